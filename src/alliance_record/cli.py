@@ -1,0 +1,60 @@
+"""The ``alliance-record`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import InputError, InputErrors
+from .load import ProvenanceError
+
+
+def _fail(exc):
+    click.secho(str(exc), fg="red", err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="alliance-record")
+def cli():
+    """Alliance Record: build and check the U.S.-Japan alliance dataset."""
+
+
+@cli.command()
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+@click.option("--out", "out_path", default="build/alliance.db", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="SQLite file to write.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+def build(seeds_dir, out_path, quiet):
+    """Build the SQLite database from a folder of seeds.
+
+    The database is written to a temporary file and renamed over OUT only when the build
+    succeeds, so a failed build leaves the previous database untouched.
+    """
+    try:
+        result = pipeline.build(seeds_dir, out_path)
+    except (InputError, InputErrors, ProvenanceError) as exc:
+        _fail(exc)
+    if not quiet:
+        counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
+        click.echo(f"Wrote {out_path}: {counts}")
+
+
+@cli.command()
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+def validate(seeds_dir):
+    """Check the curated inputs without writing anything; report every problem found."""
+    try:
+        inputs = pipeline.read_inputs(seeds_dir)
+    except (InputError, InputErrors) as exc:
+        _fail(exc)
+    click.echo(f"OK: {len(inputs.documents)} documents in {seeds_dir}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

@@ -1,0 +1,59 @@
+"""Errors that point at the input that caused them.
+
+Every problem a curator can cause is reported as an :class:`InputError` naming the file and,
+where there is one, the line (1-based) or the id. Validation collects them into
+:class:`InputErrors` so that ``alliance-record validate`` can report all problems at once.
+"""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """One problem in the inputs, located by file and line (or id)."""
+
+    def __init__(self, path, message, line=None, hint=None):
+        self.path = str(path)
+        self.message = message
+        self.line = line
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self):
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f"\n    {self.hint}"
+        return text
+
+
+class InputErrors(Exception):
+    """Several input problems, reported together."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__(str(self))
+
+    def __str__(self):
+        n = len(self.errors)
+        head = f"{n} problem{'s' if n != 1 else ''} in the inputs:"
+        return "\n".join([head] + [f"  {e}" for e in self.errors])
+
+
+class Collector:
+    """Collects input errors; ``raise_if_any`` turns them into one exception."""
+
+    def __init__(self):
+        self.errors: list[InputError] = []
+
+    def add(self, path, message, line=None, hint=None):
+        self.errors.append(InputError(path, message, line=line, hint=hint))
+
+    def extend(self, errors):
+        self.errors.extend(errors)
+
+    def raise_if_any(self):
+        if self.errors:
+            raise InputErrors(self.errors)
+
+    def __bool__(self):
+        return bool(self.errors)

@@ -1,0 +1,111 @@
+"""Ingest: read seed files, check them, and normalise their text.
+
+``documents.text`` is the normalised text and every offset in the dataset points into it, so
+normalisation is deliberately small and idempotent:
+
+* decode as UTF-8 (strictly: a bad byte is an error naming its byte offset and line);
+* drop a leading byte-order mark;
+* turn CRLF and lone CR line endings into LF;
+* Unicode NFC.
+
+Nothing else is changed: web furniture is recorded and skipped later (segment.py), not deleted,
+so that what a row quotes can always be found in ``documents.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Collector, InputError
+
+SEED_SUFFIX = ".txt"
+
+
+@dataclass
+class Document:
+    """One source document: its catalog entry and its normalised text."""
+
+    id: str
+    stem: str
+    source_file: str
+    text: str
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def normalize_text(raw: str) -> str:
+    """Return the canonical form of a text: no BOM, LF line endings, NFC."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", raw)
+
+
+def decode_seed(data: bytes, name: str) -> str:
+    """Decode the bytes of a seed file into normalised text, or raise :class:`InputError`."""
+    if not data.strip():
+        raise InputError(name, "empty seed file (no text)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(name, f"binary file, not text (NUL byte at byte {nul})")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            name, f"not valid UTF-8 at byte {exc.start} (byte 0x{data[exc.start]:02x})", line=line
+        ) from None
+    controls = sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls > max(8, len(raw) // 100):
+        raise InputError(name, f"binary file, not text ({controls} control characters)")
+    text = normalize_text(raw)
+    if not text.strip():
+        raise InputError(name, "empty seed file (only whitespace)")
+    return text
+
+
+def seed_files(seeds_dir: Path) -> dict[str, Path]:
+    """The seed files of a folder, by stem."""
+    return {p.stem: p for p in sorted(Path(seeds_dir).glob(f"*{SEED_SUFFIX}")) if p.is_file()}
+
+
+def check_seeds_match_catalog(seeds_dir: Path, catalog, errors: Collector):
+    """Every seed needs a catalog entry and every catalog entry needs its seed."""
+    if not catalog.readable:
+        return  # the catalog's own error says it all
+    files = seed_files(seeds_dir)
+    for stem, path in files.items():
+        if stem not in catalog.by_stem:
+            errors.add(path, "seed file has no entry in catalog.yml",
+                       hint=f"add an entry with `file: {path.name}` to {catalog.path}")
+    for stem, entry in catalog.by_stem.items():
+        if stem not in files:
+            errors.add(catalog.path, f"catalog entry {entry['id']!r} names {entry['file']!r}, "
+                       "which is not in the seeds folder", line=entry.line)
+
+
+def read_document(seeds_dir: Path, entry) -> Document:
+    """Read and normalise the seed of one catalog entry."""
+    path = Path(seeds_dir) / entry["file"]
+    text = decode_seed(path.read_bytes(), str(path))
+    return Document(id=entry["id"], stem=path.stem, source_file=path.name, text=text, meta=dict(entry))
+
+
+def read_documents(seeds_dir: Path, catalog, errors: Collector | None = None):
+    """Read every catalogued seed; problems are collected, not raised one by one."""
+    errors = errors if errors is not None else Collector()
+    docs = []
+    for entry in catalog.entries:
+        try:
+            docs.append(read_document(seeds_dir, entry))
+        except InputError as exc:
+            errors.extend([exc])
+        except FileNotFoundError:
+            pass  # reported by check_seeds_match_catalog
+    return docs

@@ -1,0 +1,158 @@
+"""Load: rows into SQLite, each quoting row checked against its document, atomically.
+
+* ``atomic_database`` builds into a temporary file next to the target and renames it over the
+  target only when the whole build succeeded; a failed or killed build leaves the previous
+  database untouched, and the next run removes temporary files left by dead builds.
+* ``Loader.insert`` refuses a row whose ``start``/``end`` (or ``spans``) do not reproduce the
+  text it claims to quote: provenance is checked at the last moment before writing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from .schema import TABLES_BY_NAME
+
+TEMP_MARK = ".tmp-"
+
+
+class ProvenanceError(Exception):
+    """A row's offsets do not quote its text: the build stops rather than write it."""
+
+
+def span_problem(doc_text: str, start, end, text, spans=None) -> str | None:
+    """Why a (start, end, text[, spans]) quote does not match ``doc_text``; None if it does."""
+    if not isinstance(start, int) or not isinstance(end, int):
+        return f"offsets must be integers (start={start!r}, end={end!r})"
+    if not 0 <= start <= end <= len(doc_text):
+        return f"offsets [{start}, {end}) outside the document (length {len(doc_text)})"
+    if spans is None:
+        if doc_text[start:end] != text:
+            return (f"text[{start}:{end}] is {doc_text[start:end][:60]!r}, "
+                    f"row says {str(text)[:60]!r}")
+        return None
+    pieces = json.loads(spans) if isinstance(spans, str) else spans
+    if not pieces or pieces[0][0] != start or pieces[-1][1] != end:
+        return f"spans {pieces} do not run from start {start} to end {end}"
+    pos, prev_end = 0, start
+    for a, b in pieces:
+        if not prev_end <= a <= b <= end:
+            return f"spans {pieces} are not ordered, non-overlapping pieces inside [{start}, {end})"
+        prev_end = b
+        if pos:
+            m = re.compile(r"\s*").match(text, pos)
+            pos = m.end()
+        piece = doc_text[a:b]
+        if text[pos:pos + len(piece)] != piece:
+            return f"piece [{a}, {b}) {piece[:40]!r} is not at position {pos} of the row text"
+        pos += len(piece)
+    if pos != len(text):
+        return f"row text has {len(text) - pos} characters beyond its spans"
+    return None
+
+
+def check_row(table_name: str, row: dict, doc_text: str):
+    table = TABLES_BY_NAME[table_name]
+    for start_col, end_col, text_col, spans_col in table.quotes:
+        start, end = row.get(start_col), row.get(end_col)
+        if start is None and end is None:
+            continue
+        problem = span_problem(doc_text, start, end, row.get(text_col),
+                               row.get(spans_col) if spans_col else None)
+        if problem:
+            raise ProvenanceError(
+                f"{table_name} row {row.get('id', '')!r} (document {row.get('document_id')!r}): "
+                f"{text_col}: {problem}")
+
+
+class Loader:
+    """Inserts rows table by table, verifying every quote against its document's text."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.texts: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+
+    def add_document_text(self, doc_id: str, text: str):
+        self.texts[doc_id] = text
+
+    def insert(self, table_name: str, rows: list[dict]):
+        if not rows:
+            return
+        table = TABLES_BY_NAME[table_name]
+        if table.quotes:
+            for row in rows:
+                doc_id = row.get("document_id")
+                if doc_id not in self.texts:
+                    raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
+                check_row(table_name, row, self.texts[doc_id])
+        columns = list(table.columns)
+        for row in rows:
+            extra = set(row) - set(columns)
+            if extra:
+                raise ValueError(f"{table_name}: undeclared columns {sorted(extra)} (declare them in schema.py)")
+        placeholders = ", ".join("?" for _ in columns)
+        names = ", ".join(f"[{c}]" for c in columns)
+        self.db.conn.executemany(
+            f"INSERT INTO [{table_name}] ({names}) VALUES ({placeholders})",
+            [tuple(row.get(c) for c in columns) for row in rows],
+        )
+        self.counts[table_name] = self.counts.get(table_name, 0) + len(rows)
+
+
+def remove_stale_temp_files(out: Path):
+    """Delete temporary databases left by builds that are no longer running."""
+    for path in out.parent.glob(f".{out.name}{TEMP_MARK}*"):
+        pid = path.name.rsplit(TEMP_MARK, 1)[-1].split("-")[0]
+        if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+            continue
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def atomic_database(out_path):
+    """Yield a fresh database in a temp file; rename it over ``out_path`` only on success."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out)
+    tmp = out.with_name(f".{out.name}{TEMP_MARK}{os.getpid()}")
+    for leftover in (tmp, Path(f"{tmp}-journal")):
+        if leftover.exists():
+            leftover.unlink()
+    conn = None
+    try:
+        db = sqlite_utils.Database(tmp)
+        conn = db.conn
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        yield db
+        conn.commit()
+        conn.execute("VACUUM")
+        conn.close()
+        conn = None
+        os.replace(tmp, out)
+    finally:
+        if conn is not None:
+            conn.close()
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            if leftover.exists():
+                leftover.unlink()

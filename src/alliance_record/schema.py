@@ -1,0 +1,123 @@
+"""The dataset's tables, declared in one place.
+
+Table and column names are the public API of the dataset (URLs, SQL and downloads depend on
+them). Each :class:`Table` declares its columns in order, primary key, foreign keys (every one
+gets an index), extra indexes (faceted columns), full-text search columns, and — for rows that
+quote a document — which column holds the quoted text, so the loader can verify
+``documents.text[start:end]`` before writing.
+
+``create_tables`` makes empty tables; ``finish`` adds indexes, FTS and views after the rows
+are in (faster than maintaining them during bulk insert).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TEXT, INT, FLOAT = str, int, float
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: dict
+    pk: str | tuple = "id"
+    foreign_keys: tuple = ()     # (column, other_table, other_column)
+    indexes: tuple = ()          # tuples of column names
+    fts: tuple = ()              # columns indexed for full-text search
+    # Quoted text: (start column, end column, text column, spans column or None). The loader
+    # refuses a row whose documents.text[start:end] (or joined spans) is not its text.
+    quotes: tuple = ()
+    not_null: tuple = ()
+
+    @property
+    def fk_columns(self):
+        return [fk[0] for fk in self.foreign_keys]
+
+
+QUOTED = ("start", "end", "text", None)
+QUOTED_SPANS = ("start", "end", "text", "spans")
+
+
+def _t(name, columns, **kw):
+    return Table(name=name, columns=columns, **kw)
+
+
+TABLES: list[Table] = [
+    _t("documents", {
+        "id": TEXT, "source_file": TEXT, "title": TEXT, "title_basis": TEXT, "publisher": TEXT,
+        "authors": TEXT, "kind": TEXT, "published": TEXT, "published_precision": TEXT,
+        "published_earliest": TEXT, "published_latest": TEXT, "published_basis": TEXT,
+        "language": TEXT, "url": TEXT, "rights": TEXT, "sha256": TEXT, "word_count": INT,
+        "char_count": INT, "text": TEXT,
+    }, indexes=(("kind",), ("publisher",), ("published",), ("published_precision",)),
+        fts=("title",), not_null=("title", "text")),
+    _t("sections", {
+        "id": TEXT, "document_id": TEXT, "ordinal": INT, "parent_id": TEXT, "heading": TEXT,
+        "heading_start": INT, "heading_end": INT, "level": INT, "author": TEXT,
+        "author_start": INT, "author_end": INT, "affiliation": TEXT, "start": INT, "end": INT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("parent_id", "sections", "id")),
+        indexes=(("level",), ("author",)),
+        quotes=(("heading_start", "heading_end", "heading", None),
+                ("author_start", "author_end", "author", None))),
+    _t("paragraphs", {
+        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "ordinal": INT, "kind": TEXT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id")),
+        indexes=(("kind",),), fts=("text",), quotes=(QUOTED_SPANS,)),
+    _t("sentences", {
+        "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "section_id": TEXT, "ordinal": INT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,)),
+    _t("boilerplate", {
+        "id": TEXT, "document_id": TEXT, "start": INT, "end": INT, "text": TEXT, "rule": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("rule",),), quotes=(QUOTED,)),
+    _t("figures", {
+        "id": TEXT, "document_id": TEXT, "label": TEXT, "caption": TEXT, "credit": TEXT,
+        "url": TEXT, "alt": TEXT, "start": INT, "end": INT, "text": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"),), quotes=(QUOTED,)),
+]
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# Views: name -> SQL. Declared here so the whole shape of the database is in one place.
+VIEWS: dict[str, str] = {}
+
+
+def create_tables(db):
+    """Create every declared table, empty, with primary and foreign keys."""
+    for table in TABLES:
+        if table.name in db.table_names():
+            db[table.name].drop()
+        db[table.name].create(
+            table.columns,
+            pk=table.pk,
+            foreign_keys=list(table.foreign_keys),
+            not_null=set(table.not_null),
+        )
+
+
+def finish(db):
+    """Indexes on every foreign key and declared column, FTS, views: run after loading rows."""
+    for table in TABLES:
+        seen = set()
+        for cols in [(c,) for c in table.fk_columns] + list(table.indexes):
+            if cols in seen:
+                continue
+            seen.add(cols)
+            db[table.name].create_index(list(cols), if_not_exists=True)
+        if table.fts:
+            db[table.name].enable_fts(list(table.fts), tokenize="porter", create_triggers=False,
+                                      replace=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def ensure_db_shape(db):
+    """Create tables that do not exist yet and (re)build indexes, FTS and views."""
+    for table in TABLES:
+        if table.name not in db.table_names():
+            db[table.name].create(table.columns, pk=table.pk, foreign_keys=list(table.foreign_keys),
+                                  not_null=set(table.not_null))
+    finish(db)

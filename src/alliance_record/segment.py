@@ -1,0 +1,603 @@
+"""Segment: from normalised text to sections, paragraphs, sentences, figures and boilerplate.
+
+The text is first cut into *blocks* (runs of non-blank lines). Each block is classified by
+general rules, in this order:
+
+1. web furniture (newsletter and subscription prompts, kickers such as ``OPINION:``,
+   breadcrumbs and comment counts, reading time, "Related Articles", "Leave a comment",
+   comment-policy lines, copyright footers, "Back to Top"): recorded in ``boilerplate`` with the
+   rule that matched. A footer marker ("Related Articles", a copyright line...) ends the article:
+   every later block is furniture too;
+2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
+3. footnote bodies (blocks that start with superscript digits), and their continuations after a
+   page break: a bare URL right after a note, or a citation-like block while a note is still open
+   ("...Current and" / page / "Potential Future Threats... <https://...>");
+4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
+   credit line ("Courtesy of ...", or the publisher's name) above a caption;
+5. the table of contents, cover-page lines before the first paragraph, headings (short single
+   lines without closing punctuation), chapter bylines and affiliations;
+6. everything else is body text. A body paragraph that does not end a sentence and is followed by
+   an interruption (footnotes, a figure, page furniture) continues in the next body block: that is
+   how a page break of a converted PDF looks, and the paragraph is rejoined from its pieces.
+
+A rejoined row keeps ``start``/``end`` as its outer range and lists its pieces in ``spans``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+# --- web furniture --------------------------------------------------------------------------------
+# (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
+BOILERPLATE_RULES = [
+    ("newsletter-prompt", re.compile(
+        r"(?is)^(?=.{0,400}$)(?!.*https?://).*\b(newsletter|click here|delivered directly to your inbox|sign up)\b"), False),
+    ("subscription-prompt", re.compile(
+        r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
+    ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
+    ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
+    ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
+    ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
+    ("reading-time", re.compile(r"(?i)^(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time)?$"), False),
+    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
+    ("leave-a-comment", re.compile(r"(?i)^(leave a (comment|reply)|\d+ comments?|comments?)$"), True),
+    ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
+    ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
+    ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
+]
+FOOTER_RULE = "footer"
+COVER_RULE = "cover-page"
+TOC_RULE = "table-of-contents"
+DUPLICATE_TITLE_RULE = "duplicate-title"
+
+TOC_HEADING = re.compile(r"(?i)^(table of contents|contents)$")
+BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contributors)|acknowledg(e)?ments?|"
+                         r"appendix|appendices|glossary|index)\b")
+REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
+
+FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
+URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
+BULLET = re.compile(r"^(?:[-•*▪◦–]|\d{1,2}[.)])\s+")
+FIGURE_LABEL = re.compile(r"^(?P<label>(?:Figure|Fig\.|Chart|Map|Table|Image|Photo)\s+\d+[A-Za-z]?)[.:]?\s*(?P<rest>.*)$", re.S)
+CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|Source|Courtesy(?: of)?|Photograph)s?:?\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I)
+CREDIT_LINE = re.compile(r"(?i)^(courtesy of\b|photo(graph)?( by|:)|image( credit)?:|credit:|source:|©)")
+CITATION_LIKE = re.compile(r"(?i)(https?://|www\.|doi|accessed\b|retrieved\b|\b(1[89]|20)\d{2}\b.*\.\s*$)")
+URL_FRAGMENT = re.compile(r"^[^\s]+$")
+TERMINAL = re.compile(r"[.!?:]$")
+CLOSERS = "\"'”’)]»" + SUPERSCRIPTS
+CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+PERSON_NAME = re.compile(
+    rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
+    rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
+MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*[{SUPERSCRIPTS}]+\s+(?=[\"'“‘(]?[A-Z])")
+TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|Sgt|Rev|St)\.\s*)+"
+                            r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
+AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
+                         r"center|centre|foundation|council|researcher|lecturer|analyst|ministry|agency)\b")
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines, stripped; ``start``/``end`` are offsets into the text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def single_line(self) -> bool:
+        return "\n" not in self.text
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    joiner: str = " "  # text placed before this piece when it is joined to the previous one
+
+
+@dataclass
+class Multi:
+    """A row assembled from one or more pieces of the document (a paragraph, a note)."""
+
+    pieces: list[Piece] = field(default_factory=list)
+
+    def text(self, doc_text: str) -> str:
+        out = []
+        for i, p in enumerate(self.pieces):
+            if i:
+                out.append(p.joiner)
+            out.append(doc_text[p.start:p.end])
+        return "".join(out)
+
+    @property
+    def start(self):
+        return self.pieces[0].start
+
+    @property
+    def end(self):
+        return self.pieces[-1].end
+
+    def spans(self):
+        return [[p.start, p.end] for p in self.pieces] if len(self.pieces) > 1 else None
+
+    def to_doc(self, i: int) -> int:
+        """Map an offset in the joined text to an offset in the document text."""
+        pos = 0
+        for k, p in enumerate(self.pieces):
+            if k:
+                pos += len(p.joiner)
+                if i < pos:  # inside a joiner: snap to the piece start
+                    return p.start
+            length = p.end - p.start
+            if i <= pos + length:
+                return p.start + (i - pos)
+            pos += length
+        return self.pieces[-1].end
+
+    def sub(self, i: int, j: int) -> list[Piece]:
+        """The document pieces covering joined-text range [i, j)."""
+        out, pos = [], 0
+        for k, p in enumerate(self.pieces):
+            if k:
+                pos += len(p.joiner)
+            length = p.end - p.start
+            lo, hi = max(i, pos), min(j, pos + length)
+            if lo < hi:
+                out.append(Piece(p.start + lo - pos, p.start + hi - pos, p.joiner if out else " "))
+            pos += length
+        return out
+
+
+@dataclass
+class Note:
+    """A footnote body: its number (as printed) and the pieces of text it is made of."""
+
+    number: int
+    marker: str
+    body: Multi
+    open: bool = True
+
+
+@dataclass
+class Segmentation:
+    document_id: str
+    sections: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+    boilerplate: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    toc: list = field(default_factory=list)
+    title_span: tuple | None = None
+    # paragraph id -> Multi, kept for later stages that need to map offsets
+    paragraph_pieces: dict = field(default_factory=dict)
+
+    def rows(self) -> dict:
+        return {
+            "sections": self.sections,
+            "paragraphs": self.paragraphs,
+            "sentences": self.sentences,
+            "boilerplate": self.boilerplate,
+            "figures": self.figures,
+        }
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Comparison key: case, dashes, quotes and spacing folded (TOC titles vs headings)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
+    text = re.sub(r"[\u201c\u201d]", '"', text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Runs of non-blank lines; a block whose every line is a list item is split per item."""
+    blocks = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
+        start, end = m.start(), m.end()
+        while text[start].isspace():
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
+        chunk = text[start:end]
+        lines = chunk.split("\n")
+        if one_paragraph_per_line(lines):
+            pos = start
+            for line in lines:
+                s = pos + len(line) - len(line.lstrip())
+                e = pos + len(line.rstrip())
+                if e > s:
+                    blocks.extend(split_blocks_line(text, s, e))
+                pos += len(line) + 1
+        elif len(lines) > 1 and all(BULLET.match(line.lstrip()) for line in lines):
+            pos = start
+            for line in lines:
+                lead = len(line) - len(line.lstrip())
+                b = BULLET.match(line.lstrip())
+                s = pos + lead + b.end()
+                e = pos + len(line.rstrip())
+                blocks.append(Block(s, e, text[s:e]))
+                pos += len(line) + 1
+        elif len(lines) == 1 and BULLET.match(chunk) and not re.match(r"^\d", chunk):
+            b = BULLET.match(chunk)
+            blocks.append(Block(start + b.end(), end, text[start + b.end():end]))
+        else:
+            blocks.append(Block(start, end, chunk))
+    return blocks
+
+
+def one_paragraph_per_line(lines: list[str]) -> bool:
+    """Some pages separate paragraphs by a single newline: then every line but the last ends a
+    sentence (or a kicker/list intro with a colon). Two-line blocks qualify only when both lines
+    are prose, so a caption under a credit line or a reference followed by its URL stays whole."""
+    if len(lines) >= 3:
+        return all(ends_sentence(line) for line in lines[:-1])
+    if len(lines) == 2:
+        return all(ends_sentence(line) and len(line.split()) >= 8 for line in lines)
+    return False
+
+
+def split_blocks_line(text: str, s: int, e: int) -> list[Block]:
+    """One line as a block (a leading list bullet is left out of the block)."""
+    b = BULLET.match(text[s:e])
+    if b and not text[s].isdigit():
+        s += b.end()
+    return [Block(s, e, text[s:e])]
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence (footnote markers and closing quotes aside)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1].rstrip()
+    return bool(TERMINAL.search(stripped))
+
+
+def note_is_open(text: str) -> bool:
+    """A footnote body that stops mid-phrase ("...Current and") continues after a page break."""
+    stripped = text.rstrip()
+    if not stripped:
+        return True
+    if stripped[-1] in ".>)":
+        return False
+    return bool(CONNECTOR_END.search(stripped)) or stripped[-1] in ",;:-–"
+
+
+def boilerplate_rule(block: Block) -> tuple[str, bool] | None:
+    text = block.text.strip()
+    for rule, pattern, ends_article in BOILERPLATE_RULES:
+        if pattern.match(text):
+            return rule, ends_article
+    return None
+
+
+def looks_like_heading(block: Block) -> bool:
+    if not block.single_line:
+        return False
+    text = block.text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 14 or len(text) > 120:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if URL.search(text) or FOOTNOTE_START.match(text):
+        return False
+    if text[-1] in ".,;:!?\"”'’" + SUPERSCRIPTS or CONNECTOR_END.search(text):
+        return False
+    return not text.isdigit()
+
+
+def looks_like_byline(block: Block) -> bool:
+    return block.single_line and bool(PERSON_NAME.match(block.text.strip()))
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def parse_figure(block: Block, publisher: str | None):
+    """Return a figure dict if the block is a figure caption/credit/link, else None."""
+    text = block.text
+    lines = block.lines
+    m = FIGURE_LABEL.match(text)
+    if m and block.single_line:
+        rest = m.group("rest").strip()
+        url = None
+        um = re.match(r"^<?(https?://\S+?)>?\.?$", rest)
+        if um:
+            url, rest = um.group(1), ""
+        return {"label": m.group("label"), "caption": rest or None, "credit": None, "url": url, "alt": None}
+    tail = CREDIT_TAIL.search(lines[-1])
+    if tail and (len(lines) > 1 or len(text.split()) <= 40):
+        caption = lines[-1][: tail.start()].strip()
+        alt = "\n".join(lines[:-1]).strip() or None
+        return {"label": None, "caption": caption or None, "credit": tail.group("credit").strip(),
+                "url": None, "alt": alt}
+    if len(lines) == 2:
+        first = lines[0].strip()
+        is_credit = CREDIT_LINE.match(first) or (
+            publisher and fold(first) == fold(publisher))
+        if is_credit and len(first.split()) <= 8 and not ends_sentence(first):
+            return {"label": None, "caption": lines[1].strip(), "credit": first, "url": None, "alt": None}
+    return None
+
+
+# --- the segmenter --------------------------------------------------------------------------------
+
+def segment(doc) -> Segmentation:
+    """Segment one :class:`~alliance_record.ingest.Document`."""
+    text = doc.text
+    meta = doc.meta or {}
+    title = meta.get("title")
+    publisher = meta.get("publisher")
+    seg = Segmentation(document_id=doc.id)
+    blocks = split_blocks(text)
+
+    headings = []          # dicts: start, end, heading, level, author..., toc
+    paras: list[tuple[Multi, int]] = []  # (pieces, heading index at start)
+    notes: list[Note] = []
+    figures = []
+    toc_titles: list[str] = []
+    in_toc = False
+    in_footer = False
+    seen_body = False
+    cover_lines: set[str] = set()
+    title_seen = False
+    open_para: Multi | None = None
+    interrupted = False
+    prev_kind = None
+
+    def add_boilerplate(block, rule):
+        seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
+
+    for block in blocks:
+        btext = block.text
+        kind = None
+
+        if in_footer:
+            rule = boilerplate_rule(block)
+            add_boilerplate(block, rule[0] if rule else FOOTER_RULE)
+            continue
+
+        fm = FOOTNOTE_START.match(btext)
+        if fm:
+            marker = fm.group(1)
+            body_start = block.start + fm.end()
+            note = Note(number=int(marker.translate(SUPERSCRIPT_TO_DIGIT)), marker=marker,
+                        body=Multi([Piece(body_start, block.end)]))
+            note.open = note_is_open(btext)
+            notes.append(note)
+            interrupted = True
+            prev_kind = "note"
+            continue
+
+        rule = boilerplate_rule(block)
+        if rule:
+            add_boilerplate(block, rule[0])
+            in_footer = in_footer or rule[1]
+            interrupted = True
+            prev_kind = "boilerplate"
+            continue
+
+        if title and fold(btext) == fold(title):
+            if not title_seen:
+                title_seen = True
+                seg.title_span = (block.start, block.end)
+                prev_kind = "title"
+            else:
+                add_boilerplate(block, DUPLICATE_TITLE_RULE)
+                prev_kind = "boilerplate"
+            continue
+
+        if notes and prev_kind == "note" and block.single_line and URL_FRAGMENT.match(btext):
+            last = notes[-1]
+            last_text = last.body.text(text)
+            broken_url = not URL.match(btext) and "://" in last_text.split()[-1]
+            last.body.pieces.append(Piece(block.start, block.end, "" if broken_url else " "))
+            last.open = note_is_open(btext)
+            interrupted = True
+            continue
+
+        open_notes = [n for n in notes if n.open]
+        if open_notes and CITATION_LIKE.search(btext) and not looks_like_heading(block):
+            last = open_notes[-1]
+            last.body.pieces.append(Piece(block.start, block.end, " "))
+            last.open = note_is_open(btext)
+            interrupted = True
+            prev_kind = "note"
+            continue
+
+        fig = parse_figure(block, publisher)
+        if fig:
+            fig.update(start=block.start, end=block.end, text=btext)
+            figures.append(fig)
+            interrupted = True
+            prev_kind = "figure"
+            continue
+
+        if TOC_HEADING.match(btext.strip()) and not seen_body:
+            headings.append(dict(start=block.start, end=block.end, heading=btext, level=1, toc=True))
+            in_toc = True
+            prev_kind = "heading"
+            continue
+        if in_toc:
+            if fold(btext) in {fold(t) for t in toc_titles}:
+                in_toc = False
+            else:
+                add_boilerplate(block, TOC_RULE)
+                if not btext.strip().isdigit():
+                    toc_titles.append(btext)
+                continue
+
+        if not seen_body and (is_all_caps(btext) or any(fold(line) in cover_lines for line in block.lines)):
+            add_boilerplate(block, COVER_RULE)
+            cover_lines.update(fold(line) for line in block.lines)
+            prev_kind = "boilerplate"
+            continue
+
+        if prev_kind == "heading" and headings and looks_like_byline(block) and headings[-1]["level"] <= 1 \
+                and not headings[-1].get("toc"):
+            h = headings[-1]
+            h.update(author=btext.strip(), author_start=block.start, author_end=block.end)
+            prev_kind = "byline"
+            continue
+        if prev_kind == "byline" and block.single_line and AFFILIATION.search(btext) \
+                and not ends_sentence(btext):
+            headings[-1].update(affiliation=btext.strip(), affiliation_start=block.start,
+                                affiliation_end=block.end)
+            prev_kind = "affiliation"
+            continue
+
+        continuation = open_para is not None and interrupted
+        if looks_like_heading(block) and not (continuation and btext[0].islower()):
+            folded = fold(btext)
+            if toc_titles and folded in {fold(t) for t in toc_titles}:
+                level = 1
+            elif BACK_MATTER.search(btext) and not REFERENCE_HEADING.match(btext.strip()):
+                level = 1
+            else:
+                level = 2 if toc_titles else 1
+            headings.append(dict(start=block.start, end=block.end, heading=btext, level=level))
+            open_para, interrupted = None, False
+            seen_body = True
+            prev_kind = "heading"
+            continue
+
+        # Body text.
+        seen_body = True
+        if continuation:
+            open_para.pieces.append(Piece(block.start, block.end, " "))
+        else:
+            open_para = Multi([Piece(block.start, block.end)])
+            paras.append((open_para, len(headings) - 1))
+        if ends_sentence(btext):
+            open_para = None
+        interrupted = False
+        prev_kind = "body"
+
+    _assemble(doc, seg, headings, paras, notes, figures, toc_titles)
+    return seg
+
+
+def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles):
+    text = doc.text
+    did = doc.id
+    content_end = max([p.end for p, _ in paras] + [h["end"] for h in headings] + [0]) or len(text)
+
+    # Sections: the document itself (ordinal 0), then one per heading.
+    root_heading = doc.meta.get("title") if doc.meta else None
+    seg.sections.append({
+        "id": f"{did}-s00", "document_id": did, "ordinal": 0, "parent_id": None,
+        "heading": root_heading,
+        "heading_start": seg.title_span[0] if seg.title_span else None,
+        "heading_end": seg.title_span[1] if seg.title_span else None,
+        "level": 0, "author": None, "author_start": None, "author_end": None, "affiliation": None,
+        "start": 0, "end": len(text),
+    })
+    stack = [seg.sections[0]]
+    for i, h in enumerate(headings):
+        end = content_end
+        for later in headings[i + 1:]:
+            if later["level"] <= h["level"]:
+                end = later["start"]
+                break
+        while stack and stack[-1]["level"] >= h["level"]:
+            stack.pop()
+        row = {
+            "id": f"{did}-s{i + 1:02d}", "document_id": did, "ordinal": i + 1,
+            "parent_id": stack[-1]["id"] if stack else None,
+            "heading": h["heading"], "heading_start": h["start"], "heading_end": h["end"],
+            "level": h["level"], "author": h.get("author"), "author_start": h.get("author_start"),
+            "author_end": h.get("author_end"), "affiliation": h.get("affiliation"),
+            "start": h["start"], "end": max(end, h["end"]),
+        }
+        seg.sections.append(row)
+        stack.append(row)
+
+    # Paragraphs and their sentences.
+    for n, (multi, hidx) in enumerate(paras, start=1):
+        section = seg.sections[hidx + 1]
+        ptext = multi.text(text)
+        pid = f"{did}-p{n:03d}"
+        kind = "reference" if section["heading"] and REFERENCE_HEADING.match(section["heading"].strip()) else "body"
+        seg.paragraphs.append({
+            "id": pid, "document_id": did, "section_id": section["id"], "ordinal": n, "kind": kind,
+            "text": ptext, "start": multi.start, "end": multi.end,
+            "spans": json.dumps(multi.spans()) if multi.spans() else None,
+        })
+        seg.paragraph_pieces[pid] = multi
+        bounds = [(0, len(ptext))] if kind == "reference" else sentence_bounds(ptext)
+        for k, (i, j) in enumerate(bounds, start=1):
+            pieces = multi.sub(i, j)
+            sub = Multi(pieces)
+            seg.sentences.append({
+                "id": f"{pid}-{k:02d}", "document_id": did, "paragraph_id": pid,
+                "section_id": section["id"], "ordinal": k, "text": ptext[i:j],
+                "start": sub.start, "end": sub.end,
+                "spans": json.dumps(sub.spans()) if sub.spans() else None,
+            })
+
+    for n, fig in enumerate(figures, start=1):
+        seg.figures.append({"id": f"{did}-fig{n}", "document_id": did, **fig})
+    seg.notes = notes
+    seg.toc = toc_titles
+    for row in seg.boilerplate:
+        row["document_id"] = did
+    seg.boilerplate.sort(key=lambda r: r["start"])
+    for n, row in enumerate(seg.boilerplate, start=1):
+        row["id"] = f"{did}-b{n:02d}"
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges [i, j) of a paragraph's text, trimmed of surrounding whitespace.
+
+    syntok finds the sentence starts; each sentence runs to the next start, so the ranges cover
+    the text exactly whatever syntok does to token values.
+    """
+    from syntok import segmenter
+
+    starts = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            if sentence:
+                starts.append(sentence[0].offset)
+    # syntok does not end a sentence at a period followed by a footnote marker ("Kishida.¹⁰ The").
+    starts.extend(m.end() for m in MARKED_SENTENCE_END.finditer(text))
+    starts = sorted(set(s for s in starts if 0 <= s < len(text)))
+    if not starts or starts[0] != _first_non_space(text):
+        starts.insert(0, _first_non_space(text))
+    out = []
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(text)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        if out and TITLE_FRAGMENT.match(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], e)  # "Col. (Retd.)" is not a sentence of its own
+        else:
+            out.append((s, e))
+    return out
+
+
+def _first_non_space(text: str) -> int:
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            return i
+    return 0

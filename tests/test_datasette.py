@@ -1,0 +1,65 @@
+"""The built seeds as a visitor sees them through Datasette's test client."""
+
+import asyncio
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from alliance_record import schema
+from conftest import METADATA
+
+
+def metadata():
+    return yaml.safe_load(METADATA.read_text())
+
+
+@pytest.fixture(scope="module")
+def ds(seeds_db):
+    return Datasette(immutables=[str(seeds_db)], metadata=metadata())
+
+
+def get(ds, path):
+    async def go():
+        return await ds.client.get(path)
+    return asyncio.run(go())
+
+
+def test_every_table_page_and_json(ds):
+    for table in schema.TABLES:
+        html = get(ds, f"/alliance/{table.name}")
+        assert html.status_code == 200, table.name
+        data = get(ds, f"/alliance/{table.name}.json?_shape=array&_size=5").json()
+        assert len(data) > 0, table.name
+
+
+def test_documents_and_paragraph_search(ds):
+    docs = get(ds, "/alliance/documents.json?_shape=array").json()
+    assert len(docs) == 5
+    hits = get(ds, "/alliance/paragraphs.json?_search=Senkaku&_shape=array").json()
+    assert len(hits) >= 3 and all("Senkaku" in h["text"] for h in hits)
+    hits = get(ds, "/alliance/paragraphs.json?_search=bomber&_shape=array").json()  # porter: bombers
+    assert any("bombers" in h["text"] for h in hits)
+
+
+def test_search_all_covers_paragraphs(ds):
+    page = get(ds, "/-/search?q=Senkaku")
+    assert page.status_code == 200
+    assert "paragraphs" in page.text
+
+
+def test_database_download_when_immutable(ds):
+    resp = get(ds, "/alliance.db")
+    assert resp.status_code == 200
+    assert resp.content[:16] == b"SQLite format 3\x00"
+
+
+def test_metadata_describes_every_table_and_column():
+    tables = metadata()["databases"]["alliance"]["tables"]
+    for table in schema.TABLES:
+        assert tables.get(table.name, {}).get("description"), table.name
+        columns = tables[table.name].get("columns", {})
+        missing = [c for c in table.columns if not columns.get(c)]
+        assert not missing, (table.name, missing)
+        extra = [c for c in columns if c not in table.columns]
+        assert not extra, (table.name, extra)

@@ -1,0 +1,117 @@
+"""End to end on the real seeds: what the foundation promises about the built database."""
+
+import json
+import re
+
+import pytest
+import sqlite_utils
+
+from alliance_record import pipeline, segment
+
+FURNITURE = ["Click here", "newsletter", "Related Articles", "Leave a comment", "Copyright",
+             "Back to Top", "minute read", "No Comments on", "comment policy", "Subscribe",
+             "OPINION:", "Enter your email", "Table of Contents", "PROJECT SUMMARY"]
+
+# Each pair is the end of a page and the start of the next: the paragraph must contain both, joined.
+PAGE_SPLITS = [
+    "energy supplies and trade through the Persian Gulf",
+    "Abe’s attempt to explicitly permit interceptions",
+    "security operations in the South Pacific, as seen during",
+    "as the U.S. ability to strike from afar improves,¹⁹ vulnerability",
+    "maintaining the Rule-Based International Order",
+    "China's militarization of Woody Island",
+    "Australia, India, and the ROK.²⁷ Strong",
+    "But it is also concerning for the U.S.",
+    "the Chinese people “cannot lose even one inch",
+    "its Joint Force Headquarters is still intact",
+    "and Defense Buildup Program (DBP)",
+    "would inevitably cause disruptions",
+    "preemptive and preventative strikes",
+    "transactional attitudes toward regional partners",
+    "to facilitate smoother combined",
+]
+
+
+@pytest.fixture(scope="module")
+def db(seeds_db):
+    return sqlite_utils.Database(seeds_db)
+
+
+def test_five_documents_with_catalog_metadata(db):
+    rows = {r["id"]: r for r in db["documents"].rows}
+    assert len(rows) == 5
+    for r in rows.values():
+        assert r["title"] and r["publisher"] and r["published_basis"] and r["language"] == "en"
+        assert r["published"][:4] in ("2025", "2026")
+        assert r["word_count"] > 300
+    assert rows["cipr-usjf-report-2025"]["kind"] == "report"
+
+
+def test_no_paragraph_contains_furniture_or_footnotes(db, seeds_db):
+    paragraphs = [r["text"] for r in db["paragraphs"].rows]
+    for text in paragraphs:
+        for bad in FURNITURE:
+            assert bad.lower() not in text.lower(), (bad, text[:80])
+        assert not segment.FOOTNOTE_START.match(text)
+    for row in db["paragraphs"].rows_where("kind = 'body'"):
+        assert "http" not in row["text"]  # only reference-list entries carry URLs
+    inputs = pipeline.read_inputs("seeds")
+    report = next(d for d in inputs.documents if d.id == "cipr-usjf-report-2025")
+    notes = segment.segment(report).notes
+    assert [n.number for n in notes] == list(range(1, 44))
+    for note in notes:
+        body = note.body.text(report.text)
+        for text in paragraphs:
+            assert body[:40] not in text
+
+
+@pytest.mark.parametrize("joint", PAGE_SPLITS)
+def test_page_split_paragraphs_are_whole(db, joint):
+    hits = [r for r in db["paragraphs"].rows_where("text like ?", [f"%{joint}%"])]
+    assert len(hits) == 1, joint
+    assert hits[0]["spans"] is not None
+    assert len(json.loads(hits[0]["spans"])) >= 2
+
+
+def test_every_quoting_row_reproduces_its_text_in_sql(db):
+    for table in ("paragraphs", "sentences", "boilerplate", "figures"):
+        bad = db.execute(f"""
+            select count(*) from [{table}] t join documents d on d.id = t.document_id
+            where {'t.spans is null and ' if table in ('paragraphs', 'sentences') else ''}
+                  substr(d.text, t.start + 1, t.end - t.start) != t.text""").fetchone()[0]
+        assert bad == 0, table
+        total = db.execute(f"select count(*) from [{table}]").fetchone()[0]
+        assert total > 0
+
+
+def test_report_chapters_have_authors(db):
+    chapters = {r["heading"]: r for r in db["sections"].rows_where("level = 1 and author is not null")}
+    authors = sorted(r["author"] for r in chapters.values())
+    assert authors == ["Colonel (Retired) Jeffry A. Hollman", "Ryo Hinata-Yamaguchi", "Yoichiro Sato"]
+    headings = [r["heading"] for r in db["sections"].rows_where("document_id = 'iria-joint-command' and level = 1")]
+    assert headings == ["Shared warrior ethos", "Enhancing industrial cooperation",
+                        "Strategic reassurances and regional dynamics", "Hegseth joins Iwo Jima service",
+                        "Controversy and calls for accountability"]
+
+
+def test_figures_are_not_body_text(db):
+    figs = list(db["figures"].rows)
+    credits = {f["credit"] for f in figs}
+    assert {"Courtesy of the Defense Ministry", "The Yomiuri Shimbun", "Stanislav Kogiku/Reuters",
+            "U.S. DoD/Air Force Senior Airman Madelyn Keech", "Ministry of Defense, Japan"} <= credits
+    assert sorted(f["label"] for f in figs if f["label"]) == ["Figure 1", "Figure 2", "Figure 3"]
+    for f in figs:
+        if f["caption"]:
+            assert not list(db["paragraphs"].rows_where("text like ?", [f"%{f['caption'][:50]}%"]))
+
+
+def test_web_furniture_is_recorded_with_its_rule(db):
+    rules = {r["rule"] for r in db["boilerplate"].rows}
+    assert {"newsletter-prompt", "kicker", "comment-policy", "duplicate-title", "breadcrumb",
+            "reading-time", "related-articles", "leave-a-comment", "copyright", "back-to-top",
+            "subscription-prompt", "cover-page", "table-of-contents"} <= rules
+
+
+def test_sentences_split_after_footnote_markers(db):
+    row = next(db["sentences"].rows_where("text like ?", ["%carefully dodged by Kishida.¹⁰"]))
+    assert row["text"].startswith("Japan may aid U.S. forces")

@@ -1,0 +1,236 @@
+"""The segmenter on texts written for the test (not the seeds)."""
+
+import json
+import textwrap
+
+from alliance_record.ingest import Document, normalize_text
+from alliance_record.load import span_problem
+from alliance_record.segment import ends_sentence, looks_like_heading, segment, split_blocks, Block
+
+
+def make(text, title="A Test Title", publisher="Daily Example", doc_id="t"):
+    text = normalize_text(textwrap.dedent(text).lstrip("\n"))
+    return Document(id=doc_id, stem=doc_id, source_file=f"{doc_id}.txt", text=text,
+                    meta={"title": title, "publisher": publisher})
+
+
+def check_offsets(doc, seg):
+    for table, rows in seg.rows().items():
+        for row in rows:
+            for start, end, col, spans in (("start", "end", "text", "spans"),):
+                if col in row and row.get(start) is not None:
+                    assert span_problem(doc.text, row[start], row[end], row[col], row.get(spans)) is None, (table, row)
+
+
+NEWS = """
+A Test Title
+
+A Test Title
+
+World, News, Asia No Comments on A Test Title
+
+4 min read
+
+Photo: Agency Images
+Ships sail in the strait on Monday.
+
+The ministers met in Osaka on Tuesday. They agreed to expand drills.
+
+Talks in detail
+
+“We will act,” the minister said.
+
+Officials pictured at the talks
+Officials sit at the table in Osaka. (Photo credit: Jane Roe/Wire Service)
+
+The final paragraph ends here.
+
+Related Posts
+
+Leave a Reply
+
+Copyright © 2020-2025 Daily Example
+
+Daily Example is a news site about maritime affairs. Contact us at desk@example.org
+
+Share this
+"""
+
+
+def test_news_furniture_figures_and_headings():
+    doc = make(NEWS)
+    seg = segment(doc)
+    rules = [b["rule"] for b in seg.boilerplate]
+    assert rules == ["duplicate-title", "breadcrumb", "reading-time", "related-articles",
+                     "leave-a-comment", "copyright", "footer", "share-prompt"]
+    texts = [p["text"] for p in seg.paragraphs]
+    assert texts == ["The ministers met in Osaka on Tuesday. They agreed to expand drills.",
+                     "“We will act,” the minister said.", "The final paragraph ends here."]
+    assert [s["heading"] for s in seg.sections] == ["A Test Title", "Talks in detail"]
+    assert seg.sections[1]["level"] == 1
+    assert [(f["credit"], f["caption"]) for f in seg.figures] == [
+        ("Photo: Agency Images", "Ships sail in the strait on Monday."),
+        ("Jane Roe/Wire Service", "Officials sit at the table in Osaka."),
+    ]
+    assert seg.figures[1]["alt"] == "Officials pictured at the talks"
+    assert seg.title_span is not None
+    check_offsets(doc, seg)
+
+
+def test_one_paragraph_per_line_pages():
+    doc = make("""
+        Get the morning briefing newsletter. Click here to sign up.
+        ANALYSIS:
+        First paragraph of the piece ends here.
+        Second paragraph follows on the next line.
+        • Jo Doe is a fellow at the Example Institute.
+
+        Please read our comment policy before commenting.
+        """)
+    seg = segment(doc)
+    assert [b["rule"] for b in seg.boilerplate] == ["newsletter-prompt", "kicker", "comment-policy"]
+    assert [p["text"] for p in seg.paragraphs] == [
+        "First paragraph of the piece ends here.", "Second paragraph follows on the next line.",
+        "Jo Doe is a fellow at the Example Institute."]
+    check_offsets(doc, seg)
+
+
+REPORT = """
+THE EXAMPLE INSTITUTE
+
+Maritime Futures
+
+ANNUAL REVIEW
+EDITION 2024
+
+Contents
+
+1
+
+Opening Remarks
+
+2
+
+Sea Lanes and Strategy: A Long View
+
+Opening Remarks
+
+This review looks at sea lanes. It has two parts.
+
+Sea Lanes and Strategy: A Long View
+
+Dr. Maria Gomez
+
+Senior Fellow, Example Institute
+
+Background
+
+Navies have long protected trade along the coast of the region,³ and the pattern holds for the
+
+³ Ana Lee, Ports and Power. Harbor Press, May 2, 2021. <https://example.org/ports-and-power/>
+
+⁴ Ben Ito. Fleets in Transition: Past and
+
+next decade, as planners expect.⁴ A second sentence closes it.
+
+Ministries prepared new plans and legal changes that would allow the
+
+Future Trends. March 3, 2020. Example Press. <https://example.org/fleets/>
+
+⁵ Cabinet Office. No title. No date.
+
+https://example.org/cabinet/leaflet.pdf.
+
+⁶ Kim Park. Tides. Journal of Seas. <https://example.org/tides/long-
+
+path/to/article>
+
+navy to deploy further, which critics opposed.⁵ ⁶
+
+
+
+Figure 1. <https://example.org/chart/1>
+
+Recommendations
+
+Planners should act now. They must also fund it.
+
+References
+
+- Lee, Ana. Ports and Power. Harbor Press, 2021.
+- ———. Docks. Harbor Press, 2022.
+
+Meet The Team
+
+Dr. Maria Gomez
+Lead Author
+"""
+
+
+def test_report_structure_page_breaks_and_notes():
+    doc = make(REPORT, title="Maritime Futures")
+    seg = segment(doc)
+    heads = [(s["heading"], s["level"], s["author"], s["affiliation"]) for s in seg.sections]
+    assert heads == [
+        ("Maritime Futures", 0, None, None),
+        ("Contents", 1, None, None),
+        ("Opening Remarks", 1, None, None),
+        ("Sea Lanes and Strategy: A Long View", 1, "Dr. Maria Gomez", "Senior Fellow, Example Institute"),
+        ("Background", 2, None, None),
+        ("Recommendations", 2, None, None),
+        ("References", 2, None, None),
+        ("Meet The Team", 1, None, None),
+    ]
+    rules = [b["rule"] for b in seg.boilerplate]
+    assert rules.count("cover-page") == 2 and rules.count("table-of-contents") == 4
+
+    texts = [p["text"] for p in seg.paragraphs]
+    # The paragraph split by footnotes 3-4 is whole, and so is the one split by 5-6.
+    assert ("Navies have long protected trade along the coast of the region,³ and the pattern holds "
+            "for the next decade, as planners expect.⁴ A second sentence closes it.") in texts
+    assert ("Ministries prepared new plans and legal changes that would allow the navy to deploy "
+            "further, which critics opposed.⁵ ⁶") in texts
+    for t in texts:
+        assert "http" not in t and "No title" not in t and "Future Trends" not in t
+    joined = [p for p in seg.paragraphs if p["spans"]]
+    assert len(joined) == 2 and all(len(json.loads(p["spans"])) == 2 for p in joined)
+    refs = [p["text"] for p in seg.paragraphs if p["kind"] == "reference"]
+    assert refs == ["Lee, Ana. Ports and Power. Harbor Press, 2021.", "———. Docks. Harbor Press, 2022."]
+
+    notes = {n.number: n.body.text(doc.text) for n in seg.notes}
+    assert notes[4] == ("Ben Ito. Fleets in Transition: Past and Future Trends. March 3, 2020. "
+                        "Example Press. <https://example.org/fleets/>")
+    assert notes[5] == "Cabinet Office. No title. No date. https://example.org/cabinet/leaflet.pdf."
+    assert notes[6] == "Kim Park. Tides. Journal of Seas. <https://example.org/tides/long-path/to/article>"
+    assert [f["label"] for f in seg.figures] == ["Figure 1"]
+    assert seg.figures[0]["url"] == "https://example.org/chart/1"
+    check_offsets(doc, seg)
+
+
+def test_sentences_cross_page_breaks_with_spans():
+    doc = make(REPORT, title="Maritime Futures")
+    seg = segment(doc)
+    crossing = [s for s in seg.sentences if s["spans"]]
+    assert any(s["text"].startswith("Navies have long") and s["text"].endswith("as planners expect.⁴")
+               for s in crossing)
+    check_offsets(doc, seg)
+
+
+def test_crlf_and_bom_give_identical_rows():
+    base = make(REPORT, title="Maritime Futures")
+    variant_text = "\ufeff" + textwrap.dedent(REPORT).lstrip("\n").replace("\n", "\r\n")
+    variant = Document(id="t", stem="t", source_file="t.txt", text=normalize_text(variant_text),
+                       meta={"title": "Maritime Futures", "publisher": "Daily Example"})
+    assert segment(base).rows() == segment(variant).rows()
+
+
+def test_small_rules():
+    assert ends_sentence("It ends here.”³⁰")
+    assert ends_sentence("List follows:")
+    assert not ends_sentence("and the pattern holds for the")
+    assert not ends_sentence("as the U.S. ability to strike from afar improves,¹⁹")
+    assert looks_like_heading(Block(0, 20, "Risks / Threats (In the Region)"))
+    assert not looks_like_heading(Block(0, 20, "Figure 1. <https://x.org>"))
+    assert not looks_like_heading(Block(0, 5, "01"))
+    blocks = split_blocks("- one\n- two\n\nplain\n")
+    assert [b.text for b in blocks] == ["one", "two", "plain"]
