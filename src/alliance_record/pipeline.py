@@ -29,6 +29,30 @@ class Inputs:
 
 
 @dataclass
+class Context:
+    """What every stage may read: the curated inputs, and state gathered across documents."""
+
+    inputs: Inputs
+    state: dict = field(default_factory=dict)
+
+
+# Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
+DOCUMENT_EXTRACTORS: list = []
+# Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
+CORPUS_STAGES: list = []
+
+
+def check_declared(rows: dict):
+    unknown = set(rows) - set(schema.TABLES_BY_NAME)
+    if unknown:
+        raise ValueError(f"rows for undeclared tables {sorted(unknown)}: declare them in schema.py")
+
+
+def stage_name(func) -> str:
+    return func.__module__.rsplit(".", 1)[-1]
+
+
+@dataclass
 class BuildResult:
     out: Path
     counts: dict = field(default_factory=dict)
@@ -81,17 +105,30 @@ def build(seeds_dir, out_path) -> BuildResult:
     stages = result.stages
     with timed(stages, "ingest"):
         inputs = read_inputs(seeds_dir)
+    ctx = Context(inputs=inputs)
     with atomic_database(out_path) as db:
         schema.create_tables(db)
         loader = Loader(db)
         for doc in inputs.documents:
             with timed(stages, "segment"):
                 seg = segment.segment(doc)
+            rows = {"documents": [document_row(doc, seg)], **seg.rows()}
+            for extractor in DOCUMENT_EXTRACTORS:
+                with timed(stages, stage_name(extractor)):
+                    for table, new in extractor(doc, seg, rows, ctx).items():
+                        rows.setdefault(table, []).extend(new)
             with timed(stages, "load"):
                 loader.add_document_text(doc.id, doc.text)
-                loader.insert("documents", [document_row(doc, seg)])
-                for table, rows in seg.rows().items():
-                    loader.insert(table, rows)
+                check_declared(rows)
+                for table in schema.TABLES:
+                    loader.insert(table.name, rows.get(table.name, []))
+        for stage in CORPUS_STAGES:
+            with timed(stages, stage_name(stage)):
+                new_rows = stage(ctx)
+            with timed(stages, "load"):
+                check_declared(new_rows)
+                for table in schema.TABLES:
+                    loader.insert(table.name, new_rows.get(table.name, []))
         with timed(stages, "index"):
             db.conn.commit()
             schema.finish(db)
