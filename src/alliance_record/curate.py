@@ -161,3 +161,222 @@ def publication_window(meta) -> tuple[str, str]:
     earliest = meta.get("published_earliest") or first.isoformat()
     latest = meta.get("published_latest") or last.isoformat()
     return earliest, latest
+
+
+# --- registries: actors and places -----------------------------------------------------------------
+
+ACTOR_TYPES = ("person", "anonymous", "state", "government", "government-body", "military",
+               "organization", "grouping", "media", "political-party", "armed-group", "document")
+PLACE_TYPES = ("country", "region", "admin-area", "city", "district", "island", "island-group",
+               "reef", "sea", "strait", "ocean", "peninsula", "facility", "border-area",
+               "maritime-feature")
+GEO_PRECISIONS = ("point", "centroid", "region")
+ACTOR_KEYS = {"id", "name", "type", "country", "wikidata", "description", "parent", "aliases", "roles"}
+ROLE_KEYS = {"title", "organization", "start", "end"}
+PLACE_KEYS = {"id", "name", "type", "latitude", "longitude", "geo_precision", "country", "geonames",
+              "wikidata", "description", "aliases"}
+QID = re.compile(r"^Q[1-9][0-9]*$")
+
+# Surface forms that several entries of one registry may share, and the rule that decides between
+# them at each mention (see extract/mentions.py). Any other shared alias is an error.
+SHARED_ALIAS_RULES = {
+    ("person", "person"): "surname: the person whose full name occurs in the document",
+    ("document", "document"): "document: the one whose unambiguous name occurs in the document",
+}
+
+
+@dataclass
+class Registry:
+    """Actors or places: entries by id, in file order."""
+
+    path: str
+    kind: str  # "actor" | "place"
+    entries: list = field(default_factory=list)
+
+    @property
+    def by_id(self) -> dict:
+        return {e["id"]: e for e in self.entries}
+
+
+def _country_codes() -> set:
+    import pycountry
+
+    return {c.alpha_2 for c in pycountry.countries}
+
+
+def _load_registry(seeds_dir: Path, filename: str, list_key: str, errors: Collector) -> tuple[str, list]:
+    path = Path(seeds_dir) / filename
+    if not path.exists():
+        return str(path), []  # a folder without a registry simply has no such entities
+    try:
+        data = load_yaml(path)
+    except InputError as exc:
+        errors.extend([exc])
+        return str(path), []
+    if not isinstance(data, Node) or not isinstance(data.get(list_key), list):
+        errors.add(path, f"expected a mapping with a `{list_key}:` list", line=getattr(data, "line", 1))
+        return str(path), []
+    check_keys(data, {list_key}, (), errors, filename)
+    return str(path), [e for e in data[list_key]]
+
+
+def _check_common(entry: Node, errors: Collector, what: str, types, countries):
+    check_slug(entry, "id", errors, what)
+    if entry.get("type") is not None and entry["type"] not in types:
+        errors.add(entry.path, f"{what}: unknown type {entry['type']!r}", line=entry.line_of("type"),
+                   hint=f"one of: {', '.join(types)}")
+    country = entry.get("country")
+    if country is not None and country not in countries:
+        errors.add(entry.path, f"{what}: country {country!r} is not an ISO 3166-1 alpha-2 code",
+                   line=entry.line_of("country"))
+    qid = entry.get("wikidata")
+    if qid is not None and not (isinstance(qid, str) and QID.match(qid)):
+        errors.add(entry.path, f"{what}: wikidata {qid!r} is not a QID like 'Q17'",
+                   line=entry.line_of("wikidata"))
+    aliases = entry.get("aliases")
+    if aliases is not None and (not isinstance(aliases, list)
+                                or not all(isinstance(a, str) and a.strip() for a in aliases)):
+        errors.add(entry.path, f"{what}: aliases must be a list of non-empty strings",
+                   line=entry.line_of("aliases"))
+        entry["aliases"] = []
+    if entry.get("name") is not None and not isinstance(entry["name"], str):
+        errors.add(entry.path, f"{what}: name must be text", line=entry.line_of("name"))
+
+
+def _check_aliases(registry: Registry, errors: Collector):
+    """An alias (or name) shared by several entries needs a rule in SHARED_ALIAS_RULES."""
+    owners: dict[str, list] = {}
+    for entry in registry.entries:
+        forms = {entry.get("name")} | set(entry.get("aliases") or [])
+        for form in forms:
+            if isinstance(form, str):
+                owners.setdefault(form, []).append(entry)
+    for form, entries in owners.items():
+        if len(entries) < 2:
+            continue
+        types = {e.get("type") for e in entries}
+        if len(types) == 1 and (next(iter(types)),) * 2 in SHARED_ALIAS_RULES:
+            continue
+        first = entries[0]
+        for other in entries[1:]:
+            errors.add(other.path, f"{registry.kind} {other.get('id')!r}: alias {form!r} is also used by "
+                       f"{registry.kind} {first.get('id')!r} (line {first.line}) and no rule decides "
+                       "between them", line=other.line_of("aliases"),
+                       hint="shared aliases are allowed only between persons (bare surnames) or "
+                            "between documents; otherwise make the alias specific")
+
+
+def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
+    path, items = _load_registry(seeds_dir, "actors.yml", "actors", errors)
+    registry = Registry(path=path, kind="actor")
+    countries = _country_codes()
+    for entry in items:
+        what = f"actor {entry.get('id', '?')!r}" if isinstance(entry, dict) else "actor"
+        if not check_keys(entry, ACTOR_KEYS, ("id", "name", "type"), errors, what):
+            continue
+        _check_common(entry, errors, what, ACTOR_TYPES, countries)
+        roles = entry.get("roles") or []
+        if not isinstance(roles, list):
+            errors.add(entry.path, f"{what}: roles must be a list", line=entry.line_of("roles"))
+            roles = []
+        for role in roles:
+            if not check_keys(role, ROLE_KEYS, ("title",), errors, f"{what} role"):
+                continue
+            start = check_date(role, "start", errors, f"{what} role")
+            end = check_date(role, "end", errors, f"{what} role")
+            if start and end and start[1] > end[2]:
+                errors.add(role.path, f"{what} role {role.get('title')!r}: start is after end",
+                           line=role.line_of("start"))
+        entry["roles"] = roles
+        entry["aliases"] = entry.get("aliases") or []
+        registry.entries.append(entry)
+    check_unique(registry.entries, "id", errors, "actor")
+    ids = registry.by_id
+    for entry in registry.entries:
+        what = f"actor {entry['id']!r}"
+        parent = entry.get("parent")
+        if parent is not None and parent not in ids:
+            errors.add(entry.path, f"{what}: unknown parent actor {parent!r}", line=entry.line_of("parent"))
+        for role in entry["roles"]:
+            org = role.get("organization") if isinstance(role, dict) else None
+            if org is not None and org not in ids:
+                errors.add(role.path, f"{what}: role organization {org!r} is not an actor id",
+                           line=role.line_of("organization"))
+    _check_parent_cycles(registry, errors)
+    _check_aliases(registry, errors)
+    return registry
+
+
+def _check_parent_cycles(registry: Registry, errors: Collector):
+    ids = registry.by_id
+    for entry in registry.entries:
+        seen, node = set(), entry
+        while node is not None and node.get("parent") in ids:
+            if node["id"] in seen:
+                errors.add(entry.path, f"actor {entry['id']!r}: parent chain loops back on itself",
+                           line=entry.line_of("parent"))
+                break
+            seen.add(node["id"])
+            node = ids[node["parent"]]
+
+
+def load_places(seeds_dir: Path, errors: Collector) -> Registry:
+    path, items = _load_registry(seeds_dir, "places.yml", "places", errors)
+    registry = Registry(path=path, kind="place")
+    countries = _country_codes()
+    for entry in items:
+        what = f"place {entry.get('id', '?')!r}" if isinstance(entry, dict) else "place"
+        if not check_keys(entry, PLACE_KEYS, ("id", "name", "type", "latitude", "longitude", "geo_precision"),
+                          errors, what):
+            continue
+        _check_common(entry, errors, what, PLACE_TYPES, countries)
+        for key, limit in (("latitude", 90), ("longitude", 180)):
+            value = entry.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                errors.add(entry.path, f"{what}: {key} {value!r} is not a number", line=entry.line_of(key))
+            elif not -limit <= value <= limit:
+                errors.add(entry.path, f"{what}: {key} {value} is out of range (-{limit}..{limit})",
+                           line=entry.line_of(key))
+        if entry.get("geo_precision") is not None and entry["geo_precision"] not in GEO_PRECISIONS:
+            errors.add(entry.path, f"{what}: geo_precision {entry['geo_precision']!r} is not one of "
+                       f"{', '.join(GEO_PRECISIONS)}", line=entry.line_of("geo_precision"))
+        geonames = entry.get("geonames")
+        if geonames is not None and (isinstance(geonames, bool) or not isinstance(geonames, int) or geonames <= 0):
+            errors.add(entry.path, f"{what}: geonames {geonames!r} is not a GeoNames id (a positive integer)",
+                       line=entry.line_of("geonames"))
+        entry["aliases"] = entry.get("aliases") or []
+        registry.entries.append(entry)
+    check_unique(registry.entries, "id", errors, "place")
+    _check_aliases(registry, errors)
+    return registry
+
+
+def registry_rows(ctx) -> dict:
+    """Rows for the actor and place tables, straight from the curated registries."""
+    actors, places = ctx.inputs.actors, ctx.inputs.places
+    rows: dict = {"actors": [], "actor_aliases": [], "actor_roles": [], "places": [], "place_aliases": []}
+    for a in actors.entries:
+        rows["actors"].append({
+            "id": a["id"], "name": a["name"], "type": a["type"], "country": a.get("country"),
+            "wikidata": a.get("wikidata"), "description": a.get("description"),
+            "parent_id": a.get("parent"),
+        })
+        for alias in sorted(set(a["aliases"])):
+            rows["actor_aliases"].append({"actor_id": a["id"], "alias": alias})
+        for n, role in enumerate(a["roles"], start=1):
+            rows["actor_roles"].append({
+                "id": f"{a['id']}-r{n}", "actor_id": a["id"], "title": role["title"],
+                "organization_id": role.get("organization"), "start": role.get("start"),
+                "end": role.get("end"),
+            })
+    for p in places.entries:
+        rows["places"].append({
+            "id": p["id"], "name": p["name"], "type": p["type"], "latitude": p["latitude"],
+            "longitude": p["longitude"], "geo_precision": p["geo_precision"], "country": p.get("country"),
+            "geonames": p.get("geonames"), "wikidata": p.get("wikidata"), "description": p.get("description"),
+        })
+        for alias in sorted(set(p["aliases"])):
+            rows["place_aliases"].append({"place_id": p["id"], "alias": alias})
+    return rows

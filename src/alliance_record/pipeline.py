@@ -26,6 +26,8 @@ class Inputs:
     seeds_dir: Path
     catalog: curate.Catalog
     documents: list
+    actors: curate.Registry
+    places: curate.Registry
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Context:
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
 DOCUMENT_EXTRACTORS: list = []
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = []
+CORPUS_STAGES: list = [curate.registry_rows]
 
 
 def check_declared(rows: dict):
@@ -78,8 +80,10 @@ def read_inputs(seeds_dir) -> Inputs:
     catalog = curate.load_catalog(seeds_dir, errors)
     ingest.check_seeds_match_catalog(seeds_dir, catalog, errors)
     documents = ingest.read_documents(seeds_dir, catalog, errors)
+    actors = curate.load_actors(seeds_dir, errors)
+    places = curate.load_places(seeds_dir, errors)
     errors.raise_if_any()
-    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents)
+    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors, places=places)
 
 
 def document_row(doc, seg) -> dict:

@@ -79,6 +79,28 @@ TABLES: list[Table] = [
     }, foreign_keys=(("document_id", "documents", "id"),), quotes=(QUOTED,)),
 ]
 
+# --- curated registries: actors and places (issue 4) ---------------------------------------------
+TABLES += [
+    _t("actors", {
+        "id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": TEXT,
+        "description": TEXT, "parent_id": TEXT,
+    }, foreign_keys=(("parent_id", "actors", "id"),), indexes=(("type",), ("country",)),
+        fts=("name", "description"), not_null=("name", "type")),
+    _t("actor_aliases", {"actor_id": TEXT, "alias": TEXT}, pk=("actor_id", "alias"),
+       foreign_keys=(("actor_id", "actors", "id"),), indexes=(("alias",),)),
+    _t("actor_roles", {
+        "id": TEXT, "actor_id": TEXT, "title": TEXT, "organization_id": TEXT, "start": TEXT, "end": TEXT,
+    }, foreign_keys=(("actor_id", "actors", "id"), ("organization_id", "actors", "id")),
+        indexes=(("title",),)),
+    _t("places", {
+        "id": TEXT, "name": TEXT, "type": TEXT, "latitude": FLOAT, "longitude": FLOAT,
+        "geo_precision": TEXT, "country": TEXT, "geonames": INT, "wikidata": TEXT, "description": TEXT,
+    }, indexes=(("type",), ("country",), ("geo_precision",)), fts=("name", "description"),
+        not_null=("name", "type")),
+    _t("place_aliases", {"place_id": TEXT, "alias": TEXT}, pk=("place_id", "alias"),
+       foreign_keys=(("place_id", "places", "id"),), indexes=(("alias",),)),
+]
+
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Views: name -> SQL. Declared here so the whole shape of the database is in one place.
