@@ -63,3 +63,20 @@ def test_metadata_describes_every_table_and_column():
         assert not missing, (table.name, missing)
         extra = [c for c in columns if c not in table.columns]
         assert not extra, (table.name, extra)
+
+
+def test_every_canned_query_returns_rows_for_its_example(ds):
+    from urllib.parse import urlencode
+
+    queries = metadata()["databases"]["alliance"].get("queries", {})
+    assert queries
+    for name, query in queries.items():
+        assert query.get("title") and query.get("description"), name
+        params = query.get("example") or {}
+        named = set(__import__("re").findall(r"(?<!:):([a-z_]+)", query["sql"]))
+        assert named <= set(params), (name, named - set(params))
+        resp = get(ds, f"/alliance/{name}.json?_shape=array&" + urlencode(params))
+        assert resp.status_code == 200, (name, resp.text[:300])
+        assert len(resp.json()) > 0, name
+        html = get(ds, f"/alliance/{name}?" + urlencode(params))
+        assert html.status_code == 200, name

@@ -42,6 +42,9 @@ def build(seeds_dir, out_path, quiet):
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         click.echo(f"Wrote {out_path}: {counts}")
+        todo = result.unmatched
+        if todo:
+            click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")
 
 
 @cli.command()

@@ -7,6 +7,7 @@ file; verifying curated quotes against document text happens when they are loade
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,12 +357,17 @@ def load_places(seeds_dir: Path, errors: Collector) -> Registry:
 def registry_rows(ctx) -> dict:
     """Rows for the actor and place tables, straight from the curated registries."""
     actors, places = ctx.inputs.actors, ctx.inputs.places
+    actor_tally = ctx.state.get("mentions.actor_tally", {})
+    place_tally = ctx.state.get("mentions.place_tally", {})
+    none = {"mentions": 0, "documents": ()}
     rows: dict = {"actors": [], "actor_aliases": [], "actor_roles": [], "places": [], "place_aliases": []}
     for a in actors.entries:
+        tally = actor_tally.get(a["id"], none)
         rows["actors"].append({
             "id": a["id"], "name": a["name"], "type": a["type"], "country": a.get("country"),
             "wikidata": a.get("wikidata"), "description": a.get("description"),
-            "parent_id": a.get("parent"),
+            "parent_id": a.get("parent"), "mention_count": tally["mentions"],
+            "document_count": len(tally["documents"]),
         })
         for alias in sorted(set(a["aliases"])):
             rows["actor_aliases"].append({"actor_id": a["id"], "alias": alias})
@@ -372,11 +378,51 @@ def registry_rows(ctx) -> dict:
                 "end": role.get("end"),
             })
     for p in places.entries:
+        tally = place_tally.get(p["id"], none)
+        n, d = tally["mentions"], len(tally["documents"])
         rows["places"].append({
             "id": p["id"], "name": p["name"], "type": p["type"], "latitude": p["latitude"],
             "longitude": p["longitude"], "geo_precision": p["geo_precision"], "country": p.get("country"),
             "geonames": p.get("geonames"), "wikidata": p.get("wikidata"), "description": p.get("description"),
+            "mention_count": n, "document_count": d,
+            # read by datasette-cluster-map: the marker's popup
+            "popup": json.dumps({
+                "title": p["name"],
+                "description": f"{p['type']} · {n} mention{'s' if n != 1 else ''} in {d} document{'s' if d != 1 else ''}",
+                "link": f"/alliance/place_mentions?place_id={p['id']}",
+            }),
         })
         for alias in sorted(set(p["aliases"])):
             rows["place_aliases"].append({"place_id": p["id"], "alias": alias})
     return rows
+
+
+def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
+    """``unmatched_ignore.yml``: names the registries leave out on purpose, each with a reason."""
+    path = Path(seeds_dir) / "unmatched_ignore.yml"
+    if not path.exists():
+        return []
+    try:
+        data = load_yaml(path)
+    except InputError as exc:
+        errors.extend([exc])
+        return []
+    if not isinstance(data, Node) or not isinstance(data.get("ignore"), list):
+        errors.add(path, "expected a mapping with an `ignore:` list", line=getattr(data, "line", 1))
+        return []
+    rules = []
+    for rule in data["ignore"]:
+        if not check_keys(rule, {"surface", "pattern", "reason"}, ("reason",), errors, "ignore rule"):
+            continue
+        if bool(rule.get("surface")) == bool(rule.get("pattern")):
+            errors.add(rule.path, "ignore rule: give exactly one of `surface` or `pattern`", line=rule.line)
+            continue
+        if rule.get("pattern"):
+            try:
+                re.compile(rule["pattern"])
+            except re.error as exc:
+                errors.add(rule.path, f"ignore rule: bad pattern: {exc}", line=rule.line_of("pattern"))
+                continue
+        rules.append(rule)
+    check_unique([r for r in rules if r.get("surface")], "surface", errors, "ignore rule")
+    return rules

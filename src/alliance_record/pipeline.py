@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import curate, ingest, schema, segment
+from .extract import mentions
 from .errors import Collector
 from .load import Loader, atomic_database
 
@@ -28,6 +29,7 @@ class Inputs:
     documents: list
     actors: curate.Registry
     places: curate.Registry
+    unmatched_ignore: list = field(default_factory=list)
 
 
 @dataclass
@@ -39,9 +41,9 @@ class Context:
 
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
-DOCUMENT_EXTRACTORS: list = []
+DOCUMENT_EXTRACTORS: list = [mentions.extract]
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = [curate.registry_rows]
+CORPUS_STAGES: list = [curate.registry_rows, mentions.finish]
 
 
 def check_declared(rows: dict):
@@ -58,6 +60,7 @@ def stage_name(func) -> str:
 class BuildResult:
     out: Path
     counts: dict = field(default_factory=dict)
+    unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
     stages: dict = field(default_factory=lambda: defaultdict(float))
 
 
@@ -82,8 +85,10 @@ def read_inputs(seeds_dir) -> Inputs:
     documents = ingest.read_documents(seeds_dir, catalog, errors)
     actors = curate.load_actors(seeds_dir, errors)
     places = curate.load_places(seeds_dir, errors)
+    unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
     errors.raise_if_any()
-    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors, places=places)
+    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
+                  places=places, unmatched_ignore=unmatched_ignore)
 
 
 def document_row(doc, seg) -> dict:
@@ -101,6 +106,23 @@ def document_row(doc, seg) -> dict:
         "language": meta["language"], "url": meta.get("url"), "rights": meta.get("rights"),
         "sha256": doc.sha256, "word_count": words, "char_count": len(doc.text), "text": doc.text,
     }
+
+
+def write_unmatched_csv(db_path: Path, csv_path: Path):
+    """build/unmatched.csv: what the registries miss (see seeds/unmatched_ignore.yml)."""
+    import csv
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        cur = conn.execute("select surface, status, count, document_count, documents, reason, example "
+                           "from unmatched_names order by status = 'unmatched' desc, count desc, surface")
+        with open(csv_path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([d[0] for d in cur.description])
+            writer.writerows(cur)
+    finally:
+        conn.close()
 
 
 def build(seeds_dir, out_path) -> BuildResult:
@@ -137,4 +159,7 @@ def build(seeds_dir, out_path) -> BuildResult:
             db.conn.commit()
             schema.finish(db)
         result.counts = dict(loader.counts)
+        result.unmatched = db.execute(
+            "select count(*) from unmatched_names where status in ('unmatched', 'ambiguous')").fetchone()[0]
+    write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result

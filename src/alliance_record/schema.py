@@ -55,11 +55,13 @@ TABLES: list[Table] = [
     _t("sections", {
         "id": TEXT, "document_id": TEXT, "ordinal": INT, "parent_id": TEXT, "heading": TEXT,
         "heading_start": INT, "heading_end": INT, "level": INT, "author": TEXT,
-        "author_start": INT, "author_end": INT, "affiliation": TEXT, "start": INT, "end": INT,
+        "author_start": INT, "author_end": INT, "affiliation": TEXT, "affiliation_start": INT,
+        "affiliation_end": INT, "start": INT, "end": INT,
     }, foreign_keys=(("document_id", "documents", "id"), ("parent_id", "sections", "id")),
         indexes=(("level",), ("author",)),
         quotes=(("heading_start", "heading_end", "heading", None),
-                ("author_start", "author_end", "author", None))),
+                ("author_start", "author_end", "author", None),
+                ("affiliation_start", "affiliation_end", "affiliation", None))),
     _t("paragraphs", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "ordinal": INT, "kind": TEXT,
         "text": TEXT, "start": INT, "end": INT, "spans": TEXT,
@@ -83,8 +85,8 @@ TABLES: list[Table] = [
 TABLES += [
     _t("actors", {
         "id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": TEXT,
-        "description": TEXT, "parent_id": TEXT,
-    }, foreign_keys=(("parent_id", "actors", "id"),), indexes=(("type",), ("country",)),
+        "description": TEXT, "parent_id": TEXT, "mention_count": INT, "document_count": INT,
+    }, foreign_keys=(("parent_id", "actors", "id"),), indexes=(("type",), ("country",), ("mention_count",)),
         fts=("name", "description"), not_null=("name", "type")),
     _t("actor_aliases", {"actor_id": TEXT, "alias": TEXT}, pk=("actor_id", "alias"),
        foreign_keys=(("actor_id", "actors", "id"),), indexes=(("alias",),)),
@@ -95,10 +97,47 @@ TABLES += [
     _t("places", {
         "id": TEXT, "name": TEXT, "type": TEXT, "latitude": FLOAT, "longitude": FLOAT,
         "geo_precision": TEXT, "country": TEXT, "geonames": INT, "wikidata": TEXT, "description": TEXT,
-    }, indexes=(("type",), ("country",), ("geo_precision",)), fts=("name", "description"),
+        "mention_count": INT, "document_count": INT, "popup": TEXT,
+    }, indexes=(("type",), ("country",), ("geo_precision",), ("mention_count",)), fts=("name", "description"),
         not_null=("name", "type")),
     _t("place_aliases", {"place_id": TEXT, "alias": TEXT}, pk=("place_id", "alias"),
        foreign_keys=(("place_id", "places", "id"),), indexes=(("alias",),)),
+]
+
+MENTION_COLUMNS = {
+    "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+    "section_id": TEXT, "sentence_id": TEXT, "start": INT, "end": INT, "surface": TEXT,
+    "spans": TEXT, "prefix": TEXT, "suffix": TEXT, "sentence": TEXT, "sentence_start": INT,
+    "sentence_end": INT, "method": TEXT,
+}
+MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+               ("section_id", "sections", "id"), ("sentence_id", "sentences", "id"))
+TABLES += [
+    _t("actor_mentions", {"id": TEXT, "actor_id": TEXT, **MENTION_COLUMNS},
+       foreign_keys=(("actor_id", "actors", "id"),) + MENTION_FKS,
+       indexes=(("region",), ("method",), ("document_id", "sentence_start")),
+       quotes=(("start", "end", "surface", "spans"),)),
+    _t("place_mentions", {"id": TEXT, "place_id": TEXT, **MENTION_COLUMNS},
+       foreign_keys=(("place_id", "places", "id"),) + MENTION_FKS,
+       indexes=(("region",), ("method",), ("document_id", "sentence_start")),
+       quotes=(("start", "end", "surface", "spans"),)),
+]
+
+TABLES += [
+    _t("actor_mentions_by_document", {
+        "actor_id": TEXT, "document_id": TEXT, "mentions": INT, "first_start": INT,
+    }, pk=("actor_id", "document_id"),
+        foreign_keys=(("actor_id", "actors", "id"), ("document_id", "documents", "id"))),
+    _t("actor_co_mentions", {
+        "actor_id": TEXT, "other_actor_id": TEXT, "document_id": TEXT, "sentences": INT,
+        "first_sentence_start": INT,
+    }, pk=("actor_id", "other_actor_id", "document_id"),
+        foreign_keys=(("actor_id", "actors", "id"), ("other_actor_id", "actors", "id"),
+                      ("document_id", "documents", "id"))),
+    _t("unmatched_names", {
+        "id": INT, "surface": TEXT, "status": TEXT, "reason": TEXT, "count": INT,
+        "document_count": INT, "documents": TEXT, "example": TEXT,
+    }, indexes=(("status",),)),
 ]
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

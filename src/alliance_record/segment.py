@@ -508,7 +508,7 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
         "heading_start": seg.title_span[0] if seg.title_span else None,
         "heading_end": seg.title_span[1] if seg.title_span else None,
         "level": 0, "author": None, "author_start": None, "author_end": None, "affiliation": None,
-        "start": 0, "end": len(text),
+        "affiliation_start": None, "affiliation_end": None, "start": 0, "end": len(text),
     })
     stack = [seg.sections[0]]
     for i, h in enumerate(headings):
@@ -525,6 +525,7 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
             "heading": h["heading"], "heading_start": h["start"], "heading_end": h["end"],
             "level": h["level"], "author": h.get("author"), "author_start": h.get("author_start"),
             "author_end": h.get("author_end"), "affiliation": h.get("affiliation"),
+            "affiliation_start": h.get("affiliation_start"), "affiliation_end": h.get("affiliation_end"),
             "start": h["start"], "end": max(end, h["end"]),
         }
         seg.sections.append(row)
