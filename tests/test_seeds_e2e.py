@@ -1,7 +1,6 @@
 """End to end on the real seeds: what the foundation promises about the built database."""
 
 import json
-import re
 
 import pytest
 import sqlite_utils

@@ -12,7 +12,7 @@ are in (faster than maintaining them during bulk insert).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 TEXT, INT, FLOAT = str, int, float
 

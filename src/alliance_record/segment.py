@@ -368,7 +368,6 @@ def segment(doc) -> Segmentation:
 
     for block in blocks:
         btext = block.text
-        kind = None
 
         if in_footer:
             rule = boilerplate_rule(block)

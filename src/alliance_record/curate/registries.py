@@ -1,9 +1,4 @@
-"""Curate: the hand-made inputs (YAML under ``seeds/``), read and checked.
-
-Curated data is reviewed like code, so every check reports the file and line of the problem and
-``validate`` collects all problems before failing. This module knows the shape of each curated
-file; verifying curated quotes against document text happens when they are loaded into rows.
-"""
+"""The registries (seeds/actors.yml, seeds/places.yml) and the unmatched-name ignore list."""
 
 from __future__ import annotations
 
@@ -12,159 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates
-from .errors import Collector, InputError
-from .yamlio import Node, check_keys, load_yaml
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
-
-DOCUMENT_KINDS = ("news", "opinion", "analysis", "report")
-
-CATALOG_KEYS = {
-    "file", "id", "title", "title_basis", "publisher", "authors", "kind", "published",
-    "published_precision", "published_earliest", "published_latest", "published_basis",
-    "language", "url", "rights",
-}
-CATALOG_REQUIRED = ("file", "id", "title", "publisher", "kind", "published", "published_precision",
-                    "published_basis", "language")
-
-
-@dataclass
-class Catalog:
-    path: str
-    entries: list = field(default_factory=list)
-    readable: bool = True  # False when the file is missing or not valid YAML
-
-    @property
-    def by_stem(self) -> dict:
-        return {Path(e["file"]).stem: e for e in self.entries}
-
-    @property
-    def by_id(self) -> dict:
-        return {e["id"]: e for e in self.entries}
-
-
-def check_slug(node: Node, key: str, errors: Collector, what: str) -> bool:
-    value = node.get(key)
-    if value is None:
-        return False
-    if not isinstance(value, str) or not SLUG.match(value):
-        errors.add(node.path, f"{what}: {key} {value!r} is not a slug (lowercase letters, digits, "
-                   "single hyphens)", line=node.line_of(key))
-        return False
-    return True
-
-
-def check_date(node: Node, key: str, errors: Collector, what: str):
-    """Check an ISO-prefix date field; return its parse or None."""
-    value = node.get(key)
-    if value is None:
-        return None
-    try:
-        return dates.parse_iso(value)
-    except dates.BadDate as exc:
-        errors.add(node.path, f"{what}: {key}: {exc}", line=node.line_of(key))
-        return None
-
-
-def check_unique(nodes, key, errors: Collector, what: str):
-    seen = {}
-    for node in nodes:
-        value = node.get(key)
-        if value is None:
-            continue
-        if value in seen:
-            errors.add(node.path, f"duplicate {what} {key} {value!r} (first defined at line "
-                       f"{seen[value].line_of(key)})", line=node.line_of(key))
-        else:
-            seen[value] = node
-
-
-def load_catalog(seeds_dir: Path, errors: Collector) -> Catalog:
-    """Read ``catalog.yml``: one entry per seed document."""
-    path = Path(seeds_dir) / "catalog.yml"
-    catalog = Catalog(path=str(path))
-    catalog.readable = False
-    if not path.exists():
-        errors.add(path, "missing: every seed folder needs a catalog.yml describing its documents")
-        return catalog
-    try:
-        data = load_yaml(path)
-    except InputError as exc:
-        errors.extend([exc])
-        return catalog
-    if not isinstance(data, Node) or not isinstance(data.get("documents"), list):
-        errors.add(path, "expected a mapping with a `documents:` list", line=getattr(data, "line", 1))
-        return catalog
-    catalog.readable = True
-    check_keys(data, {"documents"}, (), errors, "catalog")
-    for entry in data["documents"]:
-        what = f"document {entry.get('id', '?')!r}" if isinstance(entry, dict) else "document"
-        if not check_keys(entry, CATALOG_KEYS, CATALOG_REQUIRED, errors, what):
-            continue
-        _check_catalog_entry(entry, errors, what)
-        if entry.get("file") and entry.get("id"):
-            catalog.entries.append(entry)
-    check_unique(catalog.entries, "id", errors, "document")
-    check_unique(catalog.entries, "file", errors, "document")
-    return catalog
-
-
-def _check_catalog_entry(entry: Node, errors: Collector, what: str):
-    check_slug(entry, "id", errors, what)
-    if entry.get("file") and not str(entry["file"]).endswith(".txt"):
-        errors.add(entry.path, f"{what}: file {entry['file']!r} should name a .txt seed",
-                   line=entry.line_of("file"))
-    if entry.get("kind") and entry["kind"] not in DOCUMENT_KINDS:
-        errors.add(entry.path, f"{what}: unknown kind {entry['kind']!r}",
-                   line=entry.line_of("kind"), hint=f"one of: {', '.join(DOCUMENT_KINDS)}")
-    authors = entry.get("authors", [])
-    if authors is not None and (not isinstance(authors, list)
-                                or not all(isinstance(a, str) for a in authors)):
-        errors.add(entry.path, f"{what}: authors must be a list of names",
-                   line=entry.line_of("authors"))
-    if entry.get("language") and not LANGUAGE.match(str(entry["language"])):
-        errors.add(entry.path, f"{what}: language {entry['language']!r} is not a BCP 47 code like 'en'",
-                   line=entry.line_of("language"))
-    published = check_date(entry, "published", errors, what)
-    precision = entry.get("published_precision")
-    if precision is not None and precision not in dates.PRECISIONS:
-        errors.add(entry.path, f"{what}: published_precision {precision!r} is not one of "
-                   f"{', '.join(dates.PRECISIONS)}", line=entry.line_of("published_precision"))
-    elif published and precision and published[0] != precision:
-        errors.add(entry.path, f"{what}: published {entry['published']!r} is written to {published[0]} "
-                   f"precision but published_precision says {precision!r}",
-                   line=entry.line_of("published_precision"))
-    earliest = check_date(entry, "published_earliest", errors, what)
-    latest = check_date(entry, "published_latest", errors, what)
-    for key, parsed in (("published_earliest", earliest), ("published_latest", latest)):
-        if parsed and parsed[0] != "day":
-            errors.add(entry.path, f"{what}: {key} must be a full date (YYYY-MM-DD)",
-                       line=entry.line_of(key))
-    if earliest and latest and earliest[1] > latest[1]:
-        errors.add(entry.path, f"{what}: published_earliest is after published_latest",
-                   line=entry.line_of("published_earliest"))
-    for key, parsed in (("published_earliest", earliest), ("published_latest", latest)):
-        if parsed and published and not published[1] <= parsed[1] <= published[2]:
-            errors.add(entry.path, f"{what}: {key} {entry[key]!r} lies outside published "
-                       f"{entry['published']!r}", line=entry.line_of(key))
-
-
-def publication_window(meta) -> tuple[str, str]:
-    """The first and last day the document can have been written, as ISO dates.
-
-    A catalog entry may narrow its published date with ``published_earliest``/``published_latest``
-    (for example, "written between Monday and Thursday of that week"); otherwise the window is
-    the whole day, month or year of ``published``.
-    """
-    _, first, last = dates.parse_iso(meta["published"])
-    earliest = meta.get("published_earliest") or first.isoformat()
-    latest = meta.get("published_latest") or last.isoformat()
-    return earliest, latest
-
-
-# --- registries: actors and places -----------------------------------------------------------------
+from ..errors import Collector
+from ..yamlio import Node, check_keys
+from .common import check_date, check_slug, check_unique, load_list
 
 ACTOR_TYPES = ("person", "anonymous", "state", "government", "government-body", "military",
                "organization", "grouping", "media", "political-party", "armed-group", "document")
@@ -206,19 +51,9 @@ def _country_codes() -> set:
 
 
 def _load_registry(seeds_dir: Path, filename: str, list_key: str, errors: Collector) -> tuple[str, list]:
+    """A missing registry is an empty one: a folder without it simply has no such entities."""
     path = Path(seeds_dir) / filename
-    if not path.exists():
-        return str(path), []  # a folder without a registry simply has no such entities
-    try:
-        data = load_yaml(path)
-    except InputError as exc:
-        errors.extend([exc])
-        return str(path), []
-    if not isinstance(data, Node) or not isinstance(data.get(list_key), list):
-        errors.add(path, f"expected a mapping with a `{list_key}:` list", line=getattr(data, "line", 1))
-        return str(path), []
-    check_keys(data, {list_key}, (), errors, filename)
-    return str(path), [e for e in data[list_key]]
+    return str(path), load_list(path, list_key, errors) or []
 
 
 def _check_common(entry: Node, errors: Collector, what: str, types, countries):
@@ -399,19 +234,9 @@ def registry_rows(ctx) -> dict:
 
 def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
     """``unmatched_ignore.yml``: names the registries leave out on purpose, each with a reason."""
-    path = Path(seeds_dir) / "unmatched_ignore.yml"
-    if not path.exists():
-        return []
-    try:
-        data = load_yaml(path)
-    except InputError as exc:
-        errors.extend([exc])
-        return []
-    if not isinstance(data, Node) or not isinstance(data.get("ignore"), list):
-        errors.add(path, "expected a mapping with an `ignore:` list", line=getattr(data, "line", 1))
-        return []
+    items = load_list(Path(seeds_dir) / "unmatched_ignore.yml", "ignore", errors) or []
     rules = []
-    for rule in data["ignore"]:
+    for rule in items:
         if not check_keys(rule, {"surface", "pattern", "reason"}, ("reason",), errors, "ignore rule"):
             continue
         if bool(rule.get("surface")) == bool(rule.get("pattern")):

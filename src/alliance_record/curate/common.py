@@ -1,0 +1,67 @@
+"""Checks shared by every curated file: slugs, dates, unique ids, a list under one key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import dates
+from ..errors import Collector, InputError
+from ..yamlio import Node, check_keys, load_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_slug(node: Node, key: str, errors: Collector, what: str) -> bool:
+    value = node.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, str) or not SLUG.match(value):
+        errors.add(node.path, f"{what}: {key} {value!r} is not a slug (lowercase letters, digits, "
+                   "single hyphens)", line=node.line_of(key))
+        return False
+    return True
+
+
+def check_date(node: Node, key: str, errors: Collector, what: str):
+    """Check an ISO-prefix date field; return its parse or None."""
+    value = node.get(key)
+    if value is None:
+        return None
+    try:
+        return dates.parse_iso(value)
+    except dates.BadDate as exc:
+        errors.add(node.path, f"{what}: {key}: {exc}", line=node.line_of(key))
+        return None
+
+
+def check_unique(nodes, key, errors: Collector, what: str):
+    seen = {}
+    for node in nodes:
+        value = node.get(key)
+        if value is None:
+            continue
+        if value in seen:
+            errors.add(node.path, f"duplicate {what} {key} {value!r} (first defined at line "
+                       f"{seen[value].line_of(key)})", line=node.line_of(key))
+        else:
+            seen[value] = node
+
+
+def load_list(path: Path, list_key: str, errors: Collector, required: bool = False) -> list | None:
+    """The list under ``list_key`` in a YAML file; None (and an error) if it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        if required:
+            errors.add(path, f"missing: expected a file with a `{list_key}:` list")
+        return None
+    try:
+        data = load_yaml(path)
+    except InputError as exc:
+        errors.extend([exc])
+        return None
+    if not isinstance(data, Node) or not isinstance(data.get(list_key), list):
+        errors.add(path, f"expected a mapping with a `{list_key}:` list", line=getattr(data, "line", 1))
+        return None
+    check_keys(data, {list_key}, (), errors, path.name)
+    return list(data[list_key])
