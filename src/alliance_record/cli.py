@@ -51,12 +51,49 @@ def build(seeds_dir, out_path, quiet):
 @click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
 def validate(seeds_dir):
-    """Check the curated inputs without writing anything; report every problem found."""
+    """Check the curated inputs without writing anything; report every problem found.
+
+    Runs the whole build into an in-memory database, so every check of `build` applies.
+    """
+    try:
+        result = pipeline.check(seeds_dir)
+    except (InputError, InputErrors, ProvenanceError) as exc:
+        _fail(exc)
+    click.echo(f"OK: {result.documents} documents in {seeds_dir}")
+
+
+@cli.command()
+@click.argument("stem")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the draft here instead of printing it.")
+def suggest(stem, seeds_dir, out_path):
+    """Draft an annotation file for the document STEM (a seed without annotations).
+
+    Candidate events are sentences with a date expression and a registry actor; candidate
+    recommendations are sentences with prescriptive modal or imperative patterns. Every entry
+    is marked CANDIDATE for a person to review.
+    """
+    from . import suggest as suggest_mod
+
     try:
         inputs = pipeline.read_inputs(seeds_dir)
     except (InputError, InputErrors) as exc:
         _fail(exc)
-    click.echo(f"OK: {len(inputs.documents)} documents in {seeds_dir}")
+    doc = next((d for d in inputs.documents if d.stem == stem or d.id == stem), None)
+    if doc is None:
+        _fail(f"{seeds_dir}: no catalogued seed {stem!r}")
+    existing = Path(seeds_dir) / "annotations" / f"{doc.stem}.yml"
+    if existing.exists() and out_path is None:
+        _fail(f"{existing} exists: suggest drafts files for documents without annotations "
+              "(use --out to write a draft elsewhere)")
+    text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
+    if out_path:
+        out_path.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {out_path}")
+    else:
+        click.echo(text, nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,6 +30,7 @@ class Inputs:
     actors: curate.Registry
     places: curate.Registry
     unmatched_ignore: list = field(default_factory=list)
+    annotations: curate.Annotations = field(default_factory=curate.Annotations)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Context:
 
     inputs: Inputs
     state: dict = field(default_factory=dict)
+    errors: Collector = field(default_factory=Collector)
 
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
@@ -61,6 +63,7 @@ class BuildResult:
     out: Path
     counts: dict = field(default_factory=dict)
     unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
+    documents: int = 0
     stages: dict = field(default_factory=lambda: defaultdict(float))
 
 
@@ -86,9 +89,10 @@ def read_inputs(seeds_dir) -> Inputs:
     actors = curate.load_actors(seeds_dir, errors)
     places = curate.load_places(seeds_dir, errors)
     unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
+    annotations = curate.load_annotations(seeds_dir, set(catalog.by_stem), actors, places, errors)
     errors.raise_if_any()
     return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
-                  places=places, unmatched_ignore=unmatched_ignore)
+                  places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
 
 
 def document_row(doc, seg) -> dict:
@@ -125,41 +129,64 @@ def write_unmatched_csv(db_path: Path, csv_path: Path):
         conn.close()
 
 
+def run(inputs: Inputs, db, result: BuildResult):
+    """Every stage, document by document, then corpus-wide, writing rows into ``db``.
+
+    Problems in curated inputs found while extracting (a quote that is not in its document, a
+    date that contradicts another source...) are collected in ``ctx.errors`` and raised together
+    at the end, so one run reports them all.
+    """
+    stages = result.stages
+    ctx = Context(inputs=inputs)
+    schema.create_tables(db)
+    loader = Loader(db)
+    for doc in inputs.documents:
+        with timed(stages, "segment"):
+            seg = segment.segment(doc)
+        rows = {"documents": [document_row(doc, seg)], **seg.rows()}
+        for extractor in DOCUMENT_EXTRACTORS:
+            with timed(stages, stage_name(extractor)):
+                for table, new in extractor(doc, seg, rows, ctx).items():
+                    rows.setdefault(table, []).extend(new)
+        with timed(stages, "load"):
+            loader.add_document_text(doc.id, doc.text)
+            check_declared(rows)
+            for table in schema.TABLES:
+                loader.insert(table.name, rows.get(table.name, []))
+    ctx.errors.raise_if_any()
+    for stage in CORPUS_STAGES:
+        with timed(stages, stage_name(stage)):
+            new_rows = stage(ctx)
+        ctx.errors.raise_if_any()
+        with timed(stages, "load"):
+            check_declared(new_rows)
+            for table in schema.TABLES:
+                loader.insert(table.name, new_rows.get(table.name, []))
+    with timed(stages, "index"):
+        db.conn.commit()
+        schema.finish(db)
+    result.counts = dict(loader.counts)
+    result.unmatched = db.execute(
+        "select count(*) from unmatched_names where status in ('unmatched', 'ambiguous')").fetchone()[0]
+
+
 def build(seeds_dir, out_path) -> BuildResult:
     """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
     result = BuildResult(out=Path(out_path))
-    stages = result.stages
-    with timed(stages, "ingest"):
+    with timed(result.stages, "ingest"):
         inputs = read_inputs(seeds_dir)
-    ctx = Context(inputs=inputs)
     with atomic_database(out_path) as db:
-        schema.create_tables(db)
-        loader = Loader(db)
-        for doc in inputs.documents:
-            with timed(stages, "segment"):
-                seg = segment.segment(doc)
-            rows = {"documents": [document_row(doc, seg)], **seg.rows()}
-            for extractor in DOCUMENT_EXTRACTORS:
-                with timed(stages, stage_name(extractor)):
-                    for table, new in extractor(doc, seg, rows, ctx).items():
-                        rows.setdefault(table, []).extend(new)
-            with timed(stages, "load"):
-                loader.add_document_text(doc.id, doc.text)
-                check_declared(rows)
-                for table in schema.TABLES:
-                    loader.insert(table.name, rows.get(table.name, []))
-        for stage in CORPUS_STAGES:
-            with timed(stages, stage_name(stage)):
-                new_rows = stage(ctx)
-            with timed(stages, "load"):
-                check_declared(new_rows)
-                for table in schema.TABLES:
-                    loader.insert(table.name, new_rows.get(table.name, []))
-        with timed(stages, "index"):
-            db.conn.commit()
-            schema.finish(db)
-        result.counts = dict(loader.counts)
-        result.unmatched = db.execute(
-            "select count(*) from unmatched_names where status in ('unmatched', 'ambiguous')").fetchone()[0]
+        run(inputs, db, result)
     write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
+    return result
+
+
+def check(seeds_dir) -> BuildResult:
+    """Everything ``build`` checks, run into an in-memory database: nothing is written."""
+    import sqlite_utils
+
+    inputs = read_inputs(seeds_dir)
+    result = BuildResult(out=Path(":memory:"))
+    run(inputs, sqlite_utils.Database(memory=True), result)
+    result.documents = len(inputs.documents)
     return result

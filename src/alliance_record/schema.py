@@ -140,6 +140,44 @@ TABLES += [
     }, indexes=(("status",),)),
 ]
 
+# --- dates and events (issue 5) ------------------------------------------------------------------
+DATE_COLUMNS = {"date_start": TEXT, "date_end": TEXT, "date_precision": TEXT}
+TABLES += [
+    _t("date_mentions", {
+        "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+        "start": INT, "end": INT, "phrase": TEXT, "spans": TEXT, "kind": TEXT, **DATE_COLUMNS,
+        "edtf": TEXT, "basis": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")),
+        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",)),
+        quotes=(("start", "end", "phrase", "spans"),)),
+    _t("events", {
+        "id": TEXT, "summary": TEXT, "event_type": TEXT, **DATE_COLUMNS, "edtf": TEXT,
+        "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "place_id": TEXT,
+        "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
+        "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
+    }, foreign_keys=(("place_id", "places", "id"),),
+        indexes=(("event_type",), ("date_start",), ("date_precision",), ("date_basis",),
+                 ("document_count",)),
+        fts=("summary",), not_null=("summary", "event_type")),
+    _t("event_sources", {
+        "id": TEXT, "event_id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+        "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "date_phrase": TEXT,
+        "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "relative_to_event_id": TEXT,
+    }, foreign_keys=(("event_id", "events", "id"), ("document_id", "documents", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("date_mention_id", "date_mentions", "id"),
+                     ("relative_to_event_id", "events", "id")),
+        indexes=(("date_basis",),), fts=("quote",), quotes=(("start", "end", "quote", "spans"),)),
+    _t("event_actors", {"event_id": TEXT, "actor_id": TEXT, "role": TEXT},
+       pk=("event_id", "actor_id", "role"),
+       foreign_keys=(("event_id", "events", "id"), ("actor_id", "actors", "id")), indexes=(("role",),)),
+    _t("event_places", {"event_id": TEXT, "place_id": TEXT, "ordinal": INT}, pk=("event_id", "place_id"),
+       foreign_keys=(("event_id", "events", "id"), ("place_id", "places", "id"))),
+    _t("event_links", {"event_id": TEXT, "related_event_id": TEXT, "relation": TEXT, "note": TEXT},
+       pk=("event_id", "related_event_id", "relation"),
+       foreign_keys=(("event_id", "events", "id"), ("related_event_id", "events", "id")),
+       indexes=(("relation",),)),
+]
+
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Views: name -> SQL. Declared here so the whole shape of the database is in one place.

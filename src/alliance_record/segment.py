@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -562,6 +563,52 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
     seg.boilerplate.sort(key=lambda r: r["start"])
     for n, row in enumerate(seg.boilerplate, start=1):
         row["id"] = f"{did}-b{n:02d}"
+
+
+@dataclass
+class Region:
+    """A searchable part of a document, with its (joined) text and how to map offsets back."""
+
+    kind: str
+    multi: Multi
+    text: str
+    paragraph_id: str | None = None
+    footnote_id: str | None = None
+    section_id: str | None = None
+    sentences: list | None = None   # [(doc_start, doc_end, sentence_id, sentence_text)]
+
+
+def regions(doc, seg: "Segmentation") -> list["Region"]:
+    """The parts of a document that extractors search, in reading order: headings (the title is
+    the level-0 heading), bylines and affiliations, figures, paragraphs and footnote bodies.
+    Web furniture is never among them."""
+    text = doc.text
+    out = []
+
+    def single(kind, start, end, **kw):
+        if start is None or end is None or end <= start:
+            return
+        out.append(Region(kind, Multi([Piece(start, end)]), text[start:end], **kw))
+
+    for s in seg.sections:
+        single("title" if s["level"] == 0 else "heading", s["heading_start"], s["heading_end"],
+               section_id=s["id"])
+        single("byline", s["author_start"], s["author_end"], section_id=s["id"])
+        single("affiliation", s.get("affiliation_start"), s.get("affiliation_end"), section_id=s["id"])
+    for f in seg.figures:
+        single("caption", f["start"], f["end"])
+    sentences_by_paragraph = defaultdict(list)
+    for s in seg.sentences:
+        sentences_by_paragraph[s["paragraph_id"]].append((s["start"], s["end"], s["id"], s["text"]))
+    for p in seg.paragraphs:
+        multi = seg.paragraph_pieces[p["id"]]
+        out.append(Region("reference" if p["kind"] == "reference" else "body", multi, p["text"],
+                          paragraph_id=p["id"], section_id=p["section_id"],
+                          sentences=sentences_by_paragraph[p["id"]]))
+    for note in seg.notes:
+        out.append(Region("footnote", note.body, note.body.text(text),
+                          footnote_id=f"{doc.id}-fn{note.number:02d}"))
+    return out
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

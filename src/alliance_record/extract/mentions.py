@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..segment import SUPERSCRIPTS, Multi, Piece, sentence_bounds
+from ..segment import SUPERSCRIPTS, Region, regions, sentence_bounds
 
 CONTEXT_CHARS = 32
 
@@ -152,19 +152,6 @@ class View:
 
 
 @dataclass
-class Region:
-    """A searchable part of a document, with its text and how to map offsets back."""
-
-    kind: str
-    multi: Multi
-    text: str
-    paragraph_id: str | None = None
-    footnote_id: str | None = None
-    section_id: str | None = None
-    sentences: list | None = None   # [(doc_start, doc_end, sentence_id, sentence_text)]
-
-
-@dataclass
 class Match:
     region: Region
     i: int          # offsets in region.text
@@ -175,37 +162,6 @@ class Match:
     doc_end: int = 0
     chosen: Candidate | None = None
     method: str = ""
-
-
-def regions(doc, seg, rows) -> list[Region]:
-    """The parts of a document that are searched, in reading order."""
-    text = doc.text
-    out = []
-
-    def single(kind, start, end, **kw):
-        if start is None or end is None or end <= start:
-            return
-        out.append(Region(kind, Multi([Piece(start, end)]), text[start:end], **kw))
-
-    for s in seg.sections:
-        single("title" if s["level"] == 0 else "heading", s["heading_start"], s["heading_end"],
-               section_id=s["id"])
-        single("byline", s["author_start"], s["author_end"], section_id=s["id"])
-        single("affiliation", s.get("affiliation_start"), s.get("affiliation_end"), section_id=s["id"])
-    for f in seg.figures:
-        single("caption", f["start"], f["end"])
-    sentences_by_paragraph = defaultdict(list)
-    for s in seg.sentences:
-        sentences_by_paragraph[s["paragraph_id"]].append((s["start"], s["end"], s["id"], s["text"]))
-    for p in seg.paragraphs:
-        multi = seg.paragraph_pieces[p["id"]]
-        out.append(Region("reference" if p["kind"] == "reference" else "body", multi, p["text"],
-                          paragraph_id=p["id"], section_id=p["section_id"],
-                          sentences=sentences_by_paragraph[p["id"]]))
-    for note in seg.notes:
-        out.append(Region("footnote", note.body, note.body.text(text),
-                          footnote_id=f"{doc.id}-fn{note.number:02d}"))
-    return out
 
 
 def find_matches(lexicon: Lexicon, region: Region) -> list[Match]:
@@ -408,7 +364,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     matches: list[Match] = []
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
-    for region in regions(doc, seg, rows):
+    for region in regions(doc, seg):
         found = find_matches(lexicon, region)
         for m in found:
             m.doc_start = region.multi.to_doc(m.i)
