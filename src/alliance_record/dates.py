@@ -1,8 +1,84 @@
-"""Dates written only as precisely as they are known.
+"""Dates written only as precisely as they are known: parsing ISO prefixes, finding date
+expressions in text, and resolving them.
 
 A date in this dataset is an ISO 8601 prefix: ``2025``, ``2025-03`` or ``2025-03-30``. Such
 strings sort correctly and prefix-match in SQL (``date_start LIKE '2025-03%'``), and they never
-invent a day or a month that the source did not give (no midpoints).
+invent a day or a month that the source did not give (no midpoints, no defaulted days).
+
+Public API
+----------
+
+``parse_iso(value) -> (precision, first_day, last_day)``, ``precision_of(value)``, ``BadDate``,
+``PRECISIONS``
+    Check and expand an ISO prefix (used by the curated catalogue).
+
+``find_dates(text) -> list[DateMention]``
+    Every date expression in ``text``, in order, non-overlapping, with exact character offsets
+    (``text[m.start:m.end] == m.phrase``). Where two readings overlap the longest wins ("from
+    1948 to 1977" is one range, not two years). Nothing inside a URL is read. A mention records
+    what the words say, not what they mean on a calendar:
+
+    ``kind``
+        ``explicit`` (the year is written: "Dec. 10, 2025", "the 2010s", "fiscal 2025"),
+        ``relative`` (needs the publication date: "last month", "on Thursday", "Dec. 12",
+        "in March") or ``anchored`` (needs the date of another event: "three days before the
+        China-Russia flight", "The day prior").
+    ``year``, ``month``, ``day``, ``weekday`` (0 = Monday)
+        The parts that are written. ``decade`` marks "the 2010s" (``year`` = 2010), ``fiscal``
+        a fiscal year ("fiscal 2025", "the current fiscal year").
+    ``to_year``, ``to_month``, ``to_day``
+        The end of a range ("from 1948 to 1977", "March 29-30, 2025"); a missing part of the
+        start is taken from the end.
+    ``unit``, ``offset``, ``calendar``, ``span``, ``direction``
+        Relative and anchored expressions: ``offset`` units (day | week | month | year | decade
+        | century) from the reference, negative into the past ("last month": month, -1). For a
+        weekday or month name, ``offset`` is -1/0/+1 for last/this/next and None when bare.
+        ``calendar`` says the unit is a calendar period ("last week" is Monday-Sunday of the
+        previous week) rather than an elapsed time ("a week ago" is seven days back). ``span``
+        says the expression covers the whole stretch between the reference and that point
+        ("over the past three decades", "eight decades since the war's end"). ``direction``
+        is "past" or "future" when the words say so ("last", "ago", "earlier", "prior" /
+        "next", "later", "from now").
+    ``modifier``, ``qualifier``, ``approximate``, ``anchor``
+        ``modifier`` is early | mid | late | start | end ("mid-2024", "by the end of the
+        year"); ``qualifier`` the governing word kept in the phrase (in, on, by, since, from,
+        between, accessed, updated, pre, post, about, over ...); ``approximate`` is set by
+        hedges ("about 2020", "over eight decades", "the past decade or so"); ``anchor`` is the
+        anchor phrase of an anchored expression when it is written ("the China-Russia flight").
+
+``resolve(mention, window=None, anchor=None, direction=None) -> Resolved | None``
+    Normalise a mention into ``date_start``/``date_end`` (ISO prefixes; equal for a single day,
+    month or year), ``date_precision`` (day | month | year | range | approximate), ``edtf``
+    (Library of Congress EDTF level 0/1: ``2025-12-10``, ``2025-12``, ``1948/1977``, ``201X``,
+    ``2015~/2025``) and ``basis`` (explicit | relative-to-publication | relative-to-event).
+
+    * ``window`` is the (earliest, latest) ISO dates within which the document was written.
+      A relative mention is resolved against every day of it: if all agree, that is the answer
+      at full precision; if not, the result spans all candidates (earliest start, latest end)
+      with precision "range" (or "approximate"), so an uncertain publication date shows in the
+      precision. Without a window a relative mention resolves to None.
+    * ``anchor`` is the (date_start, date_end) of the event an anchored mention is counted
+      from. Without it an anchored mention resolves to None (the caller reports it). An
+      imprecise anchor propagates: the result is never more precise than the anchor ("the day
+      prior" to an event known to the month is a range of months, never an invented day).
+    * ``direction`` ("past" | "future" | None) settles what the words leave open: a bare
+      weekday ("on Thursday") is the nearest such day not after the reference for "past", not
+      before it for "future", and the nearest either way for None; a month or month-day
+      without year ("in March", "Dec. 12") is the most recent one not after the reference
+      unless direction is "future". Words that fix the direction ("last", "ago", "next",
+      "earlier this month") are not overridden by it.
+
+    Prepositions do not change the resolved dates: "since 1895" and "by 2027" resolve to 1895
+    and 2027, and the mention's ``qualifier`` says how the date relates to the event. Modifiers
+    do not narrow them either: "mid-2024" and "by the end of the year" are year precision
+    (no invented month boundaries). A fiscal year is "approximate" (``2025~``): whose fiscal
+    year, and so which months, the text does not say.
+
+Deliberately not detected: bare durations with no reference point ("over seventy years", "for
+several years", "352 and 355 days"), vague periods ("in recent years", "in months", "today" in
+the sense of nowadays, "yesterday's enemy"), numeric dates such as 5/1/2025 (day/month order is
+ambiguous), and years glued to a following word ("2030no sensou"; only a word before a year is
+tolerated, as in "Tokyo, Japan2025").
 """
 
 from __future__ import annotations
@@ -10,9 +86,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
+RESOLVED_PRECISIONS = ("day", "month", "year", "range", "approximate")
 
 
 class BadDate(ValueError):
@@ -48,3 +126,650 @@ def parse_iso(value) -> tuple[str, dt.date, dt.date]:
 
 def precision_of(value) -> str:
     return parse_iso(value)[0]
+
+
+# --- what a mention and a resolution are ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression found in a text (see the module docstring for each field)."""
+
+    start: int
+    end: int
+    phrase: str
+    kind: str  # explicit | relative | anchored
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    to_year: int | None = None
+    to_month: int | None = None
+    to_day: int | None = None
+    decade: bool = False
+    fiscal: bool = False
+    unit: str | None = None
+    offset: int | None = None
+    calendar: bool = False
+    span: bool = False
+    direction: str | None = None
+    modifier: str | None = None
+    qualifier: str | None = None
+    approximate: bool = False
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention normalised to ISO prefixes (``date_end == date_start`` for a single date)."""
+
+    phrase: str
+    date_start: str
+    date_end: str
+    date_precision: str  # day | month | year | range | approximate
+    edtf: str
+    basis: str  # explicit | relative-to-publication | relative-to-event
+
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_BY_KEY = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+_WEEKDAY_BY_KEY = {name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_SMALL_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                  "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {"a": 1, "an": 1, **{w: i for i, w in enumerate(_SMALL_NUMBERS, 1)},
+                **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
+              "century": "century", "centurie": "century"}
+
+# Hedges that make a date approximate ("about 2020") and those that only hedge a quantity:
+# before a bare year the latter mean the number is a count ("nearly 2000", "over 2025"), not a year.
+DATE_HEDGES = {"about", "around", "approximately", "roughly", "circa", "c.", "ca."}
+QUANTITY_HEDGES = {"nearly", "almost", "some", "over", "more than", "less than", "at least",
+                   "just over", "just under", "under"}
+# A month name standing alone is a date only after one of these ("in March"), after a modifier
+# ("early March", "last October") or as a possessive's attribute ("the latter's October visit").
+BARE_MONTH_QUALIFIERS = {"in", "since", "by", "until", "till", "through", "throughout", "during",
+                         "from", "before", "after", "as of", "around", "about", "accessed",
+                         "updated", "last updated", "published", "posted", "dated", "pre", "post"}
+# A four-digit number followed by one of these nouns is a quantity ("2000 troops", "the 2000-ton
+# ship"), unless a temporal preposition stands before it ("in 2024 people voted").
+QUANTITY_NOUNS = ("troop|soldier|sailor|marine|airm[ae]n|personnel|people|person|m[ae]n|wom[ae]n|"
+                  "member|resident|worker|student|ship|vessel|boat|aircraft|plane|jet|fighter|"
+                  "bomber|drone|missile|rocket|tank|vehicle|round|shell|satellite|unit|outpost|base|"
+                  "sortie|flight|incident|case|death|casualt(?:y|ie)|island|mile|kilometer|kilometre|"
+                  "km|meter|metre|m|foot|feet|ft|ton|tonne|pound|kg|lb|yen|dollar|euro|yuan|won|"
+                  "hour|minute|second|time|page|word|acre|hectare|nautical|square|strong|seat|year|day")
+TEMPORAL_QUALIFIERS = {"in", "since", "until", "till", "through", "throughout", "during", "before",
+                       "after", "as of", "pre", "post"}
+
+# --- patterns -------------------------------------------------------------------------------------
+# DATE_PATTERN reads a date starting at a given position. Its alternatives ("cores") are ordered so
+# that the longest reading is tried first (ranges before single dates, full dates before
+# month-year before year); each is a named group and ``m.lastgroup`` names the one that matched.
+# It is not run over the whole text: find_dates tries it only next to a trigger (see
+# TRIGGER_PATTERN), and reads the qualifier before a match separately (LEFT_PATTERN).
+# Digits are [0-9] throughout: footnote superscripts ("1992⁷", "¹⁰") are never read as digits.
+
+_M_FULL = "|".join(MONTH_NAMES + tuple(n.upper() for n in MONTH_NAMES))
+_MONTH_FULL = rf"(?=[A-Z])(?<![A-Za-z])(?:{_M_FULL})(?![A-Za-z])"
+_MONTH = (rf"(?=[A-Z])(?<![A-Za-z])(?:(?:{_M_FULL})(?![A-Za-z])"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)")
+_WD_FULL = "|".join(WEEKDAY_NAMES + tuple(n.upper() for n in WEEKDAY_NAMES))
+_WEEKDAY = rf"(?=[A-Z])(?<![A-Za-z])(?:{_WD_FULL})(?![A-Za-z])"
+_DAY = r"(?=[0-9])(?<![0-9A-Za-z.,])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+# A year: 1000-2099, not part of a longer number ("21,900", "1.785"), an amount ("$2025"), a path
+# ("150/5") or a designation ("F-2000"), nor a count after "No." or "Vol.".
+_YEAR_LEFT = (r"(?=[12])(?<![0-9A-Za-z$¥€£#/\\])(?<![0-9][,.])(?<![A-Z]-)"
+              r"(?<!No\.\s)(?<!no\.\s)(?<!Vol\.\s)(?<!vol\.\s)(?<!pp\.\s)(?<!\bp\.\s)")
+_YEAR_RIGHT = r"(?![0-9A-Za-z%]|[,.][0-9])"
+_YEAR = rf"{_YEAR_LEFT}(?:1[0-9]{{3}}|20[0-9]{{2}}){_YEAR_RIGHT}"
+_YY = r"[0-9]{2}(?![0-9A-Za-z%]|[,.][0-9])"
+_COUNT = (r"(?<![0-9][,.])(?:[0-9]{1,3}(?![0-9,.][0-9])|(?:" + "|".join(_TENS) + r")(?:-(?:"
+          + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?)")
+_UNIT_SG = r"(?:day|week|month|year|decade|century)"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
+# An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
+# clause word ("the China-Russia flight", "the war's end", "the End of the Pacific War").
+_NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
+       r"(?:the|a|an|this|that|these|those|his|her|its|their|our|(?-i:[A-Z])[\w’'.-]*)"
+       r"(?:\s+[\w’'-]+){0,6}?"
+       r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:and|but|when|while|which|who|whom|whose|that|to|in|on|"
+       r"at|by|for|with|as|was|were|is|are|had|has|have|did|does|do|will|would|could|should|can|"
+       r"may|might|after|before|during|from|into|than|because|if|where)\b)")
+
+# Words before a date that belong to it, found by looking left of a match (not by trying them at
+# every position of the text): a qualifier ("in", "since", "accessed") and a modifier ("mid-",
+# "the end of").
+_QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|last\s+updated|more\s+than|less\s+than|at\s+least|"
+              r"just\s+over|just\s+under|in|on|at|by|since|from|until|till|through|throughout|"
+              r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
+              r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
+_MODIFIER = r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_MODIFIER})(?:\s+|-))?")
+
+_ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
+         rf"|{_MONTH}(?:,?\s+{_YEAR})?|{_YEAR})")
+_CORES = [
+    # 2025-03-30, 2025-03
+    rf"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{{3}}|20[0-9]{{2}})-(?P<im>0[1-9]|1[0-2])"
+    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-SU-Za-z]|T(?![0-9])|-[0-9]))",
+    # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
+    rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
+    rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
+    rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})"
+    rf"|(?P<rs1>{_YEAR})/(?P<rs2>{_YEAR}|{_YY}))",
+    # the 2010s, the early 1990s, mid-1990s
+    rf"(?P<c_decade>(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
+    rf"{_YEAR_LEFT}(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s(?![0-9A-Za-z]))",
+    # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945
+    rf"(?P<c_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))",
+    # fiscal 2025, fiscal year 2025, FY2025
+    r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
+    # three days before the China-Russia flight | two weeks ago | a day later
+    rf"(?P<c_count>(?i:(?P<cn>{_COUNT})\s+(?P<cu>{_UNITS})\s+(?:(?P<crel>before|after|prior\s+to|"
+    rf"following|since)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
+    r"afterwards?|beforehand|from\s+now|hence)\b)))",
+    # The day prior | the day before the vote | the next day | the same week
+    rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
+    rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
+    rf"(?P<tu2>day|week|month|year))\b))",
+    # the past three decades | over the past decade or so | the coming year | the last decade
+    rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming)\s+(?:(?P<sn>{_COUNT})\s+)?(?P<su>{_UNITS})"
+    rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
+    r"(?P<su3>decade|century))\b(?P<orso>\s+or\s+so\b)?))",
+    # last month | earlier this year | the current fiscal year | (the end of) the year
+    r"(?P<c_rel>(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|the))"
+    r"\s+(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century))(?![A-Za-z]))",
+    # on Thursday | last Monday
+    rf"(?P<c_weekday>(?:(?P<wrel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WEEKDAY}))",
+    # in March | last October | the latter's October visit (context checked in code)
+    rf"(?P<c_month>(?:(?P<mrel>(?i:last|next|this|coming|past))\s+)?(?P<bm>{_MONTH_FULL}))",
+    # yesterday, tomorrow (not "yesterday's enemy")
+    r"(?P<c_word>(?i:yesterday|tomorrow)(?![\w’']))",
+    # 2024 | 1992⁷ | (2008)
+    rf"(?P<c_year>{_YEAR})",
+]
+# Tokyo, Japan2025: a year glued to the word before it (run-together text from PDFs).
+_GLUED = r"(?P<c_glued>(?<=[a-z][a-z])(?:19|20)[0-9]{2})" + _YEAR_RIGHT
+
+DATE_PATTERN = re.compile("|".join(_CORES + [_GLUED]))
+# The same without ranges: the fallback when a range reading turns out not to be a date.
+SINGLE_PATTERN = re.compile("|".join([c for c in _CORES if "c_range" not in c] + [_GLUED]))
+# Every date contains a trigger: a digit run, a month or weekday name, a unit word (day, week,
+# month, year, decade, century), "yesterday" or "tomorrow". Each alternative opens with a literal
+# character, so the regex engine skips every other character without trying a match there; the
+# full pattern is then tried only at the trigger and at the few words just before it that can
+# open a date.
+_UNIT_TRIGGERS = {"d": "(?:ays?|ecades?)", "w": "eeks?", "m": "onths?", "y": "(?:ears?|esterday)",
+                  "c": "entur(?:y|ies)", "t": "omorrow"}
+TRIGGER_PATTERN = re.compile("|".join(
+    [rf"{d}(?<![0-9].)" for d in "0123456789"]
+    + [rf"{k[0]}(?<![A-Za-z].){k[1:]}" for name in MONTH_NAMES + WEEKDAY_NAMES
+       for k in (name[:3], name[:3].upper())]
+    + [rf"{c}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
+    + [rf"{c.upper()}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]))
+# Words that can open a date before its trigger ("the past three decades", "Earlier this year").
+STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", "later", "last",
+                      "next", "this", "coming", "current", "past", "following", "previous",
+                      "preceding", "same", "prior", *NUMBER_WORDS])
+WORD = re.compile(r"(?<!\w)\w+")
+LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
+# One side of a range, or a date core, read into its parts.
+ATOM_PATTERN = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})"
+    rf"|(?P<m3>{_MONTH})|(?P<d3>{_DAY}))(?:(?:,?\s+|\s+of\s+)(?P<y1>{_YEAR}))?"
+    rf"|(?P<y2>{_YEAR})|(?P<yy>{_YY})")
+
+# URLs are never scanned. A URL is found by a hint (://, www., doi:, a %-escape, a text fragment
+# #:~:, an e-mail @, a domain path) and masked as the whole whitespace-delimited token around it:
+# "<https://...>", and the tail of a URL broken over a line ("2025/#:~:text=China%20...").
+URL_HINT_PATTERN = re.compile(
+    r"://|www\.|doi:|%[0-9A-Fa-f]{2}|#:~:|@[\w-]+\.|\."
+    r"(?:com|org|net|gov|edu|int|mil|jp|uk|au|cn|kr|tw|ph|io|info|news)/")
+_URL_HINTS = ("/", "%", "@", "www.", "doi:")
+_SPACE = re.compile(r"\s")
+_POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that))\s+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+_QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
+
+
+def _mask_urls(text: str) -> str:
+    """``text`` with every URL replaced by NUL characters (offsets unchanged)."""
+    if not any(h in text for h in _URL_HINTS):
+        return text
+    pieces, last = [], 0
+    for hint in URL_HINT_PATTERN.finditer(text):
+        if hint.start() < last:
+            continue
+        start = hint.start()
+        while start > last and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, hint.end())
+        end = space.start() if space else len(text)
+        pieces += (text[last:start], "\0" * (end - start))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# --- finding --------------------------------------------------------------------------------------
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in ``text``, in order (see the module docstring)."""
+    scan = _mask_urls(text)
+    found, done = [], 0
+    for trigger in TRIGGER_PATTERN.finditer(scan):
+        t = trigger.start()
+        if t < done:
+            continue  # inside the date just found
+        starts = [w.start() for w in WORD.finditer(scan, max(done, t - LOOKBACK), t)
+                  if w.group().lower() in STARTERS or w.start() == t - len(w.group())][-4:]
+        for p in starts + [t]:  # leftmost first, as a scan of the whole text would find it
+            m = DATE_PATTERN.match(scan, p)
+            if m is None or m.end() <= t:
+                continue
+            mention = _mention(m, text, scan, done)
+            if mention is None and m.lastgroup == "c_range":
+                single = SINGLE_PATTERN.match(scan, p)
+                mention = _mention(single, text, scan, done) if single else None
+            if mention is not None:
+                found.append(mention)
+                done = mention.end
+                break
+    return found
+
+
+def _left(scan: str, core_start: int, done: int) -> re.Match | None:
+    """The qualifier and modifier written just before a date, if any."""
+    for w in WORD.finditer(scan, max(done, core_start - 40), core_start):
+        left = LEFT_PATTERN.fullmatch(scan, w.start(), core_start)
+        if left is not None:
+            return left
+    return None
+
+
+def _norm(word: str | None) -> str | None:
+    return " ".join(word.lower().split()) if word else None
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if "-" in word:
+        tens, ones = word.split("-")
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
+    return NUMBER_WORDS[word]
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return UNIT_WORDS[word[:-1] if word.endswith("s") else word]
+
+
+def _month(word: str) -> int:
+    return _MONTH_BY_KEY[word[:3].lower()]
+
+
+def _valid(year, month, day) -> bool:
+    if day is None:
+        return True
+    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000: leap, allows Feb 29
+    return 1 <= day <= last
+
+
+def _atom(text: str, start: int, end: int):
+    """``(weekday, year, month, day, yy)`` written in ``text[start:end]``, or None."""
+    a = ATOM_PATTERN.fullmatch(text, start, end)
+    if a is None:
+        return None
+    month_word = a.group("m1") or a.group("m2") or a.group("m3")
+    day_word = a.group("d1") or a.group("d2") or a.group("d3")
+    year_word = a.group("y1") or a.group("y2")
+    wd = a.group("wd")
+    return (_WEEKDAY_BY_KEY[wd[:3].lower()] if wd else None,
+            int(year_word) if year_word else None,
+            _month(month_word) if month_word else None,
+            int(day_word.rstrip("stndrh")) if day_word else None,
+            int(a.group("yy")) if a.group("yy") else None)
+
+
+def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None:
+    """Build the mention for a match of :data:`DATE_PATTERN`, or None when it is not a date."""
+    core = m.lastgroup
+    start, end = m.span()
+    left = _left(scan, start, done)
+    q = _norm(left.group("q")) if left else None
+    mod = _norm(left.group("mod")) if left else None
+    fields = {}
+    # Which words before the core belong to the date.
+    if q in QUANTITY_HEDGES and core not in ("c_count", "c_span"):
+        if core in ("c_year", "c_glued"):
+            return None  # "nearly 2000", "over 2025": a number, not a year
+        q = None
+    if q == "between" and not (core == "c_range" and m.group("rb1")):
+        q = None
+    if q is not None:
+        start = left.start()
+    elif mod is not None:
+        start = left.start("mod")
+    if mod in ("pre", "post"):
+        q, mod = mod, None
+    if mod:
+        mod = {"middle of": "mid", "beginning of": "start", "start of": "start",
+               "end of": "end"}.get(mod.replace("the ", ""), mod)
+    fields["qualifier"] = q
+    fields["modifier"] = mod
+    fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
+
+    if core == "c_iso":
+        y, mo = int(m.group("iy")), int(m.group("im"))
+        d = int(m.group("id")) if m.group("id") else None
+        if not _valid(y, mo, d):
+            return None
+        fields.update(kind="explicit", year=y, month=mo, day=d)
+    elif core == "c_range":
+        parts = _range(m, text)
+        if parts is None:
+            return None
+        fields.update(parts)
+    elif core == "c_decade":
+        fields.update(kind="explicit", year=int(m.group("dec")), decade=True)
+        if m.group("dmod"):
+            fields["modifier"] = m.group("dmod").lower()
+    elif core == "c_date":
+        wd, y, mo, d, _ = _atom(text, *m.span(core))
+        if not _valid(y, mo, d):
+            return None
+        fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
+    elif core == "c_fiscal":
+        fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
+    elif core == "c_count":
+        n, unit = _count(m.group("cn")), _unit(m.group("cu"))
+        rel = _norm(m.group("crel") or m.group("cword"))
+        sign = -1 if rel in ("ago", "earlier", "before", "prior", "prior to", "beforehand") else 1
+        fields.update(unit=unit, offset=sign * n, direction="past" if sign < 0 else "future",
+                      span=rel == "since")
+        if rel in ("ago", "from now", "hence"):
+            fields["kind"] = "relative"
+        else:
+            fields.update(kind="anchored", anchor=m.group("canc"))
+    elif core == "c_the":
+        unit = (m.group("tu") or m.group("tu2")).lower()
+        rel = _norm(m.group("trel") or m.group("trel2"))
+        sign = {"same": 0, "next": 1, "following": 1, "after": 1, "later": 1}.get(rel, -1)
+        fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
+                      anchor=m.group("tanc"),
+                      direction={-1: "past", 1: "future"}.get(sign))
+    elif core == "c_span":
+        rel = (m.group("srel") or m.group("srel2") or m.group("srel3")).lower()
+        count = m.group("sn") or m.group("sn2")
+        unit = _unit(m.group("su") or m.group("su2") or m.group("su3"))
+        sign = -1 if rel in ("past", "last") else 1
+        fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
+                      span=True, direction="past" if sign < 0 else "future")
+        fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
+    elif core == "c_rel":
+        rel = _norm(m.group("rrel"))
+        if rel == "the" and mod not in ("start", "end", "mid"):
+            return None  # "the year" alone is not a date; "the end of the year" is
+        fiscal = bool(m.group("rfis"))
+        unit = m.group("ru").lower()
+        if fiscal and unit != "year":
+            return None
+        offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        direction = {"earlier this": "past", "later this": "future"}.get(rel)
+        if offset:
+            direction = "past" if offset < 0 else "future"
+        fields.update(kind="relative", unit=unit, offset=offset, calendar=True, fiscal=fiscal,
+                      direction=direction)
+    elif core == "c_weekday":
+        offset = _named_offset(m.group("wrel"))
+        fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[m.group("wd")[:3].lower()],
+                      offset=offset, direction=_offset_direction(offset))
+    elif core == "c_month":
+        offset = _named_offset(m.group("mrel"))
+        if offset is None and not mod and q not in BARE_MONTH_QUALIFIERS:
+            s = m.start(core)
+            if not (_POSSESSIVE_BEFORE.search(text, max(0, s - 8), s)
+                    and _LOWER_WORD_AFTER.match(text, m.end())):
+                return None
+        fields.update(kind="relative", month=_month(m.group("bm")), offset=offset,
+                      direction=_offset_direction(offset))
+    elif core == "c_word":
+        word = m.group(core).lower()
+        fields.update(kind="relative", unit="day", offset=-1 if word == "yesterday" else 1,
+                      calendar=True, direction="past" if word == "yesterday" else "future")
+    elif core in ("c_year", "c_glued"):
+        y = int(m.group(core))
+        if y < 1800 and q is None:
+            return None  # a bare number below 1800 is more likely a count than a year
+        if q not in TEMPORAL_QUALIFIERS and _QUANTITY_AFTER.match(scan, end):
+            return None
+        fields.update(kind="explicit", year=y)
+    return DateMention(start=start, end=end, phrase=text[start:end], **fields)
+
+
+def _named_offset(word: str | None) -> int | None:
+    return {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(word.lower()) if word else None
+
+
+def _offset_direction(offset: int | None) -> str | None:
+    return "past" if offset == -1 else "future" if offset == 1 else None
+
+
+def _range(m: re.Match, text: str) -> dict | None:
+    """Parts of a range match, the start completed from the end; None when it is not a range."""
+    a, b = next((a, b) for a, b in (("rb1", "rb2"), ("rf1", "rf2"), ("rd1", "rd2"), ("rs1", "rs2"))
+                if m.group(a) is not None)
+    first, second = _atom(text, *m.span(a)), _atom(text, *m.span(b))
+    if first is None or second is None:
+        return None
+    _, y1, m1, d1, _ = first
+    _, y2, m2, d2, yy = second
+    if y1 is not None and m1 is None and y2 is None and m2 is None and len(m.group(b)) == 2:
+        yy, d2 = int(m.group(b)), None  # 2019–21: the end is a two-digit year, not a day
+    if yy is not None:
+        if y1 is None or m1 is not None:
+            return None
+        y2 = y1 // 100 * 100 + yy
+    if m1 is None and d1 is not None:  # 29–30 March 2025
+        if m2 is None or d2 is None:
+            return None
+        m1 = m2
+    if m2 is None and d2 is not None:  # March 29–30, 2025
+        if m1 is None or d1 is None:
+            return None
+        m2, y2 = m1, y2 if y2 is not None else y1
+    if y2 is None and y1 is not None:
+        return None  # "2024 to March": the end needs its year too
+    if y1 is None and y2 is not None:  # "December to March 2025" starts in 2024
+        y1 = y2 if (m1 or 0, d1 or 0) <= (m2 or 13, d2 or 32) else y2 - 1
+    if (y1 is None and m1 is None) or (y2 is None and m2 is None):
+        return None
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    if y1 is not None and (y1, m1 or 0, d1 or 0) >= (y2, m2 or 13, d2 or 32):
+        return None  # an end before its start is not a range ("2019–12", "March–January 2025")
+    return {"kind": "explicit" if y2 is not None else "relative", "year": y1, "month": m1,
+            "day": d1, "to_year": y2, "to_month": m2, "to_day": d2}
+
+
+# --- resolving ------------------------------------------------------------------------------------
+
+_ONE_DAY = dt.timedelta(days=1)
+_GRANULARITY = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year",
+                "century": "year"}
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+
+
+def resolve(mention: DateMention, window: tuple[str, str] | None = None,
+            anchor: tuple[str, str] | None = None, direction: str | None = None) -> Resolved | None:
+    """Normalise ``mention`` into ISO prefixes and EDTF (see the module docstring).
+
+    Returns None when the mention needs what was not given: a relative mention without a
+    ``window``, an anchored one without an ``anchor``.
+    """
+    if direction not in (None, "past", "future"):
+        raise ValueError(f"direction must be 'past', 'future' or None, not {direction!r}")
+    if mention.kind == "explicit":
+        return _result(mention, {_explicit(mention)}, "explicit")
+    if mention.kind == "anchored":
+        if anchor is None:
+            return None
+        return _result(mention, {_anchored(mention, anchor)}, "relative-to-event")
+    if window is None:
+        return None
+    day, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
+    if day > last:
+        raise BadDate(f"window {window!r} ends before it starts")
+    candidates = set()
+    while day <= last:
+        candidates.add(_relative(mention, day, direction))
+        day += _ONE_DAY
+    return _result(mention, candidates, "relative-to-publication")
+
+
+# A candidate is (date_start, date_end, start_is_approximate, end_is_approximate).
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _truncate(day: dt.date, granularity: str) -> str:
+    if granularity == "year":
+        return _iso(day.year)
+    if granularity == "month":
+        return _iso(day.year, day.month)
+    return day.isoformat()
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _explicit(m: DateMention) -> tuple:
+    approx = m.approximate or m.fiscal
+    start = _iso(m.year, m.month, m.day)
+    if m.decade:
+        return start, _iso(m.year + 9), approx, approx
+    if m.to_year is not None:
+        return start, _iso(m.to_year, m.to_month, m.to_day), approx, approx
+    return start, start, approx, approx
+
+
+def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> tuple[dt.date, dt.date]:
+    """Move the days ``lo``..``hi`` by ``n`` units (a calendar week or decade is widened whole)."""
+    if unit == "day":
+        return lo + dt.timedelta(days=n), hi + dt.timedelta(days=n)
+    if unit == "week":
+        if calendar_unit:
+            lo, hi = lo - dt.timedelta(days=lo.weekday()), hi + dt.timedelta(days=6 - hi.weekday())
+        return lo + dt.timedelta(weeks=n), hi + dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(lo, n), _add_months(hi, n)
+    years = {"year": 1, "decade": 10, "century": 100}[unit] * n
+    if unit == "decade" and calendar_unit:
+        return dt.date(lo.year // 10 * 10 + years, 1, 1), dt.date(hi.year // 10 * 10 + years + 9, 12, 31)
+    return _add_months(lo, 12 * years), _add_months(hi, 12 * years)
+
+
+def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
+    p1, lo, _ = parse_iso(anchor[0])
+    p2, _, hi = parse_iso(anchor[1])
+    precision = max((p1, p2, _GRANULARITY[m.unit]), key=_COARSENESS.__getitem__)
+    new_lo, new_hi = _shift(lo, hi, m.unit, m.offset, m.calendar)
+    end = _truncate(new_hi, precision)
+    if m.span:  # "eight decades since the war's end": from the anchor to the shifted point
+        return anchor[0], end, False, m.approximate
+    return _truncate(new_lo, precision), end, m.approximate, m.approximate
+
+
+def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
+    approx = m.approximate or m.fiscal
+    if m.unit is not None:
+        granularity = _GRANULARITY[m.unit]
+        lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
+        if m.span:
+            here = _truncate(ref, granularity)
+            if m.offset < 0:
+                return _truncate(lo, granularity), here, approx, False
+            return here, _truncate(hi, granularity), False, approx
+        return _truncate(lo, granularity), _truncate(hi, granularity), approx, approx
+    if m.weekday is not None and m.month is None:
+        day = _weekday(ref, m.weekday, m.offset, m.direction or direction)
+        return day.isoformat(), day.isoformat(), approx, approx
+    # A month, month-day or range of them without a year.
+    end_month, end_day = (m.to_month, m.to_day) if m.to_month else (m.month, m.day)
+    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction or "past")
+    end = _iso(end_year, end_month, end_day)
+    if m.to_month is None:
+        return end, end, approx, approx
+    start_year = end_year if (m.month, m.day or 0) <= (end_month, end_day or 32) else end_year - 1
+    return _iso(start_year, m.month, m.day), end, approx, approx
+
+
+def _weekday(ref: dt.date, weekday: int, offset: int | None, direction: str | None) -> dt.date:
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if offset == 0:  # "this Monday": the one in the same Monday-Sunday week
+        return ref + dt.timedelta(days=weekday - ref.weekday())
+    if offset == -1:
+        return ref - dt.timedelta(days=back or 7)
+    if offset == 1:
+        return ref + dt.timedelta(days=ahead or 7)
+    if direction == "past" or (direction is None and back <= ahead):
+        return ref - dt.timedelta(days=back)
+    return ref + dt.timedelta(days=ahead)
+
+
+def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, direction: str) -> int:
+    """The year of a month (or month-day) named without one, seen from ``ref``."""
+    here, there = (ref.month, ref.day if day else 0), (month, day or 0)
+    if offset == 0:
+        year = ref.year
+    elif offset == -1:
+        year = ref.year if there < here else ref.year - 1
+    elif offset == 1:
+        year = ref.year if there > here else ref.year + 1
+    elif direction == "future":
+        year = ref.year if there >= here else ref.year + 1
+    else:
+        year = ref.year if there <= here else ref.year - 1
+    step = 1 if offset == 1 or (offset is None and direction == "future") else -1
+    while day and day > calendar.monthrange(year, month)[1]:
+        year += step  # February 29 exists only in a leap year
+    return year
+
+
+def _result(m: DateMention, candidates: set, basis: str) -> Resolved:
+    """One :class:`Resolved` from every candidate reading: a single value, or their span."""
+    start = min(candidates, key=lambda c: (parse_iso(c[0])[1], len(c[0])))
+    end = max(candidates, key=lambda c: (parse_iso(c[1])[2], -len(c[1])))
+    s, e = start[0], end[1]
+    approx_s, approx_e = start[2], end[3]
+    single = len(candidates) == 1 and s == e
+    if single:
+        precision = "approximate" if approx_s else precision_of(s)
+        edtf = s + ("~" if approx_s else "")
+    else:
+        precision = "approximate" if approx_s or approx_e else "range"
+        edtf = f"{s}{'~' if approx_s else ''}/{e}{'~' if approx_e else ''}"
+        if m.decade and len(candidates) == 1:
+            edtf = s[:3] + "X" + ("~" if approx_s else "")
+    return Resolved(phrase=m.phrase, date_start=s, date_end=e, date_precision=precision,
+                    edtf=edtf, basis=basis)
