@@ -16,4 +16,13 @@ Corpus-level stages run once after all documents::
     def finish(ctx) -> dict[str, list[dict]]
 
 The order of both lists is in :mod:`alliance_record.pipeline`.
+
+Detectors (pure functions over a string, not yet wired into the pipeline): each returns
+dataclasses with exact offsets into the string it was given (``text[x.start:x.end] == x.quote``),
+and leaves actors and ids to the extractor that calls it.
+
+* :mod:`.quantities` — ``find_quantities(text)``: amounts, percentages, counts, durations,
+  distances, ratios, casualties and ranges;
+* :mod:`.quotations` — ``find_quotations(text)`` and ``find_speaker(text, quotation)``;
+* :mod:`.recommendations` — ``find_candidates(text, heading=None, sentences=None)``.
 """

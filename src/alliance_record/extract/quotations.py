@@ -1,0 +1,500 @@
+"""Quotations: direct quotes in a text, and the cue that says who is speaking.
+
+:func:`find_quotations` returns every span between quotation marks, with offsets *inside* the
+marks (``text[q.start:q.end] == q.quote``; the opening mark is at ``q.start - 1``).
+:func:`find_speaker` looks in the quotation's sentence for an attribution cue and returns the
+speaker's noun phrase and the verb; it does not resolve pronouns or names to actors.
+
+Marks
+-----
+Curly “…” and ‘…’, straight "…" and '…', guillemets «…» and Japanese 「…」『…』. Pairs nest
+(a ‘…’ or a second “…” inside “…”; ``nested_in`` is the index of the enclosing quotation in the
+returned list). How a mark is read:
+
+* ``“``, ``‘``, ``«``, ``「``, ``『`` open. ``‘`` before a decade (``‘90s``) is an apostrophe.
+* ``”`` closes the innermost open ``“``. ``’`` closes an open ``‘`` unless it sits between two
+  letters or digits (``Japan’s``, ``don’t`` inside a single-quoted phrase); with no ``‘`` open it
+  is an apostrophe (``Hegseth’s``, ``’90s``, ``the Koreas’``).
+* straight ``"`` opens after a space, a line start, a bracket or another opening mark, and
+  otherwise closes the innermost open ``"`` (so ``"fukugouteki yuuji"no`` closes before ``no``).
+* straight ``'`` opens only after a space, a line start, a bracket or an opening mark and before
+  a letter; it closes an open ``'`` unless it sits inside a word (``O'Brien``, ``don't``);
+  otherwise it is an apostrophe (``the Koreas' ``, ``'90s``).
+
+A paragraph ends at a blank line or at a line break after terminal punctuation (or a closing
+mark). A double quotation still open there runs to the end of the paragraph (the usual style
+for a quote that continues into the next paragraph): its ``close_mark`` is None. A single quote
+still open there was an apostrophe after all and is dropped.
+
+Kinds
+-----
+``kind`` is ``"sentence"`` when the quoted words form a full sentence: they start with a capital
+letter and either end with terminal punctuation (inside the marks or right after them) and run
+to at least four words, or end with a comma, ``?`` or ``!`` followed by an attribution ("…,” he
+said). A quote introduced by a speech verb and a comma or colon (``the strategy says, “we must
+…”``) is a sentence when it ends with terminal punctuation, whatever its first letter.
+A quotation capitalised like a title — most longer words, or every word but ``of``, ``and``,
+``the``… — is a quoted title (``"Japan: Still an Exceptional U.S. Ally."``, ``"Defense of Japan
+2025."``) and so a phrase. Everything else is a ``"phrase"``. ``scare`` marks a
+phrase of at most three words that is not followed by an attribution — ``the “core”``,
+``“nudged”``, ``“gray zone” tactics``, or a word borrowed from someone (``are “central” to``):
+still returned, the caller decides what to do with it.
+
+Speakers
+--------
+:func:`find_speaker` tries, in order, in the sentence that holds the quotation:
+
+1. a cue right after the closing mark: ``“…,” Hegseth declared``, ``“…,” a senior Japanese
+   defense ministry official said``, ``“…,” said the minister``;
+2. the speech verb nearest before the opening mark, with its subject: ``He continued, “…”``,
+   ``Koizumi told those around him, “…”``, ``the strategy says, “…”``, ``X declared that
+   “…”``, ``Hegseth further added that Japan is a “…”`` (a quotation inside reported speech),
+   ``what it calls its “backyard”``;
+3. ``According to X, …``;
+4. a possessive: ``Hegseth’s call for “…”``, ``Hegseth’s remarks make clear that … “…”``.
+
+Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
+quotation; when a quotation sits inside it, the reporting verb is the cue (2). A cue in another
+sentence is not used: ``“…,” Hegseth declared. He continued, “…”`` gives ``Hegseth`` for the
+first quotation and the pronoun ``He`` for the second (``pronoun=True``: the caller resolves it
+to the previous named speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
+
+
+@dataclass
+class Quotation:
+    """The words between a pair of quotation marks; ``text[start:end] == quote``."""
+
+    start: int
+    end: int
+    quote: str
+    open_mark: str
+    close_mark: str | None      # None: the quote runs to the end of its paragraph
+    nested_in: int | None       # index of the enclosing quotation in the list
+    kind: str                   # "sentence" | "phrase"
+    scare: bool                 # a short unattributed phrase ("the “core”")
+
+
+@dataclass
+class SpeakerCue:
+    """Who a quotation is attributed to: the speaker's noun phrase and the verb."""
+
+    start: int                  # the speaker noun phrase, text[start:end] == speaker
+    end: int
+    speaker: str
+    verb: str                   # lower-cased: "said", "told", "according to", "remarks" ...
+    verb_start: int
+    verb_end: int
+    pronoun: bool               # "he", "they" ...: resolve to the previous named speaker
+    position: str               # "after" | "before" | "according" | "possessive"
+
+
+# --- marks ----------------------------------------------------------------------------------------
+
+MARK = re.compile("[“”‘’\"'«»「」『』]")
+# A closer only closes an opener of its own family.
+CURLY_D, CURLY_S, STRAIGHT_D, STRAIGHT_S, GUILLEMET, KAGI, DOUBLE_KAGI = range(7)
+OPENERS = "“«「『"
+CLOSERS = "”’»」』"
+FAMILY = {"“": CURLY_D, "”": CURLY_D, "‘": CURLY_S, "’": CURLY_S, '"': STRAIGHT_D, "'": STRAIGHT_S,
+          "«": GUILLEMET, "»": GUILLEMET, "「": KAGI, "」": KAGI, "『": DOUBLE_KAGI, "』": DOUBLE_KAGI}
+SINGLE_FAMILIES = {CURLY_S, STRAIGHT_S}
+OPENING_CONTEXT = set(" \t\n\u00a0([{<—–-/“‘«「『\"'")
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?…:”’\"'])[ \t]*\n")
+DECADE = re.compile(r"[0-9]{2}s\b")
+TERMINAL = ".!?…"
+NEW_SENTENCE = re.compile(rf"[{SUPERSCRIPTS}]*(?:\s+[\"'“‘(A-Z]|[ \t]*\n|[ \t]*$)")
+TRAILING = "\"'”’»」』)]" + SUPERSCRIPTS
+SCARE_MAX_WORDS = 3
+TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
+TITLE_MIN_WORDS = 3
+TITLE_SHARE = 0.6
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from".split())
+SENTENCE_MIN_WORDS = 4
+
+
+@dataclass
+class _Open:
+    pos: int
+    mark: str
+    family: int
+    parent: "_Open | None"
+    index: int | None = None   # set when the quotation is recorded
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every quotation in ``text``, ordered by start (an enclosing quotation before its inner
+    ones). See the module docstring for how marks are read."""
+    para_ends = [m.start() for m in PARAGRAPH_END.finditer(text)] + [len(text)]
+    found: list[tuple[_Open, int, int, str | None]] = []  # (opener, start, end, close mark)
+    stack: list[_Open] = []
+    p = 0  # next paragraph end
+
+    def flush(limit: int) -> None:
+        end = limit
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        while stack:
+            op = stack.pop()
+            if op.family not in SINGLE_FAMILIES and end > op.pos + 1:
+                found.append((op, op.pos + 1, end, None))
+
+    for m in MARK.finditer(text):
+        i = m.start()
+        while para_ends[p] < i:
+            flush(para_ends[p])
+            p += 1
+        ch = m.group()
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        family = FAMILY[ch]
+        parent = stack[-1] if stack else None
+
+        if ch in OPENERS:
+            stack.append(_Open(i, ch, family, parent))
+        elif ch == "‘":
+            if not DECADE.match(text, i + 1) and not nxt.isspace():
+                stack.append(_Open(i, ch, family, parent))
+        elif ch in CLOSERS:  # ” ’ » 」 』
+            if ch == "’" and (prev.isalnum() and nxt.isalnum()):
+                continue  # an apostrophe inside a word
+            _close(stack, family, i, ch, found)
+        elif ch == '"':
+            opens = prev in OPENING_CONTEXT and not nxt.isspace()
+            if not opens and any(o.family == STRAIGHT_D for o in stack):
+                _close(stack, family, i, ch, found)
+            elif opens:
+                stack.append(_Open(i, ch, family, parent))
+        else:  # straight '
+            if prev.isalnum() and nxt.isalnum():
+                continue  # O'Brien, don't
+            opens = prev in OPENING_CONTEXT and nxt.isalpha()
+            if not opens and not prev.isspace() and any(o.family == STRAIGHT_S for o in stack):
+                _close(stack, family, i, ch, found)
+            elif opens:
+                stack.append(_Open(i, ch, family, parent))
+    while p < len(para_ends):
+        flush(para_ends[p])
+        p += 1
+
+    found.sort(key=lambda f: (f[1], -f[2]))
+    for k, (op, _s, _e, _c) in enumerate(found):
+        op.index = k
+    out = []
+    for op, start, end, close in found:
+        parent = op.parent
+        while parent is not None and parent.index is None:
+            parent = parent.parent  # an enclosing single quote that was an apostrophe
+        kind, attributed = _kind(text, start, end, close)
+        words = len(text[start:end].split())
+        scare = kind == "phrase" and words <= SCARE_MAX_WORDS and not attributed
+        out.append(Quotation(start, end, text[start:end], op.mark, close,
+                             parent.index if parent is not None else None, kind, scare))
+    return out
+
+
+def _close(stack: list[_Open], family: int, i: int, ch: str, found: list) -> None:
+    """Close the innermost open quotation of ``family`` at ``i`` (openers above it that never
+    closed are dropped); a closer with nothing to close is ignored."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].family == family:
+            op = stack[k]
+            del stack[k:]
+            if i > op.pos + 1:
+                found.append((op, op.pos + 1, i, ch))
+            return
+
+
+def _kind(text: str, start: int, end: int, close: str | None) -> tuple[str, bool]:
+    """``("sentence" | "phrase", attributed)`` for the quotation ``text[start:end]``."""
+    inner = text[start:end].rstrip()
+    stripped = inner.rstrip(TRAILING).rstrip()
+    after = end + (len(close) if close else 0)
+    last = stripped[-1:] or ""
+    terminal_inside = last in TERMINAL
+    terminal_after = bool(close) and text[after:after + 1] in (".", "!", "?")
+    ended = terminal_inside and bool(NEW_SENTENCE.match(text, after))
+    attributed = bool(close) and not ended and _leads_to_attribution(text, inner, after) \
+        and _after_cue(text, after) is not None
+    introduced = _introduced(text, start - 1)
+    first = next((c for c in inner if c.isalpha()), "")
+    words = len(inner.split())
+    if _title_case(inner):
+        return "phrase", attributed  # a quoted title: "Japan: Still an Exceptional U.S. Ally."
+    if introduced:
+        attributed = True
+        if terminal_inside or terminal_after:
+            return "sentence", attributed
+    if first.isupper():
+        if (terminal_inside or terminal_after) and words >= SENTENCE_MIN_WORDS:
+            return "sentence", attributed
+        if attributed and last in ",?!—–":
+            return "sentence", attributed
+    return "phrase", attributed
+
+
+def _title_case(inner: str) -> bool:
+    """Capitalised as the title of an article or a report: most longer words capitalised
+    ("Japan: Still an Exceptional U.S. Ally."), or every word but small function words
+    ("Defense of Japan 2025.")."""
+    long_words = TITLE_WORD.findall(inner)
+    if len(long_words) >= TITLE_MIN_WORDS:
+        return sum(1 for w in long_words if w[0].isupper()) >= TITLE_SHARE * len(long_words)
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", inner)
+    caps = [w for w in words if w[0].isupper()]
+    return len(caps) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+SPEECH_VERBS = frozenset("""
+say says said tell tells told declare declares declared add adds added continue continues
+continued stress stresses stressed note notes noted write writes wrote ask asks asked warn warns
+warned emphasize emphasizes emphasized emphasise emphasises emphasised affirm affirms affirmed
+reaffirm reaffirms reaffirmed argue argues argued insist insists insisted explain explains
+explained state states stated announce announces announced remark remarks remarked reply replies
+replied respond responds responded observe observes observed comment comments commented claim
+claims claimed pledge pledges pledged vow vows vowed urge urges urged suggest suggests suggested
+acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded recall
+recalls recalled reiterate reiterates reiterated express expresses expressed assure assures
+assured remind reminds reminded detail details detailed describe describes described call calls
+called label labels labeled labelled define defines defined tweet tweets tweeted post posts
+posted predict predicts predicted conclude concludes concluded caution cautions cautioned
+confirm confirms confirmed deny denies denied promise promises promised proclaim proclaims
+proclaimed report reports reported recount recounts recounted quip quips quipped
+""".split())
+PRONOUNS = frozenset("he she they it we i you".split())
+AUXILIARIES = frozenset("has have had will would can could may might must shall should did does do "
+                        "is was were are be been also further later then again once still now "
+                        "already often always never recently previously first just not".split())
+NP_BREAKERS = frozenset("""
+that which who whom whose what when where while as because but if after before since until
+though although whether than so in on at to for from by with without into onto over under about
+against during through across between among toward towards upon via per and or nor
+is are was were be been being have has had do does did will would can could may might must
+shall should not no
+""".split())
+DETERMINERS = frozenset("the a an this that these those its their his her our my your both each "
+                        "every some many several two three four five six seven eight nine ten "
+                        "all other".split())
+POSSESSIVE_NOUNS = ("call", "calls", "remarks", "words", "statement", "comments", "message",
+                    "speech", "pledge", "warning", "description", "claim", "demand", "assessment")
+CUE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9]*(?:[-‐’'][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+ACCORDING_TO = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
+POSSESSIVE_CUE = re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[A-Z][\w.-]*)[ \t]+){0,3}(?:[A-Z][\w.-]*|[a-z][\w-]*))"
+    r"[’']s[ \t]+(?P<noun>" + "|".join(POSSESSIVE_NOUNS)
+    + r")\b")
+MAX_NP_TOKENS = 10
+MAX_AFTER_TOKENS = 10
+
+
+def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
+    """The attribution cue for ``quotation`` in its own sentence, or None (see the module
+    docstring for the cues tried, in order)."""
+    open_pos = quotation.start - len(quotation.open_mark)
+    close_end = quotation.end + (len(quotation.close_mark) if quotation.close_mark else 0)
+    s0 = sentence_start_before(text, open_pos)
+    if quotation.close_mark and _ends_sentence(text, quotation, close_end):
+        s1 = close_end
+    else:
+        s1 = sentence_end_after(text, close_end)
+
+    if quotation.close_mark and _leads_to_attribution(text, quotation.quote, close_end):
+        cue = _after_cue(text, close_end, s1)
+        if cue:
+            return cue
+    masked = _quoted_ranges(text, s0, open_pos)
+    cue = _before_cue(text, s0, open_pos, masked)
+    if cue:
+        return cue
+    for m in ACCORDING_TO.finditer(text, s0, s1):
+        if any(a <= m.start() < b for a, b in masked) or quotation.start <= m.start() < quotation.end:
+            continue
+        np = _np_forward(text, m.end(), s1)
+        if np:
+            return _cue(text, np, (m.start(), m.end() - 1), "according")
+    for m in POSSESSIVE_CUE.finditer(text, s0, open_pos):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        return _cue(text, (m.start("np"), m.end("np")), (m.start("noun"), m.end("noun")), "possessive")
+    return None
+
+
+def _leads_to_attribution(text: str, quote: str, close_end: int) -> bool:
+    """“…,” / “…?” / “…!” / “…—” / “…”, : punctuation that hands over to an attribution."""
+    inner = quote.rstrip().rstrip(TRAILING).rstrip()
+    return bool(inner) and inner[-1] in ",?!—–…" or text[close_end:close_end + 1] in (",", "—")
+
+
+def _cue(text: str, np: tuple[int, int], verb: tuple[int, int], position: str) -> SpeakerCue:
+    speaker = text[np[0]:np[1]]
+    return SpeakerCue(np[0], np[1], speaker, text[verb[0]:verb[1]].lower(), verb[0], verb[1],
+                      speaker.lower() in PRONOUNS, position)
+
+
+def _ends_sentence(text: str, q: Quotation, close_end: int) -> bool:
+    """“… world.” followed by a new sentence (or the end of the line)."""
+    inner = q.quote.rstrip().rstrip(TRAILING).rstrip()
+    if not inner or inner[-1] not in TERMINAL:
+        return False
+    return bool(NEW_SENTENCE.match(text, close_end))
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in CUE_TOKEN.finditer(text, start, end)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalpha()
+
+
+def _strip_dot(tok: str) -> str:
+    """``world.`` -> ``world``; ``U.S.``, ``Mr.`` and an initial ``J.`` keep their period."""
+    if tok.endswith(".") and len(tok) > 2 and not re.fullmatch(r"(?:[A-Z]\.){2,}", tok) \
+            and tok[:-1].lower() not in ABBREVIATIONS:
+        return tok[:-1]
+    return tok
+
+
+def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
+    """A speech verb at ``tokens[k]``: lower-case (``United States`` is a name), and not a noun
+    after a determiner or a possessive (``the call``, ``Hegseth’s remarks``)."""
+    tok = _strip_dot(tokens[k][2])
+    low = tok.lower()
+    if low not in SPEECH_VERBS or (tok[0].isupper() and not (first_ok and k == 0)):
+        return False
+    if k:
+        before = tokens[k - 1][2]
+        if before.lower() in DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")):
+            return False
+    return True
+
+
+def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | None:
+    """``“…,” Hegseth declared`` / ``“…,” said the minister``: a cue starting at ``pos``."""
+    limit = min(len(text), pos + 200) if limit is None else limit
+    tokens = _tokens(text, pos, limit)
+    if tokens and tokens[0][2] in ",—–":
+        tokens = tokens[1:]
+    np: list = []
+    for k, (s, e, tok) in enumerate(tokens[:MAX_AFTER_TOKENS]):
+        if not _is_word(tok):
+            return None
+        low = tok.lower()
+        if _is_verb_at(tokens, k, first_ok=True) and (np or k == 0):
+            e = s + len(_strip_dot(tok))
+            if np:
+                return _cue(text, (np[0][0], np[-1][1]), (s, e), "after")
+            span = _np_forward(text, e, limit)
+            return _cue(text, span, (s, e), "after") if span else None
+        if low in AUXILIARIES and np:
+            continue
+        if low in NP_BREAKERS or _strip_dot(tok) != tok:
+            return None
+        np.append((s, e))
+        if len(np) > MAX_NP_TOKENS:
+            return None
+    return None
+
+
+def _np_forward(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """A noun phrase starting at ``pos``: words up to punctuation or a function word
+    (``of`` is kept: "the head of the agency")."""
+    span = None
+    for s, e, tok in _tokens(text, pos, limit)[:MAX_NP_TOKENS]:
+        if not _is_word(tok):
+            break
+        low = _strip_dot(tok).lower()
+        if low in NP_BREAKERS or (low in SPEECH_VERBS and span):
+            break
+        e = s + len(_strip_dot(tok))
+        span = (span[0] if span else s, e)
+        if tok.endswith(".") and _strip_dot(tok) != tok:
+            break
+    return span
+
+
+def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
+    """The speech verb nearest before the opening mark, and its subject.
+
+    ``“Yes,” replied Smith, “we are.”``: a verb right after punctuation takes the noun phrase
+    after it. ``The minister arrived and said: “…”``: a verb after ``and`` keeps its own name
+    but takes the subject of the speech verb before it, if there is one.
+    """
+    tokens = [t for t in _tokens(text, s0, open_pos) if not any(a <= t[0] < b for a, b in masked)]
+    verb = None
+    for k in range(len(tokens) - 1, -1, -1):
+        if not _is_verb_at(tokens, k):
+            continue
+        s, e, tok = tokens[k]
+        verb = verb or (s, s + len(_strip_dot(tok)))
+        np = _np_backward(tokens, k)
+        if np:
+            return _cue(text, np, verb, "before")
+        before = tokens[k - 1][2] if k else ""
+        if not before or not _is_word(before):
+            np = _np_forward(text, e, open_pos)
+            if np:
+                return _cue(text, np, verb, "before")
+            return None
+        if before.lower() != "and":
+            verb = None
+    return None
+
+
+def _np_backward(tokens, k: int) -> tuple[int, int] | None:
+    """The subject before the verb at ``tokens[k]``: words back to punctuation or a function
+    word, skipping auxiliaries and adverbs right before the verb ("Hegseth further added")."""
+    j = k - 1
+    while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
+        j -= 1
+    end = j
+    while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
+        tok = tokens[j][2]
+        low = tok.lower()
+        if not _is_word(tok):
+            break
+        if low in NP_BREAKERS and low != "of":
+            # "Koizumi and Hegseth said": keep "and" between two capitalised words
+            if low == "and" and j > 0 and tokens[j - 1][2][:1].isupper() and tokens[j + 1][2][:1].isupper():
+                j -= 1
+                continue
+            break
+        j -= 1
+    first = j + 1
+    while first <= end and tokens[first][2].lower() == "of":
+        first += 1
+    if first > end:
+        return None
+    return tokens[first][0], tokens[end][0] + len(_strip_dot(tokens[end][2]))
+
+
+def _adverb(tok: str) -> bool:
+    return tok.islower() and tok.endswith("ly") and len(tok) > 4
+
+
+def _introduced(text: str, open_pos: int) -> bool:
+    """``says, “…`` / ``told those around him, “…``: a speech verb a few words before a comma
+    or colon that leads into the opening mark."""
+    before = text[max(0, open_pos - 80):open_pos].rstrip()
+    if not before or before[-1] not in ",:":
+        return False
+    tokens = _tokens(text, max(0, open_pos - 80), open_pos)
+    words = [t for t in tokens if _is_word(t[2])][-6:]
+    return any(w[2].lower() in SPEECH_VERBS for w in words)
+
+
+def _quoted_ranges(text: str, s0: int, open_pos: int) -> list[tuple[int, int]]:
+    """Quoted stretches between the sentence start and the opening mark (their words are not
+    cues for this quotation)."""
+    if not MARK.search(text, s0, open_pos):
+        return []
+    return [(s0 + q.start, s0 + q.end) for q in find_quotations(text[s0:open_pos])]

@@ -1,0 +1,253 @@
+"""Recommendations: sentences that prescribe rather than describe.
+
+:func:`find_candidates` flags *candidate* recommendations in any text — a sentence with a
+prescriptive modal or an imperative — with a ``strength`` and a ``score`` so that a caller can
+rank them or pick a threshold. It says nothing about who should act; that is for a later stage.
+
+Cues (matched case-insensitively; the cue span is the modal phrase itself)
+--------------------------------------------------------------------------
+* **must**: ``must`` / ``must not``; ``has to`` / ``have to`` / ``will have to``; ``it is
+  imperative / essential / vital / necessary / critical / crucial (for X) to``; ``requires`` /
+  ``will require`` / ``is required to``; ``cannot afford to``.
+* **should**: ``should`` / ``should not``; ``ought to``; ``need(s) to`` / ``will need to``;
+  ``… is / are needed`` (``more efforts are needed``); ``it is important / advisable / time (for
+  X) to``; ``we recommend`` / ``recommends that`` / ``it is recommended``; ``would do well to``;
+  ``we need``; ``there is a need to / for``; an imperative verb opening the sentence
+  (``Act or react, take the initiative …``, ``Ensure …``).
+* **could**: ``could`` + a verb of benefit (``could present``, ``could help``, ``could serve``,
+  ``could be used``…); ``might be one idea / option / way``; ``may / might want to``; ``one
+  option would be``; ``it would be useful / helpful / worthwhile``.
+
+Not prescriptive, and skipped:
+
+* past and epistemic forms: ``had to``, ``needed to``, ``must have (been)``, ``should have``,
+  ``could have``, ``could not``;
+* ``has to date`` / ``have to do with``;
+* ``the need to`` (a noun, after a determiner or adjective);
+* ``could`` in a relative clause (``which could``, ``that could``) or before any verb that is not
+  in the list of benefit verbs (``a confrontation could ensue``, ``could be challenging``);
+* conditional inversion: a sentence or clause opening with ``Should`` (``Should the PRC object,
+  …``), and ``should`` after ``if`` / ``unless`` / ``in case`` in the same clause;
+* ``it was crucial for Japan to …`` (past: the pattern wants ``is`` / ``remains`` / ``will be``);
+* questions (the sentence ends with ``?``).
+
+One candidate per sentence: when a sentence has several cues the strongest wins (must >
+should > could; the first of equals). ``negated`` is True for ``must not`` / ``should not``.
+
+Score
+-----
+``must`` 0.5, ``should`` 0.45, ``could`` 0.25, plus 0.3 when ``heading`` reads like a
+recommendations section (Recommendations, Challenges … & Recommendations, Further Work, Areas
+for Further Discussion, Conclusion, Policy Implications, Way Forward, Next Steps…), plus 0.15
+for a sentence that opens an enumeration (``First,``, ``Second,``, ``Third,`` … ``Finally,``),
+minus 0.2 when the cue looks like part of a title: a line without final punctuation and mostly
+capitalised words (a headline such as "Japan Must Further Strengthen Alliance"), or a modal
+capitalised in mid-sentence before another capitalised word (a quoted title: "… Allies Must Be
+Ready to Deter …"). Cues inside
+URLs are ignored. Clamped to [0, 1] and rounded to 2 places.
+``reason`` lists what contributed.
+
+Sentences
+---------
+Pass ``sentences`` — ``(start, end)`` ranges into ``text``, such as the pipeline's syntok
+sentences — to use them. Otherwise the text is split by
+:func:`alliance_record.extract._text.simple_sentence_bounds`: at blank lines, and after
+``.``/``!``/``?`` followed by whitespace and a capital letter or digit (not after "U.S.",
+"Mr." and other abbreviations).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._text import simple_sentence_bounds
+
+
+@dataclass
+class Candidate:
+    """A sentence that may state a recommendation; ``text[start:end] == sentence`` and
+    ``text[cue_start:cue_end] == cue``."""
+
+    start: int
+    end: int
+    sentence: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    strength: str     # "must" | "should" | "could"
+    score: float
+    reason: str
+    negated: bool = False
+
+
+STRENGTH_ORDER = {"must": 0, "should": 1, "could": 2}
+BASE_SCORE = {"must": 0.5, "should": 0.45, "could": 0.25}
+HEADING_BONUS = 0.3
+ENUMERATION_BONUS = 0.15
+TITLE_PENALTY = 0.2
+
+_S = r"[ \t\n]+"  # a space between the words of a cue (a cue may wrap onto the next line)
+_FOR_X = rf"(?:{_S}for{_S}[^;!?]{{1,120}}?)?"
+BENEFIT_VERBS = (
+    "present|offer|provide|serve|help|enable|allow|strengthen|improve|enhance|contribute|consider|"
+    "explore|pursue|expand|build|create|establish|support|counter|deter|reduce|mitigate|complement|"
+    "bolster|reinforce|facilitate|benefit|encourage|promote|address|resolve|ease|increase|deepen|"
+    "be[ \t\n]+(?:used|leveraged|expanded|strengthened|considered|invited|extended|applied|adopted|"
+    "explored|pursued|encouraged|helpful|useful|valuable|beneficial)")
+IMPERATIVE_VERBS = (
+    "act|adopt|avoid|build|consider|create|deepen|develop|do|don[’']t|enhance|ensure|establish|"
+    "expand|focus|implement|improve|increase|invest|invite|keep|let|maintain|make|prioriti[sz]e|"
+    "promote|pursue|reduce|reform|resume|seek|strengthen|support|take|stop|start|engage|encourage|"
+    "provide|limit|prepare|clarify|align|coordinate|integrate|accelerate|reinforce|remember|treat")
+
+# (strength, pattern). The whole match is the cue; (?P<neg>) marks a negation.
+CUES = [
+    ("must", re.compile(r"\bmust(?P<neg>[ \t]+not|n[’']t)?\b", re.I)),
+    ("must", re.compile(r"\b(?:(?:will|would)[ \t]+)?(?:has|have)[ \t]+to\b(?![ \t]+(?:date|do[ \t]+with)\b)", re.I)),
+    ("must", re.compile(rf"\bit{_S}(?:is|remains|will{_S}be|becomes){_S}(?:\w+{_S})?"
+                        rf"(?:imperative|essential|vital|necessary|critical|crucial)(?={_FOR_X}{_S}to\b)", re.I)),
+    ("must", re.compile(r"\b(?:requires|require(?=[ \t]+(?:a|an|the|more|greater|further)\b)|"
+                        r"will[ \t]+require|(?:is|are|will[ \t]+be)[ \t]+required[ \t]+to)\b", re.I)),
+    ("must", re.compile(r"\bcannot[ \t]+afford[ \t]+to\b", re.I)),
+    ("should", re.compile(r"\bshould(?P<neg>[ \t]+not|n[’']t)?\b(?![ \t]+have\b)", re.I)),
+    ("should", re.compile(r"\bought(?P<neg>[ \t]+not)?[ \t]+to\b", re.I)),
+    ("should", re.compile(r"\b(?:(?:will|would)[ \t]+)?needs?[ \t]+to\b", re.I)),
+    ("should", re.compile(r"\b(?:is|are|will[ \t]+be)[ \t]+(?:\w+[ \t]+)?needed\b", re.I)),
+    ("should", re.compile(rf"\bit{_S}(?:is|would{_S}be|will{_S}be){_S}(?:\w+{_S})?"
+                          rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b)", re.I)),
+    ("should", re.compile(r"\b(?:we|i)[ \t]+(?:strongly[ \t]+)?recommend\b|\brecommends?[ \t]+that\b|"
+                          r"\bit[ \t]+is[ \t]+(?:strongly[ \t]+)?recommended\b", re.I)),
+    ("should", re.compile(r"\bwould[ \t]+do[ \t]+well[ \t]+to\b", re.I)),
+    ("should", re.compile(r"\bwe[ \t]+need\b(?![ \t]+not\b)", re.I)),
+    ("should", re.compile(r"\bthere[ \t]+is[ \t]+(?:a|an[ \t]+urgent|a[ \t]+pressing|a[ \t]+clear)[ \t]+need[ \t]+(?:to|for)\b", re.I)),
+    ("could", re.compile(rf"\bcould[ \t]+(?:also[ \t]+|potentially[ \t]+|well[ \t]+|usefully[ \t]+)?(?:{BENEFIT_VERBS})\b", re.I)),
+    ("could", re.compile(r"\bmight[ \t]+be[ \t]+(?:one|an?|another)[ \t]+(?:\w+[ \t]+)?"
+                         r"(?:idea|option|way|approach|step|solution|answer)\b", re.I)),
+    ("could", re.compile(r"\b(?:may|might)[ \t]+(?:want|wish)[ \t]+to\b|\b(?:may|might)[ \t]+consider\b", re.I)),
+    ("could", re.compile(r"\bone[ \t]+(?:option|idea|possibility|approach)[ \t]+(?:would[ \t]+be|is|might[ \t]+be)\b", re.I)),
+    ("could", re.compile(r"\bit[ \t]+(?:would|could|might)[ \t]+be[ \t]+(?:useful|helpful|worthwhile|beneficial|"
+                         r"valuable|wise)\b", re.I)),
+]
+IMPERATIVE = re.compile(
+    rf"(?P<verb>{IMPERATIVE_VERBS})\b(?![ \t]+(?:of|for|from|is|was|are|were|has|have|had|will|"
+    r"would|can|could|in|on|at|and|to|by|with)\b)", re.I)
+SENTENCE_OPENING = re.compile(r"[\"'“‘(\[•*–-]*[ \t]*")
+ENUMERATION = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Firstly|Secondly|Thirdly|"
+                         r"Finally|Lastly)[ \t]*,")
+RECOMMENDATION_HEADING = re.compile(
+    r"recommend|way[s]?[ \t]+forward|further[ \t]+(?:work|discussion|research|study|studies)|"
+    r"areas?[ \t]+for[ \t]+further|conclu(?:sion|ding)|policy[ \t]+(?:implication|option|proposal)|"
+    r"implications|next[ \t]+steps|road[ \t]+ahead|proposals?|what[ \t]+(?:should|must|needs[ \t]+to)"
+    r"[ \t]+be[ \t]+done|takeaways|lessons|prescriptions|options[ \t]+for", re.I)
+
+HAVE_AFTER = re.compile(r"[ \t]+have\b", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t]+$", re.I)
+CONDITIONAL_CLAUSE = re.compile(r"\b(?:if|unless|in[ \t]+case|in[ \t]+the[ \t]+event(?:[ \t]+that)?)\b[^,;:]*$", re.I)
+SUBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|it|they|he|she|we|this|that|these|those|[A-Z][\w’'.-]*)\b")
+NEED_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|no|any|this|that|its|their|our|his|her|urgent|growing|"
+                              r"pressing|clear)[ \t]+$", re.I)
+TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
+CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|<[^<>\s]+>")
+
+
+def find_candidates(text: str, heading: str | None = None,
+                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Candidate recommendations in ``text``, one per sentence, in order (see module docstring).
+
+    ``heading`` is the heading of the section the text belongs to; ``sentences`` optional
+    sentence bounds into ``text``.
+    """
+    bounds = sentences if sentences is not None else simple_sentence_bounds(text)
+    in_section = bool(heading and RECOMMENDATION_HEADING.search(heading))
+    out = []
+    for start, end in bounds:
+        sentence = text[start:end]
+        if sentence.rstrip(" \"'”’)").endswith("?"):
+            continue
+        best = _best_cue(text, start, end)
+        if best is None:
+            continue
+        strength, cs, ce, negated, why = best
+        score = BASE_SCORE[strength]
+        reasons = [why]
+        if in_section:
+            score += HEADING_BONUS
+            reasons.append(f"in section {heading.strip()!r}")
+        opening = SENTENCE_OPENING.match(sentence).end()
+        em = ENUMERATION.match(sentence, opening)
+        if em:
+            score += ENUMERATION_BONUS
+            reasons.append(f"opens with {em.group(0)!r}")
+        if _title_like(sentence) or (cs > start + opening and CAPITALISED_NEXT.match(text, ce)
+                                     and text[cs].isupper()):
+            score -= TITLE_PENALTY  # a headline, or a modal capitalised inside a quoted title
+            reasons.append("title-like")
+        score = round(min(1.0, max(0.0, score)), 2)
+        out.append(Candidate(start, end, sentence, text[cs:ce], cs, ce, strength, score,
+                             "; ".join(reasons), negated))
+    return out
+
+
+def _best_cue(text: str, start: int, end: int):
+    """The strongest prescriptive cue in ``text[start:end]``:
+    ``(strength, cue_start, cue_end, negated, reason)`` or None."""
+    urls = [(m.start(), m.end()) for m in URL.finditer(text, start, end)]
+    found = []
+    for strength, pattern in CUES:
+        for m in pattern.finditer(text, start, end):
+            if _excluded(text, start, m) or any(a <= m.start() < b for a, b in urls):
+                continue
+            neg = bool(m.groupdict().get("neg"))
+            found.append((STRENGTH_ORDER[strength], m.start(), strength, m.end(), neg,
+                          f"{strength} cue {m.group(0)!r}"))
+    opening = start + SENTENCE_OPENING.match(text, start, end).end() - start
+    im = IMPERATIVE.match(text, opening, end)
+    if im and text[opening].isupper() and _imperative_follows(text, im.end(), end):
+        found.append((STRENGTH_ORDER["should"], im.start(), "should", im.end(), False,
+                      f"imperative {im.group('verb')!r}"))
+    if not found:
+        return None
+    found.sort()
+    _, cs, strength, ce, neg, why = found[0]
+    return strength, cs, ce, neg, why
+
+
+def _excluded(text: str, sent_start: int, m: re.Match) -> bool:
+    """Descriptive uses of a cue word (see the module docstring)."""
+    word = m.group(0).split()[0].lower()
+    lo = max(sent_start, m.start() - 60)
+    if word == "must":
+        return bool(HAVE_AFTER.match(text, m.end()))  # "must have been": a guess about the past
+    if word == "should":
+        if _clause_initial(text, sent_start, m.start()) and SUBJECT_AFTER.match(text, m.end()) \
+                and not m.group("neg"):
+            return True  # "Should the PRC object, ..."
+        return bool(CONDITIONAL_CLAUSE.search(text, lo, m.start()))  # "if the talks should fail"
+    if word == "could":
+        return bool(RELATIVE_BEFORE.search(text, lo, m.start()))  # "ports which could be opened"
+    if word in ("need", "needs"):
+        return bool(NEED_NOUN_BEFORE.search(text, lo, m.start()))  # "the need to act"
+    return False
+
+
+def _clause_initial(text: str, sent_start: int, pos: int) -> bool:
+    """Nothing but opening punctuation before ``pos`` in its sentence, or a comma, semicolon or
+    colon right before it."""
+    before = text[sent_start:pos].rstrip()
+    return not before.strip("\"'“‘([") or before[-1] in ",;:"
+
+
+def _imperative_follows(text: str, pos: int, end: int) -> bool:
+    """An imperative verb is followed by its object or a particle, not by the end."""
+    rest = text[pos:end]
+    return bool(re.match(r"[ \t]+(?:or[ \t]+\w+[ \t]*,?[ \t]*)?[\w“\"'‘(]", rest))
+
+
+def _title_like(sentence: str) -> bool:
+    stripped = sentence.rstrip()
+    if not stripped or stripped[-1] in ".!?:;”\"’'":
+        return False
+    words = TITLE_WORD.findall(stripped)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
