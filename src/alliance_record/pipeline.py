@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import curate, ingest, schema, segment
-from .extract import mentions
+from .extract import claims, date_mentions, events, mentions
 from .errors import Collector
 from .load import Loader, atomic_database
 
@@ -43,9 +43,9 @@ class Context:
 
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
-DOCUMENT_EXTRACTORS: list = [mentions.extract]
+DOCUMENT_EXTRACTORS: list = [mentions.extract, date_mentions.extract, events.extract, claims.extract]
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = [curate.registry_rows, mentions.finish]
+CORPUS_STAGES: list = [curate.registry_rows, mentions.finish, events.finish]
 
 
 def check_declared(rows: dict):

@@ -178,6 +178,46 @@ TABLES += [
        indexes=(("relation",),)),
 ]
 
+# --- recommendations, quotations and numeric claims (issue 6) -------------------------------------
+QUOTED_SPAN = ("start", "end", "quote", "spans")
+TABLES += [
+    _t("recommendations", {
+        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "author_id": TEXT,
+        "summary": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "theme": TEXT,
+        "strength": TEXT, "addressee_ids": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id")),
+        indexes=(("theme",), ("strength",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
+        not_null=("summary", "quote")),
+    _t("recommendation_addressees", {"recommendation_id": TEXT, "actor_id": TEXT},
+       pk=("recommendation_id", "actor_id"),
+       foreign_keys=(("recommendation_id", "recommendations", "id"), ("actor_id", "actors", "id"))),
+    _t("recommendation_candidates", {
+        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "sentence": TEXT,
+        "start": INT, "end": INT, "spans": TEXT, "cue": TEXT, "strength": TEXT, "score": FLOAT,
+        "reason": TEXT, "status": TEXT, "recommendation_id": TEXT, "rejection_reason": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("recommendation_id", "recommendations", "id")),
+        indexes=(("status",), ("strength",)), quotes=(("start", "end", "sentence", "spans"),)),
+    _t("quotations", {
+        "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "speaker_id": TEXT,
+        "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
+        "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
+                     ("nested_in_id", "quotations", "id")),
+        indexes=(("kind",), ("attribution",)), fts=("quote",), quotes=(QUOTED_SPAN,)),
+    _t("quantities", {
+        "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+        "sentence_id": TEXT, "value": FLOAT, "value_max": FLOAT, "unit": TEXT, "currency": TEXT,
+        "year": INT, "base_year": INT, "kind": TEXT, "approx": INT, "qualifier": TEXT, "out_of": FLOAT,
+        "subject_id": TEXT, "subject_method": TEXT, "quote": TEXT, "start": INT, "end": INT,
+        "spans": TEXT, "description": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("sentence_id", "sentences", "id"), ("subject_id", "actors", "id")),
+        indexes=(("unit",), ("kind",), ("currency",), ("region",)), quotes=(QUOTED_SPAN,)),
+]
+
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Views: name -> SQL. Declared here so the whole shape of the database is in one place.
