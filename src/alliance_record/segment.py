@@ -83,7 +83,8 @@ NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
-MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*[{SUPERSCRIPTS}]+\s+(?=[\"'“‘(]?[A-Z])")
+NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\])"  # a footnote marker: "¹⁰" or "[10]"
+MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*{NOTE_MARK}(?:\s?{NOTE_MARK})*\s+(?=[\"'“‘(]?[A-Z])")
 TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|Sgt|Rev|St)\.\s*)+"
                             r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
 AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
@@ -619,7 +620,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         for sentence in paragraph:
             if sentence:
                 starts.append(sentence[0].offset)
-    # syntok does not end a sentence at a period followed by a footnote marker ("Kishida.¹⁰ The").
+    # syntok does not end a sentence at a period followed by footnote markers ("Kishida.¹⁰ The",
+    # "opposed.⁵ ⁶ The", "strait.[1] The").
     starts.extend(m.end() for m in MARKED_SENTENCE_END.finditer(text))
     starts = sorted(set(s for s in starts if 0 <= s < len(text)))
     if not starts or starts[0] != _first_non_space(text):
