@@ -1,6 +1,8 @@
 """The built seeds as a visitor sees them through Datasette's test client."""
 
 import asyncio
+import re
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -63,3 +65,33 @@ def test_metadata_describes_every_table_and_column():
         assert not missing, (table.name, missing)
         extra = [c for c in columns if c not in table.columns]
         assert not extra, (table.name, extra)
+
+
+def test_canned_queries_return_rows_for_their_examples(ds):
+    queries = metadata()["databases"]["alliance"]["queries"]
+    assert {"most_cited_works", "citations_by_outlet", "footnotes_behind_paragraphs",
+            "work_supports", "who_cites_whom"} <= set(queries)
+    for name, query in queries.items():
+        assert query.get("title") and query.get("description"), name
+        params = set(re.findall(r"(?<!:):(\w+)", query["sql"]))
+        example = query.get("example") or {}
+        assert set(example) == params, (name, params)
+        qs = "&".join(f"{k}={quote(str(v))}" for k, v in example.items())
+        resp = get(ds, f"/alliance/{name}.json?_shape=array&{qs}")
+        assert resp.status_code == 200, (name, resp.text[:300])
+        assert len(resp.json()) > 0, name
+
+
+def test_canned_query_answers(ds):
+    top = get(ds, "/alliance/most_cited_works.json?_shape=array").json()
+    assert top[0]["work"] == "ministry-defense-nd-development-legislation-peace" and top[0]["footnotes"] == 2
+    hits = get(ds, "/alliance/footnotes_behind_paragraphs.json?_shape=array&q=Kishida").json()
+    assert 10 in {h["number"] for h in hits}
+    support = get(ds, "/alliance/work_supports.json?_shape=array&work="
+                      "ministry-defense-nd-development-legislation-peace").json()
+    assert [s["number"] for s in support] == [9, 23]
+    assert all(s["citing_sentence"] and s["paragraph_text"] for s in support)
+    whom = get(ds, "/alliance/who_cites_whom.json?_shape=array").json()
+    assert any(w["self_citation"] and w["cited_author"] == "Yoichiro Sato" for w in whom)
+    works = get(ds, "/alliance/works.json?_search=Taiwan&_shape=array").json()
+    assert works and all("Taiwan" in (w["title"] + (w["container_title"] or "")) for w in works)

@@ -924,7 +924,10 @@ def looks_like_citation(text: str) -> bool:
     if q and (parse_names(text[:q[0]], single=True) is not None or not text[:q[0]].strip(" ,.")):
         return True
     segs = split_periods(text)
-    if find_date(text) and len(segs) >= 2 and any(_is_date_seg(s) for s in segs):
+    if find_date(text) and len(segs) >= 2 and (
+            any(_is_date_seg(s) for s in segs)
+            or any(re.search(rf"(?:,\s*|\()[^,()]*{YEAR}\)?$", s) and parse_date(re.split(r",\s*|\(", s)[-1])
+                   for s in segs[1:])):
         return True
     return False
 

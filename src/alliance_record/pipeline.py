@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curate, ingest, schema, segment
+from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector
+from .extract import footnotes
 from .load import Loader, atomic_database
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -39,9 +40,9 @@ class Context:
 
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
-DOCUMENT_EXTRACTORS: list = []
+DOCUMENT_EXTRACTORS: list = [footnotes.extract]
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = [curate.registry_rows]
+CORPUS_STAGES: list = [curate.registry_rows, bibliography.finish]
 
 
 def check_declared(rows: dict):
