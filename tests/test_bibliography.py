@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 import yaml
+from click.testing import CliRunner
 
 from alliance_record import bibliography as B
 from alliance_record import citations as C
 from alliance_record import pipeline
+from alliance_record.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORT = "cipr-usjf-report-2025"
@@ -189,3 +191,13 @@ def test_two_builds_give_identical_work_ids(seeds_db, tmp_path):
     ids = lambda path: [r["id"] for r in sqlite_utils.Database(path)["works"].rows_where(order_by="id")]  # noqa: E731
     assert ids(seeds_db) == ids(again)
 
+
+def test_export_csl(seeds_db, tmp_path):
+    out = tmp_path / "works.json"
+    result = CliRunner().invoke(cli, ["export", "csl", "--db", str(seeds_db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    items = json.loads(out.read_text())
+    assert len(items) == 44 and len({i["id"] for i in items}) == 44
+    assert all(i["type"] and i["id"] for i in items)
+    missing = CliRunner().invoke(cli, ["export", "csl", "--db", str(tmp_path / "none.db"), "--out", str(out)])
+    assert missing.exit_code == 1 and "build" in missing.output
