@@ -48,6 +48,9 @@ def test_same_title_needs_matching_author_and_year():
     assert not B.same_work(a, other_year) and not B.same_work(a, other_author)
     nss = rec("Japan Ministry of Defense, “National Security Strategy,” (Tokyo: Japan 16 December 2022).")
     assert not B.same_work(a, nss)
+    initials = C.parse_reference("Lee, A. \"Ports and Power.\" Harbor Press, 2021.")
+    assert B.same_work(rec("Ana Lee, Ports and Power. Harbor Press, 2021."), initials)
+    assert not B.same_work(rec("Bo Lee, Ports and Power. Harbor Press, 2021."), initials)
     # No author on either side: the outlet must agree too.
     d1 = rec("“China Sets Record,” The Diplomat, accessed July 1, 2025.")
     d2 = rec("“China Sets Record,” The Guardian, accessed July 1, 2025.")

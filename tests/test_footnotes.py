@@ -158,3 +158,26 @@ def test_rows_pass_the_loader_and_ibid_takes_the_previous_work(tmp_path):
     # Footnote 1 and the second work of footnote 4 are one work, cited by three footnotes.
     work = db["works"].get(cites["t-fn01-c1"]["work_id"])
     assert work["footnote_count"] == 3 and work["title"] == "Ports and Power"
+
+
+def test_seed_report_footnotes(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    rows = list(db["footnotes"].rows_where("document_id = 'cipr-usjf-report-2025'", order_by="number"))
+    assert [r["number"] for r in rows] == list(range(1, 44))
+    assert all(r["problem"] is None and r["marker_start"] is not None and r["sentence_id"] for r in rows)
+    assert [r["number"] for r in rows if r["kind"] == "note"] == [27]
+    # A marker in a sentence that a page break splits: the context is the rejoined sentence.
+    rok = db["sentences"].get(rows[26]["sentence_id"])
+    assert rows[26]["context"].endswith("Australia, India, and the ROK.²⁷") and rok["spans"]
+    assert rows[9]["context"].endswith("was carefully dodged by Kishida.¹⁰")
+    assert rows[29]["marker"] == "³⁰" and rows[29]["context"].endswith("ancestors.”³⁰")
+    for r in rows:  # a body never includes main text or figure links
+        assert "Figure" not in r["text"] and "permit interceptions" not in r["text"]
+    bad = db.execute("""select count(*) from footnotes f join documents d on d.id = f.document_id
+                        where f.spans is null and substr(d.text, f.start + 1, f.end - f.start) != f.text""").fetchone()[0]
+    assert bad == 0
+    # Figure source links stay figures, with their label.
+    figures = {f["label"]: f["url"] for f in db["figures"].rows_where("label is not null")}
+    assert sorted(figures) == ["Figure 1", "Figure 2", "Figure 3"]
+    assert all(url.startswith("https://") for url in figures.values())
+    assert db["citations"].count == 45 and db["bibliography_entries"].count == 12

@@ -405,10 +405,6 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host or None
 
 
-def clean_doi(doi: str) -> str:
-    return clean_url(doi)
-
-
 # --- text helpers -------------------------------------------------------------------------------------
 
 ABBREVIATIONS = {
@@ -458,6 +454,11 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
         pos = found[1]
 
 
+QUOTE_OPEN = re.compile(r"(?:(?<=\s)|^)[“\"](?=\S)")
+QUOTE_CLOSE_STRICT = re.compile(r"(?<=[,.?!])[”\"](?=\s|$|[,.;:)])")
+QUOTE_CLOSE_LOOSE = re.compile(r"(?<=\S)[”\"](?=\s|$|[,.;:)])")
+
+
 def find_quoted(text: str, pos: int = 0):
     """A quoted title from ``pos``: ``(open, close_end, title)`` or None.
 
@@ -466,18 +467,17 @@ def find_quoted(text: str, pos: int = 0):
     punctuation or the end; nested quotes inside the title ("“fukugouteki yuuji”no") are kept.
     Without such a closing, the first closing quote followed by a space or punctuation is used.
     """
-    for m in re.finditer(r"(?:(?<=\s)|^)[“\"](?=\S)", text[pos:]):
-        start = pos + m.start()
-        strict = re.compile(r"(?<=[,.?!])[”\"](?=\s|$|[,.;:)])")
-        loose = re.compile(r"(?<=\S)[”\"](?=\s|$|[,.;:)])")
-        for rx in (strict, loose):
-            c = rx.search(text, start + 1)
-            if c:
-                title = text[start + 1:c.start()]
-                if rx is strict:
-                    title = title[:-1] if title[-1] in ",." else title
-                return start, c.end(), title.strip()
+    m = QUOTE_OPEN.search(text, pos)
+    if not m:
         return None
+    start = m.start()
+    for rx in (QUOTE_CLOSE_STRICT, QUOTE_CLOSE_LOOSE):
+        c = rx.search(text, start + 1)
+        if c:
+            title = text[start + 1:c.start()]
+            if rx is QUOTE_CLOSE_STRICT and title[-1] in ",.":
+                title = title[:-1]
+            return start, c.end(), title.strip()
     return None
 
 
@@ -488,14 +488,13 @@ def split_periods(text: str) -> list[str]:
     out, last = [], 0
     for m in re.finditer(r"\.(?=\s|$)", text):
         k = m.start()
-        if mask[k] and not (k + 1 < len(text) and text[k - 1] == "*"):
+        if mask[k]:
             continue
         word = re.search(r"(\S*)$", text[last:k]).group(1).lstrip("(“\"*")
-        low = word.casefold()
-        if low.endswith("et al") or re.search(r"\bal$", low) and text[last:k].casefold().endswith("et al"):
-            pass
-        elif re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) \
-                or low in ABBREVIATIONS:
+        closes_authors = text[last:k].casefold().endswith("et al")
+        if not closes_authors and (re.fullmatch(r"[A-Z]", word)  # an initial: "Michael J."
+                                   or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)  # "U.S."
+                                   or word.casefold() in ABBREVIATIONS):
             continue
         piece = text[last:k].strip()
         if piece:
@@ -603,12 +602,12 @@ def _pull_identifiers(text: str, rec: dict) -> str:
         text = _cut(text, m.start(), m.end())
     m = DOI_TEXT.search(text)
     if m:
-        rec["doi"] = clean_doi(m.group(1))
+        rec["doi"] = clean_url(m.group(1))
         text = _cut(text, m.start(), m.end())
     if rec["url"]:
         d = DOI_IN_URL.match(rec["url"])
         if d and not rec["doi"]:
-            rec["doi"] = clean_doi(d.group(1))
+            rec["doi"] = clean_url(d.group(1))
         rec["domain"] = domain_of(rec["url"])
     return text
 

@@ -120,7 +120,7 @@ TABLES += [
         "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
     }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id")),
         indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
-                 ("footnote_count",)),
+                 ("issued_precision",), ("footnote_count",)),
         fts=("title", "container_title"), not_null=("type", "csl_json")),
     _t("work_authors", {
         "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
@@ -134,7 +134,7 @@ TABLES += [
         "repeats_citation_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("footnote_id", "footnotes", "id"),
                      ("work_id", "works", "id"), ("repeats_citation_id", "citations", "id")),
-        quotes=(QUOTED_SPANS,)),
+        indexes=(("ibid",),), quotes=(QUOTED_SPANS,)),
     _t("bibliography_entries", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "ordinal": INT,
         "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "work_id": TEXT,
