@@ -94,6 +94,38 @@ def test_chicago_book_and_web_forms():
     assert rec["publisher"] == "Think Tank Institute" and rec["type"] == "post-weblog"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('Smith, John. "Title of Article." Journal of Peace Research, vol. 12, no. 3, 2020, pp. 45-67.',  # MLA
+     {"authors": [{"family": "Smith", "given": "John"}], "title": "Title of Article",
+      "container_title": "Journal of Peace Research", "volume": "12", "issue": "3", "issued": "2020",
+      "type": "article-journal"}),
+    ("Smith, J. (2020) Naval power in Asia. London: Routledge.",  # Harvard
+     {"authors": [{"family": "Smith", "given": "J."}], "title": "Naval power in Asia", "issued": "2020",
+      "publisher": "Routledge", "publisher_place": "London", "type": "book"}),
+    ("Michael Green, By More Than Providence (New York: Columbia University Press, 2017), 45–50.",
+     {"authors": [{"family": "Green", "given": "Michael"}], "title": "By More Than Providence",
+      "publisher": "Columbia University Press", "issued": "2017", "type": "book"}),
+    ("Richard J. Samuels, *Securing Japan: Tokyo’s Grand Strategy* (Ithaca, NY: Cornell University Press, 2007).",
+     {"title": "Securing Japan: Tokyo’s Grand Strategy", "publisher_place": "Ithaca, NY", "type": "book"}),
+    ("Christopher W. Hughes, “Japan’s Military Modernisation,” *Survival* 51, no. 4 (2009): 153–170.",
+     {"container_title": "Survival", "volume": "51", "issue": "4", "page": "153–170", "type": "article-journal"}),
+    ('Adam P. Liff and G. John Ikenberry, "Racing toward Tragedy?," International Security 39, no. 2 (Fall 2014): 52–91.',
+     {"authors": [{"family": "Liff", "given": "Adam P."}, {"family": "Ikenberry", "given": "G. John"}],
+      "title": "Racing toward Tragedy?", "issued": "2014", "type": "article-journal"}),
+    ('Motoko Rich, "Japan’s New Premier Faces Old Questions," New York Times, October 4, 2025.',
+     {"container_title": "New York Times", "issued": "2025-10-04", "type": "article-newspaper"}),
+    ('Reuters. "Japan, U.S. hold drills." Reuters, 5 June 2024. https://www.reuters.com/world/japan-us-drills/',
+     {"authors": [{"literal": "Reuters"}], "container_title": "Reuters", "type": "article-newspaper"}),
+    ('U.S. Department of State, "U.S.-Japan Relations," fact sheet, January 20, 2025, https://www.state.gov/japan/.',
+     {"authors": [{"literal": "U.S. Department of State"}], "genre": "fact sheet", "type": "webpage"}),
+    ('International Crisis Group, "Rivals at Sea," Asia Report No. 123, 12 March 2020.',
+     {"authors": [{"literal": "International Crisis Group"}], "issued": "2020-03-12", "type": "report"}),
+])
+def test_other_styles(text, expected):
+    rec = C.parse_citation(text)
+    assert {k: rec.get(k) for k in expected} == expected
+
+
 def test_several_works_split_outside_titles():
     body = "Jane Smith, “A; B,” X Review (2020); Tom Jones, “C,” Y Review (2021)."
     parts = [body[a:b] for a, b in C.split_citations(body)]

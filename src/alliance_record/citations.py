@@ -158,6 +158,12 @@ GENRE = re.compile(r"(?i)^(?:[A-Z][\w-]*\s+){0,3}(?:summary|report|brief|paper|m
 PREPOSITIONS = {"of", "for", "on", "in", "at", "to", "from", "by"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "le", "la",
                   "bin", "al", "ibn", "ten", "ter", "st."}
+# Function words capitalised in titles ("By More Than Providence") are never part of a name.
+TITLE_WORDS = {"a", "an", "the", "by", "of", "in", "on", "for", "to", "and", "at", "from", "with",
+               "than", "more", "is", "are", "was", "were", "be", "what", "why", "how", "when",
+               "will", "can", "its", "their", "our", "not", "no", "after", "before", "between",
+               "toward", "towards", "against", "under", "over", "into", "beyond", "without",
+               "within", "about", "new", "old", "this", "that", "who", "where", "as", "or"}
 NAME_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ]*\.|[A-Z](?:[a-zà-ÿ'’]+|[A-Z]{1,2}(?=[a-z]))[A-Za-zà-ÿ'’]*"
                         r"(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:-?[A-Z]\.)+)$")
@@ -282,7 +288,7 @@ def person(text: str) -> dict | None:
         return None
     if not all(NAME_TOKEN.match(t) or t.casefold() in NAME_PARTICLES for t in tokens):
         return None
-    if tokens[0].casefold() in NAME_PARTICLES:
+    if tokens[0].casefold() in NAME_PARTICLES or any(t.casefold() in TITLE_WORDS for t in tokens):
         return None
     last = _words(tokens[-1])[0]
     if last in ORG_WORDS or last in PERIODICAL_WORDS or INITIALS.match(tokens[-1]):
@@ -349,6 +355,8 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
         i += 1
     if people and i == len(parts):
         return people, et_al
+    if single and len(parts) == 1 and is_newspaper(text) and len(text.split()) <= 3:
+        return [{"literal": text}], et_al  # "Reuters", "BBC": an agency as author
     if single and len(parts) == 1 and _family_like(text) and not is_org(text) \
             and not _words(text)[-1] in PERIODICAL_WORDS:
         return [{"family": text}], et_al
@@ -362,8 +370,9 @@ def split_author_prefix(segment: str):
     parts = segment.split(", ")
     for k in range(len(parts) - 1, 0, -1):
         head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
-        names = parse_names(head)
-        if names and all("family" in a for a in names[0]) and not parse_names(tail):
+        names, rest = parse_names(head), parse_names(tail)
+        people = lambda found: bool(found) and all("family" in a for a in found[0])  # noqa: E731
+        if people(names) and not people(rest):
             return names[0], names[1], tail
     return None
 
@@ -626,9 +635,10 @@ def _period_style(text: str, rec: dict) -> list[str]:
     for seg in split_periods(text):
         # APA: "Lee, K. (n.d.)" keeps its date in the author segment when the name ends in an
         # initial; the date is a segment of its own.
-        m = re.search(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)$", seg)
+        m = re.search(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)(?:\.?\s+|$)", seg)
         if m and not segs and parse_names(seg[:m.start()]):
-            segs += [seg[:m.start()].strip(), m.group(0).strip()]
+            # Harvard writes no period after the date: "Smith, J. (2020) Title".
+            segs += [seg[:m.start()].strip(), m.group(0).strip(" .")] + ([seg[m.end():]] if seg[m.end():] else [])
         else:
             segs.append(seg)
     if not segs:
@@ -815,7 +825,7 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
     for part in parts:
         if not part:
             continue
-        if GENRE.match(part) and not is_org(part) and len(parts) > 1:
+        if GENRE.match(part) and not is_org(part) and (len(parts) > 1 or part[0].islower()):
             rec["genre"] = rec["genre"] or part
         elif is_org(part):
             _set(rec, "publisher", part)
@@ -841,6 +851,7 @@ def _set(rec: dict, key: str, value):
 
 # --- types --------------------------------------------------------------------------------------------
 
+REPORT_GENRE = re.compile(r"(?i)\b(?:report|paper|brief|summary|monograph|memo(?:randum)?)$")
 REPORT_PATH = re.compile(r"(?i)/(?:pubs|publications?|research|reports?|papers?|monographs?|"
                          r"research[_-]briefs?|policy[_-]briefs?|working[_-]papers?)/")
 
@@ -873,14 +884,15 @@ def citation_type(rec: dict) -> str | None:
         path = parts.path or ""
         if "/blog" in path.casefold() or (parts.hostname or "").startswith("blog."):
             return "post-weblog"
-        if path.casefold().endswith(".pdf") or REPORT_PATH.search(path) or rec["genre"]:
+        if path.casefold().endswith(".pdf") or REPORT_PATH.search(path) \
+                or REPORT_GENRE.search(rec["genre"] or ""):
             return "report"
         if rec["doi"] and not rec["url"]:
             return "article-journal"
         return "webpage"
     if rec["publisher"]:
         return "book"
-    if rec["genre"]:
+    if REPORT_GENRE.search(rec["genre"] or ""):
         return "report"
     if rec["authors"] and all("literal" in a for a in rec["authors"]):
         return "report"
