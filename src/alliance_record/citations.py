@@ -6,7 +6,7 @@ fields of a CSL-JSON item: ``type``, ``authors`` (``{family, given}`` for people
 ``{literal}`` for institutions) with an ``et_al`` flag, ``editors``, ``title``,
 ``container_title``, ``publisher``, ``publisher_place``, ``genre``, ``issued`` and
 ``issued_precision``, ``accessed``, ``url``, ``doi``, ``domain``, ``volume``, ``issue``,
-``raw``. An entry of a References list is parsed by ``parse_reference`` (inverted names,
+``page``, ``raw``. An entry of a References list is parsed by ``parse_reference`` (inverted names,
 ``———.`` for "same author as above").
 
 The parser knows three families of styles by their punctuation, not by any one footnote:
@@ -237,7 +237,7 @@ def is_org(name: str) -> bool:
     """True when ``name`` names an organisation (publisher/institution), not a periodical."""
     if not name or not name.strip():
         return False
-    folded = _fold_name(_strip_qualifiers(name)).replace("the ", "", 1) if name else ""
+    folded = re.sub(r"^the ", "", _fold_name(_strip_qualifiers(name)))
     if folded in ORG_ACRONYMS:
         return True
     head = head_word(name)
@@ -542,8 +542,12 @@ def split_citations(body: str) -> list[tuple[int, int]]:
 # --- one citation ---------------------------------------------------------------------------------------
 
 def blank(raw: str) -> dict:
+    """An empty record: the CSL ``FIELDS``, plus what the parse noticed on the way — ``ibid``
+    and its ``locator``, ``chapter`` ("In: ..."), ``academic_volume`` ("39, no. 1", which marks
+    a journal) and, for References entries, ``same_author`` ("———.")."""
     rec = {f: None for f in FIELDS}
-    rec.update(authors=[], editors=[], et_al=False, raw=raw, ibid=False, locator=None)
+    rec.update(authors=[], editors=[], et_al=False, raw=raw, ibid=False, locator=None,
+               chapter=False, academic_volume=False, same_author=False)
     return rec
 
 
