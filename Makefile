@@ -9,7 +9,7 @@ PORT   ?= 8001
 SERVE_SETTINGS := --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
                   --setting facet_time_limit_ms 200 --setting default_cache_ttl 3600
 
-.PHONY: all serve build inspect test clean validate
+.PHONY: all serve build inspect test clean validate csl
 
 all: build
 
@@ -23,6 +23,10 @@ venv: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/alliance-record build --seeds seeds --out $(DB)
+
+# Every cited work as one CSL-JSON file (imports into Zotero).
+csl: build
+	$(BIN)/alliance-record export csl --db $(DB) --out build/works.csl.json
 
 validate: $(STAMP)
 	$(BIN)/alliance-record validate --seeds seeds

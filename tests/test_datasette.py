@@ -1,6 +1,8 @@
 """The built seeds as a visitor sees them through Datasette's test client."""
 
 import asyncio
+import re
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -80,3 +82,18 @@ def test_every_canned_query_returns_rows_for_its_example(ds):
         assert len(resp.json()) > 0, name
         html = get(ds, f"/alliance/{name}?" + urlencode(params))
         assert html.status_code == 200, name
+
+
+def test_canned_query_answers(ds):
+    top = get(ds, "/alliance/most_cited_works.json?_shape=array").json()
+    assert top[0]["work"] == "ministry-defense-nd-development-legislation-peace" and top[0]["footnotes"] == 2
+    hits = get(ds, "/alliance/footnotes_behind_paragraphs.json?_shape=array&q=Kishida").json()
+    assert 10 in {h["number"] for h in hits}
+    support = get(ds, "/alliance/work_supports.json?_shape=array&work="
+                      "ministry-defense-nd-development-legislation-peace").json()
+    assert [s["number"] for s in support] == [9, 23]
+    assert all(s["citing_sentence"] and s["paragraph_text"] for s in support)
+    whom = get(ds, "/alliance/who_cites_whom.json?_shape=array").json()
+    assert any(w["self_citation"] and w["cited_author"] == "Yoichiro Sato" for w in whom)
+    works = get(ds, "/alliance/works.json?_search=Taiwan&_shape=array").json()
+    assert works and all("Taiwan" in (w["title"] + (w["container_title"] or "")) for w in works)

@@ -234,3 +234,31 @@ def test_small_rules():
     assert not looks_like_heading(Block(0, 5, "01"))
     blocks = split_blocks("- one\n- two\n\nplain\n")
     assert [b.text for b in blocks] == ["one", "two", "plain"]
+
+
+ENDNOTES = """
+A Test Title
+
+Ships sailed through the strait.[1] Officials met later.[2]
+
+Notes
+
+1. Ana Lee, Ports and Power. Harbor Press, 2021.
+2. Ben Ito, “Fleets,” Sea Review, March 2020.
+
+[3] Kim Park. Tides. Journal of Seas, 2019.
+"""
+
+
+def test_numbered_endnotes_under_a_notes_heading_are_note_bodies():
+    doc = make(ENDNOTES)
+    seg = segment(doc)
+    notes = {n.number: (n.marker, n.body.text(doc.text)) for n in seg.notes}
+    assert notes == {1: ("1.", "Ana Lee, Ports and Power. Harbor Press, 2021."),
+                     2: ("2.", "Ben Ito, “Fleets,” Sea Review, March 2020."),
+                     3: ("[3]", "Kim Park. Tides. Journal of Seas, 2019.")}
+    assert [p["text"] for p in seg.paragraphs] == ["Ships sailed through the strait.[1] Officials met later.[2]"]
+    # Outside a Notes section a numbered list stays body text.
+    listed = segment(make("A Test Title\n\nSteps follow:\n\n1. First step is here.\n2. Second step is here.\n"))
+    assert not listed.notes and len(listed.paragraphs) == 3
+    check_offsets(doc, seg)

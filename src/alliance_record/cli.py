@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -94,6 +96,40 @@ def suggest(stem, seeds_dir, out_path):
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
+
+
+@cli.group()
+def export():
+    """Write parts of a built database in exchange formats."""
+
+
+@export.command("csl")
+@click.option("--db", "db_path", default="build/alliance.db", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="A database made by `build`.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="CSL-JSON file to write ('-' for standard output).")
+def export_csl(db_path, out_path):
+    """Write every cited work as one CSL-JSON array (for Zotero, Pandoc, citeproc).
+
+    Reads the works of a database already built with `alliance-record build` (run it first);
+    the items are the `works.csl_json` column, in work id order.
+    """
+    if not db_path.exists():
+        _fail(f"{db_path}: no such database; run `alliance-record build --out {db_path}` first")
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        items = [json.loads(row[0]) for row in conn.execute("select csl_json from works order by id")]
+    except sqlite3.DatabaseError as exc:
+        _fail(f"{db_path}: cannot read works ({exc}); rebuild it with `alliance-record build`")
+    finally:
+        conn.close()
+    data = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if str(out_path) == "-":
+        click.echo(data, nl=False)
+        return
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(data, encoding="utf-8")
+    click.echo(f"Wrote {out_path}: {len(items)} works", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

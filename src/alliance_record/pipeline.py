@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curate, ingest, schema, segment
-from .extract import claims, date_mentions, events, mentions
+from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector
+from .extract import claims, date_mentions, events, footnotes, mentions
 from .load import Loader, atomic_database
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -43,9 +43,10 @@ class Context:
 
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
-DOCUMENT_EXTRACTORS: list = [mentions.extract, date_mentions.extract, events.extract, claims.extract]
+DOCUMENT_EXTRACTORS: list = [footnotes.extract, mentions.extract, date_mentions.extract, events.extract,
+                             claims.extract]
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = [curate.registry_rows, mentions.finish, events.finish]
+CORPUS_STAGES: list = [curate.registry_rows, mentions.finish, bibliography.finish, events.finish]
 
 
 def check_declared(rows: dict):

@@ -216,6 +216,46 @@ TABLES += [
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("subject_id", "actors", "id")),
         indexes=(("unit",), ("kind",), ("currency",), ("region",)), quotes=(QUOTED_SPAN,)),
+# --- footnotes, citations and works (issue 3) ----------------------------------------------------
+TABLES += [
+    _t("footnotes", {
+        "id": TEXT, "document_id": TEXT, "number": INT, "kind": TEXT, "text": TEXT, "start": INT,
+        "end": INT, "spans": TEXT, "body_marker": TEXT, "marker": TEXT, "marker_start": INT,
+        "marker_end": INT, "paragraph_id": TEXT, "section_id": TEXT, "sentence_id": TEXT,
+        "context": TEXT, "citation_count": INT, "problem": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("section_id", "sections", "id"), ("sentence_id", "sentences", "id")),
+        indexes=(("kind",), ("number",), ("problem",)), fts=("text",),
+        quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",)),
+    _t("works", {
+        "id": TEXT, "type": TEXT, "title": TEXT, "authors": TEXT, "et_al": INT, "editors": TEXT,
+        "container_title": TEXT, "publisher": TEXT, "publisher_place": TEXT, "genre": TEXT,
+        "issued": TEXT, "issued_precision": TEXT, "accessed": TEXT, "url": TEXT, "doi": TEXT,
+        "domain": TEXT, "volume": TEXT, "issue": TEXT, "page": TEXT, "container_actor_id": TEXT,
+        "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
+    }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id")),
+        indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
+                 ("issued_precision",), ("footnote_count",)),
+        fts=("title", "container_title"), not_null=("type", "csl_json")),
+    _t("work_authors", {
+        "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
+        "given": TEXT, "literal": TEXT, "actor_id": TEXT,
+    }, pk=("work_id", "role", "position"),
+        foreign_keys=(("work_id", "works", "id"), ("actor_id", "actors", "id")),
+        indexes=(("family",), ("role",))),
+    _t("citations", {
+        "id": TEXT, "document_id": TEXT, "footnote_id": TEXT, "work_id": TEXT, "position": INT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "ibid": INT, "locator": TEXT,
+        "repeats_citation_id": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("footnote_id", "footnotes", "id"),
+                     ("work_id", "works", "id"), ("repeats_citation_id", "citations", "id")),
+        indexes=(("ibid",),), quotes=(QUOTED_SPANS,)),
+    _t("bibliography_entries", {
+        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "ordinal": INT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "work_id": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("work_id", "works", "id")),
+        quotes=(QUOTED_SPANS,)),
 ]
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

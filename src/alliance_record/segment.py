@@ -11,7 +11,8 @@ general rules, in this order:
 2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
    page break: a bare URL right after a note, or a citation-like block while a note is still open
-   ("...Current and" / page / "Potential Future Threats... <https://...>");
+   ("...Current and" / page / "Potential Future Threats... <https://...>"). Under a heading
+   "Notes", "Endnotes" or "Footnotes", numbered blocks ("1. ...", "[1] ...") are note bodies too;
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -61,6 +62,12 @@ TOC_HEADING = re.compile(r"(?i)^(table of contents|contents)$")
 BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contributors)|acknowledg(e)?ments?|"
                          r"appendix|appendices|glossary|index)\b")
 REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
+# A section whose numbered blocks are note bodies ("1. ..." or "[1] ..."), not paragraphs.
+ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
+ENDNOTE_START = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})\.)\s+")
+NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
+BRACKET_LINE = re.compile(r"^\[\d{1,3}\]\s+")
+BRACKET_MARKER_END = re.compile(r"(?<=\S)\[\d{1,3}\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
@@ -77,7 +84,8 @@ NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
-MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*[{SUPERSCRIPTS}]+\s+(?=[\"'“‘(]?[A-Z])")
+NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\])"  # a footnote marker: "¹⁰" or "[10]"
+MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*{NOTE_MARK}(?:\s?{NOTE_MARK})*\s+(?=[\"'“‘(]?[A-Z])")
 TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|Sgt|Rev|St)\.\s*)+"
                             r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
 AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
@@ -91,6 +99,7 @@ class Block:
     start: int
     end: int
     text: str
+    label: str | None = None  # a list number split off the block ("1."), kept for endnotes
 
     @property
     def lines(self) -> list[str]:
@@ -232,6 +241,14 @@ def split_blocks(text: str) -> list[Block]:
                 b = BULLET.match(line.lstrip())
                 s = pos + lead + b.end()
                 e = pos + len(line.rstrip())
+                blocks.append(Block(s, e, text[s:e], label=b.group(0).strip()))
+                pos += len(line) + 1
+        elif len(lines) > 1 and all(BRACKET_LINE.match(line.lstrip()) for line in lines):
+            # "[1] ..." lines are one note each; the bracketed number stays in the block.
+            pos = start
+            for line in lines:
+                s = pos + len(line) - len(line.lstrip())
+                e = pos + len(line.rstrip())
                 blocks.append(Block(s, e, text[s:e]))
                 pos += len(line) + 1
         elif len(lines) == 1 and BULLET.match(chunk) and not re.match(r"^\d", chunk):
@@ -263,10 +280,24 @@ def split_blocks_line(text: str, s: int, e: int) -> list[Block]:
 
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence (footnote markers and closing quotes aside)."""
-    stripped = text.rstrip()
+    stripped = BRACKET_MARKER_END.sub("", text.rstrip())
     while stripped and stripped[-1] in CLOSERS:
-        stripped = stripped[:-1].rstrip()
+        stripped = BRACKET_MARKER_END.sub("", stripped[:-1].rstrip())
     return bool(TERMINAL.search(stripped))
+
+
+def endnote_start(block: Block):
+    """``(number, marker, body_start)`` for a numbered endnote body ("1. ...", "[1] ..."), else None.
+
+    Only meaningful under a Notes/Endnotes heading: elsewhere a numbered line is a list item.
+    """
+    if block.label:
+        m = NUMBERED_LABEL.match(block.label)
+        return (int(m.group(1)), block.label, block.start) if m else None
+    m = ENDNOTE_START.match(block.text)
+    if not m:
+        return None
+    return int(m.group(2) or m.group(3)), m.group(1), block.start + m.end()
 
 
 def note_is_open(text: str) -> bool:
@@ -298,7 +329,8 @@ def looks_like_heading(block: Block) -> bool:
         return False
     if URL.search(text) or FOOTNOTE_START.match(text):
         return False
-    if text[-1] in ".,;:!?\"”'’" + SUPERSCRIPTS or CONNECTOR_END.search(text):
+    if text[-1] in ".,;:!?\"”'’" + SUPERSCRIPTS or BRACKET_MARKER_END.search(text) \
+            or CONNECTOR_END.search(text):
         return False
     return not text.isdigit()
 
@@ -382,6 +414,17 @@ def segment(doc) -> Segmentation:
             note = Note(number=int(marker.translate(SUPERSCRIPT_TO_DIGIT)), marker=marker,
                         body=Multi([Piece(body_start, block.end)]))
             note.open = note_is_open(btext)
+            notes.append(note)
+            interrupted = True
+            prev_kind = "note"
+            continue
+
+        in_endnotes = bool(headings) and ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+        en = endnote_start(block) if in_endnotes else None
+        if en:
+            number, marker, body_start = en
+            note = Note(number=number, marker=marker, body=Multi([Piece(body_start, block.end)]))
+            note.open = False  # an endnote section is not interrupted by page furniture
             notes.append(note)
             interrupted = True
             prev_kind = "note"
@@ -624,7 +667,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         for sentence in paragraph:
             if sentence:
                 starts.append(sentence[0].offset)
-    # syntok does not end a sentence at a period followed by a footnote marker ("Kishida.¹⁰ The").
+    # syntok does not end a sentence at a period followed by footnote markers ("Kishida.¹⁰ The",
+    # "opposed.⁵ ⁶ The", "strait.[1] The").
     starts.extend(m.end() for m in MARKED_SENTENCE_END.finditer(text))
     starts = sorted(set(s for s in starts if 0 <= s < len(text)))
     if not starts or starts[0] != _first_non_space(text):

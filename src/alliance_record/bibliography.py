@@ -1,0 +1,361 @@
+"""Bibliography: one merged list of works from every footnote and References list.
+
+A corpus stage (``finish(ctx)``) after the footnotes extractor. Every parsed citation and
+reference entry is a candidate; two candidates are the same work (``same_work``) when
+
+* they carry the same DOI (different DOIs are never the same work), or the same URL (scheme,
+  ``www.``, a trailing slash and a ``#`` fragment aside), or
+* their titles are equal once folded (case, quotes — curly or straight —, dashes, punctuation),
+  their first authors are the same (family name and compatible given names; or both have none,
+  and then their container, publisher or domain agree) and their years agree, or
+* their titles differ only by the spelling of one romanised word in ten ("choshentoto" /
+  "chosenhantoto": same first letters, within 40 % edit distance, Japanese long vowels folded),
+  and they share a first author, a year and any container: a guard that keeps "National
+  Defense Strategy" and "National Security Strategy" apart.
+
+Groups are closed transitively; the merged work takes each field from the first candidate that
+has it (footnotes before the References list, in document order). "Ibid." takes the work of
+the citation it repeats. Work ids are readable and deterministic: first author (or outlet),
+year, three title words (``cox-2025-pentagon-reviewing-base``), with ``-2``... only on a clash.
+
+Authors are linked to the curated ``actors`` by ``link_author``: persons by full name, or by
+initials only when exactly one registry person fits ("Sato, Y." -> Yoichiro Sato), never by a
+bare surname (Yu Koizumi the researcher is not Shinjiro Koizumi the minister); institutions by
+exact name or alias.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from . import citations
+from .extract.footnotes import STATE_KEY
+
+STOPWORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from",
+             "its", "is", "are", "be", "or", "no", "s"}
+MERGED_FIELDS = ("type", "title", "container_title", "publisher", "publisher_place", "genre",
+                 "issued", "issued_precision", "accessed", "url", "doi", "domain", "volume", "issue",
+                 "page")
+
+
+def finish(ctx) -> dict:
+    gathered = ctx.state.get(STATE_KEY) or {"citations": [], "references": []}
+    return build(gathered["citations"], gathered["references"], ctx.inputs.actors.entries)
+
+
+# --- matching -----------------------------------------------------------------------------------------
+
+def url_key(url: str | None) -> str | None:
+    """URL comparison key: scheme, www., case of the host, a trailing slash and fragment aside."""
+    if not url:
+        return None
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    host = (parts.hostname or "").casefold()
+    host = host[4:] if host.startswith("www.") else host
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def same_author(a: dict, b: dict) -> bool:
+    """Institutions by folded name; people by family name and compatible given names (an
+    initial matches a name; a missing given name matches any)."""
+    if ("literal" in a) != ("literal" in b):
+        return False
+    if "literal" in a:
+        return citations._fold_name(a["literal"]) == citations._fold_name(b["literal"])
+    if citations.fold_title(a["family"]) != citations.fold_title(b["family"]):
+        return False
+    ga, gb = (a.get("given") or "").split(), (b.get("given") or "").split()
+    return not ga or not gb or _given_compatible(ga, gb)
+
+
+def romanised(word: str) -> str:
+    """Fold Japanese long-vowel spellings (ou, oo, uu, ō ...) so romanisations compare."""
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(ch for ch in word if not unicodedata.combining(ch))
+    return re.sub(r"(?<=o)[ou]|(?<=u)u|(?<=a)a|(?<=e)e|(?<=i)i", "", word)
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i]
+        for j, cb in enumerate(b, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def titles_close(a: str, b: str) -> bool:
+    """Folded titles that differ by the spelling of at most one word in ten (romanisations)."""
+    wa, wb = [romanised(w) for w in a.split()], [romanised(w) for w in b.split()]
+    if len(wa) != len(wb) or len(wa) < 4:
+        return False
+    diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diffs) > max(1, len(wa) // 10):
+        return False
+    for x, y in diffs:
+        if x[0] != y[0] or edit_distance(x, y) > 0.4 * max(len(x), len(y)):
+            return False
+    return True
+
+
+def _year(rec) -> str | None:
+    return rec["issued"][:4] if rec.get("issued") else None
+
+
+def _outlet_keys(rec) -> set:
+    keys = {citations.fold_title(rec.get(k)) for k in ("container_title", "publisher")}
+    keys.add(rec.get("domain"))
+    keys.discard("")
+    keys.discard(None)
+    return keys
+
+
+def same_work(a: dict, b: dict) -> bool:
+    """Are two parsed citations the same work? (see the module docstring for the rules)."""
+    if a.get("doi") and b.get("doi"):
+        return a["doi"].casefold() == b["doi"].casefold()
+    ua, ub = url_key(a.get("url")), url_key(b.get("url"))
+    if ua and ub and ua == ub:
+        return True
+    ta, tb = citations.fold_title(a.get("title")), citations.fold_title(b.get("title"))
+    if not ta or not tb:
+        return False
+    authors_a, authors_b = a.get("authors") or [], b.get("authors") or []
+    if bool(authors_a) != bool(authors_b) or authors_a and not same_author(authors_a[0], authors_b[0]):
+        return False
+    ya, yb = _year(a), _year(b)
+    shared_outlet = bool(_outlet_keys(a) & _outlet_keys(b))
+    if ya != yb and not (None in (ya, yb) and shared_outlet):
+        return False
+    if not authors_a and not shared_outlet:
+        return False
+    if ta == tb:
+        return True
+    ca, cb = citations.fold_title(a.get("container_title")), citations.fold_title(b.get("container_title"))
+    return bool(authors_a) and bool(ya) and ya == yb and (not ca or not cb or ca == cb) \
+        and titles_close(ta, tb)
+
+
+# --- merging -------------------------------------------------------------------------------------------
+
+def group_candidates(records: list[dict]) -> list[int]:
+    """Union-find over candidates: the group (index of its first member) of each record."""
+    parent = list(range(len(records)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            if find(i) != find(j) and same_work(records[i], records[j]):
+                a, b = sorted((find(i), find(j)))
+                parent[b] = a
+    return [find(i) for i in range(len(records))]
+
+
+def merge_records(records: list[dict]) -> dict:
+    """The work: each field from the first record that has it."""
+    work = {k: None for k in MERGED_FIELDS}
+    for key in MERGED_FIELDS:
+        for rec in records:
+            if rec.get(key):
+                work[key] = rec[key]
+                break
+    if work["issued"]:
+        work["issued_precision"] = next(r["issued_precision"] for r in records if r.get("issued") == work["issued"])
+    with_authors = next((r for r in records if r.get("authors")), None)
+    work["authors"] = [dict(a) for a in with_authors["authors"]] if with_authors else []
+    work["et_al"] = bool(with_authors and with_authors.get("et_al"))
+    with_editors = next((r for r in records if r.get("editors")), None)
+    work["editors"] = [dict(a) for a in with_editors["editors"]] if with_editors else []
+    return work
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"['’.]", "", text)  # "O'Brien" -> obrien, "U.S." -> us
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def work_slug(work: dict) -> str:
+    """``<first author family | institution | outlet>-<year | nd>-<three title words>``."""
+    first = work["authors"][0] if work["authors"] else None
+    if first and "family" in first:
+        who = slug(first["family"])
+    else:
+        name = first["literal"] if first else (work["container_title"] or work["publisher"] or work["domain"] or "")
+        name = re.sub(r"\([^)]*\)", "", name)
+        who = "-".join([w for w in slug(name).split("-") if w not in STOPWORDS][:3])
+    words = [w for w in slug(work["title"] or "").split("-") if w and w not in STOPWORDS][:3]
+    return "-".join(p for p in [who, _year(work) or "nd", *words] if p) or "work"
+
+
+def author_display(work: dict) -> str | None:
+    names = [citations.display_name(a) for a in work["authors"]]
+    if work["et_al"]:
+        names.append("et al.")
+    return "; ".join(names) or None
+
+
+# --- linking to the actor registry ------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _given_compatible(a: list[str], b: list[str]) -> bool:
+    """Given names agree: same first name (or an initial of it), and every further name of the
+    shorter side found, in order, in the longer one (missing middle names allowed)."""
+    def same(x, y):
+        x, y = x.rstrip(".").casefold(), y.rstrip(".").casefold()
+        if len(x) == 1 or len(y) == 1:
+            return x[0] == y[0]
+        return x == y
+    if not a or not b or not same(a[0], b[0]):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    pos = 1
+    for name in short[1:]:
+        while pos < len(long_) and not same(name, long_[pos]):
+            pos += 1
+        if pos == len(long_):
+            return False
+        pos += 1
+    return True
+
+
+def _actor_person_names(actor: dict) -> list[tuple[str, list[str]]]:
+    """(family, given names) readings of a person actor's name and of its "Family, Given" aliases."""
+    out = []
+    tokens = actor["name"].split()
+    if len(tokens) >= 2:
+        out.append((tokens[-1], tokens[:-1]))
+    for alias in actor.get("aliases") or []:
+        if "," in alias:
+            family, given = [p.strip() for p in alias.split(",", 1)]
+            out.append((family, given.split()))
+        elif len(alias.split()) >= 2 and not alias.startswith(("Mr.", "Ms.", "Mrs.", "Dr.")):
+            t = alias.split()
+            out.append((t[-1], t[:-1]))
+    return out
+
+
+def link_author(author: dict, actors: list[dict]) -> str | None:
+    """The registry actor this author is, or None. A person matches a person actor by the full
+    name (name or alias, either order); failing that, by family name with compatible given names
+    or initials when exactly one person fits. A bare surname never matches. An institution
+    matches a non-person actor by exact name or alias."""
+    if "literal" in author:
+        return link_name(author["literal"], actors)
+    given = (author.get("given") or "").split()
+    if not given:
+        return None
+    persons = [a for a in actors if a.get("type") == "person"]
+    full = {_fold(f"{author.get('given')} {author['family']}"), _fold(f"{author['family']}, {author.get('given')}")}
+    exact = {a["id"] for a in persons
+             if {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])} & full}
+    if len(exact) == 1:
+        return exact.pop()
+    if exact:
+        return None
+    fits = {a["id"] for a in persons
+            for family, names in _actor_person_names(a)
+            if _fold(family) == _fold(author["family"]) and _given_compatible(given, names)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def link_name(name: str | None, actors: list[dict]) -> str | None:
+    """A non-person actor whose name or alias is exactly ``name`` (unique), else None."""
+    if not name:
+        return None
+    target = _fold(name)
+    found = {a["id"] for a in actors if a.get("type") != "person"
+             and target in {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}}
+    return found.pop() if len(found) == 1 else None
+
+
+# --- rows ----------------------------------------------------------------------------------------------
+
+def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict:
+    """Rows of works, work_authors, citations and bibliography_entries."""
+    candidates = [c for c in cites if not c["record"].get("ibid")] + list(references)
+    groups = group_candidates([c["record"] for c in candidates])
+    members: dict[int, list] = {}
+    for cand, g in zip(candidates, groups):
+        members.setdefault(g, []).append(cand)
+
+    works, work_of, used = [], {}, {}
+    for g in sorted(members):
+        group = members[g]
+        work = merge_records([c["record"] for c in group])
+        base = work_slug(work)
+        used[base] = used.get(base, 0) + 1
+        work["id"] = base if used[base] == 1 else f"{base}-{used[base]}"
+        works.append(work)
+        for c in group:
+            work_of[c["id"]] = work["id"]
+
+    by_id = {c["id"]: c for c in cites}
+    citation_rows = []
+    for c in cites:
+        target, ibid_chain = c, 0
+        while target["record"].get("ibid") and target.get("ibid_of") and ibid_chain < 50:
+            target, ibid_chain = by_id[target["ibid_of"]], ibid_chain + 1
+        citation_rows.append({
+            "id": c["id"], "document_id": c["document_id"], "footnote_id": c["footnote_id"],
+            "work_id": work_of.get(target["id"]), "position": c["position"], "text": c["text"],
+            "start": c["start"], "end": c["end"], "spans": c["spans"],
+            "ibid": int(bool(c["record"].get("ibid"))), "locator": c["record"].get("locator"),
+            "repeats_citation_id": c.get("ibid_of"),
+        })
+
+    counts: dict[str, set] = {}
+    for row in citation_rows:
+        if row["work_id"]:
+            counts.setdefault(row["work_id"], set()).add(row["footnote_id"])
+    entry_rows = []
+    for r in references:
+        entry_rows.append({k: r[k] for k in ("id", "document_id", "section_id", "paragraph_id",
+                                             "ordinal", "text", "start", "end", "spans")}
+                          | {"work_id": work_of[r["id"]]})
+    in_bibliography = {row["work_id"] for row in entry_rows}
+
+    work_rows, author_rows = [], []
+    for w in works:
+        csl = citations.to_csl(w, w["id"])
+        work_rows.append({
+            "id": w["id"], "type": w["type"], "title": w["title"], "authors": author_display(w),
+            "et_al": int(w["et_al"]),
+            "editors": "; ".join(citations.display_name(a) for a in w["editors"]) or None,
+            "container_title": w["container_title"], "publisher": w["publisher"],
+            "publisher_place": w["publisher_place"], "genre": w["genre"], "issued": w["issued"],
+            "issued_precision": w["issued_precision"], "accessed": w["accessed"], "url": w["url"],
+            "doi": w["doi"], "domain": w["domain"], "volume": w["volume"], "issue": w["issue"],
+            "page": w["page"],
+            "container_actor_id": link_name(w["container_title"], actors),
+            "publisher_actor_id": link_name(w["publisher"], actors),
+            "footnote_count": len(counts.get(w["id"], ())),
+            "in_bibliography": int(w["id"] in in_bibliography),
+            "csl_json": json.dumps(csl, ensure_ascii=False, sort_keys=True),
+        })
+        for role, people in (("author", w["authors"]), ("editor", w["editors"])):
+            for position, a in enumerate(people, start=1):
+                author_rows.append({
+                    "work_id": w["id"], "role": role, "position": position,
+                    "name": citations.display_name(a), "family": a.get("family"),
+                    "given": a.get("given"), "literal": a.get("literal"),
+                    "actor_id": link_author(a, actors),
+                })
+    return {"works": work_rows, "work_authors": author_rows, "citations": citation_rows,
+            "bibliography_entries": entry_rows}

@@ -1,0 +1,241 @@
+"""Extract footnotes: each body with its marker in the text, its citing sentence, and what it cites.
+
+* **Markers** are found in body paragraphs: superscript digits right after a word or punctuation
+  (``Kishida.¹⁰``, ``forces,²⁰``, ``ancestors.”³⁰``, and a second run after a space, ``opposed.⁵ ⁶``)
+  or a bracketed number (``shoal.[12]``). A run of digits that holds several markers
+  (``¹⁰¹¹``) is read as the consecutive numbers the document expects next, or as two note
+  numbers that exist. Offsets are mapped from the (possibly rejoined) paragraph to the document,
+  so the citing sentence is the rejoined one even when a page break split it.
+* **Bodies** come from the segmenter (``seg.notes``: superscript footnotes, and numbered endnotes
+  under a Notes heading), whole across page breaks. A line break inside a body is a joint too:
+  pieces are joined with one space, or with nothing inside a URL broken across lines.
+* **Pairing** is by number, in order. A body whose marker is not in the text keeps NULL marker
+  columns, a marker without a body gets a row with NULL text: both are flagged in ``problem``,
+  nothing is invented.
+* **Citations**: each body is parsed by :mod:`alliance_record.citations`; entries of a
+  References/Bibliography section are parsed too. Both are left in ``ctx.state`` for the
+  corpus stage (:mod:`alliance_record.bibliography`) that merges them into works.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .. import citations
+from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, Multi, Piece
+
+AFTER = r"[\w.,;:!?)\]”\"’'%]"
+MARKER = re.compile(
+    rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
+    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}})\]")
+BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
+                                  r"select(ed)? bibliography|further reading)$")
+STATE_KEY = "bibliography"
+
+
+def state(ctx) -> dict:
+    """What this stage leaves for the corpus stage, gathered across documents."""
+    return ctx.state.setdefault(STATE_KEY, {"citations": [], "references": []})
+
+
+def extract(doc, seg, rows, ctx) -> dict:
+    found = read_footnotes(doc, seg)
+    gathered = state(ctx)
+    gathered["citations"].extend(found["citations"])
+    gathered["references"].extend(found["references"])
+    return {"footnotes": found["footnotes"]}
+
+
+def read_footnotes(doc, seg) -> dict:
+    """Footnote rows, parsed citations and parsed reference entries of one document."""
+    text = doc.text
+    notes = [(note, body_multi(note.body, text)) for note in seg.notes]
+    markers = find_markers(doc, seg, {n.number for n, _ in notes})
+    footnotes, cites = [], []
+    pairs = pair_markers(notes, markers)
+    previous = None  # the citations of the previous footnote, for "Ibid."
+    for k, (number, note, multi, marker) in enumerate(pairs):
+        repeat = sum(1 for n, *_ in pairs[:k] if n == number)
+        fid = f"{doc.id}-fn{number:02d}" + (f"-{repeat + 1}" if repeat else "")
+        row = footnote_row(doc, fid, number, note, multi, marker)
+        footnotes.append(row)
+        if note is None:
+            continue
+        body = row["text"]
+        parsed = citations.parse_footnote(body)
+        row["kind"] = parsed["kind"]
+        current = []
+        for position, (a, b, record) in enumerate(parsed["citations"], start=1):
+            sub = Multi(multi.sub(a, b))
+            cite = {
+                "id": f"{fid}-c{position}", "document_id": doc.id, "footnote_id": fid,
+                "position": position, "text": body[a:b], "start": sub.start, "end": sub.end,
+                "spans": json.dumps(sub.spans()) if sub.spans() else None, "record": record,
+                "ibid_of": None,
+            }
+            if record.get("ibid"):
+                # Ibid. repeats the previous note's work: only defined when that note cites one.
+                if previous and len(previous) == 1:
+                    cite["ibid_of"] = previous[0]["id"]
+            current.append(cite)
+        row["citation_count"] = len(current)
+        cites.extend(current)
+        previous = current or previous
+    references = read_references(doc, seg)
+    citations.harmonise_types([c["record"] for c in cites] + [r["record"] for r in references])
+    return {"footnotes": footnotes, "citations": cites, "references": references}
+
+
+def body_multi(body: Multi, text: str) -> Multi:
+    """The body's pieces split at line breaks inside a block: lines are joined by one space, or
+    by nothing when a URL runs on from one line to the next."""
+    pieces: list[Piece] = []
+    for piece in body.pieces:
+        first = True
+        for line in re.finditer(r"[^\n]+", text[piece.start:piece.end]):
+            a, b = piece.start + line.start(), piece.start + line.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a == b:
+                continue
+            if first:
+                joiner = piece.joiner
+            else:
+                prev = text[pieces[-1].start:pieces[-1].end].split()[-1]
+                cont = text[a:b]
+                joiner = "" if ("://" in prev and " " not in cont and not citations.URL_TOKEN.match(cont)) else " "
+            pieces.append(Piece(a, b, joiner))
+            first = False
+    return Multi(pieces)
+
+
+def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, int]]:
+    """``(offset, length, number)`` markers in a run of digits: the whole number when it is the
+    one expected (or there is no better reading), else consecutive numbers from ``expected``
+    (``1011`` -> 10, 11), else two note numbers that exist."""
+    whole = int(digits)
+    if len(digits) == 1 or whole == expected:
+        return [(0, len(digits), whole)]
+    parts, pos, n = [], 0, expected
+    while pos < len(digits) and digits.startswith(str(n), pos):
+        parts.append((pos, len(str(n)), n))
+        pos += len(str(n))
+        n += 1
+    if pos == len(digits) and len(parts) > 1 and all(p[2] in known for p in parts):
+        return parts
+    if whole not in known:
+        splits = [(int(digits[:i]), int(digits[i:])) for i in range(1, len(digits))
+                  if digits[i] != "0" and int(digits[:i]) in known and int(digits[i:]) in known]
+        if splits:
+            first, second = max(splits, key=lambda s: (s[0] == expected, s[0]))
+            cut = len(str(first))
+            return [(0, cut, first), (cut, len(digits) - cut, second)]
+    return [(0, len(digits), whole)]
+
+
+def find_markers(doc, seg, known: set) -> list[dict]:
+    """Footnote markers in the body paragraphs, in text order, with their sentence."""
+    if not known:
+        return []
+    text = doc.text
+    sentences: dict[str, list] = {}
+    for s in seg.sentences:
+        sentences.setdefault(s["paragraph_id"], []).append(s)
+    out, last = [], 0
+    for para in seg.paragraphs:
+        if para["kind"] != "body":
+            continue
+        multi = seg.paragraph_pieces[para["id"]]
+        ptext = para["text"]
+        for m in MARKER.finditer(ptext):
+            if m.group("sup"):
+                digits = m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)
+                runs = [(m.start() + o, m.start() + o + n, num)
+                        for o, n, num in decode_run(digits, last + 1, known)]
+            else:
+                runs = [(m.start(), m.end(), int(m.group("num")))]
+            for i, j, number in runs:
+                start, end = multi.to_doc(i), multi.to_doc(j)
+                if text[start:end] != ptext[i:j]:
+                    continue  # cannot happen inside one piece; never store a wrong offset
+                sentence = sentence_at(sentences.get(para["id"], []), start)
+                out.append({"number": number, "marker": ptext[i:j], "start": start, "end": end,
+                            "paragraph_id": para["id"], "section_id": para["section_id"],
+                            "sentence": sentence})
+                last = number
+    return out
+
+
+def sentence_at(sentences: list, offset: int):
+    for s in sentences:
+        pieces = json.loads(s["spans"]) if s["spans"] else [[s["start"], s["end"]]]
+        if any(a <= offset < b for a, b in pieces):
+            return s
+    return None
+
+
+def pair_markers(notes: list, markers: list) -> list:
+    """``(number, note, multi, marker)`` in order: the k-th body of a number goes with the
+    k-th marker of that number; unpaired bodies and markers are kept with ``None``. A number
+    cited again after its only body was paired (a re-used note) adds no row."""
+    by_number: dict[int, list] = {}
+    for mk in markers:
+        by_number.setdefault(mk["number"], []).append(mk)
+    out, used = [], {}
+    for note, multi in notes:
+        k = used.get(note.number, 0)
+        mks = by_number.get(note.number, [])
+        out.append((note.number, note, multi, mks[k] if k < len(mks) else None))
+        used[note.number] = k + 1
+    for number, mks in by_number.items():
+        if used.get(number):
+            continue  # extra markers of a number with a body are re-citations
+        out.append((number, None, None, mks[0]))
+    order = {id(note): i for i, (note, _) in enumerate(notes)}
+    return sorted(out, key=lambda r: (r[0], order.get(id(r[1]), len(order))))
+
+
+def footnote_row(doc, fid, number, note, multi, marker) -> dict:
+    sentence = marker["sentence"] if marker else None
+    problem = None
+    if note is None:
+        problem = "marker without a footnote body"
+    elif marker is None:
+        problem = "footnote body without a marker in the text"
+    text = multi.text(doc.text) if multi else None
+    return {
+        "id": fid, "document_id": doc.id, "number": number, "kind": None,
+        "text": text, "start": multi.start if multi else None, "end": multi.end if multi else None,
+        "spans": json.dumps(multi.spans()) if multi and multi.spans() else None,
+        "body_marker": note.marker if note else None,
+        "marker": marker["marker"] if marker else None,
+        "marker_start": marker["start"] if marker else None,
+        "marker_end": marker["end"] if marker else None,
+        "paragraph_id": marker["paragraph_id"] if marker else None,
+        "section_id": marker["section_id"] if marker else None,
+        "sentence_id": sentence["id"] if sentence else None,
+        "context": sentence["text"] if sentence else None,
+        "citation_count": 0, "problem": problem,
+    }
+
+
+def read_references(doc, seg) -> list[dict]:
+    """Entries of a References/Bibliography section, parsed; "———." repeats the authors above."""
+    headings = {s["id"]: (s["heading"] or "").strip() for s in seg.sections}
+    out, previous = [], None
+    for para in seg.paragraphs:
+        if para["kind"] != "reference" or not BIBLIOGRAPHY_HEADING.match(headings.get(para["section_id"], "")):
+            continue
+        record = citations.parse_reference(para["text"], previous)
+        previous = record["authors"]
+        ordinal = len(out) + 1
+        out.append({
+            "id": f"{doc.id}-ref{ordinal:02d}", "document_id": doc.id,
+            "section_id": para["section_id"], "paragraph_id": para["id"], "ordinal": ordinal,
+            "text": para["text"], "start": para["start"], "end": para["end"], "spans": para["spans"],
+            "record": record,
+        })
+    return out
