@@ -104,6 +104,48 @@ TABLES += [
        foreign_keys=(("place_id", "places", "id"),), indexes=(("alias",),)),
 ]
 
+# --- footnotes, citations and works (issue 3) ----------------------------------------------------
+TABLES += [
+    _t("footnotes", {
+        "id": TEXT, "document_id": TEXT, "number": INT, "kind": TEXT, "text": TEXT, "start": INT,
+        "end": INT, "spans": TEXT, "body_marker": TEXT, "marker": TEXT, "marker_start": INT,
+        "marker_end": INT, "paragraph_id": TEXT, "section_id": TEXT, "sentence_id": TEXT,
+        "context": TEXT, "citation_count": INT, "problem": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("section_id", "sections", "id"), ("sentence_id", "sentences", "id")),
+        indexes=(("kind",), ("number",), ("problem",)), fts=("text",),
+        quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",)),
+    _t("works", {
+        "id": TEXT, "type": TEXT, "title": TEXT, "authors": TEXT, "et_al": INT, "editors": TEXT,
+        "container_title": TEXT, "publisher": TEXT, "publisher_place": TEXT, "genre": TEXT,
+        "issued": TEXT, "issued_precision": TEXT, "accessed": TEXT, "url": TEXT, "doi": TEXT,
+        "domain": TEXT, "volume": TEXT, "issue": TEXT, "page": TEXT, "container_actor_id": TEXT,
+        "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
+    }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id")),
+        indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
+                 ("issued_precision",), ("footnote_count",)),
+        fts=("title", "container_title"), not_null=("type", "csl_json")),
+    _t("work_authors", {
+        "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
+        "given": TEXT, "literal": TEXT, "actor_id": TEXT,
+    }, pk=("work_id", "role", "position"),
+        foreign_keys=(("work_id", "works", "id"), ("actor_id", "actors", "id")),
+        indexes=(("family",), ("role",))),
+    _t("citations", {
+        "id": TEXT, "document_id": TEXT, "footnote_id": TEXT, "work_id": TEXT, "position": INT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "ibid": INT, "locator": TEXT,
+        "repeats_citation_id": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("footnote_id", "footnotes", "id"),
+                     ("work_id", "works", "id"), ("repeats_citation_id", "citations", "id")),
+        indexes=(("ibid",),), quotes=(QUOTED_SPANS,)),
+    _t("bibliography_entries", {
+        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "ordinal": INT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "work_id": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("work_id", "works", "id")),
+        quotes=(QUOTED_SPANS,)),
+]
+
 MENTION_COLUMNS = {
     "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
     "section_id": TEXT, "sentence_id": TEXT, "start": INT, "end": INT, "surface": TEXT,
@@ -111,7 +153,8 @@ MENTION_COLUMNS = {
     "sentence_end": INT, "method": TEXT,
 }
 MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-               ("section_id", "sections", "id"), ("sentence_id", "sentences", "id"))
+               ("footnote_id", "footnotes", "id"), ("section_id", "sections", "id"),
+               ("sentence_id", "sentences", "id"))
 TABLES += [
     _t("actor_mentions", {"id": TEXT, "actor_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("actor_id", "actors", "id"),) + MENTION_FKS,
@@ -147,7 +190,8 @@ TABLES += [
         "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
         "start": INT, "end": INT, "phrase": TEXT, "spans": TEXT, "kind": TEXT, **DATE_COLUMNS,
         "edtf": TEXT, "basis": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")),
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("footnote_id", "footnotes", "id")),
         indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",)),
         quotes=(("start", "end", "phrase", "spans"),)),
     _t("events", {
@@ -164,7 +208,8 @@ TABLES += [
         "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "date_phrase": TEXT,
         "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "relative_to_event_id": TEXT,
     }, foreign_keys=(("event_id", "events", "id"), ("document_id", "documents", "id"),
-                     ("paragraph_id", "paragraphs", "id"), ("date_mention_id", "date_mentions", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
+                     ("date_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
         indexes=(("date_basis",),), fts=("quote",), quotes=(("start", "end", "quote", "spans"),)),
     _t("event_actors", {"event_id": TEXT, "actor_id": TEXT, "role": TEXT},
@@ -214,48 +259,9 @@ TABLES += [
         "subject_id": TEXT, "subject_method": TEXT, "quote": TEXT, "start": INT, "end": INT,
         "spans": TEXT, "description": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-                     ("sentence_id", "sentences", "id"), ("subject_id", "actors", "id")),
+                     ("footnote_id", "footnotes", "id"), ("sentence_id", "sentences", "id"),
+                     ("subject_id", "actors", "id")),
         indexes=(("unit",), ("kind",), ("currency",), ("region",)), quotes=(QUOTED_SPAN,)),
-# --- footnotes, citations and works (issue 3) ----------------------------------------------------
-TABLES += [
-    _t("footnotes", {
-        "id": TEXT, "document_id": TEXT, "number": INT, "kind": TEXT, "text": TEXT, "start": INT,
-        "end": INT, "spans": TEXT, "body_marker": TEXT, "marker": TEXT, "marker_start": INT,
-        "marker_end": INT, "paragraph_id": TEXT, "section_id": TEXT, "sentence_id": TEXT,
-        "context": TEXT, "citation_count": INT, "problem": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-                     ("section_id", "sections", "id"), ("sentence_id", "sentences", "id")),
-        indexes=(("kind",), ("number",), ("problem",)), fts=("text",),
-        quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",)),
-    _t("works", {
-        "id": TEXT, "type": TEXT, "title": TEXT, "authors": TEXT, "et_al": INT, "editors": TEXT,
-        "container_title": TEXT, "publisher": TEXT, "publisher_place": TEXT, "genre": TEXT,
-        "issued": TEXT, "issued_precision": TEXT, "accessed": TEXT, "url": TEXT, "doi": TEXT,
-        "domain": TEXT, "volume": TEXT, "issue": TEXT, "page": TEXT, "container_actor_id": TEXT,
-        "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
-    }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id")),
-        indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
-                 ("issued_precision",), ("footnote_count",)),
-        fts=("title", "container_title"), not_null=("type", "csl_json")),
-    _t("work_authors", {
-        "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
-        "given": TEXT, "literal": TEXT, "actor_id": TEXT,
-    }, pk=("work_id", "role", "position"),
-        foreign_keys=(("work_id", "works", "id"), ("actor_id", "actors", "id")),
-        indexes=(("family",), ("role",))),
-    _t("citations", {
-        "id": TEXT, "document_id": TEXT, "footnote_id": TEXT, "work_id": TEXT, "position": INT,
-        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "ibid": INT, "locator": TEXT,
-        "repeats_citation_id": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("footnote_id", "footnotes", "id"),
-                     ("work_id", "works", "id"), ("repeats_citation_id", "citations", "id")),
-        indexes=(("ibid",),), quotes=(QUOTED_SPANS,)),
-    _t("bibliography_entries", {
-        "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "ordinal": INT,
-        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "work_id": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
-                     ("paragraph_id", "paragraphs", "id"), ("work_id", "works", "id")),
-        quotes=(QUOTED_SPANS,)),
 ]
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -178,6 +178,7 @@ class Note:
     marker: str
     body: Multi
     open: bool = True
+    id: str = ""  # footnotes.id: "<document id>-fn<NN>", "-2" for a second note with the same number
 
 
 @dataclass
@@ -599,6 +600,11 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
 
     for n, fig in enumerate(figures, start=1):
         seg.figures.append({"id": f"{did}-fig{n}", "document_id": did, **fig})
+    seen_numbers: dict = {}
+    for note in notes:
+        seen_numbers[note.number] = seen_numbers.get(note.number, 0) + 1
+        repeat = seen_numbers[note.number]
+        note.id = f"{did}-fn{note.number:02d}" + (f"-{repeat}" if repeat > 1 else "")
     seg.notes = notes
     seg.toc = toc_titles
     for row in seg.boilerplate:
@@ -650,7 +656,7 @@ def regions(doc, seg: "Segmentation") -> list["Region"]:
                           sentences=sentences_by_paragraph[p["id"]]))
     for note in seg.notes:
         out.append(Region("footnote", note.body, note.body.text(text),
-                          footnote_id=f"{doc.id}-fn{note.number:02d}"))
+                          footnote_id=note.id))
     return out
 
 

@@ -17,7 +17,8 @@ PLACE_TYPES = ("country", "region", "admin-area", "city", "district", "island", 
                "reef", "sea", "strait", "ocean", "peninsula", "facility", "border-area",
                "maritime-feature")
 GEO_PRECISIONS = ("point", "centroid", "region")
-ACTOR_KEYS = {"id", "name", "type", "country", "wikidata", "description", "parent", "aliases", "roles"}
+ACTOR_KEYS = {"id", "name", "type", "country", "wikidata", "description", "parent", "aliases", "roles",
+              "demonyms"}
 ROLE_KEYS = {"title", "organization", "start", "end"}
 PLACE_KEYS = {"id", "name", "type", "latitude", "longitude", "geo_precision", "country", "geonames",
               "wikidata", "description", "aliases"}
@@ -125,6 +126,11 @@ def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
                            line=role.line_of("start"))
         entry["roles"] = roles
         entry["aliases"] = entry.get("aliases") or []
+        demonyms = entry.get("demonyms") or []
+        if not isinstance(demonyms, list) or not all(isinstance(d, str) and d.strip() for d in demonyms):
+            errors.add(entry.path, f"{what}: demonyms must be a list of words", line=entry.line_of("demonyms"))
+            demonyms = []
+        entry["demonyms"] = demonyms
         registry.entries.append(entry)
     check_unique(registry.entries, "id", errors, "actor")
     ids = registry.by_id

@@ -28,7 +28,7 @@ import re
 
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
-from ..segment import regions
+from ..segment import regions, sentence_bounds
 from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
@@ -86,7 +86,8 @@ def extract(doc, seg, rows, ctx) -> dict:
            "recommendation_candidates": []}
     errors = []
     _quotations(doc, seg, annotations, actor_mentions, actor_types, out, errors)
-    _quantities(doc, seg, annotations, actor_mentions, out, errors)
+    demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
+    _quantities(doc, seg, annotations, actor_mentions, demonyms, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
     ctx.errors.extend(errors)
     return out
@@ -147,23 +148,32 @@ def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
                                  "the body text starts with these words", line=entry.line_of("quote")))
 
 
-def _quantities(doc, seg, annotations, mentions, out, errors):
+def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
     overrides = Overrides(annotations.get("quantities"))
     for region in regions(doc, seg):
         if region.kind not in ("body", "footnote", "caption"):
             continue
+        in_region = [m for m in mentions if m["paragraph_id"] == region.paragraph_id
+                     and m["footnote_id"] == region.footnote_id
+                     and region.multi.start <= m["start"] and m["end"] <= region.multi.end]
         for q in quantities_mod.find_quantities(region.text):
             pieces = region.multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
             entry = overrides.match(q.quote)
             if entry is not None and entry.get("reject"):
                 continue
-            sentence = _sentence_of(seg, start)
-            s_start = sentence["start"] if sentence else region.multi.start
-            subject = _actor_in(mentions, start, end)
+            sentence = _sentence_of(seg, start) if region.kind == "body" else None
+            s_start = sentence["start"] if sentence else region.multi.to_doc(
+                max([0] + [i for i, _ in sentence_bounds(region.text) if i <= q.start]))
+            subject = _actor_in(in_region, start, end)
             method = "inside" if subject else None
             if subject is None:
-                before = [m for m in mentions if s_start <= m["start"] and m["end"] <= start]
+                words = set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", q.quote))
+                nationals = [demonyms[w] for w in words if w in demonyms]
+                if len(set(nationals)) == 1:
+                    subject, method = nationals[0], "demonym"
+            if subject is None and region.kind != "footnote":
+                before = [m for m in in_region if s_start <= m["start"] and m["end"] <= start]
                 if before:
                     subject, method = before[-1]["actor_id"], "nearest-before"
             if entry is not None and entry.get("subject"):

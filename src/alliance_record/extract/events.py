@@ -54,7 +54,7 @@ def containers(doc, seg):
     for p in seg.paragraphs:
         yield "paragraph", p["id"], p["text"], seg.paragraph_pieces[p["id"]]
     for note in seg.notes:
-        yield "footnote", f"{doc.id}-fn{note.number:02d}", note.body.text(doc.text), note.body
+        yield "footnote", note.id, note.body.text(doc.text), note.body
 
 
 def joined_texts(doc, seg) -> list:

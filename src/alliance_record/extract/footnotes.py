@@ -57,7 +57,7 @@ def read_footnotes(doc, seg) -> dict:
     previous = None  # the citations of the previous footnote, for "Ibid."
     for k, (number, note, multi, marker) in enumerate(pairs):
         repeat = sum(1 for n, *_ in pairs[:k] if n == number)
-        fid = f"{doc.id}-fn{number:02d}" + (f"-{repeat + 1}" if repeat else "")
+        fid = note.id if note is not None else f"{doc.id}-fn{number:02d}" + (f"-{repeat + 1}" if repeat else "")
         row = footnote_row(doc, fid, number, note, multi, marker)
         footnotes.append(row)
         if note is None:
