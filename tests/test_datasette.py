@@ -1,8 +1,6 @@
 """The built seeds as a visitor sees them through Datasette's test client."""
 
 import asyncio
-import re
-from urllib.parse import quote
 
 import pytest
 import yaml
