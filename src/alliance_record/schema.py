@@ -78,7 +78,7 @@ TABLES: list[Table] = [
     _t("figures", {
         "id": TEXT, "document_id": TEXT, "label": TEXT, "caption": TEXT, "credit": TEXT,
         "url": TEXT, "alt": TEXT, "start": INT, "end": INT, "text": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"),), quotes=(QUOTED,)),
+    }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("credit",),), quotes=(QUOTED,)),
 ]
 
 # --- curated registries: actors and places (issue 4) ---------------------------------------------
@@ -211,7 +211,8 @@ TABLES += [
                      ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
                      ("date_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
-        indexes=(("date_basis",),), fts=("quote",), quotes=(("start", "end", "quote", "spans"),)),
+        indexes=(("date_basis",), ("date_precision",)), fts=("quote",),
+        quotes=(("start", "end", "quote", "spans"),)),
     _t("event_actors", {"event_id": TEXT, "actor_id": TEXT, "role": TEXT},
        pk=("event_id", "actor_id", "role"),
        foreign_keys=(("event_id", "events", "id"), ("actor_id", "actors", "id")), indexes=(("role",),)),
