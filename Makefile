@@ -9,7 +9,7 @@ PORT   ?= 8001
 SERVE_SETTINGS := --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
                   --setting facet_time_limit_ms 200 --setting default_cache_ttl 3600
 
-.PHONY: all serve build inspect test clean validate csl
+.PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl
 
 all: build
 
@@ -38,8 +38,23 @@ serve: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
 	  -h 127.0.0.1 -p $(PORT) $(SERVE_SETTINGS)
 
-test: $(STAMP)
+# Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
+	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } || \
+	  echo "could not install chromium (not root?): browser tests fail unless ALLOW_NO_BROWSER=1"; }
+
+test: $(STAMP) chromium
 	$(BIN)/pytest
+
+test-browser: $(STAMP) chromium
+	$(BIN)/pytest -m browser
+
+# The README's pictures, made by the browser tests.
+screenshots: $(STAMP) chromium
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -m browser -q
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .hypothesis src/*.egg-info
