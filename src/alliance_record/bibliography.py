@@ -143,8 +143,34 @@ def same_work(a: dict, b: dict) -> bool:
 
 # --- merging -------------------------------------------------------------------------------------------
 
+def blocking_keys(rec: dict) -> set:
+    """Keys that any two records :func:`same_work` can accept share at least one of.
+
+    Only records sharing a key are compared, so the merge grows with the number of works, not
+    its square: a DOI, a URL key, an exact folded title, and — for the romanised-title rule,
+    which needs the same first author, the same year and titles of the same length — the
+    tuple (first author, year, number of title words).
+    """
+    keys = set()
+    if rec.get("doi"):
+        keys.add(("doi", rec["doi"].casefold()))
+    url = url_key(rec.get("url"))
+    if url:
+        keys.add(("url", url))
+    title = citations.fold_title(rec.get("title"))
+    if title:
+        keys.add(("title", title))
+        authors = rec.get("authors") or []
+        if authors and _year(rec):
+            first = authors[0]
+            who = citations._fold_name(first["literal"]) if "literal" in first \
+                else citations.fold_title(first["family"])
+            keys.add(("close", who, _year(rec), len(title.split())))
+    return keys
+
+
 def group_candidates(records: list[dict]) -> list[int]:
-    """Union-find over candidates: the group (index of its first member) of each record."""
+    """Union-find over candidate pairs: the group (index of its first member) of each record."""
     parent = list(range(len(records)))
 
     def find(i):
@@ -153,11 +179,22 @@ def group_candidates(records: list[dict]) -> list[int]:
             i = parent[i]
         return i
 
-    for i in range(len(records)):
-        for j in range(i + 1, len(records)):
-            if find(i) != find(j) and same_work(records[i], records[j]):
-                a, b = sorted((find(i), find(j)))
-                parent[b] = a
+    blocks: dict = {}
+    for i, rec in enumerate(records):
+        for key in blocking_keys(rec):
+            blocks.setdefault(key, []).append(i)
+    for key in sorted(blocks, key=repr):
+        # Within a block each record is compared with one member of every group formed so far
+        # (not with every member): a work cited a thousand times costs a thousand comparisons.
+        representatives: list[int] = []
+        for i in blocks[key]:
+            for r in representatives:
+                if find(r) == find(i) or same_work(records[r], records[i]):
+                    a, b = sorted((find(r), find(i)))
+                    parent[b] = a
+                    break
+            else:
+                representatives.append(i)
     return [find(i) for i in range(len(records))]
 
 

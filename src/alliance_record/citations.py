@@ -35,6 +35,7 @@ break, and trailing punctuation are dropped).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from functools import lru_cache
@@ -976,8 +977,10 @@ def parse_reference(text: str, previous_authors: list | None = None) -> dict:
 
 # --- comparison keys and output -------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)
 def fold_title(title: str | None) -> str:
-    """Title comparison key: Unicode, quotes, dashes, case and punctuation folded."""
+    """Title comparison key: Unicode, quotes, dashes, case and punctuation folded (memoised:
+    the merge compares each title many times)."""
     if not title:
         return ""
     text = unicodedata.normalize("NFKD", title)
