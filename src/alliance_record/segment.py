@@ -26,6 +26,7 @@ A rejoined row keeps ``start``/``end`` as its outer range and lists its pieces i
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -660,11 +661,13 @@ def regions(doc, seg: "Segmentation") -> list["Region"]:
     return out
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8192)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence ranges [i, j) of a paragraph's text, trimmed of surrounding whitespace.
 
     syntok finds the sentence starts; each sentence runs to the next start, so the ranges cover
-    the text exactly whatever syntok does to token values.
+    the text exactly whatever syntok does to token values. Memoised: footnotes and captions are
+    split again by later stages.
     """
     from syntok import segmenter
 
@@ -690,7 +693,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)  # "Col. (Retd.)" is not a sentence of its own
         else:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def _first_non_space(text: str) -> int:
