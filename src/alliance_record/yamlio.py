@@ -39,7 +39,11 @@ class Seq(list):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     pass
 
 
@@ -93,7 +97,7 @@ def load_yaml(path: Path | str, label: str | None = None):
 
 def loads_yaml(text: str, name: str):
     loader = _Loader(text)
-    loader.name = name
+    loader.name = name  # the C loader does not set it: messages need the file name
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
