@@ -18,6 +18,9 @@ class InputError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def __reduce__(self):  # survive pickling between build processes
+        return (InputError, (self.path, self.message, self.line, self.hint))
+
     def __str__(self):
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         text = f"{where}: {self.message}"

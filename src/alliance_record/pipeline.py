@@ -7,6 +7,7 @@ the stages document by document and writes the database atomically. Stage timing
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections import defaultdict
@@ -35,12 +36,35 @@ class Inputs:
 
 @dataclass
 class Context:
-    """What every stage may read: the curated inputs, and state gathered across documents."""
+    """What every stage may read: the curated inputs, and state gathered across documents.
+
+    ``state`` holds what extractors gather for the corpus stages: lists, sets, counters and
+    dicts of them. When documents are processed in several worker processes, each worker's
+    state is merged into the main one by :func:`merge_state` (lists extend, sets unite, numbers
+    add, dicts merge key by key, the first text wins), in document order, so the result is the
+    same as in one process. ``cache`` is per process and never merged (e.g. the name automaton).
+    """
 
     inputs: Inputs
     state: dict = field(default_factory=dict)
     errors: Collector = field(default_factory=Collector)
+    cache: dict = field(default_factory=dict)
 
+
+def merge_state(into: dict, delta: dict):
+    """Merge one document's gathered state into the build's (see :class:`Context`)."""
+    for key, value in delta.items():
+        if key not in into or into[key] is None:
+            into[key] = value
+        elif isinstance(value, dict):
+            merge_state(into[key], value)
+        elif isinstance(value, list):
+            into[key].extend(value)
+        elif isinstance(value, set):
+            into[key].update(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            into[key] += value
+        # anything else (text, flags): the first document's value stays
 
 # Per-document extractors, in order: extract(doc, seg, rows, ctx) -> {table: [rows]}.
 DOCUMENT_EXTRACTORS: list = [footnotes.extract, mentions.extract, date_mentions.extract, events.extract,
@@ -65,6 +89,7 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
     unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
     documents: int = 0
+    workers: int = 1
     stages: dict = field(default_factory=lambda: defaultdict(float))
 
 
@@ -130,28 +155,82 @@ def write_unmatched_csv(db_path: Path, csv_path: Path):
         conn.close()
 
 
-def run(inputs: Inputs, db, result: BuildResult):
+def extract_document(doc, ctx: Context):
+    """Segment one document and run every extractor: its rows by table."""
+    stages = defaultdict(float)
+    with timed(stages, "segment"):
+        seg = segment.segment(doc)
+    rows = {"documents": [document_row(doc, seg)], **seg.rows()}
+    for extractor in DOCUMENT_EXTRACTORS:
+        with timed(stages, stage_name(extractor)):
+            for table, new in extractor(doc, seg, rows, ctx).items():
+                rows.setdefault(table, []).extend(new)
+    check_declared(rows)
+    return rows, stages
+
+
+# Worker processes share the inputs through fork; each document comes back with its rows, the
+# state it gathered and its errors.
+_WORKER: dict = {}
+
+
+def _worker_init(inputs: Inputs):
+    _WORKER["ctx"] = Context(inputs=inputs)
+
+
+def _worker_task(index: int):
+    base = _WORKER["ctx"]
+    ctx = Context(inputs=base.inputs, cache=base.cache)
+    rows, stages = extract_document(base.inputs.documents[index], ctx)
+    return rows, ctx.state, ctx.errors.errors, dict(stages)
+
+
+def document_results(inputs: Inputs, ctx: Context, workers: int):
+    """(rows, stages) per document in order, from this process or a pool of workers."""
+    if workers <= 1:
+        for doc in inputs.documents:
+            yield extract_document(doc, ctx)
+        return
+    import multiprocessing
+
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(inputs,))
+    try:
+        chunk = max(1, min(16, len(inputs.documents) // (workers * 8)))
+        for rows, state, errors, stages in pool.imap(_worker_task, range(len(inputs.documents)), chunk):
+            merge_state(ctx.state, state)
+            ctx.errors.extend(errors)
+            yield rows, stages
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def default_workers(n_documents: int) -> int:
+    """Two processes or more pay off only when there are enough documents to share."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if n_documents < 40 else max(1, min(cores, 4))
+
+
+def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None):
     """Every stage, document by document, then corpus-wide, writing rows into ``db``.
 
     Problems in curated inputs found while extracting (a quote that is not in its document, a
     date that contradicts another source...) are collected in ``ctx.errors`` and raised together
-    at the end, so one run reports them all.
+    at the end, so one run reports them all. Documents are extracted in ``workers`` processes
+    when there are many; rows are written here, in document order, so every build of the same
+    inputs writes the same file.
     """
     stages = result.stages
     ctx = Context(inputs=inputs)
     schema.create_tables(db)
     loader = Loader(db)
-    for doc in inputs.documents:
-        with timed(stages, "segment"):
-            seg = segment.segment(doc)
-        rows = {"documents": [document_row(doc, seg)], **seg.rows()}
-        for extractor in DOCUMENT_EXTRACTORS:
-            with timed(stages, stage_name(extractor)):
-                for table, new in extractor(doc, seg, rows, ctx).items():
-                    rows.setdefault(table, []).extend(new)
+    workers = default_workers(len(inputs.documents)) if workers is None else workers
+    result.workers = workers
+    for doc, (rows, doc_stages) in zip(inputs.documents, document_results(inputs, ctx, workers)):
+        for name, seconds in doc_stages.items():
+            stages[name] += seconds
         with timed(stages, "load"):
             loader.add_document_text(doc.id, doc.text)
-            check_declared(rows)
             for table in schema.TABLES:
                 loader.insert(table.name, rows.get(table.name, []))
     ctx.errors.raise_if_any()
@@ -171,13 +250,13 @@ def run(inputs: Inputs, db, result: BuildResult):
         "select count(*) from unmatched_names where status in ('unmatched', 'ambiguous')").fetchone()[0]
 
 
-def build(seeds_dir, out_path) -> BuildResult:
+def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
     """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
     result = BuildResult(out=Path(out_path))
     with timed(result.stages, "ingest"):
         inputs = read_inputs(seeds_dir)
     with atomic_database(out_path) as db:
-        run(inputs, db, result)
+        run(inputs, db, result, workers)
     write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result
 

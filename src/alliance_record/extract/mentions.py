@@ -357,9 +357,9 @@ def resolve_document(matches: list[Match]):
 
 def extract(doc, seg, rows, ctx) -> dict:
     """actor_mentions and place_mentions rows for one document."""
-    lexicon = ctx.state.get("mentions.lexicon")
+    lexicon = ctx.cache.get("mentions.lexicon")
     if lexicon is None:
-        lexicon = ctx.state["mentions.lexicon"] = Lexicon.build(ctx.inputs.actors, ctx.inputs.places)
+        lexicon = ctx.cache["mentions.lexicon"] = Lexicon.build(ctx.inputs.actors, ctx.inputs.places)
     text = doc.text
     matches: list[Match] = []
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
