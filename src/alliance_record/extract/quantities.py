@@ -299,8 +299,10 @@ SKIP_ZONES = re.compile(
     r"|<[^<>\s]+>"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b(?:doi:|doi\.org/)\S+"
-    r"|\S*(?:%[0-9A-Fa-f]{2}|#:~:|\.(?:html?|pdf|php|aspx?|jpe?g|png)\b)\S*"
-    r"|[^\s/]*/[^\s/]*/\S*"
+    # tried only at the start of a token ((?<!\S)): the leftmost match is the same, without
+    # re-scanning every position inside long tokens
+    r"|(?<!\S)\S*(?:%[0-9A-Fa-f]{2}|#:~:|\.(?:html?|pdf|php|aspx?|jpe?g|png)\b)\S*"
+    r"|(?<![^\s/])[^\s/]*/[^\s/]*/\S*"
     r"|\+[0-9][0-9 ().-]{6,}[0-9]"
     r"|\([0-9]{2,4}\)[ ]?[0-9]{3,4}[-. ][0-9]{3,4}"
     r"|\b[0-9]{2,4}[-.][0-9]{3,4}[-.][0-9]{3,4}\b",
