@@ -308,5 +308,11 @@ def nearest_match(quote: str, text: str) -> str:
     m = matcher.find_longest_match(0, len(text), 0, len(quote))
     if m.size == 0:
         return ""
-    start = max(0, m.a - m.b)
-    return text[start:start + len(quote)]
+    # align the whole quote around that block, then trim to the first and last matching pieces
+    lo = max(0, m.a - m.b - 20)
+    window = text[lo:m.a - m.b + len(quote) + 20]
+    blocks = [b for b in difflib.SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks()
+              if b.size >= 2]
+    if not blocks:
+        return text[max(0, m.a - m.b):m.a - m.b + len(quote)]
+    return window[blocks[0].a:blocks[-1].a + blocks[-1].size]

@@ -193,6 +193,31 @@ def resolve_all(sources: list, defined: dict) -> dict:
     return chosen
 
 
+def span_parts(chosen: dict, links: list) -> dict:
+    """Event id -> (date_start, date_end) for events that must cover their parts.
+
+    A visit that is dated by its first day but has a part (its second day's meeting) on a later
+    date does not end on its first day: an event linked as ``part-of`` another widens it to cover
+    the part's dates, as a range. Nothing is invented: both ends come from dated parts.
+    """
+    spans = {e: (s.resolved.date_start, s.resolved.date_end) for e, s in chosen.items()}
+    changed = {}
+    for _ in range(len(links) + 1):  # parts of parts
+        moved = False
+        for link in links:
+            if link["relation"] != "part-of" or link["event"] not in spans or link["related"] not in spans:
+                continue
+            part, whole = spans[link["event"]], spans[link["related"]]
+            lo = min(whole[0], part[0], key=lambda d: dates.parse_iso(d)[1])
+            hi = max(whole[1], part[1], key=lambda d: dates.parse_iso(d)[2])
+            if (lo, hi) != whole:
+                spans[link["related"]] = changed[link["related"]] = (lo, hi)
+                moved = True
+        if not moved:
+            break
+    return changed
+
+
 def finish(ctx) -> dict:
     annotations = ctx.inputs.annotations
     sources = ctx.state.get("events.sources", [])
@@ -207,6 +232,8 @@ def finish(ctx) -> dict:
     except InputError as exc:
         ctx.errors.extend([exc])
         return {}
+    all_links = [link for data in annotations.files.values() for link in data.get("links") or []]
+    widened = span_parts(chosen, all_links)
     places = ctx.inputs.places.by_id
     rows = {"events": [], "event_sources": [], "event_actors": [], "event_places": [], "event_links": []}
     by_event: dict = {}
@@ -220,6 +247,10 @@ def finish(ctx) -> dict:
     for event_id, ev in annotations.events.items():
         best = chosen[event_id]
         r = best.resolved
+        date_start, date_end, precision, edtf = r.date_start, r.date_end, r.date_precision, r.edtf
+        if event_id in widened:
+            date_start, date_end = widened[event_id]
+            precision, edtf = "range", f"{date_start}/{date_end}"
         actors, seen = [], set()
         for entry in [ev] + extra.get(event_id, []):
             for a in entry.get("actors") or []:
@@ -233,11 +264,11 @@ def finish(ctx) -> dict:
                     place_ids.append(p)
         primary = places.get(place_ids[0]) if place_ids else None
         docs = sorted({s.document_id for s in by_event[event_id]})
-        when = r.date_start if r.date_start == r.date_end else f"{r.date_start} to {r.date_end}"
+        when = date_start if date_start == date_end else f"{date_start} to {date_end}"
         rows["events"].append({
             "id": event_id, "summary": " ".join(str(ev["summary"]).split()), "event_type": ev["event_type"],
-            "date_start": r.date_start, "date_end": r.date_end, "date_precision": r.date_precision,
-            "edtf": r.edtf, "date_basis": r.basis, "date_phrase": best.date_phrase,
+            "date_start": date_start, "date_end": date_end, "date_precision": precision,
+            "edtf": edtf, "date_basis": r.basis, "date_phrase": best.date_phrase,
             "date_source_id": None,
             "place_id": place_ids[0] if place_ids else None,
             "latitude": primary["latitude"] if primary else None,
