@@ -76,7 +76,7 @@ LINK_KEYS = {"event", "relation", "related", "note"}
 RECOMMENDATION_KEYS = {"id", "quote", "prefix", "summary", "author", "addressees", "theme", "strength"}
 REJECTED_KEYS = {"sentence", "reason"}
 QUOTATION_KEYS = {"quote", "prefix", "speaker", "speaker_label", "reject"}
-QUANTITY_KEYS = {"quote", "prefix", "subject", "reject"}
+QUANTITY_KEYS = {"quote", "prefix", "subject", "reject"}  # `subject: null` clears a wrong subject
 FILE_KEYS = {"events", "links", "recommendations", "rejected_candidates", "quotations", "quantities"}
 
 

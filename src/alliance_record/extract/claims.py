@@ -45,17 +45,21 @@ def _pieces_json(pieces):
 
 
 class Overrides:
-    """Curated entries matched by the start of their ``quote``; remembers which were used."""
+    """Curated entries matched by the start of their ``quote`` (and by the words before it when
+    the entry gives a ``prefix``), in document order; remembers which were used."""
 
     def __init__(self, entries):
         self.entries = list(entries or [])
         self.used = set()
 
-    def match(self, text: str):
+    def match(self, text: str, before: str = ""):
         for k, entry in enumerate(self.entries):
-            if _ws(text).startswith(_ws(entry["quote"])) and k not in self.used:
-                self.used.add(k)
-                return entry
+            if k in self.used or not _ws(text).startswith(_ws(entry["quote"])):
+                continue
+            if entry.get("prefix") and not _ws(before).endswith(_ws(entry["prefix"])):
+                continue
+            self.used.add(k)
+            return entry
         return None
 
     def unused(self):
@@ -119,7 +123,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
             elif previous and q.kind == "sentence" and not re.search(r"[“”\"]", text[previous[0]:q.start - 1]):
                 # "“…,” the official said. “…”": the next quoted sentence is the same speaker's
                 speaker, label, attribution = previous[1], previous[2], "continuation"
-            entry = overrides.match(q.quote)
+            entry = overrides.match(q.quote, text[max(0, q.start - 200):q.start - 1])
             if entry is not None:
                 if entry.get("reject"):
                     continue
@@ -159,7 +163,7 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
         for q in quantities_mod.find_quantities(region.text):
             pieces = region.multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
-            entry = overrides.match(q.quote)
+            entry = overrides.match(q.quote, region.text[max(0, q.start - 200):q.start])
             if entry is not None and entry.get("reject"):
                 continue
             sentence = _sentence_of(seg, start) if region.kind == "body" else None
@@ -176,7 +180,7 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
                 before = [m for m in in_region if s_start <= m["start"] and m["end"] <= start]
                 if before:
                     subject, method = before[-1]["actor_id"], "nearest-before"
-            if entry is not None and entry.get("subject"):
+            if entry is not None and "subject" in entry:  # `subject: null` clears a wrong guess
                 subject, method = entry["subject"], "curated"
             out["quantities"].append({
                 "id": f"{doc.id}-n{len(out['quantities']) + 1:03d}", "document_id": doc.id,
