@@ -114,3 +114,29 @@ def test_web_furniture_is_recorded_with_its_rule(db):
 def test_sentences_split_after_footnote_markers(db):
     row = next(db["sentences"].rows_where("text like ?", ["%carefully dodged by Kishida.¹⁰"]))
     assert row["text"].startswith("Japan may aid U.S. forces")
+
+
+def test_recommendation_finder_and_curation_do_not_drift(db):
+    uncurated = list(db["recommendation_candidates"].rows_where("status = 'uncurated'"))
+    assert not uncurated, [r["sentence"][:80] for r in uncurated]
+    assert db["recommendations"].count >= 20
+    report = {r["author_id"] for r in db["recommendations"].rows_where("document_id = 'cipr-usjf-report-2025'")}
+    assert report == {"yoichiro-sato", "jeffry-a-hollman", "ryo-hinata-yamaguchi"}
+
+
+def test_key_quotations_are_attributed(db):
+    speakers = {r["quote"][:30]: r["speaker_id"] for r in db["quotations"].rows}
+    assert speakers["There is no physical distance"] == "japan-mod-senior-official"
+    assert speakers["Granting the USFJ certain oper"] == "japan-mod-senior-official"
+    assert speakers["We share a warrior ethos that "] == "pete-hegseth"
+    assert speakers["Deterring a conflict over Taiw"] == "us-national-security-strategy-2025"
+    assert speakers["cannot lose even one inch of t"] == "xi-jinping"
+
+
+def test_the_numbers_the_issue_names_are_found(db):
+    quotes = {r["quote"] for r in db["quantities"].rows}
+    for q in ["¥8.7 trillion", "1.785 trillion yuan", "7.2%", "50,000 U.S. troops", "20 outposts",
+              "125 miles", "12-24 nautical miles", "seven key areas", "five times more"]:
+        assert q in quotes, q
+    values = {(r["value"], r["unit"]) for r in db["quantities"].rows}
+    assert (8.7e12, "JPY") in values and (21900.0, "soldiers") in values and (7000.0, "soldiers") in values
