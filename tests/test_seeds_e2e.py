@@ -126,7 +126,7 @@ def test_recommendation_finder_and_curation_do_not_drift(db):
 
 def test_key_quotations_are_attributed(db):
     speakers = {r["quote"][:30]: r["speaker_id"] for r in db["quotations"].rows}
-    assert speakers["There is no physical distance"] == "japan-mod-senior-official"
+    assert speakers["There is no physical distance "] == "japan-mod-senior-official"
     assert speakers["Granting the USFJ certain oper"] == "japan-mod-senior-official"
     assert speakers["We share a warrior ethos that "] == "pete-hegseth"
     assert speakers["Deterring a conflict over Taiw"] == "us-national-security-strategy-2025"
