@@ -76,7 +76,9 @@ LINK_KEYS = {"event", "relation", "related", "note"}
 RECOMMENDATION_KEYS = {"id", "quote", "prefix", "summary", "author", "addressees", "theme", "strength"}
 REJECTED_KEYS = {"sentence", "reason"}
 QUOTATION_KEYS = {"quote", "prefix", "speaker", "speaker_label", "reject"}
-QUANTITY_KEYS = {"quote", "prefix", "subject", "reject"}  # `subject: null` clears a wrong subject
+# `subject: null` clears a wrong subject; `year` states the year a sentence gives only indirectly
+# ("in 2023 and 2024 ... 352 and 355 days, respectively")
+QUANTITY_KEYS = {"quote", "prefix", "subject", "year", "reject"}
 FILE_KEYS = {"events", "links", "recommendations", "rejected_candidates", "quotations", "quantities"}
 
 
@@ -180,6 +182,8 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
                     errors.add(q.path, "quotation: give a speaker, a speaker_label or a reject reason", line=q.line)
         for q in data.get("quantities") or []:
             if check_keys(q, QUANTITY_KEYS, ("quote",), errors, "quantity"):
+                if q.get("year") is not None and not (isinstance(q["year"], int) and 1000 <= q["year"] <= 2999):
+                    errors.add(q.path, f"quantity: year {q['year']!r} is not a year", line=q.line_of("year"))
                 if q.get("subject") and q["subject"] not in actor_ids:
                     errors.add(q.path, f"quantity: unknown subject actor {q['subject']!r}",
                                line=q.line_of("subject"), hint=_close(q["subject"], actor_ids))

@@ -182,22 +182,23 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
                     subject, method = before[-1]["actor_id"], "nearest-before"
             if entry is not None and "subject" in entry:  # `subject: null` clears a wrong guess
                 subject, method = entry["subject"], "curated"
+            year = entry["year"] if entry is not None and entry.get("year") else q.year
             out["quantities"].append({
                 "id": f"{doc.id}-n{len(out['quantities']) + 1:03d}", "document_id": doc.id,
                 "region": region.kind, "paragraph_id": region.paragraph_id,
                 "footnote_id": region.footnote_id, "sentence_id": sentence["id"] if sentence else None,
                 "value": q.value, "value_max": q.value_max, "unit": q.unit, "currency": q.currency,
-                "year": q.year, "base_year": q.base_year, "kind": q.kind, "approx": int(q.approx),
+                "year": year, "base_year": q.base_year, "kind": q.kind, "approx": int(q.approx),
                 "qualifier": q.qualifier, "out_of": q.out_of, "subject_id": subject,
                 "subject_method": method, "quote": q.quote, "start": start, "end": end,
-                "spans": _pieces_json(pieces), "description": describe(q),
+                "spans": _pieces_json(pieces), "description": describe(q, year),
             })
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quantity {entry['quote']!r}: no quantity detected starts "
                                  "with these words", line=entry.line_of("quote")))
 
 
-def describe(q) -> str:
+def describe(q, year=None) -> str:
     """A readable statement of a quantity: "about 1.785e+12 CNY (2025)"."""
     value = f"{q.value:,.0f}" if q.value == int(q.value) and abs(q.value) < 1e9 else f"{q.value:.4g}"
     if q.value_max is not None:
@@ -206,8 +207,9 @@ def describe(q) -> str:
     text = " ".join(p for p in parts if p)
     if q.out_of:
         text += f" out of {q.out_of:,.0f}"
-    if q.year:
-        text += f" ({q.year})"
+    year = year or q.year
+    if year:
+        text += f" ({year})"
     if q.base_year:
         text += f" (compared with {q.base_year})"
     return text
