@@ -47,7 +47,8 @@ def write_corpus(folder: Path, docs: dict, entries: list | None = None, **files)
         entries = [catalog_entry(stem) for stem in docs]
     (folder / "catalog.yml").write_text(yaml.safe_dump({"documents": entries}, sort_keys=False),
                                         encoding="utf-8")
-    for name, content in files.items():
+    for name, content in files.items():  # a name may include a folder: "annotations/doc_a.yml"
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return folder
 
