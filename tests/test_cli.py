@@ -291,3 +291,12 @@ def test_validate_lists_every_quote_problem_in_every_document(tmp_path):
     for where in ("annotations/doc_a.yml:10: quote not found", "annotations/doc_b.yml:10: quote not found"):
         assert where in result.output, result.output
     assert "2 problems" in result.output
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path):
+    blocker = tmp_path / "build"
+    blocker.write_text("a file where the output folder should be")
+    result = run("build", "--seeds", write_corpus(tmp_path / "s", {"doc_a": GOOD}), "--out", blocker / "alliance.db")
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.exception
+    assert "cannot write the database there" in result.output and str(blocker) in result.output
+    assert blocker.read_text().startswith("a file")

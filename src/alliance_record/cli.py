@@ -41,6 +41,8 @@ def build(seeds_dir, out_path, quiet):
         result = pipeline.build(seeds_dir, out_path)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
+    except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
+        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         click.echo(f"Wrote {out_path}: {counts}")
