@@ -5,9 +5,6 @@ BIN    := $(VENV)/bin
 DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
-# Settings that keep a public instance responsive (see README, "Serving").
-SERVE_SETTINGS := --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
-                  --setting facet_time_limit_ms 200 --setting default_cache_ttl 3600
 
 .PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl
 
@@ -34,9 +31,11 @@ validate: $(STAMP)
 inspect: build
 	$(BIN)/datasette inspect $(DB) --inspect-file build/inspect.json
 
+# Immutable (-i), on loopback, with the settings that keep a public instance responsive
+# (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS, printed by serve-args).
 serve: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
-	  -h 127.0.0.1 -p $(PORT) $(SERVE_SETTINGS)
+	  -h 127.0.0.1 -p $(PORT) $$($(BIN)/alliance-record serve-args)
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:

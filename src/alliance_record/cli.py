@@ -100,6 +100,19 @@ def suggest(stem, seeds_dir, out_path):
         click.echo(text, nl=False)
 
 
+@cli.command("serve-args")
+def serve_args():
+    """Print the `datasette serve` settings of a public instance, as command-line options.
+
+    `make serve` passes them to Datasette (`datasette serve ... $(alliance-record serve-args)`),
+    as do the tests and the load test, so the settings live in one place
+    (alliance_record.serve.SETTINGS).
+    """
+    from .serve import serve_args as args
+
+    click.echo(" ".join(args()))
+
+
 @cli.group()
 def export():
     """Write parts of a built database in exchange formats."""
