@@ -14,6 +14,9 @@ from alliance_record import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 METADATA = ROOT / "metadata.yml"
+# Seed text, catalogue, registries and annotations full of <script>, <img onerror>, <svg onload>
+# and javascript: URLs, in every place that reaches a page (see its catalog.yml).
+XSS_CORPUS = ROOT / "tests" / "fixtures" / "xss_corpus"
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +24,14 @@ def seeds_db(tmp_path_factory) -> Path:
     """The real seeds, built once per test session."""
     out = tmp_path_factory.mktemp("seeds-build") / "alliance.db"
     pipeline.build(SEEDS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def xss_db(tmp_path_factory) -> Path:
+    """The escaping corpus (XSS_CORPUS), built once per test session."""
+    out = tmp_path_factory.mktemp("xss-build") / "alliance.db"
+    pipeline.build(XSS_CORPUS, out)
     return out
 
 
