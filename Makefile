@@ -6,7 +6,7 @@ DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
-.PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl
 
 all: build
 
@@ -50,6 +50,20 @@ test: $(STAMP) chromium
 
 test-browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
+
+# A bounded load on `datasette serve -i` (8 connections, loopback, LOAD_SECONDS <= 30): requests/s,
+# p99 and errors, failing on any error or 5xx (tests/loadtest.py). Not part of `make test`.
+LOAD_SECONDS ?= 20
+loadtest: inspect wrk
+	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS)
+
+# wrk, Debian's C load generator (light on a two-core machine, reports p99): installed when missing.
+wrk:
+	@command -v wrk >/dev/null || { \
+	  echo "installing Debian's wrk for the load test"; \
+	  apt-get install -y --no-install-recommends wrk >/dev/null 2>&1 || \
+	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends wrk >/dev/null; } || \
+	  { echo "could not install wrk (not root?)"; exit 1; }; }
 
 # The README's pictures, made by the browser tests.
 screenshots: $(STAMP) chromium

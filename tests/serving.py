@@ -33,14 +33,10 @@ def serve_command(db_path: Path, metadata: Path, port: int, inspect_file: Path |
 
 
 @contextmanager
-def datasette_serve(db_path: Path, metadata: Path, inspect: bool = False):
-    """Start the server, wait until it answers, yield its base URL; stop it afterwards."""
+def datasette_serve(db_path: Path, metadata: Path, inspect_file: Path | None = None):
+    """Start the server (with `make inspect`'s file, if given), wait until it answers, yield its
+    base URL; stop it afterwards."""
     port = free_port()
-    inspect_file = None
-    if inspect:
-        inspect_file = Path(db_path).with_suffix(".inspect.json")
-        subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file",
-                        str(inspect_file)], check=True)
     proc = subprocess.Popen(serve_command(db_path, metadata, port, inspect_file),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
