@@ -300,3 +300,18 @@ def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path):
     assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.exception
     assert "cannot write the database there" in result.output and str(blocker) in result.output
     assert blocker.read_text().startswith("a file")
+
+
+def test_a_catalog_title_may_differ_from_the_printed_one_in_case_and_quotes(tmp_path):
+    """The title row quotes the text as printed (it used to quote the catalogue's spelling at the
+    printed title's offsets, and the build stopped on its own provenance check)."""
+    import sqlite3
+
+    doc = "Japan’s Good Title\n\nA first paragraph that ends.\n"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="JAPAN'S GOOD TITLE")])
+    result = run("build", "--seeds", seeds, "--out", tmp_path / "a.db")
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("select heading, heading_start, heading_end from sections where level = 0").fetchone() == (
+        "Japan’s Good Title", 0, 18)
+    assert conn.execute("select title from documents").fetchone() == ("JAPAN'S GOOD TITLE",)
