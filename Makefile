@@ -5,11 +5,8 @@ BIN    := $(VENV)/bin
 DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
-# Settings that keep a public instance responsive (see README, "Serving").
-SERVE_SETTINGS := --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
-                  --setting facet_time_limit_ms 200 --setting default_cache_ttl 3600
 
-.PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl
 
 all: build
 
@@ -34,9 +31,11 @@ validate: $(STAMP)
 inspect: build
 	$(BIN)/datasette inspect $(DB) --inspect-file build/inspect.json
 
+# Immutable (-i), on loopback, with the settings that keep a public instance responsive
+# (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS, printed by serve-args).
 serve: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
-	  -h 127.0.0.1 -p $(PORT) $(SERVE_SETTINGS)
+	  -h 127.0.0.1 -p $(PORT) $$($(BIN)/alliance-record serve-args)
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:
@@ -51,6 +50,20 @@ test: $(STAMP) chromium
 
 test-browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
+
+# A bounded load on `datasette serve -i` (8 connections, loopback, LOAD_SECONDS <= 30): requests/s,
+# p99 and errors, failing on any error or 5xx (tests/loadtest.py). Not part of `make test`.
+LOAD_SECONDS ?= 20
+loadtest: inspect wrk
+	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS)
+
+# wrk, Debian's C load generator (light on a two-core machine, reports p99): installed when missing.
+wrk:
+	@command -v wrk >/dev/null || { \
+	  echo "installing Debian's wrk for the load test"; \
+	  apt-get install -y --no-install-recommends wrk >/dev/null 2>&1 || \
+	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends wrk >/dev/null; } || \
+	  { echo "could not install wrk (not root?)"; exit 1; }; }
 
 # The README's pictures, made by the browser tests.
 screenshots: $(STAMP) chromium

@@ -14,6 +14,9 @@ from alliance_record import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 METADATA = ROOT / "metadata.yml"
+# Seed text, catalogue, registries and annotations full of <script>, <img onerror>, <svg onload>
+# and javascript: URLs, in every place that reaches a page (see its catalog.yml).
+XSS_CORPUS = ROOT / "tests" / "fixtures" / "xss_corpus"
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +24,14 @@ def seeds_db(tmp_path_factory) -> Path:
     """The real seeds, built once per test session."""
     out = tmp_path_factory.mktemp("seeds-build") / "alliance.db"
     pipeline.build(SEEDS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def xss_db(tmp_path_factory) -> Path:
+    """The escaping corpus (XSS_CORPUS), built once per test session."""
+    out = tmp_path_factory.mktemp("xss-build") / "alliance.db"
+    pipeline.build(XSS_CORPUS, out)
     return out
 
 
@@ -47,7 +58,8 @@ def write_corpus(folder: Path, docs: dict, entries: list | None = None, **files)
         entries = [catalog_entry(stem) for stem in docs]
     (folder / "catalog.yml").write_text(yaml.safe_dump({"documents": entries}, sort_keys=False),
                                         encoding="utf-8")
-    for name, content in files.items():
+    for name, content in files.items():  # a name may include a folder: "annotations/doc_a.yml"
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return folder
 

@@ -28,6 +28,7 @@ def assert_fails_and_keeps(previous_db, seeds, *expected):
     out, before = previous_db
     result = run("build", "--seeds", seeds, "--out", out)
     assert result.exit_code != 0
+    assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
     for text in expected:
         assert text in result.output, result.output
     assert out.read_bytes() == before
@@ -98,6 +99,7 @@ def test_validate_reports_every_problem_at_once(tmp_path):
 
 
 def test_bom_and_crlf_seed_builds_the_same_rows(tmp_path):
+    """Every seed saved with a BOM and CRLF line endings: every row of every table is the same."""
     import sqlite_utils
 
     seeds_a = tmp_path / "a"
@@ -106,10 +108,210 @@ def test_bom_and_crlf_seed_builds_the_same_rows(tmp_path):
     shutil.copytree(SEEDS, seeds_b)
     for path in seeds_b.glob("*.txt"):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
-    run("build", "--seeds", seeds_a, "--out", tmp_path / "a.db")
-    run("build", "--seeds", seeds_b, "--out", tmp_path / "b.db")
+    for seeds, out in ((seeds_a, "a.db"), (seeds_b, "b.db")):
+        result = run("build", "--seeds", seeds, "--out", tmp_path / out)
+        assert result.exit_code == 0, result.output
     a, b = sqlite_utils.Database(tmp_path / "a.db"), sqlite_utils.Database(tmp_path / "b.db")
+    assert a.table_names() == b.table_names()
+    for table in ("documents", "paragraphs", "sentences", "footnotes", "citations", "actor_mentions",
+                  "place_mentions", "date_mentions", "events", "event_sources", "quotations", "quantities"):
+        assert a[table].count > 0, table  # the comparison below covers tables that have rows
     for table in a.table_names():
         if table.endswith(("_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")):
             continue
         assert list(a[table].rows) == list(b[table].rows), table
+    assert (tmp_path / "a.db").read_bytes() == (tmp_path / "b.db").read_bytes()
+
+
+# --- annotations and registries: a small corpus whose annotation file is then broken line by line ---
+
+ANNOTATED_DOC = """\
+Good Title
+
+Koizumi met Marles in Tokyo on March 3, 2025. The talks were long.
+
+The talks were long. Both sides agreed to meet again.
+"""
+ACTORS = """\
+actors:
+  - id: shinjiro-koizumi
+    name: Shinjiro Koizumi
+    type: person
+    aliases: [Koizumi]
+  - id: richard-marles
+    name: Richard Marles
+    type: person
+    aliases: [Marles]
+"""
+PLACES = """\
+places:
+  - id: tokyo
+    name: Tokyo
+    type: city
+    latitude: 35.6895
+    longitude: 139.6917
+    geo_precision: point
+"""
+ANNOTATIONS = """\
+events:
+  - id: koizumi-marles-meeting
+    summary: Koizumi meets Marles.
+    event_type: meeting
+    actors:
+      - {id: shinjiro-koizumi, role: initiator}
+      - {id: richard-marles, role: participant}
+    places: [tokyo]
+    evidence:
+      - quote: "Koizumi met Marles in Tokyo on March 3, 2025."
+        date: "March 3, 2025"
+"""
+
+
+def annotated_corpus(folder, replace=(), file="annotations/doc_a.yml", doc=ANNOTATED_DOC):
+    """The annotated corpus, with each ``(old, new)`` of ``replace`` applied once to ``file``."""
+    files = {"actors.yml": ACTORS, "places.yml": PLACES, "annotations/doc_a.yml": ANNOTATIONS}
+    for old, new in replace:
+        assert old in files[file], old
+        files[file] = files[file].replace(old, new, 1)
+    return write_corpus(folder, {"doc_a": doc}, [catalog_entry("doc_a", title="Good Title")], **files)
+
+
+def test_the_annotated_corpus_builds(tmp_path):
+    import sqlite3
+
+    out = tmp_path / "a.db"
+    result = run("build", "--seeds", annotated_corpus(tmp_path / "s"), "--out", out)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(out)
+    assert conn.execute("select id, date_start, place_id from events").fetchall() == [
+        ("koizumi-marles-meeting", "2025-03-03", "tokyo")]
+
+
+@pytest.mark.parametrize("replace, expected", [
+    # a quote that is not in the document: the message shows the nearest match
+    ([("in Tokyo on March", "in Kyoto on March")],
+     ["doc_a.yml:10:", "quote not found", "nearest match: 'Koizumi met Marles in Tokyo on March 3, 2025.'"]),
+    # a quote that occurs twice, without a prefix to tell them apart
+    ([('"Koizumi met Marles in Tokyo on March 3, 2025."\n        date: "March 3, 2025"', '"The talks were long."')],
+     ["doc_a.yml:10:", "quote occurs 2 times", "add a `prefix:`"]),
+    # a prefix that is not the words before the quote
+    ([('date: "March 3, 2025"', 'date: "March 3, 2025"\n        prefix: "Marles said"')],
+     ["doc_a.yml:10:", "never right after the prefix 'Marles said'"]),
+    ([("richard-marles, role", "richard-marlez, role")],
+     ["doc_a.yml:7:", "unknown actor id 'richard-marlez'", "did you mean 'richard-marles'?"]),
+    ([("places: [tokyo]", "places: [tokio]")], ["doc_a.yml:8:", "unknown place id 'tokio'", "did you mean 'tokyo'?"]),
+    ([("- id: koizumi-marles-meeting", "- ref: koizumi-marles-meting")],
+     ["doc_a.yml:2:", "ref 'koizumi-marles-meting': no annotation file defines this event"]),
+    ([('date: "March 3, 2025"', 'date: "March 3, 2025"\n        relative_to: the-meeting')],
+     ["doc_a.yml:12:", "relative_to 'the-meeting': unknown event id"]),
+    ([("event_type: meeting", "event_type: meeting\n    colour: red")],
+     ["doc_a.yml:5:", "unknown key 'colour'"]),
+    ([("places: [tokyo]", "places: [tokyo")], ["doc_a.yml:8:", "malformed YAML"]),
+    ([("event_type: meeting", "event_type: gathering")], ["doc_a.yml:4:", "unknown event_type 'gathering'"]),
+    # an event defined twice
+    ([("events:\n", "events:\n  - id: koizumi-marles-meeting\n    summary: x\n    event_type: meeting\n"
+                    "    evidence: [{quote: Both sides agreed to meet again.}]\n")],
+     ["doc_a.yml:6:", "duplicate event id 'koizumi-marles-meeting' (first defined at line 2)"]),
+    # values of the wrong kind are reported at their line, never a traceback
+    ([("summary: Koizumi meets Marles.", "summary: [Koizumi, Marles]")],
+     ["doc_a.yml:3:", "summary must be text, not ['Koizumi', 'Marles']"]),
+    ([("{id: richard-marles, role: participant}", "{id: [richard-marles], role: participant}")],
+     ["doc_a.yml:7:", "id must be text"]),
+    ([("      - {id: richard-marles, role: participant}", "      - richard-marles")],
+     ["doc_a.yml:7:", "each item of actors must be a mapping"]),
+    ([('quote: "Koizumi met Marles in Tokyo on March 3, 2025."', "quote: 12")], ["doc_a.yml:10:", "quote must be text"]),
+    ([("places: [tokyo]", "places: [{id: tokyo}]")], ["doc_a.yml:8:", "places must be a list of text"]),
+])
+def test_annotation_problems(tmp_path, previous_db, replace, expected):
+    assert_fails_and_keeps(previous_db, annotated_corpus(tmp_path / "s", replace), *expected)
+
+
+def test_impossible_date_in_an_annotation(tmp_path, previous_db):
+    doc = ANNOTATED_DOC.replace("March 3, 2025", "February 30, 2025")
+    seeds = annotated_corpus(tmp_path / "s", [("March 3, 2025", "February 30, 2025"),
+                                              ("March 3, 2025", "February 30, 2025")], doc=doc)
+    assert_fails_and_keeps(previous_db, seeds, "doc_a.yml:11:", "date 'February 30, 2025' is not a date expression")
+
+
+@pytest.mark.parametrize("file, replace, expected", [
+    ("places.yml", [("latitude: 35.6895", "latitude: 95.6895")],
+     ["places.yml:5:", "latitude 95.6895 is out of range (-90..90)"]),
+    ("places.yml", [("longitude: 139.6917", "longitude: -180.5")], ["places.yml:6:", "longitude -180.5 is out of range"]),
+    ("actors.yml", [("- id: richard-marles", "- id: shinjiro-koizumi")],
+     ["actors.yml:6:", "duplicate actor id 'shinjiro-koizumi' (first defined at line 2)"]),
+    ("actors.yml", [("  - id: richard-marles\n", "  - nickname: Richard\n")],
+     ["actors.yml:6:", "unknown key 'nickname'", "missing required key 'id'"]),
+    ("actors.yml", [("type: person\n    aliases: [Marles]", "type: person\n    roles: [{title: Minister, start: '2024-02-30'}]\n"
+                                                          "    aliases: [Marles]")],
+     ["actors.yml:9:", "February 2024 has 29 days"]),
+    ("places.yml", [("name: Tokyo", "name: [Tokyo]")], ["places.yml:3:", "name must be text"]),
+])
+def test_registry_problems_through_build(tmp_path, previous_db, file, replace, expected):
+    assert_fails_and_keeps(previous_db, annotated_corpus(tmp_path / "s", replace, file=file), *expected)
+
+
+def test_catalog_file_must_be_a_name_in_the_seeds_folder(tmp_path, previous_db):
+    elsewhere = write_corpus(tmp_path / "elsewhere", {"doc_a": GOOD})
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD},
+                         [catalog_entry("doc_a", file=f"../{elsewhere.name}/doc_a.txt")])
+    assert_fails_and_keeps(previous_db, seeds, "catalog.yml:2:", "must be a file name in the seeds folder")
+
+
+def test_a_yaml_key_that_is_a_list_is_an_error(tmp_path, previous_db):
+    seeds = annotated_corpus(tmp_path / "s", [("    event_type: meeting\n", "    event_type: meeting\n    ? [a, b]\n    : x\n")])
+    assert_fails_and_keeps(previous_db, seeds, "doc_a.yml:5:", "a key must be a word")
+
+
+def test_validate_lists_every_problem_in_every_file(tmp_path):
+    """Several problems in the catalog, both registries and an annotation file: one run lists them all."""
+    seeds = annotated_corpus(tmp_path / "s", [("event_type: meeting", "event_type: gathering"),
+                                              ("places: [tokyo]", "places: [tokio]")])
+    (seeds / "actors.yml").write_text(ACTORS.replace("type: person", "type: politician", 1))
+    (seeds / "places.yml").write_text(PLACES.replace("latitude: 35.6895", "latitude: 135.7"))
+    (seeds / "catalog.yml").write_text((seeds / "catalog.yml").read_text().replace("kind: news", "kind: gossip"))
+    result = run("validate", "--seeds", seeds)
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit)
+    expected = [("catalog.yml:7:", "unknown kind 'gossip'"), ("actors.yml:4:", "unknown type 'politician'"),
+                ("places.yml:5:", "latitude 135.7 is out of range"),
+                ("doc_a.yml:4:", "unknown event_type 'gathering'"), ("doc_a.yml:8:", "unknown place id 'tokio'")]
+    for where, what in expected:
+        assert any(where in line and what in line for line in result.output.splitlines()), (where, what, result.output)
+    assert "5 problems" in result.output
+
+
+def test_validate_lists_every_quote_problem_in_every_document(tmp_path):
+    """Quotes are checked against the texts after the files: every bad quote of every document is listed."""
+    annotations_b = ANNOTATIONS.replace("koizumi-marles-meeting", "second-meeting").replace("in Tokyo", "in Osaka")
+    seeds = annotated_corpus(tmp_path / "s", [("Marles in Tokyo on", "Marles in Kyoto on")])
+    write_corpus(seeds, {"doc_a": ANNOTATED_DOC, "doc_b": ANNOTATED_DOC},
+                 [catalog_entry("doc_a", title="Good Title"), catalog_entry("doc_b", title="Good Title")],
+                 **{"annotations/doc_b.yml": annotations_b})
+    result = run("validate", "--seeds", seeds)
+    assert result.exit_code != 0
+    for where in ("annotations/doc_a.yml:10: quote not found", "annotations/doc_b.yml:10: quote not found"):
+        assert where in result.output, result.output
+    assert "2 problems" in result.output
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path):
+    blocker = tmp_path / "build"
+    blocker.write_text("a file where the output folder should be")
+    result = run("build", "--seeds", write_corpus(tmp_path / "s", {"doc_a": GOOD}), "--out", blocker / "alliance.db")
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.exception
+    assert "cannot write the database there" in result.output and str(blocker) in result.output
+    assert blocker.read_text().startswith("a file")
+
+
+def test_a_catalog_title_may_differ_from_the_printed_one_in_case_and_quotes(tmp_path):
+    """The title row quotes the text as printed (it used to quote the catalogue's spelling at the
+    printed title's offsets, and the build stopped on its own provenance check)."""
+    import sqlite3
+
+    doc = "Japan’s Good Title\n\nA first paragraph that ends.\n"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="JAPAN'S GOOD TITLE")])
+    result = run("build", "--seeds", seeds, "--out", tmp_path / "a.db")
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("select heading, heading_start, heading_end from sections where level = 0").fetchone() == (
+        "Japan’s Good Title", 0, 18)
+    assert conn.execute("select title from documents").fetchone() == ("JAPAN'S GOOD TITLE",)

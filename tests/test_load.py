@@ -73,3 +73,17 @@ def test_schema_declares_an_index_for_every_foreign_key(tmp_path):
             assert (col,) in indexed, (table.name, col)
         declared = {fk.column for fk in db[table.name].foreign_keys}
         assert declared == set(table.fk_columns)
+
+
+def test_atomic_file_replaces_only_on_success(tmp_path):
+    from alliance_record.load import atomic_file
+
+    out = tmp_path / "unmatched.csv"
+    with atomic_file(out) as fh:
+        fh.write("first\n")
+    with pytest.raises(RuntimeError):
+        with atomic_file(out) as fh:
+            fh.write("half of the second")
+            raise RuntimeError("killed")
+    assert out.read_text() == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["unmatched.csv"]

@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from . import citations
 from .extract.footnotes import STATE_KEY
@@ -52,7 +51,7 @@ def url_key(url: str | None) -> str | None:
     """URL comparison key: scheme, www., case of the host, a trailing slash and fragment aside."""
     if not url:
         return None
-    parts = urlsplit(url if "://" in url else f"http://{url}")
+    parts = citations.split_url(url)
     host = (parts.hostname or "").casefold()
     host = host[4:] if host.startswith("www.") else host
     path = parts.path.rstrip("/")

@@ -39,7 +39,7 @@ import functools
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 FIELDS = ("type", "authors", "et_al", "editors", "title", "container_title", "publisher",
           "publisher_place", "genre", "issued", "issued_precision", "accessed", "url", "doi",
@@ -407,10 +407,19 @@ def clean_url(token: str) -> str:
     return url
 
 
+def split_url(url: str):
+    """``urlsplit`` of a URL as cited (scheme optional); an unparseable one ("https://[", an
+    unclosed IPv6 bracket) splits as if it were all path, instead of raising."""
+    try:
+        return urlsplit(url if "://" in url else f"http://{url}")
+    except ValueError:
+        return SplitResult("", "", url, "", "")
+
+
 def domain_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+    host = split_url(url).hostname or ""
     host = host.casefold()
     return host[4:] if host.startswith("www.") else host or None
 
@@ -885,7 +894,7 @@ def citation_type(rec: dict) -> str | None:
         return "article-magazine"
     if rec["url"] or rec["doi"]:
         url = rec["url"] or ""
-        parts = urlsplit(url if "://" in url else f"http://{url}")
+        parts = split_url(url)
         path = parts.path or ""
         if "/blog" in path.casefold() or (parts.hostname or "").startswith("blog."):
             return "post-weblog"

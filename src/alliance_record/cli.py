@@ -41,6 +41,8 @@ def build(seeds_dir, out_path, quiet):
         result = pipeline.build(seeds_dir, out_path)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
+    except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
+        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         click.echo(f"Wrote {out_path}: {counts}")
@@ -96,6 +98,19 @@ def suggest(stem, seeds_dir, out_path):
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command("serve-args")
+def serve_args():
+    """Print the `datasette serve` settings of a public instance, as command-line options.
+
+    `make serve` passes them to Datasette (`datasette serve ... $(alliance-record serve-args)`),
+    as do the tests and the load test, so the settings live in one place
+    (alliance_record.serve.SETTINGS).
+    """
+    from .serve import serve_args as args
+
+    click.echo(" ".join(args()))
 
 
 @cli.group()

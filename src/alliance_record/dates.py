@@ -605,7 +605,6 @@ def _range(m: re.Match, text: str) -> dict | None:
 
 # --- resolving ------------------------------------------------------------------------------------
 
-_ONE_DAY = dt.timedelta(days=1)
 _GRANULARITY = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year",
                 "century": "year"}
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
@@ -616,26 +615,29 @@ def resolve(mention: DateMention, window: tuple[str, str] | None = None,
     """Normalise ``mention`` into ISO prefixes and EDTF (see the module docstring).
 
     Returns None when the mention needs what was not given: a relative mention without a
-    ``window``, an anchored one without an ``anchor``.
+    ``window``, an anchored one without an ``anchor`` — or when counting from the reference
+    leaves the calendar (before year 1 or after 9999: "last month" in January of year 1).
     """
     if direction not in (None, "past", "future"):
         raise ValueError(f"direction must be 'past', 'future' or None, not {direction!r}")
-    if mention.kind == "explicit":
-        return _result(mention, {_explicit(mention)}, "explicit")
-    if mention.kind == "anchored":
-        if anchor is None:
+    if mention.kind == "relative" and window is not None:
+        first, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
+        if first > last:
+            raise BadDate(f"window {window!r} ends before it starts")
+    try:
+        if mention.kind == "explicit":
+            return _result(mention, {_explicit(mention)}, "explicit")
+        if mention.kind == "anchored":
+            if anchor is None:
+                return None
+            return _result(mention, {_anchored(mention, anchor)}, "relative-to-event")
+        if window is None:
             return None
-        return _result(mention, {_anchored(mention, anchor)}, "relative-to-event")
-    if window is None:
-        return None
-    day, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
-    if day > last:
-        raise BadDate(f"window {window!r} ends before it starts")
-    candidates = set()
-    while day <= last:
-        candidates.add(_relative(mention, day, direction))
-        day += _ONE_DAY
-    return _result(mention, candidates, "relative-to-publication")
+        candidates = {_relative(mention, first + dt.timedelta(days=k), direction)
+                      for k in range((last - first).days + 1)}
+        return _result(mention, candidates, "relative-to-publication")
+    except (OverflowError, ValueError):  # BadDate included: an ISO date of year 0000
+        return None  # date arithmetic left years 1..9999
 
 
 # A candidate is (date_start, date_end, start_is_approximate, end_is_approximate).

@@ -4,7 +4,7 @@
 normalisation is deliberately small and idempotent:
 
 * decode as UTF-8 (strictly: a bad byte is an error naming its byte offset and line);
-* drop a leading byte-order mark;
+* drop a leading byte-order mark (all of them: a file saved twice with one has two);
 * turn CRLF and lone CR line endings into LF;
 * Unicode NFC.
 
@@ -41,8 +41,7 @@ class Document:
 
 def normalize_text(raw: str) -> str:
     """Return the canonical form of a text: no BOM, LF line endings, NFC."""
-    if raw.startswith("\ufeff"):
-        raw = raw[1:]
+    raw = raw.lstrip("\ufeff")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", raw)
 

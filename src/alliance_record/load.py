@@ -3,6 +3,8 @@
 * ``atomic_database`` builds into a temporary file next to the target and renames it over the
   target only when the whole build succeeded; a failed or killed build leaves the previous
   database untouched, and the next run removes temporary files left by dead builds.
+  ``atomic_file`` does the same for a plain file written beside it (build/unmatched.csv).
+  Both flush the new file to disk before the rename, so the target is always a whole file.
 * ``Loader.insert`` refuses a row whose ``start``/``end`` (or ``spans``) do not reproduce the
   text it claims to quote: provenance is checked at the last moment before writing.
 """
@@ -128,13 +130,48 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _temp_path(out: Path) -> Path:
+    return out.with_name(f".{out.name}{TEMP_MARK}{os.getpid()}")
+
+
+def _replace(tmp: Path, out: Path):
+    """Rename ``tmp`` over ``out`` once its bytes are on disk, then persist the rename itself."""
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, out)
+    try:
+        fd = os.open(out.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a platform without directory handles
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_file(out_path, encoding="utf-8", newline=None):
+    """Yield a text file to write; it replaces ``out_path`` only if the block completes."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out)
+    tmp = _temp_path(out)
+    try:
+        with open(tmp, "w", encoding=encoding, newline=newline) as fh:
+            yield fh
+        _replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 @contextmanager
 def atomic_database(out_path):
     """Yield a fresh database in a temp file; rename it over ``out_path`` only on success."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out)
-    tmp = out.with_name(f".{out.name}{TEMP_MARK}{os.getpid()}")
+    tmp = _temp_path(out)
     for leftover in (tmp, Path(f"{tmp}-journal")):
         if leftover.exists():
             leftover.unlink()
@@ -149,7 +186,7 @@ def atomic_database(out_path):
         conn.execute("VACUUM")
         conn.close()
         conn = None
-        os.replace(tmp, out)
+        _replace(tmp, out)
     finally:
         if conn is not None:
             conn.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector
 from .extract import claims, date_mentions, events, footnotes, mentions
-from .load import Loader, atomic_database
+from .load import Loader, atomic_database, atomic_file
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
@@ -147,7 +147,7 @@ def write_unmatched_csv(db_path: Path, csv_path: Path):
     try:
         cur = conn.execute("select surface, status, count, document_count, documents, reason, example "
                            "from unmatched_names order by status = 'unmatched' desc, count desc, surface")
-        with open(csv_path, "w", newline="", encoding="utf-8") as fh:
+        with atomic_file(csv_path, newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([d[0] for d in cur.description])
             writer.writerows(cur)

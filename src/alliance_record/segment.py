@@ -545,8 +545,13 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
     did = doc.id
     content_end = max([p.end for p, _ in paras] + [h["end"] for h in headings] + [0]) or len(text)
 
-    # Sections: the document itself (ordinal 0), then one per heading.
-    root_heading = doc.meta.get("title") if doc.meta else None
+    # Sections: the document itself (ordinal 0), then one per heading. The heading is the title
+    # as printed where the text has it (it may differ from the catalogue's in case, quotes or
+    # dashes: the row quotes the text), else the catalogue's title, without offsets.
+    if seg.title_span:
+        root_heading = text[seg.title_span[0]:seg.title_span[1]]
+    else:
+        root_heading = doc.meta.get("title") if doc.meta else None
     seg.sections.append({
         "id": f"{did}-s00", "document_id": did, "ordinal": 0, "parent_id": None,
         "heading": root_heading,

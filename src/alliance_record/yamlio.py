@@ -34,9 +34,17 @@ class Node(dict):
 
 
 class Seq(list):
-    """A YAML sequence with the 1-based line where it starts."""
+    """A YAML sequence with the 1-based line where it starts and the line of each item."""
 
     line: int = 0
+    path: str = ""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_lines: list = []
+
+    def line_of_item(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
 # libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
@@ -64,6 +72,9 @@ def _construct_mapping(loader, node):
     mapping.path = loader.name
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, type(None))):
+            raise InputError(loader.name, f"a key must be a word, not a {type(key).__name__}",
+                             line=key_node.start_mark.line + 1)
         if key in mapping:
             raise InputError(loader.name, f"duplicate key {key!r} in one mapping",
                              line=key_node.start_mark.line + 1)
@@ -75,6 +86,8 @@ def _construct_mapping(loader, node):
 def _construct_sequence(loader, node):
     seq = Seq(loader.construct_object(child, deep=True) for child in node.value)
     seq.line = node.start_mark.line + 1
+    seq.path = loader.name
+    seq.item_lines = [child.start_mark.line + 1 for child in node.value]
     return seq
 
 
@@ -118,26 +131,91 @@ def loads_yaml(text: str, name: str):
         loader.dispose()
 
 
-def check_keys(node, allowed, required, errors, what):
-    """Report unknown and missing keys of one mapping to an error collector.
+# What a curated key may hold: the values of the ``allowed`` mapping given to :func:`check_keys`.
+# A value of the wrong kind would otherwise surface later as a traceback (a list where an id
+# belongs is unhashable) or, worse, be written into the database as its Python repr.
+TEXT = "text"
+DATE = "date"              # an ISO date as text; a bare year (which YAML reads as a number) is accepted
+TEXT_LIST = "list of text"
+RECORDS = "list of mappings"
+ANY = "any"
 
-    ``allowed`` and ``required`` are collections of key names; ``what`` names the record in
-    messages (for example ``"actor 'shinjiro-koizumi'"``). Returns False if ``node`` is not a
+
+def _kind_problem(value, kind) -> str | None:
+    """Why ``value`` is not of ``kind``; None if it is."""
+    if kind == TEXT and not isinstance(value, str):
+        return "must be text"
+    if kind == DATE and not isinstance(value, str) and (isinstance(value, bool) or not isinstance(value, int)):
+        return "must be a date written as text (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if kind == TEXT_LIST and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return "must be a list of text"
+    if kind == RECORDS and not isinstance(value, list):
+        return "must be a list"
+    return None
+
+
+def _describe(value) -> str:
+    """A short rendering of a value for a message (a mapping is named, not printed)."""
+    if isinstance(value, dict):
+        return "a mapping"
+    text = repr(list(value) if isinstance(value, list) else value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_keys(node, allowed, required, errors, what):
+    """Report unknown, missing and mistyped keys of one mapping to an error collector.
+
+    ``allowed`` is a collection of key names, or a mapping from key name to the kind of value
+    it holds (:data:`TEXT`, :data:`DATE`, :data:`TEXT_LIST`, :data:`RECORDS`, :data:`ANY`);
+    ``required`` names the keys that must be present; ``what`` names the record in messages
+    (for example ``"actor 'shinjiro-koizumi'"``). A value of the wrong kind is reported and
+    removed from ``node`` (so later checks see the key as absent rather than crash on it); the
+    items of a :data:`RECORDS` list that are not mappings are reported and dropped. A year
+    given as a number for a :data:`DATE` becomes text. Returns False if ``node`` is not a
     mapping at all.
     """
     if not isinstance(node, Node):
         line = getattr(node, "line", None)
         errors.add(getattr(node, "path", "") or what, f"{what}: expected a mapping", line=line)
         return False
-    for key in node:
+    kinds = allowed if isinstance(allowed, dict) else {}
+    mistyped = set()
+    for key in list(node):
         if key not in allowed:
             close = _closest(str(key), allowed)
-            hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(sorted(allowed))}"
+            hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(sorted(map(str, allowed)))}"
             errors.add(node.path, f"{what}: unknown key {key!r}", line=node.line_of(key), hint=hint)
+            continue
+        value, kind = node[key], kinds.get(key, ANY)
+        if value is None:
+            continue
+        problem = _kind_problem(value, kind)
+        if problem:
+            errors.add(node.path, f"{what}: {key} {problem}, not {_describe(value)}", line=node.line_of(key))
+            mistyped.add(key)
+            del node[key]
+        elif kind == DATE and isinstance(value, int):
+            node[key] = str(value)
+        elif kind == RECORDS:
+            node[key] = _records(value, key, node, errors, what)
     for key in required:
-        if node.get(key) in (None, ""):
+        if key not in mistyped and node.get(key) in (None, ""):
             errors.add(node.path, f"{what}: missing required key {key!r}", line=node.line)
     return True
+
+
+def _records(items, key, node, errors, what):
+    """The mappings of a list, each other item reported at its own line."""
+    kept = Seq(item for item in items if isinstance(item, Node))
+    kept.line, kept.path = getattr(items, "line", node.line), node.path
+    for index, item in enumerate(items):
+        if isinstance(item, Node):
+            kept.item_lines.append(items.line_of_item(index) if isinstance(items, Seq) else node.line)
+        else:
+            line = items.line_of_item(index) if isinstance(items, Seq) else node.line_of(key)
+            errors.add(node.path, f"{what}: each item of {key} must be a mapping (key: value ...), "
+                       f"not {_describe(item)}", line=line)
+    return kept
 
 
 def _closest(word, candidates):

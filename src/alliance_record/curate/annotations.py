@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Collector, InputError
-from ..yamlio import Node, check_keys, load_yaml
+from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
 from .common import check_slug, check_unique
 
 EVENT_TYPES = {
@@ -70,16 +70,21 @@ THEMES = {
 }
 STRENGTHS = ("must", "should", "could")
 
-EVENT_KEYS = {"id", "ref", "summary", "event_type", "actors", "places", "evidence", "note"}
-EVIDENCE_KEYS = {"quote", "prefix", "date", "relative_to", "direction"}
-LINK_KEYS = {"event", "relation", "related", "note"}
-RECOMMENDATION_KEYS = {"id", "quote", "prefix", "summary", "author", "addressees", "theme", "strength"}
-REJECTED_KEYS = {"sentence", "reason"}
-QUOTATION_KEYS = {"quote", "prefix", "speaker", "speaker_label", "reject"}
+EVENT_KEYS = {"id": TEXT, "ref": TEXT, "summary": TEXT, "event_type": TEXT, "actors": RECORDS,
+              "places": TEXT_LIST, "evidence": RECORDS, "note": TEXT}
+EVIDENCE_KEYS = {"quote": TEXT, "prefix": TEXT, "date": DATE, "relative_to": TEXT, "direction": TEXT}
+EVENT_ACTOR_KEYS = {"id": TEXT, "role": TEXT}
+LINK_KEYS = {"event": TEXT, "relation": TEXT, "related": TEXT, "note": TEXT}
+RECOMMENDATION_KEYS = {"id": TEXT, "quote": TEXT, "prefix": TEXT, "summary": TEXT, "author": TEXT,
+                       "addressees": TEXT_LIST, "theme": TEXT, "strength": TEXT}
+REJECTED_KEYS = {"sentence": TEXT, "reason": TEXT}
+# `reject` is a reason (text) or simply true
+QUOTATION_KEYS = {"quote": TEXT, "prefix": TEXT, "speaker": TEXT, "speaker_label": TEXT, "reject": ANY}
 # `subject: null` clears a wrong subject; `year` states the year a sentence gives only indirectly
-# ("in 2023 and 2024 ... 352 and 355 days, respectively")
-QUANTITY_KEYS = {"quote", "prefix", "subject", "year", "reject"}
-FILE_KEYS = {"events", "links", "recommendations", "rejected_candidates", "quotations", "quantities"}
+# ("in 2023 and 2024 ... 352 and 355 days, respectively"); checked to be a year below
+QUANTITY_KEYS = {"quote": TEXT, "prefix": TEXT, "subject": TEXT, "year": ANY, "reject": ANY}
+FILE_KEYS = {"events": RECORDS, "links": RECORDS, "recommendations": RECORDS, "rejected_candidates": RECORDS,
+             "quotations": RECORDS, "quantities": RECORDS}
 
 
 @dataclass
@@ -114,11 +119,7 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
         if not isinstance(data, Node):
             errors.add(path, "expected a mapping (events:, links:, recommendations: ...)", line=1)
             continue
-        check_keys(data, FILE_KEYS, (), errors, path.name)
-        for key in FILE_KEYS:
-            if data.get(key) is not None and not isinstance(data[key], list):
-                errors.add(path, f"{key}: expected a list", line=data.line_of(key))
-                data[key] = []
+        check_keys(data, FILE_KEYS, (), errors, path.name)  # each list holds mappings, or is dropped
         result.files[path.stem] = data
 
     actor_ids, place_ids = set(actors.by_id), set(places.by_id)
@@ -200,9 +201,9 @@ def _check_event_refs(ev, what, actor_ids, place_ids, errors):
         errors.add(ev.path, f"{what}: actors must be a list of {{id, role}}", line=ev.line_of("actors"))
         actors = []
     for a in actors:
-        if not check_keys(a, {"id", "role"}, ("id", "role"), errors, f"{what} actor"):
+        if not check_keys(a, EVENT_ACTOR_KEYS, ("id", "role"), errors, f"{what} actor"):
             continue
-        if a["id"] not in actor_ids:
+        if a.get("id") is not None and a["id"] not in actor_ids:
             errors.add(a.path, f"{what}: unknown actor id {a['id']!r}", line=a.line_of("id"),
                        hint=_close(a["id"], actor_ids))
         if a.get("role") not in ACTOR_ROLES:
@@ -293,6 +294,9 @@ def locate(quote: str, prefix: str | None, doc_text: str, joined: list) -> Locat
     if len(hits) > 1:
         raise QuoteNotFound(f"quote occurs {len(hits)} times{' after that prefix' if prefix else ''}; "
                             "add a `prefix:` with the words just before the one you mean")
+    if prefix and (_occurrences(doc_text, quote, None) or any(_occurrences(t, quote, None) for t, _ in joined)):
+        raise QuoteNotFound(f"quote is in the document, but never right after the prefix {prefix!r}; "
+                            "the prefix must be the words just before the quote")
     raise QuoteNotFound("quote not found in the document; nearest match: "
                         f"{nearest_match(quote, doc_text)!r}")
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from .. import dates
 from ..errors import Collector
-from ..yamlio import Node, check_keys
+from ..yamlio import DATE, TEXT, TEXT_LIST, Node, check_keys
 from .common import check_date, check_slug, check_unique, load_list
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 DOCUMENT_KINDS = ("news", "opinion", "analysis", "report")
 
 CATALOG_KEYS = {
-    "file", "id", "title", "title_basis", "publisher", "authors", "kind", "published",
-    "published_precision", "published_earliest", "published_latest", "published_basis",
-    "language", "url", "rights",
+    "file": TEXT, "id": TEXT, "title": TEXT, "title_basis": TEXT, "publisher": TEXT, "authors": TEXT_LIST,
+    "kind": TEXT, "published": DATE, "published_precision": TEXT, "published_earliest": DATE,
+    "published_latest": DATE, "published_basis": TEXT, "language": TEXT, "url": TEXT, "rights": TEXT,
 }
 CATALOG_REQUIRED = ("file", "id", "title", "publisher", "kind", "published", "published_precision",
                     "published_basis", "language")
@@ -63,6 +63,11 @@ def _check_catalog_entry(entry: Node, errors: Collector, what: str):
     if entry.get("file") and not str(entry["file"]).endswith(".txt"):
         errors.add(entry.path, f"{what}: file {entry['file']!r} should name a .txt seed",
                    line=entry.line_of("file"))
+    if entry.get("file") and Path(entry["file"]).name != entry["file"]:
+        # a seed is read from the seeds folder only, never through a path to somewhere else
+        errors.add(entry.path, f"{what}: file {entry['file']!r} must be a file name in the seeds folder, "
+                   "not a path", line=entry.line_of("file"))
+        del entry["file"]
     if entry.get("kind") and entry["kind"] not in DOCUMENT_KINDS:
         errors.add(entry.path, f"{what}: unknown kind {entry['kind']!r}",
                    line=entry.line_of("kind"), hint=f"one of: {', '.join(DOCUMENT_KINDS)}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import dates
 from ..errors import Collector, InputError
-from ..yamlio import Node, check_keys, load_yaml
+from ..yamlio import RECORDS, Node, check_keys, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -63,5 +63,5 @@ def load_list(path: Path, list_key: str, errors: Collector, required: bool = Fal
     if not isinstance(data, Node) or not isinstance(data.get(list_key), list):
         errors.add(path, f"expected a mapping with a `{list_key}:` list", line=getattr(data, "line", 1))
         return None
-    check_keys(data, {list_key}, (), errors, path.name)
+    check_keys(data, {list_key: RECORDS}, (), errors, path.name)  # items that are not mappings: reported here
     return list(data[list_key])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Collector
-from ..yamlio import Node, check_keys
+from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys
 from .common import check_date, check_slug, check_unique, load_list
 
 ACTOR_TYPES = ("person", "anonymous", "state", "government", "government-body", "military",
@@ -17,11 +17,13 @@ PLACE_TYPES = ("country", "region", "admin-area", "city", "district", "island", 
                "reef", "sea", "strait", "ocean", "peninsula", "facility", "border-area",
                "maritime-feature")
 GEO_PRECISIONS = ("point", "centroid", "region")
-ACTOR_KEYS = {"id", "name", "type", "country", "wikidata", "description", "parent", "aliases", "roles",
-              "demonyms"}
-ROLE_KEYS = {"title", "organization", "start", "end"}
-PLACE_KEYS = {"id", "name", "type", "latitude", "longitude", "geo_precision", "country", "geonames",
-              "wikidata", "description", "aliases"}
+ACTOR_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": ANY, "description": TEXT,
+              "parent": TEXT, "aliases": TEXT_LIST, "roles": RECORDS, "demonyms": TEXT_LIST}
+ROLE_KEYS = {"title": TEXT, "organization": TEXT, "start": DATE, "end": DATE}
+# wikidata (a QID), coordinates and GeoNames ids are checked with more specific messages below
+PLACE_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "latitude": ANY, "longitude": ANY, "geo_precision": TEXT,
+              "country": TEXT, "geonames": ANY, "wikidata": ANY, "description": TEXT, "aliases": TEXT_LIST}
+IGNORE_KEYS = {"surface": TEXT, "pattern": TEXT, "reason": TEXT}
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
 # Surface forms that several entries of one registry may share, and the rule that decides between
@@ -131,7 +133,8 @@ def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
             errors.add(entry.path, f"{what}: demonyms must be a list of words", line=entry.line_of("demonyms"))
             demonyms = []
         entry["demonyms"] = demonyms
-        registry.entries.append(entry)
+        if entry.get("id"):  # an entry without a usable id is reported above and cannot be linked
+            registry.entries.append(entry)
     check_unique(registry.entries, "id", errors, "actor")
     ids = registry.by_id
     for entry in registry.entries:
@@ -189,7 +192,8 @@ def load_places(seeds_dir: Path, errors: Collector) -> Registry:
             errors.add(entry.path, f"{what}: geonames {geonames!r} is not a GeoNames id (a positive integer)",
                        line=entry.line_of("geonames"))
         entry["aliases"] = entry.get("aliases") or []
-        registry.entries.append(entry)
+        if entry.get("id"):  # an entry without a usable id is reported above and cannot be linked
+            registry.entries.append(entry)
     check_unique(registry.entries, "id", errors, "place")
     _check_aliases(registry, errors)
     return registry
@@ -243,7 +247,7 @@ def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
     items = load_list(Path(seeds_dir) / "unmatched_ignore.yml", "ignore", errors) or []
     rules = []
     for rule in items:
-        if not check_keys(rule, {"surface", "pattern", "reason"}, ("reason",), errors, "ignore rule"):
+        if not check_keys(rule, IGNORE_KEYS, ("reason",), errors, "ignore rule"):
             continue
         if bool(rule.get("surface")) == bool(rule.get("pattern")):
             errors.add(rule.path, "ignore rule: give exactly one of `surface` or `pattern`", line=rule.line)

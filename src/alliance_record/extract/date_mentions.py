@@ -35,6 +35,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "date_end": resolved.date_end if resolved else None,
                 "date_precision": resolved.date_precision if resolved else None,
                 "edtf": resolved.edtf if resolved else None,
-                "basis": resolved.basis if resolved else "relative-to-event",
+                # unresolved: counted from an event (an annotation may give it), or off the calendar
+                "basis": resolved.basis if resolved else ("relative-to-event" if m.kind == "anchored" else None),
             })
     return {"date_mentions": out}

@@ -166,9 +166,12 @@ def resolve_all(sources: list, defined: dict) -> dict:
                 anchor_src = chosen.get(s.relative_to) if s.relative_to else None
                 anchor = (anchor_src.resolved.date_start, anchor_src.resolved.date_end) if anchor_src else None
                 s.resolved = dates.resolve(s.date_mention, window=s.window, anchor=anchor, direction=s.direction)
-                if s.resolved is None:
+                if s.resolved is None and s.date_mention.kind == "anchored" and anchor is None:
                     raise InputError(s.path, f"date {s.date_phrase!r} is counted from another event: "
                                      "add `relative_to: <event id>`", line=s.line)
+                if s.resolved is None:
+                    raise InputError(s.path, f"date {s.date_phrase!r} falls outside the calendar (years 1 to "
+                                     "9999) when counted from its reference", line=s.line)
             dated = [s for s in by_event[event_id] if s.resolved is not None]
             if not dated:
                 ev = defined[event_id]

@@ -1,0 +1,189 @@
+"""Serving safely: the `make serve` command, runaway queries, oversized values, canned-query parameters.
+
+The runaway tests start a real `datasette serve -i` with the package's settings (tests/serving.py),
+because the time limit is enforced by the server's SQL threads, not by the in-process client.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from alliance_record import serve
+from alliance_record.cli import cli
+from conftest import METADATA, ROOT
+from serving import datasette_serve
+
+RUNAWAY_CTE = "with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c"
+SETTINGS = dict(serve.SETTINGS)
+
+
+def queries() -> dict:
+    return yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["queries"]
+
+
+# --- the serve command ----------------------------------------------------------------------------
+
+def test_make_serve_is_immutable_on_loopback_with_the_packaged_settings():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).replace("\\\n", " ")
+    assert "datasette serve -i $(DB)" in recipe
+    assert "-h 127.0.0.1" in recipe
+    assert "$$($(BIN)/alliance-record serve-args)" in recipe
+    assert "--setting" not in makefile  # the settings live in one place: alliance_record.serve.SETTINGS
+
+
+def test_serve_args_prints_the_settings():
+    result = CliRunner().invoke(cli, ["serve-args"])
+    assert result.exit_code == 0
+    assert result.output.split() == serve.serve_args()
+    assert SETTINGS["sql_time_limit_ms"] <= 2000 and SETTINGS["max_returned_rows"] <= 2000
+
+
+def test_no_stored_value_comes_near_the_value_limit(seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    longest = conn.execute("select max(length(cast(text as blob))) from documents").fetchone()[0]
+    assert longest * 10 < serve.MAX_VALUE_BYTES
+
+
+# --- a real server ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server(seeds_db):
+    with datasette_serve(seeds_db, METADATA) as base:
+        yield base
+
+
+def sql(base, query, timeout=30):
+    t0 = time.monotonic()
+    resp = httpx.get(f"{base}/alliance.json", params={"sql": query}, timeout=timeout)
+    return resp, time.monotonic() - t0
+
+
+def test_a_runaway_recursive_query_is_cut_off(server):
+    limit = SETTINGS["sql_time_limit_ms"] / 1000
+    resp, took = sql(server, RUNAWAY_CTE)
+    assert resp.status_code == 400
+    assert "too long" in resp.json()["error"]
+    assert took < limit + 3, f"the query ran {took:.1f} s against a {limit} s limit"
+    # the server is not stuck: other requests are answered at once
+    resp, took = sql(server, "select count(*) as n from documents")
+    assert resp.status_code == 200 and resp.json()["rows"] == [[5]]
+    assert took < 2
+
+
+def test_runaway_queries_in_parallel_do_not_hang_the_server(server):
+    import concurrent.futures
+
+    limit = SETTINGS["sql_time_limit_ms"] / 1000
+    cross_join = "select count(*) from sentences a, sentences b, sentences c, sentences d"
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(sql, server, q) for q in (RUNAWAY_CTE, cross_join, RUNAWAY_CTE, cross_join)]
+        results = [f.result() for f in futures]
+    assert all(resp.status_code == 400 for resp, _ in results)
+    assert max(took for _, took in results) < 2 * limit + 5
+    resp = httpx.get(f"{server}/alliance/documents.json?_shape=array", timeout=10)
+    assert resp.status_code == 200 and len(resp.json()) == 5
+
+
+@pytest.mark.parametrize("query, error", [
+    ("select length(randomblob(1000000000))", "too big"),
+    ("select length(zeroblob(1000000000) || 'x')", "too big"),
+    ("select length(replace(hex(randomblob(4000000)), 'A', 'AAAAAAAA'))", "too big"),
+    ("select length(printf('%.*c', 2000000000, 'x'))", "user-defined function raised exception"),
+    ("select length(format('%.2000000000c', 'x'))", "user-defined function raised exception"),
+])
+def test_a_huge_value_fails_at_once(server, query, error):
+    """One function call is not interrupted by the time limit: the length and width limits stop it."""
+    resp, took = sql(server, query)
+    assert resp.status_code == 400, resp.text[:200]
+    assert error in resp.json()["error"]
+    assert took < 1, took
+
+
+def test_printf_still_formats(server):
+    resp, _ = sql(server, "select printf('%5.2f|%,d|%-*s|', 3.14159, 1234567, 4, 'ab') as s")
+    assert resp.json()["rows"] == [[" 3.14|1,234,567|ab  |"]]
+
+
+def test_no_answer_has_more_than_max_returned_rows(server):
+    resp, _ = sql(server, "with recursive c(x) as (select 1 union all select x+1 from c limit 5000) select x from c")
+    data = resp.json()
+    assert len(data["rows"]) == SETTINGS["max_returned_rows"] and data["truncated"]
+
+
+# --- canned queries take parameters only as bound parameters ---------------------------------------
+
+def strip_literals(sql_text: str) -> str:
+    """The SQL with every string literal, quoted identifier and comment blanked out."""
+    return re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql_text, flags=re.S)
+
+
+def test_canned_query_parameters_are_only_named_bound_parameters():
+    for name, query in queries().items():
+        text = query["sql"]
+        bare = strip_literals(text)
+        # parameters appear as :name tokens in the SQL itself, never inside a string literal
+        # (where they would be text, or a template someone fills in)
+        in_literals = re.findall(r"'(?:[^']|'')*'", text)
+        assert not any(re.search(r"(?<![:\w]):[a-z_]\w*", lit) for lit in in_literals), (name, in_literals)
+        # no other placeholder styles and no template syntax
+        assert not re.search(r"\?\d*|(?<![\w$])[@$][a-z_]|\{\{|\{%|%s|%\(", bare), name
+        assert "params" not in query or set(query["params"]) <= set(re.findall(r"(?<!:):([a-z_]\w*)", bare)), name
+
+
+# quotes of both kinds, a statement separator, a comment, a tautology, markup, a LIKE wildcard, and an
+# apostrophe as a visitor types it
+HOSTILE = ["x' ; drop table documents; -- \"; drop table actors; --') or 1=1 -- \"><script>alert(1)</script> %",
+           "Japan's"]
+
+
+def test_canned_queries_treat_hostile_values_as_data(server):
+    """Every canned query with parameters, each parameter given quotes, `; drop table` and markup:
+    a normal answer (no error), and the database the same afterwards."""
+    before = httpx.get(f"{server}/alliance.json", params={"sql": "select count(*) from documents"}).json()["rows"]
+    tables_before = httpx.get(f"{server}/alliance.json").json()["tables"]
+    checked = 0
+    for name, query in queries().items():
+        params = sorted(set(re.findall(r"(?<!:):([a-z_]\w*)", strip_literals(query["sql"]))))
+        for value in HOSTILE:
+            for target in params:
+                values = {p: (value if p == target else (query.get("example") or {}).get(p, "")) for p in params}
+                resp = httpx.get(f"{server}/alliance/{name}.json?_shape=objects&" + urlencode(values), timeout=30)
+                assert resp.status_code == 200, (name, target, value, resp.text[:300])
+                data = resp.json()
+                assert data["ok"], (name, target, value, data.get("error"))
+                if "<script>" in value:
+                    assert "<script>alert(1)" not in httpx.get(f"{server}/alliance/{name}?" + urlencode(values)).text
+                checked += 1
+    assert checked >= 2 * 15
+    assert httpx.get(f"{server}/alliance.json", params={"sql": "select count(*) from documents"}).json()["rows"] == before
+    assert httpx.get(f"{server}/alliance.json").json()["tables"] == tables_before
+
+
+def test_search_words_become_a_valid_fts_query():
+    q = serve.fts_query
+    assert q("Japan's") == '"Japan\'s"'
+    assert q("bomb*") == '"bomb"*'
+    assert q('"joint force" OR Senkaku') == '"joint force" OR "Senkaku"'
+    assert q('"joint force') == '"joint force"'
+    assert q("a AND NOT b") == '"a" NOT "b"'
+    assert q("OR Senkaku NOT") == '"Senkaku"'
+    assert q("") == q(None) == q("*") == '""'
+
+
+def test_near_place_takes_the_distance_as_a_number(server):
+    def near(km):
+        return httpx.get(f"{server}/alliance/events_near_place.json?_shape=array&place=tokyo&km={km}").json()
+
+    close, far = near("1"), near("20000")
+    assert 0 < len(close) < len(far)  # a bound text "1" compared with a number used to match everything
+    assert all(e["km_north_south"] <= 1 and e["km_east_west"] <= 1 for e in close)
