@@ -8,15 +8,14 @@ green) unless ALLOW_NO_BROWSER=1 is set, for a developer machine without root.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
+
+from serving import datasette_serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
@@ -25,43 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def datasette_server(db_path: Path, metadata: Path):
-    """`datasette serve -i` on a free loopback port, with an inspect file; yields the base URL."""
-    port = free_port()
+    """The database served as `make serve` serves it (settings, inspect file); yields the URL."""
     inspect = Path(db_path).with_suffix(".inspect.json")
     subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file",
                     str(inspect)], check=True)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata),
-         "--inspect-file", str(inspect), "-h", "127.0.0.1", "-p", str(port),
-         "--setting", "sql_time_limit_ms", "3000"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                if httpx.get(base + "/-/versions.json", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError(f"datasette did not start: {proc.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
+    with datasette_serve(db_path, metadata, inspect) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @contextmanager

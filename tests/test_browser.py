@@ -109,3 +109,46 @@ def test_a_newcomer_answers_the_three_questions(page, site):
     # Which outlets does the report cite most?
     page.goto(f"{site}/alliance/citations_by_outlet")
     assert page.locator("table tbody tr").count() >= 5
+
+
+# --- escaping, in a real browser (issue 9) ---------------------------------------------------------
+
+def xss_pages(db_path) -> list:
+    """Pages a visitor of the escaping corpus can reach: tables, rows, the document and event
+    pages, the map, search-all, the dashboard and canned queries."""
+    import sqlite3
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(db_path)
+    pages = ["/", "/alliance", "/-/search?q=alert", "/-/dashboards/overview",
+             "/alliance/places", "/alliance/events", "/alliance/figures", "/alliance/quotations",
+             "/alliance/recommendations", "/alliance/actor_mentions", "/alliance/works",
+             "/alliance/search_paragraphs?q=alert", "/alliance/everything_about?q=alert"]
+    for table in ("documents", "events", "recommendations", "figures", "places", "actors"):
+        for (pk,) in conn.execute(f"select id from {table} limit 3"):
+            pages.append(f"/alliance/{table}/{quote(str(pk), safe='')}")
+    return pages
+
+
+def test_no_script_from_the_texts_runs_in_a_browser(browser, xss_db):
+    with datasette_server(xss_db, METADATA) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs, errors = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        # a payload that ran would set this flag or open a dialog
+        page.add_init_script("window.__xss = []; window.alert = (m) => window.__xss.push(String(m));")
+        visited = 0
+        for path in xss_pages(xss_db):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            if page.locator(".leaflet-marker-icon").count():
+                for marker in page.locator(".leaflet-marker-icon").all()[:5]:
+                    marker.click(force=True)  # open the popups: their text comes from the corpus
+            fired = page.evaluate("window.__xss")
+            assert not fired, (path, fired)
+            visited += 1
+        context.close()
+        assert not dialogs, dialogs
+        assert visited >= 20
