@@ -128,8 +128,9 @@ def test_summaries_count_mentions_and_co_mentions():
     _, out, ctx = run("Hegseth met Koizumi, Shinjiro Koizumi, in Tokyo. Hegseth left.\n")
     by_doc = {r["actor_id"]: r["mentions"] for r in out["actor_mentions_by_document"]}
     assert by_doc == {"pete-hegseth": 2, "shinjiro-koizumi": 2}
-    pairs = {(r["actor_id"], r["other_actor_id"]): r["sentences"] for r in out["actor_co_mentions"]}
-    assert pairs == {("pete-hegseth", "shinjiro-koizumi"): 1, ("shinjiro-koizumi", "pete-hegseth"): 1}
+    rows = mentions.finish(ctx)["actor_co_mentions"]
+    pairs = {(r["actor_id"], r["other_actor_id"]): (r["sentences"], r["documents"]) for r in rows}
+    assert pairs == {("pete-hegseth", "shinjiro-koizumi"): (1, 1), ("shinjiro-koizumi", "pete-hegseth"): (1, 1)}
 
 
 @pytest.mark.parametrize("fixture", ["mentions_gold.yml", "mentions_heldout.yml"])

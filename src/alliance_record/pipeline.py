@@ -178,18 +178,26 @@ def _worker_init(inputs: Inputs):
     _WORKER["ctx"] = Context(inputs=inputs)
 
 
-def _worker_task(index: int):
-    base = _WORKER["ctx"]
+def _document_task(base: Context, index: int):
+    """One document with a fresh state of its own, merged by the caller: the same in one process
+    as in several."""
     ctx = Context(inputs=base.inputs, cache=base.cache)
     rows, stages = extract_document(base.inputs.documents[index], ctx)
     return rows, ctx.state, ctx.errors.errors, dict(stages)
 
 
+def _worker_task(index: int):
+    return _document_task(_WORKER["ctx"], index)
+
+
 def document_results(inputs: Inputs, ctx: Context, workers: int):
     """(rows, stages) per document in order, from this process or a pool of workers."""
     if workers <= 1:
-        for doc in inputs.documents:
-            yield extract_document(doc, ctx)
+        for index in range(len(inputs.documents)):
+            rows, state, errors, stages = _document_task(ctx, index)
+            merge_state(ctx.state, state)
+            ctx.errors.extend(errors)
+            yield rows, stages
         return
     import multiprocessing
 

@@ -172,11 +172,11 @@ TABLES += [
     }, pk=("actor_id", "document_id"),
         foreign_keys=(("actor_id", "actors", "id"), ("document_id", "documents", "id"))),
     _t("actor_co_mentions", {
-        "actor_id": TEXT, "other_actor_id": TEXT, "document_id": TEXT, "sentences": INT,
-        "first_sentence_start": INT,
-    }, pk=("actor_id", "other_actor_id", "document_id"),
+        "actor_id": TEXT, "other_actor_id": TEXT, "sentences": INT, "documents": INT,
+        "first_document_id": TEXT,
+    }, pk=("actor_id", "other_actor_id"),
         foreign_keys=(("actor_id", "actors", "id"), ("other_actor_id", "actors", "id"),
-                      ("document_id", "documents", "id"))),
+                      ("first_document_id", "documents", "id")), indexes=(("sentences",),)),
     _t("unmatched_names", {
         "id": INT, "surface": TEXT, "status": TEXT, "reason": TEXT, "count": INT,
         "document_count": INT, "documents": TEXT, "example": TEXT,

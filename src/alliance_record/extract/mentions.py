@@ -382,8 +382,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
 
-    out = {"actor_mentions": [], "place_mentions": [], "actor_mentions_by_document": [],
-           "actor_co_mentions": []}
+    out = {"actor_mentions": [], "place_mentions": [], "actor_mentions_by_document": []}
     unresolved = ctx.state.setdefault("mentions.unresolved", [])
     counters = {"actor": 0, "place": 0}
     for m in matches:
@@ -427,15 +426,15 @@ def summarise(doc_id: str, out: dict, state: dict):
         out["actor_mentions_by_document"].append({
             "actor_id": actor_id, "document_id": doc_id, "mentions": entry["mentions"],
             "first_start": entry["first_start"]})
-    pairs: dict = {}
+    # co-mentions are summed over the corpus in finish(): per document only counts are kept
+    pairs = state.setdefault("mentions.pairs", {})
     for start, actors in sorted(by_sentence.items()):
         for a in actors:
             for b in actors:
                 if a != b:
-                    entry = pairs.setdefault((a, b), {"sentences": 0, "first_sentence_start": start})
+                    entry = pairs.setdefault(f"{a}\t{b}", {"sentences": 0, "documents": 1,
+                                                            "first_document_id": doc_id})
                     entry["sentences"] += 1
-    for (a, b), entry in sorted(pairs.items()):
-        out["actor_co_mentions"].append({"actor_id": a, "other_actor_id": b, "document_id": doc_id, **entry})
     for kind in ("actor", "place"):
         tally = state.setdefault(f"mentions.{kind}_tally", {})
         for row in out[f"{kind}_mentions"]:
@@ -445,7 +444,8 @@ def summarise(doc_id: str, out: dict, state: dict):
 
 
 def finish(ctx) -> dict:
-    """Corpus stage: the ``unmatched_names`` report (what the registries miss, with counts)."""
+    """Corpus stage: the ``unmatched_names`` report (what the registries miss, with counts) and
+    ``actor_co_mentions`` (pairs of actors named in one sentence, summed over the corpus)."""
     rules = ctx.inputs.unmatched_ignore
     lowercase = ctx.state.get("mentions.lowercase", set())
     rows = []
@@ -474,7 +474,12 @@ def finish(ctx) -> dict:
                      "documents": json.dumps(sorted(entry["documents"])), "example": None})
     for n, row in enumerate(rows, start=1):
         row["id"] = n
-    return {"unmatched_names": rows}
+    co_mentions = []
+    for key, entry in sorted(ctx.state.get("mentions.pairs", {}).items()):
+        a, b = key.split("\t")
+        co_mentions.append({"actor_id": a, "other_actor_id": b, "sentences": entry["sentences"],
+                            "documents": entry["documents"], "first_document_id": entry["first_document_id"]})
+    return {"unmatched_names": rows, "actor_co_mentions": co_mentions}
 
 
 def ignore_reason(surface: str, rules: list) -> str | None:
