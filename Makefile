@@ -9,7 +9,7 @@ PORT   ?= 8001
 SERVE_SETTINGS := --setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 \
                   --setting facet_time_limit_ms 200 --setting default_cache_ttl 3600
 
-.PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl
+.PHONY: all serve build inspect test test-browser screenshots chromium clean validate csl bench
 
 all: build
 
@@ -37,6 +37,15 @@ inspect: build
 serve: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
 	  -h 127.0.0.1 -p $(PORT) $(SERVE_SETTINGS)
+
+# The benchmark (issue 8): synthetic corpora of N copies of the seeds, built, measured against a
+# plain executemany of the same rows, served and timed. Slow (N=1000 takes minutes); never part of
+# `make test`. Every run is recorded in build/bench.json (a mapping from N) and drawn in an SVG.
+BENCH_COPIES ?= 1 100 1000
+bench: $(STAMP)
+	@for n in $(BENCH_COPIES); do \
+	  $(BIN)/alliance-record bench --copies $$n --out build/bench.json --chart build/bench.svg || exit 1; \
+	done
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:
