@@ -113,20 +113,24 @@ def copy_shape(k: int, shifts: list[int]) -> tuple[int, int]:
     return shift, 1 + ((k - 1) // n) % 4
 
 
+TAG_LETTERS = "bcdfghjklmnpqrstvwxz"  # consonants: bibliography.romanised() folds repeated vowels
+
+
 def title_tag(k: int, words: int) -> str:
-    """A lowercase copy word (repeated ``words`` times): k in base 26, lowest digit first, the
-    higher digits written five times each. Two tags with the same first letter differ in at
-    least five letters, so the merge's rule for romanised spellings ("one word in ten spelled
-    differently") never takes two copies of a title for one work."""
-    digits, n = [], k
+    """A lowercase copy word (repeated ``words`` times): k in base 20, lowest digit first, the
+    higher digits written five times each, in consonants only. Two tags with the same first
+    letter differ in at least five letters, so the merge's rule for romanised spellings ("one
+    word in ten spelled differently", long vowels folded) never takes two copies of a title
+    for one work."""
+    base, digits, n = len(TAG_LETTERS), [], k
     while True:
-        digits.append(n % 26)
-        n //= 26
+        digits.append(n % base)
+        n //= base
         if not n:
             break
     while len(digits) < 3:
         digits.append(0)
-    word = chr(97 + digits[0]) + "".join(chr(97 + d) * 5 for d in digits[1:])
+    word = TAG_LETTERS[digits[0]] + "".join(TAG_LETTERS[d] * 5 for d in digits[1:])
     return " ".join([word] * words)
 
 
@@ -694,8 +698,11 @@ def inspect_database(db_path, inspect_path) -> float:
 
 
 def measure_latency(db_path, metadata_path, urls=None, requests: int = 20, budget_seconds: float = 60.0,
-                    inspect_path=None) -> dict:
+                    inspect_path=None, settings=()) -> dict:
     """Serve ``db_path`` as the Makefile's ``serve`` target does and time each URL.
+
+    ``settings`` are extra ``(name, value)`` Datasette settings, given after the Makefile's (so
+    they win): a way to try ``facet_time_limit_ms`` or ``suggest_facets`` on a large corpus.
 
     One warm-up round over every URL, then ``requests`` rounds, one request at a time (a URL
     that has used up ``budget_seconds`` stops after 3 samples). The server is stopped at the
@@ -712,6 +719,8 @@ def measure_latency(db_path, metadata_path, urls=None, requests: int = 20, budge
     port = free_port()
     cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata_path),
            "--inspect-file", str(inspect_path), "-h", "127.0.0.1", "-p", str(port), *SERVE_SETTINGS]
+    for name, value in settings:
+        cmd += ["--setting", str(name), str(value)]
     base = f"http://127.0.0.1:{port}"
     samples: dict = {u: [] for u in urls}
     status: dict = {}
@@ -757,7 +766,8 @@ def measure_latency(db_path, metadata_path, urls=None, requests: int = 20, budge
                for u, v in samples.items() if v}
     return {"latency_ms": latency,
             "serve": {"inspect_seconds": round(inspect_seconds, 3), "startup_seconds": round(startup, 3),
-                      "peak_rss_mb": rss, "requests_per_url": requests, "settings": " ".join(SERVE_SETTINGS)}}
+                      "peak_rss_mb": rss, "requests_per_url": requests,
+                      "settings": " ".join(cmd[cmd.index(SERVE_SETTINGS[0]):])}}
 
 
 def _peak_rss_mb(pid: int):
@@ -804,7 +814,7 @@ def git_commit(where=".") -> str | None:
 
 
 def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serve: bool = True,
-              requests: int = 20, workdir=None, profile=None, log=None) -> dict:
+              requests: int = 20, workdir=None, profile=None, log=None, settings=()) -> dict:
     """Synthesize, build, write the baseline and (unless ``serve`` is false) measure latency;
     return every figure as one plain dict (see the README, "Scale and speed")."""
     log = log or (lambda message: None)
@@ -840,7 +850,7 @@ def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serv
         }
         if serve:
             log(f"serving and timing {requests} requests per URL ...")
-            result.update(measure_latency(db_path, metadata_path, requests=requests))
+            result.update(measure_latency(db_path, metadata_path, requests=requests, settings=settings))
         return result
     finally:
         if tmp is not None:

@@ -117,8 +117,10 @@ def suggest(stem, seeds_dir, out_path):
               help="Keep the synthetic corpus and its database here (default: a temporary folder).")
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Run the build under cProfile and write its stats here (slower: not for the figures).")
+@click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A Datasette setting to serve with, over the Makefile's (e.g. facet_time_limit_ms 100).")
 def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
-          profile_path):
+          profile_path, settings):
     """Benchmark the build and the served dataset on COPIES copies of the seeds.
 
     Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
@@ -135,7 +137,8 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
     try:
         result = bench_mod.run_bench(copies, seeds_dir=seeds_dir, metadata_path=metadata_path,
                                      serve=not no_serve, requests=requests, workdir=workdir,
-                                     profile=profile_path, log=lambda m: click.echo(m, err=True))
+                                     profile=profile_path, settings=settings,
+                                     log=lambda m: click.echo(m, err=True))
     except (InputError, InputErrors) as exc:
         _fail(f"the seeds do not build, so they cannot be copied:\n{exc}")
     if out_path:
