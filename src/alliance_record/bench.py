@@ -973,7 +973,7 @@ def chart_series(results: dict) -> tuple[list, list]:
     """(build series, latency series) from a mapping copies -> run: (label, [(N, value)])."""
     runs = sorted(results.values(), key=lambda r: r["copies"])
     build = [("build, wall", [(r["copies"], r["build_seconds"]) for r in runs]),
-             ("build, CPU", [(r["copies"], r["cpu_seconds"]) for r in runs]),
+             ("build, CPU (dashed)", [(r["copies"], r["cpu_seconds"]) for r in runs]),
              ("baseline (executemany)", [(r["copies"], r["baseline_seconds"]) for r in runs])]
     served = [r for r in runs if r.get("latency_ms")]
     p95 = {r["copies"]: sorted(v["p95"] for v in r["latency_ms"].values()) for r in served}
@@ -1025,7 +1025,8 @@ def _svg_panel(x0, y0, w, h, title, unit, series, limit=None) -> list[str]:
         pts = [p for p in pts if p[1] and p[1] > 0]
         if len(pts) > 1:
             path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
-            out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+            dash = ' stroke-dasharray="6 4"' if "dashed" in label else ""
+            out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         out += [f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3.5" fill="{colour}"/>' for x, y in pts]
         out.append(f'<rect x="{x0 + 10}" y="{y0 + 10 + 18 * i}" width="12" height="4" fill="{colour}"/>')
         out.append(f'<text x="{x0 + 28}" y="{y0 + 16 + 18 * i}">{label}</text>')
