@@ -6,7 +6,7 @@ DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
-.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench
 
 all: build
 
@@ -36,6 +36,15 @@ inspect: build
 serve: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
 	  -h 127.0.0.1 -p $(PORT) $$($(BIN)/alliance-record serve-args)
+
+# The benchmark (issue 8): synthetic corpora of N copies of the seeds, built, measured against a
+# plain executemany of the same rows, served and timed. Slow (N=1000 takes minutes); never part of
+# `make test`. Every run is recorded in build/bench.json (a mapping from N) and drawn in an SVG.
+BENCH_COPIES ?= 1 100 1000
+bench: $(STAMP)
+	@for n in $(BENCH_COPIES); do \
+	  $(BIN)/alliance-record bench --copies $$n --out build/bench.json --chart build/bench.svg || exit 1; \
+	done
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:

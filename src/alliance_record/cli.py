@@ -113,6 +113,61 @@ def serve_args():
     click.echo(" ".join(args()))
 
 
+@cli.command()
+@click.option("--copies", type=click.IntRange(min=1), default=1, show_default=True,
+              help="How many copies of the seeds the synthetic corpus holds.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a report.")
+@click.option("--no-serve", is_flag=True, help="Skip serving the database and timing its pages.")
+@click.option("--requests", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Timed requests per URL (after one warm-up round).")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+@click.option("--metadata", "metadata_path", default="metadata.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Datasette metadata to serve with.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also record the run in this JSON file (a mapping from copies to the latest run).")
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw every run recorded in --out as an SVG chart here.")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the synthetic corpus and its database here (default: a temporary folder).")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Run the build under cProfile and write its stats here (slower: not for the figures).")
+@click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A Datasette setting to serve with, over the Makefile's (e.g. facet_time_limit_ms 100).")
+def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
+          profile_path, settings):
+    """Benchmark the build and the served dataset on COPIES copies of the seeds.
+
+    Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
+    process (wall, CPU, peak RSS, time per stage, rows), writes the same rows with a plain
+    executemany (the floor; `ratio` = build / baseline) and, unless --no-serve, serves it with
+    `datasette serve -i` and times every canned query, table page and a search (p50/p95).
+    """
+    from . import bench as bench_mod
+
+    if chart_path and not out_path:
+        _fail("--chart draws the runs recorded by --out: give --out too")
+    if profile_path and out_path:
+        _fail("a profiled build is slower than a real one: do not record it with --out")
+    try:
+        result = bench_mod.run_bench(copies, seeds_dir=seeds_dir, metadata_path=metadata_path,
+                                     serve=not no_serve, requests=requests, workdir=workdir,
+                                     profile=profile_path, settings=settings,
+                                     log=lambda m: click.echo(m, err=True))
+    except (InputError, InputErrors) as exc:
+        _fail(f"the seeds do not build, so they cannot be copied:\n{exc}")
+    if out_path:
+        recorded = bench_mod.merge_results(out_path, result)
+        if chart_path:
+            bench_mod.write_chart(recorded, chart_path)
+    if as_json:
+        click.echo(json.dumps(result))
+    else:
+        click.echo(bench_mod.format_report(result))
+        if profile_path:
+            click.echo(bench_mod.format_hot_spots(profile_path))
+
+
 @cli.group()
 def export():
     """Write parts of a built database in exchange formats."""
