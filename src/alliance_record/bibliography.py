@@ -148,7 +148,7 @@ def blocking_keys(rec: dict) -> set:
     Only records sharing a key are compared, so the merge grows with the number of works, not
     its square: a DOI, a URL key, an exact folded title, and — for the romanised-title rule,
     which needs the same first author, the same year and titles of the same length — the
-    tuple (first author, year, number of title words).
+    tuple (first author, year, first letter of every title word).
     """
     keys = set()
     if rec.get("doi"):
@@ -164,7 +164,8 @@ def blocking_keys(rec: dict) -> set:
             first = authors[0]
             who = citations._fold_name(first["literal"]) if "literal" in first \
                 else citations.fold_title(first["family"])
-            keys.add(("close", who, _year(rec), len(title.split())))
+            # titles_close() needs the same number of words and the same first letter in each
+            keys.add(("close", who, _year(rec), "".join(w[0] for w in title.split())))
     return keys
 
 
@@ -287,44 +288,67 @@ def _actor_person_names(actor: dict) -> list[tuple[str, list[str]]]:
     return out
 
 
-def link_author(author: dict, actors: list[dict]) -> str | None:
+class ActorIndex:
+    """The registry folded once, so linking 50,000 authors does not re-read 200 actors each time:
+    persons by folded full name (name and aliases, either order) and by folded family name;
+    other actors by folded name and alias."""
+
+    def __init__(self, actors: list[dict]):
+        self.full: dict[str, set] = {}
+        self.by_family: dict[str, list] = {}
+        self.names: dict[str, set] = {}
+        for a in actors:
+            forms = {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}
+            if a.get("type") == "person":
+                for form in forms:
+                    self.full.setdefault(form, set()).add(a["id"])
+                for family, given in _actor_person_names(a):
+                    self.by_family.setdefault(_fold(family), []).append((a["id"], given))
+            else:
+                for form in forms:
+                    self.names.setdefault(form, set()).add(a["id"])
+
+
+def _index(actors) -> ActorIndex:
+    return actors if isinstance(actors, ActorIndex) else ActorIndex(actors)
+
+
+def link_author(author: dict, actors) -> str | None:
     """The registry actor this author is, or None. A person matches a person actor by the full
     name (name or alias, either order); failing that, by family name with compatible given names
     or initials when exactly one person fits. A bare surname never matches. An institution
-    matches a non-person actor by exact name or alias."""
+    matches a non-person actor by exact name or alias. ``actors`` is the registry's entries or
+    an :class:`ActorIndex` of them."""
+    index = _index(actors)
     if "literal" in author:
-        return link_name(author["literal"], actors)
+        return link_name(author["literal"], index)
     given = (author.get("given") or "").split()
     if not given:
         return None
-    persons = [a for a in actors if a.get("type") == "person"]
     full = {_fold(f"{author.get('given')} {author['family']}"), _fold(f"{author['family']}, {author.get('given')}")}
-    exact = {a["id"] for a in persons
-             if {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])} & full}
+    exact = set().union(*(index.full.get(f, set()) for f in full))
     if len(exact) == 1:
         return exact.pop()
     if exact:
         return None
-    fits = {a["id"] for a in persons
-            for family, names in _actor_person_names(a)
-            if _fold(family) == _fold(author["family"]) and _given_compatible(given, names)}
+    fits = {actor_id for actor_id, names in index.by_family.get(_fold(author["family"]), [])
+            if _given_compatible(given, names)}
     return fits.pop() if len(fits) == 1 else None
 
 
-def link_name(name: str | None, actors: list[dict]) -> str | None:
+def link_name(name: str | None, actors) -> str | None:
     """A non-person actor whose name or alias is exactly ``name`` (unique), else None."""
     if not name:
         return None
-    target = _fold(name)
-    found = {a["id"] for a in actors if a.get("type") != "person"
-             and target in {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}}
-    return found.pop() if len(found) == 1 else None
+    found = _index(actors).names.get(_fold(name), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # --- rows ----------------------------------------------------------------------------------------------
 
 def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict:
     """Rows of works, work_authors, citations and bibliography_entries."""
+    actors = ActorIndex(actors)
     candidates = [c for c in cites if not c["record"].get("ibid")] + list(references)
     groups = group_candidates([c["record"] for c in candidates])
     members: dict[int, list] = {}

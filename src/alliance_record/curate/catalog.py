@@ -31,6 +31,7 @@ class Catalog:
 
     @property
     def by_stem(self) -> dict:
+        """Entries by seed stem (built on each access: take it once outside a loop)."""
         return {Path(e["file"]).stem: e for e in self.entries}
 
     @property
