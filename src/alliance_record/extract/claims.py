@@ -154,12 +154,14 @@ def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
 
 def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
     overrides = Overrides(annotations.get("quantities"))
+    by_container: dict = {}
+    for m in mentions:
+        by_container.setdefault((m["paragraph_id"], m["footnote_id"]), []).append(m)
     for region in regions(doc, seg):
         if region.kind not in ("body", "footnote", "caption"):
             continue
-        in_region = [m for m in mentions if m["paragraph_id"] == region.paragraph_id
-                     and m["footnote_id"] == region.footnote_id
-                     and region.multi.start <= m["start"] and m["end"] <= region.multi.end]
+        in_region = [m for m in by_container.get((region.paragraph_id, region.footnote_id), [])
+                     if region.multi.start <= m["start"] and m["end"] <= region.multi.end]
         for q in quantities_mod.find_quantities(region.text):
             pieces = region.multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end

@@ -26,6 +26,7 @@ matches, and offsets map back exactly. A leading "the" is not part of a form ("t
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -534,11 +535,18 @@ def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tupl
     """Capitalised names and acronyms in a region that no mention covers: (surface, offset)."""
     text = region.text.translate(FOLD)
     blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(text)] + covered
+    # inside[i]: how many characters before i are blocked (a token [s, e) is free when equal)
+    mask = bytearray(len(text) + 1)
+    for a, b in blocked:
+        a, b = max(0, a), min(b, len(text))
+        if b > a:
+            mask[a:b] = b"\x01" * (b - a)
+    inside = list(itertools.accumulate(mask, initial=0))
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’.&-]+", text)]
     runs, run = [], []
     for k, (s, e, w) in enumerate(tokens):
         gap = text[tokens[k - 1][1]:s] if k else ""
-        starts_name = bool(NAME_TOKEN.fullmatch(w)) and not any(a < e and s < b for a, b in blocked)
+        starts_name = w[0].isupper() and bool(NAME_TOKEN.fullmatch(w)) and inside[e] == inside[s]
         prev_word = tokens[k - 1][2] if k else ""
         ends_sentence = prev_word.endswith(".") and not ABBREVIATION.match(prev_word)
         joinable = run and gap == " " and not ends_sentence
