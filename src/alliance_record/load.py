@@ -73,6 +73,28 @@ def check_row(table_name: str, row: dict, doc_text: str):
                 f"{text_col}: {problem}")
 
 
+def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
+    """Check a table's rows and turn them into tuples in the declared column order.
+
+    ``texts`` maps document ids to their text (a dict, or one document's ``{id: text}``). Every
+    quote is verified here — in the worker process that made the rows, when there are workers —
+    so the process writing the database only writes.
+    """
+    table = TABLES_BY_NAME[table_name]
+    columns = list(table.columns)
+    allowed = set(columns)
+    for row in rows:
+        if not allowed.issuperset(row):
+            extra = sorted(set(row) - allowed)
+            raise ValueError(f"{table_name}: undeclared columns {extra} (declare them in schema.py)")
+        if table.quotes:
+            doc_id = row.get("document_id")
+            if doc_id not in texts:
+                raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
+            check_row(table_name, row, texts[doc_id])
+    return [tuple(row.get(c) for c in columns) for row in rows]
+
+
 class Loader:
     """Inserts rows table by table, verifying every quote against its document's text."""
 
@@ -80,32 +102,28 @@ class Loader:
         self.db = db
         self.texts: dict[str, str] = {}
         self.counts: dict[str, int] = {}
+        self._sql = {}
 
     def add_document_text(self, doc_id: str, text: str):
         self.texts[doc_id] = text
 
     def insert(self, table_name: str, rows: list[dict]):
-        if not rows:
+        """Check and write rows given as dicts."""
+        if rows:
+            self.insert_prepared(table_name, prepare(table_name, rows, self.texts))
+
+    def insert_prepared(self, table_name: str, tuples: list[tuple]):
+        """Write rows already checked and ordered by :func:`prepare`."""
+        if not tuples:
             return
-        table = TABLES_BY_NAME[table_name]
-        if table.quotes:
-            for row in rows:
-                doc_id = row.get("document_id")
-                if doc_id not in self.texts:
-                    raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
-                check_row(table_name, row, self.texts[doc_id])
-        columns = list(table.columns)
-        for row in rows:
-            extra = set(row) - set(columns)
-            if extra:
-                raise ValueError(f"{table_name}: undeclared columns {sorted(extra)} (declare them in schema.py)")
-        placeholders = ", ".join("?" for _ in columns)
-        names = ", ".join(f"[{c}]" for c in columns)
-        self.db.conn.executemany(
-            f"INSERT INTO [{table_name}] ({names}) VALUES ({placeholders})",
-            [tuple(row.get(c) for c in columns) for row in rows],
-        )
-        self.counts[table_name] = self.counts.get(table_name, 0) + len(rows)
+        sql = self._sql.get(table_name)
+        if sql is None:
+            columns = list(TABLES_BY_NAME[table_name].columns)
+            sql = self._sql[table_name] = (
+                f"INSERT INTO [{table_name}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})")
+        self.db.conn.executemany(sql, tuples)
+        self.counts[table_name] = self.counts.get(table_name, 0) + len(tuples)
 
 
 def remove_stale_temp_files(out: Path):

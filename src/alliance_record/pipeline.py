@@ -7,6 +7,8 @@ the stages document by document and writes the database atomically. Stage timing
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
 import re
 import time
@@ -18,7 +20,7 @@ from pathlib import Path
 from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector
 from .extract import claims, date_mentions, events, footnotes, mentions
-from .load import Loader, atomic_database, atomic_file
+from .load import Loader, atomic_database, prepare, atomic_file
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
@@ -156,7 +158,8 @@ def write_unmatched_csv(db_path: Path, csv_path: Path):
 
 
 def extract_document(doc, ctx: Context):
-    """Segment one document and run every extractor: its rows by table."""
+    """Segment one document, run every extractor, and check and prepare its rows for writing:
+    ``{table: [tuples]}`` in schema order (see :func:`alliance_record.load.prepare`)."""
     stages = defaultdict(float)
     with timed(stages, "segment"):
         seg = segment.segment(doc)
@@ -166,7 +169,10 @@ def extract_document(doc, ctx: Context):
             for table, new in extractor(doc, seg, rows, ctx).items():
                 rows.setdefault(table, []).extend(new)
     check_declared(rows)
-    return rows, stages
+    with timed(stages, "check"):
+        texts = {doc.id: doc.text}
+        prepared = {t.name: prepare(t.name, rows[t.name], texts) for t in schema.TABLES if rows.get(t.name)}
+    return prepared, stages
 
 
 # Worker processes share the inputs through fork; each document comes back with its rows, the
@@ -186,8 +192,8 @@ def _document_task(base: Context, index: int):
     return rows, ctx.state, ctx.errors.errors, dict(stages)
 
 
-def _worker_task(index: int):
-    return _document_task(_WORKER["ctx"], index)
+def _worker_chunk(indices: list) -> list:
+    return [_document_task(_WORKER["ctx"], index) for index in indices]
 
 
 def document_results(inputs: Inputs, ctx: Context, workers: int):
@@ -203,11 +209,23 @@ def document_results(inputs: Inputs, ctx: Context, workers: int):
 
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(inputs,))
     try:
-        chunk = max(1, min(16, len(inputs.documents) // (workers * 8)))
-        for rows, state, errors, stages in pool.imap(_worker_task, range(len(inputs.documents)), chunk):
-            merge_state(ctx.state, state)
-            ctx.errors.extend(errors)
-            yield rows, stages
+        n = len(inputs.documents)
+        size = max(1, min(8, n // (workers * 8)))
+        chunks = iter([list(range(i, min(i + size, n))) for i in range(0, n, size)])
+        # A few chunks in flight per worker, no more: results wait for the writer in memory, so an
+        # unbounded queue would hold much of the corpus's rows when writing lags behind.
+        pending: collections.deque = collections.deque()
+        for chunk in itertools.islice(chunks, workers * 3):
+            pending.append(pool.apply_async(_worker_chunk, (chunk,)))
+        while pending:
+            results = pending.popleft().get()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_worker_chunk, (nxt,)))
+            for rows, state, errors, stages in results:
+                merge_state(ctx.state, state)
+                ctx.errors.extend(errors)
+                yield rows, stages
     finally:
         pool.terminate()
         pool.join()
@@ -240,7 +258,7 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None):
         with timed(stages, "load"):
             loader.add_document_text(doc.id, doc.text)
             for table in schema.TABLES:
-                loader.insert(table.name, rows.get(table.name, []))
+                loader.insert_prepared(table.name, rows.get(table.name, []))
     ctx.errors.raise_if_any()
     for stage in CORPUS_STAGES:
         with timed(stages, stage_name(stage)):
