@@ -509,6 +509,8 @@ def sentence_of(m: Match, text: str):
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
+INTERESTING_TOKEN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*|(?:of|the|and|for|de|du|von|van|al|on|in)"
+                               r"(?![\w'’.&-]))")
 NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*[\w.]|[A-Z]")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in"}
 SENTENCE_WORDS = {
@@ -542,10 +544,13 @@ def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tupl
         if b > a:
             mask[a:b] = b"\x01" * (b - a)
     inside = list(itertools.accumulate(mask, initial=0))
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’.&-]+", text)]
+    # Only capitalised tokens and connectors can be part of a name; any other token between two
+    # of them shows in the gap, which then is not a single space.
+    tokens = [(m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text)]
     runs, run = [], []
     for k, (s, e, w) in enumerate(tokens):
-        gap = text[tokens[k - 1][1]:s] if k else ""
+        prev_end = tokens[k - 1][1] if k else -1
+        gap = text[prev_end:s] if k else ""
         starts_name = w[0].isupper() and bool(NAME_TOKEN.fullmatch(w)) and inside[e] == inside[s]
         prev_word = tokens[k - 1][2] if k else ""
         ends_sentence = prev_word.endswith(".") and not ABBREVIATION.match(prev_word)
@@ -555,7 +560,8 @@ def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tupl
         elif starts_name:
             runs.append(run)
             run = [(s, e, w)]
-        elif joinable and w in CONNECTORS and k + 1 < len(tokens) and NAME_TOKEN.fullmatch(tokens[k + 1][2]):
+        elif (joinable and w in CONNECTORS and k + 1 < len(tokens) and text[e:tokens[k + 1][0]] == " "
+              and NAME_TOKEN.fullmatch(tokens[k + 1][2])):
             run.append((s, e, w))
         else:
             if run:
@@ -570,8 +576,10 @@ def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tupl
         # a sentence-initial common word is not part of a name
         if run:
             s0 = run[0][0]
-            before = text[:s0].rstrip()
-            at_sentence_start = not before or before[-1] in ".!?:”\"“" or "\n" in text[len(before):s0]
+            window = text[max(0, s0 - 80):s0]
+            before = window.rstrip()
+            at_sentence_start = (not before and s0 < 80) or (before and before[-1] in ".!?:”\"“") \
+                or "\n" in window[len(before):]
             if at_sentence_start and run[0][2].lower().strip(".") in SENTENCE_WORDS:
                 run = run[1:]
         if not run:
