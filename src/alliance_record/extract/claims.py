@@ -28,7 +28,8 @@ import re
 
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
-from ..segment import regions, sentence_bounds
+from ..segment import regions
+from ._text import simple_sentence_bounds
 from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
@@ -170,7 +171,7 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
                 continue
             sentence = _sentence_of(seg, start) if region.kind == "body" else None
             s_start = sentence["start"] if sentence else region.multi.to_doc(
-                max([0] + [i for i, _ in sentence_bounds(region.text) if i <= q.start]))
+                max([0] + [i for i, _ in simple_sentence_bounds(region.text) if i <= q.start]))
             subject = _actor_in(in_region, start, end)
             method = "inside" if subject else None
             if subject is None:

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..segment import SUPERSCRIPTS, Region, regions, sentence_bounds
+from ..segment import SUPERSCRIPTS, Region, regions
+from ._text import simple_sentence_bounds
 
 CONTEXT_CHARS = 32
 
@@ -386,6 +387,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     out = {"actor_mentions": [], "place_mentions": [], "actor_mentions_by_document": []}
     unresolved = ctx.state.setdefault("mentions.unresolved", [])
     counters = {"actor": 0, "place": 0}
+    region_cache: dict = {}
     for m in matches:
         if m.chosen is None:
             unresolved.append({"document_id": doc.id, "surface": m.region.text[m.i:m.j],
@@ -395,7 +397,10 @@ def extract(doc, seg, rows, ctx) -> dict:
         counters[kind] += 1
         pieces = m.region.multi.sub(m.i, m.j)
         spans = [[p.start, p.end] for p in pieces] if len(pieces) > 1 else None
-        sentence_id, sentence, s_start, s_end = sentence_of(m, text)
+        key = id(m.region)
+        if key not in region_cache:
+            region_cache[key] = region_sentences(m.region)
+        sentence_id, sentence, s_start, s_end = sentence_of(m, region_cache[key])
         row = {
             "id": f"{doc.id}-{kind[0]}m{counters[kind]:04d}",
             f"{kind}_id": m.chosen.id, "document_id": doc.id,
@@ -491,17 +496,37 @@ def ignore_reason(surface: str, rules: list) -> str | None:
     return None
 
 
-def sentence_of(m: Match, text: str):
-    """The sentence around a match: a sentence row for paragraphs, else split the region."""
-    region = m.region
+def region_sentences(region: Region) -> list:
+    """The sentences of a region as ``(i, j, sentence_id, text, doc_start, doc_end)``, ``i``/``j``
+    in the region's text: sentence rows for paragraphs; for footnotes, captions and references
+    the region split (and a heading, byline or affiliation is one sentence)."""
     if region.sentences:
+        out = []
         for start, end, sid, stext in region.sentences:
-            if start <= m.doc_start < end:
-                return sid, stext, start, end
-    for i, j in sentence_bounds(region.text) if region.kind in ("footnote", "caption", "reference") \
-            else [(0, len(region.text))]:
-        if i <= m.i < j:
-            return None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1
+            i = region.text.find(stext)
+            out.append((i if i >= 0 else 0, (i if i >= 0 else 0) + len(stext), sid, stext, start, end))
+        return out
+    # footnotes and captions are citations and labels: a quick splitter is enough (syntok is the
+    # build's most expensive step per character, kept for the body text's sentence rows)
+    bounds = simple_sentence_bounds(region.text) if region.kind in ("footnote", "caption", "reference") \
+        else [(0, len(region.text))]
+    return [(i, j, None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1)
+            for i, j in bounds if j > i]
+
+
+def sentence_of(m: Match, sentences: list):
+    """The sentence around a match, found by bisection among its region's sentences."""
+    if m.region.sentences:
+        starts = [s[4] for s in sentences]
+        k = bisect.bisect_right(starts, m.doc_start) - 1
+        if k >= 0 and sentences[k][4] <= m.doc_start < sentences[k][5]:
+            return sentences[k][2], sentences[k][3], sentences[k][4], sentences[k][5]
+    else:
+        starts = [s[0] for s in sentences]
+        k = bisect.bisect_right(starts, m.i) - 1
+        if k >= 0 and sentences[k][0] <= m.i < sentences[k][1]:
+            return None, sentences[k][3], sentences[k][4], sentences[k][5]
+    region = m.region
     return None, region.text, region.multi.start, region.multi.end
 
 

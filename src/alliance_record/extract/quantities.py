@@ -468,9 +468,13 @@ class _Read:
 
 # --- the extractor --------------------------------------------------------------------------------
 
+# Every skip zone contains one of these: a text without any needs no zone scan (most paragraphs).
+ZONE_HINT = re.compile(r"[/@<%#]|\+[0-9]|www\.|doi|[0-9][-.][0-9]|\([0-9]|\.(?:html?|pdf|php|aspx?|jpe?g|png)\b", re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every stated quantity in ``text``, in order of position (see the module docstring)."""
-    zones = [(m.start(), m.end()) for m in SKIP_ZONES.finditer(text)]
+    zones = [(m.start(), m.end()) for m in SKIP_ZONES.finditer(text)] if ZONE_HINT.search(text) else []
     zone_starts = [z[0] for z in zones]
 
     def in_zone(pos: int) -> bool:
