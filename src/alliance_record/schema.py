@@ -158,7 +158,9 @@ MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs"
 TABLES += [
     _t("actor_mentions", {"id": TEXT, "actor_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("actor_id", "actors", "id"),) + MENTION_FKS,
-       indexes=(("region",), ("method",), ("document_id", "sentence_start")),
+       # (actor_id, document_id, start): an actor's mentions in reading order without a sort
+       indexes=(("region",), ("method",), ("document_id", "sentence_start"),
+                ("actor_id", "document_id", "start")),
        quotes=(("start", "end", "surface", "spans"),)),
     _t("place_mentions", {"id": TEXT, "place_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("place_id", "places", "id"),) + MENTION_FKS,
@@ -252,7 +254,8 @@ TABLES += [
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
                      ("nested_in_id", "quotations", "id")),
-        indexes=(("kind",), ("attribution",)), fts=("quote",), quotes=(QUOTED_SPAN,)),
+        indexes=(("kind",), ("attribution",), ("speaker_id", "document_id", "start")), fts=("quote",),
+        quotes=(QUOTED_SPAN,)),
     _t("quantities", {
         "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
         "sentence_id": TEXT, "value": FLOAT, "value_max": FLOAT, "unit": TEXT, "currency": TEXT,
