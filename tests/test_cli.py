@@ -293,6 +293,24 @@ def test_validate_lists_every_quote_problem_in_every_document(tmp_path):
     assert "2 problems" in result.output
 
 
+def test_validate_lists_problems_of_files_and_of_quotes_together(tmp_path):
+    """A problem found only against the texts (a quote) is listed with problems of the files
+    (catalog, registry, a seed that is not UTF-8): checking goes on past the first phase."""
+    seeds = write_corpus(
+        tmp_path / "s", {"doc_a": ANNOTATED_DOC, "doc_b": b"Good Title\n\nA paragraph \xff that is not UTF-8.\n"},
+        [catalog_entry("doc_a", title="Good Title"), catalog_entry("doc_b", title="Good Title", kind="gossip")],
+        **{"actors.yml": ACTORS, "places.yml": PLACES,
+           "annotations/doc_a.yml": ANNOTATIONS.replace("Marles in Tokyo on", "Marles in Kyoto on")})
+    (seeds / "actors.yml").write_text(ACTORS.replace("type: person", "type: politician", 1))
+    result = run("validate", "--seeds", seeds)
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.output
+    for where, what in [("catalog.yml:", "unknown kind 'gossip'"), ("doc_b.txt:3:", "not valid UTF-8 at byte"),
+                        ("actors.yml:4:", "unknown type 'politician'"),
+                        ("annotations/doc_a.yml:10:", "quote not found")]:
+        assert any(where in line and what in line for line in result.output.splitlines()), (where, what, result.output)
+    assert "4 problems" in result.output
+
+
 def test_an_output_folder_that_cannot_be_made_is_a_message(tmp_path):
     blocker = tmp_path / "build"
     blocker.write_text("a file where the output folder should be")

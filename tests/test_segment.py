@@ -88,7 +88,7 @@ def test_one_paragraph_per_line_pages():
         Please read our comment policy before commenting.
         """)
     seg = segment(doc)
-    assert [b["rule"] for b in seg.boilerplate] == ["newsletter-prompt", "kicker", "comment-policy"]
+    assert [b["rule"] for b in seg.boilerplate] == ["newsletter-prompt", "kicker", "list-marker", "comment-policy"]
     assert [p["text"] for p in seg.paragraphs] == [
         "First paragraph of the piece ends here.", "Second paragraph follows on the next line.",
         "Jo Doe is a fellow at the Example Institute."]
@@ -262,3 +262,42 @@ def test_numbered_endnotes_under_a_notes_heading_are_note_bodies():
     listed = segment(make("A Test Title\n\nSteps follow:\n\n1. First step is here.\n2. Second step is here.\n"))
     assert not listed.notes and len(listed.paragraphs) == 3
     check_offsets(doc, seg)
+
+
+def test_list_bullets_are_recorded_and_a_closing_author_note_is_marked():
+    doc = make("""
+    A Test Title
+
+    By Ana Writer
+
+    The allies should act. Three steps follow:
+
+    • Hold more drills.
+    – Share radar data.
+
+    - Fund the bases.
+
+    Ana Writer is a visiting fellow at the Example Institute.
+    """)
+    doc.meta["authors"] = ["Ana Writer"]
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    markers = [b for b in seg.boilerplate if b["rule"] == "list-marker"]
+    assert [m["text"] for m in markers] == ["•", "–", "-"]
+    assert all(doc.text[m["start"]:m["end"]] == m["text"] for m in markers)
+    texts = [p["text"] for p in seg.paragraphs]
+    assert "Hold more drills." in texts and "Fund the bases." in texts
+    assert not any(t.startswith(("•", "–", "-")) for t in texts)
+    kinds = {p["text"]: p["kind"] for p in seg.paragraphs}
+    assert kinds["Ana Writer is a visiting fellow at the Example Institute."] == "author-note"
+    assert kinds["The allies should act. Three steps follow:"] == "body"
+    # Only the last paragraph, and only about a byline author, is a note on the writer.
+    doc2 = make("""
+    A Test Title
+
+    Ana Writer is a name that recurs. The story goes on.
+
+    Bo Other is a visiting fellow at the Example Institute.
+    """)
+    doc2.meta["authors"] = ["Ana Writer"]
+    assert {p["kind"] for p in segment(doc2).paragraphs} == {"body"}

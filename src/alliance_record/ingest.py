@@ -15,6 +15,7 @@ so that what a row quotes can always be found in ``documents.text``.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,11 @@ def normalize_text(raw: str) -> str:
     return unicodedata.normalize("NFC", raw)
 
 
+# Unicode's control characters (category Cc: C0, DEL and C1) but tab, newline, carriage return
+# and form feed, which text files hold.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def decode_seed(data: bytes, name: str) -> str:
     """Decode the bytes of a seed file into normalised text, or raise :class:`InputError`."""
     if not data.strip():
@@ -60,7 +66,7 @@ def decode_seed(data: bytes, name: str) -> str:
         raise InputError(
             name, f"not valid UTF-8 at byte {exc.start} (byte 0x{data[exc.start]:02x})", line=line
         ) from None
-    controls = sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    controls = len(CONTROL_CHARACTER.findall(raw))
     if controls > max(8, len(raw) // 100):
         raise InputError(name, f"binary file, not text ({controls} control characters)")
     text = normalize_text(raw)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibliography, curate, ingest, schema, segment
-from .errors import Collector
+from .errors import Collector, InputError, InputErrors
 from .extract import claims, date_mentions, events, footnotes, mentions
 from .load import Loader, atomic_database, prepare, atomic_file
 
@@ -104,10 +104,13 @@ def timed(stages: dict, name: str):
         stages[name] += time.perf_counter() - t0
 
 
-def read_inputs(seeds_dir) -> Inputs:
-    """Read the catalog and seed texts; raise :class:`InputErrors` listing every problem."""
+def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
+    """Read the catalog, seed texts and curated files; raise :class:`InputErrors` listing every
+    problem. Given a ``Collector``, problems are added to it instead and whatever could be read is
+    returned, so that ``check`` can go on to the checks against the texts (every problem at once)."""
     seeds_dir = Path(seeds_dir)
-    errors = Collector()
+    keep_going = errors is not None
+    errors = errors if keep_going else Collector()
     if not seeds_dir.is_dir():
         errors.add(seeds_dir, "seeds folder not found")
         errors.raise_if_any()
@@ -118,7 +121,8 @@ def read_inputs(seeds_dir) -> Inputs:
     places = curate.load_places(seeds_dir, errors)
     unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
     annotations = curate.load_annotations(seeds_dir, set(catalog.by_stem), actors, places, errors)
-    errors.raise_if_any()
+    if not keep_going:
+        errors.raise_if_any()
     return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
                   places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
 
@@ -237,7 +241,7 @@ def default_workers(n_documents: int) -> int:
     return 1 if n_documents < 40 else max(1, min(cores, 4))
 
 
-def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None):
+def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, errors: Collector | None = None):
     """Every stage, document by document, then corpus-wide, writing rows into ``db``.
 
     Problems in curated inputs found while extracting (a quote that is not in its document, a
@@ -245,25 +249,33 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None):
     at the end, so one run reports them all. Documents are extracted in ``workers`` processes
     when there are many; rows are written here, in document order, so every build of the same
     inputs writes the same file.
+
+    Given ``errors`` (problems already found in the inputs), every stage still runs on what could
+    be read and adds its own problems; they are raised together at the end. A stage that breaks
+    on inputs already known to be wrong stops the run there, with the problems found so far.
     """
     stages = result.stages
-    ctx = Context(inputs=inputs)
+    keep_going = errors is not None
+    ctx = Context(inputs=inputs, errors=errors if keep_going else Collector())
     schema.create_tables(db)
     loader = Loader(db)
     workers = default_workers(len(inputs.documents)) if workers is None else workers
     result.workers = workers
-    for doc, (rows, doc_stages) in zip(inputs.documents, document_results(inputs, ctx, workers)):
-        for name, seconds in doc_stages.items():
-            stages[name] += seconds
-        with timed(stages, "load"):
-            loader.add_document_text(doc.id, doc.text)
-            for table in schema.TABLES:
-                loader.insert_prepared(table.name, rows.get(table.name, []))
-    ctx.errors.raise_if_any()
-    for stage in CORPUS_STAGES:
-        with timed(stages, stage_name(stage)):
-            new_rows = stage(ctx)
+    with _consequences_of(ctx.errors, keep_going):
+        for doc, (rows, doc_stages) in zip(inputs.documents, document_results(inputs, ctx, workers)):
+            for name, seconds in doc_stages.items():
+                stages[name] += seconds
+            with timed(stages, "load"):
+                loader.add_document_text(doc.id, doc.text)
+                for table in schema.TABLES:
+                    loader.insert_prepared(table.name, rows.get(table.name, []))
+    if not keep_going:
         ctx.errors.raise_if_any()
+    for stage in CORPUS_STAGES:
+        with timed(stages, stage_name(stage)), _consequences_of(ctx.errors, keep_going):
+            new_rows = stage(ctx)
+        if not keep_going or ctx.errors:
+            ctx.errors.raise_if_any()
         with timed(stages, "load"):
             check_declared(new_rows)
             for table in schema.TABLES:
@@ -274,6 +286,23 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None):
     result.counts = dict(loader.counts)
     result.unmatched = db.execute(
         "select count(*) from unmatched_names where status in ('unmatched', 'ambiguous')").fetchone()[0]
+
+
+@contextmanager
+def _consequences_of(errors: Collector, keep_going: bool):
+    """When checking inputs already known to hold problems, a stage may break on them (a row left
+    half-made by a bad entry): report the problems found so far rather than that breakage."""
+    try:
+        yield
+    except (InputError, InputErrors) as exc:
+        if not keep_going:
+            raise
+        errors.extend(exc.errors if isinstance(exc, InputErrors) else [exc])
+        errors.raise_if_any()
+    except Exception:
+        if keep_going and errors:
+            errors.raise_if_any()
+        raise
 
 
 def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
@@ -291,8 +320,10 @@ def check(seeds_dir) -> BuildResult:
     """Everything ``build`` checks, run into an in-memory database: nothing is written."""
     import sqlite_utils
 
-    inputs = read_inputs(seeds_dir)
+    errors = Collector()
+    inputs = read_inputs(seeds_dir, errors)
     result = BuildResult(out=Path(":memory:"))
-    run(inputs, sqlite_utils.Database(memory=True), result)
+    run(inputs, sqlite_utils.Database(memory=True), result, errors=errors)
+    errors.raise_if_any()
     result.documents = len(inputs.documents)
     return result

@@ -58,6 +58,7 @@ FOOTER_RULE = "footer"
 COVER_RULE = "cover-page"
 TOC_RULE = "table-of-contents"
 DUPLICATE_TITLE_RULE = "duplicate-title"
+LIST_MARKER_RULE = "list-marker"
 
 TOC_HEADING = re.compile(r"(?i)^(table of contents|contents)$")
 BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contributors)|acknowledg(e)?ments?|"
@@ -101,6 +102,7 @@ class Block:
     end: int
     text: str
     label: str | None = None  # a list number split off the block ("1."), kept for endnotes
+    marker_start: int | None = None  # where a list bullet or number left out of the block begins
 
     @property
     def lines(self) -> list[str]:
@@ -243,7 +245,7 @@ def split_blocks(text: str) -> list[Block]:
                 b = BULLET.match(line.lstrip())
                 s = pos + lead + b.end()
                 e = pos + len(line.rstrip())
-                blocks.append(Block(s, e, text[s:e], label=b.group(0).strip()))
+                blocks.append(Block(s, e, text[s:e], label=b.group(0).strip(), marker_start=pos + lead))
                 pos += len(line) + 1
         elif len(lines) > 1 and all(BRACKET_LINE.match(line.lstrip()) for line in lines):
             # "[1] ..." lines are one note each; the bracketed number stays in the block.
@@ -255,7 +257,7 @@ def split_blocks(text: str) -> list[Block]:
                 pos += len(line) + 1
         elif len(lines) == 1 and BULLET.match(chunk) and not re.match(r"^\d", chunk):
             b = BULLET.match(chunk)
-            blocks.append(Block(start + b.end(), end, text[start + b.end():end]))
+            blocks.append(Block(start + b.end(), end, text[start + b.end():end], marker_start=start))
         else:
             blocks.append(Block(start, end, chunk))
     return blocks
@@ -276,8 +278,14 @@ def split_blocks_line(text: str, s: int, e: int) -> list[Block]:
     """One line as a block (a leading list bullet is left out of the block)."""
     b = BULLET.match(text[s:e])
     if b and not text[s].isdigit():
-        s += b.end()
+        return [Block(s + b.end(), e, text[s + b.end():e], marker_start=s)]
     return [Block(s, e, text[s:e])]
+
+
+def is_author_note(text: str, authors: list) -> bool:
+    """The closing line about the writer ("Bates Gill is a senior fellow at ..."): a last paragraph
+    that opens with a byline name and says who that person is."""
+    return any(re.match(rf"{re.escape(str(name))},? (?:is|was|serves as)\b", text) for name in authors)
 
 
 def ends_sentence(text: str) -> bool:
@@ -432,6 +440,11 @@ def segment(doc) -> Segmentation:
             prev_kind = "note"
             continue
 
+        if block.marker_start is not None:  # the bullet or number of a list item, left out of it
+            marker = text[block.marker_start:block.start].rstrip()
+            seg.boilerplate.append({"start": block.marker_start, "end": block.marker_start + len(marker),
+                                    "text": marker, "rule": LIST_MARKER_RULE})
+
         rule = boilerplate_rule(block)
         if rule:
             add_boilerplate(block, rule[0])
@@ -582,11 +595,14 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
         stack.append(row)
 
     # Paragraphs and their sentences.
+    authors = (doc.meta or {}).get("authors") or []
     for n, (multi, hidx) in enumerate(paras, start=1):
         section = seg.sections[hidx + 1]
         ptext = multi.text(text)
         pid = f"{did}-p{n:03d}"
         kind = "reference" if section["heading"] and REFERENCE_HEADING.match(section["heading"].strip()) else "body"
+        if kind == "body" and n == len(paras) and is_author_note(ptext, authors):
+            kind = "author-note"
         seg.paragraphs.append({
             "id": pid, "document_id": did, "section_id": section["id"], "ordinal": n, "kind": kind,
             "text": ptext, "start": multi.start, "end": multi.end,
