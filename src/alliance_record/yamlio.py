@@ -12,6 +12,7 @@ is used with three changes:
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -20,31 +21,55 @@ from .errors import InputError
 
 
 class Node(dict):
-    """A YAML mapping with the 1-based line of the mapping and of each key."""
+    """A YAML mapping with the 1-based line of the mapping and of each key.
 
-    line: int = 0
-    path: str = ""
+    Slots rather than an instance dict: a corpus of thousands of annotation files holds
+    hundreds of thousands of these, and the build keeps them for its corpus stages.
+    """
+
+    __slots__ = ("line", "path", "key_lines")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.line = 0
+        self.path = ""
         self.key_lines: dict = {}
 
     def line_of(self, key) -> int:
         return self.key_lines.get(key, self.line)
 
+    def __reduce__(self):  # slots and dict items both survive pickling (worker processes)
+        return (_rebuild_node, (dict(self), self.line, self.path, self.key_lines))
+
+
+def _rebuild_node(items, line, path, key_lines):
+    node = Node(items)
+    node.line, node.path, node.key_lines = line, path, key_lines
+    return node
+
 
 class Seq(list):
     """A YAML sequence with the 1-based line where it starts and the line of each item."""
 
-    line: int = 0
-    path: str = ""
+    __slots__ = ("line", "path", "item_lines")
 
     def __init__(self, *args):
         super().__init__(*args)
+        self.line = 0
+        self.path = ""
         self.item_lines: list = []
 
     def line_of_item(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+    def __reduce__(self):
+        return (_rebuild_seq, (list(self), self.line, self.path, self.item_lines))
+
+
+def _rebuild_seq(items, line, path, item_lines):
+    seq = Seq(items)
+    seq.line, seq.path, seq.item_lines = line, path, item_lines
+    return seq
 
 
 # libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
@@ -64,35 +89,45 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
-
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    mapping = Node()
-    mapping.line = node.start_mark.line + 1
-    mapping.path = loader.name
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool, type(None))):
-            raise InputError(loader.name, f"a key must be a word, not a {type(key).__name__}",
-                             line=key_node.start_mark.line + 1)
-        if key in mapping:
-            raise InputError(loader.name, f"duplicate key {key!r} in one mapping",
-                             line=key_node.start_mark.line + 1)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 
 
-def _construct_sequence(loader, node):
-    seq = Seq(loader.construct_object(child, deep=True) for child in node.value)
-    seq.line = node.start_mark.line + 1
-    seq.path = loader.name
-    seq.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return seq
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _build(loader, node):
+    """The value of a composed YAML node: mappings as :class:`Node`, sequences as :class:`Seq`,
+    plain strings directly (most of a curated file) and other scalars by PyYAML's constructors.
+    Short strings (ids, roles, keys) are interned: the same few hundred recur in every file."""
+    tag = node.tag
+    if tag == _STR_TAG:
+        value = node.value
+        return sys.intern(value) if len(value) <= 40 else value
+    if tag == _MAP_TAG:
+        if any(key.tag == _MERGE_TAG for key, _ in node.value):
+            loader.flatten_mapping(node)
+        mapping = Node()
+        mapping.line = node.start_mark.line + 1
+        mapping.path = loader.name
+        lines = mapping.key_lines
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node)
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                raise InputError(loader.name, f"a key must be a word, not a {type(key).__name__}",
+                                 line=key_node.start_mark.line + 1)
+            if key in mapping:
+                raise InputError(loader.name, f"duplicate key {key!r} in one mapping",
+                                 line=key_node.start_mark.line + 1)
+            mapping[key] = _build(loader, value_node)
+            lines[key] = key_node.start_mark.line + 1
+        return mapping
+    if tag == _SEQ_TAG:
+        seq = Seq(_build(loader, child) for child in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.path = loader.name
+        seq.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return seq
+    return loader.construct_object(node, deep=True)
 
 
 def load_yaml(path: Path | str, label: str | None = None):
@@ -112,7 +147,8 @@ def loads_yaml(text: str, name: str):
     loader = _Loader(text)
     loader.name = name  # the C loader does not set it: messages need the file name
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node)
     except yaml.MarkedYAMLError as exc:
         # The context mark (where the construct began) is usually the line to fix; the problem
         # mark can be the end of the file.
