@@ -12,6 +12,7 @@ Runs are bounded (``max_examples``) and derandomised, so CI is deterministic and
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import tempfile
@@ -173,6 +174,30 @@ def test_dates_quote_their_phrase_and_resolve_to_iso(text, window, direction):
             first = dates.parse_iso(r.date_start)[1]
             last = dates.parse_iso(r.date_end)[2]
             assert first <= last, (m.phrase, r)
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+# news style (AP): Jan., Feb., Aug., Sept., Oct., Nov., Dec.; the short months written out
+SHORT_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+DAY_FORMATS = ["on {month} {day}, {year}", "on {day} {month} {year}", "on {mon} {day}, {year}", "on {iso}"]
+
+
+@settings(max_examples=200, **SETTINGS)
+# years are read from 1000 to 2099 (a larger four-digit number is rarely a year in these texts)
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)), st.sampled_from(DAY_FORMATS))
+def test_date_normalisation_is_idempotent(day, form):
+    """A date written out any way normalises to its ISO form, and the ISO form written back
+    into a text normalises to itself, at the same precision."""
+    month = MONTH_NAMES[day.month - 1]
+    text = "The meeting took place " + form.format(month=month, mon=SHORT_MONTHS[day.month - 1],
+                                                   day=day.day, year=day.year, iso=day.isoformat()) + "."
+    first = [dates.resolve(m) for m in dates.find_dates(text)]
+    assert [(r.date_start, r.date_end, r.date_precision) for r in first] == [(day.isoformat(),) * 2 + ("day",)], text
+    again = [dates.resolve(m) for m in dates.find_dates(f"It was on {first[0].date_start}.")]
+    assert [(r.date_start, r.date_end, r.date_precision) for r in again] == \
+        [(first[0].date_start, first[0].date_end, first[0].date_precision)]
+    assert dates.precision_of(first[0].date_start) == "day"
 
 
 # --- mentions --------------------------------------------------------------------------------------
