@@ -4,8 +4,9 @@
 prescriptive modal or an imperative — with a ``strength`` and a ``score`` so that a caller can
 rank them or pick a threshold. It says nothing about who should act; that is for a later stage.
 
-Cues (matched case-insensitively; the cue span is the modal phrase itself)
---------------------------------------------------------------------------
+Cues (matched case-insensitively; the cue span is the modal phrase itself, or the whole
+construction for ``the urgency … has never been greater`` and ``without X, Y cannot``)
+--------------------------------------------------------------------------------------
 * **must**: ``must`` / ``must not``; ``has to`` / ``have to`` / ``will have to``; ``it is
   imperative / essential / vital / necessary / critical / crucial (for X) to``; ``requires`` /
   ``will require`` / ``is required to``; ``cannot afford to``; an action that ``is (also)
@@ -31,7 +32,7 @@ Action subjects. ``… is critical`` and ``… is the path`` prescribe only when
 is something to do. The subject is read back from the copula to the start of its clause (the
 sentence start, or the last comma, semicolon, colon, dash or ``that``): it must open with a
 gerund (``Managing``, ``Responding``, ``forging``), or — for ``is critical`` and its kin — have a
-nominalised head (``-tion``, ``-sion``, ``-ment``, ``-ance``, ``-ence``, ``-acy``: ``Public
+nominalised head (``-tion``, ``-sion``, ``-ment``, ``-ance``, ``-ence``, ``-acy``, ``-ing``: ``Public
 diplomacy in the United States``, ``Coordination between …``), and must not open with a
 pronoun or demonstrative (``This collaboration is critical at a time …`` describes; so does
 ``Japan’s role … is indispensable``: ``role`` is no action). A relative clause (``capabilities
