@@ -18,16 +18,30 @@ def at(text: str, quote: str, nth: int = 0) -> tuple[int, int]:
     return pos, pos + len(quote)
 
 
+def quoted(text: str, q) -> str:
+    """What the quantity's offsets quote: one stretch, or its pieces joined by a space."""
+    if q.pieces:
+        assert (q.start, q.end) == (q.pieces[0][0], q.pieces[-1][1])
+        return " ".join(text[a:b] for a, b in q.pieces)
+    return text[q.start:q.end]
+
+
 def check(text: str, expected: list[dict]):
+    """``pieces`` in an expected entry lists the texts of the pieces of a borrowed-unit quote."""
     found = find_quantities(text)
     for q in found:
-        assert text[q.start:q.end] == q.quote
-    got = [{k: getattr(q, k) for k in e if k != "nth"} | {"quote": q.quote} for q, e in zip(found, expected)]
-    want = [{k: v for k, v in e.items() if k != "nth"} for e in expected]
+        assert quoted(text, q) == q.quote
+    skip = ("nth", "pieces")
+    got = [{k: getattr(q, k) for k in e if k not in skip} | {"quote": q.quote} for q, e in zip(found, expected)]
+    want = [{k: v for k, v in e.items() if k not in skip} for e in expected]
     assert [q.quote for q in found] == [e["quote"] for e in expected]
     assert got == want
     for q, e in zip(found, expected):
-        assert (q.start, q.end) == at(text, e["quote"], e.get("nth", 0))
+        if e.get("pieces"):
+            assert [text[a:b] for a, b in q.pieces] == e["pieces"]
+            assert q.start == at(text, e["pieces"][0], e.get("nth", 0))[0]
+        else:
+            assert q.pieces is None and (q.start, q.end) == at(text, e["quote"], e.get("nth", 0))
     return found
 
 
@@ -101,10 +115,36 @@ WRITTEN = [
         dict(quote="25th anniversary", value=25, kind="duration", unit="years"),
     ]),
     ("Nearly 352 and 355 days out of 365 saw ships, and at least 30 personnel, fewer than 10 aircraft.", [
-        dict(quote="352", value=352, kind="count", unit="days", out_of=365, qualifier="nearly"),
+        dict(quote="352 days out of 365", pieces=["352", "days out of 365"], value=352, kind="count",
+             unit="days", out_of=365, qualifier="nearly"),
         dict(quote="355 days out of 365", value=355, kind="count", unit="days", out_of=365, qualifier="nearly"),
         dict(quote="30 personnel", value=30, unit="personnel", qualifier="at least"),
         dict(quote="10 aircraft", value=10, unit="aircraft", qualifier="fewer than"),
+    ]),
+    # a coordinated number quotes its own words and the unit it borrows, in pieces
+    ("Tokyo sent 3, 4 and 5 patrol boats, and prices rose 2 and 6 percent.", [
+        dict(quote="3 patrol boats", pieces=["3", "patrol boats"], value=3, unit="patrol boats"),
+        dict(quote="4 patrol boats", pieces=["4", "patrol boats"], value=4, unit="patrol boats"),
+        dict(quote="5 patrol boats", value=5, unit="patrol boats"),
+        dict(quote="2 percent", pieces=["2", "percent"], value=2, kind="percentage", unit="percent"),
+        dict(quote="6 percent", value=6, kind="percentage", unit="percent"),
+    ]),
+    ("About 400 Korean and 90 Australian sailors took part for 10 or 12 days.", [
+        dict(quote="400 Korean sailors", pieces=["400 Korean", "sailors"], value=400, unit="sailors",
+             qualifier="about"),
+        dict(quote="90 Australian sailors", value=90, unit="sailors", qualifier="about"),
+        dict(quote="10 days", pieces=["10", "days"], value=10, kind="duration", unit="days"),
+        dict(quote="12 days", value=12, kind="duration", unit="days"),
+    ]),
+    # a period named without a number is one of it; "or so" / "or more" hedge what comes before
+    ("Over the past decade or so the fleet grew, and for nearly a century the port stayed open.", [
+        dict(quote="past decade", value=1, kind="duration", unit="decades", qualifier="or so", approx=True),
+        dict(quote="a century", value=1, kind="duration", unit="centuries", qualifier="nearly", approx=True),
+    ]),
+    ("Within the coming year, twelve frigates or more will join, as in the last month.", [
+        dict(quote="coming year", value=1, kind="duration", unit="years", qualifier=None),
+        dict(quote="twelve frigates", value=12, unit="frigates", qualifier="or more", approx=True),
+        dict(quote="last month", value=1, kind="duration", unit="months"),
     ]),
     ("A thousand troops, a hundred ships and two thousand and five drones.", [
         dict(quote="A thousand troops", value=1000, unit="troops"),
@@ -138,6 +178,9 @@ NOTHING = [
     "Hundreds of troops, thousands of civilians and dozens of ships; the Nine-dash line.",
     "A two-front war, the one-China policy, Trump 2.0, the G7 and Type 055 destroyers.",
     "Japan2025 and 2030no sensou [War in 2030] and DOJ2019_2-5-1.pdf and RBA594-1.",
+    # periods that date or name a time rather than last one
+    "A decade ago, during the last decade of the Cold War, the past decade’s gains were made.",
+    "The decade ended; last year and next month the base was used twice a year.",
 ]
 
 
@@ -207,7 +250,8 @@ SEED_SENTENCES = [
     ("paid tribute to those who lost their lives during the month-long February 1945 conflict, which "
      "claimed approximately 21,900 Japanese and 7,000 U.S. soldiers.", [
          dict(quote="month-long", value=1, kind="duration", unit="months"),
-         dict(quote="21,900 Japanese", value=21900, kind="casualties", unit="soldiers", qualifier="approximately"),
+         dict(quote="21,900 Japanese soldiers", pieces=["21,900 Japanese", "soldiers"], value=21900,
+              kind="casualties", unit="soldiers", qualifier="approximately"),
          dict(quote="7,000 U.S. soldiers", value=7000, kind="casualties", unit="soldiers", qualifier="approximately"),
      ]),
     ("Speaking at the ceremony commemorating the 80th anniversary of the battle, Hegseth affirmed", [
@@ -232,7 +276,8 @@ SEED_SENTENCES = [
      "from the islands' coastal features). In each of those years, People's Liberation Army Navy and "
      "Chinese Coast Guard vessels were present in these waters 352 and 355 days out of 365, respectively.", [
          dict(quote="12-24 nautical miles", value=12, value_max=24, kind="range", unit="nautical miles", year=None),
-         dict(quote="352", value=352, kind="count", unit="days", out_of=365),
+         dict(quote="352 days out of 365", pieces=["352", "days out of 365"], value=352, kind="count",
+              unit="days", out_of=365),
          dict(quote="355 days out of 365", value=355, kind="count", unit="days", out_of=365),
      ]),
     ("Provision of Radars to the Philippines Can Create a 3,000-Nautical-Mile Air Surveillance Zone.", [
@@ -293,7 +338,7 @@ def test_every_seed_spans_quote_their_text(path):
     assert found, path.name
     for q in found:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.quote
+        assert quoted(text, q) == q.quote
         assert q.kind in ("amount", "percentage", "count", "duration", "distance", "ratio",
                           "casualties", "range", "measure")
     assert [q.start for q in found] == sorted(q.start for q in found)
@@ -301,4 +346,4 @@ def test_every_seed_spans_quote_their_text(path):
 
 def test_seed_counts():
     counts = {p.stem[:3]: len(find_quantities(p.read_text(encoding="utf-8"))) for p in seed_texts()}
-    assert counts == {"000": 4, "001": 6, "002": 8, "003": 9, "004": 21}
+    assert counts == {"000": 4, "001": 6, "002": 8, "003": 9, "004": 22}

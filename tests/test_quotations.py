@@ -125,6 +125,14 @@ SPEAKERS = [
     ("Ministers met. “Nothing was agreed.” The talks ended.", [("Nothing was agreed.", None)]),
     ("The three states “agree” on this.", [("agree", None)]),  # "states" is a noun here
     ("The three states “agree”, officials said.", [("agree", "officials", "said", False, "after")]),
+    # a possessive right before the marks: whose phrase it is (the caller checks it is a person)
+    ("Under Prime Minister Abe’s “proactive pacifism” the budget grew.", [
+        ("proactive pacifism", "Prime Minister Abe", "’s", False, "owner"),
+    ]),
+    ("Tokyo remembers Obama's \"pivot to Asia\" in 2011.", [("pivot to Asia", "Obama", "'s", False, "owner")]),
+    ("Canberra is Japan’s “quasi-ally” in the region.", [("quasi-ally", "Japan", "’s", False, "owner")]),
+    ("The islands’ “gray zone” status is contested.", [("gray zone", None)]),  # a plural possessive
+    ("Abe’s aides praised the “proactive” stance.", [("proactive", None)]),  # not right before the mark
 ]
 
 

@@ -40,6 +40,25 @@ CUES = [
     ("The treaty should be left to the negotiators.", "should", "should", False),
     # the strongest cue wins, whatever its position
     ("Navies could help, but coast guards must lead.", "must", "must", False),
+    # an action that is critical, or is the way: the subject opens with a gerund or names an action
+    ("Keeping the sea lanes open is essential for every island state.", "is essential", "must", False),
+    ("Coordination between the two coast guards is also critical in this effort.", "is also critical",
+     "must", False),
+    ("Frank consultation with Seoul remains vital if the talks are to last.", "remains vital", "must", False),
+    ("We believe that investing in munitions is the surest way to restore deterrence.", "is the surest way",
+     "should", False),
+    ("Pooling repair yards and sharing spare parts is the answer to the shortage.", "is the answer",
+     "should", False),
+    # necessity, urgency and opportunity
+    ("The latest incursion underscores the need for a hotline between the navies.",
+     "underscores the need for", "should", False),
+    ("The case for a joint secretariat is more urgent than ever.", "is more urgent than ever", "should", False),
+    ("The need for Manila and Hanoi to settle their claims has never been more pressing.",
+     "need for Manila and Hanoi to settle their claims has never been more pressing", "should", False),
+    ("Canberra and Wellington now have a rare opportunity to pool their patrol aircraft.",
+     "have a rare opportunity to", "could", False),
+    ("Without steady funding from parliament, the coast guard cannot sustain its patrols.",
+     "Without steady funding from parliament, the coast guard cannot", "must", False),
 ]
 
 
@@ -72,6 +91,24 @@ NOT_PRESCRIPTIVE = [
     "The need to act is obvious.",
     "Use of force remains a last resort.",
     "See https://example.org/allies-must-be-ready for details.",
+    # copula cues whose subject is no action, or not a present statement
+    "This cooperation is critical at a time of shortages.",
+    "Such drills are essential to the navy.",
+    "They are ever more critical in the long term.",
+    "The latter are indispensable to the alliance.",
+    "Officials said that Japan’s role in the region is indispensable.",
+    "Radars that are vital to the network were installed.",
+    "Building the runway was essential to the plan.",
+    "The state of the relations will also be critical, where gaps would hurt.",
+    "Strengthening ties is not critical.",
+    "The outcome is the path of least resistance.",
+    "Trade is the surest route to prosperity.",
+    # past, or not a necessity
+    "The need had never been greater than in 1990.",
+    "The ministers had an opportunity to talk in Manila.",
+    "The visit underscored the need for talks.",
+    "The drills offer a great opportunity for local engagement.",
+    "Without a doubt, the navy cannot be faulted for the delay.",
 ]
 
 
@@ -164,6 +201,23 @@ SEED_SENTENCES = [
     (None,
      "Ahead of a meeting with Hegseth on Thursday, Koizumi told those around him, “We need a sense of "
      "urgency in communication between high-ranking officials.”", "We need", "should", 0.45),
+    ("Challenges for the U.S.-Japan Alliance & Recommendations",
+     "Managing expectations is critical if Japan's nascent embracing of collective defense and security, "
+     "first in no-war situations such as HADR, is to open a path for closer defense cooperation in a "
+     "hybrid situation.", "is critical", "must", 0.8),
+    (None,
+     "As Beijing presses its territorial claims, the urgency for Tokyo and Washington to build on their "
+     "historic partnership has never been greater.",
+     "urgency for Tokyo and Washington to build on their historic partnership has never been greater",
+     "should", 0.45),
+    (None,
+     "The reality remains that without sustained support from Washington, Japan cannot deter an "
+     "increasingly assertive China on its own.",
+     "without sustained support from Washington, Japan cannot", "must", 0.5),
+    (None,
+     "There is no doubt that forging multitiered cooperation with like-minded nations and further "
+     "strengthening the Japan-U.S. alliance is the path that will lead Japan through these difficult times.",
+     "is the path", "should", 0.45),
 ]
 
 
@@ -185,6 +239,19 @@ SEED_DESCRIPTIVE = [
     "Achieving this, however, would depend not only on political efforts to converge strategic visions "
     "and priorities, but could also be swayed by fluid domestic politics.",
     "First research area comprehensively reviews the evolution of the U.S.-Japan alliance.",
+    "This collaboration is critical at a time when there is an acknowledged shortage of munitions.",
+    "Hegseth further added that Japan is a “cornerstone of peace and security in the Indo-Pacific,” "
+    "reinforcing the view that Japan’s role in the region is indispensable in maintaining stability.",
+    "The state of political and strategic relations between Japan and the U.S. will also be critical, where "
+    "gaps in visions and priorities would inevitably cause disruptions.",
+    "The move reflects a growing consensus within Japan’s new government that deterrence, not dependence, "
+    "is the key to maintaining regional stability.",
+    "Rather, it is a reassertion of the primacy of international law and a recognition that balance, not "
+    "confrontation, is the surest route to prosperity.",
+    "U.S.-Japan cooperation in peacetime in less critical subregions away from Japan's immediate Northeast "
+    "Asian neighborhood is consistent with the Trump administration's offshore balancing leaning.",
+    "Continued public condemnation and frequent multi-lateral exercises are effective responses to PRC "
+    "gray-zone tactics; however, they only address the symptoms of the problem.",
 ]
 
 
@@ -211,4 +278,4 @@ def test_every_seed_spans_quote_their_text(path):
 
 def test_seed_counts():
     counts = {p.stem[:3]: len(find_candidates(p.read_text(encoding="utf-8"))) for p in seed_texts()}
-    assert counts == {"000": 1, "001": 1, "002": 3, "003": 0, "004": 31}
+    assert counts == {"000": 1, "001": 5, "002": 4, "003": 0, "004": 34}

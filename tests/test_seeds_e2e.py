@@ -117,8 +117,18 @@ def test_sentences_split_after_footnote_markers(db):
 
 
 def test_recommendation_finder_and_curation_do_not_drift(db):
+    # every candidate is curated or rejected with a reason ...
     uncurated = list(db["recommendation_candidates"].rows_where("status = 'uncurated'"))
     assert not uncurated, [r["sentence"][:80] for r in uncurated]
+    unexplained = list(db["recommendation_candidates"].rows_where(
+        "status = 'rejected' and coalesce(rejection_reason, '') = ''"))
+    assert not unexplained, [r["sentence"][:80] for r in unexplained]
+    # ... and every curated recommendation is flagged by the finder, or says why it cannot be
+    missed = list(db["recommendations"].rows_where("candidate_id is null and coalesce(finder_miss, '') = ''"))
+    assert not missed, [r["id"] for r in missed]
+    for r in db["recommendations"].rows_where("candidate_id is not null"):
+        c = db["recommendation_candidates"].get(r["candidate_id"])
+        assert c["document_id"] == r["document_id"] and c["start"] < r["end"] and r["start"] < c["end"], r["id"]
     assert db["recommendations"].count >= 20
     report = {r["author_id"] for r in db["recommendations"].rows_where("document_id = 'cipr-usjf-report-2025'")}
     assert report == {"yoichiro-sato", "jeffry-a-hollman", "ryo-hinata-yamaguchi"}
@@ -131,12 +141,42 @@ def test_key_quotations_are_attributed(db):
     assert speakers["We share a warrior ethos that "] == "pete-hegseth"
     assert speakers["Deterring a conflict over Taiw"] == "us-national-security-strategy-2025"
     assert speakers["cannot lose even one inch of t"] == "xi-jinping"
+    assert speakers["America First"] == "donald-trump" and speakers["pivot to Asia"] == "barack-obama"
+
+
+def test_quotations_of_several_speakers_and_nothing_dropped_silently(db):
+    together = {}
+    for r in db["quotation_speakers"].rows_where(order_by="quotation_id, position"):
+        quote = db["quotations"].get(r["quotation_id"])["quote"]
+        together.setdefault(quote[:30], []).append(r["actor_id"])
+    assert together["serious concern over any actio"] == ["shinjiro-koizumi", "pete-hegseth"]
+    assert together["Chinese military aggression."] == ["pete-hegseth", "gen-nakatani"]
+    assert together["greatest strategic challenge."] == ["japan", "united-states"]
+    assert together["stand-off defense capabilities"] == [
+        "japan-national-security-strategy-2022", "japan-national-defense-strategy-2022",
+        "japan-defense-buildup-program-2022"]
+    for q in db["quotations"].rows:
+        ids = json.loads(q["speaker_ids"])
+        assert ids == together.get(q["quote"][:30], [])
+        assert q["speaker_id"] == (ids[0] if len(ids) == 1 else None)
+    spans = list(db["quotation_candidates"].rows)
+    assert {r["quotation_id"] for r in spans if r["status"] == "quotation"} == {q["id"] for q in db["quotations"].rows}
+    dropped = {r["quote"]: r["status"] for r in spans if r["status"] != "quotation"}
+    assert {"core", "nudged", "kill web.", "quasi-ally,"} <= set(dropped)
+    assert all(r["reason"] for r in spans if r["status"] != "quotation")
 
 
 def test_the_numbers_the_issue_names_are_found(db):
     quotes = {r["quote"] for r in db["quantities"].rows}
-    for q in ["¥8.7 trillion", "1.785 trillion yuan", "7.2%", "50,000 U.S. troops", "20 outposts",
-              "125 miles", "12-24 nautical miles", "seven key areas", "five times more"]:
+    for q in ["¥8.7 trillion", "1.785 trillion yuan", "7.2%", "2% of gross domestic product",
+              "50,000 U.S. troops", "20 outposts", "352 days out of 365", "355 days out of 365",
+              "two nuclear-capable B-52 strategic bombers", "six Japanese fighter jets", "seven key areas",
+              "seventy years", "two years", "five times more", "125 miles", "12-24 nautical miles",
+              "21,900 Japanese soldiers", "7,000 U.S. soldiers"]:
         assert q in quotes, q
     values = {(r["value"], r["unit"]) for r in db["quantities"].rows}
     assert (8.7e12, "JPY") in values and (21900.0, "soldiers") in values and (7000.0, "soldiers") in values
+    # a number in the title of a cited work is that work's claim: kept, and marked as such
+    (title,) = db["quantities"].rows_where("value = 3000 and unit = 'nautical miles'")
+    assert (title["region"], title["location"], title["citation_id"]) == (
+        "footnote", "cited-title", "cipr-usjf-report-2025-fn12-c1")

@@ -232,7 +232,7 @@ TABLES += [
     _t("recommendations", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "author_id": TEXT,
         "summary": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "theme": TEXT,
-        "strength": TEXT, "addressee_ids": TEXT,
+        "strength": TEXT, "addressee_ids": TEXT, "candidate_id": TEXT, "finder_miss": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id")),
         indexes=(("theme",), ("strength",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
@@ -250,22 +250,35 @@ TABLES += [
     _t("quotations", {
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "speaker_id": TEXT,
         "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
-        "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT,
+        "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT, "speaker_ids": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
                      ("nested_in_id", "quotations", "id")),
         indexes=(("kind",), ("attribution",), ("speaker_id", "document_id", "start")), fts=("quote",),
         quotes=(QUOTED_SPAN,)),
+    # every speaker of a quotation ("Koizumi and Hegseth ... expressed"), in the order named
+    _t("quotation_speakers", {"quotation_id": TEXT, "actor_id": TEXT, "position": INT},
+       pk=("quotation_id", "actor_id"),
+       foreign_keys=(("quotation_id", "quotations", "id"), ("actor_id", "actors", "id")),
+       indexes=(("actor_id", "quotation_id"),)),
+    # every span between quotation marks in the body text: a quotation, or discarded with a reason
+    _t("quotation_candidates", {
+        "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "quote": TEXT,
+        "start": INT, "end": INT, "spans": TEXT, "kind": TEXT, "status": TEXT, "quotation_id": TEXT,
+        "reason": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+                     ("sentence_id", "sentences", "id"), ("quotation_id", "quotations", "id")),
+        indexes=(("status",),), quotes=(QUOTED_SPAN,)),
     _t("quantities", {
         "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
         "sentence_id": TEXT, "value": FLOAT, "value_max": FLOAT, "unit": TEXT, "currency": TEXT,
         "year": INT, "base_year": INT, "kind": TEXT, "approx": INT, "qualifier": TEXT, "out_of": FLOAT,
         "subject_id": TEXT, "subject_method": TEXT, "quote": TEXT, "start": INT, "end": INT,
-        "spans": TEXT, "description": TEXT,
+        "spans": TEXT, "description": TEXT, "location": TEXT, "citation_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("footnote_id", "footnotes", "id"), ("sentence_id", "sentences", "id"),
-                     ("subject_id", "actors", "id")),
-        indexes=(("unit",), ("kind",), ("currency",), ("region",)), quotes=(QUOTED_SPAN,)),
+                     ("subject_id", "actors", "id"), ("citation_id", "citations", "id")),
+        indexes=(("unit",), ("kind",), ("currency",), ("region",), ("location",)), quotes=(QUOTED_SPAN,)),
 ]
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

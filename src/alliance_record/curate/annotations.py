@@ -75,11 +75,14 @@ EVENT_KEYS = {"id": TEXT, "ref": TEXT, "summary": TEXT, "event_type": TEXT, "act
 EVIDENCE_KEYS = {"quote": TEXT, "prefix": TEXT, "date": DATE, "relative_to": TEXT, "direction": TEXT}
 EVENT_ACTOR_KEYS = {"id": TEXT, "role": TEXT}
 LINK_KEYS = {"event": TEXT, "relation": TEXT, "related": TEXT, "note": TEXT}
+# `finder_miss`: why the recommendation finder cannot flag this one (checked both ways by the build)
 RECOMMENDATION_KEYS = {"id": TEXT, "quote": TEXT, "prefix": TEXT, "summary": TEXT, "author": TEXT,
-                       "addressees": TEXT_LIST, "theme": TEXT, "strength": TEXT}
+                       "addressees": TEXT_LIST, "theme": TEXT, "strength": TEXT, "finder_miss": TEXT}
 REJECTED_KEYS = {"sentence": TEXT, "reason": TEXT}
 # `reject` is a reason (text) or simply true
-QUOTATION_KEYS = {"quote": TEXT, "prefix": TEXT, "speaker": TEXT, "speaker_label": TEXT, "reject": ANY}
+# `speakers`: several actors who say the words together (the NSS, NDS and DBP ...)
+QUOTATION_KEYS = {"quote": TEXT, "prefix": TEXT, "speaker": TEXT, "speakers": TEXT_LIST, "speaker_label": TEXT,
+                  "reject": ANY}
 # `subject: null` clears a wrong subject; `year` states the year a sentence gives only indirectly
 # ("in 2023 and 2024 ... 352 and 355 days, respectively"); checked to be a year below
 QUANTITY_KEYS = {"quote": TEXT, "prefix": TEXT, "subject": TEXT, "year": ANY, "reject": ANY}
@@ -176,11 +179,18 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
         _check_recommendations(data, actor_ids, errors, result)
         for q in data.get("quotations") or []:
             if check_keys(q, QUOTATION_KEYS, ("quote",), errors, "quotation"):
-                if q.get("speaker") and q["speaker"] not in actor_ids:
-                    errors.add(q.path, f"quotation: unknown speaker actor {q['speaker']!r}",
-                               line=q.line_of("speaker"), hint=_close(q["speaker"], actor_ids))
-                if not (q.get("speaker") or q.get("speaker_label") or q.get("reject")):
-                    errors.add(q.path, "quotation: give a speaker, a speaker_label or a reject reason", line=q.line)
+                named = [("speaker", q["speaker"])] if q.get("speaker") else []
+                named += [("speakers", a) for a in q.get("speakers") or []]
+                for key, a in named:
+                    if a not in actor_ids:
+                        errors.add(q.path, f"quotation: unknown speaker actor {a!r}", line=q.line_of(key),
+                                   hint=_close(str(a), actor_ids))
+                if q.get("speaker") and q.get("speakers"):
+                    errors.add(q.path, "quotation: give `speaker` (one actor) or `speakers` (several), not both",
+                               line=q.line_of("speakers"))
+                if not (q.get("speaker") or q.get("speakers") or q.get("speaker_label") or q.get("reject")):
+                    errors.add(q.path, "quotation: give a speaker, speakers, a speaker_label or a reject reason",
+                               line=q.line)
         for q in data.get("quantities") or []:
             if check_keys(q, QUANTITY_KEYS, ("quote",), errors, "quantity"):
                 if q.get("year") is not None and not (isinstance(q["year"], int) and 1000 <= q["year"] <= 2999):

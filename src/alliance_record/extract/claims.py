@@ -6,17 +6,27 @@ text; this module runs them over the right parts of a document, maps their offse
 document's annotation file says:
 
 * quotations — body paragraphs only (quoted titles in footnotes and references are not
-  quotations). A speaker named by the attribution cue is the actor mentioned there; a pronoun
-  ("he declared") is the previous named speaker of the document; a curated ``quotations:``
-  entry (matched by the start of the quoted words) sets the speaker or rejects the detection.
-  Unattributed scare quotes ("the “core”") are left out.
+  quotations). A speaker named by the attribution cue is the actor mentioned there, or each of
+  them ("Tanaka and Suzuki told"); a pronoun ("he declared") is the previous single speaker of
+  the document who is a person; a plural one ("they expressed") is the people named before it
+  in its sentence, else in the sentence before, when there are two or more; a person's
+  possessive right before the marks (Trump’s “America First” policy) makes the phrase theirs,
+  a state's or an organisation's (Japan’s “quasi-ally”) does not. A curated ``quotations:``
+  entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
+  (``speakers``) or rejects the detection. Every speaker is a ``quotation_speakers`` row and in
+  ``speaker_ids``; ``speaker_id`` is set when there is exactly one. Unattributed scare quotes
+  ("the “core”") are not quotations, but nothing detected vanishes: every span between
+  quotation marks is a ``quotation_candidates`` row, a quotation or discarded with a reason.
 * quantities — body paragraphs, footnotes and captions. The subject is the actor mentioned
   inside the quantity ("50,000 U.S. troops"), else the nearest actor mentioned before it in the
   same sentence; a curated ``quantities:`` entry sets the subject or rejects the detection.
 * recommendations — curated (``recommendations:``), each quote located like event evidence;
   the recommendation finder's candidates are recorded too, each either matched to a curated
-  recommendation, rejected with the curator's reason, or ``uncurated`` (a test keeps that
-  list empty, so neither side drifts silently).
+  recommendation, rejected with the curator's reason, or ``uncurated``. The other way round,
+  each recommendation records the candidate that flags it (``candidate_id``) or the curator's
+  ``finder_miss`` reason why the finder cannot (a test keeps both lists of loose ends empty, so
+  neither side drifts silently; a ``finder_miss`` on a recommendation the finder does flag is
+  an error).
 
 A curated entry that matches nothing is an error: overrides cannot rot unnoticed.
 """
@@ -30,11 +40,19 @@ from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..segment import regions
 from ._text import simple_sentence_bounds
+from . import footnotes as footnotes_mod
 from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+PLURAL_PRONOUNS = {"they", "we", "them"}
+SPEAKER_TYPES = ("person", "anonymous")
+COORDINATION = re.compile(r"\s(?:and|&)\s")
+SCARE_QUOTE = ("a short phrase in quotation marks that no one in its sentence is said to speak: a term, "
+               "a name or a word used at a distance (a scare quote), not someone's words")
+OWNER_NOT_PERSON = ("a short phrase in quotation marks after the possessive of a state or an organisation "
+                    "(Japan’s “quasi-ally”): it names a relation, not words someone said")
 
 
 def _ws(s: str) -> str:
@@ -87,12 +105,13 @@ def extract(doc, seg, rows, ctx) -> dict:
     annotations = ctx.inputs.annotations.for_document(doc.stem)
     actor_mentions = sorted(rows.get("actor_mentions", []), key=lambda m: m["start"])
     actor_types = {a["id"]: a["type"] for a in ctx.inputs.actors.entries}
-    out = {"quotations": [], "quantities": [], "recommendations": [], "recommendation_addressees": [],
-           "recommendation_candidates": []}
+    out = {"quotations": [], "quotation_speakers": [], "quotation_candidates": [], "quantities": [],
+           "recommendations": [], "recommendation_addressees": [], "recommendation_candidates": []}
     errors = []
     _quotations(doc, seg, annotations, actor_mentions, actor_types, out, errors)
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
-    _quantities(doc, seg, annotations, actor_mentions, demonyms, out, errors)
+    titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
+    _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
     ctx.errors.extend(errors)
     return out
@@ -101,59 +120,134 @@ def extract(doc, seg, rows, ctx) -> dict:
 def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
     overrides = Overrides(annotations.get("quotations"))
     last_speaker = None
+    sentences = {}
+    for sent in seg.sentences:
+        sentences.setdefault(sent["paragraph_id"], []).append(sent)
     for p in seg.paragraphs:
         if p["kind"] != "body":
             continue
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         found = quotations_mod.find_quotations(text)
         ids = {}
-        previous = None  # (end offset in text, speaker, label) of the last attributed quotation here
+        previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
         for k, q in enumerate(found):
             pieces = multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
+            sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
-            speaker, label, attribution, verb = None, None, "none", None
+            speakers, label, attribution, verb = [], None, "none", None
+            reason = None  # why a detected span is not a quotation
             if cue:
-                label, verb = cue.speaker, cue.verb
                 cs, ce = multi.to_doc(cue.start), multi.to_doc(cue.end - 1) + 1
-                if cue.pronoun or cue.speaker.lower() in PRONOUNS:
-                    speaker, attribution = last_speaker, "pronoun" if last_speaker else "none"
+                if cue.position == "owner" and actor_types.get(_actor_in(mentions, cs, ce)) != "person":
+                    cue, reason = None, OWNER_NOT_PERSON  # Japan’s “quasi-ally”: a relation, not words
+            if cue:
+                label, verb = cue.speaker, cue.verb if cue.position != "owner" else None
+                if cue.speaker.lower() in PLURAL_PRONOUNS:
+                    speakers = _group_before(mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
+                    attribution = "pronoun" if speakers else "none"
+                elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
+                    speakers = [last_speaker] if last_speaker else []
+                    attribution = "pronoun" if last_speaker else "none"
                 else:
-                    speaker = _actor_in(mentions, cs, ce)
-                    attribution = "code" if speaker else "label-only"
+                    speakers = _speakers_in(mentions, cs, ce, cue.speaker)
+                    attribution = "code" if speakers else "label-only"
             elif previous and q.kind == "sentence" and not re.search(r"[“”\"]", text[previous[0]:q.start - 1]):
                 # "“…,” the official said. “…”": the next quoted sentence is the same speaker's
-                speaker, label, attribution = previous[1], previous[2], "continuation"
+                speakers, label, attribution = previous[1], previous[2], "continuation"
             entry = overrides.match(q.quote, text[max(0, q.start - 200):q.start - 1])
+            status = "quotation"
             if entry is not None:
                 if entry.get("reject"):
-                    continue
-                speaker = entry.get("speaker", speaker)
-                label = entry.get("speaker_label") or label
-                attribution = "curated"
-            elif q.scare and speaker is None:
-                continue  # a word in quotation marks, not a quotation
-            if speaker and actor_types.get(speaker) in ("person", "anonymous"):
-                last_speaker = speaker
-            if speaker or label:
-                previous = (q.end + 1, speaker, label)
-            qid = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
+                    status = "rejected"
+                    reason = entry["reject"] if isinstance(entry["reject"], str) else "rejected by a curator"
+                else:
+                    if entry.get("speakers"):
+                        speakers = list(entry["speakers"])
+                    elif "speaker" in entry:
+                        speakers = [entry["speaker"]] if entry["speaker"] else []
+                    label = entry.get("speaker_label") or label
+                    attribution = "curated"
+            elif q.scare and not speakers:
+                status, reason = "scare", reason or SCARE_QUOTE  # a word in quotation marks
+            candidate = {
+                "id": f"{doc.id}-qc{len(out['quotation_candidates']) + 1:03d}", "document_id": doc.id,
+                "paragraph_id": p["id"], "sentence_id": sentence["id"] if sentence else None,
+                "quote": q.quote, "start": start, "end": end, "spans": _pieces_json(pieces), "kind": q.kind,
+                "status": status, "quotation_id": None, "reason": _ws(reason) if status != "quotation" else None,
+            }
+            out["quotation_candidates"].append(candidate)
+            if status != "quotation":
+                continue
+            speakers = list(dict.fromkeys(speakers))
+            if len(speakers) == 1 and actor_types.get(speakers[0]) in SPEAKER_TYPES:
+                last_speaker = speakers[0]
+            if speakers or label:
+                previous = (q.end + 1, speakers, label)
+            qid = candidate["quotation_id"] = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
             ids[k] = qid
-            sentence = _sentence_of(seg, start)
             out["quotations"].append({
                 "id": qid, "document_id": doc.id, "paragraph_id": p["id"],
                 "sentence_id": sentence["id"] if sentence else None,
-                "speaker_id": speaker, "speaker_label": label, "quote": q.quote, "start": start, "end": end,
+                "speaker_id": speakers[0] if len(speakers) == 1 else None, "speaker_label": label,
+                "speaker_ids": json.dumps(speakers), "quote": q.quote, "start": start, "end": end,
                 "spans": _pieces_json(pieces), "kind": q.kind,
                 "nested_in_id": ids.get(q.nested_in) if q.nested_in is not None else None,
                 "attribution": attribution, "verb": verb,
             })
+            out["quotation_speakers"].extend({"quotation_id": qid, "actor_id": a, "position": n}
+                                             for n, a in enumerate(speakers, 1))
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quotation {entry['quote']!r}: no quotation detected in "
                                  "the body text starts with these words", line=entry.line_of("quote")))
 
 
-def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
+def _speakers_in(mentions, start, end, label):
+    """The actors a speaker phrase names: each of "Koizumi and Hegseth", else the head of "the
+    head of the agency" (see :func:`_actor_in`)."""
+    if COORDINATION.search(label):
+        inside = [m for m in mentions if start <= m["start"] and m["end"] <= end]
+        top = [m for m in inside if not any(o is not m and o["start"] <= m["start"] and m["end"] <= o["end"]
+                                            for o in inside)]
+        named = list(dict.fromkeys(m["actor_id"] for m in top))
+        if len(named) > 1:
+            return named
+    head = _actor_in(mentions, start, end)
+    return [head] if head else []
+
+
+def _group_before(mentions, actor_types, sentence, paragraph_sentences, pos):
+    """Who a plural pronoun ("they expressed") stands for: the people named before it in its
+    sentence ("Koizumi called Hegseth ... and they expressed"), else those of the sentence before
+    ("Hegseth and Nakatani met ... Both leaders ... what they describe as"); two or more, or
+    nobody."""
+    if sentence is None:
+        return []
+    ranges = [(sentence["start"], pos)]
+    earlier = [s for s in paragraph_sentences if s["end"] <= sentence["start"]]
+    if earlier:
+        ranges.append((earlier[-1]["start"], earlier[-1]["end"]))
+    for a, b in ranges:
+        people = list(dict.fromkeys(m["actor_id"] for m in mentions if a <= m["start"] and m["end"] <= b
+                                    and actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
+        if len(people) > 1:
+            return people
+    return []
+
+
+def _cited_titles(doc, citations) -> list[tuple[int, int, str]]:
+    """``(start, end, citation id)`` of the title of every work this document's footnotes cite
+    (a title that a page break splits is not found, and so not listed)."""
+    out = []
+    for c in citations:
+        title = c["record"].get("title") if c["document_id"] == doc.id else None
+        i = doc.text.find(title, c["start"], c["end"]) if title else -1
+        if i >= 0:
+            out.append((i, i + len(title), c["id"]))
+    return out
+
+
+def _quantities(doc, seg, annotations, mentions, demonyms, titles, out, errors):
     overrides = Overrides(annotations.get("quantities"))
     by_container: dict = {}
     for m in mentions:
@@ -164,15 +258,17 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
         in_region = [m for m in by_container.get((region.paragraph_id, region.footnote_id), [])
                      if region.multi.start <= m["start"] and m["end"] <= region.multi.end]
         for q in quantities_mod.find_quantities(region.text):
-            pieces = region.multi.sub(q.start, q.end)
+            pieces = [p for a, b in q.pieces or [(q.start, q.end)] for p in region.multi.sub(a, b)]
             start, end = pieces[0].start, pieces[-1].end
+            citation = next((cid for a, b, cid in titles if a <= start and end <= b), None)
             entry = overrides.match(q.quote, region.text[max(0, q.start - 200):q.start])
             if entry is not None and entry.get("reject"):
                 continue
             sentence = _sentence_of(seg, start) if region.kind == "body" else None
             s_start = sentence["start"] if sentence else region.multi.to_doc(
                 max([0] + [i for i, _ in simple_sentence_bounds(region.text) if i <= q.start]))
-            subject = _actor_in(in_region, start, end)
+            within = [m for m in in_region if any(pc.start <= m["start"] and m["end"] <= pc.end for pc in pieces)]
+            subject = _actor_in(within, start, end)  # named in the quote's own words
             method = "inside" if subject else None
             if subject is None:
                 words = set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", q.quote))
@@ -195,6 +291,7 @@ def _quantities(doc, seg, annotations, mentions, demonyms, out, errors):
                 "qualifier": q.qualifier, "out_of": q.out_of, "subject_id": subject,
                 "subject_method": method, "quote": q.quote, "start": start, "end": end,
                 "spans": _pieces_json(pieces), "description": describe(q, year),
+                "location": "cited-title" if citation else "text", "citation_id": citation,
             })
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quantity {entry['quote']!r}: no quantity detected starts "
@@ -222,7 +319,7 @@ def _recommendations(doc, seg, annotations, out, errors):
     from .events import find_container, joined_texts
 
     joined = joined_texts(doc, seg)
-    curated_spans = []
+    curated_spans, curated_nodes = [], {}
     for rec in annotations.get("recommendations") or []:
         try:
             located = locate(rec["quote"], rec.get("prefix"), doc.text, joined)
@@ -240,13 +337,15 @@ def _recommendations(doc, seg, annotations, out, errors):
             "start": located.start, "end": located.end,
             "spans": json.dumps(located.spans) if located.spans else None,
             "theme": rec["theme"], "strength": rec["strength"], "addressee_ids": json.dumps(addressees),
+            "candidate_id": None, "finder_miss": _ws(rec["finder_miss"]) if rec.get("finder_miss") else None,
         })
         for actor_id in addressees:
             out["recommendation_addressees"].append({"recommendation_id": rec["id"], "actor_id": actor_id})
         curated_spans.append((located.start, located.end, rec["id"]))
+        curated_nodes[rec["id"]] = rec
 
     rejected = list(annotations.get("rejected_candidates") or [])
-    used_rejections = set()
+    used_rejections, found = set(), {}
     headings = {s["id"]: s["heading"] for s in seg.sections}
     for p in seg.paragraphs:
         if p["kind"] != "body":
@@ -263,9 +362,12 @@ def _recommendations(doc, seg, annotations, out, errors):
             pieces = multi.sub(c.start, c.end)
             start, end = pieces[0].start, pieces[-1].end
             status, rec_id, reason = "uncurated", None, None
+            cid = f"{doc.id}-rc{len(out['recommendation_candidates']) + 1:03d}"
             overlap = [r for a, b, r in curated_spans if a < end and start < b]
             if overlap:
                 status, rec_id = "curated", overlap[0]
+                for r in overlap:  # a sentence may hold two recommendations
+                    found.setdefault(r, cid)
             else:
                 for k, r in enumerate(rejected):
                     if _ws(c.sentence).startswith(_ws(r["sentence"])):
@@ -273,12 +375,19 @@ def _recommendations(doc, seg, annotations, out, errors):
                         used_rejections.add(k)
                         break
             out["recommendation_candidates"].append({
-                "id": f"{doc.id}-rc{len(out['recommendation_candidates']) + 1:03d}", "document_id": doc.id,
+                "id": cid, "document_id": doc.id,
                 "section_id": p["section_id"], "paragraph_id": p["id"], "sentence": c.sentence,
                 "start": start, "end": end, "spans": _pieces_json(pieces), "cue": c.cue,
                 "strength": c.strength, "score": c.score, "reason": c.reason, "status": status,
                 "recommendation_id": rec_id, "rejection_reason": reason,
             })
+    for row in out["recommendations"]:
+        row["candidate_id"] = found.get(row["id"])
+        if row["candidate_id"] and row["finder_miss"]:
+            rec = curated_nodes[row["id"]]
+            errors.append(InputError(rec.path, f"recommendation {row['id']!r}: `finder_miss` says the finder "
+                                     f"misses it, but it flags it ({row['candidate_id']}): remove finder_miss",
+                                     line=rec.line_of("finder_miss")))
     for k, r in enumerate(rejected):
         if k not in used_rejections:
             errors.append(InputError(r.path, f"rejected candidate {r['sentence'][:60]!r}: the recommendation "

@@ -1,7 +1,8 @@
 """Quantities: every number in a text that states how much, how many or how long.
 
 :func:`find_quantities` reads a plain string and returns :class:`Quantity` records with exact
-offsets (``text[q.start:q.end] == q.quote``). It does not know about documents or actors; a
+offsets (``text[q.start:q.end] == q.quote``, or, for a number that borrows its unit, the pieces
+of ``q.pieces`` joined by a space: see *Coordination*). It does not know about documents or actors; a
 later stage decides which quantity belongs to whom.
 
 What a quantity is
@@ -20,7 +21,11 @@ A number — in digits (``50,000``, ``8.7``) or in words (``two``, ``seventy``, 
 * **ratio**: ``five times more`` (a comparative or ``as``/``the``/``that`` after ``times``),
   ``3-fold``, ``twice as``. A bare ``three times`` is a count of occasions (unit ``times``).
 * **distance** (miles, nautical miles, km, metres, feet, inches, yards), **duration**
-  (seconds … centuries; also ``month-long``, ``year-long`` = 1) and **measure** (tons, kg,
+  (seconds … centuries; also ``month-long``, ``year-long`` = 1, and a period named without a
+  number, which is one of it: ``over the past decade`` (quote ``past decade``; likewise the
+  last / previous / next / coming century, year, month or week after over, in, during,
+  throughout, for, within or across) and ``a decade`` / ``a century`` — not ``a decade ago``,
+  ``the last decade of …`` or ``the past decade’s``, which date or name a time) and **measure** (tons, kg,
   square km, hectares, acres). The unit may be joined by a hyphen (``3,000-Nautical-Mile``,
   ``10-year``) and may be singular (``6 minute read``); it is reported normalised and plural.
 * **count**: a number followed, within six words and before any function word, by a plural
@@ -40,15 +45,18 @@ A number — in digits (``50,000``, ``8.7``) or in words (``two``, ``seventy``, 
 duration (a duration with ``out of N`` is a count: ``355 days out of 365``), measure, count.
 
 Coordination. ``352 and 355 days out of 365`` is two quantities: the first number borrows the
-unit (and ``out_of``) of the second. ``approximately 21,900 Japanese and 7,000 U.S. soldiers``
-is two casualty counts: ``21,900 Japanese`` borrows ``soldiers``, and the qualifier
+unit (and ``out_of``) of the second, and its quote is its own words and the words of the unit
+it borrows, in two ``pieces``: ``352 days out of 365``. ``approximately 21,900 Japanese and
+7,000 U.S. soldiers`` is two casualty counts: ``21,900 Japanese`` borrows ``soldiers`` (quote
+``21,900 Japanese soldiers``; ``U.S.`` is the second number's), and the qualifier
 ``approximately`` is shared by both. A lone number that counts nothing is not reported.
 
 Qualifiers. A hedge or bound directly before the number (or its currency sign): ``about``,
 ``approximately``, ``around``, ``roughly``, ``some``, ``nearly``, ``almost``, ``more than``,
 ``over``, ``less than``, ``under``, ``at least``, ``up to`` …. The qualifier is not part of the
 quote (``more than 50,000 U.S. troops`` quotes ``50,000 U.S. troops``); ``approx`` is True
-whenever there is one. ``over the past three decades`` has none: ``past`` stands between.
+whenever there is one. ``or so`` and ``or more`` right after a quantity are qualifiers too
+(``the past decade or so``, ``ten ships or more``). ``over the past three decades`` has none: ``past`` stands between.
 
 Years. ``year`` is the year the quantity refers to when its clause says so right after it
 (``in 2025``, ``for fiscal 2025``, ``in FY2025``, ``by 2027``, ``as of 2024``) or within a
@@ -111,6 +119,10 @@ class Quantity:
     year: int | None = None          # the year the quantity refers to
     base_year: int | None = None     # the year it is compared with ("compared with 2024")
     out_of: float | None = None      # "355 days out of 365" -> 365
+    # The quote in pieces, when it is not one stretch of text: "352 [and 355] days out of 365"
+    # is [(start of 352, end of 352), (start of days, end of 365)], and ``quote`` the pieces joined
+    # by a space; ``start``/``end`` run from the first piece to the last.
+    pieces: list | None = None
 
 
 # --- number words ---------------------------------------------------------------------------------
@@ -147,6 +159,13 @@ ORDINAL_ANNIVERSARY = re.compile(
     r"eighty|ninety)-)?[a-z]+(?:st|nd|rd|th)))[ \t]+anniversary\b", re.I)
 UNIT_LONG = re.compile(r"\b(?P<unit>hour|day|week|month|year|decade|century)-long\b", re.I)
 TWICE = re.compile(r"\btwice(?=[ \t]+(?:as|the|that)\b)", re.I)
+# A period named without a number is one of it: "over the past decade", "for nearly a decade".
+ONE_PERIOD = re.compile(
+    r"\b(?:(?:over|in|during|throughout|for|within|across)[ \t]+the[ \t]+"
+    r"(?P<q1>(?:past|last|previous|next|coming)[ \t]+(?P<u1>decade|century|year|month|week))"
+    r"|(?<![\w’'-])(?P<q2>an?[ \t]+(?P<u2>decade|century)))\b"
+    r"(?![ \t]*(?:[-‐–]|of\b|ago\b|earlier\b|later\b|before\b|after\b|[’']s\b))", re.I)
+TRAILING_QUALIFIER = re.compile(r"[ \t]+(?P<q>or[ \t]+so|or[ \t]+more)\b", re.I)
 
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
@@ -464,6 +483,7 @@ class _Read:
     complete: bool       # False: a number that counts nothing (yet)
     casualty_cue: bool = False
     consumed: int = 0    # scanning resumes here
+    unit_start: int | None = None  # where the words of the unit begin ("days out of 365")
 
 
 # --- the extractor --------------------------------------------------------------------------------
@@ -506,6 +526,16 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = SINGULAR_UNIT_LONG[m.group("unit").lower()]
         reads.append(_Read(Quantity(m.start(), m.end(), m.group(0), 1.0, "duration", unit=unit),
                            m.start(), True, consumed=m.end()))
+    for m in ONE_PERIOD.finditer(text):
+        g = "q1" if m.group("q1") else "q2"
+        if in_zone(m.start(g)):
+            continue
+        unit = SINGULAR_UNIT_LONG[m.group("u1" if g == "q1" else "u2").lower()]
+        q = Quantity(m.start(g), m.end(g), m.group(g), 1.0, "duration", unit=unit)
+        qm = QUALIFIER.search(text, max(0, q.start - 24), q.start) if g == "q2" else None
+        if qm and qm.end() == q.start:
+            q.qualifier, q.approx = re.sub(r"\s+", " ", qm.group("q")).lower(), True
+        reads.append(_Read(q, qm.start("q") if qm and q.approx else q.start, True, consumed=m.end()))
     for m in TWICE.finditer(text):
         if in_zone(m.start()):
             continue
@@ -520,6 +550,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         _settle_kind(r)
         _settle_years(text, r.q)
+        tq = TRAILING_QUALIFIER.match(text, r.q.end)
+        if tq and r.q.qualifier is None:  # "over the past decade or so", "ten ships or more"
+            r.q.qualifier, r.q.approx = re.sub(r"\s+", " ", tq.group("q")).lower(), True
         out.append(r.q)
     return out
 
@@ -677,7 +710,8 @@ def _read_unit(text, s, e, lead, value, value_max, currency, qualifier, is_word,
     pm = PERCENT.match(text, e)
     if pm:
         if pm.group("pp"):
-            return _Read(make(pm.end(), "percentage", "percentage points"), lead, True, consumed=pm.end())
+            return _Read(make(pm.end(), "percentage", "percentage points"), lead, True, consumed=pm.end(),
+                         unit_start=_skip_blank(text, e))
         end, unit = pm.end(), "percent"
         tail = PERCENT_RANGE_TAIL.match(text, end)
         if tail and value_max is None and float(tail.group("n")) > value:
@@ -687,14 +721,15 @@ def _read_unit(text, s, e, lead, value, value_max, currency, qualifier, is_word,
             end = gm.end()
             unit = "percent of GNP" if gm.group("what").upper() in ("GNP",) or "national" in gm.group("what") \
                 else "percent of GDP"
-        return _Read(make(end, "percentage", unit), lead, True, consumed=end)
+        return _Read(make(end, "percentage", unit), lead, True, consumed=end, unit_start=_skip_blank(text, e))
 
     cw = CURRENCY_WORD.match(text, e)
     if cw and not (cw.group("cw").lower() == "won" and value < 1e6):  # "11 won the match"
         code = _currency_code(cw)
         if currency is None or (currency == "JPY" and code == "CNY"):  # "¥5 billion yuan"
             currency = code
-        return _Read(make(cw.end(), "amount", currency), lead, True, consumed=cw.end())
+        return _Read(make(cw.end(), "amount", currency), lead, True, consumed=cw.end(),
+                     unit_start=cw.start("cq") if cw.group("cq") else cw.start("cw"))
     if currency:
         return _Read(make(e, "amount", currency), lead, True, consumed=e)
 
@@ -710,7 +745,8 @@ def _read_unit(text, s, e, lead, value, value_max, currency, qualifier, is_word,
             if out_of is not None:
                 end = om.end()
                 kind = "count"
-        return _Read(make(end, kind, unit, out_of=out_of), lead, True, consumed=end)
+        return _Read(make(end, kind, unit, out_of=out_of), lead, True, consumed=end,
+                     unit_start=mm.start("unit"))
 
     if year_like:
         raise _Skip("year")
@@ -721,7 +757,8 @@ def _read_unit(text, s, e, lead, value, value_max, currency, qualifier, is_word,
     if rm:
         end = rm.end("cmp") if rm.group("cmp") else rm.end("sep")
         is_ratio = rm.group("sep").startswith("-") or rm.group("cmp") or RATIO_FOLLOW.match(text, end)
-        return _Read(make(end, "ratio" if is_ratio else "count", "times"), lead, True, consumed=end)
+        return _Read(make(end, "ratio" if is_ratio else "count", "times"), lead, True, consumed=end,
+                     unit_start=_skip_blank(text, e))
 
     if e < len(text) and text[e] in "-‐" and e + 1 < len(text) and text[e + 1].isalpha():
         raise _Skip("hyphenated compound (Nine-dash, two-front)")
@@ -758,17 +795,20 @@ def _read_unit(text, s, e, lead, value, value_max, currency, qualifier, is_word,
         return _Read(q, lead, False, consumed=e)
     head_low = head[2].lower()
     unit = _plural(head_low) if value == 1 else head_low
+    unit_start = head[0]
     if mods and _is_noun_modifier(mods[-1][2]) and mods[-1][1] + 1 == head[0]:
-        unit = f"{mods[-1][2]} {unit}"
+        unit, unit_start = f"{mods[-1][2]} {unit}", mods[-1][0]
     end = head[1]
     casualty = bool(CASUALTY_AFTER.match(text, end)) or head_low in CASUALTY_NOUNS
     if not casualty and head_low in PERSON_NOUNS:
         casualty = bool(CASUALTY_BEFORE.search(text, max(0, lead - 40), lead))
-    return _Read(make(end, "count", unit), lead, True, casualty_cue=casualty, consumed=end)
+    return _Read(make(end, "count", unit), lead, True, casualty_cue=casualty, consumed=end,
+                 unit_start=unit_start)
 
 
 def _coordinate(text: str, reads: list[_Read]) -> None:
-    """``352 and 355 days``: a number that counts nothing borrows from the next one."""
+    """``352 and 355 days``: a number that counts nothing borrows from the next one, and quotes
+    its own words with the words of the unit it borrows (``352 days out of 365``)."""
     for i in range(len(reads) - 2, -1, -1):
         a, b = reads[i], reads[i + 1]
         if a.complete or a.q.end > b.lead or not COORDINATION.match(text[a.q.end:b.lead]):
@@ -776,6 +816,11 @@ def _coordinate(text: str, reads: list[_Read]) -> None:
         if not b.complete or not b.q.unit:
             continue
         a.complete = True
+        tail = (b.q.pieces[-1][0], b.q.end) if b.q.pieces else (b.unit_start, b.q.end)
+        if tail[0] is not None and a.q.end <= tail[0] < tail[1]:
+            a.q.pieces = [(a.q.start, a.q.end), tail]
+            a.q.quote = f"{text[a.q.start:a.q.end]} {text[tail[0]:tail[1]]}"
+            a.q.end = tail[1]
         a.q.unit, a.q.kind, a.q.out_of = b.q.unit, b.q.kind, b.q.out_of
         if a.q.currency is None:
             a.q.currency = b.q.currency
@@ -785,6 +830,12 @@ def _coordinate(text: str, reads: list[_Read]) -> None:
         b.casualty_cue = b.casualty_cue or a.casualty_cue
         if a.q.qualifier and not b.q.qualifier:
             b.q.qualifier, b.q.approx = a.q.qualifier, True
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
 
 
 def _settle_kind(r: _Read) -> None:

@@ -51,7 +51,11 @@ Speakers
    “…”``, ``Hegseth further added that Japan is a “…”`` (a quotation inside reported speech),
    ``what it calls its “backyard”``;
 3. ``According to X, …``;
-4. a possessive: ``Hegseth’s call for “…”``, ``Hegseth’s remarks make clear that … “…”``.
+4. a possessive: ``Hegseth’s call for “…”``, ``Hegseth’s remarks make clear that … “…”``;
+5. a possessive right before the opening mark (``position="owner"``): ``President Donald
+   Trump’s “America First” policy``, ``Obama's "pivot to Asia"``. It names whose phrase it is
+   only when the owner is a person — ``Japan’s “quasi-ally”`` names a relation — which the caller,
+   who knows the actors, decides.
 
 Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
 quotation; when a quotation sits inside it, the reporting verb is the cue (2). A cue in another
@@ -292,6 +296,9 @@ POSSESSIVE_CUE = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[A-Z][\w.-]*)[ \t]+){0,3}(?:[A-Z][\w.-]*|[a-z][\w-]*))"
     r"[’']s[ \t]+(?P<noun>" + "|".join(POSSESSIVE_NOUNS)
     + r")\b")
+# "President Donald Trump’s “": capitalised words (and "of", "the") ending in a possessive, then the mark
+OWNER_BEFORE = re.compile(
+    r"(?P<np>[A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.-]*){0,5})(?P<s>[’']s)[ \t]*$")
 MAX_NP_TOKENS = 10
 MAX_AFTER_TOKENS = 10
 
@@ -325,6 +332,13 @@ def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
         if any(a <= m.start() < b for a, b in masked):
             continue
         return _cue(text, (m.start("np"), m.end("np")), (m.start("noun"), m.end("noun")), "possessive")
+    m = OWNER_BEFORE.search(text, max(s0, open_pos - 120), open_pos)
+    if m and not any(a <= m.start() < b for a, b in masked):
+        tokens = _tokens(text, m.start("np"), m.end("np"))
+        k = 0
+        while k < len(tokens) - 1 and tokens[k][2].lower() in NP_BREAKERS:
+            k += 1  # "Under Prime Minister Abe’s": the owner starts at "Prime"
+        return _cue(text, (tokens[k][0], m.end("np")), (m.start("s"), m.end("s")), "owner")
     return None
 
 

@@ -4,19 +4,40 @@
 prescriptive modal or an imperative — with a ``strength`` and a ``score`` so that a caller can
 rank them or pick a threshold. It says nothing about who should act; that is for a later stage.
 
-Cues (matched case-insensitively; the cue span is the modal phrase itself)
---------------------------------------------------------------------------
+Cues (matched case-insensitively; the cue span is the modal phrase itself, or the whole
+construction for ``the urgency … has never been greater`` and ``without X, Y cannot``)
+--------------------------------------------------------------------------------------
 * **must**: ``must`` / ``must not``; ``has to`` / ``have to`` / ``will have to``; ``it is
   imperative / essential / vital / necessary / critical / crucial (for X) to``; ``requires`` /
-  ``will require`` / ``is required to``; ``cannot afford to``.
+  ``will require`` / ``is required to``; ``cannot afford to``; an action that ``is (also)
+  critical / essential / vital / crucial / imperative / indispensable / key`` (``Managing
+  expectations is critical``, ``Public diplomacy … is also critical``: see *action subjects*);
+  a necessary condition, ``without X, Y cannot …`` (``without sustained support from
+  Washington, Japan cannot deter …``).
 * **should**: ``should`` / ``should not``; ``ought to``; ``need(s) to`` / ``will need to``;
   ``… is / are needed`` (``more efforts are needed``); ``it is important / advisable / time (for
   X) to``; ``we recommend`` / ``recommends that`` / ``it is recommended``; ``would do well to``;
-  ``we need``; ``there is a need to / for``; an imperative verb opening the sentence
-  (``Act or react, take the initiative …``, ``Ensure …``).
+  ``we need``; ``there is a need to / for``; ``underscores / highlights / shows … the necessity
+  (need) of / for / to``; ``the urgency (need, necessity, importance) … has never been greater``
+  and ``… is more urgent than ever``; an action that ``is the (only / best / surest) path / way /
+  route / key / answer / solution`` (``forging … and further strengthening … is the path``;
+  the subject must open with a gerund); an imperative verb opening the sentence (``Act or
+  react, take the initiative …``, ``Ensure …``).
 * **could**: ``could`` + a verb of benefit (``could present``, ``could help``, ``could serve``,
   ``could be used``…); ``might be one idea / option / way``; ``may / might want to``; ``one
-  option would be``; ``it would be useful / helpful / worthwhile``.
+  option would be``; ``it would be useful / helpful / worthwhile``; ``X has / have a (historic,
+  rare …) opportunity / chance to``.
+
+Action subjects. ``… is critical`` and ``… is the path`` prescribe only when what is critical
+is something to do. The subject is read back from the copula to the start of its clause (the
+sentence start, or the last comma, semicolon, colon, dash or ``that``): it must open with a
+gerund (``Managing``, ``Responding``, ``forging``), or — for ``is critical`` and its kin — have a
+nominalised head (``-tion``, ``-sion``, ``-ment``, ``-ance``, ``-ence``, ``-acy``, ``-ing``: ``Public
+diplomacy in the United States``, ``Coordination between …``), and must not open with a
+pronoun or demonstrative (``This collaboration is critical at a time …`` describes; so does
+``Japan’s role … is indispensable``: ``role`` is no action). A relative clause (``capabilities
+that are critical``) has no subject of its own and is skipped; so are past and future forms
+(``was critical``, ``will be critical``).
 
 Not prescriptive, and skipped:
 
@@ -29,6 +50,8 @@ Not prescriptive, and skipped:
 * conditional inversion: a sentence or clause opening with ``Should`` (``Should the PRC object,
   …``), and ``should`` after ``if`` / ``unless`` / ``in case`` in the same clause;
 * ``it was crucial for Japan to …`` (past: the pattern wants ``is`` / ``remains`` / ``will be``);
+* ``had an opportunity``, ``underscored the need`` (past: a report of what was, not advice), and
+  ``without a doubt / question / exception …``;
 * questions (the sentence ends with ``?``).
 
 One candidate per sentence: when a sentence has several cues the strongest wins (must >
@@ -101,6 +124,8 @@ IMPERATIVE_VERBS = (
     "promote|pursue|reduce|reform|resume|seek|strengthen|support|take|stop|start|engage|encourage|"
     "provide|limit|prepare|clarify|align|coordinate|integrate|accelerate|reinforce|remember|treat")
 
+CRITICAL_ADVERBS = r"also|especially|particularly|equally|absolutely|therefore|thus|doubly|now"
+
 # (strength, pattern). The whole match is the cue; (?P<neg>) marks a negation.
 CUES = [
     ("must", re.compile(r"\bmust(?P<neg>[ \t]+not|n[’']t)?\b", re.I)),
@@ -110,6 +135,11 @@ CUES = [
     ("must", re.compile(r"\b(?:requires|require(?=[ \t]+(?:a|an|the|more|greater|further)\b)|"
                         r"will[ \t]+require|(?:is|are|will[ \t]+be)[ \t]+required[ \t]+to)\b", re.I)),
     ("must", re.compile(r"\bcannot[ \t]+afford[ \t]+to\b", re.I)),
+    ("must", re.compile(rf"\b(?:is|are|remains?)(?:{_S}(?:{CRITICAL_ADVERBS}))?{_S}"
+                        rf"(?P<adj>critical|essential|vital|crucial|imperative|indispensable|key)\b", re.I)),
+    ("must", re.compile(rf"\bwithout{_S}(?!(?:a{_S}|any{_S})?(?:doubt|question|exception|warning|fail)\b)"
+                        rf"[^,;.!?]{{3,100}},{_S}[^,;.!?]{{1,80}}?\b(?:cannot|can[’']t|"
+                        rf"(?:will{_S}not|won[’']t){_S}be{_S}able{_S}to)\b", re.I)),
     ("should", re.compile(r"\bshould(?P<neg>[ \t]+not|n[’']t)?\b(?![ \t]+have\b)", re.I)),
     ("should", re.compile(r"\bought(?P<neg>[ \t]+not)?[ \t]+to\b", re.I)),
     ("should", re.compile(r"\b(?:(?:will|would)[ \t]+)?needs?[ \t]+to\b", re.I)),
@@ -121,6 +151,16 @@ CUES = [
     ("should", re.compile(r"\bwould[ \t]+do[ \t]+well[ \t]+to\b", re.I)),
     ("should", re.compile(r"\bwe[ \t]+need\b(?![ \t]+not\b)", re.I)),
     ("should", re.compile(r"\bthere[ \t]+is[ \t]+(?:a|an[ \t]+urgent|a[ \t]+pressing|a[ \t]+clear)[ \t]+need[ \t]+(?:to|for)\b", re.I)),
+    ("should", re.compile(rf"\b(?:underscores|underlines|highlights|shows|demonstrates|reinforces|confirms|"
+                          rf"illustrates|points{_S}to){_S}the{_S}(?:(?:urgent|pressing|clear){_S})?"
+                          rf"(?:necessity|need){_S}(?:of|for|to)\b", re.I)),
+    ("should", re.compile(rf"\b(?P<urgent>urgency|need|necessity|importance)\b[^.;!?]{{0,160}}?\b(?:has|have){_S}"
+                          rf"never{_S}been{_S}(?:greater|higher|stronger|more{_S}(?:urgent|pressing|"
+                          rf"important|acute))\b|\b(?:is|are){_S}(?:now{_S})?more{_S}(?:urgent|important|"
+                          rf"pressing|necessary){_S}than{_S}ever\b", re.I)),
+    ("should", re.compile(rf"\b(?:is|are)(?:{_S}(?:also|clearly|surely))?{_S}the{_S}"
+                          rf"(?:(?:only|best|surest|right|sole|real){_S})?(?P<path>path|way|route|key|answer|"
+                          rf"solution)\b(?!{_S}(?:in|of){_S}which\b)", re.I)),
     ("could", re.compile(rf"\bcould[ \t]+(?:also[ \t]+|potentially[ \t]+|well[ \t]+|usefully[ \t]+)?(?:{BENEFIT_VERBS})\b", re.I)),
     ("could", re.compile(r"\bmight[ \t]+be[ \t]+(?:one|an?|another)[ \t]+(?:\w+[ \t]+)?"
                          r"(?:idea|option|way|approach|step|solution|answer)\b", re.I)),
@@ -128,12 +168,18 @@ CUES = [
     ("could", re.compile(r"\bone[ \t]+(?:option|idea|possibility|approach)[ \t]+(?:would[ \t]+be|is|might[ \t]+be)\b", re.I)),
     ("could", re.compile(r"\bit[ \t]+(?:would|could|might)[ \t]+be[ \t]+(?:useful|helpful|worthwhile|beneficial|"
                          r"valuable|wise)\b", re.I)),
+    ("could", re.compile(rf"\b(?:has|have)(?:{_S}now)?{_S}an?{_S}(?:(?:historic|rare|unique|real|golden|new|"
+                         rf"unprecedented|great|clear){_S})?(?:opportunity|chance|window){_S}to\b", re.I)),
 ]
+# The copula cues ("is critical", "is the path") need a subject that names an action: the
+# named group tells which (see _action_subject).
+ACTION_CUES = ("adj", "path")
 # Every cue above contains one of these words: a sentence without any of them cannot hold a cue,
 # so one cheap search spares it the twenty patterns (the imperative is checked separately).
 CUE_WORDS = re.compile(r"\b(?:must|has|have|imperative|essential|vital|necessary|critical|crucial|"
                        r"requires?|required|afford|should|ought|needs?|needed|important|advisable|"
-                       r"desirable|wise|prudent|time|recommend|well|could|might|may)", re.I)  # "shouldn't"
+                       r"desirable|wise|prudent|time|recommend|well|could|might|may|indispensable|key|"
+                       r"without|necessity|urgency|urgent|path|way|route|answer|solution)", re.I)  # "shouldn't"
 IMPERATIVE = re.compile(
     rf"(?P<verb>{IMPERATIVE_VERBS})\b(?![ \t]+(?:of|for|from|is|was|are|were|has|have|had|will|"
     r"would|can|could|in|on|at|and|to|by|with)\b)", re.I)
@@ -146,6 +192,21 @@ RECOMMENDATION_HEADING = re.compile(
     r"implications|next[ \t]+steps|road[ \t]+ahead|proposals?|what[ \t]+(?:should|must|needs[ \t]+to)"
     r"[ \t]+be[ \t]+done|takeaways|lessons|prescriptions|options[ \t]+for", re.I)
 
+# Where the subject of "is critical" / "is the path" starts, and what it may be.
+CLAUSE_OPENER = re.compile(r"[,;:—–(]|\bthat\b", re.I)
+SUBJECT_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+MAX_SUBJECT_WORDS = 25
+ANAPHORIC = frozenset("""
+this that these those such it they he she we i you which who whom what both each either neither
+its their his her our my your there here
+""".split())
+NOT_GERUNDS = frozenset("""
+during including according following regarding concerning notwithstanding nothing something
+anything everything thing things king spring morning evening string ring wing bring sing
+""".split())
+SUBJECT_PREPOSITIONS = frozenset("of in on for with to between among across from by at within "
+                                 "toward towards against through".split())
+NOMINALISATION = re.compile(r"(?:tion|sion|ment|ance|ence|acy|ing)s?$")
 HAVE_AFTER = re.compile(r"[ \t]+have\b", re.I)
 RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)[ \t]+$", re.I)
 CONDITIONAL_CLAUSE = re.compile(r"\b(?:if|unless|in[ \t]+case|in[ \t]+the[ \t]+event(?:[ \t]+that)?)\b[^,;:]*$", re.I)
@@ -221,6 +282,12 @@ def _best_cue(text: str, start: int, end: int):
 
 def _excluded(text: str, sent_start: int, m: re.Match) -> bool:
     """Descriptive uses of a cue word (see the module docstring)."""
+    groups = m.groupdict()
+    if groups.get("urgent"):
+        return False  # "the need ... has never been greater": the noun is the point
+    for name in ACTION_CUES:
+        if groups.get(name):
+            return not _action_subject(text, sent_start, m.start(), gerund_only=name == "path")
     word = m.group(0).split()[0].lower()
     lo = max(sent_start, m.start() - 60)
     if word == "must":
@@ -235,6 +302,29 @@ def _excluded(text: str, sent_start: int, m: re.Match) -> bool:
     if word in ("need", "needs"):
         return bool(NEED_NOUN_BEFORE.search(text, lo, m.start()))  # "the need to act"
     return False
+
+
+def _action_subject(text: str, sent_start: int, pos: int, gerund_only: bool) -> bool:
+    """The subject of the copula at ``pos`` names something to do (see *action subjects* in
+    the module docstring)."""
+    before = text[sent_start:pos]
+    cut = max((m.end() for m in CLAUSE_OPENER.finditer(before)), default=0)
+    words = SUBJECT_WORD.findall(before[cut:])
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return False
+    first = words[0].lower()
+    if first in ANAPHORIC:
+        return False
+    if first.endswith("ing") and len(first) > 4 and first not in NOT_GERUNDS:
+        return True
+    if gerund_only:
+        return False
+    head = words[-1]
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in SUBJECT_PREPOSITIONS:
+            head = words[k - 1]
+            break
+    return bool(NOMINALISATION.search(head.lower()))
 
 
 def _clause_initial(text: str, sent_start: int, pos: int) -> bool:
