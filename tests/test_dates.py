@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from alliance_record.dates import (PRECISIONS, RESOLVED_PRECISIONS, BadDate, DateMention,
-                                   find_dates, parse_iso, precision_of, resolve)
+from alliance_record.dates import (PRECISIONS, RESOLVED_PRECISIONS, BadDate, DateMention, bounded,
+                                   find_dates, find_url_dates, is_duration, one_of, parse_iso,
+                                   precision_of, resolve)
 from alliance_record.ingest import normalize_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -199,21 +200,27 @@ RESOLUTION = [
     ("on Dec. 10, 2025", None, None, None, ("2025-12-10", "2025-12-10", "day", "2025-12-10", "explicit")),
     ("in December 2022", None, None, None, ("2022-12", "2022-12", "month", "2022-12", "explicit")),
     ("in 2024", None, None, None, ("2024", "2024", "year", "2024", "explicit")),
-    ("the 2010s", None, None, None, ("2010", "2019", "range", "201X", "explicit")),
+    ("the 2010s", None, None, None, ("2010", "2019", "uncertain", "201X", "explicit")),  # some year of it
     ("from 1948 to 1977", None, None, None, ("1948", "1977", "range", "1948/1977", "explicit")),
     ("March 29–30, 2025", None, None, None,
      ("2025-03-29", "2025-03-30", "range", "2025-03-29/2025-03-30", "explicit")),
     ("fiscal 2025", None, None, None, ("2025", "2025", "approximate", "2025~", "explicit")),
     ("around 2020", None, None, None, ("2020", "2020", "approximate", "2020~", "explicit")),
     ("mid-2024", None, None, None, ("2024", "2024", "year", "2024", "explicit")),
-    ("since 1895", None, None, None, ("1895", "1895", "year", "1895", "explicit")),
+    # "since": the stretch from that date up to the publication, a duration
+    ("since 1895", DAY, None, None, ("1895", "2025-12-23", "range", "1895/2025-12-23", "relative-to-publication")),
+    ("Since taking office in October", ("2026-01-16", "2026-01-16"), None, None,
+     ("2025-10", "2026-01-16", "range", "2025-10/2026-01-16", "relative-to-publication")),
+    ("since assuming her post in May 2021,", ("2021-08-01", "2021-08-03"), None, None,
+     ("2021-05", "2021-08-03", "range", "2021-05/2021-08-03", "relative-to-publication")),
     # relative to the publication date
     ("yesterday", DAY, None, None, ("2025-12-22", "2025-12-22", "day", "2025-12-22", "relative-to-publication")),
     ("two weeks ago", DAY, None, None, ("2025-12-09", "2025-12-09", "day", "2025-12-09", "relative-to-publication")),
+    # a week is one day of it, not all of them: one of several candidates
     ("last week", DAY, None, None,
-     ("2025-12-15", "2025-12-21", "range", "2025-12-15/2025-12-21", "relative-to-publication")),
+     ("2025-12-15", "2025-12-21", "uncertain", "[2025-12-15..2025-12-21]", "relative-to-publication")),
     ("this week", DAY, None, None,
-     ("2025-12-22", "2025-12-28", "range", "2025-12-22/2025-12-28", "relative-to-publication")),
+     ("2025-12-22", "2025-12-28", "uncertain", "[2025-12-22..2025-12-28]", "relative-to-publication")),
     ("last year", DAY, None, None, ("2024", "2024", "year", "2024", "relative-to-publication")),
     ("next year", DAY, None, None, ("2026", "2026", "year", "2026", "relative-to-publication")),
     ("earlier this month", DAY, None, None, ("2025-12", "2025-12", "month", "2025-12", "relative-to-publication")),
@@ -231,24 +238,29 @@ RESOLUTION = [
     ("on Thursday", JAN, None, None, ("2026-01-15", "2026-01-15", "day", "2026-01-15", "relative-to-publication")),
     ("from Monday", JAN, None, None, ("2026-01-12", "2026-01-12", "day", "2026-01-12", "relative-to-publication")),
     ("on Thursday", JAN, None, "past",
-     ("2026-01-08", "2026-01-15", "range", "2026-01-08/2026-01-15", "relative-to-publication")),
+     ("2026-01-08", "2026-01-15", "uncertain", "[2026-01-08,2026-01-15]", "relative-to-publication")),
     ("on Thursday", JAN, None, "future", ("2026-01-15", "2026-01-15", "day", "2026-01-15", "relative-to-publication")),
-    # an uncertain publication date shows in the precision
+    # an uncertain publication date shows in the precision: one of the candidates, never all
     ("last month", ("2025-12-30", "2026-01-02"), None, None,
-     ("2025-11", "2025-12", "range", "2025-11/2025-12", "relative-to-publication")),
+     ("2025-11", "2025-12", "uncertain", "[2025-11..2025-12]", "relative-to-publication")),
     ("Dec. 12", ("2025", "2025"), None, None,
-     ("2024-12-12", "2025-12-12", "range", "2024-12-12/2025-12-12", "relative-to-publication")),
+     ("2024-12-12", "2025-12-12", "uncertain", "[2024-12-12,2025-12-12]", "relative-to-publication")),
+    ("on Saturday", ("2025-03-24", "2025-04-06"), None, "past",
+     ("2025-03-22", "2025-04-05", "uncertain", "[2025-03-22,2025-03-29,2025-04-05]", "relative-to-publication")),
+    # ... while a duration whose ends depend on the window stays a duration
+    ("over the past three decades", ("2025-12-30", "2026-01-02"), None, None,
+     ("1995", "2026", "range", "1995/2026", "relative-to-publication")),
     # relative to another event, as precise as that event and no more
     ("The day prior", None, ("2025-12-10", "2025-12-10"), None,
      ("2025-12-09", "2025-12-09", "day", "2025-12-09", "relative-to-event")),
     ("The day prior", None, ("2025-12", "2025-12"), None,
-     ("2025-11", "2025-12", "range", "2025-11/2025-12", "relative-to-event")),
+     ("2025-11", "2025-12", "uncertain", "[2025-11..2025-12]", "relative-to-event")),
     ("The same day", None, ("2025-12", "2025-12"), None, ("2025-12", "2025-12", "month", "2025-12", "relative-to-event")),
     ("a month later", None, ("2025-01-31", "2025-01-31"), None, ("2025-02", "2025-02", "month", "2025-02", "relative-to-event")),
     ("the following week", None, ("2025-12-10", "2025-12-10"), None,
-     ("2025-12-15", "2025-12-21", "range", "2025-12-15/2025-12-21", "relative-to-event")),
+     ("2025-12-15", "2025-12-21", "uncertain", "[2025-12-15..2025-12-21]", "relative-to-event")),
     ("three days before the flight", None, ("2025-12-09", "2025-12-10"), None,
-     ("2025-12-06", "2025-12-07", "range", "2025-12-06/2025-12-07", "relative-to-event")),
+     ("2025-12-06", "2025-12-07", "uncertain", "[2025-12-06..2025-12-07]", "relative-to-event")),
     ("over eight decades since the war’s end", None, ("1945-08-15", "1945-09-02"), None,
      ("1945-08-15", "2025", "approximate", "1945-08-15/2025~", "relative-to-event")),
 ]
@@ -291,7 +303,7 @@ SEED_DATES = {
     ],
     "002_9ff8a30773218a0b": [
         ("in December", "r"), ("by 2027", "e"), ("on Dec. 7", "r"), ("in December", "r"),
-        ("in October", "r"), ("in December", "r"), ("in 2025", "e"), ("fiscal 2025", "e"),
+        ("Since taking office in October", "r"), ("in December", "r"), ("in 2025", "e"), ("fiscal 2025", "e"),
         ("by the end of the year", "r"),
     ],
     "003_9e27ae2802fd3b6b": [
@@ -310,7 +322,7 @@ SEED_DATES = {
         ("2025", "e"), ("March 12, 2025", "e"), ("2012", "e"), ("May 2024", "e"),
         ("July 28, 2024", "e"), ("2019", "e"), ("2022", "e"), ("accessed July 1, 2025", "e"),
         ("accessed July 1, 2025", "e"), ("Updated September 17, 2024", "e"), ("in 2023", "e"),
-        ("2024", "e"), ("since 1895", "e"), ("in 2024", "e"), ("accessed July 1, 2025", "e"),
+        ("2024", "e"), ("since 1895", "r"), ("in 2024", "e"), ("accessed July 1, 2025", "e"),
         ("in 2011", "e"), ("2018", "e"), ("accessed July 3, 2025", "e"),
         ("from 1948 to 1977", "e"), ("accessed July 7, 2025", "e"), ("accessed July 1, 2025", "e"),
         ("accessed July 10, 2025", "e"), ("accessed July 10, 2025", "e"),
@@ -318,7 +330,7 @@ SEED_DATES = {
         ("2023", "e"), ("in December 2022", "e"), ("the past two decades", "r"),
         ("16 December 2022", "e"), ("16 December 2022", "e"), ("16 December 2022", "e"),
         ("over the past three decades", "r"), ("2024", "e"), ("2024", "e"), ("2021", "e"),
-        ("31 May 2021", "e"), ("Since the 2010s", "e"), ("Over the past decade or so", "r"),
+        ("31 May 2021", "e"), ("Since the 2010s", "r"), ("Over the past decade or so", "r"),
         ("2016", "e"), ("in 2030", "e"), ("2025", "e"), ("13 July 2025", "e"), ("2024", "e"),
         ("2024", "e"), ("2023", "e"), ("16 Aug 2023", "e"), ("16 December 2022", "e"),
         ("January 2025", "e"), ("2021", "e"), ("2016", "e"), ("16 December 2022", "e"),
@@ -366,7 +378,8 @@ SEED_RESOLUTION = [
     ("001_d59bf6d0fbfe2b63", "in the current fiscal year", DAY, ("2025", "2025", "approximate")),
     ("002_9ff8a30773218a0b", "in December", ("2026-01-16", "2026-01-16"), ("2025-12", "2025-12", "month")),
     ("002_9ff8a30773218a0b", "on Dec. 7", ("2026-01-16", "2026-01-16"), ("2025-12-07", "2025-12-07", "day")),
-    ("002_9ff8a30773218a0b", "in October", ("2026-01-16", "2026-01-16"), ("2025-10", "2025-10", "month")),
+    ("002_9ff8a30773218a0b", "Since taking office in October", ("2026-01-16", "2026-01-16"),
+     ("2025-10", "2026-01-16", "range")),
     ("002_9ff8a30773218a0b", "by the end of the year", ("2026-01-16", "2026-01-16"), ("2026", "2026", "year")),
     ("003_9e27ae2802fd3b6b", "in July", ("2025-03-30", "2025-03-31"), ("2024-07", "2024-07", "month")),
     ("003_9e27ae2802fd3b6b", "on Saturday", ("2025-03-30", "2025-03-31"), ("2025-03-29", "2025-03-29", "day")),
@@ -391,6 +404,69 @@ def test_every_seed_date_resolves_to_valid_iso_prefixes(stem):
         assert r.date_precision in RESOLVED_PRECISIONS
         assert parse_iso(r.date_start)[1] <= parse_iso(r.date_end)[2]
         if r.date_start == r.date_end:
-            assert r.date_precision != "range" and "/" not in r.edtf
+            assert r.date_precision not in ("range", "uncertain") and "/" not in r.edtf
         else:
-            assert r.date_precision in ("range", "approximate")
+            assert r.date_precision in ("range", "uncertain", "approximate")
+        # the two readings of "not one value" never mix: a duration is an interval, anything
+        # else one of several candidates
+        if r.date_precision == "range":
+            assert is_duration(m) and "/" in r.edtf, (m.phrase, r)
+        if r.date_precision == "uncertain":
+            assert not is_duration(m) and "/" not in r.edtf, (m.phrase, r)
+
+
+# --- "since": a stretch up to the publication ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since taking office in October, she has met them twice.", ["Since taking office in October"]),
+    ("since leaving the ministry in 2019 he has written", ["since leaving the ministry in 2019"]),
+    ("It has grown since 1895 and since March.", ["since 1895", "since March"]),
+    # "since" meaning "because", and -ing words that are not verbs, leave the date alone
+    ("Since nothing happened in March, they waited.", ["in March"]),
+    ("since the passage of the Law in 1992 it has", ["in 1992"]),
+    ("Since Tokyo agreed in May, talks resumed.", ["in May"]),
+    ("since during the war in 1945 it was", ["in 1945"]),
+])
+def test_since_clauses(text, expected):
+    assert phrases(text) == expected
+    for m in find_dates(text):
+        assert m.span == m.phrase.lower().startswith("since")
+
+
+def test_a_date_inside_a_since_clause_can_still_be_read_alone():
+    whole = only("Since taking office in October")
+    inner = only("in October")
+    window = ("2026-01-16", "2026-01-16")
+    assert resolve(whole, window=window).edtf == "2025-10/2026-01-16"
+    assert resolve(inner, window=window).edtf == "2025-10"
+
+
+# --- dates in URL paths, one-of sets and bounds -----------------------------------------------------
+
+def test_url_path_dates_are_read_only_on_request():
+    text = ("accessed July 10, 2025, <https://www.theguardian.com/world/2025/jul/02/quad-countries-agree> "
+            "and https://example.org/news/2024/11/ and https://example.org/2012/RAND.pdf")
+    assert phrases(text) == ["accessed July 10, 2025"]  # the prose reader never looks inside a URL
+    found = find_url_dates(text)
+    assert [(m.phrase, text[m.start:m.end], m.kind) for m in found] == [
+        ("2025/jul/02", "2025/jul/02", "explicit"), ("2024/11", "2024/11", "explicit")]
+    assert [resolve(m).edtf for m in found] == ["2025-07-02", "2024-11"]
+    assert find_url_dates("https://example.org/2025/02/30/x") == []  # no such day
+
+
+def test_one_of_sets_compress_runs_of_one_precision():
+    assert one_of([("2026-01-08", "2026-01-08"), ("2026-01-15", "2026-01-15")]) == "[2026-01-08,2026-01-15]"
+    assert one_of([("2025-12-31", "2025-12-31"), ("2026-01-01", "2026-01-01"), ("2026-01-02", "2026-01-02")]) \
+        == "[2025-12-31..2026-01-02]"
+    assert one_of([("2025-11", "2025-11"), ("2025-12", "2025-12"), ("2026", "2026")]) == "[2025-11..2025-12,2026]"
+    assert one_of([("2024", "2024"), ("2025", "2025")], approximate=True) == "[2024~,2025~]"
+
+
+def test_a_bound_leaves_the_open_side_unknown():
+    r = resolve(only("accessed July 10, 2025"))
+    before, after = bounded(r, "before"), bounded(r, "after")
+    assert (before.date_start, before.date_end, before.date_precision, before.edtf) == \
+        (None, "2025-07-10", "uncertain", "[..2025-07-10]")
+    assert (after.date_start, after.date_end, after.edtf) == ("2025-07-10", None, "[2025-07-10..]")
+    with pytest.raises(ValueError):
+        bounded(r, "around")

@@ -1,11 +1,16 @@
 """Events from annotations written for the test: located quotes, honest dates, one event per
 real event, and clear errors for every curator mistake."""
 
+import json
+import textwrap
+
+import pytest
 import sqlite_utils
+import yaml
 from click.testing import CliRunner
 
 from alliance_record.cli import cli
-from alliance_record.extract.events import span_parts
+from alliance_record.extract.events import EventDate, cover_parts
 from conftest import catalog_entry, write_corpus
 
 NEWS_A = """
@@ -163,6 +168,11 @@ def test_quote_not_found_shows_the_nearest_match_and_duplicates_need_a_prefix(tm
     result = build(corpus(tmp_path, a=bad), tmp_path / "x.db")
     assert result.exit_code != 0
     assert "nearest match: 'Two bombers flew over the sea on Dec. 10, 2025.'" in result.output
+    # ... and where it is in the document's text
+    assert build(corpus(tmp_path, name="good"), tmp_path / "good.db").exit_code == 0
+    text = sqlite_utils.Database(tmp_path / "good.db")["documents"].get("doc-a")["text"]
+    at = text.index("Two bombers flew over the sea")
+    assert f"(line {text.count(chr(10), 0, at) + 1}, offset {at} of the document's text)" in result.output
     twice = ANNOTATIONS_A.replace('quote: "The minister called his counterpart on Dec. 12"',
                                   'quote: "bombers"')
     result = build(corpus(tmp_path, a=twice, name="s3"), tmp_path / "y.db")
@@ -173,29 +183,328 @@ def test_quote_not_found_shows_the_nearest_match_and_duplicates_need_a_prefix(tm
     assert "occurs" not in result.output
 
 
-def test_an_event_covers_its_dated_parts():
-    class R:
-        def __init__(self, a, b):
-            self.date_start, self.date_end = a, b
+def day(value):
+    return EventDate(value, value, "day", value, "explicit")
 
-    class S:
-        def __init__(self, a, b):
-            self.resolved = R(a, b)
 
-    chosen = {"visit": S("2025-03-29", "2025-03-29"), "meeting": S("2025-03-30", "2025-03-30"),
-              "battle": S("1945-02", "1945-02")}
+def test_a_whole_reaches_its_parts_but_no_further_than_the_texts_say():
+    dated = {"visit": day("2025-03-29"), "meeting": day("2025-03-30"), "arrival": day("2025-03-27"),
+             "battle": EventDate("1945-02", "1945-02", "month", "1945-02", "explicit")}
     links = [{"event": "meeting", "relation": "part-of", "related": "visit"},
              {"event": "battle", "relation": "follows", "related": "visit"}]
-    assert span_parts(chosen, links) == {"visit": ("2025-03-29", "2025-03-30")}
+    widened = cover_parts(dated, links)
+    assert list(widened) == ["visit"]
+    v = widened["visit"]
+    # the days the texts place it in, but the end is not stated: the EDTF leaves it open
+    assert (v.date_start, v.date_end, v.date_precision, v.edtf) == ("2025-03-29", "2025-03-30", "range", "2025-03-29/")
+    assert "at least until 2025-03-30" in v.note and "meeting" in v.note
+    both = cover_parts(dated, links + [{"event": "arrival", "relation": "part-of", "related": "visit"}])["visit"]
+    assert (both.date_start, both.date_end, both.edtf) == ("2025-03-27", "2025-03-30", "/")
+    # a part inside its whole changes nothing
+    assert cover_parts({"visit": EventDate("2025-03", "2025-03", "month", "2025-03", "explicit"),
+                        "meeting": day("2025-03-30")}, links) == {}
+
+
+SUGGEST_DOC = """
+Ministers Meet Again
+
+Minister Example met Air Force commanders on March 3, 2025, to plan the drills.
+
+The Air Force said it would answer the rival next month.
+
+Rival Air Arm jets were seen nearby, officials said.
+
+Heavy rain fell on March 5.
+"""
 
 
 def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
     seeds = corpus(tmp_path, b=None)
-    result = CliRunner().invoke(cli, ["suggest", "doc_b", "--seeds", str(seeds)])
+    (seeds / "doc_c.txt").write_text(textwrap.dedent(SUGGEST_DOC).lstrip("\n"), encoding="utf-8")
+    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
+    catalog["documents"].append(catalog_entry("doc_c", title="Ministers Meet Again", published="2025-03-10"))
+    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
+    result = CliRunner().invoke(cli, ["suggest", "doc_c", "--seeds", str(seeds)])
     assert result.exit_code == 0, result.output
-    # the draft is a valid annotation file once saved: review, then validate
-    (seeds / "annotations" / "doc_b.yml").write_text(result.output)
-    validated = CliRunner().invoke(cli, ["validate", "--seeds", str(seeds)])
-    assert validated.exit_code == 0, validated.output
+    assert result.output.count("# CANDIDATE") == 2
+    drafted = yaml.safe_load(result.output)["events"]
+    # one candidate per sentence with a date and a registry actor, none for the others
+    assert [(e["evidence"][0]["quote"], e["evidence"][0]["date"]) for e in drafted] == [
+        ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025"),
+        ("The Air Force said it would answer the rival next month.", "next month")]
+    assert [sorted(a["id"] for a in e["actors"]) for e in drafted] == [["air-force", "minister"], ["air-force"]]
+    assert [e["event_type"] for e in drafted] == ["meeting", "statement"]
+    assert drafted[0]["id"].endswith("2025-03-03") and drafted[1]["id"].endswith("2025-04")
+    # the draft is a valid annotation file once saved, and builds with the dates it names
+    (seeds / "annotations" / "doc_c.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "c.db")
+    assert built.exit_code == 0, built.output
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    assert sorted((r["date_start"], r["date_precision"]) for r in db["events"].rows_where("id = ? or id = ?",
+                  [drafted[0]["id"], drafted[1]["id"]])) == [("2025-03-03", "day"), ("2025-04", "month")]
     refused = CliRunner().invoke(cli, ["suggest", "doc_a", "--seeds", str(seeds)])
     assert refused.exit_code != 0 and "exists" in refused.output
+
+
+def test_suggest_finds_nothing_without_registry_actors(tmp_path):
+    seeds = corpus(tmp_path, b=None)
+    result = CliRunner().invoke(cli, ["suggest", "doc_b", "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    assert "events: []" in result.output and "# CANDIDATE" not in result.output
+
+
+# --- captions, bounds, wholes and parts, curated dates ---------------------------------------------
+
+NEWS_C = """
+Talks and Reports
+
+Minister Example at the base
+Minister Example visits the bombers at the base on Dec. 11, 2025. (Image Credit: Test Agency)
+
+The minister's trip began on Monday. He met the rival chief on Wednesday and agreed on a hotline.
+
+A report (https://news.example.com/world/2025/dec/14/rival-patrol-route) says the rival announced a new patrol route; it was read on the site, accessed Dec. 20, 2025.
+
+Officials said the drills, which began last week, continue. Since taking office in October, the minister has met them twice.
+
+The minister left on Dec. 16. Two days later he returned. Three days before the vote, he spoke.
+
+Copyright © 2020-2025 Test News
+"""
+
+ACTORS_C = ACTORS + """  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}
+"""
+
+ANNOTATIONS_C = """
+events:
+  - id: minister-visits-bombers
+    summary: The minister visits the bombers.
+    event_type: visit
+    actors: [{id: minister, role: initiator}, {id: air-force, role: target}, {id: bomber-wing, role: target}]
+    evidence:
+      - quote: "Minister Example visits the bombers at the base on Dec. 11, 2025."
+        date: "Dec. 11, 2025"
+  - id: trip
+    summary: The minister's trip.
+    event_type: visit
+    evidence:
+      - quote: "The minister's trip began on Monday."
+        date: "on Monday"
+        direction: past
+  - id: meeting
+    summary: He meets the rival chief.
+    event_type: meeting
+    evidence:
+      - quote: "He met the rival chief on Wednesday"
+        date: "on Wednesday"
+        direction: past
+  - id: hotline
+    summary: They agree on a hotline.
+    event_type: agreement
+    evidence:
+      - quote: "agreed on a hotline"
+  - id: patrol-route
+    summary: The rival announces a patrol route.
+    event_type: announcement
+    evidence:
+      - quote: "https://news.example.com/world/2025/dec/14/rival-patrol-route"
+        date: "2025/dec/14"
+        bound: before
+      - quote: "it was read on the site, accessed Dec. 20, 2025"
+        date: "accessed Dec. 20, 2025"
+        bound: before
+  - id: drills
+    summary: The drills begin.
+    event_type: exercise
+    evidence:
+      - quote: "the drills, which began last week, continue"
+        date: "last week"
+  - id: meetings-since-october
+    summary: The minister's meetings since October.
+    event_type: meeting
+    evidence:
+      - quote: "Since taking office in October, the minister has met them twice."
+        date: "Since taking office in October"
+  - id: officials-statement
+    summary: Officials speak.
+    event_type: statement
+    evidence:
+      - quote: "Officials said the drills"
+        bound: before
+  - id: old-battle
+    summary: A battle the text does not date.
+    event_type: battle
+    known_date: "1945-02-19/1945-03-26"
+    known_date_basis: Outside knowledge, written for the test.
+    evidence:
+      - quote: "The minister left on Dec. 16."
+links:
+  - {event: meeting, relation: part-of, related: trip}
+  - {event: hotline, relation: part-of, related: meeting}
+"""
+
+
+def corpus_c(tmp_path, annotations=ANNOTATIONS_C, name="c"):
+    seeds = write_corpus(tmp_path / name, {"doc_c": NEWS_C},
+                         [catalog_entry("doc_c", title="Talks and Reports", published="2025-12-19")],
+                         **{"actors.yml": ACTORS_C, "places.yml": PLACES})
+    (seeds / "annotations").mkdir()
+    (seeds / "annotations" / "doc_c.yml").write_text(annotations)
+    return seeds
+
+
+def test_captions_bounds_wholes_and_parts(tmp_path):
+    result = build(corpus_c(tmp_path), tmp_path / "c.db")
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    ev = {r["id"]: r for r in db["events"].rows}
+
+    def date(event_id):
+        e = ev[event_id]
+        return e["date_start"], e["date_end"], e["date_precision"], e["edtf"], e["date_basis"]
+
+    # a photo caption is document text: its quote is evidence, with the figure it belongs to
+    src = next(db["event_sources"].rows_where("event_id = 'minister-visits-bombers'"))
+    assert src["figure_id"] == "doc-c-fig1" and src["paragraph_id"] is None and src["footnote_id"] is None
+    assert date("minister-visits-bombers") == ("2025-12-11", "2025-12-11", "day", "2025-12-11", "explicit")
+    # an actor listed beside one of its own units in the same role is the unit
+    assert json.loads(ev["minister-visits-bombers"]["actor_ids"]) == ["bomber-wing", "minister"]
+    # the trip starts on Monday and reaches Wednesday's meeting, but its end is not stated
+    assert date("trip") == ("2025-12-15", "2025-12-17", "range", "2025-12-15/", "relative-to-publication")
+    assert "at least until 2025-12-17" in ev["trip"]["date_note"]
+    assert ev["trip"]["date_phrase"] == "on Monday"
+    # an undated part of a one-day whole happened that day
+    assert date("hotline") == ("2025-12-17", "2025-12-17", "day", "2025-12-17", "relative-to-event")
+    assert ev["hotline"]["date_source_id"] is None and "meeting" in ev["hotline"]["date_note"]
+    # bounds: the report's URL date and the access date; the tighter wins, no start is invented
+    assert date("patrol-route") == (None, "2025-12-14", "uncertain", "[..2025-12-14]", "explicit")
+    bounds = list(db["event_sources"].rows_where("event_id = 'patrol-route'", order_by="id"))
+    assert [(s["date_bound"], s["edtf"]) for s in bounds] == [("before", "[..2025-12-14]"), ("before", "[..2025-12-20]")]
+    assert date("officials-statement") == (None, "2025-12-19", "uncertain", "[..2025-12-19]", "relative-to-publication")
+    # one of several days (a week) is not a stretch of time; "since taking office" is
+    assert date("drills") == ("2025-12-08", "2025-12-14", "uncertain", "[2025-12-08..2025-12-14]",
+                              "relative-to-publication")
+    assert date("meetings-since-october") == ("2025-10", "2025-12-19", "range", "2025-10/2025-12-19",
+                                              "relative-to-publication")
+    # a curated date stands, with its basis
+    assert date("old-battle") == ("1945-02-19", "1945-03-26", "range", "1945-02-19/1945-03-26", "curated")
+    assert ev["old-battle"]["date_note"] == "Outside knowledge, written for the test."
+    # the timeline keeps an event known only to precede a date for a range before that date
+    rows = db.execute("select id from events e where (e.date_end is null or e.date_end || '~' >= ?) and "
+                      "(e.date_start is null or e.date_start <= ? || '~')", ["2025-12-01", "2025-12-02"]).fetchall()
+    assert {r[0] for r in rows} == {"patrol-route", "officials-statement", "meetings-since-october"}
+
+
+def test_date_mentions_counted_from_events_or_the_date_before_them(tmp_path):
+    assert build(corpus(tmp_path), tmp_path / "a.db").exit_code == 0
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    # an annotation names the event: the row takes that count
+    assert (m["The day prior"]["date_start"], m["The day prior"]["relative_to_event_id"]) == ("2025-12-09", "joint-flight")
+    assert m["Three days before the rival flight"]["date_start"] == "2025-12-06"
+    assert build(corpus_c(tmp_path), tmp_path / "c.db").exit_code == 0
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    # no annotation: "Two days later" counts from the date just before it in the same text
+    later, before = m["Two days later"], m["on Dec. 16"]
+    assert (later["date_start"], later["basis"], later["relative_to_mention_id"]) == \
+        ("2025-12-18", "relative-to-event", before["id"])
+    # an anchor named in words that no annotation resolves stays undated
+    vote = m["Three days before the vote"]
+    assert (vote["date_start"], vote["basis"], vote["relative_to_mention_id"]) == (None, "relative-to-event", None)
+    # the footer's dates are read, flagged as boilerplate
+    footer = m["2020-2025"]
+    assert (footer["region"], footer["edtf"]) == ("boilerplate", "2020/2025")
+    assert db["boilerplate"].get(footer["boilerplate_id"])["text"].startswith("Copyright")
+    caption = m["on Dec. 11, 2025"]
+    assert (caption["region"], caption["figure_id"]) == ("caption", "doc-c-fig1")
+
+
+@pytest.mark.parametrize("change, message", [
+    (('      - quote: "it was read on the site, accessed Dec. 20, 2025"\n'
+      '        date: "accessed Dec. 20, 2025"\n        bound: before\n',
+      '      - quote: "it was read on the site, accessed Dec. 20, 2025"\n'
+      '        date: "accessed Dec. 20, 2025"\n'),
+     "the date a source was read, not when the event happened: add `bound: before`"),
+    (('      - quote: "agreed on a hotline"\n', '      - quote: "Talks and Reports"\n'),
+     "headings and web furniture cannot be evidence"),
+    (('known_date: "1945-02-19/1945-03-26"', 'known_date: "1945-03-26/1945-02-19"'),
+     "known_date must be a date or a stretch start/end, start first"),
+    (("    known_date_basis: Outside knowledge, written for the test.\n", ""),
+     "give known_date and known_date_basis"),
+    (('        date: "on Monday"\n', '        date: "on Monday"\n        bound: sometime\n'),
+     "bound must be before or after"),
+    (('      - quote: "The minister left on Dec. 16."\n',
+      '      - quote: "The minister left on Dec. 16."\n        date: "on Dec. 16"\n'),
+     "contradicts its known_date 1945-02-19/1945-03-26"),
+    (("  - {event: hotline, relation: part-of, related: meeting}\n", ""),
+     "or a `part-of` link to the dated event it happened during"),
+])
+def test_mistakes_with_bounds_captions_and_known_dates(tmp_path, change, message):
+    old, new = change
+    assert old in ANNOTATIONS_C
+    result = build(corpus_c(tmp_path, ANNOTATIONS_C.replace(old, new)), tmp_path / "x.db")
+    assert result.exit_code != 0 and message in result.output, result.output
+    assert "doc_c.yml:" in result.output
+
+
+# --- the seeds' own timeline ------------------------------------------------------------------------
+
+def test_the_seed_timeline(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    ev = {r["id"]: r for r in db["events"].rows}
+    # the same real event reported by two documents is one event with a source in each
+    for event_id in ("b52-asdf-joint-flight-2025-12-10", "koizumi-hegseth-call-2025-12-12",
+                     "china-russia-bomber-flight-2025-12-09"):
+        assert ev[event_id]["document_count"] == 2, event_id
+        assert len({s["document_id"] for s in db["event_sources"].rows_where("event_id = ?", [event_id])}) == 2
+    assert (ev["b52-asdf-joint-flight-2025-12-10"]["date_start"], ev["b52-asdf-joint-flight-2025-12-10"]["place_ids"]) \
+        == ("2025-12-10", '["sea-of-japan"]')
+    # historical events, dated as the texts (or a stated outside fact) allow
+    historical = {e: (ev[e]["edtf"], ev[e]["date_precision"]) for e in (
+        "battle-of-iwo-jima-1945", "senkaku-bombing-ranges-1948-1977", "japan-pko-law-1992",
+        "obama-pivot-to-asia-2011", "usfj-joint-force-hq-upgrade-decided-2024-07-28", "japan-administers-senkakus-1895")}
+    assert historical == {
+        "battle-of-iwo-jima-1945": ("1945-02-19/1945-03-26", "range"),
+        "senkaku-bombing-ranges-1948-1977": ("1948/1977", "range"),
+        "japan-pko-law-1992": ("1992", "year"), "obama-pivot-to-asia-2011": ("2011", "year"),
+        "usfj-joint-force-hq-upgrade-decided-2024-07-28": ("2024-07-28", "day"),
+        "japan-administers-senkakus-1895": ("1895", "year")}
+    assert ev["battle-of-iwo-jima-1945"]["date_basis"] == "curated"
+    # the caption-only meeting, and the ceremony dated by its caption's explicit date
+    assert ev["ishiba-hegseth-meeting-tokyo-2025-03-30"]["date_start"] == "2025-03-30"
+    ceremony = db["event_sources"].get(ev["iwo-jima-80th-anniversary-ceremony-2025-03-29"]["date_source_id"])
+    assert (ceremony["date_basis"], ceremony["figure_id"]) == ("explicit", "iria-joint-command-fig2")
+    # a pledge is dated when it was made (unknown here), not by the fiscal year it targets
+    pledge = ev["japan-defense-spending-2pct-gdp-fy2025"]
+    assert (pledge["date_start"], pledge["edtf"]) == (None, "[..2025-12-23]")
+    assert ev["japan-defense-spending-above-2pct-plan"]["documents"] == '["yomiuri-strengthen-alliance"]'
+    assert ev["quad-critical-minerals-announcement-2025"]["edtf"] == "[..2025-07-02]"
+    assert ev["koizumi-talks-philippines-new-zealand-2025"]["edtf"] == "2025-10/2026-01-16"
+    # a whole does not end where its last part is: the trip's end is not stated
+    trip = ev["koizumi-us-trip-2026-01"]
+    assert (trip["date_start"], trip["date_end"], trip["edtf"]) == ("2026-01-12", "2026-01-15", "2026-01-12/")
+    # an event's date is its date source's, unless date_note says what completed it
+    for e in ev.values():
+        if e["date_source_id"] is None:
+            assert e["date_note"], e["id"]
+            continue
+        src = db["event_sources"].get(e["date_source_id"])
+        assert (src["date_phrase"], src["date_basis"]) == (e["date_phrase"], e["date_basis"]), e["id"]
+        if (src["date_start"], src["date_end"], src["edtf"]) != (e["date_start"], e["date_end"], e["edtf"]):
+            assert e["date_note"] and src["date_start"] == e["date_start"], e["id"]
+    # no event lists an actor beside one of its own units in the same role
+    parent = {r["id"]: r["parent_id"] for r in db["actors"].rows}
+    for (event_id, role), ids in _by_event_role(db).items():
+        for a in ids:
+            p = parent.get(a)
+            while p:
+                assert p not in ids, (event_id, role, a, p)
+                p = parent.get(p)
+
+
+def _by_event_role(db):
+    out = {}
+    for r in db["event_actors"].rows:
+        out.setdefault((r["event_id"], r["role"]), set()).add(r["actor_id"])
+    return out

@@ -32,7 +32,8 @@ recommendation ids) and its text perturbed so that nothing collapses by deduplic
 
 The edits are computed once, as offsets into each seed's text, and every curated string (a
 quote, its ``prefix``, the ``date`` phrase, a rejected candidate's ``sentence``) is rewritten from
-the same offsets, so each still occurs exactly where the build looks for it. An edit that would
+the same offsets, so each still occurs exactly where the build looks for it (a curated
+``known_date`` shifts by the same years). An edit that would
 cut a curated string in two is dropped. The shared registries (actors, places, ignore rules)
 are copied once, unchanged.
 """
@@ -453,6 +454,10 @@ def render_annotations(data, plans: dict, text: str, edits: list, k: int, shift:
             for key in ("id", "ref"):
                 if key in ev:
                     ev[key] = copy_id(ev[key], k)
+            if ev.get("known_date") and k:  # a curated date shifts with the years of the text
+                ev["known_date"] = "/".join(f"{int(p[:4]) + shift:04d}{p[4:]}"
+                                            for p in str(ev["known_date"]).split("/"))
+                ev["known_date_basis"] = shift_string(ev.get("known_date_basis") or "", k, shift)
             for item in ev.get("evidence") or []:
                 if isinstance(item, dict) and "relative_to" in item:
                     item["relative_to"] = copy_id(item["relative_to"], k)

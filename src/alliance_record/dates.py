@@ -21,7 +21,7 @@ Public API
     ``kind``
         ``explicit`` (the year is written: "Dec. 10, 2025", "the 2010s", "fiscal 2025"),
         ``relative`` (needs the publication date: "last month", "on Thursday", "Dec. 12",
-        "in March") or ``anchored`` (needs the date of another event: "three days before the
+        "in March", and every "since ..." whose stretch runs up to it) or ``anchored`` (needs the date of another event: "three days before the
         China-Russia flight", "The day prior").
     ``year``, ``month``, ``day``, ``weekday`` (0 = Monday)
         The parts that are written. ``decade`` marks "the 2010s" (``year`` = 2010), ``fiscal``
@@ -36,7 +36,9 @@ Public API
         ``calendar`` says the unit is a calendar period ("last week" is Monday-Sunday of the
         previous week) rather than an elapsed time ("a week ago" is seven days back). ``span``
         says the expression covers the whole stretch between the reference and that point
-        ("over the past three decades", "eight decades since the war's end"). ``direction``
+        ("over the past three decades", "eight decades since the war's end", "since 1895",
+        "Since taking office in October": "since" with a gerund clause before a date is read
+        as one expression). ``direction``
         is "past" or "future" when the words say so ("last", "ago", "earlier", "prior" /
         "next", "later", "from now").
     ``modifier``, ``qualifier``, ``approximate``, ``anchor``
@@ -48,19 +50,27 @@ Public API
 
 ``resolve(mention, window=None, anchor=None, direction=None) -> Resolved | None``
     Normalise a mention into ``date_start``/``date_end`` (ISO prefixes; equal for a single day,
-    month or year), ``date_precision`` (day | month | year | range | approximate), ``edtf``
-    (Library of Congress EDTF level 0/1: ``2025-12-10``, ``2025-12``, ``1948/1977``, ``201X``,
-    ``2015~/2025``) and ``basis`` (explicit | relative-to-publication | relative-to-event).
+    month or year), ``date_precision``, ``edtf`` (Library of Congress EDTF: ``2025-12-10``,
+    ``2025-12``, ``1948/1977``, ``[2026-01-08,2026-01-15]``, ``201X``, ``2015~/2025``) and
+    ``basis`` (explicit | relative-to-publication | relative-to-event). ``date_precision`` is
+    day, month or year for one value; ``range`` for a duration, a stretch of time the event
+    covers (a range or a span: EDTF interval ``a/b``); ``uncertain`` for one of several
+    candidate dates (a week, a decade, a relative date read against an uncertain publication:
+    EDTF set ``[a,b]``, runs written ``[a..b]``, a decade ``201X``); ``approximate`` when a
+    hedge or a fiscal year makes either approximate (``2025~``). :func:`is_duration` tells the
+    first two apart from the words.
 
     * ``window`` is the (earliest, latest) ISO dates within which the document was written.
       A relative mention is resolved against every day of it: if all agree, that is the answer
-      at full precision; if not, the result spans all candidates (earliest start, latest end)
-      with precision "range" (or "approximate"), so an uncertain publication date shows in the
-      precision. Without a window a relative mention resolves to None.
+      at full precision; if not, the result lists the candidates (``uncertain``; a duration
+      stays a ``range`` from its earliest start to its latest end), so an uncertain
+      publication date shows in the precision. Without a window a relative mention resolves
+      to None.
     * ``anchor`` is the (date_start, date_end) of the event an anchored mention is counted
       from. Without it an anchored mention resolves to None (the caller reports it). An
       imprecise anchor propagates: the result is never more precise than the anchor ("the day
-      prior" to an event known to the month is a range of months, never an invented day).
+      prior" to an event known to the month is one of two months, never an invented day).
+      :func:`anchor_for` gives what to count from when the anchor is a stretch of time.
     * ``direction`` ("past" | "future" | None) settles what the words leave open: a bare
       weekday ("on Thursday") is the nearest such day not after the reference for "past", not
       before it for "future", and the nearest either way for None; a month or month-day
@@ -68,11 +78,18 @@ Public API
       unless direction is "future". Words that fix the direction ("last", "ago", "next",
       "earlier this month") are not overridden by it.
 
-    Prepositions do not change the resolved dates: "since 1895" and "by 2027" resolve to 1895
-    and 2027, and the mention's ``qualifier`` says how the date relates to the event. Modifiers
+    Other prepositions do not change the resolved dates: "in 2024" and "by 2027" resolve to
+    2024 and 2027, and the mention's ``qualifier`` says how the date relates to the event;
+    "since" alone makes a stretch up to the reference (so "since 1895" is 1895 to the
+    publication, and the start alone is read from "1895"). Modifiers
     do not narrow them either: "mid-2024" and "by the end of the year" are year precision
     (no invented month boundaries). A fiscal year is "approximate" (``2025~``): whose fiscal
     year, and so which months, the text does not say.
+
+``find_url_dates(text)``, ``bounded(resolved, side)``, ``one_of(candidates)``
+    A date in a URL path (a news page's publication date, read only when a curator quotes
+    it); a date that only bounds an event (on or before / on or after it: the open side is
+    None, EDTF ``[..2025-07-10]``); the EDTF "one of" set of candidates.
 
 Deliberately not detected: bare durations with no reference point ("over seventy years", "for
 several years", "352 and 355 days"), vague periods ("in recent years", "in months", "today" in
@@ -86,11 +103,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
-RESOLVED_PRECISIONS = ("day", "month", "year", "range", "approximate")
+RESOLVED_PRECISIONS = ("day", "month", "year", "range", "uncertain", "approximate")
 
 
 class BadDate(ValueError):
@@ -163,9 +180,9 @@ class Resolved:
     """A mention normalised to ISO prefixes (``date_end == date_start`` for a single date)."""
 
     phrase: str
-    date_start: str
-    date_end: str
-    date_precision: str  # day | month | year | range | approximate
+    date_start: str | None  # None only for a bound (see bounded): no first date is known
+    date_end: str | None
+    date_precision: str  # day | month | year | range | uncertain | approximate
     edtf: str
     basis: str  # explicit | relative-to-publication | relative-to-event
 
@@ -334,6 +351,14 @@ URL_HINT_PATTERN = re.compile(
     r"(?:com|org|net|gov|edu|int|mil|jp|uk|au|cn|kr|tw|ph|io|info|news)/")
 _URL_HINTS = ("/", "%", "@", "www.", "doi:")
 _SPACE = re.compile(r"\s")
+# Cores that name one point of the calendar (a day, month, year, decade or fiscal year): the ones
+# "since" turns into a stretch up to the reference.
+POINT_CORES = ("c_iso", "c_date", "c_decade", "c_fiscal", "c_month", "c_year", "c_glued")
+# "since" and a gerund clause just before a date: "Since taking office in October", "since
+# assuming his post in January" (a gerund after "since" is temporal, never causal).
+_NOT_GERUNDS = r"(?:(?:no|some|any|every)?thing|during|spring|morning|evening|king|ring|string)\b"
+_SINCE_CLAUSE = re.compile(
+    rf"(?<![\w-])(?i:since)\s+(?!{_NOT_GERUNDS})[a-z]+ing(?:\s+[a-z’'-]+){{0,3}}\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that))\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
@@ -384,6 +409,32 @@ def find_dates(text: str) -> list[DateMention]:
                 found.append(mention)
                 done = mention.end
                 break
+    return found
+
+
+# A date in a URL path, as news sites write their articles' publication dates: /2025/jul/02/,
+# /2025/07/02/, /2025/01/ (read only on request: find_dates never reads inside a URL).
+_URL_MONTHS = "|".join(n[:3].lower() for n in MONTH_NAMES)
+URL_DATE_PATTERN = re.compile(
+    rf"(?<=/)(?P<y>1[0-9]{{3}}|20[0-9]{{2}})/(?P<m>0[1-9]|1[0-2]|(?i:{_URL_MONTHS}))"
+    r"(?:/(?P<d>0[1-9]|[12][0-9]|3[01]))?(?=/)")
+
+
+def find_url_dates(text: str) -> list[DateMention]:
+    """Dates written in the paths of the URLs in ``text`` ("…/world/2025/jul/02/quad-…"): the
+    publication date of the page, by the convention of news sites. Not date expressions of the
+    prose (so never in :func:`find_dates`), but a report's date when a curator quotes it."""
+    found = []
+    scan = _mask_urls(text)
+    for hint in re.finditer("\0+", scan):
+        for u in URL_DATE_PATTERN.finditer(text, hint.start(), hint.end()):
+            month = u.group("m")
+            mo = int(month) if month.isdigit() else _month(month)
+            d = int(u.group("d")) if u.group("d") else None
+            y = int(u.group("y"))
+            if _valid(y, mo, d):
+                found.append(DateMention(start=u.start(), end=u.end(), phrase=u.group(), kind="explicit",
+                                         year=y, month=mo, day=d, qualifier="url"))
     return found
 
 
@@ -463,6 +514,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         start = left.start("mod")
     if mod in ("pre", "post"):
         q, mod = mod, None
+    since = None
+    if core in POINT_CORES:
+        since = _SINCE_CLAUSE.search(scan, max(done, start - 60), start)
+        if since is not None:  # "Since taking office in October": the stretch from October on
+            start, q = since.start(), "since"
     if mod:
         mod = {"middle of": "mid", "beginning of": "start", "start of": "start",
                "end of": "end"}.get(mod.replace("the ", ""), mod)
@@ -555,6 +611,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if q not in TEMPORAL_QUALIFIERS and _QUANTITY_AFTER.match(scan, end):
             return None
         fields.update(kind="explicit", year=y)
+    if q == "since" and core in POINT_CORES:
+        # "since 1895", "Since taking office in October": the stretch from that date up to the
+        # reference (the publication), so its end needs the publication date
+        fields.update(kind="relative", span=True, direction=fields.get("direction") or "past")
     return DateMention(start=start, end=end, phrase=text[start:end], **fields)
 
 
@@ -703,6 +763,11 @@ def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
 
 def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     approx = m.approximate or m.fiscal
+    if m.span and m.unit is None:  # since <date>: from that date up to the reference day
+        point = replace(m, span=False, qualifier=None,
+                        kind="explicit" if m.year is not None else "relative")
+        first = _explicit(point) if point.kind == "explicit" else _relative(point, ref, "past")
+        return first[0], ref.isoformat(), first[2], False
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
@@ -758,20 +823,75 @@ def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, dire
     return year
 
 
+def anchor_for(mention: DateMention, date_start: str, date_end: str, edtf: str | None) -> tuple[str, str]:
+    """What an anchored ``mention`` counts from, given its anchor's dates: those dates, or for a
+    stretch of time (an EDTF interval) its first day when counting back ("the day before the
+    talks") and its last when counting on ("a week after the talks")."""
+    if "/" not in (edtf or "") or mention.span or not mention.offset:
+        return date_start, date_end
+    return (date_start, date_start) if mention.offset < 0 else (date_end, date_end)
+
+
+def is_duration(m: DateMention) -> bool:
+    """Whether ``m`` names a stretch of time (an interval) rather than one point of it: a range
+    ("from 1948 to 1977", "March 29-30, 2025") or a span ("over the past three decades", "since
+    1895"). A decade, a week or a month names a point known only to that period."""
+    return m.span or m.to_year is not None or m.to_month is not None or m.to_day is not None
+
+
 def _result(m: DateMention, candidates: set, basis: str) -> Resolved:
-    """One :class:`Resolved` from every candidate reading: a single value, or their span."""
+    """One :class:`Resolved` from every candidate reading.
+
+    A single value is written as such. A duration is an interval (precision ``range``, EDTF
+    ``a/b``), from its earliest possible start to its latest possible end. Anything else that
+    is not one value is one of several candidates (precision ``uncertain``, EDTF set
+    ``[a,b]`` or ``[a..b]``): the event happened on one of those dates, not over all of them.
+    """
     start = min(candidates, key=lambda c: (parse_iso(c[0])[1], len(c[0])))
     end = max(candidates, key=lambda c: (parse_iso(c[1])[2], -len(c[1])))
     s, e = start[0], end[1]
     approx_s, approx_e = start[2], end[3]
-    single = len(candidates) == 1 and s == e
-    if single:
+    if len(candidates) == 1 and s == e:
         precision = "approximate" if approx_s else precision_of(s)
         edtf = s + ("~" if approx_s else "")
-    else:
+    elif is_duration(m):
         precision = "approximate" if approx_s or approx_e else "range"
         edtf = f"{s}{'~' if approx_s else ''}/{e}{'~' if approx_e else ''}"
+    else:
+        precision = "approximate" if approx_s or approx_e else "uncertain"
         if m.decade and len(candidates) == 1:
             edtf = s[:3] + "X" + ("~" if approx_s else "")
+        else:
+            edtf = one_of([(c[0], c[1]) for c in candidates], approximate=approx_s or approx_e)
     return Resolved(phrase=m.phrase, date_start=s, date_end=e, date_precision=precision,
                     edtf=edtf, basis=basis)
+
+
+def _next(value: str) -> str:
+    """The ISO prefix just after ``value``, at the same precision (2025-12-31 -> 2026-01-01)."""
+    precision, _, last = parse_iso(value)
+    return _truncate(last + dt.timedelta(days=1), precision)
+
+
+def one_of(candidates, approximate: bool = False) -> str:
+    """EDTF set ("one of") of candidate ``(start, end)`` pairs: ``[2026-01-08,2026-01-15]``;
+    consecutive candidates of one precision are written as a run, ``[2025-03-29..2025-03-31]``."""
+    runs: list = []
+    for a, b in sorted(set(candidates), key=lambda c: (parse_iso(c[0])[1], len(c[0]))):
+        if runs and not approximate and len(a) == len(runs[-1][1]) and _next(runs[-1][1]) == a:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    mark = "~" if approximate else ""
+    return "[" + ",".join(f"{a}{mark}" if a == b else f"{a}{mark}..{b}{mark}" for a, b in runs) + "]"
+
+
+def bounded(resolved: Resolved, side: str) -> Resolved:
+    """A date that only bounds an event: ``side`` "before" (the event happened on or before
+    ``resolved``, e.g. an access date or the date of a report of it) or "after". The open side
+    is None (unknown, never invented); EDTF writes it as an open set, ``[..2025-07-10]``."""
+    if side == "before":
+        return replace(resolved, date_start=None, date_precision="uncertain", edtf=f"[..{resolved.date_end}]")
+    if side == "after":
+        return replace(resolved, date_end=None, date_precision="uncertain", edtf=f"[{resolved.date_start}..]")
+    raise ValueError(f"side must be 'before' or 'after', not {side!r}")

@@ -73,7 +73,8 @@ def merge_state(into: dict, delta: dict):
 DOCUMENT_EXTRACTORS: list = [footnotes.extract, mentions.extract, date_mentions.extract, events.extract,
                              claims.extract]
 # Corpus-level stages, in order, after every document: finish(ctx) -> {table: [rows]}.
-CORPUS_STAGES: list = [curate.registry_rows, mentions.finish, bibliography.finish, events.finish]
+CORPUS_STAGES: list = [curate.registry_rows, mentions.finish, bibliography.finish, events.finish,
+                       date_mentions.finish]
 
 
 def check_declared(rows: dict):

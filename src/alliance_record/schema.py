@@ -190,15 +190,18 @@ DATE_COLUMNS = {"date_start": TEXT, "date_end": TEXT, "date_precision": TEXT}
 TABLES += [
     _t("date_mentions", {
         "id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+        "figure_id": TEXT, "boilerplate_id": TEXT,
         "start": INT, "end": INT, "phrase": TEXT, "spans": TEXT, "kind": TEXT, **DATE_COLUMNS,
-        "edtf": TEXT, "basis": TEXT,
+        "edtf": TEXT, "basis": TEXT, "relative_to_event_id": TEXT, "relative_to_mention_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-                     ("footnote_id", "footnotes", "id")),
-        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",)),
+                     ("footnote_id", "footnotes", "id"), ("figure_id", "figures", "id"),
+                     ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id")),
+        # relative_to_event_id names an events row (declared below, so not a foreign key here)
+        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",), ("relative_to_event_id",)),
         quotes=(("start", "end", "phrase", "spans"),)),
     _t("events", {
         "id": TEXT, "summary": TEXT, "event_type": TEXT, **DATE_COLUMNS, "edtf": TEXT,
-        "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "place_id": TEXT,
+        "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "date_note": TEXT, "place_id": TEXT,
         "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
         "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
     }, foreign_keys=(("place_id", "places", "id"),),
@@ -207,10 +210,13 @@ TABLES += [
         fts=("summary",), not_null=("summary", "event_type")),
     _t("event_sources", {
         "id": TEXT, "event_id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
+        "figure_id": TEXT,
         "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "date_phrase": TEXT,
-        "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "relative_to_event_id": TEXT,
+        "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "edtf": TEXT, "date_bound": TEXT,
+        "relative_to_event_id": TEXT,
     }, foreign_keys=(("event_id", "events", "id"), ("document_id", "documents", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
+                     ("figure_id", "figures", "id"),
                      ("date_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
         indexes=(("date_basis",), ("date_precision",)), fts=("quote",),

@@ -3,9 +3,11 @@
 Each file belongs to the seed with the same stem and may hold:
 
 * ``events`` — events this document reports. An entry either defines an event (``id``,
-  ``summary``, ``event_type``, ``actors``, ``places``, ``evidence``) or points at one defined in
-  another file (``ref``) and adds this document's ``evidence``: one real event is one row, with
-  a source per reporting document.
+  ``summary``, ``event_type``, ``actors``, ``places``, ``evidence``, optionally a curated
+  ``known_date`` with its ``known_date_basis``) or points at one defined in another file
+  (``ref``) and adds this document's ``evidence``: one real event is one row, with a source per
+  reporting document. An evidence item names its ``date`` phrase, ``relative_to`` the event it
+  counts from, and ``bound: before``/``after`` when its date only bounds the event.
 * ``links`` — relations between events (``in-response-to`` …).
 * ``recommendations`` and ``rejected_candidates`` — prescriptive statements, and the sentences
   the recommendation finder flags that are not recommendations (with a reason).
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import dates
 from ..errors import Collector, InputError
 from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
 from .common import check_slug, check_unique
@@ -71,8 +74,14 @@ THEMES = {
 STRENGTHS = ("must", "should", "could")
 
 EVENT_KEYS = {"id": TEXT, "ref": TEXT, "summary": TEXT, "event_type": TEXT, "actors": RECORDS,
-              "places": TEXT_LIST, "evidence": RECORDS, "note": TEXT}
-EVIDENCE_KEYS = {"quote": TEXT, "prefix": TEXT, "date": DATE, "relative_to": TEXT, "direction": TEXT}
+              "places": TEXT_LIST, "evidence": RECORDS, "note": TEXT,
+              # a date the texts do not give, stated by the curator with where it comes from
+              "known_date": DATE, "known_date_basis": TEXT}
+# `bound: before` — the date (an access date, a report's date; none: the publication) only says
+# the event happened on or before it; `bound: after` — on or after it
+EVIDENCE_KEYS = {"quote": TEXT, "prefix": TEXT, "date": DATE, "relative_to": TEXT, "direction": TEXT,
+                 "bound": TEXT}
+BOUNDS = ("before", "after")
 EVENT_ACTOR_KEYS = {"id": TEXT, "role": TEXT}
 LINK_KEYS = {"event": TEXT, "relation": TEXT, "related": TEXT, "note": TEXT}
 # `finder_miss`: why the recommendation finder cannot flag this one (checked both ways by the build)
@@ -148,11 +157,17 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
             elif not ev.get("evidence"):
                 errors.add(ev.path, f"{what}: a `ref` entry needs evidence from this document", line=ev.line)
             _check_event_refs(ev, what, actor_ids, place_ids, errors)
+            _check_known_date(ev, what, errors)
             for item in ev.get("evidence") or []:
                 if check_keys(item, EVIDENCE_KEYS, ("quote",), errors, f"{what} evidence"):
                     if item.get("direction") not in (None, "past", "future"):
                         errors.add(item.path, f"{what}: direction must be past or future",
                                    line=item.line_of("direction"))
+                    if item.get("bound") not in (None, *BOUNDS):
+                        errors.add(item.path, f"{what}: bound must be before or after", line=item.line_of("bound"))
+                    elif item.get("bound") == "after" and not item.get("date"):
+                        errors.add(item.path, f"{what}: `bound: after` needs the `date` it is after",
+                                   line=item.line_of("bound"))
     check_unique(defined, "id", errors, "event")
     result.events = {ev["id"]: ev for ev in defined if ev.get("id")}
 
@@ -227,6 +242,28 @@ def _check_event_refs(ev, what, actor_ids, place_ids, errors):
         if p not in place_ids:
             errors.add(ev.path, f"{what}: unknown place id {p!r}", line=ev.line_of("places"),
                        hint=_close(str(p), place_ids))
+
+
+def _check_known_date(ev, what, errors):
+    """``known_date`` is an ISO prefix or two joined by "/" (a stretch), with its basis."""
+    value, basis = ev.get("known_date"), ev.get("known_date_basis")
+    if value is None and basis is None:
+        return
+    line = ev.line_of("known_date") if value is not None else ev.line_of("known_date_basis")
+    if ev.get("ref"):
+        errors.add(ev.path, f"{what}: a known_date belongs to the event's definition, not a `ref`", line=line)
+    if value is None or not basis:
+        errors.add(ev.path, f"{what}: give known_date and known_date_basis (where the date comes from) "
+                   "together", line=line)
+        return
+    parts = str(value).split("/")
+    try:
+        bounds = [dates.parse_iso(p) for p in parts]
+    except dates.BadDate as exc:
+        errors.add(ev.path, f"{what}: known_date: {exc}", line=line)
+        return
+    if len(parts) > 2 or (len(parts) == 2 and bounds[0][1] > bounds[1][2]):
+        errors.add(ev.path, f"{what}: known_date must be a date or a stretch start/end, start first", line=line)
 
 
 def _check_recommendations(data, actor_ids, errors, result):
@@ -307,8 +344,9 @@ def locate(quote: str, prefix: str | None, doc_text: str, joined: list) -> Locat
     if prefix and (_occurrences(doc_text, quote, None) or any(_occurrences(t, quote, None) for t, _ in joined)):
         raise QuoteNotFound(f"quote is in the document, but never right after the prefix {prefix!r}; "
                             "the prefix must be the words just before the quote")
-    raise QuoteNotFound("quote not found in the document; nearest match: "
-                        f"{nearest_match(quote, doc_text)!r}")
+    near, at = nearest_match_at(quote, doc_text)
+    where = f" (line {doc_text.count(chr(10), 0, at) + 1}, offset {at} of the document's text)" if near else ""
+    raise QuoteNotFound(f"quote not found in the document; nearest match: {near!r}{where}")
 
 
 def _occurrences(text: str, quote: str, prefix: str | None) -> list[int]:
@@ -322,15 +360,21 @@ def _occurrences(text: str, quote: str, prefix: str | None) -> list[int]:
 
 def nearest_match(quote: str, text: str) -> str:
     """The stretch of ``text`` most like ``quote`` (anchored on their longest common block)."""
+    return nearest_match_at(quote, text)[0]
+
+
+def nearest_match_at(quote: str, text: str) -> tuple[str, int]:
+    """:func:`nearest_match` and its offset in ``text`` (0 when there is none)."""
     matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
     m = matcher.find_longest_match(0, len(text), 0, len(quote))
     if m.size == 0:
-        return ""
+        return "", 0
     # align the whole quote around that block, then trim to the first and last matching pieces
     lo = max(0, m.a - m.b - 20)
     window = text[lo:m.a - m.b + len(quote) + 20]
     blocks = [b for b in difflib.SequenceMatcher(None, window, quote, autojunk=False).get_matching_blocks()
               if b.size >= 2]
     if not blocks:
-        return text[max(0, m.a - m.b):m.a - m.b + len(quote)]
-    return window[blocks[0].a:blocks[-1].a + blocks[-1].size]
+        at = max(0, m.a - m.b)
+        return text[at:m.a - m.b + len(quote)], at
+    return window[blocks[0].a:blocks[-1].a + blocks[-1].size], lo + blocks[0].a

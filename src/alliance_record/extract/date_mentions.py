@@ -1,11 +1,28 @@
-"""Date mentions: every date expression in every searchable part of a document, resolved.
+"""Date mentions: every date expression in every part of a document, resolved.
 
 Each expression found by :func:`alliance_record.dates.find_dates` becomes a ``date_mentions``
 row with its exact offsets, and is resolved against the document's publication window
-(``documents.published_earliest``/``published_latest``). Expressions counted from another
-event ("three days before the China-Russia flight") cannot be resolved from the text alone: they
-are kept with ``basis = 'relative-to-event'`` and empty dates, and the event annotations that
-use them supply the anchor (see extract/events.py).
+(``documents.published_earliest``/``published_latest``). The searchable parts are those of
+:func:`alliance_record.segment.regions` (headings, captions, paragraphs, footnotes) and, flagged
+``region = 'boilerplate'``, the furniture the segmenter sets aside (a report's cover line
+"REPORT 2025", a footer "Copyright © 2014-2025"): no other stage reads those, but their dates
+say when a text was made.
+
+Expressions counted from another event are resolved in two ways, and the row says which
+(``relative_to_event_id`` or ``relative_to_mention_id``, with ``basis = 'relative-to-event'``):
+
+* when an event annotation uses the expression with ``relative_to`` (see extract/events.py),
+  from that event's date — so these rows are written at the end of the build (:func:`finish`),
+  after every event is dated;
+* otherwise, when the expression names no anchor of its own ("The day prior", "two days
+  later"), from the nearest date before it in the same run of text (the same section's
+  paragraphs, the same footnote or caption) that places something in time: a day, month or
+  year given bare or with on/in/at/during/from, not a stretch ("since 1895"), not a deadline
+  ("by 2027") and not an access date. The narrative's last stated date is what "the day prior"
+  counts from.
+
+An expression whose anchor is written ("three days before the China-Russia flight", "75 Years
+After the End of the Pacific War") and that no annotation resolves keeps empty dates.
 """
 
 from __future__ import annotations
@@ -14,28 +31,94 @@ import json
 
 from .. import dates
 from ..curate import publication_window
-from ..segment import regions
+from ..segment import Multi, Piece, Region, regions
+
+STATE_KEY = "date_mentions.anchored"   # rows counted from an event, written by finish()
+RESOLVED_KEY = "events.anchored_mentions"  # mention id -> (Resolved, event id), set by events.finish
+# qualifiers of a date that places something in time (what "the day prior" may count from)
+PLACING = (None, "on", "in", "at", "during", "from")
+
+
+def boilerplate_regions(doc, seg) -> list:
+    return [Region("boilerplate", Multi([Piece(b["start"], b["end"])]), doc.text[b["start"]:b["end"]])
+            for b in seg.boilerplate]
+
+
+def figure_of(seg, start: int):
+    return next((f["id"] for f in seg.figures if f["start"] <= start < f["end"]), None)
+
+
+def stream_of(region, row) -> tuple:
+    """The run of text an expression belongs to, for counting "the day prior" back."""
+    if region.kind in ("body", "reference"):
+        return ("body", region.section_id)
+    return (region.kind, row["footnote_id"] or row["figure_id"] or row["boilerplate_id"] or row["start"])
+
+
+def places_in_time(mention, row) -> bool:
+    return (row["date_start"] is not None and mention.kind != "anchored" and not dates.is_duration(mention)
+            and not mention.decade and mention.qualifier in PLACING)
 
 
 def extract(doc, seg, rows, ctx) -> dict:
     window = publication_window(doc.meta)
-    out = []
-    for region in regions(doc, seg):
+    boilerplate = boilerplate_regions(doc, seg)
+    out, anchored = [], []
+    last_placing: dict = {}  # stream -> the row of the latest date that places something in time
+    for region in regions(doc, seg) + boilerplate:
+        is_boilerplate = region.kind == "boilerplate"
         for m in dates.find_dates(region.text):
             pieces = region.multi.sub(m.start, m.end)
             start, end = pieces[0].start, pieces[-1].end
             resolved = dates.resolve(m, window=window)
-            out.append({
+            row = {
                 "id": f"{doc.id}-d{len(out) + 1:04d}", "document_id": doc.id, "region": region.kind,
                 "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
+                "figure_id": figure_of(seg, start) if region.kind == "caption" else None,
+                "boilerplate_id": next(b["id"] for b in seg.boilerplate if b["start"] == region.multi.start)
+                if is_boilerplate else None,
                 "start": start, "end": end, "phrase": m.phrase,
                 "spans": json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
-                "kind": m.kind,
-                "date_start": resolved.date_start if resolved else None,
-                "date_end": resolved.date_end if resolved else None,
-                "date_precision": resolved.date_precision if resolved else None,
-                "edtf": resolved.edtf if resolved else None,
-                # unresolved: counted from an event (an annotation may give it), or off the calendar
-                "basis": resolved.basis if resolved else ("relative-to-event" if m.kind == "anchored" else None),
-            })
+                "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
+            }
+            stream = stream_of(region, row)
+            if m.kind == "anchored":
+                before = last_placing.get(stream) if m.anchor is None else None
+                if before is not None:
+                    anchor = dates.anchor_for(m, before["date_start"], before["date_end"], before["edtf"])
+                    resolved = dates.resolve(m, anchor=anchor)
+                    row["relative_to_mention_id"] = before["id"]
+                fill(row, resolved, "relative-to-event")
+                anchored.append(row)
+            else:
+                fill(row, resolved, None)
+            out.append(row)
+            if places_in_time(m, row) or (m.kind == "anchored" and row["date_start"] is not None):
+                last_placing[stream] = row
+    # counted from an event: an annotation may date them; written at the end (see finish)
+    ctx.state.setdefault(STATE_KEY, []).extend(anchored)
+    return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+
+
+def fill(row: dict, resolved, basis_if_unresolved):
+    row.update({
+        "date_start": resolved.date_start if resolved else None,
+        "date_end": resolved.date_end if resolved else None,
+        "date_precision": resolved.date_precision if resolved else None,
+        "edtf": resolved.edtf if resolved else None,
+        # unresolved: counted from an event (an annotation may give it), or off the calendar
+        "basis": resolved.basis if resolved else basis_if_unresolved,
+    })
+
+
+def finish(ctx) -> dict:
+    """The rows counted from an event, dated from the event an annotation names when there is one."""
+    by_event = ctx.state.get(RESOLVED_KEY, {})
+    out = []
+    for row in ctx.state.get(STATE_KEY, []):
+        if row["id"] in by_event:
+            resolved, event_id = by_event[row["id"]]
+            fill(row, resolved, "relative-to-event")
+            row["relative_to_event_id"], row["relative_to_mention_id"] = event_id, None
+        out.append(row)
     return {"date_mentions": out}

@@ -1,31 +1,54 @@
 """Events: one deduplicated, dated, sourced timeline from the curated annotations.
 
 Per document (:func:`extract`), every ``evidence`` quote of the document's annotation file is
-located in the text (exactly, or across a page break in a rejoined paragraph or footnote), and
-its ``date`` phrase is found among the date expressions of the surrounding paragraph. Nothing is
-written yet: an event may be defined in one file and reported by others, and a date may be
-counted from another event ("the day prior").
+located in the text (exactly, or across a page break in a rejoined paragraph or footnote) —
+in a paragraph, a footnote or a figure's caption, never in a heading or in web furniture — and
+its ``date`` phrase is found among the date expressions of the surrounding text (or, when the
+curator quotes one, a date in a URL path: a news page's publication date). Nothing is written
+yet: an event may be defined in one file and reported by others, and a date may be counted
+from another event ("the day prior").
 
-At the end (:func:`finish`), each source's date is resolved — against its document's
-publication window, or against the date of the event named in ``relative_to`` — and an event
-takes the most precise date its sources give, provided they all agree (overlap). Sources that
-contradict each other stop the build with both files and lines. The result is written as
-``events`` (one row per real event), ``event_sources`` (one per report, like GDELT's mention
-table), ``event_actors``, ``event_places`` and ``event_links``. Dates are never midpoints:
-``date_start``/``date_end`` are as precise as the text allows.
+At the end (:func:`finish`), the events are dated in three steps:
+
+1. each source's date is resolved — against its document's publication window, or against the
+   date of the event named in ``relative_to``; a source marked ``bound: before`` (an access
+   date, the date of a report of the event, or with no date the publication itself) only says
+   the event happened on or before that date. An event takes the most precise date its
+   sources give (the narrowest; explicit before relative), provided every source agrees
+   (overlaps); an event that has only bounds takes what they leave open (``[..2025-07-02]``).
+   A curated ``known_date`` (a fact from outside the texts, with its basis) stands above the
+   sources, which must agree with it. Sources that contradict each other stop the build with
+   both files and lines.
+2. a whole covers its parts (``part-of`` links): when a part falls outside the whole's date,
+   ``date_start``/``date_end`` stretch to the part, but the EDTF leaves that side open, since
+   no text gives the whole's end ("the trip started on Monday" and "a meeting on Thursday" do
+   not say the trip ended on Thursday); ``date_note`` says so.
+3. an event whose reports give no date but that is part of a dated whole happened during it:
+   one of the whole's days (``uncertain``), or its day when the whole is one day.
+
+The result is written as ``events`` (one row per real event), ``event_sources`` (one per
+report, like GDELT's mention table), ``event_actors``, ``event_places`` and ``event_links``.
+Dates are never midpoints: ``date_start``/``date_end`` are as precise as the text allows, and
+empty on a side no text bounds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import dates
 from ..curate import publication_window
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
+from ..segment import Multi, Piece
+from .date_mentions import RESOLVED_KEY, STATE_KEY
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "range": 3, "approximate": 4}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "uncertain": 3, "range": 4, "approximate": 5}
+BASIS_RANK = {"explicit": 0, "relative-to-publication": 1, "relative-to-event": 2}
+ACCESS_QUALIFIERS = ("accessed", "retrieved")
+FAR = dt.date.max - dt.date.min
 
 
 @dataclass
@@ -34,6 +57,7 @@ class Source:
     document_id: str
     paragraph_id: str | None
     footnote_id: str | None
+    figure_id: str | None
     quote: str
     start: int
     end: int
@@ -43,18 +67,38 @@ class Source:
     date_mention_id: str | None
     relative_to: str | None
     direction: str | None
+    bound: str | None                # before | after: the date only bounds the event
     window: tuple
     path: str
     line: int
-    resolved: object | None = None   # dates.Resolved
+    resolved: object | None = None   # dates.Resolved (bounded for a bound)
+    mention_resolved: object | None = None  # the date expression itself, resolved
+
+
+@dataclass
+class EventDate:
+    """An event's date: as its best source, a curated fact, its parts or its whole give it."""
+
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    edtf: str
+    basis: str
+    phrase: str | None = None
+    source: Source | None = None
+    note: str | None = None
 
 
 def containers(doc, seg):
-    """Paragraphs and footnote bodies: (kind, id, joined text, Multi)."""
+    """Where evidence may be: paragraphs, footnote bodies and figures (captions).
+
+    Yields (kind, id, joined text, Multi)."""
     for p in seg.paragraphs:
         yield "paragraph", p["id"], p["text"], seg.paragraph_pieces[p["id"]]
     for note in seg.notes:
         yield "footnote", note.id, note.body.text(doc.text), note.body
+    for f in seg.figures:
+        yield "figure", f["id"], doc.text[f["start"]:f["end"]], Multi([Piece(f["start"], f["end"])])
 
 
 def joined_texts(doc, seg) -> list:
@@ -75,8 +119,20 @@ def locate_item(item, doc, seg, joined):
         raise InputError(item.path, str(exc), line=item.line_of("quote")) from None
 
 
-def date_in_container(item, located, container, rows, doc):
-    """The date expression named by ``item['date']``: in the quote, else nearest in its paragraph."""
+def _mention_id(rows, ctx, document_id, doc_start, phrase):
+    """The date_mentions row of an expression (those counted from an event wait in the state)."""
+    candidates = list(rows.get("date_mentions", [])) + list(ctx.state.get(STATE_KEY, []))
+    return next((r["id"] for r in candidates if r["document_id"] == document_id and r["start"] == doc_start
+                 and r["phrase"] == phrase), None)
+
+
+def date_in_container(item, located, container, rows, ctx, document_id):
+    """The date expression named by ``item['date']``: in the quote, else nearest in its container.
+
+    The phrase must be a date expression the normaliser finds (or part of one: "March 30, 2025"
+    names "on March 30, 2025"), a point inside a stretch that reads as a date on its own ("in
+    October" in "Since taking office in October": the event is the taking office, not the
+    stretch since), or a date in a URL path."""
     phrase = item.get("date")
     if not phrase:
         return None, None
@@ -91,15 +147,20 @@ def date_in_container(item, located, container, rows, doc):
                          line=item.line_of("date"))
     inside = [i for i in candidates if qi <= i and i + len(phrase) <= qi + len(located.text)]
     pi = inside[0] if inside else min(candidates, key=lambda i: abs(i - qi))
-    for m in dates.find_dates(text):
+    for m in dates.find_dates(text) + dates.find_url_dates(text):
         if m.start <= pi and pi + len(phrase) <= m.end:
-            doc_start = multi.to_doc(m.start)
-            mention_id = next((r["id"] for r in rows.get("date_mentions", [])
-                               if r["start"] == doc_start and r["phrase"] == m.phrase), None)
-            return m, mention_id
+            if (m.start, m.end) != (pi, pi + len(phrase)) and dates.is_duration(m):
+                alone = dates.find_dates(phrase)  # a point inside a stretch: "in October" in "since ..."
+                if len(alone) == 1 and alone[0].phrase == phrase and not dates.is_duration(alone[0]):
+                    return _shifted(alone[0], pi), None
+            return m, _mention_id(rows, ctx, document_id, multi.to_doc(m.start), m.phrase)
     raise InputError(item.path, f"date {phrase!r} is not a date expression the normaliser recognises",
                      line=item.line_of("date"),
                      hint="quote the whole expression (\"Dec. 10, 2025\", \"the day prior\") or extend dates.py")
+
+
+def _shifted(m, offset):
+    return replace(m, start=m.start + offset, end=m.end + offset)
 
 
 def _find_all(text, sub):
@@ -124,101 +185,274 @@ def extract(doc, seg, rows, ctx) -> dict:
                 located = locate_item(item, doc, seg, joined)
                 container = find_container(doc, seg, located.start, located.end)
                 if container is None:
-                    raise InputError(item.path, "the quote is not in a paragraph or footnote (headings, "
-                                     "captions and furniture cannot be evidence)", line=item.line_of("quote"))
-                mention, mention_id = date_in_container(item, located, container, rows, doc)
+                    raise InputError(item.path, "the quote is not in a paragraph, footnote or caption "
+                                     "(headings and web furniture cannot be evidence)", line=item.line_of("quote"))
+                mention, mention_id = date_in_container(item, located, container, rows, ctx, doc.id)
+                if mention is not None and mention.qualifier in ACCESS_QUALIFIERS and item.get("bound") != "before":
+                    raise InputError(item.path, f"date {item['date']!r} is the date a source was read, not "
+                                     "when the event happened: add `bound: before`", line=item.line_of("date"))
             except InputError as exc:
                 ctx.errors.extend([exc])
                 continue
+            kind, cid = container[0], container[1]
             sources.append(Source(
                 event_id=event_id, document_id=doc.id,
-                paragraph_id=container[1] if container[0] == "paragraph" else None,
-                footnote_id=container[1] if container[0] == "footnote" else None,
+                paragraph_id=cid if kind == "paragraph" else None,
+                footnote_id=cid if kind == "footnote" else None,
+                figure_id=cid if kind == "figure" else None,
                 quote=located.text, start=located.start, end=located.end, spans=located.spans,
                 date_phrase=mention.phrase if mention else None, date_mention=mention,
                 date_mention_id=mention_id, relative_to=item.get("relative_to"),
-                direction=item.get("direction"), window=window, path=item.path,
+                direction=item.get("direction"), bound=item.get("bound"), window=window, path=item.path,
                 line=item.line_of("date") if item.get("date") else item.line))
     return {}
 
 
-def interval(resolved):
-    """(first day, last day) covered by a resolved date."""
-    return dates.parse_iso(resolved.date_start)[1], dates.parse_iso(resolved.date_end)[2]
+# --- dating ---------------------------------------------------------------------------------------
+
+def interval(start, end) -> tuple:
+    """(first day, last day) covered by ISO prefixes; an open side is the edge of the calendar."""
+    return (dates.parse_iso(start)[1] if start else dt.date.min,
+            dates.parse_iso(end)[2] if end else dt.date.max)
+
+
+def width(d) -> dt.timedelta:
+    if d.date_start is None or d.date_end is None:
+        return FAR
+    lo, hi = interval(d.date_start, d.date_end)
+    return hi - lo
+
+
+def resolve_source(s: Source, anchor) -> None:
+    """Set ``s.resolved``: its date expression resolved, or the bound it gives."""
+    if s.date_mention is not None:
+        s.mention_resolved = dates.resolve(s.date_mention, window=s.window, anchor=anchor, direction=s.direction)
+        if s.mention_resolved is None and s.date_mention.kind == "anchored" and anchor is None:
+            raise InputError(s.path, f"date {s.date_phrase!r} is counted from another event: "
+                             "add `relative_to: <event id>`", line=s.line)
+        if s.mention_resolved is None:
+            raise InputError(s.path, f"date {s.date_phrase!r} falls outside the calendar (years 1 to "
+                             "9999) when counted from its reference", line=s.line)
+        s.resolved = dates.bounded(s.mention_resolved, s.bound) if s.bound else s.mention_resolved
+    elif s.bound == "before":  # no date: the report itself, so on or before its publication
+        latest = s.window[1]
+        s.resolved = dates.Resolved(phrase=None, date_start=None, date_end=latest, date_precision="uncertain",
+                                    edtf=f"[..{latest}]", basis="relative-to-publication")
+
+
+def known_date(ev) -> EventDate | None:
+    """A curated ``known_date`` ("1945-02-19/1945-03-26"), checked by the annotation loader."""
+    value = ev.get("known_date")
+    if not value:
+        return None
+    start, _, end = str(value).partition("/")
+    end = end or start
+    precision = "range" if start != end else dates.precision_of(start)
+    return EventDate(start, end, precision, str(value), "curated",
+                     note=" ".join(str(ev.get("known_date_basis")).split()))
+
+
+def check_agrees(event_id, chosen: EventDate, dated: list):
+    lo, hi = interval(chosen.date_start, chosen.date_end)
+    for s in dated:
+        a, b = interval(s.resolved.date_start, s.resolved.date_end)
+        if b < lo or a > hi:
+            if chosen.source is not None:
+                theirs = (f"{chosen.phrase!r} ({chosen.date_start}..{chosen.date_end}, "
+                          f"{chosen.source.path}:{chosen.source.line})")
+            else:
+                theirs = f"its known_date {chosen.edtf}"
+            raise InputError(s.path, f"event {event_id!r}: {s.date_phrase or 'the publication'!r} gives "
+                             f"{s.resolved.date_start or '..'}..{s.resolved.date_end or '..'}, which "
+                             f"contradicts {theirs}", line=s.line)
+
+
+def date_of(event_id, ev, dated: list) -> EventDate | None:
+    """An event's date from its dated sources (and curated known_date), or None."""
+    known = known_date(ev)
+    if known is not None:
+        check_agrees(event_id, known, dated)
+        return known
+    if not dated:
+        return None
+    exact = [s for s in dated if not s.bound]
+    if exact:
+        best = min(exact, key=lambda s: (width(s.resolved), PRECISION_RANK[s.resolved.date_precision],
+                                         BASIS_RANK[s.resolved.basis]))
+        r = best.resolved
+        chosen = EventDate(r.date_start, r.date_end, r.date_precision, r.edtf, r.basis, best.date_phrase, best)
+        check_agrees(event_id, chosen, dated)
+        return chosen
+    # only bounds: what they leave open, given by the tightest of them
+    before = [s for s in dated if s.resolved.date_start is None]
+    after = [s for s in dated if s.resolved.date_end is None]
+    hi = min(before, key=lambda s: interval(None, s.resolved.date_end)[1]) if before else None
+    lo = max(after, key=lambda s: interval(s.resolved.date_start, None)[0]) if after else None
+    best = hi or lo
+    start = lo.resolved.date_start if lo else None
+    end = hi.resolved.date_end if hi else None
+    if start and end and interval(start, None)[0] > interval(None, end)[1]:
+        raise InputError(lo.path, f"event {event_id!r}: on or after {start} contradicts on or before {end} "
+                         f"({hi.path}:{hi.line})", line=lo.line)
+    edtf = f"[{start or ''}..{end or ''}]"
+    note = None
+    if lo and hi:
+        note = f"on or after {start} ({lo.date_phrase or 'its report'}) and on or before {end}"
+    return EventDate(start, end, "uncertain", edtf, best.resolved.basis, best.date_phrase, best, note)
+
+
+def anchor_of(s: Source, dated: dict):
+    if not s.relative_to:
+        return None
+    d = dated[s.relative_to]
+    if d.date_start is None or d.date_end is None:
+        raise InputError(s.path, f"relative_to {s.relative_to!r}: that event is only bounded "
+                         f"({d.edtf}), so nothing can be counted from it", line=s.line)
+    if s.date_mention is None:
+        return d.date_start, d.date_end
+    return dates.anchor_for(s.date_mention, d.date_start, d.date_end, d.edtf)
 
 
 def resolve_all(sources: list, defined: dict) -> dict:
-    """Resolve every source's date; return event id -> chosen Source. Raises InputError."""
+    """Date every event that has dated evidence or a known_date; return event id -> EventDate.
+
+    Events are taken in an order where each ``relative_to`` event is dated before the sources
+    that count from it. Raises InputError."""
     by_event: dict = {}
     for s in sources:
         by_event.setdefault(s.event_id, []).append(s)
-    chosen: dict = {}
-    pending = [e for e in defined if e in by_event]
+    dated: dict = {}
+    pending = [e for e in defined if e in by_event or defined[e].get("known_date")]
+    undatable = set()
     while pending:
         progressed = False
         for event_id in list(pending):
-            blocked = [s for s in by_event[event_id] if s.relative_to and s.relative_to not in chosen]
-            if blocked:
+            own = by_event.get(event_id, [])
+            if any(s.relative_to and s.relative_to not in dated for s in own):
                 continue
-            for s in by_event[event_id]:
-                if s.date_mention is None:
-                    continue
-                anchor_src = chosen.get(s.relative_to) if s.relative_to else None
-                anchor = (anchor_src.resolved.date_start, anchor_src.resolved.date_end) if anchor_src else None
-                s.resolved = dates.resolve(s.date_mention, window=s.window, anchor=anchor, direction=s.direction)
-                if s.resolved is None and s.date_mention.kind == "anchored" and anchor is None:
-                    raise InputError(s.path, f"date {s.date_phrase!r} is counted from another event: "
-                                     "add `relative_to: <event id>`", line=s.line)
-                if s.resolved is None:
-                    raise InputError(s.path, f"date {s.date_phrase!r} falls outside the calendar (years 1 to "
-                                     "9999) when counted from its reference", line=s.line)
-            dated = [s for s in by_event[event_id] if s.resolved is not None]
-            if not dated:
-                ev = defined[event_id]
-                raise InputError(ev.path, f"event {event_id!r}: no evidence gives a date; add `date:` "
-                                 "with the date expression to one of its quotes", line=ev.line)
-            best = min(dated, key=lambda s: PRECISION_RANK[s.resolved.date_precision])
-            lo, hi = interval(best.resolved)
-            for s in dated:
-                a, b = interval(s.resolved)
-                if b < lo or a > hi:
-                    raise InputError(s.path, f"event {event_id!r}: {s.date_phrase!r} gives "
-                                     f"{s.resolved.date_start}..{s.resolved.date_end}, which contradicts "
-                                     f"{best.date_phrase!r} ({best.resolved.date_start}..{best.resolved.date_end}, "
-                                     f"{best.path}:{best.line})", line=s.line)
-            chosen[event_id] = best
+            for s in own:
+                resolve_source(s, anchor_of(s, dated))
+            d = date_of(event_id, defined[event_id], [s for s in own if s.resolved is not None])
             pending.remove(event_id)
             progressed = True
+            if d is None:
+                undatable.add(event_id)
+            else:
+                dated[event_id] = d
         if not progressed:
-            s = next(s for e in pending for s in by_event[e] if s.relative_to and s.relative_to not in chosen)
-            raise InputError(s.path, f"relative_to {s.relative_to!r} cannot be resolved (a cycle of "
-                             "relative dates, or the event has no dated evidence)", line=s.line)
-    return chosen
+            s = next(s for e in pending for s in by_event[e] if s.relative_to and s.relative_to not in dated)
+            why = ("it is dated only through the event it is part of" if s.relative_to in undatable
+                   else "a cycle of relative dates, or the event has no dated evidence")
+            raise InputError(s.path, f"relative_to {s.relative_to!r} cannot be resolved ({why})", line=s.line)
+    return dated
 
 
-def span_parts(chosen: dict, links: list) -> dict:
-    """Event id -> (date_start, date_end) for events that must cover their parts.
+def cover_parts(dated: dict, links: list) -> dict:
+    """Widen each whole (``part-of``) to cover its dated parts; return event id -> EventDate.
 
-    A visit that is dated by its first day but has a part (its second day's meeting) on a later
-    date does not end on its first day: an event linked as ``part-of`` another widens it to cover
-    the part's dates, as a range. Nothing is invented: both ends come from dated parts.
+    A visit dated by its first day whose second day's meeting is a part does not end on its
+    first day: the whole's ``date_start``/``date_end`` stretch to the part (the days the texts
+    place it in), as a range. No text gives that end, so the EDTF leaves it open ("2026-01-12/")
+    and ``date_note`` gives the part it must reach. Nothing is invented: both ends come from
+    dated evidence.
     """
-    spans = {e: (s.resolved.date_start, s.resolved.date_end) for e, s in chosen.items()}
-    changed = {}
+    spans = {e: (d.date_start, d.date_end) for e, d in dated.items()}
+    stretched: dict = {}  # whole -> {"start": part, "end": part}
     for _ in range(len(links) + 1):  # parts of parts
         moved = False
         for link in links:
-            if link["relation"] != "part-of" or link["event"] not in spans or link["related"] not in spans:
+            part_id, whole_id = link["event"], link["related"]
+            if link["relation"] != "part-of" or part_id not in spans or whole_id not in spans:
                 continue
-            part, whole = spans[link["event"]], spans[link["related"]]
-            lo = min(whole[0], part[0], key=lambda d: dates.parse_iso(d)[1])
-            hi = max(whole[1], part[1], key=lambda d: dates.parse_iso(d)[2])
-            if (lo, hi) != whole:
-                spans[link["related"]] = changed[link["related"]] = (lo, hi)
+            (ps, pe), (ws, we) = spans[part_id], spans[whole_id]
+            if None in (ps, pe, ws, we):
+                continue  # a bound says nothing about where the whole ends
+            lo, hi = interval(ws, we)
+            plo, phi = interval(ps, pe)
+            if plo < lo:
+                spans[whole_id] = (ps, spans[whole_id][1])
+                stretched.setdefault(whole_id, {})["start"] = part_id
+                moved = True
+            if phi > hi:
+                spans[whole_id] = (spans[whole_id][0], pe)
+                stretched.setdefault(whole_id, {})["end"] = part_id
                 moved = True
         if not moved:
             break
-    return changed
+    out = {}
+    for whole_id, sides in stretched.items():
+        d = dated[whole_id]
+        start, end = spans[whole_id]
+        edtf = f"{'' if 'start' in sides else start}/{'' if 'end' in sides else end}"
+        notes = []
+        if "start" in sides:
+            notes.append(f"began on or before {start} ({sides['start']} is part of it)")
+        if "end" in sides:
+            notes.append(f"lasted at least until {end} ({sides['end']} is part of it)")
+        note = "; ".join(notes) + "; no text gives " + (
+            "its start or end" if len(sides) == 2 else f"its {next(iter(sides))}") + \
+            (f". Its own date, {d.edtf}, is from {d.phrase!r}" if d.phrase else "")
+        out[whole_id] = EventDate(start, end, "range", edtf, d.basis, d.phrase, d.source, note)
+    return out
+
+
+def inherit_from_wholes(dated: dict, undated: list, links: list, defined: dict) -> None:
+    """Date each undated event that is part of a dated whole: it happened during it."""
+    wholes = {}
+    for link in links:
+        if link["relation"] == "part-of":
+            wholes.setdefault(link["event"], []).append(link["related"])
+    for _ in range(len(undated) + 1):  # parts of parts
+        for event_id in [e for e in undated if e not in dated]:
+            whole_id = next((w for w in wholes.get(event_id, []) if w in dated), None)
+            if whole_id is None:
+                continue
+            w = dated[whole_id]
+            start, end = w.date_start, w.date_end
+            open_end = w.edtf.endswith("/") or w.date_end is None
+            open_start = w.edtf.startswith("/") or w.date_start is None
+            if start == end and not (open_start or open_end):
+                precision, edtf = w.date_precision, w.edtf
+            else:
+                precision = "uncertain"
+                edtf = f"[{'' if open_start else start}..{'' if open_end else end}]"
+            note = (f"during {whole_id} (it is part of it); its own reports give no date"
+                    + ("; the whole's end is not stated" if open_end else ""))
+            dated[event_id] = EventDate(start, end, precision, edtf, "relative-to-event", note=note)
+    for event_id in undated:
+        if event_id not in dated:
+            ev = defined[event_id]
+            raise InputError(ev.path, f"event {event_id!r}: no evidence gives a date; add `date:` with the "
+                             "date expression to one of its quotes, `bound: before`, or a `part-of` link "
+                             "to the dated event it happened during", line=ev.line)
+
+
+def most_specific(actors: list, registry) -> list:
+    """Drop an actor listed with the same role as one of its own units ("jsdf" beside "jasdf"):
+    the more specific actor says more, and the two are one participant."""
+    def ancestors(actor_id):
+        seen, node = [], registry.by_id.get(actor_id)
+        while node is not None and node.get("parent") and node["parent"] not in seen:
+            seen.append(node["parent"])
+            node = registry.by_id.get(node["parent"])
+        return seen
+
+    covered = {(p, a["role"]) for a in actors for p in ancestors(a["id"])}
+    return [a for a in actors if (a["id"], a["role"]) not in covered]
+
+
+def when(d: EventDate) -> str:
+    if d.date_start == d.date_end:
+        return d.date_start
+    if d.date_start is None:
+        return f"by {d.date_end}"
+    if d.date_end is None:
+        return f"from {d.date_start}"
+    return f"{d.date_start} to {d.date_end}"
+
+
+def sort_key(row):
+    return (row["date_start"] or row["date_end"] or "", row["id"])
 
 
 def finish(ctx) -> dict:
@@ -230,13 +464,17 @@ def finish(ctx) -> dict:
     for event_id, ev in annotations.events.items():
         if event_id not in reported:  # pragma: no cover - every definition carries evidence
             raise InputError(ev.path, f"event {event_id!r} has no evidence", line=ev.line)
+    all_links = [link for data in annotations.files.values() for link in data.get("links") or []]
     try:
-        chosen = resolve_all(sources, annotations.events)
+        dated = resolve_all(sources, annotations.events)
+        dated.update(cover_parts(dated, all_links))
+        undated = [e for e in annotations.events if e not in dated]
+        inherit_from_wholes(dated, undated, all_links, annotations.events)
     except InputError as exc:
         ctx.errors.extend([exc])
         return {}
-    all_links = [link for data in annotations.files.values() for link in data.get("links") or []]
-    widened = span_parts(chosen, all_links)
+    ctx.state[RESOLVED_KEY] = {s.date_mention_id: (s.mention_resolved, s.relative_to) for s in sources
+                               if s.relative_to and s.date_mention_id and s.mention_resolved is not None}
     places = ctx.inputs.places.by_id
     rows = {"events": [], "event_sources": [], "event_actors": [], "event_places": [], "event_links": []}
     by_event: dict = {}
@@ -248,18 +486,14 @@ def finish(ctx) -> dict:
             if ev.get("ref"):
                 extra.setdefault(ev["ref"], []).append(ev)
     for event_id, ev in annotations.events.items():
-        best = chosen[event_id]
-        r = best.resolved
-        date_start, date_end, precision, edtf = r.date_start, r.date_end, r.date_precision, r.edtf
-        if event_id in widened:
-            date_start, date_end = widened[event_id]
-            precision, edtf = "range", f"{date_start}/{date_end}"
+        d = dated[event_id]
         actors, seen = [], set()
         for entry in [ev] + extra.get(event_id, []):
             for a in entry.get("actors") or []:
                 if (a["id"], a["role"]) not in seen:
                     seen.add((a["id"], a["role"]))
                     actors.append(a)
+        actors = most_specific(actors, ctx.inputs.actors)
         place_ids = []
         for entry in [ev] + extra.get(event_id, []):
             for p in entry.get("places") or []:
@@ -267,12 +501,12 @@ def finish(ctx) -> dict:
                     place_ids.append(p)
         primary = places.get(place_ids[0]) if place_ids else None
         docs = sorted({s.document_id for s in by_event[event_id]})
-        when = date_start if date_start == date_end else f"{date_start} to {date_end}"
-        rows["events"].append({
-            "id": event_id, "summary": " ".join(str(ev["summary"]).split()), "event_type": ev["event_type"],
-            "date_start": date_start, "date_end": date_end, "date_precision": precision,
-            "edtf": edtf, "date_basis": r.basis, "date_phrase": best.date_phrase,
-            "date_source_id": None,
+        summary = " ".join(str(ev["summary"]).split())
+        row = {
+            "id": event_id, "summary": summary, "event_type": ev["event_type"],
+            "date_start": d.date_start, "date_end": d.date_end, "date_precision": d.date_precision,
+            "edtf": d.edtf, "date_basis": d.basis, "date_phrase": d.phrase,
+            "date_source_id": None, "date_note": d.note,
             "place_id": place_ids[0] if place_ids else None,
             "latitude": primary["latitude"] if primary else None,
             "longitude": primary["longitude"] if primary else None,
@@ -281,23 +515,26 @@ def finish(ctx) -> dict:
             "documents": json.dumps(docs),
             "actor_ids": json.dumps(sorted({a["id"] for a in actors})),
             "place_ids": json.dumps(place_ids),
-            "popup": json.dumps({"title": " ".join(str(ev["summary"]).split()),
-                                 "description": f"{when} · {ev['event_type']}",
+            "popup": json.dumps({"title": summary, "description": f"{when(d)} · {ev['event_type']}",
                                  "link": f"/alliance/events/{event_id}"}),
-        })
+        }
+        rows["events"].append(row)
         for n, s in enumerate(by_event[event_id], start=1):
             sid = f"{event_id}-src{n}"
-            if s is best:
-                rows["events"][-1]["date_source_id"] = sid
+            if s is d.source:
+                row["date_source_id"] = sid
+            r = s.resolved
             rows["event_sources"].append({
                 "id": sid, "event_id": event_id, "document_id": s.document_id,
-                "paragraph_id": s.paragraph_id, "footnote_id": s.footnote_id, "quote": s.quote,
-                "start": s.start, "end": s.end, "spans": json.dumps(s.spans) if s.spans else None,
+                "paragraph_id": s.paragraph_id, "footnote_id": s.footnote_id, "figure_id": s.figure_id,
+                "quote": s.quote, "start": s.start, "end": s.end,
+                "spans": json.dumps(s.spans) if s.spans else None,
                 "date_phrase": s.date_phrase, "date_mention_id": s.date_mention_id,
-                "date_basis": s.resolved.basis if s.resolved else None,
-                "date_start": s.resolved.date_start if s.resolved else None,
-                "date_end": s.resolved.date_end if s.resolved else None,
-                "date_precision": s.resolved.date_precision if s.resolved else None,
+                "date_basis": r.basis if r else None,
+                "date_start": r.date_start if r else None,
+                "date_end": r.date_end if r else None,
+                "date_precision": r.date_precision if r else None,
+                "edtf": r.edtf if r else None, "date_bound": s.bound,
                 "relative_to_event_id": s.relative_to,
             })
         for a in actors:
@@ -308,5 +545,5 @@ def finish(ctx) -> dict:
         for link in data.get("links") or []:
             rows["event_links"].append({"event_id": link["event"], "related_event_id": link["related"],
                                         "relation": link["relation"], "note": link.get("note")})
-    rows["events"].sort(key=lambda e: (e["date_start"], e["id"]))
+    rows["events"].sort(key=sort_key)
     return rows
