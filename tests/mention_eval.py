@@ -27,7 +27,8 @@ def evaluate(path: Path = GOLD):
     inputs = pipeline.read_inputs(SEEDS)
     ctx = pipeline.Context(inputs=inputs)
     docs = {d.stem: d for d in inputs.documents}
-    results = {"gold": 0, "found": 0, "wrong_entity": 0, "missed": [], "extra": [], "system_in_sample": 0}
+    results = {"gold": 0, "found": 0, "wrong_entity": 0, "missed": [], "extra": [], "system_in_sample": 0,
+               "correct_in_sample": 0}
     for doc_stem in sorted({r["document"] for r in gold["regions"]}):
         doc = docs[doc_stem]
         seg = segment.segment(doc)
@@ -82,15 +83,18 @@ def evaluate(path: Path = GOLD):
                 sampled_ranges.extend((p.start, p.end) for p in multi.sub(base, max(region_end, base + 1)))
         for (start, end), entities in system.items():
             for kind, eid in sorted(entities):
-                if not any(a <= start and end <= b for a, b in sampled_ranges):
+                # a mention across a page break starts in one piece of the region and ends in another
+                if not (any(a <= start < b for a, b in sampled_ranges)
+                        and any(a < end <= b for a, b in sampled_ranges)):
                     continue
                 results["system_in_sample"] += 1
-                if (start, end, kind, eid) not in matched:
+                if (start, end, kind, eid) in matched:
+                    results["correct_in_sample"] += 1
+                else:
                     results["extra"].append((doc_stem, doc.text[start:end], f"{kind}:{eid}",
                                              doc.text[max(0, start - 30):end + 30].replace("\n", " ")))
     results["recall"] = results["found"] / results["gold"]
-    correct_in_sample = results["found"]
-    results["precision"] = correct_in_sample / max(results["system_in_sample"], 1)
+    results["precision"] = results["correct_in_sample"] / max(results["system_in_sample"], 1)
     return results
 
 

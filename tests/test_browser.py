@@ -51,13 +51,13 @@ def test_map_shows_markers_for_places_and_events(page, site):
     screenshot(page, "map", ".leaflet-container")
     page.goto(f"{site}/alliance/places")
     markers(page)
-    # a popup links to the place's mentions
+    # a popup links to the place's row page, which lists (and links to) its mentions
     first = page.locator(".leaflet-marker-icon").first
     if first.count():
         first.click()
         page.wait_for_selector(".leaflet-popup-content a", timeout=5000)
         href = page.locator(".leaflet-popup-content a").first.get_attribute("href")
-        assert href.startswith("/alliance/place_mentions?place_id=")
+        assert href.startswith("/alliance/places/")
 
 
 def test_search_all_lists_results_from_several_tables(page, site):

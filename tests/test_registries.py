@@ -117,3 +117,101 @@ places:
     for where, what in expected:
         assert any(where + ":" in line and what in line for line in out.splitlines()), (where, what, out)
     assert f"{len(expected)} problems" in out
+
+
+def problems(output: str) -> list[str]:
+    return [line for line in output.splitlines() if ".yml:" in line]
+
+
+def test_duplicate_place_ids_and_colliding_place_aliases_are_reported_with_their_lines(tmp_path):
+    places = PLACES_OK + """
+  - id: tokyo
+    name: Tokyo Metropolis
+    type: admin-area
+    latitude: 35.69
+    longitude: 139.69
+    geo_precision: centroid
+  - id: edo
+    name: Edo
+    type: city
+    latitude: 35.68
+    longitude: 139.76
+    geo_precision: point
+    aliases: [Tokyo]
+"""
+    result = validate(tmp_path, places=places)
+    assert result.exit_code != 0
+    found = problems(result.output)
+    # the second "tokyo" is at line 12 of the file, and the alias list of "edo" at line 24
+    assert any("places.yml:12:" in line and "duplicate place id 'tokyo'" in line for line in found), found
+    assert any("places.yml:24:" in line and "alias 'Tokyo' is also used by place 'tokyo'" in line
+               for line in found), found
+
+
+def test_ignore_rules_are_checked(tmp_path):
+    ignore = """
+ignore:
+  - surfaces: [Prime Minister, President]
+    reason: titles
+  - surface: President
+    reason: listed again
+  - surface: Cold War
+    pattern: "Cold War"
+    reason: two kinds of rule at once
+  - surfaces: Prime Minister
+    reason: not a list
+"""
+    seeds = write_corpus(tmp_path / "s", DOC, **{"actors.yml": ACTORS_OK, "places.yml": PLACES_OK,
+                                                  "unmatched_ignore.yml": ignore})
+    result = CliRunner().invoke(cli, ["validate", "--seeds", str(seeds)])
+    assert result.exit_code != 0
+    found = problems(result.output)
+    assert any("unmatched_ignore.yml:4:" in line and "'President' is already listed (line 2)" in line
+               for line in found), found
+    assert any("unmatched_ignore.yml:6:" in line and "exactly one of" in line for line in found), found
+    assert any("unmatched_ignore.yml:9:" in line and "must be a list" in line for line in found), found
+    assert len(found) == 3, found
+
+
+def test_map_popups_link_to_the_place_row_and_say_why_a_place_has_no_mention(tmp_path):
+    import json
+    import sqlite3
+
+    from alliance_record import pipeline
+
+    docs = {"doc_a": "Title of doc_a\n\nJapan agreed. Officials met in Tokyo and flew on.\n"}
+    actors = "actors:\n  - {id: japan, name: Japan, type: state, aliases: [Tokyo]}\n"
+    places = """
+places:
+  - {id: japan, name: Japan, type: country, latitude: 36, longitude: 138, geo_precision: centroid}
+  - {id: tokyo, name: Tokyo, type: city, latitude: 35.68, longitude: 139.69, geo_precision: point}
+  - {id: osaka, name: Osaka, type: city, latitude: 34.69, longitude: 135.5, geo_precision: point}
+"""
+    seeds = write_corpus(tmp_path / "s", docs, **{"actors.yml": actors, "places.yml": places})
+    out = tmp_path / "a.db"
+    pipeline.build(seeds, out)
+    with sqlite3.connect(out) as db:
+        popups = {pid: json.loads(p) for pid, p in db.execute("select id, popup from places")}
+    assert popups["tokyo"]["link"] == "/alliance/places/tokyo"
+    assert popups["tokyo"]["description"] == "city · 1 mention in 1 document"
+    assert "read as the actor" in popups["japan"]["description"] and "1 time" in popups["japan"]["description"]
+    assert popups["osaka"]["description"].startswith("city · no mention of its own")
+
+
+def test_a_popup_link_opens_the_place_row_which_links_to_its_mentions(seeds_db):
+    import asyncio
+    import json
+    import sqlite3
+
+    import yaml
+    from datasette.app import Datasette
+
+    from conftest import METADATA
+
+    with sqlite3.connect(seeds_db) as db:
+        place_id, popup = db.execute(
+            "select id, popup from places where mention_count > 0 order by mention_count desc").fetchone()
+    ds = Datasette(immutables=[str(seeds_db)], metadata=yaml.safe_load(METADATA.read_text()))
+    page = asyncio.run(ds.client.get(json.loads(popup)["link"]))
+    assert page.status_code == 200
+    assert f"/alliance/place_mentions?place_id={place_id}" in page.text

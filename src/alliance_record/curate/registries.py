@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import Collector
 from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys
@@ -23,7 +24,7 @@ ROLE_KEYS = {"title": TEXT, "organization": TEXT, "start": DATE, "end": DATE}
 # wikidata (a QID), coordinates and GeoNames ids are checked with more specific messages below
 PLACE_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "latitude": ANY, "longitude": ANY, "geo_precision": TEXT,
               "country": TEXT, "geonames": ANY, "wikidata": ANY, "description": TEXT, "aliases": TEXT_LIST}
-IGNORE_KEYS = {"surface": TEXT, "pattern": TEXT, "reason": TEXT}
+IGNORE_KEYS = {"surface": TEXT, "surfaces": TEXT_LIST, "pattern": TEXT, "reason": TEXT}
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
 # Surface forms that several entries of one registry may share, and the rule that decides between
@@ -204,6 +205,7 @@ def registry_rows(ctx) -> dict:
     actors, places = ctx.inputs.actors, ctx.inputs.places
     actor_tally = ctx.state.get("mentions.actor_tally", {})
     place_tally = ctx.state.get("mentions.place_tally", {})
+    other_sense = ctx.state.get("mentions.place_other_sense", {})
     none = {"mentions": 0, "documents": ()}
     rows: dict = {"actors": [], "actor_aliases": [], "actor_roles": [], "places": [], "place_aliases": []}
     for a in actors.entries:
@@ -230,16 +232,30 @@ def registry_rows(ctx) -> dict:
             "longitude": p["longitude"], "geo_precision": p["geo_precision"], "country": p.get("country"),
             "geonames": p.get("geonames"), "wikidata": p.get("wikidata"), "description": p.get("description"),
             "mention_count": n, "document_count": d,
-            # read by datasette-cluster-map: the marker's popup
-            "popup": json.dumps({
-                "title": p["name"],
-                "description": f"{p['type']} · {n} mention{'s' if n != 1 else ''} in {d} document{'s' if d != 1 else ''}",
-                "link": f"/alliance/place_mentions?place_id={p['id']}",
-            }),
+            "popup": place_popup(p, n, d, other_sense.get(p["id"], 0)),
         })
         for alias in sorted(set(p["aliases"])):
             rows["place_aliases"].append({"place_id": p["id"], "alias": alias})
     return rows
+
+
+def place_popup(place: dict, mentions: int, documents: int, other_sense: int) -> str:
+    """The map marker's popup (read by datasette-cluster-map, which allows one link): the place's
+    row page, which lists its mentions (and links to them) and its events. A place found in no
+    text as a place says why: its name was read in another sense at every occurrence ("Japan"
+    the state), or it is named only inside a longer registered name ("Joe Biden’s White House"),
+    in a web address or as an adjective (see its description)."""
+    def plural(k, word):
+        return f"{k} {word}{'s' if k != 1 else ''}"
+
+    if mentions:
+        what = f"{plural(mentions, 'mention')} in {plural(documents, 'document')}"
+    elif other_sense:
+        what = f"no mention as a place; the name occurs {plural(other_sense, 'time')}, read as the actor"
+    else:
+        what = "no mention of its own (named only inside a longer name, in a web address or as an adjective)"
+    return json.dumps({"title": place["name"], "description": f"{place['type']} · {what}",
+                       "link": f"/alliance/places/{quote(place['id'], safe='')}"})
 
 
 def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
@@ -247,11 +263,15 @@ def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
     items = load_list(Path(seeds_dir) / "unmatched_ignore.yml", "ignore", errors) or []
     rules = []
     for rule in items:
+        given = [k for k in ("surface", "surfaces", "pattern") if isinstance(rule, dict) and k in rule]
         if not check_keys(rule, IGNORE_KEYS, ("reason",), errors, "ignore rule"):
             continue
-        if bool(rule.get("surface")) == bool(rule.get("pattern")):
-            errors.add(rule.path, "ignore rule: give exactly one of `surface` or `pattern`", line=rule.line)
+        if len(given) != 1:
+            errors.add(rule.path, "ignore rule: give exactly one of `surface`, `surfaces` or `pattern`",
+                       line=rule.line)
             continue
+        if not rule.get(given[0]):
+            continue  # mistyped or empty: reported by check_keys
         if rule.get("pattern"):
             try:
                 re.compile(rule["pattern"])
@@ -259,5 +279,12 @@ def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
                 errors.add(rule.path, f"ignore rule: bad pattern: {exc}", line=rule.line_of("pattern"))
                 continue
         rules.append(rule)
-    check_unique([r for r in rules if r.get("surface")], "surface", errors, "ignore rule")
+    seen: dict = {}  # every surface listed once, whether alone or in a list
+    for rule in rules:
+        key = "surface" if rule.get("surface") else "surfaces"
+        for surface in [rule["surface"]] if key == "surface" else rule.get("surfaces") or []:
+            if surface in seen:
+                errors.add(rule.path, f"ignore rule: {surface!r} is already listed (line {seen[surface]})",
+                           line=rule.line_of(key))
+            seen.setdefault(surface, rule.line_of(key))
     return rules

@@ -1,26 +1,37 @@
 """Mentions: every occurrence of every registry actor and place, found by code.
 
 Where: the title, headings, chapter bylines and affiliations, figure captions and credits, body
-paragraphs, reference-list entries and footnote bodies (``region`` says which). Web furniture is
-not searched, and neither is anything inside a URL.
+paragraphs, reference-list entries and footnote bodies (``region`` says which), and the text the
+segmenter classes as boilerplate — a cover line, a table of contents, a newsletter prompt, a
+copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document.
+A boilerplate line that repeats the document's title or one of its headings (a repeated title, a
+table-of-contents entry) is not searched again: its names are already mentions where the heading
+is. Nothing inside a URL is searched.
 
 How: all names and aliases go into one Aho-Corasick automaton (pyahocorasick), matched against a
 *view* of each region in which whitespace runs are one space, curly apostrophes are straight and
 dashes are hyphens — so a name broken across a line ("Shinjiro\\nKoizumi") or a page break still
 matches, and offsets map back exactly. A leading "the" is not part of a form ("the PRC" and
-"PRC" are one form; the surface is "PRC"). Then, in order:
+"PRC" are one form; the surface is "PRC"). A form with lower-case words also matches with those
+words capitalised, as headings and cited titles write it ("U.S.-Japan Alliance", "U.S.
+Military"), unless that spelling is another entry's form; a region written in capitals (a cover
+line) is matched against the forms in capitals. Then, in order:
 
 1. word boundaries: a match must not continue a word on either side ("US" is not in "USFJ"; a
-   possessive "’s" after a name is fine, and hyphen compounds such as "U.S.-Japan" count);
+   possessive "’s" after a name is fine, and hyphen compounds such as "U.S.-Japan" count; a
+   year glued to a name, "Japan2025", does not hide the name);
 2. a place or state name that opens an unregistered proper name ending in an organisational head
-   noun ("Pacific War", "Asia Society" when not registered) is not a mention of the place;
+   noun ("Pacific War", "Asia Society" when not registered) is not a mention of the place; and a
+   form that begins with a demonym ("Chinese military") is a name only where it ends its noun
+   phrase ("the Chinese military has", not "Chinese military aggression");
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
-   by context — see :func:`actor_or_place`;
+   by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
+   Washington", "China, North Korea, and Russia") share one reading;
 5. a form shared by several persons (a bare surname such as "Koizumi") or several documents
-   ("NSS") resolves to the one whose unambiguous form occurs in the same document, nearest
-   before the mention (else nearest after); with no such evidence it stays unresolved and is
-   reported, never guessed.
+   ("NSS") resolves to the one whose unambiguous form occurs in the same document — first in the
+   same part of it (the notes and references, or the text), nearest before the mention (else
+   nearest after); with no such evidence it stays unresolved and is reported, never guessed.
 """
 
 from __future__ import annotations
@@ -34,7 +45,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from ..segment import SUPERSCRIPTS, Region, regions
+from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
 
 CONTEXT_CHARS = 32
@@ -60,26 +71,68 @@ ORG_HEADS = {
 }
 
 # Rule 4 vocabulary.
+# "toward(s)" and "onto" are not here: "uncertainties toward the U.S." and "the burden onto Japan"
+# name the state; a motion toward a place is caught by MOTION_BEFORE ("heading towards").
 LOCATIVE_BEFORE = {"in", "at", "near", "into", "across", "throughout", "around", "off", "within",
-                   "inside", "outside", "via", "toward", "towards", "onto", "surrounding", "over"}
-# A name as the ground of military action is the territory: "invade Taiwan", "attack on Venezuela".
+                   "inside", "outside", "via", "surrounding", "over"}
+# A name as the ground of military action is the territory: "invade Taiwan", "attack on Venezuela",
+# "encroached on Japan".
 TARGET_BEFORE = re.compile(r"\b(?:invade[sd]?|invading|invasion of|attack(?:s|ed)? on|strikes? on|"
-                           r"landings? on|blockade of|occupation of|occupy|occupied)\s+$", re.I)
+                           r"landings? on|blockade of|occupation of|occupy|occupied|"
+                           r"encroach(?:es|ed|ing|ment)? (?:on|upon|into)|intru(?:de[sd]?|ding|sions?) into)\s+$", re.I)
 # ... and so is a name that qualifies a situation: "a Taiwan contingency", "a Taiwan crisis".
 PLACE_QUALIFIED = {"contingency", "crisis", "emergency", "border", "coast", "waters", "strait"}
 MOTION_BEFORE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|ed|led|ing)?|return(?:s|ed|ing)?|flew|flown|deploy(?:s|ed|ment)?|"
     r"arriv(?:e|es|ed|al)|came|went|moved?|dispatch(?:ed)?|station(?:s|ed)?|based|located|sail(?:s|ed)?|"
-    r"head(?:s|ed|ing)?|route|port call|stop)\s+(?:to|in|into|at|toward|towards|from|near)\s+$", re.I)
+    r"head(?:s|ed|ing)?|route|port call|stop|fl(?:y|ies|ying))\s+(?:to|in|into|onto|at|toward|towards|from|near)\s+$",
+    re.I)
+# Spatial relations take the place: "north of Japan", "within close range of China, North Korea,
+# and Russia", "away from Japan", "places like Cambodia, East Timor ...".
+SPATIAL_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)?\s+of|"
+    r"range\s+of|proximity\s+(?:of|to)|(?:next|adjacent)\s+to|away\s+from|"
+    r"(?:places|locations|areas|regions|sites|destinations)\s+(?:like|such\s+as|including))\s+$", re.I)
+# ... and so does a name that is the subject of a spatial predicate: "Japan is within range of".
+SPATIAL_AFTER = re.compile(
+    r"^\s+(?:is|are|was|were|lies|lie|sits|sit|remains)\s+(?:[a-z]+\s+)?(?:within|near|close|adjacent|"
+    r"located|situated|(?:north|south|east|west)\w*\s+of|bordered|surrounded)\b")
+# An attitude "in" a capital is its government's: "concern in Tokyo", "questions in both Tokyo and
+# Washington".
+OPINION_IN = re.compile(
+    r"\b(?:concerns?|questions?|doubts?|worr(?:y|ies)|debates?|frustrations?|anxiet(?:y|ies)|unease|"
+    r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
+# The object of a verb of influence is an actor: "threaten to empower Beijing", "deter China".
+INFLUENCE_BEFORE = re.compile(
+    r"\b(?:empower|embolden|pressur(?:e|ing)|deter|dissuade|persuade|convince|coerce|reassure|urge|"
+    r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate)"
+    r"(?:s|es|ed|d|ing|ring|red)?\s+$", re.I)
 PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", "waters", "soil",
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
                "mainland", "shores", "ports", "port", "bases", "base", "streets", "archipelago",
                "southwest", "north", "south", "east", "west", "grounds"}
+# The area around a place, however qualified: "Japan's immediate Northeast Asian neighborhood".
+SURROUNDINGS = {"neighborhood", "neighbourhood", "vicinity", "periphery", "surroundings", "environs",
+                "backyard", "doorstep", "outskirts"}
 AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "must", "should",
                "can", "could", "may", "might", "did", "does", "do", "remains", "continues", "seeks",
                "sees", "says", "said", "tends", "needs", "presses", "wants", "cannot", "also",
                "already", "then", "now", "still", "has", "may", "shoulders", "takes", "faces"}
 AGENT_BEFORE = re.compile(r"\b(?:for|with|by|between|and|of|against|from)\s+$", re.I)
+# Words after a name that are not a noun it qualifies (so "Japan alone", "Tokyo last week" and
+# "the U.S. over" are not attributive uses, while "U.S. strategic priorities" is).
+NOT_A_NOUN = AUXILIARIES | {
+    "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "with", "by", "from", "about", "as",
+    "into", "onto", "over", "under", "after", "before", "since", "during", "against", "amid", "across",
+    "through", "toward", "towards", "within", "without", "near", "along", "around", "between", "among",
+    "per", "via", "up", "down", "out", "off", "than", "because", "while", "when", "where", "which", "who",
+    "whose", "whom", "that", "if", "unless", "whether", "so", "yet", "last", "next", "this", "these",
+    "those", "earlier", "later", "again", "too", "itself", "themselves", "alone", "today", "tomorrow",
+    "yesterday", "first", "soon", "the", "a", "an", "its", "their", "his", "her", "not", "no", "only",
+    "even", "both", "either", "each", "all", "together", "instead", "including", "like", "unlike",
+    "despite", "beyond", "behind", "above", "below", "except", "upon", "outside", "inside", "ago",
+    "back", "once", "twice", "here", "there", "well", "more", "less", "most", "least", "such",
+}
 
 
 @dataclass(frozen=True)
@@ -97,24 +150,59 @@ class Lexicon:
     automaton: object
     forms: dict            # folded form -> tuple of Candidates
     max_len: int = 0
+    upper: object = None   # the forms in capitals, for regions written in capitals
+    upper_forms: dict = field(default_factory=dict)  # FORM -> folded form
+    demonyms: frozenset = frozenset()
 
     @classmethod
     def build(cls, actors, places) -> "Lexicon":
         forms: dict[str, dict] = defaultdict(dict)
+        variants: dict[str, dict] = defaultdict(dict)
         for kind, registry in (("actor", actors), ("place", places)):
             for e in registry.entries:
                 for via, form in [("name", e["name"])] + [("alias", a) for a in e["aliases"]]:
                     key = fold_form(form)
                     if key and (kind, e["id"]) not in forms[key]:  # the name comes first
                         forms[key][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], via)
-        automaton = ahocorasick.Automaton()
-        frozen = {}
-        for key, cands in forms.items():
-            frozen[key] = tuple(sorted(cands.values(), key=lambda c: (c.kind, c.id)))
-            automaton.add_word(key, key)
-        if frozen:
-            automaton.make_automaton()
-        return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0))
+                    variant = title_case(key)
+                    if variant != key:
+                        variants[variant].setdefault((kind, e["id"]), Candidate(kind, e["id"], e["type"], "title-case"))
+        for key, cands in variants.items():
+            if key not in forms:  # a spelling that is some entry's own form is that entry's
+                forms[key] = cands
+        frozen = {key: tuple(sorted(cands.values(), key=lambda c: (c.kind, c.id))) for key, cands in forms.items()}
+        automaton = _automaton(frozen)
+        upper_forms: dict[str, str] = {}
+        for key in frozen:
+            # "U.S.-JAPAN FOUNDATION"; a short form in capitals would be an acronym ("US", "X")
+            if len(key) >= 4 or key.isupper():
+                upper_forms.setdefault(key.upper(), key)
+        demonyms = frozenset(d for e in actors.entries for d in e.get("demonyms") or [])
+        return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0),
+                   upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms)
+
+
+def _automaton(keys):
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    if keys:
+        automaton.make_automaton()
+    return automaton
+
+
+SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by", "or", "de", "du"}
+
+
+def title_case(form: str) -> str:
+    """The form as a heading writes it: lower-case words capitalised, small words kept."""
+    return re.sub(r"(?<![\w'.-])([a-z])([\w'-]*)",
+                  lambda m: m.group(0) if m.group(0) in SMALL_WORDS else m.group(1).upper() + m.group(2), form)
+
+
+def written_in_capitals(text: str) -> bool:
+    """A cover line or a shouted heading: two or more words, and no lower-case letter."""
+    return not any(ch.islower() for ch in text) and len(re.findall(r"[A-Z]{2,}", text)) >= 2
 
 
 def fold_form(form: str) -> str:
@@ -166,21 +254,28 @@ class Match:
     method: str = ""
 
 
-def find_matches(lexicon: Lexicon, region: Region) -> list[Match]:
-    """Candidate matches in one region after rules 1-3 (boundaries, org names, longest)."""
+def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) -> list[Match]:
+    """Candidate matches in one region after rules 1-3 (boundaries, org names, longest).
+
+    ``blocked``: ranges of the region's text not to search (besides URLs)."""
     if not lexicon.forms:
         return []
     view = View.of(region.text)
     v = view.view
-    blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(v)]
+    blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(v)] + [
+        (_to_view(view, a), _to_view(view, b)) for a, b in blocked or ()]
+    if written_in_capitals(v):
+        hits = ((end_idx, lexicon.upper_forms[key]) for end_idx, key in lexicon.upper.iter(v))
+    else:
+        hits = lexicon.automaton.iter(v)
     found = []
-    for end_idx, key in lexicon.automaton.iter(v):
+    for end_idx, key in hits:
         start = end_idx - len(key) + 1
         end = end_idx + 1
         if start > 0 and (v[start - 1].isalnum() or v[start - 1] == "_"):
             continue
-        if end < len(v) and (v[end].isalpha() or v[end] == "_" or (v[end].isdigit() and key[-1] != ".")):
-            continue  # "D.C.2024" still holds "D.C."
+        if end < len(v) and not _ends_word(v, end, key):
+            continue
         if key[-1] == "." and end < len(v) and v[end] == ".":
             continue
         if any(a < end and start < b for a, b in blocked):
@@ -208,9 +303,64 @@ def find_matches(lexicon: Lexicon, region: Region) -> list[Match]:
         cands = lexicon.forms[key]
         if all(c.kind == "place" or c.type == "state" for c in cands) and opens_other_name(v, end, lexicon):
             continue  # rule 2
+        words = key.split(" ")
+        if words[0] in lexicon.demonyms and words[-1] in ADJECTIVE_HEADS and _qualifies_a_noun(v[end:end + 40]):
+            continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
         out.append(Match(region, i, j, key, cands))
     return out
+
+
+def _to_view(view: "View", i: int) -> int:
+    """A text offset in the view (an offset inside a whitespace run is that run's one space)."""
+    k = bisect.bisect_right(view.anchors_text, i) - 1
+    offset = i - view.anchors_text[k]
+    if k + 1 < len(view.anchors_view):
+        offset = min(offset, view.anchors_view[k + 1] - 1 - view.anchors_view[k])
+    return view.anchors_view[k] + offset
+
+
+GLUED_NUMBER = re.compile(r"\d+(?![\w])")
+
+
+def _ends_word(v: str, end: int, key: str) -> bool:
+    """Rule 1 on the right: the form is not the start of a longer word. Digits glued to a form
+    that ends in a letter are a year or a number run together with it ("Japan2025"), not part of
+    the name — unless the form is a short code ("F", "US2"); after a form ending in "." any
+    digits may follow ("D.C.2024")."""
+    ch = v[end]
+    if ch.isalpha() or ch == "_":
+        return False
+    if not ch.isdigit():
+        return True
+    if key[-1] == ".":
+        return True
+    return key[-1].isalpha() and len(key) >= 3 and GLUED_NUMBER.match(v, end) is not None
+
+
+# Heads of demonym-led forms that are also adjectives ("Chinese military" / "military aggression");
+# a noun head ("Chinese government activities") names the body even before another noun.
+ADJECTIVE_HEADS = {"military", "official", "naval", "maritime", "civilian", "public"}
+
+
+def _qualifies_a_noun(after: str) -> bool:
+    """The words after a form start with a lower-case noun it qualifies ("military aggression")."""
+    word = re.match(r"\s+([a-z][a-z-]*)\b", after)
+    return bool(word) and _is_noun(word.group(1))
+
+
+def _is_noun(w: str) -> bool:
+    """A rough test that a lower-case word after a name is a noun (or an adjective before one),
+    not a verb, adverb or function word."""
+    if w in NOT_A_NOUN or w.endswith("ly") or (w.endswith("ing") and len(w) > 5):
+        return False
+    if not re.search(r"[aeiouy]", w):
+        return False  # no vowel: a code or a tag ("cbbbbb"), not an English word
+    if w.endswith("ed") and len(w) > 4:
+        return False
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and w not in _NOUN_S and w not in PLACE_NOUNS:
+        return False  # "Japan faces", "China seeks": a verb unless a known plural noun
+    return True
 
 
 def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
@@ -231,47 +381,109 @@ def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
     return tokens[-1].strip(".'").lower() in ORG_HEADS
 
 
-def actor_or_place(match: Match, matches_in_region: list[Match]) -> tuple[str, str]:
+def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | None = None) -> tuple[str, str]:
     """Rule 4: does this occurrence of a name shared by an actor and a place mean the place?
 
-    Place when the name follows a locative preposition ("met in Tokyo", "stationed in Japan") or
-    a verb of motion ("visit to Japan", "trip to the United States"), when its possessive is
-    followed by a place noun ("Tokyo’s Ichigaya district"), or when it completes an address
-    after another place ("Tokyo, Japan"). Actor when it is the subject of a verb, possibly
-    coordinated ("Tokyo and Washington confirmed", "Japan established"), when its possessive
-    governs anything else ("Washington’s commitment"), or after "for/with/between ..."
-    ("for Tokyo and Washington to build"). Otherwise the default: a city, district or facility
-    is a place; a country is the state acting.
+    ``match`` is the first name of a coordination and ``last`` its last ("Tokyo and Washington"):
+    the words before the first and after the last decide for all of them. In order:
+
+    - a spatial relation takes the place: "north of Japan", "within range of China",
+      "away from", "places like Cambodia"; and so does the subject of a spatial predicate
+      ("Japan is within range of");
+    - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
+      verb of influence is an actor ("empower Beijing", "deter China");
+    - a possessive: the place when it governs a place noun ("Tokyo’s Ichigaya district") or the
+      area around it ("Japan's immediate neighborhood"), else the actor ("Washington’s commitment");
+    - a name qualifying a situation is the place ("a Taiwan contingency"); a country or a
+      building qualifying any other noun is the state or the body ("U.S. strategic priorities",
+      "the U.S.-led program", "near U.S. bases", "Pentagon AUKUS review");
+    - the place after a locative preposition ("met in Tokyo"), a verb of motion ("visit to
+      Japan", "heading towards"), an attack ("invade Taiwan", "encroached on Japan"), or as the
+      end of an address after another place ("Tokyo, Japan");
+    - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established")
+      or after "for/with/between ..." ("for Tokyo and Washington to build");
+    - otherwise the default: a city, district or facility is a place; a country is the state acting.
     """
+    last = last or match
     text = match.region.text
     before = text[max(0, match.i - 60):match.i].translate(FOLD)
-    after = text[match.j:match.j + 60].translate(FOLD)
-    words_before = re.findall(r"[\w.'-]+|[,:;]", before)
+    after = text[last.j:last.j + 80].translate(FOLD)
+    before_core = re.sub(r"(?i)\b(?:the|both|either)\s+$", "", before)
+    before_core = re.sub(r"(?i)\b(?:the|both|either)\s+$", "", before_core)  # "both the"
+    words_before = re.findall(r"[\w.'-]+|[,:;]", before_core)
     prev = words_before[-1].lower() if words_before else ""
-    prev2 = words_before[-2].lower() if len(words_before) > 1 else ""
-    if prev == "the":
-        prev, prev2 = prev2, (words_before[-3].lower() if len(words_before) > 2 else "")
 
-    place_types = {c.type for c in match.candidates if c.kind == "place"}
-    possessive = re.match(r"'s?\s+([\w-]+)", after)
+    place_types = {c.type for m in (match, last) for c in m.candidates if c.kind == "place"}
+    possessive = re.match(r"'s?\s+", after)
     if possessive:
-        return ("place", "possessive+place-noun") if possessive.group(1).lower() in PLACE_NOUNS \
-            else ("actor", "possessive")
-    before_core = re.sub(r"(?i)\bthe\s+$", "", before)
-    if prev in LOCATIVE_BEFORE or MOTION_BEFORE.search(before_core) or TARGET_BEFORE.search(before_core):
-        return "place", "locative"
-    next_word = re.match(r"\s+([A-Za-z]+)", after)
+        following = re.findall(r"[A-Za-z-]+", re.split(r"[^\w\s'-]", after[possessive.end():], maxsplit=1)[0])[:4]
+        if following and following[0].lower() in PLACE_NOUNS:
+            return "place", "possessive+place-noun"
+        if any(w.lower() in SURROUNDINGS for w in following):
+            return "place", "possessive+surroundings"
+        return "actor", "possessive"
+    if SPATIAL_BEFORE.search(before_core):
+        return "place", "spatial"
+    if OPINION_IN.search(before_core):
+        return "actor", "opinion-in"
+    if INFLUENCE_BEFORE.search(before_core):
+        return "actor", "object-of-influence"
+    rest = _after_compound(after, last, matches_in_region)
+    next_word = re.match(r"(?:-|\s+)([A-Za-z]+)\b", rest)
     if next_word and next_word.group(1).lower() in PLACE_QUALIFIED:
         return "place", "qualifier"
+    if place_types & {"country", "facility"} and _qualifies(rest):
+        return "actor", "attributive"
+    if SPATIAL_AFTER.match(after):
+        return "place", "spatial-predicate"
+    if prev in LOCATIVE_BEFORE or MOTION_BEFORE.search(before_core) or TARGET_BEFORE.search(before_core):
+        return "place", "locative"
     if prev in (",", ":") and _previous_is_place(match, matches_in_region):
         return "place", "address"
-    if _agentive_after(after, match, matches_in_region):
+    if _agentive_after(after):
         return "actor", "agentive"
     if AGENT_BEFORE.search(before):
         return "actor", "agentive"
     if place_types & {"city", "district", "facility", "admin-area"}:
         return "place", "default"
     return "actor", "default"
+
+
+def _qualifies(rest: str) -> bool:
+    """The words after a name (and any names compounded with it) show it qualifying a noun:
+    "-led", "strategic priorities", "bases in", "AUKUS review" — not a verb ("reflect a")."""
+    if re.match(r"-[a-z]", rest):
+        return True
+    words = re.match(r"\s+([a-z][a-z-]*)\b(?:\s+([a-z]+)\b)?", rest)
+    if not words or not _is_noun(words.group(1)):
+        return False
+    return words.group(1) in _NOUN_S or words.group(2) not in DETERMINERS
+
+
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+               "to", "no", "every", "some", "any"}
+
+
+def _heads_noun_phrase(m: Match, matches: list[Match]) -> bool:
+    """A possessive or attributive name starts a noun phrase of its own ("the PRC's growing
+    tendencies", "the U.S. aircraft carrier"): it is not a bare name coordinated with others."""
+    after = m.region.text[m.j:m.j + 80].translate(FOLD)
+    return bool(re.match(r"'s?\s", after)) or _qualifies(_after_compound(after, m, matches))
+
+
+def _after_compound(after: str, last: Match, matches: list[Match]) -> str:
+    """The words after a name and any names compounded with it ("Pentagon AUKUS review",
+    "U.S.-Japan initiative"): what the compound qualifies."""
+    text = last.region.text
+    end = last.j
+    for other in matches:
+        if other.i < end:
+            continue
+        if text[end:other.i] in ("", " ", "-"):
+            end = other.j
+        else:
+            break
+    return text[end:end + 80].translate(FOLD) if end != last.j else after
 
 
 def _previous_is_place(match, matches):
@@ -284,16 +496,8 @@ def _previous_is_place(match, matches):
         last.chosen is not None and last.chosen.kind == "place")
 
 
-def _agentive_after(after: str, match, matches) -> bool:
-    """The name is followed (maybe after "and <another name>") by a verb."""
-    rest = after
-    # skip a coordinated name: "Tokyo and Washington confirmed"
-    for other in matches:
-        if other.i >= match.j and other is not match:
-            gap = match.region.text[match.j:other.i]
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap):
-                rest = match.region.text[other.j:other.j + 60].translate(FOLD)
-            break
+def _agentive_after(rest: str) -> bool:
+    """The name is followed by a verb."""
     word = re.match(r"\s+(?:\(\w+\)\s+)?([A-Za-z]+)\b", rest)
     if not word:
         return False
@@ -302,17 +506,51 @@ def _agentive_after(after: str, match, matches) -> bool:
         return w.endswith("ing") and len(w) > 5
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
-        and rest.lstrip().startswith(w + " ") and _looks_like_verb_s(w))
+        and rest.lstrip().startswith(w + " ") and w not in _NOUN_S)
 
 
 _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials", "leaders", "allies",
            "interests", "claims", "actions", "efforts", "relations", "talks", "exercises", "patrols",
            "tactics", "threats", "operations", "capabilities", "partners", "vessels", "jets",
-           "missiles", "bombers", "fighters", "affairs", "ties", "means", "news", "series"}
+           "missiles", "bombers", "fighters", "affairs", "ties", "means", "news", "series",
+           "priorities", "policies", "commitments", "ambitions", "concerns", "interests", "assets",
+           "strategies", "goals", "objectives", "positions", "personnel", "units", "alliances"}
+
+# "Tokyo and Washington", "China, North Korea, and Russia", "the Indian Ocean and the Arabian Sea"
+COORDINATION_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
 
 
-def _looks_like_verb_s(w: str) -> bool:
-    return w not in _NOUN_S
+def coordinations(region_matches: list[Match]) -> list[list[Match]]:
+    """Split a region's matches (in order) into coordinations: names joined by commas and a final
+    "and"/"or". Names joined only by commas are not a list ("Tokyo, Japan" is an address), and a
+    list ends with the name after its "and" ("... and Russia, Japan's ..." starts anew)."""
+    groups: list[list[Match]] = []
+    chain: list[Match] = []
+    conjunction = False
+
+    def close():
+        nonlocal chain, conjunction
+        if len(chain) > 1 and conjunction:
+            groups.append(chain)
+        else:
+            groups.extend([m] for m in chain)
+        chain, conjunction = [], False
+
+    for m in region_matches:
+        if chain:
+            prev = chain[-1]
+            gap = m.region.text[prev.j:m.i].translate(FOLD) if m.i >= prev.j else None
+            joined = gap is not None and COORDINATION_GAP.fullmatch(gap) and not conjunction \
+                and not _heads_noun_phrase(prev, region_matches) and not _heads_noun_phrase(m, region_matches)
+            if joined:
+                chain.append(m)
+                conjunction = conjunction or bool(re.search(r"\b(?:and|or)\b|&", gap))
+                continue
+            close()
+        chain = [m]
+    if chain:
+        close()
+    return groups
 
 
 def resolve_document(matches: list[Match]):
@@ -322,39 +560,82 @@ def resolve_document(matches: list[Match]):
         by_region[id(m.region)].append(m)
     # rule 4 first, region by region (an address rule looks at the previous decision)
     for region_matches in by_region.values():
-        for m in region_matches:
-            kinds = {c.kind for c in m.candidates}
-            cands = m.candidates
-            method = ""
-            if len(kinds) == 2:
-                kind, why = actor_or_place(m, region_matches)
-                cands = tuple(c for c in cands if c.kind == kind)
-                method = f"context:{why}"
-            if len(cands) == 1:
-                m.chosen = cands[0]
-                m.method = "+".join(x for x in (cands[0].via, method) if x)
+        for group in coordinations(region_matches):
+            shared = [m for m in group if len({c.kind for c in m.candidates}) == 2]
+            if not shared:
+                for m in group:
+                    _choose(m, m.candidates, "")
+                continue
+            settled = {c.kind for m in group if m not in shared for c in m.candidates}
+            if len(settled) == 1:  # "Cambodia, East Timor, the Indian Ocean and ...": the sea decides
+                kind, why = next(iter(settled)), "coordination"
             else:
-                m.candidates = cands
-                m.method = method
-    # rule 5: evidence of unambiguous forms in the document
+                kind, why = actor_or_place(group[0], region_matches, last=group[-1])
+            for m in group:
+                if m in shared:
+                    _choose(m, tuple(c for c in m.candidates if c.kind == kind), f"context:{why}")
+                else:
+                    _choose(m, m.candidates, "")
+    # rule 5: evidence of unambiguous forms in the document, first in the same part of it
     evidence = defaultdict(list)
     for m in matches:
         if m.chosen is not None:
-            evidence[(m.chosen.kind, m.chosen.id)].append(m.doc_start)
+            evidence[(m.chosen.kind, m.chosen.id)].append((m.doc_start, _part(m)))
     for m in matches:
         if m.chosen is not None:
             continue
         best = None
         for c in m.candidates:
-            for pos in evidence[(c.kind, c.id)]:
+            for pos, part in evidence[(c.kind, c.id)]:
                 before = pos < m.doc_start
-                key = (0 if before else 1, (m.doc_start - pos) if before else (pos - m.doc_start))
+                key = (part != _part(m), 0 if before else 1, abs(m.doc_start - pos))
                 if best is None or key < best[0]:
                     best = (key, c)
         if best:
             rule = "surname" if best[1].type == "person" else "document-evidence"
             m.chosen = best[1]
             m.method = "+".join(x for x in ("alias", m.method, rule) if x)
+
+
+def _choose(m: Match, cands: tuple, method: str):
+    if len(cands) == 1:
+        m.chosen = cands[0]
+        m.method = "+".join(x for x in (cands[0].via, method) if x)
+    else:
+        m.candidates = cands
+        m.method = method
+
+
+def _part(m: Match) -> str:
+    """The notes (footnotes and references, where names are the authors of cited works) or the text."""
+    return "notes" if m.region.kind in ("footnote", "reference") else "text"
+
+
+def mention_regions(doc, seg) -> list[tuple[Region, list]]:
+    """The regions searched for mentions, each with the ranges of it not to search: the
+    segmenter's regions, then each boilerplate row (region ``boilerplate``) less any part of it
+    that repeats the title or a heading (a repeated title, a table-of-contents entry)."""
+    out = [(region, []) for region in regions(doc, seg)]
+    headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]]).view.strip()
+                for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
+    headings.discard("")
+    for row in seg.boilerplate:
+        text = doc.text[row["start"]:row["end"]]
+        view = View.of(text)
+        blocked = []
+        for heading in headings:
+            for m in re.finditer(re.escape(heading), view.view):
+                blocked.append((view.to_text(m.start()), view.to_text(m.end() - 1) + 1))
+        if any(a <= _first_letter(text) and b >= len(text.rstrip()) for a, b in blocked):
+            continue  # all of it repeats a heading
+        region = Region("boilerplate", Multi([Piece(row["start"], row["end"])]), text)
+        out.append((region, blocked))
+    return out
+
+
+def _first_letter(text: str) -> int:
+    m = re.search(r"\w", text)
+    return m.start() if m else 0
 
 
 def extract(doc, seg, rows, ctx) -> dict:
@@ -366,23 +647,31 @@ def extract(doc, seg, rows, ctx) -> dict:
     matches: list[Match] = []
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
-    for region in regions(doc, seg):
-        found = find_matches(lexicon, region)
+    for region, blocked in mention_regions(doc, seg):
+        found = find_matches(lexicon, region, blocked)
         for m in found:
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
         if region.kind in ("title", "heading"):
             continue  # headings are in title case; their names recur in the text below
-        for surface, i in unmatched_names(region, [(m.i, m.j) for m in found]):
-            entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None})
+        for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
+            entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
+            entry["glued"] += int(glued)  # a count, so that worker states add up
             if doc.id not in entry["documents"]:
                 entry["documents"].append(doc.id)
             if entry["example"] is None:
                 entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
+    # a place read in another sense at every occurrence ("Japan" the state) is still named
+    other_sense = ctx.state.setdefault("mentions.place_other_sense", {})
+    for m in matches:
+        if m.chosen is not None and m.chosen.kind == "actor":
+            for c in m.candidates:
+                if c.kind == "place":
+                    other_sense[c.id] = other_sense.get(c.id, 0) + 1
 
     out = {"actor_mentions": [], "place_mentions": [], "actor_mentions_by_document": []}
     unresolved = ctx.state.setdefault("mentions.unresolved", [])
@@ -458,11 +747,9 @@ def finish(ctx) -> dict:
     for surface, entry in sorted(ctx.state.get("mentions.unmatched", {}).items()):
         reason = ignore_reason(surface, rules)
         status = "ignored" if reason else "unmatched"
-        words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", surface) if w.strip(".,'’")]
-        if not reason and not surface.isupper() and words and all(
-                w in lowercase or w in CONNECTORS for w in words):
-            status, reason = "common-words", ("every word also occurs in lower case in the corpus: "
-                                              "a title-case phrase, not a name")
+        if not reason and title_case_words(surface, lowercase) and not entry.get("glued"):
+            status, reason = "common-words", ("every word also occurs in lower case in the corpus and none "
+                                              "ends a proper name: title-case words, not a name")
         rows.append({"surface": surface, "status": status,
                      "reason": reason, "count": entry["count"],
                      "document_count": len(entry["documents"]),
@@ -488,9 +775,32 @@ def finish(ctx) -> dict:
     return {"unmatched_names": rows, "actor_co_mentions": co_mentions}
 
 
+# Words that end the proper name of an organisation, a programme, an event, an office or a work
+# ("Joint Force Headquarters", "Pacific Partnership", "Pacific War", "Global Conflict Tracker"):
+# a title-case phrase with one of them may be a name, and is left for a curator.
+NAME_HEADS = ORG_HEADS | {
+    "headquarters", "force", "forces", "command", "commands", "army", "navy", "guard", "corps", "agency",
+    "ministry", "department", "office", "bureau", "service", "staff", "group", "alliance", "union",
+    "organization", "organisation", "committee", "commission", "party", "administration",
+    "government", "academy", "association", "league", "coalition", "operation", "exercise",
+    "mission", "act", "law", "plan", "island", "islands", "sea", "strait", "ocean", "bay", "gulf",
+    "river", "province", "prefecture", "city", "zone", "shoal", "reef", "base", "station", "nexus",
+    "minister", "secretary", "president", "adviser", "advisor", "director", "order", "charter",
+    "vision", "concept", "principle", "principles", "initiative",
+}
+
+
+def title_case_words(surface: str, lowercase: set) -> bool:
+    """A title-case phrase of common words, not a name: not in capitals, every word also written
+    in lower case somewhere in the corpus, and no word that ends a proper name (NAME_HEADS)."""
+    words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", surface) if w.strip(".,'’")]
+    return bool(words) and not surface.isupper() and all(
+        (w in lowercase or w in CONNECTORS) and w not in NAME_HEADS for w in words)
+
+
 def ignore_reason(surface: str, rules: list) -> str | None:
     for rule in rules:
-        if rule.get("surface") == surface or (
+        if rule.get("surface") == surface or surface in (rule.get("surfaces") or ()) or (
                 rule.get("pattern") and re.fullmatch(rule["pattern"], surface)):
             return rule["reason"]
     return None
@@ -558,10 +868,16 @@ MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "
                "thursday", "friday", "saturday", "sunday"}
 
 
-def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    """Capitalised names and acronyms in a region that no mention covers: (surface, offset)."""
+def unmatched_names(region: Region, names: list[tuple[int, int]],
+                    skipped: list[tuple[int, int]] = ()) -> list[tuple[str, int, bool]]:
+    """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
+    not in ``skipped``: (surface, offset, glued), ``glued`` when the name runs on into a
+    registered name or continues one ("Free and Open" before "Indo-Pacific", "Bases" after
+    "U.S. Military") — part of a longer proper name, never merely title-case words."""
     text = region.text.translate(FOLD)
-    blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(text)] + covered
+    blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(text)] + list(names) + list(skipped)
+    name_starts = {a for a, _ in names}
+    name_ends = {b for _, b in names}
     # inside[i]: how many characters before i are blocked (a token [s, e) is free when equal)
     mask = bytearray(len(text) + 1)
     for a, b in blocked:
@@ -617,5 +933,8 @@ def unmatched_names(region: Region, covered: list[tuple[int, int]]) -> list[tupl
             continue
         if len(surface) < 2 or surface.isdigit():
             continue
-        out.append((surface, run[0][0]))
+        s0, s1 = run[0][0], run[0][0] + len(surface)
+        glued = (s1 in name_starts or (text[s1:s1 + 1] in (" ", "-") and s1 + 1 in name_starts)
+                 or s0 in name_ends or (text[s0 - 1:s0] in (" ", "-") and s0 - 1 in name_ends))
+        out.append((surface, s0, glued))
     return out
