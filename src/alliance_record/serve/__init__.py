@@ -400,34 +400,45 @@ def prepare_connection(conn):
         conn.create_function(name, -1, printf, deterministic=True)
 
 
-# The path of the request being answered (set by asgi_wrapper), so that render_cell, which
-# Datasette 0.65 calls without the request, knows which canned query it is rendering.
-_request_path: contextvars.ContextVar = contextvars.ContextVar("alliance_record_path", default="")
+# The request being answered (its path, set by asgi_wrapper; then the links of its canned query),
+# so that render_cell, which Datasette 0.65 calls without the request, knows which query it renders.
+_request: contextvars.ContextVar = contextvars.ContextVar("alliance_record_request", default=None)
 
 
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def with_path(scope, receive, send):
-            token = _request_path.set(scope.get("path") or "")
+            token = _request.set({"path": scope.get("path") or ""})
             try:
                 await app(scope, receive, send)
             finally:
-                _request_path.reset(token)
+                _request.reset(token)
         return with_path
     return wrap
+
+
+def query_links(datasette) -> dict:
+    """The ``links`` of the canned query the current request renders (empty for anything else),
+    looked up once per request."""
+    state = _request.get()
+    if state is None:
+        return {}
+    if "links" not in state:
+        parts = state["path"].strip("/").split("/")
+        query = None
+        if len(parts) == 2 and parts[0] == DATABASE:
+            query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
+        state["links"] = (query.get("links") or {}) if isinstance(query, dict) else {}
+    return state["links"]
 
 
 def query_link(datasette, row, column, value):
     """The row a canned query's cell names, from the query's ``links`` in metadata.yml: a mapping
     from a result column to the table its values are ids of, or to a pattern naming the table
     from the row's values (``"{kind}s"``). None when the column is not linked."""
-    parts = _request_path.get().strip("/").split("/")
-    if len(parts) != 2 or parts[0] != DATABASE or value in (None, ""):
-        return None
-    query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
-    target = ((query or {}).get("links") or {}).get(column) if isinstance(query, dict) else None
-    if not target:
+    target = query_links(datasette).get(column)
+    if not target or value in (None, ""):
         return None
     try:
         target = target.format_map({k: row[k] for k in row.keys()})
