@@ -51,8 +51,9 @@ def chromium():
             browser.close()
 
 
-def screenshot(page, name: str, selector: str | None = None, height: int = 760):
-    """Save a PNG of the page, or of the top of one element (README pictures come from here)."""
+def screenshot(page, name: str, selector: str | None = None, height: int = 760, full_page: bool = False):
+    """Save a PNG of the page (the whole page with ``full_page``), or of the top of one element
+    (README pictures come from here)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     clip = None
     if selector:
@@ -63,4 +64,4 @@ def screenshot(page, name: str, selector: str | None = None, height: int = 760):
         box = element.bounding_box()
         clip = {"x": 0, "y": max(0, box["y"] - 10), "width": page.viewport_size["width"],
                 "height": min(height, box["height"] + 20)}
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), clip=clip)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), clip=clip, full_page=full_page and not clip)

@@ -1,9 +1,11 @@
 """A visitor in a real browser: map, search-all, facets, dashboard and the document page.
 
-Tile servers are unreachable here, so the map is judged by its markers, not its tiles.
+Tile servers are unreachable here, so the map is judged by its markers, not its tiles. What a page
+should show is read from the database with plain SQL, never typed into the test.
 """
 
 import re
+import sqlite3
 
 import pytest
 
@@ -12,11 +14,25 @@ from conftest import METADATA
 
 pytestmark = pytest.mark.browser
 
+# what datasette-search-all's script adds for a table with hits: "<n> results in alliance: <table>"
+RESULT_HEADING = re.compile(r"([\d,]+) results? in alliance: (\w+)")
+# the rows of a table or query page, as {column: text} (cells carry the class col-<column>)
+ROWS_JS = """() => [...document.querySelectorAll('table.rows-and-columns tbody tr')].map(tr =>
+    Object.fromEntries([...tr.querySelectorAll('td')].map(td =>
+        [[...td.classList].find(c => c.startsWith('col-')).slice(4), td.innerText.trim()])))"""
+
 
 @pytest.fixture(scope="module")
 def site(seeds_db):
     with datasette_server(seeds_db, METADATA) as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def db(seeds_db):
+    conn = sqlite3.connect(seeds_db)
+    yield conn
+    conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -41,74 +57,223 @@ def markers(page) -> int:
     return page.locator(".leaflet-marker-icon, .marker-cluster").count()
 
 
+def rows(page) -> list:
+    return page.evaluate(ROWS_JS)
+
+
+def row_count(page) -> int:
+    return int(re.search(r"([\d,]+) rows?", page.inner_text("h3")).group(1).replace(",", ""))
+
+
+def open_a_popup(page) -> tuple:
+    """Click a single marker (zooming into clusters until one shows): its popup's title and link."""
+    markers(page)
+    for _ in range(8):
+        single = page.locator(".leaflet-marker-icon:not(.marker-cluster)")
+        if single.count():
+            single.first.click(force=True)
+            break
+        page.locator(".marker-cluster").first.click(force=True)
+        page.wait_for_timeout(600)
+    link = page.locator(".leaflet-popup-content a").first
+    link.wait_for(timeout=5000)
+    return link.locator("strong").inner_text().strip(), link.get_attribute("href")
+
+
 def test_map_shows_markers_for_places_and_events(page, site):
     page.goto(f"{site}/alliance/events")
     assert markers(page) > 0
     page.goto(f"{site}/alliance/places")
     assert markers(page) > 0
+
+
+def test_an_event_popup_leads_to_the_event(page, site, db):
     page.goto(f"{site}/alliance/events")
-    markers(page)
-    screenshot(page, "map", ".leaflet-container")
+    title, href = open_a_popup(page)
+    event_id = re.fullmatch(r"/alliance/events/([^/?#]+)", href).group(1)
+    summary, = db.execute("select summary from events where id = ?", [event_id]).fetchone()
+    assert title == summary
+    screenshot(page, "map", ".leaflet-container")  # with the popup open
+    page.locator(".leaflet-popup-content a").first.click()
+    page.wait_for_url(re.compile(f"/alliance/events/{re.escape(event_id)}$"))
+    assert summary in page.inner_text("body")
+
+
+def test_a_place_popup_leads_to_the_place(page, site, db):
     page.goto(f"{site}/alliance/places")
-    markers(page)
-    # a popup links to the place's row page, which lists (and links to) its mentions
-    first = page.locator(".leaflet-marker-icon").first
-    if first.count():
-        first.click()
-        page.wait_for_selector(".leaflet-popup-content a", timeout=5000)
-        href = page.locator(".leaflet-popup-content a").first.get_attribute("href")
-        assert href.startswith("/alliance/places/")
+    title, href = open_a_popup(page)
+    # the place's row page, which names the place and lists (and links to) its mentions
+    found = re.fullmatch(r"/alliance/places/([^/?#]+)", href)
+    assert found, href
+    place_id = found.group(1)
+    name, = db.execute("select name from places where id = ?", [place_id]).fetchone()
+    assert title == name
+    page.locator(".leaflet-popup-content a").first.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    assert name in page.inner_text("body")
 
 
-def test_search_all_lists_results_from_several_tables(page, site):
+def test_search_all_lists_results_from_several_tables(page, site, db):
     page.goto(f"{site}/-/search?q=Senkaku")
+    # every table's request has come back (its "searching" line is hidden)
     page.wait_for_function(
-        "() => document.querySelectorAll('a[href*=\"_search=Senkaku\"]').length >= 3", timeout=15000)
-    links = page.locator('a[href*="_search=Senkaku"]').evaluate_all("els => els.map(e => e.href)")
-    tables = {re.search(r"/alliance/([a-z_]+)\?", h).group(1) for h in links if "/alliance/" in h}
-    assert {"paragraphs", "footnotes"} <= tables and len(tables) >= 4, tables
+        "() => [...document.querySelectorAll('[data-searchable-url]')].every(li => li.style.display === 'none')",
+        timeout=20000)
+    shown = {}
+    for block in page.locator("#search-all-results > div").all():
+        count, table = RESULT_HEADING.search(block.locator("h2").inner_text()).groups()
+        shown[table] = int(count.replace(",", ""))
+        assert block.locator("table.rows-and-columns tr").count() - 1 == min(5, shown[table])
+    expected = {}
+    for (fts,) in db.execute("select name from sqlite_master where name like '%\\_fts' escape '\\'"):
+        n, = db.execute(f"select count(*) from [{fts}] where [{fts}] match 'Senkaku'").fetchone()
+        if n:
+            expected[fts[:-4]] = n
+    assert shown == expected
+    assert {"documents", "paragraphs", "footnotes", "events"} <= set(shown) and len(shown) >= 3, shown
 
 
 def test_a_facet_click_narrows_a_table(page, site):
     page.goto(f"{site}/alliance/events")
-    before = int(re.search(r"([\d,]+) rows?", page.inner_text("h3")).group(1).replace(",", ""))
+    before = row_count(page)
     page.locator(".facet-info[data-column='event_type'] a").first.click()
     page.wait_for_url(re.compile(r"event_type="))
-    after = int(re.search(r"([\d,]+) rows?", page.inner_text("h3")).group(1).replace(",", ""))
+    after = row_count(page)
     assert 0 < after < before
 
 
-def test_dashboard_draws_its_charts(page, site):
+@pytest.mark.parametrize("table, column, value", [("events", "actor_ids", "pete-hegseth"),
+                                                  ("recommendations", "addressee_ids", "japan")])
+def test_an_array_facet_on_request_narrows_the_table(page, site, db, table, column, value):
+    """Events by actor, recommendations by addressee: offered as a link, counted when clicked."""
+    page.goto(f"{site}/alliance/{table}")
+    before = row_count(page)
+    page.locator("p.suggested-facets a", has_text=re.compile(f"^{column}$")).click()
+    facet = page.locator(f".facet-info[data-column='{column}']")
+    facet.wait_for(timeout=10000)
+    facet.locator("a", has_text=re.compile(f"^{re.escape(value)}$")).click()
+    page.wait_for_url(re.compile(f"{column}__arraycontains={value}"))
+    expected, = db.execute(f"select count(*) from [{table}] where exists "
+                           f"(select 1 from json_each([{table}].[{column}]) where value = ?)", [value]).fetchone()
+    assert 0 < row_count(page) == expected < before
+    assert all(f'"{value}"' in r[column] for r in rows(page))
+
+
+def test_dashboard_draws_its_charts(page, site, db):
     page.goto(f"{site}/-/dashboards/overview")
     for chart in ("timeline", "types", "actors", "themes", "outlets"):
         page.wait_for_selector(f"#chart-{chart} canvas, #chart-{chart} svg", timeout=20000)
     page.wait_for_selector("#chart-map .leaflet-marker-icon", timeout=20000)
-    assert page.locator("#chart-documents").inner_text().strip().startswith("5")
-    screenshot(page, "dashboard")
+    documents, = db.execute("select count(*) from documents").fetchone()
+    assert page.locator("#chart-documents").inner_text().strip().startswith(str(documents))
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "dashboard", full_page=True)
 
 
-def test_document_page_reads_as_a_document(page, site):
+def test_document_page_reads_as_a_document(page, site, db):
     page.goto(f"{site}/alliance/documents/iria-joint-command")
     reader = page.locator("section.ar-reader")
     assert "Shared warrior ethos" in reader.inner_text()
     assert "met in Tokyo on March 30, 2025" in reader.inner_text()
     assert reader.locator("a.ar-actors[title='Pete Hegseth']").count() >= 5
+    # every event report and quotation in the body is highlighted, with a link to its row
+    for table, where in (("event_sources", "paragraph_id is not null"), ("quotations", "paragraph_id is not null")):
+        n, = db.execute(f"select count(*) from {table} where document_id = 'iria-joint-command' and {where}").fetchone()
+        target = "events" if table == "event_sources" else table
+        assert n and reader.locator(f"a.ar-tag[href^='/alliance/{target}/']").count() == n, table
     screenshot(page, "document", "section.ar-reader")
 
 
-def test_a_newcomer_answers_the_three_questions(page, site):
-    # What did Hegseth say and do in 2025, where, and who reported it?
-    page.goto(f"{site}/alliance/events_of_actor?actor=pete-hegseth")
-    text = page.inner_text("table")
-    assert "2025-03-30" in text and "iria-joint-command" in text
-    page.goto(f"{site}/alliance/actor_quoted?actor=pete-hegseth")
-    assert "warrior ethos" in page.inner_text("table")
-    # What do the report's authors recommend about Taiwan?
-    page.goto(f"{site}/alliance/recommendations?_search=Taiwan&document_id=cipr-usjf-report-2025")
-    assert re.search(r"[1-9]\d* rows?", page.inner_text("h3"))
-    # Which outlets does the report cite most?
-    page.goto(f"{site}/alliance/citations_by_outlet")
-    assert page.locator("table tbody tr").count() >= 5
+def test_the_report_page_links_footnotes_and_recommendations(page, site, db):
+    doc = "cipr-usjf-report-2025"
+    page.goto(f"{site}/alliance/documents/{doc}")
+    reader = page.locator("section.ar-reader")
+    headings = reader.locator("h2, h3").all_inner_texts()
+    empty = [h for (h,) in db.execute(
+        "select heading from sections s where document_id = ? and level > 0 and not exists "
+        "(select 1 from paragraphs p join sections c on c.id = p.section_id "
+        " where c.id = s.id or c.parent_id = s.id)", [doc])]
+    assert "Table of Contents" in empty and not set(empty) & set(headings)
+    markers_in_text, = db.execute("select count(*) from footnotes where document_id = ? and marker_start "
+                                  "is not null and paragraph_id is not null", [doc]).fetchone()
+    assert reader.locator("a.ar-footnotes").count() == markers_in_text > 0
+    recommendations, = db.execute("select count(*) from recommendations where document_id = ?", [doc]).fetchone()
+    assert reader.locator("a.ar-tag[href^='/alliance/recommendations/']").count() == recommendations
+    notes, = db.execute("select count(*) from footnotes where document_id = ? and text is not null", [doc]).fetchone()
+    assert reader.locator(".ar-notes p").count() == notes
+    # a marker leads to its footnote
+    marker = reader.locator("a.ar-footnotes").first
+    href = marker.get_attribute("href")
+    marker.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    text, = db.execute("select text from footnotes where id = ?", [href.rsplit("/", 1)[1]]).fetchone()
+    assert text[:40] in page.inner_text("body")
+    # the list of what was extracted leads to the document's rows
+    page.go_back()
+    page.locator(".ar-extracted a", has_text=re.compile(r"^\d+ recommendations$")).click()
+    page.wait_for_url(re.compile(f"/alliance/recommendations\\?document_id={doc}$"))
+    assert row_count(page) == recommendations
+
+
+def run_query_form(page, values: dict):
+    for name, value in values.items():
+        page.fill(f"form.sql input[name='{name}']", value)
+    page.locator("form.sql input[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_newcomer_answers_the_three_questions_by_clicking(page, site, db):
+    # 1. What did Hegseth say and do in 2025, where, and who reported it?
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="what an actor did, where, and who reported it").click()
+    page.wait_for_url(re.compile(r"/alliance/events_of_actor$"))
+    run_query_form(page, {"actor": "Hegseth", "from": "2025", "to": "2025"})
+    found = rows(page)
+    expected = {e for (e,) in db.execute(
+        "select ea.event_id from event_actors ea join events e on e.id = ea.event_id "
+        "join actors a on a.id = ea.actor_id where a.name = 'Pete Hegseth' "
+        "and e.date_end >= '2025' and e.date_start < '2026'")}
+    ids = [r["id"] for r in found]
+    assert len(ids) == len(set(ids)) and set(ids) == expected and len(expected) >= 5
+    for r in found:
+        for (place,) in db.execute("select p.name from event_places ep join places p on p.id = ep.place_id "
+                                   "where ep.event_id = ?", [r["id"]]):
+            assert place in r["places"], (r["id"], place)
+        for (publisher,) in db.execute("select d.publisher from event_sources s join documents d "
+                                       "on d.id = s.document_id where s.event_id = ?", [r["id"]]):
+            assert publisher in r["reported_by"], (r["id"], publisher)
+    assert sum(bool(r["places"]) for r in found) >= len(found) - 1
+    # ... what he is quoted saying: his profile
+    page.goto(f"{site}/")
+    page.get_by_role("link", name=re.compile("an actor's profile")).click()
+    run_query_form(page, {"actor": "hegseth"})
+    quoted = [r for r in rows(page) if r["kind"] == "quotation"]
+    n, = db.execute("select count(*) from quotations where speaker_id = 'pete-hegseth'").fetchone()
+    assert len(quoted) == n > 0
+
+    # 2. What do the report's authors recommend about Taiwan?
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="the recommendations").click()
+    page.fill("input[name=_search]", "Taiwan")
+    page.press("input[name=_search]", "Enter")
+    page.wait_for_url(re.compile(r"_search=Taiwan"))
+    page.locator(".facet-info[data-column='document_id'] a", has_text="Strengthening Defense").click()
+    page.wait_for_url(re.compile(r"document_id=cipr-usjf-report-2025"))
+    found = rows(page)
+    expected = {r for (r,) in db.execute(
+        "select r.id from recommendations r join recommendations_fts f on f.rowid = r.rowid "
+        "where recommendations_fts match 'Taiwan' and r.document_id = 'cipr-usjf-report-2025'")}
+    assert {r["id"] for r in found} == expected and expected
+    assert all("Taiwan" in r["summary"] + r["quote"] and r["author_id"] for r in found)
+
+    # 3. Which outlets does the report cite most?
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="the outlets the report cites most").click()
+    page.wait_for_url(re.compile(r"/alliance/citations_by_outlet$"))
+    found = rows(page)
+    counts = [int(r["citations"]) for r in found]
+    assert len(found) >= 5 and all(r["outlet"] for r in found[:5])
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
 
 
 # --- escaping, in a real browser (issue 9) ---------------------------------------------------------
@@ -116,7 +281,6 @@ def test_a_newcomer_answers_the_three_questions(page, site):
 def xss_pages(db_path) -> list:
     """Pages a visitor of the escaping corpus can reach: tables, rows, the document and event
     pages, the map, search-all, the dashboard and canned queries."""
-    import sqlite3
     from urllib.parse import quote
 
     conn = sqlite3.connect(db_path)

@@ -1,12 +1,14 @@
 """The built seeds as a visitor sees them through Datasette's test client."""
 
 import asyncio
+import re
+from urllib.parse import quote, urlencode
 
 import pytest
 import yaml
 from datasette.app import Datasette
 
-from alliance_record import schema
+from alliance_record import schema, serve
 from conftest import METADATA
 
 
@@ -14,9 +16,14 @@ def metadata():
     return yaml.safe_load(METADATA.read_text())
 
 
+def settings() -> dict:
+    """serve.SETTINGS as the Datasette constructor takes them (on/off as booleans)."""
+    return {k: {"on": True, "off": False}.get(v, v) for k, v in serve.SETTINGS}
+
+
 @pytest.fixture(scope="module")
 def ds(seeds_db):
-    return Datasette(immutables=[str(seeds_db)], metadata=metadata())
+    return Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings=settings())
 
 
 def get(ds, path):
@@ -33,6 +40,92 @@ def test_every_table_page_and_json(ds):
         assert len(data) > 0, table.name
 
 
+def test_every_table_page_shows_all_its_default_facets(ds, seeds_db):
+    """No facet of metadata.yml is dropped (facet_time_limit_ms) or missing from the page."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    tables = metadata()["databases"]["alliance"]["tables"]
+    checked = 0
+    for name, config in tables.items():
+        facets = [f if isinstance(f, str) else next(iter(f.values())) for f in config.get("facets", [])]
+        if not facets:
+            continue
+        data = get(ds, f"/alliance/{name}.json?_size=0").json()  # a facet that timed out is left out
+        assert set(facets) <= set(data["facet_results"]), (name, set(facets) - set(data["facet_results"]))
+        for facet in facets:  # each with its values (Datasette leaves NULL out), up to facet_size
+            distinct, = conn.execute(f"select count(distinct [{facet}]) from [{name}]").fetchone()
+            shown = data["facet_results"][facet]["results"]
+            assert len(shown) == min(distinct, config.get("facet_size", 30)), (name, facet)
+        html = get(ds, f"/alliance/{name}").text
+        assert "facets-timed-out" not in html, name
+        for facet in facets:
+            assert f'data-column="{facet}"' in html, (name, facet)
+            checked += 1
+    assert checked >= 40
+
+
+def test_array_facets_are_offered_and_counted_on_request(ds):
+    tables = metadata()["databases"]["alliance"]["tables"]
+    offered = {name: [next(iter(f.values())) for f in config["facets_on_request"]]
+               for name, config in tables.items() if config.get("facets_on_request")}
+    assert offered["events"] == ["actor_ids", "documents"] and offered["recommendations"] == ["addressee_ids"]
+    for name, columns in offered.items():
+        html = get(ds, f"/alliance/{name}").text
+        for column in columns:
+            assert f'href="/alliance/{name}?_facet_array={column}#facet-{column}"' in html, (name, column)
+            data = get(ds, f"/alliance/{name}.json?_size=0&_facet_array={column}").json()
+            assert data["facet_results"][column]["results"], (name, column)
+            # once on the page, the facet is no longer offered
+            assert f"_facet_array={column}#" not in get(ds, f"/alliance/{name}?_facet_array={column}").text
+
+
+def test_every_sort_column_is_indexed(seeds_db):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(seeds_db)
+    tables = metadata()["databases"]["alliance"]["tables"]
+    for name, config in tables.items():
+        if name in schema.VIEWS:
+            continue
+        for column in filter(None, (config.get("sort"), config.get("sort_desc"))):
+            leading = {ix.columns[0] for ix in db[name].indexes}
+            assert column in leading or column == db[name].pks[0], (name, column)
+
+
+def test_label_columns_are_short_columns_of_their_tables(seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    tables = metadata()["databases"]["alliance"]["tables"]
+    labelled = {name: config["label_column"] for name, config in tables.items() if config.get("label_column")}
+    # every table that others point to by a foreign key has a label
+    targets = {fk[1] for t in schema.TABLES for fk in t.foreign_keys}
+    assert targets - {"actor_roles"} <= set(labelled), targets - set(labelled)
+    for name, column in labelled.items():
+        assert column in schema.TABLES_BY_NAME[name].columns, (name, column)
+    for table in schema.TABLES:
+        if table.label:
+            assert labelled[table.name] == "label"
+            empty, longest = conn.execute(
+                f"select sum(label is null), max(length(label)) from [{table.name}]").fetchone()
+            assert not empty and longest <= schema.LABEL_CHARS, table.name
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Short enough.", "Short enough."),
+    ("  several\n  lines   of   text ", "several lines of text"),
+    ("The Self-Defense Forces and the United States Forces Japan will set up joint command",
+     "The Self-Defense Forces and the United States Forces Japan…"),
+    ("x" * 80, "x" * 59 + "…"),
+    (None, None),
+])
+def test_short_label(text, label):
+    assert schema.short_label(text) == label
+    if label:
+        assert len(label) <= schema.LABEL_CHARS
+
+
 def test_documents_and_paragraph_search(ds):
     docs = get(ds, "/alliance/documents.json?_shape=array").json()
     assert len(docs) == 5
@@ -42,10 +135,53 @@ def test_documents_and_paragraph_search(ds):
     assert any("bombers" in h["text"] for h in hits)
 
 
-def test_search_all_covers_paragraphs(ds):
+SEARCH_ALL_TABLES = ("documents", "paragraphs", "footnotes", "works", "events", "recommendations", "quotations")
+
+
+def test_search_all_offers_every_searchable_table(ds):
+    """datasette-search-all 1.1.4 has no JSON endpoint: its page lists the tables it will query
+    (each then fetched as <table>.json?_search=q by its script, as below)."""
     page = get(ds, "/-/search?q=Senkaku")
     assert page.status_code == 200
-    assert "paragraphs" in page.text
+    offered = set(re.findall(r'data-searchable-url="/alliance/(\w+)"', page.text))
+    assert offered == {t.name for t in schema.TABLES if t.fts}
+    assert set(SEARCH_ALL_TABLES) <= offered
+
+
+def search(ds, table, words):
+    return get(ds, f"/alliance/{table}.json?_shape=array&_size=max&_search=" + quote(words)).json()
+
+
+def test_search_all_finds_each_table_by_each_indexed_column(ds, seeds_db):
+    """For every FTS column of every table search-all covers, a word taken from a row finds that
+    row: the column is indexed, as schema.py declares."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    checked = set()
+    for name in SEARCH_ALL_TABLES:
+        table = schema.TABLES_BY_NAME[name]
+        for column in table.fts:
+            found = conn.execute(f"select id, [{column}] from [{name}] where [{column}] glob "
+                                 "'*[A-Za-z][A-Za-z][A-Za-z][A-Za-z]*' order by id limit 1").fetchone()
+            assert found, (name, column)
+            row_id, value = found
+            word = max(re.findall(r"[A-Za-z]{4,}", value), key=len)
+            hits = {h["id"] for h in search(ds, name, word)}
+            assert row_id in hits, (name, column, word)
+            checked.add((name, column))
+    assert ("documents", "text") in checked and {("works", "authors"), ("works", "publisher")} <= checked
+
+
+def test_search_all_finds_senkaku_in_the_document_texts(ds, seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    in_text = {d for (d,) in conn.execute("select id from documents where text like '%Senkaku%'")}
+    assert in_text and not any("Senkaku" in t for (t,) in conn.execute("select title from documents"))
+    assert {d["id"] for d in search(ds, "documents", "Senkaku")} == in_text
+    for table in ("paragraphs", "footnotes", "events"):
+        assert search(ds, table, "Senkaku"), table
 
 
 def test_database_download_when_immutable(ds):
@@ -66,14 +202,12 @@ def test_metadata_describes_every_table_and_column():
 
 
 def test_every_canned_query_returns_rows_for_its_example(ds):
-    from urllib.parse import urlencode
-
     queries = metadata()["databases"]["alliance"].get("queries", {})
     assert queries
     for name, query in queries.items():
         assert query.get("title") and query.get("description"), name
         params = query.get("example") or {}
-        named = set(__import__("re").findall(r"(?<!:):([a-z_]+)", query["sql"]))
+        named = set(re.findall(r"(?<!:):([a-z_]+)", query["sql"]))
         assert named <= set(params), (name, named - set(params))
         resp = get(ds, f"/alliance/{name}.json?_shape=array&" + urlencode(params))
         assert resp.status_code == 200, (name, resp.text[:300])
@@ -117,3 +251,81 @@ def test_array_facets_let_visitors_facet_many_to_many_links(ds):
     assert "pete-hegseth" in actors
     narrowed = get(ds, "/alliance/events.json?actor_ids__arraycontains=pete-hegseth&_shape=array").json()
     assert narrowed and all("pete-hegseth" in e["actor_ids"] for e in narrowed)
+
+
+def query(ds, name, **params):
+    resp = get(ds, f"/alliance/{name}.json?_shape=array&" + urlencode(params))
+    assert resp.status_code == 200, resp.text[:300]
+    return resp.json()
+
+
+@pytest.mark.parametrize("name, param, others", [
+    ("events_of_actor", "actor", {"from": "", "to": ""}),
+    ("actor_profile", "actor", {}),
+    ("co_mentions", "a", {"b": "shinjiro-koizumi"}),
+])
+def test_actor_queries_take_an_id_a_name_or_an_alias_in_any_case(ds, seeds_db, name, param, others):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    aliases = [a for (a,) in conn.execute("select alias from actor_aliases where actor_id = 'pete-hegseth'")]
+    by_id = query(ds, name, **{param: "pete-hegseth"}, **others)
+    assert by_id
+    for typed in ["Pete Hegseth", "PETE-HEGSETH", "  pete hegseth "] + aliases + [a.upper() for a in aliases]:
+        assert query(ds, name, **{param: typed}, **others) == by_id, typed
+    assert query(ds, name, **{param: "Hegseth Pete"}, **others) == []
+
+
+def test_events_of_actor_lists_each_event_once_with_places_and_publishers(ds, seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    everything = query(ds, "events_of_actor", actor="Hegseth", **{"from": "", "to": ""})
+    ids = [e["id"] for e in everything]
+    assert len(ids) == len(set(ids))
+    two_roles = conn.execute("select event_id from event_actors where actor_id = 'pete-hegseth' "
+                             "group by event_id having count(*) > 1").fetchall()
+    assert two_roles  # the seeds have an event where he has two roles: one row, both roles
+    for (event_id,) in two_roles:
+        row, = [e for e in everything if e["id"] == event_id]
+        assert len(row["roles"].split(", ")) > 1
+    in_2025 = query(ds, "events_of_actor", actor="Hegseth", **{"from": "2025", "to": "2025"})
+    assert 0 < len(in_2025) < len(everything)
+    assert all(e["date_start"] <= "2025~" and e["date_end"] >= "2025" for e in in_2025)
+    assert {e["id"] for e in everything if e["date_start"][:4] <= "2025" <= e["date_end"][:4]} == \
+        {e["id"] for e in in_2025}
+    assert all(e["reported_by"] for e in everything)
+    assert any(e["places"] and ";" in e["places"] for e in everything)
+
+
+def test_canned_query_ids_link_to_their_rows(ds):
+    queries = metadata()["databases"]["alliance"]["queries"]
+    html = get(ds, "/alliance/events_of_actor?actor=Hegseth&from=2025&to=2025").text
+    assert re.search(r'<td class="col-id[^"]*"><a href="/alliance/events/[\w-]+">[\w-]+</a></td>', html)
+    assert '<a href="/alliance/actors/pete-hegseth">pete-hegseth</a>' in html
+    html = get(ds, "/alliance/everything_about?q=Senkaku").text
+    kinds = set(re.findall(r'<a href="/alliance/(\w+)/[^"]+">', html))
+    assert {"places", "events", "recommendations", "works"} <= kinds
+    html = get(ds, "/alliance/search_paragraphs?q=Senkaku").text
+    assert re.search(r'<a href="/alliance/paragraphs/[\w-]+">', html)
+    # a link names a table of the schema, and a column the query returns
+    for name, q in queries.items():
+        for column, target in (q.get("links") or {}).items():
+            assert "{" in target or target in schema.TABLES_BY_NAME, (name, target)
+            params = q.get("example") or {}
+            columns = get(ds, f"/alliance/{name}.json?_shape=objects&" + urlencode(params)).json()["columns"]
+            assert column in columns, (name, column)
+
+
+def test_the_document_page_leaves_out_empty_headings(ds, seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    html = get(ds, "/alliance/documents/cipr-usjf-report-2025").text
+    reader = html[html.index('<section class="ar-reader"'):]
+    toc, = conn.execute("select id from sections where heading = 'Table of Contents'").fetchone()
+    assert f"/alliance/sections/{toc}" not in reader
+    for (section,) in conn.execute("select distinct section_id from paragraphs "
+                                   "where document_id = 'cipr-usjf-report-2025'"):
+        level, = conn.execute("select level from sections where id = ?", [section]).fetchone()
+        assert level == 0 or f"/alliance/sections/{section}" in reader, section

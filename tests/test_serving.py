@@ -187,3 +187,39 @@ def test_near_place_takes_the_distance_as_a_number(server):
     close, far = near("1"), near("20000")
     assert 0 < len(close) < len(far)  # a bound text "1" compared with a number used to match everything
     assert all(e["km_north_south"] <= 1 and e["km_east_west"] <= 1 for e in close)
+
+
+# --- the document reader's text parts ---------------------------------------------------------------
+
+def test_split_parts_keeps_links_whole_inside_overlapping_ranges():
+    text = "Mallory met Trent in Tokyo, and both said “talks were frank.”"
+    at = text.index
+    marks = [
+        {"start": 0, "end": 7, "href": "/a/mallory", "title": "Mallory", "kind": "actors"},
+        {"start": at("Trent"), "end": at("Trent") + 5, "href": "/a/trent", "title": "Trent", "kind": "actors"},
+        {"start": at("Trent") + 2, "end": at("Trent") + 4, "href": "/a/x", "kind": "actors"},  # overlaps: dropped
+        # an event report starting inside "Mallory" takes in the whole link
+        {"start": 3, "end": at(", and"), "href": "/e/1", "title": "a meeting", "kind": "events", "range": True,
+         "label": "event"},
+        {"start": at("talks"), "end": at("frank") + 5, "href": "/q/1", "kind": "quotations", "range": True,
+         "label": "quotation"},
+        {"start": at("both"), "end": len(text), "href": "/r/1", "kind": "recommendations", "range": True},
+    ]
+    parts = serve.split_parts(text, marks, [[0, len(text)]])
+    assert "".join(p["text"] for p in parts) == text
+    links = [(p["text"], p["href"]) for p in parts if p.get("href")]
+    assert links == [("Mallory", "/a/mallory"), ("Trent", "/a/trent")]
+    assert parts[0]["classes"] == "ar-hl-events"  # "Mallory", wholly inside the widened event
+    tags = [(p["text"], t["href"], t["label"]) for p in parts for t in p["tags"]]
+    assert tags == [(" in Tokyo", "/e/1", "event"), ("talks were frank", "/q/1", "quotation"),
+                    (".”", "/r/1", "recommendations")]
+    quoted, = [p for p in parts if p["text"] == "talks were frank"]
+    assert quoted["classes"] == "ar-hl-quotations ar-hl-recommendations"
+
+
+def test_split_parts_maps_document_offsets_into_a_rejoined_paragraph():
+    # a paragraph rejoined across a page break: pieces [100, 110) and [150, 160), joined by a space
+    text = "0123456789 abcdefghij"
+    marks = [{"start": 105, "end": 153, "highlight": True}]
+    parts = serve.split_parts(text, marks, [[100, 110], [150, 160]])
+    assert [p["text"] for p in parts if p.get("highlight")] == ["56789 abc"]

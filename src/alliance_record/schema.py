@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEXT, INT, FLOAT = str, int, float
+LABEL_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Table:
     # refuses a row whose documents.text[start:end] (or joined spans) is not its text.
     quotes: tuple = ()
     not_null: tuple = ()
+    # A short display label (Datasette's label_column, shown wherever another row links here):
+    # an SQL expression over the row's own columns, cut to LABEL_CHARS at a word by ``finish``.
+    label: str | None = None
 
     @property
     def fk_columns(self):
@@ -51,7 +55,7 @@ TABLES: list[Table] = [
         "language": TEXT, "url": TEXT, "rights": TEXT, "sha256": TEXT, "word_count": INT,
         "char_count": INT, "text": TEXT,
     }, indexes=(("kind",), ("publisher",), ("published",), ("published_precision",)),
-        fts=("title",), not_null=("title", "text")),
+        fts=("title", "text"), not_null=("title", "text")),
     _t("sections", {
         "id": TEXT, "document_id": TEXT, "ordinal": INT, "parent_id": TEXT, "heading": TEXT,
         "heading_start": INT, "heading_end": INT, "level": INT, "author": TEXT,
@@ -64,14 +68,14 @@ TABLES: list[Table] = [
                 ("affiliation_start", "affiliation_end", "affiliation", None))),
     _t("paragraphs", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "ordinal": INT, "kind": TEXT,
-        "text": TEXT, "start": INT, "end": INT, "spans": TEXT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id")),
-        indexes=(("kind",),), fts=("text",), quotes=(QUOTED_SPANS,)),
+        indexes=(("kind",),), fts=("text",), quotes=(QUOTED_SPANS,), label="'¶' || ordinal || ' ' || text"),
     _t("sentences", {
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "section_id": TEXT, "ordinal": INT,
-        "text": TEXT, "start": INT, "end": INT, "spans": TEXT,
+        "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-                     ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,)),
+                     ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,), label="text"),
     _t("boilerplate", {
         "id": TEXT, "document_id": TEXT, "start": INT, "end": INT, "text": TEXT, "rule": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("rule",),), quotes=(QUOTED,)),
@@ -110,11 +114,12 @@ TABLES += [
         "id": TEXT, "document_id": TEXT, "number": INT, "kind": TEXT, "text": TEXT, "start": INT,
         "end": INT, "spans": TEXT, "body_marker": TEXT, "marker": TEXT, "marker_start": INT,
         "marker_end": INT, "paragraph_id": TEXT, "section_id": TEXT, "sentence_id": TEXT,
-        "context": TEXT, "citation_count": INT, "problem": TEXT,
+        "context": TEXT, "citation_count": INT, "problem": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("section_id", "sections", "id"), ("sentence_id", "sentences", "id")),
         indexes=(("kind",), ("number",), ("problem",)), fts=("text",),
-        quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",)),
+        quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",),
+        label="'Note ' || number || ': ' || coalesce(text, '(no body)')"),
     _t("works", {
         "id": TEXT, "type": TEXT, "title": TEXT, "authors": TEXT, "et_al": INT, "editors": TEXT,
         "container_title": TEXT, "publisher": TEXT, "publisher_place": TEXT, "genre": TEXT,
@@ -124,7 +129,7 @@ TABLES += [
     }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id")),
         indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
                  ("issued_precision",), ("footnote_count",)),
-        fts=("title", "container_title"), not_null=("type", "csl_json")),
+        fts=("title", "container_title", "authors", "publisher"), not_null=("type", "csl_json")),
     _t("work_authors", {
         "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
         "given": TEXT, "literal": TEXT, "actor_id": TEXT,
@@ -172,7 +177,8 @@ TABLES += [
     _t("actor_mentions_by_document", {
         "actor_id": TEXT, "document_id": TEXT, "mentions": INT, "first_start": INT,
     }, pk=("actor_id", "document_id"),
-        foreign_keys=(("actor_id", "actors", "id"), ("document_id", "documents", "id"))),
+        foreign_keys=(("actor_id", "actors", "id"), ("document_id", "documents", "id")),
+        indexes=(("mentions",),)),
     _t("actor_co_mentions", {
         "actor_id": TEXT, "other_actor_id": TEXT, "sentences": INT, "documents": INT,
         "first_document_id": TEXT,
@@ -182,7 +188,7 @@ TABLES += [
     _t("unmatched_names", {
         "id": INT, "surface": TEXT, "status": TEXT, "reason": TEXT, "count": INT,
         "document_count": INT, "documents": TEXT, "example": TEXT,
-    }, indexes=(("status",),)),
+    }, indexes=(("status",), ("count",))),
 ]
 
 # --- dates and events (issue 5) ------------------------------------------------------------------
@@ -213,14 +219,14 @@ TABLES += [
         "figure_id": TEXT,
         "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "date_phrase": TEXT,
         "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "edtf": TEXT, "date_bound": TEXT,
-        "relative_to_event_id": TEXT,
+        "relative_to_event_id": TEXT, "label": TEXT,
     }, foreign_keys=(("event_id", "events", "id"), ("document_id", "documents", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
                      ("figure_id", "figures", "id"),
                      ("date_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
         indexes=(("date_basis",), ("date_precision",)), fts=("quote",),
-        quotes=(("start", "end", "quote", "spans"),)),
+        quotes=(("start", "end", "quote", "spans"),), label="quote"),
     _t("event_actors", {"event_id": TEXT, "actor_id": TEXT, "role": TEXT},
        pk=("event_id", "actor_id", "role"),
        foreign_keys=(("event_id", "events", "id"), ("actor_id", "actors", "id")), indexes=(("role",),)),
@@ -256,12 +262,12 @@ TABLES += [
     _t("quotations", {
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "speaker_id": TEXT,
         "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
-        "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT, "speaker_ids": TEXT,
+        "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT, "speaker_ids": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
                      ("nested_in_id", "quotations", "id")),
         indexes=(("kind",), ("attribution",), ("speaker_id", "document_id", "start")), fts=("quote",),
-        quotes=(QUOTED_SPAN,)),
+        quotes=(QUOTED_SPAN,), label="'“' || quote || '”'"),
     # every speaker of a quotation ("Koizumi and Hegseth ... expressed"), in the order named
     _t("quotation_speakers", {"quotation_id": TEXT, "actor_id": TEXT, "position": INT},
        pk=("quotation_id", "actor_id"),
@@ -290,7 +296,26 @@ TABLES += [
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Views: name -> SQL. Declared here so the whole shape of the database is in one place.
-VIEWS: dict[str, str] = {}
+VIEWS: dict[str, str] = {
+    # every way to name an actor (id, name, alias), lower-cased: canned queries take any of them
+    "actor_lookup": (
+        "select id as actor_id, lower(id) as key, 'id' as form from actors "
+        "union select id, lower(name), 'name' from actors "
+        "union select actor_id, lower(alias), 'alias' from actor_aliases"),
+}
+
+
+def short_label(text) -> str | None:
+    """``text`` on one line, cut at a word to at most :data:`LABEL_CHARS` characters (with …)."""
+    if text is None:
+        return None
+    text = " ".join(str(text).split())
+    if len(text) <= LABEL_CHARS:
+        return text
+    cut = text[:LABEL_CHARS - 1]
+    if " " in cut[LABEL_CHARS // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def create_tables(db):
@@ -307,7 +332,11 @@ def create_tables(db):
 
 
 def finish(db):
-    """Indexes on every foreign key and declared column, FTS, views: run after loading rows."""
+    """Labels, indexes on every foreign key and declared column, FTS, views: run after loading rows."""
+    db.conn.create_function("short_label", 1, short_label, deterministic=True)
+    for table in TABLES:
+        if table.label:
+            db.execute(f"update [{table.name}] set label = short_label({table.label})")
     for table in TABLES:
         seen = set()
         for cols in [(c,) for c in table.fk_columns] + list(table.indexes):

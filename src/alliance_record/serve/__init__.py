@@ -5,10 +5,14 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
 
 * ``templates/row.html`` — every row page of a table that quotes a document shows the quote
   highlighted in its paragraph ("In context"); an event shows each of its reports; a document
-  page reads as a document: its sections and paragraphs, with the actors and places it mentions
-  linked to their rows;
+  page reads as a document: what was extracted from it, its sections, paragraphs and notes, with
+  the actors and places it mentions and its footnote markers linked to their rows, and its event
+  reports, recommendations and quotations highlighted with a link to theirs (:data:`READER_MARKS`);
 * ``render_cell`` — the full text of a document is shown as a short preview in tables (it is
-  read in full on the document's page);
+  read in full on the document's page), and the ids a canned query returns link to their rows
+  (the query's ``links`` in metadata.yml; ``asgi_wrapper`` tells it which query it renders);
+* ``extra_template_vars`` — a table's ``facets_on_request`` (metadata.yml) are offered as
+  Datasette's suggested facets, links that add a facet only counted once clicked;
 * ``prepare_connection`` — no SQL value may grow beyond :data:`MAX_VALUE_BYTES`, so a visitor's
   ``randomblob(1000000000)`` fails at once instead of allocating a gigabyte (one function call
   is not interrupted by ``sql_time_limit_ms``, which stops a query only between steps); and the
@@ -27,14 +31,17 @@ links are built here from ids, never taken from the texts.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import sqlite3
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_decode
+from datasette.utils import path_with_added_args, tilde_decode
 from markupsafe import Markup, escape
+
+from alliance_record import schema
 
 DATABASE = "alliance"
 PREVIEW_CHARS = 280
@@ -151,26 +158,50 @@ def _joined_index(pieces, offset: int) -> int:
 
 
 def split_parts(text: str, marks: list, base_pieces) -> list:
-    """Cut ``text`` into parts, linking or highlighting the document ranges in ``marks``.
+    """Cut ``text`` into parts, linking and highlighting the document ranges in ``marks``.
 
-    ``marks`` are dicts with ``start``/``end`` (document offsets) and ``href``/``title`` or
-    ``highlight``; overlapping marks after the first are dropped.
+    ``marks`` are dicts with ``start``/``end`` (document offsets). A mark with ``href`` (and
+    ``title``, ``kind``) and no ``range`` is a link: links do not overlap (of two, the first
+    is kept) and are never cut. A mark with ``range`` (or ``highlight``) is a highlighted range
+    that may overlap others and contain links; its ``kind`` becomes the class ``ar-hl-<kind>``
+    of the parts inside it, and one with ``href`` adds a tag (``href``, ``title``, ``label``)
+    after its last part. A range that starts or ends inside a link takes in the whole link.
+    Each part: ``text``, and ``href``/``title``/``kind`` (a link), ``classes`` and
+    ``highlight`` (inside ranges), ``tags``.
     """
-    spans = []
+    links, ranges = [], []
     for m in sorted(marks, key=lambda m: (m["start"], -m["end"])):
         i, j = _joined_index(base_pieces, m["start"]), _joined_index(base_pieces, m["end"])
-        if spans and i < spans[-1][1]:
+        if not 0 <= i < j <= len(text):
             continue
-        if 0 <= i < j <= len(text):
-            spans.append((i, j, m))
-    parts, pos = [], 0
-    for i, j, m in spans:
-        if i > pos:
-            parts.append({"text": text[pos:i]})
-        parts.append({"text": text[i:j], **{k: v for k, v in m.items() if k not in ("start", "end")}})
-        pos = j
-    if pos < len(text):
-        parts.append({"text": text[pos:]})
+        if m.get("range") or m.get("highlight"):
+            ranges.append((i, j, m))
+        elif not links or i >= links[-1][1]:
+            links.append((i, j, m))
+
+    def widen(i, j):
+        for a, b, _ in links:
+            if a < i < b:
+                i = a
+            if a < j < b:
+                j = b
+        return i, j
+
+    ranges = [(*widen(i, j), m) for i, j, m in ranges]
+    cuts = sorted({0, len(text)} | {x for a, b, _ in links + ranges for x in (a, b)})
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = {"text": text[a:b], "tags": []}
+        for i, j, m in links:
+            if i <= a and b <= j:
+                part.update(href=m["href"], title=m.get("title"), kind=m.get("kind"))
+        inside = [m for i, j, m in ranges if i <= a and b <= j]
+        if inside:
+            part["classes"] = " ".join(sorted({f"ar-hl-{m['kind']}" for m in inside if m.get("kind")}))
+            part["highlight"] = any(m.get("highlight") for m in inside)
+        part["tags"] = [{"href": m["href"], "title": m.get("title"), "label": m.get("label") or m.get("kind")}
+                        for i, j, m in ranges if j == b and m.get("href")]
+        parts.append(part)
     return parts
 
 
@@ -178,34 +209,100 @@ def row_href(datasette, table: str, pk: str) -> str:
     return datasette.urls.table(DATABASE, table) + "/" + quote(str(pk), safe="")
 
 
+# What the document page links in its text: (table, SQL for this document's rows as container,
+# start, end, href table, href id, title; then how the row is marked). A link is an inline link
+# (a mention, a footnote marker); a range is highlighted with a tag after it.
+READER_MARKS = (
+    ("actors", "link", "select coalesce(m.paragraph_id, m.footnote_id) as container, m.start, m.end, "
+     "m.actor_id as target, e.name as title from actor_mentions m join actors e on e.id = m.actor_id "
+     "where m.document_id = ?"),
+    ("places", "link", "select coalesce(m.paragraph_id, m.footnote_id) as container, m.start, m.end, "
+     "m.place_id as target, e.name as title from place_mentions m join places e on e.id = m.place_id "
+     "where m.document_id = ?"),
+    ("footnotes", "link", "select paragraph_id as container, marker_start as start, marker_end as end, "
+     "id as target, coalesce(text, label) as title from footnotes where document_id = ? and marker_start is not null"),
+    ("events", "range", "select coalesce(s.paragraph_id, s.footnote_id) as container, s.start, s.end, "
+     "s.event_id as target, e.summary as title from event_sources s join events e on e.id = s.event_id "
+     "where s.document_id = ?"),
+    ("recommendations", "range", "select paragraph_id as container, start, end, id as target, "
+     "summary as title from recommendations where document_id = ?"),
+    ("quotations", "range", "select q.paragraph_id as container, q.start, q.end, q.id as target, "
+     "coalesce(a.name, q.speaker_label, 'unattributed') || ': ' || q.label as title "
+     "from quotations q left join actors a on a.id = q.speaker_id where q.document_id = ?"),
+)
+TAG_LABELS = {"events": "event", "recommendations": "recommendation", "quotations": "quotation"}
+# The document's rows in other tables, listed at the top of its page (tables with document_id).
+EXTRACTED = ("sections", "paragraphs", "footnotes", "recommendations", "quotations", "quantities",
+             "actor_mentions", "place_mentions", "date_mentions", "event_sources", "figures", "boilerplate")
+
+
+async def reader_marks(datasette, db, doc_id: str) -> dict:
+    """Container id (paragraph or footnote) -> the marks of :data:`READER_MARKS` inside it."""
+    marks: dict = {}
+    for target, how, sql in READER_MARKS:
+        for r in await db.execute(sql, [doc_id]):
+            if r["container"] is None or r["start"] is None:
+                continue
+            mark = {"start": r["start"], "end": r["end"], "href": row_href(datasette, target, r["target"]),
+                    "title": r["title"], "kind": target}
+            if how == "range":
+                mark.update(range=True, label=TAG_LABELS[target])
+            marks.setdefault(r["container"], []).append(mark)
+    return marks
+
+
+async def extracted_counts(datasette, db, doc_id: str) -> list:
+    """How many rows of each table come from the document, each with a link to them."""
+    out = []
+    n = (await db.execute("select count(distinct event_id) from event_sources where document_id = ?",
+                          [doc_id])).first()[0]
+    out.append({"table": "events", "count": n,
+                "href": datasette.urls.table(DATABASE, "events") + "?" + urlencode(
+                    {"_facet_array": "documents", "documents__arraycontains": doc_id})})
+    for table in EXTRACTED:
+        n = (await db.execute(f"select count(*) from [{table}] where document_id = ?", [doc_id])).first()[0]
+        out.append({"table": table, "count": n,
+                    "href": datasette.urls.table(DATABASE, table) + "?" + urlencode({"document_id": doc_id})})
+    return [c for c in out if c["count"]]
+
+
+def shown_sections(sections: list, by_section: dict) -> list:
+    """The sections with text in them or in a sub-section (an empty heading, such as a table of
+    contents whose lines are boilerplate, is left out)."""
+    full = {s["id"] for s in sections if by_section.get(s["id"])}
+    for s in reversed(sections):  # children come after their parents
+        if s["id"] in full and s.get("parent_id"):
+            full.add(s["parent_id"])
+    return [s for s in sections if s["id"] in full]
+
+
 async def document_reader(datasette, db, doc_id: str) -> dict:
-    """Sections and paragraphs of a document, with actor and place mentions linked."""
+    """Sections and paragraphs of a document, with its notes, and everything extracted from it
+    linked in the text (see :data:`READER_MARKS`)."""
     sections = [dict(r) for r in await db.execute(
-        "select id, heading, level, author, affiliation from sections where document_id = ? order by ordinal",
-        [doc_id])]
+        "select id, parent_id, heading, level, author, affiliation from sections where document_id = ? "
+        "order by ordinal", [doc_id])]
     paragraphs = [dict(r) for r in await db.execute(
         "select id, section_id, kind, text, start, end, spans from paragraphs where document_id = ? "
         "order by ordinal", [doc_id])]
-    marks: dict = {}
-    for table, key in (("actor_mentions", "actor_id"), ("place_mentions", "place_id")):
-        target = "actors" if table == "actor_mentions" else "places"
-        rows = await db.execute(
-            f"select m.paragraph_id, m.start, m.end, m.{key} as entity, e.name from {table} m "
-            f"join {target} e on e.id = m.{key} where m.document_id = ? and m.paragraph_id is not null",
-            [doc_id])
-        for r in rows:
-            marks.setdefault(r["paragraph_id"], []).append({
-                "start": r["start"], "end": r["end"], "href": row_href(datasette, target, r["entity"]),
-                "title": r["name"], "kind": target})
+    notes = [dict(r) for r in await db.execute(
+        "select id, number, text, start, end, spans from footnotes where document_id = ? "
+        "and text is not null order by start", [doc_id])]
+    marks = await reader_marks(datasette, db, doc_id)
     by_section: dict = {}
     for p in paragraphs:
         p["parts"] = split_parts(p["text"], marks.get(p["id"], []), _pieces(p))
         p["href"] = row_href(datasette, "paragraphs", p["id"])
         by_section.setdefault(p["section_id"], []).append(p)
+    for note in notes:
+        note["parts"] = split_parts(note["text"], marks.get(note["id"], []), _pieces(note))
+        note["href"] = row_href(datasette, "footnotes", note["id"])
+    sections = shown_sections(sections, by_section)
     for s in sections:
         s["paragraphs"] = by_section.get(s["id"], [])
         s["href"] = row_href(datasette, "sections", s["id"])
-    return {"sections": sections}
+    return {"sections": sections, "notes": notes,
+            "extracted": await extracted_counts(datasette, db, doc_id)}
 
 
 async def in_context(datasette, db, rows: list) -> list:
@@ -243,9 +340,31 @@ async def in_context(datasette, db, rows: list) -> list:
     return out
 
 
+def facets_on_request(datasette, database, table, request) -> list:
+    """The table's ``facets_on_request`` (metadata.yml) that are not on the page yet, as
+    Datasette's suggested facets: links that add the facet, counted only once clicked."""
+    if datasette.setting("suggest_facets"):
+        return []  # Datasette suggests facets itself
+    config = (datasette.metadata(database=database, table=table) or {}).get("facets_on_request") or []
+    out = []
+    for facet in config:
+        (kind, column), = facet.items() if isinstance(facet, dict) else (("column", facet),)
+        arg = "_facet" if kind == "column" else f"_facet_{kind}"
+        if column in request.args.getlist(arg):
+            continue
+        out.append({"name": column, "type": None if kind == "column" else kind,
+                    "toggle_url": path_with_added_args(request, {arg: column})})
+    return out
+
+
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
-    if view_name != "row" or database != DATABASE or request is None:
+    if database != DATABASE or request is None:
+        return {}
+    if view_name == "table":
+        more = facets_on_request(datasette, database, table, request)
+        return {"suggested_facets": more} if more else {}
+    if view_name != "row":
         return {}
 
     async def inner():
@@ -281,9 +400,62 @@ def prepare_connection(conn):
         conn.create_function(name, -1, printf, deterministic=True)
 
 
+# The request being answered (its path, set by asgi_wrapper; then the links of its canned query),
+# so that render_cell, which Datasette 0.65 calls without the request, knows which query it renders.
+_request: contextvars.ContextVar = contextvars.ContextVar("alliance_record_request", default=None)
+
+
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    if database == DATABASE and table == "documents" and column == "text" and isinstance(value, str):
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def with_path(scope, receive, send):
+            token = _request.set({"path": scope.get("path") or ""})
+            try:
+                await app(scope, receive, send)
+            finally:
+                _request.reset(token)
+        return with_path
+    return wrap
+
+
+def query_links(datasette) -> dict:
+    """The ``links`` of the canned query the current request renders (empty for anything else),
+    looked up once per request."""
+    state = _request.get()
+    if state is None:
+        return {}
+    if "links" not in state:
+        parts = state["path"].strip("/").split("/")
+        query = None
+        if len(parts) == 2 and parts[0] == DATABASE:
+            query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
+        state["links"] = (query.get("links") or {}) if isinstance(query, dict) else {}
+    return state["links"]
+
+
+def query_link(datasette, row, column, value):
+    """The row a canned query's cell names, from the query's ``links`` in metadata.yml: a mapping
+    from a result column to the table its values are ids of, or to a pattern naming the table
+    from the row's values (``"{kind}s"``). None when the column is not linked."""
+    target = query_links(datasette).get(column)
+    if not target or value in (None, ""):
+        return None
+    try:
+        target = target.format_map({k: row[k] for k in row.keys()})
+    except (KeyError, IndexError, ValueError):
+        return None
+    if target not in schema.TABLES_BY_NAME:
+        return None
+    return Markup('<a href="{}">{}</a>').format(row_href(datasette, target, value), value)
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if database != DATABASE:
+        return None
+    if table is None:
+        return query_link(datasette, row, column, value)
+    if table == "documents" and column == "text" and isinstance(value, str):
         if len(value) > PREVIEW_CHARS:
             return Markup(f"{escape(value[:PREVIEW_CHARS])}… <em>({len(value):,} characters; "
                           "read it on the document's page)</em>")
