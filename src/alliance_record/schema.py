@@ -78,7 +78,9 @@ TABLES: list[Table] = [
                      ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,), label="text"),
     _t("boilerplate", {
         "id": TEXT, "document_id": TEXT, "start": INT, "end": INT, "text": TEXT, "rule": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("rule",),), quotes=(QUOTED,)),
+        "label": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("rule",),), quotes=(QUOTED,),
+        label="rule || ': ' || text"),
     _t("figures", {
         "id": TEXT, "document_id": TEXT, "label": TEXT, "caption": TEXT, "credit": TEXT,
         "url": TEXT, "alt": TEXT, "start": INT, "end": INT, "text": TEXT,
