@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .schema import TABLES_BY_NAME
+from .schema import TABLES_BY_NAME, short_label
 
 TEMP_MARK = ".tmp-"
 
@@ -83,6 +83,7 @@ def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
     table = TABLES_BY_NAME[table_name]
     columns = list(table.columns)
     allowed = set(columns)
+    label = table.label
     for row in rows:
         if not allowed.issuperset(row):
             extra = sorted(set(row) - allowed)
@@ -92,7 +93,9 @@ def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
             if doc_id not in texts:
                 raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
             check_row(table_name, row, texts[doc_id])
-    return [tuple(row.get(c) for c in columns) for row in rows]
+        if label is not None:
+            row["label"] = short_label(label(row))
+    return [tuple(map(row.get, columns)) for row in rows]
 
 
 class Loader:

@@ -13,6 +13,7 @@ are in (faster than maintaining them during bulk insert).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 TEXT, INT, FLOAT = str, int, float
 LABEL_CHARS = 60
@@ -31,8 +32,9 @@ class Table:
     quotes: tuple = ()
     not_null: tuple = ()
     # A short display label (Datasette's label_column, shown wherever another row links here):
-    # an SQL expression over the row's own columns, cut to LABEL_CHARS at a word by ``finish``.
-    label: str | None = None
+    # made from the row's own values, cut to LABEL_CHARS at a word by ``load.prepare`` (in the
+    # worker that made the row) into the ``label`` column.
+    label: Callable[[dict], str | None] | None = None
 
     @property
     def fk_columns(self):
@@ -70,17 +72,17 @@ TABLES: list[Table] = [
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "ordinal": INT, "kind": TEXT,
         "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id")),
-        indexes=(("kind",),), fts=("text",), quotes=(QUOTED_SPANS,), label="'¶' || ordinal || ' ' || text"),
+        indexes=(("kind",),), fts=("text",), quotes=(QUOTED_SPANS,), label=lambda r: f"¶{r['ordinal']} {r['text']}"),
     _t("sentences", {
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "section_id": TEXT, "ordinal": INT,
         "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
-                     ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,), label="text"),
+                     ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,), label=lambda r: r["text"]),
     _t("boilerplate", {
         "id": TEXT, "document_id": TEXT, "start": INT, "end": INT, "text": TEXT, "rule": TEXT,
         "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"),), indexes=(("rule",),), quotes=(QUOTED,),
-        label="rule || ': ' || text"),
+        label=lambda r: f"{r['rule']}: {r['text']}"),
     _t("figures", {
         "id": TEXT, "document_id": TEXT, "label": TEXT, "caption": TEXT, "credit": TEXT,
         "url": TEXT, "alt": TEXT, "start": INT, "end": INT, "text": TEXT,
@@ -121,7 +123,7 @@ TABLES += [
                      ("section_id", "sections", "id"), ("sentence_id", "sentences", "id")),
         indexes=(("kind",), ("number",), ("problem",)), fts=("text",),
         quotes=(QUOTED_SPANS, ("marker_start", "marker_end", "marker", None)), not_null=("number",),
-        label="'Note ' || number || ': ' || coalesce(text, '(no body)')"),
+        label=lambda r: f"Note {r['number']}: {r['text'] if r.get('text') is not None else '(no body)'}"),
     _t("works", {
         "id": TEXT, "type": TEXT, "title": TEXT, "authors": TEXT, "et_al": INT, "editors": TEXT,
         "container_title": TEXT, "publisher": TEXT, "publisher_place": TEXT, "genre": TEXT,
@@ -228,7 +230,7 @@ TABLES += [
                      ("date_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
         indexes=(("date_basis",), ("date_precision",)), fts=("quote",),
-        quotes=(("start", "end", "quote", "spans"),), label="quote"),
+        quotes=(("start", "end", "quote", "spans"),), label=lambda r: r["quote"]),
     _t("event_actors", {"event_id": TEXT, "actor_id": TEXT, "role": TEXT},
        pk=("event_id", "actor_id", "role"),
        foreign_keys=(("event_id", "events", "id"), ("actor_id", "actors", "id")), indexes=(("role",),)),
@@ -269,7 +271,7 @@ TABLES += [
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
                      ("nested_in_id", "quotations", "id")),
         indexes=(("kind",), ("attribution",), ("speaker_id", "document_id", "start")), fts=("quote",),
-        quotes=(QUOTED_SPAN,), label="'“' || quote || '”'"),
+        quotes=(QUOTED_SPAN,), label=lambda r: f"“{r['quote']}”"),
     # every speaker of a quotation ("Koizumi and Hegseth ... expressed"), in the order named
     _t("quotation_speakers", {"quotation_id": TEXT, "actor_id": TEXT, "position": INT},
        pk=("quotation_id", "actor_id"),
@@ -334,11 +336,7 @@ def create_tables(db):
 
 
 def finish(db):
-    """Labels, indexes on every foreign key and declared column, FTS, views: run after loading rows."""
-    db.conn.create_function("short_label", 1, short_label, deterministic=True)
-    for table in TABLES:
-        if table.label:
-            db.execute(f"update [{table.name}] set label = short_label({table.label})")
+    """Indexes on every foreign key and declared column, FTS, views: run after loading rows."""
     for table in TABLES:
         seen = set()
         for cols in [(c,) for c in table.fk_columns] + list(table.indexes):
