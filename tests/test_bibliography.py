@@ -73,13 +73,38 @@ def test_romanised_spellings_merge_only_under_the_guard():
     assert B.romanised("fukugouteki yuuji") == B.romanised("fukugoteki yuji")
 
 
+@pytest.mark.parametrize("a, b", [
+    ("japan defense policy and the alliance part i", "japan defense policy and the alliance part ii"),
+    ("the alliance after the 2023 summit in tokyo", "the alliance after the 2024 summit in tokyo"),
+    ("defense budget request overview fy2024", "defense budget request overview fy2025"),
+    ("the first island chain and japan", "the fifth island chain and japan"),
+    ("japan and the second nuclear age", "japan and the third nuclear age"),
+])
+def test_numbers_never_differ_in_a_close_title(a, b):
+    assert not B.titles_close(a, b)
+    ra = rec(f"Ana Lee, “{a.title()},” Sea Review, May 2021.")
+    rb = rec(f"Ana Lee, “{b.title()},” Sea Review, May 2021.")
+    assert not B.same_work(ra, rb) and len({w["id"] for w in B.build(
+        [cite("a", ra), cite("b", rb)], [], [])["works"]}) == 2
+
+
+def test_a_romanisation_variant_still_merges_with_numbers_equal():
+    assert B.titles_close("choshentoto taiwan no risuku 2025", "chosenhantoto taiwan no risuku 2025")
+    assert B.titles_close("boei hakusho part ii no gaiyou", "boei hakusho part ii no gaiyo")
+
+
+def cite(cid, record, footnote="d-fn01"):
+    return {"id": cid, "document_id": "d", "footnote_id": footnote, "position": 1, "text": "x",
+            "start": 0, "end": 1, "spans": None, "repeats": None, "record": record}
+
+
 def test_work_ids_are_readable_and_disambiguated():
     entries = [
         {"id": "a", "document_id": "d", "footnote_id": "d-fn01", "position": 1, "text": "x", "start": 0,
-         "end": 1, "spans": None, "ibid_of": None,
+         "end": 1, "spans": None, "repeats": None,
          "record": rec("Ana Lee, Ports and Power. Harbor Press, May 2, 2021.")},
         {"id": "b", "document_id": "d", "footnote_id": "d-fn02", "position": 1, "text": "x", "start": 0,
-         "end": 1, "spans": None, "ibid_of": None,
+         "end": 1, "spans": None, "repeats": None,
          "record": rec("Bo Lee, Ports and Power. Other Press, 2021.")},
     ]
     rows = B.build(entries, [], [])  # same title and year, another Lee: two works
@@ -186,6 +211,67 @@ def test_seed_authors_link_to_actors(db):
     bad = db.execute("""select wa.name, a.name from work_authors wa join actors a on a.id = wa.actor_id
                         where a.type = 'person' and a.name not like '%' || wa.family""").fetchall()
     assert bad == []
+
+
+def test_a_merged_work_is_its_first_citation(db):
+    """The representative rule: every field of a merged work is its first citation's, in
+    document order (footnote 9's curly apostrophe, not footnote 23's straight one)."""
+    w = db["works"].get("ministry-defense-nd-development-legislation-peace")
+    assert "Legislation’s Enforcement" in w["title"]
+    firsts = db.execute("""select c.work_id, c.text from citations c
+                           join footnotes f on f.id = c.footnote_id
+                           where c.repeats_citation_id is null
+                           order by f.document_id, f.number, c.position""").fetchall()
+    seen = {}
+    for work_id, text in firsts:
+        seen.setdefault(work_id, text)
+    for work_id, text in seen.items():
+        title = db["works"].get(work_id)["title"]
+        assert title is None or title in text, (work_id, title)
+
+
+def test_outlets_merge_the_spellings_the_registry_links(db):
+    outlets = dict(db.execute("select id, outlet_id from works").fetchall())
+    assert outlets["choong-2023-will-japan-intervene"] == outlets["japan-times-nd-restart-senkaku-firing"] == "japan-times"
+    assert outlets["rand-nd-new-framework-understanding"] == outlets["lostumbo-2013-us-overseas-military"] == "rand-corporation"
+    # Grouped by the strings as written (container, else publisher, else domain, else authors),
+    # the U.S. DoD and Japan's MoD split into several outlets; by outlet_id they are one each.
+    as_written = "coalesce(container_title, publisher, domain, authors)"
+    for actor, ways in (("us-department-of-defense", 2), ("japan-ministry-of-defense", 2)):
+        outlet, strings = db.execute(f"""select count(distinct outlet), count(distinct {as_written})
+                                         from works where outlet_id = ?""", [actor]).fetchone()
+        assert outlet == 1 and strings >= ways, (actor, strings)
+    # Every outlet_id is the container's, else the publisher's, else an institutional author's actor.
+    bad = db.execute("""select w.id from works w where w.outlet_id is not coalesce(w.container_actor_id,
+                          w.publisher_actor_id, (select wa.actor_id from work_authors wa where wa.work_id = w.id
+                          and wa.role = 'author' and wa.literal is not null order by wa.position limit 1))""").fetchall()
+    assert bad == []
+    named = db.execute("""select count(*) from works w join actors a on a.id = w.outlet_id
+                          where w.outlet != a.name""").fetchone()[0]
+    assert named == 0
+
+
+def test_outlets_without_an_actor_share_one_spelling():
+    rows = B.build([cite("a", rec("Ana Lee, “Tides,” The Sea Times, May 2, 2021.")),
+                    cite("b", rec("Bo Ito, “Waves,” Sea Times, May 3, 2021.")),
+                    cite("c", rec("Cy Oh, “Ports,” Sea Times, May 4, 2021.")),
+                    cite("d", rec("Di Wu, “Reefs,” The Reef Post, May 5, 2021.")),
+                    cite("e", rec("Ed Yu, “Shoals,” Reef Post, May 6, 2021."))], [], [])
+    assert [w["outlet"] for w in rows["works"]] == ["Sea Times"] * 3 + ["The Reef Post"] * 2  # most, then first
+    assert all(w["outlet_id"] is None for w in rows["works"])
+
+
+def test_canned_query_and_dashboard_chart_agree(db):
+    """citations_by_outlet and the dashboard's outlets chart count the same outlets."""
+    meta = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text())
+    query = meta["databases"]["alliance"]["queries"]["citations_by_outlet"]["sql"]
+    chart = meta["plugins"]["datasette-dashboards"]["overview"]["charts"]["outlets"]["query"]
+    canned = [(r[0], r[3]) for r in db.execute(query).fetchall()]
+    charted = [tuple(r) for r in db.execute(chart).fetchall()]
+    assert charted == [row for row in canned if row[0] != "(not stated)"][:len(charted)] and len(charted) >= 10
+    top = dict(canned)
+    assert top["The Japan Times"] == 2 and top["RAND Corporation"] == 3
+    assert not {"Japan Times", "Rand", "RAND", "Ministry of Defense (Japan)"} & set(top)
 
 
 def test_two_builds_give_identical_work_ids(seeds_db, tmp_path):

@@ -3,6 +3,9 @@
 The gold (tests/fixtures/footnotes_gold.yml, references_gold.yml) was annotated by hand,
 independently of the parser. ``pytest -s`` prints the field-level accuracy table, the way
 GROBID reports it: the share of values equal to the gold after whitespace normalisation.
+Beyond the seeds: citations_heldout.yml (a development set: annotated before the parser was
+run on it, then used to generalise it) and citations_test.yml (written afterwards, scored once
+the work was done), both in styles the seeds do not have.
 """
 
 import re
@@ -181,6 +184,140 @@ def test_csl_item():
     }
 
 
+def test_chicago_book_notes_without_url_or_italics_are_citations():
+    rec = C.parse_footnote("Sheila A. Smith, Japan Rearmed (Cambridge, MA: Harvard University Press, 2019).")
+    assert rec["kind"] == "citation"
+    work = rec["citations"][0][2]
+    assert (work["type"], work["title"], work["publisher"], work["publisher_place"], work["issued"]) == \
+        ("book", "Japan Rearmed", "Harvard University Press", "Cambridge, MA", "2019")
+    work = C.parse_citation("Michael Green, By More Than Providence (New York: Columbia University Press, 2017), 45–50.")
+    assert (work["locator"], work["page"]) == ("45–50", None)  # a pinpoint, not the book's pages
+    # A short form: a citation by its shape, and it names the earlier work it abbreviates.
+    short = C.parse_footnote("Smith, Japan Rearmed, 45.")
+    assert short["kind"] == "citation"
+    s = short["citations"][0][2]
+    assert s["short"] and s["authors"] == [{"family": "Smith"}] and s["title"] == "Japan Rearmed"
+    assert s["locator"] == "45" and s["type"] is None
+    earlier = [C.parse_citation("Michael Green, By More Than Providence (New York: Columbia University Press, 2017)."),
+               work, C.parse_citation("Sheila A. Smith, Japan Rearmed: The Politics of Military Power (Cambridge, "
+                                      "MA: Harvard University Press, 2019).")]
+    assert C.refers_to(s, earlier) == 2
+    assert C.refers_to(C.parse_citation("Smith, Intimate Rivals, 3."), earlier) is None  # another title
+    assert C.refers_to(C.parse_citation("Jones, Japan Rearmed, 3."), earlier) is None  # another author
+    # Without a pinpoint, an unquoted short form is a citation only when it abbreviates one.
+    assert C.parse_footnote("Smith, Japan Rearmed.")["kind"] == "note"
+    for entry in ("Lee, Ana. Ports and Power.", "Pyle, Kenneth B. Japan Rising."):  # not short forms
+        rec = C.parse_reference(entry)
+        assert not rec["short"] and rec["authors"][0]["family"] in ("Lee", "Pyle") and rec["authors"][0].get("given"), entry
+    assert C.parse_footnote("Smith, Japan Rearmed.", earlier)["kind"] == "citation"
+
+
+def test_op_cit_refers_to_the_authors_earlier_work():
+    for text in ("Green, op. cit., 101.", "Green, Op. Cit., p. 101", "Green op. cit. 101."):
+        rec = C.parse_citation(text)
+        assert rec["op_cit"] and rec["authors"] == [{"family": "Green"}] and rec["locator"] == "101", text
+        assert C.parse_footnote(text)["kind"] == "citation"
+    earlier = [C.parse_citation("Michael J. Green, Line of Advantage (New York: Columbia University Press, 2022)."),
+               C.parse_citation("Sheila A. Smith, Japan Rearmed (Cambridge, MA: Harvard University Press, 2019).")]
+    assert C.refers_to(C.parse_citation("Green, op. cit., 101."), earlier) == 0
+
+
+def test_doi_only_and_doi_books():
+    rec = C.parse_footnote("10.1093/isq/sqab045")
+    assert rec["kind"] == "citation" and rec["citations"][0][2]["doi"] == "10.1093/isq/sqab045"
+    assert rec["citations"][0][2]["type"] == "document"  # a DOI alone says nothing of the kind
+    book = C.parse_citation("Jones, A. (2020). Sea power in Asia. Cambridge University Press. "
+                            "https://doi.org/10.1017/9781108123456")
+    assert book["type"] == "book" and book["publisher"] == "Cambridge University Press"
+    assert C.parse_citation("Jones, A. (2020). Sea power in Asia. https://doi.org/10.1017/9781108123456")["type"] == "book"
+    chapter = C.parse_citation("Lee, K. (2019). Ports. https://doi.org/10.1057/9780230615809_5")
+    assert chapter["type"] == "chapter"  # an ISBN DOI with a part number
+
+
+def test_apa_dates_and_journal_fields():
+    rec = parse("Smith, A. (2021, March 5). Rising tides in the Pacific. The Diplomat.")
+    assert (rec["issued"], rec["issued_precision"], rec["title"], rec["container_title"]) == \
+        ("2021-03-05", "day", "Rising tides in the Pacific", "The Diplomat")
+    rec = parse("Lee, K. (2019). Alliance burden sharing. Asian Survey, 59(4), 600–620.")
+    assert (rec["container_title"], rec["volume"], rec["issue"], rec["page"], rec["type"]) == \
+        ("Asian Survey", "59", "4", "600–620", "article-journal")
+    rec = parse("Richard Samuels, “Japan’s Goldilocks Strategy,” Asia Policy 16 (July 2013): 15–30.")
+    assert (rec["container_title"], rec["volume"], rec["issued"], rec["page"], rec["type"]) == \
+        ("Asia Policy", "16", "2013-07", "15–30", "article-journal")
+    assert "issue" not in rec
+    assert C.parse_date("(2021, March)") == ("2021-03", "month")
+    assert C.parse_date("2025 Jan 15") == ("2025-01-15", "day")
+
+
+def test_available_at_and_accessed_in_brackets():
+    rec = parse("Tanaka, H. (2020) Sea lanes. Available at: https://example.org/sea (accessed 3 May 2020).")
+    assert (rec["url"], rec["accessed"], rec["title"], rec["issued"]) == \
+        ("https://example.org/sea", "2020-05-03", "Sea lanes", "2020")
+    rec = parse("Tanaka H. Sea lanes [Internet]. Tokyo: Sea Institute; 2020 [cited 2021 Feb 3]. "
+                "Available from: https://example.org/sea")
+    assert (rec["url"], rec["accessed"], rec["title"], rec["publisher"], rec["issued"]) == \
+        ("https://example.org/sea", "2021-02-03", "Sea lanes", "Sea Institute", "2020")
+
+
+@pytest.mark.parametrize("text, title, issued", [
+    ("Act on the Protection of Specially Designated Secrets, Act No. 108 of 2013.",
+     "Act on the Protection of Specially Designated Secrets", "2013"),
+    ("Japan's Self-Defense Forces Act (Act No. 165 of 1954).", "Japan's Self-Defense Forces Act", "1954"),
+    ("Taiwan Relations Act, Pub. L. No. 96-8, 93 Stat. 14 (1979).", "Taiwan Relations Act", "1979"),
+    ("Law Concerning Special Measures on Okinawa, Law No. 14 of 2002.",
+     "Law Concerning Special Measures on Okinawa", "2002"),
+])
+def test_acts_and_laws_are_legislation(text, title, issued):
+    parsed = C.parse_footnote(text)
+    assert parsed["kind"] == "citation"
+    rec = parsed["citations"][0][2]
+    assert (rec["type"], rec["title"], rec["issued"]) == ("legislation", title, issued)
+
+
+def test_an_act_named_in_prose_is_no_citation():
+    for text in ("The Self-Defense Forces Act was amended in 2015.",
+                 "On the Act on Peace and Security, see below."):
+        assert C.parse_footnote(text)["kind"] == "note", text
+
+
+def test_more_explanatory_notes_cite_nothing():
+    for text in ["The Japan Coast Guard counted 1,287 incursions in 2023, up from 1,097 in 2022.",
+                 "Kishida, speaking in Washington, said the alliance was “indispensable.”",
+                 "Smith, who served in the Pentagon, disagrees.",
+                 "Japan, Australia and the Philippines signed the pact in 2024.",
+                 "Defense spending rose to 1.6 percent of GDP in FY2024 (see Table 2).",
+                 "The term “gray zone” is used here as in chapter 1.",
+                 "All figures are rounded; totals may not add up.",
+                 "Green, the former NSC official, made this point repeatedly.",
+                 "Washington, D.C.: officials met in March 2024."]:
+        assert C.parse_footnote(text) == {"kind": "note", "citations": []}, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Roe, “Reef Wars,” Journal of Island Studies 3, no. 1 (2019): 10–20, 12.",
+     {"page": "10–20", "locator": "12", "type": "article-journal"}),
+    ("Ken Ito, “Typhoon Season,” Kyodo News, August 2, 2021.",
+     {"container_title": "Kyodo News", "publisher": None, "type": "article-newspaper"}),
+    ("[9] A. Berg, \"Sonar arrays,\" in Proc. Annu. Symp. Undersea Tech., Busan, South Korea, 2018, pp. 5–9.",
+     {"type": "paper-conference", "container_title": "Proc. Annu. Symp. Undersea Tech.",
+      "publisher_place": "Busan, South Korea", "issued": "2018", "page": "5–9"}),
+    ("Ota, K., & Berg, A. (Eds.). (2016). Harbours of the north. Northern Lights Press.",
+     {"editors": [{"family": "Ota", "given": "K."}, {"family": "Berg", "given": "A."}], "authors": [],
+      "title": "Harbours of the north", "publisher": "Northern Lights Press", "type": "book"}),
+    ("Berg, Anna. \"Sonar.\" In Seas of Change, edited by Kenji Ota, 101–120. Oslo: Fjord Press, 2012.",
+     {"type": "chapter", "editors": [{"family": "Ota", "given": "Kenji"}], "container_title": "Seas of Change",
+      "page": "101–120", "publisher": "Fjord Press", "publisher_place": "Oslo"}),
+    ("Anna Berg, Fleet Readiness, RIPS Report 2019-3 (Tokyo: Research Institute for Peace and Security, 2019).",
+     {"title": "Fleet Readiness", "genre": "RIPS Report 2019-3", "type": "report"}),
+    ("Berg, A. (2017). Cold harbours. Fjord Press. https://doi.org/10.1007/978-3-319-12345-6",
+     {"publisher": "Fjord Press", "type": "book"}),
+])
+def test_styles_written_after_the_test_set(text, expected):
+    """Variants (not from any fixture) of the styles the test set's first run got wrong."""
+    rec = C.parse_reference(text) if text.startswith("[") else C.parse_citation(text)
+    assert {k: rec.get(k) for k in expected} == expected
+
+
 # --- the gold: every field of the 43 footnotes and the 12 references ------------------------------
 
 CITATION_FIELDS = ["type", "authors", "et_al", "title", "container_title", "publisher",
@@ -260,3 +397,142 @@ def test_gold_references_field_by_field(report):
     assert len(mine) == len(gold) == 12
     assert [m["ordinal"] for m in mine] == [g["ordinal"] for g in gold]
     assert not misses, misses
+
+
+# --- held-out gold: styles that do not occur in the seeds -----------------------------------------
+
+HELDOUT_FIELDS = ["type", "authors", "et_al", "editors", "title", "container_title", "publisher",
+                  "publisher_place", "issued", "issued_precision", "accessed", "url", "doi",
+                  "domain", "volume", "issue", "page", "locator"]
+LIST_FIELDS = {"authors": [], "editors": [], "et_al": False}
+
+
+def gold_value(gold, field):
+    return gold.get(field, LIST_FIELDS.get(field))
+
+
+def mine_value(record, field):
+    value = record.get(field) if record else None
+    return LIST_FIELDS.get(field) if value in (None, [], False) and field in LIST_FIELDS else value
+
+
+def score_heldout(rows, fields):
+    """rows: (key, gold dict, parsed record or None, extra {field: value}); explanatory notes
+    (gold kind "note") are scored on their kind only."""
+    table, misses = {}, []
+    for key, gold, record, extra in rows:
+        for f in fields:
+            if gold.get("kind") == "note" and f not in ("kind", "text", "context"):
+                continue
+            if f in ("text", "context") and f not in gold:
+                continue  # a note's second citation: its body and sentence were scored once
+            g = norm(gold_value(gold, f)) if f not in ("kind",) else gold.get("kind", "citation")
+            m = norm(extra[f] if f in extra else mine_value(record, f))
+            right, total = table.get(f, (0, 0))
+            table[f] = (right + (g == m), total + 1)
+            if g != m:
+                misses.append((key, f, g, m))
+    return table, misses
+
+
+def load_gold(name):
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def reference_rows(gold):
+    rows = []
+    for k, g in enumerate(gold["references"], start=1):
+        if g.get("entry") == "reference":
+            record, kind = C.parse_reference(g["text"]), "citation"
+        else:
+            parsed = C.parse_footnote(g["text"])
+            kind = parsed["kind"]
+            record = parsed["citations"][0][2] if parsed["citations"] else None
+        rows.append((f"{k}:{g['style']}", g, record, {"kind": kind}))
+    return rows
+
+
+def document_rows(gold):
+    """One row per gold citation of the documents' notes (a flat note is its first citation),
+    with the note's body text, kind, context, and the note whose work a repeat refers to."""
+    from alliance_record.ingest import Document, decode_seed
+
+    rows = []
+    for d in gold["documents"]:
+        raw = d["text"].replace("\n", "\r\n") if d["crlf"] else d["text"]
+        data = (("\ufeff" if d["bom"] else "") + raw).encode("utf-8")
+        doc = Document(id=d["id"], stem=d["id"], source_file=f"{d['id']}.txt",
+                       text=decode_seed(data, f"{d['id']}.txt"),
+                       meta={"title": d["title"], "publisher": "Example Institute"})
+        found = footnotes.read_footnotes(doc, segment.segment(doc))
+        by_number = {r["number"]: r for r in found["footnotes"]}
+        number_of = {r["id"]: r["number"] for r in found["footnotes"]}
+        cites = {c["id"]: c for c in found["citations"]}
+        of_note: dict = {}
+        for c in found["citations"]:
+            of_note.setdefault(c["footnote_id"], []).append(c)
+        for g in d["notes"]:
+            row = by_number.get(g["number"], {})
+            mine = of_note.get(row.get("id"), [])
+            golds = g.get("citations") or [g]
+            for k, gc in enumerate(golds):
+                cite = mine[k] if k < len(mine) else None
+                target = cite
+                while target and target.get("repeats"):
+                    target = cites[target["repeats"]]
+                extra = {"refers_to": number_of[target["footnote_id"]] if target is not cite else None}
+                extra["kind"] = row.get("kind")  # the note's kind; its body and sentence once
+                gc = dict(gc, kind=g["kind"])
+                if k == 0:
+                    extra.update(text=row.get("text"), context=row.get("context"))
+                    gc.update(text=g["text"], context=g["context"])
+                rows.append((f"{d['id']}#{g['number']}.{k + 1}", gc, cite["record"] if cite else None, extra))
+    return rows
+
+
+def report_accuracy(name):
+    """Field accuracy tables for one gold file: (reference table, document table, overall)."""
+    gold = load_gold(name)
+    ref_table, ref_misses = score_heldout(reference_rows(gold), ["kind"] + HELDOUT_FIELDS)
+    doc_rows = document_rows(gold)
+    doc_fields = ["kind", "text", "context", "refers_to"] + HELDOUT_FIELDS
+    doc_table, doc_misses = score_heldout(doc_rows, doc_fields)
+    print_table(f"{name}: reference strings ({len(gold['references'])})", ref_table)
+    print_table(f"{name}: notes of {len(gold['documents'])} documents ({len(doc_rows)} citations)", doc_table)
+    for miss in ref_misses + doc_misses:
+        print("MISS", *miss)
+    right = sum(r for t in (ref_table, doc_table) for r, _ in t.values())
+    total = sum(n for t in (ref_table, doc_table) for _, n in t.values())
+    # The same over the values the gold writes (a null that stays null is not counted).
+    wrong = {(key, f) for key, f, g, _ in ref_misses + doc_misses if g not in (None, [], False)}
+    written = [(key, f) for key, g, _, _ in reference_rows(gold) + doc_rows for f in doc_fields
+               if g.get(f) not in (None, [], False) and (g.get("kind") != "note" or f == "kind")]
+    hits = sum(1 for item in written if item not in wrong)
+    print(f"{name}: overall {right} / {total} = {right / total:.1%}; "
+          f"on the values the gold writes {hits} / {len(written)} = {hits / len(written):.1%}")
+    return ref_table, doc_table, right / total, hits / len(written)
+
+
+def test_development_set_field_accuracy():
+    """citations_heldout.yml was annotated before the parser was run on it, then used while
+    generalising the parser: a development set, reported with a floor just under its score."""
+    ref_table, doc_table, overall, _ = report_accuracy("citations_heldout.yml")
+    assert overall >= 0.99
+    assert all(doc_table[f][0] == doc_table[f][1] for f in ("kind", "text", "context", "refers_to"))
+
+
+def test_test_set_field_accuracy():
+    """citations_test.yml was written after development and first scored once the parser was
+    done: 787 / 814 field values right (96.7 %), 323 / 341 of the values the gold writes
+    (94.7 %) -- the honest measure, reported in the README (the parser of main scored 78.1 % and
+    55.1 %). Six general faults it showed were then fixed (with variants of their own in
+    test_styles_written_after_the_test_set), so the file is no longer held out; the floors are
+    what is reached now."""
+    ref_table, doc_table, overall, written = report_accuracy("citations_test.yml")
+    assert overall >= TEST_SET_FLOOR and written >= TEST_SET_WRITTEN_FLOOR
+    assert ref_table["kind"][0] / ref_table["kind"][1] >= TEST_SET_KIND_FLOOR
+
+
+TEST_SET_FLOOR = 0.99
+TEST_SET_WRITTEN_FLOOR = 0.99
+TEST_SET_KIND_FLOOR = 1.0

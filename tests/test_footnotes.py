@@ -1,6 +1,7 @@
 """Footnote markers, bodies and their pairing, on documents written for the test."""
 
 import json
+import re
 import textwrap
 
 import sqlite_utils
@@ -75,7 +76,7 @@ def test_markers_bodies_sentences_and_problems():
     assert rows[7]["marker_start"] is None and rows[7]["sentence_id"] is None
     assert rows[7]["text"] == "Orphan Body. A Lost Note. Example Press, 2020."
     ibid = [c for c in found["citations"] if c["footnote_id"] == "t-fn02"][0]
-    assert ibid["record"]["ibid"] and ibid["ibid_of"] == "t-fn01-c1" and ibid["record"]["locator"] == "45"
+    assert ibid["record"]["ibid"] and ibid["repeats"] == "t-fn01-c1" and ibid["record"]["locator"] == "45"
 
 
 def test_crlf_and_bom_give_identical_rows():
@@ -114,6 +115,78 @@ def test_numbered_endnotes_with_bracket_markers():
     records = [c["record"] for c in found["citations"]]
     assert [r["title"] for r in records] == ["Ports and Power", "Fleets", "Tides"]
     assert records[2]["doi"] == "10.1000/tides"
+
+
+WRAPPED = """
+A Test Title
+
+Ships sailed.[1] Officials met.[2] They agreed.[3] Talks ended.[4] A last one.[5]
+
+Notes
+
+1. Ana Lee, Ports and Power (London: Harbor
+   Press, 2021), 45.
+2. Ibid., 12.
+3. Ben Ito, “Fleets,” Sea Review 4, no. 2 (March
+   2020): 10–25, https://example.org/fleets/long-
+   path.
+4. Lee, Ports and Power, 50.
+5. Ito, op. cit., 11.
+"""
+
+
+def test_wrapped_endnotes_are_one_note_each_and_short_forms_take_their_work(tmp_path):
+    for variant in (WRAPPED, WRAPPED.replace("1. ", "[1] ").replace("2. I", "[2] I").replace("3. ", "[3] ")
+                    .replace("4. ", "[4] ").replace("5. ", "[5] ")):
+        found = rows_of(make(variant))
+        rows = {r["number"]: r for r in found["footnotes"]}
+        assert [(n, r["problem"]) for n, r in sorted(rows.items())] == [(n, None) for n in range(1, 6)]
+        assert rows[1]["text"] == "Ana Lee, Ports and Power (London: Harbor Press, 2021), 45."
+        assert rows[3]["text"] == ("Ben Ito, “Fleets,” Sea Review 4, no. 2 (March 2020): 10–25, "
+                                   "https://example.org/fleets/long-path.")
+        assert [r["kind"] for _, r in sorted(rows.items())] == ["citation"] * 5
+        cites = {c["footnote_id"]: c for c in found["citations"]}
+        assert cites["t-fn02"]["repeats"] == cites["t-fn01"]["id"]  # ibid.
+        assert cites["t-fn04"]["repeats"] == cites["t-fn01"]["id"]  # short form
+        assert cites["t-fn05"]["repeats"] == cites["t-fn03"]["id"]  # op. cit.
+        assert cites["t-fn03"]["record"]["url"] == "https://example.org/fleets/long-path"
+    # A line that begins with a number out of sequence is a wrapped line, not an entry.
+    doc = make("""
+        A Test Title
+
+        Ships sailed.[1] Officials met.[2]
+
+        Notes
+
+        1. Ana Lee, Ports and Power, vol. 3, pp. 10–
+           45. Harbor Press, 2021.
+        2. Ben Ito, “Fleets,” Sea Review, March 2020.
+        """)
+    rows = {r["number"]: r for r in rows_of(doc)["footnotes"]}
+    assert sorted(rows) == [1, 2] and rows[1]["text"].endswith("10– 45. Harbor Press, 2021.")
+    # Lines cut into blocks of their own (each ends a sentence) still continue their entry.
+    doc = make("""
+        A Test Title
+
+        Ships sailed.[1] Officials met.[2]
+
+        Notes
+
+        1. Ana Lee, Ports and Power.
+           London: Harbor Press, 2021.
+        2. Ibid.
+        """)
+    rows = {r["number"]: r for r in rows_of(doc)["footnotes"]}
+    assert rows[1]["text"] == "Ana Lee, Ports and Power. London: Harbor Press, 2021." and rows[2]["text"] == "Ibid."
+    # In the database: the short form and op. cit. cite the work of the note they abbreviate.
+    corpus = write_corpus(tmp_path / "seeds", {"t": WRAPPED},
+                          entries=[catalog_entry("t", title="A Test Title", kind="report")])
+    pipeline.build(corpus, tmp_path / "t.db")
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    works = {r["footnote_id"]: r["work_id"] for r in db["citations"].rows}
+    assert works["t-fn01"] == works["t-fn02"] == works["t-fn04"] != works["t-fn03"] == works["t-fn05"]
+    assert db["works"].count == 2
+    assert {r["id"]: r["locator"] for r in db["citations"].rows}["t-fn04-c1"] == "50"
 
 
 def test_marker_runs_and_documents_without_notes():
@@ -181,3 +254,63 @@ def test_seed_report_footnotes(seeds_db):
     assert sorted(figures) == ["Figure 1", "Figure 2", "Figure 3"]
     assert all(url.startswith("https://") for url in figures.values())
     assert db["citations"].count == 45 and db["bibliography_entries"].count == 12
+
+
+SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# A sentence ends at . ! or ? (closing quotes and note markers may follow) before a capital,
+# except after an initial or an abbreviation ("U.S. Forces", "Mr. Kishida").
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bNo|\bvs|\bSt|\bLt|\bJr)(?<!\bGen|\bAdm)"
+                          r"[.!?][”\"’)]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s?)*\s+(?=[“\"‘(]?[A-Z])")
+
+
+def expected_sentence(paragraph_text: str, at: int) -> str:
+    """The sentence of a paragraph holding offset ``at``, by the rule above (independent of the
+    segmenter): from the last sentence end before it to the first one after it."""
+    start, end = 0, len(paragraph_text)
+    for m in SENTENCE_END.finditer(paragraph_text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at or m.end() > at:
+            end = m.end()
+            break
+    return paragraph_text[start:end].strip()
+
+
+def test_seed_markers_contexts_and_ids_all_43(seeds_db):
+    """For every one of the 43 footnotes, computed here from the text alone: the marker is the
+    n-th superscript number outside the footnote bodies (which start a line); its paragraph is
+    the one whose pieces cover it, its sentence the row covering it, and the context that
+    sentence, found again by a plain sentence rule."""
+    db = sqlite_utils.Database(seeds_db)
+    text = db["documents"].get("cipr-usjf-report-2025")["text"]
+    markers = [m for m in SUPERSCRIPT_RUN.finditer(text) if m.start() > 0 and text[m.start() - 1] != "\n"]
+    assert [int(m.group().translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))) for m in markers] == \
+        list(range(1, 44))
+    rows = {r["number"]: r for r in db["footnotes"].rows_where("document_id = 'cipr-usjf-report-2025'")}
+
+    def covers(row, offset):
+        pieces = json.loads(row["spans"]) if row["spans"] else [[row["start"], row["end"]]]
+        return any(a <= offset < b for a, b in pieces)
+
+    paragraphs = list(db["paragraphs"].rows_where("document_id = 'cipr-usjf-report-2025'"))
+    sentences = list(db["sentences"].rows_where("document_id = 'cipr-usjf-report-2025'"))
+    wrong = []
+    for n, m in enumerate(markers, start=1):
+        row = rows[n]
+        para = [p for p in paragraphs if covers(p, m.start())]
+        sent = [s for s in sentences if covers(s, m.start())]
+        assert len(para) == 1 and len(sent) == 1, n
+        # offset of the marker inside the paragraph's (possibly rejoined) text
+        pieces = json.loads(para[0]["spans"]) if para[0]["spans"] else [[para[0]["start"], para[0]["end"]]]
+        at, pos = None, 0
+        for a, b in pieces:
+            if a <= m.start() < b:
+                at = pos + m.start() - a
+            pos += b - a + 1
+        expected = (m.start(), m.end(), m.group(), para[0]["id"], sent[0]["id"],
+                    expected_sentence(para[0]["text"], at))
+        got = (row["marker_start"], row["marker_end"], row["marker"], row["paragraph_id"],
+               row["sentence_id"], row["context"])
+        if got != expected:
+            wrong.append((n, expected, got))
+    assert not wrong, wrong

@@ -11,11 +11,17 @@ reference entry is a candidate; two candidates are the same work (``same_work``)
 * their titles differ only by the spelling of one romanised word in ten ("choshentoto" /
   "chosenhantoto": same first letters, within 40 % edit distance, Japanese long vowels folded),
   and they share a first author, a year and any container: a guard that keeps "National
-  Defense Strategy" and "National Security Strategy" apart.
+  Defense Strategy" and "National Security Strategy" apart. Words that number or order
+  (years, "FY2024", roman numerals, "second") must be equal: "Part I" is not "Part II".
 
-Groups are closed transitively; the merged work takes each field from the first candidate that
-has it (footnotes before the References list, in document order). "Ibid." takes the work of
-the citation it repeats. Work ids are readable and deterministic: first author (or outlet),
+Groups are closed transitively. The representative of a work is its first candidate in
+document order (footnotes before the References list: the first note is the full citation);
+every field is the representative's, and a field it lacks comes from the next candidate that
+has it -- so footnotes 9 and 23, which spell "Legislation’s" with a curly and a straight
+apostrophe, make one work titled as footnote 9 writes it. "Ibid.", "op. cit." and short forms
+("Smith, Japan Rearmed, 45.") take the work of the citation they repeat (or of the References
+entry a short form abbreviates). ``outlet_id``/``outlet`` group works by the outlet or
+publishing body (:func:`assign_outlets`). Work ids are readable and deterministic: first author (or outlet),
 year, three title words (``cox-2025-pentagon-reviewing-base``), with ``-2``... only on a clash.
 
 Authors are linked to the curated ``actors`` by ``link_author``: persons by full name, or by
@@ -88,11 +94,29 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "last", "next", "final", "new", "old", "early", "late",
+}
+ROMAN_NUMERAL = re.compile(r"^[ivxlcdm]+$")
+
+
+def numbered(word: str) -> bool:
+    """A word that numbers or orders (2023, FY2024, II, second...): never a spelling variant."""
+    return any(ch.isdigit() for ch in word) or bool(ROMAN_NUMERAL.match(word)) or word in NUMBER_WORDS
+
+
 def titles_close(a: str, b: str) -> bool:
-    """Folded titles that differ by the spelling of at most one word in ten (romanisations)."""
-    wa, wb = [romanised(w) for w in a.split()], [romanised(w) for w in b.split()]
-    if len(wa) != len(wb) or len(wa) < 4:
+    """Folded titles that differ by the spelling of at most one word in ten (romanisations).
+    Numbers, years and roman numerals must be equal: "Part I" is not "Part II", nor "FY2024"
+    "FY2025"."""
+    raw_a, raw_b = a.split(), b.split()
+    if len(raw_a) != len(raw_b) or len(raw_a) < 4:
         return False
+    if any(x != y and (numbered(x) or numbered(y)) for x, y in zip(raw_a, raw_b)):
+        return False
+    wa, wb = [romanised(w) for w in raw_a], [romanised(w) for w in raw_b]
     diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
     if len(diffs) > max(1, len(wa) // 10):
         return False
@@ -199,7 +223,8 @@ def group_candidates(records: list[dict]) -> list[int]:
 
 
 def merge_records(records: list[dict]) -> dict:
-    """The work: each field from the first record that has it."""
+    """The work: each field from the representative (the first record), else from the first
+    later record that has it (see the module docstring)."""
     work = {k: None for k in MERGED_FIELDS}
     for key in MERGED_FIELDS:
         for rec in records:
@@ -297,6 +322,7 @@ class ActorIndex:
         self.full: dict[str, set] = {}
         self.by_family: dict[str, list] = {}
         self.names: dict[str, set] = {}
+        self.name_of: dict[str, str] = {a["id"]: a["name"] for a in actors}
         for a in actors:
             forms = {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}
             if a.get("type") == "person":
@@ -344,12 +370,48 @@ def link_name(name: str | None, actors) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+# --- outlets -------------------------------------------------------------------------------------------
+
+def outlet_key(name: str) -> str:
+    """Outlet comparison key: case, a leading "The", a qualifier in brackets and punctuation folded
+    ("The Japan Times" = "Japan Times", "RAND" = "Rand")."""
+    folded = citations.fold_title(re.sub(r"\s*\([^()]*\)\s*$", "", name or ""))
+    return re.sub(r"^the ", "", folded)
+
+
+def assign_outlets(work_rows: list[dict], author_rows: list[dict], index: ActorIndex):
+    """``outlet_id``: the actor of the outlet or publishing body -- the container's actor, else
+    the publisher's, else the first institutional author's; ``outlet``: that actor's name, else
+    the container, publisher, institutional author or domain as written, one spelling per
+    folded key (the one most works use; ties: the one the first of them uses)."""
+    institution = {}
+    for a in author_rows:
+        if a["role"] == "author" and a["literal"] and a["work_id"] not in institution:
+            institution[a["work_id"]] = (a["literal"], a["actor_id"])
+    spellings: dict[str, dict[str, int]] = {}
+    for w in work_rows:
+        literal, author_actor = institution.get(w["id"], (None, None))
+        w["outlet_id"] = w["container_actor_id"] or w["publisher_actor_id"] or author_actor
+        w["outlet"] = index.name_of[w["outlet_id"]] if w["outlet_id"] else \
+            w["container_title"] or w["publisher"] or literal or w["domain"]
+        if w["outlet"] and not w["outlet_id"]:
+            counts = spellings.setdefault(outlet_key(w["outlet"]), {})
+            counts[w["outlet"]] = counts.get(w["outlet"], 0) + 1
+    # dicts keep the order of first use: max() keeps the first of equal counts
+    chosen = {key: max(counts, key=counts.get) for key, counts in spellings.items()}
+    for w in work_rows:
+        if w["outlet"] and not w["outlet_id"]:
+            w["outlet"] = chosen[outlet_key(w["outlet"])]
+
+
 # --- rows ----------------------------------------------------------------------------------------------
 
 def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict:
     """Rows of works, work_authors, citations and bibliography_entries."""
     actors = ActorIndex(actors)
-    candidates = [c for c in cites if not c["record"].get("ibid")] + list(references)
+    # A citation that repeats another (ibid., op. cit., a short form) takes that one's work.
+    candidates = [c for c in cites if not (c["record"].get("ibid") or c.get("repeats")
+                                           or c.get("same_as_reference"))] + list(references)
     groups = group_candidates([c["record"] for c in candidates])
     members: dict[int, list] = {}
     for cand, g in zip(candidates, groups):
@@ -369,15 +431,16 @@ def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict
     by_id = {c["id"]: c for c in cites}
     citation_rows = []
     for c in cites:
-        target, ibid_chain = c, 0
-        while target["record"].get("ibid") and target.get("ibid_of") and ibid_chain < 50:
-            target, ibid_chain = by_id[target["ibid_of"]], ibid_chain + 1
+        target, chain = c, 0
+        while target.get("repeats") and chain < 50:
+            target, chain = by_id[target["repeats"]], chain + 1
+        work_id = work_of.get(target["id"]) or work_of.get(target.get("same_as_reference"))
         citation_rows.append({
             "id": c["id"], "document_id": c["document_id"], "footnote_id": c["footnote_id"],
-            "work_id": work_of.get(target["id"]), "position": c["position"], "text": c["text"],
+            "work_id": work_id, "position": c["position"], "text": c["text"],
             "start": c["start"], "end": c["end"], "spans": c["spans"],
             "ibid": int(bool(c["record"].get("ibid"))), "locator": c["record"].get("locator"),
-            "repeats_citation_id": c.get("ibid_of"),
+            "repeats_citation_id": c.get("repeats"),
         })
 
     counts: dict[str, set] = {}
@@ -395,7 +458,7 @@ def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict
     for w in works:
         csl = citations.to_csl(w, w["id"])
         work_rows.append({
-            "id": w["id"], "type": w["type"], "title": w["title"], "authors": author_display(w),
+            "id": w["id"], "type": w["type"] or "document", "title": w["title"], "authors": author_display(w),
             "et_al": int(w["et_al"]),
             "editors": "; ".join(citations.display_name(a) for a in w["editors"]) or None,
             "container_title": w["container_title"], "publisher": w["publisher"],
@@ -417,5 +480,6 @@ def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict
                     "given": a.get("given"), "literal": a.get("literal"),
                     "actor_id": link_author(a, actors),
                 })
+    assign_outlets(work_rows, author_rows, actors)
     return {"works": work_rows, "work_authors": author_rows, "citations": citation_rows,
             "bibliography_entries": entry_rows}

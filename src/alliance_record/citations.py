@@ -9,23 +9,45 @@ fields of a CSL-JSON item: ``type``, ``authors`` (``{family, given}`` for people
 ``page``, ``raw``. An entry of a References list is parsed by ``parse_reference`` (inverted names,
 ``———.`` for "same author as above").
 
-The parser knows three families of styles by their punctuation, not by any one footnote:
+The parser knows the families of styles by their punctuation, not by any one footnote:
 
-* quoted title (Chicago notes and bibliographies, "See: ..."): ``Author, “Title,” Source`` or
-  ``Family, Given. "Title." Source``, the title ending at a closing quote right after ``,``/``.``;
-* italic title (books): ``Author, *Title* (Place: Publisher, Year)``;
-* period-separated (Chicago-like web citations, APA-like): ``Author. (2008). Title. Source,
-  Date. <url>``, split at sentence periods that do not end an initial or an abbreviation.
+* delimited title (Chicago notes and bibliographies, MLA, IEEE, "See: ..."): ``Author, “Title,”
+  Source`` or ``Family, Given. "Title." Source``, the title ending at a closing quote right after
+  ``,``/``.``; Harvard's single quotes (``Kliman, D. (2014) 'Title', Asia Policy``); italics
+  for books (``Author, *Title* (Place: Publisher, Year)``). Before the title: people, an
+  institution written in title case ("The White House"), and Harvard's ``(Year)``;
+* period-separated (Chicago-like web citations, APA, Harvard, Vancouver): ``Author. (2008).
+  Title. Source, Date. <url>``, split at sentence periods that do not end an initial or an
+  abbreviation -- except the initial that ends an inverted first author ("Samuels, Richard J.
+  Securing Japan...") or a Vancouver list ("Kristensen HM, Korda M. Title");
+* acts and laws (``Taiwan Relations Act, Pub. L. No. 96-8 (1979)``, ``... Act No. 108 of
+  2013``): type ``legislation``;
+* notes citing a work again: "Ibid." and "Id."; ``Smith, op. cit., 12``; and short forms
+  ``Smith, Japan Rearmed, 45`` (a family name, a short title, a pinpoint). Which earlier
+  citation they repeat is decided by :func:`refers_to` (same family name; a short title is the
+  beginning of the full one).
 
 What follows the title is cut into segments, each recognised by its form: a date
-(``June 15, 2025``, ``31 May 2021``, ``(2008)``, ``Updated ...``), "No date"/"n.d.", an italic
-container, a volume notation (``39, no. 1``, ``Vol. 150/5/1,455``, ``12(3)``), ``Place:
-Publisher``, ``Publisher, City``, ``In: Editors (eds) Book``, a genre label (``Research
-Summary``), or a name. A name is an organisation (the publisher) when its head word is one
-(Institute, Foundation, Ministry, Council, ... or a think-tank acronym such as RAND), and a
-periodical or website (the container) otherwise. The CSL type follows from what was found:
-``In:`` makes a chapter, the container's kind an article (newspaper, magazine, journal), the URL
-path a report (``.pdf``, ``/publications/``), blog post (``/blog/``) or web page.
+(``June 15, 2025``, ``31 May 2021``, ``(2008)``, APA ``(2021, March 5)``, Vancouver ``2025 Jan
+15``, ``Updated ...``; a Harvard ``8 July`` completes the year written before it), "No
+date"/"n.d.", an italic container, a volume notation (``39, no. 1``, ``Vol. 150/5/1,455``,
+``12(3)``, ``Asia Policy 16 (July 2013)``), ``Place: Publisher`` (``Cambridge (MA): ...``),
+``Publisher, City``, ``In: Editors (eds) Book``, ``in Book, ed. A and B (Place: Publisher,
+Year)``, a genre label (``Research Summary``, ``(Report No. RL33436)``), pages, or a name.
+Pages after an article's container are its ``page``; after a book's publication facts (or
+after the article's range) they are the note's pinpoint, ``locator``. A name is an
+organisation (the publisher) when its head word is one (Institute, Foundation, Ministry,
+Council, Press, ... or a think-tank acronym such as RAND; "Columbia UP"), and a periodical or
+website (the container) otherwise. The CSL type follows from what was found: ``In:`` makes a
+chapter, the container's kind an article (newspaper, magazine, journal; a volume with pages
+marks a journal), the URL path a report (``.pdf``, ``/publications/``), blog post (``/blog/``)
+or web page; a DOI is an identifier, not a web page (a DOI built on an ISBN names a book); a
+publisher makes a book, or a report when it is a research organisation rather than a press.
+
+:func:`looks_like_citation` tells a citing footnote from an explanatory one by signals (a URL,
+DOI, italics, an access date, ibid., op. cit.) or by what the parse found that only a reference
+has: publication facts, a container with a volume or pages, authors and a title with a year or
+publisher, an act, a short form.
 
 Nothing is guessed: "No title" and "No date" give NULL, dates are never read from URLs or
 titles, and a URL is kept exactly as written (only angle brackets, a stray ``>`` left by a line
@@ -56,14 +78,21 @@ DATE_PATTERNS = [  # most precise first
     ("day", re.compile(rf"(?i)\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{YEAR})")),
     ("day", re.compile(rf"(?i)(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})")),
     ("day", re.compile(rf"(?P<y>{YEAR})-(?P<mm>\d{{2}})-(?P<d>\d{{2}})(?!\d)")),
+    # APA "(2021, March 5)" and Vancouver "2025 Jan 15": the year first
+    ("day", re.compile(rf"(?i)(?P<y>{YEAR}),?\s+(?P<m>{MONTH})(?![a-z])\s+(?P<d>\d{{1,2}})(?![\d,])")),
     ("month", re.compile(rf"(?i)\b(?P<m>{MONTH})\s+(?P<y>{YEAR})")),
+    ("month", re.compile(rf"(?i)(?P<y>{YEAR}),\s+(?P<m>{MONTH})(?![a-z])(?!\s*\d)")),
     ("month", re.compile(rf"(?P<y>{YEAR})-(?P<mm>\d{{2}})(?![\d-])")),
     ("year", re.compile(rf"(?P<y>{YEAR})")),
 ]
 DATE_PREFIX = re.compile(r"(?i)(?:\b(?:updated|published|posted|last (?:modified|updated)|"
                          r"released|issued|spring|summer|fall|autumn|winter)(?: on)?:?\s*)$")
 NO_DATE = re.compile(r"(?i)^(?:no date|n\.\s?d\.?|undated|date unknown)$")
+# A day and month whose year was written earlier (Harvard "(2024) 'Title', 8 July").
+DAY_MONTH = re.compile(rf"(?i)^(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}))$")
 NO_TITLE = re.compile(r"(?i)^(?:no title|untitled|\[no title\])$")
+# A pinpoint a note cites: "45", "45–50", "pp. 3, 7", "xii".
+LOCATOR = r"(?:(?:pp?\.|at)\s*)?(?P<loc>(?:\d+|[ivxlc]+)(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)"
 
 
 def find_date(text: str, patterns=DATE_PATTERNS):
@@ -126,7 +155,11 @@ ORG_WORDS = {
     "programme", "service", "consortium", "partnership", "conference", "assembly", "authority",
     "board", "federation", "ministries", "command", "headquarters", "observatory", "bank",
     "company", "group", "network", "coalition", "tribunal", "court", "union", "party",
+    "guard", "house", "navy", "army", "forces", "corps", "police", "books", "publications",
+    "verlag", "editions",
 }
+# Publishers written with an abbreviation: "Columbia UP", "Cornell Univ. Press".
+PUBLISHER_TAIL = re.compile(r"\s(?:UP|U\.\s?P\.|Univ\.\s?Press)$")
 # Well-known research organisations usually written as an acronym or a single word.
 ORG_ACRONYMS = {
     "rand", "csis", "cnas", "iiss", "cfr", "aei", "sipri", "rusi", "nbr", "jiia", "nids", "aspi",
@@ -155,7 +188,9 @@ REPORT_WORDS = {"report", "reports", "paper", "papers", "brief", "briefs", "seri
                 "monograph", "monographs"}
 GENRE = re.compile(r"(?i)^(?:[A-Z][\w-]*\s+){0,3}(?:summary|report|brief|paper|memo|memorandum|"
                    r"monograph|working paper|issue brief|policy brief|fact sheet|press release|"
-                   r"commentary)$")
+                   r"commentary|backgrounder|explainer|testimony|transcript)"
+                   r"(?:\s+(?:no\.?\s*)?[A-Z]{0,4}\d[\w.-]*)?$")  # "CRS Report RL33436"
+CONNECTORS = {"of", "for", "the", "and", "on", "&", "in", "de", "du", "des", "la", "le"}
 PREPOSITIONS = {"of", "for", "on", "in", "at", "to", "from", "by"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "le", "la",
                   "bin", "al", "ibn", "ten", "ter", "st."}
@@ -168,6 +203,8 @@ TITLE_WORDS = {"a", "an", "the", "by", "of", "in", "on", "for", "to", "and", "at
 NAME_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ]*\.|[A-Z](?:[a-zà-ÿ'’]+|[A-Z]{1,2}(?=[a-z]))[A-Za-zà-ÿ'’]*"
                         r"(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:-?[A-Z]\.)+)$")
+# Vancouver names: family name, then initials without periods ("Smith SA", "Korda M").
+VANCOUVER_NAME = re.compile(r"^(?P<family>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+)?)\s(?P<given>[A-Z]{1,3})$")
 INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
 ET_AL = re.compile(r"(?i)[,\s]*\b(?:et\.? al\.?|and others)\s*$")
 
@@ -239,7 +276,7 @@ def is_org(name: str) -> bool:
     if not name or not name.strip():
         return False
     folded = re.sub(r"^the ", "", _fold_name(_strip_qualifiers(name)))
-    if folded in ORG_ACRONYMS:
+    if folded in ORG_ACRONYMS or PUBLISHER_TAIL.search(name.strip(" .,")):
         return True
     head = head_word(name)
     if head in PERIODICAL_WORDS:
@@ -247,6 +284,15 @@ def is_org(name: str) -> bool:
     if head in ORG_WORDS:
         return True
     return any(w in ORG_WORDS for w in _words(_strip_qualifiers(name)))
+
+
+PRESS_WORDS = {"press", "publishing", "publishers", "publisher", "books", "publications", "verlag",
+               "editions", "media"}
+
+
+def is_research_org(name: str) -> bool:
+    """An organisation that publishes reports (a think tank, ministry, agency), not a press."""
+    return is_org(name) and head_word(name) not in PRESS_WORDS and not PUBLISHER_TAIL.search(name.strip(" ."))
 
 
 def _has_any(name: str, vocabulary: set) -> bool:
@@ -265,7 +311,7 @@ def is_journal(name: str) -> bool:
 
 def is_place(text: str) -> bool:
     """'Tokyo, Japan', 'Washington, D.C.', 'Oxfordshire, UK and New York, NY', 'New York'."""
-    text = text.strip(" ,.;")
+    text = re.sub(r"\s*\([^()]*\)$", "", text.strip(" ,.;"))  # "Cambridge (MA)"
     if not text:
         return False
     parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
@@ -315,6 +361,17 @@ def _given_like(part: str) -> bool:
     return 1 <= len(tokens) <= 3 and all(NAME_TOKEN.match(t) or INITIALS.match(t) for t in tokens)
 
 
+def _vancouver(text: str) -> list | None:
+    """The matches of a Vancouver author list ("Kristensen HM, Korda M."), or None. A lone name
+    with one initial is Vancouver only as a segment of its own ("Tanaka H." before the title,
+    which :func:`split_periods` cuts only when no surname follows); "Christopher S" inside a
+    segment is a name in natural order."""
+    found = [VANCOUVER_NAME.match(p.strip()) for p in text.rstrip(".").split(",")]
+    if not all(found) or (len(found) == 1 and len(found[0].group("given")) == 1 and not text.endswith(".")):
+        return None
+    return found
+
+
 def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | None:
     """A list of people in natural or inverted order, or one institution; None if not names.
 
@@ -324,12 +381,16 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
     name (the short form "Smith, “Title,” 45" of a note citing a work again).
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;")
-    if text.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", text) and not text.endswith("al."):
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", text) and not text.endswith("al."):
         text = text[:-1]
     et_al = bool(ET_AL.search(text))
     text = ET_AL.sub("", text).strip(" ,")
     if not text:
         return None
+    vancouver = _vancouver(text)
+    if vancouver and not any(is_country(v.group("family").split()[0]) or is_org(v.group("family"))
+                                  for v in vancouver):
+        return [{"family": v.group("family"), "given": v.group("given")} for v in vancouver], et_al
     m = re.match(r"^(?P<head>[^,]+),\s*(?P<rest>[^,]+?\s(?:of|for|on|and))$", text)
     if m and is_org(f"{m.group('rest')} {m.group('head')}"):
         return [{"literal": f"{m.group('rest')} {m.group('head')}"}], et_al
@@ -373,8 +434,18 @@ def split_author_prefix(segment: str):
         head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
         names, rest = parse_names(head), parse_names(tail)
         people = lambda found: bool(found) and all("family" in a for a in found[0])  # noqa: E731
+        if GENRE.match(parts[k].split(" (")[0]) and not is_org(parts[k].split(" (")[0]):
+            continue  # "Anna Berg, Fleet Readiness, RIPS Report 3": a title never is a genre label
         if people(names) and not people(rest):
             return names[0], names[1], tail
+    # An institution as author: "International Institute for Strategic Studies, The Military
+    # Balance 2024 (London: Routledge, 2024)" -- the first comma outside brackets.
+    mask = _protected(segment)
+    cut = next((m.start() for m in re.finditer(r", ", segment) if not mask[m.start()]), None)
+    if cut is not None:
+        head, tail = segment[:cut], segment[cut + 2:]
+        if is_org(head) and not is_org(tail.split(" (")[0]) and len(tail.split()) >= 2 and tail[:1].isupper():
+            return [{"literal": head}], False, tail
     return None
 
 
@@ -383,10 +454,13 @@ def split_author_prefix(segment: str):
 URL_TOKEN = re.compile(r"(?i)(?:(?:retrieved|available)(?: online)?(?: at| from)?:?\s*)?"
                        r"<?(?:https?://|www\.)\S+")
 DOI_TEXT = re.compile(r"(?i)\b(?:doi:\s*|doi\s+)(10\.\d{4,9}/\S+)")
+DOI_BARE = re.compile(r"(?<![\w/.:])10\.\d{4,9}/\S+")  # "10.1093/isq/sqab045" with no "doi:"
+MEDIUM = re.compile(r"(?i)\s*\[(?:internet|online|electronic resource|e-?book|pdf)\]")
+ISBN_DOI = re.compile(r"97[89]\d{10}(?P<part>[_.](?:ch)?\d+)?")  # 10.1057/9780230615809_5
 DOI_IN_URL = re.compile(r"(?i)^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$")
-ACCESSED = re.compile(rf"(?i)\b(?:accessed|retrieved|viewed|last accessed)(?: on)?:?\s+"
+ACCESSED = re.compile(rf"(?i)\[?\b(?:accessed|retrieved|viewed|last accessed|cited)(?: on)?:?\s+"
                       rf"(?P<date>(?:{MONTH}\s+\d{{1,2}},?\s+{YEAR})|(?:\d{{1,2}}\s+{MONTH},?\s+{YEAR})|"
-                      rf"(?:{YEAR}-\d{{2}}-\d{{2}}))(?:,?\s+from\b)?")
+                      rf"(?:{YEAR}-\d{{2}}-\d{{2}})|(?:{YEAR}\s+{MONTH}\s+\d{{1,2}}))\]?(?:,?\s+from\b)?")
 TRAILING = ".,;:!?'\"”’>*"
 
 
@@ -431,6 +505,7 @@ ABBREVIATIONS = {
     "mrs", "prof", "st", "inc", "ltd", "co", "corp", "gen", "col", "adm", "lt", "capt", "maj",
     "rev", "dept", "univ", "fig", "ch", "chap", "para", "sec", "op", "cit", "repr", "rpt", "n",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "proc", "int", "conf", "symp", "annu", "natl", "intl", "assoc", "soc",
 }
 SIGNAL = re.compile(r"(?i)^(?:see also|see, e\.g\.,?|see, for example,?|see|cf\.|compare|"
                     r"e\.g\.,?|for example,?|for instance,?|quoted in|as cited in|"
@@ -512,9 +587,11 @@ def split_periods(text: str) -> list[str]:
         word = re.search(r"(\S*)$", text[last:k]).group(1).lstrip("(“\"*")
         closes_authors = text[last:k].casefold().endswith("et al")
         if not closes_authors and (re.fullmatch(r"[A-Z]", word)  # an initial: "Michael J."
-                                   or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)  # "U.S."
+                                   or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word.rsplit("-", 1)[-1])  # "Japan-U.S."
                                    or word.casefold() in ABBREVIATIONS):
-            continue
+            if not (not out and len(word) == 1 and _names_end(text[last:k + 1], text[k + 1:])):
+                continue
+            k += 1  # the initial keeps its period: "Samuels, Richard J."
         piece = text[last:k].strip()
         if piece:
             out.append(piece)
@@ -523,6 +600,23 @@ def split_periods(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _names_end(piece: str, following: str) -> bool:
+    """"Samuels, Richard J." + " Securing Japan: ...": the initial ends an inverted name (the
+    first author of a bibliography entry), or a Vancouver list ("Kristensen HM, Korda M."), when
+    a title of several words follows."""
+    piece = piece.strip()
+    if re.match(r"\s+[A-Z][\w'’-]+(?:[,.]|\s+and\b|\s+&)", following):
+        return False  # a surname follows: "Christopher S. Chivvis and Jack Keating"
+    if not _vancouver(piece):
+        if not re.fullmatch(r"[^,]+,\s[^,]+", piece):
+            return False
+        names = parse_names(piece)
+        if not names or len(names[0]) != 1 or "family" not in names[0][0]:
+            return False
+    nxt = re.match(r"\s+([^.,;:()]+)", following)
+    return bool(nxt) and len(nxt.group(1).split()) >= 2 and nxt.group(1)[0].isupper()
 
 
 def split_citations(body: str) -> list[tuple[int, int]]:
@@ -539,10 +633,11 @@ def split_citations(body: str) -> list[tuple[int, int]]:
         if b > a:
             ranges.append((a, b))
         start = cut + 1
-    # A piece too short to be a work ("pp. 3; 5") stays with the one before it.
+    # A piece too short to be a work ("pp. 3; 5"), or one that starts with a number (Vancouver
+    # "Tokyo: MOD; 2024 [cited ...]"), stays with the one before it.
     merged: list[tuple[int, int]] = []
     for a, b in ranges:
-        if merged and len(body[a:b].split()) < 3:
+        if merged and (len(body[a:b].split()) < 3 or body[a].isdigit()):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -557,7 +652,8 @@ def blank(raw: str) -> dict:
     a journal) and, for References entries, ``same_author`` ("———.")."""
     rec = {f: None for f in FIELDS}
     rec.update(authors=[], editors=[], et_al=False, raw=raw, ibid=False, locator=None,
-               chapter=False, academic_volume=False, same_author=False)
+               chapter=False, academic_volume=False, same_author=False, short=False,
+               op_cit=False, legislation=False)
     return rec
 
 
@@ -570,6 +666,10 @@ def parse_citation(raw: str) -> dict:
     if ib:
         rec.update(ibid=True, locator=(ib.group("loc") or "").strip(" ,.") or None)
         return rec
+    repeat = _short_form(text)
+    if repeat:
+        rec.update(repeat)
+        return rec
     text = _pull_identifiers(text, rec)
     m = ACCESSED.search(text)
     if m:
@@ -578,30 +678,164 @@ def parse_citation(raw: str) -> dict:
     text = _tidy(text)
     explicit_no_date = False
 
-    quoted = find_quoted(text)
-    before = text[:quoted[0]] if quoted else ""
-    names = parse_names(before, single=True) if before.strip(" ,.") else ([], False)
-    if quoted and names is not None:
-        rec["authors"], rec["et_al"] = names
-        rec["title"] = quoted[2].strip("*")
-        rest = [text[quoted[1]:]]
+    if _legislation(text, rec):
+        rest = []
     else:
-        italic = re.search(r"\*([^*]+)\*", text)
-        before = text[:italic.start()] if italic else ""
-        names = parse_names(before) if before.strip(" ,.") else ([], False)
-        if italic and names is not None:
-            rec["authors"], rec["et_al"] = names
-            rec["title"] = italic.group(1).strip()
-            rest = [text[italic.end():]]
-        else:
-            rest = _period_style(text, rec)
+        rest = _delimited_title(text, rec)
+    if rest is None:
+        rest = _period_style(text, rec)
     explicit_no_date = _read_rest(rest, rec)
     if rec["title"] and NO_TITLE.match(rec["title"]):
         rec["title"] = None
+    book = ISBN_DOI.search(rec["doi"] or "") or (rec["editors"] and not rec["chapter"])
+    if book and rec["container_title"] and not rec["publisher"] \
+            and not (rec["volume"] or rec["issue"] or rec["chapter"]):
+        # an ISBN DOI, or editors of the work itself: a book, and the name after it its publisher
+        rec["publisher"], rec["container_title"] = rec["container_title"], None
     if explicit_no_date:
         rec["issued"] = rec["issued_precision"] = None
     rec["type"] = citation_type(rec)
     return rec
+
+
+OP_CIT = re.compile(rf"(?i)^(?P<names>[^,]+?),?\s+op\.?\s*cit\.?(?:,?\s*{LOCATOR})?\.?$")
+SHORT_FORM = re.compile(rf"^(?P<names>[A-Z][\w'’-]+(?:(?:,| and| &) [A-Z][\w'’-]+){{0,2}}),\s+"
+                        rf"(?P<title>“[^“”]+”|\"[^\"]+\"|\*[^*]+\*|[A-Z](?:(?!\.\s)[^,“”\"*()]){{0,80}}?)"
+                        rf"(?:,?\s*{LOCATOR})?\.?$")
+
+
+def _short_form(text: str) -> dict | None:
+    """A note citing a work again: ``Smith, op. cit., 12.`` or the short form ``Smith, Japan
+    Rearmed, 45.`` / ``Koizumi, “Russia’s Military,” 210.`` (family names, a short title, a
+    pinpoint). The fields it has; which earlier citation it repeats is :func:`refers_to`'s."""
+    m = OP_CIT.match(text)
+    op_cit = bool(m)
+    if not m:
+        m = SHORT_FORM.match(text)
+        if not m or m.group("title").strip("“”\"*, ").casefold().startswith(("ibid", "op. cit")):
+            return None
+    families = [n.strip() for n in re.split(r",| and | & ", m.group("names")) if n.strip()]
+    if not all(_family_like(f) and not is_org(f) and not is_newspaper(f) and not is_country(f)
+               and f.casefold() not in TITLE_WORDS for f in families):
+        return None
+    locator = m.group("loc")
+    if locator and re.fullmatch(YEAR, locator):
+        return None  # "Reuters, Japan drills, 2024" is a dated citation, not a pinpoint
+    out = {"authors": [{"family": f} for f in families], "locator": locator}
+    if op_cit:
+        return out | {"op_cit": True}
+    title = m.group("title")
+    delimited = title[0] in "“\"*"
+    return out | {"short": True, "delimited": delimited,
+                  "title": title.strip("“”\"*").rstrip(",").strip() if delimited else title.strip()}
+
+
+def _first_words(title: str | None) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", fold_title(title))
+
+
+def refers_to(rec: dict, earlier: list[dict]) -> int | None:
+    """The index in ``earlier`` (records of the citations before, in order) of the work a short
+    form or an "op. cit." repeats: the latest with the same first family name, and for a short
+    form a title that begins with the short title. None when there is none."""
+    if not (rec.get("short") or rec.get("op_cit")) or not rec["authors"]:
+        return None
+    family = fold_title(rec["authors"][0]["family"])
+    short = _first_words(rec.get("title"))
+    for k in range(len(earlier) - 1, -1, -1):
+        other = earlier[k]
+        if other.get("short") or other.get("op_cit") or other.get("ibid") or not other.get("authors"):
+            continue
+        first = other["authors"][0]
+        if fold_title(first.get("family") or first.get("literal")) != family:
+            continue
+        title = _first_words(other.get("title"))
+        if rec.get("op_cit") or title == short or title.startswith(short + " "):
+            return k
+    return None
+
+
+LEGISLATION_TITLE = re.compile(r"^(?P<title>(?=[A-Z])[^,()“”\"]*?\b(?:Act|Law|Code|Ordinance|Statute)\b"
+                               r"[^,()“”\"]*?)\s*(?P<rest>[,(].*)?$")
+LEGISLATION_ID = re.compile(rf"(?i)\b(?:(?:act|law|ordinance|order)\s+no\.\s*\d+(?:\s+of\s+(?P<of>{YEAR}))?|"
+                            r"pub(?:lic)?\.?\s*l(?:aw)?\.?\s*(?:no\.\s*)?\d+[-–]\d+|"
+                            r"\d+\s+u\.\s?s\.\s?c\.|\d+\s+stat\.)")
+
+
+def _legislation(text: str, rec: dict) -> bool:
+    """An act or law: ``Taiwan Relations Act, Pub. L. No. 96-8 (1979)``, ``Act on ..., Act No.
+    108 of 2013``, ``... Act (1979)``. The title is the act's name; the year that of the act."""
+    m = LEGISLATION_TITLE.match(text)
+    if not m:
+        return False
+    rest = (m.group("rest") or "").strip()
+    ident = LEGISLATION_ID.search(rest)
+    if not ident and not re.fullmatch(rf"\(\s*{YEAR}\s*\)\.?", rest):
+        return False
+    rec["legislation"] = True
+    rec["title"] = m.group("title").strip()
+    year = (ident and ident.group("of")) or next(iter(re.findall(rf"\(\s*({YEAR})\s*\)", rest)), None)
+    if year:
+        rec["issued"], rec["issued_precision"] = year, "year"
+    return True
+
+
+AUTHOR_DATE = re.compile(rf"\s*\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s*$")
+
+
+def _delimited_title(text: str, rec: dict) -> list[str] | None:
+    """A title in double quotes, in single quotes (Harvard) or in italics, after the authors
+    (and, Harvard, their date): fills authors and title, returns the segments after the title;
+    None when the text has no such title."""
+    for find in (find_quoted, find_single_quoted, find_italic):
+        found = find(text)
+        if not found:
+            continue
+        before = text[:found[0]]
+        date = AUTHOR_DATE.search(before)
+        if date and before[:date.start()].strip():
+            before = before[:date.start()]
+        names = _author_names(before, single=find is not find_italic)
+        if names is None:
+            continue
+        rec["authors"], rec["et_al"] = names
+        rec["title"] = found[2].strip("*").strip()
+        return ([date.group(0).strip(" .")] if date else []) + [text[found[1]:]]
+    return None
+
+
+def _author_names(before: str, single: bool) -> tuple | None:
+    """The authors written before a delimited title: names, or an institution written in title
+    case ("The White House", "Japan Coast Guard"); ``([], False)`` when there is nothing."""
+    if not before.strip(" ,."):
+        return [], False
+    names = parse_names(before, single=single)
+    if names is not None:
+        return names
+    words = before.strip(" ,.").split()
+    if 1 <= len(words) <= 10 and not any(ch.isdigit() for ch in before) \
+            and all(w[0].isupper() or w.casefold() in CONNECTORS for w in words) \
+            and words[-1].casefold() not in CONNECTORS:
+        return [{"literal": " ".join(words)}], False
+    return None
+
+
+def find_single_quoted(text: str, pos: int = 0):
+    """A title in single quotes (Harvard: ``'Japan's democracy diplomacy', Asia Policy``): it
+    opens before a capital and closes at a quote followed by punctuation and a space or the end
+    (an apostrophe inside a word never closes it)."""
+    m = re.compile(r"(?:(?<=[\s(])|^)['‘](?=[A-Z0-9])").search(text, pos)
+    if not m:
+        return None
+    c = re.compile(r"(?<=\S)['’](?=[,.;:](?:\s|$)|$)").search(text, m.end())
+    if not c:
+        return None
+    return m.start(), c.end(), text[m.end():c.start()].strip()
+
+
+def find_italic(text: str, pos: int = 0):
+    m = re.compile(r"\*([^*]+)\*").search(text, pos)
+    return (m.start(), m.end(), m.group(1)) if m else None
 
 
 def _cut(text: str, a: int, b: int) -> str:
@@ -623,10 +857,11 @@ def _pull_identifiers(text: str, rec: dict) -> str:
         if url and rec["url"] is None:
             rec["url"] = url
         text = _cut(text, m.start(), m.end())
-    m = DOI_TEXT.search(text)
+    m = DOI_TEXT.search(text) or DOI_BARE.search(text)
     if m:
-        rec["doi"] = clean_url(m.group(1))
+        rec["doi"] = clean_url(m.group(m.lastindex or 0))
         text = _cut(text, m.start(), m.end())
+    text = MEDIUM.sub("", text)
     if rec["url"]:
         d = DOI_IN_URL.match(rec["url"])
         if d and not rec["doi"]:
@@ -636,9 +871,10 @@ def _pull_identifiers(text: str, rec: dict) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = normalise_space(text)
+    text = normalise_space(re.sub(r"\(\s*\)|\[\s*\]|[(<]\s*(?=[.,;]?\s*$)", "", text))  # what a cut URL or date left
     text = re.sub(r"\s+([,.;])", r"\1", text)
     text = re.sub(r"([,;])[,;]+", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     return text.strip(" ,;")
 
 
@@ -650,17 +886,27 @@ def _period_style(text: str, rec: dict) -> list[str]:
         # APA: "Lee, K. (n.d.)" keeps its date in the author segment when the name ends in an
         # initial; the date is a segment of its own.
         m = re.search(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)(?:\.?\s+|$)", seg)
+        lead = re.match(rf"\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s+(?=\S)", seg)
         if m and not segs and parse_names(seg[:m.start()]):
             # Harvard writes no period after the date: "Smith, J. (2020) Title".
             segs += [seg[:m.start()].strip(), m.group(0).strip(" .")] + ([seg[m.end():]] if seg[m.end():] else [])
+        elif lead and len(segs) == 1:  # "Heginbotham, E. et al. (2017) Title"
+            segs += [lead.group(0).strip(" ."), seg[lead.end():]]
         else:
             segs.append(seg)
     if not segs:
         return []
     first = segs[0]
+    editors = re.search(r"(?i)\s*\((?:eds?|editors?)\.?\)$", first)
+    if editors and len(segs) > 1 and parse_names(first[:editors.start()]):
+        # APA edited book: "Inoguchi, T., & Ikenberry, G. J. (Eds.). (2013). Title."
+        rec["editors"] = parse_names(first[:editors.start()])[0]
+        segs = segs[1:]
+        first = segs[0]
     names = parse_names(first) if len(segs) > 1 else None
     k = 0
-    if names and (any("family" in a for a in names[0]) or len(segs) > 1 and not _is_date_seg(segs[1])):
+    if names and (any("family" in a for a in names[0]) or len(segs) > 1 and not _is_date_seg(segs[1])
+                  or segs[1].startswith("(")):
         rec["authors"], rec["et_al"] = names
         k = 1
     else:
@@ -676,10 +922,18 @@ def _period_style(text: str, rec: dict) -> list[str]:
         return rest_before
     title = segs[k]
     rest = segs[k + 1:]
-    facts = re.search(rf"\s*\((?P<p>[^()]*(?:{YEAR}|n\.\s?d\.)[^()]*)\)(?:,?\s*(?:pp?\.\s*)?[\d–-]+)?$", title)
+    if k == 0 and title[:1].islower():  # "the map on the ministry's site": prose, not a title
+        return rest_before + rest
+    facts = re.search(rf"\s*\((?P<p>[^()]*(?:{YEAR}|n\.\s?d\.)[^()]*)\)(?:,?\s*{LOCATOR})?$", title)
     if facts and facts.start() > 0:  # Chicago book note: "Title (Place: Publisher, 2019), 45"
         rest.insert(0, f"({facts.group('p')})")
+        rec["locator"] = rec["locator"] or facts.group("loc")
         title = title[:facts.start()]
+    numbered = re.search(r"\s*\((?P<g>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Memo|Study|Series)\s+"
+                         r"No\.?\s*[\w.-]+)\)$", title)
+    if numbered:  # APA "Title (Report No. RL33436)"
+        rec["genre"] = numbered.group("g")
+        title = title[:numbered.start()]
     genre = re.search(r",\s*([^,]+)$", title)
     if genre and GENRE.match(genre.group(1).strip()) and not is_org(genre.group(1)):
         rec["genre"] = genre.group(1).strip()
@@ -701,11 +955,16 @@ def _is_date_seg(seg: str) -> bool:
     return bool(parse_date(seg)) or bool(NO_DATE.match(seg.strip(" ()")))
 
 
+PLACE_QUALIFIER = re.compile(r"\((?:[A-Z]{2}|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)\)")
+
+
 def _pieces(segment: str) -> list[tuple[str, str]]:
     """A segment cut into ``(kind, text)``: 'italic', 'paren' and 'plain' pieces in order."""
     out = []
     pos = 0
     for m in re.finditer(r"\*[^*]+\*|\((?:[^()]|\([^()]*\))*\)", segment):
+        if PLACE_QUALIFIER.fullmatch(m.group(0)) and re.match(r"\s*:", segment[m.end():]):
+            continue  # "Cambridge (MA): Harvard University Press" is one place
         plain = _trim(segment[pos:m.start()])
         if plain:
             out.append(("plain", plain))
@@ -725,8 +984,10 @@ VOLUME_PATTERNS = [
     re.compile(r"(?i)\bvol(?:ume)?\.?\s*(?P<v>\d+)(?:,?\s*(?:no|iss(?:ue)?|nr)\.?\s*(?P<i>\d+))?"),
     re.compile(r"(?i)(?<![\w/])(?P<v>\d{1,4}),?\s*(?:no|iss(?:ue)?)\.\s*(?P<i>\d+)(?P<acad>)"),
     re.compile(r"(?<![\w/])(?P<v>\d{1,4})\((?P<i>\d{1,4}(?:[-–]\d+)?)\)(?P<acad>)"),
+    # Chicago "Asia Policy 16 (July 2013): 15–30": a number between a name and a dated parenthesis
+    re.compile(rf"(?<=[A-Za-z])\s(?!{YEAR})(?P<v>\d{{1,4}})(?P<i>)(?=\s*\([^()]*{YEAR}\))(?P<acad>)"),
 ]
-PAGES = re.compile(r"(?i)(?:^|,|:)\s*(?:pp?\.\s*)?(?P<p>\d+(?:\s*[-–]\s*\d+)?)\s*$")
+PAGES = re.compile(r"(?i)(?:^|,|:)\s*(?:pp?\.\s*)?(?P<p>[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)\s*$")
 
 
 def _pull_volume(text: str, rec: dict) -> str:
@@ -735,13 +996,16 @@ def _pull_volume(text: str, rec: dict) -> str:
         m = rx.search(text)
         if m and not (m.group("i") and re.fullmatch(YEAR, m.group("i"))):
             rec["volume"] = rec["volume"] or m.group("v")
-            rec["issue"] = rec["issue"] or m.group("i")
+            rec["issue"] = rec["issue"] or m.group("i") or None
             if "acad" in m.groupdict():
                 rec["academic_volume"] = True
             rest = text[m.end():]
-            pages = re.match(r"^\s*(?:\([^()]*\))?\s*[:,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)\s*$", rest)
-            if pages:  # "3, no. 2 (Spring 2021): 10–25"
+            pages = re.match(r"^\s*(?:\([^()]*\))?\s*[:,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)"
+                             r"(?:,\s*(?P<loc>\d+(?:\s*[-–]\s*\d+)?))?\s*$", rest)
+            if pages:  # "3, no. 2 (Spring 2021): 10–25" (", 12": the note's pinpoint)
                 rec["page"] = rec.get("page") or pages.group(1)
+                rec["locator"] = rec["locator"] or pages.group("loc")
+                rec["academic_volume"] = True
                 rest = rest[:pages.start(1)].rstrip(" ,:") if "(" in rest else ""
             return (text[:m.start()] + " " + rest).strip()
     return text
@@ -774,6 +1038,19 @@ def _read_in(segment: str, rec: dict):
     """``In: Sato, Y., Hirata, K. (eds) Book`` / ``In Book, edited by A and B``."""
     body = re.sub(r"(?i)^in:?\s+", "", segment).strip()
     rec["chapter"] = True
+    pp = re.search(r"\s*\(pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?)\)", body)  # APA "Book (pp. 75–98)"
+    if pp:
+        rec["page"] = rec["page"] or pp.group("p")
+        body = body[:pp.start()] + body[pp.end():]
+    tail = re.search(r"\s*\((?P<facts>[^()]*)\)(?:,?\s*(?:pp?\.\s*)?(?P<p>\d+(?:\s*[-–]\s*\d+)?))?\s*$", body)
+    if tail and tail.start() > 0 and (find_date(tail.group("facts")) or ":" in tail.group("facts")):
+        body = body[:tail.start()]  # Chicago "in Book, ed. A and B (Place: Publisher, 2016), 33–60"
+        _read_paren(tail.group("facts"), rec)
+        rec["page"] = rec["page"] or tail.group("p")
+    pages = re.search(r",\s*(?:pp?\.\s*)?(?P<p>\d+\s*[-–]\s*\d+)$", body)
+    if pages:  # Chicago bibliography "In Book, edited by A, 31–52."
+        rec["page"] = rec["page"] or pages.group("p")
+        body = body[:pages.start()]
     m = re.match(r"^(?P<eds>.+?)\s*\((?:eds?|Eds?|Hrsg|dir)\.?\)\.?,?\s*(?P<book>.+)$", body)
     if m and parse_names(m.group("eds")):
         rec["editors"] = parse_names(m.group("eds"))[0]
@@ -783,7 +1060,15 @@ def _read_in(segment: str, rec: dict):
         if m and parse_names(m.group("eds")):
             rec["editors"] = parse_names(m.group("eds"))[0]
             body = m.group("book")
-    rec["container_title"] = body.strip(" ,.*")
+        else:  # IEEE "in Proc. Int. Conf. X, Tokyo, Japan, 2022, pp. 110–118"
+            m = re.match(r"^(?P<book>[^,]+),\s*(?P<rest>.*(?:{YEAR}|n\.d\.).*)$".replace("{YEAR}", YEAR), body)
+            if m:
+                body = m.group("book")
+                _read_plain(m.group("rest"), rec, in_paren=True)
+    container = body.strip(" ,*")
+    if not re.search(r"\b[A-Z][a-z]{0,5}\.\s", container):  # "Proc. Annu. Symp. Undersea Tech." keeps it
+        container = container.rstrip(" .")
+    rec["container_title"] = container
 
 
 def _read_paren(text: str, rec: dict) -> bool:
@@ -801,6 +1086,13 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
         return True
     if NO_TITLE.match(text):
         return False
+    dm = DAY_MONTH.match(text)
+    if dm and rec["issued_precision"] == "year":  # Harvard "(2024) ... 8 July"
+        day, month = dm.group("d1") or dm.group("d2"), dm.group("m1") or dm.group("m2")
+        found = parse_date(f"{month} {day}, {rec['issued']}")
+        if found:
+            rec["issued"], rec["issued_precision"] = found
+            return False
     if re.match(r"(?i)^published electronically\b", text):
         return False  # an online-first date; the issued date is the one printed with the source
     found = find_date(text)
@@ -813,14 +1105,21 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
         text = _trim(text[:a].rstrip() + " " + text[b:].lstrip())
     pages = PAGES.search(text) if found or rec["issued"] or rec["volume"] else None
     if pages and not is_place(text):
-        rec["page"] = rec.get("page") or pages.group("p")
+        # After a book's publication facts the pages are the note's pinpoint; after an
+        # article's range, a second number is too.
+        book = (rec["publisher"] or rec["publisher_place"]) and not (
+            rec["container_title"] or rec["volume"] or rec["chapter"])
+        if rec.get("page") or book:
+            rec["locator"] = rec["locator"] or pages.group("p")
+        else:
+            rec["page"] = pages.group("p")
         text = _trim(text[:pages.start()])
     if not text:
         return False
     if ":" in text and not text.startswith("http"):
         place, _, publisher = text.partition(":")
         place, publisher = _trim(place), _trim(publisher)
-        if is_place(place) or in_paren:
+        if is_place(place) or in_paren or (found and PLACE_LIKE.fullmatch(place)):
             if publisher and is_country(publisher):
                 rec["publisher_place"] = f"{place}, {publisher}"
             else:
@@ -839,8 +1138,12 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
     for part in parts:
         if not part:
             continue
-        if GENRE.match(part) and not is_org(part) and (len(parts) > 1 or part[0].islower()):
+        if GENRE.match(part) and (part[0].islower() or len(parts) > 1 and not is_org(part)):
             rec["genre"] = rec["genre"] or part
+        elif rec["publisher"] and is_place(part):  # "East-West Center, Honolulu"
+            rec["publisher_place"] = rec["publisher_place"] or part
+        elif rec["container_title"] is None and not in_paren and is_newspaper(part):
+            rec["container_title"] = part  # "Associated Press", "Kyodo News": a news outlet
         elif is_org(part):
             _set(rec, "publisher", part)
         elif rec["container_title"] is None and not in_paren:
@@ -848,6 +1151,10 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
         else:
             _set(rec, "publisher", part)
     return False
+
+
+# "Oslo", "Santa Fe", "Lawrence, KS": a place before "Publisher, Year" even if no gazetteer has it
+PLACE_LIKE = re.compile(r"[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?(?:,\s*[A-Z][A-Za-z.]{1,5})?")
 
 
 def _trim(text: str) -> str:
@@ -865,17 +1172,20 @@ def _set(rec: dict, key: str, value):
 
 # --- types --------------------------------------------------------------------------------------------
 
-REPORT_GENRE = re.compile(r"(?i)\b(?:report|paper|brief|summary|monograph|memo(?:randum)?)$")
+CONFERENCE = re.compile(r"(?i)\b(?:proc\.|proceedings|conference|conf\.|symposium|symp\.|workshop)")
+REPORT_GENRE = re.compile(r"(?i)\b(?:report|paper|brief|summary|monograph|memo(?:randum)?)\b")
 REPORT_PATH = re.compile(r"(?i)/(?:pubs|publications?|research|reports?|papers?|monographs?|"
                          r"research[_-]briefs?|policy[_-]briefs?|working[_-]papers?)/")
 
 
 def citation_type(rec: dict) -> str | None:
     """The CSL type, from the parts that were found (see the module docstring)."""
-    if rec.get("ibid"):
-        return None
+    if rec.get("ibid") or rec.get("short") or rec.get("op_cit"):
+        return None  # the type of the work it repeats
+    if rec.get("legislation"):
+        return "legislation"
     if rec.get("chapter"):
-        return "chapter"
+        return "paper-conference" if CONFERENCE.search(rec["container_title"] or "") else "chapter"
     if not rec["title"]:
         return "document"
     container = rec["container_title"]
@@ -887,27 +1197,34 @@ def citation_type(rec: dict) -> str | None:
             return "report"
         if is_newspaper(container):
             return "article-newspaper"
-        if is_journal(container) or rec.get("academic_volume"):
+        if is_journal(container) or rec.get("academic_volume") or (rec["volume"] and rec["page"]):
             return "article-journal"
-        if any(w in ORG_WORDS for w in words) or container.casefold() in ORG_ACRONYMS:
+        if is_org(container):
             return "webpage" if rec["url"] else "report"
         return "article-magazine"
-    if rec["url"] or rec["doi"]:
-        url = rec["url"] or ""
-        parts = split_url(url)
+    authors = rec["authors"]
+    if authors and all("literal" in a and is_newspaper(a["literal"]) for a in authors):
+        return "article-newspaper"  # a news agency as author: "Kyodo News (2024) 'Title'"
+    isbn = ISBN_DOI.search(rec["doi"] or "")
+    if isbn:  # a DOI built on an ISBN (10.1017/9781108123456) names a book, or a chapter of one
+        return "chapter" if isbn.group("part") else "book"
+    # A DOI URL is an identifier, not a web page: the work is typed by what else is written.
+    web = rec["url"] and not DOI_IN_URL.match(rec["url"])
+    if web:
+        parts = split_url(rec["url"])
         path = parts.path or ""
         if "/blog" in path.casefold() or (parts.hostname or "").startswith("blog."):
             return "post-weblog"
         if path.casefold().endswith(".pdf") or REPORT_PATH.search(path) \
                 or REPORT_GENRE.search(rec["genre"] or ""):
             return "report"
-        if rec["doi"] and not rec["url"]:
-            return "article-journal"
         return "webpage"
-    if rec["publisher"]:
-        return "book"
     if REPORT_GENRE.search(rec["genre"] or ""):
         return "report"
+    if rec["publisher"]:
+        return "report" if is_research_org(rec["publisher"]) else "book"
+    if rec["doi"]:
+        return "article-journal"
     if rec["authors"] and all("literal" in a for a in rec["authors"]):
         return "report"
     return "book" if rec["issued"] or rec["publisher_place"] else "document"
@@ -936,14 +1253,18 @@ def harmonise_types(records: list[dict]) -> list[dict]:
 # --- footnote bodies and references -----------------------------------------------------------------
 
 CITATION_SIGNALS = re.compile(r"(?i)(https?://|www\.|\bdoi\b|\*[^*]+\*|\baccessed\b|\bretrieved\b|"
-                              r"\bIn:\s|\(eds?\)|\bno date\b|\bn\.d\.|\bibid\b)")
+                              r"\bIn:\s|\(eds?\.?\)|\bno date\b|\bn\.d\.|\bibid\b|\bop\.\s?cit\b)")
 
 
-def looks_like_citation(text: str) -> bool:
+def looks_like_citation(text: str, records: list[dict] | None = None, earlier: list[dict] = ()) -> bool:
     """A footnote cites something when it has a URL, DOI, italics, a quoted title with a source,
-    an access date, ibid, or a date with a period-separated author/title structure."""
+    an access date, ibid or op. cit., a date with a period-separated author/title structure, or
+    when its parsed ``records`` (parsed here when not given) show what only a reference has:
+    publication facts (a place with a publisher or year), a container with a volume or pages,
+    authors and a title with a year or publisher, an act, or a short form (a family name, a
+    short title and a pinpoint, or a short form of a work in ``earlier``)."""
     text = normalise_space(SIGNAL.sub("", normalise_space(text), count=1))
-    if CITATION_SIGNALS.search(text) or IBID.match(text):
+    if CITATION_SIGNALS.search(text) or IBID.match(text) or DOI_BARE.search(text):
         return True
     q = find_quoted(text)
     if q and (parse_names(text[:q[0]], single=True) is not None or not text[:q[0]].strip(" ,.")):
@@ -954,25 +1275,42 @@ def looks_like_citation(text: str) -> bool:
             or any(re.search(rf"(?:,\s*|\()[^,()]*{YEAR}\)?$", s) and parse_date(re.split(r",\s*|\(", s)[-1])
                    for s in segs[1:])):
         return True
-    return False
+    if records is None:
+        records = [parse_citation(text[a:b]) for a, b in split_citations(text)]
+    return any(has_reference_facts(r, earlier) for r in records)
 
 
-def parse_footnote(body: str) -> dict:
-    """``{kind, citations: [(start, end, record), ...]}`` for one footnote body's text."""
-    if not looks_like_citation(body):
+def has_reference_facts(rec: dict, earlier: list[dict] = ()) -> bool:
+    """Does a parsed record hold what only a reference holds? (see :func:`looks_like_citation`)"""
+    if rec["legislation"] or rec["op_cit"] or rec["ibid"]:
+        return True
+    if rec["short"]:
+        return bool(rec["locator"] or rec["delimited"]) or refers_to(rec, list(earlier)) is not None
+    if rec["publisher_place"] and (rec["publisher"] or rec["issued"]):
+        return True
+    if rec["container_title"] and (rec["volume"] or rec["page"]):
+        return True
+    return bool(rec["authors"] and rec["title"] and (rec["issued"] or rec["publisher"])
+                and (rec["publisher"] or rec["container_title"] or rec["locator"] or rec["page"]))
+
+
+def parse_footnote(body: str, earlier: list[dict] = ()) -> dict:
+    """``{kind, citations: [(start, end, record), ...]}`` for one footnote body's text;
+    ``earlier``: the records of the document's citations before it (for short forms)."""
+    out = [(a, b, parse_citation(body[a:b])) for a, b in split_citations(body)]
+    if not looks_like_citation(body, [r for _, _, r in out], earlier):
         return {"kind": "note", "citations": []}
-    out = []
-    for a, b in split_citations(body):
-        out.append((a, b, parse_citation(body[a:b])))
     return {"kind": "citation", "citations": out}
 
 
+REFERENCE_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+")  # IEEE "[3] ", numbered "3. "
 SAME_AUTHOR = re.compile(r"^(?:[—–-]{2,}\.?|\.)\s+")
 
 
 def parse_reference(text: str, previous_authors: list | None = None) -> dict:
-    """One entry of a References list. ``———.`` or a leading ``.`` repeats the previous
-    entry's authors (``previous_authors``)."""
+    """One entry of a References list. A list label (IEEE ``[3]``, ``3.``) is not part of it;
+    ``———.`` or a leading ``.`` repeats the previous entry's authors (``previous_authors``)."""
+    text = REFERENCE_LABEL.sub("", text, count=1)
     m = SAME_AUTHOR.match(text)
     if m:
         rec = parse_citation(text[m.end():])

@@ -12,7 +12,9 @@ general rules, in this order:
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
    page break: a bare URL right after a note, or a citation-like block while a note is still open
    ("...Current and" / page / "Potential Future Threats... <https://...>"). Under a heading
-   "Notes", "Endnotes" or "Footnotes", numbered blocks ("1. ...", "[1] ...") are note bodies too;
+   "Notes", "Endnotes" or "Footnotes", numbered blocks ("1. ...", "[1] ...") are note bodies too:
+   each numbered entry is one note, its wrapped continuation lines joined to it (a line starts
+   an entry only with the next number, so "45. Harbor Press" after "pp. 10–" continues);
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -181,6 +183,7 @@ class Note:
     marker: str
     body: Multi
     open: bool = True
+    endnote: bool = False  # numbered entry of a Notes section (which continuation lines extend)
     id: str = ""  # footnotes.id: "<document id>-fn<NN>", "-2" for a second note with the same number
 
 
@@ -310,6 +313,31 @@ def endnote_start(block: Block):
     return int(m.group(2) or m.group(3)), m.group(1), block.start + m.end()
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int, int]]:
+    """``(number, marker, body_start, body_end)`` of each numbered entry of an endnote block.
+    Entries may wrap onto continuation lines with no blank line between entries: a line starts
+    a new entry only when it begins with the next number (up to two may be missing), so a
+    wrapped line that begins with a number ("25. ...") stays in its entry."""
+    number, marker, body_start = first
+    entries = [[number, marker, body_start, block.end]]
+    if block.label:
+        return [tuple(e) for e in entries]
+    pos = block.start
+    for k, line in enumerate(block.text.split("\n")):
+        start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
+        pos += len(line) + 1
+        m = ENDNOTE_START.match(text[start:end]) if k else None
+        n = int(m.group(2) or m.group(3)) if m else None
+        if n is not None and entries[-1][0] < n <= entries[-1][0] + 3:
+            entries.append([n, m.group(1), start + m.end(), end])
+        elif end > start:
+            entries[-1][3] = end
+    return [tuple(e) for e in entries]
+
+
 def note_is_open(text: str) -> bool:
     """A footnote body that stops mid-phrase ("...Current and") continues after a page break."""
     stripped = text.rstrip()
@@ -431,13 +459,28 @@ def segment(doc) -> Segmentation:
 
         in_endnotes = bool(headings) and ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
         en = endnote_start(block) if in_endnotes else None
+        last_endnote = notes[-1] if notes and notes[-1].endnote \
+            and not BLANK_LINE.search(text, notes[-1].body.end, block.start) else None
+        if en and last_endnote and not last_endnote.number < en[0] <= last_endnote.number + 3:
+            # "45. Harbor Press, 2021." under "1. ... pp. 10–": a wrapped line, not entry 45
+            line_start = text.rfind("\n", 0, block.start) + 1
+            while text[line_start].isspace():
+                line_start += 1
+            last_endnote.body.pieces.append(Piece(line_start, block.end, " "))
+            continue
         if en:
-            number, marker, body_start = en
-            note = Note(number=number, marker=marker, body=Multi([Piece(body_start, block.end)]))
-            note.open = False  # an endnote section is not interrupted by page furniture
-            notes.append(note)
+            for number, marker, body_start, body_end in endnote_entries(block, text, en):
+                note = Note(number=number, marker=marker, body=Multi([Piece(body_start, body_end)]),
+                            endnote=True)
+                note.open = False  # an endnote section is not interrupted by page furniture
+                notes.append(note)
             interrupted = True
             prev_kind = "note"
+            continue
+        if in_endnotes and prev_kind == "note" and last_endnote and not looks_like_heading(block):
+            # A wrapped entry whose lines were cut into blocks of their own ("...Power." /
+            # "Harbor Press, 2021."): no blank line, so it continues the entry above.
+            notes[-1].body.pieces.append(Piece(block.start, block.end, " "))
             continue
 
         if block.marker_start is not None:  # the bullet or number of a list item, left out of it

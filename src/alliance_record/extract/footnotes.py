@@ -12,8 +12,12 @@
 * **Pairing** is by number, in order. A body whose marker is not in the text keeps NULL marker
   columns, a marker without a body gets a row with NULL text: both are flagged in ``problem``,
   nothing is invented.
-* **Citations**: each body is parsed by :mod:`alliance_record.citations`; entries of a
-  References/Bibliography section are parsed too. Both are left in ``ctx.state`` for the
+* **Citations**: each body is parsed by :mod:`alliance_record.citations`, knowing the
+  citations before it (a short form is a citation when it abbreviates one); entries of a
+  References/Bibliography section are parsed too. A citation that repeats another keeps it in
+  ``repeats``: "Ibid." the previous note's only work, "op. cit." and a short form the latest
+  earlier citation of the same author (and title); a short form of no earlier note names the
+  References entry it abbreviates (``same_as_reference``). Both are left in ``ctx.state`` for the
   corpus stage (:mod:`alliance_record.bibliography`) that merges them into works.
 """
 
@@ -63,7 +67,7 @@ def read_footnotes(doc, seg) -> dict:
         if note is None:
             continue
         body = row["text"]
-        parsed = citations.parse_footnote(body)
+        parsed = citations.parse_footnote(body, [c["record"] for c in cites])
         row["kind"] = parsed["kind"]
         current = []
         for position, (a, b, record) in enumerate(parsed["citations"], start=1):
@@ -72,19 +76,36 @@ def read_footnotes(doc, seg) -> dict:
                 "id": f"{fid}-c{position}", "document_id": doc.id, "footnote_id": fid,
                 "position": position, "text": body[a:b], "start": sub.start, "end": sub.end,
                 "spans": json.dumps(sub.spans()) if sub.spans() else None, "record": record,
-                "ibid_of": None,
+                "repeats": None, "same_as_reference": None,
             }
             if record.get("ibid"):
                 # Ibid. repeats the previous note's work: only defined when that note cites one.
                 if previous and len(previous) == 1:
-                    cite["ibid_of"] = previous[0]["id"]
+                    cite["repeats"] = previous[0]["id"]
+            else:
+                # A short form or "op. cit." repeats an earlier citation of the same author.
+                earlier = citations.refers_to(record, [c["record"] for c in cites])
+                if earlier is not None:
+                    cite["repeats"] = cites[earlier]["id"]
             current.append(cite)
         row["citation_count"] = len(current)
         cites.extend(current)
         previous = current or previous
     references = read_references(doc, seg)
+    refer_to_references(cites, references)
     citations.harmonise_types([c["record"] for c in cites] + [r["record"] for r in references])
     return {"footnotes": footnotes, "citations": cites, "references": references}
+
+
+def refer_to_references(cites: list[dict], references: list[dict]):
+    """A short form or "op. cit." that repeats no earlier footnote cites the work of the
+    document's References entry it abbreviates (same rule as :func:`citations.refers_to`)."""
+    records = [r["record"] for r in references]
+    for c in cites:
+        if c["repeats"] is None and (c["record"].get("short") or c["record"].get("op_cit")):
+            k = citations.refers_to(c["record"], records)
+            if k is not None:
+                c["same_as_reference"] = references[k]["id"]
 
 
 def body_multi(body: Multi, text: str) -> Multi:
