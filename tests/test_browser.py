@@ -232,7 +232,7 @@ def test_a_newcomer_answers_the_three_questions_by_clicking(page, site, db):
     expected = {e for (e,) in db.execute(
         "select ea.event_id from event_actors ea join events e on e.id = ea.event_id "
         "join actors a on a.id = ea.actor_id where a.name = 'Pete Hegseth' "
-        "and e.date_end >= '2025' and e.date_start < '2026'")}
+        "and e.date_end >= '2025' and (e.date_start is null or e.date_start < '2026')")}  # or known only by a bound
     ids = [r["id"] for r in found]
     assert len(ids) == len(set(ids)) and set(ids) == expected and len(expected) >= 5
     for r in found:
@@ -242,13 +242,13 @@ def test_a_newcomer_answers_the_three_questions_by_clicking(page, site, db):
         for (publisher,) in db.execute("select d.publisher from event_sources s join documents d "
                                        "on d.id = s.document_id where s.event_id = ?", [r["id"]]):
             assert publisher in r["reported_by"], (r["id"], publisher)
-    assert sum(bool(r["places"]) for r in found) >= len(found) - 1
+    assert sum(bool(r["places"]) for r in found) >= 5  # where: most have a place (a Signal chat has none)
     # ... what he is quoted saying: his profile
     page.goto(f"{site}/")
     page.get_by_role("link", name=re.compile("an actor's profile")).click()
     run_query_form(page, {"actor": "hegseth"})
     quoted = [r for r in rows(page) if r["kind"] == "quotation"]
-    n, = db.execute("select count(*) from quotations where speaker_id = 'pete-hegseth'").fetchone()
+    n, = db.execute("select count(*) from quotation_speakers where actor_id = 'pete-hegseth'").fetchone()  # alone or with others
     assert len(quoted) == n > 0
 
     # 2. What do the report's authors recommend about Taiwan?
