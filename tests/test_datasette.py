@@ -331,3 +331,42 @@ def test_the_document_page_leaves_out_empty_headings(ds, seeds_db):
                                    "where document_id = 'cipr-usjf-report-2025'"):
         level, = conn.execute("select level from sections where id = ?", [section]).fetchone()
         assert level == 0 or f"/alliance/sections/{section}" in reader, section
+
+
+def test_long_query_results_come_a_hundred_rows_a_page(seeds_db, tmp_path):
+    """Every canned query that lists rows takes :page; on a database with 250 events the
+    timeline's pages hold 100, 100 and 50 rows, in order, each event once, and an empty or
+    nonsense page is page 1."""
+    import shutil
+    import sqlite3
+
+    queries = metadata()["databases"]["alliance"]["queries"]
+    paged = {name for name, q in queries.items() if ":page" in q["sql"]}
+    assert {"timeline", "events_of_actor", "multi_source_events", "co_mentions", "actor_quoted"} <= paged
+    for name in paged:
+        assert re.search(r"limit 100 offset 100 \* \(max\(cast\(:page as integer\), 1\) - 1\)\s*$",
+                         queries[name]["sql"]), name
+
+    db = tmp_path / "alliance.db"  # the database name in URLs is the file stem
+    shutil.copy(seeds_db, db)
+    conn = sqlite3.connect(db)
+    columns = [row[1] for row in conn.execute("pragma table_info(events)")]
+    n, = conn.execute("select count(*) from events").fetchone()
+    copies = -(-250 // n)
+    for k in range(1, copies):
+        picked = ", ".join(f"id || '-copy{k}'" if c == "id" else f'"{c}"' for c in columns)
+        conn.execute(f"insert into events select {picked} from events where id not like '%-copy%'")
+    conn.execute("delete from events where rowid > 250")
+    conn.commit()
+    conn.close()
+    many = Datasette(immutables=[str(db)], metadata=metadata(), settings=settings())
+    pages = [get(many, f"/alliance/timeline.json?_shape=array&from=&to=&page={p}").json() for p in (1, 2, 3, 4)]
+    assert all(isinstance(p, list) for p in pages), pages[0]
+    assert [len(p) for p in pages] == [100, 100, 50, 0]
+    ids = [row["id"] for page in pages for row in page]
+    assert len(set(ids)) == 250
+    everything = sqlite3.connect(db).execute(
+        "select id from events order by coalesce(date_start, date_end), id").fetchall()
+    assert ids == [row[0] for row in everything]
+    for blank in ("", "0", "x"):
+        assert get(many, f"/alliance/timeline.json?_shape=array&from=&to=&page={blank}").json() == pages[0]

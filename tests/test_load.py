@@ -26,7 +26,7 @@ def test_loader_refuses_a_row_whose_span_does_not_match():
     db = sqlite_utils.Database(memory=True)
     schema.create_tables(db)
     loader = Loader(db)
-    loader.add_document_text("d", DOC)
+    loader.insert("documents", [{"id": "d", "title": "D", "text": DOC}])  # rows are checked against the stored text
     loader.insert("boilerplate", [{"id": "d-b01", "document_id": "d", "start": 0, "end": 5,
                                    "text": "Alpha", "rule": "test"}])
     with pytest.raises(ProvenanceError, match="d-b02"):

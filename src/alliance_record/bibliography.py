@@ -32,6 +32,7 @@ exact name or alias.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -53,6 +54,7 @@ def finish(ctx) -> dict:
 
 # --- matching -----------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1 << 16)
 def url_key(url: str | None) -> str | None:
     """URL comparison key: scheme, www., case of the host, a trailing slash and fragment aside."""
     if not url:
@@ -77,11 +79,16 @@ def same_author(a: dict, b: dict) -> bool:
     return not ga or not gb or _given_compatible(ga, gb)
 
 
+LONG_VOWEL = re.compile(r"(?<=o)[ou]|(?<=u)u|(?<=a)a|(?<=e)e|(?<=i)i")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def romanised(word: str) -> str:
-    """Fold Japanese long-vowel spellings (ou, oo, uu, ō ...) so romanisations compare."""
+    """Fold Japanese long-vowel spellings (ou, oo, uu, ō ...) so romanisations compare
+    (memoised: the merge compares the words of each title with many others)."""
     word = unicodedata.normalize("NFKD", word)
     word = "".join(ch for ch in word if not unicodedata.combining(ch))
-    return re.sub(r"(?<=o)[ou]|(?<=u)u|(?<=a)a|(?<=e)e|(?<=i)i", "", word)
+    return LONG_VOWEL.sub("", word)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import sqlite_utils
@@ -98,17 +98,104 @@ def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
     return [tuple(map(row.get, columns)) for row in rows]
 
 
+class DocumentTexts:
+    """``documents.text`` by id, read from the database being written (the few last read kept):
+    rows made after the documents were written are checked against the text as stored."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self._recent: dict[str, str] = {}
+
+    def _get(self, doc_id):
+        if doc_id not in self._recent:
+            row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
+            if row is None:
+                return None
+            if len(self._recent) >= 64:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[doc_id] = row[0]
+        return self._recent[doc_id]
+
+    def __contains__(self, doc_id) -> bool:
+        return self._get(doc_id) is not None
+
+    def __getitem__(self, doc_id) -> str:
+        text = self._get(doc_id)
+        if text is None:
+            raise KeyError(doc_id)
+        return text
+
+
+def _insert_sql(table_name: str, schema_name: str = "main") -> str:
+    columns = list(TABLES_BY_NAME[table_name].columns)
+    return (f"INSERT INTO [{schema_name}].[{table_name}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
+
+
+def write_chunk(path, per_document: list[dict]):
+    """Write prepared rows (``{table: tuples}`` per document, in order) into a new SQLite file of
+    plain tables with the declared columns: the file a worker hands to :meth:`Loader.copy_chunk`."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        for name in TABLES_BY_NAME:
+            tuples = [t for rows in per_document for t in rows.get(name, ())]
+            if tuples:
+                columns = ", ".join(f"[{c}]" for c in TABLES_BY_NAME[name].columns)
+                conn.execute(f"CREATE TABLE [{name}] ({columns})")
+                conn.executemany(_insert_sql(name), tuples)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+@contextmanager
+def chunk_folder(db: sqlite_utils.Database):
+    """A folder for workers' chunk files beside the database being built (named after its
+    temporary file, so a killed build's folder is removed by the next one), removed afterwards.
+    An in-memory database gets a temporary folder."""
+    import shutil
+    import tempfile
+
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    folder = Path(f"{path}-chunks") if path else Path(tempfile.mkdtemp(prefix="alliance-chunks-"))
+    folder.mkdir(exist_ok=True)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class Loader:
     """Inserts rows table by table, verifying every quote against its document's text."""
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self.texts: dict[str, str] = {}
+        self.texts = DocumentTexts(db)
         self.counts: dict[str, int] = {}
         self._sql = {}
 
-    def add_document_text(self, doc_id: str, text: str):
-        self.texts[doc_id] = text
+    def copy_chunk(self, path):
+        """Copy every table of a chunk file (:func:`write_chunk`) into the database, in order."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            conn.commit()
+        conn.execute("ATTACH DATABASE ? AS chunk", [str(path)])
+        try:
+            present = {name for (name,) in conn.execute("SELECT name FROM chunk.sqlite_master WHERE type = 'table'")}
+            for name in TABLES_BY_NAME:
+                if name in present:
+                    columns = ", ".join(f"[{c}]" for c in TABLES_BY_NAME[name].columns)
+                    cur = conn.execute(f"INSERT INTO main.[{name}] ({columns}) "
+                                       f"SELECT {columns} FROM chunk.[{name}] ORDER BY rowid")
+                    self.counts[name] = self.counts.get(name, 0) + cur.rowcount
+            conn.commit()
+        finally:
+            conn.execute("DETACH DATABASE chunk")
 
     def insert(self, table_name: str, rows: list[dict]):
         """Check and write rows given as dicts."""
@@ -121,19 +208,21 @@ class Loader:
             return
         sql = self._sql.get(table_name)
         if sql is None:
-            columns = list(TABLES_BY_NAME[table_name].columns)
-            sql = self._sql[table_name] = (
-                f"INSERT INTO [{table_name}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})")
+            sql = self._sql[table_name] = _insert_sql(table_name)
         self.db.conn.executemany(sql, tuples)
         self.counts[table_name] = self.counts.get(table_name, 0) + len(tuples)
 
 
 def remove_stale_temp_files(out: Path):
     """Delete temporary databases left by builds that are no longer running."""
+    import shutil
+
     for path in out.parent.glob(f".{out.name}{TEMP_MARK}*"):
         pid = path.name.rsplit(TEMP_MARK, 1)[-1].split("-")[0]
         if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+            continue
+        if path.is_dir():  # a killed build's folder of chunk files
+            shutil.rmtree(path, ignore_errors=True)
             continue
         try:
             path.unlink()
@@ -187,8 +276,11 @@ def atomic_file(out_path, encoding="utf-8", newline=None):
 
 
 @contextmanager
-def atomic_database(out_path):
-    """Yield a fresh database in a temp file; rename it over ``out_path`` only on success."""
+def atomic_database(out_path, on_compact=None):
+    """Yield a fresh database in a temp file; rename it over ``out_path`` only on success.
+
+    ``on_compact``, if given, returns a context manager wrapped around the compacting copy (the
+    build times it)."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out)
@@ -209,10 +301,11 @@ def atomic_database(out_path):
         # The tables were filled document by document, so their pages interleave: a compact
         # copy puts each table's pages together (what VACUUM does, writing the file once
         # rather than twice: a third of the time for a 1.7 GB database).
-        conn.execute("VACUUM INTO ?", [str(compact)])
-        conn.close()
-        conn = None
-        _replace(compact, out)
+        with on_compact() if on_compact else nullcontext():
+            conn.execute("VACUUM INTO ?", [str(compact)])
+            conn.close()
+            conn = None
+            _replace(compact, out)
     finally:
         if conn is not None:
             conn.close()

@@ -14,14 +14,14 @@ import os
 import re
 import time
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector, InputError, InputErrors
 from .extract import claims, date_mentions, events, footnotes, mentions
-from .load import Loader, atomic_database, prepare, atomic_file
+from .load import Loader, atomic_database, atomic_file, chunk_folder, prepare, write_chunk
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
@@ -84,7 +84,12 @@ def check_declared(rows: dict):
 
 
 def stage_name(func) -> str:
-    return func.__module__.rsplit(".", 1)[-1]
+    """The timer a stage's seconds go to: its module (``mentions``); a corpus stage of a module
+    that also extracts per document gets its own (``mentions.finish``)."""
+    name = func.__module__.rsplit(".", 1)[-1]
+    if func in CORPUS_STAGES and any(stage_name(f) == name for f in DOCUMENT_EXTRACTORS):
+        return f"{name}.finish"
+    return name
 
 
 @dataclass
@@ -94,7 +99,13 @@ class BuildResult:
     unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
     documents: int = 0
     workers: int = 1
+    # Seconds per stage, summed over documents: in worker processes these run side by side, so
+    # their sum can exceed the wall time.
     stages: dict = field(default_factory=lambda: defaultdict(float))
+    # Wall-clock seconds of each phase of the build, one after another: inputs, documents (every
+    # document extracted and written), corpus (the corpus stages), index, compact (the compacted
+    # copy that becomes the database), report (build/unmatched.csv).
+    phases: dict = field(default_factory=dict)
 
 
 @contextmanager
@@ -181,9 +192,24 @@ def extract_document(doc, ctx: Context):
     return prepared, stages
 
 
-# Worker processes share the inputs through fork; each document comes back with its rows, the
-# state it gathered and its errors.
+# Worker processes share the inputs through fork. Each extracts a chunk of documents and writes
+# their rows into a small SQLite file of its own; the writer copies each file into the database
+# with INSERT ... SELECT (in SQLite, not row by row in Python), so rows are not pickled between
+# processes and writing keeps up with two extracting workers. States and errors come back by pipe.
 _WORKER: dict = {}
+
+
+@dataclass
+class Batch:
+    """One step of the document phase, for the writer: the documents it covers (indices into
+    ``inputs.documents``), their rows — prepared tuples by table, one mapping per document, when
+    extracted in this process, or the chunk file a worker wrote them into — and the stage seconds
+    of each document."""
+
+    indices: list
+    stages: list
+    rows: list | None = None
+    chunk: Path | None = None
 
 
 def _worker_init(inputs: Inputs):
@@ -198,40 +224,63 @@ def _document_task(base: Context, index: int):
     return rows, ctx.state, ctx.errors.errors, dict(stages)
 
 
-def _worker_chunk(indices: list) -> list:
-    return [_document_task(_WORKER["ctx"], index) for index in indices]
+def _worker_chunk(indices: list, chunk_path: str) -> list:
+    """Extract the documents ``indices`` and write their rows into ``chunk_path``; returns each
+    document's (state, errors, stages)."""
+    out, per_document = [], []
+    for index in indices:
+        rows, state, errors, stages = _document_task(_WORKER["ctx"], index)
+        per_document.append(rows)
+        out.append((state, errors, stages))
+    t0 = time.perf_counter()
+    write_chunk(chunk_path, per_document)
+    out[-1][2]["write"] = out[-1][2].get("write", 0.0) + time.perf_counter() - t0
+    return out
 
 
-def document_results(inputs: Inputs, ctx: Context, workers: int):
-    """(rows, stages) per document in order, from this process or a pool of workers."""
+def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path | None = None):
+    """:class:`Batch` after batch, in document order, from this process or a pool of workers
+    (which write their rows into files in ``chunk_dir``).
+
+    With workers, this process releases the texts of ``inputs.documents`` once the workers are
+    forked (they keep theirs): it writes what they made and never reads the texts again.
+    """
     if workers <= 1:
         for index in range(len(inputs.documents)):
             rows, state, errors, stages = _document_task(ctx, index)
             merge_state(ctx.state, state)
             ctx.errors.extend(errors)
-            yield rows, stages
+            yield Batch([index], [stages], rows=[rows])
         return
     import multiprocessing
 
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(inputs,))
+    for doc in inputs.documents:
+        doc.text = None
     try:
         n = len(inputs.documents)
         size = max(1, min(8, n // (workers * 8)))
-        chunks = iter([list(range(i, min(i + size, n))) for i in range(0, n, size)])
-        # A few chunks in flight per worker, no more: results wait for the writer in memory, so an
-        # unbounded queue would hold much of the corpus's rows when writing lags behind.
+        chunks = iter(enumerate([list(range(i, min(i + size, n))) for i in range(0, n, size)]))
+        # A few chunks in flight per worker, no more: finished chunk files wait for the writer.
         pending: collections.deque = collections.deque()
-        for chunk in itertools.islice(chunks, workers * 3):
-            pending.append(pool.apply_async(_worker_chunk, (chunk,)))
+
+        def submit(item):
+            k, indices = item
+            path = chunk_dir / f"chunk-{k:06d}.db"
+            pending.append((indices, path, pool.apply_async(_worker_chunk, (indices, str(path)))))
+
+        for item in itertools.islice(chunks, workers * 3):
+            submit(item)
         while pending:
-            results = pending.popleft().get()
+            indices, path, result = pending.popleft()
+            results = result.get()
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_worker_chunk, (nxt,)))
-            for rows, state, errors, stages in results:
+                submit(nxt)
+            for state, errors, _ in results:
                 merge_state(ctx.state, state)
                 ctx.errors.extend(errors)
-                yield rows, stages
+            yield Batch(indices, [stages for _, _, stages in results], chunk=path)
     finally:
         pool.terminate()
         pool.join()
@@ -263,26 +312,32 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, err
     loader = Loader(db)
     workers = default_workers(len(inputs.documents)) if workers is None else workers
     result.workers = workers
-    with _consequences_of(ctx.errors, keep_going):
-        for doc, (rows, doc_stages) in zip(inputs.documents, document_results(inputs, ctx, workers)):
-            for name, seconds in doc_stages.items():
-                stages[name] += seconds
+    phase = _phases(result.phases)
+    chunks = chunk_folder(db) if workers > 1 else nullcontext()
+    with phase("documents"), _consequences_of(ctx.errors, keep_going), chunks as chunk_dir:
+        for batch in document_results(inputs, ctx, workers, chunk_dir):
+            for doc_stages in batch.stages:
+                for name, seconds in doc_stages.items():
+                    stages[name] += seconds
             with timed(stages, "load"):
-                loader.add_document_text(doc.id, doc.text)
-                for table in schema.TABLES:
-                    loader.insert_prepared(table.name, rows.get(table.name, []))
+                if batch.chunk is not None:
+                    loader.copy_chunk(batch.chunk)
+                    batch.chunk.unlink()
+                for rows in batch.rows or ():
+                    for table in schema.TABLES:
+                        loader.insert_prepared(table.name, rows.get(table.name, []))
     if not keep_going:
         ctx.errors.raise_if_any()
     for stage in CORPUS_STAGES:
-        with timed(stages, stage_name(stage)), _consequences_of(ctx.errors, keep_going):
+        with phase("corpus"), timed(stages, stage_name(stage)), _consequences_of(ctx.errors, keep_going):
             new_rows = stage(ctx)
         if not keep_going or ctx.errors:
             ctx.errors.raise_if_any()
-        with timed(stages, "load"):
+        with phase("corpus"), timed(stages, "load"):
             check_declared(new_rows)
             for table in schema.TABLES:
                 loader.insert(table.name, new_rows.get(table.name, []))
-    with timed(stages, "index"):
+    with phase("index"), timed(stages, "index"):
         db.conn.commit()
         schema.finish(db)
     result.counts = dict(loader.counts)
@@ -341,14 +396,28 @@ def inputs_spared_by_collector():
 def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
     """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
     result = BuildResult(out=Path(out_path))
+    phase = _phases(result.phases)
     with inputs_spared_by_collector() as freeze:
-        with timed(result.stages, "ingest"):
+        with phase("inputs"), timed(result.stages, "ingest"):
             inputs = read_inputs(seeds_dir)
         freeze()
-        with atomic_database(out_path) as db:
+        with atomic_database(out_path, on_compact=lambda: phase("compact")) as db:
             run(inputs, db, result, workers)
-    write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
+    with phase("report"):
+        write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result
+
+
+def _phases(phases: dict):
+    """``with phase(name):`` adds the block's wall-clock seconds to ``phases[name]``."""
+    @contextmanager
+    def phase(name):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - t0
+    return phase
 
 
 def check(seeds_dir) -> BuildResult:

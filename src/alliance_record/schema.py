@@ -207,16 +207,16 @@ TABLES += [
         "edtf": TEXT, "basis": TEXT, "relative_to_event_id": TEXT, "relative_to_mention_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("footnote_id", "footnotes", "id"), ("figure_id", "figures", "id"),
-                     ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id")),
-        # relative_to_event_id names an events row (declared below, so not a foreign key here)
-        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",), ("relative_to_event_id",)),
+                     ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id"),
+                     ("relative_to_event_id", "events", "id")),
+        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",)),
         quotes=(("start", "end", "phrase", "spans"),)),
     _t("events", {
         "id": TEXT, "summary": TEXT, "event_type": TEXT, **DATE_COLUMNS, "edtf": TEXT,
         "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "date_note": TEXT, "place_id": TEXT,
         "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
         "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
-    }, foreign_keys=(("place_id", "places", "id"),),
+    }, foreign_keys=(("place_id", "places", "id"), ("date_source_id", "event_sources", "id")),
         indexes=(("event_type",), ("date_start",), ("date_precision",), ("date_basis",),
                  ("document_count",)),
         fts=("summary",), not_null=("summary", "event_type")),
@@ -252,7 +252,8 @@ TABLES += [
         "summary": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "theme": TEXT,
         "strength": TEXT, "addressee_ids": TEXT, "candidate_id": TEXT, "finder_miss": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
-                     ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id")),
+                     ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id"),
+                     ("candidate_id", "recommendation_candidates", "id")),
         indexes=(("theme",), ("strength",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
         not_null=("summary", "quote")),
     _t("recommendation_addressees", {"recommendation_id": TEXT, "actor_id": TEXT},
@@ -261,10 +262,11 @@ TABLES += [
     _t("recommendation_candidates", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "sentence": TEXT,
         "start": INT, "end": INT, "spans": TEXT, "cue": TEXT, "strength": TEXT, "score": FLOAT,
-        "reason": TEXT, "status": TEXT, "recommendation_id": TEXT, "rejection_reason": TEXT,
+        "reason": TEXT, "status": TEXT, "recommendation_id": TEXT, "rejection_reason": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("recommendation_id", "recommendations", "id")),
-        indexes=(("status",), ("strength",)), quotes=(("start", "end", "sentence", "spans"),)),
+        indexes=(("status",), ("strength",)), quotes=(("start", "end", "sentence", "spans"),),
+        label=lambda r: r["sentence"]),
     _t("quotations", {
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "speaker_id": TEXT,
         "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
@@ -325,16 +327,27 @@ def short_label(text) -> str | None:
 
 
 def create_tables(db):
-    """Create every declared table, empty, with primary and foreign keys."""
+    """Create every declared table, empty, with primary and foreign keys.
+
+    A key may point at a table declared further down (an event's dating source is one of its
+    event_sources rows): sqlite-utils creates a key only to a table that exists, so such keys
+    are added once every table is there.
+    """
+    created, later = set(), []
     for table in TABLES:
         if table.name in db.table_names():
             db[table.name].drop()
+        now = [fk for fk in table.foreign_keys if fk[1] in created or fk[1] == table.name]
+        later += [(table.name, fk) for fk in table.foreign_keys if fk not in now]
         db[table.name].create(
             table.columns,
             pk=table.pk,
-            foreign_keys=list(table.foreign_keys),
+            foreign_keys=now,
             not_null=set(table.not_null),
         )
+        created.add(table.name)
+    for name, (column, other, other_column) in later:
+        db[name].add_foreign_key(column, other, other_column)
 
 
 def finish(db):

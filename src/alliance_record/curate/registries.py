@@ -45,7 +45,11 @@ class Registry:
 
     @property
     def by_id(self) -> dict:
-        return {e["id"]: e for e in self.entries}
+        """Entries by id, made once (and again only if entries were added since)."""
+        cached = self.__dict__.get("_by_id")
+        if cached is None or cached[0] != len(self.entries):
+            cached = self.__dict__["_by_id"] = (len(self.entries), {e["id"]: e for e in self.entries})
+        return cached[1]
 
 
 def _country_codes() -> set:
