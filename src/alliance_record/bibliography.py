@@ -48,7 +48,7 @@ MERGED_FIELDS = ("type", "title", "container_title", "publisher", "publisher_pla
 
 
 def finish(ctx) -> dict:
-    gathered = ctx.state.get(STATE_KEY) or {"citations": [], "references": []}
+    gathered = ctx.state.pop(STATE_KEY, None) or {"citations": [], "references": []}  # read once: freed
     return build(gathered["citations"], gathered["references"], ctx.inputs.actors.entries)
 
 

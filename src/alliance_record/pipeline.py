@@ -45,7 +45,8 @@ class Context:
     dicts of them. When documents are processed in several worker processes, each worker's
     state is merged into the main one by :func:`merge_state` (lists extend, sets unite, numbers
     add, dicts merge key by key, the first text wins), in document order, so the result is the
-    same as in one process. ``cache`` is per process and never merged (e.g. the name automaton).
+    same as in one process. A corpus stage pops what only it reads, so that memory is freed as
+    the build goes on. ``cache`` is per process and never merged (e.g. the name automaton).
     """
 
     inputs: Inputs
@@ -337,6 +338,7 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, err
             check_declared(new_rows)
             for table in schema.TABLES:
                 loader.insert(table.name, new_rows.get(table.name, []))
+        new_rows = None  # written: not kept alive while the next stage builds its rows
     with phase("index"), timed(stages, "index"):
         db.conn.commit()
         schema.finish(db)

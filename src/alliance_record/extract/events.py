@@ -457,7 +457,7 @@ def sort_key(row):
 
 def finish(ctx) -> dict:
     annotations = ctx.inputs.annotations
-    sources = ctx.state.get("events.sources", [])
+    sources = ctx.state.pop("events.sources", [])  # read by this stage alone: freed when it ends
     if not annotations.events:
         return {}
     reported = {s.event_id for s in sources}
