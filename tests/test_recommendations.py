@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance_record.extract import recommendations
 from alliance_record.extract.recommendations import find_candidates
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -36,6 +37,11 @@ CUES = [
     ("More funding is needed for shipbuilding.", "is needed", "should", False),
     ("The plan requires a definitive commitment from both capitals.", "requires", "must", False),
     ("Manila may want to revisit the accord.", "may want to", "could", False),
+    # cues without a modal verb (none of them passed the old one-regex gate)
+    ("One option would be a joint secretariat for the three coast guards.", "One option would be",
+     "could", False),
+    ("It would be useful for the two navies to share repair yards.", "It would be useful", "could", False),
+    ("One idea is a standing hotline between the coast guards.", "One idea is", "could", False),
     ("Officials should actively be invited to these dialogues.", "should", "should", False),
     ("The treaty should be left to the negotiators.", "should", "should", False),
     # the strongest cue wins, whatever its position
@@ -279,3 +285,21 @@ def test_every_seed_spans_quote_their_text(path):
 def test_seed_counts():
     counts = {p.stem[:3]: len(find_candidates(p.read_text(encoding="utf-8"))) for p in seed_texts()}
     assert counts == {"000": 1, "001": 5, "002": 4, "003": 0, "004": 34}
+
+
+def test_every_match_of_a_cue_holds_one_of_its_gate_words():
+    """A cue pattern is tried only on sentences holding one of its gate words: run every
+    pattern ungated over the seeds and the sentences above, and each match must have been let
+    through by its gate."""
+    texts = [path.read_text(encoding="utf-8") for path in seed_texts()] + [t for t, *_ in CUES]
+    matched = 0
+    for strength, words, pattern in recommendations.CUES:
+        for text in texts:
+            for m in pattern.finditer(text):
+                matched += 1
+                assert (strength, pattern) in recommendations.cues_for(text, m.start(), m.end()), \
+                    (pattern.pattern[:40], m.group(0))
+    assert matched > 50  # the seeds and the sentences above hold 88
+    # a word that starts with a gate word opens the gate ("needs", "Required"), other words do not
+    assert recommendations.cues_for("Japan needs a plan.") and recommendations.cues_for("Required reading.")
+    assert recommendations.cues_for("Tokyo and Seoul met on Tuesday.") == []

@@ -126,60 +126,100 @@ IMPERATIVE_VERBS = (
 
 CRITICAL_ADVERBS = r"also|especially|particularly|equally|absolutely|therefore|thus|doubly|now"
 
-# (strength, pattern). The whole match is the cue; (?P<neg>) marks a negation.
+# (strength, gate words, pattern). The whole match is the cue; (?P<neg>) marks a negation. The
+# gate words are the ones any match of the pattern contains, each at the start of a word (as
+# written, or as the start of a longer word: "need" for "needs" and "needed"): a pattern is tried
+# only on a sentence that holds one of its gate words.
 CUES = [
-    ("must", re.compile(r"\bmust(?P<neg>[ \t]+not|n[’']t)?\b", re.I)),
-    ("must", re.compile(r"\b(?:(?:will|would)[ \t]+)?(?:has|have)[ \t]+to\b(?![ \t]+(?:date|do[ \t]+with)\b)", re.I)),
-    ("must", re.compile(rf"\bit{_S}(?:is|remains|will{_S}be|becomes){_S}(?:\w+{_S})?"
-                        rf"(?:imperative|essential|vital|necessary|critical|crucial)(?={_FOR_X}{_S}to\b)", re.I)),
-    ("must", re.compile(r"\b(?:requires|require(?=[ \t]+(?:a|an|the|more|greater|further)\b)|"
-                        r"will[ \t]+require|(?:is|are|will[ \t]+be)[ \t]+required[ \t]+to)\b", re.I)),
-    ("must", re.compile(r"\bcannot[ \t]+afford[ \t]+to\b", re.I)),
-    ("must", re.compile(rf"\b(?:is|are|remains?)(?:{_S}(?:{CRITICAL_ADVERBS}))?{_S}"
-                        rf"(?P<adj>critical|essential|vital|crucial|imperative|indispensable|key)\b", re.I)),
-    ("must", re.compile(rf"\bwithout{_S}(?!(?:a{_S}|any{_S})?(?:doubt|question|exception|warning|fail)\b)"
-                        rf"[^,;.!?]{{3,100}},{_S}[^,;.!?]{{1,80}}?\b(?:cannot|can[’']t|"
-                        rf"(?:will{_S}not|won[’']t){_S}be{_S}able{_S}to)\b", re.I)),
-    ("should", re.compile(r"\bshould(?P<neg>[ \t]+not|n[’']t)?\b(?![ \t]+have\b)", re.I)),
-    ("should", re.compile(r"\bought(?P<neg>[ \t]+not)?[ \t]+to\b", re.I)),
-    ("should", re.compile(r"\b(?:(?:will|would)[ \t]+)?needs?[ \t]+to\b", re.I)),
-    ("should", re.compile(r"\b(?:is|are|will[ \t]+be)[ \t]+(?:\w+[ \t]+)?needed\b", re.I)),
-    ("should", re.compile(rf"\bit{_S}(?:is|would{_S}be|will{_S}be){_S}(?:\w+{_S})?"
-                          rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b)", re.I)),
-    ("should", re.compile(r"\b(?:we|i)[ \t]+(?:strongly[ \t]+)?recommend\b|\brecommends?[ \t]+that\b|"
-                          r"\bit[ \t]+is[ \t]+(?:strongly[ \t]+)?recommended\b", re.I)),
-    ("should", re.compile(r"\bwould[ \t]+do[ \t]+well[ \t]+to\b", re.I)),
-    ("should", re.compile(r"\bwe[ \t]+need\b(?![ \t]+not\b)", re.I)),
-    ("should", re.compile(r"\bthere[ \t]+is[ \t]+(?:a|an[ \t]+urgent|a[ \t]+pressing|a[ \t]+clear)[ \t]+need[ \t]+(?:to|for)\b", re.I)),
-    ("should", re.compile(rf"\b(?:underscores|underlines|highlights|shows|demonstrates|reinforces|confirms|"
-                          rf"illustrates|points{_S}to){_S}the{_S}(?:(?:urgent|pressing|clear){_S})?"
-                          rf"(?:necessity|need){_S}(?:of|for|to)\b", re.I)),
-    ("should", re.compile(rf"\b(?P<urgent>urgency|need|necessity|importance)\b[^.;!?]{{0,160}}?\b(?:has|have){_S}"
-                          rf"never{_S}been{_S}(?:greater|higher|stronger|more{_S}(?:urgent|pressing|"
-                          rf"important|acute))\b|\b(?:is|are){_S}(?:now{_S})?more{_S}(?:urgent|important|"
-                          rf"pressing|necessary){_S}than{_S}ever\b", re.I)),
-    ("should", re.compile(rf"\b(?:is|are)(?:{_S}(?:also|clearly|surely))?{_S}the{_S}"
-                          rf"(?:(?:only|best|surest|right|sole|real){_S})?(?P<path>path|way|route|key|answer|"
-                          rf"solution)\b(?!{_S}(?:in|of){_S}which\b)", re.I)),
-    ("could", re.compile(rf"\bcould[ \t]+(?:also[ \t]+|potentially[ \t]+|well[ \t]+|usefully[ \t]+)?(?:{BENEFIT_VERBS})\b", re.I)),
-    ("could", re.compile(r"\bmight[ \t]+be[ \t]+(?:one|an?|another)[ \t]+(?:\w+[ \t]+)?"
-                         r"(?:idea|option|way|approach|step|solution|answer)\b", re.I)),
-    ("could", re.compile(r"\b(?:may|might)[ \t]+(?:want|wish)[ \t]+to\b|\b(?:may|might)[ \t]+consider\b", re.I)),
-    ("could", re.compile(r"\bone[ \t]+(?:option|idea|possibility|approach)[ \t]+(?:would[ \t]+be|is|might[ \t]+be)\b", re.I)),
-    ("could", re.compile(r"\bit[ \t]+(?:would|could|might)[ \t]+be[ \t]+(?:useful|helpful|worthwhile|beneficial|"
-                         r"valuable|wise)\b", re.I)),
-    ("could", re.compile(rf"\b(?:has|have)(?:{_S}now)?{_S}an?{_S}(?:(?:historic|rare|unique|real|golden|new|"
-                         rf"unprecedented|great|clear){_S})?(?:opportunity|chance|window){_S}to\b", re.I)),
+    ("must", {"must"},
+     re.compile(r"\bmust(?P<neg>[ \t]+not|n[’']t)?\b", re.I)),
+    ("must", {"has", "have"},
+     re.compile(r"\b(?:(?:will|would)[ \t]+)?(?:has|have)[ \t]+to\b(?![ \t]+(?:date|do[ \t]+with)\b)", re.I)),
+    ("must", {"imperative", "essential", "vital", "necessary", "critical", "crucial"},
+     re.compile(rf"\bit{_S}(?:is|remains|will{_S}be|becomes){_S}(?:\w+{_S})?"
+                rf"(?:imperative|essential|vital|necessary|critical|crucial)(?={_FOR_X}{_S}to\b)", re.I)),
+    ("must", {"require"},
+     re.compile(r"\b(?:requires|require(?=[ \t]+(?:a|an|the|more|greater|further)\b)|"
+                r"will[ \t]+require|(?:is|are|will[ \t]+be)[ \t]+required[ \t]+to)\b", re.I)),
+    ("must", {"afford"},
+     re.compile(r"\bcannot[ \t]+afford[ \t]+to\b", re.I)),
+    ("must", {"critical", "essential", "vital", "crucial", "imperative", "indispensable", "key"},
+     re.compile(rf"\b(?:is|are|remains?)(?:{_S}(?:{CRITICAL_ADVERBS}))?{_S}"
+                rf"(?P<adj>critical|essential|vital|crucial|imperative|indispensable|key)\b", re.I)),
+    ("must", {"without"},
+     re.compile(rf"\bwithout{_S}(?!(?:a{_S}|any{_S})?(?:doubt|question|exception|warning|fail)\b)"
+                rf"[^,;.!?]{{3,100}},{_S}[^,;.!?]{{1,80}}?\b(?:cannot|can[’']t|"
+                rf"(?:will{_S}not|won[’']t){_S}be{_S}able{_S}to)\b", re.I)),
+    ("should", {"should"},
+     re.compile(r"\bshould(?P<neg>[ \t]+not|n[’']t)?\b(?![ \t]+have\b)", re.I)),
+    ("should", {"ought"},
+     re.compile(r"\bought(?P<neg>[ \t]+not)?[ \t]+to\b", re.I)),
+    ("should", {"need"},
+     re.compile(r"\b(?:(?:will|would)[ \t]+)?needs?[ \t]+to\b", re.I)),
+    ("should", {"need"},
+     re.compile(r"\b(?:is|are|will[ \t]+be)[ \t]+(?:\w+[ \t]+)?needed\b", re.I)),
+    ("should", {"important", "advisable", "desirable", "wise", "prudent", "time"},
+     re.compile(rf"\bit{_S}(?:is|would{_S}be|will{_S}be){_S}(?:\w+{_S})?"
+                rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b)", re.I)),
+    ("should", {"recommend"},
+     re.compile(r"\b(?:we|i)[ \t]+(?:strongly[ \t]+)?recommend\b|\brecommends?[ \t]+that\b|"
+                r"\bit[ \t]+is[ \t]+(?:strongly[ \t]+)?recommended\b", re.I)),
+    ("should", {"well"},
+     re.compile(r"\bwould[ \t]+do[ \t]+well[ \t]+to\b", re.I)),
+    ("should", {"need"},
+     re.compile(r"\bwe[ \t]+need\b(?![ \t]+not\b)", re.I)),
+    ("should", {"need"},
+     re.compile(r"\bthere[ \t]+is[ \t]+(?:a|an[ \t]+urgent|a[ \t]+pressing|a[ \t]+clear)[ \t]+need[ \t]+(?:to|for)\b", re.I)),
+    ("should", {"necessity", "need"},
+     re.compile(rf"\b(?:underscores|underlines|highlights|shows|demonstrates|reinforces|confirms|"
+                rf"illustrates|points{_S}to){_S}the{_S}(?:(?:urgent|pressing|clear){_S})?"
+                rf"(?:necessity|need){_S}(?:of|for|to)\b", re.I)),
+    ("should", {"urgency", "need", "necessity", "importance", "urgent", "important", "pressing", "necessary"},
+     re.compile(rf"\b(?P<urgent>urgency|need|necessity|importance)\b[^.;!?]{{0,160}}?\b(?:has|have){_S}"
+                rf"never{_S}been{_S}(?:greater|higher|stronger|more{_S}(?:urgent|pressing|"
+                rf"important|acute))\b|\b(?:is|are){_S}(?:now{_S})?more{_S}(?:urgent|important|"
+                rf"pressing|necessary){_S}than{_S}ever\b", re.I)),
+    ("should", {"path", "way", "route", "key", "answer", "solution"},
+     re.compile(rf"\b(?:is|are)(?:{_S}(?:also|clearly|surely))?{_S}the{_S}"
+                rf"(?:(?:only|best|surest|right|sole|real){_S})?(?P<path>path|way|route|key|answer|"
+                rf"solution)\b(?!{_S}(?:in|of){_S}which\b)", re.I)),
+    ("could", {"could"},
+     re.compile(rf"\bcould[ \t]+(?:also[ \t]+|potentially[ \t]+|well[ \t]+|usefully[ \t]+)?(?:{BENEFIT_VERBS})\b", re.I)),
+    ("could", {"might"},
+     re.compile(r"\bmight[ \t]+be[ \t]+(?:one|an?|another)[ \t]+(?:\w+[ \t]+)?"
+                r"(?:idea|option|way|approach|step|solution|answer)\b", re.I)),
+    ("could", {"may", "might"},
+     re.compile(r"\b(?:may|might)[ \t]+(?:want|wish)[ \t]+to\b|\b(?:may|might)[ \t]+consider\b", re.I)),
+    ("could", {"option", "idea", "possibility", "approach"},
+     re.compile(r"\bone[ \t]+(?:option|idea|possibility|approach)[ \t]+(?:would[ \t]+be|is|might[ \t]+be)\b", re.I)),
+    ("could", {"useful", "helpful", "worthwhile", "beneficial", "valuable", "wise"},
+     re.compile(r"\bit[ \t]+(?:would|could|might)[ \t]+be[ \t]+(?:useful|helpful|worthwhile|beneficial|"
+                r"valuable|wise)\b", re.I)),
+    ("could", {"opportunity", "chance", "window"},
+     re.compile(rf"\b(?:has|have)(?:{_S}now)?{_S}an?{_S}(?:(?:historic|rare|unique|real|golden|new|"
+                rf"unprecedented|great|clear){_S})?(?:opportunity|chance|window){_S}to\b", re.I)),
 ]
 # The copula cues ("is critical", "is the path") need a subject that names an action: the
 # named group tells which (see _action_subject).
 ACTION_CUES = ("adj", "path")
-# Every cue above contains one of these words: a sentence without any of them cannot hold a cue,
-# so one cheap search spares it the twenty patterns (the imperative is checked separately).
-CUE_WORDS = re.compile(r"\b(?:must|has|have|imperative|essential|vital|necessary|critical|crucial|"
-                       r"requires?|required|afford|should|ought|needs?|needed|important|advisable|"
-                       r"desirable|wise|prudent|time|recommend|well|could|might|may|indispensable|key|"
-                       r"without|necessity|urgency|urgent|path|way|route|answer|solution)", re.I)  # "shouldn't"
+# One search finds the gate words of a sentence, so a sentence without any is spared every
+# pattern, and one with only "has" is tried with the patterns that need it, not all of them
+# (the imperative is checked separately).
+GATE_WORDS = sorted({w for _, words, _ in CUES for w in words}, key=lambda w: (-len(w), w))
+CUE_WORDS = re.compile(r"\b(?:" + "|".join(GATE_WORDS) + ")", re.I)
+# a gate word found also stands for the gate words it starts with ("needs" holds "need")
+_IMPLIED = {w: frozenset(v for v in GATE_WORDS if w.startswith(v)) for w in GATE_WORDS}
+
+
+def cues_for(text: str, start: int = 0, end: int | None = None) -> list:
+    """The (strength, pattern) cues worth trying on ``text[start:end]``, in the order of CUES."""
+    end = len(text) if end is None else end
+    present = set()
+    for m in CUE_WORDS.finditer(text, start, end):
+        present |= _IMPLIED[m.group().lower()]
+    return [(strength, pattern) for strength, words, pattern in CUES if words & present] if present else []
+
+
 IMPERATIVE = re.compile(
     rf"(?P<verb>{IMPERATIVE_VERBS})\b(?![ \t]+(?:of|for|from|is|was|are|were|has|have|had|will|"
     r"would|can|could|in|on|at|and|to|by|with)\b)", re.I)
@@ -261,7 +301,7 @@ def _best_cue(text: str, start: int, end: int):
     ``(strength, cue_start, cue_end, negated, reason)`` or None."""
     urls = [(m.start(), m.end()) for m in URL.finditer(text, start, end)]
     found = []
-    for strength, pattern in (CUES if CUE_WORDS.search(text, start, end) else ()):
+    for strength, pattern in cues_for(text, start, end):
         for m in pattern.finditer(text, start, end):
             if _excluded(text, start, m) or any(a <= m.start() < b for a, b in urls):
                 continue
