@@ -276,6 +276,25 @@ def test_actor_queries_take_an_id_a_name_or_an_alias_in_any_case(ds, seeds_db, n
     assert query(ds, name, **{param: "Hegseth Pete"}, **others) == []
 
 
+def test_a_name_two_actors_share_gives_each_ones_profile_apart(ds, seeds_db):
+    """"Koizumi" is the defense minister in the news and a researcher in the report's footnotes:
+    the profile shows both, every row saying whose it is, one actor's rows after the other's."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    shared = {a for (a,) in conn.execute("select actor_id from actor_lookup where key = 'koizumi'")}
+    assert shared == {"shinjiro-koizumi", "yu-koizumi"}
+    rows = query(ds, "actor_profile", actor="Koizumi")
+    assert {r["actor_id"] for r in rows} == shared
+    owners = [r["actor_id"] for r in rows]
+    assert owners == sorted(owners)
+    for actor_id in shared:
+        assert [r for r in rows if r["actor_id"] == actor_id] == query(ds, "actor_profile", actor=actor_id)
+    mentions = {(r["actor_id"], r["start"]) for r in rows if r["kind"] == "mention"}
+    assert mentions == set(conn.execute(
+        "select actor_id, start from actor_mentions where actor_id in ('shinjiro-koizumi', 'yu-koizumi')"))
+
+
 def test_events_of_actor_lists_each_event_once_with_places_and_publishers(ds, seeds_db):
     import sqlite3
 

@@ -215,3 +215,32 @@ def test_a_popup_link_opens_the_place_row_which_links_to_its_mentions(seeds_db):
     page = asyncio.run(ds.client.get(json.loads(popup)["link"]))
     assert page.status_code == 200
     assert f"/alliance/place_mentions?place_id={place_id}" in page.text
+
+
+def test_a_colliding_alias_is_reported_at_its_own_line_and_at_the_other_entrys(tmp_path):
+    """Both lines point at the alias itself (an item of a block list, or a name), not at the
+    `aliases:` key or the other entry's id."""
+    actors = ACTORS_OK + """
+  - id: jsdf
+    name: Japan Self-Defense Forces
+    type: military
+    aliases:
+      - JSDF
+      - SDF
+  - id: jasdf
+    name: Japan Air Self-Defense Force
+    type: military
+    aliases:
+      - ASDF
+      - JASDF
+      - SDF
+"""
+    result = validate(tmp_path, actors=actors)
+    lines = (tmp_path / "s" / "actors.yml").read_text(encoding="utf-8").split("\n")
+    jasdf = lines.index("  - id: jasdf") + 1
+    other, own = [k for k, line in enumerate(lines, 1) if line.strip() == "- SDF"]
+    assert other < jasdf < own
+    assert result.exit_code != 0
+    found = [line for line in problems(result.output) if "alias 'SDF'" in line]
+    assert len(found) == 1 and f"actors.yml:{own}:" in found[0], found
+    assert f"is also used by actor 'jsdf' (line {other})" in found[0], found

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import Collector
-from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys
+from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, Seq, check_keys
 from .common import check_date, check_slug, check_unique, load_list
 
 ACTOR_TYPES = ("person", "anonymous", "state", "government", "government-body", "military",
@@ -87,6 +87,14 @@ def _check_common(entry: Node, errors: Collector, what: str, types, countries):
         errors.add(entry.path, f"{what}: name must be text", line=entry.line_of("name"))
 
 
+def _line_of_form(entry, form: str) -> int:
+    """The line where ``entry`` writes ``form``: its name, or that item of its aliases."""
+    aliases = entry.get("aliases")
+    if form in (aliases or ()) and isinstance(aliases, Seq):
+        return aliases.line_of_item(aliases.index(form))
+    return entry.line_of("name") if form == entry.get("name") else entry.line_of("aliases")
+
+
 def _check_aliases(registry: Registry, errors: Collector):
     """An alias (or name) shared by several entries needs a rule in SHARED_ALIAS_RULES."""
     owners: dict[str, list] = {}
@@ -104,8 +112,8 @@ def _check_aliases(registry: Registry, errors: Collector):
         first = entries[0]
         for other in entries[1:]:
             errors.add(other.path, f"{registry.kind} {other.get('id')!r}: alias {form!r} is also used by "
-                       f"{registry.kind} {first.get('id')!r} (line {first.line}) and no rule decides "
-                       "between them", line=other.line_of("aliases"),
+                       f"{registry.kind} {first.get('id')!r} (line {_line_of_form(first, form)}) and no "
+                       "rule decides between them", line=_line_of_form(other, form),
                        hint="shared aliases are allowed only between persons (bare surnames) or "
                             "between documents; otherwise make the alias specific")
 
