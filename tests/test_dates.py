@@ -175,6 +175,9 @@ PARTS = [
     ("The day prior", dict(kind="anchored", unit="day", offset=-1, anchor=None)),
     ("Three days before the China-Russia flight, Chinese",
      dict(kind="anchored", unit="day", offset=-3, anchor="the China-Russia flight")),
+    # "that" opening a clause is not the start of an anchor; "that meeting" is
+    ("a week before that the drills would go ahead", dict(kind="anchored", unit="week", offset=-1, anchor=None)),
+    ("Three days before that meeting, he", dict(kind="anchored", unit="day", offset=-3, anchor="that meeting")),
     ("over eight decades since the war’s end.",
      dict(kind="anchored", unit="decade", offset=8, span=True, approximate=True,
           anchor="the war’s end")),

@@ -246,6 +246,45 @@ def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
     assert refused.exit_code != 0 and "exists" in refused.output
 
 
+SUGGEST_RELATIVE = """
+Drills and Replies
+
+Air Force jets flew with Minister Example aboard on June 4, 2025.
+
+Two days later, the Air Force held a second drill.
+
+The day prior, Minister Example had visited the base.
+
+Minister Example said a week before that the drills would go ahead.
+"""
+
+
+def test_suggest_dates_a_sentence_counted_from_another_event(tmp_path):
+    """"Two days later" and "The day prior" count from the nearest candidate before them that
+    has a date of its own; the draft names it in relative_to and builds with those dates. A
+    sentence whose reference is itself relative is counted from that same dated event."""
+    seeds = corpus(tmp_path, b=None)
+    (seeds / "doc_d.txt").write_text(textwrap.dedent(SUGGEST_RELATIVE).lstrip("\n"), encoding="utf-8")
+    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
+    catalog["documents"].append(catalog_entry("doc_d", title="Drills and Replies", published="2025-06-10"))
+    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
+    result = CliRunner().invoke(cli, ["suggest", "doc_d", "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    evidence = [e["evidence"][0] for e in drafted]
+    assert [(x["date"], x.get("relative_to")) for x in evidence] == [
+        ("on June 4, 2025", None), ("Two days later", drafted[0]["id"]),
+        ("The day prior", drafted[0]["id"]), ("a week before", drafted[0]["id"])]
+    (seeds / "annotations" / "doc_d.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "d.db")
+    assert built.exit_code == 0, built.output
+    db = sqlite_utils.Database(tmp_path / "d.db")
+    got = {r["id"]: (r["date_start"], r["date_basis"]) for r in db["events"].rows}
+    assert [got[e["id"]] for e in drafted] == [
+        ("2025-06-04", "explicit"), ("2025-06-06", "relative-to-event"), ("2025-06-03", "relative-to-event"),
+        ("2025-05-28", "relative-to-event")]
+
+
 def test_suggest_finds_nothing_without_registry_actors(tmp_path):
     seeds = corpus(tmp_path, b=None)
     result = CliRunner().invoke(cli, ["suggest", "doc_b", "--seeds", str(seeds)])

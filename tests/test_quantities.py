@@ -347,3 +347,18 @@ def test_every_seed_spans_quote_their_text(path):
 def test_seed_counts():
     counts = {p.stem[:3]: len(find_quantities(p.read_text(encoding="utf-8"))) for p in seed_texts()}
     assert counts == {"000": 4, "001": 6, "002": 8, "003": 9, "004": 22}
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Over the past decade or so, the navy grew.", "1 decade or so"),
+    ("The month-long battle ended.", "1 month"),
+    ("They sent ten ships or more.", "10 ships or more"),
+    ("It took one week.", "1 week"),
+    ("Two days passed.", "2 days"),
+])
+def test_descriptions_read_as_written_english(text, description):
+    """A value of one takes the singular, and a qualifier written after the number stays after it."""
+    from alliance_record.extract.claims import describe
+
+    found = [describe(q) for q in find_quantities(text)]
+    assert description in found, found

@@ -252,6 +252,8 @@ _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
 # An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
 # clause word ("the China-Russia flight", "the war's end", "the End of the Pacific War").
 _NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
+       # "that" opening a clause is no determiner: "a week before that the drills would go ahead"
+       r"(?!that\s+(?:the|a|an|this|these|those|his|her|its|their|our|we|they|he|she|it|i)\b)"
        r"(?:the|a|an|this|that|these|those|his|her|its|their|our|(?-i:[A-Z])[\w’'.-]*)"
        r"(?:\s+[\w’'-]+){0,6}?"
        r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:and|but|when|while|which|who|whom|whose|that|to|in|on|"

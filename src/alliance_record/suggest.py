@@ -55,7 +55,13 @@ def slug(text: str, limit: int = 6) -> str:
 
 
 def candidate_events(doc, seg, ctx) -> list[dict]:
-    """One candidate per sentence with a resolvable date and a registry actor."""
+    """One candidate per sentence with a dated phrase and a registry actor.
+
+    A phrase dated from the publication ("on March 3, 2025", "next month") is resolved against
+    the publication window; one counted from another event ("The day prior", "Two days later",
+    "Three days before the flight") is drafted ``relative_to`` the nearest candidate before it
+    that has a date of its own — the likeliest reference, which the curator checks.
+    """
     found = mentions.extract(doc, seg, seg.rows(), ctx)
     window = publication_window(doc.meta)
     actors_by_sentence: dict = {}
@@ -65,31 +71,53 @@ def candidate_events(doc, seg, ctx) -> list[dict]:
     for row in found["place_mentions"]:
         places_by_sentence.setdefault(row["sentence_id"], []).append(row["place_id"])
     out, used_ids = [], set()
+    last_dated = None  # (event id, (date_start, date_end)) of the latest candidate dated on its own
     for sentence in seg.sentences:
         if sentence["spans"] or sentence["id"] not in actors_by_sentence:
             continue
         text = sentence["text"]
-        dated = [(m, dates.resolve(m, window=window)) for m in dates.find_dates(text)]
-        dated = [(m, r) for m, r in dated if r is not None]
-        if not dated:
+        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated)
+        if mention is None:
             continue
-        mention, resolved = dated[0]
         actors = list(dict.fromkeys(actors_by_sentence[sentence["id"]]))
         places = list(dict.fromkeys(places_by_sentence.get(sentence["id"], [])))
-        base = f"{slug(' '.join(actors[:2]), 4)}-{resolved.date_start}"
+        base = f"{slug(' '.join(actors[:2]), 4)}-{resolved.date_start or resolved.date_end}"
         event_id, n = base, 2
         while event_id in used_ids:
             event_id, n = f"{base}-{n}", n + 1
         used_ids.add(event_id)
+        evidence = {"quote": text, "date": mention.phrase}
+        if relative_to:
+            evidence["relative_to"] = relative_to
+        else:
+            last_dated = (event_id, (resolved.date_start, resolved.date_end))
         out.append({
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
             "event_type": guess_event_type(text),
             "actors": [{"id": a, "role": "participant"} for a in actors],
             "places": places,
-            "evidence": [{"quote": text, "date": mention.phrase}],
+            "evidence": [evidence],
         })
     return out
+
+
+def _date_of_sentence(text: str, window, last_dated):
+    """The first date phrase of ``text`` that resolves: ``(mention, resolved, relative_to)``,
+    counted from the publication, else from the event of ``last_dated``; Nones if none does."""
+    later = []
+    for m in dates.find_dates(text):
+        r = dates.resolve(m, window=window)
+        if r is not None:
+            return m, r, None
+        if m.kind == "anchored" and last_dated is not None:
+            later.append(m)
+    for m in later:
+        event_id, (start, end) = last_dated
+        r = dates.resolve(m, anchor=(start or end, end or start))
+        if r is not None:
+            return m, r, event_id
+    return None, None, None
 
 
 def candidate_recommendations(doc, seg) -> list[dict]:

@@ -298,12 +298,31 @@ def _quantities(doc, seg, annotations, mentions, demonyms, titles, out, errors):
                                  "with these words", line=entry.line_of("quote")))
 
 
+TRAILING_QUALIFIERS = {"or so", "or more", "or less", "or fewer"}
+
+
+def singular(unit: str) -> str:
+    """The unit's last word in the singular, for a value of one: "1 decade", "1 nautical mile"."""
+    head, _, word = unit.rpartition(" ")
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "xes", "sses")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 2:
+        word = word[:-1]
+    return f"{head} {word}" if head else word
+
+
 def describe(q, year=None) -> str:
     """A readable statement of a quantity: "about 1.785e+12 CNY (2025)"."""
     value = f"{q.value:,.0f}" if q.value == int(q.value) and abs(q.value) < 1e9 else f"{q.value:.4g}"
     if q.value_max is not None:
         value += f"–{q.value_max:,.0f}" if q.value_max == int(q.value_max) else f"–{q.value_max:.4g}"
-    parts = [q.qualifier, value, q.currency or q.unit]
+    unit = q.currency or q.unit
+    if unit and q.value == 1 and q.value_max is None and not q.currency:
+        unit = singular(unit)
+    after = q.qualifier in TRAILING_QUALIFIERS  # "the past decade or so": 1 decade or so
+    parts = [None if after else q.qualifier, value, unit, q.qualifier if after else None]
     text = " ".join(p for p in parts if p)
     if q.out_of:
         text += f" out of {q.out_of:,.0f}"
