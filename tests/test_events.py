@@ -218,13 +218,18 @@ Heavy rain fell on March 5.
 """
 
 
-def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
+def suggest_for(tmp_path, stem, text, **entry):
+    """The corpus plus one catalogued document without annotations, and `suggest` run on it."""
     seeds = corpus(tmp_path, b=None)
-    (seeds / "doc_c.txt").write_text(textwrap.dedent(SUGGEST_DOC).lstrip("\n"), encoding="utf-8")
+    (seeds / f"{stem}.txt").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
-    catalog["documents"].append(catalog_entry("doc_c", title="Ministers Meet Again", published="2025-03-10"))
+    catalog["documents"].append(catalog_entry(stem, **entry))
     (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
-    result = CliRunner().invoke(cli, ["suggest", "doc_c", "--seeds", str(seeds)])
+    return seeds, CliRunner().invoke(cli, ["suggest", stem, "--seeds", str(seeds)])
+
+
+def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
+    seeds, result = suggest_for(tmp_path, "doc_c", SUGGEST_DOC, title="Ministers Meet Again", published="2025-03-10")
     assert result.exit_code == 0, result.output
     assert result.output.count("# CANDIDATE") == 2
     drafted = yaml.safe_load(result.output)["events"]
@@ -263,12 +268,7 @@ def test_suggest_dates_a_sentence_counted_from_another_event(tmp_path):
     """"Two days later" and "The day prior" count from the nearest candidate before them that
     has a date of its own; the draft names it in relative_to and builds with those dates. A
     sentence whose reference is itself relative is counted from that same dated event."""
-    seeds = corpus(tmp_path, b=None)
-    (seeds / "doc_d.txt").write_text(textwrap.dedent(SUGGEST_RELATIVE).lstrip("\n"), encoding="utf-8")
-    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
-    catalog["documents"].append(catalog_entry("doc_d", title="Drills and Replies", published="2025-06-10"))
-    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
-    result = CliRunner().invoke(cli, ["suggest", "doc_d", "--seeds", str(seeds)])
+    seeds, result = suggest_for(tmp_path, "doc_d", SUGGEST_RELATIVE, title="Drills and Replies", published="2025-06-10")
     assert result.exit_code == 0, result.output
     drafted = yaml.safe_load(result.output)["events"]
     evidence = [e["evidence"][0] for e in drafted]
