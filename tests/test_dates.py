@@ -175,6 +175,10 @@ PARTS = [
     ("The day prior", dict(kind="anchored", unit="day", offset=-1, anchor=None)),
     ("Three days before the China-Russia flight, Chinese",
      dict(kind="anchored", unit="day", offset=-3, anchor="the China-Russia flight")),
+    ("the 80th anniversary of the battle, Hegseth",
+     dict(kind="anchored", unit="year", offset=80, anchor="the battle")),
+    ("on the 75th anniversary of the alliance.", dict(kind="anchored", unit="year", offset=75,
+                                                      anchor="the alliance", qualifier="on")),
     # "that" opening a clause is not the start of an anchor; "that meeting" is
     ("a week before that the drills would go ahead", dict(kind="anchored", unit="week", offset=-1, anchor=None)),
     ("Three days before that meeting, he", dict(kind="anchored", unit="day", offset=-3, anchor="that meeting")),
@@ -311,8 +315,9 @@ SEED_DATES = {
     ],
     "003_9e27ae2802fd3b6b": [
         ("on March 30, 2025", "e"), ("in July", "r"), ("on March 30, 2025", "e"),
-        ("on Saturday", "r"), ("February 1945", "e"),
+        ("on Saturday", "r"), ("February 1945", "e"), ("the 80th anniversary of the battle", "a"),
         ("over eight decades since the war’s end", "a"), ("on March 29, 2025", "e"),
+        ("the 80th anniversary of that island’s major World War II battle", "a"),
         ("2014-2025", "e"),
     ],
     "004_46a90b7aee9136d3": [

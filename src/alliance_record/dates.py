@@ -284,6 +284,8 @@ _CORES = [
     # the 2010s, the early 1990s, mid-1990s
     rf"(?P<c_decade>(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
     rf"{_YEAR_LEFT}(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s(?![0-9A-Za-z]))",
+    # the 80th anniversary of the battle: the anchor's date, so many years on
+    rf"(?P<c_anniv>(?i:the\s+(?P<an>[1-9][0-9]{{0,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<aanc>{_NP})))",
     # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945
     rf"(?P<c_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))",
@@ -560,6 +562,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             fields["kind"] = "relative"
         else:
             fields.update(kind="anchored", anchor=m.group("canc"))
+    elif core == "c_anniv":
+        fields.update(kind="anchored", unit="year", offset=int(m.group("an")), anchor=m.group("aanc"),
+                      direction="future")
     elif core == "c_the":
         unit = (m.group("tu") or m.group("tu2")).lower()
         rel = _norm(m.group("trel") or m.group("trel2"))
