@@ -318,6 +318,121 @@ def test_styles_written_after_the_test_set(text, expected):
     assert {k: rec.get(k) for k in expected} == expected
 
 
+
+# --- Chicago author-date and IEEE: the year as a sentence, the date last -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the reviewer's two strings
+    ('Smith, John. 2019. "A Study of Things." Journal of Stuff 12 (3): 45–67. https://doi.org/10.1234/abc',
+     {"authors": [{"family": "Smith", "given": "John"}], "title": "A Study of Things",
+      "container_title": "Journal of Stuff", "volume": "12", "issue": "3", "page": "45–67",
+      "issued": "2019", "issued_precision": "year", "doi": "10.1234/abc", "publisher": None,
+      "type": "article-journal"}),
+    ("Sato, Yoichiro. 2007. Southeast Asian Receptiveness. Honolulu: APCSS.",
+     {"title": "Southeast Asian Receptiveness", "issued": "2007", "publisher": "APCSS",
+      "publisher_place": "Honolulu", "container_title": None, "type": "book"}),
+    # two authors; an initial before the year; a letter after the year; "no." instead of "(3)"
+    ("Smith, John, and Jane Doe. 2020. Harbour Politics. Oxford: Oxford University Press.",
+     {"authors": [{"family": "Smith", "given": "John"}, {"family": "Doe", "given": "Jane"}],
+      "title": "Harbour Politics", "issued": "2020", "publisher": "Oxford University Press", "type": "book"}),
+    ("Pyle, Kenneth B. 2007. Japan Rising: The Resurgence of Japanese Power. New York: PublicAffairs.",
+     {"authors": [{"family": "Pyle", "given": "Kenneth B."}], "issued": "2007",
+      "title": "Japan Rising: The Resurgence of Japanese Power", "publisher_place": "New York"}),
+    ('Berg, Anna. 2019a. "Fjords and Fleets." Nordic Naval Review 8, no. 2: 14–29.',
+     {"issued": "2019", "title": "Fjords and Fleets", "container_title": "Nordic Naval Review",
+      "volume": "8", "issue": "2", "page": "14–29", "type": "article-journal"}),
+    ("Ota, K. (2021b). Harbour states. Northern Lights Press.",  # APA's letter too
+     {"issued": "2021", "title": "Harbour states", "publisher": "Northern Lights Press", "type": "book"}),
+    # editors in place of authors: ", ed." (Chicago) and "(ed.)"
+    ("Lee, Ana, ed. 2017. Ports and Power in Asia. London: Routledge.",
+     {"editors": [{"family": "Lee", "given": "Ana"}], "authors": [], "title": "Ports and Power in Asia",
+      "issued": "2017", "publisher": "Routledge", "type": "book"}),
+    ("Lee, Ana (ed.). 2017. *Ports and Power in Asia*. London: Routledge.",
+     {"editors": [{"family": "Lee", "given": "Ana"}], "authors": [], "title": "Ports and Power in Asia",
+      "issued": "2017", "publisher_place": "London", "type": "book"}),
+    # an institution as author; no date; not yet published
+    ("Asia Maritime Council. 2022. Sea Lanes Outlook. Singapore: Asia Maritime Council.",
+     {"authors": [{"literal": "Asia Maritime Council"}], "title": "Sea Lanes Outlook", "issued": "2022",
+      "publisher": "Asia Maritime Council", "type": "report"}),
+    ('Ito, Ken. n.d. "Harbour Watch." Accessed June 3, 2024. https://example.org/harbour-watch.',
+     {"authors": [{"family": "Ito", "given": "Ken"}], "title": "Harbour Watch", "issued": None,
+      "accessed": "2024-06-03", "type": "webpage"}),
+    ('Doe, Jane. Forthcoming. "Reef Claims." Journal of Ocean Law.',
+     {"title": "Reef Claims", "issued": None, "container_title": "Journal of Ocean Law", "publisher": None}),
+    # a newspaper's full date refines the author-date year (same year only)
+    ('Rich, Motoko. 2023. "Tokyo Weighs a New Fleet." New York Times, May 9, 2023.',
+     {"issued": "2023-05-09", "issued_precision": "day", "container_title": "New York Times",
+      "type": "article-newspaper"}),
+    ('Rich, Motoko. 2023. "Tokyo Weighs a New Fleet." New York Times, May 9, 2022.',
+     {"issued": "2023", "issued_precision": "year"}),
+    # CRLF line breaks and trailing whitespace
+    ('Yamada, Ken. 2020. "Coast Guards Compared."\r\nOcean Policy Quarterly 5 (2): 1–20.  \r\n',
+     {"title": "Coast Guards Compared", "container_title": "Ocean Policy Quarterly", "volume": "5",
+      "issue": "2", "page": "1–20", "issued": "2020", "type": "article-journal"}),
+])
+def test_chicago_author_date(text, expected):
+    rec = C.parse_citation(text)
+    assert {k: rec.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reviewer's strings: pages then year, no "pp.", a month
+    ('A. Lee and B. Kim, "Alliance signalling," Asian Survey, vol. 61, no. 2, pp. 200-220, 2021.',
+     {"issued": "2021", "issued_precision": "year", "volume": "61", "issue": "2", "page": "200-220",
+      "locator": None, "container_title": "Asian Survey", "type": "article-journal"}),
+    ('A. Lee and B. Kim, "Alliance signalling," Asian Survey, vol. 61, no. 2, 200-220, 2021.',
+     {"issued": "2021", "page": "200-220", "locator": None}),
+    ('A. Lee and B. Kim, "Alliance signalling," Asian Survey, vol. 61, no. 2, pp. 200-220, Mar. 2021.',
+     {"issued": "2021-03", "issued_precision": "month", "page": "200-220"}),
+    # no pages at all; a day; a range of months (only as precise as its year)
+    ('C. Wu, "Quad tides," Pacific Review, vol. 7, no. 1, 2020.',
+     {"issued": "2020", "page": None, "volume": "7", "issue": "1", "type": "article-journal"}),
+    ('C. Wu, "Quad tides," Pacific Review, vol. 7, no. 1, pp. 3–9, Sept. 14, 2020.',
+     {"issued": "2020-09-14", "issued_precision": "day", "page": "3–9"}),
+    ('C. Wu, "Quad tides," Pacific Review, vol. 7, no. 1, pp. 3–9, Jul.–Aug. 2020.',
+     {"issued": "2020", "issued_precision": "year", "page": "3–9", "publisher": None}),
+    # an article number: neither the issue nor the pages, and it marks a journal
+    ('D. Park, "Radar gaps," Sensors, vol. 22, no. 4, Art. no. 1450, 2022.',
+     {"volume": "22", "issue": "4", "number": "1450", "page": None, "issued": "2022",
+      "publisher": None, "container_title": "Sensors", "type": "article-journal"}),
+    ('D. Park, "Radar gaps," Sensors, vol. 22, Art. no. e0311, Apr. 2022, doi: 10.3390/s2204.',
+     {"volume": "22", "issue": None, "number": "e0311", "issued": "2022-04", "doi": "10.3390/s2204",
+      "type": "article-journal"}),
+    # a pinpoint that is no year stays the note's locator; a parenthesised date is the date
+    ("Jane Roe, “Reef Wars,” Journal of Island Studies 3, no. 1 (2019): 10–20, 12.",
+     {"issued": "2019", "page": "10–20", "locator": "12"}),
+    # CRLF
+    ('E. Sato, "Deterrence online,"\r\nSecurity Letters, vol. 4, no. 3, pp. 5–8, Dec. 2019. \r\n',
+     {"issued": "2019-12", "volume": "4", "issue": "3", "page": "5–8", "title": "Deterrence online"}),
+])
+def test_ieee_date_after_volume_and_pages(text, expected):
+    rec = C.parse_reference(text)
+    assert {k: rec.get(k) for k in expected} == expected
+
+
+def test_author_date_details():
+    assert C.parse_date("2019a") == ("2019", "year") and C.parse_date("(2019b)") == ("2019", "year")
+    assert C.parse_date("1990s") is None  # a decade is no date
+    assert C.parse_footnote("Sato, Yoichiro. 2007. Southeast Asian Receptiveness. Honolulu: APCSS.")["kind"] == "citation"
+    rec = C.parse_reference('D. Park, "Radar gaps," Sensors, vol. 22, no. 4, Art. no. 1450, 2022.')
+    assert C.to_csl(rec, "park")["number"] == "1450"
+    # a magazine's "Vol. 150/5" is no journal, even with its issue
+    rec = C.parse_citation("Ann Roe. Fleet Notes. Naval Institute. May 2024 Proceedings Vol. 150/5/1,455.")
+    assert rec["type"] == "article-magazine"
+
+
+def test_author_date_and_ieee_held_out():
+    """citations_authordate_ieee.yml was written after the reviewer's two examples were fixed
+    and before the parser was run on it. First run: 329 / 343 field values right (95.9 %), 136
+    / 147 of the values the gold writes (92.5 %). Five general faults it showed were then fixed
+    (an initial before the year sentence, "Cha, Victor D. 2016."; a range of months split at
+    "Mar."; IEEE "Art. no." split at "Art."; a newspaper's full date after the author-date year;
+    "vol. N, no. N" without pages typed as a magazine), each with variants of its own in the
+    tests above, so the file is no longer held out; the floors are what is reached now."""
+    table, misses, overall, written = author_date_ieee_accuracy()
+    assert overall >= 0.99 and written >= 0.99, misses
+    assert table["kind"][0] == table["kind"][1]
+
 # --- the gold: every field of the 43 footnotes and the 12 references ------------------------------
 
 CITATION_FIELDS = ["type", "authors", "et_al", "title", "container_title", "publisher",
@@ -536,3 +651,22 @@ def test_test_set_field_accuracy():
 TEST_SET_FLOOR = 0.99
 TEST_SET_WRITTEN_FLOOR = 0.99
 TEST_SET_KIND_FLOOR = 1.0
+
+
+def author_date_ieee_accuracy():
+    """Field accuracy on citations_authordate_ieee.yml: (table, misses, overall, on written)."""
+    gold = load_gold("citations_authordate_ieee.yml")
+    rows = reference_rows(gold)
+    table, misses = score_heldout(rows, ["kind"] + HELDOUT_FIELDS)
+    print_table(f"citations_authordate_ieee.yml ({len(rows)})", table)
+    for miss in misses:
+        print("MISS", *miss)
+    right = sum(r for r, _ in table.values())
+    total = sum(n for _, n in table.values())
+    wrong = {(key, f) for key, f, g, _ in misses if g not in (None, [], False)}
+    written = [(key, f) for key, g, _, _ in rows for f in ["kind"] + HELDOUT_FIELDS
+               if g.get(f) not in (None, [], False) and (g.get("kind") != "note" or f == "kind")]
+    hits = sum(1 for item in written if item not in wrong)
+    print(f"citations_authordate_ieee.yml: overall {right} / {total} = {right / total:.1%}; "
+          f"on the values the gold writes {hits} / {len(written)} = {hits / len(written):.1%}")
+    return table, misses, right / total, hits / len(written)

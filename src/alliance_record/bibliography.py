@@ -44,7 +44,7 @@ STOPWORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by",
              "its", "is", "are", "be", "or", "no", "s"}
 MERGED_FIELDS = ("type", "title", "container_title", "publisher", "publisher_place", "genre",
                  "issued", "issued_precision", "accessed", "url", "doi", "domain", "volume", "issue",
-                 "page")
+                 "page", "number")
 
 
 def finish(ctx) -> dict:

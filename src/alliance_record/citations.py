@@ -20,6 +20,10 @@ The parser knows the families of styles by their punctuation, not by any one foo
   Title. Source, Date. <url>``, split at sentence periods that do not end an initial or an
   abbreviation -- except the initial that ends an inverted first author ("Samuels, Richard J.
   Securing Japan...") or a Vancouver list ("Kristensen HM, Korda M. Title");
+* author-date (Chicago author-date, APA): the year right after the authors, in brackets or as a
+  sentence of its own (``Smith, John. 2019. "Title." Journal 12 (3): 45–67.``, ``Lee, Ana,
+  ed. 2017. Title.``), with the letter that tells works of one year apart (``2019a``), or
+  ``n.d.``/``Forthcoming``; a full date later in the entry refines that year;
 * acts and laws (``Taiwan Relations Act, Pub. L. No. 96-8 (1979)``, ``... Act No. 108 of
   2013``): type ``legislation``;
 * notes citing a work again: "Ibid." and "Id."; ``Smith, op. cit., 12``; and short forms
@@ -31,7 +35,9 @@ What follows the title is cut into segments, each recognised by its form: a date
 (``June 15, 2025``, ``31 May 2021``, ``(2008)``, APA ``(2021, March 5)``, Vancouver ``2025 Jan
 15``, ``Updated ...``; a Harvard ``8 July`` completes the year written before it), "No
 date"/"n.d.", an italic container, a volume notation (``39, no. 1``, ``Vol. 150/5/1,455``,
-``12(3)``, ``Asia Policy 16 (July 2013)``), ``Place: Publisher`` (``Cambridge (MA): ...``),
+``12(3)``, ``Asia Policy 16 (July 2013)``; IEEE and MLA close it with the date, ``vol. 61,
+no. 2, pp. 200-220, Mar. 2021``, and may give an article number, ``Art. no. 104512``),
+``Place: Publisher`` (``Cambridge (MA): ...``),
 ``Publisher, City``, ``In: Editors (eds) Book``, ``in Book, ed. A and B (Place: Publisher,
 Year)``, a genre label (``Research Summary``, ``(Report No. RL33436)``), pages, or a name.
 Pages after an article's container are its ``page``; after a book's publication facts (or
@@ -65,7 +71,7 @@ from urllib.parse import SplitResult, urlsplit
 
 FIELDS = ("type", "authors", "et_al", "editors", "title", "container_title", "publisher",
           "publisher_place", "genre", "issued", "issued_precision", "accessed", "url", "doi",
-          "domain", "volume", "issue", "page", "raw")
+          "domain", "volume", "issue", "page", "number", "raw")
 
 # --- dates ----------------------------------------------------------------------------------------
 
@@ -83,8 +89,14 @@ DATE_PATTERNS = [  # most precise first
     ("month", re.compile(rf"(?i)\b(?P<m>{MONTH})\s+(?P<y>{YEAR})")),
     ("month", re.compile(rf"(?i)(?P<y>{YEAR}),\s+(?P<m>{MONTH})(?![a-z])(?!\s*\d)")),
     ("month", re.compile(rf"(?P<y>{YEAR})-(?P<mm>\d{{2}})(?![\d-])")),
-    ("year", re.compile(rf"(?P<y>{YEAR})")),
+    # A year with the letter an author-date list adds to tell one author's works of a year
+    # apart ("2019a", "(2019b)") is that year; "1990s" is no date.
+    ("year", re.compile(rf"(?P<y>{YEAR})(?:[a-h](?![A-Za-z]))?")),
 ]
+# An author-date year written as a sentence of its own after the authors ("Smith, John. 2019.
+# Title."), or in brackets (APA "(2019a)"), or "n.d."/"forthcoming" in its place.
+YEAR_SENTENCE = rf"(?:{YEAR}[a-h]?|(?i:n\.\s?d\.?|no date|forthcoming|in press))"
+FORTHCOMING = re.compile(r"(?i)^(?:forthcoming|in press)$")
 DATE_PREFIX = re.compile(r"(?i)(?:\b(?:updated|published|posted|last (?:modified|updated)|"
                          r"released|issued|spring|summer|fall|autumn|winter)(?: on)?:?\s*)$")
 NO_DATE = re.compile(r"(?i)^(?:no date|n\.\s?d\.?|undated|date unknown)$")
@@ -586,10 +598,16 @@ def split_periods(text: str) -> list[str]:
             continue
         word = re.search(r"(\S*)$", text[last:k]).group(1).lstrip("(“\"*")
         closes_authors = text[last:k].casefold().endswith("et al")
+        # "Smith, John, ed. 2018. Title.": the editor's "ed." ends the names before a year
+        closes_editors = word.casefold() in ("ed", "eds") and not out \
+            and re.match(rf"\s+{YEAR_SENTENCE}\.(?:\s|$)", text[k + 1:])
+        last_part = re.split(r"[-–/]", word)[-1].casefold()  # "Mar.–Apr. 2021"
         if not closes_authors and (re.fullmatch(r"[A-Z]", word)  # an initial: "Michael J."
                                    or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word.rsplit("-", 1)[-1])  # "Japan-U.S."
-                                   or word.casefold() in ABBREVIATIONS):
-            if not (not out and len(word) == 1 and _names_end(text[last:k + 1], text[k + 1:])):
+                                   or word.casefold() in ABBREVIATIONS or last_part in ABBREVIATIONS
+                                   or last_part == "art" and re.match(r"\s+no\.", text[k + 1:])):  # IEEE "Art. no."
+            if not (closes_editors or not out and len(word) == 1
+                    and _names_end(text[last:k + 1], text[k + 1:])):
                 continue
             k += 1  # the initial keeps its period: "Samuels, Richard J."
         piece = text[last:k].strip()
@@ -605,8 +623,12 @@ def split_periods(text: str) -> list[str]:
 def _names_end(piece: str, following: str) -> bool:
     """"Samuels, Richard J." + " Securing Japan: ...": the initial ends an inverted name (the
     first author of a bibliography entry), or a Vancouver list ("Kristensen HM, Korda M."), when
-    a title of several words follows."""
+    a title of several words follows -- or, in an author-date reference ("Cha, Victor D. 2016.
+    Title."), the year as a sentence of its own."""
     piece = piece.strip()
+    if re.match(rf"\s+{YEAR_SENTENCE}\.(?:\s|$)", following):
+        names = parse_names(piece)
+        return bool(names and names[0])
     if re.match(r"\s+[A-Z][\w'’-]+(?:[,.]|\s+and\b|\s+&)", following):
         return False  # a surname follows: "Christopher S. Chivvis and Jack Keating"
     if not _vancouver(piece):
@@ -649,10 +671,10 @@ def split_citations(body: str) -> list[tuple[int, int]]:
 def blank(raw: str) -> dict:
     """An empty record: the CSL ``FIELDS``, plus what the parse noticed on the way — ``ibid``
     and its ``locator``, ``chapter`` ("In: ..."), ``academic_volume`` ("39, no. 1", which marks
-    a journal) and, for References entries, ``same_author`` ("———.")."""
+    a journal), ``magazine_volume`` ("Vol. 150/5/1,455") and, for References entries, ``same_author`` ("———.")."""
     rec = {f: None for f in FIELDS}
     rec.update(authors=[], editors=[], et_al=False, raw=raw, ibid=False, locator=None,
-               chapter=False, academic_volume=False, same_author=False, short=False,
+               chapter=False, academic_volume=False, magazine_volume=False, same_author=False, short=False,
                op_cit=False, legislation=False)
     return rec
 
@@ -780,7 +802,10 @@ def _legislation(text: str, rec: dict) -> bool:
     return True
 
 
-AUTHOR_DATE = re.compile(rf"\s*\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s*$")
+# An edited work's editors in place of its authors: "Smith, J. (Ed.)", "Smith, John, ed."
+EDITORS_MARK = re.compile(r"(?i)(?:\s*\((?:eds?|editors?)\.?\)|,\s*(?:eds?\.|editors?))$")
+AUTHOR_DATE = re.compile(rf"\s*\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s*$"
+                         rf"|(?<=\.)\s+{YEAR_SENTENCE}\.\s*$")  # Chicago author-date "Smith, John. 2019."
 
 
 def _delimited_title(text: str, rec: dict) -> list[str] | None:
@@ -795,10 +820,16 @@ def _delimited_title(text: str, rec: dict) -> list[str] | None:
         date = AUTHOR_DATE.search(before)
         if date and before[:date.start()].strip():
             before = before[:date.start()]
+        editors = EDITORS_MARK.search(before.rstrip())
+        if editors:
+            before = before.rstrip()[:editors.start()]
         names = _author_names(before, single=find is not find_italic)
         if names is None:
             continue
-        rec["authors"], rec["et_al"] = names
+        if editors and names[0]:
+            rec["editors"] = names[0]
+        else:
+            rec["authors"], rec["et_al"] = names
         rec["title"] = found[2].strip("*").strip()
         return ([date.group(0).strip(" .")] if date else []) + [text[found[1]:]]
     return None
@@ -897,7 +928,7 @@ def _period_style(text: str, rec: dict) -> list[str]:
     if not segs:
         return []
     first = segs[0]
-    editors = re.search(r"(?i)\s*\((?:eds?|editors?)\.?\)$", first)
+    editors = EDITORS_MARK.search(first)
     if editors and len(segs) > 1 and parse_names(first[:editors.start()]):
         # APA edited book: "Inoguchi, T., & Ikenberry, G. J. (Eds.). (2013). Title."
         rec["editors"] = parse_names(first[:editors.start()])[0]
@@ -906,16 +937,19 @@ def _period_style(text: str, rec: dict) -> list[str]:
     names = parse_names(first) if len(segs) > 1 else None
     k = 0
     if names and (any("family" in a for a in names[0]) or len(segs) > 1 and not _is_date_seg(segs[1])
-                  or segs[1].startswith("(")):
+                  or segs[1].startswith("(") or len(segs) > 2 and re.fullmatch(YEAR_SENTENCE, segs[1])):
         rec["authors"], rec["et_al"] = names
         k = 1
     else:
         split = split_author_prefix(first)
         if split:
             rec["authors"], rec["et_al"], segs[0] = split
-    # An APA year between authors and title: "Sato. (2008). Title."
+    # An APA year between authors and title: "Sato. (2008). Title.", or Chicago author-date's
+    # year standing alone as a sentence: "Sato, Yoichiro. 2007. Title."
     rest_before = []
-    while k < len(segs) and _is_date_seg(segs[k]) and segs[k].startswith("("):
+    while k < len(segs) and (_is_date_seg(segs[k]) or FORTHCOMING.match(segs[k])) and (
+            segs[k].startswith("(") or (k > 0 or rec["editors"]) and k + 1 < len(segs)
+            and re.fullmatch(YEAR_SENTENCE, segs[k])):
         rest_before.append(segs[k])
         k += 1
     if k >= len(segs):
@@ -983,10 +1017,15 @@ VOLUME_PATTERNS = [
     re.compile(r"(?i)\bvol(?:ume)?\.?\s*(?P<v>\d+)\s*/\s*(?P<i>\d+)(?:\s*/\s*[\d,]+)?"),
     re.compile(r"(?i)\bvol(?:ume)?\.?\s*(?P<v>\d+)(?:,?\s*(?:no|iss(?:ue)?|nr)\.?\s*(?P<i>\d+))?"),
     re.compile(r"(?i)(?<![\w/])(?P<v>\d{1,4}),?\s*(?:no|iss(?:ue)?)\.\s*(?P<i>\d+)(?P<acad>)"),
-    re.compile(r"(?<![\w/])(?P<v>\d{1,4})\((?P<i>\d{1,4}(?:[-–]\d+)?)\)(?P<acad>)"),
+    re.compile(r"(?<![\w/])(?P<v>\d{1,4}) ?\((?P<i>\d{1,4}(?:[-–]\d+)?)\)(?P<acad>)"),  # "12 (3)" too
     # Chicago "Asia Policy 16 (July 2013): 15–30": a number between a name and a dated parenthesis
     re.compile(rf"(?<=[A-Za-z])\s(?!{YEAR})(?P<v>\d{{1,4}})(?P<i>)(?=\s*\([^()]*{YEAR}\))(?P<acad>)"),
 ]
+# The date closing a citation after its volume notation: "2021", "Mar. 2021", "Mar.–Apr. 2021"
+# (a range of months is as precise as its year), "March 5, 2021".
+TRAILING_DATE = re.compile(rf"(?i)(?:^|[,.])\s*(?P<d>(?:(?:{MONTH}\s*[-–/]\s*)?{MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
+                           rf"(?P<y>{YEAR}))\.?\s*$")
+ARTICLE_NUMBER = re.compile(r"(?i)[,.]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number)|e-?locator:?)\s*(?P<n>[A-Za-z]?\d[\w.-]*?)(?=[,.;]?(?:\s|$))")
 PAGES = re.compile(r"(?i)(?:^|,|:)\s*(?:pp?\.\s*)?(?P<p>[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)\s*$")
 
 
@@ -999,7 +1038,20 @@ def _pull_volume(text: str, rec: dict) -> str:
             rec["issue"] = rec["issue"] or m.group("i") or None
             if "acad" in m.groupdict():
                 rec["academic_volume"] = True
+            rec["magazine_volume"] = rec.get("magazine_volume") or rx is VOLUME_PATTERNS[0]
             rest = text[m.end():]
+            # IEEE/MLA put the date last, after volume, number and pages: "vol. 61, no. 2,
+            # pp. 200-220, Mar. 2021" -- unless a parenthesis after the volume holds it.
+            date = TRAILING_DATE.search(rest)
+            if date and not re.search(rf"\([^()]*{YEAR}[^()]*\)", rest):
+                found = parse_date(date.group("d")) or parse_date(date.group("y"))
+                if found:
+                    _set_issued(rec, *found)
+                rest = rest[:date.start()]
+            number = ARTICLE_NUMBER.search(rest)
+            if number:  # IEEE "Art. no. 104512": the article's number, neither issue nor pages
+                rec["number"] = rec["number"] or number.group("n")
+                rest = rest[:number.start()] + rest[number.end():]
             pages = re.match(r"^\s*(?:\([^()]*\))?\s*[:,]\s*(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)"
                              r"(?:,\s*(?P<loc>\d+(?:\s*[-–]\s*\d+)?))?\s*$", rest)
             if pages:  # "3, no. 2 (Spring 2021): 10–25" (", 12": the note's pinpoint)
@@ -1084,8 +1136,8 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
         return False
     if NO_DATE.match(text):
         return True
-    if NO_TITLE.match(text):
-        return False
+    if NO_TITLE.match(text) or FORTHCOMING.match(text):
+        return False  # not yet published: no date, and not a name either
     dm = DAY_MONTH.match(text)
     if dm and rec["issued_precision"] == "year":  # Harvard "(2024) ... 8 July"
         day, month = dm.group("d1") or dm.group("d2"), dm.group("m1") or dm.group("m2")
@@ -1100,8 +1152,7 @@ def _read_plain(text: str, rec: dict, in_paren: bool = False) -> bool:
         iso, precision, a, b = found
         prefix = DATE_PREFIX.search(text[:a])
         a = prefix.start() if prefix else a
-        if rec["issued"] is None:
-            rec["issued"], rec["issued_precision"] = iso, precision
+        _set_issued(rec, iso, precision)
         text = _trim(text[:a].rstrip() + " " + text[b:].lstrip())
     pages = PAGES.search(text) if found or rec["issued"] or rec["volume"] else None
     if pages and not is_place(text):
@@ -1165,6 +1216,14 @@ def _trim(text: str) -> str:
     return text.lstrip(" .")
 
 
+def _set_issued(rec: dict, iso: str, precision: str):
+    """The first date read is the issued date; a later one of the same year refines a bare
+    year (Chicago author-date "Fackler, Martin. 2014. "Title." New York Times, July 1, 2014.")."""
+    if rec["issued"] is None or (rec["issued_precision"] == "year" and precision != "year"
+                                 and iso[:4] == rec["issued"]):
+        rec["issued"], rec["issued_precision"] = iso, precision
+
+
 def _set(rec: dict, key: str, value):
     if value and rec.get(key) is None:
         rec[key] = value
@@ -1197,7 +1256,9 @@ def citation_type(rec: dict) -> str | None:
             return "report"
         if is_newspaper(container):
             return "article-newspaper"
-        if is_journal(container) or rec.get("academic_volume") or (rec["volume"] and rec["page"]):
+        if is_journal(container) or rec.get("academic_volume") or (rec["volume"] and rec["page"]) \
+                or rec["volume"] and rec["issue"] and not rec.get("magazine_volume") or rec.get("number"):
+            # "vol. 98, no. 5" (a magazine writes "Vol. 150/5"); an article number ("Art. no.")
             return "article-journal"
         if is_org(container):
             return "webpage" if rec["url"] else "report"
@@ -1375,7 +1436,8 @@ def to_csl(rec: dict, item_id: str) -> dict:
         item["editor"] = names(rec["editors"])
     for key, csl in (("container_title", "container-title"), ("publisher", "publisher"),
                      ("publisher_place", "publisher-place"), ("genre", "genre"),
-                     ("volume", "volume"), ("issue", "issue"), ("page", "page"), ("url", "URL"),
+                     ("volume", "volume"), ("issue", "issue"), ("page", "page"), ("number", "number"),
+                     ("url", "URL"),
                      ("doi", "DOI")):
         if rec.get(key):
             item[csl] = rec[key]
