@@ -186,3 +186,43 @@ def test_numbers_in_cited_titles_are_kept_and_marked(tmp_path):
         ("30 patrol boats", "footnote", "text", None),  # a note's own words, not a title
     ]
     assert db["citations"].get("fleet-fn01-c1")["footnote_id"] == "fleet-fn01"
+
+
+LABEL_TEXT = """
+Harbor Notes
+
+Ruritania keeps warning of “revisionist” powers. Minister Ito said the fleet was “ready for anything.”
+
+Minister Ito said that Admiral Sato, at the pier, found it “a fine day for a launch.”
+"""
+
+LABEL_ANNOTATIONS = """
+quotations:
+  - quote: "revisionist"
+    speaker: ruritania
+  - quote: "ready for anything"
+    speaker: sato
+  - quote: "a fine day"
+    speaker: sato
+"""
+
+
+def test_a_curated_speaker_gets_a_label_from_the_sentence_or_the_registry(tmp_path):
+    seeds = write_corpus(tmp_path / "l", {"doc": LABEL_TEXT}, [catalog_entry("doc", title="Harbor Notes")],
+                         **{"actors.yml": ACTORS})
+    (seeds / "annotations").mkdir()
+    (seeds / "annotations" / "doc.yml").write_text(LABEL_ANNOTATIONS)
+    out = tmp_path / "l.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [(r["quote"], r["speaker_id"], r["speaker_label"], r["attribution"])
+            for r in sqlite_utils.Database(out)["quotations"].rows_where(order_by="start")]
+    assert rows == [
+        # no cue: the sentence's own mention of the curated speaker
+        ("revisionist", "ruritania", "Ruritania", "curated"),
+        # the cue names someone else, and the sentence does not name the curated speaker: its
+        # registry name, never the other person's words
+        ("ready for anything.", "sato", "Taro Sato", "curated"),
+        # ... or, when the sentence names them, its words
+        ("a fine day for a launch.", "sato", "Admiral Sato", "curated"),
+    ]

@@ -459,6 +459,37 @@ def test_date_mentions_counted_from_events_or_the_date_before_them(tmp_path):
     assert (caption["region"], caption["figure_id"]) == ("caption", "doc-c-fig1")
 
 
+def test_a_written_anchor_quoted_as_an_events_evidence_dates_the_mention(tmp_path):
+    speech = """  - id: speech
+    summary: He speaks.
+    event_type: statement
+    evidence:
+      - quote: "Three days before the vote, he spoke."
+        bound: before
+"""
+    vote = """  - id: vote
+    summary: The vote.
+    event_type: policy
+    known_date: "2025-12-10"
+    known_date_basis: Outside knowledge, written for the test.
+    evidence:
+      - quote: "the vote"
+"""
+
+    def mention(annotations, name):
+        assert build(corpus_c(tmp_path, annotations, name=name), tmp_path / f"{name}.db").exit_code == 0
+        db = sqlite_utils.Database(tmp_path / f"{name}.db")
+        row = next(db["date_mentions"].rows_where("phrase = 'Three days before the vote'"))
+        return row["date_start"], row["date_precision"], row["basis"], row["relative_to_event_id"]
+
+    # a quote of the whole sentence is evidence of the speech, not of the vote it counts from
+    with_speech = ANNOTATIONS_C.replace("links:\n", speech + "links:\n")
+    assert mention(with_speech, "s1") == (None, None, "relative-to-event", None)
+    # quoting the anchor's words as an event's evidence counts the mention from that event
+    assert mention(with_speech.replace("links:\n", vote + "links:\n"), "s2") == \
+        ("2025-12-07", "day", "relative-to-event", "vote")
+
+
 @pytest.mark.parametrize("change, message", [
     (('      - quote: "it was read on the site, accessed Dec. 20, 2025"\n'
       '        date: "accessed Dec. 20, 2025"\n        bound: before\n',
@@ -510,6 +541,23 @@ def test_the_seed_timeline(seeds_db):
         "usfj-joint-force-hq-upgrade-decided-2024-07-28": ("2024-07-28", "day"),
         "japan-administers-senkakus-1895": ("1895", "year")}
     assert ev["battle-of-iwo-jima-1945"]["date_basis"] == "curated"
+    # the war's end, known only as the anchor of "over eight decades since the war’s end" and "75
+    # Years After the End of the Pacific War": a stated outside fact, from which both are counted
+    assert (ev["end-of-pacific-war-1945"]["edtf"], ev["end-of-pacific-war-1945"]["document_count"]) == \
+        ("1945-08-15/1945-09-02", 2)
+    counted = {r["phrase"]: (r["edtf"], r["relative_to_event_id"]) for r in db["date_mentions"].rows_where(
+        "kind = 'anchored' and relative_to_event_id = 'end-of-pacific-war-1945'")}
+    assert counted == {"over eight decades since the war’s end": ("1945-08-15/2025~", "end-of-pacific-war-1945"),
+                       "75 Years After the End of the Pacific War": ("2020", "end-of-pacific-war-1945")}
+    assert db.execute("select count(*) from date_mentions where date_start is null").fetchone()[0] == 0
+    # the 2015 security legislation, which the report does not date: a stated outside fact
+    law = ev["abe-legislation-for-peace-and-security-2015"]
+    assert (law["edtf"], law["date_basis"]) == ("2015-09-19", "curated")
+    # events known only from the titles of cited works are bounded by the works' dates
+    assert {e: ev[e]["edtf"] for e in ("pentagon-base-defense-review-2025", "pentagon-aukus-review-2025",
+                                       "biden-presses-kishida-taiwan-joint-operations")} == {
+        "pentagon-base-defense-review-2025": "[..2025-06-15]", "pentagon-aukus-review-2025": "[..2025-07-10]",
+        "biden-presses-kishida-taiwan-joint-operations": "[..2023-12-17]"}
     # the caption-only meeting, and the ceremony dated by its caption's explicit date
     assert ev["ishiba-hegseth-meeting-tokyo-2025-03-30"]["date_start"] == "2025-03-30"
     ceremony = db["event_sources"].get(ev["iwo-jima-80th-anniversary-ceremony-2025-03-29"]["date_source_id"])

@@ -13,7 +13,9 @@ document's annotation file says:
   possessive right before the marks (Trump’s “America First” policy) makes the phrase theirs,
   a state's or an organisation's (Japan’s “quasi-ally”) does not. A curated ``quotations:``
   entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
-  (``speakers``) or rejects the detection. Every speaker is a ``quotation_speakers`` row and in
+  (``speakers``) or rejects the detection; its ``speaker_label`` names them, else the cue's words
+  when they name the same speakers (or no registry actor), else the sentence's mention of each
+  curated speaker, else its registry name. Every speaker is a ``quotation_speakers`` row and in
   ``speaker_ids``; ``speaker_id`` is set when there is exactly one. Unattributed scare quotes
   ("the “core”") are not quotations, but nothing detected vanishes: every span between
   quotation marks is a ``quotation_candidates`` row, a quotation or discarded with a reason.
@@ -108,7 +110,8 @@ def extract(doc, seg, rows, ctx) -> dict:
     out = {"quotations": [], "quotation_speakers": [], "quotation_candidates": [], "quantities": [],
            "recommendations": [], "recommendation_addressees": [], "recommendation_candidates": []}
     errors = []
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, out, errors)
+    names = {a["id"]: a["name"] for a in ctx.inputs.actors.entries}
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, out, errors)
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
@@ -117,7 +120,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     return out
 
 
-def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
+def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors):
     overrides = Overrides(annotations.get("quotations"))
     last_speaker = None
     sentences = {}
@@ -162,11 +165,17 @@ def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
                     status = "rejected"
                     reason = entry["reject"] if isinstance(entry["reject"], str) else "rejected by a curator"
                 else:
+                    found = speakers
                     if entry.get("speakers"):
                         speakers = list(entry["speakers"])
                     elif "speaker" in entry:
                         speakers = [entry["speaker"]] if entry["speaker"] else []
-                    label = entry.get("speaker_label") or label
+                    if entry.get("speaker_label"):
+                        label = entry["speaker_label"]
+                    elif speakers and (not label or (found and found != speakers)):
+                        # the cue's words name someone else, or there is no cue: name the curated
+                        # speakers as the sentence does, else by their registry names
+                        label = _label_of(speakers, mentions, sentence, start, names)
                     attribution = "curated"
             elif q.scare and not speakers:
                 status, reason = "scare", reason or SCARE_QUOTE  # a word in quotation marks
@@ -200,6 +209,20 @@ def _quotations(doc, seg, annotations, mentions, actor_types, out, errors):
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quotation {entry['quote']!r}: no quotation detected in "
                                  "the body text starts with these words", line=entry.line_of("quote")))
+
+
+def _label_of(speakers, mentions, sentence, start, names):
+    """How the sentence names each speaker (its mention nearest before the quotation, else the
+    first after it), or the registry name: "Trump administration" for a curated speaker of
+    "The Trump administration is ... posed by “destabilizing” actors"."""
+    out = []
+    for a in speakers:
+        inside = [m for m in mentions if m["actor_id"] == a and sentence is not None
+                  and sentence["start"] <= m["start"] and m["end"] <= sentence["end"]]
+        before = [m for m in inside if m["end"] <= start]
+        m = before[-1] if before else (inside[0] if inside else None)
+        out.append(m["surface"] if m else names.get(a, a))
+    return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]
 
 
 def _speakers_in(mentions, start, end, label):

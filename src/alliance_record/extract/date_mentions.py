@@ -21,8 +21,12 @@ Expressions counted from another event are resolved in two ways, and the row say
   ("by 2027") and not an access date. The narrative's last stated date is what "the day prior"
   counts from.
 
-An expression whose anchor is written ("three days before the China-Russia flight", "75 Years
-After the End of the Pacific War") and that no annotation resolves keeps empty dates.
+* otherwise, when its anchor is written ("75 Years After the End of the Pacific War") and an
+  annotation quotes those words (or part of them) as evidence of an event ("the End of the
+  Pacific War" for end-of-pacific-war-1945), from that event's date, also at the end of the build.
+
+An expression whose anchor is written ("three days before the vote") and that no annotation
+resolves or quotes keeps empty dates.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from ..segment import Multi, Piece, Region, regions
 
 STATE_KEY = "date_mentions.anchored"   # rows counted from an event, written by finish()
 RESOLVED_KEY = "events.anchored_mentions"  # mention id -> (Resolved, event id), set by events.finish
+# mention id -> (DateMention, document id, start, end of its written anchor in the document)
+ANCHORS_KEY = "date_mentions.written_anchors"
 # qualifiers of a date that places something in time (what "the day prior" may count from)
 PLACING = (None, "on", "in", "at", "during", "from")
 
@@ -84,6 +90,10 @@ def extract(doc, seg, rows, ctx) -> dict:
             stream = stream_of(region, row)
             if m.kind == "anchored":
                 before = last_placing.get(stream) if m.anchor is None else None
+                if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
+                    i = m.start + m.phrase.rfind(m.anchor)
+                    at = region.multi.sub(i, i + len(m.anchor))
+                    ctx.state.setdefault(ANCHORS_KEY, {})[row["id"]] = (m, doc.id, at[0].start, at[-1].end)
                 if before is not None:
                     anchor = dates.anchor_for(m, before["date_start"], before["date_end"], before["edtf"])
                     resolved = dates.resolve(m, anchor=anchor)

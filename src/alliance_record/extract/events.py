@@ -43,7 +43,7 @@ from ..curate import publication_window
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..segment import Multi, Piece
-from .date_mentions import RESOLVED_KEY, STATE_KEY
+from .date_mentions import ANCHORS_KEY, RESOLVED_KEY, STATE_KEY
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "uncertain": 3, "range": 4, "approximate": 5}
 BASIS_RANK = {"explicit": 0, "relative-to-publication": 1, "relative-to-event": 2}
@@ -427,6 +427,33 @@ def inherit_from_wholes(dated: dict, undated: list, links: list, defined: dict) 
                              "to the dated event it happened during", line=ev.line)
 
 
+def written_anchors(anchors: dict, sources: list, dated: dict, named: dict) -> dict:
+    """Date mentions counted from an anchor in words that an event's evidence quotes.
+
+    "75 Years After the End of the Pacific War" counts from "the End of the Pacific War"; when an
+    annotation quotes those words (or part of them) as evidence of one event, the mention is
+    counted from that event's date. Only a quote inside the anchor counts: a quote of the whole
+    sentence ("Three days before the flight, fighters locked radar") is evidence of another
+    event, not of the anchor. Mentions an annotation dates with ``relative_to`` are left alone.
+    Returns mention id -> (Resolved, event id)."""
+    out = {}
+    for mention_id, (mention, document_id, start, end) in anchors.items():
+        if mention_id in named:
+            continue
+        quoting = {s.event_id for s in sources if s.document_id == document_id and start <= s.start
+                   and s.end <= end}
+        if len(quoting) != 1:
+            continue
+        event_id = quoting.pop()
+        d = dated.get(event_id)
+        if d is None or d.date_start is None or d.date_end is None:
+            continue  # only bounded: nothing can be counted from it
+        resolved = dates.resolve(mention, anchor=dates.anchor_for(mention, d.date_start, d.date_end, d.edtf))
+        if resolved is not None:
+            out[mention_id] = (resolved, event_id)
+    return out
+
+
 def most_specific(actors: list, registry) -> list:
     """Drop an actor listed with the same role as one of its own units ("jsdf" beside "jasdf"):
     the more specific actor says more, and the two are one participant."""
@@ -475,6 +502,8 @@ def finish(ctx) -> dict:
         return {}
     ctx.state[RESOLVED_KEY] = {s.date_mention_id: (s.mention_resolved, s.relative_to) for s in sources
                                if s.relative_to and s.date_mention_id and s.mention_resolved is not None}
+    ctx.state[RESOLVED_KEY].update(written_anchors(ctx.state.pop(ANCHORS_KEY, {}), sources, dated,
+                                                   ctx.state[RESOLVED_KEY]))
     places = ctx.inputs.places.by_id
     rows = {"events": [], "event_sources": [], "event_actors": [], "event_places": [], "event_links": []}
     by_event: dict = {}
