@@ -389,3 +389,34 @@ def test_long_query_results_come_a_hundred_rows_a_page(seeds_db, tmp_path):
     assert ids == [row[0] for row in everything]
     for blank in ("", "0", "x"):
         assert get(many, f"/alliance/timeline.json?_shape=array&from=&to=&page={blank}").json() == pages[0]
+
+
+def test_queries_forgive_what_a_visitor_types(ds):
+    """Names and aliases for actors, any case for themes and units, and no error page for an
+    empty or odd search."""
+    by_id = query(ds, "recommendations_by_author_and_theme", author="yoichiro-sato", theme="", page="")
+    assert by_id and query(ds, "recommendations_by_author_and_theme", author=" Yoichiro Sato ", theme="",
+                           page="") == by_id
+    themed = query(ds, "recommendations_by_author_and_theme", author="", theme="gray-zone-response", page="")
+    assert themed and all(r["theme"] == "gray-zone-response" for r in themed)
+    for typed in ("Gray Zone Response", "GRAY-ZONE-RESPONSE", "gray zone response"):
+        assert query(ds, "recommendations_by_author_and_theme", author="", theme=typed, page="") == themed
+    china = query(ds, "quantities_by_unit_and_subject", unit="", subject="china")
+    assert china and query(ds, "quantities_by_unit_and_subject", unit="", subject="China") == china
+    yen = query(ds, "quantities_by_unit_and_subject", unit="JPY", subject="")
+    assert yen and query(ds, "quantities_by_unit_and_subject", unit="jpy", subject="") == yen
+    assert query(ds, "everything_about", q="") == [] and query(ds, "everything_about", q="  ") == []
+    for q in ("", '"', "Japan's", "OR"):
+        resp = get(ds, "/alliance/footnotes_behind_paragraphs.json?_shape=array&page=&" + urlencode({"q": q}))
+        assert resp.status_code == 200, (q, resp.text[:200])
+
+
+def test_the_events_table_opens_in_date_order_with_events_known_by_a_bound_among_them(ds, seeds_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    rows = get(ds, "/alliance/events.json?_shape=array&_size=max").json()
+    assert [r["sort_date"] for r in rows] == sorted(r["sort_date"] for r in rows)
+    assert all(r["sort_date"] == (r["date_start"] or r["date_end"]) for r in rows)
+    bound = conn.execute("select count(*) from events where date_start is null").fetchone()[0]
+    assert bound and rows[0]["date_start"] is not None  # the oldest event, not an undated one

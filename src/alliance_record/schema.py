@@ -216,9 +216,10 @@ TABLES += [
         "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "date_note": TEXT, "place_id": TEXT,
         "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
         "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
+        "sort_date": TEXT,
     }, foreign_keys=(("place_id", "places", "id"), ("date_source_id", "event_sources", "id")),
         indexes=(("event_type",), ("date_start",), ("date_precision",), ("date_basis",),
-                 ("document_count",)),
+                 ("document_count",), ("sort_date", "id")),
         fts=("summary",), not_null=("summary", "event_type")),
     _t("event_sources", {
         "id": TEXT, "event_id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,

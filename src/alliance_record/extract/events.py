@@ -546,6 +546,7 @@ def finish(ctx) -> dict:
             "place_ids": json.dumps(place_ids),
             "popup": json.dumps({"title": summary, "description": f"{when(d)} · {ev['event_type']}",
                                  "link": f"/alliance/events/{event_id}"}),
+            "sort_date": d.date_start or d.date_end,
         }
         rows["events"].append(row)
         for n, s in enumerate(by_event[event_id], start=1):
