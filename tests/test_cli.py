@@ -333,3 +333,31 @@ def test_a_catalog_title_may_differ_from_the_printed_one_in_case_and_quotes(tmp_
     assert conn.execute("select heading, heading_start, heading_end from sections where level = 0").fetchone() == (
         "Japan’s Good Title", 0, 18)
     assert conn.execute("select title from documents").fetchone() == ("JAPAN'S GOOD TITLE",)
+
+
+def _broken_copy(tmp_path, name: str, line_no: int) -> tuple:
+    """The real seeds with one line of ``name`` indented by a tab (invalid YAML)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = seeds / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[line_no - 1].startswith("    ")
+    lines[line_no - 1] = "\t" + lines[line_no - 1][4:]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return seeds, path
+
+
+@pytest.mark.parametrize("name", ["places.yml", "actors.yml", "catalog.yml",
+                                  "annotations/000_0428a4e87a9d7231.yml"])
+def test_one_broken_file_is_one_problem_at_its_line(tmp_path, name):
+    """A file that cannot be read is reported once, at the line with the tab; what refers to
+    the ids it would have defined (places of events, a catalogued seed, an event another file
+    refers to) is not reported again as unknown."""
+    text = (SEEDS / name).read_text(encoding="utf-8").split("\n")
+    line_no = next(k for k, line in enumerate(text, 1) if k > 20 and line.startswith("    ") and ": " in line)
+    seeds, path = _broken_copy(tmp_path, name, line_no)
+    result = run("validate", "--seeds", seeds)
+    assert result.exit_code != 0
+    problems = [line for line in result.output.splitlines() if line.startswith("  /")]
+    assert len(problems) == 1, result.output
+    assert problems[0].startswith(f"  {path}:{line_no}: malformed YAML: found "), problems

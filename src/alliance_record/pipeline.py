@@ -134,7 +134,7 @@ def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
     actors = curate.load_actors(seeds_dir, errors)
     places = curate.load_places(seeds_dir, errors)
     unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
-    annotations = curate.load_annotations(seeds_dir, set(catalog.by_stem), actors, places, errors)
+    annotations = curate.load_annotations(seeds_dir, curate.known_ids(catalog.by_stem, catalog.readable), actors, places, errors)
     if not keep_going:
         errors.raise_if_any()
     return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,

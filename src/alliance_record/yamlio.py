@@ -150,16 +150,21 @@ def loads_yaml(text: str, name: str):
         node = loader.get_single_node()
         return None if node is None else _build(loader, node)
     except yaml.MarkedYAMLError as exc:
-        # The context mark (where the construct began) is usually the line to fix; the problem
-        # mark can be the end of the file.
-        mark = exc.context_mark or exc.problem_mark
+        # Which line to name: an unclosed bracket or quote is fixed where it opens (the context
+        # mark; the problem mark is where the parser gave up, often the end of the file); any
+        # other mistake (a tab, a bad indent, a stray character) sits where it was noticed.
+        context, problem_mark, context_mark = exc.context or "", exc.problem_mark, exc.context_mark
+        at_end = problem_mark is None or problem_mark.index >= len(text.rstrip())
+        opened = "flow" in context or "quoted" in context
+        mark = context_mark if context_mark and (opened or at_end) else problem_mark or context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "malformed YAML"
-        if exc.context and exc.context_mark:
-            problem = f"{problem} ({exc.context} that starts here"
-            if exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-                problem += f"; noticed at line {exc.problem_mark.line + 1}"
-            problem += ")"
+        if exc.context and context_mark and context_mark.line + 1 != line:
+            problem = f"{problem} ({exc.context} that starts at line {context_mark.line + 1})"
+        elif exc.context and problem_mark and problem_mark.line + 1 != line:
+            problem = f"{problem} ({exc.context} that starts here; noticed at line {problem_mark.line + 1})"
+        elif exc.context:
+            problem = f"{problem} ({exc.context})"
         raise InputError(name, f"malformed YAML: {problem}", line=line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         raise InputError(name, f"malformed YAML: {exc}") from None

@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import dates
 from ..errors import Collector, InputError
 from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
-from .common import check_slug, check_unique
+from .common import check_slug, check_unique, known_ids
 
 EVENT_TYPES = {
     "exercise": "military exercise, joint flight or patrol",
@@ -117,6 +117,7 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
     folder = Path(seeds_dir) / "annotations"
     if not folder.is_dir():
         return result
+    unreadable = False  # a file that could not be read may define the events others refer to
     for path in sorted(folder.glob("*.yml")):
         if path.stem not in stems:
             errors.add(path, f"annotation file for {path.stem!r}, which is not a catalogued seed")
@@ -125,16 +126,18 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
             data = load_yaml(path)
         except InputError as exc:
             errors.extend([exc])
+            unreadable = True
             continue
         if data is None:
             continue
         if not isinstance(data, Node):
             errors.add(path, "expected a mapping (events:, links:, recommendations: ...)", line=1)
+            unreadable = True
             continue
         check_keys(data, FILE_KEYS, (), errors, path.name)  # each list holds mappings, or is dropped
         result.files[path.stem] = data
 
-    actor_ids, place_ids = set(actors.by_id), set(places.by_id)
+    actor_ids, place_ids = known_ids(actors.by_id, actors.readable), known_ids(places.by_id, places.readable)
     defined = []
     for stem, data in result.files.items():
         for ev in data.get("events") or []:
@@ -170,22 +173,23 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
                                    line=item.line_of("bound"))
     check_unique(defined, "id", errors, "event")
     result.events = {ev["id"]: ev for ev in defined if ev.get("id")}
+    event_ids = known_ids(result.events, not unreadable)
 
     for stem, data in result.files.items():
         for ev in data.get("events") or []:
-            if isinstance(ev, Node) and ev.get("ref") and ev["ref"] not in result.events:
+            if isinstance(ev, Node) and ev.get("ref") and ev["ref"] not in event_ids:
                 errors.add(ev.path, f"ref {ev['ref']!r}: no annotation file defines this event",
                            line=ev.line_of("ref"), hint=_close(ev["ref"], result.events))
             for item in (ev.get("evidence") or []) if isinstance(ev, Node) else []:
                 rel = item.get("relative_to") if isinstance(item, Node) else None
-                if rel is not None and rel not in result.events:
+                if rel is not None and rel not in event_ids:
                     errors.add(item.path, f"relative_to {rel!r}: unknown event id", line=item.line_of("relative_to"),
                                hint=_close(rel, result.events))
         for link in data.get("links") or []:
             if not check_keys(link, LINK_KEYS, ("event", "relation", "related"), errors, "link"):
                 continue
             for key in ("event", "related"):
-                if link.get(key) and link[key] not in result.events:
+                if link.get(key) and link[key] not in event_ids:
                     errors.add(link.path, f"link: unknown event id {link[key]!r}", line=link.line_of(key),
                                hint=_close(link[key], result.events))
             if link.get("relation") and link["relation"] not in LINK_RELATIONS:

@@ -48,6 +48,22 @@ def check_unique(nodes, key, errors: Collector, what: str):
             seen[value] = node
 
 
+class _Unchecked(frozenset):
+    """The ids of a file that could not be read: every id counts as known, so one broken file
+    is reported once, not again at every reference to what it would have defined."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+UNCHECKED = _Unchecked()
+
+
+def known_ids(ids, readable: bool):
+    """``ids`` as a set to check references against, or UNCHECKED if their file was unreadable."""
+    return set(ids) if readable else UNCHECKED
+
+
 def load_list(path: Path, list_key: str, errors: Collector, required: bool = False) -> list | None:
     """The list under ``list_key`` in a YAML file; None (and an error) if it cannot be read."""
     path = Path(path)

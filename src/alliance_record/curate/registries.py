@@ -42,6 +42,7 @@ class Registry:
     path: str
     kind: str  # "actor" | "place"
     entries: list = field(default_factory=list)
+    readable: bool = True  # False when the file exists but could not be read (invalid YAML ...)
 
     @property
     def by_id(self) -> dict:
@@ -58,10 +59,12 @@ def _country_codes() -> set:
     return {c.alpha_2 for c in pycountry.countries}
 
 
-def _load_registry(seeds_dir: Path, filename: str, list_key: str, errors: Collector) -> tuple[str, list]:
-    """A missing registry is an empty one: a folder without it simply has no such entities."""
+def _load_registry(seeds_dir: Path, filename: str, list_key: str, errors: Collector) -> tuple[str, list, bool]:
+    """A missing registry is an empty one: a folder without it simply has no such entities. The
+    third value is False when the file is there but could not be read."""
     path = Path(seeds_dir) / filename
-    return str(path), load_list(path, list_key, errors) or []
+    items = load_list(path, list_key, errors)
+    return str(path), items or [], items is not None or not path.exists()
 
 
 def _check_common(entry: Node, errors: Collector, what: str, types, countries):
@@ -119,8 +122,8 @@ def _check_aliases(registry: Registry, errors: Collector):
 
 
 def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
-    path, items = _load_registry(seeds_dir, "actors.yml", "actors", errors)
-    registry = Registry(path=path, kind="actor")
+    path, items, readable = _load_registry(seeds_dir, "actors.yml", "actors", errors)
+    registry = Registry(path=path, kind="actor", readable=readable)
     countries = _country_codes()
     for entry in items:
         what = f"actor {entry.get('id', '?')!r}" if isinstance(entry, dict) else "actor"
@@ -179,8 +182,8 @@ def _check_parent_cycles(registry: Registry, errors: Collector):
 
 
 def load_places(seeds_dir: Path, errors: Collector) -> Registry:
-    path, items = _load_registry(seeds_dir, "places.yml", "places", errors)
-    registry = Registry(path=path, kind="place")
+    path, items, readable = _load_registry(seeds_dir, "places.yml", "places", errors)
+    registry = Registry(path=path, kind="place", readable=readable)
     countries = _country_codes()
     for entry in items:
         what = f"place {entry.get('id', '?')!r}" if isinstance(entry, dict) else "place"
