@@ -437,11 +437,13 @@ def written_anchors(anchors: dict, sources: list, dated: dict, named: dict) -> d
     event, not of the anchor. Mentions an annotation dates with ``relative_to`` are left alone.
     Returns mention id -> (Resolved, event id)."""
     out = {}
+    by_document: dict = {}  # each mention looks only at the sources of its own document
+    for s in sources:
+        by_document.setdefault(s.document_id, []).append(s)
     for mention_id, (mention, document_id, start, end) in anchors.items():
         if mention_id in named:
             continue
-        quoting = {s.event_id for s in sources if s.document_id == document_id and start <= s.start
-                   and s.end <= end}
+        quoting = {s.event_id for s in by_document.get(document_id, ()) if start <= s.start and s.end <= end}
         if len(quoting) != 1:
             continue
         event_id = quoting.pop()
