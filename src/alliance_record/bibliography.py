@@ -178,8 +178,10 @@ def blocking_keys(rec: dict) -> set:
 
     Only records sharing a key are compared, so the merge grows with the number of works, not
     its square: a DOI, a URL key, an exact folded title, and — for the romanised-title rule,
-    which needs the same first author, the same year and titles of the same length — the
-    tuple (first author, year, first letter of every title word).
+    which needs the same first author, the same year, titles of the same length and at most k
+    differing words (k = one in ten, at least one) — the title cut into k + 1 runs of words:
+    two titles with at most k differences have one run alike (by pigeonhole), so each run,
+    romanised, with the author, year and length, is a key.
     """
     keys = set()
     if rec.get("doi"):
@@ -195,8 +197,13 @@ def blocking_keys(rec: dict) -> set:
             first = authors[0]
             who = citations._fold_name(first["literal"]) if "literal" in first \
                 else citations.fold_title(first["family"])
-            # titles_close() needs the same number of words and the same first letter in each
-            keys.add(("close", who, _year(rec), "".join(w[0] for w in title.split())))
+            words = title.split()
+            if len(words) >= 4:  # titles_close() compares no shorter titles
+                runs = max(1, len(words) // 10) + 1
+                cuts = [len(words) * i // runs for i in range(runs + 1)]
+                for a, b in zip(cuts, cuts[1:]):
+                    keys.add(("close", who, _year(rec), len(words), a,
+                              " ".join(romanised(w) for w in words[a:b])))
     return keys
 
 

@@ -322,7 +322,8 @@ def resolve_all(sources: list, defined: dict) -> dict:
     for s in sources:
         by_event.setdefault(s.event_id, []).append(s)
     dated: dict = {}
-    pending = [e for e in defined if e in by_event or defined[e].get("known_date")]
+    # an ordered set (a dict): removing an event is O(1), and the order of definition is kept
+    pending = dict.fromkeys(e for e in defined if e in by_event or defined[e].get("known_date"))
     undatable = set()
     while pending:
         progressed = False
@@ -333,7 +334,7 @@ def resolve_all(sources: list, defined: dict) -> dict:
             for s in own:
                 resolve_source(s, anchor_of(s, dated))
             d = date_of(event_id, defined[event_id], [s for s in own if s.resolved is not None])
-            pending.remove(event_id)
+            del pending[event_id]
             progressed = True
             if d is None:
                 undatable.add(event_id)
@@ -402,10 +403,13 @@ def inherit_from_wholes(dated: dict, undated: list, links: list, defined: dict) 
     for link in links:
         if link["relation"] == "part-of":
             wholes.setdefault(link["event"], []).append(link["related"])
-    for _ in range(len(undated) + 1):  # parts of parts
-        for event_id in [e for e in undated if e not in dated]:
+    todo = [e for e in undated if e not in dated]
+    while todo:  # parts of parts: again while a pass dates something
+        waiting = []
+        for event_id in todo:
             whole_id = next((w for w in wholes.get(event_id, []) if w in dated), None)
             if whole_id is None:
+                waiting.append(event_id)
                 continue
             w = dated[whole_id]
             start, end = w.date_start, w.date_end
@@ -419,6 +423,9 @@ def inherit_from_wholes(dated: dict, undated: list, links: list, defined: dict) 
             note = (f"during {whole_id} (it is part of it); its own reports give no date"
                     + ("; the whole's end is not stated" if open_end else ""))
             dated[event_id] = EventDate(start, end, precision, edtf, "relative-to-event", note=note)
+        if len(waiting) == len(todo):
+            break
+        todo = waiting
     for event_id in undated:
         if event_id not in dated:
             ev = defined[event_id]
