@@ -319,3 +319,9 @@ def test_titles_close_enough_to_merge_always_share_a_blocking_key():
              "issued": "2020"}
     first = {**other, "title": "alliance politics in the pacific region today"}
     assert not B.blocking_keys(first) & B.blocking_keys(other)
+
+
+@pytest.mark.parametrize("a, b", [("ryukyu", "ryuukyuu"), ("chosen", "chousen"), ("kitten", "sitting"),
+                                  ("abc", "cba"), ("", "abc"), ("shoto", "shotou"), ("aaaa", "bbbb")])
+def test_letters_apart_never_exceeds_the_edit_distance(a, b):
+    assert B.letters_apart(a, b) <= B.edit_distance(a, b)

@@ -32,6 +32,7 @@ exact name or alias.
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import re
@@ -128,9 +129,17 @@ def titles_close(a: str, b: str) -> bool:
     if len(diffs) > max(1, len(wa) // 10):
         return False
     for x, y in diffs:
-        if x[0] != y[0] or edit_distance(x, y) > 0.4 * max(len(x), len(y)):
+        limit = 0.4 * max(len(x), len(y))
+        if x[0] != y[0] or letters_apart(x, y) > limit or edit_distance(x, y) > limit:
             return False
     return True
+
+
+def letters_apart(a: str, b: str) -> float:
+    """A lower bound of edit_distance(a, b), cheap to compute: each edit changes the letter
+    counts by at most two (a substitution) — so half the letters the two words do not share."""
+    ca, cb = collections.Counter(a), collections.Counter(b)
+    return sum(((ca - cb) + (cb - ca)).values()) / 2
 
 
 def _year(rec) -> str | None:
@@ -179,9 +188,9 @@ def blocking_keys(rec: dict) -> set:
     Only records sharing a key are compared, so the merge grows with the number of works, not
     its square: a DOI, a URL key, an exact folded title, and — for the romanised-title rule,
     which needs the same first author, the same year, titles of the same length and at most k
-    differing words (k = one in ten, at least one) — the title cut into k + 1 runs of words:
-    two titles with at most k differences have one run alike (by pigeonhole), so each run,
-    romanised, with the author, year and length, is a key.
+    differing words (k = one in ten, at least one), each with the same first letter — the title
+    cut into k + 1 runs of words: two titles with at most k differences have one run alike (by
+    pigeonhole), so each run, romanised, with the author, year and first letters, is a key.
     """
     keys = set()
     if rec.get("doi"):
@@ -201,9 +210,9 @@ def blocking_keys(rec: dict) -> set:
             if len(words) >= 4:  # titles_close() compares no shorter titles
                 runs = max(1, len(words) // 10) + 1
                 cuts = [len(words) * i // runs for i in range(runs + 1)]
+                initials = "".join(romanised(w)[:1] for w in words)  # a respelling keeps its first letter
                 for a, b in zip(cuts, cuts[1:]):
-                    keys.add(("close", who, _year(rec), len(words), a,
-                              " ".join(romanised(w) for w in words[a:b])))
+                    keys.add(("close", who, _year(rec), initials, a, " ".join(romanised(w) for w in words[a:b])))
     return keys
 
 
