@@ -115,18 +115,26 @@ def numbered(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or bool(ROMAN_NUMERAL.match(word)) or word in NUMBER_WORDS
 
 
+CLOSE_MIN_WORDS = 4  # shorter titles are never taken for respellings of each other
+
+
+def respellings_allowed(words: int) -> int:
+    """How many words two titles of ``words`` words may spell differently: one in ten, at least one."""
+    return max(1, words // 10)
+
+
 def titles_close(a: str, b: str) -> bool:
     """Folded titles that differ by the spelling of at most one word in ten (romanisations).
     Numbers, years and roman numerals must be equal: "Part I" is not "Part II", nor "FY2024"
     "FY2025"."""
     raw_a, raw_b = a.split(), b.split()
-    if len(raw_a) != len(raw_b) or len(raw_a) < 4:
+    if len(raw_a) != len(raw_b) or len(raw_a) < CLOSE_MIN_WORDS:
         return False
     if any(x != y and (numbered(x) or numbered(y)) for x, y in zip(raw_a, raw_b)):
         return False
     wa, wb = [romanised(w) for w in raw_a], [romanised(w) for w in raw_b]
     diffs = [(x, y) for x, y in zip(wa, wb) if x != y]
-    if len(diffs) > max(1, len(wa) // 10):
+    if len(diffs) > respellings_allowed(len(wa)):
         return False
     for x, y in diffs:
         limit = 0.4 * max(len(x), len(y))
@@ -206,13 +214,13 @@ def blocking_keys(rec: dict) -> set:
             first = authors[0]
             who = citations._fold_name(first["literal"]) if "literal" in first \
                 else citations.fold_title(first["family"])
-            words = title.split()
-            if len(words) >= 4:  # titles_close() compares no shorter titles
-                runs = max(1, len(words) // 10) + 1
+            words = [romanised(w) for w in title.split()]
+            if len(words) >= CLOSE_MIN_WORDS:
+                runs = respellings_allowed(len(words)) + 1
                 cuts = [len(words) * i // runs for i in range(runs + 1)]
-                initials = "".join(romanised(w)[:1] for w in words)  # a respelling keeps its first letter
+                initials = "".join(w[:1] for w in words)  # a respelling keeps its first letter
                 for a, b in zip(cuts, cuts[1:]):
-                    keys.add(("close", who, _year(rec), initials, a, " ".join(romanised(w) for w in words[a:b])))
+                    keys.add(("close", who, _year(rec), initials, a, " ".join(words[a:b])))
     return keys
 
 

@@ -96,6 +96,8 @@ DATE_PATTERNS = [  # most precise first
 # An author-date year written as a sentence of its own after the authors ("Smith, John. 2019.
 # Title."), or in brackets (APA "(2019a)"), or "n.d."/"forthcoming" in its place.
 YEAR_SENTENCE = rf"(?:{YEAR}[a-h]?|(?i:n\.\s?d\.?|no date|forthcoming|in press))"
+YEAR_ALONE = re.compile(YEAR_SENTENCE)  # fullmatch: a segment that is only that year
+YEAR_NEXT = re.compile(rf"\s+{YEAR_SENTENCE}\.(?:\s|$)")  # match: the year sentence comes next
 FORTHCOMING = re.compile(r"(?i)^(?:forthcoming|in press)$")
 DATE_PREFIX = re.compile(r"(?i)(?:\b(?:updated|published|posted|last (?:modified|updated)|"
                          r"released|issued|spring|summer|fall|autumn|winter)(?: on)?:?\s*)$")
@@ -600,7 +602,7 @@ def split_periods(text: str) -> list[str]:
         closes_authors = text[last:k].casefold().endswith("et al")
         # "Smith, John, ed. 2018. Title.": the editor's "ed." ends the names before a year
         closes_editors = word.casefold() in ("ed", "eds") and not out \
-            and re.match(rf"\s+{YEAR_SENTENCE}\.(?:\s|$)", text[k + 1:])
+            and YEAR_NEXT.match(text[k + 1:])
         last_part = re.split(r"[-–/]", word)[-1].casefold()  # "Mar.–Apr. 2021"
         if not closes_authors and (re.fullmatch(r"[A-Z]", word)  # an initial: "Michael J."
                                    or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word.rsplit("-", 1)[-1])  # "Japan-U.S."
@@ -626,7 +628,7 @@ def _names_end(piece: str, following: str) -> bool:
     a title of several words follows -- or, in an author-date reference ("Cha, Victor D. 2016.
     Title."), the year as a sentence of its own."""
     piece = piece.strip()
-    if re.match(rf"\s+{YEAR_SENTENCE}\.(?:\s|$)", following):
+    if YEAR_NEXT.match(following):
         names = parse_names(piece)
         return bool(names and names[0])
     if re.match(r"\s+[A-Z][\w'’-]+(?:[,.]|\s+and\b|\s+&)", following):
@@ -937,7 +939,7 @@ def _period_style(text: str, rec: dict) -> list[str]:
     names = parse_names(first) if len(segs) > 1 else None
     k = 0
     if names and (any("family" in a for a in names[0]) or len(segs) > 1 and not _is_date_seg(segs[1])
-                  or segs[1].startswith("(") or len(segs) > 2 and re.fullmatch(YEAR_SENTENCE, segs[1])):
+                  or segs[1].startswith("(") or len(segs) > 2 and YEAR_ALONE.fullmatch(segs[1])):
         rec["authors"], rec["et_al"] = names
         k = 1
     else:
@@ -949,7 +951,7 @@ def _period_style(text: str, rec: dict) -> list[str]:
     rest_before = []
     while k < len(segs) and (_is_date_seg(segs[k]) or FORTHCOMING.match(segs[k])) and (
             segs[k].startswith("(") or (k > 0 or rec["editors"]) and k + 1 < len(segs)
-            and re.fullmatch(YEAR_SENTENCE, segs[k])):
+            and YEAR_ALONE.fullmatch(segs[k])):
         rest_before.append(segs[k])
         k += 1
     if k >= len(segs):

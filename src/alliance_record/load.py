@@ -126,10 +126,14 @@ class DocumentTexts:
         return text
 
 
+def _column_list(table_name: str) -> str:
+    """The declared columns of a table, quoted, comma-separated: "[id], [document_id], ..."."""
+    return ", ".join(f"[{c}]" for c in TABLES_BY_NAME[table_name].columns)
+
+
 def _insert_sql(table_name: str, schema_name: str = "main") -> str:
-    columns = list(TABLES_BY_NAME[table_name].columns)
-    return (f"INSERT INTO [{schema_name}].[{table_name}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})")
+    marks = ", ".join("?" for _ in TABLES_BY_NAME[table_name].columns)
+    return f"INSERT INTO [{schema_name}].[{table_name}] ({_column_list(table_name)}) VALUES ({marks})"
 
 
 def write_chunk(path, per_document: list[dict]):
@@ -145,8 +149,7 @@ def write_chunk(path, per_document: list[dict]):
         for name in TABLES_BY_NAME:
             tuples = [t for rows in per_document for t in rows.get(name, ())]
             if tuples:
-                columns = ", ".join(f"[{c}]" for c in TABLES_BY_NAME[name].columns)
-                conn.execute(f"CREATE TABLE [{name}] ({columns})")
+                conn.execute(f"CREATE TABLE [{name}] ({_column_list(name)})")
                 conn.executemany(_insert_sql(name), tuples)
         conn.execute("COMMIT")
     finally:
@@ -189,7 +192,7 @@ class Loader:
             present = {name for (name,) in conn.execute("SELECT name FROM chunk.sqlite_master WHERE type = 'table'")}
             for name in TABLES_BY_NAME:
                 if name in present:
-                    columns = ", ".join(f"[{c}]" for c in TABLES_BY_NAME[name].columns)
+                    columns = _column_list(name)
                     cur = conn.execute(f"INSERT INTO main.[{name}] ({columns}) "
                                        f"SELECT {columns} FROM chunk.[{name}] ORDER BY rowid")
                     self.counts[name] = self.counts.get(name, 0) + cur.rowcount

@@ -71,7 +71,7 @@ def candidate_events(doc, seg, ctx) -> list[dict]:
     for row in found["place_mentions"]:
         places_by_sentence.setdefault(row["sentence_id"], []).append(row["place_id"])
     out, used_ids = [], set()
-    last_dated = None  # (event id, (date_start, date_end)) of the latest candidate dated on its own
+    last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     for sentence in seg.sentences:
         if sentence["spans"] or sentence["id"] not in actors_by_sentence:
             continue
@@ -90,7 +90,7 @@ def candidate_events(doc, seg, ctx) -> list[dict]:
         if relative_to:
             evidence["relative_to"] = relative_to
         else:
-            last_dated = (event_id, (resolved.date_start, resolved.date_end))
+            last_dated = (event_id, resolved)
         out.append({
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
@@ -113,8 +113,9 @@ def _date_of_sentence(text: str, window, last_dated):
         if m.kind == "anchored" and last_dated is not None:
             later.append(m)
     for m in later:
-        event_id, (start, end) = last_dated
-        r = dates.resolve(m, anchor=(start or end, end or start))
+        event_id, ref = last_dated
+        r = dates.resolve(m, anchor=dates.anchor_for(m, ref.date_start or ref.date_end,
+                                                      ref.date_end or ref.date_start, ref.edtf))
         if r is not None:
             return m, r, event_id
     return None, None, None

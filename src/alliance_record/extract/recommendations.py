@@ -205,18 +205,14 @@ ACTION_CUES = ("adj", "path")
 # One search finds the gate words of a sentence, so a sentence without any is spared every
 # pattern, and one with only "has" is tried with the patterns that need it, not all of them
 # (the imperative is checked separately).
-GATE_WORDS = sorted({w for _, words, _ in CUES for w in words}, key=lambda w: (-len(w), w))
+GATE_WORDS = sorted({w for _, words, _ in CUES for w in words})
 CUE_WORDS = re.compile(r"\b(?:" + "|".join(GATE_WORDS) + ")", re.I)
-# a gate word found also stands for the gate words it starts with ("needs" holds "need")
-_IMPLIED = {w: frozenset(v for v in GATE_WORDS if w.startswith(v)) for w in GATE_WORDS}
 
 
 def cues_for(text: str, start: int = 0, end: int | None = None) -> list:
     """The (strength, pattern) cues worth trying on ``text[start:end]``, in the order of CUES."""
     end = len(text) if end is None else end
-    present = set()
-    for m in CUE_WORDS.finditer(text, start, end):
-        present |= _IMPLIED[m.group().lower()]
+    present = {m.group().lower() for m in CUE_WORDS.finditer(text, start, end)}
     return [(strength, pattern) for strength, words, pattern in CUES if words & present] if present else []
 
 
