@@ -12,6 +12,7 @@ whole text (they are exact patterns), and the CSL type follows from what was fou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .. import citations as C
@@ -72,39 +73,50 @@ DITTO = re.compile(r"[-—–_]{2,}\.?")  # "———." : the authors of the en
 INVERTED_INITIALS = re.compile(r",\s*(?:[A-Z]\.\s?)+(?:,|$)")
 AND = re.compile(r"\s(?:and|&|und|et)\s")
 NAME_SEPARATORS = re.compile(r"\s*[;,，；]\s*|\s+(?:and|&|und|et|y)\s+|\s*&\s*")
-LEADING_AND = re.compile(r"^(?:and|&|und|et)\s+")
 WORDY = re.compile(r"\w")
 
 
-def _is_initials(tok: str) -> bool:
-    return bool(INITIAL.match(tok))
+@lru_cache(maxsize=1 << 15)
+def _kind(tok: str) -> str:
+    """What a word of a name is: "i" an initial ("J.", "J.-P."), "b" bare initials (Vancouver
+    "JJ"), "s" a suffix ("Jr."), "p" a particle ("van"), "w" a word."""
+    if SUFFIX.match(tok):
+        return "s"
+    if INITIAL.match(tok):
+        return "i"
+    if BARE_INITIALS.match(tok):
+        return "b"
+    if tok.casefold() in C.NAME_PARTICLES:
+        return "p"
+    return "w"
 
 
 def _given_like(tokens: list[str]) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
-    body = tokens[:-1] if len(tokens) > 1 and tokens[-1].casefold() in C.NAME_PARTICLES else tokens
-    return all(_is_initials(t) or BARE_INITIALS.match(t) or (t[:1].isupper() and not t.isupper())
-               for t in body)
+    body = tokens[:-1] if len(tokens) > 1 and _kind(tokens[-1]) == "p" else tokens
+    return all(_kind(t) in "ib" or (t[:1].isupper() and not t.isupper()) for t in body)
 
 
 def _person(tokens: list[str]) -> dict | None:
     """One name written as a run of words: natural order, or Vancouver (family, then initials)."""
-    suffix = next((t for t in tokens if SUFFIX.match(t)), None)
-    tokens = [t for t in tokens if not SUFFIX.match(t)]
+    kinds = [_kind(t) for t in tokens]
+    suffix = next((t for t, k in zip(tokens, kinds) if k == "s"), None)
+    if suffix:
+        tokens = [t for t, k in zip(tokens, kinds) if k != "s"]
+        kinds = [k for k in kinds if k != "s"]
     if not tokens:
         return None
     if len(tokens) == 1:
         out = {"family": tokens[0]}
-    elif (BARE_INITIALS.match(tokens[-1]) or _is_initials(tokens[-1])) and not _is_initials(tokens[0]) \
-            and not BARE_INITIALS.match(tokens[0]):
+    elif kinds[-1] in "ib" and kinds[0] not in "ib":
         k = len(tokens)
-        while k > 1 and (BARE_INITIALS.match(tokens[k - 1]) or _is_initials(tokens[k - 1])):
+        while k > 1 and kinds[k - 1] in "ib":
             k -= 1
         out = {"family": " ".join(tokens[:k]), "given": " ".join(tokens[k:])}
     else:
         k = len(tokens) - 1
-        while k > 1 and tokens[k - 1].casefold() in C.NAME_PARTICLES:
+        while k > 1 and kinds[k - 1] == "p":
             k -= 1
         out = {"family": " ".join(tokens[k:]), "given": " ".join(tokens[:k])}
     if suffix:
@@ -135,25 +147,26 @@ def split_names(segment: str) -> tuple[list[dict], bool]:
         return [{"literal": text}], bool(et_al)
     pieces = []
     for piece in NAME_SEPARATORS.split(text):
-        piece = LEADING_AND.sub("", piece.strip())
-        tokens = [t for t in piece.split() if WORDY.search(t)]
+        tokens = [t for t in piece.split() if t[0].isalnum() or WORDY.search(t)]
+        if tokens and tokens[0] in ("and", "&", "und", "et"):
+            tokens = tokens[1:]
         if tokens:
             pieces.append(tokens)
     people, i, inverted = [], 0, False
     while i < len(pieces):
         p = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if len(p) == 1 and SUFFIX.match(p[0]) and people:
+        kinds = [_kind(t) for t in p]
+        if len(p) == 1 and kinds[0] == "s" and people:
             people[-1]["suffix"] = p[0]
             i += 1
             continue
-        core = [t for t in p if t.casefold() not in C.NAME_PARTICLES]
-        single = len(core) == 1 and not _is_initials(core[0]) and not BARE_INITIALS.match(core[0]) \
-            or len(core) == 2 and SUFFIX.match(core[1])
+        core = [k for k in kinds if k != "p"]
+        single = core == ["w"] or core == ["w", "s"]
         if single and nxt and _given_like(nxt) and (
-                all(_is_initials(t) or BARE_INITIALS.match(t) for t in nxt) or i == 0 or inverted):
-            suffix = next((t for t in p if SUFFIX.match(t)), None)
-            family = " ".join(t for t in p if not SUFFIX.match(t))
+                all(_kind(t) in "ib" for t in nxt) or i == 0 or inverted):
+            suffix = next((t for t, k in zip(p, kinds) if k == "s"), None)
+            family = " ".join(t for t, k in zip(p, kinds) if k != "s")
             person = {"family": family, "given": " ".join(nxt)}
             if suffix:
                 person["suffix"] = suffix
@@ -208,7 +221,7 @@ def read_volume(text: str) -> dict:
 
 
 ISSUE_WORD = re.compile(r"(?i)\b(?:no|nos|nr|num|number|issue|iss|heft|h|n°|nº)\.?\s*(\d+(?:[-–/]\d+)?)")
-VOLUME_WORD = re.compile(r"(?i)\b(?:vol|vols|volume|bd|band|tome?|t|jg|v)\.?\s*(\d+|[ivxlcdm]+)\b")
+VOLUME_WORD = re.compile(r"(?i)\b(?:vol|vols|volume|bd|band|tome?|t|jg|v)(?:\.\s*|\s+)(\d+|[ivxlcdm]+)\b")
 BARE_NUMBER = re.compile(r"(?<![\w])([A-Z]?\d+[A-Za-z]?|[IVXLCDM]+|[ivxlcdm]+)(?![\w])")
 PAGE_VALUE = re.compile(r"(?i)(?<![\w.])[a-z]{0,2}\d+[a-z]?(?:\s*[-–—‐‑−]+\s*[a-z]{0,2}\d+[a-z]?)?(?![\w])|"
                         r"(?<![\w])[ivxlcdm]+(?:\s*[-–—]+\s*[ivxlcdm]+)?(?![\w])")
@@ -232,6 +245,7 @@ def read_pages(text: str) -> tuple[str | None, str | None]:
     return m.group(0), pin.group(1) if pin else None
 
 
+URL_START = re.compile(r"(?i)https?://|ftp://|www\.")
 ACCESS_WORDS = re.compile(r"accessed|retrieved|viewed|cited")
 QUOTES = "“”\"‘’'«»*„"
 
@@ -306,7 +320,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
     if "url" in pieces and rec["url"]:
         joined = C.clean_url("".join(pieces["url"][0].split()))
         joined = re.sub(r"(?i)^(?:url:?|link:?|available:?)", "", joined)
-        if joined.startswith(rec["url"]) and len(joined) > len(rec["url"]):
+        if rec["url"] in joined and len(joined) > len(rec["url"]) and URL_START.match(joined):
             rec["url"] = joined  # a URL broken at a line end: "http://www. boston.com/..."
             rec["domain"] = C.domain_of(joined)
     if "author" in pieces:

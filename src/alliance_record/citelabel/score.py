@@ -150,7 +150,7 @@ def gold_families(text: str) -> list[str]:
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 ROMAN = r"[ivxlcdm]+"
-VOLUME_WORD = re.compile(rf"(?i)\b(?:vols?|volume|bd|band|tome?|t|v|jg|jahrgang|anno)\.?\s*(\d+|{ROMAN})\b")
+VOLUME_WORD = re.compile(rf"(?i)\b(?:vols?|volume|bd|band|tome?|t|v|jg|jahrgang|anno)(?:\.\s*|\s+)(\d+|{ROMAN})\b")
 ISSUE_ONLY = re.compile(r"(?i)^\W*(?:no|nos|nr|num|number|issue|iss|heft|h|n°|n|fasc|suppl?)\b")
 FIRST_NUMBER = re.compile(rf"(?i)(?<![\w])(\d+|{ROMAN})(?![\w])")
 
@@ -189,7 +189,8 @@ def url_value(text: str | None) -> str:
     if not text:
         return ""
     url = re.sub(r"\s+", "", text).strip("<>([").rstrip(".,;:)>]").casefold()
-    url = re.sub(r"^(?:url:|available(?:at|from):?)", "", url)
+    start = re.search(r"https?://|ftp://|www\.", url)
+    url = url[start.start():] if start else re.sub(r"^(?:url:|available(?:at|from):?)", "", url)
     return url.rstrip("/")
 
 

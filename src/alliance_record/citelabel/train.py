@@ -65,3 +65,28 @@ def provenance(source, commit: str, pool, dropped, stats: dict, params: dict) ->
         "training": stats,
         "command": "make citation-model ANYSTYLE=<AnyStyle clone or folder of its res/parser XML>",
     }
+
+
+def build_model(source, out_path: str | Path, commit: str = "HEAD", dev: bool = False,
+                params: dict | None = None, log=print) -> dict:
+    """Train on the development pool (all of it, or with ``dev`` four fifths) and write the
+    JSON model to ``out_path``; returns the provenance written with it."""
+    import tempfile
+
+    from . import model
+
+    pool, dropped, core = anystyle.development_pool(source, commit)
+    train_refs = anystyle.split(pool)[0] if dev else pool
+    log(f"training on {len(train_refs)} references ({len(pool)} in the pool: gold.xml + good.xml less "
+        f"{len(dropped)} also in core.xml or repeated)")
+    params = dict(PARAMS, **(params or {}))
+    with tempfile.TemporaryDirectory() as tmp:
+        crf = Path(tmp) / "model.crfsuite"
+        stats = fit(train_refs, crf, params)
+        info = provenance(source, commit, train_refs, dropped, stats, params)
+        info["split"] = "four fifths of the pool (development model)" if dev else "the whole pool"
+        data = model.export(crf, info)
+    Path(out_path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+    log(f"wrote {out_path} ({Path(out_path).stat().st_size // 1024} KiB) in {stats['seconds']} s")
+    return info
