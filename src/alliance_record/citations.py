@@ -1382,7 +1382,7 @@ def parse_reference(text: str, previous_authors: list | None = None) -> dict:
     return parse_references([text], previous_authors)[0]
 
 
-def parse_references(texts: list[str], previous_authors: list | None = None) -> list[dict]:
+def parse_references(texts: list[str], previous_authors: list | None = None, chain: bool = True) -> list[dict]:
     """The entries of a References list, in order, as citation records.
 
     Each entry is cut into authors, title, container, date, publisher, place, volume, pages...
@@ -1390,7 +1390,8 @@ def parse_references(texts: list[str], previous_authors: list | None = None) -> 
     by the rules that know its form; URLs, DOIs and access dates are the rules' own. "Ibid."
     and acts and laws are read by the rules alone (:func:`parse_citation`). A list label (IEEE
     ``[3]``, ``3.``) is not part of the work; ``———.`` or a leading ``.`` repeats the authors
-    of the entry before (``previous_authors`` for the first)."""
+    of the entry before (``previous_authors`` for the first; with ``chain`` False, for every
+    entry: the texts are unrelated references, as when scoring)."""
     from .citelabel import fields as labelled
 
     out: list = [None] * len(texts)
@@ -1403,8 +1404,9 @@ def parse_references(texts: list[str], previous_authors: list | None = None) -> 
             out[k] = parse_citation(body)
         else:
             pending.append(k)
-    for k, rec in zip(pending, labelled.records([bodies[k][same[k].end():] if same[k] else bodies[k]
-                                                 for k in pending])):
+    # "———." is an author run the labeller knows; a lone "." before the title is not
+    for k, rec in zip(pending, labelled.records([bodies[k][same[k].end():] if same[k] and same[k].group().startswith(".")
+                                                 else bodies[k] for k in pending])):
         out[k] = rec
     previous = previous_authors
     for body, rec, repeat in zip(bodies, out, same):
@@ -1413,7 +1415,7 @@ def parse_references(texts: list[str], previous_authors: list | None = None) -> 
             rec["authors"] = [dict(a) for a in (previous or [])]
             rec["same_author"] = True
             rec["type"] = citation_type(rec)
-        previous = rec["authors"]
+        previous = rec["authors"] if chain else previous_authors
     return out
 
 

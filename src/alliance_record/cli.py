@@ -215,7 +215,7 @@ def citations_score(source, commit, sets, model_path, rules, misses):
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
-        else citations.parse_references
+        else (lambda texts: citations.parse_references(texts, chain=False))  # unrelated references
     wrong = {}
     try:
         for name in sets:

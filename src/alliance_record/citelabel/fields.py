@@ -66,7 +66,8 @@ EDITOR_MARKS = re.compile(r"(?i)^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hera
                           r"[\s,]*[(\[]?\b(?:eds?|editors?|hrsg|hg|dir|coord|comps?|trans)\b\.?[)\]]?[\s,.]*$")
 
 
-FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-ZÀ-Þ]\.$")  # "Michael J." keeps its period
+FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-Þ]|Jr|Sr)\.$")  # "Michael J.", "Jr." keep their period
+PARTICLES = C.NAME_PARTICLES | {"dos", "das", "do", "des", "del", "y", "zu", "vander", "af", "av", "op"}
 ETAL = re.compile(r"(?i)[,\s]*(?:\bet\.?\s*al\b\.?|\band others\b|\[\.\.\.\]|…)")
 LAST_PAREN = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Céline, L.-F. (Destouches)"
 DITTO = re.compile(r"[-—–_]{2,}\.?")  # "———." : the authors of the entry before
@@ -86,7 +87,7 @@ def _kind(tok: str) -> str:
         return "i"
     if BARE_INITIALS.match(tok):
         return "b"
-    if tok.casefold() in C.NAME_PARTICLES:
+    if tok.casefold() in PARTICLES:
         return "p"
     return "w"
 
@@ -245,6 +246,8 @@ def read_pages(text: str) -> tuple[str | None, str | None]:
     return m.group(0), pin.group(1) if pin else None
 
 
+DOI_HINT = re.compile(r"10\.\d{4,9}/")
+ARTICLE_HINT = re.compile(r"\bart(?:icle)?\.?\s*(?:no|number)|locator")
 URL_START = re.compile(r"(?i)https?://|ftp://|www\.")
 ACCESS_WORDS = re.compile(r"accessed|retrieved|viewed|cited")
 QUOTES = "“”\"‘’'«»*„"
@@ -275,10 +278,21 @@ def _place_part(part: str) -> bool:
 
 
 def _repair(found: list, norm: str) -> list:
-    """Runs as written places are: "City[, State][, Country]". A location run of three or more
-    parts whose second-to-last is no state or country began inside the container before it
-    ("in Proc. Int. Conf. | Ocean Security, Busan, South Korea"): its first part goes back."""
+    """What a run's form contradicts, mended. A run that is only a year ("2011b,") is a date,
+    whatever it was labelled; a second author run after the title that is a place
+    ("Washington, D.C.,") is the place. And places are written "City[, State][, Country]": a
+    location run of three or more parts whose second-to-last is no state or country began
+    inside the container before it ("in Proc. Int. Conf. | Ocean Security, Busan, South
+    Korea"): its first part goes back."""
     out = list(found)
+    titled = False
+    for k, (lab, a, b) in enumerate(out):
+        text = norm[a:b].strip(" ,.;:()[]")
+        if lab in ("title", "container", "publisher", "author", "note") and C.YEAR_ALONE.fullmatch(text):
+            out[k] = ("date", a, b)
+        elif lab == "author" and titled and C.is_place(text):
+            out[k] = ("location", a, b)
+        titled = titled or lab == "title"
     for k in range(1, len(out)):
         lab, a, b = out[k]
         if lab != "location" or out[k - 1][0] != "container":
@@ -303,7 +317,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
     rec = C.blank(text)
     norm = C.normalise_space(text) if norm is None else norm
     lower = norm.casefold()
-    if "://" in norm or "www." in lower or "10." in norm or "doi" in lower:
+    if "://" in norm or "www." in lower or "doi" in lower or DOI_HINT.search(norm):
         C._pull_identifiers(norm, rec)
     accessed = C.ACCESSED.search(norm) if ACCESS_WORDS.search(lower) else None
     if accessed:
@@ -365,7 +379,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         vol = read_volume(pieces["volume"][0])
         rec["volume"], rec["issue"], rec["number"] = vol["volume"], vol["issue"], vol["number"]
         rec["academic_volume"] = vol["academic"] and bool(rec["container_title"])
-    if rec["number"] is None and "art" in lower:
+    if rec["number"] is None and ARTICLE_HINT.search(lower):
         number = C.ARTICLE_NUMBER.search(norm)
         rec["number"] = number.group("n") if number else None
     if "pages" in pieces:
