@@ -1376,6 +1376,9 @@ REFERENCE_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+")  # IEEE "[3] ", n
 SAME_AUTHOR = re.compile(r"^(?:[—–-]{2,}\.?|\.)\s+")
 
 
+LEGISLATION_WORD = re.compile(r"\b(?:Act|Law|Code|Ordinance|Statute)\b")  # before LEGISLATION_TITLE
+
+
 def parse_reference(text: str, previous_authors: list | None = None) -> dict:
     """One entry of a References list (see :func:`parse_references`); ``previous_authors``:
     those of the entry before, which ``———.`` or a leading ``.`` repeats."""
@@ -1400,7 +1403,7 @@ def parse_references(texts: list[str], previous_authors: list | None = None, cha
     pending = []
     for k, body in enumerate(bodies):
         flat = normalise_space(body)
-        if IBID.match(flat) or _legislation(flat, blank(flat)):
+        if IBID.match(flat) or LEGISLATION_WORD.search(flat) and _legislation(flat, blank(flat)):
             out[k] = parse_citation(body)
         else:
             pending.append(k)

@@ -33,6 +33,15 @@ def current_model() -> Model:
     return _model or shipped()
 
 
+def forget():
+    """Empty every memo the parse of a References entry keeps (token vectors and features,
+    name words, the rules' name tests), as in a fresh process with the model loaded."""
+    current_model().reset()
+    for cached in (features.token_features, features._marks, _kind, C.is_country, C.is_org,
+                   C.is_newspaper, C.is_journal, C.is_place, C.head_word):
+        cached.cache_clear()
+
+
 def label_many(texts: list[str]) -> list[list[tuple[str, int, int]]]:
     """Runs of tokens with one label, ``(label, start, end)`` in order, for each text (its
     spaces normalised: single spaces, none at the ends). The texts are labelled together."""
@@ -68,6 +77,7 @@ EDITOR_MARKS = re.compile(r"(?i)^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hera
 
 FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-Þ]|Jr|Sr)\.$")  # "Michael J.", "Jr." keep their period
 PARTICLES = C.NAME_PARTICLES | {"dos", "das", "do", "des", "del", "y", "zu", "vander", "af", "av", "op"}
+MARK_HINT = re.compile(r"^in\b|ed|hrsg|hg|dir|coord|comp|trans")  # EDITOR_MARKS may apply
 ETAL = re.compile(r"(?i)[,\s]*(?:\bet\.?\s*al\b\.?|\band others\b|\[\.\.\.\]|…)")
 LAST_PAREN = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Céline, L.-F. (Destouches)"
 DITTO = re.compile(r"[-—–_]{2,}\.?")  # "———." : the authors of the entry before
@@ -132,11 +142,17 @@ def split_names(segment: str) -> tuple[list[dict], bool]:
     R. E. Marsh", "Pérez-Higueras JJ, Arias A, de la Macorra JC", "Morency, L. P.; Quattoni,
     A.", "S. E. Han, G. Chen"; "World Health Organization" is ``{literal}``."""
     text = C.normalise_space(segment)
-    text, et_al = ETAL.subn("", text)
-    text = EDITOR_MARKS.sub("", text).strip(" ,;:")
+    lower = text.casefold()
+    et_al = 0
+    if "al" in lower or "others" in lower or "…" in text or "[" in text:
+        text, et_al = ETAL.subn("", text)
+    if MARK_HINT.search(lower):
+        text = EDITOR_MARKS.sub("", text)
+    text = text.strip(" ,;:")
     if text.endswith(".") and not FINAL_INITIAL.search(text):
         text = text[:-1].rstrip(" ,;:")
-    text = LAST_PAREN.sub("", text)  # "Céline, L.-F. (Destouches)"
+    if text.endswith(")"):
+        text = LAST_PAREN.sub("", text)  # "Céline, L.-F. (Destouches)"
     if not text:
         return [], bool(et_al)
     if DITTO.fullmatch(text):
