@@ -262,6 +262,8 @@ def read_pages(text: str) -> tuple[str | None, str | None]:
     return m.group(0), pin.group(1) if pin else None
 
 
+YEAR_ONLY = [p for p in C.DATE_PATTERNS if p[0] == "year"]
+NOT_ONLY_A_YEAR = re.compile(r"[^\W\d_]|-")
 DOI_HINT = re.compile(r"10\.\d{4,9}/")
 ARTICLE_HINT = re.compile(r"\bart(?:icle)?\.?\s*(?:no|number)|locator")
 URL_START = re.compile(r"(?i)https?://|ftp://|www\.")
@@ -372,17 +374,19 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["container_title"] = container
     if "editor" in pieces and rec["container_title"] and "title" in pieces:
         rec["chapter"] = True
+    online = "publi" in lower or "online" in lower or "epub" in lower
     for (a, b), piece in zip(spans.get("date", []), pieces.get("date", [])):
         if accessed and a < accessed.end() and b > accessed.start():
             continue
         if C.NO_DATE.match(piece.strip(" .,;:()[]")):
             break
-        if ONLINE_FIRST.search(norm, max(0, a - 40), a):
+        if online and ONLINE_FIRST.search(norm, max(0, a - 40), a):
             continue  # an online-first date; the issued date is the one printed with the work
-        found = C.find_date(piece)
+        # without letters or a hyphen only a bare year can be written (the rules' last pattern)
+        found = C.find_date(piece, YEAR_ONLY if NOT_ONLY_A_YEAR.search(piece) is None else C.DATE_PATTERNS)
         if found:
             iso, precision = found[0], found[1]
-            if MONTH_RANGE.search(piece):  # "Jul.–Aug. 2020": as precise as its year
+            if precision != "year" and MONTH_RANGE.search(piece):  # "Jul.–Aug. 2020": as precise as its year
                 iso, precision = iso[:4], "year"
             C._set_issued(rec, iso, precision)
             if rec["issued_precision"] != "year":
