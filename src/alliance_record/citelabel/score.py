@@ -112,6 +112,8 @@ def _natural_family(tokens: list[str]) -> str:
     return " ".join(tokens[k:])
 
 
+# The gold's names are read by code of the scorer's own, written apart from the parser's
+# (citelabel.fields.split_names) on purpose: a scorer must not share the code it judges.
 def gold_families(text: str) -> list[str]:
     """The family names of an AnyStyle author run ("Romero, C., Paunesku, D., & Dweck, C." ->
     Romero, Paunesku, Dweck; "Lee, L. L., W. E. Howard, and R. E. Marsh." -> Lee, Howard,
