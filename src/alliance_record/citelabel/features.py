@@ -275,15 +275,18 @@ def split(text: str) -> tuple[list[str], list[int]]:
 def _marks(tok: str) -> tuple:
     """What one token does to the state: (opens a double quote, closes one, opens a single
     quote, closes one, opens italics, closes them, bracket depth change, opens a bracket,
-    ends a sentence, is a year)."""
+    ends a sentence, is a year). A sentence ends at a period after a word of three letters or
+    more that is no initial; the token's own features say which."""
+    feats = token_features(tok)
+    first = tok[0]
     stripped = tok.rstrip(".,;:)]")
-    opens_double = tok[0] in "“\"«„"
-    opens_single = tok[0] in "‘'" and len(tok) > 1 and tok[1].isalnum()
+    opens_double = first in "“\"«„"
+    opens_single = first in "‘'" and len(tok) > 1 and tok[1].isalnum()
     return (opens_double, stripped[-1:] in "”\"»" and (len(stripped) > 1 or not opens_double),
             opens_single, stripped[-1:] in "’'" and len(stripped) > 1,
-            tok.startswith("*") or tok.startswith("<i"), tok.rstrip(".,;:").endswith("*") or "</i" in tok,
-            tok.count("(") + tok.count("[") - tok.count(")") - tok.count("]"), tok[0] in "([",
-            tok.endswith(".") and len(_word(tok)) > 2 and not INITIAL.match(tok), bool(YEAR.match(tok)))
+            first == "*" or tok.startswith("<i"), tok.rstrip(".,;:").endswith("*") or "</i" in tok,
+            tok.count("(") + tok.count("[") - tok.count(")") - tok.count("]"), first in "([",
+            tok.endswith(".") and len(feats[1]) > 4 and "init" not in feats, "year" in feats)
 
 
 FLAGS = ("first", "last", "inq", "inq1", "inp", "ini")

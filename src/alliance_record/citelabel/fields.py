@@ -135,6 +135,17 @@ def _person(tokens: list[str]) -> dict | None:
     return out
 
 
+ORG_HINTS = frozenset(C.ORG_WORDS | {w for name in C.ORG_ACRONYMS for w in name.split()})
+PUBLISHER_HINT = re.compile(r"\s(?:UP|U\.\s?P\.|Univ\.\s?Press)")
+
+
+def _maybe_org(text: str) -> bool:
+    """False only when :func:`citations.is_org` is surely false (no word of an organisation,
+    no acronym, no "UP"): a cheap test before the costly one."""
+    return not ORG_HINTS.isdisjoint(C._words(text)) or not ORG_HINTS.isdisjoint(C._fold_name(text).split()) \
+        or bool(PUBLISHER_HINT.search(text))
+
+
 def split_names(segment: str) -> tuple[list[dict], bool]:
     """The people of an author (or editor) run, or one institution: ``(names, et_al)``.
 
@@ -158,7 +169,7 @@ def split_names(segment: str) -> tuple[list[dict], bool]:
     if DITTO.fullmatch(text):
         return [], bool(et_al)
     tokens_all = text.split()
-    if C.is_org(text) and not INVERTED_INITIALS.search(text) or \
+    if not INVERTED_INITIALS.search(text) and _maybe_org(text) and C.is_org(text) or \
             len(tokens_all) > 1 and not any("," in t or ";" in t for t in tokens_all) and \
             not AND.search(text) and len(tokens_all) > 4:
         return [{"literal": text}], bool(et_al)
