@@ -142,10 +142,30 @@ class Model:
     def tag(self, tokens: list[str]) -> list[str]:
         return self.tag_many([tokens])[0]
 
+    def _viterbi_one(self, e) -> list[str]:
+        """Viterbi for one sequence (the same sums in the same order as :meth:`_viterbi`)."""
+        trans = self.transitions
+        rows = list(e)
+        score = rows[0]
+        back = []
+        for row in rows[1:]:
+            cand = score[:, None] + trans
+            back.append(cand.argmax(axis=0))
+            score = cand.max(axis=0) + row
+        j = int(score.argmax())
+        path = [j]
+        for pointers in reversed(back):
+            j = int(pointers[j])
+            path.append(j)
+        labels = self.labels
+        return [labels[k] for k in reversed(path)]
+
     def _viterbi(self, sequences):
         """Viterbi over sequences sorted by length (shortest first): at position t the
         sequences still running are a suffix of the batch."""
         e = self.emissions(sequences)
+        if len(sequences) == 1:
+            return [self._viterbi_one(e[0, :len(sequences[0])])]
         batch, width, size = e.shape
         lengths = [len(s) for s in sequences]
         trans = self.transitions[None]
