@@ -2,8 +2,8 @@
 
 The entries are synthetic, made here so that the benchmark needs no data from outside: people,
 titles, journals, publishers, places, years and pages drawn with a fixed seed from small word
-lists and made-up words (about as many distinct words per entry as AnyStyle's references
-have), written in eight styles (APA, Chicago author-date and notes, MLA, Harvard, IEEE,
+lists and made-up words (as long as AnyStyle's core.xml references, 23 tokens, and with as
+large a share of distinct tokens, 44 %), written in eight styles (APA, Chicago author-date and notes, MLA, Harvard, IEEE,
 Vancouver, a web page). Every entry is different, and the labeller's memo of token vectors is
 emptied first, so the first pass pays for every new word as a real list would.
 """
@@ -36,13 +36,13 @@ SYLLABLES = ["ka", "to", "mi", "ren", "sol", "ba", "dor", "vi", "lum", "ne", "tr
 
 def _word(rnd: random.Random) -> str:
     """A common word, or (as often in real titles, names and journals) a rarer one."""
-    if rnd.random() < 0.5:
+    if rnd.random() < 0.2:
         return rnd.choice(WORDS)
     return "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4)))
 
 
 def _title(rnd: random.Random) -> str:
-    title = " ".join(_word(rnd) for _ in range(rnd.randint(3, 9))).capitalize()
+    title = " ".join(_word(rnd) for _ in range(rnd.randint(5, 13))).capitalize()
     return title + (": " + " ".join(_word(rnd) for _ in range(3)) if rnd.random() < 0.3 else "")
 
 
