@@ -192,9 +192,9 @@ def token_features(token: str) -> tuple[str, ...]:
                 f.append("caps")
         elif token.islower():
             f.append("lower")
-        if INITIAL.match(token):
+        if "." in token and INITIAL.match(token):  # an initial has its period
             f.append("init")
-        elif BARE_INITIALS.match(token):
+        elif len(token) <= 4 and BARE_INITIALS.match(token):
             f.append("binit")
     digits = DIGIT.search(token)
     if digits:

@@ -24,6 +24,7 @@ from . import features
 MODEL_FILE = "reference_model.json"
 PARTS = 5  # a token's own features, and those it lends the token 1 after, 1 before, 2 after, 2 before
 PREFIXES = {"-1:": 1, "+1:": 2, "-2:": 3, "+2:": 4}
+MARKS = 10  # what a token does to the state (features._marks)
 
 
 class Model:
@@ -64,10 +65,12 @@ class Model:
         """Forget the memoised token and state vectors (id 0 is the zero row: no token)."""
         self.vocab: dict = {}
         self.table = np.zeros((4096, PARTS, self.size))
+        self.marks = np.zeros((4096, MARKS), dtype=np.intp)  # features._marks of each token
         self.count = 1
         self.state_ids: dict = {}
         self.state_table = np.zeros((256, self.size))
         self.state_count = 0
+        self.state_lookup = np.full(1 << 14, -1, dtype=np.intp)  # state code -> state_table row
 
     @classmethod
     def load(cls, path: str | Path) -> "Model":
@@ -88,10 +91,12 @@ class Model:
             self.reset()
         while self.count + len(tokens) > len(self.table):
             self.table = np.concatenate([self.table, np.zeros_like(self.table)])
-        base = self.base
+            self.marks = np.concatenate([self.marks, np.zeros_like(self.marks)])
+        self.marks[self.count:self.count + len(tokens)] = [features._marks(t) for t in tokens]
+        get = self.base.get
         flat, starts, owners = [], [], []
         for k, tok in enumerate(tokens, start=self.count):
-            rows = [base[f] for f in features.token_features(tok) if f in base]
+            rows = [r for r in map(get, features.token_features(tok)) if r is not None]
             if rows:
                 starts.append(len(flat))
                 owners.append(k)
@@ -112,19 +117,59 @@ class Model:
 
     def emissions(self, sequences: list[list[str]]):
         """(batch x positions x labels) state scores of token sequences (padded with id 0)."""
-        vocab, states = self.vocab, self.state_ids
+        vocab = self.vocab
         self._add_tokens(t for seq in sequences for t in seq)
         width = max(len(s) for s in sequences) + 4
         ids = np.zeros((len(sequences), width), dtype=np.intp)
-        sids = np.zeros((len(sequences), width), dtype=np.intp)
         for b, seq in enumerate(sequences):
             ids[b, 2:len(seq) + 2] = [vocab[t] for t in seq]
-            sids[b, 2:len(seq) + 2] = [states[c] if c in states else self._state_id(c)
-                                       for c in features.state_codes(seq)]
+        if len(sequences) < 8:  # array operations pay off over a list, not for an entry or two
+            codes = np.zeros((len(sequences), width - 4), dtype=np.intp)
+            for b, seq in enumerate(sequences):
+                codes[b, :len(seq)] = features.state_codes(seq)
+        else:
+            codes = self.state_codes(ids[:, 2:-2], np.array([len(s) for s in sequences]))
+        missing = np.unique(codes[self.state_lookup[codes] < 0])
+        for code in missing.tolist():
+            self.state_lookup[code] = self._state_id(code)
         t = self.table
         e = (t[ids[:, 2:-2], 0] + t[ids[:, 1:-3], 1] + t[ids[:, 3:-1], 2] + t[ids[:, :-4], 3]
-             + t[ids[:, 4:], 4] + self.state_table[sids[:, 2:-2]])
+             + t[ids[:, 4:], 4] + self.state_table[self.state_lookup[codes]])
         return e
+
+    def state_codes(self, ids, lengths):
+        """:func:`features.state_codes` of a batch of token id rows, with array operations: a
+        quote, italic or bracket state is the last event before the token (a close, or an open)
+        carried forward; the bracket depth is a running sum floored at zero (its sum less the
+        lowest sum reached, when that is below zero); periods and years seen, running sums."""
+        batch, width = ids.shape
+        m = self.marks[ids]
+        positions = np.arange(width)
+        valid = positions[None] < lengths[:, None]
+        m = m * valid[:, :, None]
+        od, cd, os_, cs, oi, ci, dd, op, dot, year = (m[:, :, k] for k in range(MARKS))
+        before = np.zeros_like(ids)
+
+        def carried(opens, closes):
+            event = (opens | closes) > 0
+            index = np.where(event, positions[None], -1)
+            last = np.maximum.accumulate(index, axis=1)
+            prior = np.concatenate([np.full((batch, 1), -1), last[:, :-1]], axis=1)
+            value = (opens > 0) & (closes == 0)
+            state = np.take_along_axis(value, np.maximum(prior, 0), axis=1) & (prior >= 0)
+            return state | (opens > 0)
+
+        run = np.cumsum(dd, axis=1)
+        depth = run - np.minimum(np.minimum.accumulate(run, axis=1), 0)
+        before[:, 1:] = depth[:, :-1]
+        inp = (before > 0) | (op > 0)
+        dots = np.minimum(np.cumsum(dot, axis=1) - dot, 5)
+        years = np.minimum(np.cumsum(year, axis=1) - year, 2)
+        pos = 10 * positions[None] // np.maximum(lengths[:, None], 1)
+        codes = (pos << 10) + (dots << 7) + (years << 6) + (positions[None] == 0) \
+            + 2 * (positions[None] == lengths[:, None] - 1) + 4 * carried(od, cd) \
+            + 8 * carried(os_, cs) + 16 * inp + 32 * carried(oi, ci)
+        return np.where(valid, codes, 0)
 
     def tag_many(self, sequences: list[list[str]], batch: int = 128) -> list[list[str]]:
         """The most probable label sequence (Viterbi) of each token sequence."""
