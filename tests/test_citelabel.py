@@ -8,6 +8,7 @@ import json
 import random
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from alliance_record import citations as C
@@ -131,8 +132,24 @@ def test_the_decoder_gives_crfsuite_labels(tmp_path):
     sequences = [t.split() for t in texts] + [["x"], ["A.", "B."]]
     expected = [tagger.tag(features.sequence_features(s)) for s in sequences]
     assert mine.tag_many(sequences, batch=7) == expected  # batches of mixed lengths
+    assert mine.tag_many(sequences) == expected  # one batch: state codes by array operations
     assert [mine.tag(s) for s in sequences[:10]] == expected[:10]
     assert mine.tag_many([[], ["x"]]) == [[], expected[-2]]
+
+
+def test_state_codes_of_a_batch_are_those_of_each_sequence():
+    texts = speed.synthetic_references(300, seed=7) + [
+        "(a (b) c) d)", "“Quoted, ”and” “open only", "‘Single’ quotes’ ‘and *italic* words*",
+        "Smith, J. 2001a. Title. 1999 2000 2001. A. B. C. Longword. Another. x"]
+    sequences = [t.split() for t in texts]
+    m = model.shipped()
+    m.tag_many(sequences)  # the batch path
+    ids = np.zeros((len(sequences), max(map(len, sequences))), dtype=np.intp)
+    for b, s in enumerate(sequences):
+        ids[b, :len(s)] = [m.vocab[t] for t in s]
+    codes = m.state_codes(ids, np.array([len(s) for s in sequences]))
+    assert [codes[b, :len(s)].tolist() for b, s in enumerate(sequences)] == \
+        [features.state_codes(s) for s in sequences]
 
 
 def test_the_shipped_model_says_where_it_comes_from():
