@@ -213,3 +213,18 @@ def test_a_references_list_repeats_the_authors_of_the_entry_before():
 def test_synthetic_references_for_the_bench_are_all_different():
     texts = speed.synthetic_references(400)
     assert len(set(texts)) == 400 and len({t.split()[0] for t in texts}) > 20
+
+
+def test_the_score_command_reads_a_folder_of_anystyle_files(tmp_path):
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    (tmp_path / "core.xml").write_text(XML, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["citations", "score", "--data", str(tmp_path), "--set", "core",
+                                      "--misses", str(tmp_path / "misses.json")])
+    assert result.exit_code == 0, result.output
+    assert "core: 3 references" in result.output and "| **pooled** |" in result.output
+    assert set(json.loads((tmp_path / "misses.json").read_text())) == {"core"}
+    result = CliRunner().invoke(cli, ["citations", "score", "--data", str(tmp_path), "--set", "ugly"])
+    assert result.exit_code == 1 and "ugly.xml" in result.output
