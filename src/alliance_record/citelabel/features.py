@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from .. import citations
 
-TOKEN = re.compile(r"\S+")
 
 MONTH_WORDS = set(citations.MONTHS) | {
     # French, German, Spanish, Italian, Portuguese, Dutch (and their usual abbreviations)
@@ -257,10 +256,6 @@ def far_features(token: str, prefix: str) -> tuple[str, ...]:
     return (prefix + "sh=" + _shape(token), prefix + ("l=" + token[-1] if not token[-1].isalnum() else "l=w"))
 
 
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
 def split(text: str) -> tuple[list[str], list[int]]:
     """The tokens of a text whose spaces are normalised (single spaces, none outside), and
     their start offsets."""
@@ -347,20 +342,15 @@ def state_codes(tokens: list[str]) -> list[int]:
     return out
 
 
-def states(tokens: list[str]) -> list[tuple[str, ...]]:
-    """The features of each token that depend on where it stands."""
-    return [state_features(c) for c in state_codes(tokens)]
-
-
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """Every feature of every token of one reference, as CRFsuite takes them (training):
     the token's own, its state, its neighbours' (one away: their words and forms; two away:
     their shapes)."""
     n = len(tokens)
     out = []
-    for i, (tok, state) in enumerate(zip(tokens, states(tokens))):
+    for i, (tok, code) in enumerate(zip(tokens, state_codes(tokens))):
         f = list(token_features(tok))
-        f.extend(state)
+        f.extend(state_features(code))
         if i > 0:
             f.extend(neighbour_features(tokens[i - 1], "-1:"))
         if i + 1 < n:

@@ -41,17 +41,6 @@ def fit(refs, model_path: str | Path, params: dict | None = None, verbose: bool 
             "iterations": trainer.logparser.last_iteration.get("num") if trainer.logparser.last_iteration else None}
 
 
-def token_accuracy(refs, model_path) -> float:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    right = total = 0
-    for x, y in xy(refs):
-        pred = tagger.tag(x)
-        right += sum(a == b for a, b in zip(pred, y))
-        total += len(y)
-    return right / total
-
-
 def provenance(source, commit: str, pool, dropped, stats: dict, params: dict) -> dict:
     return {
         "model": "linear-chain CRF (CRFsuite via python-crfsuite), L-BFGS",
