@@ -822,9 +822,11 @@ def git_commit(where=".") -> str | None:
 
 
 def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serve: bool = True,
-              requests: int = 20, workdir=None, profile=None, log=None, settings=()) -> dict:
-    """Synthesize, build, write the baseline and (unless ``serve`` is false) measure latency;
-    return every figure as one plain dict (see the README, "Scale and speed")."""
+              requests: int = 20, workdir=None, profile=None, log=None, settings=(),
+              references: bool = True) -> dict:
+    """Synthesize, build, write the baseline, time the reference parser (unless ``references``
+    is false: :func:`citelabel.speed.time_references`) and (unless ``serve`` is false) measure
+    latency; return every figure as one plain dict (see the README, "Scale and speed")."""
     log = log or (lambda message: None)
     tmp = None
     if workdir is None:
@@ -856,6 +858,11 @@ def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serv
             "db_to_text": round(db_path.stat().st_size / summary["text_bytes"], 1),
             "year_shifts": summary["year_shifts"], "profiled": bool(profile), "latency_ms": {},
         }
+        if references:
+            from .citelabel import speed
+
+            log("timing the reference parser on a synthetic References list ...")
+            result["references"] = speed.time_references()
         if serve:
             log(f"serving and timing {requests} requests per URL ...")
             result.update(measure_latency(db_path, metadata_path, requests=requests, settings=settings))
@@ -888,6 +895,11 @@ def format_report(r: dict) -> str:
         f"  rows       {r['rows_total']} in {len(r['rows'])} tables: "
         + ", ".join(f"{k} {v}" for k, v in sorted(r["rows"].items(), key=lambda kv: -kv[1])),
     ]
+    if r.get("references"):
+        f = r["references"]
+        lines.append(f"  references {f['references']} synthetic entries parsed by parse_references (one core): "
+                     f"{f['first_pass_per_second']} /s as one list, every word new; {f['again_per_second']} /s "
+                     f"again; {f['one_call_each_per_second']} /s one call each")
     if r.get("latency_ms"):
         s = r["serve"]
         lines.append(f"  serving    inspect {s['inspect_seconds']:.2f} s, start {s['startup_seconds']:.2f} s, "

@@ -168,6 +168,72 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
             click.echo(bench_mod.format_hot_spots(profile_path))
 
 
+@cli.group("citations")
+def citations_group():
+    """Train and score the reference parser on AnyStyle's labelled references."""
+
+
+ANYSTYLE_HELP = ("AnyStyle's parser data: a clone of its repository (read at --commit) or a folder "
+                 "holding core.xml, gold.xml, good.xml and ugly.xml.")
+
+
+@citations_group.command("train")
+@click.option("--data", "source", required=True, type=click.Path(exists=True, path_type=Path), help=ANYSTYLE_HELP)
+@click.option("--commit", default="HEAD", show_default=True, help="The commit to read in a clone.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The model file (JSON) to write.")
+@click.option("--dev", is_flag=True, help="Train on four fifths of the pool (the development model).")
+@click.option("--c1", type=float, help="L1 regularisation (default: citelabel.train.PARAMS).")
+@click.option("--c2", type=float, help="L2 regularisation.")
+def citations_train(source, commit, out_path, dev, c1, c2):
+    """Train the reference labeller on gold.xml and good.xml less everything core.xml holds."""
+    from .citelabel import train
+
+    params = {k: v for k, v in (("c1", c1), ("c2", c2)) if v is not None}
+    try:
+        train.build_model(source, out_path, commit=commit, dev=dev, params=params,
+                          log=lambda m: click.echo(m, err=True))
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(exc)
+
+
+@citations_group.command("score")
+@click.option("--data", "source", required=True, type=click.Path(exists=True, path_type=Path), help=ANYSTYLE_HELP)
+@click.option("--commit", default="HEAD", show_default=True, help="The commit to read in a clone.")
+@click.option("--set", "sets", multiple=True, default=("dev",), show_default=True,
+              help="core, gold, good, ugly, or dev (the fifth of the pool a --dev model did not see).")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A model file to use instead of the shipped one.")
+@click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
+@click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every reference with a wrong field here (JSON) for reading.")
+def citations_score(source, commit, sets, model_path, rules, misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML."""
+    from . import citations
+    from .citelabel import anystyle, fields, score
+
+    if model_path:
+        fields.use_model(model_path)
+    parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
+        else (lambda texts: citations.parse_references(texts, chain=False))  # unrelated references
+    wrong = {}
+    try:
+        for name in sets:
+            if name == "dev":
+                refs = anystyle.split(anystyle.development_pool(source, commit)[0])[1]
+            else:
+                refs = anystyle.read_set(source, name, commit)
+            texts = [r.text for r in refs]
+            parsed = dict(zip(texts, parse_many(texts)))
+            result = score.score(refs, parsed.__getitem__, keep_misses=len(refs))
+            click.echo(score.format_table(name, result) + "\n")
+            wrong[name] = result["misses"]
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(exc)
+    if misses:
+        misses.write_text(json.dumps(wrong, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 @cli.group()
 def export():
     """Write parts of a built database in exchange formats."""

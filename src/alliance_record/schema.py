@@ -130,11 +130,11 @@ TABLES += [
         "issued": TEXT, "issued_precision": TEXT, "accessed": TEXT, "url": TEXT, "doi": TEXT,
         "domain": TEXT, "volume": TEXT, "issue": TEXT, "page": TEXT, "container_actor_id": TEXT,
         "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
-        "outlet_id": TEXT, "outlet": TEXT,
+        "outlet_id": TEXT, "outlet": TEXT, "year": INT, "year_source": TEXT,
     }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id"),
                      ("outlet_id", "actors", "id")),
         indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
-                 ("issued_precision",), ("footnote_count",), ("outlet",)),
+                 ("issued_precision",), ("footnote_count",), ("outlet",), ("year",)),
         fts=("title", "container_title", "authors", "publisher"), not_null=("type", "csl_json")),
     _t("work_authors", {
         "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,

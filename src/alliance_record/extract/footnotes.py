@@ -246,12 +246,10 @@ def footnote_row(doc, fid, number, note, multi, marker) -> dict:
 def read_references(doc, seg) -> list[dict]:
     """Entries of a References/Bibliography section, parsed; "———." repeats the authors above."""
     headings = {s["id"]: (s["heading"] or "").strip() for s in seg.sections}
-    out, previous = [], None
-    for para in seg.paragraphs:
-        if para["kind"] != "reference" or not BIBLIOGRAPHY_HEADING.match(headings.get(para["section_id"], "")):
-            continue
-        record = citations.parse_reference(para["text"], previous)
-        previous = record["authors"]
+    paras = [p for p in seg.paragraphs if p["kind"] == "reference"
+             and BIBLIOGRAPHY_HEADING.match(headings.get(p["section_id"], ""))]
+    out = []
+    for para, record in zip(paras, citations.parse_references([p["text"] for p in paras])):
         ordinal = len(out) + 1
         out.append({
             "id": f"{doc.id}-ref{ordinal:02d}", "document_id": doc.id,
