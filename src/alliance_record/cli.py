@@ -31,14 +31,16 @@ def cli():
 @click.option("--out", "out_path", default="build/alliance.db", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="SQLite file to write.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def build(seeds_dir, out_path, quiet):
+@click.option("--reviewed-only", is_flag=True,
+              help="Leave out every entry marked `reviewed: false` (drafts no person has checked): for publishing.")
+def build(seeds_dir, out_path, quiet, reviewed_only):
     """Build the SQLite database from a folder of seeds.
 
     The database is written to a temporary file and renamed over OUT only when the build
     succeeds, so a failed build leaves the previous database untouched.
     """
     try:
-        result = pipeline.build(seeds_dir, out_path)
+        result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
@@ -49,6 +51,16 @@ def build(seeds_dir, out_path, quiet):
         todo = result.unmatched
         if todo:
             click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")
+        if result.unreviewed and not reviewed_only:
+            click.secho(f"{_unreviewed(result.unreviewed)} (rows with reviewed = 0; "
+                        "--reviewed-only leaves them out)", fg="yellow")
+
+
+def _unreviewed(counts: dict) -> str:
+    """'12 entries await review: events 8, actors 4'."""
+    total = sum(counts.values())
+    detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total} {'entry awaits' if total == 1 else 'entries await'} review: {detail}"
 
 
 @cli.command()
@@ -64,6 +76,8 @@ def validate(seeds_dir):
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     click.echo(f"OK: {result.documents} documents in {seeds_dir}")
+    if result.unreviewed:
+        click.secho(_unreviewed(result.unreviewed), fg="yellow")
 
 
 @cli.command()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import bibliography, curate, ingest, schema, segment
 from .errors import Collector, InputError, InputErrors
+from .curate import review
 from .extract import claims, date_mentions, events, footnotes, mentions
 from .load import Loader, atomic_database, atomic_file, chunk_folder, prepare, write_chunk
 
@@ -99,6 +100,7 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
     unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
     documents: int = 0
+    unreviewed: dict = field(default_factory=dict)  # drafted entries no person has reviewed, by kind
     workers: int = 1
     # Seconds per stage, summed over documents: in worker processes these run side by side, so
     # their sum can exceed the wall time.
@@ -118,10 +120,11 @@ def timed(stages: dict, name: str):
         stages[name] += time.perf_counter() - t0
 
 
-def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
+def read_inputs(seeds_dir, errors: Collector | None = None, reviewed_only: bool = False) -> Inputs:
     """Read the catalog, seed texts and curated files; raise :class:`InputErrors` listing every
     problem. Given a ``Collector``, problems are added to it instead and whatever could be read is
-    returned, so that ``check`` can go on to the checks against the texts (every problem at once)."""
+    returned, so that ``check`` can go on to the checks against the texts (every problem at once).
+    With ``reviewed_only``, entries marked ``reviewed: false`` are left out (see curate.review)."""
     seeds_dir = Path(seeds_dir)
     keep_going = errors is not None
     errors = errors if keep_going else Collector()
@@ -135,10 +138,13 @@ def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
     places = curate.load_places(seeds_dir, errors)
     unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
     annotations = curate.load_annotations(seeds_dir, curate.known_ids(catalog.by_stem, catalog.readable), actors, places, errors)
+    inputs = Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
+                    places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
+    if reviewed_only:
+        review.leave_out_unreviewed(inputs, errors)
     if not keep_going:
         errors.raise_if_any()
-    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
-                  places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
+    return inputs
 
 
 def document_row(doc, seg) -> dict:
@@ -155,6 +161,7 @@ def document_row(doc, seg) -> dict:
         "published_basis": " ".join(str(meta["published_basis"]).split()),
         "language": meta["language"], "url": meta.get("url"), "rights": meta.get("rights"),
         "sha256": doc.sha256, "word_count": words, "char_count": len(doc.text), "text": doc.text,
+        "reviewed": curate.reviewed(meta),
     }
 
 
@@ -395,13 +402,15 @@ def inputs_spared_by_collector():
             gc.enable()
 
 
-def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
-    """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
+def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool = False) -> BuildResult:
+    """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically); with
+    ``reviewed_only``, without the entries no person has reviewed (for publishing)."""
     result = BuildResult(out=Path(out_path))
     phase = _phases(result.phases)
     with inputs_spared_by_collector() as freeze:
         with phase("inputs"), timed(result.stages, "ingest"):
-            inputs = read_inputs(seeds_dir)
+            inputs = read_inputs(seeds_dir, reviewed_only=reviewed_only)
+            result.unreviewed = dict(review.count_unreviewed(inputs))
         freeze()
         with atomic_database(out_path, on_compact=lambda: phase("compact")) as db:
             run(inputs, db, result, workers)
@@ -432,4 +441,5 @@ def check(seeds_dir) -> BuildResult:
     run(inputs, sqlite_utils.Database(memory=True), result, errors=errors)
     errors.raise_if_any()
     result.documents = len(inputs.documents)
+    result.unreviewed = dict(review.count_unreviewed(inputs))
     return result

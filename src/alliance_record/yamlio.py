@@ -180,6 +180,7 @@ DATE = "date"              # an ISO date as text; a bare year (which YAML reads 
 TEXT_LIST = "list of text"
 RECORDS = "list of mappings"
 ANY = "any"
+BOOL = "true or false"
 
 
 def _kind_problem(value, kind) -> str | None:
@@ -190,6 +191,8 @@ def _kind_problem(value, kind) -> str | None:
         return "must be a date written as text (YYYY, YYYY-MM or YYYY-MM-DD)"
     if kind == TEXT_LIST and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return "must be a list of text"
+    if kind == BOOL and not isinstance(value, bool):
+        return "must be true or false"
     if kind == RECORDS and not isinstance(value, list):
         return "must be a list"
     return None
@@ -207,7 +210,7 @@ def check_keys(node, allowed, required, errors, what):
     """Report unknown, missing and mistyped keys of one mapping to an error collector.
 
     ``allowed`` is a collection of key names, or a mapping from key name to the kind of value
-    it holds (:data:`TEXT`, :data:`DATE`, :data:`TEXT_LIST`, :data:`RECORDS`, :data:`ANY`);
+    it holds (:data:`TEXT`, :data:`DATE`, :data:`TEXT_LIST`, :data:`RECORDS`, :data:`BOOL`, :data:`ANY`);
     ``required`` names the keys that must be present; ``what`` names the record in messages
     (for example ``"actor 'shinjiro-koizumi'"``). A value of the wrong kind is reported and
     removed from ``node`` (so later checks see the key as absent rather than crash on it); the
