@@ -114,6 +114,34 @@ def suggest(stem, seeds_dir, out_path):
         click.echo(text, nl=False)
 
 
+@cli.command()
+@click.argument("source")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+def add(source, seeds_dir):
+    """Add a document from SOURCE: a .txt, .html or .pdf file, or an http(s) URL.
+
+    Extracts the main text (trafilatura for pages, pdfplumber for PDFs), writes it as the next
+    seed, drafts its catalogue entry from the source's own metadata, drafts its annotations and
+    registry entries (every draft says `reviewed: false`), runs every check of `validate`, and
+    lists what needs review. If anything fails, nothing is left written.
+    """
+    from . import add as add_mod
+
+    try:
+        added = add_mod.add(source, seeds_dir)
+    except (InputError, InputErrors, ProvenanceError) as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or seeds_dir}: {exc.strerror or exc}")
+    click.echo(f"Added {seeds_dir / (added.stem + '.txt')} as {added.doc_id!r} ({added.words:,} words).")
+    click.echo("Wrote: " + ", ".join(str(p) for p in dict.fromkeys(added.files)))
+    click.echo("validate: OK")
+    click.secho("To review (then delete each `reviewed: false`):", fg="yellow")
+    for line in added.review:
+        click.echo(f"  - {line}")
+
+
 @cli.command("serve-args")
 def serve_args():
     """Print the `datasette serve` settings of a public instance, as command-line options.
