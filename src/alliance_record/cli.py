@@ -33,21 +33,30 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @click.option("--reviewed-only", is_flag=True,
               help="Leave out every entry marked `reviewed: false` (drafts no person has checked): for publishing.")
-def build(seeds_dir, out_path, quiet, reviewed_only):
+@click.option("--no-cache", is_flag=True,
+              help="Build from scratch and keep no cache beside OUT (the next build cannot be incremental).")
+def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """Build the SQLite database from a folder of seeds.
 
     The database is written to a temporary file and renamed over OUT only when the build
     succeeds, so a failed build leaves the previous database untouched.
     """
     try:
-        result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only)
+        result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
         _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
-        click.echo(f"Wrote {out_path}: {counts}")
+        if result.incremental and not result.rebuilt:
+            click.echo(f"{out_path} is up to date: nothing changed since the last build")
+        else:
+            click.echo(f"Wrote {out_path}: {counts}")
+        if result.rebuilt:
+            r = result.rebuilt
+            click.echo(f"Incremental: {r['documents']} document(s) extracted again, {r['removed']} removed; "
+                       f"rewritten: {', '.join(r['tables']) or 'no table'}")
         todo = result.unmatched
         if todo:
             click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")
