@@ -231,8 +231,9 @@ def suggest_for(tmp_path, stem, text, **entry):
 def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
     seeds, result = suggest_for(tmp_path, "doc_c", SUGGEST_DOC, title="Ministers Meet Again", published="2025-03-10")
     assert result.exit_code == 0, result.output
-    assert result.output.count("# CANDIDATE") == 2
     drafted = yaml.safe_load(result.output)["events"]
+    # every draft says in the data that no person has reviewed it (not only in a comment)
+    assert [e["reviewed"] for e in drafted] == [False, False]
     # one candidate per sentence with a date and a registry actor, none for the others
     assert [(e["evidence"][0]["quote"], e["evidence"][0]["date"]) for e in drafted] == [
         ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025"),

@@ -31,24 +31,45 @@ def cli():
 @click.option("--out", "out_path", default="build/alliance.db", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="SQLite file to write.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def build(seeds_dir, out_path, quiet):
+@click.option("--reviewed-only", is_flag=True,
+              help="Leave out every entry marked `reviewed: false` (drafts no person has checked): for publishing.")
+@click.option("--no-cache", is_flag=True,
+              help="Build from scratch and keep no cache beside OUT (the next build cannot be incremental).")
+def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """Build the SQLite database from a folder of seeds.
 
     The database is written to a temporary file and renamed over OUT only when the build
     succeeds, so a failed build leaves the previous database untouched.
     """
     try:
-        result = pipeline.build(seeds_dir, out_path)
+        result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
         _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
-        click.echo(f"Wrote {out_path}: {counts}")
+        if result.incremental and not result.rebuilt:
+            click.echo(f"{out_path} is up to date: nothing changed since the last build")
+        else:
+            click.echo(f"Wrote {out_path}: {counts}")
+        if result.rebuilt:
+            r = result.rebuilt
+            click.echo(f"Incremental: {r['documents']} document(s) extracted again, {r['removed']} removed; "
+                       f"rewritten: {', '.join(r['tables']) or 'no table'}")
         todo = result.unmatched
         if todo:
             click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")
+        if result.unreviewed and not reviewed_only:
+            click.secho(f"{_unreviewed(result.unreviewed)} (rows with reviewed = 0; "
+                        "--reviewed-only leaves them out)", fg="yellow")
+
+
+def _unreviewed(counts: dict) -> str:
+    """'12 entries await review: events 8, actors 4'."""
+    total = sum(counts.values())
+    detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total} {'entry awaits' if total == 1 else 'entries await'} review: {detail}"
 
 
 @cli.command()
@@ -64,6 +85,8 @@ def validate(seeds_dir):
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     click.echo(f"OK: {result.documents} documents in {seeds_dir}")
+    if result.unreviewed:
+        click.secho(_unreviewed(result.unreviewed), fg="yellow")
 
 
 @cli.command()
@@ -98,6 +121,34 @@ def suggest(stem, seeds_dir, out_path):
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+def add(source, seeds_dir):
+    """Add a document from SOURCE: a .txt, .html or .pdf file, or an http(s) URL.
+
+    Extracts the main text (trafilatura for pages, pdfplumber for PDFs), writes it as the next
+    seed, drafts its catalogue entry from the source's own metadata, drafts its annotations and
+    registry entries (every draft says `reviewed: false`), runs every check of `validate`, and
+    lists what needs review. If anything fails, nothing is left written.
+    """
+    from . import add as add_mod
+
+    try:
+        added = add_mod.add(source, seeds_dir)
+    except (InputError, InputErrors, ProvenanceError) as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or seeds_dir}: {exc.strerror or exc}")
+    click.echo(f"Added {seeds_dir / (added.stem + '.txt')} as {added.doc_id!r} ({added.words:,} words).")
+    click.echo("Wrote: " + ", ".join(str(p) for p in dict.fromkeys(added.files)))
+    click.echo("validate: OK")
+    click.secho("To review (then delete each `reviewed: false`):", fg="yellow")
+    for line in added.review:
+        click.echo(f"  - {line}")
 
 
 @cli.command("serve-args")

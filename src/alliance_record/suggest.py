@@ -15,6 +15,7 @@ that nothing is kept without a person reading it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -133,31 +134,160 @@ def candidate_recommendations(doc, seg) -> list[dict]:
                   if s["paragraph_id"] == p["id"] and not s["spans"] and not p["spans"]]
         for c in recommendations.find_candidates(p["text"], heading_of.get(p["section_id"]),
                                                  bounds or None):
-            out.append({"sentence": c.sentence, "strength": c.strength, "cue": c.cue})
+            out.append({"sentence": c.sentence, "strength": c.strength, "cue": c.cue,
+                        "start": p["start"] + c.start})
+    return out
+
+
+# Words that suggest a recommendation's theme (annotations.THEMES); the theme with most hits is
+# drafted, "strategy" when none is hit. A draft for a person to check, not a classifier.
+THEME_WORDS = {
+    "deterrence": r"deter\w*|nuclear|readiness|extended|umbrella",
+    "interoperability": r"interoperab\w*|command\w*|joint|integrat\w*|operations?",
+    "partnerships": r"partner\w*|like-minded|trilateral|quad|aukus|philippines|australia|korea\w*|india",
+    "public-diplomacy": r"public|diplomacy|explain\w*|opinion|narrative|outreach",
+    "defense-spending": r"budget\w*|spending|gdp|burden|cost\w*|fund\w*|expenditure\w*",
+    "gray-zone-response": r"gr[ae]y[- ]zone|coerci\w*|coast guard|militia",
+    "dialogue": r"dialogues?|consult\w*|talks|exchanges?|meetings?",
+    "industrial-cooperation": r"industr\w*|production|co-?develop\w*|maintenance|shipyards?|supply chains?|munitions",
+    "basing-and-access": r"bases?|basing|access|okinawa|stationed|training ranges?",
+    "strategy": r"strateg\w*|doctrines?|plans?|planning",
+    "alliance-management": r"alliance|coordinat\w*|cohesion|burden-sharing|consensus",
+}
+_THEME_RES = {theme: re.compile(rf"\b(?:{words})\b", re.I) for theme, words in THEME_WORDS.items()}
+ADDRESSEE_TYPES = {"state", "government", "government-body", "military", "grouping"}
+
+
+def guess_theme(sentence: str) -> str:
+    hits = {theme: len(rx.findall(sentence)) for theme, rx in _THEME_RES.items()}
+    best = max(hits.values())
+    return next(t for t, n in hits.items() if n == best) if best else "strategy"
+
+
+def _fold(name: str) -> str:
+    import unicodedata
+
+    name = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in name if not unicodedata.combining(c)).lower().split())
+
+
+def author_of(doc, ctx) -> str | None:
+    """The registry actor who wrote ``doc``: its first catalogued author found by name or alias,
+    else its publisher; None when the registries hold neither."""
+    names = {}
+    for a in ctx.inputs.actors.entries:
+        for n in [a["name"], *(a.get("aliases") or [])]:
+            names.setdefault(_fold(n), a["id"])
+    for person in list(doc.meta.get("authors") or []) + [doc.meta.get("publisher") or ""]:
+        if person and _fold(person) in names:
+            return names[_fold(person)]
+    return None
+
+
+@dataclass
+class Drafts:
+    """Everything ``suggest`` drafts for one document, each entry marked ``reviewed: false``."""
+
+    stem: str
+    events: list = field(default_factory=list)
+    recommendations: list = field(default_factory=list)       # annotation entries
+    recommendation_notes: list = field(default_factory=list)  # candidates with no author to draft them with
+    actors: list = field(default_factory=list)                # registry entries (actors.yml form)
+    places: list = field(default_factory=list)                # registry entries (places.yml form)
+
+    def counts(self) -> dict:
+        counts = {"events": len(self.events), "recommendations": len(self.recommendations),
+                  "actors": len(self.actors), "places": len(self.places)}
+        return {k: n for k, n in counts.items() if n}
+
+
+def drafts(doc, ctx) -> Drafts:
+    """Draft the curation of ``doc``: events, recommendations and registry entries."""
+    seg = segment.segment(doc)
+    out = Drafts(stem=doc.stem)
+    for ev in candidate_events(doc, seg, ctx):
+        out.events.append({"id": ev.pop("id"), "reviewed": False, **ev})
+    found = mentions.extract(doc, seg, seg.rows(), ctx)
+    actor_type = {a["id"]: a["type"] for a in ctx.inputs.actors.entries}
+    author = author_of(doc, ctx)
+    used: set = set()
+    for c in candidate_recommendations(doc, seg):
+        if author is None:
+            out.recommendation_notes.append(c)
+            continue
+        at = c["start"]
+        addressees = list(dict.fromkeys(
+            m["actor_id"] for m in found["actor_mentions"]
+            if at <= m["start"] < at + len(c["sentence"]) and actor_type.get(m["actor_id"]) in ADDRESSEE_TYPES
+            and m["actor_id"] != author))
+        rec_id = base = slug(c["sentence"], 6)
+        n = 2
+        while rec_id in used:
+            rec_id, n = f"{base}-{n}", n + 1
+        used.add(rec_id)
+        sentence = " ".join(c["sentence"].split())
+        entry = {"id": rec_id, "reviewed": False, "quote": c["sentence"],
+                 "summary": sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…",
+                 "author": author, "theme": guess_theme(sentence), "strength": c["strength"]}
+        if addressees:
+            entry["addressees"] = addressees
+        out.recommendations.append(entry)
+    return out
+
+
+HEADER = """\
+# Draft annotations for {file} ({title}).
+# Written by `alliance-record suggest`: every entry is a draft found by code and says
+# `reviewed: false` (the build marks its rows reviewed = 0). Review each one: fix the summary,
+# type, actors' roles and places, keep the quote to the words that state the event, delete what
+# is not an event, then delete the `reviewed: false` line. See seeds/annotations/*.yml.
+"""
+
+
+def _block(items: list, indent: str = "  ") -> list[str]:
+    lines = []
+    for item in items:
+        dumped = yaml.safe_dump([item], allow_unicode=True, sort_keys=False, width=100)
+        lines.extend(indent + line for line in dumped.rstrip("\n").split("\n"))
+    return lines
+
+
+def annotation_yaml(d: Drafts, doc) -> str:
+    """The text of the drafted annotation file."""
+    lines = HEADER.format(file=doc.source_file, title=" ".join(str(doc.meta.get("title")).split())).split("\n")[:-1]
+    lines.append("events:" if d.events else "events: []")
+    lines += _block(d.events)
+    if d.recommendations:
+        lines.append("recommendations:")
+        lines += _block(d.recommendations)
+    if d.recommendation_notes:
+        lines.append("# Recommendation candidates (no author in the registries to draft them with: add them under")
+        lines.append("# `recommendations:` with an id, summary, author, addressees, theme and strength, or under")
+        lines.append("# `rejected_candidates:` with a reason):")
+        for r in d.recommendation_notes:
+            lines.append(f"#   [{r['strength']}] " + " ".join(r["sentence"].split()))
+    return "\n".join(lines) + "\n"
+
+
+def registry_yaml(entries: list) -> str:
+    """Drafted registry entries, to append to actors.yml or places.yml (their list is last)."""
+    return "\n".join(_block(entries)) + "\n" if entries else ""
+
+
+def files_of(d: Drafts, seeds_dir, doc) -> dict:
+    """The files to write (path -> content): the annotation file, and the text to append to the
+    registries."""
+    from pathlib import Path
+
+    seeds_dir = Path(seeds_dir)
+    out = {seeds_dir / "annotations" / f"{doc.stem}.yml": annotation_yaml(d, doc)}
+    if d.actors:
+        out[seeds_dir / "actors.yml"] = registry_yaml(d.actors)
+    if d.places:
+        out[seeds_dir / "places.yml"] = registry_yaml(d.places)
     return out
 
 
 def draft(doc, ctx) -> str:
     """The YAML text of a draft annotation file for ``doc``."""
-    seg = segment.segment(doc)
-    events = candidate_events(doc, seg, ctx)
-    recs = candidate_recommendations(doc, seg)
-    lines = [
-        f"# Draft annotations for {doc.source_file} ({doc.meta.get('title')}).",
-        "# Written by `alliance-record suggest`: every entry is a CANDIDATE found by code.",
-        "# Review each one: fix the summary, type, actors' roles and places, keep the quote to the",
-        "# words that state the event, and delete what is not an event. See seeds/annotations/*.yml.",
-        "events:",
-    ]
-    for ev in events:
-        block = yaml.safe_dump([ev], allow_unicode=True, sort_keys=False, width=100)
-        lines.append("  # CANDIDATE")
-        lines.extend("  " + line for line in block.rstrip("\n").split("\n"))
-    if recs:
-        lines.append("# Recommendation candidates (add them under `recommendations:` with an id, summary,")
-        lines.append("# author, addressees, theme and strength, or under `rejected_candidates:` with a reason):")
-        for r in recs:
-            lines.append(f"#   [{r['strength']}] {r['sentence']}")
-    if not events:
-        lines[-1] = "events: []"
-    return "\n".join(lines) + "\n"
+    return annotation_yaml(drafts(doc, ctx), doc)

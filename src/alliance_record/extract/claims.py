@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..curate import reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..segment import regions
@@ -380,6 +381,7 @@ def _recommendations(doc, seg, annotations, out, errors):
             "spans": json.dumps(located.spans) if located.spans else None,
             "theme": rec["theme"], "strength": rec["strength"], "addressee_ids": json.dumps(addressees),
             "candidate_id": None, "finder_miss": _ws(rec["finder_miss"]) if rec.get("finder_miss") else None,
+            "reviewed": reviewed(rec),
         })
         for actor_id in addressees:
             out["recommendation_addressees"].append({"recommendation_id": rec["id"], "actor_id": actor_id})
