@@ -230,3 +230,33 @@ def test_dehyphenation_needs_the_word_elsewhere():
     assert acquire._join(lines, {"defense"}) == "a defense of the defense"
     lines = [acquire.Line("the self-", 0, 10, 0, 1, 11), acquire.Line("defense forces", 0, 10, 2, 3, 11)]
     assert acquire._join(lines, {"defense", "forces"}) == "the self-defense forces"
+
+
+# Every draft loads and validates, whatever the document: `add` runs every check of `validate` on
+# what it drafted and takes everything back if one fails, so a success here means the drafts are
+# valid. Texts are the property tests' fragments (dates, registry names, quotations, notes,
+# modal sentences, awkward Unicode) in arbitrary order.
+from hypothesis import given, settings  # noqa: E402
+
+from test_properties import SETTINGS, fragments  # noqa: E402
+
+
+@settings(max_examples=8, **SETTINGS)
+@given(body=fragments)
+def test_every_draft_of_an_arbitrary_document_validates(body):
+    import tempfile
+    from pathlib import Path
+
+    from alliance_record import ingest
+
+    text = "An Arbitrary Page\n\nDefense Minister Shinjiro Koizumi met Pete Hegseth on March 3, 2025. " + body
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = copy_seeds(Path(tmp) / "seeds")
+        source = Path(tmp) / "page.txt"
+        source.write_text(text, encoding="utf-8")
+        try:
+            ingest.decode_seed(source.read_bytes(), "page")
+        except InputError:
+            return  # not a text the seeds could hold at all (binary, control characters)
+        added = add.add(source, seeds, today=TODAY)  # raises if a draft does not validate
+        assert (seeds / "annotations" / f"{added.stem}.yml").is_file()
