@@ -186,7 +186,7 @@ def _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids,
                 misses["entity"].append((stem, item["surface"], reg, f"{found}/{count} as mentions",
                                          sorted(by_span.get(spans[0], ())) if spans else "no occurrence"))
         else:
-            cand = candidates.get(norm(item["surface"]))
+            cand = candidates.get(norm(item["surface"])) or candidates.get(norm(item.get("same_as") or ""))
             if cand:
                 c["entity_found"] += count
                 c["entity_found_candidate"] += count
@@ -366,6 +366,66 @@ def _score_notes(db, result, stem, doc_id, text, gold):
             misses["note"].append((stem, marker, f"body {norm(row['text'])[:40]!r} / problem {row['problem']!r}"))
 
 
+def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
+    """Problems of a set's gold (a string not in its text, a count above the occurrences, an
+    unknown registry or event id): the gold is checked before anything is scored with it."""
+    problems = []
+    actors = {a["id"] for a in yaml.safe_load((seeds / "actors.yml").read_text(encoding="utf-8"))["actors"]}
+    places = {p["id"] for p in yaml.safe_load((seeds / "places.yml").read_text(encoding="utf-8"))["places"]}
+    events = set()
+    for path in (seeds / "annotations").glob("*.yml"):
+        events |= {e["id"] for e in yaml.safe_load(path.read_text(encoding="utf-8")).get("events") or [] if e.get("id")}
+    catalog = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))["documents"]
+    stems = {Path(e["file"]).stem for e in catalog}
+    for stem, gold in _gold_files(set_dir).items():
+        if stem not in stems:
+            problems.append(f"{stem}: no catalogue entry")
+            continue
+        text = unicodedata.normalize("NFC", (set_dir / f"{stem}.txt").read_text(encoding="utf-8"))
+        lines = {line.strip() for line in text.split("\n")}
+
+        def need(value, what):
+            if value and str(value) not in text:
+                problems.append(f"{stem}: {what} {str(value)[:60]!r} is not in the text")
+
+        for item in gold.get("entities") or []:
+            n = len(word_positions(text, item["surface"]))
+            if n < int(item.get("count") or 1):
+                problems.append(f"{stem}: entity {item['surface']!r} counted {item.get('count')} but occurs {n} times")
+            reg = item.get("registry")
+            if reg and reg not in actors | places:
+                problems.append(f"{stem}: unknown registry id {reg!r}")
+            if item.get("type") not in ACTOR_TYPES | {"place"}:
+                problems.append(f"{stem}: unknown type {item.get('type')!r} for {item['surface']!r}")
+        for line in gold.get("clutter") or []:
+            if str(line).strip() not in lines:
+                problems.append(f"{stem}: clutter {line!r} is not a whole line of the text")
+        for q in gold.get("quotations") or []:
+            need(q["quote"], "quotation")
+            sp = q["speaker"]
+            if not (sp == "anonymous" or sp.startswith("new:") or sp in actors):
+                problems.append(f"{stem}: unknown speaker {sp!r}")
+        for nq in gold.get("not_quotations") or []:
+            need(nq["text"] if isinstance(nq, dict) else nq, "not-quotation")
+        pos = 0
+        for note in gold.get("notes") or []:
+            p = text.find(str(note["marker"]), pos)
+            if p < 0:
+                problems.append(f"{stem}: note marker {note['marker']!r} not found after the previous one")
+            else:
+                pos = p + 1
+            need(note.get("body"), "note body")
+        for d in gold.get("dates") or []:
+            need(d["phrase"], "date")
+        for ev in gold.get("events") or []:
+            need(ev["evidence"], "event evidence")
+            if ev.get("existing") and ev["existing"] not in events:
+                problems.append(f"{stem}: unknown existing event {ev['existing']!r}")
+        for r in gold.get("recommendations") or []:
+            need(r["quote"], "recommendation")
+    return problems
+
+
 def report(result: Score, out=sys.stdout, misses: bool = True):
     for key, value in result.summary().items():
         shown = f"{value:.1%}" if isinstance(value, float) else value
@@ -381,6 +441,10 @@ def report(result: Score, out=sys.stdout, misses: bool = True):
 def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
     set_dir = Path(argv[0] if argv else ROOT / "tests" / "newdocs" / "dev")
+    problems = check_gold(set_dir)
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
     with tempfile.TemporaryDirectory() as tmp:
         db = build_set(set_dir, Path(tmp))
         report(score(db, set_dir), misses="--quiet" not in argv)
