@@ -155,14 +155,15 @@ def _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids,
     for item in items:
         spans_of[id(item)] = word_positions(text, item["surface"])
     all_spans = [(s, e) for item in items for (s, e) in spans_of[id(item)]]
-    gold_pairs = set()  # (start, end, id) a mention may rightly have
+    gold_pairs = set()  # (start, end, id) a mention may rightly have: the gold entity, at any occurrence
+    for item in items:
+        if item.get("registry"):
+            gold_pairs.update((s, e, item["registry"]) for s, e in spans_of[id(item)])
     for item in items:
         allow_inner = bool(item.get("inside"))
         spans = [(s, e) for (s, e) in spans_of[id(item)]
                  if allow_inner or not any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in all_spans)]
         spans_of[id(item)] = spans
-        if item.get("registry"):
-            gold_pairs.update((s, e, item["registry"]) for s, e in spans)
     by_span = defaultdict(set)
     mentions = _mentions(db, doc_id)
     for s, e, ident, _kind in mentions:
@@ -305,7 +306,10 @@ def _covered(spans, s: int, e: int, text: str) -> float:
         lo, hi = max(a, s), min(b, e)
         if lo < hi:
             marks[lo - s:hi - s] = b"\x01" * (hi - lo)
-    letters = [i for i in range(s, e) if text[i].isalnum()]
+    # a note's marker (¹, [1]) is the note row's marker, not its text: letters and digits count
+    letters = [i for i in range(s, e) if text[i].isalnum() and text[i] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"]
+    if not letters:  # a rule of underscores, "###": every visible character counts
+        letters = [i for i in range(s, e) if not text[i].isspace()]
     if not letters:
         return 1.0
     return sum(marks[i - s] for i in letters) / len(letters)

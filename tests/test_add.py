@@ -127,7 +127,6 @@ def test_pdf_keeps_page_breaks_superscripts_and_words(seeds, tmp_path):
     assert notes and notes[0][0] == 1 and notes[0][1].startswith("Ministry of Defense")
 
 
-@pytest.mark.xfail(strict=True, reason="running headers, page numbers and page-split paragraphs: issue 14, item 4")
 def test_pdf_page_furniture_is_set_aside_and_the_split_paragraph_rejoined(seeds, tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(report_pdf())

@@ -164,21 +164,25 @@ MENTION_COLUMNS = {
     "section_id": TEXT, "sentence_id": TEXT, "start": INT, "end": INT, "surface": TEXT,
     "spans": TEXT, "prefix": TEXT, "suffix": TEXT, "sentence": TEXT, "sentence_start": INT,
     "sentence_end": INT, "method": TEXT,
+    # a nested mention ("Donald Trump" in "the administration of U.S. President Donald Trump")
+    # points to the mention it sits in, an actor's or a place's
+    "nested_in_actor_mention_id": TEXT, "nested_in_place_mention_id": TEXT, "label": TEXT,
 }
 MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                ("footnote_id", "footnotes", "id"), ("section_id", "sections", "id"),
-               ("sentence_id", "sentences", "id"))
+               ("sentence_id", "sentences", "id"), ("nested_in_actor_mention_id", "actor_mentions", "id"),
+               ("nested_in_place_mention_id", "place_mentions", "id"))
 TABLES += [
     _t("actor_mentions", {"id": TEXT, "actor_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("actor_id", "actors", "id"),) + MENTION_FKS,
        # (actor_id, document_id, start): an actor's mentions in reading order without a sort
        indexes=(("region",), ("method",), ("document_id", "sentence_start"),
                 ("actor_id", "document_id", "start")),
-       quotes=(("start", "end", "surface", "spans"),)),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
     _t("place_mentions", {"id": TEXT, "place_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("place_id", "places", "id"),) + MENTION_FKS,
        indexes=(("region",), ("method",), ("document_id", "sentence_start")),
-       quotes=(("start", "end", "surface", "spans"),)),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
 ]
 
 TABLES += [

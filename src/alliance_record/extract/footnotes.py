@@ -32,7 +32,7 @@ from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, Multi, Piece
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
     rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
-    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}})\]")
+    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
                                   r"select(ed)? bibliography|further reading)$")
 STATE_KEY = "bibliography"
@@ -177,7 +177,11 @@ def find_markers(doc, seg, known: set) -> list[dict]:
                 runs = [(m.start() + o, m.start() + o + n, num)
                         for o, n, num in decode_run(digits, last + 1, known)]
             else:
-                runs = [(m.start(), m.end(), int(m.group("num")))]
+                label = m.group("num")
+                number = int(label) if label.isdigit() else ord(label) - ord("a") + 1
+                if not label.isdigit() and number not in known:
+                    continue  # "[a]" is a marker only where the document has a note "[a]"
+                runs = [(m.start(), m.end(), number)]
             for i, j, number in runs:
                 start, end = multi.to_doc(i), multi.to_doc(j)
                 if text[start:end] != ptext[i:j]:
