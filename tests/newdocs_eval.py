@@ -249,9 +249,9 @@ def _speaker_right(db, row, speaker: str) -> bool:
             f"select type from actors where id in ({','.join('?' * len(ids))})", list(ids))} if ids else set()
         return bool(label) and (not ids or types <= {"anonymous"})
     if speaker.startswith("new:"):
-        name = norm(speaker[4:])
-        family = name.split()[-1].lower()
-        return not ids and family in label.lower()
+        # no registry actor, and the label names the person (a name's word: "Teodoro", "ENDO")
+        words = [w.lower().strip(".,") for w in norm(speaker[4:]).split() if len(w.strip(".,")) >= 3]
+        return not ids and any(re.search(rf"\b{re.escape(w)}\b", label.lower()) for w in words)
     return speaker in ids
 
 

@@ -27,7 +27,7 @@ COPIES = 3
 # spelling across the corpus): they do not grow with the number of copies.
 # tables about the registries or summed over the corpus: they do not grow with the copies
 SHARED = {"actors", "actor_aliases", "actor_roles", "places", "place_aliases", "unmatched_names",
-          "actor_co_mentions"}
+          "actor_co_mentions", "entity_candidates"}  # names, not occurrences: one row for all copies
 
 
 def counts(db_path) -> dict:

@@ -47,6 +47,7 @@ class Added:
     counts: dict = field(default_factory=dict)       # drafted entries by kind
     review: list = field(default_factory=list)       # lines of the review list
     words: int = 0
+    unplaced: list = field(default_factory=list)     # place names with no coordinates to draft
 
 
 def slug(text: str, limit: int = 7) -> str:
@@ -112,10 +113,11 @@ def draft_publication(result: acquire_mod.Acquired, today: dt.date) -> dict:
     elif lo[:4] == hi[:4]:
         published, precision = lo[:4], "year"
     else:
-        published, precision = hi[:4], "year"
+        published, precision = lo[:4], "year"  # the year of the text's latest date: a guess to check
     entry = {"published": published, "published_precision": precision,
              "published_basis": f"Undated: the latest date the text gives is {phrase!r} ({lower}), and "
-                                f"{upper_why}."}
+                                f"{upper_why}" + ("." if lo[:4] == hi[:4] else
+                                                   f"; {published} is the year of that date, a guess to check.")}
     if lo[:4] == hi[:4]:
         entry["published_earliest"], entry["published_latest"] = lo, hi
     return entry
@@ -220,6 +222,7 @@ def add(source, seeds_dir, today: dt.date | None = None, check: bool = True) -> 
                 path.write_text(content, encoding="utf-8")
             added.files.append(path)
         added.counts = drafts.counts()
+        added.unplaced = list(drafts.unplaced)
         if check:
             pipeline.check(seeds_dir)
     except (InputError, InputErrors):
@@ -244,5 +247,9 @@ def review_list(added: Added, result: acquire_mod.Acquired) -> list[str]:
     if b.get("language", "").startswith("assumed"):
         out.append(f"language: {e['language']!r} assumed")
     for kind, n in added.counts.items():
-        out.append(f"{kind}: {n} {'draft' if n == 1 else 'drafts'} (reviewed: false)")
+        where = {"actors": " (actors.yml)", "places": " (places.yml)"}.get(kind, "")
+        out.append(f"{kind}: {n} {'draft' if n == 1 else 'drafts'}{where} (reviewed: false)")
+    if added.unplaced:
+        out.append("places the gazetteer does not know (add them to places.yml with coordinates): "
+                   + ", ".join(added.unplaced))
     return out

@@ -85,6 +85,8 @@ def validate(seeds_dir):
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     click.echo(f"OK: {result.documents} documents in {seeds_dir}")
+    for notice in result.notices:
+        click.secho(f"note: {notice}", fg="yellow")
     if result.unreviewed:
         click.secho(_unreviewed(result.unreviewed), fg="yellow")
 
@@ -95,7 +97,9 @@ def validate(seeds_dir):
               type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the draft here instead of printing it.")
-def suggest(stem, seeds_dir, out_path):
+@click.option("--registries", is_flag=True,
+              help="Print the drafted registry entries (actors.yml and places.yml form) instead.")
+def suggest(stem, seeds_dir, out_path, registries):
     """Draft an annotation file for the document STEM (a seed without annotations).
 
     Candidate events are sentences with a date expression and a registry actor; candidate
@@ -115,7 +119,16 @@ def suggest(stem, seeds_dir, out_path):
     if existing.exists() and out_path is None:
         _fail(f"{existing} exists: suggest drafts files for documents without annotations "
               "(use --out to write a draft elsewhere)")
-    text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
+    if registries:
+        d = suggest_mod.drafts(doc, pipeline.Context(inputs=inputs))
+        text = ("# Drafted registry entries for names no registry holds (reviewed: false): append them to\n"
+                "# seeds/actors.yml and seeds/places.yml after checking each.\n"
+                "actors:\n" + (suggest_mod.registry_yaml(d.actors) or "") +
+                "places:\n" + (suggest_mod.registry_yaml(d.places) or ""))
+        if d.unplaced:
+            text += "# places with no coordinates in the gazetteer: " + ", ".join(d.unplaced) + "\n"
+    else:
+        text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
     if out_path:
         out_path.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_path}")

@@ -106,6 +106,7 @@ class BuildResult:
     incremental: bool = False      # True when the build reused the cache of the one before
     incremental_reason: str = ""   # why it did not (no cache, other code, too much changed...)
     rebuilt: dict = field(default_factory=dict)  # what an incremental build made again
+    notices: list = field(default_factory=list)  # what validate reports without failing
     workers: int = 1
     # Seconds per stage, summed over documents: in worker processes these run side by side, so
     # their sum can exceed the wall time.
@@ -505,8 +506,15 @@ def check(seeds_dir) -> BuildResult:
     errors = Collector()
     inputs = read_inputs(seeds_dir, errors)
     result = BuildResult(out=Path(":memory:"))
-    run(inputs, sqlite_utils.Database(memory=True), result, errors=errors)
+    db = sqlite_utils.Database(memory=True)
+    run(inputs, db, result, errors=errors)
     errors.raise_if_any()
     result.documents = len(inputs.documents)
+    # what the texts themselves lack, for a person to look at: a note marker without its note, a
+    # note no marker cites
+    result.notices = [f"{doc} ({source}): note {marker or number}: {problem}" for doc, source, number, marker, problem
+                      in db.execute("select f.document_id, d.source_file, f.number, f.marker, f.problem "
+                                    "from footnotes f join documents d on d.id = f.document_id "
+                                    "where f.problem is not null order by d.source_file, f.number").fetchall()]
     result.unreviewed = dict(review.count_unreviewed(inputs))
     return result

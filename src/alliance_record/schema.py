@@ -185,6 +185,23 @@ TABLES += [
        quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
 ]
 
+# --- names no registry holds: entity candidates (issue 14) -----------------------------------------
+TABLES += [
+    _t("entity_candidates", {
+        "id": TEXT, "name": TEXT, "type": TEXT, "type_evidence": TEXT, "country": TEXT, "geonames": INT,
+        "latitude": FLOAT, "longitude": FLOAT, "mention_count": INT, "document_count": INT, "status": TEXT,
+    }, indexes=(("type",), ("country",), ("status",), ("mention_count",)), fts=("name",),
+        not_null=("name", "type", "status")),
+    _t("entity_candidate_mentions", {
+        "id": TEXT, "candidate_id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT,
+        "footnote_id": TEXT, "section_id": TEXT, "start": INT, "end": INT, "surface": TEXT, "label": TEXT,
+    }, foreign_keys=(("candidate_id", "entity_candidates", "id"), ("document_id", "documents", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
+                     ("section_id", "sections", "id")),
+        indexes=(("region",), ("document_id", "start")), quotes=(("start", "end", "surface", None),),
+        label=lambda r: r["surface"]),
+]
+
 TABLES += [
     _t("actor_mentions_by_document", {
         "actor_id": TEXT, "document_id": TEXT, "mentions": INT, "first_start": INT,

@@ -105,7 +105,7 @@ ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
 ENDNOTE_START = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})\.|\[([a-z])\])\s+")
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
-BRACKET_MARKER_END = re.compile(r"(?<=\S)\[\d{1,3}\]$")  # "...later.[2]": a note marker
+BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
@@ -236,6 +236,10 @@ class Segmentation:
     title_span: tuple | None = None
     # paragraph id -> Multi, kept for later stages that need to map offsets
     paragraph_pieces: dict = field(default_factory=dict)
+    # names no registry holds, as the mention stage found them (dicts: start, end, name, type,
+    # type_evidence, country, geonames, latitude, longitude), for later stages (who speaks a
+    # quotation, what suggest drafts); not written as rows from here
+    names: list = field(default_factory=list)
 
     def rows(self) -> dict:
         return {

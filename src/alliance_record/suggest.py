@@ -194,11 +194,58 @@ class Drafts:
     recommendation_notes: list = field(default_factory=list)  # candidates with no author to draft them with
     actors: list = field(default_factory=list)                # registry entries (actors.yml form)
     places: list = field(default_factory=list)                # registry entries (places.yml form)
+    unplaced: list = field(default_factory=list)              # place names with no coordinates to draft
 
     def counts(self) -> dict:
         counts = {"events": len(self.events), "recommendations": len(self.recommendations),
                   "actors": len(self.actors), "places": len(self.places)}
         return {k: n for k, n in counts.items() if n}
+
+
+ACTOR_TYPES_OK = {"person", "anonymous", "state", "government", "government-body", "military", "organization",
+                  "grouping", "media", "political-party", "armed-group", "document"}
+
+
+def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
+    """Registry entries for the names no registry holds (the document's entity candidates, see
+    extract/entities.py): actors in actors.yml form, and places with GeoNames coordinates in
+    places.yml form, each ``reviewed: false``; a place the gazetteer does not know is listed
+    for the curator, who gives its coordinates. Short forms the document uses are aliases."""
+    from .extract import entities
+
+    taken = {e["id"] for e in ctx.inputs.actors.entries} | {e["id"] for e in ctx.inputs.places.entries}
+    by_name: dict = {}
+    for n in seg.names:
+        entry = by_name.setdefault(n["name"], {"names": [], "aliases": set()})
+        entry["names"].append(n)
+        surface = " ".join(doc.text[n["start"]:n["end"]].split())
+        if surface != n["name"]:
+            entry["aliases"].add(surface)
+    actors, places, unplaced = [], [], []
+    for name, entry in by_name.items():
+        ns = entry["names"]
+        types = [n["type"] for n in ns]
+        type_ = max(sorted(set(types)), key=types.count)
+        best = next((n for n in ns if n["type"] == type_), ns[0])
+        cid = entities.slug(name)
+        if cid in taken or (len(name.split()) == 1 and best["type_evidence"] == "default"):
+            continue  # a word with no evidence that it names anything: left to the unmatched report
+        note = (f"Drafted by alliance-record from {doc.source_file}: {len(ns)} mention(s); "
+                f"type from {best['type_evidence']}.")
+        if type_ in ("place", "state") and best.get("latitude") is not None:
+            places.append({"id": cid, "name": name, "reviewed": False, "type": "city", "latitude": round(best["latitude"], 4),
+                           "longitude": round(best["longitude"], 4), "geo_precision": "point",
+                           "country": best.get("country"), "geonames": best.get("geonames"), "wikidata": None,
+                           "description": note, "aliases": sorted(entry["aliases"])})
+            continue
+        if type_ == "place":
+            unplaced.append(name)
+            continue
+        actors.append({"id": cid, "name": name, "reviewed": False,
+                       "type": type_ if type_ in ACTOR_TYPES_OK else "organization",
+                       "country": best.get("country"), "wikidata": None, "description": note, "parent": None,
+                       "aliases": sorted(entry["aliases"]), "roles": []})
+    return actors, places, unplaced
 
 
 def drafts(doc, ctx) -> Drafts:
@@ -208,6 +255,7 @@ def drafts(doc, ctx) -> Drafts:
     for ev in candidate_events(doc, seg, ctx):
         out.events.append({"id": ev.pop("id"), "reviewed": False, **ev})
     found = mentions.extract(doc, seg, seg.rows(), ctx)
+    out.actors, out.places, out.unplaced = registry_drafts(doc, seg, found, ctx)
     actor_type = {a["id"]: a["type"] for a in ctx.inputs.actors.entries}
     author = author_of(doc, ctx)
     used: set = set()

@@ -55,7 +55,8 @@ def read_footnotes(doc, seg) -> dict:
     """Footnote rows, parsed citations and parsed reference entries of one document."""
     text = doc.text
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
-    markers = find_markers(doc, seg, {n.number for n, _ in notes})
+    lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -157,7 +158,7 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
     return [(0, len(digits), whole)]
 
 
-def find_markers(doc, seg, known: set) -> list[dict]:
+def find_markers(doc, seg, known: set, lettered: bool = False) -> list[dict]:
     """Footnote markers in the body paragraphs, in text order, with their sentence."""
     if not known:
         return []
@@ -179,8 +180,8 @@ def find_markers(doc, seg, known: set) -> list[dict]:
             else:
                 label = m.group("num")
                 number = int(label) if label.isdigit() else ord(label) - ord("a") + 1
-                if not label.isdigit() and number not in known:
-                    continue  # "[a]" is a marker only where the document has a note "[a]"
+                if not label.isdigit() and not lettered:
+                    continue  # "[a]" is a marker only where the document's notes are lettered
                 runs = [(m.start(), m.end(), number)]
             for i, j, number in runs:
                 start, end = multi.to_doc(i), multi.to_doc(j)

@@ -915,6 +915,8 @@ def extract(doc, seg, rows, ctx) -> dict:
         lexicon = ctx.cache["mentions.lexicon"] = Lexicon.build(ctx.inputs.actors, ctx.inputs.places)
     text = doc.text
     matches: list[Match] = []
+    unnamed: list = []  # (region, surface, offset): names for the entity candidates
+    names_in: dict = {}  # id(region) -> registry names found there (spans), next to which a candidate may grow
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
     for region, blocked in mention_regions(doc, seg):
@@ -924,7 +926,13 @@ def extract(doc, seg, rows, ctx) -> dict:
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
         if region.kind in ("title", "heading"):
-            continue  # headings are in title case; their names recur in the text below
+            # headings are in title case; their names recur in the text below (a place named only
+            # in the headline is still a candidate, if the gazetteer or a head noun says so)
+            for surface, i, _glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
+                unnamed.append((region, surface, i))
+            names_in[id(region)] = [(m.i, m.j) for m in found]
+            continue
+        names_in[id(region)] = [(m.i, m.j) for m in found]
         for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
             entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
@@ -933,6 +941,8 @@ def extract(doc, seg, rows, ctx) -> dict:
                 entry["documents"].append(doc.id)
             if entry["example"] is None:
                 entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
+            if region.kind != "boilerplate" and not ignore_reason(surface, ctx.inputs.unmatched_ignore):
+                unnamed.append((region, surface, i))
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
     resolve_generic(matches, lexicon.qualifiers)
@@ -983,7 +993,37 @@ def extract(doc, seg, rows, ctx) -> dict:
             row["spans"] = json.dumps(spans)
         out[f"{kind}_mentions"].append(row)
     summarise(doc.id, out, ctx.state)
+    out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
     return out
+
+
+def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None) -> list[dict]:
+    """entity_candidate_mentions rows of one document (see extract/entities.py); each candidate's
+    votes are gathered in the state for the corpus stage."""
+    from . import entities
+
+    lowercase = set(LOWER_WORD.findall(doc.text))
+    gathered = state.setdefault("mentions.candidates", {})
+    rows = []
+    if seg is not None:
+        seg.names = []
+    found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
+                                         common=lambda name: title_case_words(name, lowercase), names_in=names_in)
+    for n, c in enumerate(found, start=1):
+        region = c["region"]
+        start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
+        entry = gathered.setdefault(c["name"], {"mentions": 0, "documents": set()})
+        entry["mentions"] += 1
+        entry["documents"].add(doc.id)
+        entities.merge_votes(entry, c)
+        if seg is not None:
+            seg.names.append({"start": start, "end": end, "name": c["name"], "type": c["type"],
+                              "type_evidence": c["type_evidence"], "country": c["country"], "geonames": c["geonames"],
+                              "latitude": c["latitude"], "longitude": c["longitude"]})
+        rows.append({"id": f"{doc.id}-cm{n:04d}", "candidate_id": entities.slug(c["name"]), "document_id": doc.id,
+                     "region": region.kind, "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
+                     "section_id": region.section_id, "start": start, "end": end, "surface": doc.text[start:end]})
+    return rows
 
 
 def summarise(doc_id: str, out: dict, state: dict):
@@ -1049,7 +1089,37 @@ def finish(ctx) -> dict:
         a, b = key.split("\t")
         co_mentions.append({"actor_id": a, "other_actor_id": b, "sentences": entry["sentences"],
                             "documents": entry["documents"], "first_document_id": entry["first_document_id"]})
-    return {"unmatched_names": rows, "actor_co_mentions": co_mentions}
+    return {"unmatched_names": rows, "actor_co_mentions": co_mentions,
+            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase)}
+
+
+def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
+    """One entity_candidates row per id: names that slug alike are one candidate, named by its
+    most frequent spelling. A single word the corpus also writes in lower case ("Development")
+    is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
+    from . import entities
+
+    by_id: dict = {}
+    for name, entry in sorted(gathered.items()):
+        by_id.setdefault(entities.slug(name), []).append((name, entry))
+    rows = []
+    for cid, named in sorted(by_id.items()):
+        name, entry = max(named, key=lambda ne: (ne[1]["mentions"], ne[0]))
+        merged = {"mentions": 0, "documents": set(), "types": {}, "countries": {}}
+        for _, e in named:
+            merged["mentions"] += e["mentions"]
+            merged["documents"] |= set(e["documents"])
+            for k in ("types", "countries"):
+                for key, v in (e.get(k) or {}).items():
+                    merged[k][key] = merged[k].get(key, 0) + v
+            for k in ("geonames", "latitude", "longitude"):
+                if e.get(k) is not None and merged.get(k) is None:
+                    merged[k] = e[k]
+        row = entities.candidate_row(name, merged)
+        if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
+            row["status"] = "common-word"
+        rows.append(row)
+    return rows
 
 
 # Words that end the proper name of an organisation, a programme, an event, an office or a work
