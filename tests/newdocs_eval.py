@@ -435,8 +435,8 @@ def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
     return problems
 
 
-def report(result: Score, out=sys.stdout, misses: bool = True):
-    for key, value in result.summary().items():
+def report(result: Score, out=sys.stdout, misses: bool = True, summary=None):
+    for key, value in (summary(result) if summary else result.summary()).items():
         shown = f"{value:.1%}" if isinstance(value, float) else value
         print(f"{key:24} {shown}", file=out)
     print(dict(result.counts), file=out)
@@ -449,19 +449,19 @@ def report(result: Score, out=sys.stdout, misses: bool = True):
 
 def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
-    set_dir = Path(argv[0] if argv else ROOT / "tests" / "newdocs" / "dev")
+    paths = [a for a in argv if not a.startswith("--")]
+    set_dir = Path(paths[0] if paths else ROOT / "tests" / "newdocs" / "dev")
     problems = check_gold(set_dir)
     if problems:
         print("\n".join(problems))
         sys.exit(1)
+    if "--suggest" in argv:  # the drafts a curator starts from, against the same gold
+        report(score_suggest(set_dir), misses="--quiet" not in argv, summary=suggest_summary)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = build_set(set_dir, Path(tmp))
         report(score(db, set_dir), misses="--quiet" not in argv)
 
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "src"))
-    main()
 
 
 # --- suggest: what a curator starts from ------------------------------------------------------------
@@ -485,9 +485,9 @@ def _overlaps(a, b, share: float = 0.5) -> bool:
 def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
     """How far ``suggest`` drafts are from the gold events and recommendations of a set.
 
-    A drafted event is on target when its evidence covers at least half of a gold event's
-    evidence; a gold event is recalled when a draft is on it, typed right when that draft has the
-    gold type, and matched across documents when the gold names an event the seeds already hold
+    A drafted event is on target when one of its pieces of evidence covers at least half of a gold
+    event's evidence (a draft that tells one event from several sentences covers each); a gold
+    event is recalled when a draft is on it, typed right when that draft has the gold type, and matched across documents when the gold names an event the seeds already hold
     (``existing``) and the draft proposes ``ref:`` to it. A gold recommendation is recalled when a
     drafted recommendation (an entry, or a candidate left as a note) covers half of it."""
     import tempfile
@@ -506,13 +506,13 @@ def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
             doc = docs[stem]
             d = suggest.drafts(doc, pipeline.Context(inputs=inputs), events_db=seeds_db)
             text = doc.text
-            drafted = [(ev, _span(text, ev["evidence"][0]["quote"])) for ev in d.events]
+            drafted = [(ev, [_span(text, e["quote"]) for e in ev["evidence"]]) for ev in d.events]
             c["drafts"] += len(drafted)
             on_target = set()
             for g in gold.get("events") or []:
                 c["gold_events"] += 1
                 gspan = _span(text, g["evidence"])
-                hits = [k for k, (ev, span) in enumerate(drafted) if _overlaps(span, gspan)]
+                hits = [k for k, (ev, spans) in enumerate(drafted) if any(_overlaps(x, gspan) for x in spans)]
                 on_target.update(hits)
                 if not hits:
                     misses["event"].append((stem, g["type"], g["evidence"][:70]))
@@ -530,7 +530,11 @@ def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
                     else:
                         misses["ref"].append((stem, g["existing"], [ev.get("ref") or ev.get("id") for ev in evs]))
             c["drafts_on_target"] += len(on_target)
-            for k, (ev, span) in enumerate(drafted):
+            for ev, spans in drafted:  # one draft over several events a reader tells apart
+                covered = [g for g in gold.get("events") or []
+                           if any(_overlaps(x, _span(text, g["evidence"])) for x in spans)]
+                c["drafts_over_several"] += len({g["evidence"] for g in covered}) > 1
+            for k, (ev, spans) in enumerate(drafted):
                 if k not in on_target:
                     misses["draft_off_target"].append((stem, ev.get("event_type"), ev["evidence"][0]["quote"][:70]))
             recs = [_span(text, r["quote"]) for r in d.recommendations] + \
@@ -552,4 +556,10 @@ def suggest_summary(result: Score) -> dict:
         "typed_right": result.rate("typed_right", "events_recalled"),
         "existing_matched": result.rate("existing_matched", "existing"),
         "recommendation_recall": result.rate("recommendations_recalled", "gold_recommendations"),
+        "drafts_over_several": result.rate("drafts_over_several", "drafts"),
     }
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()

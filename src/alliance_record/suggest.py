@@ -122,12 +122,13 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     for row in found["place_mentions"]:
         places_by_sentence.setdefault(row["sentence_id"], []).append(row["place_id"])
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
-    for n in seg.names:
+    for n in filter(_draftable, seg.names):
         s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
         if s is not None:
             target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
             target.setdefault(s["id"], []).append(drafted_ids[n["name"]])
     existing = _existing_events(events_db)
+    parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     for sentence in seg.sentences:
@@ -168,24 +169,54 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             "places": places,
             "evidence": [evidence],
         }
-        same = next((d for d in out if _same_event(d, draft, resolved)), None)
-        if same is not None:
-            same["evidence"].append(evidence)  # the same event told twice in one document
+        draft["_resolved"] = resolved
+        match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
+        same = _same_event(out, draft, text, parents, match)
+        if same is not None:  # the same event told again in one document: one more piece of evidence
+            same["evidence"].append(evidence)
+            known = {a["id"] for a in same["actors"]}
+            same["actors"] += [a for a in draft["actors"] if a["id"] not in known]
+            if same.get("_resolved") is None and resolved is not None:
+                same["_resolved"] = resolved
+            if match is not None and "ref" not in same:
+                _make_ref(same, match)
             continue
         used_ids.add(event_id)
-        draft["_resolved"] = resolved
-        if mention is not None and not relative_to:
-            last_dated = (event_id, resolved)
-        match = _match_existing(draft, resolved, existing, text)
         if match is not None:
-            ref_id, why = match
-            draft = {"ref": ref_id, "note": f"The same event as {ref_id}: {why}.",
-                     "actors": draft["actors"], "evidence": draft["evidence"], "_resolved": resolved,
-                     "_id": event_id}
+            _make_ref(draft, match)
+        if mention is not None and not relative_to and not _background(text, at):
+            last_dated = (draft.get("ref") or event_id, resolved)
         out.append(draft)
     for d in out:
-        d.pop("_resolved", None)
+        for key in ("_resolved", "_type", "event_type", "summary", "places", "id") if "ref" in d else ("_resolved",):
+            d.pop(key, None)
     return out
+
+
+def _make_ref(draft: dict, match) -> None:
+    """Turn ``draft`` into a reference to the existing event of ``match`` (id, why)."""
+    ref_id, why = match
+    draft["ref"] = ref_id
+    draft["note"] = f"The same event as {ref_id}: {why}."
+    draft["_type"] = draft.get("event_type")
+    draft["_id"] = draft.get("id")
+
+
+# A definite noun phrase naming an event ("the accord", "the visit", "this week's talks"): the
+# sentence tells more of an event told before.
+ANAPHOR = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+                     r"(agreement|accord|pact|deal|treaty|visit|trip|talks|meeting|summit|exercises?|drills?|"
+                     r"ceremony|call|launch|deployment|signing)\b", re.I)
+
+
+def _background(text: str, at: int | None) -> bool:
+    """The date at ``at`` sits in a clause that measures from it ("… since USFJ was created in
+    1957"): a point of comparison, not the time the story has reached, so a later "a year later"
+    does not count from it."""
+    if at is None:
+        return False
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    return bool(re.search(r"\b(?:since|until|than)\b", clause, re.I))
 
 
 def _past(text: str) -> bool:
@@ -201,12 +232,48 @@ def _new_id(name: str) -> str:
     return entities.slug(name)
 
 
-def _same_event(a: dict, b: dict, resolved) -> bool:
-    """Two drafts of one document that report one event: same type, same date, same actors."""
-    ra = a.get("_resolved")
-    return a.get("event_type") == b.get("event_type") and ra is not None and resolved is not None and \
-        (ra.date_start, ra.date_end) == (resolved.date_start, resolved.date_end) and \
-        {x["id"] for x in a.get("actors", [])} == {x["id"] for x in b.get("actors", [])}
+def _draftable(n: dict) -> bool:
+    """A name no registry holds is worth a registry draft (and may be an event's actor) unless it
+    is a single word with no evidence that it names anything ("Heavy" opening a sentence)."""
+    return not (len(n["name"].split()) == 1 and n["type_evidence"] == "default")
+
+
+def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict | None:
+    """The draft already made of this document that ``draft`` (from sentence ``text``) tells
+    again, or None. One event when: both refer to one existing event; or they are of one type,
+    their dates agree (or one has none), they share an actor and no place says otherwise; or
+    ``text`` names the earlier event with a definite noun ("the accord", "the summit") and has no
+    other date; or ``draft`` has no date and is of the type of the draft just before it."""
+    if not out:
+        return None
+    resolved = draft["_resolved"]
+    type_ = draft.get("event_type")
+
+    def dates_agree(d):
+        r = d.get("_resolved")
+        return r is None or resolved is None or (r.date_start, r.date_end) == (resolved.date_start, resolved.date_end)
+
+    if match is not None:
+        for d in out:
+            if d.get("ref") == match[0]:
+                return d
+    actors = {a["id"] for a in draft["actors"]}
+    for d in reversed(out):
+        kind = d.get("_type") or d.get("event_type")
+        theirs = {a["id"] for a in d["actors"]}
+        places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
+        if kind == type_ and dates_agree(d) and actors & theirs and not (
+                places and their_places and not places & their_places):
+            return d
+    for m in ANAPHOR.finditer(text):
+        kind = guess_event_type(m.group(1))
+        for d in reversed(out):
+            if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
+                return d
+    last = out[-1]
+    if resolved is None and (last.get("_type") or last.get("event_type")) == type_:
+        return last
+    return None
 
 
 STOP = frozenset("""the a an of and or to in on at for with by from as is are was were be been its their his her
@@ -244,12 +311,59 @@ def _overlap(a_start, a_end, b_start, b_end) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _match_existing(draft: dict, resolved, existing: list, text: str):
+def _lineage(ids, parents: dict) -> set:
+    """The actors ``ids`` with every body they belong to (``parent`` chains: a ministry, its
+    government, its state)."""
+    out: set = set()
+    for a in ids:
+        while a and a not in out:
+            out.add(a)
+            a = parents.get(a)
+    return out
+
+
+def _days(start: str | None, end: str | None) -> int | None:
+    """How many days an event's dates span (None for an open bound)."""
+    import datetime as dt
+
+    if not start or not end:
+        return None
+    lo = dt.date.fromisoformat((start + "-01-01")[:10] if len(start) < 10 else start)
+    hi_s = end if len(end) == 10 else (end + "-12-31")[:10] if len(end) == 4 else None
+    if hi_s is None:  # a month: its last day
+        y, m = int(end[:4]), int(end[5:7])
+        hi = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        hi = dt.date.fromisoformat(hi_s)
+    return (hi - lo).days + 1
+
+
+def _closeness(resolved, e: dict) -> int:
+    """How well an existing event's dates pin the draft's: 3 for the same day, 2 for dates within
+    a month, 1 within a year, 0 for wider or open ones (any event of a long stretch overlaps)."""
+    if resolved is None:
+        return 0
+    if len(resolved.date_start or "") == 10 and resolved.date_start == e["start"] == e["end"] == resolved.date_end:
+        return 3
+    width, own = _days(e["start"], e["end"]), _days(resolved.date_start, resolved.date_end)
+    if width is None or own is None:
+        return 0
+    width = max(width, own)  # a draft dated to a year is pinned no closer than the year
+    return 2 if width <= 31 else 1 if width <= 366 else 0
+
+
+def _match_existing(draft: dict, resolved, existing: list, text: str, parents: dict | None = None,
+                    published: str | None = None):
     """``(event id, why)`` of the event the dataset already holds that this draft reports, or
-    None: its dates overlap the draft's, and it shares an actor or the place, or many words."""
+    None. Its dates overlap the draft's (an undated draft: it began before ``published``), and
+    it shares an actor or the place, or the body an actor belongs to (``parents``: the Ministry
+    of Defense and Japan) with many words in common. Of several, the one whose dates pin the
+    draft's closest, with the most actors and words in common."""
     if not existing:
         return None
+    parents = parents or {}
     actors = {a["id"] for a in draft.get("actors", [])}
+    lineage = _lineage(actors, parents)
     places = set(draft.get("places") or [])
     words = _words(text)
     best = None
@@ -257,23 +371,33 @@ def _match_existing(draft: dict, resolved, existing: list, text: str):
         if resolved is not None:
             if not _overlap(resolved.date_start, resolved.date_end, e["start"], e["end"]):
                 continue
+        elif published and (e["start"] or e["end"] or "") > published:
+            continue
         shared = actors & e["actors"]
+        related = (lineage & _lineage(e["actors"], parents)) - shared
         same_place = bool(places & {e["place"]}) if e["place"] else False
         common = words & e["words"]
         similarity = len(common) / max(1, min(len(words), len(e["words"])))
         same_type = e["type"] == draft.get("event_type")
-        score = 2 * len(shared) + same_place + 3 * similarity + same_type
-        if not (shared or same_place) or (similarity < 0.2 and not (len(shared) >= 2 and same_type)):
+        if not (shared or same_place or (related and similarity >= 0.3)):
             continue
-        if resolved is None and (len(shared) < 2 or similarity < 0.3):
+        close = _closeness(resolved, e)
+        if similarity < 0.2 and not ((len(shared) >= 2 and same_type) or (shared and close == 3)):
             continue
+        if resolved is None and similarity < 0.3:
+            continue
+        score = 2 * len(shared) + bool(related) + same_place + 3 * similarity + same_type + close
         if best is None or score > best[0]:
             why = []
             if resolved is not None:
                 why.append(f"dates overlap ({resolved.date_start or '…'}–{resolved.date_end or '…'} and "
                            f"{e['start'] or '…'}–{e['end'] or '…'})")
+            else:
+                why.append(f"it began before the publication ({e['start'] or e['end']})")
             if shared:
                 why.append("shared actors " + ", ".join(sorted(shared)))
+            elif related:
+                why.append("actors of one body " + ", ".join(sorted(related)))
             if same_place:
                 why.append(f"same place {e['place']}")
             why.append("words in common: " + ", ".join(sorted(common)[:6]))
@@ -408,7 +532,7 @@ def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
         type_ = max(sorted(set(types)), key=types.count)
         best = next((n for n in ns if n["type"] == type_), ns[0])
         cid = entities.slug(name)
-        if cid in taken or (len(name.split()) == 1 and best["type_evidence"] == "default"):
+        if cid in taken or not _draftable(best):
             continue  # a word with no evidence that it names anything: left to the unmatched report
         note = (f"Drafted by alliance-record from {doc.source_file}: {len(ns)} mention(s); "
                 f"type from {best['type_evidence']}.")
