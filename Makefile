@@ -6,7 +6,7 @@ DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
-.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench tempeval
 
 all: build
 
@@ -45,6 +45,12 @@ bench: $(STAMP)
 	@for n in $(BENCH_COPIES); do \
 	  $(BIN)/alliance-record bench --copies $$n --out build/bench.json --chart build/bench.svg || exit 1; \
 	done
+
+# The date finder on the TempEval-3 benchmark (TimeML): TEMPEVAL is a folder of .tml files kept
+# outside the repository (the TBAQ-cleaned training data, or the platinum test set).
+TEMPEVAL ?= /tmp/te3/train
+tempeval: $(STAMP)
+	$(BIN)/alliance-record tempeval $(TEMPEVAL)
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:

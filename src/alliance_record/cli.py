@@ -168,6 +168,36 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
             click.echo(bench_mod.format_hot_spots(profile_path))
 
 
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every miss, false hit, extent and value error here (one per line).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def tempeval(path, errors_path, as_json):
+    """Score the date finder on TimeML (TempEval-3) documents: strict and relaxed extent F1 and
+    value F1, over all TIMEX3 types and over DATE.
+
+    PATH is a .tml file or a folder searched for .tml files (the TempEval-3 data is public and
+    kept outside this repository). Each document is tagged from its plain text and its creation
+    date only; its TIMEX3s are the gold.
+    """
+    from . import timeml
+
+    try:
+        documents = timeml.read_dir(path)
+    except ValueError as exc:
+        _fail(str(exc))
+    result = timeml.evaluate(documents)
+    if errors_path:
+        errors_path.write_text("".join(timeml.format_error(*e) + "\n" for e in result["errors"]),
+                               encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps({"documents": len(documents), "all": result["all"], "DATE": result["DATE"]}))
+    else:
+        click.echo(f"{len(documents)} documents, {path}")
+        click.echo(timeml.format_scores(result))
+
+
 @cli.group()
 def export():
     """Write parts of a built database in exchange formats."""

@@ -902,3 +902,20 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
     if side == "after":
         return replace(resolved, date_end=None, date_precision="uncertain", edtf=f"[{resolved.date_start}..]")
     raise ValueError(f"side must be 'before' or 'after', not {side!r}")
+
+
+# --- TIMEX3 (TimeML) ------------------------------------------------------------------------------
+
+def timexes(m: DateMention, text: str, dct: str) -> list[tuple]:
+    """The TIMEX3s of mention ``m`` as TimeML writes them: ``(start, end, type, value, mod)``."""
+    r = resolve(m, window=(dct, dct), anchor=(dct, dct))
+    if r is None:
+        return []
+    if m.decade:
+        value = str(m.year)[:3]
+    elif r.date_start == r.date_end:
+        value = r.date_start
+    else:
+        value = r.date_start or ""
+    ttype = "DURATION" if is_duration(m) else "DATE"
+    return [(m.start, m.end, ttype, value, None)]
