@@ -134,8 +134,11 @@ def serve_args():
               help="Run the build under cProfile and write its stats here (slower: not for the figures).")
 @click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A Datasette setting to serve with, over the Makefile's (e.g. facet_time_limit_ms 100).")
+@click.option("--stage", type=click.Choice(["dates"]),
+              help="Time one stage alone, in this process (dates: finding and resolving every date "
+                   "expression; segmentation untimed), best of 5; nothing is built or served.")
 def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
-          profile_path, settings):
+          profile_path, settings, stage):
     """Benchmark the build and the served dataset on COPIES copies of the seeds.
 
     Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
@@ -145,6 +148,12 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
     """
     from . import bench as bench_mod
 
+    if stage == "dates":
+        result = bench_mod.bench_dates(seeds_dir, copies=copies, repeats=5, work_dir=workdir)
+        click.echo(json.dumps(result) if as_json else
+                   f"date stage, N={copies} ({result['documents']} documents, {result['date_mentions']} "
+                   f"date mentions): {result['seconds']:.2f} s, {result['ms_per_document']:.2f} ms per document")
+        return
     if chart_path and not out_path:
         _fail("--chart draws the runs recorded by --out: give --out too")
     if profile_path and out_path:
