@@ -385,7 +385,8 @@ _CORES = [
     r"(?P<c_now>(?i:right\s+now|now|today|currently|presently|nowadays|these\s+days|at\s+present)(?![\w’']))",
     # 10 a.m., 6:30 p.m. EST, noon, midnight (a time of day)
     r"(?P<c_clock>(?:(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
-    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z])))",
+    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z]))"
+    rf"(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’']))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
 ]
@@ -885,6 +886,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
             clock = f"{h:02d}:{m.group('mi') or '00'}"
         fields.update(kind="time", time=clock)
+        if m.group("clwd"):  # 10 p.m. Wednesday
+            fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[m.group("clwd")[:3].lower()])
+        elif m.group("clday"):
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("clday").lower()]
+            fields.update(kind="relative", unit="day", offset=offset, calendar=True,
+                          direction=_offset_direction(offset))
     if core == "c_weekday" and m.group("wtod"):
         fields["time"] = _TOD_CODES[m.group("wtod").lower()]
     if q == "since" and core in POINT_CORES:
@@ -930,7 +937,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
         fields.get("year") is None and (fields.get("month") or fields.get("weekday") is not None
                                         or fields.get("season") or fields.get("quarter")
                                         or fields.get("to_month") or fields.get("unit") == "weekend"))
-    if needs_direction:
+    if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
         tense_word, cue = clause_tense(text, start, end)
         fields.update(tense=tense_word, tense_cue=cue)
     if fields.get("fiscal"):
@@ -1201,11 +1208,11 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
         return _fiscal_span(year, m.fiscal_owner) + (approx, approx)
     if m.week:
-        year = _year_of(m.month, m.day, ref, m.offset, m.direction or direction or "past")
+        year = _year_of(m.month, m.day, ref, m.offset, m.direction or direction)
         return _week_of(dt.date(year, m.month, m.day)) + (approx, approx)
     # A month, month-day or range of them without a year.
     end_month, end_day = (m.to_month, m.to_day) if m.to_month else (m.month, m.day)
-    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction or "past")
+    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction)
     end = _iso(end_year, end_month, end_day)
     if m.to_month is None:
         return end, end, approx, approx
@@ -1276,8 +1283,14 @@ def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, dire
         year = ref.year if there > here else ref.year + 1
     elif direction == "future":
         year = ref.year if there >= here else ref.year + 1
-    else:
+    elif direction == "past":
         year = ref.year if there <= here else ref.year - 1
+    else:  # no tense says: the nearest such date either way ("payable Dec. 7", "the Jan. 14 deadline")
+        def gap(y):
+            last = calendar.monthrange(y, month)[1]
+            first_day, last_day = dt.date(y, month, min(day, last) if day else 1), dt.date(y, month, min(day, last) if day else last)
+            return 0 if first_day <= ref <= last_day else min(abs((first_day - ref).days), abs((last_day - ref).days))
+        year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (gap(y), y != ref.year))
     step = 1 if offset == 1 or (offset is None and direction == "future") else -1
     while day and day > calendar.monthrange(year, month)[1]:
         year += step  # February 29 exists only in a leap year
@@ -1388,7 +1401,8 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "anchored":
         if m.unit is None or m.offset is None:
             return []
-        if m.anchor is not None or (m.span and m.unit):  # "three days before the flight": a length
+        if m.anchor is not None or (m.span and m.unit) or m.phrase.lower().endswith(("before", "after", "prior")):
+            # "three days before the flight", "a month after Qantas suspended...": a length
             count = _COUNT_UNIT.match(text, start)
             if count is None:
                 return []

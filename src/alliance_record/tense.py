@@ -59,8 +59,10 @@ SCHEDULE = frozenset(["scheduled", "set", "due", "slated", "expected", "poised",
                       "about", "likely", "certain", "to"])
 PLAN_VERBS = frozenset(["plans", "plan", "intends", "intend", "aims", "aim", "hopes", "hope", "vows",
                         "pledges", "seeks", "wants", "prepares", "prepare", "expects"])
-FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "ahead", "through", "until", "till",
-                          "starting", "beginning", "from", "tomorrow", "later"])
+FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow"])
+# past forms that put what they govern ahead: "planned a rally on Saturday", "set to resume Monday"
+PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "set", "due", "poised",
+                     "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed"])
 PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
                         "recently", "since"])
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
@@ -94,6 +96,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
         elif w in PLAN_VERBS and nxt == "to":
             out.append((pos, "future", f"{word} to"))
+        elif w in PLANNED and (nxt == "to" or (w in ("planned", "scheduled", "planning", "slated", "expected")
+                                               and nxt not in ("by", "as"))):
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
         elif w == "would" and any(r in low[max(0, i - 6):i] for r in REPORTING):
             out.append((pos, "future", word))
         elif w in HAVE and (nxt in PARTICIPLES or _past_form(tokens[i + 1][1]) if i + 1 < n else False):
