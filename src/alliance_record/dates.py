@@ -841,6 +841,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     elif core == "c_set":
         unit = (m.group("xu") or m.group("xu2") or "").lower()
         adverb = (m.group("xadv") or "").lower()
+        if adverb and not m.group("xadv").islower():
+            return None  # "The Washington Quarterly", "Daily Yomiuri": a name
         if m.group("xwd"):
             value = f"XXXX-WXX-{_WEEKDAY_BY_KEY[m.group('xwd')[:3].lower()] + 1}"
             tod = _TOD_CODES.get((m.group("xtod") or "").lower())
@@ -1023,7 +1025,8 @@ def resolve(mention: DateMention, window: tuple[str, str] | None = None,
         if first > last:
             raise BadDate(f"window {window!r} ends before it starts")
     # a curated direction wins over the tense of the clause; the words of the date win over both
-    direction = direction or (mention.tense if mention.tense in ("past", "future") else None)
+    # (a present tense, "the record date is Nov. 9", takes the nearest such date either way)
+    direction = direction or {"past": "past", "future": "future", "present": "nearest"}.get(mention.tense)
     try:
         if mention.kind == "explicit":
             return _bound(mention, _result(mention, {_explicit(mention)}, "explicit"))
@@ -1283,15 +1286,17 @@ def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, dire
         year = ref.year if there > here else ref.year + 1
     elif direction == "future":
         year = ref.year if there >= here else ref.year + 1
-    elif direction == "past":
+    elif direction != "nearest":  # past, or nothing says: the latest such date
         year = ref.year if there <= here else ref.year - 1
-    else:  # no tense says: the nearest such date either way ("payable Dec. 7", "the Jan. 14 deadline")
+    else:  # a present tense: the nearest such date either way ("the record date is Nov. 9")
         def gap(y):
             last = calendar.monthrange(y, month)[1]
             first_day, last_day = dt.date(y, month, min(day, last) if day else 1), dt.date(y, month, min(day, last) if day else last)
             return 0 if first_day <= ref <= last_day else min(abs((first_day - ref).days), abs((last_day - ref).days))
         year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (gap(y), y != ref.year))
     step = 1 if offset == 1 or (offset is None and direction == "future") else -1
+    if direction == "nearest":
+        step = 1 if year >= ref.year else -1
     while day and day > calendar.monthrange(year, month)[1]:
         year += step  # February 29 exists only in a leap year
     return year
@@ -1441,6 +1446,10 @@ _COUNT_UNIT = re.compile(rf"(?i:(?:{_QUALIFIER}\s+)?{_COUNT}\s+{_UNITS})")
 def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     """A resolved date as a TIMEX3 value, at the precision the words give."""
     s = r.date_start or r.date_end
+    if m.fiscal:  # a fiscal year is named by the year it is numbered by
+        if m.year is not None:
+            return str(m.year)
+        return (r.date_end or s)[:4] if m.fiscal_owner == "US" else s[:4]
     if m.decade:
         return s[:3]
     if m.century:

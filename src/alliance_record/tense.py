@@ -140,7 +140,13 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     groups = _groups(tokens + after)
     if not groups:
         return None, None
-    # nearest to the date: distance in characters, the left side (usually the governing verb in
-    # "met ... on Dec. 7") preferred on a tie
-    best = min(groups, key=lambda g: (start - g[0]) if g[0] < start else (g[0] - end) + 1)
+    # the phrase the date sits in (between commas) first: "Ahead of a meeting on Thursday, he
+    # told ..." is governed by "ahead of", not by "told"; then the nearest, the left side (usually
+    # the governing verb in "met ... on Dec. 7") preferred on a tie
+    comma_left = text.rfind(",", lo, start)
+    comma_right = text.find(",", end, hi)
+    seg_lo = comma_left if comma_left >= 0 else lo
+    seg_hi = comma_right if comma_right >= 0 else hi
+    best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi,
+                                      (start - g[0]) if g[0] < start else (g[0] - end) + 1))
     return best[1], best[2]
