@@ -6,7 +6,8 @@ DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
-.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench tempeval
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
+	citation-model citation-score tempeval
 
 all: build
 
@@ -51,6 +52,24 @@ bench: $(STAMP)
 TEMPEVAL ?= /tmp/te3/train
 tempeval: $(STAMP)
 	$(BIN)/alliance-record tempeval $(TEMPEVAL)
+
+# The reference labeller (issue 18) is trained on AnyStyle's labelled references (BSD-2-Clause,
+# res/parser/*.xml of the public inukshuk/anystyle repository), which are never kept here.
+# ANYSTYLE: a clone of that repository (bare or not), or a folder holding core.xml, gold.xml,
+# good.xml and ugly.xml; ANYSTYLE_COMMIT: the commit the shipped model was trained on.
+# citation-model retrains src/alliance_record/citelabel/reference_model.json from gold.xml and
+# good.xml less every reference core.xml holds (a few minutes); citation-score scores
+# parse_references on SETS (dev: the fifth of the pool a model made with --dev did not see).
+ANYSTYLE ?= ../anystyle
+ANYSTYLE_COMMIT ?= c6f5fb2fa6e8ce9456ad1e1e88d6bba5f3d7731d
+CITATION_MODEL := src/alliance_record/citelabel/reference_model.json
+SETS ?= core ugly
+citation-model: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[train]'
+	$(BIN)/alliance-record citations train --data $(ANYSTYLE) --commit $(ANYSTYLE_COMMIT) --out $(CITATION_MODEL)
+
+citation-score: $(STAMP)
+	$(BIN)/alliance-record citations score --data $(ANYSTYLE) --commit $(ANYSTYLE_COMMIT) $(foreach s,$(SETS),--set $(s))
 
 # Debian's chromium drives the browser tests; on a fresh machine (CI runs as root) install it.
 chromium:

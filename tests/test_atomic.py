@@ -101,7 +101,8 @@ def test_sigkill_mid_build_keeps_the_previous_database(tmp_path, big_seeds, poin
 
     run_build(small, out)  # the next build cleans up after the dead one
     assert temp_files(out.parent) == []
-    assert sorted(p.name for p in out.parent.iterdir()) == ["alliance.db", "unmatched.csv"]
+    # beside the output: its report and the cache of the last build (see incremental.py)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["alliance.db", "alliance.db.cache", "unmatched.csv"]
     assert out.read_bytes() == before  # same inputs, same bytes
 
 

@@ -27,7 +27,7 @@ COPIES = 3
 # spelling across the corpus): they do not grow with the number of copies.
 # tables about the registries or summed over the corpus: they do not grow with the copies
 SHARED = {"actors", "actor_aliases", "actor_roles", "places", "place_aliases", "unmatched_names",
-          "actor_co_mentions"}
+          "actor_co_mentions", "entity_candidates"}  # names, not occurrences: one row for all copies
 
 
 def counts(db_path) -> dict:
@@ -271,6 +271,9 @@ def test_bench_json_without_serving(tmp_path, monkeypatch):
     assert data["rows"]["documents"] == 5 and data["peak_rss_mb"] > 0
     assert {"segment", "load", "index"} <= set(data["stages"])
     assert {"cores", "python"} <= set(data["machine"])
+    refs = data["references"]  # the reference parser's speed (figures are make bench's, not a test's)
+    assert refs["references"] == 2000 and all(refs[k] > 0 for k in (
+        "first_pass_per_second", "again_per_second", "one_call_each_per_second"))
     assert json.loads(out.read_text())["1"]["copies"] == 1
     ET.parse(tmp_path / "bench.svg")  # well-formed SVG
 

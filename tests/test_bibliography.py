@@ -200,6 +200,18 @@ def test_merged_works_keep_the_parsed_fields(db):
     assert [e["family"] for e in csl["editor"]] == ["Sato", "Hirata"]
 
 
+def test_every_work_has_the_year_it_can_be_sorted_by(db):
+    """Footnote 9 cites a chapter of "Defense of Japan 2019" with no date: issued stays NULL
+    (nothing is dated from a name), and the work's year is the edition's, said to come from the
+    container; a dated work's year is its issued year."""
+    w = db["works"].get("ministry-defense-nd-development-legislation-peace")
+    assert (w["issued"], w["container_title"], w["year"], w["year_source"]) == \
+        (None, "Defense of Japan 2019", 2019, "container_title")
+    rows = db.execute("select issued, year, year_source from works").fetchall()
+    assert all(year == int(issued[:4]) and source == "issued" for issued, year, source in rows if issued)
+    assert B.work_year({"issued": None, "container_title": "Asia Policy"}) == (None, None)
+
+
 def test_seed_authors_link_to_actors(db):
     links = {(r["name"], r["role"]): r["actor_id"] for r in db["work_authors"].rows}
     assert links[("Yu Koizumi", "author")] == "yu-koizumi"

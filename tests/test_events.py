@@ -231,14 +231,19 @@ def suggest_for(tmp_path, stem, text, **entry):
 def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
     seeds, result = suggest_for(tmp_path, "doc_c", SUGGEST_DOC, title="Ministers Meet Again", published="2025-03-10")
     assert result.exit_code == 0, result.output
-    assert result.output.count("# CANDIDATE") == 2
     drafted = yaml.safe_load(result.output)["events"]
-    # one candidate per sentence with a date and a registry actor, none for the others
-    assert [(e["evidence"][0]["quote"], e["evidence"][0]["date"]) for e in drafted] == [
-        ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025"),
-        ("The Air Force said it would answer the rival next month.", "next month")]
-    assert [sorted(a["id"] for a in e["actors"]) for e in drafted] == [["air-force", "minister"], ["air-force"]]
-    assert [e["event_type"] for e in drafted] == ["meeting", "statement"]
+    # every draft says in the data that no person has reviewed it (not only in a comment)
+    assert [e["reviewed"] for e in drafted] == [False, False, False]
+    # one candidate per sentence with a date and an actor; an actor doing something specific
+    # without a date is drafted as known only to precede the publication; a dated sentence with
+    # neither an actor nor an event verb ("Heavy rain fell") is not drafted
+    assert [(e["evidence"][0]["quote"], e["evidence"][0].get("date"), e["evidence"][0].get("bound"))
+            for e in drafted] == [
+        ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025", None),
+        ("The Air Force said it would answer the rival next month.", "next month", None),
+        ("Rival Air Arm jets were seen nearby, officials said.", None, "before")]
+    assert [sorted(a["id"] for a in e["actors"]) for e in drafted] == [["air-force", "minister"], ["air-force"], ["rival"]]
+    assert [e["event_type"] for e in drafted] == ["meeting", "statement", "incident"]
     assert drafted[0]["id"].endswith("2025-03-03") and drafted[1]["id"].endswith("2025-04")
     # the draft is a valid annotation file once saved, and builds with the dates it names
     (seeds / "annotations" / "doc_c.yml").write_text(result.output)
@@ -285,11 +290,16 @@ def test_suggest_dates_a_sentence_counted_from_another_event(tmp_path):
         ("2025-05-28", "relative-to-event")]
 
 
-def test_suggest_finds_nothing_without_registry_actors(tmp_path):
+def test_suggest_drafts_a_dated_event_noun_without_registry_actors(tmp_path):
+    """A dated sentence whose words name an event ("the joint flight") is drafted even when no
+    registry actor is in it: the actors are left for the curator, the type comes from the noun."""
     seeds = corpus(tmp_path, b=None)
     result = CliRunner().invoke(cli, ["suggest", "doc_b", "--seeds", str(seeds)])
     assert result.exit_code == 0, result.output
-    assert "events: []" in result.output and "# CANDIDATE" not in result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], e["actors"], e["evidence"][0]["date"]) for e in drafted] == [
+        ("exercise", [], "earlier this month")]
+    assert "# CANDIDATE" not in result.output
 
 
 # --- captions, bounds, wholes and parts, curated dates ---------------------------------------------

@@ -314,3 +314,44 @@ def test_seed_markers_contexts_and_ids_all_43(seeds_db):
         if got != expected:
             wrong.append((n, expected, got))
     assert not wrong, wrong
+
+
+def test_validate_reports_a_marker_without_its_note(tmp_path):
+    """A bracketed or lettered marker whose note the text lacks is a footnotes row with its
+    problem, and validate says so (without failing: the text is as published)."""
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+    from conftest import catalog_entry, write_corpus
+
+    seeds = write_corpus(tmp_path / "seeds", {"doc_a": """
+        A Note Test
+
+        The ministers met in March.[1] They agreed on a plan.[2] Officials were pleased.[3]
+
+        Endnotes
+
+        [1] Ministry of Defense, Defense of Japan 2025 (Tokyo, 2025).
+        [3] Smith, Sheila A. 2019. Japan Rearmed. Cambridge, MA: Harvard University Press.
+        """, "doc_b": """
+        Lettered Notes
+
+        A claim.[a] Another claim.[b]
+
+        References
+
+        [a] Hornung, Jeffrey W. 2020. Japan's Potential Contributions. Santa Monica, CA: RAND.
+        """}, [catalog_entry("doc_a", title="A Note Test"), catalog_entry("doc_b", title="Lettered Notes")])
+    res = CliRunner().invoke(cli, ["validate", "--seeds", str(seeds)])
+    assert res.exit_code == 0, res.output
+    assert "doc-a (doc_a.txt): note [2]: marker without a footnote body" in res.output
+    assert "doc-b (doc_b.txt): note [b]: marker without a footnote body" in res.output
+    out = tmp_path / "x.db"
+    assert CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)]).exit_code == 0
+    import sqlite3
+    rows = sqlite3.connect(out).execute(
+        "select document_id, number, marker, text is null, problem from footnotes order by document_id, number").fetchall()
+    assert rows == [("doc-a", 1, "[1]", 0, None), ("doc-a", 2, "[2]", 1, "marker without a footnote body"),
+                    ("doc-a", 3, "[3]", 0, None), ("doc-b", 1, "[a]", 0, None),
+                    ("doc-b", 2, "[b]", 1, "marker without a footnote body")]
+

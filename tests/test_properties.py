@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -113,6 +114,50 @@ def test_segmenter_rows_quote_the_text(raw, title):
     for s in seg.sentences:
         p = next(p for p in seg.paragraphs if p["id"] == s["paragraph_id"])
         assert p["start"] <= s["start"] <= s["end"] <= p["end"]
+
+
+# Lines of page clutter mixed into the fragments: whatever the segmenter sets aside, it must
+# set aside as a boilerplate row, never drop.
+CLUTTER = ["SHARE\n", "Tweet\n", "ADVERTISEMENT\n", "Page 1 of 2\n", "VIRIN: 250330-D-XI307-1002.JPG\n",
+           "By Jane Roe STAFF WRITER\n", "Related: Other news\n", "Home > News > Asia\n",
+           "TOKYO (Kyodo) -- Japan said on Monday it would act.\n", "■ A bullet item\n", "Tags: Japan, defense\n",
+           "SUBSCRIBE NOW for US$4.99 a month\n", "March 30, 2025\n", "We use cookies. Accept\n", "____\n"]
+cluttered = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(CLUTTER), st.text(max_size=12)),
+                     max_size=40).map("".join)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(cluttered)
+@example("Title\nSHARE\nBy Jane Roe STAFF WRITER\nTOKYO (Kyodo) -- Japan met on Monday.\nPage 1 of 2\nMore text here.\n")
+def test_nothing_of_the_text_is_lost(raw):
+    """Every letter and digit of a text is in a row: a paragraph, a heading (the title, an
+    author, an affiliation), a boilerplate row, a figure, or a note (its marker or its body)."""
+    doc = as_document(raw)
+    seg = segment.segment(doc)
+    covered = bytearray(len(doc.text))
+
+    def mark(a, b):
+        if a is not None and b is not None:
+            covered[a:b] = b"\x01" * (b - a)
+
+    for p in seg.paragraphs:
+        for a, b in (json.loads(p["spans"]) if p["spans"] else [(p["start"], p["end"])]):
+            mark(a, b)
+    for sec in seg.sections:
+        for k in ("heading", "author", "affiliation"):
+            mark(sec.get(f"{k}_start"), sec.get(f"{k}_end"))
+    for row in seg.boilerplate + seg.figures:
+        mark(row["start"], row["end"])
+    if seg.title_span:
+        mark(*seg.title_span)
+    for note in seg.notes:
+        for piece in note.body.pieces:
+            mark(piece.start, piece.end)
+        m = re.search(r"(\[(?:\d{1,3}|[a-z])\]|\d{1,3}\.|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", doc.text[:note.body.pieces[0].start])
+        if m:
+            mark(m.start(), m.end())
+    lost = [i for i, ch in enumerate(doc.text) if ch.isalnum() and not covered[i]]
+    assert not lost, doc.text[lost[0]:lost[0] + 40]
 
 
 # --- footnotes and citations -----------------------------------------------------------------------

@@ -585,7 +585,8 @@ def _child_build(seeds_dir: str, out: str, profile: str | None = None):
     else:
         result = pipeline.build(seeds_dir, out)
     print(json.dumps({"stages": dict(result.stages), "phases": result.phases, "workers": result.workers,
-                      "rows": result.counts, "unmatched": result.unmatched}))
+                      "rows": result.counts, "unmatched": result.unmatched, "incremental": result.incremental,
+                      "rebuilt": result.rebuilt}))
 
 
 def run_build(seeds_dir, out_path, profile=None) -> dict:
@@ -620,7 +621,20 @@ def run_build(seeds_dir, out_path, profile=None) -> dict:
         "stages_other_seconds": round(wall - sum(report.get("phases", {}).values()), 3),
         "rows": report["rows"],
         "unmatched": report["unmatched"],
+        "incremental": report.get("incremental", False),
+        "rebuilt": report.get("rebuilt") or {},
     }
+
+
+def edit_one_annotation(corpus: Path) -> Path:
+    """Change one event summary in the middle annotation file, as a curator would."""
+    files = sorted((Path(corpus) / "annotations").glob("*.yml"))
+    path = files[len(files) // 2]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event = next(ev for ev in data["events"] if ev.get("summary"))
+    event["summary"] = event["summary"].rstrip() + " (revised)"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    return path
 
 
 # --- the floor: the same rows, plainly written -------------------------------------------------------
@@ -822,9 +836,11 @@ def git_commit(where=".") -> str | None:
 
 
 def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serve: bool = True,
-              requests: int = 20, workdir=None, profile=None, log=None, settings=()) -> dict:
-    """Synthesize, build, write the baseline and (unless ``serve`` is false) measure latency;
-    return every figure as one plain dict (see the README, "Scale and speed")."""
+              requests: int = 20, workdir=None, profile=None, log=None, settings=(),
+              references: bool = True) -> dict:
+    """Synthesize, build, write the baseline, time the reference parser (unless ``references``
+    is false: :func:`citelabel.speed.time_references`) and (unless ``serve`` is false) measure
+    latency; return every figure as one plain dict (see the README, "Scale and speed")."""
     log = log or (lambda message: None)
     tmp = None
     if workdir is None:
@@ -843,6 +859,9 @@ def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serv
         built = run_build(corpus, db_path, profile=profile)
         log(f"built in {built['build_seconds']} s; writing the baseline ...")
         floor = baseline(db_path, workdir)
+        edited = edit_one_annotation(corpus)
+        log(f"building again after one annotation file changed ({edited.name}) ...")
+        rebuilt = run_build(corpus, db_path)
         result = {
             "copies": copies, "documents": summary["documents"], "commit": git_commit(),
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(),
@@ -855,7 +874,15 @@ def run_bench(copies: int, seeds_dir="seeds", metadata_path="metadata.yml", serv
             "text_bytes": summary["text_bytes"],
             "db_to_text": round(db_path.stat().st_size / summary["text_bytes"], 1),
             "year_shifts": summary["year_shifts"], "profiled": bool(profile), "latency_ms": {},
+            # the build after one annotation file changed, reusing the first build's cache
+            "rebuild": {k: rebuilt[k] for k in ("build_seconds", "cpu_seconds", "peak_rss_mb", "phases",
+                                                "incremental", "rebuilt")},
         }
+        if references:
+            from .citelabel import speed
+
+            log("timing the reference parser on a synthetic References list ...")
+            result["references"] = speed.time_references()
         if serve:
             log(f"serving and timing {requests} requests per URL ...")
             result.update(measure_latency(db_path, metadata_path, requests=requests, settings=settings))
@@ -877,6 +904,9 @@ def format_report(r: dict) -> str:
         f"(commit {r.get('commit') or '?'}, {r['machine']['cores']} cores, Python {r['machine']['python']})",
         f"  build      {r['build_seconds']:.2f} s wall, {r['cpu_seconds']:.2f} s CPU, "
         f"peak RSS {r['peak_rss_mb']:.0f} MiB{' (under cProfile)' if r.get('profiled') else ''}",
+        *([f"  rebuild    {r['rebuild']['build_seconds']:.2f} s after one annotation file changed "
+           f"({'incremental: ' + ', '.join(r['rebuild']['rebuilt'].get('tables') or ['no table']) + ' rewritten' if r['rebuild']['incremental'] else 'not incremental'})"]
+          if r.get("rebuild") else []),
         f"  baseline   {r['baseline_seconds']:.2f} s (executemany, one transaction): "
         f"build / baseline = {r['ratio']}",
         f"  size       database {r['db_bytes'] / mb:.1f} MiB for {r['text_bytes'] / mb:.1f} MiB of text "
@@ -888,6 +918,11 @@ def format_report(r: dict) -> str:
         f"  rows       {r['rows_total']} in {len(r['rows'])} tables: "
         + ", ".join(f"{k} {v}" for k, v in sorted(r["rows"].items(), key=lambda kv: -kv[1])),
     ]
+    if r.get("references"):
+        f = r["references"]
+        lines.append(f"  references {f['references']} synthetic entries parsed by parse_references (one core): "
+                     f"{f['first_pass_per_second']} /s as one list, every word new; {f['again_per_second']} /s "
+                     f"again; {f['one_call_each_per_second']} /s one call each")
     if r.get("latency_ms"):
         s = r["serve"]
         lines.append(f"  serving    inspect {s['inspect_seconds']:.2f} s, start {s['startup_seconds']:.2f} s, "

@@ -272,6 +272,22 @@ def merge_records(records: list[dict]) -> dict:
     return work
 
 
+EDITION_YEAR = re.compile(rf"\s({citations.YEAR})$")  # "Defense of Japan 2019": the 2019 edition
+
+
+def work_year(work: dict) -> tuple[int | None, str | None]:
+    """``(year, source)``: the issued year, else the year that ends the name of the book or
+    series edition the work is in ("In: Defense of Japan 2019" -> 2019, "container_title").
+    ``issued`` stays as written (NULL there: the citation writes no date); this is the year to
+    sort and filter by."""
+    if work.get("issued"):
+        return int(work["issued"][:4]), "issued"
+    m = EDITION_YEAR.search((work.get("container_title") or "").strip())
+    if m:
+        return int(m.group(1)), "container_title"
+    return None, None
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
@@ -502,6 +518,7 @@ def build(cites: list[dict], references: list[dict], actors: list[dict]) -> dict
             "footnote_count": len(counts.get(w["id"], ())),
             "in_bibliography": int(w["id"] in in_bibliography),
             "csl_json": json.dumps(csl, ensure_ascii=False, sort_keys=True),
+            **dict(zip(("year", "year_source"), work_year(w))),
         })
         for role, people in (("author", w["authors"]), ("editor", w["editors"])):
             for position, a in enumerate(people, start=1):

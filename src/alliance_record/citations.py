@@ -252,6 +252,7 @@ def _country_level() -> frozenset:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def is_country(text: str) -> bool:
     return _fold_name(text) in _country_level() and not _fold_name(text) in CITIES
 
@@ -274,6 +275,7 @@ def _strip_qualifiers(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def head_word(name: str) -> str:
     """The head of a name: the last word before its first preposition ("Center for ...")."""
     words = _strip_qualifiers(name).split()
@@ -285,6 +287,7 @@ def head_word(name: str) -> str:
     return _words(head[-1])[0] if head else ""
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def is_org(name: str) -> bool:
     """True when ``name`` names an organisation (publisher/institution), not a periodical."""
     if not name or not name.strip():
@@ -315,14 +318,17 @@ def _has_any(name: str, vocabulary: set) -> bool:
     return any((" " in v and f" {v} " in f" {text} ") or v in words for v in vocabulary)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def is_newspaper(name: str) -> bool:
     return _has_any(name, NEWSPAPER_WORDS)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def is_journal(name: str) -> bool:
     return _has_any(name, JOURNAL_WORDS)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name that reference lists repeat
 def is_place(text: str) -> bool:
     """'Tokyo, Japan', 'Washington, D.C.', 'Oxfordshire, UK and New York, NY', 'New York'."""
     text = re.sub(r"\s*\([^()]*\)$", "", text.strip(" ,.;"))  # "Cambridge (MA)"
@@ -528,7 +534,7 @@ IBID = re.compile(r"(?i)^(?:ibid|ibidem|id)\.?(?:,?\s*(?:(?:p|pp|at)\.?\s*)?(?P<
 
 
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # re's \s and str.split() agree on what a space is
 
 
 def _protected(text: str) -> list[bool]:
@@ -1370,19 +1376,50 @@ REFERENCE_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+")  # IEEE "[3] ", n
 SAME_AUTHOR = re.compile(r"^(?:[—–-]{2,}\.?|\.)\s+")
 
 
+LEGISLATION_WORD = re.compile(r"\b(?:Act|Law|Code|Ordinance|Statute)\b")  # before LEGISLATION_TITLE
+
+
 def parse_reference(text: str, previous_authors: list | None = None) -> dict:
-    """One entry of a References list. A list label (IEEE ``[3]``, ``3.``) is not part of it;
-    ``———.`` or a leading ``.`` repeats the previous entry's authors (``previous_authors``)."""
-    text = REFERENCE_LABEL.sub("", text, count=1)
-    m = SAME_AUTHOR.match(text)
-    if m:
-        rec = parse_citation(text[m.end():])
-        rec["raw"] = text
-        rec["authors"] = [dict(a) for a in (previous_authors or [])]
-        rec["same_author"] = True
-        rec["type"] = citation_type(rec)
-        return rec
-    return parse_citation(text)
+    """One entry of a References list (see :func:`parse_references`); ``previous_authors``:
+    those of the entry before, which ``———.`` or a leading ``.`` repeats."""
+    return parse_references([text], previous_authors)[0]
+
+
+def parse_references(texts: list[str], previous_authors: list | None = None, chain: bool = True) -> list[dict]:
+    """The entries of a References list, in order, as citation records.
+
+    Each entry is cut into authors, title, container, date, publisher, place, volume, pages...
+    by the trained sequence labeller (:mod:`alliance_record.citelabel`), and each piece is read
+    by the rules that know its form; URLs, DOIs and access dates are the rules' own. "Ibid."
+    and acts and laws are read by the rules alone (:func:`parse_citation`). A list label (IEEE
+    ``[3]``, ``3.``) is not part of the work; ``———.`` or a leading ``.`` repeats the authors
+    of the entry before (``previous_authors`` for the first; with ``chain`` False, for every
+    entry: the texts are unrelated references, as when scoring)."""
+    from .citelabel import fields as labelled
+
+    out: list = [None] * len(texts)
+    bodies = [REFERENCE_LABEL.sub("", text, count=1) for text in texts]
+    same = [SAME_AUTHOR.match(body) for body in bodies]
+    pending = []
+    for k, body in enumerate(bodies):
+        flat = normalise_space(body)
+        if IBID.match(flat) or LEGISLATION_WORD.search(flat) and _legislation(flat, blank(flat)):
+            out[k] = parse_citation(body)
+        else:
+            pending.append(k)
+    # "———." is an author run the labeller knows; a lone "." before the title is not
+    for k, rec in zip(pending, labelled.records([bodies[k][same[k].end():] if same[k] and same[k].group().startswith(".")
+                                                 else bodies[k] for k in pending])):
+        out[k] = rec
+    previous = previous_authors
+    for body, rec, repeat in zip(bodies, out, same):
+        rec["raw"] = body
+        if repeat:
+            rec["authors"] = [dict(a) for a in (previous or [])]
+            rec["same_author"] = True
+            rec["type"] = citation_type(rec)
+        previous = rec["authors"] if chain else previous_authors
+    return out
 
 
 # --- comparison keys and output -------------------------------------------------------------------------

@@ -31,24 +31,45 @@ def cli():
 @click.option("--out", "out_path", default="build/alliance.db", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="SQLite file to write.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def build(seeds_dir, out_path, quiet):
+@click.option("--reviewed-only", is_flag=True,
+              help="Leave out every entry marked `reviewed: false` (drafts no person has checked): for publishing.")
+@click.option("--no-cache", is_flag=True,
+              help="Build from scratch and keep no cache beside OUT (the next build cannot be incremental).")
+def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """Build the SQLite database from a folder of seeds.
 
     The database is written to a temporary file and renamed over OUT only when the build
     succeeds, so a failed build leaves the previous database untouched.
     """
     try:
-        result = pipeline.build(seeds_dir, out_path)
+        result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
         _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
-        click.echo(f"Wrote {out_path}: {counts}")
+        if result.incremental and not result.rebuilt:
+            click.echo(f"{out_path} is up to date: nothing changed since the last build")
+        else:
+            click.echo(f"Wrote {out_path}: {counts}")
+        if result.rebuilt:
+            r = result.rebuilt
+            click.echo(f"Incremental: {r['documents']} document(s) extracted again, {r['removed']} removed; "
+                       f"rewritten: {', '.join(r['tables']) or 'no table'}")
         todo = result.unmatched
         if todo:
             click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")
+        if result.unreviewed and not reviewed_only:
+            click.secho(f"{_unreviewed(result.unreviewed)} (rows with reviewed = 0; "
+                        "--reviewed-only leaves them out)", fg="yellow")
+
+
+def _unreviewed(counts: dict) -> str:
+    """'12 entries await review: events 8, actors 4'."""
+    total = sum(counts.values())
+    detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total} {'entry awaits' if total == 1 else 'entries await'} review: {detail}"
 
 
 @cli.command()
@@ -64,6 +85,10 @@ def validate(seeds_dir):
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     click.echo(f"OK: {result.documents} documents in {seeds_dir}")
+    for notice in result.notices:
+        click.secho(f"note: {notice}", fg="yellow")
+    if result.unreviewed:
+        click.secho(_unreviewed(result.unreviewed), fg="yellow")
 
 
 @cli.command()
@@ -72,7 +97,9 @@ def validate(seeds_dir):
               type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the draft here instead of printing it.")
-def suggest(stem, seeds_dir, out_path):
+@click.option("--registries", is_flag=True,
+              help="Print the drafted registry entries (actors.yml and places.yml form) instead.")
+def suggest(stem, seeds_dir, out_path, registries):
     """Draft an annotation file for the document STEM (a seed without annotations).
 
     Candidate events are sentences with a date expression and a registry actor; candidate
@@ -92,12 +119,49 @@ def suggest(stem, seeds_dir, out_path):
     if existing.exists() and out_path is None:
         _fail(f"{existing} exists: suggest drafts files for documents without annotations "
               "(use --out to write a draft elsewhere)")
-    text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
+    if registries:
+        d = suggest_mod.drafts(doc, pipeline.Context(inputs=inputs))
+        text = ("# Drafted registry entries for names no registry holds (reviewed: false): append them to\n"
+                "# seeds/actors.yml and seeds/places.yml after checking each.\n"
+                "actors:\n" + (suggest_mod.registry_yaml(d.actors) or "") +
+                "places:\n" + (suggest_mod.registry_yaml(d.places) or ""))
+        if d.unplaced:
+            text += "# places with no coordinates in the gazetteer: " + ", ".join(d.unplaced) + "\n"
+    else:
+        text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
     if out_path:
         out_path.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
+def add(source, seeds_dir):
+    """Add a document from SOURCE: a .txt, .html or .pdf file, or an http(s) URL.
+
+    Extracts the main text (trafilatura for pages, pdfplumber for PDFs), writes it as the next
+    seed, drafts its catalogue entry from the source's own metadata, drafts its annotations and
+    registry entries (every draft says `reviewed: false`), runs every check of `validate`, and
+    lists what needs review. If anything fails, nothing is left written.
+    """
+    from . import add as add_mod
+
+    try:
+        added = add_mod.add(source, seeds_dir)
+    except (InputError, InputErrors, ProvenanceError) as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or seeds_dir}: {exc.strerror or exc}")
+    click.echo(f"Added {seeds_dir / (added.stem + '.txt')} as {added.doc_id!r} ({added.words:,} words).")
+    click.echo("Wrote: " + ", ".join(str(p) for p in dict.fromkeys(added.files)))
+    click.echo("validate: OK")
+    click.secho("To review (then delete each `reviewed: false`):", fg="yellow")
+    for line in added.review:
+        click.echo(f"  - {line}")
 
 
 @cli.command("serve-args")
@@ -205,6 +269,72 @@ def tempeval(path, errors_path, as_json):
     else:
         click.echo(f"{len(documents)} documents, {path}")
         click.echo(timeml.format_scores(result))
+
+
+@cli.group("citations")
+def citations_group():
+    """Train and score the reference parser on AnyStyle's labelled references."""
+
+
+ANYSTYLE_HELP = ("AnyStyle's parser data: a clone of its repository (read at --commit) or a folder "
+                 "holding core.xml, gold.xml, good.xml and ugly.xml.")
+
+
+@citations_group.command("train")
+@click.option("--data", "source", required=True, type=click.Path(exists=True, path_type=Path), help=ANYSTYLE_HELP)
+@click.option("--commit", default="HEAD", show_default=True, help="The commit to read in a clone.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The model file (JSON) to write.")
+@click.option("--dev", is_flag=True, help="Train on four fifths of the pool (the development model).")
+@click.option("--c1", type=float, help="L1 regularisation (default: citelabel.train.PARAMS).")
+@click.option("--c2", type=float, help="L2 regularisation.")
+def citations_train(source, commit, out_path, dev, c1, c2):
+    """Train the reference labeller on gold.xml and good.xml less everything core.xml holds."""
+    from .citelabel import train
+
+    params = {k: v for k, v in (("c1", c1), ("c2", c2)) if v is not None}
+    try:
+        train.build_model(source, out_path, commit=commit, dev=dev, params=params,
+                          log=lambda m: click.echo(m, err=True))
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(exc)
+
+
+@citations_group.command("score")
+@click.option("--data", "source", required=True, type=click.Path(exists=True, path_type=Path), help=ANYSTYLE_HELP)
+@click.option("--commit", default="HEAD", show_default=True, help="The commit to read in a clone.")
+@click.option("--set", "sets", multiple=True, default=("dev",), show_default=True,
+              help="core, gold, good, ugly, or dev (the fifth of the pool a --dev model did not see).")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A model file to use instead of the shipped one.")
+@click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
+@click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every reference with a wrong field here (JSON) for reading.")
+def citations_score(source, commit, sets, model_path, rules, misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML."""
+    from . import citations
+    from .citelabel import anystyle, fields, score
+
+    if model_path:
+        fields.use_model(model_path)
+    parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
+        else (lambda texts: citations.parse_references(texts, chain=False))  # unrelated references
+    wrong = {}
+    try:
+        for name in sets:
+            if name == "dev":
+                refs = anystyle.split(anystyle.development_pool(source, commit)[0])[1]
+            else:
+                refs = anystyle.read_set(source, name, commit)
+            texts = [r.text for r in refs]
+            parsed = dict(zip(texts, parse_many(texts)))
+            result = score.score(refs, parsed.__getitem__, keep_misses=len(refs))
+            click.echo(score.format_table(name, result) + "\n")
+            wrong[name] = result["misses"]
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(exc)
+    if misses:
+        misses.write_text(json.dumps(wrong, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 @cli.group()

@@ -279,11 +279,12 @@ def atomic_file(out_path, encoding="utf-8", newline=None):
 
 
 @contextmanager
-def atomic_database(out_path, on_compact=None):
+def atomic_database(out_path, on_compact=None, keep=None):
     """Yield a fresh database in a temp file; rename it over ``out_path`` only on success.
 
     ``on_compact``, if given, returns a context manager wrapped around the compacting copy (the
-    build times it)."""
+    build times it). ``keep``, if given, is called with the uncompacted file and the output once
+    the output is in place, and may move the file away (the build cache keeps it)."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out)
@@ -309,6 +310,8 @@ def atomic_database(out_path, on_compact=None):
             conn.close()
             conn = None
             _replace(compact, out)
+        if keep is not None:
+            keep(tmp, out)
     finally:
         if conn is not None:
             conn.close()

@@ -11,6 +11,7 @@ import collections
 import gc
 import itertools
 import os
+import pickle
 import re
 import time
 from collections import defaultdict
@@ -18,10 +19,12 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bibliography, curate, ingest, schema, segment
+from . import bibliography, curate, incremental, ingest, schema, segment
 from .errors import Collector, InputError, InputErrors
+from .curate import review
 from .extract import claims, date_mentions, events, footnotes, mentions
 from .load import Loader, atomic_database, atomic_file, chunk_folder, prepare, write_chunk
+from .yamlio import parse_cache
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 
@@ -99,6 +102,11 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
     unmatched: int = 0  # names in the texts that no registry entry covers and no rule ignores
     documents: int = 0
+    unreviewed: dict = field(default_factory=dict)  # drafted entries no person has reviewed, by kind
+    incremental: bool = False      # True when the build reused the cache of the one before
+    incremental_reason: str = ""   # why it did not (no cache, other code, too much changed...)
+    rebuilt: dict = field(default_factory=dict)  # what an incremental build made again
+    notices: list = field(default_factory=list)  # what validate reports without failing
     workers: int = 1
     # Seconds per stage, summed over documents: in worker processes these run side by side, so
     # their sum can exceed the wall time.
@@ -118,10 +126,11 @@ def timed(stages: dict, name: str):
         stages[name] += time.perf_counter() - t0
 
 
-def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
+def read_inputs(seeds_dir, errors: Collector | None = None, reviewed_only: bool = False) -> Inputs:
     """Read the catalog, seed texts and curated files; raise :class:`InputErrors` listing every
     problem. Given a ``Collector``, problems are added to it instead and whatever could be read is
-    returned, so that ``check`` can go on to the checks against the texts (every problem at once)."""
+    returned, so that ``check`` can go on to the checks against the texts (every problem at once).
+    With ``reviewed_only``, entries marked ``reviewed: false`` are left out (see curate.review)."""
     seeds_dir = Path(seeds_dir)
     keep_going = errors is not None
     errors = errors if keep_going else Collector()
@@ -135,10 +144,13 @@ def read_inputs(seeds_dir, errors: Collector | None = None) -> Inputs:
     places = curate.load_places(seeds_dir, errors)
     unmatched_ignore = curate.load_unmatched_ignore(seeds_dir, errors)
     annotations = curate.load_annotations(seeds_dir, curate.known_ids(catalog.by_stem, catalog.readable), actors, places, errors)
+    inputs = Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
+                    places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
+    if reviewed_only:
+        review.leave_out_unreviewed(inputs, errors)
     if not keep_going:
         errors.raise_if_any()
-    return Inputs(seeds_dir=seeds_dir, catalog=catalog, documents=documents, actors=actors,
-                  places=places, unmatched_ignore=unmatched_ignore, annotations=annotations)
+    return inputs
 
 
 def document_row(doc, seg) -> dict:
@@ -155,6 +167,7 @@ def document_row(doc, seg) -> dict:
         "published_basis": " ".join(str(meta["published_basis"]).split()),
         "language": meta["language"], "url": meta.get("url"), "rights": meta.get("rights"),
         "sha256": doc.sha256, "word_count": words, "char_count": len(doc.text), "text": doc.text,
+        "reviewed": curate.reviewed(meta),
     }
 
 
@@ -211,6 +224,8 @@ class Batch:
     stages: list
     rows: list | None = None
     chunk: Path | None = None
+    states: list | None = None  # per document: its state, each key pickled apart (the cache keeps them)
+    counts: list | None = None  # per document: rows written to each table
 
 
 def _worker_init(inputs: Inputs):
@@ -227,19 +242,24 @@ def _document_task(base: Context, index: int):
 
 def _worker_chunk(indices: list, chunk_path: str) -> list:
     """Extract the documents ``indices`` and write their rows into ``chunk_path``; returns each
-    document's (state, errors, stages)."""
+    document's (state with each key pickled apart, errors, stages, row counts)."""
     out, per_document = [], []
     for index in indices:
         rows, state, errors, stages = _document_task(_WORKER["ctx"], index)
         per_document.append(rows)
-        out.append((state, errors, stages))
+        out.append((incremental.pickle_state(state), errors, stages, row_counts(rows)))
     t0 = time.perf_counter()
     write_chunk(chunk_path, per_document)
     out[-1][2]["write"] = out[-1][2].get("write", 0.0) + time.perf_counter() - t0
     return out
 
 
-def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path | None = None):
+def row_counts(rows: dict) -> dict:
+    return {table: len(items) for table, items in rows.items() if items}
+
+
+def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path | None = None,
+                     keep_states: bool = False):
     """:class:`Batch` after batch, in document order, from this process or a pool of workers
     (which write their rows into files in ``chunk_dir``).
 
@@ -249,9 +269,10 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
     if workers <= 1:
         for index in range(len(inputs.documents)):
             rows, state, errors, stages = _document_task(ctx, index)
+            pickled = incremental.pickle_state(state) if keep_states else None
             merge_state(ctx.state, state)
             ctx.errors.extend(errors)
-            yield Batch([index], [stages], rows=[rows])
+            yield Batch([index], [stages], rows=[rows], states=[pickled], counts=[row_counts(rows)])
         return
     import multiprocessing
 
@@ -278,10 +299,11 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
             nxt = next(chunks, None)
             if nxt is not None:
                 submit(nxt)
-            for state, errors, _ in results:
-                merge_state(ctx.state, state)
+            for state, errors, _, _ in results:
+                merge_state(ctx.state, {key: pickle.loads(value) for key, value in state.items()})
                 ctx.errors.extend(errors)
-            yield Batch(indices, [stages for _, _, stages in results], chunk=path)
+            yield Batch(indices, [r[2] for r in results], chunk=path, states=[r[0] for r in results],
+                        counts=[r[3] for r in results])
     finally:
         pool.terminate()
         pool.join()
@@ -293,7 +315,8 @@ def default_workers(n_documents: int) -> int:
     return 1 if n_documents < 40 else max(1, min(cores, 4))
 
 
-def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, errors: Collector | None = None):
+def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, errors: Collector | None = None,
+        recorder=None):
     """Every stage, document by document, then corpus-wide, writing rows into ``db``.
 
     Problems in curated inputs found while extracting (a quote that is not in its document, a
@@ -305,6 +328,9 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, err
     Given ``errors`` (problems already found in the inputs), every stage still runs on what could
     be read and adds its own problems; they are raised together at the end. A stage that breaks
     on inputs already known to be wrong stops the run there, with the problems found so far.
+
+    Given a ``recorder`` (:class:`alliance_record.incremental.Recorder`), what each document and
+    corpus stage made is recorded for the next, incremental, build.
     """
     stages = result.stages
     keep_going = errors is not None
@@ -316,10 +342,13 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, err
     phase = _phases(result.phases)
     chunks = chunk_folder(db) if workers > 1 else nullcontext()
     with phase("documents"), _consequences_of(ctx.errors, keep_going), chunks as chunk_dir:
-        for batch in document_results(inputs, ctx, workers, chunk_dir):
+        for batch in document_results(inputs, ctx, workers, chunk_dir, keep_states=recorder is not None):
             for doc_stages in batch.stages:
                 for name, seconds in doc_stages.items():
                     stages[name] += seconds
+            if recorder is not None:
+                for index, state, counts, doc_stages in zip(batch.indices, batch.states, batch.counts, batch.stages):
+                    recorder.document(inputs.documents[index], state, counts, doc_stages)
             with timed(stages, "load"):
                 if batch.chunk is not None:
                     loader.copy_chunk(batch.chunk)
@@ -330,8 +359,11 @@ def run(inputs: Inputs, db, result: BuildResult, workers: int | None = None, err
     if not keep_going:
         ctx.errors.raise_if_any()
     for stage in CORPUS_STAGES:
-        with phase("corpus"), timed(stages, stage_name(stage)), _consequences_of(ctx.errors, keep_going):
+        with phase("corpus"), timed(stages, stage_name(stage)), _consequences_of(ctx.errors, keep_going), \
+                (recorder.stage(ctx, stage_name(stage)) if recorder is not None else nullcontext()) as record:
             new_rows = stage(ctx)
+            if record is not None:
+                record.counts = {t: len(rows) for t, rows in new_rows.items() if rows}
         if not keep_going or ctx.errors:
             ctx.errors.raise_if_any()
         with phase("corpus"), timed(stages, "load"):
@@ -395,19 +427,64 @@ def inputs_spared_by_collector():
             gc.enable()
 
 
-def build(seeds_dir, out_path, workers: int | None = None) -> BuildResult:
-    """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically)."""
-    result = BuildResult(out=Path(out_path))
+def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool = False,
+          cache: bool = True) -> BuildResult:
+    """Build the whole dataset from ``seeds_dir`` into ``out_path`` (atomically); with
+    ``reviewed_only``, without the entries no person has reviewed (for publishing).
+
+    With ``cache`` (the default), what this build makes is kept beside the output
+    (``<out>.cache/``, see :mod:`alliance_record.incremental`) and the next build reuses every
+    document and table whose inputs did not change; the database is the same file either way.
+    """
+    out = Path(out_path)
+    result = BuildResult(out=out)
     phase = _phases(result.phases)
-    with inputs_spared_by_collector() as freeze:
-        with phase("inputs"), timed(result.stages, "ingest"):
-            inputs = read_inputs(seeds_dir)
+    folder = incremental.cache_dir(out)
+    with (incremental.locked(folder) if cache else nullcontext()), inputs_spared_by_collector() as freeze:
+        with phase("inputs"), timed(result.stages, "ingest"), \
+                parse_cache(folder / "parses.db" if cache else None):
+            inputs = read_inputs(seeds_dir, reviewed_only=reviewed_only)
+            result.unreviewed = dict(review.count_unreviewed(inputs))
         freeze()
-        with atomic_database(out_path, on_compact=lambda: phase("compact")) as db:
-            run(inputs, db, result, workers)
+        recorder = None
+        if cache:
+            code = incremental.code_digest(f"reviewed_only={reviewed_only}")
+            digests = incremental.input_digests(inputs)
+            try:
+                wrote = incremental.rebuild(inputs, out, folder, code, digests, result, phase)
+                result.incremental = True
+                result.documents = len(inputs.documents)
+                if wrote:
+                    with phase("report"):
+                        write_unmatched_csv(out, out.parent / "unmatched.csv")
+                result.unmatched = _unmatched_count(out)
+                return result
+            except incremental.NotIncremental as exc:
+                result.incremental_reason = str(exc)
+            recorder = incremental.Recorder(folder, code, digests)
+        try:
+            with atomic_database(out_path, on_compact=lambda: phase("compact"),
+                                 keep=recorder.finish if recorder else None) as db:
+                run(inputs, db, result, workers, recorder=recorder)
+        except BaseException:
+            if recorder is not None:
+                recorder.abandon()
+            raise
+    result.documents = len(inputs.documents)
     with phase("report"):
         write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result
+
+
+def _unmatched_count(db_path: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("select count(*) from unmatched_names "
+                            "where status in ('unmatched', 'ambiguous')").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def _phases(phases: dict):
@@ -429,7 +506,15 @@ def check(seeds_dir) -> BuildResult:
     errors = Collector()
     inputs = read_inputs(seeds_dir, errors)
     result = BuildResult(out=Path(":memory:"))
-    run(inputs, sqlite_utils.Database(memory=True), result, errors=errors)
+    db = sqlite_utils.Database(memory=True)
+    run(inputs, db, result, errors=errors)
     errors.raise_if_any()
     result.documents = len(inputs.documents)
+    # what the texts themselves lack, for a person to look at: a note marker without its note, a
+    # note no marker cites
+    result.notices = [f"{doc} ({source}): note {marker or number}: {problem}" for doc, source, number, marker, problem
+                      in db.execute("select f.document_id, d.source_file, f.number, f.marker, f.problem "
+                                    "from footnotes f join documents d on d.id = f.document_id "
+                                    "where f.problem is not null order by d.source_file, f.number").fetchall()]
+    result.unreviewed = dict(review.count_unreviewed(inputs))
     return result

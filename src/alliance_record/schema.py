@@ -55,8 +55,8 @@ TABLES: list[Table] = [
         "authors": TEXT, "kind": TEXT, "published": TEXT, "published_precision": TEXT,
         "published_earliest": TEXT, "published_latest": TEXT, "published_basis": TEXT,
         "language": TEXT, "url": TEXT, "rights": TEXT, "sha256": TEXT, "word_count": INT,
-        "char_count": INT, "text": TEXT,
-    }, indexes=(("kind",), ("publisher",), ("published",), ("published_precision",)),
+        "char_count": INT, "text": TEXT, "reviewed": INT,
+    }, indexes=(("kind",), ("publisher",), ("published",), ("published_precision",), ("reviewed",)),
         fts=("title", "text"), not_null=("title", "text")),
     _t("sections", {
         "id": TEXT, "document_id": TEXT, "ordinal": INT, "parent_id": TEXT, "heading": TEXT,
@@ -93,8 +93,9 @@ TABLES: list[Table] = [
 TABLES += [
     _t("actors", {
         "id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": TEXT,
-        "description": TEXT, "parent_id": TEXT, "mention_count": INT, "document_count": INT,
-    }, foreign_keys=(("parent_id", "actors", "id"),), indexes=(("type",), ("country",), ("mention_count",)),
+        "description": TEXT, "parent_id": TEXT, "mention_count": INT, "document_count": INT, "reviewed": INT,
+    }, foreign_keys=(("parent_id", "actors", "id"),),
+        indexes=(("type",), ("country",), ("mention_count",), ("reviewed",)),
         fts=("name", "description"), not_null=("name", "type")),
     _t("actor_aliases", {"actor_id": TEXT, "alias": TEXT}, pk=("actor_id", "alias"),
        foreign_keys=(("actor_id", "actors", "id"),), indexes=(("alias",),)),
@@ -105,8 +106,9 @@ TABLES += [
     _t("places", {
         "id": TEXT, "name": TEXT, "type": TEXT, "latitude": FLOAT, "longitude": FLOAT,
         "geo_precision": TEXT, "country": TEXT, "geonames": INT, "wikidata": TEXT, "description": TEXT,
-        "mention_count": INT, "document_count": INT, "popup": TEXT,
-    }, indexes=(("type",), ("country",), ("geo_precision",), ("mention_count",)), fts=("name", "description"),
+        "mention_count": INT, "document_count": INT, "popup": TEXT, "reviewed": INT,
+    }, indexes=(("type",), ("country",), ("geo_precision",), ("mention_count",), ("reviewed",)),
+        fts=("name", "description"),
         not_null=("name", "type")),
     _t("place_aliases", {"place_id": TEXT, "alias": TEXT}, pk=("place_id", "alias"),
        foreign_keys=(("place_id", "places", "id"),), indexes=(("alias",),)),
@@ -130,11 +132,11 @@ TABLES += [
         "issued": TEXT, "issued_precision": TEXT, "accessed": TEXT, "url": TEXT, "doi": TEXT,
         "domain": TEXT, "volume": TEXT, "issue": TEXT, "page": TEXT, "container_actor_id": TEXT,
         "publisher_actor_id": TEXT, "footnote_count": INT, "in_bibliography": INT, "csl_json": TEXT,
-        "outlet_id": TEXT, "outlet": TEXT,
+        "outlet_id": TEXT, "outlet": TEXT, "year": INT, "year_source": TEXT,
     }, foreign_keys=(("container_actor_id", "actors", "id"), ("publisher_actor_id", "actors", "id"),
                      ("outlet_id", "actors", "id")),
         indexes=(("type",), ("domain",), ("container_title",), ("publisher",), ("issued",),
-                 ("issued_precision",), ("footnote_count",), ("outlet",)),
+                 ("issued_precision",), ("footnote_count",), ("outlet",), ("year",)),
         fts=("title", "container_title", "authors", "publisher"), not_null=("type", "csl_json")),
     _t("work_authors", {
         "work_id": TEXT, "role": TEXT, "position": INT, "name": TEXT, "family": TEXT,
@@ -162,21 +164,42 @@ MENTION_COLUMNS = {
     "section_id": TEXT, "sentence_id": TEXT, "start": INT, "end": INT, "surface": TEXT,
     "spans": TEXT, "prefix": TEXT, "suffix": TEXT, "sentence": TEXT, "sentence_start": INT,
     "sentence_end": INT, "method": TEXT,
+    # a nested mention ("Donald Trump" in "the administration of U.S. President Donald Trump")
+    # points to the mention it sits in, an actor's or a place's
+    "nested_in_actor_mention_id": TEXT, "nested_in_place_mention_id": TEXT, "label": TEXT,
 }
 MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                ("footnote_id", "footnotes", "id"), ("section_id", "sections", "id"),
-               ("sentence_id", "sentences", "id"))
+               ("sentence_id", "sentences", "id"), ("nested_in_actor_mention_id", "actor_mentions", "id"),
+               ("nested_in_place_mention_id", "place_mentions", "id"))
 TABLES += [
     _t("actor_mentions", {"id": TEXT, "actor_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("actor_id", "actors", "id"),) + MENTION_FKS,
        # (actor_id, document_id, start): an actor's mentions in reading order without a sort
        indexes=(("region",), ("method",), ("document_id", "sentence_start"),
                 ("actor_id", "document_id", "start")),
-       quotes=(("start", "end", "surface", "spans"),)),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
     _t("place_mentions", {"id": TEXT, "place_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("place_id", "places", "id"),) + MENTION_FKS,
        indexes=(("region",), ("method",), ("document_id", "sentence_start")),
-       quotes=(("start", "end", "surface", "spans"),)),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
+]
+
+# --- names no registry holds: entity candidates (issue 14) -----------------------------------------
+TABLES += [
+    _t("entity_candidates", {
+        "id": TEXT, "name": TEXT, "type": TEXT, "type_evidence": TEXT, "country": TEXT, "geonames": INT,
+        "latitude": FLOAT, "longitude": FLOAT, "mention_count": INT, "document_count": INT, "status": TEXT,
+    }, indexes=(("type",), ("country",), ("status",), ("mention_count",)), fts=("name",),
+        not_null=("name", "type", "status")),
+    _t("entity_candidate_mentions", {
+        "id": TEXT, "candidate_id": TEXT, "document_id": TEXT, "region": TEXT, "paragraph_id": TEXT,
+        "footnote_id": TEXT, "section_id": TEXT, "start": INT, "end": INT, "surface": TEXT, "label": TEXT,
+    }, foreign_keys=(("candidate_id", "entity_candidates", "id"), ("document_id", "documents", "id"),
+                     ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
+                     ("section_id", "sections", "id")),
+        indexes=(("region",), ("document_id", "start")), quotes=(("start", "end", "surface", None),),
+        label=lambda r: r["surface"]),
 ]
 
 TABLES += [
@@ -222,17 +245,17 @@ TABLES += [
         "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "date_note": TEXT, "place_id": TEXT,
         "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
         "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
-        "sort_date": TEXT,
+        "sort_date": TEXT, "reviewed": INT,
     }, foreign_keys=(("place_id", "places", "id"), ("date_source_id", "event_sources", "id")),
         indexes=(("event_type",), ("date_start",), ("date_precision",), ("date_basis",),
-                 ("document_count",), ("sort_date", "id")),
+                 ("document_count",), ("sort_date", "id"), ("reviewed",)),
         fts=("summary",), not_null=("summary", "event_type")),
     _t("event_sources", {
         "id": TEXT, "event_id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "footnote_id": TEXT,
         "figure_id": TEXT,
         "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "date_phrase": TEXT,
         "date_mention_id": TEXT, "date_basis": TEXT, **DATE_COLUMNS, "edtf": TEXT, "date_bound": TEXT,
-        "relative_to_event_id": TEXT, "label": TEXT,
+        "relative_to_event_id": TEXT, "label": TEXT, "reviewed": INT,
     }, foreign_keys=(("event_id", "events", "id"), ("document_id", "documents", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("footnote_id", "footnotes", "id"),
                      ("figure_id", "figures", "id"),
@@ -257,11 +280,11 @@ TABLES += [
     _t("recommendations", {
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "author_id": TEXT,
         "summary": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "theme": TEXT,
-        "strength": TEXT, "addressee_ids": TEXT, "candidate_id": TEXT, "finder_miss": TEXT,
+        "strength": TEXT, "addressee_ids": TEXT, "candidate_id": TEXT, "finder_miss": TEXT, "reviewed": INT,
     }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id"),
                      ("candidate_id", "recommendation_candidates", "id")),
-        indexes=(("theme",), ("strength",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
+        indexes=(("theme",), ("strength",), ("reviewed",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
         not_null=("summary", "quote")),
     _t("recommendation_addressees", {"recommendation_id": TEXT, "actor_id": TEXT},
        pk=("recommendation_id", "actor_id"),

@@ -42,7 +42,7 @@ SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
 BOILERPLATE_RULES = [
     ("newsletter-prompt", re.compile(
-        r"(?is)^(?=.{0,400}$)(?!.*https?://).*\b(newsletter|click here|delivered directly to your inbox|sign up)\b"), False),
+        r"(?is)^(?=.{0,400}$)(?!.*https?://).*\b(newsletter|click here|delivered (?:directly )?to your inbox|sign up)\b"), False),
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
@@ -51,12 +51,46 @@ BOILERPLATE_RULES = [
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
     ("reading-time", re.compile(r"(?i)^(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time)?$"), False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
+    # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
+    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage)?|read more|"
+                                    r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
+                                    r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
+    ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
+    # a wire story's closing credit line: everything after it is the outlet's page
+    ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
+    ("advertisement", re.compile(r"(?i)^(advertisement|sponsored( content)?|ad|paid content)(\s*[·•|:–-]\s*.{0,40})?$"), False),
+    ("cookie-banner", re.compile(r"(?i)^(?=.{0,400}$).*\bcookies?\b.*\b(accept|agree|consent|use|uses|browse|privacy|ok)\b.*$"), False),
+    ("paywall", re.compile(r"(?i)^(?=.{0,200}$)(?=.*(?:[$£€¥]|\b[A-Z]{1,3}\$)\s?\d)(?=.*\b(subscri\w*|month|months|"
+                           r"trial|unlimited|offer|week|year)\b).*$"), True),
+    ("byline", re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:(?:,|\s+and|\s*&)\s+[A-Z][\w.'’-]*"
+                          r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
+                          r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
+    ("byline", re.compile(r"(?i)^posted\b(?=.{0,160}$)(?=.*\b(by|on|\d{4})\b).*$"), False),
+    ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
+    ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
+    ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
+    ("image-id", re.compile(r"(?i)^(virin|image id|photo id)\s*[:#]\s*\S+$"), False),
+    ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|credit:|courtesy of|"
+                                r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
+    ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
+    ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
+    ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
     ("leave-a-comment", re.compile(r"(?i)^(leave a (comment|reply)|\d+ comments?|comments?)$"), True),
     ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
     ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
     ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
 ]
 FOOTER_RULE = "footer"
+LIST_RULES = {"related-articles", "tags", "leave-a-comment", "comment-form"}
+MASTHEAD_RULE = "masthead"          # a line above the headline: the site's name, menu, section label
+RUNNING_HEADER_RULE = "running-header"  # a line repeated on every page of a PDF (with its page number)
+BYLINE_RULE = "byline"
+AFFILIATION_RULE = "affiliation"
+DATELINE_RULE = "dateline"
+# "TOKYO (Kyodo) --", "SYDNEY/TOKYO, Aug 5 (Reuters) -", "NAGO, Okinawa —", "TAIPEI —": where and
+# from whom, before the first sentence of a wire story.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+)?"
+                      r"(?:\s+\d{1,2})?)?(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*(?:--|—|–|-)\s+(?=[A-Z“\"‘])")
 COVER_RULE = "cover-page"
 TOC_RULE = "table-of-contents"
 DUPLICATE_TITLE_RULE = "duplicate-title"
@@ -68,14 +102,14 @@ BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contribu
 REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
 # A section whose numbered blocks are note bodies ("1. ..." or "[1] ..."), not paragraphs.
 ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
-ENDNOTE_START = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})\.)\s+")
+ENDNOTE_START = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})\.|\[([a-z])\])\s+")
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
-BRACKET_LINE = re.compile(r"^\[\d{1,3}\]\s+")
-BRACKET_MARKER_END = re.compile(r"(?<=\S)\[\d{1,3}\]$")  # "...later.[2]": a note marker
+BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
+BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
-BULLET = re.compile(r"^(?:[-•*▪◦–]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^(?:[-•*▪◦–■□●○◆◇►▸➢✓]|\d{1,2}[.)])\s+")
 FIGURE_LABEL = re.compile(r"^(?P<label>(?:Figure|Fig\.|Chart|Map|Table|Image|Photo)\s+\d+[A-Za-z]?)[.:]?\s*(?P<rest>.*)$", re.S)
 CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|Source|Courtesy(?: of)?|Photograph)s?:?\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I)
 CREDIT_LINE = re.compile(r"(?i)^(courtesy of\b|photo(graph)?( by|:)|image( credit)?:|credit:|source:|©)")
@@ -90,6 +124,8 @@ PERSON_NAME = re.compile(
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
 NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\])"  # a footnote marker: "¹⁰" or "[10]"
 MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*{NOTE_MARK}(?:\s?{NOTE_MARK})*\s+(?=[\"'“‘(]?[A-Z])")
+PERSON_LIST = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s+|,?\s+and\s+|\s*&\s*)"
+                         rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*$")
 TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|Sgt|Rev|St)\.\s*)+"
                             r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
 AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
@@ -200,6 +236,10 @@ class Segmentation:
     title_span: tuple | None = None
     # paragraph id -> Multi, kept for later stages that need to map offsets
     paragraph_pieces: dict = field(default_factory=dict)
+    # names no registry holds, as the mention stage found them (dicts: start, end, name, type,
+    # type_evidence, country, geonames, latitude, longitude), for later stages (who speaks a
+    # quotation, what suggest drafts); not written as rows from here
+    names: list = field(default_factory=list)
 
     def rows(self) -> dict:
         return {
@@ -225,6 +265,7 @@ def fold(text: str) -> str:
 def split_blocks(text: str) -> list[Block]:
     """Runs of non-blank lines; a block whose every line is a list item is split per item."""
     blocks = []
+    repeated = running_lines(text.split("\n"))
     for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
         start, end = m.start(), m.end()
         while text[start].isspace():
@@ -258,12 +299,50 @@ def split_blocks(text: str) -> list[Block]:
                 e = pos + len(line.rstrip())
                 blocks.append(Block(s, e, text[s:e]))
                 pos += len(line) + 1
+        elif len(lines) >= 3:
+            # A page copied with one line per paragraph, heading, share button or byline (no
+            # blank lines): each line is a block, except where a line wraps into the next (a
+            # hard-wrapped paragraph, as PDF text has).
+            pos = start
+            for group in wrapped_lines(lines, repeated):
+                s = pos + len(group[0]) - len(group[0].lstrip())
+                body = "\n".join(group)
+                e = pos + len(body.rstrip())
+                if e > s:
+                    blocks.extend(split_blocks_line(text, s, e) if len(group) == 1 else [Block(s, e, text[s:e])])
+                pos += len(body) + 1
         elif len(lines) == 1 and BULLET.match(chunk) and not re.match(r"^\d", chunk):
             b = BULLET.match(chunk)
             blocks.append(Block(start + b.end(), end, text[start + b.end():end], marker_start=start))
         else:
             blocks.append(Block(start, end, chunk))
     return blocks
+
+
+def wraps_into(line: str, following: str) -> bool:
+    """True when ``line`` is cut off mid-sentence and ``following`` carries it on: the line does
+    not end a sentence and ends with a hyphen, comma or function word, or the next line starts
+    in lower case."""
+    line, following = line.rstrip(), following.lstrip()
+    if not line or not following or ends_sentence(line) or BULLET.match(following):
+        return False
+    if following[0].islower():
+        return True
+    return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
+
+
+def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[list[str]]:
+    """The lines of a block grouped into runs that wrap into one another (a running header or
+    footer, one of ``repeated``, wraps into nothing)."""
+    groups = [[lines[0]]]
+    for line in lines[1:]:
+        last = groups[-1][-1]
+        if line.strip() and wraps_into(last, line) and line_key(last) not in repeated \
+                and line_key(line) not in repeated:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def one_paragraph_per_line(lines: list[str]) -> bool:
@@ -310,7 +389,21 @@ def endnote_start(block: Block):
     m = ENDNOTE_START.match(block.text)
     if not m:
         return None
-    return int(m.group(2) or m.group(3)), m.group(1), block.start + m.end()
+    return label_number(m), m.group(1), block.start + m.end()
+
+
+def cited_label(btext: str, text: str, before: int) -> bool:
+    """True when a block opens with a bracketed label ("[a] ...") that the text before it uses as
+    a note marker right after a word ("promise.[a]")."""
+    m = re.match(r"^(\[(?:\d{1,3}|[a-z])\])\s", btext)
+    return bool(m) and re.search(r"[\w.,;:!?)”\"’']" + re.escape(m.group(1)), text[:before]) is not None
+
+
+def label_number(m: re.Match) -> int:
+    """A note's number from its label: 12 for "[12]" or "12.", 1 for "[a]", 2 for "[b]"."""
+    if m.group(4):
+        return ord(m.group(4)) - ord("a") + 1
+    return int(m.group(2) or m.group(3))
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -330,7 +423,7 @@ def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int,
         start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
         pos += len(line) + 1
         m = ENDNOTE_START.match(text[start:end]) if k else None
-        n = int(m.group(2) or m.group(3)) if m else None
+        n = label_number(m) if m else None
         if n is not None and entries[-1][0] < n <= entries[-1][0] + 3:
             entries.append([n, m.group(1), start + m.end(), end])
         elif end > start:
@@ -348,11 +441,86 @@ def note_is_open(text: str) -> bool:
     return bool(CONNECTOR_END.search(stripped)) or stripped[-1] in ",;:-–"
 
 
+# Words of a page's furniture: a short line made of these and separators only, with at least one
+# of the actions, is a share bar, a toolbar or a social-media strip ("SHARE", "Share this post:
+# Facebook | X | LinkedIn", "Download PDF | Print | Cite this brief", "Print  Email  Download").
+FURNITURE_WORDS = frozenset("""
+share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
+twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
+cite copy link save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
+listen audio font size gift send the more options text a""".split())
+FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
+instagram youtube download cite follow connected subscribe bookmark save""".split())
+SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
+NAV_ITEM = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
+
+
+def furniture_line(text: str) -> bool:
+    words = [w.casefold() for w in re.findall(r"[\w-]+", text)]
+    return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
+
+
+def navigation_line(text: str) -> bool:
+    """Menu items or links in a row: three or more short items between separators ("Politics  |
+    Bases  |  Opinion", "Menu: Home / Posts / About"), or previous/next links."""
+    if re.match(r"(?i)^[«‹<]?\s*previous\b.{0,60}\bnext\b.{0,40}$", text):
+        return True
+    items = [i for i in SEPARATORS.split(text) if i]
+    return len(items) >= 3 and all(NAV_ITEM.match(i) and not i.endswith(".") for i in items) \
+        and bool(re.search(r"[|·•›»/]|\s{2,}", text))
+
+
+def date_line(text: str) -> bool:
+    """A line that only dates the page ("March 30, 2025", "Published : June 27, 2024 - 15:02",
+    "Updated: Nov. 20, 2025 10:15")."""
+    from . import dates
+
+    if len(text) > 80 or not re.search(r"\d", text):
+        return False
+    rest = text
+    for m in dates.find_dates(text):
+        rest = rest.replace(m.phrase, " ")
+    rest = re.sub(r"(?i)\b(published|updated|posted|last updated|first published|on|at|date|time|[ap]\.?m\.?|"
+                  r"gmt|utc|jst|est|edt|kst|pst|\d{1,2}:\d{2})\b", " ", rest)
+    return not re.search(r"\w", rest) and rest != text
+
+
+RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
+    ("share-prompt", furniture_line, False),
+    ("navigation", navigation_line, False),
+    ("dateline", date_line, False),
+]
+
+
+def line_key(text: str) -> str:
+    """A line with its numbers and spacing folded: a running header on every page has one key."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
+
+
+def running_lines(lines: list[str]) -> frozenset:
+    """Keys of short lines that recur on several pages, numbered (a PDF's running header or footer
+    with its page number): seen at least twice, with a number, never ending a sentence."""
+    counts: dict = defaultdict(int)
+    numbered: set = set()
+    for line in lines:
+        t = line.strip()
+        if 2 <= len(t.split()) <= 16 and not ends_sentence(t):
+            key = line_key(t)
+            counts[key] += 1
+            if re.search(r"\d", t):
+                numbered.add(key)
+    return frozenset(k for k, n in counts.items() if n >= 2 and k in numbered)
+
+
 def boilerplate_rule(block: Block) -> tuple[str, bool] | None:
     text = block.text.strip()
     for rule, pattern, ends_article in BOILERPLATE_RULES:
         if pattern.match(text):
             return rule, ends_article
+    if block.single_line:
+        for rule, test, ends_article in RULE_TESTS:
+            if test(text):
+                return rule, ends_article
     return None
 
 
@@ -427,6 +595,7 @@ def segment(doc) -> Segmentation:
     toc_titles: list[str] = []
     in_toc = False
     in_footer = False
+    footer_rule = FOOTER_RULE
     seen_body = False
     cover_lines: set[str] = set()
     title_seen = False
@@ -437,12 +606,17 @@ def segment(doc) -> Segmentation:
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
-    for block in blocks:
+    title_at = next((k for k, b in enumerate(blocks) if title and fold(b.text) == fold(title)), None)
+    repeated = running_lines([b.text for b in blocks if b.single_line])
+
+    for index, block in enumerate(blocks):
         btext = block.text
 
         if in_footer:
             rule = boilerplate_rule(block)
-            add_boilerplate(block, rule[0] if rule else FOOTER_RULE)
+            add_boilerplate(block, rule[0] if rule else footer_rule)
+            if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
+                footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
             continue
 
         fm = FOOTNOTE_START.match(btext)
@@ -457,7 +631,10 @@ def segment(doc) -> Segmentation:
             prev_kind = "note"
             continue
 
-        in_endnotes = bool(headings) and ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+        in_endnotes = bool(headings) and (
+            ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+            # a References list whose entries carry the labels the text cites with ("[a]")
+            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, text, block.start)))
         en = endnote_start(block) if in_endnotes else None
         last_endnote = notes[-1] if notes and notes[-1].endnote \
             and not BLANK_LINE.search(text, notes[-1].body.end, block.start) else None
@@ -489,11 +666,28 @@ def segment(doc) -> Segmentation:
                                     "text": marker, "rule": LIST_MARKER_RULE})
 
         rule = boilerplate_rule(block)
+        if rule and in_toc and rule[0] == "page-number":
+            rule = None  # a page number in a table of contents is part of the table
+        if rule is None and block.single_line and line_key(btext) in repeated:
+            rule = (RUNNING_HEADER_RULE, False)
+        if rule is None and title_at is not None and index < title_at and block.single_line \
+                and not is_all_caps(btext) and not (ends_sentence(btext) and len(btext.split()) >= 12):
+            rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
+        if rule is None and prev_kind in ("title", "title-byline") and block.single_line:
+            # the author under the headline, and the line saying who they are
+            if prev_kind == "title" and PERSON_LIST.match(btext.strip()):
+                rule = (BYLINE_RULE, False)
+            elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
+                rule = (AFFILIATION_RULE, False)
         if rule:
             add_boilerplate(block, rule[0])
+            if rule[1] and not in_footer:
+                # what follows a list's heading ("Related:", "Tags:") is that list; what follows a
+                # copyright or a subscription prompt is the site's footer
+                footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
             in_footer = in_footer or rule[1]
             interrupted = True
-            prev_kind = "boilerplate"
+            prev_kind = "title-byline" if rule[0] == BYLINE_RULE else "boilerplate"
             continue
 
         if title and fold(btext) == fold(title):
@@ -581,14 +775,21 @@ def segment(doc) -> Segmentation:
             continue
 
         # Body text.
+        dl = DATELINE.match(btext) if not paras or open_para is None else None
+        if dl and block.end - block.start - dl.end() > 20:
+            prefix = btext[:dl.end()].rstrip()
+            seg.boilerplate.append({"start": block.start, "end": block.start + len(prefix), "text": prefix,
+                                    "rule": DATELINE_RULE})
+            block = Block(block.start + dl.end(), block.end, btext[dl.end():])
+            btext = block.text
         seen_body = True
         if continuation:
             open_para.pieces.append(Piece(block.start, block.end, " "))
         else:
             open_para = Multi([Piece(block.start, block.end)])
             paras.append((open_para, len(headings) - 1))
-        if ends_sentence(btext):
-            open_para = None
+        if ends_sentence(btext) or block.marker_start is not None:
+            open_para = None  # a list item is whole: what follows a break is not its rest
         interrupted = False
         prev_kind = "body"
 

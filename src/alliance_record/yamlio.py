@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -130,16 +131,74 @@ def _build(loader, node):
     return loader.construct_object(node, deep=True)
 
 
+class ParseCache:
+    """Parsed YAML kept between builds (in the build cache, see alliance_record.incremental),
+    keyed by a digest of the file's name and bytes: a corpus of thousands of annotation files
+    is parsed again only where a file changed. Entries not used by a build are dropped."""
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = OFF")
+        self.conn.execute("PRAGMA synchronous = OFF")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, value BLOB)")
+        self.conn.execute("BEGIN")
+        self.used: set = set()
+
+    def load(self, name: str, data: bytes, parse):
+        import hashlib
+        import pickle
+
+        key = hashlib.blake2b(name.encode() + b"\x00" + data, digest_size=16).hexdigest()
+        self.used.add(key)
+        row = self.conn.execute("SELECT value FROM parse WHERE key = ?", [key]).fetchone()
+        if row is not None:
+            return pickle.loads(row[0])
+        value = parse()
+        self.conn.execute("INSERT OR REPLACE INTO parse VALUES (?, ?)",
+                          [key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)])
+        return value
+
+    def close(self):
+        stale = [k for (k,) in self.conn.execute("SELECT key FROM parse") if k not in self.used]
+        self.conn.executemany("DELETE FROM parse WHERE key = ?", [(k,) for k in stale])
+        self.conn.execute("COMMIT")
+        self.conn.close()
+
+
+_parse_cache: ParseCache | None = None
+
+
+@contextmanager
+def parse_cache(path: Path | None):
+    """Within the block, :func:`load_yaml` reuses (and fills) the cache at ``path``; None: no cache."""
+    global _parse_cache
+    if path is None:
+        yield
+        return
+    cache = ParseCache(Path(path))
+    previous, _parse_cache = _parse_cache, cache
+    try:
+        yield
+    finally:
+        _parse_cache = previous
+        cache.close()
+
+
 def load_yaml(path: Path | str, label: str | None = None):
     """Parse one YAML file; malformed YAML raises :class:`InputError` with its line."""
     path = Path(path)
     name = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
     except UnicodeDecodeError as exc:
         raise InputError(name, f"not valid UTF-8 at byte {exc.start}") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror}") from None
+    if _parse_cache is not None:
+        return _parse_cache.load(name, data, lambda: loads_yaml(text, name))
     return loads_yaml(text, name)
 
 
@@ -180,6 +239,7 @@ DATE = "date"              # an ISO date as text; a bare year (which YAML reads 
 TEXT_LIST = "list of text"
 RECORDS = "list of mappings"
 ANY = "any"
+BOOL = "true or false"
 
 
 def _kind_problem(value, kind) -> str | None:
@@ -190,6 +250,8 @@ def _kind_problem(value, kind) -> str | None:
         return "must be a date written as text (YYYY, YYYY-MM or YYYY-MM-DD)"
     if kind == TEXT_LIST and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return "must be a list of text"
+    if kind == BOOL and not isinstance(value, bool):
+        return "must be true or false"
     if kind == RECORDS and not isinstance(value, list):
         return "must be a list"
     return None
@@ -207,7 +269,7 @@ def check_keys(node, allowed, required, errors, what):
     """Report unknown, missing and mistyped keys of one mapping to an error collector.
 
     ``allowed`` is a collection of key names, or a mapping from key name to the kind of value
-    it holds (:data:`TEXT`, :data:`DATE`, :data:`TEXT_LIST`, :data:`RECORDS`, :data:`ANY`);
+    it holds (:data:`TEXT`, :data:`DATE`, :data:`TEXT_LIST`, :data:`RECORDS`, :data:`BOOL`, :data:`ANY`);
     ``required`` names the keys that must be present; ``what`` names the record in messages
     (for example ``"actor 'shinjiro-koizumi'"``). A value of the wrong kind is reported and
     removed from ``node`` (so later checks see the key as absent rather than crash on it); the

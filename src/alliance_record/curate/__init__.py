@@ -11,13 +11,13 @@ Curated data is reviewed like code, so every check reports the file and line of 
 
 __all__ = [
     "DOCUMENT_KINDS", "Catalog", "load_catalog", "publication_window", "SLUG", "check_date", "check_keys",
-    "check_slug", "check_unique", "known_ids", "ACTOR_TYPES", "GEO_PRECISIONS", "PLACE_TYPES", "Registry", "load_actors",
+    "check_slug", "check_unique", "known_ids", "reviewed", "ACTOR_TYPES", "GEO_PRECISIONS", "PLACE_TYPES", "Registry", "load_actors",
     "load_places", "load_unmatched_ignore", "registry_rows", "Annotations", "load_annotations",
 ]
 
 from .annotations import Annotations, load_annotations
 from .catalog import DOCUMENT_KINDS, Catalog, load_catalog, publication_window
-from .common import SLUG, check_date, check_keys, check_slug, check_unique, known_ids
+from .common import SLUG, check_date, check_keys, check_slug, check_unique, known_ids, reviewed
 from .registries import (
     ACTOR_TYPES, GEO_PRECISIONS, PLACE_TYPES, Registry, load_actors, load_places,
     load_unmatched_ignore, registry_rows,

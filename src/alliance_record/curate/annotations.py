@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import dates
 from ..errors import Collector, InputError
-from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
+from ..yamlio import ANY, BOOL, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
 from .common import check_slug, check_unique, known_ids
 
 EVENT_TYPES = {
@@ -76,25 +76,26 @@ STRENGTHS = ("must", "should", "could")
 EVENT_KEYS = {"id": TEXT, "ref": TEXT, "summary": TEXT, "event_type": TEXT, "actors": RECORDS,
               "places": TEXT_LIST, "evidence": RECORDS, "note": TEXT,
               # a date the texts do not give, stated by the curator with where it comes from
-              "known_date": DATE, "known_date_basis": TEXT}
+              "known_date": DATE, "known_date_basis": TEXT, "reviewed": BOOL}
 # `bound: before` — the date (an access date, a report's date; none: the publication) only says
 # the event happened on or before it; `bound: after` — on or after it
 EVIDENCE_KEYS = {"quote": TEXT, "prefix": TEXT, "date": DATE, "relative_to": TEXT, "direction": TEXT,
                  "bound": TEXT}
 BOUNDS = ("before", "after")
 EVENT_ACTOR_KEYS = {"id": TEXT, "role": TEXT}
-LINK_KEYS = {"event": TEXT, "relation": TEXT, "related": TEXT, "note": TEXT}
+LINK_KEYS = {"event": TEXT, "relation": TEXT, "related": TEXT, "note": TEXT, "reviewed": BOOL}
 # `finder_miss`: why the recommendation finder cannot flag this one (checked both ways by the build)
 RECOMMENDATION_KEYS = {"id": TEXT, "quote": TEXT, "prefix": TEXT, "summary": TEXT, "author": TEXT,
-                       "addressees": TEXT_LIST, "theme": TEXT, "strength": TEXT, "finder_miss": TEXT}
+                       "addressees": TEXT_LIST, "theme": TEXT, "strength": TEXT, "finder_miss": TEXT,
+                       "reviewed": BOOL}
 REJECTED_KEYS = {"sentence": TEXT, "reason": TEXT}
 # `reject` is a reason (text) or simply true
 # `speakers`: several actors who say the words together (the NSS, NDS and DBP ...)
 QUOTATION_KEYS = {"quote": TEXT, "prefix": TEXT, "speaker": TEXT, "speakers": TEXT_LIST, "speaker_label": TEXT,
-                  "reject": ANY}
+                  "reject": ANY, "reviewed": BOOL}
 # `subject: null` clears a wrong subject; `year` states the year a sentence gives only indirectly
 # ("in 2023 and 2024 ... 352 and 355 days, respectively"); checked to be a year below
-QUANTITY_KEYS = {"quote": TEXT, "prefix": TEXT, "subject": TEXT, "year": ANY, "reject": ANY}
+QUANTITY_KEYS = {"quote": TEXT, "prefix": TEXT, "subject": TEXT, "year": ANY, "reject": ANY, "reviewed": BOOL}
 FILE_KEYS = {"events": RECORDS, "links": RECORDS, "recommendations": RECORDS, "rejected_candidates": RECORDS,
              "quotations": RECORDS, "quantities": RECORDS}
 

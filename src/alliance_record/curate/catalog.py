@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import dates
 from ..errors import Collector
-from ..yamlio import DATE, TEXT, TEXT_LIST, Node, check_keys
+from ..yamlio import BOOL, DATE, TEXT, TEXT_LIST, Node, check_keys
 from .common import check_date, check_slug, check_unique, load_list
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
@@ -18,6 +18,7 @@ CATALOG_KEYS = {
     "file": TEXT, "id": TEXT, "title": TEXT, "title_basis": TEXT, "publisher": TEXT, "authors": TEXT_LIST,
     "kind": TEXT, "published": DATE, "published_precision": TEXT, "published_earliest": DATE,
     "published_latest": DATE, "published_basis": TEXT, "language": TEXT, "url": TEXT, "rights": TEXT,
+    "reviewed": BOOL,
 }
 CATALOG_REQUIRED = ("file", "id", "title", "publisher", "kind", "published", "published_precision",
                     "published_basis", "language")

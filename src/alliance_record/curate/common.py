@@ -11,6 +11,17 @@ from ..yamlio import RECORDS, Node, check_keys, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# The review marker. Code that drafts a curated entry (``add``, ``suggest``) writes
+# ``reviewed: false`` on it; a curator who has checked the entry deletes the line (or writes
+# ``true``). The build carries the marker into the entry's rows as ``reviewed`` (1 or 0), so the
+# data itself says which rows no person has checked, and ``build --reviewed-only`` leaves them out.
+REVIEWED = "reviewed"
+
+
+def reviewed(node) -> int:
+    """1 if a person has reviewed ``node`` (no marker, or ``reviewed: true``), else 0."""
+    return 0 if isinstance(node, dict) and node.get(REVIEWED) is False else 1
+
 
 def check_slug(node: Node, key: str, errors: Collector, what: str) -> bool:
     value = node.get(key)

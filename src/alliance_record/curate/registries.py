@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import Collector
-from ..yamlio import ANY, DATE, RECORDS, TEXT, TEXT_LIST, Node, Seq, check_keys
-from .common import check_date, check_slug, check_unique, load_list
+from ..yamlio import ANY, BOOL, DATE, RECORDS, TEXT, TEXT_LIST, Node, Seq, check_keys
+from .common import check_date, check_slug, check_unique, load_list, reviewed
 
 ACTOR_TYPES = ("person", "anonymous", "state", "government", "government-body", "military",
                "organization", "grouping", "media", "political-party", "armed-group", "document")
@@ -19,11 +19,12 @@ PLACE_TYPES = ("country", "region", "admin-area", "city", "district", "island", 
                "maritime-feature")
 GEO_PRECISIONS = ("point", "centroid", "region")
 ACTOR_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": ANY, "description": TEXT,
-              "parent": TEXT, "aliases": TEXT_LIST, "roles": RECORDS, "demonyms": TEXT_LIST}
+              "parent": TEXT, "aliases": TEXT_LIST, "roles": RECORDS, "demonyms": TEXT_LIST, "reviewed": BOOL}
 ROLE_KEYS = {"title": TEXT, "organization": TEXT, "start": DATE, "end": DATE}
 # wikidata (a QID), coordinates and GeoNames ids are checked with more specific messages below
 PLACE_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "latitude": ANY, "longitude": ANY, "geo_precision": TEXT,
-              "country": TEXT, "geonames": ANY, "wikidata": ANY, "description": TEXT, "aliases": TEXT_LIST}
+              "country": TEXT, "geonames": ANY, "wikidata": ANY, "description": TEXT, "aliases": TEXT_LIST,
+              "reviewed": BOOL}
 IGNORE_KEYS = {"surface": TEXT, "surfaces": TEXT_LIST, "pattern": TEXT, "reason": TEXT}
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -229,7 +230,7 @@ def registry_rows(ctx) -> dict:
             "id": a["id"], "name": a["name"], "type": a["type"], "country": a.get("country"),
             "wikidata": a.get("wikidata"), "description": a.get("description"),
             "parent_id": a.get("parent"), "mention_count": tally["mentions"],
-            "document_count": len(tally["documents"]),
+            "document_count": len(tally["documents"]), "reviewed": reviewed(a),
         })
         for alias in sorted(set(a["aliases"])):
             rows["actor_aliases"].append({"actor_id": a["id"], "alias": alias})
@@ -246,7 +247,7 @@ def registry_rows(ctx) -> dict:
             "id": p["id"], "name": p["name"], "type": p["type"], "latitude": p["latitude"],
             "longitude": p["longitude"], "geo_precision": p["geo_precision"], "country": p.get("country"),
             "geonames": p.get("geonames"), "wikidata": p.get("wikidata"), "description": p.get("description"),
-            "mention_count": n, "document_count": d,
+            "mention_count": n, "document_count": d, "reviewed": reviewed(p),
             "popup": place_popup(p, n, d, other_sense.get(p["id"], 0)),
         })
         for alias in sorted(set(p["aliases"])):

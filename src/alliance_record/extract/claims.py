@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..curate import reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..segment import regions
@@ -120,12 +121,57 @@ def extract(doc, seg, rows, ctx) -> dict:
     return out
 
 
+def _people(doc, seg, mentions, actor_types) -> list[tuple]:
+    """Every person the document names, in order: ``(start, end, actor ids, label, gender)`` —
+    registry persons and unnamed officials, and the persons among the names no registry holds
+    (``seg.names``). The gender is what a pronoun right after the name says ("Koizumi, for his
+    part"), else None."""
+    people = [(m["start"], m["end"], (m["actor_id"],), m["surface"]) for m in mentions
+              if actor_types.get(m["actor_id"]) in SPEAKER_TYPES and not m.get("nested_in_actor_mention_id")]
+    people += [(n["start"], n["end"], (), n["name"]) for n in seg.names if n["type"] == "person"]
+    people.sort(key=lambda p: p[0])
+    out = []
+    for s, e, ids, label in people:
+        m = GENDERED.match(doc.text, e)
+        gender = ("m" if m.group(1).lower() in ("he", "his", "him") else "f") if m else None
+        out.append((s, e, ids, label, gender))
+    return out
+
+
+GENDERED = re.compile(r"[^.!?“”\"]{0,24}?\b(he|his|him|she|her)\b", re.I)
+
+
+def _antecedent(people, pronoun: str, cue_start: int, sentence, previous_sentence, last_speaker):
+    """Who "he"/"she" stands for: a person named before it in its sentence, else in the sentence
+    before (the speaker of a quotation there first, else the last named, of the pronoun's gender
+    where the text shows it), else the last speaker."""
+    want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
+    genders = {}
+    for p in people:
+        if p[4]:
+            genders.setdefault(p[3].split()[-1], p[4])
+    for sent, limit in ((sentence, cue_start), (previous_sentence, None)):
+        if sent is None:
+            continue
+        end = limit if limit is not None else sent["end"]
+        inside = [p for p in people if sent["start"] <= p[0] and p[1] <= end]
+        inside = [p for p in inside if not want or genders.get(p[3].split()[-1], want) == want]
+        if inside:
+            if last_speaker and any(p[2] == last_speaker[0] and p[2] for p in inside):
+                return last_speaker
+            chosen = inside[-1]
+            return chosen[2], chosen[3]
+    return last_speaker
+
+
 def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors):
     overrides = Overrides(annotations.get("quotations"))
-    last_speaker = None
+    last_speaker = None  # (actor ids, label) of the last quotation's single speaker
+    people = _people(doc, seg, mentions, actor_types)
     sentences = {}
     for sent in seg.sentences:
         sentences.setdefault(sent["paragraph_id"], []).append(sent)
+    ordered = sorted(seg.sentences, key=lambda s: s["start"])
     for p in seg.paragraphs:
         if p["kind"] != "body":
             continue
@@ -133,11 +179,16 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
         found = quotations_mod.find_quotations(text)
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
+        used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote
         for k, q in enumerate(found):
             pieces = multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
             sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
+            if cue and q.scare and cue.start in used_cues:
+                cue = None  # "An official said the plan was “historic” and the “core” issue"
+            elif cue:
+                used_cues.add(cue.start)
             speakers, label, attribution, verb = [], None, "none", None
             reason = None  # why a detected span is not a quotation
             if cue:
@@ -150,10 +201,20 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
                     speakers = _group_before(mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
-                    speakers = [last_speaker] if last_speaker else []
-                    attribution = "pronoun" if last_speaker else "none"
+                    k_sent = ordered.index(sentence) if sentence in ordered else -1
+                    before = ordered[k_sent - 1] if k_sent > 0 else None
+                    found_ = _antecedent(people, cue.speaker, cs, sentence, before, last_speaker)
+                    speakers = list(found_[0]) if found_ else []
+                    if found_ and not found_[0]:
+                        label = found_[1]  # a person no registry holds: named, not linked
+                    attribution = "pronoun" if found_ else "none"
                 else:
                     speakers = _speakers_in(mentions, cs, ce, cue.speaker)
+                    unregistered = _name_heading(seg.names, mentions, cs, ce)
+                    if unregistered:
+                        # "U.S. Ambassador George Glass", "North Korea's Korean Central News
+                        # Agency": the phrase is about a name no registry holds
+                        speakers, label = [], unregistered
                     attribution = "code" if speakers else "label-only"
             elif previous and q.kind == "sentence" and not re.search(r"[“”\"]", text[previous[0]:q.start - 1]):
                 # "“…,” the official said. “…”": the next quoted sentence is the same speaker's
@@ -177,7 +238,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
                         # speakers as the sentence does, else by their registry names
                         label = _label_of(speakers, mentions, sentence, start, names)
                     attribution = "curated"
-            elif q.scare and not speakers:
+            elif q.scare and not speakers and not label:
                 status, reason = "scare", reason or SCARE_QUOTE  # a word in quotation marks
             candidate = {
                 "id": f"{doc.id}-qc{len(out['quotation_candidates']) + 1:03d}", "document_id": doc.id,
@@ -190,7 +251,10 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
                 continue
             speakers = list(dict.fromkeys(speakers))
             if len(speakers) == 1 and actor_types.get(speakers[0]) in SPEAKER_TYPES:
-                last_speaker = speakers[0]
+                last_speaker = ((speakers[0],), label)
+            elif not speakers and label and label.lower() not in PRONOUNS and any(
+                    p[3] == label for p in people):
+                last_speaker = ((), label)
             if speakers or label:
                 previous = (q.end + 1, speakers, label)
             qid = candidate["quotation_id"] = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
@@ -209,6 +273,19 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quotation {entry['quote']!r}: no quotation detected in "
                                  "the body text starts with these words", line=entry.line_of("quote")))
+
+
+def _name_heading(names, mentions, start, end) -> str | None:
+    """The name no registry holds that ends a speaker phrase (its head), when no registry name
+    ends it later."""
+    inside = [n for n in names if start <= n["start"] and n["end"] <= end]
+    if not inside:
+        return None
+    last = max(inside, key=lambda n: n["end"])
+    registered = [m["end"] for m in mentions if start <= m["start"] and m["end"] <= end]
+    if registered and max(registered) >= last["end"]:
+        return None
+    return last["name"]
 
 
 def _label_of(speakers, mentions, sentence, start, names):
@@ -380,6 +457,7 @@ def _recommendations(doc, seg, annotations, out, errors):
             "spans": json.dumps(located.spans) if located.spans else None,
             "theme": rec["theme"], "strength": rec["strength"], "addressee_ids": json.dumps(addressees),
             "candidate_id": None, "finder_miss": _ws(rec["finder_miss"]) if rec.get("finder_miss") else None,
+            "reviewed": reviewed(rec),
         })
         for actor_id in addressees:
             out["recommendation_addressees"].append({"recommendation_id": rec["id"], "actor_id": actor_id})

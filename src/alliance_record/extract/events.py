@@ -39,7 +39,7 @@ import json
 from dataclasses import dataclass, replace
 
 from .. import dates
-from ..curate import publication_window
+from ..curate import publication_window, reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..segment import Multi, Piece
@@ -75,6 +75,7 @@ class Source:
     line: int
     resolved: object | None = None   # dates.Resolved (bounded for a bound)
     mention_resolved: object | None = None  # the date expression itself, resolved
+    reviewed: int = 1                # 0: the entry giving this source is a draft no one has reviewed
 
 
 @dataclass
@@ -210,7 +211,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 date_phrase=mention.phrase if mention else None, date_mention=mention,
                 date_mention_id=mention_id, relative_to=item.get("relative_to"),
                 direction=item.get("direction"), bound=item.get("bound"), window=window, path=item.path,
-                line=item.line_of("date") if item.get("date") else item.line))
+                line=item.line_of("date") if item.get("date") else item.line, reviewed=reviewed(ev)))
     return {}
 
 
@@ -561,7 +562,7 @@ def finish(ctx) -> dict:
             "place_ids": json.dumps(place_ids),
             "popup": json.dumps({"title": summary, "description": f"{when(d)} · {ev['event_type']}",
                                  "link": f"/alliance/events/{event_id}"}),
-            "sort_date": d.date_start or d.date_end,
+            "sort_date": d.date_start or d.date_end, "reviewed": reviewed(ev),
         }
         rows["events"].append(row)
         for n, s in enumerate(by_event[event_id], start=1):
@@ -580,7 +581,7 @@ def finish(ctx) -> dict:
                 "date_end": r.date_end if r else None,
                 "date_precision": r.date_precision if r else None,
                 "edtf": r.edtf if r else None, "date_bound": s.bound,
-                "relative_to_event_id": s.relative_to,
+                "relative_to_event_id": s.relative_to, "reviewed": s.reviewed,
             })
         for a in actors:
             rows["event_actors"].append({"event_id": event_id, "actor_id": a["id"], "role": a["role"]})

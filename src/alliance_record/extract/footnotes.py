@@ -32,7 +32,7 @@ from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, Multi, Piece
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
     rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
-    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}})\]")
+    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
                                   r"select(ed)? bibliography|further reading)$")
 STATE_KEY = "bibliography"
@@ -55,7 +55,8 @@ def read_footnotes(doc, seg) -> dict:
     """Footnote rows, parsed citations and parsed reference entries of one document."""
     text = doc.text
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
-    markers = find_markers(doc, seg, {n.number for n, _ in notes})
+    lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -157,7 +158,7 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
     return [(0, len(digits), whole)]
 
 
-def find_markers(doc, seg, known: set) -> list[dict]:
+def find_markers(doc, seg, known: set, lettered: bool = False) -> list[dict]:
     """Footnote markers in the body paragraphs, in text order, with their sentence."""
     if not known:
         return []
@@ -177,7 +178,11 @@ def find_markers(doc, seg, known: set) -> list[dict]:
                 runs = [(m.start() + o, m.start() + o + n, num)
                         for o, n, num in decode_run(digits, last + 1, known)]
             else:
-                runs = [(m.start(), m.end(), int(m.group("num")))]
+                label = m.group("num")
+                number = int(label) if label.isdigit() else ord(label) - ord("a") + 1
+                if not label.isdigit() and not lettered:
+                    continue  # "[a]" is a marker only where the document's notes are lettered
+                runs = [(m.start(), m.end(), number)]
             for i, j, number in runs:
                 start, end = multi.to_doc(i), multi.to_doc(j)
                 if text[start:end] != ptext[i:j]:
@@ -246,12 +251,10 @@ def footnote_row(doc, fid, number, note, multi, marker) -> dict:
 def read_references(doc, seg) -> list[dict]:
     """Entries of a References/Bibliography section, parsed; "———." repeats the authors above."""
     headings = {s["id"]: (s["heading"] or "").strip() for s in seg.sections}
-    out, previous = [], None
-    for para in seg.paragraphs:
-        if para["kind"] != "reference" or not BIBLIOGRAPHY_HEADING.match(headings.get(para["section_id"], "")):
-            continue
-        record = citations.parse_reference(para["text"], previous)
-        previous = record["authors"]
+    paras = [p for p in seg.paragraphs if p["kind"] == "reference"
+             and BIBLIOGRAPHY_HEADING.match(headings.get(p["section_id"], ""))]
+    out = []
+    for para, record in zip(paras, citations.parse_references([p["text"] for p in paras])):
         ordinal = len(out) + 1
         out.append({
             "id": f"{doc.id}-ref{ordinal:02d}", "document_id": doc.id,

@@ -50,8 +50,25 @@ from ._text import simple_sentence_bounds
 
 CONTEXT_CHARS = 32
 
+def _without_diacritics() -> dict:
+    """Latin letters with diacritics and their base letter, one character for one ("ō" -> "o"),
+    so that a view keeps every offset: "Shinjirō Koizumi" matches "Shinjiro Koizumi"."""
+    import unicodedata
+
+    out = {}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        if base != ch and base.isascii() and base.isalpha():
+            out[ch] = base
+    return out
+
+
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
                       "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
+                      # zero-width characters and soft hyphens are invisible: a space does no harm
+                      # between words, and a name broken by one is found by its parts
+                      **_without_diacritics(),
                       # footnote markers are not part of a word: "Philippines²¹"
                       **{ch: " " for ch in SUPERSCRIPTS}})
 SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
@@ -59,6 +76,9 @@ URL_SPAN = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?|\bdoi:\s*\S+", re.I)
 LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Diplomat" keeps its "The"
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
+# "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
+# common noun in the plural ("Chinese military", "Russian military").
+ELLIPSIS_PLURAL = re.compile(r"\b([A-Z][\w.]*[a-z.]) and ([A-Z][\w.]*[a-z.]) ([a-z]+(?:ies|s))\b")
 
 # Rule 2: organisational head nouns that make "Pacific War" or "Asia Society" a name of its own.
 ORG_HEADS = {
@@ -67,7 +87,8 @@ ORG_HEADS = {
     "center", "centre", "dialogue", "program", "programme", "partnership", "conference", "summit",
     "news", "herald", "tribune", "press", "affairs", "studies", "report", "doctrine", "strategy",
     "treaty", "agreement", "declaration", "command", "fleet", "company", "corporation", "bank",
-    "network", "project", "analysis", "tracker", "era",
+    "network", "project", "analysis", "tracker", "era", "watch", "desk", "monitor", "insight", "insights",
+    "brief", "daily", "weekly", "today", "matters", "wire",
 }
 
 # Rule 4 vocabulary.
@@ -105,7 +126,10 @@ OPINION_IN = re.compile(
 # The object of a verb of influence is an actor: "threaten to empower Beijing", "deter China".
 INFLUENCE_BEFORE = re.compile(
     r"\b(?:empower|embolden|pressur(?:e|ing)|deter|dissuade|persuade|convince|coerce|reassure|urge|"
-    r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate)"
+    r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate|"
+    # ... and so is the one named, blamed or answered: "without naming Beijing", "thanked Tokyo"
+    r"nam(?:e|ing)|blam(?:e|ing)|accus(?:e|ing)|criticiz(?:e|ing)|condemn|thank|protest(?:ed)? (?:to|with)|"
+    r"warn|reassur(?:e|ing))"
     r"(?:s|es|ed|d|ing|ring|red)?\s+$", re.I)
 PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", "waters", "soil",
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
@@ -117,7 +141,8 @@ SURROUNDINGS = {"neighborhood", "neighbourhood", "vicinity", "periphery", "surro
 AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "must", "should",
                "can", "could", "may", "might", "did", "does", "do", "remains", "continues", "seeks",
                "sees", "says", "said", "tends", "needs", "presses", "wants", "cannot", "also",
-               "already", "then", "now", "still", "has", "may", "shoulders", "takes", "faces"}
+               "already", "then", "now", "still", "has", "may", "shoulders", "takes", "faces", "ought",
+               "shall", "needs"}
 AGENT_BEFORE = re.compile(r"\b(?:for|with|by|between|and|of|against|from)\s+$", re.I)
 # Words after a name that are not a noun it qualifies (so "Japan alone", "Tokyo last week" and
 # "the U.S. over" are not attributive uses, while "U.S. strategic priorities" is).
@@ -140,7 +165,8 @@ class Candidate:
     kind: str   # "actor" | "place"
     id: str
     type: str
-    via: str    # "name" | "alias"
+    via: str    # "name" | "alias" | "title-case" | "variant" | "generic"
+    country: str | None = None
 
 
 @dataclass
@@ -153,22 +179,33 @@ class Lexicon:
     upper: object = None   # the forms in capitals, for regions written in capitals
     upper_forms: dict = field(default_factory=dict)  # FORM -> folded form
     demonyms: frozenset = frozenset()
+    qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
 
     @classmethod
     def build(cls, actors, places) -> "Lexicon":
         forms: dict[str, dict] = defaultdict(dict)
         variants: dict[str, dict] = defaultdict(dict)
+        generic: dict[str, dict] = defaultdict(dict)
+        qualifiers = country_qualifiers(actors)
         for kind, registry in (("actor", actors), ("place", places)):
             for e in registry.entries:
-                for via, form in [("name", e["name"])] + [("alias", a) for a in e["aliases"]]:
+                country = e.get("country")
+                own = [("name", e["name"])] + [("alias", a) for a in e["aliases"]]
+                for via, form in own:
                     key = fold_form(form)
                     if key and (kind, e["id"]) not in forms[key]:  # the name comes first
-                        forms[key][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], via)
-                    variant = title_case(key)
-                    if variant != key:
-                        variants[variant].setdefault((kind, e["id"]), Candidate(kind, e["id"], e["type"], "title-case"))
+                        forms[key][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], via, country)
+                    for variant, how in [(title_case(key), "title-case"), *spelling_variants(key, e["type"], country)]:
+                        if variant != key:
+                            variants[variant].setdefault((kind, e["id"]), Candidate(kind, e["id"], e["type"], how, country))
+                    if e["type"] in GENERIC_TYPES and country:
+                        for bare in generic_forms(key, qualifiers):
+                            generic[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "generic", country)
         for key, cands in variants.items():
             if key not in forms:  # a spelling that is some entry's own form is that entry's
+                forms[key] = cands
+        for key, cands in generic.items():
+            if key not in forms:  # "Ministry of Defense": whose, the context decides
                 forms[key] = cands
         frozen = {key: tuple(sorted(cands.values(), key=lambda c: (c.kind, c.id))) for key, cands in forms.items()}
         automaton = _automaton(frozen)
@@ -179,7 +216,80 @@ class Lexicon:
                 upper_forms.setdefault(key.upper(), key)
         demonyms = frozenset(d for e in actors.entries for d in e.get("demonyms") or [])
         return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0),
-                   upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms)
+                   upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms,
+                   qualifiers=qualifiers)
+
+
+# Entities with a national form and a generic one: "Japanese Ministry of Defense" is also "the
+# Ministry of Defense" where the context is Japanese.
+GENERIC_TYPES = {"government-body", "military", "government"}
+EAST_ASIAN = {"JP", "CN", "KR", "KP", "TW", "VN"}  # family name first ("Takaichi Sanae", "ENDO Kazuya")
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[str, str]]:
+    """Other ways texts write a registry form: a person's name without middle initials ("Mike M.
+    Mochizuki" -> "Mike Mochizuki"), inverted as a bibliography writes it ("Mochizuki, Mike M.",
+    "Mochizuki, Mike"), family name first for East Asian names ("Takaichi Sanae", "TAKAICHI
+    Sanae"); a hyphenated name with a space ("Self Defense Forces")."""
+    out = []
+    tokens = form.split(" ")
+    if type_ == "person" and len(tokens) >= 2 and "," not in form:
+        core = [t for t in tokens if not INITIAL.match(t)]
+        if len(core) >= 2:
+            if core != tokens:
+                out.append((" ".join(core), "variant"))
+            family, given_full, given = core[-1], " ".join(tokens[:-1]), " ".join(core[:-1])
+            out += [(f"{family}, {given_full}", "inverted"), (f"{family}, {given}", "inverted")]
+            if country in EAST_ASIAN and len(core) == 2:
+                out += [(f"{family} {given}", "variant"), (f"{family.upper()} {given}", "variant")]
+    if re.search(r"[A-Za-z]-[A-Z]", form) and len(tokens) >= 2:
+        out.append((re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", form), "variant"))
+    if type_ == "state" and len(tokens) == 2 and tokens[0] in COMPASS:
+        out.append((f"{COMPASS[tokens[0]]} {tokens[1]}", "variant"))  # "S. Korea", "N. Korea"
+    if type_ == "state" and country and form == form.strip():
+        official = _official_name(country)
+        if official and official != form:
+            out.append((official, "variant"))  # "Republic of the Philippines"
+    return out
+
+
+COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
+
+
+def _official_name(code: str) -> str | None:
+    """A state's official name from ISO 3166 (pycountry): "Republic of the Philippines"."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    return getattr(found, "official_name", None) if found else None
+
+
+def country_qualifiers(actors) -> dict:
+    """Words that say whose an institution is ("Japanese", "U.S.", "Japan"), by country code."""
+    out = {}
+    for e in actors.entries:
+        if e["type"] == "state" and e.get("country"):
+            for word in [e["name"], *e["aliases"], *(e.get("demonyms") or [])]:
+                out[fold_form(word)] = e["country"]
+    return out
+
+
+def generic_forms(form: str, qualifiers: dict) -> set:
+    """A national form without its qualifier: "Japanese Ministry of Defense", "Ministry of Defense
+    (Japan)", "Ministry of Defense, Japan" -> "Ministry of Defense"; at least two words with a
+    capitalised head, so that no common noun becomes a name."""
+    out = set()
+    for q in qualifiers:
+        for pattern in (rf"^{re.escape(q)}(?:'s)? (.+)$", rf"^(.+) \({re.escape(q)}\)$", rf"^(.+), {re.escape(q)}$",
+                        rf"^(.+) of {re.escape(q)}$"):
+            m = re.match(pattern, form)
+            if m:
+                bare = m.group(1)
+                words = bare.split(" ")
+                if len(words) >= 2 and words[-1][:1].isupper() and bare[:1].isupper():
+                    out.add(bare)
+    return out
 
 
 def _automaton(keys):
@@ -252,6 +362,7 @@ class Match:
     doc_end: int = 0
     chosen: Candidate | None = None
     method: str = ""
+    outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) -> list[Match]:
@@ -278,14 +389,30 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue
         if key[-1] == "." and end < len(v) and v[end] == ".":
             continue
+        if end < len(v) and v[end] in "$€£¥":
+            continue  # "US$30", "A$10 billion": a currency, not the country
+        if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
+            continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if any(a < end and start < b for a, b in blocked):
             continue
+        if re.search(r"[A-Z][\w.'-]*,? $", v[max(0, start - 40):start]) \
+                and all(c.via == "inverted" for c in lexicon.forms[key]):
+            continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
     for m in ELLIPSIS.finditer(v):
         w1, w2, shared, plural = m.groups()
         keys = [fold_form(f"{word} {shared}") for word in (w1, w2)]
         if all(k in lexicon.forms for k in keys) and not any(a < m.end() and m.start() < b for a, b in blocked):
             found.extend((m.start(), m.end(), k) for k in keys)
+    elliptic = set()  # spans of "Chinese and Russian militaries": a noun phrase whatever follows
+    for m in ELLIPSIS_PLURAL.finditer(v):
+        w1, w2, plural = m.groups()
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        keys = [next((k for k in (fold_form(f"{word} {singular}"), fold_form(f"{word} {plural}"))
+                      if k in lexicon.forms), None) for word in (w1, w2)]
+        if all(keys) and not any(a < m.end() and m.start() < b for a, b in blocked):
+            found.extend((m.start(), m.end(), k) for k in keys)
+            elliptic.add((m.start(), m.end()))
     # rule 3: longest first, then leftmost (two names elided into one phrase share its span)
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: list[tuple[int, int]] = []
@@ -298,17 +425,85 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
         taken.append((start, end))
         chosen.append((start, end, key))
     chosen.sort()
+    nested = nested_matches(found, chosen, lexicon)
     out = []
-    for start, end, key in chosen:
+    for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
         if all(c.kind == "place" or c.type == "state" for c in cands) and opens_other_name(v, end, lexicon):
             continue  # rule 2
         words = key.split(" ")
-        if words[0] in lexicon.demonyms and words[-1] in ADJECTIVE_HEADS and _qualifies_a_noun(v[end:end + 40]):
+        if words[0] in lexicon.demonyms and words[-1] in ADJECTIVE_HEADS and (start, end) not in elliptic \
+                and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
         out.append(Match(region, i, j, key, cands))
+    outers = [m for m in out if not any(o is not m and o.i <= m.i and m.j <= o.j and (o.i, o.j) != (m.i, m.j)
+                                        for o in out)] if nested else out
+    for m in out:
+        if m not in outers:
+            m.outer = next(o for o in outers if o.i <= m.i and m.j <= o.j)
+    out.sort(key=lambda m: (m.i, -m.j))
     return out
+
+
+# Rule 3 keeps the longest name; a name inside it is a mention of its own (nested, pointing to the
+# outer one) when the outer name is made from it: a government, an administration, an unnamed
+# official named after a person, state or body ("the administration of U.S.
+# President Donald Trump", "a senior Defense Ministry official", "Joe Biden’s White House"), and
+# a person's name inside anything. A place or state inside a unit's or a sea's name ("U.S. Forces
+# Japan", "South China Sea") is part of that name, not a mention of its own.
+NESTING_OUTER = {"government", "anonymous"}
+
+
+def nested_matches(found: list, chosen: list, lexicon: Lexicon) -> list:
+    out = []
+    for start, end, key in found:
+        if (start, end, key) in chosen:
+            continue
+        outer = [c for c in chosen if c[0] <= start and end <= c[1] and (c[0], c[1]) != (start, end)]
+        if not outer:
+            continue
+        o_cands, cands = lexicon.forms[outer[0][2]], lexicon.forms[key]
+        if {c.id for c in o_cands} & {c.id for c in cands}:
+            continue  # the same entity, named again inside its own name
+        if {c.type for c in o_cands} & {c.type for c in cands}:
+            continue  # "Air Force" inside "Philippine Air Force": a part of another name
+        if all(c.type == "person" for c in cands) or all(c.type in NESTING_OUTER for c in o_cands):
+            if not any(n[0] < end and start < n[1] for n in out):
+                out.append((start, end, key))
+    return out
+
+
+INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "grouping", "political-party"}
+PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
+
+
+def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon") -> bool:
+    """An institution's name right after a capitalised word that is not its own country's is the
+    end of another institution's name: "Philippine Air Force" is not the U.S. Air Force,
+    "Ground Self-Defense Force" not the whole JSDF. A determiner, a sentence's first word or the
+    institution's own country ("Japanese Self-Defense Forces") does not count."""
+    if not cands or any(c.type not in INSTITUTION_TYPES for c in cands):
+        return False
+    v = view.view
+    m = PREFIX_WORD.search(v, max(0, start - 40), start)
+    if not m or "\n" in view.text[view.to_text(m.end() - 1):view.to_text(start)]:
+        return False  # no word before it on its line
+    if re.match(r"(?:'s)?\s*[A-Z]", v[end:end + 5]) and re.search(r"[A-Z][\w.'-]* $", v[max(0, m.start() - 30):m.start()]):
+        return False  # a headline or a cited title, every word capitalised
+    word, qualifiers = m.group(1), lexicon.qualifiers
+    if word.endswith(".") and word not in qualifiers:
+        return False  # "... Summary Report. Asia Society": the end of the sentence before
+    if word.lower() in SENTENCE_WORDS or word.lower() in DETERMINERS or re.search(r"'s?$", word):
+        return False
+    if word in lexicon.forms and word not in qualifiers:
+        return False  # a name before a name: "Pentagon NATO review"
+    if word in qualifiers:
+        return all(qualifiers[word] != c.country for c in cands if c.country)
+    before = v[:m.start()].rstrip()
+    if not before or before[-1] in ".!?:\n\"“":
+        return False  # the first word of a sentence or a line
+    return True
 
 
 def _to_view(view: "View", i: int) -> int:
@@ -428,6 +623,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "actor", "opinion-in"
     if INFLUENCE_BEFORE.search(before_core):
         return "actor", "object-of-influence"
+    if ROLE_AFTER.match(after):
+        return "actor", "role"  # "Pentagon Chief Spokesman", "Tokyo officials": someone of the body
     rest = _after_compound(after, last, matches_in_region)
     next_word = re.match(r"(?:-|\s+)([A-Za-z]+)\b", rest)
     if next_word and next_word.group(1).lower() in PLACE_QUALIFIED:
@@ -447,6 +644,11 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     if place_types & {"city", "district", "facility", "admin-area"}:
         return "place", "default"
     return "actor", "default"
+
+
+ROLE_AFTER = re.compile(r"(?i)^(?:\s+(?:chief|deputy|senior|principal|press|top))*\s+(?:spokes(?:man|woman|person)|"
+                        r"officials?|secretary|ministers?|leaders?|ambassadors?|envoys?|chief|correspondents?|"
+                        r"diplomats?|negotiators?|lawmakers?)\b")
 
 
 def _qualifies(rest: str) -> bool:
@@ -557,7 +759,11 @@ def resolve_document(matches: list[Match]):
     """Rules 4 and 5 over all matches of one document (in reading order)."""
     by_region = defaultdict(list)
     for m in matches:
-        by_region[id(m.region)].append(m)
+        if m.outer is None:  # a nested name is read after the names around it, not among them
+            by_region[id(m.region)].append(m)
+    for m in matches:
+        if m.outer is not None:
+            by_region[("nested", id(m))].append(m)
     # rule 4 first, region by region (an address rule looks at the previous decision)
     for region_matches in by_region.values():
         for group in coordinations(region_matches):
@@ -597,6 +803,60 @@ def resolve_document(matches: list[Match]):
             m.method = "+".join(x for x in ("alias", m.method, rule) if x)
 
 
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+
+
+def resolve_generic(matches: list[Match], qualifiers: dict):
+    """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
+    country its context is about: the country most named around it — by the entities and
+    nationality words of its sentence, else its region, else the document — and nobody's when
+    that country has none (never guessed)."""
+    qualifier_re = re.compile(r"(?<![\w.])(" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+                              + r")(?![\w])") if qualifiers else None
+
+    def countries(found, text, a, b):
+        tally: dict = defaultdict(int)
+        for o in found:
+            c = o.chosen
+            if c is not None and c.via != "generic" and c.country and a <= o.i < b:
+                tally[c.country] += 1
+        if qualifier_re is not None:
+            for q in qualifier_re.finditer(text.translate(FOLD), a, b):
+                if not any(o.i <= q.start() < o.j for o in found):
+                    tally[qualifiers[q.group(1)]] += 1
+        return tally
+
+    def top(tally):
+        if not tally:
+            return None
+        best = max(tally.values())
+        leaders = [c for c, n in tally.items() if n == best]
+        return leaders[0] if len(leaders) == 1 else None
+
+    by_region = defaultdict(list)
+    for m in matches:
+        by_region[id(m.region)].append(m)
+    document: dict = defaultdict(int)
+    for found in by_region.values():
+        text = found[0].region.text
+        for c, n in countries(found, text, 0, len(text)).items():
+            document[c] += n
+    for m in matches:
+        cands = (m.chosen,) if m.chosen is not None else m.candidates
+        if not cands or any(c.via != "generic" for c in cands):
+            continue
+        found, text = by_region[id(m.region)], m.region.text
+        starts = [0] + [b.end() for b in SENTENCE_BREAK.finditer(text) if b.end() <= m.i]
+        ends = [b.start() + 1 for b in SENTENCE_BREAK.finditer(text, m.j)] + [len(text)]
+        country = top(countries(found, text, starts[-1], ends[0])) or top(countries(found, text, 0, len(text))) \
+            or top(document)
+        chosen = [c for c in cands if c.country == country]
+        m.chosen = chosen[0] if len(chosen) == 1 else None
+        m.method = "generic+context" if m.chosen else ""
+        if m.chosen is None:
+            m.candidates = ()
+
+
 def _choose(m: Match, cands: tuple, method: str):
     if len(cands) == 1:
         m.chosen = cands[0]
@@ -611,15 +871,25 @@ def _part(m: Match) -> str:
     return "notes" if m.region.kind in ("footnote", "reference") else "text"
 
 
+# Boilerplate that is the page's machinery, not the document's words: its names are menus, tags,
+# share buttons and other pages' headlines ("Asia Pacific" as a topic, "X" as a share button).
+CHROME_RULES = {"share-prompt", "navigation", "breadcrumb", "tags", "related-articles", "advertisement",
+                "cookie-banner", "paywall", "page-number", "image-id", "separator", "contact", "comment-form",
+                "masthead", "running-header", "reading-time", "leave-a-comment", "list-marker", "back-to-top"}
+
+
 def mention_regions(doc, seg) -> list[tuple[Region, list]]:
     """The regions searched for mentions, each with the ranges of it not to search: the
     segmenter's regions, then each boilerplate row (region ``boilerplate``) less any part of it
-    that repeats the title or a heading (a repeated title, a table-of-contents entry)."""
+    that repeats the title or a heading (a repeated title, a table-of-contents entry), and but the
+    page's machinery (CHROME_RULES)."""
     out = [(region, []) for region in regions(doc, seg)]
     headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]]).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
     headings.discard("")
     for row in seg.boilerplate:
+        if row["rule"] in CHROME_RULES:
+            continue
         text = doc.text[row["start"]:row["end"]]
         view = View.of(text)
         blocked = []
@@ -645,6 +915,8 @@ def extract(doc, seg, rows, ctx) -> dict:
         lexicon = ctx.cache["mentions.lexicon"] = Lexicon.build(ctx.inputs.actors, ctx.inputs.places)
     text = doc.text
     matches: list[Match] = []
+    unnamed: list = []  # (region, surface, offset): names for the entity candidates
+    names_in: dict = {}  # id(region) -> registry names found there (spans), next to which a candidate may grow
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
     for region, blocked in mention_regions(doc, seg):
@@ -654,7 +926,13 @@ def extract(doc, seg, rows, ctx) -> dict:
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
         if region.kind in ("title", "heading"):
-            continue  # headings are in title case; their names recur in the text below
+            # headings are in title case; their names recur in the text below (a place named only
+            # in the headline is still a candidate, if the gazetteer or a head noun says so)
+            for surface, i, _glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
+                unnamed.append((region, surface, i))
+            names_in[id(region)] = [(m.i, m.j) for m in found]
+            continue
+        names_in[id(region)] = [(m.i, m.j) for m in found]
         for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
             entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
@@ -663,8 +941,12 @@ def extract(doc, seg, rows, ctx) -> dict:
                 entry["documents"].append(doc.id)
             if entry["example"] is None:
                 entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
+            if region.kind != "boilerplate" and not ignore_reason(surface, ctx.inputs.unmatched_ignore):
+                unnamed.append((region, surface, i))
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
+    resolve_generic(matches, lexicon.qualifiers)
+    matches = [m for m in matches if m.chosen is not None or m.candidates]
     # a place read in another sense at every occurrence ("Japan" the state) is still named
     other_sense = ctx.state.setdefault("mentions.place_other_sense", {})
     for m in matches:
@@ -677,6 +959,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     unresolved = ctx.state.setdefault("mentions.unresolved", [])
     counters = {"actor": 0, "place": 0}
     region_cache: dict = {}
+    row_of: dict = {}  # id(match) -> (kind, row id): where a nested mention points
     for m in matches:
         if m.chosen is None:
             unresolved.append({"document_id": doc.id, "surface": m.region.text[m.i:m.j],
@@ -700,13 +983,47 @@ def extract(doc, seg, rows, ctx) -> dict:
             "prefix": text[max(0, m.doc_start - CONTEXT_CHARS):m.doc_start],
             "suffix": text[m.doc_end:m.doc_end + CONTEXT_CHARS],
             "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
-            "method": m.method,
+            "method": m.method, "nested_in_actor_mention_id": None, "nested_in_place_mention_id": None,
         }
+        row_of[id(m)] = (kind, row["id"])
+        if m.outer is not None and id(m.outer) in row_of:
+            outer_kind, outer_id = row_of[id(m.outer)]
+            row[f"nested_in_{outer_kind}_mention_id"] = outer_id
         if spans:
             row["spans"] = json.dumps(spans)
         out[f"{kind}_mentions"].append(row)
     summarise(doc.id, out, ctx.state)
+    out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
     return out
+
+
+def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None) -> list[dict]:
+    """entity_candidate_mentions rows of one document (see extract/entities.py); each candidate's
+    votes are gathered in the state for the corpus stage."""
+    from . import entities
+
+    lowercase = set(LOWER_WORD.findall(doc.text))
+    gathered = state.setdefault("mentions.candidates", {})
+    rows = []
+    if seg is not None:
+        seg.names = []
+    found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
+                                         common=lambda name: title_case_words(name, lowercase), names_in=names_in)
+    for n, c in enumerate(found, start=1):
+        region = c["region"]
+        start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
+        entry = gathered.setdefault(c["name"], {"mentions": 0, "documents": set()})
+        entry["mentions"] += 1
+        entry["documents"].add(doc.id)
+        entities.merge_votes(entry, c)
+        if seg is not None:
+            seg.names.append({"start": start, "end": end, "name": c["name"], "type": c["type"],
+                              "type_evidence": c["type_evidence"], "country": c["country"], "geonames": c["geonames"],
+                              "latitude": c["latitude"], "longitude": c["longitude"]})
+        rows.append({"id": f"{doc.id}-cm{n:04d}", "candidate_id": entities.slug(c["name"]), "document_id": doc.id,
+                     "region": region.kind, "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
+                     "section_id": region.section_id, "start": start, "end": end, "surface": doc.text[start:end]})
+    return rows
 
 
 def summarise(doc_id: str, out: dict, state: dict):
@@ -772,7 +1089,37 @@ def finish(ctx) -> dict:
         a, b = key.split("\t")
         co_mentions.append({"actor_id": a, "other_actor_id": b, "sentences": entry["sentences"],
                             "documents": entry["documents"], "first_document_id": entry["first_document_id"]})
-    return {"unmatched_names": rows, "actor_co_mentions": co_mentions}
+    return {"unmatched_names": rows, "actor_co_mentions": co_mentions,
+            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase)}
+
+
+def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
+    """One entity_candidates row per id: names that slug alike are one candidate, named by its
+    most frequent spelling. A single word the corpus also writes in lower case ("Development")
+    is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
+    from . import entities
+
+    by_id: dict = {}
+    for name, entry in sorted(gathered.items()):
+        by_id.setdefault(entities.slug(name), []).append((name, entry))
+    rows = []
+    for cid, named in sorted(by_id.items()):
+        name, entry = max(named, key=lambda ne: (ne[1]["mentions"], ne[0]))
+        merged = {"mentions": 0, "documents": set(), "types": {}, "countries": {}}
+        for _, e in named:
+            merged["mentions"] += e["mentions"]
+            merged["documents"] |= set(e["documents"])
+            for k in ("types", "countries"):
+                for key, v in (e.get(k) or {}).items():
+                    merged[k][key] = merged[k].get(key, 0) + v
+            for k in ("geonames", "latitude", "longitude"):
+                if e.get(k) is not None and merged.get(k) is None:
+                    merged[k] = e[k]
+        row = entities.candidate_row(name, merged)
+        if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
+            row["status"] = "common-word"
+        rows.append(row)
+    return rows
 
 
 # Words that end the proper name of an organisation, a programme, an event, an office or a work

@@ -274,6 +274,14 @@ posted predict predicts predicted conclude concludes concluded caution cautions 
 confirm confirms confirmed deny denies denied promise promises promised proclaim proclaims
 proclaimed report reports reported recount recounts recounted quip quips quipped
 """.split())
+# Verbs that characterise: their quotation is someone's words only as "X as “…”" ("condemns drills
+# as “Asian version of NATO”", "praised Takaichi as “a great prime minister”"); "praised the
+# “proactive” stance" quotes no one.
+CHARACTERISING = frozenset("""
+condemn condemns condemned denounce denounces denounced criticize criticizes criticized criticise
+criticises criticised praise praises praised hail hails hailed dub dubs dubbed brand brands branded
+slam slams slammed welcome welcomes welcomed blast blasts blasted
+""".split())
 PRONOUNS = frozenset("he she they it we i you".split())
 AUXILIARIES = frozenset("has have had will would can could may might must shall should did does do "
                         "is was were are be been also further later then again once still now "
@@ -383,7 +391,7 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
     after a determiner or a possessive (``the call``, ``Hegseth’s remarks``)."""
     tok = _strip_dot(tokens[k][2])
     low = tok.lower()
-    if low not in SPEECH_VERBS or (tok[0].isupper() and not (first_ok and k == 0)):
+    if low not in SPEECH_VERBS | CHARACTERISING or (tok[0].isupper() and not (first_ok and k == 0)):
         return False
     if k:
         before = tokens[k - 1][2]
@@ -445,12 +453,22 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     """
     tokens = [t for t in _tokens(text, s0, open_pos) if not any(a <= t[0] < b for a, b in masked)]
     verb = None
+    as_before_mark = bool(re.search(r"\bas\s*$", text[s0:open_pos]))
     for k in range(len(tokens) - 1, -1, -1):
         if not _is_verb_at(tokens, k):
+            continue
+        if _strip_dot(tokens[k][2]).lower() in CHARACTERISING and not as_before_mark:
             continue
         s, e, tok = tokens[k]
         verb = verb or (s, s + len(_strip_dot(tok)))
         np = _np_backward(tokens, k)
+        if np is None and k and tokens[k - 1][2] == ",":
+            # "Koizumi, for his part, said", "An official, speaking on condition of anonymity,
+            # said": the subject is before the parenthesis
+            for j in range(k - 2, max(-1, k - 10), -1):
+                if tokens[j][2] == ",":
+                    np = _np_backward(tokens, j)
+                    break
         if np:
             return _cue(text, np, verb, "before")
         before = tokens[k - 1][2] if k else ""

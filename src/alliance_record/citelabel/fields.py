@@ -1,0 +1,427 @@
+"""From labelled tokens to a citation record: the labeller cuts, the rules read each piece.
+
+The labeller (:func:`label`) says which run of tokens is the authors, the title, the container,
+the date, the publisher... and each run is then read by the rule that knows its form: names by
+:func:`split_names` (inverted, natural, Vancouver, ";"-separated, an institution as one name),
+dates by :func:`citations.find_date`, volume and issue by :func:`read_volume`, pages as
+written. URLs, DOIs and access dates are taken by the rules of :mod:`..citations` from the
+whole text (they are exact patterns), and the CSL type follows from what was found
+(:func:`citations.citation_type`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .. import citations as C
+from . import features
+from .model import Model, shipped
+
+_model = None
+
+
+def use_model(model=None):
+    """Label with ``model`` (a :class:`.model.Model` or the path of its JSON) instead of the
+    one shipped in the package; ``None`` goes back to the shipped one."""
+    global _model
+    _model = Model.load(model) if isinstance(model, (str, Path)) else model
+
+
+def current_model() -> Model:
+    return _model or shipped()
+
+
+def forget():
+    """Empty every memo the parse of a References entry keeps (token vectors and features,
+    name words, the rules' name tests), as in a fresh process with the model loaded."""
+    current_model().reset()
+    for cached in (features.token_features, features._marks, _kind, C.is_country, C.is_org,
+                   C.is_newspaper, C.is_journal, C.is_place, C.head_word):
+        cached.cache_clear()
+
+
+def label_many(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    """Runs of tokens with one label, ``(label, start, end)`` in order, for each text (its
+    spaces normalised: single spaces, none at the ends). The texts are labelled together."""
+    split = [features.split(t) for t in texts]
+    labels = current_model().tag_many([tokens for tokens, _ in split])
+    out = []
+    for labs, (tokens, starts) in zip(labels, split):
+        found = []
+        last = None
+        for lab, tok, a in zip(labs, tokens, starts):
+            if lab == last:
+                found[-1][2] = a + len(tok)
+            else:
+                found.append([lab, a, a + len(tok)])
+                last = lab
+        out.append([tuple(r) for r in found])
+    return out
+
+
+def runs(text: str) -> list[tuple[str, int, int]]:
+    """The labelled runs of one text (spaces normalised)."""
+    return label_many([text])[0]
+
+
+# --- names --------------------------------------------------------------------------------------
+
+INITIAL = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?\s?)+[A-ZÀ-Þ]?$|^[A-ZÀ-Þ]$")
+BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
+SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|2nd|3rd)\.?$")
+EDITOR_MARKS = re.compile(r"(?i)^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|herausgegeben)\s+(?:by|von)\s+)?|"
+                          r"[\s,]*[(\[]?\b(?:eds?|editors?|hrsg|hg|dir|coord|comps?|trans)\b\.?[)\]]?[\s,.]*$")
+
+
+FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-Þ]|Jr|Sr)\.$")  # "Michael J.", "Jr." keep their period
+PARTICLES = C.NAME_PARTICLES | {"dos", "das", "do", "des", "del", "y", "zu", "vander", "af", "av", "op"}
+MARK_HINT = re.compile(r"^in\b|ed|hrsg|hg|dir|coord|comp|trans")  # EDITOR_MARKS may apply
+ETAL = re.compile(r"(?i)[,\s]*(?:\bet\.?\s*al\b\.?|\band others\b|\[\.\.\.\]|…)")
+LAST_PAREN = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Céline, L.-F. (Destouches)"
+DITTO = re.compile(r"[-—–_]{2,}\.?")  # "———." : the authors of the entry before
+INVERTED_INITIALS = re.compile(r",\s*(?:[A-Z]\.\s?)+(?:,|$)")
+AND = re.compile(r"\s(?:and|&|und|et)\s")
+NAME_SEPARATORS = re.compile(r"\s*[;,，；]\s*|\s+(?:and|&|und|et|y)\s+|\s*&\s*")
+WORDY = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1 << 15)
+def _kind(tok: str) -> str:
+    """What a word of a name is: "i" an initial ("J.", "J.-P."), "b" bare initials (Vancouver
+    "JJ"), "s" a suffix ("Jr."), "p" a particle ("van"), "w" a word."""
+    if SUFFIX.match(tok):
+        return "s"
+    if INITIAL.match(tok):
+        return "i"
+    if BARE_INITIALS.match(tok):
+        return "b"
+    if tok.casefold() in PARTICLES:
+        return "p"
+    return "w"
+
+
+def _given_like(tokens: list[str]) -> bool:
+    if not 1 <= len(tokens) <= 4:
+        return False
+    body = tokens[:-1] if len(tokens) > 1 and _kind(tokens[-1]) == "p" else tokens
+    return all(_kind(t) in "ib" or (t[:1].isupper() and not t.isupper()) for t in body)
+
+
+def _person(tokens: list[str]) -> dict | None:
+    """One name written as a run of words: natural order, or Vancouver (family, then initials)."""
+    kinds = [_kind(t) for t in tokens]
+    suffix = next((t for t, k in zip(tokens, kinds) if k == "s"), None)
+    if suffix:
+        tokens = [t for t, k in zip(tokens, kinds) if k != "s"]
+        kinds = [k for k in kinds if k != "s"]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        out = {"family": tokens[0]}
+    elif kinds[-1] in "ib" and kinds[0] not in "ib":
+        k = len(tokens)
+        while k > 1 and kinds[k - 1] in "ib":
+            k -= 1
+        out = {"family": " ".join(tokens[:k]), "given": " ".join(tokens[k:])}
+    else:
+        k = len(tokens) - 1
+        while k > 1 and kinds[k - 1] == "p":
+            k -= 1
+        out = {"family": " ".join(tokens[k:]), "given": " ".join(tokens[:k])}
+    if suffix:
+        out["suffix"] = suffix
+    return out
+
+
+ORG_HINTS = frozenset(C.ORG_WORDS | {w for name in C.ORG_ACRONYMS for w in name.split()})
+PUBLISHER_HINT = re.compile(r"\s(?:UP|U\.\s?P\.|Univ\.\s?Press)")
+
+
+def _maybe_org(text: str) -> bool:
+    """False only when :func:`citations.is_org` is surely false (no word of an organisation,
+    no acronym, no "UP"): a cheap test before the costly one."""
+    return not ORG_HINTS.isdisjoint(C._words(text)) or not ORG_HINTS.isdisjoint(C._fold_name(text).split()) \
+        or bool(PUBLISHER_HINT.search(text))
+
+
+def split_names(segment: str) -> tuple[list[dict], bool]:
+    """The people of an author (or editor) run, or one institution: ``(names, et_al)``.
+
+    "Romero, C., Paunesku, D., & Dweck, C.", "HOGGART, Richard", "Lee, L. L., W. E. Howard, and
+    R. E. Marsh", "Pérez-Higueras JJ, Arias A, de la Macorra JC", "Morency, L. P.; Quattoni,
+    A.", "S. E. Han, G. Chen"; "World Health Organization" is ``{literal}``."""
+    text = C.normalise_space(segment)
+    lower = text.casefold()
+    et_al = 0
+    if "al" in lower or "others" in lower or "…" in text or "[" in text:
+        text, et_al = ETAL.subn("", text)
+    if MARK_HINT.search(lower):
+        text = EDITOR_MARKS.sub("", text)
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not FINAL_INITIAL.search(text):
+        text = text[:-1].rstrip(" ,;:")
+    if text.endswith(")"):
+        text = LAST_PAREN.sub("", text)  # "Céline, L.-F. (Destouches)"
+    if not text:
+        return [], bool(et_al)
+    if DITTO.fullmatch(text):
+        return [], bool(et_al)
+    tokens_all = text.split()
+    if not INVERTED_INITIALS.search(text) and _maybe_org(text) and C.is_org(text) or \
+            len(tokens_all) > 1 and not any("," in t or ";" in t for t in tokens_all) and \
+            not AND.search(text) and len(tokens_all) > 4:
+        return [{"literal": text}], bool(et_al)
+    pieces = []
+    for piece in NAME_SEPARATORS.split(text):
+        tokens = [t for t in piece.split() if t[0].isalnum() or WORDY.search(t)]
+        if tokens and tokens[0] in ("and", "&", "und", "et"):
+            tokens = tokens[1:]
+        if tokens:
+            pieces.append(tokens)
+    people, i, inverted = [], 0, False
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        kinds = [_kind(t) for t in p]
+        if len(p) == 1 and kinds[0] == "s" and people:
+            people[-1]["suffix"] = p[0]
+            i += 1
+            continue
+        core = [k for k in kinds if k != "p"]
+        single = core == ["w"] or core == ["w", "s"]
+        if single and nxt and _given_like(nxt) and (
+                all(_kind(t) in "ib" for t in nxt) or i == 0 or inverted):
+            suffix = next((t for t, k in zip(p, kinds) if k == "s"), None)
+            family = " ".join(t for t, k in zip(p, kinds) if k != "s")
+            person = {"family": family, "given": " ".join(nxt)}
+            if suffix:
+                person["suffix"] = suffix
+            people.append(person)
+            inverted = True
+            i += 2
+            continue
+        person = _person(p)
+        if person:
+            people.append(person)
+        i += 1
+    if not people:
+        return [{"literal": text}], bool(et_al)
+    return people, bool(et_al)
+
+
+INVERTED_INSTITUTION = re.compile(r"^[^,]+,\s*[^,]+\s(?:of|for|on|and)\.?$")
+
+
+def names_of(segment: str) -> tuple[list[dict], bool]:
+    """The names of a run: :func:`split_names`, or the rules' :func:`citations.parse_names`
+    for an inverted institution ("Defense, U.S. Department of")."""
+    cleaned = C.normalise_space(segment).strip(" ,;:")
+    if INVERTED_INSTITUTION.match(cleaned):
+        found = C.parse_names(cleaned)
+        if found:
+            return found
+    return split_names(segment)
+
+
+# --- volumes, pages, pieces -------------------------------------------------------------------------
+
+def read_volume(text: str) -> dict:
+    """``{volume, issue, number, academic}`` of a volume run: "Vol. 3, no. 2", "12(3)", "44:",
+    "No. 134" (an issue alone), "vol. 9, Art. no. 104512" (an article number)."""
+    rec = {"volume": None, "issue": None, "academic_volume": False, "magazine_volume": False,
+           "issued": None, "issued_precision": None, "number": None, "page": None, "locator": None}
+    rest = C._pull_volume(text, rec)
+    out = {"volume": rec["volume"], "issue": rec["issue"], "number": rec["number"],
+           "academic": rec["academic_volume"]}
+    if rec["volume"]:
+        return out
+    m = ISSUE_WORD.search(text)
+    issue = m.group(1) if m else None
+    m = VOLUME_WORD.search(text)
+    if m:
+        return out | {"volume": m.group(1), "issue": issue}
+    if issue:
+        return out | {"issue": issue}
+    m = BARE_NUMBER.search(rest or text)
+    return out | {"volume": m.group(1) if m else None, "academic": bool(m)}
+
+
+ISSUE_WORD = re.compile(r"(?i)\b(?:no|nos|nr|num|number|issue|iss|heft|h|n°|nº)\.?\s*(\d+(?:[-–/]\d+)?)")
+VOLUME_WORD = re.compile(r"(?i)\b(?:vol|vols|volume|bd|band|tome?|t|jg|v)(?:\.\s*|\s+)(\d+|[ivxlcdm]+)\b")
+BARE_NUMBER = re.compile(r"(?<![\w])([A-Z]?\d+[A-Za-z]?|[IVXLCDM]+|[ivxlcdm]+)(?![\w])")
+PAGE_VALUE = re.compile(r"(?i)(?<![\w.])[a-z]{0,2}\d+[a-z]?(?:\s*[-–—‐‑−]+\s*[a-z]{0,2}\d+[a-z]?)?(?![\w])|"
+                        r"(?<![\w])[ivxlcdm]+(?:\s*[-–—]+\s*[ivxlcdm]+)?(?![\w])")
+PINPOINT = re.compile(r",\s*(\d+(?:\s*[-–]\s*\d+)?)[.;]?$")
+DASH = re.compile(r"[-–—‐‑−]")
+ONLINE_FIRST = re.compile(r"(?i)\b(?:published electronically|published online|online first|epub ahead of print|"
+                          r"first published)\b[^.;]*$")
+MONTH_RANGE = re.compile(rf"(?i)\b{C.MONTH}\s*[-–/]\s*{C.MONTH}")
+PAGE_WORDS = re.compile(r"(?i)^\W*(?:pp|p|pages?|pgs?|s|ss|pág|págs|str|art(?:icle)?\.?\s*(?:no\.?)?)\.?\s*")
+
+
+def read_pages(text: str) -> tuple[str | None, str | None]:
+    """``(pages, pinpoint)`` of a pages run, as written: "pp. 1761–1800)." -> 1761–1800, "368
+    pp." -> 368, "S. 27-63" -> 27-63, "pp. 200–220, Mar.–Apr." -> 200–220; a number after a
+    range is a note's pinpoint ("10–20, 12")."""
+    text = PAGE_WORDS.sub("", text.strip())
+    m = PAGE_VALUE.search(text)
+    if not m:
+        return None, None
+    pin = PINPOINT.match(text, m.end()) if DASH.search(m.group(0)) else None
+    return m.group(0), pin.group(1) if pin else None
+
+
+YEAR_ONLY = [p for p in C.DATE_PATTERNS if p[0] == "year"]
+NOT_ONLY_A_YEAR = re.compile(r"[^\W\d_]|-")
+DOI_HINT = re.compile(r"10\.\d{4,9}/")
+ARTICLE_HINT = re.compile(r"\bart(?:icle)?\.?\s*(?:no|number)|locator")
+URL_START = re.compile(r"(?i)https?://|ftp://|www\.")
+ACCESS_WORDS = re.compile(r"accessed|retrieved|viewed|cited")
+QUOTES = "“”\"‘’'«»*„"
+
+
+ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,5}\.\s")  # "Proc. Annu. Symp. Undersea Tech."
+
+
+def clean(text: str, keep_abbreviation: bool = False) -> str:
+    """A run as a value: outer spaces, separators and quotes removed (a final initial's period
+    is kept, as :func:`citations._trim` does; with ``keep_abbreviation``, a final period too
+    when the name abbreviates its words)."""
+    text = C.normalise_space(text)
+    text = text.strip(" ,;:")
+    if text and text[0] in "([" and text.count(text[0]) > text.count(")" if text[0] == "(" else "]"):
+        text = text[1:]
+    if text and text[-1] in ")]" and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "["):
+        text = text[:-1].rstrip(" ,;:")
+    text = text.strip(QUOTES + " ,;:")
+    if not (keep_abbreviation and text.endswith(".") and ABBREVIATED.search(text)):
+        text = C._trim(text)
+    return text.strip(QUOTES + " ").strip()
+
+
+def _place_part(part: str) -> bool:
+    """A part of a place: a country, U.S. state or known city."""
+    return C.is_country(part) or C._fold_name(part) in C.CITIES
+
+
+def _repair(found: list, norm: str) -> list:
+    """What a run's form contradicts, mended. A run that is only a year ("2011b,") is a date,
+    whatever it was labelled; a second author run after the title that is a place
+    ("Washington, D.C.,") is the place. And places are written "City[, State][, Country]": a
+    location run of three or more parts whose second-to-last is no state or country began
+    inside the container before it ("in Proc. Int. Conf. | Ocean Security, Busan, South
+    Korea"): its first part goes back."""
+    out = list(found)
+    titled = False
+    for k, (lab, a, b) in enumerate(out):
+        text = norm[a:b].strip(" ,.;:()[]")
+        if lab in ("title", "container", "publisher", "author", "note") and C.YEAR_ALONE.fullmatch(text):
+            out[k] = ("date", a, b)
+        elif lab == "author" and titled and C.is_place(text):
+            out[k] = ("location", a, b)
+        titled = titled or lab == "title"
+    for k in range(1, len(out)):
+        lab, a, b = out[k]
+        if lab != "location" or out[k - 1][0] != "container":
+            continue
+        parts = norm[a:b].rstrip(" ,.;:").split(", ")
+        if len(parts) >= 3 and not _place_part(parts[-2]) and not _place_part(parts[0]):
+            cut = a + len(parts[0]) + 2
+            out[k - 1] = ("container", out[k - 1][1], a + len(parts[0]))
+            out[k] = ("location", cut, b)
+    return out
+
+
+def records(texts: list[str]) -> list[dict]:
+    """The records of many references (labelled together)."""
+    norms = [C.normalise_space(t) for t in texts]
+    return [record(t, found, norm) for t, found, norm in zip(texts, label_many(norms), norms)]
+
+
+def record(text: str, runs_: list | None = None, norm: str | None = None) -> dict:
+    """A citation record (the fields of :func:`citations.blank`) from the labelled runs of
+    ``norm`` (``text`` with its spaces normalised; labelled here when ``runs_`` is None)."""
+    rec = C.blank(text)
+    norm = C.normalise_space(text) if norm is None else norm
+    lower = norm.casefold()
+    if "://" in norm or "www." in lower or "doi" in lower or DOI_HINT.search(norm):
+        C._pull_identifiers(norm, rec)
+    accessed = C.ACCESSED.search(norm) if ACCESS_WORDS.search(lower) else None
+    if accessed:
+        found = C.parse_date(accessed.group("date"))
+        rec["accessed"] = found[0] if found else None
+    runs_ = runs(norm) if runs_ is None else runs_
+    pieces: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for lab, a, b in _repair(runs_, norm):
+        if accessed and accessed.start() <= a and b <= accessed.end() + 1:
+            continue  # "Accessed May 2, 2024." is the access date, whatever its words were labelled
+        pieces.setdefault(lab, []).append(norm[a:b])
+        spans.setdefault(lab, []).append((a, b))
+    if "url" in pieces and rec["url"]:
+        joined = C.clean_url("".join(pieces["url"][0].split()))
+        joined = re.sub(r"(?i)^(?:url:?|link:?|available:?)", "", joined)
+        if rec["url"] in joined and len(joined) > len(rec["url"]) and URL_START.match(joined):
+            rec["url"] = joined  # a URL broken at a line end: "http://www. boston.com/..."
+            rec["domain"] = C.domain_of(joined)
+    if "author" in pieces:
+        rec["authors"], rec["et_al"] = names_of(pieces["author"][0])
+    if "editor" in pieces:
+        editors, _ = names_of(pieces["editor"][0])
+        rec["editors"] = [e for e in editors if "family" in e or len(editors) == 1]
+    if "title" in pieces:
+        rec["title"] = clean(pieces["title"][0]) or None
+    if "container" in pieces:
+        container = pieces["container"][0]
+        if re.match(r"(?i)^in:?\s", container):
+            rec["chapter"] = True
+            container = re.sub(r"(?i)^in:?\s+", "", container)
+        container = clean(container, keep_abbreviation=True) or None
+        if container and C.GENRE.match(container) and not C.is_journal(container):
+            rec["genre"] = container  # "Backgrounder", "Policy Brief No. 4": what the work is
+        else:
+            rec["container_title"] = container
+    if "editor" in pieces and rec["container_title"] and "title" in pieces:
+        rec["chapter"] = True
+    online = "publi" in lower or "online" in lower or "epub" in lower
+    for (a, b), piece in zip(spans.get("date", []), pieces.get("date", [])):
+        if accessed and a < accessed.end() and b > accessed.start():
+            continue
+        if C.NO_DATE.match(piece.strip(" .,;:()[]")):
+            break
+        if online and ONLINE_FIRST.search(norm, max(0, a - 40), a):
+            continue  # an online-first date; the issued date is the one printed with the work
+        # without letters or a hyphen only a bare year can be written (the rules' last pattern)
+        found = C.find_date(piece, YEAR_ONLY if NOT_ONLY_A_YEAR.search(piece) is None else C.DATE_PATTERNS)
+        if found:
+            iso, precision = found[0], found[1]
+            if precision != "year" and MONTH_RANGE.search(piece):  # "Jul.–Aug. 2020": as precise as its year
+                iso, precision = iso[:4], "year"
+            C._set_issued(rec, iso, precision)
+            if rec["issued_precision"] != "year":
+                break
+    if "publisher" in pieces:
+        rec["publisher"] = clean(pieces["publisher"][0]) or None
+    if "location" in pieces:
+        rec["publisher_place"] = clean(pieces["location"][0]) or None
+    if "volume" in pieces:
+        vol = read_volume(pieces["volume"][0])
+        rec["volume"], rec["issue"], rec["number"] = vol["volume"], vol["issue"], vol["number"]
+        rec["academic_volume"] = vol["academic"] and bool(rec["container_title"])
+    if rec["number"] is None and ARTICLE_HINT.search(lower):
+        number = C.ARTICLE_NUMBER.search(norm)
+        rec["number"] = number.group("n") if number else None
+    if "pages" in pieces:
+        page, pinpoint = read_pages(pieces["pages"][0])
+        book = (rec["publisher"] or rec["publisher_place"]) and not (
+            rec["container_title"] or rec["volume"] or rec["chapter"])
+        if book and not re.search(r"[-–—]", page or ""):
+            rec["locator"] = page
+        else:
+            rec["page"], rec["locator"] = page, pinpoint
+    if "genre" in pieces:
+        rec["genre"] = clean(pieces["genre"][0]) or None
+    rec["type"] = C.citation_type(rec)
+    return rec

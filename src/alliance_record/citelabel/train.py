@@ -1,0 +1,85 @@
+"""Training the reference labeller on AnyStyle's data (``make citation-model``).
+
+The model is trained on ``gold.xml`` and ``good.xml`` less every reference core.xml holds
+(:func:`.anystyle.development_pool`), so that core.xml stays a test set nobody trained or tuned
+on. ``--dev`` trains on four fifths of that pool and reports the other fifth (the development
+figures); without it the whole pool trains the model that ships.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from . import anystyle, features
+
+# L-BFGS with elastic-net regularisation; c1 (L1) keeps the model small by zeroing weights.
+# Chosen on the development fifth of the pool among (c1, c2) = (0.01, 0.01), (0.05, 0.01),
+# (0.1, 0.05), (0.02, 0.1): pooled field F1 0.975, 0.974, 0.976, 0.977 and every gold field
+# right for 87.4, 87.3, 88.0, 88.1 % -- the same within noise; (0.1, 0.05) gives the smallest
+# model (246 KiB against 609 KiB).
+PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def xy(refs):
+    for ref in refs:
+        pairs = ref.tokens()
+        yield features.sequence_features([t for t, _ in pairs]), [label for _, label in pairs]
+
+
+def fit(refs, model_path: str | Path, params: dict | None = None, verbose: bool = False) -> dict:
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for x, y in xy(refs):
+        trainer.append(x, y)
+    trainer.set_params(dict(PARAMS, **(params or {})))
+    t = time.perf_counter()
+    trainer.train(str(model_path))
+    return {"seconds": round(time.perf_counter() - t, 1), "references": len(refs),
+            "iterations": trainer.logparser.last_iteration.get("num") if trainer.logparser.last_iteration else None}
+
+
+def provenance(source, commit: str, pool, dropped, stats: dict, params: dict) -> dict:
+    return {
+        "model": "linear-chain CRF (CRFsuite via python-crfsuite), L-BFGS",
+        "params": params,
+        "labels": anystyle.LABELS,
+        "data": {
+            "source": "AnyStyle's parser data, res/parser/gold.xml and good.xml (BSD-2-Clause, "
+                      "Copyright 2011-2023 Sylvester Keil; https://github.com/inukshuk/anystyle)",
+            "commit": anystyle.git_commit(source, commit) or commit,
+            "references": len(pool),
+            "dropped": {kind: sum(1 for _, k in dropped if k == kind) for kind in ("equal", "near", "repeat")},
+            "held_out": "every reference of res/parser/core.xml (equal after folding, or a difflib "
+                        f"ratio >= {anystyle.NEAR}) was removed before training",
+        },
+        "training": stats,
+        "command": "make citation-model ANYSTYLE=<AnyStyle clone or folder of its res/parser XML>",
+    }
+
+
+def build_model(source, out_path: str | Path, commit: str = "HEAD", dev: bool = False,
+                params: dict | None = None, log=print) -> dict:
+    """Train on the development pool (all of it, or with ``dev`` four fifths) and write the
+    JSON model to ``out_path``; returns the provenance written with it."""
+    import tempfile
+
+    from . import model
+
+    pool, dropped, core = anystyle.development_pool(source, commit)
+    train_refs = anystyle.split(pool)[0] if dev else pool
+    log(f"training on {len(train_refs)} references ({len(pool)} in the pool: gold.xml + good.xml less "
+        f"{len(dropped)} also in core.xml or repeated)")
+    params = dict(PARAMS, **(params or {}))
+    with tempfile.TemporaryDirectory() as tmp:
+        crf = Path(tmp) / "model.crfsuite"
+        stats = fit(train_refs, crf, params)
+        info = provenance(source, commit, train_refs, dropped, stats, params)
+        info["split"] = "four fifths of the pool (development model)" if dev else "the whole pool"
+        data = model.export(crf, info)
+    Path(out_path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+    log(f"wrote {out_path} ({Path(out_path).stat().st_size // 1024} KiB) in {stats['seconds']} s")
+    return info

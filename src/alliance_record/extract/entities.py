@@ -1,0 +1,352 @@
+"""Entity candidates: names no registry holds, made into data a curator can review.
+
+The mention finder reports the capitalised names it could not match (``unmatched_names``). Here
+each such name in the text — not in page machinery, headings or boilerplate — becomes a mention of
+an *entity candidate*, cut to the name itself:
+
+* a role before a person's name is not part of it, but is evidence that it is a person ("Defense
+  Minister Gen Nakatani", "Philippine Defense Secretary Gilberto Teodoro", "Gov. Denny Tamaki");
+  a nationality before it is evidence of the country ("Philippine" -> PH);
+* two names joined by "and" are two ("Theresa P. Lazaro and Japanese Ambassador ENDO Kazuya"),
+  unless the second part is no name of its own ("Ministry of Land, Infrastructure, Transport and
+  Tourism");
+* a date after a name is not part of it ("Katsuya Okada on Friday");
+* a short form is the full name said before (or after) in the same document ("Teodoro" after
+  "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma").
+
+The type is guessed from that evidence, in order: a role before the name (a person); the name's
+head noun (Ministry: government-body; Command, Forces, Air Station: military; Party: political-party;
+News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay, Prefecture: place;
+University, Institute, Corporation: organization; a ship's prefix, "USS", "JS": military); the
+GeoNames gazetteer (a country: state; a city: place, with its coordinates); the words around it
+("in Naha": a place; "X said": a person); the name's shape (two or three capitalised words: a
+person). ``type_evidence`` says which. Every candidate is marked ``status = 'unreviewed'``: it is
+a draft for the registries (``alliance-record suggest`` writes them in actors.yml/places.yml
+form), never mixed into them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+TITLE_WORDS = frozenset("""
+president prime minister ministers secretary secretaries ambassador ambassadors governor gov gov.
+general gen gen. admiral adm adm. senator sen sen. representative rep rep. dr dr. prof prof.
+professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt capt. captain sgt sgt.
+commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
+chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
+""".split())
+# A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
+# is the person.
+ROLE_HEADS = frozenset("""
+president minister secretary ambassador governor gov gov. general gen gen. admiral adm adm. senator
+sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
+colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
+consul general chairman chairwoman premier chancellor mayor emperor
+""".split())
+
+HEADS = [  # (type, last-word heads)
+    ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
+                        "senate assembly court embassy consulate administration authority"),
+    ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
+                 "wing base station militia marines"),
+    ("political-party", "party"),
+    ("media", "times post herald shimbun tribune gazette daily wire news magazine journal broadcasting"),
+    ("document", "treaty agreement act law strategy statement convention declaration accord charter "
+                 "communique communiqué guidelines review"),
+    ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
+              "river gulf ocean mountains mountain lake canal airport port harbor harbour"),
+    ("organization", "university institute foundation center centre corporation company industries systems "
+                     "group forum society association organisation organization commission committee union "
+                     "initiative programme program press bank council fund coalition network corridor"),
+]
+HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
+SHIP_PREFIX = re.compile(r"^(?:USS|USNS|JS|HMS|HMAS|HMCS|ROKS|INS|BRP|CNS|HMNZS)\s")
+CAMP = re.compile(r"^(?:Camp|Fort|Mount|Mt\.|Lake|Cape)\s")
+LOCATIVE = re.compile(r"(?:\b(?:in|at|near|into|from|to|off|across|around|outside|inside|toward|towards)\s+(?:the\s+)?"
+                      r"(?:[A-Za-z]+-[a-z]+\s+)?|\b(?:district|city|town|village|prefecture|province|region|island|port|"
+                      r"capital|suburbs?|outskirts) of\s+)$")
+SPEECH_AFTER = re.compile(r"^(?:,\s*)?\s+(?:said|says|told|added|noted|stated|wrote|warned|stressed|argued|called|"
+                          r"praised|urged|announced|insisted|explained|replied|asked)\b")
+MONTHS_DAYS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday""".split())
+# Words that open a sentence or a clause but name nothing ("Should", "Yet"): never a candidate alone.
+NOT_NAMES = frozenset("""
+i we you he she they it this that these those there here should would could might must will shall may
+can yet but and or so if when while although though however also meanwhile moreover still then now
+today tomorrow yesterday first second third finally last next new old our their his her its my your
+why how what where who which whose whatever nor not no some many most more each every all both either
+neither such other another one two three four five six seven eight nine ten ibid id op cit
+""".split())
+JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(name).lower()).strip("-") or "name"
+
+
+def person_shaped(words: list[str]) -> bool:
+    """Two to four capitalised words or initials, none a head noun: "Gilberto Teodoro", "S.
+    Jaishankar", "ENDO Kazuya", "Theresa P. Lazaro"."""
+    if not 2 <= len(words) <= 4:
+        return False
+    return all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and \
+        not any(w.lower().strip(".") in HEAD_TYPE or w.lower() in NOT_NAMES for w in words)
+
+
+def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
+    """Cut a run of capitalised words into names: ``(start, end, evidence)`` offsets into
+    ``surface``; evidence may hold ``role`` (the role before a person) and ``country``."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", surface)]
+    out = []
+    # two names joined by "and" (the second opening with a role, a nationality or a full name)
+    parts, cur = [], []
+    for k, tok in enumerate(tokens):
+        if tok[2] in ("in", "at", "on") and cur and k + 1 < len(tokens) and (
+                person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)):
+            parts.append(cur)  # "Gilberto Teodoro in Manila": a person, then a place
+            cur = []
+            continue
+        if tok[2] == "and" and cur and k + 1 < len(tokens):
+            rest = [t[2] for t in tokens[k + 1:]]
+            left = [t[2] for t in cur]
+            opens = rest[0].lower() in TITLE_WORDS or rest[0] in qualifiers
+            if opens or (person_shaped(left) and (person_shaped(rest) or rest[-1].lower() in HEAD_TYPE)):
+                parts.append(cur)
+                cur = []
+                continue
+        cur.append(tok)
+    if cur:
+        parts.append(cur)
+    for part in parts:
+        evidence: dict = {}
+        # a date after the name: "Katsuya Okada on Friday"
+        for k, tok in enumerate(part):
+            if tok[2].lower().strip(".,") in MONTHS_DAYS and k:
+                part = part[:k]
+                break
+        while part and part[-1][2] in ("of", "the", "and", "for", "on", "in", "de"):
+            part = part[:-1]
+        while part and part[0][2] in ("of", "the", "and", "for", "on", "in", "de"):
+            part = part[1:]
+        # a role or a nationality before a person: everything up to the last role word
+        # "Indian-administered Kashmir", "U.S.-led": a hyphenated adjective is not part of a name
+        while len(part) > 1 and re.match(r"^[A-Z][\w.]*-[a-z]", part[0][2]):
+            part = part[1:]
+        roles = [k for k, tok in enumerate(part) if tok[2].lower().rstrip(",") in ROLE_HEADS]
+        if roles and roles[-1] + 1 < len(part) and not part[roles[-1]][2].endswith(("'s", "’s")):
+            # the person is the longest person-shaped end after the role ("Secretary of State
+            # Marco Rubio", "Secretary of Foreign Affairs Theresa P. Lazaro")
+            k = roles[0]
+            if "of" in [t[2] for t in part[k:]]:
+                # "Secretary of State Marco Rubio": after a complement, the person is the given and
+                # family name at the end (with any initials: "Theresa P. Lazaro")
+                j = len(part) - 2
+                while j > k + 1 and re.fullmatch(r"[A-Z]\.", part[j][2]):
+                    j -= 1
+                tail = j if j > k and person_shaped([t[2] for t in part[j:]]) else None
+            else:
+                tail = next((j for j in range(k + 1, len(part)) if person_shaped([t[2] for t in part[j:]])), None)
+            if tail is None and not any(t[2].lower().strip(".") in HEAD_TYPE for t in part[roles[-1] + 1:]):
+                tail = roles[-1] + 1
+            if tail is not None:
+                evidence["role"] = " ".join(t[2] for t in part[:tail])
+                for t in part[:tail]:
+                    if t[2] in qualifiers:
+                        evidence["country"] = qualifiers[t[2]]
+                part = part[tail:]
+        # a role or nationality word before a person's name ("Gov. Tamaki"), but not the words an
+        # institution's name opens with ("Prime Minister's Office", "Philippine Coast Guard")
+        while part and (part[0][2] in qualifiers or part[0][2].lower() in TITLE_WORDS) and len(part) > 1 \
+                and head_type([t[2] for t in part]) not in INSTITUTION | {"place"}:
+            if part[0][2] in qualifiers:
+                evidence.setdefault("country", qualifiers[part[0][2]])
+            evidence.setdefault("role", part[0][2])
+            part = part[1:]
+        if not part:
+            continue
+        out.append((part[0][0], part[-1][1], evidence))
+    return out
+
+
+def n_role(evidence: dict) -> bool:
+    return bool(evidence.get("role"))
+
+
+def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
+    """``(type, evidence text, gazetteer place or None)`` for a candidate's name in its context."""
+    from .. import gazetteer
+
+    words = name.split()
+    head = words[-1].lower().strip(".,")
+    if evidence.get("role"):
+        return "person", f"role: {evidence['role']}", None
+    if SHIP_PREFIX.match(name):
+        return "military", "ship prefix", None
+    if CAMP.match(name):
+        return "place", f"name: {words[0]}", None
+    heads = [w for w in reversed(words[1:]) if w.lower().strip(".,") in HEAD_TYPE]
+    if heads:  # "Naval Air Station Iwakuni": the head may come before a proper name
+        head = heads[0].lower().strip(".,")
+        t = "media" if head == "agency" and "news" in name.lower() else HEAD_TYPE[head]
+        return t, f"head noun: {heads[0]}", None
+    place = gazetteer.lookup(name)
+    if place is not None and (place.kind == "country" or LOCATIVE.search(before) or place.population >= 100_000):
+        kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
+        return kind, f"GeoNames {place.geonames} ({place.kind})", place
+    if LOCATIVE.search(before) and len(words) <= 2:
+        return "place", "after a locative preposition", place
+    if SPEECH_AFTER.match(after):
+        return "person", "subject of a speech verb", None
+    if person_shaped(words):
+        return "person", "two or three capitalised words", None
+    return "organization", "default", None
+
+
+def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None:
+    if evidence.get("country"):
+        return evidence["country"]
+    if place is not None and place.country:
+        return place.country
+    for w in name.replace("-", " ").split():
+        if w in qualifiers:
+            return qualifiers[w]
+    m = re.search(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)?)$", name)
+    if m and m.group(1) in qualifiers:
+        return qualifiers[m.group(1)]
+    return None
+
+
+INSTITUTION = {"military", "government-body", "organization", "document", "media", "political-party"}
+
+
+def head_type(words: list[str]) -> str | None:
+    heads = [w for w in reversed(words[1:] if len(words) > 1 else words) if w.lower().strip(".,") in HEAD_TYPE]
+    return HEAD_TYPE[heads[0].lower().strip(".,")] if heads else None
+
+
+def grow(text: str, s: int, e: int, spans: list) -> tuple[int, int]:
+    """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
+    "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
+    Minister's Office" + "of Japan"."""
+    ends = {j: i for i, j in spans}
+    while s - 1 in ends and text[s - 1] in " -":
+        s = ends[s - 1]
+    compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+ $", text[max(0, s - 60):s])
+    if compound:  # "Japan-Philippines Reciprocal Access Agreement"
+        s -= len(compound.group(0))
+    starts = {i: j for i, j in spans}
+    m = re.match(r" of (?:the )?", text[e:e + 8])
+    if m and e + m.end() in starts:
+        e = starts[e + m.end()]
+    return s, e
+
+
+def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
+                        names_in: dict | None = None) -> list[dict]:
+    """Candidate mentions of one document from its unmatched names.
+
+    ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text.
+    Returns mention dicts with the candidate's name, type, evidence and country; a short form
+    takes the full name of the person or body said in the same document.
+    """
+    names = []
+    for region, surface, i in found:
+        text = region.text
+        for a, b, evidence in split_name(surface, qualifiers):
+            name = surface[a:b].rstrip(".,;:")
+            s = i + a
+            e = s + len(name)
+            jr = JR.match(text[e:e + 6])
+            if jr and len(name.split()) >= 2:
+                e += jr.end()
+                name = text[s:e]
+            elif re.search(r"\b(?:Jr|Sr)$", name) and text[e:e + 1] == ".":
+                e += 1
+                name = text[s:e]
+            words = name.split()
+            if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
+                continue
+            if names_in and head_type(words) in INSTITUTION:
+                s2, e2 = grow(text, s, e, names_in.get(id(region), []))
+                if (s2, e2) != (s, e):
+                    s, e = s2, e2
+                    name = text[s:e]
+                    words = name.split()
+            if region.kind in ("title", "heading"):
+                from .. import gazetteer
+                if head_type(words) is None and gazetteer.lookup(name) is None:
+                    continue  # a headline's title-case words: only a place or a named body counts
+            if len(words) == 1 and name.lower() in lowercase and not name.isupper():
+                continue  # a word the document also writes in lower case: not a name
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", name):
+                continue  # "Managing ...", "Deterring ...": a gerund opening a sentence or a title
+            if common is not None and common(name) and not n_role(evidence):
+                continue  # title-case words of a headline or a cited title ("Holding the Line")
+            if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+                continue
+            before, after = text[max(0, s - 30):s], text[e:e + 30]
+            names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
+                          "before": before, "after": after})
+    # short forms: a single word that is a word of a longer name in the same document
+    full = [n for n in names if len(n["name"].split()) > 1]
+    for n in names:
+        if len(n["name"].split()) == 1:
+            word = n["name"]
+            # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper,
+            # word of a body's name ("Futenma")
+            match = [f for f in full if word.lower() not in HEAD_TYPE and (
+                f["name"].split()[-1] == word or (f["name"].split()[0] == word and word.isupper()))]
+            if match:
+                n["same_as"] = min(match, key=lambda f: abs(f["i"] - n["i"]))["name"]
+    out = []
+    for n in names:
+        name = n.get("same_as") or n["name"]
+        source = next((f for f in full if f["name"] == name), n)
+        type_, why, place = guess_type(name, source["evidence"] or n["evidence"], source["before"], source["after"])
+        out.append({
+            "name": name, "surface": n["region"].text[n["i"]:n["j"]], "region": n["region"], "i": n["i"],
+            "j": n["j"], "type": type_, "type_evidence": why,
+            "country": country_of(name, source["evidence"] or n["evidence"], place, qualifiers),
+            "geonames": place.geonames if place else None,
+            "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        })
+    return out
+
+
+def merge_votes(entry: dict, c: dict):
+    """Gather one candidate mention into its candidate's corpus entry (see mentions.finish)."""
+    entry.setdefault("types", {})
+    key = f"{c['type']}\t{c['type_evidence']}"
+    entry["types"][key] = entry["types"].get(key, 0) + 1
+    if c["country"]:
+        entry.setdefault("countries", {})
+        entry["countries"][c["country"]] = entry["countries"].get(c["country"], 0) + 1
+    for k in ("geonames", "latitude", "longitude"):
+        if c.get(k) is not None and entry.get(k) is None:
+            entry[k] = c[k]
+
+
+def candidate_row(name: str, entry: dict) -> dict:
+    """The entity_candidates row of a name gathered over the corpus: its most frequent type (a
+    role or head noun outweighs a guess from shape), country and gazetteer data."""
+    votes = Counter()
+    for key, n in entry.get("types", {}).items():
+        t, why = key.split("\t", 1)
+        weight = 3 if why.startswith(("role", "head noun", "ship", "GeoNames")) else 1
+        votes[(t, why)] += n * weight
+    (type_, why), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0])) if votes else (("organization", "default"), 0)
+    countries = entry.get("countries") or {}
+    country = max(sorted(countries), key=lambda c: countries[c]) if countries else None
+    return {"id": slug(name), "name": name, "type": type_, "type_evidence": why, "country": country,
+            "geonames": entry.get("geonames"), "latitude": entry.get("latitude"),
+            "longitude": entry.get("longitude"), "mention_count": entry.get("mentions", 0),
+            "document_count": len(entry.get("documents") or ()), "status": "unreviewed"}

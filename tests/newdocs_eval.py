@@ -1,0 +1,565 @@
+"""Score a build against the hand gold of a set of new documents (tests/newdocs/<set>/).
+
+A set is a folder with ``catalog.yml`` (entries in the seeds' catalogue format), the texts and one
+``<stem>.gold.yml`` per text (the format is described in tests/newdocs/README.md). The set is built
+together with the seeds — as a user adding documents would, with catalogue entries and no
+annotations — and each category of the gold is scored on the database:
+
+* entities: each gold occurrence of a name counts once; it is found when a mention of the right
+  registry entry covers exactly its characters, or — for a name no registry holds — when an entity
+  candidate carries exactly that name (``entity_candidates.name``); the type is right when the
+  registry entry's or the candidate's type is the gold type;
+* wrong resolutions: a mention on a gold name's exact characters with another entity, a mention
+  that crosses a gold name's edges, a mention inside a longer gold name of the same kind that is
+  another entity ("Air Force" in "Philippine Air Force" as the U.S. Air Force), a mention on a trap
+  (``wrong_resolution_traps``) or on page noise (``not_entities``); other mentions strictly inside
+  a gold name that the gold does not list are reported apart (``unlisted_inner``) for a person to
+  read;
+* quotations: a gold quotation is found when a quotation row covers its first character, and its
+  speaker is right when the speaker (any of ``quotation_speakers``, or the label for a speaker no
+  registry holds) is the gold one; quoted titles and scare quotes taken for quotations are counted;
+* clutter: a gold clutter line is set aside when no body row (paragraph, heading, footnote,
+  bibliography entry) covers any of its letters; every other non-empty line must be covered by
+  body rows (figure captions count as kept);
+* notes: a gold marker is found when a footnote row's marker covers its characters, with the body
+  the gold gives (its first words) or, for a marker with no body, with no text and a ``problem``.
+
+``python tests/newdocs_eval.py tests/newdocs/dev`` prints the figures and the misses.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ACTOR_TYPES = {"person", "anonymous", "state", "government", "government-body", "military", "organization",
+               "grouping", "media", "political-party", "armed-group", "document"}
+
+
+def norm(text) -> str:
+    """NFC, one space for any run of white space, straight apostrophes: how names are compared."""
+    text = unicodedata.normalize("NFC", str(text or ""))
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def word_positions(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``surface`` in ``text`` not inside a longer word."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def copy_set(set_dir: Path, dest: Path, seeds: Path = SEEDS) -> Path:
+    """Copy the seeds to ``dest`` with the set's texts and catalogue entries added; return ``dest``."""
+    shutil.copytree(seeds, dest)
+    catalog = yaml.safe_load((dest / "catalog.yml").read_text(encoding="utf-8"))
+    extra = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))
+    for entry in extra["documents"]:
+        shutil.copy(set_dir / entry["file"], dest / entry["file"])
+        catalog["documents"].append(entry)
+    (dest / "catalog.yml").write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+    return dest
+
+
+def build_set(set_dir: Path, work: Path, seeds: Path = SEEDS) -> Path:
+    """Copy the seeds, add the set's texts and catalogue entries, build; return the database."""
+    from alliance_record import pipeline
+
+    tmp_seeds = copy_set(set_dir, work / "seeds", seeds)
+    out = work / "alliance.db"
+    pipeline.build(tmp_seeds, out)
+    return out
+
+
+@dataclass
+class Score:
+    """Counts and the misses behind them, per category."""
+    counts: Counter = field(default_factory=Counter)
+    misses: dict = field(default_factory=lambda: defaultdict(list))
+
+    def rate(self, num: str, den: str) -> float:
+        return self.counts[num] / self.counts[den] if self.counts[den] else 1.0
+
+    def summary(self) -> dict:
+        c = self.counts
+        return {
+            "entities_found": self.rate("entity_found", "entity_gold"),
+            "entities_type_right": self.rate("entity_type_right", "entity_gold"),
+            "entities_as_mentions": self.rate("entity_found_mention", "entity_gold"),
+            "entities_as_candidates": self.rate("entity_found_candidate", "entity_gold"),
+            "wrong_resolutions": c["wrong_resolution"],
+            "noise_candidates": c["noise_candidate"],
+            "unlisted_inner": c["unlisted_inner"],
+            "quotations_found": self.rate("quote_found", "quote_gold"),
+            "speakers_right": self.rate("speaker_right", "quote_gold"),
+            "false_quotations": c["false_quotation"],
+            "clutter_set_aside": self.rate("clutter_aside", "clutter_gold"),
+            "body_kept": self.rate("body_kept", "body_lines"),
+            "notes_found": self.rate("note_found", "note_gold"),
+        }
+
+
+def _gold_files(set_dir: Path) -> dict:
+    return {p.name[: -len(".gold.yml")]: yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted(set_dir.glob("*.gold.yml"))}
+
+
+def _has_table(db, name: str) -> bool:
+    return db.execute("select 1 from sqlite_master where name = ?", [name]).fetchone() is not None
+
+
+def score(db_path: Path, set_dir: Path) -> Score:
+    db = sqlite3.connect(str(db_path))
+    db.row_factory = sqlite3.Row
+    result = Score()
+    extra = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))
+    doc_ids = {Path(e["file"]).stem: e["id"] for e in extra["documents"]}
+    actor_type = {r["id"]: r["type"] for r in db.execute("select id, type from actors")}
+    place_ids = {r["id"] for r in db.execute("select id from places")}
+    candidates = _candidates(db)
+    for stem, gold in _gold_files(set_dir).items():
+        doc_id = doc_ids[stem]
+        text = db.execute("select text from documents where id = ?", [doc_id]).fetchone()["text"]
+        _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids, candidates)
+        _score_quotations(db, result, stem, doc_id, text, gold)
+        _score_clutter(db, result, stem, doc_id, text, gold)
+        _score_notes(db, result, stem, doc_id, text, gold)
+    return result
+
+
+def _candidates(db) -> dict:
+    """Entity candidates by normalised name (empty before the table exists)."""
+    if not _has_table(db, "entity_candidates"):
+        return {}
+    return {norm(r["name"]): dict(r) for r in db.execute("select * from entity_candidates")}
+
+
+def _mentions(db, doc_id: str) -> list[tuple[int, int, str, str]]:
+    rows = []
+    for kind in ("actor", "place"):
+        rows += [(r[0], r[1], r[2], kind) for r in db.execute(
+            f"select start, end, {kind}_id from {kind}_mentions where document_id = ?", [doc_id])]
+    return rows
+
+
+def _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids, candidates):
+    c, misses = result.counts, result.misses
+    items = gold.get("entities") or []
+    spans_of = {}
+    for item in items:
+        spans_of[id(item)] = word_positions(text, item["surface"])
+    all_spans = [(s, e) for item in items for (s, e) in spans_of[id(item)]]
+    gold_pairs = set()  # (start, end, id) a mention may rightly have: the gold entity, at any occurrence
+    for item in items:
+        if item.get("registry"):
+            gold_pairs.update((s, e, item["registry"]) for s, e in spans_of[id(item)])
+    for item in items:
+        allow_inner = bool(item.get("inside"))
+        spans = [(s, e) for (s, e) in spans_of[id(item)]
+                 if allow_inner or not any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in all_spans)]
+        spans_of[id(item)] = spans
+    by_span = defaultdict(set)
+    mentions = _mentions(db, doc_id)
+    for s, e, ident, _kind in mentions:
+        by_span[(s, e)].add(ident)
+    for item in items:
+        count = int(item.get("count") or 1)
+        c["entity_gold"] += count
+        spans = spans_of[id(item)]
+        reg, gtype = item.get("registry"), item.get("type")
+        if reg:
+            hits = sum(1 for sp in spans if reg in by_span.get(sp, ()))
+            found = min(hits, count)
+            c["entity_found"] += found
+            c["entity_found_mention"] += found
+            rtype = "place" if reg in place_ids and reg not in actor_type else actor_type.get(reg)
+            if rtype == gtype or (gtype == "place" and reg in place_ids):
+                c["entity_type_right"] += found
+            elif found:
+                misses["entity_type"].append((stem, item["surface"], gtype, rtype))
+            if found < count:
+                misses["entity"].append((stem, item["surface"], reg, f"{found}/{count} as mentions",
+                                         sorted(by_span.get(spans[0], ())) if spans else "no occurrence"))
+        else:
+            cand = candidates.get(norm(item["surface"])) or candidates.get(norm(item.get("same_as") or ""))
+            if cand:
+                c["entity_found"] += count
+                c["entity_found_candidate"] += count
+                if cand.get("type") == gtype:
+                    c["entity_type_right"] += count
+                else:
+                    misses["entity_type"].append((stem, item["surface"], gtype, cand.get("type")))
+            else:
+                misses["entity"].append((stem, item["surface"], "new", "no candidate with this name",
+                                         sorted(by_span.get(spans[0], ())) if spans else "no occurrence"))
+    # wrong resolutions
+    traps = [sp for t in gold.get("wrong_resolution_traps") or [] for sp in word_positions(text, t["surface"])]
+    noise = [sp for n in gold.get("not_entities") or [] for sp in word_positions(text, str(n))]
+    typed_spans = [(s, e, item.get("type"), item.get("registry")) for item in items for s, e in spans_of[id(item)]]
+
+    def kind_of(ident, kind):
+        return "place" if kind == "place" else actor_type.get(ident)
+
+    for s, e, ident, kind in mentions:
+        what = (stem, text[s:e], ident)
+        if (s, e, ident) in gold_pairs:
+            continue
+        if any(s < te and ts < e for ts, te in traps):
+            c["wrong_resolution"] += 1
+            misses["wrong_resolution"].append(what + ("trap",))
+        elif any(s < ne and ns < e for ns, ne in noise):
+            c["wrong_resolution"] += 1
+            misses["wrong_resolution"].append(what + ("page noise",))
+        elif any((s, e) == sp for sp in all_spans):
+            c["wrong_resolution"] += 1
+            misses["wrong_resolution"].append(what + ("another entity on a gold name",))
+        elif any(s < ge and gs < e and not (gs <= s and e <= ge) and not (s <= gs and ge <= e)
+                 for gs, ge in all_spans):
+            c["wrong_resolution"] += 1
+            misses["wrong_resolution"].append(what + ("crosses a gold name's edge",))
+        elif any(gs <= s and e <= ge and kind_of(ident, kind) == gtype and ident != greg
+                 for gs, ge, gtype, greg in typed_spans):
+            c["wrong_resolution"] += 1
+            misses["wrong_resolution"].append(what + ("inside a longer name of the same kind",))
+        elif any(gs <= s and e <= ge for gs, ge in all_spans):
+            c["unlisted_inner"] += 1
+            misses["unlisted_inner"].append(what)
+        else:
+            c["extra_mention"] += 1
+            misses["extra_mention"].append(what)
+    for n in gold.get("not_entities") or []:
+        if norm(n) in candidates:
+            c["noise_candidate"] += 1
+            misses["noise_candidate"].append((stem, n))
+
+
+def _speaker_right(db, row, speaker: str) -> bool:
+    ids = {r[0] for r in db.execute("select actor_id from quotation_speakers where quotation_id = ?", [row["id"]])}
+    if row["speaker_id"]:
+        ids.add(row["speaker_id"])
+    label = norm(row["speaker_label"])
+    if speaker == "anonymous":
+        types = {r[0] for r in db.execute(
+            f"select type from actors where id in ({','.join('?' * len(ids))})", list(ids))} if ids else set()
+        return bool(label) and (not ids or types <= {"anonymous"})
+    if speaker.startswith("new:"):
+        # no registry actor, and the label names the person (a name's word: "Teodoro", "ENDO")
+        words = [w.lower().strip(".,") for w in norm(speaker[4:]).split() if len(w.strip(".,")) >= 3]
+        return not ids and any(re.search(rf"\b{re.escape(w)}\b", label.lower()) for w in words)
+    return speaker in ids
+
+
+def _score_quotations(db, result, stem, doc_id, text, gold):
+    c, misses = result.counts, result.misses
+    rows = [dict(r) for r in db.execute("select * from quotations where document_id = ?", [doc_id])]
+    for q in gold.get("quotations") or []:
+        c["quote_gold"] += 1
+        p = text.find(q["quote"])
+        row = next((r for r in rows if r["start"] <= p < r["end"]), None)
+        if row is None:
+            misses["quotation"].append((stem, q["quote"][:50], q["speaker"], "not found"))
+            continue
+        c["quote_found"] += 1
+        if _speaker_right(db, row, q["speaker"]):
+            c["speaker_right"] += 1
+        else:
+            misses["speaker"].append((stem, q["quote"][:50], q["speaker"],
+                                      f"got {row['speaker_id']} / {row['speaker_label']}"))
+    for nq in gold.get("not_quotations") or []:
+        t = nq["text"] if isinstance(nq, dict) else nq
+        for s, _e in word_positions(text, t):
+            if any(r["start"] <= s < r["end"] for r in rows):
+                c["false_quotation"] += 1
+                misses["false_quotation"].append((stem, t))
+                break
+
+
+def _body_spans(db, doc_id: str) -> list[tuple[int, int]]:
+    spans = []
+    queries = [
+        "select start, end, spans from paragraphs where document_id = ?",
+        "select heading_start, heading_end, null from sections where document_id = ? and heading_start is not null",
+        "select start, end, spans from footnotes where document_id = ? and start is not null",
+        "select start, end, spans from bibliography_entries where document_id = ?",
+        "select start, end, null from figures where document_id = ?",
+    ]
+    import json
+    for sql in queries:
+        for s, e, sp in db.execute(sql, [doc_id]):
+            if sp:
+                spans += [tuple(x) for x in json.loads(sp)]
+            else:
+                spans.append((s, e))
+    return spans
+
+
+def _covered(spans, s: int, e: int, text: str) -> float:
+    """Share of the letters and digits of text[s:e] that the spans cover."""
+    marks = bytearray(e - s)
+    for a, b in spans:
+        lo, hi = max(a, s), min(b, e)
+        if lo < hi:
+            marks[lo - s:hi - s] = b"\x01" * (hi - lo)
+    # a note's marker (¹, [1]) is the note row's marker, not its text: letters and digits count
+    letters = [i for i in range(s, e) if text[i].isalnum() and text[i] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"]
+    if not letters:  # a rule of underscores, "###": every visible character counts
+        letters = [i for i in range(s, e) if not text[i].isspace()]
+    if not letters:
+        return 1.0
+    return sum(marks[i - s] for i in letters) / len(letters)
+
+
+def _score_clutter(db, result, stem, doc_id, text, gold):
+    c, misses = result.counts, result.misses
+    clutter = {norm(x) for x in gold.get("clutter") or []}
+    spans = _body_spans(db, doc_id)
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if not line.strip():
+            continue
+        share = _covered(spans, s, e, text)
+        if norm(line) in clutter:
+            c["clutter_gold"] += 1
+            if share == 0:
+                c["clutter_aside"] += 1
+            else:
+                misses["clutter"].append((stem, line.strip()[:70], f"{share:.0%} in body"))
+        else:
+            c["body_lines"] += 1
+            if share >= 0.9:
+                c["body_kept"] += 1
+            else:
+                misses["body"].append((stem, line.strip()[:70], f"{share:.0%} kept"))
+
+
+def _score_notes(db, result, stem, doc_id, text, gold):
+    c, misses = result.counts, result.misses
+    rows = [dict(r) for r in db.execute(
+        "select marker_start, marker_end, text, problem from footnotes where document_id = ?", [doc_id])]
+    pos = 0
+    for note in gold.get("notes") or []:
+        c["note_gold"] += 1
+        marker = str(note["marker"])
+        p = text.find(marker, pos)
+        if p < 0:
+            misses["note"].append((stem, marker, "marker not in the text after the previous one"))
+            continue
+        pos = p + len(marker)
+        row = next((r for r in rows if r["marker_start"] is not None
+                    and r["marker_start"] < p + len(marker) and p < r["marker_end"]), None)
+        if row is None:
+            misses["note"].append((stem, marker, "no footnote row at the marker"))
+            continue
+        body = note.get("body")
+        if body is None:
+            ok = not row["text"] and bool(row["problem"])
+        else:
+            want = norm(body).split()[:5]
+            ok = norm(row["text"]).split()[:len(want)] == want
+        if ok:
+            c["note_found"] += 1
+        else:
+            misses["note"].append((stem, marker, f"body {norm(row['text'])[:40]!r} / problem {row['problem']!r}"))
+
+
+def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
+    """Problems of a set's gold (a string not in its text, a count above the occurrences, an
+    unknown registry or event id): the gold is checked before anything is scored with it."""
+    problems = []
+    actors = {a["id"] for a in yaml.safe_load((seeds / "actors.yml").read_text(encoding="utf-8"))["actors"]}
+    places = {p["id"] for p in yaml.safe_load((seeds / "places.yml").read_text(encoding="utf-8"))["places"]}
+    events = set()
+    for path in (seeds / "annotations").glob("*.yml"):
+        events |= {e["id"] for e in yaml.safe_load(path.read_text(encoding="utf-8")).get("events") or [] if e.get("id")}
+    catalog = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))["documents"]
+    stems = {Path(e["file"]).stem for e in catalog}
+    for stem, gold in _gold_files(set_dir).items():
+        if stem not in stems:
+            problems.append(f"{stem}: no catalogue entry")
+            continue
+        text = unicodedata.normalize("NFC", (set_dir / f"{stem}.txt").read_text(encoding="utf-8"))
+        lines = {line.strip() for line in text.split("\n")}
+
+        def need(value, what):
+            if value and str(value) not in text:
+                problems.append(f"{stem}: {what} {str(value)[:60]!r} is not in the text")
+
+        for item in gold.get("entities") or []:
+            n = len(word_positions(text, item["surface"]))
+            if n < int(item.get("count") or 1):
+                problems.append(f"{stem}: entity {item['surface']!r} counted {item.get('count')} but occurs {n} times")
+            reg = item.get("registry")
+            if reg and reg not in actors | places:
+                problems.append(f"{stem}: unknown registry id {reg!r}")
+            if item.get("type") not in ACTOR_TYPES | {"place"}:
+                problems.append(f"{stem}: unknown type {item.get('type')!r} for {item['surface']!r}")
+        for line in gold.get("clutter") or []:
+            if str(line).strip() not in lines:
+                problems.append(f"{stem}: clutter {line!r} is not a whole line of the text")
+        for q in gold.get("quotations") or []:
+            need(q["quote"], "quotation")
+            sp = q["speaker"]
+            if not (sp == "anonymous" or sp.startswith("new:") or sp in actors):
+                problems.append(f"{stem}: unknown speaker {sp!r}")
+        for nq in gold.get("not_quotations") or []:
+            need(nq["text"] if isinstance(nq, dict) else nq, "not-quotation")
+        pos = 0
+        for note in gold.get("notes") or []:
+            p = text.find(str(note["marker"]), pos)
+            if p < 0:
+                problems.append(f"{stem}: note marker {note['marker']!r} not found after the previous one")
+            else:
+                pos = p + 1
+            need(note.get("body"), "note body")
+        for d in gold.get("dates") or []:
+            need(d["phrase"], "date")
+        for ev in gold.get("events") or []:
+            need(ev["evidence"], "event evidence")
+            if ev.get("existing") and ev["existing"] not in events:
+                problems.append(f"{stem}: unknown existing event {ev['existing']!r}")
+        for r in gold.get("recommendations") or []:
+            need(r["quote"], "recommendation")
+    return problems
+
+
+def report(result: Score, out=sys.stdout, misses: bool = True, summary=None):
+    for key, value in (summary(result) if summary else result.summary()).items():
+        shown = f"{value:.1%}" if isinstance(value, float) else value
+        print(f"{key:24} {shown}", file=out)
+    print(dict(result.counts), file=out)
+    if misses:
+        for key, items in result.misses.items():
+            print(f"\n## {key} ({len(items)})", file=out)
+            for item in items:
+                print("  ", item, file=out)
+
+
+def main(argv=None):
+    argv = argv if argv is not None else sys.argv[1:]
+    paths = [a for a in argv if not a.startswith("--")]
+    set_dir = Path(paths[0] if paths else ROOT / "tests" / "newdocs" / "dev")
+    problems = check_gold(set_dir)
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
+    if "--suggest" in argv:  # the drafts a curator starts from, against the same gold
+        report(score_suggest(set_dir), misses="--quiet" not in argv, summary=suggest_summary)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        db = build_set(set_dir, Path(tmp))
+        report(score(db, set_dir), misses="--quiet" not in argv)
+
+
+
+# --- suggest: what a curator starts from ------------------------------------------------------------
+
+def _span(text: str, quote: str) -> tuple[int, int] | None:
+    k = text.find(quote)
+    if k < 0:
+        k = norm(text).find(norm(quote))  # a quote with its line breaks folded
+        return None if k < 0 else (k, k + len(norm(quote)))
+    return k, k + len(quote)
+
+
+def _overlaps(a, b, share: float = 0.5) -> bool:
+    """``a`` covers at least ``share`` of ``b``."""
+    if a is None or b is None:
+        return False
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= share * (b[1] - b[0])
+
+
+def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
+    """How far ``suggest`` drafts are from the gold events and recommendations of a set.
+
+    A drafted event is on target when one of its pieces of evidence covers at least half of a gold
+    event's evidence (a draft that tells one event from several sentences covers each); a gold
+    event is recalled when a draft is on it, typed right when that draft has the gold type, and matched across documents when the gold names an event the seeds already hold
+    (``existing``) and the draft proposes ``ref:`` to it. A gold recommendation is recalled when a
+    drafted recommendation (an entry, or a candidate left as a note) covers half of it."""
+    import tempfile
+
+    from alliance_record import pipeline, suggest
+
+    result = Score()
+    c, misses = result.counts, result.misses
+    with tempfile.TemporaryDirectory() as tmp:
+        work = copy_set(set_dir, Path(tmp) / "seeds", seeds)
+        seeds_db = Path(tmp) / "seeds.db"
+        pipeline.build(seeds, seeds_db, cache=False)  # the dataset a draft may refer to (ref:)
+        inputs = pipeline.read_inputs(work)
+        docs = {d.stem: d for d in inputs.documents}
+        for stem, gold in _gold_files(set_dir).items():
+            doc = docs[stem]
+            d = suggest.drafts(doc, pipeline.Context(inputs=inputs), events_db=seeds_db)
+            text = doc.text
+            drafted = [(ev, [_span(text, e["quote"]) for e in ev["evidence"]]) for ev in d.events]
+            c["drafts"] += len(drafted)
+            on_target = set()
+            for g in gold.get("events") or []:
+                c["gold_events"] += 1
+                gspan = _span(text, g["evidence"])
+                hits = [k for k, (ev, spans) in enumerate(drafted) if any(_overlaps(x, gspan) for x in spans)]
+                on_target.update(hits)
+                if not hits:
+                    misses["event"].append((stem, g["type"], g["evidence"][:70]))
+                    continue
+                c["events_recalled"] += 1
+                evs = [drafted[k][0] for k in hits]
+                if any(ev.get("event_type") == g["type"] or (ev.get("ref") and not ev.get("event_type")) for ev in evs):
+                    c["typed_right"] += 1
+                else:
+                    misses["event_type"].append((stem, g["type"], [ev.get("event_type") for ev in evs], g["evidence"][:50]))
+                if g.get("existing"):
+                    c["existing"] += 1
+                    if any(ev.get("ref") == g["existing"] for ev in evs):
+                        c["existing_matched"] += 1
+                    else:
+                        misses["ref"].append((stem, g["existing"], [ev.get("ref") or ev.get("id") for ev in evs]))
+            c["drafts_on_target"] += len(on_target)
+            for ev, spans in drafted:  # one draft over several events a reader tells apart
+                covered = [g for g in gold.get("events") or []
+                           if any(_overlaps(x, _span(text, g["evidence"])) for x in spans)]
+                c["drafts_over_several"] += len({g["evidence"] for g in covered}) > 1
+            for k, (ev, spans) in enumerate(drafted):
+                if k not in on_target:
+                    misses["draft_off_target"].append((stem, ev.get("event_type"), ev["evidence"][0]["quote"][:70]))
+            recs = [_span(text, r["quote"]) for r in d.recommendations] + \
+                   [_span(text, r["sentence"]) for r in d.recommendation_notes]
+            for r in gold.get("recommendations") or []:
+                c["gold_recommendations"] += 1
+                if any(_overlaps(s, _span(text, r["quote"])) for s in recs):
+                    c["recommendations_recalled"] += 1
+                else:
+                    misses["recommendation"].append((stem, r["quote"][:70]))
+            c["recommendation_drafts"] += len(recs)
+    return result
+
+
+def suggest_summary(result: Score) -> dict:
+    return {
+        "event_recall": result.rate("events_recalled", "gold_events"),
+        "drafts_on_target": result.rate("drafts_on_target", "drafts"),
+        "typed_right": result.rate("typed_right", "events_recalled"),
+        "existing_matched": result.rate("existing_matched", "existing"),
+        "recommendation_recall": result.rate("recommendations_recalled", "gold_recommendations"),
+        "drafts_over_several": result.rate("drafts_over_several", "drafts"),
+    }
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()

@@ -1,0 +1,136 @@
+"""Incremental builds reuse the last build's work and write the same file as a clean build."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from alliance_record import incremental, pipeline
+from alliance_record.cli import cli
+from conftest import SEEDS
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return seeds
+
+
+def same_as_clean(seeds, out, tmp_path) -> bool:
+    clean = tmp_path / "clean" / "alliance.db"
+    pipeline.build(seeds, clean, cache=False)
+    return digest(out) == digest(clean)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_kind_of_change_rebuilds_to_the_clean_file(corpus, tmp_path):
+    out = tmp_path / "build" / "alliance.db"
+    first = pipeline.build(corpus, out)
+    assert not first.incremental and first.incremental_reason == "no usable cache"
+    assert (incremental.cache_dir(out) / "manifest.json").exists()
+
+    # one annotation file: only that document again, only the tables whose rows differ
+    edit(corpus / "annotations" / "000_0428a4e87a9d7231.yml", "The United States establishes",
+         "Washington establishes")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and r.rebuilt["documents"] == 1 and r.rebuilt["tables"] == ["events"]
+    assert same_as_clean(corpus, out, tmp_path)
+
+    # a word of one text: its paragraphs, mentions and offsets move
+    edit(corpus / "002_9ff8a30773218a0b.txt", " the ", " the the ")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and "paragraphs" in r.rebuilt["tables"]
+    assert same_as_clean(corpus, out, tmp_path)
+
+    # a document added in the middle of the catalogue, then removed again
+    catalog = yaml.safe_load((corpus / "catalog.yml").read_text(encoding="utf-8"))
+    entry = dict(catalog["documents"][1], file="001b_extra.txt", id="extra-document")
+    (corpus / "001b_extra.txt").write_text("An Extra Page\n\nJapan and the Philippines held talks in Manila "
+                                           "on March 3, 2025, the Ministry of Defense said.\n", encoding="utf-8")
+    catalog["documents"].insert(2, entry)
+    (corpus / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and r.rebuilt["documents"] == 1 and "documents" in r.rebuilt["tables"]
+    assert same_as_clean(corpus, out, tmp_path)
+    catalog["documents"].pop(2)
+    (corpus / "001b_extra.txt").unlink()
+    (corpus / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and r.rebuilt["removed"] == 1
+    assert same_as_clean(corpus, out, tmp_path)
+
+    # a registry: every document depends on it, so the build is clean (and says why)
+    edit(corpus / "places.yml", "latitude: 35.", "latitude: 36.")
+    r = pipeline.build(corpus, out)
+    assert not r.incremental and "documents changed" in r.incremental_reason
+    assert same_as_clean(corpus, out, tmp_path)
+
+
+def test_nothing_changed_writes_nothing(corpus, tmp_path):
+    out = tmp_path / "alliance.db"
+    pipeline.build(corpus, out)
+    stamp = out.stat().st_mtime_ns
+    r = pipeline.build(corpus, out)
+    assert r.incremental and r.rebuilt == {} and out.stat().st_mtime_ns == stamp
+    res = CliRunner().invoke(cli, ["build", "--seeds", str(corpus), "--out", str(out)])
+    assert res.exit_code == 0 and "up to date" in res.output
+    out.unlink()  # the output gone: written again from the cache
+    r = pipeline.build(corpus, out)
+    assert r.incremental and out.exists() and same_as_clean(corpus, out, tmp_path)
+
+
+def test_other_code_means_a_clean_build(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "alliance.db"
+    pipeline.build(corpus, out)
+    monkeypatch.setattr(incremental, "code_digest", lambda extra="": "another version")
+    r = pipeline.build(corpus, out)
+    assert not r.incremental and r.incremental_reason == "the code changed"
+
+
+def test_a_build_that_dies_while_updating_leaves_no_cache_to_trust(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "alliance.db"
+    pipeline.build(corpus, out)
+    before = digest(out)
+    edit(corpus / "annotations" / "000_0428a4e87a9d7231.yml", "The United States establishes",
+         "Washington establishes")
+
+    def dies(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(incremental, "_rewrite", dies)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(corpus, out)
+    assert digest(out) == before  # the output untouched
+    assert not (incremental.cache_dir(out) / "manifest.json").exists()
+    monkeypatch.undo()
+    r = pipeline.build(corpus, out)
+    assert not r.incremental and r.incremental_reason == "no usable cache"
+    assert same_as_clean(corpus, out, tmp_path)
+
+
+def test_no_cache_keeps_nothing_beside_the_output(corpus, tmp_path):
+    out = tmp_path / "alliance.db"
+    res = CliRunner().invoke(cli, ["build", "--seeds", str(corpus), "--out", str(out), "--no-cache"])
+    assert res.exit_code == 0, res.output
+    assert not incremental.cache_dir(out).exists()
+
+
+def test_canonical_state_ignores_the_order_sets_and_dicts_were_filled_in():
+    a = {"x": {3, 1, 2}, "y": {"b": 1, "a": [1, {2}]}}
+    b = {"y": {"a": [1, {2}], "b": 1}, "x": {2, 3, 1}}
+    assert incremental.canonical(a) == incremental.canonical(b)
+    assert incremental.canonical(a) != incremental.canonical({"x": {1, 2}, "y": {"a": [1, {2}], "b": 1}})
