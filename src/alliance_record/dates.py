@@ -1270,7 +1270,7 @@ def _weekday(ref: dt.date, weekday: int, offset: int | None, direction: str | No
         return ref - dt.timedelta(days=back or 7)
     if offset == 1:
         return ref + dt.timedelta(days=ahead or 7)
-    if direction == "past" or (direction is None and back <= ahead):
+    if direction == "past" or (direction in (None, "nearest") and back <= ahead):
         return ref - dt.timedelta(days=back)
     return ref + dt.timedelta(days=ahead)
 

@@ -67,8 +67,13 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
                         "recently", "since"])
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
                        "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
-# Words that end a clause for this purpose.
-_CLAUSE_END = re.compile(r"[.!?;:()\[\]“”\"]\s|[;:()\[\]“”]|\n")
+# What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
+# hard-wrapped paragraph does not).
+# A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
+# abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
+# governed by "met".
+_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\"]\s|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj))(?<!Capt)\.\s"
+                         r"|[;:()\[\]“”]|\n[ \t]*\n")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
