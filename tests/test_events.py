@@ -447,13 +447,13 @@ def test_captions_bounds_wholes_and_parts(tmp_path):
 def test_date_mentions_counted_from_events_or_the_date_before_them(tmp_path):
     assert build(corpus(tmp_path), tmp_path / "a.db").exit_code == 0
     db = sqlite_utils.Database(tmp_path / "a.db")
-    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    m = {r["written"]: r for r in db["date_mentions"].rows}
     # an annotation names the event: the row takes that count
     assert (m["The day prior"]["date_start"], m["The day prior"]["relative_to_event_id"]) == ("2025-12-09", "joint-flight")
     assert m["Three days before the rival flight"]["date_start"] == "2025-12-06"
     assert build(corpus_c(tmp_path), tmp_path / "c.db").exit_code == 0
     db = sqlite_utils.Database(tmp_path / "c.db")
-    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    m = {r["written"]: r for r in db["date_mentions"].rows}
     # no annotation: "Two days later" counts from the date just before it in the same text
     later, before = m["Two days later"], m["on Dec. 16"]
     assert (later["date_start"], later["basis"], later["relative_to_mention_id"]) == \
@@ -489,7 +489,7 @@ def test_a_written_anchor_quoted_as_an_events_evidence_dates_the_mention(tmp_pat
     def mention(annotations, name):
         assert build(corpus_c(tmp_path, annotations, name=name), tmp_path / f"{name}.db").exit_code == 0
         db = sqlite_utils.Database(tmp_path / f"{name}.db")
-        row = next(db["date_mentions"].rows_where("phrase = 'Three days before the vote'"))
+        row = next(db["date_mentions"].rows_where("written = 'Three days before the vote'"))
         return row["date_start"], row["date_precision"], row["basis"], row["relative_to_event_id"]
 
     # a quote of the whole sentence is evidence of the speech, not of the vote it counts from
@@ -555,11 +555,14 @@ def test_the_seed_timeline(seeds_db):
     # Years After the End of the Pacific War": a stated outside fact, from which both are counted
     assert (ev["end-of-pacific-war-1945"]["edtf"], ev["end-of-pacific-war-1945"]["document_count"]) == \
         ("1945-08-15/1945-09-02", 2)
-    counted = {r["phrase"]: (r["edtf"], r["relative_to_event_id"]) for r in db["date_mentions"].rows_where(
+    counted = {r["written"]: (r["edtf"], r["relative_to_event_id"]) for r in db["date_mentions"].rows_where(
         "kind = 'anchored' and relative_to_event_id = 'end-of-pacific-war-1945'")}
     assert counted == {"over eight decades since the war’s end": ("1945-08-15/2025~", "end-of-pacific-war-1945"),
                        "75 Years After the End of the Pacific War": ("2020", "end-of-pacific-war-1945")}
-    assert db.execute("select count(*) from date_mentions where date_start is null").fetchone()[0] == 0
+    # no date is left undated (lengths of time, frequencies and clock times are not dates; a
+    # reference to the past or the future is bounded by the publication)
+    assert db.execute("select count(*) from date_mentions where date_start is null and date_end is null "
+                      "and kind not in ('duration', 'set', 'time')").fetchone()[0] == 0
     # the 2015 security legislation, which the report does not date: a stated outside fact
     law = ev["abe-legislation-for-peace-and-security-2015"]
     assert (law["edtf"], law["date_basis"]) == ("2015-09-19", "curated")
