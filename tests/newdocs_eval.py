@@ -22,7 +22,11 @@ annotations — and each category of the gold is scored on the database:
   bibliography entry) covers any of its letters; every other non-empty line must be covered by
   body rows (figure captions count as kept);
 * notes: a gold marker is found when a footnote row's marker covers its characters, with the body
-  the gold gives (its first words) or, for a marker with no body, with no text and a ``problem``.
+  the gold gives (its first words) or, for a marker with no body, with no text and a ``problem``;
+* dates: each gold temporal expression (in text order) is found when a ``date_mentions`` row
+  overlaps it, and its value is right when the row's ``timex_value`` is the gold value (TempEval-3's
+  relaxed match and value, see ``same_timex_value``); a relative expression (counted from the publication or from another
+  date) is right when its value is; value F1 is the value accuracy times the relaxed F1.
 
 ``python tests/newdocs_eval.py tests/newdocs/dev`` prints the figures and the misses.
 """
@@ -107,7 +111,17 @@ class Score:
             "clutter_set_aside": self.rate("clutter_aside", "clutter_gold"),
             "body_kept": self.rate("body_kept", "body_lines"),
             "notes_found": self.rate("note_found", "note_gold"),
+            "dates_found": self.rate("date_found", "date_gold"),
+            "date_value_f1": self.date_value_f1(),
+            "relative_dates_right": self.rate("relative_right", "relative_gold"),
         }
+
+    def date_value_f1(self) -> float:
+        c = self.counts
+        p = c["date_found"] / c["date_system"] if c["date_system"] else 0.0
+        r = c["date_found"] / c["date_gold"] if c["date_gold"] else 0.0
+        relaxed = 2 * p * r / (p + r) if p + r else 0.0
+        return relaxed * (c["date_value_right"] / c["date_found"] if c["date_found"] else 0.0)
 
 
 def _gold_files(set_dir: Path) -> dict:
@@ -135,7 +149,48 @@ def score(db_path: Path, set_dir: Path) -> Score:
         _score_quotations(db, result, stem, doc_id, text, gold)
         _score_clutter(db, result, stem, doc_id, text, gold)
         _score_notes(db, result, stem, doc_id, text, gold)
+        _score_dates(db, result, stem, doc_id, text, gold)
     return result
+
+
+def same_timex_value(a, b) -> bool:
+    """TIMEX3 values that say the same: a fiscal year as TimeBank writes it (FY2025 = 2025) and
+    decades as years (P2DE = P20Y)."""
+    def canon(v):
+        v = str(v)
+        v = re.sub(r"^FY(\d{4})$", r"\1", v)
+        return re.sub(r"^P(\d+)DE$", lambda m: f"P{int(m.group(1)) * 10}Y", v)
+    return canon(a) == canon(b)
+
+
+def _score_dates(db, result, stem, doc_id, text, gold):
+    c, misses = result.counts, result.misses
+    rows = [dict(r) for r in db.execute(
+        "select start, [end], phrase, timex_type, timex_value from date_mentions where document_id = ? "
+        "and timex_value is not null order by start", [doc_id])]
+    c["date_system"] += len(rows)
+    used, cursor = set(), 0
+    for g in gold.get("dates") or []:
+        c["date_gold"] += 1
+        c["relative_gold"] += bool(g.get("relative"))
+        k = text.find(g["phrase"], cursor)
+        if k < 0:
+            k = text.find(g["phrase"])
+        else:
+            cursor = k + 1
+        hit = next((i for i, r in enumerate(rows) if i not in used and r["start"] < k + len(g["phrase"])
+                    and k < r["end"]), None)
+        if hit is None:
+            misses["date"].append((stem, g["phrase"], g["value"], "not found"))
+            continue
+        used.add(hit)
+        c["date_found"] += 1
+        got = rows[hit]["timex_value"]
+        if same_timex_value(got, g["value"]):
+            c["date_value_right"] += 1
+            c["relative_right"] += bool(g.get("relative"))
+        else:
+            misses["date_value"].append((stem, g["phrase"], g["value"], rows[hit]["phrase"], got))
 
 
 def _candidates(db) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_record import dates, timeml
-from alliance_record.tense import clause_tense
+from alliance_record.tense import background, clause_tense
 
 
 def only(text: str, dct: str):
@@ -157,3 +157,29 @@ def test_the_scorer_counts_as_tempeval_3_defines_it():
     assert (d["gold"], d["system"], d["relaxed_p"]) == (2, 4, 0.5)
     kinds = sorted(k for (_, k, _, _) in result["errors"])
     assert kinds == ["extent", "missed", "spurious", "value"]
+
+
+def test_to_before_a_preposition_is_no_infinitive():
+    # "agreed to in June" is what was agreed, in the past; "agreed to meet in June" points ahead
+    assert only("The allies spend the level NATO members agreed to in June.", "2025-10-30")[1].date_start == "2025-06"
+    assert only("The ministers agreed to meet in June.", "2025-10-30")[1].date_start == "2026-06"
+
+
+def test_counted_dates_count_from_the_story_not_from_an_aside():
+    """"Later that day" and "The day before," count from the last date the story has reached; a
+    date in an aside (", who took office on Oct. 21") or in a clause that measures from it
+    ("since USFJ was created in 1957") is not that date."""
+    text = ("On Tuesday, Trump met Takaichi, who took office on Oct. 21. Later that day, they flew "
+            "to Yokosuka. It was the largest change since the command was created in 1957. A day "
+            "later, the drills began. Three days before the vote, nothing moved.")
+    found = dates.find_dates(text, every=True)
+    last, values = None, {}
+    for m in found:
+        for (_, _, t, v, _) in dates.timexes(m, text, "2025-10-30", last):
+            values[m.phrase] = (t, v)
+        r = dates.resolve(m, window=("2025-10-30", "2025-10-30")) if m.kind in ("explicit", "relative") else None
+        if r is not None and r.date_start and not background(text, m.start):
+            last = (r.date_start, r.date_end)
+    assert values["Later that day"] == ("DATE", "2025-10-28")
+    assert values["A day later"] == ("DATE", "2025-10-29")
+    assert values["Three days before the vote"] == ("DURATION", "P3D")  # a length before what follows

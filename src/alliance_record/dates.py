@@ -349,6 +349,9 @@ _CORES = [
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
+    # later that day | earlier that same week | that day (counted from the last date, no shift)
+    r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
+    r"(?![\w’'])))",
     # the past three decades | over the past decade or so | the coming year | the last decade
     rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming|next|last)\s+(?:(?P<sn>{_COUNT}|{_FEW})\s+)?(?P<su>{_UNITS})"
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
@@ -684,6 +687,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
+    elif core == "c_that":
+        unit = m.group("thu").lower()
+        fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
+                      anchor=None, direction=None)
     elif core == "c_span":
         rel = (m.group("srel") or m.group("srel2") or m.group("srel3")).lower()
         count = m.group("sn") or m.group("sn2")
@@ -1406,8 +1413,12 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "anchored":
         if m.unit is None or m.offset is None:
             return []
-        if m.anchor is not None or (m.span and m.unit) or m.phrase.lower().endswith(("before", "after", "prior")):
-            # "three days before the flight", "a month after Qantas suspended...": a length
+        followed = re.match(r"\s*[\w“\"']", text[m.end:m.end + 3]) is not None
+        if m.anchor is not None or (m.span and m.unit) or (
+                followed and m.phrase.lower().endswith(("before", "after", "prior"))):
+            # a length before what follows ("three days before the flight", "a month after Qantas
+            # suspended..."); "The day before," with nothing after it is a date counted from the
+            # last one
             count = _COUNT_UNIT.match(text, start)
             if count is None:
                 return []

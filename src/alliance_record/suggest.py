@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import dates, segment
+from . import dates, segment, tense
 from .curate import publication_window
 from .extract import mentions
 
@@ -210,13 +210,7 @@ ANAPHOR = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:[\w'’-]+\s+){0
 
 
 def _background(text: str, at: int | None) -> bool:
-    """The date at ``at`` sits in a clause that measures from it ("… since USFJ was created in
-    1957"): a point of comparison, not the time the story has reached, so a later "a year later"
-    does not count from it."""
-    if at is None:
-        return False
-    clause = re.split(r"[,;:]", text[:at])[-1]
-    return bool(re.search(r"\b(?:since|until|than)\b", clause, re.I))
+    return at is not None and tense.background(text, at)
 
 
 def _past(text: str) -> bool:

@@ -65,6 +65,10 @@ PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "
                      "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed"])
 PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
                         "recently", "since"])
+# Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
+# agreed to in June" is past, "agreed to meet in June" points ahead.
+NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
+                            "its", "their", "his", "her", "last", "earlier", ""])
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
                        "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
 # What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
@@ -99,10 +103,10 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         elif w in PRESENT_BE and (nxt in SCHEDULE or nxt2 in ("to",)) and (nxt == "to" or nxt2 == "to"
                                                                            or nxt in ("due", "set")):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
-        elif w in PLAN_VERBS and nxt == "to":
+        elif w in PLAN_VERBS and nxt == "to" and nxt2 not in NOT_INFINITIVE:
             out.append((pos, "future", f"{word} to"))
-        elif w in PLANNED and (nxt == "to" or (w in ("planned", "scheduled", "planning", "slated", "expected")
-                                               and nxt not in ("by", "as"))):
+        elif w in PLANNED and ((nxt == "to" and nxt2 not in NOT_INFINITIVE) or (
+                w in ("planned", "scheduled", "planning", "slated", "expected") and nxt not in ("by", "as", "to"))):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
         elif w == "would" and any(r in low[max(0, i - 6):i] for r in REPORTING):
             out.append((pos, "future", word))
@@ -155,3 +159,17 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
     return best[1], best[2]
+
+
+_MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
+# a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
+_ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
+
+
+def background(text: str, at: int) -> bool:
+    """The date at ``at`` sits in a clause that measures from it ("… the biggest change since
+    USFJ was created in 1957") or in an aside (", who took office on Oct. 21"): a point of
+    comparison, not the time the story has reached, so a later "a year later" or "later that
+    day" does not count from it."""
+    clause = re.split(r"[,;:]|[.!?]\s", text[:at])[-1]
+    return bool(_MEASURES_FROM.search(clause) or _ASIDE.match(clause))

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates
+from . import dates, tense
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
@@ -118,7 +118,8 @@ def tag(text: str, dct: str) -> list[Timex]:
     for m in dates.find_dates(text, every=True):
         for start, end, ttype, value, mod in dates.timexes(m, text, dct, last):
             found.append(Timex(start, end, text[start:end], ttype, value, mod))
-        if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m):
+        if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m) and \
+                not tense.background(text, m.start):
             r = dates.resolve(m, window=(dct, dct))
             if r is not None and r.date_start and r.date_end:
                 last = (r.date_start, r.date_end)

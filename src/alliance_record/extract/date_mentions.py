@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 
-from .. import dates
+from .. import dates, tense
 from ..curate import publication_window
 from ..segment import Multi, Piece, Region, regions
 
@@ -109,7 +109,8 @@ def extract(doc, seg, rows, ctx) -> dict:
             else:
                 fill(row, resolved, None)
             out.append(row)
-            if places_in_time(m, row) or (m.kind == "anchored" and row["date_start"] is not None):
+            if (places_in_time(m, row) and not tense.background(region.text, m.start)) or \
+                    (m.kind == "anchored" and row["date_start"] is not None):
                 last_placing[stream] = row
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
@@ -128,7 +129,7 @@ def timex_columns(m, text: str, window) -> dict:
     else:
         days = sorted({window[0], window[1]})
     values = {tuple(t[2:4] for t in dates.timexes(m, text, day)) for day in days}
-    if m.kind == "anchored" and not m.anchor and not m.phrase.lower().endswith(("before", "after", "prior")):
+    if m.kind == "anchored" and not m.anchor:
         return {"timex_type": "DATE", "timex_value": None}  # counted from a date found later
     if len(values) != 1:
         return {"timex_type": "DATE", "timex_value": None}
@@ -168,5 +169,8 @@ def finish(ctx) -> dict:
             resolved, event_id = by_event[row["id"]]
             fill(row, resolved, "relative-to-event")
             row["relative_to_event_id"], row["relative_to_mention_id"] = event_id, None
+        if row["timex_type"] == "DATE" and row["timex_value"] is None and row["date_start"] and \
+                row["date_start"] == row["date_end"]:
+            row["timex_value"] = row["date_start"]  # "the day before": the one date it was counted to
         out.append(row)
     return {"date_mentions": out}
