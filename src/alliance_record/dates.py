@@ -102,6 +102,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -116,6 +117,7 @@ class BadDate(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called for every candidate of every date (bench --stage dates)
 def parse_iso(value) -> tuple[str, dt.date, dt.date]:
     """Return ``(precision, first_day, last_day)`` for an ISO prefix, or raise :class:`BadDate`.
 
@@ -1017,6 +1019,28 @@ _COARSENESS = {"day": 0, "month": 1, "year": 2}
 
 def resolve(mention: DateMention, window: tuple[str, str] | None = None,
             anchor: tuple[str, str] | None = None, direction: str | None = None) -> Resolved | None:
+    """Normalise ``mention`` (see :func:`_resolve`), remembering the answer: a mention and its
+    reference are plain frozen values, and the build, the TIMEX3 reading and suggest resolve the
+    same mention several times."""
+    try:
+        return _resolve_cached(mention, window, anchor, direction)
+    except TypeError:  # an unhashable argument (a list for a tuple): resolve without the cache
+        return _resolve(mention, window, anchor, direction)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_cached(mention, window, anchor, direction):
+    return _resolve(mention, window, anchor, direction)
+
+
+def clear_caches() -> None:
+    """Forget remembered answers (a benchmark's repeats start cold)."""
+    _resolve_cached.cache_clear()
+    parse_iso.cache_clear()
+
+
+def _resolve(mention: DateMention, window: tuple[str, str] | None = None,
+             anchor: tuple[str, str] | None = None, direction: str | None = None) -> Resolved | None:
     """Normalise ``mention`` into ISO prefixes and EDTF (see the module docstring).
 
     Returns None when the mention needs what was not given: a relative mention without a
@@ -1427,7 +1451,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
         r = resolve(m, anchor=anchor_for(m, *reference, None))
         return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
     window = (dct, dct)
-    r = resolve(replace(m, bound=None), window=window)
+    r = resolve(replace(m, bound=None) if m.bound else m, window=window)
     if r is None:
         return []
     if m.parts and not m.span:

@@ -163,6 +163,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
 
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
+_CLAUSE_BREAK = re.compile(r"[,;:]|[.!?]\s")
 _ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 
 
@@ -171,5 +172,5 @@ def background(text: str, at: int) -> bool:
     USFJ was created in 1957") or in an aside (", who took office on Oct. 21"): a point of
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
-    clause = re.split(r"[,;:]|[.!?]\s", text[:at])[-1]
+    clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
     return bool(_MEASURES_FROM.search(clause) or _ASIDE.match(clause))
