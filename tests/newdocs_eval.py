@@ -510,6 +510,14 @@ def main(argv=None):
     if problems:
         print("\n".join(problems))
         sys.exit(1)
+    if "--curator" in argv:  # the lines a curator changes, per document
+        rows = curator_work(set_dir)
+        for r in rows:
+            print(f"{r['document']:40} {r['words']:5d} words {r['lines_changed']:4d} lines changed "
+                  f"({r['drafted_lines']} drafted, {r['reviewed_lines']} reviewed) {r['per_word']:.3f} per word")
+        words, lines = sum(r["words"] for r in rows), sum(r["lines_changed"] for r in rows)
+        print(f"{'all':40} {words:5d} words {lines:4d} lines changed {lines / words:.3f} per word")
+        return
     if "--suggest" in argv:  # the drafts a curator starts from, against the same gold
         report(score_suggest(set_dir), misses="--quiet" not in argv, summary=suggest_summary)
         return
@@ -602,6 +610,106 @@ def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
                     misses["recommendation"].append((stem, r["quote"][:70]))
             c["recommendation_drafts"] += len(recs)
     return result
+
+
+# --- the curator's work: drafts against the reviewed form --------------------------------------------
+
+def _event_lines(ev: dict, text: str, gold: bool, gold_quotes=()) -> tuple[int, list[str]]:
+    """(position, lines) of an event in a normalised annotation form: what a curator reads
+    and edits, one fact per line (ids and the order of keys left out). A drafted quote that
+    covers a gold evidence is kept as it is (a whole sentence that states the event is a
+    verified quote of the seeds' standard): it is written as that evidence."""
+    quotes = [ev["evidence"]] if gold else [e["quote"] for e in ev["evidence"]]
+    if gold:  # a name no registry holds, as the drafted registry entry's id
+        ev = dict(ev, place=_new_slug(ev.get("place")), actors=[_new_slug(a) for a in ev.get("actors") or []])
+    else:
+        quotes = [next((g for g in gold_quotes if _overlaps(_span(text, q), _span(text, g))), q) for q in quotes]
+    at = min((_span(text, q) or (len(text), 0))[0] for q in quotes)
+    ref = ev.get("existing") if gold else ev.get("ref")
+    lines = [f"ref: {ref}"] if ref else [
+        f"event_type: {ev.get('type') if gold else ev.get('event_type')}",
+        f"summary: {ev.get('summary')}",
+        *[f"place: {p}" for p in ([ev["place"]] if gold and ev.get("place") else [] if gold else ev.get("places") or [])],
+        *[f"actor: {a}" for a in sorted(ev.get("actors") or [] if gold else [a["id"] for a in ev.get("actors") or []])]]
+    lines += [f"evidence: {norm(q)}" for q in quotes]
+    return at, lines + ([] if gold else ["reviewed: false"])
+
+
+def _new_slug(ident):
+    """``new:Jeju Island`` as the id a drafted registry entry takes (``jeju-island``)."""
+    if not (isinstance(ident, str) and ident.startswith("new:")):
+        return ident
+    folded = unicodedata.normalize("NFKD", ident[4:]).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _changed(before: list[str], after: list[str]) -> int:
+    """Lines a person changes to turn ``before`` into ``after``: a replaced run counts its longer
+    side, a deleted or inserted run its lines."""
+    import difflib
+
+    n = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "replace":
+            n += max(i2 - i1, j2 - j1)
+        elif op == "delete":
+            n += i2 - i1
+        elif op == "insert":
+            n += j2 - j1
+    return n
+
+
+def curator_work(set_dir: Path, seeds: Path = SEEDS) -> list[dict]:
+    """Per document: the lines a curator changes to bring what ``suggest`` drafts (events,
+    recommendations, registry entries for new names) to the reviewed form the gold describes,
+    and that per word of the document.
+
+    The reviewed form is rendered from the gold one fact per line (an event: type, summary,
+    place, actors, evidence, or ``ref:`` and evidence for an event the seeds hold; a
+    recommendation: its quote and summary; a new entity: name, type, country), the drafts the
+    same way with their ``reviewed: false``, both in text order; the count is a line diff. A
+    summary is always rewritten (the gold's words are the curator's). Fields the gold does not
+    give (a recommendation's theme and strength, an entity's description) are taken as the
+    draft has them, so the figure is a lower bound on those and exact on the rest. The catalogue
+    entry is not counted (the set's entries were written by hand, not drafted from a page)."""
+    import tempfile
+
+    from alliance_record import pipeline, suggest
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = copy_set(set_dir, Path(tmp) / "seeds", seeds)
+        seeds_db = Path(tmp) / "seeds.db"
+        pipeline.build(seeds, seeds_db, cache=False)
+        inputs = pipeline.read_inputs(work)
+        docs = {d.stem: d for d in inputs.documents}
+        for stem, gold in _gold_files(set_dir).items():
+            doc = docs[stem]
+            text = doc.text
+            d = suggest.drafts(doc, pipeline.Context(inputs=inputs), events_db=seeds_db)
+            gold_quotes = [g["evidence"] for g in gold.get("events") or []]
+            drafted = sorted(_event_lines(ev, text, False, gold_quotes) for ev in d.events)
+            wanted = sorted(_event_lines(ev, text, True) for ev in gold.get("events") or [])
+            before = [x for _, lines in drafted for x in lines]
+            after = [x for _, lines in wanted for x in lines]
+            recs = sorted(((_span(text, r["quote"]) or (0, 0))[0], r) for r in d.recommendations)
+            for _, r in recs:
+                before += [f"quote: {norm(r['quote'])}", f"summary: {r['summary']}", "reviewed: false"]
+            for r in sorted(gold.get("recommendations") or [], key=lambda r: (_span(text, r["quote"]) or (0, 0))[0]):
+                after += [f"quote: {norm(r['quote'])}", "summary: (the curator's)"]
+            new = {e["surface"]: e for e in gold.get("entities") or [] if e.get("registry") is None and not e.get("same_as")}
+            for e in sorted(d.actors + d.places, key=lambda e: e["name"]):
+                before += [f"name: {e['name']}", f"type: {e['type'] if e in d.actors else 'place'}",
+                           f"country: {e.get('country')}", "reviewed: false"]
+            for name in sorted(new):
+                e = new[name]
+                after += [f"name: {name}", f"type: {e['type']}", f"country: {e.get('country')}"]
+            lines = _changed(before, after)
+            words = len(re.findall(r"\w+", text))
+            out.append({"document": stem, "words": words, "lines_changed": lines,
+                        "drafted_lines": len(before), "reviewed_lines": len(after),
+                        "per_word": round(lines / words, 3) if words else 0.0})
+    return out
 
 
 def suggest_summary(result: Score) -> dict:

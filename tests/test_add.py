@@ -259,3 +259,21 @@ def test_every_draft_of_an_arbitrary_document_validates(body):
             return  # not a text the seeds could hold at all (binary, control characters)
         added = add.add(source, seeds, today=TODAY)  # raises if a draft does not validate
         assert (seeds / "annotations" / f"{added.stem}.yml").is_file()
+
+
+def test_add_with_a_built_database_proposes_the_event_it_already_holds(seeds, tmp_path):
+    """The page reports the Koizumi-Hegseth meeting of Jan. 15 that a seed already holds: with
+    the seeds' database, the draft is a `ref:` to that event (with the evidence for the match),
+    not a second event, and the seeds still validate."""
+    built = tmp_path / "seeds.db"
+    pipeline.build(seeds, built)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    added = add.add(page, seeds, today=TODAY, events_db=built)
+    annotation = yaml.safe_load((seeds / "annotations" / f"{added.stem}.yml").read_text(encoding="utf-8"))
+    first = annotation["events"][0]
+    assert first["ref"] == "koizumi-hegseth-meeting-2026-01-15" and first["reviewed"] is False
+    assert "koizumi-hegseth-meeting-2026-01-15" in first["note"]
+    without = add.add(tmp_path / "page.html", copy_seeds(tmp_path / "other"), today=TODAY)
+    assert "ref" not in yaml.safe_load((tmp_path / "other" / "annotations" / f"{without.stem}.yml")
+                                       .read_text(encoding="utf-8"))["events"][0]

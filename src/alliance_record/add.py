@@ -183,8 +183,9 @@ class _Undo:
                 path.write_bytes(data)
 
 
-def add(source, seeds_dir, today: dt.date | None = None, check: bool = True) -> Added:
-    """Add ``source`` to ``seeds_dir`` with drafted curation (see the module docstring)."""
+def add(source, seeds_dir, today: dt.date | None = None, check: bool = True, events_db=None) -> Added:
+    """Add ``source`` to ``seeds_dir`` with drafted curation (see the module docstring).
+    ``events_db``: a built database whose events the drafts may be the same as (``ref:``)."""
     from . import pipeline, suggest
 
     seeds_dir = Path(seeds_dir)
@@ -212,7 +213,7 @@ def add(source, seeds_dir, today: dt.date | None = None, check: bool = True) -> 
         added.files += [seed, catalog_path]
         inputs = pipeline.read_inputs(seeds_dir)
         doc = next(d for d in inputs.documents if d.stem == stem)
-        drafts = suggest.drafts(doc, pipeline.Context(inputs=inputs))
+        drafts = suggest.drafts(doc, pipeline.Context(inputs=inputs), events_db=events_db)
         for path, content in suggest.files_of(drafts, seeds_dir, doc).items():
             undo.keep(path)
             path.parent.mkdir(parents=True, exist_ok=True)

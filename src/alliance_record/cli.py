@@ -13,6 +13,7 @@ from . import pipeline
 from .errors import InputError, InputErrors
 from .load import ProvenanceError
 
+DEFAULT_DB = Path("build/alliance.db")  # what `build` writes and `serve`, `suggest`, `add` read
 
 def _fail(exc):
     click.secho(str(exc), fg="red", err=True)
@@ -99,12 +100,16 @@ def validate(seeds_dir):
               help="Write the draft here instead of printing it.")
 @click.option("--registries", is_flag=True,
               help="Print the drafted registry entries (actors.yml and places.yml form) instead.")
-def suggest(stem, seeds_dir, out_path, registries):
+@click.option("--db", "events_db", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A built database: a draft that is one of its events proposes `ref:` to it (skipped if absent).")
+def suggest(stem, seeds_dir, out_path, registries, events_db):
     """Draft an annotation file for the document STEM (a seed without annotations).
 
-    Candidate events are sentences with a date expression and a registry actor; candidate
-    recommendations are sentences with prescriptive modal or imperative patterns. Every entry
-    is marked CANDIDATE for a person to review.
+    One draft per event the document reports (a sentence with a date, or an undated act, with
+    its type from the verb that governs it and its actors from the names around it), `ref:` to
+    an event the database already holds, and the recommendations its cues show. Every entry
+    says `reviewed: false` until a person has checked it.
     """
     from . import suggest as suggest_mod
 
@@ -128,7 +133,7 @@ def suggest(stem, seeds_dir, out_path, registries):
         if d.unplaced:
             text += "# places with no coordinates in the gazetteer: " + ", ".join(d.unplaced) + "\n"
     else:
-        text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
+        text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs), events_db=events_db)
     if out_path:
         out_path.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out_path}")
@@ -140,7 +145,10 @@ def suggest(stem, seeds_dir, out_path, registries):
 @click.argument("source")
 @click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder of seed texts and curated YAML.")
-def add(source, seeds_dir):
+@click.option("--db", "events_db", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A built database: a draft that is one of its events proposes `ref:` to it (skipped if absent).")
+def add(source, seeds_dir, events_db):
     """Add a document from SOURCE: a .txt, .html or .pdf file, or an http(s) URL.
 
     Extracts the main text (trafilatura for pages, pdfplumber for PDFs), writes it as the next
@@ -151,7 +159,7 @@ def add(source, seeds_dir):
     from . import add as add_mod
 
     try:
-        added = add_mod.add(source, seeds_dir)
+        added = add_mod.add(source, seeds_dir, events_db=events_db)
     except (InputError, InputErrors, ProvenanceError) as exc:
         _fail(exc)
     except OSError as exc:

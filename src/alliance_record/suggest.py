@@ -127,7 +127,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if s is not None:
             target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
             target.setdefault(s["id"], []).append(drafted_ids[n["name"]])
-    existing = _existing_events(events_db)
+    defined = ctx.inputs.annotations.events  # a database older than the seeds may hold ids they no longer define
+    existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
@@ -651,6 +652,6 @@ def files_of(d: Drafts, seeds_dir, doc) -> dict:
     return out
 
 
-def draft(doc, ctx) -> str:
-    """The YAML text of a draft annotation file for ``doc``."""
-    return annotation_yaml(drafts(doc, ctx), doc)
+def draft(doc, ctx, events_db=None) -> str:
+    """The YAML text of a draft annotation file for ``doc`` (``events_db``: see :func:`drafts`)."""
+    return annotation_yaml(drafts(doc, ctx, events_db=events_db, new_entities=False), doc)

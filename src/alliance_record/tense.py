@@ -69,6 +69,7 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
 # agreed to in June" is past, "agreed to meet in June" points ahead.
 NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
                             "its", "their", "his", "her", "last", "earlier", ""])
+WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
                        "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
 # What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
@@ -156,7 +157,10 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     comma_right = text.find(",", end, hi)
     seg_lo = comma_left if comma_left >= 0 else lo
     seg_hi = comma_right if comma_right >= 0 else hi
-    best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi,
+    # a verb outranks a loose tense word of the same phrase: "welcomed Australia's decision on
+    # Tuesday to build its next frigates" is governed by "welcomed", not by "next"
+    loose = WORD_CUES
+    best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi, g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
     return best[1], best[2]
 

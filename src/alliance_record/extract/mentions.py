@@ -1009,6 +1009,8 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
         seg.names = []
     found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
                                          common=lambda name: title_case_words(name, lowercase), names_in=names_in)
+    # a state's adjective of nationality ("South Korean destroyers") names no one of its own
+    found = [c for c in found if c["name"] not in lexicon.demonyms]
     for n, c in enumerate(found, start=1):
         region = c["region"]
         start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
