@@ -608,3 +608,32 @@ def _by_event_role(db):
     for r in db["event_actors"].rows:
         out.setdefault((r["event_id"], r["role"]), set()).add(r["actor_id"])
     return out
+
+
+SUGGEST_SUB = """
+Talks After a Flight
+
+Minister Example met Air Force commanders on March 3, 2025, shortly after Rival Air Arm jets flew together near the islands.
+
+The meeting came after the talks in February.
+"""
+
+
+def test_suggest_drafts_an_event_told_in_another_events_sentence(tmp_path):
+    """"..., shortly after X flew together near the islands": the clause is an event of its own
+    (a subject and a past verb), drafted with its own actors and its words as evidence; "after
+    the talks" (no verb of its own) is not."""
+    seeds, result = suggest_for(tmp_path, "doc_e", SUGGEST_SUB, title="Talks After a Flight", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    quotes = [e["evidence"][0]["quote"] for e in drafted]
+    assert "Rival Air Arm jets flew together near the islands" in quotes
+    sub = drafted[quotes.index("Rival Air Arm jets flew together near the islands")]
+    assert (sub["event_type"], [a["id"] for a in sub["actors"]], sub["evidence"][0].get("bound")) == \
+        ("exercise", ["rival"], "before")
+    main = drafted[0]
+    assert main["event_type"] == "meeting" and main["evidence"][0]["date"] == "on March 3, 2025"
+    assert not any(q.startswith("the talks") for q in quotes)
+    (seeds / "annotations" / "doc_e.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "e.db")
+    assert built.exit_code == 0, built.output

@@ -32,7 +32,8 @@ EVENT_VERBS = {
     "meeting": r"met|meets|meeting|talks|summit|hosted|hosts|convened|gathered|two-plus-two|2\+2",
     "visit": r"visit(?:ed|s|ing)?|trip|travell?ed|toured|inspected|arrived|port call|flew (?:by helicopter )?to|"
              r"stood together on|wrapped up",
-    "exercise": r"exercises?|drills?|maneuvers|manoeuvres|joint flight|patrols?|operat(?:ed|ing) (?:simultaneously|together|jointly)",
+    "exercise": r"exercises?|drills?|maneuvers|manoeuvres|joint flight|patrols?|operat(?:ed|ing) (?:simultaneously|together|jointly)|"
+                r"(?:flew|sailed) (?:\w+ ){0,2}(?:together|jointly)",
     "incident": r"spotted|was seen|were seen|intru(?:ded|sion)|incursions?|entered (?:the )?(?:territorial |contiguous )?waters|"
                 r"radar|locked|boarded|clash(?:ed)?|harass(?:ed|ment)|close approach(?:es)?|flew (?:close|near|along)|"
                 r"sailed (?:in|near|through)|record \d+ days",
@@ -116,28 +117,30 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     actors_by_sentence: dict = {}
     places_by_sentence: dict = {}
     new_by_sentence: dict = {}
-    for row in found["actor_mentions"]:
+    for row in found["actor_mentions"]:  # (id, offset in the document) by sentence
         if not row.get("nested_in_actor_mention_id"):
-            actors_by_sentence.setdefault(row["sentence_id"], []).append(row["actor_id"])
+            actors_by_sentence.setdefault(row["sentence_id"], []).append((row["actor_id"], row["start"]))
     for row in found["place_mentions"]:
-        places_by_sentence.setdefault(row["sentence_id"], []).append(row["place_id"])
+        places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
     for n in filter(_draftable, seg.names):
         s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
         if s is not None:
             target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
-            target.setdefault(s["id"], []).append(drafted_ids[n["name"]])
+            target.setdefault(s["id"], []).append((drafted_ids[n["name"]], n["start"]))
     defined = ctx.inputs.annotations.events  # a database older than the seeds may hold ids they no longer define
     existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
-    for sentence in seg.sentences:
+    for sentence in _units(seg.sentences):
         if sentence["spans"]:
             continue
         text = sentence["text"]
-        actors = list(dict.fromkeys(actors_by_sentence.get(sentence["id"], [])))
-        new_actors = list(dict.fromkeys(a for a in new_by_sentence.get(sentence["id"], []) if a not in actors))
+        inside = _inside(sentence)
+        actors = list(dict.fromkeys(a for a, at in actors_by_sentence.get(sentence["id"], []) if inside(at)))
+        new_actors = list(dict.fromkeys(a for a, at in new_by_sentence.get(sentence["id"], [])
+                                        if a not in actors and inside(at)))
         verbs = event_verbs(text)
         mention, resolved, relative_to = _date_of_sentence(text, window, last_dated)
         if mention is None:
@@ -160,7 +163,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 evidence["relative_to"] = relative_to
         else:
             evidence["bound"] = "before"
-        places = list(dict.fromkeys(places_by_sentence.get(sentence["id"], [])))
+        places = list(dict.fromkeys(p for p, at in places_by_sentence.get(sentence["id"], []) if inside(at)))
         draft = {
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
@@ -185,13 +188,43 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         used_ids.add(event_id)
         if match is not None:
             _make_ref(draft, match)
-        if mention is not None and not relative_to and not _background(text, at):
+        if mention is not None and not relative_to and not _background(text, at) and not sentence.get("sub"):
             last_dated = (draft.get("ref") or event_id, resolved)
         out.append(draft)
     for d in out:
         for key in ("_resolved", "_type", "event_type", "summary", "places", "id") if "ref" in d else ("_resolved",):
             d.pop(key, None)
     return out
+
+
+# "..., shortly after Chinese and Russian militaries flew bombers together toward Tokyo": an event
+# told inside another's sentence, in a clause of its own that has a subject and a past verb.
+SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week) )?(?:after|before|following) "
+                         r"(?P<clause>[^,;:.]{12,160})")
+
+
+def _units(sentences):
+    """The sentences, each followed by the events told in its subordinate clauses ("shortly
+    after X flew bombers"): a clause with a past verb after its first word, so that "after the
+    talks" (a noun) is not one. A unit keeps its sentence's id and says where it starts."""
+    for sentence in sentences:
+        yield sentence
+        if sentence["spans"]:
+            continue
+        for m in SUBORDINATE.finditer(sentence["text"]):
+            clause = m.group("clause").rstrip()
+            words = clause.split()
+            if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
+                continue
+            yield {"id": sentence["id"], "text": clause, "start": sentence["start"] + m.start("clause"),
+                   "end": sentence["start"] + m.start("clause") + len(clause), "spans": None, "sub": True}
+
+
+def _inside(unit: dict):
+    """Whether a document offset is in ``unit`` (a whole sentence holds all of its own)."""
+    if not unit.get("sub"):
+        return lambda at: True
+    return lambda at: unit["start"] <= at < unit["end"]
 
 
 def _make_ref(draft: dict, match) -> None:

@@ -83,6 +83,11 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
 
+def past_form(word: str) -> bool:
+    """A past-tense form: an irregular one ("flew", "met") or a regular -ed word."""
+    return _past_form(word)
+
+
 def _past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PAST:
