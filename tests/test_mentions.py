@@ -322,3 +322,15 @@ def test_every_ignore_rule_of_the_seeds_is_used_and_nothing_is_left_unmatched(se
     # the curated state of the seeds: every name is registered, ignored with a reason, or common words
     assert {status for _, status, _ in rows} <= {"ignored", "common-words"}, [
         r for r in rows if r[1] not in ("ignored", "common-words")]
+
+
+def test_a_possessive_country_splits_a_run_into_owner_and_owned():
+    """"Germany's Thyssenkrupp Marine Systems": the state the gazetteer knows, and a company of
+    that country; a person's possessive ("Koizumi's Office") is left whole."""
+    from alliance_record.extract.entities import split_name
+
+    s = "Germany's Thyssenkrupp Marine Systems"
+    assert [(s[a:b], e) for a, b, e in split_name(s, {})] == [
+        ("Germany", {}), ("Thyssenkrupp Marine Systems", {"country": "DE"})]
+    s = "Koizumi's Office"
+    assert [s[a:b] for a, b, _ in split_name(s, {})] == ["Koizumi's Office"]

@@ -126,8 +126,12 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
         cur.append(tok)
     if cur:
         parts.append(cur)
+    parts = [piece for part in parts for piece in _split_possessive(part)]
     for part in parts:
         evidence: dict = {}
+        if part and part[0][2] == "\0possessor":  # marked by _split_possessive: the owner's country
+            evidence["country"] = part[0][1]
+            part = part[1:]
         # a date after the name: "Katsuya Okada on Friday"
         for k, tok in enumerate(part):
             if tok[2].lower().strip(".,") in MONTHS_DAYS and k:
@@ -175,6 +179,23 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             continue
         out.append((part[0][0], part[-1][1], evidence))
     return out
+
+
+def _split_possessive(part: list) -> list:
+    """"Germany's Thyssenkrupp Marine Systems" is two names: a state or place the gazetteer knows,
+    and what it owns (whose country it is). Tokens are (start, end, text); the owner loses its
+    "'s", and the owned name opens with a marker carrying the owner's country code."""
+    from .. import gazetteer
+
+    for k, tok in enumerate(part[:-1]):
+        if tok[2].endswith(("'s", "’s")) and k + 1 < len(part):
+            stem = " ".join(t[2] for t in part[:k + 1])[:-2]
+            place = gazetteer.lookup(stem)
+            if place is None or place.kind != "country":
+                continue
+            owner = part[:k] + [(tok[0], tok[1] - 2, tok[2][:-2])]
+            return [owner, [(0, place.country, "\0possessor")] + part[k + 1:]]
+    return [part]
 
 
 def n_role(evidence: dict) -> bool:
