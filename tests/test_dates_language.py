@@ -183,3 +183,9 @@ def test_counted_dates_count_from_the_story_not_from_an_aside():
     assert values["Later that day"] == ("DATE", "2025-10-28")
     assert values["A day later"] == ("DATE", "2025-10-29")
     assert values["Three days before the vote"] == ("DURATION", "P3D")  # a length before what follows
+
+
+def test_a_hedge_stays_outside_the_expression_a_modifier_inside():
+    text = "The talks lasted about five hours in early 1997."
+    spans = [text[s:e] for m in dates.find_dates(text, every=True) for (s, e, *_) in dates.timexes(m, text, "1998-01-01")]
+    assert spans == ["five hours", "early 1997"]

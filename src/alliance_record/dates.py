@@ -621,7 +621,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     extent = start
     if q is not None:
         start = left.start()
-        extent = start if q in HEDGES else left.start("mod") if mod is not None else extent
+        # TimeML leaves a hedge outside the expression ("about [five hours]", mod="APPROX") but
+        # keeps a modifier in ("[early 1997]")
+        extent = left.start("mod") if mod is not None else extent
     elif mod is not None:
         start = extent = left.start("mod")
     if mod in ("pre", "post"):
