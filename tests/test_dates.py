@@ -235,11 +235,17 @@ RESOLUTION = [
     ("over the past three decades", DAY, None, None, ("1995", "2025", "range", "1995/2025", "relative-to-publication")),
     ("the past decade or so", DAY, None, None, ("2015", "2025", "approximate", "2015~/2025", "relative-to-publication")),
     ("last Friday", DAY, None, None, ("2025-12-19", "2025-12-19", "day", "2025-12-19", "relative-to-publication")),
-    ("in March", DAY, None, None, ("2025-03", "2025-03", "month", "2025-03", "relative-to-publication")),
+    # a month or month-day without a year: the nearest such date when nothing says which way
+    # ("payable Dec. 30" a week before it), else as the direction (the clause's tense) says
+    ("in March", DAY, None, None, ("2026-03", "2026-03", "month", "2026-03", "relative-to-publication")),
+    ("in March", DAY, None, "past", ("2025-03", "2025-03", "month", "2025-03", "relative-to-publication")),
     ("in March", DAY, None, "future", ("2026-03", "2026-03", "month", "2026-03", "relative-to-publication")),
-    ("on Dec. 30", DAY, None, None, ("2024-12-30", "2024-12-30", "day", "2024-12-30", "relative-to-publication")),
+    ("on Dec. 30", DAY, None, None, ("2025-12-30", "2025-12-30", "day", "2025-12-30", "relative-to-publication")),
+    ("on Dec. 30", DAY, None, "past", ("2024-12-30", "2024-12-30", "day", "2024-12-30", "relative-to-publication")),
     ("On Feb. 29", DAY, None, None, ("2024-02-29", "2024-02-29", "day", "2024-02-29", "relative-to-publication")),
     ("December to February", DAY, None, None,
+     ("2025-12", "2026-02", "range", "2025-12/2026-02", "relative-to-publication")),
+    ("December to February", DAY, None, "past",
      ("2024-12", "2025-02", "range", "2024-12/2025-02", "relative-to-publication")),
     # a weekday: nearest either way by default, else as the direction says
     ("on Thursday", JAN, None, None, ("2026-01-15", "2026-01-15", "day", "2026-01-15", "relative-to-publication")),

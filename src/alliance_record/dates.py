@@ -74,9 +74,11 @@ Public API
     * ``direction`` ("past" | "future" | None) settles what the words leave open: a bare
       weekday ("on Thursday") is the nearest such day not after the reference for "past", not
       before it for "future", and the nearest either way for None; a month or month-day
-      without year ("in March", "Dec. 12") is the most recent one not after the reference
-      unless direction is "future". Words that fix the direction ("last", "ago", "next",
-      "earlier this month") are not overridden by it.
+      without year ("in March", "Dec. 12") is the most recent one not after the reference for
+      "past", the next one not before it for "future", and the nearest either way for None
+      (news writes "payable Dec. 15" and "by Jan. 14" with no tense to say which way). Words
+      that fix the direction ("last", "ago", "next", "earlier this month") are not overridden
+      by it.
 
     Other prepositions do not change the resolved dates: "in 2024" and "by 2027" resolve to
     2024 and 2027, and the mention's ``qualifier`` says how the date relates to the event;
@@ -1248,7 +1250,7 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         return _week_of(dt.date(year, m.month, m.day)) + (approx, approx)
     # A month, month-day or range of them without a year.
     end_month, end_day = (m.to_month, m.to_day) if m.to_month else (m.month, m.day)
-    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction)
+    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction or "nearest")
     end = _iso(end_year, end_month, end_day)
     if m.to_month is None:
         return end, end, approx, approx
@@ -1319,17 +1321,18 @@ def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, dire
         year = ref.year if there > here else ref.year + 1
     elif direction == "future":
         year = ref.year if there >= here else ref.year + 1
-    elif direction != "nearest":  # past, or nothing says: the latest such date
+    elif direction != "nearest":  # past: the latest such date
         year = ref.year if there <= here else ref.year - 1
-    else:  # a present tense: the nearest such date either way ("the record date is Nov. 9")
+    else:  # nothing says, or a present tense: the nearest such date either way ("payable Dec. 15",
+        # "the record date is Nov. 9"), among the years that have it (February 29)
         def gap(y):
             last = calendar.monthrange(y, month)[1]
-            first_day, last_day = dt.date(y, month, min(day, last) if day else 1), dt.date(y, month, min(day, last) if day else last)
+            first_day, last_day = dt.date(y, month, day or 1), dt.date(y, month, day or last)
             return 0 if first_day <= ref <= last_day else min(abs((first_day - ref).days), abs((last_day - ref).days))
-        year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (gap(y), y != ref.year))
+        years = [y for y in range(ref.year - 4, ref.year + 5) if 1 <= y <= 9999
+                 and not (day and day > calendar.monthrange(y, month)[1])]
+        return min(years, key=lambda y: (gap(y), y != ref.year))
     step = 1 if offset == 1 or (offset is None and direction == "future") else -1
-    if direction == "nearest":
-        step = 1 if year >= ref.year else -1
     while day and day > calendar.monthrange(year, month)[1]:
         year += step  # February 29 exists only in a leap year
     return year
