@@ -108,9 +108,11 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     governing the date. A phrase dated from the publication ("on March 3, 2025", "next month")
     is resolved against the publication window; one counted from another event ("The day
     prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
-    A draft that looks like an event the dataset already holds (``events_db``: overlapping
-    dates, shared actors or place, similar words) proposes ``ref:`` to it, with the evidence in
-    its note; two drafts of one document that are one event become one.
+    An event told inside another's sentence (", shortly after X flew bombers") is drafted
+    from its clause (see :func:`_units`). A draft that looks like an event the dataset already
+    holds (``events_db``: overlapping dates, shared actors or place, similar words) proposes
+    ``ref:`` to it, with the evidence in its note; two drafts of one document that are one event
+    become one.
     """
     found = mentions.extract(doc, seg, seg.rows(), ctx)
     window = publication_window(doc.meta)
