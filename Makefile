@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
 .PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
-	citation-model citation-score
+	citation-model citation-score tempeval
 
 all: build
 
@@ -46,6 +46,12 @@ bench: $(STAMP)
 	@for n in $(BENCH_COPIES); do \
 	  $(BIN)/alliance-record bench --copies $$n --out build/bench.json --chart build/bench.svg || exit 1; \
 	done
+
+# The date finder on the TempEval-3 benchmark (TimeML): TEMPEVAL is a folder of .tml files kept
+# outside the repository (the TBAQ-cleaned training data, or the platinum test set).
+TEMPEVAL ?= /tmp/te3/train
+tempeval: $(STAMP)
+	$(BIN)/alliance-record tempeval $(TEMPEVAL)
 
 # The reference labeller (issue 18) is trained on AnyStyle's labelled references (BSD-2-Clause,
 # res/parser/*.xml of the public inukshuk/anystyle repository), which are never kept here.

@@ -59,19 +59,24 @@ def word_positions(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def copy_set(set_dir: Path, dest: Path, seeds: Path = SEEDS) -> Path:
+    """Copy the seeds to ``dest`` with the set's texts and catalogue entries added; return ``dest``."""
+    shutil.copytree(seeds, dest)
+    catalog = yaml.safe_load((dest / "catalog.yml").read_text(encoding="utf-8"))
+    extra = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))
+    for entry in extra["documents"]:
+        shutil.copy(set_dir / entry["file"], dest / entry["file"])
+        catalog["documents"].append(entry)
+    (dest / "catalog.yml").write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+    return dest
+
+
 def build_set(set_dir: Path, work: Path, seeds: Path = SEEDS) -> Path:
     """Copy the seeds, add the set's texts and catalogue entries, build; return the database."""
     from alliance_record import pipeline
 
-    tmp_seeds = work / "seeds"
-    shutil.copytree(seeds, tmp_seeds)
-    catalog = yaml.safe_load((tmp_seeds / "catalog.yml").read_text(encoding="utf-8"))
-    extra = yaml.safe_load((set_dir / "catalog.yml").read_text(encoding="utf-8"))
-    for entry in extra["documents"]:
-        shutil.copy(set_dir / entry["file"], tmp_seeds / entry["file"])
-        catalog["documents"].append(entry)
-    (tmp_seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False),
-                                            encoding="utf-8")
+    tmp_seeds = copy_set(set_dir, work / "seeds", seeds)
     out = work / "alliance.db"
     pipeline.build(tmp_seeds, out)
     return out
@@ -430,8 +435,8 @@ def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
     return problems
 
 
-def report(result: Score, out=sys.stdout, misses: bool = True):
-    for key, value in result.summary().items():
+def report(result: Score, out=sys.stdout, misses: bool = True, summary=None):
+    for key, value in (summary(result) if summary else result.summary()).items():
         shown = f"{value:.1%}" if isinstance(value, float) else value
         print(f"{key:24} {shown}", file=out)
     print(dict(result.counts), file=out)
@@ -444,14 +449,115 @@ def report(result: Score, out=sys.stdout, misses: bool = True):
 
 def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
-    set_dir = Path(argv[0] if argv else ROOT / "tests" / "newdocs" / "dev")
+    paths = [a for a in argv if not a.startswith("--")]
+    set_dir = Path(paths[0] if paths else ROOT / "tests" / "newdocs" / "dev")
     problems = check_gold(set_dir)
     if problems:
         print("\n".join(problems))
         sys.exit(1)
+    if "--suggest" in argv:  # the drafts a curator starts from, against the same gold
+        report(score_suggest(set_dir), misses="--quiet" not in argv, summary=suggest_summary)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = build_set(set_dir, Path(tmp))
         report(score(db, set_dir), misses="--quiet" not in argv)
+
+
+
+# --- suggest: what a curator starts from ------------------------------------------------------------
+
+def _span(text: str, quote: str) -> tuple[int, int] | None:
+    k = text.find(quote)
+    if k < 0:
+        k = norm(text).find(norm(quote))  # a quote with its line breaks folded
+        return None if k < 0 else (k, k + len(norm(quote)))
+    return k, k + len(quote)
+
+
+def _overlaps(a, b, share: float = 0.5) -> bool:
+    """``a`` covers at least ``share`` of ``b``."""
+    if a is None or b is None:
+        return False
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= share * (b[1] - b[0])
+
+
+def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
+    """How far ``suggest`` drafts are from the gold events and recommendations of a set.
+
+    A drafted event is on target when one of its pieces of evidence covers at least half of a gold
+    event's evidence (a draft that tells one event from several sentences covers each); a gold
+    event is recalled when a draft is on it, typed right when that draft has the gold type, and matched across documents when the gold names an event the seeds already hold
+    (``existing``) and the draft proposes ``ref:`` to it. A gold recommendation is recalled when a
+    drafted recommendation (an entry, or a candidate left as a note) covers half of it."""
+    import tempfile
+
+    from alliance_record import pipeline, suggest
+
+    result = Score()
+    c, misses = result.counts, result.misses
+    with tempfile.TemporaryDirectory() as tmp:
+        work = copy_set(set_dir, Path(tmp) / "seeds", seeds)
+        seeds_db = Path(tmp) / "seeds.db"
+        pipeline.build(seeds, seeds_db, cache=False)  # the dataset a draft may refer to (ref:)
+        inputs = pipeline.read_inputs(work)
+        docs = {d.stem: d for d in inputs.documents}
+        for stem, gold in _gold_files(set_dir).items():
+            doc = docs[stem]
+            d = suggest.drafts(doc, pipeline.Context(inputs=inputs), events_db=seeds_db)
+            text = doc.text
+            drafted = [(ev, [_span(text, e["quote"]) for e in ev["evidence"]]) for ev in d.events]
+            c["drafts"] += len(drafted)
+            on_target = set()
+            for g in gold.get("events") or []:
+                c["gold_events"] += 1
+                gspan = _span(text, g["evidence"])
+                hits = [k for k, (ev, spans) in enumerate(drafted) if any(_overlaps(x, gspan) for x in spans)]
+                on_target.update(hits)
+                if not hits:
+                    misses["event"].append((stem, g["type"], g["evidence"][:70]))
+                    continue
+                c["events_recalled"] += 1
+                evs = [drafted[k][0] for k in hits]
+                if any(ev.get("event_type") == g["type"] or (ev.get("ref") and not ev.get("event_type")) for ev in evs):
+                    c["typed_right"] += 1
+                else:
+                    misses["event_type"].append((stem, g["type"], [ev.get("event_type") for ev in evs], g["evidence"][:50]))
+                if g.get("existing"):
+                    c["existing"] += 1
+                    if any(ev.get("ref") == g["existing"] for ev in evs):
+                        c["existing_matched"] += 1
+                    else:
+                        misses["ref"].append((stem, g["existing"], [ev.get("ref") or ev.get("id") for ev in evs]))
+            c["drafts_on_target"] += len(on_target)
+            for ev, spans in drafted:  # one draft over several events a reader tells apart
+                covered = [g for g in gold.get("events") or []
+                           if any(_overlaps(x, _span(text, g["evidence"])) for x in spans)]
+                c["drafts_over_several"] += len({g["evidence"] for g in covered}) > 1
+            for k, (ev, spans) in enumerate(drafted):
+                if k not in on_target:
+                    misses["draft_off_target"].append((stem, ev.get("event_type"), ev["evidence"][0]["quote"][:70]))
+            recs = [_span(text, r["quote"]) for r in d.recommendations] + \
+                   [_span(text, r["sentence"]) for r in d.recommendation_notes]
+            for r in gold.get("recommendations") or []:
+                c["gold_recommendations"] += 1
+                if any(_overlaps(s, _span(text, r["quote"])) for s in recs):
+                    c["recommendations_recalled"] += 1
+                else:
+                    misses["recommendation"].append((stem, r["quote"][:70]))
+            c["recommendation_drafts"] += len(recs)
+    return result
+
+
+def suggest_summary(result: Score) -> dict:
+    return {
+        "event_recall": result.rate("events_recalled", "gold_events"),
+        "drafts_on_target": result.rate("drafts_on_target", "drafts"),
+        "typed_right": result.rate("typed_right", "events_recalled"),
+        "existing_matched": result.rate("existing_matched", "existing"),
+        "recommendation_recall": result.rate("recommendations_recalled", "gold_recommendations"),
+        "drafts_over_several": result.rate("drafts_over_several", "drafts"),
+    }
 
 
 if __name__ == "__main__":

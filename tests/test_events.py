@@ -233,13 +233,17 @@ def test_suggest_drafts_candidates_for_a_document_without_annotations(tmp_path):
     assert result.exit_code == 0, result.output
     drafted = yaml.safe_load(result.output)["events"]
     # every draft says in the data that no person has reviewed it (not only in a comment)
-    assert [e["reviewed"] for e in drafted] == [False, False]
-    # one candidate per sentence with a date and a registry actor, none for the others
-    assert [(e["evidence"][0]["quote"], e["evidence"][0]["date"]) for e in drafted] == [
-        ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025"),
-        ("The Air Force said it would answer the rival next month.", "next month")]
-    assert [sorted(a["id"] for a in e["actors"]) for e in drafted] == [["air-force", "minister"], ["air-force"]]
-    assert [e["event_type"] for e in drafted] == ["meeting", "statement"]
+    assert [e["reviewed"] for e in drafted] == [False, False, False]
+    # one candidate per sentence with a date and an actor; an actor doing something specific
+    # without a date is drafted as known only to precede the publication; a dated sentence with
+    # neither an actor nor an event verb ("Heavy rain fell") is not drafted
+    assert [(e["evidence"][0]["quote"], e["evidence"][0].get("date"), e["evidence"][0].get("bound"))
+            for e in drafted] == [
+        ("Minister Example met Air Force commanders on March 3, 2025, to plan the drills.", "on March 3, 2025", None),
+        ("The Air Force said it would answer the rival next month.", "next month", None),
+        ("Rival Air Arm jets were seen nearby, officials said.", None, "before")]
+    assert [sorted(a["id"] for a in e["actors"]) for e in drafted] == [["air-force", "minister"], ["air-force"], ["rival"]]
+    assert [e["event_type"] for e in drafted] == ["meeting", "statement", "incident"]
     assert drafted[0]["id"].endswith("2025-03-03") and drafted[1]["id"].endswith("2025-04")
     # the draft is a valid annotation file once saved, and builds with the dates it names
     (seeds / "annotations" / "doc_c.yml").write_text(result.output)
@@ -286,11 +290,16 @@ def test_suggest_dates_a_sentence_counted_from_another_event(tmp_path):
         ("2025-05-28", "relative-to-event")]
 
 
-def test_suggest_finds_nothing_without_registry_actors(tmp_path):
+def test_suggest_drafts_a_dated_event_noun_without_registry_actors(tmp_path):
+    """A dated sentence whose words name an event ("the joint flight") is drafted even when no
+    registry actor is in it: the actors are left for the curator, the type comes from the noun."""
     seeds = corpus(tmp_path, b=None)
     result = CliRunner().invoke(cli, ["suggest", "doc_b", "--seeds", str(seeds)])
     assert result.exit_code == 0, result.output
-    assert "events: []" in result.output and "# CANDIDATE" not in result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], e["actors"], e["evidence"][0]["date"]) for e in drafted] == [
+        ("exercise", [], "earlier this month")]
+    assert "# CANDIDATE" not in result.output
 
 
 # --- captions, bounds, wholes and parts, curated dates ---------------------------------------------
@@ -438,13 +447,13 @@ def test_captions_bounds_wholes_and_parts(tmp_path):
 def test_date_mentions_counted_from_events_or_the_date_before_them(tmp_path):
     assert build(corpus(tmp_path), tmp_path / "a.db").exit_code == 0
     db = sqlite_utils.Database(tmp_path / "a.db")
-    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    m = {r["written"]: r for r in db["date_mentions"].rows}
     # an annotation names the event: the row takes that count
     assert (m["The day prior"]["date_start"], m["The day prior"]["relative_to_event_id"]) == ("2025-12-09", "joint-flight")
     assert m["Three days before the rival flight"]["date_start"] == "2025-12-06"
     assert build(corpus_c(tmp_path), tmp_path / "c.db").exit_code == 0
     db = sqlite_utils.Database(tmp_path / "c.db")
-    m = {r["phrase"]: r for r in db["date_mentions"].rows}
+    m = {r["written"]: r for r in db["date_mentions"].rows}
     # no annotation: "Two days later" counts from the date just before it in the same text
     later, before = m["Two days later"], m["on Dec. 16"]
     assert (later["date_start"], later["basis"], later["relative_to_mention_id"]) == \
@@ -480,7 +489,7 @@ def test_a_written_anchor_quoted_as_an_events_evidence_dates_the_mention(tmp_pat
     def mention(annotations, name):
         assert build(corpus_c(tmp_path, annotations, name=name), tmp_path / f"{name}.db").exit_code == 0
         db = sqlite_utils.Database(tmp_path / f"{name}.db")
-        row = next(db["date_mentions"].rows_where("phrase = 'Three days before the vote'"))
+        row = next(db["date_mentions"].rows_where("written = 'Three days before the vote'"))
         return row["date_start"], row["date_precision"], row["basis"], row["relative_to_event_id"]
 
     # a quote of the whole sentence is evidence of the speech, not of the vote it counts from
@@ -546,11 +555,14 @@ def test_the_seed_timeline(seeds_db):
     # Years After the End of the Pacific War": a stated outside fact, from which both are counted
     assert (ev["end-of-pacific-war-1945"]["edtf"], ev["end-of-pacific-war-1945"]["document_count"]) == \
         ("1945-08-15/1945-09-02", 2)
-    counted = {r["phrase"]: (r["edtf"], r["relative_to_event_id"]) for r in db["date_mentions"].rows_where(
+    counted = {r["written"]: (r["edtf"], r["relative_to_event_id"]) for r in db["date_mentions"].rows_where(
         "kind = 'anchored' and relative_to_event_id = 'end-of-pacific-war-1945'")}
     assert counted == {"over eight decades since the war’s end": ("1945-08-15/2025~", "end-of-pacific-war-1945"),
                        "75 Years After the End of the Pacific War": ("2020", "end-of-pacific-war-1945")}
-    assert db.execute("select count(*) from date_mentions where date_start is null").fetchone()[0] == 0
+    # no date is left undated (lengths of time, frequencies and clock times are not dates; a
+    # reference to the past or the future is bounded by the publication)
+    assert db.execute("select count(*) from date_mentions where date_start is null and date_end is null "
+                      "and kind not in ('duration', 'set', 'time')").fetchone()[0] == 0
     # the 2015 security legislation, which the report does not date: a stated outside fact
     law = ev["abe-legislation-for-peace-and-security-2015"]
     assert (law["edtf"], law["date_basis"]) == ("2015-09-19", "curated")

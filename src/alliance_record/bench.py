@@ -1098,3 +1098,32 @@ if __name__ == "__main__":  # the child of run_build: python -m alliance_record.
         _child_build(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         sys.exit("usage: python -m alliance_record.bench build SEEDS OUT [PROFILE]")
+
+
+# --- one stage alone: the date finder ---------------------------------------------------------------
+
+def bench_dates(seeds_dir="seeds", copies: int = 100, repeats: int = 3, work_dir=None) -> dict:
+    """Seconds of the date stage alone (``date_mentions.extract``: finding, reading the direction
+    of and resolving every date expression) over the synthetic corpus of ``copies`` copies, best
+    of ``repeats`` runs, in this process. Segmentation is done first and not timed, so the figure
+    moves only with the date machinery; the stage is linear in the text, so N=1000 is ten times
+    N=100 (the full `make bench` at N=1000 measures it in place)."""
+    import tempfile
+
+    from . import pipeline, segment
+    from .extract import date_mentions
+
+    with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
+        summary = synthesize(seeds_dir, tmp, copies)
+        inputs = pipeline.read_inputs(tmp)
+        docs = [(doc, segment.segment(doc)) for doc in inputs.documents]
+    best, rows = None, 0
+    for _ in range(repeats):
+        ctx = pipeline.Context(inputs=inputs)
+        t0 = time.perf_counter()
+        rows = sum(len(date_mentions.extract(doc, seg, {}, ctx)["date_mentions"]) for doc, seg in docs)
+        elapsed = time.perf_counter() - t0
+        best = elapsed if best is None else min(best, elapsed)
+    return {"copies": copies, "documents": summary["documents"], "text_bytes": summary["text_bytes"],
+            "date_mentions": rows, "seconds": round(best, 3),
+            "ms_per_document": round(1000 * best / summary["documents"], 3)}

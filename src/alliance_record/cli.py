@@ -198,8 +198,11 @@ def serve_args():
               help="Run the build under cProfile and write its stats here (slower: not for the figures).")
 @click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A Datasette setting to serve with, over the Makefile's (e.g. facet_time_limit_ms 100).")
+@click.option("--stage", type=click.Choice(["dates"]),
+              help="Time one stage alone, in this process (dates: finding and resolving every date "
+                   "expression; segmentation untimed), best of 5; nothing is built or served.")
 def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
-          profile_path, settings):
+          profile_path, settings, stage):
     """Benchmark the build and the served dataset on COPIES copies of the seeds.
 
     Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
@@ -209,6 +212,12 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
     """
     from . import bench as bench_mod
 
+    if stage == "dates":
+        result = bench_mod.bench_dates(seeds_dir, copies=copies, repeats=5, work_dir=workdir)
+        click.echo(json.dumps(result) if as_json else
+                   f"date stage, N={copies} ({result['documents']} documents, {result['date_mentions']} "
+                   f"date mentions): {result['seconds']:.2f} s, {result['ms_per_document']:.2f} ms per document")
+        return
     if chart_path and not out_path:
         _fail("--chart draws the runs recorded by --out: give --out too")
     if profile_path and out_path:
@@ -230,6 +239,36 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
         click.echo(bench_mod.format_report(result))
         if profile_path:
             click.echo(bench_mod.format_hot_spots(profile_path))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every miss, false hit, extent and value error here (one per line).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def tempeval(path, errors_path, as_json):
+    """Score the date finder on TimeML (TempEval-3) documents: strict and relaxed extent F1 and
+    value F1, over all TIMEX3 types and over DATE.
+
+    PATH is a .tml file or a folder searched for .tml files (the TempEval-3 data is public and
+    kept outside this repository). Each document is tagged from its plain text and its creation
+    date only; its TIMEX3s are the gold.
+    """
+    from . import timeml
+
+    try:
+        documents = timeml.read_dir(path)
+    except ValueError as exc:
+        _fail(str(exc))
+    result = timeml.evaluate(documents)
+    if errors_path:
+        errors_path.write_text("".join(timeml.format_error(*e) + "\n" for e in result["errors"]),
+                               encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps({"documents": len(documents), "all": result["all"], "DATE": result["DATE"]}))
+    else:
+        click.echo(f"{len(documents)} documents, {path}")
+        click.echo(timeml.format_scores(result))
 
 
 @cli.group("citations")

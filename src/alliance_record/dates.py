@@ -105,6 +105,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .tense import clause_tense
+
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
 RESOLVED_PRECISIONS = ("day", "month", "year", "range", "uncertain", "approximate")
@@ -173,6 +175,20 @@ class DateMention:
     qualifier: str | None = None
     approximate: bool = False
     anchor: str | None = None
+    # Added for TimeML (issue 15); see the module docstring.
+    extent_start: int | None = None  # the start without a leading preposition ("in", "on", "since")
+    tense: str | None = None         # past | future | present: the governing clause's (tense.py)
+    tense_cue: str | None = None     # the words that said so ("will", "met", "ahead of")
+    season: str | None = None        # SP | SU | FA | WI
+    quarter: int | None = None       # 1..4 (a quarter), 5/6 for the first/second half
+    century: bool = False            # "the 20th century": year = 1900
+    fiscal_owner: str | None = None  # JP (April-March) | US (October-September) when the text says
+    duration: str | None = None      # ISO 8601 duration of a length of time ("90 days": P90D)
+    value: str | None = None         # a TIMEX3 value the words fix alone (PRESENT_REF, XXXX-WXX-1)
+    time: str | None = None          # a time of day: "10:30", or MO | AF | EV | NI
+    bound: str | None = None         # after | before: an open bound ("after 2015")
+    parts: tuple = ()                # (start, end) of each end of a range, for TimeML
+    week: bool = False               # the ISO week of the date ("the week of March 6")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +236,7 @@ QUANTITY_NOUNS = ("troop|soldier|sailor|marine|airm[ae]n|personnel|people|person
                   "sortie|flight|incident|case|death|casualt(?:y|ie)|island|mile|kilometer|kilometre|"
                   "km|meter|metre|m|foot|feet|ft|ton|tonne|pound|kg|lb|yen|dollar|euro|yuan|won|"
                   "hour|minute|second|time|page|word|acre|hectare|nautical|square|strong|seat|year|day")
+HEDGES = DATE_HEDGES | QUANTITY_HEDGES | {"up to", "no more than", "within"}
 TEMPORAL_QUALIFIERS = {"in", "since", "until", "till", "through", "throughout", "during", "before",
                        "after", "as of", "pre", "post"}
 
@@ -263,7 +280,7 @@ _NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
 # Words before a date that belong to it, found by looking left of a match (not by trying them at
 # every position of the text): a qualifier ("in", "since", "accessed") and a modifier ("mid-",
 # "the end of").
-_QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|last\s+updated|more\s+than|less\s+than|at\s+least|"
+_QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|no\s+more\s+than|up\s+to|last\s+updated|more\s+than|less\s+than|at\s+least|"
               r"just\s+over|just\s+under|in|on|at|by|since|from|until|till|through|throughout|"
               r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
               r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
@@ -272,25 +289,58 @@ LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_M
 
 _ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
          rf"|{_MONTH}(?:,?\s+{_YEAR})?|{_YEAR})")
+_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_CENTURY_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+                  "twenty-first twenty-second").split()
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+_TIME_UNITS = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|"
+               r"decades?|century|centuries|millenni(?:um|a))")
+_FEW = r"(?:several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|some)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_TOD = r"(?:morning|afternoon|evening|night)"
 _CORES = [
     # 2025-03-30, 2025-03
     r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})-(?P<im>0[1-9]|1[0-2])"
     r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-SU-Za-z]|T(?![0-9])|-[0-9]))",
+    # 03-11-2025, 3/11/2025, 11.3.2025 (month first unless the first number cannot be a month)
+    rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
+    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/-][0-9]))",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
     rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})"
     rf"|(?P<rs1>{_YEAR})/(?P<rs2>{_YEAR}|{_YY}))",
-    # the 2010s, the early 1990s, mid-1990s
+    # the 2010s, the early 1990s, mid-1990s, the '80s, the nineties
     rf"(?P<c_decade>(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
-    rf"{_YEAR_LEFT}(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s(?![0-9A-Za-z]))",
+    rf"(?:{_YEAR_LEFT}(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s|[’'](?P<dec2>[0-9]0)[’']?s"
+    rf"|(?P<dec3>(?i:{'|'.join(_DECADE_WORDS)})))(?![0-9A-Za-z]))",
+    # the 20th century, the twenty-first century
+    rf"(?P<c_century>(?i:(?:the\s+)?(?:(?P<cen>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<cenw>{'|'.join(_CENTURY_WORDS)}))"
+    r"[\s-]+century)(?![A-Za-z]))",
     # the 80th anniversary of the battle: the anchor's date, so many years on
     rf"(?P<c_anniv>(?i:the\s+(?P<an>[1-9][0-9]{{0,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<aanc>{_NP})))",
+    # Sept. 11 this year | July last year | Monday last week (a date named within a named period)
+    rf"(?P<c_compound>(?:(?P<km>{_MONTH})\s+(?P<kd>{_DAY})|(?P<kd2>{_DAY})\s+(?P<km2>{_MONTH})|(?P<km3>{_MONTH_FULL})"
+    rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|the\s+previous|the\s+following))\s+"
+    r"(?P<ku>(?i:year|week))(?![A-Za-z’']))",
+    # the week of March 6 (an ISO week)
+    rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
+    # (2024, September 13): a reference list's year first
+    rf"(?P<c_apa>(?<=\()(?P<ay>1[0-9]{{3}}|20[0-9]{{2}}),\s+(?P<am>{_MONTH})(?:\s+(?P<ad>{_DAY}))?(?=\)))",
     # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945
     rf"(?P<c_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
+    # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
+    rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
+    rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR}))?"
+    rf"|(?P<qq>Q[1-4])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
+    # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
+    rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
+    rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
     # three days before the China-Russia flight | two weeks ago | a day later
     rf"(?P<c_count>(?i:(?P<cn>{_COUNT})\s+(?P<cu>{_UNITS})\s+(?:(?P<crel>before|after|prior\s+to|"
     rf"following|since)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
@@ -300,18 +350,43 @@ _CORES = [
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
     # the past three decades | over the past decade or so | the coming year | the last decade
-    rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming)\s+(?:(?P<sn>{_COUNT})\s+)?(?P<su>{_UNITS})"
+    rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming|next|last)\s+(?:(?P<sn>{_COUNT}|{_FEW})\s+)?(?P<su>{_UNITS})"
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
     r"(?P<su3>decade|century))\b(?P<orso>\s+or\s+so\b)?))",
-    # last month | earlier this year | the current fiscal year | (the end of) the year
-    r"(?P<c_rel>(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|the))"
-    r"\s+(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century))(?![A-Za-z]))",
-    # on Thursday | last Monday
-    rf"(?P<c_weekday>(?:(?P<wrel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WEEKDAY}))",
+    # recently, in recent years, the future, soon, previously, at the time (past or future, no date)
+    r"(?P<c_vague>(?i:(?P<vpast>(?:more\s+)?recently|previously|formerly|recent\s+(?:years|months|weeks|days)"
+    r"|the\s+past(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|has|have|had|that|few|several)\b)"
+    r"|the\s+time(?=\s*[,.;:)!?]))|(?P<vfut>(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|will)\b)|soon(?!\s+(?:after|as|to|be)\b)))"
+    r"(?![A-Za-z]))",
+    # 90 days, a two-year term, several months, 16-hour (a length of time)
+    rf"(?P<c_dur>(?i:(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
+    rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
+    rf"(?P<du>{_TIME_UNITS}))(?![A-Za-z]))",
+    # every Monday, each year, daily, annually, twice a year
+    rf"(?P<c_set>(?i:(?:every|each)\s+(?:other\s+|(?P<xn>{_COUNT})\s+)?(?P<xu>second|minute|hour|day|night|morning|"
+    rf"afternoon|evening|week|weekend|month|quarter|year|decade|{_SEASON})s?|(?P<xadv>hourly|daily|nightly|weekly|"
+    r"biweekly|monthly|quarterly|annually|yearly|semiannually)|(?P<xf>once|twice|three\s+times|[0-9]+\s+times)"
+    r"\s+(?:a|an|per|each|every)\s+(?P<xu2>day|week|month|year|decade))(?![A-Za-z])"
+    rf"|(?i:every|each)\s+(?P<xwd>{_WEEKDAY})(?:\s+(?P<xtod>(?i:{_TOD})))?)",
+    # last month | earlier this year | the current fiscal year | (the end of) the year | this weekend
+    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|the))\s+"
+    r"|(?<=of\s))(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century|weekend))"
+    r"(?![A-Za-z]))",
+    # this morning, last night, tonight, yesterday afternoon (a part of a day)
+    rf"(?P<c_tod>(?i:(?P<todw>this|last|yesterday|tomorrow)\s+(?P<tod>{_TOD})|(?P<todn>tonight|overnight))(?![A-Za-z]))",
+    # on Thursday | last Monday | Friday night
+    rf"(?P<c_weekday>(?:(?P<wrel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WEEKDAY})"
+    rf"(?:\s+(?P<wtod>(?i:{_TOD}))(?![A-Za-z]))?)",
     # in March | last October | the latter's October visit (context checked in code)
     rf"(?P<c_month>(?:(?P<mrel>(?i:last|next|this|coming|past))\s+)?(?P<bm>{_MONTH_FULL}))",
-    # yesterday, tomorrow (not "yesterday's enemy")
+    # yesterday, tomorrow (not "yesterday's enemy"); today, now, currently (the present)
     r"(?P<c_word>(?i:yesterday|tomorrow)(?![\w’']))",
+    r"(?P<c_now>(?i:right\s+now|now|today|currently|presently|nowadays|these\s+days|at\s+present)(?![\w’']))",
+    # 10 a.m., 6:30 p.m. EST, noon, midnight (a time of day)
+    r"(?P<c_clock>(?:(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
+    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z]))"
+    rf"(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’']))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
 ]
@@ -321,23 +396,36 @@ _GLUED = r"(?P<c_glued>(?<=[a-z][a-z])(?:19|20)[0-9]{2})" + _YEAR_RIGHT
 DATE_PATTERN = re.compile("|".join(_CORES + [_GLUED]))
 # The same without ranges: the fallback when a range reading turns out not to be a date.
 SINGLE_PATTERN = re.compile("|".join([c for c in _CORES if "c_range" not in c] + [_GLUED]))
-# Every date contains a trigger: a digit run, a month or weekday name, a unit word (day, week,
-# month, year, decade, century), "yesterday" or "tomorrow". Each alternative opens with a literal
-# character, so the regex engine skips every other character without trying a match there; the
-# full pattern is then tried only at the trigger and at the few words just before it that can
-# open a date.
-_UNIT_TRIGGERS = {"d": "(?:ays?|ecades?)", "w": "eeks?", "m": "onths?", "y": "(?:ears?|esterday)",
-                  "c": "entur(?:y|ies)", "t": "omorrow"}
+# Every expression contains a trigger: a digit run, a month or weekday name, a unit word (day,
+# week, month, year, decade, century, hour...), a season, a part of the day, or one of the words
+# of the present, the past, the future and of frequency ("now", "recently", "daily"). Each
+# alternative opens with a literal character, so the regex engine skips every other character
+# without trying a match there; the full pattern is then tried only at the trigger and at the few
+# words just before it that can open an expression.
+_UNIT_TRIGGERS = {"d": "(?:ays?|ecades?|aily)", "w": "(?:eeks?|eekends?|eekly|inter)",
+                  "m": "(?:onths?|onthly|orning|idnight|idday|inutes?|illenni(?:um|a))",
+                  "y": "(?:ears?|esterday|early)", "c": "(?:entur(?:y|ies)|urrently)",
+                  "t": "(?:omorrow|oday|onight|wenties|hirties)",
+                  "n": "(?:ow|ights?|ightly|oon|owadays|ineties)", "h": "(?:ours?|ourly|alf)",
+                  "q": "(?:uarters?|uarterly)", "s": "(?:pring|ummer|oon|ixties|eventies|emiannually)",
+                  "f": "(?:all|uture|ormerly|orties|ifties)", "a": "(?:utumn|fternoon|nnually)",
+                  "e": "(?:vening|ighties)", "r": "(?:ecent(?:ly)?)", "p": "(?:ast|resent(?:ly)?|reviously)",
+                  "o": "(?:vernight)", "b": "(?:iweekly)"}
 TRIGGER_PATTERN = re.compile("|".join(
     [rf"{d}(?<![0-9].)" for d in "0123456789"]
     + [rf"{k[0]}(?<![A-Za-z].){k[1:]}" for name in MONTH_NAMES + WEEKDAY_NAMES
        for k in (name[:3], name[:3].upper())]
     + [rf"{c}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
-    + [rf"{c.upper()}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]))
-# Words that can open a date before its trigger ("the past three decades", "Earlier this year").
+    + [rf"{c.upper()}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
+    + ["Q(?<![A-Za-z].)[1-4]", "[’'](?<![A-Za-z0-9].)[0-9]0s"]))
+# Words that can open an expression before its trigger ("the past three decades", "Earlier this
+# year", "every Monday", "at present", "the third quarter").
 STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", "later", "last",
                       "next", "this", "coming", "current", "past", "following", "previous",
-                      "preceding", "same", "prior", *NUMBER_WORDS])
+                      "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
+                      "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
+                      "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -391,8 +479,19 @@ def _mask_urls(text: str) -> str:
 
 # --- finding --------------------------------------------------------------------------------------
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date expression in ``text``, in order (see the module docstring)."""
+DATE_KINDS = ("explicit", "relative", "anchored")
+
+
+def find_dates(text: str, every: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, in order (see the module docstring). With ``every``,
+    every temporal expression: also the present ("now", "today"), past and future references
+    ("recently", "the future"), lengths of time ("90 days"), frequencies ("every Monday") and
+    clock times ("10 a.m.")."""
+    found = _find(text)
+    return found if every else [m for m in found if m.kind in DATE_KINDS]
+
+
+def _find(text: str) -> list[DateMention]:
     scan = _mask_urls(text)
     found, done = [], 0
     for trigger in TRIGGER_PATTERN.finditer(scan):
@@ -506,16 +605,20 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     mod = _norm(left.group("mod")) if left else None
     fields = {}
     # Which words before the core belong to the date.
-    if q in QUANTITY_HEDGES and core not in ("c_count", "c_span"):
+    if q in QUANTITY_HEDGES and core not in ("c_count", "c_span", "c_dur"):
         if core in ("c_year", "c_glued"):
             return None  # "nearly 2000", "over 2025": a number, not a year
         q = None
     if q == "between" and not (core == "c_range" and m.group("rb1")):
         q = None
+    if core in ("c_now", "c_vague", "c_set", "c_clock") or (core == "c_dur" and q not in HEDGES):
+        q, mod = (q if q in BARE_MONTH_QUALIFIERS or q in ("for", "within", "over") else None), None
+    extent = start
     if q is not None:
         start = left.start()
+        extent = start if q in HEDGES else left.start("mod") if mod is not None else extent
     elif mod is not None:
-        start = left.start("mod")
+        start = extent = left.start("mod")
     if mod in ("pre", "post"):
         q, mod = mod, None
     since = None
@@ -523,6 +626,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         since = _SINCE_CLAUSE.search(scan, max(done, start - 60), start)
         if since is not None:  # "Since taking office in October": the stretch from October on
             start, q = since.start(), "since"
+    fields["extent_start"] = extent
     if mod:
         mod = {"middle of": "mid", "beginning of": "start", "start of": "start",
                "end of": "end"}.get(mod.replace("the ", ""), mod)
@@ -542,7 +646,15 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(parts)
     elif core == "c_decade":
-        fields.update(kind="explicit", year=int(m.group("dec")), decade=True)
+        if m.group("dec"):
+            year = int(m.group("dec"))
+        elif m.group("dec2"):
+            year = 1900 + int(m.group("dec2"))  # the '80s: the last century's, as news writes it
+        else:
+            year = 1900 + 10 * _DECADE_WORDS[m.group("dec3").lower()]
+            if not re.search(r"(?i:\bthe\s+(?:early\s+|mid-?|late\s+)?)$", text[max(0, m.start() - 12):m.start("dec3")]):
+                return None  # "nineties" needs "the"
+        fields.update(kind="explicit", year=year, decade=True)
         if m.group("dmod"):
             fields["modifier"] = m.group("dmod").lower()
     elif core == "c_date":
@@ -576,19 +688,31 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         rel = (m.group("srel") or m.group("srel2") or m.group("srel3")).lower()
         count = m.group("sn") or m.group("sn2")
         unit = _unit(m.group("su") or m.group("su2") or m.group("su3"))
+        plural = (m.group("su") or "").lower().endswith(("s", "ies"))
+        if count and _FEW_WORDS.match(_norm(count)) or (count is None and plural):
+            # "the past few weeks", "the coming years": a stretch whose length is not given
+            fields.update(kind="vague", duration=_iso_duration(None, unit),
+                          value="PAST_REF" if rel in ("past", "last") else "FUTURE_REF",
+                          direction="past" if rel in ("past", "last") else "future")
+            return _finish(m, core, text, scan, start, end, q, fields)
         sign = -1 if rel in ("past", "last") else 1
         fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
                       span=True, direction="past" if sign < 0 else "future")
         fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
     elif core == "c_rel":
         rel = _norm(m.group("rrel"))
-        if rel == "the" and mod not in ("start", "end", "mid"):
+        unit = m.group("ru").lower()
+        if rel is None and mod is None:
+            return None  # "end of year" needs its "end of"
+        if rel == "the" and mod not in ("start", "end", "mid") and unit != "weekend":
             return None  # "the year" alone is not a date; "the end of the year" is
         fiscal = bool(m.group("rfis"))
         unit = m.group("ru").lower()
         if fiscal and unit != "year":
             return None
         offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit == "weekend" and rel == "the":
+            offset = None  # "the weekend": the one the tense points to
         direction = {"earlier this": "past", "later this": "future"}.get(rel)
         if offset:
             direction = "past" if offset < 0 else "future"
@@ -618,10 +742,217 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if q not in TEMPORAL_QUALIFIERS and _QUANTITY_AFTER.match(scan, end):
             return None
         fields.update(kind="explicit", year=y)
+    elif core == "c_num":
+        a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
+        mo, d = (a, b) if a <= 12 else (b, a)  # month first (U.S.), unless it cannot be a month
+        if not (1 <= mo <= 12 and _valid(y, mo, d)) or (m.group("nsep") == "." and a <= 12 and b <= 12):
+            return None  # 3.11.2025 is day-first in most places that write dots: too ambiguous
+        fields.update(kind="explicit", year=y, month=mo, day=d)
+    elif core == "c_century":
+        n = int(m.group("cen")) if m.group("cen") else _CENTURY_WORDS.index(m.group("cenw").lower()) + 1
+        fields.update(kind="explicit", year=max(1, (n - 1) * 100), century=True)
+    elif core == "c_compound":
+        month_word = m.group("km") or m.group("km2") or m.group("km3")
+        day_word = m.group("kd") or m.group("kd2")
+        rel = _norm(m.group("krel")).replace("the ", "")
+        offset = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+        unit = m.group("ku").lower()
+        if unit == "week" and m.group("kwd") is None or unit == "year" and month_word is None:
+            return None
+        d = int(day_word.rstrip("stndrh")) if day_word else None
+        mo = _month(month_word) if month_word else None
+        if mo and not _valid(None, mo, d):
+            return None
+        wd = _WEEKDAY_BY_KEY[m.group("kwd")[:3].lower()] if m.group("kwd") else None
+        fields.update(kind="relative", month=mo, day=d, weekday=wd, unit=unit, offset=offset, calendar=True,
+                      direction=_offset_direction(offset))
+        if rel in ("previous", "following"):
+            fields["kind"] = "anchored"
+    elif core == "c_weekof":
+        d, mo = int(m.group("wod").rstrip("stndrh")), _month(m.group("wom"))
+        y = int(m.group("woy")) if m.group("woy") else None
+        if not _valid(y, mo, d):
+            return None
+        fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, week=True)
+    elif core == "c_apa":
+        y, mo = int(m.group("ay")), _month(m.group("am"))
+        d = int(m.group("ad").rstrip("stndrh")) if m.group("ad") else None
+        if not _valid(y, mo, d):
+            return None
+        fields.update(kind="explicit", year=y, month=mo, day=d)
+    elif core == "c_quarter":
+        if m.group("qq"):
+            n, y = int(m.group("qq")[1]), m.group("qy2")
+        else:
+            word, what = m.group("qn").lower(), m.group("qw").lower()
+            y = m.group("qy")
+            n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "final": 4}.get(word)
+            if what == "half":
+                if n not in (1, 2) and word not in ("final", "last"):
+                    return None
+                n = 6 if word in ("final", "last") or n == 2 else 5
+            elif n is None:  # the latest, last, current, next, previous quarter
+                offset = {"current": 0, "next": 1, "previous": -1, "last": -1, "latest": -1}[word]
+                fields.update(kind="relative", unit="quarter", offset=offset, calendar=True,
+                              direction=_offset_direction(offset))
+                return _finish(m, core, text, scan, start, end, q, fields)
+        fields.update(kind="explicit" if y else "relative", year=int(y) if y else None, quarter=n)
+    elif core == "c_season":
+        rel, y = (m.group("sear") or "").lower(), m.group("seay")
+        word = m.group("sea").lower()
+        if not rel and not y and q is None and mod is None:
+            return None  # "summer" alone, and "fall" the verb, need a determiner, a year or "in"
+        if word == "fall" and not (rel or y) and not (q in ("in", "by", "until", "since", "during") and
+                                                       re.search(r"\bthe\s*$", text[max(0, start - 8):m.start()])):
+            if rel != "the":
+                return None
+        offset = _named_offset(rel) if rel not in ("the", "") else None
+        season = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[word]
+        fields.update(kind="explicit" if y else "relative", year=int(y) if y else None, season=season,
+                      offset=offset, direction=_offset_direction(offset))
+    elif core == "c_vague":
+        past = m.group("vpast") is not None
+        words = _norm(m.group(core))
+        value = "PAST_REF" if past else "FUTURE_REF"
+        fields.update(kind="vague", value=value, direction="past" if past else "future")
+        if words.startswith("the time"):
+            fields["extent_start"] = m.start()
+    elif core == "c_dur":
+        n_word = _norm(m.group("dn"))
+        unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
+        unit = {"centurie": "century", "millennia": "millennium", "night": "day"}.get(unit, unit)
+        if n_word and _FEW_WORDS.match(n_word):
+            n = None
+        elif n_word and "/" in n_word:
+            whole, _, frac = n_word.rpartition(" ")
+            num, den = frac.split("/")
+            n = (int(whole) if whole else 0) + int(num) / int(den)
+        elif n_word and "." in n_word:
+            n = float(n_word)
+        else:
+            n = _count(n_word)
+        if unit == "weekend":
+            fields.update(kind="duration", duration="P2D")
+        else:
+            fields.update(kind="duration", duration=_iso_duration(n, unit))
+        if n_word in ("a", "an") and _PER_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            fields.update(kind="set", value=_iso_duration(1, unit), duration=None)  # $5 million a year
+    elif core == "c_set":
+        unit = (m.group("xu") or m.group("xu2") or "").lower()
+        adverb = (m.group("xadv") or "").lower()
+        if adverb and not m.group("xadv").islower():
+            return None  # "The Washington Quarterly", "Daily Yomiuri": a name
+        if m.group("xwd"):
+            value = f"XXXX-WXX-{_WEEKDAY_BY_KEY[m.group('xwd')[:3].lower()] + 1}"
+            tod = _TOD_CODES.get((m.group("xtod") or "").lower())
+            fields.update(kind="set", value=value + (f"T{tod}" if tod else ""))
+        elif adverb:
+            unit = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "biweekly": "week",
+                    "monthly": "month", "quarterly": "quarter", "annually": "year", "yearly": "year",
+                    "semiannually": "month"}[adverb]
+            n = {"biweekly": 2, "semiannually": 6}.get(adverb, 1)
+            fields.update(kind="set", value=_iso_duration(n, unit))
+        else:
+            n = _count(m.group("xn")) if m.group("xn") else 1
+            if unit in ("spring", "summer", "fall", "autumn", "winter"):
+                value = "XXXX-" + {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[unit]
+            elif unit in ("morning", "afternoon", "evening", "night"):
+                value = "XXXX-XX-XXT" + _TOD_CODES[unit]
+            elif unit == "weekend":
+                value = "XXXX-WXX-WE"
+            else:
+                value = _iso_duration(n, unit)
+            fields.update(kind="set", value=value)
+    elif core == "c_tod":
+        word = (m.group("todw") or "").lower()
+        tod = _TOD_CODES[(m.group("tod") or "night").lower()]
+        offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)
+        if word == "last" and tod != "NI":
+            offset = -1
+        fields.update(kind="relative", unit="day", offset=offset, calendar=True, time=tod,
+                      direction=_offset_direction(offset))
+    elif core == "c_now":
+        word = _norm(m.group(core))
+        if word == "today":
+            if text[m.end():m.end() + 2] in ("’s", "'s"):
+                return None  # "today's friend": a figure of speech as often as a date
+            fields.update(kind="present")
+        else:
+            fields.update(kind="present", value="PRESENT_REF")
+    elif core == "c_clock":
+        if m.group("noon"):
+            word = m.group("noon").lower()
+            clock = "24:00" if word == "midnight" else "12:00"
+        else:
+            h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+            clock = f"{h:02d}:{m.group('mi') or '00'}"
+        fields.update(kind="time", time=clock)
+        if m.group("clwd"):  # 10 p.m. Wednesday
+            fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[m.group("clwd")[:3].lower()])
+        elif m.group("clday"):
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("clday").lower()]
+            fields.update(kind="relative", unit="day", offset=offset, calendar=True,
+                          direction=_offset_direction(offset))
+    if core == "c_weekday" and m.group("wtod"):
+        fields["time"] = _TOD_CODES[m.group("wtod").lower()]
     if q == "since" and core in POINT_CORES:
         # "since 1895", "Since taking office in October": the stretch from that date up to the
         # reference (the publication), so its end needs the publication date
         fields.update(kind="relative", span=True, direction=fields.get("direction") or "past")
+        fields["extent_start"] = m.start() if since is not None else fields["extent_start"]
+    return _finish(m, core, text, scan, start, end, q, fields)
+
+
+_FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
+_PER_BEFORE = re.compile(r"(?:[0-9%]|million|billion|trillion|dollars|yen|percent|cents?|times)\s*$")
+_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+              "overnight": "NI", "": None}
+_DURATION_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+                   "week": ("", "W", 1), "weekend": ("", "D", 2), "month": ("", "M", 1), "quarter": ("", "Q", 1),
+                   "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
+                   "millennium": ("", "Y", 1000)}
+# the owner of a fiscal year, when the sentence names it just before ("Japan's fiscal 2025")
+_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?)|(?P<us>\bU\.S\.|\bUnited States"
+                           r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\bfederal)")
+
+
+def _iso_duration(n, unit: str) -> str:
+    """ISO 8601 duration of ``n`` units (None: an unknown number, ``PXY``)."""
+    t, letter, factor = _DURATION_UNITS[unit]
+    if n is None:
+        return f"P{t}X{letter if unit not in ('decade', 'century', 'millennium') else {'decade': 'DE', 'century': 'CE', 'millennium': 'ML'}[unit]}"
+    if isinstance(n, float) and not n.is_integer():
+        whole, frac = int(n), n - int(n)
+        smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "M": ("D", 30) if not t else ("S", 60)}.get(letter)
+        if smaller and not (factor - 1):
+            part = round(frac * smaller[1])
+            small_t = "T" if (letter == "D" or t) and not t else ""
+            return f"P{t}{whole}{letter}{small_t}{part}{smaller[0]}" if whole else f"P{t or small_t}{part}{smaller[0]}"
+    return f"P{t}{int(n * factor)}{letter}"
+
+
+def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
+    """The mention, with what its context adds: the tense of its clause when the words leave the
+    direction open, the owner of a fiscal year, an open bound ("after 2015")."""
+    needs_direction = fields.get("kind") == "relative" and fields.get("direction") is None and (
+        fields.get("year") is None and (fields.get("month") or fields.get("weekday") is not None
+                                        or fields.get("season") or fields.get("quarter")
+                                        or fields.get("to_month") or fields.get("unit") == "weekend"))
+    if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
+        tense_word, cue = clause_tense(text, start, end)
+        fields.update(tense=tense_word, tense_cue=cue)
+    if fields.get("fiscal"):
+        sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
+        owners = {k for o in _FISCAL_OWNER.finditer(text, sentence_start, start) for k, v in o.groupdict().items() if v}
+        if len(owners) == 1:
+            fields["fiscal_owner"] = "JP" if owners == {"jp"} else "US"
+    if q in ("after", "before", "pre", "post") and fields.get("kind") in ("explicit", "relative") and \
+            core in POINT_CORES and not fields.get("span"):
+        fields["bound"] = "after" if q in ("after", "post") else "before"
+    if core == "c_range":
+        fields["parts"] = tuple(m.span(g) for g in ("rb1", "rb2", "rf1", "rf2", "rd1", "rd2", "rs1", "rs2")
+                                if m.group(g) is not None)
     return DateMention(start=start, end=end, phrase=text[start:end], **fields)
 
 
@@ -687,24 +1018,54 @@ def resolve(mention: DateMention, window: tuple[str, str] | None = None,
     """
     if direction not in (None, "past", "future"):
         raise ValueError(f"direction must be 'past', 'future' or None, not {direction!r}")
-    if mention.kind == "relative" and window is not None:
+    if mention.kind in UNDATED_KINDS:
+        return None  # a length of time, a frequency or a clock time: not a date
+    if mention.kind in ("relative", "present", "vague") and window is not None:
         first, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
         if first > last:
             raise BadDate(f"window {window!r} ends before it starts")
+    # a curated direction wins over the tense of the clause; the words of the date win over both
+    # (a present tense, "the record date is Nov. 9", takes the nearest such date either way)
+    direction = direction or {"past": "past", "future": "future", "present": "nearest"}.get(mention.tense)
     try:
         if mention.kind == "explicit":
-            return _result(mention, {_explicit(mention)}, "explicit")
+            return _bound(mention, _result(mention, {_explicit(mention)}, "explicit"))
         if mention.kind == "anchored":
             if anchor is None:
                 return None
             return _result(mention, {_anchored(mention, anchor)}, "relative-to-event")
         if window is None:
             return None
+        if mention.kind in ("present", "vague"):
+            r = _result(mention, {(d.isoformat(), d.isoformat(), False, False) for d in
+                                  (first + dt.timedelta(days=k) for k in range((last - first).days + 1))},
+                        "relative-to-publication")
+            if mention.kind == "vague":  # "recently", "the future": before or after the publication
+                return bounded(r, "before" if mention.direction == "past" else "after")
+            return r
         candidates = {_relative(mention, first + dt.timedelta(days=k), direction)
                       for k in range((last - first).days + 1)}
-        return _result(mention, candidates, "relative-to-publication")
+        return _bound(mention, _result(mention, candidates, "relative-to-publication"))
     except (OverflowError, ValueError):  # BadDate included: an ISO date of year 0000
         return None  # date arithmetic left years 1..9999
+
+
+UNDATED_KINDS = ("duration", "set", "time")
+
+
+def _bound(m: DateMention, r: Resolved) -> Resolved:
+    """An open bound: "after 2015" is on or after 2016, "before March" on or before February."""
+    if m.bound == "after":
+        return bounded(replace(r, date_start=_next(r.date_end)), "after")
+    if m.bound == "before":
+        return bounded(replace(r, date_end=_previous(r.date_start)), "before")
+    return r
+
+
+def _previous(value: str) -> str:
+    """The ISO prefix just before ``value``, at the same precision (2026-01-01 -> 2025-12-31)."""
+    precision, first, _ = parse_iso(value)
+    return _truncate(first - dt.timedelta(days=1), precision)
 
 
 # A candidate is (date_start, date_end, start_is_approximate, end_is_approximate).
@@ -732,13 +1093,50 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _explicit(m: DateMention) -> tuple:
-    approx = m.approximate or m.fiscal
+    approx = m.approximate or (m.fiscal and m.fiscal_owner is None)
+    if m.season or m.quarter:
+        a, b = _period_months(m.year, m.season, m.quarter)
+        return a, b, approx, approx
+    if m.fiscal and m.fiscal_owner:
+        return _fiscal_span(m.year, m.fiscal_owner) + (approx, approx)
     start = _iso(m.year, m.month, m.day)
     if m.decade:
         return start, _iso(m.year + 9), approx, approx
+    if m.century:
+        return start, _iso(m.year + 99), approx, approx
+    if m.week:
+        return _week_of(dt.date(m.year, m.month, m.day)) + (approx, approx)
     if m.to_year is not None:
         return start, _iso(m.to_year, m.to_month, m.to_day), approx, approx
     return start, start, approx, approx
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
+
+
+def _period_months(year: int, season: str | None, quarter: int | None) -> tuple[str, str]:
+    """First and last month of a season (winter runs into the next year), a quarter (1-4) or a
+    half (5: January-June, 6: July-December)."""
+    if season:
+        a, b = _SEASON_MONTHS[season]
+        return _iso(year, a), _iso(year + (b < a), b)
+    if quarter <= 4:
+        return _iso(year, 3 * quarter - 2), _iso(year, 3 * quarter)
+    return (_iso(year, 1), _iso(year, 6)) if quarter == 5 else (_iso(year, 7), _iso(year, 12))
+
+
+def _fiscal_span(year: int, owner: str) -> tuple[str, str]:
+    """Japan's fiscal 2025 is April 2025 to March 2026; the U.S. fiscal 2025 October 2024 to
+    September 2025."""
+    if owner == "JP":
+        return _iso(year, 4), _iso(year + 1, 3)
+    return _iso(year - 1, 10), _iso(year, 9)
+
+
+def _week_of(day: dt.date) -> tuple[str, str]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
 
 
 def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> tuple[dt.date, dt.date]:
@@ -775,6 +1173,24 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
                         kind="explicit" if m.year is not None else "relative")
         first = _explicit(point) if point.kind == "explicit" else _relative(point, ref, "past")
         return first[0], ref.isoformat(), first[2], False
+    if m.unit in ("year", "week") and (m.month is not None or m.weekday is not None):
+        # a date within a named period: "Sept. 11 this year", "Monday last week"
+        if m.unit == "year":
+            return _fixed(_iso(ref.year + m.offset, m.month, m.day), approx)
+        day = ref + dt.timedelta(weeks=m.offset, days=m.weekday - ref.weekday())
+        return _fixed(day.isoformat(), approx)
+    if m.unit == "quarter":  # the latest, current, next quarter
+        q = (ref.month - 1) // 3 + m.offset
+        year, q = ref.year + q // 4, q % 4 + 1
+        a, b = _period_months(year, None, q)
+        return a, b, approx, approx
+    if m.unit == "weekend":
+        saturday = ref + dt.timedelta(days=5 - ref.weekday())
+        offset = m.offset
+        if offset is None:  # "the weekend": the one the tense points to
+            offset = -1 if (m.direction or direction) == "past" and ref.weekday() < 5 else 0
+        saturday += dt.timedelta(weeks=offset)
+        return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), approx, approx
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
@@ -787,14 +1203,62 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     if m.weekday is not None and m.month is None:
         day = _weekday(ref, m.weekday, m.offset, m.direction or direction)
         return day.isoformat(), day.isoformat(), approx, approx
+    if m.season or m.quarter:
+        year = _period_year(m, ref, m.direction or direction)
+        a, b = _period_months(year, m.season, m.quarter)
+        return a, b, approx, approx
+    if m.fiscal and m.fiscal_owner:  # the current fiscal year of its owner
+        year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
+        return _fiscal_span(year, m.fiscal_owner) + (approx, approx)
+    if m.week:
+        year = _year_of(m.month, m.day, ref, m.offset, m.direction or direction)
+        return _week_of(dt.date(year, m.month, m.day)) + (approx, approx)
     # A month, month-day or range of them without a year.
     end_month, end_day = (m.to_month, m.to_day) if m.to_month else (m.month, m.day)
-    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction or "past")
+    end_year = _year_of(end_month, end_day, ref, m.offset, m.direction or direction)
     end = _iso(end_year, end_month, end_day)
     if m.to_month is None:
         return end, end, approx, approx
     start_year = end_year if (m.month, m.day or 0) <= (end_month, end_day or 32) else end_year - 1
     return _iso(start_year, m.month, m.day), end, approx, approx
+
+
+def _fixed(value: str, approx: bool) -> tuple:
+    return value, value, approx, approx
+
+
+def _period_year(m: DateMention, ref: dt.date, direction: str | None) -> int:
+    """The year of a season or quarter named without one ("last spring", "the third quarter"):
+    "last"/"next" the latest that has ended / the first not yet begun; "this" the one of this
+    year; bare, the latest that has begun (past), the first that has not ended (future), else
+    this year's."""
+    def months(year):
+        a, b = _period_months(year, m.season, m.quarter)
+        return parse_iso(a)[1], parse_iso(b)[2]
+
+    if m.offset == -1:
+        year = ref.year
+        while months(year)[1] >= ref:
+            year -= 1
+        return year
+    if m.offset == 1:
+        year = ref.year - 1
+        while months(year)[0] <= ref:
+            year += 1
+        return year
+    if m.offset == 0 or direction is None:
+        if m.season == "WI" and ref.month <= 2:
+            return ref.year - 1  # this winter, in January: the one that began in December
+        return ref.year
+    if direction == "past":
+        year = ref.year
+        while months(year)[0] > ref:
+            year -= 1
+        return year
+    year = ref.year - 1
+    while months(year)[1] < ref:
+        year += 1
+    return year
 
 
 def _weekday(ref: dt.date, weekday: int, offset: int | None, direction: str | None) -> dt.date:
@@ -806,7 +1270,7 @@ def _weekday(ref: dt.date, weekday: int, offset: int | None, direction: str | No
         return ref - dt.timedelta(days=back or 7)
     if offset == 1:
         return ref + dt.timedelta(days=ahead or 7)
-    if direction == "past" or (direction is None and back <= ahead):
+    if direction == "past" or (direction in (None, "nearest") and back <= ahead):
         return ref - dt.timedelta(days=back)
     return ref + dt.timedelta(days=ahead)
 
@@ -822,9 +1286,17 @@ def _year_of(month: int, day: int | None, ref: dt.date, offset: int | None, dire
         year = ref.year if there > here else ref.year + 1
     elif direction == "future":
         year = ref.year if there >= here else ref.year + 1
-    else:
+    elif direction != "nearest":  # past, or nothing says: the latest such date
         year = ref.year if there <= here else ref.year - 1
+    else:  # a present tense: the nearest such date either way ("the record date is Nov. 9")
+        def gap(y):
+            last = calendar.monthrange(y, month)[1]
+            first_day, last_day = dt.date(y, month, min(day, last) if day else 1), dt.date(y, month, min(day, last) if day else last)
+            return 0 if first_day <= ref <= last_day else min(abs((first_day - ref).days), abs((last_day - ref).days))
+        year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (gap(y), y != ref.year))
     step = 1 if offset == 1 or (offset is None and direction == "future") else -1
+    if direction == "nearest":
+        step = 1 if year >= ref.year else -1
     while day and day > calendar.monthrange(year, month)[1]:
         year += step  # February 29 exists only in a leap year
     return year
@@ -868,6 +1340,11 @@ def _result(m: DateMention, candidates: set, basis: str) -> Resolved:
         precision = "approximate" if approx_s or approx_e else "uncertain"
         if m.decade and len(candidates) == 1:
             edtf = s[:3] + "X" + ("~" if approx_s else "")
+        elif m.century and len(candidates) == 1:
+            edtf = s[:2] + "XX" + ("~" if approx_s else "")
+        elif (m.season or m.quarter) and len(candidates) == 1:
+            code = _SEASON_EDTF[m.season] if m.season else 32 + m.quarter + (2 if m.quarter > 4 else 0)
+            edtf = f"{s[:4]}-{code}"
         else:
             edtf = one_of([(c[0], c[1]) for c in candidates], approximate=approx_s or approx_e)
     return Resolved(phrase=m.phrase, date_start=s, date_end=e, date_precision=precision,
@@ -902,3 +1379,100 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
     if side == "after":
         return replace(resolved, date_end=None, date_precision="uncertain", edtf=f"[{resolved.date_start}..]")
     raise ValueError(f"side must be 'before' or 'after', not {side!r}")
+
+
+# --- TIMEX3 (TimeML) ------------------------------------------------------------------------------
+
+def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> list[tuple]:
+    """The TIMEX3s of mention ``m`` in ``text`` written on ``dct`` (YYYY-MM-DD), as TimeML
+    writes them: ``(start, end, type, value, mod)``. ``last`` is the (date_start, date_end) of
+    the latest date before it in the text, what "a day earlier" and "the next day" count from.
+
+    The extent leaves out a leading preposition ("in", "on", "since"); a range is one TIMEX3 per
+    end ("from 1948 to 1977": 1948, 1977); "three days before the flight" is the DURATION "three
+    days"; a date is written to the precision of its words ("two weeks ago": a week, 1998-W05)."""
+    start = m.extent_start if m.extent_start is not None else m.start
+    mod = _TIMEX_MODS.get(m.modifier) or _TIMEX_HEDGES.get(m.qualifier) if m.qualifier or m.modifier else None
+    if m.kind == "duration":
+        return [(start, m.end, "DURATION", m.duration, mod)]
+    if m.kind == "set":
+        return [(start, m.end, "SET", m.value, None)]
+    if m.kind == "time":
+        return [(start, m.end, "TIME", f"{dct}T{m.time}", mod)]
+    if m.kind == "vague":
+        return [(start, m.end, "DURATION" if m.duration else "DATE", m.duration or m.value, mod)]
+    if m.kind == "present":
+        return [(start, m.end, "DATE", m.value or dct, None)]
+    if m.kind == "anchored":
+        if m.unit is None or m.offset is None:
+            return []
+        if m.anchor is not None or (m.span and m.unit) or m.phrase.lower().endswith(("before", "after", "prior")):
+            # "three days before the flight", "a month after Qantas suspended...": a length
+            count = _COUNT_UNIT.match(text, start)
+            if count is None:
+                return []
+            return [(start, count.end(), "DURATION", _iso_duration(abs(m.offset), m.unit), mod)]
+        reference = last or (dct, dct)
+        r = resolve(m, anchor=anchor_for(m, *reference, None))
+        return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
+    window = (dct, dct)
+    r = resolve(replace(m, bound=None), window=window)
+    if r is None:
+        return []
+    if m.parts and not m.span:
+        (a1, b1), (a2, b2) = m.parts
+        return [(a1, b1, "DATE", r.date_start, None), (a2, b2, "DATE", r.date_end, None)]
+    if m.span and m.unit is not None:  # "the past three years": a length up to now
+        n = abs(m.offset)
+        return [(start, m.end, "DURATION", _iso_duration(None if m.duration == "X" else n, m.unit), mod)]
+    if m.span:  # since 1895: the point
+        r = resolve(replace(m, span=False, kind="explicit" if m.year else "relative", qualifier=None), window=window)
+        if r is None:
+            return []
+    value = _timex_date(m, r, m.unit)
+    if m.time:
+        return [(start, m.end, "TIME", f"{value}T{m.time}", mod)]
+    return [(start, m.end, "DATE", value, mod)]
+
+
+_TIMEX_MODS = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
+_TIMEX_HEDGES = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+                 "circa": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+                 "over": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+                 "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS"}
+_COUNT_UNIT = re.compile(rf"(?i:(?:{_QUALIFIER}\s+)?{_COUNT}\s+{_UNITS})")
+
+
+def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
+    """A resolved date as a TIMEX3 value, at the precision the words give."""
+    s = r.date_start or r.date_end
+    if m.fiscal:  # a fiscal year is named by the year it is numbered by
+        if m.year is not None:
+            return str(m.year)
+        return (r.date_end or s)[:4] if m.fiscal_owner == "US" else s[:4]
+    if m.decade:
+        return s[:3]
+    if m.century:
+        return s[:2]
+    if m.season:
+        return f"{s[:4]}-{m.season}"
+    if m.quarter:
+        return f"{s[:4]}-" + (f"Q{m.quarter}" if m.quarter <= 4 else f"H{m.quarter - 4}")
+    if unit == "quarter":
+        return f"{s[:4]}-Q{(int(s[5:7]) - 1) // 3 + 1}"
+    if m.week or unit == "week" and m.weekday is None:
+        year, week, _ = parse_iso(s)[1].isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "weekend":
+        year, week, _ = parse_iso(s)[1].isocalendar()
+        return f"{year}-W{week:02d}-WE"
+    if unit == "decade" and not m.span:
+        return s[:3]
+    if unit == "century" and not m.span:
+        return s[:2]
+    if unit in ("day", "month", "year") and m.month is None and m.weekday is None:
+        first = parse_iso(s)[1]
+        return _truncate(first, _GRANULARITY[unit])
+    if r.date_start == r.date_end or r.date_start is None or r.date_end is None:
+        return s
+    return s

@@ -312,12 +312,18 @@ TABLES += [
         "figure_id": TEXT, "boilerplate_id": TEXT,
         "start": INT, "end": INT, "phrase": TEXT, "spans": TEXT, "kind": TEXT, **DATE_COLUMNS,
         "edtf": TEXT, "basis": TEXT, "relative_to_event_id": TEXT, "relative_to_mention_id": TEXT,
+        # issue 15: the span above is the expression as TimeML draws it (no leading "in", "on",
+        # "since"); the phrase as written, with it, is kept beside it. timex_type/timex_value: the
+        # TIMEX3 reading (DATE 2025-12, DURATION P90D, SET XXXX-WXX-1, DATE PRESENT_REF);
+        # direction/direction_cue: which way a date without a year points, and the words that say so.
+        "written_start": INT, "written": TEXT, "written_spans": TEXT, "qualifier": TEXT,
+        "timex_type": TEXT, "timex_value": TEXT, "direction": TEXT, "direction_cue": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("footnote_id", "footnotes", "id"), ("figure_id", "figures", "id"),
                      ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id"),
                      ("relative_to_event_id", "events", "id")),
-        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",)),
-        quotes=(("start", "end", "phrase", "spans"),)),
+        indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",), ("timex_type",)),
+        quotes=(("start", "end", "phrase", "spans"), ("written_start", "end", "written", "written_spans"))),
     _t("events", {
         "id": TEXT, "summary": TEXT, "event_type": TEXT, **DATE_COLUMNS, "edtf": TEXT,
         "date_basis": TEXT, "date_phrase": TEXT, "date_source_id": TEXT, "date_note": TEXT, "place_id": TEXT,

@@ -788,8 +788,8 @@ def segment(doc) -> Segmentation:
         else:
             open_para = Multi([Piece(block.start, block.end)])
             paras.append((open_para, len(headings) - 1))
-        if ends_sentence(btext):
-            open_para = None
+        if ends_sentence(btext) or block.marker_start is not None:
+            open_para = None  # a list item is whole: what follows a break is not its rest
         interrupted = False
         prev_kind = "body"
 

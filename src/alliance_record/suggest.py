@@ -23,31 +23,73 @@ from . import dates, segment
 from .curate import publication_window
 from .extract import mentions
 
-EVENT_TYPE_CUES = [
-    ("call", r"\b(?:called|phone call|call with|spoke by phone)\b"),
-    ("meeting", r"\b(?:met|meeting|talks|summit)\b"),
-    ("visit", r"\b(?:visit(?:ed)?|trip|travel(?:l?ed)?|inspected|port call|arrived)\b"),
-    ("exercise", r"\b(?:exercises?|drills?|flew|flight|patrols?|training)\b"),
-    ("incident", r"\b(?:radar|incursions?|intrusions?|scrambled?|locked|encroached)\b"),
-    ("attack", r"\b(?:attack(?:ed)?|strikes?|invade[sd]?|invasion)\b"),
-    ("agreement", r"\b(?:agreed|agreement|deal)\b"),
-    ("announcement", r"\b(?:announced|announcement|unveiled)\b"),
-    ("policy", r"\b(?:established|adopted|law|legislation|revised|issued|passed|released)\b"),
-    ("ceremony", r"\b(?:ceremony|memorial|commemorat\w+|wreath)\b"),
-    ("budget", r"\b(?:budget|spending|expenditures?)\b"),
-    ("battle", r"\b(?:battle|war)\b"),
-    ("appointment", r"\b(?:took office|taking office|appointed|elected)\b"),
-    ("relief", r"\b(?:relief|eruption|disaster)\b"),
-    ("statement", r"\b(?:said|says|declared|stated|statement|wrote|told)\b"),
-]
+# The verbs (and the nouns naming an action) that say what kind of event a sentence reports,
+# by event type. The type of a draft is that of the verb governing its date phrase: the event
+# verb of the clause the date is in, else the first event verb of the sentence.
+EVENT_VERBS = {
+    "call": r"spoke by (?:tele)?phone|spoken by (?:tele)?phone|(?:tele)?phone (?:call|talks)|held (?:a )?(?:phone |video )?call|"
+            r"called (?=[A-Z][a-z]+ [A-Z][a-z]+\b(?! [\"“]))",
+    "meeting": r"met|meets|meeting|talks|summit|hosted|hosts|convened|gathered|two-plus-two|2\+2",
+    "visit": r"visit(?:ed|s|ing)?|trip|travell?ed|toured|inspected|arrived|port call|flew (?:by helicopter )?to|"
+             r"stood together on|wrapped up",
+    "exercise": r"exercises?|drills?|maneuvers|manoeuvres|joint flight|patrols?|operat(?:ed|ing) (?:simultaneously|together|jointly)",
+    "incident": r"spotted|was seen|were seen|intru(?:ded|sion)|incursions?|entered (?:the )?(?:territorial |contiguous )?waters|"
+                r"radar|locked|boarded|clash(?:ed)?|harass(?:ed|ment)|close approach(?:es)?|flew (?:close|near|along)|"
+                r"sailed (?:in|near|through)|record \d+ days",
+    "attack": r"attack(?:ed|s)?|strikes?|struck|invaded|invasion|bombed|shelled",
+    "agreement": r"signed|agreed|agreements?|accord|pact|deal|treaty|entered into force|ratified|concluded",
+    "policy": r"established|launch(?:ed)? (?:the|a|its) (?:[A-Z][\w-]* ){0,4}(?:Command|Office|Force|Headquarters|Agency|Unit)|"
+              r"stood up|began work|adopted|approved|revised|created|set up|decided|enacted|passed|upgrad(?:ed|ing)|"
+              r"began|relaxed|allow(?:ed)?|suspended|lifted|imposed|banned",
+    "announcement": r"announced|unveiled|chose|chosen|selected|picks?|advised|plans? to",
+    "ceremony": r"ceremony|commemorat\w+|memorial|wreath|anniversary",
+    "budget": r"supplementary budget|budget request|defen[cs]e budget|approved .{0,20}budget|spending",
+    "appointment": r"took office|taking office|sworn in|appointed|elected|inaugurat\w+|resigned|named (?:as )?(?:the )?new",
+    "deployment": r"deploy(?:ed|ment|s)?|brought (?:its|the|a) .{0,40}(?:system|missiles?|battery|troops|forces) to|"
+                  r"stationed|dispatched|rotated",
+    "relief": r"relief|humanitarian|evacuat\w+|rescue",
+    "report": r"published|released (?:a|the|its) (?:\w+ ){0,3}(?:report|paper|review|strategy)|white paper|reported (?:that|on)",
+    "battle": r"battle of|the battle|war (?:began|ended)|fought",
+    "statement": r"said|says|told|stated|warned|criticized|criticised|condemned|protested|urged|called for|"
+                 r"expressed|reaffirmed|welcomed|praised|pledged|vowed|insisted|conveyed|rejected|denounced|"
+                 r"declared|joint statement|statement|remarks|speech",
+}
+_VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) for t, pattern in EVENT_VERBS.items()]
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
+# Statements drafted without a date of their own: an act of protest or warning, not words said
+# in passing ("said", "told", "noted"), which a news story is full of.
+UNDATED_STATEMENTS = re.compile(r"\b(?:criticized|criticised|condemned|protested|warned|denounced|rejected)\b", re.I)
 
 
-def guess_event_type(sentence: str) -> str:
-    lowered = sentence.lower()
-    for event_type, pattern in EVENT_TYPE_CUES:
-        if re.search(pattern, lowered):
-            return event_type
-    return "statement"
+def event_verbs(text: str) -> list[tuple[int, str]]:
+    """``(offset, type)`` of every event verb in ``text``, in order."""
+    found = []
+    for type_, rx in _VERB_RES:
+        found += [(m.start(), type_) for m in rx.finditer(text)]
+    return sorted(found)
+
+
+def guess_event_type(sentence: str, at: int | None = None) -> str:
+    """The type of the event a sentence reports: its verb governing the date phrase at ``at``
+    (the first event verb of that clause, else the nearest before it), else the first event verb;
+    "statement" when there is none."""
+    verbs = [v for v in event_verbs(sentence)]
+    if not verbs:
+        return "statement"
+    if at is not None:
+        bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+        lo = max(b for b in bounds if b <= at)
+        hi = min(b for b in bounds if b > at) if any(b > at for b in bounds) else len(sentence)
+        inside = [v for v in verbs if lo <= v[0] < hi and v[1] != "statement"] or \
+                 [v for v in verbs if lo <= v[0] < hi]
+        if inside:
+            return inside[0][1]
+    specific = [v for v in verbs if v[1] != "statement"]
+    return (specific or verbs)[0][1]
+
+
+def guess_role(type_: str, k: int) -> str:
+    return "speaker" if type_ == "statement" and k == 0 else "participant"
 
 
 def slug(text: str, limit: int = 6) -> str:
@@ -55,52 +97,312 @@ def slug(text: str, limit: int = 6) -> str:
     return "-".join(words[:limit]) or "event"
 
 
-def candidate_events(doc, seg, ctx) -> list[dict]:
-    """One candidate per sentence with a dated phrase and a registry actor.
+def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
+    """Draft events: one per sentence of the body that reports one.
 
-    A phrase dated from the publication ("on March 3, 2025", "next month") is resolved against
-    the publication window; one counted from another event ("The day prior", "Two days later",
-    "Three days before the flight") is drafted ``relative_to`` the nearest candidate before it
-    that has a date of its own — the likeliest reference, which the curator checks.
+    A sentence is drafted when it carries a date phrase that resolves and names an actor (a
+    registry entry or a name no registry holds) or an event verb; a sentence with no date
+    is drafted when it names an actor doing something specific (not merely saying), as an event
+    known only to precede the publication (``bound: before``). The type is the event verb
+    governing the date. A phrase dated from the publication ("on March 3, 2025", "next month")
+    is resolved against the publication window; one counted from another event ("The day
+    prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
+    A draft that looks like an event the dataset already holds (``events_db``: overlapping
+    dates, shared actors or place, similar words) proposes ``ref:`` to it, with the evidence in
+    its note; two drafts of one document that are one event become one.
     """
     found = mentions.extract(doc, seg, seg.rows(), ctx)
     window = publication_window(doc.meta)
     actors_by_sentence: dict = {}
     places_by_sentence: dict = {}
+    new_by_sentence: dict = {}
     for row in found["actor_mentions"]:
-        actors_by_sentence.setdefault(row["sentence_id"], []).append(row["actor_id"])
+        if not row.get("nested_in_actor_mention_id"):
+            actors_by_sentence.setdefault(row["sentence_id"], []).append(row["actor_id"])
     for row in found["place_mentions"]:
         places_by_sentence.setdefault(row["sentence_id"], []).append(row["place_id"])
+    drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
+    for n in filter(_draftable, seg.names):
+        s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
+        if s is not None:
+            target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
+            target.setdefault(s["id"], []).append(drafted_ids[n["name"]])
+    existing = _existing_events(events_db)
+    parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     for sentence in seg.sentences:
-        if sentence["spans"] or sentence["id"] not in actors_by_sentence:
+        if sentence["spans"]:
             continue
         text = sentence["text"]
+        actors = list(dict.fromkeys(actors_by_sentence.get(sentence["id"], [])))
+        new_actors = list(dict.fromkeys(a for a in new_by_sentence.get(sentence["id"], []) if a not in actors))
+        verbs = event_verbs(text)
         mention, resolved, relative_to = _date_of_sentence(text, window, last_dated)
         if mention is None:
+            specific = [v for v in verbs if v[1] != "statement" or UNDATED_STATEMENTS.match(text, v[0])]
+            if not specific or not (actors or new_actors) or text.rstrip().endswith("?") or not _past(text):
+                continue
+        elif not (actors or new_actors or verbs):
             continue
-        actors = list(dict.fromkeys(actors_by_sentence[sentence["id"]]))
-        places = list(dict.fromkeys(places_by_sentence.get(sentence["id"], [])))
-        base = f"{slug(' '.join(actors[:2]), 4)}-{resolved.date_start or resolved.date_end}"
+        at = text.find(mention.phrase) if mention is not None else None
+        type_ = guess_event_type(text, at)
+        date_key = (resolved.date_start or resolved.date_end) if resolved else "undated"
+        base = f"{slug(' '.join((actors + new_actors)[:2]) or type_, 4)}-{date_key}"
         event_id, n = base, 2
         while event_id in used_ids:
             event_id, n = f"{base}-{n}", n + 1
-        used_ids.add(event_id)
-        evidence = {"quote": text, "date": mention.phrase}
-        if relative_to:
-            evidence["relative_to"] = relative_to
+        evidence = {"quote": text}
+        if mention is not None:
+            evidence["date"] = mention.phrase
+            if relative_to:
+                evidence["relative_to"] = relative_to
         else:
-            last_dated = (event_id, resolved)
-        out.append({
+            evidence["bound"] = "before"
+        places = list(dict.fromkeys(places_by_sentence.get(sentence["id"], [])))
+        draft = {
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
-            "event_type": guess_event_type(text),
-            "actors": [{"id": a, "role": "participant"} for a in actors],
+            "event_type": type_,
+            "actors": [{"id": a, "role": guess_role(type_, k)} for k, a in enumerate(actors)]
+                      + [{"id": a, "role": "participant", "new": True} for a in new_actors],
             "places": places,
             "evidence": [evidence],
-        })
+        }
+        draft["_resolved"] = resolved
+        match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
+        same = _same_event(out, draft, text, parents, match)
+        if same is not None:  # the same event told again in one document: one more piece of evidence
+            same["evidence"].append(evidence)
+            known = {a["id"] for a in same["actors"]}
+            same["actors"] += [a for a in draft["actors"] if a["id"] not in known]
+            if same.get("_resolved") is None and resolved is not None:
+                same["_resolved"] = resolved
+            if match is not None and "ref" not in same:
+                _make_ref(same, match)
+            continue
+        used_ids.add(event_id)
+        if match is not None:
+            _make_ref(draft, match)
+        if mention is not None and not relative_to and not _background(text, at):
+            last_dated = (draft.get("ref") or event_id, resolved)
+        out.append(draft)
+    for d in out:
+        for key in ("_resolved", "_type", "event_type", "summary", "places", "id") if "ref" in d else ("_resolved",):
+            d.pop(key, None)
     return out
+
+
+def _make_ref(draft: dict, match) -> None:
+    """Turn ``draft`` into a reference to the existing event of ``match`` (id, why)."""
+    ref_id, why = match
+    draft["ref"] = ref_id
+    draft["note"] = f"The same event as {ref_id}: {why}."
+    draft["_type"] = draft.get("event_type")
+    draft["_id"] = draft.get("id")
+
+
+# A definite noun phrase naming an event ("the accord", "the visit", "this week's talks"): the
+# sentence tells more of an event told before.
+ANAPHOR = re.compile(r"\b(?:the|this|that|these|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+                     r"(agreement|accord|pact|deal|treaty|visit|trip|talks|meeting|summit|exercises?|drills?|"
+                     r"ceremony|call|launch|deployment|signing)\b", re.I)
+
+
+def _background(text: str, at: int | None) -> bool:
+    """The date at ``at`` sits in a clause that measures from it ("… since USFJ was created in
+    1957"): a point of comparison, not the time the story has reached, so a later "a year later"
+    does not count from it."""
+    if at is None:
+        return False
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    return bool(re.search(r"\b(?:since|until|than)\b", clause, re.I))
+
+
+def _past(text: str) -> bool:
+    """A sentence that reports something done (a past-tense verb), not a plan or a wish."""
+    return bool(re.search(r"\b\w+ed\b|\b(?:met|held|took|began|chose|flew|sent|told|said|signed|stood|brought|"
+                          r"spoke|left|made|set|went|won|struck|fought|rose|fell|sought|led)\b", text)) and \
+        not re.search(r"\b(?:will|would|should|must|could|may|might)\b", text)
+
+
+def _new_id(name: str) -> str:
+    from .extract import entities
+
+    return entities.slug(name)
+
+
+def _draftable(n: dict) -> bool:
+    """A name no registry holds is worth a registry draft (and may be an event's actor) unless it
+    is a single word with no evidence that it names anything ("Heavy" opening a sentence)."""
+    return not (len(n["name"].split()) == 1 and n["type_evidence"] == "default")
+
+
+def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict | None:
+    """The draft already made of this document that ``draft`` (from sentence ``text``) tells
+    again, or None. One event when: both refer to one existing event; or they are of one type,
+    their dates agree (or one has none), they share an actor and no place says otherwise; or
+    ``text`` names the earlier event with a definite noun ("the accord", "the summit") and has no
+    other date; or ``draft`` has no date and is of the type of the draft just before it."""
+    if not out:
+        return None
+    resolved = draft["_resolved"]
+    type_ = draft.get("event_type")
+
+    def dates_agree(d):
+        r = d.get("_resolved")
+        return r is None or resolved is None or (r.date_start, r.date_end) == (resolved.date_start, resolved.date_end)
+
+    if match is not None:
+        for d in out:
+            if d.get("ref") == match[0]:
+                return d
+    actors = {a["id"] for a in draft["actors"]}
+    for d in reversed(out):
+        kind = d.get("_type") or d.get("event_type")
+        theirs = {a["id"] for a in d["actors"]}
+        places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
+        if kind == type_ and dates_agree(d) and actors & theirs and not (
+                places and their_places and not places & their_places):
+            return d
+    for m in ANAPHOR.finditer(text):
+        kind = guess_event_type(m.group(1))
+        for d in reversed(out):
+            if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
+                return d
+    last = out[-1]
+    if resolved is None and (last.get("_type") or last.get("event_type")) == type_:
+        return last
+    return None
+
+
+STOP = frozenset("""the a an of and or to in on at for with by from as is are was were be been its their his her
+this that these those it they he she we said says over after before into about than more also""".split())
+
+
+def _words(text: str) -> set:
+    return {w for w in re.findall(r"[a-z][a-z-]+", (text or "").lower()) if w not in STOP and len(w) > 2}
+
+
+def _existing_events(db_path) -> list[dict]:
+    """The events of a built database (id, dates, actors, place, words of summary and evidence)."""
+    if db_path is None:
+        return []
+    import sqlite3
+    from pathlib import Path
+
+    if not Path(db_path).is_file():
+        return []
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("select e.id, e.event_type, e.date_start, e.date_end, e.place_id, e.summary, "
+                            "(select group_concat(actor_id, ' ') from event_actors a where a.event_id = e.id), "
+                            "(select group_concat(quote, ' ') from event_sources s where s.event_id = e.id) "
+                            "from events e").fetchall()
+    finally:
+        conn.close()
+    return [{"id": r[0], "type": r[1], "start": r[2], "end": r[3], "place": r[4],
+             "actors": set((r[6] or "").split()), "words": _words(r[5]) | _words(r[7])} for r in rows]
+
+
+def _overlap(a_start, a_end, b_start, b_end) -> bool:
+    lo_a, hi_a = a_start or "0000", (a_end or a_start or "9999") + "~"
+    lo_b, hi_b = b_start or "0000", (b_end or b_start or "9999") + "~"
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _lineage(ids, parents: dict) -> set:
+    """The actors ``ids`` with every body they belong to (``parent`` chains: a ministry, its
+    government, its state)."""
+    out: set = set()
+    for a in ids:
+        while a and a not in out:
+            out.add(a)
+            a = parents.get(a)
+    return out
+
+
+def _days(start: str | None, end: str | None) -> int | None:
+    """How many days an event's dates span (None for an open bound)."""
+    import datetime as dt
+
+    if not start or not end:
+        return None
+    lo = dt.date.fromisoformat((start + "-01-01")[:10] if len(start) < 10 else start)
+    hi_s = end if len(end) == 10 else (end + "-12-31")[:10] if len(end) == 4 else None
+    if hi_s is None:  # a month: its last day
+        y, m = int(end[:4]), int(end[5:7])
+        hi = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        hi = dt.date.fromisoformat(hi_s)
+    return (hi - lo).days + 1
+
+
+def _closeness(resolved, e: dict) -> int:
+    """How well an existing event's dates pin the draft's: 3 for the same day, 2 for dates within
+    a month, 1 within a year, 0 for wider or open ones (any event of a long stretch overlaps)."""
+    if resolved is None:
+        return 0
+    if len(resolved.date_start or "") == 10 and resolved.date_start == e["start"] == e["end"] == resolved.date_end:
+        return 3
+    width, own = _days(e["start"], e["end"]), _days(resolved.date_start, resolved.date_end)
+    if width is None or own is None:
+        return 0
+    width = max(width, own)  # a draft dated to a year is pinned no closer than the year
+    return 2 if width <= 31 else 1 if width <= 366 else 0
+
+
+def _match_existing(draft: dict, resolved, existing: list, text: str, parents: dict | None = None,
+                    published: str | None = None):
+    """``(event id, why)`` of the event the dataset already holds that this draft reports, or
+    None. Its dates overlap the draft's (an undated draft: it began before ``published``), and
+    it shares an actor or the place, or the body an actor belongs to (``parents``: the Ministry
+    of Defense and Japan) with many words in common. Of several, the one whose dates pin the
+    draft's closest, with the most actors and words in common."""
+    if not existing:
+        return None
+    parents = parents or {}
+    actors = {a["id"] for a in draft.get("actors", [])}
+    lineage = _lineage(actors, parents)
+    places = set(draft.get("places") or [])
+    words = _words(text)
+    best = None
+    for e in existing:
+        if resolved is not None:
+            if not _overlap(resolved.date_start, resolved.date_end, e["start"], e["end"]):
+                continue
+        elif published and (e["start"] or e["end"] or "") > published:
+            continue
+        shared = actors & e["actors"]
+        related = (lineage & _lineage(e["actors"], parents)) - shared
+        same_place = bool(places & {e["place"]}) if e["place"] else False
+        common = words & e["words"]
+        similarity = len(common) / max(1, min(len(words), len(e["words"])))
+        same_type = e["type"] == draft.get("event_type")
+        if not (shared or same_place or (related and similarity >= 0.3)):
+            continue
+        close = _closeness(resolved, e)
+        if similarity < 0.2 and not ((len(shared) >= 2 and same_type) or (shared and close == 3)):
+            continue
+        if resolved is None and similarity < 0.3:
+            continue
+        score = 2 * len(shared) + bool(related) + same_place + 3 * similarity + same_type + close
+        if best is None or score > best[0]:
+            why = []
+            if resolved is not None:
+                why.append(f"dates overlap ({resolved.date_start or '…'}–{resolved.date_end or '…'} and "
+                           f"{e['start'] or '…'}–{e['end'] or '…'})")
+            else:
+                why.append(f"it began before the publication ({e['start'] or e['end']})")
+            if shared:
+                why.append("shared actors " + ", ".join(sorted(shared)))
+            elif related:
+                why.append("actors of one body " + ", ".join(sorted(related)))
+            if same_place:
+                why.append(f"same place {e['place']}")
+            why.append("words in common: " + ", ".join(sorted(common)[:6]))
+            best = (score, e["id"], "; ".join(why))
+    return (best[1], best[2]) if best else None
 
 
 def _date_of_sentence(text: str, window, last_dated):
@@ -108,6 +410,8 @@ def _date_of_sentence(text: str, window, last_dated):
     counted from the publication, else from the event of ``last_dated``; Nones if none does."""
     later = []
     for m in dates.find_dates(text):
+        if dates.is_duration(m) or re.match(r"(?i)(?:since|over|for|during)\b", m.phrase):
+            continue  # "over the past two decades", "since 2010": a stretch of time, not when it happened
         r = dates.resolve(m, window=window)
         if r is not None:
             return m, r, None
@@ -228,7 +532,7 @@ def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
         type_ = max(sorted(set(types)), key=types.count)
         best = next((n for n in ns if n["type"] == type_), ns[0])
         cid = entities.slug(name)
-        if cid in taken or (len(name.split()) == 1 and best["type_evidence"] == "default"):
+        if cid in taken or not _draftable(best):
             continue  # a word with no evidence that it names anything: left to the unmatched report
         note = (f"Drafted by alliance-record from {doc.source_file}: {len(ns)} mention(s); "
                 f"type from {best['type_evidence']}.")
@@ -248,14 +552,31 @@ def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
     return actors, places, unplaced
 
 
-def drafts(doc, ctx) -> Drafts:
-    """Draft the curation of ``doc``: events, recommendations and registry entries."""
+def drafts(doc, ctx, events_db=None, new_entities: bool = True) -> Drafts:
+    """Draft the curation of ``doc``: events, recommendations and registry entries.
+
+    ``events_db``: a built database whose events a draft may be the same as (``ref:``).
+    ``new_entities``: events may name the drafted registry entries (when those are written too,
+    as ``add`` does); otherwise they name registry entries only, so the annotation file validates
+    on its own."""
     seg = segment.segment(doc)
     out = Drafts(stem=doc.stem)
-    for ev in candidate_events(doc, seg, ctx):
-        out.events.append({"id": ev.pop("id"), "reviewed": False, **ev})
+    events = candidate_events(doc, seg, ctx, events_db)
     found = mentions.extract(doc, seg, seg.rows(), ctx)
     out.actors, out.places, out.unplaced = registry_drafts(doc, seg, found, ctx)
+    drafted = {a["id"] for a in out.actors} if new_entities else set()
+    drafted_places = {p["id"] for p in out.places} if new_entities else set()
+    known_places = {p["id"] for p in ctx.inputs.places.entries} | drafted_places
+    for ev in events:
+        ev["actors"] = [{k: v for k, v in a.items() if k != "new"} for a in ev.get("actors", [])
+                        if not a.get("new") or a["id"] in drafted]
+        if "places" in ev:
+            ev["places"] = [p for p in ev["places"] if p in known_places]
+        if ev.get("ref"):
+            ev.pop("_id", None)
+            out.events.append({"ref": ev.pop("ref"), "reviewed": False, **ev})
+        else:
+            out.events.append({"id": ev.pop("id"), "reviewed": False, **ev})
     actor_type = {a["id"]: a["type"] for a in ctx.inputs.actors.entries}
     author = author_of(doc, ctx)
     used: set = set()

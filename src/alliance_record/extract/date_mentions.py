@@ -73,8 +73,10 @@ def extract(doc, seg, rows, ctx) -> dict:
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
-        for m in dates.find_dates(region.text):
-            pieces = region.multi.sub(m.start, m.end)
+        for m in dates.find_dates(region.text, every=True):
+            written = region.multi.sub(m.start, m.end)
+            extent_start = m.extent_start if m.extent_start is not None else m.start
+            pieces = region.multi.sub(extent_start, m.end) if extent_start != m.start else written
             start, end = pieces[0].start, pieces[-1].end
             resolved = dates.resolve(m, window=window)
             row = {
@@ -83,9 +85,13 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "figure_id": figure_of(seg, start) if region.kind == "caption" else None,
                 "boilerplate_id": next(b["id"] for b in seg.boilerplate if b["start"] == region.multi.start)
                 if is_boilerplate else None,
-                "start": start, "end": end, "phrase": m.phrase,
+                "start": start, "end": end, "phrase": region.text[extent_start:m.end],
                 "spans": json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
                 "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
+                "written_start": written[0].start, "written": m.phrase,
+                "written_spans": json.dumps([[p.start, p.end] for p in written]) if len(written) > 1 else None,
+                "qualifier": m.qualifier, **timex_columns(m, region.text, window),
+                **direction_columns(m),
             }
             stream = stream_of(region, row)
             if m.kind == "anchored":
@@ -108,6 +114,38 @@ def extract(doc, seg, rows, ctx) -> dict:
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+
+
+def timex_columns(m, text: str, window) -> dict:
+    """The mention as one TIMEX3 (TimeML): its type and value against the publication date.
+    A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends);
+    a relative value that the days of an uncertain publication window do not agree on is left
+    empty."""
+    if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
+        days = [window[1] if window else "2000-01-01"]
+    elif window is None:
+        return {"timex_type": None, "timex_value": None}
+    else:
+        days = sorted({window[0], window[1]})
+    values = {tuple(t[2:4] for t in dates.timexes(m, text, day)) for day in days}
+    if m.kind == "anchored" and not m.anchor and not m.phrase.lower().endswith(("before", "after", "prior")):
+        return {"timex_type": "DATE", "timex_value": None}  # counted from a date found later
+    if len(values) != 1:
+        return {"timex_type": "DATE", "timex_value": None}
+    found = values.pop()
+    if len(found) != 1:
+        return {"timex_type": "DATE" if found else None, "timex_value": None}
+    return {"timex_type": found[0][0], "timex_value": found[0][1]}
+
+
+def direction_columns(m) -> dict:
+    """Which way the mention points and what said so: its own words ("last", "ago", "next") or
+    the tense of its clause ("met", "will", "ahead of") for a date that names no year."""
+    if m.direction:
+        return {"direction": m.direction, "direction_cue": None}
+    if m.tense:
+        return {"direction": m.tense, "direction_cue": m.tense_cue}
+    return {"direction": None, "direction_cue": None}
 
 
 def fill(row: dict, resolved, basis_if_unresolved):

@@ -48,6 +48,8 @@ from .date_mentions import ANCHORS_KEY, RESOLVED_KEY, STATE_KEY
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "uncertain": 3, "range": 4, "approximate": 5}
 BASIS_RANK = {"explicit": 0, "relative-to-publication": 1, "relative-to-event": 2}
 ACCESS_QUALIFIERS = ("accessed", "retrieved")
+NOT_A_DATE = {"duration": "length of time", "set": "frequency", "time": "time of day without a date",
+              "vague": "reference to the past or the future"}
 FAR = dt.date.max - dt.date.min
 
 
@@ -121,10 +123,11 @@ def locate_item(item, doc, seg, joined):
 
 
 def _mention_id(rows, ctx, document_id, doc_start, phrase):
-    """The date_mentions row of an expression (those counted from an event wait in the state)."""
+    """The date_mentions row of an expression as written (those counted from an event wait in
+    the state)."""
     candidates = list(rows.get("date_mentions", [])) + list(ctx.state.get(STATE_KEY, []))
-    return next((r["id"] for r in candidates if r["document_id"] == document_id and r["start"] == doc_start
-                 and r["phrase"] == phrase), None)
+    return next((r["id"] for r in candidates if r["document_id"] == document_id
+                 and r["written_start"] == doc_start and r["written"] == phrase), None)
 
 
 def date_in_container(item, located, container, rows, ctx, document_id):
@@ -148,8 +151,11 @@ def date_in_container(item, located, container, rows, ctx, document_id):
                          line=item.line_of("date"))
     inside = [i for i in candidates if qi <= i and i + len(phrase) <= qi + len(located.text)]
     pi = inside[0] if inside else min(candidates, key=lambda i: abs(i - qi))
-    for m in dates.find_dates(text) + dates.find_url_dates(text):
+    for m in dates.find_dates(text, every=True) + dates.find_url_dates(text):
         if m.start <= pi and pi + len(phrase) <= m.end:
+            if m.kind in dates.UNDATED_KINDS or m.kind == "vague":
+                raise InputError(item.path, f"date {phrase!r} is a {NOT_A_DATE[m.kind]}, not a date: an event "
+                                 "cannot be dated by it", line=item.line_of("date"))
             if (m.start, m.end) != (pi, pi + len(phrase)) and dates.is_duration(m):
                 alone = dates.find_dates(phrase)  # a point inside a stretch: "in October" in "since ..."
                 if len(alone) == 1 and alone[0].phrase == phrase and not dates.is_duration(alone[0]):

@@ -137,15 +137,15 @@ CUES = [
      re.compile(r"\b(?:(?:will|would)[ \t]+)?(?:has|have)[ \t]+to\b(?![ \t]+(?:date|do[ \t]+with)\b)", re.I)),
     ("must", {"imperative", "essential", "vital", "necessary", "critical", "crucial"},
      re.compile(rf"\bit{_S}(?:is|remains|will{_S}be|becomes){_S}(?:\w+{_S})?"
-                rf"(?:imperative|essential|vital|necessary|critical|crucial)(?={_FOR_X}{_S}to\b)", re.I)),
+                rf"(?:imperative|essential|vital|necessary|critical|crucial)(?={_FOR_X}{_S}to\b|{_S}that\b)", re.I)),
     ("must", {"require"},
      re.compile(r"\b(?:requires|require(?=[ \t]+(?:a|an|the|more|greater|further)\b)|"
                 r"will[ \t]+require|(?:is|are|will[ \t]+be)[ \t]+required[ \t]+to)\b", re.I)),
     ("must", {"afford"},
      re.compile(r"\bcannot[ \t]+afford[ \t]+to\b", re.I)),
-    ("must", {"critical", "essential", "vital", "crucial", "imperative", "indispensable", "key"},
+    ("must", {"critical", "essential", "vital", "crucial", "imperative", "indispensable", "key", "necessary"},
      re.compile(rf"\b(?:is|are|remains?)(?:{_S}(?:{CRITICAL_ADVERBS}))?{_S}"
-                rf"(?P<adj>critical|essential|vital|crucial|imperative|indispensable|key)\b", re.I)),
+                rf"(?P<adj>critical|essential|vital|crucial|imperative|indispensable|key|necessary)\b", re.I)),
     ("must", {"without"},
      re.compile(rf"\bwithout{_S}(?!(?:a{_S}|any{_S})?(?:doubt|question|exception|warning|fail)\b)"
                 rf"[^,;.!?]{{3,100}},{_S}[^,;.!?]{{1,80}}?\b(?:cannot|can[’']t|"
@@ -161,6 +161,12 @@ CUES = [
     ("should", {"important", "advisable", "desirable", "wise", "prudent", "time"},
      re.compile(rf"\bit{_S}(?:is|would{_S}be|will{_S}be){_S}(?:\w+{_S})?"
                 rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b)", re.I)),
+    ("should", {"sense"},
+     re.compile(rf"\bit{_S}(?:also{_S}|would{_S}|would{_S}also{_S}|therefore{_S})?makes?{_S}(?:good{_S}|more{_S})?"
+                rf"sense{_S}(?:for{_S}[^;!?]{{1,80}}?{_S})?to\b", re.I)),
+    ("should", {"warrant"},
+     re.compile(r"(?<!\bthat )(?<!\bwhich )\b(?:warrants|warrant(?=[ \t]+(?:a|an|the|more|greater|further|closer|"
+                r"serious)\b))\b", re.I)),
     ("should", {"recommend"},
      re.compile(r"\b(?:we|i)[ \t]+(?:strongly[ \t]+)?recommend\b|\brecommends?[ \t]+that\b|"
                 r"\bit[ \t]+is[ \t]+(?:strongly[ \t]+)?recommended\b", re.I)),

@@ -1,0 +1,157 @@
+"""Which way a date without a year points: read from the tense of the clause that governs it.
+
+"The Feb. 8 general election" in a January article is this year's; "Koizumi met Marles on
+Dec. 7" in a January article is last year's; "a meeting with Hegseth on Thursday" ahead of it
+is this week's Thursday to come. What decides is the verb group of the clause the date sits in:
+
+* past: a past-tense verb ("met", "announced"), a perfect ("has held", "had agreed"), a past
+  form of "be" ("was", "were"), "ago", "last", "earlier", "previous";
+* future: "will", "shall", "'ll", "is going to", "is/are scheduled|set|due|slated|expected to",
+  "plans to", "would" after a report ("said it would begin"), "next", "upcoming", "coming",
+  "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
+  with a date ("the talks begin on Monday": the scheduled present).
+
+:func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
+semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
+belong to the date's own sentence but another clause ("..., which was announced in May") count
+only when nothing nearer does. It is a reading of the surface, not a parse: fast (a few
+microseconds a date; only dates that need a direction are read), and its misses are counted on
+the new-document set and the TempEval-3 training data, not assumed away.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Irregular past forms common in news prose (regular ones end in -ed). Forms that are also the
+# present or the base form ("put", "set", "read", "hit", "cut", "let") say nothing and are left out.
+IRREGULAR_PAST = frozenset("""
+was were had did said met made took went came saw told gave held began left sent spoke won lost
+led became kept brought thought found ran wrote fell rose struck shot flew chose drove broke
+built bought caught fought felt got grew heard knew laid meant paid sold shook sat slept spent
+stood stole swore taught threw understood woke wore withdrew drew forgot froze hid hung lent lit
+overtook sank sought sped sprang stuck swept swung tore undertook upheld wept wound arose
+awoke bore beat bent bled blew bred clung crept dealt dug dove fled flung forbade forgave foresaw
+ground knelt leapt mistook oversaw rang rode sang shone shrank slid slung spun stank strode
+strove swam sworn thrust trod wrung saw sunk underwent oversold overran outgrew sent
+""".split())
+PARTICIPLES = frozenset("""
+been done seen taken given gone made held begun left sent spoken won lost led become kept
+brought thought found run written fallen risen struck shot flown chosen driven broken built
+bought caught fought felt got gotten grown heard known laid meant paid sold shaken sat slept
+spent stood stolen sworn taught thrown understood woken worn withdrawn drawn forgotten frozen
+hidden hung lent lit overtaken sunk sought put set read hit cut let quit shut spread cost hurt
+come met had said told
+""".split())
+# -ed words that are not past verbs
+NOT_PAST = frozenset("""
+need red bed speed seed feed hundred shed bred sled weed deed breed proceed exceed succeed
+indeed embed unprecedented sacred kindred naked wicked rugged ragged beloved aged skilled
+armed united advanced limited detailed expected planned scheduled proposed so-called
+based related concerned involved interested allied talented renewed heightened increased
+unexpected unified enlarged experienced qualified marked classified reserved
+""".split())
+FUTURE_AUX = frozenset(["will", "shall", "’ll", "'ll", "won’t", "won't"])
+PRESENT_BE = frozenset(["is", "are", "am", "’s", "'s"])
+PAST_BE = frozenset(["was", "were"])
+HAVE = frozenset(["has", "have", "’ve", "'ve"])
+SCHEDULE = frozenset(["scheduled", "set", "due", "slated", "expected", "poised", "planned", "going",
+                      "about", "likely", "certain", "to"])
+PLAN_VERBS = frozenset(["plans", "plan", "intends", "intend", "aims", "aim", "hopes", "hope", "vows",
+                        "pledges", "seeks", "wants", "prepares", "prepare", "expects"])
+FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow"])
+# past forms that put what they govern ahead: "planned a rally on Saturday", "set to resume Monday"
+PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "set", "due", "poised",
+                     "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed"])
+PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
+                        "recently", "since"])
+REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
+                       "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
+# What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
+# hard-wrapped paragraph does not).
+# A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
+# abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
+# governed by "met".
+_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\"]\s|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj))(?<!Capt)\.\s"
+                         r"|[;:()\[\]“”]|\n[ \t]*\n")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+WINDOW = 160  # characters looked at on each side of a date
+
+
+def _past_form(word: str) -> bool:
+    w = word.lower()
+    if w in IRREGULAR_PAST:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
+
+
+def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """Verb groups and tense words among ``tokens`` ((offset, word)): (offset, tense, cue)."""
+    out = []
+    low = [w.lower() for _, w in tokens]
+    n = len(tokens)
+    for i, (pos, word) in enumerate(tokens):
+        w = low[i]
+        nxt = low[i + 1] if i + 1 < n else ""
+        nxt2 = low[i + 2] if i + 2 < n else ""
+        if w in FUTURE_AUX:
+            out.append((pos, "future", word))
+        elif w in PRESENT_BE and (nxt in SCHEDULE or nxt2 in ("to",)) and (nxt == "to" or nxt2 == "to"
+                                                                           or nxt in ("due", "set")):
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
+        elif w in PLAN_VERBS and nxt == "to":
+            out.append((pos, "future", f"{word} to"))
+        elif w in PLANNED and (nxt == "to" or (w in ("planned", "scheduled", "planning", "slated", "expected")
+                                               and nxt not in ("by", "as"))):
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
+        elif w == "would" and any(r in low[max(0, i - 6):i] for r in REPORTING):
+            out.append((pos, "future", word))
+        elif w in HAVE and (nxt in PARTICIPLES or _past_form(tokens[i + 1][1]) if i + 1 < n else False):
+            out.append((pos, "past", f"{word} {tokens[i + 1][1]}"))
+        elif w in HAVE and nxt in ("not", "already", "also", "just", "since", "long", "recently", "never",
+                                   "yet", "previously") and i + 2 < n and (
+                nxt2 in PARTICIPLES or _past_form(tokens[i + 2][1])):
+            out.append((pos, "past", f"{word} {tokens[i + 2][1]}"))
+        elif w == "had" or w in PAST_BE:
+            out.append((pos, "past", word))
+        elif w in PAST_WORDS:
+            out.append((pos, "past", word))
+        elif w in FUTURE_WORDS:
+            out.append((pos, "future", word))
+        elif w == "ahead" and nxt == "of":
+            out.append((pos, "future", "ahead of"))
+        elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
+                                                                                   "get", "got"}):
+            out.append((pos, "past", word))
+        elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
+            out.append((pos, "present", word))
+    return out
+
+
+def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(``"past"`` | ``"future"`` | ``"present"`` | None, the cue word) for a date at
+    ``text[start:end]``, read from the verb group nearest to it in its clause."""
+    left_edge = max(0, start - WINDOW)
+    right_edge = min(len(text), end + WINDOW)
+    left = text[left_edge:start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(left):
+        pass
+    lo = left_edge + (cut.end() if cut else 0)
+    right = _CLAUSE_END.search(text, end, right_edge)
+    hi = right.start() if right else right_edge
+    tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, start)]
+    after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
+    groups = _groups(tokens + after)
+    if not groups:
+        return None, None
+    # the phrase the date sits in (between commas) first: "Ahead of a meeting on Thursday, he
+    # told ..." is governed by "ahead of", not by "told"; then the nearest, the left side (usually
+    # the governing verb in "met ... on Dec. 7") preferred on a tie
+    comma_left = text.rfind(",", lo, start)
+    comma_right = text.find(",", end, hi)
+    seg_lo = comma_left if comma_left >= 0 else lo
+    seg_hi = comma_right if comma_right >= 0 else hi
+    best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi,
+                                      (start - g[0]) if g[0] < start else (g[0] - end) + 1))
+    return best[1], best[2]

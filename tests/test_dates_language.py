@@ -1,0 +1,159 @@
+"""Dates read from the language (issue 15): direction from the clause's tense, compounds,
+present references, weeks, seasons, centuries, durations and sets, open bounds, reference
+dates, and the TempEval-3 scorer (tested on a TimeML document written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_record import dates, timeml
+from alliance_record.tense import clause_tense
+
+
+def only(text: str, dct: str):
+    """The one date mention of ``text`` and what it resolves to, written on ``dct``."""
+    found = dates.find_dates(text, every=True)
+    assert len(found) == 1, [m.phrase for m in found]
+    m = found[0]
+    return m, dates.resolve(m, window=(dct, dct))
+
+
+@pytest.mark.parametrize("text,dct,start", [
+    # year-less dates go the way the verb points, not always back
+    ("The Feb. 8 general election will decide who leads.", "2026-01-20", "2026-02-08"),
+    ("Drills will begin on April 7.", "2026-01-20", "2026-04-07"),
+    ("The drills are scheduled to start on March 2.", "2026-01-20", "2026-03-02"),
+    ("Koizumi met Marles on Dec. 7.", "2026-01-20", "2025-12-07"),
+    # a bare weekday: the past one for a past verb, the coming one for a future or scheduled one
+    ("He said in a television debate on Monday that taxes would rise.", "2026-01-23", "2026-01-19"),
+    ("The ministers will meet on Monday.", "2026-01-23", "2026-01-26"),
+    ("The talks resume on Monday.", "2026-01-23", "2026-01-26"),
+    # a line break inside a hard-wrapped paragraph ends no clause: "met" still governs
+    ("Koizumi met Hegseth at the Pentagon on\nThursday, and the two agreed to expand drills.",
+     "2026-01-16", "2026-01-15"),
+    # nor does the period of an abbreviation: "met" governs across "U.S."
+    ("Koizumi met U.S. Secretary of Defense Hegseth on Thursday, and the two agreed to expand drills.",
+     "2026-01-16", "2026-01-15"),
+])
+def test_direction_comes_from_the_tense_of_the_clause(text, dct, start):
+    m, r = only(text, dct)
+    assert m.direction is None  # no curated hint: the language decides
+    assert r.date_start == start
+
+
+def test_clause_tense_names_its_cue():
+    text = "Ahead of a meeting on Thursday, he told reporters the deal was close."
+    k = text.index("Thursday")
+    assert clause_tense(text, k, k + len("Thursday")) == ("future", "ahead of")
+    text = "The minister has visited Guam on Friday."
+    k = text.index("Friday")
+    assert clause_tense(text, k, k + len("Friday"))[0] == "past"
+
+
+@pytest.mark.parametrize("text,dct,span,precision", [
+    ("It happened on Sept. 11 this year.", "2025-12-01", ("2025-09-11", "2025-09-11"), "day"),
+    ("It happened in July last year.", "2025-12-01", ("2024-07", "2024-07"), "month"),
+    ("They met last spring.", "2025-12-01", ("2025-03", "2025-05"), None),
+    ("In the 20th century the alliance was born.", "2025-12-01", ("1900", "1999"), None),
+    ("Defense spending grew after 2015.", "2025-12-01", ("2016", None), None),
+    ("This week the ministers meet.", "2025-12-03", ("2025-12-01", "2025-12-07"), None),
+])
+def test_compounds_seasons_centuries_weeks_and_open_bounds(text, dct, span, precision):
+    m, r = only(text, dct)
+    assert (r.date_start, r.date_end) == span
+    if precision:
+        assert r.date_precision == precision
+
+
+def test_one_compound_is_one_mention_and_a_week_has_an_iso_value():
+    text = "It happened on Sept. 11 this year. This week the ministers meet."
+    found = dates.find_dates(text, every=True)
+    assert [m.phrase for m in found] == ["on Sept. 11 this year", "This week"]
+    values = [v for m in found for (_, _, _, v, _) in dates.timexes(m, text, "2025-12-03", None)]
+    assert values == ["2025-09-11", "2025-W49"]
+
+
+def test_present_references_are_their_own_kind_and_resolve_to_the_publication():
+    text = "Today the ministers meet; now the alliance is strong; currently it holds."
+    found = dates.find_dates(text, every=True)
+    assert [(m.phrase, m.kind) for m in found] == [("Today", "present"), ("now", "present"),
+                                                   ("currently", "present")]
+    r = dates.resolve(found[0], window=("2025-12-01", "2025-12-01"))
+    assert (r.date_start, r.date_end) == ("2025-12-01", "2025-12-01")
+
+
+def test_durations_and_sets_are_kinds_of_their_own_never_an_event_date():
+    text = "The deal lasts 90 days. Every morning they train."
+    found = dates.find_dates(text, every=True)
+    assert [(m.phrase, m.kind) for m in found] == [("90 days", "duration"), ("Every morning", "set")]
+    assert all(dates.resolve(m, window=("2025-12-01", "2025-12-01")) is None for m in found)
+    values = [(t, v) for m in found for (_, _, t, v, _) in dates.timexes(m, text, "2025-12-01", None)]
+    assert values == [("DURATION", "P90D"), ("SET", "XXXX-XX-XXTMO")]
+
+
+def test_a_duration_anchored_to_the_publication_keeps_its_range():
+    m, r = only("Over the past two years spending rose.", "2025-12-01")
+    assert (r.date_start, r.date_end) == ("2023", "2025")
+    assert [(t, v) for (_, _, t, v, _) in dates.timexes(m, m.phrase, "2025-12-01", None)] == [("DURATION", "P2Y")]
+
+
+def test_a_year_range_is_two_dates_and_a_reference_date_is_absolute():
+    text = "In 2009-2010 the two governments talked."
+    (m,) = dates.find_dates(text, every=True)
+    assert [v for (_, _, _, v, _) in dates.timexes(m, text, "2025-12-01", None)] == ["2009", "2010"]
+    m, r = only("Smith, J. (2024, September 13). Title. Publisher.", "2025-12-01")
+    assert r.date_start == "2024-09-13"
+
+
+def test_spans_leave_out_the_leading_preposition_as_the_benchmark_draws_them():
+    text = "Drills will begin on April 7."
+    (m,) = dates.find_dates(text, every=True)
+    ((start, end, *_),) = list(dates.timexes(m, text, "2026-01-20", None))
+    assert text[start:end] == "April 7"
+
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>own-sample</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-12" temporalFunction="false" functionInDocument="CREATION_TIME">2025-03-12</TIMEX3></DCT>
+<TEXT>
+The ministers met <TIMEX3 tid="t1" type="DATE" value="2025-03-10">Monday</TIMEX3> in Tokyo and agreed to talk again
+<TIMEX3 tid="t2" type="DATE" value="2025-04">next month</TIMEX3>. The drills last
+<TIMEX3 tid="t3" type="DURATION" value="P3D">three days</TIMEX3> &amp; run <TIMEX3 tid="t4" type="SET" value="P1Y">every year</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_timeml_reader_keeps_offsets_into_the_plain_text():
+    doc = timeml.parse_tml(TML, "own.tml")
+    assert doc.dct == "2025-03-12"
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("Monday", "DATE", "2025-03-10"), ("next month", "DATE", "2025-04"),
+        ("three days", "DURATION", "P3D"), ("every year", "SET", "P1Y")]
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+    assert "&" in doc.text and "<" not in doc.text
+
+
+def test_the_scorer_counts_as_tempeval_3_defines_it():
+    doc = timeml.parse_tml(TML, "own.tml")
+    g = doc.timexes
+    Timex = timeml.Timex
+    system = {"own.tml": [
+        Timex(g[0].start, g[0].end, g[0].text, "DATE", "2025-03-10"),              # exact, right value
+        Timex(g[1].start - 3, g[1].end, "on next month", "DATE", "2025-05"),       # wider extent, wrong value
+        Timex(g[2].start, g[2].end, g[2].text, "DATE", "P3D"),                    # right value, wrong type
+        Timex(0, 3, "The", "DATE", "2025"),                                        # a false hit
+    ]}                                                                             # "every year" missed
+    result = timeml.evaluate([doc], system)
+    a = result["all"]
+    assert (a["gold"], a["system"]) == (4, 4)
+    assert a["strict_p"] == pytest.approx(2 / 4) and a["strict_r"] == pytest.approx(2 / 4)
+    assert a["relaxed_f1"] == pytest.approx(3 / 4)
+    assert a["value_accuracy"] == pytest.approx(2 / 3)
+    assert a["value_f1"] == pytest.approx(2 / 3 * 3 / 4)
+    assert a["type_accuracy"] == pytest.approx(2 / 3)
+    d = result["DATE"]  # only DATE on both sides: two gold, four system (the mistyped one counts)
+    assert (d["gold"], d["system"], d["relaxed_p"]) == (2, 4, 0.5)
+    kinds = sorted(k for (_, k, _, _) in result["errors"])
+    assert kinds == ["extent", "missed", "spurious", "value"]
