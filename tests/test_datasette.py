@@ -69,7 +69,7 @@ def test_array_facets_are_offered_and_counted_on_request(ds):
     tables = metadata()["databases"]["alliance"]["tables"]
     offered = {name: [next(iter(f.values())) for f in config["facets_on_request"]]
                for name, config in tables.items() if config.get("facets_on_request")}
-    assert offered["events"] == ["actor_ids", "documents"] and offered["recommendations"] == ["addressee_ids"]
+    assert offered["events"] == ["state_ids", "actor_ids", "documents"] and offered["recommendations"] == ["addressee_ids"]
     for name, columns in offered.items():
         html = get(ds, f"/alliance/{name}").text
         for column in columns:

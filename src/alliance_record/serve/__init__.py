@@ -3,14 +3,24 @@
 Installing the package registers this package with Datasette (the ``datasette`` entry point in
 pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks up:
 
-* ``templates/row.html`` — every row page of a table that quotes a document shows the quote
+* ``templates/row.html`` — an entity's page (documents, events, actors, places, recommendations,
+  quotations, works) opens with its card (:mod:`.cards`: name, dates in words with their
+  precision, linked names with roles, sources, related rows as labelled links), the raw columns
+  after it and only the "links from other tables" that have rows, folded; every row page of a
+  table that quotes a document shows the quote
   highlighted in its paragraph ("In context"); an event shows each of its reports; a document
   page reads as a document: what was extracted from it, its sections, paragraphs and notes, with
   the actors and places it mentions and its footnote markers linked to their rows, and its event
   reports, recommendations and quotations highlighted with a link to theirs (:data:`READER_MARKS`);
-* ``render_cell`` — the full text of a document is shown as a short preview in tables (it is
-  read in full on the document's page), and the ids a canned query returns link to their rows
-  (the query's ``links`` in metadata.yml; ``asgi_wrapper`` tells it which query it renders);
+* ``templates/table.html``, ``_table.html``, ``_facet_results.html`` — a table page leads with
+  its rows: column notes folded behind one link, facets in one scrolling row, the cluster map
+  after the rows, long texts given room, a phone showing each row as a short card of the
+  table's ``phone_columns``; array facets show names (``facet_labels``);
+* ``render_cell`` (:mod:`.cells`) — names and links instead of ids and JSON: foreign keys show
+  their label, JSON lists of ids (a table's ``id_lists`` in metadata.yml) their linked names, a
+  row's label links to its page, quantities read as people write them, URLs in text are links,
+  the full text of a document is a short preview, and the ids a canned query returns link to
+  their rows (the query's ``links``; ``asgi_wrapper`` tells it which query it renders);
 * ``extra_template_vars`` — a table's ``facets_on_request`` (metadata.yml) are offered as
   Datasette's suggested facets, links that add a facet only counted once clicked;
 * ``prepare_connection`` — no SQL value may grow beyond :data:`MAX_VALUE_BYTES`, so a visitor's
@@ -35,16 +45,14 @@ import contextvars
 import json
 import re
 import sqlite3
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import path_with_added_args, tilde_decode
-from markupsafe import Markup, escape
 
-from alliance_record import schema
-
-DATABASE = "alliance"
-PREVIEW_CHARS = 280
+from . import cells
+from .cards import entity_card
+from .labels import DATABASE, all_labels, row_href
 
 # `datasette serve` settings that keep a public instance responsive (with `-i`, immutable mode).
 SETTINGS = (
@@ -205,10 +213,6 @@ def split_parts(text: str, marks: list, base_pieces) -> list:
     return parts
 
 
-def row_href(datasette, table: str, pk: str) -> str:
-    return datasette.urls.table(DATABASE, table) + "/" + quote(str(pk), safe="")
-
-
 # What the document page links in its text: (table, SQL for this document's rows as container,
 # start, end, href table, href id, title; then how the row is marked). A link is an inline link
 # (a mention, a footnote marker); a range is highlighted with a tag after it.
@@ -357,33 +361,60 @@ def facets_on_request(datasette, database, table, request) -> list:
     return out
 
 
+def table_layout(datasette, database, table, columns) -> dict:
+    """How a table page is laid out (templates/table.html): the map after the rows when the
+    table has coordinates, and the ``phone_columns`` (metadata.yml) a phone shows of each row."""
+    config = datasette.metadata(database=database, table=table) or {}
+    phone = config.get("phone_columns") or []
+    # the id column is left out on a phone when the label shown links to the row (serve/cells.py)
+    return {"has_map": {"latitude", "longitude"} <= set(columns or ()), "phone_columns": phone,
+            "phone_hides_pk": config.get("label_column") in phone}
+
+
+async def facet_labels(datasette, table, request) -> dict:
+    """The names of the ids the page's array facets count: ``{column: {id: name}}`` for the
+    columns of the table's ``id_lists`` (metadata.yml) faceted on this page."""
+    config = datasette.metadata(database=DATABASE, table=table) or {}
+    id_lists = config.get("id_lists") or {}
+    faceted = set(request.args.getlist("_facet_array"))
+    faceted |= {f["array"] for f in config.get("facets") or [] if isinstance(f, dict) and "array" in f}
+    return {column: await all_labels(datasette, target) for column, target in id_lists.items() if column in faceted}
+
+
 @hookimpl
-def extra_template_vars(template, database, table, view_name, request, datasette):
+def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     if database != DATABASE or request is None:
         return {}
     if view_name == "table":
         more = facets_on_request(datasette, database, table, request)
-        return {"suggested_facets": more} if more else {}
+        layout = {"ar_table": table_layout(datasette, database, table, columns)}
+        if more:
+            layout["suggested_facets"] = more
+
+        async def with_facet_labels():
+            return {**layout, "facet_labels": await facet_labels(datasette, table, request)}
+        return with_facet_labels
     if view_name != "row":
         return {}
 
     async def inner():
         db = datasette.get_database(DATABASE)
         pk = tilde_decode(request.url_vars.get("pks", ""))
+        card = {"card": await entity_card(datasette, db, table, pk)}
         if table == "documents":
-            return {"document_reader": await document_reader(datasette, db, pk)}
+            return {"document_reader": await document_reader(datasette, db, pk), **card}
         columns = await db.table_columns(table)
         if table == "events":
             rows = [dict(r) for r in await db.execute(
                 "select s.document_id, s.start, s.end, s.date_phrase, d.title as label "
                 "from event_sources s join documents d on d.id = s.document_id "
                 "where s.event_id = ? order by s.id", [pk])]
-            return {"in_context": await in_context(datasette, db, rows)}
+            return {"in_context": await in_context(datasette, db, rows), **card}
         if {"document_id", "start", "end"} <= set(columns) and "id" in columns:
             rows = [dict(r) for r in await db.execute(
                 f"select document_id, start, end from [{table}] where id = ?", [pk])]
-            return {"in_context": await in_context(datasette, db, rows)}
-        return {}
+            return {"in_context": await in_context(datasette, db, rows), **card}
+        return card
 
     return inner
 
@@ -433,30 +464,9 @@ def query_links(datasette) -> dict:
     return state["links"]
 
 
-def query_link(datasette, row, column, value):
-    """The row a canned query's cell names, from the query's ``links`` in metadata.yml: a mapping
-    from a result column to the table its values are ids of, or to a pattern naming the table
-    from the row's values (``"{kind}s"``). None when the column is not linked."""
-    target = query_links(datasette).get(column)
-    if not target or value in (None, ""):
-        return None
-    try:
-        target = target.format_map({k: row[k] for k in row.keys()})
-    except (KeyError, IndexError, ValueError):
-        return None
-    if target not in schema.TABLES_BY_NAME:
-        return None
-    return Markup('<a href="{}">{}</a>').format(row_href(datasette, target, value), value)
-
-
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    """Names and links instead of ids and JSON (see :mod:`alliance_record.serve.cells`)."""
     if database != DATABASE:
         return None
-    if table is None:
-        return query_link(datasette, row, column, value)
-    if table == "documents" and column == "text" and isinstance(value, str):
-        if len(value) > PREVIEW_CHARS:
-            return Markup(f"{escape(value[:PREVIEW_CHARS])}… <em>({len(value):,} characters; "
-                          "read it on the document's page)</em>")
-    return None
+    return cells.render(datasette, row, value, column, table, query_links(datasette) if table is None else {})

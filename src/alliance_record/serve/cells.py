@@ -122,7 +122,11 @@ def render(datasette, row, value, column, table, links: dict):
                       "read it on the document's page)</em>")
     if (table, column) in NUMBER_COLUMNS and isinstance(value, (int, float)):
         return Markup('<span title="{}">{}</span>').format(value, human_number(value))
-    target = (table_meta(datasette, table).get("id_lists") or {}).get(column)
+    meta = table_meta(datasette, table)
+    if column == meta.get("label_column") and isinstance(value, str) and _has_id(row):
+        # the row's label leads to its page (on a phone, where the id column is hidden, too)
+        return Markup('<a class="ar-label" href="{}">{}</a>').format(row_href(datasette, table, row["id"]), value)
+    target = (meta.get("id_lists") or {}).get(column)
     if target:
         ids = id_list(value)
         if ids is not None:
@@ -135,6 +139,13 @@ def render(datasette, row, value, column, table, links: dict):
         if text is not None:
             return text
     return _plain(value)
+
+
+def _has_id(row) -> bool:
+    try:
+        return isinstance(row["id"], (str, int))
+    except (KeyError, IndexError):
+        return False
 
 
 def _plain(value):

@@ -59,12 +59,7 @@ async def labels(datasette, table: str, ids) -> dict:
         if column is None:
             return {}
         db = datasette.get_database(DATABASE)
-        count = await _row_count(datasette, table)
-        if count is not None and count <= WHOLE_TABLE_ROWS:
-            rows = await db.execute(f"select id, [{column}] from [{table}]")
-            cache.update({r[0]: r[1] for r in rows})
-            _whole.add(key)
-        else:
+        if not await _read_whole(datasette, table, column):
             if len(cache) > MAX_CACHED:
                 cache.clear()
             for start in range(0, len(missing), 500):
@@ -74,6 +69,17 @@ async def labels(datasette, table: str, ids) -> dict:
                 found = {r[0]: r[1] for r in rows}
                 cache.update({i: found.get(i) for i in chunk})
     return {i: cache[i] for i in ids if cache.get(i) is not None}
+
+
+async def _read_whole(datasette, table: str, column: str) -> bool:
+    """Read a small table's labels whole into the cache (False for a table too big for that)."""
+    count = await _row_count(datasette, table)
+    if count is None or count > WHOLE_TABLE_ROWS:
+        return False
+    rows = await datasette.get_database(DATABASE).execute(f"select id, [{column}] from [{table}]")
+    _cache.setdefault((id(datasette), table), {}).update({r[0]: r[1] for r in rows})
+    _whole.add((id(datasette), table))
+    return True
 
 
 async def _row_count(datasette, table: str):
@@ -89,3 +95,14 @@ async def _row_count(datasette, table: str):
 
 async def label(datasette, table: str, pk) -> str | None:
     return (await labels(datasette, table, [pk])).get(pk)
+
+
+async def all_labels(datasette, table: str) -> dict:
+    """``{id: label}`` of a whole small table (at most :data:`WHOLE_TABLE_ROWS` rows; {} for a
+    larger one): the names an array facet over its ids shows."""
+    key = (id(datasette), table)
+    if key not in _whole:
+        column = await label_column(datasette, table)
+        if column is None or not await _read_whole(datasette, table, column):
+            return {}
+    return dict(_cache[key])
