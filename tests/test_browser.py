@@ -363,6 +363,11 @@ def test_pages_lead_with_data_and_show_no_json(page, site, db):
     screenshot(page, "event-card")
     page.goto(f"{site}/alliance/actors/pete-hegseth")
     screenshot(page, "actor-card")
+    # a place's card has its small map, the place marked (tiles are unreachable here)
+    place, = db.execute("select id from places where latitude is not null order by id limit 1").fetchone()
+    page.goto(f"{site}/alliance/places/{place}")
+    page.wait_for_selector("#ar-card-map.leaflet-container path.leaflet-interactive", timeout=10000)
+    assert page.locator("#ar-card-map path.leaflet-interactive").count() == 1
 
 
 def test_the_events_table_reads_as_cards_on_a_phone(browser, site):

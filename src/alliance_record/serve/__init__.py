@@ -52,7 +52,7 @@ from datasette.utils import path_with_added_args, tilde_decode
 
 from . import cells
 from .cards import entity_card
-from .labels import DATABASE, all_labels, row_href
+from .labels import DATABASE, all_labels, label, row_href
 
 # `datasette serve` settings that keep a public instance responsive (with `-i`, immutable mode).
 SETTINGS = (
@@ -334,7 +334,7 @@ async def in_context(datasette, db, rows: list) -> list:
         table, c = container
         mark = {"start": row["start"], "end": row["end"], "highlight": True}
         out.append({
-            "label": row.get("label") or row["document_id"],
+            "label": row.get("label") or await label(datasette, "documents", row["document_id"]) or row["document_id"],
             "document_href": row_href(datasette, "documents", row["document_id"]),
             "document_id": row["document_id"],
             "container_href": row_href(datasette, table, c["id"]),

@@ -81,10 +81,11 @@ def table_href(datasette, table: str, **params) -> str:
     return datasette.urls.table(DATABASE, table) + ("?" + urlencode(params) if params else "")
 
 
-def external(url) -> Markup | None:
+def external(url, text=None) -> Markup | None:
+    """A link to a web page (None for anything but an http(s) URL)."""
     if not url or not str(url).startswith(("http://", "https://")):
         return None
-    return Markup('<a href="{0}" rel="nofollow">{0}</a>').format(url)
+    return Markup('<a href="{}" rel="nofollow">{}</a>').format(url, text or url)
 
 
 class Card:
@@ -93,7 +94,7 @@ class Card:
         self.facts: list = []
         self.lists: list = []
         self.links: list = []  # (text, href): queries and tables about this row
-        self.map = False  # the row has coordinates: the cluster map goes into the card
+        self.map = None  # {"lat", "lon"}: a small map in the card
 
     def fact(self, label: str, value):
         if value not in (None, "", []):
@@ -167,8 +168,8 @@ async def event_card(datasette, db, r) -> Card:
                           "order by d.published", [r["id"]])
     card.fact("Reported by", joined([item(datasette, "documents", d["id"], d["title"], d["publisher"])
                                      for d in docs]))
-    card.map = r["latitude"] is not None
-    if card.map:
+    if r["latitude"] is not None:
+        card.map = {"lat": float(r["latitude"]), "lon": float(r["longitude"])}
         card.fact("On the map", Markup('<a href="{}">{:.3f}, {:.3f}</a> <span class="ar-note">({})</span>').format(
             table_href(datasette, "events", id=r["id"]), r["latitude"], r["longitude"],
             r["geo_precision"] or "at its first place"))
@@ -239,13 +240,13 @@ async def actor_card(datasette, db, r) -> Card:
 async def place_card(datasette, db, r) -> Card:
     card = Card(r["name"], f"Place · {r['type']}" + (f" · {r['country']}" if r["country"] else ""))
     card.fact("About", r["description"])
-    card.map = r["latitude"] is not None
-    if card.map:
+    if r["latitude"] is not None:
+        card.map = {"lat": float(r["latitude"]), "lon": float(r["longitude"])}
         card.fact("Coordinates", Markup('{:.4f}, {:.4f} <span class="ar-note">({})</span> · '
                                         '<a href="{}">on the map</a> · {}').format(
             r["latitude"], r["longitude"], r["geo_precision"] or "point", table_href(datasette, "places", id=r["id"]),
             external(f"https://www.openstreetmap.org/?mlat={r['latitude']}&mlon={r['longitude']}#map=7/"
-                     f"{r['latitude']}/{r['longitude']}")))
+                     f"{r['latitude']}/{r['longitude']}", "OpenStreetMap")))
     if r["geonames"]:
         card.fact("GeoNames", external(f"https://www.geonames.org/{r['geonames']}"))
     registry_facts(card, r)
