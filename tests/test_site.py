@@ -220,3 +220,39 @@ def test_table_pages_fold_column_notes_and_put_the_map_after_the_rows(ds):
     assert html.index('<details class="ar-columns">') < html.index('class="rows-and-columns"')
     assert html.index('class="rows-and-columns"') < html.index('<div id="ar-table-map">')
     assert 'DATASETTE_CLUSTER_MAP_CONTAINER = "#ar-table-map"' in html
+
+
+# --- the front page -------------------------------------------------------------------------------
+
+def front_links() -> list:
+    config = metadata()["plugins"]["alliance-record"]
+    return [(q["question"], q["href"]) for q in config["questions"]] + [
+        (a["text"], a["href"]) for q in config["questions"] for a in q.get("also") or []]
+
+
+def test_the_front_page_asks_the_questions_and_counts_the_tables(ds, db):
+    html = get(ds, "/").text
+    front = html[html.index('<section class="ar-front">'):html.index('<h2 class="ar-machinery">')]
+    for text, link in front_links():
+        assert f'href="{escape(link)}"' in front and str(escape(text)) in front, text
+    for table in metadata()["plugins"]["alliance-record"]["entities"]:
+        n, = db.execute(f"select count(*) from [{table}]").fetchone()
+        assert re.search(rf'>{n:,}</td><td><a href="/alliance/{table}">', front), table
+    assert 'href="/alliance.db"' in front and 'action="/alliance/search_paragraphs"' in front
+    # the entity tables come before the machinery (actor_mentions, sentences ...)
+    assert html.index('href="/alliance/events"') < html.index('href="/alliance/actor_mentions"')
+
+
+@pytest.mark.parametrize("text, link", front_links())
+def test_every_front_page_link_opens_results(ds, text, link):
+    """No question opens an empty form or "0 results"."""
+    path, _, fragment = link.partition("#")
+    response = get(ds, path)
+    assert response.status_code == 200, (text, response.status_code)
+    if path.startswith("/alliance/") and path.count("/") == 2:  # a table or a canned query
+        base, _, query = path.partition("?")
+        if base.endswith(".csv"):
+            assert len(response.text.strip().splitlines()) > 1, text
+        else:
+            data = get(ds, f"{base}.json?{query}&_shape=array").json()
+            assert len(data) > 0, text

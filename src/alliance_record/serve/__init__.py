@@ -45,6 +45,7 @@ import contextvars
 import json
 import re
 import sqlite3
+from pathlib import Path
 from urllib.parse import urlencode
 
 from datasette import hookimpl
@@ -381,8 +382,38 @@ async def facet_labels(datasette, table, request) -> dict:
     return {column: await all_labels(datasette, target) for column, target in id_lists.items() if column in faceted}
 
 
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,.0f} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n /= 1024
+
+
+async def front_page(datasette) -> dict:
+    """The home page's front (templates/_description_source_license.html), from the
+    ``alliance-record`` plugin config in metadata.yml: the questions as links to their answers,
+    and the entity tables with their row counts."""
+    config = datasette.plugin_config("alliance-record") or {}
+    db = datasette.get_database(DATABASE)
+    tables = set(await db.table_names())
+    entities = []
+    for name, about in (config.get("entities") or {}).items():
+        if name in tables:
+            count = (await db.execute(f"select count(*) from [{name}]")).first()[0]
+            entities.append({"name": name.replace("_", " "), "about": about, "count": count,
+                             "href": datasette.urls.table(DATABASE, name)})
+    size = Path(db.path).stat().st_size if db.path and Path(db.path).exists() else 0
+    return {"questions": config.get("questions") or [], "entities": entities, "size": human_size(size),
+            "download": datasette.urls.database(DATABASE) + ".db",
+            "ranked_search": datasette.urls.database(DATABASE) + "/search_paragraphs"}
+
+
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
+    if view_name == "index" and request is not None:
+        async def with_front_page():
+            return {"front_page": await front_page(datasette)}
+        return with_front_page
     if database != DATABASE or request is None:
         return {}
     if view_name == "table":
