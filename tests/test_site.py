@@ -264,3 +264,13 @@ def test_every_front_page_link_opens_results(ds, text, link):
         else:
             data = get(ds, f"{base}.json?{query}&_shape=array").json()
             assert len(data) > 0, text
+
+
+def test_dashboard_time_axes_are_temporal_and_each_event_type_has_one_colour():
+    from alliance_record.curate.annotations import EVENT_TYPES
+
+    charts = metadata()["plugins"]["datasette-dashboards"]["overview"]["charts"]
+    for name in ("timeline", "types"):
+        encoding = charts[name]["display"]["encoding"]
+        assert encoding["x"]["type"] == "temporal", name
+        assert encoding["color"]["scale"]["domain"] == sorted(EVENT_TYPES), name  # the same colours in both
