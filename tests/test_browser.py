@@ -383,3 +383,19 @@ def test_the_events_table_reads_as_cards_on_a_phone(browser, site):
     page.wait_for_url(re.compile(r"/alliance/events/[^/?#]+$"))
     assert page.locator(".ar-card").is_visible()
     context.close()
+
+
+def test_dark_mode_follows_the_system(browser, site):
+    """A visitor whose system asks for a dark scheme gets light text on a dark page."""
+    luminance = """(css) => { const [r, g, b] = css.match(/\\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }"""
+    for scheme, dark in (("dark", True), ("light", False)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(f"{site}/alliance/actors/pete-hegseth")
+        body = page.evaluate(f"() => ({luminance})(getComputedStyle(document.body).backgroundColor)")
+        text = page.evaluate(f"() => ({luminance})(getComputedStyle(document.querySelector('.ar-facts dd')).color)")
+        if dark:
+            screenshot(page, "actor-card-dark")
+        context.close()
+        assert (body < 0.2 and text > 0.7) if dark else (body > 0.9 and text < 0.3), (scheme, body, text)

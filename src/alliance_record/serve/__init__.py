@@ -451,6 +451,12 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
 
 
 @hookimpl
+def extra_css_urls(datasette):
+    """The site's stylesheet (static/site.css: cards, reader, table layout, dark mode), on every page."""
+    return [datasette.urls.static_plugins("alliance_record", "site.css")]
+
+
+@hookimpl
 def prepare_connection(conn):
     """Cap the length of any string or blob a query makes (see :data:`MAX_VALUE_BYTES`) and
     register ``fts_query`` for the canned search queries and a guarded ``printf``/``format``."""
