@@ -274,3 +274,23 @@ def test_dashboard_time_axes_are_temporal_and_each_event_type_has_one_colour():
         encoding = charts[name]["display"]["encoding"]
         assert encoding["x"]["type"] == "temporal", name
         assert encoding["color"]["scale"]["domain"] == sorted(EVENT_TYPES), name  # the same colours in both
+
+
+def test_the_reader_links_the_web_addresses_in_notes(ds, db):
+    """Every URL in a note is a link on its document's page, its text the whole address (also in
+    a note that crosses a line break or a page, whose offsets are in pieces)."""
+    from alliance_record.serve.cells import URL
+
+    docs = [d for (d,) in db.execute("select distinct document_id from footnotes where text like '%://%'")]
+    assert docs
+    spanned = 0
+    for doc in docs:
+        html = get(ds, f"/alliance/documents/{doc}").text
+        links = re.findall(r'<a class="ar-url" href="([^"]*)"[^>]*>([^<]*)</a>', html)
+        assert all(h == t for h, t in links)  # the whole address, exactly
+        for text, spans in db.execute("select text, spans from footnotes where document_id = ? and text like '%://%'",
+                                      [doc]):
+            spanned += spans is not None
+            for url in URL.findall(text):
+                assert (str(escape(url)), str(escape(url))) in links, url
+    assert spanned  # the seeds have notes in pieces: the offset mapping is exercised

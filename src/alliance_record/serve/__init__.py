@@ -166,6 +166,25 @@ def _joined_index(pieces, offset: int) -> int:
     return pos
 
 
+def _document_offset(pieces, index: int) -> int:
+    """The document offset of position ``index`` of a row's joined text (the inverse of
+    :func:`_joined_index`)."""
+    pos = 0
+    for k, (a, b) in enumerate(pieces):
+        if k:
+            pos += 1
+        if index <= pos + b - a:
+            return a + max(0, index - pos)
+        pos += b - a
+    return pieces[-1][1]
+
+
+def url_marks(text: str, pieces) -> list:
+    """The web addresses in a note's text as links (marks in document offsets)."""
+    return [{"start": _document_offset(pieces, m.start()), "end": _document_offset(pieces, m.end()),
+             "href": m.group(0), "title": m.group(0), "kind": "url"} for m in cells.URL.finditer(text)]
+
+
 def split_parts(text: str, marks: list, base_pieces) -> list:
     """Cut ``text`` into parts, linking and highlighting the document ranges in ``marks``.
 
@@ -300,7 +319,8 @@ async def document_reader(datasette, db, doc_id: str) -> dict:
         p["href"] = row_href(datasette, "paragraphs", p["id"])
         by_section.setdefault(p["section_id"], []).append(p)
     for note in notes:
-        note["parts"] = split_parts(note["text"], marks.get(note["id"], []), _pieces(note))
+        pieces = _pieces(note)  # its web addresses first: a name inside one is part of the address
+        note["parts"] = split_parts(note["text"], url_marks(note["text"], pieces) + marks.get(note["id"], []), pieces)
         note["href"] = row_href(datasette, "footnotes", note["id"])
     sections = shown_sections(sections, by_section)
     for s in sections:
