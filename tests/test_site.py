@@ -294,3 +294,16 @@ def test_the_reader_links_the_web_addresses_in_notes(ds, db):
             for url in URL.findall(text):
                 assert (str(escape(url)), str(escape(url))) in links, url
     assert spanned  # the seeds have notes in pieces: the offset mapping is exercised
+
+
+def test_the_front_page_citation_matches_citation_cff(ds):
+    import yaml
+
+    from conftest import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    citation = metadata()["plugins"]["alliance-record"]["citation"]
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    assert cff["version"] == version and cff["title"] in citation and f"version {version}" in citation
+    assert all(a["name"] in citation for a in cff["authors"])
+    assert str(escape(cff["title"])) in get(ds, "/").text

@@ -424,6 +424,7 @@ async def front_page(datasette) -> dict:
                              "href": datasette.urls.table(DATABASE, name)})
     size = Path(db.path).stat().st_size if db.path and Path(db.path).exists() else 0
     return {"questions": config.get("questions") or [], "entities": entities, "size": human_size(size),
+            "citation": config.get("citation"),
             "download": datasette.urls.database(DATABASE) + ".db",
             "ranked_search": datasette.urls.database(DATABASE) + "/search_paragraphs"}
 
