@@ -342,17 +342,20 @@ def site_pages(db) -> list:
     return pages
 
 
-def test_pages_lead_with_data_and_show_no_json(page, site, db):
-    """At 1280x900 the first data row or the entity card starts on the first screen, and no
-    visible cell shows a JSON array or object."""
+def test_pages_lead_with_data_and_show_no_json(page, browser, site, db):
+    """At 1280x900 and on a 390x844 phone the first data row or the entity card starts above
+    y = 900, and no visible cell shows a JSON array or object."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     late, json_cells = {}, {}
     for path in site_pages(db):
-        page.goto(site + path)
-        found = page.evaluate(LAYOUT_JS)
-        if found["first"] is None or found["first"] >= 900:
-            late[path] = found["first"]
-        if found["json"]:
-            json_cells[path] = found["json"][:3]
+        for width, tab in ((1280, page), (390, phone)):
+            tab.goto(site + path)
+            found = tab.evaluate(LAYOUT_JS)
+            if found["first"] is None or found["first"] >= 900:
+                late[(width, path)] = found["first"]
+            if found["json"]:
+                json_cells[(width, path)] = found["json"][:3]
+    phone.context.close()
     assert not late, late
     assert not json_cells, json_cells
     page.goto(f"{site}/alliance/events/china-russia-bomber-flight-2025-12-09")
