@@ -358,6 +358,11 @@ def test_pages_lead_with_data_and_show_no_json(page, browser, site, db):
     phone.context.close()
     assert not late, late
     assert not json_cells, json_cells
+    # a document's text starts on the first screen too (its card's lists are folded)
+    for (doc,) in db.execute("select id from documents"):
+        page.goto(f"{site}/alliance/documents/{doc}")
+        top = page.evaluate("document.querySelector('section.ar-reader').getBoundingClientRect().top + scrollY")
+        assert top < 900, (doc, top)
     page.goto(f"{site}/alliance/events/china-russia-bomber-flight-2025-12-09")
     screenshot(page, "event-card")
     page.goto(f"{site}/alliance/actors/pete-hegseth")

@@ -101,10 +101,14 @@ class Card:
             self.facts.append({"label": label, "html": value if isinstance(value, Markup)
                                else Markup("{}").format(value)})
 
-    def related(self, label: str, items: list, total: int | None = None, more: str | None = None):
+    def related(self, label: str, items: list, total: int | None = None, more: str | None = None,
+                folded: bool = False):
+        """A list of related rows; ``folded`` behind its heading (a document's lists, so that its
+        text starts on the first screen)."""
         if items:
             total = len(items) if total is None else total
-            self.lists.append({"label": label, "items": items[:LIST_LIMIT], "total": total, "more": more})
+            self.lists.append({"label": label, "items": items[:LIST_LIMIT], "total": total, "more": more,
+                               "folded": folded})
 
     def as_dict(self):
         return {"title": self.title, "kind": self.kind, "facts": self.facts, "lists": self.lists,
@@ -275,12 +279,12 @@ async def document_card(datasette, db, r) -> Card:
     events = await rows(db, "select e.id, e.summary, e.date_start, e.date_end, e.date_precision from event_sources s "
                             "join events e on e.id = s.event_id where s.document_id = ? group by e.id "
                             "order by e.sort_date, e.id", [r["id"]])
-    card.related("Events it reports", event_items(datasette, events))
+    card.related("Events it reports", event_items(datasette, events), folded=True)
     actors = await rows(db, "select a.id, a.name, m.mentions from actor_mentions_by_document m join actors a "
                             "on a.id = m.actor_id where m.document_id = ? order by m.mentions desc, a.name", [r["id"]])
     card.related("Actors it names most", [item(datasette, "actors", a["id"], a["name"], str(a["mentions"]))
                                           for a in actors[:12]], total=len(actors),
-                 more=table_href(datasette, "actor_mentions_by_document", document_id=r["id"]))
+                 more=table_href(datasette, "actor_mentions_by_document", document_id=r["id"]), folded=True)
     card.links.append(("read the text", "#text"))
     return card
 
