@@ -323,7 +323,7 @@ def test_canned_query_ids_link_to_their_rows(ds):
     queries = metadata()["databases"]["alliance"]["queries"]
     html = get(ds, "/alliance/events_of_actor?actor=Hegseth&from=2025&to=2025").text
     assert re.search(r'<td class="col-id[^"]*"><a href="/alliance/events/[\w-]+">[\w-]+</a></td>', html)
-    assert '<a href="/alliance/actors/pete-hegseth">pete-hegseth</a>' in html
+    assert '<a href="/alliance/actors/pete-hegseth">Pete Hegseth</a> <em class="ar-id">pete-hegseth</em>' in html
     html = get(ds, "/alliance/everything_about?q=Senkaku").text
     kinds = set(re.findall(r'<a href="/alliance/(\w+)/[^"]+">', html))
     assert {"places", "events", "recommendations", "works"} <= kinds

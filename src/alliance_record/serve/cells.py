@@ -2,8 +2,9 @@
 
 * a JSON list of ids (an event's ``actor_ids``, a quotation's ``speaker_ids``: the table's
   ``id_lists`` in metadata.yml, or a canned query's ``links``) becomes the linked names;
-* an id that points to another row (a foreign key of schema.py) shows its label as a link, the id
-  after it, on row pages as on table pages;
+* an id that points to another row (a foreign key of schema.py, or a canned query's ``*_id``
+  column in its ``links``) shows its label as a link, the id after it, on row pages as on
+  table pages;
 * ``spans`` (JSON ``[[start, end], ...]``) read as offset ranges; any other JSON object (a map
   popup, a work's CSL-JSON) is folded away behind a summary, one click to open;
 * URLs inside a text (a footnote citing a web page) are links;
@@ -116,6 +117,8 @@ def render(datasette, row, value, column, table, links: dict):
         ids = id_list(value)
         if ids is not None:
             return linked_list(datasette, target, ids)
+        if column.endswith("_id") and isinstance(value, str):
+            return linked_label(datasette, target, value)  # another row: its name, then its id
         return Markup('<a href="{}">{}</a>').format(row_href(datasette, target, value), value)
     if table == "documents" and column == "text" and isinstance(value, str) and len(value) > PREVIEW_CHARS:
         return Markup(f"{escape(value[:PREVIEW_CHARS])}… <em>({len(value):,} characters; "
