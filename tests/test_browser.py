@@ -8,6 +8,7 @@ import re
 import sqlite3
 
 import pytest
+import yaml
 
 from browser import chromium, datasette_server, screenshot
 from conftest import METADATA
@@ -407,3 +408,18 @@ def test_dark_mode_follows_the_system(browser, site):
             screenshot(page, "actor-card-dark")
         context.close()
         assert (body < 0.2 and text > 0.7) if dark else (body > 0.9 and text < 0.3), (scheme, body, text)
+
+
+def test_a_canned_query_opens_with_its_example_answered(page, site):
+    """Opened bare (from the database page, a bookmark), a query shows its example's results."""
+    queries = yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["queries"]
+    opened = 0
+    for name, query in queries.items():
+        if not query.get("example"):
+            continue
+        page.goto(f"{site}/alliance/{name}")
+        page.wait_for_url(re.compile(rf"/alliance/{name}\?.+"))
+        assert page.locator("table.rows-and-columns tbody tr").count() > 0, name
+        assert "0 results" not in page.inner_text("body"), name
+        opened += 1
+    assert opened >= 15

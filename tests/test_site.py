@@ -307,3 +307,14 @@ def test_the_front_page_citation_matches_citation_cff(ds):
     assert cff["version"] == version and cff["title"] in citation and f"version {version}" in citation
     assert all(a["name"] in citation for a in cff["authors"])
     assert str(escape(cff["title"])) in get(ds, "/").text
+
+
+def test_a_bare_canned_query_page_fills_in_its_example(ds):
+    for name, query in metadata()["databases"]["alliance"]["queries"].items():
+        html = get(ds, f"/alliance/{name}").text
+        if query.get("example"):
+            target = "?" + urlencode({k: str(v) for k, v in query["example"].items()})
+            assert f'location.replace(location.pathname + "{target}")' in html, name
+            assert "location.replace" not in get(ds, f"/alliance/{name}{target}").text
+        else:
+            assert "location.replace" not in html, name

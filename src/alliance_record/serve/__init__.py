@@ -23,6 +23,9 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   their rows (the query's ``links``; ``asgi_wrapper`` tells it which query it renders);
 * ``extra_template_vars`` — a table's ``facets_on_request`` (metadata.yml) are offered as
   Datasette's suggested facets, links that add a facet only counted once clicked;
+* ``extra_body_script`` — a canned query opened with no parameters replaces itself with its
+  ``example`` filled in, so no visitor lands on an empty form reading "0 results";
+* ``extra_css_urls`` — ``static/site.css``, the site's stylesheet (with a dark scheme);
 * ``prepare_connection`` — no SQL value may grow beyond :data:`MAX_VALUE_BYTES`, so a visitor's
   ``randomblob(1000000000)`` fails at once instead of allocating a gigabyte (one function call
   is not interrupted by ``sql_time_limit_ms``, which stops a query only between steps); and the
@@ -469,6 +472,30 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
         return card
 
     return inner
+
+
+def example_params(datasette, request) -> dict | None:
+    """The ``example`` of the canned query a request opens with no parameters at all (None for
+    any other page, or a query without an example)."""
+    if request is None or request.query_string:
+        return None
+    parts = request.path.strip("/").split("/")
+    if len(parts) != 2 or parts[0] != DATABASE:
+        return None
+    query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
+    example = query.get("example") if isinstance(query, dict) else None
+    return {k: str(v) for k, v in example.items()} if example else None
+
+
+@hookimpl
+def extra_body_script(request, datasette):
+    """A canned query opened without parameters shows its example's answer, not an empty form
+    reading "0 results": the page replaces itself with the query filled in with its ``example``
+    (metadata.yml). A query string of any kind, even empty values, is left as typed."""
+    example = example_params(datasette, request)
+    if not example:
+        return ""
+    return f"if (!location.search) location.replace(location.pathname + {json.dumps('?' + urlencode(example))});"
 
 
 @hookimpl
