@@ -419,10 +419,13 @@ async def front_page(datasette) -> dict:
     config = datasette.plugin_config("alliance-record") or {}
     db = datasette.get_database(DATABASE)
     tables = set(await db.table_names())
+    counted = db.cached_table_counts or {}  # served immutable with an inspect file: no query at all
     entities = []
     for name, about in (config.get("entities") or {}).items():
         if name in tables:
-            count = (await db.execute(f"select count(*) from [{name}]")).first()[0]
+            count = counted.get(name)
+            if count is None:
+                count = (await db.execute(f"select count(*) from [{name}]")).first()[0]
             entities.append({"name": name.replace("_", " "), "about": about, "count": count,
                              "href": datasette.urls.table(DATABASE, name)})
     size = Path(db.path).stat().st_size if db.path and Path(db.path).exists() else 0
