@@ -69,7 +69,7 @@ def test_array_facets_are_offered_and_counted_on_request(ds):
     tables = metadata()["databases"]["alliance"]["tables"]
     offered = {name: [next(iter(f.values())) for f in config["facets_on_request"]]
                for name, config in tables.items() if config.get("facets_on_request")}
-    assert offered["events"] == ["actor_ids", "documents"] and offered["recommendations"] == ["addressee_ids"]
+    assert offered["events"] == ["state_ids", "actor_ids", "documents"] and offered["recommendations"] == ["addressee_ids"]
     for name, columns in offered.items():
         html = get(ds, f"/alliance/{name}").text
         for column in columns:
@@ -323,7 +323,7 @@ def test_canned_query_ids_link_to_their_rows(ds):
     queries = metadata()["databases"]["alliance"]["queries"]
     html = get(ds, "/alliance/events_of_actor?actor=Hegseth&from=2025&to=2025").text
     assert re.search(r'<td class="col-id[^"]*"><a href="/alliance/events/[\w-]+">[\w-]+</a></td>', html)
-    assert '<a href="/alliance/actors/pete-hegseth">pete-hegseth</a>' in html
+    assert '<a href="/alliance/actors/pete-hegseth">Pete Hegseth</a> <em class="ar-id">pete-hegseth</em>' in html
     html = get(ds, "/alliance/everything_about?q=Senkaku").text
     kinds = set(re.findall(r'<a href="/alliance/(\w+)/[^"]+">', html))
     assert {"places", "events", "recommendations", "works"} <= kinds

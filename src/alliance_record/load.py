@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .schema import TABLES_BY_NAME, short_label
+from .schema import TABLES_BY_NAME, named_values, short_label
 
 TEMP_MARK = ".tmp-"
 
@@ -95,6 +95,8 @@ def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
             check_row(table_name, row, texts[doc_id])
         if label is not None:
             row["label"] = short_label(label(row))
+        if table.named:
+            named_values(table, row)
     return [tuple(map(row.get, columns)) for row in rows]
 
 

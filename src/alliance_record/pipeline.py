@@ -150,6 +150,7 @@ def read_inputs(seeds_dir, errors: Collector | None = None, reviewed_only: bool 
         review.leave_out_unreviewed(inputs, errors)
     if not keep_going:
         errors.raise_if_any()
+    schema.use_registries(inputs.actors.by_id, inputs.places.by_id)  # names beside ids (schema.Named)
     return inputs
 
 

@@ -12,6 +12,7 @@ are in (faster than maintaining them during bulk insert).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -35,10 +36,93 @@ class Table:
     # made from the row's own values, cut to LABEL_CHARS at a word by ``load.prepare`` (in the
     # worker that made the row) into the ``label`` column.
     label: Callable[[dict], str | None] | None = None
+    # Names beside ids (issue 17): columns that ``load.prepare`` fills from the curated
+    # registries, so that a download reads without a lookup and a facet can roll up (see
+    # :class:`Named`). The id columns stay as they are: names published are public API.
+    named: tuple = ()
 
     @property
     def fk_columns(self):
         return [fk[0] for fk in self.foreign_keys]
+
+
+@dataclass(frozen=True)
+class Named:
+    """A column made from an id column of the same row with the curated registries.
+
+    ``ids`` holds one id or a JSON list of ids of ``registry`` ("actors" or "places"). With
+    ``states``, the column is the JSON list of the states those actors belong to (the first
+    state among an actor's parents, else the state of its country: the PLA Navy counts for
+    China), so that a facet on it rolls units up to their state; otherwise it is their names,
+    joined by "; " in the order of the ids (an id the registry lacks is kept as it is)."""
+    column: str
+    ids: str
+    registry: str = "actors"
+    states: bool = False
+
+
+# The registries' entries by id, set by :func:`use_registries` when the curated inputs are read
+# (worker processes inherit them): what :func:`named_values` reads.
+_REGISTRIES: dict = {"actors": {}, "places": {}}
+
+
+def use_registries(actors: dict, places: dict):
+    """Make the curated registries (id -> entry with name, type, country, parent) the source of
+    every :class:`Named` column written from now on."""
+    states = {}
+    for entry in actors.values():
+        if entry.get("type") == "state" and entry.get("country"):
+            states.setdefault(entry["country"], entry["id"])
+    _REGISTRIES.update(actors=actors, places=places, states_by_country=states)
+
+
+def _ids(value) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str) and value.startswith("["):
+        return [v for v in json.loads(value) if isinstance(v, str)]
+    return [value]
+
+
+# Actors that count for their country's state when no parent is one: who acts or speaks for it
+# (officials, services, ministries, governments). Media, think tanks, universities, parties and
+# armed groups keep their country but do not roll up to its state.
+STATE_SIDE_TYPES = {"state", "government", "government-body", "military", "person", "anonymous"}
+
+
+def state_of(actor_id: str) -> str | None:
+    """The state an actor belongs to: itself, the first state among its parents, or the state
+    of its country for the :data:`STATE_SIDE_TYPES` (None for an international body, a media
+    outlet or think tank, or an unknown id)."""
+    actors = _REGISTRIES["actors"]
+    seen, current = set(), actor_id
+    while current in actors and current not in seen:
+        entry = actors[current]
+        if entry.get("type") == "state":
+            return current
+        seen.add(current)
+        current = entry.get("parent")
+    entry = actors.get(actor_id) or {}
+    if entry.get("type") not in STATE_SIDE_TYPES:
+        return None  # a newspaper or a think tank is not its country acting
+    return _REGISTRIES.get("states_by_country", {}).get(entry.get("country"))
+
+
+def named_values(table: "Table", row: dict):
+    """Fill ``row``'s :class:`Named` columns in declaration order (a later one may read an
+    earlier one, as ``state_names`` reads ``state_ids``)."""
+    for named in table.named:
+        ids = _ids(row.get(named.ids))
+        if named.states:
+            found: list = []
+            for actor_id in ids:
+                state = state_of(actor_id)
+                if state and state not in found:
+                    found.append(state)
+            row[named.column] = json.dumps(sorted(found))
+        else:
+            registry = _REGISTRIES[named.registry]
+            row[named.column] = "; ".join(str((registry.get(i) or {}).get("name") or i) for i in ids) or None
 
 
 QUOTED = ("start", "end", "text", None)
@@ -246,7 +330,12 @@ TABLES += [
         "latitude": FLOAT, "longitude": FLOAT, "geo_precision": TEXT, "source_count": INT,
         "document_count": INT, "documents": TEXT, "actor_ids": TEXT, "place_ids": TEXT, "popup": TEXT,
         "sort_date": TEXT, "reviewed": INT,
-    }, foreign_keys=(("place_id", "places", "id"), ("date_source_id", "event_sources", "id")),
+        # names beside the ids, and the states the actors roll up to (Named, issue 17)
+        "place_name": TEXT, "actor_names": TEXT, "place_names": TEXT, "state_ids": TEXT, "state_names": TEXT,
+    }, named=(Named("place_name", "place_id", "places"), Named("actor_names", "actor_ids"),
+              Named("place_names", "place_ids", "places"), Named("state_ids", "actor_ids", states=True),
+              Named("state_names", "state_ids")),
+        foreign_keys=(("place_id", "places", "id"), ("date_source_id", "event_sources", "id")),
         indexes=(("event_type",), ("date_start",), ("date_precision",), ("date_basis",),
                  ("document_count",), ("sort_date", "id"), ("reviewed",)),
         fts=("summary",), not_null=("summary", "event_type")),
@@ -281,7 +370,9 @@ TABLES += [
         "id": TEXT, "document_id": TEXT, "section_id": TEXT, "paragraph_id": TEXT, "author_id": TEXT,
         "summary": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "theme": TEXT,
         "strength": TEXT, "addressee_ids": TEXT, "candidate_id": TEXT, "finder_miss": TEXT, "reviewed": INT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
+        "author_name": TEXT, "addressee_names": TEXT,
+    }, named=(Named("author_name", "author_id"), Named("addressee_names", "addressee_ids")),
+        foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                      ("paragraph_id", "paragraphs", "id"), ("author_id", "actors", "id"),
                      ("candidate_id", "recommendation_candidates", "id")),
         indexes=(("theme",), ("strength",), ("reviewed",)), fts=("summary", "quote"), quotes=(QUOTED_SPAN,),
@@ -301,7 +392,9 @@ TABLES += [
         "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "sentence_id": TEXT, "speaker_id": TEXT,
         "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
         "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT, "speaker_ids": TEXT, "label": TEXT,
-    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
+        "speaker_names": TEXT,
+    }, named=(Named("speaker_names", "speaker_ids"),),
+        foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),
                      ("nested_in_id", "quotations", "id")),
         indexes=(("kind",), ("attribution",), ("speaker_id", "document_id", "start")), fts=("quote",),

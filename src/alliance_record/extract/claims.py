@@ -41,6 +41,7 @@ import re
 from ..curate import reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
+from ..numbers import currency_word, human_number
 from ..segment import regions
 from ._text import simple_sentence_bounds
 from . import footnotes as footnotes_mod
@@ -414,18 +415,19 @@ def singular(unit: str) -> str:
 
 
 def describe(q, year=None) -> str:
-    """A readable statement of a quantity: "about 1.785e+12 CNY (2025)"."""
-    value = f"{q.value:,.0f}" if q.value == int(q.value) and abs(q.value) < 1e9 else f"{q.value:.4g}"
+    """A readable statement of a quantity: "about 1.785 trillion yuan (2025)" (numbers as
+    :func:`alliance_record.numbers.human_number` writes them)."""
+    value = human_number(q.value)
     if q.value_max is not None:
-        value += f"–{q.value_max:,.0f}" if q.value_max == int(q.value_max) else f"–{q.value_max:.4g}"
-    unit = q.currency or q.unit
+        value += f"–{human_number(q.value_max)}"
+    unit = currency_word(q.currency) or q.unit
     if unit and q.value == 1 and q.value_max is None and not q.currency:
         unit = singular(unit)
     after = q.qualifier in TRAILING_QUALIFIERS  # "the past decade or so": 1 decade or so
     parts = [None if after else q.qualifier, value, unit, q.qualifier if after else None]
     text = " ".join(p for p in parts if p)
     if q.out_of:
-        text += f" out of {q.out_of:,.0f}"
+        text += f" out of {human_number(q.out_of)}"
     year = year or q.year
     if year:
         text += f" ({year})"

@@ -3,16 +3,29 @@
 Installing the package registers this package with Datasette (the ``datasette`` entry point in
 pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks up:
 
-* ``templates/row.html`` — every row page of a table that quotes a document shows the quote
+* ``templates/row.html`` — an entity's page (documents, events, actors, places, recommendations,
+  quotations, works) opens with its card (:mod:`.cards`: name, dates in words with their
+  precision, linked names with roles, sources, related rows as labelled links), the raw columns
+  after it and only the "links from other tables" that have rows, folded; every row page of a
+  table that quotes a document shows the quote
   highlighted in its paragraph ("In context"); an event shows each of its reports; a document
   page reads as a document: what was extracted from it, its sections, paragraphs and notes, with
   the actors and places it mentions and its footnote markers linked to their rows, and its event
   reports, recommendations and quotations highlighted with a link to theirs (:data:`READER_MARKS`);
-* ``render_cell`` — the full text of a document is shown as a short preview in tables (it is
-  read in full on the document's page), and the ids a canned query returns link to their rows
-  (the query's ``links`` in metadata.yml; ``asgi_wrapper`` tells it which query it renders);
+* ``templates/table.html``, ``_table.html``, ``_facet_results.html`` — a table page leads with
+  its rows: column notes folded behind one link, facets in one scrolling row, the cluster map
+  after the rows, long texts given room, a phone showing each row as a short card of the
+  table's ``phone_columns``; array facets show names (``facet_labels``);
+* ``render_cell`` (:mod:`.cells`) — names and links instead of ids and JSON: foreign keys show
+  their label, JSON lists of ids (a table's ``id_lists`` in metadata.yml) their linked names, a
+  row's label links to its page, quantities read as people write them, URLs in text are links,
+  the full text of a document is a short preview, and the ids a canned query returns link to
+  their rows (the query's ``links``; ``asgi_wrapper`` tells it which query it renders);
 * ``extra_template_vars`` — a table's ``facets_on_request`` (metadata.yml) are offered as
   Datasette's suggested facets, links that add a facet only counted once clicked;
+* ``extra_body_script`` — a canned query opened with no parameters replaces itself with its
+  ``example`` filled in, so no visitor lands on an empty form reading "0 results";
+* ``extra_css_urls`` — ``static/site.css``, the site's stylesheet (with a dark scheme);
 * ``prepare_connection`` — no SQL value may grow beyond :data:`MAX_VALUE_BYTES`, so a visitor's
   ``randomblob(1000000000)`` fails at once instead of allocating a gigabyte (one function call
   is not interrupted by ``sql_time_limit_ms``, which stops a query only between steps); and the
@@ -35,16 +48,15 @@ import contextvars
 import json
 import re
 import sqlite3
-from urllib.parse import quote, urlencode
+from pathlib import Path
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import path_with_added_args, tilde_decode
-from markupsafe import Markup, escape
 
-from alliance_record import schema
-
-DATABASE = "alliance"
-PREVIEW_CHARS = 280
+from . import cells
+from .cards import entity_card
+from .labels import DATABASE, all_labels, label, row_href
 
 # `datasette serve` settings that keep a public instance responsive (with `-i`, immutable mode).
 SETTINGS = (
@@ -157,6 +169,25 @@ def _joined_index(pieces, offset: int) -> int:
     return pos
 
 
+def _document_offset(pieces, index: int) -> int:
+    """The document offset of position ``index`` of a row's joined text (the inverse of
+    :func:`_joined_index`)."""
+    pos = 0
+    for k, (a, b) in enumerate(pieces):
+        if k:
+            pos += 1
+        if index <= pos + b - a:
+            return a + max(0, index - pos)
+        pos += b - a
+    return pieces[-1][1]
+
+
+def url_marks(text: str, pieces) -> list:
+    """The web addresses in a note's text as links (marks in document offsets)."""
+    return [{"start": _document_offset(pieces, m.start()), "end": _document_offset(pieces, m.end()),
+             "href": m.group(0), "title": m.group(0), "kind": "url"} for m in cells.URL.finditer(text)]
+
+
 def split_parts(text: str, marks: list, base_pieces) -> list:
     """Cut ``text`` into parts, linking and highlighting the document ranges in ``marks``.
 
@@ -203,10 +234,6 @@ def split_parts(text: str, marks: list, base_pieces) -> list:
                         for i, j, m in ranges if j == b and m.get("href")]
         parts.append(part)
     return parts
-
-
-def row_href(datasette, table: str, pk: str) -> str:
-    return datasette.urls.table(DATABASE, table) + "/" + quote(str(pk), safe="")
 
 
 # What the document page links in its text: (table, SQL for this document's rows as container,
@@ -295,7 +322,8 @@ async def document_reader(datasette, db, doc_id: str) -> dict:
         p["href"] = row_href(datasette, "paragraphs", p["id"])
         by_section.setdefault(p["section_id"], []).append(p)
     for note in notes:
-        note["parts"] = split_parts(note["text"], marks.get(note["id"], []), _pieces(note))
+        pieces = _pieces(note)  # its web addresses first: a name inside one is part of the address
+        note["parts"] = split_parts(note["text"], url_marks(note["text"], pieces) + marks.get(note["id"], []), pieces)
         note["href"] = row_href(datasette, "footnotes", note["id"])
     sections = shown_sections(sections, by_section)
     for s in sections:
@@ -330,7 +358,7 @@ async def in_context(datasette, db, rows: list) -> list:
         table, c = container
         mark = {"start": row["start"], "end": row["end"], "highlight": True}
         out.append({
-            "label": row.get("label") or row["document_id"],
+            "label": row.get("label") or await label(datasette, "documents", row["document_id"]) or row["document_id"],
             "document_href": row_href(datasette, "documents", row["document_id"]),
             "document_id": row["document_id"],
             "container_href": row_href(datasette, table, c["id"]),
@@ -357,35 +385,126 @@ def facets_on_request(datasette, database, table, request) -> list:
     return out
 
 
+def table_layout(datasette, database, table, columns) -> dict:
+    """How a table page is laid out (templates/table.html): the map after the rows when the
+    table has coordinates, and the ``phone_columns`` (metadata.yml) a phone shows of each row."""
+    config = datasette.metadata(database=database, table=table) or {}
+    phone = config.get("phone_columns") or []
+    # the id column is left out on a phone when the label shown links to the row (serve/cells.py)
+    return {"has_map": {"latitude", "longitude"} <= set(columns or ()), "phone_columns": phone,
+            "phone_hides_pk": config.get("label_column") in phone}
+
+
+async def facet_labels(datasette, table, request) -> dict:
+    """The names of the ids the page's array facets count: ``{column: {id: name}}`` for the
+    columns of the table's ``id_lists`` (metadata.yml) faceted on this page."""
+    config = datasette.metadata(database=DATABASE, table=table) or {}
+    id_lists = config.get("id_lists") or {}
+    faceted = set(request.args.getlist("_facet_array"))
+    faceted |= {f["array"] for f in config.get("facets") or [] if isinstance(f, dict) and "array" in f}
+    return {column: await all_labels(datasette, target) for column, target in id_lists.items() if column in faceted}
+
+
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,.0f} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n /= 1024
+
+
+async def front_page(datasette) -> dict:
+    """The home page's front (templates/_description_source_license.html), from the
+    ``alliance-record`` plugin config in metadata.yml: the questions as links to their answers,
+    and the entity tables with their row counts."""
+    config = datasette.plugin_config("alliance-record") or {}
+    db = datasette.get_database(DATABASE)
+    tables = set(await db.table_names())
+    counted = db.cached_table_counts or {}  # served immutable with an inspect file: no query at all
+    entities = []
+    for name, about in (config.get("entities") or {}).items():
+        if name in tables:
+            count = counted.get(name)
+            if count is None:
+                count = (await db.execute(f"select count(*) from [{name}]")).first()[0]
+            entities.append({"name": name.replace("_", " "), "about": about, "count": count,
+                             "href": datasette.urls.table(DATABASE, name)})
+    size = Path(db.path).stat().st_size if db.path and Path(db.path).exists() else 0
+    return {"questions": config.get("questions") or [], "entities": entities, "size": human_size(size),
+            "citation": config.get("citation"),
+            "download": datasette.urls.database(DATABASE) + ".db",
+            "ranked_search": datasette.urls.database(DATABASE) + "/search_paragraphs"}
+
+
 @hookimpl
-def extra_template_vars(template, database, table, view_name, request, datasette):
+def extra_template_vars(template, database, table, columns, view_name, request, datasette):
+    if view_name == "index" and request is not None:
+        async def with_front_page():
+            return {"front_page": await front_page(datasette)}
+        return with_front_page
     if database != DATABASE or request is None:
         return {}
     if view_name == "table":
         more = facets_on_request(datasette, database, table, request)
-        return {"suggested_facets": more} if more else {}
+        layout = {"ar_table": table_layout(datasette, database, table, columns)}
+        if more:
+            layout["suggested_facets"] = more
+
+        async def with_facet_labels():
+            return {**layout, "facet_labels": await facet_labels(datasette, table, request)}
+        return with_facet_labels
     if view_name != "row":
         return {}
 
     async def inner():
         db = datasette.get_database(DATABASE)
         pk = tilde_decode(request.url_vars.get("pks", ""))
+        card = {"card": await entity_card(datasette, db, table, pk)}
         if table == "documents":
-            return {"document_reader": await document_reader(datasette, db, pk)}
+            return {"document_reader": await document_reader(datasette, db, pk), **card}
         columns = await db.table_columns(table)
         if table == "events":
             rows = [dict(r) for r in await db.execute(
                 "select s.document_id, s.start, s.end, s.date_phrase, d.title as label "
                 "from event_sources s join documents d on d.id = s.document_id "
                 "where s.event_id = ? order by s.id", [pk])]
-            return {"in_context": await in_context(datasette, db, rows)}
+            return {"in_context": await in_context(datasette, db, rows), **card}
         if {"document_id", "start", "end"} <= set(columns) and "id" in columns:
             rows = [dict(r) for r in await db.execute(
                 f"select document_id, start, end from [{table}] where id = ?", [pk])]
-            return {"in_context": await in_context(datasette, db, rows)}
-        return {}
+            return {"in_context": await in_context(datasette, db, rows), **card}
+        return card
 
     return inner
+
+
+def example_params(datasette, request) -> dict | None:
+    """The ``example`` of the canned query a request opens with no parameters at all (None for
+    any other page, or a query without an example)."""
+    if request is None or request.query_string:
+        return None
+    parts = request.path.strip("/").split("/")
+    if len(parts) != 2 or parts[0] != DATABASE:
+        return None
+    query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
+    example = query.get("example") if isinstance(query, dict) else None
+    return {k: str(v) for k, v in example.items()} if example else None
+
+
+@hookimpl
+def extra_body_script(request, datasette):
+    """A canned query opened without parameters shows its example's answer, not an empty form
+    reading "0 results": the page replaces itself with the query filled in with its ``example``
+    (metadata.yml). A query string of any kind, even empty values, is left as typed."""
+    example = example_params(datasette, request)
+    if not example:
+        return ""
+    return f"if (!location.search) location.replace(location.pathname + {json.dumps('?' + urlencode(example))});"
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    """The site's stylesheet (static/site.css: cards, reader, table layout, dark mode), on every page."""
+    return [datasette.urls.static_plugins("alliance_record", "site.css")]
 
 
 @hookimpl
@@ -433,30 +552,9 @@ def query_links(datasette) -> dict:
     return state["links"]
 
 
-def query_link(datasette, row, column, value):
-    """The row a canned query's cell names, from the query's ``links`` in metadata.yml: a mapping
-    from a result column to the table its values are ids of, or to a pattern naming the table
-    from the row's values (``"{kind}s"``). None when the column is not linked."""
-    target = query_links(datasette).get(column)
-    if not target or value in (None, ""):
-        return None
-    try:
-        target = target.format_map({k: row[k] for k in row.keys()})
-    except (KeyError, IndexError, ValueError):
-        return None
-    if target not in schema.TABLES_BY_NAME:
-        return None
-    return Markup('<a href="{}">{}</a>').format(row_href(datasette, target, value), value)
-
-
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    """Names and links instead of ids and JSON (see :mod:`alliance_record.serve.cells`)."""
     if database != DATABASE:
         return None
-    if table is None:
-        return query_link(datasette, row, column, value)
-    if table == "documents" and column == "text" and isinstance(value, str):
-        if len(value) > PREVIEW_CHARS:
-            return Markup(f"{escape(value[:PREVIEW_CHARS])}… <em>({len(value):,} characters; "
-                          "read it on the document's page)</em>")
-    return None
+    return cells.render(datasette, row, value, column, table, query_links(datasette) if table is None else {})

@@ -1,0 +1,320 @@
+"""A site people can read (issue 17), through Datasette's test client: entity cards first,
+names instead of ids, no raw JSON in cells, numbers and dates written for people.
+
+What a page should show is read from the database with plain SQL, never typed into the test.
+"""
+
+import asyncio
+import csv
+import io
+import json
+import re
+import sqlite3
+from urllib.parse import quote, urlencode
+
+import pytest
+from datasette.app import Datasette
+from markupsafe import escape
+
+from alliance_record.numbers import currency_word, human_number
+from alliance_record.serve.cards import BUILDERS, human_date
+from test_datasette import metadata, settings
+
+JSON_CELL = re.compile(r'<td class="col-[^"]*"[^>]*>\s*[\[{]\s*&#34;|<td class="col-[^"]*"[^>]*>\s*[\[{]\s*"')
+
+
+@pytest.fixture(scope="module")
+def ds(seeds_db):
+    return Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings=settings())
+
+
+@pytest.fixture(scope="module")
+def db(seeds_db):
+    conn = sqlite3.connect(seeds_db)
+    yield conn
+    conn.close()
+
+
+def get(ds, path):
+    async def go():
+        return await ds.client.get(path)
+    return asyncio.run(go())
+
+
+def href(table, pk):
+    return f'href="/alliance/{table}/{quote(str(pk), safe="")}"'
+
+
+# --- numbers and dates for people ----------------------------------------------------------------
+
+@pytest.mark.parametrize("value, text", [
+    (1785000000000.0, "1.785 trillion"), (12500.0, "12,500"), (12345.6, "12,345.6"), (2.75, "2.75"),
+    (150000.25, "150,000.25"), (-3e9, "-3 billion"), (1e6, "1 million"), (0.001234, "0.001234"),
+    (5.2e16, "52,000 trillion"), (None, ""), ("n/a", "n/a"),
+])
+def test_numbers_read_as_people_write_them(value, text):
+    assert human_number(value) == text
+    assert "e+" not in human_number(value)
+
+
+def test_currency_codes_read_as_words():
+    assert currency_word("CNY") == "yuan" and currency_word("XYZ") == "XYZ" and currency_word(None) is None
+
+
+def test_quantity_descriptions_use_scale_words(db):
+    rows = db.execute("select value, description from quantities where value >= 1e9").fetchall()
+    assert rows
+    for value, description in rows:
+        assert "e+" not in description and human_number(value) in description, description
+
+
+@pytest.mark.parametrize("start, end, precision, text", [
+    ("2025-12-09", "2025-12-09", "day", "9 December 2025"),
+    ("2022-03", "2022-03", "month", "March 2022"),
+    ("1895", "1895", "year", "1895"),
+    ("1945-02-19", "1945-03-26", "range", "from 19 February 1945 to 26 March 1945"),
+    ("1948", None, "range", "since 1948"),
+    (None, "2023-12-17", "uncertain", "before 17 December 2023"),
+    ("2026-01-08", "2026-01-15", "uncertain", "between 8 January 2026 and 15 January 2026"),
+    ("2025", None, "approximate", "about 2025"),
+])
+def test_dates_read_as_precisely_as_they_are_known(start, end, precision, text):
+    assert human_date(start, end, precision) == text
+
+
+# --- entity pages: a card first ------------------------------------------------------------------
+
+def test_every_entity_page_opens_with_its_card(ds, db):
+    for table in BUILDERS:
+        label = metadata()["databases"]["alliance"]["tables"][table]["label_column"]
+        for pk, name in db.execute(f"select id, [{label}] from [{table}] order by id limit 3"):
+            html = get(ds, f"/alliance/{table}/{quote(pk, safe='')}").text
+            card = html.index('<article class="ar-card">')
+            assert card < html.index('class="rows-and-columns"'), (table, pk)  # the raw columns after
+            title = re.search(r'<h1 class="ar-title"[^>]*>(.*?)</h1>', html, re.S).group(1)
+            assert str(escape(str(name or "")[:30])) in title, (table, pk)
+
+
+def test_an_event_card_names_its_actors_places_and_sources(ds, db):
+    event = "china-russia-bomber-flight-2025-12-09"
+    html = get(ds, f"/alliance/events/{event}").text
+    card = html[html.index('<article class="ar-card">'):html.index("</article>")]
+    for actor, name, role in db.execute("select a.id, a.name, ea.role from event_actors ea join actors a "
+                                        "on a.id = ea.actor_id where ea.event_id = ?", [event]):
+        assert f'{href("actors", actor)}>{name.replace(chr(39), "&#39;")}</a> <span class="ar-note">' in card
+        assert role in card
+    for place, in db.execute("select place_id from event_places where event_id = ?", [event]):
+        assert href("places", place) in card
+    for doc, in db.execute("select document_id from event_sources where event_id = ?", [event]):
+        assert href("documents", doc) in card
+    start, precision = db.execute("select date_start, date_precision from events where id = ?", [event]).fetchone()
+    assert human_date(start, None, precision) in card and f"({precision} precision" in card
+    assert "China; Japan; Russia; United States" in card  # the states involved
+    # the quotes the documents give, after the card
+    assert html.index("As the documents report it") > html.index("</article>")
+
+
+def test_an_actor_card_lists_its_events_quotations_and_company(ds, db):
+    actor = "pete-hegseth"
+    html = get(ds, f"/alliance/actors/{actor}").text
+    card = html[html.index('<article class="ar-card">'):html.index("</article>")]
+    events = [e for (e,) in db.execute("select distinct event_id from event_actors where actor_id = ?", [actor])]
+    quotes = [q for (q,) in db.execute("select quotation_id from quotation_speakers where actor_id = ?", [actor])]
+    co = db.execute("select count(*) from actor_co_mentions where actor_id = ?", [actor]).fetchone()[0]
+    assert len(events) >= 5 and quotes and co
+    assert all(href("events", e) in card for e in events)
+    assert all(href("quotations", q) in card for q in quotes)
+    assert f"Events <span class=\"ar-count\">({len(events)})" in card
+    assert f"Quotations <span class=\"ar-count\">({len(quotes)})" in card
+    assert f"Named in the same sentences as <span class=\"ar-count\">({co})" in card
+    assert "/alliance/actor_profile?actor=pete-hegseth" in card
+    # no dead ends: "Links from other tables" lists only tables that have rows for him
+    assert "0 rows from" not in html
+
+
+def test_a_work_card_links_its_url_and_the_notes_citing_it(ds, db):
+    work, url = db.execute("select id, url from works where url like 'http%' and footnote_count > 0 "
+                           "order by id limit 1").fetchone()
+    html = get(ds, f"/alliance/works/{quote(work, safe='')}").text
+    card = html[html.index('<article class="ar-card">'):html.index("</article>")]
+    assert f'<a href="{url}" rel="nofollow">' in card.replace("&amp;", "&")
+    for footnote, in db.execute("select footnote_id from citations where work_id = ?", [work]):
+        assert href("footnotes", footnote) in card
+
+
+# --- labels, not ids; no raw JSON -----------------------------------------------------------------
+
+def every_page() -> list:
+    """Every table's first page and every canned query with its example."""
+    from alliance_record import schema
+
+    queries = metadata()["databases"]["alliance"]["queries"]
+    return [f"/alliance/{t.name}?_size=100" for t in schema.TABLES] + [
+        f"/alliance/{name}?" + urlencode(q.get("example") or {}) for name, q in queries.items()]
+
+
+@pytest.mark.parametrize("path", every_page())
+def test_no_cell_shows_raw_json(ds, path):
+    html = get(ds, path).text
+    found = JSON_CELL.search(html)
+    assert not found, found.group(0)
+
+
+def test_id_lists_show_linked_names(ds, db):
+    html = get(ds, "/alliance/events?_size=100").text
+    for event, actor_ids in db.execute("select id, actor_ids from events"):
+        for actor in json.loads(actor_ids):
+            name, = db.execute("select name from actors where id = ?", [actor]).fetchone()
+            assert f'{href("actors", actor)}>{name.replace(chr(39), "&#39;")}</a>' in html, (event, actor)
+
+
+def test_foreign_keys_show_their_labels(ds, db):
+    html = get(ds, "/alliance/recommendations?_size=100").text
+    for author, in db.execute("select distinct author_id from recommendations where author_id is not null"):
+        name, = db.execute("select name from actors where id = ?", [author]).fetchone()
+        assert f'{href("actors", author)}>{name}</a>' in html
+
+
+def test_quantity_values_are_written_for_people(ds, db):
+    html = get(ds, "/alliance/quantities?_size=100").text
+    value, = db.execute("select max(value) from quantities").fetchone()
+    assert f">{human_number(value)}</span>" in html
+    assert not re.search(r"<td class=\"col-value[^>]*>\s*\d+\.\d*e\+", html)
+
+
+def test_footnote_urls_are_links(ds, db):
+    html = get(ds, "/alliance/footnotes?_size=100").text
+    urls = [re.search(r"https?://\S+", t).group(0) for (t,) in
+            db.execute("select text from footnotes where text like '%http%://%'")]
+    assert urls
+    assert html.count('rel="nofollow">http') >= len(urls) // 2
+
+
+def test_states_roll_up_actors_and_facet_events_involving_china_and_russia(ds, db):
+    """An event with the PLA counts for China: the natural path to 'China and Russia' is a facet."""
+    data = get(ds, "/alliance/events.json?_facet_array=state_ids&state_ids__arraycontains=china"
+                   "&_shape=objects").json()
+    russia = [f for f in data["facet_results"]["state_ids"]["results"] if f["value"] == "russia"]
+    acting = ("select 1 from event_actors ea join actors a on a.id = ea.actor_id where ea.event_id = e.id "
+              "and a.country = ? and a.type in ('state', 'government', 'government-body', 'military', 'person', "
+              "'anonymous')")
+    expected = {e for (e,) in db.execute(f"select id from events e where exists ({acting}) and exists ({acting})",
+                                         ["CN", "RU"])}
+    assert russia and russia[0]["count"] == len(expected) >= 1
+    pla_events = [e for (e,) in db.execute("select event_id from event_actors where actor_id = 'pla'")]
+    for event in pla_events:
+        states, = db.execute("select state_ids from events where id = ?", [event]).fetchone()
+        assert "china" in json.loads(states)
+    # a newspaper is not its country acting
+    assert not db.execute("select 1 from events e join event_actors ea on ea.event_id = e.id join actors a "
+                          "on a.id = ea.actor_id where a.type = 'media' and a.country is not null and "
+                          "not exists (select 1 from event_actors o join actors s on s.id = o.actor_id "
+                          "where o.event_id = e.id and s.id != a.id and s.country = a.country) "
+                          "and e.state_ids like '%' || lower(a.country) || '%'").fetchall()
+
+
+def test_csv_keeps_ids_and_adds_names(ds, db):
+    text = get(ds, "/alliance/events.csv?_size=max").text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {"actor_ids", "actor_names", "place_id", "place_name", "state_ids", "state_names"} <= set(rows[0])
+    for r in rows:
+        names = [db.execute("select name from actors where id = ?", [a]).fetchone()[0] for a in json.loads(r["actor_ids"])]
+        assert r["actor_names"] == "; ".join(names)
+
+
+def test_table_pages_fold_column_notes_and_put_the_map_after_the_rows(ds):
+    html = get(ds, "/alliance/events").text
+    assert '<details class="ar-columns">' in html
+    assert html.index('<details class="ar-columns">') < html.index('class="rows-and-columns"')
+    assert html.index('class="rows-and-columns"') < html.index('<div id="ar-table-map">')
+    assert 'DATASETTE_CLUSTER_MAP_CONTAINER = "#ar-table-map"' in html
+
+
+# --- the front page -------------------------------------------------------------------------------
+
+def front_links() -> list:
+    config = metadata()["plugins"]["alliance-record"]
+    return [(q["question"], q["href"]) for q in config["questions"]] + [
+        (a["text"], a["href"]) for q in config["questions"] for a in q.get("also") or []]
+
+
+def test_the_front_page_asks_the_questions_and_counts_the_tables(ds, db):
+    html = get(ds, "/").text
+    front = html[html.index('<section class="ar-front">'):html.index('<h2 class="ar-machinery">')]
+    for text, link in front_links():
+        assert f'href="{escape(link)}"' in front and str(escape(text)) in front, text
+    for table in metadata()["plugins"]["alliance-record"]["entities"]:
+        n, = db.execute(f"select count(*) from [{table}]").fetchone()
+        assert re.search(rf'>{n:,}</td><td><a href="/alliance/{table}">', front), table
+    assert 'href="/alliance.db"' in front and 'action="/alliance/search_paragraphs"' in front
+    # the entity tables come before the machinery (actor_mentions, sentences ...)
+    assert html.index('href="/alliance/events"') < html.index('href="/alliance/actor_mentions"')
+
+
+@pytest.mark.parametrize("text, link", front_links())
+def test_every_front_page_link_opens_results(ds, text, link):
+    """No question opens an empty form or "0 results"."""
+    path, _, fragment = link.partition("#")
+    response = get(ds, path)
+    assert response.status_code == 200, (text, response.status_code)
+    if path.startswith("/alliance/") and path.count("/") == 2:  # a table or a canned query
+        base, _, query = path.partition("?")
+        if base.endswith(".csv"):
+            assert len(response.text.strip().splitlines()) > 1, text
+        else:
+            data = get(ds, f"{base}.json?{query}&_shape=array").json()
+            assert len(data) > 0, text
+
+
+def test_dashboard_time_axes_are_temporal_and_each_event_type_has_one_colour():
+    from alliance_record.curate.annotations import EVENT_TYPES
+
+    charts = metadata()["plugins"]["datasette-dashboards"]["overview"]["charts"]
+    for name in ("timeline", "types"):
+        encoding = charts[name]["display"]["encoding"]
+        assert encoding["x"]["type"] == "temporal", name
+        assert encoding["color"]["scale"]["domain"] == sorted(EVENT_TYPES), name  # the same colours in both
+
+
+def test_the_reader_links_the_web_addresses_in_notes(ds, db):
+    """Every URL in a note is a link on its document's page, its text the whole address (also in
+    a note that crosses a line break or a page, whose offsets are in pieces)."""
+    from alliance_record.serve.cells import URL
+
+    docs = [d for (d,) in db.execute("select distinct document_id from footnotes where text like '%://%'")]
+    assert docs
+    spanned = 0
+    for doc in docs:
+        html = get(ds, f"/alliance/documents/{doc}").text
+        links = re.findall(r'<a class="ar-url" href="([^"]*)"[^>]*>([^<]*)</a>', html)
+        assert all(h == t for h, t in links)  # the whole address, exactly
+        for text, spans in db.execute("select text, spans from footnotes where document_id = ? and text like '%://%'",
+                                      [doc]):
+            spanned += spans is not None
+            for url in URL.findall(text):
+                assert (str(escape(url)), str(escape(url))) in links, url
+    assert spanned  # the seeds have notes in pieces: the offset mapping is exercised
+
+
+def test_the_front_page_citation_matches_citation_cff(ds):
+    import yaml
+
+    from conftest import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    citation = metadata()["plugins"]["alliance-record"]["citation"]
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    assert cff["version"] == version and cff["title"] in citation and f"version {version}" in citation
+    assert all(a["name"] in citation for a in cff["authors"])
+    assert str(escape(cff["title"])) in get(ds, "/").text
+
+
+def test_a_bare_canned_query_page_fills_in_its_example(ds):
+    for name, query in metadata()["databases"]["alliance"]["queries"].items():
+        html = get(ds, f"/alliance/{name}").text
+        if query.get("example"):
+            target = "?" + urlencode({k: str(v) for k, v in query["example"].items()})
+            assert f'location.replace(location.pathname + "{target}")' in html, name
+            assert "location.replace" not in get(ds, f"/alliance/{name}{target}").text
+        else:
+            assert "location.replace" not in html, name
