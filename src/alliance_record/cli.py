@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, OutputError
 from .load import ProvenanceError
 
 
@@ -38,12 +38,14 @@ def cli():
 def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """Build the SQLite database from a folder of seeds.
 
-    The database is written to a temporary file and renamed over OUT only when the build
-    succeeds, so a failed build leaves the previous database untouched.
+    The database and its report (unmatched.csv beside OUT) are written to temporary files and
+    renamed over their targets together, only when the build succeeds: a failed build leaves
+    the previous ones untouched. OUT may not be inside the seeds folder, nor an existing file
+    that is not a SQLite database.
     """
     try:
         result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
-    except (InputError, InputErrors, ProvenanceError) as exc:
+    except (InputError, InputErrors, ProvenanceError, OutputError) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
         _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")

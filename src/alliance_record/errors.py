@@ -60,3 +60,16 @@ class Collector:
 
     def __bool__(self):
         return bool(self.errors)
+
+
+class OutputError(Exception):
+    """The build cannot write where it was asked to (the output would overwrite curated data, a
+    directory is in the way...): one line naming the path; nothing has been replaced."""
+
+    def __init__(self, path, message):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+    def __reduce__(self):
+        return (OutputError, (self.path, self.message))

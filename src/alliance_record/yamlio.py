@@ -186,15 +186,20 @@ def parse_cache(path: Path | None):
         cache.close()
 
 
-def load_yaml(path: Path | str, label: str | None = None):
-    """Parse one YAML file; malformed YAML raises :class:`InputError` with its line."""
+def load_yaml(path: Path | str, label: str | None = None, root: Path | str | None = None):
+    """Parse one YAML file; malformed YAML raises :class:`InputError` with its line. The file must
+    be a regular file inside ``root`` (default: its own folder; see ingest.read_input_file)."""
+    from .ingest import read_input_file
+
     path = Path(path)
     name = label or str(path)
     try:
-        data = path.read_bytes()
+        data = read_input_file(path, path.parent if root is None else root)
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
     except UnicodeDecodeError as exc:
         raise InputError(name, f"not valid UTF-8 at byte {exc.start}") from None
+    except InputError as exc:
+        raise InputError(name, exc.message) from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror}") from None
     if _parse_cache is not None:

@@ -124,7 +124,7 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
             errors.add(path, f"annotation file for {path.stem!r}, which is not a catalogued seed")
             continue
         try:
-            data = load_yaml(path)
+            data = load_yaml(path, root=seeds_dir)
         except InputError as exc:
             errors.extend([exc])
             unreadable = True

@@ -1,0 +1,170 @@
+"""Hostile inputs and outputs (issue 19): each a clear one-line error naming the file, a non-zero
+exit, and the previous build untouched."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from conftest import catalog_entry, write_corpus
+from test_cli import GOOD, run
+
+
+@pytest.fixture
+def previous(tmp_path):
+    """A good build in tmp/build: the output, its report and the bytes of both."""
+    seeds = write_corpus(tmp_path / "ok", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    out = tmp_path / "build" / "alliance.db"
+    result = run("build", "--seeds", seeds, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out, out.read_bytes(), (out.parent / "unmatched.csv").read_bytes()
+
+
+def refused(result, *expected):
+    assert result.exit_code != 0
+    assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
+    for text in expected:
+        assert text in result.output, result.output
+    return result
+
+
+def assert_untouched(previous):
+    out, db, csv = previous
+    assert out.read_bytes() == db
+    assert (out.parent / "unmatched.csv").read_bytes() == csv
+    assert not [p.name for p in out.parent.iterdir() if ".tmp-" in p.name]
+
+
+# --- 1. the output never replaces curated data -------------------------------------------------
+
+@pytest.mark.parametrize("target", ["catalog.yml", "doc_a.txt", "new.db", "annotations/x.db"])
+def test_the_output_is_never_inside_the_seeds_folder(tmp_path, target):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    before = {p: p.read_bytes() for p in seeds.rglob("*") if p.is_file()}
+    result = refused(run("build", "--seeds", seeds, "--out", seeds / target), "inside the seeds folder")
+    assert len(result.output.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in seeds.rglob("*") if p.is_file()} == before
+    assert sorted(seeds.rglob("*")) == sorted(before)  # no cache folder, no report, no temp file
+
+
+def test_a_symbolic_link_into_the_seeds_folder_is_inside_it(tmp_path):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    before = (seeds / "catalog.yml").read_bytes()
+    (tmp_path / "out.db").symlink_to(seeds / "catalog.yml")
+    refused(run("build", "--seeds", seeds, "--out", tmp_path / "out.db"), "inside the seeds folder")
+    assert (seeds / "catalog.yml").read_bytes() == before
+
+
+def test_an_existing_file_that_is_not_a_database_is_not_replaced(tmp_path):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a person's notes")
+    refused(run("build", "--seeds", seeds, "--out", notes), str(notes), "not a SQLite database")
+    assert notes.read_text() == "a person's notes"
+    empty = tmp_path / "empty.db"  # an empty file is an empty database: replaced
+    empty.touch()
+    assert run("build", "--seeds", seeds, "--out", empty).exit_code == 0
+    assert sqlite3.connect(empty).execute("select count(*) from documents").fetchone() == (1,)
+
+
+# --- 2. every input is a regular file inside the seeds folder -----------------------------------
+
+def test_a_seed_linked_out_of_the_seeds_folder_is_refused(tmp_path, previous):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret Title\n\nroot:x:0:0:root:/root:/bin/bash\n")
+    seeds = write_corpus(tmp_path / "s", {}, [catalog_entry("doc_a", title="Secret Title")])
+    (seeds / "doc_a.txt").symlink_to(secret)
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     f"{seeds / 'doc_a.txt'}: a symbolic link to {secret}, outside the seeds folder")
+    assert "1 problem " in result.output
+    assert_untouched(previous)
+
+
+def test_a_seed_linked_inside_the_seeds_folder_is_read(tmp_path):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title"),
+                                                        catalog_entry("doc_b", title="Good Title")])
+    (seeds / "doc_b.txt").symlink_to("doc_a.txt")
+    assert run("build", "--seeds", seeds, "--out", tmp_path / "a.db").exit_code == 0
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda p: os.mkfifo(p), "a named pipe (FIFO), not a regular file"),
+    (lambda p: p.mkdir(), "a directory, not a regular file"),
+    (lambda p: p.symlink_to("/dev/zero"), "a symbolic link to /dev/zero, outside the seeds folder"),
+])
+def test_a_seed_that_is_not_a_regular_file_is_refused_at_once(tmp_path, previous, make, kind):
+    """A FIFO used to hang the build, /dev/zero to exhaust its memory, a directory to be reported
+    as "cannot write the database there"."""
+    seeds = write_corpus(tmp_path / "s", {}, [catalog_entry("doc_a", title="Good Title")])
+    make(seeds / "doc_a.txt")
+    refused(run("build", "--seeds", seeds, "--out", previous[0]), f"{seeds / 'doc_a.txt'}: {kind}")
+    assert_untouched(previous)
+
+
+@pytest.mark.parametrize("name", ["actors.yml", "annotations/doc_a.yml"])
+def test_a_yaml_file_linked_out_of_the_seeds_folder_or_a_fifo_is_refused(tmp_path, previous, name):
+    outside = tmp_path / "outside.yml"
+    outside.write_text("actors: []\n")
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    (seeds / name).parent.mkdir(exist_ok=True)
+    (seeds / name).symlink_to(outside)
+    refused(run("build", "--seeds", seeds, "--out", previous[0]), f"{seeds / name}: a symbolic link to {outside}")
+    (seeds / name).unlink()
+    os.mkfifo(seeds / name)
+    refused(run("validate", "--seeds", seeds), f"{seeds / name}: a named pipe (FIFO), not a regular file")
+    assert_untouched(previous)
+
+
+# --- 3. everything the build writes is replaced together ---------------------------------------
+
+def test_a_directory_in_the_way_of_the_report_fails_before_anything_is_replaced(tmp_path, previous):
+    out = previous[0]
+    seeds = write_corpus(tmp_path / "s2", {"doc_a": GOOD.replace("first", "second")},
+                         [catalog_entry("doc_a", title="Good Title")])
+    (out.parent / "unmatched.csv").unlink()
+    (out.parent / "unmatched.csv").mkdir()
+    refused(run("build", "--seeds", seeds, "--out", out), str(out.parent / "unmatched.csv"), "directory")
+    assert out.read_bytes() == previous[1]
+    assert not [p.name for p in out.parent.iterdir() if ".tmp-" in p.name]
+
+
+def test_when_one_rename_fails_the_others_are_undone(tmp_path, monkeypatch):
+    """commit_together: the second rename fails after the first succeeded; the first target is
+    put back as it was, the second never existed."""
+    from alliance_record import load
+
+    a, b = tmp_path / "a.db", tmp_path / "b.csv"
+    a.write_text("old a")
+    new_a, new_b = tmp_path / ".a.db.tmp-1", tmp_path / ".a.db.tmp-1-b"
+    new_a.write_text("new a")
+    new_b.write_text("new b")
+    real_replace = os.replace
+
+    def failing(src, dst):
+        if str(dst) == str(b):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(load.os, "replace", failing)
+    with pytest.raises(OSError):
+        load.commit_together([(new_a, a), (new_b, b)])
+    assert a.read_text() == "old a" and not b.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".a.db.tmp-1-b", "a.db"])
+
+
+def test_the_report_is_made_with_the_database_in_an_incremental_build_too(tmp_path):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")])
+    out = tmp_path / "build" / "alliance.db"
+    assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
+    (seeds / "doc_a.txt").write_text(GOOD.replace("first", "Tokyo"))
+    (out.parent / "unmatched.csv").unlink()
+    (out.parent / "unmatched.csv").mkdir()
+    before = out.read_bytes()
+    refused(run("build", "--seeds", seeds, "--out", out), "directory")
+    assert out.read_bytes() == before
+    (out.parent / "unmatched.csv").rmdir()
+    result = run("build", "--seeds", seeds, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (out.parent / "unmatched.csv").is_file() and out.read_bytes() != before
