@@ -168,3 +168,43 @@ def test_the_report_is_made_with_the_database_in_an_incremental_build_too(tmp_pa
     result = run("build", "--seeds", seeds, "--out", out)
     assert result.exit_code == 0, result.output
     assert (out.parent / "unmatched.csv").is_file() and out.read_bytes() != before
+
+
+# --- 5. aliases expand within a bound; 8. deep nesting is one line -----------------------------
+
+def alias_bomb(levels: int = 9) -> str:
+    """A billion laughs: 9 ** levels strings from a few hundred bytes of anchors."""
+    text = 'x_a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    previous = "a"
+    for k in "bcdefghijkl"[:levels - 1]:
+        text += f"x_{k}: &{k} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+        previous = k
+    return text
+
+
+def test_an_alias_bomb_is_refused_at_its_line(tmp_path, previous):
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")],
+                         **{"actors.yml": "actors: []\n" + alias_bomb()})
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     f"{seeds / 'actors.yml'}:2: aliases expand into more values than the file could hold")
+    assert "1 problem " in result.output
+    assert_untouched(previous)
+
+
+def test_honest_aliases_and_merge_keys_still_work():
+    from alliance_record.yamlio import loads_yaml
+
+    data = loads_yaml("base: &b {type: person, country: JP}\n"
+                      "actors:\n  - {<<: *b, id: a}\n  - {<<: *b, id: b}\nroles: &r [x, y]\nagain: *r\n", "t.yml")
+    assert data["actors"][1] == {"type": "person", "country": "JP", "id": "b"}
+    assert data["again"] == ["x", "y"]
+
+
+def test_values_nested_too_deep_are_one_problem_at_their_line(tmp_path, previous):
+    deep = "[" * 250 + "]" * 250
+    seeds = write_corpus(tmp_path / "s", {"doc_a": GOOD}, [catalog_entry("doc_a", title="Good Title")],
+                         **{"actors.yml": f"actors: []\nextra: {deep}\n"})
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     f"{seeds / 'actors.yml'}:2: values nested more than 64 deep")
+    assert len(result.output.strip().splitlines()) == 2  # "1 problem in the inputs:" and the problem
+    assert_untouched(previous)

@@ -6,7 +6,10 @@ is used with three changes:
 * every mapping is a :class:`Node` (a dict) carrying ``line`` and the line of each key;
 * dates stay strings (``2025-10-21`` is text, not ``datetime.date``) and only ``true``/``false``
   are booleans (YAML 1.1 would read a country code ``NO`` as ``False``);
-* a key repeated in one mapping is an error instead of silently overwriting the first.
+* a key repeated in one mapping is an error instead of silently overwriting the first;
+* what is built is bounded: aliases (``*name``) are expanded into at most about one value per
+  character of the file (1.1 KB of nested anchors would otherwise expand into gigabytes: an
+  alias bomb), and values nest at most :data:`MAX_DEPTH` deep. Either is an error at its line.
 """
 
 from __future__ import annotations
@@ -96,10 +99,49 @@ _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 
 
-def _build(loader, node):
+# How deep values may nest (a curated file needs five or six levels); libyaml stops at 1,000,
+# deeper than Python's recursion allows.
+MAX_DEPTH = 64
+# Values a file may expand into beyond one per character of its text (without aliases a file
+# holds fewer values than characters): room for any honest use of anchors, none for a bomb.
+ALIAS_ALLOWANCE = 10_000
+
+
+class _Bounds:
+    """What :func:`_build` may still make of one file, and the first value an alias repeats."""
+
+    __slots__ = ("values_left", "seen", "first_alias")
+
+    def __init__(self, text: str):
+        self.values_left = len(text) + ALIAS_ALLOWANCE
+        self.seen: set = set()
+        self.first_alias = None
+
+
+def _count(loader, node, depth: int):
+    """Charge one value to the file's bounds; an error at the node's line past either bound."""
+    bounds = loader.bounds
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise InputError(loader.name, f"values nested more than {MAX_DEPTH} deep", line=line)
+    if isinstance(node.value, list):  # a collection: built twice only through an alias
+        if id(node) in bounds.seen:
+            bounds.first_alias = bounds.first_alias or line
+        else:
+            bounds.seen.add(id(node))
+    bounds.values_left -= 1
+    if bounds.values_left < 0:
+        raise InputError(loader.name, "aliases expand into more values than the file could hold written out "
+                         f"(an alias bomb?): the first repeats the value anchored at line {bounds.first_alias}",
+                         line=bounds.first_alias or line, hint="write the values out instead of nesting aliases")
+
+
+def _build(loader, node, depth: int = 0):
     """The value of a composed YAML node: mappings as :class:`Node`, sequences as :class:`Seq`,
     plain strings directly (most of a curated file) and other scalars by PyYAML's constructors.
-    Short strings (ids, roles, keys) are interned: the same few hundred recur in every file."""
+    Short strings (ids, roles, keys) are interned: the same few hundred recur in every file.
+    Every value built is counted against the file's bounds (see :class:`_Bounds`)."""
+    _count(loader, node, depth)
     tag = node.tag
     if tag == _STR_TAG:
         value = node.value
@@ -112,18 +154,18 @@ def _build(loader, node):
         mapping.path = loader.name
         lines = mapping.key_lines
         for key_node, value_node in node.value:
-            key = _build(loader, key_node)
+            key = _build(loader, key_node, depth + 1)
             if not isinstance(key, (str, int, float, bool, type(None))):
                 raise InputError(loader.name, f"a key must be a word, not a {type(key).__name__}",
                                  line=key_node.start_mark.line + 1)
             if key in mapping:
                 raise InputError(loader.name, f"duplicate key {key!r} in one mapping",
                                  line=key_node.start_mark.line + 1)
-            mapping[key] = _build(loader, value_node)
+            mapping[key] = _build(loader, value_node, depth + 1)
             lines[key] = key_node.start_mark.line + 1
         return mapping
     if tag == _SEQ_TAG:
-        seq = Seq(_build(loader, child) for child in node.value)
+        seq = Seq([_build(loader, child, depth + 1) for child in node.value])
         seq.line = node.start_mark.line + 1
         seq.path = loader.name
         seq.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -210,6 +252,7 @@ def load_yaml(path: Path | str, label: str | None = None, root: Path | str | Non
 def loads_yaml(text: str, name: str):
     loader = _Loader(text)
     loader.name = name  # the C loader does not set it: messages need the file name
+    loader.bounds = _Bounds(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _build(loader, node)
