@@ -208,3 +208,52 @@ def test_values_nested_too_deep_are_one_problem_at_their_line(tmp_path, previous
                      f"{seeds / 'actors.yml'}:2: values nested more than 64 deep")
     assert len(result.output.strip().splitlines()) == 2  # "1 problem in the inputs:" and the problem
     assert_untouched(previous)
+
+
+# --- 9. curated strings are NFC like the texts; names are found through invisible characters ----
+
+def test_a_decomposed_quote_and_alias_match_the_composed_text(tmp_path):
+    """The text says "Shinjirō" composed (NFC, as every text is normalised); the curator's file
+    writes it decomposed (NFD): the quote is found and the alias names the person."""
+    import unicodedata
+
+    from test_cli import ACTORS, ANNOTATED_DOC, ANNOTATIONS, annotated_corpus
+
+    doc = ANNOTATED_DOC.replace("Koizumi met", "Shinjirō met")
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    seeds = annotated_corpus(tmp_path / "s", doc=doc)
+    (seeds / "actors.yml").write_text(nfd(ACTORS.replace("aliases: [Koizumi]", "aliases: [Shinjirō]")))
+    (seeds / "annotations" / "doc_a.yml").write_text(nfd(ANNOTATIONS.replace("Koizumi met", "Shinjirō met")))
+    assert "o\u0304" in (seeds / "actors.yml").read_text()
+    out = tmp_path / "a.db"
+    result = run("build", "--seeds", seeds, "--out", out)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(out)
+    assert ("shinjiro-koizumi", "Shinjirō") in conn.execute("select actor_id, surface from actor_mentions").fetchall()
+    assert conn.execute("select quote from event_sources").fetchone()[0].startswith("Shinjirō met")
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u200d", "\u2060"])
+def test_names_are_found_through_invisible_characters(tmp_path, invisible):
+    from test_cli import ACTORS, PLACES
+
+    doc = f"Good Title\n\nMar{invisible}les met Shinjiro Koi{invisible}zumi in To{invisible}kyo.\n"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="Good Title")],
+                         **{"actors.yml": ACTORS, "places.yml": PLACES})
+    out = tmp_path / "a.db"
+    assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
+    conn = sqlite3.connect(out)
+    rows = conn.execute("select actor_id, surface from actor_mentions where region = 'body' order by start").fetchall()
+    assert rows == [("richard-marles", f"Mar{invisible}les"), ("shinjiro-koizumi", f"Shinjiro Koi{invisible}zumi")]
+    assert conn.execute("select place_id, surface from place_mentions").fetchall() == [("tokyo", f"To{invisible}kyo")]
+    # no fragments ("Koi", "zumi") reported as names no registry covers
+    assert conn.execute("select surface from unmatched_names where status = 'unmatched'").fetchall() == []
+
+
+def test_an_unregistered_name_with_an_invisible_character_is_one_name(tmp_path):
+    doc = "Good Title\n\nThe envoy Ramon Fer\u00adnandez arrived.\n"
+    out = tmp_path / "a.db"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="Good Title")])
+    assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
+    surfaces = [s for (s,) in sqlite3.connect(out).execute("select surface from unmatched_names")]
+    assert "Ramon Fernandez" in surfaces and not any("Fer" in s and s != "Ramon Fernandez" for s in surfaces)

@@ -4,6 +4,8 @@ Curated files are reviewed like code, so an error has to point at a line. PyYAML
 is used with three changes:
 
 * every mapping is a :class:`Node` (a dict) carrying ``line`` and the line of each key;
+* every string is in Unicode NFC, as the seed texts are: a quote or an alias typed in another
+  normal form (decomposed accents) still matches the text;
 * dates stay strings (``2025-10-21`` is text, not ``datetime.date``) and only ``true``/``false``
   are booleans (YAML 1.1 would read a country code ``NO`` as ``False``);
 * a key repeated in one mapping is an error instead of silently overwriting the first;
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -145,6 +148,8 @@ def _build(loader, node, depth: int = 0):
     tag = node.tag
     if tag == _STR_TAG:
         value = node.value
+        if not unicodedata.is_normalized("NFC", value):  # as the texts are (see ingest.normalize_text)
+            value = unicodedata.normalize("NFC", value)
         return sys.intern(value) if len(value) <= 40 else value
     if tag == _MAP_TAG:
         if any(key.tag == _MERGE_TAG for key, _ in node.value):
@@ -173,6 +178,11 @@ def _build(loader, node, depth: int = 0):
     return loader.construct_object(node, deep=True)
 
 
+# What a parse is made of (raise it when _build makes other values from the same bytes: an entry
+# of the cache made by other code is not reused).
+PARSE_FORMAT = 2
+
+
 class ParseCache:
     """Parsed YAML kept between builds (in the build cache, see alliance_record.incremental),
     keyed by a digest of the file's name and bytes: a corpus of thousands of annotation files
@@ -192,7 +202,7 @@ class ParseCache:
         import hashlib
         import pickle
 
-        key = hashlib.blake2b(name.encode() + b"\x00" + data, digest_size=16).hexdigest()
+        key = hashlib.blake2b(f"{PARSE_FORMAT}|{name}".encode() + b"\x00" + data, digest_size=16).hexdigest()
         self.used.add(key)
         row = self.conn.execute("SELECT value FROM parse WHERE key = ?", [key]).fetchone()
         if row is not None:

@@ -66,12 +66,22 @@ def _without_diacritics() -> dict:
 
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
                       "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
-                      # zero-width characters and soft hyphens are invisible: a space does no harm
-                      # between words, and a name broken by one is found by its parts
                       **_without_diacritics(),
                       # footnote markers are not part of a word: "Philippines²¹"
                       **{ch: " " for ch in SUPERSCRIPTS}})
-SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+# Characters that show nothing: soft hyphens, zero-width spaces and joiners, the word joiner and a
+# byte-order mark inside a text. A view leaves them out ("Koi\u00adzumi" is "Koizumi"; one beside a
+# space is part of the space), so a name is matched through them and its surface still quotes them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_OUT = str.maketrans(dict.fromkeys(INVISIBLE))
+# What a view changes: a run of spaces with an invisible character (one space, or nothing when it
+# holds no space), a run of whitespace (one space), a single tab or line break (a space).
+SPACE_RUN = re.compile(rf"[\s{INVISIBLE}]*[{INVISIBLE}][\s{INVISIBLE}]*|\s{{2,}}|[^\S ]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (:data:`INVISIBLE`)."""
+    return text.translate(INVISIBLE_OUT)
 URL_SPAN = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?|\bdoi:\s*\S+", re.I)
 LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Diplomat" keeps its "The"
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
@@ -316,13 +326,14 @@ def written_in_capitals(text: str) -> bool:
 
 
 def fold_form(form: str) -> str:
-    form = " ".join(str(form).translate(FOLD).split())
+    form = " ".join(visible(str(form)).translate(FOLD).split())
     return LEADING_THE.sub("", form)
 
 
 @dataclass
 class View:
-    """A folded view of a text: one space for each whitespace run; offsets map back."""
+    """A folded view of a text: one space for each whitespace run, no invisible characters
+    (:data:`SPACE_RUN`); offsets map back."""
 
     text: str
     view: str
@@ -337,6 +348,11 @@ class View:
         for m in SPACE_RUN.finditer(folded):
             parts.append(folded[pos:m.start()])
             vpos += m.start() - pos
+            if not m.group().strip(INVISIBLE):  # invisible characters only: left out
+                pos = m.end()
+                av.append(vpos)
+                at.append(pos)
+                continue
             parts.append(" ")
             vpos += 1
             pos = m.end()
@@ -934,14 +950,14 @@ def extract(doc, seg, rows, ctx) -> dict:
             continue
         names_in[id(region)] = [(m.i, m.j) for m in found]
         for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
-            entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None, "glued": 0})
+            entry = unmatched.setdefault(visible(surface), {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
             entry["glued"] += int(glued)  # a count, so that worker states add up
             if doc.id not in entry["documents"]:
                 entry["documents"].append(doc.id)
             if entry["example"] is None:
                 entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
-            if region.kind != "boilerplate" and not ignore_reason(surface, ctx.inputs.unmatched_ignore):
+            if region.kind != "boilerplate" and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
                 unnamed.append((region, surface, i))
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
@@ -1191,9 +1207,10 @@ def sentence_of(m: Match, sentences: list):
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
-INTERESTING_TOKEN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*|(?:of|the|and|for|de|du|von|van|al|on|in)"
-                               r"(?![\w'’.&-]))")
-NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*[\w.]|[A-Z]")
+# (an invisible character inside a word is part of it: "Koi\u00adzumi" is one token)
+INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
+                               rf"(?:of|the|and|for|de|du|von|van|al|on|in)(?![\w'’.&{INVISIBLE}-]))")
+NAME_TOKEN = re.compile(rf"[A-Z][\w'’.&{INVISIBLE}-]*[\w.]|[A-Z]")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in"}
 SENTENCE_WORDS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "as", "but",
