@@ -257,3 +257,55 @@ def test_an_unregistered_name_with_an_invisible_character_is_one_name(tmp_path):
     assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
     surfaces = [s for (s,) in sqlite3.connect(out).execute("select surface from unmatched_names")]
     assert "Ramon Fernandez" in surfaces and not any("Fer" in s and s != "Ramon Fernandez" for s in surfaces)
+
+
+# --- 10. links are partial orders; ids have a length limit ---------------------------------------
+
+SECOND_EVENT = """\
+  - id: second-talks
+    summary: Both sides agree to meet again.
+    event_type: meeting
+    evidence:
+      - quote: "Both sides agreed to meet again."
+"""
+
+
+def linked_corpus(folder, links: list):
+    from test_cli import annotated_corpus
+
+    text = "".join(f"  - {{event: {a}, relation: {rel}, related: {b}}}\n" for a, rel, b in links)
+    return annotated_corpus(folder, [("events:\n", "events:\n" + SECOND_EVENT),
+                                     ("date: \"March 3, 2025\"\n", "date: \"March 3, 2025\"\nlinks:\n" + text)])
+
+
+A, B = "koizumi-marles-meeting", "second-talks"
+
+
+@pytest.mark.parametrize("links, expected", [
+    ([(A, "part-of", A)], f"doc_a.yml:18: link: event '{A}' is linked to itself (part-of)"),
+    ([(A, "related", A)], f"link: event '{A}' is linked to itself (related)"),
+    ([(A, "part-of", B), (B, "part-of", A)], f"doc_a.yml:19: link: part-of links loop: {A} -> {B} -> {A}"),
+    ([(A, "follows", B), (B, "follows", A)], f"link: links put events before themselves: {A} -> {B} -> {A}"),
+    ([(A, "precedes", B), (A, "in-response-to", B)], f"links put events before themselves: {A} -> {B} -> {A}"),
+])
+def test_links_that_loop_are_refused_naming_the_events(tmp_path, previous, links, expected):
+    result = refused(run("build", "--seeds", linked_corpus(tmp_path / "s", links), "--out", previous[0]), expected)
+    assert "1 problem " in result.output
+    assert_untouched(previous)
+
+
+def test_links_that_agree_are_accepted(tmp_path):
+    seeds = linked_corpus(tmp_path / "s", [(A, "precedes", B), (B, "follows", A), (B, "part-of", A)])
+    result = run("build", "--seeds", seeds, "--out", tmp_path / "a.db")
+    assert result.exit_code == 0, result.output
+
+
+def test_an_absurdly_long_id_is_refused_in_one_short_line(tmp_path, previous):
+    from test_cli import annotated_corpus
+
+    long_id = "-".join(["word"] * 20_000)
+    seeds = annotated_corpus(tmp_path / "s", [("- id: koizumi-marles-meeting", f"- id: {long_id}")])
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     "doc_a.yml:2: event 'word-word-", "id is 99,999 characters long (at most 120)")
+    assert len(result.output) < 400, result.output
+    assert_untouched(previous)

@@ -8,6 +8,13 @@ where there is one, the line (1-based) or the id. Validation collects them into
 from __future__ import annotations
 
 
+def short_repr(value, limit: int = 60) -> str:
+    """``repr(value)``, cut to about ``limit`` characters: an id in a message stays readable even
+    when the id itself is absurdly long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 4] + "...'"
+
+
 class InputError(Exception):
     """One problem in the inputs, located by file and line (or id)."""
 
