@@ -309,3 +309,98 @@ def test_an_absurdly_long_id_is_refused_in_one_short_line(tmp_path, previous):
                      "doc_a.yml:2: event 'word-word-", "id is 99,999 characters long (at most 120)")
     assert len(result.output) < 400, result.output
     assert_untouched(previous)
+
+
+# --- 13-15. the server: visitor mistakes are 4xx, unsafe functions refused, CSV caps as documented
+
+@pytest.fixture(scope="module")
+def site(seeds_db):
+    from datasette.app import Datasette
+
+    from test_datasette import metadata, settings
+
+    return Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings=settings())
+
+
+def ask(site, path, method="GET"):
+    import asyncio
+
+    async def go():
+        return await site.client.request(method, path)
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/alliance/events?_sort=nonexistent", 400),
+    ("/alliance/events.json?_sort_desc=nonexistent", 400),
+    ("/alliance/events?_sort=id&_sort_desc=id", 400),
+    ("/alliance/events?_where=1;drop table events", 400),
+    ("/alliance/events.json?_where=1;drop table events", 400),
+    ("/alliance/events?_through=zzz", 400),
+    ('/alliance/events?_through={"table":"x","column":"y","value":1}', 400),
+    ("/alliance/events?_timelimit=abc", 400),
+])
+def test_a_visitors_mistake_is_a_400_with_datasettes_error_page(site, path, status):
+    response = ask(site, path)
+    assert response.status_code == status, response.text[:300]
+    if ".json" in path:
+        assert response.json()["ok"] is False and response.json()["status"] == status
+    else:
+        assert "<html" in response.text and "Error 500" not in response.text
+
+
+@pytest.mark.parametrize("method, path", [("POST", "/alliance/events"), ("POST", "/alliance/events.json"),
+                                          ("TRACE", "/"), ("TRACE", "/alliance/events"), ("PUT", "/alliance"),
+                                          ("DELETE", "/alliance/events"), ("PATCH", "/")])
+def test_methods_other_than_get_and_head_are_a_405(site, method, path):
+    response = ask(site, path, method)
+    assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"
+
+
+def test_get_and_head_still_answer(site):
+    assert ask(site, "/alliance/events").status_code == 200
+    assert ask(site, "/alliance/events", "HEAD").status_code == 200
+
+
+@pytest.mark.parametrize("sql", ["select fts3_tokenizer('simple')", "select FTS3_Tokenizer('simple', x'00')",
+                                 "select load_extension('/tmp/x.so')", "select rtreenode(2, x'00')",
+                                 "select fts5(null)", "select sqlite_log(1, 'x')",
+                                 "select * from events where id in (select fts3_tokenizer('porter'))"])
+def test_unsafe_sql_functions_are_refused(site, sql):
+    from urllib.parse import quote
+
+    response = ask(site, "/alliance.json?sql=" + quote(sql))
+    assert response.status_code == 400
+    assert "not authorized to use function" in response.json()["error"]
+
+
+def test_every_function_sqlite_offers_is_allowed_or_denied_with_a_reason():
+    """The audit: each function of pragma_function_list is either one the project has looked at
+    and allows, or denied with a reason; a new SQLite with new functions fails this test."""
+    import sqlite3
+
+    from alliance_record import serve
+
+    names = {n for (n,) in sqlite3.connect(":memory:").execute("select name from pragma_function_list")}
+    unsafe = names & set(serve.DENIED_FUNCTIONS)
+    assert {"fts3_tokenizer", "load_extension"} <= unsafe
+    assert all(serve.DENIED_FUNCTIONS[n] for n in unsafe)
+    allowed = names - unsafe
+    # pointer-passing and native-code functions (SQLite's docs: "unsafe" and debugging functions)
+    assert not {n for n in allowed if n.startswith(("fts3_", "rtree", "load_", "sqlite_log"))}
+
+
+def test_a_streamed_csv_is_capped_as_the_readme_says(site, seeds_db):
+    """max_returned_rows caps a page; `_stream=on` pages through every row, up to max_csv_mb."""
+    import csv
+    import io
+
+    from alliance_record import serve
+
+    settings = dict(serve.SETTINGS)
+    assert settings["max_csv_mb"] == 100
+    total, = sqlite3.connect(seeds_db).execute("select count(*) from sentences").fetchone()
+    page = list(csv.reader(io.StringIO(ask(site, "/alliance/sentences.csv?_size=max").text)))
+    streamed = list(csv.reader(io.StringIO(ask(site, "/alliance/sentences.csv?_stream=on&_size=50").text)))
+    assert len(page) - 1 == min(total, settings["max_returned_rows"])
+    assert len(streamed) - 1 == total > 50

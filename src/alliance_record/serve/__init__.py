@@ -20,6 +20,12 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   turn what a visitor typed into a full-text query that is always valid; and ``printf``/``format``
   refuse a width or precision beyond :data:`MAX_PRINTF_WIDTH` (SQLite's ``printf('%.*c', 2e9,
   'x')`` loops for seconds inside one call, past any time limit, even when its result is too big).
+* ``handle_exception`` — what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
+  a sort by a column the table lacks, two statements in ``_where``, a ``_through`` or
+  ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
+  with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
+* an authorizer refuses the SQL functions of :data:`DENIED_FUNCTIONS` (``fts3_tokenizer``
+  handed a visitor a memory pointer and took one).
 
 :data:`SETTINGS` are the ``datasette serve`` settings of a public instance, kept here so that
 ``make serve``, the tests and the load test use the same ones (``alliance-record serve-args``
@@ -55,6 +61,9 @@ SETTINGS = (
     # metadata.yml configures are still shown); the load test serves ~60% more requests/s
     ("suggest_facets", "off"),
     ("default_cache_ttl", 3600),     # the data is immutable: browsers and proxies may cache for an hour
+    # A CSV with `_stream=on` is not capped by max_returned_rows: it pages through every row of
+    # the table or query (each page one query within the time limit) and stops at this size.
+    ("max_csv_mb", 100),
 )
 # The longest string or blob any SQL expression may produce. The longest value stored (a
 # document's text) is a few hundred kilobytes at most; a test keeps it well under this.
@@ -388,12 +397,36 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return inner
 
 
+# SQL functions no query may call, and why. The rest of SQLite's list (pragma_function_list:
+# core, date, math, JSON, window and full-text functions) only reads and computes, within
+# MAX_VALUE_BYTES and the time limit (printf and format guarded below).
+DENIED_FUNCTIONS = {
+    "fts3_tokenizer": "returns a tokenizer's memory address, and with two arguments installs one",
+    "load_extension": "loads native code into the server",
+    "fts5": "hands out a pointer to the FTS5 API",
+    "rtreenode": "an R*Tree debugging function that parses any blob as a node",
+    "rtreedepth": "an R*Tree debugging function that parses any blob as a node",
+    "rtreecheck": "an R*Tree debugging function",
+    "sqlite_log": "writes to the server's log",
+    "optimize": "rewrites a full-text index",
+}
+
+
+def deny_functions(action, arg1, arg2, db_name, trigger):
+    """SQLite authorizer: refuse to prepare a statement that calls a :data:`DENIED_FUNCTIONS`."""
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 @hookimpl
 def prepare_connection(conn):
-    """Cap the length of any string or blob a query makes (see :data:`MAX_VALUE_BYTES`) and
-    register ``fts_query`` for the canned search queries and a guarded ``printf``/``format``."""
+    """Cap the length of any string or blob a query makes (see :data:`MAX_VALUE_BYTES`), refuse
+    the :data:`DENIED_FUNCTIONS`, and register ``fts_query`` for the canned search queries and a
+    guarded ``printf``/``format``."""
     if hasattr(conn, "setlimit"):  # Python 3.11+
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(deny_functions)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     printf = guarded_printf(sqlite3.connect(":memory:", check_same_thread=False))
     for name in ("printf", "format"):
@@ -405,10 +438,64 @@ def prepare_connection(conn):
 _request: contextvars.ContextVar = contextvars.ContextVar("alliance_record_request", default=None)
 
 
+# The methods a read-only dataset answers; any other is answered 405 before Datasette sees it.
+METHODS = ("GET", "HEAD")
+
+
+async def method_not_allowed(send):
+    await send({"type": "http.response.start", "status": 405,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", ", ".join(METHODS).encode())]})
+    await send({"type": "http.response.body", "body": b"Method not allowed: the dataset is read-only (GET, HEAD)"})
+
+
+def visitor_mistake(exception) -> tuple[str, str] | None:
+    """(title, message) when ``exception`` comes from what the visitor asked for, else None.
+
+    Datasette 0.65 raises ``DatasetteError`` with its default status 500 only for a request it
+    cannot honour ("Cannot sort table by x", an invalid ``_through``, SQL its arguments made that
+    SQLite rejects); SQLite's ``ProgrammingError`` is SQL a visitor wrote (two statements in
+    ``_where`` or the SQL box); a ``ValueError`` raised in Datasette's own code is an argument that
+    does not parse (``_timelimit=abc``, ``_through=zzz``). One raised in this package's code is not
+    the visitor's: it stays a 500."""
+    from datasette.views.base import DatasetteError
+
+    if isinstance(exception, DatasetteError) and exception.status == 500:
+        return exception.title or "Bad request", exception.message
+    if isinstance(exception, (sqlite3.ProgrammingError, sqlite3.Warning)):
+        return "Invalid SQL", str(exception)
+    if isinstance(exception, ValueError):
+        files = []
+        tb = exception.__traceback__
+        while tb is not None:
+            files.append(tb.tb_frame.f_code.co_filename)
+            tb = tb.tb_next
+        ours = any("alliance_record" in f for f in files)
+        if not ours and any("/datasette/" in f for f in files):
+            return "Bad request", f"a value in the request does not parse: {exception}"
+    return None
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """Answer a visitor's mistake (:func:`visitor_mistake`) with Datasette's own error page or
+    JSON, status 400; anything else is left to Datasette."""
+    mistake = visitor_mistake(exception)
+    if mistake is None:
+        return None
+    from datasette.handle_exception import handle_exception as default
+    from datasette.views.base import DatasetteError
+
+    title, message = mistake
+    return default(datasette, request, DatasetteError(message, title=title, status=400))
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def with_path(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method") not in METHODS:
+                await method_not_allowed(send)
+                return
             token = _request.set({"path": scope.get("path") or ""})
             try:
                 await app(scope, receive, send)
