@@ -404,3 +404,34 @@ def test_a_streamed_csv_is_capped_as_the_readme_says(site, seeds_db):
     streamed = list(csv.reader(io.StringIO(ask(site, "/alliance/sentences.csv?_stream=on&_size=50").text)))
     assert len(page) - 1 == min(total, settings["max_returned_rows"])
     assert len(streamed) - 1 == total > 50
+
+
+# --- 4. a worker that dies fails the build at once ------------------------------------------------
+
+def dying_chunk(indices, chunk_path):
+    """Stands in for pipeline._worker_chunk in the forked workers: the worker given the chunk with
+    the document at index 5 kills itself (the signal in DYING_SIGNAL), as the OOM killer would."""
+    import signal
+
+    from alliance_record import pipeline
+
+    if 5 in indices:
+        os.kill(os.getpid(), getattr(signal, os.environ.get("DYING_SIGNAL", "SIGKILL")))
+    return pipeline.__dict__["_real_worker_chunk"](indices, chunk_path)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_a_worker_that_dies_fails_the_build_with_one_line(tmp_path, previous, monkeypatch, signal_name):
+    from alliance_record import pipeline
+
+    monkeypatch.setenv("DYING_SIGNAL", signal_name)
+    monkeypatch.setitem(pipeline.__dict__, "_real_worker_chunk", pipeline._worker_chunk)
+    monkeypatch.setattr(pipeline, "_worker_chunk", dying_chunk)
+    monkeypatch.setattr(pipeline, "default_workers", lambda n: 2)  # as for a large corpus
+    docs = {f"doc_{k:02d}": GOOD for k in range(24)}
+    seeds = write_corpus(tmp_path / "many", docs, [catalog_entry(stem, title="Good Title") for stem in docs])
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     "a worker process died (killed, or out of memory)")
+    assert len(result.output.strip().splitlines()) == 1
+    assert_untouched(previous)
+    assert not [p for p in previous[0].parent.iterdir() if "chunks" in p.name]

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .errors import InputError, InputErrors, OutputError
+from .errors import BuildFailed, InputError, InputErrors, OutputError
 from .load import ProvenanceError
 
 
@@ -45,7 +45,7 @@ def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """
     try:
         result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
-    except (InputError, InputErrors, ProvenanceError, OutputError) as exc:
+    except (InputError, InputErrors, ProvenanceError, OutputError, BuildFailed) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
         _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")

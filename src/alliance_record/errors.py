@@ -80,3 +80,8 @@ class OutputError(Exception):
 
     def __reduce__(self):
         return (OutputError, (self.path, self.message))
+
+
+class BuildFailed(Exception):
+    """The build could not finish for a reason outside the inputs (a worker process died): one
+    line saying what happened; nothing has been written."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibliography, curate, incremental, ingest, schema, segment
-from .errors import Collector, InputError, InputErrors, OutputError
+from .errors import BuildFailed, Collector, InputError, InputErrors, OutputError
 from .curate import review
 from .extract import claims, date_mentions, events, footnotes, mentions
 from .load import (Loader, atomic_database, check_target, chunk_folder, companion_path, prepare,
@@ -259,8 +259,27 @@ class Batch:
     counts: list | None = None  # per document: rows written to each table
 
 
-def _worker_init(inputs: Inputs):
+def _worker_init(inputs: Inputs, parent: int | None = None):
+    """A worker ends with the build, quietly: Ctrl-C is the main process's to handle (it ends the
+    workers), and on Linux the kernel kills the worker when the main process dies (a killed build
+    used to leave its workers extracting, then printing BrokenPipe tracebacks)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _WORKER["ctx"] = Context(inputs=inputs)
+
+
+def _die_with_parent(parent: int | None):
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):  # not Linux: the worker notices when it next talks to the build
+        return
+    if parent is not None and os.getppid() != parent:  # the build died before the call above
+        os._exit(1)
 
 
 def _document_task(base: Context, index: int):
@@ -306,10 +325,14 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
             yield Batch([index], [stages], rows=[rows], states=[pickled], counts=[row_counts(rows)])
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(inputs,))
-    for doc in inputs.documents:
-        doc.text = None
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed, out of
+    # memory) breaks the pool and every pending result raises at once, where Pool silently
+    # replaced the worker and waited forever for the chunk it was extracting.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_init, initargs=(inputs, os.getpid()))
     try:
         n = len(inputs.documents)
         size = max(1, min(8, n // (workers * 8)))
@@ -320,13 +343,15 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
         def submit(item):
             k, indices = item
             path = chunk_dir / f"chunk-{k:06d}.db"
-            pending.append((indices, path, pool.apply_async(_worker_chunk, (indices, str(path)))))
+            pending.append((indices, path, pool.submit(_worker_chunk, indices, str(path))))
 
         for item in itertools.islice(chunks, workers * 3):
-            submit(item)
+            submit(item)  # the first submit forks every worker (with "fork", all at once)
+        for doc in inputs.documents:
+            doc.text = None
         while pending:
             indices, path, result = pending.popleft()
-            results = result.get()
+            results = result.result()
             nxt = next(chunks, None)
             if nxt is not None:
                 submit(nxt)
@@ -335,9 +360,23 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
                 ctx.errors.extend(errors)
             yield Batch(indices, [r[2] for r in results], chunk=path, states=[r[0] for r in results],
                         counts=[r[3] for r in results])
+    except BrokenProcessPool:  # from a result, or from a submit once the pool is broken
+        raise BuildFailed("a worker process died (killed, or out of memory) while the documents were extracted: "
+                          "the build stopped and replaced nothing") from None
     finally:
-        pool.terminate()
-        pool.join()
+        _stop_workers(pool)
+
+
+def _stop_workers(pool):
+    """End a pool's workers now (SIGTERM: a worker ends without a traceback) and wait for them.
+    The executor has no public call for this; its ``_processes`` are the worker processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for proc in processes:
+        proc.join(5)
 
 
 def default_workers(n_documents: int) -> int:
