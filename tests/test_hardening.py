@@ -435,3 +435,31 @@ def test_a_worker_that_dies_fails_the_build_with_one_line(tmp_path, previous, mo
     assert len(result.output.strip().splitlines()) == 1
     assert_untouched(previous)
     assert not [p for p in previous[0].parent.iterdir() if "chunks" in p.name]
+
+
+# --- 7. curated patterns run with a bound -----------------------------------------------------------
+
+LONG_NAME = "Abcdefghijklmnopqrstuvwxyzabcdefghijk Lmnopqrstuvwxyzabcdefghij"
+
+
+@pytest.mark.parametrize("pattern", [r"(\w|\w\w)+\d", r"([a-zA-Z]|[a-zA-Z][a-zA-Z])+\d"])
+def test_a_catastrophic_ignore_pattern_is_an_error_at_its_line(tmp_path, previous, pattern):
+    doc = f"Good Title\n\nThe envoy {LONG_NAME} arrived in the capital.\n"
+    ignore = f"ignore:\n  - surface: Envoy\n    reason: a word\n  - pattern: '{pattern}'\n    reason: never\n"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="Good Title")],
+                         **{"unmatched_ignore.yml": ignore})
+    result = refused(run("build", "--seeds", seeds, "--out", previous[0]),
+                     f"{seeds / 'unmatched_ignore.yml'}:4: ignore rule: pattern", "takes more than 0.25 s")
+    assert "backtracks without end" in result.output
+    assert_untouched(previous)
+
+
+def test_ordinary_ignore_patterns_still_apply(tmp_path):
+    doc = f"Good Title\n\nThe envoy {LONG_NAME} arrived; ([A-Za-z ]+)+! is no name.\n"
+    ignore = "ignore:\n  - pattern: '([A-Za-z ]+)+!|Abc\\w+ \\w+'\n    reason: made up\n"
+    seeds = write_corpus(tmp_path / "s", {"doc_a": doc}, [catalog_entry("doc_a", title="Good Title")],
+                         **{"unmatched_ignore.yml": ignore})
+    out = tmp_path / "a.db"
+    assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
+    assert sqlite3.connect(out).execute("select status, reason from unmatched_names where surface = ?",
+                                        [LONG_NAME]).fetchone() == ("ignored", "made up")

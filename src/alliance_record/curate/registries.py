@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import regex
+
 from ..errors import Collector, short_repr
 from ..yamlio import ANY, BOOL, DATE, RECORDS, TEXT, TEXT_LIST, Node, Seq, check_keys
 from .common import check_date, check_slug, check_unique, load_list, reviewed
@@ -290,8 +292,8 @@ def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
             continue  # mistyped or empty: reported by check_keys
         if rule.get("pattern"):
             try:
-                re.compile(rule["pattern"])
-            except re.error as exc:
+                regex.compile(rule["pattern"])
+            except regex.error as exc:
                 errors.add(rule.path, f"ignore rule: bad pattern: {exc}", line=rule.line_of("pattern"))
                 continue
         rules.append(rule)

@@ -44,7 +44,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import ahocorasick
+import regex
 
+from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
 
@@ -1161,11 +1163,26 @@ def title_case_words(surface: str, lowercase: set) -> bool:
         (w in lowercase or w in CONNECTORS) and w not in NAME_HEADS for w in words)
 
 
+# How long a curator's pattern may take to match one name (a sane one takes microseconds).
+PATTERN_SECONDS = 0.25
+
+
 def ignore_reason(surface: str, rules: list) -> str | None:
+    """The reason of the first rule of unmatched_ignore.yml that covers ``surface``; None if none.
+    A pattern runs with a time limit (:data:`PATTERN_SECONDS`): one that backtracks without end
+    is an error at its line, not a build that hangs."""
     for rule in rules:
-        if rule.get("surface") == surface or surface in (rule.get("surfaces") or ()) or (
-                rule.get("pattern") and re.fullmatch(rule["pattern"], surface)):
+        if rule.get("surface") == surface or surface in (rule.get("surfaces") or ()):
             return rule["reason"]
+        if rule.get("pattern"):
+            try:
+                if regex.fullmatch(rule["pattern"], surface, timeout=PATTERN_SECONDS):
+                    return rule["reason"]
+            except TimeoutError:
+                raise InputError(rule.path, f"ignore rule: pattern {rule['pattern']!r} takes more than "
+                                 f"{PATTERN_SECONDS} s on {surface[:60]!r}", line=rule.line_of("pattern"),
+                                 hint="a repetition inside a repetition, such as ([A-Za-z ]+)+, backtracks "
+                                 "without end: write it without the nesting") from None
     return None
 
 
