@@ -463,3 +463,46 @@ def test_ordinary_ignore_patterns_still_apply(tmp_path):
     assert run("build", "--seeds", seeds, "--out", out).exit_code == 0
     assert sqlite3.connect(out).execute("select status, reason from unmatched_names where surface = ?",
                                         [LONG_NAME]).fetchone() == ("ignored", "made up")
+
+
+# --- 8. a full disk and export failures are one line naming the file -------------------------------
+
+def run_with_file_size_limit(limit: int, *args):
+    """The command line in a process that may write no file beyond ``limit`` bytes: a disk that
+    fills up (SQLite sees an I/O error, Python an EFBIG)."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    return subprocess.run([sys.executable, "-m", "alliance_record.cli", *map(str, args)], preexec_fn=limited,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("limit", [50_000, 400_000])
+def test_a_full_disk_is_one_line_and_keeps_the_previous_build(tmp_path, previous, limit):
+    from test_cli import ANNOTATED_DOC
+
+    seeds = write_corpus(tmp_path / "s", {"doc_a": ANNOTATED_DOC * 40}, [catalog_entry("doc_a", title="Good Title")])
+    result = run_with_file_size_limit(limit, "build", "--seeds", seeds, "--out", previous[0], "--no-cache")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{previous[0]}: cannot write the database (disk I/O error); the previous one is untouched"], result.stderr
+    assert_untouched(previous)
+
+
+def test_export_csl_failures_are_one_line(tmp_path, seeds_db):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("export", "csl", "--db", seeds_db, "--out", blocker / "works.json")
+    refused(result, f"{blocker / 'works.json'}: cannot write ({blocker}: ")
+    result = refused(run("export", "csl", "--db", blocker, "--out", "-"), f"{blocker}: cannot read works")
+    assert len(result.output.strip().splitlines()) == 1
+    full = run_with_file_size_limit(20_000, "export", "csl", "--db", seeds_db, "--out", tmp_path / "works.json")
+    assert full.returncode == 1 and full.stderr.strip().splitlines() == [
+        f"{tmp_path / 'works.json'}: cannot write (File too large)"], full.stderr
+    assert not list(tmp_path.glob("*works.json*"))  # no half-written file

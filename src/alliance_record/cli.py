@@ -19,6 +19,22 @@ def _fail(exc):
     sys.exit(1)
 
 
+def _write_text(path: Path, text: str):
+    """Write a command's output file whole (a temporary file renamed over it), or fail with one
+    line naming it (a folder in the way, no permission, a full disk)."""
+    from .load import atomic_file
+
+    try:
+        with atomic_file(path) as fh:
+            fh.write(text)
+    except OSError as exc:
+        where = f" ({exc.filename}: {exc.strerror})" if exc.filename and str(exc.filename) != str(path) \
+            else f" ({exc.strerror or exc})"
+        _fail(f"{path}: cannot write{where}")
+    except OutputError as exc:
+        _fail(exc)
+
+
 @click.group()
 @click.version_option(package_name="alliance-record")
 def cli():
@@ -48,7 +64,10 @@ def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     except (InputError, InputErrors, ProvenanceError, OutputError, BuildFailed) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
-        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
+        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc}); "
+              "the previous one is untouched")
+    except sqlite3.Error as exc:  # SQLite could not write (a full disk, a read-only folder...)
+        _fail(f"{out_path}: cannot write the database ({exc}); the previous one is untouched")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         if result.incremental and not result.rebuilt:
@@ -132,7 +151,7 @@ def suggest(stem, seeds_dir, out_path, registries):
     else:
         text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs))
     if out_path:
-        out_path.write_text(text, encoding="utf-8")
+        _write_text(out_path, text)
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
@@ -318,19 +337,20 @@ def export_csl(db_path, out_path):
     """
     if not db_path.exists():
         _fail(f"{db_path}: no such database; run `alliance-record build --out {db_path}` first")
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = None
     try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         items = [json.loads(row[0]) for row in conn.execute("select csl_json from works order by id")]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, ValueError, TypeError) as exc:  # not a database, no works table, bad JSON
         _fail(f"{db_path}: cannot read works ({exc}); rebuild it with `alliance-record build`")
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     data = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if str(out_path) == "-":
         click.echo(data, nl=False)
         return
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(data, encoding="utf-8")
+    _write_text(out_path, data)
     click.echo(f"Wrote {out_path}: {len(items)} works", err=True)
 
 
