@@ -506,3 +506,94 @@ def test_export_csl_failures_are_one_line(tmp_path, seeds_db):
     assert full.returncode == 1 and full.stderr.strip().splitlines() == [
         f"{tmp_path / 'works.json'}: cannot write (File too large)"], full.stderr
     assert not list(tmp_path.glob("*works.json*"))  # no half-written file
+
+
+# --- 12. the document page: parts made near-linearly, in a thread ----------------------------------
+
+def naive_parts(text, marks, pieces):
+    """split_parts by its definition, mark against every part (quadratic): the oracle."""
+    from alliance_record.serve import _joined_index
+
+    links, ranges = [], []
+    for m in sorted(marks, key=lambda m: (m["start"], -m["end"])):
+        i, j = _joined_index(pieces, m["start"]), _joined_index(pieces, m["end"])
+        if 0 <= i < j <= len(text):
+            if m.get("range") or m.get("highlight"):
+                ranges.append((i, j, m))
+            elif not links or i >= links[-1][1]:
+                links.append((i, j, m))
+    widened = []
+    for i, j, m in ranges:
+        for a, b, _ in links:
+            i = a if a < i < b else i
+            j = b if a < j < b else j
+        widened.append((i, j, m))
+    cuts = sorted({0, len(text)} | {x for a, b, _ in links + widened for x in (a, b)})
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = {"text": text[a:b], "tags": []}
+        for i, j, m in links:
+            if i <= a and b <= j:
+                part.update(href=m["href"], title=m.get("title"), kind=m.get("kind"))
+        inside = [m for i, j, m in widened if i <= a and b <= j]
+        if inside:
+            part["classes"] = " ".join(sorted({f"ar-hl-{m['kind']}" for m in inside if m.get("kind")}))
+            part["highlight"] = any(m.get("highlight") for m in inside)
+        part["tags"] = [{"href": m["href"], "title": m.get("title"), "label": m.get("label") or m.get("kind")}
+                        for i, j, m in widened if j == b and m.get("href")]
+        parts.append(part)
+    return parts
+
+
+def test_split_parts_is_its_definition_on_random_marks():
+    import random
+
+    from alliance_record.serve import split_parts
+
+    rng = random.Random(19)
+    for _ in range(1500):
+        n = rng.randint(1, 50)
+        text = "".join(rng.choice("ab ") for _ in range(n))
+        pieces = [[0, n]] if rng.random() < 0.7 else [[0, n // 2], [n // 2 + 5, n + 4]]
+        marks = []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randint(-2, n + 6)
+            m, kind = {"start": a, "end": a + rng.randint(0, 12)}, rng.random()
+            if kind < 0.5:
+                m.update(href=f"/l/{a}", title="t", kind=rng.choice(["actors", "places"]))
+            elif kind < 0.8:
+                m.update(range=True, kind=rng.choice(["events", "quotations", None]), label=rng.choice([None, "ev"]))
+                if rng.random() < 0.7:
+                    m["href"] = f"/r/{a}"
+            else:
+                m["highlight"] = True
+            marks.append(m)
+        assert split_parts(text, marks, pieces) == naive_parts(text, marks, pieces), (text, pieces, marks)
+
+
+def test_the_document_page_is_made_off_the_event_loop(site, seeds_db, monkeypatch):
+    import threading
+
+    from alliance_record import serve
+
+    threads = []
+    real = serve.split_parts
+
+    def recording(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(serve, "split_parts", recording)
+    doc_id, = sqlite3.connect(seeds_db).execute("select id from documents limit 1").fetchone()
+    assert ask(site, f"/alliance/documents/{doc_id}").status_code == 200
+    assert threads and threading.main_thread() not in threads
+
+
+def test_parts_html_escapes_every_value():
+    from alliance_record.serve import parts_html
+
+    parts = [{"text": "<b>", "tags": [], "href": '/x"y', "title": "<t>", "kind": "actors"},
+             {"text": "&", "tags": [{"href": "/e", "title": None, "label": "<ev>"}], "classes": "ar-hl-events"}]
+    assert str(parts_html(parts)) == (
+        '<a class="ar-actors" href="/x&#34;y" title="&lt;t&gt;">&lt;b&gt;</a>'
+        '<span class="ar-hl-events">&amp;</span><a class="ar-tag" href="/e" title="None">&lt;ev&gt;</a>')
