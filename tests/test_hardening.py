@@ -597,3 +597,34 @@ def test_parts_html_escapes_every_value():
     assert str(parts_html(parts)) == (
         '<a class="ar-actors" href="/x&#34;y" title="&lt;t&gt;">&lt;b&gt;</a>'
         '<span class="ar-hl-events">&amp;</span><a class="ar-tag" href="/e" title="None">&lt;ev&gt;</a>')
+
+
+# --- 6. extractors near-linear: the structures that replaced passes over everything so far ---------
+
+def test_spans_answers_as_a_pass_over_every_span_would():
+    import random
+
+    from alliance_record.extract.mentions import Spans
+
+    rng = random.Random(6)
+    for _ in range(300):
+        spans, naive = Spans(60), []
+        for _ in range(40):
+            start = rng.randint(0, 55)
+            end = start + rng.randint(1, 5)
+            expected = any(a < end and start < b and (a, b) != (start, end) for a, b in naive)
+            assert spans.overlaps(start, end) == expected
+            if not expected:
+                spans.add(start, end)
+                naive.append((start, end))
+
+
+def test_each_nested_match_points_to_the_longest_match_around_it():
+    from types import SimpleNamespace
+
+    from alliance_record.extract.mentions import _link_outers
+
+    spans = [(0, 20), (2, 5), (0, 20), (6, 10), (30, 40), (31, 33), (50, 52)]
+    out = [SimpleNamespace(i=i, j=j, outer=None) for i, j in spans]
+    _link_outers(out)
+    assert [None if m.outer is None else out.index(m.outer) for m in out] == [None, 0, None, 0, None, 4, None]
