@@ -628,3 +628,17 @@ def test_each_nested_match_points_to_the_longest_match_around_it():
     out = [SimpleNamespace(i=i, j=j, outer=None) for i, j in spans]
     _link_outers(out)
     assert [None if m.outer is None else out.index(m.outer) for m in out] == [None, 0, None, 0, None, 4, None]
+
+
+def test_stray_opening_marks_make_one_quotation_to_the_paragraphs_end():
+    from alliance_record.extract.quotations import find_quotations
+
+    text = "He said “ that Japan must act. " * 300 + "\n\nNext paragraph with “a closed quote” in it."
+    found = find_quotations(text)
+    assert sum(len(q.quote) for q in found) <= len(text)  # was quadratic: 300 nested to the end
+    running = [q for q in found if q.close_mark is None]
+    assert len(running) == 1 and running[0].start == text.index("“") + 1
+    assert [q.quote for q in found if q.close_mark] == ["a closed quote"]
+    # a quotation that continues into the next paragraph still runs to its paragraph's end
+    assert [q.quote for q in find_quotations("“We will act. We must.\n\n“And we will.”")] == [
+        "We will act. We must.", "And we will."]
