@@ -642,3 +642,48 @@ def test_stray_opening_marks_make_one_quotation_to_the_paragraphs_end():
     # a quotation that continues into the next paragraph still runs to its paragraph's end
     assert [q.quote for q in find_quotations("“We will act. We must.\n\n“And we will.”")] == [
         "We will act. We must.", "And we will."]
+
+
+def test_multi_maps_offsets_as_a_walk_over_its_pieces_would():
+    """Multi.to_doc and Multi.sub bisect offsets made once (and again after an append)."""
+    import random
+
+    from alliance_record.segment import Multi, Piece
+
+    def walk_to_doc(pieces, i):
+        pos = 0
+        for k, p in enumerate(pieces):
+            if k:
+                pos += len(p.joiner)
+                if i < pos:
+                    return p.start
+            if i <= pos + p.end - p.start:
+                return p.start + i - pos
+            pos += p.end - p.start
+        return pieces[-1].end
+
+    def walk_sub(pieces, i, j):
+        out, pos = [], 0
+        for k, p in enumerate(pieces):
+            pos += len(p.joiner) if k else 0
+            lo, hi = max(i, pos), min(j, pos + p.end - p.start)
+            if lo < hi:
+                out.append((p.start + lo - pos, p.start + hi - pos, p.joiner if out else " "))
+            pos += p.end - p.start
+        return out
+
+    rng = random.Random(8)
+    for _ in range(300):
+        pieces, pos = [], 0
+        for _ in range(rng.randint(1, 6)):
+            a = pos + rng.randint(0, 4)
+            pos = a + rng.randint(0, 6)
+            pieces.append(Piece(a, pos, rng.choice([" ", "", "  "])))
+        multi = Multi(list(pieces))
+        for extra in range(2):
+            total = sum(p.end - p.start for p in multi.pieces) + sum(len(p.joiner) for p in multi.pieces[1:])
+            for i in range(total + 2):
+                assert multi.to_doc(i) == walk_to_doc(multi.pieces, i)
+                for j in range(i, total + 2):
+                    assert [(p.start, p.end, p.joiner) for p in multi.sub(i, j)] == walk_sub(multi.pieces, i, j)
+            multi.pieces.append(Piece(pos + 2, pos + 5, " "))
