@@ -687,3 +687,18 @@ def test_multi_maps_offsets_as_a_walk_over_its_pieces_would():
                 for j in range(i, total + 2):
                     assert [(p.start, p.end, p.joiner) for p in multi.sub(i, j)] == walk_sub(multi.pieces, i, j)
             multi.pieces.append(Piece(pos + 2, pos + 5, " "))
+
+
+def test_every_hostile_input_of_the_benchmark_builds(tmp_path):
+    """`make bench` builds these at full size (bench --hostile); here each at a small one."""
+    from alliance_record import bench, pipeline
+
+    for kind in bench.HOSTILE_INPUTS:
+        seeds = bench.hostile_corpus(kind, 50, tmp_path / kind)
+        result = pipeline.build(seeds, tmp_path / f"{kind}.db", cache=False)
+        assert result.documents == 1 and result.counts["documents"] == 1, kind
+    report = bench.format_hostile({"scale": 1, "floor_seconds": 3.0, "runs": {"numbered_lines": {
+        "sizes": [{"size": 10, "unit": "lines", "text_mb": 0.1, "seconds": 4.0, "peak_rss_mb": 150},
+                  {"size": 100, "unit": "lines", "text_mb": 1.0, "seconds": 13.0, "peak_rss_mb": 160}],
+        "growth": 1.0}}})
+    assert "numbered_lines: 10 lines (0.1 MB): 4.0 s, 150 MB; 100 lines (1.0 MB): 13.0 s, 160 MB; growth 1.0" in report

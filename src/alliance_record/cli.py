@@ -219,8 +219,13 @@ def serve_args():
               help="Run the build under cProfile and write its stats here (slower: not for the figures).")
 @click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="A Datasette setting to serve with, over the Makefile's (e.g. facet_time_limit_ms 100).")
+@click.option("--hostile", is_flag=True,
+              help="Instead: build the hostile inputs (a paragraph of names, numbered lines, unclosed quotation "
+                   "marks, numbered notes) at two sizes each: seconds, peak memory, growth.")
+@click.option("--scale", type=click.FloatRange(min=0.0001), default=1.0, show_default=True,
+              help="With --hostile: a factor on every size (1: a 1 MB and a 10 MB paragraph ...).")
 def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
-          profile_path, settings):
+          profile_path, settings, hostile, scale):
     """Benchmark the build and the served dataset on COPIES copies of the seeds.
 
     Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
@@ -230,6 +235,12 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
     """
     from . import bench as bench_mod
 
+    if hostile:
+        result = bench_mod.run_hostile(scale, workdir=workdir, log=lambda m: click.echo(m, err=True))
+        if out_path:
+            _write_text(out_path, json.dumps(result, indent=1) + "\n")
+        click.echo(json.dumps(result) if as_json else bench_mod.format_hostile(result))
+        return
     if chart_path and not out_path:
         _fail("--chart draws the runs recorded by --out: give --out too")
     if profile_path and out_path:
