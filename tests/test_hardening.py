@@ -702,3 +702,33 @@ def test_every_hostile_input_of_the_benchmark_builds(tmp_path):
                   {"size": 100, "unit": "lines", "text_mb": 1.0, "seconds": 13.0, "peak_rss_mb": 160}],
         "growth": 1.0}}})
     assert "numbered_lines: 10 lines (0.1 MB): 4.0 s, 150 MB; 100 lines (1.0 MB): 13.0 s, 160 MB; growth 1.0" in report
+
+
+# --- 11. printf's output is bounded in all, not only field by field -------------------------------
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # sqlite3 prints the refusal
+@pytest.mark.parametrize("fmt, args", [
+    ("%s" * 20, ["a" * 9_800_000] * 20),             # twenty values under the cap, 196 MB together
+    ("%s%s", ["a" * 6_000_000, "b" * 5_000_000]),
+    ("%q", ["'" * 6_000_000]),                        # %q doubles every quote
+    ("%100000d" * 110, [1] * 110),                    # fields under the width cap, 11 MB together
+])
+def test_printf_refuses_an_output_beyond_the_value_cap_before_making_it(fmt, args):
+    from alliance_record import serve
+
+    assert serve.printf_problem(fmt, args).startswith("printf would make about")
+    conn = sqlite3.connect(":memory:")
+    serve.prepare_connection(conn)
+    marks = ", ".join("?" for _ in args)
+    for name in ("printf", "format"):
+        with pytest.raises(sqlite3.OperationalError, match="user-defined function raised exception"):
+            conn.execute(f"select {name}(?, {marks})", [fmt, *args]).fetchone()
+
+
+def test_printf_under_the_cap_still_formats():
+    from alliance_record import serve
+
+    conn = sqlite3.connect(":memory:")
+    serve.prepare_connection(conn)
+    assert conn.execute("select printf('%s|%q|%5d', ?, ?, 42)", ["a" * 4_000_000, "it's"]).fetchone()[0] == \
+        "a" * 4_000_000 + "|it''s|   42"

@@ -115,14 +115,18 @@ _PRINTF_SPEC = re.compile(r"%[-+ 0#!,]*(\*|\d+)?(?:\.(\*|\d+))?(?:ll|l)?(.)", re
 
 
 def printf_problem(fmt, args) -> str | None:
-    """Why a printf format asks for too wide a field (a width or precision, written or given by
-    a ``*`` argument, beyond :data:`MAX_PRINTF_WIDTH`); None if it does not."""
+    """Why a printf format asks for too much: a field (a width or precision, written or given by a
+    ``*`` argument) beyond :data:`MAX_PRINTF_WIDTH`, or an output beyond :data:`MAX_VALUE_BYTES`
+    in all (the fields and the arguments they print, with quotes doubled by %q/%Q/%w, added up:
+    twenty arguments of 9.8 MB each are a 196 MB string, built before any length limit applies);
+    None if it does not."""
     if not isinstance(fmt, str):
         return None
-    arg = 0
+    arg, total = 0, len(fmt)
     for spec in _PRINTF_SPEC.finditer(fmt):
         if spec.group(3) == "%":
             continue
+        field = 0
         for size in spec.group(1, 2):
             if size == "*":
                 value = args[arg] if arg < len(args) else 0
@@ -133,7 +137,13 @@ def printf_problem(fmt, args) -> str | None:
                     size = 0
             if size is not None and int(size) > MAX_PRINTF_WIDTH:
                 return f"printf width or precision {size} is more than {MAX_PRINTF_WIDTH}"
+            field = max(field, int(size or 0))
+        value = args[arg] if arg < len(args) else None
+        printed = len(value) if isinstance(value, (str, bytes)) else 32  # a number: a few dozen characters
+        total += max(field, printed * (2 if spec.group(3) in "qQw" else 1))
         arg += 1
+    if total > MAX_VALUE_BYTES:
+        return f"printf would make about {total:,} characters, more than {MAX_VALUE_BYTES:,}"
     return None
 
 
@@ -497,7 +507,10 @@ def prepare_connection(conn):
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.set_authorizer(deny_functions)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
-    printf = guarded_printf(sqlite3.connect(":memory:", check_same_thread=False))
+    builtin = sqlite3.connect(":memory:", check_same_thread=False)
+    if hasattr(builtin, "setlimit"):  # the connection that runs SQLite's own printf: the same cap
+        builtin.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    printf = guarded_printf(builtin)
     for name in ("printf", "format"):
         conn.create_function(name, -1, printf, deterministic=True)
 
