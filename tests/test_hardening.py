@@ -732,3 +732,19 @@ def test_printf_under_the_cap_still_formats():
     serve.prepare_connection(conn)
     assert conn.execute("select printf('%s|%q|%5d', ?, ?, 42)", ["a" * 4_000_000, "it's"]).fetchone()[0] == \
         "a" * 4_000_000 + "|it''s|   42"
+
+
+# --- cosmetic: a date written in Japanese is read to its day ------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, edtf", [
+    ("会談は2025年3月3日に東京で行われた。", "2025年3月3日", "2025-03-03"),
+    ("防衛費は2024年12月に決定された。", "2024年12月", "2024-12"),
+    ("1945年の戦い", "1945年", "1945"),
+])
+def test_a_japanese_date_is_read_with_its_month_and_day(text, phrase, edtf):
+    from alliance_record import dates
+
+    found = dates.find_dates(text)
+    assert [m.phrase for m in found] == [phrase]
+    assert dates.resolve(found[0]).edtf == edtf
+    assert text[found[0].start:found[0].end] == phrase
