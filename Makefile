@@ -42,10 +42,15 @@ serve: inspect
 # plain executemany of the same rows, served and timed. Slow (N=1000 takes minutes); never part of
 # `make test`. Every run is recorded in build/bench.json (a mapping from N) and drawn in an SVG.
 BENCH_COPIES ?= 1 100 1000
+# Then the hostile inputs (issue 19): one document each of a 1 MB and a 10 MB paragraph of names,
+# 10,000 and 100,000 numbered lines, 1,000 and 10,000 unclosed quotation marks, 10,000 and
+# 100,000 numbered notes (HOSTILE_SCALE shrinks them all), in build/bench-hostile.json.
+HOSTILE_SCALE ?= 1
 bench: $(STAMP)
 	@for n in $(BENCH_COPIES); do \
 	  $(BIN)/alliance-record bench --copies $$n --out build/bench.json --chart build/bench.svg || exit 1; \
 	done
+	$(BIN)/alliance-record bench --hostile --scale $(HOSTILE_SCALE) --out build/bench-hostile.json
 
 # The date finder on the TempEval-3 benchmark (TimeML): TEMPEVAL is a folder of .tml files kept
 # outside the repository (the TBAQ-cleaned training data, or the platinum test set).

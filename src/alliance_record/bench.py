@@ -1093,6 +1093,89 @@ def write_chart(results: dict, path) -> Path:
     return path
 
 
+# --- hostile inputs: does each extractor grow linearly? (issue 19) ---------------------------------------
+
+HOSTILE_REGISTRIES = {
+    "actors.yml": "actors:\n"
+                  "  - {id: shinjiro-koizumi, name: Shinjiro Koizumi, type: person, aliases: [Koizumi]}\n"
+                  "  - {id: richard-marles, name: Richard Marles, type: person, aliases: [Marles]}\n",
+    "places.yml": "places:\n"
+                  "  - {id: tokyo, name: Tokyo, type: city, latitude: 35.6895, longitude: 139.6917, "
+                  "geo_precision: point}\n",
+}
+
+
+def _names_paragraph(size: int) -> str:
+    """One paragraph of about ``size`` characters, three registry names in every sentence."""
+    sentence = "Koizumi met Marles in Tokyo. "
+    return "Hostile Input\n\n" + sentence * max(1, size // len(sentence)) + "\n"
+
+
+# What each run writes: a text of a given size that once made an extractor super-linear.
+HOSTILE_INPUTS = {
+    "paragraph_of_names": (_names_paragraph, "characters"),
+    "numbered_lines": (lambda n: "Hostile Input\n\nIntro.\n\n" + "1. \n" * n, "lines"),
+    "unclosed_quotes": (lambda n: "Hostile Input\n\n" + "He said “ that Japan must act. " * n + "\n", "marks"),
+    "numbered_notes": (lambda n: "Hostile Input\n\nA paragraph citing a note.1\n\nNotes\n\n" +
+                       "".join(f"{k}. Author, Title of a work, 2020.\n" for k in range(1, n + 1)), "notes"),
+}
+# The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
+# unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
+HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "numbered_lines": (10_000, 100_000),
+                 "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000)}
+
+
+def hostile_corpus(kind: str, size: int, folder: Path) -> Path:
+    """A seeds folder of one document made of ``size`` units of the hostile input ``kind``."""
+    make, _unit = HOSTILE_INPUTS[kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text(make(size), encoding="utf-8")
+    entry = {"file": "hostile.txt", "id": "hostile", "title": "Hostile Input", "publisher": "Alliance Record",
+             "authors": [], "kind": "news", "published": "2025-03-30", "published_precision": "day",
+             "published_basis": "made by the benchmark", "language": "en"}
+    _dump({"documents": [entry]}, folder / "catalog.yml")
+    for name, text in HOSTILE_REGISTRIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_hostile(scale: float = 1.0, kinds=None, workdir=None, log=lambda message: None) -> dict:
+    """Build each hostile input at its two sizes (times ``scale``) in a child process: seconds and
+    peak memory, and ``growth``: how much faster than the size the time grew from the smaller
+    size to the larger (1.0: linear; 10 for a tenfold size that took a hundredfold time), both
+    less ``floor_seconds``, the build of a one-sentence document (interpreter start, the gazetteer)."""
+    out: dict = {"scale": scale, "machine": platform.machine(), "python": platform.python_version(), "runs": {}}
+    with tempfile.TemporaryDirectory(prefix="alliance-hostile-") as tmp:
+        base = Path(workdir) if workdir else Path(tmp)
+        floor_dir = hostile_corpus("paragraph_of_names", 1, base / "floor")
+        floor = out["floor_seconds"] = run_build(floor_dir, base / "floor.db")["build_seconds"]
+        for kind in kinds or HOSTILE_INPUTS:
+            rows = []
+            for size in HOSTILE_SIZES[kind]:
+                size = max(1, int(size * scale))
+                folder = hostile_corpus(kind, size, base / f"{kind}-{size}")
+                log(f"hostile input {kind}: {size:,} {HOSTILE_INPUTS[kind][1]}")
+                built = run_build(folder, folder.parent / f"{kind}-{size}.db")
+                rows.append({"size": size, "unit": HOSTILE_INPUTS[kind][1], "seconds": built["build_seconds"],
+                             "peak_rss_mb": built["peak_rss_mb"],
+                             "text_mb": round((folder / "hostile.txt").stat().st_size / 1e6, 2)})
+            (small, large) = rows
+            growth = (max(large["seconds"] - floor, 0.0) / max(small["seconds"] - floor, 0.05)) / \
+                (large["size"] / small["size"])
+            out["runs"][kind] = {"sizes": rows, "growth": round(growth, 2)}
+    return out
+
+
+def format_hostile(result: dict) -> str:
+    lines = [f"Hostile inputs (scale {result['scale']}): seconds and peak memory of a build of one document "
+             f"(a one-sentence document: {result['floor_seconds']} s)"]
+    for kind, run in result["runs"].items():
+        sizes = "; ".join(f"{r['size']:,} {r['unit']} ({r['text_mb']} MB): {r['seconds']} s, {r['peak_rss_mb']} MB"
+                          for r in run["sizes"])
+        lines.append(f"  {kind}: {sizes}; growth {run['growth']} (1 = linear)")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":  # the child of run_build: python -m alliance_record.bench build SEEDS OUT [PROFILE]
     if len(sys.argv) >= 4 and sys.argv[1] == "build":
         _child_build(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)

@@ -10,14 +10,31 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .errors import InputError, InputErrors
+from .errors import BuildFailed, InputError, InputErrors, OutputError
 from .load import ProvenanceError
 
 DEFAULT_DB = Path("build/alliance.db")  # what `build` writes and `serve`, `suggest`, `add` read
 
+
 def _fail(exc):
     click.secho(str(exc), fg="red", err=True)
     sys.exit(1)
+
+
+def _write_text(path: Path, text: str):
+    """Write a command's output file whole (a temporary file renamed over it), or fail with one
+    line naming it (a folder in the way, no permission, a full disk)."""
+    from .load import atomic_file
+
+    try:
+        with atomic_file(path) as fh:
+            fh.write(text)
+    except OSError as exc:
+        where = f" ({exc.filename}: {exc.strerror})" if exc.filename and str(exc.filename) != str(path) \
+            else f" ({exc.strerror or exc})"
+        _fail(f"{path}: cannot write{where}")
+    except OutputError as exc:
+        _fail(exc)
 
 
 @click.group()
@@ -39,15 +56,20 @@ def cli():
 def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     """Build the SQLite database from a folder of seeds.
 
-    The database is written to a temporary file and renamed over OUT only when the build
-    succeeds, so a failed build leaves the previous database untouched.
+    The database and its report (unmatched.csv beside OUT) are written to temporary files and
+    renamed over their targets together, only when the build succeeds: a failed build leaves
+    the previous ones untouched. OUT may not be inside the seeds folder, nor an existing file
+    that is not a SQLite database.
     """
     try:
         result = pipeline.build(seeds_dir, out_path, reviewed_only=reviewed_only, cache=not no_cache)
-    except (InputError, InputErrors, ProvenanceError) as exc:
+    except (InputError, InputErrors, ProvenanceError, OutputError, BuildFailed) as exc:
         _fail(exc)
     except OSError as exc:  # the output folder cannot be made or written: say where, no traceback
-        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc})")
+        _fail(f"{exc.filename or out_path}: cannot write the database there ({exc.strerror or exc}); "
+              "the previous one is untouched")
+    except sqlite3.Error as exc:  # SQLite could not write (a full disk, a read-only folder...)
+        _fail(f"{out_path}: cannot write the database ({exc}); the previous one is untouched")
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         if result.incremental and not result.rebuilt:
@@ -135,7 +157,7 @@ def suggest(stem, seeds_dir, out_path, registries, events_db):
     else:
         text = suggest_mod.draft(doc, pipeline.Context(inputs=inputs), events_db=events_db)
     if out_path:
-        out_path.write_text(text, encoding="utf-8")
+        _write_text(out_path, text)
         click.echo(f"Wrote {out_path}")
     else:
         click.echo(text, nl=False)
@@ -209,8 +231,13 @@ def serve_args():
 @click.option("--stage", type=click.Choice(["dates"]),
               help="Time one stage alone, in this process (dates: finding and resolving every date "
                    "expression; segmentation untimed), best of 5; nothing is built or served.")
+@click.option("--hostile", is_flag=True,
+              help="Instead: build the hostile inputs (a paragraph of names, numbered lines, unclosed quotation "
+                   "marks, numbered notes) at two sizes each: seconds, peak memory, growth.")
+@click.option("--scale", type=click.FloatRange(min=0.0001), default=1.0, show_default=True,
+              help="With --hostile: a factor on every size (1: a 1 MB and a 10 MB paragraph ...).")
 def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_path, chart_path, workdir,
-          profile_path, settings, stage):
+          profile_path, settings, stage, hostile, scale):
     """Benchmark the build and the served dataset on COPIES copies of the seeds.
 
     Writes a synthetic corpus (ids rewritten, dates and numbers perturbed), builds it in a child
@@ -225,6 +252,12 @@ def bench(copies, as_json, no_serve, requests, seeds_dir, metadata_path, out_pat
         click.echo(json.dumps(result) if as_json else
                    f"date stage, N={copies} ({result['documents']} documents, {result['date_mentions']} "
                    f"date mentions): {result['seconds']:.2f} s, {result['ms_per_document']:.2f} ms per document")
+        return
+    if hostile:
+        result = bench_mod.run_hostile(scale, workdir=workdir, log=lambda m: click.echo(m, err=True))
+        if out_path:
+            _write_text(out_path, json.dumps(result, indent=1) + "\n")
+        click.echo(json.dumps(result) if as_json else bench_mod.format_hostile(result))
         return
     if chart_path and not out_path:
         _fail("--chart draws the runs recorded by --out: give --out too")
@@ -363,19 +396,20 @@ def export_csl(db_path, out_path):
     """
     if not db_path.exists():
         _fail(f"{db_path}: no such database; run `alliance-record build --out {db_path}` first")
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = None
     try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         items = [json.loads(row[0]) for row in conn.execute("select csl_json from works order by id")]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, ValueError, TypeError) as exc:  # not a database, no works table, bad JSON
         _fail(f"{db_path}: cannot read works ({exc}); rebuild it with `alliance-record build`")
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     data = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     if str(out_path) == "-":
         click.echo(data, nl=False)
         return
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(data, encoding="utf-8")
+    _write_text(out_path, data)
     click.echo(f"Wrote {out_path}: {len(items)} works", err=True)
 
 

@@ -305,6 +305,9 @@ _FEW = r"(?:several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|some)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TOD = r"(?:morning|afternoon|evening|night)"
 _CORES = [
+    # 2025年3月3日, 2025年3月, 2025年: a date written in Japanese (or Chinese), before the bare year
+    r"(?P<c_cjk>(?<![0-9])(?P<jy>1[0-9]{3}|20[0-9]{2})年(?:(?P<jm>1[0-2]|0?[1-9])月"
+    r"(?:(?P<jd>3[01]|[12][0-9]|0?[1-9])日)?)?)",
     # 2025-03-30, 2025-03
     r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})-(?P<im>0[1-9]|1[0-2])"
     r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-SU-Za-z]|T(?![0-9])|-[0-9]))",
@@ -452,7 +455,7 @@ _URL_HINTS = ("/", "%", "@", "www.", "doi:")
 _SPACE = re.compile(r"\s")
 # Cores that name one point of the calendar (a day, month, year, decade or fiscal year): the ones
 # "since" turns into a stretch up to the reference.
-POINT_CORES = ("c_iso", "c_date", "c_decade", "c_fiscal", "c_month", "c_year", "c_glued")
+POINT_CORES = ("c_iso", "c_cjk", "c_date", "c_decade", "c_fiscal", "c_month", "c_year", "c_glued")
 # "since" and a gerund clause just before a date: "Since taking office in October", "since
 # assuming his post in January" (a gerund after "since" is temporal, never causal).
 _NOT_GERUNDS = r"(?:(?:no|some|any|every)?thing|during|spring|morning|evening|king|ring|string)\b"
@@ -646,6 +649,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     if core == "c_iso":
         y, mo = int(m.group("iy")), int(m.group("im"))
         d = int(m.group("id")) if m.group("id") else None
+        if not _valid(y, mo, d):
+            return None
+        fields.update(kind="explicit", year=y, month=mo, day=d)
+    elif core == "c_cjk":
+        y = int(m.group("jy"))
+        mo = int(m.group("jm")) if m.group("jm") else None
+        d = int(m.group("jd")) if m.group("jd") else None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)

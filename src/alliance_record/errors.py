@@ -8,6 +8,13 @@ where there is one, the line (1-based) or the id. Validation collects them into
 from __future__ import annotations
 
 
+def short_repr(value, limit: int = 60) -> str:
+    """``repr(value)``, cut to about ``limit`` characters: an id in a message stays readable even
+    when the id itself is absurdly long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 4] + "...'"
+
+
 class InputError(Exception):
     """One problem in the inputs, located by file and line (or id)."""
 
@@ -60,3 +67,21 @@ class Collector:
 
     def __bool__(self):
         return bool(self.errors)
+
+
+class OutputError(Exception):
+    """The build cannot write where it was asked to (the output would overwrite curated data, a
+    directory is in the way...): one line naming the path; nothing has been replaced."""
+
+    def __init__(self, path, message):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+    def __reduce__(self):
+        return (OutputError, (self.path, self.message))
+
+
+class BuildFailed(Exception):
+    """The build could not finish for a reason outside the inputs (a worker process died): one
+    line saying what happened; nothing has been written."""

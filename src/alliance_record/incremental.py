@@ -403,8 +403,9 @@ def _same_rows(stored: list, made: list) -> bool:
     return len(stored) == len(made) and all(a == _normal(b) for a, b in zip(stored, made))
 
 
-def rebuild(inputs, out: Path, folder: Path, code: str, digests: dict, result, phase) -> bool:
-    """Bring ``folder/work.db`` up to date with ``inputs`` and write ``out`` from it.
+def rebuild(inputs, out: Path, folder: Path, code: str, digests: dict, result, phase, companions=None) -> bool:
+    """Bring ``folder/work.db`` up to date with ``inputs`` and write ``out`` from it (and the
+    files ``companions`` makes from it, all together: see :func:`alliance_record.load.atomic_database`).
 
     Returns False when nothing at all changed and ``out`` is the file the cache made (nothing
     written); raises :class:`NotIncremental` when the cache cannot be used.
@@ -420,13 +421,13 @@ def rebuild(inputs, out: Path, folder: Path, code: str, digests: dict, result, p
     records = Records(folder / "records.db")
     try:
         return _rebuild(inputs, out, folder, code, digests, result, phase, manifest, records,
-                        pipeline, schema, DocumentTexts, _insert_sql, _replace, _temp_path, prepare)
+                        pipeline, schema, DocumentTexts, _insert_sql, _replace, _temp_path, prepare, companions)
     finally:
         records.close()
 
 
 def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, records,
-             pipeline, schema, DocumentTexts, _insert_sql, _replace, _temp_path, prepare):
+             pipeline, schema, DocumentTexts, _insert_sql, _replace, _temp_path, prepare, companions=None):
     with phase("plan"):
         old_docs = records.documents()
         old_order = manifest["documents"]
@@ -596,14 +597,19 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
             raise
     with phase("compact"):
         out.parent.mkdir(parents=True, exist_ok=True)
+        from .load import commit_together
+
         compact = _temp_path(out, "-compact")
+        made = []
         try:
             conn.execute("VACUUM INTO ?", [str(compact)])
             conn.close()
-            _replace(compact, out)
+            made = companions(compact) if companions is not None else []
+            commit_together([(compact, out)] + made)
         finally:
-            if compact.exists():
-                compact.unlink()
+            for leftover in [compact] + [tmp for tmp, _ in made]:
+                if leftover.exists():
+                    leftover.unlink()
     for stem in removed:
         records.drop_document(stem)
     for ordinal, stem in enumerate(stems):

@@ -15,7 +15,9 @@ so that what a row quotes can always be found in ``documents.text``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +77,44 @@ def decode_seed(data: bytes, name: str) -> str:
     return text
 
 
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_input_file(path, root) -> bytes:
+    """The bytes of a curated input (a seed text, a YAML file), which must be a regular file whose
+    real path lies inside the folder ``root``: a symbolic link out of the folder would publish
+    whatever it points to (``/etc/passwd``), a named pipe would hang the build, a device such
+    as ``/dev/zero`` exhaust its memory. Anything else raises :class:`InputError` naming the file.
+
+    The file is opened without blocking and checked again on the open handle, so what is read is
+    what was checked."""
+    name = str(path)
+    real, folder = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath([real, folder]) != folder:
+        raise InputError(name, f"a symbolic link to {real}, outside the seeds folder {root}: "
+                         "every input must be a file inside it")
+    kind = _not_regular(os.stat(path).st_mode)  # FileNotFoundError is the caller's to report
+    if kind:
+        raise InputError(name, f"{kind}, not a regular file: every input must be a plain file")
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind:  # replaced between the check and the open
+            raise InputError(name, f"{kind}, not a regular file: every input must be a plain file")
+        return fh.read()
+
+
 def seed_files(seeds_dir: Path) -> dict[str, Path]:
-    """The seed files of a folder, by stem."""
-    return {p.stem: p for p in sorted(Path(seeds_dir).glob(f"*{SEED_SUFFIX}")) if p.is_file()}
+    """The seed files of a folder, by stem: everything named ``*.txt`` (what is not a regular
+    file is reported when it is read, see :func:`read_input_file`)."""
+    return {p.stem: p for p in sorted(Path(seeds_dir).glob(f"*{SEED_SUFFIX}"))}
 
 
 def check_seeds_match_catalog(seeds_dir: Path, catalog, errors: Collector):
@@ -99,7 +136,7 @@ def check_seeds_match_catalog(seeds_dir: Path, catalog, errors: Collector):
 def read_document(seeds_dir: Path, entry) -> Document:
     """Read and normalise the seed of one catalog entry."""
     path = Path(seeds_dir) / entry["file"]
-    text = decode_seed(path.read_bytes(), str(path))
+    text = decode_seed(read_input_file(path, seeds_dir), str(path))
     return Document(id=entry["id"], stem=path.stem, source_file=path.name, text=text, meta=dict(entry))
 
 
@@ -114,4 +151,6 @@ def read_documents(seeds_dir: Path, catalog, errors: Collector | None = None):
             errors.extend([exc])
         except FileNotFoundError:
             pass  # reported by check_seeds_match_catalog
+        except OSError as exc:  # unreadable (permissions...): a problem of the input, not of the output
+            errors.add(Path(seeds_dir) / entry["file"], f"cannot read: {exc.strerror or exc}")
     return docs

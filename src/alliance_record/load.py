@@ -2,9 +2,10 @@
 
 * ``atomic_database`` builds into a temporary file next to the target and renames it over the
   target only when the whole build succeeded; a failed or killed build leaves the previous
-  database untouched, and the next run removes temporary files left by dead builds.
-  ``atomic_file`` does the same for a plain file written beside it (build/unmatched.csv).
-  Both flush the new file to disk before the rename, so the target is always a whole file.
+  database untouched, and the next run removes temporary files left by dead builds. The files
+  written beside the database (build/unmatched.csv) are written to temporary files too, and
+  :func:`commit_together` renames them all or none. ``atomic_file`` does the same for one plain
+  file. Every new file is flushed to disk before its rename, so a target is always a whole file.
 * ``Loader.insert`` refuses a row whose ``start``/``end`` (or ``spans``) do not reproduce the
   text it claims to quote: provenance is checked at the last moment before writing.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .errors import OutputError
 from .schema import TABLES_BY_NAME, named_values, short_label
 
 TEMP_MARK = ".tmp-"
@@ -251,17 +253,69 @@ def _temp_path(out: Path, suffix: str = "") -> Path:
 
 def _replace(tmp: Path, out: Path):
     """Rename ``tmp`` over ``out`` once its bytes are on disk, then persist the rename itself."""
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, out)
+    commit_together([(tmp, out)])
+
+
+def _sync_folder(folder: Path):
     try:
-        fd = os.open(out.parent, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - a platform without directory handles
         return
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def check_target(out: Path):
+    """Refuse, before anything is renamed, a target that a new file cannot replace: a directory
+    or anything else that is not a regular file (a symbolic link is replaced, not followed)."""
+    if out.is_symlink() or not out.exists():
+        return
+    if out.is_dir():
+        raise OutputError(out, "a directory is in the way of an output file: nothing was replaced "
+                          "(move it away)")
+    if not out.is_file():
+        raise OutputError(out, "is not a regular file, so no output can replace it: nothing was replaced")
+
+
+def commit_together(moves: list):
+    """Rename each ``(temporary file, target)`` of ``moves``: all of them or, if one fails, none.
+
+    The targets are checked first (:func:`check_target`); each new file is flushed to disk before
+    any rename. A target that existed is hard-linked aside before it is replaced, so that if a
+    later rename fails the earlier ones are undone and every target is as it was."""
+    moves = [(Path(tmp), Path(out)) for tmp, out in moves]
+    for _, out in moves:
+        check_target(out)
+    for tmp, _ in moves:
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+    done, asides = [], []
+    try:
+        for tmp, out in moves:
+            aside = None
+            if out.exists() and not out.is_symlink():
+                aside = Path(f"{tmp}-previous")
+                try:
+                    os.link(out, aside)
+                    asides.append(aside)
+                except OSError:  # a file system without hard links: no way back for this one
+                    aside = None
+            os.replace(tmp, out)
+            done.append((out, aside))
+    except BaseException:
+        for out, aside in reversed(done):
+            if aside is not None:
+                os.replace(aside, out)
+            else:
+                out.unlink(missing_ok=True)
+        raise
+    finally:
+        for aside in asides:
+            aside.unlink(missing_ok=True)
+    for folder in dict.fromkeys(out.parent for _, out in moves):
+        _sync_folder(folder)
 
 
 @contextmanager
@@ -280,19 +334,28 @@ def atomic_file(out_path, encoding="utf-8", newline=None):
             tmp.unlink()
 
 
+def companion_path(out: Path, name: str) -> Path:
+    """The temporary file for ``name`` written beside the database ``out`` by this process: named
+    after the database's temporary file, so the next build removes it if this one is killed."""
+    return _temp_path(out, f"-{name}")
+
+
 @contextmanager
-def atomic_database(out_path, on_compact=None, keep=None):
+def atomic_database(out_path, on_compact=None, keep=None, companions=None):
     """Yield a fresh database in a temp file; rename it over ``out_path`` only on success.
 
     ``on_compact``, if given, returns a context manager wrapped around the compacting copy (the
-    build times it). ``keep``, if given, is called with the uncompacted file and the output once
-    the output is in place, and may move the file away (the build cache keeps it)."""
+    build times it). ``companions``, if given, is called with the finished (compacted) file and
+    returns the ``(temporary file, target)`` pairs of files made from it (build/unmatched.csv):
+    they and the database replace their targets together or not at all (:func:`commit_together`).
+    ``keep``, if given, is called with the uncompacted file and the output once the output is in
+    place, and may move the file away (the build cache keeps it)."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out)
     tmp = _temp_path(out)
     compact = _temp_path(out, "-compact")
-    leftovers = (tmp, Path(f"{tmp}-journal"), compact, Path(f"{compact}-journal"))
+    leftovers = [tmp, Path(f"{tmp}-journal"), compact, Path(f"{compact}-journal")]
     for leftover in leftovers:
         if leftover.exists():
             leftover.unlink()
@@ -311,7 +374,12 @@ def atomic_database(out_path, on_compact=None, keep=None):
             conn.execute("VACUUM INTO ?", [str(compact)])
             conn.close()
             conn = None
-            _replace(compact, out)
+            moves = [(compact, out)]
+            if companions is not None:
+                made = companions(compact)
+                leftovers.extend(tmp for tmp, _ in made)
+                moves.extend(made)
+            commit_together(moves)
         if keep is not None:
             keep(tmp, out)
     finally:

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibliography, curate, incremental, ingest, schema, segment
-from .errors import Collector, InputError, InputErrors
+from .errors import BuildFailed, Collector, InputError, InputErrors, OutputError
 from .curate import review
 from .extract import claims, date_mentions, events, footnotes, mentions
-from .load import Loader, atomic_database, atomic_file, chunk_folder, prepare, write_chunk
+from .load import (Loader, atomic_database, check_target, chunk_folder, companion_path, prepare,
+                   write_chunk)
 from .yamlio import parse_cache
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -113,7 +114,7 @@ class BuildResult:
     stages: dict = field(default_factory=lambda: defaultdict(float))
     # Wall-clock seconds of each phase of the build, one after another: inputs, documents (every
     # document extracted and written), corpus (the corpus stages), index, compact (the compacted
-    # copy that becomes the database), report (build/unmatched.csv).
+    # copy that becomes the database, and build/unmatched.csv made from it).
     phases: dict = field(default_factory=dict)
 
 
@@ -172,21 +173,51 @@ def document_row(doc, seg) -> dict:
     }
 
 
-def write_unmatched_csv(db_path: Path, csv_path: Path):
-    """build/unmatched.csv: what the registries miss (see seeds/unmatched_ignore.yml)."""
+def unmatched_csv(db_path: Path, out: Path) -> list:
+    """build/unmatched.csv (what the registries miss, see seeds/unmatched_ignore.yml), written from
+    the finished database ``db_path`` into a temporary file beside the output ``out``: returns the
+    ``(temporary file, target)`` pair for :func:`alliance_record.load.commit_together`, which puts
+    it in place together with the database."""
     import csv
     import sqlite3
 
-    conn = sqlite3.connect(db_path)
+    tmp, target = companion_path(out, "unmatched.csv"), out.parent / "unmatched.csv"
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         cur = conn.execute("select surface, status, count, document_count, documents, reason, example "
                            "from unmatched_names order by status = 'unmatched' desc, count desc, surface")
-        with atomic_file(csv_path, newline="") as fh:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([d[0] for d in cur.description])
             writer.writerows(cur)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
+    return [(tmp, target)]
+
+
+def check_outputs(seeds_dir, out: Path):
+    """Refuse, before anything is written, an output that would destroy what it is made from or
+    what is not the build's to replace: the database, its report (unmatched.csv) or its cache
+    inside the seeds folder, or an existing file at ``out`` that is not a SQLite database (an
+    empty file is one). A directory in the way of any of them is refused too."""
+    seeds = Path(seeds_dir).resolve()
+    written = [out, out.parent / "unmatched.csv", incremental.cache_dir(out)]
+    for path in written:
+        real = path.resolve()
+        if real == seeds or seeds in real.parents:
+            raise OutputError(path, f"is inside the seeds folder {seeds_dir}: the build never writes "
+                              "there (choose another --out, e.g. build/alliance.db)")
+    check_target(out)
+    check_target(out.parent / "unmatched.csv")
+    if out.is_file() and out.stat().st_size:
+        with open(out, "rb") as fh:
+            head = fh.read(16)
+        if head != b"SQLite format 3\x00":
+            raise OutputError(out, "exists and is not a SQLite database: the build replaces only a "
+                              "database (move the file away or choose another --out)")
 
 
 def extract_document(doc, ctx: Context):
@@ -229,8 +260,27 @@ class Batch:
     counts: list | None = None  # per document: rows written to each table
 
 
-def _worker_init(inputs: Inputs):
+def _worker_init(inputs: Inputs, parent: int | None = None):
+    """A worker ends with the build, quietly: Ctrl-C is the main process's to handle (it ends the
+    workers), and on Linux the kernel kills the worker when the main process dies (a killed build
+    used to leave its workers extracting, then printing BrokenPipe tracebacks)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _WORKER["ctx"] = Context(inputs=inputs)
+
+
+def _die_with_parent(parent: int | None):
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):  # not Linux: the worker notices when it next talks to the build
+        return
+    if parent is not None and os.getppid() != parent:  # the build died before the call above
+        os._exit(1)
 
 
 def _document_task(base: Context, index: int):
@@ -276,10 +326,14 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
             yield Batch([index], [stages], rows=[rows], states=[pickled], counts=[row_counts(rows)])
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(inputs,))
-    for doc in inputs.documents:
-        doc.text = None
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed, out of
+    # memory) breaks the pool and every pending result raises at once, where Pool silently
+    # replaced the worker and waited forever for the chunk it was extracting.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_init, initargs=(inputs, os.getpid()))
     try:
         n = len(inputs.documents)
         size = max(1, min(8, n // (workers * 8)))
@@ -290,13 +344,15 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
         def submit(item):
             k, indices = item
             path = chunk_dir / f"chunk-{k:06d}.db"
-            pending.append((indices, path, pool.apply_async(_worker_chunk, (indices, str(path)))))
+            pending.append((indices, path, pool.submit(_worker_chunk, indices, str(path))))
 
         for item in itertools.islice(chunks, workers * 3):
-            submit(item)
+            submit(item)  # the first submit forks every worker (with "fork", all at once)
+        for doc in inputs.documents:
+            doc.text = None
         while pending:
             indices, path, result = pending.popleft()
-            results = result.get()
+            results = result.result()
             nxt = next(chunks, None)
             if nxt is not None:
                 submit(nxt)
@@ -305,9 +361,23 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
                 ctx.errors.extend(errors)
             yield Batch(indices, [r[2] for r in results], chunk=path, states=[r[0] for r in results],
                         counts=[r[3] for r in results])
+    except BrokenProcessPool:  # from a result, or from a submit once the pool is broken
+        raise BuildFailed("a worker process died (killed, or out of memory) while the documents were extracted: "
+                          "the build stopped and replaced nothing") from None
     finally:
-        pool.terminate()
-        pool.join()
+        _stop_workers(pool)
+
+
+def _stop_workers(pool):
+    """End a pool's workers now (SIGTERM: a worker ends without a traceback) and wait for them.
+    The executor has no public call for this; its ``_processes`` are the worker processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for proc in processes:
+        proc.join(5)
 
 
 def default_workers(n_documents: int) -> int:
@@ -438,9 +508,11 @@ def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool =
     document and table whose inputs did not change; the database is the same file either way.
     """
     out = Path(out_path)
+    check_outputs(seeds_dir, out)
     result = BuildResult(out=out)
     phase = _phases(result.phases)
     folder = incremental.cache_dir(out)
+    companions = lambda db_file: unmatched_csv(db_file, out)  # noqa: E731 - written beside the database
     with (incremental.locked(folder) if cache else nullcontext()), inputs_spared_by_collector() as freeze:
         with phase("inputs"), timed(result.stages, "ingest"), \
                 parse_cache(folder / "parses.db" if cache else None):
@@ -452,19 +524,16 @@ def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool =
             code = incremental.code_digest(f"reviewed_only={reviewed_only}")
             digests = incremental.input_digests(inputs)
             try:
-                wrote = incremental.rebuild(inputs, out, folder, code, digests, result, phase)
+                incremental.rebuild(inputs, out, folder, code, digests, result, phase, companions)
                 result.incremental = True
                 result.documents = len(inputs.documents)
-                if wrote:
-                    with phase("report"):
-                        write_unmatched_csv(out, out.parent / "unmatched.csv")
                 result.unmatched = _unmatched_count(out)
                 return result
             except incremental.NotIncremental as exc:
                 result.incremental_reason = str(exc)
             recorder = incremental.Recorder(folder, code, digests)
         try:
-            with atomic_database(out_path, on_compact=lambda: phase("compact"),
+            with atomic_database(out_path, on_compact=lambda: phase("compact"), companions=companions,
                                  keep=recorder.finish if recorder else None) as db:
                 run(inputs, db, result, workers, recorder=recorder)
         except BaseException:
@@ -472,8 +541,6 @@ def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool =
                 recorder.abandon()
             raise
     result.documents = len(inputs.documents)
-    with phase("report"):
-        write_unmatched_csv(result.out, result.out.parent / "unmatched.csv")
     return result
 
 

@@ -4,15 +4,21 @@ Curated files are reviewed like code, so an error has to point at a line. PyYAML
 is used with three changes:
 
 * every mapping is a :class:`Node` (a dict) carrying ``line`` and the line of each key;
+* every string is in Unicode NFC, as the seed texts are: a quote or an alias typed in another
+  normal form (decomposed accents) still matches the text;
 * dates stay strings (``2025-10-21`` is text, not ``datetime.date``) and only ``true``/``false``
   are booleans (YAML 1.1 would read a country code ``NO`` as ``False``);
-* a key repeated in one mapping is an error instead of silently overwriting the first.
+* a key repeated in one mapping is an error instead of silently overwriting the first;
+* what is built is bounded: aliases (``*name``) are expanded into at most about one value per
+  character of the file (1.1 KB of nested anchors would otherwise expand into gigabytes: an
+  alias bomb), and values nest at most :data:`MAX_DEPTH` deep. Either is an error at its line.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -96,13 +102,54 @@ _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 
 
-def _build(loader, node):
+# How deep values may nest (a curated file needs five or six levels); libyaml stops at 1,000,
+# deeper than Python's recursion allows.
+MAX_DEPTH = 64
+# Values a file may expand into beyond one per character of its text (without aliases a file
+# holds fewer values than characters): room for any honest use of anchors, none for a bomb.
+ALIAS_ALLOWANCE = 10_000
+
+
+class _Bounds:
+    """What :func:`_build` may still make of one file, and the first value an alias repeats."""
+
+    __slots__ = ("values_left", "seen", "first_alias")
+
+    def __init__(self, text: str):
+        self.values_left = len(text) + ALIAS_ALLOWANCE
+        self.seen: set = set()
+        self.first_alias = None
+
+
+def _count(loader, node, depth: int):
+    """Charge one value to the file's bounds; an error at the node's line past either bound."""
+    bounds = loader.bounds
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise InputError(loader.name, f"values nested more than {MAX_DEPTH} deep", line=line)
+    if isinstance(node.value, list):  # a collection: built twice only through an alias
+        if id(node) in bounds.seen:
+            bounds.first_alias = bounds.first_alias or line
+        else:
+            bounds.seen.add(id(node))
+    bounds.values_left -= 1
+    if bounds.values_left < 0:
+        raise InputError(loader.name, "aliases expand into more values than the file could hold written out "
+                         f"(an alias bomb?): the first repeats the value anchored at line {bounds.first_alias}",
+                         line=bounds.first_alias or line, hint="write the values out instead of nesting aliases")
+
+
+def _build(loader, node, depth: int = 0):
     """The value of a composed YAML node: mappings as :class:`Node`, sequences as :class:`Seq`,
     plain strings directly (most of a curated file) and other scalars by PyYAML's constructors.
-    Short strings (ids, roles, keys) are interned: the same few hundred recur in every file."""
+    Short strings (ids, roles, keys) are interned: the same few hundred recur in every file.
+    Every value built is counted against the file's bounds (see :class:`_Bounds`)."""
+    _count(loader, node, depth)
     tag = node.tag
     if tag == _STR_TAG:
         value = node.value
+        if not unicodedata.is_normalized("NFC", value):  # as the texts are (see ingest.normalize_text)
+            value = unicodedata.normalize("NFC", value)
         return sys.intern(value) if len(value) <= 40 else value
     if tag == _MAP_TAG:
         if any(key.tag == _MERGE_TAG for key, _ in node.value):
@@ -112,23 +159,28 @@ def _build(loader, node):
         mapping.path = loader.name
         lines = mapping.key_lines
         for key_node, value_node in node.value:
-            key = _build(loader, key_node)
+            key = _build(loader, key_node, depth + 1)
             if not isinstance(key, (str, int, float, bool, type(None))):
                 raise InputError(loader.name, f"a key must be a word, not a {type(key).__name__}",
                                  line=key_node.start_mark.line + 1)
             if key in mapping:
                 raise InputError(loader.name, f"duplicate key {key!r} in one mapping",
                                  line=key_node.start_mark.line + 1)
-            mapping[key] = _build(loader, value_node)
+            mapping[key] = _build(loader, value_node, depth + 1)
             lines[key] = key_node.start_mark.line + 1
         return mapping
     if tag == _SEQ_TAG:
-        seq = Seq(_build(loader, child) for child in node.value)
+        seq = Seq([_build(loader, child, depth + 1) for child in node.value])
         seq.line = node.start_mark.line + 1
         seq.path = loader.name
         seq.item_lines = [child.start_mark.line + 1 for child in node.value]
         return seq
     return loader.construct_object(node, deep=True)
+
+
+# What a parse is made of (raise it when _build makes other values from the same bytes: an entry
+# of the cache made by other code is not reused).
+PARSE_FORMAT = 2
 
 
 class ParseCache:
@@ -150,7 +202,7 @@ class ParseCache:
         import hashlib
         import pickle
 
-        key = hashlib.blake2b(name.encode() + b"\x00" + data, digest_size=16).hexdigest()
+        key = hashlib.blake2b(f"{PARSE_FORMAT}|{name}".encode() + b"\x00" + data, digest_size=16).hexdigest()
         self.used.add(key)
         row = self.conn.execute("SELECT value FROM parse WHERE key = ?", [key]).fetchone()
         if row is not None:
@@ -186,15 +238,20 @@ def parse_cache(path: Path | None):
         cache.close()
 
 
-def load_yaml(path: Path | str, label: str | None = None):
-    """Parse one YAML file; malformed YAML raises :class:`InputError` with its line."""
+def load_yaml(path: Path | str, label: str | None = None, root: Path | str | None = None):
+    """Parse one YAML file; malformed YAML raises :class:`InputError` with its line. The file must
+    be a regular file inside ``root`` (default: its own folder; see ingest.read_input_file)."""
+    from .ingest import read_input_file
+
     path = Path(path)
     name = label or str(path)
     try:
-        data = path.read_bytes()
+        data = read_input_file(path, path.parent if root is None else root)
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
     except UnicodeDecodeError as exc:
         raise InputError(name, f"not valid UTF-8 at byte {exc.start}") from None
+    except InputError as exc:
+        raise InputError(name, exc.message) from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror}") from None
     if _parse_cache is not None:
@@ -205,6 +262,7 @@ def load_yaml(path: Path | str, label: str | None = None):
 def loads_yaml(text: str, name: str):
     loader = _Loader(text)
     loader.name = name  # the C loader does not set it: messages need the file name
+    loader.bounds = _Bounds(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _build(loader, node)

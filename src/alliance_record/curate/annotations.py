@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import dates
-from ..errors import Collector, InputError
+from ..errors import Collector, InputError, short_repr
 from ..yamlio import ANY, BOOL, DATE, RECORDS, TEXT, TEXT_LIST, Node, check_keys, load_yaml
 from .common import check_slug, check_unique, known_ids
 
@@ -124,7 +124,7 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
             errors.add(path, f"annotation file for {path.stem!r}, which is not a catalogued seed")
             continue
         try:
-            data = load_yaml(path)
+            data = load_yaml(path, root=seeds_dir)
         except InputError as exc:
             errors.extend([exc])
             unreadable = True
@@ -142,7 +142,7 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
     defined = []
     for stem, data in result.files.items():
         for ev in data.get("events") or []:
-            what = f"event {ev.get('id') or ev.get('ref') or '?'!r}" if isinstance(ev, dict) else "event"
+            what = f"event {short_repr(ev.get('id') or ev.get('ref') or '?')}" if isinstance(ev, dict) else "event"
             if not check_keys(ev, EVENT_KEYS, (), errors, what):
                 continue
             if bool(ev.get("id")) == bool(ev.get("ref")):
@@ -222,7 +222,62 @@ def load_annotations(seeds_dir: Path, stems, actors, places, errors: Collector) 
             check_keys(r, REJECTED_KEYS, ("sentence", "reason"), errors, "rejected candidate")
     all_recs = [r for d in result.files.values() for r in d.get("recommendations") or [] if isinstance(r, Node)]
     check_unique(all_recs, "id", errors, "recommendation")
+    _check_link_cycles([link for d in result.files.values() for link in d.get("links") or []
+                        if isinstance(link, Node)], errors)
     return result
+
+
+# The orders links state: ``part-of`` (the part inside the whole) and time (``follows`` and
+# ``in-response-to``: the related event comes first; ``precedes``: the event does). Each must be a
+# partial order: an event inside itself, or after itself, would stretch the dates of every event
+# on the loop (see extract/events.py, cover_parts).
+LINK_ORDERS = {"part-of": ("part-of", False), "follows": ("time", True), "in-response-to": ("time", True),
+               "precedes": ("time", False)}
+
+
+def _check_link_cycles(links: list, errors: Collector):
+    """Report an event linked to itself, and each loop of ``part-of`` or of time order, naming its
+    events in order, at the line of the link that closes it."""
+    graphs: dict = {"part-of": {}, "time": {}}
+    for link in links:
+        event, related, relation = link.get("event"), link.get("related"), link.get("relation")
+        if not (isinstance(event, str) and isinstance(related, str)) or relation not in LINK_RELATIONS:
+            continue
+        if event == related:
+            errors.add(link.path, f"link: event {event!r} is linked to itself ({relation})", line=link.line)
+            continue
+        if relation in LINK_ORDERS:
+            order, reverse = LINK_ORDERS[relation]
+            a, b = (related, event) if reverse else (event, related)
+            graphs[order].setdefault(a, {}).setdefault(b, link)
+    for order, graph in graphs.items():
+        for cycle in _cycles(graph):
+            closing = graph[cycle[-2]][cycle[-1]]
+            what = "part-of links loop" if order == "part-of" else "links put events before themselves"
+            errors.add(closing.path, f"link: {what}: {' -> '.join(cycle)}", line=closing.line)
+
+
+def _cycles(graph: dict) -> list:
+    """One cycle (``[a, b, ..., a]``) for each loop a depth-first search meets, without recursion."""
+    state: dict = {}  # node -> 1 on the current path, 2 done
+    found = []
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path, stack = [root], [iter(sorted(graph.get(root, ())))]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                found.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(sorted(graph.get(nxt, ()))))
+    return found
 
 
 def _check_event_refs(ev, what, actor_ids, place_ids, errors):
@@ -273,7 +328,7 @@ def _check_known_date(ev, what, errors):
 
 def _check_recommendations(data, actor_ids, errors, result):
     for rec in data.get("recommendations") or []:
-        what = f"recommendation {rec.get('id', '?')!r}" if isinstance(rec, dict) else "recommendation"
+        what = f"recommendation {short_repr(rec.get('id', '?'))}" if isinstance(rec, dict) else "recommendation"
         if not check_keys(rec, RECOMMENDATION_KEYS,
                           ("id", "quote", "summary", "author", "theme", "strength"), errors, what):
             continue

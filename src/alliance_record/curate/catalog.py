@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import dates
-from ..errors import Collector
+from ..errors import Collector, short_repr
 from ..yamlio import BOOL, DATE, TEXT, TEXT_LIST, Node, check_keys
 from .common import check_date, check_slug, check_unique, load_list
 
@@ -49,7 +49,7 @@ def load_catalog(seeds_dir: Path, errors: Collector) -> Catalog:
     if items is None:
         return catalog
     for entry in items:
-        what = f"document {entry.get('id', '?')!r}" if isinstance(entry, dict) else "document"
+        what = f"document {short_repr(entry.get('id', '?'))}" if isinstance(entry, dict) else "document"
         if not check_keys(entry, CATALOG_KEYS, CATALOG_REQUIRED, errors, what):
             continue
         _check_catalog_entry(entry, errors, what)

@@ -10,6 +10,9 @@ from ..errors import Collector, InputError
 from ..yamlio import RECORDS, Node, check_keys, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids are read in URLs, foreign keys and labels on every page that links them: long enough for
+# any honest id (the seeds' longest is 59), short enough that no id can bloat a page.
+MAX_ID_LENGTH = 120
 
 # The review marker. Code that drafts a curated entry (``add``, ``suggest``) writes
 # ``reviewed: false`` on it; a curator who has checked the entry deletes the line (or writes
@@ -26,6 +29,10 @@ def reviewed(node) -> int:
 def check_slug(node: Node, key: str, errors: Collector, what: str) -> bool:
     value = node.get(key)
     if value is None:
+        return False
+    if isinstance(value, str) and len(value) > MAX_ID_LENGTH:
+        errors.add(node.path, f"{what}: {key} is {len(value):,} characters long "
+                   f"(at most {MAX_ID_LENGTH})", line=node.line_of(key))
         return False
     if not isinstance(value, str) or not SLUG.match(value):
         errors.add(node.path, f"{what}: {key} {value!r} is not a slug (lowercase letters, digits, "

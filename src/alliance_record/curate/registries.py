@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import Collector
+import regex
+
+from ..errors import Collector, short_repr
 from ..yamlio import ANY, BOOL, DATE, RECORDS, TEXT, TEXT_LIST, Node, Seq, check_keys
 from .common import check_date, check_slug, check_unique, load_list, reviewed
 
@@ -127,7 +129,7 @@ def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
     registry = Registry(path=path, kind="actor", readable=readable)
     countries = _country_codes()
     for entry in items:
-        what = f"actor {entry.get('id', '?')!r}" if isinstance(entry, dict) else "actor"
+        what = f"actor {short_repr(entry.get('id', '?'))}" if isinstance(entry, dict) else "actor"
         if not check_keys(entry, ACTOR_KEYS, ("id", "name", "type"), errors, what):
             continue
         _check_common(entry, errors, what, ACTOR_TYPES, countries)
@@ -187,7 +189,7 @@ def load_places(seeds_dir: Path, errors: Collector) -> Registry:
     registry = Registry(path=path, kind="place", readable=readable)
     countries = _country_codes()
     for entry in items:
-        what = f"place {entry.get('id', '?')!r}" if isinstance(entry, dict) else "place"
+        what = f"place {short_repr(entry.get('id', '?'))}" if isinstance(entry, dict) else "place"
         if not check_keys(entry, PLACE_KEYS, ("id", "name", "type", "latitude", "longitude", "geo_precision"),
                           errors, what):
             continue
@@ -290,8 +292,8 @@ def load_unmatched_ignore(seeds_dir: Path, errors: Collector) -> list:
             continue  # mistyped or empty: reported by check_keys
         if rule.get("pattern"):
             try:
-                re.compile(rule["pattern"])
-            except re.error as exc:
+                regex.compile(rule["pattern"])
+            except regex.error as exc:
                 errors.add(rule.path, f"ignore rule: bad pattern: {exc}", line=rule.line_of("pattern"))
                 continue
         rules.append(rule)

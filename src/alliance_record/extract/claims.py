@@ -35,8 +35,10 @@ A curated entry that matches nothing is an error: overrides cannot rot unnoticed
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections import defaultdict
 
 from ..curate import reviewed
 from ..curate.annotations import QuoteNotFound, locate
@@ -90,9 +92,20 @@ class Overrides:
 
 
 def _sentence_of(seg, doc_offset):
-    for s in seg.sentences:
+    """The sentence row around a document offset, by bisection (the rows are in document order;
+    the starts are listed once per segmentation)."""
+    index = seg.__dict__.get("_sentence_starts")
+    if index is None or index[0] is not seg.sentences or index[1] != len(seg.sentences):
+        index = seg.__dict__["_sentence_starts"] = (seg.sentences, len(seg.sentences),
+                                                    [s["start"] for s in seg.sentences])
+    k = bisect.bisect_right(index[2], doc_offset) - 1
+    while k >= 0:  # the last sentence starting at or before the offset, or one before it that holds it
+        s = seg.sentences[k]
         if s["start"] <= doc_offset < s["end"]:
             return s
+        if k == 0 or seg.sentences[k - 1]["end"] <= s["start"]:
+            return None
+        k -= 1
     return None
 
 
@@ -469,17 +482,19 @@ def _recommendations(doc, seg, annotations, out, errors):
     rejected = list(annotations.get("rejected_candidates") or [])
     used_rejections, found = set(), {}
     headings = {s["id"]: s["heading"] for s in seg.sections}
+    sentences_of = defaultdict(list)  # paragraph id -> its sentences (a pass over all of them per paragraph was quadratic)
+    for s in seg.sentences:
+        sentences_of[s["paragraph_id"]].append(s)
     for p in seg.paragraphs:
         if p["kind"] != "body":
             continue
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         bounds, cursor = [], 0
-        for s in seg.sentences:
-            if s["paragraph_id"] == p["id"]:
-                i = text.find(s["text"], cursor)
-                if i >= 0:
-                    bounds.append((i, i + len(s["text"])))
-                    cursor = i + len(s["text"])
+        for s in sentences_of.get(p["id"], ()):
+            i = text.find(s["text"], cursor)
+            if i >= 0:
+                bounds.append((i, i + len(s["text"])))
+                cursor = i + len(s["text"])
         for c in recommendations_mod.find_candidates(text, headings.get(p["section_id"]), bounds or None):
             pieces = multi.sub(c.start, c.end)
             start, end = pieces[0].start, pieces[-1].end

@@ -60,15 +60,18 @@ def read_footnotes(doc, seg) -> dict:
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
-    for k, (number, note, multi, marker) in enumerate(pairs):
-        repeat = sum(1 for n, *_ in pairs[:k] if n == number)
+    seen_numbers: dict = {}  # number -> notes with it so far (a count over all earlier pairs was quadratic)
+    records: list = []  # the records of ``cites``, in order, kept alongside them
+    for number, note, multi, marker in pairs:
+        repeat = seen_numbers.get(number, 0)
+        seen_numbers[number] = repeat + 1
         fid = note.id if note is not None else f"{doc.id}-fn{number:02d}" + (f"-{repeat + 1}" if repeat else "")
         row = footnote_row(doc, fid, number, note, multi, marker)
         footnotes.append(row)
         if note is None:
             continue
         body = row["text"]
-        parsed = citations.parse_footnote(body, [c["record"] for c in cites])
+        parsed = citations.parse_footnote(body, records)
         row["kind"] = parsed["kind"]
         current = []
         for position, (a, b, record) in enumerate(parsed["citations"], start=1):
@@ -85,12 +88,13 @@ def read_footnotes(doc, seg) -> dict:
                     cite["repeats"] = previous[0]["id"]
             else:
                 # A short form or "op. cit." repeats an earlier citation of the same author.
-                earlier = citations.refers_to(record, [c["record"] for c in cites])
+                earlier = citations.refers_to(record, records)
                 if earlier is not None:
                     cite["repeats"] = cites[earlier]["id"]
             current.append(cite)
         row["citation_count"] = len(current)
         cites.extend(current)
+        records.extend(c["record"] for c in current)
         previous = current or previous
     references = read_references(doc, seg)
     refer_to_references(cites, references)

@@ -44,7 +44,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import ahocorasick
+import regex
 
+from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
 
@@ -66,12 +68,22 @@ def _without_diacritics() -> dict:
 
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
                       "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
-                      # zero-width characters and soft hyphens are invisible: a space does no harm
-                      # between words, and a name broken by one is found by its parts
                       **_without_diacritics(),
                       # footnote markers are not part of a word: "Philippines²¹"
                       **{ch: " " for ch in SUPERSCRIPTS}})
-SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+# Characters that show nothing: soft hyphens, zero-width spaces and joiners, the word joiner and a
+# byte-order mark inside a text. A view leaves them out ("Koi\u00adzumi" is "Koizumi"; one beside a
+# space is part of the space), so a name is matched through them and its surface still quotes them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_OUT = str.maketrans(dict.fromkeys(INVISIBLE))
+# What a view changes: a run of spaces with an invisible character (one space, or nothing when it
+# holds no space), a run of whitespace (one space), a single tab or line break (a space).
+SPACE_RUN = re.compile(rf"[\s{INVISIBLE}]*[{INVISIBLE}][\s{INVISIBLE}]*|\s{{2,}}|[^\S ]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (:data:`INVISIBLE`)."""
+    return text.translate(INVISIBLE_OUT)
 URL_SPAN = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?|\bdoi:\s*\S+", re.I)
 LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Diplomat" keeps its "The"
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
@@ -316,13 +328,14 @@ def written_in_capitals(text: str) -> bool:
 
 
 def fold_form(form: str) -> str:
-    form = " ".join(str(form).translate(FOLD).split())
+    form = " ".join(visible(str(form)).translate(FOLD).split())
     return LEADING_THE.sub("", form)
 
 
 @dataclass
 class View:
-    """A folded view of a text: one space for each whitespace run; offsets map back."""
+    """A folded view of a text: one space for each whitespace run, no invisible characters
+    (:data:`SPACE_RUN`); offsets map back."""
 
     text: str
     view: str
@@ -337,6 +350,11 @@ class View:
         for m in SPACE_RUN.finditer(folded):
             parts.append(folded[pos:m.start()])
             vpos += m.start() - pos
+            if not m.group().strip(INVISIBLE):  # invisible characters only: left out
+                pos = m.end()
+                av.append(vpos)
+                at.append(pos)
+                continue
             parts.append(" ")
             vpos += 1
             pos = m.end()
@@ -415,17 +433,16 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             elliptic.add((m.start(), m.end()))
     # rule 3: longest first, then leftmost (two names elided into one phrase share its span)
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
+    taken = Spans(len(v))
+    chosen, seen = [], set()
     for start, end, key in found:
-        if any(a < end and start < b and (a, b) != (start, end) for a, b in taken):
+        if taken.overlaps(start, end) or (start, end, key) in seen:
             continue
-        if (start, end, key) in chosen:
-            continue
-        taken.append((start, end))
+        taken.add(start, end)
+        seen.add((start, end, key))
         chosen.append((start, end, key))
     chosen.sort()
-    nested = nested_matches(found, chosen, lexicon)
+    nested = nested_matches(found, chosen, lexicon, len(v))
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
@@ -437,13 +454,48 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
         out.append(Match(region, i, j, key, cands))
-    outers = [m for m in out if not any(o is not m and o.i <= m.i and m.j <= o.j and (o.i, o.j) != (m.i, m.j)
-                                        for o in out)] if nested else out
-    for m in out:
-        if m not in outers:
-            m.outer = next(o for o in outers if o.i <= m.i and m.j <= o.j)
+    if nested:
+        _link_outers(out)
     out.sort(key=lambda m: (m.i, -m.j))
     return out
+
+
+class Spans:
+    """Spans of a text that do not overlap one another (a span may be added again): whether a new
+    span overlaps one of them (other than itself) is read from a mask of the characters taken,
+    in time proportional to its length, not to the number of spans."""
+
+    __slots__ = ("mask", "spans")
+
+    def __init__(self, size: int):
+        self.mask = bytearray(size)
+        self.spans: set = set()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if (start, end) in self.spans:
+            return False  # itself; the others are apart from it
+        return self.mask.find(1, start, end) >= 0
+
+    def add(self, start: int, end: int):
+        if (start, end) not in self.spans:
+            self.spans.add((start, end))
+            self.mask[start:end] = b"\x01" * (end - start)
+
+
+def _link_outers(out: list):
+    """Point each match inside a longer one (another span) to the longest around it (``outer``).
+
+    The matches' spans nest or are apart, so in order of start (longest first) the only span
+    that can hold a match is the last one not held by another; of several with that span, the
+    first in ``out``."""
+    order = sorted(range(len(out)), key=lambda k: (out[k].i, -out[k].j, k))
+    last = None
+    for k in order:
+        m = out[k]
+        if last is not None and last.i <= m.i and m.j <= last.j and (last.i, last.j) != (m.i, m.j):
+            m.outer = last
+        elif last is None or (last.i, last.j) != (m.i, m.j):
+            last = m
 
 
 # Rule 3 keeps the longest name; a name inside it is a mention of its own (nested, pointing to the
@@ -455,21 +507,30 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
 NESTING_OUTER = {"government", "anonymous"}
 
 
-def nested_matches(found: list, chosen: list, lexicon: Lexicon) -> list:
+def nested_matches(found: list, chosen: list, lexicon: Lexicon, size: int) -> list:
+    """The matches rule 3 set aside that are mentions of their own inside a chosen one (above).
+    ``chosen`` is sorted; its spans do not overlap (one may be chosen for several keys)."""
     out = []
+    chosen_set = set(chosen)
+    starts = [c[0] for c in chosen]
+    placed = Spans(size)
     for start, end, key in found:
-        if (start, end, key) in chosen:
+        if (start, end, key) in chosen_set:
             continue
-        outer = [c for c in chosen if c[0] <= start and end <= c[1] and (c[0], c[1]) != (start, end)]
-        if not outer:
+        k = bisect.bisect_right(starts, start) - 1
+        while k > 0 and chosen[k - 1][:2] == chosen[k][:2]:
+            k -= 1  # the first of the keys chosen for that span
+        if k < 0 or not (chosen[k][1] >= end and chosen[k][:2] != (start, end)):
             continue
+        outer = [chosen[k]]
         o_cands, cands = lexicon.forms[outer[0][2]], lexicon.forms[key]
         if {c.id for c in o_cands} & {c.id for c in cands}:
             continue  # the same entity, named again inside its own name
         if {c.type for c in o_cands} & {c.type for c in cands}:
             continue  # "Air Force" inside "Philippine Air Force": a part of another name
         if all(c.type == "person" for c in cands) or all(c.type in NESTING_OUTER for c in o_cands):
-            if not any(n[0] < end and start < n[1] for n in out):
+            if (start, end) not in placed.spans and not placed.overlaps(start, end):
+                placed.add(start, end)
                 out.append((start, end, key))
     return out
 
@@ -934,14 +995,14 @@ def extract(doc, seg, rows, ctx) -> dict:
             continue
         names_in[id(region)] = [(m.i, m.j) for m in found]
         for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
-            entry = unmatched.setdefault(surface, {"count": 0, "documents": [], "example": None, "glued": 0})
+            entry = unmatched.setdefault(visible(surface), {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
             entry["glued"] += int(glued)  # a count, so that worker states add up
             if doc.id not in entry["documents"]:
                 entry["documents"].append(doc.id)
             if entry["example"] is None:
                 entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
-            if region.kind != "boilerplate" and not ignore_reason(surface, ctx.inputs.unmatched_ignore):
+            if region.kind != "boilerplate" and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
                 unnamed.append((region, surface, i))
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
@@ -1147,11 +1208,26 @@ def title_case_words(surface: str, lowercase: set) -> bool:
         (w in lowercase or w in CONNECTORS) and w not in NAME_HEADS for w in words)
 
 
+# How long a curator's pattern may take to match one name (a sane one takes microseconds).
+PATTERN_SECONDS = 0.25
+
+
 def ignore_reason(surface: str, rules: list) -> str | None:
+    """The reason of the first rule of unmatched_ignore.yml that covers ``surface``; None if none.
+    A pattern runs with a time limit (:data:`PATTERN_SECONDS`): one that backtracks without end
+    is an error at its line, not a build that hangs."""
     for rule in rules:
-        if rule.get("surface") == surface or surface in (rule.get("surfaces") or ()) or (
-                rule.get("pattern") and re.fullmatch(rule["pattern"], surface)):
+        if rule.get("surface") == surface or surface in (rule.get("surfaces") or ()):
             return rule["reason"]
+        if rule.get("pattern"):
+            try:
+                if regex.fullmatch(rule["pattern"], surface, timeout=PATTERN_SECONDS):
+                    return rule["reason"]
+            except TimeoutError:
+                raise InputError(rule.path, f"ignore rule: pattern {rule['pattern']!r} takes more than "
+                                 f"{PATTERN_SECONDS} s on {surface[:60]!r}", line=rule.line_of("pattern"),
+                                 hint="a repetition inside a repetition, such as ([A-Za-z ]+)+, backtracks "
+                                 "without end: write it without the nesting") from None
     return None
 
 
@@ -1160,28 +1236,43 @@ def region_sentences(region: Region) -> list:
     in the region's text: sentence rows for paragraphs; for footnotes, captions and references
     the region split (and a heading, byline or affiliation is one sentence)."""
     if region.sentences:
-        out = []
+        out, pos = Sentences(), 0
         for start, end, sid, stext in region.sentences:
-            i = region.text.find(stext)
-            out.append((i if i >= 0 else 0, (i if i >= 0 else 0) + len(stext), sid, stext, start, end))
-        return out
+            i = region.text.find(stext, pos)  # in order: a sentence said twice is found twice
+            if i < 0:
+                i = max(0, region.text.find(stext))
+            else:
+                pos = i + len(stext)
+            out.append((i, i + len(stext), sid, stext, start, end))
+        return out.indexed()
     # footnotes and captions are citations and labels: a quick splitter is enough (syntok is the
     # build's most expensive step per character, kept for the body text's sentence rows)
     bounds = simple_sentence_bounds(region.text) if region.kind in ("footnote", "caption", "reference") \
         else [(0, len(region.text))]
-    return [(i, j, None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1)
-            for i, j in bounds if j > i]
+    return Sentences((i, j, None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1)
+                     for i, j in bounds if j > i).indexed()
+
+
+class Sentences(list):
+    """:func:`region_sentences`' list, with the offsets :func:`sentence_of` bisects, made once."""
+
+    __slots__ = ("starts", "doc_starts")
+
+    def indexed(self) -> "Sentences":
+        self.starts = [s[0] for s in self]
+        self.doc_starts = [s[4] for s in self]
+        return self
 
 
 def sentence_of(m: Match, sentences: list):
     """The sentence around a match, found by bisection among its region's sentences."""
     if m.region.sentences:
-        starts = [s[4] for s in sentences]
+        starts = getattr(sentences, "doc_starts", None) or [s[4] for s in sentences]
         k = bisect.bisect_right(starts, m.doc_start) - 1
         if k >= 0 and sentences[k][4] <= m.doc_start < sentences[k][5]:
             return sentences[k][2], sentences[k][3], sentences[k][4], sentences[k][5]
     else:
-        starts = [s[0] for s in sentences]
+        starts = getattr(sentences, "starts", None) or [s[0] for s in sentences]
         k = bisect.bisect_right(starts, m.i) - 1
         if k >= 0 and sentences[k][0] <= m.i < sentences[k][1]:
             return None, sentences[k][3], sentences[k][4], sentences[k][5]
@@ -1193,9 +1284,10 @@ def sentence_of(m: Match, sentences: list):
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
-INTERESTING_TOKEN = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*|(?:of|the|and|for|de|du|von|van|al|on|in)"
-                               r"(?![\w'’.&-]))")
-NAME_TOKEN = re.compile(r"[A-Z][\w'’.&-]*[\w.]|[A-Z]")
+# (an invisible character inside a word is part of it: "Koi\u00adzumi" is one token)
+INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
+                               rf"(?:of|the|and|for|de|du|von|van|al|on|in)(?![\w'’.&{INVISIBLE}-]))")
+NAME_TOKEN = re.compile(rf"[A-Z][\w'’.&{INVISIBLE}-]*[\w.]|[A-Z]")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in"}
 SENTENCE_WORDS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "as", "but",

@@ -23,7 +23,9 @@ returned list). How a mark is read:
 
 A paragraph ends at a blank line or at a line break after terminal punctuation (or a closing
 mark). A double quotation still open there runs to the end of the paragraph (the usual style
-for a quote that continues into the next paragraph): its ``close_mark`` is None. A single quote
+for a quote that continues into the next paragraph): its ``close_mark`` is None. Of several still
+open of one kind, only the outermost runs on (the others are stray marks: 3,000 of them made
+3,000 quotations nested to the paragraph's end, a text quadratic in the paragraph). A single quote
 still open there was an apostrophe after all and is dropped.
 
 Kinds
@@ -145,10 +147,12 @@ def find_quotations(text: str) -> list[Quotation]:
         end = limit
         while end > 0 and text[end - 1].isspace():
             end -= 1
-        while stack:
-            op = stack.pop()
-            if op.family not in SINGLE_FAMILIES and end > op.pos + 1:
+        running = set()  # families already running to the end: one quotation each, the outermost
+        for op in stack:
+            if op.family not in SINGLE_FAMILIES and op.family not in running and end > op.pos + 1:
+                running.add(op.family)
                 found.append((op, op.pos + 1, end, None))
+        stack.clear()
 
     for m in MARK.finditer(text):
         i = m.start()

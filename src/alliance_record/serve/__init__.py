@@ -33,6 +33,12 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   turn what a visitor typed into a full-text query that is always valid; and ``printf``/``format``
   refuse a width or precision beyond :data:`MAX_PRINTF_WIDTH` (SQLite's ``printf('%.*c', 2e9,
   'x')`` loops for seconds inside one call, past any time limit, even when its result is too big).
+* ``handle_exception`` — what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
+  a sort by a column the table lacks, two statements in ``_where``, a ``_through`` or
+  ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
+  with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
+* an authorizer refuses the SQL functions of :data:`DENIED_FUNCTIONS` (``fts3_tokenizer``
+  handed a visitor a memory pointer and took one).
 
 :data:`SETTINGS` are the ``datasette serve`` settings of a public instance, kept here so that
 ``make serve``, the tests and the load test use the same ones (``alliance-record serve-args``
@@ -44,7 +50,11 @@ links are built here from ids, never taken from the texts.
 
 from __future__ import annotations
 
+import asyncio
+import bisect
+import collections
 import contextvars
+import heapq
 import json
 import re
 import sqlite3
@@ -67,6 +77,9 @@ SETTINGS = (
     # metadata.yml configures are still shown); the load test serves ~60% more requests/s
     ("suggest_facets", "off"),
     ("default_cache_ttl", 3600),     # the data is immutable: browsers and proxies may cache for an hour
+    # A CSV with `_stream=on` is not capped by max_returned_rows: it pages through every row of
+    # the table or query (each page one query within the time limit) and stops at this size.
+    ("max_csv_mb", 100),
 )
 # The longest string or blob any SQL expression may produce. The longest value stored (a
 # document's text) is a few hundred kilobytes at most; a test keeps it well under this.
@@ -114,14 +127,18 @@ _PRINTF_SPEC = re.compile(r"%[-+ 0#!,]*(\*|\d+)?(?:\.(\*|\d+))?(?:ll|l)?(.)", re
 
 
 def printf_problem(fmt, args) -> str | None:
-    """Why a printf format asks for too wide a field (a width or precision, written or given by
-    a ``*`` argument, beyond :data:`MAX_PRINTF_WIDTH`); None if it does not."""
+    """Why a printf format asks for too much: a field (a width or precision, written or given by a
+    ``*`` argument) beyond :data:`MAX_PRINTF_WIDTH`, or an output beyond :data:`MAX_VALUE_BYTES`
+    in all (the fields and the arguments they print, with quotes doubled by %q/%Q/%w, added up:
+    twenty arguments of 9.8 MB each are a 196 MB string, built before any length limit applies);
+    None if it does not."""
     if not isinstance(fmt, str):
         return None
-    arg = 0
+    arg, total = 0, len(fmt)
     for spec in _PRINTF_SPEC.finditer(fmt):
         if spec.group(3) == "%":
             continue
+        field = 0
         for size in spec.group(1, 2):
             if size == "*":
                 value = args[arg] if arg < len(args) else 0
@@ -132,7 +149,13 @@ def printf_problem(fmt, args) -> str | None:
                     size = 0
             if size is not None and int(size) > MAX_PRINTF_WIDTH:
                 return f"printf width or precision {size} is more than {MAX_PRINTF_WIDTH}"
+            field = max(field, int(size or 0))
+        value = args[arg] if arg < len(args) else None
+        printed = len(value) if isinstance(value, (str, bytes)) else 32  # a number: a few dozen characters
+        total += max(field, printed * (2 if spec.group(3) in "qQw" else 1))
         arg += 1
+    if total > MAX_VALUE_BYTES:
+        return f"printf would make about {total:,} characters, more than {MAX_VALUE_BYTES:,}"
     return None
 
 
@@ -209,29 +232,56 @@ def split_parts(text: str, marks: list, base_pieces) -> list:
             ranges.append((i, j, m))
         elif not links or i >= links[-1][1]:
             links.append((i, j, m))
+    # One pass over the cuts, each link and range found by bisection or kept in a running tally:
+    # near-linear in the marks (testing every mark against every part made a paragraph with
+    # 26,000 mentions take half a minute).
+    starts = [a for a, _, _ in links]
+
+    def link_around(x):
+        """The link strictly around offset ``x`` (a < x < b), or None."""
+        k = bisect.bisect_left(starts, x) - 1
+        return links[k] if k >= 0 and x < links[k][1] else None
 
     def widen(i, j):
-        for a, b, _ in links:
-            if a < i < b:
-                i = a
-            if a < j < b:
-                j = b
-        return i, j
+        inner = link_around(i)
+        outer = link_around(j)
+        return (inner[0] if inner else i), (outer[1] if outer else j)
 
     ranges = [(*widen(i, j), m) for i, j, m in ranges]
+    tags_at: dict = {}  # end offset -> the tags of the ranges ending there, in order
+    for i, j, m in ranges:
+        if m.get("href"):
+            tags_at.setdefault(j, []).append({"href": m["href"], "title": m.get("title"),
+                                              "label": m.get("label") or m.get("kind")})
+    by_start = sorted(range(len(ranges)), key=lambda k: ranges[k][0])
+    ending: list = []  # heap of (end, index) of the ranges open at the current cut
+    kinds: collections.Counter = collections.Counter()
+    highlights = opened = 0
     cuts = sorted({0, len(text)} | {x for a, b, _ in links + ranges for x in (a, b)})
     parts = []
     for a, b in zip(cuts, cuts[1:]):
+        while ending and ending[0][0] <= a:
+            _, k = heapq.heappop(ending)
+            m = ranges[k][2]
+            kinds[m.get("kind")] -= 1
+            highlights -= bool(m.get("highlight"))
+        while opened < len(by_start) and ranges[by_start[opened]][0] <= a:
+            k = by_start[opened]
+            opened += 1
+            if ranges[k][1] > a:
+                m = ranges[k][2]
+                heapq.heappush(ending, (ranges[k][1], k))
+                kinds[m.get("kind")] += 1
+                highlights += bool(m.get("highlight"))
         part = {"text": text[a:b], "tags": []}
-        for i, j, m in links:
-            if i <= a and b <= j:
-                part.update(href=m["href"], title=m.get("title"), kind=m.get("kind"))
-        inside = [m for i, j, m in ranges if i <= a and b <= j]
-        if inside:
-            part["classes"] = " ".join(sorted({f"ar-hl-{m['kind']}" for m in inside if m.get("kind")}))
-            part["highlight"] = any(m.get("highlight") for m in inside)
-        part["tags"] = [{"href": m["href"], "title": m.get("title"), "label": m.get("label") or m.get("kind")}
-                        for i, j, m in ranges if j == b and m.get("href")]
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and b <= links[k][1]:
+            m = links[k][2]
+            part.update(href=m["href"], title=m.get("title"), kind=m.get("kind"))
+        if ending:
+            part["classes"] = " ".join(sorted(f"ar-hl-{kind}" for kind, n in kinds.items() if n and kind))
+            part["highlight"] = highlights > 0
+        part["tags"] = tags_at.get(b, [])
         parts.append(part)
     return parts
 
@@ -263,19 +313,51 @@ EXTRACTED = ("sections", "paragraphs", "footnotes", "recommendations", "quotatio
              "actor_mentions", "place_mentions", "date_mentions", "event_sources", "figures", "boilerplate")
 
 
-async def reader_marks(datasette, db, doc_id: str) -> dict:
-    """Container id (paragraph or footnote) -> the marks of :data:`READER_MARKS` inside it."""
+async def reader_rows(db, doc_id: str) -> list:
+    """The rows of :data:`READER_MARKS` for a document: ``[(target, how, rows), ...]``."""
+    return [(target, how, list(await db.execute(sql, [doc_id]))) for target, how, sql in READER_MARKS]
+
+
+def marks_from(datasette, fetched: list) -> dict:
+    """Container id (paragraph or footnote) -> the marks of :func:`reader_rows`' rows inside it."""
     marks: dict = {}
-    for target, how, sql in READER_MARKS:
-        for r in await db.execute(sql, [doc_id]):
+    for target, how, rows in fetched:
+        base = datasette.urls.table(DATABASE, target) + "/"
+        for r in rows:
             if r["container"] is None or r["start"] is None:
                 continue
-            mark = {"start": r["start"], "end": r["end"], "href": row_href(datasette, target, r["target"]),
+            mark = {"start": r["start"], "end": r["end"], "href": base + quote(str(r["target"]), safe=""),
                     "title": r["title"], "kind": target}
             if how == "range":
                 mark.update(range=True, label=TAG_LABELS[target])
             marks.setdefault(r["container"], []).append(mark)
     return marks
+
+
+async def reader_marks(datasette, db, doc_id: str) -> dict:
+    """Container id (paragraph or footnote) -> the marks of :data:`READER_MARKS` inside it."""
+    return marks_from(datasette, await reader_rows(db, doc_id))
+
+
+def parts_html(parts: list) -> Markup:
+    """The HTML of :func:`split_parts`' parts (a link, a highlighted span, the tags after a range),
+    every value escaped. Made here rather than by a template loop: Jinja's async rendering took
+    seconds for a paragraph of 26,000 mentions."""
+    out = []
+    for part in parts:
+        if part.get("classes"):
+            out.append(f'<span class="{escape(part["classes"])}">')
+        if part.get("href"):
+            out.append(f'<a class="ar-{escape(part.get("kind"))}" href="{escape(part["href"])}" '
+                       f'title="{escape(part.get("title"))}">{escape(part["text"])}</a>')
+        else:
+            out.append(str(escape(part["text"])))
+        if part.get("classes"):
+            out.append("</span>")
+        for tag in part["tags"]:
+            out.append(f'<a class="ar-tag" href="{escape(tag["href"])}" title="{escape(tag.get("title"))}">'
+                       f'{escape(tag.get("label"))}</a>')
+    return Markup("".join(out))
 
 
 async def extracted_counts(datasette, db, doc_id: str) -> list:
@@ -315,16 +397,23 @@ async def document_reader(datasette, db, doc_id: str) -> dict:
     notes = [dict(r) for r in await db.execute(
         "select id, number, text, start, end, spans from footnotes where document_id = ? "
         "and text is not null order by start", [doc_id])]
-    marks = await reader_marks(datasette, db, doc_id)
+    fetched = await reader_rows(db, doc_id)
+
+    def shape():  # what costs time in proportion to the marks, in a thread: the server goes on meanwhile
+        marks = marks_from(datasette, fetched)
+        for rows, table in ((paragraphs, "paragraphs"), (notes, "footnotes")):
+            for p in rows:
+                pieces = _pieces(p)
+                # a note's web addresses first: a name inside one is part of the address
+                links = url_marks(p["text"], pieces) if table == "footnotes" else []
+                p["parts"] = split_parts(p["text"], links + marks.get(p["id"], []), pieces)
+                p["html"] = parts_html(p["parts"])
+                p["href"] = row_href(datasette, table, p["id"])
+
+    await asyncio.to_thread(shape)
     by_section: dict = {}
     for p in paragraphs:
-        p["parts"] = split_parts(p["text"], marks.get(p["id"], []), _pieces(p))
-        p["href"] = row_href(datasette, "paragraphs", p["id"])
         by_section.setdefault(p["section_id"], []).append(p)
-    for note in notes:
-        pieces = _pieces(note)  # its web addresses first: a name inside one is part of the address
-        note["parts"] = split_parts(note["text"], url_marks(note["text"], pieces) + marks.get(note["id"], []), pieces)
-        note["href"] = row_href(datasette, "footnotes", note["id"])
     sections = shown_sections(sections, by_section)
     for s in sections:
         s["paragraphs"] = by_section.get(s["id"], [])
@@ -507,14 +596,41 @@ def extra_css_urls(datasette):
     return [datasette.urls.static_plugins("alliance_record", "site.css")]
 
 
+# SQL functions no query may call, and why. The rest of SQLite's list (pragma_function_list:
+# core, date, math, JSON, window and full-text functions) only reads and computes, within
+# MAX_VALUE_BYTES and the time limit (printf and format guarded below).
+DENIED_FUNCTIONS = {
+    "fts3_tokenizer": "returns a tokenizer's memory address, and with two arguments installs one",
+    "load_extension": "loads native code into the server",
+    "fts5": "hands out a pointer to the FTS5 API",
+    "rtreenode": "an R*Tree debugging function that parses any blob as a node",
+    "rtreedepth": "an R*Tree debugging function that parses any blob as a node",
+    "rtreecheck": "an R*Tree debugging function",
+    "sqlite_log": "writes to the server's log",
+    "optimize": "rewrites a full-text index",
+}
+
+
+def deny_functions(action, arg1, arg2, db_name, trigger):
+    """SQLite authorizer: refuse to prepare a statement that calls a :data:`DENIED_FUNCTIONS`."""
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 @hookimpl
 def prepare_connection(conn):
-    """Cap the length of any string or blob a query makes (see :data:`MAX_VALUE_BYTES`) and
-    register ``fts_query`` for the canned search queries and a guarded ``printf``/``format``."""
+    """Cap the length of any string or blob a query makes (see :data:`MAX_VALUE_BYTES`), refuse
+    the :data:`DENIED_FUNCTIONS`, and register ``fts_query`` for the canned search queries and a
+    guarded ``printf``/``format``."""
     if hasattr(conn, "setlimit"):  # Python 3.11+
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.set_authorizer(deny_functions)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
-    printf = guarded_printf(sqlite3.connect(":memory:", check_same_thread=False))
+    builtin = sqlite3.connect(":memory:", check_same_thread=False)
+    if hasattr(builtin, "setlimit"):  # the connection that runs SQLite's own printf: the same cap
+        builtin.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    printf = guarded_printf(builtin)
     for name in ("printf", "format"):
         conn.create_function(name, -1, printf, deterministic=True)
 
@@ -524,10 +640,64 @@ def prepare_connection(conn):
 _request: contextvars.ContextVar = contextvars.ContextVar("alliance_record_request", default=None)
 
 
+# The methods a read-only dataset answers; any other is answered 405 before Datasette sees it.
+METHODS = ("GET", "HEAD")
+
+
+async def method_not_allowed(send):
+    await send({"type": "http.response.start", "status": 405,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", ", ".join(METHODS).encode())]})
+    await send({"type": "http.response.body", "body": b"Method not allowed: the dataset is read-only (GET, HEAD)"})
+
+
+def visitor_mistake(exception) -> tuple[str, str] | None:
+    """(title, message) when ``exception`` comes from what the visitor asked for, else None.
+
+    Datasette 0.65 raises ``DatasetteError`` with its default status 500 only for a request it
+    cannot honour ("Cannot sort table by x", an invalid ``_through``, SQL its arguments made that
+    SQLite rejects); SQLite's ``ProgrammingError`` is SQL a visitor wrote (two statements in
+    ``_where`` or the SQL box); a ``ValueError`` raised in Datasette's own code is an argument that
+    does not parse (``_timelimit=abc``, ``_through=zzz``). One raised in this package's code is not
+    the visitor's: it stays a 500."""
+    from datasette.views.base import DatasetteError
+
+    if isinstance(exception, DatasetteError) and exception.status == 500:
+        return exception.title or "Bad request", exception.message
+    if isinstance(exception, (sqlite3.ProgrammingError, sqlite3.Warning)):
+        return "Invalid SQL", str(exception)
+    if isinstance(exception, ValueError):
+        files = []
+        tb = exception.__traceback__
+        while tb is not None:
+            files.append(tb.tb_frame.f_code.co_filename)
+            tb = tb.tb_next
+        ours = any("alliance_record" in f for f in files)
+        if not ours and any("/datasette/" in f for f in files):
+            return "Bad request", f"a value in the request does not parse: {exception}"
+    return None
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """Answer a visitor's mistake (:func:`visitor_mistake`) with Datasette's own error page or
+    JSON, status 400; anything else is left to Datasette."""
+    mistake = visitor_mistake(exception)
+    if mistake is None:
+        return None
+    from datasette.handle_exception import handle_exception as default
+    from datasette.views.base import DatasetteError
+
+    title, message = mistake
+    return default(datasette, request, DatasetteError(message, title=title, status=400))
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def with_path(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method") not in METHODS:
+                await method_not_allowed(send)
+                return
             token = _request.set({"path": scope.get("path") or ""})
             try:
                 await app(scope, receive, send)
