@@ -59,10 +59,11 @@ import json
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from datasette import hookimpl
 from datasette.utils import path_with_added_args, tilde_decode
+from markupsafe import Markup, escape
 
 from . import cells
 from .cards import entity_card
