@@ -253,11 +253,21 @@ def test_outlets_merge_the_spellings_the_registry_links(db):
         outlet, strings = db.execute(f"""select count(distinct outlet), count(distinct {as_written})
                                          from works where outlet_id = ?""", [actor]).fetchone()
         assert outlet == 1 and strings >= ways, (actor, strings)
-    # Every outlet_id is the container's, else the publisher's, else an institutional author's actor.
-    bad = db.execute("""select w.id from works w where w.outlet_id is not coalesce(w.container_actor_id,
-                          w.publisher_actor_id, (select wa.actor_id from work_authors wa where wa.work_id = w.id
-                          and wa.role = 'author' and wa.literal is not null order by wa.position limit 1))""").fetchall()
+    # Every outlet_id is the container's, else the publisher's, else an institutional author's actor,
+    # or the body that actor is published by (actors.publisher_id), or the body a series is named for.
+    bad = db.execute("""select w.id from (select w.*, coalesce(w.container_actor_id, w.publisher_actor_id,
+                          (select wa.actor_id from work_authors wa where wa.work_id = w.id and wa.role = 'author'
+                           and wa.literal is not null order by wa.position limit 1)) as linked from works w) w
+                          left join actors a on a.id = w.linked
+                         where w.outlet_id is not coalesce(a.publisher_id, w.linked)
+                           and not (w.linked is null and w.outlet_id in (select id from actors
+                                    where coalesce(w.container_title, w.publisher) like name || ' %'))""").fetchall()
     assert bad == []
+    # The white paper counts for the ministry that issues it; "Atlantic Council Report" is the Council's.
+    assert db.execute("""select count(*) from works where container_title like 'Defense of Japan%'
+                         and outlet_id = 'japan-ministry-of-defense'""").fetchone()[0] >= 1
+    assert db.execute("""select outlet_id from works where container_title = 'Atlantic Council Report'""").fetchall() \
+        == [("atlantic-council",)]
     named = db.execute("""select count(*) from works w join actors a on a.id = w.outlet_id
                           where w.outlet != a.name""").fetchone()[0]
     assert named == 0
@@ -271,6 +281,19 @@ def test_outlets_without_an_actor_share_one_spelling():
                     cite("e", rec("Ed Yu, “Shoals,” Reef Post, May 6, 2021."))], [], [])
     assert [w["outlet"] for w in rows["works"]] == ["Sea Times"] * 3 + ["The Reef Post"] * 2  # most, then first
     assert all(w["outlet_id"] is None for w in rows["works"])
+
+
+def test_outlets_roll_up_to_the_body_that_publishes_them():
+    actors = [{"id": "navy-ministry", "name": "Navy Ministry", "type": "government-body"},
+              {"id": "sea-review", "name": "Sea Review", "type": "media", "publisher": "navy-ministry"},
+              {"id": "reef-institute", "name": "Reef Institute", "type": "organization"}]
+    rows = B.build([cite("a", rec("Ana Lee, “Tides,” Sea Review, May 2, 2021.")),
+                    cite("b", rec("Bo Ito, “Waves,” Reef Institute Policy Brief 12, May 3, 2021.")),
+                    cite("c", rec("Cy Oh, “Ports,” Harbour Report, May 4, 2021."))], [], actors)
+    assert [(w["outlet_id"], w["outlet"]) for w in rows["works"]] == [
+        ("navy-ministry", "Navy Ministry"),        # a publication counts for its publisher
+        ("reef-institute", "Reef Institute"),      # a series named for a registered body
+        (None, "Harbour Report")]                  # no such body: the outlet as written
 
 
 def test_canned_query_and_dashboard_chart_agree(db):

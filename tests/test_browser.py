@@ -4,8 +4,11 @@ Tile servers are unreachable here, so the map is judged by its markers, not its 
 should show is read from the database with plain SQL, never typed into the test.
 """
 
+import csv
+import io
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 import yaml
@@ -16,7 +19,7 @@ from conftest import METADATA
 pytestmark = pytest.mark.browser
 
 # what datasette-search-all's script adds for a table with hits: "<n> results in alliance: <table>"
-RESULT_HEADING = re.compile(r"([\d,]+) results? in alliance: (\w+)")
+RESULT_HEADING = re.compile(r"([\d,]+) in ([\w ]+)$")
 # the rows of a table or query page, as {column: text} (cells carry the class col-<column>)
 ROWS_JS = """() => [...document.querySelectorAll('table.rows-and-columns tbody tr')].map(tr =>
     Object.fromEntries([...tr.querySelectorAll('td')].map(td =>
@@ -115,16 +118,21 @@ def test_a_place_popup_leads_to_the_place(page, site, db):
 
 
 def test_search_all_lists_results_from_several_tables(page, site, db):
+    """Each table's matches counted as FTS5 counts them, its best hits as marked, linked labels
+    (never a table of raw columns), and a hit opens its row."""
     page.goto(f"{site}/-/search?q=Senkaku")
-    # every table's request has come back (its "searching" line is hidden)
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-searchable-url]')].every(li => li.style.display === 'none')",
-        timeout=20000)
+    screenshot(page, "search")
     shown = {}
-    for block in page.locator("#search-all-results > div").all():
-        count, table = RESULT_HEADING.search(block.locator("h2").inner_text()).groups()
+    for block in page.locator("#search-all-results section").all():
+        count, title = RESULT_HEADING.search(block.locator("h2").inner_text()).groups()
+        table = title.replace(" ", "_")
         shown[table] = int(count.replace(",", ""))
-        assert block.locator("table.rows-and-columns tr").count() - 1 == min(5, shown[table])
+        hits = block.locator("ol.ar-hits > li")
+        assert hits.count() == min(5, shown[table])
+        assert block.locator("table").count() == 0
+        for k in range(hits.count()):
+            assert hits.nth(k).locator("a").first.get_attribute("href").startswith(f"/alliance/{table}/")
+            assert "senkaku" in hits.nth(k).locator("mark").first.inner_text().lower()
     expected = {}
     for (fts,) in db.execute("select name from sqlite_master where name like '%\\_fts' escape '\\'"):
         n, = db.execute(f"select count(*) from [{fts}] where [{fts}] match 'Senkaku'").fetchone()
@@ -132,6 +140,12 @@ def test_search_all_lists_results_from_several_tables(page, site, db):
             expected[fts[:-4]] = n
     assert shown == expected
     assert {"documents", "paragraphs", "footnotes", "events"} <= set(shown) and len(shown) >= 3, shown
+    assert page.evaluate("document.documentElement.scrollHeight") < 5000
+    link = page.locator("section[data-table=places] ol.ar-hits a").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/alliance/places/"))
+    assert name in page.locator("h1").first.inner_text()
 
 
 def test_a_facet_click_narrows_a_table(page, site):
@@ -251,6 +265,7 @@ def test_a_newcomer_answers_the_questions_by_clicking(page, site, db):
     page.goto(f"{site}/")
     page.get_by_role("link", name="What do the report's authors recommend about Taiwan?").click()
     page.wait_for_url(re.compile(r"_search=Taiwan&document_id=cipr-usjf-report-2025$"))
+    screenshot(page, "recommendations")
     found = rows(page)
     expected = {r for (r,) in db.execute(
         "select r.id from recommendations r join recommendations_fts f on f.rowid = r.rowid "
@@ -272,6 +287,81 @@ def test_a_newcomer_answers_the_questions_by_clicking(page, site, db):
     page.get_by_role("link", name="Events involving China and Russia, on a map").click()
     page.wait_for_url(re.compile(r"state_ids__arraycontains=russia#ar-table-map$"))
     assert row_count(page) >= 1 and markers(page) >= 1
+
+
+def test_the_other_questions_answer_by_clicking(page, site, db, seeds_db, tmp_path):
+    """Questions 4 and 6-9 of the nine, each one click from home (a download is the answer)."""
+    # 4. Everything about the Senkaku Islands
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="Everything about the Senkaku Islands").click()
+    page.wait_for_url(re.compile(r"/alliance/everything_about\?q=Senkaku$"))
+    kinds = {r["kind"] for r in rows(page)}
+    assert {"place", "event", "recommendation", "work"} <= kinds, kinds
+
+    # 6. Koizumi's quotations, by document
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="Koizumi's quotations, by document").click()
+    page.wait_for_url(re.compile(r"/alliance/actor_quoted\?actor=Koizumi$"))
+    found = rows(page)
+    n, = db.execute("""select count(distinct qs.quotation_id) from quotation_speakers qs
+                       join actors a on a.id = qs.actor_id where a.name like '%Koizumi%'""").fetchone()
+    assert len(found) == n > 0 and all(r["document_id"] for r in found)
+
+    # 7. The numbers the documents state about defense spending
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="The numbers the documents state about defense spending").click()
+    page.wait_for_url(re.compile(r"/alliance/quantities\?kind__in="))
+    found = rows(page)
+    assert found and any("defense" in " ".join(r.values()).lower() for r in found)
+    assert not any(re.search(r"\de[+-]\d|\.0\b", r.get("value", "")) for r in found)  # written for people
+
+    # 8. Download the database and run a README query on it
+    page.goto(f"{site}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the database").click()
+    path = tmp_path / "alliance.db"
+    download.value.save_as(path)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    query = re.search(r'sqlite3 build/alliance\.db "([^"]+)"', readme).group(1)
+    with sqlite3.connect(path) as downloaded:
+        assert downloaded.execute(query).fetchall() == db.execute(query).fetchall() != []
+
+    # 9. The events of 2025, as CSV
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="The events of 2025, as CSV").click()
+    page.wait_for_url(re.compile(r"/alliance/timeline\.csv\?"))
+    table = list(csv.DictReader(io.StringIO(page.inner_text("body"))))
+    timeline = yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["queries"]["timeline"]["sql"]
+    expected = db.execute(timeline, {"from": "2025", "to": "2025", "page": ""}).fetchall()
+    assert len(table) == len(expected) > 25 and {"date_start", "summary"} <= set(table[0])
+
+
+AXE_PAGES = ["/", "/alliance", "/alliance/events", "/alliance/recommendations", "/alliance/quotations",
+             "/alliance/works", "/-/search?q=Senkaku", "/alliance/search_paragraphs?q=Senkaku",
+             "/-/dashboards/overview"]
+AXE_ROWS = ["events", "actors", "documents", "places", "recommendations", "quotations", "works"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_key_pages_have_no_serious_accessibility_violations(browser, site, db, width):
+    """axe-core in each key page (the front page, tables, search, a query, the dashboard and one
+    entity page of each kind), at a desktop and a phone width: no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    pages = AXE_PAGES + [f"/alliance/{t}/" + db.execute(f"select id from [{t}] order by id limit 1").fetchone()[0]
+                         for t in AXE_ROWS]
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
+    page = context.new_page()
+    axe, found = Axe(), {}
+    for path in pages:
+        page.goto(site + path)
+        violations = axe.run(page).response["violations"]
+        bad = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[path] = bad
+    context.close()
+    assert found == {}
 
 
 # --- escaping, in a real browser (issue 9) ---------------------------------------------------------

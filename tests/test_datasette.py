@@ -138,14 +138,30 @@ def test_documents_and_paragraph_search(ds):
 SEARCH_ALL_TABLES = ("documents", "paragraphs", "footnotes", "works", "events", "recommendations", "quotations")
 
 
-def test_search_all_offers_every_searchable_table(ds):
-    """datasette-search-all 1.1.4 has no JSON endpoint: its page lists the tables it will query
-    (each then fetched as <table>.json?_search=q by its script, as below)."""
-    page = get(ds, "/-/search?q=Senkaku")
-    assert page.status_code == 200
-    offered = set(re.findall(r'data-searchable-url="/alliance/(\w+)"', page.text))
-    assert offered == {t.name for t in schema.TABLES if t.fts}
-    assert set(SEARCH_ALL_TABLES) <= offered
+def test_search_all_answers_from_every_searchable_table_with_links_and_marks(ds, seeds_db):
+    """/-/search is answered on the server (serve/search.py): every table with a full-text index,
+    its number of matches (what FTS5 counts), its best rows as links to row pages that exist, and
+    short snippets with the matched words marked."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeds_db)
+    answer = get(ds, "/-/search.json?q=Senkaku").json()
+    tables = {t["table"]: t for t in answer["tables"]}
+    assert set(tables) == {t.name for t in schema.TABLES if t.fts}
+    assert set(SEARCH_ALL_TABLES) - {"quotations"} <= {name for name, t in tables.items() if t["count"]}
+    for name, t in tables.items():
+        n, = conn.execute(f"select count(*) from [{name}_fts] where [{name}_fts] match 'Senkaku'").fetchone()
+        assert t["count"] == n and len(t["rows"]) == min(n, 5) and t["error"] is None, name
+        for row in t["rows"]:
+            assert get(ds, row["href"]).status_code == 200, row
+            assert "[Senkaku" in row["snippet"] and len(row["snippet"]) < 300, row
+    html = get(ds, "/-/search?q=Senkaku").text
+    assert html.count("<mark>Senkaku</mark>") >= 10
+    assert '<a href="/alliance/places/senkaku-islands">Senkaku Islands</a>' in html
+    # what a visitor types is never a syntax error
+    for q in ('"', "NOT", "*", "a OR", "Japan's", "((", "x" * 500):
+        assert get(ds, "/-/search?q=" + quote(q)).status_code == 200, q
+    assert get(ds, "/-/search").status_code == 200
 
 
 def search(ds, table, words):

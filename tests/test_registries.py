@@ -78,6 +78,7 @@ actors:
   - id: dup
     name: First
     type: person
+    publisher: no-press
   - id: dup
     name: Second
     type: person
@@ -105,8 +106,9 @@ places:
         ("actors.yml:7", "unknown parent actor 'nobody'"),
         ("actors.yml:9", "role organization 'ghost-org' is not an actor id"),
         ("actors.yml:9", "start is after end"),
-        ("actors.yml:13", "duplicate actor id 'dup'"),
-        ("actors.yml:16", "unknown key 'nickname'"),
+        ("actors.yml:13", "publisher actor 'no-press'"),
+        ("actors.yml:14", "duplicate actor id 'dup'"),
+        ("actors.yml:17", "unknown key 'nickname'"),
         ("places.yml:4", "unknown type 'metropolis'"),
         ("places.yml:5", "latitude 135.7 is out of range"),
         ("places.yml:6", "longitude 239.7 is out of range"),

@@ -10,7 +10,8 @@ import io
 import json
 import re
 import sqlite3
-from urllib.parse import quote, urlencode
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import pytest
 from datasette.app import Datasette
@@ -230,6 +231,20 @@ def test_table_pages_fold_column_notes_and_put_the_map_after_the_rows(ds):
     assert 'DATASETTE_CLUSTER_MAP_CONTAINER = "#ar-table-map"' in html
 
 
+@pytest.mark.parametrize("table", ["events", "places"])
+def test_a_map_says_which_rows_it_cannot_show(ds, db, table):
+    """Rows without coordinates are counted beside the map's link, with a link listing them."""
+    total, missing = db.execute(f"select count(*), count(*) - count(latitude) from [{table}]").fetchone()
+    html = get(ds, f"/alliance/{table}").text
+    note = re.search(r'<span class="ar-note ar-map-note">\((\d+) of (\d+) have no coordinates.*?<a href="([^"]+)"', html)
+    if not missing:
+        assert note is None
+        return
+    assert (int(note.group(1)), int(note.group(2))) == (missing, total)
+    listed = get(ds, note.group(3).replace("&amp;", "&").replace("?", ".json?_shape=array&_size=max&", 1)).json()
+    assert len(listed) == missing and all(r["latitude"] is None for r in listed)
+
+
 # --- the front page -------------------------------------------------------------------------------
 
 def front_links() -> list:
@@ -318,3 +333,74 @@ def test_a_bare_canned_query_page_fills_in_its_example(ds):
             assert "location.replace" not in get(ds, f"/alliance/{name}{target}").text
         else:
             assert "location.replace" not in html, name
+
+
+# --- the link crawl (no 5xx within three clicks of home, nor with nonsense arguments) -------------
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.links += [v for k, v in attrs if k == "href" and v]
+
+
+def link_shape(path: str) -> tuple:
+    """What kind of page a link opens: its table or query (a row page stands for every row of its
+    table) and the arguments it names (a column filter stands for every filter)."""
+    parts = urlsplit(path)
+    steps = parts.path.split("/")
+    if len(steps) >= 4 and steps[1] == "alliance":
+        steps = steps[:3] + ["<row>"]
+    names = {k if k.startswith("_") else "<filter>" for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return "/".join(steps), tuple(sorted(names))
+
+
+# the nonsense the issue names: a missing column to sort or facet by, a broken _through, a page
+# number too big for SQLite or not a number, search words that are FTS syntax errors
+NONSENSE = ["_sort=nonexistent", "_facet=nonexistent", "_facet_array=nonexistent", "_through=zzz",
+            "_through=" + quote('{"table": "nowhere", "column": "x", "value": "1"}'),
+            "page=99999999999999999999", "page=abc", "q=" + quote('(("'), "_search=" + quote('NOT "')]
+
+
+async def crawl(ds, clicks: int) -> dict:
+    """{path: status} of one link of each kind (link_shape) reachable from "/" in ``clicks`` clicks."""
+    seen, shapes, frontier, answered = {"/"}, set(), ["/"], {}
+    for depth in range(clicks + 1):
+        following = []
+        for path in frontier:
+            resp = await ds.client.get(path)
+            answered[path] = resp.status_code
+            if depth == clicks or "html" not in resp.headers.get("content-type", ""):
+                continue
+            found = _Links()
+            found.feed(resp.text)
+            for href in found.links:
+                parts = urlsplit(urljoin("http://localhost" + path, href))
+                link = parts.path + ("?" + parts.query if parts.query else "")
+                if parts.netloc != "localhost" or link in seen or link_shape(link) in shapes:
+                    continue
+                seen.add(link)
+                shapes.add(link_shape(link))
+                following.append(link)
+        frontier = following
+    return answered
+
+
+def test_the_link_crawl_from_home_finds_no_server_error(ds):
+    """Every kind of link reachable from the home page within three clicks (one of each kind: a row
+    page, a filter, a facet ... see link_shape), and every table and query page with nonsense
+    arguments, answers without a 5xx."""
+    async def go():
+        answered = await crawl(ds, 3)
+        pages = {link_shape(p)[0] for p in answered
+                 if p.startswith("/alliance/") and "<row>" not in link_shape(p)[0]}
+        for page in sorted(pages):
+            for arg in NONSENSE:
+                answered[f"{page}?{arg}"] = (await ds.client.get(f"{page}?{arg}")).status_code
+        return answered, pages
+    answered, pages = asyncio.run(go())
+    assert len(answered) > 500 and len(pages) > 30, (len(answered), len(pages))
+    assert {p: s for p, s in answered.items() if s >= 500} == {}

@@ -370,6 +370,7 @@ class ActorIndex:
         self.by_family: dict[str, list] = {}
         self.names: dict[str, set] = {}
         self.name_of: dict[str, str] = {a["id"]: a["name"] for a in actors}
+        self.publisher_of: dict[str, str] = {a["id"]: a["publisher"] for a in actors if a.get("publisher")}
         for a in actors:
             forms = {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}
             if a.get("type") == "person":
@@ -426,11 +427,40 @@ def outlet_key(name: str) -> str:
     return re.sub(r"^the ", "", folded)
 
 
+# A series named after the body that issues it: "Atlantic Council Report", "RAND Research Brief",
+# "CSIS Issue Brief 12" -- the body's name, then a genre label (citations.GENRE's words).
+_SERIES = re.compile(r"(?i)^(?P<body>.+?)\s+(?:(?:research|policy|issue|working|discussion|occasional|"
+                     r"special|white|analysis)\s+)?(?:report|brief|paper|summary|memo|memorandum|"
+                     r"monograph|commentary|backgrounder|series)s?(?:\s+(?:no\.?\s*)?[A-Z]{0,4}\d[\w.-]*)?$")
+
+
+def outlet_actor(name: str | None, index: ActorIndex) -> str | None:
+    """The registry actor an outlet written as ``name`` is: the actor of that name, else the body
+    whose series it is ("Atlantic Council Report" is the Atlantic Council's)."""
+    found = link_name(name, index)
+    if found or not name:
+        return found
+    series = _SERIES.match(name.strip())
+    return link_name(series.group("body"), index) if series else None
+
+
+def publishing_body(actor_id: str | None, index: ActorIndex) -> str | None:
+    """The body that issues a publication, following the registry's ``publisher`` (a white paper
+    counts for its ministry); the actor itself when the registry names no publisher."""
+    seen = set()
+    while actor_id in index.publisher_of and actor_id not in seen:
+        seen.add(actor_id)
+        actor_id = index.publisher_of[actor_id]
+    return actor_id
+
+
 def assign_outlets(work_rows: list[dict], author_rows: list[dict], index: ActorIndex):
-    """``outlet_id``: the actor of the outlet or publishing body -- the container's actor, else
-    the publisher's, else the first institutional author's; ``outlet``: that actor's name, else
-    the container, publisher, institutional author or domain as written, one spelling per
-    folded key (the one most works use; ties: the one the first of them uses)."""
+    """``outlet_id``: the body a work was published by -- the container's actor, else the
+    publisher's, else the first institutional author's, else the body whose series the container or
+    publisher is named as; a publication the registry gives a ``publisher`` counts for that body.
+    ``outlet``: that actor's name, else the container, publisher, institutional author or domain as
+    written, one spelling per folded key (the one most works use; ties: the one the first of them
+    uses)."""
     institution = {}
     for a in author_rows:
         if a["role"] == "author" and a["literal"] and a["work_id"] not in institution:
@@ -438,9 +468,11 @@ def assign_outlets(work_rows: list[dict], author_rows: list[dict], index: ActorI
     spellings: dict[str, dict[str, int]] = {}
     for w in work_rows:
         literal, author_actor = institution.get(w["id"], (None, None))
-        w["outlet_id"] = w["container_actor_id"] or w["publisher_actor_id"] or author_actor
-        w["outlet"] = index.name_of[w["outlet_id"]] if w["outlet_id"] else \
-            w["container_title"] or w["publisher"] or literal or w["domain"]
+        written = w["container_title"] or w["publisher"] or literal or w["domain"]
+        w["outlet_id"] = publishing_body(
+            w["container_actor_id"] or w["publisher_actor_id"] or author_actor
+            or outlet_actor(w["container_title"] or w["publisher"], index), index)
+        w["outlet"] = index.name_of[w["outlet_id"]] if w["outlet_id"] else written
         if w["outlet"] and not w["outlet_id"]:
             counts = spellings.setdefault(outlet_key(w["outlet"]), {})
             counts[w["outlet"]] = counts.get(w["outlet"], 0) + 1

@@ -178,7 +178,8 @@ TABLES += [
     _t("actors", {
         "id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": TEXT,
         "description": TEXT, "parent_id": TEXT, "mention_count": INT, "document_count": INT, "reviewed": INT,
-    }, foreign_keys=(("parent_id", "actors", "id"),),
+        "publisher_id": TEXT,
+    }, foreign_keys=(("parent_id", "actors", "id"), ("publisher_id", "actors", "id")),
         indexes=(("type",), ("country",), ("mention_count",), ("reviewed",)),
         fts=("name", "description"), not_null=("name", "type")),
     _t("actor_aliases", {"actor_id": TEXT, "alias": TEXT}, pk=("actor_id", "alias"),

@@ -21,7 +21,7 @@ PLACE_TYPES = ("country", "region", "admin-area", "city", "district", "island", 
                "maritime-feature")
 GEO_PRECISIONS = ("point", "centroid", "region")
 ACTOR_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "country": TEXT, "wikidata": ANY, "description": TEXT,
-              "parent": TEXT, "aliases": TEXT_LIST, "roles": RECORDS, "demonyms": TEXT_LIST, "reviewed": BOOL}
+              "parent": TEXT, "publisher": TEXT, "aliases": TEXT_LIST, "roles": RECORDS, "demonyms": TEXT_LIST, "reviewed": BOOL}
 ROLE_KEYS = {"title": TEXT, "organization": TEXT, "start": DATE, "end": DATE}
 # wikidata (a QID), coordinates and GeoNames ids are checked with more specific messages below
 PLACE_KEYS = {"id": TEXT, "name": TEXT, "type": TEXT, "latitude": ANY, "longitude": ANY, "geo_precision": TEXT,
@@ -161,6 +161,10 @@ def load_actors(seeds_dir: Path, errors: Collector) -> Registry:
         parent = entry.get("parent")
         if parent is not None and parent not in ids:
             errors.add(entry.path, f"{what}: unknown parent actor {parent!r}", line=entry.line_of("parent"))
+        publisher = entry.get("publisher")
+        if publisher is not None and publisher not in ids:
+            errors.add(entry.path, f"{what}: unknown publisher actor {publisher!r}",
+                       line=entry.line_of("publisher"))
         for role in entry["roles"]:
             org = role.get("organization") if isinstance(role, dict) else None
             if org is not None and org not in ids:
@@ -231,7 +235,7 @@ def registry_rows(ctx) -> dict:
         rows["actors"].append({
             "id": a["id"], "name": a["name"], "type": a["type"], "country": a.get("country"),
             "wikidata": a.get("wikidata"), "description": a.get("description"),
-            "parent_id": a.get("parent"), "mention_count": tally["mentions"],
+            "parent_id": a.get("parent"), "publisher_id": a.get("publisher"), "mention_count": tally["mentions"],
             "document_count": len(tally["documents"]), "reviewed": reviewed(a),
         })
         for alias in sorted(set(a["aliases"])):
