@@ -404,3 +404,14 @@ def test_the_link_crawl_from_home_finds_no_server_error(ds):
     answered, pages = asyncio.run(go())
     assert len(answered) > 500 and len(pages) > 30, (len(answered), len(pages))
     assert {p: s for p, s in answered.items() if s >= 500} == {}
+
+
+def test_a_query_out_of_time_is_a_json_error_in_plain_words(ds):
+    """A JSON request whose SQL runs out of time answers JSON whose error is text, not HTML."""
+    endless = quote("with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c")
+    resp = get(ds, f"/alliance.json?_timelimit=20&sql={endless}")
+    assert resp.status_code == 400 and resp.headers["content-type"].startswith("application/json")
+    error = resp.json()["error"]
+    assert "took too long" in error and "<" not in error and "sql_time_limit_ms" in error
+    page = get(ds, f"/alliance?_timelimit=20&sql={endless}")  # the HTML page keeps its link
+    assert page.status_code == 400 and "<a href=" in page.text and "took too long" in page.text

@@ -724,18 +724,32 @@ def visitor_mistake(exception) -> tuple[str, str] | None:
     return None
 
 
+def plain_text(html: str) -> str:
+    """An error message Datasette wrote as HTML, as the words a reader sees."""
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     """Answer a visitor's mistake (:func:`visitor_mistake`) with Datasette's own error page or
-    JSON, status 400; anything else is left to Datasette."""
-    mistake = visitor_mistake(exception)
-    if mistake is None:
-        return None
+    JSON, status 400; an error Datasette wrote as HTML (a query that ran out of time) is plain
+    text in a JSON answer. Anything else is left to Datasette."""
     from datasette.handle_exception import handle_exception as default
     from datasette.views.base import DatasetteError
 
-    title, message = mistake
-    return default(datasette, request, DatasetteError(message, title=title, status=400))
+    mistake = visitor_mistake(exception)
+    if mistake is not None:
+        title, message = mistake
+        exception = DatasetteError(message, title=title, status=400)
+    elif not (isinstance(exception, DatasetteError) and exception.message_is_html):
+        return None
+    if isinstance(exception, DatasetteError) and exception.message_is_html \
+            and request.path.split("?")[0].endswith(".json"):
+        exception = DatasetteError(plain_text(exception.message), title=exception.title,
+                                   status=exception.status, error_dict=exception.error_dict)
+    return default(datasette, request, exception)
 
 
 @hookimpl
