@@ -748,3 +748,13 @@ def test_a_japanese_date_is_read_with_its_month_and_day(text, phrase, edtf):
     assert [m.phrase for m in found] == [phrase]
     assert dates.resolve(found[0]).edtf == edtf
     assert text[found[0].start:found[0].end] == phrase
+
+
+def test_a_full_width_stop_ends_a_sentence():
+    """"。", "！" and "？" end sentences (with the closing bracket after them), as ". " does."""
+    from alliance_record.segment import ends_sentence, sentence_bounds
+
+    text = "会談は東京で行われた。両大臣は「同盟を強化する。」と述べた！次は何か？ Then English. 終わり"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "会談は東京で行われた。", "両大臣は「同盟を強化する。」と述べた！", "次は何か？", "Then English.", "終わり"]
+    assert ends_sentence("行われた。") and ends_sentence("述べた。」") and not ends_sentence("行われた、")

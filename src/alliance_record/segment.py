@@ -116,8 +116,13 @@ CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|S
 CREDIT_LINE = re.compile(r"(?i)^(courtesy of\b|photo(graph)?( by|:)|image( credit)?:|credit:|source:|©)")
 CITATION_LIKE = re.compile(r"(?i)(https?://|www\.|doi|accessed\b|retrieved\b|\b(1[89]|20)\d{2}\b.*\.\s*$)")
 URL_FRAGMENT = re.compile(r"^[^\s]+$")
-TERMINAL = re.compile(r"[.!?:]$")
-CLOSERS = "\"'”’)]»" + SUPERSCRIPTS
+TERMINAL = re.compile(r"[.!?:。！？]$")
+# A sentence written in Japanese or Chinese ends at a full-width stop, exclamation or question mark
+# (and the closing brackets or quotes after it); no space follows it. syntok splits on Latin ones
+# only. A quotation closed and followed by the quotative particle (「…。」と述べた) goes on.
+_CJK_CLOSERS = "」』）】〉》\"”’"
+CJK_SENTENCE_END = re.compile(rf"[。！？](?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
+CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS
 CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
 NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
@@ -959,6 +964,7 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     # syntok does not end a sentence at a period followed by footnote markers ("Kishida.¹⁰ The",
     # "opposed.⁵ ⁶ The", "strait.[1] The").
     starts.extend(m.end() for m in MARKED_SENTENCE_END.finditer(text))
+    starts.extend(m.end() for m in CJK_SENTENCE_END.finditer(text))
     starts = sorted(set(s for s in starts if 0 <= s < len(text)))
     if not starts or starts[0] != _first_non_space(text):
         starts.insert(0, _first_non_space(text))
