@@ -20,6 +20,9 @@ actors:
   - {id: shinjiro-koizumi, name: Shinjiro Koizumi, type: person, aliases: [Koizumi, Mr. Koizumi]}
   - {id: yu-koizumi, name: Yu Koizumi, type: person, aliases: [Koizumi, "Koizumi, Yu"]}
   - {id: pete-hegseth, name: Pete Hegseth, type: person, aliases: [Hegseth]}
+  - {id: gen-nakatani, name: Gen Nakatani, type: person}
+  - {id: marcus-rice, name: Marcus T. Rice, type: person}
+  - {id: ann-may, name: Ann May, type: person}
   - {id: asia-society, name: Asia Society, type: organization}
   - {id: russia, name: Russia, type: state, aliases: [Moscow]}
   - {id: north-korea, name: North Korea, type: state}
@@ -122,6 +125,19 @@ def test_bare_surname_resolves_to_the_person_the_document_names():
     assert ctx.state["mentions.unresolved"][0]["candidates"] == ["shinjiro-koizumi", "yu-koizumi"]  # ... but reported
     rows = mentions.finish(ctx)["unmatched_names"]
     assert any(r["surface"] == "Koizumi" and r["status"] == "ambiguous" for r in rows)
+
+
+def test_a_family_name_alone_names_the_person_the_document_names_in_full():
+    """No alias needed: "Nakatani" is Gen Nakatani where the document names him in full (before or
+    after), and nobody where it does not; a family name that is a common word stays a word."""
+    found, _, _ = run("Nakatani arrives\n\nDefense Minister Gen Nakatani met Hegseth. Nakatani's aides said "
+                      "Nakatani would return.\n", doc_id="d")
+    assert [f[0] for f in found if f[2] == "gen-nakatani"] == ["Nakatani", "Gen Nakatani", "Nakatani", "Nakatani"]
+    found, out, ctx = run("Nakatani spoke. The rice harvest and Rice exports rose in May.\n", doc_id="e")
+    assert found == [] and ctx.state.get("mentions.unresolved", []) == []  # named in full nowhere: no one
+    found, _, _ = run("Marcus T. Rice wrote that Rice policy is firm. Ann May spoke in May.\n", doc_id="f")
+    assert found.count(("Rice", "actor", "marcus-rice")) == 1  # after the full name, with its initial
+    assert ("May", "actor", "ann-may") not in found           # a month is no family name to find alone
 
 
 def test_possessives_line_breaks_page_breaks_and_markers():

@@ -177,7 +177,7 @@ class Candidate:
     kind: str   # "actor" | "place"
     id: str
     type: str
-    via: str    # "name" | "alias" | "title-case" | "variant" | "generic"
+    via: str    # "name" | "alias" | "title-case" | "variant" | "generic" | "surname"
     country: str | None = None
 
 
@@ -198,6 +198,7 @@ class Lexicon:
         forms: dict[str, dict] = defaultdict(dict)
         variants: dict[str, dict] = defaultdict(dict)
         generic: dict[str, dict] = defaultdict(dict)
+        surnames: dict[str, dict] = defaultdict(dict)
         qualifiers = country_qualifiers(actors)
         for kind, registry in (("actor", actors), ("place", places)):
             for e in registry.entries:
@@ -213,11 +214,17 @@ class Lexicon:
                     if e["type"] in GENERIC_TYPES and country:
                         for bare in generic_forms(key, qualifiers):
                             generic[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "generic", country)
+                    if e["type"] == "person" and via == "name":
+                        for bare in family_names(key):
+                            surnames[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "surname", country)
         for key, cands in variants.items():
             if key not in forms:  # a spelling that is some entry's own form is that entry's
                 forms[key] = cands
         for key, cands in generic.items():
             if key not in forms:  # "Ministry of Defense": whose, the context decides
+                forms[key] = cands
+        for key, cands in surnames.items():
+            if key not in forms:  # "Nakatani": whose, the document's full names decide (see below)
                 forms[key] = cands
         frozen = {key: tuple(sorted(cands.values(), key=lambda c: (c.kind, c.id))) for key, cands in forms.items()}
         automaton = _automaton(frozen)
@@ -264,6 +271,23 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
         if official and official != form:
             out.append((official, "variant"))  # "Republic of the Philippines"
     return out
+
+
+def family_names(form: str) -> list[str]:
+    """The family name a registered person may be called by alone after being named in full
+    ("Gen Nakatani" ... "Nakatani said"): the last word of the name (of "Sanae Takaichi",
+    "Takaichi"), capitalised, of three letters or more and not a word the registry's names use
+    otherwise. Such a form names nobody by itself: a match of it stands only where the document
+    names one of its persons in full (:func:`keep_surnames_with_evidence`)."""
+    tokens = [t for t in form.split(" ") if not INITIAL.match(t)]
+    if len(tokens) < 2 or "," in form:
+        return []
+    family = tokens[-1].rstrip(".")
+    if family in {"Jr", "Sr", "II", "III", "IV"} and len(tokens) > 2:
+        family = tokens[-2].rstrip(",")
+    if len(family) < 3 or not family[0].isupper() or not family[1:].islower() or family.lower() in FUNCTION_WORDS:
+        return []
+    return [family]
 
 
 COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
@@ -524,6 +548,8 @@ def nested_matches(found: list, chosen: list, lexicon: Lexicon, size: int) -> li
             continue
         outer = [chosen[k]]
         o_cands, cands = lexicon.forms[outer[0][2]], lexicon.forms[key]
+        if all(c.via == "surname" for c in cands):
+            continue  # a family name inside a longer name is part of that name
         if {c.id for c in o_cands} & {c.id for c in cands}:
             continue  # the same entity, named again inside its own name
         if {c.type for c in o_cands} & {c.type for c in cands}:
@@ -980,8 +1006,10 @@ def extract(doc, seg, rows, ctx) -> dict:
     names_in: dict = {}  # id(region) -> registry names found there (spans), next to which a candidate may grow
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
-    for region, blocked in mention_regions(doc, seg):
-        found = find_matches(lexicon, region, blocked)
+    found_in = [(region, blocked, find_matches(lexicon, region, blocked))
+                for region, blocked in mention_regions(doc, seg)]
+    keep_surnames_with_evidence(found_in)
+    for region, blocked, found in found_in:
         for m in found:
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
@@ -1056,6 +1084,25 @@ def extract(doc, seg, rows, ctx) -> dict:
     summarise(doc.id, out, ctx.state)
     out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
     return out
+
+
+def keep_surnames_with_evidence(found_in: list):
+    """A family name alone (:func:`family_names`) is a mention only of a person the document
+    names in full somewhere (anywhere: "Nakatani" in a headline, "Gen Nakatani" below it); it is
+    left out otherwise — not reported as unresolved, and free for the unregistered names — and
+    its candidates narrow to the persons named in full (two Koizumis named: rule 5 decides)."""
+    named = {(c.kind, c.id) for _r, _b, found in found_in for m in found
+             if len(m.candidates) == 1 and m.candidates[0].via != "surname" for c in m.candidates}
+    for k, (region, blocked, found) in enumerate(found_in):
+        kept = []
+        for m in found:
+            if m.candidates and all(c.via == "surname" for c in m.candidates):
+                m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named)
+                if not m.candidates:
+                    continue
+            kept.append(m)
+        if len(kept) != len(found):
+            found_in[k] = (region, blocked, kept)
 
 
 def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None) -> list[dict]:
@@ -1307,6 +1354,8 @@ MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
                "thursday", "friday", "saturday", "sunday"}
+# Words that are no family name to find alone (see family_names): "May" is a month first.
+FUNCTION_WORDS = NOT_A_NOUN | SENTENCE_WORDS | MONTHS_DAYS
 
 
 def unmatched_names(region: Region, names: list[tuple[int, int]],
