@@ -41,8 +41,8 @@ class ResponseCache:
     Written here rather than taken from a library because what may be kept is particular to an
     immutable Datasette: an answer is kept only when it is a 200 with no ``Set-Cookie``, to a
     request with no credentials (``Authorization``, Datasette's ``ds_actor`` cookie), complete and
-    at most :data:`MAX_ENTRY_BYTES`; the key is the method, scheme, ``Host``, the full path and the
-    query string (``?_sort=...`` is another page; absolute URLs are never sent to another host). A kept answer is replayed with ``x-alliance-cache: hit``;
+    at most :data:`MAX_ENTRY_BYTES`; the key is the method, the full path and the query string
+    (``?_sort=...`` is another page). A kept answer is replayed with ``x-alliance-cache: hit``;
     the first one goes out as it is made (nothing waits for the cache), marked ``miss``.
     """
 
@@ -59,10 +59,7 @@ class ResponseCache:
         for name, value in scope.get("headers") or []:
             if name == b"authorization" or (name == b"cookie" and any(c in value for c in PRIVATE_COOKIES)):
                 return None
-        host = next((v for n, v in scope.get("headers") or [] if n == b"host"), b"")
-        # the host and scheme too: Datasette writes absolute URLs (a JSON page's next_url) from them
-        return (scope["method"], scope.get("scheme", "http"), host, scope.get("root_path", ""),
-                scope.get("path", ""), scope.get("query_string", b""))
+        return scope["method"], scope.get("root_path", ""), scope.get("path", ""), scope.get("query_string", b"")
 
     async def __call__(self, scope, receive, send):
         key = self.key(scope) if self.max_bytes > 0 else None

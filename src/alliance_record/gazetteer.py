@@ -51,9 +51,7 @@ def _index() -> dict:
     return index
 
 
-@functools.lru_cache(maxsize=65536)
 def lookup(name: str) -> Place | None:
-    """The best-known place of that name (a country first, else the most populous city).
-    Memoised: a document repeats its names (a list of notes, thousands of times)."""
+    """The best-known place of that name (a country first, else the most populous city)."""
     found = _index().get(_key(name))
     return found[0] if found else None
