@@ -6,7 +6,7 @@ DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
 
-.PHONY: all serve serve-single build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
+.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
 	citation-model citation-score tempeval
 
 all: build
@@ -32,19 +32,9 @@ validate: $(STAMP)
 inspect: build
 	$(BIN)/datasette inspect $(DB) --inspect-file build/inspect.json
 
-# Immutable, on loopback, with the settings that keep a public instance responsive
-# (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS): uvicorn's worker
-# processes (WORKERS, one per core) on one port, each a Datasette over the same file with a
-# response cache of CACHE_MB (alliance_record.asgi). `make serve-single` is plain `datasette serve -i`.
-WORKERS  ?= $(shell nproc 2>/dev/null || echo 2)
-CACHE_MB ?= 64
+# Immutable (-i), on loopback, with the settings that keep a public instance responsive
+# (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS, printed by serve-args).
 serve: inspect
-	ALLIANCE_DB=$(DB) ALLIANCE_METADATA=metadata.yml ALLIANCE_INSPECT=build/inspect.json ALLIANCE_CACHE_MB=$(CACHE_MB) \
-	  DATASETTE_SECRET=$${DATASETTE_SECRET:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')} \
-	  $(BIN)/uvicorn --factory alliance_record.asgi:create_app --workers $(WORKERS) \
-	  --host 127.0.0.1 --port $(PORT) --no-access-log
-
-serve-single: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
 	  -h 127.0.0.1 -p $(PORT) $$($(BIN)/alliance-record serve-args)
 
@@ -100,13 +90,11 @@ test: $(STAMP) chromium
 test-browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
 
-# A bounded load on the server as `make serve` runs it (8, then 32 connections, loopback,
-# LOAD_SECONDS <= 30 each): requests/s, p99, max, errors and the server's memory, failing below
-# the bar in tests/loadtest.py. Not part of `make test`.
+# A bounded load on `datasette serve -i` (8 connections, loopback, LOAD_SECONDS <= 30): requests/s,
+# p99 and errors, failing on any error or 5xx (tests/loadtest.py). Not part of `make test`.
 LOAD_SECONDS ?= 20
 loadtest: inspect wrk
-	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS) \
-	  --workers $(WORKERS) --cache-mb $(CACHE_MB)
+	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS)
 
 # wrk, Debian's C load generator (light on a two-core machine, reports p99): installed when missing.
 wrk:

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from alliance_record import serve
 from alliance_record.cli import cli
 from conftest import METADATA, ROOT
-from serving import workers_serve
+from serving import datasette_serve
 
 RUNAWAY_CTE = "with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c"
 SETTINGS = dict(serve.SETTINGS)
@@ -31,56 +31,12 @@ def queries() -> dict:
 # --- the serve command ----------------------------------------------------------------------------
 
 def test_make_serve_is_immutable_on_loopback_with_the_packaged_settings():
-    """`make serve`: uvicorn's workers over alliance_record.asgi (which opens the file immutable
-    with serve.SETTINGS, tested below), on loopback; `make serve-single`: `datasette serve -i`."""
     makefile = (ROOT / "Makefile").read_text()
-
-    def recipe(target):
-        return re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).replace("\\\n", " ")
-    workers = recipe("serve")
-    assert "uvicorn --factory alliance_record.asgi:create_app --workers $(WORKERS)" in workers
-    assert "--host 127.0.0.1" in workers and "ALLIANCE_DB=$(DB)" in workers and "ALLIANCE_INSPECT=build/inspect.json" in workers
-    single = recipe("serve-single")
-    assert "datasette serve -i $(DB)" in single and "-h 127.0.0.1" in single
-    assert "$$($(BIN)/alliance-record serve-args)" in single
+    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).replace("\\\n", " ")
+    assert "datasette serve -i $(DB)" in recipe
+    assert "-h 127.0.0.1" in recipe
+    assert "$$($(BIN)/alliance-record serve-args)" in recipe
     assert "--setting" not in makefile  # the settings live in one place: alliance_record.serve.SETTINGS
-
-
-def test_the_asgi_app_is_configured_as_datasette_serve_is(seeds_db, tmp_path):
-    from alliance_record.asgi import ResponseCache, create_app
-
-    app = create_app({"ALLIANCE_DB": str(seeds_db), "ALLIANCE_METADATA": str(METADATA),
-                      "ALLIANCE_INSPECT": str(tmp_path / "none.json"), "ALLIANCE_CACHE_MB": "8"})
-    assert isinstance(app, ResponseCache) and app.max_bytes == 8 * 1024 * 1024
-    datasette = app.app.datasette
-    db = datasette.get_database("alliance")
-    assert db.is_mutable is False and db.path == str(seeds_db)
-    assert {k: datasette.setting(k) for k in SETTINGS} == SETTINGS
-    with pytest.raises(SystemExit, match="no database to serve"):
-        create_app({"ALLIANCE_DB": str(tmp_path / "missing.db")})
-
-
-def test_the_workers_answer_pages_downloads_and_mistakes(server, seeds_db):
-    """Under uvicorn's workers the site is the site: the front page and a table (the second time
-    from a worker's cache), a row page, a canned query, the database download byte for byte, a
-    visitor's mistake as a 4xx, and a write refused."""
-    first = httpx.get(server + "/alliance/events", timeout=30)
-    assert first.status_code == 200 and "rows-and-columns" in first.text
-    again = [httpx.get(server + "/alliance/events", timeout=30) for _ in range(4)]
-
-    def page(r):  # the same page but for the time its queries took when it was made
-        return re.sub(r"Queries took [\d.]+ms", "", r.text)
-    assert all(page(r) == page(first) for r in again)
-    assert "hit" in {r.headers["x-alliance-cache"] for r in again}  # each worker keeps its own
-    home = httpx.get(server + "/", timeout=30)
-    assert home.status_code == 200 and "Questions, answered" in home.text
-    assert httpx.get(server + "/alliance/actors/pete-hegseth", timeout=30).status_code == 200
-    assert httpx.get(server + "/alliance/events_of_actor.json?actor=Hegseth&from=2025&to=2025",
-                     timeout=30).json()["rows"]
-    download = httpx.get(server + "/alliance.db", timeout=30)
-    assert download.status_code == 200 and download.content == seeds_db.read_bytes()
-    assert httpx.get(server + "/alliance/events?_sort=nonexistent", timeout=30).status_code == 400
-    assert httpx.post(server + "/alliance/events", timeout=30).status_code == 405
 
 
 def test_serve_args_prints_the_settings():
@@ -102,8 +58,7 @@ def test_no_stored_value_comes_near_the_value_limit(seeds_db):
 
 @pytest.fixture(scope="module")
 def server(seeds_db):
-    """The seeds served as `make serve` serves them: uvicorn, two workers, their caches."""
-    with workers_serve(seeds_db, METADATA, workers=2) as (base, _):
+    with datasette_serve(seeds_db, METADATA) as base:
         yield base
 
 
