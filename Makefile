@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 DB     := build/alliance.db
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8001
+# Worker processes of `make serve` (uvicorn's, on one port): one a core unless given.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all serve build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
+.PHONY: all serve serve-datasette build inspect test test-browser screenshots chromium wrk loadtest clean validate csl bench \
 	citation-model citation-score tempeval
 
 all: build
@@ -32,9 +34,16 @@ validate: $(STAMP)
 inspect: build
 	$(BIN)/datasette inspect $(DB) --inspect-file build/inspect.json
 
-# Immutable (-i), on loopback, with the settings that keep a public instance responsive
-# (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS, printed by serve-args).
+# uvicorn's WORKERS worker processes on one port (alliance_record.asgi), each serving the app that
+# `make serve-datasette` serves: immutable, on loopback, with the settings that keep a public
+# instance responsive (sql_time_limit_ms, max_returned_rows ...: alliance_record.serve.SETTINGS)
+# and a response cache of what every visitor asks for (alliance_record/serve/cache.py).
 serve: inspect
+	$(BIN)/alliance-record serve --db $(DB) --metadata metadata.yml --inspect-file build/inspect.json \
+	  --host 127.0.0.1 --port $(PORT) --workers $(WORKERS)
+
+# The same app in one process, as Datasette's own command serves it (settings printed by serve-args).
+serve-datasette: inspect
 	$(BIN)/datasette serve -i $(DB) -m metadata.yml --inspect-file build/inspect.json \
 	  -h 127.0.0.1 -p $(PORT) $$($(BIN)/alliance-record serve-args)
 
@@ -90,11 +99,16 @@ test: $(STAMP) chromium
 test-browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
 
-# A bounded load on `datasette serve -i` (8 connections, loopback, LOAD_SECONDS <= 30): requests/s,
-# p99 and errors, failing on any error or 5xx (tests/loadtest.py). Not part of `make test`.
+# A bounded load on the server of `make serve` (WORKERS workers, loopback, each run LOAD_SECONDS
+# <= 30): first 32 connections on the server just started (cold), then, once every worker has
+# made every page, 8 and 32 connections; requests/s, p50/p99/max, errors and the server's peak
+# memory, failing on any error or 5xx (tests/loadtest.py). Not part of `make test`.
+# `LOAD_SERVER=datasette` loads plain `datasette serve -i` (one process) instead.
 LOAD_SECONDS ?= 20
+LOAD_SERVER ?= workers
 loadtest: inspect wrk
-	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS)
+	$(BIN)/python tests/loadtest.py --db $(DB) --inspect-file build/inspect.json --seconds $(LOAD_SECONDS) \
+	  --server $(LOAD_SERVER) --workers $(WORKERS) --cold
 
 # wrk, Debian's C load generator (light on a two-core machine, reports p99): installed when missing.
 wrk:

@@ -1,14 +1,20 @@
-"""A real `datasette serve -i` in a subprocess, started as `make serve` starts it.
+"""A real server in a subprocess, started as `make serve` starts it.
 
-Used by the serving tests and by `make loadtest` (tests/loadtest.py): immutable mode, loopback
-only, a free port, and the package's settings (alliance_record.serve.SETTINGS).
+Used by the serving, site-in-a-browser and hardening tests and by `make loadtest`
+(tests/loadtest.py): the database immutable, loopback only, a free port, the package's settings
+(alliance_record.serve.SETTINGS). By default it is what `make serve` runs — `alliance-record
+serve`: uvicorn's worker processes on one port serving alliance_record.asgi — with two workers;
+``workers=None`` starts plain `datasette serve -i` (one process) instead, as `make serve-datasette`.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +23,8 @@ import httpx
 
 from alliance_record.serve import serve_args
 
+WORKERS = 2
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -24,24 +32,71 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_command(db_path: Path, metadata: Path, port: int, inspect_file: Path | None = None) -> list:
-    """The `make serve` command line (see the Makefile), for a given database and port."""
+def serve_command(db_path: Path, metadata: Path, port: int, inspect_file: Path | None = None,
+                  workers: int | None = WORKERS) -> list:
+    """The `make serve` command line (see the Makefile) for a given database and port: with
+    ``workers``, `alliance-record serve --workers N`; without, `datasette serve -i` (`make serve-datasette`)."""
+    if workers:
+        command = [sys.executable, "-c", "from alliance_record.cli import cli; cli()", "serve",
+                   "--db", str(db_path), "--metadata", str(metadata), "--workers", str(workers)]
+        if inspect_file:
+            command += ["--inspect-file", str(inspect_file)]
+        return command + ["--host", "127.0.0.1", "--port", str(port)]
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata)]
     if inspect_file:
         command += ["--inspect-file", str(inspect_file)]
     return command + ["-h", "127.0.0.1", "-p", str(port)] + serve_args()
 
 
+def process_tree(pid: int) -> list:
+    """``pid`` and every process descended from it (read from /proc): a server and its workers."""
+    children: dict = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rpartition(")")[2].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children.get(p, [])
+    return out
+
+
+def memory_kb(pids, field: str = "VmRSS") -> int:
+    """The sum of a /proc/PID/status memory field (VmRSS now, VmHWM the peak) over ``pids``, in kB."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith(field + ":"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
 @contextmanager
-def datasette_serve(db_path: Path, metadata: Path, inspect_file: Path | None = None):
+def datasette_serve(db_path: Path, metadata: Path, inspect_file: Path | None = None,
+                    workers: int | None = WORKERS, env: dict | None = None, process: list | None = None):
     """Start the server (with `make inspect`'s file, if given), wait until it answers, yield its
-    base URL; stop it afterwards."""
+    base URL; stop it and all its workers afterwards. ``env`` adds environment variables;
+    ``process``, a list, receives the server's Popen (to read its memory)."""
     port = free_port()
-    proc = subprocess.Popen(serve_command(db_path, metadata, port, inspect_file),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tempfile.TemporaryFile()  # the server's messages (a pipe nobody reads could fill and block it)
+    proc = subprocess.Popen(serve_command(db_path, metadata, port, inspect_file, workers),
+                            stdout=subprocess.DEVNULL, stderr=log,
+                            env={**os.environ, **(env or {})}, start_new_session=True)
+    if process is not None:
+        process.append(proc)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             try:
                 if httpx.get(base + "/-/versions.json", timeout=1).status_code == 200:
@@ -49,14 +104,28 @@ def datasette_serve(db_path: Path, metadata: Path, inspect_file: Path | None = N
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"datasette did not start: {proc.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                raise RuntimeError(f"the server did not start: {log.read().decode()[-2000:]}")
             time.sleep(0.1)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
+        stop(proc)
+        log.close()
+
+
+def stop(proc: subprocess.Popen):
+    """Stop a server started in its own session: SIGTERM to its process group (uvicorn's supervisor
+    then stops its workers), SIGKILL to the group if it has not ended within 10 s."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # any worker left behind
+    except ProcessLookupError:
+        pass
+    proc.wait()

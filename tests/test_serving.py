@@ -30,13 +30,45 @@ def queries() -> dict:
 
 # --- the serve command ----------------------------------------------------------------------------
 
-def test_make_serve_is_immutable_on_loopback_with_the_packaged_settings():
+def recipe(target: str) -> str:
     makefile = (ROOT / "Makefile").read_text()
-    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).replace("\\\n", " ")
-    assert "datasette serve -i $(DB)" in recipe
-    assert "-h 127.0.0.1" in recipe
-    assert "$$($(BIN)/alliance-record serve-args)" in recipe
-    assert "--setting" not in makefile  # the settings live in one place: alliance_record.serve.SETTINGS
+    return re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).replace("\\\n", " ")
+
+
+def test_make_serve_is_immutable_on_loopback_with_the_packaged_settings():
+    # uvicorn's workers (alliance_record.asgi builds the app as datasette serve -i with serve.SETTINGS)
+    workers = recipe("serve")
+    assert "alliance-record serve --db $(DB)" in workers and "--inspect-file build/inspect.json" in workers
+    assert "--host 127.0.0.1" in workers and "--workers $(WORKERS)" in workers
+    # and the same app in one process, by Datasette's own command
+    single = recipe("serve-datasette")
+    assert "datasette serve -i $(DB)" in single
+    assert "-h 127.0.0.1" in single
+    assert "$$($(BIN)/alliance-record serve-args)" in single
+    assert "--setting" not in (ROOT / "Makefile").read_text()  # the settings live in one place: serve.SETTINGS
+
+
+def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
+    """`alliance-record serve` puts the paths and one secret in the environment and becomes
+    `python -m uvicorn alliance_record.asgi:app --workers N` (the exec is caught here)."""
+    import os
+
+    from alliance_record import asgi
+
+    db = tmp_path / "alliance.db"
+    db.write_bytes(b"")
+    execs = []
+    monkeypatch.setattr(os, "execv", lambda path, argv: execs.append(argv))
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items()  # a copy, this test's own
+                                        if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET)})
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA), "--workers", "3",
+                                      "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    (argv,) = execs
+    assert argv[1:] == ["-m", "uvicorn", "alliance_record.asgi:app", "--workers", "3", "--host", "127.0.0.1",
+                        "--port", "8123", "--lifespan", "on"]
+    assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
+    assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
 
 
 def test_serve_args_prints_the_settings():

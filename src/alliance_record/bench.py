@@ -9,9 +9,10 @@
    transaction into tables made by the same CREATE TABLE statements: no extraction, no index,
    no full-text index. It is the floor for writing those rows, and ``build / baseline`` says how
    far above it the pipeline is;
-4. :func:`measure_latency` serves the database the way the Makefile does (``datasette serve
-   -i`` with an inspect file and the same settings) and times every canned query with its
-   ``example:`` parameters, every table page with its metadata facets, and a full-text search.
+4. :func:`measure_latency` serves the database the way ``make serve-datasette`` does (``datasette
+   serve -i`` with an inspect file and the same settings, one process, the response cache off so
+   that each request makes its page) and times every canned query with its ``example:``
+   parameters, every table page with its metadata facets, and a full-text search.
 
 Speed is measured here, never in timed tests: the tests check what the benchmark produces,
 not how fast.
@@ -62,7 +63,7 @@ from .curate.annotations import QuoteNotFound, locate
 from .extract import footnotes as footnotes_mod
 from .extract import quantities as quantities_mod
 from .extract.events import joined_texts
-from .serve import serve_args
+from .serve import CACHE_MB_ENV, serve_args
 from .yamlio import load_yaml
 
 DATABASE_NAME = "alliance"  # the metadata describes the database of this name (alliance.db)
@@ -721,7 +722,8 @@ def inspect_database(db_path, inspect_path) -> float:
 
 def measure_latency(db_path, metadata_path, urls=None, requests: int = 20, budget_seconds: float = 60.0,
                     inspect_path=None, settings=()) -> dict:
-    """Serve ``db_path`` as ``make serve`` does (``serve.SETTINGS``) and time each URL.
+    """Serve ``db_path`` as ``make serve-datasette`` does (``serve.SETTINGS``, one process) with the
+    response cache off, and time each URL (what each page costs to make at this N).
 
     ``settings`` are extra ``(name, value)`` Datasette settings, given after those (so
     they win): a way to try ``facet_time_limit_ms`` or ``suggest_facets`` on a large corpus.
@@ -747,7 +749,10 @@ def measure_latency(db_path, metadata_path, urls=None, requests: int = 20, budge
     samples: dict = {u: [] for u in urls}
     status: dict = {}
     with tempfile.TemporaryFile() as err:
-        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        # the response cache off: the timings are of the queries and pages at N, not of the cache
+        # (every URL is asked for 20 times; `make loadtest` measures the served site with it)
+        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
+                                  env={**os.environ, CACHE_MB_ENV: "0"})
         try:
             with httpx.Client(base_url=base, timeout=120) as client:
                 t0 = time.perf_counter()

@@ -194,6 +194,47 @@ def add(source, seeds_dir, events_db):
         click.echo(f"  - {line}")
 
 
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+              show_default=True, help="The database, served immutable.")
+@click.option("--metadata", "metadata_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("metadata.yml"), show_default=True, help="Datasette metadata.")
+@click.option("--inspect-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The counts of `datasette inspect` (as `make serve`).")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+def serve(db_path, metadata_path, inspect_file, host, port, workers):
+    """Serve the database with uvicorn's worker processes on one port (alliance_record.asgi).
+
+    Each worker builds the app as `datasette serve -i DB -m METADATA --inspect-file FILE
+    $(alliance-record serve-args)` does; the database, metadata, inspect file and one secret for
+    every worker are handed over in the environment, then this process becomes uvicorn's
+    supervisor (`python -m uvicorn alliance_record.asgi:app --workers N ...`), which binds the
+    port, starts the workers and restarts one that dies.
+    """
+    import os
+    import secrets
+
+    from . import asgi
+
+    workers = workers or os.cpu_count() or 1
+    os.environ[asgi.ENV_DB] = str(db_path.resolve())
+    os.environ[asgi.ENV_METADATA] = str(metadata_path.resolve())
+    if inspect_file:
+        os.environ[asgi.ENV_INSPECT] = str(inspect_file.resolve())
+    else:
+        os.environ.pop(asgi.ENV_INSPECT, None)
+    os.environ.setdefault(asgi.ENV_SECRET, secrets.token_hex(32))
+    command = [sys.executable, "-m", "uvicorn", "alliance_record.asgi:app", "--workers", str(workers),
+               "--host", host, "--port", str(port), "--lifespan", "on"]
+    click.echo(" ".join(command[1:]), err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)
+
+
 @cli.command("serve-args")
 def serve_args():
     """Print the `datasette serve` settings of a public instance, as command-line options.

@@ -37,6 +37,13 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   a sort by a column the table lacks, two statements in ``_where``, a ``_through`` or
   ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
   with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
+* ``asgi_wrapper`` also keeps what every visitor asks for: a bounded cache of whole answers in
+  each process (:mod:`.cache`: anonymous GETs, 200s of immutable data, an hour at most, a
+  page whose facet or count ran out of time ten seconds), with a ``Cache-Control`` that says the
+  data is immutable (:func:`cache_control`); and it remembers which ``allow`` blocks apply to
+  each table (:func:`remember_table_permissions`: Datasette 0.65.5 deep-copies the metadata for
+  every table on every permission check). ``make serve`` runs the app in uvicorn's worker
+  processes (:mod:`alliance_record.asgi`).
 * an authorizer refuses the SQL functions of :data:`DENIED_FUNCTIONS` (``fts3_tokenizer``
   handed a visitor a memory pointer and took one).
 
@@ -170,6 +177,23 @@ def guarded_printf(builtin: sqlite3.Connection):
         marks = ", ".join("?" for _ in range(len(args) + 1))
         return builtin.execute(f"select printf({marks})", (fmt, *args)).fetchone()[0]
     return printf
+
+
+def datasette_settings() -> dict:
+    """:data:`SETTINGS` as the ``Datasette`` constructor takes them, converted as ``datasette serve
+    --setting`` converts them (``off`` is False for a boolean setting, numbers are ints)."""
+    from datasette.app import DEFAULT_SETTINGS
+    from datasette.utils import value_as_boolean
+
+    out = {}
+    for name, value in SETTINGS:
+        default = DEFAULT_SETTINGS[name]
+        if isinstance(default, bool):
+            value = value if isinstance(value, bool) else value_as_boolean(str(value))
+        elif isinstance(default, int):
+            value = int(value)
+        out[name] = value
+    return out
 
 
 def serve_args() -> list:
@@ -752,19 +776,169 @@ def handle_exception(datasette, request, exception):
     return default(datasette, request, exception)
 
 
+# Pages of installed plugins that show nothing but the served databases (search-all's results, the
+# dashboards of metadata.yml): as immutable as the data when every database is.
+PLUGIN_DATA_PAGES = ("/-/search", "/-/dashboards")
+# Files of installed packages (Datasette's and the plugins' CSS, JavaScript, images).
+STATIC_PREFIXES = ("/-/static/", "/-/static-plugins/")
+# How much the response cache of one worker process holds (serve/cache.py), in MB: the
+# environment variable that overrides it, 0 turning the cache off (the benchmark measures queries).
+CACHE_MB_ENV = "ALLIANCE_CACHE_MB"
+CACHE_MB = 64
+
+
+def immutable_path(datasette, path: str) -> bool:
+    """Whether what ``path`` answers is drawn only from immutable databases or installed files:
+    a database's pages (``/alliance``, ``/alliance/…``, ``/alliance.db``, ``/alliance.json``) when
+    that database is immutable; the front page and :data:`PLUGIN_DATA_PAGES` when every served
+    database is (Datasette's own ``_internal`` aside); :data:`STATIC_PREFIXES` always. Datasette's
+    other ``/-/`` pages describe the running server or the visitor (``/-/threads``, ``/-/actor``)
+    and are left alone."""
+    if path.startswith(STATIC_PREFIXES):
+        return True
+    served = [db for name, db in datasette.databases.items() if name != "_internal"]
+    for db in served:
+        base = datasette.urls.database(db.name)
+        if path == base or path.startswith((base + "/", base + ".")):
+            return not db.is_mutable
+    if not served or any(db.is_mutable for db in served):
+        return False
+    index = datasette.urls.instance()
+    return path == index or any(path == p or path.startswith(p + "/") for p in PLUGIN_DATA_PAGES)
+
+
+def cache_control(datasette, path: str, status: int, headers: list) -> list:
+    """The response headers with a ``Cache-Control`` that says the data is immutable.
+
+    On a 200 answer of an :func:`immutable_path`: Datasette's ``max-age=N`` (``default_cache_ttl``,
+    or the visitor's ``_ttl``) gains ``public`` and ``immutable`` (no revalidation on reload
+    while it is fresh), and an answer Datasette sent without one (the front page, search-all, the
+    dashboards, CSV exports, static files, the ``/alliance.db`` download, which only has an ETag)
+    gets ``public, max-age=<default_cache_ttl>, immutable``. An answer that is ``private``,
+    ``no-store`` or ``no-cache`` (Datasette's for a visitor with a cookie or credentials, or
+    ``_ttl=0``) or sets a cookie is left as it is, and so is every other status."""
+    if status != 200 or not immutable_path(datasette, path):
+        return headers
+    from .cache import cache_directives
+
+    current = None
+    for name, value in headers:
+        if name.lower() == b"set-cookie":
+            return headers
+        if name.lower() == b"cache-control":
+            current = value.decode("latin-1")
+    directives = cache_directives(current)
+    if any(d in directives for d in ("private", "no-store", "no-cache")):
+        return headers
+    if current is None:
+        ttl = int(datasette.setting("default_cache_ttl") or 0)
+        if ttl <= 0:
+            return headers
+        value = f"public, max-age={ttl}, immutable"
+    else:
+        value = current.strip().rstrip(",")
+        value = ("" if "public" in directives else "public, ") + value + ("" if "immutable" in directives else ", immutable")
+    return [(k, v) for k, v in headers if k.lower() != b"cache-control"] + [(b"cache-control", value.encode("latin-1"))]
+
+
+def note_interrupted_queries(db) -> None:
+    """Make a query of ``db`` that hits its time limit mark the answer to its request as partial
+    (:func:`.cache.partial`: kept seconds, not an hour).
+
+    Datasette answers 200 without the facet or the row count whose query ran out of time
+    (``facet_time_limit_ms``, ``sql_time_limit_ms``); such a page is not what visitors should get
+    from the cache for the next hour. The database's ``execute`` (through which Datasette, its
+    facets and this plugin run every time-limited query) is wrapped once per database object."""
+    if getattr(db, "_alliance_record_notes_interrupts", False):
+        return
+    from datasette.database import QueryInterrupted
+
+    from .cache import partial
+
+    execute = db.execute
+
+    async def execute_noting_interrupts(*args, **kwargs):
+        try:
+            return await execute(*args, **kwargs)
+        except QueryInterrupted:
+            partial("a query ran out of time")
+            raise
+
+    db.execute = execute_noting_interrupts
+    db._alliance_record_notes_interrupts = True
+
+
+def remember_table_permissions(datasette, size: int = 1024) -> None:
+    """Keep Datasette's answer to "which ``allow`` blocks apply to this table?" per table.
+
+    Datasette 0.65.5 answers it (``_table_permission_allows``, asked on every view-table
+    permission check) by deep-copying the whole metadata each time: 5 ms a table with
+    metadata.yml's queries and notes, so 250 of the 300 ms of the front page and of the database
+    page, which check each of ~50 tables. The answer depends only on the metadata and the table;
+    the metadata is read once at startup, so when no plugin supplies metadata of its own (a
+    ``get_metadata`` hook, whose answers could change) the answer is kept, for at most ``size``
+    tables. Anywhere else, or on a Datasette without that method, nothing changes."""
+    import functools
+
+    from datasette.plugins import pm
+
+    method = getattr(datasette, "_table_permission_allows", None)
+    if method is None or getattr(method, "cache_info", None) or pm.hook.get_metadata.get_hookimpls():
+        return
+    datasette._table_permission_allows = functools.lru_cache(maxsize=size)(method)
+
+
+def response_cache():
+    """A new :class:`.cache.ResponseCache` of :data:`CACHE_MB` (or ``$ALLIANCE_CACHE_MB``) MB."""
+    import os
+
+    from .cache import ResponseCache
+
+    megabytes = float(os.environ.get(CACHE_MB_ENV, CACHE_MB))
+    return ResponseCache(max_bytes=int(megabytes * 1024 * 1024))
+
+
 @hookimpl
 def asgi_wrapper(datasette):
+    """Around Datasette, from the outside in: any method but GET and HEAD is answered 405; the
+    response cache (serve/cache.py: anonymous GETs of immutable data, one per app); the
+    ``Cache-Control`` of :func:`cache_control`; and the request's path kept for ``render_cell``.
+    Also: queries that run out of time mark their answer partial (:func:`note_interrupted_queries`)
+    and table permissions are remembered (:func:`remember_table_permissions`)."""
     def wrap(app):
         async def with_path(scope, receive, send):
-            if scope.get("type") == "http" and scope.get("method") not in METHODS:
-                await method_not_allowed(send)
-                return
             token = _request.set({"path": scope.get("path") or ""})
             try:
                 await app(scope, receive, send)
             finally:
                 _request.reset(token)
-        return with_path
+
+        async def with_cache_control(scope, receive, send):
+            if scope.get("type") != "http":
+                await with_path(scope, receive, send)
+                return
+            path = scope.get("path") or ""
+
+            async def send_headers(message):
+                if message["type"] == "http.response.start":
+                    headers = list(message.get("headers") or [])
+                    message = dict(message, headers=cache_control(datasette, path, message["status"], headers))
+                await send(message)
+            await with_path(scope, receive, send_headers)
+
+        from .cache import CacheMiddleware
+
+        cached = CacheMiddleware(with_cache_control, response_cache(), require_immutable=True)
+        remember_table_permissions(datasette)
+
+        async def read_only(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method") not in METHODS:
+                await method_not_allowed(send)
+                return
+            for db in datasette.databases.values():
+                note_interrupted_queries(db)
+            await cached(scope, receive, send)
+        return read_only
     return wrap
 
 
