@@ -1091,8 +1091,8 @@ def keep_surnames_with_evidence(found_in: list):
     names in full somewhere (anywhere: "Nakatani" in a headline, "Gen Nakatani" below it); it is
     left out otherwise — not reported as unresolved, and free for the unregistered names — and
     its candidates narrow to the persons named in full (two Koizumis named: rule 5 decides)."""
-    named = {(c.kind, c.id) for _r, _b, found in found_in for m in found
-             if len(m.candidates) == 1 and m.candidates[0].via != "surname" for c in m.candidates}
+    named = {(m.candidates[0].kind, m.candidates[0].id) for _r, _b, found in found_in for m in found
+             if len(m.candidates) == 1 and m.candidates[0].via != "surname"}
     for k, (region, blocked, found) in enumerate(found_in):
         kept = []
         for m in found:

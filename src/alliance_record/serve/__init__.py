@@ -524,7 +524,7 @@ async def unmapped(datasette, table) -> dict | None:
             f"select count(*), count(*) - count(latitude) from [{table}]")).first()
         config = datasette.metadata(database=DATABASE, table=table) or {}
         _unmapped[key] = {"count": missing, "total": total, "why": config.get("map_note"),
-                          "href": datasette.urls.table(DATABASE, table) + "?" + "latitude__isnull=1"} \
+                          "href": datasette.urls.table(DATABASE, table) + "?latitude__isnull=1"} \
             if missing else None
     return _unmapped[key]
 
@@ -769,8 +769,7 @@ def handle_exception(datasette, request, exception):
         exception = DatasetteError(message, title=title, status=400)
     elif not (isinstance(exception, DatasetteError) and exception.message_is_html):
         return None
-    if isinstance(exception, DatasetteError) and exception.message_is_html \
-            and request.path.split("?")[0].endswith(".json"):
+    if exception.message_is_html and request.path.split("?")[0].endswith(".json"):
         exception = DatasetteError(plain_text(exception.message), title=exception.title,
                                    status=exception.status, error_dict=exception.error_dict)
     return default(datasette, request, exception)

@@ -31,17 +31,14 @@ LABEL_CHARS = 140
 OPEN, CLOSE = "\x02", "\x03"
 
 
-async def searchable_tables(db) -> list:
-    """(table, fts table) for every visible table with a full-text index, in schema order."""
-    hidden = set(await db.hidden_table_names())
-    out = []
-    for table in await db.table_names():
-        if table in hidden or table.endswith("_fts"):
-            continue
-        fts = await db.fts_table(table)
-        if fts:
-            out.append((table, fts))
-    return out
+async def searchable_tables(datasette, request, db) -> list:
+    """(table, fts table) for every table of ``db`` with a full-text index that the visitor may
+    view, in schema order: datasette-search-all's own list (hidden tables and ``*_fts`` left out,
+    permissions checked), each with its FTS table."""
+    from datasette_search_all.utils import get_searchable_tables
+
+    return [(table, await db.fts_table(table))
+            for name, table in await get_searchable_tables(datasette, request) if name == db.name]
 
 
 def marked_html(snippet: str | None) -> Markup:
@@ -93,16 +90,17 @@ async def search_table(datasette, db, table: str, fts: str, q: str) -> dict:
     return out
 
 
-async def search_all(datasette, q: str) -> list:
+async def search_all(datasette, request, q: str) -> list:
     """Every searchable table's answer for ``q`` (tables without a match last, in schema order)."""
     db = datasette.get_database(DATABASE)
-    results = [await search_table(datasette, db, table, fts, q) for table, fts in await searchable_tables(db)]
+    results = [await search_table(datasette, db, table, fts, q)
+               for table, fts in await searchable_tables(datasette, request, db)]
     return sorted(results, key=lambda r: (r["count"] == 0 and not r["error"]))
 
 
 async def search_view(datasette, request):
     q = (request.args.get("q") or "").strip()
-    results = await search_all(datasette, q) if q else []
+    results = await search_all(datasette, request, q) if q else []
     if request.url_vars.get("format") == "json":
         return Response.json({"q": q, "tables": [
             {"table": r["table"], "count": r["count"], "href": r["href"], "error": r["error"],
