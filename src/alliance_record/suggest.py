@@ -540,6 +540,48 @@ ACTOR_TYPES_OK = {"person", "anonymous", "state", "government", "government-body
                   "grouping", "media", "political-party", "armed-group", "document"}
 
 
+# A place's kind from the common noun its name ends with ("Jeju Island", "Oura Bay").
+PLACE_HEADS = {"island": "island", "islands": "island-group", "islets": "island-group", "sea": "sea",
+               "strait": "strait", "shoal": "reef", "reef": "reef", "ocean": "ocean", "peninsula": "peninsula",
+               "prefecture": "admin-area", "province": "admin-area", "county": "admin-area", "state": "admin-area",
+               "district": "district", "bay": "maritime-feature", "gulf": "maritime-feature",
+               "harbor": "maritime-feature", "harbour": "maritime-feature", "airport": "facility",
+               "port": "facility", "base": "facility", "camp": "facility", "fort": "facility"}
+
+
+def place_type(name: str) -> str:
+    """The registry type of a drafted place the gazetteer does not know, from its head noun
+    (the last word, or the first: "Camp David"); "region" when neither says."""
+    words = name.lower().split()
+    return PLACE_HEADS.get(words[-1]) or PLACE_HEADS.get(words[0]) or "region"
+
+
+def cited_title_spans(text: str):
+    """A test of whether ``text[start:end]`` lies in the title or the place of publication of the
+    reference its line holds (the note's line, read by the reference parser once per line)."""
+    from .citations import parse_reference
+
+    lines: dict = {}
+
+    def spans_of(a: int, b: int) -> list:
+        if a not in lines:
+            rec, line, out = parse_reference(text[a:b]), text[a:b], []
+            for key in ("title", "publisher_place"):
+                value = rec.get(key)
+                k = line.find(value) if value else -1
+                if k >= 0:
+                    out.append((a + k, a + k + len(value)))
+            lines[a] = out
+        return lines[a]
+
+    def cited(start: int, end: int) -> bool:
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        return any(s <= start and end <= e for s, e in spans_of(a, len(text) if b < 0 else b))
+
+    return cited
+
+
 def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
     """Registry entries for the names no registry holds (the document's entity candidates, see
     extract/entities.py): actors in actors.yml form, and places with GeoNames coordinates in
@@ -549,7 +591,10 @@ def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
 
     taken = {e["id"] for e in ctx.inputs.actors.entries} | {e["id"] for e in ctx.inputs.places.entries}
     by_name: dict = {}
+    cited = cited_title_spans(doc.text)
     for n in seg.names:
+        if n.get("region") in ("footnote", "reference") and cited(n["start"], n["end"]):
+            continue  # words of a cited work's title, or where it was published: no entity of the text
         entry = by_name.setdefault(n["name"], {"names": [], "aliases": set()})
         entry["names"].append(n)
         surface = " ".join(doc.text[n["start"]:n["end"]].split())
@@ -572,8 +617,13 @@ def registry_drafts(doc, seg, found: dict, ctx) -> tuple[list, list, list]:
                            "country": best.get("country"), "geonames": best.get("geonames"), "wikidata": None,
                            "description": note, "aliases": sorted(entry["aliases"])})
             continue
-        if type_ == "place":
+        if type_ == "place":  # drafted all the same: the curator gives the coordinates
             unplaced.append(name)
+            places.append({"id": cid, "name": name, "reviewed": False, "type": place_type(name),
+                           "latitude": None, "longitude": None, "geo_precision": None,
+                           "country": best.get("country"), "geonames": None, "wikidata": None,
+                           "description": note[:-1] + "; no coordinates in the gazetteer.",
+                           "aliases": sorted(entry["aliases"])})
             continue
         actors.append({"id": cid, "name": name, "reviewed": False,
                        "type": type_ if type_ in ACTOR_TYPES_OK else "organization",

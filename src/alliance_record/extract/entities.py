@@ -63,7 +63,10 @@ HEADS = [  # (type, last-word heads)
                      "initiative programme program press bank council fund coalition network corridor"),
 ]
 HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
-SHIP_PREFIX = re.compile(r"^(?:USS|USNS|JS|HMS|HMAS|HMCS|ROKS|INS|BRP|CNS|HMNZS)\s")
+# Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
+SHIP_COUNTRY = {"USS": "US", "USNS": "US", "JS": "JP", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "ROKS": "KR",
+                "INS": "IN", "BRP": "PH", "CNS": "CN", "HMNZS": "NZ"}
+SHIP_PREFIX = re.compile(r"^(?:%s)\s" % "|".join(SHIP_COUNTRY))
 CAMP = re.compile(r"^(?:Camp|Fort|Mount|Mt\.|Lake|Cape)\s")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|near|into|from|to|off|across|around|outside|inside|toward|towards)\s+(?:the\s+)?"
                       r"(?:[A-Za-z]+-[a-z]+\s+)?|\b(?:district|city|town|village|prefecture|province|region|island|port|"
@@ -175,8 +178,10 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
                 evidence.setdefault("country", qualifiers[part[0][2]])
             evidence.setdefault("role", part[0][2])
             part = part[1:]
-        if not part:
-            continue
+        if not part or part[0][2][:1].islower():
+            continue  # nothing after the role, or only its complement ("Minister | of Defense")
+        if part[-1][2].lower().rstrip(".,") in ROLE_HEADS and not person_shaped([t[2] for t in part[:-1]]):
+            continue  # a role with no holder named ("Defense Minister", "the Chief Cabinet Secretary")
         out.append((part[0][0], part[-1][1], evidence))
     return out
 
@@ -233,16 +238,35 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
 
 
 def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None:
+    """The country a candidate belongs to, from the strongest evidence: its role or context
+    ("Japanese Defense Minister ..."), its own gazetteer entry, a ship's national prefix, a
+    qualifier among its words ("South Korean Navy", "Ministry of Defense of Japan"), or, for a
+    body or a place, a known place its name is made from ("Okinawa Defense Bureau", "Marine Corps
+    Air Station Iwakuni", "Jeju Island")."""
     if evidence.get("country"):
         return evidence["country"]
     if place is not None and place.country:
         return place.country
-    for w in name.replace("-", " ").split():
-        if w in qualifiers:
-            return qualifiers[w]
-    m = re.search(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)?)$", name)
-    if m and m.group(1) in qualifiers:
-        return qualifiers[m.group(1)]
+    ship = SHIP_PREFIX.match(name)
+    if ship:
+        return SHIP_COUNTRY[ship.group().strip()]
+    words = name.replace("-", " ").split()
+    for size in (3, 2, 1):  # the longest qualifier first: "South Korean" before "Korean"
+        for k in range(len(words) - size + 1):
+            phrase = " ".join(words[k:k + size])
+            if phrase in qualifiers:
+                return qualifiers[phrase]
+    if head_type(words) is not None and head_type(words) != "person":
+        from .. import gazetteer
+
+        for size in (2, 1):
+            for k in range(len(words) - size + 1):
+                phrase = " ".join(words[k:k + size])
+                if phrase.lower().strip(".,") in HEAD_TYPE or not phrase[:1].isupper():
+                    continue
+                found = gazetteer.lookup(phrase)
+                if found is not None and found.country and (found.kind == "country" or found.population >= 15_000):
+                    return found.country
     return None
 
 
@@ -271,15 +295,52 @@ def grow(text: str, s: int, e: int, spans: list) -> tuple[int, int]:
     return s, e
 
 
+# The words around a name that say whose it is: a registered name just before it ("U.S.
+# Ambassador ...", "Pentagon Chief Spokesman ...", "North Korea's ..."), or an apposition after a
+# person ("Lin Jian, a spokesperson for China's foreign ministry").
+RUN_BEFORE = re.compile(r"((?:[A-Z][\w.&-]*(?:'s|’s)? ){1,4})$")
+APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?(?:for|of|at|in|to)\s+(?:the\s+)?"
+                        r"([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?)(?:'s|’s)?(?=[\s,.;])")
+
+
+# An exercise's or an operation's name: "the exercise Resolute Dragon", "exercises such as Keen
+# Sword", "exercise, Freedom Edge,", "Freedom Edge drills".
+EVENT_NOUNS = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|operations?|wargames?|war games?)"
+EVENT_NAME_BEFORE = re.compile(rf"\b{EVENT_NOUNS}(?:,| such as| called| named| dubbed| code-named)?\s+$", re.I)
+EVENT_NAME_AFTER = re.compile(rf"^(?:\s+\d+)?\s+{EVENT_NOUNS}\b")
+
+
+def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
+    """The country the words next to the name at ``text[s:e]`` give it, through
+    ``country_of_form`` (a registered name or qualifier -> its country code, else None)."""
+    run = RUN_BEFORE.search(text[max(0, s - 60):s])
+    if run:
+        tokens = run.group(1).split()
+        # the name's own role words may stand between ("Pentagon Chief Spokesman Sean Parnell")
+        end = len(tokens)
+        while end and tokens[end - 1].lower() in TITLE_WORDS:
+            end -= 1
+        for k in range(end):
+            phrase = " ".join(tokens[k:end])
+            phrase = phrase[:-2] if phrase.endswith(("'s", "’s")) else phrase
+            found = country_of_form(phrase)
+            if found:
+                return found
+    after = APPOSITION.match(text[e:e + 100])
+    if after:
+        return country_of_form(after.group(1))
+    return None
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
-                        names_in: dict | None = None) -> list[dict]:
+                        names_in: dict | None = None, country_of_form=None) -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
 
     ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text.
     Returns mention dicts with the candidate's name, type, evidence and country; a short form
     takes the full name of the person or body said in the same document.
     """
-    names = []
+    names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
         for a, b, evidence in split_name(surface, qualifiers):
@@ -315,8 +376,18 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
                 continue
             before, after = text[max(0, s - 30):s], text[e:e + 30]
+            if EVENT_NAME_BEFORE.search(before) or EVENT_NAME_AFTER.match(after):
+                event_names.add(" ".join(words))
+                continue  # the name of an exercise or an operation: an event, not an actor or a place
+            if region.kind in ("title", "heading") and re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
+                continue  # a headline's gerund phrase ("Making the Joint Force Headquarters Work")
+            if country_of_form is not None and not evidence.get("country"):
+                nearby = context_country(text, s, e, country_of_form)
+                if nearby:
+                    evidence = dict(evidence, country=nearby)
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
+    names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
     for n in names:

@@ -193,6 +193,15 @@ class Lexicon:
     demonyms: frozenset = frozenset()
     qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
 
+    def country_of_form(self, form: str) -> str | None:
+        """The one country a registered name or a qualifier stands for ("U.S.", "Pentagon",
+        "North Korea"), or None when it names nothing registered or entities of several."""
+        key = fold_form(form)
+        if key in self.qualifiers:
+            return self.qualifiers[key]
+        countries = {c.country for c in self.forms.get(key, ())}
+        return countries.pop() if len(countries) == 1 else None
+
     @classmethod
     def build(cls, actors, places) -> "Lexicon":
         forms: dict[str, dict] = defaultdict(dict)
@@ -1116,7 +1125,8 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
     if seg is not None:
         seg.names = []
     found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
-                                         common=lambda name: title_case_words(name, lowercase), names_in=names_in)
+                                         common=lambda name: title_case_words(name, lowercase), names_in=names_in,
+                                         country_of_form=lexicon.country_of_form)
     # a state's adjective of nationality ("South Korean destroyers") names no one of its own
     found = [c for c in found if c["name"] not in lexicon.demonyms]
     for n, c in enumerate(found, start=1):
@@ -1127,7 +1137,7 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
         entry["documents"].add(doc.id)
         entities.merge_votes(entry, c)
         if seg is not None:
-            seg.names.append({"start": start, "end": end, "name": c["name"], "type": c["type"],
+            seg.names.append({"start": start, "end": end, "name": c["name"], "type": c["type"], "region": region.kind,
                               "type_evidence": c["type_evidence"], "country": c["country"], "geonames": c["geonames"],
                               "latitude": c["latitude"], "longitude": c["longitude"]})
         rows.append({"id": f"{doc.id}-cm{n:04d}", "candidate_id": entities.slug(c["name"]), "document_id": doc.id,
