@@ -6,6 +6,7 @@ because the time limit is enforced by the server's SQL threads, not by the in-pr
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from urllib.parse import urlencode
@@ -69,6 +70,14 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
                         "--port", "8123", "--lifespan", "on"]
     assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
     assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
+    assert asgi.ENV_SETTINGS not in os.environ
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
+                                      "--setting", "facet_time_limit_ms", "1000", "--setting", "max_csv_mb", "5"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(os.environ[asgi.ENV_SETTINGS]) == {"facet_time_limit_ms": "1000", "max_csv_mb": "5"}
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
+                                      "--setting", "no_such_setting", "1"])
+    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 2
 
 
 def test_serve_args_prints_the_settings():

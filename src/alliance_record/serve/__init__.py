@@ -179,14 +179,17 @@ def guarded_printf(builtin: sqlite3.Connection):
     return printf
 
 
-def datasette_settings() -> dict:
+def datasette_settings(extra=()) -> dict:
     """:data:`SETTINGS` as the ``Datasette`` constructor takes them, converted as ``datasette serve
-    --setting`` converts them (``off`` is False for a boolean setting, numbers are ints)."""
+    --setting`` converts them (``off`` is False for a boolean setting, numbers are ints); ``extra``
+    ``(name, value)`` pairs are given after them, so they win (an unknown name is a ``ValueError``)."""
     from datasette.app import DEFAULT_SETTINGS
     from datasette.utils import value_as_boolean
 
     out = {}
-    for name, value in SETTINGS:
+    for name, value in (*SETTINGS, *extra):
+        if name not in DEFAULT_SETTINGS:
+            raise ValueError(f"{name!r} is not a Datasette setting")
         default = DEFAULT_SETTINGS[name]
         if isinstance(default, bool):
             value = value if isinstance(value, bool) else value_as_boolean(str(value))
