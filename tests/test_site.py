@@ -303,7 +303,7 @@ def test_the_front_page_asks_the_questions_and_counts_the_tables(ds, db):
     for table in metadata()["plugins"]["alliance-record"]["entities"]:
         n, = db.execute(f"select count(*) from [{table}]").fetchone()
         assert re.search(rf'>{n:,}</td><td><a href="/alliance/{table}">', front), table
-    assert 'href="/alliance.db"' in front and 'action="/alliance/search_paragraphs"' in front
+    assert 'href="/alliance.db"' in front and 'action="/alliance/search_text"' in front
     # the entity tables come before the machinery (actor_mentions, sentences ...)
     assert html.index('href="/alliance/events"') < html.index('href="/alliance/actor_mentions"')
 

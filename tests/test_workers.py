@@ -63,7 +63,7 @@ def pages(db_path) -> list:
     for table in ("documents", "events", "actors", "places", "quotations", "recommendations", "works"):
         (pk,) = conn.execute(f"select id from [{table}] order by id limit 1").fetchone()
         out.append(f"/alliance/{table}/{quote(str(pk), safe='')}")
-    for name in ("search_paragraphs", "actor_profile", "co_mentions", "places_in_document"):
+    for name in ("search_paragraphs", "search_text", "actor_profile", "co_mentions", "places_in_document"):
         out.append(f"/alliance/{name}?" + urlencode(queries[name].get("example") or {}))
     return out
 

@@ -604,7 +604,7 @@ async def front_page(datasette) -> dict:
     return {"questions": config.get("questions") or [], "entities": entities, "size": human_size(size),
             "citation": config.get("citation"),
             "download": datasette.urls.database(DATABASE) + ".db",
-            "ranked_search": datasette.urls.database(DATABASE) + "/search_paragraphs"}
+            "ranked_search": datasette.urls.database(DATABASE) + "/search_text"}
 
 
 @hookimpl
