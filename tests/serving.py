@@ -24,6 +24,11 @@ import httpx
 from alliance_record.serve import serve_args
 
 WORKERS = 2
+# Settings for a test that compares whole pages or their exact Cache-Control: a facet that runs
+# out of facet_time_limit_ms (200 ms, easily reached on a loaded machine) leaves the page without
+# it and cached 10 s instead of an hour (a partial answer, alliance_record.serve.cache). Such a
+# test is about what a page is when it is whole, so it gives the facets all the time they need.
+UNHURRIED = {"facet_time_limit_ms": 30_000}
 
 
 def free_port() -> int:
@@ -33,19 +38,21 @@ def free_port() -> int:
 
 
 def serve_command(db_path: Path, metadata: Path, port: int, inspect_file: Path | None = None,
-                  workers: int | None = WORKERS) -> list:
+                  workers: int | None = WORKERS, settings: dict | None = None) -> list:
     """The `make serve` command line (see the Makefile) for a given database and port: with
-    ``workers``, `alliance-record serve --workers N`; without, `datasette serve -i` (`make serve-datasette`)."""
+    ``workers``, `alliance-record serve --workers N`; without, `datasette serve -i` (`make serve-datasette`).
+    ``settings`` are Datasette settings over the package's (``--setting NAME VALUE`` for each)."""
+    extra = [arg for name, value in (settings or {}).items() for arg in ("--setting", name, str(value))]
     if workers:
         command = [sys.executable, "-c", "from alliance_record.cli import cli; cli()", "serve",
                    "--db", str(db_path), "--metadata", str(metadata), "--workers", str(workers)]
         if inspect_file:
             command += ["--inspect-file", str(inspect_file)]
-        return command + ["--host", "127.0.0.1", "--port", str(port)]
+        return command + ["--host", "127.0.0.1", "--port", str(port)] + extra
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "-m", str(metadata)]
     if inspect_file:
         command += ["--inspect-file", str(inspect_file)]
-    return command + ["-h", "127.0.0.1", "-p", str(port)] + serve_args()
+    return command + ["-h", "127.0.0.1", "-p", str(port)] + serve_args() + extra
 
 
 def process_tree(pid: int) -> list:
@@ -83,13 +90,15 @@ def memory_kb(pids, field: str = "VmRSS") -> int:
 
 @contextmanager
 def datasette_serve(db_path: Path, metadata: Path, inspect_file: Path | None = None,
-                    workers: int | None = WORKERS, env: dict | None = None, process: list | None = None):
+                    workers: int | None = WORKERS, env: dict | None = None, process: list | None = None,
+                    settings: dict | None = None):
     """Start the server (with `make inspect`'s file, if given), wait until it answers, yield its
     base URL; stop it and all its workers afterwards. ``env`` adds environment variables;
-    ``process``, a list, receives the server's Popen (to read its memory)."""
+    ``process``, a list, receives the server's Popen (to read its memory); ``settings`` are
+    Datasette settings over the package's."""
     port = free_port()
     log = tempfile.TemporaryFile()  # the server's messages (a pipe nobody reads could fill and block it)
-    proc = subprocess.Popen(serve_command(db_path, metadata, port, inspect_file, workers),
+    proc = subprocess.Popen(serve_command(db_path, metadata, port, inspect_file, workers, settings),
                             stdout=subprocess.DEVNULL, stderr=log,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     if process is not None:

@@ -296,6 +296,25 @@ def test_outlets_roll_up_to_the_body_that_publishes_them():
         (None, "Harbour Report")]                  # no such body: the outlet as written
 
 
+def test_a_series_counts_for_the_body_it_is_named_for_only_when_that_body_publishes():
+    actors = [{"id": "atlantic-council", "name": "Atlantic Council", "type": "organization"},
+              {"id": "sea-news", "name": "Sea News", "type": "media"},
+              {"id": "china", "name": "China", "type": "state"},
+              {"id": "japan-government", "name": "Japanese Government", "type": "government"},
+              {"id": "quad", "name": "Quad", "type": "grouping"},
+              {"id": "kim", "name": "Kim Lee", "type": "person"}]
+    index = B.ActorIndex(actors)
+    assert B.outlet_actor("Atlantic Council Report", index) == "atlantic-council"
+    assert B.outlet_actor("Atlantic Council Issue Brief No. 7", index) == "atlantic-council"
+    assert B.outlet_actor("Sea News Backgrounder", index) == "sea-news"
+    for title in ("China Brief", "China Report 12", "Japanese Government White Paper", "Quad Brief",
+                  "Kim Lee Memo"):
+        assert B.outlet_actor(title, index) is None, title
+    assert B.outlet_actor("China", index) == "china"  # the outlet of that very name is still that actor
+    rows = B.build([cite("a", rec("Ana Lee, “Tides,” China Brief, May 2, 2021."))], [], actors)
+    assert [(w["outlet_id"], w["outlet"]) for w in rows["works"]] == [(None, "China Brief")]
+
+
 def test_canned_query_and_dashboard_chart_agree(db):
     """citations_by_outlet and the dashboard's outlets chart count the same outlets."""
     meta = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text())

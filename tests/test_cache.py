@@ -15,6 +15,7 @@ from datasette.app import Datasette
 
 from alliance_record import serve
 from alliance_record.serve import cache
+from serving import UNHURRIED
 from test_datasette import metadata, settings
 
 
@@ -223,6 +224,88 @@ def test_a_miss_that_cannot_be_kept_lets_the_waiting_requests_be_made():
     assert len(app.calls) == 3 and not cached.inflight
 
 
+class Download:
+    """An ASGI app whose first answer stops before its last chunk (its start and the other chunks
+    sent) until ``finish`` is set; every later call answers at once. ``headers`` and ``chunks`` are its answer."""
+
+    def __init__(self, headers, chunks):
+        self.headers, self.chunks = headers, chunks
+        self.calls = 0
+        self.halfway = asyncio.Event()
+        self.finish = asyncio.Event()
+
+    async def __call__(self, scope, receive, send):
+        first = self.calls == 0
+        self.calls += 1
+        await send({"type": "http.response.start", "status": 200, "headers": self.headers})
+        for i, chunk in enumerate(self.chunks):
+            if first and i == len(self.chunks) - 1:
+                self.halfway.set()
+                await self.finish.wait()
+            await send({"type": "http.response.body", "body": chunk, "more_body": i < len(self.chunks) - 1})
+
+
+@pytest.mark.parametrize("headers, max_entry_bytes", [
+    ([(b"cache-control", b"max-age=0, immutable")], 10_000),          # not kept, said at its start
+    ([(b"cache-control", b"public, max-age=60")], 10_000),            # not said immutable
+    ([(b"cache-control", b"max-age=60, immutable"), (b"set-cookie", b"a=b")], 10_000),
+    ([(b"cache-control", b"max-age=60, immutable")], 1000),            # too big, seen in its body
+])
+def test_a_miss_that_will_not_be_kept_does_not_hold_back_those_waiting_for_it(headers, max_entry_bytes):
+    async def scenario():
+        app = Download(headers, [b"z" * 600] * 3)
+        cached = cache.CacheMiddleware(app, cache.ResponseCache(max_bytes=10_000, max_entry_bytes=max_entry_bytes))
+        leader = asyncio.ensure_future(request(cached, path="/alliance.db"))
+        await asyncio.wait_for(app.halfway.wait(), 5)
+        follower = await asyncio.wait_for(request(cached, path="/alliance.db"), 5)  # the first is still halfway
+        assert not leader.done()
+        app.finish.set()
+        return await leader, follower, app, cached
+
+    leader, follower, app, cached = asyncio.run(scenario())
+    assert leader[2] == follower[2] == b"z" * 1800
+    assert follower[1]["x-cache"] == "miss" and app.calls == 2
+    assert not cached.inflight and len(cached.cache) == 0
+
+
+def test_a_miss_that_is_kept_answers_those_waiting_for_it_from_the_cache():
+    async def scenario():
+        app = Download([(b"cache-control", b"max-age=60, immutable")], [b"z" * 600] * 3)
+        cached = cache.CacheMiddleware(app, cache.ResponseCache(max_bytes=10_000, max_entry_bytes=10_000))
+        leader = asyncio.ensure_future(request(cached, path="/page"))
+        await asyncio.wait_for(app.halfway.wait(), 5)
+        follower = asyncio.ensure_future(request(cached, path="/page"))
+        await asyncio.sleep(0.01)
+        assert not follower.done()  # it waits for the page being made
+        app.finish.set()
+        return await leader, await follower, app, cached
+
+    leader, follower, app, cached = asyncio.run(scenario())
+    assert leader[2] == follower[2] == b"z" * 1800
+    assert (leader[1]["x-cache"], follower[1]["x-cache"], app.calls, cached.coalesced) == ("miss", "hit", 1, 1)
+
+
+@pytest.mark.parametrize("condition", [(b"if-none-match", b'"abc"'), (b"if-modified-since", b"Mon, 01 Jan 2024 00:00:00 GMT"),
+                                       (b"range", b"bytes=0-10")])
+def test_a_conditional_request_is_answered_by_the_app_not_the_cache(condition):
+    answers = {b"": (200, [(b"cache-control", b"max-age=60, immutable"), (b"etag", b'"abc"')], [b"whole"])}
+
+    def respond(scope):
+        asked = dict(scope["headers"])
+        if asked.get(b"if-none-match") == b'"abc"' or b"if-modified-since" in asked:
+            return 304, [(b"etag", b'"abc"')], [b""]
+        if b"range" in asked:
+            return 206, [(b"content-range", b"bytes 0-4/5")], [b"whole"]
+        return answers[b""]
+
+    app, cached = middleware(respond)
+    assert get(cached, path="/p")[1]["x-cache"] == "miss"
+    assert get(cached, path="/p")[1]["x-cache"] == "hit"
+    status, headers, _, _ = get(cached, path="/p", headers=[condition])
+    assert status in (304, 206) and "x-cache" not in headers
+    assert len(app.calls) == 2 and len(cached.cache) == 1  # neither looked up nor stored
+
+
 def test_a_size_of_zero_turns_the_cache_off(monkeypatch):
     monkeypatch.setenv(serve.CACHE_MB_ENV, "0")
     assert serve.response_cache().max_bytes == 0
@@ -236,7 +319,18 @@ def test_a_size_of_zero_turns_the_cache_off(monkeypatch):
 
 @pytest.fixture(scope="module")
 def ds(seeds_db):
-    return Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings=settings())
+    """The served dataset, whole on a loaded machine too: facets given all the time they need
+    (serving.UNHURRIED) and the table counts made before the first visitor, as a server's
+    startup makes them (the test client runs no startup; the index page would count each table
+    within 10 ms, and a count cut short makes the page partial)."""
+    ds = Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings={**settings(), **UNHURRIED})
+
+    async def count_tables():
+        for db in ds.databases.values():
+            if not db.is_mutable:
+                await db.table_counts(limit=3600 * 1000)
+    asyncio.run(count_tables())
+    return ds
 
 
 def fetch(ds, path, **kwargs):

@@ -158,6 +158,7 @@ def test_search_all_answers_from_every_searchable_table_with_links_and_marks(ds,
     html = get(ds, "/-/search?q=Senkaku").text
     assert html.count("<mark>Senkaku</mark>") >= 10
     assert '<a href="/alliance/places/senkaku-islands">Senkaku Islands</a>' in html
+    assert 'href="/alliance/search_text?q=Senkaku"' in html  # paragraphs and notes ranked together
     # what a visitor types is never a syntax error
     for q in ('"', "NOT", "*", "a OR", "Japan's", "((", "x" * 500):
         assert get(ds, "/-/search?q=" + quote(q)).status_code == 200, q
@@ -352,6 +353,23 @@ def test_canned_query_ids_link_to_their_rows(ds):
             params = q.get("example") or {}
             columns = get(ds, f"/alliance/{name}.json?_shape=objects&" + urlencode(params)).json()["columns"]
             assert column in columns, (name, column)
+
+
+def test_the_ranked_searches_keep_their_published_shapes(ds):
+    """search_paragraphs answers as it always has (paragraphs only, these columns in this order);
+    search_text ranks paragraphs and footnotes together (a word of both: Senkaku)."""
+    word = "Senkaku"
+    para = get(ds, f"/alliance/search_paragraphs.json?_shape=objects&q={word}").json()
+    assert para["columns"] == ["paragraph_id", "document", "snippet", "rank"]
+    assert para["rows"] and all(r["paragraph_id"] for r in para["rows"])
+    assert [r["rank"] for r in para["rows"]] == sorted(r["rank"] for r in para["rows"])
+    both = get(ds, f"/alliance/search_text.json?_shape=objects&q={word}").json()
+    assert both["columns"] == ["kind", "paragraph_id", "footnote_id", "document", "snippet", "rank"]
+    kinds = {r["kind"] for r in both["rows"]}
+    assert kinds == {"paragraph", "footnote"}
+    assert all((r["paragraph_id"] is None) == (r["kind"] == "footnote") != (r["footnote_id"] is None)
+               for r in both["rows"])
+    assert {r["paragraph_id"] for r in both["rows"] if r["paragraph_id"]} <= {r["paragraph_id"] for r in para["rows"]}
 
 
 def test_the_document_page_leaves_out_empty_headings(ds, seeds_db):

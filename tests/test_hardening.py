@@ -758,3 +758,13 @@ def test_a_full_width_stop_ends_a_sentence():
     assert [text[a:b] for a, b in sentence_bounds(text)] == [
         "会談は東京で行われた。", "両大臣は「同盟を強化する。」と述べた！", "次は何か？", "Then English.", "終わり"]
     assert ends_sentence("行われた。") and ends_sentence("述べた。」") and not ends_sentence("行われた、")
+
+
+def test_a_run_of_full_width_marks_is_one_sentence_end():
+    """"！？" (or "。。。") ends one sentence: no sentence of a lone mark, and a run inside a
+    quotation followed by its particle does not end the sentence either."""
+    from alliance_record.segment import sentence_bounds
+
+    text = "本当に来るのか！？来週だ。。。待つ？！「本当か！？」と聞いた。終わり"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "本当に来るのか！？", "来週だ。。。", "待つ？！", "「本当か！？」と聞いた。", "終わり"]

@@ -23,6 +23,8 @@ actors:
   - {id: gen-nakatani, name: Gen Nakatani, type: person}
   - {id: marcus-rice, name: Marcus T. Rice, type: person}
   - {id: ann-may, name: Ann May, type: person}
+  - {id: lloyd-austin, name: Lloyd Austin, type: person}
+  - {id: john-mccain, name: John McCain, type: person}
   - {id: asia-society, name: Asia Society, type: organization}
   - {id: russia, name: Russia, type: state, aliases: [Moscow]}
   - {id: north-korea, name: North Korea, type: state}
@@ -54,6 +56,7 @@ places:
   - {id: iraq, name: Iraq, type: country, latitude: 33, longitude: 44, geo_precision: centroid}
   - {id: indian-ocean, name: Indian Ocean, type: ocean, latitude: -20, longitude: 80, geo_precision: region}
   - {id: arabian-sea, name: Arabian Sea, type: sea, latitude: 14, longitude: 65, geo_precision: centroid}
+  - {id: texas, name: Texas, type: admin-area, latitude: 31, longitude: -100, geo_precision: centroid}
   - {id: pentagon, name: The Pentagon, type: facility, latitude: 38.87, longitude: -77.06, geo_precision: point, aliases: [Pentagon]}
 """
 
@@ -138,6 +141,32 @@ def test_a_family_name_alone_names_the_person_the_document_names_in_full():
     found, _, _ = run("Marcus T. Rice wrote that Rice policy is firm. Ann May spoke in May.\n", doc_id="f")
     assert found.count(("Rice", "actor", "marcus-rice")) == 1  # after the full name, with its initial
     assert ("May", "actor", "ann-may") not in found           # a month is no family name to find alone
+
+
+def test_a_family_name_written_with_an_inner_capital_is_found_alone():
+    assert mentions.family_names("John McCain") == ["McCain"]
+    assert mentions.family_names("Douglas MacArthur") == ["MacArthur"]
+    assert mentions.family_names("Beto O'Rourke") == ["O'Rourke"]
+    assert mentions.family_names("Alexandria Ocasio-Cortez") == ["Ocasio-Cortez"]
+    assert mentions.family_names("Heigo Sato") == ["Sato"]
+    assert mentions.family_names("Jens NATO") == [] and mentions.family_names("Ann May") == []
+    found, _, _ = run("Senator John McCain visited Tokyo. McCain said the alliance held.\n", doc_id="mc")
+    assert [f[0] for f in found if f[2] == "john-mccain"] == ["John McCain", "McCain"]
+
+
+def test_a_family_name_inside_a_place_or_another_name_is_not_the_person():
+    """"Austin, Texas" is a place, "Steve Austin" and "Austin Peay" other people, even where the
+    document names Lloyd Austin; a title before the family name ("Secretary Austin"), a
+    sentence's first word or a headline's capitalised words leave it his."""
+    found, _, _ = run("Lloyd Austin spoke in Austin, Texas. Steve Austin and Austin Peay listened.\n"
+                      "Later, Secretary Austin met Hegseth. Then Austin left. Meanwhile Austin called. "
+                      "Austin, who had flown in, said Austin, Japan and China agreed.\n", doc_id="au")
+    austin = [f[0] for f in found if f[2] == "lloyd-austin"]
+    assert austin == ["Lloyd Austin"] + ["Austin"] * 5, found
+    assert ("Texas", "place", "texas") in found
+    found, _, _ = run("Austin Meets Hegseth\n\nDefense Secretary Lloyd Austin met Pete Hegseth.\n",
+                      doc_id="au2", title="Austin Meets Hegseth")
+    assert [f[0] for f in found if f[2] == "lloyd-austin"][0] == "Austin"  # the headline's
 
 
 def test_possessives_line_breaks_page_breaks_and_markers():

@@ -6,6 +6,7 @@ because the time limit is enforced by the server's SQL threads, not by the in-pr
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from urllib.parse import urlencode
@@ -69,6 +70,56 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
                         "--port", "8123", "--lifespan", "on"]
     assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
     assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
+    assert asgi.ENV_SETTINGS not in os.environ
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
+                                      "--setting", "facet_time_limit_ms", "1000", "--setting", "max_csv_mb", "5"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(os.environ[asgi.ENV_SETTINGS]) == {"facet_time_limit_ms": "1000", "max_csv_mb": "5"}
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
+                                      "--setting", "no_such_setting", "1"])
+    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 2
+
+
+def test_the_installed_packages_are_those_the_project_declares():
+    """Every dependency of pyproject.toml is installed in a version it allows (uvicorn's floor,
+    for one, is the release whose supervisor stops when a worker fails at startup)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    for requirement in map(Requirement, declared):
+        if requirement.marker and not requirement.marker.evaluate():
+            continue
+        try:
+            installed = version(requirement.name)
+        except PackageNotFoundError:
+            raise AssertionError(f"{requirement.name} is not installed") from None
+        assert requirement.specifier.contains(installed, prereleases=True), (str(requirement), installed)
+
+
+def test_a_database_that_does_not_open_stops_the_server_and_its_workers(tmp_path):
+    """A worker whose startup fails (here: the database is not SQLite) stops the whole server
+    instead of being restarted forever while the port answers nothing."""
+    import subprocess
+    import sys
+
+    from serving import free_port
+
+    bad = tmp_path / "alliance.db"
+    bad.write_text("not a database\n" * 100)
+    command = [sys.executable, "-c", "from alliance_record.cli import cli; cli()", "serve", "--db", str(bad),
+               "--metadata", str(METADATA), "--workers", "2", "--port", str(free_port())]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        from serving import stop
+
+        stop(proc)
+        raise AssertionError("the server kept running with a database that does not open") from None
+    assert b"file is not a database" in err
 
 
 def test_serve_args_prints_the_settings():

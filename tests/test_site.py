@@ -245,6 +245,48 @@ def test_a_map_says_which_rows_it_cannot_show(ds, db, table):
     assert len(listed) == missing and all(r["latitude"] is None for r in listed)
 
 
+def map_note(html):
+    note = re.search(r'<span class="ar-note ar-map-note">\((\d+) of (\d+) have no coordinates.*?<a href="([^"]+)"', html)
+    return note and (int(note.group(1)), int(note.group(2)), note.group(3).replace("&amp;", "&"))
+
+
+def test_the_map_note_counts_the_rows_of_a_filtered_page(ds, db):
+    by_type = {t: (total, missing) for t, total, missing in db.execute(
+        "select event_type, count(*), count(*) - count(latitude) from events group by 1")}
+    some = max((t for t in by_type if by_type[t][1]), key=lambda t: by_type[t][1])
+    none = next(t for t in by_type if not by_type[t][1])
+    whole = db.execute("select count(*), count(*) - count(latitude) from events").fetchone()
+    assert by_type[some] != whole
+    missing, total, href = map_note(get(ds, f"/alliance/events?{urlencode({'event_type': some})}").text)
+    assert (missing, total) == (by_type[some][1], by_type[some][0])
+    listed = get(ds, href.replace("?", ".json?_shape=array&_size=max&", 1)).json()
+    assert len(listed) == missing and all(r["latitude"] is None and r["event_type"] == some for r in listed)
+    assert map_note(get(ds, f"/alliance/events?{urlencode({'event_type': none})}").text) is None
+    # Datasette's other filters count too: _where, and the whole table again without any
+    where = get(ds, "/alliance/events?" + urlencode({"_where": f"event_type = '{some}'"})).text
+    assert map_note(where)[:2] == (by_type[some][1], by_type[some][0])
+    assert map_note(get(ds, "/alliance/events").text)[:2] == (whole[1], whole[0])
+
+
+def test_the_map_note_of_one_server_is_never_anothers(seeds_db, tmp_path, monkeypatch):
+    """What a server counted is kept with it: a second server of another database (here given
+    the same id() as the first, as a freed object's id can be reused) counts its own rows."""
+    import shutil
+
+    from alliance_record import serve
+
+    copy = tmp_path / "alliance.db"
+    shutil.copy(seeds_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update events set latitude = null, longitude = null")
+        (total,) = conn.execute("select count(*) from events").fetchone()
+    monkeypatch.setattr(serve, "id", lambda obj: 1, raising=False)
+    first = Datasette(immutables=[str(seeds_db)], metadata=metadata(), settings=settings())
+    before = map_note(get(first, "/alliance/events").text)
+    second = Datasette(immutables=[str(copy)], metadata=metadata(), settings=settings())
+    assert map_note(get(second, "/alliance/events").text)[:2] == (total, total) != before[:2]
+
+
 # --- the front page -------------------------------------------------------------------------------
 
 def front_links() -> list:
@@ -261,7 +303,7 @@ def test_the_front_page_asks_the_questions_and_counts_the_tables(ds, db):
     for table in metadata()["plugins"]["alliance-record"]["entities"]:
         n, = db.execute(f"select count(*) from [{table}]").fetchone()
         assert re.search(rf'>{n:,}</td><td><a href="/alliance/{table}">', front), table
-    assert 'href="/alliance.db"' in front and 'action="/alliance/search_paragraphs"' in front
+    assert 'href="/alliance.db"' in front and 'action="/alliance/search_text"' in front
     # the entity tables come before the machinery (actor_mentions, sentences ...)
     assert html.index('href="/alliance/events"') < html.index('href="/alliance/actor_mentions"')
 

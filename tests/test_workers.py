@@ -21,7 +21,7 @@ import yaml
 
 from alliance_record import asgi, serve
 from conftest import METADATA
-from serving import datasette_serve, process_tree
+from serving import UNHURRIED, datasette_serve, process_tree
 
 WORKERS = 2
 
@@ -37,13 +37,14 @@ def inspect_file(seeds_db, tmp_path_factory):
 @pytest.fixture(scope="module")
 def workers(seeds_db, inspect_file):
     process = []
-    with datasette_serve(seeds_db, METADATA, inspect_file, workers=WORKERS, process=process) as base:
+    with datasette_serve(seeds_db, METADATA, inspect_file, workers=WORKERS, process=process,
+                         settings=UNHURRIED) as base:
         yield base, process[0]
 
 
 @pytest.fixture(scope="module")
 def single(seeds_db, inspect_file):
-    with datasette_serve(seeds_db, METADATA, inspect_file, workers=None) as base:
+    with datasette_serve(seeds_db, METADATA, inspect_file, workers=None, settings=UNHURRIED) as base:
         yield base
 
 
@@ -62,7 +63,7 @@ def pages(db_path) -> list:
     for table in ("documents", "events", "actors", "places", "quotations", "recommendations", "works"):
         (pk,) = conn.execute(f"select id from [{table}] order by id limit 1").fetchone()
         out.append(f"/alliance/{table}/{quote(str(pk), safe='')}")
-    for name in ("search_paragraphs", "actor_profile", "co_mentions", "places_in_document"):
+    for name in ("search_paragraphs", "search_text", "actor_profile", "co_mentions", "places_in_document"):
         out.append(f"/alliance/{name}?" + urlencode(queries[name].get("example") or {}))
     return out
 
@@ -103,6 +104,13 @@ def test_make_serve_runs_the_workers_on_one_port(workers):
     assert len(worker_pids) == WORKERS
     listening = listening_socket(int(base.rsplit(":", 1)[1]))
     assert all(listening in open_files(pid) for pid in worker_pids)  # one socket, accepted on by each
+
+
+def test_both_servers_take_the_settings_they_are_given(workers, single):
+    for base in (workers[0], single):
+        served = httpx.get(base + "/-/settings.json", timeout=30).json()
+        assert {name: served[name] for name in UNHURRIED} == UNHURRIED, base
+        assert served["sql_time_limit_ms"] == serve.datasette_settings()["sql_time_limit_ms"], base
 
 
 def test_every_page_is_the_same_as_datasette_serve_gives(workers, single, seeds_db):
@@ -165,6 +173,18 @@ def test_the_app_is_built_as_datasette_serve_builds_it(seeds_db, inspect_file, m
     assert db.cached_table_counts and ds._secret == "one secret for every worker"
     assert {"alliance-record", "datasette-cluster-map", "datasette-search-all", "datasette-dashboards"} <= \
         {p["name"] for p in ds._plugins()}
+
+
+def test_settings_from_the_environment_go_over_the_packages(seeds_db, monkeypatch):
+    monkeypatch.setenv(asgi.ENV_DB, str(seeds_db))
+    monkeypatch.setenv(asgi.ENV_METADATA, str(METADATA))
+    monkeypatch.setenv(asgi.ENV_SETTINGS, '{"facet_time_limit_ms": "1500", "suggest_facets": "on"}')
+    ds = asgi.datasette_instance()
+    assert ds.setting("facet_time_limit_ms") == 1500 and ds.setting("suggest_facets") is True
+    assert ds.setting("sql_time_limit_ms") == serve.datasette_settings()["sql_time_limit_ms"]
+    monkeypatch.setenv(asgi.ENV_SETTINGS, '{"no_such_setting": 1}')
+    with pytest.raises(ValueError, match="no_such_setting"):
+        asgi.datasette_instance()
 
 
 def test_a_missing_database_stops_the_app_at_once(tmp_path, monkeypatch):

@@ -19,7 +19,9 @@ Configured by the environment, which the supervisor hands to every worker:
 * ``ALLIANCE_INSPECT_FILE`` — the counts of ``datasette inspect`` (optional, as ``make serve`` does);
 * ``DATASETTE_SECRET`` — the secret that signs Datasette's cookies and tokens, the same in every
   worker (``alliance-record serve`` makes one when it is not set);
-* ``ALLIANCE_CACHE_MB`` — the response cache of each worker (see ``alliance_record.serve``).
+* ``ALLIANCE_CACHE_MB`` — the response cache of each worker (see ``alliance_record.serve``);
+* ``ALLIANCE_SETTINGS`` — Datasette settings over the package's, a JSON object
+  (``alliance-record serve --setting NAME VALUE`` writes it; optional).
 
 ``alliance-record serve`` (what ``make serve`` runs) sets them and starts uvicorn::
 
@@ -39,13 +41,15 @@ ENV_DB = "ALLIANCE_DB"
 ENV_METADATA = "ALLIANCE_METADATA"
 ENV_INSPECT = "ALLIANCE_INSPECT_FILE"
 ENV_SECRET = "DATASETTE_SECRET"  # the variable `datasette serve --secret` reads too
+ENV_SETTINGS = "ALLIANCE_SETTINGS"
 DEFAULT_DB = Path("build/alliance.db")
 DEFAULT_METADATA = Path("metadata.yml")
 
 
-def datasette_instance(db=None, metadata=None, inspect_file=None, secret=None):
+def datasette_instance(db=None, metadata=None, inspect_file=None, secret=None, settings=None):
     """The :class:`datasette.app.Datasette` of ``datasette serve -i`` with the package's settings
-    (arguments default to the environment variables of this module, then to the defaults)."""
+    and ``settings`` (a dict) over them (arguments default to the environment variables of this
+    module, then to the defaults)."""
     from datasette.app import Datasette
     from datasette.utils import parse_metadata
 
@@ -58,11 +62,13 @@ def datasette_instance(db=None, metadata=None, inspect_file=None, secret=None):
         if not path.is_file():
             raise FileNotFoundError(f"the {what} to serve, {path}, does not exist (set ${ENV_DB} / ${ENV_METADATA})")
     inspect_data = json.loads(Path(inspect_file).read_text()) if inspect_file else None
+    if settings is None:
+        settings = json.loads(os.environ.get(ENV_SETTINGS) or "{}")
     return Datasette(
         immutables=[str(db)],
         metadata=parse_metadata(metadata.read_text(encoding="utf-8")),
         inspect_data=inspect_data,
-        settings=datasette_settings(),
+        settings=datasette_settings(settings.items()),
         secret=secret or os.environ.get(ENV_SECRET) or None,
         cache_headers=True,
     )

@@ -371,6 +371,7 @@ class ActorIndex:
         self.names: dict[str, set] = {}
         self.name_of: dict[str, str] = {a["id"]: a["name"] for a in actors}
         self.publisher_of: dict[str, str] = {a["id"]: a["publisher"] for a in actors if a.get("publisher")}
+        self.type_of: dict[str, str | None] = {a["id"]: a.get("type") for a in actors}
         for a in actors:
             forms = {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}
             if a.get("type") == "person":
@@ -434,14 +435,23 @@ _SERIES = re.compile(r"(?i)^(?P<body>.+?)\s+(?:(?:research|policy|issue|working|
                      r"monograph|commentary|backgrounder|series)s?(?:\s+(?:no\.?\s*)?[A-Z]{0,4}\d[\w.-]*)?$")
 
 
+# The actor types (curate.ACTOR_TYPES) that issue a series of reports or briefs under their name:
+# think tanks and other organisations, media, and government agencies ("CRS Report"). A state,
+# a government, a grouping or a person named at the head of a title is its subject ("China
+# Brief", "Japan Report"), not its publisher.
+SERIES_BODY_TYPES = frozenset({"organization", "media", "government-body"})
+
+
 def outlet_actor(name: str | None, index: ActorIndex) -> str | None:
     """The registry actor an outlet written as ``name`` is: the actor of that name, else the body
-    whose series it is ("Atlantic Council Report" is the Atlantic Council's)."""
+    whose series it is ("Atlantic Council Report" is the Atlantic Council's), when that body is of
+    a :data:`SERIES_BODY_TYPES` type."""
     found = link_name(name, index)
     if found or not name:
         return found
     series = _SERIES.match(name.strip())
-    return link_name(series.group("body"), index) if series else None
+    body = link_name(series.group("body"), index) if series else None
+    return body if index.type_of.get(body) in SERIES_BODY_TYPES else None
 
 
 def publishing_body(actor_id: str | None, index: ActorIndex) -> str | None:

@@ -205,12 +205,15 @@ def add(source, seeds_dir, events_db):
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
-def serve(db_path, metadata_path, inspect_file, host, port, workers):
+@click.option("--setting", "settings", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A Datasette setting over the package's (e.g. facet_time_limit_ms 1000).")
+def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     """Serve the database with uvicorn's worker processes on one port (alliance_record.asgi).
 
     Each worker builds the app as `datasette serve -i DB -m METADATA --inspect-file FILE
-    $(alliance-record serve-args)` does; the database, metadata, inspect file and one secret for
-    every worker are handed over in the environment, then this process becomes uvicorn's
+    $(alliance-record serve-args) --setting NAME VALUE ...` does (each --setting given here); the
+    database, metadata, inspect file, settings and one secret for every worker are handed over in
+    the environment, then this process becomes uvicorn's
     supervisor (`python -m uvicorn alliance_record.asgi:app --workers N ...`), which binds the
     port, starts the workers and restarts one that dies.
     """
@@ -227,6 +230,16 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers):
     else:
         os.environ.pop(asgi.ENV_INSPECT, None)
     os.environ.setdefault(asgi.ENV_SECRET, secrets.token_hex(32))
+    if settings:
+        from .serve import datasette_settings
+
+        try:
+            datasette_settings(settings)  # an unknown name stops here, not in every worker
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--setting") from None
+        os.environ[asgi.ENV_SETTINGS] = json.dumps(dict(settings))
+    else:
+        os.environ.pop(asgi.ENV_SETTINGS, None)
     command = [sys.executable, "-m", "uvicorn", "alliance_record.asgi:app", "--workers", str(workers),
                "--host", host, "--port", str(port), "--lifespan", "on"]
     click.echo(" ".join(command[1:]), err=True)

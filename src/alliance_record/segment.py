@@ -119,9 +119,13 @@ URL_FRAGMENT = re.compile(r"^[^\s]+$")
 TERMINAL = re.compile(r"[.!?:。！？]$")
 # A sentence written in Japanese or Chinese ends at a full-width stop, exclamation or question mark
 # (and the closing brackets or quotes after it); no space follows it. syntok splits on Latin ones
-# only. A quotation closed and followed by the quotative particle (「…。」と述べた) goes on.
+# only. A run of marks ("！？", "。。。") is one end, never cut inside (the lookahead keeps the
+# run whole when what follows it is not an end). A quotation closed and followed by the
+# quotative particle (「…。」と述べた) goes on.
 _CJK_CLOSERS = "」』）】〉》\"”’"
-CJK_SENTENCE_END = re.compile(rf"[。！？](?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
+_CJK_ENDS = "。！？"
+CJK_SENTENCE_END = re.compile(rf"[{_CJK_ENDS}]+(?![{_CJK_ENDS}])"
+                              rf"(?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
 CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS
 CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
 NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"

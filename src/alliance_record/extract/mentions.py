@@ -32,6 +32,10 @@ line) is matched against the forms in capitals. Then, in order:
    ("NSS") resolves to the one whose unambiguous form occurs in the same document — first in the
    same part of it (the notes and references, or the text), nearest before the mention (else
    nearest after); with no such evidence it stays unresolved and is reported, never guessed.
+   A registered person's family name alone ("Nakatani", "McCain") counts only in a document
+   that names the person in full, and not where it is part of a place ("Austin, Texas") or of
+   another capitalised name ("Steve Austin", "Austin Peay"): see
+   :func:`family_name_in_other_name`.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ import regex
 from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
+from .entities import TITLE_WORDS
 
 CONTEXT_CHARS = 32
 
@@ -294,9 +299,59 @@ def family_names(form: str) -> list[str]:
     family = tokens[-1].rstrip(".")
     if family in {"Jr", "Sr", "II", "III", "IV"} and len(tokens) > 2:
         family = tokens[-2].rstrip(",")
-    if len(family) < 3 or not family[0].isupper() or not family[1:].islower() or family.lower() in FUNCTION_WORDS:
+    if len(family) < 3 or not capitalised_name(family) or family.lower() in FUNCTION_WORDS:
         return []
     return [family]
+
+
+# A word written as a name: capitalised, lower case after each capital, inner capitals and
+# hyphens or apostrophes allowed ("Nakatani", "McCain", "MacArthur", "DeSantis", "O'Brien",
+# "Ocasio-Cortez", "Tōgō"); not an acronym ("NATO") or a word in capitals ("JAPAN").
+NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*(?:['’-]\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*)*")
+
+
+def capitalised_name(word: str) -> bool:
+    """Whether ``word`` is written as a name (:data:`NAME_WORD`), with a lower-case letter in it."""
+    return NAME_WORD.fullmatch(word) is not None and any(ch.islower() for ch in word)
+
+
+def _other_name_word(word: str) -> bool:
+    """A word next to a family name that makes it part of another name ("Steve Austin", "Lake
+    Austin", "Austin Peay"): written as a name, and not a title ("Secretary Austin"), a month or
+    day, or a word that opens a sentence ("Then Austin said")."""
+    return capitalised_name(word) and word.lower() not in FUNCTION_WORDS and word.lower() not in TITLE_WORDS
+
+
+# ", Texas", ", South Korea": a place after a comma, ended by punctuation or the text's end (not
+# "Nakatani, Japan's minister", nor a list "Austin, Japan and Korea").
+_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,3})(?=[,.;:)\]]|$| \()")
+
+
+def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", heading: bool) -> bool:
+    """Whether a family name found alone (``v[start:end]``, a folded view) is part of something
+    else than its person's name: a place written "City, Region" ("Austin, Texas", the region a
+    registered place or state), or a longer run of capitalised names ("Steve Austin", "Lake
+    Austin", "Austin Peay"; a title before it or a sentence's first word does not count). In a
+    title or heading, where every word is capitalised, only the words before it count."""
+    after = _AFTER_COMMA.match(v, end)
+    if after:
+        tokens = after.group(1).split(" ")
+        for n in range(len(tokens), 0, -1):
+            cands = lexicon.forms.get(fold_form(" ".join(tokens[:n]).rstrip(".")))
+            if cands and all(c.kind == "place" or c.type == "state" for c in cands):
+                return True
+    before = re.search(r"(?:^|[\s(\"“])(\S+) $", v[max(0, start - 40):start])
+    if before and _other_name_word(before.group(1)):
+        word = before.group(1)
+        earlier = v[:start - len(word) - 1].rstrip()
+        opens_sentence = not earlier or earlier[-1] in ".!?:\"“"
+        if not (opens_sentence and (word.lower() in OPENING_ADVERBS or word.endswith("ly"))):
+            return True  # "Steve Austin" (also first in its sentence), not "Meanwhile Austin"
+    if not heading:
+        following = re.match(r" ([^\s,.;:!?)]+)", v[end:end + 40])
+        if following and _other_name_word(following.group(1)):
+            return True
+    return False
 
 
 COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
@@ -446,6 +501,9 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if any(a < end and start < b for a, b in blocked):
             continue
+        if all(c.via == "surname" for c in lexicon.forms[key]) \
+                and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
+            continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
         if re.search(r"[A-Z][\w.'-]*,? $", v[max(0, start - 40):start]) \
                 and all(c.via == "inverted" for c in lexicon.forms[key]):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
@@ -1364,6 +1422,12 @@ MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
                "thursday", "friday", "saturday", "sunday"}
+# Words that open a sentence before a name without being part of it ("Meanwhile Austin said");
+# FUNCTION_WORDS and adverbs in -ly are the others (see family_name_in_other_name).
+OPENING_ADVERBS = {"meanwhile", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "now", "here",
+                   "afterwards", "afterward", "next", "last", "soon", "once", "again", "otherwise", "indeed",
+                   "nevertheless", "nonetheless", "therefore", "hence", "separately", "elsewhere", "overall",
+                   "ultimately", "eventually", "recently", "previously", "initially", "similarly", "notably"}
 # Words that are no family name to find alone (see family_names): "May" is a month first.
 FUNCTION_WORDS = NOT_A_NOUN | SENTENCE_WORDS | MONTHS_DAYS
 

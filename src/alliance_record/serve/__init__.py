@@ -179,14 +179,17 @@ def guarded_printf(builtin: sqlite3.Connection):
     return printf
 
 
-def datasette_settings() -> dict:
+def datasette_settings(extra=()) -> dict:
     """:data:`SETTINGS` as the ``Datasette`` constructor takes them, converted as ``datasette serve
-    --setting`` converts them (``off`` is False for a boolean setting, numbers are ints)."""
+    --setting`` converts them (``off`` is False for a boolean setting, numbers are ints); ``extra``
+    ``(name, value)`` pairs are given after them, so they win (an unknown name is a ``ValueError``)."""
     from datasette.app import DEFAULT_SETTINGS
     from datasette.utils import value_as_boolean
 
     out = {}
-    for name, value in SETTINGS:
+    for name, value in (*SETTINGS, *extra):
+        if name not in DEFAULT_SETTINGS:
+            raise ValueError(f"{name!r} is not a Datasette setting")
         default = DEFAULT_SETTINGS[name]
         if isinstance(default, bool):
             value = value if isinstance(value, bool) else value_as_boolean(str(value))
@@ -509,24 +512,59 @@ def table_layout(datasette, database, table, columns) -> dict:
             "phone_hides_pk": config.get("label_column") in phone}
 
 
-_unmapped: dict = {}  # (id of the Datasette instance, table) -> the table's unmapped rows (immutable)
+async def table_filters(datasette, table, request) -> tuple[list, dict]:
+    """The ``where`` clauses and parameters of the rows a table page shows, built as Datasette
+    0.65's table view builds them: its ``Filters`` from the query string (``column__op=value``)
+    and every ``filters_from_request`` hook (``_where``, ``_search``, ``_through``, plugins')."""
+    from datasette.filters import Filters
+    from datasette.plugins import pm
+    from datasette.utils import await_me_maybe
+    from datasette.views.base import ureg
+
+    filter_args = [(key, value) for key in request.args if not (key.startswith("_") and "__" not in key)
+                   for value in request.args.getlist(key)]
+    units = (datasette.table_metadata(DATABASE, table) or {}).get("units", {})
+    where, params = Filters(sorted(filter_args), units, ureg).build_where_clauses(table)
+    for hook in pm.hook.filters_from_request(request=request, table=table, database=DATABASE, datasette=datasette):
+        arguments = await await_me_maybe(hook)
+        if arguments:
+            where.extend(arguments.where_clauses)
+            params.update(arguments.params)
+    return where, params
 
 
-async def unmapped(datasette, table) -> dict | None:
-    """The rows of a table with coordinates columns that the map cannot show (no latitude):
-    their number, the table's size, a link listing them and the table's ``map_note``
-    (metadata.yml) saying why; None when every row is on the map. Counted once per process: the
-    database is served immutable."""
-    key = (id(datasette), table)
-    if key not in _unmapped:
+async def unmapped(datasette, table, request=None) -> dict | None:
+    """The rows of a table page with coordinates columns that the map cannot show (no latitude):
+    their number among the rows the page shows (its filters and search: :func:`table_filters`),
+    how many rows that is, a link listing them (the page's filters and ``latitude__isnull=1``) and
+    the table's ``map_note`` (metadata.yml) saying why; None when every row is on the map. The
+    count of a whole table is kept on the Datasette instance (the database is served immutable)."""
+    from urllib.parse import parse_qsl
+
+    from datasette.database import QueryInterrupted
+
+    where, params = await table_filters(datasette, table, request) if request is not None else ([], {})
+    # on the instance, not in a module dict keyed by id(datasette) (an id is reused once freed)
+    memo = datasette.__dict__.setdefault("_alliance_record_unmapped", {})
+    if where or table not in memo:
         db = datasette.get_database(DATABASE)
-        total, missing = (await db.execute(
-            f"select count(*), count(*) - count(latitude) from [{table}]")).first()
+        sql = f"select count(*), count(*) - count(latitude) from [{table}]"
+        try:
+            total, missing = (await db.execute(sql + (" where " + " and ".join(where) if where else ""),
+                                               params)).first()
+        except QueryInterrupted:
+            return None  # no note rather than a wrong one (the page is marked partial)
         config = datasette.metadata(database=DATABASE, table=table) or {}
-        _unmapped[key] = {"count": missing, "total": total, "why": config.get("map_note"),
-                          "href": datasette.urls.table(DATABASE, table) + "?latitude__isnull=1"} \
-            if missing else None
-    return _unmapped[key]
+        listing = datasette.urls.table(DATABASE, table) + "?latitude__isnull=1"
+        if request is not None and where:  # the page's own filters, from its first page
+            kept = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True)
+                    if k not in ("_next", "latitude__isnull")]
+            listing = request.path + "?" + urlencode(kept + [("latitude__isnull", "1")])
+        found = {"count": missing, "total": total, "why": config.get("map_note"), "href": listing} if missing else None
+        if where:
+            return found
+        memo[table] = found
+    return memo[table]
 
 
 async def facet_labels(datasette, table, request) -> dict:
@@ -566,7 +604,7 @@ async def front_page(datasette) -> dict:
     return {"questions": config.get("questions") or [], "entities": entities, "size": human_size(size),
             "citation": config.get("citation"),
             "download": datasette.urls.database(DATABASE) + ".db",
-            "ranked_search": datasette.urls.database(DATABASE) + "/search_paragraphs"}
+            "ranked_search": datasette.urls.database(DATABASE) + "/search_text"}
 
 
 @hookimpl
@@ -585,7 +623,7 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
 
         async def with_facet_labels():
             if layout["ar_table"]["has_map"] and table:  # a query's rows (no table) are all its own
-                layout["ar_table"]["unmapped"] = await unmapped(datasette, table)
+                layout["ar_table"]["unmapped"] = await unmapped(datasette, table, request)
             return {**layout, "facet_labels": await facet_labels(datasette, table, request)}
         return with_facet_labels
     if view_name != "row":

@@ -20,7 +20,9 @@ for such a layer, and these rules are short enough to read whole.
 What is stored — only what any visitor would be sent, never anything that varies per person:
 
 * requests: ``GET`` without ``Cookie`` and without ``Authorization`` (Datasette marks an answer to
-  either "private, no-store" and varies on them); anything else goes straight to the app;
+  either "private, no-store" and varies on them), and not conditional or partial (no
+  ``If-None-Match``, ``If-Modified-Since``, ``Range``…: :data:`CONDITIONAL_HEADERS`, whose
+  answer is a 304 or a 206 the app makes, not a stored 200); anything else goes straight to the app;
 * responses: status 200, no ``Set-Cookie``, a ``Cache-Control`` that lets a shared cache keep it
   (``max-age`` or ``s-maxage`` above 0, not ``private``, ``no-store`` or ``no-cache``) and, with
   ``require_immutable`` (the site's choice), says ``immutable``: the serve plugin writes that
@@ -68,6 +70,11 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_ENTRY_BYTES = 2 * 1024 * 1024
 # The headers an entry may vary on: requests carrying either are never looked up nor stored.
 PERSONAL_HEADERS = (b"cookie", b"authorization")
+# Headers that make a request conditional or partial: its answer depends on what the visitor
+# already has (a 304 Not Modified, a 206 range) and a stored 200 is not it, so such a request
+# goes to the app, which answers it itself (Datasette's download answers If-None-Match with 304).
+CONDITIONAL_HEADERS = (b"if-none-match", b"if-modified-since", b"if-match", b"if-unmodified-since",
+                       b"if-range", b"range")
 
 # How long an incomplete answer (see partial()) is kept, here and by browsers.
 PARTIAL_SECONDS = 10
@@ -175,13 +182,14 @@ class ResponseCache:
 
 def request_key(scope) -> tuple | None:
     """The cache key of a request, or None when it must not be looked up or stored
-    (not an HTTP GET, or it carries a cookie or credentials)."""
+    (not an HTTP GET, or it carries a cookie, credentials or a condition: :data:`PERSONAL_HEADERS`,
+    :data:`CONDITIONAL_HEADERS`)."""
     if scope.get("type") != "http" or scope.get("method") != "GET":
         return None
     host = b""
     for name, value in scope.get("headers") or ():
         name = name.lower()
-        if name in PERSONAL_HEADERS:
+        if name in PERSONAL_HEADERS or name in CONDITIONAL_HEADERS:
             return None
         if name == b"host":
             host = value
@@ -213,9 +221,12 @@ class CacheMiddleware:
     """ASGI middleware answering from a :class:`ResponseCache` (the rules: this module's docstring).
 
     Misses of one key at the same time are made once: while the first is being made, the others
-    wait for it and are answered from the cache (when it could be kept; else each is made). A
-    page every visitor asks for, wanted by 30 of them as a worker starts, costs one rendering,
-    not 30 queued on one event loop."""
+    wait for it and are answered from the cache. A page every visitor asks for, wanted by 30 of
+    them as a worker starts, costs one rendering, not 30 queued on one event loop. The waiting
+    ones are let go as soon as the first answer shows it will not be kept — its start (a status,
+    ``Cache-Control`` or ``Set-Cookie`` that :func:`storable` refuses) or a body grown past
+    ``max_entry_bytes`` — and each is then made by the app: a second visitor downloading
+    ``/alliance.db`` or a streamed CSV does not wait for the whole of the first one's."""
 
     def __init__(self, app, cache: ResponseCache, require_immutable: bool = True):
         self.app = app
@@ -245,12 +256,18 @@ class CacheMiddleware:
             return
         done = loop.create_future()
         self.inflight[key] = (loop, done)
-        try:
-            await self.make(key, scope, receive, send)
-        finally:
+
+        def release():
+            """Let the requests waiting for this miss go: it is kept now, or will not be."""
             if self.inflight.get(key, (None, None))[1] is done:
                 del self.inflight[key]
-            done.set_result(None)
+            if not done.done():
+                done.set_result(None)
+
+        try:
+            await self.make(key, scope, receive, send, release)
+        finally:
+            release()
 
     async def replay(self, entry, send):
         status, headers, body, stored_at, _ = entry
@@ -259,9 +276,11 @@ class CacheMiddleware:
                     "headers": headers + [(b"age", age), (b"x-cache", b"hit")]})
         await send({"type": "http.response.body", "body": body})
 
-    async def make(self, key, scope, receive, send):
+    async def make(self, key, scope, receive, send, release=None):
         """Answer a miss with the app, passing every message on as it comes and keeping the
-        response when it may be kept."""
+        response when it may be kept; ``release()`` (if given) is called as soon as it is kept or
+        known not to be, before the rest of the answer is sent."""
+        release = release or (lambda: None)
         state = {"reason": None}
         token = _state.set(state)
         response = {"max_age": 0, "status": None, "headers": None, "body": [], "size": 0}
@@ -276,16 +295,20 @@ class CacheMiddleware:
                     headers = shortened(headers, max_age)
                 response["status"], response["headers"], response["max_age"] = message["status"], headers, max_age
                 message = dict(message, headers=headers + [(b"x-cache", b"miss")])
+                if not max_age:
+                    release()  # not kept: whoever waits for it asks the app now
             elif kind == "http.response.body" and response["max_age"]:
                 chunk = message.get("body", b"")
                 response["size"] += len(chunk)
                 if response["size"] > self.cache.max_entry_bytes:
                     response["max_age"], response["body"] = 0, []  # too big: pass it on, keep nothing
+                    release()
                 else:
                     response["body"].append(chunk)
                 if not message.get("more_body", False) and response["max_age"]:
                     self.cache.put(key, response["status"], response["headers"], b"".join(response["body"]),
                                    response["max_age"])
+                    release()
             await send(message)
 
         try:
