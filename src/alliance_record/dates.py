@@ -406,6 +406,104 @@ _GLUED = r"(?P<c_glued>(?<=[a-z][a-z])(?:19|20)[0-9]{2})" + _YEAR_RIGHT
 DATE_PATTERN = re.compile("|".join(_CORES + [_GLUED]))
 # The same without ranges: the fallback when a range reading turns out not to be a date.
 SINGLE_PATTERN = re.compile("|".join([c for c in _CORES if "c_range" not in c] + [_GLUED]))
+
+
+# DATE_PATTERN tried at a position runs its cores one after another, and most of them cannot start
+# with the character there ("the" opens no ISO date, "2025" no season). _date_at tries only the
+# cores that can, still in their order, so it finds what DATE_PATTERN.match finds: the cores are
+# grouped by the first characters their syntax allows (read from the parsed pattern, see
+# _first_chars), one pattern per class of first character, compiled when first needed.
+def _first_chars(pattern: str) -> frozenset | None:
+    """The ASCII characters a match of ``pattern`` can start with (a non-ASCII one may start it
+    too), or None when it could start with anything (or the pattern is beyond this reading)."""
+    try:
+        from re import _constants as sre_constants, _parser as sre_parse
+    except ImportError:  # Python 3.10
+        import sre_constants
+        import sre_parse
+    c = sre_constants
+
+    def fold(code, ignore_case):
+        ch = chr(code)
+        if code >= 128:
+            return None if ignore_case else set()  # a case fold may reach ASCII ("ſ", "K")
+        return {ch.lower(), ch.upper()} if ignore_case else {ch}
+
+    def sequence(items, ignore_case):
+        out = set()
+        for op, av in items:
+            chars, empty = item(op, av, ignore_case)
+            if chars is None:
+                return None, False
+            out |= chars
+            if not empty:
+                return out, False
+        return out, True
+
+    def item(op, av, ignore_case):  # (first characters or None, can match the empty string)
+        if op is c.LITERAL:
+            return fold(av, ignore_case), False
+        if op is c.IN:
+            out = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars = fold(a, ignore_case)
+                elif o is c.RANGE and not (ignore_case and a[1] >= 128):
+                    chars = set().union(*(fold(k, ignore_case) for k in range(a[0], min(a[1], 127) + 1)))
+                else:  # a negated set, a category (\s, \d), a wide range under IGNORECASE
+                    return None, False
+                if chars is None:
+                    return None, False
+                out |= chars
+            return out, False
+        if op is c.BRANCH:
+            out, empty = set(), False
+            for alternative in av[1]:
+                chars, e = sequence(alternative, ignore_case)
+                if chars is None:
+                    return None, False
+                out, empty = out | chars, empty or e
+            return out, empty
+        if op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            ignore_case = (ignore_case or bool(add & c.SRE_FLAG_IGNORECASE)) and not remove & c.SRE_FLAG_IGNORECASE
+            return sequence(sub, ignore_case)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            least, _, sub = av
+            chars, empty = sequence(sub, ignore_case)
+            return chars, chars is not None and (empty or least == 0)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True  # zero-width: it only narrows what may follow
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return sequence(av, ignore_case)
+        return None, False
+
+    try:
+        chars, empty = sequence(sre_parse.parse(pattern), False)
+    except Exception:  # noqa: BLE001 (another Python's parser: no grouping, DATE_PATTERN as it is)
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
+_ALL_CORES = _CORES + [_GLUED]
+_CORE_FIRSTS = [_first_chars(core) for core in _ALL_CORES]
+# classes of first character, by how often dates and the words before them start with them
+_FIRST_CLASSES = ("0123456789", "t", "T", "a", "ABCDEFGHIJKLMNOPQRSUVWXYZ", "bcdefghijklmnopqrsuvwxyz")
+_CLASS_OF = {ch: k for k, chars in enumerate(_FIRST_CLASSES) for ch in chars}
+_CLASS_PATTERNS: dict = {}
+
+
+def _date_at(scan: str, p: int) -> re.Match | None:
+    """``DATE_PATTERN.match(scan, p)``, trying only the cores that can start at ``scan[p]``."""
+    k = _CLASS_OF.get(scan[p:p + 1])
+    if k is None:
+        return DATE_PATTERN.match(scan, p)
+    pattern = _CLASS_PATTERNS.get(k)
+    if pattern is None:
+        cores = [core for core, first in zip(_ALL_CORES, _CORE_FIRSTS)
+                 if first is None or any(ch in first for ch in _FIRST_CLASSES[k])]
+        pattern = _CLASS_PATTERNS[k] = re.compile("|".join(cores)) if cores else re.compile(r"(?!)")
+    return pattern.match(scan, p)
 # Every expression contains a trigger: a digit run, a month or weekday name, a unit word (day,
 # week, month, year, decade, century, hour...), a season, a part of the day, or one of the words
 # of the present, the past, the future and of frequency ("now", "recently", "daily"). Each
@@ -428,6 +526,49 @@ TRIGGER_PATTERN = re.compile("|".join(
     + [rf"{c}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
     + [rf"{c.upper()}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
     + ["Q(?<![A-Za-z].)[1-4]", "[’'](?<![A-Za-z0-9].)[0-9]0s"]))
+# TRIGGER_PATTERN says what a trigger is; trigger_starts finds the same positions faster. Run over
+# the whole text, TRIGGER_PATTERN enters its alternation at every letter that can open one of its
+# hundred-odd alternatives (most letters of English) and tries them one after another. The letter
+# triggers all open a word, so they are looked for only after a character that is no letter (a
+# space, mostly: the engine skips the letters without entering the pattern), their alternatives
+# grouped by first character; digit runs are found on their own, and the two lists are merged.
+_LETTER_ALTERNATIVES: dict = {}
+for _first, _rest in ([(k[0], k[1:]) for name in MONTH_NAMES + WEEKDAY_NAMES
+                       for k in (name[:3], name[:3].upper())]
+                      + [(c, rf"{rest}(?![a-z])") for c, rest in _UNIT_TRIGGERS.items()]
+                      + [(c.upper(), rf"{rest}(?![a-z])") for c, rest in _UNIT_TRIGGERS.items()]
+                      + [("Q", "[1-4]")]):
+    _LETTER_ALTERNATIVES.setdefault(_first, []).append(_rest)
+_LETTER_TRIGGER = ("(?P<t>" + "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rest)})"
+                                      for c, rest in _LETTER_ALTERNATIVES.items())
+                   + "|[’'](?<![A-Za-z0-9].)[0-9]0s)")
+_LETTER_AFTER = re.compile(rf"[^A-Za-z](?=[{''.join(_LETTER_ALTERNATIVES)}’'])(?={_LETTER_TRIGGER})")
+_LETTER_AT = re.compile(_LETTER_TRIGGER)
+_DIGIT_RUN = re.compile(r"[0-9](?<![0-9].)")
+
+
+def trigger_starts(scan: str) -> list[int]:
+    """Where :data:`TRIGGER_PATTERN` matches in ``scan`` (``m.start()`` of each match of its
+    ``finditer``, in order), found faster (see above)."""
+    spans = [(m.start("t"), m.end("t")) for m in _LETTER_AFTER.finditer(scan)]
+    first = _LETTER_AT.match(scan)
+    if first is not None:
+        spans.insert(0, first.span())
+    digits = [m.start() for m in _DIGIT_RUN.finditer(scan)]
+    if not digits:
+        return [a for a, _ in spans]
+    if not spans:
+        return digits
+    out, end = [], 0
+    # as finditer does: each match is the leftmost at or after the end of the one before ("Q1"
+    # and "’90s" hold a digit run's start)
+    for a, b in sorted(spans + [(d, d + 1) for d in digits]):
+        if a >= end:
+            out.append(a)
+            end = b
+    return out
+
+
 # Words that can open an expression before its trigger ("the past three decades", "Earlier this
 # year", "every Monday", "at present", "the third quarter").
 STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", "later", "last",
@@ -468,8 +609,8 @@ _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
 
 def _mask_urls(text: str) -> str:
     """``text`` with every URL replaced by NUL characters (offsets unchanged)."""
-    if not any(h in text for h in _URL_HINTS):
-        return text
+    if not ("/" in text or "%" in text or "@" in text or "www." in text or "doi:" in text):
+        return text  # no hint of a URL (_URL_HINTS)
     pieces, last = [], 0
     for hint in URL_HINT_PATTERN.finditer(text):
         if hint.start() < last:
@@ -504,14 +645,13 @@ def find_dates(text: str, every: bool = False) -> list[DateMention]:
 def _find(text: str) -> list[DateMention]:
     scan = _mask_urls(text)
     found, done = [], 0
-    for trigger in TRIGGER_PATTERN.finditer(scan):
-        t = trigger.start()
+    for t in trigger_starts(scan):
         if t < done:
             continue  # inside the date just found
         starts = [w.start() for w in WORD.finditer(scan, max(done, t - LOOKBACK), t)
                   if w.group().lower() in STARTERS or w.start() == t - len(w.group())][-4:]
         for p in starts + [t]:  # leftmost first, as a scan of the whole text would find it
-            m = DATE_PATTERN.match(scan, p)
+            m = _date_at(scan, p)
             if m is None or m.end() <= t:
                 continue
             mention = _mention(m, text, scan, done)
@@ -1036,6 +1176,14 @@ def resolve(mention: DateMention, window: tuple[str, str] | None = None,
     """Normalise ``mention`` (see :func:`_resolve`), remembering the answer: a mention and its
     reference are plain frozen values, and the build, the TIMEX3 reading and suggest resolve the
     same mention several times."""
+    if direction in (None, "past", "future"):
+        # what the answer does not depend on is left out of the key, so the build's reading
+        # (against the publication window) and the TIMEX3 reading (against its last day) of an
+        # explicit date are one
+        if mention.kind == "explicit" or mention.kind in UNDATED_KINDS:
+            window = anchor = direction = None
+        elif mention.kind == "anchored":
+            window = direction = None
     try:
         return _resolve_cached(mention, window, anchor, direction)
     except TypeError:  # an unhashable argument (a list for a tuple): resolve without the cache

@@ -77,8 +77,11 @@ REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", 
 # A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
 # abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
 # governed by "met".
-_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\"]\s|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj))(?<!Capt)\.\s"
-                         r"|[;:()\[\]“”]|\n[ \t]*\n")
+# Written so that every alternative opens with the one character class in front (the engine then
+# skips the other characters without entering the pattern): the punctuation, then which one it was.
+_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\".\n](?:(?<=[!?;:()\[\]“”\"])\s"
+                         r"|(?<=\.)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj)\.)"
+                         r"(?<!Capt\.)\s|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
@@ -172,7 +175,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
 
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
-_CLAUSE_BREAK = re.compile(r"[,;:]|[.!?]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?](?:(?<=[,;:])|\s)")  # [,;:] or [.!?]\s, one class in front
 _ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 
 
