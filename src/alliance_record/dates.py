@@ -194,6 +194,9 @@ class DateMention:
     parts: tuple = ()                # (start, end) of each end of a range, for TimeML
     week: bool = False               # the ISO week of the date ("the week of March 6")
 
+    def __hash__(self):  # equal mentions have equal hashes; hashing all 40 fields cost more
+        return hash((self.start, self.end, self.phrase, self.kind))
+
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
@@ -649,7 +652,7 @@ def _find(text: str) -> list[DateMention]:
         if t < done:
             continue  # inside the date just found
         starts = [w.start() for w in WORD.finditer(scan, max(done, t - LOOKBACK), t)
-                  if w.group().lower() in STARTERS or w.start() == t - len(w.group())][-4:]
+                  if w.end() == t or w.group().lower() in STARTERS][-4:]  # a starter, or glued to t
         for p in starts + [t]:  # leftmost first, as a scan of the whole text would find it
             m = _date_at(scan, p)
             if m is None or m.end() <= t:
@@ -691,10 +694,20 @@ def find_url_dates(text: str) -> list[DateMention]:
     return found
 
 
+# Every word of a qualifier or modifier (LEFT_PATTERN): "as", "of", "c" ("c."), "end", ...
+_LEFT_WORDS = frozenset(re.findall(r"[a-z]+", re.sub(r"\\[a-z]|\(\?i:", " ", _QUALIFIER + _MODIFIER)))
+
+
 def _left(scan: str, core_start: int, done: int) -> re.Match | None:
-    """The qualifier and modifier written just before a date, if any."""
-    for w in WORD.finditer(scan, max(done, core_start - 40), core_start):
-        left = LEFT_PATTERN.fullmatch(scan, w.start(), core_start)
+    """The qualifier and modifier written just before a date, if any: read from the leftmost
+    word from which they run up to the date. Only the words after the last one that belongs to
+    no qualifier or modifier can open them (a word with a letter beyond ASCII may: ſ, İ, K)."""
+    words = [(w.start(), w.group()) for w in WORD.finditer(scan, max(done, core_start - 40), core_start)]
+    k = len(words)
+    while k and (words[k - 1][1].lower() in _LEFT_WORDS or not words[k - 1][1].isascii()):
+        k -= 1
+    for start, _ in words[k:]:
+        left = LEFT_PATTERN.fullmatch(scan, start, core_start)
         if left is not None:
             return left
     return None
@@ -775,7 +788,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         q, mod = mod, None
     since = None
     if core in POINT_CORES:
-        since = _SINCE_CLAUSE.search(scan, max(done, start - 60), start)
+        lo = max(done, start - 60)
+        # "nce" first: no other character matches n, c or e ignoring case, as ſ does s
+        since = _SINCE_CLAUSE.search(scan, lo, start) if "nce" in scan[lo:start].lower() else None
         if since is not None:  # "Since taking office in October": the stretch from October on
             start, q = since.start(), "since"
     fields["extent_start"] = extent

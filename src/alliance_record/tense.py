@@ -185,4 +185,9 @@ def background(text: str, at: int) -> bool:
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
     clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
-    return bool(_MEASURES_FROM.search(clause) or _ASIDE.match(clause))
+    if _ASIDE.match(clause):
+        return True
+    # a cheap look first: "since", "until" and "than" hold "nce", "unt" and "than", letters no
+    # other character matches ignoring case (as ſ matches s and ı i)
+    low = clause.lower()
+    return ("nce" in low or "unt" in low or "than" in low) and bool(_MEASURES_FROM.search(clause))
