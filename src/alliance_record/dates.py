@@ -97,7 +97,9 @@ Deliberately not detected: bare durations with no reference point ("over seventy
 several years", "352 and 355 days"), vague periods ("in recent years", "in months", "today" in
 the sense of nowadays, "yesterday's enemy"), numeric dates such as 5/1/2025 (day/month order is
 ambiguous), and years glued to a following word ("2030no sensou"; only a word before a year is
-tolerated, as in "Tokyo, Japan2025").
+tolerated, as in "Tokyo, Japan2025"). With ``every`` the lengths among them are found as
+durations ("seventy years", "for several years", "in months", "weeks after the clash"), and "today"
+as the present (date_mentions reads an essay's "Today that promise is tested" as PRESENT_REF).
 """
 
 from __future__ import annotations
@@ -353,15 +355,17 @@ _CORES = [
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
     # three days before the China-Russia flight | two weeks ago | a day later
     rf"(?P<c_count>(?i:(?P<cn>{_COUNT})\s+(?P<cu>{_UNITS})\s+(?:(?P<crel>before|after|prior\s+to|"
-    rf"following|since)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
+    rf"following|since|earlier\s+than|later\s+than)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
     r"afterwards?|beforehand|from\s+now|hence)\b)))",
     # The day prior | the day before the vote | the next day | the same week
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
-    # later that day | earlier that same week | that day (counted from the last date, no shift)
+    # later that day | earlier that same week | that day (counted from the last date, no shift) |
+    # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
     r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
-    r"(?![\w’'])))",
+    r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
+    r")(?![\w’']))",
     # the past three decades | over the past decade or so | the coming year | the last decade
     rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming|next|last)\s+(?:(?P<sn>{_COUNT}|{_FEW})\s+)?(?P<su>{_UNITS})"
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
@@ -376,6 +380,9 @@ _CORES = [
     rf"(?P<c_dur>(?i:(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
     rf"(?P<du>{_TIME_UNITS}))(?![A-Za-z]))",
+    # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
+    # context checked in code)
+    r"(?P<c_bare>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w’'-]))",
     # every Monday, each year, daily, annually, twice a year
     rf"(?P<c_set>(?i:(?:every|each)\s+(?:other\s+|(?P<xn>{_COUNT})\s+)?(?P<xu>second|minute|hour|day|night|morning|"
     rf"afternoon|evening|week|weekend|month|quarter|year|decade|{_SEASON})s?|(?P<xadv>hourly|daily|nightly|weekly|"
@@ -774,7 +781,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         q = None
     if q == "between" and not (core == "c_range" and m.group("rb1")):
         q = None
-    if core in ("c_now", "c_vague", "c_set", "c_clock") or (core == "c_dur" and q not in HEDGES):
+    if core in ("c_now", "c_vague", "c_set", "c_clock", "c_bare") or (core == "c_dur" and q not in HEDGES):
         q, mod = (q if q in BARE_MONTH_QUALIFIERS or q in ("for", "within", "over") else None), None
     extent = start
     if q is not None:
@@ -841,7 +848,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     elif core == "c_count":
         n, unit = _count(m.group("cn")), _unit(m.group("cu"))
         rel = _norm(m.group("crel") or m.group("cword"))
-        sign = -1 if rel in ("ago", "earlier", "before", "prior", "prior to", "beforehand") else 1
+        # "two years earlier than the goal": a length before what follows, as "before the goal"
+        sign = -1 if rel in ("ago", "earlier", "before", "prior", "prior to", "beforehand", "earlier than") else 1
         fields.update(unit=unit, offset=sign * n, direction="past" if sign < 0 else "future",
                       span=rel == "since")
         if rel in ("ago", "from now", "hence"):
@@ -858,6 +866,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
+    elif core == "c_that" and m.group("thtod"):
+        if q not in ("in", "during") or _HOUR_BEFORE.search(scan, max(0, start - 12), start):
+            # "the night the flight went down", "spent the morning": no time of the story; "4 in
+            # the morning" is a clock time
+            return None
+        fields.update(kind="anchored", unit="day", offset=0, calendar=True, anchor=None, direction=None,
+                      time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = m.group("thu").lower()
         fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
@@ -996,6 +1011,18 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
+    elif core == "c_bare":
+        # A plural unit without a number is a length of time (TimeML PXY, PXW ...) where the words
+        # around it make it one: governed by "for", "within", "over" or "in" ("for decades", "in
+        # minutes"), measuring the gap to what comes "after"/"before"/"later"/"earlier" ("weeks
+        # after a clash"), or set against such a length ("in minutes, not days").
+        before = text[max(0, m.start() - 40):m.start()]
+        if not (_LENGTH_PREPOSITION.search(before) or _LENGTH_OR.search(before)
+                or _LENGTH_AFTER.match(text, end) and not _DETERMINER_BEFORE.search(before)):
+            return None
+        unit = m.group(core).lower()
+        unit = "century" if unit == "centuries" else unit[:-1]
+        fields.update(kind="duration", duration=_iso_duration(None, unit))
     elif core == "c_dur":
         n_word = _norm(m.group("dn"))
         unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
@@ -1082,6 +1109,14 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     return _finish(m, core, text, scan, start, end, q, fields)
 
 
+_LENGTH_PREPOSITION = re.compile(r"(?i:\b(?:for|within|over|in))\s+$")
+_LENGTH_AFTER = re.compile(r"\s+(?i:after|before|later|earlier)\b")
+# a word that makes the unit a noun of its own ("the days after the attack", "its weeks")
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|these|those|this|that|its|his|her|their|our|my|your|whose|recent|"
+                                r"past|coming|next|last|first|final|early|late|same|other)|[’']s)\s+$")
+_LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries),?\s+"
+                        r"(?:not|or|and|to|but\s+not|rather\s+than)\s+)$")
+_HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
 _PER_BEFORE = re.compile(r"(?:[0-9%]|million|billion|trillion|dollars|yen|percent|cents?|times)\s*$")
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
@@ -1627,6 +1662,8 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
             return [(start, count.end(), "DURATION", _iso_duration(abs(m.offset), m.unit), mod)]
         reference = last or (dct, dct)
         r = resolve(m, anchor=anchor_for(m, *reference, None))
+        if r and m.time:  # in the morning: that day's
+            return [(start, m.end, "TIME", f"{_timex_date(m, r, m.unit)}T{m.time}", mod)]
         return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
     window = (dct, dct)
     r = resolve(replace(m, bound=None) if m.bound else m, window=window)

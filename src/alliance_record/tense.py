@@ -191,3 +191,30 @@ def background(text: str, at: int) -> bool:
     # other character matches ignoring case (as ſ matches s and ı i)
     low = clause.lower()
     return ("nce" in low or "unt" in low or "than" in low) and bool(_MEASURES_FROM.search(clause))
+
+
+_SUBJECT_OF_BE = re.compile(r"\s*(?:is|was|’s|'s)\b", re.I)
+_PROGRESSIVE = re.compile(r"\s+[A-Za-z]+ing\b")
+
+
+def nowadays(text: str, start: int, end: int) -> bool:
+    """Whether "today" at ``text[start:end]`` can mean "nowadays" (TimeML PRESENT_REF) rather
+    than the day of writing: its clause tells of no past or future event ("Today that promise is
+    tested", "the ranks they have today"), not in the progressive ("are flying today"), "today"
+    is not the subject of "is" ("Today is the eighth day") and it stands outside a quotation (a
+    speaker's "today" is the day they spoke). Whether it does is for the caller to say: essays
+    use the word so, news reports for the day."""
+    if _SUBJECT_OF_BE.match(text, end):
+        return False
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 or before.count("``") > before.count("''"):
+        return False
+    tense_word, cue = clause_tense(text, start, end)
+    if tense_word in ("past", "future"):
+        return False
+    if tense_word == "present":
+        k = text.rfind(cue, max(0, start - WINDOW), start)
+        k = k if k >= 0 else text.find(cue, end, end + WINDOW)
+        if k >= 0 and _PROGRESSIVE.match(text, k + len(cue)):
+            return False
+    return True
