@@ -496,7 +496,6 @@ def _first_chars(pattern: str) -> frozenset | None:
 
 
 _ALL_CORES = _CORES + [_GLUED]
-_CORE_FIRSTS = [_first_chars(core) for core in _ALL_CORES]
 # classes of first character, by how often dates and the words before them start with them
 _FIRST_CLASSES = ("0123456789", "t", "T", "a", "ABCDEFGHIJKLMNOPQRSUVWXYZ", "bcdefghijklmnopqrsuvwxyz")
 _CLASS_OF = {ch: k for k, chars in enumerate(_FIRST_CLASSES) for ch in chars}
@@ -509,11 +508,18 @@ def _date_at(scan: str, p: int) -> re.Match | None:
     if k is None:
         return DATE_PATTERN.match(scan, p)
     pattern = _CLASS_PATTERNS.get(k)
-    if pattern is None:
-        cores = [core for core, first in zip(_ALL_CORES, _CORE_FIRSTS)
+    if pattern is None:  # made when first needed (the parse and compile cost a fraction of a second)
+        cores = [core for core, first in zip(_ALL_CORES, _core_firsts())
                  if first is None or any(ch in first for ch in _FIRST_CLASSES[k])]
         pattern = _CLASS_PATTERNS[k] = re.compile("|".join(cores)) if cores else re.compile(r"(?!)")
     return pattern.match(scan, p)
+
+
+@functools.cache
+def _core_firsts() -> list:
+    return [_first_chars(core) for core in _ALL_CORES]
+
+
 # Every expression contains a trigger: a digit run, a month or weekday name, a unit word (day,
 # week, month, year, decade, century, hour...), a season, a part of the day, or one of the words
 # of the present, the past, the future and of frequency ("now", "recently", "daily"). Each
@@ -555,20 +561,27 @@ _LETTER_TRIGGER = ("(?P<t>" + "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rest)})"
 _LETTER_AFTER = re.compile(rf"[^A-Za-z](?=[{''.join(_LETTER_ALTERNATIVES)}’'])(?={_LETTER_TRIGGER})")
 _LETTER_AT = re.compile(_LETTER_TRIGGER)
 _DIGIT_RUN = re.compile(r"[0-9](?<![0-9].)")
+_HOLDS_DIGITS = re.compile(r"Q[1-4]|[’'][0-9]0s")  # the letter triggers that run over a digit
 
 
 def trigger_starts(scan: str) -> list[int]:
     """Where :data:`TRIGGER_PATTERN` matches in ``scan`` (``m.start()`` of each match of its
     ``finditer``, in order), found faster (see above)."""
+    # a letter trigger starts just after the character the pattern matched
+    starts = [m.end() for m in _LETTER_AFTER.finditer(scan)]
+    if _LETTER_AT.match(scan) is not None:
+        starts.insert(0, 0)
+    digits = [m.start() for m in _DIGIT_RUN.finditer(scan)]
+    if not digits:
+        return starts
+    if not starts:
+        return digits
+    if _HOLDS_DIGITS.search(scan) is None:  # no trigger runs over a digit: the two lists interleave
+        return sorted(starts + digits)
     spans = [(m.start("t"), m.end("t")) for m in _LETTER_AFTER.finditer(scan)]
     first = _LETTER_AT.match(scan)
     if first is not None:
         spans.insert(0, first.span())
-    digits = [m.start() for m in _DIGIT_RUN.finditer(scan)]
-    if not digits:
-        return [a for a, _ in spans]
-    if not spans:
-        return digits
     out, end = [], 0
     # as finditer does: each match is the leftmost at or after the end of the one before ("Q1"
     # and "’90s" hold a digit run's start)

@@ -134,6 +134,8 @@ def timex_columns(m, text: str, window) -> dict:
     A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends);
     a relative value that the days of an uncertain publication window do not agree on is left
     empty."""
+    if m.kind == "anchored" and not m.anchor:  # counted from a date found later ("in the morning": a time)
+        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
     if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
         days = [window[1] if window else "2000-01-01"]
     elif window is None:
@@ -141,8 +143,6 @@ def timex_columns(m, text: str, window) -> dict:
     else:
         days = sorted({window[0], window[1]})
     values = {tuple(t[2:4] for t in dates.timexes(m, text, day)) for day in days}
-    if m.kind == "anchored" and not m.anchor:  # counted from a date found later ("in the morning": a time)
-        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
     if len(values) != 1:
         return {"timex_type": "DATE", "timex_value": None}
     found = values.pop()
