@@ -98,6 +98,11 @@ def _past_form(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
 
 
+# the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
+_CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
+              | {"would", "had", "ahead"})
+
+
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     """Verb groups and tense words among ``tokens`` ((offset, word)): (offset, tense, cue)."""
     out = []
@@ -105,6 +110,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     n = len(tokens)
     for i, (pos, word) in enumerate(tokens):
         w = low[i]
+        if w not in _CUE_WORDS and not w.endswith(("s", "ed")) and w not in IRREGULAR_PAST:
+            continue  # no verb group or tense word starts here (every test below needs one of these)
         nxt = low[i + 1] if i + 1 < n else ""
         nxt2 = low[i + 2] if i + 2 < n else ""
         if w in FUTURE_AUX:
