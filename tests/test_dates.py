@@ -11,6 +11,7 @@ import pytest
 from alliance_record.dates import (PRECISIONS, RESOLVED_PRECISIONS, BadDate, DateMention, bounded,
                                    find_dates, find_url_dates, is_duration, one_of, parse_iso,
                                    precision_of, resolve)
+from alliance_record import dates
 from alliance_record.ingest import normalize_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -484,3 +485,37 @@ def test_a_bound_leaves_the_open_side_unknown():
     assert (after.date_start, after.date_end, after.edtf) == ("2025-07-10", None, "[2025-07-10..]")
     with pytest.raises(ValueError):
         bounded(r, "around")
+
+
+# --- the faster scanners find what the plain patterns find ----------------------------------------
+
+SCANNER_CASES = ["Q1May 2024 and Q12", "the ’90s, 'Eighties, x’90s and 1’90s", "5May 2024, Japan2025",
+                 "days2 weeks3 Mondays", "Mar", "2024", "\u00e9Monday and MONDAY, monday", "Q1 Q2-Q3 Q5",
+                 "Maritime Sato Sung: Marles met Markus on March 3."]
+
+
+def scanner_texts():
+    return SCANNER_CASES + [seed_text(path.stem) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_trigger_starts_are_the_trigger_pattern_matches():
+    for text in scanner_texts():
+        scan = dates._mask_urls(text)
+        assert dates.trigger_starts(scan) == [m.start() for m in dates.TRIGGER_PATTERN.finditer(scan)]
+
+
+def test_date_patterns_by_first_character_match_as_the_whole_pattern():
+    for text in scanner_texts():
+        scan = dates._mask_urls(text)
+        for p in sorted({w.start() for w in dates.WORD.finditer(scan)} | set(dates.trigger_starts(scan))):
+            a, b = dates.DATE_PATTERN.match(scan, p), dates._date_at(scan, p)
+            assert (a and (a.span(), a.lastgroup, a.group(a.lastgroup))) == \
+                (b and (b.span(), b.lastgroup, b.group(b.lastgroup))), (text[p:p + 30])
+
+
+def test_first_characters_of_a_pattern():
+    assert dates._first_chars(r"(?i:the)\s+x") == frozenset("tT")
+    assert dates._first_chars(r"(?:ab)?[0-9]") == frozenset("a0123456789")
+    assert dates._first_chars(r"(?<=x)\.") == frozenset(".")
+    assert dates._first_chars(r"x?") is None and dates._first_chars(r"[^a]") is None
+    assert dates._first_chars(r"(?i:s)") is None or "s" in dates._first_chars(r"(?i:s)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_record import dates, timeml
+from alliance_record import tense
 from alliance_record.tense import background, clause_tense
 
 
@@ -189,3 +190,46 @@ def test_a_hedge_stays_outside_the_expression_a_modifier_inside():
     text = "The talks lasted about five hours in early 1997."
     spans = [text[s:e] for m in dates.find_dates(text, every=True) for (s, e, *_) in dates.timexes(m, text, "1998-01-01")]
     assert spans == ["five hours", "early 1997"]
+
+
+def timex_values(text: str, dct: str = "2025-06-04") -> list:
+    """(extent, type, value) of every TIMEX3 of ``text`` as the tagger reads it."""
+    return [(t.text, t.type, t.value) for t in timeml.tag(text, dct)]
+
+
+def test_a_plural_unit_without_a_number_is_a_length_where_the_words_make_it_one():
+    text = "Decisions must be made in minutes, not days. Yet for decades the allies planned apart."
+    assert timex_values(text) == [("minutes", "DURATION", "PTXM"), ("days", "DURATION", "PXD"),
+                                  ("decades", "DURATION", "PXDE")]
+    assert timex_values("The signing came weeks after a clash near the shoal.") == [("weeks", "DURATION", "PXW")]
+    # a noun of its own, or a word with no length about it: no expression
+    assert timex_values("In the days after the attack the weeks passed slowly.") == []
+    assert timex_values("It took years.") == []
+
+
+def test_a_count_earlier_than_something_is_a_length_before_it():
+    text = "Spending would reach 2% in fiscal 2025, two years earlier than the goal set in 2022."
+    assert ("two years", "DURATION", "P2Y") in timex_values(text)
+
+
+def test_in_the_morning_is_that_part_of_the_day_the_story_has_reached():
+    text = "The work began on Wednesday. Crews placed stones at the site in the morning."
+    assert timex_values(text, "2024-01-12") == [("Wednesday", "DATE", "2024-01-10"),
+                                                ("the morning", "TIME", "2024-01-10TMO")]
+    # a clock time, a night named by what happened in it, a morning spent: none of them
+    assert [v for v in timex_values("It ended at 4 in the morning.") if v[0] == "the morning"] == []
+    assert timex_values("They left the night the flight went down.") == []
+
+
+@pytest.mark.parametrize("text,nowadays", [
+    ("For seventy years the promise held. Today that promise is tested by a larger arsenal.", True),
+    ("The forces cannot recruit enough people to fill the ranks they have today.", True),
+    ("Hegseth met Nakatani in Tokyo today.", False),             # a past event: the day
+    ("The ministers will meet today.", False),                   # a future one: the day
+    ("Helicopters are flying over the valley today.", False),    # the progressive: the day
+    ("In Saudi Arabia, today is the eighth day of the operation.", False),  # today itself, named
+    ("“Today the alliance is strong,” he said.", False),         # a speaker's today: the day spoken
+])
+def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, nowadays):
+    k = text.index("oday") - 1
+    assert tense.nowadays(text, k, k + 5) is nowadays

@@ -637,3 +637,37 @@ def test_suggest_drafts_an_event_told_in_another_events_sentence(tmp_path):
     (seeds / "annotations" / "doc_e.yml").write_text(result.output)
     built = build(seeds, tmp_path / "e.db")
     assert built.exit_code == 0, built.output
+
+
+def test_date_mentions_read_today_by_the_kind_of_text_and_the_morning_from_the_story(tmp_path):
+    news = """
+        Talks in Tokyo
+
+        The ministers met in Tokyo today. Work on the seabed began on Wednesday. Crews placed stones
+        at the site in the morning.
+
+        Today the alliance is stronger than it has been.
+        """
+    essay = """
+        The Long Promise
+
+        For seventy years the promise held. Today that promise is tested by a larger arsenal.
+        """
+    seeds = write_corpus(tmp_path / "t", {"doc_n": news, "doc_e": essay},
+                         [catalog_entry("doc_n", published="2024-01-12"),
+                          catalog_entry("doc_e", kind="analysis", published="2025-09-15")],
+                         **{"actors.yml": ACTORS, "places.yml": PLACES})
+    assert build(seeds, tmp_path / "t.db").exit_code == 0
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    rows = [(r["document_id"], r["phrase"], r["timex_type"], r["timex_value"], r["date_start"])
+            for r in db.query("select * from date_mentions order by document_id desc, start")]
+    assert rows == [
+        # a report: "today" is the day it was written, even in the present tense
+        ("doc-n", "today", "DATE", "2024-01-12", "2024-01-12"),
+        ("doc-n", "Wednesday", "DATE", "2024-01-10", "2024-01-10"),
+        ("doc-n", "the morning", "TIME", "2024-01-10TMO", "2024-01-10"),
+        ("doc-n", "Today", "DATE", "2024-01-12", "2024-01-12"),
+        # an essay's present "today" is the present of its time (TimeML PRESENT_REF)
+        ("doc-e", "seventy years", "DURATION", "P70Y", None),
+        ("doc-e", "Today", "DATE", "PRESENT_REF", "2025-09-15"),
+    ]

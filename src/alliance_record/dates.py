@@ -97,7 +97,9 @@ Deliberately not detected: bare durations with no reference point ("over seventy
 several years", "352 and 355 days"), vague periods ("in recent years", "in months", "today" in
 the sense of nowadays, "yesterday's enemy"), numeric dates such as 5/1/2025 (day/month order is
 ambiguous), and years glued to a following word ("2030no sensou"; only a word before a year is
-tolerated, as in "Tokyo, Japan2025").
+tolerated, as in "Tokyo, Japan2025"). With ``every`` the lengths among them are found as
+durations ("seventy years", "for several years", "in months", "weeks after the clash"), and "today"
+as the present (date_mentions reads an essay's "Today that promise is tested" as PRESENT_REF).
 """
 
 from __future__ import annotations
@@ -193,6 +195,9 @@ class DateMention:
     bound: str | None = None         # after | before: an open bound ("after 2015")
     parts: tuple = ()                # (start, end) of each end of a range, for TimeML
     week: bool = False               # the ISO week of the date ("the week of March 6")
+
+    def __hash__(self):  # equal mentions have equal hashes; hashing all 40 fields cost more
+        return hash((self.start, self.end, self.phrase, self.kind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,15 +355,17 @@ _CORES = [
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
     # three days before the China-Russia flight | two weeks ago | a day later
     rf"(?P<c_count>(?i:(?P<cn>{_COUNT})\s+(?P<cu>{_UNITS})\s+(?:(?P<crel>before|after|prior\s+to|"
-    rf"following|since)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
+    rf"following|since|earlier\s+than|later\s+than)\s+(?P<canc>{_NP})|(?P<cword>ago|earlier|later|before|after|prior|"
     r"afterwards?|beforehand|from\s+now|hence)\b)))",
     # The day prior | the day before the vote | the next day | the same week
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
-    # later that day | earlier that same week | that day (counted from the last date, no shift)
+    # later that day | earlier that same week | that day (counted from the last date, no shift) |
+    # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
     r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
-    r"(?![\w’'])))",
+    r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
+    r")(?![\w’']))",
     # the past three decades | over the past decade or so | the coming year | the last decade
     rf"(?P<c_span>(?i:the\s+(?:(?P<srel>past|coming|next|last)\s+(?:(?P<sn>{_COUNT}|{_FEW})\s+)?(?P<su>{_UNITS})"
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
@@ -373,6 +380,9 @@ _CORES = [
     rf"(?P<c_dur>(?i:(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
     rf"(?P<du>{_TIME_UNITS}))(?![A-Za-z]))",
+    # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
+    # context checked in code)
+    r"(?P<c_bare>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w’'-]))",
     # every Monday, each year, daily, annually, twice a year
     rf"(?P<c_set>(?i:(?:every|each)\s+(?:other\s+|(?P<xn>{_COUNT})\s+)?(?P<xu>second|minute|hour|day|night|morning|"
     rf"afternoon|evening|week|weekend|month|quarter|year|decade|{_SEASON})s?|(?P<xadv>hourly|daily|nightly|weekly|"
@@ -406,6 +416,110 @@ _GLUED = r"(?P<c_glued>(?<=[a-z][a-z])(?:19|20)[0-9]{2})" + _YEAR_RIGHT
 DATE_PATTERN = re.compile("|".join(_CORES + [_GLUED]))
 # The same without ranges: the fallback when a range reading turns out not to be a date.
 SINGLE_PATTERN = re.compile("|".join([c for c in _CORES if "c_range" not in c] + [_GLUED]))
+
+
+# DATE_PATTERN tried at a position runs its cores one after another, and most of them cannot start
+# with the character there ("the" opens no ISO date, "2025" no season). _date_at tries only the
+# cores that can, still in their order, so it finds what DATE_PATTERN.match finds: the cores are
+# grouped by the first characters their syntax allows (read from the parsed pattern, see
+# _first_chars), one pattern per class of first character, compiled when first needed.
+def _first_chars(pattern: str) -> frozenset | None:
+    """The ASCII characters a match of ``pattern`` can start with (a non-ASCII one may start it
+    too), or None when it could start with anything (or the pattern is beyond this reading)."""
+    try:
+        from re import _constants as sre_constants, _parser as sre_parse
+    except ImportError:  # Python 3.10
+        import sre_constants
+        import sre_parse
+    c = sre_constants
+
+    def fold(code, ignore_case):
+        ch = chr(code)
+        if code >= 128:
+            return None if ignore_case else set()  # a case fold may reach ASCII ("ſ", "K")
+        return {ch.lower(), ch.upper()} if ignore_case else {ch}
+
+    def sequence(items, ignore_case):
+        out = set()
+        for op, av in items:
+            chars, empty = item(op, av, ignore_case)
+            if chars is None:
+                return None, False
+            out |= chars
+            if not empty:
+                return out, False
+        return out, True
+
+    def item(op, av, ignore_case):  # (first characters or None, can match the empty string)
+        if op is c.LITERAL:
+            return fold(av, ignore_case), False
+        if op is c.IN:
+            out = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars = fold(a, ignore_case)
+                elif o is c.RANGE and not (ignore_case and a[1] >= 128):
+                    chars = set().union(*(fold(k, ignore_case) for k in range(a[0], min(a[1], 127) + 1)))
+                else:  # a negated set, a category (\s, \d), a wide range under IGNORECASE
+                    return None, False
+                if chars is None:
+                    return None, False
+                out |= chars
+            return out, False
+        if op is c.BRANCH:
+            out, empty = set(), False
+            for alternative in av[1]:
+                chars, e = sequence(alternative, ignore_case)
+                if chars is None:
+                    return None, False
+                out, empty = out | chars, empty or e
+            return out, empty
+        if op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            ignore_case = (ignore_case or bool(add & c.SRE_FLAG_IGNORECASE)) and not remove & c.SRE_FLAG_IGNORECASE
+            return sequence(sub, ignore_case)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            least, _, sub = av
+            chars, empty = sequence(sub, ignore_case)
+            return chars, chars is not None and (empty or least == 0)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True  # zero-width: it only narrows what may follow
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return sequence(av, ignore_case)
+        return None, False
+
+    try:
+        chars, empty = sequence(sre_parse.parse(pattern), False)
+    except Exception:  # noqa: BLE001 (another Python's parser: no grouping, DATE_PATTERN as it is)
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
+_ALL_CORES = _CORES + [_GLUED]
+# classes of first character, by how often dates and the words before them start with them
+_FIRST_CLASSES = ("0123456789", "t", "T", "a", "ABCDEFGHIJKLMNOPQRSUVWXYZ", "bcdefghijklmnopqrsuvwxyz")
+_CLASS_OF = {ch: k for k, chars in enumerate(_FIRST_CLASSES) for ch in chars}
+_CLASS_PATTERNS: dict = {}
+
+
+def _date_at(scan: str, p: int) -> re.Match | None:
+    """``DATE_PATTERN.match(scan, p)``, trying only the cores that can start at ``scan[p]``."""
+    k = _CLASS_OF.get(scan[p:p + 1])
+    if k is None:
+        return DATE_PATTERN.match(scan, p)
+    pattern = _CLASS_PATTERNS.get(k)
+    if pattern is None:  # made when first needed (the parse and compile cost a fraction of a second)
+        cores = [core for core, first in zip(_ALL_CORES, _core_firsts())
+                 if first is None or any(ch in first for ch in _FIRST_CLASSES[k])]
+        pattern = _CLASS_PATTERNS[k] = re.compile("|".join(cores)) if cores else re.compile(r"(?!)")
+    return pattern.match(scan, p)
+
+
+@functools.cache
+def _core_firsts() -> list:
+    return [_first_chars(core) for core in _ALL_CORES]
+
+
 # Every expression contains a trigger: a digit run, a month or weekday name, a unit word (day,
 # week, month, year, decade, century, hour...), a season, a part of the day, or one of the words
 # of the present, the past, the future and of frequency ("now", "recently", "daily"). Each
@@ -428,6 +542,56 @@ TRIGGER_PATTERN = re.compile("|".join(
     + [rf"{c}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
     + [rf"{c.upper()}(?<![A-Za-z].){rest}(?![a-z])" for c, rest in _UNIT_TRIGGERS.items()]
     + ["Q(?<![A-Za-z].)[1-4]", "[’'](?<![A-Za-z0-9].)[0-9]0s"]))
+# TRIGGER_PATTERN says what a trigger is; trigger_starts finds the same positions faster. Run over
+# the whole text, TRIGGER_PATTERN enters its alternation at every letter that can open one of its
+# hundred-odd alternatives (most letters of English) and tries them one after another. The letter
+# triggers all open a word, so they are looked for only after a character that is no letter (a
+# space, mostly: the engine skips the letters without entering the pattern), their alternatives
+# grouped by first character; digit runs are found on their own, and the two lists are merged.
+_LETTER_ALTERNATIVES: dict = {}
+for _first, _rest in ([(k[0], k[1:]) for name in MONTH_NAMES + WEEKDAY_NAMES
+                       for k in (name[:3], name[:3].upper())]
+                      + [(c, rf"{rest}(?![a-z])") for c, rest in _UNIT_TRIGGERS.items()]
+                      + [(c.upper(), rf"{rest}(?![a-z])") for c, rest in _UNIT_TRIGGERS.items()]
+                      + [("Q", "[1-4]")]):
+    _LETTER_ALTERNATIVES.setdefault(_first, []).append(_rest)
+_LETTER_TRIGGER = ("(?P<t>" + "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rest)})"
+                                      for c, rest in _LETTER_ALTERNATIVES.items())
+                   + "|[’'](?<![A-Za-z0-9].)[0-9]0s)")
+_LETTER_AFTER = re.compile(rf"[^A-Za-z](?=[{''.join(_LETTER_ALTERNATIVES)}’'])(?={_LETTER_TRIGGER})")
+_LETTER_AT = re.compile(_LETTER_TRIGGER)
+_DIGIT_RUN = re.compile(r"[0-9](?<![0-9].)")
+_HOLDS_DIGITS = re.compile(r"Q[1-4]|[’'][0-9]0s")  # the letter triggers that run over a digit
+
+
+def trigger_starts(scan: str) -> list[int]:
+    """Where :data:`TRIGGER_PATTERN` matches in ``scan`` (``m.start()`` of each match of its
+    ``finditer``, in order), found faster (see above)."""
+    # a letter trigger starts just after the character the pattern matched
+    starts = [m.end() for m in _LETTER_AFTER.finditer(scan)]
+    if _LETTER_AT.match(scan) is not None:
+        starts.insert(0, 0)
+    digits = [m.start() for m in _DIGIT_RUN.finditer(scan)]
+    if not digits:
+        return starts
+    if not starts:
+        return digits
+    if _HOLDS_DIGITS.search(scan) is None:  # no trigger runs over a digit: the two lists interleave
+        return sorted(starts + digits)
+    spans = [(m.start("t"), m.end("t")) for m in _LETTER_AFTER.finditer(scan)]
+    first = _LETTER_AT.match(scan)
+    if first is not None:
+        spans.insert(0, first.span())
+    out, end = [], 0
+    # as finditer does: each match is the leftmost at or after the end of the one before ("Q1"
+    # and "’90s" hold a digit run's start)
+    for a, b in sorted(spans + [(d, d + 1) for d in digits]):
+        if a >= end:
+            out.append(a)
+            end = b
+    return out
+
+
 # Words that can open an expression before its trigger ("the past three decades", "Earlier this
 # year", "every Monday", "at present", "the third quarter").
 STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", "later", "last",
@@ -468,8 +632,8 @@ _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
 
 def _mask_urls(text: str) -> str:
     """``text`` with every URL replaced by NUL characters (offsets unchanged)."""
-    if not any(h in text for h in _URL_HINTS):
-        return text
+    if not ("/" in text or "%" in text or "@" in text or "www." in text or "doi:" in text):
+        return text  # no hint of a URL (_URL_HINTS)
     pieces, last = [], 0
     for hint in URL_HINT_PATTERN.finditer(text):
         if hint.start() < last:
@@ -504,14 +668,13 @@ def find_dates(text: str, every: bool = False) -> list[DateMention]:
 def _find(text: str) -> list[DateMention]:
     scan = _mask_urls(text)
     found, done = [], 0
-    for trigger in TRIGGER_PATTERN.finditer(scan):
-        t = trigger.start()
+    for t in trigger_starts(scan):
         if t < done:
             continue  # inside the date just found
         starts = [w.start() for w in WORD.finditer(scan, max(done, t - LOOKBACK), t)
-                  if w.group().lower() in STARTERS or w.start() == t - len(w.group())][-4:]
+                  if w.end() == t or w.group().lower() in STARTERS][-4:]  # a starter, or glued to t
         for p in starts + [t]:  # leftmost first, as a scan of the whole text would find it
-            m = DATE_PATTERN.match(scan, p)
+            m = _date_at(scan, p)
             if m is None or m.end() <= t:
                 continue
             mention = _mention(m, text, scan, done)
@@ -551,10 +714,20 @@ def find_url_dates(text: str) -> list[DateMention]:
     return found
 
 
+# Every word of a qualifier or modifier (LEFT_PATTERN): "as", "of", "c" ("c."), "end", ...
+_LEFT_WORDS = frozenset(re.findall(r"[a-z]+", re.sub(r"\\[a-z]|\(\?i:", " ", _QUALIFIER + _MODIFIER)))
+
+
 def _left(scan: str, core_start: int, done: int) -> re.Match | None:
-    """The qualifier and modifier written just before a date, if any."""
-    for w in WORD.finditer(scan, max(done, core_start - 40), core_start):
-        left = LEFT_PATTERN.fullmatch(scan, w.start(), core_start)
+    """The qualifier and modifier written just before a date, if any: read from the leftmost
+    word from which they run up to the date. Only the words after the last one that belongs to
+    no qualifier or modifier can open them (a word with a letter beyond ASCII may: ſ, İ, K)."""
+    words = [(w.start(), w.group()) for w in WORD.finditer(scan, max(done, core_start - 40), core_start)]
+    k = len(words)
+    while k and (words[k - 1][1].lower() in _LEFT_WORDS or not words[k - 1][1].isascii()):
+        k -= 1
+    for start, _ in words[k:]:
+        left = LEFT_PATTERN.fullmatch(scan, start, core_start)
         if left is not None:
             return left
     return None
@@ -621,7 +794,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         q = None
     if q == "between" and not (core == "c_range" and m.group("rb1")):
         q = None
-    if core in ("c_now", "c_vague", "c_set", "c_clock") or (core == "c_dur" and q not in HEDGES):
+    if core in ("c_now", "c_vague", "c_set", "c_clock", "c_bare") or (core == "c_dur" and q not in HEDGES):
         q, mod = (q if q in BARE_MONTH_QUALIFIERS or q in ("for", "within", "over") else None), None
     extent = start
     if q is not None:
@@ -635,7 +808,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         q, mod = mod, None
     since = None
     if core in POINT_CORES:
-        since = _SINCE_CLAUSE.search(scan, max(done, start - 60), start)
+        lo = max(done, start - 60)
+        # "nce" first: no other character matches n, c or e ignoring case, as ſ does s
+        since = _SINCE_CLAUSE.search(scan, lo, start) if "nce" in scan[lo:start].lower() else None
         if since is not None:  # "Since taking office in October": the stretch from October on
             start, q = since.start(), "since"
     fields["extent_start"] = extent
@@ -686,7 +861,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     elif core == "c_count":
         n, unit = _count(m.group("cn")), _unit(m.group("cu"))
         rel = _norm(m.group("crel") or m.group("cword"))
-        sign = -1 if rel in ("ago", "earlier", "before", "prior", "prior to", "beforehand") else 1
+        # "two years earlier than the goal": a length before what follows, as "before the goal"
+        sign = -1 if rel in ("ago", "earlier", "before", "prior", "prior to", "beforehand", "earlier than") else 1
         fields.update(unit=unit, offset=sign * n, direction="past" if sign < 0 else "future",
                       span=rel == "since")
         if rel in ("ago", "from now", "hence"):
@@ -703,6 +879,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
+    elif core == "c_that" and m.group("thtod"):
+        if q not in ("in", "during") or _HOUR_BEFORE.search(scan, max(0, start - 12), start):
+            # "the night the flight went down", "spent the morning": no time of the story; "4 in
+            # the morning" is a clock time
+            return None
+        fields.update(kind="anchored", unit="day", offset=0, calendar=True, anchor=None, direction=None,
+                      time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = m.group("thu").lower()
         fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
@@ -841,6 +1024,18 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
+    elif core == "c_bare":
+        # A plural unit without a number is a length of time (TimeML PXY, PXW ...) where the words
+        # around it make it one: governed by "for", "within", "over" or "in" ("for decades", "in
+        # minutes"), measuring the gap to what comes "after"/"before"/"later"/"earlier" ("weeks
+        # after a clash"), or set against such a length ("in minutes, not days").
+        before = text[max(0, m.start() - 40):m.start()]
+        if not (_LENGTH_PREPOSITION.search(before) or _LENGTH_OR.search(before)
+                or _LENGTH_AFTER.match(text, end) and not _DETERMINER_BEFORE.search(before)):
+            return None
+        unit = m.group(core).lower()
+        unit = "century" if unit == "centuries" else unit[:-1]
+        fields.update(kind="duration", duration=_iso_duration(None, unit))
     elif core == "c_dur":
         n_word = _norm(m.group("dn"))
         unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
@@ -927,6 +1122,14 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     return _finish(m, core, text, scan, start, end, q, fields)
 
 
+_LENGTH_PREPOSITION = re.compile(r"(?i:\b(?:for|within|over|in))\s+$")
+_LENGTH_AFTER = re.compile(r"\s+(?i:after|before|later|earlier)\b")
+# a word that makes the unit a noun of its own ("the days after the attack", "its weeks")
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|these|those|this|that|its|his|her|their|our|my|your|whose|recent|"
+                                r"past|coming|next|last|first|final|early|late|same|other)|[’']s)\s+$")
+_LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries),?\s+"
+                        r"(?:not|or|and|to|but\s+not|rather\s+than)\s+)$")
+_HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
 _PER_BEFORE = re.compile(r"(?:[0-9%]|million|billion|trillion|dollars|yen|percent|cents?|times)\s*$")
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
@@ -1036,6 +1239,14 @@ def resolve(mention: DateMention, window: tuple[str, str] | None = None,
     """Normalise ``mention`` (see :func:`_resolve`), remembering the answer: a mention and its
     reference are plain frozen values, and the build, the TIMEX3 reading and suggest resolve the
     same mention several times."""
+    if direction in (None, "past", "future"):
+        # what the answer does not depend on is left out of the key, so the build's reading
+        # (against the publication window) and the TIMEX3 reading (against its last day) of an
+        # explicit date are one
+        if mention.kind == "explicit" or mention.kind in UNDATED_KINDS:
+            window = anchor = direction = None
+        elif mention.kind == "anchored":
+            window = direction = None
     try:
         return _resolve_cached(mention, window, anchor, direction)
     except TypeError:  # an unhashable argument (a list for a tuple): resolve without the cache
@@ -1464,6 +1675,8 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
             return [(start, count.end(), "DURATION", _iso_duration(abs(m.offset), m.unit), mod)]
         reference = last or (dct, dct)
         r = resolve(m, anchor=anchor_for(m, *reference, None))
+        if r and m.time:  # in the morning: that day's
+            return [(start, m.end, "TIME", f"{_timex_date(m, r, m.unit)}T{m.time}", mod)]
         return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
     window = (dct, dct)
     r = resolve(replace(m, bound=None) if m.bound else m, window=window)

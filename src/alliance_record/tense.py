@@ -77,8 +77,11 @@ REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", 
 # A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
 # abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
 # governed by "met".
-_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\"]\s|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj))(?<!Capt)\.\s"
-                         r"|[;:()\[\]“”]|\n[ \t]*\n")
+# Written so that every alternative opens with the one character class in front (the engine then
+# skips the other characters without entering the pattern): the punctuation, then which one it was.
+_CLAUSE_END = re.compile(r"[!?;:()\[\]“”\".\n](?:(?<=[!?;:()\[\]“”\"])\s"
+                         r"|(?<=\.)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj)\.)"
+                         r"(?<!Capt\.)\s|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
@@ -95,6 +98,11 @@ def _past_form(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
 
 
+# the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
+_CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
+              | {"would", "had", "ahead"})
+
+
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     """Verb groups and tense words among ``tokens`` ((offset, word)): (offset, tense, cue)."""
     out = []
@@ -102,6 +110,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     n = len(tokens)
     for i, (pos, word) in enumerate(tokens):
         w = low[i]
+        if w not in _CUE_WORDS and not w.endswith(("s", "ed")) and w not in IRREGULAR_PAST:
+            continue  # no verb group or tense word starts here (every test below needs one of these)
         nxt = low[i + 1] if i + 1 < n else ""
         nxt2 = low[i + 2] if i + 2 < n else ""
         if w in FUTURE_AUX:
@@ -172,7 +182,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
 
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
-_CLAUSE_BREAK = re.compile(r"[,;:]|[.!?]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?](?:(?<=[,;:])|\s)")  # [,;:] or [.!?]\s, one class in front
 _ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 
 
@@ -182,4 +192,36 @@ def background(text: str, at: int) -> bool:
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
     clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
-    return bool(_MEASURES_FROM.search(clause) or _ASIDE.match(clause))
+    if _ASIDE.match(clause):
+        return True
+    # a cheap look first: "since", "until" and "than" hold "nce", "unt" and "than", letters no
+    # other character matches ignoring case (as ſ matches s and ı i)
+    low = clause.lower()
+    return ("nce" in low or "unt" in low or "than" in low) and bool(_MEASURES_FROM.search(clause))
+
+
+_SUBJECT_OF_BE = re.compile(r"\s*(?:is|was|’s|'s)\b", re.I)
+_PROGRESSIVE = re.compile(r"\s+[A-Za-z]+ing\b")
+
+
+def nowadays(text: str, start: int, end: int) -> bool:
+    """Whether "today" at ``text[start:end]`` can mean "nowadays" (TimeML PRESENT_REF) rather
+    than the day of writing: its clause tells of no past or future event ("Today that promise is
+    tested", "the ranks they have today"), not in the progressive ("are flying today"), "today"
+    is not the subject of "is" ("Today is the eighth day") and it stands outside a quotation (a
+    speaker's "today" is the day they spoke). Whether it does is for the caller to say: essays
+    use the word so, news reports for the day."""
+    if _SUBJECT_OF_BE.match(text, end):
+        return False
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 or before.count("``") > before.count("''"):
+        return False
+    tense_word, cue = clause_tense(text, start, end)
+    if tense_word in ("past", "future"):
+        return False
+    if tense_word == "present":
+        k = text.rfind(cue, max(0, start - WINDOW), start)
+        k = k if k >= 0 else text.find(cue, end, end + WINDOW)
+        if k >= 0 and _PROGRESSIVE.match(text, k + len(cue)):
+            return False
+    return True

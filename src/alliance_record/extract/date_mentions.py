@@ -32,6 +32,7 @@ resolves or quotes keeps empty dates.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from .. import dates, tense
 from ..curate import publication_window
@@ -41,6 +42,7 @@ STATE_KEY = "date_mentions.anchored"   # rows counted from an event, written by 
 RESOLVED_KEY = "events.anchored_mentions"  # mention id -> (Resolved, event id), set by events.finish
 # mention id -> (DateMention, document id, start, end of its written anchor in the document)
 ANCHORS_KEY = "date_mentions.written_anchors"
+TIMES_KEY = "date_mentions.times"  # mention id -> the part of the day of a date counted from the story's
 # qualifiers of a date that places something in time (what "the day prior" may count from)
 PLACING = (None, "on", "in", "at", "during", "from")
 
@@ -66,14 +68,22 @@ def places_in_time(mention, row) -> bool:
             and not mention.decade and mention.qualifier in PLACING)
 
 
+# Kinds of document in which "today" in the author's present means "nowadays" (tense.nowadays)
+ESSAY_KINDS = ("opinion", "analysis")
+
+
 def extract(doc, seg, rows, ctx) -> dict:
     window = publication_window(doc.meta)
+    essay = doc.meta.get("kind") in ESSAY_KINDS
     boilerplate = boilerplate_regions(doc, seg)
     out, anchored = [], []
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
         for m in dates.find_dates(region.text, every=True):
+            if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
+                    not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
+                m = replace(m, value="PRESENT_REF")  # an essay's "Today that promise is tested"
             written = region.multi.sub(m.start, m.end)
             extent_start = m.extent_start if m.extent_start is not None else m.start
             pieces = region.multi.sub(extent_start, m.end) if extent_start != m.start else written
@@ -104,6 +114,8 @@ def extract(doc, seg, rows, ctx) -> dict:
                     anchor = dates.anchor_for(m, before["date_start"], before["date_end"], before["edtf"])
                     resolved = dates.resolve(m, anchor=anchor)
                     row["relative_to_mention_id"] = before["id"]
+                if m.time:  # "in the morning": finish writes the TIMEX3 value from the day
+                    ctx.state.setdefault(TIMES_KEY, {})[row["id"]] = m.time
                 fill(row, resolved, "relative-to-event")
                 anchored.append(row)
             else:
@@ -122,6 +134,8 @@ def timex_columns(m, text: str, window) -> dict:
     A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends);
     a relative value that the days of an uncertain publication window do not agree on is left
     empty."""
+    if m.kind == "anchored" and not m.anchor:  # counted from a date found later ("in the morning": a time)
+        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
     if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
         days = [window[1] if window else "2000-01-01"]
     elif window is None:
@@ -129,8 +143,6 @@ def timex_columns(m, text: str, window) -> dict:
     else:
         days = sorted({window[0], window[1]})
     values = {tuple(t[2:4] for t in dates.timexes(m, text, day)) for day in days}
-    if m.kind == "anchored" and not m.anchor:
-        return {"timex_type": "DATE", "timex_value": None}  # counted from a date found later
     if len(values) != 1:
         return {"timex_type": "DATE", "timex_value": None}
     found = values.pop()
@@ -163,14 +175,17 @@ def fill(row: dict, resolved, basis_if_unresolved):
 def finish(ctx) -> dict:
     """The rows counted from an event, dated from the event an annotation names when there is one."""
     by_event = ctx.state.get(RESOLVED_KEY, {})
+    times = ctx.state.get(TIMES_KEY, {})
     out = []
     for row in ctx.state.get(STATE_KEY, []):
         if row["id"] in by_event:
             resolved, event_id = by_event[row["id"]]
             fill(row, resolved, "relative-to-event")
             row["relative_to_event_id"], row["relative_to_mention_id"] = event_id, None
-        if row["timex_type"] == "DATE" and row["timex_value"] is None and row["date_start"] and \
-                row["date_start"] == row["date_end"]:
-            row["timex_value"] = row["date_start"]  # "the day before": the one date it was counted to
+        if row["timex_value"] is None and row["date_start"] and row["date_start"] == row["date_end"]:
+            if row["timex_type"] == "DATE":
+                row["timex_value"] = row["date_start"]  # "the day before": the one date it was counted to
+            elif row["timex_type"] == "TIME" and row["id"] in times:
+                row["timex_value"] = f"{row['date_start']}T{times[row['id']]}"  # in the morning: that day's
         out.append(row)
     return {"date_mentions": out}
