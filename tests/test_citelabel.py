@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, features, fields, model, score, speed
+from alliance_record.citelabel import anystyle, features, fields, model, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -228,3 +228,61 @@ def test_the_score_command_reads_a_folder_of_anystyle_files(tmp_path):
     assert set(json.loads((tmp_path / "misses.json").read_text())) == {"core"}
     result = CliRunner().invoke(cli, ["citations", "score", "--data", str(tmp_path), "--set", "ugly"])
     assert result.exit_code == 1 and "ugly.xml" in result.output
+
+
+TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><back><listBibl>
+  <bibl><author>Vik, O. and Dahl, R.</author> (<date>2004</date>) <title level="a">Ice on the
+    <lb/>lakes</title>, in <title level="m">Winter Studies</title>, <editor>P. Holm</editor> (ed.),
+    <publisher>Nord</publisher>, <pubPlace>Bergen</pubPlace>, pp. <biblScope unit="page">11-19</biblScope>.</bibl>
+  <bibl><author>M. Ito</author>, <title level="j">Ann. Tides</title> <biblScope type="vol">7</biblScope>,
+    <biblScope unit="issue">2</biblScope> (<date>May 1999</date>) <biblScope type="pp">301</biblScope>,
+    <idno type="DOI">10.1234/at.7.301</idno>; <ptr type="web">https://example.org/at7</ptr></bibl>
+  <bibl><author>Sand, K.</author> <date>1976</date>. <title level="m">Old roads</title>.
+    <title level="s">Field Series</title> <biblScope unit="volume">3</biblScope>.</bibl>
+  <bibl>  <lb/> </bibl>
+  <bibl>[4] <note>Unpublished.</note></bibl>
+</listBibl></back></text></TEI>
+"""
+
+
+def test_grobid_tei_is_read_as_anystyle_runs(tmp_path):
+    refs, skipped = tei.parse_tei(TEI, "t.tei.xml")
+    assert skipped == [("t.tei.xml#4", "no text"), ("t.tei.xml#5", "no field")]
+    book, article, monograph = refs
+    assert book.text.startswith("Vik, O. and Dahl, R. (2004) Ice on the lakes, in Winter Studies, P. Holm")
+    assert book.runs[:3] == [("author", "Vik, O. and Dahl, R."), ("date", "2004"), ("title", "Ice on the lakes")]
+    g = score.gold_fields(book.runs)  # the m title is the book of an a title: the container
+    assert (g["authors"], g["title"], g["container"], g["publisher"], g["place"], g["pages"]) == \
+        (["dahl", "vik"], "ice on the lakes", "winter studies", "nord", "bergen", "11-19")
+    g = score.gold_fields(article.runs)  # type= for unit=, vol/pp; the issue is not a run
+    assert (g["container"], g["volume"], g["pages"], g["date"], g["doi"], g["url"]) == \
+        ("ann tides", "7", "301", "1999", "10.1234/at.7.301", "https://example.org/at7")
+    g = score.gold_fields(monograph.runs)  # no a title: the m title is the title, the series the container
+    assert (g["title"], g["container"], g["volume"]) == ("old roads", "field series", "3")
+    for name in ("t.tei.xml", "again.xml"):
+        (tmp_path / name).write_text(TEI, encoding="utf-8")
+    refs, skipped = tei.read_tei(tmp_path)
+    assert len(refs) == 6 and len(skipped) == 4
+    for name, xml in (("core", XML), ("gold", "<dataset/>"), ("good", "<dataset/>"), ("ugly", "<dataset/>")):
+        (tmp_path / "anystyle").mkdir(exist_ok=True)
+        (tmp_path / "anystyle" / f"{name}.xml").write_text(xml, encoding="utf-8")
+    seen = '<TEI><bibl><author>LARSEN, Erik.</author> <date>1988.</date> Cold Water. Oslo: Fjord Press.</bibl></TEI>'
+    refs += tei.parse_tei(seen, "seen.xml")[0]
+    kept, dropped = tei.unseen(refs, tmp_path / "anystyle")
+    assert len(kept) == 3 and sorted(w for _, w in dropped) == ["equal"] + ["repeat"] * 3
+
+
+def test_the_score_command_reads_grobid_tei(tmp_path):
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    (tmp_path / "t.tei.xml").write_text(TEI, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["citations", "score", "--tei", str(tmp_path / "t.tei.xml")])
+    assert result.exit_code == 0, result.output
+    assert "t.tei.xml: 3 references" in result.output and "'no field': 1, 'no text': 1" in result.output
+    (tmp_path / "bad.xml").write_text("<TEI><bibl>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["citations", "score", "--tei", str(tmp_path / "bad.xml")])
+    assert result.exit_code == 1 and "bad.xml" in result.output
+    assert CliRunner().invoke(cli, ["citations", "score"]).exit_code == 1

@@ -396,31 +396,54 @@ def citations_train(source, commit, out_path, dev, c1, c2):
 
 
 @citations_group.command("score")
-@click.option("--data", "source", required=True, type=click.Path(exists=True, path_type=Path), help=ANYSTYLE_HELP)
+@click.option("--data", "source", type=click.Path(exists=True, path_type=Path),
+              help=ANYSTYLE_HELP + " With --tei only, the references to leave out of the TEI sets.")
 @click.option("--commit", default="HEAD", show_default=True, help="The commit to read in a clone.")
-@click.option("--set", "sets", multiple=True, default=("dev",), show_default=True,
-              help="core, gold, good, ugly, or dev (the fifth of the pool a --dev model did not see).")
+@click.option("--set", "sets", multiple=True,
+              help="core, gold, good, ugly, or dev (the fifth of the pool a --dev model did not see; "
+                   "the default without --tei).")
+@click.option("--tei", "tei_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="GROBID's labelled references (TEI <bibl>): a file or a folder of them, one set "
+                   "each, less repeats and, with --data, less every reference AnyStyle's files hold.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A model file to use instead of the shipped one.")
 @click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every reference with a wrong field here (JSON) for reading.")
-def citations_score(source, commit, sets, model_path, rules, misses):
-    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML."""
-    from . import citations
-    from .citelabel import anystyle, fields, score
+def citations_score(source, commit, sets, tei_paths, model_path, rules, misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML or GROBID's TEI."""
+    import collections
 
+    from . import citations
+    from .citelabel import anystyle, fields, score, tei
+
+    if not source and not tei_paths:
+        _fail("Give --data (AnyStyle's files) or --tei (GROBID's), or both.")
+    if sets and not source:
+        _fail("--set needs --data.")
+    sets = sets or (() if tei_paths else ("dev",))
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
         else (lambda texts: citations.parse_references(texts, chain=False))  # unrelated references
-    wrong = {}
-    try:
+
+    def labelled():  # (name, references) of each set, read when its turn comes
         for name in sets:
             if name == "dev":
-                refs = anystyle.split(anystyle.development_pool(source, commit)[0])[1]
+                yield name, anystyle.split(anystyle.development_pool(source, commit)[0])[1]
             else:
-                refs = anystyle.read_set(source, name, commit)
+                yield name, anystyle.read_set(source, name, commit)
+        for path in tei_paths:
+            refs, skipped = tei.read_tei(path)
+            refs, dropped = tei.unseen(refs, source, commit) if source else anystyle.without(refs, [])
+            why = collections.Counter(w for _, w in skipped + dropped)
+            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no text, no field: "
+                       "nothing to score; repeat: within the set; equal, near: in AnyStyle's files)")
+            yield str(path), refs
+
+    wrong = {}
+    try:
+        for name, refs in labelled():
             texts = [r.text for r in refs]
             parsed = dict(zip(texts, parse_many(texts)))
             result = score.score(refs, parsed.__getitem__, keep_misses=len(refs))

@@ -13,6 +13,8 @@ DOIs and access dates are the rules' own (:func:`alliance_record.citations.parse
 * :mod:`.anystyle`: AnyStyle's labelled references (the training and test data, read from
   a checkout of AnyStyle, never kept here), their labels, and the held-out protocol;
 * :mod:`.score`: per-field P/R/F1 and whole references on that data;
+* :mod:`.tei`: GROBID's labelled references (TEI ``<bibl>``, read from a folder, never kept
+  here) as AnyStyle runs, a second held-out set for the same scorer;
 * :mod:`.train`: training with CRFsuite (``make citation-model``);
 * :mod:`.speed`: a synthetic References list for ``make bench``.
 """
