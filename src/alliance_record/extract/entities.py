@@ -251,23 +251,26 @@ def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None
     if ship:
         return SHIP_COUNTRY[ship.group().strip()]
     words = name.replace("-", " ").split()
-    for size in (3, 2, 1):  # the longest qualifier first: "South Korean" before "Korean"
-        for k in range(len(words) - size + 1):
-            phrase = " ".join(words[k:k + size])
-            if phrase in qualifiers:
-                return qualifiers[phrase]
-    if head_type(words) is not None and head_type(words) != "person":
+    for phrase in _phrases(words, 3):  # the longest qualifier first: "South Korean" before "Korean"
+        if phrase in qualifiers:
+            return qualifiers[phrase]
+    if head_type(words) is not None:  # a body or a place: a known place its name is made from
         from .. import gazetteer
 
-        for size in (2, 1):
-            for k in range(len(words) - size + 1):
-                phrase = " ".join(words[k:k + size])
-                if phrase.lower().strip(".,") in HEAD_TYPE or not phrase[:1].isupper():
-                    continue
-                found = gazetteer.lookup(phrase)
-                if found is not None and found.country and (found.kind == "country" or found.population >= 15_000):
-                    return found.country
+        for phrase in _phrases(words, 2):
+            if phrase.lower().strip(".,") in HEAD_TYPE or not phrase[:1].isupper():
+                continue
+            found = gazetteer.lookup(phrase)
+            if found is not None and found.country and (found.kind == "country" or found.population >= 15_000):
+                return found.country
     return None
+
+
+def _phrases(words: list[str], longest: int):
+    """The runs of ``words`` up to ``longest`` words, longer runs first, each size left to right."""
+    for size in range(min(longest, len(words)), 0, -1):
+        for k in range(len(words) - size + 1):
+            yield " ".join(words[k:k + size])
 
 
 INSTITUTION = {"military", "government-body", "organization", "document", "media", "political-party"}
