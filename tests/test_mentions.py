@@ -379,3 +379,24 @@ def test_a_possessive_country_splits_a_run_into_owner_and_owned():
         ("Germany", {}), ("Thyssenkrupp Marine Systems", {"country": "DE"})]
     s = "Koizumi's Office"
     assert [s[a:b] for a, b, _ in split_name(s, {})] == ["Koizumi's Office"]
+
+
+def test_the_full_name_nearest_a_short_form_is_found_as_by_reading_every_name():
+    """entities._NearestName answers in logarithmic time what a scan of every full name answered
+    (issue 19: a scan for each short form was quadratic): the nearest offset, and of two as near
+    the first added."""
+    import random
+
+    from alliance_record.extract.entities import _NearestName
+
+    rng = random.Random(7)
+    for _ in range(200):
+        entries = [(rng.choice("ab"), rng.randrange(50), f"name{k}") for k in range(rng.randrange(1, 12))]
+        index = _NearestName()
+        for order, (word, i, name) in enumerate(entries):
+            index.add(word, i, order, name)
+        for word in "abc":
+            for i in range(-2, 53):
+                listed = [(abs(e[1] - i), order, e[2]) for order, e in enumerate(entries) if e[0] == word]
+                expected = min(listed, key=lambda t: t[0]) if listed else None  # min keeps the first
+                assert index.nearest(word, i) == expected

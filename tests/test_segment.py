@@ -301,3 +301,22 @@ def test_list_bullets_are_recorded_and_a_closing_author_note_is_marked():
     """)
     doc2.meta["authors"] = ["Ana Writer"]
     assert {p["kind"] for p in segment(doc2).paragraphs} == {"body"}
+
+
+def test_a_long_list_of_notes_runs_past_note_999_in_sequence_only():
+    """Issue 19: a report with more than 999 notes kept every note after the 999th inside it. A
+    note number of four or five digits continues a list in sequence; it never opens one, and a
+    year at the start of a wrapped line ("2020. ...") is no note unless the notes have reached it."""
+    body = "".join(f"{k}. Sam Roe, Report number {k}, Harbor Press.\n" for k in range(1, 1006))
+    doc = make("A Test Title\n\nA paragraph citing a note.1\n\nNotes\n\n" + body)
+    seg = segment(doc)
+    numbers = [n.number for n in seg.notes]
+    assert numbers == list(range(1, 1006))
+    assert seg.notes[-1].body.text(doc.text) == "Sam Roe, Report number 1005, Harbor Press."
+    wrapped = make("A Test Title\n\nA claim.1\n\nNotes\n\n1. Ana Lee, Ports and Power, pp. 10–\n"
+                   "2020. Harbor Press.\n2. Ben Ito, Fleets, 2019.\n")
+    seg = segment(wrapped)
+    assert [n.number for n in seg.notes] == [1, 2]
+    assert seg.notes[0].body.text(wrapped.text).endswith("2020. Harbor Press.")
+    alone = segment(make("A Test Title\n\nA claim.\n\nNotes\n\n2020. A year that opens the notes.\n"))
+    assert [n.number for n in alone.notes] != [2020]

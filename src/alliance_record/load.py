@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 from contextlib import contextmanager, nullcontext
@@ -21,7 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .errors import OutputError
-from .schema import TABLES_BY_NAME, named_values, short_label
+from .schema import TABLES_BY_NAME, named_values, row_type, short_label
 
 TEMP_MARK = ".tmp-"
 
@@ -75,19 +76,25 @@ def check_row(table_name: str, row: dict, doc_text: str):
                 f"{text_col}: {problem}")
 
 
-def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
+def prepare(table_name: str, rows: list, texts, consume: bool = False) -> list[tuple]:
     """Check a table's rows and turn them into tuples in the declared column order.
 
     ``texts`` maps document ids to their text (a dict, or one document's ``{id: text}``). Every
     quote is verified here — in the worker process that made the rows, when there are workers —
-    so the process writing the database only writes.
+    so the process writing the database only writes. A row is a dict or the table's
+    :class:`~alliance_record.schema.Row`. With ``consume``, ``rows`` is emptied as its rows become
+    tuples, so that a long document's rows are not held twice.
     """
     table = TABLES_BY_NAME[table_name]
     columns = list(table.columns)
     allowed = set(columns)
     label = table.label
-    for row in rows:
-        if not allowed.issuperset(row):
+    row_class = row_type(table_name)
+    as_tuple = operator.attrgetter(*columns) if len(columns) > 1 else None
+    out = []
+    for k, row in enumerate(rows):
+        own = type(row) is row_class  # a Row of this table: its columns are the declared ones
+        if not own and not allowed.issuperset(row):
             extra = sorted(set(row) - allowed)
             raise ValueError(f"{table_name}: undeclared columns {extra} (declare them in schema.py)")
         if table.quotes:
@@ -99,7 +106,12 @@ def prepare(table_name: str, rows: list[dict], texts) -> list[tuple]:
             row["label"] = short_label(label(row))
         if table.named:
             named_values(table, row)
-    return [tuple(map(row.get, columns)) for row in rows]
+        out.append(as_tuple(row) if own and as_tuple is not None else tuple(map(row.get, columns)))
+        if consume:
+            rows[k] = None
+    if consume:
+        rows.clear()
+    return out
 
 
 class DocumentTexts:

@@ -234,7 +234,9 @@ def extract_document(doc, ctx: Context):
     check_declared(rows)
     with timed(stages, "check"):
         texts = {doc.id: doc.text}
-        prepared = {t.name: prepare(t.name, rows[t.name], texts) for t in schema.TABLES if rows.get(t.name)}
+        # each table's rows let go as they become tuples (a long document's are most of its memory)
+        prepared = {t.name: prepare(t.name, rows[t.name], texts, consume=True) for t in schema.TABLES
+                    if rows.get(t.name)}
     return prepared, stages
 
 

@@ -36,6 +36,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .schema import row_type
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
@@ -103,7 +105,10 @@ BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contribu
 REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
 # A section whose numbered blocks are note bodies ("1. ..." or "[1] ..."), not paragraphs.
 ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
-ENDNOTE_START = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})\.|\[([a-z])\])\s+")
+# a note's number has up to three digits where it opens a list of notes, up to six where it
+# continues one in sequence (see endnote_entries and segment: a long report's note 1000)
+ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})\.|\[([a-z])\])\s+")
+FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
 BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
@@ -660,6 +665,9 @@ def segment(doc) -> Segmentation:
             # a References list whose entries carry the labels the text cites with ("[a]")
             or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, text, block.start)))
         en = endnote_start(block) if in_endnotes else None
+        if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
+                                                  and notes[-1].number < en[0] <= notes[-1].number + 3):
+            en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read
         last_endnote = notes[-1] if notes and notes[-1].endnote \
             and not BLANK_LINE.search(text, notes[-1].body.end, block.start) else None
         if en and last_endnote and not last_endnote.number < en[0] <= last_endnote.number + 3:
@@ -821,6 +829,10 @@ def segment(doc) -> Segmentation:
     return seg
 
 
+# A sentence row: a long document has hundreds of thousands (see schema.Row).
+sentence_row = row_type("sentences")
+
+
 def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles):
     text = doc.text
     did = doc.id
@@ -878,15 +890,17 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
         })
         seg.paragraph_pieces[pid] = multi
         bounds = [(0, len(ptext))] if kind == "reference" else sentence_bounds(ptext)
+        one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
-            pieces = multi.sub(i, j)
-            sub = Multi(pieces)
-            seg.sentences.append({
-                "id": f"{pid}-{k:02d}", "document_id": did, "paragraph_id": pid,
-                "section_id": section["id"], "ordinal": k, "text": ptext[i:j],
-                "start": sub.start, "end": sub.end,
-                "spans": json.dumps(sub.spans()) if sub.spans() else None,
-            })
+            if one_piece:  # the common case, without the Multi of one piece
+                piece = multi.pieces[0]
+                start, end, spans = piece.start + i, piece.start + j, None
+            else:
+                sub = Multi(multi.sub(i, j))
+                start, end, spans = sub.start, sub.end, json.dumps(sub.spans()) if sub.spans() else None
+            seg.sentences.append(sentence_row(
+                id=f"{pid}-{k:02d}", document_id=did, paragraph_id=pid, section_id=section["id"],
+                ordinal=k, text=ptext[i:j], start=start, end=end, spans=spans))
 
     for n, fig in enumerate(figures, start=1):
         seg.figures.append({"id": f"{did}-fig{n}", "document_id": did, **fig})
@@ -950,14 +964,23 @@ def regions(doc, seg: "Segmentation") -> list["Region"]:
     return out
 
 
-@functools.lru_cache(maxsize=8192)
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence ranges [i, j) of a paragraph's text, trimmed of surrounding whitespace.
 
     syntok finds the sentence starts; each sentence runs to the next start, so the ranges cover
-    the text exactly whatever syntok does to token values. Memoised: footnotes and captions are
-    split again by later stages.
+    the text exactly whatever syntok does to token values. Memoised for texts of a paragraph's
+    size: footnotes and captions are split again by later stages (a text of a megabyte is split
+    once, and its bounds are not kept for the rest of the build).
     """
+    if len(text) > MEMO_CHARS:
+        return _sentence_bounds(text)
+    return _memo_sentence_bounds(text)
+
+
+MEMO_CHARS = 100_000
+
+
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     from syntok import segmenter
 
     starts = []
@@ -984,6 +1007,9 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
         else:
             out.append((s, e))
     return tuple(out)
+
+
+_memo_sentence_bounds = functools.lru_cache(maxsize=8192)(_sentence_bounds)
 
 
 def _first_non_space(text: str) -> int:

@@ -27,7 +27,9 @@ form), never mixed into them.
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 import unicodedata
 from collections import Counter
 
@@ -281,17 +283,45 @@ def head_type(words: list[str]) -> str | None:
     return HEAD_TYPE[heads[0].lower().strip(".,")] if heads else None
 
 
-def grow(text: str, s: int, e: int, spans: list) -> tuple[int, int]:
+class NameSpans:
+    """The registry names of one region as spans [i, j), held in two arrays (a paragraph may name
+    a million), with the lookups :func:`grow` makes built once, on first use: the name that ends
+    at j, the name that starts at i (the later listed, where two do)."""
+
+    __slots__ = ("starts", "ends", "_by_end", "_by_start")
+
+    def __init__(self, spans=()):
+        self.starts, self.ends = array("q"), array("q")
+        for i, j in spans:
+            self.starts.append(i)
+            self.ends.append(j)
+        self._by_end = self._by_start = None
+
+    def by_end(self) -> dict:
+        if self._by_end is None:
+            self._by_end = dict(zip(self.ends, self.starts))
+        return self._by_end
+
+    def by_start(self) -> dict:
+        if self._by_start is None:
+            self._by_start = dict(zip(self.starts, self.ends))
+        return self._by_start
+
+
+def grow(text: str, s: int, e: int, spans) -> tuple[int, int]:
     """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
     "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
-    Minister's Office" + "of Japan"."""
-    ends = {j: i for i, j in spans}
+    Minister's Office" + "of Japan". ``spans``: the region's :class:`NameSpans` (or a list of
+    spans)."""
+    if not isinstance(spans, NameSpans):
+        spans = NameSpans(spans)
+    ends = spans.by_end()
     while s - 1 in ends and text[s - 1] in " -":
         s = ends[s - 1]
     compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+ $", text[max(0, s - 60):s])
     if compound:  # "Japan-Philippines Reciprocal Access Agreement"
         s -= len(compound.group(0))
-    starts = {i: j for i, j in spans}
+    starts = spans.by_start()
     m = re.match(r" of (?:the )?", text[e:e + 8])
     if m and e + m.end() in starts:
         e = starts[e + m.end()]
@@ -361,7 +391,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
                 continue
             if names_in and head_type(words) in INSTITUTION:
-                s2, e2 = grow(text, s, e, names_in.get(id(region), []))
+                s2, e2 = grow(text, s, e, names_in.get(id(region)) or NameSpans())
                 if (s2, e2) != (s, e):
                     s, e = s2, e2
                     name = text[s:e]
@@ -393,19 +423,26 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
+    # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
+    # a body's name ("Futenma"): the full name said nearest to it (first said, of two as near)
+    by_last, by_first = _NearestName(), _NearestName()
+    first_full: dict = {}  # name -> its first occurrence, whose evidence types it
+    for order, f in enumerate(full):
+        words = f["name"].split()
+        by_last.add(words[-1], f["i"], order, f["name"])
+        by_first.add(words[0], f["i"], order, f["name"])
+        first_full.setdefault(f["name"], f)
     for n in names:
-        if len(n["name"].split()) == 1:
-            word = n["name"]
-            # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper,
-            # word of a body's name ("Futenma")
-            match = [f for f in full if word.lower() not in HEAD_TYPE and (
-                f["name"].split()[-1] == word or (f["name"].split()[0] == word and word.isupper()))]
-            if match:
-                n["same_as"] = min(match, key=lambda f: abs(f["i"] - n["i"]))["name"]
+        word = n["name"]
+        if " " not in word and word.lower() not in HEAD_TYPE:
+            found = min(filter(None, (by_last.nearest(word, n["i"]),
+                                      by_first.nearest(word, n["i"]) if word.isupper() else None)), default=None)
+            if found:
+                n["same_as"] = found[2]
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
-        source = next((f for f in full if f["name"] == name), n)
+        source = first_full.get(name, n)
         type_, why, place = guess_type(name, source["evidence"] or n["evidence"], source["before"], source["after"])
         out.append({
             "name": name, "surface": n["region"].text[n["i"]:n["j"]], "region": n["region"], "i": n["i"],
@@ -415,6 +452,34 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         })
     return out
+
+
+class _NearestName:
+    """Full names by one of their words, each at its offset: which is nearest an offset, in
+    logarithmic time (a document may hold a hundred thousand names)."""
+
+    def __init__(self):
+        self.by_word: dict = {}
+
+    def add(self, word: str, i: int, order: int, name: str):
+        self.by_word.setdefault(word, []).append((i, order, name))
+
+    def nearest(self, word: str, i: int):
+        """``(distance, order, name)`` of the name nearest ``i`` (of two as near, the first
+        added), or None."""
+        entries = self.by_word.get(word)
+        if not entries:
+            return None
+        if not isinstance(entries, tuple):  # sorted once, on first use
+            entries = self.by_word[word] = tuple(sorted(entries))
+        at = bisect.bisect_left(entries, (i, -1))
+        distance = min(abs(entries[k][0] - i) for k in (at - 1, at) if 0 <= k < len(entries))
+        best = None
+        for offset in (i - distance, i + distance):
+            k = bisect.bisect_left(entries, (offset, -1))
+            if k < len(entries) and entries[k][0] == offset and (best is None or entries[k][1] < best[1]):
+                best = (distance, entries[k][1], entries[k][2])
+        return best
 
 
 def merge_votes(entry: dict, c: dict):

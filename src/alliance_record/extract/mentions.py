@@ -50,10 +50,11 @@ from dataclasses import dataclass, field
 import ahocorasick
 import regex
 
+from .. import schema
 from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
-from .entities import TITLE_WORDS
+from .entities import TITLE_WORDS, NameSpans
 
 CONTEXT_CHARS = 32
 
@@ -197,6 +198,34 @@ class Lexicon:
     upper_forms: dict = field(default_factory=dict)  # FORM -> folded form
     demonyms: frozenset = frozenset()
     qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
+    # what find_matches asks of a form at every occurrence, worked out once per form
+    _facts: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _fact(self, name: str, key: str, compute) -> bool:
+        facts = self._facts.get(name)
+        if facts is None:
+            facts = self._facts[name] = {}
+        found = facts.get(key)
+        if found is None:
+            found = facts[key] = compute(key)
+        return found
+
+    def all_inverted(self, key: str) -> bool:
+        """Every entity of the form is named by it inverted ("Mochizuki, Mike")."""
+        return self._fact("inverted", key, lambda k: all(c.via == "inverted" for c in self.forms[k]))
+
+    def place_or_state(self, key: str) -> bool:
+        """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
+        return self._fact("place_or_state", key,
+                          lambda k: all(c.kind == "place" or c.type == "state" for c in self.forms[k]))
+
+    def demonym_led(self, key: str) -> bool:
+        """The form begins with a demonym and ends with a head that is also an adjective
+        ("Chinese military")."""
+        def compute(k):
+            words = k.split(" ")
+            return words[0] in self.demonyms and words[-1] in ADJECTIVE_HEADS
+        return self._fact("demonym_led", key, compute)
 
     def country_of_form(self, form: str) -> str | None:
         """The one country a registered name or a qualifier stands for ("U.S.", "Pentagon",
@@ -457,7 +486,7 @@ class View:
         return self.anchors_text[k] + (v - self.anchors_view[k])
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     region: Region
     i: int          # offsets in region.text
@@ -499,13 +528,12 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue  # "US$30", "A$10 billion": a currency, not the country
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
-        if any(a < end and start < b for a, b in blocked):
+        if blocked and any(a < end and start < b for a, b in blocked):
             continue
         if all(c.via == "surname" for c in lexicon.forms[key]) \
                 and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
             continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
-        if re.search(r"[A-Z][\w.'-]*,? $", v[max(0, start - 40):start]) \
-                and all(c.via == "inverted" for c in lexicon.forms[key]):
+        if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
     for m in ELLIPSIS.finditer(v):
@@ -523,25 +551,31 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             found.extend((m.start(), m.end(), k) for k in keys)
             elliptic.add((m.start(), m.end()))
     # rule 3: longest first, then leftmost (two names elided into one phrase share its span)
-    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
-    taken = Spans(len(v))
-    chosen, seen = [], set()
+    width = len(v) + 1  # one int a key, not a tuple: (-length, start) in the same order
+    found.sort(key=lambda t: (t[0] - t[1]) * width + t[0])
+    # Entries of one span are next to one another in that order: the first decides whether the
+    # span is free; when it is, every key found on it is chosen (without a set of every span:
+    # a long paragraph has a million).
+    taken = bytearray(len(v))
+    chosen = []
+    span, keys_here, free = None, set(), False
     for start, end, key in found:
-        if taken.overlaps(start, end) or (start, end, key) in seen:
-            continue
-        taken.add(start, end)
-        seen.add((start, end, key))
-        chosen.append((start, end, key))
+        if (start, end) != span:
+            span, keys_here = (start, end), set()
+            free = taken.find(1, start, end) < 0
+            if free:
+                taken[start:end] = b"\x01" * (end - start)
+        if free and key not in keys_here:
+            keys_here.add(key)
+            chosen.append((start, end, key))
     chosen.sort()
     nested = nested_matches(found, chosen, lexicon, len(v))
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
-        if all(c.kind == "place" or c.type == "state" for c in cands) and opens_other_name(v, end, lexicon):
+        if lexicon.place_or_state(key) and opens_other_name(v, end, lexicon):
             continue  # rule 2
-        words = key.split(" ")
-        if words[0] in lexicon.demonyms and words[-1] in ADJECTIVE_HEADS and (start, end) not in elliptic \
-                and _qualifies_a_noun(v[end:end + 40]):
+        if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
         out.append(Match(region, i, j, key, cands))
@@ -669,6 +703,7 @@ def _to_view(view: "View", i: int) -> int:
     return view.anchors_view[k] + offset
 
 
+NAME_BEFORE_COMMA = re.compile(r"[A-Z][\w.'-]*,? $")  # searched in the 40 characters before a match
 GLUED_NUMBER = re.compile(r"\d+(?![\w])")
 
 
@@ -886,7 +921,7 @@ def coordinations(region_matches: list[Match]) -> list[list[Match]]:
 
     def close():
         nonlocal chain, conjunction
-        if len(chain) > 1 and conjunction:
+        if (len(chain) > 1 and conjunction) or len(chain) == 1:
             groups.append(chain)
         else:
             groups.extend([m] for m in chain)
@@ -918,10 +953,18 @@ def resolve_document(matches: list[Match]):
     for m in matches:
         if m.outer is not None:
             by_region[("nested", id(m))].append(m)
+    two_kinds: dict = {}  # id(candidates) -> (candidates, actor and place among them)
+
+    def both_kinds(cands) -> bool:
+        found = two_kinds.get(id(cands))
+        if found is None:
+            found = two_kinds[id(cands)] = (cands, len({c.kind for c in cands}) == 2)
+        return found[1]
+
     # rule 4 first, region by region (an address rule looks at the previous decision)
     for region_matches in by_region.values():
         for group in coordinations(region_matches):
-            shared = [m for m in group if len({c.kind for c in m.candidates}) == 2]
+            shared = [m for m in group if both_kinds(m.candidates)]
             if not shared:
                 for m in group:
                     _choose(m, m.candidates, "")
@@ -1014,7 +1057,8 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
 def _choose(m: Match, cands: tuple, method: str):
     if len(cands) == 1:
         m.chosen = cands[0]
-        m.method = "+".join(x for x in (cands[0].via, method) if x)
+        via = cands[0].via
+        m.method = f"{via}+{method}" if via and method else (via or method)
     else:
         m.candidates = cands
         m.method = method
@@ -1072,7 +1116,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     unnamed: list = []  # (region, surface, offset): names for the entity candidates
     names_in: dict = {}  # id(region) -> registry names found there (spans), next to which a candidate may grow
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
-    ctx.state.setdefault("mentions.lowercase", set()).update(LOWER_WORD.findall(text))
+    ctx.state.setdefault("mentions.lowercase", set()).update(m.group() for m in LOWER_WORD.finditer(text))
     found_in = [(region, blocked, find_matches(lexicon, region, blocked))
                 for region, blocked in mention_regions(doc, seg)]
     keep_surnames_with_evidence(found_in)
@@ -1081,15 +1125,14 @@ def extract(doc, seg, rows, ctx) -> dict:
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
+        names = names_in[id(region)] = NameSpans((m.i, m.j) for m in found)
         if region.kind in ("title", "heading"):
             # headings are in title case; their names recur in the text below (a place named only
             # in the headline is still a candidate, if the gazetteer or a head noun says so)
-            for surface, i, _glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
+            for surface, i, _glued in unmatched_names(region, names, blocked):
                 unnamed.append((region, surface, i))
-            names_in[id(region)] = [(m.i, m.j) for m in found]
             continue
-        names_in[id(region)] = [(m.i, m.j) for m in found]
-        for surface, i, glued in unmatched_names(region, [(m.i, m.j) for m in found], blocked):
+        for surface, i, glued in unmatched_names(region, names, blocked):
             entry = unmatched.setdefault(visible(surface), {"count": 0, "documents": [], "example": None, "glued": 0})
             entry["count"] += 1
             entry["glued"] += int(glued)  # a count, so that worker states add up
@@ -1115,38 +1158,46 @@ def extract(doc, seg, rows, ctx) -> dict:
     unresolved = ctx.state.setdefault("mentions.unresolved", [])
     counters = {"actor": 0, "place": 0}
     region_cache: dict = {}
-    row_of: dict = {}  # id(match) -> (kind, row id): where a nested mention points
-    for m in matches:
+    # id(match) -> (kind, row id): where a nested mention points; kept for the outer names only
+    outers = {id(m.outer) for m in matches if m.outer is not None}
+    row_of: dict = {}
+    surfaces: dict = {}  # one string for each surface of the document (a name said 10,000 times)
+    row_types = {kind: schema.row_type(f"{kind}_mentions") for kind in ("actor", "place")}
+    del found_in
+    for k, m in enumerate(matches):
+        matches[k] = None  # each match is let go once its row is made (a long document has a million)
+        region = m.region
+        surface = region.text[m.i:m.j]
+        surface = surfaces.setdefault(surface, surface)
         if m.chosen is None:
-            unresolved.append({"document_id": doc.id, "surface": m.region.text[m.i:m.j],
+            unresolved.append({"document_id": doc.id, "surface": surface,
                                "candidates": [c.id for c in m.candidates], "start": m.doc_start})
             continue
         kind = m.chosen.kind
         counters[kind] += 1
-        pieces = m.region.multi.sub(m.i, m.j)
-        spans = [[p.start, p.end] for p in pieces] if len(pieces) > 1 else None
-        key = id(m.region)
-        if key not in region_cache:
-            region_cache[key] = region_sentences(m.region)
-        sentence_id, sentence, s_start, s_end = sentence_of(m, region_cache[key])
-        row = {
-            "id": f"{doc.id}-{kind[0]}m{counters[kind]:04d}",
-            f"{kind}_id": m.chosen.id, "document_id": doc.id,
-            "region": m.region.kind, "paragraph_id": m.region.paragraph_id,
-            "footnote_id": m.region.footnote_id, "section_id": m.region.section_id,
-            "sentence_id": sentence_id, "start": m.doc_start, "end": m.doc_end,
-            "surface": m.region.text[m.i:m.j], "spans": None,
-            "prefix": text[max(0, m.doc_start - CONTEXT_CHARS):m.doc_start],
-            "suffix": text[m.doc_end:m.doc_end + CONTEXT_CHARS],
-            "sentence": sentence, "sentence_start": s_start, "sentence_end": s_end,
-            "method": m.method, "nested_in_actor_mention_id": None, "nested_in_place_mention_id": None,
-        }
-        row_of[id(m)] = (kind, row["id"])
+        multi = region.multi
+        pieces = multi.sub(m.i, m.j) if len(multi.pieces) > 1 else ()  # one piece: no spans
+        key = id(region)
+        sentences = region_cache.get(key)
+        if sentences is None:
+            sentences = region_cache[key] = region_sentences(region)
+        sentence_id, sentence, s_start, s_end = sentence_of(m, sentences)
+        doc_start, doc_end = m.doc_start, m.doc_end
+        row = row_types[kind](
+            id=f"{doc.id}-{kind[0]}m{counters[kind]:04d}", document_id=doc.id,
+            region=region.kind, paragraph_id=region.paragraph_id,
+            footnote_id=region.footnote_id, section_id=region.section_id,
+            sentence_id=sentence_id, start=doc_start, end=doc_end,
+            surface=surface, spans=json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
+            prefix=text[max(0, doc_start - CONTEXT_CHARS):doc_start],
+            suffix=text[doc_end:doc_end + CONTEXT_CHARS],
+            sentence=sentence, sentence_start=s_start, sentence_end=s_end, method=m.method)
+        row[f"{kind}_id"] = m.chosen.id
+        if id(m) in outers:
+            row_of[id(m)] = (kind, row["id"])
         if m.outer is not None and id(m.outer) in row_of:
             outer_kind, outer_id = row_of[id(m.outer)]
             row[f"nested_in_{outer_kind}_mention_id"] = outer_id
-        if spans:
-            row["spans"] = json.dumps(spans)
         out[f"{kind}_mentions"].append(row)
     summarise(doc.id, out, ctx.state)
     out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
@@ -1177,7 +1228,7 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
     votes are gathered in the state for the corpus stage."""
     from . import entities
 
-    lowercase = set(LOWER_WORD.findall(doc.text))
+    lowercase = {m.group() for m in LOWER_WORD.finditer(doc.text)}
     gathered = state.setdefault("mentions.candidates", {})
     rows = []
     if seg is not None:
@@ -1207,11 +1258,14 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
 def summarise(doc_id: str, out: dict, state: dict):
     """Per-document summaries (mentions per actor, actors sharing a sentence) and corpus tallies."""
     per_actor: dict = {}
-    by_sentence: dict = defaultdict(set)
+    by_sentence: dict = {}  # sentence start -> its actors, a tuple (a set each is 4 times the size)
     for row in out["actor_mentions"]:
-        entry = per_actor.setdefault(row["actor_id"], {"mentions": 0, "first_start": row["start"]})
+        actor_id = row["actor_id"]
+        entry = per_actor.setdefault(actor_id, {"mentions": 0, "first_start": row["start"]})
         entry["mentions"] += 1
-        by_sentence[row["sentence_start"]].add(row["actor_id"])
+        actors = by_sentence.get(row["sentence_start"], ())
+        if actor_id not in actors:
+            by_sentence[row["sentence_start"]] = actors + (actor_id,)
     for actor_id, entry in sorted(per_actor.items()):
         out["actor_mentions_by_document"].append({
             "actor_id": actor_id, "document_id": doc_id, "mentions": entry["mentions"],
@@ -1432,32 +1486,41 @@ OPENING_ADVERBS = {"meanwhile", "today", "yesterday", "tomorrow", "tonight", "ea
 FUNCTION_WORDS = NOT_A_NOUN | SENTENCE_WORDS | MONTHS_DAYS
 
 
-def unmatched_names(region: Region, names: list[tuple[int, int]],
+def unmatched_names(region: Region, names: NameSpans,
                     skipped: list[tuple[int, int]] = ()) -> list[tuple[str, int, bool]]:
     """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
     not in ``skipped``: (surface, offset, glued), ``glued`` when the name runs on into a
     registered name or continues one ("Free and Open" before "Indo-Pacific", "Bases" after
     "U.S. Military") — part of a longer proper name, never merely title-case words."""
     text = region.text.translate(FOLD)
-    blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(text)] + list(names) + list(skipped)
-    name_starts = {a for a, _ in names}
-    name_ends = {b for _, b in names}
-    # inside[i]: how many characters before i are blocked (a token [s, e) is free when equal)
-    mask = bytearray(len(text) + 1)
-    for a, b in blocked:
-        a, b = max(0, a), min(b, len(text))
+    size = len(text)
+    # mask[i]: character i is blocked (a token [s, e) is free when none of its characters is);
+    # name_starts/name_ends[i]: a registry name starts/ends at i (marks, not sets: a paragraph may
+    # name a million)
+    mask = bytearray(size + 1)
+    name_starts, name_ends = bytearray(size + 2), bytearray(size + 2)
+    url_spans = ((m.start(), m.end()) for m in URL_SPAN.finditer(text))
+    for a, b in itertools.chain(url_spans, zip(names.starts, names.ends), skipped):
+        a, b = max(0, a), min(b, size)
         if b > a:
             mask[a:b] = b"\x01" * (b - a)
-    inside = list(itertools.accumulate(mask, initial=0))
+    for a, b in zip(names.starts, names.ends):
+        if 0 <= a <= size + 1:
+            name_starts[a] = 1
+        if 0 <= b <= size + 1:
+            name_ends[b] = 1
     # Only capitalised tokens and connectors can be part of a name; any other token between two
     # of them shows in the gap, which then is not a single space.
-    tokens = [(m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text)]
+    # read one token ahead, not into a list (a long paragraph has millions)
+    tokens = ((m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text))
     runs, run = [], []
-    for k, (s, e, w) in enumerate(tokens):
-        prev_end = tokens[k - 1][1] if k else -1
-        gap = text[prev_end:s] if k else ""
-        starts_name = w[0].isupper() and bool(NAME_TOKEN.fullmatch(w)) and inside[e] == inside[s]
-        prev_word = tokens[k - 1][2] if k else ""
+    prev, token = None, next(tokens, None)
+    while token is not None:
+        following = next(tokens, None)
+        s, e, w = token
+        gap = text[prev[1]:s] if prev else ""
+        starts_name = w[0].isupper() and bool(NAME_TOKEN.fullmatch(w)) and mask.find(1, s, e) < 0
+        prev_word = prev[2] if prev else ""
         ends_sentence = prev_word.endswith(".") and not ABBREVIATION.match(prev_word)
         joinable = run and gap == " " and not ends_sentence
         if starts_name and (joinable or not run):
@@ -1465,13 +1528,14 @@ def unmatched_names(region: Region, names: list[tuple[int, int]],
         elif starts_name:
             runs.append(run)
             run = [(s, e, w)]
-        elif (joinable and w in CONNECTORS and k + 1 < len(tokens) and text[e:tokens[k + 1][0]] == " "
-              and NAME_TOKEN.fullmatch(tokens[k + 1][2])):
+        elif (joinable and w in CONNECTORS and following is not None and text[e:following[0]] == " "
+              and NAME_TOKEN.fullmatch(following[2])):
             run.append((s, e, w))
         else:
             if run:
                 runs.append(run)
             run = []
+        prev, token = token, following
     if run:
         runs.append(run)
     out = []
@@ -1498,7 +1562,7 @@ def unmatched_names(region: Region, names: list[tuple[int, int]],
         if len(surface) < 2 or surface.isdigit():
             continue
         s0, s1 = run[0][0], run[0][0] + len(surface)
-        glued = (s1 in name_starts or (text[s1:s1 + 1] in (" ", "-") and s1 + 1 in name_starts)
-                 or s0 in name_ends or (text[s0 - 1:s0] in (" ", "-") and s0 - 1 in name_ends))
+        glued = bool(name_starts[s1] or (text[s1:s1 + 1] in (" ", "-") and name_starts[s1 + 1])
+                     or name_ends[s0] or (text[s0 - 1:s0] in (" ", "-") and s0 >= 1 and name_ends[s0 - 1]))
         out.append((surface, s0, glued))
     return out
