@@ -320,3 +320,37 @@ def test_a_long_list_of_notes_runs_past_note_999_in_sequence_only():
     assert seg.notes[0].body.text(wrapped.text).endswith("2020. Harbor Press.")
     alone = segment(make("A Test Title\n\nA claim.\n\nNotes\n\n2020. A year that opens the notes.\n"))
     assert [n.number for n in alone.notes] != [2020]
+
+
+def test_a_title_on_two_lines_a_share_bar_of_one_item_a_line_and_a_related_link():
+    """Issue 14, page clutter: a report's title and subtitle on lines of their own make up the
+    catalogue's "Title: Subtitle" (so the line above it is the masthead and the names below it
+    the byline); words of a share bar with no action ("Post", "Copy link") beside one with an
+    action are the share bar; "Related Links" opens a list of other pages."""
+    doc = make("""
+        HARBOR INSTITUTE, Policy Brief No. 7
+        Holding the Line
+        Why Ports Matter to the Alliance
+        Ana Lee and Ben Ito
+        Share
+        Post
+        WhatsApp
+        Copy link
+        The ministers met in Osaka on Tuesday. They agreed to expand drills.
+        Related Links
+        Harbor Institute annual report (PDF)
+        """, title="Holding the Line: Why Ports Matter to the Alliance", publisher="Harbor Institute")
+    seg = segment(doc)
+    root = seg.rows()["sections"][0]
+    assert root["heading"] == "Holding the Line\nWhy Ports Matter to the Alliance"
+    rules = {b["text"]: b["rule"] for b in seg.boilerplate}
+    assert rules["HARBOR INSTITUTE, Policy Brief No. 7"] == "masthead"
+    assert rules["Ana Lee and Ben Ito"] == "byline"
+    assert rules["Post"] == rules["Copy link"] == rules["WhatsApp"] == "share-prompt"
+    assert rules["Related Links"] == "related-articles"
+    assert "Harbor Institute annual report (PDF)" in rules
+    assert [p["text"] for p in seg.paragraphs] == ["The ministers met in Osaka on Tuesday. They agreed to expand drills."]
+    # alone, a word of a share bar is text: a heading "More" or a line "Post" between paragraphs
+    alone = segment(make("A Test Title\n\nFirst paragraph here.\n\nPost\n\nSecond paragraph here.\n"))
+    assert not any(b["text"] == "Post" for b in alone.boilerplate)
+    check_offsets(doc, seg)

@@ -55,7 +55,7 @@ BOILERPLATE_RULES = [
     ("reading-time", re.compile(r"(?i)^(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time)?$"), False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
-    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage)?|read more|"
+    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
@@ -489,6 +489,13 @@ def furniture_line(text: str) -> bool:
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
 
 
+def furniture_words(text: str) -> bool:
+    """A short line made only of a share bar's words, with or without an action ("Post", "Copy
+    link", "More"): furniture beside a share bar, not on its own."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", text)]
+    return 0 < len(words) <= 4 and set(words) <= FURNITURE_WORDS and not set(words) <= {"the", "a", "text"}
+
+
 def navigation_line(text: str) -> bool:
     """Menu items or links in a row: three or more short items between separators ("Politics  |
     Bases  |  Opinion", "Menu: Home / Posts / About"), or previous/next links."""
@@ -551,6 +558,36 @@ def boilerplate_rule(block: Block) -> tuple[str, bool] | None:
             if test(text):
                 return rule, ends_article
     return None
+
+
+def _next_rule(blocks: list, index: int) -> str | None:
+    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+    rule = boilerplate_rule(nxt) if nxt is not None and nxt.single_line else None
+    return rule[0] if rule else None
+
+
+def find_title(blocks: list, title: str | None) -> tuple[int | None, int]:
+    """Where the catalogue's title is: ``(index of its first block, number of blocks)``. The first
+    block equal to the title; else two single lines that make it up, a title and its subtitle
+    set apart ("Closing the Gap" / "Japan's Law and the Alliance" for "Closing the Gap: Japan's
+    Law and the Alliance"), compared on their letters and digits only."""
+    if not title:
+        return None, 1
+    folded = fold(title)
+    for k, b in enumerate(blocks):
+        if fold(b.text) == folded:
+            return k, 1
+    letters = _letters(title)
+    for k in range(len(blocks) - 1):
+        a, b = blocks[k], blocks[k + 1]
+        if a.single_line and b.single_line and len(_letters(a.text)) >= 4 \
+                and letters.startswith(_letters(a.text)) and letters == _letters(a.text) + _letters(b.text):
+            return k, 2
+    return None, 1
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 def looks_like_heading(block: Block) -> bool:
@@ -635,11 +672,14 @@ def segment(doc) -> Segmentation:
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
-    title_at = next((k for k, b in enumerate(blocks) if title and fold(b.text) == fold(title)), None)
+    title_at, title_blocks = find_title(blocks, title)
     repeated = running_lines([b.text for b in blocks if b.single_line])
 
+    prev_rule = None  # the boilerplate rule of the block before, if it was furniture
     for index, block in enumerate(blocks):
         btext = block.text
+        if prev_kind != "boilerplate":
+            prev_rule = None
 
         if in_footer:
             rule = boilerplate_rule(block)
@@ -702,6 +742,9 @@ def segment(doc) -> Segmentation:
             rule = None  # a page number in a table of contents is part of the table
         if rule is None and block.single_line and line_key(btext) in repeated:
             rule = (RUNNING_HEADER_RULE, False)
+        if rule is None and block.single_line and furniture_words(btext) and (
+                prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
+            rule = ("share-prompt", False)  # "Post", "Copy link" in a share bar of one item a line
         if rule is None and title_at is not None and index < title_at and block.single_line \
                 and not is_all_caps(btext) and not (ends_sentence(btext) and len(btext.split()) >= 12):
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
@@ -713,6 +756,7 @@ def segment(doc) -> Segmentation:
                 rule = (AFFILIATION_RULE, False)
         if rule:
             add_boilerplate(block, rule[0])
+            prev_rule = rule[0]
             if rule[1] and not in_footer:
                 # what follows a list's heading ("Related:", "Tags:") is that list; what follows a
                 # copyright or a subscription prompt is the site's footer
@@ -722,10 +766,13 @@ def segment(doc) -> Segmentation:
             prev_kind = "title-byline" if rule[0] == BYLINE_RULE else "boilerplate"
             continue
 
-        if title and fold(btext) == fold(title):
+        if title_at is not None and title_at < index < title_at + title_blocks:
+            continue  # the title's second line (its subtitle), in the title's span
+        if index == title_at or (title and fold(btext) == fold(title)):
             if not title_seen:
                 title_seen = True
-                seg.title_span = (block.start, block.end)
+                seg.title_span = (block.start, blocks[index + title_blocks - 1].end if index == title_at
+                                  else block.end)
                 prev_kind = "title"
             else:
                 add_boilerplate(block, DUPLICATE_TITLE_RULE)
