@@ -226,3 +226,48 @@ def test_a_curated_speaker_gets_a_label_from_the_sentence_or_the_registry(tmp_pa
         # ... or, when the sentence names them, its words
         ("a fine day for a launch.", "sato", "Admiral Sato", "curated"),
     ]
+
+
+REFERENCE_TEXT = """
+Harbor talks in Vell
+
+Prime Minister Ito thanked Admiral Sato for the visit and stated that he wanted ties to reach “a higher plane.”
+
+A senior Ruritanian government official, speaking on condition of anonymity, said the capital hoped the talks would “ease tensions” soon.
+
+Osterlich stayed away from the talks. Its foreign ministry later called the meeting “a needless show.”
+
+The defense ministers of the Northern Pact met in Vell on Monday. In a joint statement, the ministers expressed concern about “reckless maneuvers” near the coast.
+
+Ito became prime minister in May. Weeks before he took office, beating Taro Sato in a runoff, a think tank printed an essay in which he called for “a northern shield” against raids.
+
+Mara Lindqvist, a spokesperson for the Osterlich government, said that Admiral Sato had “misread the region.” She said Osterlich would “answer firmly” to any pressure.
+
+Defense Minister Karl Weber toured the port on Tuesday. The minister said the harbor was “fully secure.”
+"""
+
+REFERENCE_ACTORS = ACTORS + """
+  - {id: ruritania-government, name: Government of Ruritania, type: government, aliases: [Ruritanian government]}
+  - {id: northern-pact, name: Northern Pact, type: grouping}
+"""
+
+
+def test_speakers_named_before_the_quotation(tmp_path):
+    """A phrase with no name stands for someone named before it: a possessive ("Its foreign
+    ministry"), a role ("the ministers", "the minister"), a pronoun chain, a relative or a
+    coordinated verb; an unnamed official is nobody's body."""
+    seeds = write_corpus(tmp_path / "r", {"doc": REFERENCE_TEXT}, [catalog_entry("doc", title="Harbor talks")],
+                         **{"actors.yml": REFERENCE_ACTORS})
+    out = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(out)
+    rows = {r["quote"]: (json.loads(r["speaker_ids"]), r["speaker_label"], r["attribution"])
+            for r in db["quotations"].rows}
+    assert rows["a higher plane."] == (["ito"], "Prime Minister Ito", "code")
+    assert rows["ease tensions"] == ([], "A senior Ruritanian government official", "label-only")
+    assert rows["a needless show."] == (["osterlich"], "Its foreign ministry", "reference")
+    assert rows["reckless maneuvers"] == (["northern-pact"], "the ministers", "reference")
+    assert rows["a northern shield"] == (["ito"], "he", "pronoun")
+    assert rows["answer firmly"] == ([], "Mara Lindqvist", "pronoun")
+    assert rows["fully secure."] == ([], "Karl Weber", "reference")

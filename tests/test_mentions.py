@@ -400,3 +400,34 @@ def test_the_full_name_nearest_a_short_form_is_found_as_by_reading_every_name():
                 listed = [(abs(e[1] - i), order, e[2]) for order, e in enumerate(entries) if e[0] == word]
                 expected = min(listed, key=lambda t: t[0]) if listed else None  # min keeps the first
                 assert index.nearest(word, i) == expected
+
+
+def test_candidates_are_typed_from_the_words_of_and_around_their_names():
+    """Names no registry holds: a head noun alone ("the Diet") or before "of" ("House of
+    Delegates"), company heads, a noun after the name, an apposition, a place's coast, two
+    places sharing a head written after them, a name cut before "in" after its head noun, a short
+    form of a place's name, an acronym spelled by a longer name, and "Jun" that is no month."""
+    text = ("After lawmakers in the Diet passed the bill, Ferrow Motor and Alden Motor cut prices. "
+            "The House of Delegates agreed a day later.\n\n"
+            "The envoy posted the news on his Beacon Social platform.\n\n"
+            "Marlow, a quiet fishing town, lies off the eastern coast of Tarvenland.\n\n"
+            "Two patrol boats sailed between Kessa and Orune islands, near Pellan Island in Varro "
+            "Prefecture on Aug. 3. Pellan has a small port.\n\n"
+            "Minister Ito proposed “SAIL,” short for Shared Awareness In Littorals, a loose framework "
+            "for navies. Chen Jun, the envoy of Velland, stayed away.\n")
+    _, out, ctx = run(text)
+    typed = {r["name"]: (r["type"], r["type_evidence"]) for r in mentions.finish(ctx)["entity_candidates"]}
+    assert typed["Diet"] == ("government-body", "head noun: Diet")
+    assert typed["House of Delegates"] == ("government-body", "head noun: House")
+    assert typed["Ferrow Motor"][0] == typed["Alden Motor"][0] == "organization"  # two names, one head
+    assert typed["Beacon Social"] == ("media", "noun after it: platform")
+    assert typed["Marlow"] == ("place", "apposition: town")
+    assert typed["Tarvenland"] == ("place", "after a locative preposition")
+    assert typed["Kessa"] == typed["Orune"] == ("place", "head noun after it: islands")
+    assert typed["Pellan Island"][0] == typed["Varro Prefecture"][0] == "place"
+    assert "Pellan" not in typed  # the short form of "Pellan Island"
+    assert [r["surface"] for r in out["entity_candidate_mentions"] if r["candidate_id"] == "pellan-island"] == [
+        "Pellan Island", "Pellan"]
+    assert typed["Shared Awareness In Littorals"] == ("grouping", "apposition: framework")
+    assert typed["SAIL"] == ("grouping", "acronym of Shared Awareness In Littorals")
+    assert typed["Chen Jun"][0] == "person"

@@ -133,6 +133,27 @@ SPEAKERS = [
     ("Canberra is Japan’s “quasi-ally” in the region.", [("quasi-ally", "Japan", "’s", False, "owner")]),
     ("The islands’ “gray zone” status is contested.", [("gray zone", None)]),  # a plural possessive
     ("Abe’s aides praised the “proactive” stance.", [("proactive", None)]),  # not right before the mark
+    # a relative pronoun before the verb: its antecedent speaks
+    ("The envoys adopted the Harbor Accord, which calls for “a calmer sea” in the strait.", [
+        ("a calmer sea", "the Harbor Accord", "calls", False, "before"),
+    ]),
+    ("Ruritania sent an envoy who warned of “grave risks” ahead.", [
+        ("grave risks", "an envoy", "warned", False, "before"),
+    ]),
+    ("The two sides adopted the Ruritania-U.S. Joint Statement, which affirms “a new era” of ties.", [
+        ("a new era", "the Ruritania-U.S. Joint Statement", "affirms", False, "before"),  # one sentence
+    ]),
+    ("The plan came in March 2024 which noted “seven areas” of work.", [("seven areas", None)]),  # a date
+    # a speech verb after "and" shares the subject that opens the sentence
+    ("Minister Ito thanked Admiral Sato for the visit and stated that he hoped for “closer ties.”", [
+        ("closer ties.", "Minister Ito", "stated", False, "before"),
+    ]),
+    ("(2) He toured the base and said it was “ready for anything.”", [
+        ("ready for anything.", "He", "said", True, "before"),
+    ]),
+    ("Critics have long warned of “a hollow alliance” in the region.", [
+        ("a hollow alliance", "Critics", "warned", False, "before"),
+    ]),
 ]
 
 

@@ -49,7 +49,11 @@ def is_abbreviation_before(text: str, dot: int) -> bool:
         return False
     if token.lower() in ABBREVIATIONS:
         return True
-    # "U.S" (of "U.S."), "D.C", a single initial "J"; not "PRC" or "Japan".
+    # "U.S" (of "U.S."), "D.C", a single initial "J"; not "PRC" or "Japan". After a hyphen too:
+    # "Japan-U.S. Joint Statement" is one sentence.
+    tail = re.split(r"[-‐–]", token)[-1]
+    if tail != token:
+        return bool(_INITIALISM.match(tail)) and "." in tail
     return bool(_INITIALISM.match(token)) and (len(token) == 1 or "." in token)
 
 

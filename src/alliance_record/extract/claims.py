@@ -11,7 +11,14 @@ document's annotation file says:
   the document who is a person; a plural one ("they expressed") is the people named before it
   in its sentence, else in the sentence before, when there are two or more; a person's
   possessive right before the marks (Trump’s “America First” policy) makes the phrase theirs,
-  a state's or an organisation's (Japan’s “quasi-ally”) does not. A curated ``quotations:``
+  a state's or an organisation's (Japan’s “quasi-ally”) does not. A pronoun with the same one
+  earlier in its sentence, before any person there, is that one's person ("Days before he won …,
+  beating Takaichi, … he called for"); a "she" after a quotation of a person no registry holds
+  is that person. A phrase with no name stands for what was named before it ("reference"): "Its
+  foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
+  "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
+  apposition, or in a registry role); an indefinite "a senior … official" is an unnamed person,
+  not the body its words mention. A curated ``quotations:``
   entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
   (``speakers``) or rejects the detection; its ``speaker_label`` names them, else the cue's words
   when they name the same speakers (or no registry actor), else the sentence's mention of each
@@ -126,7 +133,8 @@ def extract(doc, seg, rows, ctx) -> dict:
            "recommendations": [], "recommendation_addressees": [], "recommendation_candidates": []}
     errors = []
     names = {a["id"]: a["name"] for a in ctx.inputs.actors.entries}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, out, errors)
+    roles = {a["id"]: [r["title"] for r in a.get("roles") or [] if r.get("title")] for a in ctx.inputs.actors.entries}
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, roles, out, errors)
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
@@ -155,30 +163,44 @@ def _people(doc, seg, mentions, actor_types) -> list[tuple]:
 GENDERED = re.compile(r"[^.!?“”\"]{0,24}?\b(he|his|him|she|her)\b", re.I)
 
 
-def _antecedent(people, pronoun: str, cue_start: int, sentence, previous_sentence, last_speaker):
+GENDER_WORDS = {"m": re.compile(r"\b(?:he|him|his)\b", re.I), "f": re.compile(r"\b(?:she|her)\b", re.I)}
+
+
+def _antecedent(text, people, pronoun: str, cue_start: int, sentence, previous_sentence, last_speaker):
     """Who "he"/"she" stands for: a person named before it in its sentence, else in the sentence
     before (the speaker of a quotation there first, else the last named, of the pronoun's gender
-    where the text shows it), else the last speaker."""
+    where the text shows it), else the last speaker. A pronoun of the same gender earlier in the
+    sentence, before any person it names, starts the chain: "Days before he won the race, beating
+    Takaichi, … in which he called for …" — both are the person of the sentence before."""
     want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
     genders = {}
     for p in people:
         if p[4]:
             genders.setdefault(p[3].split()[-1], p[4])
+
+    def fits(p):
+        return not want or genders.get(p[3].split()[-1], want) == want
+
+    if want and sentence is not None:
+        first = GENDER_WORDS[want].search(text, sentence["start"], cue_start)
+        if first and not any(sentence["start"] <= p[0] < first.start() and fits(p) for p in people):
+            cue_start = first.start()
     for sent, limit in ((sentence, cue_start), (previous_sentence, None)):
         if sent is None:
             continue
         end = limit if limit is not None else sent["end"]
-        inside = [p for p in people if sent["start"] <= p[0] and p[1] <= end]
-        inside = [p for p in inside if not want or genders.get(p[3].split()[-1], want) == want]
+        inside = [p for p in people if sent["start"] <= p[0] and p[1] <= end and fits(p)]
         if inside:
-            if last_speaker and any(p[2] == last_speaker[0] and p[2] for p in inside):
+            if last_speaker and any((p[2] and p[2] == last_speaker[0])
+                                    or (not p[2] and not last_speaker[0] and p[3] == last_speaker[1])
+                                    for p in inside):
                 return last_speaker
             chosen = inside[-1]
             return chosen[2], chosen[3]
     return last_speaker
 
 
-def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors):
+def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out, errors):
     overrides = Overrides(annotations.get("quotations"))
     last_speaker = None  # (actor ids, label) of the last quotation's single speaker
     people = _people(doc, seg, mentions, actor_types)
@@ -217,7 +239,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
                     k_sent = ordered.index(sentence) if sentence in ordered else -1
                     before = ordered[k_sent - 1] if k_sent > 0 else None
-                    found_ = _antecedent(people, cue.speaker, cs, sentence, before, last_speaker)
+                    found_ = _antecedent(doc.text, people, cue.speaker, cs, sentence, before, last_speaker)
                     speakers = list(found_[0]) if found_ else []
                     if found_ and not found_[0]:
                         label = found_[1]  # a person no registry holds: named, not linked
@@ -229,7 +251,22 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
                         # "U.S. Ambassador George Glass", "North Korea's Korean Central News
                         # Agency": the phrase is about a name no registry holds
                         speakers, label = [], unregistered
-                    attribution = "code" if speakers else "label-only"
+                    elif _unnamed_person(cue.speaker) and not any(
+                            actor_types.get(a) in SPEAKER_TYPES for a in speakers):
+                        # "a senior Japanese government official": an unnamed person, whose
+                        # body is not the speaker
+                        speakers = []
+                    elif not speakers:
+                        # "Its foreign ministry", "the ministers", "the minister": back to the
+                        # actor or person the words stand for
+                        speakers, named = _referent(doc.text, cue.speaker, cs, mentions, actor_types, people,
+                                                    roles, sentence, ordered)
+                        if named:
+                            label = named  # a person no registry holds: named, not linked
+                        if speakers or named:
+                            attribution = "reference"
+                    if attribution != "reference":
+                        attribution = "code" if speakers else "label-only"
             elif previous and q.kind == "sentence" and not re.search(r"[“”\"]", text[previous[0]:q.start - 1]):
                 # "“…,” the official said. “…”": the next quoted sentence is the same speaker's
                 speakers, label, attribution = previous[1], previous[2], "continuation"
@@ -287,6 +324,91 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, out, errors
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quotation {entry['quote']!r}: no quotation detected in "
                                  "the body text starts with these words", line=entry.line_of("quote")))
+
+
+# The head nouns of an unnamed speaker: "a senior official", "two diplomats", "sources".
+UNNAMED_HEADS = frozenset("""
+official officials source sources diplomat diplomats aide aides spokesperson spokespersons
+spokesman spokesmen spokeswoman spokeswomen analyst analysts expert experts observer observers
+insider insiders negotiator negotiators adviser advisers advisor advisors officer officers
+""".split())
+DEFINITE = frozenset("the this that these those".split())
+# "the minister", "the two leaders", "the foreign ministers": a definite role description
+ROLE_PHRASE = re.compile(r"(?i:the|this)\s+(?:[a-z][a-z-]*\s+){0,2}(?P<head>[a-z]+)")
+POSSESSED = re.compile(r"(?i:its|their)\s+(?P<rest>[a-z][a-z -]*)")
+# words that make a possessed phrase an organ of a state: "its foreign ministry", "their navy"
+STATE_ORGANS = frozenset("""
+ministry ministries government cabinet military army navy embassy parliament foreign defense defence
+coast guard forces president premier leader leadership
+""".split())
+STATE_TYPES = ("state", "government")
+# the role nouns a definite description of a person is headed by ("the minister", "the envoy")
+ROLES = frozenset("""
+minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman
+leader chief commander admiral general senator governor mayor diplomat official negotiator lawmaker
+chairman chairwoman chair director adviser advisor
+""".split())
+
+
+def _unnamed_person(label: str) -> bool:
+    """A speaker phrase that names no one: an indefinite phrase headed by "official", "source",
+    "diplomat"… ("A senior Japanese government official", "two diplomats")."""
+    words = label.split()
+    return bool(words) and words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE
+
+
+def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, ordered):
+    """``(actor ids, name)``: who a speaker phrase with no name stands for, looking back from
+    ``cs`` (the name when it is a person no registry holds, else None):
+
+    * "Its foreign ministry", "their government": the actor the possessive stands for — the last
+      state or government mentioned when the phrase is an organ of a state, else the last
+      actor that is not a person — in the sentence or the one before;
+    * "the ministers", "the leaders": the actor of the last "<ministers> of <actor>" ("the
+      foreign ministers of the Quad");
+    * "the minister", "the spokesperson": the last person whose title (in the text before the
+      name, an apposition after it, or a registry role) has that word.
+    """
+    k = ordered.index(sentence) if sentence in ordered else -1
+    lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
+    m = POSSESSED.fullmatch(label.strip())
+    if m:
+        organ = any(w in STATE_ORGANS for w in m.group("rest").lower().split())
+        before = [x for x in mentions if lo <= x["start"] and x["end"] <= cs
+                  and not x.get("nested_in_actor_mention_id")
+                  and (actor_types.get(x["actor_id"]) in STATE_TYPES if organ
+                       else actor_types.get(x["actor_id"]) not in SPEAKER_TYPES)]
+        return ([before[-1]["actor_id"]] if before else []), None
+    m = ROLE_PHRASE.fullmatch(label.strip())
+    if not m:
+        return [], None
+    head = m.group("head").lower()
+    window = max(0, cs - 2000)
+    singular = head[:-3] + "man" if head.endswith("men") else head[:-1] if head.endswith("s") else head
+    if singular not in ROLES:
+        return [], None  # "the ministry", "the statement": not a person's role
+    if singular != head:
+        of = re.compile(rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?", re.I)
+        groups = []
+        for g in of.finditer(text, window, cs):
+            after = [x for x in mentions if x["start"] == g.end() and x["end"] <= cs]
+            if after:
+                groups.append(after[0]["actor_id"])
+        return ([groups[-1]] if groups else []), None
+    word = re.compile(rf"\b{re.escape(head)}\b", re.I)
+    for p in reversed(people):
+        if p[1] > cs or p[0] < window:
+            continue
+        title = TITLE_CUT.split(text[max(0, p[0] - 60):p[0]])[-1]  # "Defense Minister" Minoru Kihara
+        appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
+        if word.search(title) or word.search(p[3]) or (appos and word.search(appos.group())) or any(
+                word.search(t) for a in p[2] for t in roles.get(a, ())):
+            return list(p[2]), (None if p[2] else p[3])
+    return [], None
+
+
+TITLE_CUT = re.compile(r"[!?;:\n,]|(?<=[a-z]{2})\.\s")
+APPOSITION = re.compile(r",\s+(?:the|a|an)\b[^,.;“”\"]{0,60},")
 
 
 def _name_heading(names, mentions, start, end) -> str | None:

@@ -10,16 +10,23 @@ an *entity candidate*, cut to the name itself:
 * two names joined by "and" are two ("Theresa P. Lazaro and Japanese Ambassador ENDO Kazuya"),
   unless the second part is no name of its own ("Ministry of Land, Infrastructure, Transport and
   Tourism");
-* a date after a name is not part of it ("Katsuya Okada on Friday");
+* a date after a name is not part of it ("Katsuya Okada on Friday"; a short month only after a
+  preposition or with its period: "Dong Jun" is a name), nor a place after a name that ends in its
+  head noun ("Danjo Islands in Nagasaki Prefecture" is two);
+* two names with one head noun are two ("Toyota Motor and Honda Motor"), and so are two names
+  before a plural head written after them ("Yonaguni and Iriomote islands": two places);
 * a short form is the full name said before (or after) in the same document ("Teodoro" after
-  "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma").
+  "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma", "Rebun" of "Rebun
+  Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
+  longer name there is typed as that name ("OCEAN", "One Cooperative Effort Among Nations").
 
 The type is guessed from that evidence, in order: a role before the name (a person); the name's
-head noun (Ministry: government-body; Command, Forces, Air Station: military; Party: political-party;
+head noun, also alone ("the Diet") or before "of" ("House of Councillors") (Ministry: government-body; Command, Forces, Air Station: military; Party: political-party;
 News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay, Prefecture: place;
 University, Institute, Corporation: organization; a ship's prefix, "USS", "JS": military); the
 GeoNames gazetteer (a country: state; a city: place, with its coordinates); the words around it
-("in Naha": a place; "X said": a person); the name's shape (two or three capitalised words: a
+(an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
+Hokkaido": a place; "his Truth Social platform": media; "X said": a person); the name's shape (two or three capitalised words: a
 person). ``type_evidence`` says which. Every candidate is marked ``status = 'unreviewed'``: it is
 a draft for the registries (``alliance-record suggest`` writes them in actors.yml/places.yml
 form), never mixed into them.
@@ -62,8 +69,20 @@ HEADS = [  # (type, last-word heads)
               "river gulf ocean mountains mountain lake canal airport port harbor harbour"),
     ("organization", "university institute foundation center centre corporation company industries systems "
                      "group forum society association organisation organization commission committee union "
-                     "initiative programme program press bank council fund coalition network corridor"),
+                     "initiative programme program press bank council fund coalition network corridor "
+                     "motor motors airlines holdings electric"),
 ]
+# Heads that name a body only before "of": "House of Councillors", "Chamber of Commerce" (but
+# "Freedom House" is no legislature).
+OF_HEADS = {"house": "government-body", "chamber": "government-body"}
+# An apposition that says what a name is: "Rebun, a fishing town", "X, a loose framework".
+APPOSITION_TYPE = {**{w: "grouping" for w in "framework grouping partnership alliance coalition bloc forum".split()},
+                   **{w: "place" for w in "town city village island port".split()},
+                   "party": "political-party", "newspaper": "media", "broadcaster": "media",
+                   **{w: "organization" for w in "company firm carmaker automaker manufacturer".split()}}
+APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % "|".join(APPOSITION_TYPE), re.I)
+# A noun right after a name that says what it is: "his Truth Social platform".
+NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
 HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
 SHIP_COUNTRY = {"USS": "US", "USNS": "US", "JS": "JP", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "ROKS": "KR",
@@ -72,7 +91,8 @@ SHIP_PREFIX = re.compile(r"^(?:%s)\s" % "|".join(SHIP_COUNTRY))
 CAMP = re.compile(r"^(?:Camp|Fort|Mount|Mt\.|Lake|Cape)\s")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|near|into|from|to|off|across|around|outside|inside|toward|towards)\s+(?:the\s+)?"
                       r"(?:[A-Za-z]+-[a-z]+\s+)?|\b(?:district|city|town|village|prefecture|province|region|island|port|"
-                      r"capital|suburbs?|outskirts) of\s+)$")
+                      r"capital|suburbs?|outskirts|coasts?|shores?|waters|tip|(?:north|south)(?:east|west)?(?:ern)?|"
+                      r"east(?:ern)?|west(?:ern)?) of\s+)$")
 SPEECH_AFTER = re.compile(r"^(?:,\s*)?\s+(?:said|says|told|added|noted|stated|wrote|warned|stressed|argued|called|"
                           r"praised|urged|announced|insisted|explained|replied|asked)\b")
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
@@ -86,6 +106,9 @@ today tomorrow yesterday first second third finally last next new old our their 
 why how what where who which whose whatever nor not no some many most more each every all both either
 neither such other another one two three four five six seven eight nine ten ibid id op cit
 """.split())
+DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
+# "Yonaguni and Iriomote islands": two places that share a head noun written after them
+SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
 
 
@@ -116,15 +139,20 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     parts, cur = [], []
     for k, tok in enumerate(tokens):
         if tok[2] in ("in", "at", "on") and cur and k + 1 < len(tokens) and (
-                person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)):
-            parts.append(cur)  # "Gilberto Teodoro in Manila": a person, then a place
+                person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)
+                or (len(cur) > 1 and cur[-1][2].lower() in HEAD_TYPE)):
+            # "Gilberto Teodoro in Manila": a person, then a place; "Danjo Islands in Nagasaki
+            # Prefecture": a name that ends in its head noun, then a place
+            parts.append(cur)
             cur = []
             continue
         if tok[2] == "and" and cur and k + 1 < len(tokens):
             rest = [t[2] for t in tokens[k + 1:]]
             left = [t[2] for t in cur]
             opens = rest[0].lower() in TITLE_WORDS or rest[0] in qualifiers
-            if opens or (person_shaped(left) and (person_shaped(rest) or rest[-1].lower() in HEAD_TYPE)):
+            # "Toyota Motor and Honda Motor": two names with the same head noun
+            same_head = len(left) >= 2 and len(rest) >= 2 and left[-1] == rest[-1] and left[-1].lower() in HEAD_TYPE
+            if opens or same_head or (person_shaped(left) and (person_shaped(rest) or rest[-1].lower() in HEAD_TYPE)):
                 parts.append(cur)
                 cur = []
                 continue
@@ -139,7 +167,11 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             part = part[1:]
         # a date after the name: "Katsuya Okada on Friday"
         for k, tok in enumerate(part):
-            if tok[2].lower().strip(".,") in MONTHS_DAYS and k:
+            # a short month ("Jun", "Aug") is a date after a preposition or with its period, not
+            # in "Dong Jun"
+            if tok[2].lower().strip(".,") in MONTHS_DAYS and k and (
+                    len(tok[2].strip(".,")) > 4 or tok[2].endswith(".") or part[k - 1][2] in DATE_PREPOSITIONS
+                    or tok[2].lower() in ("may", "june", "july")):
                 part = part[:k]
                 break
         while part and part[-1][2] in ("of", "the", "and", "for", "on", "in", "de"):
@@ -217,12 +249,20 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     head = words[-1].lower().strip(".,")
     if evidence.get("role"):
         return "person", f"role: {evidence['role']}", None
+    if evidence.get("shared_head"):
+        return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
         return "military", "ship prefix", None
     if CAMP.match(name):
         return "place", f"name: {words[0]}", None
-    heads = [w for w in reversed(words[1:]) if w.lower().strip(".,") in HEAD_TYPE]
-    if heads:  # "Naval Air Station Iwakuni": the head may come before a proper name
+    of_head = words[words.index("of") - 1] if "of" in words[1:] else None  # "House of Councillors"
+    if of_head and of_head.lower() in OF_HEADS:
+        return OF_HEADS[of_head.lower()], f"head noun: {of_head}", None
+    # "Naval Air Station Iwakuni": the head may come before a proper name; a name of one word may
+    # be a head itself ("the Diet")
+    heads = [w for w in reversed(words[1:] or [w for w in words if not w.isupper()])
+             if w.lower().strip(".,") in HEAD_TYPE]
+    if heads:
         head = heads[0].lower().strip(".,")
         t = "media" if head == "agency" and "news" in name.lower() else HEAD_TYPE[head]
         return t, f"head noun: {heads[0]}", None
@@ -230,8 +270,14 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if place is not None and (place.kind == "country" or LOCATIVE.search(before) or place.population >= 100_000):
         kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
         return kind, f"GeoNames {place.geonames} ({place.kind})", place
+    kind = APPOSITION_KIND.match(after)
+    if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
+        return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
     if LOCATIVE.search(before) and len(words) <= 2:
         return "place", "after a locative preposition", place
+    noun = NOUN_AFTER.match(after)
+    if noun:
+        return "media", f"noun after it: {noun.group().strip()}", None
     if SPEECH_AFTER.match(after):
         return "person", "subject of a speech verb", None
     if person_shaped(words):
@@ -376,7 +422,14 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
-        for a, b, evidence in split_name(surface, qualifiers):
+        pieces = split_name(surface, qualifiers)
+        shared = SHARED_HEAD.match(text, i + len(surface))
+        if shared and len(pieces) == 1 and " and " in surface:
+            a, b, evidence = pieces[0]
+            k = surface.index(" and ", a)
+            evidence = dict(evidence, shared_head=shared.group(1))
+            pieces = [(a, k, evidence), (k + 5, b, evidence)]
+        for a, b, evidence in pieces:
             name = surface[a:b].rstrip(".,;:")
             s = i + a
             e = s + len(name)
@@ -422,26 +475,48 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
     # short forms: a single word that is a word of a longer name in the same document
+    from .. import gazetteer
+
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
     # a body's name ("Futenma"): the full name said nearest to it (first said, of two as near)
-    by_last, by_first = _NearestName(), _NearestName()
+    by_last, by_first, by_first_of_place = _NearestName(), _NearestName(), _NearestName()
     first_full: dict = {}  # name -> its first occurrence, whose evidence types it
     for order, f in enumerate(full):
         words = f["name"].split()
         by_last.add(words[-1], f["i"], order, f["name"])
         by_first.add(words[0], f["i"], order, f["name"])
+        if len(words) == 2 and HEAD_TYPE.get(words[-1].lower()) == "place":
+            by_first_of_place.add(words[0], f["i"], order, f["name"])
         first_full.setdefault(f["name"], f)
     for n in names:
         word = n["name"]
         if " " not in word and word.lower() not in HEAD_TYPE:
-            found = min(filter(None, (by_last.nearest(word, n["i"]),
-                                      by_first.nearest(word, n["i"]) if word.isupper() else None)), default=None)
+            nearest = [by_last.nearest(word, n["i"])]
+            if word.isupper():
+                nearest.append(by_first.nearest(word, n["i"]))
+            # the proper word of a place's name that the gazetteer does not know as a place of its
+            # own ("Rebun" of "Rebun Island"; "Okinawa" is a place of its own)
+            if word in by_first_of_place.by_word and gazetteer.lookup(word) is None:
+                nearest.append(by_first_of_place.nearest(word, n["i"]))
+            found = min(filter(None, nearest), default=None)
             if found:
                 n["same_as"] = found[2]
+    # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
+    # "One Cooperative Effort Among Nations") is typed as that name is
+    spelled = {"".join(w[0] for w in f["name"].split() if w[:1].isupper()): f for f in full}
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
+        full_form = spelled.get(name) if name.isupper() and 2 <= len(name) <= 8 else None
+        if full_form is not None and full_form["name"] != name:
+            t, why, _place = guess_type(full_form["name"], full_form["evidence"], full_form["before"], full_form["after"])
+            if t != "person":
+                out.append({"name": name, "surface": n["region"].text[n["i"]:n["j"]], "region": n["region"],
+                            "i": n["i"], "j": n["j"], "type": t, "type_evidence": f"acronym of {full_form['name']}",
+                            "country": country_of(full_form["name"], full_form["evidence"], None, qualifiers),
+                            "geonames": None, "latitude": None, "longitude": None})
+                continue
         source = first_full.get(name, n)
         type_, why, place = guess_type(name, source["evidence"] or n["evidence"], source["before"], source["after"])
         out.append({
@@ -501,7 +576,7 @@ def candidate_row(name: str, entry: dict) -> dict:
     votes = Counter()
     for key, n in entry.get("types", {}).items():
         t, why = key.split("\t", 1)
-        weight = 3 if why.startswith(("role", "head noun", "ship", "GeoNames")) else 1
+        weight = 3 if why.startswith(("role", "head noun", "ship", "GeoNames", "acronym")) else 1
         votes[(t, why)] += n * weight
     (type_, why), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0])) if votes else (("organization", "default"), 0)
     countries = entry.get("countries") or {}

@@ -289,7 +289,7 @@ slam slams slammed welcome welcomes welcomed blast blasts blasted
 PRONOUNS = frozenset("he she they it we i you".split())
 AUXILIARIES = frozenset("has have had will would can could may might must shall should did does do "
                         "is was were are be been also further later then again once still now "
-                        "already often always never recently previously first just not".split())
+                        "already often always never recently previously first just not long".split())
 NP_BREAKERS = frozenset("""
 that which who whom whose what when where while as because but if after before since until
 though although whether than so in on at to for from by with without into onto over under about
@@ -302,7 +302,13 @@ DETERMINERS = frozenset("the a an this that these those its their his her our my
                         "all other".split())
 POSSESSIVE_NOUNS = ("call", "calls", "remarks", "words", "statement", "comments", "message",
                     "speech", "pledge", "warning", "description", "claim", "demand", "assessment")
-CUE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9]*(?:[-‐’'][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+# A word keeps a plural possessive's apostrophe ("the Leaders’ Statement", "the Koreas’ talks").
+CUE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9]*(?:[-‐’'][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A-Za-z0-9]))?\.?"
+                       r"|[^\sA-Za-z0-9]")
+RELATIVES = frozenset(("which", "who"))
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday""".split())
 ACCORDING_TO = re.compile(r"\b[Aa]ccording[ \t]+to[ \t]+")
 POSSESSIVE_CUE = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Tt]his|[A-Z][\w.-]*)[ \t]+){0,3}(?:[A-Z][\w.-]*|[a-z][\w-]*))"
@@ -466,6 +472,10 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
         s, e, tok = tokens[k]
         verb = verb or (s, s + len(_strip_dot(tok)))
         np = _np_backward(tokens, k)
+        if np is None:
+            # "the Joint Statement, which declares …", "an envoy who warned …": the relative
+            # pronoun's antecedent is the subject
+            np = _relative_antecedent(text, tokens, k)
         if np is None and k and tokens[k - 1][2] == ",":
             # "Koizumi, for his part, said", "An official, speaking on condition of anonymity,
             # said": the subject is before the parenthesis
@@ -483,7 +493,90 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             return None
         if before.lower() != "and":
             verb = None
+    if verb is not None:
+        # "Prime Minister Ishiba congratulated President Trump … and stated that …": a verb after
+        # "and" with no speech verb before it shares the subject that opens the sentence
+        np = _leading_subject(tokens)
+        if np:
+            return _cue(text, np, verb, "before")
     return None
+
+
+def _relative_antecedent(text: str, tokens, k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun right before the verb at ``tokens[k]`` stands for:
+    "the Joint Statement, which declares", "an envoy who warned" (see :func:`_name_before`)."""
+    j = k - 1
+    while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
+        j -= 1
+    if j < 1 or tokens[j][2].lower() not in RELATIVES:
+        return None
+    if tokens[j - 1][2] == ",":
+        j -= 1
+    return _name_before(text, tokens, j)
+
+
+def _name_before(text: str, tokens, j: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before ``tokens[j]``: a run of capitalised words (with
+    "of", "the", "and" inside it) and the determiner before it — "the Japan-U.S. Joint Leaders’
+    Statement" — or a determiner and at most three lower-case words ("the joint statement").
+    Words only: "in December 2022 which" has none (a number between), and a month or a day is
+    no one."""
+    i = j - 1
+    words = []
+    while i >= 0 and _is_word(tokens[i][2]) and len(words) < MAX_NP_TOKENS \
+            and not text[tokens[i][1]:tokens[i + 1][0]].strip():
+        tok = tokens[i][2]
+        if tok[0].isupper():
+            words.append(i)
+        elif tok.lower() in ("of", "the", "and") and words and i > 0 and tokens[i - 1][2][:1].isupper():
+            words.append(i)
+        else:
+            break
+        i -= 1
+    if words and len(words) == 1 and _strip_dot(tokens[words[0]][2]).lower() in CALENDAR_WORDS:
+        return None
+    if words:
+        first = words[-1]
+        if first > 0 and tokens[first - 1][2].lower() in DETERMINERS:
+            first -= 1
+        return tokens[first][0], tokens[words[0]][0] + len(_strip_dot(tokens[words[0]][2]))
+    for i in range(j - 1, max(-1, j - 5), -1):
+        tok = tokens[i][2]
+        if not _is_word(tok) or tok.lower() in NP_BREAKERS or text[tokens[i][1]:tokens[i + 1][0]].strip():
+            return None
+        if tok.lower() in DETERMINERS and i < j - 1:
+            return tokens[i][0], tokens[j - 1][0] + len(_strip_dot(tokens[j - 1][2]))
+    return None
+
+
+def _leading_subject(tokens) -> tuple[int, int] | None:
+    """The subject that opens a sentence: past a list number ("(1)") and an opening phrase up to
+    its comma ("After the meeting,"), a pronoun ("He met … and said") or a run of capitalised
+    words followed by a lower-case word ("Prime Minister Ishiba congratulated …")."""
+    i = 0
+    while i < len(tokens) and (not _is_word(tokens[i][2]) or tokens[i][2].isdigit()):
+        i += 1
+    if i < len(tokens) and tokens[i][2].lower() in NP_BREAKERS:
+        comma = next((c for c in range(i, len(tokens)) if tokens[c][2] == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i >= len(tokens):
+        return None
+    if tokens[i][2].lower() in PRONOUNS:
+        return tokens[i][0], tokens[i][1]
+    j = i
+    if tokens[j][2].lower() in DETERMINERS:
+        j += 1
+    last = None
+    while j < len(tokens) and _is_word(tokens[j][2]) and (
+            tokens[j][2][0].isupper() or (tokens[j][2].lower() in ("of", "the") and last is not None)):
+        if tokens[j][2][0].isupper():
+            last = j
+        j += 1
+    if last is None or j >= len(tokens) or not tokens[j][2].islower() or last != j - 1:
+        return None
+    return tokens[i][0], tokens[last][0] + len(_strip_dot(tokens[last][2]))
 
 
 def _np_backward(tokens, k: int) -> tuple[int, int] | None:
