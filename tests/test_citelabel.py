@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, features, fields, model, score, speed, tei
+from alliance_record.citelabel import anystyle, excite, features, fields, model, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -286,3 +286,35 @@ def test_the_score_command_reads_grobid_tei(tmp_path):
     result = CliRunner().invoke(cli, ["citations", "score", "--tei", str(tmp_path / "bad.xml")])
     assert result.exit_code == 1 and "bad.xml" in result.output
     assert CliRunner().invoke(cli, ["citations", "score"]).exit_code == 1
+
+
+EXCITE = """<author><surname>Holm</surname>, <given-names>Per</given-names></author> & <author><surname>van Dijk</surname>, <given-names>A.</given-names></author> (<year>2003</year>): <title>Harbour towns</title>. In: <editor>Berg, K.</editor> (ed.): <source>Coastal Lives</source>. <other>Bergen</other>: <publisher>Nord</publisher>, <fpage>12</fpage>-<lpage>30</lpage>.
+<author><surname>Sand</surname></author>, <author><given-names>K.</given-names></author> (<year>1991</year>) “<title>Old roads & new</title>”, <source>J. Field Stud.</source> <volume>4</volume> (<issue>2</issue>): <fpage>7</fpage>. <identifier>doi: 10.1234/jfs.4.7</identifier> <url>https://example.org/r</url>
+
+<author>OECD</author> <year>2002</year>. <title>Housing</title>. <other>Paris</other>.
+4. Unpublished notes.
+"""
+
+
+def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "1.xml").write_text(EXCITE, encoding="utf-8")
+    refs, skipped = excite.read_excite(tmp_path)
+    assert skipped == [("1.xml#5", "no field")]
+    chapter, article, report = refs
+    assert chapter.text.startswith("Holm, Per & van Dijk, A. (2003): Harbour towns. In: Berg, K. (ed.)")
+    g = score.gold_fields(chapter.runs)  # surnames as marked; the source of a chapter is its book
+    assert (g["authors"], g["title"], g["container"], g["publisher"], g["pages"], g["date"]) == \
+        (["dijk", "holm"], "harbour towns", "coastal lives", "nord", "12-30", "2003")
+    g = score.gold_fields(article.runs)  # a name cut in two gives one family name; the issue no run
+    assert (g["authors"], g["container"], g["volume"], g["pages"], g["doi"], g["url"]) == \
+        (["sand"], "j field stud", "4", "7", "10.1234/jfs.4.7", "https://example.org/r")
+    assert article.text.startswith("Sand, K. (1991) “Old roads & new”")
+    assert score.gold_fields(report.runs)["authors"] == ["oecd"]
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    result = CliRunner().invoke(cli, ["citations", "score", "--excite", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output

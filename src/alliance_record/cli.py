@@ -405,23 +405,28 @@ def citations_train(source, commit, out_path, dev, c1, c2):
 @click.option("--tei", "tei_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="GROBID's labelled references (TEI <bibl>): a file or a folder of them, one set "
                    "each, less repeats and, with --data, less every reference AnyStyle's files hold.")
+@click.option("--excite", "excite_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="The EXCITE project's segmented references (a file or a folder of its "
+                   "5-References_segmented_by_EXRefSegmentation files), one set each, less repeats, "
+                   "every reference of the --tei sets and, with --data, of AnyStyle's files.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A model file to use instead of the shipped one.")
 @click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every reference with a wrong field here (JSON) for reading.")
-def citations_score(source, commit, sets, tei_paths, model_path, rules, misses):
-    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML or GROBID's TEI."""
+def citations_score(source, commit, sets, tei_paths, excite_paths, model_path, rules, misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI
+    or EXCITE's segmented references."""
     import collections
 
     from . import citations
-    from .citelabel import anystyle, fields, score, tei
+    from .citelabel import anystyle, excite, fields, score, tei
 
-    if not source and not tei_paths:
-        _fail("Give --data (AnyStyle's files) or --tei (GROBID's), or both.")
+    if not source and not tei_paths and not excite_paths:
+        _fail("Give --data (AnyStyle's files), --tei (GROBID's) or --excite (EXCITE's), or some of them.")
     if sets and not source:
         _fail("--set needs --data.")
-    sets = sets or (() if tei_paths else ("dev",))
+    sets = sets or (() if tei_paths or excite_paths else ("dev",))
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
@@ -439,6 +444,15 @@ def citations_score(source, commit, sets, tei_paths, model_path, rules, misses):
             why = collections.Counter(w for _, w in skipped + dropped)
             click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no text, no field: "
                        "nothing to score; repeat: within the set; equal, near: in AnyStyle's files)")
+            yield str(path), refs
+        for path in excite_paths:
+            refs, skipped = excite.read_excite(path)
+            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
+            held += [r for p in tei_paths for r in tei.read_tei(p)[0]]
+            refs, dropped = anystyle.without(refs, held)
+            why = collections.Counter(w for _, w in skipped + dropped)
+            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no field: nothing to "
+                       "score; repeat: within the set; equal, near: in AnyStyle's or the --tei files)")
             yield str(path), refs
 
     wrong = {}
