@@ -5,6 +5,7 @@ here); these tests check the machinery on small data written for them.
 """
 
 import json
+import xml.etree.ElementTree as ET
 import random
 from importlib import resources
 
@@ -318,3 +319,64 @@ def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
     result = CliRunner().invoke(cli, ["citations", "score", "--excite", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output
+
+
+def _runs(norm, *pieces):
+    """Labelled runs of ``norm`` given as (label, text) pairs in order."""
+    out, at = [], 0
+    for lab, text in pieces:
+        a = norm.index(text, at)
+        out.append((lab, a, a + len(text)))
+        at = a + len(text)
+    return out
+
+
+@pytest.mark.parametrize("norm, pieces, expected", [
+    # Vancouver "Journal year; vol:pages", labelled as one pages run
+    ("Okada K. Tides. Mar Geol Rev 1993; 57:434-450.",
+     [("author", "Okada K."), ("title", "Tides."), ("container", "Mar Geol Rev"), ("date", "1993;"),
+      ("pages", "57:434-450.")], ("Mar Geol Rev", "57", None, "434-450")),
+    ("Okada K. Tides. Mar Geol Rev 1993; 57(2):434-450.",
+     [("author", "Okada K."), ("title", "Tides."), ("container", "Mar Geol Rev"), ("date", "1993;"),
+      ("volume", "57(2):434-450.")], ("Mar Geol Rev", "57", "2", "434-450")),
+    # a section letter glued to the volume belongs to the journal
+    ("K. Ono, Phys. Rev. D12, 345 (1975).",
+     [("author", "K. Ono,"), ("container", "Phys. Rev."), ("volume", "D12,"), ("pages", "345"), ("date", "(1975).")],
+     ("Phys. Rev. D", "12", None, "345")),
+    # a volume glued to the journal's last word; a year in brackets glued to the pages (PDF text)
+    ("K. Ono, Nucl. Phys.B751 ( 2015)48 .",
+     [("author", "K. Ono,"), ("container", "Nucl. Phys.B751 ("), ("date", "2015)48"), ("note", ".")],
+     ("Nucl. Phys.B", "751", None, "48")),
+    ("K. Ono, Sea Res.12 ( 1993)377 .",
+     [("author", "K. Ono,"), ("container", "Sea Res.12"), ("pages", "( 1993)377 .")], ("Sea Res.", "12", None, "377")),
+])
+def test_journal_layouts_are_read_whatever_the_cut(norm, pieces, expected):
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert (rec["container_title"], rec["volume"], rec["issue"], rec["page"]) == expected
+    assert rec["issued"] in ("1993", "1975", "2015")
+
+
+def test_a_quoted_run_is_the_title_and_a_year_inside_it_stays_there():
+    norm = 'Sea Office, "A Report." Oslo, Norway, 2024.'
+    rec = fields.record(norm, _runs(norm, ("author", "Sea Office,"), ("genre", '"A Report."'),
+                                    ("author", "Oslo, Norway,"), ("date", "2024.")), norm)
+    assert rec["title"] == "A Report" and rec["publisher_place"] == "Oslo, Norway"
+    norm = 'Sea Office, "Tides: A primer, 2021 update," Oslo, 2021.'
+    rec = fields.record(norm, _runs(norm, ("author", "Sea Office,"), ("title", '"Tides: A primer,'), ("date", "2021"),
+                                    ("title", 'update,"'), ("location", "Oslo,"), ("date", "2021.")), norm)
+    assert rec["title"] == "Tides: A primer, 2021 update" and rec["issued"] == "2021"
+
+
+def test_grobid_tei_gives_every_token_a_label_for_training(tmp_path):
+    (tmp_path / "t.tei.xml").write_text(TEI, encoding="utf-8")
+    refs = tei.training_references(tmp_path)
+    assert len(refs) == 3 and all(" ".join(t for t, _ in r.tokens()) == r.text for r in refs)
+    book, article, monograph = (dict(r.tokens()) for r in refs)
+    assert (book["Vik,"], book["(2004)"], book["Ice"], book["in"], book["Winter"], book["P."], book["(ed.),"]) == \
+        ("author", "date", "title", "container", "container", "editor", "editor")
+    assert (book["Nord,"], book["Bergen,"], book["pp."], book["11-19."]) == ("publisher", "location", "pages", "pages")
+    assert (article["Ann."], article["7,"], article["2"], article["10.1234/at.7.301;"], article["https://example.org/at7"]) == \
+        ("container", "volume", "volume", "doi", "url")
+    assert monograph["Field"] == "container" and monograph["3."] == "volume"
+    assert tei.labelled_tokens(ET.fromstring("<bibl>[4] <author>Sand, K.</author> 1976</bibl>")) == \
+        [("[4]", "number"), ("Sand,", "author"), ("K.", "author"), ("1976", "author")]
