@@ -380,3 +380,25 @@ def test_grobid_tei_gives_every_token_a_label_for_training(tmp_path):
     assert monograph["Field"] == "container" and monograph["3."] == "volume"
     assert tei.labelled_tokens(ET.fromstring("<bibl>[4] <author>Sand, K.</author> 1976</bibl>")) == \
         [("[4]", "number"), ("Sand,", "author"), ("K.", "author"), ("1976", "author")]
+
+
+@pytest.mark.parametrize("pieces, container, editors", [
+    # the mark in the container run: the names go to the editors, the book stays
+    ([("author", "K. Ono."), ("title", "Tides."), ("container", "In R. Berg and K. van Dijk, editors, Sea Studies,"),
+      ("date", "1990.")], "Sea Studies", ["Berg", "van Dijk"]),
+    # the editor run took the mark, the container run starts with it
+    ([("author", "K. Ono."), ("title", "Tides."), ("editor", "In R. Berg,"), ("container", "editors, Proc. Sea Conf.,"),
+      ("date", "1990.")], "Proc. Sea Conf.", ["Berg"]),
+    # the editor run took the book too
+    ([("author", "K. Ono."), ("title", "Tides."), ("editor", "In R. Berg (eds.) Sea Studies and Shores."),
+      ("date", "1990.")], "Sea Studies and Shores", ["Berg"]),
+    # no names before the mark: a title that holds "Ed." is left alone; a volume word the run took goes
+    ([("author", "K. Ono."), ("title", "Tides."), ("container", "In Proceedings of the Ed. Conf., vol."),
+      ("date", "1990.")], "Proceedings of the Ed. Conf.", []),
+])
+def test_editors_and_their_book_are_told_apart(pieces, container, editors):
+    norm = " ".join(text for _, text in pieces)
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert rec["container_title"] == container
+    assert [e.get("family") for e in rec["editors"]] == editors
+    assert rec["chapter"] is True

@@ -368,6 +368,55 @@ def _repair(found: list, norm: str) -> list:
     return out
 
 
+# "In J. Jones, editor, Book", "In Jones, J. (eds.): Book", "editors, Proc. …": the editors'
+# mark between the names and the book, wherever the labeller cut
+EDITOR_MARK = r"(?:\(\s*(?:eds?|editors?|hrsg|hg|dir)\.?\s*\)|\b(?:editors?|eds?\.|hrsg\.|hg\.)(?=[\s,.:]))"
+LEADING_MARK = re.compile(rf"(?i)^[\s,]*{EDITOR_MARK}[\s,.:]*")
+NAMES_MARK_BOOK = re.compile(rf"(?i)^(?P<names>(?:in:?\s+)?[^,;:()]+(?:[,;&]\s*[^,;:()]+){{0,9}}?)[\s,]*{EDITOR_MARK}"
+                             r"[\s,.:]*(?P<book>\S.*)$")
+
+
+NAME_JOINERS = {"and", "&", "und", "et", "y"}
+
+
+def _names_like(text: str) -> bool:
+    """Every word a capitalised name, an initial, a particle or "and": "In J. Jones and K. van
+    Dijk" (never "In Proceedings of the")."""
+    words = re.sub(r"(?i)^in:?\s+", "", text).replace(",", " ").replace(";", " ").split()
+    return 0 < len(words) <= 16 and all(
+        w[:1].isupper() or w.casefold() in NAME_JOINERS or w.casefold() in PARTICLES for w in words)
+
+
+# "Phys. Rev. Lett., vol", "J. Chem., pp.": a volume or page word the container run took
+TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|nos|pp|pages?|p)\.?[\s,;:]*$")
+
+
+def _editors_and_book(pieces: dict) -> bool:
+    """Mend the editor and container runs of a chapter "In <editors>, editor(s), <book>" when
+    the labeller cut inside it: a container run that starts with the mark loses it, one that
+    holds the names and the mark keeps the book, an editor run that holds the book gives it
+    to the container. True when the mark was found (the work is a chapter)."""
+    container = pieces.get("container", [None])[0]
+    editor = pieces.get("editor", [None])[0]
+    if container:
+        lead = LEADING_MARK.match(container)
+        if lead and lead.end() < len(container):
+            pieces["container"][0] = container[lead.end():]
+            return True
+        split = NAMES_MARK_BOOK.match(container) if re.match(r"(?i)in:?\s", container) else None
+        if split and _names_like(split.group("names")):
+            pieces["container"][0] = split.group("book")
+            pieces.setdefault("editor", [split.group("names")])
+            return True
+    elif editor:
+        split = NAMES_MARK_BOOK.match(editor)
+        if split and len(split.group("book").split()) > 1 and _names_like(split.group("names")):
+            pieces["editor"][0] = split.group("names")
+            pieces["container"] = [split.group("book")]
+            return True
+    return False
+
+
 def records(texts: list[str]) -> list[dict]:
     """The records of many references (labelled together)."""
     norms = [C.normalise_space(t) for t in texts]
@@ -402,6 +451,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["domain"] = C.domain_of(joined)
     if "author" in pieces:
         rec["authors"], rec["et_al"] = names_of(pieces["author"][0])
+    in_book = _editors_and_book(pieces)
     if "editor" in pieces:
         editors, _ = names_of(pieces["editor"][0])
         rec["editors"] = [e for e in editors if "family" in e or len(editors) == 1]
@@ -409,9 +459,10 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         rec["title"] = clean(pieces["title"][0]) or None
     if "container" in pieces:
         container = pieces["container"][0]
-        if re.match(r"(?i)^in:?\s", container):
+        if in_book or re.match(r"(?i)^in:?\s", container):
             rec["chapter"] = True
             container = re.sub(r"(?i)^in:?\s+", "", container)
+        container = TRAILING_SCOPE.sub("", container)
         container = clean(container, keep_abbreviation=True) or None
         if container and C.GENRE.match(container) and not C.is_journal(container):
             rec["genre"] = container  # "Backgrounder", "Policy Brief No. 4": what the work is
