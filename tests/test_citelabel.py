@@ -402,3 +402,18 @@ def test_editors_and_their_book_are_told_apart(pieces, container, editors):
     assert rec["container_title"] == container
     assert [e.get("family") for e in rec["editors"]] == editors
     assert rec["chapter"] is True
+
+
+@pytest.mark.parametrize("pieces, container, title", [
+    ([("author", "K. Ono,"), ("title", "Tides of the north,Phys"), ("container", ".Rev .D"), ("volume", "12"),
+      ("date", "(1975)")], "Phys .Rev .D", "Tides of the north"),
+    ([("author", "K. Ono,"), ("title", "Tides of the north,Phys."), ("container", "Rev. D"), ("volume", "12"),
+      ("date", "(1975)")], "Phys. Rev. D", "Tides of the north"),
+    # a title that ends with a capitalised word before a journal is left as it is
+    ([("author", "K. Ono,"), ("title", "Tides of the North."), ("container", "Sea Rev."), ("volume", "12"),
+      ("date", "(1975)")], "Sea Rev", "Tides of the North"),
+])
+def test_a_journal_word_left_in_the_run_before_goes_back(pieces, container, title):
+    norm = " ".join(text for _, text in pieces)
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert (rec["container_title"], rec["title"], rec["volume"]) == (container, title, "12")

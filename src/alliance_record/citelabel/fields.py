@@ -323,6 +323,10 @@ def _place_part(part: str) -> bool:
     return C.is_country(part) or C._fold_name(part) in C.CITIES
 
 
+# The journal's first word at the end of the run before the container: "…,Phys" before ".Rev .D"
+# (PDF text puts the period before the next word), or glued after a comma, "…,Phys." before "Rev."
+LEFT_BEHIND = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,8})\s?$")
+GLUED_ABBREVIATION = re.compile(r"[,;\"”](?=[A-Z][a-z]{0,7}\.\s?$)([A-Z][a-z]{0,7}\.)\s?$")
 OPEN_QUOTES = "“\"‘'«„"
 CLOSE_QUOTES = "”\"’'»"
 DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # an opening double quote: what closes it
@@ -348,6 +352,15 @@ def _repair(found: list, norm: str) -> list:
         elif lab == "author" and titled and C.is_place(text):
             out[k] = ("location", a, b)
         titled = titled or lab == "title"
+    for k in range(1, len(out)):  # "… beam,Phys | .Med .Biol": the journal's first word, left behind
+        lab, a, b = out[k]
+        plab, pa, pb = out[k - 1]
+        if lab != "container" or plab not in ("title", "author") or pb + 1 < a:
+            continue
+        head = (LEFT_BEHIND if norm[a:a + 1] == "." else GLUED_ABBREVIATION).search(norm, pa, pb)
+        if head and head.start(1) > pa:
+            out[k - 1] = (plab, pa, head.start(1))
+            out[k] = ("container", head.start(1), b)
     k = 1
     while k + 1 < len(out):  # "A primer, | 2021 | update,": a run inside an open quote of the title
         (lab0, a0, b0), (lab, a, b), (lab2, a2, b2) = out[k - 1:k + 2]
