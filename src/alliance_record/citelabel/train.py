@@ -1,9 +1,11 @@
-"""Training the reference labeller on AnyStyle's data (``make citation-model``).
+"""Training the reference labeller on AnyStyle's and GROBID's data (``make citation-model``).
 
 The model is trained on ``gold.xml`` and ``good.xml`` less every reference core.xml holds
-(:func:`.anystyle.development_pool`), so that core.xml stays a test set nobody trained or tuned
-on. ``--dev`` trains on four fifths of that pool and reports the other fifth (the development
-figures); without it the whole pool trains the model that ships.
+(:func:`.anystyle.development_pool`), and, given the folder of GROBID's citation corpus
+(``--tei``), on its references less every one AnyStyle's files hold (:func:`grobid_pool`, the
+tokens labelled by :func:`.tei.labelled_tokens`). ``--dev`` trains on four fifths of each and
+leaves the other fifths to score (``citations score --set dev``, ``--tei-dev``); without it
+everything trains the model that ships.
 """
 
 from __future__ import annotations
