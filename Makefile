@@ -72,15 +72,22 @@ tempeval: $(STAMP)
 # ANYSTYLE: a clone of that repository (bare or not), or a folder holding core.xml, gold.xml,
 # good.xml and ugly.xml; ANYSTYLE_COMMIT: the commit the shipped model was trained on.
 # citation-model retrains src/alliance_record/citelabel/reference_model.json from gold.xml and
-# good.xml less every reference core.xml holds (a few minutes); citation-score scores
+# good.xml less every reference core.xml holds, and from GROBID's citation corpus (Apache-2.0,
+# grobid-trainer/resources/dataset/citation/corpus of the public kermitt2/grobid repository, never
+# kept here either; GROBID: a folder of its TEI files, GROBID_COMMIT the commit they were taken
+# from; GROBID= trains on AnyStyle's alone) less every reference AnyStyle's files hold (a few
+# minutes); citation-score scores
 # parse_references on SETS (dev: the fifth of the pool a model made with --dev did not see).
 ANYSTYLE ?= ../anystyle
 ANYSTYLE_COMMIT ?= c6f5fb2fa6e8ce9456ad1e1e88d6bba5f3d7731d
+GROBID ?= ../grobid/grobid-trainer/resources/dataset/citation/corpus
+GROBID_COMMIT ?= b8d6bec302189e29a6c358ea513f8be834004a86
 CITATION_MODEL := src/alliance_record/citelabel/reference_model.json
 SETS ?= core ugly
 citation-model: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[train]'
-	$(BIN)/alliance-record citations train --data $(ANYSTYLE) --commit $(ANYSTYLE_COMMIT) --out $(CITATION_MODEL)
+	$(BIN)/alliance-record citations train --data $(ANYSTYLE) --commit $(ANYSTYLE_COMMIT) --out $(CITATION_MODEL) \
+	  $(if $(GROBID),--tei $(GROBID) --tei-commit $(GROBID_COMMIT))
 
 citation-score: $(STAMP)
 	$(BIN)/alliance-record citations score --data $(ANYSTYLE) --commit $(ANYSTYLE_COMMIT) $(foreach s,$(SETS),--set $(s))

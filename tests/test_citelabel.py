@@ -5,6 +5,7 @@ here); these tests check the machinery on small data written for them.
 """
 
 import json
+import xml.etree.ElementTree as ET
 import random
 from importlib import resources
 
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, features, fields, model, score, speed, tei
+from alliance_record.citelabel import anystyle, excite, features, fields, model, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -286,3 +287,133 @@ def test_the_score_command_reads_grobid_tei(tmp_path):
     result = CliRunner().invoke(cli, ["citations", "score", "--tei", str(tmp_path / "bad.xml")])
     assert result.exit_code == 1 and "bad.xml" in result.output
     assert CliRunner().invoke(cli, ["citations", "score"]).exit_code == 1
+
+
+EXCITE = """<author><surname>Holm</surname>, <given-names>Per</given-names></author> & <author><surname>van Dijk</surname>, <given-names>A.</given-names></author> (<year>2003</year>): <title>Harbour towns</title>. In: <editor>Berg, K.</editor> (ed.): <source>Coastal Lives</source>. <other>Bergen</other>: <publisher>Nord</publisher>, <fpage>12</fpage>-<lpage>30</lpage>.
+<author><surname>Sand</surname></author>, <author><given-names>K.</given-names></author> (<year>1991</year>) “<title>Old roads & new</title>”, <source>J. Field Stud.</source> <volume>4</volume> (<issue>2</issue>): <fpage>7</fpage>. <identifier>doi: 10.1234/jfs.4.7</identifier> <url>https://example.org/r</url>
+
+<author>OECD</author> <year>2002</year>. <title>Housing</title>. <other>Paris</other>.
+4. Unpublished notes.
+"""
+
+
+def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "1.xml").write_text(EXCITE, encoding="utf-8")
+    refs, skipped = excite.read_excite(tmp_path)
+    assert skipped == [("1.xml#5", "no field")]
+    chapter, article, report = refs
+    assert chapter.text.startswith("Holm, Per & van Dijk, A. (2003): Harbour towns. In: Berg, K. (ed.)")
+    g = score.gold_fields(chapter.runs)  # surnames as marked; the source of a chapter is its book
+    assert (g["authors"], g["title"], g["container"], g["publisher"], g["pages"], g["date"]) == \
+        (["dijk", "holm"], "harbour towns", "coastal lives", "nord", "12-30", "2003")
+    g = score.gold_fields(article.runs)  # a name cut in two gives one family name; the issue no run
+    assert (g["authors"], g["container"], g["volume"], g["pages"], g["doi"], g["url"]) == \
+        (["sand"], "j field stud", "4", "7", "10.1234/jfs.4.7", "https://example.org/r")
+    assert article.text.startswith("Sand, K. (1991) “Old roads & new”")
+    assert score.gold_fields(report.runs)["authors"] == ["oecd"]
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    result = CliRunner().invoke(cli, ["citations", "score", "--excite", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output
+
+
+def _runs(norm, *pieces):
+    """Labelled runs of ``norm`` given as (label, text) pairs in order."""
+    out, at = [], 0
+    for lab, text in pieces:
+        a = norm.index(text, at)
+        out.append((lab, a, a + len(text)))
+        at = a + len(text)
+    return out
+
+
+@pytest.mark.parametrize("norm, pieces, expected", [
+    # Vancouver "Journal year; vol:pages", labelled as one pages run
+    ("Okada K. Tides. Mar Geol Rev 1993; 57:434-450.",
+     [("author", "Okada K."), ("title", "Tides."), ("container", "Mar Geol Rev"), ("date", "1993;"),
+      ("pages", "57:434-450.")], ("Mar Geol Rev", "57", None, "434-450")),
+    ("Okada K. Tides. Mar Geol Rev 1993; 57(2):434-450.",
+     [("author", "Okada K."), ("title", "Tides."), ("container", "Mar Geol Rev"), ("date", "1993;"),
+      ("volume", "57(2):434-450.")], ("Mar Geol Rev", "57", "2", "434-450")),
+    # a section letter glued to the volume belongs to the journal
+    ("K. Ono, Phys. Rev. D12, 345 (1975).",
+     [("author", "K. Ono,"), ("container", "Phys. Rev."), ("volume", "D12,"), ("pages", "345"), ("date", "(1975).")],
+     ("Phys. Rev. D", "12", None, "345")),
+    # a volume glued to the journal's last word; a year in brackets glued to the pages (PDF text)
+    ("K. Ono, Nucl. Phys.B751 ( 2015)48 .",
+     [("author", "K. Ono,"), ("container", "Nucl. Phys.B751 ("), ("date", "2015)48"), ("note", ".")],
+     ("Nucl. Phys.B", "751", None, "48")),
+    ("K. Ono, Sea Res.12 ( 1993)377 .",
+     [("author", "K. Ono,"), ("container", "Sea Res.12"), ("pages", "( 1993)377 .")], ("Sea Res.", "12", None, "377")),
+])
+def test_journal_layouts_are_read_whatever_the_cut(norm, pieces, expected):
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert (rec["container_title"], rec["volume"], rec["issue"], rec["page"]) == expected
+    assert rec["issued"] in ("1993", "1975", "2015")
+
+
+def test_a_quoted_run_is_the_title_and_a_year_inside_it_stays_there():
+    norm = 'Sea Office, "A Report." Oslo, Norway, 2024.'
+    rec = fields.record(norm, _runs(norm, ("author", "Sea Office,"), ("genre", '"A Report."'),
+                                    ("author", "Oslo, Norway,"), ("date", "2024.")), norm)
+    assert rec["title"] == "A Report" and rec["publisher_place"] == "Oslo, Norway"
+    norm = 'Sea Office, "Tides: A primer, 2021 update," Oslo, 2021.'
+    rec = fields.record(norm, _runs(norm, ("author", "Sea Office,"), ("title", '"Tides: A primer,'), ("date", "2021"),
+                                    ("title", 'update,"'), ("location", "Oslo,"), ("date", "2021.")), norm)
+    assert rec["title"] == "Tides: A primer, 2021 update" and rec["issued"] == "2021"
+
+
+def test_grobid_tei_gives_every_token_a_label_for_training(tmp_path):
+    (tmp_path / "t.tei.xml").write_text(TEI, encoding="utf-8")
+    refs = tei.training_references(tmp_path)
+    assert len(refs) == 3 and all(" ".join(t for t, _ in r.tokens()) == r.text for r in refs)
+    book, article, monograph = (dict(r.tokens()) for r in refs)
+    assert (book["Vik,"], book["(2004)"], book["Ice"], book["in"], book["Winter"], book["P."], book["(ed.),"]) == \
+        ("author", "date", "title", "container", "container", "editor", "editor")
+    assert (book["Nord,"], book["Bergen,"], book["pp."], book["11-19."]) == ("publisher", "location", "pages", "pages")
+    assert (article["Ann."], article["7,"], article["2"], article["10.1234/at.7.301;"], article["https://example.org/at7"]) == \
+        ("container", "volume", "volume", "doi", "url")
+    assert monograph["Field"] == "container" and monograph["3."] == "volume"
+    assert tei.labelled_tokens(ET.fromstring("<bibl>[4] <author>Sand, K.</author> 1976</bibl>")) == \
+        [("[4]", "number"), ("Sand,", "author"), ("K.", "author"), ("1976", "author")]
+
+
+@pytest.mark.parametrize("pieces, container, editors", [
+    # the mark in the container run: the names go to the editors, the book stays
+    ([("author", "K. Ono."), ("title", "Tides."), ("container", "In R. Berg and K. van Dijk, editors, Sea Studies,"),
+      ("date", "1990.")], "Sea Studies", ["Berg", "van Dijk"]),
+    # the editor run took the mark, the container run starts with it
+    ([("author", "K. Ono."), ("title", "Tides."), ("editor", "In R. Berg,"), ("container", "editors, Proc. Sea Conf.,"),
+      ("date", "1990.")], "Proc. Sea Conf.", ["Berg"]),
+    # the editor run took the book too
+    ([("author", "K. Ono."), ("title", "Tides."), ("editor", "In R. Berg (eds.) Sea Studies and Shores."),
+      ("date", "1990.")], "Sea Studies and Shores", ["Berg"]),
+    # no names before the mark: a title that holds "Ed." is left alone; a volume word the run took goes
+    ([("author", "K. Ono."), ("title", "Tides."), ("container", "In Proceedings of the Ed. Conf., vol."),
+      ("date", "1990.")], "Proceedings of the Ed. Conf.", []),
+])
+def test_editors_and_their_book_are_told_apart(pieces, container, editors):
+    norm = " ".join(text for _, text in pieces)
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert rec["container_title"] == container
+    assert [e.get("family") for e in rec["editors"]] == editors
+    assert rec["chapter"] is True
+
+
+@pytest.mark.parametrize("pieces, container, title", [
+    ([("author", "K. Ono,"), ("title", "Tides of the north,Phys"), ("container", ".Rev .D"), ("volume", "12"),
+      ("date", "(1975)")], "Phys .Rev .D", "Tides of the north"),
+    ([("author", "K. Ono,"), ("title", "Tides of the north,Phys."), ("container", "Rev. D"), ("volume", "12"),
+      ("date", "(1975)")], "Phys. Rev. D", "Tides of the north"),
+    # a title that ends with a capitalised word before a journal is left as it is
+    ([("author", "K. Ono,"), ("title", "Tides of the North."), ("container", "Sea Rev."), ("volume", "12"),
+      ("date", "(1975)")], "Sea Rev", "Tides of the North"),
+])
+def test_a_journal_word_left_in_the_run_before_goes_back(pieces, container, title):
+    norm = " ".join(text for _, text in pieces)
+    rec = fields.record(norm, _runs(norm, *pieces), norm)
+    assert (rec["container_title"], rec["title"], rec["volume"]) == (container, title, "12")

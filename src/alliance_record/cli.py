@@ -383,14 +383,18 @@ ANYSTYLE_HELP = ("AnyStyle's parser data: a clone of its repository (read at --c
 @click.option("--dev", is_flag=True, help="Train on four fifths of the pool (the development model).")
 @click.option("--c1", type=float, help="L1 regularisation (default: citelabel.train.PARAMS).")
 @click.option("--c2", type=float, help="L2 regularisation.")
-def citations_train(source, commit, out_path, dev, c1, c2):
+@click.option("--tei", "tei_path", type=click.Path(exists=True, path_type=Path),
+              help="GROBID's citation corpus (a folder of TEI files): its references less those "
+                   "AnyStyle's files hold train the model too.")
+@click.option("--tei-commit", help="The GROBID commit the --tei folder was taken from (provenance).")
+def citations_train(source, commit, out_path, dev, c1, c2, tei_path, tei_commit):
     """Train the reference labeller on gold.xml and good.xml less everything core.xml holds."""
     from .citelabel import train
 
     params = {k: v for k, v in (("c1", c1), ("c2", c2)) if v is not None}
     try:
         train.build_model(source, out_path, commit=commit, dev=dev, params=params,
-                          log=lambda m: click.echo(m, err=True))
+                          log=lambda m: click.echo(m, err=True), tei_path=tei_path, tei_commit=tei_commit)
     except (FileNotFoundError, ValueError) as exc:
         _fail(exc)
 
@@ -405,23 +409,30 @@ def citations_train(source, commit, out_path, dev, c1, c2):
 @click.option("--tei", "tei_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="GROBID's labelled references (TEI <bibl>): a file or a folder of them, one set "
                    "each, less repeats and, with --data, less every reference AnyStyle's files hold.")
+@click.option("--tei-dev", is_flag=True,
+              help="Score only the fifth of each --tei set that a model trained with --dev --tei did not see.")
+@click.option("--excite", "excite_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="The EXCITE project's segmented references (a file or a folder of its "
+                   "5-References_segmented_by_EXRefSegmentation files), one set each, less repeats, "
+                   "every reference of the --tei sets and, with --data, of AnyStyle's files.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A model file to use instead of the shipped one.")
 @click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every reference with a wrong field here (JSON) for reading.")
-def citations_score(source, commit, sets, tei_paths, model_path, rules, misses):
-    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML or GROBID's TEI."""
+def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, model_path, rules, misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI
+    or EXCITE's segmented references."""
     import collections
 
     from . import citations
-    from .citelabel import anystyle, fields, score, tei
+    from .citelabel import anystyle, excite, fields, score, tei
 
-    if not source and not tei_paths:
-        _fail("Give --data (AnyStyle's files) or --tei (GROBID's), or both.")
+    if not source and not tei_paths and not excite_paths:
+        _fail("Give --data (AnyStyle's files), --tei (GROBID's) or --excite (EXCITE's), or some of them.")
     if sets and not source:
         _fail("--set needs --data.")
-    sets = sets or (() if tei_paths else ("dev",))
+    sets = sets or (() if tei_paths or excite_paths else ("dev",))
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
@@ -436,9 +447,20 @@ def citations_score(source, commit, sets, tei_paths, model_path, rules, misses):
         for path in tei_paths:
             refs, skipped = tei.read_tei(path)
             refs, dropped = tei.unseen(refs, source, commit) if source else anystyle.without(refs, [])
+            if tei_dev:
+                refs = anystyle.split(refs)[1]
             why = collections.Counter(w for _, w in skipped + dropped)
             click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no text, no field: "
                        "nothing to score; repeat: within the set; equal, near: in AnyStyle's files)")
+            yield str(path), refs
+        for path in excite_paths:
+            refs, skipped = excite.read_excite(path)
+            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
+            held += [r for p in tei_paths for r in tei.read_tei(p)[0]]
+            refs, dropped = anystyle.without(refs, held)
+            why = collections.Counter(w for _, w in skipped + dropped)
+            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no field: nothing to "
+                       "score; repeat: within the set; equal, near: in AnyStyle's or the --tei files)")
             yield str(path), refs
 
     wrong = {}

@@ -14,7 +14,9 @@ DOIs and access dates are the rules' own (:func:`alliance_record.citations.parse
   a checkout of AnyStyle, never kept here), their labels, and the held-out protocol;
 * :mod:`.score`: per-field P/R/F1 and whole references on that data;
 * :mod:`.tei`: GROBID's labelled references (TEI ``<bibl>``, read from a folder, never kept
-  here) as AnyStyle runs, a second held-out set for the same scorer;
-* :mod:`.train`: training with CRFsuite (``make citation-model``);
+  here) as AnyStyle runs for the same scorer, and as labelled tokens for training;
+* :mod:`.excite`: the EXCITE project's segmented references (SSOAR papers, read from a folder,
+  never kept here) as AnyStyle runs, a held-out set for the same scorer;
+* :mod:`.train`: training with CRFsuite on AnyStyle's and GROBID's data (``make citation-model``);
 * :mod:`.speed`: a synthetic References list for ``make bench``.
 """

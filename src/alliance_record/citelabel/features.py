@@ -134,6 +134,10 @@ RANGE = re.compile(r"^\W*[A-Za-z]?\d+[A-Za-z]?\s*[-–—‐‑−]+\s*[A-Za-z]?
 ROMAN = re.compile(r"^\W*[ivxlcdmIVXLCDM]+\W*$")
 INITIAL = re.compile(r"^\(?(?:[A-ZÀ-Þ][a-z]?\.-?)+[A-ZÀ-Þ]?\.?,?;?$")
 BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}[,.;]?$")
+# An abbreviated word of a title ("Phys.", "Biol", ".Rev", "Natl", "Zh."): ISO 4 journal
+# abbreviations written with or without their periods, or with the period before (PDF text)
+ABBREVIATION = re.compile(r"^\.?[A-Z][a-z]{0,7}\.[,;:]?$|^\.[A-Z][a-z]{0,7}[,;:]?$")
+VOLUME_PAGES = re.compile(r"^\W*\d+(?:\(\d+[-–/]?\d*\))?:[A-Za-z]?\d+(?:[-–]\d+)?\W*$")  # "268:1234-40", "16(3):52-55,"
 ORDINAL = re.compile(r"(?i)^\W*\d+(?:st|nd|rd|th|d|e|er|ème|\.)\W*$")
 URLISH = re.compile(r"(?i)^\W*(?:https?://|www\.|ftp://)|\.(?:com|org|net|edu|gov|html?|pdf)\b")
 DOIISH = re.compile(r"(?i)10\.\d{4,9}/|^\W*doi\b")
@@ -191,6 +195,8 @@ def token_features(token: str) -> tuple[str, ...]:
                 f.append("caps")
         elif token.islower():
             f.append("lower")
+        if len(token) > 3 and ABBREVIATION.match(token):
+            f.append("abbr")
         if "." in token and INITIAL.match(token):  # an initial has its period
             f.append("init")
         elif len(token) <= 4 and BARE_INITIALS.match(token):
@@ -206,6 +212,8 @@ def token_features(token: str) -> tuple[str, ...]:
             f.append("nd=" + str(min(4, sum(c.isdigit() for c in token))))
         elif RANGE.match(token):
             f.append("range")
+        elif VOLUME_PAGES.match(token):
+            f.append("vp")
         elif ORDINAL.match(token):
             f.append("ord")
         else:
@@ -242,7 +250,8 @@ def token_features(token: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-CONTEXT_KEYS = ("w=", "sh=", "cap", "init", "binit", "year", "num", "range", "month", "d=", "l=", "oq", "cq", "op", "cp")
+CONTEXT_KEYS = ("w=", "sh=", "cap", "init", "binit", "year", "num", "range", "month", "d=", "l=", "oq", "cq", "op", "cp",
+                "abbr", "vp")
 
 
 @lru_cache(maxsize=1 << 17)

@@ -273,6 +273,23 @@ def read_pages(text: str) -> tuple[str | None, str | None]:
     return m.group(0), pin.group(1) if pin else None
 
 
+# "57:434-450", "16(3):52-55", "268 : 1234": a volume, its issue and the pages in one run
+# (Vancouver and "vol(issue):pages" layouts), however the labeller cut it.
+VOLUME_PAGES = re.compile(r"^\W*(?:vol\.?\s*)?(\d+)\s*(?:\((\d+(?:\s*[-–/]\s*\d+)?)\))?\s*:\s*"
+                          r"([A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—‐‑−]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?)(?!\w)")
+# "B40", "A 203", "D12": a section letter glued to a volume number (Phys. Rev. D, Nucl. Phys. B)
+SECTION_VOLUME = re.compile(r"^\W*([A-H])\s?(\d+)(?![\w.])")
+SECTION_END = re.compile(r"(?:^|\s)[A-Z]\.?$")
+# "Phys. Rev. C79", "Commun. Math. Phys.337", "Gravity24": a volume glued to the container's last
+# word (text taken from PDFs); a section letter before it stays in the container ("… C")
+GLUED_VOLUME = re.compile(r"(?<=[A-Za-z]|(?<=[A-Za-z])\.)(\d{1,4})$")
+
+# "( 1993)377", "(2013)393- 395": a year in brackets glued to the pages (text taken from PDFs)
+YEAR_PAGES = re.compile(r"^\W*\(\s*((?:1[5-9]\d\d|20\d\d)[a-z]?)\s*\)\s*(?=[A-Za-z]?\d)")
+
+# "1995)328": the pages glued after a bracketed year, in a run labelled as the date
+YEAR_THEN_PAGES = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)[.,;]?$")
+
 YEAR_ONLY = [p for p in C.DATE_PATTERNS if p[0] == "year"]
 NOT_ONLY_A_YEAR = re.compile(r"[^\W\d_]|-")
 DOI_HINT = re.compile(r"10\.\d{4,9}/")
@@ -290,7 +307,7 @@ def clean(text: str, keep_abbreviation: bool = False) -> str:
     is kept, as :func:`citations._trim` does; with ``keep_abbreviation``, a final period too
     when the name abbreviates its words)."""
     text = C.normalise_space(text)
-    text = text.strip(" ,;:")
+    text = text.strip(" ,;:").rstrip(" ([")  # an opening bracket ends no value: "Phys. Rev. C51 ("
     if text and text[0] in "([" and text.count(text[0]) > text.count(")" if text[0] == "(" else "]"):
         text = text[1:]
     if text and text[-1] in ")]" and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "["):
@@ -306,22 +323,52 @@ def _place_part(part: str) -> bool:
     return C.is_country(part) or C._fold_name(part) in C.CITIES
 
 
+# The journal's first word at the end of the run before the container: "…,Phys" before ".Rev .D"
+# (PDF text puts the period before the next word), or glued after a comma, "…,Phys." before "Rev."
+LEFT_BEHIND = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,8})\s?$")
+GLUED_ABBREVIATION = re.compile(r"[,;\"”](?=[A-Z][a-z]{0,7}\.\s?$)([A-Z][a-z]{0,7}\.)\s?$")
+OPEN_QUOTES = "“\"‘'«„"
+CLOSE_QUOTES = "”\"’'»"
+DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # an opening double quote: what closes it
+
+
 def _repair(found: list, norm: str) -> list:
     """What a run's form contradicts, mended. A run that is only a year ("2011b,") is a date,
-    whatever it was labelled; a second author run after the title that is a place
+    whatever it was labelled; a quoted genre run where no title is, the title; a second author run after the title that is a place
     ("Washington, D.C.,") is the place. And places are written "City[, State][, Country]": a
     location run of three or more parts whose second-to-last is no state or country began
     inside the container before it ("in Proc. Int. Conf. | Ocean Security, Busan, South
     Korea"): its first part goes back."""
     out = list(found)
     titled = False
+    untitled = all(lab != "title" for lab, _, _ in out)
     for k, (lab, a, b) in enumerate(out):
         text = norm[a:b].strip(" ,.;:()[]")
         if lab in ("title", "container", "publisher", "author", "note") and C.YEAR_ALONE.fullmatch(text):
             out[k] = ("date", a, b)
+        elif lab == "genre" and untitled and text[:1] in OPEN_QUOTES and text[-1:] in CLOSE_QUOTES:
+            out[k] = lab, a, b = ("title", a, b)  # a quoted "A Report.": the title, whatever its words
+            untitled = False
         elif lab == "author" and titled and C.is_place(text):
             out[k] = ("location", a, b)
         titled = titled or lab == "title"
+    for k in range(1, len(out)):  # "… beam,Phys | .Med .Biol": the journal's first word, left behind
+        lab, a, b = out[k]
+        plab, pa, pb = out[k - 1]
+        if lab != "container" or plab not in ("title", "author") or pb + 1 < a:
+            continue
+        head = (LEFT_BEHIND if norm[a:a + 1] == "." else GLUED_ABBREVIATION).search(norm, pa, pb)
+        if head and head.start(1) > pa:
+            out[k - 1] = (plab, pa, head.start(1))
+            out[k] = ("container", head.start(1), b)
+    k = 1
+    while k + 1 < len(out):  # "A primer, | 2021 | update,": a run inside an open quote of the title
+        (lab0, a0, b0), (lab, a, b), (lab2, a2, b2) = out[k - 1:k + 2]
+        closing = DOUBLE_QUOTES.get(norm[a0:a0 + 1])
+        if lab0 == lab2 == "title" and lab != "title" and closing and \
+                not any(ch in closing for ch in norm[a0 + 1:b0]) and any(ch in closing for ch in norm[a2:b2]):
+            out[k - 1:k + 2] = [("title", a0, b2)]
+        k += 1
     for k in range(1, len(out)):
         lab, a, b = out[k]
         if lab != "location" or out[k - 1][0] != "container":
@@ -332,6 +379,55 @@ def _repair(found: list, norm: str) -> list:
             out[k - 1] = ("container", out[k - 1][1], a + len(parts[0]))
             out[k] = ("location", cut, b)
     return out
+
+
+# "In J. Jones, editor, Book", "In Jones, J. (eds.): Book", "editors, Proc. …": the editors'
+# mark between the names and the book, wherever the labeller cut
+EDITOR_MARK = r"(?:\(\s*(?:eds?|editors?|hrsg|hg|dir)\.?\s*\)|\b(?:editors?|eds?\.|hrsg\.|hg\.)(?=[\s,.:]))"
+LEADING_MARK = re.compile(rf"(?i)^[\s,]*{EDITOR_MARK}[\s,.:]*")
+NAMES_MARK_BOOK = re.compile(rf"(?i)^(?P<names>(?:in:?\s+)?[^,;:()]+(?:[,;&]\s*[^,;:()]+){{0,9}}?)[\s,]*{EDITOR_MARK}"
+                             r"[\s,.:]*(?P<book>\S.*)$")
+
+
+NAME_JOINERS = {"and", "&", "und", "et", "y"}
+
+
+def _names_like(text: str) -> bool:
+    """Every word a capitalised name, an initial, a particle or "and": "In J. Jones and K. van
+    Dijk" (never "In Proceedings of the")."""
+    words = re.sub(r"(?i)^in:?\s+", "", text).replace(",", " ").replace(";", " ").split()
+    return 0 < len(words) <= 16 and all(
+        w[:1].isupper() or w.casefold() in NAME_JOINERS or w.casefold() in PARTICLES for w in words)
+
+
+# "Phys. Rev. Lett., vol", "J. Chem., pp.": a volume or page word the container run took
+TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|nos|pp|pages?|p)\.?[\s,;:]*$")
+
+
+def _editors_and_book(pieces: dict) -> bool:
+    """Mend the editor and container runs of a chapter "In <editors>, editor(s), <book>" when
+    the labeller cut inside it: a container run that starts with the mark loses it, one that
+    holds the names and the mark keeps the book, an editor run that holds the book gives it
+    to the container. True when the mark was found (the work is a chapter)."""
+    container = pieces.get("container", [None])[0]
+    editor = pieces.get("editor", [None])[0]
+    if container:
+        lead = LEADING_MARK.match(container)
+        if lead and lead.end() < len(container):
+            pieces["container"][0] = container[lead.end():]
+            return True
+        split = NAMES_MARK_BOOK.match(container) if re.match(r"(?i)in:?\s", container) else None
+        if split and _names_like(split.group("names")):
+            pieces["container"][0] = split.group("book")
+            pieces.setdefault("editor", [split.group("names")])
+            return True
+    elif editor:
+        split = NAMES_MARK_BOOK.match(editor)
+        if split and len(split.group("book").split()) > 1 and _names_like(split.group("names")):
+            pieces["editor"][0] = split.group("names")
+            pieces["container"] = [split.group("book")]
+            return True
+    return False
 
 
 def records(texts: list[str]) -> list[dict]:
@@ -368,6 +464,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["domain"] = C.domain_of(joined)
     if "author" in pieces:
         rec["authors"], rec["et_al"] = names_of(pieces["author"][0])
+    in_book = _editors_and_book(pieces)
     if "editor" in pieces:
         editors, _ = names_of(pieces["editor"][0])
         rec["editors"] = [e for e in editors if "family" in e or len(editors) == 1]
@@ -375,9 +472,10 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         rec["title"] = clean(pieces["title"][0]) or None
     if "container" in pieces:
         container = pieces["container"][0]
-        if re.match(r"(?i)^in:?\s", container):
+        if in_book or re.match(r"(?i)^in:?\s", container):
             rec["chapter"] = True
             container = re.sub(r"(?i)^in:?\s+", "", container)
+        container = TRAILING_SCOPE.sub("", container)
         container = clean(container, keep_abbreviation=True) or None
         if container and C.GENRE.match(container) and not C.is_journal(container):
             rec["genre"] = container  # "Backgrounder", "Policy Brief No. 4": what the work is
@@ -406,15 +504,47 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         rec["publisher"] = clean(pieces["publisher"][0]) or None
     if "location" in pieces:
         rec["publisher_place"] = clean(pieces["location"][0]) or None
+    pages_piece = pieces["pages"][0] if "pages" in pieces else None
+    if pages_piece is None and "date" in pieces:
+        glued = YEAR_THEN_PAGES.search(pieces["date"][0])
+        pages_piece = glued.group(1) if glued else None
+    if rec["container_title"] and "volume" not in pieces:
+        glued = GLUED_VOLUME.search(rec["container_title"])
+        if glued and glued.start() > 2:
+            rec["container_title"] = rec["container_title"][:glued.start()].rstrip()
+            rec["volume"], rec["academic_volume"] = glued.group(1), True
     if "volume" in pieces:
-        vol = read_volume(pieces["volume"][0])
-        rec["volume"], rec["issue"], rec["number"] = vol["volume"], vol["issue"], vol["number"]
-        rec["academic_volume"] = vol["academic"] and bool(rec["container_title"])
+        piece = pieces["volume"][0]
+        both = VOLUME_PAGES.match(piece)
+        section = SECTION_VOLUME.match(piece) if rec["container_title"] else None
+        if both:
+            rec["volume"], rec["issue"] = both.group(1), both.group(2)
+            rec["academic_volume"] = bool(rec["container_title"])
+            pages_piece = pages_piece or both.group(3)
+        elif section and not SECTION_END.search(rec["container_title"]):
+            rec["container_title"] += " " + section.group(1)
+            rec["volume"] = section.group(2)
+            rec["academic_volume"] = True
+        else:
+            vol = read_volume(piece)
+            rec["volume"], rec["issue"], rec["number"] = vol["volume"], vol["issue"], vol["number"]
+            rec["academic_volume"] = vol["academic"] and bool(rec["container_title"])
+    if pages_piece:
+        both = VOLUME_PAGES.match(pages_piece)
+        if both and (rec["volume"] is None or rec["volume"] == both.group(1)):
+            rec["volume"], rec["issue"] = both.group(1), rec["issue"] or both.group(2)
+            rec["academic_volume"] = bool(rec["container_title"])
+            pages_piece = both.group(3)
     if rec["number"] is None and ARTICLE_HINT.search(lower):
         number = C.ARTICLE_NUMBER.search(norm)
         rec["number"] = number.group("n") if number else None
-    if "pages" in pieces:
-        page, pinpoint = read_pages(pieces["pages"][0])
+    if pages_piece:
+        glued = YEAR_PAGES.match(pages_piece)
+        if glued:
+            if not rec["issued"]:
+                C._set_issued(rec, glued.group(1)[:4], "year")
+            pages_piece = pages_piece[glued.end():]
+        page, pinpoint = read_pages(pages_piece)
         book = (rec["publisher"] or rec["publisher_place"]) and not (
             rec["container_title"] or rec["volume"] or rec["chapter"])
         if book and not re.search(r"[-–—]", page or ""):

@@ -7,7 +7,10 @@ field      gold (AnyStyle tags)              prediction (our record)
 ========== ================================= ===============================================
 authors    ``author`` runs: family names      ``authors``: each ``family``, or ``literal``
            (:func:`gold_families`); an        for an institution
-           institution is one name
+           institution is one name; a
+           ``family`` run (a reader that
+           knows the family name, as
+           :mod:`.excite`) is one as it is
 title      first ``title`` run                ``title``
 container  first ``journal`` or               ``container_title``
            ``container-title`` run
@@ -231,7 +234,8 @@ def gold_fields(runs) -> dict:
     first = {}
     for tag, text in runs:
         first.setdefault(tag, text)
-    families = [family_key(f) for tag, text in runs if tag == "author" for f in gold_families(text)]
+    families = [family_key(f) for tag, text in runs if tag == "author" for f in gold_families(text)] \
+        + [family_key(text) for tag, text in runs if tag == "family"]
     year = next((year_of(t) for tag, t in runs if tag == "date" and year_of(t)), "")
     url, doi = identifiers(first.get("url"), first.get("doi"))
     return {
