@@ -109,3 +109,12 @@ def test_a_row_of_slots_reads_and_writes_like_the_dict_it_stands_for():
     assert prepare("sentences", [row], {"d": "Tokyo."}) == prepare("sentences", [as_dict], {"d": "Tokyo."})
     with pytest.raises(ProvenanceError):
         prepare("sentences", [Sentence(id="x", document_id="d", text="Osaka.", start=0, end=6)], {"d": "Tokyo."})
+
+
+def test_rows_of_slots_compare_by_value_like_dicts():
+    Sentence = schema.row_type("sentences")
+    a = Sentence(id="d-p001-01", text="Tokyo.", start=0, end=6)
+    assert a == Sentence(id="d-p001-01", text="Tokyo.", start=0, end=6)
+    assert a != Sentence(id="d-p001-02", text="Tokyo.", start=0, end=6)
+    assert a == dict(a) and dict(a) == a
+    assert [Sentence(id="x"), a].index(a) == 1

@@ -463,6 +463,13 @@ class Row(Mapping):
     def __contains__(self, key):
         return key in self.columns
 
+    def __eq__(self, other):
+        if type(other) is type(self):  # column by column, not through two dicts as Mapping does
+            return all(getattr(self, c) == getattr(other, c) for c in self.columns)
+        return Mapping.__eq__(self, other)
+
+    __hash__ = None  # a row is mutable, like the dict it stands for
+
     def __repr__(self):
         return f"{type(self).__name__}({dict(self)!r})"
 

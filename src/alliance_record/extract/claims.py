@@ -208,6 +208,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
     for sent in seg.sentences:
         sentences.setdefault(sent["paragraph_id"], []).append(sent)
     ordered = sorted(seg.sentences, key=lambda s: s["start"])
+    place_of = {id(s): k for k, s in enumerate(ordered)}  # a sentence's place in reading order
     for p in seg.paragraphs:
         if p["kind"] != "body":
             continue
@@ -237,7 +238,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
                     speakers = _group_before(mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
-                    k_sent = ordered.index(sentence) if sentence in ordered else -1
+                    k_sent = place_of.get(id(sentence), -1)
                     before = ordered[k_sent - 1] if k_sent > 0 else None
                     found_ = _antecedent(doc.text, people, cue.speaker, cs, sentence, before, last_speaker)
                     speakers = list(found_[0]) if found_ else []
@@ -260,7 +261,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
                         # "Its foreign ministry", "the ministers", "the minister": back to the
                         # actor or person the words stand for
                         speakers, named = _referent(doc.text, cue.speaker, cs, mentions, actor_types, people,
-                                                    roles, sentence, ordered)
+                                                    roles, sentence, ordered, place_of)
                         if named:
                             label = named  # a person no registry holds: named, not linked
                         if speakers or named:
@@ -357,7 +358,7 @@ def _unnamed_person(label: str) -> bool:
     return bool(words) and words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE
 
 
-def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, ordered):
+def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, ordered, place_of):
     """``(actor ids, name)``: who a speaker phrase with no name stands for, looking back from
     ``cs`` (the name when it is a person no registry holds, else None):
 
@@ -369,7 +370,7 @@ def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, o
     * "the minister", "the spokesperson": the last person whose title (in the text before the
       name, an apposition after it, or a registry role) has that word.
     """
-    k = ordered.index(sentence) if sentence in ordered else -1
+    k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
     m = POSSESSED.fullmatch(label.strip())
     if m:
