@@ -269,6 +269,11 @@ def test_spatial_relations_take_the_place_and_influence_takes_the_actor():
         ("Japan", "actor:japan"), ("Japan", "actor:japan")]
     assert readings("Sanctions could empower Beijing in the talks.\n") == [("Beijing", "actor:china")]
     assert readings("Partners tried to deter Moscow.\n") == [("Moscow", "actor:russia")]
+    # the one a thing moves to a feeling, and the one wanted or asked to act, is the government
+    assert readings("The breach alarmed Beijing enough to act.\n") == [("Beijing", "actor:china")]
+    assert readings("Allies want Tokyo to spend more.\n") == [("Tokyo", "actor:japan")]
+    # but wanting a trip to a city is not wanting its government to act
+    assert readings("Visitors want Tokyo to the end of May.\n") == [("Tokyo", "place:tokyo")]
     # an attitude in a capital is its government's; an event in it happens in the city
     assert readings("There was concern in Tokyo about the talks.\n") == [("Tokyo", "actor:japan")]
     assert readings("A rally took place in Tokyo about the base.\n") == [("Tokyo", "place:tokyo")]

@@ -147,8 +147,17 @@ INFLUENCE_BEFORE = re.compile(
     r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate|"
     # ... and so is the one named, blamed or answered: "without naming Beijing", "thanked Tokyo"
     r"nam(?:e|ing)|blam(?:e|ing)|accus(?:e|ing)|criticiz(?:e|ing)|condemn|thank|protest(?:ed)? (?:to|with)|"
-    r"warn|reassur(?:e|ing))"
+    r"warn|reassur(?:e|ing)|"
+    # ... and so is the one a thing moves to a feeling: "alarmed Washington", "angered Seoul"
+    r"alarm|anger|worr(?:y|ie)|unsettl(?:e|ing)|irritat(?:e|ing)|frustrat(?:e|ing)|surpris(?:e|ing)|"
+    r"annoy|infuriat(?:e|ing)|embarrass|upset)"
     r"(?:s|es|ed|d|ing|ring|red)?\s+$", re.I)
+# The one asked, wanted or expected to act is an actor: "Washington wants Tokyo to do more",
+# "urged Seoul to", "pressed Manila to" (with "to" and a verb after the name).
+VOLITION_BEFORE = re.compile(
+    r"\b(?:want|ask|expect|encourage|push|press|need|allow|force|invite|call(?:s|ed|ing)? on|"
+    r"rel(?:y|ies|ied|ying) on|count(?:s|ed|ing)? on)(?:s|es|ed|d|ing)?\s+$", re.I)
+TO_ACT_AFTER = re.compile(r"^\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
 PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", "waters", "soil",
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
                "mainland", "shores", "ports", "port", "bases", "base", "streets", "archipelago",
@@ -775,7 +784,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
       "away from", "places like Cambodia"; and so does the subject of a spatial predicate
       ("Japan is within range of");
     - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
-      verb of influence is an actor ("empower Beijing", "deter China");
+      verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
+      Washington"), as is the one wanted or asked to act ("wants Tokyo to do more");
     - a possessive: the place when it governs a place noun ("Tokyo’s Ichigaya district") or the
       area around it ("Japan's immediate neighborhood"), else the actor ("Washington’s commitment");
     - a name qualifying a situation is the place ("a Taiwan contingency"); a country or a
@@ -811,6 +821,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
     if INFLUENCE_BEFORE.search(before_core):
+        return "actor", "object-of-influence"
+    if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
         return "actor", "object-of-influence"
     if ROLE_AFTER.match(after):
         return "actor", "role"  # "Pentagon Chief Spokesman", "Tokyo officials": someone of the body
