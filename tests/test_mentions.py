@@ -436,3 +436,14 @@ def test_candidates_are_typed_from_the_words_of_and_around_their_names():
     assert typed["Shared Awareness In Littorals"] == ("grouping", "apposition: framework")
     assert typed["SAIL"] == ("grouping", "acronym of Shared Awareness In Littorals")
     assert typed["Chen Jun"][0] == "person"
+
+
+def test_a_middle_initial_the_registry_does_not_write_and_a_reference_lists_initials():
+    """Issue 14, names that survive spelling: "Pete B. Hegseth" is the registered Pete Hegseth, and
+    so is "Hegseth, P." in a reference list, also after another author's initials."""
+    assert readings("Pete B. Hegseth spoke in Tokyo.\n") == [("Pete B. Hegseth", "actor:pete-hegseth"),
+                                                             ("Tokyo", "place:tokyo")]
+    assert readings("Cha, V., Hegseth, P., & Lee, K. (2025). Allies at sea. Harbor Press.\n")[0] == (
+        "Hegseth, P.", "actor:pete-hegseth")
+    # an initial between two names that are not a registered person's is no match
+    assert readings("Pete B. Smith spoke.\n") == []

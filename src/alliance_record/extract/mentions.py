@@ -93,6 +93,7 @@ def visible(text: str) -> str:
 URL_SPAN = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?|\bdoi:\s*\S+", re.I)
 LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Diplomat" keeps its "The"
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
+MIDDLE_INITIAL = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) [A-Z]\. ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
 # common noun in the plural ("Chinese military", "Russian military").
@@ -192,7 +193,7 @@ class Candidate:
     kind: str   # "actor" | "place"
     id: str
     type: str
-    via: str    # "name" | "alias" | "title-case" | "variant" | "generic" | "surname"
+    via: str    # "name" | "alias" | "title-case" | "variant" | "generic" | "surname" | "inverted" | "inverted-initials"
     country: str | None = None
 
 
@@ -312,6 +313,12 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
                 out.append((" ".join(core), "variant"))
             family, given_full, given = core[-1], " ".join(tokens[:-1]), " ".join(core[:-1])
             out += [(f"{family}, {given_full}", "inverted"), (f"{family}, {given}", "inverted")]
+            # a reference list's initials: "Hegseth, P.", "Green, M. J." (the given names' initials,
+            # with and without the middle ones); read even after another author ("Cha, V., Green, M.")
+            for names in (tokens[:-1], core[:-1]):
+                initials = " ".join(f"{t[0]}." for t in names if t[:1].isupper())
+                if initials:
+                    out.append((f"{family}, {initials}", "inverted-initials"))
             if country in EAST_ASIAN and len(core) == 2:
                 out += [(f"{family} {given}", "variant"), (f"{family.upper()} {given}", "variant")]
     if re.search(r"[A-Za-z]-[A-Z]", form) and len(tokens) >= 2:
@@ -545,6 +552,14 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
+    for m in MIDDLE_INITIAL.finditer(v):
+        # "Donald J. Trump" for the registered "Donald Trump": a person's first and last names
+        # with one initial between them that the registry does not write
+        key = fold_form(f"{m.group(1)} {m.group(2)}")
+        cands = lexicon.forms.get(key)
+        if cands and all(c.type == "person" for c in cands) and fold_form(m.group(0)) not in lexicon.forms \
+                and not any(a < m.end() and m.start() < b for a, b in blocked):
+            found.append((m.start(), m.end(), key))
     for m in ELLIPSIS.finditer(v):
         w1, w2, shared, plural = m.groups()
         keys = [fold_form(f"{word} {shared}") for word in (w1, w2)]
