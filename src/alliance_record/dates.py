@@ -341,9 +341,11 @@ _CORES = [
     rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
     # (2024, September 13): a reference list's year first
     rf"(?P<c_apa>(?<=\()(?P<ay>1[0-9]{{3}}|20[0-9]{{2}}),\s+(?P<am>{_MONTH})(?:\s+(?P<ad>{_DAY}))?(?=\)))",
-    # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945
-    rf"(?P<c_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))",
+    # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945 |
+    # September 24, 2024 07:30, June 27, 2024 - 15:02 (a page's date line with a 24-hour time)
+    rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))"
+    r"(?:(?<=[0-9])(?:\s+|\s*[,–—-]\s*)(?P<dclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?)",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
@@ -361,9 +363,11 @@ _CORES = [
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
-    # later that day | earlier that same week | that day (counted from the last date, no shift) |
+    # later that day | earlier that same week | that day | earlier in the week (counted from the
+    # last date, no shift) |
     # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
     r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
+    r"|(?:earlier|later)\s+in\s+the\s+(?P<thu2>day|week|month|year)"
     r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
     r")(?![\w’']))",
     # the past three decades | over the past decade or so | the coming year | the last decade
@@ -852,10 +856,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if m.group("dmod"):
             fields["modifier"] = m.group("dmod").lower()
     elif core == "c_date":
-        wd, y, mo, d, _ = _atom(text, *m.span(core))
+        wd, y, mo, d, _ = _atom(text, *m.span("dpart"))
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
+        if m.group("dclock"):
+            fields["time"] = m.group("dclock")
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -876,6 +882,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         unit = (m.group("tu") or m.group("tu2")).lower()
         rel = _norm(m.group("trel") or m.group("trel2"))
         sign = {"same": 0, "next": 1, "following": 1, "after": 1, "later": 1}.get(rel, -1)
+        if q == "within" and rel == "next" and not m.group("tanc"):
+            # "within the next year": a stretch from the reference on, as "the next two years"
+            fields.update(kind="relative", unit=unit, offset=1, span=True, direction="future")
+            return _finish(m, core, text, scan, start, end, q, fields)
         fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
@@ -887,7 +897,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="anchored", unit="day", offset=0, calendar=True, anchor=None, direction=None,
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
-        unit = m.group("thu").lower()
+        unit = (m.group("thu") or m.group("thu2")).lower()
         fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
                       anchor=None, direction=None)
     elif core == "c_span":
@@ -1414,7 +1424,15 @@ def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> 
 def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     p1, lo, _ = parse_iso(anchor[0])
     p2, _, hi = parse_iso(anchor[1])
-    precision = max((p1, p2, _GRANULARITY[m.unit]), key=_COARSENESS.__getitem__)
+    # an elapsed count of years from the story's last date keeps that date's precision
+    # ("In May 2024 ... a year later" is May 2025); a calendar unit ("the following year") and a
+    # count from a named event ("the 80th anniversary of the battle") or a hedged one ("less than a
+    # year later") are that unit
+    # (a month is no fixed count of days: "a month later" than Jan. 31 stays February)
+    own = (() if not m.calendar and not m.approximate and m.anchor is None and m.unit == "year"
+           and anchor[0] == anchor[1]
+           else (_GRANULARITY[m.unit],))
+    precision = max((p1, p2) + own, key=_COARSENESS.__getitem__)
     new_lo, new_hi = _shift(lo, hi, m.unit, m.offset, m.calendar)
     end = _truncate(new_hi, precision)
     if m.span:  # "eight decades since the war's end": from the anchor to the shifted point
@@ -1663,9 +1681,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "anchored":
         if m.unit is None or m.offset is None:
             return []
-        followed = re.match(r"\s*[\w“\"']", text[m.end:m.end + 3]) is not None
-        if m.anchor is not None or (m.span and m.unit) or (
-                followed and m.phrase.lower().endswith(("before", "after", "prior"))):
+        if m.anchor is not None or (m.span and m.unit) or counts_to_following(m, text):
             # a length before what follows ("three days before the flight", "a month after Qantas
             # suspended..."); "The day before," with nothing after it is a date counted from the
             # last one
@@ -1675,9 +1691,13 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
             return [(start, count.end(), "DURATION", _iso_duration(abs(m.offset), m.unit), mod)]
         reference = last or (dct, dct)
         r = resolve(m, anchor=anchor_for(m, *reference, None))
+        # counted from a date of the text, a count of years keeps that date's precision ("a year
+        # earlier" than a day is a day); from the creation date, the unit's
+        unit = (None if last and last[0] == last[1] and not m.calendar and not m.approximate
+                and m.unit == "year" else m.unit)
         if r and m.time:  # in the morning: that day's
-            return [(start, m.end, "TIME", f"{_timex_date(m, r, m.unit)}T{m.time}", mod)]
-        return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
+            return [(start, m.end, "TIME", f"{_timex_date(m, r, unit)}T{m.time}", mod)]
+        return [(start, m.end, "DATE", _timex_date(m, r, unit), mod)] if r else []
     window = (dct, dct)
     r = resolve(replace(m, bound=None) if m.bound else m, window=window)
     if r is None:
@@ -1698,6 +1718,25 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     return [(start, m.end, "DATE", value, mod)]
 
 
+_FOLLOWED = re.compile(r"\s*[\w“\"']")
+
+
+def counts_to_following(m: DateMention, text: str) -> bool:
+    """An anchored count whose anchor follows in words the finder did not read as one ("a month
+    after a Chinese Y-9 surveillance plane entered ..."): a length of time before or after
+    that, not a date counted from the story's last one (as "The day before," is)."""
+    return (m.kind == "anchored" and m.anchor is None and m.phrase[-6:].lower().endswith(("before", "after", "prior"))
+            and _FOLLOWED.match(text, m.end, m.end + 3) is not None)
+
+
+def apposed(text: str, previous_end: int, m: DateMention) -> bool:
+    """Whether anchored ``m`` restates the date that ends at ``previous_end``: "Jan. 21, the day
+    after President Trump's inauguration", "in 2019, a year before the pandemic" (the comma or
+    dash and nothing else between them)."""
+    return m.kind == "anchored" and not m.span and _APPOSITION.fullmatch(text, previous_end, m.start) is not None
+
+
+_APPOSITION = re.compile(r"\s*(?:,|—|–|\s-)\s*")
 _TIMEX_MODS = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
 _TIMEX_HEDGES = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
                  "circa": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
