@@ -212,6 +212,8 @@ class Resolved:
     basis: str  # explicit | relative-to-publication | relative-to-event
 
 
+_ANY_DAY = DateMention(0, 0, "", "present")  # a mention that is one of the days it is read against
+
 # --- vocabulary -----------------------------------------------------------------------------------
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -1271,6 +1273,8 @@ def _resolve_cached(mention, window, anchor, direction):
 def clear_caches() -> None:
     """Forget remembered answers (a benchmark's repeats start cold)."""
     _resolve_cached.cache_clear()
+    _since_point.cache_clear()
+    _every_day.cache_clear()
     parse_iso.cache_clear()
 
 
@@ -1309,14 +1313,29 @@ def _resolve(mention: DateMention, window: tuple[str, str] | None = None,
             if mention.kind == "vague":  # "recently", "the future": before or after the publication
                 return bounded(r, "before" if mention.direction == "past" else "after")
             return r
-        candidates = {_relative(mention, first + dt.timedelta(days=k), direction)
-                      for k in range((last - first).days + 1)}
+        if mention.span and mention.unit is None and _since_point(mention)[1] is not None:
+            # since <a written date>: only the end moves with the day, and _result reads the
+            # earliest start and the latest end: the first and the last day say all
+            days = {first, last}
+        else:
+            days = (first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+        candidates = {_relative(mention, day, direction) for day in days}
         return _bound(mention, _result(mention, candidates, "relative-to-publication"))
     except (OverflowError, ValueError):  # BadDate included: an ISO date of year 0000
         return None  # date arithmetic left years 1..9999
 
 
 UNDATED_KINDS = ("duration", "set", "time")
+
+
+@functools.lru_cache(maxsize=256)
+def _every_day(window: tuple) -> Resolved:
+    """Any day of ``window`` (what "now" is, read against every day a text may have been written
+    on): the same for every such mention of a document, so read once (the phrase left empty)."""
+    first, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
+    return _result(_ANY_DAY, {(d.isoformat(), d.isoformat(), False, False) for d in
+                              (first + dt.timedelta(days=k) for k in range((last - first).days + 1))},
+                   "relative-to-publication")
 
 
 def _bound(m: DateMention, r: Resolved) -> Resolved:
@@ -1440,12 +1459,19 @@ def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     return _truncate(new_lo, precision), end, m.approximate, m.approximate
 
 
+@functools.lru_cache(maxsize=1024)  # read for every day of a publication window
+def _since_point(m: DateMention) -> tuple:
+    """The date a "since" stretch starts from, and its reading when that needs no reference."""
+    point = replace(m, span=False, qualifier=None, kind="explicit" if m.year is not None else "relative")
+    return point, (_explicit(point) if point.kind == "explicit" else None)
+
+
 def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     approx = m.approximate or m.fiscal
     if m.span and m.unit is None:  # since <date>: from that date up to the reference day
-        point = replace(m, span=False, qualifier=None,
-                        kind="explicit" if m.year is not None else "relative")
-        first = _explicit(point) if point.kind == "explicit" else _relative(point, ref, "past")
+        point, first = _since_point(m)
+        if first is None:
+            first = _relative(point, ref, "past")
         return first[0], ref.isoformat(), first[2], False
     if m.unit in ("year", "week") and (m.month is not None or m.weekday is not None):
         # a date within a named period: "Sept. 11 this year", "Monday last week"
@@ -1709,7 +1735,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
         n = abs(m.offset)
         return [(start, m.end, "DURATION", _iso_duration(None if m.duration == "X" else n, m.unit), mod)]
     if m.span:  # since 1895: the point
-        r = resolve(replace(m, span=False, kind="explicit" if m.year else "relative", qualifier=None), window=window)
+        r = resolve(_since_point(m)[0], window=window)
         if r is None:
             return []
     value = _timex_date(m, r, m.unit)
