@@ -567,7 +567,6 @@ _LETTER_TRIGGER = ("(?P<t>" + "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rest)})"
 _LETTER_AFTER = re.compile(rf"[^A-Za-z](?=[{''.join(_LETTER_ALTERNATIVES)}’'])(?={_LETTER_TRIGGER})")
 _LETTER_AT = re.compile(_LETTER_TRIGGER)
 _DIGIT_RUN = re.compile(r"[0-9](?<![0-9].)")
-_HOLDS_DIGITS = re.compile(r"Q[1-4]|[’'][0-9]0s")  # the letter triggers that run over a digit
 
 
 def trigger_starts(scan: str) -> list[int]:
@@ -582,7 +581,9 @@ def trigger_starts(scan: str) -> list[int]:
         return starts
     if not starts:
         return digits
-    if _HOLDS_DIGITS.search(scan) is None:  # no trigger runs over a digit: the two lists interleave
+    if not any(scan[p] in "Q’'" for p in starts):
+        # no trigger runs over a digit (only Q1 and ’90s do, and they open with these): the two
+        # lists interleave
         return sorted(starts + digits)
     spans = [(m.start("t"), m.end("t")) for m in _LETTER_AFTER.finditer(scan)]
     first = _LETTER_AT.match(scan)
