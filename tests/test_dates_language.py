@@ -233,3 +233,62 @@ def test_in_the_morning_is_that_part_of_the_day_the_story_has_reached():
 def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, nowadays):
     k = text.index("oday") - 1
     assert tense.nowadays(text, k, k + 5) is nowadays
+
+
+@pytest.mark.parametrize("text,dct,start", [
+    # what was threatened, offered or sought lies ahead of the threat
+    ("The union had threatened to strike from March 3.", "2026-02-10", "2026-03-03"),
+    ("The mayor offered to host the talks on Oct. 14.", "2026-09-30", "2026-10-14"),
+    # a coordinate clause with its own subject is not governed by the verb before it
+    ("The cabinet resigned in protest, and voters choose a new chamber on Nov. 4.", "2026-10-20", "2026-11-04"),
+    # a clause that "that" opens after the date says what was said, not when
+    ("The minister told the committee in November that the plan would hold.", "2026-01-15", "2025-11"),
+])
+def test_direction_from_infinitives_coordinate_clauses_and_reported_speech(text, dct, start):
+    m, r = only(text, dct)
+    assert r.date_start == start
+
+
+def test_a_week_or_day_named_from_the_story_and_a_year_counted_from_a_date():
+    text = "Talks opened on May 6. A delegation came earlier in the week and left later in the day."
+    found = dates.find_dates(text, every=True)
+    assert [m.phrase for m in found] == ["on May 6", "earlier in the week", "later in the day"]
+    last = ("2026-05-06", "2026-05-06")
+    assert [dates.timexes(m, text, "2026-05-08", last)[0][3] for m in found[1:]] == ["2026-W19", "2026-05-06"]
+    # a count of years from a stated month or day keeps its precision; a hedged count does not
+    text = "The plant closed a year later. Another opened less than a year later."
+    plain, hedged = dates.find_dates(text)
+    assert dates.timexes(plain, text, "2026-05-08", ("2024-05", "2024-05"))[0][3] == "2025-05"
+    assert dates.timexes(hedged, text, "2026-05-08", ("2024-05", "2024-05"))[0][3] == "2025"
+    assert dates.resolve(plain, anchor=("2024-05", "2024-05")).date_start == "2025-05"
+    # from the creation date (no date before it) a year is a year
+    assert dates.timexes(plain, text, "2026-05-08", None)[0][3] == "2027"
+
+
+def test_within_the_next_year_is_a_length_and_a_date_line_may_carry_a_clock_time():
+    m, r = only("Crews will hold a joint patrol within the next year.", "2024-04-11")
+    assert (m.kind, m.span, r.date_precision) == ("relative", True, "range")
+    text = "September 24, 2024 07:30 JST"
+    m, r = only(text, "2024-09-24")
+    assert (m.phrase, r.date_start) == ("September 24, 2024 07:30", "2024-09-24")
+    assert dates.timexes(m, text, "2024-09-24")[0][2:4] == ("TIME", "2024-09-24T07:30")
+    m, _ = only("Published June 27, 2024 - 15:02", "2024-06-27")
+    assert m.time == "15:02"
+    # a day range with a hyphen is still a range, not a clock time
+    m, r = only("They met on May 5 - 6.", "2024-06-27")
+    assert (r.date_start, r.date_end) == ("2024-05-05", "2024-05-06")
+
+
+def test_counts_before_an_unread_event_and_appositions():
+    text = "It came a month after a small Chinese Y-9 surveillance plane entered the airspace off the coast."
+    m = dates.find_dates(text)[0]
+    assert m.anchor is None and dates.counts_to_following(m, text)
+    assert dates.timexes(m, text, "2026-01-01", ("2025-06-01", "2025-06-01"))[0][2:4] == ("DURATION", "P1M")
+    text = "The day before, they met."
+    assert not dates.counts_to_following(dates.find_dates(text)[0], text)
+    text = "They met on Jan. 21, the day after the inauguration."
+    first, second = dates.find_dates(text)
+    assert dates.apposed(text, first.end, second)
+    text = "They met on Jan. 21 and the day after the inauguration."
+    first, second = dates.find_dates(text)
+    assert not dates.apposed(text, first.end, second)

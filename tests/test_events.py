@@ -671,3 +671,40 @@ def test_date_mentions_read_today_by_the_kind_of_text_and_the_morning_from_the_s
         ("doc-e", "seventy years", "DURATION", "P70Y", None),
         ("doc-e", "Today", "DATE", "PRESENT_REF", "2025-09-15"),
     ]
+
+
+def test_date_mentions_read_appositions_sections_and_lengths_before_an_event(tmp_path):
+    story = """
+        Harbour Talks
+
+        On March 4 the two ministers met at the harbour office.
+
+        Background
+
+        The minister thanked her guest, the third visitor after a trade delegation earlier in the
+        week. The envoys had first met on Feb. 11, the day after the opening of the new terminal.
+        The pact was signed in June 2023 and took effect a year later. The talks came less than a
+        month after a small Chinese Y-9 surveillance plane entered the airspace off the coast.
+        """
+    seeds = write_corpus(tmp_path / "h", {"doc_h": story}, [catalog_entry("doc_h", published="2026-03-06")],
+                         **{"actors.yml": ACTORS, "places.yml": PLACES})
+    assert build(seeds, tmp_path / "h.db").exit_code == 0
+    db = sqlite_utils.Database(tmp_path / "h.db")
+    rows = list(db.query("select * from date_mentions order by start"))
+
+    def row(words):  # the row whose words (line breaks as spaces) begin so
+        return next(r for r in rows if " ".join(r["written"].split()).startswith(words))
+
+    march = row("On March 4")
+    # a section with no date of its own goes on from the one before: the week of March 4
+    week = row("earlier in the week")
+    assert (week["timex_value"], week["relative_to_mention_id"]) == ("2026-W10", march["id"])
+    # in apposition to a date, a day counted from an event it names is that date
+    after = row("the day after")
+    assert (after["date_start"], after["timex_value"]) == ("2026-02-11", "2026-02-11")
+    assert after["relative_to_mention_id"] == row("on Feb. 11")["id"]
+    # a year after a month is that month a year on
+    assert row("a year later")["timex_value"] == "2024-06"
+    # a count before an event the finder cannot read is a length, not a date after the last one
+    month = row("less than a month after")
+    assert (month["timex_type"], month["timex_value"], month["date_start"]) == ("DURATION", "P1M", None)

@@ -212,6 +212,8 @@ class Resolved:
     basis: str  # explicit | relative-to-publication | relative-to-event
 
 
+_ANY_DAY = DateMention(0, 0, "", "present")  # a mention that is one of the days it is read against
+
 # --- vocabulary -----------------------------------------------------------------------------------
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -341,9 +343,11 @@ _CORES = [
     rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
     # (2024, September 13): a reference list's year first
     rf"(?P<c_apa>(?<=\()(?P<ay>1[0-9]{{3}}|20[0-9]{{2}}),\s+(?P<am>{_MONTH})(?:\s+(?P<ad>{_DAY}))?(?=\)))",
-    # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945
-    rf"(?P<c_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))",
+    # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945 |
+    # September 24, 2024 07:30, June 27, 2024 - 15:02 (a page's date line with a 24-hour time)
+    rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))"
+    r"(?:(?<=[0-9])(?:\s+|\s*[,–—-]\s*)(?P<dclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?)",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
@@ -361,9 +365,11 @@ _CORES = [
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
     rf"(?P<tu2>day|week|month|year))\b))",
-    # later that day | earlier that same week | that day (counted from the last date, no shift) |
+    # later that day | earlier that same week | that day | earlier in the week (counted from the
+    # last date, no shift) |
     # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
     r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
+    r"|(?:earlier|later)\s+in\s+the\s+(?P<thu2>day|week|month|year)"
     r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
     r")(?![\w’']))",
     # the past three decades | over the past decade or so | the coming year | the last decade
@@ -561,7 +567,6 @@ _LETTER_TRIGGER = ("(?P<t>" + "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rest)})"
 _LETTER_AFTER = re.compile(rf"[^A-Za-z](?=[{''.join(_LETTER_ALTERNATIVES)}’'])(?={_LETTER_TRIGGER})")
 _LETTER_AT = re.compile(_LETTER_TRIGGER)
 _DIGIT_RUN = re.compile(r"[0-9](?<![0-9].)")
-_HOLDS_DIGITS = re.compile(r"Q[1-4]|[’'][0-9]0s")  # the letter triggers that run over a digit
 
 
 def trigger_starts(scan: str) -> list[int]:
@@ -576,7 +581,9 @@ def trigger_starts(scan: str) -> list[int]:
         return starts
     if not starts:
         return digits
-    if _HOLDS_DIGITS.search(scan) is None:  # no trigger runs over a digit: the two lists interleave
+    if not any(scan[p] in "Q’'" for p in starts):
+        # no trigger runs over a digit (only Q1 and ’90s do, and they open with these): the two
+        # lists interleave
         return sorted(starts + digits)
     spans = [(m.start("t"), m.end("t")) for m in _LETTER_AFTER.finditer(scan)]
     first = _LETTER_AT.match(scan)
@@ -852,10 +859,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if m.group("dmod"):
             fields["modifier"] = m.group("dmod").lower()
     elif core == "c_date":
-        wd, y, mo, d, _ = _atom(text, *m.span(core))
+        wd, y, mo, d, _ = _atom(text, *m.span("dpart"))
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
+        if m.group("dclock"):
+            fields["time"] = m.group("dclock")
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -876,6 +885,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         unit = (m.group("tu") or m.group("tu2")).lower()
         rel = _norm(m.group("trel") or m.group("trel2"))
         sign = {"same": 0, "next": 1, "following": 1, "after": 1, "later": 1}.get(rel, -1)
+        if q == "within" and rel == "next" and not m.group("tanc"):
+            # "within the next year": a stretch from the reference on, as "the next two years"
+            fields.update(kind="relative", unit=unit, offset=1, span=True, direction="future")
+            return _finish(m, core, text, scan, start, end, q, fields)
         fields.update(kind="anchored", unit=unit, offset=sign, calendar=True,
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
@@ -887,7 +900,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="anchored", unit="day", offset=0, calendar=True, anchor=None, direction=None,
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
-        unit = m.group("thu").lower()
+        unit = (m.group("thu") or m.group("thu2")).lower()
         fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
                       anchor=None, direction=None)
     elif core == "c_span":
@@ -1261,6 +1274,8 @@ def _resolve_cached(mention, window, anchor, direction):
 def clear_caches() -> None:
     """Forget remembered answers (a benchmark's repeats start cold)."""
     _resolve_cached.cache_clear()
+    _since_point.cache_clear()
+    _every_day.cache_clear()
     parse_iso.cache_clear()
 
 
@@ -1299,14 +1314,29 @@ def _resolve(mention: DateMention, window: tuple[str, str] | None = None,
             if mention.kind == "vague":  # "recently", "the future": before or after the publication
                 return bounded(r, "before" if mention.direction == "past" else "after")
             return r
-        candidates = {_relative(mention, first + dt.timedelta(days=k), direction)
-                      for k in range((last - first).days + 1)}
+        if mention.span and mention.unit is None and _since_point(mention)[1] is not None:
+            # since <a written date>: only the end moves with the day, and _result reads the
+            # earliest start and the latest end: the first and the last day say all
+            days = {first, last}
+        else:
+            days = (first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+        candidates = {_relative(mention, day, direction) for day in days}
         return _bound(mention, _result(mention, candidates, "relative-to-publication"))
     except (OverflowError, ValueError):  # BadDate included: an ISO date of year 0000
         return None  # date arithmetic left years 1..9999
 
 
 UNDATED_KINDS = ("duration", "set", "time")
+
+
+@functools.lru_cache(maxsize=256)
+def _every_day(window: tuple) -> Resolved:
+    """Any day of ``window`` (what "now" is, read against every day a text may have been written
+    on): the same for every such mention of a document, so read once (the phrase left empty)."""
+    first, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
+    return _result(_ANY_DAY, {(d.isoformat(), d.isoformat(), False, False) for d in
+                              (first + dt.timedelta(days=k) for k in range((last - first).days + 1))},
+                   "relative-to-publication")
 
 
 def _bound(m: DateMention, r: Resolved) -> Resolved:
@@ -1414,7 +1444,15 @@ def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> 
 def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     p1, lo, _ = parse_iso(anchor[0])
     p2, _, hi = parse_iso(anchor[1])
-    precision = max((p1, p2, _GRANULARITY[m.unit]), key=_COARSENESS.__getitem__)
+    # an elapsed count of years from the story's last date keeps that date's precision
+    # ("In May 2024 ... a year later" is May 2025); a calendar unit ("the following year") and a
+    # count from a named event ("the 80th anniversary of the battle") or a hedged one ("less than a
+    # year later") are that unit
+    # (a month is no fixed count of days: "a month later" than Jan. 31 stays February)
+    own = (() if not m.calendar and not m.approximate and m.anchor is None and m.unit == "year"
+           and anchor[0] == anchor[1]
+           else (_GRANULARITY[m.unit],))
+    precision = max((p1, p2) + own, key=_COARSENESS.__getitem__)
     new_lo, new_hi = _shift(lo, hi, m.unit, m.offset, m.calendar)
     end = _truncate(new_hi, precision)
     if m.span:  # "eight decades since the war's end": from the anchor to the shifted point
@@ -1422,12 +1460,19 @@ def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     return _truncate(new_lo, precision), end, m.approximate, m.approximate
 
 
+@functools.lru_cache(maxsize=1024)  # read for every day of a publication window
+def _since_point(m: DateMention) -> tuple:
+    """The date a "since" stretch starts from, and its reading when that needs no reference."""
+    point = replace(m, span=False, qualifier=None, kind="explicit" if m.year is not None else "relative")
+    return point, (_explicit(point) if point.kind == "explicit" else None)
+
+
 def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     approx = m.approximate or m.fiscal
     if m.span and m.unit is None:  # since <date>: from that date up to the reference day
-        point = replace(m, span=False, qualifier=None,
-                        kind="explicit" if m.year is not None else "relative")
-        first = _explicit(point) if point.kind == "explicit" else _relative(point, ref, "past")
+        point, first = _since_point(m)
+        if first is None:
+            first = _relative(point, ref, "past")
         return first[0], ref.isoformat(), first[2], False
     if m.unit in ("year", "week") and (m.month is not None or m.weekday is not None):
         # a date within a named period: "Sept. 11 this year", "Monday last week"
@@ -1663,9 +1708,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "anchored":
         if m.unit is None or m.offset is None:
             return []
-        followed = re.match(r"\s*[\w“\"']", text[m.end:m.end + 3]) is not None
-        if m.anchor is not None or (m.span and m.unit) or (
-                followed and m.phrase.lower().endswith(("before", "after", "prior"))):
+        if m.anchor is not None or (m.span and m.unit) or counts_to_following(m, text):
             # a length before what follows ("three days before the flight", "a month after Qantas
             # suspended..."); "The day before," with nothing after it is a date counted from the
             # last one
@@ -1675,9 +1718,13 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
             return [(start, count.end(), "DURATION", _iso_duration(abs(m.offset), m.unit), mod)]
         reference = last or (dct, dct)
         r = resolve(m, anchor=anchor_for(m, *reference, None))
+        # counted from a date of the text, a count of years keeps that date's precision ("a year
+        # earlier" than a day is a day); from the creation date, the unit's
+        unit = (None if last and last[0] == last[1] and not m.calendar and not m.approximate
+                and m.unit == "year" else m.unit)
         if r and m.time:  # in the morning: that day's
-            return [(start, m.end, "TIME", f"{_timex_date(m, r, m.unit)}T{m.time}", mod)]
-        return [(start, m.end, "DATE", _timex_date(m, r, m.unit), mod)] if r else []
+            return [(start, m.end, "TIME", f"{_timex_date(m, r, unit)}T{m.time}", mod)]
+        return [(start, m.end, "DATE", _timex_date(m, r, unit), mod)] if r else []
     window = (dct, dct)
     r = resolve(replace(m, bound=None) if m.bound else m, window=window)
     if r is None:
@@ -1689,7 +1736,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
         n = abs(m.offset)
         return [(start, m.end, "DURATION", _iso_duration(None if m.duration == "X" else n, m.unit), mod)]
     if m.span:  # since 1895: the point
-        r = resolve(replace(m, span=False, kind="explicit" if m.year else "relative", qualifier=None), window=window)
+        r = resolve(_since_point(m)[0], window=window)
         if r is None:
             return []
     value = _timex_date(m, r, m.unit)
@@ -1698,6 +1745,25 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     return [(start, m.end, "DATE", value, mod)]
 
 
+_FOLLOWED = re.compile(r"\s*[\w“\"']")
+
+
+def counts_to_following(m: DateMention, text: str) -> bool:
+    """An anchored count whose anchor follows in words the finder did not read as one ("a month
+    after a Chinese Y-9 surveillance plane entered ..."): a length of time before or after
+    that, not a date counted from the story's last one (as "The day before," is)."""
+    return (m.kind == "anchored" and m.anchor is None and m.phrase[-6:].lower().endswith(("before", "after", "prior"))
+            and _FOLLOWED.match(text, m.end, m.end + 3) is not None)
+
+
+def apposed(text: str, previous_end: int, m: DateMention) -> bool:
+    """Whether anchored ``m`` restates the date that ends at ``previous_end``: "Jan. 21, the day
+    after President Trump's inauguration", "in 2019, a year before the pandemic" (the comma or
+    dash and nothing else between them)."""
+    return m.kind == "anchored" and not m.span and _APPOSITION.fullmatch(text, previous_end, m.start) is not None
+
+
+_APPOSITION = re.compile(r"\s*(?:,|—|–|\s-)\s*")
 _TIMEX_MODS = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
 _TIMEX_HEDGES = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
                  "circa": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",

@@ -227,6 +227,10 @@ class Multi:
 
     def sub(self, i: int, j: int) -> list[Piece]:
         """The document pieces covering joined-text range [i, j)."""
+        if len(self.pieces) == 1:  # most rows are one piece: no offsets to bisect
+            p = self.pieces[0]
+            lo, hi = max(i, 0), min(j, p.end - p.start)
+            return [Piece(p.start + lo, p.start + hi, " ")] if lo < hi else []
         starts, ends = self._bounds()
         out = []
         for k in range(bisect.bisect_right(ends, i), bisect.bisect_left(starts, j)):

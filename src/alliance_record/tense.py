@@ -61,8 +61,12 @@ PLAN_VERBS = frozenset(["plans", "plan", "intends", "intend", "aims", "aim", "ho
                         "pledges", "seeks", "wants", "prepares", "prepare", "expects"])
 FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow"])
 # past forms that put what they govern ahead: "planned a rally on Saturday", "set to resume Monday"
+# (with an infinitive: "had threatened to impose from Aug. 1", "offered to host talks in May": what
+# was threatened, promised or sought lies ahead of the threat)
 PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "set", "due", "poised",
-                     "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed"])
+                     "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed",
+                     "threatened", "threatening", "offered", "proposed", "sought", "aimed", "hoped",
+                     "wanted"])
 PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
                         "recently", "since"])
 # Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
@@ -160,11 +164,24 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     lo = left_edge + (cut.end() if cut else 0)
     right = _CLAUSE_END.search(text, end, right_edge)
     hi = right.start() if right else right_edge
+    # a coordinate clause with a subject of its own (", and voters go to the polls on Oct. 27")
+    # is the date's clause: the verb of the clause before it ("He dissolved the House yesterday")
+    # does not govern it, nor that of one after it
+    if "," in text[lo:start]:
+        for cut in _COORDINATE.finditer(text, lo, start):
+            lo = cut.end()
+    if "," in text[end:hi]:
+        cut = _COORDINATE.search(text, end, hi)
+        hi = cut.start() if cut else hi
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, start)]
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
     groups = _groups(tokens + after)
     if not groups:
         return None, None
+    # a clause that "that" opens after the date is what was said, not when ("He told reporters in
+    # December that Japan would respond"): its verb counts only when nothing nearer does
+    that = next((pos for k, (pos, w) in enumerate(after) if w == "that" and k + 1 < len(after)
+                 and (after[k + 1][1][0].isupper() or after[k + 1][1].lower() in _SUBJECT_WORDS)), hi)
     # the phrase the date sits in (between commas) first: "Ahead of a meeting on Thursday, he
     # told ..." is governed by "ahead of", not by "told"; then the nearest, the left side (usually
     # the governing verb in "met ... on Dec. 7") preferred on a tie
@@ -175,11 +192,20 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     # a verb outranks a loose tense word of the same phrase: "welcomed Australia's decision on
     # Tuesday to build its next frigates" is governed by "welcomed", not by "next"
     loose = WORD_CUES
-    best = min(groups, key=lambda g: (not seg_lo <= g[0] < seg_hi, g[2].lower() in loose,
+    best = min(groups, key=lambda g: (not seg_lo <= g[0] < min(seg_hi, that), g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
     return best[1], best[2]
 
 
+# ", and" (but, while, whereas, yet) before a subject: a pronoun, a determiner, a name, or a plural
+# noun before a word that is no object of a verb in -s ("voters go", not "says the")
+_COORDINATE = re.compile(
+    r",\s+(?:and|but|while|whereas|yet)\s+(?=(?:he|she|they|we|it|i|you|the|a|an|this|these|those|his|"
+    r"her|their|its|our|my|your)\s|[A-Z]|[a-z]+[^s\W]s\s+(?!(?:the|a|an|that|to|it|he|she|they|we|on|in|at|"
+    r"for|of|his|her|its|their)\b)[a-z])")
+
+
+_SUBJECT_WORDS = frozenset("he she they we it i you the a an this these those his her their its our my your".split())
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
 _CLAUSE_BREAK = re.compile(r"[,;:.!?](?:(?<=[,;:])|\s)")  # [,;:] or [.!?]\s, one class in front

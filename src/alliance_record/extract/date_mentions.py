@@ -16,10 +16,12 @@ Expressions counted from another event are resolved in two ways, and the row say
   after every event is dated;
 * otherwise, when the expression names no anchor of its own ("The day prior", "two days
   later"), from the nearest date before it in the same run of text (the same section's
-  paragraphs, the same footnote or caption) that places something in time: a day, month or
-  year given bare or with on/in/at/during/from, not a stretch ("since 1895"), not a deadline
-  ("by 2027") and not an access date. The narrative's last stated date is what "the day prior"
-  counts from.
+  paragraphs, the same footnote or caption; in a section that has placed nothing yet, the body
+  before it) that places something in time: a day, month or year given bare or with
+  on/in/at/during/from, not a stretch ("since 1895"), not a deadline ("by 2027") and not an
+  access date. The narrative's last stated date is what "the day prior" counts from;
+* an expression in apposition to the date just before it that names its own anchor ("Jan. 21,
+  the day after President Trump's inauguration") is that date.
 
 * otherwise, when its anchor is written ("75 Years After the End of the Pacific War") and an
   annotation quotes those words (or part of them) as evidence of an event ("the End of the
@@ -80,6 +82,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
+        previous = None  # the mention before in this region, and its row
         for m in dates.find_dates(region.text, every=True):
             if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
                     not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
@@ -105,15 +108,33 @@ def extract(doc, seg, rows, ctx) -> dict:
             }
             stream = stream_of(region, row)
             if m.kind == "anchored":
-                before = last_placing.get(stream) if m.anchor is None else None
+                # counted from what it names, or from the story's last date ("The day prior")
+                counted = m.anchor is not None or dates.counts_to_following(m, region.text)
+                before = None if counted else last_placing.get(stream) or (
+                    last_placing.get("body") if stream[0] == "body" else None)
+                if counted and previous is not None and dates.apposed(region.text, previous[0].end, m) and \
+                        previous[1]["date_start"] is not None and previous[1]["date_start"] == previous[1]["date_end"] \
+                        and previous[1]["date_precision"] == _GRANULARITY.get(m.unit):
+                    # "Jan. 21, the day after President Trump's inauguration": the date it restates
+                    before = previous[1]
+                    if row["timex_type"] is None:
+                        row["timex_type"] = "DATE"
                 if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
                     i = m.start + m.phrase.rfind(m.anchor)
                     at = region.multi.sub(i, i + len(m.anchor))
                     ctx.state.setdefault(ANCHORS_KEY, {})[row["id"]] = (m, doc.id, at[0].start, at[-1].end)
-                if before is not None:
+                if before is not None and counted:
+                    resolved = dates.resolve(replace(m, offset=0, span=False), anchor=(before["date_start"], before["date_end"]))
+                    row["relative_to_mention_id"] = before["id"]
+                elif before is not None:
                     anchor = dates.anchor_for(m, before["date_start"], before["date_end"], before["edtf"])
                     resolved = dates.resolve(m, anchor=anchor)
                     row["relative_to_mention_id"] = before["id"]
+                    if resolved is not None and resolved.date_start != resolved.date_end and window:
+                        # "earlier in the week": not one day, so its TIMEX3 value is read here (2025-W06)
+                        found = dates.timexes(m, region.text, window[1], (before["date_start"], before["date_end"]))
+                        if len(found) == 1 and found[0][2] == row["timex_type"]:
+                            row["timex_value"] = found[0][3]
                 if m.time:  # "in the morning": finish writes the TIMEX3 value from the day
                     ctx.state.setdefault(TIMES_KEY, {})[row["id"]] = m.time
                 fill(row, resolved, "relative-to-event")
@@ -121,12 +142,18 @@ def extract(doc, seg, rows, ctx) -> dict:
             else:
                 fill(row, resolved, None)
             out.append(row)
+            previous = (m, row)
             if (places_in_time(m, row) and not tense.background(region.text, m.start)) or \
                     (m.kind == "anchored" and row["date_start"] is not None):
                 last_placing[stream] = row
+                if stream[0] == "body":
+                    last_placing["body"] = row  # a section with no date of its own goes on from the one before
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+
+
+_GRANULARITY = {"day": "day", "month": "month", "year": "year"}
 
 
 def timex_columns(m, text: str, window) -> dict:
@@ -134,7 +161,8 @@ def timex_columns(m, text: str, window) -> dict:
     A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends);
     a relative value that the days of an uncertain publication window do not agree on is left
     empty."""
-    if m.kind == "anchored" and not m.anchor:  # counted from a date found later ("in the morning": a time)
+    if m.kind == "anchored" and not m.anchor and not dates.counts_to_following(m, text):
+        # counted from a date found later ("in the morning": a time)
         return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
     if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
         days = [window[1] if window else "2000-01-01"]
@@ -182,6 +210,8 @@ def finish(ctx) -> dict:
             resolved, event_id = by_event[row["id"]]
             fill(row, resolved, "relative-to-event")
             row["relative_to_event_id"], row["relative_to_mention_id"] = event_id, None
+            if row["timex_type"] in ("DATE", "TIME"):
+                row["timex_value"] = None  # read again from the event's date below
         if row["timex_value"] is None and row["date_start"] and row["date_start"] == row["date_end"]:
             if row["timex_type"] == "DATE":
                 row["timex_value"] = row["date_start"]  # "the day before": the one date it was counted to
