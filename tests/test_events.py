@@ -671,3 +671,43 @@ def test_date_mentions_read_today_by_the_kind_of_text_and_the_morning_from_the_s
         ("doc-e", "seventy years", "DURATION", "P70Y", None),
         ("doc-e", "Today", "DATE", "PRESENT_REF", "2025-09-15"),
     ]
+
+
+SUGGEST_CLAUSES = """
+Deal and Replies
+
+The Air Force and the Rival Air Arm have reached a hotline deal, Minister Example said on Wednesday, ending weeks of talks.
+
+Minister Example announced the deal on Tuesday after meeting Rival Air Arm commanders at the base.
+
+"Both sides gave ground," he said. He added that the drills would go on.
+
+The Rival Air Arm called the deal "a first step."
+
+The Air Force should publish the text before the talks resume next month.
+"""
+
+
+def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
+    """The type comes from the main clause: a deal reported with ", X said on Wednesday" is two
+    events (the agreement, known only to precede the statement, and the dated statement); "after
+    meeting X" is an event of its own; a statement with no date is told again as its speaker's
+    (a pronoun: the latest speaker's words); advice ("should") is no event."""
+    seeds, result = suggest_for(tmp_path, "doc_f", SUGGEST_CLAUSES, title="Deal and Replies", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted]
+    assert got == [
+        ("agreement", "The Air Force and the Rival Air Arm have reached a hotline deal", None),
+        ("statement", "Minister Example said on Wednesday", "on Wednesday"),
+        ("announcement", "Minister Example announced the deal on Tuesday after meeting Rival Air Arm commanders "
+                         "at the base.", "on Tuesday"),
+        ("meeting", "meeting Rival Air Arm commanders at the base", None),
+        ("statement", "The Rival Air Arm called the deal \"a first step.\"", None)]
+    assert [a["id"] for a in drafted[1]["actors"]] == ["minister"]
+    assert [e["quote"] for e in drafted[2]["evidence"][1:]] == [  # "he": the latest speaker drafted
+        "\"Both sides gave ground,\" he said.", "He added that the drills would go on."]
+    assert [(a["id"], a["role"]) for a in drafted[4]["actors"]] == [("rival", "speaker")]
+    (seeds / "annotations" / "doc_f.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "f.db")
+    assert built.exit_code == 0, built.output
