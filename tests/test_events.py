@@ -711,3 +711,37 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
     (seeds / "annotations" / "doc_f.yml").write_text(result.output)
     built = build(seeds, tmp_path / "f.db")
     assert built.exit_code == 0, built.output
+
+
+def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
+    """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
+    shared actors, not again as similar words; an event known only to precede a recent report
+    is no event of 1996; a draft that names nobody matches the same kind of event of the same
+    month told in like words. Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    def existing(ident, type_, start, end, actors, text, place=None):
+        return {"id": ident, "type": type_, "start": start, "end": end, "place": place, "actors": set(actors),
+                "words": suggest._words(text), "content": suggest._content_words(text)}
+
+    def day(start, end=None):
+        return SimpleNamespace(date_start=start, date_end=end or start)
+
+    call = existing("first-call", "call", None, "2025-12-23", ["donald-trump", "sanae-takaichi"],
+                    "President Donald Trump and Prime Minister Takaichi in their first call")
+    text = "President Donald Trump announced the trade agreement on Tuesday in a post."
+    draft = {"event_type": "announcement", "actors": [{"id": "donald-trump"}]}
+    assert suggest._match_existing(draft, day("2025-07-22"), [call], text) is None
+    spending = existing("spending-pledge", "budget", None, "2025-12-23", ["government-of-japan"],
+                        "Japan pledges to bring defense spending forward", place="japan")
+    old = {"event_type": "agreement", "actors": [{"id": "japan"}]}
+    assert suggest._match_existing(old, day("1996", "1996"), [spending],
+                                   "Tokyo and Washington agreed in 1996 to return the base site.") is None
+    strategy = existing("strategy-2022", "policy", "2022-12-16", "2022-12-16", ["japan-strategy-document"],
+                        "Japan adopts its National Security Strategy, setting goals for cyber defense capabilities")
+    nobody = {"event_type": "policy", "actors": []}
+    match = suggest._match_existing(nobody, day("2022-12-01", "2022-12-31"), [strategy],
+                                    "The National Security Strategy of December 2022 set goals for cyber defense.")
+    assert match is not None and match[0] == "strategy-2022"

@@ -41,7 +41,7 @@ VERBS = {
                 r"penetrated|crossed|fired|buzzed|shadowed|approached|gained",
     "attack": r"attacked|struck|bombed|shelled|invaded|killed",
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
-    "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|set|began|begun|"
+    "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
               r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
               r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
     "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
@@ -402,7 +402,26 @@ def _object(toks, i) -> str:
     return " ".join(words)
 
 
+CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
+
+
 def _verb(text, toks, i, base) -> Reading:
+    """The reading of the verb at token ``i``; a choice or an unknown verb joined by "and" to a
+    concrete act takes the act's type ("chose Tokyo for his first visit, and held a summit")."""
+    r = _verb_alone(text, toks, i, base)
+    if r.type in ("announcement", "other") and not r.saying:
+        for j in range(i + 2, len(toks)):
+            if toks[j][1] in (";", ":"):
+                break
+            if toks[j - 1][1].lower() == "and" and toks[j][1].islower() and tense.past_form(toks[j][1]):
+                other = _verb_alone(text, toks, j, base)
+                if other.type in CONCRETE:
+                    return other
+                break
+    return r
+
+
+def _verb_alone(text, toks, i, base) -> Reading:
     w = toks[i][1]
     low = w.lower()
     base = dict(base, verb=w, verb_at=toks[i][0])

@@ -342,7 +342,8 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
 
 
 def _marked_act(reading) -> bool:
-    return (reading.verb or "").lower() not in PLAIN_SAYING
+    """A speech act of its own (a protest, a warning, a plan stated), not words said in passing."""
+    return reading.type == "announcement" or (reading.verb or "").lower() not in PLAIN_SAYING
 
 
 def _pronoun(subject: str) -> bool:
@@ -642,11 +643,12 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
         similarity = len(common) / max(1, min(len(words), len(e["words"])))
         same_type = e["type"] == draft.get("event_type")
         akin = same_type or frozenset((e["type"], draft.get("event_type"))) in AKIN_TYPES
-        if not (shared or same_place or (related and similarity >= 0.3)):
-            continue
         close = _closeness(resolved, e)
+        if not (shared or same_place or (related and similarity >= 0.3) or (
+                not actors and same_type and close >= 2 and similarity >= 0.3)):
+            continue  # a draft naming nobody: the same kind of event in the same month, told in like words
         shared_content = content & e["content"]
-        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (len(shared) >= 2 and akin and close) or
+        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and akin and close) or
                 (len(shared) >= 2 and same_type) or (shared and close == 3) or (shared and same_place and same_type)):
             continue
         if resolved is None and similarity < 0.3:
