@@ -25,9 +25,11 @@ from . import dates, eventtype, segment, tense
 from .curate import publication_window
 from .extract import mentions
 
-# The verbs (and the nouns naming an action) that say what kind of event a sentence reports,
-# by event type. The type of a draft is that of the verb governing its date phrase: the event
-# verb of the clause the date is in, else the first event verb of the sentence.
+# The words (verbs and the nouns naming an action) that say what kind of event a sentence
+# reports, by event type: the fallback when the main clause's verb is one the lexicon of
+# eventtype.py does not know (then the event word of the clause the date is in, else the first
+# of the sentence, names written in capitals left out) and the type of an event noun named again
+# ("the accord", "the drills").
 EVENT_VERBS = {
     "call": r"spoke by (?:tele)?phone|spoken by (?:tele)?phone|(?:tele)?phone (?:call|talks)|held (?:a )?(?:phone |video )?call|"
             r"called (?=[A-Z][a-z]+ [A-Z][a-z]+\b(?! [\"“]))",
@@ -59,9 +61,6 @@ EVENT_VERBS = {
 }
 _VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) for t, pattern in EVENT_VERBS.items()]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
-# Statements drafted without a date of their own: an act of protest or warning, not words said
-# in passing ("said", "told", "noted"), which a news story is full of.
-UNDATED_STATEMENTS = re.compile(r"\b(?:criticized|criticised|condemned|protested|warned|denounced|rejected)\b", re.I)
 
 
 def event_verbs(text: str) -> list[tuple[int, str]]:
@@ -103,11 +102,14 @@ def slug(text: str, limit: int = 6) -> str:
 def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     """Draft events: one per sentence of the body that reports one.
 
-    A sentence is drafted when it carries a date phrase that resolves and names an actor (a
-    registry entry or a name no registry holds) or an event verb; a sentence with no date
-    is drafted when it names an actor doing something specific (not merely saying), as an event
-    known only to precede the publication (``bound: before``). The type is the event verb
-    governing the date. A phrase dated from the publication ("on March 3, 2025", "next month")
+    A sentence is drafted when its main clause reports an event (:func:`eventtype.read`: not a
+    wish, a condition, a description or a caption) and it carries a date phrase that resolves
+    and names an actor (a registry entry or a name no registry holds) or an event verb; a
+    sentence with no date is drafted when a named actor does something specific in the past
+    (a speech act of its own, not words said in passing, which go on as more evidence of their
+    speaker's statement), as an event known only to precede the publication (``bound:
+    before``). The type is that of the main clause's verb and object; a date phrase that
+    qualifies an event noun ("the April 22 attack") gives the noun's. A phrase dated from the publication ("on March 3, 2025", "next month")
     is resolved against the publication window; one counted from another event ("The day
     prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
     An event told inside another's sentence (", shortly after X flew bombers") is drafted
