@@ -708,3 +708,77 @@ def test_date_mentions_read_appositions_sections_and_lengths_before_an_event(tmp
     # a count before an event the finder cannot read is a length, not a date after the last one
     month = row("less than a month after")
     assert (month["timex_type"], month["timex_value"], month["date_start"]) == ("DURATION", "P1M", None)
+
+
+SUGGEST_CLAUSES = """
+Deal and Replies
+
+The Air Force and the Rival Air Arm have reached a hotline deal, Minister Example said on Wednesday, ending weeks of talks.
+
+Minister Example announced the deal on Tuesday after meeting Rival Air Arm commanders at the base.
+
+"Both sides gave ground," he said. He added that the drills would go on.
+
+The Rival Air Arm called the deal "a first step."
+
+The Air Force should publish the text before the talks resume next month.
+"""
+
+
+def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
+    """The type comes from the main clause: a deal reported with ", X said on Wednesday" is two
+    events (the agreement, known only to precede the statement, and the dated statement); "after
+    meeting X" is an event of its own; a statement with no date is told again as its speaker's
+    (a pronoun: the latest speaker's words); advice ("should") is no event."""
+    seeds, result = suggest_for(tmp_path, "doc_f", SUGGEST_CLAUSES, title="Deal and Replies", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted]
+    assert got == [
+        ("agreement", "The Air Force and the Rival Air Arm have reached a hotline deal", None),
+        ("statement", "Minister Example said on Wednesday", "on Wednesday"),
+        ("announcement", "Minister Example announced the deal on Tuesday after meeting Rival Air Arm commanders "
+                         "at the base.", "on Tuesday"),
+        ("meeting", "meeting Rival Air Arm commanders at the base", None),
+        ("statement", "The Rival Air Arm called the deal \"a first step.\"", None)]
+    assert [a["id"] for a in drafted[1]["actors"]] == ["minister"]
+    assert [e["quote"] for e in drafted[2]["evidence"][1:]] == [  # "he": the latest speaker drafted
+        "\"Both sides gave ground,\" he said.", "He added that the drills would go on."]
+    assert [(a["id"], a["role"]) for a in drafted[4]["actors"]] == [("rival", "speaker")]
+    (seeds / "annotations" / "doc_f.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "f.db")
+    assert built.exit_code == 0, built.output
+
+
+def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
+    """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
+    shared actors, not again as similar words; an event known only to precede a recent report
+    is no event of 1996; a draft that names nobody matches the same kind of event of the same
+    month told in like words. Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    def existing(ident, type_, start, end, actors, text, place=None):
+        return {"id": ident, "type": type_, "start": start, "end": end, "place": place, "actors": set(actors),
+                "words": suggest._words(text), "content": suggest._content_words(text)}
+
+    def day(start, end=None):
+        return SimpleNamespace(date_start=start, date_end=end or start)
+
+    call = existing("first-call", "call", None, "2025-12-23", ["donald-trump", "sanae-takaichi"],
+                    "President Donald Trump and Prime Minister Takaichi in their first call")
+    text = "President Donald Trump announced the trade agreement on Tuesday in a post."
+    draft = {"event_type": "announcement", "actors": [{"id": "donald-trump"}]}
+    assert suggest._match_existing(draft, day("2025-07-22"), [call], text) is None
+    spending = existing("spending-pledge", "budget", None, "2025-12-23", ["government-of-japan"],
+                        "Japan pledges to bring defense spending forward", place="japan")
+    old = {"event_type": "agreement", "actors": [{"id": "japan"}]}
+    assert suggest._match_existing(old, day("1996", "1996"), [spending],
+                                   "Tokyo and Washington agreed in 1996 to return the base site.") is None
+    strategy = existing("strategy-2022", "policy", "2022-12-16", "2022-12-16", ["japan-strategy-document"],
+                        "Japan adopts its National Security Strategy, setting goals for cyber defense capabilities")
+    nobody = {"event_type": "policy", "actors": []}
+    match = suggest._match_existing(nobody, day("2022-12-01", "2022-12-31"), [strategy],
+                                    "The National Security Strategy of December 2022 set goals for cyber defense.")
+    assert match is not None and match[0] == "strategy-2022"

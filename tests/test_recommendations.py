@@ -24,6 +24,8 @@ CUES = [
     ("Canberra ought to join the talks.", "ought to", "should", False),
     ("It is essential for Seoul to invest in air defense.", "It is essential", "must", False),
     ("It is important for both navies to train together.", "It is important", "should", False),
+    ("It is important that the two coast guards share their tracks.", "It is important", "should", False),
+    ("It would be advisable that both capitals publish the plan.", "It would be advisable", "should", False),
     ("Ensure that supply chains are diversified.", "Ensure", "should", False),
     ("We recommend that both sides hold annual talks.", "We recommend", "should", False),
     ("Joint patrols could help deter coercion.", "could help", "could", False),

@@ -4,7 +4,9 @@ How the dataset grows past the seeds: a curator adds a text and its catalogue en
 ``alliance-record suggest <stem>``, and reviews the draft. Candidates come from code:
 
 * events — sentences that carry a resolvable date expression and at least one registry actor
-  (places in the same sentence are added; the event type is guessed from the verb);
+  (places in the same sentence are added), and sentences with no date whose main clause reports
+  a specific act; the event type is read from the main clause's verb and its object
+  (:mod:`alliance_record.eventtype`);
 * recommendations — sentences the recommendation finder flags (modal and imperative patterns,
   recommendation-like sections first), when that finder is available.
 
@@ -19,13 +21,15 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import dates, segment, tense
+from . import dates, eventtype, segment, tense
 from .curate import publication_window
 from .extract import mentions
 
-# The verbs (and the nouns naming an action) that say what kind of event a sentence reports,
-# by event type. The type of a draft is that of the verb governing its date phrase: the event
-# verb of the clause the date is in, else the first event verb of the sentence.
+# The words (verbs and the nouns naming an action) that say what kind of event a sentence
+# reports, by event type: the fallback when the main clause's verb is one the lexicon of
+# eventtype.py does not know (then the event word of the clause the date is in, else the first
+# of the sentence, names written in capitals left out) and the type of an event noun named again
+# ("the accord", "the drills").
 EVENT_VERBS = {
     "call": r"spoke by (?:tele)?phone|spoken by (?:tele)?phone|(?:tele)?phone (?:call|talks)|held (?:a )?(?:phone |video )?call|"
             r"called (?=[A-Z][a-z]+ [A-Z][a-z]+\b(?! [\"“]))",
@@ -39,7 +43,7 @@ EVENT_VERBS = {
                 r"sailed (?:in|near|through)|record \d+ days",
     "attack": r"attack(?:ed|s)?|strikes?|struck|invaded|invasion|bombed|shelled",
     "agreement": r"signed|agreed|agreements?|accord|pact|deal|treaty|entered into force|ratified|concluded",
-    "policy": r"established|launch(?:ed)? (?:the|a|its) (?:[A-Z][\w-]* ){0,4}(?:Command|Office|Force|Headquarters|Agency|Unit)|"
+    "policy": r"established|revis(?:ed|es)|launch(?:ed)? (?:the|a|its) (?:[A-Z][\w-]* ){0,4}(?:Command|Office|Force|Headquarters|Agency|Unit)|"
               r"stood up|began work|adopted|approved|revised|created|set up|decided|enacted|passed|upgrad(?:ed|ing)|"
               r"began|relaxed|allow(?:ed)?|suspended|lifted|imposed|banned",
     "announcement": r"announced|unveiled|chose|chosen|selected|picks?|advised|plans? to",
@@ -57,9 +61,6 @@ EVENT_VERBS = {
 }
 _VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) for t, pattern in EVENT_VERBS.items()]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
-# Statements drafted without a date of their own: an act of protest or warning, not words said
-# in passing ("said", "told", "noted"), which a news story is full of.
-UNDATED_STATEMENTS = re.compile(r"\b(?:criticized|criticised|condemned|protested|warned|denounced|rejected)\b", re.I)
 
 
 def event_verbs(text: str) -> list[tuple[int, str]]:
@@ -101,11 +102,14 @@ def slug(text: str, limit: int = 6) -> str:
 def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     """Draft events: one per sentence of the body that reports one.
 
-    A sentence is drafted when it carries a date phrase that resolves and names an actor (a
-    registry entry or a name no registry holds) or an event verb; a sentence with no date
-    is drafted when it names an actor doing something specific (not merely saying), as an event
-    known only to precede the publication (``bound: before``). The type is the event verb
-    governing the date. A phrase dated from the publication ("on March 3, 2025", "next month")
+    A sentence is drafted when its main clause reports an event (:func:`eventtype.read`: not a
+    wish, a condition, a description or a caption) and it carries a date phrase that resolves
+    and names an actor (a registry entry or a name no registry holds) or an event verb; a
+    sentence with no date is drafted when a named actor does something specific in the past
+    (a speech act of its own, not words said in passing, which go on as more evidence of their
+    speaker's statement), as an event known only to precede the publication (``bound:
+    before``). The type is that of the main clause's verb and object; a date phrase that
+    qualifies an event noun ("the April 22 attack") gives the noun's. A phrase dated from the publication ("on March 3, 2025", "next month")
     is resolved against the publication window; one counted from another event ("The day
     prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
     An event told inside another's sentence (", shortly after X flew bombers") is drafted
@@ -133,6 +137,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     defined = ctx.inputs.annotations.events  # a database older than the seeds may hold ids they no longer define
     existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
+    actor_type = {a["id"]: a.get("type") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     for sentence in _units(seg.sentences):
@@ -143,16 +148,55 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         actors = list(dict.fromkeys(a for a, at in actors_by_sentence.get(sentence["id"], []) if inside(at)))
         new_actors = list(dict.fromkeys(a for a, at in new_by_sentence.get(sentence["id"], [])
                                         if a not in actors and inside(at)))
-        verbs = event_verbs(text)
-        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated)
-        if mention is None:
-            specific = [v for v in verbs if v[1] != "statement" or UNDATED_STATEMENTS.match(text, v[0])]
-            if not specific or not (actors or new_actors) or text.rstrip().endswith("?") or not _past(text):
+        reading = sentence["reading"]
+        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated, sentence.get("inner", ()))
+        if mention is not None and not sentence.get("sub"):  # "...: the ministers had also met on Jan. 21"
+            k = text.find(mention.phrase)
+            cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
+            if cut:
+                reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
+        type_ = reading.type
+        if type_ is None and not reading.anaphoric and mention is None:
+            continue  # a description, a wish, a caption: no event is reported
+        subject = text[reading.start:reading.verb_at] if reading.verb_at is not None else ""
+        if mention is not None:  # "condemned the April 22 attack", "even after the security laws of 2015"
+            dated_noun = _noun_of_date(text, mention, prenominal_only=type_ is not None)
+            if dated_noun is not None:
+                type_ = dated_noun
+            elif type_ is None:
                 continue
-        elif not (actors or new_actors or verbs):
+        if type_ == "other" and mention is None and ANAPHOR.match(subject.strip()):
+            reading.anaphoric = True  # "The visit also showed ...": an event named again, no new one
+        if type_ == "other":  # a verb the lexicon does not know: the event words of the date's clause
+            masked = _mask_names(text)
+            verbs = [v for v in event_verbs(masked) if v[1] != "statement"]
+            if not verbs:
+                continue
+            type_ = guess_event_type(masked, text.find(mention.phrase) if mention is not None else None)
+        speaker_clause = re.sub(r"^\s*[“\"][^”\"]*[”\"]\s*,?\s*", "", subject)  # '"Both sides gave ground," he'
+        if mention is None:
+            named = _named(speaker_clause, sentence, actors_by_sentence, new_by_sentence, actor_type)
+            collective = bool(COLLECTIVE.search(speaker_clause))
+            if reading.anaphoric or (reading.saying and (not _marked_act(reading) or not (named or collective))) or \
+                    _pronoun(speaker_clause):
+                # told again: more evidence of a draft already made (a statement goes on with its speaker's)
+                lo = sentence["start"] + max(reading.start, text.find(speaker_clause, reading.start))
+                speakers = [a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
+                            if lo <= at < lo + len(speaker_clause)]
+                same = _told_again(out, type_, speaker_clause, speakers, parents)
+                if same is not None:
+                    same["evidence"].append({"quote": text, "bound": "before"})
+                continue
+            if reading.perfect and not sentence.get("reported"):
+                continue  # "has launched dozens of missiles": a state of things, no act on a day
+            if not (actors or new_actors) or text.rstrip().endswith("?") or not sentence.get("reported") and \
+                    not _past(_verb_group(text, reading)):
+                continue
+            if reading.saying and not (named or collective):
+                continue
+        elif not (actors or new_actors or type_ not in (None, "other")):
             continue
         at = text.find(mention.phrase) if mention is not None else None
-        type_ = guess_event_type(text, at)
         date_key = (resolved.date_start or resolved.date_end) if resolved else "undated"
         base = f"{slug(' '.join((actors + new_actors)[:2]) or type_, 4)}-{date_key}"
         event_id, n = base, 2
@@ -176,12 +220,22 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             "evidence": [evidence],
         }
         draft["_resolved"] = resolved
+        if reading.core_end is not None:  # who acts and on whom: the actors of the subject and the object
+            lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
+            core = {a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
+                    if lo <= at < hi}
+            draft["_core"] = core & {a["id"] for a in draft["actors"]}
+        draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
+        if same is None and reading.anaphoric:
+            continue  # an event named again that no draft tells
         if same is not None:  # the same event told again in one document: one more piece of evidence
             same["evidence"].append(evidence)
             known = {a["id"] for a in same["actors"]}
             same["actors"] += [a for a in draft["actors"] if a["id"] not in known]
+            if same.get("_core") is not None or draft.get("_core") is not None:
+                same["_core"] = (same.get("_core") or set()) | (draft.get("_core") or set())
             if same.get("_resolved") is None and resolved is not None:
                 same["_resolved"] = resolved
             if match is not None and "ref" not in same:
@@ -194,39 +248,180 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             last_dated = (draft.get("ref") or event_id, resolved)
         out.append(draft)
     for d in out:
-        for key in ("_resolved", "_type", "event_type", "summary", "places", "id") if "ref" in d else ("_resolved",):
+        core = d.pop("_core", None)
+        if core:  # the draft names its participants; every actor named still served to match it
+            d["actors"] = [a for a in d["actors"] if a["id"] in core]
+            if d.get("event_type") == "statement" and d["actors"]:
+                d["actors"][0]["role"] = "speaker"
+        for key in ("_resolved", "_speaker", "_type", "event_type", "summary", "places", "id") if "ref" in d else \
+                ("_resolved", "_speaker"):
             d.pop(key, None)
     return out
 
 
 # "..., shortly after Chinese and Russian militaries flew bombers together toward Tokyo": an event
-# told inside another's sentence, in a clause of its own that has a subject and a past verb.
-SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week) )?(?:after|before|following) "
-                         r"(?P<clause>[^,;:.]{12,160})")
+# told inside another's sentence, in a clause of its own that has a subject and a past verb ("since
+# President Trump took office on January 20"), or a gerund of an event verb ("after meeting Japan's
+# negotiator, Ryosei Akazawa, at the White House"). A period inside the sentence is an
+# abbreviation's ("Sept. 27", "U.S."), not the clause's end.
+SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week|"
+                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since) "
+                         r"(?P<clause>(?:[^,;:.]|\.(?!\s*$)){12,160})", re.I)
+GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>meeting|visiting|signing|talking|touring|"
+                    r"holding|attending|hosting) [^;]{6,200}?)(?=[;.]?\s*$|;)", re.I)
+GERUND_TYPES = {"meeting": "meeting", "visiting": "visit", "signing": "agreement", "talking": "meeting",
+                "touring": "visit", "hosting": "meeting"}
+
+
+def _gerund_reading(m) -> "eventtype.Reading | None":
+    verb = m.group("verb").lower()
+    kind = GERUND_TYPES.get(verb) or eventtype.noun_type(m.group("clause"))
+    if kind is None:
+        return None
+    return eventtype.Reading(kind, verb=m.group("verb"), verb_at=0, start=0, end=len(m.group("clause")))
+
+
+def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
+    return {"id": sentence["id"], "text": text, "start": sentence["start"] + start,
+            "end": sentence["start"] + start + len(text), "spans": None, kind: True, "reading": reading}
 
 
 def _units(sentences):
-    """The sentences, each followed by the events told in its subordinate clauses ("shortly
-    after X flew bombers"): a clause with a past verb after its first word, so that "after the
-    talks" (a noun) is not one. A unit keeps its sentence's id and says where it starts."""
+    """The sentences, each read for its main clause (:mod:`eventtype`) and followed by the events
+    told in its subordinate clauses ("shortly after X flew bombers"): a clause with a past verb
+    after its first word, so that "after the talks" (a noun) is not one, or a gerund of an event
+    verb. A sentence whose date belongs to a postposed attribution (", the minister said on
+    Wednesday") while its main clause tells another kind of event is two units, the event and
+    the statement. A unit keeps its sentence's id and says where it starts; ``inner`` holds the
+    spans of its subordinate clauses, whose dates are theirs."""
     for sentence in sentences:
-        yield sentence
         if sentence["spans"]:
+            yield sentence
             continue
-        for m in SUBORDINATE.finditer(sentence["text"]):
-            clause = m.group("clause").rstrip()
+        text = sentence["text"]
+        subs = []
+        for m in SUBORDINATE.finditer(text):
+            clause = m.group("clause").rstrip(" .")
             words = clause.split()
             if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
                 continue
-            yield {"id": sentence["id"], "text": clause, "start": sentence["start"] + m.start("clause"),
-                   "end": sentence["start"] + m.start("clause") + len(clause), "spans": None, "sub": True}
+            reading = eventtype.read(clause)
+            subs.append(_unit(sentence, m.start("clause"), clause, reading, "sub"))
+        for m in GERUND.finditer(text):
+            reading = _gerund_reading(m)
+            if reading is not None:
+                subs.append(dict(_unit(sentence, m.start("clause"), m.group("clause").rstrip(" ."), reading, "sub"),
+                                 reported=True))
+        reading = eventtype.read(text)
+        att = reading.attribution
+        if att and reading.type not in (None, "other", "statement") and \
+                dates.find_dates(text[att[0]:att[1]]) and not subs:
+            content = text[:att[0]].rstrip(" ,")
+            lead = eventtype._skip_fronted(content, 0)
+            yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
+            yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
+            continue
+        inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
+        yield dict(sentence, reading=reading, inner=inner)
+        yield from subs
 
 
 def _inside(unit: dict):
     """Whether a document offset is in ``unit`` (a whole sentence holds all of its own)."""
-    if not unit.get("sub"):
+    if not (unit.get("sub") or unit.get("part")):
         return lambda at: True
     return lambda at: unit["start"] <= at < unit["end"]
+
+
+# Verbs of saying that report words said in passing: a statement drafted only with a date of its
+# own, else told again as more evidence of its speaker's statement.
+PLAIN_SAYING = frozenset("said says told tells added adds noted notes stated states wrote explained "
+                         "commented remarked observed recalled argued claimed suggested".split())
+PRONOUN = re.compile(r"\s*(?:he|she|they|we|i)\b", re.I)
+# A subject that names the parties of the document's event without their names
+COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|ministers|sides|governments|"
+                        r"delegations|foreign ministers|defen[cs]e ministers)\b", re.I)
+
+
+def _marked_act(reading) -> bool:
+    """A speech act of its own (a protest, a warning, a plan stated), not words said in passing."""
+    return reading.type == "announcement" or (reading.verb or "").lower() not in PLAIN_SAYING
+
+
+def _pronoun(subject: str) -> bool:
+    return bool(PRONOUN.match(subject)) and len(subject.split()) <= 2
+
+
+# An event noun the date phrase belongs to: "the security laws of 2015", "the 2016 arbitral ruling"
+NOUN_BEFORE_DATE = re.compile(r"\b(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z][\w-]*)\s+(?:of|in)\s*$")
+
+
+def _noun_of_date(text: str, mention, prenominal_only: bool = False) -> str | None:
+    """The type of the event noun a date phrase qualifies: written before it ("condemned the
+    April 22 terrorist attack"), or — when the main clause reports no event — after it ("would
+    collide with ... even after the security laws of 2015")."""
+    k = text.find(mention.phrase)
+    if k < 0:
+        return None
+    if re.search(r"\bthe\s*$", text[max(0, k - 5):k]) or re.match(r"the\s", mention.phrase):
+        m = re.match(r"(?:\s+[a-z][\w-]*){1,3}", text[k + len(mention.phrase):])
+        kind = next(filter(None, map(eventtype.noun_type, m.group().split())), None) if m else None
+        if kind in ("attack", "incident", "agreement", "meeting", "visit", "exercise", "battle", "ceremony",
+                    "call", "appointment"):
+            return kind
+    if prenominal_only:
+        return None
+    m = NOUN_BEFORE_DATE.search(text[max(0, k - 60):k])
+    return eventtype.noun_type(m.group("noun")) if m else None
+
+
+def _mask_names(text: str) -> str:
+    """``text`` with every capitalised word after the first blanked out (offsets kept): the words
+    of a name ("the Japan-U.S. Security Treaty") say nothing of what the sentence reports."""
+    return re.sub(r"(?<=\S )[A-Z][\w’'.-]*", lambda m: "X" * len(m.group()), text)
+
+
+def _speaker_key(subject: str) -> str | None:
+    names = re.findall(r"\b[A-Z][a-z][\w’'-]+", subject)
+    if names:
+        return names[-1].lower()
+    words = [w for w in subject.lower().split() if w not in ("the", "a", "an", "both", "also")]
+    return " ".join(words) or None
+
+
+def _named(subject: str, unit: dict, actors_by_sentence: dict, new_by_sentence: dict, actor_type: dict) -> bool:
+    """Whether the subject of ``unit`` names a speaker: a registry actor that is not a state ("a
+    senior Japanese official" names none) or a name no registry holds."""
+    k = unit["text"].find(subject) if subject else -1
+    if k < 0:
+        return False
+    lo, hi = unit["start"] + k, unit["start"] + k + len(subject)
+    if re.match(r"\s*(?:an?|some|many|several|one|two|three)\s", subject) or \
+            re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject):
+        return False  # "a senior Japanese official", "analysts": nobody named
+    return any(lo <= at < hi and actor_type.get(a) != "anonymous"
+               for a, at in actors_by_sentence.get(unit["id"], [])) or \
+        any(lo <= at < hi for _, at in new_by_sentence.get(unit["id"], []))
+
+
+def _told_again(out: list, type_: str, subject: str, actors: list, parents: dict) -> dict | None:
+    """The draft that a sentence with no date of its own tells more of: for a statement, its
+    speaker's (a pronoun: the latest statement or announcement); for an event named again ("It was the first
+    meeting"), the latest draft of that type."""
+    kinds = [(d, d.get("_type") or d.get("event_type")) for d in out]
+    if type_ == "statement":
+        if _pronoun(subject):  # "he said": the words of the latest speaker drafted
+            return next((d for d, kind in reversed(kinds) if kind in ("statement", "announcement")), None)
+        key = _speaker_key(subject)
+        for d, kind in reversed(kinds):
+            if kind in ("statement", "announcement") and ((key and d.get("_speaker") == key) or (
+                    actors and d["actors"] and d["actors"][0]["id"] == actors[0])):
+                return d
+        return None
+    for d, kind in reversed(kinds):
+        if kind == type_:
+            return d
+    return None
 
 
 def _make_ref(draft: dict, match) -> None:
@@ -249,10 +444,18 @@ def _background(text: str, at: int | None) -> bool:
     return at is not None and tense.background(text, at)
 
 
+def _verb_group(text: str, reading) -> str:
+    """The main clause up to the first break after its verb: its subject, auxiliaries, verb and
+    object ("Rival jets were seen nearby"), whose tense says whether something was done."""
+    at = reading.verb_at or 0
+    return text[reading.start:at] + re.split(r",|\b(?:that|which|who)\b", text[at:])[0]
+
+
 def _past(text: str) -> bool:
     """A sentence that reports something done (a past-tense verb), not a plan or a wish."""
     return bool(re.search(r"\b\w+ed\b|\b(?:met|held|took|began|chose|flew|sent|told|said|signed|stood|brought|"
-                          r"spoke|left|made|set|went|won|struck|fought|rose|fell|sought|led)\b", text)) and \
+                          r"spoke|left|made|set|went|won|struck|fought|rose|fell|sought|led|was|were)\b", text)
+                or any(tense.past_form(w) for w in re.findall(r"[A-Za-z]+", text))) and \
         not re.search(r"\b(?:will|would|should|must|could|may|might)\b", text)
 
 
@@ -288,20 +491,27 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
             if d.get("ref") == match[0]:
                 return d
     actors = {a["id"] for a in draft["actors"]}
+
+    def same_speaker(d):  # a statement is one with another only when one speaker made both
+        return type_ != "statement" or (draft.get("_speaker") and d.get("_speaker") == draft["_speaker"]) or (
+            draft["actors"] and d["actors"] and d["actors"][0]["id"] == draft["actors"][0]["id"])
+
     for d in reversed(out):
         kind = d.get("_type") or d.get("event_type")
         theirs = {a["id"] for a in d["actors"]}
         places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
-        if kind == type_ and dates_agree(d) and actors & theirs and not (
+        if kind == type_ and dates_agree(d) and actors & theirs and same_speaker(d) and not (
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
         kind = guess_event_type(m.group(1))
+        if kind != type_:
+            continue  # "announced the agreement": another event, about the one named
         for d in reversed(out):
             if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
                 return d
     last = out[-1]
-    if resolved is None and (last.get("_type") or last.get("event_type")) == type_:
+    if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last):
         return last
     return None
 
@@ -310,8 +520,24 @@ STOP = frozenset("""the a an of and or to in on at for with by from as is are wa
 this that these those it they he she we said says over after before into about than more also""".split())
 
 
+def _split(words) -> set:
+    """Words with the parts of each hyphenated one ("collective-defense": collective, defense)."""
+    out = set()
+    for w in words:
+        out.add(w)
+        if "-" in w:
+            out.update(p for p in w.split("-") if len(p) > 2 and p not in STOP)
+    return out
+
+
 def _words(text: str) -> set:
-    return {w for w in re.findall(r"[a-z][a-z-]+", (text or "").lower()) if w not in STOP and len(w) > 2}
+    return _split(w for w in re.findall(r"[a-z][a-z-]+", (text or "").lower()) if w not in STOP and len(w) > 2)
+
+
+def _content_words(text: str) -> set:
+    """The words of ``text`` written in lower case: not the words of names, which shared actors
+    and places count apart ("President Donald Trump" makes no two events alike)."""
+    return _split(w for w in re.findall(r"(?<![\w’'-])[a-z][a-z-]+", text or "") if w not in STOP and len(w) > 2)
 
 
 def _existing_events(db_path) -> list[dict]:
@@ -332,7 +558,8 @@ def _existing_events(db_path) -> list[dict]:
     finally:
         conn.close()
     return [{"id": r[0], "type": r[1], "start": r[2], "end": r[3], "place": r[4],
-             "actors": set((r[6] or "").split()), "words": _words(r[5]) | _words(r[7])} for r in rows]
+             "actors": set((r[6] or "").split()), "words": _words(r[5]) | _words(r[7]),
+             "content": _content_words(r[5]) | _content_words(r[7])} for r in rows]
 
 
 def _overlap(a_start, a_end, b_start, b_end) -> bool:
@@ -382,6 +609,11 @@ def _closeness(resolved, e: dict) -> int:
     return 2 if width <= 31 else 1 if width <= 366 else 0
 
 
+# Types of which one event may be reported as the other: talks held during a visit, a plan stated.
+AKIN_TYPES = {frozenset(p) for p in (("meeting", "visit"), ("statement", "announcement"), ("budget", "policy"),
+                                     ("budget", "announcement"), ("policy", "announcement"), ("budget", "statement"))}
+
+
 def _match_existing(draft: dict, resolved, existing: list, text: str, parents: dict | None = None,
                     published: str | None = None):
     """``(event id, why)`` of the event the dataset already holds that this draft reports, or
@@ -395,28 +627,37 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     actors = {a["id"] for a in draft.get("actors", [])}
     lineage = _lineage(actors, parents)
     places = set(draft.get("places") or [])
-    words = _words(text)
+    words, content = _words(text), _content_words(text)
     best = None
     for e in existing:
         if resolved is not None:
             if not _overlap(resolved.date_start, resolved.date_end, e["start"], e["end"]):
                 continue
+            if not e["start"] and e["end"] and (resolved.date_end or resolved.date_start or "9999")[:4] < \
+                    str(int(e["end"][:4]) - 1):
+                continue  # an event known only to precede a recent report is no event of 1996
         elif published and (e["start"] or e["end"] or "") > published:
             continue
         shared = actors & e["actors"]
         related = (lineage & _lineage(e["actors"], parents)) - shared
-        same_place = bool(places & {e["place"]}) if e["place"] else False
+        same_place = bool((places | actors) & {e["place"]}) if e["place"] else False  # a state is its land too
         common = words & e["words"]
         similarity = len(common) / max(1, min(len(words), len(e["words"])))
         same_type = e["type"] == draft.get("event_type")
-        if not (shared or same_place or (related and similarity >= 0.3)):
-            continue
+        akin = same_type or frozenset((e["type"], draft.get("event_type"))) in AKIN_TYPES
         close = _closeness(resolved, e)
-        if similarity < 0.2 and not ((len(shared) >= 2 and same_type) or (shared and close == 3)):
+        if not (shared or same_place or (related and similarity >= 0.3) or (
+                not actors and same_type and close >= 2 and similarity >= 0.3)):
+            continue  # a draft naming nobody: the same kind of event in the same month, told in like words
+        shared_content = content & e["content"]
+        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and akin and close) or
+                (len(shared) >= 2 and same_type) or (shared and close == 3) or (shared and same_place and same_type)):
             continue
         if resolved is None and similarity < 0.3:
             continue
-        score = 2 * len(shared) + bool(related) + same_place + 3 * similarity + same_type + close
+        content_similarity = len(shared_content) / max(1, min(len(content), len(e["content"])))
+        score = 2 * len(shared) + bool(related) + same_place + 3 * similarity + 3 * content_similarity + \
+            same_type + 0.5 * akin + close
         if best is None or score > best[0]:
             why = []
             if resolved is not None:
@@ -435,11 +676,15 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     return (best[1], best[2]) if best else None
 
 
-def _date_of_sentence(text: str, window, last_dated):
+def _date_of_sentence(text: str, window, last_dated, inner=()):
     """The first date phrase of ``text`` that resolves: ``(mention, resolved, relative_to)``,
-    counted from the publication, else from the event of ``last_dated``; Nones if none does."""
+    counted from the publication, else from the event of ``last_dated``; Nones if none does.
+    A phrase inside one of the ``inner`` spans (a subordinate clause told as its own event) is
+    that clause's date, not the sentence's."""
     later = []
     for m in dates.find_dates(text):
+        if any(a <= m.start < b for a, b in inner):
+            continue
         if dates.is_duration(m) or re.match(r"(?i)(?:since|over|for|during)\b", m.phrase):
             continue  # "over the past two decades", "since 2010": a stretch of time, not when it happened
         r = dates.resolve(m, window=window)

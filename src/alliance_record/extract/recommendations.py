@@ -16,7 +16,7 @@ construction for ``the urgency … has never been greater`` and ``without X, Y c
   Washington, Japan cannot deter …``).
 * **should**: ``should`` / ``should not``; ``ought to``; ``need(s) to`` / ``will need to``;
   ``… is / are needed`` (``more efforts are needed``); ``it is important / advisable / time (for
-  X) to``; ``we recommend`` / ``recommends that`` / ``it is recommended``; ``would do well to``;
+  X) to`` or ``that``; ``we recommend`` / ``recommends that`` / ``it is recommended``; ``would do well to``;
   ``we need``; ``there is a need to / for``; ``underscores / highlights / shows … the necessity
   (need) of / for / to``; ``the urgency (need, necessity, importance) … has never been greater``
   and ``… is more urgent than ever``; an action that ``is the (only / best / surest) path / way /
@@ -160,7 +160,7 @@ CUES = [
      re.compile(r"\b(?:is|are|will[ \t]+be)[ \t]+(?:\w+[ \t]+)?needed\b", re.I)),
     ("should", {"important", "advisable", "desirable", "wise", "prudent", "time"},
      re.compile(rf"\bit{_S}(?:is|would{_S}be|will{_S}be){_S}(?:\w+{_S})?"
-                rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b)", re.I)),
+                rf"(?:important|advisable|desirable|wise|prudent|time)(?={_FOR_X}{_S}to\b|{_S}that\b)", re.I)),
     ("should", {"sense"},
      re.compile(rf"\bit{_S}(?:also{_S}|would{_S}|would{_S}also{_S}|therefore{_S})?makes?{_S}(?:good{_S}|more{_S})?"
                 rf"sense{_S}(?:for{_S}[^;!?]{{1,80}}?{_S})?to\b", re.I)),

@@ -1,0 +1,515 @@
+"""What kind of event a sentence reports, read from its main clause: the governing verb and its
+object, looked up in a lexicon mapped to the event types of the annotations.
+
+A sentence is read in three steps:
+
+* the **main clause** — what is left once fronted adverbials ("On February 7,", "Speaking at the
+  forum on Oct. 1,", "Days before he won the race on Sept. 27,", "According to officials,"),
+  comma-bounded relative clauses and appositions before the verb (", who had made repeated
+  trips,", ", the State Department's top diplomat,") and a postposed attribution (", the
+  minister said on Wednesday") are set aside;
+* its **governing verb** — the first finite verb of the main clause: a past form, a present form
+  of a lexicon verb, or the participle after an auxiliary ("has signed", "was seen"); a modal
+  ("should", "could") or a negation says the clause reports no event, and so does a copula
+  ("is", "was") unless it is "became" with an office ("became prime minister") or names an event
+  ("It was the first meeting", an event told again);
+* the **type** — of the verb in :data:`VERBS`; a light verb ("held", "issued", "lodged",
+  "reached", "published") takes the type of its object's head noun (:data:`NOUNS`: "held talks",
+  "issued a joint statement", "lodged a protest", "reached a deal", "published an essay"); a verb
+  of saying ("said", "confirmed", "noted") makes a statement, or an announcement when what is
+  said is a plan ("stated that Japan intends to raise"). Words inside a proper name ("the
+  Japan-U.S. Security Treaty", "a patrol aircraft") are objects, never the verb.
+
+A sentence with no finite verb (a caption, a headline) reports no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import tense
+
+# The verbs that say what kind of event their clause reports (regular expressions on one word,
+# lower case, or on a word and the one after it).
+VERBS = {
+    "meeting": r"met|meets?|meeting|convened|gathered|conferred",
+    "call": r"phoned|telephoned",
+    "visit": r"visit(?:ed|s)?|toured|inspected|arrived|travell?ed|flew|stopped|landed",
+    "exercise": r"drilled|exercised|patrolled|rehearsed|trained",
+    "incident": r"intruded|entered|violated|harassed|rammed|boarded|spotted|seen|sailed|hacked|breached|"
+                r"penetrated|crossed|fired|buzzed|shadowed|approached|gained",
+    "attack": r"attacked|struck|bombed|shelled|invaded|killed",
+    "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
+    "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
+              r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
+              r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
+    "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
+    "budget": r"budgeted|allocated|earmarked",
+    "appointment": r"elected|appointed|resigned|inaugurated|sworn|nominated|named|won|became",
+    "deployment": r"deployed|stationed|dispatched|rotated|brought|sent|moved",
+    "report": r"published|released|issued",
+    "battle": r"fought",
+    "ceremony": r"commemorated|marked|honored|honoured",
+}
+# Verbs of saying: the clause is a statement (or an announcement, when what is said is a plan).
+SAYING = (r"said|says|told|tells|stated|states|noted|notes|added|adds|stressed|emphasi[sz]ed|confirmed|"
+          r"reaffirmed|reiterated|expressed|explained|warned|warns|criticized|criticised|condemned|"
+          r"protested|urged|welcomed|praised|vowed|insisted|conveyed|rejected|denounced|declared|"
+          r"described|called|accused|argued|wrote|posted|tweeted|congratulated|thanked|asserted|"
+          r"responded|replied|commented|acknowledged|demanded|pledged|promised|affirmed|voiced|"
+          r"highlighted|underscored|opposed|hailed|slammed|blasted|questioned|complained|cautioned|"
+          r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled")
+# Verbs whose type is their object's ("held talks", "issued a statement", "reached a deal").
+LIGHT = (r"held|holds|hold|issued|issues|made|makes|lodged|lodges|gave|gives|delivered|delivers|conducted|"
+         r"conducts|carried|staged|reached|reaches|published|released|launched|launches|completed|"
+         r"attended|joined|had|took|opened|used|began|started|led|hosted|hosts|organized|organised|"
+         r"wrapped|concluded|received|sent|won")
+# Head nouns of the objects of light verbs, and of event names ("the summit", "the drills").
+NOUNS = {
+    "call": r"(?:phone|telephone|video) (?:call|talks|conversation)s?|calls?",
+    "meeting": r"meetings?|talks|summits?|dialogues?|consultations?|two-plus-two|2\+2|lunch|dinner|"
+               r"conferences?|session|negotiations?|discussions?",
+    "visit": r"visits?|trips?|tours?|port calls?|stopover",
+    "exercise": r"exercises?|drills?|maneuvers|manoeuvres|patrols?|training|joint flights?|rehearsals?",
+    "incident": r"intrusions?|incursions?|violations?|breach(?:es)?|provocations?|lock-on|hacks?|"
+                r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
+                r"collisions?|access|flares",
+    "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
+    "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
+                 r"understanding|consensus",
+    "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
+              r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
+    "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?|corridor",
+    "statement": r"statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
+                 r"posts?|messages?|address|declarations?|communiqu[eé]s?|condolences|congratulations|"
+                 r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
+                 r"appeals?|objections?|concerns?|support|commitment|vision|pledges?",
+    "ceremony": r"ceremon(?:y|ies)|commemorations?|memorials?|wreaths?|anniversary",
+    "budget": r"budgets?|spending|appropriations?",
+    "appointment": r"elections?|leadership race|office|vote|presidency|premiership|inauguration|oath",
+    "report": r"reports?|white papers?|reviews?|papers?|studies|study|assessments?|surveys?|data",
+    "deployment": r"deployments?|troops|forces|battery|batteries|missile systems?|squadrons?",
+    "relief": r"relief|humanitarian|evacuations?|rescue",
+    "battle": r"battle|war",
+}
+OFFICES = (r"prime minister|president|premier|minister|secretary|chancellor|leader|chair(?:man|woman)?|"
+           r"governor|ambassador|mayor|speaker|head|chief|commander|king|emperor")
+DETERMINERS = frozenset("the a an its their his her this that these those our my your".split())
+PREPOSITIONS = frozenset("into to on in at by for from with of over about through".split())
+COPULA = frozenset("is are was were be been am remains remained seems seemed".split())
+MODALS = frozenset("should must ought could might may would can cannot shall".split())
+AUX_HAVE = frozenset("has have had".split())
+FUTURE = frozenset(["will", "’ll", "'ll"])
+NEGATION = frozenset("not never n't no".split())
+PLAN = re.compile(r"\b(?:intends?|plans?|aims?|decided|will)\s+to\b|\bwill\s+(?!be\b)\w+", re.I)
+# Words that open a fronted adverbial (set aside up to its comma): prepositions, subordinators,
+# sentence adverbs, a present participle ("Speaking at ...").
+FRONTED = re.compile(
+    r"(?:the (?:same |next |previous |following )?(?:day|week|month|year|night|morning|evening|afternoon)\b|"
+    r"after|before|since|when|while|as|at|in|on|during|following|last|earlier|later|according|with|for|"
+    r"by|amid|despite|under|unlike|like|first|second|third|fourth|finally|meanwhile|however|also|yet|"
+    r"still|instead|separately|then|today|yesterday|tonight|this|that|days|weeks|months|hours|years|"
+    r"once|if|although|though|because|to|from|over|within|without|through|throughout|until|upon|"
+    r"shortly|soon|just|back|even|moreover|in addition|ahead|along|alongside|nonetheless|"
+    r"nevertheless|still|now|thereafter|afterward|afterwards|eventually|recently|previously|"
+    r"\w+ing|\w+ly)\b", re.I)
+RELATIVE = re.compile(r"(?:who|whom|whose|which|where|when|the|a|an|its|his|her|their|also|now|then|"
+                      r"formerly|currently|[a-z]+'s|[a-z]+’s)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*%?|[,;:()\[\]“”\"—–]")
+ENUMERATION = re.compile(r"^\s*(?:\(\d+\)|\d+[.)]|[a-z][.)]|[•·*-])\s*")
+# ", the Ministry of Defense said." / ", Prime Minister Shigeru Ishiba said on Wednesday, easing ...":
+# a name or a title (up to ten words) and a verb of saying closing the sentence, or followed by a
+# participle or a subordinate phrase.
+_WHO_WORD = (r"(?:[A-Z][\w.’'-]*|the|a|an|of|for|and|its|his|her|their|[a-z]+(?:’s|'s)|senior|top|chief|foreign|"
+             r"defense|defence|prime|deputy|government|military|ministry|spokes(?:man|woman|person)|official|"
+             r"officials|minister|secretary|president|leader|leaders|sources?)")
+ATTRIBUTION = re.compile(
+    rf",\s+(?P<who>{_WHO_WORD}(?:\s+{_WHO_WORD}){{0,9}})\s+(?P<verb>said|says|told reporters|stated|added|"
+    r"announced|reported|confirmed|noted)\b(?P<rest>(?:\s+(?!that\b)[\w.’'-]+){0,6}?)"
+    r"(?=\s*[.;]?\s*$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|in|citing)\b)")
+
+_VERB_RES = {t: re.compile(rf"(?:{p})$", re.I) for t, p in VERBS.items()}
+_SAYING = re.compile(rf"(?:{SAYING})$", re.I)
+_LIGHT = re.compile(rf"(?:{LIGHT})$", re.I)
+_NOUN_RES = [(t, re.compile(rf"\b(?:{p})\b", re.I)) for t, p in NOUNS.items()]
+
+
+@dataclass
+class Reading:
+    """What the main clause of a sentence says: ``type`` is None when it reports no event."""
+    type: str | None
+    verb: str | None = None         # the governing word
+    verb_at: int | None = None      # its offset in the sentence
+    start: int = 0                  # the main clause: sentence[start:end]
+    end: int = 0
+    subject: str = ""               # the words before the verb
+    saying: bool = False            # a verb of saying governs
+    anaphoric: bool = False         # a copula naming an event ("It was the first meeting")
+    attribution: tuple | None = None  # (start, end) of a postposed ", X said on Wednesday"
+    perfect: bool = False           # "has said", "have launched": a state reached, not an act on a day
+    core_end: int | None = None     # where the subject and the verb's object end (a statement: its speaker)
+
+
+def shifted(r: Reading, by: int) -> Reading:
+    """``r``, read from a part of a sentence that starts ``by`` characters in, in the sentence's offsets."""
+    def move(x):
+        return None if x is None else x + by
+    r.verb_at, r.core_end = move(r.verb_at), move(r.core_end)
+    r.start, r.end = r.start + by, r.end + by
+    if r.attribution:
+        r.attribution = (r.attribution[0] + by, r.attribution[1] + by)
+    return r
+
+
+def noun_type(text: str) -> str | None:
+    """The type of the first event noun of ``text`` ("a trade deal" -> agreement)."""
+    found = sorted((m.start(), -len(m.group()), t) for t, rx in _NOUN_RES for m in rx.finditer(text))
+    return found[0][2] if found else None
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    end = len(text) if end is None else end
+    return [(m.start(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _skip_fronted(text: str, k: int) -> int:
+    """The offset after the fronted adverbials that open ``text`` at ``k``."""
+    while True:
+        m = ENUMERATION.match(text, k)
+        if m and m.end() > k:
+            k = m.end()
+        rest = text[k:]
+        lead = re.match(r"\s*", rest).end()
+        if not FRONTED.match(rest, lead):
+            return k
+        comma = _comma_outside_quotes(text, k)
+        if comma is None or comma - k > 160:
+            return k
+        chunk = text[k:comma]
+        # an adverbial has no finite verb of its own before a subject... but a subordinate
+        # clause has one ("Days before he won the race,"): either way it ends at the comma,
+        # unless the chunk is itself the main clause ("This week, Beijing suspended": the
+        # chunk "This week" has no verb; "In 2014 Japan relaxed its rules, ..." has one and
+        # a capitalised subject right after the opening phrase).
+        if _opens_main_clause(chunk):
+            return k
+        k = comma + 1
+
+
+def _opens_main_clause(chunk: str) -> bool:
+    """A chunk that opens with a short adverbial and then carries its own subject and verb with
+    no subordinator ("In May 2024 the Diet passed a law"): the main clause, not a fronted one."""
+    if re.match(r"\s*(?:after|before|since|when|while|as|if|although|though|because|once|until|"
+                r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
+        return False
+    toks = _tokens(chunk)
+    for i, (_, w) in enumerate(toks[1:], 1):
+        if _finite(toks, i) and i >= 3:
+            return True
+    return False
+
+
+def _comma_outside_quotes(text: str, k: int) -> int | None:
+    depth = 0
+    for i in range(k, len(text)):
+        ch = text[i]
+        if ch in "“(":
+            depth += 1
+        elif ch in "”)":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+        elif ch == "," and not depth:
+            return i
+    return None
+
+
+def _finite(toks, i) -> bool:
+    """Whether token ``i`` may be a finite verb (or the auxiliary of one)."""
+    w = toks[i][1]
+    low = w.lower()
+    prev = toks[i - 1][1].lower() if i else ""
+    nxt = toks[i + 1][1].lower() if i + 1 < len(toks) else ""
+    if w[0].isupper() and i:
+        return False
+    if low in COPULA | MODALS | AUX_HAVE | FUTURE or low in ("did", "does", "do"):
+        return True
+    if prev in ("the", "a", "an", "its", "their", "his", "her", "to", "this", "that", "these", "of", "and"):
+        return False
+    if low in ("set", "put", "cut", "hit", "let") and prev not in MODALS | FUTURE | COPULA | {"to", "be", "been"} \
+            and nxt in ("the", "a", "an", "its", "their", "out", "up", "off", "aside"):
+        return True  # "the strategy set the goal": a past form written as the base form
+    if tense.past_form(w) or low in tense.IRREGULAR_PAST or low == "used" or (
+            low.endswith("ed") and (_word_type(low) or _SAYING.match(low))):
+        if (nxt == "by" and (low.endswith("ed") or low in tense.PARTICIPLES)) or prev.endswith(("’s", "'s")):
+            return False  # "aircraft photographed by", "Japan's revised guidelines"
+        return True
+    if low.endswith("s") and (any(rx.match(low) for rx in _VERB_RES.values()) or _SAYING.match(low)
+                              or _LIGHT.match(low)):
+        return prev not in ("of", "for", "with", "in", "on", "at")
+    if re.fullmatch(r"[a-z]{2,}[^s]s", low) and i and prev.isalpha() and prev not in DETERMINERS | PREPOSITIONS \
+            and nxt in DETERMINERS | {"into", "to", "on", "up"} and not low.endswith(("ous", "ics", "ss", "ness")):
+        return True  # a present form the lexicon does not list: "The exercise puts into practice"
+    return False
+
+
+def read(sentence: str) -> Reading:
+    """The main clause of ``sentence`` and the type of the event it reports."""
+    text = sentence
+    attribution = None  # the last ", X said ..." of the sentence
+    for m in ATTRIBUTION.finditer(text):
+        who = m.group("who")
+        if who[0].isupper() or who.lower().startswith(("the ", "a ", "an ")):
+            attribution = (m.start("who"), m.end())
+    start = _skip_fronted(text, 0)
+    end = len(text)
+    if re.match(r"\W*(?:if|unless|should|were)\b", text, re.I):
+        return Reading(None, start=start, end=end)  # a condition: nothing has happened
+    if attribution and attribution[0] > start:
+        end = attribution[0]
+    toks = _tokens(text, start, end)
+    i = 0
+    seen_subject = False
+    while i < len(toks):
+        w = toks[i][1]
+        if w == "," and not any(_finite(toks, j) for j in range(i)):
+            # a relative clause or an apposition between the subject and its verb
+            j = next((j for j in range(i + 1, len(toks)) if toks[j][1] == ","), None)
+            if j is not None and i + 1 < len(toks) and seen_subject and (
+                    re.match(r"(?:who|whom|whose|which|where)\b", toks[i + 1][1].lower()) or (
+                        RELATIVE.match(toks[i + 1][1].lower()) and not any(_finite(toks, k) for k in range(i + 1, j)))):
+                i = j + 1
+                continue
+        if w in ("“", '"'):  # a quotation opening the sentence: its words are not the clause's verb
+            j = next((j for j in range(i + 1, len(toks)) if toks[j][1] in ("”", '"')), None)
+            if j is not None:
+                i = j + 1
+                continue
+        if w[0].isalpha() and (not _finite(toks, i) or _reduced_relative(toks, i)):
+            seen_subject = True
+            i += 1
+            continue
+        if not w[0].isalpha():
+            i += 1
+            continue
+        return _with_core(text, _classify(text, toks, i, start, end, attribution))
+    return Reading(None, start=start, end=end, attribution=attribution)
+
+
+CORE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|whose|where|while|as|because|after|before|since|when|if|"
+                        r"amid|following|including)\b")
+
+
+def _with_core(text: str, r: Reading) -> Reading:
+    """``r`` with the end of its core: the subject, the verb and its object up to the first
+    clause break (who acts and on whom, not who is named in a relative or a reported clause);
+    for a statement, the speaker."""
+    if r.verb_at is None:
+        return r
+    if r.saying:
+        r.core_end = r.verb_at
+        return r
+    at = r.verb_at + len(r.verb or "")
+    m = CORE_BREAK.search(text, at, r.end)
+    r.core_end = m.start() if m else r.end
+    return r
+
+
+def _reduced_relative(toks, i) -> bool:
+    """A participle after its noun with a finite verb still to come: "Hackers linked to a foreign
+    military gained access" (the verb is "gained")."""
+    low = toks[i][1].lower()
+    if not (i and (low.endswith("ed") or low in tense.PARTICIPLES) and low not in tense.IRREGULAR_PAST - tense.PARTICIPLES):
+        return False
+    if toks[i - 1][1].lower() in COPULA | AUX_HAVE | MODALS | FUTURE:
+        return False
+    nxt = toks[i + 1][1].lower() if i + 1 < len(toks) else ""
+    if nxt not in ("to", "by", "with", "from", "in", "on", "at", "for", "under"):
+        return False
+    for j in range(i + 2, len(toks)):
+        if toks[j][1] in (",", ";", ":") or toks[j][1].lower() in ("that", "which", "who"):
+            return False
+        if _finite(toks, j):
+            return True
+    return False
+
+
+def _next_word(toks, i, skip=("also", "already", "not", "never", "just", "jointly", "formally", "officially",
+                              "again", "further", "previously", "recently", "now", "then", "first", "finally",
+                              "strongly", "repeatedly", "quickly", "immediately", "reportedly")):
+    j = i + 1
+    while j < len(toks) and toks[j][1].lower() in skip:
+        j += 1
+    return j
+
+
+def _classify(text, toks, i, start, end, attribution) -> Reading:
+    at, w = toks[i]
+    low = w.lower()
+    subject = text[start:at].strip(" ,")
+    base = dict(verb=w, verb_at=at, start=start, end=end, subject=subject, attribution=attribution)
+    negated = any(toks[k][1].lower() in NEGATION for k in range(i + 1, min(i + 3, len(toks))))
+    if low in MODALS:
+        return Reading(None, **base)
+    if low in ("did", "does", "do"):
+        if negated:
+            return Reading(None, **base)
+        j = _next_word(toks, i)
+        return _classify(text, toks, j, start, end, attribution) if j < len(toks) else Reading(None, **base)
+    if low in FUTURE or low in AUX_HAVE:
+        j = _next_word(toks, i)
+        if j < len(toks) and (toks[j][1].lower() in COPULA or toks[j][1].lower() == "been"):
+            return _copula(text, toks, j, base)
+        if low in AUX_HAVE and j < len(toks) and toks[j][1].lower() in ("to",):
+            return Reading(None, **base)  # "has to": an obligation
+        if j < len(toks) and toks[j][1][0].isalpha() and not (low == "had" and toks[j][1].lower() in
+                                                               ("a", "an", "the", "its", "their", "talks")):
+            return _verb(text, toks, j, dict(base, perfect=low in ("has", "have")))
+        return _verb(text, toks, i, base)
+    if low in COPULA:
+        return _copula(text, toks, i, base)
+    return _verb(text, toks, i, base)
+
+
+def _copula(text, toks, i, base) -> Reading:
+    j = _next_word(toks, i)
+    if j < len(toks):
+        nxt = toks[j][1]
+        if tense.past_form(nxt) or nxt.lower() in tense.PARTICIPLES or re.fullmatch(r"[a-z]{3,}(?:ed|ing)", nxt):
+            return _verb(text, toks, j, base)  # a passive ("was signed") or a progressive ("have been operating")
+    # "It was the first meeting between ...": an event told again; else a description
+    pred_end = next((k for k in range(i + 1, len(toks)) if toks[k][1] in (",", ";", ":")
+                     or toks[k][1].lower() in ("between", "since", "that", "which", "who", "after", "before",
+                                               "than", "of", "by", "in", "on", "for")), len(toks))
+    pred = text[toks[i][0] + len(toks[i][1]):toks[pred_end][0] if pred_end < len(toks) else base["end"]]
+    kind = noun_type(pred)
+    if kind is not None and re.match(r"\s*(?:the|its|their|a|an)\s", pred) and kind not in ("policy", "report"):
+        return Reading(kind, anaphoric=True, **base)
+    return Reading(None, **base)
+
+
+def _object(toks, i) -> str:
+    """The words after the verb at token ``i`` up to the clause's next break."""
+    j = i + 1
+    words = []
+    while j < len(toks) and toks[j][1] not in (",", ";", ":") and toks[j][1].lower() not in (
+            "that", "which", "who", "after", "before", "since", "when", "while", "because", "so"):
+        words.append(toks[j][1])
+        j += 1
+        if len(words) >= 12:
+            break
+    return " ".join(words)
+
+
+CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
+
+
+def _verb(text, toks, i, base) -> Reading:
+    """The reading of the verb at token ``i``; a choice or an unknown verb joined by "and" to a
+    concrete act takes the act's type ("chose Tokyo for his first visit, and held a summit")."""
+    r = _verb_alone(text, toks, i, base)
+    if r.type in ("announcement", "other") and not r.saying:
+        for j in range(i + 2, len(toks)):
+            if toks[j][1] in (";", ":"):
+                break
+            if toks[j - 1][1].lower() == "and" and toks[j][1].islower() and tense.past_form(toks[j][1]):
+                other = _verb_alone(text, toks, j, base)
+                if other.type in CONCRETE:
+                    return other
+                break
+    return r
+
+
+def _verb_alone(text, toks, i, base) -> Reading:
+    w = toks[i][1]
+    low = w.lower()
+    base = dict(base, verb=w, verb_at=toks[i][0])
+    obj = _object(toks, i)
+    if low in ("discussed", "discusses", "said", "says", "stated", "confirmed") and \
+            re.search(r"^[^;:]*?\band (?:also |then |later )?(?:agreed|signed|concluded|concurred)\b",
+                      text[toks[i][0]:base["end"]]):
+        return Reading("agreement", **base)  # "discussed ... and agreed to accelerate": what came of the talks
+    if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
+                                                          rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
+        return Reading("appointment", **base)
+    if low in ("took", "take", "takes", "taking") and re.match(r"(?:office|power|the oath|charge)\b", obj, re.I):
+        return Reading("appointment", **base)
+    if low in ("took", "take", "takes") and re.match(r"effect\b", obj, re.I):
+        return Reading("policy", **base)
+    if low in ("entered", "enters", "came", "comes") and re.match(r"into (?:force|effect)\b", obj, re.I):
+        return Reading("agreement" if low.startswith("enter") else "policy", **base)
+    if low in ("stood", "stand", "stands") and re.match(r"up\b", obj):
+        return Reading("policy", **base)
+    if low in ("spoke", "speaks", "talked") and re.match(r"(?:\w+\s+){0,3}?(?:by|over the) (?:tele)?phone\b", obj, re.I):
+        return Reading("call", **base)
+    if low == "called":
+        if re.match(r"(?:[A-Z][\w.’'-]*\s+){2,}", obj) and not re.search(r"[“\"]", obj):
+            return Reading("call", **base)
+        if re.match(r"for\b", obj):
+            return Reading("statement", saying=True, **base)
+    if low in ("flew", "flies", "sailed", "sails", "patrolled") and re.match(r"(?:\w+\s+){0,3}?(?:together|jointly)\b",
+                                                                         obj, re.I):
+        return Reading("exercise", **base)  # "flew bombers together toward Tokyo": a joint flight
+    if low in ("flew", "flies") and re.match(r"(?:\w+\s+){0,2}?(?:close to|near|along|over|around|into)\b", obj, re.I):
+        return Reading("incident", **base)
+    if low.startswith("operat") and re.match(r"(?:\w+\s+){0,2}?(?:simultaneously|together|jointly)\b", obj, re.I):
+        return Reading("exercise", **base)
+    if low in ("exchanged", "exchange", "exchanges") and re.match(r"(?:\w+\s+)?(?:views|opinions)\b", obj, re.I):
+        return Reading("meeting", **base)
+    if low in ("discussed", "discusses"):
+        return Reading("meeting", **base)
+    if low in ("makes", "made", "make") and re.match(r"(?:\w+\s+)?sense\b", obj, re.I):
+        return Reading(None, **base)  # "it makes sense to": advice, no event
+    if low in ("wrapped", "wraps") and re.search(r"\bvisit|trip|tour\b", obj, re.I):
+        return Reading("visit", **base)
+    if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
+                                                               obj, re.I):
+        return Reading("appointment", **base)
+    if low in ("fired", "fires", "launched", "launches") and re.search(r"\b(?:missiles?|rockets?|shells?)\b",
+                                                                       obj, re.I) and \
+            re.search(r"\b(?:at|into|on|toward|towards)\b", obj, re.I):
+        return Reading("attack", **base)
+    if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
+            re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
+        return Reading("policy", **base)
+    if low in ("used", "uses") and re.search(r"\bto (\w+)", obj):
+        inner = re.search(r"\bto (\w+)", obj).group(1)
+        t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
+        if t:
+            return Reading(t, **base)
+    if _SAYING.match(low):
+        if PLAN.search(text[toks[i][0]:base["end"]]) and low in ("stated", "said", "says", "told", "declared",
+                                                                 "confirmed", "explained"):
+            return Reading("announcement", saying=True, **base)  # "stated that Japan intends to raise"
+        return Reading("statement", saying=True, **base)
+    if _LIGHT.match(low):
+        kind = noun_type(obj)
+        if kind is not None:
+            if kind == "policy" and low in ("held", "hold", "holds", "had"):
+                kind = None
+            if kind:
+                return Reading(kind, **base)
+    t = _word_type(low)
+    if t is not None:
+        if t == "incident" and low in ("entered", "crossed", "gained", "approached", "fired") and \
+                not re.search(r"\b(?:airspace|waters|zone|territor\w*|access|networks?|systems?|flares|"
+                              r"shots|warning)\b", obj, re.I):
+            t = noun_type(obj)
+        if t:
+            return Reading(t, **base)
+    kind = noun_type(re.split(r"\b(?:to|and|but|or)\b", obj)[0])  # "scrambled to intercept it and issued ..."
+    if kind is not None:
+        return Reading(kind, **base)
+    if low in ("held", "hold", "holds", "hosted", "hosts"):
+        return Reading("meeting", **base)
+    if low in ("published", "released", "issued"):
+        return Reading("report", **base)
+    return Reading("other", **base)
+
+
+def _word_type(low: str) -> str | None:
+    for t, rx in _VERB_RES.items():
+        if rx.match(low):
+            return t
+    return None
