@@ -447,3 +447,30 @@ def test_a_middle_initial_the_registry_does_not_write_and_a_reference_lists_init
         "Hegseth, P.", "actor:pete-hegseth")
     # an initial between two names that are not a registered person's is no match
     assert readings("Pete B. Smith spoke.\n") == []
+
+
+def _seed_readings(text):
+    """(surface, actor id) of a text read with the seeds' registries."""
+    from pathlib import Path
+
+    inputs = pipeline.read_inputs(Path(__file__).resolve().parent.parent / "seeds")
+    text = normalize_text(textwrap.dedent(text).lstrip("\n"))
+    doc = Document(id="t", stem="t", source_file="t.txt", text=text, meta={"title": "Test Title"})
+    seg = segment.segment(doc)
+    ctx = pipeline.Context(inputs=pipeline.Inputs(seeds_dir=None, catalog=None, documents=[doc],
+                                                  actors=inputs.actors, places=inputs.places))
+    out = mentions.extract(doc, seg, seg.rows(), ctx)
+    return [(r["surface"], r["actor_id"]) for r in out["actor_mentions"]]
+
+
+def test_a_generic_form_takes_the_country_of_its_context_that_has_such_an_entity():
+    """Issue 14: a generic form ("the Self-Defense Forces", "the Foreign Ministry") is the entity
+    of the country named around it that has one; a country named more but with no such entity
+    (the United States has no Self-Defense Forces) does not leave it unread. Word orders of a
+    ministry's name are forms of it ("Foreign Ministry", "Ministry of Foreign Affairs")."""
+    found = _seed_readings("Tokyo wants to link the Self-Defense Forces with U.S. Forces Japan and U.S. Indo-Pacific Command.\n")
+    assert ("Self-Defense Forces", "jsdf") in found
+    found = _seed_readings("Japan's Foreign Ministry lodged a protest. The Foreign Ministry said more.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"] * 2
+    # no country around it has such an entity: never guessed
+    assert not any(s == "Foreign Ministry" for s, _ in _seed_readings("The Foreign Ministry lodged a protest.\n"))

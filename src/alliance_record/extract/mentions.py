@@ -434,7 +434,28 @@ def generic_forms(form: str, qualifiers: dict) -> set:
                 words = bare.split(" ")
                 if len(words) >= 2 and words[-1][:1].isupper() and bare[:1].isupper():
                     out.add(bare)
+                    out.update(institution_word_orders(bare))
     return out
+
+
+INSTITUTION_OF = re.compile(r"^(Ministry|Department) of (?:the )?((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})$")
+INSTITUTION_HEAD = re.compile(r"^((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2}) (Ministry|Department)$")
+
+
+def institution_word_orders(bare: str) -> set:
+    """The other order of a ministry's or department's name: "Ministry of Defense" / "Defense
+    Ministry", "Ministry of Foreign Affairs" / "Foreign Ministry" ("Affairs" is left out before the
+    head), "Department of State" / "State Department"."""
+    m = INSTITUTION_OF.match(bare)
+    if m:
+        head, topic = m.groups()
+        topic = re.sub(r" Affairs$", "", topic)
+        return {f"{topic} {head}"}
+    m = INSTITUTION_HEAD.match(bare)
+    if m:
+        topic, head = m.groups()
+        return {f"{head} of {topic}"} | ({f"{head} of {topic} Affairs"} if topic in ("Foreign", "Home") else set())
+    return set()
 
 
 def _automaton(keys):
@@ -1032,25 +1053,54 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 
 def resolve_generic(matches: list[Match], qualifiers: dict):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
-    country its context is about: the country most named around it — by the entities and
-    nationality words of its sentence, else its region, else the document — and nobody's when
-    that country has none (never guessed)."""
+    country its context is about: of the countries that have an entity of that form, the one most
+    named around it — by the entities and nationality words of its sentence, else its region, else
+    the document — and nobody's when none of them is named there (never guessed).
+
+    Each region's sentence breaks, folded text and covered characters are read once, and each
+    span's tally is counted once, so that a region with many generic forms costs in proportion
+    to its length."""
     qualifier_re = re.compile(r"(?<![\w.])(" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
                               + r")(?![\w])") if qualifiers else None
 
-    def countries(found, text, a, b):
-        tally: dict = defaultdict(int)
-        for o in found:
-            c = o.chosen
-            if c is not None and c.via != "generic" and c.country and a <= o.i < b:
-                tally[c.country] += 1
-        if qualifier_re is not None:
-            for q in qualifier_re.finditer(text.translate(FOLD), a, b):
-                if not any(o.i <= q.start() < o.j for o in found):
-                    tally[qualifiers[q.group(1)]] += 1
-        return tally
+    class RegionFacts:
+        """What resolve_generic reads of one region, worked out once."""
 
-    def top(tally):
+        def __init__(self, found):
+            self.found = found
+            self.text = found[0].region.text
+            self.starts = [o.i for o in found]  # in order: matches come sorted by document offset
+            self.break_ends = [b.end() for b in SENTENCE_BREAK.finditer(self.text)]
+            self.folded = None
+            self.covered = None
+            self.tallies: dict = {}
+
+        def countries(self, a: int, b: int) -> dict:
+            tally = self.tallies.get((a, b))
+            if tally is not None:
+                return tally
+            tally = self.tallies[(a, b)] = defaultdict(int)
+            lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            for o in self.found[lo:hi]:
+                c = o.chosen
+                if c is not None and c.via != "generic" and c.country:
+                    tally[c.country] += 1
+            if qualifier_re is not None:
+                if self.folded is None:
+                    self.folded = self.text.translate(FOLD)
+                    self.covered = bytearray(len(self.text) + 1)
+                    for o in self.found:
+                        if o.j > o.i:
+                            self.covered[o.i:o.j] = b"\x01" * (o.j - o.i)
+                for q in qualifier_re.finditer(self.folded, a, b):
+                    if not self.covered[q.start()]:
+                        tally[qualifiers[q.group(1)]] += 1
+            return tally
+
+    def top(tally, owners):
+        """Of the countries that have an entity of that form, the one most named ("the
+        Self-Defense Forces and U.S. Forces Japan": Japan's), if one is; else none."""
+        tally = {c: n for c, n in tally.items() if c in owners}
         if not tally:
             return None
         best = max(tally.values())
@@ -1060,20 +1110,23 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
     by_region = defaultdict(list)
     for m in matches:
         by_region[id(m.region)].append(m)
+    facts = {key: RegionFacts(found) for key, found in by_region.items()}
     document: dict = defaultdict(int)
-    for found in by_region.values():
-        text = found[0].region.text
-        for c, n in countries(found, text, 0, len(text)).items():
+    for f in facts.values():
+        for c, n in f.countries(0, len(f.text)).items():
             document[c] += n
     for m in matches:
         cands = (m.chosen,) if m.chosen is not None else m.candidates
         if not cands or any(c.via != "generic" for c in cands):
             continue
-        found, text = by_region[id(m.region)], m.region.text
-        starts = [0] + [b.end() for b in SENTENCE_BREAK.finditer(text) if b.end() <= m.i]
-        ends = [b.start() + 1 for b in SENTENCE_BREAK.finditer(text, m.j)] + [len(text)]
-        country = top(countries(found, text, starts[-1], ends[0])) or top(countries(found, text, 0, len(text))) \
-            or top(document)
+        f = facts[id(m.region)]
+        k = bisect.bisect_right(f.break_ends, m.i)
+        start = f.break_ends[k - 1] if k else 0
+        after = next(SENTENCE_BREAK.finditer(f.text, m.j), None)
+        end = after.start() + 1 if after else len(f.text)
+        owners = {c.country for c in cands}
+        country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
+            or top(document, owners)
         chosen = [c for c in cands if c.country == country]
         m.chosen = chosen[0] if len(chosen) == 1 else None
         m.method = "generic+context" if m.chosen else ""
