@@ -118,3 +118,14 @@ def test_rows_of_slots_compare_by_value_like_dicts():
     assert a != Sentence(id="d-p001-02", text="Tokyo.", start=0, end=6)
     assert a == dict(a) and dict(a) == a
     assert [Sentence(id="x"), a].index(a) == 1
+
+
+def test_rows_of_slots_pickle_and_read_only_their_columns():
+    import pickle
+
+    Sentence = schema.row_type("sentences")
+    row = Sentence(id="d-p001-01", text="Tokyo.", start=0, end=6)
+    assert pickle.loads(pickle.dumps(row)) == row
+    assert row.get("columns", "none") == "none" and row.get("get") is None
+    with pytest.raises(KeyError):
+        row["columns"]

@@ -272,8 +272,11 @@ def test_spatial_relations_take_the_place_and_influence_takes_the_actor():
     # the one a thing moves to a feeling, and the one wanted or asked to act, is the government
     assert readings("The breach alarmed Beijing enough to act.\n") == [("Beijing", "actor:china")]
     assert readings("Allies want Tokyo to spend more.\n") == [("Tokyo", "actor:japan")]
-    # but wanting a trip to a city is not wanting its government to act
+    # but wanting a trip to a city is not wanting its government to act, a name qualifying a noun
+    # is no object of a feeling, and "to its limits" is no act
     assert readings("Visitors want Tokyo to the end of May.\n") == [("Tokyo", "place:tokyo")]
+    assert readings("The heat upset Tokyo hotels.\n") == [("Tokyo", "place:tokyo")]
+    assert readings("Officials asked Tokyo to its limits.\n") == [("Tokyo", "place:tokyo")]
     # an attitude in a capital is its government's; an event in it happens in the city
     assert readings("There was concern in Tokyo about the talks.\n") == [("Tokyo", "actor:japan")]
     assert readings("A rally took place in Tokyo about the base.\n") == [("Tokyo", "place:tokyo")]
@@ -472,5 +475,10 @@ def test_a_generic_form_takes_the_country_of_its_context_that_has_such_an_entity
     assert ("Self-Defense Forces", "jsdf") in found
     found = _seed_readings("Japan's Foreign Ministry lodged a protest. The Foreign Ministry said more.\n")
     assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"] * 2
+    # the other word order of "Foreign Ministry" is the Ministry of Foreign Affairs, not the start
+    # of another ministry's name
+    found = _seed_readings("China's Ministry of Foreign Trade said more. Japan's Foreign Ministry spoke.\n")
+    assert not any(s.startswith("Ministry of Foreign") for s, _ in found)
+    assert ("Foreign Ministry", "japan-ministry-of-foreign-affairs") in found
     # no country around it has such an entity: never guessed
     assert not any(s == "Foreign Ministry" for s, _ in _seed_readings("The Foreign Ministry lodged a protest.\n"))

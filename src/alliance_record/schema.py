@@ -438,21 +438,24 @@ class Row(Mapping):
 
     __slots__ = ()
     columns: tuple = ()
+    column_set: frozenset = frozenset()
+    table: str = ""
 
     def __getitem__(self, key):
-        try:
-            return getattr(self, key)
-        except (AttributeError, TypeError):
-            raise KeyError(key) from None
+        if key not in self.column_set:
+            raise KeyError(key)
+        return getattr(self, key)
 
     def get(self, key, default=None):
-        return getattr(self, key, default)
+        return getattr(self, key) if key in self.column_set else default
 
     def __setitem__(self, key, value):
-        try:
-            setattr(self, key, value)
-        except (AttributeError, TypeError):
-            raise KeyError(f"{key!r} is no column of {type(self).__name__}") from None
+        if key not in self.column_set:
+            raise KeyError(f"{key!r} is no column of {type(self).__name__}")
+        setattr(self, key, value)
+
+    def __reduce__(self):  # pickled by table and values (the classes are made at run time)
+        return _make_row, (self.table, tuple(getattr(self, c) for c in self.columns))
 
     def __iter__(self):
         return iter(self.columns)
@@ -493,8 +496,14 @@ def row_type(table_name: str) -> type:
         namespace: dict = {}
         exec(source, namespace)  # noqa: S102 - the columns are declared names, checked above
         found = _ROW_TYPES[table_name] = type(f"{table_name}_row", (Row,), {
-            "__slots__": columns, "__init__": namespace["__init__"], "columns": columns})
+            "__slots__": columns, "__init__": namespace["__init__"], "columns": columns,
+            "table": table_name, "column_set": frozenset(columns), "__module__": __name__})
     return found
+
+
+def _make_row(table_name: str, values: tuple) -> Row:
+    """A :class:`Row` of a table from its values in column order (for pickle)."""
+    return row_type(table_name)(**dict(zip(row_type(table_name).columns, values)))
 
 # Views: name -> SQL. Declared here so the whole shape of the database is in one place.
 VIEWS: dict[str, str] = {

@@ -493,11 +493,17 @@ def furniture_line(text: str) -> bool:
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
 
 
+# The words of a share bar's items that name no network or action of their own ("Post", "Copy
+# link", "More options"): furniture only beside an item that does.
+SHARE_ITEM_WORDS = FURNITURE_ACTIONS | {"post", "copy", "link", "more", "options", "x", "threads", "bluesky",
+                                        "mastodon", "telegram", "line", "tiktok", "e-mail"}
+
+
 def furniture_words(text: str) -> bool:
-    """A short line made only of a share bar's words, with or without an action ("Post", "Copy
-    link", "More"): furniture beside a share bar, not on its own."""
+    """A short line made only of a share bar's item words ("Post", "Copy link"): furniture beside
+    a share bar, not on its own."""
     words = [w.casefold() for w in re.findall(r"[\w-]+", text)]
-    return 0 < len(words) <= 4 and set(words) <= FURNITURE_WORDS and not set(words) <= {"the", "a", "text"}
+    return 0 < len(words) <= 3 and set(words) <= SHARE_ITEM_WORDS
 
 
 def navigation_line(text: str) -> bool:
@@ -746,9 +752,11 @@ def segment(doc) -> Segmentation:
             rule = None  # a page number in a table of contents is part of the table
         if rule is None and block.single_line and line_key(btext) in repeated:
             rule = (RUNNING_HEADER_RULE, False)
+        neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
             rule = ("share-prompt", False)  # "Post", "Copy link" in a share bar of one item a line
+            neighbour = True
         if rule is None and title_at is not None and index < title_at and block.single_line \
                 and not is_all_caps(btext) and not (ends_sentence(btext) and len(btext.split()) >= 12):
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
@@ -760,7 +768,7 @@ def segment(doc) -> Segmentation:
                 rule = (AFFILIATION_RULE, False)
         if rule:
             add_boilerplate(block, rule[0])
-            prev_rule = rule[0]
+            prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
             if rule[1] and not in_footer:
                 # what follows a list's heading ("Related:", "Tags:") is that list; what follows a
                 # copyright or a subscription prompt is the site's footer

@@ -93,7 +93,8 @@ def visible(text: str) -> str:
 URL_SPAN = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?|\bdoi:\s*\S+", re.I)
 LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Diplomat" keeps its "The"
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
-MIDDLE_INITIAL = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) [A-Z]\. ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+MIDDLE_INITIAL = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?) [A-Z]\. "
+                            r"((?:[A-Z]['’])?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-])")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
 # common noun in the plural ("Chinese military", "Russian military").
@@ -148,17 +149,20 @@ INFLUENCE_BEFORE = re.compile(
     r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate|"
     # ... and so is the one named, blamed or answered: "without naming Beijing", "thanked Tokyo"
     r"nam(?:e|ing)|blam(?:e|ing)|accus(?:e|ing)|criticiz(?:e|ing)|condemn|thank|protest(?:ed)? (?:to|with)|"
-    r"warn|reassur(?:e|ing)|"
-    # ... and so is the one a thing moves to a feeling: "alarmed Washington", "angered Seoul"
-    r"alarm|anger|worr(?:y|ie)|unsettl(?:e|ing)|irritat(?:e|ing)|frustrat(?:e|ing)|surpris(?:e|ing)|"
-    r"annoy|infuriat(?:e|ing)|embarrass|upset)"
+    r"warn|reassur(?:e|ing))"
     r"(?:s|es|ed|d|ing|ring|red)?\s+$", re.I)
+# ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
+# the name qualifies a noun ("upset Tokyo hotels")
+FEELING_BEFORE = re.compile(
+    r"\b(?:alarm|anger|worr(?:y|ie)|unsettl(?:e|ing)|irritat(?:e|ing)|frustrat(?:e|ing)|surpris(?:e|ing)|"
+    r"annoy|infuriat(?:e|ing)|embarrass|upset)(?:s|es|ed|d|ing|ting)?\s+$", re.I)
 # The one asked, wanted or expected to act is an actor: "Washington wants Tokyo to do more",
 # "urged Seoul to", "pressed Manila to" (with "to" and a verb after the name).
 VOLITION_BEFORE = re.compile(
     r"\b(?:want|ask|expect|encourage|push|press|need|allow|force|invite|call(?:s|ed|ing)? on|"
     r"rel(?:y|ies|ied|ying) on|count(?:s|ed|ing)? on)(?:s|es|ed|d|ing)?\s+$", re.I)
-TO_ACT_AFTER = re.compile(r"^\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b")
+TO_ACT_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|some|any|"
+                          r"every|each|all|such|no|one|two|three|what|which|whom?)\b)[a-z]+\b")
 PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", "waters", "soil",
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
                "mainland", "shores", "ports", "port", "bases", "base", "streets", "archipelago",
@@ -454,7 +458,9 @@ def institution_word_orders(bare: str) -> set:
     m = INSTITUTION_HEAD.match(bare)
     if m:
         topic, head = m.groups()
-        return {f"{head} of {topic}"} | ({f"{head} of {topic} Affairs"} if topic in ("Foreign", "Home") else set())
+        # "Foreign Ministry" is the Ministry of Foreign Affairs, never a "Ministry of Foreign" that
+        # would match the start of "Ministry of Foreign Trade"
+        return {f"{head} of {topic} Affairs"} if topic in ("Foreign", "Home") else {f"{head} of {topic}"}
     return set()
 
 
@@ -578,7 +584,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
         # with one initial between them that the registry does not write
         key = fold_form(f"{m.group(1)} {m.group(2)}")
         cands = lexicon.forms.get(key)
-        if cands and all(c.type == "person" for c in cands) and fold_form(m.group(0)) not in lexicon.forms \
+        if cands and len(cands) == 1 and cands[0].type == "person" and fold_form(m.group(0)) not in lexicon.forms \
                 and not any(a < m.end() and m.start() < b for a, b in blocked):
             found.append((m.start(), m.end(), key))
     for m in ELLIPSIS.finditer(v):
@@ -860,6 +866,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
         return "actor", "object-of-influence"
+    if FEELING_BEFORE.search(before_core) and _stands_alone(_after_compound(after, last, matches_in_region)):
+        return "actor", "object-of-influence"
     if ROLE_AFTER.match(after):
         return "actor", "role"  # "Pentagon Chief Spokesman", "Tokyo officials": someone of the body
     rest = _after_compound(after, last, matches_in_region)
@@ -915,7 +923,8 @@ def _after_compound(after: str, last: Match, matches: list[Match]) -> str:
     "U.S.-Japan initiative"): what the compound qualifies."""
     text = last.region.text
     end = last.j
-    for other in matches:
+    # the region's matches are in reading order: start at the first at or after the name's end
+    for other in itertools.islice(matches, bisect.bisect_left(matches, end, key=_start_of), None):
         if other.i < end:
             continue
         if text[end:other.i] in ("", " ", "-"):
@@ -925,11 +934,28 @@ def _after_compound(after: str, last: Match, matches: list[Match]) -> str:
     return text[end:end + 80].translate(FOLD) if end != last.j else after
 
 
+def _stands_alone(rest: str) -> bool:
+    """The words after a name show it heads no noun phrase: a punctuation mark or the end, or a
+    word that is no noun ("alarmed Washington enough", "angered Seoul, which"), not "upset Tokyo
+    hotels"."""
+    word = re.match(r"\s*([A-Za-z]+)?", rest)
+    w = (word.group(1) or "").lower()
+    return not w or rest[:1] not in (" ", "") or w in NOT_A_NOUN or w == "enough" or w.endswith("ly")
+
+
+def _start_of(m: "Match") -> int:
+    return m.i
+
+
 def _previous_is_place(match, matches):
-    prior = [m for m in matches if m.j <= match.i]
-    if not prior:
+    # the last match (in reading order) that ends before this one starts; every such match starts
+    # before it, so the search goes back from the first match starting at or after it
+    k = bisect.bisect_left(matches, match.i, key=_start_of) - 1
+    while k >= 0 and matches[k].j > match.i:
+        k -= 1
+    if k < 0:
         return False
-    last = prior[-1]
+    last = matches[k]
     gap = match.region.text[last.j:match.i]
     return re.fullmatch(r"\s*[,:]\s*", gap) is not None and (
         last.chosen is not None and last.chosen.kind == "place")
@@ -1070,7 +1096,9 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
             self.found = found
             self.text = found[0].region.text
             self.starts = [o.i for o in found]  # in order: matches come sorted by document offset
-            self.break_ends = [b.end() for b in SENTENCE_BREAK.finditer(self.text)]
+            breaks = [(b.start(), b.end()) for b in SENTENCE_BREAK.finditer(self.text)]
+            self.break_starts = [a for a, _ in breaks]
+            self.break_ends = [b for _, b in breaks]
             self.folded = None
             self.covered = None
             self.tallies: dict = {}
@@ -1122,8 +1150,12 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
         f = facts[id(m.region)]
         k = bisect.bisect_right(f.break_ends, m.i)
         start = f.break_ends[k - 1] if k else 0
-        after = next(SENTENCE_BREAK.finditer(f.text, m.j), None)
-        end = after.start() + 1 if after else len(f.text)
+        n = bisect.bisect_left(f.break_starts, m.j)
+        if n and f.break_ends[n - 1] > m.j:  # inside a break read from the start: read on from the name
+            after = SENTENCE_BREAK.search(f.text, m.j)
+            end = after.start() + 1 if after else len(f.text)
+        else:
+            end = f.break_starts[n] + 1 if n < len(f.break_starts) else len(f.text)
         owners = {c.country for c in cands}
         country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
             or top(document, owners)
