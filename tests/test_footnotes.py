@@ -355,3 +355,39 @@ def test_validate_reports_a_marker_without_its_note(tmp_path):
                     ("doc-a", 3, "[3]", 0, None), ("doc-b", 1, "[a]", 0, None),
                     ("doc-b", 2, "[b]", 1, "marker without a footnote body")]
 
+
+
+SYMBOLS = """
+A Test Title
+
+Japan has paid part of the cost since 1978 under a series of agreements.* The latest runs to 2027.
+
+* Ministry of Defense, Host Nation Support (Tokyo, 2025).
+
+The president asked for more.† A later speech answered him.‡
+
+† Ana Lee, Ports and Power (London: Harbor Press, 2021), 45.
+‡ Ben Ito, policy speech, October 24, 2025.
+
+Steps follow:
+
+* Build the cell.
+* Share the data.
+"""
+
+
+def test_notes_marked_with_symbols_where_the_text_uses_them():
+    """Issue 14: a report with a few notes marks them *, †, ‡ (Chicago's order); a body opening
+    with a symbol is a note only where the text above uses that symbol as a marker, so a "*"
+    list stays a list."""
+    doc = make(SYMBOLS)
+    found = rows_of(doc)
+    rows = {r["number"]: r for r in found["footnotes"]}
+    assert sorted((n, r["marker"], r["text"][:12]) for n, r in rows.items()) == [
+        (1, "*", "Ministry of "), (2, "†", "Ana Lee, Por"), (3, "‡", "Ben Ito, pol")]
+    assert rows[2]["context"] == "The president asked for more.†"
+    assert all(r["problem"] is None for r in rows.values())
+    seg = segment(doc)
+    assert any(p["text"] == "Build the cell." for p in seg.paragraphs)
+    for r in found["footnotes"]:
+        assert span_problem(doc.text, r["marker_start"], r["marker_end"], r["marker"]) is None

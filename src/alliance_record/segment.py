@@ -114,6 +114,22 @@ BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
 BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
+# Notes marked with symbols, in their conventional order (Chicago): *, †, ‡, §, ‖, ¶, then doubled.
+NOTE_SYMBOLS = "*†‡§‖¶"
+SYMBOL_MARK = r"(?:\*{1,3}|†{1,3}|‡{1,3}|§{1,2}|‖{1,2}|¶{1,2})"
+SYMBOL_NOTE_START = re.compile(rf"^({SYMBOL_MARK})\s*(?=\S)")
+
+
+def symbol_number(mark: str) -> int:
+    """The place of a symbol marker in the conventional order: * 1, † 2, ‡ 3 ... ** 7."""
+    return NOTE_SYMBOLS.index(mark[0]) + 1 + len(NOTE_SYMBOLS) * (len(mark) - 1)
+
+
+def symbol_citations(text: str, mark: str, before: int) -> int:
+    """How often the text before ``before`` uses ``mark`` as a note marker: glued after a word or
+    a stop, then a space or the end of a line ("Agreements.* The")."""
+    return len(re.findall(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)",
+                          text[:before], flags=re.M))
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
 BULLET = re.compile(r"^(?:[-•*▪◦–■□●○◆◇►▸➢✓]|\d{1,2}[.)])\s+")
 FIGURE_LABEL = re.compile(r"^(?P<label>(?:Figure|Fig\.|Chart|Map|Table|Image|Photo)\s+\d+[A-Za-z]?)[.:]?\s*(?P<rest>.*)$", re.S)
@@ -131,13 +147,13 @@ _CJK_CLOSERS = "」』）】〉》\"”’"
 _CJK_ENDS = "。！？"
 CJK_SENTENCE_END = re.compile(rf"[{_CJK_ENDS}]+(?![{_CJK_ENDS}])"
                               rf"(?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
-CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS
+CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS + "*†‡§‖¶"
 CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
 NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
-NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\])"  # a footnote marker: "¹⁰" or "[10]"
+NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\]|[*†‡§‖¶]{{1,3}})"  # a footnote marker: "¹⁰", "[10]", "†"
 MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*{NOTE_MARK}(?:\s?{NOTE_MARK})*\s+(?=[\"'“‘(]?[A-Z])")
 PERSON_LIST = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s+|,?\s+and\s+|\s*&\s*)"
                          rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*$")
@@ -611,7 +627,7 @@ def looks_like_heading(block: Block) -> bool:
         return False
     if URL.search(text) or FOOTNOTE_START.match(text):
         return False
-    if text[-1] in ".,;:!?\"”'’" + SUPERSCRIPTS or BRACKET_MARKER_END.search(text) \
+    if text[-1] in ".,;:!?\"”'’*†‡§‖¶" + SUPERSCRIPTS or BRACKET_MARKER_END.search(text) \
             or CONNECTOR_END.search(text):
         return False
     return not text.isdigit()
@@ -696,6 +712,22 @@ def segment(doc) -> Segmentation:
             add_boilerplate(block, rule[0] if rule else footer_rule)
             if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
+            continue
+
+        sm = SYMBOL_NOTE_START.match(btext) if block.marker_start is None else None
+        mark = sm.group(1) if sm else (text[block.marker_start:block.start].strip()
+                                       if block.marker_start is not None else None)
+        if mark and re.fullmatch(SYMBOL_MARK, mark) and sum(n.marker == mark for n in notes) < symbol_citations(
+                text, mark, block.marker_start if block.marker_start is not None else block.start):
+            # a note marked with a symbol ("* Ministry of ...", "† John Bolton, ..."): one body for
+            # each time the text above cites that symbol (they restart on every page), so a "*"
+            # list after them stays a list
+            body_start = block.start + (sm.end() if sm else 0)
+            note = Note(number=symbol_number(mark), marker=mark, body=Multi([Piece(body_start, block.end)]))
+            note.open = note_is_open(btext)
+            notes.append(note)
+            interrupted = True
+            prev_kind = "note"
             continue
 
         fm = FOOTNOTE_START.match(btext)

@@ -27,12 +27,13 @@ import json
 import re
 
 from .. import citations
-from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, Multi, Piece
+from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, symbol_number
 
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
     rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
-    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]")
+    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]"
+    rf"|(?<={AFTER})(?P<sym>{SYMBOL_MARK})(?![*†‡§‖¶])(?=\s|$)")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
                                   r"select(ed)? bibliography|further reading)$")
 STATE_KEY = "bibliography"
@@ -56,7 +57,8 @@ def read_footnotes(doc, seg) -> dict:
     text = doc.text
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
     lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
-    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered)
+    symbols = any(re.fullmatch(SYMBOL_MARK, n.marker or "") for n, _ in notes)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -162,8 +164,9 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
     return [(0, len(digits), whole)]
 
 
-def find_markers(doc, seg, known: set, lettered: bool = False) -> list[dict]:
-    """Footnote markers in the body paragraphs, in text order, with their sentence."""
+def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = False) -> list[dict]:
+    """Footnote markers in the body paragraphs, in text order, with their sentence (symbols such
+    as "*" and "†" only where the document's notes are marked so)."""
     if not known:
         return []
     text = doc.text
@@ -177,7 +180,11 @@ def find_markers(doc, seg, known: set, lettered: bool = False) -> list[dict]:
         multi = seg.paragraph_pieces[para["id"]]
         ptext = para["text"]
         for m in MARKER.finditer(ptext):
-            if m.group("sup"):
+            if m.group("sym"):
+                if not symbols:
+                    continue
+                runs = [(m.start(), m.end(), symbol_number(m.group("sym")))]
+            elif m.group("sup"):
                 digits = m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)
                 runs = [(m.start() + o, m.start() + o + n, num)
                         for o, n, num in decode_run(digits, last + 1, known)]
