@@ -464,7 +464,7 @@ class Row(Mapping):
         return len(self.columns)
 
     def __contains__(self, key):
-        return key in self.columns
+        return key in self.column_set
 
     def __eq__(self, other):
         if type(other) is type(self):  # column by column, not through two dicts as Mapping does

@@ -604,10 +604,10 @@ def find_title(blocks: list, title: str | None) -> tuple[int | None, int]:
         if fold(b.text) == folded:
             return k, 1
     letters = _letters(title)
+    keys = [_letters(b.text) if b.single_line else None for b in blocks]
     for k in range(len(blocks) - 1):
-        a, b = blocks[k], blocks[k + 1]
-        if a.single_line and b.single_line and len(_letters(a.text)) >= 4 \
-                and letters.startswith(_letters(a.text)) and letters == _letters(a.text) + _letters(b.text):
+        a, b = keys[k], keys[k + 1]
+        if a is not None and b is not None and len(a) >= 4 and letters == a + b:
             return k, 2
     return None, 1
 

@@ -354,13 +354,10 @@ class NameSpans:
         return self._by_start
 
 
-def grow(text: str, s: int, e: int, spans) -> tuple[int, int]:
+def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
     """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
     "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
-    Minister's Office" + "of Japan". ``spans``: the region's :class:`NameSpans` (or a list of
-    spans)."""
-    if not isinstance(spans, NameSpans):
-        spans = NameSpans(spans)
+    Minister's Office" + "of Japan". ``spans``: the region's :class:`NameSpans`."""
     ends = spans.by_end()
     while s - 1 in ends and text[s - 1] in " -":
         s = ends[s - 1]

@@ -386,8 +386,8 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
     if after:
         tokens = after.group(1).split(" ")
         for n in range(len(tokens), 0, -1):
-            cands = lexicon.forms.get(fold_form(" ".join(tokens[:n]).rstrip(".")))
-            if cands and all(c.kind == "place" or c.type == "state" for c in cands):
+            key = fold_form(" ".join(tokens[:n]).rstrip("."))
+            if key in lexicon.forms and lexicon.place_or_state(key):
                 return True
     before = re.search(r"(?:^|[\s(\"“])(\S+) $", v[max(0, start - 40):start])
     if before and _other_name_word(before.group(1)):
