@@ -212,7 +212,6 @@ class Resolved:
     basis: str  # explicit | relative-to-publication | relative-to-event
 
 
-_ANY_DAY = DateMention(0, 0, "", "present")  # a mention that is one of the days it is read against
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -1275,7 +1274,6 @@ def clear_caches() -> None:
     """Forget remembered answers (a benchmark's repeats start cold)."""
     _resolve_cached.cache_clear()
     _since_point.cache_clear()
-    _every_day.cache_clear()
     parse_iso.cache_clear()
 
 
@@ -1327,16 +1325,6 @@ def _resolve(mention: DateMention, window: tuple[str, str] | None = None,
 
 
 UNDATED_KINDS = ("duration", "set", "time")
-
-
-@functools.lru_cache(maxsize=256)
-def _every_day(window: tuple) -> Resolved:
-    """Any day of ``window`` (what "now" is, read against every day a text may have been written
-    on): the same for every such mention of a document, so read once (the phrase left empty)."""
-    first, last = parse_iso(window[0])[1], parse_iso(window[1])[2]
-    return _result(_ANY_DAY, {(d.isoformat(), d.isoformat(), False, False) for d in
-                              (first + dt.timedelta(days=k) for k in range((last - first).days + 1))},
-                   "relative-to-publication")
 
 
 def _bound(m: DateMention, r: Resolved) -> Resolved:

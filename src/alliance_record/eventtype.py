@@ -204,10 +204,7 @@ def _opens_main_clause(chunk: str) -> bool:
                 r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
         return False
     toks = _tokens(chunk)
-    for i, (_, w) in enumerate(toks[1:], 1):
-        if _finite(toks, i) and i >= 3:
-            return True
-    return False
+    return any(_finite(toks, i) for i in range(3, len(toks)))
 
 
 def _comma_outside_quotes(text: str, k: int) -> int | None:
@@ -225,6 +222,14 @@ def _comma_outside_quotes(text: str, k: int) -> int | None:
     return None
 
 
+# the word sets _finite and _reduced_relative test at every token, made once
+_AUXILIARY = COPULA | MODALS | AUX_HAVE | FUTURE
+_BEFORE_BASE_FORM = MODALS | FUTURE | COPULA | {"to", "be", "been"}
+_NOUN_OPENERS = DETERMINERS | PREPOSITIONS
+_OBJECT_OPENERS = DETERMINERS | {"into", "to", "on", "up"}
+_PAST_NOT_PARTICIPLE = tense.IRREGULAR_PAST - tense.PARTICIPLES
+
+
 def _finite(toks, i) -> bool:
     """Whether token ``i`` may be a finite verb (or the auxiliary of one)."""
     w = toks[i][1]
@@ -233,11 +238,11 @@ def _finite(toks, i) -> bool:
     nxt = toks[i + 1][1].lower() if i + 1 < len(toks) else ""
     if w[0].isupper() and i:
         return False
-    if low in COPULA | MODALS | AUX_HAVE | FUTURE or low in ("did", "does", "do"):
+    if low in _AUXILIARY or low in ("did", "does", "do"):
         return True
     if prev in ("the", "a", "an", "its", "their", "his", "her", "to", "this", "that", "these", "of", "and"):
         return False
-    if low in ("set", "put", "cut", "hit", "let") and prev not in MODALS | FUTURE | COPULA | {"to", "be", "been"} \
+    if low in ("set", "put", "cut", "hit", "let") and prev not in _BEFORE_BASE_FORM \
             and nxt in ("the", "a", "an", "its", "their", "out", "up", "off", "aside"):
         return True  # "the strategy set the goal": a past form written as the base form
     if tense.past_form(w) or low in tense.IRREGULAR_PAST or low == "used" or (
@@ -248,8 +253,8 @@ def _finite(toks, i) -> bool:
     if low.endswith("s") and (any(rx.match(low) for rx in _VERB_RES.values()) or _SAYING.match(low)
                               or _LIGHT.match(low)):
         return prev not in ("of", "for", "with", "in", "on", "at")
-    if re.fullmatch(r"[a-z]{2,}[^s]s", low) and i and prev.isalpha() and prev not in DETERMINERS | PREPOSITIONS \
-            and nxt in DETERMINERS | {"into", "to", "on", "up"} and not low.endswith(("ous", "ics", "ss", "ness")):
+    if re.fullmatch(r"[a-z]{2,}[^s]s", low) and i and prev.isalpha() and prev not in _NOUN_OPENERS \
+            and nxt in _OBJECT_OPENERS and not low.endswith(("ous", "ics", "ss", "ness")):
         return True  # a present form the lexicon does not list: "The exercise puts into practice"
     return False
 
@@ -320,9 +325,9 @@ def _reduced_relative(toks, i) -> bool:
     """A participle after its noun with a finite verb still to come: "Hackers linked to a foreign
     military gained access" (the verb is "gained")."""
     low = toks[i][1].lower()
-    if not (i and (low.endswith("ed") or low in tense.PARTICIPLES) and low not in tense.IRREGULAR_PAST - tense.PARTICIPLES):
+    if not (i and (low.endswith("ed") or low in tense.PARTICIPLES) and low not in _PAST_NOT_PARTICIPLE):
         return False
-    if toks[i - 1][1].lower() in COPULA | AUX_HAVE | MODALS | FUTURE:
+    if toks[i - 1][1].lower() in _AUXILIARY:
         return False
     nxt = toks[i + 1][1].lower() if i + 1 < len(toks) else ""
     if nxt not in ("to", "by", "with", "from", "in", "on", "at", "for", "under"):
@@ -473,8 +478,9 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
             re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
         return Reading("policy", **base)
-    if low in ("used", "uses") and re.search(r"\bto (\w+)", obj):
-        inner = re.search(r"\bto (\w+)", obj).group(1)
+    purpose = re.search(r"\bto (\w+)", obj) if low in ("used", "uses") else None
+    if purpose:
+        inner = purpose.group(1)
         t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
         if t:
             return Reading(t, **base)

@@ -43,7 +43,7 @@ EVENT_VERBS = {
                 r"sailed (?:in|near|through)|record \d+ days",
     "attack": r"attack(?:ed|s)?|strikes?|struck|invaded|invasion|bombed|shelled",
     "agreement": r"signed|agreed|agreements?|accord|pact|deal|treaty|entered into force|ratified|concluded",
-    "policy": r"established|revis(?:ed|es)|launch(?:ed)? (?:the|a|its) (?:[A-Z][\w-]* ){0,4}(?:Command|Office|Force|Headquarters|Agency|Unit)|"
+    "policy": r"established|revises|launch(?:ed)? (?:the|a|its) (?:[A-Z][\w-]* ){0,4}(?:Command|Office|Force|Headquarters|Agency|Unit)|"
               r"stood up|began work|adopted|approved|revised|created|set up|decided|enacted|passed|upgrad(?:ed|ing)|"
               r"began|relaxed|allow(?:ed)?|suspended|lifted|imposed|banned",
     "announcement": r"announced|unveiled|chose|chosen|selected|picks?|advised|plans? to",

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..citations import normalise_space
 from .tei import TeiReference
 
 ELEMENT = re.compile(r"<(author|editor|title|source|year|publisher|volume|fpage|lpage|url|identifier|"
@@ -49,17 +50,13 @@ PLAIN = {"editor": "editor", "title": "title", "source": "container-title", "yea
          "publisher": "publisher", "volume": "volume", "url": "url"}
 
 
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _author(inner: str) -> tuple[str, str] | None:
-    parts = {name: _squeeze(text).strip(" ,;") for name, text in PART.findall(inner)}
+    parts = {name: normalise_space(text).strip(" ,;") for name, text in PART.findall(inner)}
     if parts.get("surname"):
         return "family", parts["surname"]
     if parts:
         return None
-    text = _squeeze(TAG.sub(" ", inner)).strip(" ,;")
+    text = normalise_space(TAG.sub(" ", inner)).strip(" ,;")
     return ("author", text) if text else None
 
 
@@ -74,7 +71,7 @@ def line_runs(line: str) -> list[tuple[str, str]]:
             if run:
                 runs.append(run)
             continue
-        text = _squeeze(TAG.sub(" ", inner))
+        text = normalise_space(TAG.sub(" ", inner))
         if not text:
             continue
         if name in PLAIN:
@@ -98,7 +95,7 @@ def read_excite(path: str | Path) -> tuple[list[TeiReference], list[tuple[str, s
     refs, skipped = [], []
     for f in files:
         for k, line in enumerate(f.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-            text = _squeeze(TAG.sub("", line))
+            text = normalise_space(TAG.sub("", line))
             if not text:
                 continue
             source = f"{f.name}#{k}"

@@ -54,6 +54,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..citations import normalise_space
+
 SCOPE_TAG = {"volume": "volume", "vol": "volume", "page": "pages", "pp": "pages", "pages": "pages"}
 PLAIN_TAG = {"author": "author", "editor": "editor", "date": "date", "publisher": "publisher",
              "pubplace": "location"}
@@ -80,10 +82,6 @@ def _inner(el) -> str:
     return "".join(parts)
 
 
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
 def bibl_runs(bibl) -> list[tuple[str, str]]:
     """The (AnyStyle tag, text) runs of one ``<bibl>`` element (the table of the module)."""
     children = list(bibl.iter())[1:]
@@ -92,7 +90,7 @@ def bibl_runs(bibl) -> list[tuple[str, str]]:
     s_is_container = "j" not in levels and not ("m" in levels and m_is_container)
     runs = []
     for el in children:
-        name, text = _name(el), _squeeze(_inner(el))
+        name, text = _name(el), normalise_space(_inner(el))
         kind = (el.get("unit") or el.get("type") or "").casefold()
         if name == "title":
             level = (el.get("level") or "").casefold()
@@ -105,7 +103,7 @@ def bibl_runs(bibl) -> list[tuple[str, str]]:
             tag = "doi" if kind == "doi" else None
         elif name == "ptr":
             tag = "url" if kind == "web" else None
-            text = text or _squeeze(el.get("target") or "")
+            text = text or normalise_space(el.get("target") or "")
         else:
             tag = PLAIN_TAG.get(name)
         if tag and text:
@@ -200,7 +198,7 @@ def training_references(path: str | Path) -> list:
     for f in files:
         root = ET.fromstring(f.read_bytes())
         for k, bibl in enumerate((el for el in root.iter() if _name(el) == "bibl"), start=1):
-            text = _squeeze(_inner(bibl))
+            text = normalise_space(_inner(bibl))
             runs = bibl_runs(bibl)
             if text and runs:
                 out.append(TrainingReference(f"{f.name}#{k}", runs, text, labelled_tokens(bibl)))
@@ -221,7 +219,7 @@ def parse_tei(data: bytes | str, name: str) -> tuple[list[TeiReference], list[tu
     root = ET.fromstring(data)
     out, skipped = [], []
     for k, bibl in enumerate((el for el in root.iter() if _name(el) == "bibl"), start=1):
-        source, text = f"{name}#{k}", _squeeze(_inner(bibl))
+        source, text = f"{name}#{k}", normalise_space(_inner(bibl))
         runs = bibl_runs(bibl)
         if not text or not runs:
             skipped.append((source, "no text" if not text else "no field"))
