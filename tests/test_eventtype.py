@@ -15,6 +15,7 @@ from alliance_record import eventtype
     ("A Ruritanian maritime patrol aircraft entered Japanese airspace twice near Sado Island on Friday.",
      "incident"),
     ("The navy's surveillance drone crossed into the airspace over the strait.", "incident"),
+    ("A Ruritanian fighter jet fired flares close to a coast guard plane over the reef on Monday.", "incident"),
     # a light verb takes its object's type
     ("The prime ministers held a summit meeting and a working dinner at the palace.", "meeting"),
     ("After the talks, both leaders issued a joint statement on maritime security.", "statement"),
