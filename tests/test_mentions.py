@@ -482,3 +482,153 @@ def test_a_generic_form_takes_the_country_of_its_context_that_has_such_an_entity
     assert ("Foreign Ministry", "japan-ministry-of-foreign-affairs") in found
     # no country around it has such an entity: never guessed
     assert not any(s == "Foreign Ministry" for s, _ in _seed_readings("The Foreign Ministry lodged a protest.\n"))
+
+
+COUNTRIES = """
+actors:
+  - {id: korea-s, name: South Korea, type: state, country: KR, aliases: [ROK]}
+  - {id: japan, name: Japan, type: state, country: JP, aliases: [Tokyo], demonyms: [Japanese]}
+  - {id: usa, name: United States, type: state, country: US, aliases: [U.S., Washington], demonyms: [American]}
+  - {id: jp-mod, name: Japanese Ministry of Defense, type: government-body, country: JP}
+  - {id: jp-sdf, name: Japan Self-Defense Forces, type: military, country: JP}
+  - {id: dod, name: U.S. Department of Defense, type: government-body, country: US, aliases: [Pentagon]}
+  - {id: us-navy, name: U.S. Navy, type: military, country: US}
+  - {id: uss-kitty-hawk, name: USS Kitty Hawk, type: military, country: US}
+  - {id: quad, name: Quad, type: grouping}
+places:
+  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.68, longitude: 139.69, geo_precision: point}
+  - {id: pentagon, name: The Pentagon, type: facility, country: US, latitude: 38.87, longitude: -77.06, geo_precision: point, aliases: [Pentagon]}
+  - {id: washington-dc, name: "Washington, D.C.", type: city, country: US, latitude: 38.9, longitude: -77.03, geo_precision: point, aliases: [Washington]}
+"""
+
+
+def _with(registry: str, text: str):
+    """(readings, candidates by name) of a text read with the registries of ``registry``."""
+    data = loads_yaml(registry, "registry.yml")
+    actors = Registry("actors.yml", "actor", [dict(e, aliases=e.get("aliases", [])) for e in data["actors"]])
+    places = Registry("places.yml", "place", [dict(e, aliases=e.get("aliases", [])) for e in data["places"]])
+    text = normalize_text(textwrap.dedent(text).lstrip("\n"))
+    doc = Document(id="t", stem="t", source_file="t.txt", text=text, meta={"title": "Test Title"})
+    seg = segment.segment(doc)
+    ctx = pipeline.Context(inputs=pipeline.Inputs(seeds_dir=None, catalog=None, documents=[doc],
+                                                  actors=actors, places=places))
+    out = mentions.extract(doc, seg, seg.rows(), ctx)
+    found = sorted([(r["start"], r["surface"], f"actor:{r['actor_id']}") for r in out["actor_mentions"]]
+                   + [(r["start"], r["surface"], f"place:{r['place_id']}") for r in out["place_mentions"]])
+    candidates = {r["name"]: r for r in mentions.finish(ctx)["entity_candidates"]}
+    return [f[1:] for f in found], candidates
+
+
+def test_the_object_of_a_verb_of_influence_in_any_of_its_forms_is_the_state():
+    """Issue 14: "urging Tokyo", "avoid provoking Washington", "deterring Tokyo" (a silent "e"
+    dropped, a consonant doubled) and "listen to Washington" name the government, as "urge Tokyo"
+    did; "arrived in Tokyo" is still the city."""
+    found, _ = _with(COUNTRIES, """
+        The envoy kept urging Tokyo to act. Critics want to avoid provoking Washington.
+        Nobody is deterring Tokyo now. Firms learned to listen to Washington first.
+        The envoy arrived in Tokyo on Monday.
+        """)
+    assert [r for s, r in found if s in ("Tokyo", "Washington")] == [
+        "actor:japan", "actor:usa", "actor:japan", "actor:usa", "place:tokyo"]
+
+
+def test_a_city_name_after_a_clock_time_and_before_time_is_a_time_zone():
+    """"9:30 a.m. Tokyo time" names no city and no state; "Tokyo time and again" is no clock."""
+    found, _ = _with(COUNTRIES, "The rocket lifted off at 9:30 a.m. Tokyo time on Friday.\n")
+    assert found == []
+    found, _ = _with(COUNTRIES, "The talks resumed in Tokyo on Friday.\n")
+    assert found == [("Tokyo", "place:tokyo")]
+
+
+def test_a_place_called_the_x_is_named_without_its_article():
+    """"The Pentagon said" at a sentence's start is the mention "Pentagon", read by context (here
+    the department, the subject of a verb); an outlet's own "The" is not dropped (seeds: "The
+    Japan Times")."""
+    found, _ = _with(COUNTRIES, "The Pentagon said the plan was sound.\n")
+    assert found == [("Pentagon", "actor:dod")]
+
+
+def test_a_ministry_named_with_of_and_its_state_is_that_states_ministry():
+    """"Ministry of Defense of Japan" is one name, the Japanese ministry (a government body's bare
+    form followed by "of" and its state's name); "Self-Defense Forces of Japan" is left as the
+    bare form and the state (no rule for a military's name)."""
+    found, _ = _with(COUNTRIES, "A report by the Ministry of Defense of Japan was cited.\n")
+    assert found == [("Ministry of Defense of Japan", "actor:jp-mod")]
+
+
+def test_a_states_capital_names_the_state_or_is_a_city_for_the_candidates():
+    """Issue 14: a registered state's capital (GeoNames) names the state by metonymy where the
+    context reads an actor ("Seoul moved first"); where it reads the place ("talks in Seoul") and
+    no registry holds the city, it is an entity candidate with its GeoNames data."""
+    found, candidates = _with(COUNTRIES, "Seoul moved first. The ministers later met in Seoul.\n")
+    assert found == [("Seoul", "actor:korea-s")]
+    assert candidates["Seoul"]["type"] == "place" and candidates["Seoul"]["geonames"] == 1835848
+
+
+def test_a_subject_is_read_past_a_parenthesis_and_into_a_quotation():
+    """"Tokyo, for its part, plans ..." and Washington "is watching ..." are the states acting."""
+    found, _ = _with(COUNTRIES, 'Tokyo, for its part, plans a new budget. Aides say Washington "is watching closely."\n')
+    assert [r for _, r in found] == ["actor:japan", "actor:usa"]
+
+
+def test_a_ships_name_without_its_prefix_where_the_document_names_the_ship():
+    """"the Kitty Hawk" after "USS Kitty Hawk" is the ship; alone in a document it is nobody's."""
+    found, _ = _with(COUNTRIES, "The USS Kitty Hawk left port. The Kitty Hawk was old.\n")
+    assert found == [("USS Kitty Hawk", "actor:uss-kitty-hawk"), ("Kitty Hawk", "actor:uss-kitty-hawk")]
+    found, _ = _with(COUNTRIES, "The Kitty Hawk was old.\n")
+    assert found == []
+
+
+def test_candidate_names_are_cut_and_typed_by_general_rules():
+    """Issue 14, names no registry holds, in sentences written for the test: an honorific is no
+    part of a name; a determiner before a name is cut ("the Next ..."); a plural head noun types
+    a name ("Accords"), and so does a head before "of"/"on" ("Bureau of ...", "Committee on ...");
+    a vessel's class before a ship's name; "its" or a chairman after a company's name; "the"
+    before a name makes it no person's; "Service", "Mission" and "Works" are heads; the U.S.
+    states and the continents are in the gazetteer."""
+    text = ("The Honorable Marta Quill met the envoy in the state of Nevada. "
+            "Delegates discussed the Next Harbor Accord, and two Harbor Accords were signed. "
+            "The Bureau of Coastal Affairs and the Committee on Fleet Readiness replied. "
+            "The frigate Amakaze docked. Verrin Dynamics doubled its profits. "
+            "Osler Metals vice chairman Tom Brack agreed. Ida Roan, head of the Lantern Guild, said no. "
+            "The Polar Intelligence Service and the Ocean Watch Mission worked with Calder Valley Works. "
+            "Ships sailed around Africa.\n")
+    _, candidates = _with(COUNTRIES, text)
+    typed = {n: (r["type"], r["type_evidence"]) for n, r in candidates.items()}
+    assert typed["Marta Quill"][0] == "person" and "Honorable Marta Quill" not in typed
+    assert typed["Nevada"][0] == "place" and candidates["Nevada"]["geonames"] == 5509151
+    assert "Next Harbor Accord" not in typed and typed["Harbor Accord"][0] == "document"
+    assert typed["Harbor Accords"] == ("document", "head noun: Accords")
+    assert typed["Bureau of Coastal Affairs"] == ("government-body", "head noun: Bureau")
+    assert typed["Committee on Fleet Readiness"] == ("organization", "head noun: Committee")
+    assert typed["Amakaze"] == ("military", "vessel noun before it: frigate")
+    assert typed["Verrin Dynamics"][0] == typed["Osler Metals"][0] == "organization"
+    assert typed["Lantern Guild"][0] == "organization"
+    assert typed["Polar Intelligence Service"][0] == "government-body"
+    assert typed["Ocean Watch Mission"][0] == "organization"
+    assert typed["Calder Valley Works"][0] == "place"
+    assert typed["Africa"][0] == "place" and candidates["Africa"]["geonames"] == 6255146
+
+
+def test_candidate_names_keep_their_numbers_ampersands_compounds_and_owners():
+    """Issue 14: an ordinal opens a unit's name and a number ends one after its head noun ("U.S.
+    9th Fleet", "Patrol Wing 4"), two such names joined by "and" are two; "&" joins a name ("Harlow & Finch"); a hyphenated compound with
+    small words opens one ("Quad-at-Sea Harbor Mission"); a name with its head before a place
+    ends at "in" ("Naval Air Station Kelso in Brin Prefecture"); a possessive inside a run ends the
+    owner ("Osler's Granite Yard Works"); a word glued to a registered name that is no person's
+    continues it ("U.S. Copper", "Quad Health Pledge"); a family name first is named alone by its
+    first word ("Pak" of "Pak Chol Su")."""
+    text = ("The U.S. 9th Fleet and Patrol Wing 4 sailed. The book came out with Harlow & Finch. "
+            "The Quad-at-Sea Harbor Mission began. Jets flew from Naval Air Station Kelso in Brin Prefecture. "
+            "Workers of U.S. Copper's Granite Yard Works struck, and U.S. Copper lost money. "
+            "The Quad Health Pledge was renewed. Pak Chol Su spoke, and Pak was heard.\n")
+    _, candidates = _with(COUNTRIES, text)
+    for name in ("U.S. 9th Fleet", "Patrol Wing 4", "Naval Air Station Kelso"):
+        assert candidates[name]["type"] == "military", name
+    assert candidates["Harlow & Finch"]["type"] == "organization"
+    assert candidates["Quad-at-Sea Harbor Mission"]["type"] == "organization"
+    assert candidates["Brin Prefecture"]["type"] == "place"
+    assert candidates["Granite Yard Works"]["type"] == "place"
+    assert candidates["U.S. Copper"]["type"] == "organization" and candidates["U.S. Copper"]["mention_count"] == 2
+    assert "Copper" not in candidates and "Quad Health Pledge" in candidates
+    assert candidates["Pak Chol Su"]["mention_count"] == 2 and "Pak" not in candidates

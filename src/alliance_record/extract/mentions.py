@@ -27,13 +27,18 @@ line) is matched against the forms in capitals. Then, in order:
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
-   Washington", "China, North Korea, and Russia") share one reading;
+   Washington", "China, North Korea, and Russia") share one reading. A registered state's
+   capital (GeoNames) is such a form even where no registry lists it: "Seoul moved first" is
+   South Korea; "met in Seoul", with no place registered, is left to the entity candidates. A
+   place's name between a clock time and "time" ("8:44 a.m. Beijing time") is a time zone, no
+   mention; a place called "The Pentagon" that is also "Pentagon" is named without the article;
 5. a form shared by several persons (a bare surname such as "Koizumi") or several documents
    ("NSS") resolves to the one whose unambiguous form occurs in the same document — first in the
    same part of it (the notes and references, or the text), nearest before the mention (else
    nearest after); with no such evidence it stays unresolved and is reported, never guessed.
-   A registered person's family name alone ("Nakatani", "McCain") counts only in a document
-   that names the person in full, and not where it is part of a place ("Austin, Texas") or of
+   A registered person's family name alone ("Nakatani", "McCain"), and a ship's name without its
+   prefix ("the George Washington" of "USS George Washington"), counts only in a document
+   that names the person or the ship in full, and not where it is part of a place ("Austin, Texas") or of
    another capitalised name ("Steve Austin", "Austin Peay"): see
    :func:`family_name_in_other_name`.
 """
@@ -54,7 +59,7 @@ from .. import schema
 from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
-from .entities import TITLE_WORDS, NameSpans
+from .entities import SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
 
 CONTEXT_CHARS = 32
 
@@ -143,19 +148,40 @@ SPATIAL_AFTER = re.compile(
 OPINION_IN = re.compile(
     r"\b(?:concerns?|questions?|doubts?|worr(?:y|ies)|debates?|frustrations?|anxiet(?:y|ies)|unease|"
     r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
-# The object of a verb of influence is an actor: "threaten to empower Beijing", "deter China".
+
+
+def inflections(*bases: str) -> str:
+    """A regex alternation of verbs in every form: the base, -s/-es, -ed/-d and -ing, with the
+    silent "e" dropped ("provoking", "urging"), "y" turned to "ie" ("worried") and a final
+    consonant doubled ("deterred", "compelling")."""
+    forms = set()
+    for b in bases:
+        forms.update((b, b + "s", b + "es", b + "ed", b + "ing"))
+        if b.endswith("e"):
+            forms.update((b + "d", b[:-1] + "ing"))
+        elif b.endswith("y") and b[-2:-1] not in "aeiou":
+            forms.update((b[:-1] + "ies", b[:-1] + "ied"))
+        elif re.search(r"[^aeiou][aeiou][bdglmnprt]$", b):
+            forms.update((b + b[-1] + "ed", b + b[-1] + "ing"))
+    return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+
+
+# The object of a verb of influence is an actor: "threaten to empower Beijing", "deter China",
+# "urging Tokyo", "to avoid provoking Beijing" ...
 INFLUENCE_BEFORE = re.compile(
-    r"\b(?:empower|embolden|pressur(?:e|ing)|deter|dissuade|persuade|convince|coerce|reassure|urge|"
-    r"punish|sanction|provoke|confront|counter|contain|court|isolate|compel|appease|placate|"
-    # ... and so is the one named, blamed or answered: "without naming Beijing", "thanked Tokyo"
-    r"nam(?:e|ing)|blam(?:e|ing)|accus(?:e|ing)|criticiz(?:e|ing)|condemn|thank|protest(?:ed)? (?:to|with)|"
-    r"warn|reassur(?:e|ing))"
-    r"(?:s|es|ed|d|ing|ring|red)?\s+$", re.I)
+    r"\b(?:" + inflections("empower", "embolden", "pressure", "deter", "dissuade", "persuade", "convince", "coerce",
+                           "reassure", "urge", "punish", "sanction", "provoke", "confront", "counter", "contain",
+                           "court", "isolate", "compel", "appease", "placate",
+                           # ... and so is the one named, blamed or answered: "without naming Beijing",
+                           # "thanked Tokyo"
+                           "name", "blame", "accuse", "criticize", "condemn", "thank", "warn")
+    # ... and the one listened or appealed to: "listen to Washington first"
+    + r"|protest(?:ed)? (?:to|with)|(?:" + inflections("listen", "talk", "appeal", "defer") + r") to)\s+$", re.I)
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_BEFORE = re.compile(
-    r"\b(?:alarm|anger|worr(?:y|ie)|unsettl(?:e|ing)|irritat(?:e|ing)|frustrat(?:e|ing)|surpris(?:e|ing)|"
-    r"annoy|infuriat(?:e|ing)|embarrass|upset)(?:s|es|ed|d|ing|ting)?\s+$", re.I)
+    r"\b(?:" + inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
+                           "infuriate", "embarrass", "upset") + r")\s+$", re.I)
 # The one asked, wanted or expected to act is an actor: "Washington wants Tokyo to do more",
 # "urged Seoul to", "pressed Manila to" (with "to" and a verb after the name).
 VOLITION_BEFORE = re.compile(
@@ -197,7 +223,8 @@ class Candidate:
     kind: str   # "actor" | "place"
     id: str
     type: str
-    via: str    # "name" | "alias" | "title-case" | "variant" | "generic" | "surname" | "inverted" | "inverted-initials"
+    via: str    # "name" | "alias" | "title-case" | "variant" | "generic" | "surname" | "short-name" | "capital"
+                # | "inverted" | "inverted-initials"
     country: str | None = None
 
 
@@ -257,12 +284,23 @@ class Lexicon:
         generic: dict[str, dict] = defaultdict(dict)
         surnames: dict[str, dict] = defaultdict(dict)
         qualifiers = country_qualifiers(actors)
+        state_names: dict = defaultdict(list)  # country code -> "Japan", "the United States"
+        for e in actors.entries:
+            if e["type"] == "state" and e.get("country"):
+                name = fold_form(e["name"])
+                state_names[e["country"]].append(f"the {name}" if ARTICLE_STATE.match(name) else name)
         for kind, registry in (("actor", actors), ("place", places)):
             for e in registry.entries:
                 country = e.get("country")
                 own = [("name", e["name"])] + [("alias", a) for a in e["aliases"]]
+                keys = {fold_form(form) for _via, form in own}
                 for via, form in own:
                     key = fold_form(form)
+                    if kind == "place" and key.startswith("The ") and key[4:] in keys:
+                        # a place "The Pentagon" also called "Pentagon": the article opens a
+                        # sentence, it is no part of the name ("The Pentagon said" is the mention
+                        # "Pentagon"); an outlet's "The" is its own ("The Japan Times")
+                        key = key[4:]
                     if key and (kind, e["id"]) not in forms[key]:  # the name comes first
                         forms[key][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], via, country)
                     for variant, how in [(title_case(key), "title-case"), *spelling_variants(key, e["type"], country)]:
@@ -271,12 +309,30 @@ class Lexicon:
                     if e["type"] in GENERIC_TYPES and country:
                         for bare in generic_forms(key, qualifiers):
                             generic[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "generic", country)
+                            # "Ministry of Defense of Japan": a body's bare form with its state's name after it
+                            for state_name in state_names.get(country, ()) if e["type"] == "government-body" else ():
+                                variants[f"{bare} of {state_name}"].setdefault(
+                                    (kind, e["id"]), Candidate(kind, e["id"], e["type"], "variant", country))
                     if e["type"] == "person" and via == "name":
                         for bare in family_names(key):
                             surnames[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "surname", country)
+                    ship = SHIP_PREFIX.match(key) if e["type"] == "military" else None
+                    if ship and len(key) - ship.end() >= 3:
+                        # "the George Washington" after "USS George Washington": a ship's name
+                        # without its prefix, in a document that names the ship in full
+                        surnames[key[ship.end():]][(kind, e["id"])] = Candidate(
+                            kind, e["id"], e["type"], "short-name", country)
         for key, cands in variants.items():
             if key not in forms:  # a spelling that is some entry's own form is that entry's
                 forms[key] = cands
+        for e in actors.entries:
+            if e["type"] == "state" and e.get("country"):
+                key = capital_form(e["country"])
+                if key and key not in forms:
+                    # "Seoul moved first": a state's capital names it; "in Seoul", where the
+                    # registries hold no such place, is the city (a name for the candidates)
+                    forms[key] = {("actor", e["id"]): Candidate("actor", e["id"], "state", "capital", e["country"]),
+                                     ("place", ""): Candidate("place", "", "city", "capital", e["country"])}
         for key, cands in generic.items():
             if key not in forms:  # "Ministry of Defense": whose, the context decides
                 forms[key] = cands
@@ -296,6 +352,12 @@ class Lexicon:
                    qualifiers=qualifiers)
 
 
+# A state's name that takes the article: "the United States", "the Republic of Korea".
+ARTICLE_STATE = re.compile(r"(?:United|Republic|Kingdom|Federation|Federated|People's|Democratic|"
+                           r"Commonwealth|Islamic|Union) ")
+# Forms that name an entity only in a document that names it in full: a person's family name
+# ("Nakatani"), a ship's name without its prefix ("the George Washington").
+SHORT_FORMS = frozenset(("surname", "short-name"))
 # Entities with a national form and a generic one: "Japanese Ministry of Defense" is also "the
 # Ministry of Defense" where the context is Japanese.
 GENERIC_TYPES = {"government-body", "military", "government"}
@@ -404,6 +466,14 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
 
 
 COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
+
+
+def capital_form(code: str) -> str | None:
+    """The folded name of a state's capital (GeoNames, via the gazetteer), or None."""
+    from .. import gazetteer
+
+    name = gazetteer.capital(code)
+    return fold_form(name) if name else None
 
 
 def _official_name(code: str) -> str | None:
@@ -569,11 +639,14 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue
         if end < len(v) and v[end] in "$€£¥":
             continue  # "US$30", "A$10 billion": a currency, not the country
+        if CLOCK_BEFORE.search(v, max(0, start - 16), start) and TIME_ZONE_AFTER.match(v, end) \
+                and lexicon.place_or_state(key):
+            continue  # "8:44 a.m. Beijing time": a time zone, not the city or the state
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if blocked and any(a < end and start < b for a, b in blocked):
             continue
-        if all(c.via == "surname" for c in lexicon.forms[key]) \
+        if all(c.via in SHORT_FORMS for c in lexicon.forms[key]) \
                 and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
             continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
@@ -700,7 +773,7 @@ def nested_matches(found: list, chosen: list, lexicon: Lexicon, size: int) -> li
             continue
         outer = [chosen[k]]
         o_cands, cands = lexicon.forms[outer[0][2]], lexicon.forms[key]
-        if all(c.via == "surname" for c in cands):
+        if all(c.via in SHORT_FORMS for c in cands):
             continue  # a family name inside a longer name is part of that name
         if {c.id for c in o_cands} & {c.id for c in cands}:
             continue  # the same entity, named again inside its own name
@@ -754,6 +827,9 @@ def _to_view(view: "View", i: int) -> int:
     return view.anchors_view[k] + offset
 
 
+# A clock time before a place's name and "time" after it: a time zone ("8:44 a.m. Beijing time").
+CLOCK_BEFORE = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours|hrs)?\s$", re.I)
+TIME_ZONE_AFTER = re.compile(r" (?:standard )?time\b", re.I)
 NAME_BEFORE_COMMA = re.compile(r"[A-Z][\w.'-]*,? $")  # searched in the 40 characters before a match
 GLUED_NUMBER = re.compile(r"\d+(?![\w])")
 
@@ -961,9 +1037,18 @@ def _previous_is_place(match, matches):
         last.chosen is not None and last.chosen.kind == "place")
 
 
+# A parenthesis between a subject and its verb: ", for its part,", ", however,", ", in turn,".
+PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:“”\"]{1,25}|[a-z]+ly|however|"
+                           r"meanwhile|too|though|instead|also|then),(?=\s)")
+
+
 def _agentive_after(rest: str) -> bool:
-    """The name is followed by a verb."""
-    word = re.match(r"\s+(?:\(\w+\)\s+)?([A-Za-z]+)\b", rest)
+    """The name is followed by a verb: also past a parenthesis ("Tokyo, for its part, plans",
+    "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...")."""
+    aside = PARENTHETICAL.match(rest)
+    if aside:
+        rest = rest[aside.end():]
+    word = re.match(r"\s+(?:\(\w+\)\s+)?[\"“]?([A-Za-z]+)\b", rest)
     if not word:
         return False
     w = word.group(1)
@@ -1237,7 +1322,9 @@ def extract(doc, seg, rows, ctx) -> dict:
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
-        names = names_in[id(region)] = NameSpans((m.i, m.j) for m in found)
+        names = names_in[id(region)] = NameSpans(
+            ((m.i, m.j) for m in found),
+            person_ends=frozenset(m.j for m in found if m.candidates and all(c.type == "person" for c in m.candidates)))
         if region.kind in ("title", "heading"):
             # headings are in title case; their names recur in the text below (a place named only
             # in the headline is still a candidate, if the gazetteer or a head noun says so)
@@ -1245,25 +1332,22 @@ def extract(doc, seg, rows, ctx) -> dict:
                 unnamed.append((region, surface, i))
             continue
         for surface, i, glued in unmatched_names(region, names, blocked):
-            entry = unmatched.setdefault(visible(surface), {"count": 0, "documents": [], "example": None, "glued": 0})
-            entry["count"] += 1
-            entry["glued"] += int(glued)  # a count, so that worker states add up
-            if doc.id not in entry["documents"]:
-                entry["documents"].append(doc.id)
-            if entry["example"] is None:
-                entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
-            if region.kind != "boilerplate" and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
-                unnamed.append((region, surface, i))
+            _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
     resolve_generic(matches, lexicon.qualifiers)
+    for m in matches:
+        if m.chosen is not None and m.chosen.via == "capital" and m.chosen.kind == "place":
+            # "met in Seoul": the city, which no registry holds: a name for the candidates
+            m.chosen, m.candidates = None, ()
+            _unmatched(doc, m.region, m.region.text[m.i:m.j], m.i, False, unmatched, unnamed, ctx)
     matches = [m for m in matches if m.chosen is not None or m.candidates]
     # a place read in another sense at every occurrence ("Japan" the state) is still named
     other_sense = ctx.state.setdefault("mentions.place_other_sense", {})
     for m in matches:
         if m.chosen is not None and m.chosen.kind == "actor":
             for c in m.candidates:
-                if c.kind == "place":
+                if c.kind == "place" and c.id:
                     other_sense[c.id] = other_sense.get(c.id, 0) + 1
 
     out = {"actor_mentions": [], "place_mentions": [], "actor_mentions_by_document": []}
@@ -1316,17 +1400,35 @@ def extract(doc, seg, rows, ctx) -> dict:
     return out
 
 
+def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, unnamed: list, ctx):
+    """Report a name no registry entry covers (``unmatched_names``) and keep it for the entity
+    candidates (outside boilerplate, and unless an ignore rule covers it); a heading's names are
+    candidates only."""
+    if region.kind in ("title", "heading"):
+        unnamed.append((region, surface, i))
+        return
+    entry = unmatched.setdefault(visible(surface), {"count": 0, "documents": [], "example": None, "glued": 0})
+    entry["count"] += 1
+    entry["glued"] += int(glued)  # a count, so that worker states add up
+    if doc.id not in entry["documents"]:
+        entry["documents"].append(doc.id)
+    if entry["example"] is None:
+        entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
+    if region.kind != "boilerplate" and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
+        unnamed.append((region, surface, i))
+
+
 def keep_surnames_with_evidence(found_in: list):
     """A family name alone (:func:`family_names`) is a mention only of a person the document
     names in full somewhere (anywhere: "Nakatani" in a headline, "Gen Nakatani" below it); it is
     left out otherwise — not reported as unresolved, and free for the unregistered names — and
     its candidates narrow to the persons named in full (two Koizumis named: rule 5 decides)."""
     named = {(m.candidates[0].kind, m.candidates[0].id) for _r, _b, found in found_in for m in found
-             if len(m.candidates) == 1 and m.candidates[0].via != "surname"}
+             if len(m.candidates) == 1 and m.candidates[0].via not in SHORT_FORMS}
     for k, (region, blocked, found) in enumerate(found_in):
         kept = []
         for m in found:
-            if m.candidates and all(c.via == "surname" for c in m.candidates):
+            if m.candidates and all(c.via in SHORT_FORMS for c in m.candidates):
                 m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named)
                 if not m.candidates:
                     continue
@@ -1567,9 +1669,13 @@ LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
 # (an invisible character inside a word is part of it: "Koi\u00adzumi" is one token)
 INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
-                               rf"(?:of|the|and|for|de|du|von|van|al|on|in)(?![\w'’.&{INVISIBLE}-]))")
+                               rf"(?:of|the|and|for|de|du|von|van|al|on|in|&)(?![\w'’.&{INVISIBLE}-])|"
+                               rf"\d{{1,3}}(?:st|nd|rd|th)?(?![\w'’&{INVISIBLE}-]|[.,]\d))")
+# "7th Fleet", "Carrier Air Wing 5": an ordinal before a name's word, a number after its head noun
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+NUMBER = re.compile(r"\d{1,3}")
 NAME_TOKEN = re.compile(rf"[A-Z][\w'’.&{INVISIBLE}-]*[\w.]|[A-Z]")
-CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in"}
+CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in", "&"}
 SENTENCE_WORDS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "as", "but",
     "and", "or", "however", "moreover", "furthermore", "while", "when", "since", "first", "second",
@@ -1635,6 +1741,13 @@ def unmatched_names(region: Region, names: NameSpans,
         prev_word = prev[2] if prev else ""
         ends_sentence = prev_word.endswith(".") and not ABBREVIATION.match(prev_word)
         joinable = run and gap == " " and not ends_sentence
+        if w[0].isdigit():
+            # an ordinal that opens a name ("7th Fleet"), a number that ends one after its head
+            # noun ("Carrier Air Wing 5"); any other number ends a run
+            starts_name = mask.find(1, s, e) < 0 and (
+                (ORDINAL.fullmatch(w) and following is not None and text[e:following[0]] == " "
+                 and bool(NAME_TOKEN.fullmatch(following[2])) and following[2][0].isupper())
+                or (NUMBER.fullmatch(w) and joinable and head_word(run[-1][2]) is not None))
         if starts_name and (joinable or not run):
             run.append((s, e, w))
         elif starts_name:
