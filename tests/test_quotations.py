@@ -154,6 +154,26 @@ SPEAKERS = [
     ("Critics have long warned of “a hollow alliance” in the region.", [
         ("a hollow alliance", "Critics", "warned", False, "before"),
     ]),
+    # issue 14: a speech verb's -ing form opening a participial clause takes the subject of a
+    # speech verb before it, else of the sentence, never its own object ...
+    ("She reversed herself in March, first calling the plan “a sound bargain” and then backing it.", [
+        ("a sound bargain", "She", "calling", True, "before"),
+    ]),
+    ("The envoy said the talks had stalled, calling the delay “a needless risk.”", [
+        ("a needless risk.", "The envoy", "said", False, "before"),
+    ]),
+    # ... and one after a finite verb opens no clause: nobody is quoted
+    ("The ministry keeps warning of “hostile” moves.", [
+        ("hostile", None),
+    ]),
+    # "put it" is a speech verb
+    ("A regional governor put it plainly: the port “cannot take another carrier.”", [
+        ("cannot take another carrier.", "A regional governor", "put", False, "before"),
+    ]),
+    # a person's noun with a post-modifier before its speech verb
+    ("“We will wait,” a harbour official familiar with the schedule told reporters.", [
+        ("We will wait,", "a harbour official", "told", False, "after"),
+    ]),
 ]
 
 

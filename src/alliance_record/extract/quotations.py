@@ -278,6 +278,28 @@ posted predict predicts predicted conclude concludes concluded caution cautions 
 confirm confirms confirmed deny denies denied promise promises promised proclaim proclaims
 proclaimed report reports reported recount recounts recounted quip quips quipped
 """.split())
+
+
+def _gerunds(verbs: frozenset) -> frozenset:
+    """The -ing forms of the base forms among ``verbs`` ("say" of "says": "saying"; "note":
+    "noting"; "admit": "admitting")."""
+    out = set()
+    for w in verbs:
+        if not (w + "s" in verbs or w + "es" in verbs or (w.endswith("y") and w[:-1] + "ies" in verbs)):
+            continue
+        if w.endswith("e") and not w.endswith("ee"):
+            out.add(w[:-1] + "ing")
+        elif re.search(r"[^aeiou][aeiou][bdgmnpt]$", w):
+            out.add(w + w[-1] + "ing")
+        else:
+            out.add(w + "ing")
+    return frozenset(out)
+
+
+# A speech verb's -ing form opens a participial clause whose subject is the sentence's ("He
+# changed course, first calling it a “planned partnership”").
+SPEECH_GERUNDS = _gerunds(SPEECH_VERBS)
+SPEECH_VERBS = SPEECH_VERBS | SPEECH_GERUNDS
 # Verbs that characterise: their quotation is someone's words only as "X as “…”" ("condemns drills
 # as “Asian version of NATO”", "praised Takaichi as “a great prime minister”"); "praised the
 # “proactive” stance" quotes no one.
@@ -401,6 +423,8 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
     after a determiner or a possessive (``the call``, ``Hegseth’s remarks``)."""
     tok = _strip_dot(tokens[k][2])
     low = tok.lower()
+    if low in ("put", "puts") and k + 1 < len(tokens) and tokens[k + 1][2] == "it":
+        low = "said"  # "An official put it bluntly: …", "as one aide puts it"
     if low not in SPEECH_VERBS | CHARACTERISING or (tok[0].isupper() and not (first_ok and k == 0)):
         return False
     if k:
@@ -430,10 +454,34 @@ def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | No
         if low in AUXILIARIES and np:
             continue
         if low in NP_BREAKERS or _strip_dot(tok) != tok:
-            return None
+            return _modified_speaker(text, tokens, k, np)
         np.append((s, e))
         if len(np) > MAX_NP_TOKENS:
             return None
+    return None
+
+
+# The nouns of a person a post-modifier may follow before the speech verb: "“…,” one official
+# involved in the preparations told us", "“…,” a source familiar with the talks said".
+PERSON_NOUNS = frozenset("""official officials source sources diplomat diplomats aide aides adviser advisers
+advisor advisors officer officers analyst analysts expert experts negotiator negotiators lawmaker
+lawmakers spokesperson spokesman spokeswoman person people resident residents""".split())
+MAX_MODIFIER_TOKENS = 8
+
+
+def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
+    """An after-cue whose noun phrase, headed by a person's noun, has a post-modifier before its
+    speech verb ("one Japanese official involved in the preparations told us"): the cue, with
+    the noun phrase up to that noun; None when no such verb follows within a few words."""
+    head = next((n for n in range(len(np) - 1, -1, -1) if text[np[n][0]:np[n][1]].lower() in PERSON_NOUNS), None)
+    if head is None:
+        return None
+    for j in range(k, min(len(tokens), k + MAX_MODIFIER_TOKENS)):
+        if not _is_word(tokens[j][2]):
+            return None
+        if _is_verb_at(tokens, j) and tokens[j][2].lower() not in SPEECH_GERUNDS:
+            s, e, tok = tokens[j]
+            return _cue(text, (np[0][0], np[head][1]), (s, s + len(_strip_dot(tok))), "after")
     return None
 
 
@@ -463,12 +511,15 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     """
     tokens = [t for t in _tokens(text, s0, open_pos) if not any(a <= t[0] < b for a, b in masked)]
     verb = None
+    gerund = None  # (index, span) of a speech verb's -ing form with no subject of its own
     as_before_mark = bool(re.search(r"\bas\s*$", text[s0:open_pos]))
     for k in range(len(tokens) - 1, -1, -1):
         if not _is_verb_at(tokens, k):
             continue
         if _strip_dot(tokens[k][2]).lower() in CHARACTERISING and not as_before_mark:
             continue
+        if tokens[k][2].lower() in SPEECH_GERUNDS and not _opens_clause(tokens, k):
+            continue  # "Ruritania keeps warning of “…”": no participial clause, no one quoted
         s, e, tok = tokens[k]
         verb = verb or (s, s + len(_strip_dot(tok)))
         np = _np_backward(tokens, k)
@@ -483,6 +534,12 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
                     break
+        if np is None and _strip_dot(tok).lower() in SPEECH_GERUNDS:
+            # "…, calling the move “…”": the subject of a speech verb before it, else of the
+            # sentence ("He changed course, first calling it a “…”"); never the gerund's object
+            gerund = gerund or (k, verb)
+            verb = None
+            continue
         if np:
             return _cue(text, np, verb, "before")
         before = tokens[k - 1][2] if k else ""
@@ -499,7 +556,19 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
         np = _leading_subject(tokens)
         if np:
             return _cue(text, np, verb, "before")
+    if gerund is not None:
+        np = _leading_subject(tokens[:gerund[0]])
+        if np:
+            return _cue(text, np, gerund[1], "before")
     return None
+
+
+def _opens_clause(tokens, k: int) -> bool:
+    """The word at ``tokens[k]`` opens a clause after a comma, past adverbs ("…, first calling")."""
+    j = k - 1
+    while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
+        j -= 1
+    return j >= 0 and tokens[j][2] == ","
 
 
 def _relative_antecedent(text: str, tokens, k: int) -> tuple[int, int] | None:
