@@ -354,3 +354,16 @@ def test_a_title_on_two_lines_a_share_bar_of_one_item_a_line_and_a_related_link(
     alone = segment(make("A Test Title\n\nFirst paragraph here.\n\nPost\n\nSecond paragraph here.\n"))
     assert not any(b["text"] == "Post" for b in alone.boilerplate)
     check_offsets(doc, seg)
+
+
+def test_a_share_bar_of_icon_letters_a_listen_line_and_a_repost_notice_are_furniture():
+    """Issue 14, page clutter by general rules: a share bar whose items are icon letters ("f"),
+    a "Listen to this article · 5 min" line and a repost's note of where the post first
+    appeared are set aside; the body around them is kept."""
+    doc = make("A Harbor Story\n\nShare: f | X | in | ✉\n\nListen to this article · 5 min\n\n"
+               "This essay originally appeared on the writer's blog and is reposted with permission.\n\n"
+               "The harbor reopened on Monday after the storm.\n")
+    seg = segment(doc)
+    assert [b["rule"] for b in seg.boilerplate if b["rule"] != "duplicate-title"] == [
+        "share-prompt", "reading-time", "repost-notice"]
+    assert [p["text"] for p in seg.paragraphs] == ["The harbor reopened on Monday after the storm."]

@@ -52,7 +52,13 @@ BOILERPLATE_RULES = [
     ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
     ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
-    ("reading-time", re.compile(r"(?i)^(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time)?$"), False),
+    ("reading-time", re.compile(r"(?i)^(?:listen( to this (?:article|story|post))?\s*[·•|:–-]?\s*)?"
+                                r"(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time| listen)?$"), False),
+    # a repost's note of where it first appeared ("This post first appeared on ... and is reposted
+    # with permission"): the page's, not the author's words
+    ("repost-notice", re.compile(r"(?i)^(?=.{0,240}$)(?:this (?:post|article|piece|essay|story|commentary) "
+                                 r"(?:first|originally) (?:appeared|ran|was published)\b.*|.*\breposted with "
+                                 r"(?:the author'?s )?permission\b.*)$"), False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
@@ -497,7 +503,7 @@ FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
 cite copy link save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a""".split())
+listen audio font size gift send the more options text a in""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
 instagram youtube download cite follow connected subscribe bookmark save""".split())
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
@@ -505,7 +511,8 @@ NAV_ITEM = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
 
 
 def furniture_line(text: str) -> bool:
-    words = [w.casefold() for w in re.findall(r"[\w-]+", text)]
+    # a share bar's icons may be letters ("Share: f | X | LINE | ✉"): one letter is no word
+    words = [w.casefold() for w in re.findall(r"[\w-]+", text) if len(w) > 1 or w.casefold() == "x"]
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
 
 
