@@ -495,6 +495,7 @@ actors:
   - {id: us-navy, name: U.S. Navy, type: military, country: US}
   - {id: uss-kitty-hawk, name: USS Kitty Hawk, type: military, country: US}
   - {id: quad, name: Quad, type: grouping}
+  - {id: hsc, name: Harbor Safety Council, type: organization}
 places:
   - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.68, longitude: 139.69, geo_precision: point}
   - {id: pentagon, name: The Pentagon, type: facility, country: US, latitude: 38.87, longitude: -77.06, geo_precision: point, aliases: [Pentagon]}
@@ -655,3 +656,13 @@ def test_a_services_one_word_name_is_the_service_of_its_context():
     assert [r for s, r in found if s == "Navy"] == ["actor:us-navy"]
     found, _ = _with(COUNTRIES, "Washington watched as the Japanese Navy sailed.\n")
     assert not any(s == "Navy" for s, _ in found)
+
+
+def test_an_acronym_of_a_registered_name_the_document_writes_in_full_is_a_mention():
+    """Issue 14: "the HSC" where the document names the Harbor Safety Council is that council
+    (the capitals of a registered actor's name written in the document); alone in a document it
+    is a candidate, not a guess."""
+    found, _ = _with(COUNTRIES, "The Harbor Safety Council met. If the HSC agrees, ships may sail.\n")
+    assert found == [("Harbor Safety Council", "actor:hsc"), ("HSC", "actor:hsc")]
+    found, candidates = _with(COUNTRIES, "If the HSC agrees, ships may sail.\n")
+    assert found == [] and "HSC" in candidates

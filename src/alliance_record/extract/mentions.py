@@ -43,7 +43,9 @@ line) is matched against the forms in capitals. Then, in order:
    prefix ("the George Washington" of "USS George Washington"), counts only in a document
    that names the person or the ship in full, and not where it is part of a place ("Austin, Texas") or of
    another capitalised name ("Steve Austin", "Austin Peay"): see
-   :func:`family_name_in_other_name`.
+   :func:`family_name_in_other_name`. An acronym spelled by the capitals of a registered
+   actor's name that the document writes in full ("the LDP" after "Liberal Democratic Party") is
+   a mention of that actor (:func:`document_acronyms`).
 """
 
 from __future__ import annotations
@@ -1347,6 +1349,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     found_in = [(region, blocked, find_matches(lexicon, region, blocked))
                 for region, blocked in mention_regions(doc, seg)]
     keep_surnames_with_evidence(found_in)
+    acronyms = document_acronyms(found_in, lexicon)
     for region, blocked, found in found_in:
         for m in found:
             m.doc_start = region.multi.to_doc(m.i)
@@ -1362,6 +1365,14 @@ def extract(doc, seg, rows, ctx) -> dict:
                 unnamed.append((region, surface, i))
             continue
         for surface, i, glued in unmatched_names(region, names, blocked):
+            bare = surface[4:] if surface.startswith("the ") else surface  # "If the LDP": "the" opens the run
+            cand = acronyms.get(bare)
+            if cand is not None:  # "the LDP" where the document names the Liberal Democratic Party
+                i += len(surface) - len(bare)
+                m = Match(region, i, i + len(bare), bare, (cand,))
+                m.doc_start, m.doc_end = region.multi.to_doc(m.i), region.multi.to_doc(m.j - 1) + 1
+                matches.append(m)
+                continue
             _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
@@ -1428,6 +1439,34 @@ def extract(doc, seg, rows, ctx) -> dict:
     summarise(doc.id, out, ctx.state)
     out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
     return out
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
+    """Acronyms spelled by the capitals of a registered actor's name that the document writes in
+    full ("Liberal Democratic Party" -> "LDP", "Nuclear Consultative Group" -> "NCG"): acronym ->
+    the actor (a Candidate with ``via = "acronym"``), when one actor of the document spells it and
+    it is no registry form of its own."""
+    out: dict = {}
+    for region, _b, found in found_in:
+        for m in found:
+            if len(m.candidates) != 1 or m.candidates[0].kind != "actor":
+                continue
+            words = re.split(r"[\s-]+", region.text[m.i:m.j])
+            if len(words) < 2:
+                continue
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if not ACRONYM.fullmatch(initials) or initials in lexicon.forms:
+                continue
+            c = m.candidates[0]
+            known = out.get(initials)
+            if known is None:
+                out[initials] = Candidate(c.kind, c.id, c.type, "acronym", c.country)
+            elif known is not False and known.id != c.id:
+                out[initials] = False  # two actors spell it: neither
+    return {k: v for k, v in out.items() if v}
 
 
 def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, unnamed: list, ctx):
