@@ -666,3 +666,13 @@ def test_an_acronym_of_a_registered_name_the_document_writes_in_full_is_a_mentio
     assert found == [("Harbor Safety Council", "actor:hsc"), ("HSC", "actor:hsc")]
     found, candidates = _with(COUNTRIES, "If the HSC agrees, ships may sail.\n")
     assert found == [] and "HSC" in candidates
+
+
+def test_a_place_opening_a_publications_name_is_no_mention_of_it():
+    """Issue 14: "Japan Evening Briefing", "the Korea Weekly Digest": a place's or state's name
+    that opens a publication's name (rule 2, head nouns of publications) names neither."""
+    found, _ = _with(COUNTRIES, "Read the Japan Evening Briefing and the Tokyo Harbor Digest every day.\n")
+    assert found == []
+    # a coordination ends the name after the place: "Japan and the Harbor War" names Japan
+    found, _ = _with(COUNTRIES, "Historians study Japan and the Harbor War.\n")
+    assert found == [("Japan", "actor:japan")]

@@ -119,6 +119,8 @@ ORG_HEADS = {
     "treaty", "agreement", "declaration", "command", "fleet", "company", "corporation", "bank",
     "network", "project", "analysis", "tracker", "era", "watch", "desk", "monitor", "insight", "insights",
     "brief", "daily", "weekly", "today", "matters", "wire",
+    # a publication's or a programme's name: "Asia Morning Briefing", "Pacific Security Digest"
+    "briefing", "bulletin", "digest", "newsletter", "podcast", "roundup",
 }
 
 # Rule 4 vocabulary.
@@ -914,6 +916,8 @@ def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
         return False
     tokens = []
     for token in words.group(1).split():
+        if token == "and":
+            break  # a coordination ends the name: "Japan Evening Briefing and the Tokyo ...", "Japan and the Pacific War"
         tokens.append(token)
         if token.endswith(".") and not ABBREVIATION.match(token):
             break  # the name ends with the sentence: "Taiwan Crisis. Sasakawa Peace Foundation"
