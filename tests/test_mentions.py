@@ -676,3 +676,22 @@ def test_a_place_opening_a_publications_name_is_no_mention_of_it():
     # a coordination ends the name after the place: "Japan and the Harbor War" names Japan
     found, _ = _with(COUNTRIES, "Historians study Japan and the Harbor War.\n")
     assert found == [("Japan", "actor:japan")]
+
+
+LEADERS = COUNTRIES.replace("places:\n", """  - {id: ann-vole, name: Ann Vole, type: person, country: US, roles: [{title: President of the United States}]}
+  - {id: vole-administration, name: Vole administration, type: government, country: US}
+places:
+  - {id: kerr-islands, name: Kerr Islands, type: islands, latitude: 25.7, longitude: 123.5, geo_precision: centroid}
+""")
+
+
+def test_a_leaders_government_and_an_island_groups_short_plural_are_its_forms():
+    """Issue 14: "the administration of U.S. President Ann Vole" and "the Vole government" are the
+    registered "Vole administration" (with the president and the state as nested mentions), and
+    "the Kerrs" are the "Kerr Islands"."""
+    found, _ = _with(LEADERS, "The administration of U.S. President Ann Vole watched the Kerrs. "
+                              "The Vole government agreed.\n")
+    assert ("administration of U.S. President Ann Vole", "actor:vole-administration") in found
+    assert ("Ann Vole", "actor:ann-vole") in found
+    assert ("Kerrs", "place:kerr-islands") in found
+    assert ("Vole government", "actor:vole-administration") in found

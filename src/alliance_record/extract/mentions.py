@@ -329,6 +329,8 @@ class Lexicon:
                         # without its prefix, in a document that names the ship in full
                         surnames[key[ship.end():]][(kind, e["id"])] = Candidate(
                             kind, e["id"], e["type"], "short-name", country)
+        for variant, cand in administration_forms(actors):
+            variants[variant].setdefault((cand.kind, cand.id), cand)
         for key, cands in variants.items():
             if key not in forms:  # a spelling that is some entry's own form is that entry's
                 forms[key] = cands
@@ -339,7 +341,7 @@ class Lexicon:
                     # "Seoul moved first": a state's capital names it; "in Seoul", where the
                     # registries hold no such place, is the city (a name for the candidates)
                     forms[key] = {("actor", e["id"]): Candidate("actor", e["id"], "state", "capital", e["country"]),
-                                     ("place", ""): Candidate("place", "", "city", "capital", e["country"])}
+                                  ("place", ""): Candidate("place", "", "city", "capital", e["country"])}
         for key, cands in generic.items():
             if key not in forms:  # "Ministry of Defense": whose, the context decides
                 forms[key] = cands
@@ -376,7 +378,8 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
     """Other ways texts write a registry form: a person's name without middle initials ("Mike M.
     Mochizuki" -> "Mike Mochizuki"), inverted as a bibliography writes it ("Mochizuki, Mike M.",
     "Mochizuki, Mike"), family name first for East Asian names ("Takaichi Sanae", "TAKAICHI
-    Sanae"); a hyphenated name with a space ("Self Defense Forces")."""
+    Sanae"); a hyphenated name with a space ("Self Defense Forces"); an island group's short
+    plural ("Senkaku Islands" -> "Senkakus")."""
     out = []
     tokens = form.split(" ")
     if type_ == "person" and len(tokens) >= 2 and "," not in form:
@@ -396,12 +399,46 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
                 out += [(f"{family} {given}", "variant"), (f"{family.upper()} {given}", "variant")]
     if re.search(r"[A-Za-z]-[A-Z]", form) and len(tokens) >= 2:
         out.append((re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", form), "variant"))
+    if re.fullmatch(r"[A-Z][a-z]+ Islands", form):
+        out.append((f"{tokens[0]}s", "variant"))  # "the Senkakus", "the Paracels"
     if type_ == "state" and len(tokens) == 2 and tokens[0] in COMPASS:
         out.append((f"{COMPASS[tokens[0]]} {tokens[1]}", "variant"))  # "S. Korea", "N. Korea"
     if type_ == "state" and country and form == form.strip():
         official = _official_name(country)
         if official and official != form:
             out.append((official, "variant"))  # "Republic of the Philippines"
+    return out
+
+
+def administration_forms(actors) -> list[tuple[str, Candidate]]:
+    """Other names of a leader's government registered as "<Family> administration": "<Family>
+    government", and "administration of <title> <full name>" (with the country's abbreviation or
+    demonym before the title) for each registered person of that family name and country and
+    each title of theirs ("the administration of U.S. President Joe Biden", "the Kishida
+    government")."""
+    persons: dict = defaultdict(list)
+    short: dict = defaultdict(list)  # country -> "U.S.", "American": words that qualify a title
+    for e in actors.entries:
+        if e["type"] == "person":
+            for family in family_names(fold_form(e["name"])):
+                persons[family].append(e)
+        elif e["type"] == "state" and e.get("country"):
+            short[e["country"]] += [fold_form(w) for w in e["aliases"] if ABBREVIATION.match(fold_form(w))]
+            short[e["country"]] += [fold_form(w) for w in e.get("demonyms") or []]
+    out = []
+    for e in actors.entries:
+        m = re.fullmatch(r"(\S+) administration", fold_form(e["name"]))
+        if e["type"] != "government" or not m:
+            continue
+        cand = Candidate("actor", e["id"], e["type"], "variant", e.get("country"))
+        out.append((f"{m.group(1)} government", cand))
+        for person in persons.get(m.group(1), ()):
+            if person.get("country") != e.get("country"):
+                continue
+            for role in person.get("roles") or []:
+                title = (role.get("title") or "").split(" of ")[0].strip()
+                for q in ("", *short[e.get("country")]) if title else ():
+                    out.append((f"administration of {q + ' ' if q else ''}{title} {fold_form(person['name'])}", cand))
     return out
 
 
