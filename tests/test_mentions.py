@@ -695,3 +695,15 @@ def test_a_leaders_government_and_an_island_groups_short_plural_are_its_forms():
     assert ("Ann Vole", "actor:ann-vole") in found
     assert ("Kerrs", "place:kerr-islands") in found
     assert ("Vole government", "actor:vole-administration") in found
+
+
+def test_a_first_level_subdivision_is_a_place_with_its_iso_code():
+    """Issue 14: states, provinces and prefectures of other countries are in the gazetteer (ISO
+    3166-2): "Western Australia" is one place, not Australia after a word, and a name before "in"
+    and such a place is cut there ("Perth in Western Australia" is two)."""
+    registry = COUNTRIES.replace("places:\n", "  - {id: aus, name: Australia, type: state, country: AU}\nplaces:\n")
+    found, candidates = _with(registry, "The frigates will be built near Perth in Western Australia.\n")
+    assert found == []
+    assert candidates["Western Australia"]["type"] == "place"
+    assert candidates["Western Australia"]["type_evidence"] == "ISO 3166-2 AU-WA (admin-area)"
+    assert candidates["Perth"]["type"] == "place"

@@ -4,8 +4,10 @@ A name the registries miss ("Naha", "Osaka", "Canberra", "Germany") is looked up
 it is a place or a country, with its GeoNames id, coordinates and country — data for the entity
 candidates a curator reviews, not a registry: nothing found here becomes a mention by itself.
 
-The index holds the countries, the continents, the states of the U.S., and the cities of 15,000
-people or more with their English and other Latin-script names. It is built once per process, on first use.
+The index holds the countries, the continents, the states of the U.S., the first-level states,
+provinces, prefectures and territories of the other countries (ISO 3166-2 from pycountry, with a
+code and no GeoNames id), and the cities of 15,000 people or more with their English and other
+Latin-script names. It is built once per process, on first use.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
+    code: str | None = None  # ISO 3166-2, for a subdivision GeoNames does not list here
 
 
 def _key(name: str) -> str:
@@ -55,9 +58,25 @@ def _index() -> dict:
     for c in gc.get_us_states().values():
         index.setdefault(_key(c["name"]), []).append(Place(int(c["geonameid"]), c["name"], "admin-area", "US",
                                                            None, None, 0))
+    # the first-level subdivisions of other countries (ISO 3166-2, via pycountry): "Western
+    # Australia", "Yamaguchi" — places with a code but no GeoNames id or coordinates here
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES and sub.parent_code is None and sub.country_code != "US" \
+                and len(sub.name) >= 4 and not set(sub.name.split()) <= COMPASS_WORDS:
+            index.setdefault(_key(sub.name), []).append(Place(None, sub.name, "admin-area", sub.country_code,
+                                                              None, None, 0, sub.code))
     for places in index.values():
         places.sort(key=_renown)
     return index
+
+
+SUBDIVISION_TYPES = {"State", "Province", "Prefecture", "Territory"}
+# a subdivision named only by compass and area words ("Western", "Central Province") is left out;
+# "Western Australia" is kept
+COMPASS_WORDS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+                 "Upper", "Lower", "Capital", "Coast", "Province", "Region", "Territory", "State"}
 
 
 def _renown(p: Place) -> tuple:

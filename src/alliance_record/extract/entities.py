@@ -169,10 +169,12 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     for k, tok in enumerate(tokens):
         if tok[2] in ("in", "at", "on") and cur and k + 1 < len(tokens) and (
                 person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)
-                or (len(cur) > 1 and any(head_word(t[2]) for t in cur[1:]))):
+                or (len(cur) > 1 and any(head_word(t[2]) for t in cur[1:]))
+                or (all(t[2][:1].isupper() for t in cur) and _place_after(tokens[k + 1:]))):
             # "Gilberto Teodoro in Manila": a person, then a place; "Danjo Islands in Nagasaki
             # Prefecture", "Marine Corps Air Station Iwakuni in Yamaguchi Prefecture": a name with
-            # its head noun, then a place
+            # its head noun, then a place; "Perth in Western Australia": a name (no "of", "for"
+            # inside) and then a place the gazetteer knows
             parts.append(cur)
             cur = []
             continue
@@ -278,6 +280,14 @@ DETERMINER_WORDS = frozenset("""next last this that these those another each eve
 both either neither such some many most any""".split())
 
 
+def _place_after(rest: list) -> bool:
+    """The words after "in" are a place the gazetteer knows ("Western Australia")."""
+    from .. import gazetteer
+
+    words = [t[2] for t in rest]
+    return bool(words) and all(w[:1].isupper() for w in words) and gazetteer.lookup(" ".join(words)) is not None
+
+
 def _split_owner(part: list) -> list:
     """"Steel's Mon Valley Works": a possessive inside a run of names ends the owner's name and
     opens the name of what it owns, when that is two words or more and the owner no role
@@ -328,7 +338,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if place is not None and (place.kind in ("country", "admin-area", "continent") or LOCATIVE.search(before)
                               or place.population >= 100_000):
         kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
-        return kind, f"GeoNames {place.geonames} ({place.kind})", place
+        source = f"GeoNames {place.geonames}" if place.geonames is not None else f"ISO 3166-2 {place.code}"
+        return kind, f"{source} ({place.kind})", place
     kind = APPOSITION_KIND.match(after)
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
         return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
