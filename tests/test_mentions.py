@@ -707,3 +707,13 @@ def test_a_first_level_subdivision_is_a_place_with_its_iso_code():
     assert candidates["Western Australia"]["type"] == "place"
     assert candidates["Western Australia"]["type_evidence"] == "ISO 3166-2 AU-WA (admin-area)"
     assert candidates["Perth"]["type"] == "place"
+
+
+def test_a_reference_entrys_first_author_is_a_person_named_as_written():
+    """Issue 14: "Marlow, Ada K. 2019." and "Vesk, T. (2021)." open reference entries: each first
+    author is a person candidate named as the list writes the name."""
+    text = ("A Harbor Story\n\nThe harbor reopened.\n\nReferences\n\n"
+            "Marlow, Ada K. 2019. Harbors at War. Coastline Press.\n\nVesk, T. (2021). Quiet ports. Tide Books.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert candidates["Marlow, Ada K."]["type"] == candidates["Vesk, T."]["type"] == "person"
+    assert candidates["Vesk, T."]["type_evidence"] == "author in a reference list"

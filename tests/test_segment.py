@@ -367,3 +367,15 @@ def test_a_share_bar_of_icon_letters_a_listen_line_and_a_repost_notice_are_furni
     assert [b["rule"] for b in seg.boilerplate if b["rule"] != "duplicate-title"] == [
         "share-prompt", "reading-time", "repost-notice"]
     assert [p["text"] for p in seg.paragraphs] == ["The harbor reopened on Monday after the storm."]
+
+
+def test_a_references_heading_after_bracketed_notes_ends_the_last_note():
+    """Issue 14: "[2] Ibid." then "References" on its own line (no blank lines): the heading is no
+    tail of the note (a one-word line is not a URL's end), and the entries after it are the
+    reference list, not the note's body."""
+    doc = make("A Harbor Story\nThe harbor reopened.[1] Ships returned.[2]\nNotes\n[1] Port Authority, "
+               "press release, May 2, 2025.\n[2] Ibid.\nReferences\nMarlow, Ada K. 2019. Harbors at War. "
+               "Coastline Press.\nVesk, T. (2021). Quiet ports. Tide Books.\n")
+    seg = segment(doc)
+    assert [n.body.text(doc.text) for n in seg.notes][-1] == "Ibid."
+    assert [p["kind"] for p in seg.paragraphs if p["text"].startswith(("Marlow", "Vesk"))] == ["reference"] * 2

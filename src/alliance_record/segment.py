@@ -143,6 +143,8 @@ CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|S
 CREDIT_LINE = re.compile(r"(?i)^(courtesy of\b|photo(graph)?( by|:)|image( credit)?:|credit:|source:|©)")
 CITATION_LIKE = re.compile(r"(?i)(https?://|www\.|doi|accessed\b|retrieved\b|\b(1[89]|20)\d{2}\b.*\.\s*$)")
 URL_FRAGMENT = re.compile(r"^[^\s]+$")
+# One capitalised word on a line ("References", "Bibliography"): a heading, not a URL's tail
+WORD_LINE = re.compile(r"^[A-Z][a-z]+$")
 TERMINAL = re.compile(r"[.!?:。！？]$")
 # A sentence written in Japanese or Chinese ends at a full-width stop, exclamation or question mark
 # (and the closing brackets or quotes after it); no space follows it. syntok splits on Latin ones
@@ -830,7 +832,8 @@ def segment(doc) -> Segmentation:
                 prev_kind = "boilerplate"
             continue
 
-        if notes and prev_kind == "note" and block.single_line and URL_FRAGMENT.match(btext):
+        if notes and prev_kind == "note" and block.single_line and URL_FRAGMENT.match(btext) \
+                and not WORD_LINE.match(btext):
             last = notes[-1]
             last_text = last.body.text(text)
             broken_url = not URL.match(btext) and "://" in last_text.split()[-1]

@@ -134,6 +134,7 @@ neither such other another one two three four five six seven eight nine ten ibid
 DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
+INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
 
 
@@ -311,6 +312,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     head = words[-1].lower().strip(".,")
     if evidence.get("role"):
         return "person", f"role: {evidence['role']}", None
+    if evidence.get("author"):
+        return "person", "author in a reference list", None
     if evidence.get("shared_head"):
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
@@ -512,6 +515,12 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
+        if region.kind == "reference" and INVERTED_NAME.fullmatch(surface):
+            # a reference entry's first author, as written ("Cha, Victor D.", "Green, M. J.")
+            names.append({"region": region, "i": i, "j": i + len(surface), "name": surface,
+                          "evidence": {"author": True}, "before": text[max(0, i - 30):i],
+                          "after": text[i + len(surface):i + len(surface) + 30]})
+            continue
         pieces = split_name(surface, qualifiers)
         shared = SHARED_HEAD.match(text, i + len(surface))
         if shared and len(pieces) == 1 and " and " in surface:

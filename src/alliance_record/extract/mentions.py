@@ -1405,6 +1405,15 @@ def extract(doc, seg, rows, ctx) -> dict:
             for surface, i, _glued in unmatched_names(region, names, blocked):
                 unnamed.append((region, surface, i))
             continue
+        if region.kind == "reference":
+            # "Cha, Victor D. 1999.", "Green, M. J. (2022).": an entry's first author, inverted
+            taken = bytearray(len(region.text) + 1)  # the registry names' characters, marked once
+            for a, b in zip(names.starts, names.ends):
+                taken[a:b] = b"\x01" * (b - a)
+            authors = [a for a in INVERTED_AUTHOR.finditer(region.text) if taken.find(1, a.start(), a.end()) < 0]
+            for a in authors:
+                _unmatched(doc, region, a.group(), a.start(), False, unmatched, unnamed, ctx)
+            blocked = list(blocked) + [(a.start(), a.end()) for a in authors]
         for surface, i, glued in unmatched_names(region, names, blocked):
             bare = surface[4:] if surface.startswith("the ") else surface  # "If the LDP": "the" opens the run
             cand = acronyms.get(bare)
@@ -1483,6 +1492,11 @@ def extract(doc, seg, rows, ctx) -> dict:
 
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
+# A reference entry's first author as a reference list writes it: family name, comma, given names
+# or initials ("Cha, Victor D.", "Glosserman, Brad", "Green, M. J."), before a comma, a year or
+# a parenthesis.
+INVERTED_AUTHOR = re.compile(r"(?m)^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
+                             r"(?: (?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*(?=,|\s*\(|\s+\d{4}\b)")
 
 
 def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
