@@ -717,3 +717,13 @@ def test_a_reference_entrys_first_author_is_a_person_named_as_written():
     _, candidates = _with(COUNTRIES, text)
     assert candidates["Marlow, Ada K."]["type"] == candidates["Vesk, T."]["type"] == "person"
     assert candidates["Vesk, T."]["type_evidence"] == "author in a reference list"
+
+
+def test_a_name_after_a_compound_of_registered_names_keeps_its_words():
+    """Issue 14: after "Japan-U.S." (whose period is an abbreviation's, not a sentence's end) a
+    name keeps its first word ("Security"), and a plural possessive is a word of it ("Leaders'"):
+    "the Japan-U.S. Harbor Security Pact", "the Japan-U.S. Joint Captains' Statement"."""
+    _, candidates = _with(COUNTRIES, "They cited the Japan-U.S. Security Pact and issued the "
+                                     "Japan-U.S. Joint Captains' Statement on Friday.\n")
+    assert candidates["Japan-U.S. Security Pact"]["type"] == "document"
+    assert candidates["Japan-U.S. Joint Captains' Statement"]["type"] == "document"

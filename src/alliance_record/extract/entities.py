@@ -79,7 +79,7 @@ HEADS = [  # (type, last-word heads)
                  "wing base station militia marines"),
     ("political-party", "party"),
     ("media", "times post herald shimbun tribune gazette daily wire news magazine journal broadcasting"),
-    ("document", "treaty agreement act law strategy statement convention declaration accord charter "
+    ("document", "treaty pact agreement act law strategy statement convention declaration accord charter "
                  "communique communiqué guidelines review"),
     ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
               "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
@@ -555,6 +555,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 s2 = spans.by_end().get(s - 1) if text[s - 1:s] == " " else None
                 if s2 is not None and s - 1 not in spans.person_ends and text[s2:s2 + 1].isupper():
                     s = s2
+                    while s - 1 in spans.by_end() and text[s - 1] == "-":
+                        s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound
                     name = text[s:e]
                     words = name.split()
             if region.kind in ("title", "heading"):

@@ -1798,7 +1798,8 @@ INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{I
 # "7th Fleet", "Carrier Air Wing 5": an ordinal before a name's word, a number after its head noun
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 NUMBER = re.compile(r"\d{1,3}")
-NAME_TOKEN = re.compile(rf"[A-Z][\w'’.&{INVISIBLE}-]*[\w.]|[A-Z]")
+# (a plural possessive ends a word of a name: "Joint Leaders' Statement")
+NAME_TOKEN = re.compile(rf"[A-Z][\w'’.&{INVISIBLE}-]*[\w.]|[A-Z][\w'’.&{INVISIBLE}-]*s['’]|[A-Z]")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "von", "van", "al", "on", "in", "&"}
 SENTENCE_WORDS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "as", "but",
@@ -1897,7 +1898,7 @@ def unmatched_names(region: Region, names: NameSpans,
             window = text[max(0, s0 - 80):s0]
             before = window.rstrip()
             at_sentence_start = (not before and s0 < 80) or "\n" in window[len(before):] or (
-                before and before[-1] in ".!?:”\"“" and not ABBREVIATION.match(before.split()[-1]))
+                before and before[-1] in ".!?:”\"“" and not ABBREVIATION.match(before.split()[-1].split("-")[-1]))
             if at_sentence_start and run[0][2].lower().strip(".") in SENTENCE_WORDS:
                 run = run[1:]
         if not run:
