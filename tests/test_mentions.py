@@ -727,3 +727,12 @@ def test_a_name_after_a_compound_of_registered_names_keeps_its_words():
                                      "Japan-U.S. Joint Captains' Statement on Friday.\n")
     assert candidates["Japan-U.S. Security Pact"]["type"] == "document"
     assert candidates["Japan-U.S. Joint Captains' Statement"]["type"] == "document"
+
+
+def test_a_name_whose_head_takes_a_complement_goes_on_into_in_the_and_a_registered_name():
+    """Issue 14: "the Council on Port Security in the United States" is one name; "the Harbor Watch
+    Command in the United States" (no complement after its head) is a name and then the state."""
+    _, candidates = _with(COUNTRIES, "The Council on Port Security in the United States met, and the "
+                                     "Harbor Watch Command in the United States agreed.\n")
+    assert "Council on Port Security in the United States" in candidates
+    assert "Harbor Watch Command" in candidates

@@ -452,7 +452,8 @@ class NameSpans:
 def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
     """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
     "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
-    Minister's Office" + "of Japan". ``spans``: the region's :class:`NameSpans`."""
+    Minister's Office" + "of Japan", "Committee on Foreign Investment" + "in the United States".
+    ``spans``: the region's :class:`NameSpans`."""
     ends = spans.by_end()
     while s - 1 in ends and text[s - 1] in " -":
         s = ends[s - 1]
@@ -462,6 +463,11 @@ def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
         s -= len(compound.group(0))
     starts = spans.by_start()
     m = re.match(r" of (?:the )?", text[e:e + 8])
+    if not m and re.search(r" (?:for|on|of) ", text[s:e]):
+        # a name whose head takes a complement goes on into "in the" and a registered name:
+        # "Committee on Foreign Investment in the United States", "Initiative for Training in
+        # the Indo-Pacific" (not "Japan Coast Guard in the East China Sea")
+        m = re.match(r" in (?:the )?", text[e:e + 8])
     if m and e + m.end() in starts:
         e = starts[e + m.end()]
     return s, e
