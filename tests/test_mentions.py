@@ -736,3 +736,15 @@ def test_a_name_whose_head_takes_a_complement_goes_on_into_in_the_and_a_register
                                      "Harbor Watch Command in the United States agreed.\n")
     assert "Council on Port Security in the United States" in candidates
     assert "Harbor Watch Command" in candidates
+
+
+def test_a_wire_datelines_place_in_capitals_and_its_agency():
+    """Issue 14: "TOKYO, May 4 (Harbor Wire Service) - ...": the dateline's place written in
+    capitals is a mention, and the agency in parentheses an entity candidate (a line of dates
+    alone, "May 4, 2025 09:00 JST", gives none)."""
+    text = ("A Harbor Story\n\nTOKYO, May 4 (Harbor Wire Service) - Japan and the United States agreed on Monday "
+            "to widen port calls.\n\nMay 4, 2025 09:00 JST\n")
+    found, candidates = _with(COUNTRIES, text)
+    assert ("TOKYO", "place:tokyo") in found
+    assert candidates["Harbor Wire Service"]["type"] == "media"
+    assert "JST" not in candidates

@@ -335,7 +335,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         heads = [words[complement - 1]]
     if heads:
         head = head_word(heads[0])
-        t = "media" if head in ("agency", "service") and "news" in name.lower() else HEAD_TYPE[head]
+        # "Kyodo News Agency", "Harbor Wire Service": an agency or a service of news is an outlet
+        t = "media" if head in ("agency", "service") and re.search(r"\b(?:news|wire|press)\b", name.lower()) \
+            else HEAD_TYPE[head]
         return t, f"head noun: {heads[0]}", None
     place = gazetteer.lookup(name)
     if place is not None and (place.kind in ("country", "admin-area", "continent") or LOCATIVE.search(before)

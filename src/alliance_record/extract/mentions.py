@@ -6,7 +6,9 @@ segmenter classes as boilerplate — a cover line, a table of contents, a newsle
 copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document.
 A boilerplate line that repeats the document's title or one of its headings (a repeated title, a
 table-of-contents entry) is not searched again: its names are already mentions where the heading
-is. Nothing inside a URL is searched.
+is. Nothing inside a URL is searched. A wire story's dateline ("TOKYO, Sept 26 (Agency) -") is
+searched with its place in capitals, and its agency is an entity candidate (no other boilerplate
+gives candidates).
 
 How: all names and aliases go into one Aho-Corasick automaton (pyahocorasick), matched against a
 *view* of each region in which whitespace runs are one space, curly apostrophes are straight and
@@ -62,7 +64,7 @@ import regex
 
 from .. import schema
 from ..errors import InputError
-from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
+from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
 from .entities import HEAD_TYPE, SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
 
@@ -660,10 +662,11 @@ class Match:
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
 
 
-def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) -> list[Match]:
+def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
     """Candidate matches in one region after rules 1-3 (boundaries, org names, longest).
 
-    ``blocked``: ranges of the region's text not to search (besides URLs)."""
+    ``blocked``: ranges of the region's text not to search (besides URLs). ``dateline``: the
+    region is a wire story's dateline, whose place is written in capitals ("TOKYO, Sept 26")."""
     if not lexicon.forms:
         return []
     view = View.of(region.text)
@@ -674,6 +677,10 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
         hits = ((end_idx, lexicon.upper_forms[key]) for end_idx, key in lexicon.upper.iter(v))
     else:
         hits = lexicon.automaton.iter(v)
+        caps = DATELINE_PLACE.match(v) if dateline else None
+        if caps:  # "TOKYO, Sept 26 (Agency) -": the place in capitals, then the words as written
+            hits = itertools.chain(((end_idx, lexicon.upper_forms[key])
+                                    for end_idx, key in lexicon.upper.iter(v, 0, caps.end())), hits)
     found = []
     for end_idx, key in hits:
         start = end_idx - len(key) + 1
@@ -874,6 +881,8 @@ def _to_view(view: "View", i: int) -> int:
     return view.anchors_view[k] + offset
 
 
+# A dateline's place in capitals: "TOKYO", "SYDNEY/TOKYO", "NAGO, Okinawa".
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?=[,(\s/]|$)")
 # A clock time before a place's name and "time" after it: a time zone ("8:44 a.m. Beijing time").
 CLOCK_BEFORE = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours|hrs)?\s$", re.I)
 TIME_ZONE_AFTER = re.compile(r" (?:standard )?time\b", re.I)
@@ -1347,11 +1356,12 @@ CHROME_RULES = {"share-prompt", "navigation", "breadcrumb", "tags", "related-art
 
 
 def mention_regions(doc, seg) -> list[tuple[Region, list]]:
-    """The regions searched for mentions, each with the ranges of it not to search: the
-    segmenter's regions, then each boilerplate row (region ``boilerplate``) less any part of it
-    that repeats the title or a heading (a repeated title, a table-of-contents entry), and but the
-    page's machinery (CHROME_RULES)."""
-    out = [(region, []) for region in regions(doc, seg)]
+    """The regions searched for mentions, each with the ranges of it not to search and the
+    boilerplate rule it was set aside by (None for the segmenter's regions): the segmenter's
+    regions, then each boilerplate row (region ``boilerplate``) less any part of it that repeats
+    the title or a heading (a repeated title, a table-of-contents entry), and but the page's
+    machinery (CHROME_RULES)."""
+    out = [(region, [], None) for region in regions(doc, seg)]
     headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]]).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
     headings.discard("")
@@ -1367,7 +1377,7 @@ def mention_regions(doc, seg) -> list[tuple[Region, list]]:
         if any(a <= _first_letter(text) and b >= len(text.rstrip()) for a, b in blocked):
             continue  # all of it repeats a heading
         region = Region("boilerplate", Multi([Piece(row["start"], row["end"])]), text)
-        out.append((region, blocked))
+        out.append((region, blocked, row["rule"]))
     return out
 
 
@@ -1387,8 +1397,15 @@ def extract(doc, seg, rows, ctx) -> dict:
     names_in: dict = {}  # id(region) -> registry names found there (spans), next to which a candidate may grow
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(m.group() for m in LOWER_WORD.finditer(text))
-    found_in = [(region, blocked, find_matches(lexicon, region, blocked))
-                for region, blocked in mention_regions(doc, seg)]
+    datelines = set()  # id() of the regions that are a wire story's dateline ("TOKYO, Sept 26 (Agency) -")
+    found_in = []
+    for region, blocked, rule in mention_regions(doc, seg):
+        # a wire story's dateline, not a line of dates only (the dateline rule sets both aside)
+        wire = rule == DATELINE_RULE and DATELINE.match(
+            doc.text[region.multi.start:region.multi.start + len(region.text) + 8]) is not None
+        if wire:
+            datelines.add(id(region))
+        found_in.append((region, blocked, find_matches(lexicon, region, blocked, dateline=wire)))
     keep_surnames_with_evidence(found_in)
     acronyms = document_acronyms(found_in, lexicon)
     for region, blocked, found in found_in:
@@ -1423,7 +1440,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 m.doc_start, m.doc_end = region.multi.to_doc(m.i), region.multi.to_doc(m.j - 1) + 1
                 matches.append(m)
                 continue
-            _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx)
+            _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx, id(region) in datelines)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
     resolve_generic(matches, lexicon.qualifiers)
@@ -1524,10 +1541,11 @@ def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
     return {k: v for k, v in out.items() if v}
 
 
-def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, unnamed: list, ctx):
+def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, unnamed: list, ctx,
+               dateline: bool = False):
     """Report a name no registry entry covers (``unmatched_names``) and keep it for the entity
-    candidates (outside boilerplate, and unless an ignore rule covers it); a heading's names are
-    candidates only."""
+    candidates (outside boilerplate but for a dateline's place and agency, and unless an ignore
+    rule covers it); a heading's names are candidates only."""
     if region.kind in ("title", "heading"):
         unnamed.append((region, surface, i))
         return
@@ -1538,7 +1556,7 @@ def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, 
         entry["documents"].append(doc.id)
     if entry["example"] is None:
         entry["example"] = " ".join(region.text[max(0, i - 60):i + len(surface) + 60].split())
-    if region.kind != "boilerplate" and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
+    if (region.kind != "boilerplate" or dateline) and not ignore_reason(visible(surface), ctx.inputs.unmatched_ignore):
         unnamed.append((region, surface, i))
 
 
