@@ -522,15 +522,19 @@ def _with(registry: str, text: str):
 
 def test_the_object_of_a_verb_of_influence_in_any_of_its_forms_is_the_state():
     """Issue 14: "urging Tokyo", "avoid provoking Washington", "deterring Tokyo" (a silent "e"
-    dropped, a consonant doubled) and "listen to Washington" name the government, as "urge Tokyo"
-    did; "arrived in Tokyo" is still the city."""
+    dropped, a consonant doubled), "listen to Washington", "treats Washington as" and a message
+    "to Tokyo" name the government, as "urge Tokyo" did; "arrived in Tokyo" is still the city."""
     found, _ = _with(COUNTRIES, """
         The envoy kept urging Tokyo to act. Critics want to avoid provoking Washington.
         Nobody is deterring Tokyo now. Firms learned to listen to Washington first.
         The envoy arrived in Tokyo on Monday.
+        The new policy treats Washington more as a lender than as a guardian.
         """)
     assert [r for s, r in found if s in ("Tokyo", "Washington")] == [
-        "actor:japan", "actor:usa", "actor:japan", "actor:usa", "place:tokyo"]
+        "actor:japan", "actor:usa", "actor:japan", "actor:usa", "place:tokyo", "actor:usa"]
+    # a message addressed to a capital names its government
+    found, _ = _with(COUNTRIES, "The navy conveyed its apologies to Tokyo.\n")
+    assert found == [("Tokyo", "actor:japan")]
 
 
 def test_a_city_name_after_a_clock_time_and_before_time_is_a_time_zone():

@@ -183,9 +183,14 @@ INFLUENCE_BEFORE = re.compile(
                            "court", "isolate", "compel", "appease", "placate",
                            # ... and so is the one named, blamed or answered: "without naming Beijing",
                            # "thanked Tokyo"
-                           "name", "blame", "accuse", "criticize", "condemn", "thank", "warn")
+                           "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
+                           # ... and the one treated as something: "treats Tokyo less as a protectorate"
+                           "treat")
     # ... and the one listened or appealed to: "listen to Washington first"
-    + r"|protest(?:ed)? (?:to|with)|(?:" + inflections("listen", "talk", "appeal", "defer") + r") to)\s+$", re.I)
+    + r"|protest(?:ed)? (?:to|with)|(?:" + inflections("listen", "talk", "appeal", "defer") + r") to"
+    # ... and the one a message is addressed to: "conveyed its serious concerns to Beijing"
+    + r"|(?:concerns?|protests?|messages?|letters?|requests?|assurances?|warnings?|apolog(?:y|ies)|"
+      r"condolences|congratulations|proposals?|demands?|objections?) to)\s+$", re.I)
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_BEFORE = re.compile(
