@@ -752,3 +752,12 @@ def test_a_wire_datelines_place_in_capitals_and_its_agency():
     assert ("TOKYO", "place:tokyo") in found
     assert candidates["Harbor Wire Service"]["type"] == "media"
     assert "JST" not in candidates
+
+
+def test_a_title_case_verb_in_s_makes_a_headlines_capital_the_state():
+    """Issue 14: "When Tokyo Sails to Manila" (a headline's verb in -s before a small word) is the
+    government acting; "Tokyo Talks in May" (a plural noun) is not read as a verb."""
+    found, _ = _with(COUNTRIES, "When Tokyo Sails to Manila: A Harbor Story\n\nThe ships left.\n")
+    assert found[0] == ("Tokyo", "actor:japan")
+    found, _ = _with(COUNTRIES, "Harbor Talks in Tokyo Talks in May\n\nThe ships left.\n")
+    assert found[0] == ("Tokyo", "place:tokyo")

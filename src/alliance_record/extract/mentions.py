@@ -1139,8 +1139,14 @@ def _agentive_after(rest: str) -> bool:
     if not word:
         return False
     w = word.group(1)
-    if w[0].isupper():  # title case ("Pentagon Reviewing Base Defense"): only an -ing verb counts
-        return w.endswith("ing") and len(w) > 5
+    if w[0].isupper():
+        # title case: an -ing verb ("Pentagon Reviewing Base Defense"), or a verb in -s before a
+        # small word ("When Pyongyang Fights in Europe", "China Sees a Chance"), not a plural noun
+        low = w.lower()
+        return (w.endswith("ing") and len(w) > 5) or (
+            low.endswith("s") and not low.endswith("ss") and len(low) > 3 and low not in _NOUN_S
+            and low not in PLACE_NOUNS and re.match(r"\s+[A-Za-z]+\s+(?:in|to|for|on|with|at|a|an|the|over|into)\b",
+                                                    rest) is not None)
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
         and rest.lstrip().startswith(w + " ") and w not in _NOUN_S)
