@@ -761,3 +761,16 @@ def test_a_title_case_verb_in_s_makes_a_headlines_capital_the_state():
     assert found[0] == ("Tokyo", "actor:japan")
     found, _ = _with(COUNTRIES, "Harbor Talks in Tokyo Talks in May\n\nThe ships left.\n")
     assert found[0] == ("Tokyo", "place:tokyo")
+
+
+def test_a_capitalised_ing_word_mid_sentence_and_three_words_glued_to_a_state_are_names():
+    """Issue 14: a word in -ing is dropped as a gerund only where it opens a sentence or a title:
+    "a venture, Seawing," and "based in Reading" are names; three headless words glued to a
+    registered state continue it into a company's name, no person's ("Japan Marine Hull
+    Fabrication")."""
+    text = ("In May, Harlow Yards and Japan Marine Hull Fabrication formed a venture, Seawing, based in Reading. "
+            "Hoping for orders, they hired staff.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert candidates["Japan Marine Hull Fabrication"]["type"] == "organization"
+    assert "Seawing" in candidates and candidates["Reading"]["type"] == "place"
+    assert "Hoping" not in candidates

@@ -134,6 +134,7 @@ neither such other another one two three four five six seven eight nine ten ibid
 DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
+OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
 INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
 
@@ -361,7 +362,7 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     definite = DEFINITE_BEFORE.search(before)
     if SPEECH_AFTER.match(after) and not definite:
         return "person", "subject of a speech verb", None
-    if person_shaped(words) and not definite:
+    if person_shaped(words) and not definite and not evidence.get("continues"):
         return "person", "two or three capitalised words", None
     return "organization", "default", None
 
@@ -556,7 +557,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     s, e = s2, e2
                     name = text[s:e]
                     words = name.split()
-            elif names_in and len(words) <= 2 and head_type(words) is None and not evidence.get("role"):
+            elif names_in and len(words) <= 3 and head_type(words) is None and not evidence.get("role"):
                 # "U.S. Steel", "the Quad Cancer Moonshot": words glued to a registered name (no
                 # person's) that they continue into a name of its own
                 spans = names_in.get(id(region)) or NameSpans()
@@ -567,14 +568,17 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                         s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound
                     name = text[s:e]
                     words = name.split()
+                    evidence = dict(evidence, continues=True)  # no person's name
             if region.kind in ("title", "heading"):
                 from .. import gazetteer
                 if head_type(words) is None and gazetteer.lookup(name) is None:
                     continue  # a headline's title-case words: only a place or a named body counts
             if len(words) == 1 and name.lower() in lowercase and not name.isupper():
                 continue  # a word the document also writes in lower case: not a name
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", name):
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", name) and (
+                    region.kind in ("title", "heading") or OPENS_SENTENCE.search(text[max(0, s - 4):s])):
                 continue  # "Managing ...", "Deterring ...": a gerund opening a sentence or a title
+                # (mid-sentence, "a joint venture, Edgewing," or "in Reading" is a name)
             if common is not None and common(name) and not n_role(evidence):
                 continue  # title-case words of a headline or a cited title ("Holding the Line")
             if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
