@@ -774,3 +774,10 @@ def test_a_capitalised_ing_word_mid_sentence_and_three_words_glued_to_a_state_ar
     assert candidates["Japan Marine Hull Fabrication"]["type"] == "organization"
     assert "Seawing" in candidates and candidates["Reading"]["type"] == "place"
     assert "Hoping" not in candidates
+
+
+def test_capitals_of_several_states_listed_with_nothing_that_places_them_are_governments():
+    """Issue 14: "Seoul and Tokyo After the Election" (a headline) lists two governments; "in
+    Seoul and Tokyo" are still places."""
+    found, _ = _with(COUNTRIES, "Seoul and Tokyo After the Election\n\nTalks were held in Seoul and Tokyo.\n")
+    assert found == [("Seoul", "actor:korea-s"), ("Tokyo", "actor:japan"), ("Tokyo", "place:tokyo")]

@@ -159,10 +159,10 @@ OPINION_IN = re.compile(
     r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
 
 
-def inflections(*bases: str) -> str:
-    """A regex alternation of verbs in every form: the base, -s/-es, -ed/-d and -ing, with the
-    silent "e" dropped ("provoking", "urging"), "y" turned to "ie" ("worried") and a final
-    consonant doubled ("deterred", "compelling")."""
+def inflections(*bases: str) -> frozenset:
+    """A verb's forms: the base, -s/-es, -ed/-d and -ing, with the silent "e" dropped
+    ("provoking", "urging"), "y" turned to "ie" ("worried") and a final consonant doubled
+    ("deterred", "compelling")."""
     forms = set()
     for b in bases:
         forms.update((b, b + "s", b + "es", b + "ed", b + "ing"))
@@ -172,30 +172,47 @@ def inflections(*bases: str) -> str:
             forms.update((b[:-1] + "ies", b[:-1] + "ied"))
         elif re.search(r"[^aeiou][aeiou][bdglmnprt]$", b):
             forms.update((b + b[-1] + "ed", b + b[-1] + "ing"))
-    return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return frozenset(forms)
 
 
 # The object of a verb of influence is an actor: "threaten to empower Beijing", "deter China",
 # "urging Tokyo", "to avoid provoking Beijing" ...
-INFLUENCE_BEFORE = re.compile(
-    r"\b(?:" + inflections("empower", "embolden", "pressure", "deter", "dissuade", "persuade", "convince", "coerce",
-                           "reassure", "urge", "punish", "sanction", "provoke", "confront", "counter", "contain",
-                           "court", "isolate", "compel", "appease", "placate",
-                           # ... and so is the one named, blamed or answered: "without naming Beijing",
-                           # "thanked Tokyo"
-                           "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
-                           # ... and the one treated as something: "treats Tokyo less as a protectorate"
-                           "treat")
-    # ... and the one listened or appealed to: "listen to Washington first"
-    + r"|protest(?:ed)? (?:to|with)|(?:" + inflections("listen", "talk", "appeal", "defer") + r") to"
-    # ... and the one a message is addressed to: "conveyed its serious concerns to Beijing"
-    + r"|(?:concerns?|protests?|messages?|letters?|requests?|assurances?|warnings?|apolog(?:y|ies)|"
-      r"condolences|congratulations|proposals?|demands?|objections?) to)\s+$", re.I)
+INFLUENCE_VERBS = inflections(
+    "empower", "embolden", "pressure", "deter", "dissuade", "persuade", "convince", "coerce", "reassure", "urge",
+    "punish", "sanction", "provoke", "confront", "counter", "contain", "court", "isolate", "compel", "appease",
+    "placate",
+    # ... and so is the one named, blamed or answered: "without naming Beijing", "thanked Tokyo"
+    "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
+    # ... and the one treated as something: "treats Tokyo less as a protectorate"
+    "treat")
+# ... and the one protested, listened or appealed to ("listen to Washington first"), and the one a
+# message is addressed to ("conveyed its serious concerns to Beijing")
+INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer") | frozenset(
+    "concern concerns protests message messages letter letters request requests assurance assurances warning "
+    "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
+    "objections".split())
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
-FEELING_BEFORE = re.compile(
-    r"\b(?:" + inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
-                           "infuriate", "embarrass", "upset") + r")\s+$", re.I)
+FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
+                            "infuriate", "embarrass", "upset")
+
+
+def _object_of(before: str, verbs: frozenset, before_to: frozenset = frozenset()) -> bool:
+    """The words before a name end with one of ``verbs`` ("urging Tokyo"), or with "to" after
+    one of ``before_to`` ("listen to Washington"), or "protested with": read from the last words
+    only, in time proportional to the window."""
+    if not before[-1:].isspace():
+        return False
+    words = before[-48:].split()
+    if not words:
+        return False
+    last = words[-1].strip("\"'“”‘’(,;:").lower()
+    if last in verbs:
+        return True
+    prev = words[-2].strip("\"'“”‘’(,;:").lower() if len(words) > 1 else ""
+    return (last == "to" and prev in before_to) or (last == "with" and prev in ("protest", "protested"))
+
+
 # The one asked, wanted or expected to act is an actor: "Washington wants Tokyo to do more",
 # "urged Seoul to", "pressed Manila to" (with "to" and a verb after the name).
 VOLITION_BEFORE = re.compile(
@@ -1025,11 +1042,11 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
-    if INFLUENCE_BEFORE.search(before_core):
+    if _object_of(before_core, INFLUENCE_VERBS, INFLUENCE_BEFORE_TO):
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
         return "actor", "object-of-influence"
-    if FEELING_BEFORE.search(before_core) and _stands_alone(_after_compound(after, last, matches_in_region)):
+    if _object_of(before_core, FEELING_VERBS) and _stands_alone(_after_compound(after, last, matches_in_region)):
         return "actor", "object-of-influence"
     if ROLE_AFTER.match(after):
         return "actor", "role"  # "Pentagon Chief Spokesman", "Tokyo officials": someone of the body
@@ -1226,6 +1243,12 @@ def resolve_document(matches: list[Match]):
                 kind, why = next(iter(settled)), "coordination"
             else:
                 kind, why = actor_or_place(group[0], region_matches, last=group[-1])
+                if why == "default" and len(group) > 1 and all(
+                        any(c.kind == "actor" and c.type == "state" for c in m.candidates) for m in group) \
+                        and len({c.id for m in group for c in m.candidates if c.kind == "actor"}) == len(group):
+                    # "Seoul and Tokyo After the Transition": capitals of several states listed with
+                    # nothing that places them are their governments
+                    kind, why = "actor", "coordinated-states"
             for m in group:
                 if m in shared:
                     _choose(m, tuple(c for c in m.candidates if c.kind == kind), f"context:{why}")
