@@ -43,16 +43,21 @@ def test_speakers_clutter_body_and_notes(dev_score):
     assert dev_score["notes_found"] >= 0.95
 
 
-@pytest.mark.parametrize("name", ["test", "test2"])
-def test_speakers_of_the_former_held_out_sets(name, tmp_path):
-    """``test/`` and ``test2/`` are development data now (see their README): their quotation
-    speakers meet the target too, with no false quotation."""
+@pytest.mark.parametrize("name", ["test", "test2", "test3"])
+def test_speakers_and_entities_of_the_former_held_out_sets(name, tmp_path):
+    """``test/``, ``test2/`` and ``test3/`` are development data now (see their README): their
+    quotation speakers meet the target too, with no false quotation, and so do their entities
+    (found and typed, no wrong resolution, no page noise among the candidates)."""
     folder = DEV.parent / name
     assert check_gold(folder) == []
     got = score(build_set(folder, tmp_path), folder).summary()
     assert got["quotations_found"] >= 0.90
     assert got["speakers_right"] >= 0.90
     assert got["false_quotations"] == 0
+    assert got["entities_found"] >= 0.95
+    assert got["entities_type_right"] >= 0.90
+    assert got["wrong_resolutions"] == 0
+    assert got["noise_candidates"] == 0
 
 
 def test_dates_of_new_documents(dev_score):
