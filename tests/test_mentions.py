@@ -589,15 +589,15 @@ def test_candidate_names_are_cut_and_typed_by_general_rules():
     part of a name; a determiner before a name is cut ("the Next ..."); a plural head noun types
     a name ("Accords"), and so does a head before "of"/"on" ("Bureau of ...", "Committee on ...");
     a vessel's class before a ship's name; "its" or a chairman after a company's name; "the"
-    before a name makes it no person's; "Service", "Mission" and "Works" are heads; the U.S.
-    states and the continents are in the gazetteer."""
+    before a name makes it no person's; "Service", "Mission" and "Works" are heads; a border or
+    police "Force" is a government body; the U.S. states and the continents are in the gazetteer."""
     text = ("The Honorable Marta Quill met the envoy in the state of Nevada. "
             "Delegates discussed the Next Harbor Accord, and two Harbor Accords were signed. "
             "The Bureau of Coastal Affairs and the Committee on Fleet Readiness replied. "
             "The frigate Amakaze docked. Verrin Dynamics doubled its profits. "
             "Osler Metals vice chairman Tom Brack agreed. Ida Roan, head of the Lantern Guild, said no. "
             "The Polar Intelligence Service and the Ocean Watch Mission worked with Calder Valley Works. "
-            "Ships sailed around Africa.\n")
+            "Ships sailed around Africa. The Tarvish Border Force watched.\n")
     _, candidates = _with(COUNTRIES, text)
     typed = {n: (r["type"], r["type_evidence"]) for n, r in candidates.items()}
     assert typed["Marta Quill"][0] == "person" and "Honorable Marta Quill" not in typed
@@ -612,6 +612,7 @@ def test_candidate_names_are_cut_and_typed_by_general_rules():
     assert typed["Polar Intelligence Service"][0] == "government-body"
     assert typed["Ocean Watch Mission"][0] == "organization"
     assert typed["Calder Valley Works"][0] == "place"
+    assert typed["Tarvish Border Force"][0] == "government-body"
     assert typed["Africa"][0] == "place" and candidates["Africa"]["geonames"] == 6255146
 
 

@@ -339,6 +339,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         # "Kyodo News Agency", "Harbor Wire Service": an agency or a service of news is an outlet
         t = "media" if head in ("agency", "service") and re.search(r"\b(?:news|wire|press)\b", name.lower()) \
             else HEAD_TYPE[head]
+        if t == "military" and LAW_ENFORCEMENT & {w.lower() for w in words}:
+            t = "government-body"  # "Australian Border Force", "National Police Force": no armed service
         return t, f"head noun: {heads[0]}", None
     place = gazetteer.lookup(name)
     if place is not None and (place.kind in ("country", "admin-area", "continent") or LOCATIVE.search(before)
@@ -367,6 +369,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     return "organization", "default", None
 
 
+# Words that make a "Force" a law-enforcement body, not a military one.
+LAW_ENFORCEMENT = frozenset("border police customs immigration".split())
 # A vessel's class before its name: "the destroyer Sazanami", "the aircraft carrier Shandong".
 VESSEL_BEFORE = re.compile(r"\b(destroyers?|frigates?|cruisers?|(?:aircraft |helicopter )?carriers?|submarines?|"
                            r"warships?|corvettes?|icebreakers?|cutters?|flattops?|(?:assault|patrol|research) "
