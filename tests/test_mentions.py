@@ -782,17 +782,3 @@ def test_capitals_of_several_states_listed_with_nothing_that_places_them_are_gov
     Seoul and Tokyo" are still places."""
     found, _ = _with(COUNTRIES, "Seoul and Tokyo After the Election\n\nTalks were held in Seoul and Tokyo.\n")
     assert found == [("Seoul", "actor:korea-s"), ("Tokyo", "actor:japan"), ("Tokyo", "place:tokyo")]
-
-
-def test_a_form_shared_by_entities_of_two_countries_is_the_one_of_its_context():
-    """Issue 14: "the Harbor Strategy" is an alias of Japan's and of the United States' harbor
-    strategies; with no unambiguous form in the document (rule 5), the country its context is
-    about decides ("Tokyo ... the Harbor Strategy" is Japan's); with none, it stays undecided."""
-    registry = COUNTRIES.replace("places:\n", """  - {id: jp-hs, name: Harbor Strategy of Japan, type: document, country: JP, aliases: [Harbor Strategy]}
-  - {id: us-hs, name: U.S. Harbor Strategy, type: document, country: US, aliases: [Harbor Strategy]}
-places:
-""")
-    found, _ = _with(registry, "Tokyo's response was slow. The Harbor Strategy of 2022 set new goals for Japan.\n")
-    assert ("Harbor Strategy", "actor:jp-hs") in found
-    found, _ = _with(registry, "The Harbor Strategy set new goals.\n")
-    assert not any(s == "Harbor Strategy" for s, _ in found)

@@ -1278,9 +1278,7 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
     country its context is about: of the countries that have an entity of that form, the one most
     named around it — by the entities and nationality words of its sentence, else its region, else
-    the document — and nobody's when none of them is named there (never guessed). So does a form
-    that rule 5 left undecided between entities of different countries ("National Security
-    Strategy"); undecided here too, it stays reported as ambiguous.
+    the document — and nobody's when none of them is named there (never guessed).
 
     Each region's sentence breaks, folded text and covered characters are read once, and each
     span's tally is counted once, so that a region with many generic forms costs in proportion
@@ -1344,11 +1342,7 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
             document[c] += n
     for m in matches:
         cands = (m.chosen,) if m.chosen is not None else m.candidates
-        # a form rule 5 left between entities of different countries ("National Security
-        # Strategy", Japan's and the United States'): the country of its context decides too
-        shared = m.chosen is None and len(cands) > 1 and all(c.country for c in cands) \
-            and len({c.country for c in cands}) == len(cands)
-        if not cands or (any(c.via != "generic" for c in cands) and not shared):
+        if not cands or any(c.via != "generic" for c in cands):
             continue
         f = facts[id(m.region)]
         k = bisect.bisect_right(f.break_ends, m.i)
@@ -1364,9 +1358,6 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
             or top(document, owners)
         chosen = [c for c in cands if c.country == country]
         m.chosen = chosen[0] if len(chosen) == 1 else None
-        if shared:
-            m.method = f"{m.chosen.via}+country-context" if m.chosen else m.method
-            continue  # undecided: reported as ambiguous, as before
         m.method = "generic+context" if m.chosen else ""
         if m.chosen is None:
             m.candidates = ()
