@@ -782,3 +782,15 @@ def test_capitals_of_several_states_listed_with_nothing_that_places_them_are_gov
     Seoul and Tokyo" are still places."""
     found, _ = _with(COUNTRIES, "Seoul and Tokyo After the Election\n\nTalks were held in Seoul and Tokyo.\n")
     assert found == [("Seoul", "actor:korea-s"), ("Tokyo", "actor:japan"), ("Tokyo", "place:tokyo")]
+
+
+def test_a_name_stops_before_a_compound_and_a_title_head_alone_is_none():
+    """Issue 14: "Entry into Force of the Japan-U.S. Harbor Accord" (a title): "Force" alone is no
+    body's name, and "of the Japan" would end inside the compound "Japan-U.S. Harbor Accord"; a
+    word of a cited title in a note ("Kelvar Patrol Boats Arrive") names no person the body may
+    call by its first word."""
+    text = ("Entry into Force of the Japan-U.S. Harbor Accord\n\nThe accord entered into force today. "
+            "Kelvar crews trained for a month.\n\n¹ Harbor Office, “Kelvar Patrol Boats Arrive,” 2025.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert not any(n.startswith("Force") for n in candidates)
+    assert "Kelvar" in candidates  # on its own, not the note's title

@@ -475,8 +475,8 @@ def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
         # "Committee on Foreign Investment in the United States", "Initiative for Training in
         # the Indo-Pacific" (not "Japan Coast Guard in the East China Sea")
         m = re.match(r" in (?:the )?", text[e:e + 8])
-    if m and e + m.end() in starts:
-        e = starts[e + m.end()]
+    if m and e + m.end() in starts and not re.match(r"-\w", text[starts[e + m.end()]:starts[e + m.end()] + 2]):
+        e = starts[e + m.end()]  # (not into a compound: "Force of the Japan-Philippines ...")
     return s, e
 
 
@@ -575,8 +575,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     evidence = dict(evidence, continues=True)  # no person's name
             if region.kind in ("title", "heading"):
                 from .. import gazetteer
-                if head_type(words) is None and gazetteer.lookup(name) is None:
+                if (head_type(words) is None or len(words) == 1) and gazetteer.lookup(name) is None:
                     continue  # a headline's title-case words: only a place or a named body counts
+                    # (a head noun alone, "Entry into Force of ...", names no body)
             if len(words) == 1 and name.lower() in lowercase and not name.isupper():
                 continue  # a word the document also writes in lower case: not a name
             if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", name) and (
@@ -615,8 +616,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
         by_first.add(words[0], f["i"], order, f["name"])
         if len(words) == 2 and HEAD_TYPE.get(words[-1].lower()) == "place":
             by_first_of_place.add(words[0], f["i"], order, f["name"])
-        if person_shaped(words) and not DEFINITE_BEFORE.search(f["before"]):
-            by_given.add(words[0], f["i"], order, f["name"])
+        if person_shaped(words) and not DEFINITE_BEFORE.search(f["before"]) \
+                and f["region"].kind not in ("footnote", "reference"):
+            by_given.add(words[0], f["i"], order, f["name"])  # (a note's words are a cited title's)
         first_full.setdefault(f["name"], f)
     for n in names:
         word = n["name"]
