@@ -618,7 +618,8 @@ def test_candidate_names_are_cut_and_typed_by_general_rules():
 
 def test_candidate_names_keep_their_numbers_ampersands_compounds_and_owners():
     """Issue 14: an ordinal opens a unit's name and a number ends one after its head noun ("U.S.
-    9th Fleet", "Patrol Wing 4"), two such names joined by "and" are two; "&" joins a name ("Harlow & Finch"); a hyphenated compound with
+    9th Fleet", "Patrol Wing 4"), two such names joined by "and" are two; "&" joins a name
+    ("Harlow & Finch"); a hyphenated compound with
     small words opens one ("Quad-at-Sea Harbor Mission"); a name with its head before a place
     ends at "in" ("Naval Air Station Kelso in Brin Prefecture"); a possessive inside a run ends the
     owner ("Osler's Granite Yard Works"); a word glued to a registered name that is no person's

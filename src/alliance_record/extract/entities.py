@@ -30,21 +30,23 @@ an *entity candidate*, cut to the name itself:
 * a person named by the first word of the full name said in the document ("Kim" of "Kim Jong
   Un", family name first) is that name, when no full name ends with the word.
 
-The type is guessed from that evidence, in order: a role before the name (a person); a vessel's
-class before it ("the destroyer Sazanami": military); the name's head noun, also in the plural
-("Agreements"), alone ("the Diet") or before "of", "on", "for" ("House of Councillors", "Ministry
-of National Defense", "Committee on ...") (Ministry, Service: government-body; Command, Forces, Air Station: military; Party: political-party;
-News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay, Prefecture: place;
-University, Institute, Corporation, Mission: organization; Works, Shipyard: place; a ship's prefix,
-"USS", "JS": military); the GeoNames gazetteer (a country: state; a city, a U.S. state or a
-continent: place, with its GeoNames id); the words around it
-(an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
+The type is guessed from that evidence, in order: a role before the name, or the name as a reference
+entry's first author (a person); a vessel's class before it ("the destroyer Sazanami": military);
+the name's head noun, also in the plural ("Agreements"), alone ("the Diet") or before "of", "on",
+"for" ("House of Councillors", "Ministry of National Defense", "Committee on ...") (Ministry,
+Service: government-body; Command, Forces, Air Station: military, but a border or police Force:
+government-body; Party: political-party; News Agency, Times: media; Treaty, Agreement, Strategy:
+document; Islands, Bay, Prefecture: place; University, Institute, Corporation, Mission:
+organization; Works, Shipyard: place; a ship's prefix, "USS", "JS": military); the GeoNames
+gazetteer (a country: state; a city, a U.S. state or a continent: place, with its GeoNames id;
+another country's state, province or prefecture: place, with its ISO 3166-2 code); the words around
+it (an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
 Hokkaido", "the state of Delaware": a place; "his Truth Social platform": media; "Nippon Steel vice
 chairman ...", "Nippon Steel completed its ...": an organization; "X said": a person); the name's
 shape (two or three capitalised words: a person) — never after "the" or "of" ("president of the
-United Steelworkers, said" is no person's name). ``type_evidence`` says which. Every candidate is marked ``status = 'unreviewed'``: it is
-a draft for the registries (``alliance-record suggest`` writes them in actors.yml/places.yml
-form), never mixed into them.
+United Steelworkers, said" is no person's name). ``type_evidence`` says which. Every candidate is
+marked ``status = 'unreviewed'``: it is a draft for the registries (``alliance-record suggest``
+writes them in actors.yml/places.yml form), never mixed into them.
 """
 
 from __future__ import annotations

@@ -981,7 +981,8 @@ def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
     tokens = []
     for token in words.group(1).split():
         if token == "and":
-            break  # a coordination ends the name: "Japan Evening Briefing and the Tokyo ...", "Japan and the Pacific War"
+            break  # a coordination ends the name: "Japan Evening Briefing and the Tokyo ...",
+            # "Japan and the Pacific War"
         tokens.append(token)
         if token.endswith(".") and not ABBREVIATION.match(token):
             break  # the name ends with the sentence: "Taiwan Crisis. Sasakawa Peace Foundation"
