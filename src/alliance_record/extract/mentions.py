@@ -1240,7 +1240,7 @@ def resolve_document(matches: list[Match]):
                 kind, why = next(iter(settled)), "coordination"
             else:
                 kind, why = actor_or_place(group[0], region_matches, last=group[-1])
-                if why == "default" and len(group) > 1 and all(
+                if why == "default" and kind == "place" and len(group) > 1 and all(
                         any(c.kind == "actor" and c.type == "state" for c in m.candidates) for m in group) \
                         and len({c.id for m in group for c in m.candidates if c.kind == "actor"}) == len(group):
                     # "Seoul and Tokyo After the Transition": capitals of several states listed with
