@@ -56,7 +56,6 @@ from ..segment import SUPERSCRIPTS, Multi, Piece, Region, regions
 from ._text import simple_sentence_bounds
 from .entities import TITLE_WORDS, NameSpans
 
-CONTEXT_CHARS = 32
 
 def _without_diacritics() -> dict:
     """Latin letters with diacritics and their base letter, one character for one ("ō" -> "o"),
@@ -1301,8 +1300,6 @@ def extract(doc, seg, rows, ctx) -> dict:
             footnote_id=region.footnote_id, section_id=region.section_id,
             sentence_id=sentence_id, start=doc_start, end=doc_end,
             surface=surface, spans=json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
-            prefix=text[max(0, doc_start - CONTEXT_CHARS):doc_start],
-            suffix=text[doc_end:doc_end + CONTEXT_CHARS],
             sentence=sentence, sentence_start=s_start, sentence_end=s_end, method=m.method)
         row[f"{kind}_id"] = m.chosen.id
         if id(m) in outers:
