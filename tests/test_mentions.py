@@ -484,3 +484,12 @@ def test_a_generic_form_takes_the_country_of_its_context_that_has_such_an_entity
     assert ("Foreign Ministry", "japan-ministry-of-foreign-affairs") in found
     # no country around it has such an entity: never guessed
     assert not any(s == "Foreign Ministry" for s, _ in _seed_readings("The Foreign Ministry lodged a protest.\n"))
+
+
+def test_a_compass_word_before_a_place_names_another_place():
+    found, _, _ = run("""
+        Drills in Eastern Russia worried Japan, and North Korea said nothing. Russia was silent too.
+    """)
+    surfaces = [surface for surface, _kind, _entity in found]
+    assert surfaces.count("Russia") == 1  # the last sentence's, not the one in "Eastern Russia"
+    assert "North Korea" in surfaces and "Japan" in surfaces  # a registered "North Korea" is matched whole

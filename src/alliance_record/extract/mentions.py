@@ -570,6 +570,8 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None) 
             continue  # "US$30", "A$10 billion": a currency, not the country
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
+        if COMPASS_BEFORE.search(v, max(0, start - 12), start) and lexicon.place_or_state(key):
+            continue  # "Australia" in "Western Australia", "Asia" in "East Asia": another place's name
         if blocked and any(a < end and start < b for a, b in blocked):
             continue
         if all(c.via == "surname" for c in lexicon.forms[key]) \
@@ -712,6 +714,12 @@ def nested_matches(found: list, chosen: list, lexicon: Lexicon, size: int) -> li
     return out
 
 
+# A compass word glued before a place's or a state's name makes the name of another place, one the
+# registry does not hold as a whole (a registered "North Korea" is matched whole, longest first):
+# "Western Australia", "East Asia", "Northern Ireland", "West Philippine Sea". Not after a
+# sentence's end, where the word may open the sentence ("West. Japan ..." is no name).
+COMPASS_BEFORE = re.compile(r"(?<![\w.'-])(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|"
+                            r"Central)[ -]$")
 INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "grouping", "political-party"}
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
 
