@@ -49,6 +49,10 @@ FRAGMENTS = [
     # names the small registry covers, and others
     "Tokyo", "Tokyo Bay", "Japan", "the United States", "U.S.", "Koizumi", "Shinjiro Koizumi",
     "Yu Koizumi", "Hegseth", "Japanese", "JSDF", "Washington", "China", "Smith, John",
+    # ... and names no registry holds, which become candidates and registry drafts: a place the
+    # gazetteer knows, places it does not, a person with a title, a body
+    " in Canberra", " at Kin Bay", " near the Amabe Islands", "Ambassador Walter Pennick said",
+    "the Okinawa Defense Bureau", "Western Australia",
     # sentences, quotes, quantities
     "Koizumi met Hegseth in Tokyo.", " said: “We must act.” ", "\"Quoted,\" he said.", "’s", "'",
     "5,000 troops", "$1.2 billion", "40%", "Japan should increase its defense spending.",
