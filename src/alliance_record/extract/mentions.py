@@ -1517,51 +1517,38 @@ def ignore_reason(surface: str, rules: list) -> str | None:
     return None
 
 
-def region_sentences(region: Region) -> list:
-    """The sentences of a region as ``(i, j, sentence_id, text, doc_start, doc_end)``, ``i``/``j``
-    in the region's text: sentence rows for paragraphs; for footnotes, captions and references
-    the region split (and a heading, byline or affiliation is one sentence)."""
+def region_sentences(region: Region) -> "Sentences":
+    """The sentences of a region as ``(doc_start, doc_end, sentence_id, text)``: the sentence rows
+    of a paragraph, as segmentation made them; for footnotes, captions and references the region
+    split (and a heading, byline or affiliation is one sentence)."""
     if region.sentences:
-        out, pos = Sentences(), 0
-        for start, end, sid, stext in region.sentences:
-            i = region.text.find(stext, pos)  # in order: a sentence said twice is found twice
-            if i < 0:
-                i = max(0, region.text.find(stext))
-            else:
-                pos = i + len(stext)
-            out.append((i, i + len(stext), sid, stext, start, end))
-        return out.indexed()
+        return Sentences(region.sentences)
     # footnotes and captions are citations and labels: a quick splitter is enough (syntok is the
     # build's most expensive step per character, kept for the body text's sentence rows)
     bounds = simple_sentence_bounds(region.text) if region.kind in ("footnote", "caption", "reference") \
         else [(0, len(region.text))]
-    return Sentences((i, j, None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1)
-                     for i, j in bounds if j > i).indexed()
+    return Sentences([(region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1, None, region.text[i:j])
+                      for i, j in bounds if j > i])
 
 
-class Sentences(list):
-    """:func:`region_sentences`' list, with the offsets :func:`sentence_of` bisects, made once."""
+class Sentences:
+    """A region's sentences in order, with their starts to bisect (made once a region)."""
 
-    __slots__ = ("starts", "doc_starts")
+    __slots__ = ("rows", "starts")
 
-    def indexed(self) -> "Sentences":
-        self.starts = [s[0] for s in self]
-        self.doc_starts = [s[4] for s in self]
-        return self
+    def __init__(self, rows):
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
 
 
-def sentence_of(m: Match, sentences: list):
-    """The sentence around a match, found by bisection among its region's sentences."""
-    if m.region.sentences:
-        starts = getattr(sentences, "doc_starts", None) or [s[4] for s in sentences]
-        k = bisect.bisect_right(starts, m.doc_start) - 1
-        if k >= 0 and sentences[k][4] <= m.doc_start < sentences[k][5]:
-            return sentences[k][2], sentences[k][3], sentences[k][4], sentences[k][5]
-    else:
-        starts = getattr(sentences, "starts", None) or [s[0] for s in sentences]
-        k = bisect.bisect_right(starts, m.i) - 1
-        if k >= 0 and sentences[k][0] <= m.i < sentences[k][1]:
-            return None, sentences[k][3], sentences[k][4], sentences[k][5]
+def sentence_of(m: Match, sentences: Sentences):
+    """The sentence around a match, found by bisection among its region's sentences:
+    ``(sentence_id, text, doc_start, doc_end)``, the region itself where none holds it."""
+    k = bisect.bisect_right(sentences.starts, m.doc_start) - 1
+    if k >= 0:
+        start, end, sid, text = sentences.rows[k]
+        if start <= m.doc_start < end:
+            return sid, text, start, end
     region = m.region
     return None, region.text, region.multi.start, region.multi.end
 
