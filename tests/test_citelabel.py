@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, excite, features, fields, model, score, speed, tei
+from alliance_record.citelabel import anystyle, bibstyles, excite, features, fields, model, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -319,6 +319,57 @@ def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
     result = CliRunner().invoke(cli, ["citations", "score", "--excite", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output
+
+
+BIB = r"""% a comment
+@Comment{jabref-meta: x}
+@Article{Holm2003,
+  author  = {Holm, Jr., Per and van Dijk, Anna and Sand, K.},
+  title   = {Harbour {T}owns of the North},
+  journal = {JOURNAL OF COASTAL STUDIES \& HISTORY},
+  year    = {2003},
+  volume  = {12},
+  pages   = {30-47},
+  doi     = {10.1234/jcs.12.30},
+}
+@Book{Berg1999, author = "Kari Berg", title = {Old Roads}, publisher = {Nord Press}, year = 1999}
+"""
+
+
+def test_references_typeset_from_bibtex_take_its_fields_as_gold(tmp_path):
+    entries = bibstyles.read_bib(BIB)
+    assert [e["key"] for e in entries] == ["Holm2003", "Berg1999"]
+    assert entries[0]["journal"] == "JOURNAL OF COASTAL STUDIES & HISTORY" and entries[0]["title"] == \
+        "Harbour Towns of the North" and entries[1]["year"] == "1999"
+    assert bibstyles.family_names(entries[0]["author"]) == ["Holm", "van Dijk", "Sand"]
+    (tmp_path / "x.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "apa.txt").write_text(
+        "Holm, P., Jr., van Dijk, A., & Sand, K. (2003). Harbour towns of the north. JOURNAL OF "
+        "COASTAL STUDIES & HISTORY, 12, 30–47. https://doi.org/10.1234/jcs.12.30\n"
+        "Berg, K. (1999). Old roads. Nord Press.\n\nA line that is no entry at all.\n", encoding="utf-8")
+    (tmp_path / "science.txt").write_text(  # no title, one author and et al.: no gold for what is not shown
+        "1.P. Holm et al., JOURNAL OF COASTAL STUDIES & HISTORY 12, 30–47 (2003), doi:10.1234/jcs.12.30.2.K. "
+        "Berg, Old roads (Nord Press, 1999).\n3.P. Holm et al., JOURNAL OF COASTAL STUDIES & HISTORY 12, 30–47 (2003).\n",
+        encoding="utf-8")
+    refs, skipped = bibstyles.read_styles(tmp_path)
+    assert skipped == [("apa#4", "no entry"), ("science#1", "two references")]
+    article, book, short = refs
+    g = score.gold_fields(article.runs)
+    assert (g["authors"], g["title"], g["container"], g["date"], g["volume"], g["pages"], g["doi"]) == \
+        (["dijk", "holm", "sand"], "harbour towns of the north", "journal of coastal studies history",
+         "2003", "12", "30-47", "10.1234/jcs.12.30")
+    g = score.gold_fields(book.runs)
+    assert (g["authors"], g["title"], g["publisher"], g["container"]) == (["berg"], "old roads", "nord press", "")
+    g = score.gold_fields(short.runs)
+    assert (g["authors"], g["title"], g["doi"], g["container"]) == \
+        (["holm"], "", "", "journal of coastal studies history")
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    result = CliRunner().invoke(cli, ["citations", "score", "--styles", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path}: 3 references" in result.output and "'two references': 1" in result.output
 
 
 def _runs(norm, *pieces):
