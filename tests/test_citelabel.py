@@ -468,3 +468,71 @@ def test_a_journal_word_left_in_the_run_before_goes_back(pieces, container, titl
     norm = " ".join(text for _, text in pieces)
     rec = fields.record(norm, _runs(norm, *pieces), norm)
     assert (rec["container_title"], rec["title"], rec["volume"]) == (container, title, "12")
+
+
+def _record(*pieces):
+    norm = " ".join(text for _, text in pieces)
+    return fields.record(norm, _runs(norm, *pieces), norm)
+
+
+@pytest.mark.parametrize("pieces, title, container", [
+    # the book labelled as a second title after the editors
+    ([("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In P. Holm and A. Berg (eds.):"),
+      ("title", "Coastal Towns of the North."), ("location", "Bergen.")], "Harbour wars", "Coastal Towns of the North"),
+    # labelled as the publisher right after editors ending with their mark, a place after it
+    ([("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In: P. Holm (ed.):"),
+      ("publisher", "Coastal Towns of the North,"), ("location", "Bergen,"), ("pages", "13-30.")],
+     "Harbour wars", "Coastal Towns of the North"),
+    # inside the title run: "Chapter. In Book, ed. …", and the Russian "Chapter // Book / ed. …"
+    ([("author", "Lund, Kari. 2004."), ("title", "Harbour wars. In Coastal Towns of the North,"),
+      ("editor", "ed. Per Holm,"), ("pages", "13-30.")], "Harbour wars", "Coastal Towns of the North"),
+    ([("author", "Lund K."), ("title", "Harbour wars // Coastal Towns of the North /"), ("editor", "ed. P. Holm."),
+      ("location", "Bergen,"), ("date", "2004.")], "Harbour wars", "Coastal Towns of the North"),
+])
+def test_a_chapters_book_is_found_where_the_labeller_left_it(pieces, title, container):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"]) == (title, container)
+
+
+def test_a_title_with_in_inside_a_sentence_is_not_cut():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Living in Coastal Towns."), ("publisher", "Nord Press."))
+    assert (rec["title"], rec["container_title"]) == ("Living in Coastal Towns", None)
+
+
+@pytest.mark.parametrize("value, rest, place", [
+    ("Bergen, Nord Press", "Nord Press", "Bergen"),
+    ("Cambridge, Cambridge University Press", "Cambridge University Press", "Cambridge"),
+    ("Hamar, Hedmark, Norway, Fjord Books", "Fjord Books", "Hamar, Hedmark, Norway"),  # a place as a whole
+    ("Fjord Publishers. Dhaka", "Fjord Publishers", "Dhaka"),  # a town of the gazetteer
+    ("Ithaca, NY: Fjord Books", "Fjord Books", "Ithaca, NY"),
+    ("Fjord Press LLC, Florida, USA", "Fjord Press LLC", "Florida, USA"),
+    ("Oxford University Press", "Oxford University Press", None),  # a place inside a name stays
+    ("Bergen", "Bergen", None),  # only a place: left to the caller
+    ("Of Mice and Men, Fjord Books", "Of Mice and Men, Fjord Books", None),  # "Of" is a town, not here
+])
+def test_places_are_taken_out_of_a_publisher(value, rest, place):
+    assert fields.places_out(value) == (rest, place)
+
+
+def test_a_publisher_run_loses_its_places_and_a_book_its_place_after_it():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("publisher", "Dhaka, Fjord Books."))
+    assert (rec["publisher"], rec["publisher_place"]) == ("Fjord Books", "Dhaka")
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In P. Holm (ed.):"),
+                  ("container", "Coastal Towns of the North. Dhaka."))
+    assert (rec["container_title"], rec["publisher_place"]) == ("Coastal Towns of the North", "Dhaka")
+
+
+@pytest.mark.parametrize("container, expected, volume, page", [
+    ("In P. Holm (Eds.), Coastal Towns of the North (pp. 19-68).", "Coastal Towns of the North", None, "19-68"),
+    ("In Coastal Towns of the North, 69-86.", "Coastal Towns of the North", None, "69-86"),
+    ("Journal of Coastal Studies, XXXVI,", "Journal of Coastal Studies", "XXXVI", None),
+    ("Journal of Coastal Studies,9", "Journal of Coastal Studies", "9", None),
+    ("Journal of Coastal Studies, Series B,", "Journal of Coastal Studies, Series B", None, None),
+])
+def test_pages_volume_and_editors_after_a_container_go_to_their_fields(container, expected, volume, page):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == (expected, volume, page)
+    rec = _record(("author", "Lund, Kari. 2004."), ("title", "Harbour wars."),
+                  ("container", "In Coastal Towns of the North, ed. Per Holm and Anna Berg,"), ("pages", "13-30."))
+    assert rec["container_title"] == "Coastal Towns of the North"
+    assert [e["family"] for e in rec["editors"]] == ["Holm", "Berg"]

