@@ -536,3 +536,20 @@ def test_pages_volume_and_editors_after_a_container_go_to_their_fields(container
                   ("container", "In Coastal Towns of the North, ed. Per Holm and Anna Berg,"), ("pages", "13-30."))
     assert rec["container_title"] == "Coastal Towns of the North"
     assert [e["family"] for e in rec["editors"]] == ["Holm", "Berg"]
+
+
+def test_a_word_glued_to_the_volume_goes_back_to_the_journal():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", "Journal of Coastal"),
+                  ("volume", "Studies,16,"), ("pages", "422-430."))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == ("Journal of Coastal Studies", "16", "422-430")
+
+
+@pytest.mark.parametrize("container, expected, volume, page, place", [
+    ("Coastal Review:86,", "Coastal Review", "86", None, None),
+    ("Proceedings of the Fjord Symposium, Tampa,", "Proceedings of the Fjord Symposium", None, None, "Tampa"),
+    ("In P. Holm (ed.), The Fjord Hospital 1123-1973.", "The Fjord Hospital 1123-1973", None, None, None),
+    ("Phys. Rev. D", "Phys. Rev. D", None, None, None),  # no place in a journal's abbreviations
+])
+def test_a_containers_tail_volume_and_place(container, expected, volume, page, place):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"], rec["publisher_place"]) == (expected, volume, page, place)

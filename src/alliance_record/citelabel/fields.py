@@ -37,7 +37,7 @@ def forget():
     """Empty every memo the parse of a References entry keeps (token vectors and features,
     name words, the rules' name tests), as in a fresh process with the model loaded."""
     current_model().reset()
-    for cached in (features.token_features, features._marks, _kind, C.is_country, C.is_org,
+    for cached in (features.token_features, features._marks, _kind, known_place, C.is_country, C.is_org,
                    C.is_newspaper, C.is_journal, C.is_place, C.head_word):
         cached.cache_clear()
 
@@ -356,12 +356,14 @@ def known_place(segment: str) -> bool:
 PLACE_SEPARATOR = re.compile(r"\s*(?:[,:;]|(?<=[a-z]{2})\.(?=\s))\s*")
 
 
-def places_out(value: str, lead: bool = True) -> tuple[str, str | None]:
+def places_out(value: str, lead: bool = True, commas: bool = False) -> tuple[str, str | None]:
     """``value`` less the places it begins (with ``lead``) or ends with, and those places
     ("Beverly Hills, Sage" -> ("Sage", "Beverly Hills"); "Academic Publishers. Dhaka" ->
-    ("Academic Publishers", "Dhaka")). A value that is only places stays as it is."""
+    ("Academic Publishers", "Dhaka")); with ``commas`` only pieces after commas count
+    ("Bulletin de l'Institut, Monaco"; never "Phys. Rev. D"). A value that is only places stays
+    as it is."""
     pieces, at = [], 0
-    for m in PLACE_SEPARATOR.finditer(value):
+    for m in (re.finditer(r"\s*,\s*", value) if commas else PLACE_SEPARATOR.finditer(value)):
         if m.start() > at:
             pieces.append((at, m.start()))
         at = m.end()
@@ -394,6 +396,9 @@ GLUED_ABBREVIATION = re.compile(r"[,;\"”](?=[A-Z][a-z]{0,7}\.\s?$)([A-Z][a-z]{
 OPEN_QUOTES = "“\"‘'«„"
 CLOSE_QUOTES = "”\"’'»"
 DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # an opening double quote: what closes it
+
+
+GLUED_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,}),(?=\d)")
 
 
 def _repair(found: list, norm: str) -> list:
@@ -433,6 +438,12 @@ def _repair(found: list, norm: str) -> list:
                 not any(ch in closing for ch in norm[a0 + 1:b0]) and any(ch in closing for ch in norm[a2:b2]):
             out[k - 1:k + 2] = [("title", a0, b2)]
         k += 1
+    for k in range(1, len(out)):  # "… Mental Health | Nursing,16, 422-430": a word glued to the volume
+        lab, a, b = out[k]
+        glued = GLUED_WORD.match(norm, a, b) if lab in ("volume", "pages") and out[k - 1][0] == "container" else None
+        if glued:
+            out[k - 1] = ("container", out[k - 1][1], glued.end(1))
+            out[k] = (lab, glued.end(1) + 1, b)
     for k in range(1, len(out)):
         lab, a, b = out[k]
         if lab != "location" or out[k - 1][0] != "container":
@@ -472,7 +483,8 @@ TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|
 # ", 69-86"), the book's editors (", ed. J. Jones and K. Berg"), the volume (", XXXVI", ",9")
 CONTAINER_PAGES = re.compile(r"[\s,;]*\(?\s*(?:pp?\.?\s*)?(\d+\s*[-–—]\s*\d+)\s*\)?[.,;]?$")
 CONTAINER_EDITORS = re.compile(r"[\s,;]+(?:ed\.|eds\.|edited by|hrsg\. v\.|hg\. v\.)\s+(?P<names>[A-ZÀ-Þ]\S*\s+\S.*)$")
-CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*,\s*(\d{1,4}|[IVXLC]{2,7})[.,;]?$")
+YEARS = re.compile(r"1\d{3}\s*[-–—]\s*(?:1\d|20)\d\d")  # "1123-1973" in a book's name: no pages
+CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*[,:]\s*(\d{1,4}|[IVXLC]{2,7})[.,;]?$")
 
 
 def _container_tail(container: str, pieces: dict) -> str:
@@ -485,7 +497,7 @@ def _container_tail(container: str, pieces: dict) -> str:
         if "editor" not in pieces:
             pieces["editor"] = [m.group("names")]
     m = CONTAINER_PAGES.search(container)
-    if m and m.start() > 0 and not re.search(r"\d", container[:m.start()][-1:]):
+    if m and m.start() > 0 and not re.search(r"\d", container[:m.start()][-1:]) and not YEARS.fullmatch(m.group(1)):
         container = container[:m.start()]
         pieces.setdefault("pages", [m.group(1)])
     m = CONTAINER_VOLUME.search(container)
@@ -644,8 +656,8 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         publisher, place = places_out(clean(pieces["publisher"][0]))
         rec["publisher"] = clean(publisher) or None
         rec["publisher_place"] = rec["publisher_place"] or place
-    if rec["chapter"] and rec["container_title"]:  # "Book. Sternenfels": the book's place after it
-        book, place = places_out(rec["container_title"], lead=False)
+    if rec["container_title"]:  # "Book. Sternenfels", "Proceedings of …, Tampa": its place after it
+        book, place = places_out(rec["container_title"], lead=False, commas=not rec["chapter"])
         if place:
             rec["container_title"], rec["publisher_place"] = clean(book, keep_abbreviation=True), \
                 rec["publisher_place"] or place
