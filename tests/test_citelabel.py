@@ -553,3 +553,24 @@ def test_a_word_glued_to_the_volume_goes_back_to_the_journal():
 def test_a_containers_tail_volume_and_place(container, expected, volume, page, place):
     rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
     assert (rec["container_title"], rec["volume"], rec["page"], rec["publisher_place"]) == (expected, volume, page, place)
+
+
+@pytest.mark.parametrize("pieces, title, container, editors", [
+    # a quoted chapter, then "in" and its book, all in the title run (Chicago notes)
+    ([("author", "Kari Lund,"), ("title", "“Harbour Wars,” in Coastal Towns of the North"), ("location", "(Bergen:"),
+      ("publisher", "Nord Press,"), ("date", "2004),"), ("pages", "13–30.")], "Harbour Wars", "Coastal Towns of the North", []),
+    ([("author", "Kari Lund,"), ("title", "Harbour Wars, in Coastal Towns"), ("location", "(Bergen:"),
+      ("publisher", "Nord Press,"), ("date", "2004),"), ("pages", "13.")], "Harbour Wars", "Coastal Towns", []),
+    # the book labelled as editors, with no editors' mark (a colon is in no name)
+    ([("author", "Lund, Kari."), ("title", "“Harbour Wars.”"), ("editor", "In Coastal Towns: North and South, translated by Per Holm,"),
+      ("pages", "13-30."), ("location", "Bergen:"), ("publisher", "Nord Press,"), ("date", "2004.")],
+     "Harbour Wars", "Coastal Towns: North and South", []),
+    # "in: <names>, ed." inside the title run, the book in a second title run
+    ([("author", "Lund, K., 2004."), ("title", "“Harbour wars” in: P. Holm, ed."), ("title", "Coastal Towns of the North."),
+      ("location", "Bergen:"), ("publisher", "Nord Press,"), ("pages", "13-30.")], "Harbour wars", "Coastal Towns of the North",
+     ["Holm"]),
+])
+def test_a_chapters_book_after_a_quoted_title_or_as_editors(pieces, title, container, editors):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"]) == (title, container)
+    assert [e.get("family") for e in rec["editors"]] == editors

@@ -535,7 +535,10 @@ def _editors_and_book(pieces: dict) -> bool:
 
 # Where a part's title ends and its host's begins inside one title run: "Chapter. In Book, ed.
 # …" (a sentence that opens with "In"), "Chapter // Book / ed. …" (the Russian GOST style)
-HOST_MARK = re.compile(r"(?<=[.?!’”\"])\s+In:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜ])|\s//\s+(?=\S)")
+HOST_MARK = re.compile(r"(?<=[.?!’”\"])\s+In:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜ])|\s//\s+(?=\S)"
+                       r"|(?<=[”\"’»])\s*,?\s+in:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜŒ])|(?<=[a-z]),\s+in\s+(?=[A-ZŒ])")
+# "In Essays: Critical and Clinical, translated by D. Smith,": a book labelled as editors (no mark)
+BOOK_NOT_EDITORS = re.compile(r"(?i)^in:?\s+(?P<book>.+?)(?:[\s,;]+(?:translated|trans\.|transl\.|übers\.|trad)\b.*)?[\s,.;:]*$")
 EDITORS_END = re.compile(rf"(?i){EDITOR_MARK}[\s.,:]*$")
 
 
@@ -554,6 +557,12 @@ def _book_after_editors(pieces: dict, spans: dict) -> None:
     titles = spans.get("title", [])
     if "editor" in pieces:
         editor_start, editor_end = spans["editor"][0]
+        editor = pieces["editor"][0]
+        book = BOOK_NOT_EDITORS.match(editor)
+        if book and not re.search(EDITOR_MARK, editor + " ", re.I) and (":" in book.group("book") or not _names_like(book.group("book"))):
+            pieces["container"], spans["container"] = [book.group("book")], [(editor_start, editor_end)]
+            del pieces["editor"], spans["editor"]
+            return
         later = [k for k, (a, _) in enumerate(titles) if a > editor_start]
         if titles and titles[0][0] < editor_start and later:
             k = later[0]
@@ -562,7 +571,7 @@ def _book_after_editors(pieces: dict, spans: dict) -> None:
             return
         following = [(lab, a, b) for lab in ("publisher", "location") for a, b in spans.get(lab, ())
                      if a >= editor_end]
-        if following and titles and titles[0][0] < editor_start and EDITORS_END.search(pieces["editor"][0]) \
+        if following and titles and titles[0][0] < editor_start and EDITORS_END.search(pieces["editor"][0] + " ") \
                 and re.match(r"(?i)in:?\s", pieces["editor"][0]):
             lab, a, b = min(following, key=lambda r: r[1])
             if lab == "publisher" and len(spans["publisher"]) == 1:
@@ -574,7 +583,14 @@ def _book_after_editors(pieces: dict, spans: dict) -> None:
         if cut and cut.start() > 0 and len(title) - cut.end() > 3:
             a, b = titles[0]
             pieces["title"][0], spans["title"][0] = title[:cut.start()], (a, a + cut.start())
-            pieces["container"], spans["container"] = [title[cut.end():].rstrip(" /")], [(a + cut.end(), b)]
+            host = title[cut.end():].rstrip(" /")  # "In" kept: "in: H. Gibson, ed. Book" is read as a chapter's
+            mark = EDITORS_END.search(host + " ")
+            if mark and _names_like(host[:mark.start()]) and len(titles) > 1:  # "in: H. Gibson, ed. | Book"
+                pieces["editor"], spans["editor"] = [host], [(a + cut.end(), b)]
+                pieces["container"], spans["container"] = [pieces["title"].pop(1)], [spans["title"].pop(1)]
+                return
+            pieces["container"] = ["In " + host if re.search(r"(?i)\bin:?\s*$", cut.group()) else host]
+            spans["container"] = [(a + cut.end(), b)]
 
 
 def records(texts: list[str]) -> list[dict]:
