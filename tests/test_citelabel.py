@@ -574,3 +574,18 @@ def test_a_chapters_book_after_a_quoted_title_or_as_editors(pieces, title, conta
     rec = _record(*pieces)
     assert (rec["title"], rec["container_title"]) == (title, container)
     assert [e.get("family") for e in rec["editors"]] == editors
+
+
+@pytest.mark.parametrize("pieces, container", [
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In Proceedings of the Winter"), ("date", "1990"),
+      ("container", "Fjord Conference,"), ("pages", "pages 13-30.")], "Proceedings of the Winter 1990 Fjord Conference"),
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In Proceedings of"), ("volume", "FJORD-95,"),
+      ("pages", "13-30.")], "Proceedings of FJORD-95"),
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "Proc. Coast. Acad. Sci."), ("location", "USA"),
+      ("date", "2011,"), ("volume", "108,"), ("pages", "13-30.")], "Proc. Coast. Acad. Sci. USA"),
+    # a bare volume between the journal and a bracketed special issue is no part of the name
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In: Coastal Research"), ("volume", "19"),
+      ("container", "(Special Issue: Towns)"), ("pages", "13-30.")], "Coastal Research"),
+])
+def test_a_container_cut_at_a_year_a_code_or_a_country_is_joined(pieces, container):
+    assert _record(*pieces)["container_title"] == container

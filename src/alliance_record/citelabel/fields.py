@@ -398,6 +398,9 @@ CLOSE_QUOTES = "”\"’'»"
 DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # an opening double quote: what closes it
 
 
+# A name does not end with a function word: "In Proceedings of | IJCAI-95," is cut inside it
+CONTAINER_OPEN_END = re.compile(r"(?i)\b(?:of|the|on|for|and|in|de|des|du|der|die|für|zur|di|del|della)$")
+COUNTRY_CODE = re.compile(r"U\.?S\.?A?\.?|U\.?K\.?")
 GLUED_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,}),(?=\d)")
 
 
@@ -437,6 +440,27 @@ def _repair(found: list, norm: str) -> list:
         if lab0 == lab2 == "title" and lab != "title" and closing and \
                 not any(ch in closing for ch in norm[a0 + 1:b0]) and any(ch in closing for ch in norm[a2:b2]):
             out[k - 1:k + 2] = [("title", a0, b2)]
+        k += 1
+    k = 1
+    while k < len(out):  # a journal's or proceedings' name the labeller cut (CONTAINER_JOINS)
+        (plab, pa, pb), (lab, a, b) = out[k - 1], out[k]
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        one_token = " " not in norm[a:b] and plab == "container"
+        last_word = norm[pa:pb].rsplit(" ", 1)[-1]
+        if one_token and nxt and nxt[0] == "container" and norm[pb:a] == " " and norm[b:nxt[1]] == " " \
+                and last_word[:1].isalnum() and last_word[-1:].isalnum() and norm[nxt[1]:nxt[1] + 1].isalnum() \
+                and (C.YEAR_ALONE.fullmatch(norm[a:b]) or not norm[a:b].isdigit()):
+            out[k - 1:k + 2] = [("container", pa, nxt[2])]  # "Proceedings of the Winter | 1990 | USENIX Conference"
+            continue
+        if one_token and lab in ("volume", "date", "number", "title", "location") and norm[pb:a] == " " and \
+                not re.search(r"[,;:(]", norm[a:b].rstrip(".,;:)")) and \
+                CONTAINER_OPEN_END.search(norm, pa, pb):  # "In Proceedings of | IJCAI-95,"
+            out[k - 1:k + 1] = [("container", pa, b)]
+            continue
+        if one_token and lab == "location" and norm[pb - 1:pb] == "." and COUNTRY_CODE.fullmatch(norm[a:b]) \
+                and nxt and nxt[0] in ("date", "volume"):  # "Proc. Natl. Acad. Sci. | USA | 2011"
+            out[k - 1:k + 1] = [("container", pa, b)]
+            continue
         k += 1
     for k in range(1, len(out)):  # "… Mental Health | Nursing,16, 422-430": a word glued to the volume
         lab, a, b = out[k]
