@@ -589,3 +589,14 @@ def test_a_chapters_book_after_a_quoted_title_or_as_editors(pieces, title, conta
 ])
 def test_a_container_cut_at_a_year_a_code_or_a_country_is_joined(pieces, container):
     assert _record(*pieces)["container_title"] == container
+
+
+@pytest.mark.parametrize("location, publisher, place", [
+    ("New York, Fjord Press,", "Fjord Press", "New York"),
+    ("Bergen, Norway, Nord Publishers,", "Nord Publishers", "Bergen, Norway"),
+    ("Washington, D. C.,", None, "Washington, D. C."),  # places only
+    ("Timberline, OR,", None, "Timberline, OR"),  # an unknown town: no publisher is made of it
+])
+def test_a_place_run_that_holds_the_publisher_too(location, publisher, place):
+    rec = _record(("author", "Lund, K."), ("title", "Harbour Wars."), ("location", location), ("date", "1913."))
+    assert (rec["publisher"], rec["publisher_place"]) == (publisher, place)

@@ -692,6 +692,11 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
                 break
     if "location" in pieces:
         rec["publisher_place"] = clean(pieces["location"][0]) or None
+        if "publisher" not in pieces and rec["publisher_place"]:  # "New York, Macmillan,": place and publisher
+            rest, place = places_out(rec["publisher_place"])
+            if place and rest and not known_place(rest) and (C.is_org(rest) or any(
+                    w.strip(".,&").casefold() in features.DICTIONARIES["pub"] for w in rest.split())):
+                pieces["publisher"], rec["publisher_place"] = [rest], place
     if "publisher" in pieces:
         publisher, place = places_out(clean(pieces["publisher"][0]))
         rec["publisher"] = clean(publisher) or None
