@@ -600,3 +600,19 @@ def test_a_container_cut_at_a_year_a_code_or_a_country_is_joined(pieces, contain
 def test_a_place_run_that_holds_the_publisher_too(location, publisher, place):
     rec = _record(("author", "Lund, K."), ("title", "Harbour Wars."), ("location", location), ("date", "1913."))
     assert (rec["publisher"], rec["publisher_place"]) == (publisher, place)
+
+
+@pytest.mark.parametrize("container, expected, volume, page", [
+    ("In K. Berg (Eds.), Coastal Towns of the North (pp.156-184). Thousand", "Coastal Towns of the North", None, "156-184"),
+    ("Coastal Review Vol.2", "Coastal Review", "2", None),
+    ("Revue des Fjords 21(123-124),", "Revue des Fjords", "21", None),
+    ("Coastal Review [online].", "Coastal Review", None, None),
+    ("FJORD (Bergen)", "FJORD", None, None),
+    ("Proceedings of the Fjord Conference (FJC).", "Proceedings of the Fjord Conference (FJC)", None, None),
+])
+def test_pages_volume_and_marks_inside_or_after_a_containers_name(container, expected, volume, page):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == (expected, volume, page)
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", "Coastal Review Vol.2"),
+                  ("volume", "No.4,"), ("pages", "pp. 34-54."))
+    assert (rec["container_title"], rec["volume"], rec["issue"]) == ("Coastal Review", "2", "4")

@@ -507,6 +507,11 @@ TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|
 # ", 69-86"), the book's editors (", ed. J. Jones and K. Berg"), the volume (", XXXVI", ",9")
 CONTAINER_PAGES = re.compile(r"[\s,;]*\(?\s*(?:pp?\.?\s*)?(\d+\s*[-–—]\s*\d+)\s*\)?[.,;]?$")
 CONTAINER_EDITORS = re.compile(r"[\s,;]+(?:ed\.|eds\.|edited by|hrsg\. v\.|hg\. v\.)\s+(?P<names>[A-ZÀ-Þ]\S*\s+\S.*)$")
+BRACKETED_PAGES = re.compile(r"\s*\(\s*(?:pp?\.|S\.)\s*(\d+\s*[-–—‒]\s*\d+|\d+)\s*\)")
+ONLINE_MARK = re.compile(r"(?i)\s*\[(?:on-?\s?line|internet|electronic)[^\]]*\]")
+BRACKETED_TAIL = re.compile(r"\s*\(([^()]+)\)[\s.,;:]*$")
+VOLUME_WORD_TAIL = re.compile(r"[\s,;]*\b(?:[Vv]ol|[Vv]olume)\.?\s*(\d{1,4})\b(?:\s*,?\s*(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d+)?[\s.,;:]*$")
+VOLUME_ISSUE_TAIL = re.compile(r"(?<=[A-Za-zÀ-ÿ.])\s+(\d{1,4})\s*\(\s*\d+(?:\s*[-–—‒/]\s*\d+)?\s*\)[\s.,;:]*$")
 YEARS = re.compile(r"1\d{3}\s*[-–—]\s*(?:1\d|20)\d\d")  # "1123-1973" in a book's name: no pages
 CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*[,:]\s*(\d{1,4}|[IVXLC]{2,7})[.,;]?$")
 
@@ -514,7 +519,23 @@ CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*[,:]\s*(\d{1,4}|[IVXLC]{2
 def _container_tail(container: str, pieces: dict) -> str:
     """``container`` less what :data:`CONTAINER_PAGES`, :data:`CONTAINER_EDITORS` and
     :data:`CONTAINER_VOLUME` find at its end; each goes to its field's run when that run is
-    missing (the editors only when their words are names)."""
+    missing (the editors only when their words are names). Besides: a chapter's "(pp. 156-184)"
+    ends the book's name wherever it stands (what follows was cut from the place and publisher),
+    "Vol.2 No.4" and "21(123-124)" at the end are the volume, "[online]" and a bracketed place
+    ("DISP (Zurich)") are no part of the name."""
+    m = BRACKETED_PAGES.search(container)
+    if m and m.start() > 0:
+        container = container[:m.start()]
+        pieces.setdefault("pages", [m.group(1)])
+    container = ONLINE_MARK.sub("", container)
+    m = BRACKETED_TAIL.search(container)
+    if m and m.start() > 0 and known_place(m.group(1)) and (C.is_place(m.group(1)) or not m.group(1).isupper()):
+        container = container[:m.start()]  # "(Zurich)", "(US)"; an acronym a town shares ("ISMIR") stays
+    m = VOLUME_WORD_TAIL.search(container) or VOLUME_ISSUE_TAIL.search(container)
+    if m and m.start() > 0:
+        container = container[:m.start()]  # "EQPAM Vol.2 | No.4,": the volume run gets its volume back
+        pieces["volume"] = [m.group(0).strip(" ,;") + " " + pieces["volume"][0] if "volume" in pieces and
+                            m.re is VOLUME_WORD_TAIL else pieces.get("volume", [m.group(1)])[0]]
     m = CONTAINER_EDITORS.search(container)
     if m and _names_like(m.group("names").rstrip(" .,")):
         container = container[:m.start()]
