@@ -616,3 +616,15 @@ def test_pages_volume_and_marks_inside_or_after_a_containers_name(container, exp
     rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", "Coastal Review Vol.2"),
                   ("volume", "No.4,"), ("pages", "pp. 34-54."))
     assert (rec["container_title"], rec["volume"], rec["issue"]) == ("Coastal Review", "2", "4")
+
+
+@pytest.mark.parametrize("title, container, expected_title, expected_container", [
+    ('"Tides of the north in two dimen - sions', ',"Coast.Rev .Lett .,', "Tides of the north in two dimen - sions",
+     "Coast.Rev .Lett"),
+    ("“Harbour wars ’.", "”Progress in Coastal Studies", "Harbour wars", "Progress in Coastal Studies"),
+    ("Harbour wars (dossier).", "L'Infirmière Magazine,", "Harbour wars (dossier)", "L'Infirmière Magazine"),  # an apostrophe
+])
+def test_a_titles_closing_quote_glued_to_the_journal(title, container, expected_title, expected_container):
+    rec = _record(("author", "K. Lund,"), ("title", title), ("container", container), ("volume", "vol. 12,"),
+                  ("date", "2013."))
+    assert (rec["title"], rec["container_title"]) == (expected_title, expected_container)

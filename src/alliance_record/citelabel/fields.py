@@ -401,6 +401,7 @@ DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # 
 # A name does not end with a function word: "In Proceedings of | IJCAI-95," is cut inside it
 CONTAINER_OPEN_END = re.compile(r"(?i)\b(?:of|the|on|for|and|in|de|des|du|der|die|für|zur|di|del|della)$")
 COUNTRY_CODE = re.compile(r"U\.?S\.?A?\.?|U\.?K\.?")
+GLUED_QUOTE = re.compile(r"[^\s\"”]*[,.]?\s?[\"”]\.?(?=[A-Z])")  # a double quote: "L'Espace" is one name
 GLUED_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,}),(?=\d)")
 
 
@@ -462,6 +463,12 @@ def _repair(found: list, norm: str) -> list:
             out[k - 1:k + 1] = [("container", pa, b)]
             continue
         k += 1
+    for k in range(1, len(out)):  # '… two dimen - | sions,"Phys.Rev .Lett .,': the title's end glued to the journal
+        lab, a, b = out[k]
+        glued = GLUED_QUOTE.match(norm, a, b) if lab == "container" and out[k - 1][0] in ("title", "author") else None
+        if glued and glued.end() < b:
+            out[k - 1] = (out[k - 1][0], out[k - 1][1], glued.end())
+            out[k] = ("container", glued.end(), b)
     for k in range(1, len(out)):  # "… Mental Health | Nursing,16, 422-430": a word glued to the volume
         lab, a, b = out[k]
         glued = GLUED_WORD.match(norm, a, b) if lab in ("volume", "pages") and out[k - 1][0] == "container" else None
