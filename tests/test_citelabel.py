@@ -628,3 +628,20 @@ def test_a_titles_closing_quote_glued_to_the_journal(title, container, expected_
     rec = _record(("author", "K. Lund,"), ("title", title), ("container", container), ("volume", "vol. 12,"),
                   ("date", "2013."))
     assert (rec["title"], rec["container_title"]) == (expected_title, expected_container)
+
+
+@pytest.mark.parametrize("pieces, title, container, publisher", [
+    # the book's last word went to the publisher run
+    ([("author", "Lund, K.,"), ("title", "Harbour Wars,"), ("editor", "in: P. Holm (eds.),"), ("container", "Coastal Towns of the"),
+      ("publisher", "Fjords, Nord Press,"), ("location", "Bergen,"), ("date", "1978.")],
+     "Harbour Wars", "Coastal Towns of the Fjords", "Nord Press"),
+    # an edition before the publisher is neither the title's nor the publisher's
+    ([("author", "Lund, K. (2005)."), ("title", '"Harbour Wars",'), ("publisher", "First Edition, Fjord Publishing,"),
+      ("location", "Bergen.")], "Harbour Wars", None, "Fjord Publishing"),
+    # two publishers: left as they are
+    ([("author", "Lund, K.,"), ("title", "Harbour Wars,"), ("publisher", "Fjord Press, Nord Books,"), ("date", "1978.")],
+     "Harbour Wars", None, "Fjord Press, Nord Books"),
+])
+def test_what_a_publisher_run_took_from_the_name_before_it(pieces, title, container, publisher):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"], rec["publisher"]) == (title, container, publisher)

@@ -351,6 +351,16 @@ def known_place(segment: str) -> bool:
     return C._fold_name(segment) in _gazetteer_cities()
 
 
+def publisher_like(piece: str) -> bool:
+    """A piece that names a publisher or an organisation: "Plenum Press", "Addison-Wesley",
+    "Institute for the Learning Sciences" (a word of the publishers' dictionary, or an
+    organisation's word)."""
+    piece = piece.strip(" .;:")
+    return bool(piece) and (C.is_org(piece) or any(
+        w.strip(".,&()").casefold() in features.DICTIONARIES["pub"] or
+        w.strip(".,&()").casefold() in features.DICTIONARIES["uni"] for w in piece.split()))
+
+
 # Where a publisher's or a book's run may hold a place: the pieces between commas, colons,
 # semicolons and sentence periods ("Cambridge, Cambridge University Press", "Kabir. Dhaka")
 PLACE_SEPARATOR = re.compile(r"\s*(?:[,:;]|(?<=[a-z]{2})\.(?=\s))\s*")
@@ -463,6 +473,21 @@ def _repair(found: list, norm: str) -> list:
             out[k - 1:k + 1] = [("container", pa, b)]
             continue
         k += 1
+    for k in range(1, len(out)):  # "Logic and Data | Bases, Plenum Press,": the name before the publisher's
+        lab, a, b = out[k]
+        plab, pa, pb = out[k - 1]
+        if lab != "publisher" or plab not in ("title", "container") or pb + 1 < a:
+            continue
+        parts = [m for m in re.finditer(r"[^,]+", norm[a:b])]
+        if len(parts) > 1 and publisher_like(parts[-1].group()) and not any(
+                publisher_like(m.group()) or known_place(m.group()) for m in parts[:-1]):
+            cut = a + parts[-1].start()
+            words = {w.strip(".,()").casefold() for m in parts[:-1] for w in m.group().replace(".", ". ").split()}
+            if words & (features.DICTIONARIES["edn"] | features.DICTIONARIES["genre"]):  # "First Edition,", "Ph.D.,"
+                out[k:k + 1] = [("note", a, a + parts[-2].end()), ("publisher", cut, b)]
+            else:
+                out[k - 1] = (plab, pa, a + parts[-2].end())
+                out[k] = ("publisher", cut, b)
     for k in range(1, len(out)):  # '… two dimen - | sions,"Phys.Rev .Lett .,': the title's end glued to the journal
         lab, a, b = out[k]
         glued = GLUED_QUOTE.match(norm, a, b) if lab == "container" and out[k - 1][0] in ("title", "author") else None
@@ -722,8 +747,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         rec["publisher_place"] = clean(pieces["location"][0]) or None
         if "publisher" not in pieces and rec["publisher_place"]:  # "New York, Macmillan,": place and publisher
             rest, place = places_out(rec["publisher_place"])
-            if place and rest and not known_place(rest) and (C.is_org(rest) or any(
-                    w.strip(".,&").casefold() in features.DICTIONARIES["pub"] for w in rest.split())):
+            if place and rest and not known_place(rest) and publisher_like(rest):
                 pieces["publisher"], rec["publisher_place"] = [rest], place
     if "publisher" in pieces:
         publisher, place = places_out(clean(pieces["publisher"][0]))
