@@ -750,6 +750,30 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_UNDATED = """
+Patrols and Words
+
+The Air Force said the jets were ready.
+
+Minister Example told reporters at the base that the patrols would continue.
+"""
+
+
+def test_suggest_drafts_words_said_on_a_named_occasion(tmp_path):
+    """A named speaker's first words with no date are a statement of their own when the occasion
+    is named ("told reporters", "stated", "said in a speech"); a bare "said" reports words said in
+    passing and is not drafted. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_u", SUGGEST_UNDATED, title="Patrols and Words", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0]["quote"][:30],
+            e["evidence"][0].get("bound")) for e in drafted]
+    assert got == [("statement", ["minister"], "Minister Example told reporter", "before")]
+    (seeds / "annotations" / "doc_u.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "u.db")
+    assert built.exit_code == 0, built.output
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

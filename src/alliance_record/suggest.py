@@ -186,7 +186,10 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 same = _told_again(out, type_, speaker_clause, speakers, parents)
                 if same is not None:
                     same["evidence"].append({"quote": text, "bound": "before"})
-                continue
+                    continue
+                if not (reading.saying and named and OCCASION.search(text, reading.verb_at or 0)) or \
+                        reading.anaphoric or _pronoun(speaker_clause):
+                    continue  # a named speaker's first words on an occasion named are a statement of their own
             if reading.perfect and not sentence.get("reported"):
                 continue  # "has launched dozens of missiles": a state of things, no act on a day
             if not (actors or new_actors) or text.rstrip().endswith("?") or not sentence.get("reported") and \
@@ -338,6 +341,11 @@ def _inside(unit: dict):
 PLAIN_SAYING = frozenset("said says told tells added adds noted notes stated states wrote explained "
                          "commented remarked observed recalled argued claimed suggested".split())
 PRONOUN = re.compile(r"\s*(?:he|she|they|we|i)\b", re.I)
+# The occasion of words said ("told reporters", "told a news conference", "stated"): a statement
+# made in public, an event of its own even with no date, where a bare "said" reports words said in passing
+OCCASION = re.compile(r"\b(?:told (?:\w+ ){0,2}(?:reporters|journalists|the press|(?:news|press) conferences?|"
+                      r"briefings?|parliament|the Diet|lawmakers|Congress)|stated|(?:said|spoke) (?:at|in) (?:a|an|the|his|her) "
+                      r"(?:\w+ ){0,2}(?:statement|speech|briefing|news conference|press conference|interview))\b")
 # A subject that names the parties of the document's event without their names
 COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|ministers|sides|governments|"
                         r"delegations|foreign ministers|defen[cs]e ministers)\b", re.I)
@@ -397,7 +405,7 @@ def _named(subject: str, unit: dict, actors_by_sentence: dict, new_by_sentence: 
         return False
     lo, hi = unit["start"] + k, unit["start"] + k + len(subject)
     if re.match(r"\s*(?:an?|some|many|several|one|two|three)\s", subject) or \
-            re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject):
+            re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject, re.I):
         return False  # "a senior Japanese official", "analysts": nobody named
     return any(lo <= at < hi and actor_type.get(a) != "anonymous"
                for a, at in actors_by_sentence.get(unit["id"], [])) or \
