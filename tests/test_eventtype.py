@@ -39,6 +39,19 @@ from alliance_record import eventtype
     # a choice joined to a concrete act takes the act's type
     ("On Aug. 3 she chose Seoul, not Beijing, for her first trip abroad, and held talks with the president.",
      "meeting"),
+    # a missile launched into the sea, or nowhere said, is a test; fired at a target, an attack
+    ("Ruritania test-fired a cruise missile into the Coral Sea on Tuesday.", "incident"),
+    ("On May 2 it launched the Comet-7, a new medium-range ballistic missile, from the east coast.", "incident"),
+    ("The rebels fired rockets at the border town overnight.", "attack"),
+    # choosing someone for an office, signing an order, blocking a deal, buying a company
+    ("The governing party will choose the premier's successor on Sunday.", "appointment"),
+    ("The president signed an executive order banning the exports on Monday.", "policy"),
+    ("The regulator blocked the merger in March.", "policy"),
+    ("The shipbuilder completed its acquisition of the rival yard on Tuesday.", "agreement"),
+    # declining to speak, asking someone to act and reporting are words said
+    ("The spokesman declined to comment on the talks.", "statement"),
+    ("In 2018 the president wanted Ruritania to pay twice as much.", "statement"),
+    ("The agency reported on Oct. 2 that the convoy had crossed the border.", "statement"),
     # a verb the lexicon does not know ("set" alone is no law or order): left to the event words
     ("The old record, 200 days, was set in 2021.", "other"),
 ])
@@ -53,6 +66,7 @@ def test_the_main_clause_gives_the_type(sentence, expected):
     "If the alliance asks for more, Tokyo will need an answer.",
     "Moscow did not immediately respond.",
     "It also makes sense to publish a plan for the new spending.",
+    "Talks on the new treaty will have to be held before the summer.",  # an obligation
 ])
 def test_a_clause_that_reports_no_event(sentence):
     assert eventtype.read(sentence).type is None

@@ -38,12 +38,12 @@ VERBS = {
     "visit": r"visit(?:ed|s)?|toured|inspected|arrived|travell?ed|flew|stopped|landed",
     "exercise": r"drilled|exercised|patrolled|rehearsed|trained",
     "incident": r"intruded|entered|violated|harassed|rammed|boarded|spotted|seen|sailed|hacked|breached|"
-                r"penetrated|crossed|fired|buzzed|shadowed|approached|gained",
+                r"penetrated|crossed|fired|buzzed|shadowed|approached|gained|test-fired|test-launched",
     "attack": r"attacked|struck|bombed|shelled|invaded|killed",
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
     "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
               r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
-              r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
+              r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated|blocked|vetoed",
     "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
     "budget": r"budgeted|allocated|earmarked",
     "appointment": r"elected|appointed|resigned|inaugurated|sworn|nominated|named|won|became",
@@ -59,7 +59,7 @@ SAYING = (r"said|says|told|tells|stated|states|noted|notes|added|adds|stressed|e
           r"described|called|accused|argued|wrote|posted|tweeted|congratulated|thanked|asserted|"
           r"responded|replied|commented|acknowledged|demanded|pledged|promised|affirmed|voiced|"
           r"highlighted|underscored|opposed|hailed|slammed|blasted|questioned|complained|cautioned|"
-          r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled")
+          r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled|reported")
 # Verbs whose type is their object's ("held talks", "issued a statement", "reached a deal").
 LIGHT = (r"held|holds|hold|issued|issues|made|makes|lodged|lodges|gave|gives|delivered|delivers|conducted|"
          r"conducts|carried|staged|reached|reaches|published|released|launched|launches|completed|"
@@ -77,7 +77,7 @@ NOUNS = {
                 r"collisions?|access|flares",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
     "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
-                 r"understanding|consensus",
+                 r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
     "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?|corridor",
@@ -366,8 +366,9 @@ def _classify(text, toks, i, start, end, attribution) -> Reading:
         j = _next_word(toks, i)
         if j < len(toks) and (toks[j][1].lower() in COPULA or toks[j][1].lower() == "been"):
             return _copula(text, toks, j, base)
-        if low in AUX_HAVE and j < len(toks) and toks[j][1].lower() in ("to",):
-            return Reading(None, **base)  # "has to": an obligation
+        if low in AUX_HAVE and j < len(toks) and toks[j][1].lower() in ("to",) or \
+                j + 1 < len(toks) and toks[j][1].lower() in AUX_HAVE and toks[j + 1][1].lower() == "to":
+            return Reading(None, **base)  # "has to", "will have to": an obligation
         if j < len(toks) and toks[j][1][0].isalpha() and not (low == "had" and toks[j][1].lower() in
                                                                ("a", "an", "the", "its", "their", "talks")):
             return _verb(text, toks, j, dict(base, perfect=low in ("has", "have")))
@@ -398,7 +399,9 @@ def _object(toks, i) -> str:
     """The words after the verb at token ``i`` up to the clause's next break."""
     j = i + 1
     words = []
-    while j < len(toks) and toks[j][1] not in (",", ";", ":") and toks[j][1].lower() not in (
+    while j < len(toks) and (toks[j][1] not in (",", ";", ":") or  # "the Hwasong-19, a new missile": an apposition
+                             toks[j][1] == "," and j + 1 < len(toks) and toks[j + 1][1] in ("a", "an")) and \
+            toks[j][1].lower() not in (
             "that", "which", "who", "after", "before", "since", "when", "while", "because", "so"):
         words.append(toks[j][1])
         j += 1
@@ -407,6 +410,13 @@ def _object(toks, i) -> str:
     return " ".join(words)
 
 
+CHOOSE = frozenset("choose chooses chose chosen elect elects pick picks picked select selects selected name "
+                   "names named".split())
+REFUSE = frozenset("declined declines refused refuses".split())
+REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
+# a missile fired at a target (an attack), not into the sea (a test)
+TARGETED = re.compile(r"\b(?:at(?!\s+\d)|toward|towards|into)\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:sea|ocean|waters|zone)\b)", re.I)
 CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
 
 
@@ -438,6 +448,17 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
+    if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:new\s+)?(?:successor|{OFFICES})\b", obj, re.I):
+        return Reading("appointment", **base)  # "will choose Kishida's successor", "picked a new leader"
+    if low in ("signed", "signs") and re.match(r"(?:[\w’'-]+\s+){0,3}?(?:order|decree|law|bill|directive)s?\b|into law",
+                                             obj, re.I):
+        return Reading("policy", **base)  # "signed an executive order", not a pact
+    catenative = re.match(r"(?:[\w’'-]+\s+){0,3}?to (\w+)", obj) if low in REFUSE | REQUEST else None
+    if catenative and (low in REQUEST or _SAYING.match(catenative.group(1)) or
+                       re.fullmatch(r"comment|confirm|say|elaborate|discuss|answer|respond|specify|disclose",
+                                    catenative.group(1))):
+        # "declined to confirm the transit", "wanted Japan to pay more": words said, a statement
+        return Reading("statement", saying=True, **base)
     if low in ("took", "take", "takes", "taking") and re.match(r"(?:office|power|the oath|charge)\b", obj, re.I):
         return Reading("appointment", **base)
     if low in ("took", "take", "takes") and re.match(r"effect\b", obj, re.I):
@@ -471,10 +492,10 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
                                                                obj, re.I):
         return Reading("appointment", **base)
-    if low in ("fired", "fires", "launched", "launches") and re.search(r"\b(?:missiles?|rockets?|shells?)\b",
-                                                                       obj, re.I) and \
-            re.search(r"\b(?:at|into|on|toward|towards)\b", obj, re.I):
-        return Reading("attack", **base)
+    if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
+            re.search(r"\b(?:missiles?|rockets?|shells?)\b", obj, re.I):
+        # at a target an attack; into the sea, or nowhere said, a launch (a test)
+        return Reading("attack" if TARGETED.search(obj) else "incident", **base)
     if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
             re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
         return Reading("policy", **base)
