@@ -774,6 +774,35 @@ def test_suggest_drafts_words_said_on_a_named_occasion(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_REFERENTS = """
+Talks on the Strait
+
+Minister Example met Rival Air Arm commanders on March 3, 2025.
+
+The two sides condemned the piracy in the strait.
+
+The Rival Air Arm is the smaller of the two forces. It launched the Northern Watch Program.
+"""
+
+
+def test_suggest_drafts_acts_whose_subject_refers_to_actors_read_before(tmp_path):
+    """A pronoun subject ("It launched") is the actors the subject of the sentence before named, and
+    its act is drafted with them; a collective subject ("The two sides condemned") is the parties
+    of the document's event, drafted with no actors for the curator to name. Sentences written
+    for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_r", SUGGEST_REFERENTS, title="Talks on the Strait",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0]["quote"][:20]) for e in drafted]
+    assert got == [("meeting", ["minister", "rival"], "Minister Example met"),
+                   ("statement", [], "The two sides condem"),
+                   ("announcement", ["rival"], "It launched the Nort")]
+    (seeds / "annotations" / "doc_r.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "r.db")
+    assert built.exit_code == 0, built.output
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

@@ -496,6 +496,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
             re.search(r"\b(?:missiles?|rockets?|shells?)\b", obj, re.I):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
         return Reading("attack" if TARGETED.search(obj) else "incident", **base)
+    if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):
+        return Reading("announcement", **base)  # "launched the Harbor Health Initiative": a programme named
     if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
             re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
         return Reading("policy", **base)

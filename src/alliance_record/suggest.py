@@ -140,6 +140,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     actor_type = {a["id"]: a.get("type") for a in ctx.inputs.actors.entries}
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
+    antecedent = None  # the actors the subject of the latest sentence named: what "it", "they" refer to
     for sentence in _units(seg.sentences):
         if sentence["spans"]:
             continue
@@ -155,6 +156,13 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
             if cut:
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
+        referents = _referents(sentence, reading, actors_by_sentence, new_by_sentence, antecedent)
+        if referents:  # "it launched", "They voiced": who acts, read before
+            actors = list(dict.fromkeys([a for a in referents if a not in drafted_ids.values()] + actors))
+            new_actors = list(dict.fromkeys([a for a in referents if a in drafted_ids.values()] + new_actors))
+        if not sentence.get("sub"):
+            antecedent = referents if referents is not None else _subject_actors(
+                sentence, reading, actors_by_sentence, new_by_sentence) or None
         type_ = reading.type
         if type_ is None and not reading.anaphoric and mention is None:
             continue  # a description, a wish, a caption: no event is reported
@@ -183,16 +191,20 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 lo = sentence["start"] + max(reading.start, text.find(speaker_clause, reading.start))
                 speakers = [a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                             if lo <= at < lo + len(speaker_clause)]
-                same = _told_again(out, type_, speaker_clause, speakers, parents)
+                same = _told_again(out, type_, speaker_clause, speakers or referents or [], parents)
                 if same is not None:
                     same["evidence"].append({"quote": text, "bound": "before"})
                     continue
-                if not (reading.saying and named and OCCASION.search(text, reading.verb_at or 0)) or \
-                        reading.anaphoric or _pronoun(speaker_clause):
-                    continue  # a named speaker's first words on an occasion named are a statement of their own
+                # not told before: a named speaker's first words on an occasion named are a statement of
+                # their own, and so is an act whose subject refers to actors read before ("They launched")
+                act = referents is not None and not reading.saying and not reading.anaphoric
+                if not (act or reading.saying and named and OCCASION.search(text, reading.verb_at or 0)) or \
+                        reading.anaphoric or _pronoun(speaker_clause) and not act:
+                    continue
             if reading.perfect and not sentence.get("reported"):
                 continue  # "has launched dozens of missiles": a state of things, no act on a day
-            if not (actors or new_actors) or text.rstrip().endswith("?") or not sentence.get("reported") and \
+            if not (actors or new_actors or referents is not None) or text.rstrip().endswith("?") or \
+                    not sentence.get("reported") and \
                     not _past(_verb_group(text, reading)):
                 continue
             if reading.saying and not (named or collective):
@@ -227,8 +239,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
             core = {a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                     if lo <= at < hi}
-            draft["_core"] = core & {a["id"] for a in draft["actors"]}
+            draft["_core"] = (core | set(referents or ())) & {a["id"] for a in draft["actors"]}
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
+        draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
@@ -256,8 +269,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
-        for key in ("_resolved", "_speaker", "_type", "event_type", "summary", "places", "id") if "ref" in d else \
-                ("_resolved", "_speaker"):
+        for key in ("_resolved", "_speaker", "_collective", "_type", "event_type", "summary", "places", "id") \
+                if "ref" in d else ("_resolved", "_speaker", "_collective"):
             d.pop(key, None)
     return out
 
@@ -351,6 +364,34 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
                         r"delegations|foreign ministers|defen[cs]e ministers)\b", re.I)
 
 
+SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?:he|she|it|they)\s*$", re.I)
+
+
+def _subject_actors(unit: dict, reading, actors_by_sentence: dict, new_by_sentence: dict) -> list:
+    """The actors the subject of ``unit``'s main clause names (registry entries, names no registry holds)."""
+    if reading.verb_at is None:
+        return []
+    lo, hi = unit["start"] + reading.start, unit["start"] + reading.verb_at
+    return list(dict.fromkeys(a for a, at in actors_by_sentence.get(unit["id"], []) + new_by_sentence.get(unit["id"], [])
+                              if lo <= at < hi))
+
+
+def _referents(unit: dict, reading, actors_by_sentence: dict, new_by_sentence: dict,
+               antecedent: list | None) -> list | None:
+    """Who a subject that names nobody refers to: a pronoun ("it", "they", "he"), the actors the
+    subject of the sentence before named (``antecedent``); a collective ("the leaders", "both
+    sides"), the parties of the document's event, which the curator names ([], as is a pronoun
+    that refers to a collective). None when the subject is neither, or nothing before tells who."""
+    if reading.verb_at is None or unit.get("sub"):
+        return None
+    subject = unit["text"][reading.start:reading.verb_at]
+    if SUBJECT_PRONOUN.search(subject):
+        return None if antecedent is None else list(antecedent)
+    if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, actors_by_sentence, new_by_sentence):
+        return []
+    return None
+
+
 def _marked_act(reading) -> bool:
     """A speech act of its own (a protest, a warning, a plan stated), not words said in passing."""
     return reading.type == "announcement" or (reading.verb or "").lower() not in PLAIN_SAYING
@@ -418,8 +459,9 @@ def _told_again(out: list, type_: str, subject: str, actors: list, parents: dict
     meeting"), the latest draft of that type."""
     kinds = [(d, d.get("_type") or d.get("event_type")) for d in out]
     if type_ == "statement":
-        if _pronoun(subject):  # "he said": the words of the latest speaker drafted
-            return next((d for d, kind in reversed(kinds) if kind in ("statement", "announcement")), None)
+        if _pronoun(subject):  # "he said": the words of the latest speaker drafted (of those it may refer to)
+            said = [d for d, kind in reversed(kinds) if kind in ("statement", "announcement")]
+            return next((d for d in said if d["actors"] and d["actors"][0]["id"] in actors), said[0] if said else None)
         key = _speaker_key(subject)
         for d, kind in reversed(kinds):
             if kind in ("statement", "announcement") and ((key and d.get("_speaker") == key) or (
@@ -501,6 +543,8 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
     actors = {a["id"] for a in draft["actors"]}
 
     def same_speaker(d):  # a statement is one with another only when one speaker made both
+        if draft.get("_collective") or d.get("_collective"):  # "the leaders": all of them, not the first named
+            return type_ != "statement" or draft.get("_speaker") == d.get("_speaker")
         return type_ != "statement" or (draft.get("_speaker") and d.get("_speaker") == draft["_speaker"]) or (
             draft["actors"] and d["actors"] and d["actors"][0]["id"] == draft["actors"][0]["id"])
 
