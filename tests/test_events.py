@@ -803,6 +803,35 @@ def test_suggest_drafts_acts_whose_subject_refers_to_actors_read_before(tmp_path
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_PRONOUNS = """
+Words in the Chamber
+
+The Air Force said on March 2, 2025 that the patrols would go on.
+
+Minister Example has argued that the fleet is too small. "We need more ships," she told parliament.
+
+The Rival Air Arm moved first: on March 4 it flew jets over the strait.
+"""
+
+
+def test_suggest_reads_a_pronoun_as_the_subject_before_it(tmp_path):
+    """"she told parliament" after a sentence whose subject is the minister is the minister's
+    statement (words on a named occasion), not more words of the latest speaker drafted; after a
+    colon, "it" is the subject of the clause before the colon. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_p", SUGGEST_PRONOUNS, title="Words in the Chamber",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], [x["quote"][:24] for x in e["evidence"]])
+           for e in drafted]
+    assert got == [("statement", ["air-force"], ["The Air Force said on Ma"]),
+                   ("statement", ["minister"], ['"We need more ships," sh']),
+                   ("incident", ["rival"], ["The Rival Air Arm moved "])]
+    (seeds / "annotations" / "doc_p.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "p.db")
+    assert built.exit_code == 0, built.output
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

@@ -412,6 +412,7 @@ def _object(toks, i) -> str:
 
 CHOOSE = frozenset("choose chooses chose chosen elect elects pick picks picked select selects selected name "
                    "names named".split())
+PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
 REFUSE = frozenset("declined declines refused refuses".split())
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
@@ -501,11 +502,13 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
             re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
         return Reading("policy", **base)
-    purpose = re.search(r"\bto (\w+)", obj) if low in ("used", "uses") else None
+    # "used the drills to rehearse", "plans to revise its strategy": the act the verb is for
+    purpose = re.search(r"\bto (\w+)", obj) if low in ("used", "uses") else \
+        re.match(r"to (\w+)", obj) if low in PLANS else None
     if purpose:
         inner = purpose.group(1)
         t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
-        if t:
+        if t == "policy" or t and low in ("used", "uses"):
             return Reading(t, **base)
     if _SAYING.match(low):
         if PLAN.search(text[toks[i][0]:base["end"]]) and low in ("stated", "said", "says", "told", "declared",

@@ -154,7 +154,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if mention is not None and not sentence.get("sub"):  # "...: the ministers had also met on Jan. 21"
             k = text.find(mention.phrase)
             cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
-            if cut:
+            if cut:  # the subject before the cut is what a pronoun after it refers to
+                if _referents(sentence, reading, actors_by_sentence, new_by_sentence, antecedent) is None:
+                    antecedent = _subject_actors(sentence, reading, actors_by_sentence, new_by_sentence) or None
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
         referents = _referents(sentence, reading, actors_by_sentence, new_by_sentence, antecedent)
         if referents:  # "it launched", "They voiced": who acts, read before
@@ -198,8 +200,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 # not told before: a named speaker's first words on an occasion named are a statement of
                 # their own, and so is an act whose subject refers to actors read before ("They launched")
                 act = referents is not None and not reading.saying and not reading.anaphoric
-                if not (act or reading.saying and named and OCCASION.search(text, reading.verb_at or 0)) or \
-                        reading.anaphoric or _pronoun(speaker_clause) and not act:
+                occasion = reading.saying and bool(OCCASION.search(text, reading.verb_at or 0))
+                if not (act or occasion and (named or referents)) or reading.anaphoric or \
+                        _pronoun(speaker_clause) and not (act or referents):
                     continue
             if reading.perfect and not sentence.get("reported"):
                 continue  # "has launched dozens of missiles": a state of things, no act on a day
@@ -207,7 +210,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                     not sentence.get("reported") and \
                     not _past(_verb_group(text, reading)):
                 continue
-            if reading.saying and not (named or collective):
+            if reading.saying and not (named or collective or referents):
                 continue
         elif not (actors or new_actors or type_ not in (None, "other")):
             continue
@@ -461,7 +464,8 @@ def _told_again(out: list, type_: str, subject: str, actors: list, parents: dict
     if type_ == "statement":
         if _pronoun(subject):  # "he said": the words of the latest speaker drafted (of those it may refer to)
             said = [d for d, kind in reversed(kinds) if kind in ("statement", "announcement")]
-            return next((d for d in said if d["actors"] and d["actors"][0]["id"] in actors), said[0] if said else None)
+            return next((d for d in said if d["actors"] and d["actors"][0]["id"] in actors),
+                        None if actors or not said else said[0])
         key = _speaker_key(subject)
         for d, kind in reversed(kinds):
             if kind in ("statement", "announcement") and ((key and d.get("_speaker") == key) or (
