@@ -832,6 +832,34 @@ def test_suggest_reads_a_pronoun_as_the_subject_before_it(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_COORDINATED = """
+Orders and Accords
+
+On March 4, 2025 the Air Force signed an order grounding its old jets, and the Rival Air Arm signed a hotline accord with Minister Example.
+
+Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.
+"""
+
+
+def test_suggest_drafts_each_act_of_a_sentence_joined_by_and(tmp_path):
+    """", and" before a clause with a subject of its own and a verb of the lexicon that reports an
+    event is a second act, drafted from its own words; a clause whose verb the lexicon does not know
+    ("the talks went well") stays in its sentence. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_j", SUGGEST_COORDINATED, title="Orders and Accords",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted]
+    assert got == [
+        ("policy", "On March 4, 2025 the Air Force signed an order grounding its old jets", "On March 4, 2025"),
+        ("agreement", "the Rival Air Arm signed a hotline accord with Minister Example.", None),
+        ("meeting", "Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.",
+         "on March 5, 2025")]
+    (seeds / "annotations" / "doc_j.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "j.db")
+    assert built.exit_code == 0, built.output
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

@@ -50,6 +50,7 @@ from alliance_record import eventtype
     ("The shipbuilder completed its acquisition of the rival yard on Tuesday.", "agreement"),
     ("The ministers launched the Harbor Health Initiative to train nurses.", "announcement"),  # a programme named
     ("The cabinet plans to revise its export rules next spring.", "policy"),  # the act planned
+    ("The shipbuilder has committed to invest in two new yards.", "announcement"),  # a pledge to act
     # declining to speak, asking someone to act and reporting are words said
     ("The spokesman declined to comment on the talks.", "statement"),
     ("In 2018 the president wanted Ruritania to pay twice as much.", "statement"),

@@ -44,7 +44,8 @@ VERBS = {
     "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
               r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
               r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated|blocked|vetoed",
-    "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
+    "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned|"
+                    r"committed",
     "budget": r"budgeted|allocated|earmarked",
     "appointment": r"elected|appointed|resigned|inaugurated|sworn|nominated|named|won|became",
     "deployment": r"deployed|stationed|dispatched|rotated|brought|sent|moved",
@@ -538,6 +539,12 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("published", "released", "issued"):
         return Reading("report", **base)
     return Reading("other", **base)
+
+
+def known_verb(word: str | None) -> bool:
+    """Whether the lexicon knows ``word`` as a verb (of an event type, of saying, or a light verb)."""
+    low = (word or "").lower()
+    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low))
 
 
 def _word_type(low: str) -> str | None:

@@ -340,9 +340,34 @@ def _units(sentences):
             yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
             continue
+        joined = _coordinated(text, reading) if not subs else None
+        if joined is not None:  # "On June 13 he signed an order, and the companies signed a pact": two acts
+            first, (k, second) = text[:joined[0]], joined[1:]
+            yield _unit(sentence, 0, first, eventtype.read(first), "part")
+            yield _unit(sentence, k, text[k:].rstrip(), second, "part")
+            continue
         inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
         yield dict(sentence, reading=reading, inner=inner)
         yield from subs
+
+
+# ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
+COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her)\b|[A-Z])")
+
+
+def _coordinated(text: str, reading) -> tuple | None:
+    """``(comma, start, reading)`` of a main clause joined to the first by ", and" after its verb,
+    with a subject of its own of a few words and a verb of the lexicon that reports an event ("...,
+    and the companies signed a national security agreement"); None when there is none."""
+    if reading.verb_at is None:
+        return None
+    for m in COORDINATE.finditer(text, reading.verb_at):
+        second = eventtype.read(text[m.end():])
+        subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
+        if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
+                0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
+            return m.start(), m.end(), eventtype.shifted(second, 0)
+    return None
 
 
 def _inside(unit: dict):
