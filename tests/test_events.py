@@ -888,6 +888,31 @@ def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
         ("policy", ["japan"], ["tokyo"])]
 
 
+SUGGEST_SINCE = """
+Patrols Since
+
+The Air Force has held patrols over the sea since 2019.
+
+The Rival Air Arm has held dozens of drills near the islands since 2020.
+"""
+
+
+def test_suggest_dates_a_practice_from_when_it_began(tmp_path):
+    """"has held patrols ... since 2019": a practice in the perfect, drafted with the date it began;
+    "has held dozens of drills since 2020" is a count of acts, no one event. Sentences written
+    for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_s", SUGGEST_SINCE, title="Patrols Since", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0].get("date")) for e in drafted] == [
+        ("exercise", ["air-force"], "since 2019")]
+    (seeds / "annotations" / "doc_s.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "s.db")
+    assert built.exit_code == 0, built.output
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    assert db["events"].get(drafted[0]["id"])["date_start"] == "2019"
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report

@@ -157,7 +157,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         new_actors = list(dict.fromkeys(a for a, at in new_by_sentence.get(sentence["id"], [])
                                         if a not in actors and inside(at)))
         reading = sentence["reading"]
-        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated, sentence.get("inner", ()))
+        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated, sentence.get("inner", ()),
+                                                           since=_practice(text, sentence["reading"]))
         if mention is not None and not sentence.get("sub"):  # "...: the ministers had also met on Jan. 21"
             k = text.find(mention.phrase)
             cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
@@ -778,15 +779,32 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     return (best[1], best[2]) if best else None
 
 
-def _date_of_sentence(text: str, window, last_dated, inner=()):
+# A count of acts after a verb ("has launched dozens of missiles"): many events, no one begun
+COUNT = re.compile(r"^\W*[\w-]+\s+(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|many|numerous|"
+                   r"\d[\d,]*(?!\s*(?:percent|%)))\b", re.I)
+
+
+def _practice(text: str, reading) -> bool:
+    """Whether the main clause is in the perfect and reports one practice ("has paid part of the
+    cost"), not a count of acts: then "since 1978" says when it began."""
+    return reading.perfect and reading.verb_at is not None and not COUNT.match(text[reading.verb_at:])
+
+
+def _date_of_sentence(text: str, window, last_dated, inner=(), since: bool = False):
     """The first date phrase of ``text`` that resolves: ``(mention, resolved, relative_to)``,
     counted from the publication, else from the event of ``last_dated``; Nones if none does.
     A phrase inside one of the ``inner`` spans (a subordinate clause told as its own event) is
-    that clause's date, not the sentence's."""
+    that clause's date, not the sentence's. A stretch of time is no date, except ``since`` a
+    date in a clause in the perfect (``since``: "Japan has paid ... since 1978"), which says when
+    the practice it reports began."""
     later = []
     for m in dates.find_dates(text):
         if any(a <= m.start < b for a, b in inner):
             continue
+        if since and re.match(r"(?i)since\b", m.phrase) and not m.kind == "duration":
+            r = dates.resolve(m, window=window)
+            if r is not None:
+                return m, r, None
         if dates.is_duration(m) or re.match(r"(?i)(?:since|over|for|during)\b", m.phrase):
             continue  # "over the past two decades", "since 2010": a stretch of time, not when it happened
         r = dates.resolve(m, window=window)
