@@ -867,25 +867,49 @@ Tokyo plans to revise its export rules by the end of 2025.
 """
 
 
+def suggest_with(tmp_path, stem, text, actors="", places="", **entry):
+    """`suggest` on one more document of the corpus, with registry entries added (YAML list lines)."""
+    seeds = corpus(tmp_path, b=None)
+    with open(seeds / "actors.yml", "a", encoding="utf-8") as f:
+        f.write(actors)
+    with open(seeds / "places.yml", "a", encoding="utf-8") as f:
+        f.write(places)
+    (seeds / f"{stem}.txt").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
+    catalog["documents"].append(catalog_entry(stem, **entry))
+    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
+    result = CliRunner().invoke(cli, ["suggest", stem, "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(result.output)["events"]
+
+
 def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
     """A capital (its country's, by GeoNames) as the subject of an act is its state, when the
     registry holds the state: "Tokyo plans to revise" is drafted with Japan as its actor.
     Sentences written for this test."""
-    seeds = corpus(tmp_path, b=None)
-    with open(seeds / "actors.yml", "a", encoding="utf-8") as f:
-        f.write("  - {id: japan, name: Japan, type: state, country: JP}\n")
-    with open(seeds / "places.yml", "a", encoding="utf-8") as f:
-        f.write("  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, longitude: 139.69, "
-                "geo_precision: point}\n")
-    (seeds / "doc_t.txt").write_text(textwrap.dedent(SUGGEST_CAPITAL).lstrip("\n"), encoding="utf-8")
-    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
-    catalog["documents"].append(catalog_entry("doc_t", title="Plans in the Capital", published="2025-03-10"))
-    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
-    result = CliRunner().invoke(cli, ["suggest", "doc_t", "--seeds", str(seeds)])
-    assert result.exit_code == 0, result.output
-    drafted = yaml.safe_load(result.output)["events"]
+    drafted = suggest_with(tmp_path, "doc_t", SUGGEST_CAPITAL, title="Plans in the Capital", published="2025-03-10",
+                           actors="  - {id: japan, name: Japan, type: state, country: JP}\n",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
     assert [(e["event_type"], [a["id"] for a in e["actors"]], e["places"]) for e in drafted] == [
         ("policy", ["japan"], ["tokyo"])]
+
+
+SUGGEST_BODY = """
+A Launch Told Twice
+
+The Air Force test-fired a new missile into the sea.
+
+The Bomber Wing launched the missile on March 3, 2025.
+"""
+
+
+def test_suggest_tells_one_act_of_a_body_and_of_the_body_it_belongs_to_once(tmp_path):
+    """The same act told of a body (the Bomber Wing) and of the body it belongs to (the Air Force:
+    its ``parent``) is one event, not two. Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_w", SUGGEST_BODY, title="A Launch Told Twice", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("incident", 2)]
 
 
 SUGGEST_SINCE = """

@@ -575,7 +575,8 @@ def _draftable(n: dict) -> bool:
 def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict | None:
     """The draft already made of this document that ``draft`` (from sentence ``text``) tells
     again, or None. One event when: both refer to one existing event; or they are of one type,
-    their dates agree (or one has none), they share an actor and no place says otherwise; or
+    their dates agree (or one has none), they share an actor (for an act, not words said: or one
+    names a body the other's actor belongs to, the PLA and China) and no place says otherwise; or
     ``text`` names the earlier event with a definite noun ("the accord", "the summit") and has no
     other date; or ``draft`` has no date and is of the type of the draft just before it."""
     if not out:
@@ -603,7 +604,8 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
         kind = d.get("_type") or d.get("event_type")
         theirs = {a["id"] for a in d["actors"]}
         places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
-        if kind == type_ and dates_agree(d) and actors & theirs and same_speaker(d) and not (
+        if kind == type_ and dates_agree(d) and (actors & theirs or type_ != "statement" and (
+                _lineage(actors, parents) & theirs or _lineage(theirs, parents) & actors)) and same_speaker(d) and not (
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
