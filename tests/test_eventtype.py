@@ -51,6 +51,9 @@ from alliance_record import eventtype
     ("The ministers launched the Harbor Health Initiative to train nurses.", "announcement"),  # a programme named
     ("The cabinet plans to revise its export rules next spring.", "policy"),  # the act planned
     ("The shipbuilder has committed to invest in two new yards.", "announcement"),  # a pledge to act
+    # a unit arriving at its new station is deployed there; a minister arriving, a visit
+    ("The frigate arrived at the northern port on Monday, where it will be stationed for three years.", "deployment"),
+    ("The minister arrived in Canberra on Monday for talks.", "visit"),
     # declining to speak, asking someone to act and reporting are words said
     ("The spokesman declined to comment on the talks.", "statement"),
     ("In 2018 the president wanted Ruritania to pay twice as much.", "statement"),

@@ -411,6 +411,9 @@ def _object(toks, i) -> str:
     return " ".join(words)
 
 
+ARRIVE = frozenset(("arrived", "arrives"))
+# a unit arriving to be stationed: "arrived at Yokosuka, becoming its forward-deployed carrier"
+STATIONED = re.compile(r"\b(?:forward-deployed|deployed|stationed|based|home ?port(?:ed)?)\b", re.I)
 CHOOSE = frozenset("choose chooses chose chosen elect elects pick picks picked select selects selected name "
                    "names named".split())
 PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
@@ -426,6 +429,8 @@ def _verb(text, toks, i, base) -> Reading:
     """The reading of the verb at token ``i``; a choice or an unknown verb joined by "and" to a
     concrete act takes the act's type ("chose Tokyo for his first visit, and held a summit")."""
     r = _verb_alone(text, toks, i, base)
+    if r.type == "visit" and r.verb.lower() in ARRIVE and STATIONED.search(text, toks[i][0], base["end"]):
+        return Reading("deployment", **dict(base, verb=r.verb, verb_at=r.verb_at))  # arrived at its new station
     if r.type in ("announcement", "other") and not r.saying:
         for j in range(i + 2, len(toks)):
             if toks[j][1] in (";", ":"):
