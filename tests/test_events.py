@@ -895,6 +895,29 @@ def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
         ("policy", ["japan"], ["tokyo"])]
 
 
+SUGGEST_WHERE = """
+Words in Tokyo
+
+Minister Example told reporters in Tokyo on March 3, 2025 that the patrols in the Coral Sea would go on.
+
+Seoul moved first: on March 5, 2025 it signed an accord with the Air Force.
+"""
+
+
+def test_suggest_places_a_statement_where_it_was_said_and_reads_a_capital_it_drafts(tmp_path):
+    """A statement's place is where it was said ("told reporters in Tokyo"), not a place its words
+    are about ("the patrols in the Coral Sea"); a capital no registry holds (drafted from the
+    gazetteer) that acts is its state too. Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_x", SUGGEST_WHERE, title="Words in Tokyo", published="2025-03-10",
+                           actors="  - {id: south-korea, name: South Korea, type: state, country: KR}\n",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n"
+                                  "  - {id: coral-sea, name: Coral Sea, type: sea, latitude: -18, longitude: 152, "
+                                  "geo_precision: centroid}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted][0] == ("statement", ["tokyo"])
+    assert drafted[1]["event_type"] == "agreement" and "south-korea" in [a["id"] for a in drafted[1]["actors"]]
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

