@@ -918,6 +918,32 @@ def test_suggest_places_a_statement_where_it_was_said_and_reads_a_capital_it_dra
     assert drafted[1]["event_type"] == "agreement" and "south-korea" in [a["id"] for a in drafted[1]["actors"]]
 
 
+SUGGEST_RELATIVES = """
+Plans and Accords
+
+Minister Example met the Rival Air Arm, which signed a hotline accord in May 2024, on March 3, 2025.
+
+The Air Force praised the plan adopted in January 2025.
+"""
+
+
+def test_suggest_drafts_a_dated_clause_that_qualifies_a_noun(tmp_path):
+    """A noun qualified by a clause of its own that ends in a date and reports an event the lexicon
+    types is an event of its own, dated by that clause: a relative ("the Rival Air Arm, which signed
+    a hotline accord in May 2024") and a participle ("the plan adopted in January 2025"); the
+    sentence keeps its own date. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_q", SUGGEST_RELATIVES, title="Plans and Accords", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = {(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted}
+    assert ("meeting", SUGGEST_RELATIVES.split("\n")[3], "on March 3, 2025") in got
+    assert ("agreement", "the Rival Air Arm, which signed a hotline accord in May 2024", "in May 2024") in got
+    assert ("policy", "the plan adopted in January 2025", "in January 2025") in got
+    (seeds / "annotations" / "doc_q.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "q.db")
+    assert built.exit_code == 0, built.output
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

@@ -311,6 +311,41 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
     return eventtype.Reading(kind, verb=m.group("verb"), verb_at=0, start=0, end=len(m.group("clause")))
 
 
+# A noun with a clause of its own that ends in a date: "the goal set in December 2022" (a participle:
+# the noun is what was done), "the carrier, which left Yokosuka in May" (a relative: the noun did it)
+REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
+                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
+RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who)\s+"
+                             r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
+
+
+def _dated_relatives(text: str) -> list:
+    """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
+    date phrase and reports an event the lexicon types: a past participle after the noun ("the
+    goal set in December 2022": read as "set the goal in December 2022") or a relative clause
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ...")."""
+    out = []
+    for m in dates.find_dates(text):
+        before = text[:m.start]
+        end = m.start + len(m.phrase)
+        for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False)):
+            r = rx.search(before)
+            if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
+                continue
+            head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
+            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
+                continue
+            clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
+            reading = eventtype.read(clause)
+            if reading.type in (None, "other"):
+                continue
+            at = r.start("verb") - r.start("head")
+            out.append((r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
+                                                                 end=end - r.start("head"))))
+            break
+    return out
+
+
 def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
     return {"id": sentence["id"], "text": text, "start": sentence["start"] + start,
             "end": sentence["start"] + start + len(text), "spans": None, kind: True, "reading": reading}
@@ -342,6 +377,8 @@ def _units(sentences):
             if reading is not None:
                 subs.append(dict(_unit(sentence, m.start("clause"), m.group("clause").rstrip(" ."), reading, "sub"),
                                  reported=True))
+        subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
+                 if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
         reading = eventtype.read(text)
         att = reading.attribution
         if att and reading.type not in (None, "other", "statement") and \
