@@ -944,6 +944,16 @@ def test_suggest_drafts_a_dated_clause_that_qualifies_a_noun(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+def test_suggest_reads_a_place_before_time_as_a_clock(tmp_path):
+    """"at 6 a.m. Tokyo time" says when, not where: no place of the draft. A sentence written for
+    this test."""
+    drafted = suggest_with(tmp_path, "doc_k", "A Launch\n\nThe Rival Air Arm test-fired a missile at 6 a.m. Tokyo "
+                           "time on March 3, 2025.\n", title="A Launch", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", [])]
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

@@ -63,6 +63,9 @@ _VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
 
 
+CLOCK = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b")
+
+
 def event_verbs(text: str) -> list[tuple[int, str]]:
     """``(offset, type)`` of every event verb in ``text``, in order."""
     found = []
@@ -127,7 +130,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if not row.get("nested_in_actor_mention_id"):
             actors_by_sentence.setdefault(row["sentence_id"], []).append((row["actor_id"], row["start"]))
     for row in found["place_mentions"]:
-        places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
+        if not CLOCK.match(doc.text, row["end"]):  # "at 8:44 a.m. Beijing time": a clock, not where it happened
+            places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
     for n in filter(_draftable, seg.names):
         s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
