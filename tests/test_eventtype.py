@@ -54,6 +54,9 @@ from alliance_record import eventtype
     # a unit arriving at its new station is deployed there; a minister arriving, a visit
     ("The frigate arrived at the northern port on Monday, where it will be stationed for three years.", "deployment"),
     ("The minister arrived in Canberra on Monday for talks.", "visit"),
+    # a unit of armed forces that leaves a place is moved (deployed); a minister leaving is no event the lexicon types
+    ("The destroyer left its home port on Monday for the Gulf.", "deployment"),
+    ("The minister left Tokyo on Monday.", "other"),
     # declining to speak, asking someone to act and reporting are words said
     ("The spokesman declined to comment on the talks.", "statement"),
     ("In 2018 the president wanted Ruritania to pay twice as much.", "statement"),
@@ -81,6 +84,8 @@ def test_a_clause_that_reports_no_event(sentence):
 def test_an_event_named_again_is_anaphoric():
     r = eventtype.read("It was the first face-to-face meeting between the two leaders since March.")
     assert (r.type, r.anaphoric) == ("meeting", True)
+    r = eventtype.read("It was the first such test over the open sea since 1998.")  # a missile test
+    assert (r.type, r.anaphoric) == ("incident", True)
 
 
 def test_a_postposed_attribution_is_set_aside_and_kept():

@@ -75,7 +75,7 @@ NOUNS = {
     "exercise": r"exercises?|drills?|maneuvers|manoeuvres|patrols?|training|joint flights?|rehearsals?",
     "incident": r"intrusions?|incursions?|violations?|breach(?:es)?|provocations?|lock-on|hacks?|"
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
-                r"collisions?|access|flares",
+                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
     "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
@@ -411,6 +411,9 @@ def _object(toks, i) -> str:
     return " ".join(words)
 
 
+# a subject that is a unit of armed forces: its movements are deployments
+UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
+                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet)\b")
 ARRIVE = frozenset(("arrived", "arrives"))
 # a unit arriving to be stationed: "arrived at Yokosuka, becoming its forward-deployed carrier"
 STATIONED = re.compile(r"\b(?:forward-deployed|deployed|stationed|based|home ?port(?:ed)?)\b", re.I)
@@ -466,6 +469,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
                                     catenative.group(1))):
         # "declined to confirm the transit", "wanted Japan to pay more": words said, a statement
         return Reading("statement", saying=True, **base)
+    if low in ("left", "leaves", "departed", "departs") and UNIT.search(base["subject"]):
+        return Reading("deployment", **base)  # "the carrier, which left Yokosuka in May": forces moved
     if low in ("took", "take", "takes", "taking") and re.match(r"(?:office|power|the oath|charge)\b", obj, re.I):
         return Reading("appointment", **base)
     if low in ("took", "take", "takes") and re.match(r"effect\b", obj, re.I):
