@@ -81,7 +81,7 @@ NOUNS = {
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
-    "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?|corridor",
+    "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?",
     "statement": r"statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
                  r"posts?|messages?|address|declarations?|communiqu[eé]s?|condolences|congratulations|"
                  r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
