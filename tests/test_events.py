@@ -954,6 +954,17 @@ def test_suggest_reads_a_place_before_time_as_a_clock(tmp_path):
     assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", [])]
 
 
+def test_suggest_reads_a_place_that_qualifies_a_noun_as_no_place(tmp_path):
+    """"the Tokyo shipyard" is a kind of shipyard, not where the event happened; "in Tokyo" is.
+    Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_m", "Yards\n\nMinister Example met Rival Air Arm commanders in Tokyo on "
+                           "March 4, 2025.\n\nOn March 5, 2025 the Air Force signed a deal with the Tokyo shipyard.\n",
+                           title="Yards", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("meeting", ["tokyo"]), ("agreement", [])]
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

@@ -64,6 +64,17 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|
 
 
 CLOCK = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b")
+FUNCTION_WORDS = frozenset("""in on at to from for of by with and or but as is are was were has have had will would
+can could may might that which who where when than after before since over near off into through about
+amid during under between""".split())
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """Whether the place name at ``text[start:end]`` qualifies the noun after it ("a Tokyo
+    steelmaker", "the Pittsburgh company"): a determiner before it and a common noun after it."""
+    after = re.match(r"\s+([a-z][\w-]*)", text[end:end + 40])
+    return bool(re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 5):start])) and \
+        after is not None and after.group(1) not in FUNCTION_WORDS
 
 
 def event_verbs(text: str) -> list[tuple[int, str]]:
@@ -130,7 +141,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if not row.get("nested_in_actor_mention_id"):
             actors_by_sentence.setdefault(row["sentence_id"], []).append((row["actor_id"], row["start"]))
     for row in found["place_mentions"]:
-        if not CLOCK.match(doc.text, row["end"]):  # "at 8:44 a.m. Beijing time": a clock, not where it happened
+        if not CLOCK.match(doc.text, row["end"]) and not _attributive(doc.text, row["start"], row["end"]):
+            # "at 8:44 a.m. Beijing time", "a Tokyo steelmaker": a clock or a kind of thing, not where it happened
             places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
     for n in filter(_draftable, seg.names):
