@@ -779,7 +779,7 @@ Talks on the Strait
 
 Minister Example met Rival Air Arm commanders on March 3, 2025.
 
-The two sides condemned the piracy in the strait.
+The two sides condemned the piracy of the Air Force's old rivals in the strait.
 
 The Rival Air Arm is the smaller of the two forces. It launched the Northern Watch Program.
 """
@@ -788,8 +788,8 @@ The Rival Air Arm is the smaller of the two forces. It launched the Northern Wat
 def test_suggest_drafts_acts_whose_subject_refers_to_actors_read_before(tmp_path):
     """A pronoun subject ("It launched") is the actors the subject of the sentence before named, and
     its act is drafted with them; a collective subject ("The two sides condemned") is the parties
-    of the document's event, drafted with no actors for the curator to name. Sentences written
-    for this test."""
+    of the document's event, drafted with no actors for the curator to name (not the ones its
+    words are about). Sentences written for this test."""
     seeds, result = suggest_for(tmp_path, "doc_r", SUGGEST_REFERENTS, title="Talks on the Strait",
                                 published="2025-03-10")
     assert result.exit_code == 0, result.output

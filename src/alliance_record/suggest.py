@@ -295,7 +295,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         out.append(draft)
     for d in out:
         core = d.pop("_core", None)
-        if core:  # the draft names its participants; every actor named still served to match it
+        if core or d.get("_collective") and d.get("event_type") == "statement":
+            # the draft names its participants (a collective's words: the parties, whom the
+            # curator names); every actor named still served to match it
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
