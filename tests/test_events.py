@@ -965,6 +965,16 @@ def test_suggest_reads_a_place_that_qualifies_a_noun_as_no_place(tmp_path):
     assert [(e["event_type"], e["places"]) for e in drafted] == [("meeting", ["tokyo"]), ("agreement", [])]
 
 
+def test_suggest_places_an_act_where_its_clause_says(tmp_path):
+    """An act's place is the place of its core clause ("flew near The Sea"), not a place named after
+    it to say where that is ("about 200 kilometres from Tokyo"). A sentence written for this test."""
+    drafted = suggest_with(tmp_path, "doc_n", "Jets\n\nRival Air Arm jets flew near The Sea on March 3, 2025, about "
+                           "200 kilometres from Tokyo.\n", title="Jets", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", ["the-sea"])]
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

@@ -253,8 +253,12 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 evidence["relative_to"] = relative_to
         else:
             evidence["bound"] = "before"
-        places = list(dict.fromkeys(p for p, at in places_by_sentence.get(sentence["id"], [])
-                                    if inside(at) and (not reading.saying or _where_said(text, reading, at - sentence["start"]))))
+        found_places = sorted((at, p) for p, at in places_by_sentence.get(sentence["id"], [])
+                              if inside(at) and (not reading.saying or _where_said(text, reading, at - sentence["start"])))
+        if reading.core_end is not None and not reading.saying:  # where the act was: the places of its core, else the first
+            lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
+            found_places = [x for x in found_places if lo <= x[0] < hi] or found_places[:1]
+        places = list(dict.fromkeys(p for _, p in found_places))
         draft = {
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
