@@ -975,6 +975,17 @@ def test_suggest_places_an_act_where_its_clause_says(tmp_path):
     assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", ["the-sea"])]
 
 
+def test_suggest_leaves_out_names_that_are_part_of_other_words(tmp_path):
+    """The state of a title ("Commander of the Air Force") and the names of a hyphenated compound
+    ("Rival Air Arm-Air Force envoys") are no participants of the event. Sentences written for this
+    test."""
+    seeds, result = suggest_for(tmp_path, "doc_h", "Talks\n\nMinister Example, Commander of the Air Force, met "
+                                "Rival Air Arm-Air Force envoys on March 4, 2025.\n", title="Talks", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], [a["id"] for a in e["actors"]]) for e in drafted] == [("meeting", ["minister"])]
+
+
 SUGGEST_BODY = """
 A Launch Told Twice
 

@@ -63,6 +63,17 @@ _VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
 
 
+TITLE_OF = re.compile(rf"\b(?:{eventtype.OFFICES})\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of another's words, no participant: the
+    domain of a person's title ("Prime Minister of Japan") or a member of a hyphenated compound
+    ("a Japan-U.S. Summit Meeting", "the U.S.-Japan alliance")."""
+    return bool(TITLE_OF.search(text, max(0, start - 40), start)) or text[end:end + 1] == "-" or \
+        text[start - 1:start] == "-"
+
+
 CLOCK = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b")
 FUNCTION_WORDS = frozenset("""in on at to from for of by with and or but as is are was were has have had will would
 can could may might that which who where when than after before since over near off into through about
@@ -138,7 +149,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     places_by_sentence: dict = {}
     new_by_sentence: dict = {}
     for row in found["actor_mentions"]:  # (id, offset in the document) by sentence
-        if not row.get("nested_in_actor_mention_id"):
+        if not row.get("nested_in_actor_mention_id") and not _modifier(doc.text, row["start"], row["end"]):
             actors_by_sentence.setdefault(row["sentence_id"], []).append((row["actor_id"], row["start"]))
     for row in found["place_mentions"]:
         if not CLOCK.match(doc.text, row["end"]) and not _attributive(doc.text, row["start"], row["end"]):
