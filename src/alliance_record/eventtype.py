@@ -43,9 +43,8 @@ VERBS = {
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
     "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
               r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
-              r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated|blocked|vetoed",
-    "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned|"
-                    r"committed",
+              r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
+    "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
     "budget": r"budgeted|allocated|earmarked",
     "appointment": r"elected|appointed|resigned|inaugurated|sworn|nominated|named|won|became",
     "deployment": r"deployed|stationed|dispatched|rotated|brought|sent|moved",
@@ -94,8 +93,9 @@ NOUNS = {
     "relief": r"relief|humanitarian|evacuations?|rescue",
     "battle": r"battle|war",
 }
+# offices, and the nouns that name whoever is to hold one ("the premier's successor")
 OFFICES = (r"prime minister|president|premier|minister|secretary|chancellor|leader|chair(?:man|woman)?|"
-           r"governor|ambassador|mayor|speaker|head|chief|commander|king|emperor")
+           r"governor|ambassador|mayor|speaker|head|chief|commander|king|emperor|successor|replacement")
 DETERMINERS = frozenset("the a an its their his her this that these those our my your".split())
 PREPOSITIONS = frozenset("into to on in at by for from with of over about through".split())
 COPULA = frozenset("is are was were be been am remains remained seems seemed".split())
@@ -367,8 +367,8 @@ def _classify(text, toks, i, start, end, attribution) -> Reading:
         j = _next_word(toks, i)
         if j < len(toks) and (toks[j][1].lower() in COPULA or toks[j][1].lower() == "been"):
             return _copula(text, toks, j, base)
-        if low in AUX_HAVE and j < len(toks) and toks[j][1].lower() in ("to",) or \
-                j + 1 < len(toks) and toks[j][1].lower() in AUX_HAVE and toks[j + 1][1].lower() == "to":
+        if (low in AUX_HAVE and j < len(toks) and toks[j][1].lower() == "to") or \
+                (j + 1 < len(toks) and toks[j][1].lower() in AUX_HAVE and toks[j + 1][1].lower() == "to"):
             return Reading(None, **base)  # "has to", "will have to": an obligation
         if j < len(toks) and toks[j][1][0].isalpha() and not (low == "had" and toks[j][1].lower() in
                                                                ("a", "an", "the", "its", "their", "talks")):
@@ -415,15 +415,35 @@ def _object(toks, i) -> str:
 UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
                   r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet)\b")
 ARRIVE = frozenset(("arrived", "arrives"))
-# a unit arriving to be stationed: "arrived at Yokosuka, becoming its forward-deployed carrier"
-STATIONED = re.compile(r"\b(?:forward-deployed|deployed|stationed|based|home ?port(?:ed)?)\b", re.I)
+# a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
+# the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
+# "to be based there", "where it will be stationed", "its new home port"
+_STATION = r"(?:forward-deployed|deployed|stationed|based|home-?ported)"
+STATIONED = re.compile(rf"\b(?:becoming\s+(?:[\w’'-]+\s+){{0,3}}?{_STATION}|to\s+be\s+(?:permanently\s+)?{_STATION}|"
+                       rf"where\s+(?:it|they|she)\s+(?:(?:will|would|is|are|was|were|has|have)\s+)?(?:been\s+|be\s+)?"
+                       rf"(?:permanently\s+)?{_STATION}|(?:its|their)\s+(?:new\s+)?home\s?port)\b", re.I)
 CHOOSE = frozenset("choose chooses chose chosen elect elects pick picks picked select selects selected name "
                    "names named".split())
+# an act that stops a decision (a deal, a bill, a nomination), not a road or a ship
+BLOCK = frozenset("blocked blocks vetoed vetoes".split())
+DECISION = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:deals?|mergers?|acquisitions?|takeovers?|purchases?|sales?|bids?|"
+                      r"bills?|laws?|legislation|resolutions?|nominations?|appointments?|proposals?|measures?|"
+                      r"budgets?|transfers?|investments?|contracts?|exports?)\b", re.I)
+COMMIT = frozenset("committed commits".split())
+# a pledge: "committed to invest", "committed to building", "committed $2 billion to"
+PLEDGE = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our)\b)[a-z]+(?:ing\b|\s+(?:the|a|an|its|"
+                    r"their|his|her|our|about|some|up|more|new|nearly|roughly|at least|[$¥€£\d]))|"
+                    r"(?:(?:about|some|nearly|roughly|almost|over|more than|up to|an additional|another)\s+)?"
+                    r"(?:[$¥€£]|US\$)?\s?\d[\d,.]*\s*(?:billion|million|trillion|bn)\b(?:\s+[\w-]+){0,3}?\s+to\b", re.I)
 PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
 REFUSE = frozenset("declined declines refused refuses".split())
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
-TARGETED = re.compile(r"\b(?:at(?!\s+\d)|toward|towards|into)\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+# a target is a noun phrase, not a time ("at dawn", "at around 7 a.m.", "into the night")
+TIME_WORD = (r"\d|(?:dawn|daybreak|sunrise|sunset|dusk|noon|midday|midnight|night|nightfall|morning|evening|"
+             r"afternoon|around|about|approximately|roughly|some|least|once|first|last|(?:the\s+)?(?:same\s+)?time|"
+             r"the\s+(?:weekend|end|start|beginning|night|time)|(?:the\s+)?early\s+hours)\b")
+TARGETED = re.compile(rf"\b(?:at|toward|towards|into)\s+(?!{TIME_WORD})(?!(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                       r"(?:sea|ocean|waters|zone)\b)", re.I)
 CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
 
@@ -432,7 +452,7 @@ def _verb(text, toks, i, base) -> Reading:
     """The reading of the verb at token ``i``; a choice or an unknown verb joined by "and" to a
     concrete act takes the act's type ("chose Tokyo for his first visit, and held a summit")."""
     r = _verb_alone(text, toks, i, base)
-    if r.type == "visit" and r.verb.lower() in ARRIVE and STATIONED.search(text, toks[i][0], base["end"]):
+    if r.type == "visit" and arrived_at_station(text, r) and UNIT.search(base["subject"]):
         return Reading("deployment", **dict(base, verb=r.verb, verb_at=r.verb_at))  # arrived at its new station
     if r.type in ("announcement", "other") and not r.saying:
         for j in range(i + 2, len(toks)):
@@ -444,6 +464,14 @@ def _verb(text, toks, i, base) -> Reading:
                     return other
                 break
     return r
+
+
+def arrived_at_station(text: str, r: Reading) -> bool:
+    """Whether ``r`` reads an arrival ("arrived") whose clause says the one who arrived is to be
+    stationed there ("becoming the forward-deployed carrier", "where it will be based"): a
+    deployment, when a unit or a vessel arrives."""
+    return (r.verb or "").lower() in ARRIVE and r.verb_at is not None and \
+        bool(STATIONED.search(text, r.verb_at, r.end or len(text)))
 
 
 def _verb_alone(text, toks, i, base) -> Reading:
@@ -458,8 +486,12 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
-    if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:new\s+)?(?:successor|{OFFICES})\b", obj, re.I):
-        return Reading("appointment", **base)  # "will choose Kishida's successor", "picked a new leader"
+    if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
+        return Reading("appointment", **base)  # "picked the governor's successor", "elected a new leader"
+    if low in BLOCK:  # "vetoed the takeover": a decision stopped; "blocked the road": no act the lexicon types
+        return Reading("policy" if DECISION.match(obj) else "other", **base)
+    if low in COMMIT:  # a pledge ("committed to invest"), not "committed suicide" or "committed acts of aggression"
+        return Reading("announcement" if PLEDGE.match(obj) else "other", **base)
     if low in ("signed", "signs") and re.match(r"(?:[\w’'-]+\s+){0,3}?(?:order|decree|law|bill|directive)s?\b|into law",
                                              obj, re.I):
         return Reading("policy", **base)  # "signed an executive order", not a pact
