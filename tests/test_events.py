@@ -835,7 +835,7 @@ def test_suggest_reads_a_pronoun_as_the_subject_before_it(tmp_path):
 SUGGEST_COORDINATED = """
 Orders and Accords
 
-On March 4, 2025 the Air Force signed an order grounding its old jets, and the Rival Air Arm signed a hotline accord with Minister Example.
+The Air Force imposed a curfew on its pilots on March 4, 2025, and the Rival Air Arm concluded a hotline accord with Minister Example.
 
 Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.
 """
@@ -851,8 +851,8 @@ def test_suggest_drafts_each_act_of_a_sentence_joined_by_and(tmp_path):
     drafted = yaml.safe_load(result.output)["events"]
     got = [(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted]
     assert got == [
-        ("policy", "On March 4, 2025 the Air Force signed an order grounding its old jets", "On March 4, 2025"),
-        ("agreement", "the Rival Air Arm signed a hotline accord with Minister Example.", None),
+        ("policy", "The Air Force imposed a curfew on its pilots on March 4, 2025", "on March 4, 2025"),
+        ("agreement", "the Rival Air Arm concluded a hotline accord with Minister Example.", None),
         ("meeting", "Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.",
          "on March 5, 2025")]
     (seeds / "annotations" / "doc_j.yml").write_text(result.output)
@@ -863,7 +863,7 @@ def test_suggest_drafts_each_act_of_a_sentence_joined_by_and(tmp_path):
 SUGGEST_CAPITAL = """
 Plans in the Capital
 
-Tokyo plans to revise its export rules by the end of 2025.
+Tokyo intends to tighten its visa rules in 2026.
 """
 
 
@@ -885,7 +885,7 @@ def suggest_with(tmp_path, stem, text, actors="", places="", **entry):
 
 def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
     """A capital (its country's, by GeoNames) as the subject of an act is its state, when the
-    registry holds the state: "Tokyo plans to revise" is drafted with Japan as its actor.
+    registry holds the state: "Tokyo intends to tighten" is drafted with Japan as its actor.
     Sentences written for this test."""
     drafted = suggest_with(tmp_path, "doc_t", SUGGEST_CAPITAL, title="Plans in the Capital", published="2025-03-10",
                            actors="  - {id: japan, name: Japan, type: state, country: JP}\n",
@@ -1060,3 +1060,93 @@ def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     match = suggest._match_existing(nobody, day("2022-12-01", "2022-12-31"), [strategy],
                                     "The National Security Strategy of December 2022 set goals for cyber defense.")
     assert match is not None and match[0] == "strategy-2022"
+
+
+SUGGEST_EXPLETIVE = """
+Words About Nobody
+
+The Air Force flew patrols over the strait on March 3, 2025.
+
+It was reported on March 4, 2025 that the Rival Air Arm had moved its jets.
+
+The Rival Air Arm crossed the line on March 5, 2025. It took Minister Example two days to lodge a protest.
+
+Minister Example met the Air Force chiefs on March 8, 2025. They told reporters on March 9, 2025 that the patrols would go on.
+"""
+
+
+def test_suggest_reads_no_antecedent_for_an_expletive_it_or_a_they_of_one(tmp_path):
+    """An expletive "it" ("It was reported that", "It took X two days to") refers to nobody read
+    before: the words reported have no speaker, and the protest is its own subject's; "They" is two
+    or more, never the one actor of the subject before. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_it", SUGGEST_EXPLETIVE, title="Words About Nobody",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [(a["id"], a["role"]) for a in e["actors"]], e["evidence"][0]["quote"][:16])
+           for e in drafted]
+    assert ("statement", [("rival", "participant")], "It was reported ") in got
+    assert ("statement", [("minister", "speaker")], "It took Minister") in got
+    assert ("statement", [], "They told report") in got
+    (seeds / "annotations" / "doc_it.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "it.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_TWO_BODIES = """
+Two Drills
+
+The Bomber Wing held drills near the islands on March 3, 2025.
+
+The Air Force also held drills with the Rival Air Arm on March 3, 2025.
+"""
+
+
+def test_suggest_keeps_two_acts_of_a_body_and_of_the_body_it_belongs_to_apart(tmp_path):
+    """A body's act and its parent's act of one type and day are two events when the second does not
+    refer back to the first ("also", a partner of its own): two drafts. Sentences written for this
+    test."""
+    drafted = suggest_with(tmp_path, "doc_v", SUGGEST_TWO_BODIES, title="Two Drills", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], len(e["evidence"])) for e in drafted] == [
+        ("exercise", ["bomber-wing"], 1), ("exercise", ["air-force", "rival"], 1)]
+
+
+SUGGEST_CITY = """
+Night Buses
+
+Seoul's mayor announced on March 3, 2025 that the city's buses would run all night.
+
+Seoul residents protested on March 4, 2025 against the new fares.
+"""
+
+
+def test_suggest_reads_a_capital_s_own_offices_and_people_as_the_city(tmp_path):
+    """A possessive capital ("Seoul's mayor") and a capital before a municipal noun ("Seoul
+    residents") name the city, not its state: no state actor is drafted. Sentences written for this
+    test."""
+    drafted = suggest_with(tmp_path, "doc_y", SUGGEST_CITY, title="Night Buses", published="2025-03-10",
+                           actors="  - {id: south-korea, name: South Korea, type: state, country: KR}\n",
+                           places="  - {id: seoul, name: Seoul, type: city, country: KR, latitude: 37.57, "
+                                  "longitude: 126.98, geo_precision: point}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["places"]) for e in drafted] == [
+        ("announcement", [], ["seoul"]), ("statement", [], ["seoul"])]
+
+
+SUGGEST_ARRIVALS = """
+Arrivals
+
+The Bomber Wing arrived at Camp Ridge on March 3, 2025, where it will be stationed for two years.
+
+Minister Example arrived at Camp Ridge, where the Bomber Wing is based, on March 5, 2025.
+"""
+
+
+def test_suggest_reads_a_unit_arriving_at_its_station_as_deployed(tmp_path):
+    """A military body of the registry that arrives where it is to be stationed is deployed there; a
+    minister arriving where a unit is based is on a visit (the station is the place's, not the
+    minister's). Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_ar", SUGGEST_ARRIVALS, title="Arrivals", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]]) for e in drafted] == [
+        ("deployment", ["bomber-wing"]), ("visit", ["minister"])]

