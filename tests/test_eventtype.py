@@ -127,3 +127,10 @@ def test_relative_clauses_and_appositions_before_the_verb_are_skipped():
     r = eventtype.read("Ruritania, Japan and the United States launched their first trilateral exercise, "
                        "Blue Wave, south of the island on Thursday.")
     assert (r.type, r.verb) == ("exercise", "launched")
+
+
+def test_verbs_read_by_their_objects_are_known_verbs():
+    """"vetoed", "blocked" and "committed" type by their objects but are verbs the lexicon knows (a
+    clause joined by ", and" with one of them is an act of its own)."""
+    assert all(eventtype.known_verb(w) for w in ("vetoed", "blocked", "committed", "signed"))
+    assert not eventtype.known_verb("waited")

@@ -586,7 +586,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
 def known_verb(word: str | None) -> bool:
     """Whether the lexicon knows ``word`` as a verb (of an event type, of saying, or a light verb)."""
     low = (word or "").lower()
-    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low))
+    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT)
 
 
 def _word_type(low: str) -> str | None:

@@ -204,7 +204,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
         referents = _referents(sentence, reading, who, antecedent)
         metonyms = [] if referents is not None or sentence.get("sub") else \
-            _subject_actors(sentence, reading, who[2:])  # "Tokyo plans to revise": Japan does
+            _subject_actors(sentence, reading, who[2:])  # "Tokyo intends to tighten": Japan does
         if referents or metonyms:  # "it launched", "They voiced": who acts, read before
             actors = list(dict.fromkeys([a for a in (referents or metonyms) if a not in drafted_ids.values()] + actors))
             new_actors = list(dict.fromkeys([a for a in referents or () if a in drafted_ids.values()] + new_actors))
