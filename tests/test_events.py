@@ -1150,3 +1150,26 @@ def test_suggest_reads_a_unit_arriving_at_its_station_as_deployed(tmp_path):
                            actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
     assert [(e["event_type"], [a["id"] for a in e["actors"]]) for e in drafted] == [
         ("deployment", ["bomber-wing"]), ("visit", ["minister"])]
+
+
+def test_suggest_reads_a_joined_clause_and_a_statement_s_places_in_bounded_time():
+    """", and" before a clause is read on that clause alone (up to the next ", and"), and where a
+    statement's words begin is read once per sentence: a long sentence costs time in proportion to
+    its length (each of these took seconds, growing with the square of the length, when the whole
+    rest of the sentence was read at every ", and" and every place). Sentences written for this test."""
+    import time
+
+    from alliance_record import eventtype, suggest
+
+    text = "The envoys held talks on May 2" + ", and the crews waited quietly" * 2000 + "."
+    start = time.perf_counter()
+    assert suggest._coordinated(text, eventtype.read(text)) is None
+    assert time.perf_counter() - start < 3
+    text = "The navy held drills, and the army signed a pact with the guard, and the crews waited."
+    comma, k, second = suggest._coordinated(text, eventtype.read(text))
+    assert (text[k:k + second.end], second.type) == ("the army signed a pact with the guard", "agreement")
+    text = "The envoy said " + "in Port Ellis at Fort Rue " * 2000 + "that talks would go on."
+    said_there = suggest._where_said(text, eventtype.read("The envoy said that talks would go on."))
+    start = time.perf_counter()
+    assert all(said_there(at) for at in range(18, 18 + 26 * 2000, 26))
+    assert time.perf_counter() - start < 3
