@@ -277,3 +277,23 @@ def test_add_with_a_built_database_proposes_the_event_it_already_holds(seeds, tm
     without = add.add(tmp_path / "page.html", copy_seeds(tmp_path / "other"), today=TODAY)
     assert "ref" not in yaml.safe_load((tmp_path / "other" / "annotations" / f"{without.stem}.yml")
                                        .read_text(encoding="utf-8"))["events"][0]
+
+
+def test_a_place_without_coordinates_is_drafted_and_the_document_added(seeds, tmp_path):
+    # a bay no registry and no gazetteer holds: drafted for its coordinates (reviewed: false, the
+    # type from its head noun) — such a draft used to fail validation and the whole document was
+    # taken back; it loads with no coordinates, and the review list asks for them
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.replace("The ministers said they would meet again in Tokyo in the spring.",
+                                 "Survey boats returned to Kin Bay on Friday, and work at Kin Bay went on."),
+                    encoding="utf-8")
+    added = add.add(page, seeds, today=TODAY)
+    assert "Kin Bay" in added.unplaced
+    assert any("Kin Bay" in line and "coordinates" in line for line in added.review)
+    drafted = [p for p in yaml.safe_load((seeds / "places.yml").read_text(encoding="utf-8"))["places"]
+               if p["name"] == "Kin Bay"]
+    assert [(p["reviewed"], p["latitude"], p["type"]) for p in drafted] == [(False, None, "maritime-feature")]
+    out = tmp_path / "x.db"
+    pipeline.build(seeds, out)
+    row = sqlite3.connect(out).execute("select latitude, reviewed from places where name = 'Kin Bay'").fetchone()
+    assert row == (None, 0)

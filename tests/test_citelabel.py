@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, excite, features, fields, model, score, speed, tei
+from alliance_record.citelabel import anystyle, bibstyles, excite, features, fields, model, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -321,6 +321,57 @@ def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
     assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output
 
 
+BIB = r"""% a comment
+@Comment{jabref-meta: x}
+@Article{Holm2003,
+  author  = {Holm, Jr., Per and van Dijk, Anna and Sand, K.},
+  title   = {Harbour {T}owns of the North},
+  journal = {JOURNAL OF COASTAL STUDIES \& HISTORY},
+  year    = {2003},
+  volume  = {12},
+  pages   = {30-47},
+  doi     = {10.1234/jcs.12.30},
+}
+@Book{Berg1999, author = "Kari Berg", title = {Old Roads}, publisher = {Nord Press}, year = 1999}
+"""
+
+
+def test_references_typeset_from_bibtex_take_its_fields_as_gold(tmp_path):
+    entries = bibstyles.read_bib(BIB)
+    assert [e["key"] for e in entries] == ["Holm2003", "Berg1999"]
+    assert entries[0]["journal"] == "JOURNAL OF COASTAL STUDIES & HISTORY" and entries[0]["title"] == \
+        "Harbour Towns of the North" and entries[1]["year"] == "1999"
+    assert bibstyles.family_names(entries[0]["author"]) == ["Holm", "van Dijk", "Sand"]
+    (tmp_path / "x.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "apa.txt").write_text(
+        "Holm, P., Jr., van Dijk, A., & Sand, K. (2003). Harbour towns of the north. JOURNAL OF "
+        "COASTAL STUDIES & HISTORY, 12, 30–47. https://doi.org/10.1234/jcs.12.30\n"
+        "Berg, K. (1999). Old roads. Nord Press.\n\nA line that is no entry at all.\n", encoding="utf-8")
+    (tmp_path / "science.txt").write_text(  # no title, one author and et al.: no gold for what is not shown
+        "1.P. Holm et al., JOURNAL OF COASTAL STUDIES & HISTORY 12, 30–47 (2003), doi:10.1234/jcs.12.30.2.K. "
+        "Berg, Old roads (Nord Press, 1999).\n3.P. Holm et al., JOURNAL OF COASTAL STUDIES & HISTORY 12, 30–47 (2003).\n",
+        encoding="utf-8")
+    refs, skipped = bibstyles.read_styles(tmp_path)
+    assert skipped == [("apa#4", "no entry"), ("science#1", "two references")]
+    article, book, short = refs
+    g = score.gold_fields(article.runs)
+    assert (g["authors"], g["title"], g["container"], g["date"], g["volume"], g["pages"], g["doi"]) == \
+        (["dijk", "holm", "sand"], "harbour towns of the north", "journal of coastal studies history",
+         "2003", "12", "30-47", "10.1234/jcs.12.30")
+    g = score.gold_fields(book.runs)
+    assert (g["authors"], g["title"], g["publisher"], g["container"]) == (["berg"], "old roads", "nord press", "")
+    g = score.gold_fields(short.runs)
+    assert (g["authors"], g["title"], g["doi"], g["container"]) == \
+        (["holm"], "", "", "journal of coastal studies history")
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+
+    result = CliRunner().invoke(cli, ["citations", "score", "--styles", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path}: 3 references" in result.output and "'two references': 1" in result.output
+
+
 def _runs(norm, *pieces):
     """Labelled runs of ``norm`` given as (label, text) pairs in order."""
     out, at = [], 0
@@ -417,3 +468,180 @@ def test_a_journal_word_left_in_the_run_before_goes_back(pieces, container, titl
     norm = " ".join(text for _, text in pieces)
     rec = fields.record(norm, _runs(norm, *pieces), norm)
     assert (rec["container_title"], rec["title"], rec["volume"]) == (container, title, "12")
+
+
+def _record(*pieces):
+    norm = " ".join(text for _, text in pieces)
+    return fields.record(norm, _runs(norm, *pieces), norm)
+
+
+@pytest.mark.parametrize("pieces, title, container", [
+    # the book labelled as a second title after the editors
+    ([("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In P. Holm and A. Berg (eds.):"),
+      ("title", "Coastal Towns of the North."), ("location", "Bergen.")], "Harbour wars", "Coastal Towns of the North"),
+    # labelled as the publisher right after editors ending with their mark, a place after it
+    ([("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In: P. Holm (ed.):"),
+      ("publisher", "Coastal Towns of the North,"), ("location", "Bergen,"), ("pages", "13-30.")],
+     "Harbour wars", "Coastal Towns of the North"),
+    # inside the title run: "Chapter. In Book, ed. …", and the Russian "Chapter // Book / ed. …"
+    ([("author", "Lund, Kari. 2004."), ("title", "Harbour wars. In Coastal Towns of the North,"),
+      ("editor", "ed. Per Holm,"), ("pages", "13-30.")], "Harbour wars", "Coastal Towns of the North"),
+    ([("author", "Lund K."), ("title", "Harbour wars // Coastal Towns of the North /"), ("editor", "ed. P. Holm."),
+      ("location", "Bergen,"), ("date", "2004.")], "Harbour wars", "Coastal Towns of the North"),
+])
+def test_a_chapters_book_is_found_where_the_labeller_left_it(pieces, title, container):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"]) == (title, container)
+
+
+def test_a_title_with_in_inside_a_sentence_is_not_cut():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Living in Coastal Towns."), ("publisher", "Nord Press."))
+    assert (rec["title"], rec["container_title"]) == ("Living in Coastal Towns", None)
+
+
+@pytest.mark.parametrize("value, rest, place", [
+    ("Bergen, Nord Press", "Nord Press", "Bergen"),
+    ("Cambridge, Cambridge University Press", "Cambridge University Press", "Cambridge"),
+    ("Hamar, Hedmark, Norway, Fjord Books", "Fjord Books", "Hamar, Hedmark, Norway"),  # a place as a whole
+    ("Fjord Publishers. Dhaka", "Fjord Publishers", "Dhaka"),  # a town of the gazetteer
+    ("Ithaca, NY: Fjord Books", "Fjord Books", "Ithaca, NY"),
+    ("Fjord Press LLC, Florida, USA", "Fjord Press LLC", "Florida, USA"),
+    ("Oxford University Press", "Oxford University Press", None),  # a place inside a name stays
+    ("Bergen", "Bergen", None),  # only a place: left to the caller
+    ("Of Mice and Men, Fjord Books", "Of Mice and Men, Fjord Books", None),  # "Of" is a town, not here
+])
+def test_places_are_taken_out_of_a_publisher(value, rest, place):
+    assert fields.places_out(value) == (rest, place)
+
+
+def test_a_publisher_run_loses_its_places_and_a_book_its_place_after_it():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("publisher", "Dhaka, Fjord Books."))
+    assert (rec["publisher"], rec["publisher_place"]) == ("Fjord Books", "Dhaka")
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("editor", "In P. Holm (ed.):"),
+                  ("container", "Coastal Towns of the North. Dhaka."))
+    assert (rec["container_title"], rec["publisher_place"]) == ("Coastal Towns of the North", "Dhaka")
+
+
+@pytest.mark.parametrize("container, expected, volume, page", [
+    ("In P. Holm (Eds.), Coastal Towns of the North (pp. 19-68).", "Coastal Towns of the North", None, "19-68"),
+    ("In Coastal Towns of the North, 69-86.", "Coastal Towns of the North", None, "69-86"),
+    ("Journal of Coastal Studies, XXXVI,", "Journal of Coastal Studies", "XXXVI", None),
+    ("Journal of Coastal Studies,9", "Journal of Coastal Studies", "9", None),
+    ("Journal of Coastal Studies, Series B,", "Journal of Coastal Studies, Series B", None, None),
+])
+def test_pages_volume_and_editors_after_a_container_go_to_their_fields(container, expected, volume, page):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == (expected, volume, page)
+    rec = _record(("author", "Lund, Kari. 2004."), ("title", "Harbour wars."),
+                  ("container", "In Coastal Towns of the North, ed. Per Holm and Anna Berg,"), ("pages", "13-30."))
+    assert rec["container_title"] == "Coastal Towns of the North"
+    assert [e["family"] for e in rec["editors"]] == ["Holm", "Berg"]
+
+
+def test_a_word_glued_to_the_volume_goes_back_to_the_journal():
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", "Journal of Coastal"),
+                  ("volume", "Studies,16,"), ("pages", "422-430."))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == ("Journal of Coastal Studies", "16", "422-430")
+
+
+@pytest.mark.parametrize("container, expected, volume, page, place", [
+    ("Coastal Review:86,", "Coastal Review", "86", None, None),
+    ("Proceedings of the Fjord Symposium, Tampa,", "Proceedings of the Fjord Symposium", None, None, "Tampa"),
+    ("In P. Holm (ed.), The Fjord Hospital 1123-1973.", "The Fjord Hospital 1123-1973", None, None, None),
+    ("Phys. Rev. D", "Phys. Rev. D", None, None, None),  # no place in a journal's abbreviations
+])
+def test_a_containers_tail_volume_and_place(container, expected, volume, page, place):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"], rec["publisher_place"]) == (expected, volume, page, place)
+
+
+@pytest.mark.parametrize("pieces, title, container, editors", [
+    # a quoted chapter, then "in" and its book, all in the title run (Chicago notes)
+    ([("author", "Kari Lund,"), ("title", "“Harbour Wars,” in Coastal Towns of the North"), ("location", "(Bergen:"),
+      ("publisher", "Nord Press,"), ("date", "2004),"), ("pages", "13–30.")], "Harbour Wars", "Coastal Towns of the North", []),
+    ([("author", "Kari Lund,"), ("title", "Harbour Wars, in Coastal Towns"), ("location", "(Bergen:"),
+      ("publisher", "Nord Press,"), ("date", "2004),"), ("pages", "13.")], "Harbour Wars", "Coastal Towns", []),
+    # the book labelled as editors, with no editors' mark (a colon is in no name)
+    ([("author", "Lund, Kari."), ("title", "“Harbour Wars.”"), ("editor", "In Coastal Towns: North and South, translated by Per Holm,"),
+      ("pages", "13-30."), ("location", "Bergen:"), ("publisher", "Nord Press,"), ("date", "2004.")],
+     "Harbour Wars", "Coastal Towns: North and South", []),
+    # "in: <names>, ed." inside the title run, the book in a second title run
+    ([("author", "Lund, K., 2004."), ("title", "“Harbour wars” in: P. Holm, ed."), ("title", "Coastal Towns of the North."),
+      ("location", "Bergen:"), ("publisher", "Nord Press,"), ("pages", "13-30.")], "Harbour wars", "Coastal Towns of the North",
+     ["Holm"]),
+])
+def test_a_chapters_book_after_a_quoted_title_or_as_editors(pieces, title, container, editors):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"]) == (title, container)
+    assert [e.get("family") for e in rec["editors"]] == editors
+
+
+@pytest.mark.parametrize("pieces, container", [
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In Proceedings of the Winter"), ("date", "1990"),
+      ("container", "Fjord Conference,"), ("pages", "pages 13-30.")], "Proceedings of the Winter 1990 Fjord Conference"),
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In Proceedings of"), ("volume", "FJORD-95,"),
+      ("pages", "13-30.")], "Proceedings of FJORD-95"),
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "Proc. Coast. Acad. Sci."), ("location", "USA"),
+      ("date", "2011,"), ("volume", "108,"), ("pages", "13-30.")], "Proc. Coast. Acad. Sci. USA"),
+    # a bare volume between the journal and a bracketed special issue is no part of the name
+    ([("author", "Lund, K."), ("title", "Harbour wars."), ("container", "In: Coastal Research"), ("volume", "19"),
+      ("container", "(Special Issue: Towns)"), ("pages", "13-30.")], "Coastal Research"),
+])
+def test_a_container_cut_at_a_year_a_code_or_a_country_is_joined(pieces, container):
+    assert _record(*pieces)["container_title"] == container
+
+
+@pytest.mark.parametrize("location, publisher, place", [
+    ("New York, Fjord Press,", "Fjord Press", "New York"),
+    ("Bergen, Norway, Nord Publishers,", "Nord Publishers", "Bergen, Norway"),
+    ("Washington, D. C.,", None, "Washington, D. C."),  # places only
+    ("Timberline, OR,", None, "Timberline, OR"),  # an unknown town: no publisher is made of it
+])
+def test_a_place_run_that_holds_the_publisher_too(location, publisher, place):
+    rec = _record(("author", "Lund, K."), ("title", "Harbour Wars."), ("location", location), ("date", "1913."))
+    assert (rec["publisher"], rec["publisher_place"]) == (publisher, place)
+
+
+@pytest.mark.parametrize("container, expected, volume, page", [
+    ("In K. Berg (Eds.), Coastal Towns of the North (pp.156-184). Thousand", "Coastal Towns of the North", None, "156-184"),
+    ("Coastal Review Vol.2", "Coastal Review", "2", None),
+    ("Revue des Fjords 21(123-124),", "Revue des Fjords", "21", None),
+    ("Coastal Review [online].", "Coastal Review", None, None),
+    ("FJORD (Bergen)", "FJORD", None, None),
+    ("Proceedings of the Fjord Conference (FJC).", "Proceedings of the Fjord Conference (FJC)", None, None),
+])
+def test_pages_volume_and_marks_inside_or_after_a_containers_name(container, expected, volume, page):
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", container))
+    assert (rec["container_title"], rec["volume"], rec["page"]) == (expected, volume, page)
+    rec = _record(("author", "Lund, K. (2004)."), ("title", "Harbour wars."), ("container", "Coastal Review Vol.2"),
+                  ("volume", "No.4,"), ("pages", "pp. 34-54."))
+    assert (rec["container_title"], rec["volume"], rec["issue"]) == ("Coastal Review", "2", "4")
+
+
+@pytest.mark.parametrize("title, container, expected_title, expected_container", [
+    ('"Tides of the north in two dimen - sions', ',"Coast.Rev .Lett .,', "Tides of the north in two dimen - sions",
+     "Coast.Rev .Lett"),
+    ("“Harbour wars ’.", "”Progress in Coastal Studies", "Harbour wars", "Progress in Coastal Studies"),
+    ("Harbour wars (dossier).", "L'Infirmière Magazine,", "Harbour wars (dossier)", "L'Infirmière Magazine"),  # an apostrophe
+])
+def test_a_titles_closing_quote_glued_to_the_journal(title, container, expected_title, expected_container):
+    rec = _record(("author", "K. Lund,"), ("title", title), ("container", container), ("volume", "vol. 12,"),
+                  ("date", "2013."))
+    assert (rec["title"], rec["container_title"]) == (expected_title, expected_container)
+
+
+@pytest.mark.parametrize("pieces, title, container, publisher", [
+    # the book's last word went to the publisher run
+    ([("author", "Lund, K.,"), ("title", "Harbour Wars,"), ("editor", "in: P. Holm (eds.),"), ("container", "Coastal Towns of the"),
+      ("publisher", "Fjords, Nord Press,"), ("location", "Bergen,"), ("date", "1978.")],
+     "Harbour Wars", "Coastal Towns of the Fjords", "Nord Press"),
+    # an edition before the publisher is neither the title's nor the publisher's
+    ([("author", "Lund, K. (2005)."), ("title", '"Harbour Wars",'), ("publisher", "First Edition, Fjord Publishing,"),
+      ("location", "Bergen.")], "Harbour Wars", None, "Fjord Publishing"),
+    # two publishers: left as they are
+    ([("author", "Lund, K.,"), ("title", "Harbour Wars,"), ("publisher", "Fjord Press, Nord Books,"), ("date", "1978.")],
+     "Harbour Wars", None, "Fjord Press, Nord Books"),
+])
+def test_what_a_publisher_run_took_from_the_name_before_it(pieces, title, container, publisher):
+    rec = _record(*pieces)
+    assert (rec["title"], rec["container_title"], rec["publisher"]) == (title, container, publisher)

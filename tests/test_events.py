@@ -750,6 +750,284 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_UNDATED = """
+Patrols and Words
+
+The Air Force said the jets were ready.
+
+Minister Example told reporters at the base that the patrols would continue.
+"""
+
+
+def test_suggest_drafts_words_said_on_a_named_occasion(tmp_path):
+    """A named speaker's first words with no date are a statement of their own when the occasion
+    is named ("told reporters", "stated", "said in a speech"); a bare "said" reports words said in
+    passing and is not drafted. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_u", SUGGEST_UNDATED, title="Patrols and Words", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0]["quote"][:30],
+            e["evidence"][0].get("bound")) for e in drafted]
+    assert got == [("statement", ["minister"], "Minister Example told reporter", "before")]
+    (seeds / "annotations" / "doc_u.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "u.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_REFERENTS = """
+Talks on the Strait
+
+Minister Example met Rival Air Arm commanders on March 3, 2025.
+
+The two sides condemned the piracy of the Air Force's old rivals in the strait.
+
+The Rival Air Arm is the smaller of the two forces. It launched the Northern Watch Program.
+"""
+
+
+def test_suggest_drafts_acts_whose_subject_refers_to_actors_read_before(tmp_path):
+    """A pronoun subject ("It launched") is the actors the subject of the sentence before named, and
+    its act is drafted with them; a collective subject ("The two sides condemned") is the parties
+    of the document's event, drafted with no actors for the curator to name (not the ones its
+    words are about). Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_r", SUGGEST_REFERENTS, title="Talks on the Strait",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0]["quote"][:20]) for e in drafted]
+    assert got == [("meeting", ["minister", "rival"], "Minister Example met"),
+                   ("statement", [], "The two sides condem"),
+                   ("announcement", ["rival"], "It launched the Nort")]
+    (seeds / "annotations" / "doc_r.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "r.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_PRONOUNS = """
+Words in the Chamber
+
+The Air Force said on March 2, 2025 that the patrols would go on.
+
+Minister Example has argued that the fleet is too small. "We need more ships," she told parliament.
+
+The Rival Air Arm moved first: on March 4 it flew jets over the strait.
+"""
+
+
+def test_suggest_reads_a_pronoun_as_the_subject_before_it(tmp_path):
+    """"she told parliament" after a sentence whose subject is the minister is the minister's
+    statement (words on a named occasion), not more words of the latest speaker drafted; after a
+    colon, "it" is the subject of the clause before the colon. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_p", SUGGEST_PRONOUNS, title="Words in the Chamber",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], [x["quote"][:24] for x in e["evidence"]])
+           for e in drafted]
+    assert got == [("statement", ["air-force"], ["The Air Force said on Ma"]),
+                   ("statement", ["minister"], ['"We need more ships," sh']),
+                   ("incident", ["rival"], ["The Rival Air Arm moved "])]
+    (seeds / "annotations" / "doc_p.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "p.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_COORDINATED = """
+Orders and Accords
+
+The Air Force imposed a curfew on its pilots on March 4, 2025, and the Rival Air Arm concluded a hotline accord with Minister Example.
+
+Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.
+"""
+
+
+def test_suggest_drafts_each_act_of_a_sentence_joined_by_and(tmp_path):
+    """", and" before a clause with a subject of its own and a verb of the lexicon that reports an
+    event is a second act, drafted from its own words; a clause whose verb the lexicon does not know
+    ("the talks went well") stays in its sentence. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_j", SUGGEST_COORDINATED, title="Orders and Accords",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted]
+    assert got == [
+        ("policy", "The Air Force imposed a curfew on its pilots on March 4, 2025", "on March 4, 2025"),
+        ("agreement", "the Rival Air Arm concluded a hotline accord with Minister Example.", None),
+        ("meeting", "Minister Example met Rival Air Arm commanders on March 5, 2025, and the talks went well.",
+         "on March 5, 2025")]
+    (seeds / "annotations" / "doc_j.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "j.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_CAPITAL = """
+Plans in the Capital
+
+Tokyo intends to tighten its visa rules in 2026.
+"""
+
+
+def suggest_with(tmp_path, stem, text, actors="", places="", **entry):
+    """`suggest` on one more document of the corpus, with registry entries added (YAML list lines)."""
+    seeds = corpus(tmp_path, b=None)
+    with open(seeds / "actors.yml", "a", encoding="utf-8") as f:
+        f.write(actors)
+    with open(seeds / "places.yml", "a", encoding="utf-8") as f:
+        f.write(places)
+    (seeds / f"{stem}.txt").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    catalog = yaml.safe_load((seeds / "catalog.yml").read_text())
+    catalog["documents"].append(catalog_entry(stem, **entry))
+    (seeds / "catalog.yml").write_text(yaml.safe_dump(catalog, sort_keys=False))
+    result = CliRunner().invoke(cli, ["suggest", stem, "--seeds", str(seeds)])
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(result.output)["events"]
+
+
+def test_suggest_reads_a_capital_that_acts_as_its_state(tmp_path):
+    """A capital (its country's, by GeoNames) as the subject of an act is its state, when the
+    registry holds the state: "Tokyo intends to tighten" is drafted with Japan as its actor.
+    Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_t", SUGGEST_CAPITAL, title="Plans in the Capital", published="2025-03-10",
+                           actors="  - {id: japan, name: Japan, type: state, country: JP}\n",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["places"]) for e in drafted] == [
+        ("policy", ["japan"], ["tokyo"])]
+
+
+SUGGEST_WHERE = """
+Words in Tokyo
+
+Minister Example told reporters in Tokyo on March 3, 2025 that the patrols in the Coral Sea would go on.
+
+Seoul moved first: on March 5, 2025 it signed an accord with the Air Force.
+"""
+
+
+def test_suggest_places_a_statement_where_it_was_said_and_reads_a_capital_it_drafts(tmp_path):
+    """A statement's place is where it was said ("told reporters in Tokyo"), not a place its words
+    are about ("the patrols in the Coral Sea"); a capital no registry holds (drafted from the
+    gazetteer) that acts is its state too. Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_x", SUGGEST_WHERE, title="Words in Tokyo", published="2025-03-10",
+                           actors="  - {id: south-korea, name: South Korea, type: state, country: KR}\n",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n"
+                                  "  - {id: coral-sea, name: Coral Sea, type: sea, latitude: -18, longitude: 152, "
+                                  "geo_precision: centroid}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted][0] == ("statement", ["tokyo"])
+    assert drafted[1]["event_type"] == "agreement" and "south-korea" in [a["id"] for a in drafted[1]["actors"]]
+
+
+SUGGEST_RELATIVES = """
+Plans and Accords
+
+Minister Example met the Rival Air Arm, which signed a hotline accord in May 2024, on March 3, 2025.
+
+The Air Force praised the plan adopted in January 2025.
+"""
+
+
+def test_suggest_drafts_a_dated_clause_that_qualifies_a_noun(tmp_path):
+    """A noun qualified by a clause of its own that ends in a date and reports an event the lexicon
+    types is an event of its own, dated by that clause: a relative ("the Rival Air Arm, which signed
+    a hotline accord in May 2024") and a participle ("the plan adopted in January 2025"); the
+    sentence keeps its own date. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_q", SUGGEST_RELATIVES, title="Plans and Accords", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = {(e["event_type"], e["evidence"][0]["quote"], e["evidence"][0].get("date")) for e in drafted}
+    assert ("meeting", SUGGEST_RELATIVES.split("\n")[3], "on March 3, 2025") in got
+    assert ("agreement", "the Rival Air Arm, which signed a hotline accord in May 2024", "in May 2024") in got
+    assert ("policy", "the plan adopted in January 2025", "in January 2025") in got
+    (seeds / "annotations" / "doc_q.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "q.db")
+    assert built.exit_code == 0, built.output
+
+
+def test_suggest_reads_a_place_before_time_as_a_clock(tmp_path):
+    """"at 6 a.m. Tokyo time" says when, not where: no place of the draft. A sentence written for
+    this test."""
+    drafted = suggest_with(tmp_path, "doc_k", "A Launch\n\nThe Rival Air Arm test-fired a missile at 6 a.m. Tokyo "
+                           "time on March 3, 2025.\n", title="A Launch", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", [])]
+
+
+def test_suggest_reads_a_place_that_qualifies_a_noun_as_no_place(tmp_path):
+    """"the Tokyo shipyard" is a kind of shipyard, not where the event happened; "in Tokyo" is.
+    Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_m", "Yards\n\nMinister Example met Rival Air Arm commanders in Tokyo on "
+                           "March 4, 2025.\n\nOn March 5, 2025 the Air Force signed a deal with the Tokyo shipyard.\n",
+                           title="Yards", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("meeting", ["tokyo"]), ("agreement", [])]
+
+
+def test_suggest_places_an_act_where_its_clause_says(tmp_path):
+    """An act's place is the place of its core clause ("flew near The Sea"), not a place named after
+    it to say where that is ("about 200 kilometres from Tokyo"). A sentence written for this test."""
+    drafted = suggest_with(tmp_path, "doc_n", "Jets\n\nRival Air Arm jets flew near The Sea on March 3, 2025, about "
+                           "200 kilometres from Tokyo.\n", title="Jets", published="2025-03-10",
+                           places="  - {id: tokyo, name: Tokyo, type: city, country: JP, latitude: 35.69, "
+                                  "longitude: 139.69, geo_precision: point}\n")
+    assert [(e["event_type"], e["places"]) for e in drafted] == [("incident", ["the-sea"])]
+
+
+def test_suggest_leaves_out_names_that_are_part_of_other_words(tmp_path):
+    """The state of a title ("Commander of the Air Force") and the names of a hyphenated compound
+    ("Rival Air Arm-Air Force envoys") are no participants of the event. Sentences written for this
+    test."""
+    seeds, result = suggest_for(tmp_path, "doc_h", "Talks\n\nMinister Example, Commander of the Air Force, met "
+                                "Rival Air Arm-Air Force envoys on March 4, 2025.\n", title="Talks", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], [a["id"] for a in e["actors"]]) for e in drafted] == [("meeting", ["minister"])]
+
+
+SUGGEST_BODY = """
+A Launch Told Twice
+
+The Air Force test-fired a new missile into the sea.
+
+The Bomber Wing launched the missile on March 3, 2025.
+"""
+
+
+def test_suggest_tells_one_act_of_a_body_and_of_the_body_it_belongs_to_once(tmp_path):
+    """The same act told of a body (the Bomber Wing) and of the body it belongs to (the Air Force:
+    its ``parent``) is one event, not two. Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_w", SUGGEST_BODY, title="A Launch Told Twice", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("incident", 2)]
+
+
+SUGGEST_SINCE = """
+Patrols Since
+
+The Air Force has held patrols over the sea since 2019.
+
+The Rival Air Arm has held dozens of drills near the islands since 2020.
+"""
+
+
+def test_suggest_dates_a_practice_from_when_it_began(tmp_path):
+    """"has held patrols ... since 2019": a practice in the perfect, drafted with the date it began;
+    "has held dozens of drills since 2020" is a count of acts, no one event. Sentences written
+    for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_s", SUGGEST_SINCE, title="Patrols Since", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["evidence"][0].get("date")) for e in drafted] == [
+        ("exercise", ["air-force"], "since 2019")]
+    (seeds / "annotations" / "doc_s.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "s.db")
+    assert built.exit_code == 0, built.output
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    assert db["events"].get(drafted[0]["id"])["date_start"] == "2019"
+
+
 def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     """``ref:`` proposals (suggest._match_existing): names shared with an event are counted as
     shared actors, not again as similar words; an event known only to precede a recent report
@@ -782,3 +1060,116 @@ def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
     match = suggest._match_existing(nobody, day("2022-12-01", "2022-12-31"), [strategy],
                                     "The National Security Strategy of December 2022 set goals for cyber defense.")
     assert match is not None and match[0] == "strategy-2022"
+
+
+SUGGEST_EXPLETIVE = """
+Words About Nobody
+
+The Air Force flew patrols over the strait on March 3, 2025.
+
+It was reported on March 4, 2025 that the Rival Air Arm had moved its jets.
+
+The Rival Air Arm crossed the line on March 5, 2025. It took Minister Example two days to lodge a protest.
+
+Minister Example met the Air Force chiefs on March 8, 2025. They told reporters on March 9, 2025 that the patrols would go on.
+"""
+
+
+def test_suggest_reads_no_antecedent_for_an_expletive_it_or_a_they_of_one(tmp_path):
+    """An expletive "it" ("It was reported that", "It took X two days to") refers to nobody read
+    before: the words reported have no speaker, and the protest is its own subject's; "They" is two
+    or more, never the one actor of the subject before. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_it", SUGGEST_EXPLETIVE, title="Words About Nobody",
+                                published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [(a["id"], a["role"]) for a in e["actors"]], e["evidence"][0]["quote"][:16])
+           for e in drafted]
+    assert ("statement", [("rival", "participant")], "It was reported ") in got
+    assert ("statement", [("minister", "speaker")], "It took Minister") in got
+    assert ("statement", [], "They told report") in got
+    (seeds / "annotations" / "doc_it.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "it.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_TWO_BODIES = """
+Two Drills
+
+The Bomber Wing held drills near the islands on March 3, 2025.
+
+The Air Force also held drills with the Rival Air Arm on March 3, 2025.
+"""
+
+
+def test_suggest_keeps_two_acts_of_a_body_and_of_the_body_it_belongs_to_apart(tmp_path):
+    """A body's act and its parent's act of one type and day are two events when the second does not
+    refer back to the first ("also", a partner of its own): two drafts. Sentences written for this
+    test."""
+    drafted = suggest_with(tmp_path, "doc_v", SUGGEST_TWO_BODIES, title="Two Drills", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], len(e["evidence"])) for e in drafted] == [
+        ("exercise", ["bomber-wing"], 1), ("exercise", ["air-force", "rival"], 1)]
+
+
+SUGGEST_CITY = """
+Night Buses
+
+Seoul's mayor announced on March 3, 2025 that the city's buses would run all night.
+
+Seoul residents protested on March 4, 2025 against the new fares.
+"""
+
+
+def test_suggest_reads_a_capital_s_own_offices_and_people_as_the_city(tmp_path):
+    """A possessive capital ("Seoul's mayor") and a capital before a municipal noun ("Seoul
+    residents") name the city, not its state: no state actor is drafted. Sentences written for this
+    test."""
+    drafted = suggest_with(tmp_path, "doc_y", SUGGEST_CITY, title="Night Buses", published="2025-03-10",
+                           actors="  - {id: south-korea, name: South Korea, type: state, country: KR}\n",
+                           places="  - {id: seoul, name: Seoul, type: city, country: KR, latitude: 37.57, "
+                                  "longitude: 126.98, geo_precision: point}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]], e["places"]) for e in drafted] == [
+        ("announcement", [], ["seoul"]), ("statement", [], ["seoul"])]
+
+
+SUGGEST_ARRIVALS = """
+Arrivals
+
+The Bomber Wing arrived at Camp Ridge on March 3, 2025, where it will be stationed for two years.
+
+Minister Example arrived at Camp Ridge, where the Bomber Wing is based, on March 5, 2025.
+"""
+
+
+def test_suggest_reads_a_unit_arriving_at_its_station_as_deployed(tmp_path):
+    """A military body of the registry that arrives where it is to be stationed is deployed there; a
+    minister arriving where a unit is based is on a visit (the station is the place's, not the
+    minister's). Sentences written for this test."""
+    drafted = suggest_with(tmp_path, "doc_ar", SUGGEST_ARRIVALS, title="Arrivals", published="2025-03-10",
+                           actors="  - {id: bomber-wing, name: Bomber Wing, type: military, parent: air-force}\n")
+    assert [(e["event_type"], [a["id"] for a in e["actors"]]) for e in drafted] == [
+        ("deployment", ["bomber-wing"]), ("visit", ["minister"])]
+
+
+def test_suggest_reads_a_joined_clause_and_a_statement_s_places_in_bounded_time():
+    """", and" before a clause is read on that clause alone (up to the next ", and"), and where a
+    statement's words begin is read once per sentence: a long sentence costs time in proportion to
+    its length (each of these took seconds, growing with the square of the length, when the whole
+    rest of the sentence was read at every ", and" and every place). Sentences written for this test."""
+    import time
+
+    from alliance_record import eventtype, suggest
+
+    text = "The envoys held talks on May 2" + ", and the crews waited quietly" * 2000 + "."
+    start = time.perf_counter()
+    assert suggest._coordinated(text, eventtype.read(text)) is None
+    assert time.perf_counter() - start < 3
+    text = "The navy held drills, and the army signed a pact with the guard, and the crews waited."
+    comma, k, second = suggest._coordinated(text, eventtype.read(text))
+    assert (text[k:k + second.end], second.type) == ("the army signed a pact with the guard", "agreement")
+    text = "The envoy said " + "in Port Ellis at Fort Rue " * 2000 + "that talks would go on."
+    said_there = suggest._where_said(text, eventtype.read("The envoy said that talks would go on."))
+    start = time.perf_counter()
+    assert all(said_there(at) for at in range(18, 18 + 26 * 2000, 26))
+    assert time.perf_counter() - start < 3

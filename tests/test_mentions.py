@@ -4,11 +4,11 @@ import textwrap
 
 import pytest
 
-from alliance_record import pipeline, segment
+from alliance_record import pipeline, schema, segment
 from alliance_record.curate import Registry
 from alliance_record.extract import mentions
 from alliance_record.ingest import Document, normalize_text
-from alliance_record.load import span_problem
+from alliance_record.load import prepare, span_problem
 from alliance_record.yamlio import loads_yaml
 
 REGISTRY = """
@@ -77,7 +77,9 @@ def run(text, doc_id="t", title="Test Title"):
                                                   actors=actors, places=places))
     out = mentions.extract(doc, seg, seg.rows(), ctx)
     for kind in ("actor", "place"):
-        for row in out[f"{kind}_mentions"]:
+        table = f"{kind}_mentions"
+        columns = list(schema.TABLES_BY_NAME[table].columns)
+        for row in (dict(zip(columns, t)) for t in prepare(table, out[table], {doc_id: text})):
             assert span_problem(text, row["start"], row["end"], row["surface"], row["spans"]) is None
             assert text[row["start"] - len(row["prefix"]):row["start"]] == row["prefix"]
     found = [(r["start"], r["surface"], "actor", r["actor_id"]) for r in out["actor_mentions"]]
@@ -795,3 +797,12 @@ def test_a_name_stops_before_a_compound_and_a_title_head_alone_is_none():
     _, candidates = _with(COUNTRIES, text)
     assert not any(n.startswith("Force") for n in candidates)
     assert "Kelvar" in candidates  # on its own, not the note's title
+
+
+def test_a_compass_word_before_a_place_names_another_place():
+    found, _, _ = run("""
+        Drills in Eastern Russia worried Japan, and North Korea said nothing. Russia was silent too.
+    """)
+    surfaces = [surface for surface, _kind, _entity in found]
+    assert surfaces.count("Russia") == 1  # the last sentence's, not the one in "Eastern Russia"
+    assert "North Korea" in surfaces and "Japan" in surfaces  # a registered "North Korea" is matched whole

@@ -246,3 +246,21 @@ def test_a_colliding_alias_is_reported_at_its_own_line_and_at_the_other_entrys(t
     found = [line for line in problems(result.output) if "alias 'SDF'" in line]
     assert len(found) == 1 and f"actors.yml:{own}:" in found[0], found
     assert f"is also used by actor 'jsdf' (line {other})" in found[0], found
+
+
+def test_only_a_draft_place_may_wait_for_its_coordinates(tmp_path):
+    draft = PLACES_OK + """
+  - id: kin-bay
+    name: Kin Bay
+    type: maritime-feature
+    reviewed: false
+"""
+    result = validate(tmp_path / "a", places=draft)
+    assert result.exit_code == 0, result.output
+    reviewed = draft.replace("    reviewed: false\n", "")
+    result = validate(tmp_path / "b", places=reviewed)
+    assert result.exit_code != 0
+    assert any("places.yml:" in line and "missing required key 'latitude'" in line for line in result.output.splitlines())
+    half = draft + "    latitude: 26.4\n"
+    result = validate(tmp_path / "c", places=half)
+    assert result.exit_code != 0 and "together" in result.output

@@ -251,6 +251,6 @@ def review_list(added: Added, result: acquire_mod.Acquired) -> list[str]:
         where = {"actors": " (actors.yml)", "places": " (places.yml)"}.get(kind, "")
         out.append(f"{kind}: {n} {'draft' if n == 1 else 'drafts'}{where} (reviewed: false)")
     if added.unplaced:
-        out.append("places the gazetteer does not know (add them to places.yml with coordinates): "
-                   + ", ".join(added.unplaced))
+        out.append("places drafted without coordinates, which the gazetteer does not know (give each its "
+                   "latitude, longitude and geo_precision in places.yml): " + ", ".join(added.unplaced))
     return out

@@ -415,24 +415,30 @@ def citations_train(source, commit, out_path, dev, c1, c2, tei_path, tei_commit)
               help="The EXCITE project's segmented references (a file or a folder of its "
                    "5-References_segmented_by_EXRefSegmentation files), one set each, less repeats, "
                    "every reference of the --tei sets and, with --data, of AnyStyle's files.")
+@click.option("--styles", "styles_paths", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of reference lists typeset from one BibTeX file (a .bib and one .txt a "
+                   "style, a reference a line: citelabel.bibstyles), one set each, less repeats and "
+                   "every reference of the --tei and --excite sets and, with --data, of AnyStyle's files.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A model file to use instead of the shipped one.")
 @click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every reference with a wrong field here (JSON) for reading.")
-def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, model_path, rules, misses):
-    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI
-    or EXCITE's segmented references."""
+def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styles_paths, model_path, rules,
+                    misses):
+    """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI,
+    EXCITE's segmented references or references typeset from BibTeX."""
     import collections
 
     from . import citations
-    from .citelabel import anystyle, excite, fields, score, tei
+    from .citelabel import anystyle, bibstyles, excite, fields, score, tei
 
-    if not source and not tei_paths and not excite_paths:
-        _fail("Give --data (AnyStyle's files), --tei (GROBID's) or --excite (EXCITE's), or some of them.")
+    if not source and not tei_paths and not excite_paths and not styles_paths:
+        _fail("Give --data (AnyStyle's files), --tei (GROBID's), --excite (EXCITE's) or --styles, "
+              "or some of them.")
     if sets and not source:
         _fail("--set needs --data.")
-    sets = sets or (() if tei_paths or excite_paths else ("dev",))
+    sets = sets or (() if tei_paths or excite_paths or styles_paths else ("dev",))
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
@@ -461,6 +467,17 @@ def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, mode
             why = collections.Counter(w for _, w in skipped + dropped)
             click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no field: nothing to "
                        "score; repeat: within the set; equal, near: in AnyStyle's or the --tei files)")
+            yield str(path), refs
+        for path in styles_paths:
+            refs, skipped = bibstyles.read_styles(path)
+            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
+            held += [r for p in tei_paths for r in tei.read_tei(p)[0]]
+            held += [r for p in excite_paths for r in excite.read_excite(p)[0]]
+            refs, dropped = anystyle.without(refs, held)
+            why = collections.Counter(w for _, w in skipped + dropped)
+            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no entry, tie, two "
+                       "references: no BibTeX entry read from the line; repeat: within the set; equal, "
+                       "near: in AnyStyle's, the --tei or the --excite files)")
             yield str(path), refs
 
     wrong = {}

@@ -38,7 +38,7 @@ VERBS = {
     "visit": r"visit(?:ed|s)?|toured|inspected|arrived|travell?ed|flew|stopped|landed",
     "exercise": r"drilled|exercised|patrolled|rehearsed|trained",
     "incident": r"intruded|entered|violated|harassed|rammed|boarded|spotted|seen|sailed|hacked|breached|"
-                r"penetrated|crossed|fired|buzzed|shadowed|approached|gained",
+                r"penetrated|crossed|fired|buzzed|shadowed|approached|gained|test-fired|test-launched",
     "attack": r"attacked|struck|bombed|shelled|invaded|killed",
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
     "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
@@ -59,7 +59,7 @@ SAYING = (r"said|says|told|tells|stated|states|noted|notes|added|adds|stressed|e
           r"described|called|accused|argued|wrote|posted|tweeted|congratulated|thanked|asserted|"
           r"responded|replied|commented|acknowledged|demanded|pledged|promised|affirmed|voiced|"
           r"highlighted|underscored|opposed|hailed|slammed|blasted|questioned|complained|cautioned|"
-          r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled")
+          r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled|reported")
 # Verbs whose type is their object's ("held talks", "issued a statement", "reached a deal").
 LIGHT = (r"held|holds|hold|issued|issues|made|makes|lodged|lodges|gave|gives|delivered|delivers|conducted|"
          r"conducts|carried|staged|reached|reaches|published|released|launched|launches|completed|"
@@ -74,13 +74,13 @@ NOUNS = {
     "exercise": r"exercises?|drills?|maneuvers|manoeuvres|patrols?|training|joint flights?|rehearsals?",
     "incident": r"intrusions?|incursions?|violations?|breach(?:es)?|provocations?|lock-on|hacks?|"
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
-                r"collisions?|access|flares",
+                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
     "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
-                 r"understanding|consensus",
+                 r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
-    "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?|corridor",
+    "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?",
     "statement": r"statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
                  r"posts?|messages?|address|declarations?|communiqu[eé]s?|condolences|congratulations|"
                  r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
@@ -93,8 +93,9 @@ NOUNS = {
     "relief": r"relief|humanitarian|evacuations?|rescue",
     "battle": r"battle|war",
 }
+# offices, and the nouns that name whoever is to hold one ("the premier's successor")
 OFFICES = (r"prime minister|president|premier|minister|secretary|chancellor|leader|chair(?:man|woman)?|"
-           r"governor|ambassador|mayor|speaker|head|chief|commander|king|emperor")
+           r"governor|ambassador|mayor|speaker|head|chief|commander|king|emperor|successor|replacement")
 DETERMINERS = frozenset("the a an its their his her this that these those our my your".split())
 PREPOSITIONS = frozenset("into to on in at by for from with of over about through".split())
 COPULA = frozenset("is are was were be been am remains remained seems seemed".split())
@@ -366,8 +367,9 @@ def _classify(text, toks, i, start, end, attribution) -> Reading:
         j = _next_word(toks, i)
         if j < len(toks) and (toks[j][1].lower() in COPULA or toks[j][1].lower() == "been"):
             return _copula(text, toks, j, base)
-        if low in AUX_HAVE and j < len(toks) and toks[j][1].lower() in ("to",):
-            return Reading(None, **base)  # "has to": an obligation
+        if (low in AUX_HAVE and j < len(toks) and toks[j][1].lower() == "to") or \
+                (j + 1 < len(toks) and toks[j][1].lower() in AUX_HAVE and toks[j + 1][1].lower() == "to"):
+            return Reading(None, **base)  # "has to", "will have to": an obligation
         if j < len(toks) and toks[j][1][0].isalpha() and not (low == "had" and toks[j][1].lower() in
                                                                ("a", "an", "the", "its", "their", "talks")):
             return _verb(text, toks, j, dict(base, perfect=low in ("has", "have")))
@@ -398,7 +400,9 @@ def _object(toks, i) -> str:
     """The words after the verb at token ``i`` up to the clause's next break."""
     j = i + 1
     words = []
-    while j < len(toks) and toks[j][1] not in (",", ";", ":") and toks[j][1].lower() not in (
+    while j < len(toks) and (toks[j][1] not in (",", ";", ":") or  # "the Hwasong-19, a new missile": an apposition
+                             toks[j][1] == "," and j + 1 < len(toks) and toks[j + 1][1] in ("a", "an")) and \
+            toks[j][1].lower() not in (
             "that", "which", "who", "after", "before", "since", "when", "while", "because", "so"):
         words.append(toks[j][1])
         j += 1
@@ -407,6 +411,40 @@ def _object(toks, i) -> str:
     return " ".join(words)
 
 
+# a subject that is a unit of armed forces: its movements are deployments
+UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
+                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet)\b")
+ARRIVE = frozenset(("arrived", "arrives"))
+# a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
+# the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
+# "to be based there", "where it will be stationed", "its new home port"
+_STATION = r"(?:forward-deployed|deployed|stationed|based|home-?ported)"
+STATIONED = re.compile(rf"\b(?:becoming\s+(?:[\w’'-]+\s+){{0,3}}?{_STATION}|to\s+be\s+(?:permanently\s+)?{_STATION}|"
+                       rf"where\s+(?:it|they|she)\s+(?:(?:will|would|is|are|was|were|has|have)\s+)?(?:been\s+|be\s+)?"
+                       rf"(?:permanently\s+)?{_STATION}|(?:its|their)\s+(?:new\s+)?home\s?port)\b", re.I)
+CHOOSE = frozenset("choose chooses chose chosen elect elects pick picks picked select selects selected name "
+                   "names named".split())
+# an act that stops a decision (a deal, a bill, a nomination), not a road or a ship
+BLOCK = frozenset("blocked blocks vetoed vetoes".split())
+DECISION = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:deals?|mergers?|acquisitions?|takeovers?|purchases?|sales?|bids?|"
+                      r"bills?|laws?|legislation|resolutions?|nominations?|appointments?|proposals?|measures?|"
+                      r"budgets?|transfers?|investments?|contracts?|exports?)\b", re.I)
+COMMIT = frozenset("committed commits".split())
+# a pledge: "committed to invest", "committed to building", "committed $2 billion to"
+PLEDGE = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our)\b)[a-z]+(?:ing\b|\s+(?:the|a|an|its|"
+                    r"their|his|her|our|about|some|up|more|new|nearly|roughly|at least|[$¥€£\d]))|"
+                    r"(?:(?:about|some|nearly|roughly|almost|over|more than|up to|an additional|another)\s+)?"
+                    r"(?:[$¥€£]|US\$)?\s?\d[\d,.]*\s*(?:billion|million|trillion|bn)\b(?:\s+[\w-]+){0,3}?\s+to\b", re.I)
+PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
+REFUSE = frozenset("declined declines refused refuses".split())
+REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
+# a missile fired at a target (an attack), not into the sea (a test)
+# a target is a noun phrase, not a time ("at dawn", "at around 7 a.m.", "into the night")
+TIME_WORD = (r"\d|(?:dawn|daybreak|sunrise|sunset|dusk|noon|midday|midnight|night|nightfall|morning|evening|"
+             r"afternoon|around|about|approximately|roughly|some|least|once|first|last|(?:the\s+)?(?:same\s+)?time|"
+             r"the\s+(?:weekend|end|start|beginning|night|time)|(?:the\s+)?early\s+hours)\b")
+TARGETED = re.compile(rf"\b(?:at|toward|towards|into)\s+(?!{TIME_WORD})(?!(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                      r"(?:sea|ocean|waters|zone)\b)", re.I)
 CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
 
 
@@ -414,6 +452,8 @@ def _verb(text, toks, i, base) -> Reading:
     """The reading of the verb at token ``i``; a choice or an unknown verb joined by "and" to a
     concrete act takes the act's type ("chose Tokyo for his first visit, and held a summit")."""
     r = _verb_alone(text, toks, i, base)
+    if r.type == "visit" and arrived_at_station(text, r) and UNIT.search(base["subject"]):
+        return Reading("deployment", **dict(base, verb=r.verb, verb_at=r.verb_at))  # arrived at its new station
     if r.type in ("announcement", "other") and not r.saying:
         for j in range(i + 2, len(toks)):
             if toks[j][1] in (";", ":"):
@@ -424,6 +464,14 @@ def _verb(text, toks, i, base) -> Reading:
                     return other
                 break
     return r
+
+
+def arrived_at_station(text: str, r: Reading) -> bool:
+    """Whether ``r`` reads an arrival ("arrived") whose clause says the one who arrived is to be
+    stationed there ("becoming the forward-deployed carrier", "where it will be based"): a
+    deployment, when a unit or a vessel arrives."""
+    return (r.verb or "").lower() in ARRIVE and r.verb_at is not None and \
+        bool(STATIONED.search(text, r.verb_at, r.end or len(text)))
 
 
 def _verb_alone(text, toks, i, base) -> Reading:
@@ -438,6 +486,23 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
+    if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
+        return Reading("appointment", **base)  # "picked the governor's successor", "elected a new leader"
+    if low in BLOCK:  # "vetoed the takeover": a decision stopped; "blocked the road": no act the lexicon types
+        return Reading("policy" if DECISION.match(obj) else "other", **base)
+    if low in COMMIT:  # a pledge ("committed to invest"), not "committed suicide" or "committed acts of aggression"
+        return Reading("announcement" if PLEDGE.match(obj) else "other", **base)
+    if low in ("signed", "signs") and re.match(r"(?:[\w’'-]+\s+){0,3}?(?:order|decree|law|bill|directive)s?\b|into law",
+                                             obj, re.I):
+        return Reading("policy", **base)  # "signed an executive order", not a pact
+    catenative = re.match(r"(?:[\w’'-]+\s+){0,3}?to (\w+)", obj) if low in REFUSE | REQUEST else None
+    if catenative and (low in REQUEST or _SAYING.match(catenative.group(1)) or
+                       re.fullmatch(r"comment|confirm|say|elaborate|discuss|answer|respond|specify|disclose",
+                                    catenative.group(1))):
+        # "declined to confirm the transit", "wanted Japan to pay more": words said, a statement
+        return Reading("statement", saying=True, **base)
+    if low in ("left", "leaves", "departed", "departs") and UNIT.search(base["subject"]):
+        return Reading("deployment", **base)  # "the carrier, which left Yokosuka in May": forces moved
     if low in ("took", "take", "takes", "taking") and re.match(r"(?:office|power|the oath|charge)\b", obj, re.I):
         return Reading("appointment", **base)
     if low in ("took", "take", "takes") and re.match(r"effect\b", obj, re.I):
@@ -471,18 +536,22 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
                                                                obj, re.I):
         return Reading("appointment", **base)
-    if low in ("fired", "fires", "launched", "launches") and re.search(r"\b(?:missiles?|rockets?|shells?)\b",
-                                                                       obj, re.I) and \
-            re.search(r"\b(?:at|into|on|toward|towards)\b", obj, re.I):
-        return Reading("attack", **base)
+    if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
+            re.search(r"\b(?:missiles?|rockets?|shells?)\b", obj, re.I):
+        # at a target an attack; into the sea, or nowhere said, a launch (a test)
+        return Reading("attack" if TARGETED.search(obj) else "incident", **base)
+    if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):
+        return Reading("announcement", **base)  # "launched the Harbor Health Initiative": a programme named
     if low in ("set", "sets") and re.match(r"(?:up|out)\b", obj, re.I) is None and \
             re.match(r"(?:the|a|an|its)\s+(?:\w+\s+)?(?:goal|target|aim)", obj, re.I):
         return Reading("policy", **base)
-    purpose = re.search(r"\bto (\w+)", obj) if low in ("used", "uses") else None
+    # "used the drills to rehearse", "plans to revise its strategy": the act the verb is for
+    purpose = re.search(r"\bto (\w+)", obj) if low in ("used", "uses") else \
+        re.match(r"to (\w+)", obj) if low in PLANS else None
     if purpose:
         inner = purpose.group(1)
         t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
-        if t:
+        if t == "policy" or t and low in ("used", "uses"):
             return Reading(t, **base)
     if _SAYING.match(low):
         if PLAN.search(text[toks[i][0]:base["end"]]) and low in ("stated", "said", "says", "told", "declared",
@@ -512,6 +581,12 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("published", "released", "issued"):
         return Reading("report", **base)
     return Reading("other", **base)
+
+
+def known_verb(word: str | None) -> bool:
+    """Whether the lexicon knows ``word`` as a verb (of an event type, of saying, or a light verb)."""
+    low = (word or "").lower()
+    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT)
 
 
 def _word_type(low: str) -> str | None:

@@ -86,6 +86,11 @@ def _renown(p: Place) -> tuple:
     return rank, -p.population
 
 
+def warm():
+    """Build the index now (the build does, before its documents: see ``pipeline``)."""
+    _index()
+
+
 def lookup(name: str) -> Place | None:
     """The best-known place of that name (a country first, else the most populous city)."""
     found = _index().get(_key(name))

@@ -76,6 +76,15 @@ def check_row(table_name: str, row: dict, doc_text: str):
                 f"{text_col}: {problem}")
 
 
+def around(context: tuple, row, doc_text: str):
+    """Fill a row's context columns (:attr:`Table.context`) it left None from its document."""
+    before, after, chars = context
+    if row[before] is None:
+        row[before] = doc_text[max(0, row["start"] - chars):row["start"]]
+    if row[after] is None:
+        row[after] = doc_text[row["end"]:row["end"] + chars]
+
+
 def prepare(table_name: str, rows: list, texts, consume: bool = False) -> list[tuple]:
     """Check a table's rows and turn them into tuples in the declared column order.
 
@@ -102,6 +111,8 @@ def prepare(table_name: str, rows: list, texts, consume: bool = False) -> list[t
             if doc_id not in texts:
                 raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
             check_row(table_name, row, texts[doc_id])
+        if table.context:
+            around(table.context, row, texts[row["document_id"]])
         if label is not None:
             row["label"] = short_label(label(row))
         if table.named:

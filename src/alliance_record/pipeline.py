@@ -19,7 +19,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bibliography, curate, incremental, ingest, schema, segment
+from . import bibliography, curate, gazetteer, incremental, ingest, schema, segment
 from .errors import BuildFailed, Collector, InputError, InputErrors, OutputError
 from .curate import review
 from .extract import claims, date_mentions, events, footnotes, mentions
@@ -319,6 +319,10 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
     With workers, this process releases the texts of ``inputs.documents`` once the workers are
     forked (they keep theirs): it writes what they made and never reads the texts again.
     """
+    if inputs.documents:
+        # the gazetteer's index, built here once: forked workers share its pages, and parsing it
+        # (a passing 100 MB) does not come on top of a long document's rows when a name first needs it
+        gazetteer.warm()
     if workers <= 1:
         for index in range(len(inputs.documents)):
             rows, state, errors, stages = _document_task(ctx, index)

@@ -41,6 +41,10 @@ class Table:
     # registries, so that a download reads without a lookup and a facet can roll up (see
     # :class:`Named`). The id columns stay as they are: names published are public API.
     named: tuple = ()
+    # Context beside a quoted span: (before column, after column, characters), the text just
+    # before ``start`` and just after ``end``, filled by ``load.prepare`` when a row leaves it
+    # None — made as the row becomes a tuple, not held in every row of a long document meanwhile.
+    context: tuple = ()
 
     @property
     def fk_columns(self):
@@ -254,6 +258,7 @@ MENTION_COLUMNS = {
     # points to the mention it sits in, an actor's or a place's
     "nested_in_actor_mention_id": TEXT, "nested_in_place_mention_id": TEXT, "label": TEXT,
 }
+MENTION_CONTEXT = ("prefix", "suffix", 32)  # the characters around a mention, for reading it in place
 MENTION_FKS = (("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                ("footnote_id", "footnotes", "id"), ("section_id", "sections", "id"),
                ("sentence_id", "sentences", "id"), ("nested_in_actor_mention_id", "actor_mentions", "id"),
@@ -264,11 +269,13 @@ TABLES += [
        # (actor_id, document_id, start): an actor's mentions in reading order without a sort
        indexes=(("region",), ("method",), ("document_id", "sentence_start"),
                 ("actor_id", "document_id", "start")),
-       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"],
+       context=MENTION_CONTEXT),
     _t("place_mentions", {"id": TEXT, "place_id": TEXT, **MENTION_COLUMNS},
        foreign_keys=(("place_id", "places", "id"),) + MENTION_FKS,
        indexes=(("region",), ("method",), ("document_id", "sentence_start")),
-       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"]),
+       quotes=(("start", "end", "surface", "spans"),), label=lambda r: r["surface"],
+       context=MENTION_CONTEXT),
 ]
 
 # --- names no registry holds: entity candidates (issue 14) -----------------------------------------

