@@ -57,6 +57,8 @@ from array import array
 import unicodedata
 from collections import Counter
 
+from .. import gazetteer
+
 TITLE_WORDS = frozenset("""
 president prime minister ministers secretary secretaries ambassador ambassadors governor gov gov.
 general gen gen. admiral adm adm. senator sen sen. representative rep rep. dr dr. prof prof.
@@ -168,33 +170,47 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     ``surface``; evidence may hold ``role`` (the role before a person) and ``country``."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", surface)]
     out = []
+    n = len(tokens)
+    # a head noun among the run's words from k on, read once (the "and" rule asks of the rest of
+    # the run at every "and"); the words of the name so far are read as they are appended
+    # (whether one is a role, a head noun after its first, all capitalised), so that a long run
+    # is read in time proportional to its length
+    head_from = [False] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        head_from[k] = head_from[k + 1] or bool(head_word(tokens[k][2]))
     # two names joined by "and" (the second opening with a role, a nationality or a full name)
     parts, cur = [], []
+    has_role = head_inside = False
+    all_upper = True
     for k, tok in enumerate(tokens):
-        if tok[2] in ("in", "at", "on") and cur and k + 1 < len(tokens) and (
-                person_shaped([t[2] for t in cur][-3:]) or any(t[2].lower() in ROLE_HEADS for t in cur)
-                or (len(cur) > 1 and any(head_word(t[2]) for t in cur[1:]))
-                or (all(t[2][:1].isupper() for t in cur) and _place_after(tokens[k + 1:]))):
+        if tok[2] in ("in", "at", "on") and cur and k + 1 < n and (
+                person_shaped([t[2] for t in cur[-3:]]) or has_role or (len(cur) > 1 and head_inside)
+                or (all_upper and n - k - 1 <= PLACE_WORDS and _place_after(tokens[k + 1:]))):
             # "Gilberto Teodoro in Manila": a person, then a place; "Danjo Islands in Nagasaki
             # Prefecture", "Marine Corps Air Station Iwakuni in Yamaguchi Prefecture": a name with
             # its head noun, then a place; "Perth in Western Australia": a name (no "of", "for"
             # inside) and then a place the gazetteer knows
             parts.append(cur)
-            cur = []
+            cur, has_role, head_inside, all_upper = [], False, False, True
             continue
-        if tok[2] == "and" and cur and k + 1 < len(tokens):
-            rest = [t[2] for t in tokens[k + 1:]]
-            left = [t[2] for t in cur]
-            opens = rest[0].lower() in TITLE_WORDS or rest[0] in qualifiers
+        if tok[2] == "and" and cur and k + 1 < n:
+            first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
+            left_last = cur[-1][2]
+            opens = first.lower() in TITLE_WORDS or first in qualifiers
             # "Toyota Motor and Honda Motor": two names with the same head noun
-            same_head = len(left) >= 2 and len(rest) >= 2 and left[-1] == rest[-1] and left[-1].lower() in HEAD_TYPE
+            same_head = len(cur) >= 2 and size >= 2 and left_last == last and left_last.lower() in HEAD_TYPE
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
-            same_head = same_head or (len(left) >= 2 and head_word(left[-1]) is not None
-                                      and any(head_word(w) for w in rest[1:]))
-            if opens or same_head or (person_shaped(left) and (person_shaped(rest) or rest[-1].lower() in HEAD_TYPE)):
+            same_head = same_head or (len(cur) >= 2 and head_word(left_last) is not None and head_from[k + 2])
+            # (a person's name has four words at most: longer sides are not read word by word)
+            if opens or same_head or (len(cur) <= 4 and person_shaped([t[2] for t in cur]) and (
+                    (size <= 4 and person_shaped([t[2] for t in tokens[k + 1:]])) or last.lower() in HEAD_TYPE)):
                 parts.append(cur)
-                cur = []
+                cur, has_role, head_inside, all_upper = [], False, False, True
                 continue
+        if cur and head_word(tok[2]):
+            head_inside = True
+        has_role = has_role or tok[2].lower() in ROLE_HEADS
+        all_upper = all_upper and tok[2][:1].isupper()
         cur.append(tok)
     if cur:
         parts.append(cur)
@@ -235,8 +251,9 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
                 while j > k + 1 and re.fullmatch(r"[A-Z]\.", part[j][2]):
                     j -= 1
                 tail = j if j > k and person_shaped([t[2] for t in part[j:]]) else None
-            else:
-                tail = next((j for j in range(k + 1, len(part)) if person_shaped([t[2] for t in part[j:]])), None)
+            else:  # (a person's name has four words at most)
+                tail = next((j for j in range(max(k + 1, len(part) - 4), len(part))
+                             if person_shaped([t[2] for t in part[j:]])), None)
             if tail is None and not any(t[2].lower().strip(".") in HEAD_TYPE for t in part[roles[-1] + 1:]):
                 tail = roles[-1] + 1
             if tail is not None:
@@ -265,8 +282,6 @@ def _split_possessive(part: list) -> list:
     """"Germany's Thyssenkrupp Marine Systems" is two names: a state or place the gazetteer knows,
     and what it owns (whose country it is). Tokens are (start, end, text); the owner loses its
     "'s", and the owned name opens with a marker carrying the owner's country code."""
-    from .. import gazetteer
-
     for k, tok in enumerate(part[:-1]):
         if tok[2].endswith(("'s", "’s")) and k + 1 < len(part):
             stem = " ".join(t[2] for t in part[:k + 1])[:-2]
@@ -284,10 +299,13 @@ DETERMINER_WORDS = frozenset("""next last this that these those another each eve
 both either neither such some many most any""".split())
 
 
+# The most words of a place's name that split_name looks up after "in" ("Perth in Western
+# Australia"): the rest of a longer run is no place's name it asks about.
+PLACE_WORDS = 6
+
+
 def _place_after(rest: list) -> bool:
     """The words after "in" are a place the gazetteer knows ("Western Australia")."""
-    from .. import gazetteer
-
     words = [t[2] for t in rest]
     return bool(words) and all(w[:1].isupper() for w in words) and gazetteer.lookup(" ".join(words)) is not None
 
@@ -309,8 +327,6 @@ def n_role(evidence: dict) -> bool:
 
 def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
     """``(type, evidence text, gazetteer place or None)`` for a candidate's name in its context."""
-    from .. import gazetteer
-
     words = name.split()
     head = words[-1].lower().strip(".,")
     if evidence.get("role"):
@@ -343,6 +359,10 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
             else HEAD_TYPE[head]
         if t == "military" and LAW_ENFORCEMENT & {w.lower() for w in words}:
             t = "government-body"  # "Australian Border Force", "National Police Force": no armed service
+        if head in SITE_HEADS and not (LOCATIVE.search(before) or OWNER_BEFORE.search(before)):
+            # "Delta Works said", "Bath Iron Works": a company; "at the Delta Works", "U.S.
+            # Copper's Granite Yard Works": the site
+            t = "organization"
         return t, f"head noun: {heads[0]}", None
     place = gazetteer.lookup(name)
     if place is not None and (place.kind in ("country", "admin-area", "continent") or LOCATIVE.search(before)
@@ -371,6 +391,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     return "organization", "default", None
 
 
+# An industrial site's head nouns: a place only after a locative or its owner's possessive.
+SITE_HEADS = frozenset("works plant shipyard factory refinery".split())
+OWNER_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s\s+$")
 # Words that make a "Force" a law-enforcement body, not a military one.
 LAW_ENFORCEMENT = frozenset("border police customs immigration".split())
 # A vessel's class before its name: "the destroyer Sazanami", "the aircraft carrier Shandong".
@@ -381,8 +404,9 @@ VESSEL_BEFORE = re.compile(r"\b(destroyers?|frigates?|cruisers?|(?:aircraft |hel
 # vice chairman Takahiro Mori"), or "its" for it ("Nippon Steel completed its purchase").
 NOT_A_PERSON_AFTER = re.compile(r"^\s+(?:(?:vice|deputy|senior|executive)\s+)?(?:chairman|chairwoman|chief executive|"
                                 r"ceo|board)\b|^\s+(?:[a-z]+\s+){0,2}?its\b")
-# "the" right before a name, or the name as the complement of "of": "the United Steelworkers".
-DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|of)\s+$")
+# "the" right before a name: "the United Steelworkers" (also "president of the ..."); "of" alone
+# is not: "the death of Ravel Oduya", "a spokesman of Lina Trask" are persons.
+DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None:
@@ -403,8 +427,6 @@ def country_of(name: str, evidence: dict, place, qualifiers: dict) -> str | None
         if phrase in qualifiers:
             return qualifiers[phrase]
     if head_type(words) is not None:  # a body or a place: a known place its name is made from
-        from .. import gazetteer
-
         for phrase in _phrases(words, 2):
             if phrase.lower().strip(".,") in HEAD_TYPE or not phrase[:1].isupper():
                 continue
@@ -439,13 +461,17 @@ class NameSpans:
 
     __slots__ = ("starts", "ends", "_by_end", "_by_start", "person_ends")
 
-    def __init__(self, spans=(), person_ends=frozenset()):
+    def __init__(self, spans=(), person_ends=b""):
         self.starts, self.ends = array("q"), array("q")
         for i, j in spans:
             self.starts.append(i)
             self.ends.append(j)
         self._by_end = self._by_start = None
-        self.person_ends = person_ends  # where a person's name ends (no company is named after one)
+        # where a person's name ends (no company is named after one): a byte a character, 1 there
+        self.person_ends = person_ends
+
+    def person_end(self, j: int) -> bool:
+        return 0 <= j < len(self.person_ends) and self.person_ends[j] == 1
 
     def by_end(self) -> dict:
         if self._by_end is None:
@@ -458,11 +484,12 @@ class NameSpans:
         return self._by_start
 
 
-def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
+def grow(text: str, s: int, e: int, spans: "NameSpans", doc_text: str = "") -> tuple[int, int]:
     """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
     "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
     Minister's Office" + "of Japan", "Committee on Foreign Investment" + "in the United States".
-    ``spans``: the region's :class:`NameSpans`."""
+    ``spans``: the region's :class:`NameSpans`; ``doc_text``: the document's text (or the
+    region's, when not given), where a name grown into "in the" must show its acronym."""
     ends = spans.by_end()
     while s - 1 in ends and text[s - 1] in " -":
         s = ends[s - 1]
@@ -472,14 +499,31 @@ def grow(text: str, s: int, e: int, spans: "NameSpans") -> tuple[int, int]:
         s -= len(compound.group(0))
     starts = spans.by_start()
     m = re.match(r" of (?:the )?", text[e:e + 8])
+    located = False
     if not m and re.search(r" (?:for|on|of) ", text[s:e]):
         # a name whose head takes a complement goes on into "in the" and a registered name:
         # "Committee on Foreign Investment in the United States", "Initiative for Training in
-        # the Indo-Pacific" (not "Japan Coast Guard in the East China Sea")
+        # the Indo-Pacific" (not "Japan Coast Guard in the East China Sea") ...
         m = re.match(r" in (?:the )?", text[e:e + 8])
+        located = m is not None
     if m and e + m.end() in starts and not re.match(r"-\w", text[starts[e + m.end()]:starts[e + m.end()] + 2]):
-        e = starts[e + m.end()]  # (not into a compound: "Force of the Japan-Philippines ...")
+        grown = starts[e + m.end()]
+        # (not into a compound: "Force of the Japan-Philippines ...") ... where the text shows the
+        # longer string as one name: its acronym after it in parentheses ("... (CFIUS)") or its
+        # capitals' acronym in the text; else "in the United States" says where the body is, not
+        # what it is called ("the Center for Harbor Studies in the United States")
+        if not located or _shown_as_one_name(text, s, grown, doc_text or text):
+            e = grown
     return s, e
+
+
+def _shown_as_one_name(text: str, s: int, e: int, doc_text: str) -> bool:
+    """Whether ``text[s:e]`` is written as one name: an acronym in parentheses right after it, or
+    the acronym of its capitals anywhere in the document ("CFIUS" in a line of tags)."""
+    if re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", text[e:e + 14]):
+        return True
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", text[s:e]) if w[:1].isupper())
+    return len(initials) >= 3 and re.search(rf"\b{initials}\b", doc_text) is not None
 
 
 # The words around a name that say whose it is: a registered name just before it ("U.S.
@@ -520,10 +564,11 @@ def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
 
 
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
-                        names_in: dict | None = None, country_of_form=None) -> list[dict]:
+                        names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
 
-    ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text.
+    ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text;
+    ``doc_text``: the document's text, where a long name's acronym may be written (:func:`grow`).
     Returns mention dicts with the candidate's name, type, evidence and country; a short form
     takes the full name of the person or body said in the same document.
     """
@@ -558,7 +603,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
                 continue
             if names_in and head_type(words) in INSTITUTION:
-                s2, e2 = grow(text, s, e, names_in.get(id(region)) or NameSpans())
+                s2, e2 = grow(text, s, e, names_in.get(id(region)) or NameSpans(), doc_text)
                 if (s2, e2) != (s, e):
                     s, e = s2, e2
                     name = text[s:e]
@@ -568,7 +613,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # person's) that they continue into a name of its own
                 spans = names_in.get(id(region)) or NameSpans()
                 s2 = spans.by_end().get(s - 1) if text[s - 1:s] == " " else None
-                if s2 is not None and s - 1 not in spans.person_ends and text[s2:s2 + 1].isupper():
+                if s2 is not None and not spans.person_end(s - 1) and text[s2:s2 + 1].isupper():
                     s = s2
                     while s - 1 in spans.by_end() and text[s - 1] == "-":
                         s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound
@@ -576,7 +621,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     words = name.split()
                     evidence = dict(evidence, continues=True)  # no person's name
             if region.kind in ("title", "heading"):
-                from .. import gazetteer
                 if (head_type(words) is None or len(words) == 1) and gazetteer.lookup(name) is None:
                     continue  # a headline's title-case words: only a place or a named body counts
                     # (a head noun alone, "Entry into Force of ...", names no body)
@@ -604,8 +648,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
     # short forms: a single word that is a word of a longer name in the same document
-    from .. import gazetteer
-
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
     # a body's name ("Futenma"): the full name said nearest to it (first said, of two as near)
@@ -618,7 +660,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
         by_first.add(words[0], f["i"], order, f["name"])
         if len(words) == 2 and HEAD_TYPE.get(words[-1].lower()) == "place":
             by_first_of_place.add(words[0], f["i"], order, f["name"])
-        if person_shaped(words) and not DEFINITE_BEFORE.search(f["before"]) \
+        if person_shaped(words) and family_name_first(words) and not DEFINITE_BEFORE.search(f["before"]) \
                 and f["region"].kind not in ("footnote", "reference"):
             by_given.add(words[0], f["i"], order, f["name"])  # (a note's words are a cited title's)
         first_full.setdefault(f["name"], f)
@@ -636,8 +678,10 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             place = gazetteer.lookup(word) if found is None else None
             if found is None and (place is None or (place.kind == "city" and place.population < 100_000)):
                 # a person named by the first word of the name ("Kim" of "Kim Jong Un", family
-                # name first), when no name ends with it
-                found = by_given.nearest(word, n["i"])
+                # name first), when no name ends with it and one full name only starts with it
+                # (two Kims: neither, not the nearest)
+                if len({name for _i, _o, name in by_given.by_word.get(word, ())}) == 1:
+                    found = by_given.nearest(word, n["i"])
             if found:
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
@@ -665,6 +709,24 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         })
     return out
+
+
+# East Asian family names, written first ("Kim Jong Un", "Pak Chol Su", "Lee Jae-myung", "Xi
+# Jinping", "Nguyen Van An"): the one word a person of such a name is called by alone. A Western
+# given name ("Graham" of "Graham Allison") names nobody alone.
+FAMILY_FIRST = frozenset("""
+Kim Lee Yi Rhee Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Shin
+Seo Kwon Hwang Ahn Ryu Hong Jon Jong Ri Ro Roh Moon Mun Oh Baek Nam Ju Chu Wang Li Zhang Liu Chen
+Yang Huang Zhao Zhou Xu Zhu Guo Luo Xi Deng Qin Wei Feng Jiang Nguyen Tran Pham Hoang Huynh Vo Dang
+Bui Ngo Duong
+""".split())
+
+
+def family_name_first(words: list) -> bool:
+    """A person's name written family name first: in capitals ("KIM Jong Un", "ENDO Kazuya") or
+    opening with an East Asian family name (:data:`FAMILY_FIRST`)."""
+    first = words[0]
+    return (len(first) > 1 and first.isupper()) or first in FAMILY_FIRST
 
 
 class _NearestName:

@@ -35,7 +35,7 @@ line) is matched against the forms in capitals. Then, in order:
    Washington", "China, North Korea, and Russia") share one reading. A registered state's
    capital (GeoNames) is such a form even where no registry lists it: "Seoul moved first" is
    South Korea; "met in Seoul", with no place registered, is left to the entity candidates. A
-   place's name between a clock time and "time" ("8:44 a.m. Beijing time") is a time zone, no
+   place's name between a clock time and "time" ("9:30 a.m. Tokyo time") is a time zone, no
    mention; a place called "The Pentagon" that is also "Pentagon" is named without the article;
 5. a form shared by several persons (a bare surname such as "Koizumi") or several documents
    ("NSS") resolves to the one whose unambiguous form occurs in the same document — first in the
@@ -65,8 +65,9 @@ import regex
 from .. import gazetteer, schema
 from ..errors import InputError
 from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, regions
+from . import entities
 from ._text import simple_sentence_bounds
-from .entities import HEAD_TYPE, SHIP_PREFIX, TITLE_WORDS, NameSpans, head_word
+from .entities import HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans, head_word
 
 
 def _without_diacritics() -> dict:
@@ -184,7 +185,7 @@ INFLUENCE_VERBS = inflections(
     "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
     # ... and the one treated as something: "treats Tokyo less as a protectorate"
     "treat")
-# ... and the one protested, listened or appealed to ("listen to Washington first"), and the one a
+# ... and the one protested, listened or appealed to ("shipbuilders listen to Washington"), and the one a
 # message is addressed to ("conveyed its serious concerns to Beijing")
 INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer") | frozenset(
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
@@ -360,11 +361,12 @@ class Lexicon:
         for e in actors.entries:
             if e["type"] == "state" and e.get("country"):
                 key = capital_form(e["country"])
-                if key and key not in forms:
-                    # "Seoul moved first": a state's capital names it; "in Seoul", where the
-                    # registries hold no such place, is the city (a name for the candidates)
-                    forms[key] = {("actor", e["id"]): Candidate("actor", e["id"], "state", "capital", e["country"]),
-                                  ("place", ""): Candidate("place", "", "city", "capital", e["country"])}
+                if key and key not in forms and key not in NAME_CAPITALS:
+                    # "Seoul moved first": a state's capital names it where the context shows the
+                    # state acting (see resolve_document); anywhere else ("in Seoul", "Seoul's
+                    # mayor"), where the registries hold no such place, it is the city, a name for
+                    # the candidates. The city is no candidate here: no entry has an empty id.
+                    forms[key] = {("actor", e["id"]): Candidate("actor", e["id"], "state", "capital", e["country"])}
         for key, cands in generic.items():
             if key not in forms:  # "Ministry of Defense": whose, the context decides
                 forms[key] = cands
@@ -535,6 +537,37 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
 COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
 
 
+# Capitals that are also common given or family names ("Wellington said", "Victoria Nuland"): no
+# form of their state; they stay entity candidates, as any city no registry holds.
+NAME_CAPITALS = frozenset({"Wellington", "Victoria", "Kingston", "Juba", "Hamilton", "Stanley", "Douglas",
+                           "Sofia", "Santiago", "Lima", "Jamestown", "Kingstown"})
+# What makes a capital's name no state: a title or a battle before "of" ("the Duke of Seoul", "the
+# Battle of Seoul": part of another name), and the city's own offices and people after the name or
+# its possessive ("Seoul's mayor", "Seoul residents", "the Seoul city government").
+TITLE_OF_BEFORE = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Baron|Baroness|Viscount|"
+                             r"Lord|Lady|Prince|Princess|Archbishop|Bishop|Mayor|Battle|Siege|Sack|Fall|Liberation)"
+                             r"\s+of\s+$")
+MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:metropolitan|municipal|city|mayor|mayoral|governor|residents?|"
+                             r"citizens|police|subway|metro|council|assembly|district|ward|airport|station|"
+                             r"hall|marathon|university|zoo|hospital|suburbs?|streets?)\b", re.I)
+# The readings of rule 4 that are evidence of a state acting or acted upon, the only ones that
+# make a capital its state (the default, a locative, a motion ... leave it the city).
+STATE_EVIDENCE = frozenset({"agentive", "object-of-influence", "opinion-in", "role", "possessive",
+                            "coordinated-states"})
+
+
+def capital_as_state(m: "Match", why: str) -> bool:
+    """Whether a capital no registry holds as a place (a capital form) names its state here:
+    only on positive evidence (``why``, rule 4's reason) and not where the name is the city's own
+    ("Seoul's mayor", "Seoul residents") or part of a title or a battle ("Duke of Seoul")."""
+    if why not in STATE_EVIDENCE:
+        return False
+    text = m.region.text
+    if MUNICIPAL_AFTER.match(text, m.j) or TITLE_OF_BEFORE.search(text, max(0, m.i - 20), m.i):
+        return False
+    return True
+
+
 def capital_form(code: str) -> str | None:
     """The folded name of a state's capital (GeoNames, via the gazetteer), or None."""
     name = gazetteer.capital(code)
@@ -543,7 +576,7 @@ def capital_form(code: str) -> str | None:
 
 def _official_name(code: str) -> str | None:
     """A state's official name from ISO 3166 (pycountry): "Republic of the Philippines"."""
-    import pycountry
+    import pycountry  # lazy, as in the gazetteer: only a lexicon's build reads it, once a process
 
     found = pycountry.countries.get(alpha_2=code)
     return getattr(found, "official_name", None) if found else None
@@ -679,6 +712,7 @@ class Match:
     chosen: Candidate | None = None
     method: str = ""
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
+    city: bool = False  # a capital form read as the city no registry holds: a name for the candidates
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
@@ -714,7 +748,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue  # "US$30", "A$10 billion": a currency, not the country
         if CLOCK_BEFORE.search(v, max(0, start - 16), start) and TIME_ZONE_AFTER.match(v, end) \
                 and lexicon.place_or_state(key):
-            continue  # "8:44 a.m. Beijing time": a time zone, not the city or the state
+            continue  # "9:30 a.m. Tokyo time": a time zone, not the city or the state
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if COMPASS_BEFORE.search(v, max(0, start - 12), start) and lexicon.place_or_state(key):
@@ -910,7 +944,7 @@ def _to_view(view: "View", i: int) -> int:
 
 # A dateline's place in capitals: "TOKYO", "SYDNEY/TOKYO", "NAGO, Okinawa".
 DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?=[,(\s/]|$)")
-# A clock time before a place's name and "time" after it: a time zone ("8:44 a.m. Beijing time").
+# A clock time before a place's name and "time" after it: a time zone ("9:30 a.m. Tokyo time").
 CLOCK_BEFORE = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours|hrs)?\s$", re.I)
 TIME_ZONE_AFTER = re.compile(r" (?:standard )?time\b", re.I)
 NAME_BEFORE_COMMA = re.compile(r"[A-Z][\w.'-]*,? $")  # searched in the 40 characters before a match
@@ -1033,7 +1067,9 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     words_before = re.findall(r"[\w.'-]+|[,:;]", before_core)
     prev = words_before[-1].lower() if words_before else ""
 
-    place_types = {c.type for m in (match, last) for c in m.candidates if c.kind == "place"}
+    # a capital form is also the city
+    place_types = {"city" if c.via == "capital" else c.type for m in (match, last) for c in m.candidates
+                   if c.kind == "place" or c.via == "capital"}
     possessive = re.match(r"'s?\s+", after)
     if possessive:
         following = re.findall(r"[A-Za-z-]+", re.split(r"[^\w\s'-]", after[possessive.end():], maxsplit=1)[0])[:4]
@@ -1145,13 +1181,13 @@ def _previous_is_place(match, matches):
         last.chosen is not None and last.chosen.kind == "place")
 
 
-# A parenthesis between a subject and its verb: ", for its part,", ", however,", ", in turn,".
+# A parenthesis between a subject and its verb: ", in turn,", ", however,", ", for now,".
 PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:“”\"]{1,25}|[a-z]+ly|however|"
                            r"meanwhile|too|though|instead|also|then),(?=\s)")
 
 
 def _agentive_after(rest: str) -> bool:
-    """The name is followed by a verb: also past a parenthesis ("Tokyo, for its part, plans",
+    """The name is followed by a verb: also past a parenthesis ("Tokyo, in turn, approved",
     "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...")."""
     aside = PARENTHETICAL.match(rest)
     if aside:
@@ -1231,7 +1267,9 @@ def resolve_document(matches: list[Match]):
     def both_kinds(cands) -> bool:
         found = two_kinds.get(id(cands))
         if found is None:
-            found = two_kinds[id(cands)] = (cands, len({c.kind for c in cands}) == 2)
+            # a capital form is its state or the city no registry holds: two readings too
+            found = two_kinds[id(cands)] = (cands, len({c.kind for c in cands}) == 2
+                                            or (len(cands) == 1 and cands[0].via == "capital"))
         return found[1]
 
     # rule 4 first, region by region (an address rule looks at the previous decision)
@@ -1254,7 +1292,12 @@ def resolve_document(matches: list[Match]):
                     # nothing that places them are their governments
                     kind, why = "actor", "coordinated-states"
             for m in group:
-                if m in shared:
+                if m in shared and m.candidates[0].via == "capital":
+                    if kind == "actor" and capital_as_state(m, why):
+                        _choose(m, m.candidates, f"context:{why}")
+                    else:  # "met in Seoul", "Seoul's mayor": the city
+                        m.candidates, m.city = (), True
+                elif m in shared:
                     _choose(m, tuple(c for c in m.candidates if c.kind == kind), f"context:{why}")
                 else:
                     _choose(m, m.candidates, "")
@@ -1446,14 +1489,20 @@ def extract(doc, seg, rows, ctx) -> dict:
         found_in.append((region, blocked, find_matches(lexicon, region, blocked, dateline=wire)))
     keep_surnames_with_evidence(found_in)
     acronyms = document_acronyms(found_in, lexicon)
+    persons: dict = {}  # id(candidates) -> (candidates, all persons): a form's tuple is shared by its matches
     for region, blocked, found in found_in:
+        person_ends = bytearray(len(region.text) + 1)  # where a person's name ends, one byte a character
         for m in found:
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
-        names = names_in[id(region)] = NameSpans(
-            ((m.i, m.j) for m in found),
-            person_ends=frozenset(m.j for m in found if m.candidates and all(c.type == "person" for c in m.candidates)))
+            cands = m.candidates
+            known = persons.get(id(cands))
+            if known is None:
+                known = persons[id(cands)] = (cands, bool(cands) and all(c.type == "person" for c in cands))
+            if known[1]:
+                person_ends[m.j] = 1
+        names = names_in[id(region)] = NameSpans(((m.i, m.j) for m in found), person_ends=person_ends)
         if region.kind in ("title", "heading"):
             # headings are in title case; their names recur in the text below (a place named only
             # in the headline is still a candidate, if the gazetteer or a head noun says so)
@@ -1483,9 +1532,8 @@ def extract(doc, seg, rows, ctx) -> dict:
     resolve_document(matches)
     resolve_generic(matches, lexicon.qualifiers)
     for m in matches:
-        if m.chosen is not None and m.chosen.via == "capital" and m.chosen.kind == "place":
+        if m.city:
             # "met in Seoul": the city, which no registry holds: a name for the candidates
-            m.chosen, m.candidates = None, ()
             _unmatched(doc, m.region, m.region.text[m.i:m.j], m.i, False, unmatched, unnamed, ctx)
     matches = [m for m in matches if m.chosen is not None or m.candidates]
     # a place read in another sense at every occurrence ("Japan" the state) is still named
@@ -1532,6 +1580,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             sentence_id=sentence_id, start=doc_start, end=doc_end,
             surface=surface, spans=json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
             sentence=sentence, sentence_start=s_start, sentence_end=s_end, method=m.method)
+        assert m.chosen.id, f"a mention without an entity id: {surface!r} at {m.doc_start}"
         row[f"{kind}_id"] = m.chosen.id
         if id(m) in outers:
             row_of[id(m)] = (kind, row["id"])
@@ -1556,17 +1605,22 @@ def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
     """Acronyms spelled by the capitals of a registered actor's name that the document writes in
     full ("Liberal Democratic Party" -> "LDP", "Nuclear Consultative Group" -> "NCG"): acronym ->
     the actor (a Candidate with ``via = "acronym"``), when one actor of the document spells it and
-    it is no registry form of its own."""
+    it is no registry form of its own. Never a person's initials ("PH" is no Pete Hegseth); an
+    acronym of two letters only where the document introduces it in parentheses after the name
+    ("the Harbor Patrol (HP)"), two capitals being too many things' abbreviation."""
     out: dict = {}
     for region, _b, found in found_in:
         for m in found:
-            if len(m.candidates) != 1 or m.candidates[0].kind != "actor":
-                continue
+            if len(m.candidates) != 1 or m.candidates[0].kind != "actor" or m.candidates[0].type == "person" \
+                    or (" " not in m.form and "-" not in m.form):
+                continue  # (a name of one word spells no acronym: the common case, read without a split)
             words = re.split(r"[\s-]+", region.text[m.i:m.j])
             if len(words) < 2:
                 continue
             initials = "".join(w[0] for w in words if w[:1].isupper())
             if not ACRONYM.fullmatch(initials) or initials in lexicon.forms:
+                continue
+            if len(initials) < 3 and not region.text.startswith(f" ({initials})", m.j):
                 continue
             c = m.candidates[0]
             known = out.get(initials)
@@ -1596,6 +1650,20 @@ def _unmatched(doc, region, surface: str, i: int, glued: bool, unmatched: dict, 
         unnamed.append((region, surface, i))
 
 
+# A person's apposition after a name: ", the first U.S. president", ", a retired admiral", ", who".
+PERSON_APPOSITION = re.compile(r",\s+(?:who\b|(?:the|a|an|then)\s+(?:[\w.-]+\s+){0,4}?(?:%s)\b)"
+                               % "|".join(sorted(re.escape(w) for w in ROLE_HEADS | {"founder", "leader"})), re.I)
+
+
+def _named_as_ship(text: str, i: int, j: int) -> bool:
+    """A ship's name without its prefix names the ship only after "the" or a vessel noun ("the
+    George Washington", "the carrier George Washington") and not before a person's apposition
+    (", the first U.S. president"): the person it is named after is written the same."""
+    return (re.search(r"\b[Tt]he\s+$", text[max(0, i - 5):i]) is not None
+            or VESSEL_BEFORE.search(text, max(0, i - 30), i) is not None) \
+        and not PERSON_APPOSITION.match(text, j, j + 80)
+
+
 def keep_surnames_with_evidence(found_in: list):
     """A family name alone (:func:`family_names`) is a mention only of a person the document
     names in full somewhere (anywhere: "Nakatani" in a headline, "Gen Nakatani" below it); it is
@@ -1607,7 +1675,9 @@ def keep_surnames_with_evidence(found_in: list):
         kept = []
         for m in found:
             if m.candidates and all(c.via in SHORT_FORMS for c in m.candidates):
-                m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named)
+                ship = any(c.via == "short-name" for c in m.candidates) and _named_as_ship(region.text, m.i, m.j)
+                m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named
+                                     and (c.via != "short-name" or ship))
                 if not m.candidates:
                     continue
             kept.append(m)
@@ -1618,8 +1688,6 @@ def keep_surnames_with_evidence(found_in: list):
 def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None) -> list[dict]:
     """entity_candidate_mentions rows of one document (see extract/entities.py); each candidate's
     votes are gathered in the state for the corpus stage."""
-    from . import entities
-
     lowercase = {m.group() for m in LOWER_WORD.finditer(doc.text)}
     gathered = state.setdefault("mentions.candidates", {})
     rows = []
@@ -1627,7 +1695,7 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
         seg.names = []
     found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
                                          common=lambda name: title_case_words(name, lowercase), names_in=names_in,
-                                         country_of_form=lexicon.country_of_form)
+                                         country_of_form=lexicon.country_of_form, doc_text=doc.text)
     # a state's adjective of nationality ("South Korean destroyers") names no one of its own
     found = [c for c in found if c["name"] not in lexicon.demonyms]
     for n, c in enumerate(found, start=1):
@@ -1721,8 +1789,6 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
     """One entity_candidates row per id: names that slug alike are one candidate, named by its
     most frequent spelling. A single word the corpus also writes in lower case ("Development")
     is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
-    from . import entities
-
     by_id: dict = {}
     for name, entry in sorted(gathered.items()):
         by_id.setdefault(entities.slug(name), []).append((name, entry))

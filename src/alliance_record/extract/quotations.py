@@ -296,8 +296,8 @@ def _gerunds(verbs: frozenset) -> frozenset:
     return frozenset(out)
 
 
-# A speech verb's -ing form opens a participial clause whose subject is the sentence's ("He
-# changed course, first calling it a “planned partnership”").
+# A speech verb's -ing form opens a participial clause whose subject is the sentence's ("She
+# reversed herself in March, first calling the plan “a sound bargain”").
 SPEECH_GERUNDS = _gerunds(SPEECH_VERBS)
 SPEECH_VERBS = SPEECH_VERBS | SPEECH_GERUNDS
 # Verbs that characterise: their quotation is someone's words only as "X as “…”" ("condemns drills
@@ -461,8 +461,8 @@ def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | No
     return None
 
 
-# The nouns of a person a post-modifier may follow before the speech verb: "“…,” one official
-# involved in the preparations told us", "“…,” a source familiar with the talks said".
+# The nouns of a person a post-modifier may follow before the speech verb: "“…,” a harbour official
+# familiar with the schedule told reporters".
 PERSON_NOUNS = frozenset("""official officials source sources diplomat diplomats aide aides adviser advisers
 advisor advisors officer officers analyst analysts expert experts negotiator negotiators lawmaker
 lawmakers spokesperson spokesman spokeswoman person people resident residents""".split())
@@ -471,7 +471,7 @@ MAX_MODIFIER_TOKENS = 8
 
 def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
     """An after-cue whose noun phrase, headed by a person's noun, has a post-modifier before its
-    speech verb ("one Japanese official involved in the preparations told us"): the cue, with
+    speech verb ("a harbour official familiar with the schedule told reporters"): the cue, with
     the noun phrase up to that noun; None when no such verb follows within a few words."""
     head = next((n for n in range(len(np) - 1, -1, -1) if text[np[n][0]:np[n][1]].lower() in PERSON_NOUNS), None)
     if head is None:
