@@ -526,8 +526,7 @@ def _capital_states(ctx, drafted=()) -> dict:
 
 # the city, not its state: a capital's own offices and people ("Seoul's mayor", "the Seoul city
 # government", "Tokyo residents")
-MUNICIPAL = re.compile(r"(?:[’']s\b|\s+(?:metropolitan|municipal|city|mayor|mayoral|governor|residents?|citizens|"
-                       r"police|subway|metro|council|assembly|district|ward|airport|station|office|hall|marathon)\b)", re.I)
+MUNICIPAL = re.compile(rf"(?:[’']s\b|\s+(?:{mentions.MUNICIPAL_NOUNS})\b)", re.I)
 
 
 def _municipal(text: str, end: int) -> bool:

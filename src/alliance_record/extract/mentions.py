@@ -270,6 +270,7 @@ class Lexicon:
     upper_forms: dict = field(default_factory=dict)  # FORM -> folded form
     demonyms: frozenset = frozenset()
     qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
+    governments: dict = field(default_factory=dict)  # person id -> the form of their government
     # what find_matches asks of a form at every occurrence, worked out once per form
     _facts: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -353,7 +354,8 @@ class Lexicon:
                         # without its prefix, in a document that names the ship in full
                         surnames[key[ship.end():]][(kind, e["id"])] = Candidate(
                             kind, e["id"], e["type"], "short-name", country)
-        for variant, cand in administration_forms(actors):
+        administrations, governments = administration_forms(actors)
+        for variant, cand in administrations:
             variants[variant].setdefault((cand.kind, cand.id), cand)
         for key, cands in variants.items():
             if key not in forms:  # a spelling that is some entry's own form is that entry's
@@ -383,7 +385,7 @@ class Lexicon:
         demonyms = frozenset(d for e in actors.entries for d in e.get("demonyms") or [])
         return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0),
                    upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms,
-                   qualifiers=qualifiers)
+                   qualifiers=qualifiers, governments={p: g for p, g in governments.items() if g in frozen})
 
 
 # A state's name that takes the article: "the United States", "the Republic of Korea".
@@ -435,12 +437,12 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
     return out
 
 
-def administration_forms(actors) -> list[tuple[str, Candidate]]:
-    """Other names of a leader's government registered as "<Family> administration": "<Family>
-    government", and "administration of <title> <full name>" (with the country's abbreviation or
-    demonym before the title) for each registered person of that family name and country and
-    each title of theirs ("the administration of U.S. President Joe Biden", "the Kishida
-    government")."""
+def administration_forms(actors) -> tuple[list[tuple[str, Candidate]], dict]:
+    """Another name of a leader's government registered as "<Family> administration": "<Family>
+    government" ("the Kishida government"); and the registered persons of that family name and
+    country, ``{person id: the government's form}``, whose government is named around a mention
+    of them (:func:`government_matches`: "the administration of U.S. President Joe Biden",
+    "President Biden's administration")."""
     persons: dict = defaultdict(list)
     short: dict = defaultdict(list)  # country -> "U.S.", "American": words that qualify a title
     for e in actors.entries:
@@ -450,7 +452,7 @@ def administration_forms(actors) -> list[tuple[str, Candidate]]:
         elif e["type"] == "state" and e.get("country"):
             short[e["country"]] += [fold_form(w) for w in e["aliases"] if ABBREVIATION.match(fold_form(w))]
             short[e["country"]] += [fold_form(w) for w in e.get("demonyms") or []]
-    out = []
+    out, governments = [], {}
     for e in actors.entries:
         m = re.fullmatch(r"(\S+) administration", fold_form(e["name"]))
         if e["type"] != "government" or not m:
@@ -458,13 +460,46 @@ def administration_forms(actors) -> list[tuple[str, Candidate]]:
         cand = Candidate("actor", e["id"], e["type"], "variant", e.get("country"))
         out.append((f"{m.group(1)} government", cand))
         for person in persons.get(m.group(1), ()):
-            if person.get("country") != e.get("country"):
-                continue
-            for role in person.get("roles") or []:
-                title = (role.get("title") or "").split(" of ")[0].strip()
-                for q in ("", *short[e.get("country")]) if title else ():
-                    out.append((f"administration of {q + ' ' if q else ''}{title} {fold_form(person['name'])}", cand))
-    return out
+            if person.get("country") == e.get("country"):
+                governments[person["id"]] = fold_form(e["name"])
+    return out, governments
+
+
+# A leader's government named around a mention of the leader: "President Ann Vole's
+# administration", "the administration of U.S. President Ann Vole", "the government of Ann Vole".
+GOVERNMENT_WORD = re.compile(r"\b(?:administration|government)\b")
+GOVERNMENT_AFTER = re.compile(r"['’]s\s+(?:administration|government)\b")
+GOVERNMENT_BEFORE = re.compile(r"\b(?:administration|government) of (?:the )?(?:[A-Z][\w.'-]* ){0,4}$")
+
+
+def government_matches(v: str, found: list, lexicon: Lexicon, blocked: list) -> list:
+    """``(start, end, form)`` of a registered leader's government named around a mention of the
+    leader in any of the leader's forms (with titles and qualifiers before it): the government's
+    form is the key, the person stays a nested mention. Read only in a text that says
+    "administration" or "government"."""
+    if not GOVERNMENT_WORD.search(v):
+        return []
+    out = []
+    for start, end, key in found:
+        cands = lexicon.forms[key]
+        ids = {c.id for c in cands}
+        if len(ids) != 1 or cands[0].type != "person" or cands[0].id not in lexicon.governments:
+            continue
+        government = lexicon.governments[cands[0].id]
+        after = GOVERNMENT_AFTER.match(v, end)
+        if after:  # "President Ann Vole's administration": the name and what follows it
+            out.append((start, after.end(), government))
+            continue
+        before = GOVERNMENT_BEFORE.search(v, max(0, start - 80), start)
+        if before:
+            out.append((before.start(), end, government))
+    # one government a span ("Donald Trump" and "Trump" end the same name), and none where the
+    # registry writes the span as a form of its own (an alias "administration of ... Trump")
+    if not out:
+        return out
+    spans = {(a, b) for a, b, _key in found}
+    return [t for t in dict.fromkeys(out) if (t[0], t[1]) not in spans
+            and not any(a < t[1] and t[0] < b for a, b in blocked)]
 
 
 def family_names(form: str) -> list[str]:
@@ -547,9 +582,11 @@ NAME_CAPITALS = frozenset({"Wellington", "Victoria", "Kingston", "Juba", "Hamilt
 TITLE_OF_BEFORE = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Count|Marquess|Marquis|Baron|Baroness|Viscount|"
                              r"Lord|Lady|Prince|Princess|Archbishop|Bishop|Mayor|Battle|Siege|Sack|Fall|Liberation)"
                              r"\s+of\s+$")
-MUNICIPAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:metropolitan|municipal|city|mayor|mayoral|governor|residents?|"
-                             r"citizens|police|subway|metro|council|assembly|district|ward|airport|station|"
-                             r"hall|marathon|university|zoo|hospital|suburbs?|streets?)\b", re.I)
+# (suggest reads its capitals with the same nouns: one list)
+MUNICIPAL_NOUNS = (r"metropolitan|municipal|city|mayor|mayoral|governor|residents?|citizens|police|subway|metro|"
+                   r"council|assembly|district|ward|airport|station|office|hall|marathon|university|zoo|hospital|"
+                   r"suburbs?|streets?")
+MUNICIPAL_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MUNICIPAL_NOUNS})\b", re.I)
 # The readings of rule 4 that are evidence of a state acting or acted upon, the only ones that
 # make a capital its state (the default, a locative, a motion ... leave it the city).
 STATE_EVIDENCE = frozenset({"agentive", "object-of-influence", "opinion-in", "role", "possessive",
@@ -769,6 +806,8 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if cands and len(cands) == 1 and cands[0].type == "person" and fold_form(m.group(0)) not in lexicon.forms \
                 and not any(a < m.end() and m.start() < b for a, b in blocked):
             found.append((m.start(), m.end(), key))
+    if lexicon.governments:  # after the persons with a middle initial
+        found.extend(government_matches(v, found, lexicon, blocked))
     for m in ELLIPSIS.finditer(v):
         w1, w2, shared, plural = m.groups()
         keys = [fold_form(f"{word} {shared}") for word in (w1, w2)]
@@ -1527,6 +1566,8 @@ def extract(doc, seg, rows, ctx) -> dict:
                 m.doc_start, m.doc_end = region.multi.to_doc(m.i), region.multi.to_doc(m.j - 1) + 1
                 matches.append(m)
                 continue
+            if TIME_ZONE_AFTER.match(region.text, i + len(surface)) and CLOCK_BEFORE.search(region.text, max(0, i - 16), i):
+                continue  # "at 6 a.m. Tokyo time": a time zone, no name for the candidates either
             _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx, id(region) in datelines)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
