@@ -287,6 +287,11 @@ class Lexicon:
         """Every entity of the form is named by it inverted ("Mochizuki, Mike")."""
         return self._fact("inverted", key, lambda k: all(c.via == "inverted" for c in self.forms[k]))
 
+    def short_only(self, key: str) -> bool:
+        """Every entity of the form is named by it short (a family name, a ship's name without
+        its prefix): see :data:`SHORT_FORMS`."""
+        return self._fact("short_only", key, lambda k: all(c.via in SHORT_FORMS for c in self.forms[k]))
+
     def place_or_state(self, key: str) -> bool:
         """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
         return self._fact("place_or_state", key,
@@ -783,16 +788,16 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue
         if end < len(v) and v[end] in "$€£¥":
             continue  # "US$30", "A$10 billion": a currency, not the country
-        if CLOCK_BEFORE.search(v, max(0, start - 16), start) and TIME_ZONE_AFTER.match(v, end) \
-                and lexicon.place_or_state(key):
-            continue  # "9:30 a.m. Tokyo time": a time zone, not the city or the state
         if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
-        if COMPASS_BEFORE.search(v, max(0, start - 12), start) and lexicon.place_or_state(key):
-            continue  # "Australia" in "Western Australia", "Asia" in "East Asia": another place's name
+        if lexicon.place_or_state(key):  # (asked of a place's or a state's forms only)
+            if TIME_ZONE_AFTER.match(v, end) and CLOCK_BEFORE.search(v, max(0, start - 16), start):
+                continue  # "9:30 a.m. Tokyo time": a time zone, not the city or the state
+            if COMPASS_BEFORE.search(v, max(0, start - 12), start):
+                continue  # "Australia" in "Western Australia", "Asia" in "East Asia": another place's name
         if blocked and any(a < end and start < b for a, b in blocked):
             continue
-        if all(c.via in SHORT_FORMS for c in lexicon.forms[key]) \
+        if lexicon.short_only(key) \
                 and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
             continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
@@ -1040,10 +1045,14 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     """A place's or state's name that is the end of another name: of a unit ("U.S. Naval Forces
     Japan"), of a place the gazetteer knows with the word before it ("South America", "New
     Mexico"), or the state of that name ("Washington state", not the city)."""
-    if UNIT_BEFORE.search(view, max(0, start - 40), start):
-        return True
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
+        return True
+    # both other readings end with a capitalised word and a space right before the name: a word
+    # before it in lower case ("in Tokyo", the common case) is read no further
+    if start < 2 or view[start - 1] != " " or view[view.rfind(" ", 0, start - 1) + 1:start - 1].islower():
+        return False
+    if UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
     prev = PREVIOUS_WORD.search(view, max(0, start - 20), start)
     return bool(prev) and gazetteer.lookup(f"{prev.group(1)} {name}") is not None
