@@ -33,10 +33,12 @@ line) is matched against the forms in capitals. Then, in order:
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
    Washington", "China, North Korea, and Russia") share one reading. A registered state's
-   capital (GeoNames) is such a form even where no registry lists it: "Seoul moved first" is
-   South Korea; "met in Seoul", with no place registered, is left to the entity candidates. A
-   place's name between a clock time and "time" ("9:30 a.m. Tokyo time") is a time zone, no
-   mention; a place called "The Pentagon" that is also "Pentagon" is named without the article;
+   capital (GeoNames) names the state even where no registry lists it, but only on evidence of
+   the state acting or acted upon ("Seoul moved first", "urged Seoul"): by default, after "in",
+   before its mayor or residents, after "Duke of" it is the city, left to the entity candidates
+   (:func:`capital_as_state`); a capital that is a common personal name ("Wellington") is none
+   of its state's forms. A place's name between a clock time and "time" ("9:30 a.m. Tokyo
+   time") is a time zone, no mention and no candidate; a place called "The Pentagon" that is also "Pentagon" is named without the article;
 5. a form shared by several persons (a bare surname such as "Koizumi") or several documents
    ("NSS") resolves to the one whose unambiguous form occurs in the same document — first in the
    same part of it (the notes and references, or the text), nearest before the mention (else
