@@ -243,8 +243,14 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     ("The cabinet resigned in protest, and voters choose a new chamber on Nov. 4.", "2026-10-20", "2026-11-04"),
     # a clause that "that" opens after the date says what was said, not when
     ("The minister told the committee in November that the plan would hold.", "2026-01-15", "2025-11"),
+    # the simple present of a timetable verb tells what is scheduled
+    ("The school year starts in April.", "2024-09-10", "2025-04"),
+    ("The fishing season opens on March 1, and boats are being readied.", "2024-11-20", "2025-03-01"),
+    # not after a negation, a modal or a determiner (then it is a noun or no present at all)
+    ("The talks did not resume in April.", "2024-09-10", "2024-04"),
+    ("It was the start of the season in April.", "2024-09-10", "2024-04"),
 ])
-def test_direction_from_infinitives_coordinate_clauses_and_reported_speech(text, dct, start):
+def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)
     assert r.date_start == start
 
@@ -292,3 +298,90 @@ def test_counts_before_an_unread_event_and_appositions():
     text = "They met on Jan. 21 and the day after the inauguration."
     first, second = dates.find_dates(text)
     assert not dates.apposed(text, first.end, second)
+
+
+def test_a_part_of_the_day_counted_from_the_story():
+    """"later that evening", "the previous night", "into the evening": a part of the day the
+    story has reached, or of the day before or after it (a TIME of that day)."""
+    text = "The convoy left port on Tuesday. Later that evening it anchored off the cape."
+    assert timex_values(text, "2024-03-08")[1] == ("Later that evening", "TIME", "2024-03-05TEV")
+    text = "The envoys reached the border on Tuesday; guards had closed the road the previous night."
+    assert timex_values(text, "2024-03-08")[1] == ("the previous night", "TIME", "2024-03-04TNI")
+    text = "The hearing opened on Tuesday and ran into the evening."
+    assert timex_values(text, "2024-03-08")[1] == ("the evening", "TIME", "2024-03-05TEV")
+    # "that" before a unit is a demonstrative only: "month-long" is no month of the story
+    assert timex_values("The clerk said that month-long talks were over.") == []
+
+
+def test_a_clock_time_takes_the_day_written_after_it():
+    text = "The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said."
+    assert timex_values(text, "2024-03-08")[0] == ("6:10 a.m.", "TIME", "2024-03-07T06:10")
+    text = "The committee will vote at 10 a.m. on Feb. 12 in the annex."
+    assert timex_values(text, "2024-06-01")[0] == ("10 a.m.", "TIME", "2025-02-12T10:00")
+
+
+def test_a_period_before_a_small_letter_or_a_digit_ends_no_clause():
+    # "a.m." does not cut "will" off from the date after it (nearest would be last February)
+    m = dates.find_dates("The committee will vote at 10 a.m. on Feb. 12.", every=True)[1]
+    assert (m.tense, dates.resolve(m, window=("2024-06-01", "2024-06-01")).date_start) == ("future", "2025-02-12")
+
+
+def test_a_date_of_an_attribution_or_a_modifier_does_not_move_the_story():
+    """"…, the governor said on Wednesday" and "the March budget plan" name when something was
+    said and which plan is meant: "later that day" and "the same day" still count from the date
+    the sentence placed its events at."""
+    text = ("Rescuers reached the village on Monday, the governor said on Wednesday. "
+            "Later that day they found survivors.")
+    assert ("Later that day", "DATE", "2024-03-04") in timex_values(text, "2024-03-08")
+    text = "The ministers met on Tuesday and approved the March budget plan the same day."
+    assert ("the same day", "DATE", "2024-03-05") in timex_values(text, "2024-03-08")
+    # a sentence that opens with its attribution is the story's own date
+    assert not tense.subordinate("The governor said on Wednesday that rescuers had arrived.", 16, 28)
+    k = "Trade rose after the May accord was signed.".index("May")
+    assert tense.subordinate("Trade rose after the May accord was signed.", k, k + 3)
+
+
+def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
+    """In a build: a headline's and a caption's present tells what happened ("Ferry line opens on
+    Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
+    the month last named, even one a clause measured from, but not an attribution's date."""
+    import sqlite_utils
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+    from conftest import catalog_entry, write_corpus
+
+    story = """
+        Ferry line opens on Monday
+
+        The new ferry line between the two ports opened on Monday, the operator said on Tuesday. Later
+        that evening the first boat returned. The new timetable starts in January.
+
+        The mayor took office less than a year after she won the seat last October. Voters had
+        chosen her in a special election that month.
+        """
+    seeds = write_corpus(tmp_path / "s", {"doc_f": story}, [catalog_entry("doc_f", published="2025-09-10")],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    rows = [(" ".join(r["phrase"].split()), r["timex_value"]) for r in db.query("select * from date_mentions order by start")]
+    assert rows == [
+        ("Monday", "2025-09-08"),             # the headline's present: the Monday before
+        ("Monday", "2025-09-08"),
+        ("Tuesday", "2025-09-09"),
+        ("Later that evening", "2025-09-08TEV"),  # from the Monday the sentence placed it at
+        ("January", "2026-01"),               # the timetable's present: the coming January
+        ("a year after", "P1Y"),
+        ("last October", "2024-10"),
+        ("that month", "2024-10"),            # the month last named
+    ]
+
+
+def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause():
+    # "payable" sets a date of its own: the verb of the clause before ("declared") does not govern it
+    m = dates.find_dates("The board declared a dividend, payable March 3 to holders of record Feb. 10.")[0]
+    assert dates.resolve(m, window=("2024-01-20", "2024-01-20")).date_start == "2024-03-03"
+    # "that day" after a noun is any such day; opening a clause or after "on" it is the story's
+    assert timex_values("Dealers lost money on bonds sold that day at falling prices.") == []
+    assert [t[0] for t in timex_values("The envoys left on Monday. That day, the port closed.")] == ["Monday", "That day"]

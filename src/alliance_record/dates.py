@@ -363,11 +363,12 @@ _CORES = [
     # The day prior | the day before the vote | the next day | the same week
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
-    rf"(?P<tu2>day|week|month|year))\b))",
+    rf"(?:(?P<tu2>day|week|month|year)|(?P<ttod>{_TOD})))\b))",
     # later that day | earlier that same week | that day | earlier in the week (counted from the
     # last date, no shift) |
     # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
-    r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
+    r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|afternoon|evening|night|week|"
+    r"month|year)(?!-)"
     r"|(?:earlier|later)\s+in\s+the\s+(?P<thu2>day|week|month|year)"
     r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
     r")(?![\w’']))",
@@ -605,7 +606,7 @@ STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", 
                       "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
                       "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
                       "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
-                      "latest", "once", "twice", "yesterday", "tomorrow", "week", *NUMBER_WORDS])
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -880,6 +881,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     elif core == "c_anniv":
         fields.update(kind="anchored", unit="year", offset=int(m.group("an")), anchor=m.group("aanc"),
                       direction="future")
+    elif core == "c_the" and m.group("ttod"):
+        # the previous night, the following morning: a part of the day before or after the story's
+        rel = _norm(m.group("trel2"))
+        sign = {"same": 0, "next": 1, "following": 1}.get(rel, -1)
+        fields.update(kind="anchored", unit="day", offset=sign, calendar=True, anchor=None,
+                      direction={-1: "past", 1: "future"}.get(sign), time=_TOD_CODES[m.group("ttod").lower()])
     elif core == "c_the":
         unit = (m.group("tu") or m.group("tu2")).lower()
         rel = _norm(m.group("trel") or m.group("trel2"))
@@ -892,7 +899,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
     elif core == "c_that" and m.group("thtod"):
-        if q not in ("in", "during") or _HOUR_BEFORE.search(scan, max(0, start - 12), start):
+        if (q not in ("in", "during", "through", "until", "till") and not _ON_INTO.search(scan, max(0, start - 16), start)) or \
+                _HOUR_BEFORE.search(scan, max(0, start - 12), start):
             # "the night the flight went down", "spent the morning": no time of the story; "4 in
             # the morning" is a clock time
             return None
@@ -900,8 +908,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = (m.group("thu") or m.group("thu2")).lower()
-        fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
-                      anchor=None, direction=None)
+        if m.group(core)[:8].lower() == "that day" and q not in ("on", "by", "until", "till", "from", "since") and \
+                not _OPENS_CLAUSE.search(scan, max(0, start - 4), start):
+            return None  # "losses on trades made that day": any such day, no day of the story
+        # that evening, later that night: a part of the day the story has reached (a time)
+        fields.update(kind="anchored", unit="day" if unit in _TOD_CODES else unit, offset=0, calendar=True,
+                      anchor=None, direction=None, time=_TOD_CODES.get(unit) if unit != "morning" else None)
     elif core == "c_span":
         rel = (m.group("srel") or m.group("srel2") or m.group("srel3")).lower()
         count = m.group("sn") or m.group("sn2")
@@ -1118,6 +1130,14 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
             clock = f"{h:02d}:{m.group('mi') or '00'}"
         fields.update(kind="time", time=clock)
+        on_day = None if m.group("clwd") or m.group("clday") else _CLOCK_ON_DAY.match(scan, m.end())
+        if on_day is not None and on_day.group("owd"):
+            # 8:44 a.m. Beijing time on Wednesday: the clock of the day that follows (a mention of its own)
+            fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[on_day.group("owd")[:3].lower()])
+        elif on_day is not None:  # 9 a.m. on Sept. 25
+            month, day = _month(on_day.group("omo")), int(re.match(r"[0-9]+", on_day.group("oda")).group())
+            if _valid(2000, month, day):
+                fields.update(kind="relative", month=month, day=day)
         if m.group("clwd"):  # 10 p.m. Wednesday
             fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[m.group("clwd")[:3].lower()])
         elif m.group("clday"):
@@ -1141,6 +1161,12 @@ _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|these|those|this|that|its|his|her
                                 r"past|coming|next|last|first|final|early|late|same|other)|[’']s)\s+$")
 _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries),?\s+"
                         r"(?:not|or|and|to|but\s+not|rather\s+than)\s+)$")
+# what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
+_CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
+                           rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
+# "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
+_ON_INTO = re.compile(r"\b(?i:into|until|till|through)\s+$")
 _HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
 _PER_BEFORE = re.compile(r"(?:[0-9%]|million|billion|trillion|dollars|yen|percent|cents?|times)\s*$")

@@ -74,18 +74,33 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
 NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
                             "its", "their", "his", "her", "last", "earlier", ""])
 WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
+# Verbs of a timetable, whose simple present tells what is scheduled ("the new fiscal year starts in
+# April", "the talks resume on Monday", "the exercise runs until Sept. 25"): the futurate present.
+# Verbs of movement ("arrives", "leaves") are left out: headlines and captions tell what happened
+# with them in the present.
+SCHEDULED_PRESENT = frozenset("""
+begins begin starts start opens open closes close ends end expires expire resumes resume convenes
+convene runs run concludes conclude reopens reopen
+""".split())
+# words before such a form that make it no finite present: an infinitive, a modal, a negation, a
+# determiner (then it is a noun: "the start in April", "its runs")
+NOT_FINITE_BEFORE = frozenset("""
+to did didn't didn’t does doesn't doesn’t do don't don’t not never could would should might may can must
+will shall the a an its their his her our this that these those every each no first
+""".split())
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
                        "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
 # What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
 # hard-wrapped paragraph does not).
 # A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
 # abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
-# governed by "met".
+# governed by "met"; so is one before a small letter or a digit ("at 9 a.m. on Sept. 25", "Oct. 30"):
+# a sentence opens with neither.
 # Written so that every alternative opens with the one character class in front (the engine then
 # skips the other characters without entering the pattern): the punctuation, then which one it was.
 _CLAUSE_END = re.compile(r"[!?;:()\[\]“”\".\n](?:(?<=[!?;:()\[\]“”\"])\s"
                          r"|(?<=\.)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj)\.)"
-                         r"(?<!Capt\.)\s|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
+                         r"(?<!Capt\.)\s(?![a-z0-9])|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
@@ -104,7 +119,7 @@ def _past_form(word: str) -> bool:
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
 _CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
-              | {"would", "had", "ahead"})
+              | SCHEDULED_PRESENT | {"would", "had", "ahead", "payable"})
 
 
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -144,9 +159,14 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))
         elif w == "ahead" and nxt == "of":
             out.append((pos, "future", "ahead of"))
+        elif w in SCHEDULED_PRESENT and i and low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(
+                ("’s", "'s")):
+            out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
             out.append((pos, "past", word))
+        elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
+            out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
             out.append((pos, "present", word))
     return out
@@ -157,10 +177,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     ``text[start:end]``, read from the verb group nearest to it in its clause."""
     left_edge = max(0, start - WINDOW)
     right_edge = min(len(text), end + WINDOW)
-    left = text[left_edge:start]
+    left = text[left_edge:start + 1]  # with the date's first character: what follows a period says what it is
     cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
+    for found in _CLAUSE_END.finditer(left):
+        if found.end() <= start - left_edge:
+            cut = found
     lo = left_edge + (cut.end() if cut else 0)
     right = _CLAUSE_END.search(text, end, right_edge)
     hi = right.start() if right else right_edge
@@ -217,13 +238,50 @@ def background(text: str, at: int) -> bool:
     USFJ was created in 1957") or in an aside (", who took office on Oct. 21"): a point of
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
-    clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
-    if _ASIDE.match(clause):
+    if aside(text, at):
         return True
+    clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
     # a cheap look first: "since", "until" and "than" hold "nce", "unt" and "than", letters no
     # other character matches ignoring case (as ſ matches s and ı i)
     low = clause.lower()
     return ("nce" in low or "unt" in low or "than" in low) and bool(_MEASURES_FROM.search(clause))
+
+
+# a trailing attribution: a comma, a few words naming who, a verb of saying ("…, the ministry said on")
+_ATTRIBUTION = re.compile(r",\s+(?:[^,;:.!?]{0,60}?\s)?(?:said|says|told\s+[a-z]+|announced|reported|confirmed|"
+                          r"added|stated|noted)(?:\s+(?:late|early))?\s+(?:on\s+)?$")
+# before a date used as a noun's modifier: a determiner or a possessive ("the July trade deal",
+# "Tuesday's talks" is the other way round and not one); after it, a word in small letters that
+# is no preposition, conjunction or verb of its own
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?i:the|its|his|her|their|our|this|that|a|an)|[’']s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|as|is|was|were|are|has|had|have|will|"
+                         r"would|when|that|which|who|after|before|since|until|through|the|a|an|this|last|next)\b)"
+                         r"[a-z][a-z-]+\b")
+_SENTENCE_END = re.compile(r"[.!?][’”\"')]*\s+(?=[A-Z“\"])(?<![A-Z]\.\s)")
+
+
+def subordinate(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` says when something was said or which thing is meant, not
+    the time the sentence has reached: it sits in a trailing attribution ("Jets locked radar on
+    Saturday, the ministry said on Sunday") or modifies a noun ("signed the order that puts the
+    July trade deal into effect"). Such a date does not displace the one the same sentence placed
+    its events at, which "later that day" and "the same day" count from."""
+    if _ATTRIBUTION.search(text, max(0, start - 90), start):
+        return True
+    return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
+
+
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence ends between offsets ``a`` and ``b`` of ``text`` (a rough reading: an
+    abbreviation before a capital counts as an end, which only makes the callers' rules more
+    careful)."""
+    return _SENTENCE_END.search(text, a, b) is None
+
+
+def aside(text: str, at: int) -> bool:
+    """The date at ``at`` sits in a relative clause set off by a comma (", who took office on
+    Oct. 21"): about someone or something else, not a time the story names."""
+    return bool(_ASIDE.match(_CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]))
 
 
 _SUBJECT_OF_BE = re.compile(r"\s*(?:is|was|’s|'s)\b", re.I)

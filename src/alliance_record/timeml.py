@@ -114,15 +114,17 @@ def read_dir(path) -> list[TmlDocument]:
 
 def tag(text: str, dct: str) -> list[Timex]:
     """The TIMEX3s this project finds in ``text`` written on ``dct`` (YYYY-MM-DD)."""
-    found, last = [], None
+    found, last, placed_at = [], None, None
     for m in dates.find_dates(text, every=True):
         for start, end, ttype, value, mod in dates.timexes(m, text, dct, last):
             found.append(Timex(start, end, text[start:end], ttype, value, mod))
         if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m) and \
-                not tense.background(text, m.start):
+                not tense.background(text, m.start) and not (
+                placed_at is not None and tense.same_sentence(text, placed_at, m.start)
+                and tense.subordinate(text, m.start, m.end)):
             r = dates.resolve(m, window=(dct, dct))
             if r is not None and r.date_start and r.date_end:
-                last = (r.date_start, r.date_end)
+                last, placed_at = (r.date_start, r.date_end), m.end
     return found
 
 

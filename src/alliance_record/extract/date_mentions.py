@@ -19,7 +19,10 @@ Expressions counted from another event are resolved in two ways, and the row say
   paragraphs, the same footnote or caption; in a section that has placed nothing yet, the body
   before it) that places something in time: a day, month or year given bare or with
   on/in/at/during/from, not a stretch ("since 1895"), not a deadline ("by 2027") and not an
-  access date. The narrative's last stated date is what "the day prior" counts from;
+  access date. The narrative's last stated date is what "the day prior" counts from; a date of a
+  trailing attribution ("Jets locked radar on Saturday, the ministry said on Sunday") or a noun's
+  modifier ("the July trade deal") does not displace the one its sentence placed its events at; a
+  demonstrative ("that month") takes up the date last named, also one a clause measured from;
 * an expression in apposition to the date just before it that names its own anchor ("Jan. 21,
   the day after President Trump's inauguration") is that date.
 
@@ -34,6 +37,7 @@ resolves or quotes keeps empty dates.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from .. import dates, tense
@@ -80,10 +84,15 @@ def extract(doc, seg, rows, ctx) -> dict:
     boilerplate = boilerplate_regions(doc, seg)
     out, anchored = [], []
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
+    last_named: dict = {}  # stream -> the row of the latest date named outside an aside (what "that month" takes up)
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
+        placed_at = None  # where the latest date of this region that placed something in time ends
+        headline = region.kind in ("title", "heading", "caption")
         for m in dates.find_dates(region.text, every=True):
+            if headline and m.tense == "future" and (m.tense_cue or "").lower() in tense.SCHEDULED_PRESENT:
+                m = replace(m, tense="present")  # a headline's or caption's present tells what happened
             if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
                     not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
                 m = replace(m, value="PRESENT_REF")  # an essay's "Today that promise is tested"
@@ -112,6 +121,12 @@ def extract(doc, seg, rows, ctx) -> dict:
                 counted = m.anchor is not None or dates.counts_to_following(m, region.text)
                 before = None if counted else last_placing.get(stream) or (
                     last_placing.get("body") if stream[0] == "body" else None)
+                named = last_named.get(stream) or (last_named.get("body") if stream[0] == "body" else None)
+                if not counted and named is not None and named is not before and _DEMONSTRATIVE.match(m.phrase) \
+                        and named["date_precision"] in _TAKES_UP.get(m.unit, ()):
+                    # "that month" takes up the month last named, also one a clause measured from
+                    # ("less than a year after he took office last October. ... an election that month")
+                    before = named
                 if counted and previous is not None and dates.apposed(region.text, previous[0].end, m) and \
                         previous[1]["date_start"] is not None and previous[1]["date_start"] == previous[1]["date_end"] \
                         and previous[1]["date_precision"] == _GRANULARITY.get(m.unit):
@@ -143,8 +158,17 @@ def extract(doc, seg, rows, ctx) -> dict:
                 fill(row, resolved, None)
             out.append(row)
             previous = (m, row)
-            if (places_in_time(m, row) and not tense.background(region.text, m.start)) or \
-                    (m.kind == "anchored" and row["date_start"] is not None):
+            # a date of a trailing attribution or a noun's modifier does not displace the one its
+            # sentence placed its events at
+            subordinate = placed_at is not None and tense.same_sentence(region.text, placed_at, m.start) \
+                and tense.subordinate(region.text, m.start, m.end)
+            if places_in_time(m, row) and not subordinate and not tense.aside(region.text, m.start):
+                last_named[stream] = row
+                if stream[0] == "body":
+                    last_named["body"] = row
+            if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or
+                    (m.kind == "anchored" and row["date_start"] is not None)) and not subordinate:
+                placed_at = m.end
                 last_placing[stream] = row
                 if stream[0] == "body":
                     last_placing["body"] = row  # a section with no date of its own goes on from the one before
@@ -154,6 +178,9 @@ def extract(doc, seg, rows, ctx) -> dict:
 
 
 _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
+# "that day", "later that month": a demonstrative takes up a date already named, of a precision that has the unit
+_DEMONSTRATIVE = re.compile(r"(?i:(?:(?:earlier|later)\s+)?that\s)")
+_TAKES_UP = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 
 def timex_columns(m, text: str, window) -> dict:
