@@ -249,6 +249,9 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # not after a negation, a modal or a determiner (then it is a noun or no present at all)
     ("The talks did not resume in April.", "2024-09-10", "2024-04"),
     ("It was the start of the season in April.", "2024-09-10", "2024-04"),
+    # of the verbs of travel, the forms in -s ("a state visit in May" stays a noun)
+    ("The delegation flies to Hanoi on Monday.", "2024-09-12", "2024-09-16"),
+    ("The emperor received a state visit in May.", "2024-09-10", "2024-05"),
 ])
 def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)
@@ -385,3 +388,16 @@ def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause(
     # "that day" after a noun is any such day; opening a clause or after "on" it is the story's
     assert timex_values("Dealers lost money on bonds sold that day at falling prices.") == []
     assert [t[0] for t in timex_values("The envoys left on Monday. That day, the port closed.")] == ["Monday", "That day"]
+
+
+def test_a_weekday_after_a_week_named_in_its_sentence_is_that_weeks_day():
+    # written on a Thursday: not tomorrow's Friday, not this week's Monday
+    text = "The envoy will sail to Busan next week and sign the accord on Friday."
+    assert timex_values(text, "2024-09-12")[1] == ("Friday", "DATE", "2024-09-20")
+    text = "The board met last week and on Monday it named a new chair."
+    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-02")
+    # another sentence is not inside that week
+    text = "The board met last week. On Monday it named a new chair."
+    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-09")
+    text = "The board met last week. On Monday it will name a new chair."
+    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-16")

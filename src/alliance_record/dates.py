@@ -110,7 +110,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import clause_tense
+from .tense import clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -1757,6 +1757,15 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.time:
         return [(start, m.end, "TIME", f"{value}T{m.time}", mod)]
     return [(start, m.end, "DATE", value, mod)]
+
+
+def in_named_week(m: DateMention, previous: DateMention | None, text: str) -> bool:
+    """``m`` is a bare weekday after a week named just before it in its sentence ("will travel to
+    Manila next week and meet the president on Thursday", "Last week the talks stalled; on
+    Friday ..."): the day of that week, resolved with ``offset=0`` from the week's first day."""
+    return (m.kind == "relative" and m.weekday is not None and m.month is None and m.offset is None
+            and m.unit is None and previous is not None and previous.kind == "relative" and previous.unit == "week"
+            and previous.weekday is None and not previous.span and same_sentence(text, previous.end, m.start))
 
 
 _FOLLOWED = re.compile(r"\s*[\w“\"']")

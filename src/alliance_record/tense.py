@@ -75,12 +75,13 @@ NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the"
                             "its", "their", "his", "her", "last", "earlier", ""])
 WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
 # Verbs of a timetable, whose simple present tells what is scheduled ("the new fiscal year starts in
-# April", "the talks resume on Monday", "the exercise runs until Sept. 25"): the futurate present.
-# Verbs of movement ("arrives", "leaves") are left out: headlines and captions tell what happened
-# with them in the present.
+# April", "the talks resume on Monday", "the exercise runs until Sept. 25", "he arrives Monday"): the
+# futurate present (headlines and captions tell what happened in the present: date_mentions reads
+# them apart). Of the verbs of travel only the forms in -s, which no noun before a date shares
+# ("tax returns in April", "a state visit in May" are nouns).
 SCHEDULED_PRESENT = frozenset("""
 begins begin starts start opens open closes close ends end expires expire resumes resume convenes
-convene runs run concludes conclude reopens reopen
+convene runs run concludes conclude reopens reopen arrives leaves departs heads travels meets flies sails
 """.split())
 # words before such a form that make it no finite present: an infinitive, a modal, a negation, a
 # determiner (then it is a noun: "the start in April", "its runs")
@@ -275,7 +276,7 @@ def same_sentence(text: str, a: int, b: int) -> bool:
     """No sentence ends between offsets ``a`` and ``b`` of ``text`` (a rough reading: an
     abbreviation before a capital counts as an end, which only makes the callers' rules more
     careful)."""
-    return _SENTENCE_END.search(text, a, b) is None
+    return _SENTENCE_END.search(text, a, b + 1) is None  # (the capital after the end is looked at)
 
 
 def aside(text: str, at: int) -> bool:

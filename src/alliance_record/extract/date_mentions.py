@@ -100,7 +100,11 @@ def extract(doc, seg, rows, ctx) -> dict:
             extent_start = m.extent_start if m.extent_start is not None else m.start
             pieces = region.multi.sub(extent_start, m.end) if extent_start != m.start else written
             start, end = pieces[0].start, pieces[-1].end
-            resolved = dates.resolve(m, window=window)
+            seen_from = window
+            if previous is not None and previous[1]["date_start"] and dates.in_named_week(m, previous[0], region.text):
+                # "next week ... on Thursday": the Thursday of that week
+                m, seen_from = replace(m, offset=0), (previous[1]["date_start"], previous[1]["date_start"])
+            resolved = dates.resolve(m, window=seen_from)
             row = {
                 "id": f"{doc.id}-d{len(out) + 1:04d}", "document_id": doc.id, "region": region.kind,
                 "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
@@ -112,7 +116,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
                 "written_start": written[0].start, "written": m.phrase,
                 "written_spans": json.dumps([[p.start, p.end] for p in written]) if len(written) > 1 else None,
-                "qualifier": m.qualifier, **timex_columns(m, region.text, window),
+                "qualifier": m.qualifier, **timex_columns(m, region.text, seen_from),
                 **direction_columns(m),
             }
             stream = stream_of(region, row)
