@@ -303,45 +303,48 @@ def test_counts_before_an_unread_event_and_appositions():
     assert not dates.apposed(text, first.end, second)
 
 
-def test_a_part_of_the_day_counted_from_the_story():
-    """"later that evening", "the previous night", "into the evening": a part of the day the
-    story has reached, or of the day before or after it (a TIME of that day)."""
-    text = "The convoy left port on Tuesday. Later that evening it anchored off the cape."
-    assert timex_values(text, "2024-03-08")[1] == ("Later that evening", "TIME", "2024-03-05TEV")
-    text = "The envoys reached the border on Tuesday; guards had closed the road the previous night."
-    assert timex_values(text, "2024-03-08")[1] == ("the previous night", "TIME", "2024-03-04TNI")
-    text = "The hearing opened on Tuesday and ran into the evening."
-    assert timex_values(text, "2024-03-08")[1] == ("the evening", "TIME", "2024-03-05TEV")
-    # "that" before a unit is a demonstrative only: "month-long" is no month of the story
+@pytest.mark.parametrize("text,dct,timex", [
+    # a part of the day the story has reached, or of the day before or after it (a TIME of that day)
+    ("The convoy left port on Tuesday. Later that evening it anchored off the cape.", "2024-03-08",
+     ("Later that evening", "TIME", "2024-03-05TEV")),
+    ("The envoys reached the border on Tuesday; guards had closed the road the previous night.", "2024-03-08",
+     ("the previous night", "TIME", "2024-03-04TNI")),
+    ("The hearing opened on Tuesday and ran into the evening.", "2024-03-08", ("the evening", "TIME", "2024-03-05TEV")),
+    # a clock time takes the day written after it
+    ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
+     ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
+    ("The committee will vote at 10 a.m. on Feb. 12 in the annex.", "2024-06-01", ("10 a.m.", "TIME", "2025-02-12T10:00")),
+    # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
+    # and which plan is meant: "later that day" and "the same day" count from the sentence's own date
+    ("Rescuers reached the village on Monday, the governor said on Wednesday. Later that day they found "
+     "survivors.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
+    ("The ministers met on Tuesday and approved the March budget plan the same day.", "2024-03-08",
+     ("the same day", "DATE", "2024-03-05")),
+    # a weekday after a week named in its sentence is that week's (written on a Thursday: not
+    # tomorrow's Friday, not this week's Monday); another sentence is not inside that week
+    ("The envoy will sail to Busan next week and sign the accord on Friday.", "2024-09-12",
+     ("Friday", "DATE", "2024-09-20")),
+    ("The board met last week and on Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-02")),
+    ("The board met last week. On Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-09")),
+    ("The board met last week. On Monday it will name a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-16")),
+])
+def test_a_date_read_from_the_story_around_it(text, dct, timex):
+    assert timex in timex_values(text, dct)
+
+
+def test_that_is_a_demonstrative_only_before_a_unit_and_an_attribution_trails_its_sentence():
+    # "month-long" is no month of the story
     assert timex_values("The clerk said that month-long talks were over.") == []
-
-
-def test_a_clock_time_takes_the_day_written_after_it():
-    text = "The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said."
-    assert timex_values(text, "2024-03-08")[0] == ("6:10 a.m.", "TIME", "2024-03-07T06:10")
-    text = "The committee will vote at 10 a.m. on Feb. 12 in the annex."
-    assert timex_values(text, "2024-06-01")[0] == ("10 a.m.", "TIME", "2025-02-12T10:00")
+    # a sentence that opens with its attribution is the story's own date
+    assert not tense.subordinate("The governor said on Wednesday that rescuers had arrived.", 16, 28)
+    k = "Trade rose after the May accord was signed.".index("May")
+    assert tense.subordinate("Trade rose after the May accord was signed.", k, k + 3)
 
 
 def test_a_period_before_a_small_letter_or_a_digit_ends_no_clause():
     # "a.m." does not cut "will" off from the date after it (nearest would be last February)
     m = dates.find_dates("The committee will vote at 10 a.m. on Feb. 12.", every=True)[1]
     assert (m.tense, dates.resolve(m, window=("2024-06-01", "2024-06-01")).date_start) == ("future", "2025-02-12")
-
-
-def test_a_date_of_an_attribution_or_a_modifier_does_not_move_the_story():
-    """"…, the governor said on Wednesday" and "the March budget plan" name when something was
-    said and which plan is meant: "later that day" and "the same day" still count from the date
-    the sentence placed its events at."""
-    text = ("Rescuers reached the village on Monday, the governor said on Wednesday. "
-            "Later that day they found survivors.")
-    assert ("Later that day", "DATE", "2024-03-04") in timex_values(text, "2024-03-08")
-    text = "The ministers met on Tuesday and approved the March budget plan the same day."
-    assert ("the same day", "DATE", "2024-03-05") in timex_values(text, "2024-03-08")
-    # a sentence that opens with its attribution is the story's own date
-    assert not tense.subordinate("The governor said on Wednesday that rescuers had arrived.", 16, 28)
-    k = "Trade rose after the May accord was signed.".index("May")
-    assert tense.subordinate("Trade rose after the May accord was signed.", k, k + 3)
 
 
 def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
@@ -389,15 +392,3 @@ def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause(
     assert timex_values("Dealers lost money on bonds sold that day at falling prices.") == []
     assert [t[0] for t in timex_values("The envoys left on Monday. That day, the port closed.")] == ["Monday", "That day"]
 
-
-def test_a_weekday_after_a_week_named_in_its_sentence_is_that_weeks_day():
-    # written on a Thursday: not tomorrow's Friday, not this week's Monday
-    text = "The envoy will sail to Busan next week and sign the accord on Friday."
-    assert timex_values(text, "2024-09-12")[1] == ("Friday", "DATE", "2024-09-20")
-    text = "The board met last week and on Monday it named a new chair."
-    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-02")
-    # another sentence is not inside that week
-    text = "The board met last week. On Monday it named a new chair."
-    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-09")
-    text = "The board met last week. On Monday it will name a new chair."
-    assert timex_values(text, "2024-09-12")[1] == ("Monday", "DATE", "2024-09-16")
