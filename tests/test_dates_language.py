@@ -252,6 +252,8 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # of the verbs of travel, the forms in -s ("a state visit in May" stays a noun)
     ("The delegation flies to Hanoi on Monday.", "2024-09-12", "2024-09-16"),
     ("The emperor received a state visit in May.", "2024-09-10", "2024-05"),
+    # a second predicate after the date does not govern it when the date's own side has a verb
+    ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
 ])
 def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)

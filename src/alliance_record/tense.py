@@ -196,6 +196,12 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
         cut = _COORDINATE.search(text, end, hi)
         hi = cut.start() if cut else hi
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, start)]
+    if " and " in text[end:hi] or " but " in text[end:hi]:
+        # a second predicate after the date ("left Yokosuka on Saturday and is expected to return"):
+        # its verb governs the date only when the date's own side has none
+        conj = _SECOND_PREDICATE.search(text, end, hi)
+        if conj is not None and any(g[2].lower() not in WORD_CUES for g in _groups(tokens)):
+            hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
     groups = _groups(tokens + after)
     if not groups:
@@ -227,6 +233,7 @@ _COORDINATE = re.compile(
     r"for|of|his|her|its|their)\b)[a-z])")
 
 
+_SECOND_PREDICATE = re.compile(r"\s(?:and|but)\s")
 _SUBJECT_WORDS = frozenset("he she they we it i you the a an this these those his her their its our my your".split())
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
