@@ -329,6 +329,9 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The board met last week and on Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-02")),
     ("The board met last week. On Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-09")),
     ("The board met last week. On Monday it will name a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-16")),
+    # an event after "a year after" is no anchor that runs over a date of its own
+    ("The mayor took office less than a year after the port reopened last October.", "2025-09-10",
+     ("last October", "DATE", "2024-10")),
 ])
 def test_a_date_read_from_the_story_around_it(text, dct, timex):
     assert timex in timex_values(text, dct)

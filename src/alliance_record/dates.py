@@ -282,7 +282,9 @@ _NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
        # "that" opening a clause is no determiner: "a week before that the drills would go ahead"
        r"(?!that\s+(?:the|a|an|this|these|those|his|her|its|their|our|we|they|he|she|it|i)\b)"
        r"(?:the|a|an|this|that|these|those|his|her|its|their|our|(?-i:[A-Z])[\w’'.-]*)"
-       r"(?:\s+[\w’'-]+){0,6}?"
+       # no word of a date of its own ("a year after the port reopened last October": the anchor is
+       # "the port reopened", and "last October" a date)
+       rf"(?:\s+(?!{_MONTH_FULL}|{_WEEKDAY}|(?i:last|next|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)\b)[\w’'-]+){{0,6}}?"
        r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:and|but|when|while|which|who|whom|whose|that|to|in|on|"
        r"at|by|for|with|as|was|were|is|are|had|has|have|did|does|do|will|would|could|should|can|"
        r"may|might|after|before|during|from|into|than|because|if|where)\b)")
