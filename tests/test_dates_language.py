@@ -352,16 +352,27 @@ def test_a_period_before_a_small_letter_or_a_digit_ends_no_clause():
     assert (m.tense, dates.resolve(m, window=("2024-06-01", "2024-06-01")).date_start) == ("future", "2025-02-12")
 
 
-def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
-    """In a build: a headline's and a caption's present tells what happened ("Ferry line opens on
-    Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
-    the month last named, even one a clause measured from, but not an attribution's date."""
+def mentions_of_a_build(tmp_path, story: str, published: str) -> list:
+    """(phrase with its line breaks as spaces, TIMEX3 value) of every date mention of ``story``,
+    built as a one-document corpus published on ``published``."""
     import sqlite_utils
     from click.testing import CliRunner
 
     from alliance_record.cli import cli
     from conftest import catalog_entry, write_corpus
 
+    seeds = write_corpus(tmp_path / "c", {"doc_c": story}, [catalog_entry("doc_c", published=published)],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    return [(" ".join(r["phrase"].split()), r["timex_value"]) for r in db.query("select * from date_mentions order by start")]
+
+
+def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
+    """In a build: a headline's and a caption's present tells what happened ("Ferry line opens on
+    Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
+    the month last named, even one a clause measured from, but not an attribution's date."""
     story = """
         Ferry line opens on Monday
 
@@ -371,13 +382,7 @@ def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
         The mayor took office less than a year after she won the seat last October. Voters had
         chosen her in a special election that month.
         """
-    seeds = write_corpus(tmp_path / "s", {"doc_f": story}, [catalog_entry("doc_f", published="2025-09-10")],
-                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
-    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "s.db")])
-    assert result.exit_code == 0, result.output
-    db = sqlite_utils.Database(tmp_path / "s.db")
-    rows = [(" ".join(r["phrase"].split()), r["timex_value"]) for r in db.query("select * from date_mentions order by start")]
-    assert rows == [
+    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [
         ("Monday", "2025-09-08"),             # the headline's present: the Monday before
         ("Monday", "2025-09-08"),
         ("Tuesday", "2025-09-09"),
@@ -397,3 +402,23 @@ def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause(
     assert timex_values("Dealers lost money on bonds sold that day at falling prices.") == []
     assert [t[0] for t in timex_values("The envoys left on Monday. That day, the port closed.")] == ["Monday", "That day"]
 
+
+
+def test_date_mentions_count_from_the_story_past_and_its_own_sentence(tmp_path):
+    """An apposition to an attribution's date does not move the story ("…, the agency said on
+    Thursday, a day after …"); "that evening" after "the next day" is the next day's; a count back
+    in a past clause counts from the story's past, not from a date still to come."""
+    story = """
+        Harbour strike ends
+
+        Dock workers walked out on Wednesday, the port agency said on Thursday, a day after wage
+        talks broke down. Cranes stood idle the following morning.
+
+        Mediators met the unions on Friday. Both sides met again the next day and signed a deal
+        that evening. The new contract starts in April. Two days earlier, the mayor had urged calm.
+        """
+    values = dict(mentions_of_a_build(tmp_path, story, "2024-03-18"))
+    assert values["the following morning"] == "2024-03-14TMO"  # after Wednesday, not Thursday
+    assert values["that evening"] == "2024-03-16TEV"           # the next day's evening
+    assert values["April"] == "2024-04"
+    assert values["Two days earlier"] == "2024-03-14"         # two days before Saturday, not April

@@ -85,6 +85,8 @@ def extract(doc, seg, rows, ctx) -> dict:
     out, anchored = [], []
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
     last_named: dict = {}  # stream -> the row of the latest date named outside an aside (what "that month" takes up)
+    set_aside: set = set()  # ids of rows that did not displace their sentence's date (see below)
+    last_past: dict = {}  # stream -> the latest such row not after the publication
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
@@ -120,11 +122,17 @@ def extract(doc, seg, rows, ctx) -> dict:
                 **direction_columns(m),
             }
             stream = stream_of(region, row)
+            restated = None  # the row of the date an apposition restates
             if m.kind == "anchored":
                 # counted from what it names, or from the story's last date ("The day prior")
                 counted = m.anchor is not None or dates.counts_to_following(m, region.text)
                 before = None if counted else last_placing.get(stream) or (
                     last_placing.get("body") if stream[0] == "body" else None)
+                if before is not None and window and before["date_start"] and before["date_start"] > window[1] and \
+                        tense.clause_tense(region.text, m.start, m.end)[0] == "past":
+                    # "The fiscal year starts in April. Two days earlier, the minister had warned":
+                    # what happened counts from the story's past, not from a date still to come
+                    before = last_past.get(stream) or (last_past.get("body") if stream[0] == "body" else None)
                 named = last_named.get(stream) or (last_named.get("body") if stream[0] == "body" else None)
                 if not counted and named is not None and named is not before and _DEMONSTRATIVE.match(m.phrase) \
                         and named["date_precision"] in _TAKES_UP.get(m.unit, ()):
@@ -135,7 +143,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                         previous[1]["date_start"] is not None and previous[1]["date_start"] == previous[1]["date_end"] \
                         and previous[1]["date_precision"] == _GRANULARITY.get(m.unit):
                     # "Jan. 21, the day after President Trump's inauguration": the date it restates
-                    before = previous[1]
+                    before = restated = previous[1]
                     if row["timex_type"] is None:
                         row["timex_type"] = "DATE"
                 if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
@@ -164,16 +172,25 @@ def extract(doc, seg, rows, ctx) -> dict:
             previous = (m, row)
             # a date of a trailing attribution or a noun's modifier does not displace the one its
             # sentence placed its events at
-            subordinate = placed_at is not None and tense.same_sentence(region.text, placed_at, m.start) \
-                and tense.subordinate(region.text, m.start, m.end)
-            if places_in_time(m, row) and not subordinate and not tense.aside(region.text, m.start):
-                last_named[stream] = row
+            # (nor does an apposition that restates such a date: "said on Thursday, a day after ...")
+            subordinate = (placed_at is not None and tense.same_sentence(region.text, placed_at, m.start)
+                           and tense.subordinate(region.text, m.start, m.end)) or (
+                restated is not None and restated["id"] in set_aside)
+            if subordinate:
+                set_aside.add(row["id"])
+            dated_count = m.kind == "anchored" and row["date_start"] is not None
+            if (places_in_time(m, row) or dated_count) and not subordinate and not tense.aside(region.text, m.start):
+                last_named[stream] = row  # ("the next day ... that evening": the next day's)
                 if stream[0] == "body":
                     last_named["body"] = row
-            if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or
-                    (m.kind == "anchored" and row["date_start"] is not None)) and not subordinate:
+            if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or dated_count) \
+                    and not subordinate:
                 placed_at = m.end
                 last_placing[stream] = row
+                if window and row["date_end"] and row["date_end"] <= window[1]:
+                    last_past[stream] = row
+                    if stream[0] == "body":
+                        last_past["body"] = row
                 if stream[0] == "body":
                     last_placing["body"] = row  # a section with no date of its own goes on from the one before
     # counted from an event: an annotation may date them; written at the end (see finish)
