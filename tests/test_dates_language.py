@@ -254,6 +254,9 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     ("The emperor received a state visit in May.", "2024-09-10", "2024-05"),
     # a second predicate after the date does not govern it when the date's own side has a verb
     ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
+    # "until" points ahead where no verb says otherwise
+    ("The agency has until the Dec. 14 deadline to file its report.", "2025-01-15", "2025-12-14"),
+    ("The ban stayed in force until the Dec. 14 ruling.", "2025-01-15", "2024-12-14"),
 ])
 def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)

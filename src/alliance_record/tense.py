@@ -59,7 +59,8 @@ SCHEDULE = frozenset(["scheduled", "set", "due", "slated", "expected", "poised",
                       "about", "likely", "certain", "to"])
 PLAN_VERBS = frozenset(["plans", "plan", "intends", "intend", "aims", "aim", "hopes", "hope", "vows",
                         "pledges", "seeks", "wants", "prepares", "prepare", "expects"])
-FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow"])
+# ("until" and "till" too, loosely: "has until the Dec. 14 deadline"; a verb outranks them: "stayed until")
+FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow", "until", "till"])
 # past forms that put what they govern ahead: "planned a rally on Saturday", "set to resume Monday"
 # (with an infinitive: "had threatened to impose from Aug. 1", "offered to host talks in May": what
 # was threatened, promised or sought lies ahead of the threat)
