@@ -425,3 +425,16 @@ def test_date_mentions_count_from_the_story_past_and_its_own_sentence(tmp_path):
     assert values["that evening"] == "2024-03-16TEV"           # the next day's evening
     assert values["April"] == "2024-04"
     assert values["Two days earlier"] == "2024-03-14"         # two days before Saturday, not April
+
+
+def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_path):
+    story = """
+        Ferry service to Busan
+
+        ferry_0908.jpg
+        Crews cheer as the new ferry leaves the pier on Monday.
+        Photo: Harbor Desk
+
+        The second ferry leaves for Busan on Monday, the operator said.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]

@@ -91,7 +91,8 @@ def extract(doc, seg, rows, ctx) -> dict:
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
         placed_at = None  # where the latest date of this region that placed something in time ends
-        headline = region.kind in ("title", "heading", "caption")
+        headline = region.kind in ("title", "heading", "caption") or (
+            region.kind == "body" and _caption_like(doc.text, region.multi.start, region.multi.end))
         for m in dates.find_dates(region.text, every=True):
             if headline and m.tense == "future" and (m.tense_cue or "").lower() in tense.SCHEDULED_PRESENT:
                 m = replace(m, tense="present")  # a headline's or caption's present tells what happened
@@ -196,6 +197,20 @@ def extract(doc, seg, rows, ctx) -> dict:
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+
+
+_IMAGE_LINE = re.compile(r"\S+\.(?i:jpe?g|png|gif|webp)\s*$")
+_CREDIT_LINE = re.compile(r"\s*\(?(?i:photo(?:graph)?s?|image|picture|credit)\b")
+
+
+def _caption_like(text: str, start: int, end: int) -> bool:
+    """A paragraph under an image's file name or over a photo credit ("Photo: …"): a caption the
+    segmenter kept as body, whose present tells what the picture shows."""
+    line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    if _IMAGE_LINE.search(text[line_start:start]):
+        return True
+    line_end = text.find("\n", end + 1)
+    return bool(_CREDIT_LINE.match(text[end:line_end if line_end >= 0 else len(text)].lstrip("\n")))
 
 
 _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
