@@ -438,3 +438,9 @@ def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_
         The second ferry leaves for Busan on Monday, the operator said.
         """
     assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
+
+
+def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():
+    assert timex_values("The new cabinet will be judged on its first hundred days.") == [
+        ("hundred days", "DURATION", "P100D")]
+    assert timex_values("The siege lasted two hundred days.") == []

@@ -224,7 +224,7 @@ _SMALL_NUMBERS = ("one two three four five six seven eight nine ten eleven twelv
                   "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {"a": 1, "an": 1, **{w: i for i, w in enumerate(_SMALL_NUMBERS, 1)},
-                **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+                **{w: 10 * i for i, w in enumerate(_TENS, 2)}, "hundred": 100}
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
               "century": "century", "centurie": "century"}
 
@@ -273,7 +273,9 @@ _YEAR_RIGHT = r"(?![0-9A-Za-z%]|[,.][0-9])"
 _YEAR = rf"{_YEAR_LEFT}(?:1[0-9]{{3}}|20[0-9]{{2}}){_YEAR_RIGHT}"
 _YY = r"[0-9]{2}(?![0-9A-Za-z%]|[,.][0-9])"
 _COUNT = (r"(?<![0-9][,.])(?:[0-9]{1,3}(?![0-9,.][0-9])|(?:" + "|".join(_TENS) + r")(?:-(?:"
-          + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?)")
+          + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?|"
+          # "the first hundred days", "a hundred years" (not "two hundred": a count the words do not give)
+          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9]) + r"(?:(?:an?|one)\s+)?hundred)")
 _UNIT_SG = r"(?:day|week|month|year|decade|century)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
 # An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
@@ -750,6 +752,8 @@ def _count(word: str) -> int:
     word = word.lower()
     if word.isdigit():
         return int(word)
+    if word.endswith("hundred"):  # (a, one) hundred
+        return 100
     if "-" in word:
         tens, ones = word.split("-")
         return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
