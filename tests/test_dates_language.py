@@ -319,6 +319,8 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
      ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
     ("The committee will vote at 10 a.m. on Feb. 12 in the annex.", "2024-06-01", ("10 a.m.", "TIME", "2025-02-12T10:00")),
+    # a date line's clock with PM after it
+    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
     # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
     # and which plan is meant: "later that day" and "the same day" count from the sentence's own date
     ("Rescuers reached the village on Monday, the governor said on Wednesday. Later that day they found "

@@ -870,7 +870,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            fields["time"] = m.group("dclock")
+            clock = m.group("dclock")
+            if _PM_AFTER.match(scan, m.end()) and int(clock[:2]) < 12:  # "Dec 9, 2025 10:42 PM"
+                clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
+            fields["time"] = clock
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -1170,6 +1173,7 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 # what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+_PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
 # "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
 _ON_INTO = re.compile(r"\b(?i:into|until|till|through)\s+$")
