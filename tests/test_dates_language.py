@@ -319,6 +319,9 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
      ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
     ("The committee will vote at 10 a.m. on Feb. 12 in the annex.", "2024-06-01", ("10 a.m.", "TIME", "2025-02-12T10:00")),
+    # a quarter named by its months is one quarter
+    ("Household spending fell in the July-September quarter, the agency said.", "2024-11-15",
+     ("July-September quarter", "DATE", "2024-Q3")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
     # "…, the governor said on Wednesday" and "the March budget plan" name when something was said

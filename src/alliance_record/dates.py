@@ -851,6 +851,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         parts = _range(m, text)
         if parts is None:
             return None
+        after = _QUARTER_AFTER.match(scan, end)
+        if after is not None and parts["day"] is None and parts["to_day"] is None and parts["month"] and \
+                parts["to_month"] == parts["month"] + 2 and parts["month"] % 3 == 1 and \
+                parts["to_year"] == parts["year"]:
+            # the January-March quarter, the April-June period: one quarter, not two months
+            fields.update(kind=parts["kind"], year=parts["year"], quarter=parts["month"] // 3 + 1)
+            return _finish(m, "c_quarter", text, scan, start, after.end(), q, fields)
         fields.update(parts)
     elif core == "c_decade":
         if m.group("dec"):
@@ -1173,6 +1180,7 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 # what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+_QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
 # "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
