@@ -449,3 +449,17 @@ def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():
     assert timex_values("The new cabinet will be judged on its first hundred days.") == [
         ("hundred days", "DURATION", "P100D")]
     assert timex_values("The siege lasted two hundred days.") == []
+
+
+def test_a_count_before_an_event_named_after_a_dated_sentence_is_a_date(tmp_path):
+    """"Three days before the Lima summit" counts from the day the text placed the Lima meeting at;
+    a count before an event no dated sentence names stays a length."""
+    story = """
+        Pacific leaders wrap up talks
+
+        Pacific leaders met in Lima on Tuesday. Three days before the Lima summit, aides had agreed on
+        the text. Two weeks after the harvest festival, prices fell.
+        """
+    rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
+    assert ("Three days before the Lima summit", "2024-11-16") in rows
+    assert ("Two weeks after the harvest festival", "P2W") in rows

@@ -1777,6 +1777,11 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     return [(start, m.end, "DATE", value, mod)]
 
 
+def is_count(m: DateMention) -> bool:
+    """``m`` opens with a count of units ("two days before ...", not "the 80th anniversary of ...")."""
+    return _COUNT_UNIT.match(m.phrase) is not None
+
+
 def in_named_week(m: DateMention, previous: DateMention | None, text: str) -> bool:
     """``m`` is a bare weekday after a week named just before it in its sentence ("will travel to
     Manila next week and meet the president on Thursday", "Last week the talks stalled; on

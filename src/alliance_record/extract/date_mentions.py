@@ -87,6 +87,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     last_named: dict = {}  # stream -> the row of the latest date named outside an aside (what "that month" takes up)
     set_aside: set = set()  # ids of rows that did not displace their sentence's date (see below)
     last_past: dict = {}  # stream -> the latest such row not after the publication
+    dated_sentences: list = []  # (sentence, row) of each such row of one day, for an event named after them
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
@@ -147,11 +148,19 @@ def extract(doc, seg, rows, ctx) -> dict:
                     before = restated = previous[1]
                     if row["timex_type"] is None:
                         row["timex_type"] = "DATE"
+                event_row = _dated_by_name(m.anchor, dated_sentences, _sentence_of(region, m.start, start)) \
+                    if counted and m.anchor and before is None and m.unit in ("day", "week", "month", "year") \
+                    and dates.is_count(m) else None
                 if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
                     i = m.start + m.phrase.rfind(m.anchor)
                     at = region.multi.sub(i, i + len(m.anchor))
                     ctx.state.setdefault(ANCHORS_KEY, {})[row["id"]] = (m, doc.id, at[0].start, at[-1].end)
-                if before is not None and counted:
+                if event_row is not None:
+                    # "Two days before the Busan meeting": the meeting the text placed "Last Thursday in Busan"
+                    resolved = dates.resolve(replace(m, span=False), anchor=(event_row["date_start"], event_row["date_end"]))
+                    row["relative_to_mention_id"] = event_row["id"]
+                    row["timex_type"], row["timex_value"] = "DATE", None  # finish writes the day
+                elif before is not None and counted:
                     resolved = dates.resolve(replace(m, offset=0, span=False), anchor=(before["date_start"], before["date_end"]))
                     row["relative_to_mention_id"] = before["id"]
                 elif before is not None:
@@ -188,6 +197,8 @@ def extract(doc, seg, rows, ctx) -> dict:
                     and not subordinate:
                 placed_at = m.end
                 last_placing[stream] = row
+                if row["date_start"] is not None and row["date_start"] == row["date_end"]:
+                    dated_sentences.append((_sentence_of(region, m.start, row["start"]), row))
                 if window and row["date_end"] and row["date_end"] <= window[1]:
                     last_past[stream] = row
                     if stream[0] == "body":
@@ -197,6 +208,31 @@ def extract(doc, seg, rows, ctx) -> dict:
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+
+
+def _sentence_of(region, at: int, doc_start: int) -> str:
+    """The sentence of ``region`` holding the date at ``at`` (document offset ``doc_start``)."""
+    for s_start, s_end, _, text in region.sentences or ():
+        if s_start <= doc_start < s_end:
+            return text
+    return region.text
+
+
+# an event named after a place or a name: "the Busan meeting", "the Lima summit" (the, names, a noun)
+_NAMED_EVENT = re.compile(r"(?i:the)\s+(?P<names>(?:[A-Z][\w’'.-]*\s+)+)[a-z][\w-]*")
+
+
+def _dated_by_name(anchor: str, dated: list, sentence_now: str):
+    """The one dated row of an earlier sentence that names the event a count is before or after:
+    "two days before the Busan meeting" after "Last Thursday in Busan, the leaders met"; None when
+    the anchor is no such event, no sentence names it or sentences of different days do."""
+    named = _NAMED_EVENT.fullmatch(anchor.strip())
+    if named is None:
+        return None
+    names = named.group("names").split()
+    found = [row for sentence, row in dated if sentence != sentence_now
+             and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in names)]
+    return found[-1] if found and len({r["date_start"] for r in found}) == 1 else None
 
 
 _IMAGE_LINE = re.compile(r"\S+\.(?i:jpe?g|png|gif|webp)\s*$")
