@@ -252,6 +252,9 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # of the verbs of travel, the forms in -s ("a state visit in May" stays a noun)
     ("The delegation flies to Hanoi on Monday.", "2024-09-12", "2024-09-16"),
     ("The emperor received a state visit in May.", "2024-09-10", "2024-05"),
+    # and the timetable phrases: "takes effect", "comes into force"
+    ("The new port fee, approved by the council, takes effect in April.", "2024-09-10", "2025-04"),
+    ("The visa rule comes into force in March.", "2024-09-10", "2025-03"),
     # a second predicate after the date does not govern it when the date's own side has a verb
     ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
     # "until" points ahead where no verb says otherwise
@@ -322,6 +325,8 @@ def test_counts_before_an_unread_event_and_appositions():
     # a quarter named by its months is one quarter
     ("Household spending fell in the July-September quarter, the agency said.", "2024-11-15",
      ("July-September quarter", "DATE", "2024-Q3")),
+    # a half or a quarter of a year named from this one
+    ("Exports slumped in the second half of last year.", "2025-09-05", ("the second half of last year", "DATE", "2024-H2")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
     # "…, the governor said on Wednesday" and "the March budget plan" name when something was said

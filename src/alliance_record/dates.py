@@ -355,7 +355,8 @@ _CORES = [
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
-    rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR}))?"
+    rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
+    r"|\s+of\s+(?P<qrel>(?i:next|last|this))\s+(?i:year)(?![\w-]))?"
     rf"|(?P<qq>Q[1-4])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
     # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
     rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
@@ -1043,6 +1044,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                 fields.update(kind="relative", unit="quarter", offset=offset, calendar=True,
                               direction=_offset_direction(offset))
                 return _finish(m, core, text, scan, start, end, q, fields)
+        if m.group("qrel"):  # the first half of next year: that half of the year named
+            offset = _named_offset(m.group("qrel"))
+            fields.update(kind="relative", quarter=n, unit="year", offset=offset, calendar=True,
+                          direction=_offset_direction(offset))
+            return _finish(m, core, text, scan, start, end, q, fields)
         fields.update(kind="explicit" if y else "relative", year=int(y) if y else None, quarter=n)
     elif core == "c_season":
         rel, y = (m.group("sear") or "").lower(), m.group("seay")
@@ -1506,6 +1512,9 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         if first is None:
             first = _relative(point, ref, "past")
         return first[0], ref.isoformat(), first[2], False
+    if m.unit == "year" and m.quarter:  # the first half of next year, the third quarter of last year
+        a, b = _period_months(ref.year + m.offset, None, m.quarter)
+        return a, b, approx, approx
     if m.unit in ("year", "week") and (m.month is not None or m.weekday is not None):
         # a date within a named period: "Sept. 11 this year", "Monday last week"
         if m.unit == "year":

@@ -84,6 +84,11 @@ SCHEDULED_PRESENT = frozenset("""
 begins begin starts start opens open closes close ends end expires expire resumes resume convenes
 convene runs run concludes conclude reopens reopen arrives leaves departs heads travels meets flies sails
 """.split())
+# and the timetable phrases of a verb that alone says nothing: "takes effect", "takes place",
+# "comes into force", "enters into force", "goes into effect"
+SCHEDULED_PHRASES = {"takes": ("effect", "place"), "take": ("effect", "place"), "comes": ("into",),
+                     "come": ("into",), "enters": ("into",), "enter": ("into",), "goes": ("into",), "go": ("into",)}
+FUTURATE_CUES = SCHEDULED_PRESENT | frozenset(SCHEDULED_PHRASES)  # what a headline's present is read apart for
 # words before such a form that make it no finite present: an infinitive, a modal, a negation, a
 # determiner (then it is a noun: "the start in April", "its runs")
 NOT_FINITE_BEFORE = frozenset("""
@@ -121,7 +126,7 @@ def _past_form(word: str) -> bool:
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
 _CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
-              | SCHEDULED_PRESENT | {"would", "had", "ahead", "payable"})
+              | FUTURATE_CUES | {"would", "had", "ahead", "payable"})
 
 
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -161,8 +166,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))
         elif w == "ahead" and nxt == "of":
             out.append((pos, "future", "ahead of"))
-        elif w in SCHEDULED_PRESENT and i and low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(
-                ("’s", "'s")):
+        elif (w in SCHEDULED_PRESENT or nxt in SCHEDULED_PHRASES.get(w, ())) and i and \
+                low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(("’s", "'s")):
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
