@@ -260,6 +260,9 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # "until" points ahead where no verb says otherwise
     ("The agency has until the Dec. 14 deadline to file its report.", "2025-01-15", "2025-12-14"),
     ("The ban stayed in force until the Dec. 14 ruling.", "2025-01-15", "2024-12-14"),
+    # a deadline is the nearest such date, but one the present's future sets lies ahead
+    ("The agency is likely to approve the sale by November.", "2025-03-05", "2025-11"),
+    ("The lawyers said they would file the appeal by Jan. 14.", "2025-01-20", "2025-01-14"),
 ])
 def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)

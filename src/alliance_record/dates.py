@@ -110,7 +110,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import clause_tense, same_sentence
+from .tense import PLANNED, clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -1230,6 +1230,14 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
     if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
         tense_word, cue = clause_tense(text, start, end)
         fields.update(tense=tense_word, tense_cue=cue)
+    elif needs_direction and q == "by":
+        # a deadline lies ahead of what set it ("asked it to respond by Oct. 31": the nearest), and
+        # ahead of the publication when its clause is in the future ("is likely to approve the
+        # sale by November")
+        tense_word, cue = clause_tense(text, start, end)
+        if tense_word == "future" and cue.split()[0].lower() not in PLANNED | {"would"}:
+            # (not a future seen from the past: "said they would ... by Jan. 14")
+            fields.update(tense=tense_word, tense_cue=cue)
     if fields.get("fiscal"):
         sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
         owners = {k for o in _FISCAL_OWNER.finditer(text, sentence_start, start) for k, v in o.groupdict().items() if v}
