@@ -263,6 +263,8 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # a deadline is the nearest such date, but one the present's future sets lies ahead
     ("The agency is likely to approve the sale by November.", "2025-03-05", "2025-11"),
     ("The lawyers said they would file the appeal by Jan. 14.", "2025-01-20", "2025-01-14"),
+    # a condition of what would follow is still to come
+    ("The envoy warned that Seoul would retaliate if the exercise went ahead in January.", "2025-03-05", "2026-01"),
 ])
 def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)

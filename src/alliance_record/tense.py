@@ -171,7 +171,12 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            out.append((pos, "past", word))
+            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i]:
+                # "warned that it would respond if the drills went ahead in April": a condition of what
+                # would follow, still to come
+                out.append((pos, "future", f"if {word}"))
+            else:
+                out.append((pos, "past", word))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
             out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
