@@ -263,6 +263,11 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # a deadline is the nearest such date, but one the present's future sets lies ahead
     ("The agency is likely to approve the sale by November.", "2025-03-05", "2025-11"),
     ("The lawyers said they would file the appeal by Jan. 14.", "2025-01-20", "2025-01-14"),
+    # what was put off lies ahead of putting it off
+    ("The vote was postponed to June.", "2025-09-05", "2026-06"),
+    ("The hearing was delayed until May.", "2025-09-05", "2026-05"),
+    # a month after "to" is a month (not "to May", "to March", nor a name: "to June Smith")
+    ("The dispute dates back to September, when a trawler rammed two patrol boats.", "2025-03-05", "2024-09"),
     # a condition of what would follow is still to come
     ("The envoy warned that Seoul would retaliate if the exercise went ahead in January.", "2025-03-05", "2026-01"),
 ])
@@ -453,6 +458,10 @@ def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_
         The second ferry leaves for Busan on Monday, the operator said.
         """
     assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
+
+
+def test_a_month_after_to_is_no_name():
+    assert timex_values("The envoy spoke to June Smith and to May Lee.") == []
 
 
 def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():

@@ -974,7 +974,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if offset is None and not mod and q not in BARE_MONTH_QUALIFIERS:
             s = m.start(core)
             if not (_POSSESSIVE_BEFORE.search(text, max(0, s - 8), s)
-                    and _LOWER_WORD_AFTER.match(text, m.end())):
+                    and _LOWER_WORD_AFTER.match(text, m.end())) and not (
+                    # "dates back to September", "postponed to October" (not the verb or the name
+                    # a month shares: "to May", "to March", "to August")
+                    m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 6), s)
+                    and not _NAME_AFTER.match(text, m.end())):
                 return None
         fields.update(kind="relative", month=_month(m.group("bm")), offset=offset,
                       direction=_offset_direction(offset))
@@ -1186,6 +1190,9 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 # what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+_DEFERRED_BEFORE = re.compile(r"\b(?i:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off)\s+$")
+_TO_BEFORE = re.compile(r"\b(?i:to)\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "June Smith": a name
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
@@ -1230,11 +1237,14 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
     if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
         tense_word, cue = clause_tense(text, start, end)
         fields.update(tense=tense_word, tense_cue=cue)
-    elif needs_direction and q == "by":
+    elif needs_direction and q in ("by", "until", "till"):
         # a deadline lies ahead of what set it ("asked it to respond by Oct. 31": the nearest), and
         # ahead of the publication when its clause is in the future ("is likely to approve the
-        # sale by November")
+        # sale by November", "the talks were delayed until March")
         tense_word, cue = clause_tense(text, start, end)
+        deferred = _DEFERRED_BEFORE.search(text, max(0, start - 24), start)
+        if deferred is not None:  # "delayed until March": what was put off lies ahead
+            tense_word, cue = "future", deferred.group().strip()
         if tense_word == "future" and cue.split()[0].lower() not in PLANNED | {"would"}:
             # (not a future seen from the past: "said they would ... by Jan. 14")
             fields.update(tense=tense_word, tense_cue=cue)

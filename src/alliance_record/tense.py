@@ -68,6 +68,9 @@ PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "
                      "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed",
                      "threatened", "threatening", "offered", "proposed", "sought", "aimed", "hoped",
                      "wanted"])
+# what was put off lies ahead of putting it off: "postponed to October", "delayed until March"
+DEFERRED = frozenset(["postponed", "delayed", "deferred", "rescheduled", "pushed", "put"])
+DEFERRED_TO = frozenset(["to", "until", "till", "for", "back", "off"])
 PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
                         "recently", "since"])
 # Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
@@ -126,7 +129,7 @@ def _past_form(word: str) -> bool:
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
 _CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
-              | FUTURATE_CUES | {"would", "had", "ahead", "payable"})
+              | FUTURATE_CUES | DEFERRED | {"would", "had", "ahead", "payable"})
 
 
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -147,6 +150,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
         elif w in PLAN_VERBS and nxt == "to" and nxt2 not in NOT_INFINITIVE:
             out.append((pos, "future", f"{word} to"))
+        elif w in DEFERRED and nxt in DEFERRED_TO and (w not in ("pushed", "put") or nxt in ("back", "off")):
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
         elif w in PLANNED and ((nxt == "to" and nxt2 not in NOT_INFINITIVE) or (
                 w in ("planned", "scheduled", "planning", "slated", "expected") and nxt not in ("by", "as", "to"))):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
