@@ -345,6 +345,8 @@ def test_counts_before_an_unread_event_and_appositions():
      "survivors.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
     ("The ministers met on Tuesday and approved the March budget plan the same day.", "2024-03-08",
      ("the same day", "DATE", "2024-03-05")),
+    ("Crews reached the ridge on Monday, the governor told a news conference on Wednesday. Later that day "
+     "they found the hikers.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
     # a weekday after a week named in its sentence is that week's (written on a Thursday: not
     # tomorrow's Friday, not this week's Monday); another sentence is not inside that week
     ("The envoy will sail to Busan next week and sign the accord on Friday.", "2024-09-12",
