@@ -337,6 +337,10 @@ def test_counts_before_an_unread_event_and_appositions():
      ("July-September quarter", "DATE", "2024-Q3")),
     # a half or a quarter of a year named from this one
     ("Exports slumped in the second half of last year.", "2025-09-05", ("the second half of last year", "DATE", "2024-H2")),
+    # "the new fiscal year": the one that starts ahead, or the one that began
+    ("The budget passed in March; the new fiscal year starts in April.", "2025-09-10",
+     ("the new fiscal year", "DATE", "2026")),
+    ("The new fiscal year began in April with a record budget.", "2025-09-10", ("The new fiscal year", "DATE", "2025")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
     # "…, the governor said on Wednesday" and "the March budget plan" name when something was said

@@ -401,7 +401,7 @@ _CORES = [
     r"\s+(?:a|an|per|each|every)\s+(?P<xu2>day|week|month|year|decade))(?![A-Za-z])"
     rf"|(?i:every|each)\s+(?P<xwd>{_WEEKDAY})(?:\s+(?P<xtod>(?i:{_TOD})))?)",
     # last month | earlier this year | the current fiscal year | (the end of) the year | this weekend
-    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|the))\s+"
+    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?new(?=\s+fiscal)|the))\s+"
     r"|(?<=of\s))(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century|weekend))"
     r"(?![A-Za-z]))",
     # this morning, last night, tonight, yesterday afternoon (a part of a day)
@@ -611,7 +611,7 @@ STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", 
                       "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
                       "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
                       "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
-                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", *NUMBER_WORDS])
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -958,6 +958,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if fiscal and unit != "year":
             return None
         offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if rel in ("new", "the new"):
+            # the new fiscal year: the one that "starts in April" ahead, or the one that "began"
+            offset = 1 if clause_tense(text, start, end)[0] == "future" else 0
         if unit == "weekend" and rel == "the":
             offset = None  # "the weekend": the one the tense points to
         direction = {"earlier this": "past", "later this": "future"}.get(rel)

@@ -171,8 +171,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))
         elif w == "ahead" and nxt == "of":
             out.append((pos, "future", "ahead of"))
-        elif (w in SCHEDULED_PRESENT or nxt in SCHEDULED_PHRASES.get(w, ())) and i and \
-                low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(("’s", "'s")):
+        elif (w in SCHEDULED_PRESENT or nxt in SCHEDULED_PHRASES.get(w, ())) and (not i or (
+                low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(("’s", "'s")))):
+            # (first in its words, it follows the date: "the new fiscal year starts in April")
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
