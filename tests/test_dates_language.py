@@ -255,6 +255,8 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     # and the timetable phrases: "takes effect", "comes into force"
     ("The new port fee, approved by the council, takes effect in April.", "2024-09-10", "2025-04"),
     ("The visa rule comes into force in March.", "2024-09-10", "2025-03"),
+    ("The festival, which kicks off Monday, draws crowds.", "2025-03-05", "2025-03-10"),
+    ("Union leaders met the board and meet again in May.", "2025-09-05", "2026-05"),
     # a second predicate after the date does not govern it when the date's own side has a verb
     ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
     # "until" points ahead where no verb says otherwise

@@ -82,15 +82,18 @@ WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
 # April", "the talks resume on Monday", "the exercise runs until Sept. 25", "he arrives Monday"): the
 # futurate present (headlines and captions tell what happened in the present: date_mentions reads
 # them apart). Of the verbs of travel only the forms in -s, which no noun before a date shares
-# ("tax returns in April", "a state visit in May" are nouns).
+# ("tax returns in April", "a state visit in May" are nouns), and of "meet", "arrive", "depart" the
+# base form too ("ministers meet again in May").
 SCHEDULED_PRESENT = frozenset("""
 begins begin starts start opens open closes close ends end expires expire resumes resume convenes
 convene runs run concludes conclude reopens reopen arrives leaves departs heads travels meets flies sails
+meet arrive depart
 """.split())
 # and the timetable phrases of a verb that alone says nothing: "takes effect", "takes place",
 # "comes into force", "enters into force", "goes into effect"
 SCHEDULED_PHRASES = {"takes": ("effect", "place"), "take": ("effect", "place"), "comes": ("into",),
-                     "come": ("into",), "enters": ("into",), "enter": ("into",), "goes": ("into",), "go": ("into",)}
+                     "come": ("into",), "enters": ("into",), "enter": ("into",), "goes": ("into",), "go": ("into",),
+                     "kicks": ("off",), "kick": ("off",), "wraps": ("up",), "wrap": ("up",)}
 FUTURATE_CUES = SCHEDULED_PRESENT | frozenset(SCHEDULED_PHRASES)  # what a headline's present is read apart for
 # words before such a form that make it no finite present: an infinitive, a modal, a negation, a
 # determiner (then it is a noun: "the start in April", "its runs")
