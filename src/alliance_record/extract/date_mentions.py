@@ -128,14 +128,13 @@ def extract(doc, seg, rows, ctx) -> dict:
             if m.kind == "anchored":
                 # counted from what it names, or from the story's last date ("The day prior")
                 counted = m.anchor is not None or dates.counts_to_following(m, region.text)
-                before = None if counted else last_placing.get(stream) or (
-                    last_placing.get("body") if stream[0] == "body" else None)
+                before = None if counted else _latest(last_placing, stream)
                 if before is not None and window and before["date_start"] and before["date_start"] > window[1] and \
                         tense.clause_tense(region.text, m.start, m.end)[0] == "past":
                     # "The fiscal year starts in April. Two days earlier, the minister had warned":
                     # what happened counts from the story's past, not from a date still to come
-                    before = last_past.get(stream) or (last_past.get("body") if stream[0] == "body" else None)
-                named = last_named.get(stream) or (last_named.get("body") if stream[0] == "body" else None)
+                    before = _latest(last_past, stream)
+                named = _latest(last_named, stream)
                 if not counted and named is not None and named is not before and _DEMONSTRATIVE.match(m.phrase) \
                         and named["date_precision"] in _TAKES_UP.get(m.unit, ()):
                     # "that month" takes up the month last named, also one a clause measured from
@@ -148,7 +147,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                     before = restated = previous[1]
                     if row["timex_type"] is None:
                         row["timex_type"] = "DATE"
-                event_row = _dated_by_name(m.anchor, dated_sentences, _sentence_of(region, m.start, start)) \
+                event_row = _dated_by_name(m.anchor, dated_sentences, _sentence_of(region, start)) \
                     if counted and m.anchor and before is None and m.unit in ("day", "week", "month", "year") \
                     and dates.is_count(m) else None
                 if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
@@ -190,28 +189,33 @@ def extract(doc, seg, rows, ctx) -> dict:
                 set_aside.add(row["id"])
             dated_count = m.kind == "anchored" and row["date_start"] is not None
             if (places_in_time(m, row) or dated_count) and not subordinate and not tense.aside(region.text, m.start):
-                last_named[stream] = row  # ("the next day ... that evening": the next day's)
-                if stream[0] == "body":
-                    last_named["body"] = row
+                _remember(last_named, stream, row)  # ("the next day ... that evening": the next day's)
             if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or dated_count) \
                     and not subordinate:
                 placed_at = m.end
-                last_placing[stream] = row
+                _remember(last_placing, stream, row)
                 if row["date_start"] is not None and row["date_start"] == row["date_end"]:
-                    dated_sentences.append((_sentence_of(region, m.start, row["start"]), row))
+                    dated_sentences.append((_sentence_of(region, row["start"]), row))
                 if window and row["date_end"] and row["date_end"] <= window[1]:
-                    last_past[stream] = row
-                    if stream[0] == "body":
-                        last_past["body"] = row
-                if stream[0] == "body":
-                    last_placing["body"] = row  # a section with no date of its own goes on from the one before
+                    _remember(last_past, stream, row)
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
 
 
-def _sentence_of(region, at: int, doc_start: int) -> str:
-    """The sentence of ``region`` holding the date at ``at`` (document offset ``doc_start``)."""
+def _latest(rows_by_stream: dict, stream: tuple):
+    """The row kept for ``stream``; a section with no date of its own goes on from the body before."""
+    return rows_by_stream.get(stream) or (rows_by_stream.get("body") if stream[0] == "body" else None)
+
+
+def _remember(rows_by_stream: dict, stream: tuple, row: dict) -> None:
+    rows_by_stream[stream] = row
+    if stream[0] == "body":
+        rows_by_stream["body"] = row
+
+
+def _sentence_of(region, doc_start: int) -> str:
+    """The sentence of ``region`` holding document offset ``doc_start`` (the whole region without sentences)."""
     for s_start, s_end, _, text in region.sentences or ():
         if s_start <= doc_start < s_end:
             return text
