@@ -9,7 +9,9 @@ is this week's Thursday to come. What decides is the verb group of the clause th
 * future: "will", "shall", "'ll", "is going to", "is/are scheduled|set|due|slated|expected to",
   "plans to", "would" after a report ("said it would begin"), "next", "upcoming", "coming",
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
-  with a date ("the talks begin on Monday": the scheduled present).
+  with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
+  of a timetable verb or phrase, read apart in headlines and captions), what was put off
+  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
