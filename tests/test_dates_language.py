@@ -343,6 +343,9 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The budget passed in March; the new fiscal year starts in April.", "2025-09-10",
      ("the new fiscal year", "DATE", "2026")),
     ("The new fiscal year began in April with a record budget.", "2025-09-10", ("The new fiscal year", "DATE", "2025")),
+    # a deadline at the year's end; a half written H1
+    ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
+    ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
     # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
@@ -468,8 +471,9 @@ def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_
     assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
 
 
-def test_a_month_after_to_is_no_name():
+def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
     assert timex_values("The envoy spoke to June Smith and to May Lee.") == []
+    assert timex_values("The plant makes H2 for fuel cells; profits rose at the year end.") == []
 
 
 def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():

@@ -357,7 +357,9 @@ _CORES = [
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
     rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
     r"|\s+of\s+(?P<qrel>(?i:next|last|this))\s+(?i:year)(?![\w-]))?"
-    rf"|(?P<qq>Q[1-4])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
+    rf"|(?P<qq>Q[1-4]|H[12])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
+    # by year-end, at the year end: the end of this year
+    r"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-]))",
     # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
     rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
@@ -946,6 +948,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
                       span=True, direction="past" if sign < 0 else "future")
         fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
+    elif core == "c_yearend":
+        if q not in ("by", "until", "till", "before"):
+            return None  # "rose at the year end" may be last year's: only a deadline is this year's
+        fields.update(kind="relative", unit="year", offset=0, calendar=True, modifier="end")
     elif core == "c_rel":
         rel = _norm(m.group("rrel"))
         unit = m.group("ru").lower()
@@ -1036,7 +1042,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y, month=mo, day=d)
     elif core == "c_quarter":
         if m.group("qq"):
-            n, y = int(m.group("qq")[1]), m.group("qy2")
+            n, y = int(m.group("qq")[1]) + (4 if m.group("qq")[0] == "H" else 0), m.group("qy2")
+            if n > 4 and not y:
+                return None  # "H2" alone is hydrogen as often as a half: "H1 2026" is a half
         else:
             word, what = m.group("qn").lower(), m.group("qw").lower()
             y = m.group("qy")
