@@ -243,8 +243,37 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     ("The cabinet resigned in protest, and voters choose a new chamber on Nov. 4.", "2026-10-20", "2026-11-04"),
     # a clause that "that" opens after the date says what was said, not when
     ("The minister told the committee in November that the plan would hold.", "2026-01-15", "2025-11"),
+    # the simple present of a timetable verb tells what is scheduled
+    ("The school year starts in April.", "2024-09-10", "2025-04"),
+    ("The fishing season opens on March 1, and boats are being readied.", "2024-11-20", "2025-03-01"),
+    # not after a negation, a modal or a determiner (then it is a noun or no present at all)
+    ("The talks did not resume in April.", "2024-09-10", "2024-04"),
+    ("It was the start of the season in April.", "2024-09-10", "2024-04"),
+    # of the verbs of travel, the forms in -s ("a state visit in May" stays a noun)
+    ("The delegation flies to Hanoi on Monday.", "2024-09-12", "2024-09-16"),
+    ("The emperor received a state visit in May.", "2024-09-10", "2024-05"),
+    # and the timetable phrases: "takes effect", "comes into force"
+    ("The new port fee, approved by the council, takes effect in April.", "2024-09-10", "2025-04"),
+    ("The visa rule comes into force in March.", "2024-09-10", "2025-03"),
+    ("The festival, which kicks off Monday, draws crowds.", "2025-03-05", "2025-03-10"),
+    ("Union leaders met the board and meet again in May.", "2025-09-05", "2026-05"),
+    # a second predicate after the date does not govern it when the date's own side has a verb
+    ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
+    # "until" points ahead where no verb says otherwise
+    ("The agency has until the Dec. 14 deadline to file its report.", "2025-01-15", "2025-12-14"),
+    ("The ban stayed in force until the Dec. 14 ruling.", "2025-01-15", "2024-12-14"),
+    # a deadline is the nearest such date, but one the present's future sets lies ahead
+    ("The agency is likely to approve the sale by November.", "2025-03-05", "2025-11"),
+    ("The lawyers said they would file the appeal by Jan. 14.", "2025-01-20", "2025-01-14"),
+    # what was put off lies ahead of putting it off
+    ("The vote was postponed to June.", "2025-09-05", "2026-06"),
+    ("The hearing was delayed until May.", "2025-09-05", "2026-05"),
+    # a month after "to" is a month (not "to May", "to March", nor a name: "to June Smith")
+    ("The dispute dates back to September, when a trawler rammed two patrol boats.", "2025-03-05", "2024-09"),
+    # a condition of what would follow is still to come
+    ("The envoy warned that Seoul would retaliate if the exercise went ahead in January.", "2025-03-05", "2026-01"),
 ])
-def test_direction_from_infinitives_coordinate_clauses_and_reported_speech(text, dct, start):
+def test_direction_from_infinitives_coordinate_clauses_reported_speech_and_timetables(text, dct, start):
     m, r = only(text, dct)
     assert r.date_start == start
 
@@ -292,3 +321,176 @@ def test_counts_before_an_unread_event_and_appositions():
     text = "They met on Jan. 21 and the day after the inauguration."
     first, second = dates.find_dates(text)
     assert not dates.apposed(text, first.end, second)
+
+
+@pytest.mark.parametrize("text,dct,timex", [
+    # a part of the day the story has reached, or of the day before or after it (a TIME of that day)
+    ("The convoy left port on Tuesday. Later that evening it anchored off the cape.", "2024-03-08",
+     ("Later that evening", "TIME", "2024-03-05TEV")),
+    ("The envoys reached the border on Tuesday; guards had closed the road the previous night.", "2024-03-08",
+     ("the previous night", "TIME", "2024-03-04TNI")),
+    ("The hearing opened on Tuesday and ran into the evening.", "2024-03-08", ("the evening", "TIME", "2024-03-05TEV")),
+    # a clock time takes the day written after it
+    ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
+     ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
+    ("The committee will vote at 10 a.m. on Feb. 12 in the annex.", "2024-06-01", ("10 a.m.", "TIME", "2025-02-12T10:00")),
+    # a quarter named by its months is one quarter
+    ("Household spending fell in the July-September quarter, the agency said.", "2024-11-15",
+     ("July-September quarter", "DATE", "2024-Q3")),
+    # a half or a quarter of a year named from this one
+    ("Exports slumped in the second half of last year.", "2025-09-05", ("the second half of last year", "DATE", "2024-H2")),
+    # "the new fiscal year": the one that starts ahead, or the one that began
+    ("The budget passed in March; the new fiscal year starts in April.", "2025-09-10",
+     ("the new fiscal year", "DATE", "2026")),
+    ("The new fiscal year began in April with a record budget.", "2025-09-10", ("The new fiscal year", "DATE", "2025")),
+    # a deadline at the year's end; a half written H1
+    ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
+    ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
+    # a date line's clock with PM after it
+    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
+    # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
+    # and which plan is meant: "later that day" and "the same day" count from the sentence's own date
+    ("Rescuers reached the village on Monday, the governor said on Wednesday. Later that day they found "
+     "survivors.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
+    ("The ministers met on Tuesday and approved the March budget plan the same day.", "2024-03-08",
+     ("the same day", "DATE", "2024-03-05")),
+    ("Crews reached the ridge on Monday, the governor told a news conference on Wednesday. Later that day "
+     "they found the hikers.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
+    # a weekday after a week named in its sentence is that week's (written on a Thursday: not
+    # tomorrow's Friday, not this week's Monday); another sentence is not inside that week
+    ("The envoy will sail to Busan next week and sign the accord on Friday.", "2024-09-12",
+     ("Friday", "DATE", "2024-09-20")),
+    ("The board met last week and on Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-02")),
+    ("The board met last week. On Monday it named a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-09")),
+    ("The board met last week. On Monday it will name a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-16")),
+    # an event after "a year after" is no anchor that runs over a date of its own
+    ("The mayor took office less than a year after the port reopened last October.", "2025-09-10",
+     ("last October", "DATE", "2024-10")),
+])
+def test_a_date_read_from_the_story_around_it(text, dct, timex):
+    assert timex in timex_values(text, dct)
+
+
+def test_that_is_a_demonstrative_only_before_a_unit_and_an_attribution_trails_its_sentence():
+    # "month-long" is no month of the story
+    assert timex_values("The clerk said that month-long talks were over.") == []
+    # a sentence that opens with its attribution is the story's own date
+    assert not tense.subordinate("The governor said on Wednesday that rescuers had arrived.", 16, 28)
+    k = "Trade rose after the May accord was signed.".index("May")
+    assert tense.subordinate("Trade rose after the May accord was signed.", k, k + 3)
+
+
+def test_a_period_before_a_small_letter_or_a_digit_ends_no_clause():
+    # "a.m." does not cut "will" off from the date after it (nearest would be last February)
+    m = dates.find_dates("The committee will vote at 10 a.m. on Feb. 12.", every=True)[1]
+    assert (m.tense, dates.resolve(m, window=("2024-06-01", "2024-06-01")).date_start) == ("future", "2025-02-12")
+
+
+def mentions_of_a_build(tmp_path, story: str, published: str) -> list:
+    """(phrase with its line breaks as spaces, TIMEX3 value) of every date mention of ``story``,
+    built as a one-document corpus published on ``published``."""
+    import sqlite_utils
+    from click.testing import CliRunner
+
+    from alliance_record.cli import cli
+    from conftest import catalog_entry, write_corpus
+
+    seeds = write_corpus(tmp_path / "c", {"doc_c": story}, [catalog_entry("doc_c", published=published)],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    return [(" ".join(r["phrase"].split()), r["timex_value"]) for r in db.query("select * from date_mentions order by start")]
+
+
+def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
+    """In a build: a headline's and a caption's present tells what happened ("Ferry line opens on
+    Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
+    the month last named, even one a clause measured from, but not an attribution's date."""
+    story = """
+        Ferry line opens on Monday
+
+        The new ferry line between the two ports opened on Monday, the operator said on Tuesday. Later
+        that evening the first boat returned. The new timetable starts in January.
+
+        The mayor took office less than a year after she won the seat last October. Voters had
+        chosen her in a special election that month.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [
+        ("Monday", "2025-09-08"),             # the headline's present: the Monday before
+        ("Monday", "2025-09-08"),
+        ("Tuesday", "2025-09-09"),
+        ("Later that evening", "2025-09-08TEV"),  # from the Monday the sentence placed it at
+        ("January", "2026-01"),               # the timetable's present: the coming January
+        ("a year after", "P1Y"),
+        ("last October", "2024-10"),
+        ("that month", "2024-10"),            # the month last named
+    ]
+
+
+def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause():
+    # "payable" sets a date of its own: the verb of the clause before ("declared") does not govern it
+    m = dates.find_dates("The board declared a dividend, payable March 3 to holders of record Feb. 10.")[0]
+    assert dates.resolve(m, window=("2024-01-20", "2024-01-20")).date_start == "2024-03-03"
+    # "that day" after a noun is any such day; opening a clause or after "on" it is the story's
+    assert timex_values("Dealers lost money on bonds sold that day at falling prices.") == []
+    assert [t[0] for t in timex_values("The envoys left on Monday. That day, the port closed.")] == ["Monday", "That day"]
+
+
+
+def test_date_mentions_count_from_the_story_past_and_its_own_sentence(tmp_path):
+    """An apposition to an attribution's date does not move the story ("…, the agency said on
+    Thursday, a day after …"); "that evening" after "the next day" is the next day's; a count back
+    in a past clause counts from the story's past, not from a date still to come."""
+    story = """
+        Harbour strike ends
+
+        Dock workers walked out on Wednesday, the port agency said on Thursday, a day after wage
+        talks broke down. Cranes stood idle the following morning.
+
+        Mediators met the unions on Friday. Both sides met again the next day and signed a deal
+        that evening. The new contract starts in April. Two days earlier, the mayor had urged calm.
+        """
+    values = dict(mentions_of_a_build(tmp_path, story, "2024-03-18"))
+    assert values["the following morning"] == "2024-03-14TMO"  # after Wednesday, not Thursday
+    assert values["that evening"] == "2024-03-16TEV"           # the next day's evening
+    assert values["April"] == "2024-04"
+    assert values["Two days earlier"] == "2024-03-14"         # two days before Saturday, not April
+
+
+def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_path):
+    story = """
+        Ferry service to Busan
+
+        ferry_0908.jpg
+        Crews cheer as the new ferry leaves the pier on Monday.
+        Photo: Harbor Desk
+
+        The second ferry leaves for Busan on Monday, the operator said.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
+
+
+def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
+    assert timex_values("The envoy spoke to June Smith and to May Lee.") == []
+    assert timex_values("The plant makes H2 for fuel cells; profits rose at the year end.") == []
+
+
+def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():
+    assert timex_values("The new cabinet will be judged on its first hundred days.") == [
+        ("hundred days", "DURATION", "P100D")]
+    assert timex_values("The siege lasted two hundred days.") == []
+
+
+def test_a_count_before_an_event_named_after_a_dated_sentence_is_a_date(tmp_path):
+    """"Three days before the Lima summit" counts from the day the text placed the Lima meeting at;
+    a count before an event no dated sentence names stays a length."""
+    story = """
+        Pacific leaders wrap up talks
+
+        Pacific leaders met in Lima on Tuesday. Three days before the Lima summit, aides had agreed on
+        the text. Two weeks after the harvest festival, prices fell.
+        """
+    rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
+    assert ("Three days before the Lima summit", "2024-11-16") in rows
+    assert ("Two weeks after the harvest festival", "P2W") in rows

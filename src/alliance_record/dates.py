@@ -110,7 +110,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import clause_tense
+from .tense import PLANNED, clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -224,7 +224,7 @@ _SMALL_NUMBERS = ("one two three four five six seven eight nine ten eleven twelv
                   "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {"a": 1, "an": 1, **{w: i for i, w in enumerate(_SMALL_NUMBERS, 1)},
-                **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+                **{w: 10 * i for i, w in enumerate(_TENS, 2)}, "hundred": 100}
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
               "century": "century", "centurie": "century"}
 
@@ -273,7 +273,9 @@ _YEAR_RIGHT = r"(?![0-9A-Za-z%]|[,.][0-9])"
 _YEAR = rf"{_YEAR_LEFT}(?:1[0-9]{{3}}|20[0-9]{{2}}){_YEAR_RIGHT}"
 _YY = r"[0-9]{2}(?![0-9A-Za-z%]|[,.][0-9])"
 _COUNT = (r"(?<![0-9][,.])(?:[0-9]{1,3}(?![0-9,.][0-9])|(?:" + "|".join(_TENS) + r")(?:-(?:"
-          + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?)")
+          + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?|"
+          # "the first hundred days", "a hundred years" (not "two hundred": a count the words do not give)
+          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9]) + r"(?:(?:an?|one)\s+)?hundred)")
 _UNIT_SG = r"(?:day|week|month|year|decade|century)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
 # An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
@@ -282,7 +284,9 @@ _NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
        # "that" opening a clause is no determiner: "a week before that the drills would go ahead"
        r"(?!that\s+(?:the|a|an|this|these|those|his|her|its|their|our|we|they|he|she|it|i)\b)"
        r"(?:the|a|an|this|that|these|those|his|her|its|their|our|(?-i:[A-Z])[\w’'.-]*)"
-       r"(?:\s+[\w’'-]+){0,6}?"
+       # no word of a date of its own ("a year after the port reopened last October": the anchor is
+       # "the port reopened", and "last October" a date)
+       rf"(?:\s+(?!{_MONTH_FULL}|{_WEEKDAY}|(?i:last|next|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)\b)[\w’'-]+){{0,6}}?"
        r"(?=\s*(?:[,.;:!?)\]”\"]|$)|\s+(?:and|but|when|while|which|who|whom|whose|that|to|in|on|"
        r"at|by|for|with|as|was|were|is|are|had|has|have|did|does|do|will|would|could|should|can|"
        r"may|might|after|before|during|from|into|than|because|if|where)\b)")
@@ -351,8 +355,11 @@ _CORES = [
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
-    rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR}))?"
-    rf"|(?P<qq>Q[1-4])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
+    rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
+    r"|\s+of\s+(?P<qrel>(?i:next|last|this))\s+(?i:year)(?![\w-]))?"
+    rf"|(?P<qq>Q[1-4]|H[12])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
+    # by year-end, at the year end: the end of this year
+    r"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-]))",
     # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
     rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
@@ -363,11 +370,12 @@ _CORES = [
     # The day prior | the day before the vote | the next day | the same week
     rf"(?P<c_the>(?i:the\s+(?:(?P<tu>{_UNIT_SG})\s+(?P<trel>prior\s+to|prior|before|after|earlier|"
     rf"later)(?:\s+(?P<tanc>{_NP}))?|(?P<trel2>next|following|previous|preceding|same|prior)\s+"
-    rf"(?P<tu2>day|week|month|year))\b))",
+    rf"(?:(?P<tu2>day|week|month|year)|(?P<ttod>{_TOD})))\b))",
     # later that day | earlier that same week | that day | earlier in the week (counted from the
     # last date, no shift) |
     # in the morning (a part of the day the story has reached; "the night of June 5" is not one)
-    r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|week|month|year)"
+    r"(?P<c_that>(?i:(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<thu>day|morning|afternoon|evening|night|week|"
+    r"month|year)(?!-)"
     r"|(?:earlier|later)\s+in\s+the\s+(?P<thu2>day|week|month|year)"
     r"|the\s+(?P<thtod>morning|afternoon|evening|night)(?!\s+(?:of|after|before|when|that|which)\b)"
     r")(?![\w’']))",
@@ -395,7 +403,7 @@ _CORES = [
     r"\s+(?:a|an|per|each|every)\s+(?P<xu2>day|week|month|year|decade))(?![A-Za-z])"
     rf"|(?i:every|each)\s+(?P<xwd>{_WEEKDAY})(?:\s+(?P<xtod>(?i:{_TOD})))?)",
     # last month | earlier this year | the current fiscal year | (the end of) the year | this weekend
-    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|the))\s+"
+    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?new(?=\s+fiscal)|the))\s+"
     r"|(?<=of\s))(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century|weekend))"
     r"(?![A-Za-z]))",
     # this morning, last night, tonight, yesterday afternoon (a part of a day)
@@ -605,7 +613,7 @@ STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", 
                       "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
                       "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
                       "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
-                      "latest", "once", "twice", "yesterday", "tomorrow", "week", *NUMBER_WORDS])
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -747,6 +755,8 @@ def _count(word: str) -> int:
     word = word.lower()
     if word.isdigit():
         return int(word)
+    if word.endswith("hundred"):  # (a, one) hundred
+        return 100
     if "-" in word:
         tens, ones = word.split("-")
         return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
@@ -844,6 +854,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         parts = _range(m, text)
         if parts is None:
             return None
+        after = _QUARTER_AFTER.match(scan, end)
+        if after is not None and parts["day"] is None and parts["to_day"] is None and parts["month"] and \
+                parts["to_month"] == parts["month"] + 2 and parts["month"] % 3 == 1 and \
+                parts["to_year"] == parts["year"]:
+            # the January-March quarter, the April-June period: one quarter, not two months
+            fields.update(kind=parts["kind"], year=parts["year"], quarter=parts["month"] // 3 + 1)
+            return _finish(m, "c_quarter", text, scan, start, after.end(), q, fields)
         fields.update(parts)
     elif core == "c_decade":
         if m.group("dec"):
@@ -863,7 +880,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            fields["time"] = m.group("dclock")
+            clock = m.group("dclock")
+            if _PM_AFTER.match(scan, m.end()) and int(clock[:2]) < 12:  # "Dec 9, 2025 10:42 PM"
+                clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
+            fields["time"] = clock
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -880,6 +900,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     elif core == "c_anniv":
         fields.update(kind="anchored", unit="year", offset=int(m.group("an")), anchor=m.group("aanc"),
                       direction="future")
+    elif core == "c_the" and m.group("ttod"):
+        # the previous night, the following morning: a part of the day before or after the story's
+        rel = _norm(m.group("trel2"))
+        sign = {"same": 0, "next": 1, "following": 1}.get(rel, -1)
+        fields.update(kind="anchored", unit="day", offset=sign, calendar=True, anchor=None,
+                      direction={-1: "past", 1: "future"}.get(sign), time=_TOD_CODES[m.group("ttod").lower()])
     elif core == "c_the":
         unit = (m.group("tu") or m.group("tu2")).lower()
         rel = _norm(m.group("trel") or m.group("trel2"))
@@ -892,7 +918,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       anchor=m.group("tanc"),
                       direction={-1: "past", 1: "future"}.get(sign))
     elif core == "c_that" and m.group("thtod"):
-        if q not in ("in", "during") or _HOUR_BEFORE.search(scan, max(0, start - 12), start):
+        if (q not in ("in", "during", "through", "until", "till") and not _ON_INTO.search(scan, max(0, start - 16), start)) or \
+                _HOUR_BEFORE.search(scan, max(0, start - 12), start):
             # "the night the flight went down", "spent the morning": no time of the story; "4 in
             # the morning" is a clock time
             return None
@@ -900,8 +927,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = (m.group("thu") or m.group("thu2")).lower()
-        fields.update(kind="anchored", unit="day" if unit == "morning" else unit, offset=0, calendar=True,
-                      anchor=None, direction=None)
+        if m.group(core)[:8].lower() == "that day" and q not in ("on", "by", "until", "till", "from", "since") and \
+                not _OPENS_CLAUSE.search(scan, max(0, start - 4), start):
+            return None  # "losses on trades made that day": any such day, no day of the story
+        # that evening, later that night: a part of the day the story has reached (a time)
+        fields.update(kind="anchored", unit="day" if unit in _TOD_CODES else unit, offset=0, calendar=True,
+                      anchor=None, direction=None, time=_TOD_CODES.get(unit) if unit != "morning" else None)
     elif core == "c_span":
         rel = (m.group("srel") or m.group("srel2") or m.group("srel3")).lower()
         count = m.group("sn") or m.group("sn2")
@@ -917,6 +948,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
                       span=True, direction="past" if sign < 0 else "future")
         fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
+    elif core == "c_yearend":
+        if q not in ("by", "until", "till", "before"):
+            return None  # "rose at the year end" may be last year's: only a deadline is this year's
+        fields.update(kind="relative", unit="year", offset=0, calendar=True, modifier="end")
     elif core == "c_rel":
         rel = _norm(m.group("rrel"))
         unit = m.group("ru").lower()
@@ -929,6 +964,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if fiscal and unit != "year":
             return None
         offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if rel in ("new", "the new"):
+            # the new fiscal year: the one that "starts in April" ahead, or the one that "began"
+            offset = 1 if clause_tense(text, start, end)[0] == "future" else 0
         if unit == "weekend" and rel == "the":
             offset = None  # "the weekend": the one the tense points to
         direction = {"earlier this": "past", "later this": "future"}.get(rel)
@@ -945,7 +983,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if offset is None and not mod and q not in BARE_MONTH_QUALIFIERS:
             s = m.start(core)
             if not (_POSSESSIVE_BEFORE.search(text, max(0, s - 8), s)
-                    and _LOWER_WORD_AFTER.match(text, m.end())):
+                    and _LOWER_WORD_AFTER.match(text, m.end())) and not (
+                    # "dates back to September", "postponed to October" (not the verb or the name
+                    # a month shares: "to May", "to March", "to August")
+                    m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 6), s)
+                    and not _NAME_AFTER.match(text, m.end())):
                 return None
         fields.update(kind="relative", month=_month(m.group("bm")), offset=offset,
                       direction=_offset_direction(offset))
@@ -1000,7 +1042,9 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y, month=mo, day=d)
     elif core == "c_quarter":
         if m.group("qq"):
-            n, y = int(m.group("qq")[1]), m.group("qy2")
+            n, y = int(m.group("qq")[1]) + (4 if m.group("qq")[0] == "H" else 0), m.group("qy2")
+            if n > 4 and not y:
+                return None  # "H2" alone is hydrogen as often as a half: "H1 2026" is a half
         else:
             word, what = m.group("qn").lower(), m.group("qw").lower()
             y = m.group("qy")
@@ -1015,6 +1059,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                 fields.update(kind="relative", unit="quarter", offset=offset, calendar=True,
                               direction=_offset_direction(offset))
                 return _finish(m, core, text, scan, start, end, q, fields)
+        if m.group("qrel"):  # the first half of next year: that half of the year named
+            offset = _named_offset(m.group("qrel"))
+            fields.update(kind="relative", quarter=n, unit="year", offset=offset, calendar=True,
+                          direction=_offset_direction(offset))
+            return _finish(m, core, text, scan, start, end, q, fields)
         fields.update(kind="explicit" if y else "relative", year=int(y) if y else None, quarter=n)
     elif core == "c_season":
         rel, y = (m.group("sear") or "").lower(), m.group("seay")
@@ -1118,6 +1167,14 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
             clock = f"{h:02d}:{m.group('mi') or '00'}"
         fields.update(kind="time", time=clock)
+        on_day = None if m.group("clwd") or m.group("clday") else _CLOCK_ON_DAY.match(scan, m.end())
+        if on_day is not None and on_day.group("owd"):
+            # 8:44 a.m. Beijing time on Wednesday: the clock of the day that follows (a mention of its own)
+            fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[on_day.group("owd")[:3].lower()])
+        elif on_day is not None:  # 9 a.m. on Sept. 25
+            month, day = _month(on_day.group("omo")), int(re.match(r"[0-9]+", on_day.group("oda")).group())
+            if _valid(2000, month, day):
+                fields.update(kind="relative", month=month, day=day)
         if m.group("clwd"):  # 10 p.m. Wednesday
             fields.update(kind="relative", weekday=_WEEKDAY_BY_KEY[m.group("clwd")[:3].lower()])
         elif m.group("clday"):
@@ -1141,6 +1198,17 @@ _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|these|those|this|that|its|his|her
                                 r"past|coming|next|last|first|final|early|late|same|other)|[’']s)\s+$")
 _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries),?\s+"
                         r"(?:not|or|and|to|but\s+not|rather\s+than)\s+)$")
+# what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
+_CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
+                           rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+_DEFERRED_BEFORE = re.compile(r"\b(?i:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off)\s+$")
+_TO_BEFORE = re.compile(r"\b(?i:to)\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "June Smith": a name
+_QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
+_PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
+# "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
+_ON_INTO = re.compile(r"\b(?i:into|until|till|through)\s+$")
 _HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
 _PER_BEFORE = re.compile(r"(?:[0-9%]|million|billion|trillion|dollars|yen|percent|cents?|times)\s*$")
@@ -1180,6 +1248,17 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
     if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
         tense_word, cue = clause_tense(text, start, end)
         fields.update(tense=tense_word, tense_cue=cue)
+    elif needs_direction and q in ("by", "until", "till"):
+        # a deadline lies ahead of what set it ("asked it to respond by Oct. 31": the nearest), and
+        # ahead of the publication when its clause is in the future ("is likely to approve the
+        # sale by November", "the talks were delayed until March")
+        tense_word, cue = clause_tense(text, start, end)
+        deferred = _DEFERRED_BEFORE.search(text, max(0, start - 24), start)
+        if deferred is not None:  # "delayed until March": what was put off lies ahead
+            tense_word, cue = "future", deferred.group().strip()
+        if tense_word == "future" and cue.split()[0].lower() not in PLANNED | {"would"}:
+            # (not a future seen from the past: "said they would ... by Jan. 14")
+            fields.update(tense=tense_word, tense_cue=cue)
     if fields.get("fiscal"):
         sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
         owners = {k for o in _FISCAL_OWNER.finditer(text, sentence_start, start) for k, v in o.groupdict().items() if v}
@@ -1462,6 +1541,9 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         if first is None:
             first = _relative(point, ref, "past")
         return first[0], ref.isoformat(), first[2], False
+    if m.unit == "year" and m.quarter:  # the first half of next year, the third quarter of last year
+        a, b = _period_months(ref.year + m.offset, None, m.quarter)
+        return a, b, approx, approx
     if m.unit in ("year", "week") and (m.month is not None or m.weekday is not None):
         # a date within a named period: "Sept. 11 this year", "Monday last week"
         if m.unit == "year":
@@ -1731,6 +1813,20 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.time:
         return [(start, m.end, "TIME", f"{value}T{m.time}", mod)]
     return [(start, m.end, "DATE", value, mod)]
+
+
+def is_count(m: DateMention) -> bool:
+    """``m`` opens with a count of units ("two days before ...", not "the 80th anniversary of ...")."""
+    return _COUNT_UNIT.match(m.phrase) is not None
+
+
+def in_named_week(m: DateMention, previous: DateMention | None, text: str) -> bool:
+    """``m`` is a bare weekday after a week named just before it in its sentence ("will travel to
+    Manila next week and meet the president on Thursday", "Last week the talks stalled; on
+    Friday ..."): the day of that week, resolved with ``offset=0`` from the week's first day."""
+    return (m.kind == "relative" and m.weekday is not None and m.month is None and m.offset is None
+            and m.unit is None and previous is not None and previous.kind == "relative" and previous.unit == "week"
+            and previous.weekday is None and not previous.span and same_sentence(text, previous.end, m.start))
 
 
 _FOLLOWED = re.compile(r"\s*[\w“\"']")

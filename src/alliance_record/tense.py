@@ -9,7 +9,9 @@ is this week's Thursday to come. What decides is the verb group of the clause th
 * future: "will", "shall", "'ll", "is going to", "is/are scheduled|set|due|slated|expected to",
   "plans to", "would" after a report ("said it would begin"), "next", "upcoming", "coming",
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
-  with a date ("the talks begin on Monday": the scheduled present).
+  with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
+  of a timetable verb or phrase, read apart in headlines and captions), what was put off
+  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
@@ -59,7 +61,8 @@ SCHEDULE = frozenset(["scheduled", "set", "due", "slated", "expected", "poised",
                       "about", "likely", "certain", "to"])
 PLAN_VERBS = frozenset(["plans", "plan", "intends", "intend", "aims", "aim", "hopes", "hope", "vows",
                         "pledges", "seeks", "wants", "prepares", "prepare", "expects"])
-FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow"])
+# ("until" and "till" too, loosely: "has until the Dec. 14 deadline"; a verb outranks them: "stayed until")
+FUTURE_WORDS = frozenset(["next", "upcoming", "coming", "forthcoming", "tomorrow", "until", "till"])
 # past forms that put what they govern ahead: "planned a rally on Saturday", "set to resume Monday"
 # (with an infinitive: "had threatened to impose from Aug. 1", "offered to host talks in May": what
 # was threatened, promised or sought lies ahead of the threat)
@@ -67,6 +70,9 @@ PLANNED = frozenset(["planned", "scheduled", "slated", "expected", "intended", "
                      "prepared", "planning", "preparing", "promised", "vowed", "pledged", "agreed",
                      "threatened", "threatening", "offered", "proposed", "sought", "aimed", "hoped",
                      "wanted"])
+# what was put off lies ahead of putting it off: "postponed to October", "delayed until March"
+DEFERRED = frozenset(["postponed", "delayed", "deferred", "rescheduled", "pushed", "put"])
+DEFERRED_TO = frozenset(["to", "until", "till", "for", "back", "off"])
 PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "former", "yesterday",
                         "recently", "since"])
 # Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
@@ -74,18 +80,42 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
 NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
                             "its", "their", "his", "her", "last", "earlier", ""])
 WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
+# Verbs of a timetable, whose simple present tells what is scheduled ("the new fiscal year starts in
+# April", "the talks resume on Monday", "the exercise runs until Sept. 25", "he arrives Monday"): the
+# futurate present (headlines and captions tell what happened in the present: date_mentions reads
+# them apart). Of the verbs of travel only the forms in -s, which no noun before a date shares
+# ("tax returns in April", "a state visit in May" are nouns), and of "meet", "arrive", "depart" the
+# base form too ("ministers meet again in May").
+SCHEDULED_PRESENT = frozenset("""
+begins begin starts start opens open closes close ends end expires expire resumes resume convenes
+convene runs run concludes conclude reopens reopen arrives leaves departs heads travels meets flies sails
+meet arrive depart
+""".split())
+# and the timetable phrases of a verb that alone says nothing: "takes effect", "takes place",
+# "comes into force", "enters into force", "goes into effect"
+SCHEDULED_PHRASES = {"takes": ("effect", "place"), "take": ("effect", "place"), "comes": ("into",),
+                     "come": ("into",), "enters": ("into",), "enter": ("into",), "goes": ("into",), "go": ("into",),
+                     "kicks": ("off",), "kick": ("off",), "wraps": ("up",), "wrap": ("up",)}
+FUTURATE_CUES = SCHEDULED_PRESENT | frozenset(SCHEDULED_PHRASES)  # what a headline's present is read apart for
+# words before such a form that make it no finite present: an infinitive, a modal, a negation, a
+# determiner (then it is a noun: "the start in April", "its runs")
+NOT_FINITE_BEFORE = frozenset("""
+to did didn't didn’t does doesn't doesn’t do don't don’t not never could would should might may can must
+will shall the a an its their his her our this that these those every each no first
+""".split())
 REPORTING = frozenset(["said", "told", "announced", "stated", "added", "noted", "reported", "confirmed",
                        "indicated", "agreed", "decided", "warned", "promised", "pledged", "vowed"])
 # What ends a clause for this purpose: punctuation, or a blank line (a line break inside a
 # hard-wrapped paragraph does not).
 # A period after a capital ("U.S.", "Gen. Brown's") or a short title ("Mr.", "Gen.") is an
 # abbreviation's, not a sentence end: "Koizumi met U.S. Secretary Hegseth on Thursday" is
-# governed by "met".
+# governed by "met"; so is one before a small letter or a digit ("at 9 a.m. on Sept. 25", "Oct. 30"):
+# a sentence opens with neither.
 # Written so that every alternative opens with the one character class in front (the engine then
 # skips the other characters without entering the pattern): the punctuation, then which one it was.
 _CLAUSE_END = re.compile(r"[!?;:()\[\]“”\".\n](?:(?<=[!?;:()\[\]“”\"])\s"
                          r"|(?<=\.)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj)\.)"
-                         r"(?<!Capt\.)\s|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
+                         r"(?<!Capt\.)\s(?![a-z0-9])|(?<=[;:()\[\]“”])|(?<=\n)[ \t]*\n)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 WINDOW = 160  # characters looked at on each side of a date
 
@@ -104,7 +134,7 @@ def _past_form(word: str) -> bool:
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
 _CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
-              | {"would", "had", "ahead"})
+              | FUTURATE_CUES | DEFERRED | {"would", "had", "ahead", "payable"})
 
 
 def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -125,6 +155,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
         elif w in PLAN_VERBS and nxt == "to" and nxt2 not in NOT_INFINITIVE:
             out.append((pos, "future", f"{word} to"))
+        elif w in DEFERRED and nxt in DEFERRED_TO and (w not in ("pushed", "put") or nxt in ("back", "off")):
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
         elif w in PLANNED and ((nxt == "to" and nxt2 not in NOT_INFINITIVE) or (
                 w in ("planned", "scheduled", "planning", "slated", "expected") and nxt not in ("by", "as", "to"))):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
@@ -144,9 +176,20 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))
         elif w == "ahead" and nxt == "of":
             out.append((pos, "future", "ahead of"))
+        elif (w in SCHEDULED_PRESENT or nxt in SCHEDULED_PHRASES.get(w, ())) and (not i or (
+                low[i - 1] not in NOT_FINITE_BEFORE and not low[i - 1].endswith(("’s", "'s")))):
+            # (first in its words, it follows the date: "the new fiscal year starts in April")
+            out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            out.append((pos, "past", word))
+            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i]:
+                # "warned that it would respond if the drills went ahead in April": a condition of what
+                # would follow, still to come
+                out.append((pos, "future", f"if {word}"))
+            else:
+                out.append((pos, "past", word))
+        elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
+            out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
             out.append((pos, "present", word))
     return out
@@ -157,10 +200,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     ``text[start:end]``, read from the verb group nearest to it in its clause."""
     left_edge = max(0, start - WINDOW)
     right_edge = min(len(text), end + WINDOW)
-    left = text[left_edge:start]
+    left = text[left_edge:start + 1]  # with the date's first character: what follows a period says what it is
     cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
+    for found in _CLAUSE_END.finditer(left):
+        if found.end() <= start - left_edge:
+            cut = found
     lo = left_edge + (cut.end() if cut else 0)
     right = _CLAUSE_END.search(text, end, right_edge)
     hi = right.start() if right else right_edge
@@ -174,6 +218,12 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
         cut = _COORDINATE.search(text, end, hi)
         hi = cut.start() if cut else hi
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, start)]
+    if " and " in text[end:hi] or " but " in text[end:hi]:
+        # a second predicate after the date ("left Yokosuka on Saturday and is expected to return"):
+        # its verb governs the date only when the date's own side has none
+        conj = _SECOND_PREDICATE.search(text, end, hi)
+        if conj is not None and any(g[2].lower() not in WORD_CUES for g in _groups(tokens)):
+            hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
     groups = _groups(tokens + after)
     if not groups:
@@ -205,6 +255,7 @@ _COORDINATE = re.compile(
     r"for|of|his|her|its|their)\b)[a-z])")
 
 
+_SECOND_PREDICATE = re.compile(r"\s(?:and|but)\s")
 _SUBJECT_WORDS = frozenset("he she they we it i you the a an this these those his her their its our my your".split())
 _MEASURES_FROM = re.compile(r"\b(?:since|until|than)\b", re.I)
 # a relative clause set off by a comma (", who took office on Oct. 21"): an aside about someone
@@ -217,13 +268,51 @@ def background(text: str, at: int) -> bool:
     USFJ was created in 1957") or in an aside (", who took office on Oct. 21"): a point of
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
-    clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
-    if _ASIDE.match(clause):
+    if aside(text, at):
         return True
+    clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
     # a cheap look first: "since", "until" and "than" hold "nce", "unt" and "than", letters no
     # other character matches ignoring case (as ſ matches s and ı i)
     low = clause.lower()
     return ("nce" in low or "unt" in low or "than" in low) and bool(_MEASURES_FROM.search(clause))
+
+
+# a trailing attribution: a comma, a few words naming who, a verb of saying ("…, the ministry said on")
+# (with what follows the verb: "told a news conference on", "said in a statement late on")
+_ATTRIBUTION = re.compile(r",\s+(?:[^,;:.!?]{0,60}?\s)?(?:said|says|told|announced|reported|confirmed|"
+                          r"added|stated|noted|wrote)(?:\s+[a-z]+){0,4}?\s+(?:on\s+)?$")
+# before a date used as a noun's modifier: a determiner or a possessive ("the July trade deal",
+# "Tuesday's talks" is the other way round and not one); after it, a word in small letters that
+# is no preposition, conjunction or verb of its own
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?i:the|its|his|her|their|our|this|that|a|an)|[’']s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|as|is|was|were|are|has|had|have|will|"
+                         r"would|when|that|which|who|after|before|since|until|through|the|a|an|this|last|next)\b)"
+                         r"[a-z][a-z-]+\b")
+_SENTENCE_END = re.compile(r"[.!?][’”\"')]*\s+(?=[A-Z“\"])(?<![A-Z]\.\s)")
+
+
+def subordinate(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` says when something was said or which thing is meant, not
+    the time the sentence has reached: it sits in a trailing attribution ("Jets locked radar on
+    Saturday, the ministry said on Sunday") or modifies a noun ("signed the order that puts the
+    July trade deal into effect"). Such a date does not displace the one the same sentence placed
+    its events at, which "later that day" and "the same day" count from."""
+    if _ATTRIBUTION.search(text, max(0, start - 90), start):
+        return True
+    return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
+
+
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence ends between offsets ``a`` and ``b`` of ``text`` (a rough reading: an
+    abbreviation before a capital counts as an end, which only makes the callers' rules more
+    careful)."""
+    return _SENTENCE_END.search(text, a, b + 1) is None  # (the capital after the end is looked at)
+
+
+def aside(text: str, at: int) -> bool:
+    """The date at ``at`` sits in a relative clause set off by a comma (", who took office on
+    Oct. 21"): about someone or something else, not a time the story names."""
+    return bool(_ASIDE.match(_CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]))
 
 
 _SUBJECT_OF_BE = re.compile(r"\s*(?:is|was|’s|'s)\b", re.I)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import dates, tense
@@ -114,15 +114,23 @@ def read_dir(path) -> list[TmlDocument]:
 
 def tag(text: str, dct: str) -> list[Timex]:
     """The TIMEX3s this project finds in ``text`` written on ``dct`` (YYYY-MM-DD)."""
-    found, last = [], None
+    found, last, placed_at, previous = [], None, None, None
     for m in dates.find_dates(text, every=True):
-        for start, end, ttype, value, mod in dates.timexes(m, text, dct, last):
+        seen_from = dct
+        if dates.in_named_week(m, previous, text):  # "next week ... on Thursday": that week's Thursday
+            week = dates.resolve(previous, window=(dct, dct))
+            if week is not None and week.date_start:
+                m, seen_from = replace(m, offset=0), week.date_start
+        previous = m
+        for start, end, ttype, value, mod in dates.timexes(m, text, seen_from, last):
             found.append(Timex(start, end, text[start:end], ttype, value, mod))
         if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m) and \
-                not tense.background(text, m.start):
-            r = dates.resolve(m, window=(dct, dct))
+                not tense.background(text, m.start) and not (
+                placed_at is not None and tense.same_sentence(text, placed_at, m.start)
+                and tense.subordinate(text, m.start, m.end)):
+            r = dates.resolve(m, window=(seen_from, seen_from))
             if r is not None and r.date_start and r.date_end:
-                last = (r.date_start, r.date_end)
+                last, placed_at = (r.date_start, r.date_end), m.end
     return found
 
 

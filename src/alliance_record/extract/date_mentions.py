@@ -19,7 +19,10 @@ Expressions counted from another event are resolved in two ways, and the row say
   paragraphs, the same footnote or caption; in a section that has placed nothing yet, the body
   before it) that places something in time: a day, month or year given bare or with
   on/in/at/during/from, not a stretch ("since 1895"), not a deadline ("by 2027") and not an
-  access date. The narrative's last stated date is what "the day prior" counts from;
+  access date. The narrative's last stated date is what "the day prior" counts from; a date of a
+  trailing attribution ("Jets locked radar on Saturday, the ministry said on Sunday") or a noun's
+  modifier ("the July trade deal") does not displace the one its sentence placed its events at; a
+  demonstrative ("that month") takes up the date last named, also one a clause measured from;
 * an expression in apposition to the date just before it that names its own anchor ("Jan. 21,
   the day after President Trump's inauguration") is that date.
 
@@ -34,6 +37,7 @@ resolves or quotes keeps empty dates.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from .. import dates, tense
@@ -80,10 +84,19 @@ def extract(doc, seg, rows, ctx) -> dict:
     boilerplate = boilerplate_regions(doc, seg)
     out, anchored = [], []
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
+    last_named: dict = {}  # stream -> the row of the latest date named outside an aside (what "that month" takes up)
+    set_aside: set = set()  # ids of rows that did not displace their sentence's date (see below)
+    last_past: dict = {}  # stream -> the latest such row not after the publication
+    dated_sentences: list = []  # (sentence, row) of each such row of one day, for an event named after them
     for region in regions(doc, seg) + boilerplate:
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
+        placed_at = None  # where the latest date of this region that placed something in time ends
+        headline = region.kind in ("title", "heading", "caption") or (
+            region.kind == "body" and _caption_like(doc.text, region.multi.start, region.multi.end))
         for m in dates.find_dates(region.text, every=True):
+            if headline and m.tense == "future" and (m.tense_cue or "").lower() in tense.FUTURATE_CUES:
+                m = replace(m, tense="present")  # a headline's or caption's present tells what happened
             if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
                     not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
                 m = replace(m, value="PRESENT_REF")  # an essay's "Today that promise is tested"
@@ -91,7 +104,11 @@ def extract(doc, seg, rows, ctx) -> dict:
             extent_start = m.extent_start if m.extent_start is not None else m.start
             pieces = region.multi.sub(extent_start, m.end) if extent_start != m.start else written
             start, end = pieces[0].start, pieces[-1].end
-            resolved = dates.resolve(m, window=window)
+            seen_from = window
+            if previous is not None and previous[1]["date_start"] and dates.in_named_week(m, previous[0], region.text):
+                # "next week ... on Thursday": the Thursday of that week
+                m, seen_from = replace(m, offset=0), (previous[1]["date_start"], previous[1]["date_start"])
+            resolved = dates.resolve(m, window=seen_from)
             row = {
                 "id": f"{doc.id}-d{len(out) + 1:04d}", "document_id": doc.id, "region": region.kind,
                 "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
@@ -103,27 +120,46 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
                 "written_start": written[0].start, "written": m.phrase,
                 "written_spans": json.dumps([[p.start, p.end] for p in written]) if len(written) > 1 else None,
-                "qualifier": m.qualifier, **timex_columns(m, region.text, window),
+                "qualifier": m.qualifier, **timex_columns(m, region.text, seen_from),
                 **direction_columns(m),
             }
             stream = stream_of(region, row)
+            restated = None  # the row of the date an apposition restates
             if m.kind == "anchored":
                 # counted from what it names, or from the story's last date ("The day prior")
                 counted = m.anchor is not None or dates.counts_to_following(m, region.text)
-                before = None if counted else last_placing.get(stream) or (
-                    last_placing.get("body") if stream[0] == "body" else None)
+                before = None if counted else _latest(last_placing, stream)
+                if before is not None and window and before["date_start"] and before["date_start"] > window[1] and \
+                        tense.clause_tense(region.text, m.start, m.end)[0] == "past":
+                    # "The fiscal year starts in April. Two days earlier, the minister had warned":
+                    # what happened counts from the story's past, not from a date still to come
+                    before = _latest(last_past, stream)
+                named = _latest(last_named, stream)
+                if not counted and named is not None and named is not before and _DEMONSTRATIVE.match(m.phrase) \
+                        and named["date_precision"] in _TAKES_UP.get(m.unit, ()):
+                    # "that month" takes up the month last named, also one a clause measured from
+                    # ("less than a year after he took office last October. ... an election that month")
+                    before = named
                 if counted and previous is not None and dates.apposed(region.text, previous[0].end, m) and \
                         previous[1]["date_start"] is not None and previous[1]["date_start"] == previous[1]["date_end"] \
                         and previous[1]["date_precision"] == _GRANULARITY.get(m.unit):
                     # "Jan. 21, the day after President Trump's inauguration": the date it restates
-                    before = previous[1]
+                    before = restated = previous[1]
                     if row["timex_type"] is None:
                         row["timex_type"] = "DATE"
+                event_row = _dated_by_name(m.anchor, dated_sentences, _sentence_of(region, start)) \
+                    if counted and m.anchor and before is None and m.unit in ("day", "week", "month", "year") \
+                    and dates.is_count(m) else None
                 if m.anchor:  # "the End of the Pacific War": an event's evidence may quote it
                     i = m.start + m.phrase.rfind(m.anchor)
                     at = region.multi.sub(i, i + len(m.anchor))
                     ctx.state.setdefault(ANCHORS_KEY, {})[row["id"]] = (m, doc.id, at[0].start, at[-1].end)
-                if before is not None and counted:
+                if event_row is not None:
+                    # "Two days before the Busan meeting": the meeting the text placed "Last Thursday in Busan"
+                    resolved = dates.resolve(replace(m, span=False), anchor=(event_row["date_start"], event_row["date_end"]))
+                    row["relative_to_mention_id"] = event_row["id"]
+                    row["timex_type"], row["timex_value"] = "DATE", None  # finish writes the day
+                elif before is not None and counted:
                     resolved = dates.resolve(replace(m, offset=0, span=False), anchor=(before["date_start"], before["date_end"]))
                     row["relative_to_mention_id"] = before["id"]
                 elif before is not None:
@@ -143,17 +179,84 @@ def extract(doc, seg, rows, ctx) -> dict:
                 fill(row, resolved, None)
             out.append(row)
             previous = (m, row)
-            if (places_in_time(m, row) and not tense.background(region.text, m.start)) or \
-                    (m.kind == "anchored" and row["date_start"] is not None):
-                last_placing[stream] = row
-                if stream[0] == "body":
-                    last_placing["body"] = row  # a section with no date of its own goes on from the one before
+            # a date of a trailing attribution or a noun's modifier does not displace the one its
+            # sentence placed its events at
+            # (nor does an apposition that restates such a date: "said on Thursday, a day after ...")
+            subordinate = (placed_at is not None and tense.same_sentence(region.text, placed_at, m.start)
+                           and tense.subordinate(region.text, m.start, m.end)) or (
+                restated is not None and restated["id"] in set_aside)
+            if subordinate:
+                set_aside.add(row["id"])
+            dated_count = m.kind == "anchored" and row["date_start"] is not None
+            if (places_in_time(m, row) or dated_count) and not subordinate and not tense.aside(region.text, m.start):
+                _remember(last_named, stream, row)  # ("the next day ... that evening": the next day's)
+            if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or dated_count) \
+                    and not subordinate:
+                placed_at = m.end
+                _remember(last_placing, stream, row)
+                if row["date_start"] is not None and row["date_start"] == row["date_end"]:
+                    dated_sentences.append((_sentence_of(region, row["start"]), row))
+                if window and row["date_end"] and row["date_end"] <= window[1]:
+                    _remember(last_past, stream, row)
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
 
 
+def _latest(rows_by_stream: dict, stream: tuple):
+    """The row kept for ``stream``; a section with no date of its own goes on from the body before."""
+    return rows_by_stream.get(stream) or (rows_by_stream.get("body") if stream[0] == "body" else None)
+
+
+def _remember(rows_by_stream: dict, stream: tuple, row: dict) -> None:
+    rows_by_stream[stream] = row
+    if stream[0] == "body":
+        rows_by_stream["body"] = row
+
+
+def _sentence_of(region, doc_start: int) -> str:
+    """The sentence of ``region`` holding document offset ``doc_start`` (the whole region without sentences)."""
+    for s_start, s_end, _, text in region.sentences or ():
+        if s_start <= doc_start < s_end:
+            return text
+    return region.text
+
+
+# an event named after a place or a name: "the Busan meeting", "the Lima summit" (the, names, a noun)
+_NAMED_EVENT = re.compile(r"(?i:the)\s+(?P<names>(?:[A-Z][\w’'.-]*\s+)+)[a-z][\w-]*")
+
+
+def _dated_by_name(anchor: str, dated: list, sentence_now: str):
+    """The one dated row of an earlier sentence that names the event a count is before or after:
+    "two days before the Busan meeting" after "Last Thursday in Busan, the leaders met"; None when
+    the anchor is no such event, no sentence names it or sentences of different days do."""
+    named = _NAMED_EVENT.fullmatch(anchor.strip())
+    if named is None:
+        return None
+    names = named.group("names").split()
+    found = [row for sentence, row in dated if sentence != sentence_now
+             and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in names)]
+    return found[-1] if found and len({r["date_start"] for r in found}) == 1 else None
+
+
+_IMAGE_LINE = re.compile(r"\S+\.(?i:jpe?g|png|gif|webp)\s*$")
+_CREDIT_LINE = re.compile(r"\s*\(?(?i:photo(?:graph)?s?|image|picture|credit)\b")
+
+
+def _caption_like(text: str, start: int, end: int) -> bool:
+    """A paragraph under an image's file name or over a photo credit ("Photo: …"): a caption the
+    segmenter kept as body, whose present tells what the picture shows."""
+    line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    if _IMAGE_LINE.search(text[line_start:start]):
+        return True
+    line_end = text.find("\n", end + 1)
+    return bool(_CREDIT_LINE.match(text[end:line_end if line_end >= 0 else len(text)].lstrip("\n")))
+
+
 _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
+# "that day", "later that month": a demonstrative takes up a date already named, of a precision that has the unit
+_DEMONSTRATIVE = re.compile(r"(?i:(?:(?:earlier|later)\s+)?that\s)")
+_TAKES_UP = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 
 def timex_columns(m, text: str, window) -> dict:
