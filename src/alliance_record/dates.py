@@ -1826,7 +1826,18 @@ def in_named_week(m: DateMention, previous: DateMention | None, text: str) -> bo
     Friday ..."): the day of that week, resolved with ``offset=0`` from the week's first day."""
     return (m.kind == "relative" and m.weekday is not None and m.month is None and m.offset is None
             and m.unit is None and previous is not None and previous.kind == "relative" and previous.unit == "week"
-            and previous.weekday is None and not previous.span and same_sentence(text, previous.end, m.start))
+            and previous.weekday is None and not previous.span and same_sentence(text, previous.end, m.start)
+            and not _tense_elsewhere(m, previous, text))
+
+
+def _tense_elsewhere(m: DateMention, previous: DateMention, text: str) -> bool:
+    """The weekday's own clause has a tense pointing away from the named week: "met last week and
+    will meet again on Friday" (the coming Friday), "will meet next week; on Monday they talked"."""
+    direction = previous.offset or 0
+    if direction == 0:
+        return False
+    told, _ = clause_tense(text, m.start, m.end)
+    return (direction < 0 and told == "future") or (direction > 0 and told == "past")
 
 
 _FOLLOWED = re.compile(r"\s*[\w“\"']")
