@@ -496,3 +496,15 @@ def test_a_count_before_an_event_named_after_a_dated_sentence_is_a_date(tmp_path
     rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
     assert ("Three days before the Lima summit", "2024-11-16") in rows
     assert ("Two weeks after the harvest festival", "P2W") in rows
+
+
+def test_a_count_before_a_named_event_is_no_date_from_a_sentence_that_only_shares_its_name(tmp_path):
+    """"Four days after the Oslo vote" takes no date from a sentence that names Oslo but no vote."""
+    story = """
+        Nordic ministers weigh the result
+
+        On Tuesday, diplomats in Oslo said the exercise had ended. Four days after the Oslo vote, the
+        ministers had signed the text. The Oslo vote itself was held on Thursday.
+        """
+    rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
+    assert ("Four days after the Oslo vote", "P4D") in rows

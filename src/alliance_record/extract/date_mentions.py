@@ -223,7 +223,21 @@ def _sentence_of(region, doc_start: int) -> str:
 
 
 # an event named after a place or a name: "the Busan meeting", "the Lima summit" (the, names, a noun)
-_NAMED_EVENT = re.compile(r"(?i:the)\s+(?P<names>(?:[A-Z][\w’'.-]*\s+)+)[a-z][\w-]*")
+_NAMED_EVENT = re.compile(r"(?i:the)\s+(?P<names>(?:[A-Z][\w’'.-]*\s+)+)(?P<noun>[a-z][\w-]*)")
+# a meeting named by its place ("the Busan meeting", "the Lima summit") is also named by "met ... in Busan"
+_MEETING_NOUNS = frozenset(["meeting", "meetings", "summit", "talks", "conference", "summitry"])
+_MEETING_VERB = re.compile(r"\b(?:met|meet|meets|convened|gathered)\b")
+
+
+def _names_event(sentence: str, names: str, noun: str) -> bool:
+    """``sentence`` names the event "the <names> <noun>": "<names> <noun>", "<noun> in <names>",
+    or, for a meeting, "in <names>" with a verb of meeting; one shared word is not enough."""
+    name = r"\s+".join(re.escape(n) for n in names.split())
+    word = re.escape(noun)
+    if re.search(rf"(?<![\w-]){name}\s+{word}(?![\w-])|(?<![\w-]){word}\s+in\s+{name}(?![\w-])", sentence):
+        return True
+    return noun in _MEETING_NOUNS and _MEETING_VERB.search(sentence) is not None and \
+        re.search(rf"\bin\s+{name}(?![\w-])", sentence) is not None
 
 
 def _dated_by_name(anchor: str, dated: list, sentence_now: str):
@@ -233,9 +247,8 @@ def _dated_by_name(anchor: str, dated: list, sentence_now: str):
     named = _NAMED_EVENT.fullmatch(anchor.strip())
     if named is None:
         return None
-    names = named.group("names").split()
     found = [row for sentence, row in dated if sentence != sentence_now
-             and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in names)]
+             and _names_event(sentence, named.group("names"), named.group("noun"))]
     return found[-1] if found and len({r["date_start"] for r in found}) == 1 else None
 
 
