@@ -365,6 +365,8 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The board met last week. On Monday it will name a new chair.", "2024-09-12", ("Monday", "DATE", "2024-09-16")),
     # ... unless the weekday's own clause has a tense pointing away from that week
     ("The envoys talked last week and will talk again on Friday.", "2024-09-12", ("Friday", "DATE", "2024-09-13")),
+    # a present range already under way keeps this week's days in order
+    ("The trade fair runs from Monday to Thursday.", "2024-09-11", ("Monday", "DATE", "2024-09-09")),
     # an event after "a year after" is no anchor that runs over a date of its own
     ("The mayor took office less than a year after the port reopened last October.", "2025-09-10",
      ("last October", "DATE", "2024-10")),

@@ -110,7 +110,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import PLANNED, clause_tense, same_sentence
+from .tense import FUTURATE_CUES, PLANNED, clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -1238,6 +1238,9 @@ def _iso_duration(n, unit: str) -> str:
     return f"P{t}{int(n * factor)}{letter}"
 
 
+_RANGE_TO_WEEKDAY = re.compile(rf"\s*(?:to|through|thru|until|till|-|–|—)\s*(?:on\s+)?{_WEEKDAY}")
+
+
 def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
     """The mention, with what its context adds: the tense of its clause when the words leave the
     direction open, the owner of a fiscal year, an open bound ("after 2015")."""
@@ -1247,6 +1250,11 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
                                         or fields.get("to_month") or fields.get("unit") == "weekend"))
     if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
         tense_word, cue = clause_tense(text, start, end)
+        if tense_word == "future" and fields.get("weekday") is not None and cue \
+                and cue.split()[0].lower() in FUTURATE_CUES and _RANGE_TO_WEEKDAY.match(text, end):
+            # the first day of "runs from Tuesday to Thursday": the range is read as one, not its
+            # start pushed to the coming week ahead of its end
+            tense_word = cue = None
         fields.update(tense=tense_word, tense_cue=cue)
     elif needs_direction and q in ("by", "until", "till"):
         # a deadline lies ahead of what set it ("asked it to respond by Oct. 31": the nearest), and
