@@ -510,3 +510,11 @@ def test_a_count_before_a_named_event_is_no_date_from_a_sentence_that_only_share
         """
     rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
     assert ("Four days after the Oslo vote", "P4D") in rows
+
+
+def test_an_anchor_keeps_the_date_that_names_its_event():
+    # "the May 9 ballot" is the anchor, not a date of its own cut from "Three weeks after"
+    found = dates.find_dates("Three weeks after the May 9 ballot, the council met.", every=True)
+    assert [(m.phrase, m.anchor) for m in found] == [("Three weeks after the May 9 ballot", "the May 9 ballot")]
+    found = dates.find_dates("A day after the Friday hearing, the judge resigned.", every=True)
+    assert [(m.phrase, m.anchor) for m in found] == [("A day after the Friday hearing", "the Friday hearing")]

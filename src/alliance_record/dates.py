@@ -284,6 +284,9 @@ _NP = (rf"(?!{_MONTH}|{_WEEKDAY}|[0-9])"
        # "that" opening a clause is no determiner: "a week before that the drills would go ahead"
        r"(?!that\s+(?:the|a|an|this|these|those|his|her|its|their|our|we|they|he|she|it|i)\b)"
        r"(?:the|a|an|this|that|these|those|his|her|its|their|our|(?-i:[A-Z])[\w’'.-]*)"
+       # a month or weekday that modifies the noun right after the determiner is part of the
+       # anchor: "the June 3 vote", "the Monday talks", "the March summit"
+       rf"(?:\s+(?:{_MONTH_FULL}|{_WEEKDAY})(?=(?:\s+[0-9]{{1,2}}(?:st|nd|rd|th)?)?\s+[a-z]))?"
        # no word of a date of its own ("a year after the port reopened last October": the anchor is
        # "the port reopened", and "last October" a date)
        rf"(?:\s+(?!{_MONTH_FULL}|{_WEEKDAY}|(?i:last|next|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)\b)[\w’'-]+){{0,6}}?"
