@@ -518,3 +518,9 @@ def test_an_anchor_keeps_the_date_that_names_its_event():
     assert [(m.phrase, m.anchor) for m in found] == [("Three weeks after the May 9 ballot", "the May 9 ballot")]
     found = dates.find_dates("A day after the Friday hearing, the judge resigned.", every=True)
     assert [(m.phrase, m.anchor) for m in found] == [("A day after the Friday hearing", "the Friday hearing")]
+
+
+def test_to_before_a_month_is_a_date_only_after_a_verb_that_moves_one():
+    # "moved to November" lies ahead, as a postponement does; "sent the letter to June" names no month
+    assert timex_values("The hearing was moved to November.", "2025-12-10") == [("November", "DATE", "2026-11")]
+    assert timex_values("She sent the letter to June.", "2025-12-10") == []

@@ -989,7 +989,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                     and _LOWER_WORD_AFTER.match(text, m.end())) and not (
                     # "dates back to September", "postponed to October" (not the verb or the name
                     # a month shares: "to May", "to March", "to August")
-                    m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 6), s)
+                    m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 48), s)
                     and not _NAME_AFTER.match(text, m.end())):
                 return None
         fields.update(kind="relative", month=_month(m.group("bm")), offset=offset,
@@ -1205,7 +1205,11 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
 _DEFERRED_BEFORE = re.compile(r"\b(?i:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off)\s+$")
-_TO_BEFORE = re.compile(r"\b(?i:to)\s+$")
+# "to <Month>" is a date after a verb that moves a date ("moved the vote to October", "postponed to
+# June") or "dates back to", not after "to" alone ("gave the award to June")
+_MOVING = r"postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|shifted|brought\s+forward|changed|set\s+back"
+_MOVED_TO_BEFORE = re.compile(rf"\b(?i:{_MOVING})(?:\s+[\w’'-]+){{0,3}}?\s+(?i:to)\s+$")
+_TO_BEFORE = re.compile(rf"\b(?i:{_MOVING}|dat(?:es?|ed|ing)\s+back)(?:\s+[\w’'-]+){{0,3}}?\s+(?i:to)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "June Smith": a name
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
@@ -1258,6 +1262,9 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # the first day of "runs from Tuesday to Thursday": the range is read as one, not its
             # start pushed to the coming week ahead of its end
             tense_word = cue = None
+        moved = _MOVED_TO_BEFORE.search(text, max(0, start - 48), start)
+        if moved is not None:  # "was moved to October": what was moved lies ahead
+            tense_word, cue = "future", moved.group().split()[0]
         fields.update(tense=tense_word, tense_cue=cue)
     elif needs_direction and q in ("by", "until", "till"):
         # a deadline lies ahead of what set it ("asked it to respond by Oct. 31": the nearest), and
