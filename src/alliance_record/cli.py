@@ -459,26 +459,24 @@ def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styl
             click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no text, no field: "
                        "nothing to score; repeat: within the set; equal, near: in AnyStyle's files)")
             yield str(path), refs
+        def unseen(path, refs, skipped, other_sets, why_words):
+            """``refs`` less every reference of AnyStyle's files and of ``other_sets``, reported."""
+            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
+            held += [r for read, paths in other_sets for p in paths for r in read(p)[0]]
+            refs, dropped = anystyle.without(refs, held)
+            why = collections.Counter(w for _, w in skipped + dropped)
+            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} ({why_words})")
+            return str(path), refs
+
         for path in excite_paths:
-            refs, skipped = excite.read_excite(path)
-            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
-            held += [r for p in tei_paths for r in tei.read_tei(p)[0]]
-            refs, dropped = anystyle.without(refs, held)
-            why = collections.Counter(w for _, w in skipped + dropped)
-            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no field: nothing to "
-                       "score; repeat: within the set; equal, near: in AnyStyle's or the --tei files)")
-            yield str(path), refs
+            yield unseen(path, *excite.read_excite(path), [(tei.read_tei, tei_paths)],
+                         "no field: nothing to score; repeat: within the set; equal, near: in AnyStyle's "
+                         "or the --tei files")
         for path in styles_paths:
-            refs, skipped = bibstyles.read_styles(path)
-            held = [r for name in anystyle.SETS for r in anystyle.read_set(source, name, commit)] if source else []
-            held += [r for p in tei_paths for r in tei.read_tei(p)[0]]
-            held += [r for p in excite_paths for r in excite.read_excite(p)[0]]
-            refs, dropped = anystyle.without(refs, held)
-            why = collections.Counter(w for _, w in skipped + dropped)
-            click.echo(f"{path}: left out {dict(sorted(why.items())) or 'none'} (no entry, tie, two "
-                       "references: no BibTeX entry read from the line; repeat: within the set; equal, "
-                       "near: in AnyStyle's, the --tei or the --excite files)")
-            yield str(path), refs
+            yield unseen(path, *bibstyles.read_styles(path),
+                         [(tei.read_tei, tei_paths), (excite.read_excite, excite_paths)],
+                         "no entry, tie, two references: no BibTeX entry read from the line; repeat: within "
+                         "the set; equal, near: in AnyStyle's, the --tei or the --excite files")
 
     wrong = {}
     try:
