@@ -597,6 +597,12 @@ def score_suggest(set_dir: Path, seeds: Path = SEEDS) -> Score:
                 covered = [g for g in gold.get("events") or []
                            if any(_overlaps(x, _span(text, g["evidence"])) for x in spans)]
                 c["drafts_over_several"] += len({g["evidence"] for g in covered}) > 1
+                if ev.get("ref"):  # a proposed ref: right only when a gold event it tells is that event
+                    c["refs_proposed"] += 1
+                    if not any(g.get("existing") == ev["ref"] for g in covered):
+                        c["refs_wrong"] += 1
+                        misses["ref_wrong"].append((stem, ev["ref"], [g.get("existing") for g in covered],
+                                                    ev["evidence"][0]["quote"][:60]))
             for k, (ev, spans) in enumerate(drafted):
                 if k not in on_target:
                     misses["draft_off_target"].append((stem, ev.get("event_type"), ev["evidence"][0]["quote"][:70]))
@@ -718,6 +724,7 @@ def suggest_summary(result: Score) -> dict:
         "drafts_on_target": result.rate("drafts_on_target", "drafts"),
         "typed_right": result.rate("typed_right", "events_recalled"),
         "existing_matched": result.rate("existing_matched", "existing"),
+        "refs_wrong": result.rate("refs_wrong", "refs_proposed"),
         "recommendation_recall": result.rate("recommendations_recalled", "gold_recommendations"),
         "drafts_over_several": result.rate("drafts_over_several", "drafts"),
     }

@@ -1173,3 +1173,36 @@ def test_suggest_reads_a_joined_clause_and_a_statement_s_places_in_bounded_time(
     start = time.perf_counter()
     assert all(said_there(at) for at in range(18, 18 + 26 * 2000, 26))
     assert time.perf_counter() - start < 3
+
+
+def test_ref_proposals_need_words_of_the_event_not_function_words_or_the_same_day_alone():
+    """A draft is proposed as an existing event only on words that tell events apart: sharing
+    "we", "our", "told", "two" or "under" with an event of one shared actor is nothing, and a
+    minister's act on the day of an unrelated act of theirs (a press briefing, a visit to a
+    shipyard) is another event unless a word of the event or a kindred type says otherwise.
+    Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    def existing(ident, type_, start, end, actors, text):
+        return {"id": ident, "type": type_, "start": start, "end": end, "place": None, "actors": set(actors),
+                "words": suggest._words(text), "content": suggest._content_words(text)}
+
+    def day(start, end=None):
+        return SimpleNamespace(date_start=start, date_end=end or start)
+
+    talks = existing("marles-talks", "meeting", "2024-09-05", "2024-09-05", ["richard-marles", "penny-wong"],
+                     "Marles told our partners the two of us would meet under the new framework")
+    said = {"event_type": "statement", "actors": [{"id": "richard-marles"}]}
+    assert suggest._match_existing(said, day("2024-09-05"), [talks],
+                                   '"We told them our view," Marles said, two hours later, under questioning.') is None
+    shipyard = existing("shipyard-visit", "visit", "2025-02-14", "2025-02-14", ["gen-nakatani"],
+                        "Nakatani toured the Nagasaki shipyard building the frigates")
+    briefing = {"event_type": "statement", "actors": [{"id": "gen-nakatani"}]}
+    assert suggest._match_existing(briefing, day("2025-02-14"), [shipyard],
+                                   "Nakatani held a news conference on the missile test.") is None
+    again = {"event_type": "statement", "actors": [{"id": "gen-nakatani"}]}
+    match = suggest._match_existing(again, day("2025-02-14"), [shipyard],
+                                    "At the shipyard, Nakatani praised the frigates' progress.")
+    assert match is not None and match[0] == "shipyard-visit"

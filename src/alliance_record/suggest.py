@@ -792,8 +792,16 @@ def _refers_back(text: str, d: dict) -> bool:
     return any(w in told for m in DEFINITE.finditer(text) for w in _content_words(m.group(1)))
 
 
-STOP = frozenset("""the a an of and or to in on at for with by from as is are was were be been its their his her
-this that these those it they he she we said says over after before into about than more also""".split())
+# Words that tell no two events alike: English function words (articles, pronouns, auxiliaries,
+# prepositions, conjunctions, quantifiers and number words) and the verbs of reporting. Two
+# sentences sharing "our", "told", "two" or "under" share nothing of an event.
+STOP = frozenset("""the a an of and or nor but to in on at for with by from as is are was were be been being
+its their theirs his her hers him them this that these those it they he she we us our ours you your i me my
+who whom whose which what when where why how than then there here not no so too very also only just even
+has have had having do does did will would shall should can could may might must said says say told tells
+added over after before into about more most less least under above between through during without within
+upon onto off out up down again further once some any each every all both either neither other such own
+same one two three four five six seven eight nine ten first second third many much several few""".split())
 
 
 def _split(words) -> set:
@@ -927,7 +935,8 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
             continue  # a draft naming nobody: the same kind of event in the same month, told in like words
         shared_content = content & e["content"]
         if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and akin and close) or
-                (len(shared) >= 2 and same_type) or (shared and close == 3) or (shared and same_place and same_type)):
+                (len(shared) >= 2 and same_type) or (shared and close == 3 and (akin or shared_content)) or
+                (shared and same_place and same_type)):
             continue
         if resolved is None and similarity < 0.3:
             continue
