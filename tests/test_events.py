@@ -1206,3 +1206,22 @@ def test_ref_proposals_need_words_of_the_event_not_function_words_or_the_same_da
     match = suggest._match_existing(again, day("2025-02-14"), [shipyard],
                                     "At the shipyard, Nakatani praised the frigates' progress.")
     assert match is not None and match[0] == "shipyard-visit"
+
+
+def test_two_shared_actors_and_a_word_of_the_event_match_whatever_the_drafted_type():
+    """Event types drafted from one sentence are often wrong (a review "launched" reads as a
+    report, the existing event is a policy): two shared actors, overlapping dates and a word of
+    the event in common are enough for a ``ref:`` proposal; two shared actors with no such word
+    are not. Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    probe = {"id": "treasury-probe-2024", "type": "policy", "start": None, "end": "2024-11-30", "place": None,
+             "actors": {"us-treasury", "tiktok"}, "words": suggest._words("The Treasury probe of TikTok's ownership"),
+             "content": suggest._content_words("The Treasury probe of TikTok's ownership")}
+    draft = {"event_type": "report", "actors": [{"id": "us-treasury"}, {"id": "tiktok"}]}
+    month = SimpleNamespace(date_start="2024-05", date_end="2024-05")
+    match = suggest._match_existing(draft, month, [probe], "The Treasury opened a probe into TikTok in May.")
+    assert match is not None and match[0] == "treasury-probe-2024"
+    assert suggest._match_existing(draft, month, [probe], "The Treasury fined TikTok in May.") is None

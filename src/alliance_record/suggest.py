@@ -934,7 +934,7 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
                 not actors and same_type and close >= 2 and similarity >= 0.3)):
             continue  # a draft naming nobody: the same kind of event in the same month, told in like words
         shared_content = content & e["content"]
-        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and akin and close) or
+        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and (akin and close or shared_content)) or
                 (len(shared) >= 2 and same_type) or (shared and close == 3 and (akin or shared_content)) or
                 (shared and same_place and same_type)):
             continue
