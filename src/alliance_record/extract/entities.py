@@ -66,6 +66,7 @@ professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt cap
 commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
 chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
 honorable honourable hon hon. excellency
+brigadier commodore marshal lieutenant sergeant corporal officer
 """.split())
 # A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
 # is the person.
@@ -74,20 +75,21 @@ president minister secretary ambassador governor gov gov. general gen gen. admir
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
 consul general chairman chairwoman premier chancellor mayor emperor
+brigadier commodore marshal lieutenant sergeant corporal officer
 """.split())
 
 HEADS = [  # (type, last-word heads)
     ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
                         "senate assembly court embassy consulate administration authority service"),
     ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
-                 "wing base station militia marines"),
+                 "wing base station militia marines staff"),
     ("political-party", "party"),
-    ("media", "times post herald shimbun tribune gazette daily wire news magazine journal broadcasting"),
+    ("media", "times post herald shimbun tribune gazette daily wire newswire news magazine journal broadcasting"),
     ("document", "treaty pact agreement act law strategy statement convention declaration accord charter "
                  "communique communiqué guidelines review"),
     ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
               "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
-              "factory refinery"),
+              "factory refinery range area"),
     ("organization", "university institute foundation center centre corporation company industries systems "
                      "group forum society association organisation organization commission committee union "
                      "initiative programme program press bank council fund coalition network corridor "
@@ -325,6 +327,46 @@ def n_role(evidence: dict) -> bool:
     return bool(evidence.get("role"))
 
 
+# What the words around a name say of a body no head noun types (the sentence's nouns, an
+# apposition, a coordination): a political party is called "party", wins seats, is a coalition's
+# partner, or is coordinated with a party ("the Liberal Democratic Party and Komeito").
+PARTY_AFTER = re.compile(r"^(?:\s+part(?:y|ies)\b|(?:,[^.;:]{0,40},)?\s+(?:won|wins|took|takes|gained|gains|lost|loses|"
+                         r"holds?|held|kept|keeps|rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?\bseats?\b|"
+                         r",\s+(?:the|its|a)\s+(?:[\w'’.-]+\s+){0,3}?(?:coalition\s+partner\b|partner\b[^.;]{0,40}\bcoalition\b)|"
+                         r",?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b)")
+PARTY_BEFORE = re.compile(r"(?:\bcoalition\s+partners?,?\s+|\bPart(?:y|ies)\s+(?:and|or)\s+(?:its\s+(?:junior\s+)?"
+                          r"(?:coalition\s+)?partners?\s+)?)(?:the\s+)?$")
+# "the Japan Innovation Party, known as Ishin": the short name is what the named body is
+KNOWN_AS = re.compile(r"([A-Z][\w'’.-]*),\s+(?:also\s+)?(?:known|referred to)\s+as\s+(?:the\s+)?$")
+# "launchers will go to Camp Kengun", "Marines trained at Camp Hansen": troops, units or weapons
+# before a camp make it a military base (a meeting "at Camp David" names the place)
+MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|garrison|launchers|"
+                             r"missiles|batter(?:y|ies)|deploy(?:ed|s|ing)?|station(?:ed|s)?)\b[^.;:]{0,40}$", re.I)
+# "told the ABC", "an interview with the BBC": an outlet known by its initials
+MEDIA_BEFORE = re.compile(r"\b(?:told|telling|tells|interview with|speaking to|spoke to)\s+the\s+$", re.I)
+# a reference's publisher: "London: Fernwood Academic." (a place and a colon before it)
+PUBLISHER_BEFORE = re.compile(r"(?:[A-Z][\w.]+(?:,? [A-Z][\w.]*)*:|[a-z\d)]\.)\s+$")
+
+
+def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
+    """The type the wider context of a name says (see :data:`PARTY_AFTER` and the rest)."""
+    before, after = evidence.get("wide_before", ""), evidence.get("wide_after", "")
+    if PARTY_AFTER.match(after):
+        return "political-party", f"after it: {' '.join(PARTY_AFTER.match(after).group().split())[:40]}"
+    if PARTY_BEFORE.search(before):
+        return "political-party", f"before it: {' '.join(PARTY_BEFORE.search(before).group().split())}"
+    known = KNOWN_AS.search(before)
+    if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION:
+        return HEAD_TYPE[known.group(1).lower()], f"known as, after a name with head noun: {known.group(1)}"
+    if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
+        return "military", f"a camp after: {MILITARY_BEFORE.search(before).group(0).split()[0]}"
+    if name.isupper() and 2 <= len(name) <= 5 and MEDIA_BEFORE.search(before):
+        return "media", f"before it: {' '.join(MEDIA_BEFORE.search(before).group().split())}"
+    if evidence.get("reference") and PUBLISHER_BEFORE.search(before) and re.match(r"^\.?\s*$", after[:3]):
+        return "organization", "publisher in a reference"
+    return None
+
+
 def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
     """``(type, evidence text, gazetteer place or None)`` for a candidate's name in its context."""
     words = name.split()
@@ -337,6 +379,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
         return "military", "ship prefix", None
+    told = context_type(name, evidence)
+    if told is not None:
+        return told[0], told[1], None
     if CAMP.match(name):
         return "place", f"name: {words[0]}", None
     vessel = VESSEL_BEFORE.search(before)
@@ -355,8 +400,7 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if heads:
         head = head_word(heads[0])
         # "Kyodo News Agency", "Harbor Wire Service": an agency or a service of news is an outlet
-        t = "media" if head in ("agency", "service") and re.search(r"\b(?:news|wire|press)\b", name.lower()) \
-            else HEAD_TYPE[head]
+        t = "media" if head in ("agency", "service") and outlet_or_company(words) else HEAD_TYPE[head]
         if t == "military" and LAW_ENFORCEMENT & {w.lower() for w in words}:
             t = "government-body"  # "Australian Border Force", "National Police Force": no armed service
         if head in SITE_HEADS and not (LOCATIVE.search(before) or OWNER_BEFORE.search(before)):
@@ -444,6 +488,18 @@ def _phrases(words: list[str], longest: int):
 
 
 INSTITUTION = {"military", "government-body", "organization", "document", "media", "political-party"}
+
+
+NEWS_WORDS = frozenset("news wire newswire press".split())
+
+
+def outlet_or_company(words: list[str]) -> bool:
+    """A name whose last word is the head noun of an outlet or a company (not of a state's organ,
+    "U.S. Administration"); an agency or a service of news is an outlet ("Pacific Wire Service")."""
+    head = words[-1].strip(".'").lower() if words else ""
+    if head in ("agency", "service"):
+        return bool(NEWS_WORDS & {w.lower() for w in words})
+    return HEAD_TYPE.get(head) in ("media", "organization")
 
 
 def head_type(words: list[str]) -> str | None:
@@ -563,6 +619,9 @@ def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
     return None
 
 
+CONTEXT = 80  # characters either side of a name that context_type reads
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
                         names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
@@ -644,6 +703,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 nearby = context_country(text, s, e, country_of_form)
                 if nearby:
                     evidence = dict(evidence, country=nearby)
+            # the wider context, for the types that the words around a name tell (context_type)
+            evidence = dict(evidence, wide_before=text[max(0, s - CONTEXT):s], wide_after=text[e:e + CONTEXT],
+                            reference=region.kind in ("reference", "footnote"))
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
