@@ -57,6 +57,8 @@ from array import array
 import unicodedata
 from collections import Counter
 
+import regex
+
 from .. import gazetteer
 
 TITLE_WORDS = frozenset("""
@@ -141,7 +143,7 @@ DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
-INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+INVERTED_NAME = regex.compile(r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
 
 
@@ -331,7 +333,8 @@ def n_role(evidence: dict) -> bool:
 # apposition, a coordination): a political party is called "party", wins seats, is a coalition's
 # partner, or is coordinated with a party ("the Liberal Democratic Party and Komeito").
 PARTY_AFTER = re.compile(r"^(?:\s+part(?:y|ies)\b|(?:,[^.;:]{0,40},)?\s+(?:won|wins|took|takes|gained|gains|lost|loses|"
-                         r"holds?|held|kept|keeps|rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?\bseats?\b|"
+                         r"holds?|held|kept|keeps?|rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?"
+                         r"\b(?:seats?\b|majorit(?:y|ies)\b(?!\s+(?:stakes?|shares?|owners?|holdings?|of\b)))|"
                          r",\s+(?:the|its|a)\s+(?:[\w'’.-]+\s+){0,3}?(?:coalition\s+partner\b|partner\b[^.;]{0,40}\bcoalition\b)|"
                          r",?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b)")
 PARTY_BEFORE = re.compile(r"(?:\bcoalition\s+partners?,?\s+|\bPart(?:y|ies)\s+(?:and|or)\s+(?:its\s+(?:junior\s+)?"
@@ -362,9 +365,13 @@ def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
         return "military", f"a camp after: {MILITARY_BEFORE.search(before).group(0).split()[0]}"
     if name.isupper() and 2 <= len(name) <= 5 and MEDIA_BEFORE.search(before):
         return "media", f"before it: {' '.join(MEDIA_BEFORE.search(before).group().split())}"
-    if evidence.get("reference") and PUBLISHER_BEFORE.search(before) and re.match(r"^\.?\s*$", after[:3]):
-        return "organization", "publisher in a reference"
     return None
+
+
+def publisher(evidence: dict) -> bool:
+    """A name that ends a reference after its place ("London: Fernwood Academic.") or its title."""
+    return bool(evidence.get("reference") and PUBLISHER_BEFORE.search(evidence.get("wide_before", ""))
+                and re.match(r"^\.?\s*$", evidence.get("wide_after", "")[:3]))
 
 
 def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
@@ -428,6 +435,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     # a name after "the" or in a complement ("president of the United Steelworkers, said") is no
     # person's, whatever follows it
     definite = DEFINITE_BEFORE.search(before)
+    if publisher(evidence):
+        return "organization", "publisher in a reference", None
     if SPEECH_AFTER.match(after) and not definite:
         return "person", "subject of a speech verb", None
     if person_shaped(words) and not definite and not evidence.get("continues"):

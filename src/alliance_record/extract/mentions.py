@@ -474,6 +474,8 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
         out.append((re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", form), "variant"))
     if re.fullmatch(r"[A-Z][a-z]+ Islands", form):
         out.append((f"{tokens[0]}s", "variant"))  # "the Senkakus", "the Paracels"
+    if type_ == "region" and re.fullmatch(r"[A-Z][\w-]+ region", form):
+        out.append((tokens[0], "variant"))  # "Shikoku" for the "Shikoku region": its generic word left out
     if type_ == "state" and len(tokens) == 2 and tokens[0] in COMPASS:
         out.append((f"{COMPASS[tokens[0]]} {tokens[1]}", "variant"))  # "S. Korea", "N. Korea"
     if type_ == "state" and country and form == form.strip():
@@ -1721,8 +1723,10 @@ ACRONYM = re.compile(r"[A-Z]{2,6}")
 # A reference entry's first author as a reference list writes it: family name, comma, given names
 # or initials ("Cha, Victor D.", "Glosserman, Brad", "Green, M. J."), before a comma, a year or
 # a parenthesis.
-INVERTED_AUTHOR = re.compile(r"(?m)^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
-                             r"(?: (?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*(?=,|\s*\(|\s+\d{4}\b)")
+# (the first author opens its line; a co-author follows another's initials: "Nakamura, K., & Ōno, S.")
+INVERTED_AUTHOR = regex.compile(r"(?m)(?:^|(?<=\., |\., & |\. & ))"
+                                r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, (?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
+                                r"(?: (?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*(?=,|\s*\(|\s+\d{4}\b)")
 
 
 def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
