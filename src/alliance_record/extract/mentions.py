@@ -2088,6 +2088,7 @@ WRAPPING_REGIONS = frozenset(("body", "reference", "footnote"))
 
 
 COORDINATION_WORDS = 3  # the most words of one member of a coordination inside a name
+COORDINATION_MEMBERS = 6  # the most members read (a long list of names is read in linear time)
 
 
 def _institution_head(word: str) -> bool:
@@ -2113,7 +2114,8 @@ def coordinated_names(runs: list, text: str) -> list:
     while k < len(runs):
         m = k
         # the runs after k joined to it by ", " until one holding "and" / "&" closes the coordination
-        while m + 1 < len(runs) and text[runs[m][-1][1]:runs[m + 1][0][0]] in (", ", ",\n") \
+        while m + 1 < len(runs) and m - k < COORDINATION_MEMBERS \
+                and text[runs[m][-1][1]:runs[m + 1][0][0]] in (", ", ",\n") \
                 and not any(t[2] in ("and", "&") for t in runs[m]):
             m += 1
         last = runs[m]
