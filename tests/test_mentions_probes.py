@@ -243,3 +243,20 @@ def test_a_party_keeps_its_majority(text, name, type_):
     _, cands = seed_run(text)
     assert name in cands, sorted(cands)
     assert cands[name]["type"] == type_ if type_ else cands[name]["type"] != "political-party", cands[name]
+
+
+# 8. a place named by a lower-case head noun after it, or by "which X calls" after one
+PLACE_NOUN = [
+    ("Fishing boats gathered near the Kerrin islets before dawn.", "Kerrin", "place"),
+    ("The Tarvo islands lie east of the strait.", "Tarvo", "place"),
+    ("Coast guard ships patrolled the Ostra reef for a week.", "Ostra", "place"),
+    ("The dispute over the Marrow islets, which Velland calls Sotheby, flared again.", "Sotheby", "place"),
+    ("Troops landed on the Pell peninsula at night.", "Pell", "place"),
+    ("The Veska strait, which sailors call Narrows, was closed.", "Narrows", "place"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", PLACE_NOUN)
+def test_a_place_named_by_a_noun_after_it(text, name, type_):
+    _, cands = seed_run(text)
+    assert name in cands and cands[name]["type"] == type_, {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}

@@ -339,8 +339,13 @@ PARTY_AFTER = re.compile(r"^(?:\s+part(?:y|ies)\b|(?:,[^.;:]{0,40},)?\s+(?:won|w
                          r",?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b)")
 PARTY_BEFORE = re.compile(r"(?:\bcoalition\s+partners?,?\s+|\bPart(?:y|ies)\s+(?:and|or)\s+(?:its\s+(?:junior\s+)?"
                           r"(?:coalition\s+)?partners?\s+)?)(?:the\s+)?$")
-# "the Japan Innovation Party, known as Ishin": the short name is what the named body is
-KNOWN_AS = re.compile(r"([A-Z][\w'’.-]*),\s+(?:also\s+)?(?:known|referred to)\s+as\s+(?:the\s+)?$")
+# "the Japan Innovation Party, known as Ishin", "the Dokdo islets, which Japan calls Takeshima":
+# the other name is of what the head noun before it names
+KNOWN_AS = re.compile(r"([\w'’.-]+),\s+(?:(?:also\s+)?(?:known|referred to)\s+as|which\s+(?:[\w.'’-]+\s+){1,3}calls?)"
+                      r"\s+(?:the\s+)?$")
+# "the Dokdo islets", "the Pell peninsula": a place's head noun written in lower case after its name
+PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|peninsulas?|bays?|seas?|rivers?|gulfs?|"
+                              r"lakes?|mountains?|prefecture|province|district|county)\b")
 # "launchers will go to Camp Kengun", "Marines trained at Camp Hansen": troops, units or weapons
 # before a camp make it a military base (a meeting "at Camp David" names the place)
 MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|garrison|launchers|"
@@ -359,8 +364,8 @@ def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
     if PARTY_BEFORE.search(before):
         return "political-party", f"before it: {' '.join(PARTY_BEFORE.search(before).group().split())}"
     known = KNOWN_AS.search(before)
-    if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION:
-        return HEAD_TYPE[known.group(1).lower()], f"known as, after a name with head noun: {known.group(1)}"
+    if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION | {"place"}:
+        return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
     if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
         return "military", f"a camp after: {MILITARY_BEFORE.search(before).group(0).split()[0]}"
     if name.isupper() and 2 <= len(name) <= 5 and MEDIA_BEFORE.search(before):
@@ -421,6 +426,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
         source = f"GeoNames {place.geonames}" if place.geonames is not None else f"ISO 3166-2 {place.code}"
         return kind, f"{source} ({place.kind})", place
+    noun = PLACE_NOUN_AFTER.match(after)
+    if noun:
+        return "place", f"head noun after it: {noun.group(1)}", place
     kind = APPOSITION_KIND.match(after)
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
         return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
