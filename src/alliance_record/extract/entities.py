@@ -363,7 +363,7 @@ def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
         return "political-party", f"after it: {' '.join(PARTY_AFTER.match(after).group().split())[:40]}"
     if PARTY_BEFORE.search(before):
         return "political-party", f"before it: {' '.join(PARTY_BEFORE.search(before).group().split())}"
-    known = KNOWN_AS.search(before)
+    known = KNOWN_AS.search(before) if head_type(name.split()) is None else None  # (its own head first)
     if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION | {"place"}:
         return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
     if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
