@@ -388,43 +388,14 @@ def wraps_into(line: str, following: str) -> bool:
     return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
 
 
-# Hard-wrapped text (a page extracted from a PDF) breaks its lines at a fixed width: a line that
-# fills that width and ends no sentence goes on in the next line, whatever letter opens it
-# ("... the Liberal Democratic" / "Party and Komeito ..."). The width is the longest line of the
-# block when several lines come near it and it is a page's (not a web page's one paragraph a line).
-WRAP_WIDTH = (40, 130)
-WRAP_FILL = 0.75
-WRAP_FULL_LINES = 3
-
-
-def wrap_width(lines: list[str], repeated: frozenset = frozenset()) -> int | None:
-    """The width a block's lines are hard-wrapped at, or None when they are not."""
-    lengths = [len(line.strip()) for line in lines if line.strip() and line_key(line) not in repeated]
-    width = max(lengths, default=0)
-    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
-        return None
-    if sum(n >= WRAP_FILL * width for n in lengths) < WRAP_FULL_LINES:
-        return None
-    return width
-
-
-def fills_width(line: str, following: str, width: int | None) -> bool:
-    """True when ``line`` fills a hard-wrapped block's width, ends no sentence and ``following``
-    opens with a word (not a list item): one paragraph broken at the width."""
-    line, following = line.strip(), following.lstrip()
-    return bool(width and line and following and len(line) >= WRAP_FILL * width and not ends_sentence(line)
-                and not BULLET.match(following) and (following[0].isalpha() or following[0] in "\"“‘'("))
-
-
 def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[list[str]]:
     """The lines of a block grouped into runs that wrap into one another (a running header or
     footer, one of ``repeated``, wraps into nothing)."""
     groups = [[lines[0]]]
-    width = wrap_width(lines, repeated)
     for line in lines[1:]:
         last = groups[-1][-1]
-        if line.strip() and (wraps_into(last, line) or fills_width(last, line, width)) \
-                and line_key(last) not in repeated and line_key(line) not in repeated:
+        if line.strip() and wraps_into(last, line) and line_key(last) not in repeated \
+                and line_key(line) not in repeated:
             groups[-1].append(line)
         else:
             groups.append([line])
