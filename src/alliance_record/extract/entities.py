@@ -77,14 +77,14 @@ president minister secretary ambassador governor gov gov. general gen gen. admir
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
 consul general chairman chairwoman premier chancellor mayor emperor
-brigadier commodore marshal lieutenant sergeant corporal officer
+brigadier commodore marshal lieutenant sergeant corporal officer chief
 """.split())
 
 HEADS = [  # (type, last-word heads)
     ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
                         "senate assembly court embassy consulate administration authority service"),
     ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
-                 "wing base station militia marines staff"),
+                 "wing base station militia marines"),
     ("political-party", "party"),
     ("media", "times post herald shimbun tribune gazette daily wire newswire news magazine journal broadcasting"),
     ("document", "treaty pact agreement act law strategy statement convention declaration accord charter "
@@ -330,15 +330,28 @@ def n_role(evidence: dict) -> bool:
 
 
 # What the words around a name say of a body no head noun types (the sentence's nouns, an
-# apposition, a coordination): a political party is called "party", wins seats, is a coalition's
-# partner, or is coordinated with a party ("the Liberal Democratic Party and Komeito").
-PARTY_AFTER = re.compile(r"^(?:\s+part(?:y|ies)\b|(?:,[^.;:]{0,40},)?\s+(?:won|wins|took|takes|gained|gains|lost|loses|"
-                         r"holds?|held|kept|keeps?|rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?"
-                         r"\b(?:seats?\b|majorit(?:y|ies)\b(?!\s+(?:stakes?|shares?|owners?|holdings?|of\b)))|"
-                         r",\s+(?:the|its|a)\s+(?:[\w'’.-]+\s+){0,3}?(?:coalition\s+partner\b|partner\b[^.;]{0,40}\bcoalition\b)|"
-                         r",?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b)")
+# apposition, a coordination): a political party is called "party", wins seats in an election or a
+# chamber, is a coalition's partner, or is coordinated with a party ("the Liberal Democratic Party
+# and Komeito").
+PARTY_NOUN_AFTER = re.compile(r"^\s+part(?:y|ies)\b|^,\s+(?:the|its|a)\s+(?:[\w'’.-]+\s+){0,3}?"
+                              r"(?:coalition\s+partner\b|partner\b[^.;]{0,40}\bcoalition\b)")
+SEATS_AFTER = re.compile(r"^(?:,[^.;:]{0,40},)?\s+(?:won|wins|took|takes|gained|gains|lost|loses|holds?|held|kept|keeps?|"
+                         r"rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?"
+                         r"\b(?:seats?\b|majorit(?:y|ies)\b(?!\s+(?:stakes?|shares?|owners?|holdings?|of\b)))")
+# seats and majorities are a party's only where the sentence is about votes or a chamber ("won 14
+# seats in the upper house election"; not "held 40 seats on the supplier council", "won seats at
+# the table")
+POLITICAL_CONTEXT = re.compile(r"\b(?:elections?|electoral|votes?|voters|polls?|ballots?|chambers?|house|diet|"
+                               r"parliament(?:ary)?|assembly|senate|congress|legislature|coalition|constituenc(?:y|ies)|"
+                               r"lawmakers|opposition|ruling|governing|part(?:y|ies))\b", re.I)
+AND_PARTY_AFTER = re.compile(r"^,?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b")
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|at|by|for|with|on|into|across|over)\s+(?:the\s+)?$", re.I)
 PARTY_BEFORE = re.compile(r"(?:\bcoalition\s+partners?,?\s+|\bPart(?:y|ies)\s+(?:and|or)\s+(?:its\s+(?:junior\s+)?"
                           r"(?:coalition\s+)?partners?\s+)?)(?:the\s+)?$")
+# a capitalised word and a particle of another language before a name: the name is the end of a
+# longer one ("Nippon Ishin no Kai", "Partido de ...") that no context types on its own
+FRAGMENT_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+(?!(?:and|or|of|the|for|to|in|on|at|by|as|a|an|but|nor|if|its|his|her|"
+                             r"our|their|with|from|than|that)\s)[a-z]{1,3}\s+$")
 # "the Japan Innovation Party, known as Ishin", "the Dokdo islets, which Japan calls Takeshima":
 # the other name is of what the head noun before it names
 KNOWN_AS = re.compile(r"([\w'’.-]+),\s+(?:(?:also\s+)?(?:known|referred to)\s+as|which\s+(?:[\w.'’-]+\s+){1,3}calls?)"
@@ -346,31 +359,63 @@ KNOWN_AS = re.compile(r"([\w'’.-]+),\s+(?:(?:also\s+)?(?:known|referred to)\s+
 # "the Dokdo islets", "the Pell peninsula": a place's head noun written in lower case after its name
 PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|peninsulas?|bays?|seas?|rivers?|gulfs?|"
                               r"lakes?|mountains?|prefecture|province|district|county)\b")
-# "launchers will go to Camp Kengun", "Marines trained at Camp Hansen": troops, units or weapons
-# before a camp make it a military base (a meeting "at Camp David" names the place)
-MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|garrison|launchers|"
-                             r"missiles|batter(?:y|ies)|deploy(?:ed|s|ing)?|station(?:ed|s)?)\b[^.;:]{0,40}$", re.I)
-# "told the ABC", "an interview with the BBC": an outlet known by its initials
-MEDIA_BEFORE = re.compile(r"\b(?:told|telling|tells|interview with|speaking to|spoke to)\s+the\s+$", re.I)
+# "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
+# camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
+# "Camp David", a refugees' camp)
+MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|garrisons?|"
+                             r"batter(?:y|ies)|divisions?|sailors|airmen)\b(?:\s+(?:is|are|was|were|had|has|have|been|will|"
+                             r"be|to|long|now|still|first|once))*\s+(?:based|stationed|deployed|garrisoned|posted|"
+                             r"headquartered|trained|train|training|redeployed|relocated|moved|returned|left)"
+                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?\s+(?:the\s+)?$", re.I)
+# "the public broadcaster NHK", "told the broadcaster SBS": an outlet's noun before a name; "the
+# CBC reporter", "KBS television": one after initials (telling or being interviewed is said of
+# parties, councils and parliaments as well: no evidence alone)
+MEDIA_NOUN_BEFORE = re.compile(r"\b(?:broadcasters?|(?:news|TV|television|radio)\s+networks?|newspapers?|radio\s+station|"
+                               r"television|TV\s+channel|news\s+agency|wire\s+service|tabloid|daily)\s+(?:the\s+)?$", re.I)
+MEDIA_NOUN_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:radio|television|TV|reporters?|correspondents?|journalists?|anchors?|"
+                              r"presenters?|interviewers?|broadcasts?|newsroom|podcast)\b")
 # a reference's publisher: "London: Fernwood Academic." (a place and a colon before it)
 PUBLISHER_BEFORE = re.compile(r"(?:[A-Z][\w.]+(?:,? [A-Z][\w.]*)*:|[a-z\d)]\.)\s+$")
 
 
 def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
-    """The type the wider context of a name says (see :data:`PARTY_AFTER` and the rest)."""
+    """The type the wider context of a name says (see :data:`PARTY_NOUN_AFTER` and the rest)."""
     before, after = evidence.get("wide_before", ""), evidence.get("wide_after", "")
-    if PARTY_AFTER.match(after):
-        return "political-party", f"after it: {' '.join(PARTY_AFTER.match(after).group().split())[:40]}"
+    if FRAGMENT_BEFORE.search(before):
+        return None  # "Kai" of "Nippon Ishin no Kai"
+    party = PARTY_NOUN_AFTER.match(after)
+    seats = SEATS_AFTER.match(after)
+    if seats and POLITICAL_CONTEXT.search(before + " " + after):
+        party = seats
+    coordinated = AND_PARTY_AFTER.match(after)
+    if party is None and coordinated and not PREPOSITION_BEFORE.search(before) \
+            and gazetteer.lookup(name) is None:  # "The Labour Party in Britain and the ...": a place
+        party = coordinated
+    if party:
+        return "political-party", f"after it: {' '.join(party.group().split())[:40]}"
     if PARTY_BEFORE.search(before):
         return "political-party", f"before it: {' '.join(PARTY_BEFORE.search(before).group().split())}"
     known = KNOWN_AS.search(before) if head_type(name.split()) is None else None  # (its own head first)
     if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION | {"place"}:
         return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
     if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
-        return "military", f"a camp after: {MILITARY_BEFORE.search(before).group(0).split()[0]}"
-    if name.isupper() and 2 <= len(name) <= 5 and MEDIA_BEFORE.search(before):
-        return "media", f"before it: {' '.join(MEDIA_BEFORE.search(before).group().split())}"
+        return "military", f"a camp after: {' '.join(MILITARY_BEFORE.search(before).group().split())}"
+    outlet = MEDIA_NOUN_BEFORE.search(before) or (name.isupper() and 2 <= len(name) <= 5 and MEDIA_NOUN_AFTER.match(after))
+    if outlet:
+        return "media", f"outlet noun: {' '.join(outlet.group().split())}"
     return None
+
+
+# "Staff" heads a military body's name only after a service's or a command's word ("Joint Staff",
+# "Air Staff", "General Staff", "Joint Chiefs of Staff"); not a title's ("Chief of Staff Susie
+# Wiles") nor alone ("Staff from Boeing ...")
+STAFF_WORDS = frozenset("joint general air naval navy army military defense defence combined maritime ground "
+                        "chiefs marine".split())
+
+
+def military_staff(words: list[str]) -> bool:
+    return len(words) >= 2 and words[-1] == "Staff" and words[0].lower() not in TITLE_WORDS \
+        and any(w.lower() in STAFF_WORDS for w in words[:-1])
 
 
 def publisher(evidence: dict) -> bool:
@@ -391,6 +436,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
         return "military", "ship prefix", None
+    if military_staff(words):
+        return "military", "head noun: Staff (of a service)", None
     told = context_type(name, evidence)
     if told is not None:
         return told[0], told[1], None
@@ -651,6 +698,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
+        if " " not in surface and HEAD_TYPE.get(surface.lower()) == "place":
+            continue  # a place's head noun alone ("Area", "Range"): the end of a name cut short
         if region.kind == "reference" and INVERTED_NAME.fullmatch(surface):
             # a reference entry's first author, as written ("Cha, Victor D.", "Green, M. J.")
             names.append({"region": region, "i": i, "j": i + len(surface), "name": surface,

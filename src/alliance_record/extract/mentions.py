@@ -105,13 +105,17 @@ VIEW_CHANGES = None  # SPACE_RUN or a shorter spelling (set below, after SPELLIN
 # British spellings folded to American ones, in a text's view and in every registry form alike,
 # so that either matches a form written the other way ("defence official" for "defense
 # official", "Centre for ..." for "Center for ..."). Same-length folds change letters in place;
-# the shorter ones ("programme" -> "program", "harbour" -> "harbor") keep offsets through the
-# view's anchors (:class:`View`).
-SPELLING_SAME = re.compile(r"(?<![^\W\d_])(?:([DdOo]ffen|[Dd]efen|[Ll]icen|[Pp]reten)c(?=e)"
-                           r"|([Cc]ent|[Tt]heat|[Mm]et|[Ff]ib|[Cc]alib|[Ll]it|[Ss]ab)re(?=s?(?![^\W\d_]))"
+# the shorter one ("programme" -> "program") keeps offsets through the view's anchors (:class:`View`).
+# Only the common nouns of institutions' names are folded (defence, offence, licence, centre,
+# theatre, programme, -isation): whoever writes them, they name the same kind of thing. A word that
+# is itself a proper name in one of its spellings is not: "Labour" (the British party) is not
+# "Labor" (the Australian one), nor "Armour", "Honour" or "Harbour" a surname or a place written
+# "-or" — the -our/-or pair tells different names apart as often as it spells one word two ways,
+# and a registry entry's own country is no guide (Australia writes "labour", its party "Labor").
+SPELLING_SAME = re.compile(r"(?<![^\W\d_])(?:([DdOo]ffen|[Dd]efen|[Ll]icen)c(?=e)"
+                           r"|([Cc]ent|[Tt]heat)re(?=s?(?![^\W\d_]))"
                            r"|([^\W\d_]{3,})isation(?=s?(?![^\W\d_])))")
-SPELLING_SHORTER = re.compile(r"(?<![^\W\d_])(?:([Pp]rogra)mme|([Hh]arb|[Ll]ab|[Hh]on|[Ff]av|[Nn]eighb|[Aa]rm|"
-                              r"[Cc]ol|[Bb]ehavi|[Rr]um|[Vv]ig)our)(?=[a-z]*(?![^\W\d_]))")
+SPELLING_SHORTER = re.compile(r"(?<![^\W\d_])([Pp]rogra)mme(?=[a-z]*(?![^\W\d_]))")
 
 
 def _spelling_same(m: re.Match) -> str:
@@ -123,7 +127,7 @@ def _spelling_same(m: re.Match) -> str:
 
 
 def _spelling_shorter(m: re.Match) -> str:
-    return m.group(1) + "m" if m.group(1) else m.group(2) + "or"
+    return m.group(1) + "m"
 
 
 VIEW_CHANGES = re.compile(rf"(?P<shorter>{SPELLING_SHORTER.pattern})|{SPACE_RUN.pattern}")
@@ -816,6 +820,7 @@ class Match:
     method: str = ""
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
     city: bool = False  # a capital form read as the city no registry holds: a name for the candidates
+    foreign: bool = False  # a generic form another state's word opens: its body, a name for the candidates
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
@@ -1124,11 +1129,14 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
         return False
     if UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
+    if PLACE_HEAD_AFTER.match(view, end):
+        return True  # "the Greater Tokyo Area": a capitalised word before it and a place's head noun after
     prev = PREVIOUS_WORD.search(view, max(0, start - 20), start)
     return bool(prev) and gazetteer.lookup(f"{prev.group(1)} {name}") is not None
 
 
 STATE_AFTER = re.compile(r" state\b")
+PLACE_HEAD_AFTER = re.compile(r" (?:Area|Region|District|Province|County)\b")
 
 
 def opens_other_name(view: str, end: int, lexicon: Lexicon, cands: tuple = ()) -> bool:
@@ -1446,10 +1454,32 @@ def resolve_document(matches: list[Match]):
             m.method = "+".join(x for x in ("alias", m.method, rule) if x)
 
 
+# the words right before a generic form that say whose it is: a state's name or adjective, with or
+# without a possessive ("Britain's", "UK", "Australian", "United Kingdom's")
+OWNER_WORDS = re.compile(r"(?:(?<![\w.])([\w.'’-]+) )?(?<![\w.])([\w.'’-]+?)(?:'s|’s)? $")
+
+
+def owner_before(text: str, i: int, country_of) -> str | None:
+    """The country of the state whose name or adjective is written right before ``text[i:]``: a
+    registered state's name, alias or demonym, a registered country or one the gazetteer knows
+    (``country_of``: a form -> its country code or None)."""
+    m = OWNER_WORDS.search(text, max(0, i - 40), i)
+    if not m:
+        return None
+    words = [m.group(2)] if not m.group(1) else [f"{m.group(1)} {m.group(2)}", m.group(2)]
+    for word in words:
+        if word[:1].isupper():
+            place = gazetteer.lookup(word)
+            found = country_of(word) or (place.country if place is not None and place.kind == "country" else None)
+            if found:
+                return found
+    return None
+
+
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 
 
-def resolve_generic(matches: list[Match], qualifiers: dict):
+def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
     country its context is about: of the countries that have an entity of that form, the one most
     named around it — by the entities and nationality words of its sentence, else its region, else
@@ -1529,6 +1559,12 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
         else:
             end = f.break_starts[n] + 1 if n < len(f.break_starts) else len(f.text)
         owners = {c.country for c in cands}
+        owner = owner_before(f.text, m.i, country_of) if country_of is not None else None
+        if owner is not None and owner not in owners:
+            # "Britain's Ministry of Defence", "the UK Ministry of Defence", "the Australian
+            # Department of Defense": another state's own body, whatever else the sentence names
+            m.chosen, m.candidates, m.method, m.foreign = None, (), "", True
+            continue
         country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
             or top(document, owners)
         chosen = [c for c in cands if c.country == country]
@@ -1656,10 +1692,11 @@ def extract(doc, seg, rows, ctx) -> dict:
             _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx, id(region) in datelines)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
-    resolve_generic(matches, lexicon.qualifiers)
+    resolve_generic(matches, lexicon.qualifiers, lexicon.country_of_form)
     for m in matches:
-        if m.city:
-            # "met in Seoul": the city, which no registry holds: a name for the candidates
+        if m.city or m.foreign:
+            # "met in Seoul": the city, which no registry holds: a name for the candidates (and
+            # "Australia's Department of Defence": another state's body)
             _unmatched(doc, m.region, m.region.text[m.i:m.j], m.i, False, unmatched, unnamed, ctx)
     matches = [m for m in matches if m.chosen is not None or m.candidates]
     # a place read in another sense at every occurrence ("Japan" the state) is still named
@@ -2073,7 +2110,12 @@ def wrapped_break(text: str, newline: int) -> bool:
     maybe inside a name, "Liberal Democratic⏎Party"): its line is a long one that ends no sentence
     (a credit line over a caption, a short line of a list, is no wrapped line)."""
     line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
-    return len(line) >= WRAPPED_LINE and not ends_sentence(line)
+    if len(line) < WRAPPED_LINE or ends_sentence(line):
+        return False
+    # a line in title case is a heading over the text, not a sentence broken at the width
+    # ("Alliance Talks Resume in Tokyo Amid Concerns Over Taiwan Strait" / "Defense Minister ...")
+    words = [w for w in line[-160:].split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return not words or sum(w[0].isupper() for w in words) < 0.8 * len(words)
 
 
 def _word_gap(text: str, gap: str, at: int, wraps: bool) -> bool:
@@ -2095,6 +2137,17 @@ def _institution_head(word: str) -> bool:
     return HEAD_TYPE.get(word.lower()) in entities.INSTITUTION
 
 
+# the heads of public bodies whose names hold a coordination of their fields ("Ministry of
+# Health, Labour and Welfare", "Research, Development and Innovation Bureau"); a company's or a
+# foundation's head after a list is the last member's alone ("Boeing, Northrop and Leidos Systems",
+# "Tanaka, Suzuki and Watanabe Foundation")
+PUBLIC_HEADS = frozenset("forum committee council commission command board directorate panel secretariat".split())
+
+
+def _public_head(word: str) -> bool:
+    return HEAD_TYPE.get(word.lower()) == "government-body" or word.lower() in PUBLIC_HEADS
+
+
 def _plain_member(run: list) -> bool:
     """A member of a coordination inside a name: a few capitalised words, no head noun, no title,
     no place the gazetteer knows ("Technology", "Logistics"; not "Australia", "Senator Lee")."""
@@ -2105,11 +2158,12 @@ def _plain_member(run: list) -> bool:
 
 def coordinated_names(runs: list, text: str) -> list:
     """Runs of capitalised words cut at commas that are one name: a capitalised coordination
-    ("A, B and C") that ends in an institutional head noun ("Acquisition, Technology and Logistics
-    Agency") or is the complement of one ("Forum on Defense Industrial Cooperation, Acquisition and
-    Sustainment", "Ministry of Health, Labour and Welfare"). A list of separate names ("Japan,
-    Australia and India", "the Navy, the Army and the Air Force") stays cut: its members are places,
-    or names with heads of their own, or not joined by commas alone."""
+    ("A, B and C") that ends in a public body's head noun (:data:`PUBLIC_HEADS`: "Research,
+    Development and Innovation Bureau") or is the complement of one ("Office of Science, Technology
+    and Innovation", "Ministry of Health, Labour and Welfare"). A list of separate names ("Japan,
+    Australia and India", "the Navy, the Army and the Air Force", "Boeing, Northrop and Leidos
+    Systems") stays cut: its members are places, or names with heads of their own, or not joined by
+    commas alone, or its head is a company's or a foundation's."""
     out, k = [], 0
     while k < len(runs):
         m = k
@@ -2127,10 +2181,10 @@ def coordinated_names(runs: list, text: str) -> list:
             first = [t[2] for t in runs[k]]
             if first[0].lower() == "the":
                 first = first[1:]
-            head = next((i for i in range(cut + 2, len(words)) if _institution_head(words[i])), None)
+            head = next((i for i in range(cut + 2, len(words)) if _public_head(words[i])), None)
             headed_tail = head is not None and _plain_member(runs[k]) and \
                 all(_plain_member(r) for r in members) and _plain_member(last[cut + 1:head])
-            complement = len(first) >= 3 and _institution_head(first[0]) and first[1] in OF_THE and \
+            complement = len(first) >= 3 and _public_head(first[0]) and first[1] in OF_THE and \
                 all(_plain_member(r) for r in members) and _plain_member(last[cut + 1:])
             if headed_tail or complement:
                 out.append([t for r in runs[k:m + 1] for t in r])
