@@ -77,7 +77,7 @@ president minister secretary ambassador governor gov gov. general gen gen. admir
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
 consul general chairman chairwoman premier chancellor mayor emperor
-brigadier commodore marshal lieutenant sergeant corporal officer chief
+brigadier commodore marshal lieutenant sergeant corporal officer
 """.split())
 
 HEADS = [  # (type, last-word heads)
@@ -243,7 +243,9 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
         # "Indian-administered Kashmir", "U.S.-led": a hyphenated adjective is not part of a name
         while len(part) > 1 and re.match(r"^[A-Z][\w.]*-[a-z]", part[0][2]):
             part = part[1:]
-        roles = [k for k, tok in enumerate(part) if tok[2].lower().rstrip(",") in ROLE_HEADS]
+        # (a title word with its complement is a role too: "Chief of Staff Jeff Zients")
+        roles = [k for k, tok in enumerate(part) if tok[2].lower().rstrip(",") in ROLE_HEADS
+                 or (tok[2].lower() in TITLE_WORDS and k + 2 < len(part) and part[k + 1][2] == "of")]
         if roles and roles[-1] + 1 < len(part) and not part[roles[-1]][2].endswith(("'s", "’s")):
             # the person is the longest person-shaped end after the role ("Secretary of State
             # Marco Rubio", "Secretary of Foreign Affairs Theresa P. Lazaro")
@@ -698,7 +700,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
-        if " " not in surface and HEAD_TYPE.get(surface.lower()) == "place":
+        if " " not in surface and surface[1:].islower() and HEAD_TYPE.get(surface.lower()) == "place":
             continue  # a place's head noun alone ("Area", "Range"): the end of a name cut short
         if region.kind == "reference" and INVERTED_NAME.fullmatch(surface):
             # a reference entry's first author, as written ("Cha, Victor D.", "Green, M. J.")
