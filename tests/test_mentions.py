@@ -454,17 +454,27 @@ def test_a_middle_initial_the_registry_does_not_write_and_a_reference_lists_init
     assert readings("Pete B. Smith spoke.\n") == []
 
 
-def _seed_readings(text):
-    """(surface, actor id) of a text read with the seeds' registries."""
+_SEED_INPUTS = {}
+
+
+def seed_extract(text):
+    """(text, extracted rows, context) of a text read with the seeds' registries (read once)."""
     from pathlib import Path
 
-    inputs = pipeline.read_inputs(Path(__file__).resolve().parent.parent / "seeds")
+    if not _SEED_INPUTS:
+        _SEED_INPUTS["seeds"] = pipeline.read_inputs(Path(__file__).resolve().parent.parent / "seeds")
+    inputs = _SEED_INPUTS["seeds"]
     text = normalize_text(textwrap.dedent(text).lstrip("\n"))
     doc = Document(id="t", stem="t", source_file="t.txt", text=text, meta={"title": "Test Title"})
     seg = segment.segment(doc)
     ctx = pipeline.Context(inputs=pipeline.Inputs(seeds_dir=None, catalog=None, documents=[doc],
                                                   actors=inputs.actors, places=inputs.places))
-    out = mentions.extract(doc, seg, seg.rows(), ctx)
+    return text, mentions.extract(doc, seg, seg.rows(), ctx), ctx
+
+
+def _seed_readings(text):
+    """(surface, actor id) of a text read with the seeds' registries."""
+    _, out, _ = seed_extract(text)
     return [(r["surface"], r["actor_id"]) for r in out["actor_mentions"]]
 
 

@@ -57,6 +57,8 @@ from array import array
 import unicodedata
 from collections import Counter
 
+import regex
+
 from .. import gazetteer
 
 TITLE_WORDS = frozenset("""
@@ -66,6 +68,7 @@ professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt cap
 commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
 chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
 honorable honourable hon hon. excellency
+brigadier commodore marshal lieutenant sergeant corporal officer
 """.split())
 # A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
 # is the person.
@@ -74,6 +77,7 @@ president minister secretary ambassador governor gov gov. general gen gen. admir
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
 consul general chairman chairwoman premier chancellor mayor emperor
+brigadier commodore marshal lieutenant sergeant corporal officer
 """.split())
 
 HEADS = [  # (type, last-word heads)
@@ -82,12 +86,12 @@ HEADS = [  # (type, last-word heads)
     ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
                  "wing base station militia marines"),
     ("political-party", "party"),
-    ("media", "times post herald shimbun tribune gazette daily wire news magazine journal broadcasting"),
+    ("media", "times post herald shimbun tribune gazette daily wire newswire news magazine journal broadcasting"),
     ("document", "treaty pact agreement act law strategy statement convention declaration accord charter "
                  "communique communiqué guidelines review"),
     ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
               "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
-              "factory refinery"),
+              "factory refinery range area"),
     ("organization", "university institute foundation center centre corporation company industries systems "
                      "group forum society association organisation organization commission committee union "
                      "initiative programme program press bank council fund coalition network corridor "
@@ -139,7 +143,7 @@ DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
-INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+INVERTED_NAME = regex.compile(r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
 
 
@@ -239,7 +243,9 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
         # "Indian-administered Kashmir", "U.S.-led": a hyphenated adjective is not part of a name
         while len(part) > 1 and re.match(r"^[A-Z][\w.]*-[a-z]", part[0][2]):
             part = part[1:]
-        roles = [k for k, tok in enumerate(part) if tok[2].lower().rstrip(",") in ROLE_HEADS]
+        # (a title word with its complement is a role too: "Chief of Staff Jeff Zients")
+        roles = [k for k, tok in enumerate(part) if tok[2].lower().rstrip(",") in ROLE_HEADS
+                 or (tok[2].lower() in TITLE_WORDS and k + 2 < len(part) and part[k + 1][2] == "of")]
         if roles and roles[-1] + 1 < len(part) and not part[roles[-1]][2].endswith(("'s", "’s")):
             # the person is the longest person-shaped end after the role ("Secretary of State
             # Marco Rubio", "Secretary of Foreign Affairs Theresa P. Lazaro")
@@ -325,6 +331,101 @@ def n_role(evidence: dict) -> bool:
     return bool(evidence.get("role"))
 
 
+# What the words around a name say of a body no head noun types (the sentence's nouns, an
+# apposition, a coordination): a political party is called "party", wins seats in an election or a
+# chamber, is a coalition's partner, or is coordinated with a party ("the Liberal Democratic Party
+# and Komeito").
+PARTY_NOUN_AFTER = re.compile(r"^\s+part(?:y|ies)\b|^,\s+(?:the|its|a)\s+(?:[\w'’.-]+\s+){0,3}?"
+                              r"(?:coalition\s+partner\b|partner\b[^.;]{0,40}\bcoalition\b)")
+SEATS_AFTER = re.compile(r"^(?:,[^.;:]{0,40},)?\s+(?:won|wins|took|takes|gained|gains|lost|loses|holds?|held|kept|keeps?|"
+                         r"rose from|fell (?:from|to)|(?:has|had) won)\s+[^.;:]{0,25}?"
+                         r"\b(?:seats?\b|majorit(?:y|ies)\b(?!\s+(?:stakes?|shares?|owners?|holdings?|of\b)))")
+# seats and majorities are a party's only where the sentence is about votes or a chamber ("won 14
+# seats in the upper house election"; not "held 40 seats on the supplier council", "won seats at
+# the table")
+POLITICAL_CONTEXT = re.compile(r"\b(?:elections?|electoral|votes?|voters|polls?|ballots?|chambers?|house|diet|"
+                               r"parliament(?:ary)?|assembly|senate|congress|legislature|coalition|constituenc(?:y|ies)|"
+                               r"lawmakers|opposition|ruling|governing|part(?:y|ies))\b", re.I)
+AND_PARTY_AFTER = re.compile(r"^,?\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}Party\b")
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|at|by|for|with|on|into|across|over)\s+(?:the\s+)?$", re.I)
+PARTY_BEFORE = re.compile(r"(?:\bcoalition\s+partners?,?\s+|\bPart(?:y|ies)\s+(?:and|or)\s+(?:its\s+(?:junior\s+)?"
+                          r"(?:coalition\s+)?partners?\s+)?)(?:the\s+)?$")
+# a capitalised word and a particle of another language before a name: the name is the end of a
+# longer one ("Nippon Ishin no Kai", "Partido de ...") that no context types on its own
+FRAGMENT_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+(?!(?:and|or|of|the|for|to|in|on|at|by|as|a|an|but|nor|if|its|his|her|"
+                             r"our|their|with|from|than|that)\s)[a-z]{1,3}\s+$")
+# "the Japan Innovation Party, known as Ishin", "the Dokdo islets, which Japan calls Takeshima":
+# the other name is of what the head noun before it names
+KNOWN_AS = re.compile(r"([\w'’.-]+),\s+(?:(?:also\s+)?(?:known|referred to)\s+as|which\s+(?:[\w.'’-]+\s+){1,3}calls?)"
+                      r"\s+(?:the\s+)?$")
+# "the Dokdo islets", "the Pell peninsula": a place's head noun written in lower case after its name
+PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|peninsulas?|bays?|seas?|rivers?|gulfs?|"
+                              r"lakes?|mountains?|prefecture|province|district|county)\b")
+# "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
+# camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
+# "Camp David", a refugees' camp)
+MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|garrisons?|"
+                             r"batter(?:y|ies)|divisions?|sailors|airmen)\b(?:\s+(?:is|are|was|were|had|has|have|been|will|"
+                             r"be|to|long|now|still|first|once))*\s+(?:based|stationed|deployed|garrisoned|posted|"
+                             r"headquartered|trained|train|training|redeployed|relocated|moved|returned|left)"
+                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?\s+(?:the\s+)?$", re.I)
+# "the public broadcaster NHK", "told the broadcaster SBS": an outlet's noun before a name; "the
+# CBC reporter", "KBS television": one after initials (telling or being interviewed is said of
+# parties, councils and parliaments as well: no evidence alone)
+MEDIA_NOUN_BEFORE = re.compile(r"\b(?:broadcasters?|(?:news|TV|television|radio)\s+networks?|newspapers?|radio\s+station|"
+                               r"television|TV\s+channel|news\s+agency|wire\s+service|tabloid|daily)\s+(?:the\s+)?$", re.I)
+MEDIA_NOUN_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:radio|television|TV|reporters?|correspondents?|journalists?|anchors?|"
+                              r"presenters?|interviewers?|broadcasts?|newsroom|podcast)\b")
+# a reference's publisher: "London: Fernwood Academic." (a place and a colon before it)
+PUBLISHER_BEFORE = re.compile(r"(?:[A-Z][\w.]+(?:,? [A-Z][\w.]*)*:|[a-z\d)]\.)\s+$")
+
+
+def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
+    """The type the wider context of a name says (see :data:`PARTY_NOUN_AFTER` and the rest)."""
+    before, after = evidence.get("wide_before", ""), evidence.get("wide_after", "")
+    if FRAGMENT_BEFORE.search(before):
+        return None  # "Kai" of "Nippon Ishin no Kai"
+    party = PARTY_NOUN_AFTER.match(after)
+    seats = SEATS_AFTER.match(after)
+    if seats and POLITICAL_CONTEXT.search(before + " " + after):
+        party = seats
+    coordinated = AND_PARTY_AFTER.match(after)
+    if party is None and coordinated and not PREPOSITION_BEFORE.search(before) \
+            and gazetteer.lookup(name) is None:  # "The Labour Party in Britain and the ...": a place
+        party = coordinated
+    if party:
+        return "political-party", f"after it: {' '.join(party.group().split())[:40]}"
+    if PARTY_BEFORE.search(before):
+        return "political-party", f"before it: {' '.join(PARTY_BEFORE.search(before).group().split())}"
+    known = KNOWN_AS.search(before) if head_type(name.split()) is None else None  # (its own head first)
+    if known and HEAD_TYPE.get(known.group(1).lower()) in INSTITUTION | {"place"}:
+        return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
+    if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
+        return "military", f"a camp after: {' '.join(MILITARY_BEFORE.search(before).group().split())}"
+    outlet = MEDIA_NOUN_BEFORE.search(before) or (name.isupper() and 2 <= len(name) <= 5 and MEDIA_NOUN_AFTER.match(after))
+    if outlet:
+        return "media", f"outlet noun: {' '.join(outlet.group().split())}"
+    return None
+
+
+# "Staff" heads a military body's name only after a service's or a command's word ("Joint Staff",
+# "Air Staff", "General Staff", "Joint Chiefs of Staff"); not a title's ("Chief of Staff Susie
+# Wiles") nor alone ("Staff from Boeing ...")
+STAFF_WORDS = frozenset("joint general air naval navy army military defense defence combined maritime ground "
+                        "chiefs marine".split())
+
+
+def military_staff(words: list[str]) -> bool:
+    return len(words) >= 2 and words[-1] == "Staff" and words[0].lower() not in TITLE_WORDS \
+        and any(w.lower() in STAFF_WORDS for w in words[:-1])
+
+
+def publisher(evidence: dict) -> bool:
+    """A name that ends a reference after its place ("London: Fernwood Academic.") or its title."""
+    return bool(evidence.get("reference") and PUBLISHER_BEFORE.search(evidence.get("wide_before", ""))
+                and re.match(r"^\.?\s*$", evidence.get("wide_after", "")[:3]))
+
+
 def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
     """``(type, evidence text, gazetteer place or None)`` for a candidate's name in its context."""
     words = name.split()
@@ -337,6 +438,11 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
         return "military", "ship prefix", None
+    if military_staff(words):
+        return "military", "head noun: Staff (of a service)", None
+    told = context_type(name, evidence)
+    if told is not None:
+        return told[0], told[1], None
     if CAMP.match(name):
         return "place", f"name: {words[0]}", None
     vessel = VESSEL_BEFORE.search(before)
@@ -355,8 +461,7 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if heads:
         head = head_word(heads[0])
         # "Kyodo News Agency", "Harbor Wire Service": an agency or a service of news is an outlet
-        t = "media" if head in ("agency", "service") and re.search(r"\b(?:news|wire|press)\b", name.lower()) \
-            else HEAD_TYPE[head]
+        t = "media" if head in ("agency", "service") and outlet_or_company(words) else HEAD_TYPE[head]
         if t == "military" and LAW_ENFORCEMENT & {w.lower() for w in words}:
             t = "government-body"  # "Australian Border Force", "National Police Force": no armed service
         if head in SITE_HEADS and not (LOCATIVE.search(before) or OWNER_BEFORE.search(before)):
@@ -370,6 +475,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         kind = "state" if place.kind == "country" and not LOCATIVE.search(before) else "place"
         source = f"GeoNames {place.geonames}" if place.geonames is not None else f"ISO 3166-2 {place.code}"
         return kind, f"{source} ({place.kind})", place
+    noun = PLACE_NOUN_AFTER.match(after)
+    if noun:
+        return "place", f"head noun after it: {noun.group(1)}", place
     kind = APPOSITION_KIND.match(after)
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
         return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
@@ -384,6 +492,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     # a name after "the" or in a complement ("president of the United Steelworkers, said") is no
     # person's, whatever follows it
     definite = DEFINITE_BEFORE.search(before)
+    if publisher(evidence):
+        return "organization", "publisher in a reference", None
     if SPEECH_AFTER.match(after) and not definite:
         return "person", "subject of a speech verb", None
     if person_shaped(words) and not definite and not evidence.get("continues"):
@@ -444,6 +554,18 @@ def _phrases(words: list[str], longest: int):
 
 
 INSTITUTION = {"military", "government-body", "organization", "document", "media", "political-party"}
+
+
+NEWS_WORDS = frozenset("news wire newswire press".split())
+
+
+def outlet_or_company(words: list[str]) -> bool:
+    """A name whose last word is the head noun of an outlet or a company (not of a state's organ,
+    "U.S. Administration"); an agency or a service of news is an outlet ("Pacific Wire Service")."""
+    head = words[-1].strip(".'").lower() if words else ""
+    if head in ("agency", "service"):
+        return bool(NEWS_WORDS & {w.lower() for w in words})
+    return HEAD_TYPE.get(head) in ("media", "organization")
 
 
 def head_type(words: list[str]) -> str | None:
@@ -563,6 +685,9 @@ def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
     return None
 
 
+CONTEXT = 80  # characters either side of a name that context_type reads
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
                         names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
@@ -575,6 +700,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     names, event_names = [], set()
     for region, surface, i in found:
         text = region.text
+        if " " not in surface and surface[1:].islower() and HEAD_TYPE.get(surface.lower()) == "place":
+            continue  # a place's head noun alone ("Area", "Range"): the end of a name cut short
         if region.kind == "reference" and INVERTED_NAME.fullmatch(surface):
             # a reference entry's first author, as written ("Cha, Victor D.", "Green, M. J.")
             names.append({"region": region, "i": i, "j": i + len(surface), "name": surface,
@@ -644,6 +771,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 nearby = context_country(text, s, e, country_of_form)
                 if nearby:
                     evidence = dict(evidence, country=nearby)
+            # the wider context, for the types that the words around a name tell (context_type)
+            evidence = dict(evidence, wide_before=text[max(0, s - CONTEXT):s], wide_after=text[e:e + CONTEXT],
+                            reference=region.kind in ("reference", "footnote"))
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere

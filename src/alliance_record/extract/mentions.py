@@ -66,7 +66,7 @@ import regex
 
 from .. import gazetteer, schema
 from ..errors import InputError
-from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, regions
+from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, regions
 from . import entities
 from ._text import simple_sentence_bounds
 from .entities import HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans, head_word
@@ -99,6 +99,43 @@ INVISIBLE_OUT = str.maketrans(dict.fromkeys(INVISIBLE))
 # What a view changes: a run of spaces with an invisible character (one space, or nothing when it
 # holds no space), a run of whitespace (one space), a single tab or line break (a space).
 SPACE_RUN = re.compile(rf"[\s{INVISIBLE}]*[{INVISIBLE}][\s{INVISIBLE}]*|\s{{2,}}|[^\S ]")
+VIEW_CHANGES = None  # SPACE_RUN or a shorter spelling (set below, after SPELLING_SHORTER)
+
+
+# British spellings folded to American ones, in a text's view and in every registry form alike,
+# so that either matches a form written the other way ("defence official" for "defense
+# official", "Centre for ..." for "Center for ..."). Same-length folds change letters in place;
+# the shorter one ("programme" -> "program") keeps offsets through the view's anchors (:class:`View`).
+# Only the common nouns of institutions' names are folded (defence, offence, licence, centre,
+# theatre, programme, -isation): whoever writes them, they name the same kind of thing. A word that
+# is itself a proper name in one of its spellings is not: "Labour" (the British party) is not
+# "Labor" (the Australian one), nor "Armour", "Honour" or "Harbour" a surname or a place written
+# "-or" — the -our/-or pair tells different names apart as often as it spells one word two ways,
+# and a registry entry's own country is no guide (Australia writes "labour", its party "Labor").
+SPELLING_SAME = re.compile(r"(?<![^\W\d_])(?:([DdOo]ffen|[Dd]efen|[Ll]icen)c(?=e)"
+                           r"|([Cc]ent|[Tt]heat)re(?=s?(?![^\W\d_]))"
+                           r"|([^\W\d_]{3,})isation(?=s?(?![^\W\d_])))")
+SPELLING_SHORTER = re.compile(r"(?<![^\W\d_])([Pp]rogra)mme(?=[a-z]*(?![^\W\d_]))")
+
+
+def _spelling_same(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1) + "s"
+    if m.group(2):
+        return m.group(2) + "er"
+    return m.group(3) + "ization"
+
+
+def _spelling_shorter(m: re.Match) -> str:
+    return m.group(1) + "m"
+
+
+VIEW_CHANGES = re.compile(rf"(?P<shorter>{SPELLING_SHORTER.pattern})|{SPACE_RUN.pattern}")
+
+
+def american_spelling(text: str) -> str:
+    """``text`` with the British spellings of :data:`SPELLING_SAME` and :data:`SPELLING_SHORTER` folded."""
+    return SPELLING_SHORTER.sub(_spelling_shorter, SPELLING_SAME.sub(_spelling_same, text))
 
 
 def visible(text: str) -> str:
@@ -294,6 +331,12 @@ class Lexicon:
         its prefix): see :data:`SHORT_FORMS`."""
         return self._fact("short_only", key, lambda k: all(c.via in SHORT_FORMS for c in self.forms[k]))
 
+    def family_alias(self, key: str) -> bool:
+        """The form is one capitalised word registered for persons only (an alias "Koizumi"): a
+        family name, which another given name before it makes another person's."""
+        return self._fact("family_alias", key, lambda k: " " not in k and capitalised_name(k)
+                          and all(c.kind == "actor" and c.type == "person" for c in self.forms[k]))
+
     def place_or_state(self, key: str) -> bool:
         """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
         return self._fact("place_or_state", key,
@@ -435,6 +478,8 @@ def spelling_variants(form: str, type_: str, country: str | None) -> list[tuple[
         out.append((re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", form), "variant"))
     if re.fullmatch(r"[A-Z][a-z]+ Islands", form):
         out.append((f"{tokens[0]}s", "variant"))  # "the Senkakus", "the Paracels"
+    if type_ == "region" and re.fullmatch(r"[A-Z][\w-]+ region", form):
+        out.append((tokens[0], "variant"))  # "Shikoku" for the "Shikoku region": its generic word left out
     if type_ == "state" and len(tokens) == 2 and tokens[0] in COMPASS:
         out.append((f"{COMPASS[tokens[0]]} {tokens[1]}", "variant"))  # "S. Korea", "N. Korea"
     if type_ == "state" and country and form == form.strip():
@@ -562,18 +607,26 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
             key = fold_form(" ".join(tokens[:n]).rstrip("."))
             if key in lexicon.forms and lexicon.place_or_state(key):
                 return True
-    before = re.search(r"(?:^|[\s(\"“])(\S+) $", v[max(0, start - 40):start])
-    if before and _other_name_word(before.group(1)):
-        word = before.group(1)
-        earlier = v[:start - len(word) - 1].rstrip()
-        opens_sentence = not earlier or earlier[-1] in ".!?:\"“"
-        if not (opens_sentence and (word.lower() in OPENING_ADVERBS or word.endswith("ly"))):
-            return True  # "Steve Austin" (also first in its sentence), not "Meanwhile Austin"
+    if given_name_before(v, start):
+        return True  # "Steve Austin" (also first in its sentence), not "Meanwhile Austin"
     if not heading:
         following = re.match(r" ([^\s,.;:!?)]+)", v[end:end + 40])
         if following and _other_name_word(following.group(1)):
             return True
     return False
+
+
+def given_name_before(v: str, start: int) -> str | None:
+    """A word written as a name right before a family name (``v[start:]``, a folded view) that is
+    no title and no sentence-opening adverb: a given name ("Steve Austin", "Junichiro Koizumi";
+    not "Secretary Austin", "Meanwhile Austin"), or None."""
+    before = re.search(r"(?:^|[\s(\"“])(\S+) $", v[max(0, start - 40):start])
+    if before and _other_name_word(before.group(1)):
+        word = before.group(1)
+        earlier = v[:start - len(word) - 1].rstrip()
+        opens_sentence = not earlier or earlier[-1] in ".!?:\"“"
+        return None if opens_sentence and (word.lower() in OPENING_ADVERBS or word.endswith("ly")) else word
+    return None
 
 
 COMPASS = {"North": "N.", "South": "S.", "East": "E.", "West": "W."}
@@ -703,7 +756,7 @@ def written_in_capitals(text: str) -> bool:
 
 
 def fold_form(form: str) -> str:
-    form = " ".join(visible(str(form)).translate(FOLD).split())
+    form = " ".join(american_spelling(visible(str(form)).translate(FOLD)).split())
     return LEADING_THE.sub("", form)
 
 
@@ -719,12 +772,22 @@ class View:
 
     @classmethod
     def of(cls, text: str) -> "View":
-        folded = text.translate(FOLD)
+        folded = SPELLING_SAME.sub(_spelling_same, text.translate(FOLD))
         parts, av, at = [], [0], [0]
         pos = vpos = 0
-        for m in SPACE_RUN.finditer(folded):
+        for m in VIEW_CHANGES.finditer(folded):
             parts.append(folded[pos:m.start()])
             vpos += m.start() - pos
+            if m.lastgroup == "shorter":  # "programme" -> "program": its last letter ends the word
+                short = _spelling_shorter(SPELLING_SHORTER.match(m.group()))
+                parts.append(short)
+                av.append(vpos + len(short) - 1)
+                at.append(m.end() - 1)
+                vpos += len(short)
+                pos = m.end()
+                av.append(vpos)
+                at.append(pos)
+                continue
             if not m.group().strip(INVISIBLE):  # invisible characters only: left out
                 pos = m.end()
                 av.append(vpos)
@@ -757,6 +820,7 @@ class Match:
     method: str = ""
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
     city: bool = False  # a capital form read as the city no registry holds: a name for the candidates
+    foreign: bool = False  # a generic form another state's word opens: its body, a name for the candidates
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
@@ -790,7 +854,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue
         if end < len(v) and v[end] in "$€£¥":
             continue  # "US$30", "A$10 billion": a currency, not the country
-        if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon):
+        if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon, region.kind in WRAPPING_REGIONS):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if lexicon.place_or_state(key):  # (asked of a place's or a state's forms only)
             if TIME_ZONE_AFTER.match(v, end) and CLOCK_BEFORE.search(v, max(0, start - 16), start):
@@ -802,6 +866,10 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if lexicon.short_only(key) \
                 and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
             continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
+        given = given_name_before(v, start) if lexicon.family_alias(key) else None
+        if given and fold_form(f"{given} {key}") not in lexicon.forms:
+            continue  # a registered family name after another given name: "Junichiro Koizumi" is
+            # not the registered Shinjiro Koizumi (a full name differing in its given name)
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
@@ -852,7 +920,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
-        if lexicon.place_or_state(key) and (opens_other_name(v, end, lexicon) or in_other_place_name(v, start, end)):
+        if lexicon.place_or_state(key) and (opens_other_name(v, end, lexicon, cands) or in_other_place_name(v, start, end)):
             continue  # rule 2
         if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
@@ -951,7 +1019,8 @@ INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "gr
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
 
 
-def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon") -> bool:
+def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon",
+                        wraps: bool = False) -> bool:
     """An institution's name right after a capitalised word that is not its own country's is the
     end of another institution's name: "Philippine Air Force" is not the U.S. Air Force,
     "Ground Self-Defense Force" not the whole JSDF. A determiner, a sentence's first word or the
@@ -960,8 +1029,12 @@ def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexico
         return False
     v = view.view
     m = PREFIX_WORD.search(v, max(0, start - 40), start)
-    if not m or "\n" in view.text[view.to_text(m.end() - 1):view.to_text(start)]:
-        return False  # no word before it on its line
+    if not m:
+        return False
+    between = view.to_text(m.end() - 1)
+    newline = view.text.find("\n", between, view.to_text(start))
+    if newline >= 0 and not (wraps and wrapped_break(view.text, newline)):
+        return False  # no word before it on its line (a hard-wrapped line's break aside)
     if re.match(r"(?:'s)?\s*[A-Z]", v[end:end + 5]) and re.search(r"[A-Z][\w.'-]* $", v[max(0, m.start() - 30):m.start()]):
         return False  # a headline or a cited title, every word capitalised
     word, qualifiers = m.group(1), lexicon.qualifiers
@@ -1056,15 +1129,21 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
         return False
     if UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
+    if PLACE_HEAD_AFTER.match(view, end):
+        return True  # "the Greater Tokyo Area": a capitalised word before it and a place's head noun after
     prev = PREVIOUS_WORD.search(view, max(0, start - 20), start)
     return bool(prev) and gazetteer.lookup(f"{prev.group(1)} {name}") is not None
 
 
 STATE_AFTER = re.compile(r" state\b")
+PLACE_HEAD_AFTER = re.compile(r" (?:Area|Region|District|Province|County)\b")
 
 
-def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
-    """Rule 2: "Pacific War", "Asia Society": a capitalised name continues to an org head noun."""
+def opens_other_name(view: str, end: int, lexicon: Lexicon, cands: tuple = ()) -> bool:
+    """Rule 2: "Pacific War", "Asia Society": a capitalised name continues to an org head noun, or
+    to an outlet's or a company's ("Pacific Wire Service"); a place that is no state, to any
+    institution's ("Pacific Islands Forum Secretariat"). (A state opening the name of one of its
+    organs, "U.S. Administration", "Japan Coast Guard", is still named in it.)"""
     rest = view[end:end + 80]
     words = re.match(r"((?: (?:[A-Z][\w'&.-]*|of|and|for|the|on))+)", rest)
     if not words:
@@ -1081,7 +1160,10 @@ def opens_other_name(view: str, end: int, lexicon: Lexicon) -> bool:
         tokens.pop()
     if not tokens or len(tokens) > 5:
         return False
-    return tokens[-1].strip(".'").lower() in ORG_HEADS
+    last = tokens[-1].strip(".'").lower()
+    if last in ORG_HEADS or entities.outlet_or_company(tokens):
+        return True
+    return HEAD_TYPE.get(last) in entities.INSTITUTION and not any(c.type == "state" for c in cands)
 
 
 def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | None = None) -> tuple[str, str]:
@@ -1372,10 +1454,32 @@ def resolve_document(matches: list[Match]):
             m.method = "+".join(x for x in ("alias", m.method, rule) if x)
 
 
+# the words right before a generic form that say whose it is: a state's name or adjective, with or
+# without a possessive ("Britain's", "UK", "Australian", "United Kingdom's")
+OWNER_WORDS = re.compile(r"(?:(?<![\w.])([\w.'’-]+) )?(?<![\w.])([\w.'’-]+?)(?:'s|’s)? $")
+
+
+def owner_before(text: str, i: int, country_of) -> str | None:
+    """The country of the state whose name or adjective is written right before ``text[i:]``: a
+    registered state's name, alias or demonym, a registered country or one the gazetteer knows
+    (``country_of``: a form -> its country code or None)."""
+    m = OWNER_WORDS.search(text, max(0, i - 40), i)
+    if not m:
+        return None
+    words = [m.group(2)] if not m.group(1) else [f"{m.group(1)} {m.group(2)}", m.group(2)]
+    for word in words:
+        if word[:1].isupper():
+            place = gazetteer.lookup(word)
+            found = country_of(word) or (place.country if place is not None and place.kind == "country" else None)
+            if found:
+                return found
+    return None
+
+
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 
 
-def resolve_generic(matches: list[Match], qualifiers: dict):
+def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
     country its context is about: of the countries that have an entity of that form, the one most
     named around it — by the entities and nationality words of its sentence, else its region, else
@@ -1455,6 +1559,12 @@ def resolve_generic(matches: list[Match], qualifiers: dict):
         else:
             end = f.break_starts[n] + 1 if n < len(f.break_starts) else len(f.text)
         owners = {c.country for c in cands}
+        owner = owner_before(f.text, m.i, country_of) if country_of is not None else None
+        if owner is not None and owner not in owners:
+            # "Britain's Ministry of Defence", "the UK Ministry of Defence", "the Australian
+            # Department of Defense": another state's own body, whatever else the sentence names
+            m.chosen, m.candidates, m.method, m.foreign = None, (), "", True
+            continue
         country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
             or top(document, owners)
         chosen = [c for c in cands if c.country == country]
@@ -1582,10 +1692,11 @@ def extract(doc, seg, rows, ctx) -> dict:
             _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx, id(region) in datelines)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
-    resolve_generic(matches, lexicon.qualifiers)
+    resolve_generic(matches, lexicon.qualifiers, lexicon.country_of_form)
     for m in matches:
-        if m.city:
-            # "met in Seoul": the city, which no registry holds: a name for the candidates
+        if m.city or m.foreign:
+            # "met in Seoul": the city, which no registry holds: a name for the candidates (and
+            # "Australia's Department of Defence": another state's body)
             _unmatched(doc, m.region, m.region.text[m.i:m.j], m.i, False, unmatched, unnamed, ctx)
     matches = [m for m in matches if m.chosen is not None or m.candidates]
     # a place read in another sense at every occurrence ("Japan" the state) is still named
@@ -1649,8 +1760,10 @@ ACRONYM = re.compile(r"[A-Z]{2,6}")
 # A reference entry's first author as a reference list writes it: family name, comma, given names
 # or initials ("Cha, Victor D.", "Glosserman, Brad", "Green, M. J."), before a comma, a year or
 # a parenthesis.
-INVERTED_AUTHOR = re.compile(r"(?m)^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
-                             r"(?: (?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*(?=,|\s*\(|\s+\d{4}\b)")
+# (the first author opens its line; a co-author follows another's initials: "Nakamura, K., & Ōno, S.")
+INVERTED_AUTHOR = regex.compile(r"(?m)(?:^|(?<=\., |\., & |\. & ))"
+                                r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, (?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
+                                r"(?: (?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*(?=,|\s*\(|\s+\d{4}\b)")
 
 
 def document_acronyms(found_in: list, lexicon: Lexicon) -> dict:
@@ -1988,6 +2101,100 @@ OPENING_ADVERBS = {"meanwhile", "today", "yesterday", "tomorrow", "tonight", "ea
 FUNCTION_WORDS = NOT_A_NOUN | SENTENCE_WORDS | MONTHS_DAYS
 
 
+OF_THE = ("of", "for", "on")
+WRAPPED_LINE = 40  # the fewest characters of a line that a hard-wrapped paragraph breaks
+
+
+def wrapped_break(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` is a hard-wrapped paragraph's, inside a sentence (and
+    maybe inside a name, "Liberal Democratic⏎Party"): its line is a long one that ends no sentence
+    (a credit line over a caption, a short line of a list, is no wrapped line)."""
+    line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
+    if len(line) < WRAPPED_LINE or ends_sentence(line):
+        return False
+    # a line in title case is a heading over the text, not a sentence broken at the width
+    # ("Alliance Talks Resume in Tokyo Amid Concerns Over Taiwan Strait" / "Defense Minister ...")
+    words = [w for w in line[-160:].split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return not words or sum(w[0].isupper() for w in words) < 0.8 * len(words)
+
+
+def _word_gap(text: str, gap: str, at: int, wraps: bool) -> bool:
+    """A gap between two words of one name: a space, or (``wraps``: a paragraph's text) a
+    hard-wrapped line's break at ``at``."""
+    return gap == " " or (wraps and gap == "\n" and wrapped_break(text, at))
+
+
+# the regions whose line breaks may be a hard-wrapped paragraph's (a caption's or a heading's
+# lines are lines of their own)
+WRAPPING_REGIONS = frozenset(("body", "reference", "footnote"))
+
+
+COORDINATION_WORDS = 3  # the most words of one member of a coordination inside a name
+COORDINATION_MEMBERS = 6  # the most members read (a long list of names is read in linear time)
+
+
+def _institution_head(word: str) -> bool:
+    return HEAD_TYPE.get(word.lower()) in entities.INSTITUTION
+
+
+# the heads of public bodies whose names hold a coordination of their fields ("Ministry of
+# Health, Labour and Welfare", "Research, Development and Innovation Bureau"); a company's or a
+# foundation's head after a list is the last member's alone ("Boeing, Northrop and Leidos Systems",
+# "Tanaka, Suzuki and Watanabe Foundation")
+PUBLIC_HEADS = frozenset("forum committee council commission command board directorate panel secretariat".split())
+
+
+def _public_head(word: str) -> bool:
+    return HEAD_TYPE.get(word.lower()) == "government-body" or word.lower() in PUBLIC_HEADS
+
+
+def _plain_member(run: list) -> bool:
+    """A member of a coordination inside a name: a few capitalised words, no head noun, no title,
+    no place the gazetteer knows ("Technology", "Logistics"; not "Australia", "Senator Lee")."""
+    words = [t[2] for t in run if t[2] not in CONNECTORS]
+    return 0 < len(words) <= COORDINATION_WORDS and not any(
+        _institution_head(w) or w.lower() in TITLE_WORDS or gazetteer.lookup(w) is not None for w in words)
+
+
+def coordinated_names(runs: list, text: str) -> list:
+    """Runs of capitalised words cut at commas that are one name: a capitalised coordination
+    ("A, B and C") that ends in a public body's head noun (:data:`PUBLIC_HEADS`: "Research,
+    Development and Innovation Bureau") or is the complement of one ("Office of Science, Technology
+    and Innovation", "Ministry of Health, Labour and Welfare"). A list of separate names ("Japan,
+    Australia and India", "the Navy, the Army and the Air Force", "Boeing, Northrop and Leidos
+    Systems") stays cut: its members are places, or names with heads of their own, or not joined by
+    commas alone, or its head is a company's or a foundation's."""
+    out, k = [], 0
+    while k < len(runs):
+        m = k
+        # the runs after k joined to it by ", " until one holding "and" / "&" closes the coordination
+        while m + 1 < len(runs) and m - k < COORDINATION_MEMBERS \
+                and text[runs[m][-1][1]:runs[m + 1][0][0]] in (", ", ",\n") \
+                and not any(t[2] in ("and", "&") for t in runs[m]):
+            m += 1
+        last = runs[m]
+        closes = m > k and any(t[2] in ("and", "&") for t in last[1:-1])
+        if closes:
+            words = [t[2] for t in last]
+            cut = next(i for i, w in enumerate(words) if w in ("and", "&"))
+            members = runs[k + 1:m] + [last[:cut]]
+            first = [t[2] for t in runs[k]]
+            if first[0].lower() == "the":
+                first = first[1:]
+            head = next((i for i in range(cut + 2, len(words)) if _public_head(words[i])), None)
+            headed_tail = head is not None and _plain_member(runs[k]) and \
+                all(_plain_member(r) for r in members) and _plain_member(last[cut + 1:head])
+            complement = len(first) >= 3 and _public_head(first[0]) and first[1] in OF_THE and \
+                all(_plain_member(r) for r in members) and _plain_member(last[cut + 1:])
+            if headed_tail or complement:
+                out.append([t for r in runs[k:m + 1] for t in r])
+                k = m + 1
+                continue
+        out.append(runs[k])
+        k += 1
+    return out
+
+
 def unmatched_names(region: Region, names: NameSpans,
                     skipped: list[tuple[int, int]] = ()) -> list[tuple[str, int, bool]]:
     """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
@@ -1996,6 +2203,7 @@ def unmatched_names(region: Region, names: NameSpans,
     "U.S. Military") — part of a longer proper name, never merely title-case words."""
     text = region.text.translate(FOLD)
     size = len(text)
+    wraps = region.kind in WRAPPING_REGIONS
     # mask[i]: character i is blocked (a token [s, e) is free when none of its characters is);
     # name_starts/name_ends[i]: a registry name starts/ends at i (marks, not sets: a paragraph may
     # name a million)
@@ -2012,7 +2220,8 @@ def unmatched_names(region: Region, names: NameSpans,
         if 0 <= b <= size + 1:
             name_ends[b] = 1
     # Only capitalised tokens and connectors can be part of a name; any other token between two
-    # of them shows in the gap, which then is not a single space.
+    # of them shows in the gap, which then is not a single space (or a single line break: a
+    # hard-wrapped paragraph breaks a name as it breaks any line, "Democratic⏎Party").
     # read one token ahead, not into a list (a long paragraph has millions)
     tokens = ((m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text))
     runs, run = [], []
@@ -2024,12 +2233,12 @@ def unmatched_names(region: Region, names: NameSpans,
         starts_name = w[0].isupper() and bool(NAME_TOKEN.fullmatch(w)) and mask.find(1, s, e) < 0
         prev_word = prev[2] if prev else ""
         ends_sentence = prev_word.endswith(".") and not ABBREVIATION.match(prev_word)
-        joinable = run and gap == " " and not ends_sentence
+        joinable = run and _word_gap(text, gap, s - 1, wraps) and not ends_sentence
         if w[0].isdigit():
             # an ordinal that opens a name ("7th Fleet"), a number that ends one after its head
             # noun ("Carrier Air Wing 5"); any other number ends a run
             starts_name = mask.find(1, s, e) < 0 and (
-                (ORDINAL.fullmatch(w) and following is not None and text[e:following[0]] == " "
+                (ORDINAL.fullmatch(w) and following is not None and _word_gap(text, text[e:following[0]], e, wraps)
                  and bool(NAME_TOKEN.fullmatch(following[2])) and following[2][0].isupper())
                 or (NUMBER.fullmatch(w) and joinable and head_word(run[-1][2]) is not None))
         if starts_name and (joinable or not run):
@@ -2037,8 +2246,11 @@ def unmatched_names(region: Region, names: NameSpans,
         elif starts_name:
             runs.append(run)
             run = [(s, e, w)]
-        elif (joinable and w in CONNECTORS and following is not None and text[e:following[0]] == " "
-              and NAME_TOKEN.fullmatch(following[2])):
+        elif (joinable and w in CONNECTORS and following is not None and _word_gap(text, text[e:following[0]], e, wraps)
+              and (NAME_TOKEN.fullmatch(following[2])
+                   or (w in OF_THE and following[2] == "the" and _institution_head(run[-1][2])))):
+            # (a head noun's complement with "the": "Democratic Party for the People", "Ministry of
+            # the Interior"; not "Leaders of the ...")
             run.append((s, e, w))
         else:
             if run:
@@ -2047,6 +2259,7 @@ def unmatched_names(region: Region, names: NameSpans,
         prev, token = token, following
     if run:
         runs.append(run)
+    runs = coordinated_names(runs, text)
     out = []
     for run in runs:
         while run and run[-1][2] in CONNECTORS:
@@ -2056,7 +2269,9 @@ def unmatched_names(region: Region, names: NameSpans,
             s0 = run[0][0]
             window = text[max(0, s0 - 80):s0]
             before = window.rstrip()
-            at_sentence_start = (not before and s0 < 80) or "\n" in window[len(before):] or (
+            # (a line break after a word or a comma is a hard-wrapped line's, inside a sentence)
+            at_sentence_start = (not before and s0 < 80) or (
+                "\n" in window[len(before):] and not (wraps and wrapped_break(text, text.rfind("\n", 0, s0)))) or (
                 before and before[-1] in ".!?:”\"“" and not ABBREVIATION.match(before.split()[-1].split("-")[-1]))
             if at_sentence_start and run[0][2].lower().strip(".") in SENTENCE_WORDS:
                 run = run[1:]
