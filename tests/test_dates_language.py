@@ -524,3 +524,92 @@ def test_to_before_a_month_is_a_date_only_after_a_verb_that_moves_one():
     # "moved to November" lies ahead, as a postponement does; "sent the letter to June" names no month
     assert timex_values("The hearing was moved to November.", "2025-12-10") == [("November", "DATE", "2026-11")]
     assert timex_values("She sent the letter to June.", "2025-12-10") == []
+
+
+# --- Probes of issue 15, round datesb: each phenomenon on sentences of our own, with real facts ---
+
+# a fiscal year is its owner's: Japan's April-March, the U.S. October-September,
+# named by the sentence or, when it names none, by the text just before; its start or end a month
+FISCAL_YEARS_BY_WHOSE = [
+    ('The Diet passed the supplementary budget on Friday. The money must be spent by the end of the current fiscal year.', '2024-12-20', 'the end of the current fiscal year', '2025-03'),
+    ("Japan's Prime Minister Kishida pledged to double defense spending. The ministry will ask for more in the next fiscal year.", '2023-01-15', 'the next fiscal year', '2023'),
+    ('The Pentagon asked Congress for $850 billion. Lawmakers must pass the bill before the end of this fiscal year.', '2024-07-10', 'the end of this fiscal year', '2024-09'),
+    ("The LDP's tax panel met on Thursday. It agreed to raise the tobacco tax from the next fiscal year.", '2025-02-20', 'the next fiscal year', '2025'),
+    ('The Navy told Congress the shipyard backlog would be cleared by the end of the fiscal year.', '2023-05-01', 'the end of the fiscal year', '2023-09'),
+    ('Finance Minister Shunichi Suzuki told the Diet that tax revenue in the current fiscal year would hit a record.', '2024-01-30', 'the current fiscal year', '2023'),
+    ('Defense outlays rose 16 percent last fiscal year, the Pentagon comptroller said.', '2024-11-15', 'last fiscal year', '2024'),
+    ("The yen's fall lifted exporters' profits. Toyota expects record earnings this fiscal year.", '2024-02-10', 'this fiscal year', '2023'),
+    ('Tokyo will set up the new command at the start of the next fiscal year.', '2024-10-01', 'the start of the next fiscal year', '2025-04'),
+    ('The Self-Defense Forces missed their recruiting goal again. Officials said the shortfall would persist through the current fiscal year.', '2024-08-01', 'the current fiscal year', '2024'),
+]
+
+# a count of decades or centuries back is a count of years: a year, not a decade
+COUNTS_OF_DECADES = [
+    ('A decade ago, Japan reinterpreted its constitution to allow collective self-defense.', '2024-07-01', 'A decade ago', '2014'),
+    ('Two decades ago Japanese troops deployed to Samawah in Iraq.', '2024-01-10', 'Two decades ago', '2004'),
+    ('The alliance looked very different three decades ago.', '2025-05-01', 'three decades ago', '1995'),
+    ('A century ago, the Great Kanto earthquake destroyed much of Tokyo.', '2023-09-01', 'A century ago', '1923'),
+    ('Four decades ago the Plaza Accord reshaped the yen.', '2025-09-22', 'Four decades ago', '1985'),
+    ('Tokyo and Washington last revised the guidelines nearly a decade ago.', '2024-04-27', 'nearly a decade ago', '2014'),
+    ('Half a dozen bases closed a decade ago or more.', '2020-06-01', 'a decade ago', '2010'),
+    ('The treaty was signed more than six decades ago, in 1960.', '2024-01-19', 'six decades ago', '1964'),
+    ('Exports fell sharply in the last decade.', '2025-03-01', 'the last decade', 'P10Y'),
+    ("The 1990s were Japan's lost decade.", '2025-03-01', 'The 1990s', '199'),
+]
+
+# "the early hours of Sunday", "the evening of Jan. 2": a time of that day
+PARTS_OF_A_NAMED_DAY = [
+    ('North Korea launched the missile in the early hours of Tuesday, the Joint Chiefs said.', '2022-10-05', 'the early hours of Tuesday', '2022-10-04TNI'),
+    ('The fire at the depot broke out in the small hours of Monday.', '2024-06-14', 'the small hours of Monday', '2024-06-10TNI'),
+    # ("the evening of", "the night of" stay outside the date, as TimeBank draws them)
+    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'Jan. 2', '2024-01-02'),
+    ('Kishida arrived in Washington on Monday evening.', '2024-04-12', 'Monday evening', '2024-04-08TEV'),
+    ('The state dinner ran late into Wednesday night.', '2024-04-12', 'Wednesday night', '2024-04-10TNI'),
+    ('Typhoon Lan made landfall in the early hours of Tuesday.', '2023-08-16', 'the early hours of Tuesday', '2023-08-15TNI'),
+    ('The ruling coalition conceded defeat in the early hours of July 21.', '2025-07-22', 'the early hours of July 21', '2025-07-21TNI'),
+    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'Thursday', '2024-06-13'),
+    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'Saturday', '2024-06-08'),
+    ('The quake struck in the early hours of Jan. 17, 1995.', '2025-01-17', 'the early hours of Jan. 17, 1995', '1995-01-17TNI'),
+]
+
+# a bare month after an article, modifying a noun ("in a July election"): a month
+MONTHS_AFTER_AN_ARTICLE = [
+    ('The company is trying to revive a May agreement with its lenders.', '2025-09-15', 'May', '2025-05'),
+    ('Tokyo is set to host an April meeting of the Quad.', '2025-02-01', 'April', '2025-04'),
+    ('Voters rejected the base plan in a February referendum.', '2019-03-10', 'February', '2019-02'),
+    ('The two leaders agreed at an April summit to upgrade command ties.', '2024-07-28', 'April', '2024-04'),
+    ('A March deadline for the tariff deal passed without agreement.', '2025-05-12', 'March', '2025-03'),
+    ('The coalition lost its upper-house majority in a July vote.', '2025-09-08', 'July', '2025-07'),
+    ('He stepped down after a September defeat in the party race.', '2024-11-01', 'September', '2024-09'),
+    ("Kishida's visit followed an October announcement of new funding.", '2023-12-01', 'October', '2023-10'),
+    ('Tokyo will host a December meeting of the ministers.', '2025-10-01', 'December', '2025-12'),
+    ('An August typhoon forced the drills to move north.', '2023-10-02', 'August', '2023-08'),
+    ('The government approved a January budget request.', '2025-03-01', 'January', '2025-01'),
+    ('A June report by the ministry warned of shortages.', '2024-08-20', 'June', '2024-06'),
+]
+
+# "later years", "future months", "earlier years": future and past references
+PAST_AND_FUTURE_YEARS = [
+    ('Finance officials said the money for later years has not been found.', '2026-02-01', 'later years', 'FUTURE_REF'),
+    ('Costs are expected to climb in future years.', '2025-03-01', 'future years', 'FUTURE_REF'),
+    ('Payments in future months will be smaller, the ministry said.', '2025-03-01', 'future months', 'FUTURE_REF'),
+    ('In later years Yoshida came to regret the deal.', '2025-03-01', 'later years', None),
+    ('Spending in later years will depend on new taxes.', '2025-03-01', 'later years', 'FUTURE_REF'),
+    ('Budgets in earlier years were far smaller.', '2025-03-01', 'earlier years', 'PAST_REF'),
+    ('In past years the drills drew little notice.', '2025-03-01', 'past years', 'PAST_REF'),
+    ('Deployments have grown in recent years.', '2025-03-01', 'recent years', 'PAST_REF'),
+    ('The plan leaves the bill for future years unpaid.', '2025-03-01', 'future years', 'FUTURE_REF'),
+    ('Tokyo hopes to close the gap in the coming years.', '2025-03-01', 'the coming years', 'PXY'),
+]
+
+
+def tagged_value(text: str, dct: str, phrase: str):
+    """The TIMEX3 value the tagger gives the expression that overlaps ``phrase`` (None: none)."""
+    k = text.index(phrase)
+    return next((t.value for t in timeml.tag(text, dct) if t.start < k + len(phrase) and k < t.end), None)
+
+
+@pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
+                         + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS)
+def test_fiscal_years_decades_ago_parts_of_days_month_modifiers_later_years(text, dct, phrase, value):
+    assert tagged_value(text, dct, phrase) == value

@@ -110,7 +110,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import FUTURATE_CUES, PLANNED, clause_tense, same_sentence
+from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -301,7 +301,12 @@ _QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|no\s+more\s+than|up\s+to|last\s+up
               r"just\s+over|just\s+under|in|on|at|by|since|from|until|till|through|throughout|"
               r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
               r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
-_MODIFIER = r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+_MODIFIER = (r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+             r"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of)")
+# the night's first hours written before a day ("the early hours of Sunday", "the small hours of
+# July 21"): a time of that day, as "Sunday night" is. ("the night of Oct. 23", "the evening of
+# Jan. 2" are the date alone in TimeBank, and the date alone here.)
+_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI"}
 LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_MODIFIER})(?:\s+|-))?")
 
 _ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
@@ -387,9 +392,13 @@ _CORES = [
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
     r"(?P<su3>decade|century))\b(?P<orso>\s+or\s+so\b)?))",
     # recently, in recent years, the future, soon, previously, at the time (past or future, no date)
-    r"(?P<c_vague>(?i:(?P<vpast>(?:more\s+)?recently|previously|formerly|recent\s+(?:years|months|weeks|days)"
+    # (and a plural unit an adjective of the past or future puts before or after the present: "in
+    # recent years", "in earlier years", "the money for later years", "in future months")
+    r"(?P<c_vague>(?i:(?P<vpast>(?:more\s+)?recently|previously|formerly"
+    r"|(?:recent|earlier|prior|previous|past)\s+(?:years|months|weeks|days|decades)"
     r"|the\s+past(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|has|have|had|that|few|several)\b)"
-    r"|the\s+time(?=\s*[,.;:)!?]))|(?P<vfut>(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|the\s+time(?=\s*[,.;:)!?]))|(?P<vfut>(?P<vlater>later|future)\s+(?:years|months|decades)"
+    r"|(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|will)\b)|soon(?!\s+(?:after|as|to|be)\b)))"
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
@@ -406,7 +415,7 @@ _CORES = [
     r"\s+(?:a|an|per|each|every)\s+(?P<xu2>day|week|month|year|decade))(?![A-Za-z])"
     rf"|(?i:every|each)\s+(?P<xwd>{_WEEKDAY})(?:\s+(?P<xtod>(?i:{_TOD})))?)",
     # last month | earlier this year | the current fiscal year | (the end of) the year | this weekend
-    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?new(?=\s+fiscal)|the))\s+"
+    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?(?:new|next|coming|last)(?=\s+fiscal)|the))\s+"
     r"|(?<=of\s))(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century|weekend))"
     r"(?![A-Za-z]))",
     # this morning, last night, tonight, yesterday afternoon (a part of a day)
@@ -616,7 +625,8 @@ STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", 
                       "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
                       "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
                       "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
-                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", *NUMBER_WORDS])
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", "future", "recent",
+                      *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -642,7 +652,9 @@ POINT_CORES = ("c_iso", "c_cjk", "c_date", "c_decade", "c_fiscal", "c_month", "c
 _NOT_GERUNDS = r"(?:(?:no|some|any|every)?thing|during|spring|morning|evening|king|ring|string)\b"
 _SINCE_CLAUSE = re.compile(
     rf"(?<![\w-])(?i:since)\s+(?!{_NOT_GERUNDS})[a-z]+ing(?:\s+[a-z’'-]+){{0,3}}\s+$")
-_POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that))\s+$")
+# a bare month as a noun's modifier after a determiner ("the latter's October visit", "in a July
+# election", "an April summit"): a month of the calendar, read like "in July"
+_POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that|an?))\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
 
@@ -833,9 +845,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if since is not None:  # "Since taking office in October": the stretch from October on
             start, q = since.start(), "since"
     fields["extent_start"] = extent
+    part_of_day = None
     if mod:
         mod = {"middle of": "mid", "beginning of": "start", "start of": "start",
                "end of": "end"}.get(mod.replace("the ", ""), mod)
+        part_of_day = _PART_OF_DAY_OF.get(mod.replace("the ", ""))
+        if part_of_day:
+            mod = None
     fields["qualifier"] = q
     fields["modifier"] = mod
     fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
@@ -966,6 +982,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         unit = m.group("ru").lower()
         if fiscal and unit != "year":
             return None
+        if rel in ("the next", "the coming", "the last"):  # "the start of the next fiscal year"
+            rel = rel[4:]
         offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
         if rel in ("new", "the new"):
             # the new fiscal year: the one that "starts in April" ahead, or the one that "began"
@@ -1085,6 +1103,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         past = m.group("vpast") is not None
         words = _norm(m.group(core))
         value = "PAST_REF" if past else "FUTURE_REF"
+        if (m.group("vlater") or "").lower() == "later":
+            told, cue = clause_tense(text, start, end)
+            if told == "past" and cue.split()[0].lower() not in HAVE | {"had"}:
+                return None  # "In later years Yoshida came to regret it": later than the story's past
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
@@ -1186,6 +1208,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                           direction=_offset_direction(offset))
     if core == "c_weekday" and m.group("wtod"):
         fields["time"] = _TOD_CODES[m.group("wtod").lower()]
+    if part_of_day and fields.get("time") is None and fields.get("unit") is None and (
+            fields.get("day") is not None or fields.get("weekday") is not None):
+        fields["time"] = part_of_day
+    elif part_of_day:  # "the morning of the vote", "the night of 2025": not a time of a day named here
+        start, q = m.start(), None
+        fields.update(extent_start=start, qualifier=None)
     if q == "since" and core in POINT_CORES:
         # "since 1895", "Since taking office in October": the stretch from that date up to the
         # reference (the publication), so its end needs the publication date
@@ -1225,9 +1253,26 @@ _DURATION_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T
                    "week": ("", "W", 1), "weekend": ("", "D", 2), "month": ("", "M", 1), "quarter": ("", "Q", 1),
                    "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
                    "millennium": ("", "Y", 1000)}
-# the owner of a fiscal year, when the sentence names it just before ("Japan's fiscal 2025")
-_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?)|(?P<us>\bU\.S\.|\bUnited States"
+# the owner of a fiscal year: a word of its country, its capital, its legislature, ruling party,
+# currency or forces ("Japan's fiscal 2025", "the Diet passed ...", "the Pentagon asked Congress")
+_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?|\bDiet\b|\bLDP\b|\byen\b"
+                           r"|\bSelf-Defen[cs]e)|(?P<us>\bU\.S\.|\bUnited States"
                            r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\bfederal)")
+OWNER_LOOKBACK = 600  # characters before a fiscal year's sentence where its owner may be named
+
+
+def _fiscal_owner(text: str, start: int, end: int) -> str | None:
+    """Whose fiscal year ``text[start:end]`` is ("JP" April-March, "US" October-September): the
+    one country its sentence names (before it, or after it: "..., the Pentagon said"); when the
+    sentence names none, the one named last in the text just before; None when unsure."""
+    sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
+    stop = text.find(". ", end, end + 160)
+    owners = [o.lastgroup for o in _FISCAL_OWNER.finditer(text, sentence_start, start)]
+    owners += [o.lastgroup for o in _FISCAL_OWNER.finditer(text, end, stop if stop >= 0 else min(len(text), end + 160))]
+    if not owners:  # the paragraph's country ("The Diet passed the budget. ... the current fiscal year")
+        owners = [o.lastgroup for o in _FISCAL_OWNER.finditer(text, max(0, sentence_start - OWNER_LOOKBACK),
+                                                               sentence_start)][-1:]
+    return {"jp": "JP", "us": "US"}[owners[0]] if owners and len(set(owners)) == 1 else None
 
 
 def _iso_duration(n, unit: str) -> str:
@@ -1262,6 +1307,11 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # the first day of "runs from Tuesday to Thursday": the range is read as one, not its
             # start pushed to the coming week ahead of its end
             tense_word = cue = None
+        if tense_word == "future" and cue.split()[0].lower() in PRESENT_BE and core == "c_month" and \
+                _POSSESSIVE_BEFORE.search(text, max(0, start - 8), start):
+            # a month naming a thing's date ("is trying to revive a May agreement") is not pushed
+            # ahead by an infinitive after "is" ("will host a December meeting" is)
+            tense_word = cue = None
         moved = _MOVED_TO_BEFORE.search(text, max(0, start - 48), start)
         if moved is not None:  # "was moved to October": what was moved lies ahead
             tense_word, cue = "future", moved.group().split()[0]
@@ -1278,10 +1328,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # (not a future seen from the past: "said they would ... by Jan. 14")
             fields.update(tense=tense_word, tense_cue=cue)
     if fields.get("fiscal"):
-        sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
-        owners = {k for o in _FISCAL_OWNER.finditer(text, sentence_start, start) for k, v in o.groupdict().items() if v}
-        if len(owners) == 1:
-            fields["fiscal_owner"] = "JP" if owners == {"jp"} else "US"
+        fields["fiscal_owner"] = _fiscal_owner(text, start, end)
     if q in ("after", "before", "pre", "post") and fields.get("kind") in ("explicit", "relative") and \
             core in POINT_CORES and not fields.get("span"):
         fields["bound"] = "after" if q in ("after", "post") else "before"
@@ -1580,6 +1627,12 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
             offset = -1 if (m.direction or direction) == "past" and ref.weekday() < 5 else 0
         saturday += dt.timedelta(weeks=offset)
         return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), approx, approx
+    if m.fiscal and m.fiscal_owner and not m.span:
+        # this, last, next fiscal year of its owner: the year it is numbered by (Japan's fiscal year
+        # of February 2026 is fiscal 2025; the U.S. one of November 2024 fiscal 2025), approximate
+        # as a relative fiscal year always was
+        year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
+        return _fixed(_iso(year + (m.offset or 0)), True)
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
@@ -1596,9 +1649,6 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         year = _period_year(m, ref, m.direction or direction)
         a, b = _period_months(year, m.season, m.quarter)
         return a, b, approx, approx
-    if m.fiscal and m.fiscal_owner:  # the current fiscal year of its owner
-        year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
-        return _fiscal_span(year, m.fiscal_owner) + (approx, approx)
     if m.week:
         year = _year_of(m.month, m.day, ref, m.offset, m.direction or direction)
         return _week_of(dt.date(year, m.month, m.day)) + (approx, approx)
@@ -1889,9 +1939,11 @@ def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     """A resolved date as a TIMEX3 value, at the precision the words give."""
     s = r.date_start or r.date_end
     if m.fiscal:  # a fiscal year is named by the year it is numbered by
-        if m.year is not None:
-            return str(m.year)
-        return (r.date_end or s)[:4] if m.fiscal_owner == "US" else s[:4]
+        number = m.year if m.year is not None else int(s[:4])
+        if m.fiscal_owner and m.modifier in ("start", "end"):
+            # its start or end is a month of the calendar ("the end of this fiscal year" in Japan: March)
+            return _fiscal_span(number, m.fiscal_owner)[0 if m.modifier == "start" else 1]
+        return str(number)
     if m.decade:
         return s[:3]
     if m.century:
@@ -1908,10 +1960,14 @@ def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     if unit == "weekend":
         year, week, _ = parse_iso(s)[1].isocalendar()
         return f"{year}-W{week:02d}-WE"
-    if unit == "decade" and not m.span:
+    # a calendar decade or century ("last decade": the 2010s) is written as one; a count of them
+    # back or on ("a decade ago", "a century earlier") is a count of years, and lands on a year
+    if unit == "decade" and not m.span and m.calendar:
         return s[:3]
-    if unit == "century" and not m.span:
+    if unit == "century" and not m.span and m.calendar:
         return s[:2]
+    if unit in ("decade", "century") and not m.span:
+        return s[:4]
     if unit in ("day", "month", "year") and m.month is None and m.weekday is None:
         first = parse_iso(s)[1]
         return _truncate(first, _GRANULARITY[unit])
