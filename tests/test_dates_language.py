@@ -613,3 +613,71 @@ def tagged_value(text: str, dct: str, phrase: str):
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS)
 def test_fiscal_years_decades_ago_parts_of_days_month_modifiers_later_years(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
+
+
+# review 24b M2: "year-end 2024" is the end of that year, one expression (no year-end of the publication's year beside it)
+YEAR_ENDS_OF_A_NAMED_YEAR = [
+    ('The deal was finished by year-end 2024.', '2025-12-10', 'year-end 2024', '2024'),
+    ('Tokyo aims to sign the pact by year-end 2026.', '2025-12-10', 'year-end 2026', '2026'),
+    ('The ministry said deliveries would be complete by year-end 2023.', '2024-03-01', 'year-end 2023', '2023'),
+    ('Exports rose sharply at year-end 2019, customs data showed.', '2025-06-01', 'year-end 2019', '2019'),
+    ('Both sides want a deal by the year-end of 2025.', '2025-03-01', 'year-end of 2025', '2025'),
+    ('The base must be handed back by year-end.', '2025-03-01', 'year-end', '2025'),
+    ('Washington hopes to finish the review by year end 2027.', '2025-03-01', 'year end 2027', '2027'),
+    ('Stocks of ammunition were low at year-end 2022, the audit found.', '2024-05-01', 'year-end 2022', '2022'),
+    ('Rates will stay low until year-end 2026, the bank said.', '2025-10-01', 'year-end 2026', '2026'),
+    ("Japan's reserves stood at $1.2 trillion at year-end 2023.", '2024-02-01', 'year-end 2023', '2023'),
+]
+
+# review 24b M4: a condition of "would" the sentence says was met (", and it did") or reported in a past perfect lies
+# in the past; one still open lies ahead
+CONDITIONS_MET_OR_OPEN = [
+    ('Officials said the plan would fail if the vote went ahead in March, and it did.', '2025-12-10', 'March', '2025-03'),
+    ('Beijing warned it would retaliate if the drills went ahead in April, and they did.', '2025-12-10', 'April', '2025-04'),
+    ('Analysts said the yen would fall if rates rose in July, which they did.', '2025-12-10', 'July', '2025-07'),
+    ('He said he would resign if the bill failed in June, and it failed.', '2025-12-10', 'June', '2025-06'),
+    ('Tokyo said it would respond if the missile tests resumed in May, and Pyongyang resumed them.', '2025-12-10', 'May', '2025-05'),
+    ('He warned the coalition would collapse if the budget stalled in February, and it did collapse.', '2025-12-10', 'February', '2025-02'),
+    ('Officials had warned the plan would fail if the vote went ahead in March.', '2025-12-10', 'March', '2025-03'),
+    ('China warned it would retaliate if the drills went ahead in April.', '2025-12-10', 'April', '2026-04'),
+    ('The ministry said it would protest if the ship entered the strait in January.', '2025-12-10', 'January', '2026-01'),
+    ('Seoul says it would join if the talks resumed in February.', '2025-12-10', 'February', '2026-02'),
+]
+
+# review 24b L1: "that night in 1945", "that day when ...": named by what follows, no day of the story;
+# in narrative use the story's day
+THAT_DAY_NAMED_BY_WHAT_FOLLOWS = [
+    ('He recalled that night in 1945 vividly.', '2025-08-06', 'that night', None),
+    ('Survivors still speak of that night when the bombs fell on Tokyo.', '2025-03-10', 'that night', None),
+    ('The anniversary recalls that day in 1960 when the treaty passed the Diet.', '2025-06-19', 'that day', None),
+    ('Veterans of that morning in 1941 are few now.', '2025-12-07', 'that morning', None),
+    ('Few forget that week in March 2011 when the reactors melted.', '2025-03-11', 'that week', None),
+    ('Officials never explained that evening of 1995 when the girl was attacked.', '2025-09-04', 'that evening', None),
+    ('The typhoon hit Okinawa on Tuesday. That night the base lost power.', '2025-09-04', 'That night', '2025-09-02TNI'),
+    ('Kishida landed in Washington on April 8. Later that evening he met Biden.', '2024-04-12', 'Later that evening', '2024-04-08TEV'),
+    ('The ship left Yokosuka on Monday. That day the crew painted the hull.', '2025-09-04', 'That day', '2025-09-01'),
+    ("The Liaoning's jets locked radar on Saturday. What happened that night remains unclear.", '2025-12-08', 'that night', '2025-12-06TNI'),
+]
+
+# review 24b M3: in body text a timetable present is what is scheduled, an attribution after it
+# notwithstanding (only a headline's or a caption's present tells what happened); a past verb is a recap
+TIMETABLES_WITH_AN_ATTRIBUTION = [
+    ('The exercise ends on Friday, officials said.', '2025-12-10', 'Friday', '2025-12-12'),
+    ('The talks resume on Monday, the ministry said.', '2025-12-10', 'Monday', '2025-12-15'),
+    ('The ship leaves Yokosuka on Thursday, the Navy said.', '2025-12-10', 'Thursday', '2025-12-11'),
+    ('The new law takes effect in April, officials said.', '2025-12-10', 'April', '2026-04'),
+    ('The summit opens on Saturday, diplomats told reporters.', '2025-12-10', 'Saturday', '2025-12-13'),
+    ('The exercise ended on Friday, officials said.', '2025-12-10', 'Friday', '2025-12-05'),
+    ('The talks resumed on Monday, the ministry said.', '2025-12-10', 'Monday', '2025-12-08'),
+    ('The ship left Yokosuka on Thursday, the Navy said.', '2025-12-10', 'Thursday', '2025-12-04'),
+    ('The new law took effect in April, officials said.', '2025-12-10', 'April', '2025-04'),
+    ('The summit opened on Saturday, diplomats told reporters.', '2025-12-10', 'Saturday', '2025-12-06'),
+]
+
+
+@pytest.mark.parametrize("text,dct,phrase,value", YEAR_ENDS_OF_A_NAMED_YEAR + CONDITIONS_MET_OR_OPEN
+                         + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION)
+def test_year_end_of_a_year_met_conditions_that_night_and_timetables_with_attributions(text, dct, phrase, value):
+    assert tagged_value(text, dct, phrase) == value
+    if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
+        assert len(timeml.tag(text, dct)) == 1

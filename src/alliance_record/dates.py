@@ -367,7 +367,7 @@ _CORES = [
     r"|\s+of\s+(?P<qrel>(?i:next|last|this))\s+(?i:year)(?![\w-]))?"
     rf"|(?P<qq>Q[1-4]|H[12])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
     # by year-end, at the year end: the end of this year
-    r"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-]))",
+    rf"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-])(?:\s+(?i:of\s+)?(?P<yey>{_YEAR}))?)",
     # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
     rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
@@ -946,6 +946,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = (m.group("thu") or m.group("thu2")).lower()
+        if _DEFINED_AFTER.match(scan, end):
+            return None  # "that night in 1945", "that day when the treaty passed": named by what follows
         if m.group(core)[:8].lower() == "that day" and q not in ("on", "by", "until", "till", "from", "since") and \
                 not _OPENS_CLAUSE.search(scan, max(0, start - 4), start):
             return None  # "losses on trades made that day": any such day, no day of the story
@@ -967,6 +969,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
                       span=True, direction="past" if sign < 0 else "future")
         fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
+    elif core == "c_yearend" and m.group("yey"):  # year-end 2024: the end of that year
+        fields.update(kind="explicit", year=int(m.group("yey")), modifier="end")
     elif core == "c_yearend":
         if q not in ("by", "until", "till", "before"):
             return None  # "rose at the year end" may be last year's: only a deadline is this year's
@@ -1243,6 +1247,8 @@ _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
 # "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
+# what names the day, night or week "that" points to right after it, not a day the story reached
+_DEFINED_AFTER = re.compile(rf"\s+(?:(?i:in|of)\s+(?:{_MONTH_FULL}\s+)?{_YEAR}|(?i:when)\b)")
 _ON_INTO = re.compile(r"\b(?i:into|until|till|through)\s+$")
 _HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")

@@ -182,7 +182,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i]:
+            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i] \
+                    and "had" not in low[:low.index("would")]:
+                # (not after a past perfect report: "had warned it would ... if", a past before a past)
                 # "warned that it would respond if the drills went ahead in April": a condition of what
                 # would follow, still to come
                 out.append((pos, "future", f"if {word}"))
@@ -244,7 +246,27 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     loose = WORD_CUES
     best = min(groups, key=lambda g: (not seg_lo <= g[0] < min(seg_hi, that), g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
+    if best[2].startswith("if ") and _fulfilled(text, end, best[2].split()[1]):
+        return "past", best[2].split()[1]
     return best[1], best[2]
+
+
+# a condition the sentence goes on to say was met: ", and it did", ", which they did", ", and it
+# failed" (the pro-verb "did" or the condition's own verb again, a few words on)
+_FULFILLED = re.compile(r"\s*[,;]\s*(?:and|which|as)\s+(?P<words>(?:[\w’'-]+[ \t]*){1,4})")
+
+
+def _fulfilled(text: str, end: int, verb: str) -> bool:
+    """The condition "if ... <verb>" of the date ending at ``end`` is said to have come true after it."""
+    stop = _SENTENCE_END.search(text, end, end + WINDOW)
+    tail = text[end:stop.start() if stop else min(len(text), end + WINDOW)]
+    comma = re.search(r"[,;]", tail)
+    if comma is None:
+        return False
+    found = _FULFILLED.match(tail, comma.start())
+    if found is None:
+        return False
+    return any(w in ("did", verb.lower()) for w in found.group("words").lower().split())
 
 
 # ", and" (but, while, whereas, yet) before a subject: a pronoun, a determiner, a name, or a plural
