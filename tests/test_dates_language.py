@@ -258,7 +258,8 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     ("The festival, which kicks off Monday, draws crowds.", "2025-03-05", "2025-03-10"),
     ("Union leaders met the board and meet again in May.", "2025-09-05", "2026-05"),
     # a second predicate after the date does not govern it when the date's own side has a verb
-    ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
+    ("The minister flew to Canberra on Tuesday and plans to sign the accord there.", "2025-06-13", "2025-06-10"),
+    ("Kishida arrived in Manila on Friday and is expected to address the Senate.", "2023-11-04", "2023-11-03"),
     # "until" points ahead where no verb says otherwise
     ("The agency has until the Dec. 14 deadline to file its report.", "2025-01-15", "2025-12-14"),
     ("The ban stayed in force until the Dec. 14 ruling.", "2025-01-15", "2024-12-14"),
@@ -325,11 +326,15 @@ def test_counts_before_an_unread_event_and_appositions():
 
 @pytest.mark.parametrize("text,dct,timex", [
     # a part of the day the story has reached, or of the day before or after it (a TIME of that day)
-    ("The convoy left port on Tuesday. Later that evening it anchored off the cape.", "2024-03-08",
-     ("Later that evening", "TIME", "2024-03-05TEV")),
-    ("The envoys reached the border on Tuesday; guards had closed the road the previous night.", "2024-03-08",
-     ("the previous night", "TIME", "2024-03-04TNI")),
-    ("The hearing opened on Tuesday and ran into the evening.", "2024-03-08", ("the evening", "TIME", "2024-03-05TEV")),
+    ("Voting closed on Sunday. Later that evening exit polls showed the coalition losing its majority.", "2025-07-22",
+     ("Later that evening", "TIME", "2025-07-20TEV")),
+    ("The ship reached Naha on Friday; the crew had loaded fuel the previous night.", "2025-06-09",
+     ("the previous night", "TIME", "2025-06-05TNI")),
+    ("Shots were fired near the border on Monday. The previous evening, patrols had reported drones.", "2025-06-13",
+     ("The previous evening", "TIME", "2025-06-08TEV")),
+    ("The Diet session began on Monday and stretched into the night.", "2025-06-13", ("the night", "TIME", "2025-06-09TNI")),
+    ("Negotiators met on Thursday and talked through the night.", "2025-06-13", ("the night", "TIME", "2025-06-12TNI")),
+    ("Rescuers searched the rubble on Tuesday until the evening.", "2025-06-13", ("the evening", "TIME", "2025-06-10TEV")),
     # a clock time takes the day written after it
     ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
      ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
@@ -340,22 +345,37 @@ def test_counts_before_an_unread_event_and_appositions():
     # a half or a quarter of a year named from this one
     ("Exports slumped in the second half of last year.", "2025-09-05", ("the second half of last year", "DATE", "2024-H2")),
     # "the new fiscal year": the one that starts ahead, or the one that began
-    ("The budget passed in March; the new fiscal year starts in April.", "2025-09-10",
-     ("the new fiscal year", "DATE", "2026")),
-    ("The new fiscal year began in April with a record budget.", "2025-09-10", ("The new fiscal year", "DATE", "2025")),
+    # (its owner's: Japan's fiscal year of February 2025 is fiscal 2024, the U.S. one of November 2025 fiscal 2026)
+    ("Japan's new fiscal year begins on April 1 with a record defense budget.", "2025-02-01",
+     ("new fiscal year", "DATE", "2025")),
+    ("The new fiscal year started in October with Congress still deadlocked.", "2025-11-15",
+     ("The new fiscal year", "DATE", "2026")),
+    ("Tokyo's new fiscal year began in April with a record budget.", "2025-09-10", ("new fiscal year", "DATE", "2025")),
     # a deadline at the year's end; a half written H1
     ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
     ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
-    # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
-    # and which plan is meant: "later that day" and "the same day" count from the sentence's own date
-    ("Rescuers reached the village on Monday, the governor said on Wednesday. Later that day they found "
-     "survivors.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
-    ("The ministers met on Tuesday and approved the March budget plan the same day.", "2024-03-08",
-     ("the same day", "DATE", "2024-03-05")),
-    ("Crews reached the ridge on Monday, the governor told a news conference on Wednesday. Later that day "
-     "they found the hikers.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
+    # a trailing attribution's date ("…, South Korea's military said on Friday") and a noun's modifier
+    # ("the December defense plan") name when something was said and which plan is meant: "later
+    # that day", "the following day" and "the same day" count from the sentence's own date
+    ("North Korea fired two ballistic missiles on Thursday, South Korea's military said on Friday. Later "
+     "that day Japan lodged a protest.", "2024-06-29", ("Later that day", "DATE", "2024-06-27")),
+    ("Chinese coast guard ships entered the waters near the Senkakus on Tuesday, the Japan Coast Guard "
+     "reported on Wednesday. They left later that day.", "2024-06-29", ("later that day", "DATE", "2024-06-25")),
+    ("A typhoon struck Okinawa on Sunday, local officials told reporters on Monday. Power returned the "
+     "following day.", "2025-06-13", ("the following day", "DATE", "2025-06-09")),
+    ("Marines landed on the beach at dawn on Saturday, a spokesman confirmed on Monday. That evening the "
+     "drill ended.", "2025-06-13", ("That evening", "TIME", "2025-06-07TEV")),
+    # (an attribution that opens its sentence is the story's own date)
+    ("The ministry said on Wednesday that the ships had left. Later that day, they returned.", "2025-06-13",
+     ("Later that day", "DATE", "2025-06-11")),
+    ("The cabinet met on Friday and endorsed the December defense plan the same day.", "2025-06-13",
+     ("the same day", "DATE", "2025-06-13")),
+    ("Kishida arrived in Washington on Monday and went over the April summit agenda the same day.", "2024-04-12",
+     ("the same day", "DATE", "2024-04-08")),
+    ("Lawmakers met on Tuesday to debate the 2022 security documents. The vote came the next day.", "2025-06-13",
+     ("the next day", "DATE", "2025-06-11")),
     # a weekday after a week named in its sentence is that week's (written on a Thursday: not
     # tomorrow's Friday, not this week's Monday); another sentence is not inside that week
     ("The envoy will sail to Busan next week and sign the accord on Friday.", "2024-09-12",
@@ -368,8 +388,11 @@ def test_counts_before_an_unread_event_and_appositions():
     # a present range already under way keeps this week's days in order
     ("The trade fair runs from Monday to Thursday.", "2024-09-11", ("Monday", "DATE", "2024-09-09")),
     # an event after "a year after" is no anchor that runs over a date of its own
-    ("The mayor took office less than a year after the port reopened last October.", "2025-09-10",
-     ("last October", "DATE", "2024-10")),
+    ("The base reopened two months after the typhoon hit last September.", "2025-03-01",
+     ("last September", "DATE", "2024-09")),
+    ("Less than a year after Japan joined the pact last April, it widened its role.", "2025-03-01",
+     ("last April", "DATE", "2024-04")),
+    ("Talks resumed a week after the envoy arrived on Monday.", "2025-03-05", ("Monday", "DATE", "2025-03-03")),
 ])
 def test_a_date_read_from_the_story_around_it(text, dct, timex):
     assert timex in timex_values(text, dct)
@@ -412,23 +435,28 @@ def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
     Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
     the month last named, even one a clause measured from, but not an attribution's date."""
     story = """
-        Ferry line opens on Monday
+        Relief flights to Miyako resume on Tuesday
 
-        The new ferry line between the two ports opened on Monday, the operator said on Tuesday. Later
-        that evening the first boat returned. The new timetable starts in January.
+        Relief flights to the island resumed on Tuesday, the airline said on Thursday. Later that
+        evening the first cargo plane landed. Night flights start in November.
 
-        The mayor took office less than a year after she won the seat last October. Voters had
-        chosen her in a special election that month.
+        Ishiba resigned less than a year after winning the party leadership last September. The yen
+        fell sharply that month.
+
+        The plant restarted eight months after the quake in January 2024. Protests grew that year.
         """
-    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [
-        ("Monday", "2025-09-08"),             # the headline's present: the Monday before
-        ("Monday", "2025-09-08"),
+    assert mentions_of_a_build(tmp_path, story, "2025-09-12") == [
+        ("Tuesday", "2025-09-09"),            # the headline's present: the Tuesday before
         ("Tuesday", "2025-09-09"),
-        ("Later that evening", "2025-09-08TEV"),  # from the Monday the sentence placed it at
-        ("January", "2026-01"),               # the timetable's present: the coming January
+        ("Thursday", "2025-09-11"),
+        ("Later that evening", "2025-09-09TEV"),  # from the Tuesday the sentence placed it at
+        ("November", "2025-11"),              # the timetable's present: the coming November
         ("a year after", "P1Y"),
-        ("last October", "2024-10"),
-        ("that month", "2024-10"),            # the month last named
+        ("last September", "2024-09"),
+        ("that month", "2024-09"),            # the month last named, one a clause measured from
+        ("eight months after the quake", "P8M"),
+        ("January 2024", "2024-01"),
+        ("that year", "2024"),
     ]
 
 
@@ -464,15 +492,15 @@ def test_date_mentions_count_from_the_story_past_and_its_own_sentence(tmp_path):
 
 def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_path):
     story = """
-        Ferry service to Busan
+        Supplies reach the islands
 
-        ferry_0908.jpg
-        Crews cheer as the new ferry leaves the pier on Monday.
-        Photo: Harbor Desk
+        IMG_2231.png
+        Soldiers unload supplies as the ship arrives at Naha on Tuesday.
+        (Photo: Ryukyu Desk)
 
-        The second ferry leaves for Busan on Monday, the operator said.
+        The supply ship sails for Guam on Tuesday, the navy said.
         """
-    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
+    assert mentions_of_a_build(tmp_path, story, "2025-06-12") == [("Tuesday", "2025-06-10"), ("Tuesday", "2025-06-17")]
 
 
 def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
@@ -481,22 +509,38 @@ def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
 
 
 def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():
-    assert timex_values("The new cabinet will be judged on its first hundred days.") == [
-        ("hundred days", "DURATION", "P100D")]
+    assert timex_values("Takaichi's first hundred days end in late January.") == [
+        ("hundred days", "DURATION", "P100D"), ("late January", "DATE", "2026-01")]
+    assert timex_values("The blockade of the port lasted a hundred days.") == [("a hundred days", "DURATION", "P100D")]
+    assert timex_values("The fleet carried nine hundred sailors.") == []
     assert timex_values("The siege lasted two hundred days.") == []
 
 
 def test_a_count_before_an_event_named_after_a_dated_sentence_is_a_date(tmp_path):
-    """"Three days before the Lima summit" counts from the day the text placed the Lima meeting at;
-    a count before an event no dated sentence names stays a length."""
+    """"Two days before the Hiroshima summit" counts from the day the text placed that summit at
+    ("opened their summit in Hiroshima on Friday", "The Camp David summit took place on Aug. 18",
+    "gathered in Vilnius" for a meeting); a count before an event no dated sentence names, or one a
+    sentence only shares a name with, stays a length."""
     story = """
-        Pacific leaders wrap up talks
+        G7 leaders wrap up Hiroshima summit
 
-        Pacific leaders met in Lima on Tuesday. Three days before the Lima summit, aides had agreed on
-        the text. Two weeks after the harvest festival, prices fell.
+        G7 leaders opened their summit in Hiroshima on Friday. Two days before the Hiroshima summit,
+        Kishida had met Biden in Tokyo.
+
+        NATO leaders gathered in Vilnius on July 11 last year. Three days after the Vilnius meeting,
+        the alliance published its communique.
+
+        The Camp David summit took place on Aug. 18 last year. A week after the Camp David summit,
+        Seoul and Tokyo held follow-up talks.
+
+        Officials in Manila said on Tuesday that the patrols had resumed. Four days before the Manila
+        conference, envoys had drafted a statement. Two weeks after the harvest festival, prices fell.
         """
-    rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
-    assert ("Three days before the Lima summit", "2024-11-16") in rows
+    rows = mentions_of_a_build(tmp_path, story, "2023-05-22")
+    assert ("Two days before the Hiroshima summit", "2023-05-17") in rows
+    assert ("Three days after the Vilnius meeting", "2022-07-14") in rows
+    assert ("A week after the Camp David summit", "2022-08-25") in rows
+    assert ("Four days before the Manila conference", "P4D") in rows
     assert ("Two weeks after the harvest festival", "P2W") in rows
 
 
@@ -681,3 +725,24 @@ def test_year_end_of_a_year_met_conditions_that_night_and_timetables_with_attrib
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
         assert len(timeml.tag(text, dct)) == 1
+
+
+# rules of round dates4 (review 24b, section 2) on sentences of our own: "until"/"till" and "runs"
+# point ahead where no verb says otherwise; an anchor keeps a date that names its event; a hundred
+# is a count
+RULES_OF_DATES4_ON_NEW_SENTENCES = [
+    ('The exhibition runs until Nov. 30.', '2025-10-01', 'Nov. 30', '2025-11-30'),
+    ('Public comments are accepted till Jan. 15.', '2025-12-10', 'Jan. 15', '2026-01-15'),
+    ('Applications are open until Friday.', '2025-12-10', 'Friday', '2025-12-12'),
+    ('The sanctions remained in place until March.', '2025-06-13', 'March', '2025-03'),
+    ('The ban lasted until June, when the court lifted it.', '2025-09-01', 'June', '2025-06'),
+    ('The festival runs on Saturday and Sunday in Naha.', '2025-06-11', 'Saturday', '2025-06-14'),
+    ('Three weeks after the June 3 vote, the cabinet resigned.', '2025-09-01', 'Three weeks after the June 3 vote', 'P3W'),
+    ('A day after the Friday talks, the envoys flew home.', '2025-09-01', 'A day after the Friday talks', 'P1D'),
+    ('A hundred years ago, the Great Kanto earthquake destroyed much of Tokyo.', '2023-09-01', 'A hundred years ago', '1923'),
+]
+
+
+@pytest.mark.parametrize("text,dct,phrase,value", RULES_OF_DATES4_ON_NEW_SENTENCES)
+def test_rules_of_dates4_hold_on_sentences_they_were_not_written_from(text, dct, phrase, value):
+    assert tagged_value(text, dct, phrase) == value

@@ -78,7 +78,7 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
 # Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
 # agreed to in June" is past, "agreed to meet in June" points ahead.
 NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
-                            "its", "their", "his", "her", "last", "earlier", ""])
+                            "its", "their", "his", "her", "last", "earlier", "", "\x00"])  # (\x00: the date)
 WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
 # Verbs of a timetable, whose simple present tells what is scheduled ("the new fiscal year starts in
 # April", "the talks resume on Monday", "the exercise runs until Sept. 25", "he arrives Monday"): the
@@ -227,7 +227,9 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
         if conj is not None and any(g[2].lower() not in WORD_CUES for g in _groups(tokens)):
             hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
-    groups = _groups(tokens + after)
+    # (the date holds its place among the words: "Japan's new fiscal year begins" has no
+    # possessive before "begins")
+    groups = _groups(tokens + [(start, "\x00")] + after)
     if not groups:
         return None, None
     # a clause that "that" opens after the date is what was said, not when ("He told reporters in
