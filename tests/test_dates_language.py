@@ -746,3 +746,34 @@ RULES_OF_DATES4_ON_NEW_SENTENCES = [
 @pytest.mark.parametrize("text,dct,phrase,value", RULES_OF_DATES4_ON_NEW_SENTENCES)
 def test_rules_of_dates4_hold_on_sentences_they_were_not_written_from(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
+
+
+# harder variants of the same rules, written after the ones above held (first run 14 of 19): an
+# attribution "according to" a statement "issued on" a day; "several hundred" is no count; a present
+# state lasts "till" a day ahead, a past one of lasting ended "until" it; "Federal" opens a sentence
+HARDER_VARIANTS = [
+    ('Russian bombers flew near Hokkaido on Wednesday, according to a ministry statement issued on Thursday. Later that day jets scrambled again.', '2025-06-13', 'Later that day', '2025-06-11'),
+    ('The drone crossed the line on Monday, Taipei said on Tuesday. Hours later that day, it returned.', '2025-06-13', 'later that day', '2025-06-09'),
+    ('The talks began on Friday and ran late into the night.', '2025-06-13', 'the night', '2025-06-13TNI'),
+    ('Voting began on Sunday and counting went on into the morning.', '2025-07-22', 'the morning', '2025-07-20TMO'),
+    ('The envoy arrived on Monday but is not expected to meet the premier.', '2025-06-13', 'Monday', '2025-06-09'),
+    ('The carrier sailed on Tuesday, and is set to reach Manila within days.', '2025-06-13', 'Tuesday', '2025-06-10'),
+    ('Several hundred days later the line reopened.', '2025-06-13', 'hundred', None),
+    ('The first hundred days of the new government end on Friday.', '2025-06-11', 'hundred days', 'P100D'),
+    ('The minister landed in Canberra on Sunday; her deputy had arrived the previous evening.', '2025-06-13', 'the previous evening', '2025-06-07TEV'),
+    ('Protesters marched on the base on Saturday. That afternoon police closed the gate.', '2025-06-13', 'That afternoon', '2025-06-07TAF'),
+    ('The consultation runs through Dec. 20.', '2025-12-01', 'Dec. 20', '2025-12-20'),
+    ('The offer is valid till Sunday.', '2025-06-11', 'Sunday', '2025-06-15'),
+    ('The strike lasted until Friday.', '2025-06-11', 'Friday', '2025-06-06'),
+    ('Congress must pass a budget before the new fiscal year begins.', '2025-08-01', 'the new fiscal year', '2026'),
+    ('Federal agencies will run out of money at the end of the fiscal year.', '2025-08-01', 'the end of the fiscal year', '2025-09'),
+    ('Exports fell by year-end of 2023.', '2025-06-13', 'year-end of 2023', '2023'),
+    ('A May Day rally filled the square.', '2025-06-13', 'May', None),
+    ("An April Fools' prank fooled the ministry.", '2025-06-13', 'April', None),
+    ('The base opened in 1995. A decade later, the runway was extended.', '2025-06-13', 'A decade later', '2005'),
+]
+
+
+@pytest.mark.parametrize("text,dct,phrase,value", HARDER_VARIANTS)
+def test_harder_variants_of_the_rules(text, dct, phrase, value):
+    assert tagged_value(text, dct, phrase) == value

@@ -275,7 +275,9 @@ _YY = r"[0-9]{2}(?![0-9A-Za-z%]|[,.][0-9])"
 _COUNT = (r"(?<![0-9][,.])(?:[0-9]{1,3}(?![0-9,.][0-9])|(?:" + "|".join(_TENS) + r")(?:-(?:"
           + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?|"
           # "the first hundred days", "a hundred years" (not "two hundred": a count the words do not give)
-          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9]) + r"(?:(?:an?|one)\s+)?hundred)")
+          # (nor "several hundred": a count the words do not give either)
+          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9] + ["several", "few", "many", "some"])
+          + r"(?:(?:an?|one)\s+)?hundred)")
 _UNIT_SG = r"(?:day|week|month|year|decade|century)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
 # An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
@@ -1236,6 +1238,9 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 # what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+# past forms of verbs of lasting: what they say went on "until" a day ended then
+LASTED = frozenset("""lasted remained stayed continued persisted ran held waited served lived worked
+stood sat endured survived reigned ruled""".split())
 _DEFERRED_BEFORE = re.compile(r"\b(?i:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off)\s+$")
 # "to <Month>" is a date after a verb that moves a date ("moved the vote to October", "postponed to
 # June") or "dates back to", not after "to" alone ("gave the award to June")
@@ -1263,7 +1268,7 @@ _DURATION_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T
 # currency or forces ("Japan's fiscal 2025", "the Diet passed ...", "the Pentagon asked Congress")
 _FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?|\bDiet\b|\bLDP\b|\byen\b"
                            r"|\bSelf-Defen[cs]e)|(?P<us>\bU\.S\.|\bUnited States"
-                           r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\bfederal)")
+                           r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\b[Ff]ederal)")
 OWNER_LOOKBACK = 600  # characters before a fiscal year's sentence where its owner may be named
 
 
@@ -1333,6 +1338,14 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
         if tense_word == "future" and cue.split()[0].lower() not in PLANNED | {"would"}:
             # (not a future seen from the past: "said they would ... by Jan. 14")
             fields.update(tense=tense_word, tense_cue=cue)
+        elif tense_word == "present":
+            # a state of the present lasts until then: "the offer is valid till Sunday", "the
+            # museum is closed until March"
+            fields.update(tense="future", tense_cue=cue)
+        elif tense_word == "past" and q != "by" and cue.lower() in LASTED:
+            # a past state ended then: "the strike lasted until Friday" (not a deadline a past verb
+            # set or moved: "extended its deadline until Tuesday", "has given them until Tuesday")
+            fields.update(tense="past", tense_cue=cue)
     if fields.get("fiscal"):
         fields["fiscal_owner"] = _fiscal_owner(text, start, end)
     if q in ("after", "before", "pre", "post") and fields.get("kind") in ("explicit", "relative") and \

@@ -303,8 +303,10 @@ def background(text: str, at: int) -> bool:
 
 # a trailing attribution: a comma, a few words naming who, a verb of saying ("…, the ministry said on")
 # (with what follows the verb: "told a news conference on", "said in a statement late on")
+# (or "according to" a source, one "issued", "released" or "published on" a day)
 _ATTRIBUTION = re.compile(r",\s+(?:[^,;:.!?]{0,60}?\s)?(?:said|says|told|announced|reported|confirmed|"
-                          r"added|stated|noted|wrote)(?:\s+[a-z]+){0,4}?\s+(?:on\s+)?$")
+                          r"added|stated|noted|wrote|according\s+to\s+[^,;:.!?]{0,60}?\s(?:issued|released|"
+                          r"published|posted|dated))(?:\s+[a-z]+){0,4}?\s+(?:on\s+)?$")
 # before a date used as a noun's modifier: a determiner or a possessive ("the July trade deal",
 # "Tuesday's talks" is the other way round and not one); after it, a word in small letters that
 # is no preposition, conjunction or verb of its own
