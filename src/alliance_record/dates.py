@@ -86,7 +86,11 @@ Public API
     publication, and the start alone is read from "1895"). Modifiers
     do not narrow them either: "mid-2024" and "by the end of the year" are year precision
     (no invented month boundaries). A fiscal year is "approximate" (``2025~``): whose fiscal
-    year, and so which months, the text does not say.
+    year, and so which months, the text does not say. When its sentence, or the text just
+    before it, names one country (Japan, Tokyo, the Diet, the LDP, yen; the U.S., Congress, the
+    Pentagon) it is that country's (``fiscal_owner``): "the current fiscal year" of February 2026
+    in Japan is fiscal 2025, and its TIMEX3 start or end is a month ("the end of this fiscal
+    year" of July 2024 in Japan: 2025-03).
 
 ``find_url_dates(text)``, ``bounded(resolved, side)``, ``one_of(candidates)``
     A date in a URL path (a news page's publication date, read only when a curator quotes

@@ -11,7 +11,9 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
   with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
-  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead").
+  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
+  unless the sentence goes on to say it was met (", and they did") or reports it in a past
+  perfect ("had warned it would ... if").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
