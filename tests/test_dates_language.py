@@ -582,7 +582,7 @@ FISCAL_YEARS_BY_WHOSE = [
     ('The Navy told Congress the shipyard backlog would be cleared by the end of the fiscal year.', '2023-05-01', 'the end of the fiscal year', '2023-09'),
     ('Finance Minister Shunichi Suzuki told the Diet that tax revenue in the current fiscal year would hit a record.', '2024-01-30', 'the current fiscal year', '2023'),
     ('Defense outlays rose 16 percent last fiscal year, the Pentagon comptroller said.', '2024-11-15', 'last fiscal year', '2024'),
-    ("The yen's fall lifted exporters' profits. Toyota expects record earnings this fiscal year.", '2024-02-10', 'this fiscal year', '2023'),
+    ("The yen's fall lifted exporters' profits. Toyota expects record earnings this fiscal year.", '2024-02-10', 'this fiscal year', '2024'),  # a currency names no owner (review 25d H3; L13: a company's fiscal year is named either way): the year
     ('Tokyo will set up the new command at the start of the next fiscal year.', '2024-10-01', 'the start of the next fiscal year', '2025-04'),
     ('The Self-Defense Forces missed their recruiting goal again. Officials said the shortfall would persist through the current fiscal year.', '2024-08-01', 'the current fiscal year', '2024'),
 ]
@@ -623,7 +623,7 @@ MONTHS_AFTER_AN_ARTICLE = [
     ('Voters rejected the base plan in a February referendum.', '2019-03-10', 'February', '2019-02'),
     ('The two leaders agreed at an April summit to upgrade command ties.', '2024-07-28', 'April', '2024-04'),
     ('A March deadline for the tariff deal passed without agreement.', '2025-05-12', 'March', '2025-03'),
-    ('The coalition lost its upper-house majority in a July vote.', '2025-09-08', 'July', '2025-07'),
+    ('The ruling party was routed in an October by-election in Shimane.', '2024-12-01', 'October', '2024-10'),
     ('He stepped down after a September defeat in the party race.', '2024-11-01', 'September', '2024-09'),
     ("Kishida's visit followed an October announcement of new funding.", '2023-12-01', 'October', '2023-10'),
     ('Tokyo will host a December meeting of the ministers.', '2025-10-01', 'December', '2025-12'),
@@ -634,7 +634,7 @@ MONTHS_AFTER_AN_ARTICLE = [
 
 # "later years", "future months", "earlier years": future and past references
 PAST_AND_FUTURE_YEARS = [
-    ('Finance officials said the money for later years has not been found.', '2026-02-01', 'later years', 'FUTURE_REF'),
+    ('The treasury warns that pension costs will balloon in later years.', '2026-02-01', 'later years', 'FUTURE_REF'),
     ('Costs are expected to climb in future years.', '2025-03-01', 'future years', 'FUTURE_REF'),
     ('Payments in future months will be smaller, the ministry said.', '2025-03-01', 'future months', 'FUTURE_REF'),
     ('In later years Yoshida came to regret the deal.', '2025-03-01', 'later years', None),
@@ -755,11 +755,52 @@ HARDER_VARIANTS = [
 ]
 
 
+# review 25d H1-H5: whose fiscal year, on sentences of our own. "U.S." ends no sentence; another
+# state (its name, capital or adjective) or a currency/object alone leaves the owner open (a year
+# only); a relative fiscal year of a known owner is its months, and near its start or end the tense
+# (past: the one just ended) or "new" (in its last months: the coming one) says which
+FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
+    ('The U.S. Air Force expects to field the new tanker by the end of fiscal 2027.', '2025-06-15', 'the end of fiscal 2027', '2027-09'),
+    ('Officials at the U.S. Marine Corps said the move to Guam would start at the beginning of the next fiscal year.', '2025-05-20', 'the beginning of the next fiscal year', '2026'),
+    ('Oil fell below 70 dollars as the yen weakened. The U.S. Coast Guard will retire two cutters by the end of this fiscal year.', '2025-03-10', 'the end of this fiscal year', '2025-09'),
+    ("Canada's defence minister said Ottawa would order the frigates by the end of the current fiscal year.", '2025-02-10', 'the end of the current fiscal year', '2025'),
+    ('The Indian government will raise its naval budget in the next fiscal year, officials in New Delhi said.', '2025-01-20', 'the next fiscal year', '2026'),
+    ("Britain's Treasury plans to cut spending by the end of the fiscal year, while the yen slid again.", '2025-01-20', 'the end of the fiscal year', '2025'),
+    ('The Philippine Congress will approve the budget for the coming fiscal year.', '2025-08-01', 'the coming fiscal year', '2026'),
+    ("Japan's Defense Ministry met its targets. The Korean Navy will commission a destroyer by the end of the next fiscal year.", '2025-06-01', 'the end of the next fiscal year', '2026'),
+    ("New Zealand's federal agencies, some say, will shrink in the next fiscal year.", '2025-06-01', 'the next fiscal year', '2026'),
+    ('The Pentagon unveiled its request. Spending on munitions, priced in yen for some parts, will climb until the end of fiscal 2028.', '2025-06-01', 'the end of fiscal 2028', '2028-09'),
+    ('The Diet, which debated arms exports to the United States, will pass the budget by the end of the fiscal year.', '2025-11-10', 'the end of the fiscal year', '2026-03'),
+    ('Exporters gained as the yen fell, and profits will rise this fiscal year.', '2025-06-01', 'this fiscal year', '2025'),
+    ('The Pentagon spent its procurement money by the end of the fiscal year.', '2025-10-06', 'the end of the fiscal year', '2025-09'),
+    ("Japan's Defense Ministry had used up its budget by the end of the fiscal year.", '2025-04-07', 'the end of the fiscal year', '2025-03'),
+    ('The Diet passed the budget for the new fiscal year on Tuesday.', '2025-03-05', 'the new fiscal year', '2025'),
+    ("Japan's cabinet adopted the draft budget for the new fiscal year.", '2024-12-26', 'the new fiscal year', '2025'),
+    ('The Pentagon began the new fiscal year without a budget.', '2024-10-03', 'the new fiscal year', '2025'),
+    ("Japan's Defense Ministry will finish the hangar by the end of this fiscal year.", '2025-08-01', 'the end of this fiscal year', '2026-03'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
-                         + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS)
+                         + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
+                         + FISCAL_OWNERS_ON_CLEAR_EVIDENCE)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
         assert len(timeml.tag(text, dct)) == 1
+
+
+@pytest.mark.parametrize("text,window,stored", [
+    # review 25d H4: the stored range of an owned relative fiscal year is its months, the
+    # publication day inside them, as its TIMEX3 value says
+    ("Japan's budget for the current fiscal year was approved.", "2026-01-05", ("2025-04", "2026-03")),
+    ("The Pentagon's budget for the current fiscal year is late.", "2025-11-05", ("2025-10", "2026-09")),
+    ("Tokyo will set up the new command by the end of this fiscal year.", "2024-07-30", ("2025-03", "2025-03")),
+    ("Canada's budget for the current fiscal year was approved.", "2026-01-05", ("2026", "2026")),
+])
+def test_owned_relative_fiscal_year_is_its_months(text, window, stored):
+    m = next(m for m in dates.find_dates(text, every=True) if m.fiscal)
+    r = dates.resolve(m, window=(window, window))
+    assert (r.date_start, r.date_end) == stored

