@@ -755,6 +755,44 @@ HARDER_VARIANTS = [
 ]
 
 
+# review 25d M8: a condition is met only when the clause after it ends on "did"/"had" or its verb,
+# with no "not" and no other time ("as he did in 2019"); a "had" of a relative clause before
+# "would" makes no past perfect report
+CONDITIONS_MET_ONLY_WHEN_SAID = [
+    ('Analysts who had studied the drills said Beijing would respond if the carriers sailed in June.', '2025-12-10', 'June', '2026-06'),
+    ('Manila, which had long protested, said it would file a case if the ships returned in July.', '2025-12-10', 'July', '2026-07'),
+    ('The union said it would strike if talks broke down in February, and they did.', '2025-12-10', 'February', '2025-02'),
+    ('Moscow warned it would cut gas if sanctions widened in April, which they had.', '2025-12-10', 'April', '2025-04'),
+    ('The minister had warned he would resign if the bill failed in October.', '2025-12-10', 'October', '2025-10'),
+    ('Officials said Pyongyang would test a missile if the drills started in August, and it never did.', '2025-12-10', 'August', '2026-08'),
+    ('The governor said he would sue if the landfill resumed in September, as he did in 2019.', '2025-12-10', 'September', '2026-09'),
+    ('Tokyo said it would retaliate if Beijing banned seafood imports in November, and Beijing banned them.', '2025-12-10', 'November', '2025-11'),
+]
+
+# review 25d M9: "a/an <Month>" is no date in a generic, recurring or modal clause, nor after a copula
+ARTICLE_MONTHS_NOT_GENERIC = [
+    ('The prime minister might dissolve the lower house, possibly in a November ballot.', '2025-01-15', 'November', None),
+    ('Okinawa holds a June memorial service each year for the battle dead.', '2025-09-01', 'June', None),
+    ('Farmers face an August harvest every summer.', '2025-03-01', 'August', None),
+    ('The envoy was an April appointee of the Kishida cabinet.', '2025-09-01', 'April', None),
+    ('Her son became a March graduate of the academy.', '2025-09-01', 'March', None),
+    ('Koizumi won a September leadership race by a wide margin.', '2025-11-01', 'September', '2025-09'),
+    ('The talks broke down after an October exchange of fire.', '2025-12-01', 'October', '2025-10'),
+    ('The coalition lost ground in a July ballot for the upper house.', '2025-09-01', 'July', '2025-07'),
+    ('Seoul protested before a January visit by the minister.', '2025-03-01', 'January', '2025-01'),
+    ('The ministers signed the pact at a November meeting in Manila.', '2025-12-05', 'November', '2025-11'),
+]
+
+# review 25d M10: "That day when ..." opening a sentence goes on with the story's day
+THAT_DAY_WHEN_IN_A_STORY = [
+    ('The storm reached Kyushu on Sunday. That day when the rivers rose, trains stopped.', '2025-09-04', 'That day', '2025-08-31'),
+    ('Protesters marched on Monday. That night when the crowds left, police cleared the park.', '2025-09-04', 'That night', '2025-09-01TNI'),
+    ('Many in Hiroshima remember that day when the city burned.', '2025-08-06', 'that day', None),
+    ('Historians revisit that week when the Diet ratified the treaty.', '2025-06-19', 'that week', None),
+    ('The ceasefire took hold on Friday. That evening when the guns fell silent, families came out.', '2025-09-04', 'That evening', '2025-08-29TEV'),
+]
+
+
 # review 25d H1-H5: whose fiscal year, on sentences of our own. "U.S." ends no sentence; another
 # state (its name, capital or adjective) or a currency/object alone leaves the owner open (a year
 # only); a relative fiscal year of a known owner is its months, and near its start or end the tense
@@ -785,7 +823,8 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
                          + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
-                         + FISCAL_OWNERS_ON_CLEAR_EVIDENCE)
+                         + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
+                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -662,6 +662,23 @@ _SINCE_CLAUSE = re.compile(
 # election", "an April summit"): a month of the calendar, read like "in July"
 _POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that|an?))\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+# ... but "a/an <Month>" names no date of the story in a generic, recurring or modal clause ("a March
+# deadline every year", "perhaps in an October poll") or as what someone is ("was a May graduate")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?P<be>\b(?i:is|was|are|were|be|been|being|became|becomes|become)\s+)?(?i:an?)\s+$")
+_GENERIC_NEAR = re.compile(r"\b(?:(?i:every|each|annual|annually|yearly|perhaps|maybe|possibly)|may|might|could)\b")
+
+
+def _generic_article_month(text: str, start: int, end: int) -> bool:
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 16), start)
+    if article is None:
+        return False
+    if article.group("be"):
+        return True
+    lo = max(0, start - 60)
+    lo = max(lo, text.rfind(". ", lo, start) + 1)
+    hi = min(len(text), end + 40)
+    stop = text.find(".", end, hi)
+    return _GENERIC_NEAR.search(text, lo, stop if stop >= 0 else hi) is not None
 _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
 
 
@@ -952,8 +969,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = (m.group("thu") or m.group("thu2")).lower()
-        if _DEFINED_AFTER.match(scan, end):
-            return None  # "that night in 1945", "that day when the treaty passed": named by what follows
+        defined = _DEFINED_AFTER.match(scan, end)
+        if defined and (defined.group().strip().lower() != "when"
+                        or not _OPENS_CLAUSE.search(scan, max(0, start - 4), start)):
+            # "that night in 1945", "recalls that day when the treaty passed": named by what follows
+            # (a sentence opening "That day when the ground shook, ..." goes on with the story's day)
+            return None
         if m.group(core)[:8].lower() == "that day" and q not in ("on", "by", "until", "till", "from", "since") and \
                 not _OPENS_CLAUSE.search(scan, max(0, start - 4), start):
             return None  # "losses on trades made that day": any such day, no day of the story
@@ -1014,7 +1035,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if offset is None and not mod and q not in BARE_MONTH_QUALIFIERS:
             s = m.start(core)
             if not (_POSSESSIVE_BEFORE.search(text, max(0, s - 8), s)
-                    and _LOWER_WORD_AFTER.match(text, m.end())) and not (
+                    and _LOWER_WORD_AFTER.match(text, m.end()) and not _generic_article_month(text, s, m.end())) and not (
                     # "dates back to September", "postponed to October" (not the verb or the name
                     # a month shares: "to May", "to March", "to August")
                     m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 48), s)
@@ -1346,9 +1367,11 @@ def _owner_cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     (None, place) for any other state (which makes the owner unsure)."""
     cues = [(None, o.start()) for o in _other_country().finditer(text, lo, hi)]
     for o in _FISCAL_OWNER.finditer(text, lo, hi):
-        if o.lastgroup == "yen" or _COUNTRY_WORD.match(o.group()) and \
-                _OBJECT_BEFORE.search(text, max(lo, o.start() - 16), o.start()):
-            continue  # a currency, or a country as an object ("from the United States"), names no owner
+        if o.lastgroup == "yen" or _COUNTRY_WORD.match(o.group()) and not o.group().endswith(("’s", "'s")) \
+                and _OBJECT_BEFORE.search(text, max(lo, o.start() - 16), o.start()):
+            # a currency, or a country as an object ("from the United States"), names no owner (a
+            # possessive does wherever it stands: "more than Japan's budget for fiscal 2025")
+            continue
         cues.append((o.lastgroup.upper(), o.start()))
     return [owner for owner, _ in sorted(cues, key=lambda c: c[1])]
 
@@ -1750,7 +1773,7 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         a, b = _fiscal_span(year + offset, m.fiscal_owner)
         if m.modifier in ("start", "end"):
             a = b = a if m.modifier == "start" else b
-        return a, b, True, True
+        return a, b, m.approximate, m.approximate  # (its months uncertain, as an explicit one's)
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)

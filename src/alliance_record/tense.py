@@ -185,7 +185,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
             if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i] \
-                    and "had" not in low[:low.index("would")]:
+                    and not _past_perfect_report(low, low.index("would")):
                 # (not after a past perfect report: "had warned it would ... if", a past before a past)
                 # "warned that it would respond if the drills went ahead in April": a condition of what
                 # would follow, still to come
@@ -261,16 +261,33 @@ _FULFILLED = re.compile(r"\s*[,;]\s*(?:and|which|as)\s+(?P<words>(?:[\w’'-]+[ 
 
 
 def _fulfilled(text: str, end: int, verb: str) -> bool:
-    """The condition "if ... <verb>" of the date ending at ``end`` is said to have come true after it."""
+    """The condition "if ... <verb>" of the date ending at ``end`` is said to have come true after it:
+    the clause after the comma ends on "did", "had" or the condition's verb, with no "not" ("and
+    officials said it did not expect that" is no), and says nothing more ("as she did in 2019"
+    compares another time)."""
     stop = _SENTENCE_END.search(text, end, end + WINDOW)
     tail = text[end:stop.start() if stop else min(len(text), end + WINDOW)]
     comma = re.search(r"[,;]", tail)
     if comma is None:
         return False
     found = _FULFILLED.match(tail, comma.start())
-    if found is None:
+    if found is None or not _CLAUSE_FINAL.match(tail, found.end()):
         return False
-    return any(w in ("did", verb.lower()) for w in found.group("words").lower().split())
+    words = found.group("words").lower().split()
+    if len(words) > 1 and words[-1] in ("it", "them", "that", "so"):
+        words.pop()  # "and Beijing banned them", "which they did so"
+    return (words[-1] in ("did", "had", verb.lower()) or len(words) > 2 and words[-2] in ("did", "had")) \
+        and "not" not in words and "never" not in words  # (also "and it did collapse")
+
+
+_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
+
+
+def _past_perfect_report(low: list[str], would: int) -> bool:
+    """A past perfect heads the report that governs "would" ("had warned it would ..."), not a
+    relative clause before it ("officials who had met ...", "Tokyo, which had long hesitated, said")."""
+    return any(low[j] == "had" and would - j <= 4 and (j == 0 or low[j - 1] not in ("who", "which", "that"))
+               for j in range(max(0, would - 4), would))
 
 
 # ", and" (but, while, whereas, yet) before a subject: a pronoun, a determiner, a name, or a plural
