@@ -793,6 +793,16 @@ THAT_DAY_WHEN_IN_A_STORY = [
 ]
 
 
+# review 25d L12: "later years" after a present perfect is up to now; after a past perfect, later than the story's past
+LATER_YEARS_AFTER_A_PERFECT = [
+    ('The alliance has deepened in later years.', '2025-03-01', 'later years', 'PAST_REF'),
+    ('The base has grown quieter in later years.', '2025-03-01', 'later years', 'PAST_REF'),
+    ('She had expected to teach in later years.', '2025-03-01', 'later years', None),
+    ('Officials warn that the debt will weigh on budgets in later years.', '2025-03-01', 'later years', 'FUTURE_REF'),
+    ('The ministry says the money for later years has not been set aside.', '2025-03-01', 'later years', 'FUTURE_REF'),
+]
+
+
 # review 25d H1-H5: whose fiscal year, on sentences of our own. "U.S." ends no sentence; another
 # state (its name, capital or adjective) or a currency/object alone leaves the owner open (a year
 # only); a relative fiscal year of a known owner is its months, and near its start or end the tense
@@ -824,7 +834,7 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
                          + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
-                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY)
+                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

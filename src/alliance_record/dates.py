@@ -661,6 +661,7 @@ _SINCE_CLAUSE = re.compile(
 # a bare month as a noun's modifier after a determiner ("the latter's October visit", "in a July
 # election", "an April summit"): a month of the calendar, read like "in July"
 _POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that|an?))\s+$")
+_HAD_BEFORE = re.compile(r"\b(?i:had)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 # ... but "a/an <Month>" names no date of the story in a generic, recurring or modal clause ("a March
 # deadline every year", "perhaps in an October poll") or as what someone is ("was a May graduate")
@@ -1136,8 +1137,17 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         value = "PAST_REF" if past else "FUTURE_REF"
         if (m.group("vlater") or "").lower() == "later":
             told, cue = clause_tense(text, start, end)
-            if told == "past" and cue.split()[0].lower() not in HAVE | {"had"}:
-                return None  # "In later years Yoshida came to regret it": later than the story's past
+            before = text[max(0, start - 60):start]
+            have = told == "past" and cue.split()[0].lower() in HAVE | {"had"}
+            # (a perfect after it is its noun's verb: "the money for later years has not been found")
+            perfect = have and cue in before
+            if told == "past" and (not have or perfect and cue.split()[0].lower() == "had") or \
+                    told == "future" and _HAD_BEFORE.search(before):
+                # "In later years Yoshida came to regret it", "had hoped to retire in later years":
+                # later than the story's past
+                return None
+            if perfect:  # "the alliance has deepened in later years": up to now
+                value, past = "PAST_REF", True
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
