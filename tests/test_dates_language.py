@@ -848,6 +848,11 @@ def test_probes_of_our_own_sentences(text, dct, phrase, value):
     ("The Pentagon's budget for the current fiscal year is late.", "2025-11-05", ("2025-10", "2026-09")),
     ("Tokyo will set up the new command by the end of this fiscal year.", "2024-07-30", ("2025-03", "2025-03")),
     ("Canada's budget for the current fiscal year was approved.", "2026-01-05", ("2026", "2026")),
+    # a semicolon opens a sentence of its own: the owner is the one after it
+    ("Second, Washington ought to stop treating a share of GDP as the measure of an ally; Japan's pledge to "
+     "reach the target by fiscal 2027 stands.", "2025-06-01", ("2027-04", "2028-03")),
+    ("The Pentagon wants more from allies; Tokyo's plan runs to the end of fiscal 2027.", "2025-06-01",
+     ("2027-04", "2028-03")),
 ])
 def test_owned_relative_fiscal_year_is_its_months(text, window, stored):
     m = next(m for m in dates.find_dates(text, every=True) if m.fiscal)

@@ -1313,8 +1313,9 @@ _OBJECT_BEFORE = re.compile(r"\b(?i:from|to|with|against|by|for|on|in|into|of|at
 _COUNTRY_WORD = re.compile(r"Japan|Tokyo|U\.S\.|United States|American|Washington")  # (not an institution)
 OWNER_LOOKBACK = 600  # characters before a fiscal year's sentence where its owner may be named
 SENTENCE_LOOK = 120   # characters looked at on each side for the fiscal year's sentence (bounded)
-# a sentence end: not the period of an initial or an abbreviation ("U.S.", "Mr.", "Gen.", "Sept.")
-_SENTENCE_END = re.compile(r"(?:[!?]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj|Inc|Rev))"
+# a sentence end: not the period of an initial or an abbreviation ("U.S.", "Mr.", "Gen.", "Sept."); a
+# semicolon before a capital opens a sentence of its own ("...; Japan's commitment to fiscal 2027")
+_SENTENCE_END = re.compile(r"(?:[!?;]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj|Inc|Rev))"
                            r"(?<!\b(?:Capt|Corp|Sept|Prof))\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 # the irregular adjectives of countries (the regular ones are derived from the names: Australia ->
 # Australian, Germany -> German, Korea -> Korean)
