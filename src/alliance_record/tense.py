@@ -11,7 +11,9 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
   with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
-  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead").
+  ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
+  unless the sentence goes on to say it was met (", and they did") or reports it in a past
+  perfect ("had warned it would ... if").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
@@ -78,7 +80,7 @@ PAST_WORDS = frozenset(["ago", "last", "earlier", "previous", "previously", "for
 # Words after "to" that show it is a preposition, not an infinitive's: "the level NATO members
 # agreed to in June" is past, "agreed to meet in June" points ahead.
 NOT_INFINITIVE = frozenset(["in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "this", "that",
-                            "its", "their", "his", "her", "last", "earlier", ""])
+                            "its", "their", "his", "her", "last", "earlier", "", "\x00"])  # (\x00: the date)
 WORD_CUES = PAST_WORDS | FUTURE_WORDS  # words that say a time, not verbs
 # Verbs of a timetable, whose simple present tells what is scheduled ("the new fiscal year starts in
 # April", "the talks resume on Monday", "the exercise runs until Sept. 25", "he arrives Monday"): the
@@ -182,7 +184,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i]:
+            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i] \
+                    and not _past_perfect_report(low, low.index("would")):
+                # (not after a past perfect report: "had warned it would ... if", a past before a past)
                 # "warned that it would respond if the drills went ahead in April": a condition of what
                 # would follow, still to come
                 out.append((pos, "future", f"if {word}"))
@@ -225,7 +229,9 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
         if conj is not None and any(g[2].lower() not in WORD_CUES for g in _groups(tokens)):
             hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
-    groups = _groups(tokens + after)
+    # (the date holds its place among the words: "Japan's new fiscal year begins" has no
+    # possessive before "begins")
+    groups = _groups(tokens + [(start, "\x00")] + after)
     if not groups:
         return None, None
     # a clause that "that" opens after the date is what was said, not when ("He told reporters in
@@ -244,7 +250,44 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     loose = WORD_CUES
     best = min(groups, key=lambda g: (not seg_lo <= g[0] < min(seg_hi, that), g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
+    if best[2].startswith("if ") and _fulfilled(text, end, best[2].split()[1]):
+        return "past", best[2].split()[1]
     return best[1], best[2]
+
+
+# a condition the sentence goes on to say was met: ", and it did", ", which they did", ", and it
+# failed" (the pro-verb "did" or the condition's own verb again, a few words on)
+_FULFILLED = re.compile(r"\s*[,;]\s*(?:and|which|as)\s+(?P<words>(?:[\w’'-]+[ \t]*){1,4})")
+
+
+def _fulfilled(text: str, end: int, verb: str) -> bool:
+    """The condition "if ... <verb>" of the date ending at ``end`` is said to have come true after it:
+    the clause after the comma ends on "did", "had" or the condition's verb, with no "not" ("and
+    officials said it did not expect that" is no), and says nothing more ("as she did in 2019"
+    compares another time)."""
+    stop = _SENTENCE_END.search(text, end, end + WINDOW)
+    tail = text[end:stop.start() if stop else min(len(text), end + WINDOW)]
+    comma = re.search(r"[,;]", tail)
+    if comma is None:
+        return False
+    found = _FULFILLED.match(tail, comma.start())
+    if found is None or not _CLAUSE_FINAL.match(tail, found.end()):
+        return False
+    words = found.group("words").lower().split()
+    if len(words) > 1 and words[-1] in ("it", "them", "that", "so"):
+        words.pop()  # "and Beijing banned them", "which they did so"
+    return (words[-1] in ("did", "had", verb.lower()) or len(words) > 2 and words[-2] in ("did", "had")) \
+        and "not" not in words and "never" not in words  # (also "and it did collapse")
+
+
+_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
+
+
+def _past_perfect_report(low: list[str], would: int) -> bool:
+    """A past perfect heads the report that governs "would" ("had warned it would ..."), not a
+    relative clause before it ("officials who had met ...", "Tokyo, which had long hesitated, said")."""
+    return any(low[j] == "had" and would - j <= 4 and (j == 0 or low[j - 1] not in ("who", "which", "that"))
+               for j in range(max(0, would - 4), would))
 
 
 # ", and" (but, while, whereas, yet) before a subject: a pronoun, a determiner, a name, or a plural
@@ -279,8 +322,10 @@ def background(text: str, at: int) -> bool:
 
 # a trailing attribution: a comma, a few words naming who, a verb of saying ("…, the ministry said on")
 # (with what follows the verb: "told a news conference on", "said in a statement late on")
+# (or "according to" a source, one "issued", "released" or "published on" a day)
 _ATTRIBUTION = re.compile(r",\s+(?:[^,;:.!?]{0,60}?\s)?(?:said|says|told|announced|reported|confirmed|"
-                          r"added|stated|noted|wrote)(?:\s+[a-z]+){0,4}?\s+(?:on\s+)?$")
+                          r"added|stated|noted|wrote|according\s+to\s+[^,;:.!?]{0,60}?\s(?:issued|released|"
+                          r"published|posted|dated))(?:\s+[a-z]+){0,4}?\s+(?:on\s+)?$")
 # before a date used as a noun's modifier: a determiner or a possessive ("the July trade deal",
 # "Tuesday's talks" is the other way round and not one); after it, a word in small letters that
 # is no preposition, conjunction or verb of its own

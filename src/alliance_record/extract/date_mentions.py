@@ -240,6 +240,9 @@ def _names_event(sentence: str, names: str, noun: str) -> bool:
         re.search(rf"\bin\s+{name}(?![\w-])", sentence) is not None
 
 
+NAMED_LOOKBACK = 64  # dated sentences looked back through for an event's name (linear in a long text)
+
+
 def _dated_by_name(anchor: str, dated: list, sentence_now: str):
     """The one dated row of an earlier sentence that names the event a count is before or after:
     "two days before the Busan meeting" after "Last Thursday in Busan, the leaders met"; None when
@@ -247,7 +250,7 @@ def _dated_by_name(anchor: str, dated: list, sentence_now: str):
     named = _NAMED_EVENT.fullmatch(anchor.strip())
     if named is None:
         return None
-    found = [row for sentence, row in dated if sentence != sentence_now
+    found = [row for sentence, row in dated[-NAMED_LOOKBACK:] if sentence != sentence_now
              and _names_event(sentence, named.group("names"), named.group("noun"))]
     return found[-1] if found and len({r["date_start"] for r in found}) == 1 else None
 
