@@ -1,0 +1,140 @@
+"""Quotation speakers across sentences: probe passages written for the test (issue 14 item 5).
+
+Each passage is a document of its own (2–4 sentences, real people and events of 2016–2025, in
+words of the test's own), with the speaker of its last quotation: a registry id, a set of ids for
+words said together, or ``label:<word>`` for a person no registry holds (the label must name
+them). They exercise pronoun agreement (he/she, a group or a body for "they"/"it") with gender
+from evidence (honorifics, gendered nouns in apposition, pronouns already bound to the person),
+salience (the subject of the previous sentence or clause and the last speaker before an object,
+a person named inside a quotation or only in a subordinate clause), readout-style capital
+surnames, title-only continuations ("the minister said", "the prime minister added") and an
+unnamed official as a speaker.
+
+First run, before the mechanism (4a3b0e6): 8 of 22 right.
+"""
+
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from alliance_record.cli import cli
+from conftest import catalog_entry, write_corpus
+
+ACTORS = """
+actors:
+  - {id: takaichi, name: Sanae Takaichi, type: person, aliases: [Takaichi]}
+  - {id: trump, name: Donald Trump, type: person, aliases: [Trump, President Trump]}
+  - {id: hegseth, name: Pete Hegseth, type: person, aliases: [Hegseth]}
+  - {id: nakatani, name: Gen Nakatani, type: person, aliases: [Nakatani],
+     roles: [{title: Minister of Defense}]}
+  - {id: koizumi, name: Shinjiro Koizumi, type: person, aliases: [Koizumi]}
+  - {id: katayama, name: Satsuki Katayama, type: person, aliases: [Katayama]}
+  - {id: motegi, name: Toshimitsu Motegi, type: person, aliases: [Motegi]}
+  - {id: rubio, name: Marco Rubio, type: person, aliases: [Rubio, Secretary Rubio]}
+  - {id: ishiba, name: Shigeru Ishiba, type: person, aliases: [Ishiba]}
+  - {id: emanuel, name: Rahm Emanuel, type: person, aliases: [Emanuel]}
+  - {id: koike, name: Yuriko Koike, type: person, aliases: [Koike]}
+  - {id: inada, name: Tomomi Inada, type: person, aliases: [Inada]}
+  - {id: kishida, name: Fumio Kishida, type: person, aliases: [Kishida]}
+  - {id: harris, name: Kamala Harris, type: person, aliases: [Harris]}
+  - {id: kennedy, name: Caroline Kennedy, type: person, aliases: [Kennedy]}
+  - {id: hagerty, name: Bill Hagerty, type: person, aliases: [Hagerty]}
+  - {id: bessent, name: Scott Bessent, type: person, aliases: [Bessent]}
+  - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
+  - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
+  - {id: japan, name: Japan, type: state}
+  - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
+  - {id: japan-mod, name: Ministry of Defense, type: government-body,
+     aliases: [Defense Ministry, Japan's Defense Ministry]}
+  - {id: japan-mod-senior-official, name: Senior Japan Ministry of Defense official (unnamed),
+     type: anonymous, aliases: [senior Japanese defense official]}
+"""
+
+# (stem, passage, expected speaker of the last quotation)
+PROBES = [
+    ("woman_after_man", """Sanae Takaichi became prime minister in October 2025, the first woman to hold
+the post. Days later she welcomed Donald Trump to Tokyo for talks on trade. "We will open a new
+golden age for our alliance," she said.""", "takaichi"),
+    ("subject_over_object", """Pete Hegseth met Gen Nakatani at the Pentagon in February 2025. He urged
+Japan to spend more on its forces. "Deterrence takes investment," he said.""", "hegseth"),
+    ("honorific_woman", """Ms. Satsuki Katayama took over the finance ministry in October 2025 from
+Katsunobu Kato, who moved to another post. "Fiscal discipline still matters," she told
+reporters.""", "katayama"),
+    ("intervening_object", """Shinjiro Koizumi called Pete Hegseth on October 29 to discuss the
+alliance. Koizumi later toured Yokosuka with the commander of the Seventh Fleet. "Our forces stand
+shoulder to shoulder," he said.""", "koizumi"),
+    ("person_inside_quote", """Toshimitsu Motegi took questions after the call. "I told Secretary Marco
+Rubio that Japan will do its part," he said. He called the talks "frank and useful".""", "motegi"),
+    ("readout_capitals_title", """On January 14, Mr. IWAYA Takeshi, Minister for Foreign Affairs, held a
+meeting with Senator the Hon. Penny Wong, Minister for Foreign Affairs of Australia. Minister Iwaya
+stated that the partnership must continue to be "indispensable for the region".""", "label:Iwaya"),
+    ("readout_capitals_she", """Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, received a courtesy
+call from Mr. Kurt Campbell, Deputy Secretary of State. She expressed hope that the two sides would
+keep "close communication at every level".""", "label:Kamikawa"),
+    ("title_continuation", """Defense Minister Gen Nakatani inspected the Yonaguni garrison in March 2025
+with Admiral Samuel Paparo. The minister said the island was "on the front line of deterrence".""",
+     "nakatani"),
+    ("prime_minister_added", """Prime Minister Shigeru Ishiba and Foreign Minister Takeshi Iwaya met
+Donald Trump at the White House in February 2025. The prime minister added that Japan would invest
+"one trillion dollars" in the United States.""", "ishiba"),
+    ("plural_people", """Marco Rubio and Pete Hegseth hosted their Japanese counterparts in Washington.
+They said the talks had brought "real progress on co-production".""", {"rubio", "hegseth"}),
+    ("body_it", """Japan's Defense Ministry released its annual white paper in July 2025. It described
+China's military activity as "the greatest strategic challenge".""", "japan-mod"),
+    ("man_host_woman_guest", """Rahm Emanuel hosted Yuriko Koike at the ambassador's residence in 2024.
+He praised the city's climate plans and called Tokyo "a model for the world".""", "emanuel"),
+    ("widow_apposition", """Akie Abe, the widow of former Prime Minister Shinzo Abe, met Donald Trump
+at Mar-a-Lago in December 2024. "It was a warm and moving conversation," she said.""", "label:Akie"),
+    ("gender_from_bound_pronoun", """Tomomi Inada toured the Djibouti base in 2016 while her ministry
+prepared a budget request. Fumio Kishida was foreign minister at the time. "Our troops are doing
+essential work," she said.""", "inada"),
+    ("woman_object_he", """Fumio Kishida addressed a joint meeting of Congress in April 2024 and thanked
+Kamala Harris for her support. "We are with you," he told the lawmakers.""", "kishida"),
+    ("anonymous_official", """A senior Japanese defense official said the new joint command would be
+ready "by the end of March".""", "japan-mod-senior-official"),
+    ("anonymous_official_he", """A senior Japanese defense official briefed reporters on the plan in
+Tokyo. He said the first units would arrive "within weeks".""", "japan-mod-senior-official"),
+    ("last_speaker_over_object", """"The alliance has never been stronger," Pete Hegseth said in Tokyo.
+He then flew to Manila to meet Gilberto Teodoro. "We stand by our treaty," he said.""", "hegseth"),
+    ("subordinate_clause_person", """Caroline Kennedy left Tokyo in 2017, when Bill Hagerty was named to
+succeed her. "Japan will always feel like home," she said.""", "kennedy"),
+    ("man_speaks_after_woman_named", """Scott Bessent met Ms. Satsuki Katayama in Washington in October
+2025. "We discussed exchange rates in detail," he said.""", "bessent"),
+    ("two_sentences_back", """Gen Nakatani toured the Type 12 missile site in Kumamoto. The launchers
+will be deployed there from March 2026. "This strengthens our stand-off defense," he said.""",
+     "nakatani"),
+    ("full_title_continuation", """Foreign Minister Takeshi Iwaya met Defense Minister Gen Nakatani on
+Friday. The defense minister said Japan would "accelerate" its missile program.""", "nakatani"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("probes")
+    docs = {stem: f"Probe {stem}\n\n" + " ".join(text.split()) + "\n" for stem, text, _ in PROBES}
+    seeds = write_corpus(tmp / "seeds", docs, [catalog_entry(stem, title=f"Probe {stem}") for stem in docs],
+                         **{"actors.yml": ACTORS})
+    out = tmp / "probes.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(out)
+
+
+def _right(row, expected) -> bool:
+    ids = set(json.loads(row["speaker_ids"]))
+    if isinstance(expected, set):
+        return ids == expected
+    if expected.startswith("label:"):
+        return not ids and expected[6:].lower() in (row["speaker_label"] or "").lower()
+    return ids == {expected}
+
+
+@pytest.mark.parametrize("stem,expected", [(s, e) for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
+def test_speaker_probe(db, stem, expected):
+    doc_id = stem.replace("_", "-").lower()
+    rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
+    assert rows, "no quotation found"
+    row = rows[-1]
+    assert _right(row, expected), (row["quote"], row["speaker_ids"], row["speaker_label"], row["attribution"])
