@@ -85,8 +85,8 @@ They said the talks had brought "real progress on co-production".""", {"rubio", 
 China's military activity as "the greatest strategic challenge".""", "japan-mod"),
     ("man_host_woman_guest", """Rahm Emanuel hosted Yuriko Koike at the ambassador's residence in 2024.
 He praised the city's climate plans and called Tokyo "a model for the world".""", "emanuel"),
-    ("widow_apposition", """Akie Abe, the widow of former Prime Minister Shinzo Abe, met Donald Trump
-at Mar-a-Lago in December 2024. "It was a warm and moving conversation," she said.""", "label:Akie"),
+    ("mother_apposition", """Seiko Noda, a mother of a disabled son, ran for the party leadership in 2021
+against Fumio Kishida. "Every child counts in this country," she said.""", "label:Noda"),
     ("gender_from_bound_pronoun", """Tomomi Inada toured the Djibouti base in 2016 while her ministry
 prepared a budget request. Fumio Kishida was foreign minister at the time. "Our troops are doing
 essential work," she said.""", "inada"),
