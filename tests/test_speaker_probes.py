@@ -10,7 +10,8 @@ a person named inside a quotation or only in a subordinate clause), readout-styl
 surnames, title-only continuations ("the minister said", "the prime minister added") and an
 unnamed official as a speaker.
 
-First run, before the mechanism (4a3b0e6): 8 of 22 right.
+First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
+mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14.
 """
 
 import json
@@ -44,7 +45,10 @@ actors:
   - {id: bessent, name: Scott Bessent, type: person, aliases: [Bessent]}
   - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
   - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
+  - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
   - {id: japan, name: Japan, type: state}
+  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States]}
+  - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
   - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
   - {id: japan-mod, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
@@ -108,6 +112,46 @@ will be deployed there from March 2026. "This strengthens our stand-off defense,
     ("full_title_continuation", """Foreign Minister Takeshi Iwaya met Defense Minister Gen Nakatani on
 Friday. The defense minister said Japan would "accelerate" its missile program.""", "nakatani"),
 ]
+
+# A second set, written after the mechanism was and run on it before any change for it: "they" for
+# states, "it" for a body next to a person, more title continuations, chains of "her", readouts.
+PROBES_2 = [
+    ("they_states", """Japan and the Philippines signed a reciprocal access agreement in Manila in July
+2024. They called the pact "a milestone for regional stability".""", {"japan", "philippines"}),
+    ("they_states_statement", """The United States and Japan issued a joint statement after talks in
+Tokyo in July 2024. They said the alliance had "never been stronger".""", {"united-states", "japan"}),
+    ("they_people_call", """Shinjiro Koizumi and Pete Hegseth spoke by phone on October 29. They pledged
+to deepen "cooperation in every domain".""", {"koizumi", "hegseth"}),
+    ("it_body_after_person", """Rahm Emanuel visited Japan's Defense Ministry in Tokyo in 2023. It later
+said the meeting had been "productive and forward-looking".""", "japan-mod"),
+    ("secretary_title", """Secretary of State Marco Rubio met Foreign Minister Takeshi Iwaya in Brussels
+in April 2025. The secretary said the alliance was "as strong as it has ever been".""", "rubio"),
+    ("ambassador_title", """U.S. Ambassador George Glass arrived in Tokyo in April 2025 and met Prime
+Minister Shigeru Ishiba. The ambassador told reporters that tariffs were "a tool, not a goal".""",
+     "label:Glass"),
+    ("her_chain", """Yuriko Koike won a third term as governor of Tokyo in July 2024. Her campaign focused
+on child care and disaster readiness. "Tokyo must stay ready for anything," she said.""", "koike"),
+    ("readout_he", """On January 4, Mr. IWAYA Takeshi, Minister for Foreign Affairs, held a meeting with
+Mr. CHO Tae-yul, Minister of Foreign Affairs of the Republic of Korea. He stated that Japan regards
+Korea as "an important neighbor".""", "label:Iwaya"),
+    ("woman_after_man_quote", """"We will not accept any change by force," Gen Nakatani said. Tomomi
+Inada, a former defense minister, agreed with him. "The islands are Japan's," she said.""", "inada"),
+    ("two_men_gerund", """Shigeru Ishiba met Xi Jinping in Lima in November 2024. Ishiba told Xi that
+Japan wanted "a mutually beneficial relationship". He also raised the detention of a Japanese
+citizen, calling it "deeply regrettable".""", "ishiba"),
+    ("they_leaders", """Fumio Kishida and Yoon Suk Yeol met Joe Biden at Camp David in August 2023. They
+pledged to consult "in an expeditious manner" in a crisis.""", {"kishida", "biden"}),
+    ("it_government", """The Japanese government protested after a Chinese surveillance plane entered
+its airspace in August 2024. It called the incursion "a serious violation of our sovereignty".""",
+     "japan-government"),
+    ("spokeswoman_she", """Tammy Bruce, a State Department spokeswoman, took questions on Japan in May
+2025. Asked about the tariff talks, she said Washington valued "a fair and balanced
+relationship".""", "label:Bruce"),
+    ("man_after_woman_speaker", """"Our ties have never been closer," Caroline Kennedy said in 2016.
+Barack Obama visited Hiroshima that May, the first sitting president to do so. "We come to mourn the
+dead," he said.""", "label:Obama"),
+]
+PROBES += PROBES_2
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,7 @@ PLURAL_PRONOUNS = {"they", "we", "them"}
 RESOLVED = {"he", "she", "him", "her", "it"}  # the pronouns the discourse model resolves
 SPEAKER_TYPES = ("person", "anonymous")
 COORDINATION = re.compile(r"\s(?:and|&)\s")
+COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)  # between two actors
 SCARE_QUOTE = ("a short phrase in quotation marks that no one in its sentence is said to speak: a term, "
                "a name or a word used at a distance (a scare quote), not someone's words")
 OWNER_NOT_PERSON = ("a short phrase in quotation marks after the possessive of a state or an organisation "
@@ -210,7 +211,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
             if cue:
                 label, verb = cue.speaker, cue.verb if cue.position != "owner" else None
                 if cue.speaker.lower() in PLURAL_PRONOUNS:
-                    speakers = _group_before(mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
+                    speakers = _group_before(doc.text, mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
                     found_ = resolve(cue.speaker, cs) if cue.speaker.lower() in RESOLVED else None
@@ -433,11 +434,12 @@ def _speakers_in(mentions, start, end, label):
     return [head] if head else []
 
 
-def _group_before(mentions, actor_types, sentence, paragraph_sentences, pos):
+def _group_before(text, mentions, actor_types, sentence, paragraph_sentences, pos):
     """Who a plural pronoun ("they expressed") stands for: the people named before it in its
     sentence ("Koizumi called Hegseth ... and they expressed"), else those of the sentence before
-    ("Hegseth and Nakatani met ... Both leaders ... what they describe as"); two or more, or
-    nobody."""
+    ("Hegseth and Nakatani met ... Both leaders ... what they describe as"), two or more; else the
+    first actors of any kind joined by "and" there ("Japan and the Philippines signed … They
+    called"); or nobody."""
     if sentence is None:
         return []
     ranges = [(sentence["start"], pos)]
@@ -449,6 +451,21 @@ def _group_before(mentions, actor_types, sentence, paragraph_sentences, pos):
                                     and actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
         if len(people) > 1:
             return people
+    for a, b in ranges:
+        inside = [m for m in mentions if a <= m["start"] and m["end"] <= b and not m.get("nested_in_actor_mention_id")]
+        run, joined = inside[:1], False  # a run of actors joined by commas and an "and"
+        for m in inside[1:]:
+            between = COORDINATED.fullmatch(text, run[-1]["end"], m["start"]) \
+                if m["start"] - run[-1]["end"] <= 12 else None
+            if between:
+                run.append(m)
+                joined = joined or between.group().strip(" ,").lower().startswith(("and", "&"))
+            elif len(run) > 1 and joined:
+                break
+            else:
+                run, joined = [m], False
+        if len(run) > 1 and joined:
+            return list(dict.fromkeys(m["actor_id"] for m in run))
     return []
 
 
