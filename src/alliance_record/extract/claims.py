@@ -9,10 +9,12 @@ document's annotation file says:
   quotations). A speaker named by the attribution cue is the actor mentioned there, or each of
   them ("Tanaka and Suzuki told"); "he", "she" or "it" ("he declared") is what the discourse
   model of :mod:`.referents` binds it to — the most salient person (or, for "it", body) that
-  agrees in gender, skipping persons named only inside quotations; a plural one ("they expressed") is the people named before it
-  in its sentence, else in the sentence before, when there are two or more; a person's
-  possessive right before the marks (Trump’s “America First” policy) makes the phrase theirs,
-  a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase with no name stands for what was named before it ("reference"): "Its
+  agrees in gender, skipping persons named only inside quotations; a plural one ("they
+  expressed") is the people named before it in its sentence, else in the sentence before, when
+  there are two or more, else the actors joined by "and" there ("Japan and the Philippines …
+  They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
+  the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
+  with no name stands for what was named before it ("reference"): "Its
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
   apposition, or in a registry role; "the prime minister", "the defense minister" with the
@@ -63,7 +65,8 @@ PLURAL_PRONOUNS = {"they", "we", "them"}
 RESOLVED = {"he", "she", "him", "her", "it"}  # the pronouns the discourse model resolves
 SPEAKER_TYPES = ("person", "anonymous")
 COORDINATION = re.compile(r"\s(?:and|&)\s")
-COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)  # between two actors
+# between two actors of a list: ", ", " and ", ", and the "
+COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 SCARE_QUOTE = ("a short phrase in quotation marks that no one in its sentence is said to speak: a term, "
                "a name or a word used at a distance (a scare quote), not someone's words")
 OWNER_NOT_PERSON = ("a short phrase in quotation marks after the possessive of a state or an organisation "
@@ -211,7 +214,8 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
             if cue:
                 label, verb = cue.speaker, cue.verb if cue.position != "owner" else None
                 if cue.speaker.lower() in PLURAL_PRONOUNS:
-                    speakers = _group_before(doc.text, mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
+                    speakers = _group_before(doc.text, mentions, actor_types, sentence,
+                                             sentences.get(p["id"], []), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
                     found_ = resolve(cue.speaker, cs) if cue.speaker.lower() in RESOLVED else None
@@ -390,7 +394,8 @@ def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, o
 TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the)[ \t]+)+$")
 GENERIC_MODIFIERS = frozenset("new former visiting top senior outgoing incoming acting then late two both".split())
 # ", the State Department's top diplomat,", ", Minister for Foreign Affairs,"
-APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\b[^,.;“”\"]{0,60}|[A-Z][\w.’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w.’'-]*)){0,6}),")
+APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\b[^,.;“”\"]{0,60}"
+                        r"|[A-Z][\w.’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w.’'-]*)){0,6}),")
 
 
 def _name_heading(names, mentions, start, end) -> str | None:
@@ -452,7 +457,8 @@ def _group_before(text, mentions, actor_types, sentence, paragraph_sentences, po
         if len(people) > 1:
             return people
     for a, b in ranges:
-        inside = [m for m in mentions if a <= m["start"] and m["end"] <= b and not m.get("nested_in_actor_mention_id")]
+        inside = [m for m in mentions
+                  if a <= m["start"] and m["end"] <= b and not m.get("nested_in_actor_mention_id")]
         run, joined = inside[:1], False  # a run of actors joined by commas and an "and"
         for m in inside[1:]:
             between = COORDINATED.fullmatch(text, run[-1]["end"], m["start"]) \
