@@ -11,7 +11,8 @@ surnames, title-only continuations ("the minister said", "the prime minister add
 unnamed official as a speaker.
 
 First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
-mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14.
+mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14;
+the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6.
 """
 
 import json
@@ -153,11 +154,30 @@ dead," he said.""", "label:Obama"),
 ]
 PROBES += PROBES_2
 
+# A third set, written after the second landed and run before any change for it.
+PROBES_3 = [
+    ("opener_without_comma", """In Honolulu on Friday Pete Hegseth met Gen Nakatani for the first time.
+He said the missile co-production plan was "on track".""", "hegseth"),
+    ("passive_agent", """The longer-range Type 12 upgrade was approved by Gen Nakatani in 2024. "It gives
+our units real reach," he said.""", "nakatani"),
+    ("his_chain", """Shigeru Ishiba lost his majority in the upper house in July 2025. His party then
+pressed him to quit. "I will take responsibility," he said in September.""", "ishiba"),
+    ("across_paragraphs", """Pete Hegseth arrived in Tokyo on October 28 for his first visit as
+secretary.\n\n"Japan is a model ally," he said at Yokosuka.""", "hegseth"),
+    ("apposed_title", """Takeshi Iwaya, the foreign minister, met Pete Hegseth in Washington in
+February. The foreign minister said Japan would "do its part".""", "label:Iwaya"),
+    ("two_women", """Yuriko Koike met Ms. Satsuki Katayama at the metropolitan government in 2025.
+"Tokyo's finances are sound," Koike said. She added that the city would "keep investing".""",
+     "koike"),
+]
+PROBES += PROBES_3
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("probes")
-    docs = {stem: f"Probe {stem}\n\n" + " ".join(text.split()) + "\n" for stem, text, _ in PROBES}
+    docs = {stem: f"Probe {stem}\n\n" + "\n\n".join(" ".join(p.split()) for p in text.split("\n\n")) + "\n"
+            for stem, text, _ in PROBES}
     seeds = write_corpus(tmp / "seeds", docs, [catalog_entry(stem, title=f"Probe {stem}") for stem in docs],
                          **{"actors.yml": ACTORS})
     out = tmp / "probes.db"

@@ -322,11 +322,7 @@ coast guard forces president premier leader leadership
 """.split())
 STATE_TYPES = ("state", "government")
 # the role nouns a definite description of a person is headed by ("the minister", "the envoy")
-ROLES = frozenset("""
-minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman
-leader chief commander admiral general senator governor mayor diplomat official negotiator lawmaker
-chairman chairwoman chair director adviser advisor
-""".split())
+ROLES = referents_mod.ROLES
 
 
 def _unnamed_person(label: str) -> bool:

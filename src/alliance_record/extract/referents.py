@@ -56,6 +56,18 @@ APPOSED = re.compile(r",?\s*(?:\d{1,3},\s*)?")
 SUBORDINATORS = frozenset("""when while as after before because although though if since until unless
 whereas where that who which whom whose once""".split())
 CONJUNCTIONS = frozenset(("and", "but", "or", "nor", "so", "yet", "then"))
+# the words of an opening phrase of time or place with no comma after it ("In Canberra on Friday
+# Richard Marles …")
+OPENER_WORDS = frozenset("""in on at during throughout this last next early earlier late later day week
+month year morning afternoon evening night""".split())
+# the role nouns of a person's title ("Defense Minister", "U.S. Ambassador"), and of a definite
+# description of a person ("the minister", "the envoy")
+ROLES = frozenset("""
+minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman
+leader chief commander admiral general senator governor mayor diplomat official negotiator lawmaker
+chairman chairwoman chair director adviser advisor
+""".split())
+TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
 CLAUSE_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
 WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # lower-case words that may stand before a name in its own noun phrase
@@ -76,7 +88,8 @@ def clause_role(text: str, sentence_start: int, pos: int, lookback: int = 300) -
     """The role of the noun phrase at ``pos``: ``subj`` when it opens a main clause (only names,
     titles and determiners before it since the sentence or the last comma, dash or colon),
     ``sub`` when only a conjunction and a subordinator stand before it ("when U.S. President …",
-    "said that he …"), ``obj`` otherwise."""
+    "said that he …"), ``subj`` again after an opening phrase of time or place with no comma ("In
+    Canberra on Friday Richard Marles"), ``obj`` otherwise."""
     lo = max(sentence_start, pos - lookback)
     prefix = text[lo:pos]
     cuts = [m.end() for m in CLAUSE_BOUNDARY.finditer(prefix)]
@@ -90,6 +103,14 @@ def clause_role(text: str, sentence_start: int, pos: int, lookback: int = 300) -
         return "sub"
     if all(w in CONJUNCTIONS for w in words):
         return "subj"
+    if all(w in OPENER_WORDS for w in words):
+        # "on Friday Richard Marles": the capitalised words before the name are no title of it,
+        # so the opening phrase ends there and the name starts the clause; "from Defense
+        # Minister Gen Nakatani" and "by Gen Nakatani" are governed by their preposition
+        run = TITLE_RUN.search(rest) if rest[-1:].isspace() else None
+        if (run and not any(w.rstrip(".").lower() in ROLES for w in run.group().split())) \
+                or re.search(r"\d\s*$", rest):
+            return "subj"
     return "obj"
 
 
@@ -248,7 +269,7 @@ class Discourse:
         want = PRONOUN_GENDER.get(pronoun)
         person = pronoun not in ("it", "its")
         scored = []
-        for r in self.recent:
+        for r in reversed(self.recent):  # on a tie, the more recent
             if r.person != person or (want and r.gender and r.gender != want):
                 continue
             score = self._score(r, k)
