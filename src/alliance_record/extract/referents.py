@@ -139,10 +139,11 @@ class Discourse:
         quoted = sorted(quoted)
         self.q_starts = [a for a, _ in quoted]
         self.quoted = quoted
-        events = [(s, 0, e, ids, label, True) for s, e, ids, label in people]
-        events += [(s, 0, e, (a,), label, False) for s, e, a, label in bodies]
+        # (start, end, actor ids, label, is a person), outside quotations, in reading order
+        events = [(s, e, ids, label, True) for s, e, ids, label in people]
+        events += [(s, e, (a,), label, False) for s, e, a, label in bodies]
         events = [ev for ev in events if not self._in_quote(ev[0])]
-        self.events = sorted(events, key=lambda ev: (ev[0], -ev[2]))
+        self.events = sorted(events, key=lambda ev: (ev[0], -ev[1]))
         self.pronouns = []  # found sentence by sentence as the model advances, in order
         self.k_pronoun = 0
         self.k_event = 0
@@ -191,7 +192,7 @@ class Discourse:
             del self.recent[0]
 
     def _read_name(self, ev):
-        start, _, end, ids, label, person = ev
+        start, _, ids, label, person = ev
         k = self._sentence_index(start)
         if k < 0 or start >= self.sentences[k][1]:
             return  # not in a body sentence
@@ -209,10 +210,10 @@ class Discourse:
         s, e = self.sentences[k]
         lo = bisect.bisect_left(self.events, (s,))
         hi = bisect.bisect_left(self.events, (e,), lo)
-        names = [ev for ev in self.events[lo:hi] if ev[5]]
+        names = [ev for ev in self.events[lo:hi] if ev[4]]
         if not names:
             return
-        ends = [ev[2] for ev in names]
+        ends = [ev[1] for ev in names]
         subject = None
         for m in GENDERED_PHRASE.finditer(self.text, s, e):
             if self._in_quote(m.start()):
@@ -222,13 +223,13 @@ class Discourse:
                 continue
             near = names[n]
             lead = m.start("lead")
-            if not (lead - near[2] <= 12 and APPOSED.fullmatch(self.text, near[2], max(near[2], lead))):
+            if not (lead - near[1] <= 12 and APPOSED.fullmatch(self.text, near[1], max(near[1], lead))):
                 if subject is None:  # the person that opens the sentence, read once
                     subject = next((ev for ev in names if clause_role(self.text, s, ev[0]) == "subj"), False)
-                if not subject or subject[2] > m.start():
+                if not subject or subject[1] > m.start():
                     continue
                 near = subject
-            r = self._referent(near[3], near[4], True)
+            r = self._referent(near[2], near[3], True)
             if r.gender is None:
                 r.gender = GENDERED_NOUNS[m.group("noun").lower()]
 
