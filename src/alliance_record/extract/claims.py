@@ -181,6 +181,9 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
     body = [p for p in seg.paragraphs if p["kind"] == "body"]
     found_in = {p["id"]: quotations_mod.find_quotations(p["text"]) for p in body}
     discourse = None  # read when a pronoun first needs it
+    sentence_starts = {pid: [s["start"] for s in ss] for pid, ss in sentences.items()}
+    by_start = sorted(mentions, key=lambda m: m["start"])  # for "they": a sentence's mentions by bisection
+    mention_starts = [m["start"] for m in by_start]
 
     def resolve(pronoun, cs):
         nonlocal discourse
@@ -214,8 +217,8 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
             if cue:
                 label, verb = cue.speaker, cue.verb if cue.position != "owner" else None
                 if cue.speaker.lower() in PLURAL_PRONOUNS:
-                    speakers = _group_before(doc.text, mentions, actor_types, sentence,
-                                             sentences.get(p["id"], []), cs)
+                    speakers = _group_before(doc.text, (by_start, mention_starts), actor_types, sentence,
+                                             (sentences.get(p["id"], []), sentence_starts.get(p["id"], [])), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
                     found_ = resolve(cue.speaker, cs) if cue.speaker.lower() in RESOLVED else None
@@ -435,26 +438,41 @@ def _speakers_in(mentions, start, end, label):
     return [head] if head else []
 
 
-def _group_before(text, mentions, actor_types, sentence, paragraph_sentences, pos):
+def _group_before(text, sorted_mentions, actor_types, sentence, paragraph_sentences, pos):
     """Who a plural pronoun ("they expressed") stands for: the people named before it in its
     sentence ("Koizumi called Hegseth ... and they expressed"), else those of the sentence before
     ("Hegseth and Nakatani met ... Both leaders ... what they describe as"), two or more; else the
     first actors of any kind joined by "and" there ("Japan and the Philippines signed … They
-    called"); or nobody."""
+    called" — the group opening its clause, not "Analysts in Japan and the Philippines"); or
+    nobody. ``sorted_mentions``: the document's mentions sorted by start, and their starts;
+    ``paragraph_sentences``: the paragraph's sentences and their starts (both found by bisection,
+    not by a scan of the document's or the paragraph's)."""
     if sentence is None:
         return []
+    mentions, starts = sorted_mentions
     ranges = [(sentence["start"], pos)]
-    earlier = [s for s in paragraph_sentences if s["end"] <= sentence["start"]]
-    if earlier:
-        ranges.append((earlier[-1]["start"], earlier[-1]["end"]))
+    # the paragraph's sentence before this one (the paragraph's sentences are in order)
+    paragraph_sentences, sentence_starts = paragraph_sentences
+    k = bisect.bisect_left(sentence_starts, sentence["start"])
+    if k > 0 and paragraph_sentences[k - 1]["end"] <= sentence["start"]:
+        ranges.append((paragraph_sentences[k - 1]["start"], paragraph_sentences[k - 1]["end"]))
+
+    def within(a, b):
+        i = bisect.bisect_left(starts, a)
+        out = []
+        while i < len(starts) and starts[i] < b:
+            if mentions[i]["end"] <= b:
+                out.append(mentions[i])
+            i += 1
+        return out
+
     for a, b in ranges:
-        people = list(dict.fromkeys(m["actor_id"] for m in mentions if a <= m["start"] and m["end"] <= b
-                                    and actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
+        people = list(dict.fromkeys(m["actor_id"] for m in within(a, b)
+                                    if actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
         if len(people) > 1:
             return people
     for a, b in ranges:
-        inside = [m for m in mentions
-                  if a <= m["start"] and m["end"] <= b and not m.get("nested_in_actor_mention_id")]
+        inside = [m for m in within(a, b) if not m.get("nested_in_actor_mention_id")]
         run, joined = inside[:1], False  # a run of actors joined by commas and an "and"
         for m in inside[1:]:
             between = COORDINATED.fullmatch(text, run[-1]["end"], m["start"]) \
@@ -466,7 +484,7 @@ def _group_before(text, mentions, actor_types, sentence, paragraph_sentences, po
                 break
             else:
                 run, joined = [m], False
-        if len(run) > 1 and joined:
+        if len(run) > 1 and joined and referents_mod.clause_role(text, a, run[0]["start"]) == "subj":
             return list(dict.fromkeys(m["actor_id"] for m in run))
     return []
 
