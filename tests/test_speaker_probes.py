@@ -48,6 +48,8 @@ actors:
   - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
   - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
   - {id: japan, name: Japan, type: state}
+  - {id: australia, name: Australia, type: state}
+  - {id: india, name: India, type: state}
   - {id: united-states, name: United States, type: state, aliases: [U.S., the United States]}
   - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
   - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
@@ -57,13 +59,17 @@ actors:
      type: anonymous, aliases: [senior Japanese defense official]}
 """
 
-# (stem, passage, expected speaker of the last quotation)
+# (stem, passage, expected speaker of the last quotation; None: left unattributed). Review 25 (H1):
+# "A met B. He said" with neither gender known is left unattributed, not given to the subject — in
+# this corpus the two are as often a woman and a man (Takaichi and Trump) — so five passages of the
+# first sets that relied on the subject's salience alone now expect None (a sixth, two_men_gerund, is
+# kept: the last speaker goes on speaking while the other man is only an object).
 PROBES = [
     ("woman_after_man", """Sanae Takaichi became prime minister in October 2025, the first woman to hold
 the post. Days later she welcomed Donald Trump to Tokyo for talks on trade. "We will open a new
 golden age for our alliance," she said.""", "takaichi"),
     ("subject_over_object", """Pete Hegseth met Gen Nakatani at the Pentagon in February 2025. He urged
-Japan to spend more on its forces. "Deterrence takes investment," he said.""", "hegseth"),
+Japan to spend more on its forces. "Deterrence takes investment," he said.""", None),
     ("honorific_woman", """Ms. Satsuki Katayama took over the finance ministry in October 2025 from
 Katsunobu Kato, who moved to another post. "Fiscal discipline still matters," she told
 reporters.""", "katayama"),
@@ -72,31 +78,31 @@ alliance. Koizumi later toured Yokosuka with the commander of the Seventh Fleet.
 shoulder to shoulder," he said.""", "koizumi"),
     ("person_inside_quote", """Toshimitsu Motegi took questions after the call. "I told Secretary Marco
 Rubio that Japan will do its part," he said. He called the talks "frank and useful".""", "motegi"),
-    ("readout_capitals_title", """On January 14, Mr. IWAYA Takeshi, Minister for Foreign Affairs, held a
-meeting with Senator the Hon. Penny Wong, Minister for Foreign Affairs of Australia. Minister Iwaya
-stated that the partnership must continue to be "indispensable for the region".""", "label:Iwaya"),
+    ("readout_capitals_title", """On March 3, Mr. NAKATANI Gen, Minister of Defense, spoke by video with
+Mr. Richard Marles, Deputy Prime Minister of Australia. Minister Nakatani remarked that the Mogami
+frigate deal would continue to anchor "our navies' common future".""", "nakatani"),
     ("readout_capitals_she", """Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, received a courtesy
 call from Mr. Kurt Campbell, Deputy Secretary of State. She expressed hope that the two sides would
 keep "close communication at every level".""", "label:Kamikawa"),
     ("title_continuation", """Defense Minister Gen Nakatani inspected the Yonaguni garrison in March 2025
 with Admiral Samuel Paparo. The minister said the island was "on the front line of deterrence".""",
      "nakatani"),
-    ("prime_minister_added", """Prime Minister Shigeru Ishiba and Foreign Minister Takeshi Iwaya met
-Donald Trump at the White House in February 2025. The prime minister added that Japan would invest
-"one trillion dollars" in the United States.""", "ishiba"),
+    ("prime_minister_added", """Prime Minister Fumio Kishida and Defense Minister Minoru Kihara flew to
+Canberra for a Quad side meeting. The prime minister added that the region needed "fewer walls and
+more bridges".""", "kishida"),
     ("plural_people", """Marco Rubio and Pete Hegseth hosted their Japanese counterparts in Washington.
 They said the talks had brought "real progress on co-production".""", {"rubio", "hegseth"}),
     ("body_it", """Japan's Defense Ministry released its annual white paper in July 2025. It described
 China's military activity as "the greatest strategic challenge".""", "japan-mod"),
     ("man_host_woman_guest", """Rahm Emanuel hosted Yuriko Koike at the ambassador's residence in 2024.
-He praised the city's climate plans and called Tokyo "a model for the world".""", "emanuel"),
+He praised the city's climate plans and called Tokyo "a model for the world".""", None),
     ("mother_apposition", """Seiko Noda, a mother of a disabled son, ran for the party leadership in 2021
 against Fumio Kishida. "Every child counts in this country," she said.""", "label:Noda"),
     ("gender_from_bound_pronoun", """Tomomi Inada toured the Djibouti base in 2016 while her ministry
 prepared a budget request. Fumio Kishida was foreign minister at the time. "Our troops are doing
 essential work," she said.""", "inada"),
     ("woman_object_he", """Fumio Kishida addressed a joint meeting of Congress in April 2024 and thanked
-Kamala Harris for her support. "We are with you," he told the lawmakers.""", "kishida"),
+Kamala Harris for her support. "We are with you," he told the lawmakers.""", None),
     ("anonymous_official", """A senior Japanese defense official said the new joint command would be
 ready "by the end of March".""", "japan-mod-senior-official"),
     ("anonymous_official_he", """A senior Japanese defense official briefed reporters on the plan in
@@ -104,7 +110,7 @@ Tokyo. He said the first units would arrive "within weeks".""", "japan-mod-senio
     ("last_speaker_over_object", """"The alliance has never been stronger," Pete Hegseth said in Tokyo.
 He then flew to Manila to meet Gilberto Teodoro. "We stand by our treaty," he said.""", "hegseth"),
     ("subordinate_clause_person", """Caroline Kennedy left Tokyo in 2017, when Bill Hagerty was named to
-succeed her. "Japan will always feel like home," she said.""", "kennedy"),
+succeed her. "Japan will always feel like home," she said.""", None),
     ("man_speaks_after_woman_named", """Scott Bessent met Ms. Satsuki Katayama in Washington in October
 2025. "We discussed exchange rates in detail," he said.""", "bessent"),
     ("two_sentences_back", """Gen Nakatani toured the Type 12 missile site in Kumamoto. The launchers
@@ -117,8 +123,8 @@ Friday. The defense minister said Japan would "accelerate" its missile program."
 # A second set, written after the mechanism was and run on it before any change for it: "they" for
 # states, "it" for a body next to a person, more title continuations, chains of "her", readouts.
 PROBES_2 = [
-    ("they_states", """Japan and the Philippines signed a reciprocal access agreement in Manila in July
-2024. They called the pact "a milestone for regional stability".""", {"japan", "philippines"}),
+    ("they_states", """The Philippines and Japan held their first joint sail near Scarborough Shoal in
+2023. They described the patrol as "routine and lawful".""", {"japan", "philippines"}),
     ("they_states_statement", """The United States and Japan issued a joint statement after talks in
 Tokyo in July 2024. They said the alliance had "never been stronger".""", {"united-states", "japan"}),
     ("they_people_call", """Shinjiro Koizumi and Pete Hegseth spoke by phone on October 29. They pledged
@@ -157,7 +163,7 @@ PROBES += PROBES_2
 # A third set, written after the second landed and run before any change for it.
 PROBES_3 = [
     ("opener_without_comma", """In Honolulu on Friday Pete Hegseth met Gen Nakatani for the first time.
-He said the missile co-production plan was "on track".""", "hegseth"),
+He said the missile co-production plan was "on track".""", None),
     ("passive_agent", """The longer-range Type 12 upgrade was approved by Gen Nakatani in 2024. "It gives
 our units real reach," he said.""", "nakatani"),
     ("his_chain", """Shigeru Ishiba lost his majority in the upper house in July 2025. His party then
@@ -171,6 +177,64 @@ February. The foreign minister said Japan would "do its part".""", "label:Iwaya"
      "koike"),
 ]
 PROBES += PROBES_3
+
+
+# A fourth set (review 25), written before the mends and run on d23eb59 first: two persons of unknown
+# gender and close salience leave a he/she unattributed (None); a known gender skips a person; a
+# gender learned only from names' salience, honorifics and gendered nouns, never from a guess; a
+# coordinated group for "they" only as a clause's subject; no single body for "it" after "X and Y";
+# a name modifying a noun is no person mentioned; a gendered noun only for its own person.
+PROBES_4 = [
+    ("unknown_pair_he", """Satsuki Katayama hosted Scott Bessent at the finance ministry in October
+2025. He said the yen's moves had to be "orderly".""", None),
+    ("unknown_pair_she", """Rahm Emanuel toured a Tokyo flood tunnel with Yuriko Koike in 2023. She
+said the city spends "billions on staying dry".""", None),
+    ("unknown_pair_she_later", """Joe Biden welcomed Tomomi Inada to a Washington dinner. She
+thanked the guests. "The alliance is a family," she said.""", None),
+    ("known_woman_skipped", """Ms. Yuriko Koike met Bill Hagerty at city hall in 2019. He said
+Tokyo's Olympic plans were "world class".""", "hagerty"),
+    ("known_man_skipped", """Mr. Scott Bessent met Satsuki Katayama in Washington in 2025. She said
+Japan wanted "no surprises" on currency.""", "katayama"),
+    ("noun_gives_gender", """Caroline Kennedy, the daughter of a president, met Shinzo Abe in Tokyo in
+2014. He told her the alliance was "the cornerstone of peace".""", "shinzo-abe"),
+    ("guess_does_not_fix_gender", """Sanae Takaichi met Pete Hegseth at the defense ministry. He
+praised Japan's budget. He also called the drills "impressive". "We are ready," she said.""",
+     None),
+    ("guess_does_not_fix_gender_2", """Tomomi Inada met Marco Rubio in Tokyo. He asked about the
+budget. He then left for Seoul. "Our ties are solid," she told reporters.""", None),
+    ("they_prepositional", """Diplomats from Japan and Australia gathered in Canberra in 2024. They said
+the new treaty was "long overdue".""", None),
+    ("they_between", """Talks between India and Japan opened in Delhi in 2023. They described the
+framework as "a work in progress".""", None),
+    ("they_subject_still", """Australia and Japan upgraded their defence pact in 2022. They called it
+"a generational shift".""", {"australia", "japan"}),
+    ("it_after_pair", """Japan and the Philippines ran joint drills off Luzon in 2024. It said the
+exercise was "purely defensive".""", None),
+    ("it_single_body", """Japan's Defense Ministry opened a new radar site on Yonaguni in 2016. It said
+the site would "watch the western sea".""", "japan-mod"),
+    ("modifier_name", """The Biden administration lobbied Fumio Kishida on chip export rules in 2023.
+He said Japan would keep "its own pace".""", "kishida"),
+    ("modifier_name_2", """The Trump team courted Shigeru Ishiba over car tariffs in 2025. He replied
+that Japan would "defend its industry".""", "ishiba"),
+    ("possessive_noun_no_gender", """Satsuki Katayama, the Emperor's guest at a spring garden party,
+spoke about savings. "Households must invest," she said.""", "katayama"),
+    ("possessive_noun_no_gender_2", """Tomomi Inada, the king's guest in Bangkok, visited a navy yard.
+"Thailand is a friend," she said.""", "inada"),
+    ("relative_clause_noun", """Yuriko Koike greeted Donald Trump, who was a real estate businessman
+before politics, at the hotel. "Tokyo welcomes you," she said.""", "koike"),
+]
+# written after the first mends, before the possessor's weight and the object pronoun's rule
+PROBES_4 += [
+    ("possessor_low", """Yuriko Koike said Shigeru Ishiba's plan for the capital was timid. She called
+it "a budget without a map".""", "koike"),
+    ("possessor_low_2", """Satsuki Katayama defended Scott Bessent's currency remarks in parliament.
+"Markets understood him," she said.""", "katayama"),
+    ("speaker_goes_on", """Satsuki Katayama said that Scott Bessent had "misread the yen" in his
+remarks. She added that Tokyo would "act if needed".""", "katayama"),
+    ("object_not_subject", """"We must move faster," Shinjiro Koizumi said. Satsuki Katayama backed
+him the next day. "The money is there," she said.""", "katayama"),
+]
+PROBES += PROBES_4
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +252,8 @@ def db(tmp_path_factory):
 
 def _right(row, expected) -> bool:
     ids = set(json.loads(row["speaker_ids"]))
+    if expected is None:  # left unattributed: no speaker at all
+        return not ids and row["attribution"] == "none"
     if isinstance(expected, set):
         return ids == expected
     if expected.startswith("label:"):
