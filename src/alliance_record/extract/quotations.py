@@ -343,7 +343,9 @@ OWNER_BEFORE = re.compile(
     r"(?P<np>[A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.-]*){0,5})(?P<s>[’']s)[ \t]*$")
 MAX_NP_TOKENS = 10
 MAX_AFTER_TOKENS = 10
-MAX_APPOSITION_TOKENS = 14  # "Kritenbrink, the State Department’s top diplomat for East Asia, said"
+# a name (up to three words) and a title in apposition of up to ten ("Rahm Emanuel, the American ambassador
+# to Japan from 2022 to 2025, said"): longer stretches before "said" are clauses, not appositions
+MAX_APPOSITION_TOKENS = 14
 
 
 def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:

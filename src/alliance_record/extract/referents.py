@@ -19,8 +19,10 @@ marks — a person named only inside someone's words is not the story's referent
   speaker of a quotation gets a bonus;
 * every "he"/"she"/"him"/"his"/"her" is resolved in turn to the most salient referent that agrees
   (a person for these, never a body; a body for "it"), and counts as a mention of it, so that a
-  chain of pronouns keeps its person salient; a binding clear by salience (the runner-up scoring
-  less than two thirds) gives the person the pronoun's gender.
+  chain of pronouns keeps its person salient; a binding clear on the names' mentions alone (the
+  runner-up scoring less than 1/CLEAR of it, pronouns bound before left out) gives the person the
+  pronoun's gender; when the two best persons are of unknown gender, close and named as late as
+  each other ("Takaichi met Trump. He said"), the pronoun is left unbound rather than guessed.
 
 The model advances lazily to the offset asked about; everything is linear in the text and a
 referent list bounded by the recency window.
