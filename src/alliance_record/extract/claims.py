@@ -7,17 +7,18 @@ document's annotation file says:
 
 * quotations — body paragraphs only (quoted titles in footnotes and references are not
   quotations). A speaker named by the attribution cue is the actor mentioned there, or each of
-  them ("Tanaka and Suzuki told"); a pronoun ("he declared") is the previous single speaker of
-  the document who is a person; a plural one ("they expressed") is the people named before it
-  in its sentence, else in the sentence before, when there are two or more; a person's
-  possessive right before the marks (Trump’s “America First” policy) makes the phrase theirs,
-  a state's or an organisation's (Japan’s “quasi-ally”) does not. A pronoun with the same one
-  earlier in its sentence, before any person there, is that one's person ("Days before he won …,
-  beating Takaichi, … he called for"); a "she" after a quotation of a person no registry holds
-  is that person. A phrase with no name stands for what was named before it ("reference"): "Its
+  them ("Tanaka and Suzuki told"); "he", "she" or "it" ("he declared") is what the discourse
+  model of :mod:`.referents` binds it to — the most salient person (or, for "it", body) that
+  agrees in gender, skipping persons named only inside quotations; a plural one ("they
+  expressed") is the people named before it in its sentence, else in the sentence before, when
+  there are two or more, else the actors joined by "and" there ("Japan and the Philippines …
+  They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
+  the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
+  with no name stands for what was named before it ("reference"): "Its
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
-  apposition, or in a registry role); an indefinite "a senior … official" is an unnamed person,
+  apposition, or in a registry role; "the prime minister", "the defense minister" with the
+  title's other words too); an indefinite "a senior … official" is an unnamed person,
   not the body its words mention. A curated ``quotations:``
   entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
   (``speakers``) or rejects the detection; its ``speaker_label`` names them, else the cue's words
@@ -57,11 +58,15 @@ from . import footnotes as footnotes_mod
 from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
+from . import referents as referents_mod
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+RESOLVED = {"he", "she", "him", "her", "it"}  # the pronouns the discourse model resolves
 SPEAKER_TYPES = ("person", "anonymous")
 COORDINATION = re.compile(r"\s(?:and|&)\s")
+# between two actors of a list: ", ", " and ", ", and the "
+COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 SCARE_QUOTE = ("a short phrase in quotation marks that no one in its sentence is said to speak: a term, "
                "a name or a word used at a distance (a scare quote), not someone's words")
 OWNER_NOT_PERSON = ("a short phrase in quotation marks after the possessive of a state or an organisation "
@@ -144,60 +149,24 @@ def extract(doc, seg, rows, ctx) -> dict:
 
 
 def _people(doc, seg, mentions, actor_types) -> list[tuple]:
-    """Every person the document names, in order: ``(start, end, actor ids, label, gender)`` —
-    registry persons and unnamed officials, and the persons among the names no registry holds
-    (``seg.names``). The gender is what a pronoun right after the name says ("Koizumi, for his
-    part"), else None."""
+    """Every person the document names, in order: ``(start, end, actor ids, label)`` — registry
+    persons and unnamed officials, and the persons among the names no registry holds
+    (``seg.names``)."""
     people = [(m["start"], m["end"], (m["actor_id"],), m["surface"]) for m in mentions
               if actor_types.get(m["actor_id"]) in SPEAKER_TYPES and not m.get("nested_in_actor_mention_id")]
     people += [(n["start"], n["end"], (), n["name"]) for n in seg.names if n["type"] == "person"]
     people.sort(key=lambda p: p[0])
-    out = []
-    for s, e, ids, label in people:
-        m = GENDERED.match(doc.text, e)
-        gender = ("m" if m.group(1).lower() in ("he", "his", "him") else "f") if m else None
-        out.append((s, e, ids, label, gender))
-    return out
+    return people
 
 
-GENDERED = re.compile(r"[^.!?“”\"]{0,24}?\b(he|his|him|she|her)\b", re.I)
-
-
-GENDER_WORDS = {"m": re.compile(r"\b(?:he|him|his)\b", re.I), "f": re.compile(r"\b(?:she|her)\b", re.I)}
-
-
-def _antecedent(text, people, pronoun: str, cue_start: int, sentence, previous_sentence, last_speaker):
-    """Who "he"/"she" stands for: a person named before it in its sentence, else in the sentence
-    before (the speaker of a quotation there first, else the last named, of the pronoun's gender
-    where the text shows it), else the last speaker. A pronoun of the same gender earlier in the
-    sentence, before any person it names, starts the chain: "Days before he won the race, beating
-    Takaichi, … in which he called for …" — both are the person of the sentence before."""
-    want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
-    genders = {}
-    for p in people:
-        if p[4]:
-            genders.setdefault(p[3].split()[-1], p[4])
-
-    def fits(p):
-        return not want or genders.get(p[3].split()[-1], want) == want
-
-    if want and sentence is not None:
-        first = GENDER_WORDS[want].search(text, sentence["start"], cue_start)
-        if first and not any(sentence["start"] <= p[0] < first.start() and fits(p) for p in people):
-            cue_start = first.start()
-    for sent, limit in ((sentence, cue_start), (previous_sentence, None)):
-        if sent is None:
-            continue
-        end = limit if limit is not None else sent["end"]
-        inside = [p for p in people if sent["start"] <= p[0] and p[1] <= end and fits(p)]
-        if inside:
-            if last_speaker and any((p[2] and p[2] == last_speaker[0])
-                                    or (not p[2] and not last_speaker[0] and p[3] == last_speaker[1])
-                                    for p in inside):
-                return last_speaker
-            chosen = inside[-1]
-            return chosen[2], chosen[3]
-    return last_speaker
+def _discourse(doc, seg, mentions, actor_types, people, quoted):
+    """The document's referents for pronouns (:mod:`.referents`): its persons, its other actors
+    and its body sentences, the quoted words set apart."""
+    body = {p["id"] for p in seg.paragraphs if p["kind"] == "body"}
+    sentences = [(s["start"], s["end"]) for s in seg.sentences if s["paragraph_id"] in body]
+    bodies = [(m["start"], m["end"], m["actor_id"], m["surface"]) for m in mentions
+              if actor_types.get(m["actor_id"]) not in SPEAKER_TYPES and not m.get("nested_in_actor_mention_id")]
+    return referents_mod.Discourse(doc.text, sentences, people, bodies, quoted)
 
 
 def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out, errors):
@@ -209,11 +178,24 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
         sentences.setdefault(sent["paragraph_id"], []).append(sent)
     ordered = sorted(seg.sentences, key=lambda s: s["start"])
     place_of = {id(s): k for k, s in enumerate(ordered)}  # a sentence's place in reading order
-    for p in seg.paragraphs:
-        if p["kind"] != "body":
-            continue
+    body = [p for p in seg.paragraphs if p["kind"] == "body"]
+    found_in = {p["id"]: quotations_mod.find_quotations(p["text"]) for p in body}
+    discourse = None  # read when a pronoun first needs it
+    sentence_starts = {pid: [s["start"] for s in ss] for pid, ss in sentences.items()}
+    by_start = sorted(mentions, key=lambda m: m["start"])  # for "they": a sentence's mentions by bisection
+    mention_starts = [m["start"] for m in by_start]
+
+    def resolve(pronoun, cs):
+        nonlocal discourse
+        if discourse is None:
+            quoted = [(pc.start, pc.end) for p in body for q in found_in[p["id"]]
+                      for pc in seg.paragraph_pieces[p["id"]].sub(q.start, q.end)]
+            discourse = _discourse(doc, seg, mentions, actor_types, people, quoted)
+        return discourse.resolve(pronoun, cs, last_speaker)
+
+    for p in body:
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
-        found = quotations_mod.find_quotations(text)
+        found = found_in[p["id"]]
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
         used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote
@@ -235,12 +217,11 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
             if cue:
                 label, verb = cue.speaker, cue.verb if cue.position != "owner" else None
                 if cue.speaker.lower() in PLURAL_PRONOUNS:
-                    speakers = _group_before(mentions, actor_types, sentence, sentences.get(p["id"], []), cs)
+                    speakers = _group_before(doc.text, (by_start, mention_starts), actor_types, sentence,
+                                             (sentences.get(p["id"], []), sentence_starts.get(p["id"], [])), cs)
                     attribution = "pronoun" if speakers else "none"
                 elif cue.pronoun or cue.speaker.lower() in PRONOUNS:
-                    k_sent = place_of.get(id(sentence), -1)
-                    before = ordered[k_sent - 1] if k_sent > 0 else None
-                    found_ = _antecedent(doc.text, people, cue.speaker, cs, sentence, before, last_speaker)
+                    found_ = resolve(cue.speaker, cs) if cue.speaker.lower() in RESOLVED else None
                     speakers = list(found_[0]) if found_ else []
                     if found_ and not found_[0]:
                         label = found_[1]  # a person no registry holds: named, not linked
@@ -344,11 +325,7 @@ coast guard forces president premier leader leadership
 """.split())
 STATE_TYPES = ("state", "government")
 # the role nouns a definite description of a person is headed by ("the minister", "the envoy")
-ROLES = frozenset("""
-minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman
-leader chief commander admiral general senator governor mayor diplomat official negotiator lawmaker
-chairman chairwoman chair director adviser advisor
-""".split())
+ROLES = referents_mod.ROLES
 
 
 def _unnamed_person(label: str) -> bool:
@@ -397,19 +374,27 @@ def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, o
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
     word = re.compile(rf"\b{re.escape(head)}\b", re.I)
+    # "the defense minister", "the prime minister": the modifiers must be in the title too
+    modifiers = [w for w in label.lower().split()[1:-1] if w not in GENERIC_MODIFIERS]
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
             continue
-        title = TITLE_CUT.split(text[max(0, p[0] - 60):p[0]])[-1]  # "Defense Minister" Minoru Kihara
+        title = TITLE_BEFORE.search(text, max(0, p[0] - 60), p[0])  # "Defense Minister" Minoru Kihara
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
-        if word.search(title) or word.search(p[3]) or (appos and word.search(appos.group())) or any(
-                word.search(t) for a in p[2] for t in roles.get(a, ())):
+        titles = [title.group() if title else "", p[3], appos.group() if appos else ""]
+        titles += [t for a in p[2] for t in roles.get(a, ())]
+        if any(word.search(t) and all(re.search(rf"\b{re.escape(w)}\b", t, re.I) for w in modifiers)
+               for t in titles):
             return list(p[2]), (None if p[2] else p[3])
     return [], None
 
 
-TITLE_CUT = re.compile(r"[!?;:\n,]|(?<=[a-z]{2})\.\s")
-APPOSITION = re.compile(r",\s+(?:the|a|an)\b[^,.;“”\"]{0,60},")
+# the words of a title run right before a name: "U.S. Defense Secretary", "Foreign Minister"
+TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the)[ \t]+)+$")
+GENERIC_MODIFIERS = frozenset("new former visiting top senior outgoing incoming acting then late two both".split())
+# ", the State Department's top diplomat,", ", Minister for Foreign Affairs,"
+APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\b[^,.;“”\"]{0,60}"
+                        r"|[A-Z][\w.’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w.’'-]*)){0,6}),")
 
 
 def _name_heading(names, mentions, start, end) -> str | None:
@@ -453,22 +438,54 @@ def _speakers_in(mentions, start, end, label):
     return [head] if head else []
 
 
-def _group_before(mentions, actor_types, sentence, paragraph_sentences, pos):
+def _group_before(text, sorted_mentions, actor_types, sentence, paragraph_sentences, pos):
     """Who a plural pronoun ("they expressed") stands for: the people named before it in its
     sentence ("Koizumi called Hegseth ... and they expressed"), else those of the sentence before
-    ("Hegseth and Nakatani met ... Both leaders ... what they describe as"); two or more, or
-    nobody."""
+    ("Hegseth and Nakatani met ... Both leaders ... what they describe as"), two or more; else the
+    first actors of any kind joined by "and" there ("Japan and the Philippines signed … They
+    called" — the group opening its clause, not "Analysts in Japan and the Philippines"); or
+    nobody. ``sorted_mentions``: the document's mentions sorted by start, and their starts;
+    ``paragraph_sentences``: the paragraph's sentences and their starts (both found by bisection,
+    not by a scan of the document's or the paragraph's)."""
     if sentence is None:
         return []
+    mentions, starts = sorted_mentions
     ranges = [(sentence["start"], pos)]
-    earlier = [s for s in paragraph_sentences if s["end"] <= sentence["start"]]
-    if earlier:
-        ranges.append((earlier[-1]["start"], earlier[-1]["end"]))
+    # the paragraph's sentence before this one (the paragraph's sentences are in order)
+    paragraph_sentences, sentence_starts = paragraph_sentences
+    k = bisect.bisect_left(sentence_starts, sentence["start"])
+    if k > 0 and paragraph_sentences[k - 1]["end"] <= sentence["start"]:
+        ranges.append((paragraph_sentences[k - 1]["start"], paragraph_sentences[k - 1]["end"]))
+
+    def within(a, b):
+        i = bisect.bisect_left(starts, a)
+        out = []
+        while i < len(starts) and starts[i] < b:
+            if mentions[i]["end"] <= b:
+                out.append(mentions[i])
+            i += 1
+        return out
+
     for a, b in ranges:
-        people = list(dict.fromkeys(m["actor_id"] for m in mentions if a <= m["start"] and m["end"] <= b
-                                    and actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
+        people = list(dict.fromkeys(m["actor_id"] for m in within(a, b)
+                                    if actor_types.get(m["actor_id"]) in SPEAKER_TYPES))
         if len(people) > 1:
             return people
+    for a, b in ranges:
+        inside = [m for m in within(a, b) if not m.get("nested_in_actor_mention_id")]
+        run, joined = inside[:1], False  # a run of actors joined by commas and an "and"
+        for m in inside[1:]:
+            between = COORDINATED.fullmatch(text, run[-1]["end"], m["start"]) \
+                if m["start"] - run[-1]["end"] <= 12 else None
+            if between:
+                run.append(m)
+                joined = joined or between.group().strip(" ,").lower().startswith(("and", "&"))
+            elif len(run) > 1 and joined:
+                break
+            else:
+                run, joined = [m], False
+        if len(run) > 1 and joined and referents_mod.clause_role(text, a, run[0]["start"]) == "subj":
+            return list(dict.fromkeys(m["actor_id"] for m in run))
     return []
 
 

@@ -300,6 +300,8 @@ def _gerunds(verbs: frozenset) -> frozenset:
 # reversed herself in March, first calling the plan “a sound bargain”").
 SPEECH_GERUNDS = _gerunds(SPEECH_VERBS)
 SPEECH_VERBS = SPEECH_VERBS | SPEECH_GERUNDS
+# Speech verbs that are also verbs of aspect: before "to" they speak of another verb's course.
+ASPECTUAL = frozenset("continue continues continued continuing".split())
 # Verbs that characterise: their quotation is someone's words only as "X as “…”" ("condemns drills
 # as “Asian version of NATO”", "praised Takaichi as “a great prime minister”"); "praised the
 # “proactive” stance" quotes no one.
@@ -341,6 +343,9 @@ OWNER_BEFORE = re.compile(
     r"(?P<np>[A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.-]*){0,5})(?P<s>[’']s)[ \t]*$")
 MAX_NP_TOKENS = 10
 MAX_AFTER_TOKENS = 10
+# a name (up to three words) and a title in apposition of up to ten ("Rahm Emanuel, the American ambassador
+# to Japan from 2022 to 2025, said"): longer stretches before "said" are clauses, not appositions
+MAX_APPOSITION_TOKENS = 14
 
 
 def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
@@ -427,6 +432,8 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         low = "said"  # "An official put it bluntly: …", "as one aide puts it"
     if low not in SPEECH_VERBS | CHARACTERISING or (tok[0].isupper() and not (first_ok and k == 0)):
         return False
+    if low in ASPECTUAL and k + 1 < len(tokens) and tokens[k + 1][2] == "to":
+        return False  # "must continue to be “…”": an aspect of another verb, no one's speech
     if k:
         before = tokens[k - 1][2]
         if before.lower() in DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")):
@@ -530,7 +537,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
         if np is None and k and tokens[k - 1][2] == ",":
             # "Koizumi, for his part, said", "An official, speaking on condition of anonymity,
             # said": the subject is before the parenthesis
-            for j in range(k - 2, max(-1, k - 10), -1):
+            for j in range(k - 2, max(-1, k - 2 - MAX_APPOSITION_TOKENS), -1):
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
                     break

@@ -1,0 +1,270 @@
+"""Quotation speakers across sentences: probe passages written for the test (issue 14 item 5).
+
+Each passage is a document of its own (2–4 sentences, real people and events of 2016–2025, in
+words of the test's own), with the speaker of its last quotation: a registry id, a set of ids for
+words said together, or ``label:<word>`` for a person no registry holds (the label must name
+them). They exercise pronoun agreement (he/she, a group or a body for "they"/"it") with gender
+from evidence (honorifics, gendered nouns in apposition, pronouns already bound to the person),
+salience (the subject of the previous sentence or clause and the last speaker before an object,
+a person named inside a quotation or only in a subordinate clause), readout-style capital
+surnames, title-only continuations ("the minister said", "the prime minister added") and an
+unnamed official as a speaker.
+
+First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
+mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14;
+the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6.
+"""
+
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from alliance_record.cli import cli
+from conftest import catalog_entry, write_corpus
+
+ACTORS = """
+actors:
+  - {id: takaichi, name: Sanae Takaichi, type: person, aliases: [Takaichi]}
+  - {id: trump, name: Donald Trump, type: person, aliases: [Trump, President Trump]}
+  - {id: hegseth, name: Pete Hegseth, type: person, aliases: [Hegseth]}
+  - {id: nakatani, name: Gen Nakatani, type: person, aliases: [Nakatani],
+     roles: [{title: Minister of Defense}]}
+  - {id: koizumi, name: Shinjiro Koizumi, type: person, aliases: [Koizumi]}
+  - {id: katayama, name: Satsuki Katayama, type: person, aliases: [Katayama]}
+  - {id: motegi, name: Toshimitsu Motegi, type: person, aliases: [Motegi]}
+  - {id: rubio, name: Marco Rubio, type: person, aliases: [Rubio, Secretary Rubio]}
+  - {id: ishiba, name: Shigeru Ishiba, type: person, aliases: [Ishiba]}
+  - {id: emanuel, name: Rahm Emanuel, type: person, aliases: [Emanuel]}
+  - {id: koike, name: Yuriko Koike, type: person, aliases: [Koike]}
+  - {id: inada, name: Tomomi Inada, type: person, aliases: [Inada]}
+  - {id: kishida, name: Fumio Kishida, type: person, aliases: [Kishida]}
+  - {id: harris, name: Kamala Harris, type: person, aliases: [Harris]}
+  - {id: kennedy, name: Caroline Kennedy, type: person, aliases: [Kennedy]}
+  - {id: hagerty, name: Bill Hagerty, type: person, aliases: [Hagerty]}
+  - {id: bessent, name: Scott Bessent, type: person, aliases: [Bessent]}
+  - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
+  - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
+  - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
+  - {id: japan, name: Japan, type: state}
+  - {id: australia, name: Australia, type: state}
+  - {id: india, name: India, type: state}
+  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States]}
+  - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
+  - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
+  - {id: japan-mod, name: Ministry of Defense, type: government-body,
+     aliases: [Defense Ministry, Japan's Defense Ministry]}
+  - {id: japan-mod-senior-official, name: Senior Japan Ministry of Defense official (unnamed),
+     type: anonymous, aliases: [senior Japanese defense official]}
+"""
+
+# (stem, passage, expected speaker of the last quotation; None: left unattributed). Review 25 (H1):
+# "A met B. He said" with neither gender known is left unattributed, not given to the subject — in
+# this corpus the two are as often a woman and a man (Takaichi and Trump) — so five passages of the
+# first sets that relied on the subject's salience alone now expect None (a sixth, two_men_gerund, is
+# kept: the last speaker goes on speaking while the other man is only an object).
+PROBES = [
+    ("woman_after_man", """Sanae Takaichi became prime minister in October 2025, the first woman to hold
+the post. Days later she welcomed Donald Trump to Tokyo for talks on trade. "We will open a new
+golden age for our alliance," she said.""", "takaichi"),
+    ("subject_over_object", """Pete Hegseth met Gen Nakatani at the Pentagon in February 2025. He urged
+Japan to spend more on its forces. "Deterrence takes investment," he said.""", None),
+    ("honorific_woman", """Ms. Satsuki Katayama took over the finance ministry in October 2025 from
+Katsunobu Kato, who moved to another post. "Fiscal discipline still matters," she told
+reporters.""", "katayama"),
+    ("intervening_object", """Shinjiro Koizumi called Pete Hegseth on October 29 to discuss the
+alliance. Koizumi later toured Yokosuka with the commander of the Seventh Fleet. "Our forces stand
+shoulder to shoulder," he said.""", "koizumi"),
+    ("person_inside_quote", """Toshimitsu Motegi took questions after the call. "I told Secretary Marco
+Rubio that Japan will do its part," he said. He called the talks "frank and useful".""", "motegi"),
+    ("readout_capitals_title", """On March 3, Mr. NAKATANI Gen, Minister of Defense, spoke by video with
+Mr. Richard Marles, Deputy Prime Minister of Australia. Minister Nakatani remarked that the Mogami
+frigate deal would continue to anchor "our navies' common future".""", "nakatani"),
+    ("readout_capitals_she", """Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, received a courtesy
+call from Mr. Kurt Campbell, Deputy Secretary of State. She expressed hope that the two sides would
+keep "close communication at every level".""", "label:Kamikawa"),
+    ("title_continuation", """Defense Minister Gen Nakatani inspected the Yonaguni garrison in March 2025
+with Admiral Samuel Paparo. The minister said the island was "on the front line of deterrence".""",
+     "nakatani"),
+    ("prime_minister_added", """Prime Minister Fumio Kishida and Defense Minister Minoru Kihara flew to
+Canberra for a Quad side meeting. The prime minister added that the region needed "fewer walls and
+more bridges".""", "kishida"),
+    ("plural_people", """Marco Rubio and Pete Hegseth hosted their Japanese counterparts in Washington.
+They said the talks had brought "real progress on co-production".""", {"rubio", "hegseth"}),
+    ("body_it", """Japan's Defense Ministry released its annual white paper in July 2025. It described
+China's military activity as "the greatest strategic challenge".""", "japan-mod"),
+    ("man_host_woman_guest", """Rahm Emanuel hosted Yuriko Koike at the ambassador's residence in 2024.
+He praised the city's climate plans and called Tokyo "a model for the world".""", None),
+    ("mother_apposition", """Seiko Noda, a mother of a disabled son, ran for the party leadership in 2021
+against Fumio Kishida. "Every child counts in this country," she said.""", "label:Noda"),
+    ("gender_from_bound_pronoun", """Tomomi Inada toured the Djibouti base in 2016 while her ministry
+prepared a budget request. Fumio Kishida was foreign minister at the time. "Our troops are doing
+essential work," she said.""", "inada"),
+    ("woman_object_he", """Fumio Kishida addressed a joint meeting of Congress in April 2024 and thanked
+Kamala Harris for her support. "We are with you," he told the lawmakers.""", None),
+    ("anonymous_official", """A senior Japanese defense official said the new joint command would be
+ready "by the end of March".""", "japan-mod-senior-official"),
+    ("anonymous_official_he", """A senior Japanese defense official briefed reporters on the plan in
+Tokyo. He said the first units would arrive "within weeks".""", "japan-mod-senior-official"),
+    ("last_speaker_over_object", """"The alliance has never been stronger," Pete Hegseth said in Tokyo.
+He then flew to Manila to meet Gilberto Teodoro. "We stand by our treaty," he said.""", "hegseth"),
+    ("subordinate_clause_person", """Caroline Kennedy left Tokyo in 2017, when Bill Hagerty was named to
+succeed her. "Japan will always feel like home," she said.""", None),
+    ("man_speaks_after_woman_named", """Scott Bessent met Ms. Satsuki Katayama in Washington in October
+2025. "We discussed exchange rates in detail," he said.""", "bessent"),
+    ("two_sentences_back", """Gen Nakatani toured the Type 12 missile site in Kumamoto. The launchers
+will be deployed there from March 2026. "This strengthens our stand-off defense," he said.""",
+     "nakatani"),
+    ("full_title_continuation", """Foreign Minister Takeshi Iwaya met Defense Minister Gen Nakatani on
+Friday. The defense minister said Japan would "accelerate" its missile program.""", "nakatani"),
+]
+
+# A second set, written after the mechanism was and run on it before any change for it: "they" for
+# states, "it" for a body next to a person, more title continuations, chains of "her", readouts.
+PROBES_2 = [
+    ("they_states", """The Philippines and Japan held their first joint sail near Scarborough Shoal in
+2023. They described the patrol as "routine and lawful".""", {"japan", "philippines"}),
+    ("they_states_statement", """The United States and Japan issued a joint statement after talks in
+Tokyo in July 2024. They said the alliance had "never been stronger".""", {"united-states", "japan"}),
+    ("they_people_call", """Shinjiro Koizumi and Pete Hegseth spoke by phone on October 29. They pledged
+to deepen "cooperation in every domain".""", {"koizumi", "hegseth"}),
+    ("it_body_after_person", """Rahm Emanuel visited Japan's Defense Ministry in Tokyo in 2023. It later
+said the meeting had been "productive and forward-looking".""", "japan-mod"),
+    ("secretary_title", """Secretary of State Marco Rubio met Foreign Minister Takeshi Iwaya in Brussels
+in April 2025. The secretary said the alliance was "as strong as it has ever been".""", "rubio"),
+    ("ambassador_title", """U.S. Ambassador George Glass arrived in Tokyo in April 2025 and met Prime
+Minister Shigeru Ishiba. The ambassador told reporters that tariffs were "a tool, not a goal".""",
+     "label:Glass"),
+    ("her_chain", """Yuriko Koike won a third term as governor of Tokyo in July 2024. Her campaign focused
+on child care and disaster readiness. "Tokyo must stay ready for anything," she said.""", "koike"),
+    ("readout_he", """On January 4, Mr. IWAYA Takeshi, Minister for Foreign Affairs, held a meeting with
+Mr. CHO Tae-yul, Minister of Foreign Affairs of the Republic of Korea. He stated that Japan regards
+Korea as "an important neighbor".""", "label:Iwaya"),
+    ("woman_after_man_quote", """"We will not accept any change by force," Gen Nakatani said. Tomomi
+Inada, a former defense minister, agreed with him. "The islands are Japan's," she said.""", "inada"),
+    ("two_men_gerund", """Shigeru Ishiba met Xi Jinping in Lima in November 2024. Ishiba told Xi that
+Japan wanted "a mutually beneficial relationship". He also raised the detention of a Japanese
+citizen, calling it "deeply regrettable".""", "ishiba"),
+    ("they_leaders", """Fumio Kishida and Yoon Suk Yeol met Joe Biden at Camp David in August 2023. They
+pledged to consult "in an expeditious manner" in a crisis.""", {"kishida", "biden"}),
+    ("it_government", """The Japanese government protested after a Chinese surveillance plane entered
+its airspace in August 2024. It called the incursion "a serious violation of our sovereignty".""",
+     "japan-government"),
+    ("spokeswoman_she", """Tammy Bruce, a State Department spokeswoman, took questions on Japan in May
+2025. Asked about the tariff talks, she said Washington valued "a fair and balanced
+relationship".""", "label:Bruce"),
+    ("man_after_woman_speaker", """"Our ties have never been closer," Caroline Kennedy said in 2016.
+Barack Obama visited Hiroshima that May, the first sitting president to do so. "We come to mourn the
+dead," he said.""", "label:Obama"),
+]
+PROBES += PROBES_2
+
+# A third set, written after the second landed and run before any change for it.
+PROBES_3 = [
+    ("opener_without_comma", """In Honolulu on Friday Pete Hegseth met Gen Nakatani for the first time.
+He said the missile co-production plan was "on track".""", None),
+    ("passive_agent", """The longer-range Type 12 upgrade was approved by Gen Nakatani in 2024. "It gives
+our units real reach," he said.""", "nakatani"),
+    ("his_chain", """Shigeru Ishiba lost his majority in the upper house in July 2025. His party then
+pressed him to quit. "I will take responsibility," he said in September.""", "ishiba"),
+    ("across_paragraphs", """Pete Hegseth arrived in Tokyo on October 28 for his first visit as
+secretary.\n\n"Japan is a model ally," he said at Yokosuka.""", "hegseth"),
+    ("apposed_title", """Takeshi Iwaya, the foreign minister, met Pete Hegseth in Washington in
+February. The foreign minister said Japan would "do its part".""", "label:Iwaya"),
+    ("two_women", """Yuriko Koike met Ms. Satsuki Katayama at the metropolitan government in 2025.
+"Tokyo's finances are sound," Koike said. She added that the city would "keep investing".""",
+     "koike"),
+]
+PROBES += PROBES_3
+
+
+# A fourth set (review 25), written before the mends and run on d23eb59 first: two persons of unknown
+# gender and close salience leave a he/she unattributed (None); a known gender skips a person; a
+# gender learned only from names' salience, honorifics and gendered nouns, never from a guess; a
+# coordinated group for "they" only as a clause's subject; no single body for "it" after "X and Y";
+# a name modifying a noun is no person mentioned; a gendered noun only for its own person.
+PROBES_4 = [
+    ("unknown_pair_he", """Satsuki Katayama hosted Scott Bessent at the finance ministry in October
+2025. He said the yen's moves had to be "orderly".""", None),
+    ("unknown_pair_she", """Rahm Emanuel toured a Tokyo flood tunnel with Yuriko Koike in 2023. She
+said the city spends "billions on staying dry".""", None),
+    ("unknown_pair_she_later", """Joe Biden welcomed Tomomi Inada to a Washington dinner. She
+thanked the guests. "The alliance is a family," she said.""", None),
+    ("known_woman_skipped", """Ms. Yuriko Koike met Bill Hagerty at city hall in 2019. He said
+Tokyo's Olympic plans were "world class".""", "hagerty"),
+    ("known_man_skipped", """Mr. Scott Bessent met Satsuki Katayama in Washington in 2025. She said
+Japan wanted "no surprises" on currency.""", "katayama"),
+    ("noun_gives_gender", """Caroline Kennedy, the daughter of a president, met Shinzo Abe in Tokyo in
+2014. He told her the alliance was "the cornerstone of peace".""", "shinzo-abe"),
+    ("guess_does_not_fix_gender", """Sanae Takaichi met Pete Hegseth at the defense ministry. He
+praised Japan's budget. He also called the drills "impressive". "We are ready," she said.""",
+     None),
+    ("guess_does_not_fix_gender_2", """Tomomi Inada met Marco Rubio in Tokyo. He asked about the
+budget. He then left for Seoul. "Our ties are solid," she told reporters.""", None),
+    ("they_prepositional", """Diplomats from Japan and Australia gathered in Canberra in 2024. They said
+the new treaty was "long overdue".""", None),
+    ("they_between", """Talks between India and Japan opened in Delhi in 2023. They described the
+framework as "a work in progress".""", None),
+    ("they_subject_still", """Australia and Japan upgraded their defence pact in 2022. They called it
+"a generational shift".""", {"australia", "japan"}),
+    ("it_after_pair", """Japan and the Philippines ran joint drills off Luzon in 2024. It said the
+exercise was "purely defensive".""", None),
+    ("it_single_body", """Japan's Defense Ministry opened a new radar site on Yonaguni in 2016. It said
+the site would "watch the western sea".""", "japan-mod"),
+    ("modifier_name", """The Biden administration lobbied Fumio Kishida on chip export rules in 2023.
+He said Japan would keep "its own pace".""", "kishida"),
+    ("modifier_name_2", """The Trump team courted Shigeru Ishiba over car tariffs in 2025. He replied
+that Japan would "defend its industry".""", "ishiba"),
+    ("possessive_noun_no_gender", """Satsuki Katayama, the Emperor's guest at a spring garden party,
+spoke about savings. "Households must invest," she said.""", "katayama"),
+    ("possessive_noun_no_gender_2", """Tomomi Inada, the king's guest in Bangkok, visited a navy yard.
+"Thailand is a friend," she said.""", "inada"),
+    ("relative_clause_noun", """Yuriko Koike greeted Donald Trump, who was a real estate businessman
+before politics, at the hotel. "Tokyo welcomes you," she said.""", "koike"),
+]
+# written after the first mends, before the possessor's weight and the object pronoun's rule
+PROBES_4 += [
+    ("possessor_low", """Yuriko Koike said Shigeru Ishiba's plan for the capital was timid. She called
+it "a budget without a map".""", "koike"),
+    ("possessor_low_2", """Satsuki Katayama defended Scott Bessent's currency remarks in parliament.
+"Markets understood him," she said.""", "katayama"),
+    ("speaker_goes_on", """Satsuki Katayama said that Scott Bessent had "misread the yen" in his
+remarks. She added that Tokyo would "act if needed".""", "katayama"),
+    ("object_not_subject", """"We must move faster," Shinjiro Koizumi said. Satsuki Katayama backed
+him the next day. "The money is there," she said.""", "katayama"),
+]
+PROBES += PROBES_4
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("probes")
+    docs = {stem: f"Probe {stem}\n\n" + "\n\n".join(" ".join(p.split()) for p in text.split("\n\n")) + "\n"
+            for stem, text, _ in PROBES}
+    seeds = write_corpus(tmp / "seeds", docs, [catalog_entry(stem, title=f"Probe {stem}") for stem in docs],
+                         **{"actors.yml": ACTORS})
+    out = tmp / "probes.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(out)
+
+
+def _right(row, expected) -> bool:
+    ids = set(json.loads(row["speaker_ids"]))
+    if expected is None:  # left unattributed: no speaker at all
+        return not ids and row["attribution"] == "none"
+    if isinstance(expected, set):
+        return ids == expected
+    if expected.startswith("label:"):
+        return not ids and expected[6:].lower() in (row["speaker_label"] or "").lower()
+    return ids == {expected}
+
+
+@pytest.mark.parametrize("stem,expected", [(s, e) for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
+def test_speaker_probe(db, stem, expected):
+    doc_id = stem.replace("_", "-").lower()
+    rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
+    assert rows, "no quotation found"
+    row = rows[-1]
+    assert _right(row, expected), (row["quote"], row["speaker_ids"], row["speaker_label"], row["attribution"])
