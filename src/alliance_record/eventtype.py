@@ -74,7 +74,7 @@ NOUNS = {
     "exercise": r"exercises?|drills?|maneuvers|manoeuvres|patrols?|training|joint flights?|rehearsals?",
     "incident": r"intrusions?|incursions?|violations?|breach(?:es)?|provocations?|lock-on|hacks?|"
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
-                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?",
+                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?|ICBMs?|SLBMs?|[IMS]RBMs?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
     "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
@@ -205,6 +205,8 @@ def _opens_main_clause(chunk: str) -> bool:
                 r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
         return False
     toks = _tokens(chunk)
+    if len(toks) > 1 and toks[0][1][0].isupper() and toks[0][1].lower().endswith("ing") and _finite(toks, 1):
+        return True  # "Beijing criticized the drills and ...,": a name that ends like a participle, and its verb
     return any(_finite(toks, i) for i in range(3, len(toks)))
 
 
@@ -446,6 +448,21 @@ TIME_WORD = (r"\d|(?:dawn|daybreak|sunrise|sunset|dusk|noon|midday|midnight|nigh
 TARGETED = re.compile(rf"\b(?:at|toward|towards|into)\s+(?!{TIME_WORD})(?!(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                       r"(?:sea|ocean|waters|zone)\b)", re.I)
 CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
+# what is fired or launched in a launch or a test (an incident) or at a target (an attack)
+MISSILES = (r"missiles?|rockets?|shells?|projectiles?|warheads?|[IMS]RBMs?|ICBMs?|SLBMs?|"
+            r"(?:hypersonic\s+)?glide\s+vehicles?|hypersonic\s+(?:missiles?|weapons?)")
+_MISSILE = re.compile(rf"\b(?:{MISSILES})\b", re.I)
+# a person given, kept in or leaving an office "as <office>": "named X as foreign minister", "brought
+# back X as national security adviser", "stepped down as prime minister", "took over as secretary"
+AS_OFFICE_VERBS = frozenset("""named names appointed appoints reappointed installed installs kept keeps retained retains
+brought brings tapped taps picked picks chose chooses chosen selected selects nominated nominates confirmed stepped
+steps took takes returned returns succeeded succeeds replaced replaces elected reelected re-elected""".split())
+AS_OFFICE = re.compile(rf"(?:[\w’'.-]+\s+){{0,6}}?as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                       rf"(?:{OFFICES}|advis[eo]r|envoy|spokes(?:man|woman|person)|director|administrator|"
+                       r"commissioner|coordinator|representative)\b", re.I)
+# a generic approval whose object is a budget ("approved a record defense budget"): the object says
+APPROVE = frozenset("""approved approves passed passes adopted adopts endorsed endorses cleared clears enacted
+enacts compiled compiles submitted submits""".split())
 
 
 def _verb(text, toks, i, base) -> Reading:
@@ -486,6 +503,11 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
+    if low in AS_OFFICE_VERBS and AS_OFFICE.match(obj) and not re.match(r"(?:[\w’'-]+\s+){0,2}?(?:role|status|"
+                                                                      r"position|place|standing)\b", obj, re.I):
+        return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
+    if low in APPROVE and noun_type(obj) == "budget":
+        return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)  # "picked the governor's successor", "elected a new leader"
     if low in BLOCK:  # "vetoed the takeover": a decision stopped; "blocked the road": no act the lexicon types
@@ -537,7 +559,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
                                                                obj, re.I):
         return Reading("appointment", **base)
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
-            re.search(r"\b(?:missiles?|rockets?|shells?)\b", obj, re.I):
+            _MISSILE.search(obj):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
         return Reading("attack" if TARGETED.search(obj) else "incident", **base)
     if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):
