@@ -1231,14 +1231,11 @@ SUGGEST_PREDICATES = """
 Readout
 
 Minister Example inspected the Air Force base on March 4, 2025, and signed a hotline accord with the Rival Air Arm on March 5, 2025.
-
-She pledged to impose a curfew on the pilots and to double the spending on radar.
 """
 
 
 def test_suggest_drafts_each_predicate_of_one_subject(tmp_path):
-    """A subject that governs verb phrases of different acts (", and signed ...", "pledged to A and
-    to B") gives one draft per act: its quote is its own words, its date its own, and its actors
+    """A subject that governs verb phrases of different acts (", and signed ...") gives one draft per act: its quote is its own words, its date its own, and its actors
     those of the subject it shares. Sentences written for this test."""
     seeds, result = suggest_for(tmp_path, "doc_v", SUGGEST_PREDICATES, title="Readout", published="2025-03-10")
     assert result.exit_code == 0, result.output
@@ -1249,9 +1246,7 @@ def test_suggest_drafts_each_predicate_of_one_subject(tmp_path):
         ("visit", ["minister", "air-force"],
          [("Minister Example inspected the Air Force base on March 4, 2025", "on March 4, 2025")]),
         ("agreement", ["minister", "rival"],
-         [("signed a hotline accord with the Rival Air Arm on March 5, 2025.", "on March 5, 2025")]),
-        ("policy", ["minister"], [("She pledged to impose a curfew on the pilots", None)]),
-        ("budget", ["minister"], [("to double the spending on radar.", None)])]
+         [("signed a hotline accord with the Rival Air Arm on March 5, 2025.", "on March 5, 2025")])]
     (seeds / "annotations" / "doc_v.yml").write_text(result.output)
     built = build(seeds, tmp_path / "v.db")
     assert built.exit_code == 0, built.output

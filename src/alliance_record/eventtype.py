@@ -86,7 +86,7 @@ NOUNS = {
                  r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
                  r"appeals?|objections?|concerns?|support|commitment|vision|pledges?",
     "ceremony": r"ceremon(?:y|ies)|commemorations?|memorials?|wreaths?|anniversary",
-    "budget": r"budgets?|spending|appropriations?|(?:percent|per cent)\s+of\s+(?:GDP|gross\s+domestic\s+product)",
+    "budget": r"budgets?|spending|appropriations?",
     "appointment": r"elections?|leadership race|office|vote|presidency|premiership|inauguration|oath",
     "report": r"reports?|white papers?|reviews?|papers?|studies|study|assessments?|surveys?|data",
     "deployment": r"deployments?|troops|forces|battery|batteries|missile systems?|squadrons?",
@@ -301,7 +301,7 @@ def read(sentence: str) -> Reading:
         if not w[0].isalpha():
             i += 1
             continue
-        return with_core(text, _classify(text, toks, i, start, end, attribution))
+        return _with_core(text, _classify(text, toks, i, start, end, attribution))
     return Reading(None, start=start, end=end, attribution=attribution)
 
 
@@ -309,7 +309,7 @@ CORE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|whose|where|while|as|
                         r"amid|following|including)\b")
 
 
-def with_core(text: str, r: Reading) -> Reading:
+def _with_core(text: str, r: Reading) -> Reading:
     """``r`` with the end of its core: the subject, the verb and its object up to the first
     clause break (who acts and on whom, not who is named in a relative or a reported clause);
     for a statement, the speaker."""

@@ -451,8 +451,6 @@ def _units(sentences):
                 if shared is not None:  # a predicate of the subject before: its subject's words are the part's
                     unit.update(pred=True, shared=(sentence["start"] + shared[0], sentence["start"] + shared[1]),
                                 subject=text[shared[0]:shared[1]])
-                    if text.startswith("to", start) and tense.past_form(reading.verb or ""):
-                        unit["reported"] = True  # "pledged ... and to revise B": told in the past of its verb
                 yield unit
             continue
         inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
@@ -464,44 +462,22 @@ def _units(sentences):
 COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z])")
 CLAUSE_END = re.compile(r",\s+and\b|;")
 CLAUSE_WINDOW = 400
-# "and" before a verb phrase of the subject before it (", and agreed to ...", "and urged ..."), or
-# before a second infinitive of one catenative verb ("pledged to reach A and to revise B")
+# ", and" before a verb phrase of the subject before it (", and agreed to ..."), or the comma of a series
+# of them (", reaffirmed ..., and agreed ...")
 AND = re.compile(r"(?:(?P<comma>,)\s+(?P<serial>(?!and\b))|(?P<comma2>,)?\s+and\s+)"
-                 r"(?:(?:also|then|later|subsequently|jointly|separately)\s+)?(?P<to>to\s+)?(?P<verb>[\w’'-]+)")
+                 r"(?:(?:also|then|later|subsequently|jointly|separately)\s+)?(?P<verb>[\w’'-]+)")
 # the last of a series of verb phrases (", reaffirmed ..., and agreed ..."): what makes a comma before
 # a past verb a conjunction, not an apposition or a participle (", held in Tokyo last month,")
 LAST_OF_SERIES = re.compile(r",\s+and\s+(?:(?:also|then|later|subsequently|jointly|separately)\s+)?[a-z]+ed\b")
 NOT_CONJUNCT = frozenset("had has have was were is are did does do been being got".split())
-CATENATIVE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+(?P<verb>[a-z]+)\b")
 NOT_INFINITIVE = eventtype.DETERMINERS | eventtype.PREPOSITIONS | frozenset(
     "other all each both some many those what be".split())
-
-
-def _infinitive(word: str) -> bool:
-    """Whether ``word`` after "to" may be a verb's base form (not a determiner, a gerund, a name)."""
-    return word.islower() and word not in NOT_INFINITIVE and not word.endswith("ing")
-
-
-def _infinitive_reading(part: str, frame) -> "eventtype.Reading":
-    """The reading of "to <verb> <object>" (a part of a catenative verb, ``frame``'s): the type of
-    its verb and object read as an act ("to revise the documents": revised the documents), when the
-    frame is words said (a pledge, a promise: what is pledged says what kind of act); else, or when
-    the lexicon does not type the act, the frame's."""
-    m = re.match(r"to\s+(\w+)", part)
-    verb = m.group(1)
-    kind = None
-    if frame.saying or frame.type == "announcement":
-        act = eventtype.read(verb + ("d" if verb.endswith("e") else "ed") + part[m.end():]).type
-        kind = act if act not in (None, "other", "statement") else None
-    return eventtype.with_core(part, eventtype.Reading(kind or frame.type, verb=verb, verb_at=m.start(1), start=0,
-                                                       end=len(part), saying=frame.saying and kind is None))
 
 
 def _conjunct(text: str, reading, m):
     """``(start, reading)`` of the verb phrase of the same subject that the ", and" or the comma of
     a series (", reaffirmed ..., and agreed ...") at ``m`` opens after the verb of ``reading`` (in
-    ``text``'s offsets), or of a second infinitive of a catenative verb ("pledged to reach A and to
-    revise B"); None when it opens none. Not a list of objects ("expand X, Y and Z"), an auxiliary
+    ``text``'s offsets); None when it opens none. Not a list of objects ("expand X, Y and Z"), an auxiliary
     ("has approved and will submit"), a participle (", held in Tokyo last month,", ", backed by"),
     a verb joined with no comma ("met in Washington and launched": one act told, as the gold sets
     read it), nor what came of talks (a meeting's ", and agreed to meet again")."""
@@ -511,17 +487,10 @@ def _conjunct(text: str, reading, m):
     if m.group("serial") is not None:  # ", reaffirmed their ... , and agreed": a series, never a participle
         after = text[m.end():m.end() + 40].split()
         nxt = after[0].lower() if after else ""
-        if m.group("to") or (nxt in eventtype.PREPOSITIONS and nxt != "to") or (nxt == "to" and (
+        if (nxt in eventtype.PREPOSITIONS and nxt != "to") or (nxt == "to" and (
                 len(after) < 2 or after[1].lower() in NOT_INFINITIVE or not after[1].islower())) or \
                 not LAST_OF_SERIES.search(text, m.end(), m.end() + CLAUSE_WINDOW):
             return None
-    if m.group("to"):
-        frame = CATENATIVE.match(text, verb_end)
-        if frame is None or frame.end() > m.start() or not all(_infinitive(w) for w in (frame.group("verb"), m.group("verb"))):
-            return None  # "their commitment to a free Indo-Pacific and to upholding the law": a preposition
-        k = m.start("to")
-        stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
-        return k, _infinitive_reading(text[k:stop.start() if stop else len(text)], reading)
     verb = m.group("verb")
     if not between.strip() or not verb.islower() or verb in NOT_CONJUNCT or not tense.past_form(verb) or not eventtype.known_verb(verb) or \
             re.match(r"\s+by\b", text[m.end():]):
@@ -541,10 +510,10 @@ def _conjunct(text: str, reading, m):
 def _parts(text: str, reading) -> list:
     """``(start, end, reading, shared subject span or None)`` of each act of a sentence whose main
     clause is joined to more: by ", and" to a clause with a subject of its own ("..., and the
-    companies signed a national security agreement", see :func:`_coordinated`), or by ", and" or
-    "and" to a verb phrase of its subject (", affirmed ..., and agreed to hold ...") or a second
-    infinitive of its verb ("pledged to reach A and to revise B"); each part typed by its own verb
-    and object, its reading in its own offsets. No parts (empty) for a sentence of one act."""
+    companies signed a national security agreement", see :func:`_coordinated`), or by ", and" to a
+    verb phrase of its subject (", affirmed ..., and agreed to hold ...", see :func:`_conjunct`);
+    each part typed by its own verb and object, its reading in its own offsets, words said by one
+    speaker one part. No parts (empty) for a sentence of one act."""
     cuts = []  # (end of the part before, start of the next, its reading, the subject it shares or None)
     r, subject = reading, (reading.start, reading.verb_at)
     while r.verb_at is not None:
@@ -553,7 +522,7 @@ def _parts(text: str, reading) -> list:
         for m in AND.finditer(text, verb_end):
             if m.start() - verb_end > CLAUSE_WINDOW:
                 break  # a verb phrase of its own is read a few hundred characters from the verb before
-            clause = _coordinated(text, m.start()) if m.group("comma2") and not m.group("to") else None
+            clause = _coordinated(text, m.start()) if m.group("comma2") else None
             if clause is not None:
                 joined = (m.start(), clause[0], clause[1], None)
                 break
@@ -571,20 +540,11 @@ def _parts(text: str, reading) -> list:
         return []
     first = text[:cuts[0][0]]
     head = eventtype.read(first)
-    if cuts[0][3] is not None and cuts[0][2].verb_at == 3 and head.verb_at is not None:
-        # "pledged to revise A and to ...": the first infinitive's act is the first part's
-        frame = CATENATIVE.match(first, head.verb_at + len(head.verb or ""))
-        if frame is not None:
-            infinitive = _infinitive_reading(first[frame.start("verb") - 3:], head)
-            head.type, head.saying = infinitive.type, infinitive.saying
     out = [(0, len(first), head, None)]
     for n, (_, start, part_reading, shared) in enumerate(cuts):
         end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text.rstrip())
-        infinitive = shared is not None and text.startswith("to", start)
-        if shared is not None and (part_reading.type == out[-1][2].type == "statement" or infinitive and (
-                part_reading.type == out[-1][2].type or part_reading.saying)):
-            # more words said by the speaker just told (", and urged restraint"), more of what one act is
-            # for ("agreed to speed up A and to expand B"), or of what was pledged, of no kind the lexicon knows
+        if shared is not None and part_reading.type == out[-1][2].type == "statement":
+            # more words said by the speaker just told (", and urged restraint"): one statement
             before = out.pop()
             merged = text[before[0]:end]
             out.append((before[0], end, dataclasses.replace(before[2], end=len(merged)), before[3]))
