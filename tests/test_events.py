@@ -1250,3 +1250,43 @@ def test_suggest_drafts_each_predicate_of_one_subject(tmp_path):
     (seeds / "annotations" / "doc_v.yml").write_text(result.output)
     built = build(seeds, tmp_path / "v.db")
     assert built.exit_code == 0, built.output
+
+
+SUGGEST_REPEATED_PREDICATES = """
+Two Tours
+
+Minister Example toured the Air Force base at Northfield on April 2, 2025, and attended a welcome ceremony.
+
+Minister Sample toured the naval yard at Southport on April 9, 2025, and attended a welcome ceremony.
+
+Minister Example flew to Eastbay on May 6, 2025, and signed the hotline accord.
+
+Minister Sample flew to Westbay on May 6, 2025, and signed the hotline accord.
+"""
+
+
+def test_a_verb_phrase_said_twice_is_drafted_with_its_prefix_and_builds(tmp_path):
+    """Two subjects' verb phrases in the same words (", and attended a welcome ceremony.") are two
+    drafts whose quotes the build tells apart by their ``prefix:`` (the words before, from the
+    subject on), each dated by its sentence and summarised with its subject; two people's acts of one
+    type on one day are not merged. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_w", SUGGEST_REPEATED_PREDICATES, title="Two Tours",
+                                published="2025-05-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    parts = [(e["event_type"], e["summary"], [(x["quote"], x.get("prefix"), x.get("date")) for x in e["evidence"]])
+             for e in drafted if e["evidence"][0].get("prefix")]
+    assert parts == [
+        ("ceremony", "Minister Example attended a welcome ceremony.",
+         [("attended a welcome ceremony.", "Minister Example toured the Air Force base at Northfield on April 2, "
+                                           "2025, and", "on April 2, 2025")]),
+        ("ceremony", "Minister Sample attended a welcome ceremony.",
+         [("attended a welcome ceremony.", "Minister Sample toured the naval yard at Southport on April 9, 2025, and",
+           "on April 9, 2025")]),
+        ("agreement", "Minister Example signed the hotline accord.",
+         [("signed the hotline accord.", "Minister Example flew to Eastbay on May 6, 2025, and", "on May 6, 2025")]),
+        ("agreement", "Minister Sample signed the hotline accord.",
+         [("signed the hotline accord.", "Minister Sample flew to Westbay on May 6, 2025, and", "on May 6, 2025")])]
+    (seeds / "annotations" / "doc_w.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "w.db")
+    assert built.exit_code == 0, built.output

@@ -186,6 +186,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     antecedent = None  # the actors the subject of the latest sentence named: what "it", "they" refer to
     subject_of: dict = {}  # (referents, metonyms) of each sentence's subject, for the verb phrases it governs
+    part_date: dict = {}  # (mention, resolved) of the latest part of each sentence dated on its own
     for sentence in _units(seg.sentences):
         if sentence["spans"]:
             continue
@@ -251,7 +252,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                             if lo <= at < lo + len(speaker_clause)]
                 same = _told_again(out, type_, speaker_clause, speakers or referents or [], parents)
                 if same is not None:
-                    same["evidence"].append({"quote": text, "bound": "before"})
+                    same["evidence"].append(dict(_quoted(sentence, doc.text), bound="before"))
                     continue
                 # not told before: a named speaker's first words on an occasion named are a statement of
                 # their own, and so is an act whose subject refers to actors read before ("They launched")
@@ -271,16 +272,26 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         elif not (actors or new_actors or type_ not in (None, "other")):
             continue
         at = text.find(mention.phrase) if mention is not None else None
+        told_with = None  # a verb phrase with no date of its own: the date of the part before it in its sentence
+        if sentence.get("part") and not sentence.get("reported"):
+            if mention is not None and not relative_to:
+                part_date[sentence["id"]] = (mention, resolved)
+            elif mention is None and sentence.get("pred") and not LATER.search(text):  # its subject's, not a new one's
+                told_with = part_date.get(sentence["id"])
+                if told_with is not None:
+                    resolved = told_with[1]
         date_key = (resolved.date_start or resolved.date_end) if resolved else "undated"
         base = f"{slug(' '.join((actors + new_actors)[:2]) or type_, 4)}-{date_key}"
         event_id, n = base, 2
         while event_id in used_ids:
             event_id, n = f"{base}-{n}", n + 1
-        evidence = {"quote": text}
+        evidence = _quoted(sentence, doc.text)
         if mention is not None:
             evidence["date"] = mention.phrase
             if relative_to:
                 evidence["relative_to"] = relative_to
+        elif told_with is not None:  # ", signed the agreement, and ...": on the day the sentence tells
+            evidence["date"] = told_with[0].phrase
         else:
             evidence["bound"] = "before"
         impersonal = reading.saying and _impersonal(text, reading)  # "It was reported that": nobody named says it
@@ -293,7 +304,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         places = list(dict.fromkeys(p for _, p in found_places))
         draft = {
             "id": event_id,
-            "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
+            "summary": told if len(told := (sentence["subject"].strip() + " " + text if sentence.get("pred") else text))
+            <= 160 else told[:157].rsplit(" ", 1)[0] + "…",  # a verb phrase's: with its subject
             "event_type": type_,
             "actors": [{"id": a, "role": "participant" if impersonal else guess_role(type_, k)}
                        for k, a in enumerate(actors)]
@@ -310,6 +322,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             draft["_core"] = (core | set(referents or metonyms)) & {a["id"] for a in draft["actors"]}
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
+        draft["_subject"] = (_name_key(subject), bool(sentence.get("pred")))  # whose act: a verb phrase's subject
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
@@ -339,8 +352,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
-        for key in ("_resolved", "_speaker", "_collective", "_type", "event_type", "summary", "places", "id") \
-                if "ref" in d else ("_resolved", "_speaker", "_collective"):
+        for key in ("_resolved", "_speaker", "_collective", "_subject", "_type", "event_type", "summary", "places", "id") \
+                if "ref" in d else ("_resolved", "_speaker", "_collective", "_subject"):
             d.pop(key, None)
     return out
 
@@ -407,6 +420,29 @@ def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
             "end": sentence["start"] + start + len(text), "spans": None, kind: True, "reading": reading}
 
 
+def _quoted(unit: dict, doc_text: str) -> dict:
+    """The evidence's quote of ``unit``: its words, and for a part of a sentence the words before it
+    from its subject on (``prefix``), which tell apart a verb phrase said twice in a document
+    (", and attended a welcome ceremony." after two ministers' visits)."""
+    lead_from = unit.get("lead_from")
+    if lead_from is None or lead_from >= unit["start"]:
+        return {"quote": unit["text"]}
+    lead = doc_text[max(lead_from, unit["start"] - PREFIX_MAX):unit["start"]]
+    if unit["start"] - lead_from > PREFIX_MAX and " " in lead:
+        lead = lead[lead.index(" ") + 1:]  # whole words
+    return {"quote": unit["text"], "prefix": lead.strip()} if lead.strip() else {"quote": unit["text"]}
+
+
+PREFIX_MAX = 240
+
+
+def _name_key(subject: str) -> str | None:
+    """The last name in a subject ("Defense Minister Gen Nakatani" -> "nakatani"), None when it names
+    no one by name ("The four ministers", "it")."""
+    names = [w for w in re.findall(r"\b[A-Z][\w’'-]*", subject) if w.lower() not in eventtype.DETERMINERS]
+    return names[-1].lower() if names else None
+
+
 def _units(sentences):
     """The sentences, each read for its main clause (:mod:`eventtype`) and followed by the events
     told in its subordinate clauses ("shortly after X flew bombers"): a clause with a past verb
@@ -448,6 +484,8 @@ def _units(sentences):
         if parts:  # "On June 13 he signed an order, and the companies signed a pact": two acts
             for start, end, part_reading, shared in parts:
                 unit = _unit(sentence, start, text[start:end], part_reading, "part")
+                # the words before a part in its sentence, from the subject it shares: its quote's prefix
+                unit["lead_from"] = sentence["start"] + (shared[0] if shared is not None else 0)
                 if shared is not None:  # a predicate of the subject before: its subject's words are the part's
                     unit.update(pred=True, shared=(sentence["start"] + shared[0], sentence["start"] + shared[1]),
                                 subject=text[shared[0]:shared[1]])
@@ -469,6 +507,7 @@ AND = re.compile(r"(?:(?P<comma>,)\s+(?P<serial>(?!and\b))|(?P<comma2>,)?\s+and\
 # the last of a series of verb phrases (", reaffirmed ..., and agreed ..."): what makes a comma before
 # a past verb a conjunction, not an apposition or a participle (", held in Tokyo last month,")
 LAST_OF_SERIES = re.compile(r",\s+and\s+(?:(?:also|then|later|subsequently|jointly|separately)\s+)?[a-z]+ed\b")
+BY = re.compile(r"\s+by\b")  # ", and backed by": a participle
 NOT_CONJUNCT = frozenset("had has have was were is are did does do been being got".split())
 NOT_INFINITIVE = eventtype.DETERMINERS | eventtype.PREPOSITIONS | frozenset(
     "other all each both some many those what be".split())
@@ -493,7 +532,7 @@ def _conjunct(text: str, reading, m):
             return None
     verb = m.group("verb")
     if not between.strip() or not verb.islower() or verb in NOT_CONJUNCT or not tense.past_form(verb) or not eventtype.known_verb(verb) or \
-            re.match(r"\s+by\b", text[m.end():]):
+            BY.match(text, m.end()):
         return None
     if not comma or reading.type in ("meeting", "call"):
         # "met in Washington and launched an initiative", "flew ... and struck a target": one act told; what
@@ -507,6 +546,11 @@ def _conjunct(text: str, reading, m):
     return k, second
 
 
+# the most acts one sentence is cut into: a readout's series has a handful; past that the rest is the
+# last part's (a hostile "..., and urged restraint" repeated is read a few times, not once per comma)
+MAX_PARTS = 12
+
+
 def _parts(text: str, reading) -> list:
     """``(start, end, reading, shared subject span or None)`` of each act of a sentence whose main
     clause is joined to more: by ", and" to a clause with a subject of its own ("..., and the
@@ -516,7 +560,7 @@ def _parts(text: str, reading) -> list:
     speaker one part. No parts (empty) for a sentence of one act."""
     cuts = []  # (end of the part before, start of the next, its reading, the subject it shares or None)
     r, subject = reading, (reading.start, reading.verb_at)
-    while r.verb_at is not None:
+    while r.verb_at is not None and len(cuts) < MAX_PARTS:
         joined = None
         verb_end = r.verb_at + len(r.verb or "")
         for m in AND.finditer(text, verb_end):
@@ -545,9 +589,8 @@ def _parts(text: str, reading) -> list:
         end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text.rstrip())
         if shared is not None and part_reading.type == out[-1][2].type == "statement":
             # more words said by the speaker just told (", and urged restraint"): one statement
-            before = out.pop()
-            merged = text[before[0]:end]
-            out.append((before[0], end, dataclasses.replace(before[2], end=len(merged)), before[3]))
+            before = out.pop()  # offsets only: the part's words are sliced once, by the caller
+            out.append((before[0], end, dataclasses.replace(before[2], end=end - before[0]), before[3]))
             continue
         out.append((start, end, part_reading, shared))
     return out if len(out) > 1 else []
@@ -858,9 +901,12 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
         return type_ != "statement" or (draft.get("_speaker") and d.get("_speaker") == draft["_speaker"]) or (
             draft["actors"] and d["actors"] and d["actors"][0]["id"] == draft["actors"][0]["id"])
 
-    # "Takaichi also brought back X as foreign minister": a second act of its kind, not the one told (words
-    # said "also" go on with their speaker's)
-    another = type_ != "statement" and ANOTHER.search(text) is not None
+    # "the cabinet separately approved a second package", "another launch": a second act of its kind, not
+    # the one told (words said "also" go on with their speaker's)
+    another = type_ != "statement" and SECOND_ACT.search(text) is not None
+    out = [d for d in out if not _other_subject(draft, d)]  # two named subjects' acts: two events
+    if not out:
+        return None
     for d in reversed(out) if not another else ():
         kind = d.get("_type") or d.get("event_type")
         theirs = {a["id"] for a in d["actors"]}
@@ -884,8 +930,20 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
     return None
 
 
+def _other_subject(draft: dict, d: dict) -> bool:
+    """Whether one of two drafts is a verb phrase of a subject (", and signed the agreement") and
+    the two subjects name different people or bodies (Nakatani's signing, Iwaya's)."""
+    (mine, pred), (theirs, their_pred) = draft.get("_subject", (None, False)), d.get("_subject", (None, False))
+    return (pred or their_pred) and mine is not None and theirs is not None and mine != theirs
+
+
+# words that put a verb phrase's act after the one its sentence dated: not on that day
+LATER = re.compile(r"\b(?:later|then|afterwards?|subsequently|since|thereafter|next|following|until)\b", re.I)
+
+
 # words that say a second act of its kind ("China also held drills", "separately", "another launch")
 ANOTHER = re.compile(r"\b(?:also|separately|another|other|too|as well)\b", re.I)
+SECOND_ACT = re.compile(r"\b(?:also|separately|another)\b", re.I)  # not "other", "too": no second act said
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 
 
