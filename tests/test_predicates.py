@@ -36,6 +36,13 @@ def parts(sentence: str) -> list[tuple[str, str | None]]:
      # no comma: one act told (the gold sets read "flew ... and struck", "met ... and launched" as one)
      [("The leaders signed a joint vision statement and agreed to upgrade U.S. Forces Japan to a joint force "
        "headquarters", "agreement")]),
+    # a meeting inside a series: the series' last ", and" opens an act of its own; an act the lexicon
+    # does not type ("laid a wreath") stays in the part before it
+    ("Stoltenberg visited Tokyo in January 2023, met Kishida, and toured an air base near Tokyo.",
+     [("Stoltenberg visited Tokyo in January 2023", "visit"), ("met Kishida", "meeting"),
+      ("toured an air base near Tokyo", "visit")]),
+    ("Kishida flew to Kyiv on March 21, 2023, met Zelensky, and laid a wreath at a memorial in Bucha.",
+     [("Kishida flew to Kyiv on March 21, 2023, met Zelensky, and laid a wreath at a memorial in Bucha", "visit")]),
     # wire copy: a passive first, then an act
     ("Shigeru Ishiba was elected prime minister by the Diet on Oct. 1, 2024, and dissolved the lower house "
      "eight days later.",

@@ -513,7 +513,7 @@ NOT_INFINITIVE = eventtype.DETERMINERS | eventtype.PREPOSITIONS | frozenset(
     "other all each both some many those what be".split())
 
 
-def _conjunct(text: str, reading, m):
+def _conjunct(text: str, reading, m, in_series: bool = False):
     """``(start, reading)`` of the verb phrase of the same subject that the ", and" or the comma of
     a series (", reaffirmed ..., and agreed ...") at ``m`` opens after the verb of ``reading`` (in
     ``text``'s offsets); None when it opens none. Not a list of objects ("expand X, Y and Z"), an auxiliary
@@ -534,14 +534,14 @@ def _conjunct(text: str, reading, m):
     if not between.strip() or not verb.islower() or verb in NOT_CONJUNCT or not tense.past_form(verb) or not eventtype.known_verb(verb) or \
             BY.match(text, m.end()):
         return None
-    if not comma or reading.type in ("meeting", "call"):
+    if not comma or reading.type in ("meeting", "call") and not in_series:
         # "met in Washington and launched an initiative", "flew ... and struck a target": one act told; what
         # came of talks (", and agreed to meet again") is told as part of them
         return None
     k = m.start("verb")
     stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
     second = eventtype.read(text[k:stop.start() if stop else m.end() + CLAUSE_WINDOW])
-    if second.verb_at != 0 or second.type is None:
+    if second.verb_at != 0 or second.type in (None, "other"):  # an act the lexicon does not type stays told
         return None
     return k, second
 
@@ -570,7 +570,10 @@ def _parts(text: str, reading) -> list:
             if clause is not None:
                 joined = (m.start(), clause[0], clause[1], None)
                 break
-            found = _conjunct(text, r, m)
+            # a meeting that is itself one of a series (", met X, and signed ..."): the last ", and" is the
+            # series', not what came of the talks
+            found = _conjunct(text, r, m, in_series=bool(cuts) and cuts[-1][3] is not None and
+                              text[cuts[-1][0]:cuts[-1][1]].strip() == ",")
             if found is not None:
                 joined = (m.start(), found[0], found[1], subject)
                 break
