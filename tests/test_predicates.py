@@ -170,6 +170,8 @@ def test_as_office_needs_an_appointment_verb_and_its_object(sentence, appointed)
     ("Pyongyang launched a solid-fuel IRBM toward the sea on April 2, 2024.", "incident", True),
     ("The Australian parliament passed the 2024 defence budget in June.", "budget", True),
     ("Japan's cabinet approved a draft budget request of 8.5 trillion yen.", "budget", True),
+    ("The cabinet approved a 1.2 trillion yen supplementary budget on Nov. 29, 2024.", "budget", True),
+    ("North Korea fired a cruise missile the next morning.", "incident", True),
 ])
 def test_a_missile_or_a_budget_counts_as_the_head_of_the_object(sentence, type_, same):
     assert (eventtype.read(sentence).type == type_) == same

@@ -510,14 +510,15 @@ def _head(obj: str) -> list[str]:
     [a, review]; "a barrage of ballistic missiles" -> [ballistic, missiles]): what the verb acts on."""
     # "approved and will submit the budget": the object the two verbs share
     obj = re.sub(r"^(?:and|or)\s+(?:(?:will|would|shall|can|could|may|then|later)\s+)?[a-z]+\s+", "", obj[:200])
-    words = re.findall(r"[\w’'-]+|[^\w\s]", obj)
+    words = re.findall(r"\d+(?:[.,]\d+)*|[\w’'-]+|[^\w\s]", obj)  # "8.7 trillion yen": one word
     out = []
     for n, w in enumerate(words):
         low = w.lower()
         if low == "of" and out and out[-1].lower() in QUANTITY:
             out = []
             continue
-        if not re.match(r"[\w’'-]", w) or low in _AFTER_HEAD or (out and w.islower() and low.endswith("ing")):
+        if not re.match(r"[\w’'-]", w) or low in _AFTER_HEAD or (out and w.islower() and low.endswith("ing")) or \
+                (out and low in DETERMINERS):  # "a cruise missile the next day": a new noun phrase
             break
         out.append(w)
     return out
