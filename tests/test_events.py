@@ -1163,10 +1163,10 @@ def test_suggest_reads_a_joined_clause_and_a_statement_s_places_in_bounded_time(
 
     text = "The envoys held talks on May 2" + ", and the crews waited quietly" * 2000 + "."
     start = time.perf_counter()
-    assert suggest._coordinated(text, eventtype.read(text)) is None
+    assert suggest._parts(text, eventtype.read(text)) == []
     assert time.perf_counter() - start < 3
     text = "The navy held drills, and the army signed a pact with the guard, and the crews waited."
-    comma, k, second = suggest._coordinated(text, eventtype.read(text))
+    (_, _, first, _), (k, _, second, _) = suggest._parts(text, eventtype.read(text))
     assert (text[k:k + second.end], second.type) == ("the army signed a pact with the guard", "agreement")
     text = "The envoy said " + "in Port Ellis at Fort Rue " * 2000 + "that talks would go on."
     said_there = suggest._where_said(text, eventtype.read("The envoy said that talks would go on."))
@@ -1225,3 +1225,68 @@ def test_two_shared_actors_and_a_word_of_the_event_match_whatever_the_drafted_ty
     match = suggest._match_existing(draft, month, [probe], "The Treasury opened a probe into TikTok in May.")
     assert match is not None and match[0] == "treasury-probe-2024"
     assert suggest._match_existing(draft, month, [probe], "The Treasury fined TikTok in May.") is None
+
+
+SUGGEST_PREDICATES = """
+Readout
+
+Minister Example inspected the Air Force base on March 4, 2025, and signed a hotline accord with the Rival Air Arm on March 5, 2025.
+"""
+
+
+def test_suggest_drafts_each_predicate_of_one_subject(tmp_path):
+    """A subject that governs verb phrases of different acts (", and signed ...") gives one draft per act: its quote is its own words, its date its own, and its actors
+    those of the subject it shares. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_v", SUGGEST_PREDICATES, title="Readout", published="2025-03-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    got = [(e["event_type"], [a["id"] for a in e["actors"]], [(x["quote"], x.get("date")) for x in e["evidence"]])
+           for e in drafted]
+    assert got == [
+        ("visit", ["minister", "air-force"],
+         [("Minister Example inspected the Air Force base on March 4, 2025", "on March 4, 2025")]),
+        ("agreement", ["minister", "rival"],
+         [("signed a hotline accord with the Rival Air Arm on March 5, 2025.", "on March 5, 2025")])]
+    (seeds / "annotations" / "doc_v.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "v.db")
+    assert built.exit_code == 0, built.output
+
+
+SUGGEST_REPEATED_PREDICATES = """
+Two Tours
+
+Minister Example toured the Air Force base at Northfield on April 2, 2025, and attended a welcome ceremony.
+
+Minister Sample toured the naval yard at Southport on April 9, 2025, and attended a welcome ceremony.
+
+Minister Example flew to Eastbay on May 6, 2025, and signed the hotline accord.
+
+Minister Sample flew to Westbay on May 6, 2025, and signed the hotline accord.
+"""
+
+
+def test_a_verb_phrase_said_twice_is_drafted_with_its_prefix_and_builds(tmp_path):
+    """Two subjects' verb phrases in the same words (", and attended a welcome ceremony.") are two
+    drafts whose quotes the build tells apart by their ``prefix:`` (the words before, from the
+    subject on), each dated by its sentence and summarised with its subject; two people's acts of one
+    type on one day are not merged. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_w", SUGGEST_REPEATED_PREDICATES, title="Two Tours",
+                                published="2025-05-10")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    parts = [(e["event_type"], e["summary"], [(x["quote"], x.get("prefix"), x.get("date")) for x in e["evidence"]])
+             for e in drafted if e["evidence"][0].get("prefix")]
+    assert parts == [
+        ("ceremony", "Minister Example attended a welcome ceremony.",
+         [("attended a welcome ceremony.", "Minister Example toured the Air Force base at Northfield on April 2, "
+                                           "2025, and", "on April 2, 2025")]),
+        ("ceremony", "Minister Sample attended a welcome ceremony.",
+         [("attended a welcome ceremony.", "Minister Sample toured the naval yard at Southport on April 9, 2025, and",
+           "on April 9, 2025")]),
+        ("agreement", "Minister Example signed the hotline accord.",
+         [("signed the hotline accord.", "Minister Example flew to Eastbay on May 6, 2025, and", "on May 6, 2025")]),
+        ("agreement", "Minister Sample signed the hotline accord.",
+         [("signed the hotline accord.", "Minister Sample flew to Westbay on May 6, 2025, and", "on May 6, 2025")])]
+    (seeds / "annotations" / "doc_w.yml").write_text(result.output)
+    built = build(seeds, tmp_path / "w.db")
+    assert built.exit_code == 0, built.output

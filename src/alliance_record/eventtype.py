@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import tense
+from . import gazetteer, tense
 
 # The verbs that say what kind of event their clause reports (regular expressions on one word,
 # lower case, or on a word and the one after it).
@@ -74,7 +74,7 @@ NOUNS = {
     "exercise": r"exercises?|drills?|maneuvers|manoeuvres|patrols?|training|joint flights?|rehearsals?",
     "incident": r"intrusions?|incursions?|violations?|breach(?:es)?|provocations?|lock-on|hacks?|"
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
-                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?",
+                r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?|ICBMs?|SLBMs?|[IMS]RBMs?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
     "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
@@ -205,7 +205,17 @@ def _opens_main_clause(chunk: str) -> bool:
                 r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
         return False
     toks = _tokens(chunk)
+    if len(toks) > 1 and _ing_name(toks[0][1]) and _finite(toks, 1):
+        return True  # "Kunming protested ...,": a name that ends like a participle, and its verb
     return any(_finite(toks, i) for i in range(3, len(toks)))
+
+
+def _ing_name(word: str) -> bool:
+    """Whether a capitalised word ending in -ing is a name (a place the gazetteer knows: "Nanjing",
+    "Chongqing"), not a participle that opens a sentence ("Having", "Being", "Following", "According")."""
+    if not (word[:1].isupper() and word.lower().endswith("ing")) or known_verb(word) or _SAYING.match(word.lower()):
+        return False
+    return gazetteer.lookup(word) is not None
 
 
 def _comma_outside_quotes(text: str, k: int) -> int | None:
@@ -446,6 +456,99 @@ TIME_WORD = (r"\d|(?:dawn|daybreak|sunrise|sunset|dusk|noon|midday|midnight|nigh
 TARGETED = re.compile(rf"\b(?:at|toward|towards|into)\s+(?!{TIME_WORD})(?!(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
                       r"(?:sea|ocean|waters|zone)\b)", re.I)
 CONCRETE = frozenset(["meeting", "visit", "call", "agreement", "exercise", "incident", "attack", "deployment"])
+# what is fired or launched in a launch or a test (an incident) or at a target (an attack)
+MISSILES = (r"missiles?|rockets?|shells?|projectiles?|warheads?|[IMS]RBMs?|ICBMs?|SLBMs?|"
+            r"(?:hypersonic\s+)?glide\s+vehicles?|hypersonic\s+(?:missiles?|weapons?)")
+_MISSILE = re.compile(rf"(?:{MISSILES})", re.I)
+# a person given, kept in or leaving an office "as <office>": a verb of appointment or of leaving or
+# keeping an office, "as" right after its object ("named X as foreign minister", "kept him as defense
+# minister") or after its particle ("stepped down as prime minister", "took over as secretary")
+AS_OFFICE_VERBS = frozenset("""named names appointed appoints reappointed reappoints installed installs kept keeps
+retained retains tapped taps picked picks chose chooses chosen selected selects nominated nominates confirmed
+confirms elected elects reelected re-elected resigned resigns succeeded succeeds replaced replaces""".split())
+AS_OFFICE_PARTICLE = {"brought": ("back",), "brings": ("back",), "stepped": ("down", "aside"), "steps": ("down", "aside"),
+                      "took": ("over", "command"), "takes": ("over", "command")}  # "brought X back as", "took over as"
+_AS_OFFICE = re.compile(rf"as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                        rf"(?:{OFFICES}|advis[eo]r|envoy|spokes(?:man|woman|person)|director|administrator|"
+                        r"commissioner|coordinator|representative)\b", re.I)
+
+
+def _as_office(low: str, obj: str) -> bool:
+    """Whether ``obj``, what follows the verb ``low``, gives its object an office "as <office>": at most
+    three words of object (a name, a pronoun) between, none of them a verb or "to" ("took questions
+    as", "chose to attend ... as" are no appointment)."""
+    words = obj.split()[:6]
+    particles = AS_OFFICE_PARTICLE.get(low)
+    if particles is None and low not in AS_OFFICE_VERBS:
+        return False
+    particle = next((w for w in words[:4] if w.lower() in particles), None) if particles else None
+    if particles and particle is None:
+        return False
+    k = next((n for n, w in enumerate(words) if w.lower() == "as"), None)
+    if k is None or k > 3 + (particle is not None):
+        return False
+    between = [w for w in words[:k] if w != particle]
+    if between and not any(w[:1].isupper() or w.lower() in ("him", "her", "them", "himself", "herself")
+                           for w in between):
+        return False  # the object is a person: a name or a pronoun ("kept a low profile as" is none)
+    if any(w.lower() == "to" or (w.islower() and (tense.past_form(w) or known_verb(w) or w.endswith("ing")))
+           for w in between):
+        return False
+    return _AS_OFFICE.match(" ".join(obj.split()[k:k + 8])) is not None and \
+        not re.match(r"(?:[\w’'-]+\s+){0,2}?(?:role|status|position|place|standing)\b", obj, re.I)
+
+
+# what ends the noun phrase of a verb's object, after its head: a preposition, a relative, a participle
+_AFTER_HEAD = PREPOSITIONS | frozenset("""that which who whose and or as than toward towards near off across along
+after before during under within against via amid inside outside past around near between beyond""".split())
+QUANTITY = frozenset("barrage salvo volley series number pair couple total dozens".split())  # "a barrage of X"
+BUDGET_HEADS = frozenset("request requests bill bills plan plans proposal proposals package".split())
+
+
+def _head(obj: str) -> list[str]:
+    """The words of the noun phrase ``obj`` opens, up to its head ("a review of its missile plans" ->
+    [a, review]; "a barrage of ballistic missiles" -> [ballistic, missiles]): what the verb acts on."""
+    # "approved and will submit the budget": the object the two verbs share
+    obj = re.sub(r"^(?:and|or)\s+(?:(?:will|would|shall|can|could|may|then|later)\s+)?[a-z]+\s+", "", obj[:200])
+    words = re.findall(r"\d+(?:[.,]\d+)*|[\w’'-]+|[^\w\s]", obj)  # "8.7 trillion yen": one word
+    out = []
+    for n, w in enumerate(words):
+        low = w.lower()
+        if low == "of" and out and out[-1].lower() in QUANTITY:
+            out = []
+            continue
+        if not re.match(r"[\w’'-]", w) or low in _AFTER_HEAD or (out and w.islower() and low.endswith("ing")) or \
+                (out and low in DETERMINERS):  # "a cruise missile the next day": a new noun phrase
+            break
+        out.append(w)
+    return out
+
+
+def head_is(obj: str, rx) -> bool:
+    """Whether the head of the object ``obj`` (its last one to three words), or of the noun phrase in
+    apposition to it ("their newest weapon, a short-range missile,"), is what ``rx`` matches."""
+    words = _head(obj)
+    heads = [words]
+    rest = obj[:200].split(words[-1], 1)[1].lstrip() if words else ""
+    if rest.startswith(","):
+        heads.append(_head(rest[1:].lstrip()))
+    return any(rx.fullmatch(" ".join(w[-k:])) for w in heads for k in (1, 2, 3) if len(w) >= k)
+
+
+_BUDGET = re.compile(NOUNS["budget"], re.I)
+
+
+def _budget_object(obj: str) -> bool:
+    """Whether the object's head is a budget ("a record defense budget", "a defense budget request"),
+    not a budget named inside it ("a resolution criticizing the budget", "cuts in the defense budget")."""
+    words = _head(obj)
+    return bool(words) and (_BUDGET.fullmatch(words[-1]) is not None or (
+        len(words) > 1 and words[-1].lower() in BUDGET_HEADS and _BUDGET.fullmatch(words[-2]) is not None))
+
+
+# a generic approval whose object is a budget ("approved a record defense budget"): the object says
+APPROVE = frozenset("""approved approves passed passes adopted adopts endorsed endorses cleared clears enacted
+enacts compiled compiles submitted submits""".split())
 
 
 def _verb(text, toks, i, base) -> Reading:
@@ -486,6 +589,10 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
+    if _as_office(low, obj):
+        return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
+    if low in APPROVE and _budget_object(obj):
+        return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)  # "picked the governor's successor", "elected a new leader"
     if low in BLOCK:  # "vetoed the takeover": a decision stopped; "blocked the road": no act the lexicon types
@@ -537,7 +644,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
                                                                obj, re.I):
         return Reading("appointment", **base)
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
-            re.search(r"\b(?:missiles?|rockets?|shells?)\b", obj, re.I):
+            head_is(obj, _MISSILE):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
         return Reading("attack" if TARGETED.search(obj) else "incident", **base)
     if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):

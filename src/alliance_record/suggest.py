@@ -16,6 +16,7 @@ that nothing is kept without a person reading it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -184,6 +185,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
     out, used_ids = [], set()
     last_dated = None  # (event id, Resolved) of the latest candidate dated on its own
     antecedent = None  # the actors the subject of the latest sentence named: what "it", "they" refer to
+    subject_of: dict = {}  # (referents, metonyms) of each sentence's subject, for the verb phrases it governs
+    part_date: dict = {}  # (mention, resolved) of the latest part of each sentence dated on its own
     for sentence in _units(seg.sentences):
         if sentence["spans"]:
             continue
@@ -202,13 +205,17 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
                 if _referents(sentence, reading, who, antecedent) is None:
                     antecedent = _subject_actors(sentence, reading, who) or None
                 reading = eventtype.shifted(eventtype.read(text[cut:]), cut)
-        referents = _referents(sentence, reading, who, antecedent)
-        metonyms = [] if referents is not None or sentence.get("sub") else \
-            _subject_actors(sentence, reading, who[2:])  # "Tokyo intends to tighten": Japan does
+        if sentence.get("pred"):  # a verb phrase of the subject before: whom that subject named
+            referents, metonyms = subject_of.get(sentence["id"], (None, []))
+        else:
+            referents = _referents(sentence, reading, who, antecedent)
+            metonyms = [] if referents is not None or sentence.get("sub") else \
+                _subject_actors(sentence, reading, who[2:])  # "Tokyo intends to tighten": Japan does
+            subject_of[sentence["id"]] = (referents, metonyms)
         if referents or metonyms:  # "it launched", "They voiced": who acts, read before
             actors = list(dict.fromkeys([a for a in (referents or metonyms) if a not in drafted_ids.values()] + actors))
             new_actors = list(dict.fromkeys([a for a in referents or () if a in drafted_ids.values()] + new_actors))
-        if not sentence.get("sub"):
+        if not sentence.get("sub") and not sentence.get("pred"):
             antecedent = referents if referents is not None else _subject_actors(sentence, reading, who) or None
         type_ = reading.type
         if type_ == "visit" and eventtype.arrived_at_station(text, reading) and any(
@@ -216,7 +223,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             type_ = "deployment"  # a unit of the registry arriving at its new station ("where it will be based")
         if type_ is None and not reading.anaphoric and mention is None:
             continue  # a description, a wish, a caption: no event is reported
-        subject = text[reading.start:reading.verb_at] if reading.verb_at is not None else ""
+        subject = sentence["subject"] if sentence.get("pred") else \
+            text[reading.start:reading.verb_at] if reading.verb_at is not None else ""
         if mention is not None:  # "condemned the April 22 attack", "even after the security laws of 2015"
             dated_noun = _noun_of_date(text, mention, prenominal_only=type_ is not None)
             if dated_noun is not None:
@@ -238,12 +246,13 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             if reading.anaphoric or (reading.saying and (not _marked_act(reading) or not (named or collective))) or \
                     _pronoun(speaker_clause):
                 # told again: more evidence of a draft already made (a statement goes on with its speaker's)
-                lo = sentence["start"] + max(reading.start, text.find(speaker_clause, reading.start))
+                lo = sentence["shared"][0] if sentence.get("pred") else \
+                    sentence["start"] + max(reading.start, text.find(speaker_clause, reading.start))
                 speakers = [a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
                             if lo <= at < lo + len(speaker_clause)]
                 same = _told_again(out, type_, speaker_clause, speakers or referents or [], parents)
                 if same is not None:
-                    same["evidence"].append({"quote": text, "bound": "before"})
+                    same["evidence"].append(dict(_quoted(sentence, doc.text), bound="before"))
                     continue
                 # not told before: a named speaker's first words on an occasion named are a statement of
                 # their own, and so is an act whose subject refers to actors read before ("They launched")
@@ -263,16 +272,26 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         elif not (actors or new_actors or type_ not in (None, "other")):
             continue
         at = text.find(mention.phrase) if mention is not None else None
+        told_with = None  # a verb phrase with no date of its own: the date of the part before it in its sentence
+        if sentence.get("part") and not sentence.get("reported"):
+            if mention is not None and not relative_to:
+                part_date[sentence["id"]] = (mention, resolved)
+            elif mention is None and sentence.get("pred") and not LATER.search(text):  # its subject's, not a new one's
+                told_with = part_date.get(sentence["id"])
+                if told_with is not None:
+                    resolved = told_with[1]
         date_key = (resolved.date_start or resolved.date_end) if resolved else "undated"
         base = f"{slug(' '.join((actors + new_actors)[:2]) or type_, 4)}-{date_key}"
         event_id, n = base, 2
         while event_id in used_ids:
             event_id, n = f"{base}-{n}", n + 1
-        evidence = {"quote": text}
+        evidence = _quoted(sentence, doc.text)
         if mention is not None:
             evidence["date"] = mention.phrase
             if relative_to:
                 evidence["relative_to"] = relative_to
+        elif told_with is not None:  # ", signed the agreement, and ...": on the day the sentence tells
+            evidence["date"] = told_with[0].phrase
         else:
             evidence["bound"] = "before"
         impersonal = reading.saying and _impersonal(text, reading)  # "It was reported that": nobody named says it
@@ -285,7 +304,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         places = list(dict.fromkeys(p for _, p in found_places))
         draft = {
             "id": event_id,
-            "summary": text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…",
+            "summary": told if len(told := (sentence["subject"].strip() + " " + text if sentence.get("pred") else text))
+            <= 160 else told[:157].rsplit(" ", 1)[0] + "…",  # a verb phrase's: with its subject
             "event_type": type_,
             "actors": [{"id": a, "role": "participant" if impersonal else guess_role(type_, k)}
                        for k, a in enumerate(actors)]
@@ -296,11 +316,13 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         draft["_resolved"] = resolved
         if reading.core_end is not None:  # who acts and on whom: the actors of the subject and the object
             lo, hi = sentence["start"] + reading.start, sentence["start"] + reading.core_end
+            shared = sentence.get("shared") or (0, 0)  # a verb phrase's: its subject's too
             core = {a for a, at in actors_by_sentence.get(sentence["id"], []) + new_by_sentence.get(sentence["id"], [])
-                    if lo <= at < hi}
+                    if lo <= at < hi or shared[0] <= at < shared[1]}
             draft["_core"] = (core | set(referents or metonyms)) & {a["id"] for a in draft["actors"]}
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
+        draft["_subject"] = (_name_key(subject), bool(sentence.get("pred")))  # whose act: a verb phrase's subject
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
@@ -324,14 +346,14 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         out.append(draft)
     for d in out:
         core = d.pop("_core", None)
-        if core or d.get("_collective") and d.get("event_type") == "statement":
+        if core or d.get("_collective") and d.get("event_type") == "statement" and core is not None:
             # the draft names its participants (a collective's words: the parties, whom the
             # curator names); every actor named still served to match it
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
-        for key in ("_resolved", "_speaker", "_collective", "_type", "event_type", "summary", "places", "id") \
-                if "ref" in d else ("_resolved", "_speaker", "_collective"):
+        for key in ("_resolved", "_speaker", "_collective", "_subject", "_type", "event_type", "summary", "places", "id") \
+                if "ref" in d else ("_resolved", "_speaker", "_collective", "_subject"):
             d.pop(key, None)
     return out
 
@@ -398,6 +420,29 @@ def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
             "end": sentence["start"] + start + len(text), "spans": None, kind: True, "reading": reading}
 
 
+def _quoted(unit: dict, doc_text: str) -> dict:
+    """The evidence's quote of ``unit``: its words, and for a part of a sentence the words before it
+    from its subject on (``prefix``), which tell apart a verb phrase said twice in a document
+    (", and attended a welcome ceremony." after two ministers' visits)."""
+    lead_from = unit.get("lead_from")
+    if lead_from is None or lead_from >= unit["start"]:
+        return {"quote": unit["text"]}
+    lead = doc_text[max(lead_from, unit["start"] - PREFIX_MAX):unit["start"]]
+    if unit["start"] - lead_from > PREFIX_MAX and " " in lead:
+        lead = lead[lead.index(" ") + 1:]  # whole words
+    return {"quote": unit["text"], "prefix": lead.strip()} if lead.strip() else {"quote": unit["text"]}
+
+
+PREFIX_MAX = 240
+
+
+def _name_key(subject: str) -> str | None:
+    """The last name in a subject ("Defense Minister Gen Nakatani" -> "nakatani"), None when it names
+    no one by name ("The four ministers", "it")."""
+    names = [w for w in re.findall(r"\b[A-Z][\w’'-]*", subject) if w.lower() not in eventtype.DETERMINERS]
+    return names[-1].lower() if names else None
+
+
 def _units(sentences):
     """The sentences, each read for its main clause (:mod:`eventtype`) and followed by the events
     told in its subordinate clauses ("shortly after X flew bombers"): a clause with a past verb
@@ -435,11 +480,16 @@ def _units(sentences):
             yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
             continue
-        joined = _coordinated(text, reading) if not subs else None
-        if joined is not None:  # "On June 13 he signed an order, and the companies signed a pact": two acts
-            first, (k, second) = text[:joined[0]], joined[1:]
-            yield _unit(sentence, 0, first, eventtype.read(first), "part")
-            yield _unit(sentence, k, text[k:].rstrip(), second, "part")
+        parts = _parts(text, reading) if not subs else ()
+        if parts:  # "On June 13 he signed an order, and the companies signed a pact": two acts
+            for start, end, part_reading, shared in parts:
+                unit = _unit(sentence, start, text[start:end], part_reading, "part")
+                # the words before a part in its sentence, from the subject it shares: its quote's prefix
+                unit["lead_from"] = sentence["start"] + (shared[0] if shared is not None else 0)
+                if shared is not None:  # a predicate of the subject before: its subject's words are the part's
+                    unit.update(pred=True, shared=(sentence["start"] + shared[0], sentence["start"] + shared[1]),
+                                subject=text[shared[0]:shared[1]])
+                yield unit
             continue
         inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
         yield dict(sentence, reading=reading, inner=inner)
@@ -447,32 +497,130 @@ def _units(sentences):
 
 
 # ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
-COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her)\b|[A-Z])")
+COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z])")
 CLAUSE_END = re.compile(r",\s+and\b|;")
 CLAUSE_WINDOW = 400
+# ", and" before a verb phrase of the subject before it (", and agreed to ..."), or the comma of a series
+# of them (", reaffirmed ..., and agreed ...")
+AND = re.compile(r"(?:(?P<comma>,)\s+(?P<serial>(?!and\b))|(?P<comma2>,)?\s+and\s+)"
+                 r"(?:(?:also|then|later|subsequently|jointly|separately)\s+)?(?P<verb>[\w’'-]+)")
+# the last of a series of verb phrases (", reaffirmed ..., and agreed ..."): what makes a comma before
+# a past verb a conjunction, not an apposition or a participle (", held in Tokyo last month,")
+LAST_OF_SERIES = re.compile(r",\s+and\s+(?:(?:also|then|later|subsequently|jointly|separately)\s+)?[a-z]+ed\b")
+BY = re.compile(r"\s+by\b")  # ", and backed by": a participle
+NOT_CONJUNCT = frozenset("had has have was were is are did does do been being got".split())
+NOT_INFINITIVE = eventtype.DETERMINERS | eventtype.PREPOSITIONS | frozenset(
+    "other all each both some many those what be".split())
 
 
-def _coordinated(text: str, reading) -> tuple | None:
-    """``(comma, start, reading)`` of a main clause joined to the first by ", and" after its verb,
-    with a subject of its own of a few words and a verb of the lexicon that reports an event ("...,
-    and the companies signed a national security agreement"); None when there is none."""
-    if reading.verb_at is None:
+def _conjunct(text: str, reading, m, in_series: bool = False):
+    """``(start, reading)`` of the verb phrase of the same subject that the ", and" or the comma of
+    a series (", reaffirmed ..., and agreed ...") at ``m`` opens after the verb of ``reading`` (in
+    ``text``'s offsets); None when it opens none. Not a list of objects ("expand X, Y and Z"), an auxiliary
+    ("has approved and will submit"), a participle (", held in Tokyo last month,", ", backed by"),
+    a verb joined with no comma ("met in Washington and launched": one act told, as the gold sets
+    read it), nor what came of talks (a meeting's ", and agreed to meet again")."""
+    verb_end = reading.verb_at + len(reading.verb or "")
+    between = text[verb_end:m.start()]
+    comma = m.group("comma") or m.group("comma2")
+    if m.group("serial") is not None:  # ", reaffirmed their ... , and agreed": a series, never a participle
+        after = text[m.end():m.end() + 40].split()
+        nxt = after[0].lower() if after else ""
+        if (nxt in eventtype.PREPOSITIONS and nxt != "to") or (nxt == "to" and (
+                len(after) < 2 or after[1].lower() in NOT_INFINITIVE or not after[1].islower())) or \
+                not LAST_OF_SERIES.search(text, m.end(), m.end() + CLAUSE_WINDOW):
+            return None
+    verb = m.group("verb")
+    if not between.strip() or not verb.islower() or verb in NOT_CONJUNCT or not tense.past_form(verb) or not eventtype.known_verb(verb) or \
+            BY.match(text, m.end()):
         return None
-    for m in COORDINATE.finditer(text, reading.verb_at):
-        # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
-        stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
-        second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
-        subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
-        if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
-                0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
-            return m.start(), m.end(), eventtype.shifted(second, 0)
+    if not comma or reading.type in ("meeting", "call") and not in_series:
+        # "met in Washington and launched an initiative", "flew ... and struck a target": one act told; what
+        # came of talks (", and agreed to meet again") is told as part of them
+        return None
+    k = m.start("verb")
+    stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
+    second = eventtype.read(text[k:stop.start() if stop else m.end() + CLAUSE_WINDOW])
+    if second.verb_at != 0 or second.type in (None, "other"):  # an act the lexicon does not type stays told
+        return None
+    return k, second
+
+
+# the most acts one sentence is cut into: a readout's series has a handful; past that the rest is the
+# last part's (a hostile "..., and urged restraint" repeated is read a few times, not once per comma)
+MAX_PARTS = 12
+
+
+def _parts(text: str, reading) -> list:
+    """``(start, end, reading, shared subject span or None)`` of each act of a sentence whose main
+    clause is joined to more: by ", and" to a clause with a subject of its own ("..., and the
+    companies signed a national security agreement", see :func:`_coordinated`), or by ", and" to a
+    verb phrase of its subject (", affirmed ..., and agreed to hold ...", see :func:`_conjunct`);
+    each part typed by its own verb and object, its reading in its own offsets, words said by one
+    speaker one part. No parts (empty) for a sentence of one act."""
+    cuts = []  # (end of the part before, start of the next, its reading, the subject it shares or None)
+    r, subject = reading, (reading.start, reading.verb_at)
+    while r.verb_at is not None and len(cuts) < MAX_PARTS:
+        joined = None
+        verb_end = r.verb_at + len(r.verb or "")
+        for m in AND.finditer(text, verb_end):
+            if m.start() - verb_end > CLAUSE_WINDOW:
+                break  # a verb phrase of its own is read a few hundred characters from the verb before
+            clause = _coordinated(text, m.start()) if m.group("comma2") else None
+            if clause is not None:
+                joined = (m.start(), clause[0], clause[1], None)
+                break
+            # a meeting that is itself one of a series (", met X, and signed ..."): the last ", and" is the
+            # series', not what came of the talks
+            found = _conjunct(text, r, m, in_series=bool(cuts) and cuts[-1][3] is not None and
+                              text[cuts[-1][0]:cuts[-1][1]].strip() == ",")
+            if found is not None:
+                joined = (m.start(), found[0], found[1], subject)
+                break
+        if joined is None:
+            break
+        cuts.append(joined)
+        r = eventtype.shifted(dataclasses.replace(joined[2]), joined[1])  # the next verb, in the sentence's offsets
+        if joined[3] is None:
+            subject = (r.start, r.verb_at)
+    if not cuts:
+        return []
+    first = text[:cuts[0][0]]
+    head = eventtype.read(first)
+    out = [(0, len(first), head, None)]
+    for n, (_, start, part_reading, shared) in enumerate(cuts):
+        end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text.rstrip())
+        if shared is not None and part_reading.type == out[-1][2].type == "statement":
+            # more words said by the speaker just told (", and urged restraint"): one statement
+            before = out.pop()  # offsets only: the part's words are sliced once, by the caller
+            out.append((before[0], end, dataclasses.replace(before[2], end=end - before[0]), before[3]))
+            continue
+        out.append((start, end, part_reading, shared))
+    return out if len(out) > 1 else []
+
+
+def _coordinated(text: str, at: int) -> tuple | None:
+    """``(start, reading)`` of a main clause joined to the one before by the ", and" at ``at``, with
+    a subject of its own of a few words and a verb of the lexicon that reports an event ("..., and
+    the companies signed a national security agreement", "..., and it entered into force"); None
+    when it is not one."""
+    m = COORDINATE.match(text, at)
+    if m is None:
+        return None
+    # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
+    stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
+    second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
+    subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
+    if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
+            0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
+        return m.end(), second
     return None
 
 
 def _inside(unit: dict):
     """Whether a document offset is in ``unit`` (a whole sentence holds all of its own)."""
-    if not (unit.get("sub") or unit.get("part")):
-        return lambda at: True
+    if not (unit.get("sub") or unit.get("part")) or unit.get("pred"):
+        return lambda at: True  # a verb phrase of a subject: its sentence's (its core says whose act it is)
     return lambda at: unit["start"] <= at < unit["end"]
 
 
@@ -645,9 +793,12 @@ def _named(subject: str, unit: dict, actors_by_sentence: dict, new_by_sentence: 
     """Whether the subject of ``unit`` names a speaker: a registry actor that is not a state ("a
     senior Japanese official" names none) or a name no registry holds."""
     k = unit["text"].find(subject) if subject else -1
-    if k < 0:
+    if unit.get("pred"):  # a verb phrase of the subject before it
+        lo, hi = unit["shared"]
+    elif k < 0:
         return False
-    lo, hi = unit["start"] + k, unit["start"] + k + len(subject)
+    else:
+        lo, hi = unit["start"] + k, unit["start"] + k + len(subject)
     if re.match(r"\s*(?:an?|some|many|several|one|two|three)\s", subject) or \
             re.search(r"\b(?:officials?|sources?|analysts|experts|observers|diplomats)\b", subject, re.I):
         return False  # "a senior Japanese official", "analysts": nobody named
@@ -753,7 +904,13 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
         return type_ != "statement" or (draft.get("_speaker") and d.get("_speaker") == draft["_speaker"]) or (
             draft["actors"] and d["actors"] and d["actors"][0]["id"] == draft["actors"][0]["id"])
 
-    for d in reversed(out):
+    # "the cabinet separately approved a second package", "another launch": a second act of its kind, not
+    # the one told (words said "also" go on with their speaker's)
+    another = type_ != "statement" and SECOND_ACT.search(text) is not None
+    out = [d for d in out if not _other_subject(draft, d)]  # two named subjects' acts: two events
+    if not out:
+        return None
+    for d in reversed(out) if not another else ():
         kind = d.get("_type") or d.get("event_type")
         theirs = {a["id"] for a in d["actors"]}
         places, their_places = set(draft.get("places") or []), set(d.get("places") or [])
@@ -770,13 +927,26 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
             if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
                 return d
     last = out[-1]
-    if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last):
+    if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last) and \
+            not another:
         return last
     return None
 
 
+def _other_subject(draft: dict, d: dict) -> bool:
+    """Whether one of two drafts is a verb phrase of a subject (", and signed the agreement") and
+    the two subjects name different people or bodies (Nakatani's signing, Iwaya's)."""
+    (mine, pred), (theirs, their_pred) = draft.get("_subject", (None, False)), d.get("_subject", (None, False))
+    return (pred or their_pred) and mine is not None and theirs is not None and mine != theirs
+
+
+# words that put a verb phrase's act after the one its sentence dated: not on that day
+LATER = re.compile(r"\b(?:later|then|afterwards?|subsequently|since|thereafter|next|following|until)\b", re.I)
+
+
 # words that say a second act of its kind ("China also held drills", "separately", "another launch")
 ANOTHER = re.compile(r"\b(?:also|separately|another|other|too|as well)\b", re.I)
+SECOND_ACT = re.compile(r"\b(?:also|separately|another)\b", re.I)  # not "other", "too": no second act said
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 
 
