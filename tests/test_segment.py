@@ -379,3 +379,79 @@ def test_a_references_heading_after_bracketed_notes_ends_the_last_note():
     seg = segment(doc)
     assert [n.body.text(doc.text) for n in seg.notes][-1] == "Ibid."
     assert [p["kind"] for p in seg.paragraphs if p["text"].startswith(("Marlow", "Vesk"))] == ["reference"] * 2
+
+
+# --- probe pages for page clutter (tests/fixtures/clutter_probes.yml) --------------------------------
+
+PROBES = __import__("pathlib").Path(__file__).parent / "fixtures" / "clutter_probes.yml"
+
+
+def probe_pages():
+    """The probe pages: ``(page, document, labels)``, labels one ``(start, end, kind, head_end)`` per
+    non-empty line, kind "clutter" or "body", head_end the end of a clutter head ("⟦...⟧")."""
+    import yaml
+
+    out = []
+    for page in yaml.safe_load(PROBES.read_text(encoding="utf-8"))["pages"]:
+        lines, labels, pos = [], [], 0
+        for raw in page["text"].rstrip("\n").split("\n"):
+            kind, head = "body", None
+            if raw.startswith("~ "):
+                kind, raw = "clutter", raw[2:]
+            if raw.startswith("⟦"):
+                k = raw.index("⟧")
+                head, raw = k - 1, raw[1:k] + raw[k + 1:]
+            if raw.strip():
+                labels.append((pos, pos + len(raw), kind, pos + head if head is not None else None))
+            lines.append(raw)
+            pos += len(raw) + 1
+        text = "\n".join(lines) + "\n"
+        doc = Document(id=page["id"], stem=page["id"], source_file=page["id"] + ".txt", text=text,
+                       meta={"title": page["title"], "authors": page.get("authors") or [], "publisher": None})
+        out.append((page, doc, labels))
+    return out
+
+
+def probe_figures():
+    """Clutter set aside and body kept on the probe pages, counted as tests/newdocs_eval.py counts
+    them (letters covered by body rows), with the lines missed."""
+    counts = dict(clutter=0, clutter_aside=0, body=0, body_kept=0)
+    misses = []
+    for page, doc, labels in probe_pages():
+        seg = segment(doc)
+        spans = []
+        for p in seg.paragraphs:
+            spans += [(x.start, x.end) for x in seg.paragraph_pieces[p["id"]].pieces]
+        spans += [(s["heading_start"], s["heading_end"]) for s in seg.sections if s["heading_start"] is not None]
+        spans += [(x.start, x.end) for n in seg.notes for x in n.body.pieces]
+        # a note's marker ("[1]", "1.", "¹") is the note row's, not text to lose
+        spans += [(doc.text.rfind("\n", 0, n.body.start) + 1, n.body.start) for n in seg.notes]
+        spans += [(f["start"], f["end"]) for f in seg.figures]
+        covered = bytearray(len(doc.text))
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
+        for start, end, kind, head_end in labels:
+            letters = [i for i in range(start, end) if doc.text[i].isalnum()]
+            head = [i for i in letters if head_end is not None and i < head_end]
+            rest = [i for i in letters if i not in head]
+            if kind == "clutter":
+                counts["clutter"] += 1
+                ok = not any(covered[i] for i in letters)
+                counts["clutter_aside"] += ok
+            else:
+                counts["body"] += 1
+                ok = all(covered[i] for i in rest) and not any(covered[i] for i in head)
+                counts["body_kept"] += ok
+            if not ok:
+                misses.append((page["id"], kind, doc.text[start:end][:70]))
+    return counts, misses
+
+
+def test_probe_pages_clutter_set_aside_and_body_kept():
+    """Issue 14, item 4 (branch clut5): on probe pages written before the rules, every clutter line
+    (timestamps, reading times, bylines of names alone, an author's bio after the notes, running
+    headers, language switchers, datelines) is set aside and every body line is kept whole (the
+    negatives: "Updated figures show ...", a senior fellow named mid-article, a repeated phrase)."""
+    counts, misses = probe_figures()
+    assert counts["body_kept"] == counts["body"], misses
+    assert counts["clutter_aside"] >= 0.95 * counts["clutter"], misses

@@ -5,9 +5,10 @@ general rules, in this order:
 
 1. web furniture (newsletter and subscription prompts, kickers such as ``OPINION:``,
    breadcrumbs and comment counts, reading time, "Related Articles", "Leave a comment",
-   comment-policy lines, copyright footers, "Back to Top"): recorded in ``boilerplate`` with the
-   rule that matched. A footer marker ("Related Articles", a copyright line...) ends the article:
-   every later block is furniture too;
+   comment-policy lines, copyright footers, "Back to Top", timestamp lines, language switchers,
+   bylines of names alone, running headers whose parts recur elsewhere, an author's bio after the
+   notes): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
+   Articles", a copyright line...) ends the article: every later block is furniture too;
 2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
    page break: a bare URL right after a note, or a citation-like block while a note is still open
@@ -41,24 +42,41 @@ from .schema import row_type
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
+# a reading or listening time: "6 minutes", "3 mins", "8-minute", "ten min"
+_DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+             r"[- ]?min(?:ute)?s?")
+
 # --- web furniture --------------------------------------------------------------------------------
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
 BOILERPLATE_RULES = [
+    # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
+    # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
+    # up" to a pact is text
     ("newsletter-prompt", re.compile(
-        r"(?is)^(?=.{0,400}$)(?!.*https?://).*\b(newsletter|click here|delivered (?:directly )?to your inbox|sign up)\b"), False),
+        r"(?is)^(?=.{0,400}$)(?!.*https?://)(?:(?:.*[:—–|·-]\s*)?sign up\b.*|.*\b(?:click here|delivered (?:directly )?to "
+        r"your inbox)\b.*|(?=.*\b(?:our|my|the author'?s|free|daily|weekly)\s+(?:[\w-]+\s+){0,4}newsletters?\b)"
+        r".*\b(?:sign up|subscribe|receive|inbox|reposted|version of this)\b.*)$"),
+        False),
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
     ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
     ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
-    ("reading-time", re.compile(r"(?i)^(?:listen( to this (?:article|story|post))?\s*[·•|:–-]?\s*)?"
-                                r"(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time| listen)?$"), False),
+    # how long the page takes to read or hear: "5 min read", "8-minute read", "12 minutes to read",
+    # "Reading time: 4 minutes", "Estimated read time — 7 min", "Listen to this article · 5 min"
+    ("reading-time", re.compile(
+        r"(?i)^[^\w]{0,3}(?:(?:estimated|approx\.?|approximately|about|est\.)\s+)?(?:"
+        r"(?:(?:listen(?:ing)?|read(?:ing)?)(?:\s+time)?|time to (?:read|listen)|listen to this (?:article|story|post))"
+        r"\s*[·•|:–—-]?\s*(?:(?:about|approx\.?|approximately|~|est\.)\s*)?" + _DURATION + r"|"
+        + _DURATION + r"(?:\s+(?:read|reading time|listen|to read|to listen))?)\.?$"), False),
     # a repost's note of where it first appeared ("This post first appeared on ... and is reposted
     # with permission"): the page's, not the author's words
     ("repost-notice", re.compile(r"(?i)^(?=.{0,240}$)(?:this (?:post|article|piece|essay|story|commentary) "
-                                 r"(?:first|originally) (?:appeared|ran|was published)\b.*|.*\breposted with "
-                                 r"(?:the author'?s )?permission\b.*)$"), False),
+                                 r"(?:first|originally) (?:appeared|ran|was published)\b.*|(?:cross-?posted|reposted|"
+                                 r"republished|reprinted|originally published|first published) (?:from|on|at|in)\b.*|"
+                                 r".*\b(?:reposted|republished|reprinted) with (?:the author'?s |kind )?permission\b.*)$"),
+     False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
@@ -74,7 +92,9 @@ BOILERPLATE_RULES = [
     ("byline", re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:(?:,|\s+and|\s*&)\s+[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
                           r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
-    ("byline", re.compile(r"(?i)^posted\b(?=.{0,160}$)(?=.*\b(by|on|\d{4})\b).*$"), False),
+    # "Posted by ...", "Posted on ...", "Posted July 2, 2025 by ...": not "Posted to Futenma since 2012, ..."
+    ("byline", re.compile(r"(?i)^posted(?::|\s+(?:by|on|at)\b|\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                          r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))(?=.{0,160}$)(?=.*\b(by|on|\d{4})\b).*$"), False),
     ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
     ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
@@ -96,6 +116,7 @@ RUNNING_HEADER_RULE = "running-header"  # a line repeated on every page of a PDF
 BYLINE_RULE = "byline"
 AFFILIATION_RULE = "affiliation"
 DATELINE_RULE = "dateline"
+AUTHOR_BIO_RULE = "author-bio"  # who the authors are, after the notes or references
 # "TOKYO (Kyodo) --", "SYDNEY/TOKYO, Aug 5 (Reuters) -", "NAGO, Okinawa —", "TAIPEI —": where and
 # from whom, before the first sentence of a wire story.
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+)?"
@@ -157,7 +178,7 @@ CJK_SENTENCE_END = re.compile(rf"[{_CJK_ENDS}]+(?![{_CJK_ENDS}])"
                               rf"(?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
 CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS + "*†‡§‖¶"
 CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
-NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
@@ -427,6 +448,36 @@ def is_author_note(text: str, authors: list) -> bool:
     return any(re.match(rf"{re.escape(str(name))},? (?:is|was|serves as)\b", text) for name in authors)
 
 
+_LATIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "Ae",
+                        "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th"})
+
+
+def latin(text: str) -> str:
+    """The text with its letters' diacritics taken off ("Ōtsuka" "Otsuka", "Søren" "Soren"): how a
+    name is matched whatever its accents (offsets are not kept)."""
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def names_line(text: str, authors: list) -> bool:
+    """A line of names alone ("Ana Lee and Ben Ito", "Sayuri Ōtsuka, Tomás Ortega & Li Wei"); when
+    the catalogue names the authors, one of them must be among the names."""
+    folded = latin(text.strip())
+    if not PERSON_LIST.match(folded):
+        return False
+    return not authors or any(re.search(rf"(?<!\w){re.escape(latin(str(a)))}(?!\w)", folded) for a in authors)
+
+
+def author_bio(text: str, authors: list) -> bool:
+    """A line saying who an author is ("Ana Lee is a senior fellow at ...", "Ana Lee and Ben Ito are
+    ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
+    the byline's) and a verb of being, a list of more names or an apposition."""
+    folded = latin(text.strip())
+    return any(re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin(str(a)))}"
+                        rf"(?:,?\s+(?:is|are|was|serves|served|directs|leads|teaches|and)\b|,\s+(?:a|an|the)\s)", folded)
+               for a in authors if str(a).strip())
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence (footnote markers and closing quotes aside)."""
     stripped = BRACKET_MARKER_END.sub("", text.rstrip())
@@ -541,25 +592,69 @@ def navigation_line(text: str) -> bool:
         and bool(re.search(r"[|·•›»/]|\s{2,}", text))
 
 
+# what a timestamp line holds besides its date: the verb, a time, its zone ("GMT+9", "UTC+09:00",
+# "JST", "ET"), a weekday, "3 hours ago"
+TIMESTAMP_WORDS = re.compile(
+    r"(?i)\b(?:(?:last |first )?(?:published|updated|posted|modified|edited|revised)|on|at|date|time|"
+    r"(?:gmt|utc)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|[ap]\.?m\b\.?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|"
+    r"jst|kst|hkt|sgt|pht|ict|wib|ist|cet|cest|bst|aest|aedt|awst|nzst|nzdt|[ecmp][sd]?t|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday|today)(?!\w)")
+
+
 def date_line(text: str) -> bool:
     """A line that only dates the page ("March 30, 2025", "Published : June 27, 2024 - 15:02",
-    "Updated: Nov. 20, 2025 10:15")."""
+    "Updated: Nov. 20, 2025 10:15", "Updated 11:48 a.m. JST, July 8, 2024", "Last updated:
+    2024-03-14 09:15 (UTC+9)", "Published 3 hours ago"): nothing left of it but separators once its
+    dates and timestamp words are taken out. A line in capitals is read in title case ("FEB 7")."""
     from . import dates
 
     if len(text) > 80 or not re.search(r"\d", text):
         return False
-    rest = text
-    for m in dates.find_dates(text):
+    rest = text.title() if is_all_caps(text) else text
+    for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
-    rest = re.sub(r"(?i)\b(published|updated|posted|last updated|first published|on|at|date|time|[ap]\.?m\.?|"
-                  r"gmt|utc|jst|est|edt|kst|pst|\d{1,2}:\d{2})\b", " ", rest)
+    rest = TIMESTAMP_WORDS.sub(" ", rest)
     return not re.search(r"\w", rest) and rest != text
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset:
+    """The names of the world's official languages in English and in their own language ("Japanese",
+    "日本語", "Español", "한국어"), from the Unicode CLDR data that Babel ships (folded); a name
+    that is also a country's ("Indonesia") is left out."""
+    from babel import Locale, localedata
+    from babel.core import get_global
+
+    available = set(localedata.locale_identifiers())
+    codes = {lang for info in get_global("territory_languages").values() for lang, d in info.items()
+             if d.get("official_status") in ("official", "de_facto_official") and lang in available}
+    english = Locale("en")
+    names = set()
+    for code in codes:
+        names.add(english.languages.get(code))
+        names.add(Locale.parse(code).languages.get(code))
+    countries = {fold(t) for t in english.territories.values()}
+    return frozenset(fold(n) for n in names if n) - countries
+
+
+LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$")
+
+
+def language_switch(text: str) -> bool:
+    """A language switcher: a line of one to six language names alone ("Japanese", "English | 日本語",
+    "Español · Français · 中文")."""
+    items = [i.strip() for i in re.split(r"\s*[|/·•,]\s*|\s{2,}", text) if i.strip()]
+    if not 1 <= len(items) <= 6 or not all(LANGUAGE_ITEM.match(i) for i in items):
+        return False
+    return all(fold(i) in language_names() for i in items)
 
 
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
     ("navigation", navigation_line, False),
     ("dateline", date_line, False),
+    ("language-switch", language_switch, False),
 ]
 
 
@@ -581,6 +676,42 @@ def running_lines(lines: list[str]) -> frozenset:
             if re.search(r"\d", t):
                 numbered.add(key)
     return frozenset(k for k, n in counts.items() if n >= 2 and k in numbered)
+
+
+# where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
+HEADER_PARTS = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*|\s{2,}")
+
+
+def part_counts(lines: list[str], title: str | None) -> dict:
+    """For each part of a line (the text between a header's separators, numbers folded), how many
+    lines hold it; the catalogue's title and its parts (before and after a colon) count as a line."""
+    counts: dict = defaultdict(int)
+    sources = list(lines)
+    if title:
+        sources.append(" | ".join([title] + re.split(r":\s+", title)))
+    for line in sources:
+        if len(line) <= 300:
+            for key in {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}:
+                counts[key] += 1
+    return counts
+
+
+def repeated_parts(text: str, counts: dict) -> bool:
+    """A running header made of parts that each recur on another line of the document (its title,
+    the masthead, another page's header): "<Title> — Briefing Paper No. 12" under a first page
+    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence."""
+    t = text.strip()
+    if not 2 <= len(t.split()) <= 16 or ends_sentence(t):
+        return False
+    parts = [p for p in HEADER_PARTS.split(t) if p.strip()]
+    return len(parts) >= 2 and all(counts.get(line_key(p), 0) >= 2 for p in parts)
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline ("By Ana Lee and Ben Ito, Staff Writers" "Ana Lee", "Ben Ito")."""
+    text = re.sub(r"^(?:by|posted by)\s+", "", text.strip(), flags=re.I)
+    return [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*|\s*[|·]\s*", text)
+            if re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", latin(p))]
 
 
 def boilerplate_rule(block: Block) -> tuple[str, bool] | None:
@@ -709,6 +840,9 @@ def segment(doc) -> Segmentation:
 
     title_at, title_blocks = find_title(blocks, title)
     repeated = running_lines([b.text for b in blocks if b.single_line])
+    parts_seen = part_counts([b.text for b in blocks if b.single_line], title)
+    authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
+    bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
 
     prev_rule = None  # the boilerplate rule of the block before, if it was furniture
     for index, block in enumerate(blocks):
@@ -721,6 +855,15 @@ def segment(doc) -> Segmentation:
             add_boilerplate(block, rule[0] if rule else footer_rule)
             if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
+            continue
+
+        if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
+                and author_bio(btext, bio_names):
+            # who the authors are, after the notes or the references: the page's author box, not
+            # the article (a closing line about the writer in the body stays: an author note)
+            add_boilerplate(block, AUTHOR_BIO_RULE)
+            interrupted = True
+            prev_kind = "boilerplate"
             continue
 
         sm = SYMBOL_NOTE_START.match(btext) if block.marker_start is None else None
@@ -791,7 +934,8 @@ def segment(doc) -> Segmentation:
         rule = boilerplate_rule(block)
         if rule and in_toc and rule[0] == "page-number":
             rule = None  # a page number in a table of contents is part of the table
-        if rule is None and block.single_line and line_key(btext) in repeated:
+        if rule is None and block.single_line and index != title_at and (
+                line_key(btext) in repeated or repeated_parts(btext, parts_seen)):
             rule = (RUNNING_HEADER_RULE, False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
@@ -803,10 +947,15 @@ def segment(doc) -> Segmentation:
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
         if rule is None and prev_kind in ("title", "title-byline") and block.single_line:
             # the author under the headline, and the line saying who they are
-            if prev_kind == "title" and PERSON_LIST.match(btext.strip()):
+            if prev_kind == "title" and names_line(btext, []):
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
+        if rule is None and title_seen and not paras and authors and block.single_line \
+                and names_line(btext, authors):
+            rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
+        if rule and rule[0] == BYLINE_RULE:
+            bio_names += byline_names(btext)
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
