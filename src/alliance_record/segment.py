@@ -129,9 +129,9 @@ LIST_MARKER_RULE = "list-marker"
 TOC_HEADING = re.compile(r"(?i)^(table of contents|contents)$")
 BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contributors)|acknowledg(e)?ments?|"
                          r"appendix|appendices|glossary|index)\b")
-REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
+REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)\s*:?$")
 # A section whose numbered blocks are note bodies ("1. ..." or "[1] ..."), not paragraphs.
-ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
+ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)\s*:?$")
 # a note's number has up to three digits where it opens a list of notes, up to six where it
 # continues one in sequence (see endnote_entries and segment: a long report's note 1000)
 ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})\.|\[([a-z])\])\s+")
@@ -507,6 +507,17 @@ def cited_label(btext: str, text: str, before: int) -> bool:
     return bool(m) and re.search(r"[\w.,;:!?)”\"’']" + re.escape(m.group(1)), text[:before]) is not None
 
 
+def next_note_label(btext: str, notes: list) -> bool:
+    """True when a block opens with the label of the note that comes next ("[1]" first, then the
+    number after the last note's, up to two missing)."""
+    m = ENDNOTE_START.match(btext)
+    if not m or not m.group(1).startswith("["):
+        return False
+    n = label_number(m)
+    last = notes[-1].number if notes and notes[-1].endnote else 0
+    return last < n <= last + 3
+
+
 def label_number(m: re.Match) -> int:
     """A note's number from its label: 12 for "[12]" or "12.", 1 for "[a]", 2 for "[b]"."""
     if m.group(4):
@@ -760,6 +771,8 @@ def looks_like_heading(block: Block) -> bool:
     if not block.single_line:
         return False
     text = block.text.strip()
+    if REFERENCE_HEADING.match(text) or ENDNOTES_HEADING.match(text):
+        return True  # "Notes:", "References:" head their lists
     words = text.split()
     if not 1 <= len(words) <= 14 or len(text) > 120:
         return False
@@ -898,6 +911,11 @@ def segment(doc) -> Segmentation:
             ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
             # a References list whose entries carry the labels the text cites with ("[a]")
             or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, text, block.start)))
+        if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
+                and cited_label(btext, text, block.start):
+            # a list of notes under no heading: each entry opens with the bracketed label the text
+            # above cites ("...in 2025.[1]" / "[1] The White House, ..."), in the notes' order
+            in_endnotes = True
         en = endnote_start(block) if in_endnotes else None
         if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
                                                   and notes[-1].number < en[0] <= notes[-1].number + 3):
