@@ -455,3 +455,55 @@ def test_probe_pages_clutter_set_aside_and_body_kept():
     counts, misses = probe_figures()
     assert counts["body_kept"] == counts["body"], misses
     assert counts["clutter_aside"] >= 0.95 * counts["clutter"], misses
+
+
+HARD_WRAPPED = """
+KESTREL PACIFIC INSTITUTE | Occasional Paper 9
+Tariffs and the Alliance
+How the 2025 Trade Deal Shapes Defence
+Ruth Anand
+September 2025
+1. The deal
+On July 22, 2025, President Donald Trump announced a trade agreement with the
+Japanese government that set a 15 percent tariff on most Japanese goods. Tokyo
+agreed to steer $550 billion of investment into the United States, and the
+Liberal Democratic Party presented the deal as a success before the upper-house
+vote. Ryosei Akazawa, the chief negotiator, made eight trips to Washington. The
+House of Representatives and the House of Councillors were not asked to ratify
+it.
+The defence link was indirect. Officials in Tokyo expected Washington to raise
+Japan's spending again, and Defense Secretary Pete Hegseth asked the Japanese
+Self-Defense Forces to do more. Nobody in the Ministry of Defense expected the
+United States to accept 2 percent for long.
+Kestrel Pacific Institute                                                      3
+2. What it means
+Japan's defence budget request for fiscal 2026 was the largest ever. The
+Ministry of Finance asked for savings elsewhere. Yet Prime Minister Shigeru
+Ishiba said in August that the alliance was "stronger than ever," and the
+Democratic Party for the People asked for tax cuts. I expect the debate to
+return in 2026.
+Kestrel Pacific Institute                                                      4
+"""
+
+
+def test_a_hard_wrapped_page_wraps_before_capitals_where_its_width_shows():
+    """A PDF page wrapped at a fixed width (branch clut5): a line as wide as the lines that wrap
+    into lower case, ending no sentence, wraps into the next line whatever its case ("...the
+    Liberal Democratic" / "Party ..."): ten such wraps on the probe page, none before the fix
+    (nine paragraphs and three lines taken for headings). One wrap into lower case shows no width:
+    a related link above a lower-case e-mail address joins nothing else."""
+    doc = make(HARD_WRAPPED, title="Tariffs and the Alliance: How the 2025 Trade Deal Shapes Defence")
+    seg = segment(doc)
+    paras = [" ".join(p["text"].split()) for p in seg.paragraphs]
+    assert len(paras) == 3
+    assert paras[0].startswith("On July 22, 2025,") and paras[0].endswith("not asked to ratify it.")
+    assert "the Liberal Democratic Party presented" in paras[0]
+    assert "the House of Representatives" not in paras[0] and "The House of Representatives" in paras[0]
+    assert paras[1].startswith("The defence link") and "the United States to accept" in paras[1]
+    assert paras[2].endswith("return in 2026.") and "Shigeru Ishiba said" in paras[2]
+    assert [s["heading"] for s in seg.sections[1:]] == ["1. The deal", "2. What it means"]
+    check_offsets(doc, seg)
+    page = make("A Test Title\nRelated\n■ Seoul and Tokyo to resume defence talks on the islands\nkmj@example.org\n"
+                "■ North Korea condemns the drills as a new alliance in Asia\nBy Kim Min-ji STAFF WRITER\n"
+                "The exercise began on Thursday.\n")
+    assert not any("North Korea" in p["text"] and "Kim Min-ji" in p["text"] for p in segment(page).paragraphs)

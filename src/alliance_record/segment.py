@@ -411,16 +411,31 @@ def wraps_into(line: str, following: str) -> bool:
 
 def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[list[str]]:
     """The lines of a block grouped into runs that wrap into one another (a running header or
-    footer, one of ``repeated``, wraps into nothing)."""
+    footer, one of ``repeated``, wraps into nothing). Where the block shows its width (lines that
+    wrap into a line in lower case), a line as wide as those that ends no sentence wraps into the
+    next line whatever its case: "...the Liberal Democratic" / "Party and Komeito ..."."""
+    keys = [line_key(line) for line in lines]
+    wrapped = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if wraps_into(a, b)]
+    width = max(wrapped, default=0)
+    if sum(n >= 0.8 * width for n in wrapped) < 2:
+        width = 0  # one wrap shows no width: two lines as wide do
     groups = [[lines[0]]]
-    for line in lines[1:]:
-        last = groups[-1][-1]
-        if line.strip() and wraps_into(last, line) and line_key(last) not in repeated \
-                and line_key(line) not in repeated:
+    for k in range(1, len(lines)):
+        line, last = lines[k], lines[k - 1]
+        if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
+                and (wraps_into(last, line) or full_width(last, line, width)):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+def full_width(line: str, following: str, width: int) -> bool:
+    """True when ``line`` fills the block's width (within a fifth), ends no sentence, has the words
+    of prose, and ``following`` starts like the rest of a sentence (not a list item)."""
+    line, following = line.rstrip(), following.lstrip()
+    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
+        and bool(following) and not BULLET.match(following) and bool(re.match(r"[^\W_]|[\"“‘'($]", following))
 
 
 def one_paragraph_per_line(lines: list[str]) -> bool:
