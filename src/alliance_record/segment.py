@@ -722,15 +722,20 @@ def part_counts(lines: list[str], title: str | None) -> dict:
     return counts
 
 
-def repeated_parts(text: str, counts: dict) -> bool:
+def repeated_parts(text: str, counts: dict, header: bool = False) -> bool:
     """A running header made of parts that each recur on another line of the document (its title,
     the masthead, another page's header): "<Title> — Briefing Paper No. 12" under a first page
-    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence."""
+    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence. Between the title and
+    the first paragraph (``header``), one recurring part of two words or more is enough: "Institute
+    — Working Paper 3" on the first page, "<Title> — Institute" on the next."""
     t = text.strip()
     if not 2 <= len(t.split()) <= 16 or ends_sentence(t):
         return False
     parts = [p for p in HEADER_PARTS.split(t) if p.strip()]
-    return len(parts) >= 2 and all(counts.get(line_key(p), 0) >= 2 for p in parts)
+    if len(parts) < 2:
+        return False
+    recur = [counts.get(line_key(p), 0) >= 2 for p in parts]
+    return all(recur) or (header and any(r and len(p.split()) >= 2 for r, p in zip(recur, parts)))
 
 
 def byline_names(text: str) -> list[str]:
@@ -968,7 +973,7 @@ def segment(doc) -> Segmentation:
         if rule and in_toc and rule[0] == "page-number":
             rule = None  # a page number in a table of contents is part of the table
         if rule is None and block.single_line and index != title_at and (
-                line_key(btext) in repeated or repeated_parts(btext, parts_seen)):
+                line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
