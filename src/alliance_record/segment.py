@@ -486,10 +486,12 @@ def names_line(text: str, authors: list) -> bool:
 def author_bio(text: str, authors: list) -> bool:
     """A line saying who an author is ("Ana Lee is a senior fellow at ...", "Ana Lee and Ben Ito are
     ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
-    the byline's) and a verb of being, a list of more names or an apposition."""
+    the byline's) and a verb of being, or an apposition, or more names and "are" (not "Ana Lee and
+    Ben Ito, <title of their book>", an entry of the references)."""
     folded = latin(text.strip())
     return any(re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin(str(a)))}"
-                        rf"(?:,?\s+(?:is|are|was|serves|served|directs|leads|teaches|and)\b|,\s+(?:a|an|the)\s)", folded)
+                        rf"(?:,?\s+(?:is|was|serves|served|directs|leads|teaches)\b|,\s+(?:a|an|the)\s"
+                        rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\b)", folded)
                for a in authors if str(a).strip())
 
 
@@ -667,13 +669,19 @@ def language_names() -> frozenset:
 LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$")
 
 
-def language_switch(text: str) -> bool:
-    """A language switcher: a line of one to six language names alone ("Japanese", "English | 日本語",
-    "Español · Français · 中文")."""
+def language_items(text: str) -> int:
+    """How many language names a line is made of (0 when it holds anything else): a language
+    switcher's "Japanese", "English | 日本語", "Español · Français · 中文"."""
     items = [i.strip() for i in re.split(r"\s*[|/·•,]\s*|\s{2,}", text) if i.strip()]
     if not 1 <= len(items) <= 6 or not all(LANGUAGE_ITEM.match(i) for i in items):
-        return False
-    return all(fold(i) in language_names() for i in items)
+        return 0
+    return len(items) if all(fold(i) in language_names() for i in items) else 0
+
+
+def language_switch(text: str) -> bool:
+    """Two language names or more alone on a line: a switcher wherever it stands (one name alone
+    is one only outside the text: see segment)."""
+    return language_items(text) >= 2
 
 
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
@@ -877,6 +885,15 @@ def segment(doc) -> Segmentation:
     authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
     bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
 
+    # whether prose (a block ending a sentence) follows each block: a language's name alone on a line
+    # is a switcher above the text or below it, a heading in it ("English" / "Japanese" versions)
+    prose_after = [False] * (len(blocks) + 1)
+    for k in range(len(blocks) - 1, -1, -1):
+        prose_after[k] = prose_after[k + 1] or (not blocks[k].single_line or ends_sentence(blocks[k].text))
+    # ...unless two or more such names head parts of the text below the title: its versions
+    language_heads = sum(1 for k, b in enumerate(blocks) if (title_at is None or k > title_at) and b.single_line
+                         and prose_after[k + 1] and len(b.text) <= 40 and language_items(b.text) == 1)
+
     prev_rule = None  # the boilerplate rule of the block before, if it was furniture
     for index, block in enumerate(blocks):
         btext = block.text
@@ -975,6 +992,9 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and index != title_at and (
                 line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
+        if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
+                and language_items(btext) == 1:
+            rule = ("language-switch", False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
