@@ -488,8 +488,9 @@ def author_bio(text: str, authors: list) -> bool:
     ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
     the byline's) and a verb of being, or an apposition, or more names and "are" (not "Ana Lee and
     Ben Ito, <title of their book>", an entry of the references)."""
-    folded = latin(text.strip())
-    return any(re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin(str(a)))}"
+    folded = latin(text.strip()[:400])  # a bio opens with the name: its head is enough
+    head = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", folded)
+    return any(head.startswith(latin(str(a))) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin(str(a)))}"
                         rf"(?:,?\s+(?:is|was|serves|served|directs|leads|teaches)\b|,\s+(?:a|an|the)\s"
                         rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\b)", folded)
                for a in authors if str(a).strip())
@@ -517,11 +518,21 @@ def endnote_start(block: Block):
     return label_number(m), m.group(1), block.start + m.end()
 
 
-def cited_label(btext: str, text: str, before: int) -> bool:
+def cited_label(btext: str, cited: dict, before: int) -> bool:
     """True when a block opens with a bracketed label ("[a] ...") that the text before it uses as
-    a note marker right after a word ("promise.[a]")."""
+    a note marker right after a word ("promise.[a]"); ``cited``: where the text first does so for
+    each label (:func:`first_citations`)."""
     m = re.match(r"^(\[(?:\d{1,3}|[a-z])\])\s", btext)
-    return bool(m) and re.search(r"[\w.,;:!?)”\"’']" + re.escape(m.group(1)), text[:before]) is not None
+    return bool(m) and cited.get(m.group(1), before) < before
+
+
+def first_citations(text: str) -> dict:
+    """Where the text first cites each bracketed label right after a word ("promise.[a]",
+    "2024.[12]"): one pass over the text, looked up by every block that opens with a label."""
+    out: dict = {}
+    for m in re.finditer(r"(?<=[\w.,;:!?)”\"’'])\[(?:\d{1,3}|[a-z])\]", text):
+        out.setdefault(m.group(), m.start())
+    return out
 
 
 def next_note_label(btext: str, notes: list) -> bool:
@@ -543,6 +554,7 @@ def label_number(m: re.Match) -> int:
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE_START = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int, int]]:
@@ -666,13 +678,16 @@ def language_names() -> frozenset:
     return frozenset(fold(n) for n in names if n) - countries
 
 
+LANGUAGE_SEPARATORS = re.compile(r"\s*[|/·•,]\s*|\s{2,}")
 LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$")
 
 
 def language_items(text: str) -> int:
     """How many language names a line is made of (0 when it holds anything else): a language
     switcher's "Japanese", "English | 日本語", "Español · Français · 中文"."""
-    items = [i.strip() for i in re.split(r"\s*[|/·•,]\s*|\s{2,}", text) if i.strip()]
+    if len(text) > 120:
+        return 0
+    items = [i.strip() for i in LANGUAGE_SEPARATORS.split(text) if i.strip()]
     if not 1 <= len(items) <= 6 or not all(LANGUAGE_ITEM.match(i) for i in items):
         return 0
     return len(items) if all(fold(i) in language_names() for i in items) else 0
@@ -876,6 +891,22 @@ def segment(doc) -> Segmentation:
     interrupted = False
     prev_kind = None
 
+    @functools.lru_cache(maxsize=1)
+    def cited():  # the labels the text cites, read once and only for a document that needs them
+        return first_citations(text)
+
+    @functools.lru_cache(maxsize=1)
+    def blank_starts():  # where a blank line may start: every newline followed by one
+        return [m.start() for m in BLANK_LINE_START.finditer(text)]
+
+    def blank_between(a: int, b: int) -> bool:
+        """Whether a blank line lies in text[a:b] (as BLANK_LINE.search(text, a, b)), by bisection:
+        a note followed by thousands of lines is not searched again for each of them. The end of
+        a blank line starting later is never earlier, so the first start after ``a`` decides."""
+        starts = blank_starts()
+        k = bisect.bisect_left(starts, a)
+        return k < len(starts) and BLANK_LINE.match(text, starts[k], b) is not None
+
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
@@ -947,9 +978,9 @@ def segment(doc) -> Segmentation:
         in_endnotes = bool(headings) and (
             ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
             # a References list whose entries carry the labels the text cites with ("[a]")
-            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, text, block.start)))
+            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, cited(), block.start)))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
-                and cited_label(btext, text, block.start):
+                and cited_label(btext, cited(), block.start):
             # a list of notes under no heading: each entry opens with the bracketed label the text
             # above cites ("...in 2025.[1]" / "[1] The White House, ..."), in the notes' order
             in_endnotes = True
@@ -958,7 +989,7 @@ def segment(doc) -> Segmentation:
                                                   and notes[-1].number < en[0] <= notes[-1].number + 3):
             en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read
         last_endnote = notes[-1] if notes and notes[-1].endnote \
-            and not BLANK_LINE.search(text, notes[-1].body.end, block.start) else None
+            and not blank_between(notes[-1].body.end, block.start) else None
         if en and last_endnote and not last_endnote.number < en[0] <= last_endnote.number + 3:
             # "45. Harbor Press, 2021." under "1. ... pp. 10–": a wrapped line, not entry 45
             line_start = text.rfind("\n", 0, block.start) + 1
