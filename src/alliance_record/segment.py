@@ -474,13 +474,22 @@ def latin(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=4096)
+def latin_name(name) -> str:
+    """A name as :func:`latin` gives it, kept: the authors' names are compared with every block."""
+    return latin(str(name))
+
+
 def names_line(text: str, authors: list) -> bool:
     """A line of names alone ("Ana Lee and Ben Ito", "Sayuri Ōtsuka, Tomás Ortega & Li Wei"); when
     the catalogue names the authors, one of them must be among the names."""
     folded = latin(text.strip())
     if not PERSON_LIST.match(folded):
         return False
-    return not authors or any(re.search(rf"(?<!\w){re.escape(latin(str(a)))}(?!\w)", folded) for a in authors)
+    return not authors or any(re.search(rf"(?<!\w){re.escape(latin_name(a))}(?!\w)", folded) for a in authors)
+
+
+BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
 
 
 def author_bio(text: str, authors: list) -> bool:
@@ -488,9 +497,12 @@ def author_bio(text: str, authors: list) -> bool:
     ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
     the byline's) and a verb of being, or an apposition, or more names and "are" (not "Ana Lee and
     Ben Ito, <title of their book>", an entry of the references)."""
-    folded = latin(text.strip()[:400])  # a bio opens with the name: its head is enough
-    head = re.sub(r"^(?:Dr|Prof|Professor)\.?\s+", "", folded)
-    return any(head.startswith(latin(str(a))) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin(str(a)))}"
+    start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
+    if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
+        return False  # most blocks start with no author's initial
+    folded = latin(text.strip()[:160])  # a bio opens with the name: its head is enough
+    head = BIO_TITLE.sub("", folded)
+    return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
                         rf"(?:,?\s+(?:is|was|serves|served|directs|leads|teaches)\b|,\s+(?:a|an|the)\s"
                         rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\b)", folded)
                for a in authors if str(a).strip())
@@ -663,18 +675,18 @@ def language_names() -> frozenset:
     """The names of the world's official languages in English and in their own language ("Japanese",
     "日本語", "Español", "한국어"), from the Unicode CLDR data that Babel ships (folded); a name
     that is also a country's ("Indonesia") is left out."""
-    from babel import Locale, localedata
+    from babel import localedata
     from babel.core import get_global
 
     available = set(localedata.locale_identifiers())
     codes = {lang for info in get_global("territory_languages").values() for lang, d in info.items()
              if d.get("official_status") in ("official", "de_facto_official") and lang in available}
-    english = Locale("en")
+    english = localedata.load("en", merge_inherited=False)  # a locale's own data: no merge with root
     names = set()
     for code in codes:
-        names.add(english.languages.get(code))
-        names.add(Locale.parse(code).languages.get(code))
-    countries = {fold(t) for t in english.territories.values()}
+        names.add(english["languages"].get(code))
+        names.add(localedata.load(code, merge_inherited=False).get("languages", {}).get(code))
+    countries = {fold(t) for t in english["territories"].values()}
     return frozenset(fold(n) for n in names if n) - countries
 
 
@@ -685,8 +697,11 @@ LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$
 def language_items(text: str) -> int:
     """How many language names a line is made of (0 when it holds anything else): a language
     switcher's "Japanese", "English | 日本語", "Español · Français · 中文"."""
-    if len(text) > 120:
-        return 0
+    return 0 if len(text) > 120 else _language_items(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _language_items(text: str) -> int:
     items = [i.strip() for i in LANGUAGE_SEPARATORS.split(text) if i.strip()]
     if not 1 <= len(items) <= 6 or not all(LANGUAGE_ITEM.match(i) for i in items):
         return 0
@@ -739,7 +754,7 @@ def part_counts(lines: list[str], title: str | None) -> dict:
     if title:
         sources.append(" | ".join([title] + re.split(r":\s+", title)))
     for line in sources:
-        if len(line) <= 300:
+        if len(line) <= 200:  # a header is short (a long line holds no part of one)
             for key in {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}:
                 counts[key] += 1
     return counts
