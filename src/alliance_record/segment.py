@@ -492,6 +492,12 @@ def names_line(text: str, authors: list) -> bool:
 BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
 
 
+def bio_initials(authors: list) -> set:
+    """The first letters of the authors' names, as written and without diacritics, and of the
+    titles before them ("Dr", "Prof"): a block that opens otherwise is no bio."""
+    return {c for a in authors for c in (str(a).strip()[:1], latin_name(a)[:1])} | {"D", "P"} if authors else set()
+
+
 def author_bio(text: str, authors: list) -> bool:
     """A line saying who an author is ("Ana Lee is a senior fellow at ...", "Ana Lee and Ben Ito are
     ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
@@ -675,17 +681,25 @@ def language_names() -> frozenset:
     """The names of the world's official languages in English and in their own language ("Japanese",
     "日本語", "Español", "한국어"), from the Unicode CLDR data that Babel ships (folded); a name
     that is also a country's ("Indonesia") is left out."""
+    import pickle
+
     from babel import localedata
     from babel.core import get_global
+
+    def own_data(code: str) -> dict:
+        # a locale's own data, read from its file: no merge with root, and not kept in Babel's
+        # cache (a hundred locales held there cost a build some 50 MB for 189 names)
+        with open(localedata.resolve_locale_filename(code), "rb") as f:
+            return pickle.load(f)
 
     available = set(localedata.locale_identifiers())
     codes = {lang for info in get_global("territory_languages").values() for lang, d in info.items()
              if d.get("official_status") in ("official", "de_facto_official") and lang in available}
-    english = localedata.load("en", merge_inherited=False)  # a locale's own data: no merge with root
+    english = own_data("en")
     names = set()
-    for code in codes:
+    for code in sorted(codes):
         names.add(english["languages"].get(code))
-        names.add(localedata.load(code, merge_inherited=False).get("languages", {}).get(code))
+        names.add(own_data(code).get("languages", {}).get(code))
     countries = {fold(t) for t in english["territories"].values()}
     return frozenset(fold(n) for n in names if n) - countries
 
@@ -697,7 +711,9 @@ LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$
 def language_items(text: str) -> int:
     """How many language names a line is made of (0 when it holds anything else): a language
     switcher's "Japanese", "English | 日本語", "Español · Français · 中文"."""
-    return 0 if len(text) > 120 else _language_items(text)
+    if len(text) > 120 or not text[:1].isalpha() or text.rstrip()[-1:] in ".!?:;,":
+        return 0
+    return _language_items(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -754,7 +770,8 @@ def part_counts(lines: list[str], title: str | None) -> dict:
     if title:
         sources.append(" | ".join([title] + re.split(r":\s+", title)))
     for line in sources:
-        if len(line) <= 200:  # a header is short (a long line holds no part of one)
+        # a header is short and ends no sentence: a long line or a sentence holds no part of one
+        if len(line) <= 200 and line.rstrip()[-1:] not in ".!?":
             for key in {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}:
                 counts[key] += 1
     return counts
@@ -930,6 +947,7 @@ def segment(doc) -> Segmentation:
     parts_seen = part_counts([b.text for b in blocks if b.single_line], title)
     authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
     bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
+    bio_starts = bio_initials(bio_names)  # the letters a bio may open with (cheap to test first)
 
     # whether prose (a block ending a sentence) follows each block: a language's name alone on a line
     # is a switcher above the text or below it, a heading in it ("English" / "Japanese" versions)
@@ -954,7 +972,7 @@ def segment(doc) -> Segmentation:
             continue
 
         if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
-                and author_bio(btext, bio_names):
+                and btext[:1] in bio_starts and author_bio(btext, bio_names):
             # who the authors are, after the notes or the references: the page's author box, not
             # the article (a closing line about the writer in the body stays: an author note)
             add_boilerplate(block, AUTHOR_BIO_RULE)
@@ -1060,6 +1078,7 @@ def segment(doc) -> Segmentation:
             rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
         if rule and rule[0] == BYLINE_RULE:
             bio_names += byline_names(btext)
+            bio_starts = bio_initials(bio_names)
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
