@@ -507,3 +507,144 @@ def test_a_hard_wrapped_page_wraps_before_capitals_where_its_width_shows():
                 "■ North Korea condemns the drills as a new alliance in Asia\nBy Kim Min-ji STAFF WRITER\n"
                 "The exercise began on Thursday.\n")
     assert not any("North Korea" in p["text"] and "Kim Min-ji" in p["text"] for p in segment(page).paragraphs)
+
+
+# --- review rev25c: the width rule, an author's bio, running headers, "Posted" (failing first) ----
+
+def _seg(text, title="A Test Title", authors=()):
+    doc = make(text, title=title)
+    doc.meta["authors"] = list(authors)
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    return doc, seg
+
+
+def _paras(seg):
+    return [" ".join(p["text"].split()) for p in seg.paragraphs]
+
+
+# a block hard-wrapped at some 75 characters whose width shows (lines wrapping into lower case)
+_WIDE = ("The Japan Coast Guard and the Philippine Coast Guard held their first joint\n"
+         "drill off Manila Bay in June 2023, and the United States sent a cutter to the\n"
+         "exercise, as it had promised when the three leaders met in Washington in 2024.\n")
+
+
+def test_the_width_rule_never_joins_a_heading_into_the_paragraph_below():
+    """A full-width line shaped as a heading (a numbered "2. Title Case ..." heading, a line of
+    capitalised words with no final stop over a capitalised sentence) or a subtitle under the title
+    stays a line of its own: the width of a block shows where prose wraps, not that a heading does."""
+    cases = [
+        _WIDE + "3. Coast Guard Cooperation Among Japan, the Philippines and the United States\n"
+                "Tokyo agreed to supply five more patrol vessels to Manila under its security aid.\n",
+        _WIDE + "Trilateral Maritime Dialogue and the Growing Role of Coast Guard Diplomacy\n"
+                "Officials from the three countries met again in Tokyo in the autumn of 2024.\n",
+        _WIDE + "Appendix: Patrol Vessels Delivered to the Philippine Coast Guard Since 2016\n"
+                "Japan delivered ten 44-metre vessels under a yen loan signed in 2013 and 2016.\n",
+    ]
+    for text in cases:
+        heading = text.split("\n")[3]
+        doc, seg = _seg(text)
+        assert not any(heading in p for p in _paras(seg)), heading
+    doc, seg = _seg("The Alliance at Seventy\nReflections on the Security Treaty of 1960 and the Revisions It Has Seen\n"
+                    "The treaty was signed in Washington on January 19, 1960, by Nobusuke Kishi and Christian Herter.\n",
+                    title="The Alliance at Seventy")
+    assert not any(p.startswith("Reflections") for p in _paras(seg))
+    assert any(p.startswith("The treaty was signed") for p in _paras(seg))
+
+
+def test_the_width_rule_never_joins_a_list_or_an_address_block():
+    """Lines after an intro ending with a colon, lines of names or short items, a block whose lines
+    are mostly capitalised: a list, each line its own, never run into the sentence after it."""
+    texts = [
+        _WIDE + "Representatives of the following bodies attended the talks in Manila that week:\n"
+                "National Institute for Defense Studies of the Ministry of Defense in Tokyo\n"
+                "Asia Maritime Transparency Initiative of a Washington research center\n"
+                "The drill was repeated in the South China Sea in April 2024.\n",
+        _WIDE + "Applications for the fellowship should be sent by post to the address below\n"
+                "Office of Public Affairs United States Forces Japan Yokota Air Base Fussa\n"
+                "Tokyo Metropolitan Government Building Nishi-Shinjuku Shinjuku-ku Tokyo\n"
+                "The deadline for applications is March 31, 2025.\n",
+    ]
+    for text in texts:
+        doc, seg = _seg(text)
+        paras = _paras(seg)
+        assert any(p.startswith("The drill was repeated") or p.startswith("The deadline") for p in paras), paras
+        assert not any(("Initiative of a" in p or "Shinjuku-ku Tokyo" in p) and "The" in p.split("Initiative")[-1][:6]
+                       for p in paras)
+        assert not any("Ministry of Defense in Tokyo Asia" in p or "Fussa Tokyo Metropolitan" in p for p in paras)
+
+
+def test_the_width_rule_still_joins_names_wrapped_across_lines():
+    """The wrap the rule exists for: a name split at the edge of a block whose width shows."""
+    doc, seg = _seg(_WIDE.rstrip("\n") + " Two years later the Japan Coast\n"
+                    "Guard sent its largest patrol ship, the Akitsushima, to the Philippine Sea for a\n"
+                    "week of exercises with the United States Coast Guard and the Philippine Navy.\n")
+    assert len(_paras(seg)) == 1 and "the Japan Coast Guard sent" in _paras(seg)[0]
+
+
+def test_an_authors_bio_is_only_at_the_end_and_only_of_a_known_author():
+    """An author's bio is the last thing of a page (after its notes, clutter alone below it) and opens
+    with an author's full name (the catalogue's or a "By" byline's) and "is/was a/an/the <role> at/of".
+    A body sentence naming the author after a footnote, or a name from a line of names when no
+    author is known, stays body."""
+    body = ("Kenta Ishii, who wrote this paper, visited Camp Schwab in 2024 and spoke with residents of Henoko.\n\n"
+            "Kenta Ishii was in Naha when the governor lost his appeal at the Supreme Court in 2024.\n\n")
+    text = ("By Kenta Ishii\n\nThe Henoko relocation was approved in 2013.¹\n\n"
+            "¹ Okinawa Prefecture, press release, December 27, 2013.\n\n" + body
+            + "The work on the seawall continued in 2025.\n\n"
+              "Kenta Ishii is a research fellow at the Ryukyu Policy Forum in Naha.\n")
+    doc, seg = _seg(text, authors=["Kenta Ishii"])
+    paras = _paras(seg)
+    assert any(p.startswith("Kenta Ishii, who wrote") for p in paras)
+    assert any(p.startswith("Kenta Ishii was in Naha") for p in paras)
+    assert not any(p.startswith("Kenta Ishii is a research fellow") for p in paras)  # the page's last line
+    text2 = ("The reef survey ended in 2024.[1]\n\nNotes\n\n[1] Ministry of the Environment, survey report, 2024.\n\n"
+             "Kenta Ishii was mistaken about the reef: the survey of 2024 found coral at the site.\n\n"
+             "Kenta Ishii is a research fellow at the Ryukyu Policy Forum in Naha.\n")
+    doc, seg = _seg(text2, authors=["Kenta Ishii"])
+    paras = _paras(seg)
+    assert any(p.startswith("Kenta Ishii was mistaken") for p in paras)
+    assert not any(p.startswith("Kenta Ishii is a research fellow") for p in paras)
+    assert "author-bio" in {b["rule"] for b in seg.boilerplate}
+    text3 = ("Shigeru Ishiba and Donald Trump\n\nThe leaders met in February 2025.¹\n\n"
+             "¹ The White House, joint statement, February 7, 2025.\n\n"
+             "Shigeru Ishiba was prime minister of Japan from October 2024 to October 2025.\n")
+    doc, seg = _seg(text3)
+    assert any(p.startswith("Shigeru Ishiba was prime minister") for p in _paras(seg))
+
+
+def test_a_grid_of_headings_whose_parts_recur_is_not_a_running_header():
+    """Headings "Korea — Bases" / "Korea — Costs" / "Germany — Bases" ... share parts but are not a
+    page's header: a header recurs with the document's title or as the same line on pages."""
+    text = "Hosts of U.S. Forces\n\nThree allies host most American troops abroad.\n\n"
+    for country in ("Korea", "Germany"):
+        for topic in ("Bases", "Costs"):
+            text += f"{country} — {topic}\n\nThe figures for {country} and its {topic.lower()} are given in the annex.\n\n"
+    doc, seg = _seg(text, title="Hosts of U.S. Forces")
+    assert [s["heading"] for s in seg.sections[1:]] == ["Korea — Bases", "Korea — Costs", "Germany — Bases",
+                                                         "Germany — Costs"]
+    assert "running-header" not in {b["rule"] for b in seg.boilerplate}
+
+
+def test_posted_bylines_are_short_lines_of_a_name_or_a_date():
+    """"Posted by <Name>" / "Posted on <date>" are bylines; a sentence opening "Posted on/at/by"
+    (a unit's posting) is body."""
+    body = ["Posted on Guam since 2006, the bombers rotate through Andersen Air Force Base.",
+            "Posted at Misawa in 2021, the F-35 squadron flew its first drills with Japan.",
+            "Posted by the Navy to Sasebo in 2022, the amphibious ship joined the Seventh Fleet.",
+            "Posted 800 kilometres south of Tokyo, the radar on Iwo Jima watches the sea lanes."]
+    clutter = ["Posted by Kenta Ishii", "Posted on March 3, 2025", "Posted March 3, 2025 by Kenta Ishii"]
+    doc, seg = _seg("A Test Title\n\nThe fleet moved in 2024.\n\n" + "\n\n".join(clutter[:1] + body + clutter[1:]) + "\n")
+    paras = _paras(seg)
+    for line in body:
+        assert line in paras, line
+    assert {b["text"].strip() for b in seg.boilerplate} >= set(clutter)
+
+
+def test_a_bare_duration_and_an_uncited_notes_list_are_body():
+    doc, seg = _seg("A Test Title\n\nHow long did the meeting take?\n\nAbout twenty minutes.\n\n"
+                    "The ministry published its notes on the meeting.\n\nNotes:\n\n"
+                    "1. The ministers will meet again in Tokyo in July.\n\n2. Both sides welcomed the talks.\n")
+    paras = _paras(seg)
+    assert "About twenty minutes." in paras
+    assert not seg.notes and "2. Both sides welcomed the talks." in " ".join(paras)

@@ -419,11 +419,14 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[l
     width = max(wrapped, default=0)
     if sum(n >= 0.8 * width for n in wrapped) < 2:
         width = 0  # one wrap shows no width: two lines as wide do
+    if width and 2 * sum(title_case(line) for line in lines) >= len(lines):
+        width = 0  # a block of capitalised lines is a list (names, an address), not wrapped prose
     groups = [[lines[0]]]
     for k in range(1, len(lines)):
         line, last = lines[k], lines[k - 1]
         if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
-                and (wraps_into(last, line) or full_width(last, line, width)):
+                and (wraps_into(last, line) or (full_width(last, line, width)
+                                                and not (k >= 2 and lines[k - 2].rstrip().endswith(":")))):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -432,10 +435,29 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[l
 
 def full_width(line: str, following: str, width: int) -> bool:
     """True when ``line`` fills the block's width (within a fifth), ends no sentence, has the words
-    of prose, and ``following`` starts like the rest of a sentence (not a list item)."""
+    of prose, and ``following`` starts like the rest of a sentence (not a list item). A line of
+    capitalised words (a heading, "2. Title Case ...", a name or an address in a list) stands alone,
+    and so does the line before one: the width shows where prose wraps, not where a list does."""
     line, following = line.rstrip(), following.lstrip()
     return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
-        and bool(following) and not BULLET.match(following) and bool(re.match(r"[^\W_]|[\"“‘'($]", following))
+        and not line.endswith(":") and bool(following) and not BULLET.match(following) \
+        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
+
+
+# words a title in Title Case leaves in lower case
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on onto or over per the to up upon via "
+                         "vs with within without".split())
+
+
+def title_case(line: str) -> bool:
+    """A line whose words are mostly capitalised (the minor words of a title aside), numbers and a
+    heading's "2." aside, two words in lower case at most, no sentence ending inside it: a heading or an item of a list (a name, an
+    address), not a wrapped line of prose."""
+    if re.search(r"[a-z)][.!?;]\s", line[:300]):
+        return False  # a sentence ends inside it: prose
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line[:300]) if w.casefold() not in _MINOR_WORDS]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and 10 * caps >= 6 * len(words) and len(words) - caps <= 2
 
 
 def one_paragraph_per_line(lines: list[str]) -> bool:
