@@ -522,17 +522,20 @@ def bio_initials(authors: list) -> set:
 
 def author_bio(text: str, authors: list) -> bool:
     """A line saying who an author is ("Ana Lee is a senior fellow at ...", "Ana Lee and Ben Ito are
-    ...", "Ana Lee, a former diplomat, is ..."): it opens with an author's name (the catalogue's or
-    the byline's) and a verb of being, or an apposition, or more names and "are" (not "Ana Lee and
-    Ben Ito, <title of their book>", an entry of the references)."""
+    fellows of ...", "Ana Lee, a former diplomat, is a professor at ..."): it opens with an author's
+    full name (the catalogue's or a "By" byline's), "is/was a/an/the" (or more names and "are") and
+    a role at or of somewhere (not "Ana Lee was in Naha when ...", nor "Ana Lee and Ben Ito, <title
+    of their book>", an entry of the references)."""
     start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
     if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
         return False  # most blocks start with no author's initial
     folded = latin(text.strip()[:160])  # a bio opens with the name: its head is enough
     head = BIO_TITLE.sub("", folded)
     return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
-                        rf"(?:,?\s+(?:is|was|serves|served|directs|leads|teaches)\b|,\s+(?:a|an|the)\s"
-                        rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\b)", folded)
+                        rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
+                        rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
+                        rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\s)"
+                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for)\s", folded)
                for a in authors if str(a).strip())
 
 
@@ -961,6 +964,14 @@ def segment(doc) -> Segmentation:
         k = bisect.bisect_left(starts, a)
         return k < len(starts) and BLANK_LINE.match(text, starts[k], b) is not None
 
+    @functools.lru_cache(maxsize=1)
+    def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
+        k = len(blocks)
+        while k > 0 and (boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
+                         or author_bio(blocks[k - 1].text, bio_names)):
+            k -= 1
+        return k
+
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
@@ -994,9 +1005,10 @@ def segment(doc) -> Segmentation:
             continue
 
         if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
-                and btext[:1] in bio_starts and author_bio(btext, bio_names):
-            # who the authors are, after the notes or the references: the page's author box, not
-            # the article (a closing line about the writer in the body stays: an author note)
+                and btext[:1] in bio_starts and author_bio(btext, bio_names) and index >= clutter_tail():
+            # who the authors are, at the very end after the notes or the references (nothing but
+            # clutter below): the page's author box, not the article (a closing line about the
+            # writer in the body stays: an author note)
             add_boilerplate(block, AUTHOR_BIO_RULE)
             interrupted = True
             prev_kind = "boilerplate"
@@ -1098,8 +1110,8 @@ def segment(doc) -> Segmentation:
         if rule is None and title_seen and not paras and authors and block.single_line \
                 and names_line(btext, authors):
             rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
-        if rule and rule[0] == BYLINE_RULE:
-            bio_names += byline_names(btext)
+        if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
+            bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
             bio_starts = bio_initials(bio_names)
         if rule:
             add_boilerplate(block, rule[0])
