@@ -789,31 +789,42 @@ HEADER_PARTS = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*|\s{2,}")
 
 def part_counts(lines: list[str], title: str | None) -> dict:
     """For each part of a line (the text between a header's separators, numbers folded), how many
-    lines hold it; the catalogue's title and its parts (before and after a colon) count as a line."""
+    lines hold it; the catalogue's title and its parts (before and after a colon) count as a line.
+    Under ``LINKED``: the title's parts and the parts of the lines that hold one of them."""
     counts: dict = defaultdict(int)
     sources = list(lines)
+    titles = {line_key(t) for t in [title] + re.split(r":\s+", title)} if title else set()
     if title:
         sources.append(" | ".join([title] + re.split(r":\s+", title)))
+    linked = set(titles)  # the title's parts and the parts of the lines that hold one
     for line in sources:
         # a header is short and ends no sentence: a long line or a sentence holds no part of one
         if len(line) <= 200 and line.rstrip()[-1:] not in ".!?":
-            for key in {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}:
+            keys = {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}
+            for key in keys:
                 counts[key] += 1
+            if len(keys) >= 2 and keys & titles:
+                linked |= keys
+    counts[LINKED] = frozenset(linked)
     return counts
+
+
+LINKED = "\0linked"  # part_counts' entry for the parts that go with the title in a header
 
 
 def repeated_parts(text: str, counts: dict, header: bool = False) -> bool:
     """A running header made of parts that each recur on another line of the document (its title,
     the masthead, another page's header): "<Title> — Briefing Paper No. 12" under a first page
-    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence. Between the title and
+    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence, and one part at least
+    must go with the title (be one of its parts, or stand beside one in another line). Between the title and
     the first paragraph (``header``), one recurring part of two words or more is enough: "Institute
     — Working Paper 3" on the first page, "<Title> — Institute" on the next."""
     t = text.strip()
     if not 2 <= len(t.split()) <= 16 or ends_sentence(t):
         return False
     parts = [p for p in HEADER_PARTS.split(t) if p.strip()]
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or not any(line_key(p) in counts.get(LINKED, ()) for p in parts):
+        return False  # a header goes with the title: headings whose parts recur ("Korea — Bases") are no header
     recur = [counts.get(line_key(p), 0) >= 2 for p in parts]
     return all(recur) or (header and any(r and len(p.split()) >= 2 for r, p in zip(recur, parts)))
 
