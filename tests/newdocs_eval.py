@@ -381,7 +381,10 @@ def _line_heads(db, doc_id: str) -> dict:
     """Where a boilerplate row cut a head off a line (a wire story's dateline "TOKYO, Oct 21
     (Agency) -", a list's bullet or number): line start -> the head's end. The gold marks whole
     lines; a head set aside from a body line is not body text lost."""
-    heads = {s: e for s, e in db.execute("select start, end from boilerplate where document_id = ?", [doc_id])}
+    # only the rules that cut a head off a line (a dateline, a list's marker), and a short head: a
+    # row of another rule that stops inside a line is clutter taken from the body, counted so
+    heads = {s: e for s, e in db.execute("select start, end from boilerplate where document_id = ? and rule in "
+                                         "('dateline', 'list-marker') and \"end\" - start <= 60", [doc_id])}
     # a note's label at the start of its line ("[3] Ibid.", "12. Ibid."): the note row's marker,
     # as a superscript one is (see _covered)
     for (start,) in db.execute("select start from footnotes where document_id = ? and start is not null", [doc_id]):

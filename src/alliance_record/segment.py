@@ -66,7 +66,9 @@ BOILERPLATE_RULES = [
     # how long the page takes to read or hear: "5 min read", "8-minute read", "12 minutes to read",
     # "Reading time: 4 minutes", "Estimated read time — 7 min", "Listen to this article · 5 min"
     ("reading-time", re.compile(
-        r"(?i)^[^\w]{0,3}(?:(?:estimated|approx\.?|approximately|about|est\.)\s+)?(?:"
+        # (a bare duration ending a sentence, "About ten minutes.", is an answer in the text)
+        r"(?i)^(?![^\w]{0,3}(?:(?:about|approx\.?|approximately|~)\s+)?" + _DURATION + r"\.$)"
+        r"[^\w]{0,3}(?:(?:estimated|approx\.?|approximately|about|est\.)\s+)?(?:"
         r"(?:(?:listen(?:ing)?|read(?:ing)?)(?:\s+time)?|time to (?:read|listen)|listen to this (?:article|story|post))"
         r"\s*[·•|:–—-]?\s*(?:(?:about|approx\.?|approximately|~|est\.)\s*)?" + _DURATION + r"|"
         + _DURATION + r"(?:\s+(?:read|reading time|listen|to read|to listen))?)\.?$"), False),
@@ -92,9 +94,6 @@ BOILERPLATE_RULES = [
     ("byline", re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:(?:,|\s+and|\s*&)\s+[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
                           r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
-    # "Posted by ...", "Posted on ...", "Posted July 2, 2025 by ...": not "Posted to Futenma since 2012, ..."
-    ("byline", re.compile(r"(?i)^posted(?::|\s+(?:by|on|at)\b|\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                          r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))(?=.{0,160}$)(?=.*\b(by|on|\d{4})\b).*$"), False),
     ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
     ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
@@ -505,6 +504,8 @@ def latin_name(name) -> str:
 def names_line(text: str, authors: list) -> bool:
     """A line of names alone ("Ana Lee and Ben Ito", "Sayuri Ōtsuka, Tomás Ortega & Li Wei"); when
     the catalogue names the authors, one of them must be among the names."""
+    if len(text) > 200:
+        return False  # no line of names is this long: not folded (a 10 MB paragraph)
     folded = latin(text.strip())
     if not PERSON_LIST.match(folded):
         return False
@@ -755,9 +756,27 @@ def language_switch(text: str) -> bool:
     return language_items(text) >= 2
 
 
+POSTED_BY = re.compile(rf"(?i)\bby\s+(?-i:{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s*|\s+and\s+|\s*&\s*)"
+                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*)\s*[.,|·]?\s*$")
+
+
+def posted_line(text: str) -> bool:
+    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>" and no
+    more ("Posted on Guam since 2006, the bombers ..." is a sentence)."""
+    m = re.match(r"(?i)posted\b:?\s*", text)
+    if not m or len(text) > 160:
+        return False
+    rest = text[m.end():]
+    by = POSTED_BY.search(rest)
+    if by:
+        rest = rest[:by.start()]
+    return (bool(by) and not rest.strip(" ,|·-")) or date_line("Posted " + rest)
+
+
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
     ("navigation", navigation_line, False),
+    ("byline", posted_line, False),
     ("dateline", date_line, False),
     ("language-switch", language_switch, False),
 ]
@@ -976,6 +995,11 @@ def segment(doc) -> Segmentation:
         return k < len(starts) and BLANK_LINE.match(text, starts[k], b) is not None
 
     @functools.lru_cache(maxsize=1)
+    def first_marker():  # where the text first cites a note (a superscript, a bracketed label)
+        sup = re.search(rf"[\w.,;:!?)”\"’'][{SUPERSCRIPTS}]", text)
+        return min([sup.start() if sup else len(text)] + list(cited().values()))
+
+    @functools.lru_cache(maxsize=1)
     def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
         k = len(blocks)
         while k > 0 and (boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
@@ -1054,7 +1078,9 @@ def segment(doc) -> Segmentation:
             continue
 
         in_endnotes = bool(headings) and (
-            ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+            (ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+             # "Notes:" heads notes only where the text above cites some ("...2025.¹", "...2025.[1]")
+             and (not headings[-1]["heading"].strip().endswith(":") or first_marker() < block.start))
             # a References list whose entries carry the labels the text cites with ("[a]")
             or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, cited(), block.start)))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
