@@ -550,6 +550,11 @@ def test_the_width_rule_never_joins_a_heading_into_the_paragraph_below():
                     title="The Alliance at Seventy")
     assert not any(p.startswith("Reflections") for p in _paras(seg))
     assert any(p.startswith("The treaty was signed") for p in _paras(seg))
+    # a subtitle in sentence case, as wide as the paragraph below it
+    doc, seg = _seg("Patrols in the Strait\nWhy the coast guards of three countries now sail together off Luzon and Batanes\n"
+                    + _WIDE, title="Patrols in the Strait")
+    assert not any(p.startswith("Why the coast guards") for p in _paras(seg))
+    assert any(p.startswith("The Japan Coast Guard and") for p in _paras(seg))
 
 
 def test_the_width_rule_never_joins_a_list_or_an_address_block():

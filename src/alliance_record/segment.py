@@ -339,10 +339,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Runs of non-blank lines; a block whose every line is a list item is split per item."""
+def split_blocks(text: str, title: str | None = None) -> list[Block]:
+    """Runs of non-blank lines; a block whose every line is a list item is split per item. The
+    catalogue's ``title``: the line under it (a subtitle) never wraps by width."""
     blocks = []
     repeated = running_lines(text.split("\n"))
+    titles = frozenset(line_key(t) for t in [title] + re.split(r":\s+", title)) if title else frozenset()
     for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
         start, end = m.start(), m.end()
         while text[start].isspace():
@@ -381,7 +383,7 @@ def split_blocks(text: str) -> list[Block]:
             # blank lines): each line is a block, except where a line wraps into the next (a
             # hard-wrapped paragraph, as PDF text has).
             pos = start
-            for group in wrapped_lines(lines, repeated):
+            for group in wrapped_lines(lines, repeated, titles):
                 s = pos + len(group[0]) - len(group[0].lstrip())
                 body = "\n".join(group)
                 e = pos + len(body.rstrip())
@@ -408,11 +410,13 @@ def wraps_into(line: str, following: str) -> bool:
     return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
 
 
-def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[list[str]]:
+def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
+                  titles: frozenset = frozenset()) -> list[list[str]]:
     """The lines of a block grouped into runs that wrap into one another (a running header or
     footer, one of ``repeated``, wraps into nothing). Where the block shows its width (lines that
     wrap into a line in lower case), a line as wide as those that ends no sentence wraps into the
-    next line whatever its case: "...the Liberal Democratic" / "Party and Komeito ..."."""
+    next line whatever its case: "...the Liberal Democratic" / "Party and Komeito ..." (not a
+    heading or a list's line, see full_width; not the line under the title, one of ``titles``)."""
     keys = [line_key(line) for line in lines]
     wrapped = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if wraps_into(a, b)]
     width = max(wrapped, default=0)
@@ -425,7 +429,8 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[l
         line, last = lines[k], lines[k - 1]
         if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
                 and (wraps_into(last, line) or (full_width(last, line, width)
-                                                and not (k >= 2 and lines[k - 2].rstrip().endswith(":")))):
+                                                and not (k >= 2 and (lines[k - 2].rstrip().endswith(":")
+                                                                     or keys[k - 2] in titles)))):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -448,12 +453,18 @@ _MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on onto 
                          "vs with within without".split())
 
 
+# a verb or pronoun a title would capitalise ("It Has Seen"): in lower case, a line's words are prose
+PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+                         r"said|says|it|he|she|they|we|who|which)\b")
+
+
 def title_case(line: str) -> bool:
     """A line whose words are mostly capitalised (the minor words of a title aside), numbers and a
-    heading's "2." aside, two words in lower case at most, no sentence ending inside it: a heading or an item of a list (a name, an
+    heading's "2." aside, two words in lower case at most, none a verb or pronoun, no sentence
+    ending inside it: a heading or an item of a list (a name, an
     address), not a wrapped line of prose."""
-    if re.search(r"[a-z)][.!?;]\s", line[:300]):
-        return False  # a sentence ends inside it: prose
+    if re.search(r"[a-z)][.!?;]\s", line[:300]) or PROSE_WORDS.search(line[:300]):
+        return False  # a sentence ends inside it, or a verb or pronoun in lower case: prose
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line[:300]) if w.casefold() not in _MINOR_WORDS]
     caps = sum(w[0].isupper() for w in words)
     return len(words) >= 2 and 10 * caps >= 6 * len(words) and len(words) - caps <= 2
@@ -961,7 +972,7 @@ def segment(doc) -> Segmentation:
     title = meta.get("title")
     publisher = meta.get("publisher")
     seg = Segmentation(document_id=doc.id)
-    blocks = split_blocks(text)
+    blocks = split_blocks(text, title)
 
     headings = []          # dicts: start, end, heading, level, author..., toc
     paras: list[tuple[Multi, int]] = []  # (pieces, heading index at start)
