@@ -768,20 +768,22 @@ def language_switch(text: str) -> bool:
 
 
 POSTED_BY = re.compile(rf"(?i)\bby\s+(?-i:{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s*|\s+and\s+|\s*&\s*)"
-                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*)\s*[.,|·]?\s*$")
+                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*)(?=\s*(?:$|[.,|·•—–-]|(?:on|at)\s))")
+COMMENT_COUNT = re.compile(r"(?i)\s*[|·•—–-]?\s*(?:\d{1,6}|no)\s+comments?\s*$")
 
 
 def posted_line(text: str) -> bool:
-    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>" and no
-    more ("Posted on Guam since 2006, the bombers ..." is a sentence)."""
+    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>", with
+    a comment count at most ("· 6 comments"), and no more ("Posted on Guam since 2006, the bombers
+    ..." is a sentence)."""
     m = re.match(r"(?i)posted\b:?\s*", text)
     if not m or len(text) > 160:
         return False
-    rest = text[m.end():]
+    rest = COMMENT_COUNT.sub("", text[m.end():])
     by = POSTED_BY.search(rest)
     if by:
-        rest = rest[:by.start()]
-    return (bool(by) and not rest.strip(" ,|·-")) or date_line("Posted " + rest)
+        rest = rest[:by.start()] + " " + rest[by.end():]
+    return (bool(by) and not rest.strip(" ,.|·•—–-")) or date_line("Posted " + rest.strip(" ,.|·•—–-"))
 
 
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
