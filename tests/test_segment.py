@@ -639,7 +639,8 @@ def test_posted_bylines_are_short_lines_of_a_name_or_a_date():
             "Posted by the Navy to Sasebo in 2022, the amphibious ship joined the Seventh Fleet.",
             "Posted 800 kilometres south of Tokyo, the radar on Iwo Jima watches the sea lanes."]
     clutter = ["Posted by Kenta Ishii", "Posted on March 3, 2025", "Posted March 3, 2025 by Kenta Ishii",
-               "Posted by Mika Tanaka on 4 April 2025 | 12 comments"]
+               "Posted by Mika Tanaka on 4 April 2025 | 12 comments",
+               "Posted 9 May 2025 by staff writer Jun Abe · 4 min read"]
     doc, seg = _seg("A Test Title\n\nThe fleet moved in 2024.\n\n" + "\n\n".join(clutter[:1] + body + clutter[1:]) + "\n")
     paras = _paras(seg)
     for line in body:

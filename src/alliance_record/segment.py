@@ -767,19 +767,22 @@ def language_switch(text: str) -> bool:
     return language_items(text) >= 2
 
 
-POSTED_BY = re.compile(rf"(?i)\bby\s+(?-i:{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s*|\s+and\s+|\s*&\s*)"
+POSTED_BY = re.compile(rf"(?i)\bby\s+(?-i:(?:(?:guest|staff|contributing|senior|special)\s+)?(?:[a-z]+\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s*|\s+and\s+|\s*&\s*)"
                        rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*)(?=\s*(?:$|[.,|·•—–-]|(?:on|at)\s))")
-COMMENT_COUNT = re.compile(r"(?i)\s*[|·•—–-]?\s*(?:\d{1,6}|no)\s+comments?\s*$")
+# what may close a "Posted" line after a separator: a comment count, a reading time
+POSTED_TAIL = re.compile(r"(?i)\s*[|·•—–-]\s*(?:(?:\d{1,6}|no)\s+comments?|" + _DURATION
+                         + r"(?:\s+(?:read|listen))?)\s*$")
 
 
 def posted_line(text: str) -> bool:
-    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>", with
-    a comment count at most ("· 6 comments"), and no more ("Posted on Guam since 2006, the bombers
+    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>" (or
+    "by guest contributor <name>"), closed at most by a comment count or a reading time ("· 6
+    comments", "| 6 min read"), and no more ("Posted on Guam since 2006, the bombers
     ..." is a sentence)."""
     m = re.match(r"(?i)posted\b:?\s*", text)
     if not m or len(text) > 160:
         return False
-    rest = COMMENT_COUNT.sub("", text[m.end():])
+    rest = POSTED_TAIL.sub("", POSTED_TAIL.sub("", text[m.end():]))
     by = POSTED_BY.search(rest)
     if by:
         rest = rest[:by.start()] + " " + rest[by.end():]
