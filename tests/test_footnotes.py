@@ -391,3 +391,47 @@ def test_notes_marked_with_symbols_where_the_text_uses_them():
     assert any(p["text"] == "Build the cell." for p in seg.paragraphs)
     for r in found["footnotes"]:
         assert span_problem(doc.text, r["marker_start"], r["marker_end"], r["marker"]) is None
+
+
+# --- probe pages for notes (tests/fixtures/note_probes.yml) -------------------------------------------
+
+NOTE_PROBES = __import__("pathlib").Path(__file__).parent / "fixtures" / "note_probes.yml"
+
+
+def note_probe_figures():
+    """Notes found on the probe pages, counted as tests/newdocs_eval.py counts them (a footnote row
+    at the marker, with the body's first words or, for a marker with no body, a problem), with the
+    misses; a body must be the whole note and no more."""
+    import yaml
+
+    found, total, misses = 0, 0, []
+    for page in yaml.safe_load(NOTE_PROBES.read_text(encoding="utf-8"))["pages"]:
+        text = normalize_text(page["text"])
+        doc = Document(id=page["id"], stem=page["id"], source_file=page["id"] + ".txt", text=text,
+                       meta={"title": page["title"], "authors": page.get("authors") or []})
+        rows = read_footnotes(doc, segment(doc))["footnotes"]
+        pos = 0
+        for note in page["notes"]:
+            total += 1
+            p = text.find(note["marker"], pos)
+            pos = p + len(note["marker"])
+            row = next((r for r in rows if r["marker_start"] is not None and r["marker_start"] <= p < r["marker_end"]), None)
+            if row is None:
+                ok, got = False, "no row at the marker"
+            elif note["body"] is None:
+                ok, got = not row["text"] and bool(row["problem"]), (row["text"], row["problem"])
+            else:
+                ok, got = " ".join((row["text"] or "").split()) == note["body"], row["text"]
+            found += ok
+            if not ok:
+                misses.append((page["id"], note["marker"], got))
+    return found, total, misses
+
+
+def test_note_probe_pages():
+    """Issue 14, item 6 (branch clut5): notes in other layouts on probe pages written before the
+    rules — bracketed and lettered markers under "Notes", "NOTES", "Notes:", "Footnotes",
+    "Endnotes" or no heading, wrapped bodies, a bio, a share bar or a reference list after the
+    notes, a marker whose note is missing — each paired with its own body."""
+    found, total, misses = note_probe_figures()
+    assert found == total, misses

@@ -47,7 +47,8 @@ def test_speakers_clutter_body_and_notes(dev_score):
 def test_speakers_and_entities_of_the_former_held_out_sets(name, tmp_path):
     """``test/``, ``test2/`` and ``test3/`` are development data now (see their README): their
     quotation speakers meet the target too, with no false quotation, and so do their entities
-    (found and typed, no wrong resolution, no page noise among the candidates)."""
+    (found and typed, no wrong resolution, no page noise among the candidates), their page clutter
+    and their notes."""
     folder = DEV.parent / name
     assert check_gold(folder) == []
     got = score(build_set(folder, tmp_path), folder).summary()
@@ -58,6 +59,10 @@ def test_speakers_and_entities_of_the_former_held_out_sets(name, tmp_path):
     assert got["entities_type_right"] >= 0.90
     assert got["wrong_resolutions"] == 0
     assert got["noise_candidates"] == 0
+    # page clutter and notes (issue 14, items 4 and 6): the targets, nothing of the body lost
+    assert got["clutter_set_aside"] >= 0.90
+    assert got["body_kept"] == 1.0
+    assert got["notes_found"] >= 0.95
 
 
 def test_dates_of_new_documents(dev_score):

@@ -379,3 +379,279 @@ def test_a_references_heading_after_bracketed_notes_ends_the_last_note():
     seg = segment(doc)
     assert [n.body.text(doc.text) for n in seg.notes][-1] == "Ibid."
     assert [p["kind"] for p in seg.paragraphs if p["text"].startswith(("Marlow", "Vesk"))] == ["reference"] * 2
+
+
+# --- probe pages for page clutter (tests/fixtures/clutter_probes.yml) --------------------------------
+
+PROBES = __import__("pathlib").Path(__file__).parent / "fixtures" / "clutter_probes.yml"
+
+
+def probe_pages():
+    """The probe pages: ``(page, document, labels)``, labels one ``(start, end, kind, head_end)`` per
+    non-empty line, kind "clutter" or "body", head_end the end of a clutter head ("⟦...⟧")."""
+    import yaml
+
+    out = []
+    for page in yaml.safe_load(PROBES.read_text(encoding="utf-8"))["pages"]:
+        lines, labels, pos = [], [], 0
+        for raw in page["text"].rstrip("\n").split("\n"):
+            kind, head = "body", None
+            if raw.startswith("~ "):
+                kind, raw = "clutter", raw[2:]
+            if raw.startswith("⟦"):
+                k = raw.index("⟧")
+                head, raw = k - 1, raw[1:k] + raw[k + 1:]
+            if raw.strip():
+                labels.append((pos, pos + len(raw), kind, pos + head if head is not None else None))
+            lines.append(raw)
+            pos += len(raw) + 1
+        text = "\n".join(lines) + "\n"
+        doc = Document(id=page["id"], stem=page["id"], source_file=page["id"] + ".txt", text=text,
+                       meta={"title": page["title"], "authors": page.get("authors") or [], "publisher": None})
+        out.append((page, doc, labels))
+    return out
+
+
+def probe_figures():
+    """Clutter set aside and body kept on the probe pages, counted as tests/newdocs_eval.py counts
+    them (letters covered by body rows), with the lines missed."""
+    counts = dict(clutter=0, clutter_aside=0, body=0, body_kept=0)
+    misses = []
+    for page, doc, labels in probe_pages():
+        seg = segment(doc)
+        spans = []
+        for p in seg.paragraphs:
+            spans += [(x.start, x.end) for x in seg.paragraph_pieces[p["id"]].pieces]
+        spans += [(s["heading_start"], s["heading_end"]) for s in seg.sections if s["heading_start"] is not None]
+        spans += [(x.start, x.end) for n in seg.notes for x in n.body.pieces]
+        # a note's marker ("[1]", "1.", "¹") is the note row's, not text to lose
+        spans += [(doc.text.rfind("\n", 0, n.body.start) + 1, n.body.start) for n in seg.notes]
+        spans += [(f["start"], f["end"]) for f in seg.figures]
+        covered = bytearray(len(doc.text))
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
+        for start, end, kind, head_end in labels:
+            letters = [i for i in range(start, end) if doc.text[i].isalnum()]
+            head = [i for i in letters if head_end is not None and i < head_end]
+            rest = [i for i in letters if i not in head]
+            if kind == "clutter":
+                counts["clutter"] += 1
+                ok = not any(covered[i] for i in letters)
+                counts["clutter_aside"] += ok
+            else:
+                counts["body"] += 1
+                ok = all(covered[i] for i in rest) and not any(covered[i] for i in head)
+                counts["body_kept"] += ok
+            if not ok:
+                misses.append((page["id"], kind, doc.text[start:end][:70]))
+    return counts, misses
+
+
+def test_probe_pages_clutter_set_aside_and_body_kept():
+    """Issue 14, item 4 (branch clut5): on probe pages written before the rules, every clutter line
+    (timestamps, reading times, bylines of names alone, an author's bio after the notes, running
+    headers, language switchers, datelines) is set aside and every body line is kept whole (the
+    negatives: "Updated figures show ...", a senior fellow named mid-article, a repeated phrase)."""
+    counts, misses = probe_figures()
+    assert counts["body_kept"] == counts["body"], misses
+    assert counts["clutter_aside"] >= 0.95 * counts["clutter"], misses
+
+
+HARD_WRAPPED = """
+KESTREL PACIFIC INSTITUTE | Occasional Paper 9
+Tariffs and the Alliance
+How the 2025 Trade Deal Shapes Defence
+Ruth Anand
+September 2025
+1. The deal
+On July 22, 2025, President Donald Trump announced a trade agreement with the
+Japanese government that set a 15 percent tariff on most Japanese goods. Tokyo
+agreed to steer $550 billion of investment into the United States, and the
+Liberal Democratic Party presented the deal as a success before the upper-house
+vote. Ryosei Akazawa, the chief negotiator, made eight trips to Washington. The
+House of Representatives and the House of Councillors were not asked to ratify
+it.
+The defence link was indirect. Officials in Tokyo expected Washington to raise
+Japan's spending again, and Defense Secretary Pete Hegseth asked the Japanese
+Self-Defense Forces to do more. Nobody in the Ministry of Defense expected the
+United States to accept 2 percent for long.
+Kestrel Pacific Institute                                                      3
+2. What it means
+Japan's defence budget request for fiscal 2026 was the largest ever. The
+Ministry of Finance asked for savings elsewhere. Yet Prime Minister Shigeru
+Ishiba said in August that the alliance was "stronger than ever," and the
+Democratic Party for the People asked for tax cuts. I expect the debate to
+return in 2026.
+Kestrel Pacific Institute                                                      4
+"""
+
+
+def test_a_hard_wrapped_page_wraps_before_capitals_where_its_width_shows():
+    """A PDF page wrapped at a fixed width (branch clut5): a line as wide as the lines that wrap
+    into lower case, ending no sentence, wraps into the next line whatever its case ("...the
+    Liberal Democratic" / "Party ..."): ten such wraps on the probe page, none before the fix
+    (nine paragraphs and three lines taken for headings). One wrap into lower case shows no width:
+    a related link above a lower-case e-mail address joins nothing else."""
+    doc = make(HARD_WRAPPED, title="Tariffs and the Alliance: How the 2025 Trade Deal Shapes Defence")
+    seg = segment(doc)
+    paras = [" ".join(p["text"].split()) for p in seg.paragraphs]
+    assert len(paras) == 3
+    assert paras[0].startswith("On July 22, 2025,") and paras[0].endswith("not asked to ratify it.")
+    assert "the Liberal Democratic Party presented" in paras[0]
+    assert "the House of Representatives" not in paras[0] and "The House of Representatives" in paras[0]
+    assert paras[1].startswith("The defence link") and "the United States to accept" in paras[1]
+    assert paras[2].endswith("return in 2026.") and "Shigeru Ishiba said" in paras[2]
+    assert [s["heading"] for s in seg.sections[1:]] == ["1. The deal", "2. What it means"]
+    check_offsets(doc, seg)
+    page = make("A Test Title\nRelated\n■ Seoul and Tokyo to resume defence talks on the islands\nkmj@example.org\n"
+                "■ North Korea condemns the drills as a new alliance in Asia\nBy Kim Min-ji STAFF WRITER\n"
+                "The exercise began on Thursday.\n")
+    assert not any("North Korea" in p["text"] and "Kim Min-ji" in p["text"] for p in segment(page).paragraphs)
+
+
+# --- review rev25c: the width rule, an author's bio, running headers, "Posted" (failing first) ----
+
+def _seg(text, title="A Test Title", authors=()):
+    doc = make(text, title=title)
+    doc.meta["authors"] = list(authors)
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    return doc, seg
+
+
+def _paras(seg):
+    return [" ".join(p["text"].split()) for p in seg.paragraphs]
+
+
+# a block hard-wrapped at some 75 characters whose width shows (lines wrapping into lower case)
+_WIDE = ("The Japan Coast Guard and the Philippine Coast Guard held their first joint\n"
+         "drill off Manila Bay in June 2023, and the United States sent a cutter to the\n"
+         "exercise, as it had promised when the three leaders met in Washington in 2024.\n")
+
+
+def test_the_width_rule_never_joins_a_heading_into_the_paragraph_below():
+    """A full-width line shaped as a heading (a numbered "2. Title Case ..." heading, a line of
+    capitalised words with no final stop over a capitalised sentence) or a subtitle under the title
+    stays a line of its own: the width of a block shows where prose wraps, not that a heading does."""
+    cases = [
+        _WIDE + "3. Coast Guard Cooperation Among Japan, the Philippines and the United States\n"
+                "Tokyo agreed to supply five more patrol vessels to Manila under its security aid.\n",
+        _WIDE + "Trilateral Maritime Dialogue and the Growing Role of Coast Guard Diplomacy\n"
+                "Officials from the three countries met again in Tokyo in the autumn of 2024.\n",
+        _WIDE + "Appendix: Patrol Vessels Delivered to the Philippine Coast Guard Since 2016\n"
+                "Japan delivered ten 44-metre vessels under a yen loan signed in 2013 and 2016.\n",
+    ]
+    for text in cases:
+        heading = text.split("\n")[3]
+        doc, seg = _seg(text)
+        assert not any(heading in p for p in _paras(seg)), heading
+    doc, seg = _seg("The Alliance at Seventy\nReflections on the Security Treaty of 1960 and the Revisions It Has Seen\n"
+                    "The treaty was signed in Washington on January 19, 1960, by Nobusuke Kishi and Christian Herter.\n",
+                    title="The Alliance at Seventy")
+    assert not any(p.startswith("Reflections") for p in _paras(seg))
+    assert any(p.startswith("The treaty was signed") for p in _paras(seg))
+    # a subtitle in sentence case, as wide as the paragraph below it
+    doc, seg = _seg("Patrols in the Strait\nWhy the coast guards of three countries now sail together off Luzon and Batanes\n"
+                    + _WIDE, title="Patrols in the Strait")
+    assert not any(p.startswith("Why the coast guards") for p in _paras(seg))
+    assert any(p.startswith("The Japan Coast Guard and") for p in _paras(seg))
+
+
+def test_the_width_rule_never_joins_a_list_or_an_address_block():
+    """Lines after an intro ending with a colon, lines of names or short items, a block whose lines
+    are mostly capitalised: a list, each line its own, never run into the sentence after it."""
+    texts = [
+        _WIDE + "Representatives of the following bodies attended the talks in Manila that week:\n"
+                "National Institute for Defense Studies of the Ministry of Defense in Tokyo\n"
+                "Asia Maritime Transparency Initiative of a Washington research center\n"
+                "The drill was repeated in the South China Sea in April 2024.\n",
+        _WIDE + "Applications for the fellowship should be sent by post to the address below\n"
+                "Office of Public Affairs United States Forces Japan Yokota Air Base Fussa\n"
+                "Tokyo Metropolitan Government Building Nishi-Shinjuku Shinjuku-ku Tokyo\n"
+                "The deadline for applications is March 31, 2025.\n",
+    ]
+    for text in texts:
+        doc, seg = _seg(text)
+        paras = _paras(seg)
+        assert any(p.startswith("The drill was repeated") or p.startswith("The deadline") for p in paras), paras
+        assert not any(("Initiative of a" in p or "Shinjuku-ku Tokyo" in p) and "The" in p.split("Initiative")[-1][:6]
+                       for p in paras)
+        assert not any("Ministry of Defense in Tokyo Asia" in p or "Fussa Tokyo Metropolitan" in p for p in paras)
+
+
+def test_the_width_rule_still_joins_names_wrapped_across_lines():
+    """The wrap the rule exists for: a name split at the edge of a block whose width shows."""
+    doc, seg = _seg(_WIDE.rstrip("\n") + " Two years later the Japan Coast\n"
+                    "Guard sent its largest patrol ship, the Akitsushima, to the Philippine Sea for a\n"
+                    "week of exercises with the United States Coast Guard and the Philippine Navy.\n")
+    assert len(_paras(seg)) == 1 and "the Japan Coast Guard sent" in _paras(seg)[0]
+
+
+def test_an_authors_bio_is_only_at_the_end_and_only_of_a_known_author():
+    """An author's bio is the last thing of a page (after its notes, clutter alone below it) and opens
+    with an author's full name (the catalogue's or a "By" byline's) and "is/was a/an/the <role> at/of".
+    A body sentence naming the author after a footnote, or a name from a line of names when no
+    author is known, stays body."""
+    body = ("Kenta Ishii, who wrote this paper, visited Camp Schwab in 2024 and spoke with residents of Henoko.\n\n"
+            "Kenta Ishii was in Naha when the governor lost his appeal at the Supreme Court in 2024.\n\n")
+    text = ("By Kenta Ishii\n\nThe Henoko relocation was approved in 2013.¹\n\n"
+            "¹ Okinawa Prefecture, press release, December 27, 2013.\n\n" + body
+            + "The work on the seawall continued in 2025.\n\n"
+              "Kenta Ishii is a research fellow at the Ryukyu Policy Forum in Naha.\n")
+    doc, seg = _seg(text, authors=["Kenta Ishii"])
+    paras = _paras(seg)
+    assert any(p.startswith("Kenta Ishii, who wrote") for p in paras)
+    assert any(p.startswith("Kenta Ishii was in Naha") for p in paras)
+    assert not any(p.startswith("Kenta Ishii is a research fellow") for p in paras)  # the page's last line
+    text2 = ("The reef survey ended in 2024.[1]\n\nNotes\n\n[1] Ministry of the Environment, survey report, 2024.\n\n"
+             "Kenta Ishii was mistaken about the reef: the survey of 2024 found coral at the site.\n\n"
+             "Kenta Ishii is a research fellow at the Ryukyu Policy Forum in Naha.\n")
+    doc, seg = _seg(text2, authors=["Kenta Ishii"])
+    paras = _paras(seg)
+    assert any(p.startswith("Kenta Ishii was mistaken") for p in paras)
+    assert not any(p.startswith("Kenta Ishii is a research fellow") for p in paras)
+    assert "author-bio" in {b["rule"] for b in seg.boilerplate}
+    text3 = ("Shigeru Ishiba and Donald Trump\n\nThe leaders met in February 2025.¹\n\n"
+             "¹ The White House, joint statement, February 7, 2025.\n\n"
+             "Shigeru Ishiba was prime minister of Japan from October 2024 to October 2025.\n")
+    doc, seg = _seg(text3)
+    assert any(p.startswith("Shigeru Ishiba was prime minister") for p in _paras(seg))
+
+
+def test_a_grid_of_headings_whose_parts_recur_is_not_a_running_header():
+    """Headings "Korea — Bases" / "Korea — Costs" / "Germany — Bases" ... share parts but are not a
+    page's header: a header recurs with the document's title or as the same line on pages."""
+    text = "Hosts of U.S. Forces\n\nThree allies host most American troops abroad.\n\n"
+    for country in ("Korea", "Germany"):
+        for topic in ("Bases", "Costs"):
+            text += f"{country} — {topic}\n\nThe figures for {country} and its {topic.lower()} are given in the annex.\n\n"
+    doc, seg = _seg(text, title="Hosts of U.S. Forces")
+    assert [s["heading"] for s in seg.sections[1:]] == ["Korea — Bases", "Korea — Costs", "Germany — Bases",
+                                                         "Germany — Costs"]
+    assert "running-header" not in {b["rule"] for b in seg.boilerplate}
+
+
+def test_posted_bylines_are_short_lines_of_a_name_or_a_date():
+    """"Posted by <Name>" / "Posted on <date>" are bylines; a sentence opening "Posted on/at/by"
+    (a unit's posting) is body."""
+    body = ["Posted on Guam since 2006, the bombers rotate through Andersen Air Force Base.",
+            "Posted at Misawa in 2021, the F-35 squadron flew its first drills with Japan.",
+            "Posted by the Navy to Sasebo in 2022, the amphibious ship joined the Seventh Fleet.",
+            "Posted 800 kilometres south of Tokyo, the radar on Iwo Jima watches the sea lanes."]
+    clutter = ["Posted by Kenta Ishii", "Posted on March 3, 2025", "Posted March 3, 2025 by Kenta Ishii",
+               "Posted by Mika Tanaka on 4 April 2025 | 12 comments",
+               "Posted 9 May 2025 by staff writer Jun Abe · 4 min read"]
+    doc, seg = _seg("A Test Title\n\nThe fleet moved in 2024.\n\n" + "\n\n".join(clutter[:1] + body + clutter[1:]) + "\n")
+    paras = _paras(seg)
+    for line in body:
+        assert line in paras, line
+    assert {b["text"].strip() for b in seg.boilerplate} >= set(clutter)
+
+
+def test_a_bare_duration_and_an_uncited_notes_list_are_body():
+    doc, seg = _seg("A Test Title\n\nHow long did the meeting take?\n\nAbout twenty minutes.\n\n"
+                    "The ministry published its notes on the meeting.\n\nNotes:\n\n"
+                    "1. The ministers will meet again in Tokyo in July.\n\n2. Both sides welcomed the talks.\n")
+    paras = _paras(seg)
+    assert "About twenty minutes." in paras
+    assert not seg.notes and "2. Both sides welcomed the talks." in " ".join(paras)

@@ -323,6 +323,9 @@ def document_results(inputs: Inputs, ctx: Context, workers: int, chunk_dir: Path
         # the gazetteer's index, built here once: forked workers share its pages, and parsing it
         # (a passing 100 MB) does not come on top of a long document's rows when a name first needs it
         gazetteer.warm()
+        # the names of languages (a language switcher's), read from Babel's CLDR data once, not in
+        # each worker
+        segment.language_names()
     if workers <= 1:
         for index in range(len(inputs.documents)):
             rows, state, errors, stages = _document_task(ctx, index)

@@ -5,9 +5,10 @@ general rules, in this order:
 
 1. web furniture (newsletter and subscription prompts, kickers such as ``OPINION:``,
    breadcrumbs and comment counts, reading time, "Related Articles", "Leave a comment",
-   comment-policy lines, copyright footers, "Back to Top"): recorded in ``boilerplate`` with the
-   rule that matched. A footer marker ("Related Articles", a copyright line...) ends the article:
-   every later block is furniture too;
+   comment-policy lines, copyright footers, "Back to Top", timestamp lines, language switchers,
+   bylines of names alone, running headers whose parts recur elsewhere, an author's bio after the
+   notes): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
+   Articles", a copyright line...) ends the article: every later block is furniture too;
 2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
    page break: a bare URL right after a note, or a citation-like block while a note is still open
@@ -41,24 +42,43 @@ from .schema import row_type
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
+# a reading or listening time: "6 minutes", "3 mins", "8-minute", "ten min"
+_DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+             r"[- ]?min(?:ute)?s?")
+
 # --- web furniture --------------------------------------------------------------------------------
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
 BOILERPLATE_RULES = [
+    # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
+    # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
+    # up" to a pact is text
     ("newsletter-prompt", re.compile(
-        r"(?is)^(?=.{0,400}$)(?!.*https?://).*\b(newsletter|click here|delivered (?:directly )?to your inbox|sign up)\b"), False),
+        r"(?is)^(?=.{0,400}$)(?!.*https?://)(?:(?:.*[:—–|·-]\s*)?sign up\b.*|.*\b(?:click here|delivered (?:directly )?to "
+        r"your inbox)\b.*|(?=.*\b(?:our|my|the author'?s|free|daily|weekly)\s+(?:[\w-]+\s+){0,4}newsletters?\b)"
+        r".*\b(?:sign up|subscribe|receive|inbox|reposted|version of this)\b.*)$"),
+        False),
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
     ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
     ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
-    ("reading-time", re.compile(r"(?i)^(?:listen( to this (?:article|story|post))?\s*[·•|:–-]?\s*)?"
-                                r"(\d+|one|two|three|four|five|ten)[- ]min(ute)?s?( read| reading time| listen)?$"), False),
+    # how long the page takes to read or hear: "5 min read", "8-minute read", "12 minutes to read",
+    # "Reading time: 4 minutes", "Estimated read time — 7 min", "Listen to this article · 5 min"
+    ("reading-time", re.compile(
+        # (a bare duration ending a sentence, "About ten minutes.", is an answer in the text)
+        r"(?i)^(?![^\w]{0,3}(?:(?:about|approx\.?|approximately|~)\s+)?" + _DURATION + r"\.$)"
+        r"[^\w]{0,3}(?:(?:estimated|approx\.?|approximately|about|est\.)\s+)?(?:"
+        r"(?:(?:listen(?:ing)?|read(?:ing)?)(?:\s+time)?|time to (?:read|listen)|listen to this (?:article|story|post))"
+        r"\s*[·•|:–—-]?\s*(?:(?:about|approx\.?|approximately|~|est\.)\s*)?" + _DURATION + r"|"
+        + _DURATION + r"(?:\s+(?:read|reading time|listen|to read|to listen))?)\.?$"), False),
     # a repost's note of where it first appeared ("This post first appeared on ... and is reposted
     # with permission"): the page's, not the author's words
     ("repost-notice", re.compile(r"(?i)^(?=.{0,240}$)(?:this (?:post|article|piece|essay|story|commentary) "
-                                 r"(?:first|originally) (?:appeared|ran|was published)\b.*|.*\breposted with "
-                                 r"(?:the author'?s )?permission\b.*)$"), False),
+                                 r"(?:first|originally) (?:appeared|ran|was published)\b.*|(?:cross-?posted|reposted|"
+                                 r"republished|reprinted|originally published|first published) (?:from|on|at|in)\b.*|"
+                                 r".*\b(?:reposted|republished|reprinted) with (?:the author'?s |kind )?permission\b.*)$"),
+     False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
@@ -74,7 +94,6 @@ BOILERPLATE_RULES = [
     ("byline", re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:(?:,|\s+and|\s*&)\s+[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
                           r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
-    ("byline", re.compile(r"(?i)^posted\b(?=.{0,160}$)(?=.*\b(by|on|\d{4})\b).*$"), False),
     ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
     ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
@@ -96,6 +115,7 @@ RUNNING_HEADER_RULE = "running-header"  # a line repeated on every page of a PDF
 BYLINE_RULE = "byline"
 AFFILIATION_RULE = "affiliation"
 DATELINE_RULE = "dateline"
+AUTHOR_BIO_RULE = "author-bio"  # who the authors are, after the notes or references
 # "TOKYO (Kyodo) --", "SYDNEY/TOKYO, Aug 5 (Reuters) -", "NAGO, Okinawa —", "TAIPEI —": where and
 # from whom, before the first sentence of a wire story.
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+)?"
@@ -108,9 +128,9 @@ LIST_MARKER_RULE = "list-marker"
 TOC_HEADING = re.compile(r"(?i)^(table of contents|contents)$")
 BACK_MATTER = re.compile(r"(?i)\b(team|contributors|about the (authors?|contributors)|acknowledg(e)?ments?|"
                          r"appendix|appendices|glossary|index)\b")
-REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)$")
+REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|notes|endnotes)\s*:?$")
 # A section whose numbered blocks are note bodies ("1. ..." or "[1] ..."), not paragraphs.
-ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)$")
+ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)\s*:?$")
 # a note's number has up to three digits where it opens a list of notes, up to six where it
 # continues one in sequence (see endnote_entries and segment: a long report's note 1000)
 ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})\.|\[([a-z])\])\s+")
@@ -157,7 +177,7 @@ CJK_SENTENCE_END = re.compile(rf"[{_CJK_ENDS}]+(?![{_CJK_ENDS}])"
                               rf"(?:[{_CJK_CLOSERS}]+(?![{_CJK_CLOSERS}とっ])|(?![{_CJK_CLOSERS}]))\s*(?=\S)")
 CLOSERS = "\"'”’)]»」』）" + SUPERSCRIPTS + "*†‡§‖¶"
 CONNECTOR_END = re.compile(r"(?i)\b(and|or|of|the|in|for|to|a|an|on|with|by|at|from|as|&)$")
-NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.)"
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-zà-ÿ'’]+)?|[A-Z]\.)"
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
@@ -319,10 +339,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Runs of non-blank lines; a block whose every line is a list item is split per item."""
+def split_blocks(text: str, title: str | None = None) -> list[Block]:
+    """Runs of non-blank lines; a block whose every line is a list item is split per item. The
+    catalogue's ``title``: the line under it (a subtitle) never wraps by width."""
     blocks = []
     repeated = running_lines(text.split("\n"))
+    titles = frozenset(line_key(t) for t in [title] + re.split(r":\s+", title)) if title else frozenset()
     for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
         start, end = m.start(), m.end()
         while text[start].isspace():
@@ -361,7 +383,7 @@ def split_blocks(text: str) -> list[Block]:
             # blank lines): each line is a block, except where a line wraps into the next (a
             # hard-wrapped paragraph, as PDF text has).
             pos = start
-            for group in wrapped_lines(lines, repeated):
+            for group in wrapped_lines(lines, repeated, titles):
                 s = pos + len(group[0]) - len(group[0].lstrip())
                 body = "\n".join(group)
                 e = pos + len(body.rstrip())
@@ -388,18 +410,64 @@ def wraps_into(line: str, following: str) -> bool:
     return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
 
 
-def wrapped_lines(lines: list[str], repeated: frozenset = frozenset()) -> list[list[str]]:
+def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
+                  titles: frozenset = frozenset()) -> list[list[str]]:
     """The lines of a block grouped into runs that wrap into one another (a running header or
-    footer, one of ``repeated``, wraps into nothing)."""
+    footer, one of ``repeated``, wraps into nothing). Where the block shows its width (lines that
+    wrap into a line in lower case), a line as wide as those that ends no sentence wraps into the
+    next line whatever its case: "...the Liberal Democratic" / "Party and Komeito ..." (not a
+    heading or a list's line, see full_width; not the line under the title, one of ``titles``)."""
+    keys = [line_key(line) for line in lines]
+    wrapped = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if wraps_into(a, b)]
+    width = max(wrapped, default=0)
+    if sum(n >= 0.8 * width for n in wrapped) < 2:
+        width = 0  # one wrap shows no width: two lines as wide do
+    if width and 2 * sum(title_case(line) for line in lines) >= len(lines):
+        width = 0  # a block of capitalised lines is a list (names, an address), not wrapped prose
     groups = [[lines[0]]]
-    for line in lines[1:]:
-        last = groups[-1][-1]
-        if line.strip() and wraps_into(last, line) and line_key(last) not in repeated \
-                and line_key(line) not in repeated:
+    for k in range(1, len(lines)):
+        line, last = lines[k], lines[k - 1]
+        if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
+                and (wraps_into(last, line) or (full_width(last, line, width)
+                                                and not (k >= 2 and (lines[k - 2].rstrip().endswith(":")
+                                                                     or keys[k - 2] in titles)))):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+def full_width(line: str, following: str, width: int) -> bool:
+    """True when ``line`` fills the block's width (within a fifth), ends no sentence, has the words
+    of prose, and ``following`` starts like the rest of a sentence (not a list item). A line of
+    capitalised words (a heading, "2. Title Case ...", a name or an address in a list) stands alone,
+    and so does the line before one: the width shows where prose wraps, not where a list does."""
+    line, following = line.rstrip(), following.lstrip()
+    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
+        and not line.endswith(":") and bool(following) and not BULLET.match(following) \
+        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
+
+
+# words a title in Title Case leaves in lower case
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on onto or over per the to up upon via "
+                         "vs with within without".split())
+
+
+# a verb or pronoun a title would capitalise ("It Has Seen"): in lower case, a line's words are prose
+PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+                         r"said|says|it|he|she|they|we|who|which)\b")
+
+
+def title_case(line: str) -> bool:
+    """A line whose words are mostly capitalised (the minor words of a title aside), numbers and a
+    heading's "2." aside, two words in lower case at most, none a verb or pronoun, no sentence
+    ending inside it: a heading or an item of a list (a name, an
+    address), not a wrapped line of prose."""
+    if re.search(r"[a-z)][.!?;]\s", line[:300]) or PROSE_WORDS.search(line[:300]):
+        return False  # a sentence ends inside it, or a verb or pronoun in lower case: prose
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line[:300]) if w.casefold() not in _MINOR_WORDS]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and 10 * caps >= 6 * len(words) and len(words) - caps <= 2
 
 
 def one_paragraph_per_line(lines: list[str]) -> bool:
@@ -427,6 +495,62 @@ def is_author_note(text: str, authors: list) -> bool:
     return any(re.match(rf"{re.escape(str(name))},? (?:is|was|serves as)\b", text) for name in authors)
 
 
+_LATIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "Ae",
+                        "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i", "ð": "d", "þ": "th"})
+
+
+def latin(text: str) -> str:
+    """The text with its letters' diacritics taken off ("Ōtsuka" "Otsuka", "Søren" "Soren"): how a
+    name is matched whatever its accents (offsets are not kept)."""
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def latin_name(name) -> str:
+    """A name as :func:`latin` gives it, kept: the authors' names are compared with every block."""
+    return latin(str(name))
+
+
+def names_line(text: str, authors: list) -> bool:
+    """A line of names alone ("Ana Lee and Ben Ito", "Sayuri Ōtsuka, Tomás Ortega & Li Wei"); when
+    the catalogue names the authors, one of them must be among the names."""
+    if len(text) > 200:
+        return False  # no line of names is this long: not folded (a 10 MB paragraph)
+    folded = latin(text.strip())
+    if not PERSON_LIST.match(folded):
+        return False
+    return not authors or any(re.search(rf"(?<!\w){re.escape(latin_name(a))}(?!\w)", folded) for a in authors)
+
+
+BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
+
+
+def bio_initials(authors: list) -> set:
+    """The first letters of the authors' names, as written and without diacritics, and of the
+    titles before them ("Dr", "Prof"): a block that opens otherwise is no bio."""
+    return {c for a in authors for c in (str(a).strip()[:1], latin_name(a)[:1])} | {"D", "P"} if authors else set()
+
+
+def author_bio(text: str, authors: list) -> bool:
+    """A line saying who an author is ("Ana Lee is a senior fellow at ...", "Ana Lee and Ben Ito are
+    fellows of ...", "Ana Lee, a former diplomat, is a professor at ..."): it opens with an author's
+    full name (the catalogue's or a "By" byline's), "is/was a/an/the" (or more names and "are") and
+    a role at or of somewhere (not "Ana Lee was in Naha when ...", nor "Ana Lee and Ben Ito, <title
+    of their book>", an entry of the references)."""
+    start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
+    if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
+        return False  # most blocks start with no author's initial
+    folded = latin(text.strip()[:160])  # a bio opens with the name: its head is enough
+    head = BIO_TITLE.sub("", folded)
+    return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
+                        rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
+                        rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
+                        rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\s)"
+                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for)\s", folded)
+               for a in authors if str(a).strip())
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence (footnote markers and closing quotes aside)."""
     stripped = BRACKET_MARKER_END.sub("", text.rstrip())
@@ -449,11 +573,32 @@ def endnote_start(block: Block):
     return label_number(m), m.group(1), block.start + m.end()
 
 
-def cited_label(btext: str, text: str, before: int) -> bool:
+def cited_label(btext: str, cited: dict, before: int) -> bool:
     """True when a block opens with a bracketed label ("[a] ...") that the text before it uses as
-    a note marker right after a word ("promise.[a]")."""
+    a note marker right after a word ("promise.[a]"); ``cited``: where the text first does so for
+    each label (:func:`first_citations`)."""
     m = re.match(r"^(\[(?:\d{1,3}|[a-z])\])\s", btext)
-    return bool(m) and re.search(r"[\w.,;:!?)”\"’']" + re.escape(m.group(1)), text[:before]) is not None
+    return bool(m) and cited.get(m.group(1), before) < before
+
+
+def first_citations(text: str) -> dict:
+    """Where the text first cites each bracketed label right after a word ("promise.[a]",
+    "2024.[12]"): one pass over the text, looked up by every block that opens with a label."""
+    out: dict = {}
+    for m in re.finditer(r"(?<=[\w.,;:!?)”\"’'])\[(?:\d{1,3}|[a-z])\]", text):
+        out.setdefault(m.group(), m.start())
+    return out
+
+
+def next_note_label(btext: str, notes: list) -> bool:
+    """True when a block opens with the label of the note that comes next ("[1]" first, then the
+    number after the last note's, up to two missing)."""
+    m = ENDNOTE_START.match(btext)
+    if not m or not m.group(1).startswith("["):
+        return False
+    n = label_number(m)
+    last = notes[-1].number if notes and notes[-1].endnote else 0
+    return last < n <= last + 3
 
 
 def label_number(m: re.Match) -> int:
@@ -464,6 +609,7 @@ def label_number(m: re.Match) -> int:
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE_START = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int, int]]:
@@ -541,25 +687,114 @@ def navigation_line(text: str) -> bool:
         and bool(re.search(r"[|·•›»/]|\s{2,}", text))
 
 
+# what a timestamp line holds besides its date: the verb, a time, its zone ("GMT+9", "UTC+09:00",
+# "JST", "ET"), a weekday, "3 hours ago"
+TIMESTAMP_WORDS = re.compile(
+    r"(?i)\b(?:(?:last |first )?(?:published|updated|posted|modified|edited|revised)|on|at|date|time|"
+    r"(?:gmt|utc)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|[ap]\.?m\b\.?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|"
+    r"jst|kst|hkt|sgt|pht|ict|wib|ist|cet|cest|bst|aest|aedt|awst|nzst|nzdt|[ecmp][sd]?t|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday|today)(?!\w)")
+
+
 def date_line(text: str) -> bool:
     """A line that only dates the page ("March 30, 2025", "Published : June 27, 2024 - 15:02",
-    "Updated: Nov. 20, 2025 10:15")."""
+    "Updated: Nov. 20, 2025 10:15", "Updated 11:48 a.m. JST, July 8, 2024", "Last updated:
+    2024-03-14 09:15 (UTC+9)", "Published 3 hours ago"): nothing left of it but separators once its
+    dates and timestamp words are taken out. A line in capitals is read in title case ("FEB 7")."""
     from . import dates
 
     if len(text) > 80 or not re.search(r"\d", text):
         return False
-    rest = text
-    for m in dates.find_dates(text):
+    rest = text.title() if is_all_caps(text) else text
+    for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
-    rest = re.sub(r"(?i)\b(published|updated|posted|last updated|first published|on|at|date|time|[ap]\.?m\.?|"
-                  r"gmt|utc|jst|est|edt|kst|pst|\d{1,2}:\d{2})\b", " ", rest)
+    rest = TIMESTAMP_WORDS.sub(" ", rest)
     return not re.search(r"\w", rest) and rest != text
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset:
+    """The names of the world's official languages in English and in their own language ("Japanese",
+    "日本語", "Español", "한국어"), from the Unicode CLDR data that Babel ships (folded); a name
+    that is also a country's ("Indonesia") is left out."""
+    import pickle
+
+    from babel import localedata
+    from babel.core import get_global
+
+    def own_data(code: str) -> dict:
+        # a locale's own data, read from its file: no merge with root, and not kept in Babel's
+        # cache (a hundred locales held there cost a build some 50 MB for 189 names)
+        with open(localedata.resolve_locale_filename(code), "rb") as f:
+            return pickle.load(f)
+
+    available = set(localedata.locale_identifiers())
+    codes = {lang for info in get_global("territory_languages").values() for lang, d in info.items()
+             if d.get("official_status") in ("official", "de_facto_official") and lang in available}
+    english = own_data("en")
+    names = set()
+    for code in sorted(codes):
+        names.add(english["languages"].get(code))
+        names.add(own_data(code).get("languages", {}).get(code))
+    countries = {fold(t) for t in english["territories"].values()}
+    return frozenset(fold(n) for n in names if n) - countries
+
+
+LANGUAGE_SEPARATORS = re.compile(r"\s*[|/·•,]\s*|\s{2,}")
+LANGUAGE_ITEM = re.compile(r"^[^\W\d_][^\W\d_ ’'-]*(?:[ ’'-][^\W\d_]+){0,2}$")
+
+
+def language_items(text: str) -> int:
+    """How many language names a line is made of (0 when it holds anything else): a language
+    switcher's "Japanese", "English | 日本語", "Español · Français · 中文"."""
+    if len(text) > 120 or not text[:1].isalpha() or text.rstrip()[-1:] in ".!?:;,":
+        return 0
+    return _language_items(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _language_items(text: str) -> int:
+    items = [i.strip() for i in LANGUAGE_SEPARATORS.split(text) if i.strip()]
+    if not 1 <= len(items) <= 6 or not all(LANGUAGE_ITEM.match(i) for i in items):
+        return 0
+    return len(items) if all(fold(i) in language_names() for i in items) else 0
+
+
+def language_switch(text: str) -> bool:
+    """Two language names or more alone on a line: a switcher wherever it stands (one name alone
+    is one only outside the text: see segment)."""
+    return language_items(text) >= 2
+
+
+POSTED_BY = re.compile(rf"(?i)\bby\s+(?-i:(?:(?:guest|staff|contributing|senior|special)\s+)?(?:[a-z]+\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s*|\s+and\s+|\s*&\s*)"
+                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*)(?=\s*(?:$|[.,|·•—–-]|(?:on|at)\s))")
+# what may close a "Posted" line after a separator: a comment count, a reading time
+POSTED_TAIL = re.compile(r"(?i)\s*[|·•—–-]\s*(?:(?:\d{1,6}|no)\s+comments?|" + _DURATION
+                         + r"(?:\s+(?:read|listen))?)\s*$")
+
+
+def posted_line(text: str) -> bool:
+    """A "Posted" byline: "Posted by <names>", "Posted on <date>", "Posted <date> by <names>" (or
+    "by guest contributor <name>"), closed at most by a comment count or a reading time ("· 6
+    comments", "| 6 min read"), and no more ("Posted on Guam since 2006, the bombers
+    ..." is a sentence)."""
+    m = re.match(r"(?i)posted\b:?\s*", text)
+    if not m or len(text) > 160:
+        return False
+    rest = POSTED_TAIL.sub("", POSTED_TAIL.sub("", text[m.end():]))
+    by = POSTED_BY.search(rest)
+    if by:
+        rest = rest[:by.start()] + " " + rest[by.end():]
+    return (bool(by) and not rest.strip(" ,.|·•—–-")) or date_line("Posted " + rest.strip(" ,.|·•—–-"))
 
 
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
     ("navigation", navigation_line, False),
+    ("byline", posted_line, False),
     ("dateline", date_line, False),
+    ("language-switch", language_switch, False),
 ]
 
 
@@ -581,6 +816,59 @@ def running_lines(lines: list[str]) -> frozenset:
             if re.search(r"\d", t):
                 numbered.add(key)
     return frozenset(k for k, n in counts.items() if n >= 2 and k in numbered)
+
+
+# where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
+HEADER_PARTS = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*|\s{2,}")
+
+
+def part_counts(lines: list[str], title: str | None) -> dict:
+    """For each part of a line (the text between a header's separators, numbers folded), how many
+    lines hold it; the catalogue's title and its parts (before and after a colon) count as a line.
+    Under ``LINKED``: the title's parts and the parts of the lines that hold one of them."""
+    counts: dict = defaultdict(int)
+    sources = list(lines)
+    titles = {line_key(t) for t in [title] + re.split(r":\s+", title)} if title else set()
+    if title:
+        sources.append(" | ".join([title] + re.split(r":\s+", title)))
+    linked = set(titles)  # the title's parts and the parts of the lines that hold one
+    for line in sources:
+        # a header is short and ends no sentence: a long line or a sentence holds no part of one
+        if len(line) <= 200 and line.rstrip()[-1:] not in ".!?":
+            keys = {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}
+            for key in keys:
+                counts[key] += 1
+            if len(keys) >= 2 and keys & titles:
+                linked |= keys
+    counts[LINKED] = frozenset(linked)
+    return counts
+
+
+LINKED = "\0linked"  # part_counts' entry for the parts that go with the title in a header
+
+
+def repeated_parts(text: str, counts: dict, header: bool = False) -> bool:
+    """A running header made of parts that each recur on another line of the document (its title,
+    the masthead, another page's header): "<Title> — Briefing Paper No. 12" under a first page
+    headed "INSTITUTE | Briefing Paper No. 12". Repetition is the evidence, and one part at least
+    must go with the title (be one of its parts, or stand beside one in another line). Between the title and
+    the first paragraph (``header``), one recurring part of two words or more is enough: "Institute
+    — Working Paper 3" on the first page, "<Title> — Institute" on the next."""
+    t = text.strip()
+    if not 2 <= len(t.split()) <= 16 or ends_sentence(t):
+        return False
+    parts = [p for p in HEADER_PARTS.split(t) if p.strip()]
+    if len(parts) < 2 or not any(line_key(p) in counts.get(LINKED, ()) for p in parts):
+        return False  # a header goes with the title: headings whose parts recur ("Korea — Bases") are no header
+    recur = [counts.get(line_key(p), 0) >= 2 for p in parts]
+    return all(recur) or (header and any(r and len(p.split()) >= 2 for r, p in zip(recur, parts)))
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline ("By Ana Lee and Ben Ito, Staff Writers" "Ana Lee", "Ben Ito")."""
+    text = re.sub(r"^(?:by|posted by)\s+", "", text.strip(), flags=re.I)
+    return [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*|\s*[|·]\s*", text)
+            if re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", latin(p))]
 
 
 def boilerplate_rule(block: Block) -> tuple[str, bool] | None:
@@ -629,6 +917,8 @@ def looks_like_heading(block: Block) -> bool:
     if not block.single_line:
         return False
     text = block.text.strip()
+    if REFERENCE_HEADING.match(text) or ENDNOTES_HEADING.match(text):
+        return True  # "Notes:", "References:" head their lists
     words = text.split()
     if not 1 <= len(words) <= 14 or len(text) > 120:
         return False
@@ -687,7 +977,7 @@ def segment(doc) -> Segmentation:
     title = meta.get("title")
     publisher = meta.get("publisher")
     seg = Segmentation(document_id=doc.id)
-    blocks = split_blocks(text)
+    blocks = split_blocks(text, title)
 
     headings = []          # dicts: start, end, heading, level, author..., toc
     paras: list[tuple[Multi, int]] = []  # (pieces, heading index at start)
@@ -704,11 +994,53 @@ def segment(doc) -> Segmentation:
     interrupted = False
     prev_kind = None
 
+    @functools.lru_cache(maxsize=1)
+    def cited():  # the labels the text cites, read once and only for a document that needs them
+        return first_citations(text)
+
+    @functools.lru_cache(maxsize=1)
+    def blank_starts():  # where a blank line may start: every newline followed by one
+        return [m.start() for m in BLANK_LINE_START.finditer(text)]
+
+    def blank_between(a: int, b: int) -> bool:
+        """Whether a blank line lies in text[a:b] (as BLANK_LINE.search(text, a, b)), by bisection:
+        a note followed by thousands of lines is not searched again for each of them. The end of
+        a blank line starting later is never earlier, so the first start after ``a`` decides."""
+        starts = blank_starts()
+        k = bisect.bisect_left(starts, a)
+        return k < len(starts) and BLANK_LINE.match(text, starts[k], b) is not None
+
+    @functools.lru_cache(maxsize=1)
+    def first_marker():  # where the text first cites a note (a superscript, a bracketed label)
+        sup = re.search(rf"[\w.,;:!?)”\"’'][{SUPERSCRIPTS}]", text)
+        return min([sup.start() if sup else len(text)] + list(cited().values()))
+
+    @functools.lru_cache(maxsize=1)
+    def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
+        k = len(blocks)
+        while k > 0 and (boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
+                         or author_bio(blocks[k - 1].text, bio_names)):
+            k -= 1
+        return k
+
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
     title_at, title_blocks = find_title(blocks, title)
     repeated = running_lines([b.text for b in blocks if b.single_line])
+    parts_seen = part_counts([b.text for b in blocks if b.single_line], title)
+    authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
+    bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
+    bio_starts = bio_initials(bio_names)  # the letters a bio may open with (cheap to test first)
+
+    # whether prose (a block ending a sentence) follows each block: a language's name alone on a line
+    # is a switcher above the text or below it, a heading in it ("English" / "Japanese" versions)
+    prose_after = [False] * (len(blocks) + 1)
+    for k in range(len(blocks) - 1, -1, -1):
+        prose_after[k] = prose_after[k + 1] or (not blocks[k].single_line or ends_sentence(blocks[k].text))
+    # ...unless two or more such names head parts of the text below the title: its versions
+    language_heads = sum(1 for k, b in enumerate(blocks) if (title_at is None or k > title_at) and b.single_line
+                         and prose_after[k + 1] and len(b.text) <= 40 and language_items(b.text) == 1)
 
     prev_rule = None  # the boilerplate rule of the block before, if it was furniture
     for index, block in enumerate(blocks):
@@ -721,6 +1053,16 @@ def segment(doc) -> Segmentation:
             add_boilerplate(block, rule[0] if rule else footer_rule)
             if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
+            continue
+
+        if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
+                and btext[:1] in bio_starts and author_bio(btext, bio_names) and index >= clutter_tail():
+            # who the authors are, at the very end after the notes or the references (nothing but
+            # clutter below): the page's author box, not the article (a closing line about the
+            # writer in the body stays: an author note)
+            add_boilerplate(block, AUTHOR_BIO_RULE)
+            interrupted = True
+            prev_kind = "boilerplate"
             continue
 
         sm = SYMBOL_NOTE_START.match(btext) if block.marker_start is None else None
@@ -752,15 +1094,22 @@ def segment(doc) -> Segmentation:
             continue
 
         in_endnotes = bool(headings) and (
-            ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+            (ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
+             # "Notes:" heads notes only where the text above cites some ("...2025.¹", "...2025.[1]")
+             and (not headings[-1]["heading"].strip().endswith(":") or first_marker() < block.start))
             # a References list whose entries carry the labels the text cites with ("[a]")
-            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, text, block.start)))
+            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, cited(), block.start)))
+        if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
+                and cited_label(btext, cited(), block.start):
+            # a list of notes under no heading: each entry opens with the bracketed label the text
+            # above cites ("...in 2025.[1]" / "[1] The White House, ..."), in the notes' order
+            in_endnotes = True
         en = endnote_start(block) if in_endnotes else None
         if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
                                                   and notes[-1].number < en[0] <= notes[-1].number + 3):
             en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read
         last_endnote = notes[-1] if notes and notes[-1].endnote \
-            and not BLANK_LINE.search(text, notes[-1].body.end, block.start) else None
+            and not blank_between(notes[-1].body.end, block.start) else None
         if en and last_endnote and not last_endnote.number < en[0] <= last_endnote.number + 3:
             # "45. Harbor Press, 2021." under "1. ... pp. 10–": a wrapped line, not entry 45
             line_start = text.rfind("\n", 0, block.start) + 1
@@ -791,8 +1140,12 @@ def segment(doc) -> Segmentation:
         rule = boilerplate_rule(block)
         if rule and in_toc and rule[0] == "page-number":
             rule = None  # a page number in a table of contents is part of the table
-        if rule is None and block.single_line and line_key(btext) in repeated:
+        if rule is None and block.single_line and index != title_at and (
+                line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
+        if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
+                and language_items(btext) == 1:
+            rule = ("language-switch", False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
@@ -803,10 +1156,16 @@ def segment(doc) -> Segmentation:
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
         if rule is None and prev_kind in ("title", "title-byline") and block.single_line:
             # the author under the headline, and the line saying who they are
-            if prev_kind == "title" and PERSON_LIST.match(btext.strip()):
+            if prev_kind == "title" and names_line(btext, []):
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
+        if rule is None and title_seen and not paras and authors and block.single_line \
+                and names_line(btext, authors):
+            rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
+        if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
+            bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
+            bio_starts = bio_initials(bio_names)
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on

@@ -35,7 +35,7 @@ MARKER = re.compile(
     rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]"
     rf"|(?<={AFTER})(?P<sym>{SYMBOL_MARK})(?![*†‡§‖¶])(?=\s|$)")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
-                                  r"select(ed)? bibliography|further reading)$")
+                                  r"select(ed)? bibliography|further reading)\s*:?$")
 STATE_KEY = "bibliography"
 
 
