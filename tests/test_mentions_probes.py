@@ -141,9 +141,6 @@ INSIDE = [
 ]
 
 
-@pytest.mark.xfail(not hasattr(segment, "full_width"), strict=False,
-                   reason="the segmenter's hard-wrap rule (a line as wide as the block that ends no sentence "
-                          "goes on in the next line) is branch clut5's; without it a break before a capital ends the line")
 @pytest.mark.parametrize("text,expected", WRAPPED)
 def test_a_name_broken_by_a_line_break_is_one_name(text, expected):
     found, cands = seed_run(text)

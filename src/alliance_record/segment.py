@@ -37,6 +37,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import tense
 from .schema import row_type
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -465,6 +466,10 @@ def title_case(line: str) -> bool:
     address), not a wrapped line of prose."""
     if re.search(r"[a-z)][.!?;]\s", line[:300]) or PROSE_WORDS.search(line[:300]):
         return False  # a sentence ends inside it, or a verb or pronoun in lower case: prose
+    lower = re.findall(r"\b[a-z][a-z'’-]+", line[:300])
+    after_comma = re.findall(r"\b[a-z][a-z'’-]+", line[:300].partition(",")[2])
+    if any(tense.past_form(w) for w in lower) or any(w not in _MINOR_WORDS for w in after_comma):
+        return False  # a past verb ("met the"), a clause going on after a comma ("…, and a study by the"): prose
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line[:300]) if w.casefold() not in _MINOR_WORDS]
     caps = sum(w[0].isupper() for w in words)
     return len(words) >= 2 and 10 * caps >= 6 * len(words) and len(words) - caps <= 2
