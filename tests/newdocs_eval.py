@@ -751,7 +751,8 @@ def suggest_summary(result: Score) -> dict:
         "drafts_on_target": result.rate("drafts_on_target", "drafts"),
         "typed_right": result.rate("typed_right", "events_recalled"),
         "existing_matched": result.rate("existing_matched", "existing"),
-        "refs_wrong": result.rate("refs_wrong", "refs_proposed"),
+        # no ref: proposed is none wrong (rate() reads an empty count as 1.0, right for shares found)
+        "refs_wrong": result.counts["refs_wrong"] / result.counts["refs_proposed"] if result.counts["refs_proposed"] else 0.0,
         "recommendation_recall": result.rate("recommendations_recalled", "gold_recommendations"),
         "drafts_over_several": result.rate("drafts_over_several", "drafts"),
     }

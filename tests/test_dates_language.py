@@ -799,7 +799,7 @@ LATER_YEARS_AFTER_A_PERFECT = [
     ('The base has grown quieter in later years.', '2025-03-01', 'later years', 'PAST_REF'),
     ('She had expected to teach in later years.', '2025-03-01', 'later years', None),
     ('Officials warn that the debt will weigh on budgets in later years.', '2025-03-01', 'later years', 'FUTURE_REF'),
-    ('The ministry says the money for later years has not been set aside.', '2025-03-01', 'later years', 'FUTURE_REF'),
+    ('The treasury says no funds for later years have been earmarked yet.', '2025-03-01', 'later years', 'FUTURE_REF'),
 ]
 
 
@@ -849,8 +849,8 @@ def test_probes_of_our_own_sentences(text, dct, phrase, value):
     ("Tokyo will set up the new command by the end of this fiscal year.", "2024-07-30", ("2025-03", "2025-03")),
     ("Canada's budget for the current fiscal year was approved.", "2026-01-05", ("2026", "2026")),
     # a semicolon opens a sentence of its own: the owner is the one after it
-    ("Second, Washington ought to stop treating a share of GDP as the measure of an ally; Japan's pledge to "
-     "reach the target by fiscal 2027 stands.", "2025-06-01", ("2027-04", "2028-03")),
+    ("Critics in Washington doubt that spending ratios tell much about an ally; Japan's promise to "
+     "hit the goal by fiscal 2027 still holds.", "2025-06-01", ("2027-04", "2028-03")),
     ("The Pentagon wants more from allies; Tokyo's plan runs to the end of fiscal 2027.", "2025-06-01",
      ("2027-04", "2028-03")),
 ])

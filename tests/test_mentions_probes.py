@@ -216,7 +216,7 @@ CO_AUTHORS = [
     ("References\n\nOkabe, M. & Reyes, J. (2023). Island chains. Manila: Bayside Press.\n", "Reyes, J."),
 ]
 MAJORITY = [
-    pytest.param("If the LDP and its partner Komeito keep their majority, the plan will pass.", "Komeito", "political-party",
+    pytest.param("Should Komeito and its ally hold on to their majority, the bill goes through.", "Komeito", "political-party",
                  marks=pytest.mark.xfail(reason="a majority with no election, chamber or party word said", strict=True)),
     ("Sanseito lost its majority in the city assembly last year.", "Sanseito", "political-party"),
     ("Toyota kept its majority stake in the venture.", "Toyota", None),  # no party

@@ -12,7 +12,8 @@ unnamed official as a speaker.
 
 First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
 mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14;
-the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6.
+the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6;
+the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment).
 """
 
 import json

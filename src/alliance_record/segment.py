@@ -459,7 +459,7 @@ PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|
                          r"said|says|it|he|she|they|we|who|which)\b")
 
 
-def title_case(line: str) -> bool:
+def title_case(line: str) -> bool:  # mentions.wrapped_break decides names across lines apart (see there)
     """A line whose words are mostly capitalised (the minor words of a title aside), numbers and a
     heading's "2." aside, two words in lower case at most, none a verb or pronoun, no sentence
     ending inside it: a heading or an item of a list (a name, an

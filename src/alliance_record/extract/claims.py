@@ -9,10 +9,11 @@ document's annotation file says:
   quotations). A speaker named by the attribution cue is the actor mentioned there, or each of
   them ("Tanaka and Suzuki told"); "he", "she" or "it" ("he declared") is what the discourse
   model of :mod:`.referents` binds it to — the most salient person (or, for "it", body) that
-  agrees in gender, skipping persons named only inside quotations; a plural one ("they
-  expressed") is the people named before it in its sentence, else in the sentence before, when
-  there are two or more, else the actors joined by "and" there ("Japan and the Philippines …
-  They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
+  agrees in gender, skipping persons named only inside quotations, and nobody when two persons
+  of unknown gender named in one sentence score alike; a plural one ("they expressed") is the
+  people named before it in its sentence, else in the sentence before, when there are two or
+  more, else the actors joined by "and" that open their clause there ("Japan and the
+  Philippines … They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
   the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
   with no name stands for what was named before it ("reference"): "Its
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last

@@ -2108,7 +2108,10 @@ WRAPPED_LINE = 40  # the fewest characters of a line that a hard-wrapped paragra
 def wrapped_break(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` is a hard-wrapped paragraph's, inside a sentence (and
     maybe inside a name, "Liberal Democratic⏎Party"): its line is a long one that ends no sentence
-    (a credit line over a caption, a short line of a list, is no wrapped line)."""
+    (a credit line over a caption, a short line of a list, is no wrapped line). The segmenter
+    decides whether such lines make one paragraph by its own test (segment.full_width and
+    title_case); the two can differ on a line of names with one verb — one test for both would
+    need a measured run on the sets first."""
     line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
     if len(line) < WRAPPED_LINE or ends_sentence(line):
         return False

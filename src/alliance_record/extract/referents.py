@@ -10,7 +10,7 @@ marks — a person named only inside someone's words is not the story's referent
 * **gender** comes from evidence only: an honorific before the name (Mr., Ms., Mrs., Sir,
   Dame…), a gendered noun in apposition or predicate ("Koizumi, 44, the son of …", "became prime
   minister, the first woman to …", "as the country's first female finance minister"), and the
-  pronouns already bound to the person ("Inada … while her ministry …"). No guess from a given
+  pronouns bound to the person by a clear win ("Inada … while her ministry …"; see below). No guess from a given
   name (see pyproject.toml): a person of unknown gender agrees with "he" and "she";
 * **salience**: each mention scores by its role in its clause — the subject of a main clause
   (nothing but titles, names and determiners before it since the clause began) 100, the subject
