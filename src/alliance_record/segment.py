@@ -54,10 +54,16 @@ BOILERPLATE_RULES = [
     # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
     # up" to a pact is text
     ("newsletter-prompt", re.compile(
-        r"(?is)^(?=.{0,400}$)(?!.*https?://)(?:(?:.*[:—–|·-]\s*)?sign up\b.*|.*\b(?:click here|delivered (?:directly )?to "
+        r"(?is)^(?=.{0,400}$)(?!.*https?://)(?:(?:.*[:—–|·-]\s*)?sign[ -]?up\b.*|.*\b(?:click here|delivered (?:directly )?to "
         r"your inbox)\b.*|(?=.*\b(?:our|my|the author'?s|free|daily|weekly)\s+(?:[\w-]+\s+){0,4}newsletters?\b)"
-        r".*\b(?:sign up|subscribe|receive|inbox|reposted|version of this)\b.*)$"),
+        r".*\b(?:sign[ -]?up|subscribe|receive|inbox|reposted|version of this)\b.*)$"),
         False),
+    # a call to pay for or join the outlet ("Support independent journalism", "Donate today",
+    # "Become a member"): a sentence about support for a policy or donations of ships is text
+    ("support-prompt", re.compile(
+        r"(?i)^(?:support (?:our|us|independent|quality|local|this)\b.{0,50}|donate(?: now| today| here)?|"
+        r"make a (?:donation|contribution)\b.{0,50}|become a (?:member|supporter|subscriber|patron)\b.{0,50})"
+        r"[.!]?$"), False),
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
@@ -78,13 +84,17 @@ BOILERPLATE_RULES = [
     ("repost-notice", re.compile(r"(?i)^(?=.{0,240}$)(?:this (?:post|article|piece|essay|story|commentary) "
                                  r"(?:first|originally) (?:appeared|ran|was published)\b.*|(?:cross-?posted|reposted|"
                                  r"republished|reprinted|originally published|first published) (?:from|on|at|in)\b.*|"
+                                 r"original(?:ly)? (?:article|story|post|source|link)\s*:.*|"
                                  r".*\b(?:reposted|republished|reprinted) with (?:the author'?s |kind )?permission\b.*)$"),
      False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
-                                    r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
+                                    r"recommended( for you| reading)?|trending( now)?|more (on|in) this|(from )?around the web|"
+                                    r"more (stories|news|headlines)|latest (news|stories|headlines|updates)|"
+                                    r"top (stories|news|headlines)|editor[’']?s[’']? picks?|(what to )?read next|up next|"
+                                    r"see also|in case you missed it)\s*(:.{0,160})?$"), True),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -99,15 +109,27 @@ BOILERPLATE_RULES = [
     ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
     ("image-id", re.compile(r"(?i)^(virin|image id|photo id)\s*[:#]\s*\S+$"), False),
-    ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|credit:|courtesy of|"
+    ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|(image|photo|picture) "
+                                r"source:|credit:|courtesy of|"
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
-    ("leave-a-comment", re.compile(r"(?i)^(leave a (comment|reply)|\d+ comments?|comments?)$"), True),
+    ("leave-a-comment", re.compile(r"(?i)^(leave a (comment|reply)|(post|add|write) a comment|join the "
+                                    r"(conversation|discussion)|((view|show|read|see)( all)? )?(\d+ )?comments?"
+                                    r"( \(\d+\))?|no comments?)\s*:?$"), True),
     ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
     ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
     ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
+    # the outlet's disclaimer ("Disclaimer: ...", "The views expressed are the author's own", "... do
+    # not necessarily reflect those of this outlet"): about the author's views, not the story's (after
+    # the copyright rule, which takes a line holding both)
+    ("disclaimer", re.compile(
+        r"(?i)^(?=.{0,400}$)(?:disclaimer\s*:.*|(?=.*\b(?:author|writer|contributor)s?\b)"
+        r"(?:.*\b(?:views|opinions)\b.*\b(?:are|is)\s+(?:solely\s+|entirely\s+|only\s+)?(?:those|the\s+(?:views|"
+        r"opinions))\s+of\s+the\b.*|.*\b(?:author|writer)(?:'s|’s|s'|s’)\s+own\b.*|.*\brepresents?\s+(?:only\s+)?"
+        r"the\s+(?:views|opinions)\s+of\s+the\s+(?:author|writer)s?\b.*|.*\bdo(?:es)?\s+not\s+necessarily\s+"
+        r"(?:reflect|represent)\b.*))$"), False),
 ]
 FOOTER_RULE = "footer"
 LIST_RULES = {"related-articles", "tags", "leave-a-comment", "comment-form"}
@@ -371,8 +393,11 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
                 e = pos + len(line.rstrip())
                 blocks.append(Block(s, e, text[s:e], label=b.group(0).strip(), marker_start=pos + lead))
                 pos += len(line) + 1
-        elif len(lines) > 1 and all(BRACKET_LINE.match(line.lstrip()) for line in lines):
-            # "[1] ..." lines are one note each; the bracketed number stays in the block.
+        elif (len(lines) > 1 and all(BRACKET_LINE.match(line.lstrip()) for line in lines)) or \
+                (len(lines) == 2 and not wraps_into(*lines) and any(glued_page_line(line) for line in lines)):
+            # "[1] ..." lines are one note each (the bracketed number stays in the block); a
+            # timestamp or byline line with the first (or last) paragraph right under (or over)
+            # it, no blank line between, is a line of its own
             pos = start
             for line in lines:
                 s = pos + len(line) - len(line.lstrip())
@@ -397,6 +422,19 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
         else:
             blocks.append(Block(start, end, chunk))
     return blocks
+
+
+# What a page prints over or under its text and a copy may glue to the paragraph next to it: the
+# date and time, the byline, the reading time (never a sentence: a line that ends one is text).
+GLUED_RULES = frozenset({DATELINE_RULE, BYLINE_RULE, "reading-time"})
+
+
+def glued_page_line(line: str) -> bool:
+    line = line.strip()
+    if not line or ends_sentence(line):
+        return False
+    rule = boilerplate_rule(Block(0, len(line), line))
+    return rule is not None and rule[0] in GLUED_RULES
 
 
 def wraps_into(line: str, following: str) -> bool:
@@ -1028,6 +1066,19 @@ def segment(doc) -> Segmentation:
             k -= 1
         return k
 
+    def article_prose(block) -> bool:
+        """A paragraph of the article's prose: a sentence of a dozen words or more that no
+        clutter rule takes."""
+        btext = block.text.strip()
+        return len(btext.split()) >= 12 and ends_sentence(btext) and boilerplate_rule(block) is None
+
+    @functools.lru_cache(maxsize=1)
+    def prose_from():  # prose_from()[k]: how many paragraphs of prose start at block k or later
+        counts = [0] * (len(blocks) + 1)
+        for k in range(len(blocks) - 1, -1, -1):
+            counts[k] = counts[k + 1] + article_prose(blocks[k])
+        return counts
+
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
@@ -1053,6 +1104,14 @@ def segment(doc) -> Segmentation:
         if prev_kind != "boilerplate":
             prev_rule = None
 
+        if in_footer and prose_from()[index] >= 2 and (article_prose(block) or (
+                looks_like_heading(block) and boilerplate_rule(block) is None
+                and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
+            # the article goes on below a prompt or a list of other pages set in its middle
+            # ("Related: <headline>", "Subscribe to ...", "Back to top"): two paragraphs of prose
+            # or more (or a heading over them) are not the site's footer, whose "about us" runs to
+            # one at most
+            in_footer, footer_rule = False, FOOTER_RULE
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
