@@ -455,7 +455,9 @@ def test_probe_pages_clutter_set_aside_and_body_kept():
     Branch clut6 added pages (p19-p24, first run 0 of 23 clutter lines set aside and 5 of p24's 7
     body lines lost): a timestamp or byline glued to a paragraph, calls to donate or join, headings
     of lists of other pages, comment chrome, image sources, disclaimers, and prompts set in the
-    middle of an article, whose text goes on below them."""
+    middle of an article, whose text goes on below them; p25-p26 (first run: their whole body
+    lost at main) a comment count or a prompt above the first paragraph, and reader comments
+    below the copyright, which stay clutter although they are prose."""
     counts, misses = probe_figures()
     assert counts["body_kept"] == counts["body"], misses
     assert counts["clutter_aside"] == counts["clutter"], misses

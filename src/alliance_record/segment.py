@@ -437,6 +437,12 @@ def glued_page_line(line: str) -> bool:
     return rule is not None and rule[0] in GLUED_RULES
 
 
+# The lines that open a footer the article may go on below, when set in its middle (a list of
+# other pages, a prompt to subscribe, a link back to the top, a price line): a copyright line, a
+# credit line, tags or the comments open the end of the page, and reader comments are prose.
+CLOSABLE_FOOTERS = frozenset({"related-articles", "subscription-prompt", "back-to-top", "paywall"})
+
+
 def wraps_into(line: str, following: str) -> bool:
     """True when ``line`` is cut off mid-sentence and ``following`` carries it on: the line does
     not end a sentence and ends with a hyphen, comma or function word, or the next line starts
@@ -1030,6 +1036,7 @@ def segment(doc) -> Segmentation:
     in_toc = False
     in_footer = False
     footer_rule = FOOTER_RULE
+    footer_opener = None  # the rule of the line that opened the footer, or went on with it
     seen_body = False
     cover_lines: set[str] = set()
     title_seen = False
@@ -1104,19 +1111,20 @@ def segment(doc) -> Segmentation:
         if prev_kind != "boilerplate":
             prev_rule = None
 
-        if in_footer and prose_from()[index] >= 2 and (article_prose(block) or (
-                looks_like_heading(block) and boilerplate_rule(block) is None
-                and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
+        if in_footer and footer_opener in CLOSABLE_FOOTERS and prose_from()[index] >= 2 and (
+                article_prose(block) or (looks_like_heading(block) and boilerplate_rule(block) is None
+                                         and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
             # the article goes on below a prompt or a list of other pages set in its middle
             # ("Related: <headline>", "Subscribe to ...", "Back to top"): two paragraphs of prose
             # or more (or a heading over them) are not the site's footer, whose "about us" runs to
             # one at most
-            in_footer, footer_rule = False, FOOTER_RULE
+            in_footer, footer_rule, footer_opener = False, FOOTER_RULE, None
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
             if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
+                footer_opener = rule[0]
             continue
 
         if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
@@ -1233,11 +1241,14 @@ def segment(doc) -> Segmentation:
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
-            if rule[1] and not in_footer:
+            if rule[1] and not in_footer and paras:
                 # what follows a list's heading ("Related:", "Tags:") is that list; what follows a
-                # copyright or a subscription prompt is the site's footer
+                # copyright or a subscription prompt is the site's footer -- once the article has
+                # begun: above its first paragraph such a line ("12 Comments", "Subscribe for
+                # full access", "Topics: ...") is the page's header, and the article is below it
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
-            in_footer = in_footer or rule[1]
+                footer_opener = rule[0]
+                in_footer = True
             interrupted = True
             prev_kind = "title-byline" if rule[0] == BYLINE_RULE else "boilerplate"
             continue
