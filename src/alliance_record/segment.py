@@ -94,7 +94,7 @@ BOILERPLATE_RULES = [
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this|(from )?around the web|"
                                     r"more (stories|news|headlines)|latest (news|stories|headlines|updates)|"
                                     r"top (stories|news|headlines)|editor[’']?s[’']? picks?|(what to )?read next|up next|"
-                                    r"see also|in case you missed it)\s*(:.{0,160})?$"), True),
+                                    r"see also|(also )?read also|also read|in case you missed it)\s*(:.{0,160})?$"), True),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -109,6 +109,11 @@ BOILERPLATE_RULES = [
     ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
     ("image-id", re.compile(r"(?i)^(virin|image id|photo id)\s*[:#]\s*\S+$"), False),
+    # a label over a picture or a player ("Caption", "Video", "Photo 3"), alone on its line
+    ("media-label", re.compile(r"(?i)^(caption|photo|image|video|audio|gallery|graphic|infographic|slideshow)"
+                               r"(\s+\d{1,3})?\s*:?$"), False),
+    # an account name (the author's handle on the site or a network): "@maritanaka", "mari_tanaka"
+    ("user-handle", re.compile(r"^@[A-Za-z0-9_.]{2,30}$|^[a-z0-9]+(?:_[a-z0-9]+)+$"), False),
     ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|(image|photo|picture) "
                                 r"source:|credit:|courtesy of|"
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
@@ -183,6 +188,8 @@ URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
 BULLET = re.compile(r"^(?:[-•*▪◦–■□●○◆◇►▸➢✓]|\d{1,2}[.)])\s+")
 FIGURE_LABEL = re.compile(r"^(?P<label>(?:Figure|Fig\.|Chart|Map|Table|Image|Photo)\s+\d+[A-Za-z]?)[.:]?\s*(?P<rest>.*)$", re.S)
 CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|Source|Courtesy(?: of)?|Photograph)s?:?\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I)
+# a picture's credit after its caption on the same line: "... on Monday. Photo: Harbor Daily"
+CREDIT_AFTER = re.compile(r"(?i)(?<=[.!?”\"’)])\s*(?:photos?|image|picture|credit|source)(?:\s+by|:)\s*[^.!?]{1,60}$")
 CREDIT_LINE = re.compile(r"(?i)^(courtesy of\b|photo(graph)?( by|:)|image( credit)?:|credit:|source:|©)")
 CITATION_LIKE = re.compile(r"(?i)(https?://|www\.|doi|accessed\b|retrieved\b|\b(1[89]|20)\d{2}\b.*\.\s*$)")
 URL_FRAGMENT = re.compile(r"^[^\s]+$")
@@ -394,7 +401,7 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
                 blocks.append(Block(s, e, text[s:e], label=b.group(0).strip(), marker_start=pos + lead))
                 pos += len(line) + 1
         elif (len(lines) > 1 and all(BRACKET_LINE.match(line.lstrip()) for line in lines)) or \
-                (len(lines) == 2 and not wraps_into(*lines) and any(glued_page_line(line) for line in lines)):
+                glued_lines(lines):
             # "[1] ..." lines are one note each (the bracketed number stays in the block); a
             # timestamp or byline line with the first (or last) paragraph right under (or over)
             # it, no blank line between, is a line of its own
@@ -424,23 +431,30 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
     return blocks
 
 
-# What a page prints over or under its text and a copy may glue to the paragraph next to it: the
-# date and time, the byline, the reading time (never a sentence: a line that ends one is text).
-GLUED_RULES = frozenset({DATELINE_RULE, BYLINE_RULE, "reading-time"})
+# The rules of a picture's lines: a credit line over its caption is one block with it (a figure).
+FIGURE_RULES = frozenset({"photo-credit", "image-id"})
 
 
-def glued_page_line(line: str) -> bool:
-    line = line.strip()
-    if not line or ends_sentence(line):
+def glued_lines(lines: list[str]) -> bool:
+    """Two lines that a copy glued together, one of them the page's (a timestamp, a byline, a
+    comment count: a line a clutter rule takes on its own that ends no sentence) and the other
+    not carrying it on: two blocks. A pair that is clutter as a whole (a prompt and its second
+    line) or a picture's credit and caption stays one."""
+    if len(lines) != 2 or wraps_into(*lines):
         return False
-    rule = boilerplate_rule(Block(0, len(line), line))
-    return rule is not None and rule[0] in GLUED_RULES
+    chunk = "\n".join(lines)
+    if boilerplate_rule(Block(0, len(chunk), chunk)):
+        return False
+    for line in lines:
+        line = line.strip()
+        rule = boilerplate_rule(Block(0, len(line), line)) if line and not ends_sentence(line) else None
+        if rule and rule[0] not in FIGURE_RULES:
+            return True
+    return False
 
 
-# The lines that open a footer the article may go on below, when set in its middle (a list of
-# other pages, a prompt to subscribe, a link back to the top, a price line): a copyright line, a
-# credit line, tags or the comments open the end of the page, and reader comments are prose.
-CLOSABLE_FOOTERS = frozenset({"related-articles", "subscription-prompt", "back-to-top", "paywall"})
+# The lines over the readers' comments: the prose below them is not the article's.
+COMMENT_RULES = frozenset({"leave-a-comment", "comment-form", "comment-policy"})
 
 
 def wraps_into(line: str, following: str) -> bool:
@@ -451,8 +465,19 @@ def wraps_into(line: str, following: str) -> bool:
     if not line or not following or ends_sentence(line) or BULLET.match(following):
         return False
     if following[0].islower():
-        return True
+        # ...unless the next line is one token that a clutter rule takes whole (an account name
+        # such as "mari_tanaka", an e-mail address): no sentence goes on with it
+        token = following.strip()
+        return " " in token or boilerplate_rule(Block(0, len(token), token)) is None
     return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
+
+
+def section_label(line: str, following: str) -> bool:
+    """A block's last line that is one word in lower case with no stop ("politics", "world"):
+    the site's section label under a caption or a headline, not the end of a wrapped sentence (the
+    line before would end on a connector or a hyphen)."""
+    return bool(re.fullmatch(r"[a-z]{3,20}", following.strip())) and not CONNECTOR_END.search(line.rstrip()) \
+        and not line.rstrip().endswith(("-", "‐", ","))
 
 
 def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
@@ -473,7 +498,8 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
     for k in range(1, len(lines)):
         line, last = lines[k], lines[k - 1]
         if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
-                and (wraps_into(last, line) or (full_width(last, line, width)
+                and ((wraps_into(last, line) and not (k == len(lines) - 1 and section_label(last, line)))
+                     or (full_width(last, line, width)
                                                 and not (k >= 2 and (lines[k - 2].rstrip().endswith(":")
                                                                      or keys[k - 2] in titles)))):
             groups[-1].append(line)
@@ -985,6 +1011,23 @@ def looks_like_byline(block: Block) -> bool:
     return block.single_line and bool(PERSON_NAME.match(block.text.strip()))
 
 
+def prose_line(text: str) -> bool:
+    """A sentence of a dozen words or more, a credit after it left out (a caption over the
+    headline: "... at Malacañang. Photo: Harbor Daily"), not a site's name or menu."""
+    text = CREDIT_AFTER.sub("", text.strip())
+    return ends_sentence(text) and len(text.split()) >= 12
+
+
+def dateline_line(text: str) -> bool:
+    """A place in capitals alone on a line, as a dateline is printed ("SEOUL", "WASHINGTON,
+    D.C.", "MANILA, Philippines"): a town, region or country the gazetteer knows."""
+    from . import gazetteer
+
+    head = text.strip().split(",")[0].strip()
+    return len(text) <= 40 and len(head) >= 3 and is_all_caps(head) and DATELINE.match(head + " — X") is not None \
+        and gazetteer.lookup(head.title()) is not None
+
+
 def is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
@@ -1036,7 +1079,7 @@ def segment(doc) -> Segmentation:
     in_toc = False
     in_footer = False
     footer_rule = FOOTER_RULE
-    footer_opener = None  # the rule of the line that opened the footer, or went on with it
+    footer_comments = False  # whether the footer holds the readers' comments (prose that is not the article's)
     seen_body = False
     cover_lines: set[str] = set()
     title_seen = False
@@ -1111,20 +1154,20 @@ def segment(doc) -> Segmentation:
         if prev_kind != "boilerplate":
             prev_rule = None
 
-        if in_footer and footer_opener in CLOSABLE_FOOTERS and prose_from()[index] >= 2 and (
+        if in_footer and not footer_comments and prose_from()[index] >= 2 and (
                 article_prose(block) or (looks_like_heading(block) and boilerplate_rule(block) is None
                                          and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
-            # the article goes on below a prompt or a list of other pages set in its middle
-            # ("Related: <headline>", "Subscribe to ...", "Back to top"): two paragraphs of prose
-            # or more (or a heading over them) are not the site's footer, whose "about us" runs to
-            # one at most
-            in_footer, footer_rule, footer_opener = False, FOOTER_RULE, None
+            # the article goes on below a prompt, a credit or a list of other pages set in its
+            # middle ("Related: <headline>", "Subscribe to ...", "Back to top", "© Reuters"): two
+            # paragraphs of prose or more (or a heading over them) are not the site's footer, whose
+            # "about us" runs to one at most -- unless they follow the comments' heading
+            in_footer, footer_rule = False, FOOTER_RULE
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
             if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
-                footer_opener = rule[0]
+                footer_comments = footer_comments or rule[0] in COMMENT_RULES
             continue
 
         if (notes or (headings and REFERENCE_HEADING.match(headings[-1]["heading"].strip()))) \
@@ -1224,7 +1267,7 @@ def segment(doc) -> Segmentation:
             rule = ("share-prompt", False)  # "Post", "Copy link" in a share bar of one item a line
             neighbour = True
         if rule is None and title_at is not None and index < title_at and block.single_line \
-                and not is_all_caps(btext) and not (ends_sentence(btext) and len(btext.split()) >= 12):
+                and not is_all_caps(btext) and not prose_line(btext):
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
         if rule is None and prev_kind in ("title", "title-byline") and block.single_line:
             # the author under the headline, and the line saying who they are
@@ -1241,13 +1284,13 @@ def segment(doc) -> Segmentation:
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
-            if rule[1] and not in_footer and paras:
+            if rule[1] and not in_footer and prose_from()[0] > prose_from()[index]:
                 # what follows a list's heading ("Related:", "Tags:") is that list; what follows a
                 # copyright or a subscription prompt is the site's footer -- once the article has
-                # begun: above its first paragraph such a line ("12 Comments", "Subscribe for
-                # full access", "Topics: ...") is the page's header, and the article is below it
+                # begun (a paragraph of its prose above): over its first paragraph such a line
+                # ("12 Comments", "Subscribe for full access", "Topics: ...") is the page's header
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
-                footer_opener = rule[0]
+                footer_comments = rule[0] in COMMENT_RULES
                 in_footer = True
             interrupted = True
             prev_kind = "title-byline" if rule[0] == BYLINE_RULE else "boilerplate"
@@ -1261,6 +1304,7 @@ def segment(doc) -> Segmentation:
                 seg.title_span = (block.start, blocks[index + title_blocks - 1].end if index == title_at
                                   else block.end)
                 prev_kind = "title"
+                open_para, interrupted = None, False  # no paragraph goes on across the headline
             else:
                 add_boilerplate(block, DUPLICATE_TITLE_RULE)
                 prev_kind = "boilerplate"
@@ -1306,6 +1350,12 @@ def segment(doc) -> Segmentation:
                 if not btext.strip().isdigit():
                     toc_titles.append(btext)
                 continue
+
+        if block.single_line and dateline_line(btext) and prose_from()[0] == prose_from()[index]:
+            # a dateline on a line of its own over the first paragraph ("TOKYO", "MANILA, Philippines")
+            add_boilerplate(block, DATELINE_RULE)
+            prev_kind = "boilerplate"
+            continue
 
         if not seen_body and (is_all_caps(btext) or any(fold(line) in cover_lines for line in block.lines)):
             add_boilerplate(block, COVER_RULE)
