@@ -432,6 +432,31 @@ def test_note_probe_pages():
     """Issue 14, item 6 (branch clut5): notes in other layouts on probe pages written before the
     rules — bracketed and lettered markers under "Notes", "NOTES", "Notes:", "Footnotes",
     "Endnotes" or no heading, wrapped bodies, a bio, a share bar or a reference list after the
-    notes, a marker whose note is missing — each paired with its own body."""
+    notes, a marker whose note is missing — each paired with its own body. Branch clut6 added
+    n11-n15 (first run 4 of 11 notes: n12 and n14 already passed): notes at a PDF page's foot in
+    plain digits cited by digits glued to a sentence's end, "1)" numbering, a "Notes and
+    references" heading, a wiki's "^" notes."""
     found, total, misses = note_probe_figures()
     assert found == total, misses
+
+
+PLAIN_NUMBERS_NOT_NOTES = """
+A Test Title
+
+Article 9.2 Japan's constitution is often quoted in the debate on counterstrike missiles.
+
+The ranking put Japan at No.3 Among allies, it spends the most on host-nation support.
+
+3 Marine Expeditionary Force units moved to Guam in 2024, the first of about 4,000 Marines.
+
+2 Tokyo and Washington agreed to upgrade U.S. Forces Japan in July 2024.
+"""
+
+
+def test_plain_digit_notes_only_where_the_text_cites_them():
+    """Branch clut6: a page's foot notes in plain digits ("1 Ministry of ...") are notes only where
+    the text above cites their numbers glued to a sentence's end after a word ("spring.1 It"); a
+    decimal ("9.2"), "No.3" and paragraphs opening with a number are neither markers nor notes."""
+    doc = make(PLAIN_NUMBERS_NOT_NOTES)
+    assert rows_of(doc)["footnotes"] == []
+    assert not segment(doc).notes

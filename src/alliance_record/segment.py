@@ -161,13 +161,31 @@ REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sourc
 ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)\s*:?$")
 # a note's number has up to three digits where it opens a list of notes, up to six where it
 # continues one in sequence (see endnote_entries and segment: a long report's note 1000)
-ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})\.|\[([a-z])\])\s+")
+ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})[.)]|\[([a-z])\])\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
 BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
+# A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
+# superscript ("...expires next spring.1 It set ..."): after a word's last letter and a stop (not
+# a number's: "2026.1" is a decimal), before a capital or the line's end.
+PLAIN_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?])|(?<=[A-Za-z][.,!?][”\"’]))(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)", re.M)
+# "No.3", "Vol.2", "Art.9": a number's own abbreviation before the stop, not a sentence's end
+NUMBER_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Nos|Vol|Vols|Art|Arts|Sec|Fig|Figs|Ch|Chap|Para|Pt|Pts|p|pp|Op|Ref|"
+                                 r"Tab|Eq|Ex|Nr)\.$")
+
+
+def plain_markers(text: str, start: int = 0, end: int | None = None):
+    """The plain-digit note markers of ``text`` (see PLAIN_MARKER), "No.3" and the like left out."""
+    for m in PLAIN_MARKER.finditer(text, start, len(text) if end is None else end):
+        if not NUMBER_ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            yield m
+
+
+# A note at the foot of such a page: its number, a space, the note ("1 Ministry of ...").
+PLAIN_NOTE_START = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"‘(])")
 # Notes marked with symbols, in their conventional order (Chicago): *, †, ‡, §, ‖, ¶, then doubled.
 NOTE_SYMBOLS = "*†‡§‖¶"
 SYMBOL_MARK = r"(?:\*{1,3}|†{1,3}|‡{1,3}|§{1,2}|‖{1,2}|¶{1,2})"
@@ -185,7 +203,9 @@ def symbol_citations(text: str, mark: str, before: int) -> int:
     return len(re.findall(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)",
                           text[:before], flags=re.M))
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
-BULLET = re.compile(r"^(?:[-•*▪◦–■□●○◆◇►▸➢✓]|\d{1,2}[.)])\s+")
+# (a caret opens each note of a page copied from a wiki, "^ Ministry of ...", with the letters of
+# its back-links when the note is cited more than once: "^ a b Ministry of ...")
+BULLET = re.compile(r"^(?:[-•*▪◦–■□●○◆◇►▸➢✓]|\d{1,2}[.)]|\^(?:\s+[a-z](?=\s))*)\s+")
 FIGURE_LABEL = re.compile(r"^(?P<label>(?:Figure|Fig\.|Chart|Map|Table|Image|Photo)\s+\d+[A-Za-z]?)[.:]?\s*(?P<rest>.*)$", re.S)
 CREDIT_TAIL = re.compile(r"\s*\((?P<kind>Image Credit|Photo(?: credit)?|Credit|Source|Courtesy(?: of)?|Photograph)s?:?\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I)
 # a picture's credit after its caption on the same line: "... on Monday. Photo: Harbor Daily"
@@ -634,11 +654,15 @@ def ends_sentence(text: str) -> bool:
     return bool(TERMINAL.search(stripped))
 
 
-def endnote_start(block: Block):
-    """``(number, marker, body_start)`` for a numbered endnote body ("1. ...", "[1] ..."), else None.
+def endnote_start(block: Block, last: int = 0, caret: bool = False):
+    """``(number, marker, body_start)`` for a numbered endnote body ("1. ...", "[1] ..."), else None;
+    a wiki's note (``caret``: its item opens with "^") is the note after ``last``, the number of
+    the note before.
 
     Only meaningful under a Notes/Endnotes heading: elsewhere a numbered line is a list item.
     """
+    if caret:
+        return last + 1, "^", block.start
     if block.label:
         m = NUMBERED_LABEL.match(block.label)
         return (int(m.group(1)), block.label, block.start) if m else None
@@ -1092,6 +1116,13 @@ def segment(doc) -> Segmentation:
         return first_citations(text)
 
     @functools.lru_cache(maxsize=1)
+    def plain_citations():  # where the text first cites each note number in plain glued digits
+        out: dict = {}
+        for m in plain_markers(text):
+            out.setdefault(int(m.group(1)), m.start())
+        return out
+
+    @functools.lru_cache(maxsize=1)
     def blank_starts():  # where a blank line may start: every newline followed by one
         return [m.start() for m in BLANK_LINE_START.finditer(text)]
 
@@ -1197,6 +1228,10 @@ def segment(doc) -> Segmentation:
             continue
 
         fm = FOOTNOTE_START.match(btext)
+        pm = PLAIN_NOTE_START.match(btext) if not fm and block.marker_start is None else None
+        if pm and plain_citations().get(int(pm.group(1)), len(text)) < block.start \
+                and not any(n.marker == pm.group(1) for n in notes):
+            fm = pm  # a note at a page's foot whose number the text above cites in plain digits
         if fm:
             marker = fm.group(1)
             body_start = block.start + fm.end()
@@ -1208,18 +1243,23 @@ def segment(doc) -> Segmentation:
             prev_kind = "note"
             continue
 
+        caret = block.marker_start is not None and text[block.marker_start] == "^"
         in_endnotes = bool(headings) and (
             (ENDNOTES_HEADING.match(headings[-1]["heading"].strip())
              # "Notes:" heads notes only where the text above cites some ("...2025.¹", "...2025.[1]")
              and (not headings[-1]["heading"].strip().endswith(":") or first_marker() < block.start))
             # a References list whose entries carry the labels the text cites with ("[a]")
-            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip()) and cited_label(btext, cited(), block.start)))
+            or (REFERENCE_HEADING.match(headings[-1]["heading"].strip())
+                and (cited_label(btext, cited(), block.start)
+                     # a wiki's notes: "^ ..." entries for the "[1]" labels the text cites
+                     or (caret and cited().get("[1]", block.start) < block.start))))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
                 and cited_label(btext, cited(), block.start):
             # a list of notes under no heading: each entry opens with the bracketed label the text
             # above cites ("...in 2025.[1]" / "[1] The White House, ..."), in the notes' order
             in_endnotes = True
-        en = endnote_start(block) if in_endnotes else None
+        en = endnote_start(block, notes[-1].number if notes and notes[-1].endnote else 0, caret) \
+            if in_endnotes else None
         if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
                                                   and notes[-1].number < en[0] <= notes[-1].number + 3):
             en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read

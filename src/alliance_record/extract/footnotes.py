@@ -27,7 +27,8 @@ import json
 import re
 
 from .. import citations
-from ..segment import SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, symbol_number
+from ..segment import (PLAIN_MARKER, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, plain_markers,
+                       symbol_number)
 
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
@@ -58,7 +59,8 @@ def read_footnotes(doc, seg) -> dict:
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
     lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
     symbols = any(re.fullmatch(SYMBOL_MARK, n.marker or "") for n, _ in notes)
-    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols)
+    plain = any((n.marker or "").isdigit() for n, _ in notes)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -164,9 +166,12 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
     return [(0, len(digits), whole)]
 
 
-def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = False) -> list[dict]:
+def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = False,
+                 plain: bool = False) -> list[dict]:
     """Footnote markers in the body paragraphs, in text order, with their sentence (symbols such
-    as "*" and "†" only where the document's notes are marked so)."""
+    as "*" and "†" only where the document's notes are marked so; plain digits glued to a
+    sentence's end, "spring.1 It", only where notes open with plain numbers, and only a number
+    that is a note's)."""
     if not known:
         return []
     text = doc.text
@@ -179,8 +184,14 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
             continue
         multi = seg.paragraph_pieces[para["id"]]
         ptext = para["text"]
-        for m in MARKER.finditer(ptext):
-            if m.group("sym"):
+        found = list(MARKER.finditer(ptext))
+        if plain:
+            found = sorted(found + [m for m in plain_markers(ptext) if int(m.group(1)) in known],
+                           key=lambda m: m.start())
+        for m in found:
+            if m.re is PLAIN_MARKER:
+                runs = [(m.start(), m.end(), int(m.group(1)))]
+            elif m.group("sym"):
                 if not symbols:
                     continue
                 runs = [(m.start(), m.end(), symbol_number(m.group("sym")))]
