@@ -692,3 +692,13 @@ def test_a_titles_last_sentence_read_as_the_journal_goes_back_to_the_title():
              "11-20.", "Tides and the law of the sea", "Proceedings of the Royal Society. Series A")]:
         rec = C.parse_references([text], chain=False)[0]
         assert (rec["title"], rec["container_title"]) == (title, journal)
+
+
+def test_a_publisher_left_at_the_end_of_a_books_name_is_the_publisher():
+    assert fields._publisher_tail("Harbour Towns of the North. Essays on Trade, Routledge") == \
+        ("Harbour Towns of the North. Essays on Trade", "Routledge", None)
+    assert fields._publisher_tail("Sea Power and the State. Oxford: Fjord Books") == \
+        ("Sea Power and the State", "Fjord Books", "Oxford")
+    assert fields._publisher_tail("Journal of Law, Economics and Organization")[1] is None  # a journal
+    assert fields._publisher_tail("Review of Maritime Studies, Oxford")[1] is None  # a place
+    assert fields._publisher_tail("Papers of the Sea Conference (Conf. Publ")[1] is None  # no name
