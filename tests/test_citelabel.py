@@ -677,23 +677,6 @@ def test_what_a_publisher_run_took_from_the_name_before_it(pieces, title, contai
     assert (rec["title"], rec["container_title"], rec["publisher"]) == (title, container, publisher)
 
 
-def test_a_titles_last_sentence_read_as_the_journal_goes_back_to_the_title():
-    # the labeller may cut a title at its question mark and give the next sentence to the journal
-    assert fields._sentence_end("The economics of harbour towns in the north. Maritime Policy Review,") == 44
-    assert fields._sentence_end("IEEE Trans. Automatic Control") == 0  # abbreviations, no small word
-    assert fields._sentence_end("Proceedings of the Royal Society. Series A") == 0  # a journal's series
-    assert fields._sentence_end("Institute of Mech. Engrs.") == 0  # an abbreviated journal word
-    assert fields._sentence_end("Journal of the Sea. Marine Notes") == 0
-    for text, title, journal in [
-            ("Okada, M. (1999). Ports in decline? The economics of harbour towns in the north. Maritime "
-             "Policy Review, 12, 33-48.", "Ports in decline? The economics of harbour towns in the north",
-             "Maritime Policy Review"),
-            ("Berg, K. (2001) Tides and the law of the sea. Proceedings of the Royal Society. Series A, 457, "
-             "11-20.", "Tides and the law of the sea", "Proceedings of the Royal Society. Series A")]:
-        rec = C.parse_references([text], chain=False)[0]
-        assert (rec["title"], rec["container_title"]) == (title, journal)
-
-
 def test_a_publisher_left_at_the_end_of_a_books_name_is_the_publisher():
     assert fields._publisher_tail("Harbour Towns of the North. Essays on Trade, Routledge") == \
         ("Harbour Towns of the North. Essays on Trade", "Routledge", None)

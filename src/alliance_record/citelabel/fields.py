@@ -415,31 +415,6 @@ GLUED_QUOTE = re.compile(r"[^\s\"”]*[,.]?\s?[\"”]\.?(?=[A-Z])")  # a double 
 GLUED_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,}),(?=\d)")
 
 
-INNER_SENTENCE = re.compile(r"^((?:[^\s.?!]+\s+)+[^\s.?!]*[^\W\d_]{3}\s?[.?!])\s+(?=[A-ZÀ-Þ])")
-CHAPTER_MARK = re.compile(r"(?i)(?:^|\s)in:?\s")  # "… In: mitSprache.": a book, not a journal, follows
-SERIES_WORDS = {"series", "ser", "section", "sect", "part", "pars", "reihe", "serie", "série", "sección"}
-
-
-def _sentence_end(container: str) -> int:
-    """Where a title's last sentence ends inside what was read as a journal's name, else 0: a
-    sentence of two or more words, a small word among them and no abbreviation ("The Impact of Normative Theory.
-    Communication Theory"), before a name of capitalised words without abbreviations either
-    ("Phys. Rev." or "J. Public Health" are no sentence); an opening "In" is a book's mark, a
-    first journal word ("Proceedings of the Royal Society. Series A") or a series after the
-    sentence, one name."""
-    m = INNER_SENTENCE.match(container)
-    words = container.casefold().split()
-    if not m or words[0].strip(":") == "in" or words[0].strip(".,") in features.DICTIONARIES["jour"] \
-            or not any(w.isalpha() and w.islower() and len(w) > 1 for w in m.group(1).split()):
-        return 0  # a sentence has its small words ("of", "the", "zur"); "IEEE Trans." or "Duke Math." none
-    rest = container[m.end():].rstrip(" ,.;:")
-    last = m.group(1).rstrip(" .?!").rsplit(None, 1)[-1].casefold()
-    if not rest or "." in rest or rest.split()[0].casefold().strip(",") in SERIES_WORDS \
-            or (len(last) <= 5 and last in features.DICTIONARIES["jour"]):  # "Institute of Mech. Engrs."
-        return 0
-    return m.end(1)
-
-
 def _repair(found: list, norm: str) -> list:
     """What a run's form contradicts, mended. A run that is only a year ("2011b,") is a date,
     whatever it was labelled; a quoted genre run where no title is, the title; a second author run after the title that is a place
@@ -469,14 +444,6 @@ def _repair(found: list, norm: str) -> list:
         if head and head.start(1) > pa:
             out[k - 1] = (plab, pa, head.start(1))
             out[k] = ("container", head.start(1), b)
-    for k in range(1, len(out) - 1):  # "Decline of a Paradigm? | Bias and Objectivity. Critical Studies, | 1,"
-        (plab, pa, pb), (lab, a, b) = out[k - 1], out[k]
-        if lab != "container" or plab != "title" or pb + 1 < a or out[k + 1][0] not in ("volume", "pages", "date"):
-            continue
-        end = _sentence_end(norm[a:b]) if not CHAPTER_MARK.search(norm, pa, pb) else 0
-        if end:
-            out[k - 1] = ("title", pa, a + end)
-            out[k] = ("container", a + end + 1, b)
     k = 1
     while k + 1 < len(out):  # "A primer, | 2021 | update,": a run inside an open quote of the title
         (lab0, a0, b0), (lab, a, b), (lab2, a2, b2) = out[k - 1:k + 2]
