@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from alliance_record import citations as C
-from alliance_record.citelabel import anystyle, bibstyles, excite, features, fields, model, score, speed, tei
+from alliance_record.citelabel import anystyle, bibstyles, excite, features, fields, model, parscit, score, speed, tei
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -319,6 +319,36 @@ def test_excite_lines_are_read_as_anystyle_runs(tmp_path):
     result = CliRunner().invoke(cli, ["citations", "score", "--excite", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"{tmp_path}: 3 references" in result.output and "'no field': 1" in result.output
+
+
+PARSCIT = """<author> R. Lund and M. Okada. </author> <title> Tides of the inner sea. </title> <booktitle> In Proceedings of the Fourth Coastal Workshop, </booktitle> <pages> pages 11-19, </pages> <date> 1997. </date> <br>
+<author> Ito, K. </author> <title> Harbour law </title> <date> 2004 </date> <institution> Port Institute </institution> <location> Kobe </location>
+
+Unpublished notes. <br>
+"""
+ANYSTYLE_XML = """<?xml version="1.0"?>
+<dataset><sequence><author>Mori, T.</author><date>(1988)</date><title>Salt marshes.</title>
+<journal>Coastal Notes</journal><volume>3:</volume><pages>5-9</pages></sequence></dataset>
+"""
+
+
+def test_heldout_sets_read_parscit_lines_and_anystyle_xml(tmp_path):
+    (tmp_path / "cs.tagged.txt").write_text(PARSCIT, encoding="utf-8")
+    (tmp_path / "bio.xml").write_text(ANYSTYLE_XML, encoding="utf-8")
+    refs, skipped = parscit.read_heldout(tmp_path)
+    assert skipped == [("cs.tagged.txt#4", "no field")]
+    article, paper, report = refs  # in the order of the file names
+    assert paper.text == ("R. Lund and M. Okada. Tides of the inner sea. In Proceedings of the Fourth "
+                          "Coastal Workshop, pages 11-19, 1997.")
+    g = score.gold_fields(paper.runs)  # a booktitle is the container; "pages" and "In" are dropped
+    assert (g["authors"], g["container"], g["pages"], g["date"]) == \
+        (["lund", "okada"], "proceedings of the fourth coastal workshop", "11-19", "1997")
+    g = score.gold_fields(report.runs)  # a report's institution is its publisher
+    assert (g["publisher"], g["place"]) == ("port institute", "kobe")
+    assert score.gold_fields(article.runs)["container"] == "coastal notes"
+    (tmp_path / "bad.xml").write_text("<dataset><sequence>", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.xml: not XML"):
+        parscit.read_heldout(tmp_path)
 
 
 BIB = r"""% a comment
@@ -645,3 +675,13 @@ def test_a_titles_closing_quote_glued_to_the_journal(title, container, expected_
 def test_what_a_publisher_run_took_from_the_name_before_it(pieces, title, container, publisher):
     rec = _record(*pieces)
     assert (rec["title"], rec["container_title"], rec["publisher"]) == (title, container, publisher)
+
+
+def test_a_publisher_left_at_the_end_of_a_books_name_is_the_publisher():
+    assert fields._publisher_tail("Harbour Towns of the North. Essays on Trade, Routledge") == \
+        ("Harbour Towns of the North. Essays on Trade", "Routledge", None)
+    assert fields._publisher_tail("Sea Power and the State. Oxford: Fjord Books") == \
+        ("Sea Power and the State", "Fjord Books", "Oxford")
+    assert fields._publisher_tail("Journal of Law, Economics and Organization")[1] is None  # a journal
+    assert fields._publisher_tail("Review of Maritime Studies, Oxford")[1] is None  # a place
+    assert fields._publisher_tail("Papers of the Sea Conference (Conf. Publ")[1] is None  # no name

@@ -419,26 +419,30 @@ def citations_train(source, commit, out_path, dev, c1, c2, tei_path, tei_commit)
               help="A folder of reference lists typeset from one BibTeX file (a .bib and one .txt a "
                    "style, a reference a line: citelabel.bibstyles), one set each, less repeats and "
                    "every reference of the --tei and --excite sets and, with --data, of AnyStyle's files.")
+@click.option("--heldout", "heldout_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="A held-out set (citelabel.parscit.read_heldout): ParsCit tagged lines (*.tagged.txt), AnyStyle "
+                   "XML and GROBID TEI (*.xml) in a file or a folder, one set each, less repeats and every "
+                   "reference of the --tei, --excite and --styles sets and, with --data, of AnyStyle's files.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A model file to use instead of the shipped one.")
 @click.option("--rules", is_flag=True, help="Score the rule parser of the footnotes (parse_citation) instead.")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every reference with a wrong field here (JSON) for reading.")
-def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styles_paths, model_path, rules,
-                    misses):
+def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styles_paths, heldout_paths,
+                    model_path, rules, misses):
     """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI,
     EXCITE's segmented references or references typeset from BibTeX."""
     import collections
 
     from . import citations
-    from .citelabel import anystyle, bibstyles, excite, fields, score, tei
+    from .citelabel import anystyle, bibstyles, excite, fields, parscit, score, tei
 
-    if not source and not tei_paths and not excite_paths and not styles_paths:
+    if not source and not tei_paths and not excite_paths and not styles_paths and not heldout_paths:
         _fail("Give --data (AnyStyle's files), --tei (GROBID's), --excite (EXCITE's) or --styles, "
               "or some of them.")
     if sets and not source:
         _fail("--set needs --data.")
-    sets = sets or (() if tei_paths or excite_paths or styles_paths else ("dev",))
+    sets = sets or (() if tei_paths or excite_paths or styles_paths or heldout_paths else ("dev",))
     if model_path:
         fields.use_model(model_path)
     parse_many = (lambda texts: [citations.parse_citation(t) for t in texts]) if rules \
@@ -477,6 +481,12 @@ def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styl
                          [(tei.read_tei, tei_paths), (excite.read_excite, excite_paths)],
                          "no entry, tie, two references: no BibTeX entry read from the line; repeat: within "
                          "the set; equal, near: in AnyStyle's, the --tei or the --excite files")
+        for path in heldout_paths:
+            yield unseen(path, *parscit.read_heldout(path),
+                         [(tei.read_tei, tei_paths), (excite.read_excite, excite_paths),
+                          (bibstyles.read_styles, styles_paths)],
+                         "no field: nothing to score; repeat: within the set; equal, near: in AnyStyle's, "
+                         "the --tei, --excite or --styles files")
 
     wrong = {}
     try:

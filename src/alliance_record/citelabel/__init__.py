@@ -17,6 +17,8 @@ DOIs and access dates are the rules' own (:func:`alliance_record.citations.parse
   here) as AnyStyle runs for the same scorer, and as labelled tokens for training;
 * :mod:`.excite`: the EXCITE project's segmented references (SSOAR papers, read from a folder,
   never kept here) as AnyStyle runs, a held-out set for the same scorer;
+* :mod:`.parscit`: ParsCit's tagged references, and a held-out set read from files of the
+  formats above (ParsCit lines, AnyStyle XML, GROBID TEI; never kept here);
 * :mod:`.train`: training with CRFsuite on AnyStyle's and GROBID's data (``make citation-model``);
 * :mod:`.speed`: a synthetic References list for ``make bench``.
 """

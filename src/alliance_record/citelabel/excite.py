@@ -86,22 +86,29 @@ def line_runs(line: str) -> list[tuple[str, str]]:
     return runs
 
 
-def read_excite(path: str | Path) -> tuple[list[TeiReference], list[tuple[str, str]]]:
-    """Every line of ``path``: one file, or every ``*.xml`` file under a folder (in the order of
-    their paths). Returns (references, skipped as (source, why)): "no field" for a line with
-    text but nothing tagged that is read."""
+def read_tagged_lines(path: str | Path, pattern: str, text_of, runs_of) -> tuple[list[TeiReference], list[tuple[str, str]]]:
+    """Every line of ``path`` (one file, or every file matching ``pattern`` under a folder, in
+    the order of their paths) as a reference: ``text_of(line)`` its text, ``runs_of(line)`` its
+    runs. Returns (references, skipped as (source, why)): "no field" for a line with text but
+    no run; empty lines are passed over."""
     path = Path(path)
-    files = sorted(p for p in path.rglob("*.xml") if p.is_file()) if path.is_dir() else [path]
+    files = sorted(p for p in path.rglob(pattern) if p.is_file()) if path.is_dir() else [path]
     refs, skipped = [], []
     for f in files:
         for k, line in enumerate(f.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-            text = normalise_space(TAG.sub("", line))
+            text = text_of(line)
             if not text:
                 continue
             source = f"{f.name}#{k}"
-            runs = line_runs(line)
+            runs = runs_of(line)
             if not runs:
                 skipped.append((source, "no field"))
                 continue
             refs.append(TeiReference(source, runs, text))
     return refs, skipped
+
+
+def read_excite(path: str | Path) -> tuple[list[TeiReference], list[tuple[str, str]]]:
+    """Every line of ``path``: one file, or every ``*.xml`` file under a folder
+    (:func:`read_tagged_lines`, a line's text without its tags)."""
+    return read_tagged_lines(path, "*.xml", lambda line: normalise_space(TAG.sub("", line)), line_runs)

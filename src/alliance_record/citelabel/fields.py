@@ -584,6 +584,36 @@ def _container_tail(container: str, pieces: dict) -> str:
     return container
 
 
+TAIL_SEPARATOR = re.compile(r"\s*(?:[,;]|(?<=[^\W\d_]{3})\.)\s+")
+PUBLISHER_MARKS = {"publ", "pr", "co", "inc", "ltd", "gmbh", "company", "publishing", "publisher", "publishers",
+                   "press", "books", "house", "sons"}  # words that mark a publisher's name, never name one
+PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:,;]+?)\s*:\s*(?P<name>[^:,;]+)$")
+
+
+def _publisher_tail(container: str) -> tuple[str, str | None, str | None]:
+    """A book's or series' name and the publisher the labeller left at its end, as (name,
+    publisher, place): "Sonderpädagogik. Bad Heilbrunn: Klinkhardt" (a known place, a colon and a
+    name of at most five words) or "Solid Mechanics and Its Applications, Springer" (at most four
+    words, one of the publishers' dictionary, none a journal's, after a name that does not begin
+    with a journal's word: "The Journal of Law, Economics and Organisation" stays whole), the
+    longest such tail after a comma, semicolon or sentence period; nothing when none is found or
+    the name would be one word."""
+    for m in TAIL_SEPARATOR.finditer(container):
+        head, tail = container[:m.start()], container[m.end():].rstrip(" .,;:")
+        if len(head.split()) < 2 or not tail:
+            continue
+        both = PLACE_PUBLISHER.match(tail)
+        if both and known_place(both.group("place")) and len(both.group("name").split()) <= 5 \
+                and not known_place(both.group("name")):
+            return head, both.group("name").strip(), both.group("place").strip()
+        words = {w.strip(".,&()").casefold() for w in tail.split()}
+        if len(words) <= 4 and not TAIL_SEPARATOR.search(tail) and tail[:1].isupper() and words & features.DICTIONARIES["pub"] - PUBLISHER_MARKS \
+                and not known_place(tail) and not words & features.DICTIONARIES["jour"] \
+                and head.split()[0].casefold().strip(".,:") not in features.DICTIONARIES["jour"]:
+            return head, tail, None
+    return container, None, None
+
+
 def _editors_and_book(pieces: dict) -> bool:
     """Mend the editor and container runs of a chapter "In <editors>, editor(s), <book>" when
     the labeller cut inside it: a container run that starts with the mark loses it, one that
@@ -753,6 +783,11 @@ def record(text: str, runs_: list | None = None, norm: str | None = None) -> dic
         publisher, place = places_out(clean(pieces["publisher"][0]))
         rec["publisher"] = clean(publisher) or None
         rec["publisher_place"] = rec["publisher_place"] or place
+    if rec["container_title"] and not rec["publisher"]:  # "Book, Bad Heilbrunn: Klinkhardt", "Series, Springer"
+        book, publisher, place = _publisher_tail(rec["container_title"])
+        if publisher:
+            rec["container_title"], rec["publisher"] = book, publisher
+            rec["publisher_place"] = rec["publisher_place"] or place
     if rec["container_title"]:  # "Book. Sternenfels", "Proceedings of …, Tampa": its place after it
         book, place = places_out(rec["container_title"], lead=False, commas=not rec["chapter"])
         if place:
