@@ -105,6 +105,11 @@ APPOSITION_TYPE = {**{w: "grouping" for w in "framework grouping partnership all
                    **{w: "place" for w in "town city village island port".split()},
                    "party": "political-party", "newspaper": "media", "broadcaster": "media",
                    **{w: "organization" for w in "company firm carmaker automaker manufacturer".split()}}
+# ... and a role in apposition says a person: "Kihara, the chief cabinet secretary, said" (the role
+# nouns of ROLE_HEADS, not their abbreviations nor the adjectives "general" and "major")
+APPOSITION_TYPE.update({w: "person" for w in ROLE_HEADS if len(w) >= 5 and "." not in w})
+for _adjective in ("general", "major"):
+    APPOSITION_TYPE.pop(_adjective, None)
 APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % "|".join(APPOSITION_TYPE), re.I)
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
@@ -363,12 +368,20 @@ PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|pe
                               r"lakes?|mountains?|prefecture|province|district|county)\b")
 # "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
 # camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
-# "Camp David", a refugees' camp)
-MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|garrisons?|"
-                             r"batter(?:y|ies)|divisions?|sailors|airmen)\b(?:\s+(?:is|are|was|were|had|has|have|been|will|"
-                             r"be|to|long|now|still|first|once))*\s+(?:based|stationed|deployed|garrisoned|posted|"
-                             r"headquartered|trained|train|training|redeployed|relocated|moved|returned|left)"
-                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?\s+(?:the\s+)?$", re.I)
+# "Camp David", a refugees' camp). A formation (not its people, who may only visit) is where it
+# is: "a logistics unit at Camp Kinser", "launchers will go to"; a weapon system is deployed like
+# a unit ("missile batteries arrived at"); a service opens, builds or runs its bases ("the Marine
+# Corps opened Camp Blaz").
+_FORMATIONS = r"units?|battalions?|regiments?|brigades?|squadrons?|garrisons?|batter(?:y|ies)|divisions?|launchers?"
+_AUX = r"(?:\s+(?:is|are|was|were|had|has|have|been|will|be|to|long|now|still|first|once|newly|later))*"
+_STATIONED = (r"(?:based|stationed|deployed|garrisoned|posted|headquartered|trained|train|training|redeployed|"
+              r"relocated|moved|returned|left|activated|arrived|sent)")
+MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|soldiers|marines|sailors|airmen|{_FORMATIONS})\b{_AUX}\s+{_STATIONED}"
+                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?"
+                             rf"|(?:{_FORMATIONS}){_AUX}\s+(?:go|goes|went|going)\s+to|(?:{_FORMATIONS})\s+(?:at|in)"
+                             rf"|(?:corps|army|navy|air force|self-defen[cs]e forces?|military){_AUX}\s+"
+                             r"(?:opened|built|expanded|established|activated|constructed|operates|runs))\s+(?:the\s+)?$",
+                             re.I)
 # "the public broadcaster NHK", "told the broadcaster SBS": an outlet's noun before a name; "the
 # CBC reporter", "KBS television": one after initials (telling or being interviewed is said of
 # parties, councils and parliaments as well: no evidence alone)

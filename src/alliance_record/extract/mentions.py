@@ -1947,10 +1947,35 @@ def finish(ctx) -> dict:
         co_mentions.append({"actor_id": a, "other_actor_id": b, "sentences": entry["sentences"],
                             "documents": entry["documents"], "first_document_id": entry["first_document_id"]})
     return {"unmatched_names": rows, "actor_co_mentions": co_mentions,
-            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase)}
+            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase,
+                                                registered_family_names(ctx.cache.get("mentions.lexicon")))}
 
 
-def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
+def registered_family_names(lexicon) -> dict:
+    """Folded family name -> the registered person's name, for the names no other form shares
+    ("Nakatani" of "Gen Nakatani"; not "Koizumi", two persons')."""
+    if lexicon is None:
+        return {}
+    return {key: cands[0].id for key, cands in lexicon.forms.items()
+            if len(cands) == 1 and cands[0].via == "surname" and cands[0].type == "person"}
+
+
+def person_words(rows: list[dict], registered: dict) -> dict:
+    """A word -> the person's name it is a word of: the last word of a candidate person's name of
+    two words or more, the first word too where a role said who it is ("Consul General Xue Jian":
+    "Xue", the family name first), and a registered person's family name."""
+    out = dict(registered)
+    for row in rows:
+        words = row["name"].split()
+        if row["type"] != "person" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        out.setdefault(words[-1].rstrip(".,"), row["name"])
+        if row["type_evidence"].startswith("role"):
+            out.setdefault(words[0], row["name"])
+    return out
+
+
+def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dict | None = None) -> list[dict]:
     """One entity_candidates row per id: names that slug alike are one candidate, named by its
     most frequent spelling. A single word the corpus also writes in lower case ("Development")
     is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
@@ -1974,6 +1999,12 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
         if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
             row["status"] = "common-word"
         rows.append(row)
+    # one word typed by default that is a word of a person's name in the corpus or the registry
+    # ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian", "Nakatani" of "Gen Nakatani"): a person
+    words = person_words(rows, registered or {})
+    for row in rows:
+        if row["type_evidence"] == "default" and " " not in row["name"] and words.get(row["name"]):
+            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {words[row['name']]}"
     return rows
 
 
