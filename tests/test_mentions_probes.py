@@ -492,3 +492,30 @@ CAMPS = [
 @pytest.mark.parametrize("text,name,expected", CAMPS)
 def test_a_camp_is_a_base_on_military_evidence(text, name, expected):
     test_staff_camps_and_bare_heads(text, name, expected)  # the same three outcomes
+
+
+# 17 (round ents6). A capital names its state where the state acts or receives: as the subject of
+# a verb whose -s form is also a plural noun ("Beijing claims Taiwan", "claims the"), and as the
+# first object of a verb of giving, teaching or telling before its second object ("taught
+# Washington a lesson", "promised Tokyo a deal"); the city stays the city where it is a place.
+CAPITAL_ACTS = [
+    ("Beijing claims Taiwan as its own territory.", ("Beijing", "china")),
+    ("Beijing claims the whole of the Second Thomas Shoal.", ("Beijing", "china")),
+    ("Moscow claims four Ukrainian regions as its own.", ("Moscow", "russia")),
+    ("The war in Ukraine taught Washington an uncomfortable lesson about munitions.", ("Washington", "united-states")),
+    ("The summit gave Tokyo a rare chance to reset ties with Seoul.", ("Tokyo", "japan")),
+    ("The arbitral ruling handed Manila a legal victory in 2016.", ("Manila", "philippines")),
+    ("The compromise offered Seoul a way out of the export dispute.", ("Seoul", "south-korea")),
+    ("Trump promised Tokyo a fair trade deal during the visit.", ("Tokyo", "japan")),
+    ("The crisis showed Canberra the limits of its leverage.", ("Canberra", "australia")),
+    ("Pyongyang sent Washington a message with the launch.", ("Washington", "united-states")),
+    ("The new rules denied Beijing the chips it wanted.", ("Beijing", "china")),
+    ("Officials flew to Tokyo the next morning.", ("Tokyo", "tokyo")),
+    ("The storm hit Tokyo on Sunday and Beijing a day later.", ("Tokyo", "tokyo")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAPITAL_ACTS)
+def test_a_capital_acting_or_receiving_is_its_state(text, expected):
+    found, cands = seed_run(text)
+    assert expected in found, (found, sorted(cands))

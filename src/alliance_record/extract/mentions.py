@@ -230,6 +230,12 @@ INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer"
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
     "objections".split())
+# ... and the first object of a verb of giving, teaching or telling before its second ("taught
+# Washington a lesson", "promised Tokyo a deal", "handed Manila a victory"): the one who receives
+RECIPIENT_VERBS = inflections("teach", "give", "offer", "promise", "owe", "hand", "send", "remind", "assure", "grant",
+                              "deny", "tell", "lend", "sell", "award", "show") | frozenset(
+    "taught gave given sent told lent sold shown".split())
+SECOND_OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|\d)\b")
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
@@ -1218,6 +1224,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
         return "actor", "object-of-influence"
+    if _object_of(before_core, RECIPIENT_VERBS) and SECOND_OBJECT_AFTER.match(after):
+        return "actor", "object-of-influence"
     if _object_of(before_core, FEELING_VERBS) and _stands_alone(_after_compound(after, last, matches_in_region)):
         return "actor", "object-of-influence"
     if ROLE_AFTER.match(after):
@@ -1336,9 +1344,13 @@ def _agentive_after(rest: str) -> bool:
             low.endswith("s") and not low.endswith("ss") and len(low) > 3 and low not in _NOUN_S
             and low not in PLACE_NOUNS and re.match(r"\s+[A-Za-z]+\s+(?:in|to|for|on|with|at|a|an|the|over|into)\b",
                                                     rest) is not None)
+    # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
-        and rest.lstrip().startswith(w + " ") and w not in _NOUN_S)
+        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or OBJECT_AFTER.match(rest, word.end())))
+
+
+OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|[A-Z][a-z])")
 
 
 _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials", "leaders", "allies",
