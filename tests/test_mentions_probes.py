@@ -519,3 +519,69 @@ CAPITAL_ACTS = [
 def test_a_capital_acting_or_receiving_is_its_state(text, expected):
     found, cands = seed_run(text)
     assert expected in found, (found, sorted(cands))
+
+
+# 18 (round ents6). Two persons, each after a role, joined by "and": each is a candidate of its own,
+# however long the first role ("South Korean Foreign Minister ... and Defence Minister ..."); and a
+# person after a role's complement that is a registered state ("Ambassador to Japan Mylene J.
+# Garcia-Albano") is no name glued to the state's.
+ROLE_PAIRS = [
+    ("South Korean Foreign Minister Cho Tae-yul and Defence Minister Kim Yong-hyun flew to Washington.",
+     ["Cho Tae-yul", "Kim Yong-hyun"]),
+    ("They met Secretary of State Antony Blinken and Defense Secretary Lloyd Austin on Thursday.",
+     ["Antony Blinken", "Lloyd Austin"]),
+    ("Australian Deputy Prime Minister Richard Marles and Foreign Minister Penny Wong hosted the talks.",
+     ["Richard Marles", "Penny Wong"]),
+    ("Philippine Defense Secretary Gilberto Teodoro and National Security Adviser Eduardo Año attended.",
+     ["Gilberto Teodoro", "Eduardo Año"]),
+    ("Indian External Affairs Minister Subrahmanyam Jaishankar and Defence Minister Rajnath Singh met them.",
+     ["Subrahmanyam Jaishankar", "Rajnath Singh"]),
+    ("British Foreign Secretary David Lammy and Defence Secretary John Healey arrived in Tokyo.",
+     ["David Lammy", "John Healey"]),
+    ("Secretary of Foreign Affairs Enrique Manalo and Defense Secretary Gilberto Teodoro signed it.",
+     ["Enrique Manalo", "Gilberto Teodoro"]),
+    ("New Zealand Foreign Minister Winston Peters and Defence Minister Judith Collins visited Manila.",
+     ["Winston Peters", "Judith Collins"]),
+    ("In a statement, Philippine Ambassador to Japan Mylene J. Garcia-Albano welcomed the vote.",
+     ["Mylene J. Garcia-Albano"]),
+    ("The envoy, Ambassador to the Philippines Kazuya Endo, attended the ceremony.",
+     ["Kazuya Endo"]),
+    ("Indonesian Ambassador to Japan Heri Akhmadi spoke at the forum.",
+     ["Heri Akhmadi"]),
+]
+
+
+@pytest.mark.parametrize("text,names", ROLE_PAIRS)
+def test_persons_after_roles_are_candidates_of_their_own(text, names):
+    for name in names:
+        _named(text, name, "person")
+
+
+def _named(text, name, type_=None):
+    """``name`` is a mention's surface in ``text`` or a candidate's exact name (of ``type_``)."""
+    found, cands = seed_run(text)
+    assert (name in cands and type_ in (None, cands[name]["type"])) or name in [f[0] for f in found], \
+        (found, {n: (r["type"], r["type_evidence"]) for n, r in cands.items()})
+
+
+# 19 (round ents6). A candidate is named as the document spells it — macrons, accents and curly
+# apostrophes kept (names are matched folded, the name is the text's own), and its short form
+# joins it under that spelling.
+SPELLED = [
+    ("Former Foreign Minister Tarō Kōno criticised the plan. Kōno wants a larger budget.", "Tarō Kōno"),
+    ("National Security Adviser Eduardo Año attended the briefing.", "Eduardo Año"),
+    ("The Ryūkyū Islands stretch from Kyushu toward Taiwan.", "Ryūkyū Islands"),
+    ("Professor Shin’ichi Kitaoka chaired the panel in Tokyo.", "Shin’ichi Kitaoka"),
+    ("Vietnam's Deputy Defense Minister Hoàng Xuân Chiến visited Tokyo.", "Hoàng Xuân Chiến"),
+    ("The destroyer JS Kongō sailed from Sasebo on Monday.", "JS Kongō"),
+    ("Researcher Ryō Sahashi of the University of Tokyo wrote the paper.", "Ryō Sahashi"),
+    ("Governor Tomoyuki Ōno of Hokkaido asked for talks with the ministry.", "Tomoyuki Ōno"),
+    ("The Self-Defense Forces sent aid to Ōita Prefecture after the flood.", "Ōita Prefecture"),
+    ("Mexican Foreign Secretary Alicia Bárcena met her Japanese counterpart.", "Alicia Bárcena"),
+    ("Senator Lisa Murkowski and Representative Raúl Grijalva signed the letter.", "Raúl Grijalva"),
+]
+
+
+@pytest.mark.parametrize("text,name", SPELLED)
+def test_a_candidate_is_named_as_the_text_spells_it(text, name):
+    _named(text, name)

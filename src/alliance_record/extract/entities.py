@@ -68,7 +68,7 @@ professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt cap
 commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
 chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
 honorable honourable hon hon. excellency
-brigadier commodore marshal lieutenant sergeant corporal officer
+brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
 """.split())
 # A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
 # is the person.
@@ -76,8 +76,8 @@ ROLE_HEADS = frozenset("""
 president minister secretary ambassador governor gov gov. general gen gen. admiral adm adm. senator
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
-consul general chairman chairwoman premier chancellor mayor emperor
-brigadier commodore marshal lieutenant sergeant corporal officer
+consul general chairman chairwoman premier chancellor mayor emperor adviser advisor
+brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
 """.split())
 
 HEADS = [  # (type, last-word heads)
@@ -202,10 +202,20 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             parts.append(cur)
             cur, has_role, head_inside, all_upper = [], False, False, True
             continue
+        if tok[2] == "of" and has_role and k + 1 < n and n - k - 1 <= PLACE_WORDS \
+                and cur[-1][2].lower() not in ROLE_HEADS and person_shaped([t[2] for t in cur[-2:]]) \
+                and _place_after(tokens[k + 1:]):
+            # "Governor Tomoyuki Ōno of Hokkaido": a person after a role, then the place of the role
+            parts.append(cur)
+            cur, has_role, head_inside, all_upper = [], False, False, True
+            continue
         if tok[2] == "and" and cur and k + 1 < n:
             first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
             left_last = cur[-1][2]
-            opens = first.lower() in TITLE_WORDS or first in qualifiers
+            # after a role, another role within the next words opens the next person ("Foreign
+            # Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however long the first
+            opens = first.lower() in TITLE_WORDS or first in qualifiers or (
+                has_role and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
             # "Toyota Motor and Honda Motor": two names with the same head noun
             same_head = len(cur) >= 2 and size >= 2 and left_last == last and left_last.lower() in HEAD_TYPE
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
@@ -701,6 +711,12 @@ def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
 CONTEXT = 80  # characters either side of a name that context_type reads
 
 
+# A role's complement before a registered name: "Ambassador to Japan Mylene J. Garcia-Albano", "Secretary
+# of State": what follows the name is the role's holder, no name the registered one continues into
+ROLE_COMPLEMENT_BEFORE = re.compile(r"\b(?:%s)\s+(?:to|of|in|at|for)\s+(?:the\s+)?$"
+                                    % "|".join(re.escape(w) for w in sorted(ROLE_HEADS)), re.I)
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
                         names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
@@ -753,7 +769,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # person's) that they continue into a name of its own
                 spans = names_in.get(id(region)) or NameSpans()
                 s2 = spans.by_end().get(s - 1) if text[s - 1:s] == " " else None
-                if s2 is not None and not spans.person_end(s - 1) and text[s2:s2 + 1].isupper():
+                if s2 is not None and not spans.person_end(s - 1) and text[s2:s2 + 1].isupper() \
+                        and not ROLE_COMPLEMENT_BEFORE.search(text, max(0, s2 - 40), s2):
                     s = s2
                     while s - 1 in spans.by_end() and text[s - 1] == "-":
                         s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound

@@ -1875,6 +1875,15 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
                                          country_of_form=lexicon.country_of_form, doc_text=doc.text)
     # a state's adjective of nationality ("South Korean destroyers") names no one of its own
     found = [c for c in found if c["name"] not in lexicon.demonyms]
+    # a name as the document spells it: names are read folded ("Shinjiro" of "Shinjirō", curly
+    # apostrophes straight), and a candidate is named with the characters of its own mention
+    spelled = {}
+    for c in found:
+        own = " ".join(visible(c["surface"]).split())
+        if own != c["name"] and own.translate(FOLD) == c["name"]:
+            spelled.setdefault(c["name"], own)
+    for c in found:
+        c["name"] = spelled.get(c["name"], c["name"])
     for n, c in enumerate(found, start=1):
         region = c["region"]
         start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
