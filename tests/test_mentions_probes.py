@@ -585,3 +585,30 @@ SPELLED = [
 @pytest.mark.parametrize("text,name", SPELLED)
 def test_a_candidate_is_named_as_the_text_spells_it(text, name):
     _named(text, name)
+
+
+# 20 (round ents6). Two places the gazetteer knows, joined by "and", are two names ("Nagoya and
+# Arlington"), unless the whole is one place ("Trinidad and Tobago"); and a place's own name is no
+# short form of a base or a body named after it ("Ishigaki" after "Camp Ishigaki").
+PLACES_APART = [
+    ("Interviews by the authors in Nagoya and Arlington, spring 2025.", ["Nagoya", "Arlington"]),
+    ("The delegation toured Osaka and Kobe before flying home.", ["Osaka", "Kobe"]),
+    ("Port calls in Cebu and Davao followed the exercise.", ["Cebu", "Davao"]),
+    ("The ministers met in Busan and Incheon over two days.", ["Busan", "Incheon"]),
+    ("Rotations through Darwin and Townsville will grow next year.", ["Darwin", "Townsville"]),
+    ("Flights from Fukuoka and Kagoshima were cancelled by the typhoon.", ["Fukuoka", "Kagoshima"]),
+    ("Engineers from Honolulu and San Diego joined the survey.", ["Honolulu", "San Diego"]),
+    ("Ferries between Kaohsiung and Keelung resumed on Monday.", ["Kaohsiung", "Keelung"]),
+    ("The envoy of Trinidad and Tobago attended the ceremony.", ["Trinidad and Tobago"]),
+    ("Camp Ishigaki opened in 2023. In 2025 the launchers were brought to Ishigaki for the drill.",
+     ["Camp Ishigaki", "Ishigaki"]),
+    ("Camp Kengun lies in Kumamoto. The prefecture's capital, Kumamoto, welcomed the unit.",
+     ["Kumamoto"]),
+    ("Naha Air Base hosts the fighters. Many people in Naha complained of the noise.", ["Naha"]),
+]
+
+
+@pytest.mark.parametrize("text,names", PLACES_APART)
+def test_places_joined_by_and_are_apart(text, names):
+    for name in names:
+        _named(text, name)

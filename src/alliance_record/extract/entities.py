@@ -221,7 +221,11 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
             same_head = same_head or (len(cur) >= 2 and head_word(left_last) is not None and head_from[k + 2])
             # (a person's name has four words at most: longer sides are not read word by word)
-            if opens or same_head or (len(cur) <= 4 and person_shaped([t[2] for t in cur]) and (
+            # "Nagoya and Arlington": two places the gazetteer knows (not one: "Trinidad and Tobago")
+            places = len(cur) <= PLACE_WORDS and size <= PLACE_WORDS and all_upper \
+                and gazetteer.lookup(" ".join(t[2] for t in cur)) is not None and _place_after(tokens[k + 1:]) \
+                and gazetteer.lookup(" ".join(t[2] for t in tokens)) is None
+            if opens or same_head or places or (len(cur) <= 4 and person_shaped([t[2] for t in cur]) and (
                     (size <= 4 and person_shaped([t[2] for t in tokens[k + 1:]])) or last.lower() in HEAD_TYPE)):
                 parts.append(cur)
                 cur, has_role, head_inside, all_upper = [], False, False, True
@@ -835,6 +839,12 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if word in by_first_of_place.by_word and gazetteer.lookup(word) is None:
                 nearest.append(by_first_of_place.nearest(word, n["i"]))
             found = min(filter(None, nearest), default=None)
+            if found is not None and gazetteer.lookup(word) is not None:
+                # a place's own name is no short form of a base or a body named after it
+                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni")
+                f = first_full[found[2]]
+                if guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] != "person":
+                    found = None
             place = gazetteer.lookup(word) if found is None else None
             if found is None and (place is None or (place.kind == "city" and place.population < 100_000)):
                 # a person named by the first word of the name ("Kim" of "Kim Jong Un", family
