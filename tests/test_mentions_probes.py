@@ -612,3 +612,46 @@ PLACES_APART = [
 def test_places_joined_by_and_are_apart(text, names):
     for name in names:
         _named(text, name)
+
+
+# 21 (round ents6). A head noun hyphenated with the proper word that names a unit's place or
+# letter ("Force-Darwin", "Task Force-Bravo") is still the name's head.
+HYPHEN_HEADS = [
+    ("Marines of the U.S. Marine Rotational Force-Darwin trained with Australian troops.",
+     "U.S. Marine Rotational Force-Darwin"),
+    ("Joint Task Force-Bravo flew aid to Honduras after the hurricane.", "Joint Task Force-Bravo"),
+    ("The Combined Joint Task Force-Horn of Africa is based in Djibouti.", "Combined Joint Task Force-Horn of Africa"),
+    ("Joint Interagency Task Force-South tracks drug flights in the Caribbean.", "Joint Interagency Task Force-South"),
+    ("In 2005 Multi-National Force-Iraq had about 160,000 troops.", "Multi-National Force-Iraq"),
+    ("Joint Task Force-Red Hill oversaw the defueling of the tanks in Hawaii.", "Joint Task Force-Red Hill"),
+    ("The Marine Rotational Force-Southeast Asia sailed from Okinawa.", "Marine Rotational Force-Southeast Asia"),
+    ("The U.S. Army created Task Force-Philippines in 2024.", "Task Force-Philippines"),
+    ("A new Task Force-Guam will coordinate missile defense on the island.", "Task Force-Guam"),
+    ("The staff of Combined Task Force-Sentinel met in Bahrain.", "Combined Task Force-Sentinel"),
+]
+
+
+@pytest.mark.parametrize("text,name", HYPHEN_HEADS)
+def test_a_hyphenated_head_is_the_head(text, name):
+    _named(text, name, "military")
+
+
+# 22 (round ents6). An acronym spelled by the capitals of a name's hyphenated words, with or without
+# its state's qualifier, is typed as that name ("MRF-D", "MAGTF").
+HYPHEN_ACRONYMS = [
+    ("The U.S. Marine Rotational Force-Darwin (MRF-D) arrived in April. MRF-D will train in the north.", "MRF-D"),
+    ("Joint Task Force-Red Hill (JTF-RH) finished the work. JTF-RH then stood down.", "JTF-RH"),
+    ("The Army's Multi-Domain Task Force (MDTF) took part. The MDTF fired a missile.", "MDTF"),
+    ("A Marine Air-Ground Task Force (MAGTF) landed. The MAGTF then moved inland.", "MAGTF"),
+    ("The Special Purpose Marine Air-Ground Task Force (SPMAGTF) deployed. SPMAGTF units trained.", "SPMAGTF"),
+    ("Multi-National Force-Iraq (MNF-I) was dissolved in 2010. MNF-I had led the coalition.", "MNF-I"),
+    ("Combined Joint Task Force-Operation Inherent Resolve (CJTF-OIR) led the air war. CJTF-OIR reported strikes.", "CJTF-OIR"),
+    ("Joint Task Force-Bravo (JTF-B) flew aid to Honduras. JTF-B is based at Soto Cano.", "JTF-B"),
+    ("The U.S. Multi-Domain Task Force (MDTF) visited Ishigaki. MDTF officers met the mayor.", "MDTF"),
+    ("Japan's Amphibious Rapid Deployment Brigade (ARDB) took part. The ARDB landed first.", "ARDB"),
+]
+
+
+@pytest.mark.parametrize("text,name", HYPHEN_ACRONYMS)
+def test_an_acronym_of_hyphenated_words(text, name):
+    _named(text, name, "military")

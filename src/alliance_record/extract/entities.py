@@ -121,6 +121,9 @@ def head_word(word: str) -> str | None:
     w = word.lower().strip(".,")
     if w in HEAD_TYPE:
         return w
+    if "-" in w and word.split("-", 1)[1][:1].isupper():
+        # a head hyphenated with the unit's place or letter: "Force-Darwin", "Task Force-Bravo"
+        return head_word(word.split("-", 1)[0])
     return w[:-1] if w.endswith("s") and w[:-1] in HEAD_TYPE else None
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
 SHIP_COUNTRY = {"USS": "US", "USNS": "US", "JS": "JP", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "ROKS": "KR",
@@ -856,11 +859,21 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
     # "One Cooperative Effort Among Nations") is typed as that name is
-    spelled = {"".join(w[0] for w in f["name"].split() if w[:1].isupper()): f for f in full}
+    spelled = {}
+    for f in full:
+        spelled.setdefault("".join(w[0] for w in f["name"].split() if w[:1].isupper()), f)
+        # ... and by the capitals of its hyphenated words too, with or without its state's
+        # qualifier ("MRF-D" for "U.S. Marine Rotational Force-Darwin", "MAGTF" for "Marine
+        # Air-Ground Task Force"), read without the acronym's hyphens
+        words = f["name"].split()
+        letters = ["".join(p[0] for p in w.split("-") if p[:1].isupper()) for w in words]
+        spelled.setdefault("".join(letters), f)
+        if words[0] in qualifiers:
+            spelled.setdefault("".join(letters[1:]), f)
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
-        full_form = spelled.get(name) if name.isupper() and 2 <= len(name) <= 8 else None
+        full_form = spelled.get(name.replace("-", "")) if name.isupper() and 2 <= len(name) <= 8 else None
         if full_form is not None and full_form["name"] != name:
             t, why, _place = guess_type(full_form["name"], full_form["evidence"], full_form["before"], full_form["after"])
             if t != "person":

@@ -1118,7 +1118,8 @@ def _is_noun(w: str) -> bool:
 
 # Rule 2 the other way round: the words before a place's or state's name with which it makes
 # another name — a unit's head noun after a name ("U.S. Naval Forces Japan", "U.S. Army Japan").
-UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group) $")
+# (or hyphenated to it: "Multi-National Force-Iraq", "Task Force-Philippines")
+UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group)[ -]$")
 PREVIOUS_WORD = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
 
 
@@ -1128,6 +1129,8 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     Mexico"), or the state of that name ("Washington state", not the city)."""
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
+        return True
+    if start >= 2 and view[start - 1] == "-" and UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
     # both other readings end with a capitalised word and a space right before the name: a word
     # before it in lower case ("in Tokyo", the common case) is read no further
