@@ -68,7 +68,7 @@ professor mr mr. ms ms. mrs mrs. lt lt. col col. colonel maj maj. major capt cap
 commander cmdr cmdr. spokesman spokeswoman spokesperson deputy vice chief senior chair chairman
 chairwoman director envoy consul emperor king queen premier chancellor lawmaker mayor
 honorable honourable hon hon. excellency
-brigadier commodore marshal lieutenant sergeant corporal officer
+brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
 """.split())
 # A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
 # is the person.
@@ -76,8 +76,8 @@ ROLE_HEADS = frozenset("""
 president minister secretary ambassador governor gov gov. general gen gen. admiral adm adm. senator
 sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
 colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
-consul general chairman chairwoman premier chancellor mayor emperor
-brigadier commodore marshal lieutenant sergeant corporal officer
+consul general chairman chairwoman premier chancellor mayor emperor adviser advisor
+brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
 """.split())
 
 HEADS = [  # (type, last-word heads)
@@ -105,6 +105,11 @@ APPOSITION_TYPE = {**{w: "grouping" for w in "framework grouping partnership all
                    **{w: "place" for w in "town city village island port".split()},
                    "party": "political-party", "newspaper": "media", "broadcaster": "media",
                    **{w: "organization" for w in "company firm carmaker automaker manufacturer".split()}}
+# ... and a role in apposition says a person: "Kihara, the chief cabinet secretary, said" (the role
+# nouns of ROLE_HEADS, not their abbreviations nor the adjectives "general" and "major")
+APPOSITION_TYPE.update({w: "person" for w in ROLE_HEADS if len(w) >= 5 and "." not in w})
+for _adjective in ("general", "major"):
+    APPOSITION_TYPE.pop(_adjective, None)
 APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % "|".join(APPOSITION_TYPE), re.I)
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
@@ -116,6 +121,9 @@ def head_word(word: str) -> str | None:
     w = word.lower().strip(".,")
     if w in HEAD_TYPE:
         return w
+    if "-" in w and word.split("-", 1)[1][:1].isupper():
+        # a head hyphenated with the unit's place or letter: "Force-Darwin", "Task Force-Bravo"
+        return head_word(word.split("-", 1)[0])
     return w[:-1] if w.endswith("s") and w[:-1] in HEAD_TYPE else None
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
 SHIP_COUNTRY = {"USS": "US", "USNS": "US", "JS": "JP", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "ROKS": "KR",
@@ -197,16 +205,30 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             parts.append(cur)
             cur, has_role, head_inside, all_upper = [], False, False, True
             continue
+        if tok[2] == "of" and has_role and k + 1 < n and n - k - 1 <= PLACE_WORDS \
+                and cur[-1][2].lower() not in ROLE_HEADS and person_shaped([t[2] for t in cur[-2:]]) \
+                and _place_after(tokens[k + 1:]):
+            # "Governor Tomoyuki Ōno of Hokkaido": a person after a role, then the place of the role
+            parts.append(cur)
+            cur, has_role, head_inside, all_upper = [], False, False, True
+            continue
         if tok[2] == "and" and cur and k + 1 < n:
             first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
             left_last = cur[-1][2]
-            opens = first.lower() in TITLE_WORDS or first in qualifiers
+            # after a role, another role within the next words opens the next person ("Foreign
+            # Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however long the first
+            opens = first.lower() in TITLE_WORDS or first in qualifiers or (
+                has_role and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
             # "Toyota Motor and Honda Motor": two names with the same head noun
             same_head = len(cur) >= 2 and size >= 2 and left_last == last and left_last.lower() in HEAD_TYPE
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
             same_head = same_head or (len(cur) >= 2 and head_word(left_last) is not None and head_from[k + 2])
             # (a person's name has four words at most: longer sides are not read word by word)
-            if opens or same_head or (len(cur) <= 4 and person_shaped([t[2] for t in cur]) and (
+            # "Nagoya and Arlington": two places the gazetteer knows (not one: "Trinidad and Tobago")
+            places = len(cur) <= PLACE_WORDS and size <= PLACE_WORDS and all_upper \
+                and gazetteer.lookup(" ".join(t[2] for t in cur)) is not None and _place_after(tokens[k + 1:]) \
+                and gazetteer.lookup(" ".join(t[2] for t in tokens)) is None
+            if opens or same_head or places or (len(cur) <= 4 and person_shaped([t[2] for t in cur]) and (
                     (size <= 4 and person_shaped([t[2] for t in tokens[k + 1:]])) or last.lower() in HEAD_TYPE)):
                 parts.append(cur)
                 cur, has_role, head_inside, all_upper = [], False, False, True
@@ -363,12 +385,20 @@ PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|pe
                               r"lakes?|mountains?|prefecture|province|district|county)\b")
 # "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
 # camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
-# "Camp David", a refugees' camp)
-MILITARY_BEFORE = re.compile(r"\b(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|garrisons?|"
-                             r"batter(?:y|ies)|divisions?|sailors|airmen)\b(?:\s+(?:is|are|was|were|had|has|have|been|will|"
-                             r"be|to|long|now|still|first|once))*\s+(?:based|stationed|deployed|garrisoned|posted|"
-                             r"headquartered|trained|train|training|redeployed|relocated|moved|returned|left)"
-                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?\s+(?:the\s+)?$", re.I)
+# "Camp David", a refugees' camp). A formation (not its people, who may only visit) is where it
+# is: "a logistics unit at Camp Kinser", "launchers will go to"; a weapon system is deployed like
+# a unit ("missile batteries arrived at"); a service opens, builds or runs its bases ("the Marine
+# Corps opened Camp Blaz").
+_FORMATIONS = r"units?|battalions?|regiments?|brigades?|squadrons?|garrisons?|batter(?:y|ies)|divisions?|launchers?"
+_AUX = r"(?:\s+(?:is|are|was|were|had|has|have|been|will|be|to|long|now|still|first|once|newly|later))*"
+_STATIONED = (r"(?:based|stationed|deployed|garrisoned|posted|headquartered|trained|train|training|redeployed|"
+              r"relocated|moved|returned|left|activated|arrived|sent)")
+MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|soldiers|marines|sailors|airmen|{_FORMATIONS})\b{_AUX}\s+{_STATIONED}"
+                             r"(?:\s+(?:at|to|in|into|from|back to|out of))?"
+                             rf"|(?:{_FORMATIONS}){_AUX}\s+(?:go|goes|went|going)\s+to|(?:{_FORMATIONS})\s+(?:at|in)"
+                             rf"|(?:corps|army|navy|air force|self-defen[cs]e forces?|military){_AUX}\s+"
+                             r"(?:opened|built|expanded|established|activated|constructed|operates|runs))\s+(?:the\s+)?$",
+                             re.I)
 # "the public broadcaster NHK", "told the broadcaster SBS": an outlet's noun before a name; "the
 # CBC reporter", "KBS television": one after initials (telling or being interviewed is said of
 # parties, councils and parliaments as well: no evidence alone)
@@ -688,6 +718,12 @@ def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
 CONTEXT = 80  # characters either side of a name that context_type reads
 
 
+# A role's complement before a registered name: "Ambassador to Japan Mylene J. Garcia-Albano", "Secretary
+# of State": what follows the name is the role's holder, no name the registered one continues into
+ROLE_COMPLEMENT_BEFORE = re.compile(r"\b(?:%s)\s+(?:to|of|in|at|for)\s+(?:the\s+)?$"
+                                    % "|".join(re.escape(w) for w in sorted(ROLE_HEADS)), re.I)
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
                         names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
@@ -740,7 +776,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # person's) that they continue into a name of its own
                 spans = names_in.get(id(region)) or NameSpans()
                 s2 = spans.by_end().get(s - 1) if text[s - 1:s] == " " else None
-                if s2 is not None and not spans.person_end(s - 1) and text[s2:s2 + 1].isupper():
+                if s2 is not None and not spans.person_end(s - 1) and text[s2:s2 + 1].isupper() \
+                        and not ROLE_COMPLEMENT_BEFORE.search(text, max(0, s2 - 40), s2):
                     s = s2
                     while s - 1 in spans.by_end() and text[s - 1] == "-":
                         s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound
@@ -805,6 +842,12 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if word in by_first_of_place.by_word and gazetteer.lookup(word) is None:
                 nearest.append(by_first_of_place.nearest(word, n["i"]))
             found = min(filter(None, nearest), default=None)
+            if found is not None and gazetteer.lookup(word) is not None:
+                # a place's own name is no short form of a base or a body named after it
+                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni")
+                f = first_full[found[2]]
+                if guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] != "person":
+                    found = None
             place = gazetteer.lookup(word) if found is None else None
             if found is None and (place is None or (place.kind == "city" and place.population < 100_000)):
                 # a person named by the first word of the name ("Kim" of "Kim Jong Un", family
@@ -816,11 +859,21 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
     # "One Cooperative Effort Among Nations") is typed as that name is
-    spelled = {"".join(w[0] for w in f["name"].split() if w[:1].isupper()): f for f in full}
+    spelled = {}
+    for f in full:
+        spelled.setdefault("".join(w[0] for w in f["name"].split() if w[:1].isupper()), f)
+        # ... and by the capitals of its hyphenated words too, with or without its state's
+        # qualifier ("MRF-D" for "U.S. Marine Rotational Force-Darwin", "MAGTF" for "Marine
+        # Air-Ground Task Force"), read without the acronym's hyphens
+        words = f["name"].split()
+        letters = ["".join(p[0] for p in w.split("-") if p[:1].isupper()) for w in words]
+        spelled.setdefault("".join(letters), f)
+        if words[0] in qualifiers:
+            spelled.setdefault("".join(letters[1:]), f)
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
-        full_form = spelled.get(name) if name.isupper() and 2 <= len(name) <= 8 else None
+        full_form = spelled.get(name.replace("-", "")) if name.isupper() and 2 <= len(name) <= 8 else None
         if full_form is not None and full_form["name"] != name:
             t, why, _place = guess_type(full_form["name"], full_form["evidence"], full_form["before"], full_form["after"])
             if t != "person":

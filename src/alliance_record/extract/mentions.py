@@ -230,6 +230,12 @@ INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer"
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
     "objections".split())
+# ... and the first object of a verb of giving, teaching or telling before its second ("taught
+# Washington a lesson", "promised Tokyo a deal", "handed Manila a victory"): the one who receives
+RECIPIENT_VERBS = inflections("teach", "give", "offer", "promise", "owe", "hand", "send", "remind", "assure", "grant",
+                              "deny", "tell", "lend", "sell", "award", "show") | frozenset(
+    "taught gave given sent told lent sold shown".split())
+SECOND_OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|\d)\b")
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
@@ -1112,7 +1118,8 @@ def _is_noun(w: str) -> bool:
 
 # Rule 2 the other way round: the words before a place's or state's name with which it makes
 # another name — a unit's head noun after a name ("U.S. Naval Forces Japan", "U.S. Army Japan").
-UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group) $")
+# (or hyphenated to it: "Multi-National Force-Iraq", "Task Force-Philippines")
+UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group)[ -]$")
 PREVIOUS_WORD = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
 
 
@@ -1122,6 +1129,8 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     Mexico"), or the state of that name ("Washington state", not the city)."""
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
+        return True
+    if start >= 2 and view[start - 1] == "-" and UNIT_BEFORE.search(view, max(0, start - 40), start):
         return True
     # both other readings end with a capitalised word and a space right before the name: a word
     # before it in lower case ("in Tokyo", the common case) is read no further
@@ -1217,6 +1226,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     if _object_of(before_core, INFLUENCE_VERBS, INFLUENCE_BEFORE_TO):
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
+        return "actor", "object-of-influence"
+    if _object_of(before_core, RECIPIENT_VERBS) and SECOND_OBJECT_AFTER.match(after):
         return "actor", "object-of-influence"
     if _object_of(before_core, FEELING_VERBS) and _stands_alone(_after_compound(after, last, matches_in_region)):
         return "actor", "object-of-influence"
@@ -1336,9 +1347,13 @@ def _agentive_after(rest: str) -> bool:
             low.endswith("s") and not low.endswith("ss") and len(low) > 3 and low not in _NOUN_S
             and low not in PLACE_NOUNS and re.match(r"\s+[A-Za-z]+\s+(?:in|to|for|on|with|at|a|an|the|over|into)\b",
                                                     rest) is not None)
+    # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
-        and rest.lstrip().startswith(w + " ") and w not in _NOUN_S)
+        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or OBJECT_AFTER.match(rest, word.end())))
+
+
+OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|[A-Z][a-z])")
 
 
 _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials", "leaders", "allies",
@@ -1863,6 +1878,15 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
                                          country_of_form=lexicon.country_of_form, doc_text=doc.text)
     # a state's adjective of nationality ("South Korean destroyers") names no one of its own
     found = [c for c in found if c["name"] not in lexicon.demonyms]
+    # a name as the document spells it: names are read folded ("Shinjiro" of "Shinjirō", curly
+    # apostrophes straight), and a candidate is named with the characters of its own mention
+    spelled = {}
+    for c in found:
+        own = " ".join(visible(c["surface"]).split())
+        if own != c["name"] and own.translate(FOLD) == c["name"]:
+            spelled.setdefault(c["name"], own)
+    for c in found:
+        c["name"] = spelled.get(c["name"], c["name"])
     for n, c in enumerate(found, start=1):
         region = c["region"]
         start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
@@ -1947,10 +1971,35 @@ def finish(ctx) -> dict:
         co_mentions.append({"actor_id": a, "other_actor_id": b, "sentences": entry["sentences"],
                             "documents": entry["documents"], "first_document_id": entry["first_document_id"]})
     return {"unmatched_names": rows, "actor_co_mentions": co_mentions,
-            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase)}
+            "entity_candidates": candidate_rows(ctx.state.pop("mentions.candidates", {}), lowercase,
+                                                registered_family_names(ctx.cache.get("mentions.lexicon")))}
 
 
-def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
+def registered_family_names(lexicon) -> dict:
+    """Folded family name -> the registered person's name, for the names no other form shares
+    ("Nakatani" of "Gen Nakatani"; not "Koizumi", two persons')."""
+    if lexicon is None:
+        return {}
+    return {key: cands[0].id for key, cands in lexicon.forms.items()
+            if len(cands) == 1 and cands[0].via == "surname" and cands[0].type == "person"}
+
+
+def person_words(rows: list[dict], registered: dict) -> dict:
+    """A word -> the person's name it is a word of: the last word of a candidate person's name of
+    two words or more, the first word too where a role said who it is ("Consul General Xue Jian":
+    "Xue", the family name first), and a registered person's family name."""
+    out = dict(registered)
+    for row in rows:
+        words = row["name"].split()
+        if row["type"] != "person" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        out.setdefault(words[-1].rstrip(".,"), row["name"])
+        if row["type_evidence"].startswith("role"):
+            out.setdefault(words[0], row["name"])
+    return out
+
+
+def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dict | None = None) -> list[dict]:
     """One entity_candidates row per id: names that slug alike are one candidate, named by its
     most frequent spelling. A single word the corpus also writes in lower case ("Development")
     is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
@@ -1974,6 +2023,12 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset()) -> list[dict]:
         if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
             row["status"] = "common-word"
         rows.append(row)
+    # one word typed by default that is a word of a person's name in the corpus or the registry
+    # ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian", "Nakatani" of "Gen Nakatani"): a person
+    words = person_words(rows, registered or {})
+    for row in rows:
+        if row["type_evidence"] == "default" and " " not in row["name"] and words.get(row["name"]):
+            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {words[row['name']]}"
     return rows
 
 
