@@ -59,6 +59,9 @@ Speakers
    only when the owner is a person — ``Japan’s “quasi-ally”`` names a relation — which the caller,
    who knows the actors, decides.
 
+A quotation that opens a paragraph after one ending with a colon ("… put it more sharply:") takes
+the cue of the colon's sentence (:func:`cue_before_colon`, the caller's to call).
+
 Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
 quotation; when a quotation sits inside it, the reporting verb is the cue (2). A cue in another
 sentence is not used: ``“…,” Hegseth declared. He continued, “…”`` gives ``Hegseth`` for the
@@ -72,6 +75,7 @@ import re
 from dataclasses import dataclass
 
 from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
+from .referents import ROLES
 
 
 @dataclass
@@ -276,7 +280,8 @@ assured remind reminds reminded detail details detailed describe describes descr
 called label labels labeled labelled define defines defined tweet tweets tweeted post posts
 posted predict predicts predicted conclude concludes concluded caution cautions cautioned
 confirm confirms confirmed deny denies denied promise promises promised proclaim proclaims
-proclaimed report reports reported recount recounts recounted quip quips quipped
+proclaimed report reports reported recount recounts recounted quip quips quipped point points
+pointed sum sums summed
 """.split())
 
 
@@ -328,7 +333,7 @@ POSSESSIVE_NOUNS = ("call", "calls", "remarks", "words", "statement", "comments"
                     "speech", "pledge", "warning", "description", "claim", "demand", "assessment")
 # A word keeps a plural possessive's apostrophe ("the Leaders’ Statement", "the Koreas’ talks").
 CUE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9]*(?:[-‐’'][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A-Za-z0-9]))?\.?"
-                       r"|[^\sA-Za-z0-9]")
+                       r"|[0-9]+(?:[-‐][A-Za-z]+)+|[^\sA-Za-z0-9]")  # "the 72-year-old governor": a word
 RELATIVES = frozenset(("which", "who"))
 CALENDAR_WORDS = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -387,6 +392,17 @@ def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
     return None
 
 
+def cue_before_colon(text: str) -> SpeakerCue | None:
+    """The cue of a quotation set out on its own after a paragraph ``text`` that ends with a colon
+    ("An assembly member put it more sharply:" / "“…”"): the speech verb of that paragraph's last
+    sentence and its subject, as :func:`find_speaker` reads a cue before an opening mark."""
+    end = len(text.rstrip())
+    if not end or text[end - 1] != ":":
+        return None
+    s0 = sentence_start_before(text, end - 1)
+    return _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+
+
 def _leads_to_attribution(text: str, quote: str, close_end: int) -> bool:
     """“…,” / “…?” / “…!” / “…—” / “…”, : punctuation that hands over to an attribution."""
     inner = quote.rstrip().rstrip(TRAILING).rstrip()
@@ -412,7 +428,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _is_word(tok: str) -> bool:
-    return tok[0].isalpha()
+    return tok[0].isalpha() or (tok[0].isdigit() and "-" in tok)
 
 
 def _strip_dot(tok: str) -> str:
@@ -434,11 +450,40 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         return False
     if low in ASPECTUAL and k + 1 < len(tokens) and tokens[k + 1][2] == "to":
         return False  # "must continue to be “…”": an aspect of another verb, no one's speech
+    if low in PARTICLE_VERBS and (k + 1 >= len(tokens) or tokens[k + 1][2].lower() != PARTICLE_VERBS[low]):
+        return False  # "pointed out", "summed up": speech only with their particle
+    if k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
+        return False  # "the latest remarks were “…”": a noun, the subject of the verb after it
+    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]):
+        return False  # "future remarks on Taiwan must …", "media reports": a modified plural noun
     if k:
         before = tokens[k - 1][2]
         if before.lower() in DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")):
             return False
     return True
+
+
+# Speech verbs that speak only with their particle ("Kihara pointed out, “…”"; "she summed up: “…”").
+PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
+                  "sum": "up", "sums": "up", "summed": "up", "summing": "up"}
+# After a verb of saying comes its object or its clause, never a finite verb: before one of these
+# the word is a noun, the subject of that verb ("the prime minister's latest remarks were “…”").
+FINITE_AFTER_NOUN = frozenset("are were was is must would could should can may might will shall "
+                              "have had".split())
+# The -s forms of the speech verbs that are plural nouns too: after a lower-case modifier that is no
+# speaker's head noun ("future remarks", "media reports", "earlier pledges") they are the nouns.
+PLURAL_NOUNS = frozenset("""remarks comments claims notes reports calls posts details tweets pledges
+promises vows labels replies states recalls cautions urges""".split())
+
+
+def _modifier(tok: str) -> bool:
+    """A lower-case word that modifies a noun after it rather than being a verb's subject: not a
+    pronoun, an auxiliary, an adverb, a function word, or the head noun of a speaker (a person's
+    role, "the ministry", "the report")."""
+    low = tok.lower()
+    return tok.islower() and tok.isalpha() and low not in PRONOUNS and low not in AUXILIARIES \
+        and low not in NP_BREAKERS and low not in DETERMINERS and not _adverb(tok) \
+        and low.rstrip("s") not in SPEAKER_HEADS and low not in SPEAKER_HEADS
 
 
 def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | None:
@@ -474,6 +519,11 @@ PERSON_NOUNS = frozenset("""official officials source sources diplomat diplomats
 advisor advisors officer officers analyst analysts expert experts negotiator negotiators lawmaker
 lawmakers spokesperson spokesman spokeswoman person people resident residents""".split())
 MAX_MODIFIER_TOKENS = 8
+# The head nouns of a phrase that may speak: a person's noun or role, a body, a document
+# (a verb's subject: "the spokesman notes", "the report notes", "the ministry states").
+SPEAKER_HEADS = PERSON_NOUNS | ROLES | frozenset("""ministry government department agency office embassy
+cabinet paper report statement strategy document memo study survey analysis letter article editorial
+committee council command""".split())
 
 
 def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
@@ -662,6 +712,9 @@ def _np_backward(tokens, k: int) -> tuple[int, int] | None:
     while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
         j -= 1
     end = j
+    if end >= 0 and tokens[end][2].lower() in PRONOUNS:
+        # "In her first policy speech she put it": a pronoun before the verb is its whole subject
+        return tokens[end][0], tokens[end][1]
     while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
         tok = tokens[j][2]
         low = tok.lower()
