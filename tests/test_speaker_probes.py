@@ -13,7 +13,10 @@ unnamed official as a speaker.
 First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
 mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14;
 the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6;
-the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment).
+the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment); the fifth
+(PROBES_5, round speak6: titles without a name, indefinite role-headed speakers, speech verbs' plural
+nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, unnamed 6 of 10, nouns
+3 of 10, colon 2 of 10), 41 of 42 after.
 """
 
 import json
@@ -48,14 +51,19 @@ actors:
   - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
   - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
   - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
-  - {id: japan, name: Japan, type: state}
-  - {id: australia, name: Australia, type: state}
+  - {id: japan, name: Japan, type: state, demonyms: [Japanese]}
+  - {id: australia, name: Australia, type: state, demonyms: [Australian]}
   - {id: india, name: India, type: state}
-  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States]}
+  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States], demonyms: [American]}
   - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
   - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
   - {id: japan-mod, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
+  - {id: jmsdf, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
+  - {id: jgsdf, name: Japan Ground Self-Defense Force, type: military, aliases: [Ground Self-Defense Force]}
+  - {id: us-navy, name: United States Navy, type: military, aliases: [U.S. Navy]}
+  - {id: china, name: China, type: state, demonyms: [Chinese]}
+  - {id: republican-party, name: Republican Party, type: political-party, aliases: [Republican]}
   - {id: japan-mod-senior-official, name: Senior Japan Ministry of Defense official (unnamed),
      type: anonymous, aliases: [senior Japanese defense official]}
 """
@@ -238,6 +246,124 @@ him the next day. "The money is there," she said.""", "katayama"),
 PROBES += PROBES_4
 
 
+# A fifth set (issue 14 item 5, round speak6), written before any change for it and run first at
+# f894f1e. Titles: a definite or possessive description of a person ("the governor", "Japan's
+# defense minister", "the 73-year-old governor", "the U.S. defense secretary") back to the last
+# person titled so, an abbreviated title ("Gov.", "Sen.", "Adm.", "Lt. Gen.") being its role word,
+# a nationality word agreeing with the title when the title has one. Indefinite role-headed
+# speakers ("a retired Japanese admiral", "an Okinawa prefectural assembly member") are unnamed
+# persons ("anonymous": a label, no actor), never the body their words name. A speech verb's
+# plural noun ("future remarks", "his latest comments were") is no verb. A quotation that opens a
+# paragraph after one ending with a colon ("… put it this way:") takes the cue before the colon.
+PROBES_5_TITLES = [
+    ("gov_abbrev", """Gov. Denny Tamaki flew to Washington in 2023 to lobby against the Henoko base.
+"Okinawa has carried this burden for too long," the governor said.""", "label:Tamaki"),
+    ("sen_abbrev", """Sen. Bill Hagerty introduced a bill on Japanese steel investment in 2024. The
+senator said the deal would "bring jobs to Tennessee".""", "hagerty"),
+    ("adm_abbrev", """Adm. Samuel Paparo took command of the Indo-Pacific Command in May 2024. The
+admiral told lawmakers that China was rehearsing "for real".""", "label:Paparo"),
+    ("ltgen_abbrev", """Lt. Gen. Stephen Jost took over U.S. Forces Japan in October 2024. The general
+said the new headquarters would be "ready to fight tonight".""", "label:Jost"),
+    ("age_governor", """Gov. Yuriko Koike won a third term in Tokyo in July 2024. "Tokyo must stay
+safe," the 72-year-old governor said.""", "koike"),
+    ("us_defense_secretary", """Defense Secretary Pete Hegseth met Gen Nakatani in Tokyo in March 2025.
+"Deterrence is back," the U.S. defense secretary said.""", "hegseth"),
+    ("japan_possessive_minister", """Defense Minister Gen Nakatani met Pete Hegseth at the Pentagon in
+February 2025. Japan's defense minister said the talks were "very productive".""", "nakatani"),
+    ("nationality_modifier", """Deputy Prime Minister Richard Marles hosted Gen Nakatani in Darwin in
+November 2024. The Australian deputy prime minister said the visit was "a milestone".""",
+     "label:Marles"),
+    ("nationality_disagrees", """Defense Minister Gen Nakatani met Australian Defense Minister Richard
+Marles in Darwin. The Japanese defense minister said the drills were "a new normal".""", "nakatani"),
+    ("us_secretary_of_state", """Secretary of State Marco Rubio met Takeshi Iwaya in Washington in
+February 2025. The top U.S. diplomat said the alliance was "a cornerstone".""", "label:diplomat"),
+    ("ambassador_abbrev", """Amb. George Glass presented his credentials in Tokyo in April 2025. The
+ambassador said his task was "to sell American goods".""", "label:Glass"),
+    ("rep_abbrev", """Rep. Adam Smith visited Yokosuka in 2023 with a House delegation. The congressman
+said the fleet was "stretched thin".""", "label:congressman"),
+]
+PROBES_5_UNNAMED = [
+    ("retired_admiral", """Japan signed a contract for 400 Tomahawk missiles in January 2024. A retired
+Maritime Self-Defense Force admiral told me the deal was "only half the story".""", "anonymous"),
+    ("assembly_member", """Missile units arrived on Ishigaki in March 2023. An Ishigaki city assembly
+member said residents had "never been asked".""", "anonymous"),
+    ("former_ambassador", """Japan raised its defense budget again in 2025. A former Japanese ambassador
+to Washington said the increase was "overdue".""", "anonymous"),
+    ("navy_commander", """The USS George Washington returned to Yokosuka in November 2024. A U.S. Navy
+commander aboard the carrier said the crew was "glad to be home".""", "anonymous"),
+    ("ministry_spokesperson_indef", """China protested Japan's new defense white paper in July 2025. A
+Chinese foreign ministry spokesperson called it "a pack of lies".""", "anonymous"),
+    ("police_officer", """Protesters gathered at the Henoko gate in 2024. A prefectural police officer
+said the crowd was "calm all day".""", "anonymous"),
+    ("general_indef", """Japan launched its Joint Operations Command in March 2025. A Ground
+Self-Defense Force general said the command would "speed up decisions".""", "anonymous"),
+    ("senator_indef", """The Senate debated the Nippon Steel deal in 2024. A Republican senator said
+the merger was "good for Pennsylvania".""", "anonymous"),
+    ("party_member", """The Liberal Democratic Party chose a new leader in October 2025. A party member
+said the vote was "a fresh start".""", "anonymous"),
+    ("envoy_indef", """Talks on host-nation support opened in Tokyo in 2021. A U.S. envoy involved in the
+talks said Japan had been "a generous host".""", "anonymous"),
+]
+PROBES_5_NOUNS = [
+    ("future_remarks", """Chief Cabinet Secretary Minoru Kihara spoke in Tokyo in November 2025. He
+warned that future remarks on Taiwan must be made with "extreme caution".""", "label:Kihara"),
+    ("latest_remarks", """Minoru Kihara briefed reporters in November 2025. He said that the prime
+minister's latest remarks were "somewhat different".""", "label:Kihara"),
+    ("comments_were", """Shigeru Ishiba spoke to the Diet in 2025. He said Donald Trump's comments were
+"not helpful".""", "ishiba"),
+    ("claims_are", """Gen Nakatani answered questions in Tokyo in 2025. He said Chinese claims are
+"baseless".""", "nakatani"),
+    ("statements_were", """Takeshi Iwaya met reporters in Manila in 2025. He said recent statements were
+"a step forward".""", "label:Iwaya"),
+    ("reports_were", """Gen Nakatani was asked about the drills in 2024. He said media reports were
+"not accurate".""", "nakatani"),
+    ("notes_are", """Toshimitsu Motegi spoke to reporters in 2025. He said diplomatic notes are "the
+normal channel".""", "motegi"),
+    ("pointed_out", """Minoru Kihara met reporters in November 2025. With past debates in mind, Kihara
+pointed out, "Concrete cases have been very limited.\"""", "label:Kihara"),
+    ("pledges_were", """Shigeru Ishiba spoke in the Diet in February 2025. He said earlier pledges were
+"being kept".""", "ishiba"),
+    ("warnings_have", """Gen Nakatani toured Yonaguni in 2025. He said past warnings have been "proven
+right".""", "nakatani"),
+]
+PROBES_5_COLON = [
+    ("colon_paragraph", """An Ishigaki city official described the arrival of the missile unit this way:
+
+"We learned about it from television.\"""", "anonymous"),
+    ("colon_paragraph_name", """Gen Nakatani summed up the talks with Pete Hegseth in one line:
+
+"Our alliance has entered a new era.\"""", "nakatani"),
+    ("colon_paragraph_pronoun", """Sanae Takaichi took office in October 2025, the first woman to lead
+Japan. In her first policy speech she put it simply:
+
+"Japan is back.\"""", "takaichi"),
+    ("colon_paragraph_title", """Defense Minister Gen Nakatani visited Darwin in 2024. The minister put it
+this way:
+
+"Distance is no longer a shield.\"""", "nakatani"),
+    ("colon_paragraph_wrote", """Rahm Emanuel wrote about the alliance in 2024:
+
+"Japan is no longer a bystander.\"""", "emanuel"),
+    ("colon_paragraph_told", """Satsuki Katayama told reporters after the meeting:
+
+"We will not tolerate excessive moves.\"""", "katayama"),
+    ("colon_paragraph_two", """Marco Rubio and Pete Hegseth issued a joint message:
+
+"The alliance is ironclad.\"""", {"rubio", "hegseth"}),
+    ("colon_no_cue", """A banner at the gate of Camp Schwab read in large letters:
+
+"No new base at Henoko, not now and not ever.\"""", None),
+    ("colon_heading_not_cue", """Shigeru Ishiba resigned in September 2025. What follows is a summary:
+
+"The party needs unity.\"""", None),
+    ("colon_paragraph_said", """Fumio Kishida said at the summit:
+
+"Ukraine today may be East Asia tomorrow.\"""", "kishida"),
+]
+PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON
+PROBES += PROBES_5
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("probes")
@@ -255,6 +381,8 @@ def _right(row, expected) -> bool:
     ids = set(json.loads(row["speaker_ids"]))
     if expected is None:  # left unattributed: no speaker at all
         return not ids and row["attribution"] == "none"
+    if expected == "anonymous":  # an unnamed person: named by a label, no actor of the registry
+        return not ids and bool(row["speaker_label"])
     if isinstance(expected, set):
         return ids == expected
     if expected.startswith("label:"):
@@ -262,7 +390,13 @@ def _right(row, expected) -> bool:
     return ids == {expected}
 
 
-@pytest.mark.parametrize("stem,expected", [(s, e) for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
+# Misses left: "issued a joint message:" is no verb of saying in the lexicon.
+KNOWN_MISSES = {"colon_paragraph_two"}
+
+
+@pytest.mark.parametrize("stem,expected", [
+    pytest.param(s, e, marks=pytest.mark.xfail(strict=True, reason="a known miss")) if s in KNOWN_MISSES else (s, e)
+    for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
 def test_speaker_probe(db, stem, expected):
     doc_id = stem.replace("_", "-").lower()
     rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
