@@ -16,7 +16,8 @@ the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no
 the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment); the fifth
 (PROBES_5, round speak6: titles without a name, indefinite role-headed speakers, speech verbs' plural
 nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, unnamed 6 of 10, nouns
-3 of 10, colon 2 of 10), 41 of 42 after.
+3 of 10, colon 2 of 10), 41 of 42 after; its gerunds after a preposition (10, written after those landed):
+1 of 10 first, 10 of 10 after.
 """
 
 import json
@@ -360,7 +361,31 @@ this way:
 
 "Ukraine today may be East Asia tomorrow.\"""", "kishida"),
 ]
-PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON
+# A speech verb's -ing form after a preposition or a subordinator ("by saying", "while insisting",
+# "after telling"): the clause's subject is the sentence's.
+PROBES_5_GERUNDS = [
+    ("by_saying", """Gen Nakatani opened the meeting in Tokyo by saying, "As the most trusted partner, we want
+to work closely together.\"""", "nakatani"),
+    ("by_declaring", """Shigeru Ishiba ended his war anniversary speech in 2025 by declaring that Japan would
+"never again" wage war.""", "ishiba"),
+    ("by_calling", """Marco Rubio began the press conference in Washington by calling the alliance "the
+cornerstone of peace".""", "rubio"),
+    ("by_promising", """Pete Hegseth closed his visit to Manila by promising "more ships and more
+drills".""", "hegseth"),
+    ("by_stressing", """Satsuki Katayama answered the question in parliament by stressing that the yen's
+moves were "one-sided".""", "katayama"),
+    ("by_noting", """Toshimitsu Motegi responded to the Chinese protest by noting that Japan had acted
+"within international law".""", "motegi"),
+    ("by_announcing", """Fumio Kishida surprised his party in August 2024 by announcing, "I will not run
+in the leadership race.\"""", "kishida"),
+    ("while_insisting", """Sanae Takaichi defended her Taiwan answer in the Diet while insisting that
+government policy had "not changed".""", "takaichi"),
+    ("after_telling", """Gen Nakatani left the ministry in the evening after telling reporters the drills
+were "routine".""", "nakatani"),
+    ("by_recalling", """Yuriko Koike marked the anniversary of the 2011 earthquake by recalling "the fear
+of that night".""", "koike"),
+]
+PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS
 PROBES += PROBES_5
 
 

@@ -620,12 +620,18 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     return None
 
 
+# the prepositions and subordinators that open a participial clause whose subject is the sentence's
+# ("opened the meeting by saying, “…”", "while insisting that …", "after telling reporters …")
+GERUND_OPENERS = frozenset("by while after before when upon".split())
+
+
 def _opens_clause(tokens, k: int) -> bool:
-    """The word at ``tokens[k]`` opens a clause after a comma, past adverbs ("…, first calling")."""
+    """The word at ``tokens[k]`` opens a clause after a comma, past adverbs ("…, first calling"),
+    or after a preposition or subordinator ("by saying", "while insisting")."""
     j = k - 1
     while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
         j -= 1
-    return j >= 0 and tokens[j][2] == ","
+    return j >= 0 and (tokens[j][2] == "," or tokens[j][2].lower() in GERUND_OPENERS)
 
 
 def _relative_antecedent(text: str, tokens, k: int) -> tuple[int, int] | None:
