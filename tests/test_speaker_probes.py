@@ -17,10 +17,12 @@ the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see i
 (PROBES_5, round speak6: titles without a name, indefinite role-headed speakers, speech verbs' plural
 nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, unnamed 6 of 10, nouns
 3 of 10, colon 2 of 10), 41 of 42 after; its gerunds after a preposition (10, written after those landed):
-1 of 10 first, 10 of 10 after.
+1 of 10 first, 10 of 10 after; its fragments in a clause of saying of their own (10, after a real page
+showed the case): 0 of 10 at 84a1a33, 10 of 10 after.
 """
 
 import json
+import re
 
 import pytest
 import sqlite_utils
@@ -385,7 +387,34 @@ were "routine".""", "nakatani"),
     ("by_recalling", """Yuriko Koike marked the anniversary of the 2011 earthquake by recalling "the fear
 of that night".""", "koike"),
 ]
-PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS
+# A short fragment brought in by a clause of saying of its own after its speaker's first quotation
+# ("…,” Koizumi told reporters, adding that he aims to … “defense diplomacy.”) is a quotation too,
+# not a scare quote (the found-on-real-pages case; written after the gerund rule, run before its fix).
+PROBES_5_FRAGMENTS = [
+    ("adding_fragment", """"Our engineers did fine work," Shinjiro Koizumi told reporters at Yokosuka, adding that
+he wants more exports through "defense diplomacy".""", "koizumi"),
+    ("noting_fragment", """"The talks were useful," Gen Nakatani said in Singapore, noting that China's drills
+were "deeply concerning".""", "nakatani"),
+    ("stressing_fragment", """"We must act now," Sanae Takaichi said in the Diet, stressing that Japan faces "a
+severe environment".""", "takaichi"),
+    ("calling_fragment", """"I have no intention of retracting it," Sanae Takaichi told lawmakers, calling the
+question "a hypothetical".""", "takaichi"),
+    ("warning_fragment", """"The yen is moving too fast," Satsuki Katayama told reporters, warning of "one-sided
+moves".""", "katayama"),
+    ("insisting_fragment", """"Japan has not changed its position," Toshimitsu Motegi said in Tokyo, insisting that
+ties with China remain "mutually beneficial".""", "motegi"),
+    ("describing_fragment", """"The drills went well," Pete Hegseth said in Manila, describing the allies as
+"shoulder to shoulder".""", "hegseth"),
+    ("urging_fragment", """"We need a deal soon," Scott Bessent told reporters, urging Tokyo to act "without
+delay".""", "bessent"),
+    ("explaining_fragment", """"It is a matter of trust," Shigeru Ishiba said in Washington, explaining that the
+investment was "not a concession".""", "ishiba"),
+    ("recalling_fragment", """"Okinawa remembers," Yuriko Koike said in Naha, recalling the "long burden" of the
+bases.""", "koike"),
+]
+FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
+PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
+    + PROBES_5_FRAGMENTS
 PROBES += PROBES_5
 
 
@@ -427,4 +456,7 @@ def test_speaker_probe(db, stem, expected):
     rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
     assert rows, "no quotation found"
     row = rows[-1]
+    if stem in FRAGMENT_STEMS:  # the fragment itself must be the last quotation, not the sentence before it
+        passage = next(text for s, text, _ in PROBES if s == stem)
+        assert row["quote"] == re.findall(r'"([^"]+)"', " ".join(passage.split()))[-1], row["quote"]
     assert _right(row, expected), (row["quote"], row["speaker_ids"], row["speaker_label"], row["attribution"])

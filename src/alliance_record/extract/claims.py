@@ -207,7 +207,8 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
         before = p
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
-        used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote
+        used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote, but in a
+        # clause of saying of its own ("…,” Koizumi told reporters, adding that … “defense diplomacy.”")
         for k, q in enumerate(found):
             pieces = multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
@@ -217,10 +218,10 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
             if cue is None and lead_in is not None and not text[:q.start - len(q.open_mark)].strip():
                 cue = quotations_mod.cue_before_colon(lead_in["text"])
                 cue_multi = seg.paragraph_pieces[lead_in["id"]]
-            if cue and q.scare and (cue_multi is multi, cue.start) in used_cues:
+            if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
                 cue = None  # "An official said the plan was “historic” and the “core” issue"
             elif cue:
-                used_cues.add((cue_multi is multi, cue.start))
+                used_cues.add((cue_multi is multi, cue.start, cue.clause))
             speakers, label, attribution, verb = [], None, "none", None
             reason = None  # why a detected span is not a quotation
             if cue:

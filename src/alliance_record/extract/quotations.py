@@ -104,6 +104,8 @@ class SpeakerCue:
     verb_end: int
     pronoun: bool               # "he", "they" ...: resolve to the previous named speaker
     position: str               # "after" | "before" | "according" | "possessive"
+    clause: int | None = None   # the start of a participial clause of saying that brings the quotation
+    #                             in ("…, adding that … “…”"), the subject's verb being before it
 
 
 # --- marks ----------------------------------------------------------------------------------------
@@ -598,7 +600,11 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             verb = None
             continue
         if np:
-            return _cue(text, np, verb, "before")
+            cue = _cue(text, np, verb, "before")
+            if gerund:
+                # "Koizumi told reporters, adding that … “…”": a clause of its own brings it in
+                cue.clause = gerund[1][0]
+            return cue
         before = tokens[k - 1][2] if k else ""
         if not before or not _is_word(before):
             np = _np_forward(text, e, open_pos)
