@@ -18,7 +18,8 @@ the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see i
 nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, unnamed 6 of 10, nouns
 3 of 10, colon 2 of 10), 41 of 42 after; its gerunds after a preposition (10, written after those landed):
 1 of 10 first, 10 of 10 after; its fragments in a clause of saying of their own (10, after a real page
-showed the case): 0 of 10 at 84a1a33, 10 of 10 after.
+showed the case): 0 of 10 at 84a1a33, 10 of 10 after; appositions between a name and its verb after the
+quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after.
 """
 
 import json
@@ -412,9 +413,33 @@ investment was "not a concession".""", "ishiba"),
     ("recalling_fragment", """"Okinawa remembers," Yuriko Koike said in Naha, recalling the "long burden" of the
 bases.""", "koike"),
 ]
+# An after-cue whose name has an apposition between commas before the verb ("…,” Yoshimasa Hayashi, 63,
+# told reporters", "…,” Gen Nakatani, the defense minister, said").
+PROBES_5_APPOSITIONS = [
+    ("after_age", """"The islands are an inherent part of our territory," Yoshimasa Hayashi, 63, told
+reporters in Tokyo.""", "label:Hayashi"),
+    ("after_title_the", """"We will not allow any change by force," Gen Nakatani, the defense minister,
+said on Friday.""", "nakatani"),
+    ("after_title_possessive", """"The yen's moves are too fast," Satsuki Katayama, Japan's finance
+minister, told reporters.""", "katayama"),
+    ("after_title_us", """"Japan is the linchpin," Rahm Emanuel, the U.S. ambassador, said at Yokota in
+2024.""", "emanuel"),
+    ("after_age_koizumi", """"I came to listen," Shinjiro Koizumi, 44, said at the Pentagon in
+2025.""", "koizumi"),
+    ("after_title_rubio", """"China is the challenge of the century," Marco Rubio, the secretary of state,
+told senators.""", "rubio"),
+    ("after_former", """"The budget is not enough," Tomomi Inada, a former defense minister, said in
+2024.""", "inada"),
+    ("after_title_of", """"Tokyo must prepare for the worst," Yuriko Koike, the governor of Tokyo, said in a
+statement.""", "koike"),
+    ("after_relative", """"I take responsibility for the loss," Shigeru Ishiba, who resigned in September,
+told reporters.""", "ishiba"),
+    ("after_senator", """"This deal is good for Tennessee," Bill Hagerty, a Republican senator from
+Tennessee, said in 2024.""", "hagerty"),
+]
 FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
 PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
-    + PROBES_5_FRAGMENTS
+    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS
 PROBES += PROBES_5
 
 

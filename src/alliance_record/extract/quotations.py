@@ -496,6 +496,8 @@ def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | No
         tokens = tokens[1:]
     np: list = []
     for k, (s, e, tok) in enumerate(tokens[:MAX_AFTER_TOKENS]):
+        if tok == "," and np:
+            return _apposed_cue(text, tokens, k, np)
         if not _is_word(tok):
             return None
         low = tok.lower()
@@ -541,6 +543,25 @@ def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
         if _is_verb_at(tokens, j) and tokens[j][2].lower() not in SPEECH_GERUNDS:
             s, e, tok = tokens[j]
             return _cue(text, (np[0][0], np[head][1]), (s, s + len(_strip_dot(tok))), "after")
+    return None
+
+
+def _apposed_cue(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
+    """An after-cue whose name has an apposition between commas before its verb ("“…,” Yoshimasa
+    Hayashi, 63, told reporters", "“…,” Gen Nakatani, the defense minister, said"): the cue, with
+    the name; None when no speech verb follows the closing comma."""
+    for j in range(k + 1, min(len(tokens), k + 2 + MAX_APPOSITION_TOKENS)):
+        tok = tokens[j][2]
+        if tok == ",":
+            v = j + 1
+            while v < len(tokens) and _adverb(tokens[v][2]):
+                v += 1
+            if v < len(tokens) and _is_verb_at(tokens, v) and tokens[v][2].lower() not in SPEECH_GERUNDS:
+                s, _, word = tokens[v]
+                return _cue(text, (np[0][0], np[-1][1]), (s, s + len(_strip_dot(word))), "after")
+            return None
+        if not _is_word(tok):
+            return None
     return None
 
 
