@@ -19,7 +19,8 @@ nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, u
 3 of 10, colon 2 of 10), 41 of 42 after; its gerunds after a preposition (10, written after those landed):
 1 of 10 first, 10 of 10 after; its fragments in a clause of saying of their own (10, after a real page
 showed the case): 0 of 10 at 84a1a33, 10 of 10 after; appositions between a name and its verb after the
-quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after.
+quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported clause (10): 6 of 10 at
+4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after.
 """
 
 import json
@@ -437,9 +438,57 @@ told reporters.""", "ishiba"),
     ("after_senator", """"This deal is good for Tennessee," Bill Hagerty, a Republican senator from
 Tennessee, said in 2024.""", "hagerty"),
 ]
+# A speech verb inside the clause another one reports ("Kihara said the government would respond
+# “calmly”"): the words are the reporting verb's subject's (found on a trial page).
+PROBES_5_EMBEDDED = [
+    ("embedded_respond", """Minoru Kihara said in Tokyo that the government would respond "calmly and
+firmly".""", "label:Kihara"),
+    ("embedded_respond_2", """Gen Nakatani said Japan would respond "in a calm and resolute manner" to the
+radar lock.""", "nakatani"),
+    ("embedded_respond_3", """Pete Hegseth said the allies would respond "with overwhelming force" to any
+attack.""", "hegseth"),
+    ("embedded_respond_4", """Satsuki Katayama said Tokyo would respond "appropriately" to excessive moves in
+the yen.""", "katayama"),
+    ("embedded_promised", """Shigeru Ishiba told reporters that Washington had promised "a fair outcome" on
+tariffs.""", "ishiba"),
+    ("embedded_warned", """Toshimitsu Motegi said China had warned of "consequences" before the talks in
+2025.""", "motegi"),
+    ("embedded_report", """Sanae Takaichi said the ministry would report "every incursion" to the
+Diet.""", "takaichi"),
+    ("embedded_described", """Marco Rubio said Beijing had described the drills as "routine training" in
+2025.""", "rubio"),
+    ("embedded_asked", """Yuriko Koike said the city had asked for "more flexibility" from the
+state.""", "koike"),
+    ("embedded_explain", """Fumio Kishida said his cabinet would explain "every yen" of the defense budget
+to voters.""", "kishida"),
+]
+# A description with the name in apposition before the verb ("Japan's top government spokesman, Chief
+# Cabinet Secretary Minoru Kihara, said"): the name is the speaker (found on a trial page).
+PROBES_5_NAME_APPOSED = [
+    ("apposed_name_kihara", """Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara, said
+the government would respond "calmly and firmly".""", "label:Kihara"),
+    ("apposed_name_nakatani", """The country's defense chief, Gen Nakatani, said the drills were "a serious
+concern" for Japan.""", "nakatani"),
+    ("apposed_name_katayama", """Japan's finance minister, Satsuki Katayama, told reporters the yen was "moving
+too fast".""", "katayama"),
+    ("apposed_name_emanuel", """The U.S. ambassador, Rahm Emanuel, said the base deal was "a model for the
+region".""", "emanuel"),
+    ("apposed_name_rubio", """America's top diplomat, Marco Rubio, called the Tokyo talks "constructive and
+frank".""", "rubio"),
+    ("apposed_name_takaichi", """The new prime minister, Sanae Takaichi, said her cabinet would "work, work,
+work".""", "takaichi"),
+    ("apposed_name_koike", """Tokyo's governor, Yuriko Koike, told the assembly the city was "ready for any
+disaster".""", "koike"),
+    ("apposed_name_hegseth", """The Pentagon chief, Pete Hegseth, said the new headquarters would be "ready
+to fight".""", "hegseth"),
+    ("apposed_name_inada", """A former defense minister, Tomomi Inada, warned that the budget was "far from
+enough".""", "inada"),
+    ("apposed_name_akazawa", """Japan's chief trade negotiator, Ryosei Akazawa, said the tariff deal was "a win
+for both".""", "label:Akazawa"),
+]
 FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
 PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
-    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS
+    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED
 PROBES += PROBES_5
 
 

@@ -71,6 +71,7 @@ to the previous named speaker).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -590,6 +591,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     but takes the subject of the speech verb before it, if there is one.
     """
     tokens = [t for t in _tokens(text, s0, open_pos) if not any(a <= t[0] < b for a, b in masked)]
+    starts = [t[0] for t in tokens]
     verb = None
     gerund = None  # (index, span) of a speech verb's -ing form with no subject of its own
     as_before_mark = bool(re.search(r"\bas\s*$", text[s0:open_pos]))
@@ -613,12 +615,19 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             for j in range(k - 2, max(-1, k - 2 - MAX_APPOSITION_TOKENS), -1):
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
+                    if np and tokens[j - 1][2].islower() and _name_run(tokens[j + 1:k - 1]):
+                        # "Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara,
+                        # said": a description, and the name in apposition is the speaker
+                        np = (tokens[j + 1][0], tokens[k - 2][0] + len(_strip_dot(tokens[k - 2][2])))
                     break
         if np is None and _strip_dot(tok).lower() in SPEECH_GERUNDS:
             # "…, calling the move “…”": the subject of a speech verb before it, else of the
             # sentence ("He changed course, first calling it a “…”"); never the gerund's object
             gerund = gerund or (k, verb)
             verb = None
+            continue
+        if np and _reported(tokens, bisect.bisect_left(starts, np[0])):
+            verb = None  # "Kihara said the government would respond “…”": the reporting verb's subject speaks
             continue
         if np:
             cue = _cue(text, np, verb, "before")
@@ -650,6 +659,25 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
 # the prepositions and subordinators that open a participial clause whose subject is the sentence's
 # ("opened the meeting by saying, “…”", "while insisting that …", "after telling reporters …")
 GERUND_OPENERS = frozenset("by while after before when upon".split())
+
+
+def _name_run(tokens) -> bool:
+    """Capitalised words only (with "of", "the", "and" inside): a name with its title."""
+    return bool(tokens) and tokens[0][2][:1].isupper() and tokens[-1][2][:1].isupper() and all(
+        _is_word(t[2]) and (t[2][:1].isupper() or t[2] in ("of", "the", "and")) for t in tokens)
+
+
+def _reported(tokens, first: int) -> bool:
+    """The noun phrase starting at ``tokens[first]`` opens a clause that a verb of saying reports
+    ("said [that] the government would …", "told reporters that Washington had …")."""
+    i = first - 1
+    if i >= 0 and tokens[i][2].lower() == "that":
+        i -= 1
+    j = i
+    while j >= 0 and _is_word(tokens[j][2]) and not _is_verb_at(tokens, j) and i - j < 2:
+        j -= 1  # "told reporters that": the verb's object between
+    return j >= 0 and tokens[j][2].lower() not in SPEECH_GERUNDS and _is_verb_at(tokens, j) \
+        and (j == i or tokens[i + 1][2].lower() == "that")
 
 
 def _opens_clause(tokens, k: int) -> bool:
@@ -751,8 +779,8 @@ def _np_backward(tokens, k: int) -> tuple[int, int] | None:
     while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
         tok = tokens[j][2]
         low = tok.lower()
-        if not _is_word(tok):
-            break
+        if not _is_word(tok) or (low in SPEECH_VERBS and low not in SPEECH_GERUNDS and _is_verb_at(tokens, j)):
+            break  # (a verb of saying ends the subject: "said the government would respond")
         if low in NP_BREAKERS and low != "of":
             # "Koizumi and Hegseth said": keep "and" between two capitalised words
             if low == "and" and j > 0 and tokens[j - 1][2][:1].isupper() and tokens[j + 1][2][:1].isupper():
