@@ -20,7 +20,8 @@ nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, u
 1 of 10 first, 10 of 10 after; its fragments in a clause of saying of their own (10, after a real page
 showed the case): 0 of 10 at 84a1a33, 10 of 10 after; appositions between a name and its verb after the
 quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported clause (10): 6 of 10 at
-4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after.
+4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after; another word for the role
+(10: "the envoy", "the defense chief", "the premier", "the spokesperson"): 1 of 10 first, 10 of 10 after.
 """
 
 import json
@@ -486,9 +487,34 @@ enough".""", "inada"),
     ("apposed_name_akazawa", """Japan's chief trade negotiator, Ryosei Akazawa, said the tariff deal was "a win
 for both".""", "label:Akazawa"),
 ]
+# A role described by another word for it ("the envoy" for an ambassador, "the defense chief" for a
+# defense minister or secretary, "the premier" for a prime minister, "the spokesman" for a spokesperson).
+PROBES_5_SYNONYMS = [
+    ("synonym_envoy", """U.S. Ambassador George Glass toured the Yokosuka base in May 2025. "The Seventh Fleet
+is the spear of the alliance," the envoy told sailors.""", "label:Glass"),
+    ("synonym_chief_philippine", """Philippine Defense Secretary Gilberto Teodoro met Japanese officials in Manila in
+2025. "Japan is a reliable partner," the Philippine defense chief said.""", "teodoro"),
+    ("synonym_chief_japanese", """Defense Minister Gen Nakatani visited Darwin in November 2024. "Our forces train
+as one," the Japanese defense chief said.""", "nakatani"),
+    ("synonym_premier", """Prime Minister Shigeru Ishiba visited Manila in April 2025. "The sea must stay open,"
+the premier said.""", "ishiba"),
+    ("synonym_spokesman", """Foreign Ministry Spokesperson Toshihiro Kitamura briefed reporters in Tokyo in 2025.
+"We have lodged a protest," the spokesman said.""", "label:Kitamura"),
+    ("synonym_spokesperson", """State Department spokeswoman Tammy Bruce took questions on Japan in May 2025.
+"Our alliance is ironclad," the spokesperson said.""", "label:Bruce"),
+    ("synonym_envoy_emanuel", """Ambassador Rahm Emanuel visited Nagasaki in August 2024. "Memory is a duty," the
+envoy said.""", "emanuel"),
+    ("synonym_chief_hegseth", """Secretary of Defense Pete Hegseth landed in Tokyo in March 2025. "We are moving
+fast," the defense chief said.""", "hegseth"),
+    ("synonym_envoy_japanese", """Japanese Ambassador Shigeo Yamada spoke in Washington in 2025. "Japan invests
+here for the long run," the Japanese envoy said.""", "label:Yamada"),
+    ("synonym_control_no_ambassador", """Gen Nakatani met Pete Hegseth in Tokyo in March 2025. "We agreed on a
+lot," the envoy said.""", "label:envoy"),
+]
 FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
 PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
-    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED
+    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED \
+    + PROBES_5_SYNONYMS
 PROBES += PROBES_5
 
 

@@ -413,7 +413,7 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
     roles, nations = titles
-    word = _word(head)
+    words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
     # country's ("the U.S. defense secretary", "Japan's defense minister") must agree with the
     # title's country when the title says one; an age or a number ("the 72-year-old governor")
@@ -437,7 +437,7 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             of_title = {nations[n] for t in said for n in NATION_WORD.findall(t) if n in nations}
             if of_title and not of_title & set(countries):
                 continue  # "the Japanese defense minister" is not "Australian Defense Minister Marles"
-        if any(word.search(t) and all(w.search(t) for w in modifiers) for t in said):
+        if any(any(word.search(t) for word in words) and all(w.search(t) for w in modifiers) for t in said):
             return list(p[2]), (None if p[2] else p[3])
     return [], None
 
@@ -457,8 +457,9 @@ TITLE_ABBREVIATION = re.compile(r"\b(" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?
 NATION_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w-]*")
 
 
-# the words of a title run right before a name: "U.S. Defense Secretary", "Foreign Minister"
-TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the)[ \t]+)+$")
+# the words of a title run right before a name: "U.S. Defense Secretary", "Foreign Minister", "State
+# Department spokeswoman"
+TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the|" + "|".join(sorted(ROLES)) + r")[ \t]+)+$")
 GENERIC_MODIFIERS = frozenset("new former visiting top senior outgoing incoming acting then late two both".split())
 # ", the State Department's top diplomat,", ", Minister for Foreign Affairs,"
 APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\b[^,.;“”\"]{0,60}"
