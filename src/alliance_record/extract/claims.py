@@ -19,8 +19,14 @@ document's annotation file says:
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
   apposition, or in a registry role; "the prime minister", "the defense minister" with the
-  title's other words too); an indefinite "a senior … official" is an unnamed person,
-  not the body its words mention. A curated ``quotations:``
+  title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
+  role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
+  country — "the U.S. defense secretary", "Japan's defense minister" — agreeing with the title's
+  when it says one); a phrase headed by a role is a person, never the state its words name; an
+  indefinite "a senior … official", "a retired … admiral" is an unnamed person, not the body its
+  words mention; a quotation set out after a paragraph ending with a colon takes that colon's
+  sentence's cue. A person no registry holds is named by the label (the name, when a title
+  continuation finds it), not linked. A curated ``quotations:``
   entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
   (``speakers``) or rejects the detection; its ``speaker_label`` names them, else the cue's words
   when they name the same speakers (or no registry actor), else the sentence's mention of each

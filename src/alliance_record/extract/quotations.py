@@ -399,7 +399,9 @@ def cue_before_colon(text: str) -> SpeakerCue | None:
     """The cue of a quotation set out on its own after a paragraph ``text`` that ends with a colon
     ("An assembly member put it more sharply:" / "“…”"): the speech verb of that paragraph's last
     sentence and its subject, as :func:`find_speaker` reads a cue before an opening mark."""
-    end = len(text.rstrip())
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1  # (no copy of a long paragraph)
     if not end or text[end - 1] != ":":
         return None
     s0 = sentence_start_before(text, end - 1)
