@@ -22,6 +22,7 @@ showed the case): 0 of 10 at 84a1a33, 10 of 10 after; appositions between a name
 quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported clause (10): 6 of 10 at
 4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after; another word for the role
 (10: "the envoy", "the defense chief", "the premier", "the spokesperson"): 1 of 10 first, 10 of 10 after.
+All of PROBES_5 (102) at f894f1e: 20 right; after the round: 101 (colon_paragraph_two a known miss).
 """
 
 import json
