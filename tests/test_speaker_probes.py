@@ -23,6 +23,8 @@ quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported 
 4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after; another word for the role
 (10: "the envoy", "the defense chief", "the premier", "the spokesperson"): 1 of 10 first, 10 of 10 after.
 All of PROBES_5 (102) at f894f1e: 20 right; after the round: 101 (colon_paragraph_two a known miss).
+Controls for the plural-noun rule (10, written at its end): 10 of 10 at f894f1e, 3 of 10 at f0bcc69
+(the rule had taken "said would", "agreement states" for nouns), 10 of 10 after its mend.
 """
 
 import json
@@ -512,10 +514,35 @@ here for the long run," the Japanese envoy said.""", "label:Yamada"),
     ("synonym_control_no_ambassador", """Gen Nakatani met Pete Hegseth in Tokyo in March 2025. "We agreed on a
 lot," the envoy said.""", "label:envoy"),
 ]
+# Controls for the plural-noun rule: a past form before a finite verb is a verb ("the deal Trump said
+# would be “…”"), a document's -s verb speaks ("The agreement states"), a noun form before a finite verb
+# is a noun ("the claim was").
+PROBES_5_NOUN_CONTROLS = [
+    ("control_said_would", """The trade deal Donald Trump said would be "a great win for America" was signed
+in July 2025.""", "trump"),
+    ("control_said_will", """The budget Shigeru Ishiba said will be "fully funded" passed the Diet in
+2025.""", "ishiba"),
+    ("control_said_was", """The tariff Scott Bessent said was "unfair to our workers" was lifted in
+2025.""", "bessent"),
+    ("control_agreement_states", """The agreement states that both forces will be "ready at all times" to
+respond.""", "label:agreement"),
+    ("control_treaty_notes", """The treaty notes that each party will act "in accordance with its
+constitutional provisions".""", "label:treaty"),
+    ("control_communique_states", """The communique states that the allies remain "united and
+resolute".""", "label:communique"),
+    ("control_claim_was", """Gen Nakatani said the claim was "baseless" and asked for evidence.""",
+     "nakatani"),
+    ("control_report_was", """Toshimitsu Motegi said the report was "inaccurate" in several places.""",
+     "motegi"),
+    ("control_white_paper_notes", """The white paper notes that China is "the greatest strategic
+challenge" to Japan.""", "label:paper"),
+    ("control_plan_states", """The plan states that Japan will spend "two percent of GDP" on defense by
+2027.""", "label:plan"),
+]
 FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
 PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
     + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED \
-    + PROBES_5_SYNONYMS
+    + PROBES_5_SYNONYMS + PROBES_5_NOUN_CONTROLS
 PROBES += PROBES_5
 
 

@@ -457,7 +457,7 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         return False  # "must continue to be “…”": an aspect of another verb, no one's speech
     if low in PARTICLE_VERBS and (k + 1 >= len(tokens) or tokens[k + 1][2].lower() != PARTICLE_VERBS[low]):
         return False  # "pointed out", "summed up": speech only with their particle
-    if k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
+    if low in NOUN_FORMS and k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
         return False  # "the latest remarks were “…”": a noun, the subject of the verb after it
     if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]):
         return False  # "future remarks on Taiwan must …", "media reports": a modified plural noun
@@ -479,6 +479,9 @@ FINITE_AFTER_NOUN = frozenset("are were was is must would could should can may m
 # speaker's head noun ("future remarks", "media reports", "earlier pledges") they are the nouns.
 PLURAL_NOUNS = frozenset("""remarks comments claims notes reports calls posts details tweets pledges
 promises vows labels replies states recalls cautions urges""".split())
+# the speech verbs' forms that are nouns too, singular or plural ("the claim was", "remarks were"); a
+# past form before a finite verb is still a verb ("the deal Trump said would be “…”")
+NOUN_FORMS = PLURAL_NOUNS | {w[:-1] for w in PLURAL_NOUNS if not w.endswith("ies")} | {"reply"}
 
 
 def _modifier(tok: str) -> bool:
@@ -530,7 +533,8 @@ MAX_MODIFIER_TOKENS = 8
 # (a verb's subject: "the spokesman notes", "the report notes", "the ministry states").
 SPEAKER_HEADS = PERSON_NOUNS | ROLES | frozenset("""ministry government department agency office embassy
 cabinet paper report statement strategy document memo study survey analysis letter article editorial
-committee council command""".split())
+committee council command agreement treaty communique declaration law constitution bill resolution plan
+guidelines charter accord pact release readout transcript""".split())
 
 
 def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
