@@ -442,8 +442,10 @@ told reporters.""", "ishiba"),
     ("after_senator", """"This deal is good for Tennessee," Bill Hagerty, a Republican senator from
 Tennessee, said in 2024.""", "hagerty"),
 ]
-# A speech verb inside the clause another one reports ("Kihara said the government would respond
-# “calmly”"): the words are the reporting verb's subject's (found on a trial page).
+# A speech verb to come inside the clause another one reports ("Kihara said the government would
+# respond “calmly”"): the words are the reporting verb's subject's (found on a trial page); a speech act
+# done ("Ishiba told reporters that Washington had promised “…”") quotes its own subject (four
+# expectations revised so after a control showed the first rule taking them from their speaker).
 PROBES_5_EMBEDDED = [
     ("embedded_respond", """Minoru Kihara said in Tokyo that the government would respond "calmly and
 firmly".""", "label:Kihara"),
@@ -454,15 +456,15 @@ attack.""", "hegseth"),
     ("embedded_respond_4", """Satsuki Katayama said Tokyo would respond "appropriately" to excessive moves in
 the yen.""", "katayama"),
     ("embedded_promised", """Shigeru Ishiba told reporters that Washington had promised "a fair outcome" on
-tariffs.""", "ishiba"),
+tariffs.""", "label:Washington"),
     ("embedded_warned", """Toshimitsu Motegi said China had warned of "consequences" before the talks in
-2025.""", "motegi"),
+2025.""", "china"),
     ("embedded_report", """Sanae Takaichi said the ministry would report "every incursion" to the
 Diet.""", "takaichi"),
     ("embedded_described", """Marco Rubio said Beijing had described the drills as "routine training" in
-2025.""", "rubio"),
+2025.""", "label:Beijing"),
     ("embedded_asked", """Yuriko Koike said the city had asked for "more flexibility" from the
-state.""", "koike"),
+state.""", "label:city"),
     ("embedded_explain", """Fumio Kishida said his cabinet would explain "every yen" of the defense budget
 to voters.""", "kishida"),
 ]

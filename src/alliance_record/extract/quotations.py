@@ -632,7 +632,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             gerund = gerund or (k, verb)
             verb = None
             continue
-        if np and _reported(tokens, bisect.bisect_left(starts, np[0])):
+        if np and _reported(tokens, bisect.bisect_left(starts, np[0]), k):
             verb = None  # "Kihara said the government would respond “…”": the reporting verb's subject speaks
             continue
         if np:
@@ -673,9 +673,16 @@ def _name_run(tokens) -> bool:
         _is_word(t[2]) and (t[2][:1].isupper() or t[2] in ("of", "the", "and")) for t in tokens)
 
 
-def _reported(tokens, first: int) -> bool:
+MODALS = frozenset("would will could can should may might must shall".split())
+
+
+def _reported(tokens, first: int, k: int) -> bool:
     """The noun phrase starting at ``tokens[first]`` opens a clause that a verb of saying reports
-    ("said [that] the government would …", "told reporters that Washington had …")."""
+    ("said [that] the government would …", "told reporters that Tokyo will …"), and the verb of
+    saying at ``tokens[k]`` in it is one to come, not one done ("would respond": the words are the
+    reporter's; "said Hegseth had called it “…”" quotes Hegseth)."""
+    if not any(t[2].lower() in MODALS for t in tokens[max(first, k - 3):k]):
+        return False
     i = first - 1
     if i >= 0 and tokens[i][2].lower() == "that":
         i -= 1
