@@ -13,10 +13,22 @@ unnamed official as a speaker.
 First run, before the mechanism (4a3b0e6): 8 of 22 right. The second set (PROBES_2), written after the
 mechanism and run on it before any change for it: 11 of its first 12 (they for states), 4a3b0e6 7 of 14;
 the third (PROBES_3), after the second landed: 5 of 6 (an opening phrase with no comma), 4a3b0e6 4 of 6;
-the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment).
+the fourth (PROBES_4), written for review 25's mends: 10 of 22 at d23eb59 (see its comment); the fifth
+(PROBES_5, round speak6: titles without a name, indefinite role-headed speakers, speech verbs' plural
+nouns, quotations set out after a colon): 12 of 42 at f894f1e (titles 1 of 12, unnamed 6 of 10, nouns
+3 of 10, colon 2 of 10), 41 of 42 after; its gerunds after a preposition (10, written after those landed):
+1 of 10 first, 10 of 10 after; its fragments in a clause of saying of their own (10, after a real page
+showed the case): 0 of 10 at 84a1a33, 10 of 10 after; appositions between a name and its verb after the
+quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported clause (10): 6 of 10 at
+4e94c74, 10 of 10 after; a description with the name in apposition (10): 0 of 10 first, 10 of 10 after; another word for the role
+(10: "the envoy", "the defense chief", "the premier", "the spokesperson"): 1 of 10 first, 10 of 10 after.
+All of PROBES_5 (102) at f894f1e: 20 right; after the round: 101 (colon_paragraph_two a known miss).
+Controls for the plural-noun rule (10, written at its end): 10 of 10 at f894f1e, 3 of 10 at f0bcc69
+(the rule had taken "said would", "agreement states" for nouns), 10 of 10 after its mend.
 """
 
 import json
+import re
 
 import pytest
 import sqlite_utils
@@ -48,14 +60,19 @@ actors:
   - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
   - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
   - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
-  - {id: japan, name: Japan, type: state}
-  - {id: australia, name: Australia, type: state}
+  - {id: japan, name: Japan, type: state, demonyms: [Japanese]}
+  - {id: australia, name: Australia, type: state, demonyms: [Australian]}
   - {id: india, name: India, type: state}
-  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States]}
+  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States], demonyms: [American]}
   - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
   - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
   - {id: japan-mod, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
+  - {id: jmsdf, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
+  - {id: jgsdf, name: Japan Ground Self-Defense Force, type: military, aliases: [Ground Self-Defense Force]}
+  - {id: us-navy, name: United States Navy, type: military, aliases: [U.S. Navy]}
+  - {id: china, name: China, type: state, demonyms: [Chinese]}
+  - {id: republican-party, name: Republican Party, type: political-party, aliases: [Republican]}
   - {id: japan-mod-senior-official, name: Senior Japan Ministry of Defense official (unnamed),
      type: anonymous, aliases: [senior Japanese defense official]}
 """
@@ -238,6 +255,299 @@ him the next day. "The money is there," she said.""", "katayama"),
 PROBES += PROBES_4
 
 
+# A fifth set (issue 14 item 5, round speak6), written before any change for it and run first at
+# f894f1e. Titles: a definite or possessive description of a person ("the governor", "Japan's
+# defense minister", "the 73-year-old governor", "the U.S. defense secretary") back to the last
+# person titled so, an abbreviated title ("Gov.", "Sen.", "Adm.", "Lt. Gen.") being its role word,
+# a nationality word agreeing with the title when the title has one. Indefinite role-headed
+# speakers ("a retired Japanese admiral", "an Okinawa prefectural assembly member") are unnamed
+# persons ("anonymous": a label, no actor), never the body their words name. A speech verb's
+# plural noun ("future remarks", "his latest comments were") is no verb. A quotation that opens a
+# paragraph after one ending with a colon ("… put it this way:") takes the cue before the colon.
+PROBES_5_TITLES = [
+    ("gov_abbrev", """Gov. Denny Tamaki flew to Washington in 2023 to lobby against the Henoko base.
+"Okinawa has carried this burden for too long," the governor said.""", "label:Tamaki"),
+    ("sen_abbrev", """Sen. Bill Hagerty introduced a bill on Japanese steel investment in 2024. The
+senator said the deal would "bring jobs to Tennessee".""", "hagerty"),
+    ("adm_abbrev", """Adm. Samuel Paparo took command of the Indo-Pacific Command in May 2024. The
+admiral told lawmakers that China was rehearsing "for real".""", "label:Paparo"),
+    ("ltgen_abbrev", """Lt. Gen. Stephen Jost took over U.S. Forces Japan in October 2024. The general
+said the new headquarters would be "ready to fight tonight".""", "label:Jost"),
+    ("age_governor", """Gov. Yuriko Koike won a third term in Tokyo in July 2024. "Tokyo must stay
+safe," the 72-year-old governor said.""", "koike"),
+    ("us_defense_secretary", """Defense Secretary Pete Hegseth met Gen Nakatani in Tokyo in March 2025.
+"Deterrence is back," the U.S. defense secretary said.""", "hegseth"),
+    ("japan_possessive_minister", """Defense Minister Gen Nakatani met Pete Hegseth at the Pentagon in
+February 2025. Japan's defense minister said the talks were "very productive".""", "nakatani"),
+    ("nationality_modifier", """Deputy Prime Minister Richard Marles hosted Gen Nakatani in Darwin in
+November 2024. The Australian deputy prime minister said the visit was "a milestone".""",
+     "label:Marles"),
+    ("nationality_disagrees", """Defense Minister Gen Nakatani met Australian Defense Minister Richard
+Marles in Darwin. The Japanese defense minister said the drills were "a new normal".""", "nakatani"),
+    ("us_secretary_of_state", """Secretary of State Marco Rubio met Takeshi Iwaya in Washington in
+February 2025. The top U.S. diplomat said the alliance was "a cornerstone".""", "label:diplomat"),
+    ("ambassador_abbrev", """Amb. George Glass presented his credentials in Tokyo in April 2025. The
+ambassador said his task was "to sell American goods".""", "label:Glass"),
+    ("rep_abbrev", """Rep. Adam Smith visited Yokosuka in 2023 with a House delegation. The congressman
+said the fleet was "stretched thin".""", "label:congressman"),
+]
+PROBES_5_UNNAMED = [
+    ("retired_admiral", """Japan signed a contract for 400 Tomahawk missiles in January 2024. A retired
+Maritime Self-Defense Force admiral told me the deal was "only half the story".""", "anonymous"),
+    ("assembly_member", """Missile units arrived on Ishigaki in March 2023. An Ishigaki city assembly
+member said residents had "never been asked".""", "anonymous"),
+    ("former_ambassador", """Japan raised its defense budget again in 2025. A former Japanese ambassador
+to Washington said the increase was "overdue".""", "anonymous"),
+    ("navy_commander", """The USS George Washington returned to Yokosuka in November 2024. A U.S. Navy
+commander aboard the carrier said the crew was "glad to be home".""", "anonymous"),
+    ("ministry_spokesperson_indef", """China protested Japan's new defense white paper in July 2025. A
+Chinese foreign ministry spokesperson called it "a pack of lies".""", "anonymous"),
+    ("police_officer", """Protesters gathered at the Henoko gate in 2024. A prefectural police officer
+said the crowd was "calm all day".""", "anonymous"),
+    ("general_indef", """Japan launched its Joint Operations Command in March 2025. A Ground
+Self-Defense Force general said the command would "speed up decisions".""", "anonymous"),
+    ("senator_indef", """The Senate debated the Nippon Steel deal in 2024. A Republican senator said
+the merger was "good for Pennsylvania".""", "anonymous"),
+    ("party_member", """The Liberal Democratic Party chose a new leader in October 2025. A party member
+said the vote was "a fresh start".""", "anonymous"),
+    ("envoy_indef", """Talks on host-nation support opened in Tokyo in 2021. A U.S. envoy involved in the
+talks said Japan had been "a generous host".""", "anonymous"),
+]
+PROBES_5_NOUNS = [
+    ("future_remarks", """Chief Cabinet Secretary Minoru Kihara spoke in Tokyo in November 2025. He
+warned that future remarks on Taiwan must be made with "extreme caution".""", "label:Kihara"),
+    ("latest_remarks", """Minoru Kihara briefed reporters in November 2025. He said that the prime
+minister's latest remarks were "somewhat different".""", "label:Kihara"),
+    ("comments_were", """Shigeru Ishiba spoke to the Diet in 2025. He said Donald Trump's comments were
+"not helpful".""", "ishiba"),
+    ("claims_are", """Gen Nakatani answered questions in Tokyo in 2025. He said Chinese claims are
+"baseless".""", "nakatani"),
+    ("statements_were", """Takeshi Iwaya met reporters in Manila in 2025. He said recent statements were
+"a step forward".""", "label:Iwaya"),
+    ("reports_were", """Gen Nakatani was asked about the drills in 2024. He said media reports were
+"not accurate".""", "nakatani"),
+    ("notes_are", """Toshimitsu Motegi spoke to reporters in 2025. He said diplomatic notes are "the
+normal channel".""", "motegi"),
+    ("pointed_out", """Minoru Kihara met reporters in November 2025. With past debates in mind, Kihara
+pointed out, "Concrete cases have been very limited.\"""", "label:Kihara"),
+    ("pledges_were", """Shigeru Ishiba spoke in the Diet in February 2025. He said earlier pledges were
+"being kept".""", "ishiba"),
+    ("warnings_have", """Gen Nakatani toured Yonaguni in 2025. He said past warnings have been "proven
+right".""", "nakatani"),
+]
+PROBES_5_COLON = [
+    ("colon_paragraph", """An Ishigaki city official described the arrival of the missile unit this way:
+
+"We learned about it from television.\"""", "anonymous"),
+    ("colon_paragraph_name", """Gen Nakatani summed up the talks with Pete Hegseth in one line:
+
+"Our alliance has entered a new era.\"""", "nakatani"),
+    ("colon_paragraph_pronoun", """Sanae Takaichi took office in October 2025, the first woman to lead
+Japan. In her first policy speech she put it simply:
+
+"Japan is back.\"""", "takaichi"),
+    ("colon_paragraph_title", """Defense Minister Gen Nakatani visited Darwin in 2024. The minister put it
+this way:
+
+"Distance is no longer a shield.\"""", "nakatani"),
+    ("colon_paragraph_wrote", """Rahm Emanuel wrote about the alliance in 2024:
+
+"Japan is no longer a bystander.\"""", "emanuel"),
+    ("colon_paragraph_told", """Satsuki Katayama told reporters after the meeting:
+
+"We will not tolerate excessive moves.\"""", "katayama"),
+    ("colon_paragraph_two", """Marco Rubio and Pete Hegseth issued a joint message:
+
+"The alliance is ironclad.\"""", {"rubio", "hegseth"}),
+    ("colon_no_cue", """A banner at the gate of Camp Schwab read in large letters:
+
+"No new base at Henoko, not now and not ever.\"""", None),
+    ("colon_heading_not_cue", """Shigeru Ishiba resigned in September 2025. What follows is a summary:
+
+"The party needs unity.\"""", None),
+    ("colon_paragraph_said", """Fumio Kishida said at the summit:
+
+"Ukraine today may be East Asia tomorrow.\"""", "kishida"),
+]
+# A speech verb's -ing form after a preposition or a subordinator ("by saying", "while insisting",
+# "after telling"): the clause's subject is the sentence's.
+PROBES_5_GERUNDS = [
+    ("by_saying", """Gen Nakatani opened the meeting in Tokyo by saying, "As the most trusted partner, we want
+to work closely together.\"""", "nakatani"),
+    ("by_declaring", """Shigeru Ishiba ended his war anniversary speech in 2025 by declaring that Japan would
+"never again" wage war.""", "ishiba"),
+    ("by_calling", """Marco Rubio began the press conference in Washington by calling the alliance "the
+cornerstone of peace".""", "rubio"),
+    ("by_promising", """Pete Hegseth closed his visit to Manila by promising "more ships and more
+drills".""", "hegseth"),
+    ("by_stressing", """Satsuki Katayama answered the question in parliament by stressing that the yen's
+moves were "one-sided".""", "katayama"),
+    ("by_noting", """Toshimitsu Motegi responded to the Chinese protest by noting that Japan had acted
+"within international law".""", "motegi"),
+    ("by_announcing", """Fumio Kishida surprised his party in August 2024 by announcing, "I will not run
+in the leadership race.\"""", "kishida"),
+    ("while_insisting", """Sanae Takaichi defended her Taiwan answer in the Diet while insisting that
+government policy had "not changed".""", "takaichi"),
+    ("after_telling", """Gen Nakatani left the ministry in the evening after telling reporters the drills
+were "routine".""", "nakatani"),
+    ("by_recalling", """Yuriko Koike marked the anniversary of the 2011 earthquake by recalling "the fear
+of that night".""", "koike"),
+]
+# A short fragment brought in by a clause of saying of its own after its speaker's first quotation
+# ("…,” Koizumi told reporters, adding that he aims to … “defense diplomacy.”) is a quotation too,
+# not a scare quote (the found-on-real-pages case; written after the gerund rule, run before its fix).
+PROBES_5_FRAGMENTS = [
+    ("adding_fragment", """"Our engineers did fine work," Shinjiro Koizumi told reporters at Yokosuka, adding that
+he wants more exports through "defense diplomacy".""", "koizumi"),
+    ("noting_fragment", """"The talks were useful," Gen Nakatani said in Singapore, noting that China's drills
+were "deeply concerning".""", "nakatani"),
+    ("stressing_fragment", """"We must act now," Sanae Takaichi said in the Diet, stressing that Japan faces "a
+severe environment".""", "takaichi"),
+    ("calling_fragment", """"I have no intention of retracting it," Sanae Takaichi told lawmakers, calling the
+question "a hypothetical".""", "takaichi"),
+    ("warning_fragment", """"The yen is moving too fast," Satsuki Katayama told reporters, warning of "one-sided
+moves".""", "katayama"),
+    ("insisting_fragment", """"Japan has not changed its position," Toshimitsu Motegi said in Tokyo, insisting that
+ties with China remain "mutually beneficial".""", "motegi"),
+    ("describing_fragment", """"The drills went well," Pete Hegseth said in Manila, describing the allies as
+"shoulder to shoulder".""", "hegseth"),
+    ("urging_fragment", """"We need a deal soon," Scott Bessent told reporters, urging Tokyo to act "without
+delay".""", "bessent"),
+    ("explaining_fragment", """"It is a matter of trust," Shigeru Ishiba said in Washington, explaining that the
+investment was "not a concession".""", "ishiba"),
+    ("recalling_fragment", """"Okinawa remembers," Yuriko Koike said in Naha, recalling the "long burden" of the
+bases.""", "koike"),
+]
+# An after-cue whose name has an apposition between commas before the verb ("…,” Yoshimasa Hayashi, 63,
+# told reporters", "…,” Gen Nakatani, the defense minister, said").
+PROBES_5_APPOSITIONS = [
+    ("after_age", """"The islands are an inherent part of our territory," Yoshimasa Hayashi, 63, told
+reporters in Tokyo.""", "label:Hayashi"),
+    ("after_title_the", """"We will not allow any change by force," Gen Nakatani, the defense minister,
+said on Friday.""", "nakatani"),
+    ("after_title_possessive", """"The yen's moves are too fast," Satsuki Katayama, Japan's finance
+minister, told reporters.""", "katayama"),
+    ("after_title_us", """"Japan is the linchpin," Rahm Emanuel, the U.S. ambassador, said at Yokota in
+2024.""", "emanuel"),
+    ("after_age_koizumi", """"I came to listen," Shinjiro Koizumi, 44, said at the Pentagon in
+2025.""", "koizumi"),
+    ("after_title_rubio", """"China is the challenge of the century," Marco Rubio, the secretary of state,
+told senators.""", "rubio"),
+    ("after_former", """"The budget is not enough," Tomomi Inada, a former defense minister, said in
+2024.""", "inada"),
+    ("after_title_of", """"Tokyo must prepare for the worst," Yuriko Koike, the governor of Tokyo, said in a
+statement.""", "koike"),
+    ("after_relative", """"I take responsibility for the loss," Shigeru Ishiba, who resigned in September,
+told reporters.""", "ishiba"),
+    ("after_senator", """"This deal is good for Tennessee," Bill Hagerty, a Republican senator from
+Tennessee, said in 2024.""", "hagerty"),
+]
+# A speech verb to come inside the clause another one reports ("Kihara said the government would
+# respond “calmly”"): the words are the reporting verb's subject's (found on a trial page); a speech act
+# done ("Ishiba told reporters that Washington had promised “…”") quotes its own subject (four
+# expectations revised so after a control showed the first rule taking them from their speaker).
+PROBES_5_EMBEDDED = [
+    ("embedded_respond", """Minoru Kihara said in Tokyo that the government would respond "calmly and
+firmly".""", "label:Kihara"),
+    ("embedded_respond_2", """Gen Nakatani said Japan would respond "in a calm and resolute manner" to the
+radar lock.""", "nakatani"),
+    ("embedded_respond_3", """Pete Hegseth said the allies would respond "with overwhelming force" to any
+attack.""", "hegseth"),
+    ("embedded_respond_4", """Satsuki Katayama said Tokyo would respond "appropriately" to excessive moves in
+the yen.""", "katayama"),
+    ("embedded_promised", """Shigeru Ishiba told reporters that Washington had promised "a fair outcome" on
+tariffs.""", "label:Washington"),
+    ("embedded_warned", """Toshimitsu Motegi said China had warned of "consequences" before the talks in
+2025.""", "china"),
+    ("embedded_report", """Sanae Takaichi said the ministry would report "every incursion" to the
+Diet.""", "takaichi"),
+    ("embedded_described", """Marco Rubio said Beijing had described the drills as "routine training" in
+2025.""", "label:Beijing"),
+    ("embedded_asked", """Yuriko Koike said the city had asked for "more flexibility" from the
+state.""", "label:city"),
+    ("embedded_explain", """Fumio Kishida said his cabinet would explain "every yen" of the defense budget
+to voters.""", "kishida"),
+]
+# A description with the name in apposition before the verb ("Japan's top government spokesman, Chief
+# Cabinet Secretary Minoru Kihara, said"): the name is the speaker (found on a trial page).
+PROBES_5_NAME_APPOSED = [
+    ("apposed_name_kihara", """Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara, said
+the government would respond "calmly and firmly".""", "label:Kihara"),
+    ("apposed_name_nakatani", """The country's defense chief, Gen Nakatani, said the drills were "a serious
+concern" for Japan.""", "nakatani"),
+    ("apposed_name_katayama", """Japan's finance minister, Satsuki Katayama, told reporters the yen was "moving
+too fast".""", "katayama"),
+    ("apposed_name_emanuel", """The U.S. ambassador, Rahm Emanuel, said the base deal was "a model for the
+region".""", "emanuel"),
+    ("apposed_name_rubio", """America's top diplomat, Marco Rubio, called the Tokyo talks "constructive and
+frank".""", "rubio"),
+    ("apposed_name_takaichi", """The new prime minister, Sanae Takaichi, said her cabinet would "work, work,
+work".""", "takaichi"),
+    ("apposed_name_koike", """Tokyo's governor, Yuriko Koike, told the assembly the city was "ready for any
+disaster".""", "koike"),
+    ("apposed_name_hegseth", """The Pentagon chief, Pete Hegseth, said the new headquarters would be "ready
+to fight".""", "hegseth"),
+    ("apposed_name_inada", """A former defense minister, Tomomi Inada, warned that the budget was "far from
+enough".""", "inada"),
+    ("apposed_name_akazawa", """Japan's chief trade negotiator, Ryosei Akazawa, said the tariff deal was "a win
+for both".""", "label:Akazawa"),
+]
+# A role described by another word for it ("the envoy" for an ambassador, "the defense chief" for a
+# defense minister or secretary, "the premier" for a prime minister, "the spokesman" for a spokesperson).
+PROBES_5_SYNONYMS = [
+    ("synonym_envoy", """U.S. Ambassador George Glass toured the Yokosuka base in May 2025. "The Seventh Fleet
+is the spear of the alliance," the envoy told sailors.""", "label:Glass"),
+    ("synonym_chief_philippine", """Philippine Defense Secretary Gilberto Teodoro met Japanese officials in Manila in
+2025. "Japan is a reliable partner," the Philippine defense chief said.""", "teodoro"),
+    ("synonym_chief_japanese", """Defense Minister Gen Nakatani visited Darwin in November 2024. "Our forces train
+as one," the Japanese defense chief said.""", "nakatani"),
+    ("synonym_premier", """Prime Minister Shigeru Ishiba visited Manila in April 2025. "The sea must stay open,"
+the premier said.""", "ishiba"),
+    ("synonym_spokesman", """Foreign Ministry Spokesperson Toshihiro Kitamura briefed reporters in Tokyo in 2025.
+"We have lodged a protest," the spokesman said.""", "label:Kitamura"),
+    ("synonym_spokesperson", """State Department spokeswoman Tammy Bruce took questions on Japan in May 2025.
+"Our alliance is ironclad," the spokesperson said.""", "label:Bruce"),
+    ("synonym_envoy_emanuel", """Ambassador Rahm Emanuel visited Nagasaki in August 2024. "Memory is a duty," the
+envoy said.""", "emanuel"),
+    ("synonym_chief_hegseth", """Secretary of Defense Pete Hegseth landed in Tokyo in March 2025. "We are moving
+fast," the defense chief said.""", "hegseth"),
+    ("synonym_envoy_japanese", """Japanese Ambassador Shigeo Yamada spoke in Washington in 2025. "Japan invests
+here for the long run," the Japanese envoy said.""", "label:Yamada"),
+    ("synonym_control_no_ambassador", """Gen Nakatani met Pete Hegseth in Tokyo in March 2025. "We agreed on a
+lot," the envoy said.""", "label:envoy"),
+]
+# Controls for the plural-noun rule: a past form before a finite verb is a verb ("the deal Trump said
+# would be “…”"), a document's -s verb speaks ("The agreement states"), a noun form before a finite verb
+# is a noun ("the claim was").
+PROBES_5_NOUN_CONTROLS = [
+    ("control_said_would", """The trade deal Donald Trump said would be "a great win for America" was signed
+in July 2025.""", "trump"),
+    ("control_said_will", """The budget Shigeru Ishiba said will be "fully funded" passed the Diet in
+2025.""", "ishiba"),
+    ("control_said_was", """The tariff Scott Bessent said was "unfair to our workers" was lifted in
+2025.""", "bessent"),
+    ("control_agreement_states", """The agreement states that both forces will be "ready at all times" to
+respond.""", "label:agreement"),
+    ("control_treaty_notes", """The treaty notes that each party will act "in accordance with its
+constitutional provisions".""", "label:treaty"),
+    ("control_communique_states", """The communique states that the allies remain "united and
+resolute".""", "label:communique"),
+    ("control_claim_was", """Gen Nakatani said the claim was "baseless" and asked for evidence.""",
+     "nakatani"),
+    ("control_report_was", """Toshimitsu Motegi said the report was "inaccurate" in several places.""",
+     "motegi"),
+    ("control_white_paper_notes", """The white paper notes that China is "the greatest strategic
+challenge" to Japan.""", "label:paper"),
+    ("control_plan_states", """The plan states that Japan will spend "two percent of GDP" on defense by
+2027.""", "label:plan"),
+]
+FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
+PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
+    + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED \
+    + PROBES_5_SYNONYMS + PROBES_5_NOUN_CONTROLS
+PROBES += PROBES_5
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("probes")
@@ -255,6 +565,8 @@ def _right(row, expected) -> bool:
     ids = set(json.loads(row["speaker_ids"]))
     if expected is None:  # left unattributed: no speaker at all
         return not ids and row["attribution"] == "none"
+    if expected == "anonymous":  # an unnamed person: named by a label, no actor of the registry
+        return not ids and bool(row["speaker_label"])
     if isinstance(expected, set):
         return ids == expected
     if expected.startswith("label:"):
@@ -262,10 +574,19 @@ def _right(row, expected) -> bool:
     return ids == {expected}
 
 
-@pytest.mark.parametrize("stem,expected", [(s, e) for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
+# Misses left: "issued a joint message:" is no verb of saying in the lexicon.
+KNOWN_MISSES = {"colon_paragraph_two"}
+
+
+@pytest.mark.parametrize("stem,expected", [
+    pytest.param(s, e, marks=pytest.mark.xfail(strict=True, reason="a known miss")) if s in KNOWN_MISSES else (s, e)
+    for s, _, e in PROBES], ids=[s for s, _, _ in PROBES])
 def test_speaker_probe(db, stem, expected):
     doc_id = stem.replace("_", "-").lower()
     rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
     assert rows, "no quotation found"
     row = rows[-1]
+    if stem in FRAGMENT_STEMS:  # the fragment itself must be the last quotation, not the sentence before it
+        passage = next(text for s, text, _ in PROBES if s == stem)
+        assert row["quote"] == re.findall(r'"([^"]+)"', " ".join(passage.split()))[-1], row["quote"]
     assert _right(row, expected), (row["quote"], row["speaker_ids"], row["speaker_label"], row["attribution"])

@@ -19,8 +19,14 @@ document's annotation file says:
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
   apposition, or in a registry role; "the prime minister", "the defense minister" with the
-  title's other words too); an indefinite "a senior … official" is an unnamed person,
-  not the body its words mention. A curated ``quotations:``
+  title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
+  role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
+  country — "the U.S. defense secretary", "Japan's defense minister" — agreeing with the title's
+  when it says one); a phrase headed by a role is a person, never the state its words name; an
+  indefinite "a senior … official", "a retired … admiral" is an unnamed person, not the body its
+  words mention; a quotation set out after a paragraph ending with a colon takes that colon's
+  sentence's cue. A person no registry holds is named by the label (the name, when a title
+  continuation finds it), not linked. A curated ``quotations:``
   entry (matched by the start of the quoted words) sets the speaker (``speaker``), the speakers
   (``speakers``) or rejects the detection; its ``speaker_label`` names them, else the cue's words
   when they name the same speakers (or no registry actor), else the sentence's mention of each
@@ -140,8 +146,11 @@ def extract(doc, seg, rows, ctx) -> dict:
     errors = []
     names = {a["id"]: a["name"] for a in ctx.inputs.actors.entries}
     roles = {a["id"]: [r["title"] for r in a.get("roles") or [] if r.get("title")] for a in ctx.inputs.actors.entries}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, roles, out, errors)
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
+    # the words that say a person's country in a title ("Japanese", "U.S.", "Australia's")
+    nations = {**{n: a["id"] for a in ctx.inputs.actors.entries if a["type"] == "state"
+                  for n in [a["name"], *(a.get("aliases") or [])]}, **demonyms}
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations), out, errors)
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
@@ -170,7 +179,7 @@ def _discourse(doc, seg, mentions, actor_types, people, quoted):
     return referents_mod.Discourse(doc.text, sentences, people, bodies, quoted)
 
 
-def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out, errors):
+def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out, errors):
     overrides = Overrides(annotations.get("quotations"))
     last_speaker = None  # (actor ids, label) of the last quotation's single speaker
     people = _people(doc, seg, mentions, actor_types)
@@ -194,25 +203,35 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
             discourse = _discourse(doc, seg, mentions, actor_types, people, quoted)
         return discourse.resolve(pronoun, cs, last_speaker)
 
+    before = None  # the body paragraph before this one
     for p in body:
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         found = found_in[p["id"]]
+        # a quotation set out after a paragraph ending with a colon ("… put it more sharply:"):
+        # that paragraph's last sentence holds its cue
+        lead_in = before if before is not None and not doc.text[before["end"]:p["start"]].strip() else None
+        before = p
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
-        used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote
+        used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote, but in a
+        # clause of saying of its own ("…,” Koizumi told reporters, adding that … “defense diplomacy.”")
         for k, q in enumerate(found):
             pieces = multi.sub(q.start, q.end)
             start, end = pieces[0].start, pieces[-1].end
             sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
-            if cue and q.scare and cue.start in used_cues:
+            cue_multi = multi
+            if cue is None and lead_in is not None and not text[:q.start - len(q.open_mark)].strip():
+                cue = quotations_mod.cue_before_colon(lead_in["text"])
+                cue_multi = seg.paragraph_pieces[lead_in["id"]]
+            if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
                 cue = None  # "An official said the plan was “historic” and the “core” issue"
             elif cue:
-                used_cues.add(cue.start)
+                used_cues.add((cue_multi is multi, cue.start, cue.clause))
             speakers, label, attribution, verb = [], None, "none", None
             reason = None  # why a detected span is not a quotation
             if cue:
-                cs, ce = multi.to_doc(cue.start), multi.to_doc(cue.end - 1) + 1
+                cs, ce = cue_multi.to_doc(cue.start), cue_multi.to_doc(cue.end - 1) + 1
                 if cue.position == "owner" and actor_types.get(_actor_in(mentions, cs, ce)) != "person":
                     cue, reason = None, OWNER_NOT_PERSON  # Japan’s “quasi-ally”: a relation, not words
             if cue:
@@ -229,7 +248,11 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
                     attribution = "pronoun" if found_ else "none"
                 else:
                     speakers = _speakers_in(mentions, cs, ce, cue.speaker)
-                    unregistered = _name_heading(seg.names, mentions, cs, ce)
+                    if _role_headed(cue.speaker) and not any(actor_types.get(a) in SPEAKER_TYPES for a in speakers):
+                        # "the U.S. defense secretary", "Japan's defense minister": a person's role,
+                        # not the state its words name
+                        speakers = []
+                    unregistered = _name_heading(doc.text, seg.names, mentions, cs, ce)
                     if unregistered:
                         # "U.S. Ambassador George Glass", "North Korea's Korean Central News
                         # Agency": the phrase is about a name no registry holds
@@ -243,7 +266,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
                         # "Its foreign ministry", "the ministers", "the minister": back to the
                         # actor or person the words stand for
                         speakers, named = _referent(doc.text, cue.speaker, cs, mentions, actor_types, people,
-                                                    roles, sentence, ordered, place_of)
+                                                    titles, sentence, ordered, place_of)
                         if named:
                             label = named  # a person no registry holds: named, not linked
                         if speakers or named:
@@ -313,11 +336,17 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, roles, out,
 UNNAMED_HEADS = frozenset("""
 official officials source sources diplomat diplomats aide aides spokesperson spokespersons
 spokesman spokesmen spokeswoman spokeswomen analyst analysts expert experts observer observers
-insider insiders negotiator negotiators adviser advisers advisor advisors officer officers
+insider insiders negotiator negotiators adviser advisers advisor advisors officer officers member
+members
 """.split())
 DEFINITE = frozenset("the this that these those".split())
+INDEFINITE = frozenset("a an one two three four five several some another".split())
 # "the minister", "the two leaders", "the foreign ministers": a definite role description
-ROLE_PHRASE = re.compile(r"(?i:the|this)\s+(?:[a-z][a-z-]*\s+){0,2}(?P<head>[a-z]+)")
+# "the minister", "the two leaders", "the foreign ministers", "the 72-year-old governor", "the U.S.
+# defense secretary", "Japan's defense minister": a definite role description (a determiner or a
+# state's possessive, modifiers, the role noun)
+ROLE_PHRASE = re.compile(r"(?:(?i:the|this)|(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)[’']s)\s+"
+                         r"(?P<mods>(?:[\w.’'-]+\s+){0,4}?)(?P<head>[a-z]+)")
 POSSESSED = re.compile(r"(?i:its|their)\s+(?P<rest>[a-z][a-z -]*)")
 # words that make a possessed phrase an organ of a state: "its foreign ministry", "their navy"
 STATE_ORGANS = frozenset("""
@@ -329,14 +358,29 @@ STATE_TYPES = ("state", "government")
 ROLES = referents_mod.ROLES
 
 
-def _unnamed_person(label: str) -> bool:
-    """A speaker phrase that names no one: an indefinite phrase headed by "official", "source",
-    "diplomat"… ("A senior Japanese government official", "two diplomats")."""
+def _role_headed(label: str) -> bool:
+    """A speaker phrase headed by a person's role word ("the U.S. defense secretary", "Japan's
+    top government spokesman"), with no name after it."""
     words = label.split()
-    return bool(words) and words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE
+    return len(words) > 1 and words[-1].lower() in ROLES
 
 
-def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, ordered, place_of):
+def _unnamed_person(label: str) -> bool:
+    """A speaker phrase that names no one: a phrase headed by "official", "source", "diplomat"…
+    ("A senior Japanese government official", "two diplomats"), or an indefinite one with a
+    person's role ("a retired admiral", "an assembly member")."""
+    words = label.split()
+    if not words:
+        return False
+    if words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE:
+        return True
+    # "A retired Maritime Self-Defense Force admiral", "a U.S. Navy commander aboard the carrier":
+    # an indefinite phrase with a person's role names no one, whatever body its words name
+    return words[0].lower() in INDEFINITE and any(w.lower() in ROLES or w.lower() in UNNAMED_HEADS
+                                                  for w in words[1:])
+
+
+def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, ordered, place_of):
     """``(actor ids, name)``: who a speaker phrase with no name stands for, looking back from
     ``cs`` (the name when it is a person no registry holds, else None):
 
@@ -374,37 +418,70 @@ def _referent(text, label, cs, mentions, actor_types, people, roles, sentence, o
             if after:
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
-    word = re.compile(rf"\b{re.escape(head)}\b", re.I)
-    # "the defense minister", "the prime minister": the modifiers must be in the title too
-    modifiers = [w for w in label.lower().split()[1:-1] if w not in GENERIC_MODIFIERS]
+    roles, nations = titles
+    words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
+    # "the defense minister", "the prime minister": the modifiers must be in the title too; a
+    # country's ("the U.S. defense secretary", "Japan's defense minister") must agree with the
+    # title's country when the title says one; an age or a number ("the 72-year-old governor")
+    # describes the person, not the title
+    modifiers, countries = [], []
+    for w in m.group("mods").split() + ([m.group("owner")] if m.group("owner") else []):
+        country = nations.get(w) or nations.get(re.sub(r"[’']s$", "", w))
+        if country:
+            countries.append(country)
+        elif w.lower() not in GENERIC_MODIFIERS and not re.search(r"\d", w):
+            modifiers.append(_word(w))
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
             continue
         title = TITLE_BEFORE.search(text, max(0, p[0] - 60), p[0])  # "Defense Minister" Minoru Kihara
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
-        titles = [title.group() if title else "", p[3], appos.group() if appos else ""]
-        titles += [t for a in p[2] for t in roles.get(a, ())]
-        if any(word.search(t) and all(re.search(rf"\b{re.escape(w)}\b", t, re.I) for w in modifiers)
-               for t in titles):
+        said = [title.group() if title else "", p[3], appos.group() if appos else ""]
+        said += [t for a in p[2] for t in roles.get(a, ())]
+        said = [TITLE_ABBREVIATION.sub(lambda a: TITLE_ABBREVIATIONS[a.group(1).lower()], t) for t in said]
+        if countries:
+            of_title = {nations[n] for t in said for n in NATION_WORD.findall(t) if n in nations}
+            if of_title and not of_title & set(countries):
+                continue  # "the Japanese defense minister" is not "Australian Defense Minister Marles"
+        if any(any(word.search(t) for word in words) and all(w.search(t) for w in modifiers) for t in said):
             return list(p[2]), (None if p[2] else p[3])
     return [], None
 
 
-# the words of a title run right before a name: "U.S. Defense Secretary", "Foreign Minister"
-TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the)[ \t]+)+$")
+def _word(w: str):
+    """``w`` as a whole word of a title, in any case ("U.S." before a space too)."""
+    return re.compile(rf"(?<![\w.]){re.escape(w)}(?!\w)", re.I)
+
+
+# A title's abbreviated role word ("Gov. Denny Tamaki", "Lt. Gen. Stephen Jost"): the role, for
+# "the governor", "the general"; a period is required ("Gen Nakatani" is a given name)
+TITLE_ABBREVIATIONS = {"gov": "Governor", "sen": "Senator", "adm": "Admiral", "gen": "General",
+                       "lt": "Lieutenant", "rep": "Representative", "amb": "Ambassador", "sec": "Secretary",
+                       "pres": "President", "cmdr": "Commander", "col": "Colonel", "capt": "Captain"}
+TITLE_ABBREVIATION = re.compile(r"\b(" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?=\s)", re.I)
+# the words of a title that may say a country ("U.S.", "Japanese", "Australia's")
+NATION_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w-]*")
+
+
+# the words of a title run right before a name: "U.S. Defense Secretary", "Foreign Minister", "State
+# Department spokeswoman"
+TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|for|the|" + "|".join(sorted(ROLES)) + r")[ \t]+)+$")
 GENERIC_MODIFIERS = frozenset("new former visiting top senior outgoing incoming acting then late two both".split())
 # ", the State Department's top diplomat,", ", Minister for Foreign Affairs,"
 APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\b[^,.;“”\"]{0,60}"
                         r"|[A-Z][\w.’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w.’'-]*)){0,6}),")
 
 
-def _name_heading(names, mentions, start, end) -> str | None:
+def _name_heading(text, names, mentions, start, end) -> str | None:
     """The name no registry holds that ends a speaker phrase (its head), when no registry name
-    ends it later."""
+    ends it later ("The Australian deputy prime minister" is headed by its role, not by
+    "Australian")."""
     inside = [n for n in names if start <= n["start"] and n["end"] <= end]
     if not inside:
         return None
     last = max(inside, key=lambda n: n["end"])
+    if re.search(r"\w", text[last["end"]:end]):
+        return None
     registered = [m["end"] for m in mentions if start <= m["start"] and m["end"] <= end]
     if registered and max(registered) >= last["end"]:
         return None

@@ -59,6 +59,9 @@ Speakers
    only when the owner is a person — ``Japan’s “quasi-ally”`` names a relation — which the caller,
    who knows the actors, decides.
 
+A quotation that opens a paragraph after one ending with a colon ("… put it more sharply:") takes
+the cue of the colon's sentence (:func:`cue_before_colon`, the caller's to call).
+
 Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
 quotation; when a quotation sits inside it, the reporting verb is the cue (2). A cue in another
 sentence is not used: ``“…,” Hegseth declared. He continued, “…”`` gives ``Hegseth`` for the
@@ -68,10 +71,12 @@ to the previous named speaker).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
+from .referents import ROLES
 
 
 @dataclass
@@ -100,6 +105,8 @@ class SpeakerCue:
     verb_end: int
     pronoun: bool               # "he", "they" ...: resolve to the previous named speaker
     position: str               # "after" | "before" | "according" | "possessive"
+    clause: int | None = None   # the start of a participial clause of saying that brings the quotation
+    #                             in ("…, adding that … “…”"), the subject's verb being before it
 
 
 # --- marks ----------------------------------------------------------------------------------------
@@ -276,7 +283,8 @@ assured remind reminds reminded detail details detailed describe describes descr
 called label labels labeled labelled define defines defined tweet tweets tweeted post posts
 posted predict predicts predicted conclude concludes concluded caution cautions cautioned
 confirm confirms confirmed deny denies denied promise promises promised proclaim proclaims
-proclaimed report reports reported recount recounts recounted quip quips quipped
+proclaimed report reports reported recount recounts recounted quip quips quipped point points
+pointed sum sums summed
 """.split())
 
 
@@ -328,7 +336,7 @@ POSSESSIVE_NOUNS = ("call", "calls", "remarks", "words", "statement", "comments"
                     "speech", "pledge", "warning", "description", "claim", "demand", "assessment")
 # A word keeps a plural possessive's apostrophe ("the Leaders’ Statement", "the Koreas’ talks").
 CUE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9]*(?:[-‐’'][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A-Za-z0-9]))?\.?"
-                       r"|[^\sA-Za-z0-9]")
+                       r"|[0-9]+(?:[-‐][A-Za-z]+)+|[^\sA-Za-z0-9]")  # "the 72-year-old governor": a word
 RELATIVES = frozenset(("which", "who"))
 CALENDAR_WORDS = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -387,6 +395,19 @@ def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
     return None
 
 
+def cue_before_colon(text: str) -> SpeakerCue | None:
+    """The cue of a quotation set out on its own after a paragraph ``text`` that ends with a colon
+    ("An assembly member put it more sharply:" / "“…”"): the speech verb of that paragraph's last
+    sentence and its subject, as :func:`find_speaker` reads a cue before an opening mark."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1  # (no copy of a long paragraph)
+    if not end or text[end - 1] != ":":
+        return None
+    s0 = sentence_start_before(text, end - 1)
+    return _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+
+
 def _leads_to_attribution(text: str, quote: str, close_end: int) -> bool:
     """“…,” / “…?” / “…!” / “…—” / “…”, : punctuation that hands over to an attribution."""
     inner = quote.rstrip().rstrip(TRAILING).rstrip()
@@ -412,7 +433,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _is_word(tok: str) -> bool:
-    return tok[0].isalpha()
+    return tok[0].isalpha() or (tok[0].isdigit() and "-" in tok)
 
 
 def _strip_dot(tok: str) -> str:
@@ -434,11 +455,43 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         return False
     if low in ASPECTUAL and k + 1 < len(tokens) and tokens[k + 1][2] == "to":
         return False  # "must continue to be “…”": an aspect of another verb, no one's speech
+    if low in PARTICLE_VERBS and (k + 1 >= len(tokens) or tokens[k + 1][2].lower() != PARTICLE_VERBS[low]):
+        return False  # "pointed out", "summed up": speech only with their particle
+    if low in NOUN_FORMS and k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
+        return False  # "the latest remarks were “…”": a noun, the subject of the verb after it
+    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]):
+        return False  # "future remarks on Taiwan must …", "media reports": a modified plural noun
     if k:
         before = tokens[k - 1][2]
         if before.lower() in DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")):
             return False
     return True
+
+
+# Speech verbs that speak only with their particle ("Kihara pointed out, “…”"; "she summed up: “…”").
+PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
+                  "sum": "up", "sums": "up", "summed": "up", "summing": "up"}
+# After a verb of saying comes its object or its clause, never a finite verb: before one of these
+# the word is a noun, the subject of that verb ("the prime minister's latest remarks were “…”").
+FINITE_AFTER_NOUN = frozenset("are were was is must would could should can may might will shall "
+                              "have had".split())
+# The -s forms of the speech verbs that are plural nouns too: after a lower-case modifier that is no
+# speaker's head noun ("future remarks", "media reports", "earlier pledges") they are the nouns.
+PLURAL_NOUNS = frozenset("""remarks comments claims notes reports calls posts details tweets pledges
+promises vows labels replies states recalls cautions urges""".split())
+# the speech verbs' forms that are nouns too, singular or plural ("the claim was", "remarks were"); a
+# past form before a finite verb is still a verb ("the deal Trump said would be “…”")
+NOUN_FORMS = PLURAL_NOUNS | {w[:-1] for w in PLURAL_NOUNS if not w.endswith("ies")} | {"reply"}
+
+
+def _modifier(tok: str) -> bool:
+    """A lower-case word that modifies a noun after it rather than being a verb's subject: not a
+    pronoun, an auxiliary, an adverb, a function word, or the head noun of a speaker (a person's
+    role, "the ministry", "the report")."""
+    low = tok.lower()
+    return tok.islower() and tok.isalpha() and low not in PRONOUNS and low not in AUXILIARIES \
+        and low not in NP_BREAKERS and low not in DETERMINERS and not _adverb(tok) \
+        and low.rstrip("s") not in SPEAKER_HEADS and low not in SPEAKER_HEADS
 
 
 def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | None:
@@ -449,6 +502,8 @@ def _after_cue(text: str, pos: int, limit: int | None = None) -> SpeakerCue | No
         tokens = tokens[1:]
     np: list = []
     for k, (s, e, tok) in enumerate(tokens[:MAX_AFTER_TOKENS]):
+        if tok == "," and np:
+            return _apposed_cue(text, tokens, k, np)
         if not _is_word(tok):
             return None
         low = tok.lower()
@@ -474,6 +529,12 @@ PERSON_NOUNS = frozenset("""official officials source sources diplomat diplomats
 advisor advisors officer officers analyst analysts expert experts negotiator negotiators lawmaker
 lawmakers spokesperson spokesman spokeswoman person people resident residents""".split())
 MAX_MODIFIER_TOKENS = 8
+# The head nouns of a phrase that may speak: a person's noun or role, a body, a document
+# (a verb's subject: "the spokesman notes", "the report notes", "the ministry states").
+SPEAKER_HEADS = PERSON_NOUNS | ROLES | frozenset("""ministry government department agency office embassy
+cabinet paper report statement strategy document memo study survey analysis letter article editorial
+committee council command agreement treaty communique declaration law constitution bill resolution plan
+guidelines charter accord pact release readout transcript""".split())
 
 
 def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
@@ -489,6 +550,25 @@ def _modified_speaker(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
         if _is_verb_at(tokens, j) and tokens[j][2].lower() not in SPEECH_GERUNDS:
             s, e, tok = tokens[j]
             return _cue(text, (np[0][0], np[head][1]), (s, s + len(_strip_dot(tok))), "after")
+    return None
+
+
+def _apposed_cue(text: str, tokens, k: int, np: list) -> SpeakerCue | None:
+    """An after-cue whose name has an apposition between commas before its verb ("“…,” Yoshimasa
+    Hayashi, 63, told reporters", "“…,” Gen Nakatani, the defense minister, said"): the cue, with
+    the name; None when no speech verb follows the closing comma."""
+    for j in range(k + 1, min(len(tokens), k + 2 + MAX_APPOSITION_TOKENS)):
+        tok = tokens[j][2]
+        if tok == ",":
+            v = j + 1
+            while v < len(tokens) and _adverb(tokens[v][2]):
+                v += 1
+            if v < len(tokens) and _is_verb_at(tokens, v) and tokens[v][2].lower() not in SPEECH_GERUNDS:
+                s, _, word = tokens[v]
+                return _cue(text, (np[0][0], np[-1][1]), (s, s + len(_strip_dot(word))), "after")
+            return None
+        if not _is_word(tok):
+            return None
     return None
 
 
@@ -517,6 +597,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     but takes the subject of the speech verb before it, if there is one.
     """
     tokens = [t for t in _tokens(text, s0, open_pos) if not any(a <= t[0] < b for a, b in masked)]
+    starts = [t[0] for t in tokens]
     verb = None
     gerund = None  # (index, span) of a speech verb's -ing form with no subject of its own
     as_before_mark = bool(re.search(r"\bas\s*$", text[s0:open_pos]))
@@ -540,6 +621,10 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             for j in range(k - 2, max(-1, k - 2 - MAX_APPOSITION_TOKENS), -1):
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
+                    if np and tokens[j - 1][2].islower() and _name_run(tokens[j + 1:k - 1]):
+                        # "Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara,
+                        # said": a description, and the name in apposition is the speaker
+                        np = (tokens[j + 1][0], tokens[k - 2][0] + len(_strip_dot(tokens[k - 2][2])))
                     break
         if np is None and _strip_dot(tok).lower() in SPEECH_GERUNDS:
             # "…, calling the move “…”": the subject of a speech verb before it, else of the
@@ -547,8 +632,15 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             gerund = gerund or (k, verb)
             verb = None
             continue
+        if np and _reported(tokens, bisect.bisect_left(starts, np[0]), k):
+            verb = None  # "Kihara said the government would respond “…”": the reporting verb's subject speaks
+            continue
         if np:
-            return _cue(text, np, verb, "before")
+            cue = _cue(text, np, verb, "before")
+            if gerund:
+                # "Koizumi told reporters, adding that … “…”": a clause of its own brings it in
+                cue.clause = gerund[1][0]
+            return cue
         before = tokens[k - 1][2] if k else ""
         if not before or not _is_word(before):
             np = _np_forward(text, e, open_pos)
@@ -570,12 +662,44 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
     return None
 
 
+# the prepositions and subordinators that open a participial clause whose subject is the sentence's
+# ("opened the meeting by saying, “…”", "while insisting that …", "after telling reporters …")
+GERUND_OPENERS = frozenset("by while after before when upon".split())
+
+
+def _name_run(tokens) -> bool:
+    """Capitalised words only (with "of", "the", "and" inside): a name with its title."""
+    return bool(tokens) and tokens[0][2][:1].isupper() and tokens[-1][2][:1].isupper() and all(
+        _is_word(t[2]) and (t[2][:1].isupper() or t[2] in ("of", "the", "and")) for t in tokens)
+
+
+MODALS = frozenset("would will could can should may might must shall".split())
+
+
+def _reported(tokens, first: int, k: int) -> bool:
+    """The noun phrase starting at ``tokens[first]`` opens a clause that a verb of saying reports
+    ("said [that] the government would …", "told reporters that Tokyo will …"), and the verb of
+    saying at ``tokens[k]`` in it is one to come, not one done ("would respond": the words are the
+    reporter's; "said Hegseth had called it “…”" quotes Hegseth)."""
+    if not any(t[2].lower() in MODALS for t in tokens[max(first, k - 3):k]):
+        return False
+    i = first - 1
+    if i >= 0 and tokens[i][2].lower() == "that":
+        i -= 1
+    j = i
+    while j >= 0 and _is_word(tokens[j][2]) and not _is_verb_at(tokens, j) and i - j < 2:
+        j -= 1  # "told reporters that": the verb's object between
+    return j >= 0 and tokens[j][2].lower() not in SPEECH_GERUNDS and _is_verb_at(tokens, j) \
+        and (j == i or tokens[i + 1][2].lower() == "that")
+
+
 def _opens_clause(tokens, k: int) -> bool:
-    """The word at ``tokens[k]`` opens a clause after a comma, past adverbs ("…, first calling")."""
+    """The word at ``tokens[k]`` opens a clause after a comma, past adverbs ("…, first calling"),
+    or after a preposition or subordinator ("by saying", "while insisting")."""
     j = k - 1
     while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
         j -= 1
-    return j >= 0 and tokens[j][2] == ","
+    return j >= 0 and (tokens[j][2] == "," or tokens[j][2].lower() in GERUND_OPENERS)
 
 
 def _relative_antecedent(text: str, tokens, k: int) -> tuple[int, int] | None:
@@ -662,11 +786,14 @@ def _np_backward(tokens, k: int) -> tuple[int, int] | None:
     while j >= 0 and (tokens[j][2].lower() in AUXILIARIES or _adverb(tokens[j][2])):
         j -= 1
     end = j
+    if end >= 0 and tokens[end][2].lower() in PRONOUNS:
+        # "In her first policy speech she put it": a pronoun before the verb is its whole subject
+        return tokens[end][0], tokens[end][1]
     while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
         tok = tokens[j][2]
         low = tok.lower()
-        if not _is_word(tok):
-            break
+        if not _is_word(tok) or (low in SPEECH_VERBS and low not in SPEECH_GERUNDS and _is_verb_at(tokens, j)):
+            break  # (a verb of saying ends the subject: "said the government would respond")
         if low in NP_BREAKERS and low != "of":
             # "Koizumi and Hegseth said": keep "and" between two capitalised words
             if low == "and" and j > 0 and tokens[j - 1][2][:1].isupper() and tokens[j + 1][2][:1].isupper():

@@ -82,6 +82,12 @@ minister secretary president premier chancellor ambassador envoy spokesperson sp
 leader chief commander admiral general senator governor mayor diplomat official negotiator lawmaker
 chairman chairwoman chair director adviser advisor
 """.split())
+# the other words a text may use for a role in a title ("the envoy" for an ambassador, "the defense
+# chief" for a defense minister or secretary, "the premier" for a prime minister)
+ROLE_SYNONYMS = {
+    "envoy": ("ambassador",), "chief": ("minister", "secretary"), "premier": ("prime minister",),
+    **{w: ("spokesman", "spokeswoman", "spokesperson") for w in ("spokesman", "spokeswoman", "spokesperson")},
+}
 TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
 CLAUSE_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
 WORD = re.compile(r"[A-Za-z][\w.'’-]*")
