@@ -9,6 +9,7 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
+from alliance_record import suggest
 from alliance_record.cli import cli
 from alliance_record.extract.events import EventDate, cover_parts
 from conftest import catalog_entry, write_corpus
@@ -1290,3 +1291,29 @@ def test_a_verb_phrase_said_twice_is_drafted_with_its_prefix_and_builds(tmp_path
     (seeds / "annotations" / "doc_w.yml").write_text(result.output)
     built = build(seeds, tmp_path / "w.db")
     assert built.exit_code == 0, built.output
+
+
+# An event told in a gerund clause after "since", "after", "before" or "while": a unit of its own,
+# typed by the gerund read as its verb with its object ("since taking office" is an appointment, "after
+# holding talks" a meeting), whatever the verb. Sentences written for this test.
+GERUND_CLAUSES = [
+    ("Ishiba had not been to Washington since taking office in October 2024.", "appointment"),
+    ("Koizumi called Hegseth shortly after taking office as defence minister in October 2025.", "appointment"),
+    ("Ishiba spoke with Trump by telephone days after taking office.", "appointment"),
+    ("Takaichi named her cabinet hours after winning the vote in the Diet in October 2025.", "appointment"),
+    ("Hegseth flew to Iwo Jima before holding talks with Nakatani in Tokyo in March 2025.", "meeting"),
+    ("Kim Jong Un watched a test launch after inspecting a munitions factory in September 2024.", "visit"),
+    ("The Army held a ceremony at Iwakuni after deploying the Typhon launcher there in September 2025.",
+     "deployment"),
+    ("Austin flew on to Seoul after meeting Defence Minister Nobuo Kishi in Tokyo in March 2021.", "meeting"),
+    ("Putin left Pyongyang in June 2024 after signing a mutual defence treaty with Kim Jong Un.", "agreement"),
+    ("Nakatani spoke to reporters in Darwin after touring Robertson Barracks in November 2024.", "visit"),
+    ("Japan eased its rules in 2014 after adopting a new cabinet decision on arms exports.", "policy"),
+    ("Kishida gave a speech in Washington while visiting the United States in April 2024.", "visit"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", GERUND_CLAUSES)
+def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("sub")] == [expected]

@@ -134,3 +134,27 @@ def test_verbs_read_by_their_objects_are_known_verbs():
     clause joined by ", and" with one of them is an act of its own)."""
     assert all(eventtype.known_verb(w) for w in ("vetoed", "blocked", "committed", "signed"))
     assert not eventtype.known_verb("waited")
+
+
+# An aspectual verb ("began", "started", "resumed", "continued") with a gerund or an infinitive: the
+# act is the complement's ("began deploying missiles" is a deployment, not a policy); a noun object
+# keeps the light verb's reading ("began work on", "started talks"). Sentences written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("About 4,000 Marines began moving from Okinawa to Guam in December 2024.", "deployment"),
+    ("The Ground Self-Defense Force began deploying Type 12 missiles to Ishigaki in March 2023.", "deployment"),
+    ("The United States began stationing Marines in Darwin in April 2012.", "deployment"),
+    ("The Japanese government started stationing a coastal surveillance unit on Yonaguni in 2016.", "deployment"),
+    ("The U.S. Army started to deploy the Typhon launcher to Iwakuni in September 2025.", "deployment"),
+    ("Japan began to impose export controls on three chemicals bound for South Korea in July 2019.", "policy"),
+    ("Tokyo began allowing exports of weapons made under licence in December 2023.", "policy"),
+    ("The Chinese navy started conducting large drills around Taiwan in August 2022.", "exercise"),
+    ("The two navies resumed exercising together in the Philippine Sea in 2019.", "exercise"),
+    ("The Maritime Self-Defense Force started holding talks with the Philippine Navy in 2015.", "meeting"),
+    ("Japan and Australia began signing defence pacts with each other in 2007.", "agreement"),
+    ("Minister Kihara started visiting the southwestern islands in October 2024.", "visit"),
+    # a noun object: the light verb's reading
+    ("The contractor began work on the Henoko runway in 2018.", "policy"),
+    ("The two governments started talks on a reciprocal access agreement in 2014.", "meeting"),
+])
+def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
+    assert eventtype.read(sentence).type == expected

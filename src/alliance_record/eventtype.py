@@ -440,6 +440,8 @@ DECISION = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:deals?|mergers?|acquisitions?|
                       r"bills?|laws?|legislation|resolutions?|nominations?|appointments?|proposals?|measures?|"
                       r"budgets?|transfers?|investments?|contracts?|exports?)\b", re.I)
 COMMIT = frozenset("committed commits".split())
+# verbs of a phase of an act, whose gerund or infinitive names the act ("began moving", "resumed patrols")
+ASPECTUAL = frozenset("began begins begun started starts resumed resumes continued continues".split())
 # a pledge: "committed to invest", "committed to building", "committed $2 billion to"
 PLEDGE = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our)\b)[a-z]+(?:ing\b|\s+(?:the|a|an|its|"
                     r"their|his|her|our|about|some|up|more|new|nearly|roughly|at least|[$¥€£\d]))|"
@@ -591,6 +593,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading("appointment", **base)
     if _as_office(low, obj):
         return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
+    if low in ASPECTUAL and (r := complement_type(obj)) is not None:
+        return Reading(r.type, saying=r.saying, **base)  # "began deploying missiles": the deployment
     if low in APPROVE and _budget_object(obj):
         return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
@@ -688,6 +692,45 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("published", "released", "issued"):
         return Reading("report", **base)
     return Reading("other", **base)
+
+
+# the past forms of the irregular verbs a gerund or an infinitive names ("taking office" is read as
+# "took office"); a regular verb's past is its base with -ed or -d
+IRREGULAR_BASE = {"take": "took", "hold": "held", "meet": "met", "make": "made", "bring": "brought", "send": "sent",
+                  "fly": "flew", "leave": "left", "win": "won", "begin": "began", "give": "gave", "fight": "fought",
+                  "strike": "struck", "lead": "led", "become": "became", "choose": "chose", "speak": "spoke",
+                  "tell": "told", "say": "said", "shoot": "shot", "sell": "sold", "buy": "bought", "build": "built",
+                  "stand": "stood", "withdraw": "withdrew", "keep": "kept", "see": "saw", "come": "came"}
+
+
+def past_of(word: str) -> str | None:
+    """The past form the lexicon knows of a gerund ("deploying" -> "deployed", "taking" -> "took",
+    "winning" -> "won") or of a base form ("impose" -> "imposed"); None when it knows none."""
+    low = word.lower()
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        bases = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    else:
+        bases = [low]
+    for b in bases:
+        for past in (IRREGULAR_BASE.get(b), b + "ed", b + "d", b[:-1] + "ied" if b.endswith("y") else None):
+            if past and known_verb(past):
+                return past
+    return None
+
+
+def complement_type(words: str) -> "Reading | None":
+    """The reading of a verb's complement that is a gerund or an infinitive ("moving to Guam",
+    "to deploy the launcher"), its verb read as a past form: the act an aspectual verb ("began",
+    "resumed") or a preposition ("since taking office") introduces; None when the lexicon types none."""
+    m = re.match(r"(to\s+)?([a-z]+)\b", words)
+    if m is None or not (m.group(1) or m.group(2).endswith("ing")):
+        return None
+    past = past_of(m.group(2))
+    if past is None:
+        return None
+    r = read(past + words[m.end():])
+    return r if r.verb_at == 0 and r.type not in (None, "other") else None
 
 
 def known_verb(word: str | None) -> bool:

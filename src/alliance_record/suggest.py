@@ -366,15 +366,18 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
 SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week|"
                          r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since) "
                          r"(?P<clause>(?:[^,;:.]|\.(?!\s*$)){12,160})", re.I)
-GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>meeting|visiting|signing|talking|touring|"
-                    r"holding|attending|hosting) [^;]{6,200}?)(?=[;.]?\s*$|;)", re.I)
-GERUND_TYPES = {"meeting": "meeting", "visiting": "visit", "signing": "agreement", "talking": "meeting",
-                "touring": "visit", "hosting": "meeting"}
+GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>[a-z]{3,}ing) [^;]{6,200}?)(?=[;.]?\s*$|;)",
+                    re.I)
+# gerunds whose past form the lexicon does not type as the act they tell ("after talking with")
+GERUND_TYPES = {"talking": "meeting"}
 
 
 def _gerund_reading(m) -> "eventtype.Reading | None":
+    """The reading of a gerund clause: its verb read as a past form with its object ("taking office"
+    as "took office": an appointment)."""
     verb = m.group("verb").lower()
-    kind = GERUND_TYPES.get(verb) or eventtype.noun_type(m.group("clause"))
+    read = eventtype.complement_type(m.group("clause"))
+    kind = read.type if read is not None else GERUND_TYPES.get(verb)
     if kind is None:
         return None
     return eventtype.Reading(kind, verb=m.group("verb"), verb_at=0, start=0, end=len(m.group("clause")))
