@@ -1317,3 +1317,38 @@ GERUND_CLAUSES = [
 def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [u["reading"].type for u in units if u.get("sub")] == [expected]
+
+
+# An act reported with a postposed attribution that names an occasion of its own (a date, "told
+# reporters", "said at a news conference") is two events, the act and the statement; an event told
+# after the attribution (", the first since X agreed the plan in 2012") is a third; words said in
+# passing (", officials said.") stay one sentence. Sentences written for this test.
+ATTRIBUTED_ACTS = [
+    ("Two Chinese coast guard ships entered Japanese waters near the Senkaku Islands, Defense Minister Gen "
+     "Nakatani told reporters.", ["incident", "statement"]),
+    ("North Korea fired a ballistic missile into the sea off its east coast, Chief Cabinet Secretary Yoshimasa "
+     "Hayashi told reporters.", ["incident", "statement"]),
+    ("The U.S. Army deployed its Typhon launcher to Iwakuni, Japanese officials told reporters.",
+     ["deployment", "statement"]),
+    ("Japan and the Philippines signed a reciprocal access agreement in Manila, Foreign Minister Yoko Kamikawa "
+     "said at a news conference.", ["agreement", "statement"]),
+    ("The cabinet approved a record defence budget, Chief Cabinet Secretary Hirokazu Matsuno said at a press "
+     "conference in Tokyo.", ["budget", "statement"]),
+    ("Russian and Chinese bombers flew together over the Sea of Japan, the Joint Staff told reporters, the "
+     "fourth such flight since 2019.", ["exercise", "statement"]),
+    ("About 100 Marines moved from Okinawa to Guam, Defense Minister Gen Nakatani told reporters on Friday, the "
+     "first transfer since the two governments agreed the plan in 2012.", ["deployment", "statement", "agreement"]),
+    ("A Russian patrol plane violated Japanese airspace off Rebun Island, the Defense Ministry told reporters.",
+     ["incident", "statement"]),
+    ("Australia chose the Mogami-class design for its new frigates, Defence Minister Richard Marles said at a "
+     "news conference in Canberra.", ["announcement", "statement"]),
+    ("The Chinese navy conducted drills around Taiwan, Japanese officials said at a briefing.",
+     ["exercise", "statement"]),
+    ("The Chinese navy conducted drills around Taiwan, Japanese officials said.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ATTRIBUTED_ACTS)
+def test_an_act_attributed_on_an_occasion_is_two_events(sentence, expected):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("part") or u.get("sub")] == expected

@@ -158,3 +158,26 @@ def test_verbs_read_by_their_objects_are_known_verbs():
 ])
 def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
     assert eventtype.read(sentence).type == expected
+
+
+# A passive verb's subject is what was acted on: "a missile was fired" is a launch as "fired a missile"
+# is (at a target, an attack); what else is launched passively keeps the verb's reading. Sentences
+# written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("A Hwasong-18 missile was launched from near Pyongyang on April 13, 2023.", "incident"),
+    ("Two short-range ballistic missiles were fired into the Sea of Japan on Monday.", "incident"),
+    ("The rocket carrying a spy satellite was launched from Sohae in November 2023.", "incident"),
+    ("Eleven Dongfeng missiles were fired into waters around Taiwan in August 2022.", "incident"),
+    ("A ballistic missile was fired over the Tohoku region in October 2022.", "incident"),
+    ("Three hypersonic missiles were launched toward the East Sea in January 2022.", "incident"),
+    ("The missiles were fired from a submarine off Sinpo in October 2021.", "incident"),
+    ("An intermediate-range missile was launched over Hokkaido in August 2017.", "incident"),
+    ("Several cruise missiles were launched at Kyiv overnight.", "attack"),
+    ("Artillery shells were fired at Yeonpyeong Island in November 2010.", "attack"),
+    ("Dozens of rockets were fired at an army base near the border on Sunday.", "attack"),
+    # not a weapon: the verb's reading
+    ("The initiative was launched in Tokyo in 2016.", "policy"),
+    ("The satellite was launched from Tanegashima in 2024.", "policy"),
+])
+def test_a_passive_verb_reads_its_subject_as_what_was_acted_on(sentence, expected):
+    assert eventtype.read(sentence).type == expected

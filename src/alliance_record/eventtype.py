@@ -121,14 +121,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*%?|[,;:()\[\]“”\"—–
 ENUMERATION = re.compile(r"^\s*(?:\(\d+\)|\d+[.)]|[a-z][.)]|[•·*-])\s*")
 # ", the Ministry of Defense said." / ", Prime Minister Shigeru Ishiba said on Wednesday, easing ...":
 # a name or a title (up to ten words) and a verb of saying closing the sentence, or followed by a
-# participle or a subordinate phrase.
+# participle, a subordinate phrase or an apposition to the act (", the first transfer since 2012").
 _WHO_WORD = (r"(?:[A-Z][\w.’'-]*|the|a|an|of|for|and|its|his|her|their|[a-z]+(?:’s|'s)|senior|top|chief|foreign|"
              r"defense|defence|prime|deputy|government|military|ministry|spokes(?:man|woman|person)|official|"
              r"officials|minister|secretary|president|leader|leaders|sources?)")
 ATTRIBUTION = re.compile(
     rf",\s+(?P<who>{_WHO_WORD}(?:\s+{_WHO_WORD}){{0,9}})\s+(?P<verb>said|says|told reporters|stated|added|"
     r"announced|reported|confirmed|noted)\b(?P<rest>(?:\s+(?!that\b)[\w.’'-]+){0,6}?)"
-    r"(?=\s*[.;]?\s*$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|in|citing)\b)")
+    r"(?=\s*[.;]?\s*$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|in|citing|the|a|an)\b)")
 
 _VERB_RES = {t: re.compile(rf"(?:{p})$", re.I) for t, p in VERBS.items()}
 _SAYING = re.compile(rf"(?:{SAYING})$", re.I)
@@ -647,8 +647,10 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
                                                                obj, re.I):
         return Reading("appointment", **base)
+    # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
+    patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
-            head_is(obj, _MISSILE):
+            head_is(patient, _MISSILE):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
         return Reading("attack" if TARGETED.search(obj) else "incident", **base)
     if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):

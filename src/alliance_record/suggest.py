@@ -477,11 +477,14 @@ def _units(sentences):
         reading = eventtype.read(text)
         att = reading.attribution
         if att and reading.type not in (None, "other", "statement") and \
-                dates.find_dates(text[att[0]:att[1]]) and not subs:
+                (dates.find_dates(text[att[0]:att[1]]) or OCCASION.search(text, att[0], att[1])) and \
+                all(u["start"] - sentence["start"] >= att[1] for u in subs):
+            # words said on an occasion of their own (a date, "told reporters"): the act and the statement
             content = text[:att[0]].rstrip(" ,")
             lead = eventtype._skip_fronted(content, 0)
             yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
+            yield from subs  # events told after the attribution (", the first since X agreed the plan in 2012")
             continue
         parts = _parts(text, reading) if not subs else ()
         if parts:  # "On June 13 he signed an order, and the companies signed a pact": two acts
@@ -923,7 +926,7 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
-        kind = guess_event_type(m.group(1))
+        kind = eventtype.noun_type(m.group(1))  # the noun's type ("the launch": an incident), never a default
         if kind != type_:
             continue  # "announced the agreement": another event, about the one named
         for d in reversed(out):
