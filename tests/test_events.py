@@ -1352,3 +1352,11 @@ ATTRIBUTED_ACTS = [
 def test_an_act_attributed_on_an_occasion_is_two_events(sentence, expected):
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [u["reading"].type for u in units if u.get("part") or u.get("sub")] == expected
+
+
+def test_a_fronted_gerund_clause_ends_at_its_comma():
+    """"Since taking office, Ishiba has said less": the clause is the adverbial, not the sentence."""
+    sentence = "Since taking office in October 2024, Ishiba has said less about an Asian NATO."
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [(u["reading"].type, u["text"]) for u in units if u.get("sub")] == [
+        ("appointment", "taking office in October 2024")]

@@ -470,8 +470,11 @@ def _units(sentences):
         for m in GERUND.finditer(text):
             reading = _gerund_reading(m)
             if reading is not None:
-                subs.append(dict(_unit(sentence, m.start("clause"), m.group("clause").rstrip(" ."), reading, "sub"),
-                                 reported=True))
+                clause = m.group("clause")
+                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Ishiba has said"): to its comma
+                    clause = clause.split(",", 1)[0]
+                    reading = dataclasses.replace(reading, end=len(clause))
+                subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
         subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
                  if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
         reading = eventtype.read(text)
