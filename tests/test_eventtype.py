@@ -181,3 +181,47 @@ def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
 ])
 def test_a_passive_verb_reads_its_subject_as_what_was_acted_on(sentence, expected):
     assert eventtype.read(sentence).type == expected
+
+
+# An election's result, won, taken, gained, secured, kept or lost (seats, a majority, a term, a
+# leadership race), is an appointment whatever the verb of winning or losing; the same verbs with
+# other objects keep their readings. Sentences written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Liberal Democratic Party took 191 seats in the October 2024 lower-house election.", "appointment"),
+    ("The Constitutional Democratic Party gained 50 seats in the 2024 general election.", "appointment"),
+    ("The ruling coalition lost its majority in the upper house in July 2025.", "appointment"),
+    ("Komeito secured 24 seats in the October 2024 election.", "appointment"),
+    ("Sanseito captured 14 seats in the July 2025 upper-house election.", "appointment"),
+    ("The LDP retained its majority in the 2021 general election.", "appointment"),
+    ("South Korea's Democratic Party kept its majority in the April 2024 election.", "appointment"),
+    ("The Labor Party secured a second term in Australia's May 2025 election.", "appointment"),
+    ("Takaichi took the LDP leadership in October 2025.", "appointment"),
+    ("Takaichi lost the LDP leadership race to Ishiba in September 2024.", "appointment"),
+    ("The Democratic Party for the People won 28 seats in October 2024.", "appointment"),
+    # other objects: the verb's reading
+    ("The coast guard took three fishermen into custody.", "policy"),
+    ("Chinese hackers gained access to Japan's defense networks in 2020.", "incident"),
+])
+def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expected):
+    assert eventtype.read(sentence).type == expected
+
+
+# "moved" is a deployment when forces move (a unit, troops, Marines, ships as its subject or object);
+# a government or a person that "moved" otherwise ("moved the other way on spending", "moved to
+# tighten rules") deployed nothing. Sentences written for this test.
+@pytest.mark.parametrize("sentence, deployed", [
+    ("About 4,000 Marines moved from Okinawa to Guam in December 2024.", True),
+    ("The destroyer squadron moved to Sasebo in 2024.", True),
+    ("The U.S. Army moved a Patriot battery to Okinawa in 2006.", True),
+    ("Japan moved troops to Yonaguni in 2016.", True),
+    ("China moved warships into the western Pacific in December 2024.", True),
+    ("The Ground Self-Defense Force moved an air-defence unit to Ishigaki in March 2023.", True),
+    ("Two Chinese carriers moved into the Pacific in June 2025.", True),
+    ("The Marines moved their headquarters to Guam.", True),
+    ("Takaichi moved the other way on spending in October.", False),
+    ("The government moved to tighten export rules in 2024.", False),
+    ("The Bank of Japan moved its policy rate to 0.5 percent in January 2025.", False),
+    ("The talks moved to Washington in May.", False),
+])
+def test_moved_is_a_deployment_only_when_forces_move(sentence, deployed):
+    assert (eventtype.read(sentence).type == "deployment") == deployed

@@ -423,7 +423,9 @@ def _object(toks, i) -> str:
 
 # a subject that is a unit of armed forces: its movements are deployments
 UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
-                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet)\b")
+                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet|Marines|soldiers|sailors|"
+                  r"airmen|personnel)\b")
+MOVED = frozenset("moved moves".split())  # a deployment only when forces move (their subject or object)
 ARRIVE = frozenset(("arrived", "arrives"))
 # a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
 # the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
@@ -448,6 +450,11 @@ PLEDGE = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|thos
                     r"(?:(?:about|some|nearly|roughly|almost|over|more than|up to|an additional|another)\s+)?"
                     r"(?:[$¥€£]|US\$)?\s?\d[\d,.]*\s*(?:billion|million|trillion|bn)\b(?:\s+[\w-]+){0,3}?\s+to\b", re.I)
 PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
+# verbs of winning or losing whose object may be an election's result (seats, a majority, a term)
+ELECTION_VERBS = frozenset("""won wins took takes gained gains lost loses secured secures captured captures kept
+keeps retained retains""".split())
+ELECTION_RESULT = re.compile(r"\b(?:election|race|vote|majority|seats?|leadership|(?:second|third|fourth|new) term|"
+                             r"mandate)\b", re.I)
 REFUSE = frozenset("declined declines refused refuses".split())
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
@@ -593,7 +600,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading("appointment", **base)
     if _as_office(low, obj):
         return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
-    if low in ASPECTUAL and (r := complement_type(obj)) is not None:
+    if low in ASPECTUAL and (r := complement_type(obj, base["subject"])) is not None:
         return Reading(r.type, saying=r.saying, **base)  # "began deploying missiles": the deployment
     if low in APPROVE and _budget_object(obj):
         return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
@@ -644,9 +651,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading(None, **base)  # "it makes sense to": advice, no event
     if low in ("wrapped", "wraps") and re.search(r"\bvisit|trip|tour\b", obj, re.I):
         return Reading("visit", **base)
-    if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
-                                                               obj, re.I):
-        return Reading("appointment", **base)
+    if low in ELECTION_VERBS and ELECTION_RESULT.search(obj):
+        return Reading("appointment", **base)  # "took 17 seats", "lost its majority": an election's result
     # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
     patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
@@ -678,7 +684,11 @@ def _verb_alone(text, toks, i, base) -> Reading:
                 kind = None
             if kind:
                 return Reading(kind, **base)
-    t = _word_type(low)
+    moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
+    if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
+        t = None  # "moved the other way on spending", "moved to tighten rules"
+    else:
+        t = _word_type(low)
     if t is not None:
         if t == "incident" and low in ("entered", "crossed", "gained", "approached", "fired") and \
                 not re.search(r"\b(?:airspace|waters|zone|territor\w*|access|networks?|systems?|flares|"
@@ -721,18 +731,20 @@ def past_of(word: str) -> str | None:
     return None
 
 
-def complement_type(words: str) -> "Reading | None":
+def complement_type(words: str, subject: str = "") -> "Reading | None":
     """The reading of a verb's complement that is a gerund or an infinitive ("moving to Guam",
-    "to deploy the launcher"), its verb read as a past form: the act an aspectual verb ("began",
-    "resumed") or a preposition ("since taking office") introduces; None when the lexicon types none."""
+    "to deploy the launcher"), its verb read as a past form of ``subject`` (the aspectual verb's:
+    "Marines began moving" is read "Marines moved"): the act an aspectual verb ("began", "resumed")
+    or a preposition ("since taking office") introduces; None when the lexicon types none."""
     m = re.match(r"(to\s+)?([a-z]+)\b", words)
     if m is None or not (m.group(1) or m.group(2).endswith("ing")):
         return None
     past = past_of(m.group(2))
     if past is None:
         return None
-    r = read(past + words[m.end():])
-    return r if r.verb_at == 0 and r.type not in (None, "other") else None
+    lead = f"{subject} " if subject else ""
+    r = read(lead + past + words[m.end():])
+    return r if r.verb_at == len(lead) and r.type not in (None, "other") else None
 
 
 def known_verb(word: str | None) -> bool:
