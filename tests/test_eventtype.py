@@ -225,3 +225,21 @@ def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expect
 ])
 def test_moved_is_a_deployment_only_when_forces_move(sentence, deployed):
     assert (eventtype.read(sentence).type == "deployment") == deployed
+
+
+# A body or a unit founded or activated is established (a policy), as "established" and "created"
+# already read. Sentences written for this test.
+@pytest.mark.parametrize("sentence", [
+    "The Liberal Democratic Party was founded in November 1955.",
+    "The 12th Marine Littoral Regiment was activated in Okinawa in November 2023.",
+    "The Japan Self-Defense Forces were founded in July 1954.",
+    "The U.S. Space Force was founded in December 2019.",
+    "The Amphibious Rapid Deployment Brigade was activated in March 2018.",
+    "The U.S. Marine Corps activated the 3rd Marine Littoral Regiment in Hawaii in March 2022.",
+    "Japan activated its Space Operations Squadron in May 2020.",
+    "ASEAN was founded in Bangkok in August 1967.",
+    "The U.S. Navy reactivated the Second Fleet in August 2018.",
+    "The Japan Coast Guard was founded in May 1948.",
+])
+def test_a_body_founded_or_activated_is_established(sentence):
+    assert eventtype.read(sentence).type == "policy"

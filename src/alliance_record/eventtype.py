@@ -41,8 +41,8 @@ VERBS = {
                 r"penetrated|crossed|fired|buzzed|shadowed|approached|gained|test-fired|test-launched",
     "attack": r"attacked|struck|bombed|shelled|invaded|killed",
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
-    "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
-              r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
+    "policy": r"established|founded|activated|reactivated|adopted|approved|passed|enacted|revised|amended|created|"
+              r"began|begun|relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
               r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
     "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
     "budget": r"budgeted|allocated|earmarked",
