@@ -485,8 +485,10 @@ def _units(sentences):
                     clause = clause.split(",", 1)[0]
                     reading = dataclasses.replace(reading, end=len(clause))
                 subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
+        del subs[MAX_PARTS:]  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
         subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
                  if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
+        del subs[MAX_PARTS:]
         reading = eventtype.read(text)
         att = reading.attribution
         if att and reading.type not in (None, "other", "statement") and \
