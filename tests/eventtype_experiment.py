@@ -2,7 +2,7 @@
 A leave-one-set-out experiment (issue 16, "event types from the governing verb and its objects").
 
 Labelled examples: the ``suggest`` drafts that cover a gold event, labelled with its type — the
-gold of tests/newdocs/{dev,test,test2,test3,test4}/*.gold.yml (a draft covers a gold event when one
+gold of tests/newdocs/{dev,test,test2,test3,test4,test5}/*.gold.yml (a draft covers a gold event when one
 of its quotes covers half of the gold evidence, as in newdocs_eval.score_suggest) and the seeds'
 curated events (each quote that dates or bounds an event, with the type of the event it defines or
 refers to; the seeds' drafts are made with no database to refer to). A set's figure is
@@ -32,7 +32,10 @@ knows, "other"), and the model over the rules where its probability reaches 0.6,
     python tests/eventtype_experiment.py probes [--examples F]     # sentences written for it
 
 The result (at 4a3b0e6) is in tests/newdocs/README.md (under `test4/`): no variant beats the rules
-out of fold, so suggest keeps the rules and no model is shipped.
+out of fold, so suggest keeps the rules and no model is shipped. Rerun with test5 (branch drafts6, at
+b27bf30): 285 drafted gold events, rules 82.8 % typed right out of fold; the best variants tie them
+(logistic regression over 0.8: 82.8 %) or fall below (naive Bayes over 0.9: 81.8 %, the model alone
+75.1 %); on test5 the rules' 77.8 % is matched, never beaten. Still no model.
 """
 
 from __future__ import annotations
@@ -53,9 +56,9 @@ import newdocs_eval as ne  # noqa: E402
 
 from alliance_record import eventtype  # noqa: E402
 
-SETS = ("dev", "test", "test2", "test3", "test4")
+SETS = ("dev", "test", "test2", "test3", "test4", "test5")
 NEWDOCS = ne.ROOT / "tests" / "newdocs"
-FIRST_SCORING = {"test": 82.4, "test2": 46.2, "test3": 57.7, "test4": 60.0}  # tests/newdocs/README.md
+FIRST_SCORING = {"test": 82.4, "test2": 46.2, "test3": 57.7, "test4": 60.0, "test5": 72.1}  # tests/newdocs/README.md
 
 # Sentences written for this experiment (real facts, not from any set), with the type a curator of
 # the sets would give: the phenomena test4's misses show, and controls the rules type already.

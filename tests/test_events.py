@@ -9,6 +9,7 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
+from alliance_record import suggest
 from alliance_record.cli import cli
 from alliance_record.extract.events import EventDate, cover_parts
 from conftest import catalog_entry, write_corpus
@@ -1290,3 +1291,98 @@ def test_a_verb_phrase_said_twice_is_drafted_with_its_prefix_and_builds(tmp_path
     (seeds / "annotations" / "doc_w.yml").write_text(result.output)
     built = build(seeds, tmp_path / "w.db")
     assert built.exit_code == 0, built.output
+
+
+# An event told in a gerund clause after "since", "after", "before" or "while": a unit of its own,
+# typed by the gerund read as its verb with its object ("since taking office" is an appointment, "after
+# holding talks" a meeting), whatever the verb. Sentences written for this test.
+GERUND_CLAUSES = [
+    ("Ishiba had not been to Washington since taking office in October 2024.", "appointment"),
+    ("Koizumi called Hegseth shortly after taking office as defence minister in October 2025.", "appointment"),
+    ("Ishiba spoke with Trump by telephone days after taking office.", "appointment"),
+    ("Takaichi named her cabinet hours after winning the vote in the Diet in October 2025.", "appointment"),
+    ("Hegseth flew to Iwo Jima before holding talks with Nakatani in Tokyo in March 2025.", "meeting"),
+    ("Kim Jong Un watched a test launch after inspecting a munitions factory in September 2024.", "visit"),
+    ("The Army held a ceremony at Iwakuni after deploying the Typhon launcher there in September 2025.",
+     "deployment"),
+    ("Austin flew on to Seoul after meeting Defence Minister Nobuo Kishi in Tokyo in March 2021.", "meeting"),
+    ("Putin left Pyongyang in June 2024 after signing a mutual defence treaty with Kim Jong Un.", "agreement"),
+    ("Nakatani spoke to reporters in Darwin after touring Robertson Barracks in November 2024.", "visit"),
+    ("Japan eased its rules in 2014 after adopting a new cabinet decision on arms exports.", "policy"),
+    ("Kishida gave a speech in Washington while visiting the United States in April 2024.", "visit"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", GERUND_CLAUSES)
+def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("sub")] == [expected]
+
+
+# An act reported with a postposed attribution that names an occasion of its own (a date, "told
+# reporters", "said at a news conference") is two events, the act and the statement; an event told
+# after the attribution (", the first since X agreed the plan in 2012") is a third; words said in
+# passing (", officials said.") stay one sentence. Sentences written for this test.
+ATTRIBUTED_ACTS = [
+    ("Two Chinese coast guard ships entered Japanese waters near the Senkaku Islands, Defense Minister Gen "
+     "Nakatani told reporters.", ["incident", "statement"]),
+    ("North Korea fired a ballistic missile into the sea off its east coast, Chief Cabinet Secretary Yoshimasa "
+     "Hayashi told reporters.", ["incident", "statement"]),
+    ("The U.S. Army deployed its Typhon launcher to Iwakuni, Japanese officials told reporters.",
+     ["deployment", "statement"]),
+    ("Japan and the Philippines signed a reciprocal access agreement in Manila, Foreign Minister Yoko Kamikawa "
+     "said at a news conference.", ["agreement", "statement"]),
+    ("The cabinet approved a record defence budget, Chief Cabinet Secretary Hirokazu Matsuno said at a press "
+     "conference in Tokyo.", ["budget", "statement"]),
+    ("Russian and Chinese bombers flew together over the Sea of Japan, the Joint Staff told reporters, the "
+     "fourth such flight since 2019.", ["exercise", "statement"]),
+    ("About 100 Marines moved from Okinawa to Guam, Defense Minister Gen Nakatani told reporters on Friday, the "
+     "first transfer since the two governments agreed the plan in 2012.", ["deployment", "statement", "agreement"]),
+    ("A Russian patrol plane violated Japanese airspace off Rebun Island, the Defense Ministry told reporters.",
+     ["incident", "statement"]),
+    ("Australia chose the Mogami-class design for its new frigates, Defence Minister Richard Marles said at a "
+     "news conference in Canberra.", ["announcement", "statement"]),
+    ("The Chinese navy conducted drills around Taiwan, Japanese officials said at a briefing.",
+     ["exercise", "statement"]),
+    ("The Chinese navy conducted drills around Taiwan, Japanese officials said.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ATTRIBUTED_ACTS)
+def test_an_act_attributed_on_an_occasion_is_two_events(sentence, expected):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("part") or u.get("sub")] == expected
+
+
+def test_a_fronted_gerund_clause_ends_at_its_comma():
+    """"Since taking office, Ishiba has said less": the clause is the adverbial, not the sentence."""
+    sentence = "Since taking office in October 2024, Ishiba has said less about an Asian NATO."
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [(u["reading"].type, u["text"]) for u in units if u.get("sub")] == [
+        ("appointment", "taking office in October 2024")]
+
+
+# A "when" or "where" clause after the main clause with its own subject and past verb tells an event
+# of its own ("..., when Biden and Kishida agreed to upgrade ..."); a fronted one ("When the leaders met
+# on May 23, they launched ...") dates the main clause's act and is none. Sentences written for this test.
+WHEN_WHERE = [
+    ("The decision was taken at a summit in Washington on April 10, 2024, when Biden and Kishida agreed to "
+     "upgrade their command structures.", ["agreement"]),
+    ("The ministers flew to Manila in July 2024, where they signed a reciprocal access agreement.", ["agreement"]),
+    ("Trump arrived in Tokyo on Oct. 27, 2025, where he met Takaichi at the Akasaka Palace.", ["meeting"]),
+    ("Kishida travelled to Vilnius in July 2023, where he attended the NATO summit.", ["meeting"]),
+    ("Hegseth landed at Iwo Jima in March 2025, where he laid a wreath at a memorial.", ["ceremony"]),
+    ("Tensions rose in August 2022, when China fired missiles into waters near Japan.", ["incident"]),
+    ("The alliance changed in 2015, when the Diet passed the security laws.", ["policy"]),
+    ("Relations thawed in March 2023, when Yoon visited Tokyo.", ["visit"]),
+    ("An era ended in September 2020, when Shinzo Abe resigned as prime minister.", ["appointment"]),
+    ("The shift came in December 2022, when the cabinet adopted three new security documents.", ["policy"]),
+    ("When the leaders met in Tokyo on May 23, 2022, they launched a new economic framework.", []),
+    ("It was unclear when the talks would resume.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", WHEN_WHERE)
+def test_a_when_or_where_clause_after_the_main_clause_is_an_event(sentence, expected):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("sub")] == expected

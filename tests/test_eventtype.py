@@ -134,3 +134,112 @@ def test_verbs_read_by_their_objects_are_known_verbs():
     clause joined by ", and" with one of them is an act of its own)."""
     assert all(eventtype.known_verb(w) for w in ("vetoed", "blocked", "committed", "signed"))
     assert not eventtype.known_verb("waited")
+
+
+# An aspectual verb ("began", "started", "resumed", "continued") with a gerund or an infinitive: the
+# act is the complement's ("began deploying missiles" is a deployment, not a policy); a noun object
+# keeps the light verb's reading ("began work on", "started talks"). Sentences written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("About 4,000 Marines began moving from Okinawa to Guam in December 2024.", "deployment"),
+    ("The Ground Self-Defense Force began deploying Type 12 missiles to Ishigaki in March 2023.", "deployment"),
+    ("The United States began stationing Marines in Darwin in April 2012.", "deployment"),
+    ("The Japanese government started stationing a coastal surveillance unit on Yonaguni in 2016.", "deployment"),
+    ("The U.S. Army started to deploy the Typhon launcher to Iwakuni in September 2025.", "deployment"),
+    ("Japan began to impose export controls on three chemicals bound for South Korea in July 2019.", "policy"),
+    ("Tokyo began allowing exports of weapons made under licence in December 2023.", "policy"),
+    ("The Chinese navy started conducting large drills around Taiwan in August 2022.", "exercise"),
+    ("The two navies resumed exercising together in the Philippine Sea in 2019.", "exercise"),
+    ("The Maritime Self-Defense Force started holding talks with the Philippine Navy in 2015.", "meeting"),
+    ("Japan and Australia began signing defence pacts with each other in 2007.", "agreement"),
+    ("Minister Kihara started visiting the southwestern islands in October 2024.", "visit"),
+    # a noun object: the light verb's reading
+    ("The contractor began work on the Henoko runway in 2018.", "policy"),
+    ("The two governments started talks on a reciprocal access agreement in 2014.", "meeting"),
+])
+def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
+    assert eventtype.read(sentence).type == expected
+
+
+# A passive verb's subject is what was acted on: "a missile was fired" is a launch as "fired a missile"
+# is (at a target, an attack); what else is launched passively keeps the verb's reading. Sentences
+# written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("A Hwasong-18 missile was launched from near Pyongyang on April 13, 2023.", "incident"),
+    ("Two short-range ballistic missiles were fired into the Sea of Japan on Monday.", "incident"),
+    ("The rocket carrying a spy satellite was launched from Sohae in November 2023.", "incident"),
+    ("Eleven Dongfeng missiles were fired into waters around Taiwan in August 2022.", "incident"),
+    ("A ballistic missile was fired over the Tohoku region in October 2022.", "incident"),
+    ("Three hypersonic missiles were launched toward the East Sea in January 2022.", "incident"),
+    ("The missiles were fired from a submarine off Sinpo in October 2021.", "incident"),
+    ("An intermediate-range missile was launched over Hokkaido in August 2017.", "incident"),
+    ("Several cruise missiles were launched at Kyiv overnight.", "attack"),
+    ("Artillery shells were fired at Yeonpyeong Island in November 2010.", "attack"),
+    ("Dozens of rockets were fired at an army base near the border on Sunday.", "attack"),
+    # not a weapon: the verb's reading
+    ("The initiative was launched in Tokyo in 2016.", "policy"),
+    ("The satellite was launched from Tanegashima in 2024.", "policy"),
+])
+def test_a_passive_verb_reads_its_subject_as_what_was_acted_on(sentence, expected):
+    assert eventtype.read(sentence).type == expected
+
+
+# An election's result, won, taken, gained, secured, kept or lost (seats, a majority, a term, a
+# leadership race), is an appointment whatever the verb of winning or losing; the same verbs with
+# other objects keep their readings. Sentences written for this test.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Liberal Democratic Party took 191 seats in the October 2024 lower-house election.", "appointment"),
+    ("The Constitutional Democratic Party gained 50 seats in the 2024 general election.", "appointment"),
+    ("The ruling coalition lost its majority in the upper house in July 2025.", "appointment"),
+    ("Komeito secured 24 seats in the October 2024 election.", "appointment"),
+    ("Sanseito captured 14 seats in the July 2025 upper-house election.", "appointment"),
+    ("The LDP retained its majority in the 2021 general election.", "appointment"),
+    ("South Korea's Democratic Party kept its majority in the April 2024 election.", "appointment"),
+    ("The Labor Party secured a second term in Australia's May 2025 election.", "appointment"),
+    ("Takaichi took the LDP leadership in October 2025.", "appointment"),
+    ("Takaichi lost the LDP leadership race to Ishiba in September 2024.", "appointment"),
+    ("The Democratic Party for the People won 28 seats in October 2024.", "appointment"),
+    # other objects: the verb's reading
+    ("The coast guard took three fishermen into custody.", "policy"),
+    ("Chinese hackers gained access to Japan's defense networks in 2020.", "incident"),
+])
+def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expected):
+    assert eventtype.read(sentence).type == expected
+
+
+# "moved" is a deployment when forces move (a unit, troops, Marines, ships as its subject or object);
+# a government or a person that "moved" otherwise ("moved the other way on spending", "moved to
+# tighten rules") deployed nothing. Sentences written for this test.
+@pytest.mark.parametrize("sentence, deployed", [
+    ("About 4,000 Marines moved from Okinawa to Guam in December 2024.", True),
+    ("The destroyer squadron moved to Sasebo in 2024.", True),
+    ("The U.S. Army moved a Patriot battery to Okinawa in 2006.", True),
+    ("Japan moved troops to Yonaguni in 2016.", True),
+    ("China moved warships into the western Pacific in December 2024.", True),
+    ("The Ground Self-Defense Force moved an air-defence unit to Ishigaki in March 2023.", True),
+    ("Two Chinese carriers moved into the Pacific in June 2025.", True),
+    ("The Marines moved their headquarters to Guam.", True),
+    ("Takaichi moved the other way on spending in October.", False),
+    ("The government moved to tighten export rules in 2024.", False),
+    ("The Bank of Japan moved its policy rate to 0.5 percent in January 2025.", False),
+    ("The talks moved to Washington in May.", False),
+])
+def test_moved_is_a_deployment_only_when_forces_move(sentence, deployed):
+    assert (eventtype.read(sentence).type == "deployment") == deployed
+
+
+# A body or a unit founded or activated is established (a policy), as "established" and "created"
+# already read. Sentences written for this test.
+@pytest.mark.parametrize("sentence", [
+    "The Liberal Democratic Party was founded in November 1955.",
+    "The 12th Marine Littoral Regiment was activated in Okinawa in November 2023.",
+    "The Japan Self-Defense Forces were founded in July 1954.",
+    "The U.S. Space Force was founded in December 2019.",
+    "The Amphibious Rapid Deployment Brigade was activated in March 2018.",
+    "The U.S. Marine Corps activated the 3rd Marine Littoral Regiment in Hawaii in March 2022.",
+    "Japan activated its Space Operations Squadron in May 2020.",
+    "ASEAN was founded in Bangkok in August 1967.",
+    "The U.S. Navy reactivated the Second Fleet in August 2018.",
+    "The Japan Coast Guard was founded in May 1948.",
+])
+def test_a_body_founded_or_activated_is_established(sentence):
+    assert eventtype.read(sentence).type == "policy"

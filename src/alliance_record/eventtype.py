@@ -41,8 +41,8 @@ VERBS = {
                 r"penetrated|crossed|fired|buzzed|shadowed|approached|gained|test-fired|test-launched",
     "attack": r"attacked|struck|bombed|shelled|invaded|killed",
     "agreement": r"signed|agreed|agrees|concurred|ratified|concluded",
-    "policy": r"established|adopted|approved|passed|enacted|revised|amended|created|began|begun|"
-              r"relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
+    "policy": r"established|founded|activated|reactivated|adopted|approved|passed|enacted|revised|amended|created|"
+              r"began|begun|relaxed|suspended|lifted|imposed|banned|dissolved|allowed|upgraded|introduced|"
               r"abolished|eased|tightened|decided|took|launched|expanded|restricted|designated",
     "announcement": r"announced|announces|unveiled|chose|chosen|selected|picked|advised|proposed|plans|planned",
     "budget": r"budgeted|allocated|earmarked",
@@ -121,14 +121,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*%?|[,;:()\[\]“”\"—–
 ENUMERATION = re.compile(r"^\s*(?:\(\d+\)|\d+[.)]|[a-z][.)]|[•·*-])\s*")
 # ", the Ministry of Defense said." / ", Prime Minister Shigeru Ishiba said on Wednesday, easing ...":
 # a name or a title (up to ten words) and a verb of saying closing the sentence, or followed by a
-# participle or a subordinate phrase.
+# participle, a subordinate phrase or an apposition to the act (", the first transfer since 2012").
 _WHO_WORD = (r"(?:[A-Z][\w.’'-]*|the|a|an|of|for|and|its|his|her|their|[a-z]+(?:’s|'s)|senior|top|chief|foreign|"
              r"defense|defence|prime|deputy|government|military|ministry|spokes(?:man|woman|person)|official|"
              r"officials|minister|secretary|president|leader|leaders|sources?)")
 ATTRIBUTION = re.compile(
     rf",\s+(?P<who>{_WHO_WORD}(?:\s+{_WHO_WORD}){{0,9}})\s+(?P<verb>said|says|told reporters|stated|added|"
     r"announced|reported|confirmed|noted)\b(?P<rest>(?:\s+(?!that\b)[\w.’'-]+){0,6}?)"
-    r"(?=\s*[.;]?\s*$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|in|citing)\b)")
+    r"(?=\s*[.;]?\s*$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|in|citing|the|a|an)\b)")
 
 _VERB_RES = {t: re.compile(rf"(?:{p})$", re.I) for t, p in VERBS.items()}
 _SAYING = re.compile(rf"(?:{SAYING})$", re.I)
@@ -423,7 +423,9 @@ def _object(toks, i) -> str:
 
 # a subject that is a unit of armed forces: its movements are deployments
 UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
-                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet)\b")
+                  r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet|Marines|soldiers|sailors|"
+                  r"airmen|personnel)\b")
+MOVED = frozenset("moved moves".split())  # a deployment only when forces move (their subject or object)
 ARRIVE = frozenset(("arrived", "arrives"))
 # a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
 # the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
@@ -440,12 +442,19 @@ DECISION = re.compile(r"(?:[\w’'-]+\s+){0,3}?(?:deals?|mergers?|acquisitions?|
                       r"bills?|laws?|legislation|resolutions?|nominations?|appointments?|proposals?|measures?|"
                       r"budgets?|transfers?|investments?|contracts?|exports?)\b", re.I)
 COMMIT = frozenset("committed commits".split())
+# verbs of a phase of an act, whose gerund or infinitive names the act ("began moving", "resumed patrols")
+ASPECTUAL = frozenset("began begins begun started starts resumed resumes continued continues".split())
 # a pledge: "committed to invest", "committed to building", "committed $2 billion to"
 PLEDGE = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our)\b)[a-z]+(?:ing\b|\s+(?:the|a|an|its|"
                     r"their|his|her|our|about|some|up|more|new|nearly|roughly|at least|[$¥€£\d]))|"
                     r"(?:(?:about|some|nearly|roughly|almost|over|more than|up to|an additional|another)\s+)?"
                     r"(?:[$¥€£]|US\$)?\s?\d[\d,.]*\s*(?:billion|million|trillion|bn)\b(?:\s+[\w-]+){0,3}?\s+to\b", re.I)
 PLANS = frozenset("plans planned plan intends intended intend aims aimed".split())
+# verbs of winning or losing whose object may be an election's result (seats, a majority, a term)
+ELECTION_VERBS = frozenset("""won wins took takes gained gains lost loses secured secures captured captures kept
+keeps retained retains""".split())
+ELECTION_RESULT = re.compile(r"\b(?:election|race|vote|majority|seats?|leadership|(?:second|third|fourth|new) term|"
+                             r"mandate)\b", re.I)
 REFUSE = frozenset("declined declines refused refuses".split())
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
@@ -591,6 +600,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading("appointment", **base)
     if _as_office(low, obj):
         return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
+    if low in ASPECTUAL and (r := complement_type(obj, base["subject"])) is not None:
+        return Reading(r.type, saying=r.saying, **base)  # "began deploying missiles": the deployment
     if low in APPROVE and _budget_object(obj):
         return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):
@@ -640,11 +651,12 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading(None, **base)  # "it makes sense to": advice, no event
     if low in ("wrapped", "wraps") and re.search(r"\bvisit|trip|tour\b", obj, re.I):
         return Reading("visit", **base)
-    if low in ("won", "wins") and re.search(r"\b(?:election|race|vote|majority|seats?|leadership)\b",
-                                                               obj, re.I):
-        return Reading("appointment", **base)
+    if low in ELECTION_VERBS and ELECTION_RESULT.search(obj):
+        return Reading("appointment", **base)  # "took 17 seats", "lost its majority": an election's result
+    # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
+    patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
-            head_is(obj, _MISSILE):
+            head_is(patient, _MISSILE):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
         return Reading("attack" if TARGETED.search(obj) else "incident", **base)
     if low in ("launched", "launches", "unveiled") and re.match(r"(?:the |a |an )?(?:[A-Z][\w-]*\s+)+[A-Z]", obj):
@@ -672,7 +684,11 @@ def _verb_alone(text, toks, i, base) -> Reading:
                 kind = None
             if kind:
                 return Reading(kind, **base)
-    t = _word_type(low)
+    moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
+    if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
+        t = None  # "moved the other way on spending", "moved to tighten rules"
+    else:
+        t = _word_type(low)
     if t is not None:
         if t == "incident" and low in ("entered", "crossed", "gained", "approached", "fired") and \
                 not re.search(r"\b(?:airspace|waters|zone|territor\w*|access|networks?|systems?|flares|"
@@ -688,6 +704,47 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("published", "released", "issued"):
         return Reading("report", **base)
     return Reading("other", **base)
+
+
+# the past forms of the irregular verbs a gerund or an infinitive names ("taking office" is read as
+# "took office"); a regular verb's past is its base with -ed or -d
+IRREGULAR_BASE = {"take": "took", "hold": "held", "meet": "met", "make": "made", "bring": "brought", "send": "sent",
+                  "fly": "flew", "leave": "left", "win": "won", "begin": "began", "give": "gave", "fight": "fought",
+                  "strike": "struck", "lead": "led", "become": "became", "choose": "chose", "speak": "spoke",
+                  "tell": "told", "say": "said", "shoot": "shot", "sell": "sold", "buy": "bought", "build": "built",
+                  "stand": "stood", "withdraw": "withdrew", "keep": "kept", "see": "saw", "come": "came"}
+
+
+def past_of(word: str) -> str | None:
+    """The past form the lexicon knows of a gerund ("deploying" -> "deployed", "taking" -> "took",
+    "winning" -> "won") or of a base form ("impose" -> "imposed"); None when it knows none."""
+    low = word.lower()
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        bases = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    else:
+        bases = [low]
+    for b in bases:
+        for past in (IRREGULAR_BASE.get(b), b + "ed", b + "d", b[:-1] + "ied" if b.endswith("y") else None):
+            if past and known_verb(past):
+                return past
+    return None
+
+
+def complement_type(words: str, subject: str = "") -> "Reading | None":
+    """The reading of a verb's complement that is a gerund or an infinitive ("moving to Guam",
+    "to deploy the launcher"), its verb read as a past form of ``subject`` (the aspectual verb's:
+    "Marines began moving" is read "Marines moved"): the act an aspectual verb ("began", "resumed")
+    or a preposition ("since taking office") introduces; None when the lexicon types none."""
+    m = re.match(r"(to\s+)?([a-z]+)\b", words)
+    if m is None or not (m.group(1) or m.group(2).endswith("ing")):
+        return None
+    past = past_of(m.group(2))
+    if past is None:
+        return None
+    lead = f"{subject} " if subject else ""
+    r = read(lead + past + words[m.end():])
+    return r if r.verb_at == len(lead) and r.type not in (None, "other") else None
 
 
 def known_verb(word: str | None) -> bool:

@@ -364,17 +364,21 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
 # negotiator, Ryosei Akazawa, at the White House"). A period inside the sentence is an
 # abbreviation's ("Sept. 27", "U.S."), not the clause's end.
 SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week|"
-                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since) "
+                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since|when|where) "
                          r"(?P<clause>(?:[^,;:.]|\.(?!\s*$)){12,160})", re.I)
-GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>meeting|visiting|signing|talking|touring|"
-                    r"holding|attending|hosting) [^;]{6,200}?)(?=[;.]?\s*$|;)", re.I)
-GERUND_TYPES = {"meeting": "meeting", "visiting": "visit", "signing": "agreement", "talking": "meeting",
-                "touring": "visit", "hosting": "meeting"}
+WHEN = re.compile(r"(?:when|where)\b", re.I)
+GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>[a-z]{3,}ing) [^;]{6,200}?)(?=[;.]?\s*$|;)",
+                    re.I)
+# gerunds whose past form the lexicon does not type as the act they tell ("after talking with")
+GERUND_TYPES = {"talking": "meeting"}
 
 
 def _gerund_reading(m) -> "eventtype.Reading | None":
+    """The reading of a gerund clause: its verb read as a past form with its object ("taking office"
+    as "took office": an appointment)."""
     verb = m.group("verb").lower()
-    kind = GERUND_TYPES.get(verb) or eventtype.noun_type(m.group("clause"))
+    read = eventtype.complement_type(m.group("clause"))
+    kind = read.type if read is not None else GERUND_TYPES.get(verb)
     if kind is None:
         return None
     return eventtype.Reading(kind, verb=m.group("verb"), verb_at=0, start=0, end=len(m.group("clause")))
@@ -386,6 +390,11 @@ REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]
                               r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who)\s+"
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
+
+
+# what opens a clause whose subject the noun is: the sentence's start, or a subordinator
+CLAUSE_OPENING = re.compile(r"(?:^|\b(?:when|where|after|before|since|as|while|because|if|once|until|that))\s*[\"“]?\s*$",
+                            re.I)
 
 
 def _dated_relatives(text: str) -> list:
@@ -404,6 +413,8 @@ def _dated_relatives(text: str) -> list:
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
             if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
                 continue
+            if passive and CLAUSE_OPENING.search(before, max(0, r.start("head") - 40), r.start("head")):
+                continue  # "When the leaders met in Tokyo on May 23": a clause's subject and verb, no participle
             clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
             reading = eventtype.read(clause)
             if reading.type in (None, "other"):
@@ -462,23 +473,33 @@ def _units(sentences):
             words = clause.split()
             if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
                 continue
+            if WHEN.match(text, m.start()) and not text[:m.start()].strip(" \"“"):
+                continue  # a fronted "When the committee met on July 28," dates the main clause's act: no event apart
             reading = eventtype.read(clause)
             subs.append(_unit(sentence, m.start("clause"), clause, reading, "sub"))
         for m in GERUND.finditer(text):
             reading = _gerund_reading(m)
             if reading is not None:
-                subs.append(dict(_unit(sentence, m.start("clause"), m.group("clause").rstrip(" ."), reading, "sub"),
-                                 reported=True))
+                clause = m.group("clause")
+                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Ishiba has said"): to its comma
+                    clause = clause.split(",", 1)[0]
+                    reading = dataclasses.replace(reading, end=len(clause))
+                subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
+        del subs[MAX_PARTS:]  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
         subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
                  if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
+        del subs[MAX_PARTS:]
         reading = eventtype.read(text)
         att = reading.attribution
         if att and reading.type not in (None, "other", "statement") and \
-                dates.find_dates(text[att[0]:att[1]]) and not subs:
+                (dates.find_dates(text[att[0]:att[1]]) or OCCASION.search(text, att[0], att[1])) and \
+                all(u["start"] - sentence["start"] >= att[1] for u in subs):
+            # words said on an occasion of their own (a date, "told reporters"): the act and the statement
             content = text[:att[0]].rstrip(" ,")
             lead = eventtype._skip_fronted(content, 0)
             yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
+            yield from subs  # events told after the attribution (", the first since X agreed the plan in 2012")
             continue
         parts = _parts(text, reading) if not subs else ()
         if parts:  # "On June 13 he signed an order, and the companies signed a pact": two acts
@@ -920,7 +941,7 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
                 places and their_places and not places & their_places):
             return d
     for m in ANAPHOR.finditer(text):
-        kind = guess_event_type(m.group(1))
+        kind = eventtype.noun_type(m.group(1))  # the noun's type ("the launch": an incident), never a default
         if kind != type_:
             continue  # "announced the agreement": another event, about the one named
         for d in reversed(out):
