@@ -450,13 +450,17 @@ The ranking put Japan at No.3 Among allies, it spends the most on host-nation su
 3 Marine Expeditionary Force units moved to Guam in 2024, the first of about 4,000 Marines.
 
 2 Tokyo and Washington agreed to upgrade U.S. Forces Japan in July 2024.
+
+The figures are in table no.1 In the annex, and in vol.2 The tables of Appendix A.2 The
+1 Ministry of Defense, Defense Programs and Budget of Japan, 2024.
 """
 
 
 def test_plain_digit_notes_only_where_the_text_cites_them():
     """Branch clut6: a page's foot notes in plain digits ("1 Ministry of ...") are notes only where
     the text above cites their numbers glued to a sentence's end after a word ("spring.1 It"); a
-    decimal ("9.2"), "No.3" and paragraphs opening with a number are neither markers nor notes."""
+    decimal ("9.2"), "No.3", "no.1", "vol.2", "A.2" and paragraphs opening with a number are neither
+    markers nor notes."""
     doc = make(PLAIN_NUMBERS_NOT_NOTES)
     assert rows_of(doc)["footnotes"] == []
     assert not segment(doc).notes

@@ -460,7 +460,9 @@ def test_probe_pages_clutter_set_aside_and_body_kept():
     below the copyright, which stay clutter although they are prose; p27-p30 (first run at main:
     14 of 22 clutter lines missed and 2 of 18 body lines lost) comment counts and datelines in two-line
     blocks, "ALSO READ", account names, media labels, a caption over the headline with its
-    credit, a section label under it, a paragraph never continued across the headline."""
+    credit, a section label under it, a paragraph never continued across the headline; p31 (review
+    rev26c's counter-examples, lost on the branch before its mends) body sentences shaped like the
+    new rules and a date line that starts a two-line sentence."""
     counts, misses = probe_figures()
     assert counts["body_kept"] == counts["body"], misses
     assert counts["clutter_aside"] == counts["clutter"], misses

@@ -61,9 +61,9 @@ BOILERPLATE_RULES = [
     # a call to pay for or join the outlet ("Support independent journalism", "Donate today",
     # "Become a member"): a sentence about support for a policy or donations of ships is text
     ("support-prompt", re.compile(
-        r"(?i)^(?:support (?:our|us|independent|quality|local|this)\b.{0,50}|donate(?: now| today| here)?|"
-        r"make a (?:donation|contribution)\b.{0,50}|become a (?:member|supporter|subscriber|patron)\b.{0,50})"
-        r"[.!]?$"), False),
+        r"(?i)^(?:support (?:us|our (?:work|journalism|mission|reporting|newsroom)|(?:independent|quality|local) "
+        r"(?:journalism|news|reporting))|donate|make a (?:donation|contribution)|become a (?:member|supporter|"
+        r"subscriber|patron))(?:\s+(?:now|today|here))?\s*[.!]?$"), False),
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
@@ -91,10 +91,13 @@ BOILERPLATE_RULES = [
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
-                                    r"recommended( for you| reading)?|trending( now)?|more (on|in) this|(from )?around the web|"
-                                    r"more (stories|news|headlines)|latest (news|stories|headlines|updates)|"
-                                    r"top (stories|news|headlines)|editor[’']?s[’']? picks?|(what to )?read next|up next|"
-                                    r"see also|(also )?read also|also read|in case you missed it)\s*(:.{0,160})?$"), True),
+                                    r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
+    # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
+    # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
+    # Guidelines, which ...")
+    ("related-articles", re.compile(r"(?i)^((from )?around the web|more (stories|news|headlines)|top (stories|news|"
+                                    r"headlines)|editor[’']?s[’']? picks?|(what to )?read next|see also|read also|"
+                                    r"also read|in case you missed it)\s*(:\s*[^,;]{1,120}(?<![.!?]))?$"), True),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -130,11 +133,9 @@ BOILERPLATE_RULES = [
     # not necessarily reflect those of this outlet"): about the author's views, not the story's (after
     # the copyright rule, which takes a line holding both)
     ("disclaimer", re.compile(
-        r"(?i)^(?=.{0,400}$)(?:disclaimer\s*:.*|(?=.*\b(?:author|writer|contributor)s?\b)"
-        r"(?:.*\b(?:views|opinions)\b.*\b(?:are|is)\s+(?:solely\s+|entirely\s+|only\s+)?(?:those|the\s+(?:views|"
-        r"opinions))\s+of\s+the\b.*|.*\b(?:author|writer)(?:'s|’s|s'|s’)\s+own\b.*|.*\brepresents?\s+(?:only\s+)?"
-        r"the\s+(?:views|opinions)\s+of\s+the\s+(?:author|writer)s?\b.*|.*\bdo(?:es)?\s+not\s+necessarily\s+"
-        r"(?:reflect|represent)\b.*))$"), False),
+        r"(?i)^(?=.{0,400}$)(?:disclaimer\s*:\s*(?:the |these |this |any |all )?(?:views|opinions|article|content).*|"
+        r"(?=.*\b(?:author|writer|contributor)s?\b)(?=.*\b(?:views|opinions)\s+(?:expressed|in this|of this|stated)\b"
+        r"|.*\b(?:this|the) (?:article|piece|post|commentary|essay|op-ed) (?:represents|reflects|is)\b).*)$"), False),
 ]
 FOOTER_RULE = "footer"
 LIST_RULES = {"related-articles", "tags", "leave-a-comment", "comment-form"}
@@ -171,10 +172,11 @@ FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
 # superscript ("...expires next spring.1 It set ..."): after a word's last letter and a stop (not
 # a number's: "2026.1" is a decimal), before a capital or the line's end.
-PLAIN_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?])|(?<=[A-Za-z][.,!?][”\"’]))(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)", re.M)
+PLAIN_MARKER = re.compile(r"(?:(?<=[A-Za-z]{2}[.,;:!?])|(?<=[A-Za-z]{2}[.,!?][”\"’]))(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)",
+                          re.M)
 # "No.3", "Vol.2", "Art.9": a number's own abbreviation before the stop, not a sentence's end
-NUMBER_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Nos|Vol|Vols|Art|Arts|Sec|Fig|Figs|Ch|Chap|Para|Pt|Pts|p|pp|Op|Ref|"
-                                 r"Tab|Eq|Ex|Nr)\.$")
+NUMBER_ABBREVIATION = re.compile(r"(?i)(?:^|\W)(?:No|Nos|Vol|Vols|Art|Arts|Sec|Fig|Figs|Ch|Chap|Para|Pt|Pts|p|pp|"
+                                 r"Op|Ref|Tab|Eq|Ex|Nr|App|Annex)\.$")
 
 
 def plain_markers(text: str, start: int = 0, end: int | None = None):
@@ -462,15 +464,18 @@ def glued_lines(lines: list[str]) -> bool:
     line) or a picture's credit and caption stays one."""
     if len(lines) != 2 or wraps_into(*lines):
         return False
-    chunk = "\n".join(lines)
-    if boilerplate_rule(Block(0, len(chunk), chunk)):
-        return False
+    first = lines[0].rstrip()
+    if first.endswith((",", ";", ":", "—", "–")) or CONNECTOR_END.search(first):
+        return False  # "On July 8, 2024," / "Japan and ...": one sentence over two lines
+    glued = False
     for line in lines:
         line = line.strip()
-        rule = boilerplate_rule(Block(0, len(line), line)) if line and not ends_sentence(line) else None
-        if rule and rule[0] not in FIGURE_RULES:
-            return True
-    return False
+        # a page's line is short (a date, a name, a count): a long line is the paragraph's
+        if line and len(line) <= 80 and not ends_sentence(line):
+            rule = boilerplate_rule(Block(0, len(line), line))
+            glued = glued or bool(rule and rule[0] not in FIGURE_RULES)
+    chunk = "\n".join(lines)
+    return glued and not boilerplate_rule(Block(0, len(chunk), chunk))
 
 
 # The lines over the readers' comments: the prose below them is not the article's.
@@ -1103,7 +1108,11 @@ def segment(doc) -> Segmentation:
     in_toc = False
     in_footer = False
     footer_rule = FOOTER_RULE
-    footer_comments = False  # whether the footer holds the readers' comments (prose that is not the article's)
+    # whether the footer holds the readers' comments (prose that is not the article's): a comments
+    # line inside a footer already open (under the copyright), not one that opens it (a "Join the
+    # conversation" link under the first paragraph, with the article below it)
+    footer_comments = False
+    plain_read: set[str] = set()  # the numbers of the notes read in plain digits (each read once)
     seen_body = False
     cover_lines: set[str] = set()
     title_seen = False
@@ -1185,6 +1194,9 @@ def segment(doc) -> Segmentation:
         if prev_kind != "boilerplate":
             prev_rule = None
 
+        if in_footer and block.single_line and (REFERENCE_HEADING.match(btext.strip())
+                                                or ENDNOTES_HEADING.match(btext.strip())):
+            in_footer, footer_rule = False, FOOTER_RULE  # "See also" ends where the notes begin
         if in_footer and not footer_comments and prose_from()[index] >= 2 and (
                 article_prose(block) or (looks_like_heading(block) and boilerplate_rule(block) is None
                                          and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
@@ -1230,8 +1242,9 @@ def segment(doc) -> Segmentation:
         fm = FOOTNOTE_START.match(btext)
         pm = PLAIN_NOTE_START.match(btext) if not fm and block.marker_start is None else None
         if pm and plain_citations().get(int(pm.group(1)), len(text)) < block.start \
-                and not any(n.marker == pm.group(1) for n in notes):
+                and pm.group(1) not in plain_read:
             fm = pm  # a note at a page's foot whose number the text above cites in plain digits
+            plain_read.add(pm.group(1))
         if fm:
             marker = fm.group(1)
             body_start = block.start + fm.end()
@@ -1330,7 +1343,6 @@ def segment(doc) -> Segmentation:
                 # begun (a paragraph of its prose above): over its first paragraph such a line
                 # ("12 Comments", "Subscribe for full access", "Topics: ...") is the page's header
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
-                footer_comments = rule[0] in COMMENT_RULES
                 in_footer = True
             interrupted = True
             prev_kind = "title-byline" if rule[0] == BYLINE_RULE else "boilerplate"
@@ -1391,7 +1403,8 @@ def segment(doc) -> Segmentation:
                     toc_titles.append(btext)
                 continue
 
-        if block.single_line and dateline_line(btext) and prose_from()[0] == prose_from()[index]:
+        if block.single_line and dateline_line(btext) and prose_from()[0] == prose_from()[index] \
+                and index + 1 < len(blocks) and article_prose(blocks[index + 1]):
             # a dateline on a line of its own over the first paragraph ("TOKYO", "MANILA, Philippines")
             add_boilerplate(block, DATELINE_RULE)
             prev_kind = "boilerplate"

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -178,6 +179,7 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     sentences: dict[str, list] = {}
     for s in seg.sentences:
         sentences.setdefault(s["paragraph_id"], []).append(s)
+    pieces: dict[str, tuple] = {}  # paragraph id -> its sentences' pieces by start, made on first use
     out, last = [], 0
     for para in seg.paragraphs:
         if para["kind"] != "body":
@@ -209,7 +211,9 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
                 start, end = multi.to_doc(i), multi.to_doc(j)
                 if text[start:end] != ptext[i:j]:
                     continue  # cannot happen inside one piece; never store a wrong offset
-                sentence = sentence_at(sentences.get(para["id"], []), start)
+                if para["id"] not in pieces:
+                    pieces[para["id"]] = sentence_pieces(sentences.get(para["id"], []))
+                sentence = sentence_at(pieces[para["id"]], start)
                 out.append({"number": number, "marker": ptext[i:j], "start": start, "end": end,
                             "paragraph_id": para["id"], "section_id": para["section_id"],
                             "sentence": sentence})
@@ -217,11 +221,24 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     return out
 
 
-def sentence_at(sentences: list, offset: int):
+def sentence_pieces(sentences: list) -> tuple:
+    """A paragraph's sentences as ``(starts, pieces)``: every piece ``(start, end, sentence)`` in
+    order of its start, for :func:`sentence_at` to bisect (a paragraph of thousands of sentences
+    with a marker in each is not scanned again for every marker)."""
+    out = []
     for s in sentences:
-        pieces = json.loads(s["spans"]) if s["spans"] else [[s["start"], s["end"]]]
-        if any(a <= offset < b for a, b in pieces):
-            return s
+        for a, b in (json.loads(s["spans"]) if s["spans"] else [[s["start"], s["end"]]]):
+            out.append((a, b, s))
+    out.sort(key=lambda p: p[0])
+    return [p[0] for p in out], out
+
+
+def sentence_at(pieces: tuple, offset: int):
+    """The sentence one of whose pieces holds ``offset`` (see :func:`sentence_pieces`)."""
+    starts, out = pieces
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and out[k][0] <= offset < out[k][1]:
+        return out[k][2]
     return None
 
 
