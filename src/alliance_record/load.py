@@ -100,9 +100,42 @@ def prepare(table_name: str, rows: list, texts, consume: bool = False) -> list[t
     label = table.label
     row_class = row_type(table_name)
     as_tuple = operator.attrgetter(*columns) if len(columns) > 1 else None
+    fast = _fast_checks(table)
+    last_doc, last_text = _NO_DOCUMENT, None
     out = []
     for k, row in enumerate(rows):
         own = type(row) is row_class  # a Row of this table: its columns are the declared ones
+        if own and fast is not None:
+            # a Row read by attribute: the checks of check_row and around without their per-row
+            # lookups (a long document has a million mentions); a quote that is not plainly
+            # right goes to check_row, which says why
+            doc_id = row.document_id
+            if doc_id is not last_doc:
+                if doc_id not in texts:
+                    raise ProvenanceError(f"{table_name} row {row.get('id')!r}: unknown document {doc_id!r}")
+                last_doc, last_text = doc_id, texts[doc_id]
+            for quote in fast.quotes:
+                start, end, quoted, spans = quote(row)
+                if start is None and end is None:
+                    continue
+                if spans is not None or type(start) is not int or type(end) is not int or type(quoted) is not str \
+                        or start < 0 or end - start != len(quoted) or not last_text.startswith(quoted, start):
+                    check_row(table_name, row, last_text)
+                    break
+            if fast.context is not None:
+                before, after, chars = fast.context
+                if getattr(row, before) is None:
+                    setattr(row, before, last_text[max(0, row.start - chars):row.start])
+                if getattr(row, after) is None:
+                    setattr(row, after, last_text[row.end:row.end + chars])
+            if label is not None:
+                row.label = short_label(label(row))
+            if table.named:
+                named_values(table, row)
+            out.append(as_tuple(row))
+            if consume:
+                rows[k] = None
+            continue
         if not own and not allowed.issuperset(row):
             extra = sorted(set(row) - allowed)
             raise ValueError(f"{table_name}: undeclared columns {extra} (declare them in schema.py)")
@@ -123,6 +156,45 @@ def prepare(table_name: str, rows: list, texts, consume: bool = False) -> list[t
     if consume:
         rows.clear()
     return out
+
+
+class _FastChecks:
+    __slots__ = ("quotes", "context")
+
+    def __init__(self, quotes, context):
+        self.quotes = quotes
+        self.context = context
+
+
+_FAST_CHECKS: dict = {}
+_NO_DOCUMENT = object()
+
+
+def _fast_checks(table):
+    """What :func:`prepare` reads of a :class:`~alliance_record.schema.Row` of ``table`` by
+    attribute: a getter ``(start, end, text, spans)`` for each quote, and the context columns;
+    None for a table whose rows have no ``document_id`` or whose quotes name a column it lacks
+    (those go the general way). Made once a table."""
+    if table.name in _FAST_CHECKS:
+        return _FAST_CHECKS[table.name]
+    columns = set(table.columns)
+    fast = None
+    needed = {c for quote in table.quotes for c in quote if c is not None}
+    if table.context:
+        needed |= {table.context[0], table.context[1], "start", "end"}
+    if (table.quotes or table.context) and "document_id" in columns and needed <= columns \
+            and (table.label is None or "label" in columns) and len(columns) > 1:
+        fast = _FastChecks(tuple(_quote_getter(q) for q in table.quotes), table.context or None)
+    _FAST_CHECKS[table.name] = fast
+    return fast
+
+
+def _quote_getter(quote):
+    start, end, text, spans = quote
+    if spans is None:
+        get = operator.attrgetter(start, end, text)
+        return lambda row: (*get(row), None)
+    return operator.attrgetter(start, end, text, spans)
 
 
 class DocumentTexts:

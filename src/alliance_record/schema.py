@@ -526,6 +526,9 @@ def short_label(text) -> str | None:
     """``text`` on one line, cut at a word to at most :data:`LABEL_CHARS` characters (with …)."""
     if text is None:
         return None
+    if type(text) is str and len(text) <= LABEL_CHARS and text.isprintable() and "  " not in text \
+            and text[:1] != " " and text[-1:] != " ":
+        return text  # on one line already, single-spaced (the common case: a name): as it is
     text = " ".join(str(text).split())
     if len(text) <= LABEL_CHARS:
         return text
