@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -313,6 +314,9 @@ class Multi:
     def to_doc(self, i: int) -> int:
         """Map an offset in the joined text to an offset in the document text (an offset inside a
         joiner snaps to the next piece's start; a piece's end stays in that piece)."""
+        if len(self.pieces) == 1:  # most regions are one piece: no offsets to bisect
+            p = self.pieces[0]
+            return p.start + i if i <= p.end - p.start else p.end
         starts, ends = self._bounds()
         k = bisect.bisect_left(ends, i)
         if k == len(ends):
@@ -1469,6 +1473,8 @@ def segment(doc) -> Segmentation:
 
 # A sentence row: a long document has hundreds of thousands (see schema.Row).
 sentence_row = row_type("sentences")
+_SENTENCE_FIELDS = operator.attrgetter("paragraph_id", "start", "end", "id", "text")  # of a sentence_row
+_SENTENCE_ITEMS = operator.itemgetter("paragraph_id", "start", "end", "id", "text")  # of a dict
 
 
 def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles):
@@ -1590,7 +1596,8 @@ def regions(doc, seg: "Segmentation") -> list["Region"]:
         single("caption", f["start"], f["end"])
     sentences_by_paragraph = defaultdict(list)
     for s in seg.sentences:
-        sentences_by_paragraph[s["paragraph_id"]].append((s["start"], s["end"], s["id"], s["text"]))
+        pid, start, end, sid, stext = (_SENTENCE_FIELDS if type(s) is sentence_row else _SENTENCE_ITEMS)(s)
+        sentences_by_paragraph[pid].append((start, end, sid, stext))
     for p in seg.paragraphs:
         multi = seg.paragraph_pieces[p["id"]]
         out.append(Region("reference" if p["kind"] == "reference" else "body", multi, p["text"],

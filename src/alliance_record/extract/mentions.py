@@ -55,8 +55,10 @@ line) is matched against the forms in capitals. Then, in order:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -304,6 +306,23 @@ class Candidate:
     country: str | None = None
 
 
+_NO_FACTS: dict = {}
+
+
+def _per_form(name: str):
+    """A :class:`Lexicon` fact about a form, which find_matches asks at every occurrence: worked
+    out once per form (``Lexicon._fact``) and then read from its dict without another call."""
+    def wrap(compute):
+        @functools.wraps(compute)
+        def fact(self, key):
+            found = self._facts.get(name, _NO_FACTS).get(key)
+            if found is None:
+                found = self._fact(name, key, lambda k: compute(self, k))
+            return found
+        return fact
+    return wrap
+
+
 @dataclass
 class Lexicon:
     """Every registry form, folded, with the entities it may name."""
@@ -328,33 +347,35 @@ class Lexicon:
             found = facts[key] = compute(key)
         return found
 
+    @_per_form("inverted")
     def all_inverted(self, key: str) -> bool:
         """Every entity of the form is named by it inverted ("Mochizuki, Mike")."""
-        return self._fact("inverted", key, lambda k: all(c.via == "inverted" for c in self.forms[k]))
+        return all(c.via == "inverted" for c in self.forms[key])
 
+    @_per_form("short_only")
     def short_only(self, key: str) -> bool:
         """Every entity of the form is named by it short (a family name, a ship's name without
         its prefix): see :data:`SHORT_FORMS`."""
-        return self._fact("short_only", key, lambda k: all(c.via in SHORT_FORMS for c in self.forms[k]))
+        return all(c.via in SHORT_FORMS for c in self.forms[key])
 
+    @_per_form("family_alias")
     def family_alias(self, key: str) -> bool:
         """The form is one capitalised word registered for persons only (an alias "Koizumi"): a
         family name, which another given name before it makes another person's."""
-        return self._fact("family_alias", key, lambda k: " " not in k and capitalised_name(k)
-                          and all(c.kind == "actor" and c.type == "person" for c in self.forms[k]))
+        return " " not in key and capitalised_name(key) \
+            and all(c.kind == "actor" and c.type == "person" for c in self.forms[key])
 
+    @_per_form("place_or_state")
     def place_or_state(self, key: str) -> bool:
         """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
-        return self._fact("place_or_state", key,
-                          lambda k: all(c.kind == "place" or c.type == "state" for c in self.forms[k]))
+        return all(c.kind == "place" or c.type == "state" for c in self.forms[key])
 
+    @_per_form("demonym_led")
     def demonym_led(self, key: str) -> bool:
         """The form begins with a demonym and ends with a head that is also an adjective
         ("Chinese military")."""
-        def compute(k):
-            words = k.split(" ")
-            return words[0] in self.demonyms and words[-1] in ADJECTIVE_HEADS
-        return self._fact("demonym_led", key, compute)
+        words = key.split(" ")
+        return words[0] in self.demonyms and words[-1] in ADJECTIVE_HEADS
 
     def country_of_form(self, form: str) -> str | None:
         """The one country a registered name or a qualifier stands for ("U.S.", "Pentagon",
@@ -1731,6 +1752,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     row_of: dict = {}
     surfaces: dict = {}  # one string for each surface of the document (a name said 10,000 times)
     row_types = {kind: schema.row_type(f"{kind}_mentions") for kind in ("actor", "place")}
+    rows_of_kind = {kind: out[f"{kind}_mentions"] for kind in ("actor", "place")}
     del found_in
     for k, m in enumerate(matches):
         matches[k] = None  # each match is let go once its row is made (a long document has a million)
@@ -1759,13 +1781,16 @@ def extract(doc, seg, rows, ctx) -> dict:
             surface=surface, spans=json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None,
             sentence=sentence, sentence_start=s_start, sentence_end=s_end, method=m.method)
         assert m.chosen.id, f"a mention without an entity id: {surface!r} at {m.doc_start}"
-        row[f"{kind}_id"] = m.chosen.id
-        if id(m) in outers:
-            row_of[id(m)] = (kind, row["id"])
+        if kind == "actor":  # (by attribute: a long document has a million rows)
+            row.actor_id = m.chosen.id
+        else:
+            row.place_id = m.chosen.id
+        if outers and id(m) in outers:
+            row_of[id(m)] = (kind, row.id)
         if m.outer is not None and id(m.outer) in row_of:
             outer_kind, outer_id = row_of[id(m.outer)]
             row[f"nested_in_{outer_kind}_mention_id"] = outer_id
-        out[f"{kind}_mentions"].append(row)
+        rows_of_kind[kind].append(row)
     summarise(doc.id, out, ctx.state)
     out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
     return out
@@ -1909,12 +1934,14 @@ def summarise(doc_id: str, out: dict, state: dict):
     per_actor: dict = {}
     by_sentence: dict = {}  # sentence start -> its actors, a tuple (a set each is 4 times the size)
     for row in out["actor_mentions"]:
-        actor_id = row["actor_id"]
-        entry = per_actor.setdefault(actor_id, {"mentions": 0, "first_start": row["start"]})
+        actor_id, start, sentence_start = row.actor_id, row.start, row.sentence_start  # (Rows)
+        entry = per_actor.get(actor_id)
+        if entry is None:
+            entry = per_actor[actor_id] = {"mentions": 0, "first_start": start}
         entry["mentions"] += 1
-        actors = by_sentence.get(row["sentence_start"], ())
+        actors = by_sentence.get(sentence_start, ())
         if actor_id not in actors:
-            by_sentence[row["sentence_start"]] = actors + (actor_id,)
+            by_sentence[sentence_start] = actors + (actor_id,)
     for actor_id, entry in sorted(per_actor.items()):
         out["actor_mentions_by_document"].append({
             "actor_id": actor_id, "document_id": doc_id, "mentions": entry["mentions"],
@@ -1930,9 +1957,12 @@ def summarise(doc_id: str, out: dict, state: dict):
                     entry["sentences"] += 1
     for kind in ("actor", "place"):
         tally = state.setdefault(f"mentions.{kind}_tally", {})
-        for row in out[f"{kind}_mentions"]:
-            t = tally.setdefault(row[f"{kind}_id"], {"mentions": 0, "documents": set()})
-            t["mentions"] += 1
+        counts: dict = {}  # entity id -> this document's mentions, added to the tally once
+        for entity_id in map(operator.attrgetter(f"{kind}_id"), out[f"{kind}_mentions"]):
+            counts[entity_id] = counts.get(entity_id, 0) + 1
+        for entity_id, n in counts.items():
+            t = tally.setdefault(entity_id, {"mentions": 0, "documents": set()})
+            t["mentions"] += n
             t["documents"].add(doc_id)
 
 
