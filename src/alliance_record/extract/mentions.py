@@ -643,11 +643,14 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
     return False
 
 
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])(\S+) $")  # (compiled once: asked before every family name)
+
+
 def given_name_before(v: str, start: int) -> str | None:
     """A word written as a name right before a family name (``v[start:]``, a folded view) that is
     no title and no sentence-opening adverb: a given name ("Steve Austin", "Junichiro Koizumi";
     not "Secretary Austin", "Meanwhile Austin"), or None."""
-    before = re.search(r"(?:^|[\s(\"“])(\S+) $", v[max(0, start - 40):start])
+    before = _WORD_BEFORE.search(v[max(0, start - 40):start])
     if before and _other_name_word(before.group(1)):
         word = before.group(1)
         earlier = v[:start - len(word) - 1].rstrip()
@@ -1386,6 +1389,7 @@ _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials
 
 # "Tokyo and Washington", "China, North Korea, and Russia", "the Indian Ocean and the Arabian Sea"
 COORDINATION_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
+CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 
 
 def coordinations(region_matches: list[Match]) -> list[list[Match]]:
@@ -1412,7 +1416,7 @@ def coordinations(region_matches: list[Match]) -> list[list[Match]]:
                 and not _heads_noun_phrase(prev, region_matches) and not _heads_noun_phrase(m, region_matches)
             if joined:
                 chain.append(m)
-                conjunction = conjunction or bool(re.search(r"\b(?:and|or)\b|&", gap))
+                conjunction = conjunction or bool(CONJUNCTION.search(gap))
                 continue
             close()
         chain = [m]
