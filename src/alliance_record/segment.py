@@ -1062,8 +1062,15 @@ def dateline_line(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, every one in capitals (read up to the first that is not: a
+    document's whole text is asked, and not copied into a list of its letters)."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 3
 
 
 def parse_figure(block: Block, publisher: str | None):
