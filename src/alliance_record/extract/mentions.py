@@ -370,6 +370,13 @@ class Lexicon:
         """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
         return all(c.kind == "place" or c.type == "state" for c in self.forms[key])
 
+    @_per_form("institutions_only")
+    def institutions_only(self, key: str) -> bool:
+        """Every entity of the form is an institution (only such a name can end another
+        institution's: :func:`part_of_longer_name`)."""
+        cands = self.forms[key]
+        return bool(cands) and all(c.type in INSTITUTION_TYPES for c in cands)
+
     @_per_form("demonym_led")
     def demonym_led(self, key: str) -> bool:
         """The form begins with a demonym and ends with a head that is also an adjective
@@ -884,7 +891,8 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue
         if end < len(v) and v[end] in "$€£¥":
             continue  # "US$30", "A$10 billion": a currency, not the country
-        if part_of_longer_name(view, start, end, lexicon.forms[key], lexicon, region.kind in WRAPPING_REGIONS):
+        if lexicon.institutions_only(key) \
+                and part_of_longer_name(view, start, end, lexicon.forms[key], lexicon, region.kind in WRAPPING_REGIONS):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
         if lexicon.place_or_state(key):  # (asked of a place's or a state's forms only)
             if TIME_ZONE_AFTER.match(v, end) and CLOCK_BEFORE.search(v, max(0, start - 16), start):
