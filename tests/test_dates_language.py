@@ -829,12 +829,65 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
 ]
 
 
+# dates6: a possessive date ("Sunday's election") is governed by its clause's tense like any other
+# (dct weekdays chosen so the nearest such day lies the other way)
+POSSESSIVE_DATES_BY_THEIR_CLAUSE = [
+    ("The ruling coalition lost its upper-house majority in Sunday's election.", '2025-07-24', 'Sunday', '2025-07-20'),
+    ("Ishiba will face voters in Sunday's upper-house election.", '2025-07-17', 'Sunday', '2025-07-20'),
+    ("Takaichi won Saturday's leadership vote in a runoff.", '2025-10-09', 'Saturday', '2025-10-04'),
+    ("Takaichi is expected to win Tuesday's vote in the Diet.", '2025-10-17', 'Tuesday', '2025-10-21'),
+    ("Tokyo protested Wednesday's missile launch by North Korea.", '2025-10-27', 'Wednesday', '2025-10-22'),
+    ("Trump will hold talks with Takaichi at Tuesday's summit in Tokyo.", '2025-10-24', 'Tuesday', '2025-10-28'),
+    ("The LDP suffered heavy losses in Sunday's general election.", '2024-10-31', 'Sunday', '2024-10-27'),
+    ("Turnout in Sunday's general election was about 54 percent.", '2024-10-31', 'Sunday', '2024-10-27'),
+    ("Ishiba will attend Wednesday's peace memorial ceremony in Hiroshima.", '2025-08-01', 'Wednesday', '2025-08-06'),
+    ("Markets in Tokyo fell sharply after Monday's inauguration of Trump.", '2025-01-24', 'Monday', '2025-01-20'),
+    ("Voters chose Lee Jae-myung in Tuesday's snap presidential election.", '2025-06-07', 'Tuesday', '2025-06-03'),
+    ("Sunday's election is a test for Ishiba.", '2025-07-17', 'Sunday', '2025-07-20'),
+    # (the noun a possessive date names is no verb; a future seen from the past does not put it ahead)
+    ("The Nikkei was up 2 percent as of Friday's close.", '2025-10-27', 'Friday', '2025-10-24'),
+    ("Officials said they would comply with Tuesday's ruling.", '2025-10-30', 'Tuesday', '2025-10-28'),
+]
+
+# dates6: a month with a possessive before a noun ("November's APEC summit") is a date ("May's" is
+# too often Theresa May's to be read so)
+POSSESSIVE_MONTHS = [
+    ("Leaders will gather for November's APEC summit in Gyeongju.", '2025-09-01', 'November', '2025-11'),
+    ("Turnout in July's upper-house election was low.", '2025-09-10', 'July', '2025-07'),
+    ("October's leadership race made Takaichi prime minister.", '2025-12-01', 'October', '2025-10'),
+    ("The troops arrived after February's summit between Ishiba and Trump.", '2025-05-01', 'February', '2025-02'),
+    ("Japan will host August's TICAD conference in Yokohama.", '2025-06-01', 'August', '2025-08'),
+    ("Analysts expect a deal before June's G7 summit in Kananaskis.", '2025-04-10', 'June', '2025-06'),
+    ("Damage from January's earthquake on the Noto Peninsula was severe.", '2024-03-15', 'January', '2024-01'),
+    ("The yen slid after September's decision by the Bank of Japan to hold rates.", '2025-10-10', 'September', '2025-09'),
+    ("Preparations for April's opening of the Expo in Osaka continue.", '2025-02-01', 'April', '2025-04'),
+    ("Hegseth spoke at December’s meeting of the Quad ministers.", '2026-02-01', 'December', '2025-12'),
+    ("May's government fell in 2019.", '2025-02-01', 'May', None),
+]
+
+# dates6: a month after a participle that opens or closes a period ("fiscal 2026, beginning
+# April", "starting October", "effective November") is a date, as after "from"
+MONTHS_AFTER_A_PERIOD_PARTICIPLE = [
+    ("The budget for fiscal 2026, beginning April, is the largest yet.", '2025-12-27', 'April', '2026-04'),
+    ("Japan will tax corporations for defence starting April.", '2025-12-20', 'April', '2026-04'),
+    ("The new tariffs applied to Japanese cars beginning August.", '2025-09-10', 'August', '2025-08'),
+    ("Chinese airlines cut flights to Japan starting December.", '2026-01-15', 'December', '2025-12'),
+    ("Rice prices began to fall starting June.", '2025-08-01', 'June', '2025-06'),
+    ("The suspension of seafood imports, effective November, hit exporters in Hokkaido.", '2025-12-10', 'November', '2025-11'),
+    ("The fiscal year ending March saw record defence spending.", '2025-05-20', 'March', '2025-03'),
+    ("The Expo in Osaka ran for six months beginning April.", '2025-12-01', 'April', '2025-04'),
+    ("Starting April, the ministry will fund a fleet of coastal drones.", '2026-01-05', 'April', '2026-04'),
+    ("Beginning October, the Marines rotated a missile unit through Ishigaki.", '2025-12-05', 'October', '2025-10'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
                          + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
-                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT)
+                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
+                         + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -230,8 +230,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
             hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
     # (the date holds its place among the words: "Japan's new fiscal year begins" has no
-    # possessive before "begins")
-    groups = _groups(tokens + [(start, "\x00")] + after)
+    # possessive before "begins"; a possessive date does: "as of Friday's close" names no verb)
+    date_token = "\x00"
+    if text.startswith(("’s", "'s"), end) and after and after[0][0] == end + 1:
+        date_token, after = "\x00’s", after[1:]
+    groups = _groups(tokens + [(start, date_token)] + after)
     if not groups:
         return None, None
     # a clause that "that" opens after the date is what was said, not when ("He told reporters in
