@@ -881,13 +881,43 @@ MONTHS_AFTER_A_PERIOD_PARTICIPLE = [
 ]
 
 
+# dates6: a date whose sentence shows no tense ("In April, ... Marines set up": "set", "put", "cut"
+# are past and present alike) takes the tense of the sentence before it in its paragraph; dct
+# chosen so that the nearest such date lies the other way
+TENSE_OF_THE_SENTENCE_BEFORE = [
+    ("Tokyo tightened its rules on chip exports after the summit. In April, the trade ministry cut the list of exempt buyers.",
+     '2025-10-20', 'April', '2025-04'),
+    ("The typhoon season battered Okinawa. In May, a storm shut the runway at Kadena for two days.", '2025-11-20', 'May', '2025-05'),
+    ("China's coast guard stepped up its patrols near the Senkakus. In March, its ships set a record for days in the "
+     "contiguous zone.", '2025-09-20', 'March', '2025-03'),
+    ("The two navies will hold their largest drill yet next year. In March, destroyers from both sides set out from Sasebo.",
+     '2025-09-10', 'March', '2026-03'),
+    ("The ministry will start a new space unit next spring. In April, the Air Self-Defense Force changes its name.",
+     '2025-09-10', 'April', '2026-04'),
+    ("Coast guard ships chased the Chinese vessels out of Japanese waters. On Monday, another four set course for the islands.",
+     '2025-10-24', 'Monday', '2025-10-20'),
+    ("North Korea fired two missiles into the sea. On Tuesday, a third hit the water near Okushiri.", '2025-10-25', 'Tuesday',
+     '2025-10-21'),
+    ("The aircraft carrier left Yokosuka for a patrol. On Sunday, its crew put in at Manila.", '2025-10-23', 'Sunday', '2025-10-19'),
+    ("Japan and the Philippines signed a reciprocal access pact last year. In September, the accord let troops train on "
+     "each other's soil.", '2026-03-20', 'September', '2025-09'),
+    ("Hegseth toured bases in Japan this spring. In March, the secretary set foot on Iwo Jima for a memorial.", '2025-09-20',
+     'March', '2025-03'),
+    # (a tense of its own wins; a paragraph break stops the carry)
+    ("The navy will hold drills next week. On Monday, a destroyer visited Guam.", '2025-10-24', 'Monday', '2025-10-20'),
+    ("Officials met in Tokyo last week.\n\nOn Friday, more talks.", '2025-10-22', 'Friday', '2025-10-24'),
+    ("Tokyo said it would take bids until 5 p.m. JST Nov. 7.", '2025-11-03', 'Nov. 7', '2025-11-07'),  # (no sentence end)
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
                          + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
                          + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
-                         + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE)
+                         + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
+                         + TENSE_OF_THE_SENTENCE_BEFORE)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -114,7 +114,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence
+from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence, tense_before
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -1454,6 +1454,8 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
         # (a possessive date too: "lost its majority in Sunday's election", "will attend
         # Wednesday's ceremony" are read by their clause like any other)
         tense_word, cue = clause_tense(text, start, end)
+        if tense_word is None:  # a sentence with no tense of its own: the narrative's
+            tense_word, cue = tense_before(text, start)
         if tense_word == "future" and fields.get("weekday") is not None and cue \
                 and cue.split()[0].lower() in FUTURATE_CUES and _RANGE_TO_WEEKDAY.match(text, end):
             # the first day of "runs from Tuesday to Thursday": the range is read as one, not its

@@ -350,6 +350,25 @@ def subordinate(text: str, start: int, end: int) -> bool:
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DOTTED_BEFORE = re.compile(r"\.[a-z]\.$")  # the last period of "p.m.", "a.m.", "i.e."
+
+
+def tense_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The tense a date at ``start`` whose own sentence shows none takes from the sentence before it
+    in its paragraph (the tense of a narrative runs on: "Tokyo tightened its rules this year. In
+    April, the ministry cut the list", where "cut" is past and present alike): the past or future
+    of that sentence's last clause, or (None, None)."""
+    end = None
+    for found in _SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1):  # (the capital looked at)
+        end = found
+    if end is None or _PARAGRAPH_BREAK.search(text, end.start(), start) or \
+            _DOTTED_BEFORE.match(text, max(0, end.start() - 2), end.start() + 1):
+        return None, None  # (not after "5 p.m." or "i.e.": an abbreviation's period ends no sentence)
+    told, cue = clause_tense(text, end.start(), end.start())
+    return (told, cue) if told in ("past", "future") else (None, None)
+
+
 def same_sentence(text: str, a: int, b: int) -> bool:
     """No sentence ends between offsets ``a`` and ``b`` of ``text`` (a rough reading: an
     abbreviation before a capital counts as an end, which only makes the callers' rules more
