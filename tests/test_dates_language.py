@@ -910,6 +910,30 @@ TENSE_OF_THE_SENTENCE_BEFORE = [
 ]
 
 
+# dates6: a present tense in a clause of time or condition, or after "whoever", "whether", speaks
+# of what is to come ("whoever wins on Tuesday", "if the party loses on Sunday"); dct chosen so
+# that the nearest such date lies behind
+PRESENT_AFTER_A_SUBORDINATOR = [
+    ("Markets are nervous about whoever wins on Tuesday.", '2024-10-31', 'Tuesday', '2024-11-05'),
+    ("The yen could slide if the Bank of Japan holds rates in December.", '2025-05-20', 'December', '2025-12'),
+    ("Officials are watching whether the typhoon reaches Okinawa on Sunday.", '2025-09-16', 'Sunday', '2025-09-21'),
+    ("Ishiba's fate is uncertain if the party loses on Sunday.", '2025-07-15', 'Sunday', '2025-07-20'),
+    ("Seoul wants a deal before Lee visits Washington in August.", '2025-02-10', 'August', '2025-08'),
+    ("Rice prices stay high unless the government releases its reserves in February.", '2025-08-10', 'February', '2026-02'),
+    ("Whichever party wins on Sunday needs coalition partners.", '2024-10-22', 'Sunday', '2024-10-27'),
+    ("The ministry is ready to respond if North Korea fires another missile on Saturday.", '2025-10-21', 'Saturday',
+     '2025-10-25'),
+    ("Fishing boats stay in port until the storm passes on Wednesday.", '2025-09-13', 'Wednesday', '2025-09-17'),
+    ("Nobody knows how Beijing reacts when Takaichi speaks in the Diet on Friday.", '2025-11-03', 'Friday', '2025-11-07'),
+    ("Traders in Tokyo wait to see whether the Fed cuts rates on Wednesday.", '2025-09-12', 'Wednesday', '2025-09-17'),
+    ("Markets fell when the Bank of Japan raised rates in July.", '2025-01-10', 'July', '2024-07'),  # (a past is past)
+    # ("when" after a date tells of that day; a plural noun is no verb when a past follows it)
+    ("In contrast to Monday, when two opposition leaders and 40 supporters were detained, Tuesday was calm.", '2025-10-22',
+     'Monday', '2025-10-20'),
+    ("Manila filed a protest days after the collision off Zambales on Aug. 11.", '2025-09-01', 'Aug. 11', '2025-08-11'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
@@ -917,7 +941,7 @@ TENSE_OF_THE_SENTENCE_BEFORE = [
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
                          + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
-                         + TENSE_OF_THE_SENTENCE_BEFORE)
+                         + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -192,11 +192,39 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
                 out.append((pos, "future", f"if {word}"))
             else:
                 out.append((pos, "past", word))
+        elif word[0].islower() and _present_after_subordinator(low, i):  # (not a name: "after the collision off Zambales")
+            # "if the party loses on Sunday", "whoever wins on Tuesday", "before Lee visits Washington
+            # in August": a present in a clause of time or condition speaks of what is to come
+            out.append((pos, "future", word))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
             out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
             out.append((pos, "present", word))
     return out
+
+
+# Words that open a clause of time or condition, or stand as its subject ("whoever wins"), whose
+# present tense points ahead; and the words that show an -s word after them is a noun ("if the talks")
+SUBORDINATORS = frozenset("if unless once when whenever until till before after whether".split())
+FREE_RELATIVES = frozenset("whoever whichever whatever".split())
+_NOT_SUBJECT_END = NOT_FINITE_BEFORE | frozenset("of in on at for with by from to into as than and or".split())
+
+
+def _present_after_subordinator(low: list[str], i: int) -> bool:
+    """``low[i]`` is a verb in -s (or "is", "are") whose subject a subordinator opens a few words
+    before ("if the yen weakens", "whoever wins", "when Takaichi speaks"), not a plural noun ("if the
+    talks") nor a past or a reported clause."""
+    w = low[i]
+    if not (w in ("is", "are") or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "’s", "'s")))):
+        return False
+    if i and low[i - 1] in FREE_RELATIVES:
+        return True
+    opener = next((j for j in range(i - 2, max(-1, i - 6), -1) if low[j] in SUBORDINATORS or low[j] in FREE_RELATIVES), None)
+    # (the subject between is one to four words with no verb of its own: "if Beijing banned seafood
+    # imports"; no past follows a plural noun taken for the verb: "when two exile leaders ... were
+    # arrested"; and "Thursday, when ..." tells of that day, no condition)
+    return opener is not None and low[i - 1] not in _NOT_SUBJECT_END and low[i - 1] not in SUBORDINATORS \
+        and not any(_past_form(w) for w in low[opener + 1:i + 6]) and not (opener and low[opener - 1].startswith("\x00"))
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
