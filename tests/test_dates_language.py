@@ -934,6 +934,25 @@ PRESENT_AFTER_A_SUBORDINATOR = [
 ]
 
 
+# dates6: a regular past of four letters is a past ("used", "died", "sued", "tied", "owed", "eyed"); dct
+# chosen so that the nearest such date lies ahead
+SHORT_REGULAR_PASTS = [
+    ("The coast guard used drones in March to watch the Senkakus.", '2025-10-10', 'March', '2025-03'),
+    ("Former prime minister Shinzo Abe died in July.", '2023-01-20', 'July', '2022-07'),
+    ("Tokyo tied its aid package to reforms in March.", '2025-10-10', 'March', '2025-03'),
+    ("Survivors sued the government in March over the tests.", '2025-10-10', 'March', '2025-03'),
+    ("Investors eyed the Bank of Japan closely in April.", '2025-10-20', 'April', '2025-04'),
+    ("Japan owed Washington a decision on the tariffs in April.", '2025-10-20', 'April', '2025-04'),
+    ("Pope Francis died on Monday.", '2025-04-25', 'Monday', '2025-04-21'),
+    ("The two sides tied their talks to the summit in May.", '2025-11-20', 'May', '2025-05'),
+    ("Okinawa's governor used his veto in September.", '2026-03-20', 'September', '2025-09'),
+    ("A Japanese soldier died in a training accident in March.", '2025-10-10', 'March', '2025-03'),
+    ("The ministry used up its reserve funds in March.", '2025-10-10', 'March', '2025-03'),
+    # (four-letter nouns in -ed are none: "the seed money", "a garden shed")
+    ("The seed money for the plant arrives in March.", '2025-10-10', 'March', '2026-03'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
@@ -941,7 +960,8 @@ PRESENT_AFTER_A_SUBORDINATOR = [
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
                          + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
-                         + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR)
+                         + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
+                         + SHORT_REGULAR_PASTS)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -50,7 +50,7 @@ come met had said told
 # -ed words that are not past verbs
 NOT_PAST = frozenset("""
 need red bed speed seed feed hundred shed bred sled weed deed breed proceed exceed succeed
-indeed embed unprecedented sacred kindred naked wicked rugged ragged beloved aged skilled
+indeed embed reed heed coed iced unprecedented sacred kindred naked wicked rugged ragged beloved aged skilled
 armed united advanced limited detailed expected planned scheduled proposed so-called
 based related concerned involved interested allied talented renewed heightened increased
 unexpected unified enlarged experienced qualified marked classified reserved
@@ -131,7 +131,7 @@ def _past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PAST:
         return True
-    return len(w) > 4 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
+    return len(w) > 3 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
 
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
