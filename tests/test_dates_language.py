@@ -953,6 +953,25 @@ SHORT_REGULAR_PASTS = [
 ]
 
 
+# dates6: a condition of what was threatened, vowed, pledged or offered lies ahead as one of "would"
+# does ("threatened to halt imports if Tokyo went ahead in March"), unless said to be met or reported
+# in a past perfect
+CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
+    ("Beijing threatened to halt seafood imports if Tokyo went ahead in March.", '2025-12-10', 'March', '2026-03'),
+    ("Trump vowed to raise tariffs if the talks collapsed in February.", '2025-12-10', 'February', '2026-02'),
+    ("Seoul pledged to resume the drills if Pyongyang fired another missile in January.", '2025-12-10', 'January', '2026-01'),
+    ("The union threatened to strike if the base work resumed in May.", '2025-12-10', 'May', '2026-05'),
+    ("Okinawa's governor promised to sue if the ministry started landfill work in April.", '2025-12-10', 'April', '2026-04'),
+    ("Manila offered to host talks if Beijing agreed in March.", '2025-12-10', 'March', '2026-03'),
+    ("Tokyo pledged to lift the curbs if the two sides reached a deal in June.", '2025-12-10', 'June', '2026-06'),
+    ("China threatened to cancel the visit if Takaichi spoke at the forum in January.", '2025-12-10', 'January', '2026-01'),
+    ("Washington offered to share data if Tokyo joined the project in April.", '2025-12-10', 'April', '2026-04'),
+    ("Moscow threatened to respond if Japan deployed missiles in February.", '2025-12-10', 'February', '2026-02'),
+    ("Beijing threatened to halt imports if Tokyo went ahead in March, and it did.", '2025-12-10', 'March', '2025-03'),
+    ("Beijing had threatened to halt imports if Tokyo went ahead in March.", '2025-12-10', 'March', '2025-03'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
@@ -961,7 +980,7 @@ SHORT_REGULAR_PASTS = [
                          + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
                          + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
-                         + SHORT_REGULAR_PASTS)
+                         + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

@@ -184,8 +184,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i] \
-                    and not _past_perfect_report(low, low.index("would")):
+            head = _condition_head(low, i) \
+                if "if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i] else None
+            if head is not None and not _past_perfect_report(low, head):
                 # (not after a past perfect report: "had warned it would ... if", a past before a past)
                 # "warned that it would respond if the drills went ahead in April": a condition of what
                 # would follow, still to come
@@ -312,6 +313,13 @@ def _fulfilled(text: str, end: int, verb: str) -> bool:
 
 
 _CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
+
+
+def _condition_head(low: list[str], i: int) -> int | None:
+    """Where the "would" or the infinitive of a threat or pledge ("threatened to", "vowed to",
+    "offered to") stands that a condition ending before ``low[i]`` depends on, or None."""
+    return next((j for j in range(i) if low[j] == "would" or (
+        low[j] in PLANNED and j + 1 < i and low[j + 1] == "to")), None)
 
 
 def _past_perfect_report(low: list[str], would: int) -> bool:
