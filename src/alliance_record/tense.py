@@ -13,7 +13,12 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
   ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
   unless the sentence goes on to say it was met (", and they did") or reports it in a past
-  perfect ("had warned it would ... if").
+  perfect ("had warned it would ... if"); so does one of a threat or pledge ("threatened to halt
+  imports if Tokyo went ahead in March"), and a present in a clause of time or condition
+  ("whoever wins on Tuesday", "if the party loses on Sunday").
+
+A date whose sentence shows no tense takes the past or future of the sentence before it in its
+paragraph (:func:`tense_before`: "Tokyo tightened its rules. In April, the ministry cut the list").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
