@@ -829,12 +829,158 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
 ]
 
 
+# dates6: a possessive date ("Sunday's election") is governed by its clause's tense like any other
+# (dct weekdays chosen so the nearest such day lies the other way)
+POSSESSIVE_DATES_BY_THEIR_CLAUSE = [
+    ("The ruling coalition lost its upper-house majority in Sunday's election.", '2025-07-24', 'Sunday', '2025-07-20'),
+    ("Ishiba will face voters in Sunday's upper-house election.", '2025-07-17', 'Sunday', '2025-07-20'),
+    ("Takaichi won Saturday's leadership vote in a runoff.", '2025-10-09', 'Saturday', '2025-10-04'),
+    ("Takaichi is expected to win Tuesday's vote in the Diet.", '2025-10-17', 'Tuesday', '2025-10-21'),
+    ("Tokyo protested Wednesday's missile launch by North Korea.", '2025-10-27', 'Wednesday', '2025-10-22'),
+    ("Trump will hold talks with Takaichi at Tuesday's summit in Tokyo.", '2025-10-24', 'Tuesday', '2025-10-28'),
+    ("The LDP suffered heavy losses in Sunday's general election.", '2024-10-31', 'Sunday', '2024-10-27'),
+    ("Turnout in Sunday's general election was about 54 percent.", '2024-10-31', 'Sunday', '2024-10-27'),
+    ("Ishiba will attend Wednesday's peace memorial ceremony in Hiroshima.", '2025-08-01', 'Wednesday', '2025-08-06'),
+    ("Markets in Tokyo fell sharply after Monday's inauguration of Trump.", '2025-01-24', 'Monday', '2025-01-20'),
+    ("Voters chose Lee Jae-myung in Tuesday's snap presidential election.", '2025-06-07', 'Tuesday', '2025-06-03'),
+    ("Sunday's election is a test for Ishiba.", '2025-07-17', 'Sunday', '2025-07-20'),
+    # (the noun a possessive date names is no verb; a future seen from the past does not put it ahead)
+    ("The Nikkei was up 2 percent as of Friday's close.", '2025-10-27', 'Friday', '2025-10-24'),
+    ("Officials said they would comply with Tuesday's ruling.", '2025-10-30', 'Tuesday', '2025-10-28'),
+]
+
+# dates6: a month with a possessive before a noun ("November's APEC summit") is a date ("May's" is
+# too often Theresa May's to be read so)
+POSSESSIVE_MONTHS = [
+    ("Leaders will gather for November's APEC summit in Gyeongju.", '2025-09-01', 'November', '2025-11'),
+    ("Turnout in July's upper-house election was low.", '2025-09-10', 'July', '2025-07'),
+    ("October's leadership race made Takaichi prime minister.", '2025-12-01', 'October', '2025-10'),
+    ("The troops arrived after February's summit between Ishiba and Trump.", '2025-05-01', 'February', '2025-02'),
+    ("Japan will host August's TICAD conference in Yokohama.", '2025-06-01', 'August', '2025-08'),
+    ("Analysts expect a deal before June's G7 summit in Kananaskis.", '2025-04-10', 'June', '2025-06'),
+    ("Damage from January's earthquake on the Noto Peninsula was severe.", '2024-03-15', 'January', '2024-01'),
+    ("The yen slid after September's decision by the Bank of Japan to hold rates.", '2025-10-10', 'September', '2025-09'),
+    ("Preparations for April's opening of the Expo in Osaka continue.", '2025-02-01', 'April', '2025-04'),
+    ("Hegseth spoke at December’s meeting of the Quad ministers.", '2026-02-01', 'December', '2025-12'),
+    ("May's government fell in 2019.", '2025-02-01', 'May', None),
+]
+
+# dates6: a month after a participle that opens or closes a period ("fiscal 2026, beginning
+# April", "starting October", "effective November") is a date, as after "from"
+MONTHS_AFTER_A_PERIOD_PARTICIPLE = [
+    ("The budget for fiscal 2026, beginning April, is the largest yet.", '2025-12-27', 'April', '2026-04'),
+    ("Japan will tax corporations for defence starting April.", '2025-12-20', 'April', '2026-04'),
+    ("The new tariffs applied to Japanese cars beginning August.", '2025-09-10', 'August', '2025-08'),
+    ("Chinese airlines cut flights to Japan starting December.", '2026-01-15', 'December', '2025-12'),
+    ("Rice prices began to fall starting June.", '2025-08-01', 'June', '2025-06'),
+    ("The suspension of seafood imports, effective November, hit exporters in Hokkaido.", '2025-12-10', 'November', '2025-11'),
+    ("The fiscal year ending March saw record defence spending.", '2025-05-20', 'March', '2025-03'),
+    ("The Expo in Osaka ran for six months beginning April.", '2025-12-01', 'April', '2025-04'),
+    ("Starting April, the ministry will fund a fleet of coastal drones.", '2026-01-05', 'April', '2026-04'),
+    ("Beginning October, the Marines rotated a missile unit through Ishigaki.", '2025-12-05', 'October', '2025-10'),
+]
+
+
+# dates6: a date whose sentence shows no tense ("In April, ... Marines set up": "set", "put", "cut"
+# are past and present alike) takes the tense of the sentence before it in its paragraph; dct
+# chosen so that the nearest such date lies the other way
+TENSE_OF_THE_SENTENCE_BEFORE = [
+    ("Tokyo tightened its rules on chip exports after the summit. In April, the trade ministry cut the list of exempt buyers.",
+     '2025-10-20', 'April', '2025-04'),
+    ("The typhoon season battered Okinawa. In May, a storm shut the runway at Kadena for two days.", '2025-11-20', 'May', '2025-05'),
+    ("China's coast guard stepped up its patrols near the Senkakus. In March, its ships set a record for days in the "
+     "contiguous zone.", '2025-09-20', 'March', '2025-03'),
+    ("The two navies will hold their largest drill yet next year. In March, destroyers from both sides set out from Sasebo.",
+     '2025-09-10', 'March', '2026-03'),
+    ("The ministry will start a new space unit next spring. In April, the Air Self-Defense Force changes its name.",
+     '2025-09-10', 'April', '2026-04'),
+    ("Coast guard ships chased the Chinese vessels out of Japanese waters. On Monday, another four set course for the islands.",
+     '2025-10-24', 'Monday', '2025-10-20'),
+    ("North Korea fired two missiles into the sea. On Tuesday, a third hit the water near Okushiri.", '2025-10-25', 'Tuesday',
+     '2025-10-21'),
+    ("The aircraft carrier left Yokosuka for a patrol. On Sunday, its crew put in at Manila.", '2025-10-23', 'Sunday', '2025-10-19'),
+    ("Japan and the Philippines signed a reciprocal access pact last year. In September, the accord let troops train on "
+     "each other's soil.", '2026-03-20', 'September', '2025-09'),
+    ("Hegseth toured bases in Japan this spring. In March, the secretary set foot on Iwo Jima for a memorial.", '2025-09-20',
+     'March', '2025-03'),
+    # (a tense of its own wins; a paragraph break stops the carry)
+    ("The navy will hold drills next week. On Monday, a destroyer visited Guam.", '2025-10-24', 'Monday', '2025-10-20'),
+    ("Officials met in Tokyo last week.\n\nOn Friday, more talks.", '2025-10-22', 'Friday', '2025-10-24'),
+    ("Tokyo said it would take bids until 5 p.m. JST Nov. 7.", '2025-11-03', 'Nov. 7', '2025-11-07'),  # (no sentence end)
+]
+
+
+# dates6: a present tense in a clause of time or condition, or after "whoever", "whether", speaks
+# of what is to come ("whoever wins on Tuesday", "if the party loses on Sunday"); dct chosen so
+# that the nearest such date lies behind
+PRESENT_AFTER_A_SUBORDINATOR = [
+    ("Markets are nervous about whoever wins on Tuesday.", '2024-10-31', 'Tuesday', '2024-11-05'),
+    ("The yen could slide if the Bank of Japan holds rates in December.", '2025-05-20', 'December', '2025-12'),
+    ("Officials are watching whether the typhoon reaches Okinawa on Sunday.", '2025-09-16', 'Sunday', '2025-09-21'),
+    ("Ishiba's fate is uncertain if the party loses on Sunday.", '2025-07-15', 'Sunday', '2025-07-20'),
+    ("Seoul wants a deal before Lee visits Washington in August.", '2025-02-10', 'August', '2025-08'),
+    ("Rice prices stay high unless the government releases its reserves in February.", '2025-08-10', 'February', '2026-02'),
+    ("Whichever party wins on Sunday needs coalition partners.", '2024-10-22', 'Sunday', '2024-10-27'),
+    ("The ministry is ready to respond if North Korea fires another missile on Saturday.", '2025-10-21', 'Saturday',
+     '2025-10-25'),
+    ("Fishing boats stay in port until the storm passes on Wednesday.", '2025-09-13', 'Wednesday', '2025-09-17'),
+    ("Nobody knows how Beijing reacts when Takaichi speaks in the Diet on Friday.", '2025-11-03', 'Friday', '2025-11-07'),
+    ("Traders in Tokyo wait to see whether the Fed cuts rates on Wednesday.", '2025-09-12', 'Wednesday', '2025-09-17'),
+    ("Markets fell when the Bank of Japan raised rates in July.", '2025-01-10', 'July', '2024-07'),  # (a past is past)
+    # ("when" after a date tells of that day; a plural noun is no verb when a past follows it)
+    ("In contrast to Monday, when two opposition leaders and 40 supporters were detained, Tuesday was calm.", '2025-10-22',
+     'Monday', '2025-10-20'),
+    ("Manila filed a protest days after the collision off Zambales on Aug. 11.", '2025-09-01', 'Aug. 11', '2025-08-11'),
+]
+
+
+# dates6: a regular past of four letters is a past ("used", "died", "sued", "tied", "owed", "eyed"); dct
+# chosen so that the nearest such date lies ahead
+SHORT_REGULAR_PASTS = [
+    ("The coast guard used drones in March to watch the Senkakus.", '2025-10-10', 'March', '2025-03'),
+    ("Former prime minister Shinzo Abe died in July.", '2023-01-20', 'July', '2022-07'),
+    ("Tokyo tied its aid package to reforms in March.", '2025-10-10', 'March', '2025-03'),
+    ("Survivors sued the government in March over the tests.", '2025-10-10', 'March', '2025-03'),
+    ("Investors eyed the Bank of Japan closely in April.", '2025-10-20', 'April', '2025-04'),
+    ("Japan owed Washington a decision on the tariffs in April.", '2025-10-20', 'April', '2025-04'),
+    ("Pope Francis died on Monday.", '2025-04-25', 'Monday', '2025-04-21'),
+    ("The two sides tied their talks to the summit in May.", '2025-11-20', 'May', '2025-05'),
+    ("Okinawa's governor used his veto in September.", '2026-03-20', 'September', '2025-09'),
+    ("A Japanese soldier died in a training accident in March.", '2025-10-10', 'March', '2025-03'),
+    ("The ministry used up its reserve funds in March.", '2025-10-10', 'March', '2025-03'),
+    # (four-letter nouns in -ed are none: "the seed money", "a garden shed")
+    ("The seed money for the plant arrives in March.", '2025-10-10', 'March', '2026-03'),
+]
+
+
+# dates6: a condition of what was threatened, vowed, pledged or offered lies ahead as one of "would"
+# does ("threatened to halt imports if Tokyo went ahead in March"), unless said to be met or reported
+# in a past perfect
+CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
+    ("Beijing threatened to halt seafood imports if Tokyo went ahead in March.", '2025-12-10', 'March', '2026-03'),
+    ("Trump vowed to raise tariffs if the talks collapsed in February.", '2025-12-10', 'February', '2026-02'),
+    ("Seoul pledged to resume the drills if Pyongyang fired another missile in January.", '2025-12-10', 'January', '2026-01'),
+    ("The union threatened to strike if the base work resumed in May.", '2025-12-10', 'May', '2026-05'),
+    ("Okinawa's governor promised to sue if the ministry started landfill work in April.", '2025-12-10', 'April', '2026-04'),
+    ("Manila offered to host talks if Beijing agreed in March.", '2025-12-10', 'March', '2026-03'),
+    ("Tokyo pledged to lift the curbs if the two sides reached a deal in June.", '2025-12-10', 'June', '2026-06'),
+    ("China threatened to cancel the visit if Takaichi spoke at the forum in January.", '2025-12-10', 'January', '2026-01'),
+    ("Washington offered to share data if Tokyo joined the project in April.", '2025-12-10', 'April', '2026-04'),
+    ("Moscow threatened to respond if Japan deployed missiles in February.", '2025-12-10', 'February', '2026-02'),
+    ("Beijing threatened to halt imports if Tokyo went ahead in March, and it did.", '2025-12-10', 'March', '2025-03'),
+    ("Beijing had threatened to halt imports if Tokyo went ahead in March.", '2025-12-10', 'March', '2025-03'),
+]
+
+
 @pytest.mark.parametrize("text,dct,phrase,value", FISCAL_YEARS_BY_WHOSE + COUNTS_OF_DECADES + PARTS_OF_A_NAMED_DAY
                          + MONTHS_AFTER_AN_ARTICLE + PAST_AND_FUTURE_YEARS + YEAR_ENDS_OF_A_NAMED_YEAR
                          + CONDITIONS_MET_OR_OPEN + THAT_DAY_NAMED_BY_WHAT_FOLLOWS + TIMETABLES_WITH_AN_ATTRIBUTION
                          + RULES_OF_DATES4_ON_NEW_SENTENCES + HARDER_VARIANTS
                          + FISCAL_OWNERS_ON_CLEAR_EVIDENCE + CONDITIONS_MET_ONLY_WHEN_SAID
-                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT)
+                         + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
+                         + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
+                         + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
+                         + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

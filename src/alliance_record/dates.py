@@ -114,7 +114,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence
+from .tense import FUTURATE_CUES, HAVE, PLANNED, PRESENT_BE, clause_tense, same_sentence, tense_before
 
 ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("day", "month", "year")
@@ -663,6 +663,8 @@ _SINCE_CLAUSE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their|our|this|that|an?))\s+$")
 _HAD_BEFORE = re.compile(r"\b(?i:had)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+_POSSESSIVE_NOUN_AFTER = re.compile(r"[’']s\s+[a-zA-Z]")  # a month's possessive before a noun
+_PERIOD_PARTICIPLE_BEFORE = re.compile(r"\b(?i:beginning|starting|ending|effective|commencing)\s+$")
 # ... but "a/an <Month>" names no date of the story in a generic, recurring or modal clause ("a March
 # deadline every year", "perhaps in an October poll") or as what someone is ("was a May graduate")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?P<be>\b(?i:is|was|are|were|be|been|being|became|becomes|become)\s+)?(?i:an?)\s+$")
@@ -1040,7 +1042,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
                     # "dates back to September", "postponed to October" (not the verb or the name
                     # a month shares: "to May", "to March", "to August")
                     m.group("bm")[:3].lower() not in ("may", "mar", "aug") and _TO_BEFORE.search(text, max(0, s - 48), s)
-                    and not _NAME_AFTER.match(text, m.end())):
+                    and not _NAME_AFTER.match(text, m.end())) and not (
+                    # "November's APEC summit" (not "May's government": a name's), "fiscal 2026,
+                    # beginning April", "starting October", "effective November"
+                    _POSSESSIVE_NOUN_AFTER.match(text, m.end()) and m.group("bm")[:3].lower() != "may"
+                    or _PERIOD_PARTICIPLE_BEFORE.search(text, max(0, s - 16), s)):
                 return None
         fields.update(kind="relative", month=_month(m.group("bm")), offset=offset,
                       direction=_offset_direction(offset))
@@ -1444,8 +1450,12 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
         fields.get("year") is None and (fields.get("month") or fields.get("weekday") is not None
                                         or fields.get("season") or fields.get("quarter")
                                         or fields.get("to_month") or fields.get("unit") == "weekend"))
-    if needs_direction and q not in ("until", "till", "through", "by") and text[end:end + 2] not in ("’s", "'s"):
+    if needs_direction and q not in ("until", "till", "through", "by"):
+        # (a possessive date too: "lost its majority in Sunday's election", "will attend
+        # Wednesday's ceremony" are read by their clause like any other)
         tense_word, cue = clause_tense(text, start, end)
+        if tense_word is None:  # a sentence with no tense of its own: the narrative's
+            tense_word, cue = tense_before(text, start)
         if tense_word == "future" and fields.get("weekday") is not None and cue \
                 and cue.split()[0].lower() in FUTURATE_CUES and _RANGE_TO_WEEKDAY.match(text, end):
             # the first day of "runs from Tuesday to Thursday": the range is read as one, not its
@@ -1455,6 +1465,11 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
                 _POSSESSIVE_BEFORE.search(text, max(0, start - 8), start):
             # a month naming a thing's date ("is trying to revive a May agreement") is not pushed
             # ahead by an infinitive after "is" ("will host a December meeting" is)
+            tense_word = cue = None
+        if tense_word == "future" and text.startswith(("’s", "'s"), end) and \
+                cue.lower() == "would":
+            # a thing a date names is not put ahead by a future seen from the past ("said they
+            # would look for ways around Wednesday's ruling")
             tense_word = cue = None
         moved = _MOVED_TO_BEFORE.search(text, max(0, start - 48), start)
         if moved is not None:  # "was moved to October": what was moved lies ahead

@@ -13,7 +13,12 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
   ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
   unless the sentence goes on to say it was met (", and they did") or reports it in a past
-  perfect ("had warned it would ... if").
+  perfect ("had warned it would ... if"); so does one of a threat or pledge ("threatened to halt
+  imports if Tokyo went ahead in March"), and a present in a clause of time or condition
+  ("whoever wins on Tuesday", "if the party loses on Sunday").
+
+A date whose sentence shows no tense takes the past or future of the sentence before it in its
+paragraph (:func:`tense_before`: "Tokyo tightened its rules. In April, the ministry cut the list").
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
@@ -50,7 +55,7 @@ come met had said told
 # -ed words that are not past verbs
 NOT_PAST = frozenset("""
 need red bed speed seed feed hundred shed bred sled weed deed breed proceed exceed succeed
-indeed embed unprecedented sacred kindred naked wicked rugged ragged beloved aged skilled
+indeed embed reed heed coed iced unprecedented sacred kindred naked wicked rugged ragged beloved aged skilled
 armed united advanced limited detailed expected planned scheduled proposed so-called
 based related concerned involved interested allied talented renewed heightened increased
 unexpected unified enlarged experienced qualified marked classified reserved
@@ -131,7 +136,7 @@ def _past_form(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PAST:
         return True
-    return len(w) > 4 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
+    return len(w) > 3 and w.endswith("ed") and w not in NOT_PAST and not word[0].isupper()
 
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
@@ -184,19 +189,48 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
                                                                                    "get", "got"}):
-            if ("if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i]) and "would" in low[:i] \
-                    and not _past_perfect_report(low, low.index("would")):
+            head = _condition_head(low, i) \
+                if "if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i] else None
+            if head is not None and not _past_perfect_report(low, head):
                 # (not after a past perfect report: "had warned it would ... if", a past before a past)
                 # "warned that it would respond if the drills went ahead in April": a condition of what
                 # would follow, still to come
                 out.append((pos, "future", f"if {word}"))
             else:
                 out.append((pos, "past", word))
+        elif word[0].islower() and _present_after_subordinator(low, i):  # (not a name: "after the collision off Zambales")
+            # "if the party loses on Sunday", "whoever wins on Tuesday", "before Lee visits Washington
+            # in August": a present in a clause of time or condition speaks of what is to come
+            out.append((pos, "future", word))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
             out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
             out.append((pos, "present", word))
     return out
+
+
+# Words that open a clause of time or condition, or stand as its subject ("whoever wins"), whose
+# present tense points ahead; and the words that show an -s word after them is a noun ("if the talks")
+SUBORDINATORS = frozenset("if unless once when whenever until till before after whether".split())
+FREE_RELATIVES = frozenset("whoever whichever whatever".split())
+_NOT_SUBJECT_END = NOT_FINITE_BEFORE | frozenset("of in on at for with by from to into as than and or".split())
+
+
+def _present_after_subordinator(low: list[str], i: int) -> bool:
+    """``low[i]`` is a verb in -s (or "is", "are") whose subject a subordinator opens a few words
+    before ("if the yen weakens", "whoever wins", "when Takaichi speaks"), not a plural noun ("if the
+    talks") nor a past or a reported clause."""
+    w = low[i]
+    if not (w in ("is", "are") or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "’s", "'s")))):
+        return False
+    if i and low[i - 1] in FREE_RELATIVES:
+        return True
+    opener = next((j for j in range(i - 2, max(-1, i - 6), -1) if low[j] in SUBORDINATORS or low[j] in FREE_RELATIVES), None)
+    # (the subject between is one to four words with no verb of its own: "if Beijing banned seafood
+    # imports"; no past follows a plural noun taken for the verb: "when two exile leaders ... were
+    # arrested"; and "Thursday, when ..." tells of that day, no condition)
+    return opener is not None and low[i - 1] not in _NOT_SUBJECT_END and low[i - 1] not in SUBORDINATORS \
+        and not any(_past_form(w) for w in low[opener + 1:i + 6]) and not (opener and low[opener - 1].startswith("\x00"))
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -230,8 +264,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
             hi = conj.start()
     after = [(t.start(), t.group()) for t in _TOKEN.finditer(text, end, hi)]
     # (the date holds its place among the words: "Japan's new fiscal year begins" has no
-    # possessive before "begins")
-    groups = _groups(tokens + [(start, "\x00")] + after)
+    # possessive before "begins"; a possessive date does: "as of Friday's close" names no verb)
+    date_token = "\x00"
+    if text.startswith(("’s", "'s"), end) and after and after[0][0] == end + 1:
+        date_token, after = "\x00’s", after[1:]
+    groups = _groups(tokens + [(start, date_token)] + after)
     if not groups:
         return None, None
     # a clause that "that" opens after the date is what was said, not when ("He told reporters in
@@ -281,6 +318,13 @@ def _fulfilled(text: str, end: int, verb: str) -> bool:
 
 
 _CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
+
+
+def _condition_head(low: list[str], i: int) -> int | None:
+    """Where the "would" or the infinitive of a threat or pledge ("threatened to", "vowed to",
+    "offered to") stands that a condition ending before ``low[i]`` depends on, or None."""
+    return next((j for j in range(i) if low[j] == "would" or (
+        low[j] in PLANNED and j + 1 < i and low[j + 1] == "to")), None)
 
 
 def _past_perfect_report(low: list[str], would: int) -> bool:
@@ -345,6 +389,25 @@ def subordinate(text: str, start: int, end: int) -> bool:
     if _ATTRIBUTION.search(text, max(0, start - 90), start):
         return True
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DOTTED_BEFORE = re.compile(r"\.[a-z]\.$")  # the last period of "p.m.", "a.m.", "i.e."
+
+
+def tense_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The tense a date at ``start`` whose own sentence shows none takes from the sentence before it
+    in its paragraph (the tense of a narrative runs on: "Tokyo tightened its rules this year. In
+    April, the ministry cut the list", where "cut" is past and present alike): the past or future
+    of that sentence's last clause, or (None, None)."""
+    end = None
+    for found in _SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1):  # (the capital looked at)
+        end = found
+    if end is None or _PARAGRAPH_BREAK.search(text, end.start(), start) or \
+            _DOTTED_BEFORE.match(text, max(0, end.start() - 2), end.start() + 1):
+        return None, None  # (not after "5 p.m." or "i.e.": an abbreviation's period ends no sentence)
+    told, cue = clause_tense(text, end.start(), end.start())
+    return (told, cue) if told in ("past", "future") else (None, None)
 
 
 def same_sentence(text: str, a: int, b: int) -> bool:
