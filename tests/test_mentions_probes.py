@@ -455,7 +455,7 @@ PERSON_WORD = [
     ("Nakatani and Hegseth agreed to hold a two-plus-two meeting at an early date.", "Nakatani"),
     ("Asked about the budget, Nakatani declined to give details of the talks.", "Nakatani"),
     ("Kihara, the chief cabinet secretary, said Tokyo had protested the post.", "Kihara"),
-    ("Chinese Defense Minister Dong Jun stayed away from the forum. Dong sent a deputy instead.", "Dong"),
+    ("Chinese Defense Minister Dong Jun skipped the Singapore meeting in 2025. Dong had gone the year before.", "Dong"),
 ]
 
 
@@ -470,11 +470,11 @@ def test_a_word_of_a_persons_name_is_a_person(text, name):
 # outweighs the name's shape ("Camp ..." alone: a place) over its other mentions. A summit, aid
 # workers or visitors at a camp make no base of it.
 CAMPS = [
-    ("Vehicles of a Marine logistics unit at Camp Kinser in Urasoe were loaded on Monday.", "Camp Kinser", "military"),
-    ("The new regiment was activated at Camp Hansen in November 2023.", "Camp Hansen", "military"),
-    ("The Marine Corps opened Camp Blaz on Guam in January 2023.", "Camp Blaz", "military"),
+    ("For decades a Marine artillery unit at Camp Hansen fired across Route 104.", "Camp Hansen", "military"),
+    ("The amphibious brigade was activated at Camp Ainoura in Sasebo in March 2018.", "Camp Ainoura", "military"),
+    ("The Marine Corps established Camp Pendleton in California in 1942.", "Camp Pendleton", "military"),
     ("The Ground Self-Defense Force opened Camp Ishigaki in March 2023.", "Camp Ishigaki", "military"),
-    ("The first upgraded launchers will be deployed to Camp Kengun in Kumamoto.", "Camp Kengun", "military"),
+    ("Missile launchers were deployed to Camp Amami on Amami Oshima in 2019.", "Camp Amami", "military"),
     ("The U.S. Army expanded Camp Humphreys near Pyeongtaek over a decade.", "Camp Humphreys", "military"),
     ("A Marine infantry unit at Camp Schwab trained with the amphibious brigade.", "Camp Schwab", "military"),
     ("The battalion is based at Camp Courtney. Camp Courtney lies north of Okinawa City. "
@@ -502,7 +502,7 @@ CAPITAL_ACTS = [
     ("Beijing claims Taiwan as its own territory.", ("Beijing", "china")),
     ("Beijing claims the whole of the Second Thomas Shoal.", ("Beijing", "china")),
     ("Moscow claims four Ukrainian regions as its own.", ("Moscow", "russia")),
-    ("The war in Ukraine taught Washington an uncomfortable lesson about munitions.", ("Washington", "united-states")),
+    ("The 2010 trawler collision taught Tokyo a lesson about rare earths.", ("Tokyo", "japan")),
     ("The summit gave Tokyo a rare chance to reset ties with Seoul.", ("Tokyo", "japan")),
     ("The arbitral ruling handed Manila a legal victory in 2016.", ("Manila", "philippines")),
     ("The compromise offered Seoul a way out of the export dispute.", ("Seoul", "south-korea")),
@@ -526,10 +526,10 @@ def test_a_capital_acting_or_receiving_is_its_state(text, expected):
 # person after a role's complement that is a registered state ("Ambassador to Japan Mylene J.
 # Garcia-Albano") is no name glued to the state's.
 ROLE_PAIRS = [
-    ("South Korean Foreign Minister Cho Tae-yul and Defence Minister Kim Yong-hyun flew to Washington.",
-     ["Cho Tae-yul", "Kim Yong-hyun"]),
-    ("They met Secretary of State Antony Blinken and Defense Secretary Lloyd Austin on Thursday.",
-     ["Antony Blinken", "Lloyd Austin"]),
+    ("Thai Foreign Minister Maris Sangiampongsa and Defence Minister Phumtham Wechayachai spoke to reporters.",
+     ["Maris Sangiampongsa", "Phumtham Wechayachai"]),
+    ("Reporters asked Secretary of Veterans Affairs Denis McDonough and Energy Secretary Jennifer Granholm about it.",
+     ["Denis McDonough", "Jennifer Granholm"]),
     ("Australian Deputy Prime Minister Richard Marles and Foreign Minister Penny Wong hosted the talks.",
      ["Richard Marles", "Penny Wong"]),
     ("Philippine Defense Secretary Gilberto Teodoro and National Security Adviser Eduardo Año attended.",
@@ -587,11 +587,11 @@ def test_a_candidate_is_named_as_the_text_spells_it(text, name):
     _named(text, name)
 
 
-# 20 (round ents6). Two places the gazetteer knows, joined by "and", are two names ("Nagoya and
-# Arlington"), unless the whole is one place ("Trinidad and Tobago"); and a place's own name is no
+# 20 (round ents6). Two places the gazetteer knows, joined by "and", are two names ("Sendai and
+# Honolulu"), unless the whole is one place ("Trinidad and Tobago"); and a place's own name is no
 # short form of a base or a body named after it ("Ishigaki" after "Camp Ishigaki").
 PLACES_APART = [
-    ("Interviews by the authors in Nagoya and Arlington, spring 2025.", ["Nagoya", "Arlington"]),
+    ("Field notes taken in Sendai and Honolulu, autumn 2019.", ["Sendai", "Honolulu"]),
     ("The delegation toured Osaka and Kobe before flying home.", ["Osaka", "Kobe"]),
     ("Port calls in Cebu and Davao followed the exercise.", ["Cebu", "Davao"]),
     ("The ministers met in Busan and Incheon over two days.", ["Busan", "Incheon"]),
@@ -617,8 +617,7 @@ def test_places_joined_by_and_are_apart(text, names):
 # 21 (round ents6). A head noun hyphenated with the proper word that names a unit's place or
 # letter ("Force-Darwin", "Task Force-Bravo") is still the name's head.
 HYPHEN_HEADS = [
-    ("Marines of the U.S. Marine Rotational Force-Darwin trained with Australian troops.",
-     "U.S. Marine Rotational Force-Darwin"),
+    ("Since 1989 Joint Task Force-North has helped border agents in Texas.", "Joint Task Force-North"),
     ("Joint Task Force-Bravo flew aid to Honduras after the hurricane.", "Joint Task Force-Bravo"),
     ("The Combined Joint Task Force-Horn of Africa is based in Djibouti.", "Combined Joint Task Force-Horn of Africa"),
     ("Joint Interagency Task Force-South tracks drug flights in the Caribbean.", "Joint Interagency Task Force-South"),
@@ -637,9 +636,9 @@ def test_a_hyphenated_head_is_the_head(text, name):
 
 
 # 22 (round ents6). An acronym spelled by the capitals of a name's hyphenated words, with or without
-# its state's qualifier, is typed as that name ("MRF-D", "MAGTF").
+# its state's qualifier, is typed as that name ("JTF-M", "MAGTF").
 HYPHEN_ACRONYMS = [
-    ("The U.S. Marine Rotational Force-Darwin (MRF-D) arrived in April. MRF-D will train in the north.", "MRF-D"),
+    ("The U.S. Joint Task Force-Micronesia (JTF-M) was set up on Guam. JTF-M answers to Indo-Pacific Command.", "JTF-M"),
     ("Joint Task Force-Red Hill (JTF-RH) finished the work. JTF-RH then stood down.", "JTF-RH"),
     ("The Army's Multi-Domain Task Force (MDTF) took part. The MDTF fired a missile.", "MDTF"),
     ("A Marine Air-Ground Task Force (MAGTF) landed. The MAGTF then moved inland.", "MAGTF"),
@@ -648,7 +647,7 @@ HYPHEN_ACRONYMS = [
     ("Combined Joint Task Force-Operation Inherent Resolve (CJTF-OIR) led the air war. CJTF-OIR reported strikes.", "CJTF-OIR"),
     ("Joint Task Force-Bravo (JTF-B) flew aid to Honduras. JTF-B is based at Soto Cano.", "JTF-B"),
     ("The U.S. Multi-Domain Task Force (MDTF) visited Ishigaki. MDTF officers met the mayor.", "MDTF"),
-    ("Japan's Amphibious Rapid Deployment Brigade (ARDB) took part. The ARDB landed first.", "ARDB"),
+    ("A Marine Expeditionary Brigade (MEB) came ashore at dawn. The MEB stayed for a week.", "MEB"),
 ]
 
 

@@ -224,7 +224,7 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
             same_head = same_head or (len(cur) >= 2 and head_word(left_last) is not None and head_from[k + 2])
             # (a person's name has four words at most: longer sides are not read word by word)
-            # "Nagoya and Arlington": two places the gazetteer knows (not one: "Trinidad and Tobago")
+            # "Sendai and Honolulu": two places the gazetteer knows (not one: "Trinidad and Tobago")
             places = len(cur) <= PLACE_WORDS and size <= PLACE_WORDS and all_upper \
                 and gazetteer.lookup(" ".join(t[2] for t in cur)) is not None and _place_after(tokens[k + 1:]) \
                 and gazetteer.lookup(" ".join(t[2] for t in tokens)) is None
