@@ -654,3 +654,18 @@ HYPHEN_ACRONYMS = [
 @pytest.mark.parametrize("text,name", HYPHEN_ACRONYMS)
 def test_an_acronym_of_hyphenated_words(text, name):
     _named(text, name, "military")
+
+
+# 23 (review 26 of ents6). A role inside a possessive or a compound ("the prime minister's
+# residence", "the representative office") types no person in apposition.
+NOT_A_PERSON = [
+    ("Protesters gathered outside the Kantei, the prime minister's residence, on Friday night.", "Kantei"),
+    ("Malacañang, the president's palace, rejected the claim within the hour.", "Malacañang"),
+    ("The statement came from TECRO, the representative office that Taipei keeps in Washington.", "TECRO"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_A_PERSON)
+def test_a_role_inside_a_compound_types_no_person(text, name):
+    _, cands = seed_run(text)
+    assert name in cands and cands[name]["type"] != "person", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}

@@ -110,7 +110,12 @@ APPOSITION_TYPE = {**{w: "grouping" for w in "framework grouping partnership all
 APPOSITION_TYPE.update({w: "person" for w in ROLE_HEADS if len(w) >= 5 and "." not in w})
 for _adjective in ("general", "major"):
     APPOSITION_TYPE.pop(_adjective, None)
-APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % "|".join(APPOSITION_TYPE), re.I)
+# A role counts only where it ends the appositive ("Kihara, the chief cabinet secretary, said",
+# "X, the representative of Taiwan"), not inside a possessive or a compound: "the Kantei, the
+# prime minister's office", "TECRO, the representative office of Taiwan" are no persons.
+APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(%s)\b|(%s)(?=\s*[,;.)]|\s+(?:of|at|for|to|in)\b))"
+                             % ("|".join(w for w, t in APPOSITION_TYPE.items() if t != "person"),
+                                "|".join(w for w, t in APPOSITION_TYPE.items() if t == "person")), re.I)
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
 HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
@@ -510,7 +515,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return "place", f"head noun after it: {noun.group(1)}", place
     kind = APPOSITION_KIND.match(after)
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
-        return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
+        noun = kind.group(kind.lastindex)
+        return APPOSITION_TYPE[noun.lower()], f"apposition: {noun}", place
     if LOCATIVE.search(before) and len(words) <= 2:
         return "place", "after a locative preposition", place
     noun = NOUN_AFTER.match(after)
