@@ -482,6 +482,7 @@ CAMPS = [
     ("Patriot batteries were moved to Camp Zama last spring. Camp Zama is south of Tokyo, and Camp Zama "
      "hosts a golf course.", "Camp Zama", "military"),
     ("Anti-ship missile launchers arrived at Camp Miyako in 2020.", "Camp Miyako", "military"),
+    ("A new electronic warfare unit was activated at Camp Asaka in March 2022.", "Camp Asaka", "military"),
     ("Leaders of three states met at Camp David in August 2023.", "Camp David", "not military"),
     ("Aid workers at Camp Zamzam in Darfur warned of famine.", "Camp Zamzam", "not military"),
     ("Tourists visited Camp David's gates and took photos.", "Camp David", "not military"),
@@ -669,3 +670,19 @@ NOT_A_PERSON = [
 def test_a_role_inside_a_compound_types_no_person(text, name):
     _, cands = seed_run(text)
     assert name in cands and cands[name]["type"] != "person", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
+
+
+# 24 (review 26 of ents6). A camp is no base where the "units" or "divisions" at it are no
+# military formation, nor where people (not a formation) arrive or are sent.
+NOT_A_BASE = [
+    ("Sharp divisions at Camp David in 2000 ended the talks without a deal.", "Camp David"),
+    ("Housing units at Camp Bastion were torn down when British forces left Helmand.", "Camp Bastion"),
+    ("Field hospital units arrived at Camp Zamzam in North Darfur in 2024.", "Camp Zamzam"),
+    ("Marines arrived at Camp David ahead of the leaders.", "Camp David"),
+    ("Extra soldiers were sent to Camp David before the 2023 summit.", "Camp David"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_A_BASE)
+def test_no_base_without_a_military_formation(text, name):
+    test_staff_camps_and_bare_heads(text, name, "not military")

@@ -390,17 +390,26 @@ PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|pe
                               r"lakes?|mountains?|prefecture|province|district|county)\b")
 # "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
 # camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
-# "Camp David", a refugees' camp). A formation (not its people, who may only visit) is where it
-# is: "a logistics unit at Camp Kinser", "launchers will go to"; a weapon system is deployed like
-# a unit ("missile batteries arrived at"); a service opens, builds or runs its bases ("the Marine
-# Corps opened Camp Blaz").
-_FORMATIONS = r"units?|battalions?|regiments?|brigades?|squadrons?|garrisons?|batter(?:y|ies)|divisions?|launchers?"
+# "Camp David", a refugees' camp). A military formation (not its people, who may only visit)
+# arrives or is sent where it is: "a Marine artillery unit at Camp Hansen", "launchers were
+# deployed to"; a bare "unit", "division" or "battery" is a formation there only after a military
+# word ("housing units", "deep divisions", "medical units arrived" are none), but any unit is one
+# where it is activated ("the brigade was activated at"); a service opens, builds or runs its
+# bases ("the Marine Corps established Camp Pendleton").
+_MILITARY_WORD = (r"(?:marine|army|navy|naval|air|military|logistics|infantry|artillery|missile|air-defen[cs]e|"
+                  r"combat|engineer|armou?red|amphibious|littoral|aviation|patriot|rocket|coastal|special|"
+                  r"self-defen[cs]e|sdf|gsdf|\d+(?:st|nd|rd|th))")
+_FORMATIONS = (r"(?:battalions?|regiments?|brigades?|squadrons?|garrisons?|launchers?|"
+               rf"{_MILITARY_WORD}(?:\s+[\w-]+)?\s+(?:units?|batter(?:y|ies)|divisions?))")
 _AUX = r"(?:\s+(?:is|are|was|were|had|has|have|been|will|be|to|long|now|still|first|once|newly|later))*"
 _STATIONED = (r"(?:based|stationed|deployed|garrisoned|posted|headquartered|trained|train|training|redeployed|"
-              r"relocated|moved|returned|left|activated|arrived|sent)")
-MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|soldiers|marines|sailors|airmen|{_FORMATIONS})\b{_AUX}\s+{_STATIONED}"
+              r"relocated|moved|returned|left)")
+MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|"
+                             rf"garrisons?|batter(?:y|ies)|divisions?|launchers?|sailors|airmen){_AUX}\s+{_STATIONED}"
                              r"(?:\s+(?:at|to|in|into|from|back to|out of))?"
-                             rf"|(?:{_FORMATIONS}){_AUX}\s+(?:go|goes|went|going)\s+to|(?:{_FORMATIONS})\s+(?:at|in)"
+                             rf"|(?:{_FORMATIONS}|units?|batter(?:y|ies)|divisions?){_AUX}\s+activated\s+(?:at|in)"
+                             rf"|{_FORMATIONS}{_AUX}\s+(?:arrived|sent|go|goes|went|going)\s+(?:at|to|in)"
+                             rf"|{_FORMATIONS}\s+(?:at|in)"
                              rf"|(?:corps|army|navy|air force|self-defen[cs]e forces?|military){_AUX}\s+"
                              r"(?:opened|built|expanded|established|activated|constructed|operates|runs))\s+(?:the\s+)?$",
                              re.I)
