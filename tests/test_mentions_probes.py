@@ -686,3 +686,18 @@ NOT_A_BASE = [
 @pytest.mark.parametrize("text,name", NOT_A_BASE)
 def test_no_base_without_a_military_formation(text, name):
     test_staff_camps_and_bare_heads(text, name, "not military")
+
+
+# 25 (review 26 of ents6). A plural noun after a capital that a determiner or a preposition stands
+# before ("the Seoul talks") is no verb, nor is a weekday its object.
+CITY_STAYS = [
+    ("Following the Seoul talks Yoon said both leaders wanted a hotline.", ("Seoul", "south-korea")),
+    ("The Tokyo talks Tuesday covered shipbuilding and chips.", ("Tokyo", "japan")),
+    ("After the Manila talks the week before, both delegations spoke of progress.", ("Manila", "philippines")),
+]
+
+
+@pytest.mark.parametrize("text,state", CITY_STAYS)
+def test_a_city_named_as_a_place_is_not_its_state(text, state):
+    found, cands = seed_run(text)
+    assert state not in found, (found, sorted(cands))

@@ -1245,7 +1245,7 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "locative"
     if prev in (",", ":") and _previous_is_place(match, matches_in_region):
         return "place", "address"
-    if _agentive_after(after):
+    if _agentive_after(after, noun_verb=not DETERMINER_BEFORE.search(before)):
         return "actor", "agentive"
     if AGENT_BEFORE.search(before):
         return "actor", "agentive"
@@ -1329,9 +1329,11 @@ PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:â
                            r"meanwhile|too|though|instead|also|then),(?=\s)")
 
 
-def _agentive_after(rest: str) -> bool:
+def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
     """The name is followed by a verb: also past a parenthesis ("Tokyo, in turn, approved",
-    "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...")."""
+    "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...").
+    A plural noun's form ("claims", "talks") is read as a verb only where ``noun_verb``: the
+    name has no determiner or preposition before it ("after the Seoul talks" qualifies a noun)."""
     aside = PARENTHETICAL.match(rest)
     if aside:
         rest = rest[aside.end():]
@@ -1350,10 +1352,17 @@ def _agentive_after(rest: str) -> bool:
     # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
-        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or OBJECT_AFTER.match(rest, word.end())))
+        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or (noun_verb and OBJECT_AFTER.match(rest, word.end()))))
 
 
-OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|[A-Z][a-z])")
+# an object after a verb: a determiner, a number or a name â€” not a weekday or a month ("the Tokyo
+# talks Monday"), which says when
+OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|"
+                          r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])")
+# a determiner or a preposition right before a name: the name qualifies the noun after it
+DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|after|before|at|in|on|"
+                               r"of|from|during|since|until|for|with|by|to|into|over|about)\s+$")
 
 
 _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials", "leaders", "allies",
