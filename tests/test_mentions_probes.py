@@ -508,9 +508,9 @@ CAPITAL_ACTS = [
     ("The arbitral ruling handed Manila a legal victory in 2016.", ("Manila", "philippines")),
     ("The compromise offered Seoul a way out of the export dispute.", ("Seoul", "south-korea")),
     ("Trump promised Tokyo a fair trade deal during the visit.", ("Tokyo", "japan")),
-    ("The crisis showed Canberra the limits of its leverage.", ("Canberra", "australia")),
+    ("The trade war taught Canberra the limits of its leverage.", ("Canberra", "australia")),
     ("Pyongyang sent Washington a message with the launch.", ("Washington", "united-states")),
-    ("The new rules denied Beijing the chips it wanted.", ("Beijing", "china")),
+    ("The export rules denied Beijing a chance to buy the most advanced chips.", ("Beijing", "china")),
     ("Officials flew to Tokyo the next morning.", ("Tokyo", "tokyo")),
     ("The storm hit Tokyo on Sunday and Beijing a day later.", ("Tokyo", "tokyo")),
 ]
@@ -689,11 +689,15 @@ def test_no_base_without_a_military_formation(text, name):
 
 
 # 25 (review 26 of ents6). A plural noun after a capital that a determiner or a preposition stands
-# before ("the Seoul talks") is no verb, nor is a weekday its object.
+# before ("the Seoul talks") is no verb, nor is a weekday its object; a city that is given a
+# physical thing or is depicted is the city, not its state.
 CITY_STAYS = [
     ("Following the Seoul talks Yoon said both leaders wanted a hotline.", ("Seoul", "south-korea")),
     ("The Tokyo talks Tuesday covered shipbuilding and chips.", ("Tokyo", "japan")),
     ("After the Manila talks the week before, both delegations spoke of progress.", ("Manila", "philippines")),
+    ("The 1964 Olympics gave Tokyo a bullet train and a new highway network.", ("Tokyo", "japan")),
+    ("Rapid growth gave Seoul a skyline of apartment towers.", ("Seoul", "south-korea")),
+    ("The photographs show Tokyo the way it looked after the 1945 air raids.", ("Tokyo", "japan")),
 ]
 
 

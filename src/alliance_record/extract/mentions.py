@@ -230,12 +230,19 @@ INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer"
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
     "objections".split())
-# ... and the first object of a verb of giving, teaching or telling before its second ("taught
-# Washington a lesson", "promised Tokyo a deal", "handed Manila a victory"): the one who receives
+# ... and the first object of a verb of giving, teaching or telling before its second, where the
+# second is a thing a party is given or told ("taught Tokyo a lesson", "promised Tokyo a
+# deal", "handed Manila a victory"): the one who receives. A physical thing may go to the city
+# ("gave Tokyo a new stadium"), and showing is depicting as well ("the map shows Tokyo the way
+# it looked"): neither says the state.
 RECIPIENT_VERBS = inflections("teach", "give", "offer", "promise", "owe", "hand", "send", "remind", "assure", "grant",
-                              "deny", "tell", "lend", "sell", "award", "show") | frozenset(
-    "taught gave given sent told lent sold shown".split())
-SECOND_OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|\d)\b")
+                              "deny", "tell", "lend", "award") | frozenset("taught gave given sent told lent".split())
+SECOND_OBJECT_AFTER = re.compile(
+    r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|fresh|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:lessons?|messages?|signals?|warnings?|chances?|opportunit(?:y|ies)|deals?|victor(?:y|ies)|wins?|defeats?|"
+    r"blows?|boosts?|edge|advantages?|way|choices?|role|say|voice|reasons?|assurances?|guarantees?|pledges?|"
+    r"promises?|apology|ultimatum|headaches?|access|leverage|seats?|veto|reprieve|concessions?|limits?|"
+    r"mandate|green light|free hand|rebuke|snub|setback)\b")
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
