@@ -705,3 +705,17 @@ CITY_STAYS = [
 def test_a_city_named_as_a_place_is_not_its_state(text, state):
     found, cands = seed_run(text)
     assert state not in found, (found, sorted(cands))
+
+
+# 26 (review 26 of ents6). A two-letter acronym is no unit's name spelled without its state's
+# qualifier ("AP" is no "U.S. Army Pacific").
+NOT_AN_ACRONYM = [
+    ("Gen. Charles Flynn led U.S. Army Pacific until 2024, AP reported.", "AP"),
+    ("U.S. Army Pacific flew a rocket launcher to the exercise. AP filmed the landing.", "AP"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_AN_ACRONYM)
+def test_two_letters_are_no_units_acronym_without_its_qualifier(text, name):
+    _, cands = seed_run(text)
+    assert name in cands and cands[name]["type"] != "military", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}

@@ -874,21 +874,29 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
     # "One Cooperative Effort Among Nations") is typed as that name is
-    spelled = {}
+    spelled, bare = {}, {}
     for f in full:
         spelled.setdefault("".join(w[0] for w in f["name"].split() if w[:1].isupper()), f)
         # ... and by the capitals of its hyphenated words too, with or without its state's
         # qualifier ("MRF-D" for "U.S. Marine Rotational Force-Darwin", "MAGTF" for "Marine
-        # Air-Ground Task Force"), read without the acronym's hyphens
+        # Air-Ground Task Force"), read without the acronym's hyphens (without the qualifier: below)
         words = f["name"].split()
         letters = ["".join(p[0] for p in w.split("-") if p[:1].isupper()) for w in words]
         spelled.setdefault("".join(letters), f)
         if words[0] in qualifiers:
-            spelled.setdefault("".join(letters[1:]), f)
+            bare.setdefault("".join(letters[1:]), f)
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
-        full_form = spelled.get(name.replace("-", "")) if name.isupper() and 2 <= len(name) <= 8 else None
+        key = name.replace("-", "")
+        full_form = spelled.get(key) if name.isupper() and 2 <= len(name) <= 8 else None
+        if full_form is None and name.isupper() and 2 <= len(name) <= 8 and key in bare:
+            # without the qualifier only where the acronym keeps the name's hyphen ("MRF-D") or is
+            # given in parentheses right after the name, three letters or more: "AP" is no "U.S.
+            # Army Pacific"
+            f = bare[key]
+            if "-" in name or (len(key) >= 3 and re.match(r"\s*\(%s\)" % re.escape(name), f["after"])):
+                full_form = f
         if full_form is not None and full_form["name"] != name:
             t, why, _place = guess_type(full_form["name"], full_form["evidence"], full_form["before"], full_form["after"])
             if t != "person":
