@@ -719,3 +719,19 @@ NOT_AN_ACRONYM = [
 def test_two_letters_are_no_units_acronym_without_its_qualifier(text, name):
     _, cands = seed_run(text)
     assert name in cands and cands[name]["type"] != "military", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
+
+
+# 27 (review 26 of ents6). A one-word candidate left at the default type is a person when it is a
+# word of a person's name in a document that names it too — not where the person is named only in
+# another document of the corpus ("Honda" of "Rep. Mike Honda" in one document, the carmaker in
+# another).
+def _gathered(documents, why):
+    return {"mentions": len(documents), "documents": set(documents), "types": {why: len(documents)}}
+
+
+@pytest.mark.parametrize("word_docs,expected", [(["d1"], "person"), (["d2"], "organization"), (["d1", "d2"], "person")])
+def test_a_word_of_a_persons_name_in_the_same_document(word_docs, expected):
+    gathered = {"Mike Honda": _gathered(["d1"], "person\trole: Rep."),
+                "Honda": _gathered(word_docs, "organization\tdefault")}
+    rows = {r["name"]: r for r in mentions.candidate_rows(gathered)}
+    assert rows["Honda"]["type"] == expected, rows["Honda"]

@@ -2000,18 +2000,20 @@ def registered_family_names(lexicon) -> dict:
             if len(cands) == 1 and cands[0].via == "surname" and cands[0].type == "person"}
 
 
-def person_words(rows: list[dict], registered: dict) -> dict:
-    """A word -> the person's name it is a word of: the last word of a candidate person's name of
-    two words or more, the first word too where a role said who it is ("Consul General Xue Jian":
-    "Xue", the family name first), and a registered person's family name."""
-    out = dict(registered)
+def person_words(rows: list[dict], registered: dict, documents: dict) -> dict:
+    """A word -> [(the person's name it is a word of, the documents that name the person)]: the last
+    word of a candidate person's name of two words or more, the first word too where a role said
+    who it is ("Consul General Xue Jian": "Xue", the family name first); and a registered person's
+    family name (documents None: anywhere)."""
+    out = {word: [(name, None)] for word, name in registered.items()}
     for row in rows:
         words = row["name"].split()
         if row["type"] != "person" or len(words) < 2 or not words[-1][:1].isupper():
             continue
-        out.setdefault(words[-1].rstrip(".,"), row["name"])
+        named = (row["name"], documents[row["id"]])
+        out.setdefault(words[-1].rstrip(".,"), []).append(named)
         if row["type_evidence"].startswith("role"):
-            out.setdefault(words[0], row["name"])
+            out.setdefault(words[0], []).append(named)
     return out
 
 
@@ -2020,6 +2022,7 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dic
     most frequent spelling. A single word the corpus also writes in lower case ("Development")
     is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
     by_id: dict = {}
+    documents: dict = {}  # candidate id -> the documents that name it
     for name, entry in sorted(gathered.items()):
         by_id.setdefault(entities.slug(name), []).append((name, entry))
     rows = []
@@ -2036,15 +2039,22 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dic
                 if e.get(k) is not None and merged.get(k) is None:
                     merged[k] = e[k]
         row = entities.candidate_row(name, merged)
+        documents[row["id"]] = merged["documents"]
         if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
             row["status"] = "common-word"
         rows.append(row)
-    # one word typed by default that is a word of a person's name in the corpus or the registry
-    # ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian", "Nakatani" of "Gen Nakatani"): a person
-    words = person_words(rows, registered or {})
+    # one word typed by default that is a word of a person's name in a document that names it too,
+    # or a registered person's family name ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian",
+    # "Nakatani" of "Gen Nakatani"): a person. A person named elsewhere in the corpus says nothing
+    # ("Ford" of "Gerald Ford" in a document about the carmaker).
+    words = person_words(rows, registered or {}, documents)
     for row in rows:
-        if row["type_evidence"] == "default" and " " not in row["name"] and words.get(row["name"]):
-            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {words[row['name']]}"
+        if row["type_evidence"] != "default" or " " in row["name"]:
+            continue
+        own = documents[row["id"]]
+        person = next((name for name, docs in words.get(row["name"], ()) if docs is None or docs & own), None)
+        if person:
+            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {person}"
     return rows
 
 
