@@ -668,8 +668,13 @@ NOT_A_PERSON = [
 
 @pytest.mark.parametrize("text,name", NOT_A_PERSON)
 def test_a_role_inside_a_compound_types_no_person(text, name):
+    _typed_other_than(text, name, "person")
+
+
+def _typed_other_than(text, name, type_):
+    """``name`` is a candidate in ``text`` of a type other than ``type_``."""
     _, cands = seed_run(text)
-    assert name in cands and cands[name]["type"] != "person", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
+    assert name in cands and cands[name]["type"] != type_, {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
 
 
 # 24 (review 26 of ents6). A camp is no base where the "units" or "divisions" at it are no
@@ -717,8 +722,7 @@ NOT_AN_ACRONYM = [
 
 @pytest.mark.parametrize("text,name", NOT_AN_ACRONYM)
 def test_two_letters_are_no_units_acronym_without_its_qualifier(text, name):
-    _, cands = seed_run(text)
-    assert name in cands and cands[name]["type"] != "military", {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
+    _typed_other_than(text, name, "military")
 
 
 # 27 (review 26 of ents6). A one-word candidate left at the default type is a person when it is a
@@ -735,3 +739,15 @@ def test_a_word_of_a_persons_name_in_the_same_document(word_docs, expected):
                 "Honda": _gathered(word_docs, "organization\tdefault")}
     rows = {r["name"]: r for r in mentions.candidate_rows(gathered)}
     assert rows["Honda"]["type"] == expected, rows["Honda"]
+
+
+# 28 (review 26 of ents6). A place hyphenated to a task force's head is no mention of its own
+# ("Task Force-Philippines"); hyphenated to a service it is still the state ("a combined U.S.
+# Navy-Philippines sail").
+@pytest.mark.parametrize("text,mention", [
+    ("In November 2023 a combined U.S. Navy-Philippines sail took place in the South China Sea.", ("Philippines", "philippines")),
+    ("A U.S. Navy-Japan mine-clearing drill was held off Mutsu Bay.", ("Japan", "japan")),
+])
+def test_a_state_hyphenated_to_a_service_is_a_mention(text, mention):
+    found, cands = seed_run(text)
+    assert mention in found, (found, sorted(cands))

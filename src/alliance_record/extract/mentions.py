@@ -1125,8 +1125,10 @@ def _is_noun(w: str) -> bool:
 
 # Rule 2 the other way round: the words before a place's or state's name with which it makes
 # another name — a unit's head noun after a name ("U.S. Naval Forces Japan", "U.S. Army Japan").
-# (or hyphenated to it: "Multi-National Force-Iraq", "Task Force-Philippines")
-UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group)[ -]$")
+UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group) $")
+# ... or hyphenated to a task force's head: "Multi-National Force-Iraq", "Task Force-Philippines"
+# (not to a service: "a joint U.S. Navy-Philippines patrol" is one of both states)
+UNIT_HYPHEN_BEFORE = re.compile(r"[A-Z][\w.'-]* Forces?-$")
 PREVIOUS_WORD = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
 
 
@@ -1137,7 +1139,7 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
         return True
-    if start >= 2 and view[start - 1] == "-" and UNIT_BEFORE.search(view, max(0, start - 40), start):
+    if start >= 2 and view[start - 1] == "-" and UNIT_HYPHEN_BEFORE.search(view, max(0, start - 40), start):
         return True
     # both other readings end with a capitalised word and a space right before the name: a word
     # before it in lower case ("in Tokyo", the common case) is read no further
