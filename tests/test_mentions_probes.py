@@ -751,3 +751,16 @@ def test_a_word_of_a_persons_name_in_the_same_document(word_docs, expected):
 def test_a_state_hyphenated_to_a_service_is_a_mention(text, mention):
     found, cands = seed_run(text)
     assert mention in found, (found, sorted(cands))
+
+
+# 29 (review 26 of ents6). After a role, "and" and another role open a new person only where the
+# left part ends in a person's name: "Minister for Climate Change and Finance Minister" is one
+# title, and its complement is no person.
+@pytest.mark.parametrize("text,complement", [
+    ("Vanuatu's Minister for Climate Change and Finance Minister of the previous cabinet both resigned.", "Climate Change"),
+    ("The Minister for Home Affairs and Police Minister of Fiji met the press.", "Home Affairs"),
+])
+def test_a_roles_complement_before_and_is_no_person(text, complement):
+    _, cands = seed_run(text)
+    assert complement not in cands or cands[complement]["type"] != "person", \
+        {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}

@@ -220,10 +220,14 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
         if tok[2] == "and" and cur and k + 1 < n:
             first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
             left_last = cur[-1][2]
-            # after a role, another role within the next words opens the next person ("Foreign
-            # Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however long the first
+            # after a role and a person's name, another role within the next words opens the next
+            # person ("Foreign Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however
+            # long the first; the name is two capitalised words that are no role, after a
+            # capitalised word (not "Minister for Foreign Affairs and Trade Minister": one title)
+            named = len(cur) >= 3 and cur[-3][2][:1].isupper() and all(
+                t[2][:1].isupper() and t[2].lower() not in TITLE_WORDS and t[2].lower() not in ROLE_HEADS for t in cur[-2:])
             opens = first.lower() in TITLE_WORDS or first in qualifiers or (
-                has_role and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
+                has_role and named and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
             # "Toyota Motor and Honda Motor": two names with the same head noun
             same_head = len(cur) >= 2 and size >= 2 and left_last == last and left_last.lower() in HEAD_TYPE
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
