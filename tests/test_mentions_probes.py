@@ -764,3 +764,12 @@ def test_a_roles_complement_before_and_is_no_person(text, complement):
     _, cands = seed_run(text)
     assert complement not in cands or cands[complement]["type"] != "person", \
         {n: (r["type"], r["type_evidence"]) for n, r in cands.items()}
+
+
+# 30 (review 26 of ents6). A head hyphenated with another head names no unit ("the Army-Navy game").
+@pytest.mark.parametrize("text,name", [
+    ("Sailors watched the Army-Navy game on the base in Yokosuka.", "Army-Navy"),
+    ("The Army-Navy rivalry in American football began in 1890.", "Army-Navy"),
+])
+def test_two_hyphenated_heads_name_no_unit(text, name):
+    _typed_other_than(text, name, "military")

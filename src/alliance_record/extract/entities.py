@@ -126,8 +126,9 @@ def head_word(word: str) -> str | None:
     w = word.lower().strip(".,")
     if w in HEAD_TYPE:
         return w
-    if "-" in w and word.split("-", 1)[1][:1].isupper():
+    if "-" in w and word.split("-", 1)[1][:1].isupper() and head_word(word.split("-", 1)[1]) is None:
         # a head hyphenated with the unit's place or letter: "Force-Darwin", "Task Force-Bravo"
+        # (not with another head: "the Army-Navy game" names two services, no unit)
         return head_word(word.split("-", 1)[0])
     return w[:-1] if w.endswith("s") and w[:-1] in HEAD_TYPE else None
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
@@ -863,7 +864,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             found = min(filter(None, nearest), default=None)
             if found is not None and gazetteer.lookup(word) is not None:
                 # a place's own name is no short form of a base or a body named after it
-                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni")
+                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni"),
+                # a trade-off: a base's town name often stands for the base ("Iwakuni has become one
+                # of the largest U.S. air bases"), which is then read as the town
                 f = first_full[found[2]]
                 if guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] != "person":
                     found = None
