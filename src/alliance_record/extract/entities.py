@@ -110,7 +110,12 @@ APPOSITION_TYPE = {**{w: "grouping" for w in "framework grouping partnership all
 APPOSITION_TYPE.update({w: "person" for w in ROLE_HEADS if len(w) >= 5 and "." not in w})
 for _adjective in ("general", "major"):
     APPOSITION_TYPE.pop(_adjective, None)
-APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b" % "|".join(APPOSITION_TYPE), re.I)
+# A role counts only where it ends the appositive ("Kihara, the chief cabinet secretary, said",
+# "X, the representative of Taiwan"), not inside a possessive or a compound: "the Kantei, the
+# prime minister's office", "TECRO, the representative office of Taiwan" are no persons.
+APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(%s)\b|(%s)(?=\s*[,;.)]|\s+(?:of|at|for|to|in)\b))"
+                             % ("|".join(w for w, t in APPOSITION_TYPE.items() if t != "person"),
+                                "|".join(w for w, t in APPOSITION_TYPE.items() if t == "person")), re.I)
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
 HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
@@ -121,8 +126,9 @@ def head_word(word: str) -> str | None:
     w = word.lower().strip(".,")
     if w in HEAD_TYPE:
         return w
-    if "-" in w and word.split("-", 1)[1][:1].isupper():
+    if "-" in w and word.split("-", 1)[1][:1].isupper() and head_word(word.split("-", 1)[1]) is None:
         # a head hyphenated with the unit's place or letter: "Force-Darwin", "Task Force-Bravo"
+        # (not with another head: "the Army-Navy game" names two services, no unit)
         return head_word(word.split("-", 1)[0])
     return w[:-1] if w.endswith("s") and w[:-1] in HEAD_TYPE else None
 # Ship prefixes are national: the prefix says whose navy the ship is (USS: United States Ship).
@@ -215,16 +221,20 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
         if tok[2] == "and" and cur and k + 1 < n:
             first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
             left_last = cur[-1][2]
-            # after a role, another role within the next words opens the next person ("Foreign
-            # Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however long the first
+            # after a role and a person's name, another role within the next words opens the next
+            # person ("Foreign Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however
+            # long the first; the name is two capitalised words that are no role, after a
+            # capitalised word (not "Minister for Foreign Affairs and Trade Minister": one title)
+            named = len(cur) >= 3 and cur[-3][2][:1].isupper() and all(
+                t[2][:1].isupper() and t[2].lower() not in TITLE_WORDS and t[2].lower() not in ROLE_HEADS for t in cur[-2:])
             opens = first.lower() in TITLE_WORDS or first in qualifiers or (
-                has_role and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
+                has_role and named and first[:1].isupper() and any(t[2].lower() in ROLE_HEADS for t in tokens[k + 1:k + 4]))
             # "Toyota Motor and Honda Motor": two names with the same head noun
             same_head = len(cur) >= 2 and size >= 2 and left_last == last and left_last.lower() in HEAD_TYPE
             # "the 9th Fleet and Patrol Wing 4": a name ended by its head noun, then another with one
             same_head = same_head or (len(cur) >= 2 and head_word(left_last) is not None and head_from[k + 2])
             # (a person's name has four words at most: longer sides are not read word by word)
-            # "Nagoya and Arlington": two places the gazetteer knows (not one: "Trinidad and Tobago")
+            # "Sendai and Honolulu": two places the gazetteer knows (not one: "Trinidad and Tobago")
             places = len(cur) <= PLACE_WORDS and size <= PLACE_WORDS and all_upper \
                 and gazetteer.lookup(" ".join(t[2] for t in cur)) is not None and _place_after(tokens[k + 1:]) \
                 and gazetteer.lookup(" ".join(t[2] for t in tokens)) is None
@@ -385,17 +395,26 @@ PLACE_NOUN_AFTER = re.compile(r"^\s+(islands?|islets?|reefs?|shoals?|straits?|pe
                               r"lakes?|mountains?|prefecture|province|district|county)\b")
 # "Marines trained at Camp Hansen", "the regiment is based at Camp Foster": a unit stationed at a
 # camp makes it a military base (soldiers who search, visit or escort people to a camp do not:
-# "Camp David", a refugees' camp). A formation (not its people, who may only visit) is where it
-# is: "a logistics unit at Camp Kinser", "launchers will go to"; a weapon system is deployed like
-# a unit ("missile batteries arrived at"); a service opens, builds or runs its bases ("the Marine
-# Corps opened Camp Blaz").
-_FORMATIONS = r"units?|battalions?|regiments?|brigades?|squadrons?|garrisons?|batter(?:y|ies)|divisions?|launchers?"
+# "Camp David", a refugees' camp). A military formation (not its people, who may only visit)
+# arrives or is sent where it is: "a Marine artillery unit at Camp Hansen", "launchers were
+# deployed to"; a bare "unit", "division" or "battery" is a formation there only after a military
+# word ("housing units", "deep divisions", "medical units arrived" are none), but any unit is one
+# where it is activated ("the brigade was activated at"); a service opens, builds or runs its
+# bases ("the Marine Corps established Camp Pendleton").
+_MILITARY_WORD = (r"(?:marine|army|navy|naval|air|military|logistics|infantry|artillery|missile|air-defen[cs]e|"
+                  r"combat|engineer|armou?red|amphibious|littoral|aviation|patriot|rocket|coastal|special|"
+                  r"self-defen[cs]e|sdf|gsdf|\d+(?:st|nd|rd|th))")
+_FORMATIONS = (r"(?:battalions?|regiments?|brigades?|squadrons?|garrisons?|launchers?|"
+               rf"{_MILITARY_WORD}(?:\s+[\w-]+)?\s+(?:units?|batter(?:y|ies)|divisions?))")
 _AUX = r"(?:\s+(?:is|are|was|were|had|has|have|been|will|be|to|long|now|still|first|once|newly|later))*"
 _STATIONED = (r"(?:based|stationed|deployed|garrisoned|posted|headquartered|trained|train|training|redeployed|"
-              r"relocated|moved|returned|left|activated|arrived|sent)")
-MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|soldiers|marines|sailors|airmen|{_FORMATIONS})\b{_AUX}\s+{_STATIONED}"
+              r"relocated|moved|returned|left)")
+MILITARY_BEFORE = re.compile(rf"\b(?:(?:troops|units?|soldiers|marines|battalions?|regiments?|brigades?|squadrons?|"
+                             rf"garrisons?|batter(?:y|ies)|divisions?|launchers?|sailors|airmen){_AUX}\s+{_STATIONED}"
                              r"(?:\s+(?:at|to|in|into|from|back to|out of))?"
-                             rf"|(?:{_FORMATIONS}){_AUX}\s+(?:go|goes|went|going)\s+to|(?:{_FORMATIONS})\s+(?:at|in)"
+                             rf"|(?:{_FORMATIONS}|units?|batter(?:y|ies)|divisions?){_AUX}\s+activated\s+(?:at|in)"
+                             rf"|{_FORMATIONS}{_AUX}\s+(?:arrived|sent|go|goes|went|going)\s+(?:at|to|in)"
+                             rf"|{_FORMATIONS}\s+(?:at|in)"
                              rf"|(?:corps|army|navy|air force|self-defen[cs]e forces?|military){_AUX}\s+"
                              r"(?:opened|built|expanded|established|activated|constructed|operates|runs))\s+(?:the\s+)?$",
                              re.I)
@@ -510,7 +529,8 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return "place", f"head noun after it: {noun.group(1)}", place
     kind = APPOSITION_KIND.match(after)
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
-        return APPOSITION_TYPE[kind.group(1).lower()], f"apposition: {kind.group(1)}", place
+        noun = kind.group(kind.lastindex)
+        return APPOSITION_TYPE[noun.lower()], f"apposition: {noun}", place
     if LOCATIVE.search(before) and len(words) <= 2:
         return "place", "after a locative preposition", place
     noun = NOUN_AFTER.match(after)
@@ -844,7 +864,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             found = min(filter(None, nearest), default=None)
             if found is not None and gazetteer.lookup(word) is not None:
                 # a place's own name is no short form of a base or a body named after it
-                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni")
+                # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni"),
+                # a trade-off: a base's town name often stands for the base ("Iwakuni has become one
+                # of the largest U.S. air bases"), which is then read as the town
                 f = first_full[found[2]]
                 if guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] != "person":
                     found = None
@@ -859,21 +881,29 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 n["same_as"] = found[2]
     # an acronym spelled by the capitals of a longer name said in the same document ("OCEAN" for
     # "One Cooperative Effort Among Nations") is typed as that name is
-    spelled = {}
+    spelled, bare = {}, {}
     for f in full:
         spelled.setdefault("".join(w[0] for w in f["name"].split() if w[:1].isupper()), f)
         # ... and by the capitals of its hyphenated words too, with or without its state's
         # qualifier ("MRF-D" for "U.S. Marine Rotational Force-Darwin", "MAGTF" for "Marine
-        # Air-Ground Task Force"), read without the acronym's hyphens
+        # Air-Ground Task Force"), read without the acronym's hyphens (without the qualifier: below)
         words = f["name"].split()
         letters = ["".join(p[0] for p in w.split("-") if p[:1].isupper()) for w in words]
         spelled.setdefault("".join(letters), f)
         if words[0] in qualifiers:
-            spelled.setdefault("".join(letters[1:]), f)
+            bare.setdefault("".join(letters[1:]), f)
     out = []
     for n in names:
         name = n.get("same_as") or n["name"]
-        full_form = spelled.get(name.replace("-", "")) if name.isupper() and 2 <= len(name) <= 8 else None
+        key = name.replace("-", "")
+        full_form = spelled.get(key) if name.isupper() and 2 <= len(name) <= 8 else None
+        if full_form is None and name.isupper() and 2 <= len(name) <= 8 and key in bare:
+            # without the qualifier only where the acronym keeps the name's hyphen ("MRF-D") or is
+            # given in parentheses right after the name, three letters or more: "AP" is no "U.S.
+            # Army Pacific"
+            f = bare[key]
+            if "-" in name or (len(key) >= 3 and re.match(r"\s*\(%s\)" % re.escape(name), f["after"])):
+                full_form = f
         if full_form is not None and full_form["name"] != name:
             t, why, _place = guess_type(full_form["name"], full_form["evidence"], full_form["before"], full_form["after"])
             if t != "person":

@@ -232,12 +232,19 @@ INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer"
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
     "objections".split())
-# ... and the first object of a verb of giving, teaching or telling before its second ("taught
-# Washington a lesson", "promised Tokyo a deal", "handed Manila a victory"): the one who receives
+# ... and the first object of a verb of giving, teaching or telling before its second, where the
+# second is a thing a party is given or told ("taught Tokyo a lesson", "promised Tokyo a
+# deal", "handed Manila a victory"): the one who receives. A physical thing may go to the city
+# ("gave Tokyo a new stadium"), and showing is depicting as well ("the map shows Tokyo the way
+# it looked"): neither says the state.
 RECIPIENT_VERBS = inflections("teach", "give", "offer", "promise", "owe", "hand", "send", "remind", "assure", "grant",
-                              "deny", "tell", "lend", "sell", "award", "show") | frozenset(
-    "taught gave given sent told lent sold shown".split())
-SECOND_OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|\d)\b")
+                              "deny", "tell", "lend", "award") | frozenset("taught gave given sent told lent".split())
+SECOND_OBJECT_AFTER = re.compile(
+    r"^\s+(?:a|an|the|its|their|his|her|another|some|no|more|new|fresh|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:lessons?|messages?|signals?|warnings?|chances?|opportunit(?:y|ies)|deals?|victor(?:y|ies)|wins?|defeats?|"
+    r"blows?|boosts?|edge|advantages?|way|choices?|role|say|voice|reasons?|assurances?|guarantees?|pledges?|"
+    r"promises?|apology|ultimatum|headaches?|access|leverage|seats?|veto|reprieve|concessions?|limits?|"
+    r"mandate|green light|free hand|rebuke|snub|setback)\b")
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
@@ -1150,8 +1157,10 @@ def _is_noun(w: str) -> bool:
 
 # Rule 2 the other way round: the words before a place's or state's name with which it makes
 # another name — a unit's head noun after a name ("U.S. Naval Forces Japan", "U.S. Army Japan").
-# (or hyphenated to it: "Multi-National Force-Iraq", "Task Force-Philippines")
-UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group)[ -]$")
+UNIT_BEFORE = re.compile(r"[A-Z][\w.'-]* (?:Forces|Force|Command|Fleet|Army|Navy|Corps|Group) $")
+# ... or hyphenated to a task force's head: "Multi-National Force-Iraq", "Task Force-Philippines"
+# (not to a service: "a joint U.S. Navy-Philippines patrol" is one of both states)
+UNIT_HYPHEN_BEFORE = re.compile(r"[A-Z][\w.'-]* Forces?-$")
 PREVIOUS_WORD = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
 
 
@@ -1162,7 +1171,7 @@ def in_other_place_name(view: str, start: int, end: int) -> bool:
     name = view[start:end]
     if STATE_AFTER.match(view, end) and gazetteer.admin_area(name) is not None:
         return True
-    if start >= 2 and view[start - 1] == "-" and UNIT_BEFORE.search(view, max(0, start - 40), start):
+    if start >= 2 and view[start - 1] == "-" and UNIT_HYPHEN_BEFORE.search(view, max(0, start - 40), start):
         return True
     # both other readings end with a capitalised word and a space right before the name: a word
     # before it in lower case ("in Tokyo", the common case) is read no further
@@ -1277,7 +1286,7 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "locative"
     if prev in (",", ":") and _previous_is_place(match, matches_in_region):
         return "place", "address"
-    if _agentive_after(after):
+    if _agentive_after(after, noun_verb=not DETERMINER_BEFORE.search(before)):
         return "actor", "agentive"
     if AGENT_BEFORE.search(before):
         return "actor", "agentive"
@@ -1361,9 +1370,11 @@ PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:�
                            r"meanwhile|too|though|instead|also|then),(?=\s)")
 
 
-def _agentive_after(rest: str) -> bool:
+def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
     """The name is followed by a verb: also past a parenthesis ("Tokyo, in turn, approved",
-    "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...")."""
+    "Tokyo (Japan) said") and into a quotation that the name opens (Moscow "is paying ...").
+    A plural noun's form ("claims", "talks") is read as a verb only where ``noun_verb``: the
+    name has no determiner or preposition before it ("after the Seoul talks" qualifies a noun)."""
     aside = PARENTHETICAL.match(rest)
     if aside:
         rest = rest[aside.end():]
@@ -1382,10 +1393,17 @@ def _agentive_after(rest: str) -> bool:
     # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
     return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
-        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or OBJECT_AFTER.match(rest, word.end())))
+        and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or (noun_verb and OBJECT_AFTER.match(rest, word.end()))))
 
 
-OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|[A-Z][a-z])")
+# an object after a verb: a determiner, a number or a name — not a weekday or a month ("the Tokyo
+# talks Monday"), which says when
+OBJECT_AFTER = re.compile(r"\s+(?:(?:the|its|their|a|an|all|most|two|three|four|five|six|several)\b|\d|"
+                          r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])")
+# a determiner or a preposition right before a name: the name qualifies the noun after it
+DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|after|before|at|in|on|"
+                               r"of|from|during|since|until|for|with|by|to|into|over|about)\s+$")
 
 
 _NOUN_S = {"forces", "ships", "troops", "bases", "islands", "waters", "officials", "leaders", "allies",
@@ -2026,18 +2044,20 @@ def registered_family_names(lexicon) -> dict:
             if len(cands) == 1 and cands[0].via == "surname" and cands[0].type == "person"}
 
 
-def person_words(rows: list[dict], registered: dict) -> dict:
-    """A word -> the person's name it is a word of: the last word of a candidate person's name of
-    two words or more, the first word too where a role said who it is ("Consul General Xue Jian":
-    "Xue", the family name first), and a registered person's family name."""
-    out = dict(registered)
+def person_words(rows: list[dict], registered: dict, documents: dict) -> dict:
+    """A word -> [(the person's name it is a word of, the documents that name the person)]: the last
+    word of a candidate person's name of two words or more, the first word too where a role said
+    who it is ("Consul General Xue Jian": "Xue", the family name first); and a registered person's
+    family name (documents None: anywhere)."""
+    out = {word: [(name, None)] for word, name in registered.items()}
     for row in rows:
         words = row["name"].split()
         if row["type"] != "person" or len(words) < 2 or not words[-1][:1].isupper():
             continue
-        out.setdefault(words[-1].rstrip(".,"), row["name"])
+        named = (row["name"], documents[row["id"]])
+        out.setdefault(words[-1].rstrip(".,"), []).append(named)
         if row["type_evidence"].startswith("role"):
-            out.setdefault(words[0], row["name"])
+            out.setdefault(words[0], []).append(named)
     return out
 
 
@@ -2046,6 +2066,7 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dic
     most frequent spelling. A single word the corpus also writes in lower case ("Development")
     is kept with ``status = 'common-word'``: probably no name, shown apart from the candidates."""
     by_id: dict = {}
+    documents: dict = {}  # candidate id -> the documents that name it
     for name, entry in sorted(gathered.items()):
         by_id.setdefault(entities.slug(name), []).append((name, entry))
     rows = []
@@ -2062,15 +2083,22 @@ def candidate_rows(gathered: dict, lowercase: set = frozenset(), registered: dic
                 if e.get(k) is not None and merged.get(k) is None:
                     merged[k] = e[k]
         row = entities.candidate_row(name, merged)
+        documents[row["id"]] = merged["documents"]
         if " " not in name and name.lower() in lowercase and not name.isupper() and row["type"] != "person":
             row["status"] = "common-word"
         rows.append(row)
-    # one word typed by default that is a word of a person's name in the corpus or the registry
-    # ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian", "Nakatani" of "Gen Nakatani"): a person
-    words = person_words(rows, registered or {})
+    # one word typed by default that is a word of a person's name in a document that names it too,
+    # or a registered person's family name ("Tamaki" of "Denny Tamaki", "Xue" of "Xue Jian",
+    # "Nakatani" of "Gen Nakatani"): a person. A person named elsewhere in the corpus says nothing
+    # ("Ford" of "Gerald Ford" in a document about the carmaker).
+    words = person_words(rows, registered or {}, documents)
     for row in rows:
-        if row["type_evidence"] == "default" and " " not in row["name"] and words.get(row["name"]):
-            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {words[row['name']]}"
+        if row["type_evidence"] != "default" or " " in row["name"]:
+            continue
+        own = documents[row["id"]]
+        person = next((name for name, docs in words.get(row["name"], ()) if docs is None or docs & own), None)
+        if person:
+            row["type"], row["type_evidence"] = "person", f"a word of a person's name: {person}"
     return rows
 
 
