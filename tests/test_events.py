@@ -1324,11 +1324,11 @@ def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
 # after the attribution (", the first since X agreed the plan in 2012") is a third; words said in
 # passing (", officials said.") stay one sentence. Sentences written for this test.
 ATTRIBUTED_ACTS = [
-    ("Two Chinese coast guard ships entered Japanese waters near the Senkaku Islands, Defense Minister Gen "
-     "Nakatani told reporters.", ["incident", "statement"]),
+    ("Four Chinese coast guard ships entered territorial waters off the Senkakus, Defence Minister Minoru "
+     "Kihara told reporters.", ["incident", "statement"]),
     ("North Korea fired a ballistic missile into the sea off its east coast, Chief Cabinet Secretary Yoshimasa "
      "Hayashi told reporters.", ["incident", "statement"]),
-    ("The U.S. Army deployed its Typhon launcher to Iwakuni, Japanese officials told reporters.",
+    ("The U.S. Army deployed a Patriot battery to Kadena, Pentagon officials told reporters.",
      ["deployment", "statement"]),
     ("Japan and the Philippines signed a reciprocal access agreement in Manila, Foreign Minister Yoko Kamikawa "
      "said at a news conference.", ["agreement", "statement"]),
@@ -1336,8 +1336,9 @@ ATTRIBUTED_ACTS = [
      "conference in Tokyo.", ["budget", "statement"]),
     ("Russian and Chinese bombers flew together over the Sea of Japan, the Joint Staff told reporters, the "
      "fourth such flight since 2019.", ["exercise", "statement"]),
-    ("About 100 Marines moved from Okinawa to Guam, Defense Minister Gen Nakatani told reporters on Friday, the "
-     "first transfer since the two governments agreed the plan in 2012.", ["deployment", "statement", "agreement"]),
+    ("About 200 Marines moved from Hawaii to Darwin, Australian Defence Minister Stephen Smith told reporters on "
+     "Wednesday, the first rotation since Canberra and Washington agreed the posture plan in 2011.",
+     ["deployment", "statement", "agreement"]),
     ("A Russian patrol plane violated Japanese airspace off Rebun Island, the Defense Ministry told reporters.",
      ["incident", "statement"]),
     ("Australia chose the Mogami-class design for its new frigates, Defence Minister Richard Marles said at a "
@@ -1355,11 +1356,11 @@ def test_an_act_attributed_on_an_occasion_is_two_events(sentence, expected):
 
 
 def test_a_fronted_gerund_clause_ends_at_its_comma():
-    """"Since taking office, Ishiba has said less": the clause is the adverbial, not the sentence."""
-    sentence = "Since taking office in October 2024, Ishiba has said less about an Asian NATO."
+    """"Since taking office, Yoon has sought ...": the clause is the adverbial, not the sentence."""
+    sentence = "Since taking office in May 2022, Yoon has sought warmer ties with Tokyo."
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [(u["reading"].type, u["text"]) for u in units if u.get("sub")] == [
-        ("appointment", "taking office in October 2024")]
+        ("appointment", "taking office in May 2022")]
 
 
 # A "when" or "where" clause after the main clause with its own subject and past verb tells an event

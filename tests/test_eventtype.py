@@ -164,7 +164,7 @@ def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
 # is (at a target, an attack); what else is launched passively keeps the verb's reading. Sentences
 # written for this test.
 @pytest.mark.parametrize("sentence, expected", [
-    ("A Hwasong-18 missile was launched from near Pyongyang on April 13, 2023.", "incident"),
+    ("A Hwasong-17 missile was launched from Sunan airport on March 24, 2022.", "incident"),
     ("Two short-range ballistic missiles were fired into the Sea of Japan on Monday.", "incident"),
     ("The rocket carrying a spy satellite was launched from Sohae in November 2023.", "incident"),
     ("Eleven Dongfeng missiles were fired into waters around Taiwan in August 2022.", "incident"),
@@ -189,7 +189,7 @@ def test_a_passive_verb_reads_its_subject_as_what_was_acted_on(sentence, expecte
 @pytest.mark.parametrize("sentence, expected", [
     ("The Liberal Democratic Party took 191 seats in the October 2024 lower-house election.", "appointment"),
     ("The Constitutional Democratic Party gained 50 seats in the 2024 general election.", "appointment"),
-    ("The ruling coalition lost its majority in the upper house in July 2025.", "appointment"),
+    ("The LDP lost its majority in the lower house in August 2009.", "appointment"),
     ("Komeito secured 24 seats in the October 2024 election.", "appointment"),
     ("Sanseito captured 14 seats in the July 2025 upper-house election.", "appointment"),
     ("The LDP retained its majority in the 2021 general election.", "appointment"),
@@ -197,7 +197,7 @@ def test_a_passive_verb_reads_its_subject_as_what_was_acted_on(sentence, expecte
     ("The Labor Party secured a second term in Australia's May 2025 election.", "appointment"),
     ("Takaichi took the LDP leadership in October 2025.", "appointment"),
     ("Takaichi lost the LDP leadership race to Ishiba in September 2024.", "appointment"),
-    ("The Democratic Party for the People won 28 seats in October 2024.", "appointment"),
+    ("Komeito won 32 seats in October 2021.", "appointment"),
     # other objects: the verb's reading
     ("The coast guard took three fishermen into custody.", "policy"),
     ("Chinese hackers gained access to Japan's defense networks in 2020.", "incident"),
@@ -207,7 +207,7 @@ def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expect
 
 
 # "moved" is a deployment when forces move (a unit, troops, Marines, ships as its subject or object);
-# a government or a person that "moved" otherwise ("moved the other way on spending", "moved to
+# a government or a person that "moved" otherwise ("moved fast on digital reform", "moved to
 # tighten rules") deployed nothing. Sentences written for this test.
 @pytest.mark.parametrize("sentence, deployed", [
     ("About 4,000 Marines moved from Okinawa to Guam in December 2024.", True),
@@ -218,7 +218,7 @@ def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expect
     ("The Ground Self-Defense Force moved an air-defence unit to Ishigaki in March 2023.", True),
     ("Two Chinese carriers moved into the Pacific in June 2025.", True),
     ("The Marines moved their headquarters to Guam.", True),
-    ("Takaichi moved the other way on spending in October.", False),
+    ("Suga moved fast on digital reform in September 2020.", False),
     ("The government moved to tighten export rules in 2024.", False),
     ("The Bank of Japan moved its policy rate to 0.5 percent in January 2025.", False),
     ("The talks moved to Washington in May.", False),

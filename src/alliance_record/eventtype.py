@@ -686,7 +686,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
                 return Reading(kind, **base)
     moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
     if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
-        t = None  # "moved the other way on spending", "moved to tighten rules"
+        t = None  # "moved fast on digital reform", "moved to tighten rules"
     else:
         t = _word_type(low)
     if t is not None:

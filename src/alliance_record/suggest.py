@@ -481,7 +481,7 @@ def _units(sentences):
             reading = _gerund_reading(m)
             if reading is not None:
                 clause = m.group("clause")
-                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Ishiba has said"): to its comma
+                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Yoon has sought"): to its comma
                     clause = clause.split(",", 1)[0]
                     reading = dataclasses.replace(reading, end=len(clause))
                 subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
