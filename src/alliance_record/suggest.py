@@ -364,9 +364,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
 # negotiator, Ryosei Akazawa, at the White House"). A period inside the sentence is an
 # abbreviation's ("Sept. 27", "U.S."), not the clause's end.
 SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week|"
-                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since|when|where) "
+                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since) "
                          r"(?P<clause>(?:[^,;:.]|\.(?!\s*$)){12,160})", re.I)
-WHEN = re.compile(r"(?:when|where)\b", re.I)
 GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>[a-z]{3,}ing) [^;]{6,200}?)(?=[;.]?\s*$|;)",
                     re.I)
 # gerunds whose past form the lexicon does not type as the act they tell ("after talking with")
@@ -392,11 +391,6 @@ RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
-# what opens a clause whose subject the noun is: the sentence's start, or a subordinator
-CLAUSE_OPENING = re.compile(r"(?:^|\b(?:when|where|after|before|since|as|while|because|if|once|until|that))\s*[\"“]?\s*$",
-                            re.I)
-
-
 def _dated_relatives(text: str) -> list:
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
@@ -413,8 +407,6 @@ def _dated_relatives(text: str) -> list:
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
             if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
                 continue
-            if passive and CLAUSE_OPENING.search(before, max(0, r.start("head") - 40), r.start("head")):
-                continue  # "When the leaders met in Tokyo on May 23": a clause's subject and verb, no participle
             clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
             reading = eventtype.read(clause)
             if reading.type in (None, "other"):
@@ -473,8 +465,6 @@ def _units(sentences):
             words = clause.split()
             if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
                 continue
-            if WHEN.match(text, m.start()) and not text[:m.start()].strip(" \"“"):
-                continue  # a fronted "When the committee met on July 28," dates the main clause's act: no event apart
             reading = eventtype.read(clause)
             subs.append(_unit(sentence, m.start("clause"), clause, reading, "sub"))
         for m in GERUND.finditer(text):
