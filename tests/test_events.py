@@ -1346,6 +1346,14 @@ ATTRIBUTED_ACTS = [
     ("The Chinese navy conducted drills around Taiwan, Japanese officials said at a briefing.",
      ["exercise", "statement"]),
     ("The Chinese navy conducted drills around Taiwan, Japanese officials said.", []),
+    # not an act done: negated, undecided, perfect (a state of things) or a plan (review 26, finding 2)
+    ("The cabinet has not decided whether to take part in the Golden Dome shield, Chief Cabinet Secretary "
+     "Minoru Kihara said at a news conference.", []),
+    ("Tokyo did not send escorts to the Red Sea, Defence Minister Gen Nakatani said at a press conference.", []),
+    ("Japan has stationed PAC-3 batteries on Miyako Island, Chief Cabinet Secretary Yoshihide Suga told "
+     "reporters.", []),
+    ("Abe had no plans to visit Yasukuni Shrine in August, Chief Cabinet Secretary Yoshihide Suga told "
+     "reporters.", []),
 ]
 
 

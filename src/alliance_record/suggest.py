@@ -481,13 +481,15 @@ def _units(sentences):
         del subs[MAX_PARTS:]
         reading = eventtype.read(text)
         att = reading.attribution
+        content = text[:att[0]].rstrip(" ,") if att else ""
+        lead = eventtype._skip_fronted(content, 0) if att else 0
+        told = eventtype.read(content[lead:]) if att else None
         if att and reading.type not in (None, "other", "statement") and \
                 (dates.find_dates(text[att[0]:att[1]]) or OCCASION.search(text, att[0], att[1])) and \
-                all(u["start"] - sentence["start"] >= att[1] for u in subs):
+                all(u["start"] - sentence["start"] >= att[1] for u in subs) and \
+                _done(content[lead:], told, dated=bool(dates.find_dates(text[att[0]:att[1]]))):
             # words said on an occasion of their own (a date, "told reporters"): the act and the statement
-            content = text[:att[0]].rstrip(" ,")
-            lead = eventtype._skip_fronted(content, 0)
-            yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
+            yield dict(_unit(sentence, lead, content[lead:], told, "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
             yield from subs  # events told after the attribution (", the first since X agreed the plan in 2012")
             continue
@@ -865,6 +867,18 @@ def _verb_group(text: str, reading) -> str:
     object ("Rival jets were seen nearby"), whose tense says whether something was done."""
     at = reading.verb_at or 0
     return text[reading.start:at] + re.split(r",|\b(?:that|which|who)\b", text[at:])[0]
+
+
+# a negated verb group: nothing done ("has not decided whether", "had no plans to")
+NEGATED = re.compile(r"\b(?:not|never|no|neither|nor)\b|n[’']t\b", re.I)
+
+
+def _done(text: str, reading, dated: bool = False) -> bool:
+    """Whether ``text``, an act told before its attribution, reports an act done: not negated ("has
+    not decided whether"), and, unless the attribution is dated ("have reached a deal, X said on
+    Wednesday": done just before it), a past that is not perfect ("has deployed": a state of things)."""
+    group = _verb_group(text, reading)
+    return not NEGATED.search(group) and (dated or not reading.perfect and _past(group))
 
 
 def _past(text: str) -> bool:
