@@ -456,6 +456,17 @@ keeps retained retains""".split())
 ELECTION_RESULT = re.compile(r"\b(?:election|race|vote|majority|seats?|leadership|(?:second|third|fourth|new) term|"
                              r"mandate)\b", re.I)
 REFUSE = frozenset("declined declines refused refuses".split())
+
+
+def _election_result(obj: str) -> bool:
+    """Whether the head of ``obj`` is an election's result ("191 seats", "its majority", "the LDP
+    leadership race"), not a word further on ("her promise to call a snap election", "steps to secure
+    a majority") nor a race to do something ("the race to build submarines")."""
+    words = _head(obj)
+    if not words or not ELECTION_RESULT.search(" ".join(words)):
+        return False
+    rest = obj[:200].split(words[-1], 1)[1]
+    return not re.match(r"\s+to\s+[a-z]+\b(?<!ing)", rest) or bool(re.match(r"\s+to\s+[A-Z]", rest))
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
 # a target is a noun phrase, not a time ("at dawn", "at around 7 a.m.", "into the night")
@@ -651,7 +662,7 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading(None, **base)  # "it makes sense to": advice, no event
     if low in ("wrapped", "wraps") and re.search(r"\bvisit|trip|tour\b", obj, re.I):
         return Reading("visit", **base)
-    if low in ELECTION_VERBS and ELECTION_RESULT.search(obj):
+    if low in ("won", "wins") and ELECTION_RESULT.search(obj) or low in ELECTION_VERBS and _election_result(obj):
         return Reading("appointment", **base)  # "took 17 seats", "lost its majority": an election's result
     # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
     patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
