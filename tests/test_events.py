@@ -1313,6 +1313,22 @@ GERUND_CLAUSES = [
 ]
 
 
+# a light verb's gerund with no event noun or office as object, or a gerund of saying (the main
+# clause's subject's words), is no event of its own (review 26, finding 3)
+GERUND_CLAUSES_NOT_EVENTS = [
+    "Taku Eto released rice from state stockpiles while holding the agriculture portfolio in March 2025.",
+    "Hayashi took questions in the upper house while holding the chief cabinet secretary post in 2024.",
+    "Takaichi drew a rebuke from Beijing after taking a firm position on Taiwan in November 2025.",
+    "Kishida drew criticism after saying Japan would raise taxes to fund defence.",
+]
+
+
+@pytest.mark.parametrize("sentence", GERUND_CLAUSES_NOT_EVENTS)
+def test_a_light_or_saying_gerund_clause_is_no_event(sentence):
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("sub")] == []
+
+
 @pytest.mark.parametrize("sentence, expected", GERUND_CLAUSES)
 def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))

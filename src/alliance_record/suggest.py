@@ -372,11 +372,23 @@ GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>[a-z]{3
 GERUND_TYPES = {"talking": "meeting"}
 
 
+# light verbs, whose gerund tells an act only with an event noun or an office as object ("taking
+# office", "holding talks"), not with any object ("holding the agriculture portfolio")
+LIGHT_GERUNDS = frozenset("taking holding making giving keeping having getting doing putting".split())
+OFFICE_HEAD = re.compile(r"\b(?:office|power|command|helm|oath)$", re.I)
+
+
 def _gerund_reading(m) -> "eventtype.Reading | None":
     """The reading of a gerund clause: its verb read as a past form with its object ("taking office"
     as "took office": an appointment)."""
     verb = m.group("verb").lower()
     read = eventtype.complement_type(m.group("clause"))
+    if read is not None and (read.saying or read.type == "statement"):
+        return None  # "after saying Japan would not ...": the main clause's speaker's words, told there
+    if read is not None and verb in LIGHT_GERUNDS:
+        head = " ".join(eventtype._head(m.group("clause")[len(verb):].lstrip()))
+        if not (eventtype.noun_type(head) or OFFICE_HEAD.search(head)):
+            read = None  # "while holding the agriculture portfolio", "after taking a hard line": no act of a day
     kind = read.type if read is not None else GERUND_TYPES.get(verb)
     if kind is None:
         return None
