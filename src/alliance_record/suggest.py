@@ -403,17 +403,17 @@ RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
-def _dated_relatives(text: str) -> list:
+def _dated_relatives(text: str):
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
     goal set in December 2022": read as "set the goal in December 2022") or a relative clause
-    ("the carrier, which left Yokosuka in May": read as "the carrier left ...")."""
-    out = []
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."), one at a time: the
+    noun and its clause are searched in the RELATIVE_WINDOW characters before the date, not the
+    whole sentence before it (a hostile sentence of many dates is not searched quadratically)."""
     for m in dates.find_dates(text):
-        before = text[:m.start]
         end = m.start + len(m.phrase)
         for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False)):
-            r = rx.search(before)
+            r = rx.search(text, max(0, m.start - RELATIVE_WINDOW), m.start)
             if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
                 continue
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
@@ -424,10 +424,12 @@ def _dated_relatives(text: str) -> list:
             if reading.type in (None, "other"):
                 continue
             at = r.start("verb") - r.start("head")
-            out.append((r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
-                                                                 end=end - r.start("head"))))
+            yield r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
+                                                           end=end - r.start("head"))
             break
-    return out
+
+
+RELATIVE_WINDOW = 400  # a noun of up to four words and a clause of up to six before the date: far less
 
 
 def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
@@ -473,6 +475,8 @@ def _units(sentences):
         text = sentence["text"]
         subs = []
         for m in SUBORDINATE.finditer(text):
+            if len(subs) >= MAX_PARTS:
+                break  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
             clause = m.group("clause").rstrip(" .")
             words = clause.split()
             if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
@@ -480,6 +484,8 @@ def _units(sentences):
             reading = eventtype.read(clause)
             subs.append(_unit(sentence, m.start("clause"), clause, reading, "sub"))
         for m in GERUND.finditer(text):
+            if len(subs) >= MAX_PARTS:
+                break
             reading = _gerund_reading(m)
             if reading is not None:
                 clause = m.group("clause")
@@ -487,10 +493,12 @@ def _units(sentences):
                     clause = clause.split(",", 1)[0]
                     reading = dataclasses.replace(reading, end=len(clause))
                 subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
-        del subs[MAX_PARTS:]  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
-        subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
-                 if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
-        del subs[MAX_PARTS:]
+        told = len(subs)
+        for start, end, reading in _dated_relatives(text):
+            if len(subs) >= MAX_PARTS:
+                break
+            if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs[:told]):
+                subs.append(_unit(sentence, start, text[start:end], reading, "sub"))
         reading = eventtype.read(text)
         att = reading.attribution
         content = text[:att[0]].rstrip(" ,") if att else ""
