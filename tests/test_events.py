@@ -1363,8 +1363,8 @@ ATTRIBUTED_ACTS = [
      ["exercise", "statement"]),
     ("The Chinese navy conducted drills around Taiwan, Japanese officials said.", []),
     # not an act done: negated, undecided, perfect (a state of things) or a plan (review 26, finding 2)
-    ("The cabinet has not decided whether to take part in the Golden Dome shield, Chief Cabinet Secretary "
-     "Minoru Kihara said at a news conference.", []),
+    ("The cabinet has not decided whether to take part in the Golden Dome shield, Foreign Minister Takeshi "
+     "Iwaya said at a news conference.", []),
     ("Tokyo did not send escorts to the Red Sea, Defence Minister Gen Nakatani said at a press conference.", []),
     ("Japan has stationed PAC-3 batteries on Miyako Island, Chief Cabinet Secretary Yoshihide Suga told "
      "reporters.", []),
