@@ -253,3 +253,9 @@ def test_moved_is_a_deployment_only_when_forces_move(sentence, deployed):
 ])
 def test_a_body_founded_or_activated_is_established(sentence):
     assert eventtype.read(sentence).type == "policy"
+
+
+def test_the_signing_named_again_is_an_agreement():
+    """"the signing" names an agreement again (review 26 finding 14); "the signing ceremony" a ceremony."""
+    assert eventtype.noun_type("the signing") == "agreement"
+    assert eventtype.noun_type("the signing ceremony") == "ceremony"

@@ -76,7 +76,7 @@ NOUNS = {
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
                 r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?|ICBMs?|SLBMs?|[IMS]RBMs?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
-    "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
+    "agreement": r"agreements?|signing(?!\s+ceremon)|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
