@@ -172,6 +172,9 @@ def test_an_aspectual_verb_takes_its_complement_s_type(sentence, expected):
     ("Three hypersonic missiles were launched toward the East Sea in January 2022.", "incident"),
     ("The missiles were fired from a submarine off Sinpo in October 2021.", "incident"),
     ("An intermediate-range missile was launched over Hokkaido in August 2017.", "incident"),
+    # an adverb between the auxiliary and the participle (review 26 finding 10)
+    ("A long-range ballistic missile was also launched from the Pyongyang area in November 2022.", "incident"),
+    ("Several cruise missiles were reportedly fired into the Yellow Sea in January 2024.", "incident"),
     ("Several cruise missiles were launched at Kyiv overnight.", "attack"),
     ("Artillery shells were fired at Yeonpyeong Island in November 2010.", "attack"),
     ("Dozens of rockets were fired at an army base near the border on Sunday.", "attack"),

@@ -665,7 +665,10 @@ def _verb_alone(text, toks, i, base) -> Reading:
     if low in ("won", "wins") and ELECTION_RESULT.search(obj) or low in ELECTION_VERBS and _election_result(obj):
         return Reading("appointment", **base)  # "took 17 seats", "lost its majority": an election's result
     # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
-    patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
+    k = i - 1  # back over adverbs to the auxiliary ("was also launched", "were reportedly fired")
+    while k > 0 and (toks[k][1].lower().endswith("ly") or toks[k][1].lower() in ("also", "then", "again", "later")):
+        k -= 1
+    patient = base["subject"] if i and toks[k][1].lower() in COPULA | {"been"} else obj
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
             head_is(patient, _MISSILE):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
