@@ -258,6 +258,16 @@ def test_a_body_founded_or_activated_is_established(sentence):
     assert eventtype.read(sentence).type == "policy"
 
 
+# a system, an alarm or a body sent on a task is activated, not set up (review 26 finding 12)
+@pytest.mark.parametrize("sentence", [
+    "The J-Alert system was activated in Okinawa when North Korea launched a rocket in April 2012.",
+    "The Japan Coast Guard was activated to rescue survivors after the Noto earthquake in January 2024.",
+    "Japan activated its emergency warning sirens in the Tohoku region in October 2022.",
+])
+def test_a_system_or_a_task_activated_is_no_policy(sentence):
+    assert eventtype.read(sentence).type != "policy"
+
+
 def test_the_signing_named_again_is_an_agreement():
     """"the signing" names an agreement again (review 26 finding 14); "the signing ceremony" a ceremony."""
     assert eventtype.noun_type("the signing") == "agreement"

@@ -425,7 +425,11 @@ def _object(toks, i) -> str:
 UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
                   r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet|Marines|soldiers|sailors|"
                   r"airmen|personnel)\b")
-MOVED = frozenset("moved moves".split())  # a deployment only when forces move (their subject or object)
+MOVED = frozenset("moved moves".split())
+# "activated" sets up a body only when a unit or a formation is activated, not a system or an alarm
+ACTIVATED = frozenset("activated activates reactivated reactivates".split())
+BODY = re.compile(r"\b(?:regiments?|brigades?|squadrons?|battalions?|fleets?|divisions?|wings?|groups?|units?|"
+                  r"commands?|headquarters|corps|forces?|agenc(?:y|ies))$", re.I)  # a deployment only when forces move (their subject or object)
 ARRIVE = frozenset(("arrived", "arrives"))
 # a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
 # the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
@@ -701,6 +705,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
     moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
     if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
         t = None  # "moved fast on digital reform", "moved to tighten rules"
+    elif low in ACTIVATED and not BODY.search(" ".join(_head(patient))):
+        t = None  # "J-Alert was activated", "the coast guard was activated to search": no body set up
     else:
         t = _word_type(low)
     if t is not None:
