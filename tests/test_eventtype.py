@@ -235,6 +235,8 @@ def test_an_election_result_is_an_appointment_whatever_the_verb(sentence, expect
     ("The government moved to tighten export rules in 2024.", False),
     ("The Bank of Japan moved its policy rate to 0.5 percent in January 2025.", False),
     ("The talks moved to Washington in May.", False),
+    # a unit word as a modifier of the object's head (review 26 finding 11)
+    ("The lower house moved the defence personnel pay bill to a vote in November 2023.", False),
 ])
 def test_moved_is_a_deployment_only_when_forces_move(sentence, deployed):
     assert (eventtype.read(sentence).type == "deployment") == deployed

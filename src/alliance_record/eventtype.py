@@ -702,8 +702,10 @@ def _verb_alone(text, toks, i, base) -> Reading:
                 kind = None
             if kind:
                 return Reading(kind, **base)
-    moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
-    if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
+    moved = _head(obj)  # what is moved: forces ("troops", "a battery"), or nothing deployed
+    # the head noun, not a modifier ("the defence personnel bill" is a bill)
+    forces = bool(moved) and bool(UNIT.fullmatch(moved[-1]) or UNIT.fullmatch(moved[0]))
+    if low in MOVED and not (UNIT.search(base["subject"]) or forces or noun_type(" ".join(moved)) == "deployment"):
         t = None  # "moved fast on digital reform", "moved to tighten rules"
     elif low in ACTIVATED and not BODY.search(" ".join(_head(patient))):
         t = None  # "J-Alert was activated", "the coast guard was activated to search": no body set up
