@@ -76,7 +76,7 @@ NOUNS = {
                 r"cyberattacks?|(?:close )?approach(?:es)?|confrontations?|standoff|clash(?:es)?|"
                 r"collisions?|access|flares|(?:missile |weapons? )?tests?|launch(?:es)?|ICBMs?|SLBMs?|[IMS]RBMs?",
     "attack": r"attacks?|strikes?|invasion|bombing|shelling|assault",
-    "agreement": r"agreements?|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
+    "agreement": r"agreements?|signing(?!\s+ceremon)|accords?|pacts?|deals?|treat(?:y|ies)|memorand(?:um|a)|arrangements?|"
                  r"understanding|consensus|purchases?|acquisitions?|takeovers?|mergers?",
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
@@ -425,7 +425,11 @@ def _object(toks, i) -> str:
 UNIT = re.compile(r"\b(?:USS|HMS|JS|carriers?|destroyers?|frigates?|cruisers?|warships?|ships?|vessels?|submarines?|"
                   r"squadrons?|battalions?|brigades?|regiments?|units?|troops|forces|fleet|Marines|soldiers|sailors|"
                   r"airmen|personnel)\b")
-MOVED = frozenset("moved moves".split())  # a deployment only when forces move (their subject or object)
+MOVED = frozenset("moved moves".split())
+# "activated" sets up a body only when a unit or a formation is activated, not a system or an alarm
+ACTIVATED = frozenset("activated activates reactivated reactivates".split())
+BODY = re.compile(r"\b(?:regiments?|brigades?|squadrons?|battalions?|fleets?|divisions?|wings?|groups?|units?|"
+                  r"commands?|headquarters|corps|forces?|agenc(?:y|ies))$", re.I)  # a deployment only when forces move (their subject or object)
 ARRIVE = frozenset(("arrived", "arrives"))
 # a station said of the unit that arrives, not of the place it arrives at ("Yokosuka, home port of
 # the fleet", "where the Marines are based"): "becoming (once again) the forward-deployed carrier",
@@ -456,6 +460,17 @@ keeps retained retains""".split())
 ELECTION_RESULT = re.compile(r"\b(?:election|race|vote|majority|seats?|leadership|(?:second|third|fourth|new) term|"
                              r"mandate)\b", re.I)
 REFUSE = frozenset("declined declines refused refuses".split())
+
+
+def _election_result(obj: str) -> bool:
+    """Whether the head of ``obj`` is an election's result ("191 seats", "its majority", "the LDP
+    leadership race"), not a word further on ("her promise to call a snap election", "steps to secure
+    a majority") nor a race to do something ("the race to build submarines")."""
+    words = _head(obj)
+    if not words or not ELECTION_RESULT.search(" ".join(words)):
+        return False
+    rest = obj[:200].split(words[-1], 1)[1]
+    return not re.match(r"\s+to\s+[a-z]+\b(?<!ing)", rest) or bool(re.match(r"\s+to\s+[A-Z]", rest))
 REQUEST = frozenset("asked asks wanted wants pressed presses requested requests".split())
 # a missile fired at a target (an attack), not into the sea (a test)
 # a target is a noun phrase, not a time ("at dawn", "at around 7 a.m.", "into the night")
@@ -651,10 +666,13 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading(None, **base)  # "it makes sense to": advice, no event
     if low in ("wrapped", "wraps") and re.search(r"\bvisit|trip|tour\b", obj, re.I):
         return Reading("visit", **base)
-    if low in ELECTION_VERBS and ELECTION_RESULT.search(obj):
+    if low in ("won", "wins") and ELECTION_RESULT.search(obj) or low in ELECTION_VERBS and _election_result(obj):
         return Reading("appointment", **base)  # "took 17 seats", "lost its majority": an election's result
     # a passive's subject is what was acted on ("the missile was launched"), an active verb's object
-    patient = base["subject"] if i and toks[i - 1][1].lower() in COPULA | {"been"} else obj
+    k = i - 1  # back over adverbs to the auxiliary ("was also launched", "were reportedly fired")
+    while k > 0 and (toks[k][1].lower().endswith("ly") or toks[k][1].lower() in ("also", "then", "again", "later")):
+        k -= 1
+    patient = base["subject"] if i and toks[k][1].lower() in COPULA | {"been"} else obj
     if (low in ("fired", "fires", "launched", "launches") or low.startswith("test-")) and \
             head_is(patient, _MISSILE):
         # at a target an attack; into the sea, or nowhere said, a launch (a test)
@@ -684,9 +702,13 @@ def _verb_alone(text, toks, i, base) -> Reading:
                 kind = None
             if kind:
                 return Reading(kind, **base)
-    moved = " ".join(_head(obj))  # what is moved: forces ("troops", "a battery"), or nothing deployed
-    if low in MOVED and not (UNIT.search(base["subject"]) or UNIT.search(moved) or noun_type(moved) == "deployment"):
-        t = None  # "moved the other way on spending", "moved to tighten rules"
+    moved = _head(obj)  # what is moved: forces ("troops", "a battery"), or nothing deployed
+    # the head noun, not a modifier ("the defence personnel bill" is a bill)
+    forces = bool(moved) and bool(UNIT.fullmatch(moved[-1]) or UNIT.fullmatch(moved[0]))
+    if low in MOVED and not (UNIT.search(base["subject"]) or forces or noun_type(" ".join(moved)) == "deployment"):
+        t = None  # "moved fast on digital reform", "moved to tighten rules"
+    elif low in ACTIVATED and not BODY.search(" ".join(_head(patient))):
+        t = None  # "J-Alert was activated", "the coast guard was activated to search": no body set up
     else:
         t = _word_type(low)
     if t is not None:

@@ -364,13 +364,18 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
 # negotiator, Ryosei Akazawa, at the White House"). A period inside the sentence is an
 # abbreviation's ("Sept. 27", "U.S."), not the clause's end.
 SUBORDINATE = re.compile(r"\b(?:(?:shortly|soon|just|days|weeks|months|hours|a day|a week|"
-                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since|when|where) "
+                         r"less than (?:a|two|three) (?:days?|weeks?|months?)) )?(?:after|before|following|since) "
                          r"(?P<clause>(?:[^,;:.]|\.(?!\s*$)){12,160})", re.I)
-WHEN = re.compile(r"(?:when|where)\b", re.I)
 GERUND = re.compile(r"\b(?:after|before|since|while) (?P<clause>(?P<verb>[a-z]{3,}ing) [^;]{6,200}?)(?=[;.]?\s*$|;)",
                     re.I)
 # gerunds whose past form the lexicon does not type as the act they tell ("after talking with")
 GERUND_TYPES = {"talking": "meeting"}
+
+
+# light verbs, whose gerund tells an act only with an event noun or an office as object ("taking
+# office", "holding talks"), not with any object ("holding the agriculture portfolio")
+LIGHT_GERUNDS = frozenset("taking holding making giving keeping having getting doing putting".split())
+OFFICE_HEAD = re.compile(r"\b(?:office|power|command|helm|oath)$", re.I)
 
 
 def _gerund_reading(m) -> "eventtype.Reading | None":
@@ -378,6 +383,12 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
     as "took office": an appointment)."""
     verb = m.group("verb").lower()
     read = eventtype.complement_type(m.group("clause"))
+    if read is not None and (read.saying or read.type == "statement"):
+        return None  # "after saying Japan would not ...": the main clause's speaker's words, told there
+    if read is not None and verb in LIGHT_GERUNDS:
+        head = " ".join(eventtype._head(m.group("clause")[len(verb):].lstrip()))
+        if not (eventtype.noun_type(head) or OFFICE_HEAD.search(head)):
+            read = None  # "while holding the agriculture portfolio", "after taking a hard line": no act of a day
     kind = read.type if read is not None else GERUND_TYPES.get(verb)
     if kind is None:
         return None
@@ -392,38 +403,33 @@ RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
-# what opens a clause whose subject the noun is: the sentence's start, or a subordinator
-CLAUSE_OPENING = re.compile(r"(?:^|\b(?:when|where|after|before|since|as|while|because|if|once|until|that))\s*[\"“]?\s*$",
-                            re.I)
-
-
-def _dated_relatives(text: str) -> list:
+def _dated_relatives(text: str):
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
     goal set in December 2022": read as "set the goal in December 2022") or a relative clause
-    ("the carrier, which left Yokosuka in May": read as "the carrier left ...")."""
-    out = []
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."), one at a time: the
+    noun and its clause are searched in the RELATIVE_WINDOW characters before the date, not the
+    whole sentence before it (a hostile sentence of many dates is not searched quadratically)."""
     for m in dates.find_dates(text):
-        before = text[:m.start]
         end = m.start + len(m.phrase)
         for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False)):
-            r = rx.search(before)
+            r = rx.search(text, max(0, m.start - RELATIVE_WINDOW), m.start)
             if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
                 continue
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
             if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
                 continue
-            if passive and CLAUSE_OPENING.search(before, max(0, r.start("head") - 40), r.start("head")):
-                continue  # "When the leaders met in Tokyo on May 23": a clause's subject and verb, no participle
             clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
             reading = eventtype.read(clause)
             if reading.type in (None, "other"):
                 continue
             at = r.start("verb") - r.start("head")
-            out.append((r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
-                                                                 end=end - r.start("head"))))
+            yield r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
+                                                           end=end - r.start("head"))
             break
-    return out
+
+
+RELATIVE_WINDOW = 400  # a noun of up to four words and a clause of up to six before the date: far less
 
 
 def _unit(sentence: dict, start: int, text: str, reading, kind: str) -> dict:
@@ -469,35 +475,41 @@ def _units(sentences):
         text = sentence["text"]
         subs = []
         for m in SUBORDINATE.finditer(text):
+            if len(subs) >= MAX_PARTS:
+                break  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
             clause = m.group("clause").rstrip(" .")
             words = clause.split()
             if len(words) < 3 or not any(tense.past_form(w) for w in words[1:]):
                 continue
-            if WHEN.match(text, m.start()) and not text[:m.start()].strip(" \"“"):
-                continue  # a fronted "When the committee met on July 28," dates the main clause's act: no event apart
             reading = eventtype.read(clause)
             subs.append(_unit(sentence, m.start("clause"), clause, reading, "sub"))
         for m in GERUND.finditer(text):
+            if len(subs) >= MAX_PARTS:
+                break
             reading = _gerund_reading(m)
             if reading is not None:
                 clause = m.group("clause")
-                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Ishiba has said"): to its comma
+                if not text[:m.start()].strip(" \"“"):  # fronted ("Since taking office, Yoon has sought"): to its comma
                     clause = clause.split(",", 1)[0]
                     reading = dataclasses.replace(reading, end=len(clause))
                 subs.append(dict(_unit(sentence, m.start("clause"), clause.rstrip(" ."), reading, "sub"), reported=True))
-        del subs[MAX_PARTS:]  # a hostile sentence of a thousand "after" clauses is read a few times, not once per clause
-        subs += [_unit(sentence, start, text[start:end], reading, "sub") for start, end, reading in _dated_relatives(text)
-                 if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs)]
-        del subs[MAX_PARTS:]
+        told = len(subs)
+        for start, end, reading in _dated_relatives(text):
+            if len(subs) >= MAX_PARTS:
+                break
+            if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs[:told]):
+                subs.append(_unit(sentence, start, text[start:end], reading, "sub"))
         reading = eventtype.read(text)
         att = reading.attribution
+        content = text[:att[0]].rstrip(" ,") if att else ""
+        lead = eventtype._skip_fronted(content, 0) if att else 0
+        told = eventtype.read(content[lead:]) if att else None
         if att and reading.type not in (None, "other", "statement") and \
                 (dates.find_dates(text[att[0]:att[1]]) or OCCASION.search(text, att[0], att[1])) and \
-                all(u["start"] - sentence["start"] >= att[1] for u in subs):
+                all(u["start"] - sentence["start"] >= att[1] for u in subs) and \
+                _done(content[lead:], told, dated=bool(dates.find_dates(text[att[0]:att[1]]))):
             # words said on an occasion of their own (a date, "told reporters"): the act and the statement
-            content = text[:att[0]].rstrip(" ,")
-            lead = eventtype._skip_fronted(content, 0)
-            yield dict(_unit(sentence, lead, content[lead:], eventtype.read(content[lead:]), "part"), reported=True)
+            yield dict(_unit(sentence, lead, content[lead:], told, "part"), reported=True)
             yield _unit(sentence, att[0], text[att[0]:att[1]], eventtype.read(text[att[0]:att[1]]), "part")
             yield from subs  # events told after the attribution (", the first since X agreed the plan in 2012")
             continue
@@ -875,6 +887,18 @@ def _verb_group(text: str, reading) -> str:
     object ("Rival jets were seen nearby"), whose tense says whether something was done."""
     at = reading.verb_at or 0
     return text[reading.start:at] + re.split(r",|\b(?:that|which|who)\b", text[at:])[0]
+
+
+# a negated verb group: nothing done ("has not decided whether", "had no plans to")
+NEGATED = re.compile(r"\b(?:not|never|no|neither|nor)\b|n[’']t\b", re.I)
+
+
+def _done(text: str, reading, dated: bool = False) -> bool:
+    """Whether ``text``, an act told before its attribution, reports an act done: not negated ("has
+    not decided whether"), and, unless the attribution is dated ("have reached a deal, X said on
+    Wednesday": done just before it), a past that is not perfect ("has deployed": a state of things)."""
+    group = _verb_group(text, reading)
+    return not NEGATED.search(group) and (dated or not reading.perfect and _past(group))
 
 
 def _past(text: str) -> bool:
