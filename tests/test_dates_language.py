@@ -832,14 +832,14 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
 # dates6: a possessive date ("Sunday's election") is governed by its clause's tense like any other
 # (dct weekdays chosen so the nearest such day lies the other way)
 POSSESSIVE_DATES_BY_THEIR_CLAUSE = [
-    ("The ruling coalition lost its upper-house majority in Sunday's election.", '2025-07-24', 'Sunday', '2025-07-20'),
+    ("South Korea's governing party was routed in Wednesday's parliamentary vote.", '2024-04-14', 'Wednesday', '2024-04-10'),
     ("Ishiba will face voters in Sunday's upper-house election.", '2025-07-17', 'Sunday', '2025-07-20'),
     ("Takaichi won Saturday's leadership vote in a runoff.", '2025-10-09', 'Saturday', '2025-10-04'),
     ("Takaichi is expected to win Tuesday's vote in the Diet.", '2025-10-17', 'Tuesday', '2025-10-21'),
     ("Tokyo protested Wednesday's missile launch by North Korea.", '2025-10-27', 'Wednesday', '2025-10-22'),
     ("Trump will hold talks with Takaichi at Tuesday's summit in Tokyo.", '2025-10-24', 'Tuesday', '2025-10-28'),
-    ("The LDP suffered heavy losses in Sunday's general election.", '2024-10-31', 'Sunday', '2024-10-27'),
-    ("Turnout in Sunday's general election was about 54 percent.", '2024-10-31', 'Sunday', '2024-10-27'),
+    ("Renho finished third in Sunday's race for Tokyo governor.", '2024-07-11', 'Sunday', '2024-07-07'),
+    ("Rain at Saturday's air show over Iwakuni was heavy.", '2025-05-07', 'Saturday', '2025-05-03'),
     ("Ishiba will attend Wednesday's peace memorial ceremony in Hiroshima.", '2025-08-01', 'Wednesday', '2025-08-06'),
     ("Markets in Tokyo fell sharply after Monday's inauguration of Trump.", '2025-01-24', 'Monday', '2025-01-20'),
     ("Voters chose Lee Jae-myung in Tuesday's snap presidential election.", '2025-06-07', 'Tuesday', '2025-06-03'),
@@ -911,10 +911,10 @@ TENSE_OF_THE_SENTENCE_BEFORE = [
 
 
 # dates6: a present tense in a clause of time or condition, or after "whoever", "whether", speaks
-# of what is to come ("whoever wins on Tuesday", "if the party loses on Sunday"); dct chosen so
+# of what is to come ("whoever takes the runoff on Sunday", "if the party loses on Sunday"); dct chosen so
 # that the nearest such date lies behind
 PRESENT_AFTER_A_SUBORDINATOR = [
-    ("Markets are nervous about whoever wins on Tuesday.", '2024-10-31', 'Tuesday', '2024-11-05'),
+    ("Tokyo diplomats hope to meet whoever takes the runoff on Sunday.", '2025-10-01', 'Sunday', '2025-10-05'),
     ("The yen could slide if the Bank of Japan holds rates in December.", '2025-05-20', 'December', '2025-12'),
     ("Officials are watching whether the typhoon reaches Okinawa on Sunday.", '2025-09-16', 'Sunday', '2025-09-21'),
     ("Ishiba's fate is uncertain if the party loses on Sunday.", '2025-07-15', 'Sunday', '2025-07-20'),

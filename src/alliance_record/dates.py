@@ -1451,7 +1451,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
                                         or fields.get("season") or fields.get("quarter")
                                         or fields.get("to_month") or fields.get("unit") == "weekend"))
     if needs_direction and q not in ("until", "till", "through", "by"):
-        # (a possessive date too: "lost its majority in Sunday's election", "will attend
+        # (a possessive date too: "was routed in Wednesday's vote", "will attend
         # Wednesday's ceremony" are read by their clause like any other)
         tense_word, cue = clause_tense(text, start, end)
         if tense_word is None:  # a sentence with no tense of its own: the narrative's

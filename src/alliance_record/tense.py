@@ -15,7 +15,7 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   unless the sentence goes on to say it was met (", and they did") or reports it in a past
   perfect ("had warned it would ... if"); so does one of a threat or pledge ("threatened to halt
   imports if Tokyo went ahead in March"), and a present in a clause of time or condition
-  ("whoever wins on Tuesday", "if the party loses on Sunday").
+  ("whoever takes the runoff on Sunday", "if the party loses on Sunday").
 
 A date whose sentence shows no tense takes the past or future of the sentence before it in its
 paragraph (:func:`tense_before`: "Tokyo tightened its rules. In April, the ministry cut the list").
@@ -199,7 +199,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             else:
                 out.append((pos, "past", word))
         elif word[0].islower() and _present_after_subordinator(low, i):  # (not a name: "after the collision off Zambales")
-            # "if the party loses on Sunday", "whoever wins on Tuesday", "before Lee visits Washington
+            # "if the party loses on Sunday", "whoever takes the runoff on Sunday", "before Lee visits Washington
             # in August": a present in a clause of time or condition speaks of what is to come
             out.append((pos, "future", word))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
