@@ -460,6 +460,17 @@ def test_date_mentions_read_headlines_captions_and_demonstratives(tmp_path):
     ]
 
 
+def test_a_headlines_present_after_a_subordinator_tells_what_happened(tmp_path):
+    # review 26 finding 4: "after the central bank lifts rates" in a story looks ahead; in a headline
+    # it tells what happened (the Friday before a Saturday story, not the one to come)
+    story = """
+        Shares slide after BOJ lifts rates on Friday
+
+        Traders said the yen firmed.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-01-25")[0] == ("Friday", "2025-01-24")
+
+
 def test_a_payable_date_is_the_nearest_and_that_day_needs_a_place_in_the_clause():
     # "payable" sets a date of its own: the verb of the clause before ("declared") does not govern it
     m = dates.find_dates("The board declared a dividend, payable March 3 to holders of record Feb. 10.")[0]
@@ -829,6 +840,35 @@ FISCAL_OWNERS_ON_CLEAR_EVIDENCE = [
 ]
 
 
+# review 26 (findings 1-3): counter-examples of the dates6 rules, in our own words. A plural noun
+# after the prepositions after/before/until is no verb; a possessive date a past clause prepared or
+# waited for, or hoped for, is the nearest such day; only a past is carried to the next sentence,
+# and only onto one whose verb is past and present alike
+REVIEW26_COUNTER_EXAMPLES = [
+    ("Tokyo and Washington struck a trade accord after seven rounds of negotiations in July.", '2025-09-01', 'July',
+     '2025-07'),
+    ("Admiral Paparo spoke before House lawmakers in April.", '2025-10-01', 'April', '2025-04'),
+    ("The yen firmed after soft U.S. payroll numbers in early August.", '2025-09-15', 'early August', '2025-08'),
+    ("Japanese shares dropped after U.S. duties on aluminium in March.", '2025-06-01', 'March', '2025-03'),
+    ("The currency sagged after Korean elections in June.", '2025-09-01', 'June', '2025-06'),
+    ("Parties held their last rallies on Saturday before Sunday's gubernatorial vote.", '2025-07-19', 'Sunday',
+     '2025-07-20'),
+    ("The premier toured Sendai for Sunday's vote.", '2025-07-18', 'Sunday', '2025-07-20'),
+    ("Sailors were rehearsing for Sunday's naval parade off Yokosuka.", '2025-11-07', 'Sunday', '2025-11-09'),
+    ("Traders were bracing for Wednesday's rate decision by the Bank of Japan.", '2025-09-15', 'Wednesday', '2025-09-17'),
+    ("Economists waited for Friday's inflation data.", '2025-09-03', 'Friday', '2025-09-05'),
+    ("The prime minister had hoped to win outright in Sunday's vote.", '2025-07-22', 'Sunday', '2025-07-20'),
+    ("The governor opened her campaign last month. On Sunday, Osaka voters pick a mayor.", '2024-07-04', 'Sunday',
+     '2024-07-07'),
+    ("The upper house approved the bill in March. In January, the chamber reconvenes.", '2025-09-15', 'January',
+     '2026-01'),
+    ("The ministry approved a record budget on Friday. In January, legislators take up the plan in the Diet.",
+     '2025-12-28', 'January', '2026-01'),
+    ("The ministry will auction more rice from its reserves next week. On Monday, the minister set a floor price.",
+     '2025-05-29', 'Monday', '2025-05-26'),
+]
+
+
 # dates6: a possessive date ("Sunday's election") is governed by its clause's tense like any other
 # (dct weekdays chosen so the nearest such day lies the other way)
 POSSESSIVE_DATES_BY_THEIR_CLAUSE = [
@@ -890,10 +930,6 @@ TENSE_OF_THE_SENTENCE_BEFORE = [
     ("The typhoon season battered Okinawa. In May, a storm shut the runway at Kadena for two days.", '2025-11-20', 'May', '2025-05'),
     ("China's coast guard stepped up its patrols near the Senkakus. In March, its ships set a record for days in the "
      "contiguous zone.", '2025-09-20', 'March', '2025-03'),
-    ("The two navies will hold their largest drill yet next year. In March, destroyers from both sides set out from Sasebo.",
-     '2025-09-10', 'March', '2026-03'),
-    ("The ministry will start a new space unit next spring. In April, the Air Self-Defense Force changes its name.",
-     '2025-09-10', 'April', '2026-04'),
     ("Coast guard ships chased the Chinese vessels out of Japanese waters. On Monday, another four set course for the islands.",
      '2025-10-24', 'Monday', '2025-10-20'),
     ("North Korea fired two missiles into the sea. On Tuesday, a third hit the water near Okushiri.", '2025-10-25', 'Tuesday',
@@ -980,7 +1016,8 @@ CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
                          + ARTICLE_MONTHS_NOT_GENERIC + THAT_DAY_WHEN_IN_A_STORY + LATER_YEARS_AFTER_A_PERFECT
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
                          + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
-                         + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE)
+                         + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE
+                         + REVIEW26_COUNTER_EXAMPLES)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year

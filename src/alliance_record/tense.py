@@ -198,10 +198,11 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
                 out.append((pos, "future", f"if {word}"))
             else:
                 out.append((pos, "past", word))
-        elif word[0].islower() and _present_after_subordinator(low, i):  # (not a name: "after the collision off Zambales")
+        elif word[0].islower() and (opener := _present_after_subordinator(tokens, low, i)):  # (not a name: "after the collision off Zambales")
             # "if the party loses on Sunday", "whoever takes the runoff on Sunday", "before Lee visits Washington
-            # in August": a present in a clause of time or condition speaks of what is to come
-            out.append((pos, "future", word))
+            # in August": a present in a clause of time or condition speaks of what is to come (the cue
+            # names the opener: a headline's present is read apart, see subordinate_present)
+            out.append((pos, "future", f"{opener} {word}"))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
             out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
@@ -213,24 +214,48 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
 # present tense points ahead; and the words that show an -s word after them is a noun ("if the talks")
 SUBORDINATORS = frozenset("if unless once when whenever until till before after whether".split())
 FREE_RELATIVES = frozenset("whoever whichever whatever".split())
+PREPOSITION_SUBORDINATORS = frozenset("until till before after".split())
+SUBJECT_OPENERS = frozenset("the a an this that these those its his her their our my your he she it they we i you "
+                            "each every no some any either neither".split())
 _NOT_SUBJECT_END = NOT_FINITE_BEFORE | frozenset("of in on at for with by from to into as than and or".split())
 
 
-def _present_after_subordinator(low: list[str], i: int) -> bool:
+def _present_after_subordinator(tokens: list[tuple[int, str]], low: list[str], i: int) -> str | None:
     """``low[i]`` is a verb in -s (or "is", "are") whose subject a subordinator opens a few words
     before ("if the yen weakens", "whoever wins", "when Takaichi speaks"), not a plural noun ("if the
-    talks") nor a past or a reported clause."""
+    talks") nor a past or a reported clause: the opener, or None."""
     w = low[i]
     if not (w in ("is", "are") or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "’s", "'s")))):
-        return False
+        return None
     if i and low[i - 1] in FREE_RELATIVES:
-        return True
+        return low[i - 1]
     opener = next((j for j in range(i - 2, max(-1, i - 6), -1) if low[j] in SUBORDINATORS or low[j] in FREE_RELATIVES), None)
     # (the subject between is one to four words with no verb of its own: "if Beijing banned seafood
     # imports"; no past follows a plural noun taken for the verb: "when two exile leaders ... were
     # arrested"; and "Thursday, when ..." tells of that day, no condition)
-    return opener is not None and low[i - 1] not in _NOT_SUBJECT_END and low[i - 1] not in SUBORDINATORS \
-        and not any(_past_form(w) for w in low[opener + 1:i + 6]) and not (opener and low[opener - 1].startswith("\x00"))
+    if opener is None or low[i - 1] in _NOT_SUBJECT_END or low[i - 1] in SUBORDINATORS \
+            or any(_past_form(w) for w in low[opener + 1:i + 6]) or (opener and low[opener - 1].startswith("\x00")):
+        return None
+    if low[opener] in PREPOSITION_SUBORDINATORS:
+        # "after", "before", "until" are prepositions too: "after eight rounds of talks", "after weak
+        # U.S. jobs figures in August", "testified before Senate lawmakers in April" have no verb. The
+        # -s word is one only after a determiner, pronoun or name, not before "of" or a preposition
+        # and the date, and not when a past verb before the opener tells the story
+        first = tokens[opener + 1][1]
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        nxt2 = low[i + 2] if i + 2 < len(low) else ""
+        if not (low[opener + 1] in SUBJECT_OPENERS or (first[0].isupper() and not first.isupper())) \
+                or nxt == "of" or (nxt in _NOT_SUBJECT_END and nxt2.startswith("\x00")) \
+                or any(_past_form(t) or t in PAST_BE or t == "had" for _, t in tokens[:opener]):
+            return None
+    return low[opener]
+
+
+def subordinate_present(cue: str | None) -> bool:
+    """The cue of a present after a subordinator ("after raises", "whoever wins"): in a headline
+    or caption such a present tells what happened ("Yen slips after BOJ lifts rates on Friday")."""
+    parts = (cue or "").lower().split()
+    return len(parts) == 2 and (parts[0] in SUBORDINATORS or parts[0] in FREE_RELATIVES) and not _past_form(parts[1])
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -395,19 +420,35 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DOTTED_BEFORE = re.compile(r"\.[a-z]\.$")  # the last period of "p.m.", "a.m.", "i.e."
 
 
+# the verbs whose past and present are one form: a sentence with one of them and no other tense
+# may take the past of the sentence before it
+PAST_OR_PRESENT = frozenset("cut set put hit let shut spread cost quit split".split())
+
+
 def tense_before(text: str, start: int) -> tuple[str | None, str | None]:
     """The tense a date at ``start`` whose own sentence shows none takes from the sentence before it
     in its paragraph (the tense of a narrative runs on: "Tokyo tightened its rules this year. In
-    April, the ministry cut the list", where "cut" is past and present alike): the past or future
-    of that sentence's last clause, or (None, None)."""
-    end = None
-    for found in _SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1):  # (the capital looked at)
-        end = found
-    if end is None or _PARAGRAPH_BREAK.search(text, end.start(), start) or \
+    April, the ministry cut the list", where "cut" is past and present alike): the past of that
+    sentence, carried only onto a sentence whose verb is such a form, or (None, None). A present
+    ("In January, lawmakers take up the budget") and a future are never carried: a new sentence
+    may turn to what is to come."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1))  # (the capital looked at)
+    if not ends:
+        return None, None
+    end = ends[-1]
+    if _PARAGRAPH_BREAK.search(text, end.start(), start) or \
             _DOTTED_BEFORE.match(text, max(0, end.start() - 2), end.start() + 1):
         return None, None  # (not after "5 p.m." or "i.e.": an abbreviation's period ends no sentence)
+    own = _SENTENCE_END.search(text, start)
+    own_words = {w.group().lower() for w in _TOKEN.finditer(text, end.end(), own.start() if own else len(text))}
+    if not own_words & PAST_OR_PRESENT:
+        return None, None
+    before_words = {w.group().lower() for w in _TOKEN.finditer(text, ends[-2].end() if len(ends) > 1 else
+                                                              max(0, start - WINDOW), end.start())}
+    if before_words & (FUTURE_AUX | PLAN_VERBS | {"would", "next", "tomorrow", "upcoming"}):
+        return None, None  # (a sentence that looks ahead anywhere: "will release more stockpiled rice")
     told, cue = clause_tense(text, end.start(), end.start())
-    return (told, cue) if told in ("past", "future") else (None, None)
+    return (told, cue) if told == "past" else (None, None)
 
 
 def same_sentence(text: str, a: int, b: int) -> bool:
