@@ -1005,6 +1005,11 @@ CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
     ("Moscow threatened to respond if Japan deployed missiles in February.", '2025-12-10', 'February', '2026-02'),
     ("Beijing threatened to halt imports if Tokyo went ahead in March, and it did.", '2025-12-10', 'March', '2025-03'),
     ("Beijing had threatened to halt imports if Tokyo went ahead in March.", '2025-12-10', 'March', '2025-03'),
+    # review 26 finding 5: a hope or a wish is no threat (its condition is as past as it is), and a
+    # later "did" says the condition was met
+    ("Kishida wanted to remain leader if the party held its seats in October.", '2025-12-10', 'October', '2025-10'),
+    ("Seoul threatened to recall its envoy if Tokyo approved the textbooks in April, and it recalled him when it did.",
+     '2025-12-10', 'April', '2025-04'),
 ]
 
 

@@ -312,7 +312,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     loose = WORD_CUES
     best = min(groups, key=lambda g: (not seg_lo <= g[0] < min(seg_hi, that), g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
-    if best[2].startswith("if ") and _fulfilled(text, end, best[2].split()[1]):
+    if best[2].startswith("if ") and (_fulfilled(text, end, best[2].split()[1]) or _settled(text, start, end)):
         return "past", best[2].split()[1]
     return best[1], best[2]
 
@@ -345,11 +345,35 @@ def _fulfilled(text: str, end: int, verb: str) -> bool:
 _CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
 
 
+# the verbs of a threat or pledge whose infinitive a condition may hang on ("threatened to halt
+# imports if ..."); not a hope or a wish ("hoped to stay on if the party kept its majority" tells
+# of a past hope and its past condition)
+THREAT_OR_PLEDGE = frozenset("threatened threatening vowed pledged promised offered warned".split())
+_DID_AFTER = re.compile(r"(?<!never )(?<!not )\bdid\b(?!\s+not\b|n[’']t)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WOULD = re.compile(r"\b(?i:would)\b")
+_THREAT_TO = re.compile(r"\b(?i:" + "|".join(sorted(THREAT_OR_PLEDGE)) + r")\s+to\b")
+
+
 def _condition_head(low: list[str], i: int) -> int | None:
     """Where the "would" or the infinitive of a threat or pledge ("threatened to", "vowed to",
     "offered to") stands that a condition ending before ``low[i]`` depends on, or None."""
     return next((j for j in range(i) if low[j] == "would" or (
-        low[j] in PLANNED and j + 1 < i and low[j + 1] == "to")), None)
+        low[j] in THREAT_OR_PLEDGE and j + 1 < i and low[j + 1] == "to")), None)
+
+
+def _settled(text: str, start: int, end: int) -> bool:
+    """The clause of a condition whose date ends at ``end`` tells that it was met or when: a "did"
+    after the date ("..., and it banned them when it did") or a year in the clause ("In 2019, Trump
+    threatened to ... if crossings did not fall in June"): a past, not a condition still open."""
+    lo = max(0, start - WINDOW)
+    for found in _SENTENCE_END.finditer(text, lo, start):
+        lo = found.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + WINDOW))
+    hi = stop.start() if stop else min(len(text), end + WINDOW)
+    if _WOULD.search(text, lo, start) or not _THREAT_TO.search(text, lo, start):
+        return False  # (a condition of "would" is met only as _fulfilled says: "as he did in 2019" compares)
+    return bool(_DID_AFTER.search(text, end, hi) or _YEAR.search(text, lo, hi))
 
 
 def _past_perfect_report(low: list[str], would: int) -> bool:
