@@ -984,6 +984,9 @@ SHORT_REGULAR_PASTS = [
     ("Okinawa's governor used his veto in September.", '2026-03-20', 'September', '2025-09'),
     ("A Japanese soldier died in a training accident in March.", '2025-10-10', 'March', '2025-03'),
     ("The ministry used up its reserve funds in March.", '2025-10-10', 'March', '2025-03'),
+    # review 26 finding 6: an -ed word after a verb's base form and before a bare noun is an adjective
+    ("Tokyo will transfer used patrol boats to Hanoi in March.", '2025-12-01', 'March', '2026-03'),
+    ("The navy will commission refurbished minesweepers in April.", '2025-12-01', 'April', '2026-04'),
     # (four-letter nouns in -ed are none: "the seed money", "a garden shed")
     ("The seed money for the plant arrives in March.", '2025-10-10', 'March', '2026-03'),
 ]

@@ -188,7 +188,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             # (first in its words, it follows the date: "the new fiscal year starts in April")
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
-                                                                                   "get", "got"}):
+                                                                                   "get", "got"}) \
+                and not _attributive(low, i):
             head = _condition_head(low, i) \
                 if "if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i] else None
             if head is not None and not _past_perfect_report(low, head):
@@ -218,6 +219,22 @@ PREPOSITION_SUBORDINATORS = frozenset("until till before after".split())
 SUBJECT_OPENERS = frozenset("the a an this that these those its his her their our my your he she it they we i you "
                             "each every no some any either neither".split())
 _NOT_SUBJECT_END = NOT_FINITE_BEFORE | frozenset("of in on at for with by from to into as than and or".split())
+
+
+# words after which a base form is a verb, and words that cannot open the bare noun after an -ed word
+_BASE_BEFORE = frozenset("to will would shall should can could may might must".split())
+_NO_BARE_NOUN = frozenset("""
+the a an this that these those his her its their our my your it them him us me up down out off in on at for by with
+from of to into onto over as and or but back again away there here than
+""".split()) | {"\x00", "\x00’s"}
+
+
+def _attributive(low: list[str], i: int) -> bool:
+    """The -ed word ``low[i]`` stands right after a verb's base form and before a bare noun, with no
+    determiner between: an adjective of that noun ("will sell used destroyers", "to inspect
+    decommissioned ships"), not the clause's verb."""
+    return 1 < i < len(low) - 1 and low[i - 2] in _BASE_BEFORE and low[i + 1] not in _NO_BARE_NOUN \
+        and not low[i + 1].endswith("ly") and not _past_form(low[i - 1])
 
 
 def _present_after_subordinator(tokens: list[tuple[int, str]], low: list[str], i: int) -> str | None:
