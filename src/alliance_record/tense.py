@@ -149,6 +149,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     out = []
     low = [w.lower() for _, w in tokens]
     n = len(tokens)
+    subordinated = not SUBORDINATORS.isdisjoint(low) or not FREE_RELATIVES.isdisjoint(low)  # (checked once)
     for i, (pos, word) in enumerate(tokens):
         w = low[i]
         if w not in _CUE_WORDS and not w.endswith(("s", "ed")) and w not in IRREGULAR_PAST:
@@ -199,7 +200,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
                 out.append((pos, "future", f"if {word}"))
             else:
                 out.append((pos, "past", word))
-        elif word[0].islower() and (opener := _present_after_subordinator(tokens, low, i)):  # (not a name: "after the collision off Zambales")
+        elif subordinated and word[0].islower() and (opener := _present_after_subordinator(tokens, low, i)):  # (not a name: "after the collision off Zambales")
             # "if the party loses on Sunday", "whoever takes the runoff on Sunday", "before Lee visits Washington
             # in August": a present in a clause of time or condition speaks of what is to come (the cue
             # names the opener: a headline's present is read apart, see subordinate_present)
