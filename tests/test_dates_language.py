@@ -922,8 +922,8 @@ MONTHS_AFTER_A_PERIOD_PARTICIPLE = [
 
 
 # dates6: a date whose sentence shows no tense ("In April, ... Marines set up": "set", "put", "cut"
-# are past and present alike) takes the tense of the sentence before it in its paragraph; dct
-# chosen so that the nearest such date lies the other way
+# are past and present alike) takes the past of the sentence before it in its paragraph (a future
+# is not carried: review 26); dct chosen so that the nearest such date lies the other way
 TENSE_OF_THE_SENTENCE_BEFORE = [
     ("Tokyo tightened its rules on chip exports after the summit. In April, the trade ministry cut the list of exempt buyers.",
      '2025-10-20', 'April', '2025-04'),

@@ -14,11 +14,14 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
   unless the sentence goes on to say it was met (", and they did") or reports it in a past
   perfect ("had warned it would ... if"); so does one of a threat or pledge ("threatened to halt
-  imports if Tokyo went ahead in March"), and a present in a clause of time or condition
-  ("whoever takes the runoff on Sunday", "if the party loses on Sunday").
+  imports if Tokyo went ahead in March"; not a hope: "hoped to stay on if ..."), and a present in
+  a clause of time or condition ("whoever takes the runoff on Sunday", "if the party loses on
+  Sunday"; after the prepositions after/before/until only with a determiner, pronoun or name for
+  subject, and not in a headline, whose present tells what happened).
 
-A date whose sentence shows no tense takes the past or future of the sentence before it in its
-paragraph (:func:`tense_before`: "Tokyo tightened its rules. In April, the ministry cut the list").
+A date whose sentence shows no tense, and whose verb is past and present alike (cut, set, put),
+takes the past of the sentence before it in its paragraph (:func:`tense_before`: "Tokyo tightened
+its rules. In April, the ministry cut the list"); a future or a present is never carried.
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
