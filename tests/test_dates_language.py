@@ -893,11 +893,11 @@ POSSESSIVE_DATES_BY_THEIR_CLAUSE = [
 # too often Theresa May's to be read so)
 POSSESSIVE_MONTHS = [
     ("Leaders will gather for November's APEC summit in Gyeongju.", '2025-09-01', 'November', '2025-11'),
-    ("Turnout in July's upper-house election was low.", '2025-09-10', 'July', '2025-07'),
+    ("Turnout in July's upper-house election was low.", '2026-05-10', 'July', '2025-07'),
     ("October's leadership race made Takaichi prime minister.", '2025-12-01', 'October', '2025-10'),
     ("The troops arrived after February's summit between Ishiba and Trump.", '2025-05-01', 'February', '2025-02'),
     ("Japan will host August's TICAD conference in Yokohama.", '2025-06-01', 'August', '2025-08'),
-    ("Analysts expect a deal before June's G7 summit in Kananaskis.", '2025-04-10', 'June', '2025-06'),
+    ("Analysts expect a deal before June's G7 summit in Kananaskis.", '2025-04-10', 'June', '2025-06'),  # (a guard: main too)
     ("Damage from January's earthquake on the Noto Peninsula was severe.", '2024-03-15', 'January', '2024-01'),
     ("The yen slid after September's decision by the Bank of Japan to hold rates.", '2025-10-10', 'September', '2025-09'),
     ("Preparations for April's opening of the Expo in Osaka continue.", '2025-02-01', 'April', '2025-04'),
@@ -950,7 +950,7 @@ TENSE_OF_THE_SENTENCE_BEFORE = [
 # of what is to come ("whoever takes the runoff on Sunday", "if the party loses on Sunday"); dct chosen so
 # that the nearest such date lies behind
 PRESENT_AFTER_A_SUBORDINATOR = [
-    ("Tokyo diplomats hope to meet whoever takes the runoff on Sunday.", '2025-10-01', 'Sunday', '2025-10-05'),
+    ("Tokyo diplomats are wary of whoever takes the runoff on Sunday.", '2025-10-01', 'Sunday', '2025-10-05'),
     ("The yen could slide if the Bank of Japan holds rates in December.", '2025-05-20', 'December', '2025-12'),
     ("Officials are watching whether the typhoon reaches Okinawa on Sunday.", '2025-09-16', 'Sunday', '2025-09-21'),
     ("Ishiba's fate is uncertain if the party loses on Sunday.", '2025-07-15', 'Sunday', '2025-07-20'),
@@ -958,9 +958,8 @@ PRESENT_AFTER_A_SUBORDINATOR = [
     ("Rice prices stay high unless the government releases its reserves in February.", '2025-08-10', 'February', '2026-02'),
     ("Whichever candidate takes the Seoul mayoral race on Wednesday inherits a budget fight.", '2026-05-30', 'Wednesday',
      '2026-06-03'),
-    ("The ministry is ready to respond if North Korea fires another missile on Saturday.", '2025-10-21', 'Saturday',
-     '2025-10-25'),
-    ("Fishing boats stay in port until the storm passes on Wednesday.", '2025-09-13', 'Wednesday', '2025-09-17'),
+    ("The ministry is on alert if North Korea fires another missile on Saturday.", '2025-10-21', 'Saturday', '2025-10-25'),
+    ("Ferries remain docked if the storm reaches Kyushu on Wednesday.", '2025-09-13', 'Wednesday', '2025-09-17'),
     ("Nobody knows how Beijing reacts when Takaichi speaks in the Diet on Friday.", '2025-11-03', 'Friday', '2025-11-07'),
     ("Traders in Tokyo wait to see whether the Fed cuts rates on Wednesday.", '2025-09-12', 'Wednesday', '2025-09-17'),
     ("Markets fell when the Bank of Japan raised rates in July.", '2025-01-10', 'July', '2024-07'),  # (a past is past)
@@ -975,7 +974,7 @@ PRESENT_AFTER_A_SUBORDINATOR = [
 # chosen so that the nearest such date lies ahead
 SHORT_REGULAR_PASTS = [
     ("The coast guard used drones in March to watch the Senkakus.", '2025-10-10', 'March', '2025-03'),
-    ("Former prime minister Shinzo Abe died in July.", '2023-01-20', 'July', '2022-07'),
+    ("Veterans sued the state in September over the burn pits.", '2026-08-01', 'September', '2025-09'),
     ("Tokyo tied its aid package to reforms in March.", '2025-10-10', 'March', '2025-03'),
     ("Survivors sued the government in March over the tests.", '2025-10-10', 'March', '2025-03'),
     ("Investors eyed the Bank of Japan closely in April.", '2025-10-20', 'April', '2025-04'),
