@@ -664,6 +664,16 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:[’']s|s[’']|\b(?i:the|its|his|her|their
 _HAD_BEFORE = re.compile(r"\b(?i:had)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _POSSESSIVE_NOUN_AFTER = re.compile(r"[’']s\s+[a-zA-Z]")  # a month's possessive before a noun
+_AHEAD_OF_BEFORE = re.compile(r"\b(?i:for|before|ahead\s+of|toward|towards)\s+$")  # "braced for Sunday's"
+def _hoped_as_present(text: str, start: int, cue: str) -> bool:
+    """The planned word of ``cue`` before ``start`` follows "is", "are" or "am" ("is expected to win
+    Tuesday's vote": a present, still to come), not "had" or a subject ("had hoped to win")."""
+    found = None
+    for found in re.finditer(r"\b(\w+)\s+" + re.escape(cue.split()[0]) + r"\b", text[max(0, start - 160):start]):
+        pass
+    return found is not None and found.group(1).lower() in ("is", "are", "am")
+
+
 _PERIOD_PARTICIPLE_BEFORE = re.compile(r"\b(?i:beginning|starting|ending|effective|commencing)\s+$")
 # ... but "a/an <Month>" names no date of the story in a generic, recurring or modal clause ("a March
 # deadline every year", "perhaps in an October poll") or as what someone is ("was a May graduate")
@@ -1451,7 +1461,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
                                         or fields.get("season") or fields.get("quarter")
                                         or fields.get("to_month") or fields.get("unit") == "weekend"))
     if needs_direction and q not in ("until", "till", "through", "by"):
-        # (a possessive date too: "lost its majority in Sunday's election", "will attend
+        # (a possessive date too: "was routed in Wednesday's vote", "will attend
         # Wednesday's ceremony" are read by their clause like any other)
         tense_word, cue = clause_tense(text, start, end)
         if tense_word is None:  # a sentence with no tense of its own: the narrative's
@@ -1465,6 +1475,14 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
                 _POSSESSIVE_BEFORE.search(text, max(0, start - 8), start):
             # a month naming a thing's date ("is trying to revive a May agreement") is not pushed
             # ahead by an infinitive after "is" ("will host a December meeting" is)
+            tense_word = cue = None
+        if tense_word is not None and text.startswith(("’s", "'s"), end) and (
+                tense_word == "past" and (q in ("before", "ahead of", "for")
+                                          or _AHEAD_OF_BEFORE.search(text, max(0, start - 16), start))
+                or cue.split()[0].lower() in PLANNED and not _hoped_as_present(text, start, cue)):
+            # what a past clause prepared for or waited for ("campaigned for Sunday's election",
+            # "braced for Wednesday's decision", "rallied before Sunday's vote") and what was hoped
+            # for ("had hoped to win Sunday's election") may lie either side: the nearest day
             tense_word = cue = None
         if tense_word == "future" and text.startswith(("’s", "'s"), end) and \
                 cue.lower() == "would":

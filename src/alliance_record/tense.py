@@ -14,11 +14,14 @@ is this week's Thursday to come. What decides is the verb group of the clause th
   ("postponed to June") and a condition of "would" ("would retaliate if the drills went ahead"),
   unless the sentence goes on to say it was met (", and they did") or reports it in a past
   perfect ("had warned it would ... if"); so does one of a threat or pledge ("threatened to halt
-  imports if Tokyo went ahead in March"), and a present in a clause of time or condition
-  ("whoever wins on Tuesday", "if the party loses on Sunday").
+  imports if Tokyo went ahead in March"; not a hope: "hoped to stay on if ..."), and a present in
+  a clause of time or condition ("whoever takes the runoff on Sunday", "if the party loses on
+  Sunday"; after the prepositions after/before/until only with a determiner, pronoun or name for
+  subject, and not in a headline, whose present tells what happened).
 
-A date whose sentence shows no tense takes the past or future of the sentence before it in its
-paragraph (:func:`tense_before`: "Tokyo tightened its rules. In April, the ministry cut the list").
+A date whose sentence shows no tense, and whose verb is past and present alike (cut, set, put),
+takes the past of the sentence before it in its paragraph (:func:`tense_before`: "Tokyo tightened
+its rules. In April, the ministry cut the list"); a future or a present is never carried.
 
 :func:`clause_tense` looks at the words of the clause around a date (bounded by sentence ends,
 semicolons, colons and parentheses) and takes the verb group nearest to the date; words that
@@ -149,6 +152,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
     out = []
     low = [w.lower() for _, w in tokens]
     n = len(tokens)
+    subordinated = not SUBORDINATORS.isdisjoint(low) or not FREE_RELATIVES.isdisjoint(low)  # (checked once)
     for i, (pos, word) in enumerate(tokens):
         w = low[i]
         if w not in _CUE_WORDS and not w.endswith(("s", "ed")) and w not in IRREGULAR_PAST:
@@ -188,7 +192,8 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
             # (first in its words, it follows the date: "the new fiscal year starts in April")
             out.append((pos, "future", word))  # the futurate present: "the fiscal year starts in April"
         elif _past_form(word) and not (i and low[i - 1] in PRESENT_BE | PAST_BE | HAVE | {"be", "been", "being",
-                                                                                   "get", "got"}):
+                                                                                   "get", "got"}) \
+                and not _attributive(low, i):
             head = _condition_head(low, i) \
                 if "if" in low[max(0, i - 4):i] or "unless" in low[max(0, i - 4):i] else None
             if head is not None and not _past_perfect_report(low, head):
@@ -198,10 +203,11 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
                 out.append((pos, "future", f"if {word}"))
             else:
                 out.append((pos, "past", word))
-        elif word[0].islower() and _present_after_subordinator(low, i):  # (not a name: "after the collision off Zambales")
-            # "if the party loses on Sunday", "whoever wins on Tuesday", "before Lee visits Washington
-            # in August": a present in a clause of time or condition speaks of what is to come
-            out.append((pos, "future", word))
+        elif subordinated and word[0].islower() and (opener := _present_after_subordinator(tokens, low, i)):  # (not a name: "after the collision off Zambales")
+            # "if the party loses on Sunday", "whoever takes the runoff on Sunday", "before Lee visits Washington
+            # in August": a present in a clause of time or condition speaks of what is to come (the cue
+            # names the opener: a headline's present is read apart, see subordinate_present)
+            out.append((pos, "future", f"{opener} {word}"))
         elif w == "payable":  # "payable Dec. 7 to stock of record Nov. 22": a date set, the nearest either way
             out.append((pos, "present", word))
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
@@ -213,24 +219,64 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
 # present tense points ahead; and the words that show an -s word after them is a noun ("if the talks")
 SUBORDINATORS = frozenset("if unless once when whenever until till before after whether".split())
 FREE_RELATIVES = frozenset("whoever whichever whatever".split())
+PREPOSITION_SUBORDINATORS = frozenset("until till before after".split())
+SUBJECT_OPENERS = frozenset("the a an this that these those its his her their our my your he she it they we i you "
+                            "each every no some any either neither".split())
 _NOT_SUBJECT_END = NOT_FINITE_BEFORE | frozenset("of in on at for with by from to into as than and or".split())
 
 
-def _present_after_subordinator(low: list[str], i: int) -> bool:
+# words after which a base form is a verb, and words that cannot open the bare noun after an -ed word
+_BASE_BEFORE = frozenset("to will would shall should can could may might must".split())
+_NO_BARE_NOUN = frozenset("""
+the a an this that these those his her its their our my your it them him us me up down out off in on at for by with
+from of to into onto over as and or but back again away there here than
+""".split()) | {"\x00", "\x00’s"}
+
+
+def _attributive(low: list[str], i: int) -> bool:
+    """The -ed word ``low[i]`` stands right after a verb's base form and before a bare noun, with no
+    determiner between: an adjective of that noun ("will sell used destroyers", "to inspect
+    decommissioned ships"), not the clause's verb."""
+    return 1 < i < len(low) - 1 and low[i - 2] in _BASE_BEFORE and low[i + 1] not in _NO_BARE_NOUN \
+        and not low[i + 1].endswith("ly") and not _past_form(low[i - 1])
+
+
+def _present_after_subordinator(tokens: list[tuple[int, str]], low: list[str], i: int) -> str | None:
     """``low[i]`` is a verb in -s (or "is", "are") whose subject a subordinator opens a few words
     before ("if the yen weakens", "whoever wins", "when Takaichi speaks"), not a plural noun ("if the
-    talks") nor a past or a reported clause."""
+    talks") nor a past or a reported clause: the opener, or None."""
     w = low[i]
     if not (w in ("is", "are") or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "’s", "'s")))):
-        return False
+        return None
     if i and low[i - 1] in FREE_RELATIVES:
-        return True
+        return low[i - 1]
     opener = next((j for j in range(i - 2, max(-1, i - 6), -1) if low[j] in SUBORDINATORS or low[j] in FREE_RELATIVES), None)
     # (the subject between is one to four words with no verb of its own: "if Beijing banned seafood
     # imports"; no past follows a plural noun taken for the verb: "when two exile leaders ... were
     # arrested"; and "Thursday, when ..." tells of that day, no condition)
-    return opener is not None and low[i - 1] not in _NOT_SUBJECT_END and low[i - 1] not in SUBORDINATORS \
-        and not any(_past_form(w) for w in low[opener + 1:i + 6]) and not (opener and low[opener - 1].startswith("\x00"))
+    if opener is None or low[i - 1] in _NOT_SUBJECT_END or low[i - 1] in SUBORDINATORS \
+            or any(_past_form(w) for w in low[opener + 1:i + 6]) or (opener and low[opener - 1].startswith("\x00")):
+        return None
+    if low[opener] in PREPOSITION_SUBORDINATORS:
+        # "after", "before", "until" are prepositions too: "after eight rounds of talks", "after weak
+        # U.S. jobs figures in August", "testified before Senate lawmakers in April" have no verb. The
+        # -s word is one only after a determiner, pronoun or name, not before "of" or a preposition
+        # and the date, and not when a past verb before the opener tells the story
+        first = tokens[opener + 1][1]
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        nxt2 = low[i + 2] if i + 2 < len(low) else ""
+        if not (low[opener + 1] in SUBJECT_OPENERS or (first[0].isupper() and not first.isupper())) \
+                or nxt == "of" or (nxt in _NOT_SUBJECT_END and nxt2.startswith("\x00")) \
+                or any(_past_form(t) or t in PAST_BE or t == "had" for _, t in tokens[:opener]):
+            return None
+    return low[opener]
+
+
+def subordinate_present(cue: str | None) -> bool:
+    """The cue of a present after a subordinator ("after raises", "whoever wins"): in a headline
+    or caption such a present tells what happened ("Yen slips after BOJ lifts rates on Friday")."""
+    parts = (cue or "").lower().split()
+    return len(parts) == 2 and (parts[0] in SUBORDINATORS or parts[0] in FREE_RELATIVES) and not _past_form(parts[1])
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -287,7 +333,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[str | None, str | Non
     loose = WORD_CUES
     best = min(groups, key=lambda g: (not seg_lo <= g[0] < min(seg_hi, that), g[2].lower() in loose,
                                       (start - g[0]) if g[0] < start else (g[0] - end) + 1))
-    if best[2].startswith("if ") and _fulfilled(text, end, best[2].split()[1]):
+    if best[2].startswith("if ") and (_fulfilled(text, end, best[2].split()[1]) or _settled(text, start, end)):
         return "past", best[2].split()[1]
     return best[1], best[2]
 
@@ -320,11 +366,35 @@ def _fulfilled(text: str, end: int, verb: str) -> bool:
 _CLAUSE_FINAL = re.compile(r"[ \t]*(?:[,;:.!?)\]”\"]|$)")
 
 
+# the verbs of a threat or pledge whose infinitive a condition may hang on ("threatened to halt
+# imports if ..."); not a hope or a wish ("hoped to stay on if the party kept its majority" tells
+# of a past hope and its past condition)
+THREAT_OR_PLEDGE = frozenset("threatened threatening vowed pledged promised offered warned".split())
+_DID_AFTER = re.compile(r"(?<!never )(?<!not )\bdid\b(?!\s+not\b|n[’']t)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WOULD = re.compile(r"\b(?i:would)\b")
+_THREAT_TO = re.compile(r"\b(?i:" + "|".join(sorted(THREAT_OR_PLEDGE)) + r")\s+to\b")
+
+
 def _condition_head(low: list[str], i: int) -> int | None:
     """Where the "would" or the infinitive of a threat or pledge ("threatened to", "vowed to",
     "offered to") stands that a condition ending before ``low[i]`` depends on, or None."""
     return next((j for j in range(i) if low[j] == "would" or (
-        low[j] in PLANNED and j + 1 < i and low[j + 1] == "to")), None)
+        low[j] in THREAT_OR_PLEDGE and j + 1 < i and low[j + 1] == "to")), None)
+
+
+def _settled(text: str, start: int, end: int) -> bool:
+    """The clause of a condition whose date ends at ``end`` tells that it was met or when: a "did"
+    after the date ("..., and it banned them when it did") or a year in the clause ("In 2019, Trump
+    threatened to ... if crossings did not fall in June"): a past, not a condition still open."""
+    lo = max(0, start - WINDOW)
+    for found in _SENTENCE_END.finditer(text, lo, start):
+        lo = found.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + WINDOW))
+    hi = stop.start() if stop else min(len(text), end + WINDOW)
+    if _WOULD.search(text, lo, start) or not _THREAT_TO.search(text, lo, start):
+        return False  # (a condition of "would" is met only as _fulfilled says: "as he did in 2019" compares)
+    return bool(_DID_AFTER.search(text, end, hi) or _YEAR.search(text, lo, hi))
 
 
 def _past_perfect_report(low: list[str], would: int) -> bool:
@@ -395,19 +465,35 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DOTTED_BEFORE = re.compile(r"\.[a-z]\.$")  # the last period of "p.m.", "a.m.", "i.e."
 
 
+# the verbs whose past and present are one form: a sentence with one of them and no other tense
+# may take the past of the sentence before it
+PAST_OR_PRESENT = frozenset("cut set put hit let shut spread cost quit split".split())
+
+
 def tense_before(text: str, start: int) -> tuple[str | None, str | None]:
     """The tense a date at ``start`` whose own sentence shows none takes from the sentence before it
     in its paragraph (the tense of a narrative runs on: "Tokyo tightened its rules this year. In
-    April, the ministry cut the list", where "cut" is past and present alike): the past or future
-    of that sentence's last clause, or (None, None)."""
-    end = None
-    for found in _SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1):  # (the capital looked at)
-        end = found
-    if end is None or _PARAGRAPH_BREAK.search(text, end.start(), start) or \
+    April, the ministry cut the list", where "cut" is past and present alike): the past of that
+    sentence, carried only onto a sentence whose verb is such a form, or (None, None). A present
+    ("In January, lawmakers take up the budget") and a future are never carried: a new sentence
+    may turn to what is to come."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, start - WINDOW), start + 1))  # (the capital looked at)
+    if not ends:
+        return None, None
+    end = ends[-1]
+    if _PARAGRAPH_BREAK.search(text, end.start(), start) or \
             _DOTTED_BEFORE.match(text, max(0, end.start() - 2), end.start() + 1):
         return None, None  # (not after "5 p.m." or "i.e.": an abbreviation's period ends no sentence)
+    own = _SENTENCE_END.search(text, start)
+    own_words = {w.group().lower() for w in _TOKEN.finditer(text, end.end(), own.start() if own else len(text))}
+    if not own_words & PAST_OR_PRESENT:
+        return None, None
+    before_words = {w.group().lower() for w in _TOKEN.finditer(text, ends[-2].end() if len(ends) > 1 else
+                                                              max(0, start - WINDOW), end.start())}
+    if before_words & (FUTURE_AUX | PLAN_VERBS | {"would", "next", "tomorrow", "upcoming"}):
+        return None, None  # (a sentence that looks ahead anywhere: "will release more stockpiled rice")
     told, cue = clause_tense(text, end.start(), end.start())
-    return (told, cue) if told in ("past", "future") else (None, None)
+    return (told, cue) if told == "past" else (None, None)
 
 
 def same_sentence(text: str, a: int, b: int) -> bool:

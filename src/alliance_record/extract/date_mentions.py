@@ -95,7 +95,8 @@ def extract(doc, seg, rows, ctx) -> dict:
         headline = region.kind in ("title", "heading", "caption") or (
             region.kind == "body" and _caption_like(doc.text, region.multi.start, region.multi.end))
         for m in dates.find_dates(region.text, every=True):
-            if headline and m.tense == "future" and (m.tense_cue or "").lower() in tense.FUTURATE_CUES:
+            if headline and m.tense == "future" and ((m.tense_cue or "").lower() in tense.FUTURATE_CUES
+                                                     or tense.subordinate_present(m.tense_cue)):
                 m = replace(m, tense="present")  # a headline's or caption's present tells what happened
             if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
                     not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
