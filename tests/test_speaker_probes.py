@@ -265,8 +265,8 @@ PROBES += PROBES_4
 # plural noun ("future remarks", "his latest comments were") is no verb. A quotation that opens a
 # paragraph after one ending with a colon ("… put it this way:") takes the cue before the colon.
 PROBES_5_TITLES = [
-    ("gov_abbrev", """Gov. Denny Tamaki flew to Washington in 2023 to lobby against the Henoko base.
-"Okinawa has carried this burden for too long," the governor said.""", "label:Tamaki"),
+    ("gov_abbrev", """Gov. Hidehiko Yuzaki welcomed the Group of Seven leaders to Hiroshima in May 2023.
+"No city knows the cost of the bomb better than ours," the governor said.""", "label:Yuzaki"),
     ("sen_abbrev", """Sen. Bill Hagerty introduced a bill on Japanese steel investment in 2024. The
 senator said the deal would "bring jobs to Tennessee".""", "hagerty"),
     ("adm_abbrev", """Adm. Samuel Paparo took command of the Indo-Pacific Command in May 2024. The
@@ -292,10 +292,11 @@ ambassador said his task was "to sell American goods".""", "label:Glass"),
 said the fleet was "stretched thin".""", "label:congressman"),
 ]
 PROBES_5_UNNAMED = [
-    ("retired_admiral", """Japan signed a contract for 400 Tomahawk missiles in January 2024. A retired
-Maritime Self-Defense Force admiral told me the deal was "only half the story".""", "anonymous"),
-    ("assembly_member", """Missile units arrived on Ishigaki in March 2023. An Ishigaki city assembly
-member said residents had "never been asked".""", "anonymous"),
+    ("retired_admiral", """Japan's cabinet approved three new security documents in December 2022. A retired
+U.S. Navy admiral said the counterstrike plan came "late but welcome".""", "anonymous"),
+    ("assembly_member", """Yonaguni received a coastal surveillance unit of the Ground Self-Defense Force in
+March 2016. A Yonaguni town assembly member said the referendum had left the island "split in two".""",
+     "anonymous"),
     ("former_ambassador", """Japan raised its defense budget again in 2025. A former Japanese ambassador
 to Washington said the increase was "overdue".""", "anonymous"),
     ("navy_commander", """The USS George Washington returned to Yokosuka in November 2024. A U.S. Navy
@@ -336,16 +337,16 @@ pointed out, "Concrete cases have been very limited.\"""", "label:Kihara"),
 right".""", "nakatani"),
 ]
 PROBES_5_COLON = [
-    ("colon_paragraph", """An Ishigaki city official described the arrival of the missile unit this way:
+    ("colon_paragraph", """A Nishinoomote city official described the start of work on the Mageshima base this way:
 
-"We learned about it from television.\"""", "anonymous"),
+"The fishermen heard the news before the mayor did.\"""", "anonymous"),
     ("colon_paragraph_name", """Gen Nakatani summed up the talks with Pete Hegseth in one line:
 
 "Our alliance has entered a new era.\"""", "nakatani"),
-    ("colon_paragraph_pronoun", """Sanae Takaichi took office in October 2025, the first woman to lead
-Japan. In her first policy speech she put it simply:
+    ("colon_paragraph_pronoun", """Sanae Takaichi became the first woman to head the Liberal Democratic
+Party in a vote on October 4, 2025. Addressing the party's lawmakers that afternoon, she put it simply:
 
-"Japan is back.\"""", "takaichi"),
+"I will work, work and keep on working.\"""", "takaichi"),
     ("colon_paragraph_title", """Defense Minister Gen Nakatani visited Darwin in 2024. The minister put it
 this way:
 
@@ -411,8 +412,8 @@ moves".""", "katayama"),
 ties with China remain "mutually beneficial".""", "motegi"),
     ("describing_fragment", """"The drills went well," Pete Hegseth said in Manila, describing the allies as
 "shoulder to shoulder".""", "hegseth"),
-    ("urging_fragment", """"We need a deal soon," Scott Bessent told reporters, urging Tokyo to act "without
-delay".""", "bessent"),
+    ("urging_fragment", """"The currency talks were constructive," Scott Bessent said in Washington, urging the
+Bank of Japan not to fall "behind the curve".""", "bessent"),
     ("explaining_fragment", """"It is a matter of trust," Shigeru Ishiba said in Washington, explaining that the
 investment was "not a concession".""", "ishiba"),
     ("recalling_fragment", """"Okinawa remembers," Yuriko Koike said in Naha, recalling the "long burden" of the
@@ -471,8 +472,8 @@ to voters.""", "kishida"),
 # A description with the name in apposition before the verb ("Japan's top government spokesman, Chief
 # Cabinet Secretary Minoru Kihara, said"): the name is the speaker (found on a trial page).
 PROBES_5_NAME_APPOSED = [
-    ("apposed_name_kihara", """Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara, said
-the government would respond "calmly and firmly".""", "label:Kihara"),
+    ("apposed_name_kihara", """Tokyo's chief government spokesman, Chief Cabinet Secretary Hirokazu Matsuno,
+said Japan would lodge "a firm protest" with Beijing.""", "label:Matsuno"),
     ("apposed_name_nakatani", """The country's defense chief, Gen Nakatani, said the drills were "a serious
 concern" for Japan.""", "nakatani"),
     ("apposed_name_katayama", """Japan's finance minister, Satsuki Katayama, told reporters the yen was "moving

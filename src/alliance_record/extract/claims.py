@@ -207,7 +207,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
     for p in body:
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         found = found_in[p["id"]]
-        # a quotation set out after a paragraph ending with a colon ("… put it more sharply:"):
+        # a quotation set out after a paragraph ending with a colon ("… described it this way:"):
         # that paragraph's last sentence holds its cue
         lead_in = before if before is not None and not doc.text[before["end"]:p["start"]].strip() else None
         before = p
@@ -374,7 +374,7 @@ def _unnamed_person(label: str) -> bool:
         return False
     if words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE:
         return True
-    # "A retired Maritime Self-Defense Force admiral", "a U.S. Navy commander aboard the carrier":
+    # "A retired U.S. Navy admiral", "a U.S. Navy commander aboard the carrier":
     # an indefinite phrase with a person's role names no one, whatever body its words name
     return words[0].lower() in INDEFINITE and any(w.lower() in ROLES or w.lower() in UNNAMED_HEADS
                                                   for w in words[1:])

@@ -59,7 +59,7 @@ Speakers
    only when the owner is a person — ``Japan’s “quasi-ally”`` names a relation — which the caller,
    who knows the actors, decides.
 
-A quotation that opens a paragraph after one ending with a colon ("… put it more sharply:") takes
+A quotation that opens a paragraph after one ending with a colon ("… described it this way:") takes
 the cue of the colon's sentence (:func:`cue_before_colon`, the caller's to call).
 
 Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
@@ -397,7 +397,7 @@ def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
 
 def cue_before_colon(text: str) -> SpeakerCue | None:
     """The cue of a quotation set out on its own after a paragraph ``text`` that ends with a colon
-    ("An assembly member put it more sharply:" / "“…”"): the speech verb of that paragraph's last
+    ("A town official described it this way:" / "“…”"): the speech verb of that paragraph's last
     sentence and its subject, as :func:`find_speaker` reads a cue before an opening mark."""
     end = len(text)
     while end and text[end - 1].isspace():
@@ -622,7 +622,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
                     if np and tokens[j - 1][2].islower() and _name_run(tokens[j + 1:k - 1]):
-                        # "Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara,
+                        # "Tokyo's chief government spokesman, Chief Cabinet Secretary Hirokazu Matsuno,
                         # said": a description, and the name in apposition is the speaker
                         np = (tokens[j + 1][0], tokens[k - 2][0] + len(_strip_dot(tokens[k - 2][2])))
                     break
@@ -787,7 +787,7 @@ def _np_backward(tokens, k: int) -> tuple[int, int] | None:
         j -= 1
     end = j
     if end >= 0 and tokens[end][2].lower() in PRONOUNS:
-        # "In her first policy speech she put it": a pronoun before the verb is its whole subject
+        # "Addressing lawmakers, she put it": a pronoun before the verb is its whole subject
         return tokens[end][0], tokens[end][1]
     while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
         tok = tokens[j][2]
