@@ -39,33 +39,33 @@ from conftest import catalog_entry, write_corpus
 
 ACTORS = """
 actors:
-  - {id: takaichi, name: Sanae Takaichi, type: person, aliases: [Takaichi]}
-  - {id: trump, name: Donald Trump, type: person, aliases: [Trump, President Trump]}
-  - {id: hegseth, name: Pete Hegseth, type: person, aliases: [Hegseth]}
-  - {id: nakatani, name: Gen Nakatani, type: person, aliases: [Nakatani],
+  - {id: takaichi, country: JP, name: Sanae Takaichi, type: person, aliases: [Takaichi]}
+  - {id: trump, country: US, name: Donald Trump, type: person, aliases: [Trump, President Trump]}
+  - {id: hegseth, country: US, name: Pete Hegseth, type: person, aliases: [Hegseth]}
+  - {id: nakatani, country: JP, name: Gen Nakatani, type: person, aliases: [Nakatani],
      roles: [{title: Minister of Defense}]}
-  - {id: koizumi, name: Shinjiro Koizumi, type: person, aliases: [Koizumi]}
-  - {id: katayama, name: Satsuki Katayama, type: person, aliases: [Katayama]}
-  - {id: motegi, name: Toshimitsu Motegi, type: person, aliases: [Motegi]}
-  - {id: rubio, name: Marco Rubio, type: person, aliases: [Rubio, Secretary Rubio]}
-  - {id: ishiba, name: Shigeru Ishiba, type: person, aliases: [Ishiba]}
-  - {id: emanuel, name: Rahm Emanuel, type: person, aliases: [Emanuel]}
-  - {id: koike, name: Yuriko Koike, type: person, aliases: [Koike]}
-  - {id: inada, name: Tomomi Inada, type: person, aliases: [Inada]}
-  - {id: kishida, name: Fumio Kishida, type: person, aliases: [Kishida]}
-  - {id: harris, name: Kamala Harris, type: person, aliases: [Harris]}
-  - {id: kennedy, name: Caroline Kennedy, type: person, aliases: [Kennedy]}
-  - {id: hagerty, name: Bill Hagerty, type: person, aliases: [Hagerty]}
-  - {id: bessent, name: Scott Bessent, type: person, aliases: [Bessent]}
-  - {id: teodoro, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
-  - {id: shinzo-abe, name: Shinzo Abe, type: person, aliases: [Abe]}
-  - {id: biden, name: Joe Biden, type: person, aliases: [Biden]}
-  - {id: japan, name: Japan, type: state, demonyms: [Japanese]}
-  - {id: australia, name: Australia, type: state, demonyms: [Australian]}
-  - {id: india, name: India, type: state}
-  - {id: united-states, name: United States, type: state, aliases: [U.S., the United States], demonyms: [American]}
+  - {id: koizumi, country: JP, name: Shinjiro Koizumi, type: person, aliases: [Koizumi]}
+  - {id: katayama, country: JP, name: Satsuki Katayama, type: person, aliases: [Katayama]}
+  - {id: motegi, country: JP, name: Toshimitsu Motegi, type: person, aliases: [Motegi]}
+  - {id: rubio, country: US, name: Marco Rubio, type: person, aliases: [Rubio, Secretary Rubio]}
+  - {id: ishiba, country: JP, name: Shigeru Ishiba, type: person, aliases: [Ishiba]}
+  - {id: emanuel, country: US, name: Rahm Emanuel, type: person, aliases: [Emanuel]}
+  - {id: koike, country: JP, name: Yuriko Koike, type: person, aliases: [Koike]}
+  - {id: inada, country: JP, name: Tomomi Inada, type: person, aliases: [Inada]}
+  - {id: kishida, country: JP, name: Fumio Kishida, type: person, aliases: [Kishida]}
+  - {id: harris, country: US, name: Kamala Harris, type: person, aliases: [Harris]}
+  - {id: kennedy, country: US, name: Caroline Kennedy, type: person, aliases: [Kennedy]}
+  - {id: hagerty, country: US, name: Bill Hagerty, type: person, aliases: [Hagerty]}
+  - {id: bessent, country: US, name: Scott Bessent, type: person, aliases: [Bessent]}
+  - {id: teodoro, country: PH, name: Gilberto Teodoro, type: person, aliases: [Teodoro]}
+  - {id: shinzo-abe, country: JP, name: Shinzo Abe, type: person, aliases: [Abe]}
+  - {id: biden, country: US, name: Joe Biden, type: person, aliases: [Biden]}
+  - {id: japan, country: JP, name: Japan, type: state, demonyms: [Japanese]}
+  - {id: australia, country: AU, name: Australia, type: state, demonyms: [Australian]}
+  - {id: india, country: IN, name: India, type: state}
+  - {id: united-states, country: US, name: United States, type: state, aliases: [U.S., the United States], demonyms: [American]}
   - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
-  - {id: philippines, name: Philippines, type: state, aliases: [the Philippines]}
+  - {id: philippines, country: PH, name: Philippines, type: state, aliases: [the Philippines]}
   - {id: japan-mod, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
   - {id: jmsdf, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
@@ -281,7 +281,7 @@ safe," the 72-year-old governor said.""", "koike"),
 February 2025. Japan's defense minister said the talks were "very productive".""", "nakatani"),
     ("nationality_modifier", """Deputy Prime Minister Richard Marles hosted Gen Nakatani in Darwin in
 November 2024. The Australian deputy prime minister said the visit was "a milestone".""",
-     "label:Marles"),
+     "label:Australian deputy prime minister"),  # review 26: nothing says Marles is Australian: abstain
     ("nationality_disagrees", """Defense Minister Gen Nakatani met Australian Defense Minister Richard
 Marles in Darwin. The Japanese defense minister said the drills were "a new normal".""", "nakatani"),
     ("us_secretary_of_state", """Secretary of State Marco Rubio met Takeshi Iwaya in Washington in
@@ -457,7 +457,7 @@ attack.""", "hegseth"),
     ("embedded_respond_4", """Satsuki Katayama said Tokyo would respond "appropriately" to excessive moves in
 the yen.""", "katayama"),
     ("embedded_promised", """Shigeru Ishiba told reporters that Washington had promised "a fair outcome" on
-tariffs.""", "label:Washington"),
+tariffs.""", "united-states"),  # a capital of a state with its country code is the state
     ("embedded_warned", """Toshimitsu Motegi said China had warned of "consequences" before the talks in
 2025.""", "china"),
     ("embedded_report", """Sanae Takaichi said the ministry would report "every incursion" to the
@@ -546,6 +546,37 @@ FRAGMENT_STEMS = {s for s, _, _ in PROBES_5_FRAGMENTS}
 PROBES_5 = PROBES_5_TITLES + PROBES_5_UNNAMED + PROBES_5_NOUNS + PROBES_5_COLON + PROBES_5_GERUNDS \
     + PROBES_5_FRAGMENTS + PROBES_5_APPOSITIONS + PROBES_5_EMBEDDED + PROBES_5_NAME_APPOSED \
     + PROBES_5_SYNONYMS + PROBES_5_NOUN_CONTROLS
+# Review 26's counter-examples (its findings 1–3), in words of this file with other facts, written
+# before the mend and run first at afff812: a title without a name goes to a person only with positive
+# evidence — the phrase's country in the person's title or registry entry, or, when the phrase names
+# no country, a single holder of the role in the window; a passive verb of saying before a colon is no
+# cue.
+PROBES_5_TITLE_EVIDENCE = [
+    ("country_unknown_other", """Defense Minister Gen Nakatani met Defense Minister Richard Marles in Darwin
+in November 2024. "The frigate project is moving fast," the Japanese defense minister said.""", "nakatani"),
+    ("country_premier", """Chinese Premier Li Qiang sat beside Prime Minister Fumio Kishida at the three-way
+summit in Seoul in May 2024. "Trade barriers help no one," the Chinese premier said.""",
+     "label:Li Qiang"),
+    ("country_spokesperson", """Chinese foreign ministry spokesperson Mao Ning took questions in Beijing on
+the day Foreign Ministry Spokesperson Toshihiro Kitamura briefed the press in Tokyo. "The facts are
+clear," the Chinese spokesperson said.""", "label:Chinese spokesperson"),
+    ("country_registry", """Defense Secretary Pete Hegseth reached Manila in March 2025, where Defense
+Secretary Gilberto Teodoro received him. "We stand with our ally," the U.S. defense secretary said.""",
+     "hegseth"),
+    ("two_governors", """Osaka Gov. Hirofumi Yoshimura and Tokyo Gov. Yuriko Koike took part in a national
+governors' meeting in 2024. "Regions need budgets of their own," the governor said.""", "label:the governor"),
+    ("two_envoys", """Ambassador Rahm Emanuel and Ambassador Wu Jianghao of China both spoke at a reception
+in Tokyo in 2023. "Talks must go on," the envoy said.""", "label:the envoy"),
+    ("two_defense_chiefs", """Defense Minister Gen Nakatani received Defense Secretary Pete Hegseth in Tokyo
+in March 2025. "Nobody will divide us," the defense chief said.""", "label:the defense chief"),
+    ("two_chiefs", """Chief Cabinet Secretary Yoshimasa Hayashi spoke after Defense Minister Minoru Kihara at
+a news conference in 2024. "We are following the situation," the chief said.""", "label:the chief"),
+    ("colon_passive", """At a Diet committee in February 2025, Shigeru Ishiba was asked by an opposition
+lawmaker:
+
+"Will Japan raise defense spending again?\"""", None),
+]
+PROBES_5 += PROBES_5_TITLE_EVIDENCE
 PROBES += PROBES_5
 
 
@@ -576,7 +607,9 @@ def _right(row, expected) -> bool:
 
 
 # Misses left: "issued a joint message:" is no verb of saying in the lexicon.
-KNOWN_MISSES = {"colon_paragraph_two"}
+# "A former Japanese ambassador to Washington said": with the state's country code (as the registry
+# has) the capital inside the phrase is read as the U.S., on main too (review 26's fixture change).
+KNOWN_MISSES = {"colon_paragraph_two", "former_ambassador"}
 
 
 @pytest.mark.parametrize("stem,expected", [

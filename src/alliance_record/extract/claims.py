@@ -150,7 +150,9 @@ def extract(doc, seg, rows, ctx) -> dict:
     # the words that say a person's country in a title ("Japanese", "U.S.", "Australia's")
     nations = {**{n: a["id"] for a in ctx.inputs.actors.entries if a["type"] == "state"
                   for n in [a["name"], *(a.get("aliases") or [])]}, **demonyms}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations), out, errors)
+    country_of = {a["id"]: a.get("country") for a in ctx.inputs.actors.entries if a.get("country")}
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations, country_of), out,
+                errors)
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
@@ -418,7 +420,7 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             if after:
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
-    roles, nations = titles
+    roles, nations, country_of = titles
     words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
     # country's ("the U.S. defense secretary", "Japan's defense minister") must agree with the
@@ -431,21 +433,42 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             countries.append(country)
         elif w.lower() not in GENERIC_MODIFIERS and not re.search(r"\d", w):
             modifiers.append(_word(w))
+    wanted = {country_of.get(c, c) for c in countries}
+    prime = "prime" in label.lower()
+    holders = {}  # person -> (ids, name), the latest mention first
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
             continue
         title = TITLE_BEFORE.search(text, max(0, p[0] - 60), p[0])  # "Defense Minister" Minoru Kihara
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
-        said = [title.group() if title else "", p[3], appos.group() if appos else ""]
+        said = [title.group() if title else "", (title.group() if title else "") + p[3],
+                appos.group() if appos else ""]  # (the name with its title: "Prime" + "Minister Ito")
         said += [t for a in p[2] for t in roles.get(a, ())]
         said = [TITLE_ABBREVIATION.sub(lambda a: TITLE_ABBREVIATIONS[a.group(1).lower()], t) for t in said]
-        if countries:
-            of_title = {nations[n] for t in said for n in NATION_WORD.findall(t) if n in nations}
-            if of_title and not of_title & set(countries):
-                continue  # "the Japanese defense minister" is not "Australian Defense Minister Marles"
-        if any(any(word.search(t) for word in words) and all(w.search(t) for w in modifiers) for t in said):
-            return list(p[2]), (None if p[2] else p[3])
-    return [], None
+        if not any(any(_holds(word, t, prime) for word in words) and all(w.search(t) for w in modifiers)
+                   for t in said):
+            continue
+        if wanted:
+            # "the Japanese defense minister": only a person known to be of that country — a
+            # country word in the title or apposition, or the registry's country — never one whose
+            # country is unknown ("Defense Minister Richard Marles") or another's
+            known = {country_of.get(nations[n], nations[n]) for t in said for n in NATION_WORD.findall(t)
+                     if n in nations} | {country_of[a] for a in p[2] if a in country_of}
+            if not known & wanted or known - wanted:
+                continue
+        key = tuple(p[2]) or p[3].split()[-1].lower()
+        if not p[2] and key in ROLES:
+            continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3]))
+    if len(holders) == 1:
+        return next(iter(holders.values()))
+    return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+
+
+def _holds(word, title: str, prime: bool) -> bool:
+    """The role ``word`` in ``title``, a prime minister not being "the minister" unless the phrase
+    says "prime"."""
+    return any(prime or not re.search(r"(?i)\bprime\s+$", title[:m.start()]) for m in word.finditer(title))
 
 
 def _word(w: str):

@@ -405,7 +405,14 @@ def cue_before_colon(text: str) -> SpeakerCue | None:
     if not end or text[end - 1] != ":":
         return None
     s0 = sentence_start_before(text, end - 1)
-    return _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+    cue = _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+    if cue is not None and PASSIVE_BEFORE.search(text[max(s0, cue.verb_start - 40):cue.verb_start]):
+        return None  # "X was asked by a lawmaker:": the words set out are not X's
+    return cue
+
+
+# a passive verb of saying ("was asked by", "had been told"): its subject is not the speaker
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _leads_to_attribution(text: str, quote: str, close_end: int) -> bool:
