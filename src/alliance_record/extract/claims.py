@@ -213,6 +213,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
         # that paragraph's last sentence holds its cue
         lead_in = before if before is not None and not doc.text[before["end"]:p["start"]].strip() else None
         before = p
+        first = len(text) - len(text.lstrip())  # the paragraph's first non-space offset (no copy per quotation)
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
         used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote, but in a
@@ -223,7 +224,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
             sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
             cue_multi = multi
-            if cue is None and lead_in is not None and not text[:q.start - len(q.open_mark)].strip():
+            if cue is None and lead_in is not None and q.start - len(q.open_mark) <= first:
                 cue = quotations_mod.cue_before_colon(lead_in["text"])
                 cue_multi = seg.paragraph_pieces[lead_in["id"]]
             if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
