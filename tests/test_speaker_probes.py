@@ -577,6 +577,26 @@ lawmaker:
 "Will Japan raise defense spending again?\"""", None),
 ]
 PROBES_5 += PROBES_5_TITLE_EVIDENCE
+# Review 26's finding 6, in words of this file with other facts: an -s speech verb after a subject
+# whose head noun is no listed speaker's head ("the broadcaster reports that", "Kishida himself
+# notes that") is the verb, before "that" or a quotation (written and run first at 0d16ecb).
+PROBES_5_NOUN_SUBJECTS = [
+    ("subject_broadcaster", """The broadcaster reports that Chinese coast guard ships stayed near the Senkaku
+Islands on "a record 355 days" in 2024.""", "label:broadcaster"),
+    ("subject_proposal", """The draft proposal states that host-nation support would rise "step by step" over
+five years.""", "label:proposal"),
+    ("subject_lawsuit", """The lawsuit claims that the runway work at Henoko would "destroy the coral
+reef".""", "label:lawsuit"),
+    ("subject_side", """The Korean side notes that both governments must "look to the future" after the
+2023 summit.""", "label:side"),
+    ("subject_fact_sheet", """The joint fact sheet states that Japan will buy "100 Boeing aircraft" under the
+July 2025 trade deal.""", "label:fact sheet"),
+    ("subject_himself_notes", """Fumio Kishida himself notes that the 2022 strategy was "a turning point" for
+Japan.""", "kishida"),
+    ("subject_himself_claims", """Joe Biden himself claims that the alliance has never been "stronger" than in
+2024.""", "biden"),
+]
+PROBES_5 += PROBES_5_NOUN_SUBJECTS
 PROBES += PROBES_5
 
 

@@ -466,7 +466,8 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         return False  # "pointed out", "summed up": speech only with their particle
     if low in NOUN_FORMS and k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
         return False  # "the latest remarks were “…”": a noun, the subject of the verb after it
-    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]):
+    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]) and not _clause_after(tokens, k) \
+            and tokens[k - 1][2].lower() not in REFLEXIVES:
         return False  # "future remarks on Taiwan must …", "media reports": a modified plural noun
     if k:
         before = tokens[k - 1][2]
@@ -475,6 +476,13 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
     return True
 
 
+def _clause_after(tokens, k: int) -> bool:
+    """``tokens[k]`` followed by "that" or a quotation mark: a verb bringing in its clause or its words
+    ("The broadcaster reports that …", "the lawsuit claims “…”"), whatever the subject's head noun."""
+    return k + 1 < len(tokens) and (tokens[k + 1][2].lower() == "that" or tokens[k + 1][2] in "“\"")
+
+
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Speech verbs that speak only with their particle ("Kihara pointed out, “…”"; "she summed up: “…”").
 PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
                   "sum": "up", "sums": "up", "summed": "up", "summing": "up"}
