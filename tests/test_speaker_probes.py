@@ -597,6 +597,18 @@ Japan.""", "kishida"),
 2024.""", "biden"),
 ]
 PROBES_5 += PROBES_5_NOUN_SUBJECTS
+# Review 26's finding 8, in words of this file with other facts: a term or a name after a clause of
+# saying ("adding that so-called “…”", "the destroyer “…”") stays a scare quote, no one's words.
+PROBES_5_NAMED_FRAGMENTS = [
+    ("fragment_so_called", """"Our patrols continue day and night," Yoshimasa Hayashi told reporters, adding that
+so-called "salami-slicing" moves near the islands had not stopped.""", None),
+    ("fragment_ship_name", """"The crew has trained hard," Gen Nakatani said at Maizuru, adding that the
+destroyer "Haguro" would sail in May.""", None),
+    ("fragment_dubbed", """"We want more partners," Fumio Kishida said in Canberra, noting that the pact
+dubbed "the quasi-alliance" had grown.""", None),
+]
+PROBES_5 += PROBES_5_NAMED_FRAGMENTS
+NAMED_STEMS = {s for s, _, _ in PROBES_5_NAMED_FRAGMENTS}
 PROBES += PROBES_5
 
 
@@ -639,6 +651,12 @@ def test_speaker_probe(db, stem, expected):
     doc_id = stem.replace("_", "-").lower()
     rows = list(db["quotations"].rows_where("document_id = ?", [doc_id], order_by="start"))
     assert rows, "no quotation found"
+    if stem in NAMED_STEMS:  # the quoted term or name is no one's quotation (a scare quote: no row)
+        passage = next(text for s, text, _ in PROBES if s == stem)
+        term = re.findall(r'"([^"]+)"', " ".join(passage.split()))[-1]
+        assert not [r for r in rows if r["quote"] == term and json.loads(r["speaker_ids"]) + [r["speaker_label"]]
+                    != [None]], [(r["quote"], r["speaker_label"]) for r in rows]
+        return
     row = rows[-1]
     if stem in FRAGMENT_STEMS:  # the fragment itself must be the last quotation, not the sentence before it
         passage = next(text for s, text, _ in PROBES if s == stem)

@@ -229,6 +229,8 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 cue_multi = seg.paragraph_pieces[lead_in["id"]]
             if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
                 cue = None  # "An official said the plan was “historic” and the “core” issue"
+            elif cue and q.scare and cue.clause is not None and quotations_mod.named_term(text, q):
+                cue = None  # "…, adding that the destroyer “Haguro” would sail": a name, no one's words
             elif cue:
                 used_cues.add((cue_multi is multi, cue.start, cue.clause))
             speakers, label, attribution, verb = [], None, "none", None

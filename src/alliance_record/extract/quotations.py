@@ -255,6 +255,23 @@ def _kind(text: str, start: int, end: int, close: str | None) -> tuple[str, bool
     return "phrase", attributed
 
 
+def named_term(text: str, q: Quotation) -> bool:
+    """A short quoted phrase that names a thing rather than quoting words: after "so-called",
+    "dubbed", "named", "titled" or "known as", a capitalised name after a lower-case noun ("the
+    destroyer “Haguro”"), or title-cased ("Defense of Japan 2025")."""
+    before = text[max(0, q.start - len(q.open_mark) - 30):q.start - len(q.open_mark)]
+    inner = q.quote.strip(" ,.;:")
+    if NAMING_BEFORE.search(before) or _title_case(inner):
+        return True
+    words = inner.split()
+    return bool(words) and len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and bool(re.search(r"\b[a-z]+\s*$", before))
+
+
+# the words that bring in a term or a name, not someone's words
+NAMING_BEFORE = re.compile(r"(?i)\b(?:so-called|dubbed|named|titled|known\s+as)\s*$")
+
+
 def _title_case(inner: str) -> bool:
     """Capitalised as the title of an article or a report: most longer words capitalised
     ("Japan: Still an Exceptional U.S. Ally."), or every word but small function words
