@@ -606,6 +606,10 @@ so-called "salami-slicing" moves near the islands had not stopped.""", None),
 destroyer "Haguro" would sail in May.""", None),
     ("fragment_dubbed", """"We want more partners," Fumio Kishida said in Canberra, noting that the pact
 dubbed "the quasi-alliance" had grown.""", None),
+    # finding 4: a cited title set out after a colon is no one's words
+    ("colon_cited_title", """Minoru Kihara told the Diet the review would rest on a single document:
+
+"Defense of Japan 2024" and its chapter on China.""", None),
 ]
 PROBES_5 += PROBES_5_NAMED_FRAGMENTS
 NAMED_STEMS = {s for s, _, _ in PROBES_5_NAMED_FRAGMENTS}

@@ -224,7 +224,9 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
             sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
             cue_multi = multi
-            if cue is None and lead_in is not None and q.start - len(q.open_mark) <= first:
+            if cue is None and lead_in is not None and q.start - len(q.open_mark) <= first \
+                    and not (q.quote.rstrip()[-1:] not in ".!?,;:…" and quotations_mod.named_term(text, q)):
+                # (a cited title set out after the colon, "Defense of Japan 2024" and …: no one's words)
                 cue = quotations_mod.cue_before_colon(lead_in["text"])
                 cue_multi = seg.paragraph_pieces[lead_in["id"]]
             if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
