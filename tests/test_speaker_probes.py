@@ -68,6 +68,7 @@ actors:
   - {id: philippines, country: PH, name: Philippines, type: state, aliases: [the Philippines]}
   - {id: japan-mod, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
+  - {id: pm-office, name: Office of the Prime Minister, type: government-body}
   - {id: jmsdf, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
   - {id: jgsdf, name: Japan Ground Self-Defense Force, type: military, aliases: [Ground Self-Defense Force]}
   - {id: us-navy, name: United States Navy, type: military, aliases: [U.S. Navy]}
@@ -612,6 +613,11 @@ dubbed "the quasi-alliance" had grown.""", None),
 "Defense of Japan 2024" and its chapter on China.""", None),
 ]
 PROBES_5 += PROBES_5_NAMED_FRAGMENTS
+# Review 26's finding 7: a registered body whose name ends with a role word speaks as that body.
+PROBES_5 += [
+    ("body_ends_with_role", """Shigeru Ishiba planned a trip to Vietnam in April 2025. The Office of the Prime
+Minister said the visit would go ahead "as scheduled".""", "pm-office"),
+]
 NAMED_STEMS = {s for s, _, _ in PROBES_5_NAMED_FRAGMENTS}
 PROBES += PROBES_5
 

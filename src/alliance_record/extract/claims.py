@@ -255,9 +255,11 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                     attribution = "pronoun" if found_ else "none"
                 else:
                     speakers = _speakers_in(mentions, cs, ce, cue.speaker)
-                    if _role_headed(cue.speaker) and not any(actor_types.get(a) in SPEAKER_TYPES for a in speakers):
+                    if _role_headed(cue.speaker) and not any(actor_types.get(a) in SPEAKER_TYPES for a in speakers) \
+                            and not any(x["end"] == ce and x["start"] >= cs for x in mentions if x["actor_id"] in speakers):
                         # "the U.S. defense secretary", "Japan's defense minister": a person's role,
-                        # not the state its words name
+                        # not the state its words name (but "the Office of the Prime Minister", a
+                        # registered body's name ending where the phrase ends, is that body)
                         speakers = []
                     unregistered = _name_heading(doc.text, seg.names, mentions, cs, ce)
                     if unregistered:
