@@ -25,6 +25,11 @@ quotation (10): 0 of 10 at c3ddcbe, 10 of 10 after; a speech verb in a reported 
 All of PROBES_5 (102) at f894f1e: 20 right; after the round: 101 (colon_paragraph_two a known miss).
 Controls for the plural-noun rule (10, written at its end): 10 of 10 at f894f1e, 3 of 10 at f0bcc69
 (the rule had taken "said would", "agreement states" for nouns), 10 of 10 after its mend.
+Review 26's mends (its counter-examples in this file's words, each run first on the commit before its
+mend): titles need positive evidence, several holders abstain, a passive verb before a colon is no
+cue (9, 0 of 9 at afff812); nouns before "that" or a reflexive (7, 0 of 7 at 0d16ecb); terms and names
+after a clause of saying (3, 0 of 3 at c2f7a3d); a cited title after a colon (1); a body whose name
+ends with a role word (1). The fixture's actors carry registry country codes from then on.
 """
 
 import json

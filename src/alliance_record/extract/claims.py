@@ -17,12 +17,14 @@ document's annotation file says:
   the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
   with no name stands for what was named before it ("reference"): "Its
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
-  "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
+  "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
+  (several: no one, the phrase is the label; a prime minister is not "the minister"; before the name, in an
   apposition, or in a registry role; "the prime minister", "the defense minister" with the
   title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
   role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
-  country — "the U.S. defense secretary", "Japan's defense minister" — agreeing with the title's
-  when it says one); a phrase headed by a role is a person, never the state its words name; an
+  country — "the U.S. defense secretary", "Japan's defense minister" — only for a person known to be
+  of it, by a country word in the title or apposition or the registry's country); a passive verb of
+  saying ("was asked by") is no cue; a phrase headed by a role is a person, never the state its words name; an
   indefinite "a senior … official", "a retired … admiral" is an unnamed person, not the body its
   words mention; a quotation set out after a paragraph ending with a colon takes that colon's
   sentence's cue. A person no registry holds is named by the label (the name, when a title
@@ -398,8 +400,9 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
       actor that is not a person — in the sentence or the one before;
     * "the ministers", "the leaders": the actor of the last "<ministers> of <actor>" ("the
       foreign ministers of the Quad");
-    * "the minister", "the spokesperson": the last person whose title (in the text before the
-      name, an apposition after it, or a registry role) has that word.
+    * "the minister", "the spokesperson": the one person in the window whose title (in the text
+      before the name, an apposition after it, or a registry role) has that word, and, when the
+      phrase names a country, who is known to be of it; several such persons, or none: no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -430,8 +433,8 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
     roles, nations, country_of = titles
     words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
-    # country's ("the U.S. defense secretary", "Japan's defense minister") must agree with the
-    # title's country when the title says one; an age or a number ("the 72-year-old governor")
+    # country's ("the U.S. defense secretary", "Japan's defense minister") must be the person's,
+    # by positive evidence (see below); an age or a number ("the 72-year-old governor")
     # describes the person, not the title
     modifiers, countries = [], []
     for w in m.group("mods").split() + ([m.group("owner")] if m.group("owner") else []):
