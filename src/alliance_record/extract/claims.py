@@ -17,12 +17,14 @@ document's annotation file says:
   the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
   with no name stands for what was named before it ("reference"): "Its
   foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
-  "ministers of <actor>", "the minister" for the last person titled so (before the name, in an
+  "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
+  (several: no one, the phrase is the label; a prime minister is not "the minister"; before the name, in an
   apposition, or in a registry role; "the prime minister", "the defense minister" with the
   title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
   role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
-  country — "the U.S. defense secretary", "Japan's defense minister" — agreeing with the title's
-  when it says one); a phrase headed by a role is a person, never the state its words name; an
+  country — "the U.S. defense secretary", "Japan's defense minister" — only for a person known to be
+  of it, by a country word in the title or apposition or the registry's country); a passive verb of
+  saying ("was asked by") is no cue; a phrase headed by a role is a person, never the state its words name; an
   indefinite "a senior … official", "a retired … admiral" is an unnamed person, not the body its
   words mention; a quotation set out after a paragraph ending with a colon takes that colon's
   sentence's cue. A person no registry holds is named by the label (the name, when a title
@@ -150,7 +152,9 @@ def extract(doc, seg, rows, ctx) -> dict:
     # the words that say a person's country in a title ("Japanese", "U.S.", "Australia's")
     nations = {**{n: a["id"] for a in ctx.inputs.actors.entries if a["type"] == "state"
                   for n in [a["name"], *(a.get("aliases") or [])]}, **demonyms}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations), out, errors)
+    country_of = {a["id"]: a.get("country") for a in ctx.inputs.actors.entries if a.get("country")}
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations, country_of), out,
+                errors)
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
@@ -207,10 +211,11 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
     for p in body:
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         found = found_in[p["id"]]
-        # a quotation set out after a paragraph ending with a colon ("… put it more sharply:"):
+        # a quotation set out after a paragraph ending with a colon ("… described it this way:"):
         # that paragraph's last sentence holds its cue
         lead_in = before if before is not None and not doc.text[before["end"]:p["start"]].strip() else None
         before = p
+        first = len(text) - len(text.lstrip())  # the paragraph's first non-space offset (no copy per quotation)
         ids = {}
         previous = None  # (end offset in text, speakers, label) of the last attributed quotation here
         used_cues = set()  # a cue that attributed a quotation: a short quoted word after it is a scare quote, but in a
@@ -221,11 +226,15 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
             sentence = _sentence_of(seg, start)
             cue = quotations_mod.find_speaker(text, q)
             cue_multi = multi
-            if cue is None and lead_in is not None and not text[:q.start - len(q.open_mark)].strip():
+            if cue is None and lead_in is not None and q.start - len(q.open_mark) <= first \
+                    and not (q.quote.rstrip()[-1:] not in ".!?,;:…" and quotations_mod.named_term(text, q)):
+                # (a cited title set out after the colon, "Defense of Japan 2024" and …: no one's words)
                 cue = quotations_mod.cue_before_colon(lead_in["text"])
                 cue_multi = seg.paragraph_pieces[lead_in["id"]]
             if cue and q.scare and (cue_multi is multi, cue.start, cue.clause) in used_cues:
                 cue = None  # "An official said the plan was “historic” and the “core” issue"
+            elif cue and q.scare and cue.clause is not None and quotations_mod.named_term(text, q):
+                cue = None  # "…, adding that the destroyer “Haguro” would sail": a name, no one's words
             elif cue:
                 used_cues.add((cue_multi is multi, cue.start, cue.clause))
             speakers, label, attribution, verb = [], None, "none", None
@@ -248,9 +257,11 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                     attribution = "pronoun" if found_ else "none"
                 else:
                     speakers = _speakers_in(mentions, cs, ce, cue.speaker)
-                    if _role_headed(cue.speaker) and not any(actor_types.get(a) in SPEAKER_TYPES for a in speakers):
+                    if _role_headed(cue.speaker) and not any(actor_types.get(a) in SPEAKER_TYPES for a in speakers) \
+                            and not any(x["end"] == ce and x["start"] >= cs for x in mentions if x["actor_id"] in speakers):
                         # "the U.S. defense secretary", "Japan's defense minister": a person's role,
-                        # not the state its words name
+                        # not the state its words name (but "the Office of the Prime Minister", a
+                        # registered body's name ending where the phrase ends, is that body)
                         speakers = []
                     unregistered = _name_heading(doc.text, seg.names, mentions, cs, ce)
                     if unregistered:
@@ -374,7 +385,7 @@ def _unnamed_person(label: str) -> bool:
         return False
     if words[-1].lower() in UNNAMED_HEADS and words[0].lower() not in DEFINITE:
         return True
-    # "A retired Maritime Self-Defense Force admiral", "a U.S. Navy commander aboard the carrier":
+    # "A retired U.S. Navy admiral", "a U.S. Navy commander aboard the carrier":
     # an indefinite phrase with a person's role names no one, whatever body its words name
     return words[0].lower() in INDEFINITE and any(w.lower() in ROLES or w.lower() in UNNAMED_HEADS
                                                   for w in words[1:])
@@ -389,8 +400,9 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
       actor that is not a person — in the sentence or the one before;
     * "the ministers", "the leaders": the actor of the last "<ministers> of <actor>" ("the
       foreign ministers of the Quad");
-    * "the minister", "the spokesperson": the last person whose title (in the text before the
-      name, an apposition after it, or a registry role) has that word.
+    * "the minister", "the spokesperson": the one person in the window whose title (in the text
+      before the name, an apposition after it, or a registry role) has that word, and, when the
+      phrase names a country, who is known to be of it; several such persons, or none: no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -418,11 +430,11 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             if after:
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
-    roles, nations = titles
+    roles, nations, country_of = titles
     words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
-    # country's ("the U.S. defense secretary", "Japan's defense minister") must agree with the
-    # title's country when the title says one; an age or a number ("the 72-year-old governor")
+    # country's ("the U.S. defense secretary", "Japan's defense minister") must be the person's,
+    # by positive evidence (see below); an age or a number ("the 72-year-old governor")
     # describes the person, not the title
     modifiers, countries = [], []
     for w in m.group("mods").split() + ([m.group("owner")] if m.group("owner") else []):
@@ -431,21 +443,42 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             countries.append(country)
         elif w.lower() not in GENERIC_MODIFIERS and not re.search(r"\d", w):
             modifiers.append(_word(w))
+    wanted = {country_of.get(c, c) for c in countries}
+    prime = "prime" in label.lower()
+    holders = {}  # person -> (ids, name), the latest mention first
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
             continue
         title = TITLE_BEFORE.search(text, max(0, p[0] - 60), p[0])  # "Defense Minister" Minoru Kihara
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
-        said = [title.group() if title else "", p[3], appos.group() if appos else ""]
+        said = [title.group() if title else "", (title.group() if title else "") + p[3],
+                appos.group() if appos else ""]  # (the name with its title: "Prime" + "Minister Ito")
         said += [t for a in p[2] for t in roles.get(a, ())]
         said = [TITLE_ABBREVIATION.sub(lambda a: TITLE_ABBREVIATIONS[a.group(1).lower()], t) for t in said]
-        if countries:
-            of_title = {nations[n] for t in said for n in NATION_WORD.findall(t) if n in nations}
-            if of_title and not of_title & set(countries):
-                continue  # "the Japanese defense minister" is not "Australian Defense Minister Marles"
-        if any(any(word.search(t) for word in words) and all(w.search(t) for w in modifiers) for t in said):
-            return list(p[2]), (None if p[2] else p[3])
-    return [], None
+        if not any(any(_holds(word, t, prime) for word in words) and all(w.search(t) for w in modifiers)
+                   for t in said):
+            continue
+        if wanted:
+            # "the Japanese defense minister": only a person known to be of that country — a
+            # country word in the title or apposition, or the registry's country — never one whose
+            # country is unknown ("Defense Minister Richard Marles") or another's
+            known = {country_of.get(nations[n], nations[n]) for t in said for n in NATION_WORD.findall(t)
+                     if n in nations} | {country_of[a] for a in p[2] if a in country_of}
+            if not known & wanted or known - wanted:
+                continue
+        key = tuple(p[2]) or p[3].split()[-1].lower()
+        if not p[2] and key in ROLES:
+            continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3]))
+    if len(holders) == 1:
+        return next(iter(holders.values()))
+    return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+
+
+def _holds(word, title: str, prime: bool) -> bool:
+    """The role ``word`` in ``title``, a prime minister not being "the minister" unless the phrase
+    says "prime"."""
+    return any(prime or not re.search(r"(?i)\bprime\s+$", title[:m.start()]) for m in word.finditer(title))
 
 
 def _word(w: str):

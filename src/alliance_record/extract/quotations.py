@@ -59,7 +59,7 @@ Speakers
    only when the owner is a person — ``Japan’s “quasi-ally”`` names a relation — which the caller,
    who knows the actors, decides.
 
-A quotation that opens a paragraph after one ending with a colon ("… put it more sharply:") takes
+A quotation that opens a paragraph after one ending with a colon ("… described it this way:") takes
 the cue of the colon's sentence (:func:`cue_before_colon`, the caller's to call).
 
 Indirect speech (``X said that …``, ``X wrote on X that …``) has no quotation marks and so no
@@ -255,6 +255,23 @@ def _kind(text: str, start: int, end: int, close: str | None) -> tuple[str, bool
     return "phrase", attributed
 
 
+def named_term(text: str, q: Quotation) -> bool:
+    """A short quoted phrase that names a thing rather than quoting words: after "so-called",
+    "dubbed", "named", "titled" or "known as", a capitalised name after a lower-case noun ("the
+    destroyer “Haguro”"), or title-cased ("Defense of Japan 2025")."""
+    before = text[max(0, q.start - len(q.open_mark) - 30):q.start - len(q.open_mark)]
+    inner = q.quote.strip(" ,.;:")
+    if NAMING_BEFORE.search(before) or _title_case(inner):
+        return True
+    words = inner.split()
+    return bool(words) and len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and bool(re.search(r"\b[a-z]+\s*$", before))
+
+
+# the words that bring in a term or a name, not someone's words
+NAMING_BEFORE = re.compile(r"(?i)\b(?:so-called|dubbed|named|titled|known\s+as)\s*$")
+
+
 def _title_case(inner: str) -> bool:
     """Capitalised as the title of an article or a report: most longer words capitalised
     ("Japan: Still an Exceptional U.S. Ally."), or every word but small function words
@@ -397,7 +414,7 @@ def find_speaker(text: str, quotation: Quotation) -> SpeakerCue | None:
 
 def cue_before_colon(text: str) -> SpeakerCue | None:
     """The cue of a quotation set out on its own after a paragraph ``text`` that ends with a colon
-    ("An assembly member put it more sharply:" / "“…”"): the speech verb of that paragraph's last
+    ("A town official described it this way:" / "“…”"): the speech verb of that paragraph's last
     sentence and its subject, as :func:`find_speaker` reads a cue before an opening mark."""
     end = len(text)
     while end and text[end - 1].isspace():
@@ -405,7 +422,14 @@ def cue_before_colon(text: str) -> SpeakerCue | None:
     if not end or text[end - 1] != ":":
         return None
     s0 = sentence_start_before(text, end - 1)
-    return _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+    cue = _before_cue(text, s0, end - 1, _quoted_ranges(text, s0, end - 1))
+    if cue is not None and PASSIVE_BEFORE.search(text[max(s0, cue.verb_start - 40):cue.verb_start]):
+        return None  # "X was asked by a lawmaker:": the words set out are not X's
+    return cue
+
+
+# a passive verb of saying ("was asked by", "had been told"): its subject is not the speaker
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _leads_to_attribution(text: str, quote: str, close_end: int) -> bool:
@@ -459,7 +483,8 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
         return False  # "pointed out", "summed up": speech only with their particle
     if low in NOUN_FORMS and k + 1 < len(tokens) and tokens[k + 1][2].lower() in FINITE_AFTER_NOUN:
         return False  # "the latest remarks were “…”": a noun, the subject of the verb after it
-    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]):
+    if low in PLURAL_NOUNS and k and _modifier(tokens[k - 1][2]) and not _clause_after(tokens, k) \
+            and tokens[k - 1][2].lower() not in REFLEXIVES:
         return False  # "future remarks on Taiwan must …", "media reports": a modified plural noun
     if k:
         before = tokens[k - 1][2]
@@ -468,6 +493,13 @@ def _is_verb_at(tokens, k: int, first_ok: bool = False) -> bool:
     return True
 
 
+def _clause_after(tokens, k: int) -> bool:
+    """``tokens[k]`` followed by "that" or a quotation mark: a verb bringing in its clause or its words
+    ("The broadcaster reports that …", "the lawsuit claims “…”"), whatever the subject's head noun."""
+    return k + 1 < len(tokens) and (tokens[k + 1][2].lower() == "that" or tokens[k + 1][2] in "“\"")
+
+
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Speech verbs that speak only with their particle ("Kihara pointed out, “…”"; "she summed up: “…”").
 PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
                   "sum": "up", "sums": "up", "summed": "up", "summing": "up"}
@@ -622,7 +654,7 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
                     if np and tokens[j - 1][2].islower() and _name_run(tokens[j + 1:k - 1]):
-                        # "Japan's top government spokesman, Chief Cabinet Secretary Minoru Kihara,
+                        # "Tokyo's chief government spokesman, Chief Cabinet Secretary Hirokazu Matsuno,
                         # said": a description, and the name in apposition is the speaker
                         np = (tokens[j + 1][0], tokens[k - 2][0] + len(_strip_dot(tokens[k - 2][2])))
                     break
@@ -787,7 +819,7 @@ def _np_backward(tokens, k: int) -> tuple[int, int] | None:
         j -= 1
     end = j
     if end >= 0 and tokens[end][2].lower() in PRONOUNS:
-        # "In her first policy speech she put it": a pronoun before the verb is its whole subject
+        # "Addressing lawmakers, she put it": a pronoun before the verb is its whole subject
         return tokens[end][0], tokens[end][1]
     while j >= 0 and k - j <= MAX_NP_TOKENS + 1:
         tok = tokens[j][2]
