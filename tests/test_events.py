@@ -1342,8 +1342,8 @@ def test_a_gerund_clause_is_an_event_typed_by_its_verb(sentence, expected):
 ATTRIBUTED_ACTS = [
     ("Four Chinese coast guard ships entered territorial waters off the Senkakus, Defence Minister Minoru "
      "Kihara told reporters.", ["incident", "statement"]),
-    ("North Korea fired a ballistic missile into the sea off its east coast, Chief Cabinet Secretary Yoshimasa "
-     "Hayashi told reporters.", ["incident", "statement"]),
+    ("North Korea fired a ballistic missile into the sea off its east coast, Chief Cabinet Secretary Hiroshi "
+     "Matsuno told reporters.", ["incident", "statement"]),
     ("The U.S. Army deployed a Patriot battery to Kadena, Pentagon officials told reporters.",
      ["deployment", "statement"]),
     ("Japan and the Philippines signed a reciprocal access agreement in Manila, Foreign Minister Yoko Kamikawa "

@@ -449,7 +449,7 @@ The ranking put Japan at No.3 Among allies, it spends the most on host-nation su
 
 3 Marine Expeditionary Force units moved to Guam in 2024, the first of about 4,000 Marines.
 
-2 Tokyo and Washington agreed to upgrade U.S. Forces Japan in July 2024.
+2 Canberra and Tokyo signed a reciprocal access pact in Tokyo in January 2022.
 
 The figures are in table no.1 In the annex, and in vol.2 The tables of Appendix A.2 The
 1 Ministry of Defense, Defense Programs and Budget of Japan, 2024.

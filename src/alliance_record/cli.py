@@ -431,15 +431,16 @@ def citations_train(source, commit, out_path, dev, c1, c2, tei_path, tei_commit)
 def citations_score(source, commit, sets, tei_paths, tei_dev, excite_paths, styles_paths, heldout_paths,
                     model_path, rules, misses):
     """Per-field P/R/F1 and whole references of parse_references on AnyStyle's XML, GROBID's TEI,
-    EXCITE's segmented references or references typeset from BibTeX."""
+    EXCITE's segmented references, references typeset from BibTeX or a held-out folder
+    (--heldout: ParsCit's tagged lines, AnyStyle XML or GROBID TEI)."""
     import collections
 
     from . import citations
     from .citelabel import anystyle, bibstyles, excite, fields, parscit, score, tei
 
     if not source and not tei_paths and not excite_paths and not styles_paths and not heldout_paths:
-        _fail("Give --data (AnyStyle's files), --tei (GROBID's), --excite (EXCITE's) or --styles, "
-              "or some of them.")
+        _fail("Give --data (AnyStyle's files), --tei (GROBID's), --excite (EXCITE's), --styles or "
+              "--heldout, or some of them.")
     if sets and not source:
         _fail("--set needs --data.")
     sets = sets or (() if tei_paths or excite_paths or styles_paths or heldout_paths else ("dev",))

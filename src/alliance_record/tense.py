@@ -484,8 +484,11 @@ def tense_before(text: str, start: int) -> tuple[str | None, str | None]:
     if _PARAGRAPH_BREAK.search(text, end.start(), start) or \
             _DOTTED_BEFORE.match(text, max(0, end.start() - 2), end.start() + 1):
         return None, None  # (not after "5 p.m." or "i.e.": an abbreviation's period ends no sentence)
-    own = _SENTENCE_END.search(text, start)
-    own_words = {w.group().lower() for w in _TOKEN.finditer(text, end.end(), own.start() if own else len(text))}
+    # the date's own sentence, read to its end or for a few hundred characters at most (a paragraph
+    # of megabytes with no ". Capital" after a date is not read to its end for each date)
+    reach = min(len(text), start + 4 * WINDOW)
+    own = _SENTENCE_END.search(text, start, reach)
+    own_words = {w.group().lower() for w in _TOKEN.finditer(text, end.end(), own.start() if own else reach)}
     if not own_words & PAST_OR_PRESENT:
         return None, None
     before_words = {w.group().lower() for w in _TOKEN.finditer(text, ends[-2].end() if len(ends) > 1 else

@@ -222,7 +222,7 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             first, last, size = tokens[k + 1][2], tokens[-1][2], n - k - 1
             left_last = cur[-1][2]
             # after a role and a person's name, another role within the next words opens the next
-            # person ("Foreign Minister Cho Tae-yul and Defence Minister Kim Yong-hyun"), however
+            # person ("Trade Minister Muto Yoji and Finance Minister Kato Katsunobu"), however
             # long the first; the name is two capitalised words that are no role, after a
             # capitalised word (not "Minister for Foreign Affairs and Trade Minister": one title)
             named = len(cur) >= 3 and cur[-3][2][:1].isupper() and all(

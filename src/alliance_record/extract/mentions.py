@@ -2036,8 +2036,8 @@ def finish(ctx) -> dict:
 
 
 def registered_family_names(lexicon) -> dict:
-    """Folded family name -> the registered person's name, for the names no other form shares
-    ("Nakatani" of "Gen Nakatani"; not "Koizumi", two persons')."""
+    """Folded family name -> the registered person's id, for the names no other form shares
+    ("nakatani" of "Gen Nakatani" -> gen-nakatani; not "koizumi", two persons')."""
     if lexicon is None:
         return {}
     return {key: cands[0].id for key, cands in lexicon.forms.items()
