@@ -1180,6 +1180,9 @@ def segment(doc) -> Segmentation:
             counts[k] = counts[k + 1] + article_prose(blocks[k])
         return counts
 
+    def is_prose(k: int) -> bool:  # whether block k is prose (read off prose_from, not tested again)
+        return k < len(blocks) and prose_from()[k] > prose_from()[k + 1]
+
     def add_boilerplate(block, rule):
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
@@ -1209,8 +1212,8 @@ def segment(doc) -> Segmentation:
                                                 or ENDNOTES_HEADING.match(btext.strip())):
             in_footer, footer_rule = False, FOOTER_RULE  # "See also" ends where the notes begin
         if in_footer and not footer_comments and prose_from()[index] >= 2 and (
-                article_prose(block) or (looks_like_heading(block) and boilerplate_rule(block) is None
-                                         and index + 1 < len(blocks) and article_prose(blocks[index + 1]))):
+                is_prose(index) or (looks_like_heading(block) and boilerplate_rule(block) is None
+                                    and is_prose(index + 1))):
             # the article goes on below a prompt, a credit or a list of other pages set in its
             # middle ("Related: <headline>", "Subscribe to ...", "Back to top", "© Reuters"): two
             # paragraphs of prose or more (or a heading over them) are not the site's footer, whose
@@ -1415,7 +1418,7 @@ def segment(doc) -> Segmentation:
                 continue
 
         if block.single_line and dateline_line(btext) and prose_from()[0] == prose_from()[index] \
-                and index + 1 < len(blocks) and article_prose(blocks[index + 1]):
+                and is_prose(index + 1):
             # a dateline on a line of its own over the first paragraph ("TOKYO", "MANILA, Philippines")
             add_boilerplate(block, DATELINE_RULE)
             prev_kind = "boilerplate"
