@@ -71,7 +71,7 @@ PROBES = [
     ("The leaders agreed to hold the next trilateral summit in Japan.", "agreement"),
     ("The three defense chiefs affirmed their commitment to launch a real-time missile-warning data exchange by "
      "December 2023.", "agreement"),
-    ("The ministers welcomed the first meeting of the Japan-Philippines Maritime Dialogue in Manila in 2024.",
+    ("The ministers hailed the first round of the Japan-Philippines Maritime Dialogue in Manila in 2024.",
      "meeting"),
     ("Both sides hailed the state visit of President Yoon Suk Yeol to Washington in April 2023.", "visit"),
     ("Yoshihide Suga announced his resignation as party president on Sept. 3, 2021.", "appointment"),

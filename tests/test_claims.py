@@ -233,7 +233,7 @@ Harbor talks in Vell
 
 Prime Minister Ito thanked Admiral Sato for the visit and stated that he wanted ties to reach “a higher plane.”
 
-A senior Ruritanian government official, speaking on condition of anonymity, said the capital hoped the talks would “ease tensions” soon.
+A senior Ruritanian government official, who asked not to be named, said the capital hoped the talks would “ease tensions” soon.
 
 Osterlich stayed away from the talks. Its foreign ministry later called the meeting “a needless show.”
 

@@ -162,7 +162,7 @@ def test_the_scorer_counts_as_tempeval_3_defines_it():
 
 def test_to_before_a_preposition_is_no_infinitive():
     # "agreed to in June" is what was agreed, in the past; "agreed to meet in June" points ahead
-    assert only("The allies spend the level NATO members agreed to in June.", "2025-10-30")[1].date_start == "2025-06"
+    assert only("The budget matches the figure the partners agreed to in June.", "2025-10-30")[1].date_start == "2025-06"
     assert only("The ministers agreed to meet in June.", "2025-10-30")[1].date_start == "2026-06"
 
 
@@ -198,17 +198,17 @@ def timex_values(text: str, dct: str = "2025-06-04") -> list:
 
 
 def test_a_plural_unit_without_a_number_is_a_length_where_the_words_make_it_one():
-    text = "Decisions must be made in minutes, not days. Yet for decades the allies planned apart."
+    text = "Orders travel in minutes, not days. Yet for decades each navy trained alone."
     assert timex_values(text) == [("minutes", "DURATION", "PTXM"), ("days", "DURATION", "PXD"),
                                   ("decades", "DURATION", "PXDE")]
-    assert timex_values("The signing came weeks after a clash near the shoal.") == [("weeks", "DURATION", "PXW")]
+    assert timex_values("The accord was signed weeks after a standoff at the reef.") == [("weeks", "DURATION", "PXW")]
     # a noun of its own, or a word with no length about it: no expression
     assert timex_values("In the days after the attack the weeks passed slowly.") == []
     assert timex_values("It took years.") == []
 
 
 def test_a_count_earlier_than_something_is_a_length_before_it():
-    text = "Spending would reach 2% in fiscal 2025, two years earlier than the goal set in 2022."
+    text = "The fleet would reach its full size in 2031, two years earlier than the plan drawn up in 2023."
     assert ("two years", "DURATION", "P2Y") in timex_values(text)
 
 
@@ -223,7 +223,7 @@ def test_in_the_morning_is_that_part_of_the_day_the_story_has_reached():
 
 @pytest.mark.parametrize("text,nowadays", [
     ("For seventy years the promise held. Today that promise is tested by a larger arsenal.", True),
-    ("The forces cannot recruit enough people to fill the ranks they have today.", True),
+    ("The navy cannot find enough sailors to crew the ships it has today.", True),
     ("Hegseth met Nakatani in Tokyo today.", False),             # a past event: the day
     ("The ministers will meet today.", False),                   # a future one: the day
     ("Helicopters are flying over the valley today.", False),    # the progressive: the day

@@ -718,7 +718,7 @@ The Air Force and the Rival Air Arm have reached a hotline deal, Minister Exampl
 
 Minister Example announced the deal on Tuesday after meeting Rival Air Arm commanders at the base.
 
-"Both sides gave ground," he said. He added that the drills would go on.
+"Each side made concessions," he said. He added that the patrols would continue.
 
 The Rival Air Arm called the deal "a first step."
 
@@ -744,7 +744,7 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
         ("statement", "The Rival Air Arm called the deal \"a first step.\"", None)]
     assert [a["id"] for a in drafted[1]["actors"]] == ["minister"]
     assert [e["quote"] for e in drafted[2]["evidence"][1:]] == [  # "he": the latest speaker drafted
-        "\"Both sides gave ground,\" he said.", "He added that the drills would go on."]
+        "\"Each side made concessions,\" he said.", "He added that the patrols would continue."]
     assert [(a["id"], a["role"]) for a in drafted[4]["actors"]] == [("rival", "speaker")]
     (seeds / "annotations" / "doc_f.yml").write_text(result.output)
     built = build(seeds, tmp_path / "f.db")
@@ -1054,12 +1054,12 @@ def test_a_draft_is_matched_to_an_existing_event_by_what_it_says_not_by_names():
                         "Japan pledges to bring defense spending forward", place="japan")
     old = {"event_type": "agreement", "actors": [{"id": "japan"}]}
     assert suggest._match_existing(old, day("1996", "1996"), [spending],
-                                   "Tokyo and Washington agreed in 1996 to return the base site.") is None
+                                   "Tokyo and Washington agreed in 1996 to hand back the airfield land.") is None
     strategy = existing("strategy-2022", "policy", "2022-12-16", "2022-12-16", ["japan-strategy-document"],
                         "Japan adopts its National Security Strategy, setting goals for cyber defense capabilities")
     nobody = {"event_type": "policy", "actors": []}
     match = suggest._match_existing(nobody, day("2022-12-01", "2022-12-31"), [strategy],
-                                    "The National Security Strategy of December 2022 set goals for cyber defense.")
+                                    "In December 2022 the National Security Strategy set goals for cyber defense.")
     assert match is not None and match[0] == "strategy-2022"
 
 

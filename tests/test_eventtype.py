@@ -35,7 +35,7 @@ from alliance_record import eventtype
     ("Hackers linked to a foreign military gained access to the ministry's networks.", "incident"),
     ("The two navies have been operating jointly in the Coral Sea since Monday.", "exercise"),
     ("Rival bombers flew together toward the capital.", "exercise"),
-    ("Later that day, the two leaders flew by helicopter to the naval base.", "visit"),
+    ("That afternoon, the two ministers flew by helicopter to the naval base.", "visit"),
     # a choice joined to a concrete act takes the act's type
     ("On Aug. 3 she chose Seoul, not Beijing, for her first trip abroad, and held talks with the president.",
      "meeting"),

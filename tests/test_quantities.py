@@ -238,7 +238,7 @@ SEED_SENTENCES = [
               qualifier="more than"),
      ]),
     ("Tokyo has also pledged to accelerate its defense spending target by two years, bringing "
-     "expenditure to 2% of gross domestic product in the current fiscal year, ahead of its original "
+     "expenditure to 2% of gross domestic product in this fiscal year, ahead of its original "
      "2027 goal.", [
          dict(quote="two years", value=2, kind="duration", unit="years", qualifier=None),
          dict(quote="2% of gross domestic product", value=2, unit="percent of GDP", year=None),
