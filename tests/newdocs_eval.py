@@ -301,7 +301,11 @@ def _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids,
             misses["noise_candidate"].append((stem, n))
 
 
-def _speaker_right(db, row, speaker: str) -> bool:
+def _speaker_right(db, row, speaker: str, persons=()) -> bool:
+    """Whether the quotation row's speaker is the gold ``speaker``. An unnamed speaker
+    (``anonymous``) is right with a label and no actor but an anonymous one — and not when the
+    label names one of the document's persons (``persons``: the gold's person surfaces), which is
+    someone else's name given to the words."""
     ids = {r[0] for r in db.execute("select actor_id from quotation_speakers where quotation_id = ?", [row["id"]])}
     if row["speaker_id"]:
         ids.add(row["speaker_id"])
@@ -309,7 +313,8 @@ def _speaker_right(db, row, speaker: str) -> bool:
     if speaker == "anonymous":
         types = {r[0] for r in db.execute(
             f"select type from actors where id in ({','.join('?' * len(ids))})", list(ids))} if ids else set()
-        return bool(label) and (not ids or types <= {"anonymous"})
+        named = any(re.search(rf"\b{re.escape(norm(p))}\b", label) for p in persons)
+        return bool(label) and not named and (not ids or types <= {"anonymous"})
     if speaker.startswith("new:"):
         # no registry actor, and the label names the person (a name's word: "Teodoro", "ENDO")
         words = [w.lower().strip(".,") for w in norm(speaker[4:]).split() if len(w.strip(".,")) >= 3]
@@ -320,6 +325,7 @@ def _speaker_right(db, row, speaker: str) -> bool:
 def _score_quotations(db, result, stem, doc_id, text, gold):
     c, misses = result.counts, result.misses
     rows = [dict(r) for r in db.execute("select * from quotations where document_id = ?", [doc_id])]
+    persons = {e["surface"] for e in gold.get("entities") or [] if e.get("type") == "person"}
     for q in gold.get("quotations") or []:
         c["quote_gold"] += 1
         p = text.find(q["quote"])
@@ -328,7 +334,7 @@ def _score_quotations(db, result, stem, doc_id, text, gold):
             misses["quotation"].append((stem, q["quote"][:50], q["speaker"], "not found"))
             continue
         c["quote_found"] += 1
-        if _speaker_right(db, row, q["speaker"]):
+        if _speaker_right(db, row, q["speaker"], persons):
             c["speaker_right"] += 1
         else:
             misses["speaker"].append((stem, q["quote"][:50], q["speaker"],

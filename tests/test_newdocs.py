@@ -88,3 +88,21 @@ def test_suggest_drafts_reach_the_targets_of_issue_16():
     assert got["existing_matched"] >= 0.90
     assert got["refs_wrong"] <= 0.15  # a proposed ref: names the event a reader marks (2 of 17 when set; 4 of 19 before function words were left out)
     assert got["drafts_over_several"] <= 0.25  # one draft per event, not one per paragraph
+
+
+def test_an_unnamed_speaker_is_not_right_under_another_persons_name():
+    """The scorer itself: words the gold gives to an unnamed official are wrongly attributed when
+    the row's label is a person the document names, rightly when the label is the official."""
+    import sqlite3
+
+    from newdocs_eval import _speaker_right
+
+    db = sqlite3.connect(":memory:")
+    db.executescript("create table quotation_speakers (quotation_id, actor_id);"
+                     "create table actors (id, type);")
+    persons = {"Haruka Mori", "Dale Whitcomb"}
+    unnamed = {"id": 1, "speaker_id": None, "speaker_label": "a senior navy officer"}
+    misnamed = {"id": 2, "speaker_id": None, "speaker_label": "Dale Whitcomb"}
+    assert _speaker_right(db, unnamed, "anonymous", persons)
+    assert not _speaker_right(db, misnamed, "anonymous", persons)
+    assert _speaker_right(db, misnamed, "new:Dale Whitcomb", persons)
