@@ -156,11 +156,13 @@ def score(db_path: Path, set_dir: Path) -> Score:
 
 
 def same_timex_value(a, b) -> bool:
-    """TIMEX3 values that say the same: a fiscal year as TimeBank writes it (FY2025 = 2025) and
-    decades as years (P2DE = P20Y)."""
+    """TIMEX3 values that say the same: a fiscal year as TimeBank writes it (FY2025 = 2025),
+    decades as years (P2DE = P20Y) and quarters as months (P1Q = P3M: TimeBank writes "every
+    quarter" one way and "quarterly" the other)."""
     def canon(v):
         v = str(v)
         v = re.sub(r"^FY(\d{4})$", r"\1", v)
+        v = re.sub(r"^P(\d+)Q$", lambda m: f"P{int(m.group(1)) * 3}M", v)
         return re.sub(r"^P(\d+)DE$", lambda m: f"P{int(m.group(1)) * 10}Y", v)
     return canon(a) == canon(b)
 

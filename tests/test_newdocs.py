@@ -106,3 +106,11 @@ def test_an_unnamed_speaker_is_not_right_under_another_persons_name():
     assert _speaker_right(db, unnamed, "anonymous", persons)
     assert not _speaker_right(db, misnamed, "anonymous", persons)
     assert _speaker_right(db, misnamed, "new:Dale Whitcomb", persons)
+
+
+def test_timex_values_that_say_the_same_are_the_same():
+    from newdocs_eval import same_timex_value
+
+    assert same_timex_value("P1Q", "P3M") and same_timex_value("P2Q", "P6M")
+    assert same_timex_value("FY2025", "2025") and same_timex_value("P2DE", "P20Y")
+    assert not same_timex_value("P1Q", "P1M") and not same_timex_value("P1Q", "P3W")
