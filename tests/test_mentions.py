@@ -936,3 +936,26 @@ def test_a_long_names_acronym_anywhere_in_the_document_shows_it_as_one_name():
     text = "A Harbor Story\n\nThe Council on Dock Safety in the United States said no.\n\nTags: CDSUS, docks\n"
     _, candidates = _with(COUNTRIES, text)
     assert "Council on Dock Safety in the United States" in candidates
+
+
+def test_a_ministry_is_not_the_country_of_the_foreign_mission_its_sentence_names():
+    """Issue 14: "the Chinese ambassador", "the Korean embassy" name a guest of the country whose
+    ministry acts, so they are no evidence of whose "Foreign Ministry" it is; the document's own
+    country decides."""
+    found = _seed_readings("Japan protested the drone flights on Tuesday.\n\nDeputy Foreign Minister Akio "
+                           "Serada called in the Chinese ambassador over the flights, the Foreign Ministry said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_a_hard_wrapped_line_break_ends_no_sentence_for_whose_ministry_it_is():
+    """Issue 14: in a paragraph hard-wrapped at a fixed width, the sentence of "the Ministry of
+    Foreign⏎Affairs" runs from its capital to its full stop across the line breaks, so "Japanese"
+    a line up is read in it (not the half line, which left the paragraph's China to decide)."""
+    text = ("Chinese coast guard cutters trailed two fishing boats off the islets for\n"
+            "hours, and China's navy kept a frigate close by all day. The Japanese\n"
+            "defence minister was briefed at once, and the Ministry of Foreign\n"
+            "Affairs lodged a protest through the usual channels later that evening,\n"
+            "asking that the cutters keep their distance from the fishing grounds.\n")
+    found = _seed_readings(text)
+    assert [a for s, a in found if s.startswith("Ministry of Foreign")] == ["japan-ministry-of-foreign-affairs"]
+

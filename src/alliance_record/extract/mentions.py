@@ -1543,6 +1543,10 @@ def owner_before(text: str, i: int, country_of) -> str | None:
 
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A state's diplomatic mission is abroad: "the Chinese embassy", "the Philippine ambassador" name the
+# guest of the country whose institutions act, so they are no evidence of whose ministry it is.
+MISSION_AFTER = re.compile(r"(?:['’]s)?\s+(?:embass(?:y|ies)|ambassadors?|envoys?|consulates?|consuls?|"
+                           r"chargés?|charges? d['’]affaires|diplomats?|legations?)\b", re.I)
 
 
 def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
@@ -1564,7 +1568,11 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
             self.found = found
             self.text = found[0].region.text
             self.starts = [o.i for o in found]  # in order: matches come sorted by document offset
-            breaks = [(b.start(), b.end()) for b in SENTENCE_BREAK.finditer(self.text)]
+            wraps = found[0].region.kind in WRAPPING_REGIONS
+            # a hard-wrapped paragraph's line break ends no sentence ("the Ministry of Foreign⏎
+            # Affairs conveyed ..." reads its whole sentence, not the half line)
+            breaks = [(b.start(), b.end()) for b in SENTENCE_BREAK.finditer(self.text)
+                      if not (wraps and b.group() == "\n" and wrapped_break(self.text, b.start()))]
             self.break_starts = [a for a, _ in breaks]
             self.break_ends = [b for _, b in breaks]
             self.folded = None
@@ -1589,7 +1597,7 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
                         if o.j > o.i:
                             self.covered[o.i:o.j] = b"\x01" * (o.j - o.i)
                 for q in qualifier_re.finditer(self.folded, a, b):
-                    if not self.covered[q.start()]:
+                    if not self.covered[q.start()] and not MISSION_AFTER.match(self.folded, q.end()):
                         tally[qualifiers[q.group(1)]] += 1
             return tally
 
