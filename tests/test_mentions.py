@@ -959,3 +959,22 @@ def test_a_hard_wrapped_line_break_ends_no_sentence_for_whose_ministry_it_is():
     found = _seed_readings(text)
     assert [a for s, a in found if s.startswith("Ministry of Foreign")] == ["japan-ministry-of-foreign-affairs"]
 
+
+def test_a_generational_suffix_ends_a_persons_name_after_a_role():
+    """Issue 14: "Lloyd J. Austin III" after "Secretary of Defense" is the whole name, not
+    "Austin III" with the given name and initial left in the role."""
+    from alliance_record.extract.entities import split_name
+
+    s = "Under Secretary of State Marcus T. Whitfield III"
+    assert [(s[a:b], e) for a, b, e in split_name(s, {})] == [
+        ("Marcus T. Whitfield III", {"role": "Under Secretary of State"})]
+    s = "Deputy Minister Ana Reyes Jr."
+    assert [s[a:b] for a, b, _ in split_name(s, {})] == ["Ana Reyes Jr."]
+
+
+def test_two_names_after_between_are_two_and_after_a_way_between_are_places():
+    """Issue 14: "sailed between Hateruma and Kuroshima" names two islands, each a place
+    candidate, not one organisation "Hateruma and Kuroshima"."""
+    _, candidates = _with(COUNTRIES, "Two frigates sailed between Hateruma and Kuroshima overnight.\n")
+    assert "Hateruma and Kuroshima" not in candidates
+    assert candidates["Hateruma"]["type"] == "place" and candidates["Kuroshima"]["type"] == "place"

@@ -155,10 +155,15 @@ neither such other another one two three four five six seven eight nine ten ibid
 """.split())
 DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+# a way from one place to another ("sailed between Yonaguni and Iriomote"): the two names are places
+MOTION_BETWEEN = re.compile(r"\b(?:sail|pass|transit|fl(?:y|ie|ew)|cross|steam|travel|mov|navigat|shuttl|ferr)"
+                            r"[a-z]*\s+(?:\w+\s+)?between\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:and\s+)?$")
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
 INVERTED_NAME = regex.compile(r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
+GENERATIONAL = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def _fold(text: str) -> str:
@@ -282,16 +287,18 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             # the person is the longest person-shaped end after the role ("Secretary of State
             # Marco Rubio", "Secretary of Foreign Affairs Theresa P. Lazaro")
             k = roles[0]
+            # a generational suffix ends the name but is none of its words ("Lloyd J. Austin III")
+            end = len(part) - 1 if len(part) > k + 2 and GENERATIONAL.fullmatch(part[-1][2]) else len(part)
             if "of" in [t[2] for t in part[k:]]:
                 # "Secretary of State Marco Rubio": after a complement, the person is the given and
                 # family name at the end (with any initials: "Theresa P. Lazaro")
-                j = len(part) - 2
+                j = end - 2
                 while j > k + 1 and re.fullmatch(r"[A-Z]\.", part[j][2]):
                     j -= 1
-                tail = j if j > k and person_shaped([t[2] for t in part[j:]]) else None
+                tail = j if j > k and person_shaped([t[2] for t in part[j:end]]) else None
             else:  # (a person's name has four words at most)
-                tail = next((j for j in range(max(k + 1, len(part) - 4), len(part))
-                             if person_shaped([t[2] for t in part[j:]])), None)
+                tail = next((j for j in range(max(k + 1, end - 4), end)
+                             if person_shaped([t[2] for t in part[j:end]])), None)
             if tail is None and not any(t[2].lower().strip(".") in HEAD_TYPE for t in part[roles[-1] + 1:]):
                 tail = roles[-1] + 1
             if tail is not None:
@@ -531,7 +538,7 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
         noun = kind.group(kind.lastindex)
         return APPOSITION_TYPE[noun.lower()], f"apposition: {noun}", place
-    if LOCATIVE.search(before) and len(words) <= 2:
+    if (LOCATIVE.search(before) or MOTION_BETWEEN.search(before)) and len(words) <= 2:
         return "place", "after a locative preposition", place
     noun = NOUN_AFTER.match(after)
     if noun:
@@ -771,6 +778,13 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             k = surface.index(" and ", a)
             evidence = dict(evidence, shared_head=shared.group(1))
             pieces = [(a, k, evidence), (k + 5, b, evidence)]
+        elif len(pieces) == 1 and surface.count(" and ") == 1 and BETWEEN_BEFORE.search(text, max(0, i - 60), i):
+            # "between Yonaguni and Iriomote", "talks between Kishida and Biden": "between" takes
+            # two things, so one name on each side of its "and"
+            a, b, evidence = pieces[0]
+            k = surface.find(" and ", a, b)
+            if k > a and k + 5 < b:
+                pieces = [(a, k, evidence), (k + 5, b, evidence)]
         for a, b, evidence in pieces:
             name = surface[a:b].rstrip(".,;:")
             s = i + a
