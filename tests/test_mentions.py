@@ -972,9 +972,41 @@ def test_a_generational_suffix_ends_a_persons_name_after_a_role():
     assert [s[a:b] for a, b, _ in split_name(s, {})] == ["Ana Reyes Jr."]
 
 
-def test_two_names_after_between_are_two_and_after_a_way_between_are_places():
-    """Issue 14: "sailed between Hateruma and Kuroshima" names two islands, each a place
-    candidate, not one organisation "Hateruma and Kuroshima"."""
-    _, candidates = _with(COUNTRIES, "Two frigates sailed between Hateruma and Kuroshima overnight.\n")
-    assert "Hateruma and Kuroshima" not in candidates
-    assert candidates["Hateruma"]["type"] == "place" and candidates["Kuroshima"]["type"] == "place"
+def test_a_ministrys_own_embassy_or_envoys_are_evidence_of_its_country():
+    """Issue 14: only a mission summoned or protested to is a guest state's; a ministry that
+    instructs its own embassy abroad, or tells its own envoys or diplomats something, acts for the
+    state the nationality names ("the Japanese embassy in Manila" is Japan's)."""
+    china = "Chinese survey ships were seen near the reef again on Monday.\n\n"
+    found = _seed_readings(china + "Worried about the crew, the Foreign Ministry instructed the Japanese "
+                           "embassy in Manila to check on them, a spokeswoman said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+    found = _seed_readings(china + "On Wednesday the Foreign Ministry told Japanese envoys across the "
+                           "region to keep a low profile.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+    found = _seed_readings(china + "Speaking in Tokyo, the Foreign Ministry warned Japanese diplomats "
+                           "to avoid the protests.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_a_summoned_envoy_is_a_guest_even_when_named_before_the_summons():
+    """Issue 14: "the Chinese ambassador was called in" is a summons too: the ambassador is the
+    guest, and the ministry is the host's."""
+    found = _seed_readings("Japan watched the carrier group for a week.\n\nThe Chinese ambassador was "
+                           "summoned on Friday morning, the Foreign Ministry said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_between_does_not_cut_a_name_with_and_inside_nor_make_people_places():
+    """Issue 14: "between" before a run with one "and" is no reason to cut it: an agency's or a
+    ministry's long name keeps its "and", a state's name too, and two people after "passed
+    between" or "transition between" are not places."""
+    text = ("Talks between the Ministry of Land, Infrastructure, Transport and Tourism and the city "
+            "dragged on.\n\nA pact between Acquisition, Technology and Logistics Agency staff and a "
+            "Swedish firm was signed.\n\nShipping between Trinidad and Tobago and Jamaica grew.\n\n"
+            "Notes passed between Harriet Cole and Tomas Lind every week, and the transition between "
+            "Okabe and Mizuno took a day, as Mizuno said.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert "Ministry of Land, Infrastructure, Transport" not in candidates and "Tourism" not in candidates
+    assert "Acquisition, Technology" not in candidates and "Logistics Agency" not in candidates
+    assert "Trinidad" not in candidates and "Tobago" not in candidates
+    assert all(c["type"] != "place" for n, c in candidates.items() if n in ("Harriet Cole", "Tomas Lind", "Okabe", "Mizuno"))

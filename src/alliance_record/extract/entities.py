@@ -6,7 +6,9 @@ an *entity candidate*, cut to the name itself:
 
 * a role before a person's name is not part of it, but is evidence that it is a person ("Defense
   Minister Gen Nakatani", "Philippine Defense Secretary Gilberto Teodoro", "Gov. Denny Tamaki");
-  a nationality before it is evidence of the country ("Philippine" -> PH);
+  a nationality before it is evidence of the country ("Philippine" -> PH); a generational suffix
+  after the name stays with it and is no word of it ("Under Secretary of State Marcus T. Whitfield
+  III" is the person "Marcus T. Whitfield III");
 * two names joined by "and" are two ("Theresa P. Lazaro and Japanese Ambassador ENDO Kazuya"),
   unless the second part is no name of its own ("Ministry of Land, Infrastructure, Transport and
   Tourism");
@@ -14,7 +16,9 @@ an *entity candidate*, cut to the name itself:
   preposition or with its period: "Dong Jun" is a name), nor a place after a name that ends in its
   head noun ("Danjo Islands in Nagasaki Prefecture" is two);
 * two names with one head noun are two ("Toyota Motor and Honda Motor"), and so are two names
-  before a plural head written after them ("Yonaguni and Iriomote islands": two places);
+  before a plural head written after them ("Yonaguni and Iriomote islands": two places), but
+  "between" before a run is no reason to cut it at its "and" ("between Trinidad and Tobago and
+  Jamaica", "between the Acquisition, Technology and Logistics Agency and ...");
 * a short form is the full name said before (or after) in the same document ("Teodoro" after
   "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma", "Rebun" of "Rebun
   Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
@@ -155,10 +159,6 @@ neither such other another one two three four five six seven eight nine ten ibid
 """.split())
 DATE_PREPOSITIONS = frozenset("on in since by until from before after".split())
 # "Yonaguni and Iriomote islands": two places that share a head noun written after them
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
-# a way from one place to another ("sailed between Yonaguni and Iriomote"): the two names are places
-MOTION_BETWEEN = re.compile(r"\b(?:sail|pass|transit|fl(?:y|ie|ew)|cross|steam|travel|mov|navigat|shuttl|ferr)"
-                            r"[a-z]*\s+(?:\w+\s+)?between\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:and\s+)?$")
 SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|rivers|straits)\b")
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
 INVERTED_NAME = regex.compile(r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
@@ -538,7 +538,7 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
     if kind:  # "Rebun, a fishing and tourism town", "OCEAN, … a loose framework"
         noun = kind.group(kind.lastindex)
         return APPOSITION_TYPE[noun.lower()], f"apposition: {noun}", place
-    if (LOCATIVE.search(before) or MOTION_BETWEEN.search(before)) and len(words) <= 2:
+    if LOCATIVE.search(before) and len(words) <= 2:
         return "place", "after a locative preposition", place
     noun = NOUN_AFTER.match(after)
     if noun:
@@ -778,13 +778,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             k = surface.index(" and ", a)
             evidence = dict(evidence, shared_head=shared.group(1))
             pieces = [(a, k, evidence), (k + 5, b, evidence)]
-        elif len(pieces) == 1 and surface.count(" and ") == 1 and BETWEEN_BEFORE.search(text, max(0, i - 60), i):
-            # "between Yonaguni and Iriomote", "talks between Kishida and Biden": "between" takes
-            # two things, so one name on each side of its "and"
-            a, b, evidence = pieces[0]
-            k = surface.find(" and ", a, b)
-            if k > a and k + 5 < b:
-                pieces = [(a, k, evidence), (k + 5, b, evidence)]
         for a, b, evidence in pieces:
             name = surface[a:b].rstrip(".,;:")
             s = i + a
