@@ -936,3 +936,77 @@ def test_a_long_names_acronym_anywhere_in_the_document_shows_it_as_one_name():
     text = "A Harbor Story\n\nThe Council on Dock Safety in the United States said no.\n\nTags: CDSUS, docks\n"
     _, candidates = _with(COUNTRIES, text)
     assert "Council on Dock Safety in the United States" in candidates
+
+
+def test_a_ministry_is_not_the_country_of_the_foreign_mission_its_sentence_names():
+    """Issue 14: "the Chinese ambassador", "the Korean embassy" name a guest of the country whose
+    ministry acts, so they are no evidence of whose "Foreign Ministry" it is; the document's own
+    country decides."""
+    found = _seed_readings("Japan protested the drone flights on Tuesday.\n\nDeputy Foreign Minister Akio "
+                           "Serada called in the Chinese ambassador over the flights, the Foreign Ministry said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_a_hard_wrapped_line_break_ends_no_sentence_for_whose_ministry_it_is():
+    """Issue 14: in a paragraph hard-wrapped at a fixed width, the sentence of "the Ministry of
+    Foreign⏎Affairs" runs from its capital to its full stop across the line breaks, so "Japanese"
+    a line up is read in it (not the half line, which left the paragraph's China to decide)."""
+    text = ("Chinese coast guard cutters trailed two fishing boats off the islets for\n"
+            "hours, and China's navy kept a frigate close by all day. The Japanese\n"
+            "defence minister was briefed at once, and the Ministry of Foreign\n"
+            "Affairs lodged a protest through the usual channels later that evening,\n"
+            "asking that the cutters keep their distance from the fishing grounds.\n")
+    found = _seed_readings(text)
+    assert [a for s, a in found if s.startswith("Ministry of Foreign")] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_a_generational_suffix_ends_a_persons_name_after_a_role():
+    """Issue 14: "Lloyd J. Austin III" after "Secretary of Defense" is the whole name, not
+    "Austin III" with the given name and initial left in the role."""
+    from alliance_record.extract.entities import split_name
+
+    s = "Under Secretary of State Marcus T. Whitfield III"
+    assert [(s[a:b], e) for a, b, e in split_name(s, {})] == [
+        ("Marcus T. Whitfield III", {"role": "Under Secretary of State"})]
+    s = "Deputy Minister Ana Reyes Jr."
+    assert [s[a:b] for a, b, _ in split_name(s, {})] == ["Ana Reyes Jr."]
+
+
+def test_a_ministrys_own_embassy_or_envoys_are_evidence_of_its_country():
+    """Issue 14: only a mission summoned or protested to is a guest state's; a ministry that
+    instructs its own embassy abroad, or tells its own envoys or diplomats something, acts for the
+    state the nationality names ("the Japanese embassy in Manila" is Japan's)."""
+    china = "Chinese survey ships were seen near the reef again on Monday.\n\n"
+    found = _seed_readings(china + "Worried about the crew, the Foreign Ministry instructed the Japanese "
+                           "embassy in Manila to check on them, a spokeswoman said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+    found = _seed_readings(china + "On Wednesday the Foreign Ministry told Japanese envoys across the "
+                           "region to keep a low profile.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+    found = _seed_readings(china + "Speaking in Tokyo, the Foreign Ministry warned Japanese diplomats "
+                           "to avoid the protests.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_a_summoned_envoy_is_a_guest_even_when_named_before_the_summons():
+    """Issue 14: "the Chinese ambassador was called in" is a summons too: the ambassador is the
+    guest, and the ministry is the host's."""
+    found = _seed_readings("Japan watched the carrier group for a week.\n\nThe Chinese ambassador was "
+                           "summoned on Friday morning, the Foreign Ministry said.\n")
+    assert [a for s, a in found if s == "Foreign Ministry"] == ["japan-ministry-of-foreign-affairs"]
+
+
+def test_between_does_not_cut_a_name_with_and_inside_nor_make_people_places():
+    """Issue 14: "between" before a run with one "and" is no reason to cut it: an agency's or a
+    ministry's long name keeps its "and", a state's name too, and two people after "passed
+    between" or "transition between" are not places."""
+    text = ("Talks between the Ministry of Land, Infrastructure, Transport and Tourism and the city "
+            "dragged on.\n\nA pact between Acquisition, Technology and Logistics Agency staff and a "
+            "Swedish firm was signed.\n\nShipping between Trinidad and Tobago and Jamaica grew.\n\n"
+            "Notes passed between Harriet Cole and Tomas Lind every week, and the transition between "
+            "Okabe and Mizuno took a day, as Mizuno said.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert "Ministry of Land, Infrastructure, Transport" not in candidates and "Tourism" not in candidates
+    assert "Acquisition, Technology" not in candidates and "Logistics Agency" not in candidates
+    assert "Trinidad" not in candidates and "Tobago" not in candidates
+    assert all(c["type"] != "place" for n, c in candidates.items() if n in ("Harriet Cole", "Tomas Lind", "Okabe", "Mizuno"))

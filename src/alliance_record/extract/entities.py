@@ -6,7 +6,9 @@ an *entity candidate*, cut to the name itself:
 
 * a role before a person's name is not part of it, but is evidence that it is a person ("Defense
   Minister Gen Nakatani", "Philippine Defense Secretary Gilberto Teodoro", "Gov. Denny Tamaki");
-  a nationality before it is evidence of the country ("Philippine" -> PH);
+  a nationality before it is evidence of the country ("Philippine" -> PH); a generational suffix
+  after the name stays with it and is no word of it ("Under Secretary of State Marcus T. Whitfield
+  III" is the person "Marcus T. Whitfield III");
 * two names joined by "and" are two ("Theresa P. Lazaro and Japanese Ambassador ENDO Kazuya"),
   unless the second part is no name of its own ("Ministry of Land, Infrastructure, Transport and
   Tourism");
@@ -14,7 +16,9 @@ an *entity candidate*, cut to the name itself:
   preposition or with its period: "Dong Jun" is a name), nor a place after a name that ends in its
   head noun ("Danjo Islands in Nagasaki Prefecture" is two);
 * two names with one head noun are two ("Toyota Motor and Honda Motor"), and so are two names
-  before a plural head written after them ("Yonaguni and Iriomote islands": two places);
+  before a plural head written after them ("Yonaguni and Iriomote islands": two places), but
+  "between" before a run is no reason to cut it at its "and" ("between Trinidad and Tobago and
+  Jamaica", "between the Acquisition, Technology and Logistics Agency and ...");
 * a short form is the full name said before (or after) in the same document ("Teodoro" after
   "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma", "Rebun" of "Rebun
   Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
@@ -159,6 +163,7 @@ SHARED_HEAD = re.compile(r"\s+(islands|islets|prefectures|provinces|peninsulas|r
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*)$")
 INVERTED_NAME = regex.compile(r"\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 JR = re.compile(r"^,?\s+(?:Jr|Sr|II|III)\.?")
+GENERATIONAL = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def _fold(text: str) -> str:
@@ -282,16 +287,18 @@ def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
             # the person is the longest person-shaped end after the role ("Secretary of State
             # Marco Rubio", "Secretary of Foreign Affairs Theresa P. Lazaro")
             k = roles[0]
+            # a generational suffix ends the name but is none of its words ("Lloyd J. Austin III")
+            end = len(part) - 1 if len(part) > k + 2 and GENERATIONAL.fullmatch(part[-1][2]) else len(part)
             if "of" in [t[2] for t in part[k:]]:
                 # "Secretary of State Marco Rubio": after a complement, the person is the given and
                 # family name at the end (with any initials: "Theresa P. Lazaro")
-                j = len(part) - 2
+                j = end - 2
                 while j > k + 1 and re.fullmatch(r"[A-Z]\.", part[j][2]):
                     j -= 1
-                tail = j if j > k and person_shaped([t[2] for t in part[j:]]) else None
+                tail = j if j > k and person_shaped([t[2] for t in part[j:end]]) else None
             else:  # (a person's name has four words at most)
-                tail = next((j for j in range(max(k + 1, len(part) - 4), len(part))
-                             if person_shaped([t[2] for t in part[j:]])), None)
+                tail = next((j for j in range(max(k + 1, end - 4), end)
+                             if person_shaped([t[2] for t in part[j:end]])), None)
             if tail is None and not any(t[2].lower().strip(".") in HEAD_TYPE for t in part[roles[-1] + 1:]):
                 tail = roles[-1] + 1
             if tail is not None:

@@ -1543,13 +1543,37 @@ def owner_before(text: str, i: int, country_of) -> str | None:
 
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A mission summoned or protested to is a guest's: "summoned ... the Chinese ambassador", "protested to
+# the Chinese embassy", "the Chinese ambassador was called in" name the guest of the country whose
+# ministry acts, so that nationality is no evidence of whose ministry it is. A mission the ministry
+# instructs, or its envoys and diplomats, are its own ("instructed the Japanese embassy in Beijing").
+MISSION_AFTER = re.compile(r"(?:'s)?\s+(?:embass(?:y|ies)|ambassadors?|consulates?|consuls?(?:[ -]general)?|"
+                           r"charges? d'affaires|legations?)\b", re.I)
+# the summons before the mission, in its clause (no full stop or semicolon between) ...
+SUMMONS_BEFORE = re.compile(r"\b(?:summon(?:s|ed|ing)?|call(?:s|ed|ing)? in|protest(?:s|ed|ing)? (?:to|with)|"
+                            r"(?:lodg|register)(?:e|es|ed|ing)? (?:a |an )?(?:\w+ )?(?:protest|complaint) (?:to|with))\b"
+                            r"[^.;!?]{0,100}$", re.I)
+# ... or after it ("the Chinese ambassador was summoned", "had been called in")
+SUMMONED_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:summoned|called in)\b", re.I)
+
+
+def summoned_mission(folded: str, i: int, j: int) -> bool:
+    """Whether the nationality ``folded[i:j]`` names a mission summoned or protested to (a guest)."""
+    mission = MISSION_AFTER.match(folded, j)
+    if not mission:
+        return False
+    return bool(SUMMONS_BEFORE.search(folded, max(0, i - 120), i)
+                or SUMMONED_AFTER.match(folded, mission.end()))
 
 
 def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
     country its context is about: of the countries that have an entity of that form, the one most
     named around it — by the entities and nationality words of its sentence, else its region, else
-    the document — and nobody's when none of them is named there (never guessed).
+    the document — and nobody's when none of them is named there (never guessed). A nationality
+    before a mission that is summoned or protested to ("summoned the Chinese ambassador", "the
+    Chinese ambassador was called in") is no evidence: that mission is the guest's; a mission the
+    ministry instructs, and its envoys or diplomats, count as usual (:func:`summoned_mission`).
 
     Each region's sentence breaks, folded text and covered characters are read once, and each
     span's tally is counted once, so that a region with many generic forms costs in proportion
@@ -1564,7 +1588,11 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
             self.found = found
             self.text = found[0].region.text
             self.starts = [o.i for o in found]  # in order: matches come sorted by document offset
-            breaks = [(b.start(), b.end()) for b in SENTENCE_BREAK.finditer(self.text)]
+            wraps = found[0].region.kind in WRAPPING_REGIONS
+            # a hard-wrapped paragraph's line break ends no sentence ("the Ministry of Foreign⏎
+            # Affairs conveyed ..." reads its whole sentence, not the half line)
+            breaks = [(b.start(), b.end()) for b in SENTENCE_BREAK.finditer(self.text)
+                      if not (wraps and b.group() == "\n" and wrapped_break(self.text, b.start()))]
             self.break_starts = [a for a, _ in breaks]
             self.break_ends = [b for _, b in breaks]
             self.folded = None
@@ -1589,7 +1617,7 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
                         if o.j > o.i:
                             self.covered[o.i:o.j] = b"\x01" * (o.j - o.i)
                 for q in qualifier_re.finditer(self.folded, a, b):
-                    if not self.covered[q.start()]:
+                    if not self.covered[q.start()] and not summoned_mission(self.folded, q.start(), q.end()):
                         tally[qualifiers[q.group(1)]] += 1
             return tally
 
