@@ -32,12 +32,17 @@ def get(ds, path):
     return asyncio.run(go())
 
 
+# Tables no ordinary document gives a row: ``problems`` (a paragraph over segment.LONG_PARAGRAPH
+# characters; tests/test_segment.py makes one)
+EMPTY_ON_THE_SEEDS = {"problems"}
+
+
 def test_every_table_page_and_json(ds):
     for table in schema.TABLES:
         html = get(ds, f"/alliance/{table.name}")
         assert html.status_code == 200, table.name
         data = get(ds, f"/alliance/{table.name}.json?_shape=array&_size=5").json()
-        assert len(data) > 0, table.name
+        assert (len(data) == 0) == (table.name in EMPTY_ON_THE_SEEDS), table.name
 
 
 def test_every_table_page_shows_all_its_default_facets(ds, seeds_db):

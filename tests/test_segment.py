@@ -666,3 +666,25 @@ def test_a_bare_duration_and_an_uncited_notes_list_are_body():
     paras = _paras(seg)
     assert "About twenty minutes." in paras
     assert not seg.notes and "2. Both sides welcomed the talks." in " ".join(paras)
+
+
+def test_a_paragraph_beyond_any_real_one_is_split_by_the_linear_rule_and_says_so(monkeypatch):
+    """A paragraph over segment.LONG_PARAGRAPH characters (none in the seeds or development sets
+    comes near) is cut into sentences by the linear rule instead of syntok, and a ``problems``
+    row names the document and the paragraph; a paragraph under the bound has no such row."""
+    import alliance_record.segment as segmodule
+
+    monkeypatch.setattr(segmodule, "LONG_PARAGRAPH", 200)
+    sentence = "The envoy from Lisbon toured Perth by ferry. Mr. Quill took notes at the pier. "
+    long_doc = make("A Test Title\n\n" + sentence * 4 + "\n\nA short closing line here.\n")
+    seg = segment(long_doc)
+    check_offsets(long_doc, seg)
+    first = seg.paragraphs[0]
+    assert len(first["text"]) > 200
+    assert [(p["document_id"], p["paragraph_id"], p["stage"]) for p in seg.problems] == [("t", first["id"], "segment")]
+    assert "linear rule" in seg.problems[0]["problem"]
+    texts = [s.text for s in seg.sentences if s.paragraph_id == first["id"]]
+    # the gold, written before the code ran: "Mr." ends no sentence
+    assert texts == ["The envoy from Lisbon toured Perth by ferry.", "Mr. Quill took notes at the pier."] * 4
+    short = segment(make("A Test Title\n\n" + sentence + "\n"))
+    assert short.problems == [] and "problems" in short.rows()

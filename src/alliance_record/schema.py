@@ -167,6 +167,12 @@ TABLES: list[Table] = [
         "text": TEXT, "start": INT, "end": INT, "spans": TEXT, "label": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("section_id", "sections", "id")), quotes=(QUOTED_SPANS,), label=lambda r: r["text"]),
+    # what the build could not do as usual with a document, for a person to see (a paragraph
+    # too long for the sentence splitter, split by a simpler rule: segment.LONG_PARAGRAPH)
+    _t("problems", {
+        "id": TEXT, "document_id": TEXT, "paragraph_id": TEXT, "stage": TEXT, "problem": TEXT,
+    }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")),
+        indexes=(("stage",),)),
     _t("boilerplate", {
         "id": TEXT, "document_id": TEXT, "start": INT, "end": INT, "text": TEXT, "rule": TEXT,
         "label": TEXT,

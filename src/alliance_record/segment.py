@@ -373,9 +373,13 @@ class Segmentation:
     # type_evidence, country, geonames, latitude, longitude), for later stages (who speaks a
     # quotation, what suggest drafts); not written as rows from here
     names: list = field(default_factory=list)
+    # what the segmenter could not do as usual, for a person to see (a paragraph too long for
+    # syntok, see paragraph_sentence_bounds): ``problems`` rows
+    problems: list = field(default_factory=list)
 
     def rows(self) -> dict:
         return {
+            "problems": self.problems,
             "sections": self.sections,
             "paragraphs": self.paragraphs,
             "sentences": self.sentences,
@@ -1543,7 +1547,13 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
             "spans": json.dumps(multi.spans()) if multi.spans() else None,
         })
         seg.paragraph_pieces[pid] = multi
-        bounds = [(0, len(ptext))] if kind == "reference" else sentence_bounds(ptext)
+        if kind == "reference":
+            bounds = [(0, len(ptext))]
+        else:
+            bounds, problem = paragraph_sentence_bounds(ptext)
+            if problem:
+                seg.problems.append({"id": f"{pid}-problem", "document_id": did, "paragraph_id": pid,
+                                     "stage": "segment", "problem": problem})
         one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
             if one_piece:  # the common case, without the Multi of one piece
@@ -1634,6 +1644,26 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
 
 MEMO_CHARS = 100_000
 
+# A paragraph longer than this is no prose a person wrote (the longest in the seeds and the
+# development sets is about 5,000 characters): a text without blank lines, a table flattened into
+# one line, a hostile input. syntok's split costs about 2 seconds a megabyte, so such a paragraph
+# is split by the linear rule of :func:`alliance_record.extract._text.simple_sentence_bounds`
+# instead (a sentence ends at ". ! ? …" before a capital or a digit, not after an abbreviation),
+# and the document says so in a ``problems`` row (see :func:`paragraph_sentence_bounds`).
+LONG_PARAGRAPH = 100_000
+
+
+def paragraph_sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], str | None]:
+    """A paragraph's sentence ranges (:func:`sentence_bounds`) and, for a paragraph over
+    :data:`LONG_PARAGRAPH` characters, the problem to record: it was split by the linear rule."""
+    if len(text) <= LONG_PARAGRAPH:
+        return sentence_bounds(text), None
+    from .extract._text import simple_sentence_bounds
+
+    bounds = _bounds_from_starts(text, [i for i, _ in simple_sentence_bounds(text)])
+    return bounds, (f"a paragraph of {len(text):,} characters (over {LONG_PARAGRAPH:,}): its "
+                    f"{len(bounds):,} sentences split by the linear rule (a stop before a capital), not by syntok")
+
 
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     from syntok import segmenter
@@ -1643,6 +1673,12 @@ def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
         for sentence in paragraph:
             if sentence:
                 starts.append(sentence[0].offset)
+    return _bounds_from_starts(text, starts)
+
+
+def _bounds_from_starts(text: str, starts: list) -> tuple[tuple[int, int], ...]:
+    """Sentence ranges from their starts (syntok's, or the linear rule's), with the starts no
+    splitter finds itself: after a period and footnote markers, at a CJK full stop."""
     # syntok does not end a sentence at a period followed by footnote markers ("Kishida.¹⁰ The",
     # "opposed.⁵ ⁶ The", "strait.[1] The").
     starts.extend(m.end() for m in MARKED_SENTENCE_END.finditer(text))
