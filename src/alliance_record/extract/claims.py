@@ -16,10 +16,16 @@ document's annotation file says:
   Philippines … They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
   the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
   with no name stands for what was named before it ("reference"): "Its
-  foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
+  foreign ministry", "its coast guard" for the one body of the last state mentioned whose
+  registry name has the phrase's words (a child of the state, or of its country), else the state,
+  "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
-  (several: no one, the phrase is the label; a prime minister is not "the minister"; before the name, in an
-  apposition, or in a registry role; "the prime minister", "the defense minister" with the
+  (several: no one, the phrase is the label; so too when a person of the role is introduced without
+  a name after the holder, "a spokesperson of the ministry … The spokesperson added"; a prime
+  minister is not "the minister"; before the name, in an apposition after it or a noun phrase set in
+  apposition before it ("Japan's ambassador to Manila, Kazuya Endo,"), or in a registry role held
+  when the document was written; "the spokesman" for a press secretary or a chief cabinet secretary,
+  whose office speaks for a government; "the prime minister", "the defense minister" with the
   title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
   role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
   country — "the U.S. defense secretary", "Japan's defense minister" — only for a person known to be
@@ -57,7 +63,8 @@ import json
 import re
 from collections import defaultdict
 
-from ..curate import reviewed
+from .. import dates
+from ..curate import publication_window, reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..numbers import currency_word, human_number
@@ -147,14 +154,22 @@ def extract(doc, seg, rows, ctx) -> dict:
            "recommendations": [], "recommendation_addressees": [], "recommendation_candidates": []}
     errors = []
     names = {a["id"]: a["name"] for a in ctx.inputs.actors.entries}
-    roles = {a["id"]: [r["title"] for r in a.get("roles") or [] if r.get("title")] for a in ctx.inputs.actors.entries}
+    held = _held_in(doc.meta)
+    roles = {a["id"]: [r["title"] for r in a.get("roles") or [] if r.get("title") and held(r)]
+             for a in ctx.inputs.actors.entries}
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
     # the words that say a person's country in a title ("Japanese", "U.S.", "Australia's")
     nations = {**{n: a["id"] for a in ctx.inputs.actors.entries if a["type"] == "state"
                   for n in [a["name"], *(a.get("aliases") or [])]}, **demonyms}
     country_of = {a["id"]: a.get("country") for a in ctx.inputs.actors.entries if a.get("country")}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations, country_of), out,
-                errors)
+    # the bodies of each state in the registry (its children, or of its country), by their names'
+    # words: "its coast guard" after China
+    organs = [(country_of.get(a["id"]), a.get("parent"), {w for n in [a["name"], *(a.get("aliases") or [])]
+                                                         for w in _content_words(n)}, a["id"])
+              for a in ctx.inputs.actors.entries
+              if a["type"] not in SPEAKER_TYPES + STATE_TYPES and (country_of.get(a["id"]) or a.get("parent"))]
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names,
+                (roles, nations, country_of, organs), out, errors)
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
@@ -400,9 +415,13 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
       actor that is not a person — in the sentence or the one before;
     * "the ministers", "the leaders": the actor of the last "<ministers> of <actor>" ("the
       foreign ministers of the Quad");
+    * "Its coast guard", "its foreign ministry": the one body of that state's registry (its child,
+      or of its country) whose names have the phrase's words, else the state itself;
     * "the minister", "the spokesperson": the one person in the window whose title (in the text
-      before the name, an apposition after it, or a registry role) has that word, and, when the
-      phrase names a country, who is known to be of it; several such persons, or none: no one.
+      before the name, an apposition after it or before it, or a registry role held when the
+      document was written) has that word, and, when the phrase names a country, who is known to
+      be of it; several such persons, none, or a person of the role introduced without a name
+      after the holder's last mention ("a spokesperson of the ministry"): no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -413,7 +432,19 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
                   and not x.get("nested_in_actor_mention_id")
                   and (actor_types.get(x["actor_id"]) in STATE_TYPES if organ
                        else actor_types.get(x["actor_id"]) not in SPEAKER_TYPES)]
-        return ([before[-1]["actor_id"]] if before else []), None
+        if not before:
+            return [], None
+        owner = before[-1]["actor_id"]
+        if organ and not any(w in ROLES for w in m.group("rest").lower().split()):
+            # "Its coast guard" after China: the one body of China's registry whose name has the
+            # phrase's words (China Coast Guard), else the state itself ("its president" is a
+            # person, never the Office of the President)
+            country, wanted = titles[2].get(owner), _content_words(m.group("rest"))
+            bodies = {a for c, parent, words, a in titles[3]
+                      if (parent == owner or (country and c == country)) and wanted and wanted <= words}
+            if len(bodies) == 1:
+                return list(bodies), None
+        return [owner], None
     m = ROLE_PHRASE.fullmatch(label.strip())
     if not m:
         return [], None
@@ -430,8 +461,9 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             if after:
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
-    roles, nations, country_of = titles
-    words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
+    roles, nations, country_of, _ = titles
+    role_words = (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))
+    words = [_word(w) for w in role_words]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
     # country's ("the U.S. defense secretary", "Japan's defense minister") must be the person's,
     # by positive evidence (see below); an age or a number ("the 72-year-old governor")
@@ -453,6 +485,7 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
         said = [title.group() if title else "", (title.group() if title else "") + p[3],
                 appos.group() if appos else ""]  # (the name with its title: "Prime" + "Minister Ito")
+        said.append(_apposed_before(text, p[0], p[1]))  # "Japan's ambassador to Manila," Kazuya Endo,
         said += [t for a in p[2] for t in roles.get(a, ())]
         said = [TITLE_ABBREVIATION.sub(lambda a: TITLE_ABBREVIATIONS[a.group(1).lower()], t) for t in said]
         if not any(any(_holds(word, t, prime) for word in words) and all(w.search(t) for w in modifiers)
@@ -469,10 +502,70 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         key = tuple(p[2]) or p[3].split()[-1].lower()
         if not p[2] and key in ROLES:
             continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
-        holders.setdefault(key, (list(p[2]), None if p[2] else p[3]))
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0]))
     if len(holders) == 1:
-        return next(iter(holders.values()))
+        ids, name, at = next(iter(holders.values()))
+        # "According to a spokesperson of the Chinese Foreign Ministry, … The spokesperson added":
+        # a person of the role introduced without a name after the holder is who "the" points back to
+        indefinite = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
+                                + "|".join(re.escape(w) for w in role_words) + r")\b")
+        if not indefinite.search(text, at, cs):
+            return ids, name
     return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+
+
+def _held_in(meta):
+    """Whether a registry role (its ``start`` and ``end``) was held at some time the document can
+    have been written (its publication window): a prime minister whose term ended years before is
+    not "the prime minister" of a later text. Undated roles, and documents without a date, keep
+    every role."""
+    try:
+        earliest, latest = publication_window(meta) if meta and meta.get("published") else (None, None)
+    except (dates.BadDate, KeyError, TypeError, ValueError):
+        earliest = latest = None
+
+    def held(role) -> bool:
+        if earliest is None:
+            return True
+        try:
+            began = dates.parse_iso(role["start"])[1].isoformat() if role.get("start") else None
+            ended = dates.parse_iso(role["end"])[2].isoformat() if role.get("end") else None
+        except dates.BadDate:
+            return True
+        return (began is None or began <= latest) and (ended is None or ended >= earliest)
+    return held
+
+
+def _content_words(name: str) -> set[str]:
+    """The lower-case words of a body's name or a possessed phrase that say what it is ("coast",
+    "guard"), without its function words."""
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in FUNCTION_WORDS}
+
+
+FUNCTION_WORDS = frozenset("the of for and a an its their".split())
+
+
+def _apposed_before(text: str, start: int, end: int) -> str:
+    """The noun phrase a name is set in apposition to before it ("Japan's ambassador to Manila,
+    Kazuya Endo, said"; "the country's top diplomat, Name,"): the phrase from its nearest
+    determiner or possessive to the comma before the name, when a comma closes the apposition
+    after the name too (so "After meeting the minister, Name said" is no evidence); else ""."""
+    if not re.match(r"\s*,", text[end:end + 3]):
+        return ""
+    lead = re.search(r",[ \t]+$", text[max(0, start - 4):start])
+    if not lead:
+        return ""
+    cut = start - (len(text[max(0, start - 4):start]) - lead.start())
+    window = text[max(0, cut - 70):cut]
+    heads = list(APPOSED_HEAD.finditer(window))
+    if not heads:
+        return ""
+    phrase = window[heads[-1].start():]
+    return "" if re.search(r"[,.;:“”\"()]", phrase) or len(phrase.split()) > 8 else phrase
+
+
+# where a noun phrase in apposition before a name begins: a determiner or a possessor
+APPOSED_HEAD = re.compile(r"(?<![\w.’'-])(?:(?i:the|a|an)\s|[A-Z][\w.’'-]*['’]s\s)")
 
 
 def _holds(word, title: str, prime: bool) -> bool:
