@@ -83,13 +83,10 @@ leader chief commander admiral general senator governor mayor diplomat official 
 chairman chairwoman chair director adviser advisor
 """.split())
 # the other words a text may use for a role in a title ("the envoy" for an ambassador, "the defense
-# chief" for a defense minister or secretary, "the premier" for a prime minister, "the spokesman"
-# for an office whose holder speaks for a government by its office: a press secretary, Japan's
-# chief cabinet secretary)
-SPOKESPERSON = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "chief cabinet secretary")
+# chief" for a defense minister or secretary, "the premier" for a prime minister)
 ROLE_SYNONYMS = {
     "envoy": ("ambassador",), "chief": ("minister", "secretary"), "premier": ("prime minister",),
-    **{w: SPOKESPERSON for w in ("spokesman", "spokeswoman", "spokesperson")},
+    **{w: ("spokesman", "spokeswoman", "spokesperson") for w in ("spokesman", "spokeswoman", "spokesperson")},
 }
 TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
 CLAUSE_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
