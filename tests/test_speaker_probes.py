@@ -54,11 +54,13 @@ actors:
   - {id: katayama, country: JP, name: Satsuki Katayama, type: person, aliases: [Katayama]}
   - {id: motegi, country: JP, name: Toshimitsu Motegi, type: person, aliases: [Motegi]}
   - {id: rubio, country: US, name: Marco Rubio, type: person, aliases: [Rubio, Secretary Rubio]}
-  - {id: ishiba, country: JP, name: Shigeru Ishiba, type: person, aliases: [Ishiba]}
+  - {id: ishiba, country: JP, name: Shigeru Ishiba, type: person, aliases: [Ishiba],
+     roles: [{title: Prime Minister of Japan, start: "2024-10-01", end: "2025-10-21"}]}
   - {id: emanuel, country: US, name: Rahm Emanuel, type: person, aliases: [Emanuel]}
   - {id: koike, country: JP, name: Yuriko Koike, type: person, aliases: [Koike]}
   - {id: inada, country: JP, name: Tomomi Inada, type: person, aliases: [Inada]}
-  - {id: kishida, country: JP, name: Fumio Kishida, type: person, aliases: [Kishida]}
+  - {id: kishida, country: JP, name: Fumio Kishida, type: person, aliases: [Kishida],
+     roles: [{title: Prime Minister of Japan, start: "2021-10-04", end: "2024-10-01"}]}
   - {id: harris, country: US, name: Kamala Harris, type: person, aliases: [Harris]}
   - {id: kennedy, country: US, name: Caroline Kennedy, type: person, aliases: [Kennedy]}
   - {id: hagerty, country: US, name: Bill Hagerty, type: person, aliases: [Hagerty]}
@@ -72,13 +74,17 @@ actors:
   - {id: united-states, country: US, name: United States, type: state, aliases: [U.S., the United States], demonyms: [American]}
   - {id: japan-government, name: Government of Japan, type: government, aliases: [Japanese government]}
   - {id: philippines, country: PH, name: Philippines, type: state, aliases: [the Philippines]}
-  - {id: japan-mod, name: Ministry of Defense, type: government-body,
+  - {id: japan-mod, country: JP, name: Ministry of Defense, type: government-body,
      aliases: [Defense Ministry, Japan's Defense Ministry]}
   - {id: pm-office, name: Office of the Prime Minister, type: government-body}
-  - {id: jmsdf, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
-  - {id: jgsdf, name: Japan Ground Self-Defense Force, type: military, aliases: [Ground Self-Defense Force]}
+  - {id: ph-president-office, name: Office of the President, type: government-body, parent: philippines}
+  - {id: jmsdf, country: JP, name: Japan Maritime Self-Defense Force, type: military, aliases: [Maritime Self-Defense Force]}
+  - {id: jgsdf, country: JP, name: Japan Ground Self-Defense Force, type: military, aliases: [Ground Self-Defense Force]}
   - {id: us-navy, name: United States Navy, type: military, aliases: [U.S. Navy]}
   - {id: china, name: China, type: state, demonyms: [Chinese]}
+  - {id: china-coast-guard, name: China Coast Guard, type: military, parent: china}
+  - {id: cabinet-office, country: JP, name: Cabinet Office, type: government-body}
+  - {id: forces-magazine, country: US, name: Air and Space Forces Magazine, type: media}
   - {id: republican-party, name: Republican Party, type: political-party, aliases: [Republican]}
   - {id: japan-mod-senior-official, name: Senior Japan Ministry of Defense official (unnamed),
      type: anonymous, aliases: [senior Japanese defense official]}
@@ -626,6 +632,123 @@ Minister said the visit would go ahead "as scheduled".""", "pm-office"),
 ]
 NAMED_STEMS = {s for s, _, _ in PROBES_5_NAMED_FRAGMENTS}
 PROBES += PROBES_5
+
+# A sixth set (round speak7), gold written before the code ran on it: a title-only phrase resolved
+# to the one person the document shows holding the role — a noun phrase set in apposition before
+# the name ("Australia's ambassador to Tokyo, Name,"), an office that speaks for a government ("the
+# spokesman" for a press secretary or a chief cabinet secretary: dropped after review 27, the two
+# probes now expect the label), of several registry holders the one whose role's dates cover the
+# date the story has reached (the fixture's dated prime ministers; the probes are dated 2025-03-30) — and a
+# possessed organ of a state resolved to the one body of the state's registry whose name has the
+# words ("its coast guard" after China). Counter-examples abstain: an introductory phrase is no
+# apposition, two holders leave the label, a title in the text outweighs a registry's dates, and
+# two matching bodies leave the state ("former" is no holder: Kishida's title leaves Ishiba). First run at a4c032f: the seven positive probes 0 of 7; of the
+# counter-examples two_spokespeople failed (a4c032f gave the one titled spokesperson; with the
+# spokesman synonyms dropped after review 27 that is its gold again) and the others
+# passed (abstaining is what a4c032f did); the two with an unnamed person of the role and the one
+# with a possessed person's role were written after the first version of the rules got them wrong
+# (each failed on it); after: 15 of 15.
+PROBES_6 = [
+    ("apposed_before_envoy", """Australia's ambassador to Tokyo, Justin Hayhurst, opened a wine fair in
+Osaka in 2024. The envoy told guests that Australian produce was "on every table in Kansai".""",
+     "label:Hayhurst"),
+    ("apposed_before_minister", """The country's defense minister, Richard Marles, toured a shipyard in
+Nagasaki in 2025. The minister called the Mogami design "the right hull for our navy".""", "label:Marles"),
+    ("spokeswoman_press_secretary", """White House Press Secretary Karoline Leavitt fielded questions on
+the Nippon Steel bid in June 2025. The spokeswoman said the president wanted "American jobs kept
+safe".""", "label:the spokeswoman"),
+    ("spokesman_cabinet_secretary", """Chief Cabinet Secretary Yoshihide Suga took questions on typhoon
+damage in 2019. The spokesman promised that the government would "spare no effort" for the
+victims.""", "label:the spokesman"),
+    ("registry_role_in_date", """Shigeru Ishiba sat down with Fumio Kishida at party headquarters in
+March 2025 to plan the upper house campaign. The prime minister said the party needed "a clear
+message on prices".""", "ishiba"),
+    ("its_coast_guard", """China sent four ships into the waters off the Senkaku Islands in May 2024.
+Its coast guard said the ships had "patrolled lawfully" in Chinese waters.""", "china-coast-guard"),
+    ("its_defense_ministry", """Japan scrambled fighters after a Russian bomber flew close to Hokkaido in
+2024. Its defense ministry called the flight "highly unusual".""", "japan-mod"),
+    # counter-examples: the rule must abstain
+    ("intro_phrase_no_apposition", """After meeting the foreign minister, Takeshi Iwaya told reporters in
+Manila that the talks had gone well. The minister said both sides wanted "more port calls".""",
+     "label:the minister"),
+    ("two_apposed_envoys", """Japan's ambassador to Canberra, Kazuhiro Suzuki, and Australia's ambassador
+to Tokyo, Justin Hayhurst, planted a tree in Cowra in 2024. The envoy said the garden stood for "eighty
+years of healing".""", "label:the envoy"),
+    ("two_spokespeople", """Chief Cabinet Secretary Yoshimasa Hayashi spoke at noon, and Foreign Ministry
+Spokesperson Toshihiro Kitamura briefed reporters later that day in 2024. "Nothing has changed," the
+spokesman said.""", "label:Kitamura"),
+    ("former_title_in_text", """Former Prime Minister Fumio Kishida joined Shigeru Ishiba on a campaign
+stop in Hiroshima in March 2025. The prime minister said voters wanted "steady hands".""",
+     "ishiba"),
+    # written after a real page (a Chinese ministry's unnamed spokesperson after a chief cabinet
+    # secretary) showed the spokesman rule's error: a person of the role introduced without a name
+    # after the holder is who "the" points back to (failed on the rule's first version, passes at a4c032f)
+    ("indefinite_after_holder", """Chief Cabinet Secretary Yoshimasa Hayashi announced a formal complaint
+about a survey ship's visit in 2024. A spokesperson for the Chinese embassy rejected the protest. The
+spokesperson said the ship had done "nothing but routine science".""", "label:the spokesperson"),
+    ("indefinite_envoy_after_holder", """Ambassador Kazuya Endo hosted a reception for navy officers at
+his Manila residence in 2024. An envoy from Beijing was also invited. The envoy said the gathering was "a
+chance to lower the temperature".""", "label:the envoy"),
+    ("possessed_person_role", """The Philippines protested a water cannon attack near Sabina Shoal in
+2024. Its president called the attack "a plain provocation".""", "philippines"),
+    ("two_matching_bodies", """Japan raised its alert level after a missile launch in 2023. Its
+self-defense force said it was "tracking the situation closely".""", "japan"),
+]
+PROBES += PROBES_6
+
+# A seventh set (review 27's counter-examples, in the probes' own words), gold written before the
+# code: an indefinite "a … minister" names a person only when it opens a sentence or follows
+# "according to" / "said", in one sentence; a noun phrase before a name is its title only when it
+# opens the sentence and is headed by the role ("the prime minister's chief of staff" is a chief of
+# staff); "former" and "deputy" are no holder; a chief cabinet secretary is not "the spokesman"; a
+# possessed organ is a government body or a military unit whose name's words are the phrase's
+# ("its cabinet" is no Cabinet Office, "its forces" no magazine); a registry role's dates never
+# drop the only holder, and of several they keep one only if the story's last date and the
+# publication date agree. First run on 91d810a: 15 of 15 failed (and the three PROBES_6 golds
+# changed above); after: 15 of 15.
+PROBES_7 = [
+    ("indefinite_other_sentence", """Defense Minister Gen Nakatani toured a radar station in Okinawa in 2025
+on a windy day. The minister told reporters the station was "ready around the clock". The
+minister later promised two more sites "before the summer".""", "nakatani"),
+    ("indefinite_running_text", """Defense Minister Gen Nakatani landed in Canberra for talks in 2025; it
+was the first trip there by a Japanese defense minister in three years. The minister said the visit
+opened "a new chapter".""", "nakatani"),
+    ("possessor_chief_of_staff", """The prime minister's chief of staff, Akihisa Nagashima, met party
+leaders on a Monday in 2025. The prime minister later told a Diet panel he wanted "a fair deal" for
+rice farmers.""", "label:the prime minister"),
+    ("ambassador_deputy", """The ambassador's deputy, Laura Benning, opened a trade fair in Fukuoka in
+2024. The envoy later told guests the fair showed "ties that run deep".""", "label:the envoy"),
+    ("aide_to_minister", """An aide to the foreign minister, Kenta Morimoto, delivered the letter in
+Seoul in 2024. The minister told reporters that both capitals needed "calm and patience".""", "label:the minister"),
+    ("former_apposed", """A former prime minister, Yoshihide Suga, told the party to close ranks in
+2025. The prime minister said the party had to "listen to the regions".""", "label:the prime minister"),
+    ("intro_clause_second_apposition", """After a working dinner with the prime minister, Shinjiro
+Koizumi, the agriculture minister, flew to Osaka in 2025. The prime minister said rice prices would
+"come down soon".""", "label:the prime minister"),
+    ("cabinet_secretary_twice", """Chief Cabinet Secretary Yoshimasa Hayashi answered questions at a news
+conference in 2024. The spokesman said the talks had been "constructive". The spokesman also said a
+reply would come "soon".""", "label:the spokesman"),
+    ("foreign_spokesman_after_secretary", """Chief Cabinet Secretary Yoshimasa Hayashi protested a
+survey ship's entry in 2024. Chinese Foreign Ministry spokesman Lin Jian rejected the protest the
+next day. The spokesman said the ship had acted "fully within the law".""", "label:Lin Jian"),
+    ("deputy_cabinet_secretary", """Deputy Chief Cabinet Secretary Kazuhiko Aoki met reporters at the
+Kantei in 2025. The spokesman said the relief plan was "on track".""", "label:the spokesman"),
+    ("its_cabinet", """Japan approved a larger defense budget in December 2024. Its cabinet said the
+money would go to "long-range missiles".""", "japan"),
+    ("its_forces_magazine", """The United States moved more jets to Guam in 2024. Its forces called the
+move "routine".""", "united-states"),
+    ("retro_only_holder", """Years before, Fumio Kishida had welcomed a visiting president to
+Hiroshima. The prime minister said then that the city stood for "peace above all".""", "kishida"),
+    ("former_title_unregistered", """Former Prime Minister Yoshihide Suga joined Shigeru Ishiba at a
+rally in Sendai in March 2025. The prime minister said the region needed "more young farmers".""",
+     "ishiba"),
+    # written after test6's first re-run: a story's last date that looks back (a summit in 2023)
+    # chose a holder the publication date rules out; the two must agree
+    ("story_date_looks_back", """Shigeru Ishiba laid a wreath in Hiroshima, the city where Fumio Kishida
+had hosted a summit in 2023. The prime minister said the city must remain "a place of promise".""",
+     "label:the prime minister"),
+]
+PROBES += PROBES_7
 
 
 @pytest.fixture(scope="module")

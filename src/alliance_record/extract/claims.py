@@ -16,10 +16,18 @@ document's annotation file says:
   Philippines … They"); a person's possessive right before the marks (Trump’s “America First” policy) makes
   the phrase theirs, a state's or an organisation's (Japan’s “quasi-ally”) does not. A phrase
   with no name stands for what was named before it ("reference"): "Its
-  foreign ministry" for the last state mentioned, "the ministers" for the actor of the last
+  foreign ministry", "its coast guard" for the one government body or military unit of the last
+  state mentioned (a child of the state, or of its country) with a registry name whose words, less
+  any state's name, are the phrase's ("its cabinet" is none), else the state,
+  "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
-  (several: no one, the phrase is the label; a prime minister is not "the minister"; before the name, in an
-  apposition, or in a registry role; "the prime minister", "the defense minister" with the
+  (several: no one, the phrase is the label, unless the role's registry dates leave one of them at
+  the date the story has reached; so too when a person of the role is introduced without a name
+  after the holder, "A spokesperson for the ministry rejected … The spokesperson added"; a prime
+  minister is not "the minister", a "former" or "deputy" one not "the prime minister"; before the
+  name, in an apposition after it or a noun phrase headed by the role that opens its sentence in
+  apposition before it ("Japan's ambassador to Manila, Kazuya Endo,"), or in a registry role;
+  "the prime minister", "the defense minister" with the
   title's other words too; an abbreviated title — "Gov.", "Sen.", "Lt. Gen." — read as its role, a
   role's other words — "the envoy", "the defense chief" — as the role, an age ignored, and a
   country — "the U.S. defense secretary", "Japan's defense minister" — only for a person known to be
@@ -57,7 +65,8 @@ import json
 import re
 from collections import defaultdict
 
-from ..curate import reviewed
+from .. import dates
+from ..curate import publication_window, reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..numbers import currency_word, human_number
@@ -148,13 +157,26 @@ def extract(doc, seg, rows, ctx) -> dict:
     errors = []
     names = {a["id"]: a["name"] for a in ctx.inputs.actors.entries}
     roles = {a["id"]: [r["title"] for r in a.get("roles") or [] if r.get("title")] for a in ctx.inputs.actors.entries}
+    # each registry role's dates, to choose between several registry holders of a role (see
+    # _story_date)
+    spans = {a["id"]: [(r["title"], *_role_span(r)) for r in a.get("roles") or [] if r.get("title")]
+             for a in ctx.inputs.actors.entries}
     demonyms = {d: a["id"] for a in ctx.inputs.actors.entries for d in a.get("demonyms") or []}
     # the words that say a person's country in a title ("Japanese", "U.S.", "Australia's")
     nations = {**{n: a["id"] for a in ctx.inputs.actors.entries if a["type"] == "state"
                   for n in [a["name"], *(a.get("aliases") or [])]}, **demonyms}
     country_of = {a["id"]: a.get("country") for a in ctx.inputs.actors.entries if a.get("country")}
-    _quotations(doc, seg, annotations, actor_mentions, actor_types, names, (roles, nations, country_of), out,
-                errors)
+    # the government bodies and military units of each state in the registry (its children, or of
+    # its country), each name as its words without the function words and any state's name or
+    # demonym: "its coast guard" after China is China Coast Guard ({coast, guard})
+    nation_words = {w for n in nations for w in _content_words(n)}
+    organs = [(country_of.get(a["id"]), a.get("parent"),
+               [_content_words(n) - nation_words for n in [a["name"], *(a.get("aliases") or [])]], a["id"])
+              for a in ctx.inputs.actors.entries
+              if a["type"] in ORGAN_TYPES and (country_of.get(a["id"]) or a.get("parent"))]
+    story = _Story(doc.text, doc.meta)
+    _quotations(doc, seg, annotations, actor_mentions, actor_types, names,
+                (roles, nations, country_of, organs, spans, story), out, errors)
     titles = _cited_titles(doc, footnotes_mod.state(ctx)["citations"])
     _quantities(doc, seg, annotations, actor_mentions, demonyms, titles, out, errors)
     _recommendations(doc, seg, annotations, out, errors)
@@ -400,9 +422,15 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
       actor that is not a person — in the sentence or the one before;
     * "the ministers", "the leaders": the actor of the last "<ministers> of <actor>" ("the
       foreign ministers of the Quad");
+    * "Its coast guard", "its foreign ministry": the one body of that state's registry (its child,
+      or of its country) whose names have the phrase's words, else the state itself;
     * "the minister", "the spokesperson": the one person in the window whose title (in the text
-      before the name, an apposition after it, or a registry role) has that word, and, when the
-      phrase names a country, who is known to be of it; several such persons, or none: no one.
+      before the name, an apposition after it or before it, or a registry role) has that word, and
+      no "former", "deputy", "acting" or "vice" the phrase lacks, and, when the phrase names a
+      country, who is known to be of it; of several, the registry holders whose role's dates miss
+      the date the story has reached (the last date before the quotation, else the publication
+      date) drop out; several left, none, or a person of the role introduced without a name after
+      the holder's last mention ("A spokesperson for the embassy rejected …"): no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -413,7 +441,22 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
                   and not x.get("nested_in_actor_mention_id")
                   and (actor_types.get(x["actor_id"]) in STATE_TYPES if organ
                        else actor_types.get(x["actor_id"]) not in SPEAKER_TYPES)]
-        return ([before[-1]["actor_id"]] if before else []), None
+        if not before:
+            return [], None
+        owner = before[-1]["actor_id"]
+        said = m.group("rest").lower().split()
+        if organ and not any(w in ROLES or w in NOT_ORGANS for w in said):
+            # "Its coast guard" after China: the one government body or military unit of China's
+            # registry with a name whose words are the phrase's (China Coast Guard), else the state
+            # itself ("its president" is a person, never the Office of the President; "its
+            # cabinet" is not the Cabinet Office)
+            country, wanted = titles[2].get(owner), _content_words(m.group("rest"))
+            bodies = {a for c, parent, named, a in titles[3]
+                      if (parent == owner or (country and c == country)) and wanted
+                      and any(words == wanted for words in named)}
+            if len(bodies) == 1:
+                return list(bodies), None
+        return [owner], None
     m = ROLE_PHRASE.fullmatch(label.strip())
     if not m:
         return [], None
@@ -430,8 +473,12 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             if after:
                 groups.append(after[0]["actor_id"])
         return ([groups[-1]] if groups else []), None
-    roles, nations, country_of = titles
-    words = [_word(w) for w in (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))]
+    roles, nations, country_of, _, spans, story = titles
+    role_words = (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))
+    words = [_word(w) for w in role_words]
+    # "Former Prime Minister Fumio Kishida", "Deputy Chief Cabinet Secretary": a title with one of
+    # these words says the person does not hold the role, unless the phrase says so too
+    unheld = [_word(w) for w in NOT_HOLDING if not re.search(rf"(?i)\b{w}", label)]
     # "the defense minister", "the prime minister": the modifiers must be in the title too; a
     # country's ("the U.S. defense secretary", "Japan's defense minister") must be the person's,
     # by positive evidence (see below); an age or a number ("the 72-year-old governor")
@@ -453,11 +500,20 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         appos = APPOSITION.match(text, p[1])  # Daniel Kritenbrink, "the State Department's top diplomat",
         said = [title.group() if title else "", (title.group() if title else "") + p[3],
                 appos.group() if appos else ""]  # (the name with its title: "Prime" + "Minister Ito")
-        said += [t for a in p[2] for t in roles.get(a, ())]
+        said.append(_apposed_before(text, p[0], p[1]))  # "Japan's ambassador to Manila," Kazuya Endo,
         said = [TITLE_ABBREVIATION.sub(lambda a: TITLE_ABBREVIATIONS[a.group(1).lower()], t) for t in said]
-        if not any(any(_holds(word, t, prime) for word in words) and all(w.search(t) for w in modifiers)
-                   for t in said):
+        registry = [(t, began, ended) for a in p[2] for t, began, ended in spans.get(a, ())]
+
+        def fits(t):
+            return any(_holds(word, t, prime) for word in words) and all(w.search(t) for w in modifiers)
+        unheld_title = [t for t in said if fits(t) and any(w.search(t) for w in unheld)]
+        by_text = any(fits(t) for t in said if t not in unheld_title)
+        if unheld_title and not by_text:
+            continue  # "Former Prime Minister Fumio Kishida": not the prime minister
+        dated = [(began, ended) for t, began, ended in registry if fits(t)]
+        if not by_text and not dated:
             continue
+        said += [t for t, _, _ in registry]
         if wanted:
             # "the Japanese defense minister": only a person known to be of that country — a
             # country word in the title or apposition, or the registry's country — never one whose
@@ -469,10 +525,134 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         key = tuple(p[2]) or p[3].split()[-1].lower()
         if not p[2] and key in ROLES:
             continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
-        holders.setdefault(key, (list(p[2]), None if p[2] else p[3]))
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0], None if by_text else dated))
+    if len(holders) > 1:
+        # several: a registry holder (no title in the text) whose role's dates miss the date the
+        # story has reached, or the publication date, is not meant ("Ishiba met Kishida in March
+        # 2025. The prime minister"); so a story whose last date looks back ("since Abe did so in
+        # 2015") leaves no one; the dates never drop the only candidate
+        whens = (story.at(cs), story.published())
+        holders = {k: h for k, h in holders.items()
+                   if h[3] is None or all(any(_covers(began, ended, when) for began, ended in h[3])
+                                          for when in whens)}
     if len(holders) == 1:
-        return next(iter(holders.values()))
+        ids, name, at, _ = next(iter(holders.values()))
+        if not _introduced_unnamed(text, role_words, at, cs):
+            return ids, name
     return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+
+
+def _introduced_unnamed(text: str, role_words, at: int, cs: int) -> bool:
+    """Whether a person of the role is introduced without a name between the holder's mention at
+    ``at`` and ``cs`` — as a sentence's subject or a cue's source ("A spokesperson for the Chinese
+    embassy rejected …", "according to a ministry spokesperson") — so that "the spokesperson" after
+    it may be that person. The phrase stays in one sentence; "the first visit by a Japanese defense
+    minister" is running text, no one introduced."""
+    indefinite = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w’'-]+[ \t\n]+){0,3}?(?:"
+                            + "|".join(re.escape(w) for w in role_words) + r")\b")
+    for m in indefinite.finditer(text, at, cs):
+        before = text[max(0, m.start() - 300):m.start()]
+        ends = list(re.finditer(r"[.!?][\"”’)]*\s+|\n\s*\n|[“\"]", before))
+        lead = before[ends[-1].end():] if ends else (before if m.start() <= 300 else None)
+        if lead is not None and re.fullmatch(r"(?is)\s*(?:according\s+to\s*)?", lead):
+            return True
+        if re.search(r"(?i)(?:[,”\"]\s*|\b)(?:according\s+to|said|says|told|added)\s+$", before):
+            return True
+    return False
+
+
+class _Story:
+    """The date a document's story has reached at a place: the last explicit date with a year
+    mentioned before it, else the publication window; and the publication window."""
+
+    def __init__(self, text, meta):
+        self.text, self.meta, self._dates = text, meta, None
+
+    def at(self, p: int):
+        if self._dates is None:
+            self._dates = [m for m in dates.find_dates(self.text) if m.kind == "explicit" and m.year]
+        last = [m for m in self._dates if m.end <= p]
+        if last:
+            m = last[-1]
+            try:
+                _, first, end = dates.parse_iso(f"{m.year:04d}" + (f"-{m.month:02d}" if m.month else "")
+                                                + (f"-{m.day:02d}" if m.month and m.day else ""))
+                return first.isoformat(), end.isoformat()
+            except (dates.BadDate, ValueError):
+                pass
+        return self.published()
+
+    def published(self):
+        try:
+            return publication_window(self.meta)
+        except (dates.BadDate, KeyError, TypeError, ValueError):
+            return None
+
+
+def _role_span(role):
+    """A registry role's first and last day as ISO dates (None when the registry does not say)."""
+    try:
+        began = dates.parse_iso(role["start"])[1].isoformat() if role.get("start") else None
+        ended = dates.parse_iso(role["end"])[2].isoformat() if role.get("end") else None
+    except dates.BadDate:
+        return None, None
+    return began, ended
+
+
+def _covers(began, ended, when) -> bool:
+    """Whether a role held from ``began`` to ``ended`` was held at some day of ``when`` (an
+    (earliest, latest) pair of ISO dates; None: unknown, so held)."""
+    if when is None:
+        return True
+    return (began is None or began <= when[1]) and (ended is None or ended >= when[0])
+
+
+def _content_words(name: str) -> set[str]:
+    """The lower-case words of a body's name or a possessed phrase that say what it is ("coast",
+    "guard"), without its function words."""
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in FUNCTION_WORDS}
+
+
+FUNCTION_WORDS = frozenset("the of for and a an its their".split())
+
+
+def _apposed_before(text: str, start: int, end: int) -> str:
+    """The noun phrase a name is set in apposition to before it ("Japan's ambassador to Manila,
+    Kazuya Endo, said"; "The country's defense minister, Name,"), else "". The phrase must open its
+    sentence (or follow ", and" after another apposition) with a determiner or a possessor, be
+    headed by a role word — its last word, or the last before a complement naming a place ("to
+    Manila") — and a comma must close the apposition after the name: "After a lunch with the
+    prime minister, Name," (an opening clause), "An aide to the foreign minister, Name," and "The
+    prime minister's chief of staff, Name," are no evidence."""
+    if not re.match(r"\s*,", text[end:end + 3]):
+        return ""
+    lead = re.search(r",[ \t]+$", text[max(0, start - 4):start])
+    if not lead:
+        return ""
+    cut = start - (len(text[max(0, start - 4):start]) - lead.start())
+    window = text[max(0, cut - 90):cut]
+    opening = list(re.finditer(r"(?:^|[.!?][\"”’)]*\s+|\n\s*\n|,\s+and\s+)", window))
+    if not opening or (not opening[-1].group() and cut > 90):
+        return ""
+    phrase = window[opening[-1].end():]
+    if (not APPOSED_HEAD.match(phrase) or re.search(r"[,.;:“”\"()]", phrase.replace("U.S.", "US"))
+            or len(phrase.split()) > 8 or any(w.lower() in ROLES for w in re.findall(r"([\w-]+)['’]s\b", phrase))):
+        return ""
+    head = re.sub(r"\s+(?:to|of|for|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$", "", phrase)
+    if head.split()[-1].lower() not in ROLES or re.search(r"(?i)\b(?:to|of|for|in|at|with|from|on|by)\b", head):
+        return ""
+    return phrase
+
+
+# where a noun phrase in apposition before a name begins: a determiner or a possessor
+APPOSED_HEAD = re.compile(r"(?:(?i:the|a|an)\s|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?['’]s\s)")
+# a title's words that say its holder does not hold the role now, or is not its holder
+NOT_HOLDING = ("former", "ex", "retired", "late", "deputy", "acting", "vice")
+# a possessed phrase that is no registry body even when a name has its words ("its cabinet" is not
+# the Cabinet Office)
+NOT_ORGANS = frozenset({"cabinet"})
+# the registry types a possessed organ of a state may be ("its coast guard", "its defense ministry")
+ORGAN_TYPES = ("government-body", "military")
 
 
 def _holds(word, title: str, prime: bool) -> bool:
