@@ -425,6 +425,18 @@ def _score_clutter(db, result, stem, doc_id, text, gold):
                 misses["body"].append((stem, line.strip()[:70], f"{share:.0%} kept"))
 
 
+_DIGITS = "0-9⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def marker_position(text: str, marker: str, pos: int) -> int:
+    """Where a gold note marker first stands from ``pos`` on (-1 if nowhere): a marker of digits
+    ("8", "¹⁰") is a number of its own, not a digit inside another ("September 18", "1980")."""
+    if not marker.isdigit():
+        return text.find(marker, pos)
+    m = re.compile(rf"(?<![{_DIGITS}]){re.escape(marker)}(?![{_DIGITS}])").search(text, pos)
+    return m.start() if m else -1
+
+
 def _score_notes(db, result, stem, doc_id, text, gold):
     c, misses = result.counts, result.misses
     rows = [dict(r) for r in db.execute(
@@ -433,7 +445,7 @@ def _score_notes(db, result, stem, doc_id, text, gold):
     for note in gold.get("notes") or []:
         c["note_gold"] += 1
         marker = str(note["marker"])
-        p = text.find(marker, pos)
+        p = marker_position(text, marker, pos)
         if p < 0:
             misses["note"].append((stem, marker, "marker not in the text after the previous one"))
             continue
@@ -500,7 +512,7 @@ def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
             need(nq["text"] if isinstance(nq, dict) else nq, "not-quotation")
         pos = 0
         for note in gold.get("notes") or []:
-            p = text.find(str(note["marker"]), pos)
+            p = marker_position(text, str(note["marker"]), pos)
             if p < 0:
                 problems.append(f"{stem}: note marker {note['marker']!r} not found after the previous one")
             else:
