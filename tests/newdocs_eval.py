@@ -425,15 +425,23 @@ def _score_clutter(db, result, stem, doc_id, text, gold):
                 misses["body"].append((stem, line.strip()[:70], f"{share:.0%} kept"))
 
 
-_DIGITS = "0-9⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def marker_position(text: str, marker: str, pos: int) -> int:
-    """Where a gold note marker first stands from ``pos`` on (-1 if nowhere): a marker of digits
-    ("8", "¹⁰") is a number of its own, not a digit inside another ("September 18", "1980")."""
-    if not marker.isdigit():
+    """Where a gold note marker first stands from ``pos`` on (-1 if nowhere). A marker of plain
+    digits ("8") is not a digit inside a longer number ("September 18", "1980"); a marker
+    of superscript digits ("¹⁰") not one inside a longer superscript, but glued to a number as
+    often as to a word ("in 2024¹⁰")."""
+    if marker.isascii() and marker.isdigit():
+        # (a digit after "1." may be a decimal's or a sentence's marker, "signed in 2024.8": left to
+        # the order of the markers)
+        pattern = rf"(?<![0-9]){re.escape(marker)}(?![0-9])"
+    elif marker and all(c in _SUPERSCRIPT_DIGITS for c in marker):
+        pattern = rf"(?<![{_SUPERSCRIPT_DIGITS}]){re.escape(marker)}(?![{_SUPERSCRIPT_DIGITS}])"
+    else:
         return text.find(marker, pos)
-    m = re.compile(rf"(?<![{_DIGITS}]){re.escape(marker)}(?![{_DIGITS}])").search(text, pos)
+    m = re.compile(pattern).search(text, pos)
     return m.start() if m else -1
 
 

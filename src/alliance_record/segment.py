@@ -50,6 +50,9 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 
 # --- web furniture --------------------------------------------------------------------------------
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
+# a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
+_CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
+
 BOILERPLATE_RULES = [
     # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
     # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
@@ -96,10 +99,6 @@ BOILERPLATE_RULES = [
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
-    # "Related <kind>:" over the titles of other pages ("Related commentary: <title> | <title>",
-    # "Related reading: <title>"): a list of headlines ends with no stop, a sentence ("Related
-    # talks: the ministers met ... .") with one
-    ("related-articles", re.compile(r"(?i)^related(?:\s+[a-z]+){1,2}\s*:\s*.{1,160}(?<![.!?])$"), True),
     # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
     # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
     # Guidelines, which ...")
@@ -109,15 +108,18 @@ BOILERPLATE_RULES = [
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
-    # ...and its form in brackets, "(With inputs from agencies.)", "(Additional reporting by Ana Lee)"
-    # (a clause after a comma, "(With inputs from the ministry, the talks ...)", is a sentence)
-    ("credit-line", re.compile(r"(?i)^\((?:with )?(?:inputs|additional reporting|reporting) (?:from|by) "
-                                r"(?![^()]*,\s+(?-i:[a-z]))[^()]{1,80}\)\.?$"),
-     True),
-    # a post embedded from a social network: its text ending in the picture's short link
-    # ("... pic.twitter.com/rzO8", "https://t.co/x1"), and its signature, "— Name (@handle) <date>"
-    ("embedded-post", re.compile(r"(?i)^(?=.{0,400}$).*\b(?:pic\.twitter\.com|t\.co)/\w+$|"
-                                 r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?$"), False),
+    # ...and its form in brackets, "(With inputs from agencies.)", "(Additional reporting by Ana Lee
+    # and Ken Sato)": a short list of names or agencies and nothing else inside ("(Reporting by
+    # Kyodo in June put ...)" is a sentence). It ends nothing: a live blog closes each entry with one
+    ("credit-line", re.compile(r"^\((?:(?i:with inputs from)|(?i:additional reporting by)|(?i:reporting by)) "
+                                r"(?:the )?" + _CREDIT_NAME + r"(?:(?:,\s*|,?\s+and\s+|\s*&\s*|\s+)(?:the )?"
+                                + _CREDIT_NAME + r"){0,5}\.?\)\.?$"), False),
+    # a post embedded from a social network: its picture's short link alone on a line
+    # ("pic.twitter.com/rzO8", "https://t.co/x1"), and its signature with the date it was posted,
+    # "— Name (@handle) May 3, 2024" (a story's sentence ending in a link, or a list of accounts
+    # with no date, is the article's)
+    ("embedded-post", re.compile(r"(?i)^(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+$|"
+                                 r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?-i:[A-Z][a-z]{2,8})\.? \d{1,2}, \d{4}$"), False),
     ("advertisement", re.compile(r"(?i)^(advertisement|sponsored( content)?|ad|paid content)(\s*[·•|:–-]\s*.{0,40})?$"), False),
     ("cookie-banner", re.compile(r"(?i)^(?=.{0,400}$).*\bcookies?\b.*\b(accept|agree|consent|use|uses|browse|privacy|ok)\b.*$"), False),
     ("paywall", re.compile(r"(?i)^(?=.{0,200}$)(?=.*(?:[$£€¥]|\b[A-Z]{1,3}\$)\s?\d)(?=.*\b(subscri\w*|month|months|"
@@ -261,8 +263,11 @@ PERSON_LIST = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s+|,?
 TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|Sgt|Rev|St)\.\s*)+"
                             r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
 AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
-                         r"center|centre|foundation|council|researcher|lecturer|analyst|ministry|agency|"
-                         r"editor|correspondent|reporter|columnist|associate|program|programme|bureau)\b")
+                         r"center|centre|foundation|council|researcher|lecturer|analyst|ministry|agency)\b")
+# ...and the posts a byline names after a bar or a dash ("Ana Lee | Defence Editor", "Ana Lee ·
+# Research Associate, Pacific Programme"): only there (see names_with_roles), not in any line under
+# a byline, where "program" opens a standfirst as often
+ROLE = re.compile(r"(?i)\b(editor|correspondent|reporter|columnist|associate|program|programme|bureau)\b")
 
 
 @dataclass
@@ -659,14 +664,21 @@ def names_with_roles(text: str, authors: list) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"\s+[|—–·•]\s+|\s*\|\s*", text.strip()) if p.strip()]
     return len(parts) >= 2 and names_line(parts[0], authors) \
-        and all(AFFILIATION.search(p) or date_line(p) for p in parts[1:])
+        and all(AFFILIATION.search(p) or ROLE.search(p) or date_line(p) for p in parts[1:])
 
 
 BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
-# what a bio says its author does, in the present: "Ana Lee leads / directs / teaches ...", with an
-# institution named after it (AFFILIATION)
-BIO_VERBS = (r"(?:leads|heads|directs|chairs|runs|manages|oversees|coordinates|teaches|lectures|researches|"
-             r"studies|covers|writes|works|specializes|specialises|focuses|edits|advises|holds)")
+# what a bio says its author's post is: "Ana Lee leads / directs / teaches" an institution by its
+# name, or a post by its name at or of one ("leads the Harborline Institute's work on ...",
+# "teaches at Keio University", "directs the Pacific Programme at the Westerly Institute",
+# "teaches courses on law at Sophia University"); the institution a capitalised name ending in an
+# AFFILIATION word ("leads readers through the history of the Institute" names no post)
+BIO_VERBS = r"(?:leads|directs|teaches)"
+_BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
+                    r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Ministry|Agency)\b")
+BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
+                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
+                      + _BIO_INSTITUTION)
 
 
 def bio_initials(authors: list) -> set:
@@ -686,10 +698,10 @@ def author_bio(text: str, authors: list) -> bool:
         return False  # most blocks start with no author's initial
     folded = latin(text.strip()[:160])  # a bio opens with the name: its head is enough
     head = BIO_TITLE.sub("", folded)
-    if AFFILIATION.search(folded) and any(
-            head.startswith(latin_name(a)) and re.match(rf"{re.escape(latin_name(a))},?\s+(?:now\s+|currently\s+)?"
-                                                        rf"{BIO_VERBS}\s", head) for a in authors if str(a).strip()):
-        return True  # "Ana Lee leads the institute's work on ...", "Ana Lee teaches at ... University"
+    for a in authors:
+        m = str(a).strip() and re.match(rf"{re.escape(latin_name(a))},?\s+(?:now\s+|currently\s+)?{BIO_VERBS}\s+", head)
+        if m and BIO_POST.match(head[m.end():]):
+            return True  # "Ana Lee leads the Harborline Institute's work on ...", "Ana Lee teaches at Keio University"
     return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
                         rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
                         rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
@@ -827,27 +839,53 @@ def furniture_line(text: str) -> bool:
 ICON_ROW_SEPARATORS = re.compile(r"\s*[|·•]\s*|\s{2,}")
 
 
+def table_mark(char: str) -> bool:
+    """A mark a table draws in its cells: a tick or a cross, an arrow, a star, a dot or a square."""
+    o = ord(char)
+    return char in "✓✔✗✘☑☒✅❌★☆⭐×+=?*" or 0x2190 <= o <= 0x21FF or 0x25A0 <= o <= 0x25FF \
+        or 0x2794 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF
+
+
 def icon_row(text: str) -> bool:
     """A row of buttons drawn as icons: three items or more between separators, each an icon (a
-    symbol such as "✉" or "🔗"), a logo letter ("f", "𝕏") or one word (a network's name, "Viber"),
-    with at least one symbol and one logo letter among them: "f  |  𝕏  |  Viber  |  ✉". A sentence
-    has words between its bars, a table row numbers; a logo letter beside a symbol is no word of
-    either."""
+    symbol such as "✉" or "🔗"), a logo letter ("f", "𝕏") or one word (a network's name), with a
+    logo letter and an icon among them that no table draws in its cells: "in  |  𝕏  |  Line  |
+    🔗". A sentence has words between its bars; a table's row has numbers, or marks, grades and
+    dashes ("France | x | –", "Command · B · ↑"), and rows like it around it (see table_rows)."""
     if len(text) > 80:
         return False
     items = [i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i]
     if len(items) < 3:
         return False
-    symbols = letters = 0
+    icons = letters = 0
     for item in items:
         folded = unicodedata.normalize("NFKC", item)
         if len(folded) <= 2 and not any(c.isalnum() for c in folded):
-            symbols += 1
+            # a symbol: an icon unless a table's mark (or a dash: an empty cell)
+            icons += all(unicodedata.category(c) == "So" and not table_mark(c) for c in folded)
         elif len(folded) == 1 and folded.isalpha():
             letters += 1
         elif not re.fullmatch(r"[^\W\d_][^\W\d_.'’-]{1,20}", folded):
             return False  # two words, a number: a sentence's or a table's item
-    return symbols >= 1 and letters >= 1
+    return icons >= 1 and letters >= 1
+
+
+def row_items(text: str) -> int:
+    """How many items a line has between a row's separators (see icon_row)."""
+    return len([i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i])
+
+
+def table_rows(blocks: list, index: int) -> bool:
+    """Whether a one-line block stands among rows of its shape, a line before or after it with as
+    many items between the same separators: a table's row, not a row of buttons."""
+    line = blocks[index].text.strip()
+    n = row_items(line)
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(blocks):
+            near = blocks[k].lines[-1 if k < index else 0].strip()
+            if row_items(near) == n and ICON_ROW_SEPARATORS.search(near):
+                return True
+    return False
 
 
 # The words of a share bar's items that name no network or action of their own ("Post", "Copy
@@ -1416,6 +1454,8 @@ def segment(doc) -> Segmentation:
                                     "text": marker, "rule": LIST_MARKER_RULE})
 
         rule = boilerplate_rule(block)
+        if rule and rule[0] == "share-prompt" and block.single_line and icon_row(btext) and table_rows(blocks, index):
+            rule = None  # a table's row of marks among its siblings, not a row of buttons
         if rule and in_toc and rule[0] == "page-number":
             rule = None  # a page number in a table of contents is part of the table
         if rule is None and block.single_line and index != title_at and (
