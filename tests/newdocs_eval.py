@@ -433,6 +433,26 @@ def _score_clutter(db, result, stem, doc_id, text, gold):
                 misses["body"].append((stem, line.strip()[:70], f"{share:.0%} kept"))
 
 
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def marker_position(text: str, marker: str, pos: int) -> int:
+    """Where a gold note marker first stands from ``pos`` on (-1 if nowhere). A marker of plain
+    digits ("8") is not a digit inside a longer number ("September 18", "1980"); a marker
+    of superscript digits ("¹⁰") not one inside a longer superscript, but glued to a number as
+    often as to a word ("in 2024¹⁰")."""
+    if marker.isascii() and marker.isdigit():
+        # (a digit after "1." may be a decimal's or a sentence's marker, "signed in 2024.8": left to
+        # the order of the markers)
+        pattern = rf"(?<![0-9]){re.escape(marker)}(?![0-9])"
+    elif marker and all(c in _SUPERSCRIPT_DIGITS for c in marker):
+        pattern = rf"(?<![{_SUPERSCRIPT_DIGITS}]){re.escape(marker)}(?![{_SUPERSCRIPT_DIGITS}])"
+    else:
+        return text.find(marker, pos)
+    m = re.compile(pattern).search(text, pos)
+    return m.start() if m else -1
+
+
 def _score_notes(db, result, stem, doc_id, text, gold):
     c, misses = result.counts, result.misses
     rows = [dict(r) for r in db.execute(
@@ -441,7 +461,7 @@ def _score_notes(db, result, stem, doc_id, text, gold):
     for note in gold.get("notes") or []:
         c["note_gold"] += 1
         marker = str(note["marker"])
-        p = text.find(marker, pos)
+        p = marker_position(text, marker, pos)
         if p < 0:
             misses["note"].append((stem, marker, "marker not in the text after the previous one"))
             continue
@@ -508,7 +528,7 @@ def check_gold(set_dir: Path, seeds: Path = SEEDS) -> list[str]:
             need(nq["text"] if isinstance(nq, dict) else nq, "not-quotation")
         pos = 0
         for note in gold.get("notes") or []:
-            p = text.find(str(note["marker"]), pos)
+            p = marker_position(text, str(note["marker"]), pos)
             if p < 0:
                 problems.append(f"{stem}: note marker {note['marker']!r} not found after the previous one")
             else:

@@ -12,6 +12,7 @@ from alliance_record.ingest import Document, normalize_text
 from alliance_record.load import span_problem
 from alliance_record.segment import segment
 from conftest import catalog_entry, write_corpus
+from newdocs_eval import marker_position
 
 
 def make(text, doc_id="t", title="A Test Title"):
@@ -413,7 +414,7 @@ def note_probe_figures():
         pos = 0
         for note in page["notes"]:
             total += 1
-            p = text.find(note["marker"], pos)
+            p = marker_position(text, note["marker"], pos)  # "8" after "September 18" is the ".8"
             pos = p + len(note["marker"])
             row = next((r for r in rows if r["marker_start"] is not None and r["marker_start"] <= p < r["marker_end"]), None)
             if row is None:
@@ -435,9 +436,23 @@ def test_note_probe_pages():
     notes, a marker whose note is missing — each paired with its own body. Branch clut6 added
     n11-n15 (first run 4 of 11 notes: n12 and n14 already passed): notes at a PDF page's foot in
     plain digits cited by digits glued to a sentence's end, "1)" numbering, a "Notes and
-    references" heading, a wiki's "^" notes."""
+    references" heading, a wiki's "^" notes. Branch clut7 added n17 (plain-digit markers after a
+    date and a year holding the same digit, "June 16 ... evening.6"): the segmenter already read
+    it, the count did not -- it took the "6" of "16" for the marker (2 of 2 missed by the old
+    count, as notes 8 and 9 of test6's 806); markers of digits are now found as numbers of their
+    own."""
     found, total, misses = note_probe_figures()
     assert found == total, misses
+
+
+def test_marker_position_digits_and_superscripts():
+    """Review review27: a plain-digit marker is not a digit inside a longer number, but a
+    superscript marker glued to a number is found ("2024¹⁰"), as text.find found it."""
+    assert marker_position("On June 16 they met, and left.6", "6", 0) == 30
+    assert marker_position("rose to 1,200 in 2024¹⁰ and fell.", "¹⁰", 0) == 21
+    assert marker_position("in 1,200¹ and x¹²", "¹", 0) == 8
+    assert marker_position("signed in 2024.8", "8", 0) == 15
+    assert marker_position("as [1] said", "[1]", 0) == 3
 
 
 PLAIN_NUMBERS_NOT_NOTES = """

@@ -462,7 +462,18 @@ def test_probe_pages_clutter_set_aside_and_body_kept():
     blocks, "ALSO READ", account names, media labels, a caption over the headline with its
     credit, a section label under it, a paragraph never continued across the headline; p31 (review
     rev26c's counter-examples, lost on the branch before its mends) body sentences shaped like the
-    new rules and a date line that starts a two-line sentence."""
+    new rules and a date line that starts a two-line sentence. Branch clut7 added p32-p36 (first
+    run at main: 12 of their 17 clutter lines missed; no body line lost): a player's clock after a
+    listen label, a time stamp over a row of icons, a byline with the author's post after a bar or
+    dot, a toolbar offering a file with its size, "Related <kind>:" headlines, a bio whose verb is
+    the author's work, a PDF footer of the institute's name padded to its page number, a credit
+    in brackets, an embedded post, a translation label; body lines shaped like each. Review
+    review27 added p37-p44 (body lines the branch lost before its mends, 18 of 18 lost at the
+    branch's first commit, all kept at main): table rows of marks and grades, rows of icons among
+    sibling rows (a legend), a list item and a heading opening "Related <word>:", a sentence in
+    brackets opening "(Reporting by", a live blog's entries each closed by a bracketed credit, a
+    standfirst naming a programme under the byline, a post quoted as the news, a list of
+    accounts with no date, sentences about the author after the notes."""
     counts, misses = probe_figures()
     assert counts["body_kept"] == counts["body"], misses
     assert counts["clutter_aside"] == counts["clutter"], misses

@@ -50,6 +50,9 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 
 # --- web furniture --------------------------------------------------------------------------------
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
+# a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
+_CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
+
 BOILERPLATE_RULES = [
     # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
     # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
@@ -78,7 +81,10 @@ BOILERPLATE_RULES = [
         r"(?i)^(?![^\w]{0,3}(?:(?:about|approx\.?|approximately|~)\s+)?" + _DURATION + r"\.$)"
         r"[^\w]{0,3}(?:(?:estimated|approx\.?|approximately|about|est\.)\s+)?(?:"
         r"(?:(?:listen(?:ing)?|read(?:ing)?)(?:\s+time)?|time to (?:read|listen)|listen to this (?:article|story|post))"
-        r"\s*[·•|:–—-]?\s*(?:(?:about|approx\.?|approximately|~|est\.)\s*)?" + _DURATION + r"|"
+        # (a player's button or a separator between: "▶", "·", "|"; a player shows its length as a
+        # clock, "▶ 3:40", which only a listen or read label makes a duration)
+        r"\s*[^\w\s]{0,2}\s*(?:(?:about|approx\.?|approximately|~|est\.)\s*)?(?:" + _DURATION
+        + r"|\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:\s*min(?:ute)?s?)?)|"
         + _DURATION + r"(?:\s+(?:read|reading time|listen|to read|to listen))?)\.?$"), False),
     # a repost's note of where it first appeared ("This post first appeared on ... and is reposted
     # with permission"): the page's, not the author's words
@@ -102,6 +108,18 @@ BOILERPLATE_RULES = [
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
+    # ...and its form in brackets, "(With inputs from agencies.)", "(Additional reporting by Ana Lee
+    # and Ken Sato)": a short list of names or agencies and nothing else inside ("(Reporting by
+    # Kyodo in June put ...)" is a sentence). It ends nothing: a live blog closes each entry with one
+    ("credit-line", re.compile(r"^\((?:(?i:with inputs from)|(?i:additional reporting by)|(?i:reporting by)) "
+                                r"(?:the )?" + _CREDIT_NAME + r"(?:(?:,\s*|,?\s+and\s+|\s*&\s*|\s+)(?:the )?"
+                                + _CREDIT_NAME + r"){0,5}\.?\)\.?$"), False),
+    # a post embedded from a social network: its picture's short link alone on a line
+    # ("pic.twitter.com/rzO8", "https://t.co/x1"), and its signature with the date it was posted,
+    # "— Name (@handle) May 3, 2024" (a story's sentence ending in a link, or a list of accounts
+    # with no date, is the article's)
+    ("embedded-post", re.compile(r"(?i)^(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+$|"
+                                 r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?-i:[A-Z][a-z]{2,8})\.? \d{1,2}, \d{4}$"), False),
     ("advertisement", re.compile(r"(?i)^(advertisement|sponsored( content)?|ad|paid content)(\s*[·•|:–-]\s*.{0,40})?$"), False),
     ("cookie-banner", re.compile(r"(?i)^(?=.{0,400}$).*\bcookies?\b.*\b(accept|agree|consent|use|uses|browse|privacy|ok)\b.*$"), False),
     ("paywall", re.compile(r"(?i)^(?=.{0,200}$)(?=.*(?:[$£€¥]|\b[A-Z]{1,3}\$)\s?\d)(?=.*\b(subscri\w*|month|months|"
@@ -121,6 +139,10 @@ BOILERPLATE_RULES = [
     ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|(image|photo|picture) "
                                 r"source:|credit:|courtesy of|"
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
+    # what a government page says of its own text's standing, alone on a line: "(Provisional
+    # translation)", "Unofficial English translation", "(Tentative translation)"
+    ("translation-label", re.compile(r"(?i)^\(?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
+                                     r"(?:\s+english)?\s+translation\s*\)?\.?$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -242,6 +264,10 @@ TITLE_FRAGMENT = re.compile(r"^(?:(?:Dr|Prof|Col|Gen|Lt|Mr|Ms|Mrs|Adm|Capt|Maj|S
                             r"(?:\((?:Retd|Ret|Retired)\.?\))?$")
 AFFILIATION = re.compile(r"(?i)\b(university|institute|college|school|professor|fellow|director|"
                          r"center|centre|foundation|council|researcher|lecturer|analyst|ministry|agency)\b")
+# ...and the posts a byline names after a bar or a dash ("Ana Lee | Defence Editor", "Ana Lee ·
+# Research Associate, Pacific Programme"): only there (see names_with_roles), not in any line under
+# a byline, where "program" opens a standfirst as often
+ROLE = re.compile(r"(?i)\b(editor|correspondent|reporter|columnist|associate|program|programme|bureau)\b")
 
 
 @dataclass
@@ -499,9 +525,12 @@ def wraps_into(line: str, following: str) -> bool:
         return False
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
-        # such as "mari_tanaka", an e-mail address): no sentence goes on with it
+        # such as "mari_tanaka", an e-mail address) or a row of icons ("f  |  𝕏  |  ✉"): no
+        # sentence goes on with it
         token = following.strip()
-        return " " in token or boilerplate_rule(Block(0, len(token), token)) is None
+        if " " in token:
+            return not icon_row(token)
+        return boilerplate_rule(Block(0, len(token), token)) is None
     return bool(re.search(r"[-‐]$", line)) and following[0].isalpha()
 
 
@@ -631,7 +660,29 @@ def names_line(text: str, authors: list) -> bool:
     return not authors or any(re.search(rf"(?<!\w){re.escape(latin_name(a))}(?!\w)", folded) for a in authors)
 
 
+def names_with_roles(text: str, authors: list) -> bool:
+    """A byline of names with who they are or when they wrote, set apart by a bar, a dash or a dot
+    ("Ana Lee | Senior Fellow, Maritime Program", "Ana Lee — 20 May 2024"): the first part a line
+    of names (see names_line), every other an affiliation or a date, no sentence ended."""
+    if len(text) > 160 or ends_sentence(text):
+        return False
+    parts = [p.strip() for p in re.split(r"\s+[|—–·•]\s+|\s*\|\s*", text.strip()) if p.strip()]
+    return len(parts) >= 2 and names_line(parts[0], authors) \
+        and all(AFFILIATION.search(p) or ROLE.search(p) or date_line(p) for p in parts[1:])
+
+
 BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
+# what a bio says its author's post is: "Ana Lee leads / directs / teaches" an institution by its
+# name, or a post by its name at or of one ("leads the Harborline Institute's work on ...",
+# "teaches at Keio University", "directs the Pacific Programme at the Westerly Institute",
+# "teaches courses on law at Sophia University"); the institution a capitalised name ending in an
+# AFFILIATION word ("leads readers through the history of the Institute" names no post)
+BIO_VERBS = r"(?:leads|directs|teaches)"
+_BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
+                    r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Ministry|Agency)\b")
+BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
+                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
+                      + _BIO_INSTITUTION)
 
 
 def bio_initials(authors: list) -> set:
@@ -651,6 +702,10 @@ def author_bio(text: str, authors: list) -> bool:
         return False  # most blocks start with no author's initial
     folded = latin(text.strip()[:160])  # a bio opens with the name: its head is enough
     head = BIO_TITLE.sub("", folded)
+    for a in authors:
+        m = str(a).strip() and re.match(rf"{re.escape(latin_name(a))},?\s+(?:now\s+|currently\s+)?{BIO_VERBS}\s+", head)
+        if m and BIO_POST.match(head[m.end():]):
+            return True  # "Ana Lee leads the Harborline Institute's work on ...", "Ana Lee teaches at Keio University"
     return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
                         rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
                         rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
@@ -770,10 +825,71 @@ SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
 NAV_ITEM = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
 
 
+# the size of a file offered for download, "(212 KB)", "1.4 MB", "[PDF, 380 kB]"
+FILE_SIZE = re.compile(r"(?i)[(\[]?\s*(?:pdf|docx?|xlsx?|epub|zip)?[,\s]*\b\d+(?:[.,]\d+)?\s?[kmg]i?b\b\s*[)\]]?")
+
+
 def furniture_line(text: str) -> bool:
+    """A short line of a share bar's or a toolbar's words only (see FURNITURE_WORDS), the size of
+    a file it offers aside ("Print this page    Download PDF (212 KB)")."""
+    if re.search(r"(?i)\d\s?[kmg]i?b\b", text):
+        text = FILE_SIZE.sub(" ", text)
     # a share bar's icons may be letters ("Share: f | X | LINE | ✉"): one letter is no word
     words = [w.casefold() for w in re.findall(r"[\w-]+", text) if len(w) > 1 or w.casefold() == "x"]
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
+
+
+# where the items of a row of icons meet: a bar, a middle dot, a bullet, or a gap of spaces
+ICON_ROW_SEPARATORS = re.compile(r"\s*[|·•]\s*|\s{2,}")
+
+
+def table_mark(char: str) -> bool:
+    """A mark a table draws in its cells: a tick or a cross, an arrow, a star, a dot or a square."""
+    o = ord(char)
+    return char in "✓✔✗✘☑☒✅❌★☆⭐×+=?*" or 0x2190 <= o <= 0x21FF or 0x25A0 <= o <= 0x25FF \
+        or 0x2794 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF
+
+
+def icon_row(text: str) -> bool:
+    """A row of buttons drawn as icons: three items or more between separators, each an icon (a
+    symbol such as "✉" or "🔗"), a logo letter ("f", "𝕏") or one word (a network's name), with a
+    logo letter and an icon among them that no table draws in its cells: "in  |  𝕏  |  Line  |
+    🔗". A sentence has words between its bars; a table's row has numbers, or marks, grades and
+    dashes ("France | x | –", "Command · B · ↑"), and rows like it around it (see table_rows)."""
+    if len(text) > 80:
+        return False
+    items = [i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i]
+    if len(items) < 3:
+        return False
+    icons = letters = 0
+    for item in items:
+        folded = unicodedata.normalize("NFKC", item)
+        if len(folded) <= 2 and not any(c.isalnum() for c in folded):
+            # a symbol: an icon unless a table's mark (or a dash: an empty cell)
+            icons += all(unicodedata.category(c) == "So" and not table_mark(c) for c in folded)
+        elif len(folded) == 1 and folded.isalpha():
+            letters += 1
+        elif not re.fullmatch(r"[^\W\d_][^\W\d_.'’-]{1,20}", folded):
+            return False  # two words, a number: a sentence's or a table's item
+    return icons >= 1 and letters >= 1
+
+
+def row_items(text: str) -> int:
+    """How many items a line has between a row's separators (see icon_row)."""
+    return len([i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i])
+
+
+def table_rows(blocks: list, index: int) -> bool:
+    """Whether a one-line block stands among rows of its shape, a line before or after it with as
+    many items between the same separators: a table's row, not a row of buttons."""
+    line = blocks[index].text.strip()
+    n = row_items(line)
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(blocks):
+            near = blocks[k].lines[-1 if k < index else 0].strip()
+            if row_items(near) == n and ICON_ROW_SEPARATORS.search(near):
+                return True
+    return False
 
 
 # The words of a share bar's items that name no network or action of their own ("Post", "Copy
@@ -903,6 +1019,7 @@ def posted_line(text: str) -> bool:
 
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
+    ("share-prompt", icon_row, False),
     ("navigation", navigation_line, False),
     ("byline", posted_line, False),
     ("dateline", date_line, False),
@@ -944,14 +1061,31 @@ def part_counts(lines: list[str], title: str | None) -> dict:
     if title:
         sources.append(" | ".join([title] + re.split(r":\s+", title)))
     linked = set(titles)  # the title's parts and the parts of the lines that hold one
+    groups = []  # the parts of each line of two parts or more
     for line in sources:
         # a header is short and ends no sentence: a long line or a sentence holds no part of one
         if len(line) <= 200 and line.rstrip()[-1:] not in ".!?":
             keys = {line_key(p) for p in HEADER_PARTS.split(line.strip()) if p.strip()}
             for key in keys:
                 counts[key] += 1
-            if len(keys) >= 2 and keys & titles:
-                linked |= keys
+            if len(keys) >= 2:
+                groups.append(keys)
+    # ...and, link by link, the parts of the lines that hold a linked part: "<Title> | Working
+    # Paper 2" links "Working Paper #", and "INSTITUTE   Working Paper 2" then links the
+    # institute's name, which the foot of another page prints beside its number
+    # (a walk from the title's parts over an index of the lines that hold each part: every line is
+    # read once, however long the chain)
+    holding = defaultdict(list)
+    for g, keys in enumerate(groups):
+        for key in keys:
+            holding[key].append(g)
+    todo, done = list(linked), set()
+    while todo:
+        for g in holding.pop(todo.pop(), ()):
+            if g not in done:
+                done.add(g)
+                todo.extend(groups[g] - linked)
+                linked |= groups[g]
     counts[LINKED] = frozenset(linked)
     return counts
 
@@ -1324,6 +1458,8 @@ def segment(doc) -> Segmentation:
                                     "text": marker, "rule": LIST_MARKER_RULE})
 
         rule = boilerplate_rule(block)
+        if rule and rule[0] == "share-prompt" and block.single_line and icon_row(btext) and table_rows(blocks, index):
+            rule = None  # a table's row of marks among its siblings, not a row of buttons
         if rule and in_toc and rule[0] == "page-number":
             rule = None  # a page number in a table of contents is part of the table
         if rule is None and block.single_line and index != title_at and (
@@ -1342,12 +1478,12 @@ def segment(doc) -> Segmentation:
             rule = (MASTHEAD_RULE, False)  # above the headline: the site's name, menu, kicker
         if rule is None and prev_kind in ("title", "title-byline") and block.single_line:
             # the author under the headline, and the line saying who they are
-            if prev_kind == "title" and names_line(btext, []):
+            if prev_kind == "title" and (names_line(btext, []) or names_with_roles(btext, [])):
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
         if rule is None and title_seen and not paras and authors and block.single_line \
-                and names_line(btext, authors):
+                and (names_line(btext, authors) or names_with_roles(btext, authors)):
             rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
         if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
             bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
