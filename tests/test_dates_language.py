@@ -355,7 +355,7 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
     ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
     # a date line's clock with PM after it
-    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
+    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42 PM", "TIME", "2025-12-09T22:42")),
     # a trailing attribution's date ("…, South Korea's military said on Friday") and a noun's modifier
     # ("the December defense plan") name when something was said and which plan is meant: "later
     # that day", "the following day" and "the same day" count from the sentence's own date
@@ -1049,3 +1049,30 @@ def test_owned_relative_fiscal_year_is_its_months(text, window, stored):
     m = next(m for m in dates.find_dates(text, every=True) if m.fiscal)
     r = dates.resolve(m, window=(window, window))
     assert (r.date_start, r.date_end) == stored
+
+
+def test_a_month_of_that_year_a_clock_with_its_date_and_a_gap_before_a_written_date(tmp_path):
+    """issue 15 (stop 27): "October of that year" is a month of the year last named; a date line's
+    12-hour clock ("at 4:15 p.m.", "- 11:20 AM") makes it one TIME; a count before a date the
+    text goes on to write ("Five days later, on July 9") is the length of the gap."""
+    story = """
+        Posted March 3, 2025 at 4:15 p.m. EST
+
+        Updated: May 9, 2025 - 11:20 AM
+
+        The harbour plan was drafted in 2019 and signed in October of that year. Dredging began
+        in 2021 and stopped in June that year.
+
+        The tanker ran aground on July 4. Five days later, on July 9, salvage crews refloated it.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-09-12") == [
+        ("March 3, 2025 at 4:15 p.m.", "2025-03-03T16:15"),
+        ("May 9, 2025 - 11:20 AM", "2025-05-09T11:20"),
+        ("2019", "2019"),
+        ("October of that year", "2019-10"),
+        ("2021", "2021"),
+        ("June that year", "2021-06"),
+        ("July 4", "2025-07-04"),
+        ("Five days later", "P5D"),     # the row keeps its words; the TIMEX3 is the length
+        ("July 9", "2025-07-09"),
+    ]

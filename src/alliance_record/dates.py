@@ -341,7 +341,7 @@ _CORES = [
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
-    rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})"
+    rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})(?!:[0-9])"  # (not "- 11:20")
     rf"|(?P<rs1>{_YEAR})/(?P<rs2>{_YEAR}|{_YY}))",
     # the 2010s, the early 1990s, mid-1990s, the '80s, the nineties
     rf"(?P<c_decade>(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
@@ -354,17 +354,19 @@ _CORES = [
     rf"(?P<c_anniv>(?i:the\s+(?P<an>[1-9][0-9]{{0,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<aanc>{_NP})))",
     # Sept. 11 this year | July last year | Monday last week (a date named within a named period)
     rf"(?P<c_compound>(?:(?P<km>{_MONTH})\s+(?P<kd>{_DAY})|(?P<kd2>{_DAY})\s+(?P<km2>{_MONTH})|(?P<km3>{_MONTH_FULL})"
-    rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|the\s+previous|the\s+following))\s+"
+    rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|that|the\s+previous|the\s+following))\s+"
     r"(?P<ku>(?i:year|week))(?![A-Za-z’']))",
     # the week of March 6 (an ISO week)
     rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
     # (2024, September 13): a reference list's year first
     rf"(?P<c_apa>(?<=\()(?P<ay>1[0-9]{{3}}|20[0-9]{{2}}),\s+(?P<am>{_MONTH})(?:\s+(?P<ad>{_DAY}))?(?=\)))",
     # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945 |
-    # September 24, 2024 07:30, June 27, 2024 - 15:02 (a page's date line with a 24-hour time)
+    # September 24, 2024 07:30, June 27, 2024 - 15:02, August 26, 2024 at 9:52 p.m. (a date with
+    # the clock time it gives, one TIME)
     rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))"
-    r"(?:(?<=[0-9])(?:\s+|\s*[,–—-]\s*)(?P<dclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?)",
+    r"(?:(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![0-9:])"
+    r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?)?)",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
@@ -935,10 +937,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            clock = m.group("dclock")
-            if _PM_AFTER.match(scan, m.end()) and int(clock[:2]) < 12:  # "Dec 9, 2025 10:42 PM"
-                clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
-            fields["time"] = clock
+            hour, minute = m.group("dclock").split(":")
+            ampm = (m.group("dampm") or "").lower()
+            if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
+                hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
+            fields["time"] = f"{int(hour):02d}:{minute}"
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -1084,7 +1087,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         month_word = m.group("km") or m.group("km2") or m.group("km3")
         day_word = m.group("kd") or m.group("kd2")
         rel = _norm(m.group("krel")).replace("the ", "")
-        offset = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+        offset = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "that": 0}[rel]
         unit = m.group("ku").lower()
         if unit == "week" and m.group("kwd") is None or unit == "year" and month_word is None:
             return None
@@ -1095,8 +1098,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         wd = _WEEKDAY_BY_KEY[m.group("kwd")[:3].lower()] if m.group("kwd") else None
         fields.update(kind="relative", month=mo, day=d, weekday=wd, unit=unit, offset=offset, calendar=True,
                       direction=_offset_direction(offset))
-        if rel in ("previous", "following"):
-            fields["kind"] = "anchored"
+        if rel in ("previous", "following", "that"):
+            fields["kind"] = "anchored"  # "December of that year": within the year last named
     elif core == "c_weekof":
         d, mo = int(m.group("wod").rstrip("stndrh")), _month(m.group("wom"))
         y = int(m.group("woy")) if m.group("woy") else None
@@ -1765,6 +1768,11 @@ def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> 
 def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     p1, lo, _ = parse_iso(anchor[0])
     p2, _, hi = parse_iso(anchor[1])
+    if m.unit == "year" and m.month is not None and not m.span:
+        # a date named within the counted year ("October of that year", "July the following
+        # year"): that month or day of it (of either year when the anchor spans two)
+        return (_iso(lo.year + m.offset, m.month, m.day), _iso(hi.year + m.offset, m.month, m.day),
+                m.approximate, m.approximate)
     # an elapsed count of years from the story's last date keeps that date's precision
     # ("In May 2024 ... a year later" is May 2025); a calendar unit ("the following year") and a
     # count from a named event ("the 80th anniversary of the battle") or a hedged one ("less than a
@@ -2119,9 +2127,20 @@ _FOLLOWED = re.compile(r"\s*[\w“\"']")
 def counts_to_following(m: DateMention, text: str) -> bool:
     """An anchored count whose anchor follows in words the finder did not read as one ("a month
     after a Chinese Y-9 surveillance plane entered ..."): a length of time before or after
-    that, not a date counted from the story's last one (as "The day before," is)."""
-    return (m.kind == "anchored" and m.anchor is None and m.phrase[-6:].lower().endswith(("before", "after", "prior"))
-            and _FOLLOWED.match(text, m.end, m.end + 3) is not None)
+    that, not a date counted from the story's last one (as "The day before," is); or a count
+    whose date the text goes on to give ("Three weeks later, on September 18, ..."): the length of
+    the gap, the date being the one written."""
+    if m.kind != "anchored" or m.anchor is not None:
+        return False
+    ending = m.phrase[-7:].lower()
+    return (ending.endswith(("before", "after", "prior")) and _FOLLOWED.match(text, m.end, m.end + 3) is not None) \
+        or (ending.endswith(("before", "after", "prior", "later", "earlier")) and is_count(m)
+            and _RESTATED_BY_DATE.match(text, m.end) is not None)  # "Three weeks later, on September 18"
+
+
+# ", on September 18", ", on the morning of 2 May": the date a count before it measures the gap to
+_RESTATED_BY_DATE = re.compile(rf",\s*(?:(?i:on|in)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
+                               rf"(?:{_MONTH}|{_DAY}\s+{_MONTH}|{_WEEKDAY})")
 
 
 def apposed(text: str, previous_end: int, m: DateMention) -> bool:
