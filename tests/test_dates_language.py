@@ -1076,3 +1076,22 @@ def test_a_month_of_that_year_a_clock_with_its_date_and_a_gap_before_a_written_d
         ("Five days later", "P5D"),     # the row keeps its words; the TIMEX3 is the length
         ("July 9", "2025-07-09"),
     ]
+
+
+def test_a_count_given_as_two_numbers_is_a_length_of_unknown_count():
+    """issue 15 (stop 27): "two or three days", "a week or two" say no one count (PXD, PXW); a
+    count before "ago" or "later" stays the date it names."""
+    assert timex_values("Inspectors stayed aboard for a week or two.") == [("a week or two", "DURATION", "PXW")]
+    assert timex_values("Repairs needed two or three days.") == [("two or three days", "DURATION", "PXD")]
+    assert timex_values("The ferry sank one or two years ago.", "2025-06-04") == [("two years ago", "DATE", "2023")]
+
+
+def test_a_year_to_march_or_september_is_a_fiscal_year_named_as_its_owner_names_it():
+    """issue 15 (stop 27): "the year to March 2025" is the April-March year numbered by its start
+    (2024), "the fiscal year ended September 30, 2023" the October-September one numbered by its
+    end; a year to another month is no fiscal year this reads (its month and year stay a date)."""
+    assert timex_values("Exports of patrol boats doubled in the year to March 2025.") == [
+        ("the year to March 2025", "DATE", "2024")]
+    m, r = only("Recruiting fell short in the fiscal year ended September 30, 2023.", "2024-01-10")
+    assert (r.date_start, r.date_end) == ("2022-10", "2023-09")
+    assert timex_values("Arrivals grew in the year to June 2024.") == [("June 2024", "DATE", "2024-06")]

@@ -368,7 +368,10 @@ _CORES = [
     r"(?:(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![0-9:])"
     r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?)?)",
     # fiscal 2025, fiscal year 2025, FY2025
-    r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
+    r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT +
+    # the year to March 2024, the fiscal year ended September 30, 2025: a twelve-month year named by its end
+    rf"|(?:(?i:the)\s+)?(?:(?i:fiscal|financial)\s+)?(?i:year)\s+(?i:to|ending|ended|through)\s+(?:(?i:in)\s+)?"
+    rf"(?P<fem>{_MONTH_FULL})(?:\s+{_DAY})?,?\s+(?P<fey>{_YEAR}))",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
     rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
@@ -410,9 +413,11 @@ _CORES = [
     r"(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|will)\b)|soon(?!\s+(?:after|as|to|be)\b)))"
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
-    rf"(?P<c_dur>(?i:(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
+    # (two or three days, a day or two: a count not given, PXD)
+    rf"(?P<c_dur>(?i:(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
-    rf"(?P<du>{_TIME_UNITS}))(?![A-Za-z]))",
+    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?)(?![A-Za-z])"
+    r"(?(dor)(?!\s+(?i:ago|later|earlier|before|after|prior)\b))(?(dor2)(?!\s+(?i:ago|later|earlier|before|after|prior)\b)))",
     # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
     # context checked in code)
     r"(?P<c_bare>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w’'-]))",
@@ -942,6 +947,15 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
                 hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
             fields["time"] = f"{int(hour):02d}:{minute}"
+    elif core == "c_fiscal" and m.group("fem"):
+        # a year that ends in March is an April-March fiscal year, numbered by the year it starts
+        # in (Japan's fiscal 2023 ends in March 2024); one that ends in September the U.S. one,
+        # numbered by its end; other months name no fiscal year this module knows
+        end_month, end_year = _month(m.group("fem")), int(m.group("fey"))
+        if end_month not in (3, 9):
+            return None
+        owner = "JP" if end_month == 3 else "US"
+        fields.update(kind="explicit", year=end_year - (owner == "JP"), fiscal=True, fiscal_owner=owner)
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
     elif core == "c_count":
@@ -1186,8 +1200,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         n_word = _norm(m.group("dn"))
         unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
         unit = {"centurie": "century", "millennia": "millennium", "night": "day"}.get(unit, unit)
-        if n_word and _FEW_WORDS.match(n_word):
-            n = None
+        if n_word and _FEW_WORDS.match(n_word) or m.group("dor") or m.group("dor2"):
+            n = None  # "a few days", "two or three days", "a day or two"
         elif n_word and "/" in n_word:
             whole, _, frac = n_word.rpartition(" ")
             num, den = frac.split("/")
@@ -1516,7 +1530,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # set or moved: "extended its deadline until Tuesday", "has given them until Tuesday")
             fields.update(tense="past", tense_cue=cue)
     if fields.get("fiscal"):
-        fields["fiscal_owner"] = _fiscal_owner(text, start, end)
+        fields["fiscal_owner"] = fields.get("fiscal_owner") or _fiscal_owner(text, start, end)
         if fields["fiscal_owner"] and fields.get("kind") == "relative" and not fields.get("tense") \
                 and clause_tense(text, start, end)[0] == "past":
             # a past clause near a fiscal year's start speaks of the one just ended (see _relative)
