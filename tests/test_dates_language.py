@@ -1095,3 +1095,21 @@ def test_a_year_to_march_or_september_is_a_fiscal_year_named_as_its_owner_names_
     m, r = only("Recruiting fell short in the fiscal year ended September 30, 2023.", "2024-01-10")
     assert (r.date_start, r.date_end) == ("2022-10", "2023-09")
     assert timex_values("Arrivals grew in the year to June 2024.") == [("June 2024", "DATE", "2024-06")]
+
+
+def test_numeric_dates_year_first_with_slashes_or_dots_and_dotted_dates_day_first():
+    """issue 15 (stop 27): a numeric date written year first is year-month-day whatever the
+    separator ("2025/03/11", as Japanese and Chinese pages write it); one written with dots and the
+    year last is day-first, as every locale that writes dots has it ("11.03.2025" is 11 March)."""
+    assert timex_values("The destroyer docked on 2025/03/11 at Yokosuka.", "2025-04-01") == [
+        ("2025/03/11", "DATE", "2025-03-11")]
+    assert timex_values("Notice no. 14, dated 2024.12.05.", "2025-04-01") == [("2024.12.05", "DATE", "2024-12-05")]
+    assert timex_values("Posted 3.11.2025 by the press office.", "2025-12-01") == [("3.11.2025", "DATE", "2025-11-03")]
+
+
+def test_a_date_lines_24_hour_clock_before_its_date_is_a_time_of_that_date():
+    """issue 15 (stop 27): "16:36 JST, June 16, 2025" (a date line's clock first): the clock is a
+    TIME of the date it stands before, not of the publication day; a clock alone is no date."""
+    assert timex_values("Updated 09:05 JST, 3 March 2025", "2025-06-16") == [
+        ("09:05", "TIME", "2025-03-03T09:05"), ("3 March 2025", "DATE", "2025-03-03")]
+    assert timex_values("The ferry left at 16:36 sharp.", "2025-06-16") == []

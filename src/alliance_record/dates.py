@@ -333,9 +333,11 @@ _CORES = [
     r"(?P<c_cjk>(?<![0-9])(?P<jy>1[0-9]{3}|20[0-9]{2})年(?:(?P<jm>1[0-2]|0?[1-9])月"
     r"(?:(?P<jd>3[01]|[12][0-9]|0?[1-9])日)?)?)",
     # 2025-03-30, 2025-03
-    r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})-(?P<im>0[1-9]|1[0-2])"
-    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-SU-Za-z]|T(?![0-9])|-[0-9]))",
-    # 03-11-2025, 3/11/2025, 11.3.2025 (month first unless the first number cannot be a month)
+    # 2025-03-11, 2025-03 | 2025/03/11, 2025.3.11 (year first: always year, month, day)
+    r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})(?:-(?P<im>0[1-9]|1[0-2])"
+    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|(?P<isep>[/.])(?P<im2>0?[1-9]|1[0-2])(?P=isep)(?P<id2>0?[1-9]|[12][0-9]|3[01]))"
+    r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9]))",
+    # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
     rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/-][0-9]))",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
@@ -443,7 +445,10 @@ _CORES = [
     r"(?P<c_now>(?i:right\s+now|now|today|currently|presently|nowadays|these\s+days|at\s+present)(?![\w’']))",
     # 10 a.m., 6:30 p.m. EST, noon, midnight (a time of day)
     r"(?P<c_clock>(?:(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
-    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z]))"
+    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z])"
+    # 16:36 JST, June 16, 2025: a date line's 24-hour clock before its date
+    rf"|(?<![0-9:.])(?P<hh24>[01]?[0-9]|2[0-3]):(?P<mi24>[0-5][0-9])(?=(?:\s+[A-Z]{{2,4}}(?:[+-][0-9]{{1,2}})?)?,\s+"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<c24date>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR})))"
     rf"(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’']))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
@@ -900,8 +905,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
 
     if core == "c_iso":
-        y, mo = int(m.group("iy")), int(m.group("im"))
-        d = int(m.group("id")) if m.group("id") else None
+        y, mo = int(m.group("iy")), int(m.group("im") or m.group("im2"))
+        d = int(m.group("id") or m.group("id2")) if m.group("id") or m.group("id2") else None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
@@ -1090,9 +1095,11 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y)
     elif core == "c_num":
         a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
-        mo, d = (a, b) if a <= 12 else (b, a)  # month first (U.S.), unless it cannot be a month
-        if not (1 <= mo <= 12 and _valid(y, mo, d)) or (m.group("nsep") == "." and a <= 12 and b <= 12):
-            return None  # 3.11.2025 is day-first in most places that write dots: too ambiguous
+        # month first (U.S.), unless it cannot be a month; with dots day first, as every locale
+        # that writes dots has it (3.11.2025 is 3 November)
+        mo, d = (a, b) if a <= 12 and m.group("nsep") != "." or b > 12 else (b, a)
+        if not (1 <= mo <= 12 and _valid(y, mo, d)):
+            return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
     elif core == "c_century":
         n = int(m.group("cen")) if m.group("cen") else _CENTURY_WORDS.index(m.group("cenw").lower()) + 1
@@ -1262,6 +1269,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if m.group("noon"):
             word = m.group("noon").lower()
             clock = "24:00" if word == "midnight" else "12:00"
+        elif m.group("hh24"):
+            clock = f"{int(m.group('hh24')):02d}:{m.group('mi24')}"
+            _, y, mo, d, _ = _atom(text, *m.span("c24date"))
+            if not _valid(y, mo, d):
+                return None
+            fields.update(kind="explicit", year=y, month=mo, day=d, time=clock)  # the clock of that day
+            return _finish(m, core, text, scan, start, end, q, fields)
         else:
             h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
             clock = f"{h:02d}:{m.group('mi') or '00'}"
