@@ -335,11 +335,12 @@ _CORES = [
     # 2025-03-30, 2025-03
     # 2025-03-11, 2025-03 | 2025/03/11, 2025.3.11 (year first: always year, month, day)
     r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})(?:-(?P<im>0[1-9]|1[0-2])"
-    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|(?P<isep>[/.])(?P<im2>0?[1-9]|1[0-2])(?P=isep)(?P<id2>0?[1-9]|[12][0-9]|3[01]))"
+    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|/(?P<im2>0?[1-9]|1[0-2])/(?P<id2>0?[1-9]|[12][0-9]|3[01])"
+    r"|[.](?P<im3>0[1-9]|1[0-2])[.](?P<id3>0[1-9]|[12][0-9]|3[01]))"
     r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9]))",
     # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
-    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/-][0-9]))",
+    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9]))",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
@@ -357,7 +358,7 @@ _CORES = [
     # Sept. 11 this year | July last year | Monday last week (a date named within a named period)
     rf"(?P<c_compound>(?:(?P<km>{_MONTH})\s+(?P<kd>{_DAY})|(?P<kd2>{_DAY})\s+(?P<km2>{_MONTH})|(?P<km3>{_MONTH_FULL})"
     rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|that|the\s+previous|the\s+following))\s+"
-    r"(?P<ku>(?i:year|week))(?![A-Za-z’']))",
+    r"(?P<ku>(?i:year|week))(?![A-Za-z’'-]))",  # (not "that year-end", "that week-long")
     # the week of March 6 (an ISO week)
     rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
     # (2024, September 13): a reference list's year first
@@ -366,14 +367,19 @@ _CORES = [
     # September 24, 2024 07:30, June 27, 2024 - 15:02, August 26, 2024 at 9:52 p.m. (a date with
     # the clock time it gives, one TIME)
     rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))"
-    r"(?:(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![0-9:])"
-    r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?)?)",
+    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|(?P<dmy>{_MONTH}(?:,?\s+|\s+of\s+){_YEAR})))"
+    # (a clock only after a day; its zone kept; not a clock of "the next morning")
+    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)"
+    r"(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])|(?:1[0-2]|0?[1-9])(?=\s*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))"
+    r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?"
+    r"(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|(?i:local\s+time))(?![A-Za-z]))?"
+    r"(?!,?\s+(?i:the\s+)?(?i:next|following)\s+(?i:morning|day|afternoon|evening|night)))?)",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT +
     # the year to March 2024, the fiscal year ended September 30, 2025: a twelve-month year named by its end
-    rf"|(?:(?i:the)\s+)?(?:(?i:fiscal|financial)\s+)?(?i:year)\s+(?i:to|ending|ended|through)\s+(?:(?i:in)\s+)?"
-    rf"(?P<fem>{_MONTH_FULL})(?:\s+{_DAY})?,?\s+(?P<fey>{_YEAR}))",
+    # (with "the" or "fiscal" before it: "another year to March 2027" is a length and a date)
+    rf"|(?:(?i:the)\s+(?:(?P<fef>(?i:fiscal|financial))\s+)?|(?P<fef2>(?i:fiscal|financial))\s+)(?i:year)\s+"
+    rf"(?i:to|ending|ended|through)\s+(?:(?i:in)\s+)?(?P<fem>{_MONTH_FULL})(?:\s+(?P<fed>{_DAY}))?,?\s+(?P<fey>{_YEAR}))",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
     rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
@@ -416,9 +422,9 @@ _CORES = [
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
     # (two or three days, a day or two: a count not given, PXD)
-    rf"(?P<c_dur>(?i:(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
+    rf"(?P<c_dur>(?i:(?>(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
-    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?)(?![A-Za-z])"
+    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?))(?![A-Za-z])"
     r"(?(dor)(?!\s+(?i:ago|later|earlier|before|after|prior)\b))(?(dor2)(?!\s+(?i:ago|later|earlier|before|after|prior)\b)))",
     # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
     # context checked in code)
@@ -447,9 +453,9 @@ _CORES = [
     r"(?P<c_clock>(?:(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
     r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z])"
     # 16:36 JST, June 16, 2025: a date line's 24-hour clock before its date
-    rf"|(?<![0-9:.])(?P<hh24>[01]?[0-9]|2[0-3]):(?P<mi24>[0-5][0-9])(?=(?:\s+[A-Z]{{2,4}}(?:[+-][0-9]{{1,2}})?)?,\s+"
+    rf"|(?<![0-9:.])(?P<hh24>[01][0-9]|2[0-3]):(?P<mi24>[0-5][0-9])(?=(?:\s+[A-Z]{{2,4}}(?:[+-][0-9]{{1,2}})?)?,\s+"
     rf"(?:{_WEEKDAY},?\s+)?(?P<c24date>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR})))"
-    rf"(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’']))?)",
+    rf"(?:(?(hh24)(?!))(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’'])))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
 ]
@@ -858,6 +864,24 @@ def _atom(text: str, start: int, end: int):
             int(a.group("yy")) if a.group("yy") else None)
 
 
+# "version 2023.11.02", "Article 4.6.2023", "3.1.2024 km": dotted numbers that name no date
+_NUMBERED_BEFORE = re.compile(r"(?i:\b(?:version|ver\.|v\.?|article|art\.|section|sec\.|chapter|para(?:graph)?|rule|"
+                              r"no\.|number|nos?\.|release|build|update)|§)\s*$")
+_UNIT_AFTER = re.compile(r"\s*(?:%|(?i:km|kms|kg|mm|cm|m|mi|nm|ft|t|tons?|tonnes?|miles?|meters?|metres?|kilomet(?:er|re)s?|"
+                         r"knots?|percent|per\s+cent|points?|degrees?|mb|gb|kb|mhz|ghz)(?![A-Za-z]))")
+
+
+_FISCAL_WORD = re.compile(r"(?i:\bfiscal\b)")
+_FISCAL_CUE = re.compile(r"(?i:\b(?:fiscal|budgets?|financial|earnings|profits?|revenues?|spending|sales|income|"
+                         r"results|dividends?|deficits?|surplus|turnover|outlays?|appropriations?)\b)")
+_OR_COUNT_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+$")
+_OR_COUNTS_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+(?i:{_COUNT})\s+$")
+
+
+def _NOT_A_NUMERIC_DATE(text: str, start: int, end: int) -> bool:
+    return bool(_NUMBERED_BEFORE.search(text, max(0, start - 16), start) or _UNIT_AFTER.match(text, end))
+
+
 def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None:
     """Build the mention for a match of :data:`DATE_PATTERN`, or None when it is not a date."""
     core = m.lastgroup
@@ -905,8 +929,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
 
     if core == "c_iso":
-        y, mo = int(m.group("iy")), int(m.group("im") or m.group("im2"))
-        d = int(m.group("id") or m.group("id2")) if m.group("id") or m.group("id2") else None
+        y, mo = int(m.group("iy")), int(m.group("im") or m.group("im2") or m.group("im3"))
+        d = next((int(g) for g in (m.group("id"), m.group("id2"), m.group("id3")) if g), None)
+        if m.group("im3") and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+            return None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
@@ -947,7 +973,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            hour, minute = m.group("dclock").split(":")
+            hour, _, minute = m.group("dclock").partition(":")
+            minute = minute or "00"
             ampm = (m.group("dampm") or "").lower()
             if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
                 hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
@@ -957,12 +984,22 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         # in (Japan's fiscal 2023 ends in March 2024); one that ends in September the U.S. one,
         # numbered by its end; other months name no fiscal year this module knows
         end_month, end_year = _month(m.group("fem")), int(m.group("fey"))
-        if end_month not in (3, 9):
+        if end_month not in (3, 9) or m.group("fed") and int(m.group("fed").rstrip("stndrh")) != \
+                calendar.monthrange(end_year, end_month)[1]:
+            return None  # a year to June, a year ending March 15: no fiscal year
+        # only where money or a fiscal year is spoken of (else a rolling year: "the yen fell in the
+        # year to March 2025"); the U.S. one only where "fiscal" is written
+        first, last = _sentence_bounds(text, start, end)
+        written = m.group("fef") or m.group("fef2") or _FISCAL_WORD.search(text, first, last)
+        if not (written or end_month == 3 and (_FISCAL_CUE.search(text, first, last) or _FISCAL_WORD.search(text))):
             return None
         owner = "JP" if end_month == 3 else "US"
         fields.update(kind="explicit", year=end_year - (owner == "JP"), fiscal=True, fiscal_owner=owner)
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
+    elif core in ("c_count", "c_dur") and not (core == "c_dur" and (m.group("dor") or m.group("dor2"))) \
+            and _OR_COUNT_BEFORE.search(text, max(0, start - 24), start):
+        return None  # "four or five days after the storm": the text gives no one count
     elif core == "c_count":
         n, unit = _count(m.group("cn")), _unit(m.group("cu"))
         rel = _norm(m.group("crel") or m.group("cword"))
@@ -1095,6 +1132,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y)
     elif core == "c_num":
         a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
+        if m.group("nsep") == "." and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+            return None
         # month first (U.S.), unless it cannot be a month; with dots day first, as every locale
         # that writes dots has it (3.11.2025 is 3 November)
         mo, d = (a, b) if a <= 12 and m.group("nsep") != "." or b > 12 else (b, a)
@@ -1191,6 +1230,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
+    elif core == "c_bare" and _OR_COUNTS_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "two or three days after the storm": no one count, and not "days"
     elif core == "c_bare":
         # A plural unit without a number is a length of time (TimeML PXY, PXW ...) where the words
         # around it make it one: governed by "for", "within", "over" or "in" ("for decades", "in
@@ -1796,6 +1837,11 @@ def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> 
 def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     p1, lo, _ = parse_iso(anchor[0])
     p2, _, hi = parse_iso(anchor[1])
+    if m.unit == "week" and m.weekday is not None and m.day is None and not m.span:
+        # "Friday of that week": that weekday of the week last named
+        monday = lo - dt.timedelta(days=lo.weekday()) + dt.timedelta(weeks=m.offset)
+        day = (monday + dt.timedelta(days=m.weekday)).isoformat()
+        return (day, day, m.approximate, m.approximate)
     if m.unit == "year" and m.month is not None and not m.span:
         # a date named within the counted year ("October of that year", "July the following
         # year"): that month or day of it (of either year when the anchor spans two)
@@ -2168,7 +2214,7 @@ def counts_to_following(m: DateMention, text: str) -> bool:
 
 # ", on September 18", ", on the morning of 2 May": the date a count before it measures the gap to
 _RESTATED_BY_DATE = re.compile(rf",\s*(?:(?i:on|in)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
-                               rf"(?:{_MONTH}|{_DAY}\s+{_MONTH}|{_WEEKDAY})")
+                               rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:(?i:of)\s+)?{_MONTH})")
 
 
 def apposed(text: str, previous_end: int, m: DateMention) -> bool:
