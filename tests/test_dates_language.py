@@ -298,10 +298,10 @@ def test_a_week_or_day_named_from_the_story_and_a_year_counted_from_a_date():
 def test_within_the_next_year_is_a_length_and_a_date_line_may_carry_a_clock_time():
     m, r = only("Crews will hold a joint patrol within the next year.", "2024-04-11")
     assert (m.kind, m.span, r.date_precision) == ("relative", True, "range")
-    text = "September 24, 2024 07:30 JST"
-    m, r = only(text, "2024-09-24")
-    assert (m.phrase, r.date_start) == ("September 24, 2024 07:30", "2024-09-24")
-    assert dates.timexes(m, text, "2024-09-24")[0][2:4] == ("TIME", "2024-09-24T07:30")
+    text = "October 3, 2024 06:45 JST"
+    m, r = only(text, "2024-10-03")
+    assert (m.phrase, r.date_start) == ("October 3, 2024 06:45 JST", "2024-10-03")
+    assert dates.timexes(m, text, "2024-10-03")[0][2:4] == ("TIME", "2024-10-03T06:45")
     m, _ = only("Published June 27, 2024 - 15:02", "2024-06-27")
     assert m.time == "15:02"
     # a day range with a hyphen is still a range, not a clock time
@@ -355,7 +355,7 @@ def test_counts_before_an_unread_event_and_appositions():
     ("The parties hope to agree on the budget by year-end.", "2025-03-05", ("year-end", "DATE", "2025")),
     ("Chip sales fell in H1 2026.", "2026-09-05", ("H1 2026", "DATE", "2026-H1")),
     # a date line's clock with PM after it
-    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42", "TIME", "2025-12-09T22:42")),
+    ("Updated Dec 9, 2025 10:42 PM JST", "2025-12-09", ("Dec 9, 2025 10:42 PM JST", "TIME", "2025-12-09T22:42")),
     # a trailing attribution's date ("…, South Korea's military said on Friday") and a noun's modifier
     # ("the December defense plan") name when something was said and which plan is meant: "later
     # that day", "the following day" and "the same day" count from the sentence's own date
@@ -1049,3 +1049,147 @@ def test_owned_relative_fiscal_year_is_its_months(text, window, stored):
     m = next(m for m in dates.find_dates(text, every=True) if m.fiscal)
     r = dates.resolve(m, window=(window, window))
     assert (r.date_start, r.date_end) == stored
+
+
+def test_a_month_of_that_year_a_clock_with_its_date_and_a_gap_before_a_written_date(tmp_path):
+    """issue 15 (stop 27): "October of that year" is a month of the year last named; a date line's
+    12-hour clock ("at 4:15 p.m.", "- 11:20 AM") makes it one TIME; a count before a date the
+    text goes on to write ("Five days later, on July 9") is the length of the gap."""
+    story = """
+        Posted March 3, 2025 at 4:15 p.m. EST
+
+        Updated: May 9, 2025 - 11:20 AM
+
+        The harbour plan was drafted in 2019 and signed in October of that year. Dredging began
+        in 2021 and stopped in June that year.
+
+        The tanker ran aground on July 4. Five days later, on July 9, salvage crews refloated it.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-09-12") == [
+        ("March 3, 2025 at 4:15 p.m. EST", "2025-03-03T16:15"),
+        ("May 9, 2025 - 11:20 AM", "2025-05-09T11:20"),
+        ("2019", "2019"),
+        ("October of that year", "2019-10"),
+        ("2021", "2021"),
+        ("June that year", "2021-06"),
+        ("July 4", "2025-07-04"),
+        ("Five days later", "P5D"),     # the row keeps its words; the TIMEX3 is the length
+        ("July 9", "2025-07-09"),
+    ]
+
+
+def test_a_count_given_as_two_numbers_is_a_length_of_unknown_count():
+    """issue 15 (stop 27): "two or three days", "a week or two" say no one count (PXD, PXW); before "ago"
+    or "later" no one count is made up either (review 27)."""
+    assert timex_values("Inspectors stayed aboard for a week or two.") == [("a week or two", "DURATION", "PXW")]
+    assert timex_values("Repairs needed two or three days.") == [("two or three days", "DURATION", "PXD")]
+    assert timex_values("The ferry sank one or two years ago.", "2025-06-04") == []  # no one count (review 27)
+
+
+def test_a_year_to_march_or_september_is_a_fiscal_year_named_as_its_owner_names_it():
+    """issue 15 (stop 27): "the year to March 2025" is the April-March year numbered by its start
+    (2024), "the fiscal year ended September 30, 2023" the October-September one numbered by its
+    end; a year to another month is no fiscal year this reads (its month and year stay a date)."""
+    assert timex_values("Export revenue from patrol boats doubled in the year to March 2025.") == [
+        ("the year to March 2025", "DATE", "2024")]
+    m, r = only("Recruiting fell short in the fiscal year ended September 30, 2023.", "2024-01-10")
+    assert (r.date_start, r.date_end) == ("2022-10", "2023-09")
+    assert timex_values("Arrivals grew in the year to June 2024.") == [("June 2024", "DATE", "2024-06")]
+
+
+def test_numeric_dates_year_first_with_slashes_or_dots_and_dotted_dates_day_first():
+    """issue 15 (stop 27): a numeric date written year first is year-month-day whatever the
+    separator ("2025/03/11", as Japanese and Chinese pages write it); one written with dots and the
+    year last is day-first, as every locale that writes dots has it ("11.03.2025" is 11 March)."""
+    assert timex_values("The destroyer docked on 2025/03/11 at Yokosuka.", "2025-04-01") == [
+        ("2025/03/11", "DATE", "2025-03-11")]
+    assert timex_values("Notice no. 14, dated 2024.12.05.", "2025-04-01") == [("2024.12.05", "DATE", "2024-12-05")]
+    assert timex_values("Posted 3.11.2025 by the press office.", "2025-12-01") == [("3.11.2025", "DATE", "2025-11-03")]
+
+
+def test_a_date_lines_24_hour_clock_before_its_date_is_a_time_of_that_date():
+    """issue 15 (stop 27): "16:36 JST, June 16, 2025" (a date line's clock first): the clock is a
+    TIME of the date it stands before, not of the publication day; a clock alone is no date."""
+    assert timex_values("Updated 09:05 JST, 3 March 2025", "2025-06-16") == [
+        ("09:05", "TIME", "2025-03-03T09:05"), ("3 March 2025", "DATE", "2025-03-03")]
+    assert timex_values("The ferry left at 16:36 sharp.", "2025-06-16") == []
+
+
+def test_that_year_or_week_is_a_whole_word_and_a_weekday_of_that_week_is_that_weekday(tmp_path):
+    """review 27 (1, 2): "that" before "year-end" or "week-long" is a complementizer, not a
+    named period; "Thursday of that week" is the Thursday of the week last named."""
+    assert timex_values("The bank said in April that year-end dividends would fall.") == [("April", "DATE", "2025-04")]
+    assert [t for t, _, _ in timex_values("Pilots said on Friday that week-long exercises were over.")] == ["Friday"]
+    assert [t for t, _, _ in timex_values("Seoul noted in May that year-on-year exports slipped.")] == ["May"]
+    story = """
+        The frigate sailed from Kure on Wednesday, October 8, 2025. On Saturday of that week it
+        reached Guam, and on Thursday that week it had taken on stores.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-10-20") == [
+        ("Wednesday, October 8, 2025", "2025-10-08"),
+        ("Saturday of that week", "2025-10-11"),
+        ("Thursday that week", "2025-10-09"),
+    ]
+
+
+def test_a_count_is_the_gap_only_before_a_written_date_with_a_day(tmp_path):
+    """review 27 (3): "Two weeks later, on Friday" or "..., in March" does not write the date the
+    count leads to: the count still places it."""
+    story = """
+        The submarine left Guam on March 3. Two weeks later, on Friday, it surfaced near Palau.
+        """
+    rows = mentions_of_a_build(tmp_path, story, "2025-06-01")
+    assert rows[1][0] == "Two weeks later" and rows[1][1] in ("2025-W12", "2025-03-17")
+    story = """
+        The cutter left Naha on May 2. Ten days later, on May 12, it rescued a fishing crew.
+        """
+    assert mentions_of_a_build(tmp_path, story, "2025-06-01")[1] == ("Ten days later", "P10D")
+
+
+def test_a_year_to_a_month_is_a_fiscal_year_only_where_money_or_fiscal_is_spoken_of():
+    """review 27 (4): "a further year to March 2028" extends something by a year; "the year to
+    September" is a rolling year where nothing fiscal is said; a year ending on the 12th is no
+    fiscal year."""
+    assert timex_values("Manila renewed the lease by a further year to March 2028.") == [("March 2028", "DATE", "2028-03")]
+    assert timex_values("Rice prices climbed in the year to September 2024, the ministry said.") == [
+        ("September 2024", "DATE", "2024-09")]
+    assert ("the year ending March 12, 2025", "DATE", "2024") not in timex_values(
+        "Profits rose for the year ending March 12, 2025.")
+    assert timex_values("Toyota's operating profit rose in the year to March 2025.") == [
+        ("the year to March 2025", "DATE", "2024")]
+
+
+def test_dotted_numbers_that_are_not_dates():
+    """review 27 (5): an address, a version, an article number or a distance is no date."""
+    for text in ("Traffic from 12.4.2024.7 was blocked.", "The board adopted version 2023.11.02 of the code.",
+                 "The rules were updated to 2025.2.1 last week.", "See Article 4.6.2023 of the treaty.",
+                 "The drone flew 3.1.2024 km."):
+        assert [v for _, _, v in timex_values(text) if v.startswith(("2023-", "2024-", "2025-0"))] == [], text
+
+
+def test_a_clock_with_its_date_keeps_its_zone_and_needs_a_day():
+    """review 27 (6): the zone stays inside the expression; a month alone takes no clock; a clock
+    of "the next morning" is not the date's; an hour with p.m. takes its date too."""
+    assert timex_values("Posted July 14, 2025 at 6:05 a.m. KST", "2025-07-14") == [
+        ("July 14, 2025 at 6:05 a.m. KST", "TIME", "2025-07-14T06:05")]
+    assert all(not v.startswith("2024-04T") for _, _, v in timex_values("From April 2024 at 9:15 a.m. daily, gates open."))
+    assert all(v != "2024-02-20T04:40" for _, _, v in timex_values(
+        "The vote closed on February 20, 2024, 4:40 the next morning."))
+    assert ("TIME", "2025-03-09T15:00") in [(k, v) for _, k, v in timex_values(
+        "Talks open on March 9, 2025 at 3 p.m. in Hanoi.")]
+
+
+def test_a_24_hour_clock_before_its_date_leaves_the_weekday_to_the_date():
+    """review 27 (7): "08:15, Tuesday, May 6, 2025" — the weekday belongs to the date; a verse
+    reference is no clock."""
+    assert timex_values("Doors close 08:15, Tuesday, May 6, 2025.", "2025-05-01") == [
+        ("08:15", "TIME", "2025-05-06T08:15"), ("Tuesday, May 6, 2025", "DATE", "2025-05-06")]
+    assert all(k != "TIME" for _, k, _ in timex_values("He quoted Luke 2:14, May 1, 2025.", "2025-05-01"))
+
+
+def test_two_counts_before_later_or_ago_give_no_one_count():
+    """review 27 (8): "a month or two later", "a week or two before the vote", "four or five
+    days after the storm": the text gives no one count, and none is made up."""
+    for text in ("A month or two later, the envoys met again.", "It happened a week or two before the vote.",
+                 "Crews returned four or five days after the storm.", "It sank two or three years ago."):
+        assert timex_values(text) == [], text

@@ -333,15 +333,18 @@ _CORES = [
     r"(?P<c_cjk>(?<![0-9])(?P<jy>1[0-9]{3}|20[0-9]{2})年(?:(?P<jm>1[0-2]|0?[1-9])月"
     r"(?:(?P<jd>3[01]|[12][0-9]|0?[1-9])日)?)?)",
     # 2025-03-30, 2025-03
-    r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})-(?P<im>0[1-9]|1[0-2])"
-    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-SU-Za-z]|T(?![0-9])|-[0-9]))",
-    # 03-11-2025, 3/11/2025, 11.3.2025 (month first unless the first number cannot be a month)
+    # 2025-03-11, 2025-03 | 2025/03/11, 2025.3.11 (year first: always year, month, day)
+    r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})(?:-(?P<im>0[1-9]|1[0-2])"
+    r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|/(?P<im2>0?[1-9]|1[0-2])/(?P<id2>0?[1-9]|[12][0-9]|3[01])"
+    r"|[.](?P<im3>0[1-9]|1[0-2])[.](?P<id3>0[1-9]|[12][0-9]|3[01]))"
+    r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9]))",
+    # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
-    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/-][0-9]))",
+    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9]))",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
-    rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})"
+    rf"|(?P<rd1>{_ATOM}|{_DAY})\s*[–—-]\s*(?P<rd2>{_ATOM}|{_DAY}(?:,?\s+{_YEAR})?|{_YY})(?!:[0-9])"  # (not "- 11:20")
     rf"|(?P<rs1>{_YEAR})/(?P<rs2>{_YEAR}|{_YY}))",
     # the 2010s, the early 1990s, mid-1990s, the '80s, the nineties
     rf"(?P<c_decade>(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?"
@@ -354,19 +357,29 @@ _CORES = [
     rf"(?P<c_anniv>(?i:the\s+(?P<an>[1-9][0-9]{{0,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<aanc>{_NP})))",
     # Sept. 11 this year | July last year | Monday last week (a date named within a named period)
     rf"(?P<c_compound>(?:(?P<km>{_MONTH})\s+(?P<kd>{_DAY})|(?P<kd2>{_DAY})\s+(?P<km2>{_MONTH})|(?P<km3>{_MONTH_FULL})"
-    rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|the\s+previous|the\s+following))\s+"
-    r"(?P<ku>(?i:year|week))(?![A-Za-z’']))",
+    rf"|(?P<kwd>{_WEEKDAY}))\s+(?:of\s+)?(?P<krel>(?i:this|last|next|that|the\s+previous|the\s+following))\s+"
+    r"(?P<ku>(?i:year|week))(?![A-Za-z’'-]))",  # (not "that year-end", "that week-long")
     # the week of March 6 (an ISO week)
     rf"(?P<c_weekof>(?i:the\s+week\s+of)\s+(?P<wom>{_MONTH})\s+(?P<wod>{_DAY})(?:,?\s+(?P<woy>{_YEAR}))?)",
     # (2024, September 13): a reference list's year first
     rf"(?P<c_apa>(?<=\()(?P<ay>1[0-9]{{3}}|20[0-9]{{2}}),\s+(?P<am>{_MONTH})(?:\s+(?P<ad>{_DAY}))?(?=\)))",
     # Dec. 10, 2025 | Monday, March 30, 2025 | 31 May 2021 | the 30th of March | February 1945 |
-    # September 24, 2024 07:30, June 27, 2024 - 15:02 (a page's date line with a 24-hour time)
+    # September 24, 2024 07:30, June 27, 2024 - 15:02, August 26, 2024 at 9:52 p.m. (a date with
+    # the clock time it gives, one TIME)
     rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}))"
-    r"(?:(?<=[0-9])(?:\s+|\s*[,–—-]\s*)(?P<dclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?)",
+    rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|(?P<dmy>{_MONTH}(?:,?\s+|\s+of\s+){_YEAR})))"
+    # (a clock only after a day; its zone kept; not a clock of "the next morning")
+    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)"
+    r"(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])|(?:1[0-2]|0?[1-9])(?=\s*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))"
+    r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?"
+    r"(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|(?i:local\s+time))(?![A-Za-z]))?"
+    r"(?!,?\s+(?i:the\s+)?(?i:next|following)\s+(?i:morning|day|afternoon|evening|night)))?)",
     # fiscal 2025, fiscal year 2025, FY2025
-    r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT + ")",
+    r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT +
+    # the year to March 2024, the fiscal year ended September 30, 2025: a twelve-month year named by its end
+    # (with "the" or "fiscal" before it: "another year to March 2027" is a length and a date)
+    rf"|(?:(?i:the)\s+(?:(?P<fef>(?i:fiscal|financial))\s+)?|(?P<fef2>(?i:fiscal|financial))\s+)(?i:year)\s+"
+    rf"(?i:to|ending|ended|through)\s+(?:(?i:in)\s+)?(?P<fem>{_MONTH_FULL})(?:\s+(?P<fed>{_DAY}))?,?\s+(?P<fey>{_YEAR}))",
     # the third quarter (of 2025), third-quarter, Q3 2025, the first half of 2025
     rf"(?P<c_quarter>(?i:(?:the\s+)?(?P<qn>{_ORDINAL}|final|last|latest|current|next|previous)[\s-]+"
     rf"(?:fiscal[\s-]+)?(?P<qw>quarter|half)(?![\w-]))(?:(?:\s+of|,)?\s+(?P<qy>{_YEAR})"
@@ -408,9 +421,11 @@ _CORES = [
     r"(?=\s*[,.;:)!?]|\s+(?:and|or|but|when|with|as|to|is|was|will)\b)|soon(?!\s+(?:after|as|to|be)\b)))"
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
-    rf"(?P<c_dur>(?i:(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
+    # (two or three days, a day or two: a count not given, PXD)
+    rf"(?P<c_dur>(?i:(?>(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
-    rf"(?P<du>{_TIME_UNITS}))(?![A-Za-z]))",
+    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?))(?![A-Za-z])"
+    r"(?(dor)(?!\s+(?i:ago|later|earlier|before|after|prior)\b))(?(dor2)(?!\s+(?i:ago|later|earlier|before|after|prior)\b)))",
     # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
     # context checked in code)
     r"(?P<c_bare>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w’'-]))",
@@ -436,8 +451,11 @@ _CORES = [
     r"(?P<c_now>(?i:right\s+now|now|today|currently|presently|nowadays|these\s+days|at\s+present)(?![\w’']))",
     # 10 a.m., 6:30 p.m. EST, noon, midnight (a time of day)
     r"(?P<c_clock>(?:(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
-    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z]))"
-    rf"(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’']))?)",
+    r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z])"
+    # 16:36 JST, June 16, 2025: a date line's 24-hour clock before its date
+    rf"|(?<![0-9:.])(?P<hh24>[01][0-9]|2[0-3]):(?P<mi24>[0-5][0-9])(?=(?:\s+[A-Z]{{2,4}}(?:[+-][0-9]{{1,2}})?)?,\s+"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<c24date>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR})))"
+    rf"(?:(?(hh24)(?!))(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’'])))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
 ]
@@ -846,6 +864,24 @@ def _atom(text: str, start: int, end: int):
             int(a.group("yy")) if a.group("yy") else None)
 
 
+# "version 2023.11.02", "Article 4.6.2023", "3.1.2024 km": dotted numbers that name no date
+_NUMBERED_BEFORE = re.compile(r"(?i:\b(?:version|ver\.|v\.?|article|art\.|section|sec\.|chapter|para(?:graph)?|rule|"
+                              r"no\.|number|nos?\.|release|build|update)|§)\s*$")
+_UNIT_AFTER = re.compile(r"\s*(?:%|(?i:km|kms|kg|mm|cm|m|mi|nm|ft|t|tons?|tonnes?|miles?|meters?|metres?|kilomet(?:er|re)s?|"
+                         r"knots?|percent|per\s+cent|points?|degrees?|mb|gb|kb|mhz|ghz)(?![A-Za-z]))")
+
+
+_FISCAL_WORD = re.compile(r"(?i:\bfiscal\b)")
+_FISCAL_CUE = re.compile(r"(?i:\b(?:fiscal|budgets?|financial|earnings|profits?|revenues?|spending|sales|income|"
+                         r"results|dividends?|deficits?|surplus|turnover|outlays?|appropriations?)\b)")
+_OR_COUNT_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+$")
+_OR_COUNTS_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+(?i:{_COUNT})\s+$")
+
+
+def _NOT_A_NUMERIC_DATE(text: str, start: int, end: int) -> bool:
+    return bool(_NUMBERED_BEFORE.search(text, max(0, start - 16), start) or _UNIT_AFTER.match(text, end))
+
+
 def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None:
     """Build the mention for a match of :data:`DATE_PATTERN`, or None when it is not a date."""
     core = m.lastgroup
@@ -893,8 +929,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     fields["approximate"] = q in DATE_HEDGES or (q in QUANTITY_HEDGES and core == "c_count")
 
     if core == "c_iso":
-        y, mo = int(m.group("iy")), int(m.group("im"))
-        d = int(m.group("id")) if m.group("id") else None
+        y, mo = int(m.group("iy")), int(m.group("im") or m.group("im2") or m.group("im3"))
+        d = next((int(g) for g in (m.group("id"), m.group("id2"), m.group("id3")) if g), None)
+        if m.group("im3") and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+            return None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
@@ -935,12 +973,33 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            clock = m.group("dclock")
-            if _PM_AFTER.match(scan, m.end()) and int(clock[:2]) < 12:  # "Dec 9, 2025 10:42 PM"
-                clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
-            fields["time"] = clock
+            hour, _, minute = m.group("dclock").partition(":")
+            minute = minute or "00"
+            ampm = (m.group("dampm") or "").lower()
+            if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
+                hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
+            fields["time"] = f"{int(hour):02d}:{minute}"
+    elif core == "c_fiscal" and m.group("fem"):
+        # a year that ends in March is an April-March fiscal year, numbered by the year it starts
+        # in (Japan's fiscal 2023 ends in March 2024); one that ends in September the U.S. one,
+        # numbered by its end; other months name no fiscal year this module knows
+        end_month, end_year = _month(m.group("fem")), int(m.group("fey"))
+        if end_month not in (3, 9) or m.group("fed") and int(m.group("fed").rstrip("stndrh")) != \
+                calendar.monthrange(end_year, end_month)[1]:
+            return None  # a year to June, a year ending March 15: no fiscal year
+        # only where money or a fiscal year is spoken of (else a rolling year: "the yen fell in the
+        # year to March 2025"); the U.S. one only where "fiscal" is written
+        first, last = _sentence_bounds(text, start, end)
+        written = m.group("fef") or m.group("fef2") or _FISCAL_WORD.search(text, first, last)
+        if not (written or end_month == 3 and (_FISCAL_CUE.search(text, first, last) or _FISCAL_WORD.search(text))):
+            return None
+        owner = "JP" if end_month == 3 else "US"
+        fields.update(kind="explicit", year=end_year - (owner == "JP"), fiscal=True, fiscal_owner=owner)
     elif core == "c_fiscal":
         fields.update(kind="explicit", year=int(m.group("fy")), fiscal=True)
+    elif core in ("c_count", "c_dur") and not (core == "c_dur" and (m.group("dor") or m.group("dor2"))) \
+            and _OR_COUNT_BEFORE.search(text, max(0, start - 24), start):
+        return None  # "four or five days after the storm": the text gives no one count
     elif core == "c_count":
         n, unit = _count(m.group("cn")), _unit(m.group("cu"))
         rel = _norm(m.group("crel") or m.group("cword"))
@@ -1073,9 +1132,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y)
     elif core == "c_num":
         a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
-        mo, d = (a, b) if a <= 12 else (b, a)  # month first (U.S.), unless it cannot be a month
-        if not (1 <= mo <= 12 and _valid(y, mo, d)) or (m.group("nsep") == "." and a <= 12 and b <= 12):
-            return None  # 3.11.2025 is day-first in most places that write dots: too ambiguous
+        if m.group("nsep") == "." and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+            return None
+        # month first (U.S.), unless it cannot be a month; with dots day first, as every locale
+        # that writes dots has it (3.11.2025 is 3 November)
+        mo, d = (a, b) if a <= 12 and m.group("nsep") != "." or b > 12 else (b, a)
+        if not (1 <= mo <= 12 and _valid(y, mo, d)):
+            return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
     elif core == "c_century":
         n = int(m.group("cen")) if m.group("cen") else _CENTURY_WORDS.index(m.group("cenw").lower()) + 1
@@ -1084,7 +1147,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         month_word = m.group("km") or m.group("km2") or m.group("km3")
         day_word = m.group("kd") or m.group("kd2")
         rel = _norm(m.group("krel")).replace("the ", "")
-        offset = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+        offset = {"this": 0, "last": -1, "previous": -1, "next": 1, "following": 1, "that": 0}[rel]
         unit = m.group("ku").lower()
         if unit == "week" and m.group("kwd") is None or unit == "year" and month_word is None:
             return None
@@ -1095,8 +1158,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         wd = _WEEKDAY_BY_KEY[m.group("kwd")[:3].lower()] if m.group("kwd") else None
         fields.update(kind="relative", month=mo, day=d, weekday=wd, unit=unit, offset=offset, calendar=True,
                       direction=_offset_direction(offset))
-        if rel in ("previous", "following"):
-            fields["kind"] = "anchored"
+        if rel in ("previous", "following", "that"):
+            fields["kind"] = "anchored"  # "December of that year": within the year last named
     elif core == "c_weekof":
         d, mo = int(m.group("wod").rstrip("stndrh")), _month(m.group("wom"))
         y = int(m.group("woy")) if m.group("woy") else None
@@ -1167,6 +1230,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="vague", value=value, direction="past" if past else "future")
         if words.startswith("the time"):
             fields["extent_start"] = m.start()
+    elif core == "c_bare" and _OR_COUNTS_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "two or three days after the storm": no one count, and not "days"
     elif core == "c_bare":
         # A plural unit without a number is a length of time (TimeML PXY, PXW ...) where the words
         # around it make it one: governed by "for", "within", "over" or "in" ("for decades", "in
@@ -1183,8 +1248,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         n_word = _norm(m.group("dn"))
         unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
         unit = {"centurie": "century", "millennia": "millennium", "night": "day"}.get(unit, unit)
-        if n_word and _FEW_WORDS.match(n_word):
-            n = None
+        if n_word and _FEW_WORDS.match(n_word) or m.group("dor") or m.group("dor2"):
+            n = None  # "a few days", "two or three days", "a day or two"
         elif n_word and "/" in n_word:
             whole, _, frac = n_word.rpartition(" ")
             num, den = frac.split("/")
@@ -1245,6 +1310,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if m.group("noon"):
             word = m.group("noon").lower()
             clock = "24:00" if word == "midnight" else "12:00"
+        elif m.group("hh24"):
+            clock = f"{int(m.group('hh24')):02d}:{m.group('mi24')}"
+            _, y, mo, d, _ = _atom(text, *m.span("c24date"))
+            if not _valid(y, mo, d):
+                return None
+            fields.update(kind="explicit", year=y, month=mo, day=d, time=clock)  # the clock of that day
+            return _finish(m, core, text, scan, start, end, q, fields)
         else:
             h = int(m.group("hh")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
             clock = f"{h:02d}:{m.group('mi') or '00'}"
@@ -1513,7 +1585,7 @@ def _finish(m, core, text, scan, start, end, q, fields) -> DateMention:
             # set or moved: "extended its deadline until Tuesday", "has given them until Tuesday")
             fields.update(tense="past", tense_cue=cue)
     if fields.get("fiscal"):
-        fields["fiscal_owner"] = _fiscal_owner(text, start, end)
+        fields["fiscal_owner"] = fields.get("fiscal_owner") or _fiscal_owner(text, start, end)
         if fields["fiscal_owner"] and fields.get("kind") == "relative" and not fields.get("tense") \
                 and clause_tense(text, start, end)[0] == "past":
             # a past clause near a fiscal year's start speaks of the one just ended (see _relative)
@@ -1765,6 +1837,16 @@ def _shift(lo: dt.date, hi: dt.date, unit: str, n: int, calendar_unit: bool) -> 
 def _anchored(m: DateMention, anchor: tuple[str, str]) -> tuple:
     p1, lo, _ = parse_iso(anchor[0])
     p2, _, hi = parse_iso(anchor[1])
+    if m.unit == "week" and m.weekday is not None and m.day is None and not m.span:
+        # "Friday of that week": that weekday of the week last named
+        monday = lo - dt.timedelta(days=lo.weekday()) + dt.timedelta(weeks=m.offset)
+        day = (monday + dt.timedelta(days=m.weekday)).isoformat()
+        return (day, day, m.approximate, m.approximate)
+    if m.unit == "year" and m.month is not None and not m.span:
+        # a date named within the counted year ("October of that year", "July the following
+        # year"): that month or day of it (of either year when the anchor spans two)
+        return (_iso(lo.year + m.offset, m.month, m.day), _iso(hi.year + m.offset, m.month, m.day),
+                m.approximate, m.approximate)
     # an elapsed count of years from the story's last date keeps that date's precision
     # ("In May 2024 ... a year later" is May 2025); a calendar unit ("the following year") and a
     # count from a named event ("the 80th anniversary of the battle") or a hedged one ("less than a
@@ -2119,9 +2201,20 @@ _FOLLOWED = re.compile(r"\s*[\w“\"']")
 def counts_to_following(m: DateMention, text: str) -> bool:
     """An anchored count whose anchor follows in words the finder did not read as one ("a month
     after a Chinese Y-9 surveillance plane entered ..."): a length of time before or after
-    that, not a date counted from the story's last one (as "The day before," is)."""
-    return (m.kind == "anchored" and m.anchor is None and m.phrase[-6:].lower().endswith(("before", "after", "prior"))
-            and _FOLLOWED.match(text, m.end, m.end + 3) is not None)
+    that, not a date counted from the story's last one (as "The day before," is); or a count
+    whose date the text goes on to give ("Three weeks later, on September 18, ..."): the length of
+    the gap, the date being the one written."""
+    if m.kind != "anchored" or m.anchor is not None:
+        return False
+    ending = m.phrase[-7:].lower()
+    return (ending.endswith(("before", "after", "prior")) and _FOLLOWED.match(text, m.end, m.end + 3) is not None) \
+        or (ending.endswith(("before", "after", "prior", "later", "earlier")) and is_count(m)
+            and _RESTATED_BY_DATE.match(text, m.end) is not None)  # "Three weeks later, on September 18"
+
+
+# ", on September 18", ", on the morning of 2 May": the date a count before it measures the gap to
+_RESTATED_BY_DATE = re.compile(rf",\s*(?:(?i:on|in)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
+                               rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:(?i:of)\s+)?{_MONTH})")
 
 
 def apposed(text: str, previous_end: int, m: DateMention) -> bool:

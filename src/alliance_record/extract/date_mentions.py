@@ -272,7 +272,7 @@ def _caption_like(text: str, start: int, end: int) -> bool:
 
 _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
 # "that day", "later that month": a demonstrative takes up a date already named, of a precision that has the unit
-_DEMONSTRATIVE = re.compile(r"(?i:(?:(?:earlier|later)\s+)?that\s)")
+_DEMONSTRATIVE = re.compile(r"(?i:(?:(?:earlier|later)\s+)?that\s|.*\s(?:of\s+)?that\s+(?:year|week)\b)")
 _TAKES_UP = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 
