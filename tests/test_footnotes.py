@@ -479,3 +479,29 @@ def test_plain_digit_notes_only_where_the_text_cites_them():
     doc = make(PLAIN_NUMBERS_NOT_NOTES)
     assert rows_of(doc)["footnotes"] == []
     assert not segment(doc).notes
+
+
+PLAIN_MARKERS_END_SENTENCES = """
+A Test Title
+
+Two frigates of the southern fleet entered the contiguous zone off the outer islands.3 Four days later, on March 9, a survey ship followed them.4 The ministry lodged a protest the same evening.
+
+3 Coast Guard District Headquarters, patrol report, March 5, 2025.
+4 Ministry of Defense, press release, March 9, 2025.
+"""
+
+
+def test_a_plain_digit_note_marker_ends_its_sentence():
+    """A note number in plain digits glued to a sentence's stop ("islands.3 Four days later") ends
+    that sentence, as a superscript or a bracketed marker does, where the document's notes are
+    read in plain digits; the marker stays with the sentence it closes."""
+    doc = make(PLAIN_MARKERS_END_SENTENCES)
+    sentences = [s["text"] for s in segment(doc).sentences]
+    assert sentences == [
+        "Two frigates of the southern fleet entered the contiguous zone off the outer islands.3",
+        "Four days later, on March 9, a survey ship followed them.4",
+        "The ministry lodged a protest the same evening."]
+    assert [n.number for n in segment(doc).notes] == [3, 4]
+    # without notes read in plain digits, the digits are no marker and the split is syntok's
+    doc = make(PLAIN_MARKERS_END_SENTENCES.split("\n3 Coast")[0])
+    assert "islands.3 Four days later" in " ".join(s["text"] for s in segment(doc).sentences)

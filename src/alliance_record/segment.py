@@ -1617,7 +1617,7 @@ def segment(doc) -> Segmentation:
         interrupted = False
         prev_kind = "body"
 
-    _assemble(doc, seg, headings, paras, notes, figures, toc_titles)
+    _assemble(doc, seg, headings, paras, notes, figures, toc_titles, plain_read)
     return seg
 
 
@@ -1627,7 +1627,10 @@ _SENTENCE_FIELDS = operator.attrgetter("paragraph_id", "start", "end", "id", "te
 _SENTENCE_ITEMS = operator.itemgetter("paragraph_id", "start", "end", "id", "text")  # of a dict
 
 
-def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles):
+def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles, plain_notes=frozenset()):
+    """Sections, paragraphs and their sentences, figures and notes as rows; ``plain_notes``: the
+    numbers of the notes read in plain digits, whose markers end a sentence (see
+    :func:`split_after_plain_markers`)."""
     text = doc.text
     did = doc.id
     content_end = max([p.end for p, _ in paras] + [h["end"] for h in headings] + [0]) or len(text)
@@ -1690,6 +1693,8 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
             if problem:
                 seg.problems.append({"id": f"{pid}-problem", "document_id": did, "paragraph_id": pid,
                                      "stage": "segment", "problem": problem})
+            if plain_notes:
+                bounds = split_after_plain_markers(ptext, bounds, plain_notes)
         one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
             if one_piece:  # the common case, without the Multi of one piece
@@ -1787,6 +1792,34 @@ MEMO_CHARS = 100_000
 # instead (a sentence ends at ". ! ? …" before a capital or a digit, not after an abbreviation),
 # and the document says so in a ``problems`` row (see :func:`paragraph_sentence_bounds`).
 LONG_PARAGRAPH = 100_000
+
+
+def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, int], ...]:
+    """``bounds`` with a sentence ended after each note marker in plain digits glued to a stop
+    ("...the outer islands.3 Four days later") whose number is one of the document's notes read in
+    plain digits (``numbers``): as a superscript or a bracketed marker ends a sentence
+    (MARKED_SENTENCE_END), which syntok does not see in plain digits. The marker stays with the
+    sentence it closes; the next sentence starts at the next capital."""
+    cuts = []
+    for m in plain_markers(text):
+        if m.group(1) in numbers:
+            k = m.end()
+            while k < len(text) and text[k].isspace():
+                k += 1
+            if k < len(text):
+                cuts.append(k)
+    if not cuts:
+        return tuple(bounds)
+    out = []
+    for i, j in bounds:
+        for c in cuts[bisect.bisect_right(cuts, i):bisect.bisect_left(cuts, j)]:
+            e = c
+            while e > i and text[e - 1].isspace():
+                e -= 1
+            out.append((i, e))
+            i = c
+        out.append((i, j))
+    return tuple(out)
 
 
 def paragraph_sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], str | None]:
