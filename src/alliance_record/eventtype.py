@@ -163,6 +163,16 @@ def shifted(r: Reading, by: int) -> Reading:
     return r
 
 
+def noun_types(text: str) -> list[tuple[int, str]]:
+    """``(offset, type)`` of every event noun of ``text``, in order (the longest at one offset)."""
+    found = sorted((m.start(), -len(m.group()), t) for t, rx in _NOUN_RES for m in rx.finditer(text))
+    out: list = []
+    for at, _, t in found:
+        if not out or out[-1][0] != at:
+            out.append((at, t))
+    return out
+
+
 def noun_type(text: str) -> str | None:
     """The type of the first event noun of ``text`` ("a trade deal" -> agreement)."""
     found = sorted((m.start(), -len(m.group()), t) for t, rx in _NOUN_RES for m in rx.finditer(text))
