@@ -275,3 +275,15 @@ def test_the_signing_named_again_is_an_agreement():
     """"the signing" names an agreement again (review 26 finding 14); "the signing ceremony" a ceremony."""
     assert eventtype.noun_type("the signing") == "agreement"
     assert eventtype.noun_type("the signing ceremony") == "ceremony"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The joint drills began on Monday off the coast.", "exercise"),
+    ("The summit started on a rainy Tuesday.", "meeting"),
+    ("The programme began in 2019.", "policy"),
+])
+def test_an_aspectual_verb_with_no_complement_takes_its_event_subject_s_type(sentence, expected):
+    """"The drills began on Monday": the drills are the event (an act the lexicon types as
+    concrete); a programme that began is still a policy begun. Sentences written for this test,
+    the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected

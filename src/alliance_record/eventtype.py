@@ -627,6 +627,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
     if low in ASPECTUAL and (r := complement_type(obj, base["subject"])) is not None:
         return Reading(r.type, saying=r.saying, **base)  # "began deploying missiles": the deployment
+    if low in ASPECTUAL and (kind := noun_type(" ".join(base["subject"].split()[-1:]))) in CONCRETE:
+        return Reading(kind, **base)  # "the drills began on Monday": the drills are the event
     if low in APPROVE and _budget_object(obj):
         return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):

@@ -400,7 +400,7 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
 # the noun is what was done), "the carrier, which left Yokosuka in May" (a relative: the noun did it)
 REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
                               r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
-RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who)\s+"
+RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who|that)\s+"
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
