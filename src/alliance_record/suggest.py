@@ -323,8 +323,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
         draft["_subject"] = (_name_key(subject), bool(sentence.get("pred")))  # whose act: a verb phrase's subject
-        match = _match_existing(draft, resolved, existing, sentence.get("context", text), parents,  # a dated object: its sentence's words
-                                window[1] if window else None)
+        match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
             continue  # an event named again that no draft tells
@@ -400,7 +399,7 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
 # the noun is what was done), "the carrier, which left Yokosuka in May" (a relative: the noun did it)
 REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
                               r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
-RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who|that)\s+"
+RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?P<rel>which|who|that)\s+"
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
@@ -408,7 +407,8 @@ def _dated_relatives(text: str):
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
     goal set in December 2022": read as "set the goal in December 2022") or a relative clause
-    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."), one at a time: the
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."; one opened by "that"
+    only when it tells the event its head noun names: "the official visit that began on October 14"), one at a time: the
     noun and its clause are searched in the RELATIVE_WINDOW characters before the date, not the
     whole sentence before it (a hostile sentence of many dates is not searched quadratically)."""
     for m in dates.find_dates(text):
@@ -418,12 +418,16 @@ def _dated_relatives(text: str):
             if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
                 continue
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
-            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
-                continue
+            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])
+                            or head.split()[-1] in ("that", "which", "who")):
+                continue  # "the report that claimed ...": a relative clause, no participle after its noun
             clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
             reading = eventtype.read(clause)
             if reading.type in (None, "other"):
                 continue
+            if not passive and r.group("rel") == "that" and \
+                    (reading.saying or reading.type != eventtype._head_noun_type(head)):
+                continue  # "the plan that called for ...", "the statement that followed the talks": no event of the head's
             at = r.start("verb") - r.start("head")
             yield r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
                                                            end=end - r.start("head"))
@@ -501,9 +505,6 @@ def _units(sentences):
             if not any(u["start"] - sentence["start"] <= start < u["end"] - sentence["start"] for u in subs[:told]):
                 subs.append(_unit(sentence, start, text[start:end], reading, "sub"))
         reading = eventtype.read(text)
-        objects = [dict(_unit(sentence, start, text[start:end], object_reading, "sub"), context=text)  # "condemned its launch ... on June 26"
-                   for start, end, object_reading in _dated_objects(text, reading)
-                   if not any(u["start"] - sentence["start"] < end and start < u["end"] - sentence["start"] for u in subs)]
         att = reading.attribution
         content = text[:att[0]].rstrip(" ,") if att else ""
         lead = eventtype._skip_fronted(content, 0) if att else 0
@@ -521,17 +522,13 @@ def _units(sentences):
         if parts:  # "On June 13 he signed an order, and the companies signed a pact": two acts
             for start, end, part_reading, shared in parts:
                 unit = _unit(sentence, start, text[start:end], part_reading, "part")
-                unit["inner"] = tuple((u["start"] - unit["start"], u["end"] - unit["start"]) for u in objects
-                                      if unit["start"] <= u["start"] < unit["end"])
                 # the words before a part in its sentence, from the subject it shares: its quote's prefix
                 unit["lead_from"] = sentence["start"] + (shared[0] if shared is not None else 0)
                 if shared is not None:  # a predicate of the subject before: its subject's words are the part's
                     unit.update(pred=True, shared=(sentence["start"] + shared[0], sentence["start"] + shared[1]),
                                 subject=text[shared[0]:shared[1]])
                 yield unit
-            yield from objects
             continue
-        subs += objects
         inner = tuple((u["start"] - sentence["start"], u["end"] - sentence["start"]) for u in subs)
         yield dict(sentence, reading=reading, inner=inner)
         yield from subs
@@ -814,64 +811,6 @@ def _noun_of_date(text: str, mention, prenominal_only: bool = False) -> str | No
         return None
     m = NOUN_BEFORE_DATE.search(text[max(0, k - 60):k])
     return eventtype.noun_type(m.group("noun")) if m else None
-
-
-# The kinds of event a noun names that a statement's object may date ("condemned the launch of a
-# missile on June 26"): acts done, not words said, plans or documents.
-DATED_OBJECT_KINDS = ("attack", "incident", "agreement", "meeting", "visit", "exercise", "battle", "ceremony",
-                      "call", "appointment", "deployment")
-# What may stand between a verb and a date that follows its object's first noun phrase at once
-# ("welcomed the agreement on March 4"): then the date may be the words said's, not the noun's
-FIRST_NOUN_PHRASE = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|that|[\w’'.-]+(?:’s|'s))\s+)?"
-                               r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*$")
-
-
-# Signs that the object is a clause, not a noun phrase: a copula, an auxiliary or a modal, a
-# quotation, an infinitive (what is said or planned is no act the noun names and the date dates)
-CLAUSE_SIGN = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|should|could|must|may|might|can)\b|"
-                         r"[“\"]|\bto\s+(?!(?:the|a|an|its|their|his|her|this|these|those)\b)[a-z]+\s")
-OCCASION_NOUN = re.compile(r"\b(?:news|press)\s+$")  # "told a news conference on Monday": where it was said
-NP_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those)\s", re.I)
-
-
-def _dated_objects(text: str, reading):
-    """``(start, end, reading)`` of the event a statement's object names and dates, told as an
-    event of its own: a verb of saying with a noun phrase for object (not a clause: "noted that
-    ...") and an event noun (:data:`DATED_OBJECT_KINDS`) between the verb and a date phrase further
-    on ("condemned the DPRK's repeated launches, including its launch of a missile on June 26",
-    "welcomed the conduct of the drills, a trilateral exercise, in late June"). Such a date says
-    when the act was, not when the words were said (a readout's ministers speak at their
-    meeting); the unit runs from the noun phrase of the event noun (with the noun an apposition
-    renames) to the date. A date right after the object's first noun phrase ("welcomed the
-    agreement on Tuesday") may be either's: no unit."""
-    if not reading.saying or reading.verb_at is None or not reading.verb:
-        return
-    lo = reading.verb_at + len(reading.verb)
-    for m in dates.find_dates(text):
-        if m.start < lo:
-            continue
-        between = text[lo:m.start]
-        if re.match(r"\s*(?:that|to|whether|how|if|what|when|where|why)\b|\s*[“\"(:]", between) or \
-                FIRST_NOUN_PHRASE.match(between) or ";" in between or dates.is_duration(m):
-            return
-        nouns = [(at, t) for at, t in eventtype.noun_types(between) if t in DATED_OBJECT_KINDS and
-                 not OCCASION_NOUN.search(between, 0, at)]
-        if not nouns:
-            return
-        at, kind = nouns[-1]
-        if kind == "incident" and re.match(r"launch", between[at:], re.I) and \
-                not eventtype._MISSILE.search(between, at):
-            kind = "policy"  # "the launch of the Joint Operations Command": a body set up, no missile fired
-        if CLAUSE_SIGN.search(between, 0, at):
-            return  # "said China's actions were ...", "welcomed its offer to host the next summit in 2025"
-        dets = [d.start() for d in NP_DETERMINER.finditer(between, 0, at)]
-        start = dets[-1] if dets else len(between) - len(between.lstrip())
-        if dets and re.search(r",\s*$", between[:start]) and len(dets) > 1:
-            start = dets[-2]  # an apposition ("Freedom Edge, the first trilateral exercise"): from the noun it renames
-        end = m.start + len(m.phrase)
-        yield lo + start, end, eventtype.Reading(kind, verb=between[at:].split()[0], verb_at=at - start,
-                                                 start=0, end=end - lo - start)
-        return
 
 
 def _mask_names(text: str) -> str:
