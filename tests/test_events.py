@@ -1400,3 +1400,18 @@ def test_a_fronted_gerund_clause_ends_at_its_comma():
 def test_a_when_clause_is_no_event_apart_and_a_subordinator_keeps_the_relative(sentence, expected):
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [u["reading"].type for u in units if u.get("sub")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials praised the official visit that began on October 14, 2023.", ["visit"]),
+    ("The cabinet approved a plan that called for new airfields by April 2028.", []),
+    ("Seoul questioned the communique that followed the talks on May 5, 2024.", []),
+    ("The minister dismissed the report that claimed sailors left the port on July 2, 2024.", []),
+])
+def test_a_that_relative_is_read_only_when_its_head_is_the_event_it_dates(sentence, expected):
+    """Review 27 finding 6: a relative clause opened by "that" tells a dated event when its head
+    noun names that event ("the official visit that began on October 14"); a plan, a communique or a
+    report that says or calls for something is no event of the clause's words. Sentences written
+    for this test, the expected units written before the code ran."""
+    units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
+    assert [u["reading"].type for u in units if u.get("sub")] == expected

@@ -275,3 +275,32 @@ def test_the_signing_named_again_is_an_agreement():
     """"the signing" names an agreement again (review 26 finding 14); "the signing ceremony" a ceremony."""
     assert eventtype.noun_type("the signing") == "agreement"
     assert eventtype.noun_type("the signing ceremony") == "ceremony"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The joint drills began on Monday off the coast.", "exercise"),
+    ("The summit started on a rainy Tuesday.", "meeting"),
+    ("The programme began in 2019.", "policy"),
+])
+def test_an_aspectual_verb_with_no_complement_takes_its_event_subject_s_type(sentence, expected):
+    """"The drills began on Monday": the drills are the event (an act the lexicon types as
+    concrete); a programme that began is still a policy begun. Sentences written for this test,
+    the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rallies against the naval drills began on Sunday.", "policy"),
+    ("Preparations for the leaders' summit began in April 2024.", "policy"),
+    ("Media reports about the ministerial visit started on Friday.", "other"),
+    ("The patrol plane's crew began on Monday.", "policy"),
+    ("The joint exercise Blue Harbor began on Monday.", "exercise"),
+    ("The drills in the Yellow Sea began on Tuesday.", "exercise"),
+    ("The negotiations started last week.", "meeting"),
+])
+def test_an_aspectual_verb_types_its_subject_s_head_not_its_last_word(sentence, expected):
+    """Review 27 finding 5: the subject's head noun is the event ("the drills in the Yellow Sea",
+    "the joint exercise Blue Harbor"), not a noun of a phrase after it ("rallies against the
+    drills": no exercise began) nor a modifier ("the patrol plane's crew"). Sentences written for
+    this test, the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected

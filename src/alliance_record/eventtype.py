@@ -163,6 +163,20 @@ def shifted(r: Reading, by: int) -> Reading:
     return r
 
 
+def _head_noun_type(subject: str) -> str | None:
+    """The type of the head noun of the noun phrase ``subject`` (:func:`_head`, a name after it
+    dropped: "the joint exercise Blue Harbor" -> exercise, "the drills in the Yellow Sea" ->
+    exercise); None when the head is no event noun ("rallies against the drills", "the patrol
+    plane's crew": a noun after a preposition or a modifier names no event begun)."""
+    words = _head(subject)
+    named = len(words)
+    while named > 1 and words[named - 1][:1].isupper():
+        named -= 1  # "Blue Harbor" after "the joint exercise": the event's name
+    if named < len(words) and words[named - 1][:1].islower():
+        words = words[:named]
+    return noun_type(words[-1]) if words else None
+
+
 def noun_type(text: str) -> str | None:
     """The type of the first event noun of ``text`` ("a trade deal" -> agreement)."""
     found = sorted((m.start(), -len(m.group()), t) for t, rx in _NOUN_RES for m in rx.finditer(text))
@@ -617,6 +631,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         return Reading("appointment", **base)  # "named X as foreign minister", "stepped down as prime minister"
     if low in ASPECTUAL and (r := complement_type(obj, base["subject"])) is not None:
         return Reading(r.type, saying=r.saying, **base)  # "began deploying missiles": the deployment
+    if low in ASPECTUAL and (kind := _head_noun_type(base["subject"])) in CONCRETE:
+        return Reading(kind, **base)  # "the drills began on Monday": the drills are the event
     if low in APPROVE and _budget_object(obj):
         return Reading("budget", **base)  # "approved a record defense budget": the budget, not any approval
     if low in CHOOSE and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:{OFFICES})\b", obj, re.I):

@@ -399,7 +399,7 @@ def _gerund_reading(m) -> "eventtype.Reading | None":
 # the noun is what was done), "the carrier, which left Yokosuka in May" (a relative: the noun did it)
 REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
                               r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
-RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?:which|who)\s+"
+RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?P<rel>which|who|that)\s+"
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 
 
@@ -407,7 +407,8 @@ def _dated_relatives(text: str):
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
     goal set in December 2022": read as "set the goal in December 2022") or a relative clause
-    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."), one at a time: the
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."; one opened by "that"
+    only when it tells the event its head noun names: "the official visit that began on October 14"), one at a time: the
     noun and its clause are searched in the RELATIVE_WINDOW characters before the date, not the
     whole sentence before it (a hostile sentence of many dates is not searched quadratically)."""
     for m in dates.find_dates(text):
@@ -417,12 +418,16 @@ def _dated_relatives(text: str):
             if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
                 continue
             head, verb, mid = r.group("head"), r.group("verb"), r.group("mid")
-            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])):
-                continue
+            if passive and (head.split()[-1] in tense.PARTICIPLES or tense.past_form(head.split()[-1])
+                            or head.split()[-1] in ("that", "which", "who")):
+                continue  # "the report that claimed ...": a relative clause, no participle after its noun
             clause = f"{verb} {head} {mid}{m.phrase}" if passive else f"{head} {verb} {mid}{m.phrase}"
             reading = eventtype.read(clause)
             if reading.type in (None, "other"):
                 continue
+            if not passive and r.group("rel") == "that" and \
+                    (reading.saying or reading.type != eventtype._head_noun_type(head)):
+                continue  # "the plan that called for ...", "the statement that followed the talks": no event of the head's
             at = r.start("verb") - r.start("head")
             yield r.start("head"), end, eventtype.Reading(reading.type, verb=verb, verb_at=at, start=0,
                                                            end=end - r.start("head"))
