@@ -27,6 +27,7 @@ SHARED_NAMES = [
     "Santa Monica, CA: RAND Corporation",
     "Military and Security Developments Involving the People's Republic of China",
     "Ministry of Foreign Affairs of Japan",
+    "National Security Strategy of Japan",
     "Ministry of Defense",
     "Defense of Japan",
     "the administration of U.S. President Donald Trump",  # issue 14's own example
