@@ -502,6 +502,11 @@ def test_a_plain_digit_note_marker_ends_its_sentence():
         "Four days later, on March 9, a survey ship followed them.4",
         "The ministry lodged a protest the same evening."]
     assert [n.number for n in segment(doc).notes] == [3, 4]
+    # a marker after a comma or at a line's end inside a sentence ends nothing
+    doc = make(PLAIN_MARKERS_END_SENTENCES.replace("zone off the outer islands.3 Four days later, on",
+                                                   "zone off the outer islands,3 Japanese officials said, and four days later, on"))
+    assert [s["text"] for s in segment(doc).sentences][0].startswith("Two frigates")
+    assert [s["text"] for s in segment(doc).sentences][0].endswith("followed them.4")
     # without notes read in plain digits, the digits are no marker and the split is syntok's
     doc = make(PLAIN_MARKERS_END_SENTENCES.split("\n3 Coast")[0])
     assert "islands.3 Four days later" in " ".join(s["text"] for s in segment(doc).sentences)

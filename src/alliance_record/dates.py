@@ -422,9 +422,11 @@ _CORES = [
     r"(?![A-Za-z]))",
     # 90 days, a two-year term, several months, 16-hour (a length of time)
     # (two or three days, a day or two: a count not given, PXD)
-    rf"(?P<c_dur>(?i:(?>(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
+    # (the count and its unit are taken whole, never given back to the tests after them: an atomic
+    # group written as a lookahead and a backreference, which Python 3.10's re also reads)
+    rf"(?P<c_dur>(?i:(?=(?P<dur_whole>(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
-    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?))(?![A-Za-z])"
+    rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?))(?P=dur_whole))(?![A-Za-z])"
     r"(?(dor)(?!\s+(?i:ago|later|earlier|before|after|prior)\b))(?(dor2)(?!\s+(?i:ago|later|earlier|before|after|prior)\b)))",
     # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
     # context checked in code)
@@ -872,6 +874,13 @@ _UNIT_AFTER = re.compile(r"\s*(?:%|(?i:km|kms|kg|mm|cm|m|mi|nm|ft|t|tons?|tonnes
 
 
 _FISCAL_WORD = re.compile(r"(?i:\bfiscal\b)")
+
+
+@functools.lru_cache(maxsize=64)
+def _speaks_fiscal(text: str) -> bool:
+    """Whether the text says "fiscal" anywhere: read once a text, not once a phrase (a text of
+    thousands of "the year to March …" was searched whole for each)."""
+    return _FISCAL_WORD.search(text) is not None
 _FISCAL_CUE = re.compile(r"(?i:\b(?:fiscal|budgets?|financial|earnings|profits?|revenues?|spending|sales|income|"
                          r"results|dividends?|deficits?|surplus|turnover|outlays?|appropriations?)\b)")
 _OR_COUNT_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+$")
@@ -991,7 +1000,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         # year to March 2025"); the U.S. one only where "fiscal" is written
         first, last = _sentence_bounds(text, start, end)
         written = m.group("fef") or m.group("fef2") or _FISCAL_WORD.search(text, first, last)
-        if not (written or end_month == 3 and (_FISCAL_CUE.search(text, first, last) or _FISCAL_WORD.search(text))):
+        if not (written or end_month == 3 and (_FISCAL_CUE.search(text, first, last) or _speaks_fiscal(text))):
             return None
         owner = "JP" if end_month == 3 else "US"
         fields.update(kind="explicit", year=end_year - (owner == "JP"), fiscal=True, fiscal_owner=owner)

@@ -1783,6 +1783,8 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return _memo_sentence_bounds(text)
 
 
+# (a paragraph's text longer than this is split by the linear rule instead, LONG_PARAGRAPH; this
+# bound is for the other texts split here: footnotes and captions)
 MEMO_CHARS = 100_000
 
 # A paragraph longer than this is no prose a person wrote (the longest in the seeds and the
@@ -1799,15 +1801,19 @@ def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, in
     ("...the outer islands.3 Four days later") whose number is one of the document's notes read in
     plain digits (``numbers``): as a superscript or a bracketed marker ends a sentence
     (MARKED_SENTENCE_END), which syntok does not see in plain digits. The marker stays with the
-    sentence it closes; the next sentence starts at the next capital."""
+    sentence it closes; the next sentence starts at the next capital. Only a marker after ". ! ?"
+    (and a closing quotation mark) ends one: after a comma, a semicolon or a colon the sentence
+    goes on ("the Ministry of Defense,4 Japan will")."""
     cuts = []
     for m in plain_markers(text):
-        if m.group(1) in numbers:
-            k = m.end()
-            while k < len(text) and text[k].isspace():
-                k += 1
-            if k < len(text):
-                cuts.append(k)
+        stop = text[m.start() - 1] if text[m.start() - 1] not in "”\"’" else text[m.start() - 2]
+        if m.group(1) not in numbers or stop not in ".!?":
+            continue  # a marker after a comma or a colon ("Defense,4 Japan") ends no sentence
+        k = m.end()
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k < len(text) and (text[k].isupper() or text[k] in "“\"‘("):
+            cuts.append(k)
     if not cuts:
         return tuple(bounds)
     out = []
@@ -1831,7 +1837,7 @@ def paragraph_sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], s
 
     bounds = _bounds_from_starts(text, [i for i, _ in simple_sentence_bounds(text)])
     return bounds, (f"a paragraph of {len(text):,} characters (over {LONG_PARAGRAPH:,}): its "
-                    f"{len(bounds):,} sentences split by the linear rule (a stop before a capital), not by syntok")
+                    f"{len(bounds):,} sentences split by the linear rule (a stop before a capital or a digit), not by syntok")
 
 
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:

@@ -1,7 +1,8 @@
 """Small text helpers shared by the extractors: a simple sentence splitter.
 
-The pipeline's own sentences come from syntok (:func:`alliance_record.segment.sentence_bounds`)
-and a caller that has them should pass them on. The extractors also work on bare strings, so
+The pipeline's own sentences come from syntok (:func:`alliance_record.segment.sentence_bounds`),
+or from this splitter for a paragraph longer than any a person writes
+(:data:`alliance_record.segment.LONG_PARAGRAPH`), and a caller that has them should pass them on. The extractors also work on bare strings, so
 they carry this simpler splitter. A sentence ends:
 
 1. at a blank line (a paragraph break);
