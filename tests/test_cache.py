@@ -416,3 +416,18 @@ def test_table_permissions_are_remembered_with_the_same_answers(seeds_db):
     assert locked._table_permission_allows("alliance", "events") == [{"id": "root"}]
     assert fetch(locked, "/alliance/events").status_code == 403  # still refused, also the second time
     assert fetch(locked, "/alliance/events").status_code == 403
+
+
+def test_a_table_page_looks_up_its_tables_metadata_once_not_once_a_cell(ds, monkeypatch):
+    asked = []
+    metadata_of = ds.metadata
+
+    def counting(key=None, database=None, table=None, fallback=True):
+        asked.append((key, table))
+        return metadata_of(key, database=database, table=table, fallback=fallback)
+
+    monkeypatch.setattr(ds, "metadata", counting)
+    response = fetch(ds, "/alliance/actor_mentions?_size=100&_nocache=metadata")
+    assert response.status_code == 200 and response.text.count('class="ar-label"') + response.text.count("<tr") > 100
+    whole_table = [a for a in asked if a == (None, "actor_mentions")]
+    assert 1 <= len(whole_table) <= 5, len(whole_table)
