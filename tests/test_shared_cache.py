@@ -129,20 +129,29 @@ class Held(FakeApp):
     def __init__(self, name):
         super().__init__(lambda scope: (200, IMMUTABLE, [f"{name} made {scope['path']}".encode()]))
         self.go = asyncio.Event()
+        self.begun = []
 
     async def __call__(self, scope, receive, send):
+        self.begun.append(scope["path"])
         if scope["path"].startswith("/held/"):
             await self.go.wait()
         await super().__call__(scope, receive, send)
 
 
+async def busy_and_idle(store_path):
+    """Two workers over one store, each app a :class:`Held`; every slot of the first is taken by
+    a held page (``/held/busy<i>``). Returns the apps, the middlewares and the held requests."""
+    busy_app, idle_app = Held("busy"), Held("idle")
+    busy = cache.CacheMiddleware(busy_app, cache.ResponseCache(), store=cache.SharedStore(store_path))
+    idle = cache.CacheMiddleware(idle_app, cache.ResponseCache(), store=cache.SharedStore(store_path))
+    held = [asyncio.create_task(request(busy, path=f"/held/busy{i}")) for i in range(cache.RENDER_SLOTS)]
+    await asyncio.sleep(0.05)
+    return busy_app, idle_app, busy, idle, held
+
+
 def test_a_page_a_busy_worker_was_asked_for_is_made_by_an_idle_one(tmp_path):
     async def run():
-        busy_app, idle_app = Held("busy"), Held("idle")
-        busy = cache.CacheMiddleware(busy_app, cache.ResponseCache(), store=cache.SharedStore(tmp_path / "s.sqlite"))
-        idle = cache.CacheMiddleware(idle_app, cache.ResponseCache(), store=cache.SharedStore(tmp_path / "s.sqlite"))
-        held = [asyncio.create_task(request(busy, path=f"/held/{i}")) for i in range(cache.RENDER_SLOTS)]
-        await asyncio.sleep(0.05)  # every slot of the busy worker is taken
+        busy_app, idle_app, busy, idle, held = await busy_and_idle(tmp_path / "s.sqlite")
         waiting = asyncio.create_task(request(busy, path="/page"))
         await asyncio.sleep(0.05)
         assert not waiting.done()  # it waits its turn
@@ -220,3 +229,23 @@ def test_the_store_is_off_without_its_path_or_with_the_cache_off(tmp_path, monke
     assert isinstance(serve.shared_store(), cache.SharedStore)
     monkeypatch.setenv(serve.CACHE_MB_ENV, "0")
     assert serve.shared_store() is None
+
+
+def test_an_idle_worker_makes_as_many_waiting_pages_at_once_as_it_has_slots(tmp_path):
+    async def run():
+        busy_app, idle_app, busy, idle, held = await busy_and_idle(tmp_path / "s.sqlite")
+        waiting = [asyncio.create_task(request(busy, path=f"/held/wait{i}")) for i in range(cache.RENDER_SLOTS + 1)]
+        await asyncio.sleep(0.05)
+        helper = asyncio.create_task(idle.help())
+        await asyncio.sleep(0.3)
+        begun = sorted(idle_app.begun)  # held until go: all begun at once, or one by one
+        idle_app.go.set()
+        answers = await asyncio.wait_for(asyncio.gather(*waiting), 10)
+        busy_app.go.set()
+        await asyncio.gather(*held)
+        helper.cancel()
+        return begun, answers
+
+    begun, answers = asyncio.run(run())
+    assert begun == [f"/held/wait{i}" for i in range(cache.RENDER_SLOTS)]
+    assert all(a[0] == 200 for a in answers)

@@ -630,27 +630,36 @@ class CacheMiddleware:
                 task.cancel()
 
     async def help(self):
-        """While this worker is idle, make the pages other workers were asked for and have not
-        begun (:meth:`SharedStore.next_wanted`), into the store, where they send them from."""
-        while True:
-            await asyncio.sleep(POLL_SECONDS)
-            if not self.slots.idle():
-                continue
-            wanted = self.store.next_wanted()
-            if wanted is None or wanted[0] is None or not self.store.claim(wanted[0]):
-                continue
-            key, scope = wanted
-            ticket = self.slots.enter()
-            try:
-                await self.make(key, scope, ignore_body, discard)
-                self.helped += 1
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - a page that fails here fails for its own visitor too
-                pass
-            finally:
-                self.store.done_with(key)
-                self.slots.leave(ticket)
+        """While this worker has free slots, make the pages other workers were asked for and have
+        not begun (:meth:`SharedStore.next_wanted`), as many at once as it has free slots, into
+        the store, where they send them from."""
+        helping: set = set()
+        try:
+            while True:
+                await asyncio.sleep(POLL_SECONDS)
+                while self.slots.idle():
+                    wanted = self.store.next_wanted()
+                    if wanted is None or wanted[0] is None or not self.store.claim(wanted[0]):
+                        break
+                    task = asyncio.get_running_loop().create_task(self.make_for_another(*wanted, self.slots.enter()))
+                    helping.add(task)
+                    task.add_done_callback(helping.discard)
+        finally:
+            for task in helping:
+                task.cancel()
+
+    async def make_for_another(self, key, scope, ticket):
+        """Make a page another worker was asked for (claimed here, ``ticket`` a slot held)."""
+        try:
+            await self.make(key, scope, ignore_body, discard)
+            self.helped += 1
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - a page that fails here fails for its own visitor too
+            pass
+        finally:
+            self.store.done_with(key)
+            self.slots.leave(ticket)
 
     async def replay(self, entry, send):
         status, headers, body, stored_at, _ = entry
