@@ -1,7 +1,7 @@
 """`make loadtest`: a bounded load on the server `make serve` runs, at 8 and at 32 connections.
 
 The server is what `make serve` starts (`alliance-record serve`: uvicorn's worker processes, one a
-core, on one port, each with its response cache, shared through one file); ``--server datasette`` loads plain `datasette
+core, on one port, each with its response cache); ``--server datasette`` loads plain `datasette
 serve -i` (one process) instead, the way the site was served before issue 19 item 16, for a
 comparison on the same machine. Each run puts N concurrent connections on loopback for at most 30
 seconds, spread over table pages, facets, full-text search (table search, the ranked canned

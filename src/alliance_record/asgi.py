@@ -20,8 +20,6 @@ Configured by the environment, which the supervisor hands to every worker:
 * ``DATASETTE_SECRET`` — the secret that signs Datasette's cookies and tokens, the same in every
   worker (``alliance-record serve`` makes one when it is not set);
 * ``ALLIANCE_CACHE_MB`` — the response cache of each worker (see ``alliance_record.serve``);
-* ``ALLIANCE_SHARED_CACHE`` — the SQLite file through which the workers share what they make
-  (``alliance-record serve`` makes a new one a run; without it each worker keeps its own only);
 * ``ALLIANCE_SETTINGS`` — Datasette settings over the package's, a JSON object
   (``alliance-record serve --setting NAME VALUE`` writes it; optional).
 

@@ -215,14 +215,12 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     database, metadata, inspect file, settings and one secret for every worker are handed over in
     the environment, then this process becomes uvicorn's
     supervisor (`python -m uvicorn alliance_record.asgi:app --workers N ...`), which binds the
-    port, starts the workers and restarts one that dies. The workers share what they make through
-    a new SQLite file of this server run (:func:`alliance_record.serve.new_shared_store`).
+    port, starts the workers and restarts one that dies.
     """
     import os
     import secrets
 
     from . import asgi
-    from .serve import SHARED_CACHE_ENV, new_shared_store
 
     workers = workers or os.cpu_count() or 1
     os.environ[asgi.ENV_DB] = str(db_path.resolve())
@@ -232,7 +230,6 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     else:
         os.environ.pop(asgi.ENV_INSPECT, None)
     os.environ.setdefault(asgi.ENV_SECRET, secrets.token_hex(32))
-    os.environ[SHARED_CACHE_ENV] = str(new_shared_store())
     if settings:
         from .serve import datasette_settings
 

@@ -38,8 +38,7 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
   with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
 * ``asgi_wrapper`` also keeps what every visitor asks for: a bounded cache of whole answers in
-  each process, shared by a server's workers through one SQLite file (``$ALLIANCE_SHARED_CACHE``)
-  (:mod:`.cache`: anonymous GETs, 200s of immutable data, an hour at most, a
+  each process (:mod:`.cache`: anonymous GETs, 200s of immutable data, an hour at most, a
   page whose facet or count ran out of time ten seconds), with a ``Cache-Control`` that says the
   data is immutable (:func:`cache_control`); and it remembers which ``allow`` blocks apply to
   each table (:func:`remember_table_permissions`: Datasette 0.65.5 deep-copies the metadata for
@@ -823,9 +822,6 @@ STATIC_PREFIXES = ("/-/static/", "/-/static-plugins/")
 # environment variable that overrides it, 0 turning the cache off (the benchmark measures queries).
 CACHE_MB_ENV = "ALLIANCE_CACHE_MB"
 CACHE_MB = 64
-# The SQLite file every worker of one server shares answers through (serve/cache.py's
-# SharedStore, as large as one worker's cache): `alliance-record serve` makes one a server run.
-SHARED_CACHE_ENV = "ALLIANCE_SHARED_CACHE"
 
 
 def immutable_path(datasette, path: str) -> bool:
@@ -929,61 +925,14 @@ def remember_table_permissions(datasette, size: int = 1024) -> None:
     datasette._table_permission_allows = functools.lru_cache(maxsize=size)(method)
 
 
-def cache_bytes() -> int:
-    """:data:`CACHE_MB` (or ``$ALLIANCE_CACHE_MB``) in bytes."""
+def response_cache():
+    """A new :class:`.cache.ResponseCache` of :data:`CACHE_MB` (or ``$ALLIANCE_CACHE_MB``) MB."""
     import os
 
-    return int(float(os.environ.get(CACHE_MB_ENV, CACHE_MB)) * 1024 * 1024)
-
-
-def response_cache():
-    """A new :class:`.cache.ResponseCache` of :func:`cache_bytes`."""
     from .cache import ResponseCache
 
-    return ResponseCache(max_bytes=cache_bytes())
-
-
-def shared_store():
-    """The :class:`.cache.SharedStore` at ``$ALLIANCE_SHARED_CACHE`` (as large as a worker's
-    cache), or None when that is not set or the cache is off."""
-    import os
-
-    from .cache import SharedStore
-
-    path = os.environ.get(SHARED_CACHE_ENV)
-    return SharedStore(path, max_bytes=cache_bytes()) if path and cache_bytes() else None
-
-
-def new_shared_store(folder=None):
-    """A new, empty :class:`.cache.SharedStore` file for one server run, named after this process
-    (which becomes uvicorn's supervisor, so the workers' parent): ``alliance-record-<pid>.cache.sqlite``
-    in ``folder`` (the system's temporary folder). A new file a run, never one kept from before:
-    what was made by an earlier run may come from other code or another database. The supervisor
-    leaves no hook to remove it at exit, so the files of earlier runs whose process is gone are
-    removed here instead."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    from .cache import SharedStore
-
-    def gone(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)  # signal 0: only asks whether the process exists
-        except ProcessLookupError:
-            return True
-        except OSError:
-            return False
-        return pid == os.getpid()  # this process's own name, left by an earlier process of the same id
-
-    folder = Path(folder or tempfile.gettempdir())
-    for old in folder.glob("alliance-record-*.cache.sqlite*"):
-        pid = old.name.split("-")[2].split(".")[0]
-        if pid.isdigit() and gone(int(pid)):
-            old.unlink(missing_ok=True)
-    path = folder / f"alliance-record-{os.getpid()}.cache.sqlite"
-    SharedStore(path).connection().close()  # the schema, before any worker opens it
-    return path
+    megabytes = float(os.environ.get(CACHE_MB_ENV, CACHE_MB))
+    return ResponseCache(max_bytes=int(megabytes * 1024 * 1024))
 
 
 @hookimpl
@@ -1016,7 +965,7 @@ def asgi_wrapper(datasette):
 
         from .cache import CacheMiddleware
 
-        cached = CacheMiddleware(with_cache_control, response_cache(), require_immutable=True, store=shared_store())
+        cached = CacheMiddleware(with_cache_control, response_cache(), require_immutable=True)
         remember_table_permissions(datasette)
 
         async def read_only(scope, receive, send):
