@@ -7,6 +7,8 @@ server with several workers is tests/test_workers.py.
 
 from __future__ import annotations
 
+import collections
+
 import asyncio
 import shutil
 
@@ -416,3 +418,23 @@ def test_table_permissions_are_remembered_with_the_same_answers(seeds_db):
     assert locked._table_permission_allows("alliance", "events") == [{"id": "root"}]
     assert fetch(locked, "/alliance/events").status_code == 403  # still refused, also the second time
     assert fetch(locked, "/alliance/events").status_code == 403
+
+
+def test_a_table_page_looks_up_its_tables_metadata_once_not_once_a_cell(ds, monkeypatch):
+    import sys
+
+    from alliance_record.serve import cells
+
+    asked = []
+    metadata_of = ds.metadata
+
+    def counting(key=None, database=None, table=None, fallback=True):
+        if sys._getframe(1).f_code is cells.table_meta.__code__:  # the cells' lookups, not Datasette's own
+            asked.append((key, table))
+        return metadata_of(key, database=database, table=table, fallback=fallback)
+
+    monkeypatch.setattr(ds, "metadata", counting)
+    response = fetch(ds, "/alliance/actor_mentions?_size=100&_nocache=metadata")
+    assert response.status_code == 200 and response.text.count('class="ar-label"') + response.text.count("<tr") > 100
+    per_table = collections.Counter(table for key, table in asked)
+    assert per_table["actor_mentions"] == 1 and set(per_table.values()) == {1}, per_table
