@@ -1,6 +1,8 @@
 """The built seeds as a visitor sees them through Datasette's test client."""
 
 import asyncio
+import shutil
+import sqlite3
 import re
 from urllib.parse import quote, urlencode
 
@@ -459,3 +461,19 @@ def test_the_events_table_opens_in_date_order_with_events_known_by_a_bound_among
     assert all(r["sort_date"] == (r["date_start"] or r["date_end"]) for r in rows)
     bound = conn.execute("select count(*) from events where date_start is null").fetchone()[0]
     assert bound and rows[0]["date_start"] is not None  # the oldest event, not an undated one
+
+
+def test_a_documents_page_counts_its_problems(seeds_db, tmp_path):
+    """What the build did differently with a document (a ``problems`` row: a paragraph too long
+    for the sentence splitter) is listed on the document's page with what was extracted from it."""
+    db = tmp_path / "alliance.db"
+    shutil.copy(seeds_db, db)
+    conn = sqlite3.connect(db)
+    doc, para = conn.execute("select document_id, id from paragraphs order by id limit 1").fetchone()
+    conn.execute("insert into problems (id, document_id, paragraph_id, stage, problem) values (?, ?, ?, ?, ?)",
+                 [f"{para}-problem", doc, para, "segment", "a paragraph split by the linear rule"])
+    conn.commit()
+    conn.close()
+    site = Datasette(immutables=[str(db)], metadata=metadata(), settings=settings())
+    page = get(site, f"/alliance/documents/{doc}").text
+    assert re.search(r'<a href="/alliance/problems\?document_id=[^"]*">1 problems</a>', page), page[-3000:]

@@ -338,7 +338,8 @@ READER_MARKS = (
 TAG_LABELS = {"events": "event", "recommendations": "recommendation", "quotations": "quotation"}
 # The document's rows in other tables, listed at the top of its page (tables with document_id).
 EXTRACTED = ("sections", "paragraphs", "footnotes", "recommendations", "quotations", "quantities",
-             "actor_mentions", "place_mentions", "date_mentions", "event_sources", "figures", "boilerplate")
+             "actor_mentions", "place_mentions", "date_mentions", "event_sources", "figures", "boilerplate",
+             "problems")
 
 
 async def reader_rows(db, doc_id: str) -> list:
