@@ -881,13 +881,17 @@ def _speaks_fiscal(text: str) -> bool:
     """Whether the text says "fiscal" anywhere: read once a text, not once a phrase (a text of
     thousands of "the year to March …" was searched whole for each)."""
     return _FISCAL_WORD.search(text) is not None
+
+
 _FISCAL_CUE = re.compile(r"(?i:\b(?:fiscal|budgets?|financial|earnings|profits?|revenues?|spending|sales|income|"
                          r"results|dividends?|deficits?|surplus|turnover|outlays?|appropriations?)\b)")
 _OR_COUNT_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+$")
 _OR_COUNTS_BEFORE = re.compile(rf"(?i:\b(?:{_COUNT}|an?))\s+or\s+(?i:{_COUNT})\s+$")
 
 
-def _NOT_A_NUMERIC_DATE(text: str, start: int, end: int) -> bool:
+def _not_a_numeric_date(text: str, start: int, end: int) -> bool:
+    """Whether dotted numbers at text[start:end] are a numbered thing, not a date: after
+    "version", "Article", "No." or "§" (_NUMBERED_BEFORE), or before a unit (_UNIT_AFTER)."""
     return bool(_NUMBERED_BEFORE.search(text, max(0, start - 16), start) or _UNIT_AFTER.match(text, end))
 
 
@@ -940,7 +944,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
     if core == "c_iso":
         y, mo = int(m.group("iy")), int(m.group("im") or m.group("im2") or m.group("im3"))
         d = next((int(g) for g in (m.group("id"), m.group("id2"), m.group("id3")) if g), None)
-        if m.group("im3") and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+        if m.group("im3") and _not_a_numeric_date(text, *m.span(core)):
             return None
         if not _valid(y, mo, d):
             return None
@@ -1141,7 +1145,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="explicit", year=y)
     elif core == "c_num":
         a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
-        if m.group("nsep") == "." and _NOT_A_NUMERIC_DATE(text, *m.span(core)):
+        if m.group("nsep") == "." and _not_a_numeric_date(text, *m.span(core)):
             return None
         # month first (U.S.), unless it cannot be a month; with dots day first, as every locale
         # that writes dots has it (3.11.2025 is 3 November)

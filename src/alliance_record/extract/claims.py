@@ -571,9 +571,10 @@ class _Story:
     def at(self, p: int):
         if self._dates is None:
             self._dates = [m for m in dates.find_dates(self.text) if m.kind == "explicit" and m.year]
-        last = [m for m in self._dates if m.end <= p]
-        if last:
-            m = last[-1]
+            self._ends = [m.end for m in self._dates]  # in text order, as find_dates gives them
+        k = bisect.bisect_right(self._ends, p)  # the dates that end at or before p
+        if k:
+            m = self._dates[k - 1]
             try:
                 _, first, end = dates.parse_iso(f"{m.year:04d}" + (f"-{m.month:02d}" if m.month else "")
                                                 + (f"-{m.day:02d}" if m.month and m.day else ""))
