@@ -32,6 +32,8 @@ def test_a_lower_case_line_after_an_unfinished_one_continues_it():
     assert "continues" in ce.line_features(doc, 1)
     assert "continued" in ce.line_features(doc, 0)
     assert "continues" not in ce.line_features(doc, 2)
+    after_unfinished = _doc("The port authority said the pilots would", "Return to work", "x")
+    assert "continues" not in ce.line_features(after_unfinished, 1)  # a capital starts a new line
 
 
 def test_rules_or_model_sets_aside_what_either_does():
