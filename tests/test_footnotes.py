@@ -510,3 +510,92 @@ def test_a_plain_digit_note_marker_ends_its_sentence():
     # without notes read in plain digits, the digits are no marker and the split is syntok's
     doc = make(PLAIN_MARKERS_END_SENTENCES.split("\n3 Coast")[0])
     assert "islands.3 Four days later" in " ".join(s["text"] for s in segment(doc).sentences)
+
+
+ENDNOTES_CITED_IN_PLAIN_DIGITS = """
+A Test Title
+
+The cabinet set aside a modest fund in spring, which critics called a token.1 By winter the fund had paid for two harbour radars. A captain told us that his crew wanted "a clear view before anything else."2 The second grant went to a river patrol unit (in the north).3 Nobody has yet audited the programme.
+
+Notes
+1. Cabinet Office, fund guidelines, 2 May 2024.
+2. Interview with a naval captain, Davao, August 2024.
+3. Embassy statement on the second grant, 9 October 2024.
+"""
+
+
+def test_endnotes_cited_in_plain_digits():
+    """Numbered notes under a Notes heading ("1. Cabinet Office ...") whose numbers the text cites in
+    plain digits, as copying flattens superscripts ("a token.1 By", 'else."2', "(in the north).3"):
+    each marker is found and paired, and each ends its sentence."""
+    doc = make(ENDNOTES_CITED_IN_PLAIN_DIGITS)
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "1", None), (2, "2", None),
+                                                                      (3, "3", None)]
+    for r in rows:
+        assert doc.text[r["marker_start"]:r["marker_end"]] == r["marker"]
+    assert rows[0]["context"].endswith("called a token.1")
+    assert rows[2]["context"].endswith("(in the north).3")
+    sentences = [s["text"] for s in segment(doc).sentences]
+    assert "By winter the fund had paid for two harbour radars." in sentences
+    assert "Nobody has yet audited the programme." in sentences
+
+
+FLATTENED_MARKERS_OTHER_PLACES = """
+A Test Title
+
+A first paper on the subject appeared in May 2019,1 Tokyo having asked for it. The idea goes back to the 1960s.2 Later writers called it a doctrine of quiet means3. The islands cover 40 km2. Officials were pleased.
+
+Notes
+1. First note.
+2. Second note.
+3. Third note.
+"""
+
+
+def test_flattened_markers_after_a_year_a_decade_or_before_the_stop():
+    """A plain-digit marker after a year and its comma ("May 2019,1 Tokyo"), after a decade's stop
+    ("the 1960s.2 Later") or glued to a word before its stop ("quiet means3.") is a note marker
+    where the notes have that number; a unit's power ("40 km2.") is not."""
+    doc = make(FLATTENED_MARKERS_OTHER_PLACES)
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "1", None), (2, "2", None),
+                                                                      (3, "3", None)]
+    assert doc.text[rows[2]["marker_start"] - 5:rows[2]["marker_end"] + 1] == "means3."
+
+
+def test_plain_digits_out_of_the_notes_order_are_no_markers():
+    """A number glued to a word is a marker only in the notes' order: "a type3." before note 1 is
+    cited is not note 3's marker, nor is a plain digit for a number a superscript cites."""
+    doc = make(FLATTENED_MARKERS_OTHER_PLACES.replace("A first paper", "They bought a type3. A first paper"))
+    rows = rows_of(doc)["footnotes"]
+    assert [r["marker_start"] for r in rows if r["number"] == 3] == [doc.text.index("means3.") + 5]
+    doc = make(FLATTENED_MARKERS_OTHER_PLACES.replace("quiet means3.", "quiet means.³"))
+    rows = rows_of(doc)["footnotes"]
+    assert [r["marker"] for r in rows] == ["1", "2", "³"]
+
+
+WRAPPED_PDF_LINES = """
+A Test Title
+
+3.3 What the navy did
+The navy answered the same week. A patrol boat left port on a Falcon
+9 hull built in Nagasaki, and the first radar went up on December 1
+(local time).4 The ministry confirmed it the day after, and said the
+station would open in spring after the crews had trained on the set.
+________________
+4 Ministry of Defense, press release, 2 December 2024.
+"""
+
+
+def test_a_pdf_line_opening_with_a_number_or_a_bracket_in_lower_case_goes_on():
+    """In text taken from a PDF, a line that opens with a number or a bracket and goes on in lower
+    case ("12 hull built in ...", "(local time).4 The") carries on the sentence above: one
+    paragraph, not a heading, and the marker's sentence is whole."""
+    doc = make(WRAPPED_PDF_LINES)
+    seg = segment(doc)
+    assert [p["text"][:9] for p in seg.paragraphs] == ["The navy "]
+    assert [s["heading"] for s in seg.sections if s["heading"]] == ["A Test Title", "3.3 What the navy did"]
+    rows = rows_of(doc)["footnotes"]
+    assert rows[0]["marker"] == "4" and rows[0]["context"].startswith("A patrol boat left port")
+    assert rows[0]["context"].endswith("(local time).4")
