@@ -192,32 +192,28 @@ BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
 BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
-# A note marker in plain digits, as copied text or text taken from a PDF prints a superscript: glued
-# to a stop after a word ("...expires next spring.1 It set ...", "the 1950s.2 Abe", "(local time).16
-# On", 'ahead of us."17') or after a year and a comma ("in January 2013,1 I showed"), before a
-# capital or the line's end -- not a number's decimal ("2026.1") or a clock's minutes ("7:12 PM").
-PLAIN_MARKER = re.compile(r"(?:(?<=\w[^\W\d_][.,;:!?])|(?<=\w[^\W\d_][.,!?][”\"’])|(?<=\w[)\]][.,;:!?])|(?<=\d{4},))"
-                          r"(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)", re.M)
-# ...or glued to a word before its stop, where the superscript stood before the punctuation
-# ("...the “One China” policy1. This"): lower-case letters, the digits, a stop (a unit's power,
-# "km2.", is not a marker)
-PLAIN_MARKER_BEFORE_STOP = re.compile(r"(?<=[a-z]{2})(?<!\b(?:km|cm|mm|ft|mi))(?<!\bm)(\d{1,3})"
-                                      r"(?=[.,;:!?][”\"’]?(?:\s+[A-Z“\"‘(]|\s*$))", re.M)
-PLAIN_MARKERS = (PLAIN_MARKER, PLAIN_MARKER_BEFORE_STOP)
+# A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
+# superscript ("...expires next spring.1 It set ..."): after a word's last letter and a stop (not
+# a number's: "2026.1" is a decimal), before a capital or the line's end.
+PLAIN_MARKER = re.compile(r"(?:(?<=[A-Za-z]{2}[.,;:!?])|(?<=[A-Za-z]{2}[.,!?][”\"’]))(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)",
+                          re.M)
+# ...or after a closing bracket and a sentence's stop ("...on December 1 (local time).16 On"): weaker
+# evidence ("(in Tokyo).3 Japanese ..."), so a note only in the notes' order (see plain_citations)
+PLAIN_MARKER_AFTER_BRACKET = re.compile(r"(?<=\w\)[.!?])(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)", re.M)
+PLAIN_MARKERS = (PLAIN_MARKER, PLAIN_MARKER_AFTER_BRACKET)
 # "No.3", "Vol.2", "Art.9": a number's own abbreviation before the stop, not a sentence's end
 NUMBER_ABBREVIATION = re.compile(r"(?i)(?:^|\W)(?:No|Nos|Vol|Vols|Art|Arts|Sec|Fig|Figs|Ch|Chap|Para|Pt|Pts|p|pp|"
                                  r"Op|Ref|Tab|Eq|Ex|Nr|App|Annex)\.$")
 
 
 def plain_markers(text: str, start: int = 0, end: int | None = None):
-    """The plain-digit note markers of ``text`` in text order (see PLAIN_MARKER and
-    PLAIN_MARKER_BEFORE_STOP), "No.3" and the like left out."""
+    """The plain-digit note markers of ``text`` in text order (see PLAIN_MARKERS), "No.3" and the
+    like left out."""
     end = len(text) if end is None else end
     found = sorted((m for pattern in PLAIN_MARKERS for m in pattern.finditer(text, start, end)),
                    key=lambda m: m.start())
     for m in found:
-        if m.re is PLAIN_MARKER_BEFORE_STOP or not NUMBER_ABBREVIATION.search(text, max(0, m.start() - 6),
-                                                                              m.start()):
+        if not NUMBER_ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
             yield m
 
 
@@ -528,12 +524,6 @@ def glued_lines(lines: list[str]) -> bool:
 COMMENT_RULES = frozenset({"leave-a-comment", "comment-form", "comment-policy"})
 
 
-# a wrapped line that opens with a number or a bracket and goes on in lower case ("...on a Falcon" /
-# "9 rocket from ...", "...on December 1" / "(local time).16 On"): the sentence's next words, not
-# a numbered heading ("3.3 From warnings")
-WRAPPED_LOWER = re.compile(r"(?:\d[\d,.]*\s+|\()[a-z]")
-
-
 def wraps_into(line: str, following: str) -> bool:
     """True when ``line`` is cut off mid-sentence and ``following`` carries it on: the line does
     not end a sentence and ends with a hyphen, comma or function word, or the next line starts
@@ -541,9 +531,6 @@ def wraps_into(line: str, following: str) -> bool:
     line, following = line.rstrip(), following.lstrip()
     if not line or not following or ends_sentence(line) or BULLET.match(following):
         return False
-    if WRAPPED_LOWER.match(following) and not following[0].islower():
-        # ...unless that line is clutter of its own ("4 min read", "12 comments")
-        return boilerplate_rule(Block(0, len(following), following)) is None
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
         # such as "mari_tanaka", an e-mail address) or a row of icons ("f  |  𝕏  |  ✉"): no
@@ -1298,7 +1285,10 @@ def segment(doc) -> Segmentation:
     def plain_citations():  # where the text first cites each note number in plain glued digits
         out: dict = {}
         for m in plain_markers(text):
-            out.setdefault(int(m.group(1)), m.start())
+            number = int(m.group(1))
+            if m.re is PLAIN_MARKER or out.get(number - 1, m.start()) < m.start():
+                # after a bracket ("(in Tokyo).3"), only the number after one cited above it
+                out.setdefault(number, m.start())
         return out
 
     @functools.lru_cache(maxsize=1)
@@ -1832,14 +1822,10 @@ def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, in
     goes on ("the Ministry of Defense,4 Japan will")."""
     cuts = []
     for m in plain_markers(text):
-        k = m.end()
-        if m.re is PLAIN_MARKER_BEFORE_STOP:  # "policy1. This": the stop (and a quote) after the digits
-            stop = text[k]
-            k += 1
-        else:
-            stop = text[m.start() - 1] if text[m.start() - 1] not in "”\"’" else text[m.start() - 2]
+        stop = text[m.start() - 1] if text[m.start() - 1] not in "”\"’" else text[m.start() - 2]
         if m.group(1) not in numbers or stop not in ".!?":
             continue  # a marker after a comma or a colon ("Defense,4 Japan") ends no sentence
+        k = m.end()
         while k < len(text) and text[k].isspace():
             k += 1
         if k < len(text) and (text[k].isupper() or text[k] in "“\"‘("):

@@ -183,10 +183,7 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     pieces: dict[str, tuple] = {}  # paragraph id -> its sentences' pieces by start, made on first use
     out, last = [], 0
     plain_seen: set = set()  # the numbers cited in plain digits so far
-    # the numbers the text cites with a superscript or a bracket: a plain digit is not their marker
-    marked = {int(m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)) if m.group("sup") else int(m.group("num"))
-              for p in seg.paragraphs if p["kind"] == "body" and plain for m in MARKER.finditer(p["text"])
-              if m.group("sup") or (m.group("num") or "").isdigit()} if plain else set()
+    marked = marked_numbers(seg) if plain else set()
     for para in seg.paragraphs:
         if para["kind"] != "body":
             continue
@@ -230,15 +227,30 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     return out
 
 
+def marked_numbers(seg) -> set:
+    """The note numbers the body text cites with a superscript ("¹⁴") or a bracket ("[14]"): a
+    plain digit is not their marker."""
+    out = set()
+    for para in seg.paragraphs:
+        if para["kind"] != "body":
+            continue
+        for m in MARKER.finditer(para["text"]):
+            if m.group("sup"):
+                out.add(int(m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)))
+            elif (m.group("num") or "").isdigit():
+                out.add(int(m.group("num")))
+    return out
+
+
 def plain_expected(number: int, seen: set, known: set, marked: set = frozenset()) -> bool:
-    """Whether a number in plain digits glued to a stop or a word is a note marker: a number the
+    """Whether a number in plain digits glued to a sentence's stop is a note marker: a number the
     document's notes have, that no superscript or bracket cites, and that comes in the notes' order
     (the first note's number, one cited already, or the next after the highest cited so far), so
-    that a stray "policy3." before note 1 is cited is no marker."""
+    that a stray "a Type.3 A" before note 1 is cited is no marker."""
     if number not in known or number in marked:
         return False
     expected = max(seen) + 1 if seen else min(known)
-    return number in seen or number <= expected
+    return number in seen or number == expected
 
 
 def sentence_pieces(sentences: list) -> tuple:
