@@ -7,7 +7,7 @@ import textwrap
 import sqlite_utils
 
 from alliance_record import pipeline
-from alliance_record.extract.footnotes import decode_run, read_footnotes
+from alliance_record.extract.footnotes import decode_run, find_markers, read_footnotes
 from alliance_record.ingest import Document, normalize_text
 from alliance_record.load import span_problem
 from alliance_record.segment import segment
@@ -510,3 +510,145 @@ def test_a_plain_digit_note_marker_ends_its_sentence():
     # without notes read in plain digits, the digits are no marker and the split is syntok's
     doc = make(PLAIN_MARKERS_END_SENTENCES.split("\n3 Coast")[0])
     assert "islands.3 Four days later" in " ".join(s["text"] for s in segment(doc).sentences)
+
+
+ENDNOTES_CITED_IN_PLAIN_DIGITS = """
+A Test Title
+
+The cabinet set aside a modest fund in spring, which critics called a token.1 By winter the fund had paid for two harbour radars. A captain told us that his crew wanted "a clear view before anything else."2 The second grant went to a river patrol unit (in the north).3 Nobody has yet audited the programme.
+
+Notes
+1. Cabinet Office, fund guidelines, 2 May 2024.
+2. Interview with a naval captain, Davao, August 2024.
+3. Embassy statement on the second grant, 9 October 2024.
+"""
+
+
+def test_endnotes_cited_in_plain_digits():
+    """Numbered notes under a Notes heading ("1. Cabinet Office ...") whose numbers the text cites in
+    plain digits, as copying flattens superscripts ("a token.1 By", 'else."2', "(in the north).3"):
+    each marker is found and paired, and each ends its sentence."""
+    doc = make(ENDNOTES_CITED_IN_PLAIN_DIGITS)
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "1", None), (2, "2", None),
+                                                                      (3, "3", None)]
+    for r in rows:
+        assert doc.text[r["marker_start"]:r["marker_end"]] == r["marker"]
+    assert rows[0]["context"].endswith("called a token.1")
+    assert rows[2]["context"].endswith("(in the north).3")
+    sentences = [s["text"] for s in segment(doc).sentences]
+    assert "By winter the fund had paid for two harbour radars." in sentences
+    assert "Nobody has yet audited the programme." in sentences
+
+
+NOT_NOTES_AFTER_NEW_POSITIONS = ["""
+A Test Title
+
+The agency set out its plan for web3. Ministers praised it the same day.
+
+3 Japanese destroyers left Yokosuka on Monday, a navy spokesman said.
+
+The ships are due back in May.
+""", """
+A Test Title
+
+In March 2019,12 Japanese and American units trained together near the coast.
+
+12 Marines were hurt during the drill, the command said.
+""", """
+A Test Title
+
+The accord was signed in the capital (in Tokyo).3 It took effect at once.
+
+3 Japanese destroyers left Yokosuka on Monday, a navy spokesman said.
+"""]
+
+
+def test_a_number_after_a_word_a_year_or_a_bracket_makes_no_body_paragraph_a_note():
+    """A paragraph opening with a number ("3 Japanese destroyers ...") stays body text where the
+    text above has that number only glued to a word ("web3."), after a year's comma ("2019,12") or
+    after a bracket's stop with no note before it in the order ("(in Tokyo).3" with no 2)."""
+    for text in NOT_NOTES_AFTER_NEW_POSITIONS:
+        seg = segment(make(text))
+        assert not seg.notes
+        assert any(p["text"][:3] in ("3 J", "12 ") for p in seg.paragraphs)
+
+
+BRACKET_BEFORE_THE_STOP = """
+A Test Title
+
+The navy answered the same week. A patrol boat left a yard in Nagasaki.3 The first radar went up on December 1 (local time).4 The ministry confirmed it the day after.
+________________
+3 Shipyard notice, November 2024.
+4 Ministry of Defense, press release, 2 December 2024.
+"""
+
+
+def test_a_page_foot_note_cited_after_a_bracket_in_the_notes_order():
+    """At a page's foot, a note cited in plain digits after a bracket's stop ("(local time).4 The")
+    is a note where the note before it is cited above ("Nagasaki.3")."""
+    doc = make(BRACKET_BEFORE_THE_STOP)
+    assert [n.number for n in segment(doc).notes] == [3, 4]
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(3, "3", None), (4, "4", None)]
+    assert rows[1]["context"].endswith("(local time).4")
+    doc = make(BRACKET_BEFORE_THE_STOP.replace("Nagasaki.3", "Nagasaki"))
+    assert not segment(doc).notes  # neither is cited in the notes' order: both stay body text
+
+
+GLUED_TO_A_WORD = """
+A Test Title
+
+The fund was agreed last spring.1 It was praised.2 A coast guard unit patrols it.3 The video went out as an mp4, Reuters said. The minister called it "a fair policy4." The opposition disagreed at once.
+
+Notes
+1. First note.
+2. Second note.
+3. Third note.
+4. Fourth note.
+"""
+
+
+def test_a_number_glued_to_a_word_is_no_marker():
+    """Digits glued to a word ("an mp4,", "policy4.") are part of the word, not a note's marker,
+    and a closing quotation mark stays with its sentence."""
+    doc = make(GLUED_TO_A_WORD)
+    rows = rows_of(doc)["footnotes"]
+    assert [r["marker"] for r in rows if r["marker_start"] is not None] == ["1", "2", "3"]
+    sentences = [s["text"] for s in segment(doc).sentences]
+    assert 'The minister called it "a fair policy4."' in sentences
+    assert "The opposition disagreed at once." in sentences
+
+
+PLAIN_CITES_IN_ORDER = """
+A Test Title
+
+The first paper on the subject appeared in spring.1 Critics answered it within a month.2 The first paper was reprinted in autumn.1 They bought a Type.4 A new board met in winter.3
+
+Notes
+1. First note.
+2. Second note.
+3. Third note.
+4. Fourth note.
+"""
+
+
+def test_plain_digits_are_markers_only_in_the_notes_order():
+    """A number in plain digits is a marker when it is the first note's, one cited already (the
+    first paper cited again, "autumn.1") or the next after the highest cited ("winter.3"); a number
+    out of that order ("Type.4" before note 3 is cited) is none, nor is a plain digit for a number
+    a superscript cites ("ship.3" where "³" cites note 3)."""
+    doc = make(PLAIN_CITES_IN_ORDER)
+    markers = cited_markers(doc)
+    assert [m["number"] for m in markers] == [1, 2, 1, 3]
+    assert [doc.text[:m["end"]].rsplit(" ", 1)[-1] for m in markers] == ["spring.1", "month.2", "autumn.1",
+                                                                         "winter.3"]
+    doc = make(PLAIN_CITES_IN_ORDER.replace("in winter.3", "in winter.³").replace("They bought a Type.4",
+                                                                                   "It sank the ship.3"))
+    assert [m["marker"] for m in cited_markers(doc)] == ["1", "2", "1", "³"]
+
+
+def cited_markers(doc):
+    """The markers find_markers reads in ``doc``, plain digits admitted (a note cited again too)."""
+    seg = segment(doc)
+    return find_markers(doc, seg, {n.number for n in seg.notes}, plain=True)

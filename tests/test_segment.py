@@ -699,3 +699,16 @@ def test_a_paragraph_beyond_any_real_one_is_split_by_the_linear_rule_and_says_so
     assert texts == ["The envoy from Lisbon toured Perth by ferry.", "Mr. Quill took notes at the pier."] * 4
     short = segment(make("A Test Title\n\n" + sentence + "\n"))
     assert short.problems == [] and "problems" in short.rows()
+
+
+def test_a_line_opening_with_a_number_or_a_bracket_under_a_short_line_is_not_its_wrapped_end():
+    """A short line and a line below it opening with a number or a bracket in lower case ("40 per
+    cent of voters ...", "(a) consult ...") are a heading and its paragraph, or a list's items:
+    not one sentence wrapped over two lines."""
+    seg = segment(make("A Test Title\n\nPublic mood\n40 per cent of voters now favour the pact, a poll "
+                       "found.\nBases\n12 bases are still open on the main island, the ministry said.\n"))
+    assert [s["heading"] for s in seg.sections] == ["A Test Title", "Public mood", "Bases"]
+    assert [p["text"][:3] for p in seg.paragraphs] == ["40 ", "12 "]
+    seg = segment(make("A Test Title\n\nThe two sides agreed to\n(a) talk before each drill;\n"
+                       "(b) swap their radar data;\n(c) meet every spring.\n"))
+    assert [p["text"][:3] for p in seg.paragraphs] == ["The", "(a)", "(b)", "(c)"]

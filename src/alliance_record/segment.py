@@ -197,14 +197,22 @@ FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # a number's: "2026.1" is a decimal), before a capital or the line's end.
 PLAIN_MARKER = re.compile(r"(?:(?<=[A-Za-z]{2}[.,;:!?])|(?<=[A-Za-z]{2}[.,!?][”\"’]))(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)",
                           re.M)
+# ...or after a closing bracket and a sentence's stop ("...on December 1 (local time).16 On"): weaker
+# evidence ("(in Tokyo).3 Japanese ..."), so a note only in the notes' order (see plain_citations)
+PLAIN_MARKER_AFTER_BRACKET = re.compile(r"(?<=\w\)[.!?])(\d{1,3})(?=\s+[A-Z“\"‘(]|\s*$)", re.M)
+PLAIN_MARKERS = (PLAIN_MARKER, PLAIN_MARKER_AFTER_BRACKET)
 # "No.3", "Vol.2", "Art.9": a number's own abbreviation before the stop, not a sentence's end
 NUMBER_ABBREVIATION = re.compile(r"(?i)(?:^|\W)(?:No|Nos|Vol|Vols|Art|Arts|Sec|Fig|Figs|Ch|Chap|Para|Pt|Pts|p|pp|"
                                  r"Op|Ref|Tab|Eq|Ex|Nr|App|Annex)\.$")
 
 
 def plain_markers(text: str, start: int = 0, end: int | None = None):
-    """The plain-digit note markers of ``text`` (see PLAIN_MARKER), "No.3" and the like left out."""
-    for m in PLAIN_MARKER.finditer(text, start, len(text) if end is None else end):
+    """The plain-digit note markers of ``text`` in text order (see PLAIN_MARKERS), "No.3" and the
+    like left out."""
+    end = len(text) if end is None else end
+    found = sorted((m for pattern in PLAIN_MARKERS for m in pattern.finditer(text, start, end)),
+                   key=lambda m: m.start())
+    for m in found:
         if not NUMBER_ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
             yield m
 
@@ -1277,7 +1285,10 @@ def segment(doc) -> Segmentation:
     def plain_citations():  # where the text first cites each note number in plain glued digits
         out: dict = {}
         for m in plain_markers(text):
-            out.setdefault(int(m.group(1)), m.start())
+            number = int(m.group(1))
+            if m.re is PLAIN_MARKER or out.get(number - 1, m.start()) < m.start():
+                # after a bracket ("(in Tokyo).3"), only the number after one cited above it
+                out.setdefault(number, m.start())
         return out
 
     @functools.lru_cache(maxsize=1)
@@ -1617,6 +1628,11 @@ def segment(doc) -> Segmentation:
         interrupted = False
         prev_kind = "body"
 
+    if notes and first_marker() == len(text):
+        # numbered notes under a Notes heading ("1. Ministry ...") that the text above cites in plain
+        # digits ("...a gesture.1 Eight months later"): their markers end sentences as well
+        plain_read |= {str(n.number) for n in notes if n.endnote and n.marker[:1].isdigit()
+                       and plain_citations().get(n.number, len(text)) < n.body.start}
     _assemble(doc, seg, headings, paras, notes, figures, toc_titles, plain_read)
     return seg
 

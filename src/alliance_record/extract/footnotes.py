@@ -28,7 +28,7 @@ import json
 import re
 
 from .. import citations
-from ..segment import (PLAIN_MARKER, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, plain_markers,
+from ..segment import (PLAIN_MARKERS, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, plain_markers,
                        symbol_number)
 
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
@@ -60,7 +60,8 @@ def read_footnotes(doc, seg) -> dict:
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
     lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
     symbols = any(re.fullmatch(SYMBOL_MARK, n.marker or "") for n, _ in notes)
-    plain = any((n.marker or "").isdigit() for n, _ in notes)
+    # notes numbered in digits ("14 Ministry ...", "1. Ministry ...") may be cited in plain digits
+    plain = any(re.fullmatch(r"\d{1,6}[.)]?", n.marker or "") for n, _ in notes)
     markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
@@ -181,6 +182,8 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
         sentences.setdefault(s["paragraph_id"], []).append(s)
     pieces: dict[str, tuple] = {}  # paragraph id -> its sentences' pieces by start, made on first use
     out, last = [], 0
+    plain_seen: set = set()  # the numbers cited in plain digits so far
+    marked = marked_numbers(seg) if plain else set()
     for para in seg.paragraphs:
         if para["kind"] != "body":
             continue
@@ -191,7 +194,10 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
             found = sorted(found + [m for m in plain_markers(ptext) if int(m.group(1)) in known],
                            key=lambda m: m.start())
         for m in found:
-            if m.re is PLAIN_MARKER:
+            if m.re in PLAIN_MARKERS:
+                if not plain_expected(int(m.group(1)), plain_seen, known, marked):
+                    continue
+                plain_seen.add(int(m.group(1)))
                 runs = [(m.start(), m.end(), int(m.group(1)))]
             elif m.group("sym"):
                 if not symbols:
@@ -219,6 +225,32 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
                             "sentence": sentence})
                 last = number
     return out
+
+
+def marked_numbers(seg) -> set:
+    """The note numbers the body text cites with a superscript ("¹⁴") or a bracket ("[14]"): a
+    plain digit is not their marker."""
+    out = set()
+    for para in seg.paragraphs:
+        if para["kind"] != "body":
+            continue
+        for m in MARKER.finditer(para["text"]):
+            if m.group("sup"):
+                out.add(int(m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)))
+            elif (m.group("num") or "").isdigit():
+                out.add(int(m.group("num")))
+    return out
+
+
+def plain_expected(number: int, seen: set, known: set, marked: set = frozenset()) -> bool:
+    """Whether a number in plain digits glued to a sentence's stop is a note marker: a number the
+    document's notes have, that no superscript or bracket cites, and that comes in the notes' order
+    (the first note's number, one cited already, or the next after the highest cited so far), so
+    that a stray "a Type.3 A" before note 1 is cited is no marker."""
+    if number not in known or number in marked:
+        return False
+    expected = max(seen) + 1 if seen else min(known)
+    return number in seen or number == expected
 
 
 def sentence_pieces(sentences: list) -> tuple:
