@@ -657,9 +657,11 @@ Nagasaki in 2025. The minister called the Mogami design "the right hull for our 
     ("spokeswoman_press_secretary", """White House Press Secretary Karoline Leavitt fielded questions on
 the Nippon Steel bid in June 2025. The spokeswoman said the president wanted "American jobs kept
 safe".""", "label:the spokeswoman"),
+    # (speak8: the spokesman by office again, as test6's and test7's golds read it; before,
+    # "label:the spokesman")
     ("spokesman_cabinet_secretary", """Chief Cabinet Secretary Yoshihide Suga took questions on typhoon
 damage in 2019. The spokesman promised that the government would "spare no effort" for the
-victims.""", "label:the spokesman"),
+victims.""", "label:Suga"),
     ("registry_role_in_date", """Shigeru Ishiba sat down with Fumio Kishida at party headquarters in
 March 2025 to plan the upper house campaign. The prime minister said the party needed "a clear
 message on prices".""", "ishiba"),
@@ -725,9 +727,11 @@ Seoul in 2024. The minister told reporters that both capitals needed "calm and p
     ("intro_clause_second_apposition", """After a working dinner with the prime minister, Shinjiro
 Koizumi, the agriculture minister, flew to Osaka in 2025. The prime minister said rice prices would
 "come down soon".""", "label:the prime minister"),
+    # (speak8: the Chief Cabinet Secretary is the government's spokesman by office, as test6's and
+    # test7's golds read it; before, "label:the spokesman")
     ("cabinet_secretary_twice", """Chief Cabinet Secretary Yoshimasa Hayashi answered questions at a news
 conference in 2024. The spokesman said the talks had been "constructive". The spokesman also said a
-reply would come "soon".""", "label:the spokesman"),
+reply would come "soon".""", "label:Hayashi"),
     ("foreign_spokesman_after_secretary", """Chief Cabinet Secretary Yoshimasa Hayashi protested a
 survey ship's entry in 2024. Chinese Foreign Ministry spokesman Lin Jian rejected the protest the
 next day. The spokesman said the ship had acted "fully within the law".""", "label:Lin Jian"),
@@ -749,6 +753,31 @@ had hosted a summit in 2023. The prime minister said the city must remain "a pla
      "label:the prime minister"),
 ]
 PROBES += PROBES_7
+
+# Round speak8 (the classes test7's and test6's first runs and real wire pages shared, each probe run
+# first on fcf3e35, before its mechanism): a role description whose holders are several, one of them
+# the last to speak (a verb of saying) and the others named in a look back or an "of" phrase (2); the
+# government's spokesman by office (1; the role words of the title first, the office after them: see
+# foreign_spokesman_after_secretary); a participial clause of saying whose subject opens the sentence
+# before an apposition (2).
+PROBES_8 = [
+    ("holder_speaker_over_of_phrase", """Shigeru Ishiba met the press in Tokyo in March 2025. Ishiba said
+Japan still stood by the 1998 statement of Prime Minister Keizo Obuchi on the past. "Our ties have
+to warm again," the prime minister said.""", "ishiba"),
+    ("holder_speaker_over_look_back", """Shigeru Ishiba addressed a rally in Hiroshima in March 2025, the
+first party leader to speak there since Prime Minister Shinzo Abe in 2015. Ishiba told the crowd that
+Japan stood with its neighbours. The prime minister later added that the region showed "a note of
+doubt" about its future.""", "ishiba"),
+    ("spokesman_by_office", """Chief Cabinet Secretary Hirokazu Matsuno spoke at his morning briefing in
+November 2023 and called the accident regrettable. The government's top spokesman added that safety
+was "the basis of the alliance, not a footnote".""", "label:Matsuno"),
+    ("gerund_subject_apposed", """In response, Mr. OKANO Masataka, Vice-Minister for Foreign Affairs,
+protested to Mr. WU Jianghao, Ambassador of China to Japan, stating that the flight was "wholly
+unacceptable".""", "label:OKANO"),
+    ("gerund_after_by_apposed", """Governor Denny Tamaki, speaking after a second landing in the same
+week, faulted the ministry by saying, "We were told nothing at all.\"""", "label:Tamaki"),
+]
+PROBES += PROBES_8
 
 
 @pytest.fixture(scope="module")
