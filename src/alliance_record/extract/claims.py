@@ -443,8 +443,8 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
       holds the role (the Chief Cabinet Secretary is the government's spokesman: ``ROLE_OFFICES``);
       of several, the last named speaker among them — a main clause's subject with a verb of saying
       in the last sentences, by name or pronoun (:meth:`.referents.Discourse.last_speaker_among`),
-      whose registry dates, if any, cover the publication date ("Kishida said Japan stood by the statement of
-      Prime Minister Keizo Obuchi … the prime minister said"); else the registry holders whose
+      whose registry dates, if any, cover the publication date ("Kishida said Japan stood by the
+      statement of Prime Minister Keizo Obuchi … the prime minister said"); else the registry holders whose
       role's dates miss the date the story has reached (the last date before the quotation, else
       the publication date) drop out; several left, none, or a person of the role introduced
       without a name after the holder's last mention ("A spokesperson for the embassy rejected …"):

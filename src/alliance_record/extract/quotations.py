@@ -811,15 +811,16 @@ def _leading_subject(tokens) -> tuple[int, int] | None:
         if tokens[j][2][0].isupper():
             last = j
         j += 1
+    verb = j  # the word after the subject: a lower-case one, its verb
     if last is not None and last == j - 1 and j < len(tokens) and tokens[j][2] == ",":
         # "Mr. OKANO Masataka, Vice-Minister for Foreign Affairs, protested": the name, an
         # apposition of words between commas, then its verb
         close = next((c for c in range(j + 1, min(len(tokens), j + 2 + MAX_APPOSITION_TOKENS))
                       if not _is_word(tokens[c][2])), None)
         if close is not None and close > j + 1 and tokens[close][2] == "," and close + 1 < len(tokens) \
-                and tokens[close + 1][2].islower() and tokens[close + 1][2].lower() not in NP_BREAKERS:
-            j = close + 1
-    if last is None or j >= len(tokens) or not tokens[j][2].islower() or (last != j - 1 and tokens[j - 1][2] != ","):
+                and tokens[close + 1][2].lower() not in NP_BREAKERS:
+            verb = close + 1
+    if last is None or last != j - 1 or verb >= len(tokens) or not tokens[verb][2].islower():
         return None
     return tokens[i][0], tokens[last][0] + len(_strip_dot(tokens[last][2]))
 
