@@ -21,12 +21,12 @@ document's annotation file says:
   any state's name, are the phrase's ("its cabinet" is none), else the state,
   "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
-  (several: the one of them who spoke last — a main clause's subject with a verb of saying in the
-  last sentences, "Kishida said Japan stood by the statement of Prime Minister Keizo Obuchi … the
-  prime minister said" — unless the registry dates that role away from the publication date; else
+  (several, none of another country: the one of them who spoke last — a main clause's subject with
+  a verb of saying in the last sentences, "Kishida said Japan stood by the statement of Prime
+  Minister Keizo Obuchi … the prime minister said" — unless the registry dates that role away from
+  the publication date or their sentence looks back to an earlier year; else
   no one, the phrase is the label, unless the role's registry dates leave one of them at
-  the date the story has reached; none titled so: the one whose office holds the role, the Chief
-  Cabinet Secretary for "the government's spokesman"; no one as well when a person of the role is
+  the date the story has reached; no one as well when a person of the role is
   introduced without a name after the holder, "A spokesperson for the ministry rejected … The
   spokesperson added"; a prime
   minister is not "the minister", a "former" or "deputy" one not "the prime minister"; before the
@@ -439,17 +439,16 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
     * "the minister", "the spokesperson": the one person in the window whose title (in the text
       before the name, an apposition after it or before it, or a registry role) has that word, and
       no "former", "deputy", "acting" or "vice" the phrase lacks, and, when the phrase names a
-      country, who is known to be of it; no one titled with the role's words, the one whose office
-      holds the role (the Chief Cabinet Secretary is the government's spokesman: ``ROLE_OFFICES``);
-      of several, the last named speaker among them — a main clause's subject with a verb of saying
+      country, who is known to be of it; of several, none known to be of another country than the
+      rest, the last named speaker among them — a main clause's subject with a verb of saying
       in the last sentences, by name or pronoun (:meth:`.referents.Discourse.last_speaker_among`),
-      whose registry dates, if any, cover the publication date ("Kishida said Japan stood by the
+      whose registry dates, if any, cover the publication date and whose sentence names no earlier
+      year before them ("Kishida said Japan stood by the
       statement of Prime Minister Keizo Obuchi … the prime minister said"); else the registry holders whose
       role's dates miss the date the story has reached (the last date before the quotation, else
       the publication date) drop out; several left, none, or a person of the role introduced
       without a name after the holder's last mention ("A spokesperson for the embassy rejected …"):
-      no one. A possessor among the modifiers ("the government's top spokesman") is no word of the
-      title.
+      no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -506,25 +505,23 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         country = nations.get(w) or nations.get(re.sub(r"[’']s$", "", w))
         if country:
             countries.append(country)
-        elif w.lower() not in GENERIC_MODIFIERS and not re.search(r"\d", w) and not re.search(r"[’']s$", w):
-            modifiers.append(_word(w))  # ("the government's top spokesman": a possessor, no title word)
+        elif w.lower() not in GENERIC_MODIFIERS and not re.search(r"\d", w):
+            modifiers.append(_word(w))
     wanted = {country_of.get(c, c) for c in countries}
     prime = "prime" in label.lower()
     holders = _holders(text, cs, window, people, [_word(w) for w in role_words], modifiers, unheld, wanted,
                        prime, nations, country_of, spans)
-    if not holders and referents_mod.ROLE_OFFICES.get(head):
-        # no one titled with the role's words: the one whose office holds the role ("Chief Cabinet
-        # Secretary Hirokazu Matsuno … The government's top spokesman added")
-        role_words = (*role_words, *referents_mod.ROLE_OFFICES[head])
-        holders = _holders(text, cs, window, people, [_word(w) for w in referents_mod.ROLE_OFFICES[head]],
-                           modifiers, unheld, wanted, prime, nations, country_of, spans)
-    if len(holders) > 1 and spoke_last is not None:
-        # several: the one who spoke last, a main clause's subject with a verb of saying in the last
-        # sentences, unless the registry dates their role before or after the publication date
-        key = spoke_last(cs, [(key, (h[0], h[1] or "")) for key, h in holders.items()])
-        h = holders.get(key)
-        if h is not None and (h[3] is None or any(_covers(began, ended, story.published()) for began, ended in h[3])):
-            holders = {key: h}
+    if len(holders) > 1 and spoke_last is not None and len(set().union(*(h[5] for h in holders.values()))) <= 1:
+        # several, none known to be of another country than the rest (an Australian prime minister
+        # beside Japan's: no one): the one who spoke last, a main clause's subject with a verb of
+        # saying in the last sentences — unless the registry dates the role (titled in the text or
+        # not) away from the publication date, or the sentence they spoke in looks back to an
+        # earlier year ("In 2016 Prime Minister Shinzo Abe said …")
+        last = spoke_last(cs, [(key, (h[0], h[1] or "")) for key, h in holders.items()])
+        h = holders.get(last[0]) if last else None
+        if h is not None and (not h[4] or any(_covers(began, ended, story.published()) for began, ended in h[4])) \
+                and not _looks_back(text, last[1], story.published()):
+            holders = {last[0]: h}
     if len(holders) > 1:
         # several: a registry holder (no title in the text) whose role's dates miss the date the
         # story has reached, or the publication date, is not meant ("Ishiba met Kishida in March
@@ -535,7 +532,7 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
                    if h[3] is None or all(any(_covers(began, ended, when) for began, ended in h[3])
                                           for when in whens)}
     if len(holders) == 1:
-        ids, name, at, _ = next(iter(holders.values()))
+        ids, name, at, *_ = next(iter(holders.values()))
         if not _introduced_unnamed(text, role_words, at, cs):
             return ids, name
     return [], None  # no holder, or several who could be meant ("the governor" after two governors)
@@ -544,7 +541,8 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
 def _holders(text, cs, window, people, words, modifiers, unheld, wanted, prime, nations, country_of, spans):
     """The persons named in ``text[window:cs]`` titled with one of the role ``words`` (see
     :func:`_referent`): person key -> (ids, name, offset of the latest mention, the registry role's
-    dates or None when the text titles them)."""
+    dates or None when the text titles them, the registry role's dates even so, the country codes
+    their titles or the registry give them)."""
     holders = {}  # person -> (ids, name), the latest mention first
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
@@ -578,8 +576,20 @@ def _holders(text, cs, window, people, words, modifiers, unheld, wanted, prime, 
         key = tuple(p[2]) or p[3].split()[-1].lower()
         if not p[2] and key in ROLES:
             continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
-        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0], None if by_text else dated))
+        countries = {country_of.get(nations[n], nations[n]) for t in said for n in NATION_WORD.findall(t)
+                     if n in nations} | {country_of[a] for a in p[2] if a in country_of}
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0], None if by_text else dated, dated,
+                                 countries))
     return holders
+
+
+def _looks_back(text: str, at: int, published) -> bool:
+    """Whether the sentence around ``at`` names, before ``at``, a year earlier than the publication
+    window's ("In 2023, Prime Minister Fumio Kishida said …": a look back, not the story's present)."""
+    if not published or not published[0]:
+        return False
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    return any(int(y) < int(published[0][:4]) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text[start + 1:at]))
 
 
 def _introduced_unnamed(text: str, role_words, at: int, cs: int) -> bool:

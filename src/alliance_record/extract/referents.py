@@ -88,11 +88,6 @@ ROLE_SYNONYMS = {
     "envoy": ("ambassador",), "chief": ("minister", "secretary"), "premier": ("prime minister",),
     **{w: ("spokesman", "spokeswoman", "spokesperson") for w in ("spokesman", "spokeswoman", "spokesperson")},
 }
-# the offices whose holder is the role by office, for a role description no title in the text has
-# the words of: Japan's Chief Cabinet Secretary is the government's spokesman ("Chief Cabinet
-# Secretary Yoshimasa Hayashi told a news conference … The spokesman added"); a title with the
-# role's own words comes first ("Foreign Ministry spokesman Lin Jian … The spokesman said")
-ROLE_OFFICES = {w: ("chief cabinet secretary",) for w in ("spokesman", "spokeswoman", "spokesperson")}
 # a subject (a name, capitalised words, or a pronoun), an apposition between commas, adverbs, and the
 # clause's verb: "Kishida said", "Prime Minister Fumio Kishida, 66, told", "he later said"
 SUBJECT_VERB = re.compile(r"(?:[A-Z][\w.'’-]*[ \t\n]+)*(?:[A-Z][\w.'’-]*|he|she)(?:[ \t]*,[^,.;:“”\"]{1,90},)?"
@@ -375,8 +370,8 @@ class Discourse:
         """The key of the one of ``candidates`` (``(key, (actor ids, label))``) who spoke last before
         ``pos``: the subject of a main clause whose verb is one of ``verbs`` (a verb of saying), by
         name or by a pronoun bound to them, within the last sentences (``WINDOW``) — "Kishida said
-        Japan stood by the statement of Prime Minister Keizo Obuchi" has Kishida speak, not Obuchi;
-        None when none of them did."""
+        Japan stood by the statement of Prime Minister Keizo Obuchi" has Kishida speak, not Obuchi —
+        with the offset of that subject; None when none of them did."""
         self._advance(pos)
         k = self._sentence_index(pos)
         best = None  # (offset of the verb's subject, key)
@@ -388,7 +383,7 @@ class Discourse:
                 m = SUBJECT_VERB.match(self.text, at)
                 if m and m.group(1) in verbs and (best is None or at > best[0]):
                     best = (at, key)
-        return best[1] if best else None
+        return (best[1], best[0]) if best else None
 
     def speaker_referent(self, ids, label):
         """The referent of a quotation's speaker, as the model knows it (or None)."""
