@@ -750,6 +750,69 @@ had hosted a summit in 2023. The prime minister said the city must remain "a pla
 ]
 PROBES += PROBES_7
 
+# Round speak8 (the classes test7's and test6's first runs and real wire pages shared, each probe run
+# first on fcf3e35, before its mechanism): a role description whose holders are several, one of them
+# the last to speak (a verb of saying) and the others named in a look back or an "of" phrase (2); a
+# participial clause of saying whose subject opens the sentence before an apposition (2). (The
+# government's spokesman by office was reverted after review 8: see PROBES_8_REVIEW.)
+PROBES_8 = [
+    ("holder_speaker_over_of_phrase", """Shigeru Ishiba opened a Diet session in March 2025. Ishiba
+told lawmakers that the cabinet kept the 1995 apology of Prime Minister Tomiichi Murayama in force. "We
+owe our neighbours honesty," the prime minister said.""", "ishiba"),
+    ("holder_speaker_over_look_back", """Shigeru Ishiba addressed a rally in Hiroshima in March 2025, the
+first party leader to speak there since Prime Minister Shinzo Abe in 2015. Ishiba told the crowd that
+Japan stood with its neighbours. The prime minister later added that the region showed "a note of
+doubt" about its future.""", "ishiba"),
+    ("gerund_subject_apposed", """Mr. FUNAKOSHI Takehiro, Director-General of the Asian and Oceanian
+Affairs Bureau, phoned Mr. SHI Yong, Deputy Chief of Mission of the Chinese Embassy, stating that the
+incursion "must not be repeated".""", "label:FUNAKOSHI"),
+    ("gerund_after_by_apposed", """Governor Denny Tamaki, speaking after a second landing in the same
+week, faulted the ministry by saying, "We were told nothing at all.\"""", "label:Tamaki"),
+]
+PROBES += PROBES_8
+
+# Review 8 of speak8 (its counter-examples in this file's words, each run first on 1ed17f9, where 11
+# of 12 fail; gerund_after_who_clause_object passed there as well): an unnamed spokesman after a Chief Cabinet Secretary and another body (5); a prime
+# minister who spoke in a look back or is another country's (4); a gerund after a relative clause
+# and a list before an apposition (3: the list left with no speaker, where fcf3e35 gave the
+# apposition's label and 1ed17f9 Koizumi alone).
+PROBES_8_REVIEW = [
+    ("spokesman_after_other_department", """Chief Cabinet Secretary Yoshimasa Hayashi briefed the press in
+Tokyo in March 2025. In Washington, the State Department stood by the tariff talks. The spokesman
+said the United States sought "a balanced bargain".""", "label:spokesman"),
+    ("spokesman_after_pentagon", """Chief Cabinet Secretary Yoshimasa Hayashi briefed the press in Tokyo
+in March 2025. At the Pentagon, officials sounded more guarded. The spokesman said the review would
+take "several more weeks".""", "label:spokesman"),
+    ("spokeswoman_after_beijing", """Chief Cabinet Secretary Yoshimasa Hayashi lodged a protest in March
+2025. China's foreign ministry dismissed it on Tuesday. The spokeswoman said Tokyo should "stop
+meddling".""", "label:spokeswoman"),
+    ("spokesman_after_seoul", """Chief Cabinet Secretary Yoshimasa Hayashi lodged a protest in March
+2025. Seoul's foreign ministry called in a Japanese diplomat. The spokesman said the islets were
+"ours by history".""", "label:spokesman"),
+    ("company_spokesman_after_secretary", """Chief Cabinet Secretary Yoshimasa Hayashi commented on the
+steel bid in March 2025. Shares of U.S. Steel climbed. The company's spokesman said the board was
+"studying every offer".""", "label:spokesman"),
+    ("prime_minister_look_back_untitled_dates", """Prime Minister Shigeru Ishiba laid a wreath at Pearl
+Harbor in March 2025. In 2016 Prime Minister Shinzo Abe said such a war must "not happen again". The
+prime minister said the two nations had "mended what was broken".""", "label:prime minister"),
+    ("prime_minister_look_back_dated", """Prime Minister Shigeru Ishiba toured Hiroshima in March 2025.
+In 2023, Prime Minister Fumio Kishida said the summit held there was "a real milestone". The prime
+minister said the city had to stay "a symbol of peace".""", "label:prime minister"),
+    ("prime_minister_other_country", """Prime Minister Shigeru Ishiba welcomed Australian Prime Minister
+Anthony Albanese to Tokyo in March 2025. Albanese said Australia prized the partnership. The prime
+minister said Japan would "widen its defense links".""", "label:prime minister"),
+    ("prime_minister_other_country_after", """Prime Minister Shigeru Ishiba received Australian Prime
+Minister Anthony Albanese in Tokyo in March 2025. Albanese told reporters the two navies would drill
+together. "Our values are the same," the prime minister said.""", "label:prime minister"),
+    ("gerund_after_who_clause", """The panel questioned Rahm Emanuel, who spoke for an hour, saying the
+relocation was "long overdue".""", "emanuel"),
+    ("gerund_after_who_clause_object", """Reporters quizzed Yoshimasa Hayashi, who replied calmly,
+saying the schedule was "still on course".""", "label:Hayashi"),
+    ("gerund_after_listed_subjects", """Koizumi, Hegseth and Teodoro, the three ministers, gathered in
+Manila, stating that the accord was "a milestone for the whole region".""", None),
+]
+PROBES += PROBES_8_REVIEW
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):

@@ -21,9 +21,14 @@ document's annotation file says:
   any state's name, are the phrase's ("its cabinet" is none), else the state,
   "the ministers" for the actor of the last
   "ministers of <actor>", "the minister" for the one person in the last 2,000 characters titled so
-  (several: no one, the phrase is the label, unless the role's registry dates leave one of them at
-  the date the story has reached; so too when a person of the role is introduced without a name
-  after the holder, "A spokesperson for the ministry rejected … The spokesperson added"; a prime
+  (several, none of another country: the one of them who spoke last — a main clause's subject with
+  a verb of saying in the last sentences, "Kishida said Japan stood by the statement of Prime
+  Minister Keizo Obuchi … the prime minister said" — unless the registry dates that role away from
+  the publication date or their sentence looks back to an earlier year; else
+  no one, the phrase is the label, unless the role's registry dates leave one of them at
+  the date the story has reached; no one as well when a person of the role is
+  introduced without a name after the holder, "A spokesperson for the ministry rejected … The
+  spokesperson added"; a prime
   minister is not "the minister", a "former" or "deputy" one not "the prime minister"; before the
   name, in an apposition after it or a noun phrase headed by the role that opens its sentence in
   apposition before it ("Japan's ambassador to Manila, Kazuya Endo,"), or in a registry role;
@@ -221,13 +226,19 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
     by_start = sorted(mentions, key=lambda m: m["start"])  # for "they": a sentence's mentions by bisection
     mention_starts = [m["start"] for m in by_start]
 
-    def resolve(pronoun, cs):
+    def model():
         nonlocal discourse
         if discourse is None:
             quoted = [(pc.start, pc.end) for p in body for q in found_in[p["id"]]
                       for pc in seg.paragraph_pieces[p["id"]].sub(q.start, q.end)]
             discourse = _discourse(doc, seg, mentions, actor_types, people, quoted)
-        return discourse.resolve(pronoun, cs, last_speaker)
+        return discourse
+
+    def resolve(pronoun, cs):
+        return model().resolve(pronoun, cs, last_speaker)
+
+    def spoke_last(cs, candidates):
+        return model().last_speaker_among(cs, candidates, quotations_mod.FINITE_SPEECH_VERBS)
 
     before = None  # the body paragraph before this one
     for p in body:
@@ -299,7 +310,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                         # "Its foreign ministry", "the ministers", "the minister": back to the
                         # actor or person the words stand for
                         speakers, named = _referent(doc.text, cue.speaker, cs, mentions, actor_types, people,
-                                                    titles, sentence, ordered, place_of)
+                                                    titles, sentence, ordered, place_of, spoke_last)
                         if named:
                             label = named  # a person no registry holds: named, not linked
                         if speakers or named:
@@ -413,7 +424,8 @@ def _unnamed_person(label: str) -> bool:
                                                   for w in words[1:])
 
 
-def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, ordered, place_of):
+def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, ordered, place_of,
+              spoke_last=None):
     """``(actor ids, name)``: who a speaker phrase with no name stands for, looking back from
     ``cs`` (the name when it is a person no registry holds, else None):
 
@@ -427,10 +439,16 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
     * "the minister", "the spokesperson": the one person in the window whose title (in the text
       before the name, an apposition after it or before it, or a registry role) has that word, and
       no "former", "deputy", "acting" or "vice" the phrase lacks, and, when the phrase names a
-      country, who is known to be of it; of several, the registry holders whose role's dates miss
-      the date the story has reached (the last date before the quotation, else the publication
-      date) drop out; several left, none, or a person of the role introduced without a name after
-      the holder's last mention ("A spokesperson for the embassy rejected …"): no one.
+      country, who is known to be of it; of several, none known to be of another country than the
+      rest, the last named speaker among them — a main clause's subject with a verb of saying
+      in the last sentences, by name or pronoun (:meth:`.referents.Discourse.last_speaker_among`),
+      whose registry dates, if any, cover the publication date and whose sentence names no earlier
+      year before them ("Kishida said Japan stood by the
+      statement of Prime Minister Keizo Obuchi … the prime minister said"); else the registry holders whose
+      role's dates miss the date the story has reached (the last date before the quotation, else
+      the publication date) drop out; several left, none, or a person of the role introduced
+      without a name after the holder's last mention ("A spokesperson for the embassy rejected …"):
+      no one.
     """
     k = place_of.get(id(sentence), -1)
     lo = ordered[k - 1]["start"] if k > 0 else (sentence["start"] if sentence else max(0, cs - 600))
@@ -475,7 +493,6 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         return ([groups[-1]] if groups else []), None
     roles, nations, country_of, _, spans, story = titles
     role_words = (head, *referents_mod.ROLE_SYNONYMS.get(head, ()))
-    words = [_word(w) for w in role_words]
     # "Former Prime Minister Fumio Kishida", "Deputy Chief Cabinet Secretary": a title with one of
     # these words says the person does not hold the role, unless the phrase says so too
     unheld = [_word(w) for w in NOT_HOLDING if not re.search(rf"(?i)\b{w}", label)]
@@ -492,6 +509,40 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
             modifiers.append(_word(w))
     wanted = {country_of.get(c, c) for c in countries}
     prime = "prime" in label.lower()
+    holders = _holders(text, cs, window, people, [_word(w) for w in role_words], modifiers, unheld, wanted,
+                       prime, nations, country_of, spans)
+    if len(holders) > 1 and spoke_last is not None and len(set().union(*(h[5] for h in holders.values()))) <= 1:
+        # several, none known to be of another country than the rest (an Australian prime minister
+        # beside Japan's: no one): the one who spoke last, a main clause's subject with a verb of
+        # saying in the last sentences — unless the registry dates the role (titled in the text or
+        # not) away from the publication date, or the sentence they spoke in looks back to an
+        # earlier year ("In 2016 Prime Minister Shinzo Abe said …")
+        last = spoke_last(cs, [(key, (h[0], h[1] or "")) for key, h in holders.items()])
+        h = holders.get(last[0]) if last else None
+        if h is not None and (not h[4] or any(_covers(began, ended, story.published()) for began, ended in h[4])) \
+                and not _looks_back(text, last[1], story.published()):
+            holders = {last[0]: h}
+    if len(holders) > 1:
+        # several: a registry holder (no title in the text) whose role's dates miss the date the
+        # story has reached, or the publication date, is not meant ("Ishiba met Kishida in March
+        # 2025. The prime minister"); so a story whose last date looks back ("since Abe did so in
+        # 2015") leaves no one; the dates never drop the only candidate
+        whens = (story.at(cs), story.published())
+        holders = {k: h for k, h in holders.items()
+                   if h[3] is None or all(any(_covers(began, ended, when) for began, ended in h[3])
+                                          for when in whens)}
+    if len(holders) == 1:
+        ids, name, at, *_ = next(iter(holders.values()))
+        if not _introduced_unnamed(text, role_words, at, cs):
+            return ids, name
+    return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+
+
+def _holders(text, cs, window, people, words, modifiers, unheld, wanted, prime, nations, country_of, spans):
+    """The persons named in ``text[window:cs]`` titled with one of the role ``words`` (see
+    :func:`_referent`): person key -> (ids, name, offset of the latest mention, the registry role's
+    dates or None when the text titles them, the registry role's dates even so, the country codes
+    their titles or the registry give them)."""
     holders = {}  # person -> (ids, name), the latest mention first
     for p in reversed(people):
         if p[1] > cs or p[0] < window:
@@ -525,21 +576,20 @@ def _referent(text, label, cs, mentions, actor_types, people, titles, sentence, 
         key = tuple(p[2]) or p[3].split()[-1].lower()
         if not p[2] and key in ROLES:
             continue  # "Philippine Defense Secretary" read as a name: the title of the name after it
-        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0], None if by_text else dated))
-    if len(holders) > 1:
-        # several: a registry holder (no title in the text) whose role's dates miss the date the
-        # story has reached, or the publication date, is not meant ("Ishiba met Kishida in March
-        # 2025. The prime minister"); so a story whose last date looks back ("since Abe did so in
-        # 2015") leaves no one; the dates never drop the only candidate
-        whens = (story.at(cs), story.published())
-        holders = {k: h for k, h in holders.items()
-                   if h[3] is None or all(any(_covers(began, ended, when) for began, ended in h[3])
-                                          for when in whens)}
-    if len(holders) == 1:
-        ids, name, at, _ = next(iter(holders.values()))
-        if not _introduced_unnamed(text, role_words, at, cs):
-            return ids, name
-    return [], None  # no holder, or several who could be meant ("the governor" after two governors)
+        countries = {country_of.get(nations[n], nations[n]) for t in said for n in NATION_WORD.findall(t)
+                     if n in nations} | {country_of[a] for a in p[2] if a in country_of}
+        holders.setdefault(key, (list(p[2]), None if p[2] else p[3], p[0], None if by_text else dated, dated,
+                                 countries))
+    return holders
+
+
+def _looks_back(text: str, at: int, published) -> bool:
+    """Whether the sentence around ``at`` names, before ``at``, a year earlier than the publication
+    window's ("In 2023, Prime Minister Fumio Kishida said …": a look back, not the story's present)."""
+    if not published or not published[0]:
+        return False
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    return any(int(y) < int(published[0][:4]) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text[start + 1:at]))
 
 
 def _introduced_unnamed(text: str, role_words, at: int, cs: int) -> bool:

@@ -325,6 +325,8 @@ def _gerunds(verbs: frozenset) -> frozenset:
 # reversed herself in March, first calling the plan “a sound bargain”").
 SPEECH_GERUNDS = _gerunds(SPEECH_VERBS)
 SPEECH_VERBS = SPEECH_VERBS | SPEECH_GERUNDS
+# the finite forms (no -ing form): the verbs whose subject has spoken ("Kishida said …")
+FINITE_SPEECH_VERBS = SPEECH_VERBS - SPEECH_GERUNDS
 # Speech verbs that are also verbs of aspect: before "to" they speak of another verb's course.
 ASPECTUAL = frozenset("continue continues continued continuing".split())
 # Verbs that characterise: their quotation is someone's words only as "X as “…”" ("condemns drills
@@ -647,9 +649,13 @@ def _before_cue(text: str, s0: int, open_pos: int, masked) -> SpeakerCue | None:
             # "the Joint Statement, which declares …", "an envoy who warned …": the relative
             # pronoun's antecedent is the subject
             np = _relative_antecedent(text, tokens, k)
-        if np is None and k and tokens[k - 1][2] == ",":
+        if np is None and k and tokens[k - 1][2] == "," and (_strip_dot(tok).lower() not in SPEECH_GERUNDS
+                                                             or _after_relative_clause(tokens, k)):
             # "Koizumi, for his part, said", "An official, speaking on condition of anonymity,
-            # said": the subject is before the parenthesis
+            # said": the subject is before the parenthesis (a participial clause's subject is the
+            # sentence's, not the name before its comma: "X protested to Y, Ambassador …, stating";
+            # but after a relative clause it is its antecedent's: "… Rahm Emanuel, who testified
+            # for an hour, saying")
             for j in range(k - 2, max(-1, k - 2 - MAX_APPOSITION_TOKENS), -1):
                 if tokens[j][2] == ",":
                     np = _np_backward(tokens, j)
@@ -781,10 +787,30 @@ def _name_before(text: str, tokens, j: int) -> tuple[int, int] | None:
     return None
 
 
+def _name_list(tokens) -> bool:
+    """Whether ``tokens`` are the rest of a list of names — capitalised words and "and"/"or", one of
+    them at least ("Koizumi, Hegseth and Teodoro, the three ministers, met": no apposition; "Director-
+    General of the Asian and Oceanian Affairs Bureau" is one)."""
+    words = [t[2] for t in tokens]
+    return any(w.lower() in ("and", "or") for w in words) and all(
+        w.lower() in ("and", "or") or w[0].isupper() for w in words)
+
+
+def _after_relative_clause(tokens, k: int) -> bool:
+    """Whether the words between the comma before ``tokens[k]`` and the comma before them open with
+    a relative pronoun ("Rahm Emanuel, who testified for an hour, saying": the antecedent speaks)."""
+    for j in range(k - 2, max(-1, k - 2 - MAX_APPOSITION_TOKENS), -1):
+        if tokens[j][2] == ",":
+            return j + 1 < k - 1 and tokens[j + 1][2].lower() in ("who", "which", "whose")
+    return False
+
+
 def _leading_subject(tokens) -> tuple[int, int] | None:
     """The subject that opens a sentence: past a list number ("(1)") and an opening phrase up to
     its comma ("After the meeting,"), a pronoun ("He met … and said") or a run of capitalised
-    words followed by a lower-case word ("Prime Minister Ishiba congratulated …")."""
+    words followed by a lower-case word ("Prime Minister Ishiba congratulated …"), or by an
+    apposition between commas and then a lower-case word ("Governor Onaga, referring to …,
+    criticized")."""
     i = 0
     while i < len(tokens) and (not _is_word(tokens[i][2]) or tokens[i][2].isdigit()):
         i += 1
@@ -806,7 +832,17 @@ def _leading_subject(tokens) -> tuple[int, int] | None:
         if tokens[j][2][0].isupper():
             last = j
         j += 1
-    if last is None or j >= len(tokens) or not tokens[j][2].islower() or last != j - 1:
+    verb = j  # the word after the subject: a lower-case one, its verb
+    if last is not None and last == j - 1 and j < len(tokens) and tokens[j][2] == ",":
+        # "Mr. OKANO Masataka, Vice-Minister for Foreign Affairs, protested": the name, an
+        # apposition of words between commas, then its verb
+        close = next((c for c in range(j + 1, min(len(tokens), j + 2 + MAX_APPOSITION_TOKENS))
+                      if not _is_word(tokens[c][2])), None)
+        if close is not None and close > j + 1 and tokens[close][2] == "," and close + 1 < len(tokens) \
+                and tokens[close + 1][2].lower() not in NP_BREAKERS \
+                and not _name_list(tokens[j + 1:close]):
+            verb = close + 1
+    if last is None or last != j - 1 or verb >= len(tokens) or not tokens[verb][2].islower():
         return None
     return tokens[i][0], tokens[last][0] + len(_strip_dot(tokens[last][2]))
 

@@ -88,6 +88,10 @@ ROLE_SYNONYMS = {
     "envoy": ("ambassador",), "chief": ("minister", "secretary"), "premier": ("prime minister",),
     **{w: ("spokesman", "spokeswoman", "spokesperson") for w in ("spokesman", "spokeswoman", "spokesperson")},
 }
+# a subject (a name, capitalised words, or a pronoun), an apposition between commas, adverbs, and the
+# clause's verb: "Kishida said", "Prime Minister Fumio Kishida, 66, told", "he later said"
+SUBJECT_VERB = re.compile(r"(?:[A-Z][\w.'’-]*[ \t\n]+)*(?:[A-Z][\w.'’-]*|he|she)(?:[ \t]*,[^,.;:“”\"]{1,90},)?"
+                          r"[ \t\n]+(?:(?:also|later|then|again|further|first|[a-z]+ly)[ \t\n]+)*([a-z]+)")
 TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
 CLAUSE_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
 WORD = re.compile(r"[A-Za-z][\w.'’-]*")
@@ -361,6 +365,25 @@ class Discourse:
             else clause_role(self.text, s, pos)
         self._mention(best, k, role, pos)
         return best
+
+    def last_speaker_among(self, pos, candidates, verbs):
+        """The key of the one of ``candidates`` (``(key, (actor ids, label))``) who spoke last before
+        ``pos``: the subject of a main clause whose verb is one of ``verbs`` (a verb of saying), by
+        name or by a pronoun bound to them, within the last sentences (``WINDOW``) — "Kishida said
+        Japan stood by the statement of Prime Minister Keizo Obuchi" has Kishida speak, not Obuchi —
+        with the offset of that subject; None when none of them did."""
+        self._advance(pos)
+        k = self._sentence_index(pos)
+        best = None  # (offset of the verb's subject, key)
+        for key, (ids, label) in candidates:
+            r = self.speaker_referent(ids, label)
+            for mk, w, _, at in (r.mentions if r is not None else ()):
+                if w != ROLE_WEIGHT["subj"] or not 0 <= k - mk <= WINDOW or at >= pos:
+                    continue
+                m = SUBJECT_VERB.match(self.text, at)
+                if m and m.group(1) in verbs and (best is None or at > best[0]):
+                    best = (at, key)
+        return (best[1], best[0]) if best else None
 
     def speaker_referent(self, ids, label):
         """The referent of a quotation's speaker, as the model knows it (or None)."""
