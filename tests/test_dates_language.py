@@ -1193,3 +1193,17 @@ def test_two_counts_before_later_or_ago_give_no_one_count():
     for text in ("A month or two later, the envoys met again.", "It happened a week or two before the vote.",
                  "Crews returned four or five days after the storm.", "It sank two or three years ago."):
         assert timex_values(text) == [], text
+
+
+def test_a_date_lines_clock_after_its_date_is_a_time_of_that_date():
+    """dates8: a header line's 24-hour clock after its date is a TIME of that date, whether the
+    date is written ISO ("2024-05-02 08:40", one expression), with a weekday in brackets between
+    ("June 9, 2025 (Mon) 07:15") or with an update of the same line ("11:02 KST · Edited 13:40
+    KST"); a clock after a date in a sentence's prose is not the date's."""
+    assert timex_values("Filed: 2024-05-02 08:40 | Edited: 2024-05-02 10:05", "2024-05-02") == [
+        ("2024-05-02 08:40", "TIME", "2024-05-02T08:40"), ("2024-05-02 10:05", "TIME", "2024-05-02T10:05")]
+    assert ("07:15", "TIME", "2025-06-09T07:15") in timex_values("June 9, 2025 (Mon) 07:15\nShare", "2025-06-09")
+    assert ("13:40 KST", "TIME", "2024-10-03T13:40") in timex_values(
+        "Thu 3 Oct 2024 11:02 KST · Edited 13:40 KST\nSEOUL, Oct 3", "2024-10-03")
+    assert all(k != "TIME" for _, k, _ in timex_values(
+        "On June 9, 2025, the home side led the match by the margin 14:10 at halftime.", "2025-06-09"))
