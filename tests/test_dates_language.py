@@ -1207,3 +1207,12 @@ def test_a_date_lines_clock_after_its_date_is_a_time_of_that_date():
         "Thu 3 Oct 2024 11:02 KST · Edited 13:40 KST\nSEOUL, Oct 3", "2024-10-03")
     assert all(k != "TIME" for _, k, _ in timex_values(
         "On June 9, 2025, the home side led the match by the margin 14:10 at halftime.", "2025-06-09"))
+
+
+def test_a_clock_in_a_past_clause_is_on_the_day_the_story_has_reached(tmp_path):
+    """dates8: a bare clock time in a past clause happened on the day the narrative last placed
+    its events at, not on the publication day; one in the present or future stays on that day."""
+    story = "The patrol boat ran aground on Tuesday near Miyako. The coast guard said it got the call at 4:15 a.m."
+    assert ("4:15 a.m.", "TIME", "2025-03-04T04:15") in timex_values(story, "2025-03-06")
+    story = "The patrol boat ran aground on Tuesday near Miyako. Divers will try to refloat it at 4 p.m."
+    assert ("4 p.m.", "TIME", "2025-03-06T16:00") in timex_values(story, "2025-03-06")

@@ -2163,6 +2163,16 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 
 # --- TIMEX3 (TimeML) ------------------------------------------------------------------------------
 
+def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
+    """The day of a clock time written without one: in a past clause, the day the story last
+    placed its events at when that is one day before ``dct`` ("ran aground on Tuesday ... got the
+    call at 4:15 a.m."); else ``dct``, the publication's."""
+    if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
+            and clause_tense(text, m.start, m.end)[0] == "past":
+        return last[0]
+    return dct
+
+
 def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> list[tuple]:
     """The TIMEX3s of mention ``m`` in ``text`` written on ``dct`` (YYYY-MM-DD), as TimeML
     writes them: ``(start, end, type, value, mod)``. ``last`` is the (date_start, date_end) of
@@ -2178,7 +2188,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "set":
         return [(start, m.end, "SET", m.value, None)]
     if m.kind == "time":
-        return [(start, m.end, "TIME", f"{dct}T{m.time}", mod)]
+        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last)}T{m.time}", mod)]
     if m.kind == "vague":
         return [(start, m.end, "DURATION" if m.duration else "DATE", m.duration or m.value, mod)]
     if m.kind == "present":
