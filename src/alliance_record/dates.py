@@ -904,7 +904,7 @@ def _not_a_numeric_date(text: str, start: int, end: int) -> bool:
 # then nothing but capitalised words, numbers, clocks and marks ("(Tue)", "18:14 JST · Updated")
 _LINE_DAY = re.compile(rf"(?:(?P<ly>1[0-9]{{3}}|20[0-9]{{2}})-(?P<lm>0[1-9]|1[0-2])-(?P<ld>0[1-9]|[12][0-9]|3[01])"
                        rf"|(?P<latom>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR}))"
-                       r"(?P<gap>(?:[^A-Za-z\n]|(?<![A-Za-z])[A-Z][A-Za-z]*\.?)*)$")
+                       r"(?P<gap>(?:[^A-Za-z\n]|(?<![A-Za-z])[A-Z][A-Za-z]*)*)$")  # a word's stop is a mark: one way only
 
 
 def _line_date(text: str, at: int) -> tuple[int, int, int] | None:
@@ -2163,11 +2163,18 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 
 # --- TIMEX3 (TimeML) ------------------------------------------------------------------------------
 
+# How far before the publication the day a story has reached may lie for a bare clock time to be
+# on it: a week (a wire story tells the last days' events; a background date of years ago, "struck
+# the fleet on Dec. 7, 1941", is no day of the story's clock times).
+CLOCK_DAY_REACH = 7
+
+
 def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
     """The day of a clock time written without one: in a past clause, the day the story last
-    placed its events at when that is one day before ``dct`` ("ran aground on Tuesday ... got the
-    call at 4:15 a.m."); else ``dct``, the publication's."""
+    placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct`` ("ran
+    aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
     if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
+            and (dt.date.fromisoformat(dct) - dt.date.fromisoformat(last[0])).days <= CLOCK_DAY_REACH \
             and clause_tense(text, m.start, m.end)[0] == "past":
         return last[0]
     return dct
