@@ -337,7 +337,9 @@ _CORES = [
     r"(?P<c_iso>(?<![0-9A-Za-z/.-])(?P<iy>1[0-9]{3}|20[0-9]{2})(?:-(?P<im>0[1-9]|1[0-2])"
     r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|/(?P<im2>0?[1-9]|1[0-2])/(?P<id2>0?[1-9]|[12][0-9]|3[01])"
     r"|[.](?P<im3>0[1-9]|1[0-2])[.](?P<id3>0[1-9]|[12][0-9]|3[01]))"
-    r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9]))",
+    r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9])"
+    # 2024-05-02 08:40: a date line's 24-hour clock with its day, one TIME
+    r"(?(id)(?: (?P<iclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?))",
     # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
     rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9]))",
@@ -456,8 +458,11 @@ _CORES = [
     r"(?![A-Za-z])(?:\s+(?P<tz>[A-Z]{1,2}[SD]?T))?|(?P<noon>(?i:noon|midnight|midday))(?![A-Za-z])"
     # 16:36 JST, June 16, 2025: a date line's 24-hour clock before its date
     rf"|(?<![0-9:.])(?P<hh24>[01][0-9]|2[0-3]):(?P<mi24>[0-5][0-9])(?=(?:\s+[A-Z]{{2,4}}(?:[+-][0-9]{{1,2}})?)?,\s+"
-    rf"(?:{_WEEKDAY},?\s+)?(?P<c24date>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR})))"
-    rf"(?:(?(hh24)(?!))(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’'])))?)",
+    rf"(?:{_WEEKDAY},?\s+)?(?P<c24date>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR}))"
+    # June 9, 2025 (Mon) 07:15, ... 11:02 KST · Edited 13:40 KST: a date line's 24-hour clock after
+    # its date (the line checked in code)
+    r"|(?<![0-9A-Za-z:.,])(?P<hline>[01][0-9]|2[0-3]):(?P<miline>[0-5][0-9])(?![0-9:])(?:\s+[A-Z]{2,4}(?![A-Za-z]))?)"
+    rf"(?:(?(hh24)(?!))(?(hline)(?!))(?:,?\s+(?P<clwd>{_WEEKDAY})|\s+(?P<clday>(?i:today|yesterday|tomorrow))(?![\w’'])))?)",
     # 2024 | 1992⁷ | (2008)
     rf"(?P<c_year>{_YEAR})",
 ]
@@ -895,6 +900,32 @@ def _not_a_numeric_date(text: str, start: int, end: int) -> bool:
     return bool(_NUMBERED_BEFORE.search(text, max(0, start - 16), start) or _UNIT_AFTER.match(text, end))
 
 
+# A header line before a 24-hour clock: a written day (ISO or with its month named and its year),
+# then nothing but capitalised words, numbers, clocks and marks ("(Tue)", "18:14 JST · Updated")
+_LINE_DAY = re.compile(rf"(?:(?P<ly>1[0-9]{{3}}|20[0-9]{{2}})-(?P<lm>0[1-9]|1[0-2])-(?P<ld>0[1-9]|[12][0-9]|3[01])"
+                       rf"|(?P<latom>(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}),?\s+{_YEAR}))"
+                       r"(?P<gap>(?:[^A-Za-z\n]|(?<![A-Za-z])[A-Z][A-Za-z]*)*)$")  # a word's stop is a mark: one way only
+
+
+def _line_date(text: str, at: int) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of the date its line writes before a 24-hour clock at ``at`` with
+    only header matter between them, or None (a clock in prose is no time of a date)."""
+    line = text.rfind("\n", 0, at) + 1
+    if at - line > 200:
+        return None
+    found = None
+    for d in _LINE_DAY.finditer(text, line, at):  # (the last written day; the gap runs to the clock)
+        found = d
+    if found is None:
+        return None
+    if found.group("ly"):
+        day = int(found.group("ly")), int(found.group("lm")), int(found.group("ld"))
+    else:
+        _, y, mo, d, _ = _atom(text, *found.span("latom"))
+        day = y, mo, d
+    return day if _valid(*day) else None
+
+
 def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None:
     """Build the mention for a match of :data:`DATE_PATTERN`, or None when it is not a date."""
     core = m.lastgroup
@@ -949,6 +980,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
+        if m.group("iclock"):
+            fields["time"] = m.group("iclock")
     elif core == "c_cjk":
         y = int(m.group("jy"))
         mo = int(m.group("jm")) if m.group("jm") else None
@@ -1323,6 +1356,13 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if m.group("noon"):
             word = m.group("noon").lower()
             clock = "24:00" if word == "midnight" else "12:00"
+        elif m.group("hline"):
+            day = _line_date(text, m.start())
+            if day is None:
+                return None
+            fields.update(kind="explicit", year=day[0], month=day[1], day=day[2],
+                          time=f"{m.group('hline')}:{m.group('miline')}")
+            return _finish(m, core, text, scan, start, end, q, fields)
         elif m.group("hh24"):
             clock = f"{int(m.group('hh24')):02d}:{m.group('mi24')}"
             _, y, mo, d, _ = _atom(text, *m.span("c24date"))
@@ -2123,6 +2163,23 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 
 # --- TIMEX3 (TimeML) ------------------------------------------------------------------------------
 
+# How far before the publication the day a story has reached may lie for a bare clock time to be
+# on it: a week (a wire story tells the last days' events; a background date of years ago, "struck
+# the fleet on Dec. 7, 1941", is no day of the story's clock times).
+CLOCK_DAY_REACH = 7
+
+
+def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
+    """The day of a clock time written without one: in a past clause, the day the story last
+    placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct`` ("ran
+    aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
+    if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
+            and (dt.date.fromisoformat(dct) - dt.date.fromisoformat(last[0])).days <= CLOCK_DAY_REACH \
+            and clause_tense(text, m.start, m.end)[0] == "past":
+        return last[0]
+    return dct
+
+
 def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> list[tuple]:
     """The TIMEX3s of mention ``m`` in ``text`` written on ``dct`` (YYYY-MM-DD), as TimeML
     writes them: ``(start, end, type, value, mod)``. ``last`` is the (date_start, date_end) of
@@ -2138,7 +2195,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "set":
         return [(start, m.end, "SET", m.value, None)]
     if m.kind == "time":
-        return [(start, m.end, "TIME", f"{dct}T{m.time}", mod)]
+        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last)}T{m.time}", mod)]
     if m.kind == "vague":
         return [(start, m.end, "DURATION" if m.duration else "DATE", m.duration or m.value, mod)]
     if m.kind == "present":
