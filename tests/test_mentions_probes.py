@@ -773,3 +773,73 @@ def test_a_roles_complement_before_and_is_no_person(text, complement):
 ])
 def test_two_hyphenated_heads_name_no_unit(text, name):
     _typed_other_than(text, name, "military")
+
+
+# 31 (ents8). States hyphenated to one another at the head of a capitalised name (a meeting, a
+# dialogue, a working group) are words of that name, no mentions of the states (the gold
+# convention of the later sets). One state hyphenated to a service or a participle stays a mention
+# (above, and "U.S.-led").
+@pytest.mark.parametrize("text,states", [
+    ("Ministers gathered for a Japan-U.S.-ROK Defense Ministerial Talk in Seoul last spring.", ("Japan", "U.S.", "ROK")),
+    ("The next US-Japan-Australia Trilateral Strategic Dialogue opens on Monday.", ("US", "Japan", "Australia")),
+    ("The Republic of Korea-United States Working Group will meet twice a year.", ("Republic of Korea", "United States")),
+])
+def test_states_hyphenated_together_are_no_mentions(text, states):
+    found, _ = seed_run(text)
+    assert not [f for f in found if f[0] in states], found
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("The U.S.-led coalition sailed on, and Japan joined it later.", ("U.S.", "united-states")),
+    ("The U.S.-led coalition sailed on, and Japan joined it later.", ("Japan", "japan")),
+])
+def test_a_state_hyphenated_to_a_participle_stays_a_mention(text, mention):
+    found, _ = seed_run(text)
+    assert mention in found, found
+
+
+# 32 (ents8). A town the gazetteer knows inside the name of a base or a camp no registry holds is
+# a place candidate of its own, with its GeoNames id ("Iwakuni" of "Marine Corps Air Station
+# Iwakuni"); the base stays a candidate of its own.
+@pytest.mark.parametrize("text,base,town", [
+    ("Two fighters left Marine Corps Air Station Iwakuni for an exercise over the sea.", "Marine Corps Air Station Iwakuni", "Iwakuni"),
+    ("Helicopters of the ground force are kept at Camp Kisarazu near the bay.", "Camp Kisarazu", "Kisarazu"),
+    ("Patrol planes flew out of Naval Air Facility Atsugi before dawn on Monday.", "Naval Air Facility Atsugi", "Atsugi"),
+])
+def test_a_town_inside_a_bases_name_is_a_place_candidate(text, base, town):
+    _, cands = seed_run(text)
+    assert base in cands, sorted(cands)
+    assert town in cands and cands[town]["type"] == "place" and cands[town]["geonames"], \
+        {n: (r["type"], r.get("geonames")) for n, r in cands.items()}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The talks were held at Camp Humphreys, south of the capital.", "Humphreys"),
+    ("Students of Osaka University met the delegation.", "Osaka"),
+])
+def test_no_place_candidate_from_a_name_the_gazetteer_does_not_know_or_no_base(text, name):
+    _, cands = seed_run(text)
+    assert name not in cands, sorted(cands)
+
+
+# 33 (ents8). A registered person written formally: the full given name of which the registered
+# one is a short form ("Joseph" for "Joe"), a middle initial and a generational suffix, all one
+# mention of the registered person; another given name ("Jonathan" is no "John"), or a given name
+# of which the registered one is no short form, is another person.
+@pytest.mark.parametrize("text,mention", [
+    ("A state dinner was given in Seoul for Joseph R. Biden, Jr., then in his last year in office.", ("Joseph R. Biden, Jr.", "joe-biden")),
+    ("Talks with Joseph R. Biden went on into the evening.", ("Joseph R. Biden", "joe-biden")),
+])
+def test_a_formal_full_name_is_the_registered_person(text, mention):
+    found, cands = seed_run(text)
+    assert mention in found, (found, sorted(cands))
+    assert not [n for n in cands if n in ("Joseph R", "Jr.")], sorted(cands)
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("A letter from Jonah T. Biden reached the committee in May.", "Biden"),
+    ("A letter from Hunter R. Biden reached the committee in May.", "Biden"),
+])
+def test_another_given_name_with_an_initial_is_another_person(text, surname):
+    found, _ = seed_run(text)
+    assert not [f for f in found if f[1] == "joe-biden"], found

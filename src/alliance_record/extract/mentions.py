@@ -29,6 +29,9 @@ line) is matched against the forms in capitals. Then, in order:
    ends another name is not a mention either: after a unit's head noun ("U.S. Naval Forces
    Japan"), with the word before it a place the gazetteer knows ("South America"), or before
    "state" where a U.S. state has its name ("Washington state") — see :func:`in_other_place_name`;
+   and states hyphenated to one another at the head of a capitalised name ("Japan-U.S.-ROK Summit
+   Meeting", a cited title's "U.S.-Japan Cooperation in ...") are words of that name, no
+   mentions (:func:`states_compounded`);
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
@@ -49,7 +52,11 @@ line) is matched against the forms in capitals. Then, in order:
    another capitalised name ("Steve Austin", "Austin Peay"): see
    :func:`family_name_in_other_name`. An acronym spelled by the capitals of a registered
    actor's name that the document writes in full ("the LDP" after "Liberal Democratic Party") is
-   a mention of that actor (:func:`document_acronyms`).
+   a mention of that actor (:func:`document_acronyms`). A registered person written formally,
+   the full given name of which the registered one is a short form, a middle initial and a
+   generational suffix ("Joseph R. Biden, Jr." for "Joe Biden"), is that person; another given
+   name with an initial before a registered family name ("Jonah T. Biden") makes the family name
+   another person's (:meth:`Lexicon.formal_given_name`).
 """
 
 from __future__ import annotations
@@ -148,6 +155,21 @@ LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Dip
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
 MIDDLE_INITIAL = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?) [A-Z]\. "
                             r"((?:[A-Z]['’])?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-])")
+@functools.lru_cache(maxsize=1024)
+def _short_forms(given: str) -> frozenset:
+    """The short forms of an English given name, in lower case ("joe", "joey" of "Joseph")."""
+    return frozenset(_nicknamer().nicknames_of(given))
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    import nicknames  # lazy: only a formally written name asks
+
+    return nicknames.NickNamer()
+
+
+# a generational suffix after a person's name, with its comma: "Joseph R. Biden, Jr."
+GENERATIONAL_AFTER = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
 # common noun in the plural ("Chinese military", "Russian military").
@@ -364,6 +386,23 @@ class Lexicon:
         """Every entity of the form is named by it short (a family name, a ship's name without
         its prefix): see :data:`SHORT_FORMS`."""
         return all(c.via in SHORT_FORMS for c in self.forms[key])
+
+    def formal_given_name(self, given: str, family: str) -> str | None:
+        """The form of the one registered person whose family name is ``family`` and whose given
+        name is a short form of ``given`` ("Joe" of "Joseph", not of "Jonah": the short forms of
+        English given names, from ``nicknames``), or None."""
+        index = self._facts.get("formal_given_name")
+        if index is None:
+            index = self._facts["formal_given_name"] = defaultdict(list)
+            for key, cands in self.forms.items():
+                words = key.split()
+                if len(words) == 2 and len(cands) == 1 and cands[0].type == "person" and capitalised_name(words[0]):
+                    index[words[1]].append((words[0], key))
+        if family not in index:
+            return None
+        shorts = _short_forms(given)
+        found = {key for short, key in index[family] if short.lower() in shorts}
+        return found.pop() if len(found) == 1 else None
 
     @_per_form("family_alias")
     def family_alias(self, key: str) -> bool:
@@ -865,6 +904,7 @@ class Match:
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
     city: bool = False  # a capital form read as the city no registry holds: a name for the candidates
     foreign: bool = False  # a generic form another state's word opens: its body, a name for the candidates
+    compound: bool = False  # a state hyphenated to states: no mention, but a name no candidate absorbs
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
@@ -918,14 +958,26 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
+    other_person = set()  # the family name of another given name and initial ("Jonah T. Biden")
     for m in MIDDLE_INITIAL.finditer(v):
         # "Donald J. Trump" for the registered "Donald Trump": a person's first and last names
-        # with one initial between them that the registry does not write
+        # with one initial between them that the registry does not write; "Joseph R. Biden, Jr."
+        # for the registered "Joe Biden": the full given name of which the registered one is a
+        # short form, and the generational suffix after the name
+        if fold_form(m.group(0)) in lexicon.forms or any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
         key = fold_form(f"{m.group(1)} {m.group(2)}")
         cands = lexicon.forms.get(key)
-        if cands and len(cands) == 1 and cands[0].type == "person" and fold_form(m.group(0)) not in lexicon.forms \
-                and not any(a < m.end() and m.start() < b for a, b in blocked):
-            found.append((m.start(), m.end(), key))
+        if not cands:
+            key = lexicon.formal_given_name(m.group(1), m.group(2))
+            cands = lexicon.forms.get(key) if key else None
+        if cands and len(cands) == 1 and cands[0].type == "person":
+            suffix = GENERATIONAL_AFTER.match(v, m.end())
+            found.append((m.start(), suffix.end() if suffix else m.end(), key))
+        elif lexicon.forms.get(fold_form(m.group(2))) and lexicon.family_alias(fold_form(m.group(2))):
+            other_person.add((m.start(2), m.end(2)))
+    if other_person:
+        found = [f for f in found if f[:2] not in other_person]
     if lexicon.governments:  # after the persons with a middle initial
         found.extend(government_matches(v, found, lexicon, blocked))
     for m in ELLIPSIS.finditer(v):
@@ -962,6 +1014,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             chosen.append((start, end, key))
     chosen.sort()
     nested = nested_matches(found, chosen, lexicon, len(v))
+    compounded = states_compounded(v, chosen, lexicon)
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
@@ -970,11 +1023,46 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
-        out.append(Match(region, i, j, key, cands))
+        # rule 2: "Japan-U.S.-ROK Summit Meeting", a compound modifier (kept out of the mentions
+        # in extract, still a name that the entity candidates do not run into)
+        out.append(Match(region, i, j, key, cands, compound=(start, end) in compounded))
     if nested:
         _link_outers(out)
     out.sort(key=lambda m: (m.i, -m.j))
     return out
+
+
+def states_compounded(v: str, chosen: list, lexicon: Lexicon) -> set:
+    """Rule 2: the spans of states hyphenated to one another at the head of a capitalised name
+    ("Japan-U.S.-ROK Summit Meeting", "Japan-Australia-U.S. Defense Ministers' Meeting", "Republic
+    of Korea-United States Working Group"): words of the name of a meeting or a document, no
+    mentions of the states. A state hyphenated to anything else ("U.S.-led", "U.S.
+    Navy-Philippines") is in no such compound, and states hyphenated before a common noun
+    ("the China-Japan row", "U.S.-China meeting") are left as mentions: the sets' gold counts
+    them in one and not in the other."""
+    def state(key):
+        return any(c.type == "state" for c in lexicon.forms[key])
+
+    out, chain = set(), []
+
+    def close():
+        if len(chain) > 1 and NAME_GOES_ON.match(v, chain[-1][1]):
+            out.update(c[:2] for c in chain)
+
+    for start, end, key in chosen:
+        if chain and chain[-1][:2] == (start, end):
+            continue  # another key on the same span
+        if not (chain and v[chain[-1][1]:start] == "-" and state(key)):
+            close()
+            chain = []
+        if state(key):
+            chain.append((start, end, key))
+    close()
+    return out
+
+
+# the capitalised word that continues a name after a compound of states ("... Summit Meeting")
+NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
 class Spans:
@@ -1747,6 +1835,8 @@ def extract(doc, seg, rows, ctx) -> dict:
     for region, blocked, found in found_in:
         person_ends = bytearray(len(region.text) + 1)  # where a person's name ends, one byte a character
         for m in found:
+            if m.compound:
+                continue
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
