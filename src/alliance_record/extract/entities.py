@@ -22,10 +22,7 @@ an *entity candidate*, cut to the name itself:
 * a short form is the full name said before (or after) in the same document ("Teodoro" after
   "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma", "Rebun" of "Rebun
   Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
-  longer name there is typed as that name ("OCEAN", "One Cooperative Effort Among Nations");
-* the town a base or a camp is named after, when the gazetteer knows it, is a place candidate
-  of its own inside the base's ("Iwakuni" of "Marine Corps Air Station Iwakuni", with its
-  GeoNames id).
+  longer name there is typed as that name ("OCEAN", "One Cooperative Effort Among Nations").
 
 * a determiner before a name is no part of it ("the Next Special Measures Agreement"), nor an
   honorific ("the Honorable Anthony Albanese"); a possessive inside a run ends the owner's name
@@ -493,9 +490,6 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return "person", f"role: {evidence['role']}", None
     if evidence.get("author"):
         return "person", "author in a reference list", None
-    if evidence.get("base"):  # the town a base is named after: the gazetteer's place
-        place = evidence["place"]
-        return "place", f"GeoNames {place.geonames} ({place.kind}) in the name of {evidence['base']}", place
     if evidence.get("shared_head"):
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
@@ -847,7 +841,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
-    names += [town for n in names for town in _town_of_base(n)]
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
@@ -867,7 +860,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
         first_full.setdefault(f["name"], f)
     for n in names:
         word = n["name"]
-        if " " not in word and word.lower() not in HEAD_TYPE and not n["evidence"].get("base"):
+        if " " not in word and word.lower() not in HEAD_TYPE:
             nearest = [by_last.nearest(word, n["i"])]
             if word.isupper():
                 nearest.append(by_first.nearest(word, n["i"]))
@@ -936,33 +929,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         })
     return out
-
-
-# Heads of the name of a base or a camp, before the name of the town it is at ("Marine Corps Air
-# Station Iwakuni", "Naval Air Facility Atsugi", "Camp Kisarazu")
-BASE_HEADS = frozenset("base station facility camp fort airfield garrison".split())
-
-
-def _town_of_base(n: dict) -> list[dict]:
-    """The town a base or a camp no registry holds is named after, when the name ends with it and
-    the gazetteer knows it ("Iwakuni" of "Marine Corps Air Station Iwakuni"): a place candidate of
-    its own, nested in the base's (whose name it stays part of). A name the gazetteer does not
-    know ("Camp Humphreys") gives none."""
-    words = n["name"].split()
-    last = words[-1]
-    if len(words) < 2 or not any(w.lower() in BASE_HEADS for w in words[:-1]) or head_word(last) \
-            or not re.fullmatch(r"[A-Z][a-z]+", last):
-        return []
-    place = gazetteer.lookup(last)
-    if place is None or place.kind != "city":
-        return []
-    text = n["region"].text
-    j = n["j"]
-    i = j - len(last)
-    if text[i:j] != last:
-        return []
-    return [{"region": n["region"], "i": i, "j": j, "name": last, "before": text[max(0, i - 30):i],
-             "after": text[j:j + 30], "evidence": {"base": n["name"], "place": place}}]
 
 
 # East Asian family names, written first ("Kim Jong Un", "Pak Chol Su", "Lee Jae-myung", "Xi

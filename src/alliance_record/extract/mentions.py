@@ -29,9 +29,9 @@ line) is matched against the forms in capitals. Then, in order:
    ends another name is not a mention either: after a unit's head noun ("U.S. Naval Forces
    Japan"), with the word before it a place the gazetteer knows ("South America"), or before
    "state" where a U.S. state has its name ("Washington state") — see :func:`in_other_place_name`;
-   and states hyphenated to one another at the head of a capitalised name ("Japan-U.S.-ROK Summit
-   Meeting", a cited title's "U.S.-Japan Cooperation in ...") are words of that name, no
-   mentions (:func:`states_compounded`);
+   and states hyphenated to one another at the head of the name of a meeting, a group or a
+   document ("Japan-U.S.-ROK Summit Meeting") are words of that name, no mentions (only a head
+   noun proves such a name, not a capital: :func:`states_compounded`);
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
@@ -52,11 +52,9 @@ line) is matched against the forms in capitals. Then, in order:
    another capitalised name ("Steve Austin", "Austin Peay"): see
    :func:`family_name_in_other_name`. An acronym spelled by the capitals of a registered
    actor's name that the document writes in full ("the LDP" after "Liberal Democratic Party") is
-   a mention of that actor (:func:`document_acronyms`). A registered person written formally,
-   the full given name of which the registered one is a short form, a middle initial and a
-   generational suffix ("Joseph R. Biden, Jr." for "Joe Biden"), is that person; another given
-   name with an initial before a registered family name ("Jonah T. Biden") makes the family name
-   another person's (:meth:`Lexicon.formal_given_name`).
+   a mention of that actor (:func:`document_acronyms`). Another given name with an initial
+   before a registered family name ("Jonathan T. Ratcliffe") makes the family name another
+   person's, and so does a generational suffix the registry does not write ("Donald Trump Jr.").
 """
 
 from __future__ import annotations
@@ -155,20 +153,7 @@ LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Dip
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
 MIDDLE_INITIAL = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?) [A-Z]\. "
                             r"((?:[A-Z]['’])?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-])")
-@functools.lru_cache(maxsize=1024)
-def _short_forms(given: str) -> frozenset:
-    """The short forms of an English given name, in lower case ("joe", "joey" of "Joseph")."""
-    return frozenset(_nicknamer().nicknames_of(given))
-
-
-@functools.lru_cache(maxsize=1)
-def _nicknamer():
-    import nicknames  # lazy: only a formally written name asks
-
-    return nicknames.NickNamer()
-
-
-# a generational suffix after a person's name, with its comma: "Joseph R. Biden, Jr."
+# a generational suffix after a person's name, with its comma: "Donald Trump Jr.", "Joseph R. Biden III"
 GENERATIONAL_AFTER = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
@@ -386,23 +371,6 @@ class Lexicon:
         """Every entity of the form is named by it short (a family name, a ship's name without
         its prefix): see :data:`SHORT_FORMS`."""
         return all(c.via in SHORT_FORMS for c in self.forms[key])
-
-    def formal_given_name(self, given: str, family: str) -> str | None:
-        """The form of the one registered person whose family name is ``family`` and whose given
-        name is a short form of ``given`` ("Joe" of "Joseph", not of "Jonah": the short forms of
-        English given names, from ``nicknames``), or None."""
-        index = self._facts.get("formal_given_name")
-        if index is None:
-            index = self._facts["formal_given_name"] = defaultdict(list)
-            for key, cands in self.forms.items():
-                words = key.split()
-                if len(words) == 2 and len(cands) == 1 and cands[0].type == "person" and capitalised_name(words[0]):
-                    index[words[1]].append((words[0], key))
-        if family not in index:
-            return None
-        shorts = _short_forms(given)
-        found = {key for short, key in index[family] if short.lower() in shorts}
-        return found.pop() if len(found) == 1 else None
 
     @_per_form("family_alias")
     def family_alias(self, key: str) -> bool:
@@ -961,23 +929,22 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
     other_person = set()  # the family name of another given name and initial ("Jonah T. Biden")
     for m in MIDDLE_INITIAL.finditer(v):
         # "Donald J. Trump" for the registered "Donald Trump": a person's first and last names
-        # with one initial between them that the registry does not write; "Joseph R. Biden, Jr."
-        # for the registered "Joe Biden": the full given name of which the registered one is a
-        # short form, and the generational suffix after the name
+        # with one initial between them that the registry does not write; another given name with
+        # an initial before a registered family name ("Jonathan T. Ratcliffe", "Joseph R. Biden":
+        # the registry writes neither) is another person's, no mention of the registered one
         if fold_form(m.group(0)) in lexicon.forms or any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         key = fold_form(f"{m.group(1)} {m.group(2)}")
         cands = lexicon.forms.get(key)
-        if not cands:
-            key = lexicon.formal_given_name(m.group(1), m.group(2))
-            cands = lexicon.forms.get(key) if key else None
         if cands and len(cands) == 1 and cands[0].type == "person":
-            suffix = GENERATIONAL_AFTER.match(v, m.end())
-            found.append((m.start(), suffix.end() if suffix else m.end(), key))
+            found.append((m.start(), m.end(), key))
         elif lexicon.forms.get(fold_form(m.group(2))) and lexicon.family_alias(fold_form(m.group(2))):
             other_person.add((m.start(2), m.end(2)))
     if other_person:
         found = [f for f in found if f[:2] not in other_person]
+    # a generational suffix the registry does not write after a person's name ("Donald Trump Jr.",
+    # "Joseph R. Biden III"): another person of that name, no mention of the registered one
+    found = [f for f in found if not (GENERATIONAL_AFTER.match(v, f[1]) and _persons_only(lexicon, f[2]))]
     if lexicon.governments:  # after the persons with a middle initial
         found.extend(government_matches(v, found, lexicon, blocked))
     for m in ELLIPSIS.finditer(v):
@@ -1032,22 +999,35 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
     return out
 
 
+def _persons_only(lexicon: Lexicon, key: str) -> bool:
+    """The form names persons only (a generational suffix after it makes another person)."""
+    return all(c.type == "person" for c in lexicon.forms[key])
+
+
 def states_compounded(v: str, chosen: list, lexicon: Lexicon) -> set:
-    """Rule 2: the spans of states hyphenated to one another at the head of a capitalised name
-    ("Japan-U.S.-ROK Summit Meeting", "Japan-Australia-U.S. Defense Ministers' Meeting", "Republic
-    of Korea-United States Working Group"): words of the name of a meeting or a document, no
-    mentions of the states. A state hyphenated to anything else ("U.S.-led", "U.S.
-    Navy-Philippines") is in no such compound, and states hyphenated before a common noun
-    ("the China-Japan row", "U.S.-China meeting") are left as mentions: the sets' gold counts
-    them in one and not in the other."""
+    """Rule 2: the spans of states hyphenated to one another at the head of the name of a meeting,
+    a dialogue, a group or a document ("Japan-U.S.-ROK Summit Meeting", "Japan-Australia-U.S.
+    Defense Ministers' Meeting", "Republic of Korea-United States Working Group"): words of that
+    name, no mentions of the states. Only such a name proves it: two capitalised words or more
+    ending in one of :data:`COMPOUND_HEADS`, the last of the capitalised run (so in a headline in
+    title case, where every word is capitalised, the head must end the run: "Japan-China Talks
+    Resume After Long Pause" names no meeting). A state hyphenated to anything else ("U.S.-led",
+    "U.S. Navy-Philippines"), states hyphenated before a common noun or an acronym ("the
+    China-Japan row", "the U.S.-Japan AI partnership") and before a name of another head ("the
+    U.S.-ROK Alliance", "the U.S.-China Trade War", a cited title's "U.S.-Japan Cooperation in
+    ...") stay mentions."""
     def state(key):
         return any(c.type == "state" for c in lexicon.forms[key])
 
     out, chain = set(), []
 
     def close():
-        if len(chain) > 1 and NAME_GOES_ON.match(v, chain[-1][1]):
-            out.update(c[:2] for c in chain)
+        if len(chain) < 2:
+            return
+        name = NAME_GOES_ON.match(v, chain[-1][1])
+        if not name or name.group(1).rstrip("'’").lower() not in COMPOUND_HEADS:
+            return
+        out.update(c[:2] for c in chain)
 
     for start, end, key in chosen:
         if chain and chain[-1][:2] == (start, end):
@@ -1061,8 +1041,13 @@ def states_compounded(v: str, chosen: list, lexicon: Lexicon) -> set:
     return out
 
 
-# the capitalised word that continues a name after a compound of states ("... Summit Meeting")
-NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|[A-Z]{2,}\b)")
+# the name that goes on after a compound of states: two capitalised words or more, the last one
+# its head ("... Summit Meeting", "... Defense Ministers' Meeting", "... Working Group")
+NAME_GOES_ON = re.compile(r"(?: [A-Z][a-z]+['’]?)+? ([A-Z][a-z]+s?)(?![\w'’-])(?! [A-Z][a-z])")
+# the heads of the names of meetings, dialogues, groups and documents
+COMPOUND_HEADS = frozenset("meeting meetings summit dialogue talk talks consultation consultations conference "
+                           "forum group council committee commission statement declaration agreement treaty "
+                           "communique guidelines initiative".split())
 
 
 class Spans:
