@@ -29,6 +29,9 @@ line) is matched against the forms in capitals. Then, in order:
    ends another name is not a mention either: after a unit's head noun ("U.S. Naval Forces
    Japan"), with the word before it a place the gazetteer knows ("South America"), or before
    "state" where a U.S. state has its name ("Washington state") — see :func:`in_other_place_name`;
+   and states hyphenated to one another at the head of the name of a meeting, a group or a
+   document ("Japan-U.S.-ROK Summit Meeting") are words of that name, no mentions (only a head
+   noun proves such a name, not a capital: :func:`states_compounded`);
 3. longest match wins ("U.S. Forces Japan" is one actor, not "U.S." and "Japan");
 4. a form shared by an actor and a place ("Japan", "Tokyo", "Beijing", "the U.S.") is decided
    by context — see :func:`actor_or_place`; names coordinated in a list ("Tokyo and
@@ -49,7 +52,9 @@ line) is matched against the forms in capitals. Then, in order:
    another capitalised name ("Steve Austin", "Austin Peay"): see
    :func:`family_name_in_other_name`. An acronym spelled by the capitals of a registered
    actor's name that the document writes in full ("the LDP" after "Liberal Democratic Party") is
-   a mention of that actor (:func:`document_acronyms`).
+   a mention of that actor (:func:`document_acronyms`). Another given name with an initial
+   before a registered family name ("Jonathan T. Ratcliffe") makes the family name another
+   person's, and so does a generational suffix the registry does not write ("Donald Trump Jr.").
 """
 
 from __future__ import annotations
@@ -148,6 +153,8 @@ LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Dip
 # "East and South China Seas", "North and South Korea": two names sharing their last words.
 MIDDLE_INITIAL = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?) [A-Z]\. "
                             r"((?:[A-Z]['’])?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-])")
+# a generational suffix after a person's name, with its comma: "Donald Trump Jr.", "Joseph R. Biden III"
+GENERATIONAL_AFTER = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
 # common noun in the plural ("Chinese military", "Russian military").
@@ -865,6 +872,7 @@ class Match:
     outer: "Match | None" = None  # the longer name this one sits in (a nested mention)
     city: bool = False  # a capital form read as the city no registry holds: a name for the candidates
     foreign: bool = False  # a generic form another state's word opens: its body, a name for the candidates
+    compound: bool = False  # a state hyphenated to states: no mention, but a name no candidate absorbs
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
@@ -918,14 +926,25 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
+    other_person = set()  # the family name of another given name and initial ("Jonah T. Biden")
     for m in MIDDLE_INITIAL.finditer(v):
         # "Donald J. Trump" for the registered "Donald Trump": a person's first and last names
-        # with one initial between them that the registry does not write
+        # with one initial between them that the registry does not write; another given name with
+        # an initial before a registered family name ("Jonathan T. Ratcliffe", "Joseph R. Biden":
+        # the registry writes neither) is another person's, no mention of the registered one
+        if fold_form(m.group(0)) in lexicon.forms or any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
         key = fold_form(f"{m.group(1)} {m.group(2)}")
         cands = lexicon.forms.get(key)
-        if cands and len(cands) == 1 and cands[0].type == "person" and fold_form(m.group(0)) not in lexicon.forms \
-                and not any(a < m.end() and m.start() < b for a, b in blocked):
+        if cands and len(cands) == 1 and cands[0].type == "person":
             found.append((m.start(), m.end(), key))
+        elif lexicon.forms.get(fold_form(m.group(2))) and lexicon.family_alias(fold_form(m.group(2))):
+            other_person.add((m.start(2), m.end(2)))
+    if other_person:
+        found = [f for f in found if f[:2] not in other_person]
+    # a generational suffix the registry does not write after a person's name ("Donald Trump Jr.",
+    # "Joseph R. Biden III"): another person of that name, no mention of the registered one
+    found = [f for f in found if not (GENERATIONAL_AFTER.match(v, f[1]) and _persons_only(lexicon, f[2]))]
     if lexicon.governments:  # after the persons with a middle initial
         found.extend(government_matches(v, found, lexicon, blocked))
     for m in ELLIPSIS.finditer(v):
@@ -962,6 +981,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             chosen.append((start, end, key))
     chosen.sort()
     nested = nested_matches(found, chosen, lexicon, len(v))
+    compounded = states_compounded(v, chosen, lexicon)
     out = []
     for start, end, key in chosen + nested:
         cands = lexicon.forms[key]
@@ -970,11 +990,64 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
-        out.append(Match(region, i, j, key, cands))
+        # rule 2: "Japan-U.S.-ROK Summit Meeting", a compound modifier (kept out of the mentions
+        # in extract, still a name that the entity candidates do not run into)
+        out.append(Match(region, i, j, key, cands, compound=(start, end) in compounded))
     if nested:
         _link_outers(out)
     out.sort(key=lambda m: (m.i, -m.j))
     return out
+
+
+def _persons_only(lexicon: Lexicon, key: str) -> bool:
+    """The form names persons only (a generational suffix after it makes another person)."""
+    return all(c.type == "person" for c in lexicon.forms[key])
+
+
+def states_compounded(v: str, chosen: list, lexicon: Lexicon) -> set:
+    """Rule 2: the spans of states hyphenated to one another at the head of the name of a meeting,
+    a dialogue, a group or a document ("Japan-U.S.-ROK Summit Meeting", "Japan-Australia-U.S.
+    Defense Ministers' Meeting", "Republic of Korea-United States Working Group"): words of that
+    name, no mentions of the states. Only such a name proves it: two capitalised words or more
+    ending in one of :data:`COMPOUND_HEADS`, the last of the capitalised run (so in a headline in
+    title case, where every word is capitalised, the head must end the run: "Japan-China Talks
+    Resume After Long Pause" names no meeting). A state hyphenated to anything else ("U.S.-led",
+    "U.S. Navy-Philippines"), states hyphenated before a common noun or an acronym ("the
+    China-Japan row", "the U.S.-Japan AI partnership") and before a name of another head ("the
+    U.S.-ROK Alliance", "the U.S.-China Trade War", a cited title's "U.S.-Japan Cooperation in
+    ...") stay mentions."""
+    def state(key):
+        return any(c.type == "state" for c in lexicon.forms[key])
+
+    out, chain = set(), []
+
+    def close():
+        if len(chain) < 2:
+            return
+        name = NAME_GOES_ON.match(v, chain[-1][1])
+        if not name or name.group(1).rstrip("'’").lower() not in COMPOUND_HEADS:
+            return
+        out.update(c[:2] for c in chain)
+
+    for start, end, key in chosen:
+        if chain and chain[-1][:2] == (start, end):
+            continue  # another key on the same span
+        if not (chain and v[chain[-1][1]:start] == "-" and state(key)):
+            close()
+            chain = []
+        if state(key):
+            chain.append((start, end, key))
+    close()
+    return out
+
+
+# the name that goes on after a compound of states: two capitalised words or more, the last one
+# its head ("... Summit Meeting", "... Defense Ministers' Meeting", "... Working Group")
+NAME_GOES_ON = re.compile(r"(?: [A-Z][a-z]+['’]?)+? ([A-Z][a-z]+s?)(?![\w'’-])(?! [A-Z][a-z])")
+# the heads of the names of meetings, dialogues, groups and documents
+COMPOUND_HEADS = frozenset("meeting meetings summit dialogue talk talks consultation consultations conference "
+                           "forum group council committee commission statement declaration agreement treaty "
+                           "communique guidelines initiative".split())
 
 
 class Spans:
@@ -1747,6 +1820,8 @@ def extract(doc, seg, rows, ctx) -> dict:
     for region, blocked, found in found_in:
         person_ends = bytearray(len(region.text) + 1)  # where a person's name ends, one byte a character
         for m in found:
+            if m.compound:
+                continue
             m.doc_start = region.multi.to_doc(m.i)
             m.doc_end = region.multi.to_doc(m.j - 1) + 1
             matches.append(m)
