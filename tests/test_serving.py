@@ -61,7 +61,8 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
     execs = []
     monkeypatch.setattr(os, "execv", lambda path, argv: execs.append(argv))
     monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items()  # a copy, this test's own
-                                        if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET)})
+                                        if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET,
+                                                     asgi.ENV_WARM_HOSTS)})
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA), "--workers", "3",
                                       "--port", "8123"])
     assert result.exit_code == 0, result.output
@@ -71,6 +72,7 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
     assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
     assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
     assert asgi.ENV_SETTINGS not in os.environ
+    assert os.environ[asgi.ENV_WARM_HOSTS] == "127.0.0.1:8123"  # each worker's warm-up fills its cache for it
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
                                       "--setting", "facet_time_limit_ms", "1000", "--setting", "max_csv_mb", "5"])
     assert result.exit_code == 0, result.output
@@ -120,6 +122,56 @@ def test_a_database_that_does_not_open_stops_the_server_and_its_workers(tmp_path
         stop(proc)
         raise AssertionError("the server kept running with a database that does not open") from None
     assert b"file is not a database" in err
+
+
+def lifespan_startup(app) -> list:
+    """Run an ASGI app's lifespan startup as a server does before it accepts anyone; the messages it sent."""
+    import asyncio
+
+    async def go():
+        sent, inbox = [], asyncio.Queue()
+        await inbox.put({"type": "lifespan.startup"})
+
+        async def send(message):
+            sent.append(message)
+            if message["type"].startswith("lifespan.startup."):
+                await inbox.put({"type": "lifespan.shutdown"})
+        await app({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, inbox.get, send)
+        return sent
+    return asyncio.run(go())
+
+
+def test_a_worker_is_ready_only_once_it_has_made_what_every_visitor_asks_for(seeds_db, monkeypatch):
+    """The lifespan startup (after which uvicorn lets a worker accept connections) makes the front
+    page, the database page, each table's first page and each canned query under the host the
+    server is reached by: the first visitors to ask for them are answered from the cache."""
+    import asyncio
+
+    from alliance_record import asgi
+
+    monkeypatch.setenv(asgi.ENV_WARM_HOSTS, "example.org:8001")
+    app = asgi.create_app(seeds_db, METADATA)
+    assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    tables = [t for t in yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["tables"]]
+    paths = ["/", "/alliance", "/alliance/" + tables[0], "/alliance/" + tables[-1],
+             "/alliance/" + next(iter(queries()))]
+
+    async def first_requests(base):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base) as client:
+            return [await client.get(path) for path in paths]
+    for response in asyncio.run(first_requests("http://example.org:8001")):
+        assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), response.url
+    # another host's answers were not made (absolute URLs are written from the Host)
+    assert asyncio.run(first_requests("http://elsewhere:8001"))[0].headers["x-cache"] == "miss"
+
+
+def test_the_first_visitor_of_a_server_just_started_finds_the_front_page_made(seeds_db):
+    """`alliance-record serve` warms each worker for the host and port it serves on, before the
+    worker accepts connections (a server of its own: no other test has asked it anything)."""
+    with datasette_serve(seeds_db, METADATA) as base:
+        for path in ("/", "/alliance", "/alliance/events"):
+            response = httpx.get(base + path, timeout=30)
+            assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), path
 
 
 def test_serve_args_prints_the_settings():
