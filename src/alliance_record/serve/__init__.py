@@ -42,8 +42,10 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   page whose facet or count ran out of time ten seconds), with a ``Cache-Control`` that says the
   data is immutable (:func:`cache_control`); and it remembers which ``allow`` blocks apply to
   each table (:func:`remember_table_permissions`: Datasette 0.65.5 deep-copies the metadata for
-  every table on every permission check). ``make serve`` runs the app in uvicorn's worker
-  processes (:mod:`alliance_record.asgi`).
+  every table on every permission check); each request gets its own copy of the metadata, which
+  Datasette's views write the inherited licence into (:func:`metadata_per_request`), and a table
+  inherits a licence with its link or not at all (:func:`inherit_in_pairs`). ``make serve`` runs
+  the app in uvicorn's worker processes (:mod:`alliance_record.asgi`).
 * an authorizer refuses the SQL functions of :data:`DENIED_FUNCTIONS` (``fts3_tokenizer``
   handed a visitor a memory pointer and took one).
 
@@ -926,6 +928,60 @@ def remember_table_permissions(datasette, size: int = 1024) -> None:
     datasette._table_permission_allows = functools.lru_cache(maxsize=size)(method)
 
 
+def metadata_per_request(datasette) -> None:
+    """Hand each request its own copy of what it asks of the metadata.
+
+    Datasette 0.65.5's table and database views fill the inherited source, licence and about
+    into the dict ``datasette.metadata("databases")`` answers, which is the stored metadata
+    itself: every later page of any visitor then showed them as though that table's page had
+    been opened first (a document's page linked its publishers' copyright to the dataset's CC BY
+    once anyone had opened the documents table), so pages differed by which ones a process had
+    made before. ``datasette.metadata`` answers a dict or list as a deep copy instead, made once
+    per request for each question (the markdown plugin asks for its config in every cell, ~1,100
+    times on a table page; a copy each time would cost ~100 ms) and outside a request each time.
+    What a view writes into its copy lasts only for that request. Wrapped once per instance."""
+    import copy
+
+    if getattr(datasette, "_alliance_record_metadata_per_request", False):
+        return
+    lookup = datasette.metadata
+
+    def metadata(key=None, database=None, table=None, fallback=True):
+        answer = lookup(key, database=database, table=table, fallback=fallback)
+        if not isinstance(answer, (dict, list)):
+            return answer
+        state = _request.get()
+        if state is None:
+            return copy.deepcopy(answer)
+        copies = state.setdefault("metadata", {})
+        asked = (key, database, table, fallback)
+        if asked not in copies:
+            copies[asked] = copy.deepcopy(answer)
+        return copies[asked]
+
+    datasette.metadata = metadata
+    datasette._alliance_record_metadata_per_request = True
+
+
+# What a table or database inherits from the level above as one: a link belongs to its own words.
+INHERITED_PAIRS = (("source", "source_url"), ("license", "license_url"), ("about", "about_url"))
+
+
+def inherit_in_pairs(datasette) -> None:
+    """Make Datasette's table and database pages inherit each of :data:`INHERITED_PAIRS` whole.
+
+    Datasette 0.65.5 fills each key on its own, so a table with a licence of its own and no link
+    (the documents table: its texts are their publishers', not covered by the dataset's licence)
+    was shown its words linked to the dataset's CC BY licence. A level that has either key of a
+    pair keeps the pair as it is; one that has neither takes both from the top level."""
+    def update_with_inherited_metadata(metadata):
+        for pair in INHERITED_PAIRS:
+            own = any(metadata.get(k) for k in pair)
+            metadata.update({k: metadata.get(k) if own else datasette.metadata(k) for k in pair})
+
+    datasette.update_with_inherited_metadata = update_with_inherited_metadata
+
+
 def response_cache():
     """A new :class:`.cache.ResponseCache` of :data:`CACHE_MB` (or ``$ALLIANCE_CACHE_MB``) MB."""
     import os
@@ -941,8 +997,10 @@ def asgi_wrapper(datasette):
     """Around Datasette, from the outside in: any method but GET and HEAD is answered 405; the
     response cache (serve/cache.py: anonymous GETs of immutable data, one per app); the
     ``Cache-Control`` of :func:`cache_control`; and the request's path kept for ``render_cell``.
-    Also: queries that run out of time mark their answer partial (:func:`note_interrupted_queries`)
-    and table permissions are remembered (:func:`remember_table_permissions`)."""
+    Also: queries that run out of time mark their answer partial (:func:`note_interrupted_queries`),
+    table permissions are remembered (:func:`remember_table_permissions`), each request has its
+    own copy of the metadata (:func:`metadata_per_request`) and inherits source, licence and about
+    as pairs (:func:`inherit_in_pairs`)."""
     def wrap(app):
         async def with_path(scope, receive, send):
             token = _request.set({"path": scope.get("path") or ""})
@@ -968,6 +1026,8 @@ def asgi_wrapper(datasette):
 
         cached = CacheMiddleware(with_cache_control, response_cache(), require_immutable=True)
         remember_table_permissions(datasette)
+        metadata_per_request(datasette)
+        inherit_in_pairs(datasette)
 
         async def read_only(scope, receive, send):
             if scope.get("type") == "http" and scope.get("method") not in METHODS:
