@@ -468,3 +468,42 @@ def test_split_parts_maps_document_offsets_into_a_rejoined_paragraph():
     marks = [{"start": 105, "end": 153, "highlight": True}]
     parts = serve.split_parts(text, marks, [[100, 110], [150, 160]])
     assert [p["text"] for p in parts if p.get("highlight")] == ["56789 abc"]
+
+
+@pytest.mark.parametrize("lookup", ["a table's definition", "the list of tables"])
+def test_a_lookup_of_datasettes_own_that_runs_out_of_time_is_busy_not_an_error(seeds_db, monkeypatch, lookup):
+    """Under load Datasette's own look-ups of the schema (a table's indexes for its page) run out
+    of ``sql_time_limit_ms`` too; that is neither the visitor's mistake (400) nor a fault (500):
+    the server is busy, 503 with a Retry-After, and the answer is not kept. The visitor's own SQL
+    that runs too long stays Datasette's 400."""
+    import asyncio
+
+    from datasette.database import Database, QueryInterrupted
+
+    from alliance_record import asgi
+
+    sql = "select sql from sqlite_master where tbl_name = :n and type='index'"
+    if lookup == "the list of tables":
+        sql = "select * from sqlite_master WHERE type = 'table'"
+
+    async def interrupted(self, *args, **kwargs):
+        raise QueryInterrupted(Exception("interrupted"), sql, {})
+    if lookup == "the list of tables":
+        monkeypatch.setattr(Database, "table_names", interrupted)
+    else:
+        monkeypatch.setattr(Database, "get_table_definition", interrupted)
+
+    async def get(*paths):
+        ds = asgi.datasette_instance(seeds_db, METADATA)  # a worker just started, as uvicorn starts it
+        app = ds.app()
+        await ds.invoke_startup()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://localhost") as client:
+            return [await client.get(path) for path in paths]
+    for path in ("/alliance/events", "/alliance/events.json"):
+        (response,) = asyncio.run(get(path))
+        assert response.status_code == 503, (response.url, response.status_code)
+        assert response.headers["retry-after"].isdigit() and response.headers.get("x-cache") == "miss"
+    assert "busy" in response.json()["error"]
+    if lookup == "a table's definition":  # (every page needs the list of tables)
+        (runaway,) = asyncio.run(get("/alliance.json?" + urlencode({"sql": RUNAWAY_CTE})))
+        assert runaway.status_code == 400

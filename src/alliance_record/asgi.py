@@ -174,7 +174,7 @@ class ServedApp:
                         self.warm_seconds, len(self.warmed))
         except Exception as exc:  # noqa: BLE001 - whatever it is, the worker serves without the warm-up
             log.warning("warm-up: stopped by %s: %s, with %d pages made; the worker serves without the rest",
-                        type(exc).__name__, exc, len(self.warmed))
+                        type(exc).__name__, " ".join(str(exc).split())[:300], len(self.warmed))
 
     async def _warm_up(self, log) -> None:
         import time

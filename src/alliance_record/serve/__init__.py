@@ -33,7 +33,9 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   turn what a visitor typed into a full-text query that is always valid; and ``printf``/``format``
   refuse a width or precision beyond :data:`MAX_PRINTF_WIDTH` (SQLite's ``printf('%.*c', 2e9,
   'x')`` loops for seconds inside one call, past any time limit, even when its result is too big).
-* ``handle_exception`` — what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
+* ``handle_exception`` — a query of Datasette's own that ran out of time under load (the
+  catalog, a table's definition) is 503 with ``Retry-After`` (:func:`busy_lookup`), not a 500;
+  what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
   a sort by a column the table lacks, two statements in ``_where``, a ``_through`` or
   ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
   with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
@@ -762,6 +764,48 @@ async def method_not_allowed(send):
     await send({"type": "http.response.body", "body": b"Method not allowed: the dataset is read-only (GET, HEAD)"})
 
 
+BUSY = "The server is busy: a look-up of the database's tables ran out of time. Try again in a moment."
+# How long a visitor told the server is busy should wait before asking again, in seconds.
+RETRY_AFTER = 1
+# Datasette's own look-ups of the schema (a table's definition and indexes, the table list): they
+# run under sql_time_limit_ms like any query, whatever the visitor asked for.
+SCHEMA_LOOKUP = re.compile(r"\bsqlite_(?:master|schema)\b|^\s*pragma\b", re.I)
+
+
+def busy_lookup(exception) -> bool:
+    """Whether ``exception`` is a query of Datasette's own that ran out of time: the server is
+    busy, not the visitor wrong.
+
+    Datasette 0.65.5 turns a visitor's query that runs out of ``sql_time_limit_ms`` (a table
+    page's rows, SQL of their own) into its "SQL Interrupted" 400, so a ``QueryInterrupted``
+    raised as is comes from its own work around the view (the catalog refreshed before each
+    request, a table's definition in the page's template: a 500). In that 400 (raised while
+    handling the ``QueryInterrupted``) it also wraps its look-ups of the schema
+    (:data:`SCHEMA_LOOKUP`), which are not the visitor's either."""
+    from datasette.database import QueryInterrupted
+
+    if isinstance(exception, QueryInterrupted):
+        return True
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        if isinstance(exception, QueryInterrupted):
+            return bool(SCHEMA_LOOKUP.search(exception.sql or ""))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+async def busy(send, as_json: bool):
+    """Answer 503 with ``Retry-After`` (see :func:`busy_lookup`), as JSON or plain text."""
+    if as_json:
+        body, kind = json.dumps({"ok": False, "error": BUSY, "status": 503, "title": "Busy"}), b"application/json"
+    else:
+        body, kind = BUSY, b"text/plain; charset=utf-8"
+    await send({"type": "http.response.start", "status": 503,
+                "headers": [(b"content-type", kind), (b"retry-after", str(RETRY_AFTER).encode())]})
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
 def visitor_mistake(exception) -> tuple[str, str] | None:
     """(title, message) when ``exception`` comes from what the visitor asked for, else None.
 
@@ -799,11 +843,20 @@ def plain_text(html: str) -> str:
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     """Answer a visitor's mistake (:func:`visitor_mistake`) with Datasette's own error page or
-    JSON, status 400; an error Datasette wrote as HTML (a query that ran out of time) is plain
-    text in a JSON answer. Anything else is left to Datasette."""
+    JSON, status 400; a query of Datasette's own that ran out of time (:func:`busy_lookup`) with
+    503 and ``Retry-After``; an error Datasette wrote as HTML (a query that ran out of time) is
+    plain text in a JSON answer. Anything else is left to Datasette."""
     from datasette.handle_exception import handle_exception as default
     from datasette.views.base import DatasetteError
 
+    if busy_lookup(exception):
+        answer = default(datasette, request, DatasetteError(BUSY, title="Busy", status=503))
+
+        async def with_retry_after():
+            response = await answer()
+            response.headers["Retry-After"] = str(RETRY_AFTER)
+            return response
+        return with_retry_after
     mistake = visitor_mistake(exception)
     if mistake is not None:
         title, message = mistake
@@ -1015,12 +1068,20 @@ def asgi_wrapper(datasette):
                 return
             path = scope.get("path") or ""
 
+            started = []
+
             async def send_headers(message):
                 if message["type"] == "http.response.start":
+                    started.append(True)
                     headers = list(message.get("headers") or [])
                     message = dict(message, headers=cache_control(datasette, path, message["status"], headers))
                 await send(message)
-            await with_path(scope, receive, send_headers)
+            try:
+                await with_path(scope, receive, send_headers)
+            except Exception as exc:  # raised before Datasette's handle_exception (its setup of a database)
+                if started or not busy_lookup(exc):
+                    raise
+                await busy(send, path.endswith(".json"))
 
         from .cache import CacheMiddleware
 
