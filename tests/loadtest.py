@@ -246,8 +246,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-cache", action="store_true",
                         help="serve with the response cache off (ALLIANCE_CACHE_MB=0), to see what it brings")
     parser.add_argument("--cold", action="store_true",
-                        help="first a run at the most connections on the server just started, before any "
-                             "page was made (its first minute after a restart under load)")
+                        help="first a run at the most connections on the server just started, its workers "
+                             "having made only their startup's warm-up pages (its first minute after a "
+                             "restart under load)")
     args = parser.parse_args(argv)
     seconds = max(1, min(args.seconds, MAX_SECONDS))
     if not shutil.which("wrk"):

@@ -6,6 +6,7 @@ because the time limit is enforced by the server's SQL threads, not by the in-pr
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import time
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 from alliance_record import serve
 from alliance_record.cli import cli
 from conftest import METADATA, ROOT
-from serving import datasette_serve
+from serving import UNHURRIED, datasette_serve
 
 RUNAWAY_CTE = "with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c"
 SETTINGS = dict(serve.SETTINGS)
@@ -61,7 +62,8 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
     execs = []
     monkeypatch.setattr(os, "execv", lambda path, argv: execs.append(argv))
     monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items()  # a copy, this test's own
-                                        if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET)})
+                                        if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET,
+                                                     asgi.ENV_WARM_HOSTS)})
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA), "--workers", "3",
                                       "--port", "8123"])
     assert result.exit_code == 0, result.output
@@ -71,13 +73,21 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
     assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
     assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
     assert asgi.ENV_SETTINGS not in os.environ
+    assert os.environ[asgi.ENV_WARM_HOSTS] == "127.0.0.1:8123"  # each worker's warm-up fills its cache for it
+    for host, warm in (("::1", "[::1]:8123"), ("::", "[::]:8123"), ("localhost", "localhost:8123")):
+        os.environ.pop(asgi.ENV_WARM_HOSTS)
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
+                                          "--host", host, "--port", "8123"])
+        assert result.exit_code == 0, result.output
+        assert os.environ[asgi.ENV_WARM_HOSTS] == warm  # an IPv6 address in brackets, as a Host header has it
+    os.environ.pop(asgi.ENV_WARM_HOSTS)
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
                                       "--setting", "facet_time_limit_ms", "1000", "--setting", "max_csv_mb", "5"])
     assert result.exit_code == 0, result.output
     assert json.loads(os.environ[asgi.ENV_SETTINGS]) == {"facet_time_limit_ms": "1000", "max_csv_mb": "5"}
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
                                       "--setting", "no_such_setting", "1"])
-    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 2
+    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 5
 
 
 def test_the_installed_packages_are_those_the_project_declares():
@@ -120,6 +130,158 @@ def test_a_database_that_does_not_open_stops_the_server_and_its_workers(tmp_path
         stop(proc)
         raise AssertionError("the server kept running with a database that does not open") from None
     assert b"file is not a database" in err
+
+
+def lifespan_startup(app) -> list:
+    """Run an ASGI app's lifespan startup as a server does before it accepts anyone; the messages it sent."""
+    import asyncio
+
+    async def go():
+        sent, inbox = [], asyncio.Queue()
+        await inbox.put({"type": "lifespan.startup"})
+
+        async def send(message):
+            sent.append(message)
+            if message["type"].startswith("lifespan.startup."):
+                await inbox.put({"type": "lifespan.shutdown"})
+        await app({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, inbox.get, send)
+        return sent
+    return asyncio.run(go())
+
+
+def test_a_worker_is_ready_only_once_it_has_made_what_every_visitor_asks_for(seeds_db, monkeypatch):
+    """The lifespan startup (after which uvicorn lets a worker accept connections) makes the front
+    page, the database page, each table's first page and each canned query under the host the
+    server is reached by: the first visitors to ask for them are answered from the cache."""
+    import asyncio
+
+    from alliance_record import asgi
+
+    monkeypatch.setenv(asgi.ENV_WARM_HOSTS, "example.org:8001")
+    app = asgi.create_app(seeds_db, METADATA)
+    assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    tables = [t for t in yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["tables"]]
+    paths = ["/", "/alliance", "/alliance/" + tables[0], "/alliance/" + tables[-1],
+             "/alliance/" + next(iter(queries()))]
+
+    async def first_requests(base):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base) as client:
+            return [await client.get(path) for path in paths]
+    for response in asyncio.run(first_requests("http://example.org:8001")):
+        assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), response.url
+    # another host's answers were not made (absolute URLs are written from the Host)
+    assert asyncio.run(first_requests("http://elsewhere:8001"))[0].headers["x-cache"] == "miss"
+
+
+def warm_app(seeds_db, warm_hosts, **kwargs):
+    """The app of ``alliance-record serve`` for the seeds, warmed for ``warm_hosts`` at its startup."""
+    from alliance_record import asgi
+
+    return asgi.ServedApp(asgi.datasette_instance(seeds_db, METADATA), warm_hosts, **kwargs)
+
+
+def first_answer(app, url: str) -> httpx.Response:
+    import asyncio
+
+    async def get():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app)) as client:
+            return await client.get(url)
+    return asyncio.run(get())
+
+
+def test_an_ipv6_host_and_an_https_address_are_warmed(seeds_db):
+    """`alliance-record serve --host ::1` warms ``[::1]:PORT``; behind a TLS proxy the public
+    address is given with its scheme (the cache keeps http and https answers apart)."""
+    app = warm_app(seeds_db, "[::1]:18932, https://example.org")
+    assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    for url in ("http://[::1]:18932/alliance", "https://example.org/alliance"):
+        response = first_answer(app, url)
+        assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), url
+    assert first_answer(app, "http://example.org/alliance").headers["x-cache"] == "miss"
+
+
+@pytest.mark.parametrize("trouble", ["a host that is no URL", "a query that ran out of time", "no time left"])
+def test_a_warm_up_that_fails_still_lets_the_worker_start_and_serve(seeds_db, monkeypatch, caplog, trouble):
+    """Whatever goes wrong in the warm-up (an address no URL can hold, such as the ``::1:18932``
+    an IPv6 host once gave; a failed table list under load; the warm-up's time running out) is
+    one line in the log and the worker starts and serves: the warm-up only makes it faster."""
+    import logging
+
+    from datasette.database import QueryInterrupted
+
+    from alliance_record import asgi
+
+    hosts, limit = "example.org:8001", {}
+    if trouble == "a host that is no URL":
+        hosts = "::1:18932"
+    elif trouble == "a query that ran out of time":
+        async def interrupted(self):
+            raise QueryInterrupted(Exception("interrupted"), "select name from sqlite_master", {})
+        monkeypatch.setattr(asgi.ServedApp, "warm_paths", interrupted)
+    else:
+        limit = {"warm_seconds": 0}
+    app = warm_app(seeds_db, hosts, **limit)
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    warm_lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("warm-up")]
+    assert len(warm_lines) == 1 and "stopped" in warm_lines[0], warm_lines
+    response = first_answer(app, "http://example.org:8001/alliance")
+    assert (response.status_code, response.headers["x-cache"]) == (200, "miss")
+
+
+def footer(html: str) -> str:
+    """The licence and source line of a page (Datasette's _description_source_license partial)."""
+    found = re.search(r"Data license:(.*?)</p>", html, re.S)
+    return " ".join(found.group(1).split()) if found else ""
+
+
+def test_no_page_changes_the_licence_another_page_shows(seeds_db):
+    """Datasette 0.65.5's table and database views fill the inherited source and licence into the
+    metadata they are handed: were that the stored metadata, every later page would show them (a
+    document's page linked its publishers' copyright to the dataset's CC BY once anyone had opened
+    the documents table). Each request has its own copy; and a table with its own licence but no
+    link of its own is not given the dataset's link."""
+    import asyncio
+
+    from alliance_record import asgi
+
+    ds = asgi.datasette_instance(seeds_db, METADATA)
+    stored = copy.deepcopy(ds._metadata_local)
+    app = ds.app()
+    tables = yaml.safe_load(METADATA.read_text())["databases"]["alliance"]["tables"]
+    own = [t for t, c in tables.items() if (c or {}).get("license") and not c.get("license_url")]
+    assert "documents" in own
+
+    async def pages():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client, \
+                httpx.AsyncClient(transport=transport, base_url="http://elsewhere:8001") as other:
+            first, second = [d["id"] for d in (await client.get("/alliance/documents.json?_shape=array&_size=2")).json()]
+            before = [await client.get(f"/alliance/documents/{first}")]
+            visited = [await client.get("/alliance"), await other.get("/alliance/documents"),
+                       await client.get("/alliance/documents?_sort=title")]
+            visited += [await client.get(f"/alliance/{table}") for table in own]
+            after = [await client.get(f"/alliance/documents/{second}"), await other.get(f"/alliance/documents/{first}")]
+            return before, visited, after
+    before, visited, after = asyncio.run(pages())
+    assert all(r.status_code == 200 for r in before + visited + after)
+    assert footer(before[0].text) and "href" not in footer(before[0].text)  # the publishers' rights: no link
+    for response in after:
+        assert footer(response.text) == footer(before[0].text), response.url
+    for response in visited[-len(own):]:
+        licence = tables[response.url.path.rsplit("/", 1)[1]]["license"]
+        assert footer(response.text).startswith(licence) and "href" not in footer(response.text).split("Data source:")[0], response.url
+    assert ds._metadata_local == stored
+
+
+def test_the_first_visitor_of_a_server_just_started_finds_the_front_page_made(seeds_db):
+    """`alliance-record serve` warms each worker for the host and port it serves on, before the
+    worker accepts connections (a server of its own: no other test has asked it anything). Facets
+    are given all the time they need: one cut short would keep the page only seconds."""
+    with datasette_serve(seeds_db, METADATA, settings=UNHURRIED) as base:
+        for path in ("/", "/alliance", "/alliance/events"):
+            response = httpx.get(base + path, timeout=30)
+            assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), path
 
 
 def test_serve_args_prints_the_settings():
@@ -306,3 +468,42 @@ def test_split_parts_maps_document_offsets_into_a_rejoined_paragraph():
     marks = [{"start": 105, "end": 153, "highlight": True}]
     parts = serve.split_parts(text, marks, [[100, 110], [150, 160]])
     assert [p["text"] for p in parts if p.get("highlight")] == ["56789 abc"]
+
+
+@pytest.mark.parametrize("lookup", ["a table's definition", "the list of tables"])
+def test_a_lookup_of_datasettes_own_that_runs_out_of_time_is_busy_not_an_error(seeds_db, monkeypatch, lookup):
+    """Under load Datasette's own look-ups of the schema (a table's indexes for its page) run out
+    of ``sql_time_limit_ms`` too; that is neither the visitor's mistake (400) nor a fault (500):
+    the server is busy, 503 with a Retry-After, and the answer is not kept. The visitor's own SQL
+    that runs too long stays Datasette's 400."""
+    import asyncio
+
+    from datasette.database import Database, QueryInterrupted
+
+    from alliance_record import asgi
+
+    sql = "select sql from sqlite_master where tbl_name = :n and type='index'"
+    if lookup == "the list of tables":
+        sql = "select * from sqlite_master WHERE type = 'table'"
+
+    async def interrupted(self, *args, **kwargs):
+        raise QueryInterrupted(Exception("interrupted"), sql, {})
+    if lookup == "the list of tables":
+        monkeypatch.setattr(Database, "table_names", interrupted)
+    else:
+        monkeypatch.setattr(Database, "get_table_definition", interrupted)
+
+    async def get(*paths):
+        ds = asgi.datasette_instance(seeds_db, METADATA)  # a worker just started, as uvicorn starts it
+        app = ds.app()
+        await ds.invoke_startup()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://localhost") as client:
+            return [await client.get(path) for path in paths]
+    for path in ("/alliance/events", "/alliance/events.json"):
+        (response,) = asyncio.run(get(path))
+        assert response.status_code == 503, (response.url, response.status_code)
+        assert response.headers["retry-after"].isdigit() and response.headers.get("x-cache") == "miss"
+    assert "busy" in response.json()["error"]
+    if lookup == "a table's definition":  # (every page needs the list of tables)
+        (runaway,) = asyncio.run(get("/alliance.json?" + urlencode({"sql": RUNAWAY_CTE})))
+        assert runaway.status_code == 400

@@ -21,7 +21,14 @@ Configured by the environment, which the supervisor hands to every worker:
   worker (``alliance-record serve`` makes one when it is not set);
 * ``ALLIANCE_CACHE_MB`` — the response cache of each worker (see ``alliance_record.serve``);
 * ``ALLIANCE_SETTINGS`` — Datasette settings over the package's, a JSON object
-  (``alliance-record serve --setting NAME VALUE`` writes it; optional).
+  (``alliance-record serve --setting NAME VALUE`` writes it; optional);
+* ``ALLIANCE_WARM_HOSTS`` — the address visitors reach the server by, under which each worker's
+  warm-up fills its response cache: a ``Host`` (``name:port``, ``[IPv6]:port``) or, behind a
+  proxy that speaks TLS, a URL (``https://name``); commas between several (see
+  :meth:`ServedApp.warm_up`; ``alliance-record serve`` sets the host and port it serves on;
+  without it, ``localhost:8000``, plain uvicorn's; empty: no warm-up);
+* ``ALLIANCE_WARM_SECONDS`` — how long the warm-up may take at most (default
+  :data:`WARM_SECONDS`); when it is over, the worker serves with what is made.
 
 ``alliance-record serve`` (what ``make serve`` runs) sets them and starts uvicorn::
 
@@ -42,6 +49,12 @@ ENV_METADATA = "ALLIANCE_METADATA"
 ENV_INSPECT = "ALLIANCE_INSPECT_FILE"
 ENV_SECRET = "DATASETTE_SECRET"  # the variable `datasette serve --secret` reads too
 ENV_SETTINGS = "ALLIANCE_SETTINGS"
+ENV_WARM_HOSTS = "ALLIANCE_WARM_HOSTS"
+ENV_WARM_SECONDS = "ALLIANCE_WARM_SECONDS"
+# The warm-up's time at most: the seeds' 60 pages take ~2.5 s on a loaded two-core machine; more
+# would only delay a worker that can already serve.
+WARM_SECONDS = 10.0
+DEFAULT_WARM_HOSTS = "localhost:8000"  # plain uvicorn's address, as a browser sends it
 DEFAULT_DB = Path("build/alliance.db")
 DEFAULT_METADATA = Path("metadata.yml")
 
@@ -74,14 +87,30 @@ def datasette_instance(db=None, metadata=None, inspect_file=None, secret=None, s
     )
 
 
+def warm_host(host: str, port: int) -> str:
+    """The ``Host`` of a server listening on ``host`` and ``port`` (an IPv6 address in brackets,
+    as in a URL)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 class ServedApp:
     """Datasette's ASGI app, whose lifespan startup first runs what ``datasette serve`` runs
-    before it listens: the plugins' ``startup`` hooks and a check that each database opens (a
-    failure stops the worker at startup, not at its first visitor)."""
+    before it listens — the plugins' ``startup`` hooks and a check that each database opens (a
+    failure stops the worker at startup, not at its first visitor) — and then warms the worker
+    (:meth:`warm_up`): uvicorn starts accepting connections in a worker only once its startup is
+    complete, so the first visitors find it warm."""
 
-    def __init__(self, datasette):
+    def __init__(self, datasette, warm_hosts=None, warm_seconds=None):
         self.datasette = datasette
         self.app = datasette.app()
+        if warm_hosts is None:
+            warm_hosts = os.environ.get(ENV_WARM_HOSTS, DEFAULT_WARM_HOSTS)
+        self.warm_hosts = [h.strip() for h in warm_hosts.split(",") if h.strip()] \
+            if isinstance(warm_hosts, str) else list(warm_hosts)
+        if warm_seconds is None:
+            warm_seconds = float(os.environ.get(ENV_WARM_SECONDS) or WARM_SECONDS)
+        self.warm_seconds = warm_seconds
+        self.warmed: list = []  # (host, path, status, x-cache) of the warm-up, for the log and tests
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "lifespan":
@@ -95,14 +124,88 @@ class ServedApp:
 
                 await self.datasette.invoke_startup()
                 await check_databases(self.datasette)
+                await self.warm_up()
             return message
 
         await self.app(scope, receive_after_startup, send)
 
+    async def warm_paths(self) -> list:
+        """What every visitor asks for: the front page, each database's page, the first page of
+        each of its tables that is not hidden, and each canned query as its link on the database
+        page opens it (no parameters: the serve plugin fills in the query's ``example``)."""
+        ds = self.datasette
+        paths = ["/"]
+        for name, db in ds.databases.items():
+            if name == "_internal":
+                continue
+            paths.append(ds.urls.database(name))
+            hidden = set(await db.hidden_table_names())
+            paths += [ds.urls.table(name, table) for table in await db.table_names() if table not in hidden]
+            paths += [ds.urls.query(name, query) for query in await ds.get_canned_queries(name, None)]
+        return paths
 
-def create_app(db=None, metadata=None, inspect_file=None, secret=None) -> ServedApp:
-    """The ASGI application of the served dataset (see :func:`datasette_instance`)."""
-    return ServedApp(datasette_instance(db, metadata, inspect_file, secret))
+    async def warm_up(self) -> None:
+        """Ask the whole app (the response cache in front of Datasette, as a visitor's request
+        goes) for :meth:`warm_paths` under each of :attr:`warm_hosts`, one after another, for
+        :attr:`warm_seconds` at most.
+
+        A cold Datasette's first pages do one-time work (introspecting the database, reading the
+        metadata, compiling templates, the plugins' first calls) and every page is made once per
+        worker before its cache can answer it; under uvicorn's workers the first worker to be
+        ready takes the whole opening burst of connections, so that work fell on the first
+        visitors (issue 19, item 16: requests of 2 s after a restart). Done here, before the
+        worker accepts anyone, it costs the start a few seconds instead. The cache's key includes
+        the scheme and ``Host`` (absolute URLs are written from them), hence the hosts.
+
+        The warm-up only makes a worker faster: a page that fails is noted in :attr:`warmed` and
+        the log, and anything that stops the warm-up (an address no URL can hold, a query of the
+        table list that ran out of time on a loaded machine, the time running out) is one line in
+        the log, after which the worker starts and serves all the same."""
+        import asyncio
+        import logging
+
+        if not self.warm_hosts:
+            return
+        log = logging.getLogger("uvicorn.error")
+        try:
+            await asyncio.wait_for(self._warm_up(log), timeout=self.warm_seconds)
+        except asyncio.TimeoutError:
+            log.warning("warm-up: stopped after %g s with %d pages made; the worker serves without the rest",
+                        self.warm_seconds, len(self.warmed))
+        except Exception as exc:  # noqa: BLE001 - whatever it is, the worker serves without the warm-up
+            log.warning("warm-up: stopped by %s: %s, with %d pages made; the worker serves without the rest",
+                        type(exc).__name__, " ".join(str(exc).split())[:300], len(self.warmed))
+
+    async def _warm_up(self, log) -> None:
+        import time
+
+        import httpx
+
+        started = time.monotonic()
+        paths = await self.warm_paths()
+        transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
+        partial = 0
+        for host in self.warm_hosts:
+            base_url = host if "://" in host else f"http://{host}"
+            async with httpx.AsyncClient(transport=transport, base_url=base_url, timeout=None) as client:
+                for path in paths:
+                    response = await client.get(path)
+                    self.warmed.append((host, path, response.status_code, response.headers.get("x-cache")))
+                    if response.status_code != 200:
+                        log.warning("warm-up: %s answered %s", path, response.status_code)
+                    elif "immutable" not in response.headers.get("cache-control", ""):
+                        partial += 1  # a facet or count ran out of time: kept seconds (serve/cache.py)
+        log.info("warm-up: %d pages made for %s in %.1f s%s", len(self.warmed), ", ".join(self.warm_hosts),
+                 time.monotonic() - started,
+                 f" ({partial} of them partial, a query having run out of time: kept only seconds)" if partial else "")
+
+
+def create_app(db=None, metadata=None, inspect_file=None, secret=None, warm_hosts=None,
+               warm_seconds=None) -> ServedApp:
+    """The ASGI application of the served dataset (see :func:`datasette_instance`), warmed at
+    startup under ``warm_hosts`` for ``warm_seconds`` at most (defaults: ``$ALLIANCE_WARM_HOSTS``,
+    ``$ALLIANCE_WARM_SECONDS``, see :class:`ServedApp`)."""
+    return ServedApp(datasette_instance(db, metadata, inspect_file, secret), warm_hosts, warm_seconds)
 
 
 _app = None

@@ -230,6 +230,7 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     else:
         os.environ.pop(asgi.ENV_INSPECT, None)
     os.environ.setdefault(asgi.ENV_SECRET, secrets.token_hex(32))
+    os.environ.setdefault(asgi.ENV_WARM_HOSTS, asgi.warm_host(host, port))  # what each worker's warm-up fills its cache for
     if settings:
         from .serve import datasette_settings
 

@@ -33,7 +33,9 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   turn what a visitor typed into a full-text query that is always valid; and ``printf``/``format``
   refuse a width or precision beyond :data:`MAX_PRINTF_WIDTH` (SQLite's ``printf('%.*c', 2e9,
   'x')`` loops for seconds inside one call, past any time limit, even when its result is too big).
-* ``handle_exception`` — what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
+* ``handle_exception`` — a query of Datasette's own that ran out of time under load (the
+  catalog, a table's definition) is 503 with ``Retry-After`` (:func:`busy_lookup`), not a 500;
+  what a visitor got wrong is a 4xx, never a 500 (:func:`visitor_mistake`):
   a sort by a column the table lacks, two statements in ``_where``, a ``_through`` or
   ``_timelimit`` that does not parse; and ``asgi_wrapper`` answers any method but GET and HEAD
   with 405 (the dataset is read-only: a POST to a table or a TRACE used to be a 500).
@@ -42,8 +44,10 @@ pyproject.toml), so ``datasette serve build/alliance.db -m metadata.yml`` picks 
   page whose facet or count ran out of time ten seconds), with a ``Cache-Control`` that says the
   data is immutable (:func:`cache_control`); and it remembers which ``allow`` blocks apply to
   each table (:func:`remember_table_permissions`: Datasette 0.65.5 deep-copies the metadata for
-  every table on every permission check). ``make serve`` runs the app in uvicorn's worker
-  processes (:mod:`alliance_record.asgi`).
+  every table on every permission check); each request gets its own copy of the metadata, which
+  Datasette's views write the inherited licence into (:func:`metadata_per_request`), and a table
+  inherits a licence with its link or not at all (:func:`inherit_in_pairs`). ``make serve`` runs
+  the app in uvicorn's worker processes (:mod:`alliance_record.asgi`).
 * an authorizer refuses the SQL functions of :data:`DENIED_FUNCTIONS` (``fts3_tokenizer``
   handed a visitor a memory pointer and took one).
 
@@ -760,6 +764,48 @@ async def method_not_allowed(send):
     await send({"type": "http.response.body", "body": b"Method not allowed: the dataset is read-only (GET, HEAD)"})
 
 
+BUSY = "The server is busy: a look-up of the database's tables ran out of time. Try again in a moment."
+# How long a visitor told the server is busy should wait before asking again, in seconds.
+RETRY_AFTER = 1
+# Datasette's own look-ups of the schema (a table's definition and indexes, the table list): they
+# run under sql_time_limit_ms like any query, whatever the visitor asked for.
+SCHEMA_LOOKUP = re.compile(r"\bsqlite_(?:master|schema)\b|^\s*pragma\b", re.I)
+
+
+def busy_lookup(exception) -> bool:
+    """Whether ``exception`` is a query of Datasette's own that ran out of time: the server is
+    busy, not the visitor wrong.
+
+    Datasette 0.65.5 turns a visitor's query that runs out of ``sql_time_limit_ms`` (a table
+    page's rows, SQL of their own) into its "SQL Interrupted" 400, so a ``QueryInterrupted``
+    raised as is comes from its own work around the view (the catalog refreshed before each
+    request, a table's definition in the page's template: a 500). In that 400 (raised while
+    handling the ``QueryInterrupted``) it also wraps its look-ups of the schema
+    (:data:`SCHEMA_LOOKUP`), which are not the visitor's either."""
+    from datasette.database import QueryInterrupted
+
+    if isinstance(exception, QueryInterrupted):
+        return True
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        seen.add(id(exception))
+        if isinstance(exception, QueryInterrupted):
+            return bool(SCHEMA_LOOKUP.search(exception.sql or ""))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+async def busy(send, as_json: bool):
+    """Answer 503 with ``Retry-After`` (see :func:`busy_lookup`), as JSON or plain text."""
+    if as_json:
+        body, kind = json.dumps({"ok": False, "error": BUSY, "status": 503, "title": "Busy"}), b"application/json"
+    else:
+        body, kind = BUSY, b"text/plain; charset=utf-8"
+    await send({"type": "http.response.start", "status": 503,
+                "headers": [(b"content-type", kind), (b"retry-after", str(RETRY_AFTER).encode())]})
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
 def visitor_mistake(exception) -> tuple[str, str] | None:
     """(title, message) when ``exception`` comes from what the visitor asked for, else None.
 
@@ -797,11 +843,20 @@ def plain_text(html: str) -> str:
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     """Answer a visitor's mistake (:func:`visitor_mistake`) with Datasette's own error page or
-    JSON, status 400; an error Datasette wrote as HTML (a query that ran out of time) is plain
-    text in a JSON answer. Anything else is left to Datasette."""
+    JSON, status 400; a query of Datasette's own that ran out of time (:func:`busy_lookup`) with
+    503 and ``Retry-After``; an error Datasette wrote as HTML (a query that ran out of time) is
+    plain text in a JSON answer. Anything else is left to Datasette."""
     from datasette.handle_exception import handle_exception as default
     from datasette.views.base import DatasetteError
 
+    if busy_lookup(exception):
+        answer = default(datasette, request, DatasetteError(BUSY, title="Busy", status=503))
+
+        async def with_retry_after():
+            response = await answer()
+            response.headers["Retry-After"] = str(RETRY_AFTER)
+            return response
+        return with_retry_after
     mistake = visitor_mistake(exception)
     if mistake is not None:
         title, message = mistake
@@ -926,6 +981,60 @@ def remember_table_permissions(datasette, size: int = 1024) -> None:
     datasette._table_permission_allows = functools.lru_cache(maxsize=size)(method)
 
 
+def metadata_per_request(datasette) -> None:
+    """Hand each request its own copy of what it asks of the metadata.
+
+    Datasette 0.65.5's table and database views fill the inherited source, licence and about
+    into the dict ``datasette.metadata("databases")`` answers, which is the stored metadata
+    itself: every later page of any visitor then showed them as though that table's page had
+    been opened first (a document's page linked its publishers' copyright to the dataset's CC BY
+    once anyone had opened the documents table), so pages differed by which ones a process had
+    made before. ``datasette.metadata`` answers a dict or list as a deep copy instead, made once
+    per request for each question (the markdown plugin asks for its config in every cell, ~1,100
+    times on a table page; a copy each time would cost ~100 ms) and outside a request each time.
+    What a view writes into its copy lasts only for that request. Wrapped once per instance."""
+    import copy
+
+    if getattr(datasette, "_alliance_record_metadata_per_request", False):
+        return
+    lookup = datasette.metadata
+
+    def metadata(key=None, database=None, table=None, fallback=True):
+        answer = lookup(key, database=database, table=table, fallback=fallback)
+        if not isinstance(answer, (dict, list)):
+            return answer
+        state = _request.get()
+        if state is None:
+            return copy.deepcopy(answer)
+        copies = state.setdefault("metadata", {})
+        asked = (key, database, table, fallback)
+        if asked not in copies:
+            copies[asked] = copy.deepcopy(answer)
+        return copies[asked]
+
+    datasette.metadata = metadata
+    datasette._alliance_record_metadata_per_request = True
+
+
+# What a table or database inherits from the level above as one: a link belongs to its own words.
+INHERITED_PAIRS = (("source", "source_url"), ("license", "license_url"), ("about", "about_url"))
+
+
+def inherit_in_pairs(datasette) -> None:
+    """Make Datasette's table and database pages inherit each of :data:`INHERITED_PAIRS` whole.
+
+    Datasette 0.65.5 fills each key on its own, so a table with a licence of its own and no link
+    (the documents table: its texts are their publishers', not covered by the dataset's licence)
+    was shown its words linked to the dataset's CC BY licence. A level that has either key of a
+    pair keeps the pair as it is; one that has neither takes both from the top level."""
+    def update_with_inherited_metadata(metadata):
+        for pair in INHERITED_PAIRS:
+            own = any(metadata.get(k) for k in pair)
+            metadata.update({k: metadata.get(k) if own else datasette.metadata(k) for k in pair})
+
+    datasette.update_with_inherited_metadata = update_with_inherited_metadata
+
+
 def response_cache():
     """A new :class:`.cache.ResponseCache` of :data:`CACHE_MB` (or ``$ALLIANCE_CACHE_MB``) MB."""
     import os
@@ -941,8 +1050,10 @@ def asgi_wrapper(datasette):
     """Around Datasette, from the outside in: any method but GET and HEAD is answered 405; the
     response cache (serve/cache.py: anonymous GETs of immutable data, one per app); the
     ``Cache-Control`` of :func:`cache_control`; and the request's path kept for ``render_cell``.
-    Also: queries that run out of time mark their answer partial (:func:`note_interrupted_queries`)
-    and table permissions are remembered (:func:`remember_table_permissions`)."""
+    Also: queries that run out of time mark their answer partial (:func:`note_interrupted_queries`),
+    table permissions are remembered (:func:`remember_table_permissions`), each request has its
+    own copy of the metadata (:func:`metadata_per_request`) and inherits source, licence and about
+    as pairs (:func:`inherit_in_pairs`)."""
     def wrap(app):
         async def with_path(scope, receive, send):
             token = _request.set({"path": scope.get("path") or ""})
@@ -957,17 +1068,27 @@ def asgi_wrapper(datasette):
                 return
             path = scope.get("path") or ""
 
+            started = []
+
             async def send_headers(message):
                 if message["type"] == "http.response.start":
+                    started.append(True)
                     headers = list(message.get("headers") or [])
                     message = dict(message, headers=cache_control(datasette, path, message["status"], headers))
                 await send(message)
-            await with_path(scope, receive, send_headers)
+            try:
+                await with_path(scope, receive, send_headers)
+            except Exception as exc:  # raised before Datasette's handle_exception (its setup of a database)
+                if started or not busy_lookup(exc):
+                    raise
+                await busy(send, path.endswith(".json"))
 
         from .cache import CacheMiddleware
 
         cached = CacheMiddleware(with_cache_control, response_cache(), require_immutable=True)
         remember_table_permissions(datasette)
+        metadata_per_request(datasette)
+        inherit_in_pairs(datasette)
 
         async def read_only(scope, receive, send):
             if scope.get("type") == "http" and scope.get("method") not in METHODS:
