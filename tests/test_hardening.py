@@ -768,3 +768,37 @@ def test_a_run_of_full_width_marks_is_one_sentence_end():
     text = "本当に来るのか！？来週だ。。。待つ？！「本当か！？」と聞いた。終わり"
     assert [text[a:b] for a, b in sentence_bounds(text)] == [
         "本当に来るのか！？", "来週だ。。。", "待つ？！", "「本当か！？」と聞いた。", "終わり"]
+
+
+class _Watched(str):
+    """A text that notes the length of every slice taken of it."""
+
+    slices: list = []
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            _Watched.slices.append(len(range(*key.indices(len(self)))))
+        return str.__getitem__(self, key)
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Then she left.  Meanwhile ", None),        # an opening adverb after a sentence's end
+    ("Then she left. (Meanwhile ", None),        # a word behind a parenthesis is no given name
+    ("They met\n\n  Quietly ", "Quietly"),       # no sentence ends before it: a name, spaces skipped
+    ("They met Steve ", "Steve"),                # a given name inside a sentence
+    ("Meanwhile ", None),                        # the sentence's first word (the filler's ends)
+    ("“Quietly ", None),                         # nor one behind a quotation mark
+])
+def test_a_given_name_before_a_family_name_is_read_near_it(before, expected):
+    """given_name_before looks at the word before a family name and the mark before that word, in
+    a window around it and never in a copy of all the text before it: a paragraph of a hundred
+    thousand full names copied the paragraph once for each of them (quadratic; the hostile
+    benchmark's paragraph_of_full_names)."""
+    from alliance_record.extract.mentions import given_name_before
+
+    filler = "Words go on here without an end. " * 3000  # 99,000 characters before the sentence
+    text = _Watched(filler + before + "Koizumi said so.")
+    _Watched.slices = []
+    got = given_name_before(text, len(filler) + len(before))
+    assert max(_Watched.slices, default=0) <= 100
+    assert got == expected
