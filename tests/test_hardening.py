@@ -7,6 +7,8 @@ import os
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import catalog_entry, write_corpus
 from test_cli import GOOD, run
@@ -802,3 +804,66 @@ def test_a_given_name_before_a_family_name_is_read_near_it(before, expected):
     got = given_name_before(text, len(filler) + len(before))
     assert max(_Watched.slices, default=0) <= 100
     assert got == expected
+
+
+def _symbol_citations_by_rescan(text: str, mark: str, before: int) -> int:
+    """The first definition of segment.symbol_citations, kept as the reference: a search of a copy
+    of all the text before ``before`` (one for each block that opens with a symbol: quadratic)."""
+    import re
+
+    return len(re.findall(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)",
+                          text[:before], flags=re.M))
+
+
+_SYMBOL_MARKS = ["*", "**", "***", "†", "††", "†††", "‡", "‡‡", "‡‡‡", "§", "§§", "‖", "‖‖", "¶", "¶¶"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["a", "Word", ".", ",", ")", "”", "'", " ", "\n", "\n\n", "\t", "-",
+                                        *_SYMBOL_MARKS, "*†", "§¶"]), max_size=40),
+       mark=st.sampled_from(_SYMBOL_MARKS))
+def test_symbol_citations_count_as_a_search_of_the_text_before(pieces, mark):
+    """Every way of counting a symbol's citations before a place gives what a search of the copy of
+    the text before it gives, at every place (a block's start, inside a run of symbols, a mark cut
+    in two, a stop just before the end): with the citations found once for the whole text, or not."""
+    from alliance_record.segment import symbol_citation_ends, symbol_citations
+
+    text = "".join(pieces)
+    ends = symbol_citation_ends(text, mark)
+    for before in range(len(text) + 1):
+        expected = _symbol_citations_by_rescan(text, mark, before)
+        assert symbol_citations(text, mark, before, ends) == expected, (text, mark, before)
+        assert symbol_citations(text, mark, before) == expected, (text, mark, before)
+
+
+@pytest.mark.parametrize("text, mark, before, expected", [
+    ("Agreed.* Then", "*", 8, 1),      # cited, then a space
+    ("Agreed.** Then", "*", 8, 1),     # cut after the first of two stars: the copy ends there
+    ("Agreed.** Then", "*", 9, 0),     # whole, "**" is another mark
+    ("Agreed.** Then", "**", 8, 0),    # half of the mark
+    ("Agreed.*x", "*", 8, 1),          # a letter after it, beyond the copy's end
+    ("Agreed.*x", "*", 9, 0),
+    ("*", "*", 1, 0),                  # nothing glued before it
+])
+def test_symbol_citations_at_the_end_of_the_text_before(text, mark, before, expected):
+    from alliance_record.segment import symbol_citation_ends, symbol_citations
+
+    assert _symbol_citations_by_rescan(text, mark, before) == expected
+    assert symbol_citations(text, mark, before, symbol_citation_ends(text, mark)) == expected
+
+
+@pytest.mark.parametrize("line", ["* A point of the list.\n", "A claim made here.* And more.\n\n"])
+def test_segmenting_a_list_of_symbols_copies_the_text_once_not_once_a_line(line):
+    """A note marked with a symbol needs the text above to cite that symbol, counted from the
+    citations found once in the whole text, not by searching a copy of the text before each block
+    that opens with a symbol: 5,000 lines of "* A point of the list." took 4.8 s and 20,000 more
+    than 200 s (the hostile benchmark's symbol_list)."""
+    import types
+
+    from alliance_record import segment
+
+    text = _Watched("Hostile Input\n\nIntro.\n\n" + line * 1000 + "* A note on it.\n\n" * 3)
+    _Watched.slices = []
+    seg = segment.segment(types.SimpleNamespace(id="h", text=text, meta={"title": "Hostile Input"}))
+    assert sum(_Watched.slices) <= 10 * len(text)
+    assert len(seg.notes) == (3 if "here.*" in line else 0)

@@ -1125,12 +1125,18 @@ HOSTILE_INPUTS = {
     "unclosed_quotes": (lambda n: "Hostile Input\n\n" + "He said “ that Japan must act. " * n + "\n", "marks"),
     "numbered_notes": (lambda n: "Hostile Input\n\nA paragraph citing a note.1\n\nNotes\n\n" +
                        "".join(f"{k}. Author, Title of a work, 2020.\n" for k in range(1, n + 1)), "notes"),
+    # a list whose items open with "*": each asks how often the text above cites "*" as a note's mark
+    "symbol_list": (lambda n: "Hostile Input\n\nIntro.\n\n" + "* A point of the list.\n" * n, "lines"),
+    # ...and paragraphs that cite "*", then as many notes marked "*"
+    "symbol_notes": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n" * n +
+                     "* A note on the claim.\n\n" * n, "notes"),
 }
 # The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
 # unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
 HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_full_names": (400_000, 4_000_000),
                  "numbered_lines": (10_000, 100_000),
-                 "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000)}
+                 "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
+                 "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:

@@ -222,11 +222,31 @@ def symbol_number(mark: str) -> int:
     return NOTE_SYMBOLS.index(mark[0]) + 1 + len(NOTE_SYMBOLS) * (len(mark) - 1)
 
 
-def symbol_citations(text: str, mark: str, before: int) -> int:
-    """How often the text before ``before`` uses ``mark`` as a note marker: glued after a word or
-    a stop, then a space or the end of a line ("Agreements.* The")."""
-    return len(re.findall(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)",
-                          text[:before], flags=re.M))
+@functools.lru_cache(maxsize=None)
+def symbol_citation(mark: str) -> re.Pattern:
+    """``mark`` used as a note marker: glued after a word or a stop, then a space or the end of a
+    line ("Agreements.* The")."""
+    return re.compile(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)", flags=re.M)
+
+
+def symbol_citation_ends(text: str, mark: str) -> list[int]:
+    """Where each citation of ``mark`` in ``text`` ends, in order (they never overlap: each
+    follows a character that is no symbol)."""
+    return [m.end() for m in symbol_citation(mark).finditer(text)]
+
+
+def symbol_citations(text: str, mark: str, before: int, ends: list[int] | None = None) -> int:
+    """How often the text before ``before`` uses ``mark`` as a note marker, as a search of
+    ``text[:before]`` counts them, by bisection over ``ends`` (symbol_citation_ends, found once
+    for all the blocks of a text) rather than a search of that copy for each block. A citation
+    ending before ``before`` is one in the copy too (what it looks at lies inside it); one ending
+    at ``before`` is matched as the copy ends there (endpos: no character after it, so a mark cut
+    short of its second "*", or followed by a letter, counts)."""
+    if ends is None:
+        ends = symbol_citation_ends(text, mark)
+    start = before - len(mark)
+    at_end = start >= 0 and symbol_citation(mark).match(text, start, before) is not None
+    return bisect.bisect_left(ends, before) + at_end
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
 # (a caret opens each note of a page copied from a wiki, "^ Ministry of ...", with the letters of
 # its back-links when the note is cited more than once: "^ a b Ministry of ...")
@@ -1280,6 +1300,12 @@ def segment(doc) -> Segmentation:
             out.setdefault(int(m.group(1)), m.start())
         return out
 
+    @functools.lru_cache(maxsize=None)
+    def citation_ends(mark):  # where the text cites a symbol ("Agreements.* The"), found once a symbol
+        return symbol_citation_ends(text, mark)
+
+    symbol_notes: defaultdict = defaultdict(int)  # how many notes each symbol has opened so far
+
     @functools.lru_cache(maxsize=1)
     def blank_starts():  # where a blank line may start: every newline followed by one
         return [m.start() for m in BLANK_LINE_START.finditer(text)]
@@ -1378,8 +1404,9 @@ def segment(doc) -> Segmentation:
         sm = SYMBOL_NOTE_START.match(btext) if block.marker_start is None else None
         mark = sm.group(1) if sm else (text[block.marker_start:block.start].strip()
                                        if block.marker_start is not None else None)
-        if mark and re.fullmatch(SYMBOL_MARK, mark) and sum(n.marker == mark for n in notes) < symbol_citations(
-                text, mark, block.marker_start if block.marker_start is not None else block.start):
+        if mark and re.fullmatch(SYMBOL_MARK, mark) and symbol_notes[mark] < symbol_citations(
+                text, mark, block.marker_start if block.marker_start is not None else block.start,
+                citation_ends(mark)):
             # a note marked with a symbol ("* Ministry of ...", "† John Bolton, ..."): one body for
             # each time the text above cites that symbol (they restart on every page), so a "*"
             # list after them stays a list
@@ -1387,6 +1414,7 @@ def segment(doc) -> Segmentation:
             note = Note(number=symbol_number(mark), marker=mark, body=Multi([Piece(body_start, block.end)]))
             note.open = note_is_open(btext)
             notes.append(note)
+            symbol_notes[mark] += 1
             interrupted = True
             prev_kind = "note"
             continue
