@@ -1130,13 +1130,17 @@ HOSTILE_INPUTS = {
     # ...and paragraphs that cite "*", then as many notes marked "*"
     "symbol_notes": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n" * n +
                      "* A note on the claim.\n\n" * n, "notes"),
+    # one sentence of recommendation cues: each reads the clause before it in its sentence
+    "sentence_of_cues": (lambda n: "Hostile Input\n\n" + "building ports is vital, and " * n + "it is over.\n",
+                         "cues"),
 }
 # The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
 # unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
 HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_full_names": (400_000, 4_000_000),
                  "numbered_lines": (10_000, 100_000),
                  "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
-                 "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000)}
+                 "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000),
+                 "sentence_of_cues": (10_000, 100_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:
