@@ -1130,6 +1130,9 @@ HOSTILE_INPUTS = {
     # ...and paragraphs that cite "*", then as many notes marked "*"
     "symbol_notes": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n" * n +
                      "* A note on the claim.\n\n" * n, "notes"),
+    # each note right after the paragraph citing it: a citation's line asks for the newest note open
+    "notes_between_paragraphs": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n"
+                                 "* A note on the claim.\n\n" * n, "notes"),
     # one sentence of recommendation cues: each reads the clause before it in its sentence
     "sentence_of_cues": (lambda n: "Hostile Input\n\n" + "building ports is vital, and " * n + "it is over.\n",
                          "cues"),
@@ -1140,7 +1143,7 @@ HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_fu
                  "numbered_lines": (10_000, 100_000),
                  "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
                  "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000),
-                 "sentence_of_cues": (10_000, 100_000)}
+                 "sentence_of_cues": (10_000, 100_000), "notes_between_paragraphs": (10_000, 100_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:
