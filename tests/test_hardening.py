@@ -7,6 +7,8 @@ import os
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import catalog_entry, write_corpus
 from test_cli import GOOD, run
@@ -768,3 +770,199 @@ def test_a_run_of_full_width_marks_is_one_sentence_end():
     text = "本当に来るのか！？来週だ。。。待つ？！「本当か！？」と聞いた。終わり"
     assert [text[a:b] for a, b in sentence_bounds(text)] == [
         "本当に来るのか！？", "来週だ。。。", "待つ？！", "「本当か！？」と聞いた。", "終わり"]
+
+
+class _Watched(str):
+    """A text that notes the length of every slice taken of it."""
+
+    slices: list = []
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            _Watched.slices.append(len(range(*key.indices(len(self)))))
+        return str.__getitem__(self, key)
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Then she left.  Meanwhile ", None),        # an opening adverb after a sentence's end
+    ("Then she left. (Meanwhile ", None),        # a word behind a parenthesis is no given name
+    ("They met\n\n  Quietly ", "Quietly"),       # no sentence ends before it: a name, spaces skipped
+    ("They met Steve ", "Steve"),                # a given name inside a sentence
+    ("Meanwhile ", None),                        # the sentence's first word (the filler's ends)
+    ("“Quietly ", None),                         # nor one behind a quotation mark
+])
+def test_a_given_name_before_a_family_name_is_read_near_it(before, expected):
+    """given_name_before looks at the word before a family name and the mark before that word, in
+    a window around it and never in a copy of all the text before it: a paragraph of a hundred
+    thousand full names copied the paragraph once for each of them (quadratic; the hostile
+    benchmark's paragraph_of_full_names)."""
+    from alliance_record.extract.mentions import given_name_before
+
+    filler = "Words go on here without an end. " * 3000  # 99,000 characters before the sentence
+    text = _Watched(filler + before + "Koizumi said so.")
+    _Watched.slices = []
+    got = given_name_before(text, len(filler) + len(before))
+    assert max(_Watched.slices, default=0) <= 100
+    assert got == expected
+
+
+def _symbol_citations_by_rescan(text: str, mark: str, before: int) -> int:
+    """The first definition of segment.symbol_citations, kept as the reference: a search of a copy
+    of all the text before ``before`` (one for each block that opens with a symbol: quadratic)."""
+    import re
+
+    return len(re.findall(r"(?<=[\w.,;:!?)”\"’'])" + re.escape(mark) + r"(?![*†‡§‖¶])(?=\s|$)",
+                          text[:before], flags=re.M))
+
+
+_SYMBOL_MARKS = ["*", "**", "***", "†", "††", "†††", "‡", "‡‡", "‡‡‡", "§", "§§", "‖", "‖‖", "¶", "¶¶"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["a", "Word", ".", ",", ")", "”", "'", " ", "\n", "\n\n", "\t", "-",
+                                        *_SYMBOL_MARKS, "*†", "§¶"]), max_size=40),
+       mark=st.sampled_from(_SYMBOL_MARKS))
+def test_symbol_citations_count_as_a_search_of_the_text_before(pieces, mark):
+    """Every way of counting a symbol's citations before a place gives what a search of the copy of
+    the text before it gives, at every place (a block's start, inside a run of symbols, a mark cut
+    in two, a stop just before the end): with the citations found once for the whole text, or not."""
+    from alliance_record.segment import symbol_citation_ends, symbol_citations
+
+    text = "".join(pieces)
+    ends = symbol_citation_ends(text, mark)
+    for before in range(len(text) + 1):
+        expected = _symbol_citations_by_rescan(text, mark, before)
+        assert symbol_citations(text, mark, before, ends) == expected, (text, mark, before)
+        assert symbol_citations(text, mark, before) == expected, (text, mark, before)
+
+
+@pytest.mark.parametrize("text, mark, before, expected", [
+    ("Agreed.* Then", "*", 8, 1),      # cited, then a space
+    ("Agreed.** Then", "*", 8, 1),     # cut after the first of two stars: the copy ends there
+    ("Agreed.** Then", "*", 9, 0),     # whole, "**" is another mark
+    ("Agreed.** Then", "**", 8, 0),    # half of the mark
+    ("Agreed.*x", "*", 8, 1),          # a letter after it, beyond the copy's end
+    ("Agreed.*x", "*", 9, 0),
+    ("*", "*", 1, 0),                  # nothing glued before it
+])
+def test_symbol_citations_at_the_end_of_the_text_before(text, mark, before, expected):
+    from alliance_record.segment import symbol_citation_ends, symbol_citations
+
+    assert _symbol_citations_by_rescan(text, mark, before) == expected
+    assert symbol_citations(text, mark, before, symbol_citation_ends(text, mark)) == expected
+
+
+@pytest.mark.parametrize("line", ["* A point of the list.\n", "A claim made here.* And more.\n\n"])
+def test_segmenting_a_list_of_symbols_copies_the_text_once_not_once_a_line(line):
+    """A note marked with a symbol needs the text above to cite that symbol, counted from the
+    citations found once in the whole text, not by searching a copy of the text before each block
+    that opens with a symbol: 5,000 lines of "* A point of the list." took 4.8 s and 20,000 more
+    than 200 s (the hostile benchmark's symbol_list)."""
+    import types
+
+    from alliance_record import segment
+
+    text = _Watched("Hostile Input\n\nIntro.\n\n" + line * 1000 + "* A note on it.\n\n" * 3)
+    _Watched.slices = []
+    seg = segment.segment(types.SimpleNamespace(id="h", text=text, meta={"title": "Hostile Input"}))
+    assert sum(_Watched.slices) <= 10 * len(text)
+    assert len(seg.notes) == (3 if "here.*" in line else 0)
+
+
+def _action_subject_by_copy(text, sent_start, pos, gerund_only):
+    """The first reading of recommendations._action_subject, kept as the reference: the clause
+    before a cue from a copy of the sentence up to it (a sentence of many cues: quadratic)."""
+    from alliance_record.extract import recommendations as r
+
+    before = text[sent_start:pos]
+    cut = max((m.end() for m in r.CLAUSE_OPENER.finditer(before)), default=0)
+    words = r.SUBJECT_WORD.findall(before[cut:])
+    if not words or len(words) > r.MAX_SUBJECT_WORDS:
+        return False
+    first = words[0].lower()
+    if first in r.ANAPHORIC:
+        return False
+    if first.endswith("ing") and len(first) > 4 and first not in r.NOT_GERUNDS:
+        return True
+    if gerund_only:
+        return False
+    head = words[-1]
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in r.SUBJECT_PREPOSITIONS:
+            head = words[k - 1]
+            break
+    return bool(r.NOMINALISATION.search(head.lower()))
+
+
+def _clause_initial_by_copy(text, sent_start, pos):
+    before = text[sent_start:pos].rstrip()
+    return not before.strip("\"'“‘([") or before[-1] in ",;:"
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["that", "That", "thats", "athat", "that's", "that-", "’", "'", ".", "-",
+                                        ",", ";", ":", "—", "(", "[", "“", "\"", " ", "  ", "\t", "\u2003", "\x1c",
+                                        "9", "_", "x", "Building", "ports", "of", "the", "making", "this",
+                                        "implementation", "is vital", "are critical"]), max_size=40),
+       lead=st.sampled_from(["", "a", "x ", ". ", "that"]))
+def test_the_clause_before_a_cue_reads_as_a_copy_of_the_sentence_before_it(pieces, lead):
+    """What a recommendation cue's tests read before it in its sentence (the clause's first word and
+    its head; nothing but opening punctuation) is what they read in a copy of the sentence up to
+    the cue, at every place: "that" cut at the cue, a comma, 26 words and more, spaces of every kind."""
+    from alliance_record.extract import recommendations as r
+
+    body = "".join(pieces)
+    text = lead + body + " and more."
+    start, end = len(lead), len(lead) + len(body)
+    sentence = r._Sentence(text, start, end)
+    for pos in range(start, end + 1):
+        for gerund_only in (False, True):
+            assert r._action_subject(sentence, pos, gerund_only) == \
+                _action_subject_by_copy(text, start, pos, gerund_only), (text, start, pos, gerund_only)
+        assert r._clause_initial(sentence, pos) == _clause_initial_by_copy(text, start, pos), (text, start, pos)
+
+
+@pytest.mark.parametrize("clause", ["building ports is vital, and ", "Should the talks fail and they should act "])
+def test_a_sentence_of_many_recommendation_cues_is_not_copied_once_a_cue(clause):
+    """The tests of a cue ("is vital", "should") read the clause before it from the openers and
+    words found once in the sentence, not from a copy of the sentence up to each cue: one
+    sentence of 4,000 "trade is vital, and" took 4.5 s to search for candidates (2,000: 1.2 s)."""
+    from alliance_record.extract import recommendations
+
+    text = _Watched(clause * 1000 + "it is over.")
+    _Watched.slices = []
+    found = recommendations.find_candidates(text, None, [(0, len(text))])
+    assert sum(_Watched.slices) <= 10 * len(text)
+    assert len(found) == 1
+
+
+def test_segmenting_notes_between_paragraphs_reads_the_open_note_not_every_note(monkeypatch):
+    """A line that reads like a citation goes on the newest note still open; that note is kept at
+    hand, not found by reading whether every note so far is open at each block (16,000 notes each
+    after its paragraph took 3.8 s, 32,000 12.5 s). Which note takes the line stays the same: one
+    closed ("..., 2021.") leaves the line to the one before it that is still open ("... on")."""
+    import types
+
+    from alliance_record import segment
+
+    class CountedNote(segment.Note):
+        reads = 0
+
+        @property
+        def open(self):
+            CountedNote.reads += 1
+            return self._open
+
+        @open.setter
+        def open(self, value):
+            self._open = value
+
+    monkeypatch.setattr(segment, "Note", CountedNote)
+    text = ("Hostile Input\n\n" + "A claim made here.* And more.\n\n* A note on it.\n\n" * 1000
+            + "Its first point.† And more.\n\nHer second point.‡ Then the end.\n\n"
+            + "† Ministry of Defence, White Paper on\n\n‡ Harbor Press, Annual Review, 2021.\n\n"
+            + "the ministry, Tokyo, accessed 3 March 2025.\n\n")
+    seg = segment.segment(types.SimpleNamespace(id="h", text=text, meta={"title": "Hostile Input"}))
+    assert CountedNote.reads <= 20 * 2004
+    dagger = next(n for n in seg.notes if n.marker == "†")
+    assert dagger.body.text(text).endswith("White Paper on the ministry, Tokyo, accessed 3 March 2025.")

@@ -1110,24 +1110,40 @@ HOSTILE_REGISTRIES = {
 }
 
 
-def _names_paragraph(size: int) -> str:
+def _names_paragraph(size: int, sentence: str = "Koizumi met Marles in Tokyo. ") -> str:
     """One paragraph of about ``size`` characters, three registry names in every sentence."""
-    sentence = "Koizumi met Marles in Tokyo. "
     return "Hostile Input\n\n" + sentence * max(1, size // len(sentence)) + "\n"
 
 
 # What each run writes: a text of a given size that once made an extractor super-linear.
 HOSTILE_INPUTS = {
     "paragraph_of_names": (_names_paragraph, "characters"),
+    # the names in full: a given name before each family name registered alone ("Koizumi")
+    "paragraph_of_full_names": (lambda n: _names_paragraph(n, "Shinjiro Koizumi met Richard Marles in Tokyo. "),
+                                "characters"),
     "numbered_lines": (lambda n: "Hostile Input\n\nIntro.\n\n" + "1. \n" * n, "lines"),
     "unclosed_quotes": (lambda n: "Hostile Input\n\n" + "He said “ that Japan must act. " * n + "\n", "marks"),
     "numbered_notes": (lambda n: "Hostile Input\n\nA paragraph citing a note.1\n\nNotes\n\n" +
                        "".join(f"{k}. Author, Title of a work, 2020.\n" for k in range(1, n + 1)), "notes"),
+    # a list whose items open with "*": each asks how often the text above cites "*" as a note's mark
+    "symbol_list": (lambda n: "Hostile Input\n\nIntro.\n\n" + "* A point of the list.\n" * n, "lines"),
+    # ...and paragraphs that cite "*", then as many notes marked "*"
+    "symbol_notes": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n" * n +
+                     "* A note on the claim.\n\n" * n, "notes"),
+    # each note right after the paragraph citing it: a citation's line asks for the newest note open
+    "notes_between_paragraphs": (lambda n: "Hostile Input\n\n" + "A claim made here.* And more.\n\n"
+                                 "* A note on the claim.\n\n" * n, "notes"),
+    # one sentence of recommendation cues: each reads the clause before it in its sentence
+    "sentence_of_cues": (lambda n: "Hostile Input\n\n" + "building ports is vital, and " * n + "it is over.\n",
+                         "cues"),
 }
 # The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
 # unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
-HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "numbered_lines": (10_000, 100_000),
-                 "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000)}
+HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_full_names": (400_000, 4_000_000),
+                 "numbered_lines": (10_000, 100_000),
+                 "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
+                 "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000),
+                 "sentence_of_cues": (10_000, 100_000), "notes_between_paragraphs": (10_000, 100_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:
@@ -1148,7 +1164,8 @@ def run_hostile(scale: float = 1.0, kinds=None, workdir=None, log=lambda message
     """Build each hostile input at its two sizes (times ``scale``) in a child process: seconds and
     peak memory, and ``growth``: how much faster than the size the time grew from the smaller
     size to the larger (1.0: linear; 10 for a tenfold size that took a hundredfold time), both
-    less ``floor_seconds``, the build of a one-sentence document (interpreter start, the gazetteer)."""
+    less ``floor_seconds``, the build of a one-sentence document (interpreter start, the gazetteer).
+    Each size's ``cpu_seconds`` too: on a shared machine the wall time is the neighbours' as well."""
     out: dict = {"scale": scale, "machine": platform.machine(), "python": platform.python_version(), "runs": {}}
     with tempfile.TemporaryDirectory(prefix="alliance-hostile-") as tmp:
         base = Path(workdir) if workdir else Path(tmp)
@@ -1162,7 +1179,7 @@ def run_hostile(scale: float = 1.0, kinds=None, workdir=None, log=lambda message
                 log(f"hostile input {kind}: {size:,} {HOSTILE_INPUTS[kind][1]}")
                 built = run_build(folder, folder.parent / f"{kind}-{size}.db")
                 rows.append({"size": size, "unit": HOSTILE_INPUTS[kind][1], "seconds": built["build_seconds"],
-                             "peak_rss_mb": built["peak_rss_mb"],
+                             "cpu_seconds": built["cpu_seconds"], "peak_rss_mb": built["peak_rss_mb"],
                              "text_mb": round((folder / "hostile.txt").stat().st_size / 1e6, 2)})
             (small, large) = rows
             growth = (max(large["seconds"] - floor, 0.0) / max(small["seconds"] - floor, 0.05)) / \
@@ -1175,7 +1192,8 @@ def format_hostile(result: dict) -> str:
     lines = [f"Hostile inputs (scale {result['scale']}): seconds and peak memory of a build of one document "
              f"(a one-sentence document: {result['floor_seconds']} s)"]
     for kind, run in result["runs"].items():
-        sizes = "; ".join(f"{r['size']:,} {r['unit']} ({r['text_mb']} MB): {r['seconds']} s, {r['peak_rss_mb']} MB"
+        sizes = "; ".join(f"{r['size']:,} {r['unit']} ({r['text_mb']} MB): {r['seconds']} s"
+                          + (f" ({r['cpu_seconds']} s CPU)" if "cpu_seconds" in r else "") + f", {r['peak_rss_mb']} MB"
                           for r in run["sizes"])
         lines.append(f"  {kind}: {sizes}; growth {run['growth']} (1 = linear)")
     return "\n".join(lines)

@@ -674,8 +674,13 @@ def given_name_before(v: str, start: int) -> str | None:
     before = _WORD_BEFORE.search(v[max(0, start - 40):start])
     if before and _other_name_word(before.group(1)):
         word = before.group(1)
-        earlier = v[:start - len(word) - 1].rstrip()
-        opens_sentence = not earlier or earlier[-1] in ".!?:\"“"
+        # the last character before the word and the space or mark before it, spaces skipped
+        # (read backwards from the word, not from a copy of all the text before it: a paragraph
+        # of a hundred thousand given names copied it a hundred thousand times)
+        k = start - len(word) - 1
+        while k > 0 and v[k - 1].isspace():
+            k -= 1
+        opens_sentence = k <= 0 or v[k - 1] in ".!?:\"“"
         return None if opens_sentence and (word.lower() in OPENING_ADVERBS or word.endswith("ly")) else word
     return None
 

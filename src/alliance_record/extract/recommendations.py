@@ -81,6 +81,9 @@ sentences — to use them. Otherwise the text is split by
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -240,6 +243,7 @@ RECOMMENDATION_HEADING = re.compile(
 CLAUSE_OPENER = re.compile(r"[,;:—–(]|\bthat\b", re.I)
 SUBJECT_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 MAX_SUBJECT_WORDS = 25
+OPENING_PUNCTUATION = "\"'“‘(["
 ANAPHORIC = frozenset("""
 this that these those such it they he she we i you which who whom what both each either neither
 its their his her our my your there here
@@ -304,10 +308,11 @@ def _best_cue(text: str, start: int, end: int):
     """The strongest prescriptive cue in ``text[start:end]``:
     ``(strength, cue_start, cue_end, negated, reason)`` or None."""
     urls = [(m.start(), m.end()) for m in URL.finditer(text, start, end)]
+    sentence = _Sentence(text, start, end)
     found = []
     for strength, pattern in cues_for(text, start, end):
         for m in pattern.finditer(text, start, end):
-            if _excluded(text, start, m) or any(a <= m.start() < b for a, b in urls):
+            if _excluded(sentence, m) or any(a <= m.start() < b for a, b in urls):
                 continue
             neg = bool(m.groupdict().get("neg"))
             found.append((STRENGTH_ORDER[strength], m.start(), strength, m.end(), neg,
@@ -324,20 +329,53 @@ def _best_cue(text: str, start: int, end: int):
     return strength, cs, ce, neg, why
 
 
-def _excluded(text: str, sent_start: int, m: re.Match) -> bool:
+class _Sentence:
+    """A sentence, ``text[start:end]``, as the tests of its cues read what lies before each cue: from
+    the clause openers found once in it, never from a copy of the sentence up to each cue (a
+    sentence of thousands of cues copied itself once a cue: quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+
+    @functools.cached_property
+    def opener_ends(self) -> list[int]:
+        return [self.start + m.end() for m in CLAUSE_OPENER.finditer(self.text[self.start:self.end])]
+
+    @functools.cached_property
+    def opening_end(self) -> int:
+        """Where the sentence's opening punctuation ends ("(“The ...": at "T")."""
+        i = self.start
+        while i < self.end and self.text[i] in OPENING_PUNCTUATION:
+            i += 1
+        return i
+
+    def clause_start(self, pos: int) -> int:
+        """Where the last clause opener before ``pos`` ends, as a search of ``text[start:pos]`` finds
+        it: an opener ending before ``pos`` is one in that copy too (what it looks at lies in it);
+        one ending at ``pos`` is read in the characters before it alone ("that" cut off at the
+        copy's end is a word there, whatever follows it in the text)."""
+        tail = self.text[max(self.start, pos - 5):pos]  # room for "that" and the character before it
+        if any(m.end() == len(tail) for m in CLAUSE_OPENER.finditer(tail)):
+            return pos
+        k = bisect.bisect_left(self.opener_ends, pos)
+        return self.opener_ends[k - 1] if k else self.start
+
+
+def _excluded(sentence: _Sentence, m: re.Match) -> bool:
     """Descriptive uses of a cue word (see the module docstring)."""
+    text, sent_start = sentence.text, sentence.start
     groups = m.groupdict()
     if groups.get("urgent"):
         return False  # "the need ... has never been greater": the noun is the point
     for name in ACTION_CUES:
         if groups.get(name):
-            return not _action_subject(text, sent_start, m.start(), gerund_only=name == "path")
+            return not _action_subject(sentence, m.start(), gerund_only=name == "path")
     word = m.group(0).split()[0].lower()
     lo = max(sent_start, m.start() - 60)
     if word == "must":
         return bool(HAVE_AFTER.match(text, m.end()))  # "must have been": a guess about the past
     if word == "should":
-        if _clause_initial(text, sent_start, m.start()) and SUBJECT_AFTER.match(text, m.end()) \
+        if _clause_initial(sentence, m.start()) and SUBJECT_AFTER.match(text, m.end()) \
                 and not m.group("neg"):
             return True  # "Should the PRC object, ..."
         return bool(CONDITIONAL_CLAUSE.search(text, lo, m.start()))  # "if the talks should fail"
@@ -348,12 +386,11 @@ def _excluded(text: str, sent_start: int, m: re.Match) -> bool:
     return False
 
 
-def _action_subject(text: str, sent_start: int, pos: int, gerund_only: bool) -> bool:
+def _action_subject(sentence: _Sentence, pos: int, gerund_only: bool) -> bool:
     """The subject of the copula at ``pos`` names something to do (see *action subjects* in
-    the module docstring)."""
-    before = text[sent_start:pos]
-    cut = max((m.end() for m in CLAUSE_OPENER.finditer(before)), default=0)
-    words = SUBJECT_WORD.findall(before[cut:])
+    the module docstring): the words of its clause, read up to one more than a subject has."""
+    words = [w.group(0) for w in itertools.islice(
+        SUBJECT_WORD.finditer(sentence.text, sentence.clause_start(pos), pos), MAX_SUBJECT_WORDS + 1)]
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return False
     first = words[0].lower()
@@ -371,11 +408,13 @@ def _action_subject(text: str, sent_start: int, pos: int, gerund_only: bool) -> 
     return bool(NOMINALISATION.search(head.lower()))
 
 
-def _clause_initial(text: str, sent_start: int, pos: int) -> bool:
+def _clause_initial(sentence: _Sentence, pos: int) -> bool:
     """Nothing but opening punctuation before ``pos`` in its sentence, or a comma, semicolon or
-    colon right before it."""
-    before = text[sent_start:pos].rstrip()
-    return not before.strip("\"'“‘([") or before[-1] in ",;:"
+    colon right before it (spaces skipped)."""
+    text, last = sentence.text, pos
+    while last > sentence.start and text[last - 1].isspace():
+        last -= 1
+    return last <= sentence.opening_end or text[last - 1] in ",;:"
 
 
 def _imperative_follows(text: str, pos: int, end: int) -> bool:
