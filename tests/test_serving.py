@@ -507,3 +507,24 @@ def test_a_lookup_of_datasettes_own_that_runs_out_of_time_is_busy_not_an_error(s
     if lookup == "a table's definition":  # (every page needs the list of tables)
         (runaway,) = asyncio.run(get("/alliance.json?" + urlencode({"sql": RUNAWAY_CTE})))
         assert runaway.status_code == 400
+
+
+def test_a_visitors_own_query_that_runs_out_of_time_is_theirs_however_it_is_written(seeds_db):
+    """review8_whole 1: a runaway query of the visitor's is a 400 even when it names the schema's
+    table (a string literal is enough) or is asked for as CSV, never "busy, try again" (a client
+    obeying Retry-After would run it again and again)."""
+    import asyncio
+
+    from alliance_record import asgi
+
+    async def get(*paths):
+        ds = asgi.datasette_instance(seeds_db, METADATA)
+        app = ds.app()
+        await ds.invoke_startup()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://localhost") as client:
+            return [await client.get(path) for path in paths]
+    schema_named = RUNAWAY_CTE + " -- 'sqlite_master'"
+    responses = asyncio.run(get("/alliance.json?" + urlencode({"sql": schema_named}),
+                                "/alliance.csv?" + urlencode({"sql": RUNAWAY_CTE})))
+    assert [r.status_code for r in responses] == [400, 400], [(str(r.url)[:60], r.status_code) for r in responses]
+    assert all("retry-after" not in r.headers for r in responses)

@@ -191,3 +191,13 @@ def test_a_missing_database_stops_the_app_at_once(tmp_path, monkeypatch):
     monkeypatch.setenv(asgi.ENV_DB, str(tmp_path / "missing.db"))
     with pytest.raises(FileNotFoundError, match="missing.db"):
         asgi.create_app()
+
+
+def test_a_warm_up_bound_that_is_no_number_is_the_default_not_a_failed_start(caplog):
+    """review8_whole 2: ALLIANCE_WARM_SECONDS=10s raised in every worker; now a warning and the
+    default bound."""
+    from alliance_record import asgi
+
+    assert asgi.warm_seconds_from("10s") == asgi.WARM_SECONDS
+    assert "no number" in caplog.text
+    assert asgi.warm_seconds_from("2.5") == 2.5 and asgi.warm_seconds_from(None) == asgi.WARM_SECONDS

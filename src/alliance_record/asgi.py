@@ -41,6 +41,7 @@ nothing; :func:`create_app` builds one for given paths.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -93,6 +94,20 @@ def warm_host(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def warm_seconds_from(value: str | None) -> float:
+    """The warm-up's bound from ``ALLIANCE_WARM_SECONDS``: a number of seconds; unset, or a value
+    that is no number ("10s"), :data:`WARM_SECONDS` with a warning (a typo must not stop every
+    worker, review8_whole 2)."""
+    if not value:
+        return WARM_SECONDS
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        logging.getLogger(__name__).warning("%s=%r is no number of seconds: the warm-up takes %s s at most",
+                                            ENV_WARM_SECONDS, value, WARM_SECONDS)
+        return WARM_SECONDS
+
+
 class ServedApp:
     """Datasette's ASGI app, whose lifespan startup first runs what ``datasette serve`` runs
     before it listens — the plugins' ``startup`` hooks and a check that each database opens (a
@@ -108,7 +123,7 @@ class ServedApp:
         self.warm_hosts = [h.strip() for h in warm_hosts.split(",") if h.strip()] \
             if isinstance(warm_hosts, str) else list(warm_hosts)
         if warm_seconds is None:
-            warm_seconds = float(os.environ.get(ENV_WARM_SECONDS) or WARM_SECONDS)
+            warm_seconds = warm_seconds_from(os.environ.get(ENV_WARM_SECONDS))
         self.warm_seconds = warm_seconds
         self.warmed: list = []  # (host, path, status, x-cache) of the warm-up, for the log and tests
 

@@ -70,7 +70,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from datasette import hookimpl
 from datasette.utils import path_with_added_args, tilde_decode
@@ -795,6 +795,17 @@ def busy_lookup(exception) -> bool:
     return False
 
 
+# What a visitor writes that becomes SQL: the SQL box, a ``_where`` clause, a full-text search.
+VISITOR_SQL_ARGS = re.compile(r"^(?:sql|_where|_search)")
+
+
+def visitor_sql(names) -> bool:
+    """Whether a request with these argument names runs SQL the visitor wrote: then a query that
+    ran out of time is theirs, however it surfaced (review8_whole 1: a runaway ``?sql=`` naming
+    ``sqlite_master``, or one as CSV, is no sign the server is busy)."""
+    return any(VISITOR_SQL_ARGS.match(name) for name in names)
+
+
 async def busy(send, as_json: bool):
     """Answer 503 with ``Retry-After`` (see :func:`busy_lookup`), as JSON or plain text."""
     if as_json:
@@ -849,6 +860,9 @@ def handle_exception(datasette, request, exception):
     from datasette.handle_exception import handle_exception as default
     from datasette.views.base import DatasetteError
 
+    if busy_lookup(exception) and visitor_sql(request.args.keys()):
+        return default(datasette, request, DatasetteError(
+            "The query ran out of time: make it simpler or narrower.", title="SQL Interrupted", status=400))
     if busy_lookup(exception):
         answer = default(datasette, request, DatasetteError(BUSY, title="Busy", status=503))
 
@@ -1079,7 +1093,8 @@ def asgi_wrapper(datasette):
             try:
                 await with_path(scope, receive, send_headers)
             except Exception as exc:  # raised before Datasette's handle_exception (its setup of a database)
-                if started or not busy_lookup(exc):
+                names = parse_qs((scope.get("query_string") or b"").decode("latin-1"), keep_blank_values=True)
+                if started or not busy_lookup(exc) or visitor_sql(names):
                     raise
                 await busy(send, path.endswith(".json"))
 
