@@ -255,6 +255,8 @@ def symbol_citations(text: str, mark: str, before: int, ends: list[int] | None =
     start = before - len(mark)
     at_end = start >= 0 and symbol_citation(mark).match(text, start, before) is not None
     return bisect.bisect_left(ends, before) + at_end
+
+
 URL = re.compile(r"(?i)(https?://|www\.|doi\.org/|\bdoi:)")
 # (a caret opens each note of a page copied from a wiki, "^ Ministry of ...", with the letters of
 # its back-links when the note is cited more than once: "^ a b Ministry of ...")
@@ -1317,7 +1319,9 @@ def segment(doc) -> Segmentation:
 
     symbol_notes: defaultdict = defaultdict(int)  # how many notes each symbol has opened so far
     # the notes that may still be open, oldest first: every note read, and the newest again when a
-    # URL's tail reopens it; one found closed leaves for good (only the newest note is reopened)
+    # URL's tail reopens it; one found closed leaves for good (only the newest note is reopened:
+    # a note's ``open`` set True anywhere else must go through may_be_open(k), or this stack
+    # would answer an older note; review8_whole 6)
     open_stack: list[int] = []
     stacked = 0  # how many of the notes are on it already
 
@@ -1335,7 +1339,6 @@ def segment(doc) -> Segmentation:
         while open_stack and not notes[open_stack[-1]].open:
             open_stack.pop()
         return notes[open_stack[-1]] if open_stack else None
-
 
     @functools.lru_cache(maxsize=1)
     def blank_starts():  # where a blank line may start: every newline followed by one

@@ -1005,7 +1005,9 @@ def metadata_per_request(datasette) -> None:
     once anyone had opened the documents table), so pages differed by which ones a process had
     made before. ``datasette.metadata`` answers a dict or list as a deep copy instead, made once
     per request for each question (the markdown plugin asks for its config in every cell, ~1,100
-    times on a table page; a copy each time would cost ~100 ms) and outside a request each time.
+    times on a table page; a copy each time would cost ~100 ms); during the startup (the lifespan,
+    the plugins' startup hooks and the warm-up's list of canned queries) one copy is shared, kept
+    for the lifespan (nothing writes into it there), and outside any scope a copy each time.
     What a view writes into its copy lasts only for that request. Wrapped once per instance."""
     import copy
 
