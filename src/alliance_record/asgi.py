@@ -177,7 +177,6 @@ class ServedApp:
         table list that ran out of time on a loaded machine, the time running out) is one line in
         the log, after which the worker starts and serves all the same."""
         import asyncio
-        import logging
 
         if not self.warm_hosts:
             return

@@ -76,7 +76,8 @@ from ..errors import InputError
 from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, regions
 from . import entities
 from ._text import simple_sentence_bounds
-from .entities import HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans, head_word
+from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
+                       head_word)
 
 
 def _without_diacritics() -> dict:
@@ -154,7 +155,8 @@ LEADING_THE = re.compile(r"^the\s+(?=[A-Z0-9])")  # "the PRC" -> "PRC"; "The Dip
 MIDDLE_INITIAL = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?) [A-Z]\. "
                             r"((?:[A-Z]['’])?[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-])")
 # a generational suffix after a person's name, with its comma: "Donald Trump Jr.", "Joseph R. Biden III"
-GENERATIONAL_AFTER = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
+# (the suffixes are the candidates' entities.GENERATIONAL, written once)
+GENERATIONAL_AFTER = re.compile(rf",? (?:{GENERATIONAL.pattern})\b")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ((?:[A-Z][\w.-]* )*[A-Z][\w.-]*?)(s?)\b")
 # "Chinese and Russian militaries", "the Japanese and U.S. governments": two names sharing a
 # common noun in the plural ("Chinese military", "Russian military").
