@@ -652,3 +652,69 @@ def cited_markers(doc):
     """The markers find_markers reads in ``doc``, plain digits admitted (a note cited again too)."""
     seg = segment(doc)
     return find_markers(doc, seg, {n.number for n in seg.notes}, plain=True)
+
+
+FIRST_NOTE_AFTER_A_BRACKET = """
+A Test Title
+
+The navy answered the same week. The first radar went up on the island on December 1 (local time).1 The ministry confirmed it the day after, and a second site opened in spring.2 Nothing else was said.
+________________
+1 Ministry of Defense, press release, 2 December 2024.
+2 Ministry of Defense, press release, April 2025.
+"""
+
+
+def test_the_first_note_may_be_cited_after_a_bracket():
+    """Review review8_whole, finding 4: the first note cited in plain digits after a bracket's stop
+    ("(local time).1 The") is read, as the footnotes stage already accepted it: the segmenter and
+    the footnotes stage ask one helper (segment.in_notes_order) whether a number comes in the
+    notes' order. With nothing cited before, a number other than the first is still none."""
+    doc = make(FIRST_NOTE_AFTER_A_BRACKET)
+    assert [n.number for n in segment(doc).notes] == [1, 2]
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "1", None), (2, "2", None)]
+    assert rows[0]["context"].endswith("(local time).1")
+    doc = make(FIRST_NOTE_AFTER_A_BRACKET.replace("(local time).1", "(local time).3").replace("\n1 Ministry", "\n3 Ministry"))
+    assert 3 not in [n.number for n in segment(doc).notes]
+
+
+ROMAN_NOT_NOTES = """
+A Test Title
+
+The review named two gaps in the alliance's planning.[i] Its authors wrote that "[i]t is the command links, not the missiles, that decide" the matter, and they listed three tasks: (i) a joint headquarters, (ii) shared targeting data and (iii) stockpiles. Lawmakers agreed with the second.[v] A joint panel is to report by June.[ii]
+
+(i) A joint headquarters in Tokyo.
+
+(ii) Shared targeting data.
+
+Notes
+i. Ministry of Defense, review of command arrangements, 2025.
+ii. Diet security committee record, March 2025.
+iii. A third note.
+iv. A fourth note.
+v. A fifth note.
+"""
+
+
+def test_roman_markers_in_order_and_what_is_no_roman_marker():
+    """Notes numbered in roman numerals ("i." ... "v.") are cited by a bracketed numeral glued to a
+    stop, in the notes' order as plain digits are (segment.in_notes_order): "[v]" before "[ii]" is
+    cited is no marker. A quoted editorial insertion ("[i]t is") and the items of an enumeration,
+    "(i) a joint headquarters" in a sentence or "(i) ..." opening a paragraph, are neither markers
+    nor notes."""
+    doc = make(ROMAN_NOT_NOTES)
+    seg = segment(doc)
+    assert [(n.number, n.marker) for n in seg.notes] == [(1, "i."), (2, "ii."), (3, "iii."), (4, "iv."), (5, "v.")]
+    assert any(p["text"].startswith("(i) A joint headquarters") for p in seg.paragraphs if p["kind"] == "body")
+    markers = [(r["number"], r["marker"]) for r in rows_of(doc)["footnotes"] if r["marker_start"] is not None]
+    assert markers == [(1, "[i]"), (2, "[ii]")]
+    # ...and where the notes are lettered, "[i]" is the ninth letter, not the first numeral
+    lettered = make("""
+    A Test Title
+
+    The text cites its notes by letter.[a] Seven more follow.[b][c][d][e][f][g][h] The last one is here.[i]
+
+    Notes
+    [a] A. [b] B.
+    """.replace("[a] A. [b] B.", "\n".join(f"[{c}] Note {c}." for c in "abcdefghi")))
+    assert [r["number"] for r in rows_of(lettered)["footnotes"] if r["marker"] == "[i]"] == [9]

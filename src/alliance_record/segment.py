@@ -15,7 +15,10 @@ general rules, in this order:
    ("...Current and" / page / "Potential Future Threats... <https://...>"). Under a heading
    "Notes", "Endnotes" or "Footnotes", numbered blocks ("1. ...", "[1] ...") are note bodies too:
    each numbered entry is one note, its wrapped continuation lines joined to it (a line starts
-   an entry only with the next number, so "45. Harbor Press" after "pp. 10–" continues);
+   an entry only with the next number, so "45. Harbor Press" after "pp. 10–" continues). Notes
+   may be numbered in digits, letters ("[b]") or lower-case roman numerals ("[iv]", "iv."); under
+   any other heading or none, a list is one of notes where each entry opens with the label the
+   text above cites in brackets ("...in 2024.[ii]" / "ii. Ministry ..."), in order;
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -185,11 +188,19 @@ REFERENCE_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sourc
 ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)\s*:?$")
 # a note's number has up to three digits where it opens a list of notes, up to six where it
 # continues one in sequence (see endnote_entries and segment: a long report's note 1000)
-ENDNOTE_START = re.compile(r"^(\[(\d{1,6})\]|(\d{1,6})[.)]|\[([a-z])\])\s+")
+# Notes are numbered in digits ("1.", "[1]"), letters ("[a]") or lower-case roman numerals ("i.",
+# "[iv]", up to 99): a numeral of one letter ("[i]", "[v]", "[x]") is a letter too, and which it is
+# follows from the note before it (see label_number)
+ROMAN = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?![a-z])"
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# a bracketed label: a number, a letter or a numeral, no letter after it ("[i]t is" is an editor's)
+BRACKET_LABEL = rf"\[(?:\d{{1,3}}|{ROMAN}|[a-z])\](?![a-z])"
+ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})[.)])\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
-BRACKET_LINE = re.compile(r"^\[(?:\d{1,3}|[a-z])\]\s+")
-BRACKET_MARKER_END = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z])\]$")  # "...later.[2]": a note marker
+BRACKET_LINE = re.compile(rf"^{BRACKET_LABEL}\s+")
+ROMAN_ITEM = re.compile(rf"^{ROMAN}[.)]\s+")
+BRACKET_MARKER_END = re.compile(rf"(?<=\S){BRACKET_LABEL}$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
@@ -215,6 +226,16 @@ def plain_markers(text: str, start: int = 0, end: int | None = None):
     for m in found:
         if not NUMBER_ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
             yield m
+
+
+def in_notes_order(number: int, cited, highest: int | None, first: int = 1) -> bool:
+    """Whether a note number cited with weak evidence (plain digits, "spring.3"; a numeral that is
+    also a letter or an editor's insertion, "[v]") comes in the notes' order: a number ``cited``
+    already, the next after the ``highest`` cited so far, or, none cited yet, the ``first`` note's,
+    so that a stray "Type.4" or "[v]" before note 3 is cited is no marker. The one order rule of
+    the segmenter and the footnotes stage (review8_whole 4: they had one each, and the first
+    note cited after a bracket, "(local time).1", was a marker to one and not to the other)."""
+    return number in cited or number == (first if highest is None else highest + 1)
 
 
 # A note at the foot of such a page: its number, a space, the note ("1 Ministry of ...").
@@ -286,7 +307,7 @@ NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-zà-ÿ'’]
 PERSON_NAME = re.compile(
     rf"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Col|Colonel|Gen|General|Adm|Admiral|Capt|Captain|Lt|Maj|Major)\.?\s+"
     rf"(?:\((?:Retired|Retd\.?|Ret\.?)\)\s+)?)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}$")
-NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\]|[*†‡§‖¶]{{1,3}})"  # a footnote marker: "¹⁰", "[10]", "†"
+NOTE_MARK = rf"(?:[{SUPERSCRIPTS}]+|\[\d{{1,3}}\]|\[{ROMAN}\]|[*†‡§‖¶]{{1,3}})"  # a footnote marker: "¹⁰", "[10]", "[iv]", "†"
 MARKED_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]*{NOTE_MARK}(?:\s?{NOTE_MARK})*\s+(?=[\"'“‘(]?[A-Z])")
 PERSON_LIST = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}(?:(?:,\s+|,?\s+and\s+|\s*&\s*)"
                          rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})*$")
@@ -551,7 +572,7 @@ def wraps_into(line: str, following: str) -> bool:
     not end a sentence and ends with a hyphen, comma or function word, or the next line starts
     in lower case."""
     line, following = line.rstrip(), following.lstrip()
-    if not line or not following or ends_sentence(line) or BULLET.match(following):
+    if not line or not following or ends_sentence(line) or list_line(following):
         return False
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
@@ -607,7 +628,7 @@ def full_width(line: str, following: str, width: int) -> bool:
     and so does the line before one: the width shows where prose wraps, not where a list does."""
     line, following = line.rstrip(), following.lstrip()
     return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
-        and not line.endswith(":") and bool(following) and not BULLET.match(following) \
+        and not line.endswith(":") and bool(following) and not list_line(following) \
         and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
 
 
@@ -767,42 +788,90 @@ def endnote_start(block: Block, last: int = 0, caret: bool = False):
     m = ENDNOTE_START.match(block.text)
     if not m:
         return None
-    return label_number(m), m.group(1), block.start + m.end()
+    return label_number(m, last), m.group(1), block.start + m.end()
 
 
 def cited_label(btext: str, cited: dict, before: int) -> bool:
-    """True when a block opens with a bracketed label ("[a] ...") that the text before it uses as
-    a note marker right after a word ("promise.[a]"); ``cited``: where the text first does so for
-    each label (:func:`first_citations`)."""
-    m = re.match(r"^(\[(?:\d{1,3}|[a-z])\])\s", btext)
-    return bool(m) and cited.get(m.group(1), before) < before
+    """True when a block opens with a note's label ("[a] ...", "[1] ...", a numeral "ii. ...") that
+    the text before it uses in brackets as a note marker right after a word ("promise.[a]",
+    "2024.[ii]"); ``cited``: where the text first does so for each label (:func:`first_citations`)."""
+    label = list_label(btext)
+    return label is not None and cited.get(label, before) < before
+
+
+def list_label(btext: str) -> str | None:
+    """The bracketed form of the label a block opens with, where a list of notes may open so with
+    no heading to say so: a bracketed label ("[a]", "[12]") or a roman numeral and a stop ("ii.":
+    "[ii]"); a number and a stop ("2.") opens list items as often and is None."""
+    m = ENDNOTE_START.match(btext)
+    if not m:
+        return None
+    if m.group(1).startswith("["):
+        return m.group(1) if len(m.group(2) or "") <= 3 else None
+    return f"[{m.group(5)}]" if m.group(5) else None
+
+
+CITED_LABEL = re.compile(rf"(?<=[\w.,;:!?)”\"’']){BRACKET_LABEL}")
 
 
 def first_citations(text: str) -> dict:
     """Where the text first cites each bracketed label right after a word ("promise.[a]",
-    "2024.[12]"): one pass over the text, looked up by every block that opens with a label."""
+    "2024.[12]", "2024.[ii]"): one pass over the text, looked up by every block that opens with a
+    label."""
     out: dict = {}
-    for m in re.finditer(r"(?<=[\w.,;:!?)”\"’'])\[(?:\d{1,3}|[a-z])\]", text):
+    for m in CITED_LABEL.finditer(text):
         out.setdefault(m.group(), m.start())
     return out
 
 
 def next_note_label(btext: str, notes: list) -> bool:
-    """True when a block opens with the label of the note that comes next ("[1]" first, then the
-    number after the last note's, up to two missing)."""
+    """True when a block opens with the label of the note that comes next ("[1]" or "i." first,
+    then the number after the last note's, up to two missing)."""
     m = ENDNOTE_START.match(btext)
-    if not m or not m.group(1).startswith("["):
+    if not m or list_label(btext) is None:
         return False
-    n = label_number(m)
     last = notes[-1].number if notes and notes[-1].endnote else 0
-    return last < n <= last + 3
+    return next_in_list(label_number(m, last), last)
 
 
-def label_number(m: re.Match) -> int:
-    """A note's number from its label: 12 for "[12]" or "12.", 1 for "[a]", 2 for "[b]"."""
-    if m.group(4):
-        return ord(m.group(4)) - ord("a") + 1
-    return int(m.group(2) or m.group(3))
+def next_in_list(number: int, last: int) -> bool:
+    """Whether ``number`` may follow note ``last`` in a list of notes: the next, up to two missing."""
+    return last < number <= last + 3
+
+
+def label_number(m: re.Match, last: int = 0) -> int:
+    """A note's number from its label (an ENDNOTE_START match): 12 for "[12]" or "12.", 2 for "[b]",
+    4 for "[iv]" or "iv."; a label that is a letter and a numeral ("[i]", "[v]", "[x]") is the one
+    that follows the note before it, ``last``: "[i]" opening a list is the numeral 1, "[i]" after
+    "[h]" the letter 9 (a letter where neither follows)."""
+    if not (m.group(4) or m.group(5)):
+        return int(m.group(2) or m.group(3))
+    label = m.group(4) or m.group(5)
+    readings = [ord(label) - ord("a") + 1] if m.group(4) and len(label) == 1 else []
+    if re.fullmatch(ROMAN, label):
+        readings.append(roman_value(label))
+    return next((n for n in readings if next_in_list(n, last)), readings[0])
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral ("xiv": 14)."""
+    values = [ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def label_scheme(marker: str, number: int) -> str | None:
+    """How a note's label ``marker`` ("[iv]", "ii.", "[b]", "12.") numbers it, read as ``number``:
+    "roman", "letter", or None for digits and symbols."""
+    label = marker.strip("[].)")
+    if not label.isalpha() or not label.islower():
+        return None
+    return "roman" if re.fullmatch(ROMAN, label) and roman_value(label) == number else "letter"
+
+
+def list_line(line: str) -> bool:
+    """Whether a line opens a list's item: a bullet or a number ("1."), or a numeral and a stop
+    ("ii. ..."), which is no sentence's rest though it starts in lower case."""
+    return bool(BULLET.match(line) or ROMAN_ITEM.match(line))
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -823,8 +892,8 @@ def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int,
         start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
         pos += len(line) + 1
         m = ENDNOTE_START.match(text[start:end]) if k else None
-        n = label_number(m) if m else None
-        if n is not None and entries[-1][0] < n <= entries[-1][0] + 3:
+        n = label_number(m, entries[-1][0]) if m else None
+        if n is not None and next_in_list(n, entries[-1][0]):
             entries.append([n, m.group(1), start + m.end(), end])
         elif end > start:
             entries[-1][3] = end
@@ -1306,11 +1375,13 @@ def segment(doc) -> Segmentation:
     @functools.lru_cache(maxsize=1)
     def plain_citations():  # where the text first cites each note number in plain glued digits
         out: dict = {}
+        highest = None
         for m in plain_markers(text):
             number = int(m.group(1))
-            if m.re is PLAIN_MARKER or out.get(number - 1, m.start()) < m.start():
-                # after a bracket ("(in Tokyo).3"), only the number after one cited above it
+            if m.re is PLAIN_MARKER or in_notes_order(number, out, highest):
+                # after a bracket ("(in Tokyo).3"), only a number in the notes' order
                 out.setdefault(number, m.start())
+                highest = number if highest is None else max(highest, number)
         return out
 
     @functools.lru_cache(maxsize=None)
@@ -1351,6 +1422,10 @@ def segment(doc) -> Segmentation:
         starts = blank_starts()
         k = bisect.bisect_left(starts, a)
         return k < len(starts) and BLANK_LINE.match(text, starts[k], b) is not None
+
+    @functools.lru_cache(maxsize=1)
+    def last_citation():  # where the text last cites a bracketed label ("...2024.[vi]"), -1 if nowhere
+        return max((m.start() for m in CITED_LABEL.finditer(text)), default=-1)
 
     @functools.lru_cache(maxsize=1)
     def first_marker():  # where the text first cites a note (a superscript, a bracketed label)
@@ -1481,18 +1556,22 @@ def segment(doc) -> Segmentation:
                      # a wiki's notes: "^ ..." entries for the "[1]" labels the text cites
                      or (caret and cited().get("[1]", block.start) < block.start))))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
-                and cited_label(btext, cited(), block.start):
-            # a list of notes under no heading: each entry opens with the bracketed label the text
-            # above cites ("...in 2025.[1]" / "[1] The White House, ..."), in the notes' order
+                and cited_label(btext, cited(), block.start) \
+                and (btext.startswith("[") or last_citation() < block.start):
+            # a list of notes under no heading or one no list of words holds ("Sources and
+            # comments"): each entry opens with the label the text above cites in brackets ("...in
+            # 2025.[1]" / "[1] The White House, ...", "...in 2025.[ii]" / "ii. Ministry of ..."), in
+            # the notes' order; a numeral and a stop ("i.") only below every citation, where no
+            # list of the body's own stands
             in_endnotes = True
         en = endnote_start(block, notes[-1].number if notes and notes[-1].endnote else 0, caret) \
             if in_endnotes else None
         if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
-                                                  and notes[-1].number < en[0] <= notes[-1].number + 3):
+                                                  and next_in_list(en[0], notes[-1].number)):
             en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read
         last_endnote = notes[-1] if notes and notes[-1].endnote \
             and not blank_between(notes[-1].body.end, block.start) else None
-        if en and last_endnote and not last_endnote.number < en[0] <= last_endnote.number + 3:
+        if en and last_endnote and not next_in_list(en[0], last_endnote.number):
             # "45. Harbor Press, 2021." under "1. ... pp. 10–": a wrapped line, not entry 45
             line_start = text.rfind("\n", 0, block.start) + 1
             while text[line_start].isspace():

@@ -2,7 +2,8 @@
 
 * **Markers** are found in body paragraphs: superscript digits right after a word or punctuation
   (``Kishida.¹⁰``, ``forces,²⁰``, ``ancestors.”³⁰``, and a second run after a space, ``opposed.⁵ ⁶``)
-  or a bracketed number (``shoal.[12]``). A run of digits that holds several markers
+  or a bracketed number (``shoal.[12]``), letter (``[b]``, where the notes are lettered) or roman
+  numeral (``[iv]``, where they are numbered so, in the notes' order: segment.in_notes_order). A run of digits that holds several markers
   (``¹⁰¹¹``) is read as the consecutive numbers the document expects next, or as two note
   numbers that exist. Offsets are mapped from the (possibly rejoined) paragraph to the document,
   so the citing sentence is the rejoined one even when a page break split it.
@@ -28,13 +29,13 @@ import json
 import re
 
 from .. import citations
-from ..segment import (PLAIN_MARKERS, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, plain_markers,
-                       symbol_number)
+from ..segment import (PLAIN_MARKERS, ROMAN, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece,
+                       in_notes_order, label_scheme, plain_markers, roman_value, symbol_number)
 
 AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
     rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
-    rf"|(?<={AFTER})\[(?P<num>\d{{1,3}}|[a-z])\]"
+    rf"|(?<={AFTER})\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z])(?=\](?![a-z])))\]"
     rf"|(?<={AFTER})(?P<sym>{SYMBOL_MARK})(?![*†‡§‖¶])(?=\s|$)")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
                                   r"select(ed)? bibliography|further reading)\s*:?$")
@@ -58,11 +59,12 @@ def read_footnotes(doc, seg) -> dict:
     """Footnote rows, parsed citations and parsed reference entries of one document."""
     text = doc.text
     notes = [(note, body_multi(note.body, text)) for note in seg.notes]
-    lettered = any(re.fullmatch(r"\[[a-z]\]", n.marker or "") for n, _ in notes)
+    schemes = {label_scheme(n.marker or "", n.number) for n, _ in notes}
+    lettered = "letter" in schemes
     symbols = any(re.fullmatch(SYMBOL_MARK, n.marker or "") for n, _ in notes)
     # notes numbered in digits ("14 Ministry ...", "1. Ministry ...") may be cited in plain digits
     plain = any(re.fullmatch(r"\d{1,6}[.)]?", n.marker or "") for n, _ in notes)
-    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain, "roman" in schemes)
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -169,11 +171,12 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
 
 
 def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = False,
-                 plain: bool = False) -> list[dict]:
+                 plain: bool = False, roman: bool = False) -> list[dict]:
     """Footnote markers in the body paragraphs, in text order, with their sentence (symbols such
     as "*" and "†" only where the document's notes are marked so; plain digits glued to a
     sentence's end, "spring.1 It", only where notes open with plain numbers, and only a number
-    that is a note's)."""
+    that is a note's; a bracketed letter "[b]" where the notes are lettered, a numeral "[iv]" where
+    they are numbered so, in the notes' order)."""
     if not known:
         return []
     text = doc.text
@@ -183,6 +186,8 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     pieces: dict[str, tuple] = {}  # paragraph id -> its sentences' pieces by start, made on first use
     out, last = [], 0
     plain_seen: set = set()  # the numbers cited in plain digits so far
+    roman_seen: set = set()  # ...and in roman numerals
+    first_roman = min(known)
     marked = marked_numbers(seg) if plain else set()
     for para in seg.paragraphs:
         if para["kind"] != "body":
@@ -207,10 +212,17 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
                 digits = m.group("sup").translate(SUPERSCRIPT_TO_DIGIT)
                 runs = [(m.start() + o, m.start() + o + n, num)
                         for o, n, num in decode_run(digits, last + 1, known)]
+            elif m.group("num"):
+                runs = [(m.start(), m.end(), int(m.group("num")))]
             else:
-                label = m.group("num")
-                number = int(label) if label.isdigit() else ord(label) - ord("a") + 1
-                if not label.isdigit() and not lettered:
+                label = m.group("alpha")
+                if lettered and len(label) == 1:
+                    number = ord(label) - ord("a") + 1
+                elif roman and re.fullmatch(ROMAN, label) and in_notes_order(
+                        roman_value(label), roman_seen, max(roman_seen, default=None), first_roman):
+                    number = roman_value(label)
+                    roman_seen.add(number)
+                else:
                     continue  # "[a]" is a marker only where the document's notes are lettered
                 runs = [(m.start(), m.end(), number)]
             for i, j, number in runs:
@@ -249,8 +261,7 @@ def plain_expected(number: int, seen: set, known: set, marked: set = frozenset()
     that a stray "a Type.3 A" before note 1 is cited is no marker."""
     if number not in known or number in marked:
         return False
-    expected = max(seen) + 1 if seen else min(known)
-    return number in seen or number == expected
+    return in_notes_order(number, seen, max(seen, default=None), min(known))
 
 
 def sentence_pieces(sentences: list) -> tuple:
