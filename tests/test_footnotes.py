@@ -718,3 +718,132 @@ def test_roman_markers_in_order_and_what_is_no_roman_marker():
     [a] A. [b] B.
     """.replace("[a] A. [b] B.", "\n".join(f"[{c}] Note {c}." for c in "abcdefghi")))
     assert [r["number"] for r in rows_of(lettered)["footnotes"] if r["marker"] == "[i]"] == [9]
+
+
+WRAPPED_ROMAN_LOOKALIKES = """
+A Test Title
+
+The lawyers for the island's fishermen leaned on Brown
+v. Board of Education and on two treaty rulings of the high court,
+and the bench treated those precedents as binding, that is
+i. e. outside the reach of the prefecture's own ordinances.
+The panel's conclusions, which appear in Chapter
+iii. of its final report and again in the short annex, were
+accepted by the governor without a vote in the assembly.
+"""
+
+
+def test_a_wrapped_line_opening_like_a_numeral_joins_the_line_above():
+    """Review 9 of romans9, finding 1: a hard-wrapped line that opens "v. ", "i. e." or "iii. of"
+    carries the sentence above on (a case name, an abbreviation, a part of a report); a roman
+    numeral opens a list's line only in a run of them ("i." then "ii."), so no sentence is split
+    and no half-sentence becomes a heading."""
+    seg = segment(make(WRAPPED_ROMAN_LOOKALIKES))
+    body = "\n\n".join(p["text"] for p in seg.paragraphs if p["kind"] == "body")
+    assert "Brown\nv. Board" in body and "that is\ni. e." in body and "Chapter\niii. of" in body
+    assert not any("Chapter" in s["heading"] for s in seg.sections)
+
+
+DIGIT_NOTES_WITH_ROMAN_LOOKALIKES = """
+A Test Title
+
+The budget came first.1 The plan followed.2 A survey was done.3 The court's view was cited.4 A record closes it.5
+
+Notes
+1. Finance Ministry, draft budget, in two parts: i) the outlays and
+ii) the basing costs.
+2. Cabinet Office, a memorandum on the plan, 2024, in Part
+iii. and the second annex.
+3. Prefectural survey of the harbour, 2023.
+4. For the argument, see the pleading that relied on Brown
+v. Board of Education, 347 U.S. 483 (1954), as the petitioners did.
+5. Diet record of the budget committee, 2025.
+"""
+
+
+def test_digit_numbered_notes_are_not_split_by_roman_lookalikes():
+    """Review 9 of romans9, findings 2 and 7: in a list of notes numbered in digits, a wrapped line
+    that opens "v. ", "ii) " or "ii. " is the rest of the note above: a label continues a list only
+    in that list's scheme (digits after digits), and a numeral with ")" is no note's label."""
+    doc = make(DIGIT_NOTES_WITH_ROMAN_LOOKALIKES)
+    assert [(n.number, n.marker) for n in segment(doc).notes] == [(k, f"{k}.") for k in range(1, 6)]
+    rows = {r["number"]: r for r in rows_of(doc)["footnotes"]}
+    assert rows[1]["text"].endswith("basing costs.") and rows[2]["text"].endswith("second annex.") \
+        and "Board of Education" in rows[4]["text"] and rows[5]["text"].startswith("Diet record")
+    # ...and where a page break left the wrapped line a block of its own, it opens no note either
+    doc = make(DIGIT_NOTES_WITH_ROMAN_LOOKALIKES.replace("in Part\niii.", "in Part\n\niii."))
+    assert [(n.number, n.marker) for n in segment(doc).notes] == [(k, f"{k}.") for k in range(1, 6)]
+
+
+CLOSING_ROMAN_LIST = """
+A Test Title
+
+The first rotation of the new regiment reached Guam early in 2025.[i] Its barracks are still unfinished.[ii] Congress has not yet voted the last tranche of the money.[iii]
+
+Three things would keep the move on schedule:
+
+i. The Senate should pass the remaining appropriation before the summer recess.
+ii. The two defence ministries should publish one shared timetable.
+iii. Both capitals should report on progress to their legislatures each year.
+
+Endnotes
+
+[i] Marine Forces Pacific, a release on the first rotation, January 2025.
+[ii] Government Accountability Office, a report on construction on Guam, 2024.
+[iii] Congressional Research Service, a note on the relocation's funding, 2025.
+"""
+
+
+def test_a_closing_roman_list_of_the_body_is_no_list_of_notes():
+    """Review 9 of romans9, finding 3: a list numbered "i." ... "iii." below the text's last
+    bracketed citation is the body's own (recommendations) where a later list carries the notes'
+    labels or a line ending with a colon introduces it; it stays in the body, and the notes under
+    "Endnotes" are read, each with its marker."""
+    for text in (CLOSING_ROMAN_LIST, CLOSING_ROMAN_LIST[:CLOSING_ROMAN_LIST.index("Endnotes")]):
+        doc = make(text)
+        seg = segment(doc)
+        body = [p["text"] for p in seg.paragraphs if p["kind"] == "body"]
+        assert any(t.startswith("ii. The two defence ministries") for t in body), text
+    doc = make(CLOSING_ROMAN_LIST)
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [
+        (1, "[i]", None), (2, "[ii]", None), (3, "[iii]", None)]
+
+
+ONE_ROMAN_MARKER_LOST = """
+A Test Title
+
+The first upgraded missiles reached Kumamoto in March 2025.[i] Tokyo and Washington then disagreed over targets. The Diet asked who would choose them.[iii] A panel met in May.[iv] It is due to report in June.[v]
+
+Endnotes
+
+[i] Ministry of Defense, a release on the new missile units, 2025.
+[ii] A note whose marker the copy lost.
+[iii] Lower house security committee, record of a spring session, 2025.
+[iv] The ministries' joint statement after the panel.
+[v] The panel's terms of reference.
+"""
+
+
+def test_one_lost_roman_marker_loses_no_later_one():
+    """Review 9 of romans9, finding 4: where one marker is missing ("[ii]"), the numerals after it
+    that no letter or editor's insertion can be ("[iii]", "[iv]") are read as bracketed digits are,
+    and a one-letter numeral ("[v]") is read again in the notes' order (after "[iv]")."""
+    rows = rows_of(make(ONE_ROMAN_MARKER_LOST))["footnotes"]
+    assert [(r["number"], r["marker"]) for r in rows if r["marker_start"] is not None] == [
+        (1, "[i]"), (3, "[iii]"), (4, "[iv]"), (5, "[v]")]
+
+
+def test_the_segmenter_and_the_footnotes_stage_agree_on_what_cites():
+    """Review 9 of romans9, finding 6: one pattern of a bracketed label and one of what it is glued
+    to (segment.BRACKET_LABEL, segment.CITE_AFTER): a label right after "%" cites for both, so the
+    unheaded list of notes it cites is read, and its marker with it."""
+    doc = make("""
+    A Test Title
+
+    Exports of patrol boats rose by 12%[1] in the year, and the ministry expects more sales in the next one.
+
+    [1] Trade ministry, annual export statistics, 2024.
+    """)
+    rows = rows_of(doc)["footnotes"]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "[1]", None)]

@@ -15,10 +15,13 @@ general rules, in this order:
    ("...Current and" / page / "Potential Future Threats... <https://...>"). Under a heading
    "Notes", "Endnotes" or "Footnotes", numbered blocks ("1. ...", "[1] ...") are note bodies too:
    each numbered entry is one note, its wrapped continuation lines joined to it (a line starts
-   an entry only with the next number, so "45. Harbor Press" after "pp. 10–" continues). Notes
-   may be numbered in digits, letters ("[b]") or lower-case roman numerals ("[iv]", "iv."); under
-   any other heading or none, a list is one of notes where each entry opens with the label the
-   text above cites in brackets ("...in 2024.[ii]" / "ii. Ministry ..."), in order;
+   an entry only with the next number, and only in the list's scheme, so "45. Harbor Press"
+   after "pp. 10–" and "v. Wade" after "4. ... Roe" continue). Notes may be numbered in digits,
+   letters ("[b]") or lower-case roman numerals ("[iv]", "iv."; a line opening "ii." is a list's
+   line only in a run of numerals); under any other heading or none, a list is one of notes where
+   each entry opens with the label the text above cites in brackets ("...in 2024.[ii]" / "ii.
+   Ministry ..."), in order (a list in numerals and stops: from "i.", below every citation, not
+   after a colon, and the last list so labelled);
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -193,13 +196,17 @@ ENDNOTES_HEADING = re.compile(r"(?i)^(notes|endnotes|footnotes)\s*:?$")
 # follows from the note before it (see label_number)
 ROMAN = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?![a-z])"
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-# a bracketed label: a number, a letter or a numeral, no letter after it ("[i]t is" is an editor's)
-BRACKET_LABEL = rf"\[(?:\d{{1,3}}|{ROMAN}|[a-z])\](?![a-z])"
-ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})[.)])\s+")
+# a bracketed label: a number, a letter or a numeral, no letter after it ("[i]t is" is an editor's);
+# the one pattern of the segmenter's citations and the footnotes stage's markers
+BRACKET_LABEL = rf"\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z]))\](?![a-z])"
+# what a note's marker is glued to in the text: a word, a stop, a closing bracket or quote, "%"
+CITE_AFTER = r"[\w.,;:!?)\]”\"’'%]"
+# a numeral opens a note only with a stop ("ii."): "ii)" opens the items of a sentence's enumeration
+ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.)\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(rf"^{BRACKET_LABEL}\s+")
-ROMAN_ITEM = re.compile(rf"^{ROMAN}[.)]\s+")
+ROMAN_ITEM = re.compile(rf"^({ROMAN})\.\s+")
 BRACKET_MARKER_END = re.compile(rf"(?<=\S){BRACKET_LABEL}$")  # "...later.[2]": a note marker
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
@@ -567,12 +574,13 @@ def glued_lines(lines: list[str]) -> bool:
 COMMENT_RULES = frozenset({"leave-a-comment", "comment-form", "comment-policy"})
 
 
-def wraps_into(line: str, following: str) -> bool:
+def wraps_into(line: str, following: str, listed: bool = False) -> bool:
     """True when ``line`` is cut off mid-sentence and ``following`` carries it on: the line does
     not end a sentence and ends with a hyphen, comma or function word, or the next line starts
-    in lower case."""
+    in lower case. A list's line (a bullet, "1.", or ``listed``: one of a run of numerals, see
+    roman_items) carries nothing on."""
     line, following = line.rstrip(), following.lstrip()
-    if not line or not following or ends_sentence(line) or list_line(following):
+    if not line or not following or ends_sentence(line) or listed or BULLET.match(following):
         return False
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
@@ -601,7 +609,8 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
     next line whatever its case: "...the Liberal Democratic" / "Party and Komeito ..." (not a
     heading or a list's line, see full_width; not the line under the title, one of ``titles``)."""
     keys = [line_key(line) for line in lines]
-    wrapped = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if wraps_into(a, b)]
+    items = roman_items(lines)
+    wrapped = [len(a.rstrip()) for k, (a, b) in enumerate(zip(lines, lines[1:])) if wraps_into(a, b, k + 1 in items)]
     width = max(wrapped, default=0)
     if sum(n >= 0.8 * width for n in wrapped) < 2:
         width = 0  # one wrap shows no width: two lines as wide do
@@ -611,8 +620,8 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
     for k in range(1, len(lines)):
         line, last = lines[k], lines[k - 1]
         if line.strip() and keys[k - 1] not in repeated and keys[k] not in repeated \
-                and ((wraps_into(last, line) and not (k == len(lines) - 1 and section_label(last, line)))
-                     or (full_width(last, line, width)
+                and ((wraps_into(last, line, k in items) and not (k == len(lines) - 1 and section_label(last, line)))
+                     or (full_width(last, line, width, k in items)
                                                 and not (k >= 2 and (lines[k - 2].rstrip().endswith(":")
                                                                      or keys[k - 2] in titles)))):
             groups[-1].append(line)
@@ -621,14 +630,14 @@ def wrapped_lines(lines: list[str], repeated: frozenset = frozenset(),
     return groups
 
 
-def full_width(line: str, following: str, width: int) -> bool:
+def full_width(line: str, following: str, width: int, listed: bool = False) -> bool:
     """True when ``line`` fills the block's width (within a fifth), ends no sentence, has the words
     of prose, and ``following`` starts like the rest of a sentence (not a list item). A line of
     capitalised words (a heading, "2. Title Case ...", a name or an address in a list) stands alone,
     and so does the line before one: the width shows where prose wraps, not where a list does."""
     line, following = line.rstrip(), following.lstrip()
     return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
-        and not line.endswith(":") and bool(following) and not list_line(following) \
+        and not line.endswith(":") and bool(following) and not listed and not BULLET.match(following) \
         and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
 
 
@@ -811,7 +820,7 @@ def list_label(btext: str) -> str | None:
     return f"[{m.group(5)}]" if m.group(5) else None
 
 
-CITED_LABEL = re.compile(rf"(?<=[\w.,;:!?)”\"’']){BRACKET_LABEL}")
+CITED_LABEL = re.compile(rf"(?<={CITE_AFTER}){BRACKET_LABEL}")
 
 
 def first_citations(text: str) -> dict:
@@ -868,10 +877,34 @@ def label_scheme(marker: str, number: int) -> str | None:
     return "roman" if re.fullmatch(ROMAN, label) and roman_value(label) == number else "letter"
 
 
-def list_line(line: str) -> bool:
-    """Whether a line opens a list's item: a bullet or a number ("1."), or a numeral and a stop
-    ("ii. ..."), which is no sentence's rest though it starts in lower case."""
-    return bool(BULLET.match(line) or ROMAN_ITEM.match(line))
+def roman_items(lines: list[str], reach: int = 4) -> set[int]:
+    """The lines (their indexes) that open a list's item numbered in roman numerals ("ii. ..."),
+    no sentence's rest though they start in lower case: a line opening with a numeral and a stop
+    only in a run of them, where the nearest such line below (within ``reach`` lines, an item may
+    wrap) opens with the next numeral or the nearest above with the one before ("i." / "ii."). A
+    lone "v. Wade", "i. e." or "iii. of the report" is a wrapped line that carries its sentence on."""
+    opened = [(k, roman_value(m.group(1))) for k, m in enumerate(ROMAN_ITEM.match(line.lstrip()) for line in lines)
+              if m]
+    out: set[int] = set()
+    for (a, n), (b, m) in zip(opened, opened[1:]):
+        if m == n + 1 and b - a <= reach:
+            out |= {a, b}
+    return out
+
+
+def label_kind(marker: str) -> str | None:
+    """How a list of notes numbers its labels: "digits" ("4.", "[4]"), "letters" (letters and
+    numerals, "[d]", "iv.", which one label may be both), None for symbols and carets."""
+    if re.search(r"\d", marker):
+        return "digits"
+    return "letters" if re.search(r"[a-z]", marker) else None
+
+
+def same_scheme(marker: str, other: str) -> bool:
+    """Whether a label ``marker`` may continue the list whose last label is ``other``: a list goes
+    on only in its own scheme, so "v. Wade" wrapped under note 4 is no note 5 (review 9, 2)."""
+    kinds = (label_kind(marker), label_kind(other))
+    return None in kinds or kinds[0] == kinds[1]
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -892,7 +925,7 @@ def endnote_entries(block: Block, text: str, first) -> list[tuple[int, str, int,
         start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
         pos += len(line) + 1
         m = ENDNOTE_START.match(text[start:end]) if k else None
-        n = label_number(m, entries[-1][0]) if m else None
+        n = label_number(m, entries[-1][0]) if m and same_scheme(m.group(1), entries[-1][1]) else None
         if n is not None and next_in_list(n, entries[-1][0]):
             entries.append([n, m.group(1), start + m.end(), end])
         elif end > start:
@@ -1427,6 +1460,21 @@ def segment(doc) -> Segmentation:
     def last_citation():  # where the text last cites a bracketed label ("...2024.[vi]"), -1 if nowhere
         return max((m.start() for m in CITED_LABEL.finditer(text)), default=-1)
 
+    def closing_numerals(block, index):
+        """Whether a block opening with a numeral and a stop ("ii. Ministry ...") is the next entry
+        of the notes' list at the document's end (review 9, finding 3): below every citation, the
+        very next note (the list opens at "i."), not introduced by a line ending with a colon
+        ("Three steps would help:"), and no later line opening with the same label ("[ii]" or
+        "ii."), as the notes under a heading below a closing list of the body's own would."""
+        m = ENDNOTE_START.match(block.text)
+        last = notes[-1].number if notes and notes[-1].endnote else 0
+        if last_citation() > block.start or label_number(m, last) != last + 1:
+            return False
+        if prev_kind != "note" and index and blocks[index - 1].text.rstrip().endswith(":"):
+            return False
+        label = re.escape(m.group(5))
+        return re.search(rf"(?m)^[ \t]*(?:\[{label}\]|{label}\.)\s", text[block.end:]) is None
+
     @functools.lru_cache(maxsize=1)
     def first_marker():  # where the text first cites a note (a superscript, a bracketed label)
         sup = re.search(rf"[\w.,;:!?)”\"’'][{SUPERSCRIPTS}]", text)
@@ -1557,20 +1605,25 @@ def segment(doc) -> Segmentation:
                      or (caret and cited().get("[1]", block.start) < block.start))))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
                 and cited_label(btext, cited(), block.start) \
-                and (btext.startswith("[") or last_citation() < block.start):
+                and (btext.startswith("[") or closing_numerals(block, index)):
             # a list of notes under no heading or one no list of words holds ("Sources and
             # comments"): each entry opens with the label the text above cites in brackets ("...in
             # 2025.[1]" / "[1] The White House, ...", "...in 2025.[ii]" / "ii. Ministry of ..."), in
-            # the notes' order; a numeral and a stop ("i.") only below every citation, where no
-            # list of the body's own stands
+            # the notes' order
             in_endnotes = True
         en = endnote_start(block, notes[-1].number if notes and notes[-1].endnote else 0, caret) \
             if in_endnotes else None
+        last_endnote = notes[-1] if notes and notes[-1].endnote \
+            and not blank_between(notes[-1].body.end, block.start) else None
+        if en and notes and notes[-1].endnote and not same_scheme(en[1], notes[-1].marker) \
+                and (last_endnote or not en[1].startswith("[")):
+            # "v. Wade" or "ii. and annex B" under note 4 (a block of its own after a page
+            # break): no note 5 but the rest of a line; a list in brackets ("[a]") may follow one
+            # in digits after a blank line, as before numerals were labels
+            en = None
         if en and en[0] > FIRST_NOTE_MAX and not (notes and notes[-1].endnote
                                                   and next_in_list(en[0], notes[-1].number)):
             en = None  # "2020. ..." opens no note unless note 2019 (or up to two before) was read
-        last_endnote = notes[-1] if notes and notes[-1].endnote \
-            and not blank_between(notes[-1].body.end, block.start) else None
         if en and last_endnote and not next_in_list(en[0], last_endnote.number):
             # "45. Harbor Press, 2021." under "1. ... pp. 10–": a wrapped line, not entry 45
             line_start = text.rfind("\n", 0, block.start) + 1

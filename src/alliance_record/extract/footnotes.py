@@ -3,10 +3,11 @@
 * **Markers** are found in body paragraphs: superscript digits right after a word or punctuation
   (``Kishida.¹⁰``, ``forces,²⁰``, ``ancestors.”³⁰``, and a second run after a space, ``opposed.⁵ ⁶``)
   or a bracketed number (``shoal.[12]``), letter (``[b]``, where the notes are lettered) or roman
-  numeral (``[iv]``, where they are numbered so, in the notes' order: segment.in_notes_order). A run of digits that holds several markers
-  (``¹⁰¹¹``) is read as the consecutive numbers the document expects next, or as two note
-  numbers that exist. Offsets are mapped from the (possibly rejoined) paragraph to the document,
-  so the citing sentence is the rejoined one even when a page break split it.
+  numeral (``[iv]``, where they are numbered so; one of one letter, ``[v]``, only in the notes'
+  order: segment.in_notes_order). A run of digits that holds several markers (``¹⁰¹¹``) is read
+  as the consecutive numbers the document expects next, or as two note numbers that exist.
+  Offsets are mapped from the (possibly rejoined) paragraph to the document, so the citing
+  sentence is the rejoined one even when a page break split it.
 * **Bodies** come from the segmenter (``seg.notes``: superscript footnotes, and numbered endnotes
   under a Notes heading), whole across page breaks. A line break inside a body is a joint too:
   pieces are joined with one space, or with nothing inside a URL broken across lines.
@@ -29,14 +30,14 @@ import json
 import re
 
 from .. import citations
-from ..segment import (PLAIN_MARKERS, ROMAN, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece,
-                       in_notes_order, label_scheme, plain_markers, roman_value, symbol_number)
+from ..segment import (BRACKET_LABEL, CITE_AFTER, PLAIN_MARKERS, ROMAN, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS,
+                       SYMBOL_MARK, Multi, Piece, in_notes_order, label_scheme, plain_markers, roman_value,
+                       symbol_number)
 
-AFTER = r"[\w.,;:!?)\]”\"’'%]"
 MARKER = re.compile(
-    rf"(?:(?<={AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
-    rf"|(?<={AFTER})\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z])(?=\](?![a-z])))\]"
-    rf"|(?<={AFTER})(?P<sym>{SYMBOL_MARK})(?![*†‡§‖¶])(?=\s|$)")
+    rf"(?:(?<={CITE_AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
+    rf"|(?<={CITE_AFTER}){BRACKET_LABEL}"
+    rf"|(?<={CITE_AFTER})(?P<sym>{SYMBOL_MARK})(?![*†‡§‖¶])(?=\s|$)")
 BIBLIOGRAPHY_HEADING = re.compile(r"(?i)^(references|bibliography|works cited|sources|literature|"
                                   r"select(ed)? bibliography|further reading)\s*:?$")
 STATE_KEY = "bibliography"
@@ -218,8 +219,11 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
                 label = m.group("alpha")
                 if lettered and len(label) == 1:
                     number = ord(label) - ord("a") + 1
-                elif roman and re.fullmatch(ROMAN, label) and in_notes_order(
-                        roman_value(label), roman_seen, max(roman_seen, default=None), first_roman):
+                elif roman and re.fullmatch(ROMAN, label) and (
+                        # "[iii]" is no letter nor an editor's "[i]t": read as "[3]" is; a numeral
+                        # of one letter ("[i]", "[v]") only in the notes' order (review 9, 4)
+                        roman_value(label) in known if len(label) > 1 else in_notes_order(
+                            roman_value(label), roman_seen, max(roman_seen, default=None), first_roman)):
                     number = roman_value(label)
                     roman_seen.add(number)
                 else:
