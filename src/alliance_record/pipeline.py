@@ -523,8 +523,10 @@ def build(seeds_dir, out_path, workers: int | None = None, reviewed_only: bool =
     folder = incremental.cache_dir(out)
     companions = lambda db_file: unmatched_csv(db_file, out)  # noqa: E731 - written beside the database
     with (incremental.locked(folder) if cache else nullcontext()), inputs_spared_by_collector() as freeze:
+        # The parses kept are keyed by the code too: other code, other parses (reviewed_only
+        # filters after parsing, so the package's digest alone).
         with phase("inputs"), timed(result.stages, "ingest"), \
-                parse_cache(folder / "parses.db" if cache else None):
+                parse_cache(folder / "parses.db" if cache else None, incremental.code_digest()):
             inputs = read_inputs(seeds_dir, reviewed_only=reviewed_only)
             result.unreviewed = dict(review.count_unreviewed(inputs))
         freeze()

@@ -178,17 +178,14 @@ def _build(loader, node, depth: int = 0):
     return loader.construct_object(node, deep=True)
 
 
-# What a parse is made of (raise it when _build makes other values from the same bytes: an entry
-# of the cache made by other code is not reused).
-PARSE_FORMAT = 2
-
-
 class ParseCache:
     """Parsed YAML kept between builds (in the build cache, see alliance_record.incremental),
-    keyed by a digest of the file's name and bytes: a corpus of thousands of annotation files
-    is parsed again only where a file changed. Entries not used by a build are dropped."""
+    keyed by a digest of the code that parses, the file's name and its bytes: a corpus of
+    thousands of annotation files is parsed again only where a file changed, and nothing a
+    parse by other code made is reused (``code``: the package's digest,
+    incremental.code_digest). Entries not used by a build are dropped."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, code: str):
         import sqlite3
 
         self.conn = sqlite3.connect(path, isolation_level=None)
@@ -197,12 +194,13 @@ class ParseCache:
         self.conn.execute("CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, value BLOB)")
         self.conn.execute("BEGIN")
         self.used: set = set()
+        self.code = code
 
     def load(self, name: str, data: bytes, parse):
         import hashlib
         import pickle
 
-        key = hashlib.blake2b(f"{PARSE_FORMAT}|{name}".encode() + b"\x00" + data, digest_size=16).hexdigest()
+        key = hashlib.blake2b(f"{self.code}|{name}".encode() + b"\x00" + data, digest_size=16).hexdigest()
         self.used.add(key)
         row = self.conn.execute("SELECT value FROM parse WHERE key = ?", [key]).fetchone()
         if row is not None:
@@ -223,13 +221,14 @@ _parse_cache: ParseCache | None = None
 
 
 @contextmanager
-def parse_cache(path: Path | None):
-    """Within the block, :func:`load_yaml` reuses (and fills) the cache at ``path``; None: no cache."""
+def parse_cache(path: Path | None, code: str = ""):
+    """Within the block, :func:`load_yaml` reuses (and fills) the cache at ``path`` made by the
+    code whose digest is ``code``; None: no cache."""
     global _parse_cache
     if path is None:
         yield
         return
-    cache = ParseCache(Path(path))
+    cache = ParseCache(Path(path), code)
     previous, _parse_cache = _parse_cache, cache
     try:
         yield
