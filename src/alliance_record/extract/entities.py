@@ -56,6 +56,7 @@ writes them in actors.yml/places.yml form), never mixed into them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 import unicodedata
@@ -171,8 +172,13 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+SLUG_GAP = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=8192)
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _fold(name).lower()).strip("-") or "name"
+    """A name as an id ("Japan Coast Guard" -> "japan-coast-guard"), kept for the names said again."""
+    return SLUG_GAP.sub("-", _fold(name).lower()).strip("-") or "name"
 
 
 def person_shaped(words: list[str]) -> bool:
