@@ -91,17 +91,9 @@ def warm():
     _index()
 
 
-@functools.lru_cache(maxsize=8192)
-def _places(name: str) -> tuple:
-    """The places of that name, best-known first. Kept for the names asked again: a document asks
-    of each name it does not know at each occurrence, and folding a name costs more than the
-    lookup."""
-    return tuple(_index().get(_key(name), ()))
-
-
 def lookup(name: str) -> Place | None:
     """The best-known place of that name (a country first, else the most populous city)."""
-    found = _places(name)
+    found = _index().get(_key(name))
     return found[0] if found else None
 
 
@@ -119,4 +111,4 @@ def capital(code: str) -> str | None:
 
 def admin_area(name: str) -> Place | None:
     """The state of the U.S. of that name ("Washington"), or None."""
-    return next((p for p in _places(name) if p.kind == "admin-area"), None)
+    return next((p for p in _index().get(_key(name), ()) if p.kind == "admin-area"), None)

@@ -56,7 +56,6 @@ writes them in actors.yml/places.yml form), never mixed into them.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from array import array
 import unicodedata
@@ -175,9 +174,8 @@ def _fold(text: str) -> str:
 SLUG_GAP = re.compile(r"[^a-z0-9]+")
 
 
-@functools.lru_cache(maxsize=8192)
 def slug(name: str) -> str:
-    """A name as an id ("Japan Coast Guard" -> "japan-coast-guard"), kept for the names said again."""
+    """A name as an id ("Japan Coast Guard" -> "japan-coast-guard")."""
     return SLUG_GAP.sub("-", _fold(name).lower()).strip("-") or "name"
 
 

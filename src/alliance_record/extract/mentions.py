@@ -60,7 +60,6 @@ line) is matched against the forms in capitals. Then, in order:
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import json
 import operator
