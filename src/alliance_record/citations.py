@@ -392,6 +392,13 @@ def _vancouver(text: str) -> list | None:
     return found
 
 
+# (the patterns of the functions below, compiled once: they run several times a note)
+SPACE_RUN = re.compile(r"\s+")
+INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+INVERTED_INSTITUTION = re.compile(r"^(?P<head>[^,]+),\s*(?P<rest>[^,]+?\s(?:of|for|on|and))$")
+NAME_SEPARATOR = re.compile(r"(,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)")
+
+
 def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | None:
     """A list of people in natural or inverted order, or one institution; None if not names.
 
@@ -400,8 +407,8 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
     institution). Returns ``(authors, et_al)``. With ``single``, a lone surname counts as a
     name (the short form "Smith, “Title,” 45" of a note citing a work again).
     """
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
-    if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", text) and not text.endswith("al."):
+    text = SPACE_RUN.sub(" ", text).strip(" ,;")
+    if text.endswith(".") and not INITIAL_END.search(text) and not text.endswith("al."):
         text = text[:-1]
     et_al = bool(ET_AL.search(text))
     text = ET_AL.sub("", text).strip(" ,")
@@ -411,10 +418,10 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
     if vancouver and not any(is_country(v.group("family").split()[0]) or is_org(v.group("family"))
                                   for v in vancouver):
         return [{"family": v.group("family"), "given": v.group("given")} for v in vancouver], et_al
-    m = re.match(r"^(?P<head>[^,]+),\s*(?P<rest>[^,]+?\s(?:of|for|on|and))$", text)
+    m = INVERTED_INSTITUTION.match(text)
     if m and is_org(f"{m.group('rest')} {m.group('head')}"):
         return [{"literal": f"{m.group('rest')} {m.group('head')}"}], et_al
-    tokens = re.split(r"(,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", text)
+    tokens = NAME_SEPARATOR.split(text)
     parts = [t.strip() for t in tokens[0::2]]
     seps = [t.strip() for t in tokens[1::2]]
     if any(not p for p in parts):
@@ -447,6 +454,9 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
     return None
 
 
+COMMA_SPACE = re.compile(r", ")
+
+
 def split_author_prefix(segment: str):
     """'Matthew Cox, Pentagon Reviewing ...' -> (authors, et_al, 'Pentagon Reviewing ...')."""
     parts = segment.split(", ")
@@ -461,7 +471,7 @@ def split_author_prefix(segment: str):
     # An institution as author: "International Institute for Strategic Studies, The Military
     # Balance 2024 (London: Routledge, 2024)" -- the first comma outside brackets.
     mask = _protected(segment)
-    cut = next((m.start() for m in re.finditer(r", ", segment) if not mask[m.start()]), None)
+    cut = next((m.start() for m in COMMA_SPACE.finditer(segment) if not mask[m.start()]), None)
     if cut is not None:
         head, tail = segment[:cut], segment[cut + 2:]
         if is_org(head) and not is_org(tail.split(" (")[0]) and len(tail.split()) >= 2 and tail[:1].isupper():
@@ -537,13 +547,16 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())  # re's \s and str.split() agree on what a space is
 
 
+ITALIC_TAG_OR_URL = re.compile(r"\*[^*]+\*|<[^<>]*>|(?:https?://|www\.)\S+")
+
+
 def _protected(text: str) -> list[bool]:
     """Mark characters inside quoted titles, italics, brackets and URLs (not split points)."""
     mask = [False] * len(text)
     for a, b in _title_spans(text):
         for k in range(a, b):
             mask[k] = True
-    for m in re.finditer(r"\*[^*]+\*|<[^<>]*>|(?:https?://|www\.)\S+", text):
+    for m in ITALIC_TAG_OR_URL.finditer(text):
         for k in range(m.start(), m.end()):
             mask[k] = True
     depth = 0
@@ -595,25 +608,33 @@ def find_quoted(text: str, pos: int = 0):
     return None
 
 
+PERIOD = re.compile(r"\.(?=\s|$)")
+LAST_WORD = re.compile(r"(\S*)$")
+RANGE_DASH = re.compile(r"[-–/]")
+CAPITAL = re.compile(r"[A-Z]")
+DOTTED_LETTERS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+NO_AFTER = re.compile(r"\s+no\.")
+
+
 def split_periods(text: str) -> list[str]:
     """Split at sentence periods (". ") that do not end an initial or an abbreviation, and
     after "et al." (which closes an author list). Brackets, italics and URLs are not split."""
     mask = _protected(text)
     out, last = [], 0
-    for m in re.finditer(r"\.(?=\s|$)", text):
+    for m in PERIOD.finditer(text):
         k = m.start()
         if mask[k]:
             continue
-        word = re.search(r"(\S*)$", text[last:k]).group(1).lstrip("(“\"*")
+        word = LAST_WORD.search(text[last:k]).group(1).lstrip("(“\"*")
         closes_authors = text[last:k].casefold().endswith("et al")
         # "Smith, John, ed. 2018. Title.": the editor's "ed." ends the names before a year
         closes_editors = word.casefold() in ("ed", "eds") and not out \
             and YEAR_NEXT.match(text[k + 1:])
-        last_part = re.split(r"[-–/]", word)[-1].casefold()  # "Mar.–Apr. 2021"
-        if not closes_authors and (re.fullmatch(r"[A-Z]", word)  # an initial: "Michael J."
-                                   or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word.rsplit("-", 1)[-1])  # "Japan-U.S."
+        last_part = RANGE_DASH.split(word)[-1].casefold()  # "Mar.–Apr. 2021"
+        if not closes_authors and (CAPITAL.fullmatch(word)  # an initial: "Michael J."
+                                   or DOTTED_LETTERS.fullmatch(word.rsplit("-", 1)[-1])  # "Japan-U.S."
                                    or word.casefold() in ABBREVIATIONS or last_part in ABBREVIATIONS
-                                   or last_part == "art" and re.match(r"\s+no\.", text[k + 1:])):  # IEEE "Art. no."
+                                   or last_part == "art" and NO_AFTER.match(text[k + 1:])):  # IEEE "Art. no."
             if not (closes_editors or not out and len(word) == 1
                     and _names_end(text[last:k + 1], text[k + 1:])):
                 continue
@@ -649,10 +670,13 @@ def _names_end(piece: str, following: str) -> bool:
     return bool(nxt) and len(nxt.group(1).split()) >= 2 and nxt.group(1)[0].isupper()
 
 
+SEMICOLON = re.compile(r";(?=\s)")
+
+
 def split_citations(body: str) -> list[tuple[int, int]]:
     """Ranges of ``body`` holding one cited work each (split on ";" between works)."""
     mask = _protected(body)
-    cuts = [m.start() for m in re.finditer(r";(?=\s)", body) if not mask[m.start()]]
+    cuts = [m.start() for m in SEMICOLON.finditer(body) if not mask[m.start()]]
     ranges, start = [], 0
     for cut in cuts + [len(body)]:
         a, b = start, cut
@@ -859,21 +883,26 @@ def _author_names(before: str, single: bool) -> tuple | None:
     return None
 
 
+SINGLE_QUOTE_OPEN = re.compile(r"(?:(?<=[\s(])|^)['‘](?=[A-Z0-9])")
+SINGLE_QUOTE_CLOSE = re.compile(r"(?<=\S)['’](?=[,.;:](?:\s|$)|$)")
+ITALIC = re.compile(r"\*([^*]+)\*")
+
+
 def find_single_quoted(text: str, pos: int = 0):
     """A title in single quotes (Harvard: ``'Japan's democracy diplomacy', Asia Policy``): it
     opens before a capital and closes at a quote followed by punctuation and a space or the end
     (an apostrophe inside a word never closes it)."""
-    m = re.compile(r"(?:(?<=[\s(])|^)['‘](?=[A-Z0-9])").search(text, pos)
+    m = SINGLE_QUOTE_OPEN.search(text, pos)
     if not m:
         return None
-    c = re.compile(r"(?<=\S)['’](?=[,.;:](?:\s|$)|$)").search(text, m.end())
+    c = SINGLE_QUOTE_CLOSE.search(text, m.end())
     if not c:
         return None
     return m.start(), c.end(), text[m.end():c.start()].strip()
 
 
 def find_italic(text: str, pos: int = 0):
-    m = re.compile(r"\*([^*]+)\*").search(text, pos)
+    m = ITALIC.search(text, pos)
     return (m.start(), m.end(), m.group(1)) if m else None
 
 
@@ -909,12 +938,22 @@ def _pull_identifiers(text: str, rec: dict) -> str:
     return text
 
 
+EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|[(<]\s*(?=[.,;]?\s*$)")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;])")
+REPEATED_SEPARATOR = re.compile(r"([,;])[,;]+")
+DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
 def _tidy(text: str) -> str:
-    text = normalise_space(re.sub(r"\(\s*\)|\[\s*\]|[(<]\s*(?=[.,;]?\s*$)", "", text))  # what a cut URL or date left
-    text = re.sub(r"\s+([,.;])", r"\1", text)
-    text = re.sub(r"([,;])[,;]+", r"\1", text)
-    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = normalise_space(EMPTY_BRACKETS.sub("", text))  # what a cut URL or date left
+    text = SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = REPEATED_SEPARATOR.sub(r"\1", text)
+    text = DOUBLE_PERIOD.sub(".", text)
     return text.strip(" ,;")
+
+
+DATE_IN_BRACKETS = re.compile(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)(?:\.?\s+|$)")
+LEADING_DATE = re.compile(rf"\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s+(?=\S)")
 
 
 def _period_style(text: str, rec: dict) -> list[str]:
@@ -924,8 +963,8 @@ def _period_style(text: str, rec: dict) -> list[str]:
     for seg in split_periods(text):
         # APA: "Lee, K. (n.d.)" keeps its date in the author segment when the name ends in an
         # initial; the date is a segment of its own.
-        m = re.search(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)(?:\.?\s+|$)", seg)
-        lead = re.match(rf"\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s+(?=\S)", seg)
+        m = DATE_IN_BRACKETS.search(seg)
+        lead = LEADING_DATE.match(seg)
         if m and not segs and parse_names(seg[:m.start()]):
             # Harvard writes no period after the date: "Smith, J. (2020) Title".
             segs += [seg[:m.start()].strip(), m.group(0).strip(" .")] + ([seg[m.end():]] if seg[m.end():] else [])

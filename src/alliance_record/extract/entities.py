@@ -171,8 +171,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+SLUG_GAP = re.compile(r"[^a-z0-9]+")
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _fold(name).lower()).strip("-") or "name"
+    """A name as an id ("Japan Coast Guard" -> "japan-coast-guard")."""
+    return SLUG_GAP.sub("-", _fold(name).lower()).strip("-") or "name"
 
 
 def person_shaped(words: list[str]) -> bool:

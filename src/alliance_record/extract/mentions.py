@@ -60,13 +60,13 @@ line) is matched against the forms in capitals. Then, in order:
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import json
 import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 import regex
@@ -322,21 +322,16 @@ class Candidate:
     country: str | None = None
 
 
-_NO_FACTS: dict = {}
+class FormFacts(NamedTuple):
+    """What find_matches asks of a registry form at every occurrence, worked out once per form
+    (:meth:`Lexicon.facts`) and read as one tuple: a long paragraph has a million occurrences."""
 
-
-def _per_form(name: str):
-    """A :class:`Lexicon` fact about a form, which find_matches asks at every occurrence: worked
-    out once per form (``Lexicon._fact``) and then read from its dict without another call."""
-    def wrap(compute):
-        @functools.wraps(compute)
-        def fact(self, key):
-            found = self._facts.get(name, _NO_FACTS).get(key)
-            if found is None:
-                found = self._fact(name, key, lambda k: compute(self, k))
-            return found
-        return fact
-    return wrap
+    inverted: bool           # every entity of the form is named by it inverted ("Mochizuki, Mike")
+    short_only: bool         # ... named by it short (a family name, a ship's name without its prefix)
+    family_alias: bool       # one capitalised word registered for persons only (an alias "Koizumi")
+    place_or_state: bool     # every entity is a place or a state (rule 2 asks whether it opens a name)
+    institutions_only: bool  # every entity is an institution (only such a name ends another's)
+    demonym_led: bool        # a demonym, then a head that is also an adjective ("Chinese military")
 
 
 @dataclass
@@ -351,54 +346,28 @@ class Lexicon:
     demonyms: frozenset = frozenset()
     qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
     governments: dict = field(default_factory=dict)  # person id -> the form of their government
-    # what find_matches asks of a form at every occurrence, worked out once per form
-    _facts: dict = field(default_factory=dict, repr=False, compare=False)
+    # what find_matches asks of a form at every occurrence: folded form -> its FormFacts
+    form_facts: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def _fact(self, name: str, key: str, compute) -> bool:
-        facts = self._facts.get(name)
-        if facts is None:
-            facts = self._facts[name] = {}
-        found = facts.get(key)
+    def facts(self, key: str) -> FormFacts:
+        """The :class:`FormFacts` of a registered form, worked out on its first occurrence. A
+        family name, which another given name before it makes another person's, is one
+        capitalised word registered for persons only; an institution's name only can end another
+        institution's (:func:`part_of_longer_name`); "Chinese military" begins with a demonym and
+        ends with a head that is also an adjective."""
+        found = self.form_facts.get(key)
         if found is None:
-            found = facts[key] = compute(key)
+            cands = self.forms[key]
+            words = key.split(" ")
+            found = self.form_facts[key] = FormFacts(
+                inverted=all(c.via == "inverted" for c in cands),
+                short_only=all(c.via in SHORT_FORMS for c in cands),
+                family_alias=" " not in key and capitalised_name(key)
+                and all(c.kind == "actor" and c.type == "person" for c in cands),
+                place_or_state=all(c.kind == "place" or c.type == "state" for c in cands),
+                institutions_only=bool(cands) and all(c.type in INSTITUTION_TYPES for c in cands),
+                demonym_led=words[0] in self.demonyms and words[-1] in ADJECTIVE_HEADS)
         return found
-
-    @_per_form("inverted")
-    def all_inverted(self, key: str) -> bool:
-        """Every entity of the form is named by it inverted ("Mochizuki, Mike")."""
-        return all(c.via == "inverted" for c in self.forms[key])
-
-    @_per_form("short_only")
-    def short_only(self, key: str) -> bool:
-        """Every entity of the form is named by it short (a family name, a ship's name without
-        its prefix): see :data:`SHORT_FORMS`."""
-        return all(c.via in SHORT_FORMS for c in self.forms[key])
-
-    @_per_form("family_alias")
-    def family_alias(self, key: str) -> bool:
-        """The form is one capitalised word registered for persons only (an alias "Koizumi"): a
-        family name, which another given name before it makes another person's."""
-        return " " not in key and capitalised_name(key) \
-            and all(c.kind == "actor" and c.type == "person" for c in self.forms[key])
-
-    @_per_form("place_or_state")
-    def place_or_state(self, key: str) -> bool:
-        """Every entity of the form is a place or a state (rule 2 asks whether it opens a name)."""
-        return all(c.kind == "place" or c.type == "state" for c in self.forms[key])
-
-    @_per_form("institutions_only")
-    def institutions_only(self, key: str) -> bool:
-        """Every entity of the form is an institution (only such a name can end another
-        institution's: :func:`part_of_longer_name`)."""
-        cands = self.forms[key]
-        return bool(cands) and all(c.type in INSTITUTION_TYPES for c in cands)
-
-    @_per_form("demonym_led")
-    def demonym_led(self, key: str) -> bool:
-        """The form begins with a demonym and ends with a head that is also an adjective
-        ("Chinese military")."""
-        words = key.split(" ")
-        return words[0] in self.demonyms and words[-1] in ADJECTIVE_HEADS
 
     def country_of_form(self, form: str) -> str | None:
         """The one country a registered name or a qualifier stands for ("U.S.", "Pentagon",
@@ -655,7 +624,7 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
         tokens = after.group(1).split(" ")
         for n in range(len(tokens), 0, -1):
             key = fold_form(" ".join(tokens[:n]).rstrip("."))
-            if key in lexicon.forms and lexicon.place_or_state(key):
+            if key in lexicon.forms and lexicon.facts(key).place_or_state:
                 return True
     if given_name_before(v, start):
         return True  # "Steve Austin" (also first in its sentence), not "Meanwhile Austin"
@@ -902,6 +871,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             hits = itertools.chain(((end_idx, lexicon.upper_forms[key])
                                     for end_idx, key in lexicon.upper.iter(v, 0, caps.end())), hits)
     found = []
+    form_facts = lexicon.form_facts
     for end_idx, key in hits:
         start = end_idx - len(key) + 1
         end = end_idx + 1
@@ -913,24 +883,25 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
             continue
         if end < len(v) and v[end] in "$€£¥":
             continue  # "US$30", "A$10 billion": a currency, not the country
-        if lexicon.institutions_only(key) \
+        facts = form_facts.get(key) or lexicon.facts(key)
+        if facts.institutions_only \
                 and part_of_longer_name(view, start, end, lexicon.forms[key], lexicon, region.kind in WRAPPING_REGIONS):
             continue  # "Air Force" in "Philippine Air Force", "Self-Defense Force" in "Ground Self-Defense Force"
-        if lexicon.place_or_state(key):  # (asked of a place's or a state's forms only)
+        if facts.place_or_state:  # (asked of a place's or a state's forms only)
             if TIME_ZONE_AFTER.match(v, end) and CLOCK_BEFORE.search(v, max(0, start - 16), start):
                 continue  # "9:30 a.m. Tokyo time": a time zone, not the city or the state
             if COMPASS_BEFORE.search(v, max(0, start - 12), start):
                 continue  # "Australia" in "Western Australia", "Asia" in "East Asia": another place's name
         if blocked and any(a < end and start < b for a, b in blocked):
             continue
-        if lexicon.short_only(key) \
+        if facts.short_only \
                 and family_name_in_other_name(v, start, end, lexicon, region.kind in ("title", "heading")):
             continue  # "Austin, Texas", "Steve Austin": not the registered Lloyd Austin
-        given = given_name_before(v, start) if lexicon.family_alias(key) else None
+        given = given_name_before(v, start) if facts.family_alias else None
         if given and fold_form(f"{given} {key}") not in lexicon.forms:
             continue  # a registered family name after another given name: "Junichiro Koizumi" is
             # not the registered Shinjiro Koizumi (a full name differing in its given name)
-        if lexicon.all_inverted(key) and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
+        if facts.inverted and NAME_BEFORE_COMMA.search(v, max(0, start - 40), start):
             continue  # "Michael J. Lostumbo, Michael J. McNerney": two names, not "Lostumbo, Michael J."
         found.append((start, end, key))
     other_person = set()  # the family name of another given name and initial ("Jonah T. Biden")
@@ -945,7 +916,7 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
         cands = lexicon.forms.get(key)
         if cands and len(cands) == 1 and cands[0].type == "person":
             found.append((m.start(), m.end(), key))
-        elif lexicon.forms.get(fold_form(m.group(2))) and lexicon.family_alias(fold_form(m.group(2))):
+        elif lexicon.forms.get(fold_form(m.group(2))) and lexicon.facts(fold_form(m.group(2))).family_alias:
             other_person.add((m.start(2), m.end(2)))
     if other_person:
         found = [f for f in found if f[:2] not in other_person]
@@ -991,10 +962,10 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
     compounded = states_compounded(v, chosen, lexicon)
     out = []
     for start, end, key in chosen + nested:
-        cands = lexicon.forms[key]
-        if lexicon.place_or_state(key) and (opens_other_name(v, end, lexicon, cands) or in_other_place_name(v, start, end)):
+        cands, facts = lexicon.forms[key], lexicon.facts(key)
+        if facts.place_or_state and (opens_other_name(v, end, lexicon, cands) or in_other_place_name(v, start, end)):
             continue  # rule 2
-        if lexicon.demonym_led(key) and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
+        if facts.demonym_led and (start, end) not in elliptic and _qualifies_a_noun(v[end:end + 40]):
             continue  # rule 2: "Chinese military aggression" is an adjective phrase, not the name
         i, j = view.to_text(start), view.to_text(end - 1) + 1
         # rule 2: "Japan-U.S.-ROK Summit Meeting", a compound modifier (kept out of the mentions
@@ -2298,6 +2269,8 @@ def sentence_of(m: Match, sentences: Sentences):
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$")
+POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")  # a name's "'s", cut off
+INITIAL_END = re.compile(r"\b[A-Z]\.$")  # ... but not the period of an initial ("Michael J.")
 # (an invisible character inside a word is part of it: "Koi\u00adzumi" is one token)
 INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
                                rf"(?:of|the|and|for|de|du|von|van|al|on|in|&)(?![\w'’.&{INVISIBLE}-])|"
@@ -2516,8 +2489,7 @@ def unmatched_names(region: Region, names: NameSpans,
         if not run:
             continue
         surface = text[run[0][0]:run[-1][1]]
-        surface = re.sub(r"(?:'s|’s|')$", "", surface).rstrip(".") if not re.search(r"\b[A-Z]\.$", surface) \
-            else surface
+        surface = POSSESSIVE_END.sub("", surface).rstrip(".") if not INITIAL_END.search(surface) else surface
         words = surface.lower().split()
         if not surface or all(w.strip(".") in MONTHS_DAYS or w in SENTENCE_WORDS for w in words):
             continue
