@@ -67,6 +67,23 @@ quotation; when a quotation sits inside it, the reporting verb is the cue (2). A
 sentence is not used: ``“…,” Hegseth declared. He continued, “…”`` gives ``Hegseth`` for the
 first quotation and the pronoun ``He`` for the second (``pronoun=True``: the caller resolves it
 to the previous named speaker).
+
+Transcripts
+-----------
+A press conference or briefing transcript carries speech without quotation marks, each turn on
+lines that open with a speaker label: ``MR. HAYASHI:``, ``CHIEF CABINET SECRETARY SUGA:``,
+``DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR):``, ``Q (Ryukyu Shimpo):``, ``QUESTION:``,
+``MODERATOR:``, ``Minister:`` (on a line of its own, the words on the next) or the White House's
+``Q    Mr. Secretary, …``. :func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
+whether a text is laid out so (two labelled lines at least, one of them a reporter's or a
+moderator's label or two different speakers named by title or honorific): a single "Note:" or
+"WASHINGTON:" line is no transcript. A label is
+
+* ``ask`` — a reporter's (``Q``, ``QUESTION``, ``REPORTER``), an outlet in brackets after it;
+* ``role`` — a moderator, staff, an interpreter, an official named by office only ("SENIOR
+  ADMINISTRATION OFFICIAL"), an interview's answer (``A:``, the interviewee unnamed): no one named;
+* ``title`` — a title alone (``Minister:``): the document's one person of that title, if any;
+* ``named`` — an honorific or a title and the name (``name_start``/``name_end``: its words).
 """
 
 from __future__ import annotations
@@ -76,6 +93,7 @@ import re
 from dataclasses import dataclass
 
 from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
+from .entities import TITLE_WORDS
 from .referents import ROLES
 
 
@@ -898,3 +916,104 @@ def _quoted_ranges(text: str, s0: int, open_pos: int) -> list[tuple[int, int]]:
     if not MARK.search(text, s0, open_pos):
         return []
     return [(s0 + q.start, s0 + q.end) for q in find_quotations(text[s0:open_pos])]
+
+
+# --- transcripts ----------------------------------------------------------------------------------
+
+@dataclass
+class SpeakerLabel:
+    """A speaker label opening a line of a transcript; ``text[start:end]`` is the label with its
+    colon, the turn's words start at ``text_start`` (the next line's start for a label alone)."""
+
+    start: int
+    end: int
+    label: str                  # as written, without the colon: "Q (Ryukyu Shimpo)", "MR. HAYASHI"
+    kind: str                   # "ask" | "role" | "title" | "named"
+    name_start: int | None      # the name's words in a named label ("HAYASHI", "GEN NAKATANI")
+    name_end: int | None
+    title: str | None           # the title of a title or named label, lower-cased ("minister")
+    text_start: int
+
+
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
+                        r"(?:[ \t]*\((?P<aside>[^()\n]{1,60})\))?(?:[ \t]*:(?=\s|$)|(?<=Q)(?:[ \t]{2,}|\t)(?=\S))[ \t]*")
+ASK_LABELS = frozenset("q question questioner reporter journalist participant audience".split())
+ROLE_LABELS = frozenset("moderator staff interpreter translator operator announcer narrator host emcee mc".split())
+# an interview's answers ("A:"): the interviewee's, whom the label does not name
+ANSWER_LABELS = frozenset("a answer".split())
+# the head of a label that names a speaker by office only ("SENIOR ADMINISTRATION OFFICIAL:")
+UNNAMED_HEADS = frozenset("official officials briefer spokesperson spokesman spokeswoman".split())
+# a speaker the transcript does not name: "(UNKNOWN):", "UNIDENTIFIED SPEAKER:"
+UNNAMED_LABELS = frozenset("unknown unidentified".split())
+# abbreviated titles of a transcript's later labels ("SEC. HAGEL:", "AMB. EMANUEL:") the names' list lacks
+TITLE_ABBREVIATIONS = frozenset("sec secy amb".split())
+# the words of a department after a title's "of" ("SECRETARY OF DEFENSE", "MINISTER OF STATE FOR
+# FOREIGN AFFAIRS"): part of the title, not the name
+TITLE_OF = frozenset("of for the defense defence war state foreign affairs homeland security navy army air force "
+                     "treasury commerce justice".split())
+HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr.".split())
+
+
+def speaker_labels(text: str) -> list[SpeakerLabel]:
+    """Every line of ``text`` that opens with a speaker label (see the module docstring); whether
+    they make a transcript is :func:`transcript`'s to say."""
+    out = []
+    for m in LABEL_LINE.finditer(text):
+        words = m.group("words").split(" ")
+        low = [w.lower().rstrip(".") if w.lower() not in HONORIFICS else w.lower() for w in words]
+        if low[0].strip("()") in UNNAMED_LABELS and len(words) <= 2:
+            out.append(_label(text, m, "ask" if low[-1] in ASK_LABELS else "role", None, None))
+            continue
+        if words[0].startswith("("):
+            continue
+        shaped = all(w.isupper() or w[:1].isupper() for w in words) and (
+            any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
+            or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
+        if not shaped:
+            continue
+        name = title = None
+        if len(words) <= 2 and " ".join(low) in ASK_LABELS | {"audience member"}:
+            kind = "ask"
+        elif len(words) == 1 and low[0] in ROLE_LABELS | ANSWER_LABELS or low[-1] in UNNAMED_HEADS:
+            kind = "role"
+        elif len(words) == 1 and low[0] in ROLES:
+            kind, title = "title", low[0]
+        else:
+            last = max((k for k, w in enumerate(low) if w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS
+                        or w in TITLE_ABBREVIATIONS and words[k].endswith(".")), default=None)
+            if last is None:
+                continue  # "WASHINGTON:", "Place:", "READ MORE:": no title, no honorific
+            k = last + 1
+            while k < len(words) - 1 and low[k] in TITLE_OF:
+                k += 1
+            if k >= len(words):
+                if len(words) <= 3 and low[-1] in ROLES:
+                    out.append(_label(text, m, "title", None, low[-1]))
+                continue
+            kind, title = "named", next((w for w in reversed(low[:k]) if w in ROLES), None)
+            offsets = [m.start("words") + len(" ".join(words[:j])) + (1 if j else 0) for j in range(len(words))]
+            name = (offsets[k], m.end("words"))
+        out.append(_label(text, m, kind, name, title))
+    return out
+
+
+def _label(text: str, m, kind: str, name, title) -> SpeakerLabel:
+    end = m.end()
+    text_start = end
+    if text[end:end + 1] == "\n":  # "Minister:" on a line of its own: the words are on the next lines
+        text_start = end + 1
+        while text_start < len(text) and text[text_start].isspace():
+            text_start += 1
+    label_end = m.end("aside") + 1 if m.group("aside") else m.end("words")
+    return SpeakerLabel(m.start("words"), text.index(":", label_end) + 1 if ":" in text[label_end:end] else label_end,
+                        text[m.start("words"):label_end], kind, *(name or (None, None)), title, text_start)
+
+
+def transcript(labels: list[SpeakerLabel]) -> bool:
+    """Whether the labels make a transcript: two at least, with a reporter's, a moderator's or a bare
+    title's label among them, or two speakers named differently."""
+    if len(labels) < 2:
+        return False
+    named = {l.label.lower() for l in labels if l.kind == "named"}
+    return any(l.kind != "named" for l in labels) and bool(named or any(l.kind == "ask" for l in labels)) \
+        or len(named) >= 2
