@@ -1221,7 +1221,10 @@ def looks_like_heading(block: Block) -> bool:
 def speaker_line(text: str) -> bool:
     """A line that opens with a transcript's speaker label and goes on in words: a reporter's, a
     moderator's ("STAFF: Next Question From the Back Row") or, in words that are not a title's, a named
-    speaker's ("MR. MORI: On the second point —"; not "Secretary Hegseth: A New Era for the Alliance")."""
+    speaker's after an honorific ("MR. MORI: On the second point —"). Not a heading's "Name: subtitle"
+    ("Secretary Hegseth: A New Era for the Alliance", "Prime Minister Ishiba: a year in office"): a
+    name after a title alone is a label's only where the text uses it elsewhere
+    (:func:`.extract.quotations.speaker_labels`), which a line alone cannot show."""
     from .extract.quotations import speaker_labels  # (the extract package reads segment's rows)
 
     labels = speaker_labels(text)

@@ -78,7 +78,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from collections import defaultdict
 
 from .. import dates
@@ -93,7 +92,8 @@ from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
 from . import referents as referents_mod
-from .entities import TITLE_WORDS
+from .entities import GENERATIONAL, TITLE_WORDS
+from .entities import _fold as fold_accents
 from .quotations import TITLE_OF
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
@@ -262,7 +262,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
         in_turns = []  # (start, end, quotation id, speakers, label) of this paragraph's turns
         for ts, te, lab, number in turns.get(p["id"], ()):
             if lab.label not in speaker_of:
-                speaker_of[lab.label] = _turn_speaker(doc, lab, mentions, actor_types, people, names)
+                speaker_of[lab.label] = _turn_speaker(doc, lab, mentions, actor_types, people, names, titles[4])
             speakers, label = speaker_of[lab.label]
             pieces = multi.sub(ts, te)
             qid = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
@@ -420,9 +420,11 @@ def _turns(doc, seg, body) -> dict:
     to the next label or the paragraph's end; a label alone on its line ("Minister:") opens the
     turn of the lines after it. A turn runs on into the body paragraphs after it that read as
     prose (a capital or an opening mark, four words, terminal punctuation); a heading, a line of
-    clutter ("(END)", "▲ Back to top") or another label ends it. The labels are read in the
-    document's text (a header line the segmenter joined to the first turn does not hide its
-    label). Nothing in a text that is no transcript."""
+    clutter ("(END)", "▲ Back to top") or another label ends it. After the last label the text may
+    be the publisher's again ("This transcript has been edited …", the story around an excerpt):
+    a paragraph there goes on with the last turn only while it reads as speech (:func:`_spoken`).
+    The labels are read in the document's text (a header line the segmenter joined to the first
+    turn does not hide its label). Nothing in a text that is no transcript."""
     labels = quotations_mod.speaker_labels(doc.text)
     if not quotations_mod.transcript(labels):
         return {}
@@ -438,7 +440,8 @@ def _turns(doc, seg, body) -> dict:
         at = [multi.from_doc(lab.start) for lab in inside]
         head = len(text[:at[0]].rstrip()) if inside else stripped
         lead = len(text) - len(text.lstrip())
-        if current is not None and head > lead and _prose(text[lead:head]):
+        if current is not None and head > lead and _prose(text[lead:head]) \
+                and (inside or p["start"] < starts[-1] or _spoken(text[lead:head])):
             out.setdefault(p["id"], []).append((lead, head, current, number))
         elif not inside:
             current = None
@@ -461,13 +464,27 @@ def _prose(text: str) -> bool:
     return bool(PROSE.fullmatch(text.strip())) and len(text.split()) >= 4 and not text.isupper()
 
 
-def _turn_speaker(doc, lab, mentions, actor_types, people, names) -> tuple[list, str]:
+# a speaker's own words: the first person outside quotation marks ("we discussed", "I think")
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|[Ww]e|[Ww]e[’']\w+|[Oo]ur|us|[Mm]y|me)\b")
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _spoken(text: str) -> bool:
+    """A paragraph after a transcript's last label that reads as the last speaker's: in the first
+    person outside quotation marks, and not about the transcript itself."""
+    text = QUOTED.sub(" ", text)
+    return bool(FIRST_PERSON.search(text)) and not re.search(r"(?i)\btranscript", text)
+
+
+def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> tuple[list, str]:
     """The speakers and speaker label of a transcript's label. A reporter's, a moderator's label is
     no one named (the label as written). A named label's name ("MR. HAYASHI", "DEFENSE MINISTER GEN
     NAKATANI") is the registry person mentioned in the document whose name has its words, else the
     person no registry holds named in full in the document ("HAYASHI Yoshimasa", "Denny Tamaki"),
     named by the label; a title alone ("Minister:") is the one person the document names with
-    that title ("Defense Minister Nakatani"). Else the label as written names them."""
+    that title ("Defense Minister Nakatani"). Else the label as written names them. When the
+    registry holds several persons of the name, the label's title chooses among them by their
+    registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
     written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
     if lab.kind in ("ask", "role"):
         return [], lab.label
@@ -485,6 +502,14 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names) -> tuple[list,
     keys = {_fold(w) for w in words if len(w.strip(".")) >= 3}
     if not keys:
         return [], written
+    namesakes = [a for a, n in names.items() if actor_types.get(a) == "person" and keys & {_fold(w) for w in n.split()}]
+    if len(namesakes) > 1 and lab.title:
+        # "MINISTER KOIZUMI" with two Koizumis in the registry: the one whose registry role has the
+        # label's title (not the scholar the reporter cites), else no one rather than the wrong one
+        wanted = set(lab.title.split()) - set(TITLE_OF)
+        fitting = [a for a in namesakes if any(wanted <= {w.lower() for w in title.split()}
+                                               for title, *_ in roles_of.get(a, ()))]
+        return (fitting, written) if len(fitting) == 1 else ([], written)
     registered = {m["actor_id"] for m in mentions if actor_types.get(m["actor_id"]) == "person"
                   and keys & {_fold(w) for w in names.get(m["actor_id"], "").split()}}
     if len(registered) == 1:
@@ -513,7 +538,7 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names) -> tuple[list,
 def _registry_person(words, names, actor_types) -> str | None:
     """The one registry person whose name has every word of a full name (two words at least, a
     generational suffix aside): "LLOYD AUSTIN III" is Lloyd Austin's."""
-    keys = {_fold(w) for w in words} - {"jr", "sr", "ii", "iii", "iv", ""}
+    keys = {_fold(w) for w in words if not re.fullmatch(GENERATIONAL.pattern, w.strip(","), re.I)} - {""}
     if len(keys) < 2:
         return None
     hits = [a for a, n in names.items() if actor_types.get(a) == "person" and keys <= {_fold(w) for w in n.split()}]
@@ -521,7 +546,7 @@ def _registry_person(words, names, actor_types) -> str | None:
 
 
 def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".,")
+    return fold_accents(word).lower().strip(".,")
 
 
 # The head nouns of an unnamed speaker: "a senior official", "two diplomats", "sources".
