@@ -17,7 +17,8 @@ annotations — and each category of the gold is scored on the database:
   read;
 * quotations: a gold quotation is found when a quotation row covers its first character, and its
   speaker is right when the speaker (any of ``quotation_speakers``, or the label for a speaker no
-  registry holds) is the gold one; quoted titles and scare quotes taken for quotations are counted;
+  registry holds) is the gold one (a row in quotation marks before a transcript's turn around it);
+  quoted titles and scare quotes taken for quotations are counted;
 * clutter: a gold clutter line is set aside when no body row (paragraph, heading, footnote,
   bibliography entry) covers any of its letters; every other non-empty line must be covered by
   body rows (figure captions count as kept), but for a head that a boilerplate row cut off it (a
@@ -327,6 +328,8 @@ def _speaker_right(db, row, speaker: str, persons=()) -> bool:
 def _score_quotations(db, result, stem, doc_id, text, gold):
     c, misses = result.counts, result.misses
     rows = [dict(r) for r in db.execute("select * from quotations where document_id = ?", [doc_id])]
+    # a quotation in marks inside a transcript's turn is the more specific row: found first
+    rows.sort(key=lambda r: r.get("kind") == "turn")
     persons = {e["surface"] for e in gold.get("entities") or [] if e.get("type") == "person"}
     for q in gold.get("quotations") or []:
         c["quote_gold"] += 1

@@ -408,6 +408,9 @@ TABLES += [
         "speaker_label": TEXT, "quote": TEXT, "start": INT, "end": INT, "spans": TEXT, "kind": TEXT,
         "nested_in_id": TEXT, "attribution": TEXT, "verb": TEXT, "speaker_ids": TEXT, "label": TEXT,
         "speaker_names": TEXT,
+        # a transcript's turn (kind "turn"): its number in the document (one per label; the
+        # paragraphs of one turn share it) and the speaker label as written ("Q (Ryukyu Shimpo)")
+        "turn": INT, "turn_label": TEXT,
     }, named=(Named("speaker_names", "speaker_ids"),),
         foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("sentence_id", "sentences", "id"), ("speaker_id", "actors", "id"),

@@ -409,6 +409,14 @@ class Multi:
             return self.pieces[k].start
         return self.pieces[k].start + (i - starts[k])
 
+    def from_doc(self, pos: int) -> int | None:
+        """The joined-text offset of document offset ``pos`` (None outside every piece)."""
+        starts, _ends = self._bounds()
+        for k, p in enumerate(self.pieces):
+            if p.start <= pos <= p.end:
+                return starts[k] + pos - p.start
+        return None
+
     def sub(self, i: int, j: int) -> list[Piece]:
         """The document pieces covering joined-text range [i, j)."""
         if len(self.pieces) == 1:  # most rows are one piece: no offsets to bisect
@@ -1307,7 +1315,23 @@ def looks_like_heading(block: Block) -> bool:
     if text[-1] in ".,;:!?\"”'’*†‡§‖¶" + SUPERSCRIPTS or BRACKET_MARKER_END.search(text) \
             or CONNECTOR_END.search(text):
         return False
+    if speaker_line(text):
+        return False  # "QUESTION: And the second point about the pier —": a transcript's turn, cut off
     return not text.isdigit()
+
+
+def speaker_line(text: str) -> bool:
+    """A line that opens with a transcript's speaker label and goes on in words: a reporter's, a
+    moderator's ("STAFF: Next Question From the Back Row") or, in words that are not a title's, a named
+    speaker's after an honorific ("MR. MORI: On the second point —"). Not a heading's "Name: subtitle"
+    ("Secretary Hegseth: A New Era for the Alliance", "Prime Minister Ishiba: a year in office"): a
+    name after a title alone is a label's only where the text uses it elsewhere
+    (:func:`.extract.quotations.speaker_labels`), which a line alone cannot show."""
+    from .extract.quotations import speaker_labels  # (the extract package reads segment's rows)
+
+    labels = speaker_labels(text)
+    return bool(labels) and labels[0].start == 0 and labels[0].text_start < len(text) \
+        and (labels[0].kind != "named" or not title_case(text[labels[0].text_start:]))
 
 
 def looks_like_byline(block: Block) -> bool:

@@ -49,6 +49,16 @@ document's annotation file says:
   ``speaker_ids``; ``speaker_id`` is set when there is exactly one. Unattributed scare quotes
   ("the “core”") are not quotations, but nothing detected vanishes: every span between
   quotation marks is a ``quotation_candidates`` row, a quotation or discarded with a reason.
+* turns — a press conference's or briefing's transcript (:func:`.quotations.transcript`: lines
+  opening with speaker labels, "MR. HAYASHI:", "Q (Ryukyu Shimpo):", "MODERATOR:") carries its
+  speech without quotation marks: each labelled turn is a quotation of kind ``turn``, one row per
+  body paragraph of the turn (its ``turn`` number shared, ``turn_label`` the label as written),
+  spanning the whole of the turn's words in that paragraph, the label left out — the whole answer
+  is what a reader querying quotations wants (a first sentence would cut answers in half), and a
+  row per paragraph keeps each row in one paragraph and one offset range. The speaker is read from
+  the label (:func:`_turn_speaker`); a reporter's, a moderator's or staff's label is no one named.
+  Quotations in marks inside a turn stay rows of their own (``nested_in_id`` the turn's row; the
+  speaker their cue names), and a first-person "I said … “…”" in a turn is the turn's speaker.
 * quantities — body paragraphs, footnotes and captions. The subject is the actor mentioned
   inside the quantity ("50,000 U.S. troops"), else the nearest actor mentioned before it in the
   same sentence; a curated ``quantities:`` entry sets the subject or rejects the detection.
@@ -82,6 +92,9 @@ from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
 from . import referents as referents_mod
+from .entities import GENERATIONAL, TITLE_WORDS
+from .entities import _fold as fold_accents
+from .quotations import TITLE_OF
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
@@ -240,10 +253,31 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
     def spoke_last(cs, candidates):
         return model().last_speaker_among(cs, candidates, quotations_mod.FINITE_SPEECH_VERBS)
 
+    turns = _turns(doc, seg, body)  # a transcript's turns: paragraph id -> [(start, end, label, turn number)]
+    speaker_of = {}  # a label as written -> its (speakers, speaker label)
     before = None  # the body paragraph before this one
     for p in body:
         multi, text = seg.paragraph_pieces[p["id"]], p["text"]
         found = found_in[p["id"]]
+        in_turns = []  # (start, end, quotation id, speakers, label) of this paragraph's turns
+        for ts, te, lab, number in turns.get(p["id"], ()):
+            if lab.label not in speaker_of:
+                speaker_of[lab.label] = _turn_speaker(doc, lab, mentions, actor_types, people, names, titles[4])
+            speakers, label = speaker_of[lab.label]
+            pieces = multi.sub(ts, te)
+            qid = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
+            sentence = _sentence_of(seg, pieces[0].start)
+            in_turns.append((ts, te, qid, speakers, label))
+            out["quotations"].append({
+                "id": qid, "document_id": doc.id, "paragraph_id": p["id"],
+                "sentence_id": sentence["id"] if sentence else None,
+                "speaker_id": speakers[0] if len(speakers) == 1 else None, "speaker_label": label,
+                "speaker_ids": json.dumps(speakers), "quote": text[ts:te], "start": pieces[0].start,
+                "end": pieces[-1].end, "spans": _pieces_json(pieces), "kind": "turn", "nested_in_id": None,
+                "attribution": "turn", "verb": None, "turn": number, "turn_label": lab.label,
+            })
+            out["quotation_speakers"].extend({"quotation_id": qid, "actor_id": a, "position": n}
+                                             for n, a in enumerate(speakers, 1))
         # a quotation set out after a paragraph ending with a colon ("… described it this way:"):
         # that paragraph's last sentence holds its cue
         lead_in = before if before is not None and not doc.text[before["end"]:p["start"]].strip() else None
@@ -320,6 +354,10 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
             elif previous and q.kind == "sentence" and not re.search(r"[“”\"]", text[previous[0]:q.start - 1]):
                 # "“…,” the official said. “…”": the next quoted sentence is the same speaker's
                 speakers, label, attribution = previous[1], previous[2], "continuation"
+            turn = next((t for t in in_turns if t[0] <= q.start < t[1]), None)
+            if turn and cue and cue.speaker.lower() == "i" and (turn[3] or turn[4]):
+                # "I said then that such crimes are “…”" in a turn: the turn's speaker
+                speakers, label, attribution = list(turn[3]), turn[4], "turn"
             entry = overrides.match(q.quote, text[max(0, q.start - 200):q.start - 1])
             status = "quotation"
             if entry is not None:
@@ -366,14 +404,149 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 "speaker_id": speakers[0] if len(speakers) == 1 else None, "speaker_label": label,
                 "speaker_ids": json.dumps(speakers), "quote": q.quote, "start": start, "end": end,
                 "spans": _pieces_json(pieces), "kind": q.kind,
-                "nested_in_id": ids.get(q.nested_in) if q.nested_in is not None else None,
-                "attribution": attribution, "verb": verb,
+                "nested_in_id": ids.get(q.nested_in) if q.nested_in is not None else turn[2] if turn else None,
+                "attribution": attribution, "verb": verb, "turn": None, "turn_label": None,
             })
             out["quotation_speakers"].extend({"quotation_id": qid, "actor_id": a, "position": n}
                                              for n, a in enumerate(speakers, 1))
     for entry in overrides.unused():
         errors.append(InputError(entry.path, f"quotation {entry['quote']!r}: no quotation detected in "
                                  "the body text starts with these words", line=entry.line_of("quote")))
+
+
+def _turns(doc, seg, body) -> dict:
+    """A transcript's turns (:func:`.quotations.speaker_labels`), by body paragraph: ``(start, end,
+    label, turn number)`` with offsets in the paragraph's text — the words after a speaker label up
+    to the next label or the paragraph's end; a label alone on its line ("Minister:") opens the
+    turn of the lines after it. A turn runs on into the body paragraphs after it that read as
+    prose (a capital or an opening mark, four words, terminal punctuation); a heading, a line of
+    clutter ("(END)", "▲ Back to top") or another label ends it. After the last label the text may
+    be the publisher's again ("This transcript has been edited …", the story around an excerpt):
+    a paragraph there goes on with the last turn only while it reads as speech (:func:`_spoken`).
+    The labels are read in the document's text (a header line the segmenter joined to the first
+    turn does not hide its label). Nothing in a text that is no transcript."""
+    labels = quotations_mod.speaker_labels(doc.text)
+    if not quotations_mod.transcript(labels):
+        return {}
+    starts = [lab.start for lab in labels]
+    out, current, number, last_end = {}, None, 0, None
+    for p in body:
+        text, multi = p["text"], seg.paragraph_pieces[p["id"]]
+        inside = labels[bisect.bisect_left(starts, p["start"]):bisect.bisect_left(starts, p["end"])]
+        stripped = len(text.rstrip())
+        if current is not None and (last_end is None or doc.text[last_end:p["start"]].strip()):
+            current = None  # a row between (a heading, clutter set aside): the turn is over
+        last_end = p["end"]
+        at = [multi.from_doc(lab.start) for lab in inside]
+        head = len(text[:at[0]].rstrip()) if inside else stripped
+        lead = len(text) - len(text.lstrip())
+        if current is not None and head > lead and _prose(text[lead:head]) \
+                and (inside or p["start"] < starts[-1] or _spoken(text[lead:head])):
+            out.setdefault(p["id"], []).append((lead, head, current, number))
+        elif not inside:
+            current = None
+        for k, lab in enumerate(inside):
+            current = lab
+            number += 1
+            end = len(text[:at[k + 1]].rstrip()) if k + 1 < len(inside) else stripped
+            begin = multi.from_doc(lab.text_start) if lab.text_start < p["end"] else None
+            if begin is not None and begin < end:
+                out.setdefault(p["id"], []).append((begin, end, lab, number))
+    return out
+
+
+PROSE = re.compile(r"[\"“‘(]?[A-Z0-9][^\n]*[.!?…\"”’)—–-]")
+
+
+def _prose(text: str) -> bool:
+    """A paragraph that continues a speaker's turn: it opens with a capital (or an opening mark)
+    and ends a sentence, four words at least, not all in capitals ("(END)")."""
+    return bool(PROSE.fullmatch(text.strip())) and len(text.split()) >= 4 and not text.isupper()
+
+
+# a speaker's own words: the first person outside quotation marks ("we discussed", "I think")
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|[Ww]e|[Ww]e[’']\w+|[Oo]ur|us|[Mm]y|me)\b")
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _spoken(text: str) -> bool:
+    """A paragraph after a transcript's last label that reads as the last speaker's: in the first
+    person outside quotation marks, and not about the transcript itself."""
+    text = QUOTED.sub(" ", text)
+    return bool(FIRST_PERSON.search(text)) and not re.search(r"(?i)\btranscript", text)
+
+
+def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> tuple[list, str]:
+    """The speakers and speaker label of a transcript's label. A reporter's, a moderator's label is
+    no one named (the label as written). A named label's name ("MR. HAYASHI", "DEFENSE MINISTER GEN
+    NAKATANI") is the registry person mentioned in the document whose name has its words, else the
+    person no registry holds named in full in the document ("HAYASHI Yoshimasa", "Denny Tamaki"),
+    named by the label; a title alone ("Minister:") is the one person the document names with
+    that title ("Defense Minister Nakatani"). Else the label as written names them. When the
+    registry holds several persons of the name, the label's title chooses among them by their
+    registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
+    written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
+    if lab.kind in ("ask", "role"):
+        return [], lab.label
+    if lab.kind == "title":
+        after = {}  # each name after the title in the text, by its folded form: "Ito" of "Minister Ito"
+        for m in re.finditer(rf"(?i:\b{re.escape(lab.title)})[ \t]+([A-Z][\w’'-]+)", doc.text):
+            if m.group(1).lower() not in referents_mod.ROLES and m.group(1).lower() not in TITLE_OF:
+                after.setdefault(_fold(m.group(1)), m.group(1))
+        if len(after) != 1:
+            return [], written
+        words = list(after.values())
+        written = f"{written} {words[0]}"  # "Minister Nakatani"
+    else:
+        words = lab.label[lab.name_start - lab.start:lab.name_end - lab.start].split()
+    keys = {_fold(w) for w in words if len(w.strip(".")) >= 3}
+    if not keys:
+        return [], written
+    namesakes = [a for a, n in names.items() if actor_types.get(a) == "person" and keys & {_fold(w) for w in n.split()}]
+    if len(namesakes) > 1 and lab.title:
+        # "MINISTER KOIZUMI" with two Koizumis in the registry: the one whose registry role has the
+        # label's title (not the scholar the reporter cites), else no one rather than the wrong one
+        wanted = set(lab.title.split()) - set(TITLE_OF)
+        fitting = [a for a in namesakes if any(wanted <= {w.lower() for w in title.split()}
+                                               for title, *_ in roles_of.get(a, ()))]
+        return (fitting, written) if len(fitting) == 1 else ([], written)
+    registered = {m["actor_id"] for m in mentions if actor_types.get(m["actor_id"]) == "person"
+                  and keys & {_fold(w) for w in names.get(m["actor_id"], "").split()}}
+    if len(registered) == 1:
+        return list(registered), written
+    known = _registry_person(words, names, actor_types)
+    if known:  # "SECRETARY OF DEFENSE LLOYD AUSTIN III": a registry person's full name, not mentioned as such
+        return [known], written
+    full = [p[3] for p in people if not p[2] and len(p[3].split()) > len(words) and keys & {_fold(w) for w in p[3].split()}]
+    if not full:  # a name the header or the title gives ("Press Conference by … HAYASHI Yoshimasa")
+        for m in re.finditer(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", doc.text):
+            # the capitalised words around the key less the title words ("Chief Cabinet Secretary")
+            for run in re.split(r"\s*\b(?:%s)\b\s*" % "|".join(map(re.escape, TITLE_WORDS)), m.group(),
+                                flags=re.I):
+                run = run.split()
+                while run and run[0].lower() in TITLE_OF:
+                    run = run[1:]  # "(Minister of) Defense Hamada Yasukazu": a department's word
+                if 2 <= len(run) <= 3 and keys & {_fold(w) for w in run}:
+                    full.append(" ".join(run))
+    if full:
+        name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
+        known = _registry_person(name.split(), names, actor_types)
+        return ([known], written) if known else ([], name)
+    return [], written
+
+
+def _registry_person(words, names, actor_types) -> str | None:
+    """The one registry person whose name has every word of a full name (two words at least, a
+    generational suffix aside): "LLOYD AUSTIN III" is Lloyd Austin's."""
+    keys = {_fold(w) for w in words if not re.fullmatch(GENERATIONAL.pattern, w.strip(","), re.I)} - {""}
+    if len(keys) < 2:
+        return None
+    hits = [a for a, n in names.items() if actor_types.get(a) == "person" and keys <= {_fold(w) for w in n.split()}]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _fold(word: str) -> str:
+    return fold_accents(word).lower().strip(".,")
 
 
 # The head nouns of an unnamed speaker: "a senior official", "two diplomats", "sources".

@@ -2023,6 +2023,7 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
             spelled.setdefault(c["name"], own)
     for c in found:
         c["name"] = spelled.get(c["name"], c["name"])
+    found = _speaker_labels_read(doc.text, found)
     for n, c in enumerate(found, start=1):
         region = c["region"]
         start, end = region.multi.to_doc(c["i"]), region.multi.to_doc(c["j"] - 1) + 1
@@ -2038,6 +2039,42 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
                      "region": region.kind, "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
                      "section_id": region.section_id, "start": start, "end": end, "surface": doc.text[start:end]})
     return rows
+
+
+def _speaker_labels_read(text: str, found: list[dict]) -> list[dict]:
+    """A transcript's speaker labels (:func:`.quotations.speaker_labels`) name no one but by the
+    name in them: a candidate among a label's other words ("MODERATOR", "Q", "MR.") is left out,
+    and the name of a label with an honorific or a title ("HAYASHI" of "MR. HAYASHI:") is a
+    person's."""
+    from .quotations import speaker_labels, transcript
+
+    if not found:
+        return found
+    labels = speaker_labels(text)
+    if not transcript(labels):
+        return found
+    starts = [lab.start for lab in labels]
+    kept, renamed = [], {}
+    for c in found:
+        s = c["region"].multi.to_doc(c["i"])
+        k = bisect.bisect_right(starts, s) - 1
+        lab = labels[k] if k >= 0 and s < labels[k].end else None
+        if lab is not None:
+            aside = lab.label.find("(")
+            if lab.kind == "ask" and aside >= 0 and s > lab.start + aside:
+                # "Q (Ryukyu Shimpo):": the reporter's outlet
+                c["type"], c["type_evidence"] = "media", f"role: a reporter's outlet in a transcript ({lab.label})"
+            elif lab.name_start is None or s + c["j"] - c["i"] <= lab.name_start or s >= lab.name_end:
+                continue  # a label's other words: "MODERATOR", "Q", "MR.", "(THROUGH TRANSLATOR)"
+            else:
+                if s < lab.name_start:  # "SECRETARY OF DEFENSE CHUCK HAGEL": the name is "CHUCK HAGEL"
+                    c["i"] += lab.name_start - s
+                    renamed[c["name"]] = c["name"] = " ".join(text[lab.name_start:lab.name_end].split())
+                c["type"], c["type_evidence"] = "person", f"role: a transcript's speaker label ({lab.label})"
+        kept.append(c)
+    for c in kept:  # its short forms ("HAGEL" of "SEC. HAGEL:") named after the name as trimmed
+        c["name"] = renamed.get(c["name"], c["name"])
+    return kept
 
 
 def summarise(doc_id: str, out: dict, state: dict):

@@ -67,6 +67,25 @@ quotation; when a quotation sits inside it, the reporting verb is the cue (2). A
 sentence is not used: ``“…,” Hegseth declared. He continued, “…”`` gives ``Hegseth`` for the
 first quotation and the pronoun ``He`` for the second (``pronoun=True``: the caller resolves it
 to the previous named speaker).
+
+Transcripts
+-----------
+A press conference or briefing transcript carries speech without quotation marks, each turn on
+lines that open with a speaker label: ``MR. HAYASHI:``, ``CHIEF CABINET SECRETARY SUGA:``,
+``DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR):``, ``Q (Ryukyu Shimpo):``, ``QUESTION:``,
+``MODERATOR:``, ``Minister:`` (on a line of its own, the words on the next) or the White House's
+``Q    Mr. Secretary, …``. :func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
+whether a text is laid out so (a speaker's label, and a reporter's or a moderator's label or a
+speaker's label again after another's): a "Note:" or "WASHINGTON:" line, a readout's "Minister X: …"
+list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
+
+* ``ask`` — a reporter's (``Q``, ``QUESTION``, ``REPORTER``), an outlet in brackets after it;
+* ``role`` — a moderator, staff, an interpreter, an official named by office only ("SENIOR
+  ADMINISTRATION OFFICIAL"), an interview's answer (``A:``, the interviewee unnamed): no one named;
+* ``title`` — a title or an office alone (``Minister:``, ``SECRETARY OF STATE:``): the document's
+  one person of that title, if any;
+* ``named`` — an honorific or a title and the name (``name_start``/``name_end``: its words), a name
+  the text knows (after an honorific, or used as a name elsewhere in the text: not "Major Findings:").
 """
 
 from __future__ import annotations
@@ -76,7 +95,8 @@ import re
 from dataclasses import dataclass
 
 from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
-from .referents import ROLES
+from .entities import TITLE_WORDS
+from .referents import HONORIFIC_GENDER, ROLES
 
 
 @dataclass
@@ -898,3 +918,154 @@ def _quoted_ranges(text: str, s0: int, open_pos: int) -> list[tuple[int, int]]:
     if not MARK.search(text, s0, open_pos):
         return []
     return [(s0 + q.start, s0 + q.end) for q in find_quotations(text[s0:open_pos])]
+
+
+# --- transcripts ----------------------------------------------------------------------------------
+
+@dataclass
+class SpeakerLabel:
+    """A speaker label opening a line of a transcript; ``text[start:end]`` is the label with its
+    colon, the turn's words start at ``text_start`` (the next line's start for a label alone)."""
+
+    start: int
+    end: int
+    label: str                  # as written, without the colon: "Q (Ryukyu Shimpo)", "MR. HAYASHI"
+    kind: str                   # "ask" | "role" | "title" | "named"
+    name_start: int | None      # the name's words in a named label ("HAYASHI", "GEN NAKATANI")
+    name_end: int | None
+    title: str | None           # the title of a title or named label, lower-cased ("minister")
+    text_start: int
+
+
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
+                        r"(?:[ \t]*\((?P<aside>[^()\n]{1,60})\))?(?:[ \t]*:(?=\s|$)|(?<=Q)(?:[ \t]{2,}|\t)(?=\S))[ \t]*")
+ASK_LABELS = frozenset("q question questioner reporter journalist participant audience".split())
+ROLE_LABELS = frozenset("moderator staff interpreter translator operator announcer narrator host emcee mc".split())
+# an interview's answers ("A:"): the interviewee's, whom the label does not name
+ANSWER_LABELS = frozenset("a answer".split())
+# the head of a label that names a speaker by office only ("SENIOR ADMINISTRATION OFFICIAL:")
+OFFICE_HEADS = frozenset("official officials briefer spokesperson spokesman spokeswoman".split())
+# a speaker the transcript does not name: "(UNKNOWN):", "UNIDENTIFIED SPEAKER:"
+UNNAMED_LABELS = frozenset("unknown unidentified".split())
+# abbreviated titles of a transcript's later labels ("SEC. HAGEL:", "AMB. EMANUEL:") the names' list lacks
+TITLE_ABBREVIATIONS = frozenset("sec secy amb".split())
+# the words of a department after a title's "of" ("SECRETARY OF DEFENSE", "MINISTER OF STATE FOR
+# FOREIGN AFFAIRS"): part of the title, not the name
+TITLE_OF = frozenset("of for the defense defence war state foreign affairs homeland security navy army air force "
+                     "treasury commerce justice".split())
+# the honorifics before a name ("MR. HAYASHI", "MS ROE"): the referents' list, and "Dr."
+HONORIFICS = frozenset(HONORIFIC_GENDER) | {"dr"}
+# the words that end a turn's line (a sentence's end, a dash of a turn cut off): a line of a label
+# in mixed case without one is a heading ("Admiral Okada: ten months at the helm")
+LINE_END = re.compile(r"[.!?…:;\"”’)\]—–-]\s*$")
+
+
+def speaker_labels(text: str) -> list[SpeakerLabel]:
+    """Every line of ``text`` that opens with a speaker label (see the module docstring); whether
+    they make a transcript is :func:`transcript`'s to say. A named label's name must be one the
+    text knows: after an honorific ("MR. HAYASHI"), or a word the text uses elsewhere as a name
+    (capitalised there, never in lower case): title words before common nouns ("Major Findings:",
+    "CHIEF TAKEAWAYS:") are a section's label, not a speaker's. A label in mixed case whose line
+    goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
+    out, known = [], {}  # known: whether a label's name is one the text knows, by the label's words
+    for m in LABEL_LINE.finditer(text):
+        words = m.group("words").split(" ")
+        low = [w.lower().rstrip(".") for w in words]
+        if low[0].strip("()") in UNNAMED_LABELS and len(words) <= 2:
+            out.append(_label(text, m, "ask" if low[-1] in ASK_LABELS else "role", None, None))
+            continue
+        if words[0].startswith("("):
+            continue
+        shaped = all(w.isupper() or w[:1].isupper() for w in words) and (
+            any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
+            or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
+        if not shaped:
+            continue
+        name = title = None
+        if len(words) <= 2 and " ".join(low) in ASK_LABELS | {"audience member"}:
+            kind = "ask"
+        elif len(words) == 1 and low[0] in ROLE_LABELS | ANSWER_LABELS or low[-1] in OFFICE_HEADS:
+            kind = "role"
+        elif len(words) == 1 and low[0] in ROLES:
+            kind, title = "title", low[0]
+        else:
+            last = max((k for k, w in enumerate(low) if w in TITLE_WORDS or w in HONORIFICS
+                        or w in TITLE_ABBREVIATIONS and words[k].endswith(".")), default=None)
+            if last is None:
+                continue  # "WASHINGTON:", "Place:", "READ MORE:": no title, no honorific
+            k = last + 1
+            while k < len(words) and low[k] in TITLE_OF:
+                k += 1
+            if k >= len(words):
+                if len(words) <= 3 and low[-1] in ROLES:  # "Defense Minister:"
+                    kind, title = "title", low[-1]
+                elif low[last] in ROLES and k > last + 1:  # "SECRETARY OF STATE:": an office, no one named
+                    kind, title = "title", " ".join(low[last:])
+                else:
+                    continue
+            else:
+                offsets = [m.start("words") + len(" ".join(words[:j])) + (1 if j else 0) for j in range(len(words))]
+                name = (offsets[k], m.end("words"))
+                key = (m.group("words"), k)
+                if key not in known:
+                    known[key] = any(w in HONORIFICS for w in low[:k]) or _known_name(text, words[k:], m)
+                if not known[key]:
+                    continue  # "Major Findings:", "DEFENSE MINISTER VISIT:": a section's label
+                kind, title = "named", next((w for w in reversed(low[:k]) if w in ROLES), None)
+        if kind in ("named", "title") and not m.group("words").isupper():
+            line_end = text.find("\n", m.end())
+            rest = text[m.end():line_end if line_end >= 0 else len(text)].strip()
+            if rest and not LINE_END.search(rest):
+                continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
+        out.append(_label(text, m, kind, name, title))
+    return out
+
+
+def _known_name(text: str, words: list[str], m) -> bool:
+    """Whether a word of a label's name (three letters at least) is one ``text`` uses as a name
+    outside the lines of that label: capitalised elsewhere ("Press Conference by … KOIZUMI
+    Shinjiro", another label "SEC. HAGEL" after "CHUCK HAGEL"), and never written in lower case."""
+    label = m.group("words")
+    for w in words:
+        w = w.strip(".’'")
+        if len(w) < 3:
+            continue
+        seen = list(re.finditer(rf"(?i)\b{re.escape(w)}\b", text))
+        if any(not x.group()[0].isupper() for x in seen):
+            continue  # a word the text writes in lower case: no name
+        for x in seen:
+            line = text.rfind("\n", 0, x.start()) + 1
+            while text[line:line + 1] in (" ", "\t"):
+                line += 1
+            if not text.startswith(label, line):
+                return True
+    return False
+
+
+def _label(text: str, m, kind: str, name, title) -> SpeakerLabel:
+    end = m.end()
+    text_start = end
+    if text[end:end + 1] == "\n":  # "Minister:" on a line of its own: the words are on the next lines
+        text_start = end + 1
+        while text_start < len(text) and text[text_start].isspace():
+            text_start += 1
+    label_end = m.end("aside") + 1 if m.group("aside") else m.end("words")
+    return SpeakerLabel(m.start("words"), text.index(":", label_end) + 1 if ":" in text[label_end:end] else label_end,
+                        text[m.start("words"):label_end], kind, *(name or (None, None)), title, text_start)
+
+
+def transcript(labels: list[SpeakerLabel]) -> bool:
+    """Whether the labels make a transcript: a reporter's label ("Q", "QUESTION") with a speaker's
+    (a named one, a bare title's, a moderator's or staff's), or a named or title label with a
+    moderator's or staff's, or with a named label again after another's (an exchange). So a
+    readout's or a profile's "Minister Ito: …" lines, each once, are no transcript, nor an FAQ's
+    "Q:"/"A:" lines (no one speaks: the answers are the publisher's), nor an event's "Host:"/
+    "Moderator:" lines."""
+    if len(labels) < 2:
+        return False
+    chair = any(l.kind == "role" and l.label.lower() not in ANSWER_LABELS for l in labels)
+    spoken = [l.label.lower() for l in labels if l.kind in ("named", "title")]
+    again = any(lab in spoken[:k - 1] for k, lab in enumerate(spoken) if k and spoken[k - 1] != lab)
+    if any(l.kind == "ask" for l in labels):
+        return chair or bool(spoken)
+    return bool(spoken) and (chair or again)

@@ -1,0 +1,340 @@
+"""Press-conference transcripts: each speaker label's turn is a quotation of kind "turn", its speaker
+read from the label; a news story's lines never are (a corpus written for the test)."""
+
+import json
+
+import sqlite_utils
+from click.testing import CliRunner
+
+from alliance_record.cli import cli
+from alliance_record.extract.quotations import speaker_labels, transcript
+from alliance_record.segment import speaker_line
+from conftest import catalog_entry, write_corpus
+
+BRIEFING = """
+Briefing by Chief Spokesperson MORI Haruto (Excerpt)
+
+[Opening Remarks]
+
+MR. MORI: Good morning. The two navies will hold their harbour drill near Osaka next week. Minister Ito will watch it from the pier.
+
+The drill was planned in the spring and has been moved twice because of the weather.
+
+[Questions]
+
+Q (Harbour Evening News): Will the drill close the fishing grounds? The mayor called the plan "rushed and unclear."
+
+MR. MORI: No area will be closed for more than a day. I said last week that the fishermen would be "told well in advance."
+
+QUESTION: And the second point you raised about the pier —
+
+MINISTER ITO: Let me answer that one. The pier will stay open to visitors on the weekend.
+
+Minister:
+The budget for the pier was settled in March and it covers the repairs as well.
+
+MODERATOR: We are out of time. Thank you all for coming.
+
+(END)
+"""
+
+STORY = """
+Navies plan a harbour drill
+
+WASHINGTON: The two navies will hold a harbour drill near Osaka next week, officials said on Monday.
+
+Note: This story was updated with the date of the drill.
+
+Minister Ito said the pier would stay open. “We will keep it open to visitors,” he told reporters.
+"""
+
+ACTORS = """
+actors:
+  - {id: ito, name: Kenji Ito, type: person, aliases: [Minister Ito, Ito]}
+"""
+
+
+def build(tmp_path):
+    seeds = write_corpus(tmp_path / "s", {"briefing": BRIEFING, "story": STORY},
+                         [catalog_entry("briefing", title="Briefing by Chief Spokesperson MORI Haruto"),
+                          catalog_entry("story", title="Navies plan a harbour drill")],
+                         **{"actors.yml": ACTORS})
+    out = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(out)
+
+
+def test_speaker_labels_are_read_by_their_shape():
+    # (the names after a title alone are ones the text uses elsewhere: its header here)
+    text = ("Chief Cabinet Secretary Suga and Minister Nakatani meet the press\n"
+            "MR. MORI: Yes.\nQ (Harbour Evening News): Why?\nCHIEF CABINET SECRETARY SUGA: Because.\n"
+            "DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR): Thanks.\nMinister:\nIt is so.\n"
+            "Q    Ari, one more.\nMODERATOR: Last one.\nWASHINGTON: no label.\nPlace: no label either.\n")
+    labels = speaker_labels(text)
+    assert [(lab.label, lab.kind) for lab in labels] == [
+        ("MR. MORI", "named"), ("Q (Harbour Evening News)", "ask"), ("CHIEF CABINET SECRETARY SUGA", "named"),
+        ("DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR)", "named"), ("Minister", "title"), ("Q", "ask"),
+        ("MODERATOR", "role")]
+    assert [text[lab.name_start:lab.name_end] for lab in labels if lab.kind == "named"] == ["MORI", "SUGA", "NAKATANI"]
+    assert text[labels[4].text_start:].startswith("It is so.")  # a label alone on its line: the next line
+    assert transcript(labels)
+    # an abbreviated title in a later label, a speaker the transcript does not name
+    more = speaker_labels("SECRETARY OF DEFENSE KEN ITO: Hello.\nSEC. ITO: Thank you.\n"
+                          "(UNKNOWN) (THROUGH INTERPRETER): We begin.\n")
+    assert [(lab.label, lab.kind) for lab in more] == [("SECRETARY OF DEFENSE KEN ITO", "named"), ("SEC. ITO", "named"),
+                                                         ("(UNKNOWN) (THROUGH INTERPRETER)", "role")]
+    # an official named by office, an interview's answers: labels of no one named (the answer is not
+    # the question's continuation)
+    interview = speaker_labels("SENIOR NAVY OFFICIAL: We start.\nQ: Why now?\nA: Because the ships are ready.\n")
+    assert [(lab.label, lab.kind) for lab in interview] == [("SENIOR NAVY OFFICIAL", "role"), ("Q", "ask"),
+                                                              ("A", "role")]
+    # a story's "WASHINGTON:" and "Note:" lines, or one labelled line alone, make no transcript
+    assert not transcript(speaker_labels("WASHINGTON: Talks began.\nNote: Updated.\n"))
+    assert not transcript(speaker_labels("Secretary Ito: A New Chapter\nIto: The talks went on.\n"))
+
+
+def test_a_labelled_line_is_no_heading_but_a_headline_stays_one():
+    # a turn cut off by a dash, a moderator's line in title case: body lines; a named label with a
+    # title after it reads as a headline
+    assert speaker_line("QUESTION: And the second point about the pier —")
+    assert speaker_line("STAFF: Next Question From the Back Row")
+    assert not speaker_line("Secretary Ito: A New Chapter for the Two Navies")
+    assert not speaker_line("Harbour Drill Moved to Next Week")
+
+
+def test_each_turn_is_a_quotation_with_its_speaker_and_exact_offsets(tmp_path):
+    db = build(tmp_path)
+    text = db["documents"].get("briefing")["text"]
+    turns = list(db["quotations"].rows_where("document_id = 'briefing' and kind = 'turn'", order_by="start"))
+    for r in turns:
+        assert text[r["start"]:r["end"]] == r["quote"]
+    got = [(r["quote"].split(".")[0], r["speaker_id"], r["speaker_label"], r["turn"]) for r in turns]
+    assert got == [
+        # the label's family name, named in full in the header: a person no registry holds
+        ("Good morning", None, "MORI Haruto", 1),
+        ("The drill was planned in the spring and has been moved twice because of the weather", None,
+         "MORI Haruto", 1),  # a paragraph of prose after a turn goes on with it (same turn number)
+        ("Will the drill close the fishing grounds? The mayor called the plan \"rushed and unclear", None,
+         "Q (Harbour Evening News)", 2),
+        ("No area will be closed for more than a day", None, "MORI Haruto", 3),
+        ("And the second point you raised about the pier —", None, "QUESTION", 4),  # not a heading
+        ("Let me answer that one", "ito", "MINISTER ITO", 5),  # a registry person
+        ("The budget for the pier was settled in March and it covers the repairs as well", "ito", "Minister Ito", 6),
+        ("We are out of time", None, "MODERATOR", 7),
+    ]  # "(END)" and the bracketed headings are no one's words
+    inner = {r["quote"]: r for r in db["quotations"].rows_where("document_id = 'briefing' and kind != 'turn'")}
+    said = inner["told well in advance."]
+    # "I said …" inside a turn: the turn's speaker, and the quotation sits inside the turn's row
+    assert said["speaker_label"] == "MORI Haruto" and said["attribution"] == "turn"
+    assert said["nested_in_id"] == next(r["id"] for r in turns if r["quote"].startswith("No area"))
+    assert json.loads(db["quotations"].get(turns[5]["id"])["speaker_ids"]) == ["ito"]
+
+
+def test_label_words_are_no_names_and_a_story_has_no_turns(tmp_path):
+    db = build(tmp_path)
+    names = {r["surface"]: r["candidate_id"] for r in db["entity_candidate_mentions"].rows_where(
+        "document_id = 'briefing'")}
+    assert not {"MODERATOR", "Q", "QUESTION", "MR.", "MR", "MINISTER"} & set(names)
+    types = {r["name"]: r["type"] for r in db["entity_candidates"].rows}
+    assert types.get("MORI") == "person" or types.get("MORI Haruto") == "person"
+    assert types.get("Harbour Evening News") == "media"
+    assert not list(db["quotations"].rows_where("document_id = 'story' and kind = 'turn'"))
+    assert [r["quote"] for r in db["quotations"].rows_where("document_id = 'story'")] == [
+        "We will keep it open to visitors,"]
+
+
+def test_a_full_name_in_a_label_is_the_one_registry_person_of_that_name():
+    from alliance_record.extract.claims import _registry_person
+
+    names = {"kenji-ito": "Kenji Ito", "ito-corp": "Ito Holdings", "hana-ito": "Hana Ito"}
+    types = {"kenji-ito": "person", "ito-corp": "organization", "hana-ito": "person"}
+    assert _registry_person(["KENJI", "ITO", "JR."], names, types) == "kenji-ito"  # a suffix aside
+    assert _registry_person(["ITO"], names, types) is None  # a family name alone: two Itos
+    assert _registry_person(["TARO", "ITO"], names, types) is None
+
+
+# --- texts that are no transcript, or whose tail is the publisher's (review 9 of the branch) --------
+
+PROFILE = """
+Who leads the two navies this year
+
+This note sketches the officers at the head of both fleets.
+
+Admiral Okada: ten months at the helm
+
+The admiral came to the post in the spring and has spent it on the shipyard budget.
+
+He has flown to Hawaii three times to see his counterpart.
+
+Captain Lowe: a short portrait
+
+The captain commanded a destroyer before she joined the staff.
+"""
+
+SECTIONS = """
+Barracks inspection 2023
+
+An account of the barracks inspection at the northern camp.
+
+Major Defects:
+
+The inspectors saw damp walls in half of the old rooms and broken heaters in most.
+
+Deputy Remarks:
+
+Soldiers liked the new gym but said repairs take too long.
+
+CHIEF LESSONS: Supplies moved faster than in any drill before it.
+
+DEPUTY CHIEFS GATHER: The officers met at the camp and fixed a date for the next drill.
+
+Q: Is the camp open to visitors?
+
+The next inspection is planned for the winter.
+"""
+
+READOUT = """
+Summary of the ministers' video call
+
+The ministers spoke about the harbour drill on Tuesday. These were their main messages:
+
+Minister Ito: Japan will add two ships to the drill and invite more partners to watch.
+
+Secretary Vance: The United States will send its newest frigate and share the costs.
+
+The two ministers plan to meet in Osaka in the autumn.
+"""
+
+FAQ = """
+Common questions about the harbour drill
+
+Q: Where will the drill take place?
+A: In the outer harbour, away from the fishing grounds and the ferry lanes.
+
+Q: Will the ferries run?
+A: The ferries keep their timetable for the whole week of the drill.
+
+Write to the city's harbour office for more about the closures.
+"""
+
+INTERVIEW_IN_STORY = """
+Captain says crews are ready for the harbour drill
+
+The captain of the flagship talked to our reporter on the pier on Sunday. An excerpt follows.
+
+Q: Are your crews ready for the drill next week?
+A: They are, and they have practised the harbour approach for weeks.
+
+Plans to widen the ferry terminal have stalled for years, and the harbour board is split over the cost.
+
+Fishing crews have also complained about the noise of the night exercises.
+"""
+
+TAIL = """
+Briefing by Press Secretary Ann Vance
+
+MS. VANCE: Good morning, all. Two short notes before I take questions.
+
+Q: Will the minister visit the harbour next week?
+
+MS. VANCE: She will visit it on Thursday and meet the crews at noon.
+
+This record of the briefing was shortened and tidied by the press team.
+
+More from the newsroom
+
+Two navies sign a fuel-sharing deal in Osaka on Friday.
+"""
+
+TWO_NAMESAKES = """
+Press Conference by the Ministry's Minister
+
+MINISTER ITO: Good morning. One notice about the harbour drill with our allies.
+
+Q (Harbour Evening News): Hana Ito of the city university wrote on Sunday that the drill is too small. Your view?
+
+MINISTER ITO: I have seen the piece. The drill is the largest we have held in these waters.
+
+(END)
+"""
+
+OFFICES = """
+Who sits at the table
+
+The harbour talks bring together four officials of both governments.
+
+SECRETARY OF STATE: Ann Vance, who opens the first session.
+MINISTER OF DEFENSE: Kenji Ito, who speaks on the harbour.
+
+The talks close with a joint note.
+"""
+
+MORE_ACTORS = """
+actors:
+  - {id: ito, name: Kenji Ito, type: person, aliases: [Minister Ito, Ito],
+     roles: [{title: Minister of Defense}]}
+  - {id: hana-ito, name: Hana Ito, type: person, aliases: [Ito]}
+  - {id: vance, name: Ann Vance, type: person, aliases: [Secretary Vance, Vance]}
+  - {id: okada, name: Jun Okada, type: person, aliases: [Admiral Okada, Okada]}
+"""
+
+OTHERS = {"profile": PROFILE, "sections": SECTIONS, "readout": READOUT, "faq": FAQ,
+          "interview": INTERVIEW_IN_STORY, "tail": TAIL, "namesakes": TWO_NAMESAKES, "offices": OFFICES}
+
+
+def build_others(tmp_path):
+    seeds = write_corpus(tmp_path / "o", OTHERS, [catalog_entry(stem) for stem in OTHERS],
+                         **{"actors.yml": MORE_ACTORS})
+    out = tmp_path / "o.db"
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(out)
+
+
+def test_headings_section_labels_readouts_and_faqs_make_no_turns(tmp_path):
+    db = build_others(tmp_path)
+    turns = {r["document_id"] for r in db["quotations"].rows_where("kind = 'turn'")}
+    assert not turns & {"profile", "sections", "readout", "faq", "offices"}
+    # a sentence-case heading after a colon stays a heading
+    headings = [r["heading"] for r in db["sections"].rows_where("document_id = 'profile'")]
+    assert "Admiral Okada: ten months at the helm" in headings and "Captain Lowe: a short portrait" in headings
+    # no section label's words are a person's, by the label
+    evidence = {r["name"]: r["type_evidence"] for r in db["entity_candidates"].rows}
+    assert not any("speaker label" in (evidence.get(w) or "")
+                   for w in ("Defects", "Remarks", "LESSONS", "CHIEFS GATHER", "STATE", "DEFENSE"))
+
+
+def test_a_turn_does_not_run_on_into_the_publishers_words(tmp_path):
+    db = build_others(tmp_path)
+    quotes = [r["quote"] for r in db["quotations"].rows_where("document_id in ('tail', 'interview')")]
+    assert not any(q.startswith(("This record", "Plans to widen", "Fishing crews", "Two navies")) for q in quotes)
+    turns = [(r["quote"][:12], r["speaker_id"], r["speaker_label"]) for r in db["quotations"].rows_where(
+        "document_id = 'tail' and kind = 'turn'", order_by="start")]
+    assert turns == [("Good morning", "vance", "MS. VANCE"), ("Will the min", None, "Q"),
+                     ("She will vis", "vance", "MS. VANCE")]
+
+
+def test_a_labels_title_chooses_among_namesakes(tmp_path):
+    db = build_others(tmp_path)
+    rows = list(db["quotations"].rows_where("document_id = 'namesakes' and kind = 'turn'", order_by="start"))
+    minister = [r for r in rows if r["turn_label"] == "MINISTER ITO"]
+    assert len(minister) == 2 and all(r["speaker_id"] in ("ito", None) for r in minister)
+    assert all(r["speaker_id"] != "hana-ito" for r in rows)
+
+
+def test_an_office_alone_is_a_title_label_and_evidence_is_needed():
+    labels = speaker_labels("SECRETARY OF STATE: Ann Vance, who opens.\nMINISTER OF FOREIGN AFFAIRS: Ken Ito.\n")
+    assert [(lab.label, lab.kind, lab.name_start) for lab in labels] == [
+        ("SECRETARY OF STATE", "title", None), ("MINISTER OF FOREIGN AFFAIRS", "title", None)]
+    assert not transcript(labels)  # offices listed, no one asks
+    assert not transcript(speaker_labels("Q: Where?\nA: Here.\nQ: When?\nA: Now.\n"))  # an FAQ
+    assert not transcript(speaker_labels("Host: The city.\nModerator: Dr. Ann Vance.\n"))  # an event's facts
+    # named labels with no reporter's or moderator's label: a readout, unless they alternate
+    assert not transcript(speaker_labels("Minister Ito: Japan will help.\nSecretary Vance: So will we.\n"))
+    assert transcript(speaker_labels("MR. ITO: Hello.\nMS. VANCE: Hello.\nMR. ITO: Shall we begin?\n"))
+    # title words before common nouns are no speaker's name
+    assert not [lab for lab in speaker_labels("Major Defects:\nCHIEF LESSONS: Supplies moved.\n"
+                                              "DEPUTY CHIEFS GATHER: They met.\n") if lab.kind == "named"]
+    # a sentence-case heading after a named label is no label
+    assert not speaker_labels("Admiral Okada: ten months at the helm\n")
