@@ -516,10 +516,55 @@ CAPITAL_ACTS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CAPITAL_ACTS)
+# 17b (round capgov9). The capital's role in its clause decides, not the word before it alone:
+# the subject of a verb reached past adverbs or an aside is its government ("Beijing quickly
+# responded", "Seoul in turn said", "Pyongyang, which ..., answered"); so is the object of "to"
+# after an office held toward a state or a predicate of importance ("envoy to Seoul", "mattered
+# to Tokyo"). A movement, a posting or a route to the city stays the city: no office, message or
+# importance governs the name there.
+CAPITAL_ROLE = [
+    ("Beijing quickly responded with a statement of its own.", ("Beijing", "china")),
+    ("Seoul in turn said it would send a delegation of its own.", ("Seoul", "south-korea")),
+    ("Washington never asked for a larger budget, the secretary added.", ("Washington", "united-states")),
+    ("Moscow, which had promised help to the North, stayed silent.", ("Moscow", "russia")),
+    ("She began her posting as envoy to Seoul in the spring.", ("Seoul", "south-korea")),
+    ("Britain named a new ambassador to Manila after the election.", ("Manila", "philippines")),
+    ("The vote mattered to Seoul since its exporters depend on it.", ("Seoul", "south-korea")),
+    ("The new rules matter to Tokyo more than to any other capital.", ("Tokyo", "japan")),
+    # the buyer of a sale, past the thing sold (and not the subject of the verb after it)
+    ("Its offer to sell patrol boats to Hanoi stalled over the price.", ("Hanoi", "vietnam")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAPITAL_ACTS + CAPITAL_ROLE)
 def test_a_capital_acting_or_receiving_is_its_state(text, expected):
     found, cands = seed_run(text)
     assert expected in found, (found, sorted(cands))
+
+
+CAPITAL_STAYS_CITY = [
+    # a route, a journey, a move or a posting to the city
+    ("The bullet train runs from Osaka to Tokyo in under three hours.", "Tokyo", ("Tokyo", "tokyo")),
+    ("The road to Tokyo was closed by snow for most of the day.", "Tokyo", ("Tokyo", "tokyo")),
+    ("Her flight to Tokyo left an hour late because of the storm.", "Tokyo", ("Tokyo", "tokyo")),
+    ("The firm relocated to Tokyo after the merger was signed.", "Tokyo", ("Tokyo", "tokyo")),
+    ("The young diplomat was posted to Washington for three years.", "Washington", ("Washington", "washington-dc")),
+    ("His family moved to Tokyo when he was nine.", "Tokyo", ("Tokyo", "tokyo")),
+    ("The two ministers took the night train to Seoul after the talks.", "Seoul", None),
+    # a place of the city in the city's possessive; a summit held in the city
+    ("The ministers met at a summit in Beijing quickly arranged by the hosts.", "Beijing", ("Beijing", "beijing")),
+    ("The delegation landed at Tokyo's Narita airport before dawn.", "Tokyo", ("Tokyo", "tokyo")),
+    ("The rocket rose from the Sohae area of Pyongyang at noon.", "Pyongyang", ("Pyongyang", "pyongyang")),
+    ("Protests filled the streets of Beijing for a week.", "Beijing", ("Beijing", "beijing")),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", CAPITAL_STAYS_CITY)
+def test_a_capital_reached_moved_or_posted_to_stays_the_city(text, name, expected):
+    found, cands = seed_run(text)
+    readings = [f for f in found if f[0] == name]
+    # the city: the registered place, or (no registry holding it) no mention and a candidate
+    assert readings == ([expected] if expected else []), (found, sorted(cands))
 
 
 # 18 (round ents6). Two persons, each after a role, joined by "and": each is a candidate of its own,

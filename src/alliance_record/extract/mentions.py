@@ -197,7 +197,9 @@ MOTION_BEFORE = re.compile(
 SPATIAL_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)?\s+of|"
     r"range\s+of|proximity\s+(?:of|to)|(?:next|adjacent)\s+to|away\s+from|"
-    r"(?:places|locations|areas|regions|sites|destinations)\s+(?:like|such\s+as|including))\s+$", re.I)
+    r"(?:places|locations|areas|regions|sites|destinations)\s+(?:like|such\s+as|including)|"
+    # a part of the city: "the Sunan area of Pyongyang", "the outskirts of Beijing"
+    r"(?:area|areas|outskirts|suburbs|streets|cent(?:er|re)|heart|districts?|parts)\s+of)\s+$", re.I)
 # ... and so does a name that is the subject of a spatial predicate: "Japan is within range of".
 SPATIAL_AFTER = re.compile(
     r"^\s+(?:is|are|was|were|lies|lie|sits|sit|remains)\s+(?:[a-z]+\s+)?(?:within|near|close|adjacent|"
@@ -235,12 +237,15 @@ INFLUENCE_VERBS = inflections(
     "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
     # ... and the one treated as something: "treats Tokyo less as a protectorate"
     "treat")
-# ... and the one protested, listened or appealed to ("shipbuilders listen to Washington"), and the one a
-# message is addressed to ("conveyed its serious concerns to Beijing")
-INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer") | frozenset(
+# ... and the one protested, listened or appealed to ("shipbuilders listen to Washington"), the one a
+# message is addressed to ("conveyed its serious concerns to Beijing"), the one an office is held
+# toward ("ambassador to Manila", "envoy to Seoul") and the one a thing matters to ("mattered to
+# Tokyo", "vital to Seoul"). A route, a journey, a move or a posting to the city ("the road to
+# Tokyo", "flight to", "relocated to", "posted to") has none of these heads: the city.
+INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer", "matter") | frozenset(
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
-    "objections".split())
+    "objections ambassador ambassadors envoy envoys emissary emissaries important vital crucial".split())
 # ... and the first object of a verb of giving, teaching or telling before its second, where the
 # second is a thing a party is given or told ("taught Tokyo a lesson", "promised Tokyo a
 # deal", "handed Manila a victory"): the one who receives. A physical thing may go to the city
@@ -254,6 +259,10 @@ SECOND_OBJECT_AFTER = re.compile(
     r"blows?|boosts?|edge|advantages?|way|choices?|role|say|voice|reasons?|assurances?|guarantees?|pledges?|"
     r"promises?|apology|ultimatum|headaches?|access|leverage|seats?|veto|reprieve|concessions?|limits?|"
     r"mandate|green light|free hand|rebuke|snub|setback)\b")
+# ... and the buyer a thing is sold or transferred to, past the thing ("sell submarines to Canberra",
+# "exported the radars to Manila"): the state that buys, where a journey to the city is the city
+SALE_BEFORE_TO = re.compile(r"\b(?:sells?|sold|selling|exports?|exported|exporting|transfers?|transferred|"
+                            r"transferring)\b(?:\s+[\w-]+){0,4}\s+to\s+$", re.I)
 # ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
 # the name qualifies a noun ("upset Tokyo hotels")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
@@ -287,6 +296,10 @@ PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", 
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
                "mainland", "shores", "ports", "port", "bases", "base", "streets", "archipelago",
                "southwest", "north", "south", "east", "west", "grounds"}
+# What a city has and names ("Haneda airport", "Gangnam district"): after a capital's possessive and
+# a name, the city's own place.
+CITY_PARTS = {"airport", "station", "district", "ward", "suburb", "suburbs", "hospital", "university", "zoo",
+              "park", "neighborhood", "neighbourhood", "stadium", "bay"}
 # The area around a place, however qualified: "Japan's immediate Northeast Asian neighborhood".
 SURROUNDINGS = {"neighborhood", "neighbourhood", "vicinity", "periphery", "surroundings", "environs",
                 "backyard", "doorstep", "outskirts"}
@@ -295,6 +308,10 @@ AUXILIARIES = {"has", "have", "had", "is", "was", "are", "were", "will", "would"
                "sees", "says", "said", "tends", "needs", "presses", "wants", "cannot", "also",
                "already", "then", "now", "still", "has", "may", "shoulders", "takes", "faces", "ought",
                "shall", "needs"}
+# A name right after one of these is the object of the preposition, never the subject of the verb
+# after it ("the road to Tokyo was closed", "a move into Seoul is planned").
+OBJECT_PREPOSITIONS = frozenset({"to", "into", "onto", "toward", "towards", "about", "over", "under", "past",
+                                 "beyond", "through"})
 AGENT_BEFORE = re.compile(r"\b(?:for|with|by|between|and|of|against|from)\s+$", re.I)
 # Words after a name that are not a noun it qualifies (so "Japan alone", "Tokyo last week" and
 # "the U.S. over" are not attributive uses, while "U.S. strategic priorities" is).
@@ -1303,11 +1320,14 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     the words before the first and after the last decide for all of them. In order:
 
     - a spatial relation takes the place: "north of Japan", "within range of China",
-      "away from", "places like Cambodia"; and so does the subject of a spatial predicate
-      ("Japan is within range of");
+      "away from", "places like Cambodia", a part of the city ("the Sunan area of Pyongyang",
+      "Tokyo's Haneda airport"); and so does the subject of a spatial predicate ("Japan is
+      within range of");
     - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
       verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
-      Washington"), as is the one wanted or asked to act ("wants Tokyo to do more");
+      Washington"), as is the one wanted or asked to act ("wants Tokyo to do more"), the one an
+      office or a message is addressed to or a thing matters to ("ambassador to Manila",
+      "mattered to Tokyo") and the buyer of a sale ("sell submarines to Canberra");
     - a possessive: the place when it governs a place noun ("Tokyo’s Ichigaya district") or the
       area around it ("Japan's immediate neighborhood"), else the actor ("Washington’s commitment");
     - a name qualifying a situation is the place ("a Taiwan contingency"); a country or a
@@ -1316,8 +1336,10 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     - the place after a locative preposition ("met in Tokyo"), a verb of motion ("visit to
       Japan", "heading towards"), an attack ("invade Taiwan", "encroached on Japan"), or as the
       end of an address after another place ("Tokyo, Japan");
-    - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established")
-      or after "for/with/between ..." ("for Tokyo and Washington to build");
+    - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established"),
+      also past adverbs or an aside ("Beijing quickly responded", "Seoul in turn said"), but not
+      the object of a preposition ("the road to Tokyo was closed"); or after "for/with/between
+      ..." ("for Tokyo and Washington to build");
     - otherwise the default: a city, district or facility is a place; a country is the state acting.
     """
     last = last or match
@@ -1337,6 +1359,10 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         following = re.findall(r"[A-Za-z-]+", re.split(r"[^\w\s'-]", after[possessive.end():], maxsplit=1)[0])[:4]
         if following and following[0].lower() in PLACE_NOUNS:
             return "place", "possessive+place-noun"
+        # "Tokyo's Haneda airport", "Seoul's Gangnam district": a named part of the city
+        head = next((w for w in following if not w[:1].isupper()), None)
+        if head and head != following[0] and head.lower() in CITY_PARTS:
+            return "place", "possessive+place-noun"
         if any(w.lower() in SURROUNDINGS for w in following):
             return "place", "possessive+surroundings"
         return "actor", "possessive"
@@ -1349,6 +1375,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
         return "actor", "object-of-influence"
     if _object_of(before_core, RECIPIENT_VERBS) and SECOND_OBJECT_AFTER.match(after):
+        return "actor", "object-of-influence"
+    if SALE_BEFORE_TO.search(before_core):
         return "actor", "object-of-influence"
     if _object_of(before_core, FEELING_VERBS) and _stands_alone(_after_compound(after, last, matches_in_region)):
         return "actor", "object-of-influence"
@@ -1366,8 +1394,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "locative"
     if prev in (",", ":") and _previous_is_place(match, matches_in_region):
         return "place", "address"
-    if _agentive_after(after, noun_verb=not DETERMINER_BEFORE.search(before)):
-        return "actor", "agentive"
+    if prev not in OBJECT_PREPOSITIONS and _agentive_after(after, noun_verb=not DETERMINER_BEFORE.search(before)):
+        return "actor", "agentive"  # "Tokyo said"; not "the road to Tokyo was closed": the road was
     if AGENT_BEFORE.search(before):
         return "actor", "agentive"
     if place_types & {"city", "district", "facility", "admin-area"}:
@@ -1445,9 +1473,16 @@ def _previous_is_place(match, matches):
         last.chosen is not None and last.chosen.kind == "place")
 
 
-# A parenthesis between a subject and its verb: ", in turn,", ", however,", ", for now,".
+# A parenthesis between a subject and its verb: ", in turn,", ", however,", ", for now,", and a
+# relative clause set off by commas (", which claims Taiwan as its own,").
 PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:“”\"]{1,25}|[a-z]+ly|however|"
-                           r"meanwhile|too|though|instead|also|then),(?=\s)")
+                           r"meanwhile|too|though|instead|also|then|(?:which|who)\s[^,.;:“”\"()]{1,60}),(?=\s)")
+# Adverbs between a subject and its verb, without commas: "Beijing quickly responded", "Washington
+# never asked", "Seoul in turn said". A word in -ly that is a noun or an adjective ("Tokyo
+# assembly", "Seoul family", "early") is none.
+ADVERBS_BETWEEN = re.compile(r"(?:\s+(?:never|again|once|just|in\s+turn|"
+                             r"(?!(?:assembly|family|supply|rally|reply|ally|early|only|daily|weekly|monthly|"
+                             r"yearly|likely|italy|july|holy|jolly|belly|anomaly|monopoly)\b)[a-z]{4,}ly))+(?=\s)")
 
 
 def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
@@ -1458,6 +1493,9 @@ def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
     aside = PARENTHETICAL.match(rest)
     if aside:
         rest = rest[aside.end():]
+    adverbs = ADVERBS_BETWEEN.match(rest)
+    if adverbs:
+        rest = rest[adverbs.end():]
     word = re.match(r"\s+(?:\(\w+\)\s+)?[\"“]?([A-Za-z]+)\b", rest)
     if not word:
         return False
