@@ -190,7 +190,9 @@ PLACE_QUALIFIED = {"contingency", "crisis", "emergency", "border", "coast", "wat
 MOTION_BEFORE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|ed|led|ing)?|return(?:s|ed|ing)?|flew|flown|deploy(?:s|ed|ment)?|"
     r"arriv(?:e|es|ed|al)|came|went|moved?|dispatch(?:ed)?|station(?:s|ed)?|based|located|sail(?:s|ed)?|"
-    r"head(?:s|ed|ing)?|route|port call|stop|fl(?:y|ies|ying))\s+(?:to|in|into|onto|at|toward|towards|from|near)\s+$",
+    r"head(?:s|ed|ing)?|route|port call|stop|fl(?:y|ies|ying)|"
+    # a way or a ride to the city: "the road to Tokyo was closed", "her flight to Seoul"
+    r"roads?|highways?|railways?|flights?|trains?|journey)\s+(?:to|in|into|onto|at|toward|towards|from|near)\s+$",
     re.I)
 # Spatial relations take the place: "north of Japan", "within close range of China, North Korea,
 # and Russia", "away from Japan", "places like Cambodia, East Timor ...".
@@ -198,6 +200,10 @@ SPATIAL_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|ward)?\s+of|"
     r"range\s+of|proximity\s+(?:of|to)|(?:next|adjacent)\s+to|away\s+from|"
     r"(?:places|locations|areas|regions|sites|destinations)\s+(?:like|such\s+as|including))\s+$", re.I)
+# ... and so does a part of a city, before a city's name that heads no noun of its own: "the Sunan
+# area of Pyongyang", "the outskirts of Beijing" (not "areas of U.S.-Japan cooperation", "the heart
+# of Tokyo policy": the state's)
+CITY_PART_BEFORE = re.compile(r"\b(?:area|outskirts|suburbs|streets|districts?)\s+of\s+$", re.I)
 # ... and so does a name that is the subject of a spatial predicate: "Japan is within range of".
 SPATIAL_AFTER = re.compile(
     r"^\s+(?:is|are|was|were|lies|lie|sits|sit|remains)\s+(?:[a-z]+\s+)?(?:within|near|close|adjacent|"
@@ -235,12 +241,14 @@ INFLUENCE_VERBS = inflections(
     "name", "blame", "accuse", "criticize", "condemn", "thank", "warn",
     # ... and the one treated as something: "treats Tokyo less as a protectorate"
     "treat")
-# ... and the one protested, listened or appealed to ("shipbuilders listen to Washington"), and the one a
-# message is addressed to ("conveyed its serious concerns to Beijing")
+# ... and the one protested, listened or appealed to ("shipbuilders listen to Washington"), the one a
+# message is addressed to ("conveyed its serious concerns to Beijing") and the one an office is held
+# toward ("ambassador to Manila", "envoy to Seoul"). A route, a journey, a move or a posting to the
+# city ("flight to", "relocated to", "posted to") has none of these heads: the city.
 INFLUENCE_BEFORE_TO = inflections("protest", "listen", "talk", "appeal", "defer") | frozenset(
     "concern concerns protests message messages letter letters request requests assurance assurances warning "
     "warnings apology apologies condolences congratulations proposal proposals demand demands objection "
-    "objections".split())
+    "objections ambassador ambassadors envoy envoys emissary emissaries".split())
 # ... and the first object of a verb of giving, teaching or telling before its second, where the
 # second is a thing a party is given or told ("taught Tokyo a lesson", "promised Tokyo a
 # deal", "handed Manila a victory"): the one who receives. A physical thing may go to the city
@@ -254,10 +262,12 @@ SECOND_OBJECT_AFTER = re.compile(
     r"blows?|boosts?|edge|advantages?|way|choices?|role|say|voice|reasons?|assurances?|guarantees?|pledges?|"
     r"promises?|apology|ultimatum|headaches?|access|leverage|seats?|veto|reprieve|concessions?|limits?|"
     r"mandate|green light|free hand|rebuke|snub|setback)\b")
-# ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul"), unless
-# the name qualifies a noun ("upset Tokyo hotels")
+# ... and so is the one a thing moves to a feeling ("alarmed Washington", "angered Seoul") or
+# matters to ("mattered to Tokyo"), unless the name qualifies a noun ("upset Tokyo hotels",
+# "mattered to Tokyo commuters")
 FEELING_VERBS = inflections("alarm", "anger", "worry", "unsettle", "irritate", "frustrate", "surprise", "annoy",
                             "infuriate", "embarrass", "upset")
+FEELING_BEFORE_TO = inflections("matter")
 
 
 def _object_of(before: str, verbs: frozenset, before_to: frozenset = frozenset()) -> bool:
@@ -287,6 +297,10 @@ PLACE_NOUNS = {"district", "region", "islands", "island", "coast", "coastline", 
                "territory", "territories", "airspace", "vicinity", "capital", "prefecture", "city",
                "mainland", "shores", "ports", "port", "bases", "base", "streets", "archipelago",
                "southwest", "north", "south", "east", "west", "grounds"}
+# What a city has and names ("Haneda airport", "Gangnam district"): after a capital's possessive and
+# a name, the city's own place.
+CITY_PARTS = {"airport", "station", "district", "ward", "suburb", "suburbs", "hospital", "university", "zoo",
+              "park", "neighborhood", "neighbourhood", "stadium", "bay"}
 # The area around a place, however qualified: "Japan's immediate Northeast Asian neighborhood".
 SURROUNDINGS = {"neighborhood", "neighbourhood", "vicinity", "periphery", "surroundings", "environs",
                 "backyard", "doorstep", "outskirts"}
@@ -1274,20 +1288,24 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     the words before the first and after the last decide for all of them. In order:
 
     - a spatial relation takes the place: "north of Japan", "within range of China",
-      "away from", "places like Cambodia"; and so does the subject of a spatial predicate
+      "away from", "places like Cambodia", a part of a city standing alone ("the Sunan area of
+      Pyongyang", "Tokyo's Haneda airport"); and so does the subject of a spatial predicate
       ("Japan is within range of");
     - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
       verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
-      Washington"), as is the one wanted or asked to act ("wants Tokyo to do more");
+      Washington"), as is the one wanted or asked to act ("wants Tokyo to do more"), the one an
+      office or a message is addressed to ("ambassador to Manila") and a thing matters to
+      ("mattered to Tokyo", not "mattered to Tokyo commuters");
     - a possessive: the place when it governs a place noun ("Tokyo’s Ichigaya district") or the
       area around it ("Japan's immediate neighborhood"), else the actor ("Washington’s commitment");
     - a name qualifying a situation is the place ("a Taiwan contingency"); a country or a
       building qualifying any other noun is the state or the body ("U.S. strategic priorities",
       "the U.S.-led program", "near U.S. bases", "Pentagon AUKUS review");
-    - the place after a locative preposition ("met in Tokyo"), a verb of motion ("visit to
-      Japan", "heading towards"), an attack ("invade Taiwan", "encroached on Japan"), or as the
-      end of an address after another place ("Tokyo, Japan");
-    - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established")
+    - the place after a locative preposition ("met in Tokyo"), a verb of motion or a way ("visit
+      to Japan", "heading towards", "the road to Tokyo"), an attack ("invade Taiwan", "encroached
+      on Japan"), or as the end of an address after another place ("Tokyo, Japan");
+    - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established"),
+      also past adverbs of manner or an aside ("Beijing quickly responded", "Seoul in turn said");
       or after "for/with/between ..." ("for Tokyo and Washington to build");
     - otherwise the default: a city, district or facility is a place; a country is the state acting.
     """
@@ -1305,13 +1323,23 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
                    if c.kind == "place" or c.via == "capital"}
     possessive = re.match(r"'s?\s+", after)
     if possessive:
-        following = re.findall(r"[A-Za-z-]+", re.split(r"[^\w\s'-]", after[possessive.end():], maxsplit=1)[0])[:4]
+        phrase = re.findall(r"[A-Za-z-]+", re.split(r"[^\w\s'-]", after[possessive.end():], maxsplit=1)[0])[:8]
+        following = phrase[:4]
         if following and following[0].lower() in PLACE_NOUNS:
+            return "place", "possessive+place-noun"
+        # "Tokyo's Haneda airport", "Seoul's Gangnam district": a named part of the city, the head
+        # of the phrase (its last noun: not "Washington's Dulles airport strategy")
+        names = list(itertools.takewhile(lambda w: w[:1].isupper(), phrase))
+        nouns = list(itertools.takewhile(lambda w: not w[:1].isupper() and (w in CITY_PARTS or _is_noun(w)),
+                                         phrase[len(names):]))
+        if names and nouns and nouns[-1] in CITY_PARTS:
             return "place", "possessive+place-noun"
         if any(w.lower() in SURROUNDINGS for w in following):
             return "place", "possessive+surroundings"
         return "actor", "possessive"
-    if SPATIAL_BEFORE.search(before_core):
+    if SPATIAL_BEFORE.search(before_core) or (
+            "city" in place_types and CITY_PART_BEFORE.search(before_core)
+            and not _qualifies(_after_compound(after, last, matches_in_region))):
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
@@ -1321,7 +1349,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "actor", "object-of-influence"
     if _object_of(before_core, RECIPIENT_VERBS) and SECOND_OBJECT_AFTER.match(after):
         return "actor", "object-of-influence"
-    if _object_of(before_core, FEELING_VERBS) and _stands_alone(_after_compound(after, last, matches_in_region)):
+    if _object_of(before_core, FEELING_VERBS, FEELING_BEFORE_TO) and _stands_alone(
+            _after_compound(after, last, matches_in_region)):
         return "actor", "object-of-influence"
     if ROLE_AFTER.match(after):
         return "actor", "role"  # "Pentagon Chief Spokesman", "Tokyo officials": someone of the body
@@ -1419,6 +1448,13 @@ def _previous_is_place(match, matches):
 # A parenthesis between a subject and its verb: ", in turn,", ", however,", ", for now,".
 PARENTHETICAL = re.compile(r",\s+(?:(?:for|in|on|by|at|with|after|like)\s[^,.;:“”\"]{1,25}|[a-z]+ly|however|"
                            r"meanwhile|too|though|instead|also|then),(?=\s)")
+# Adverbs of manner or stance between a subject and its verb, without commas, a closed list: "Beijing
+# firmly opposed", "Washington never asked", "Seoul in turn said". Adverbs of time ("once",
+# "again", "recently", "briefly") are left out: "Tokyo once hosted the Games" is the city.
+ADVERBS_BETWEEN = re.compile(
+    r"(?:\s+(?:never|in\s+turn|firmly|strongly|sharply|flatly|quickly|swiftly|promptly|publicly|openly|"
+    r"privately|quietly|formally|officially|repeatedly|reportedly|reluctantly|explicitly|immediately|"
+    r"categorically|vehemently|angrily|cautiously|consistently))+(?=\s)")
 
 
 def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
@@ -1429,6 +1465,9 @@ def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
     aside = PARENTHETICAL.match(rest)
     if aside:
         rest = rest[aside.end():]
+    adverbs = ADVERBS_BETWEEN.match(rest)
+    if adverbs:
+        rest = rest[adverbs.end():]
     word = re.match(r"\s+(?:\(\w+\)\s+)?[\"“]?([A-Za-z]+)\b", rest)
     if not word:
         return False
