@@ -1230,3 +1230,46 @@ def test_a_header_line_of_many_initials_is_read_in_linear_time():
     end). Not timed: with one way only the line is refused at once, and the old pattern hangs here."""
     line = "May 2, 2024 " + "A. " * 60 + "x 12:30"
     assert dates._line_date(line, line.index("12:30")) is None
+
+
+# A date in a clause that only tells which thing is meant ("a tour that started on Monday") or what
+# had come before the sentence's own date ("..., as the court had ruled in 2018") is not the day the
+# story has reached: "the day before" and "the same day" count past it (test6 804, test7 903)
+@pytest.mark.parametrize("text,dct,timex", [
+    ("Last Thursday the premier spoke to the assembly. The speech crowned a state tour that started on "
+     "Monday and lasted five days. The day before, the two leaders signed a pact.", "2024-04-15",
+     ("The day before", "DATE", "2024-04-10")),
+    ("Tokyo said on March 6 that a fund would pay the workers, as the court had ruled in 2018. "
+     "Washington praised the plan the same day.", "2023-03-17", ("the same day", "DATE", "2023-03-06")),
+    ("The envoy flew to Manila on Monday, after the ministers had agreed on the plan in May. "
+     "The next day he met the president.", "2024-06-14", ("The next day", "DATE", "2024-06-11")),
+])
+def test_a_date_that_only_tells_which_or_what_came_before_is_not_the_story_s_day(text, dct, timex):
+    assert timex in timex_values(text, dct)
+
+
+# ... but a relative clause whose pronoun is not its subject, a past perfect that goes on with the
+# story (no clause opened between) and a clause of saying keep their dates as the story's
+@pytest.mark.parametrize("text,dct,timex", [
+    ("It was the first time that a premier spoke to Congress on Thursday. The day after, he flew home.",
+     "2024-04-15", ("The day after", "DATE", "2024-04-12")),
+    ("The envoy had arrived on Monday and had met the minister on Tuesday. The day after, talks began.",
+     "2024-06-14", ("The day after", "DATE", "2024-06-12")),
+    ("The ministry said on Wednesday that the ships left on Monday. Later that day, they came back.",
+     "2025-06-13", ("Later that day", "DATE", "2025-06-09")),
+])
+def test_a_date_the_story_reaches_in_such_words_stays_its_day(text, dct, timex):
+    assert timex in timex_values(text, dct)
+
+
+def test_a_count_in_a_clause_that_tells_which_is_no_day_of_the_story(tmp_path):
+    # test6 804: "the remark that every paper printed the next morning" and "a tour that started on
+    # Monday" tell which remark and which tour; "The day before" counts from the Thursday of the speech
+    story = """
+        Last Thursday the premier spoke to the assembly. Then came the remark that every paper printed
+        the next morning. The speech crowned a state tour that started on Monday and lasted five days.
+        The day before, the two leaders signed a pact.
+        """
+    found = mentions_of_a_build(tmp_path, story, "2024-04-16")
+    assert ("The day before", "2024-04-10") in found, found
+
