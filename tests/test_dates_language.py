@@ -1273,3 +1273,16 @@ def test_a_count_in_a_clause_that_tells_which_is_no_day_of_the_story(tmp_path):
     found = mentions_of_a_build(tmp_path, story, "2024-04-16")
     assert ("The day before", "2024-04-10") in found, found
 
+
+# A modal of what may happen before a verb's base form points ahead ("could come before the summer",
+# test7 903; "might come ... as soon as Tuesday" in TimeBank); not "might have", "could be reached"
+# (what could not be done), which tell of the past
+@pytest.mark.parametrize("text,dct,timex", [
+    ("Officials said a return trip by the premier could come before the summer.", "2023-03-17",
+     ("the summer", "DATE", "2023-SU")),
+    ("Aides said the envoy might travel to Seoul as early as Tuesday.", "2024-06-14", ("Tuesday", "DATE", "2024-06-18")),
+    ("The talks might have ended on Monday.", "2024-06-14", ("Monday", "DATE", "2024-06-10")),
+    ("Neither minister could be reached on Wednesday.", "2024-06-14", ("Wednesday", "DATE", "2024-06-12")),
+])
+def test_a_modal_of_what_may_happen_points_ahead(text, dct, timex):
+    assert timex in timex_values(text, dct)

@@ -6,8 +6,10 @@ is this week's Thursday to come. What decides is the verb group of the clause th
 
 * past: a past-tense verb ("met", "announced"), a perfect ("has held", "had agreed"), a past
   form of "be" ("was", "were"), "ago", "last", "earlier", "previous";
-* future: "will", "shall", "'ll", "is going to", "is/are scheduled|set|due|slated|expected to",
-  "plans to", "would" after a report ("said it would begin"), "next", "upcoming", "coming",
+* future: "will", "shall", "'ll", "may", "might", "could" before a verb's base form ("could come
+  before the summer"; not "might have", "could be reached"), "is going to", "is/are
+  scheduled|set|due|slated|expected to", "plans to", "would" after a report ("said it would
+  begin"), "next", "upcoming", "coming",
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
   with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
@@ -64,6 +66,10 @@ based related concerned involved interested allied talented renewed heightened i
 unexpected unified enlarged experienced qualified marked classified reserved
 """.split())
 FUTURE_AUX = frozenset(["will", "shall", "’ll", "'ll", "won’t", "won't"])
+# a modal of what may happen, before a verb's base form ("could come", "may visit"; not "could
+# not", "might have been": a past that did not happen)
+MODAL_AHEAD = frozenset(["may", "might", "could"])
+NOT_AHEAD_AFTER_MODAL = frozenset(["have", "not", "never", "hardly", "only", "n't", "’ve", "'ve"])
 PRESENT_BE = frozenset(["is", "are", "am", "’s", "'s"])
 PAST_BE = frozenset(["was", "were"])
 HAVE = frozenset(["has", "have", "’ve", "'ve"])
@@ -143,7 +149,7 @@ def _past_form(word: str) -> bool:
 
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
-_CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
+_CUE_WORDS = (FUTURE_AUX | MODAL_AHEAD | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
               | FUTURATE_CUES | DEFERRED | {"would", "had", "ahead", "payable"})
 
 
@@ -161,6 +167,9 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         nxt2 = low[i + 2] if i + 2 < n else ""
         if w in FUTURE_AUX:
             out.append((pos, "future", word))
+        elif w in MODAL_AHEAD and word.islower() and nxt and nxt not in NOT_AHEAD_AFTER_MODAL \
+                and not (w == "could" and nxt == "be"):  # ("could be located Wednesday": what could not be done)
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))  # "could come before the summer"
         elif w in PRESENT_BE and (nxt in SCHEDULE or nxt2 in ("to",)) and (nxt == "to" or nxt2 == "to"
                                                                            or nxt in ("due", "set")):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
@@ -471,7 +480,8 @@ def subordinate(text: str, start: int, end: int, placed_at: int | None = None) -
 
 # a relative clause with no comma before it whose pronoun is its subject, after a noun: "a state visit
 # that began on", "the ship which sank in" (not "said that", "so that", "the time that a premier spoke")
-_RELATIVE_SUBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which|who)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_RELATIVE_SUBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which|who)\s+(?:[a-z]+ly\s+)?"
+                               r"(?P<verb>[a-z]+)\b")
 _NOT_A_NOUN = frozenset("""
 so such now than like of in on at by for with from to into after before since until and or but as
 about over under between within without during through is was are were be been has have had
