@@ -432,7 +432,7 @@ _ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 def background(text: str, at: int) -> bool:
     """The date at ``at`` sits in a clause that measures from it ("… the biggest change since
     USFJ was created in 1957"), in an aside (", who took office on Oct. 21") or in a relative
-    clause that tells which thing is meant ("a state visit that began on April 8"): a point of
+    clause that tells which thing is meant ("a state tour that started on Monday"): a point of
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
     if aside(text, at):
@@ -478,8 +478,8 @@ def subordinate(text: str, start: int, end: int, placed_at: int | None = None) -
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
 
 
-# a relative clause with no comma before it whose pronoun is its subject, after a noun: "a state visit
-# that began on", "the ship which sank in" (not "said that", "so that", "the time that a premier spoke")
+# a relative clause with no comma before it whose pronoun is its subject, after a noun: "a state tour
+# that started on", "the ship which sank in" (not "said that", "so that", "the time that a premier spoke")
 _RELATIVE_SUBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which|who)\s+(?:[a-z]+ly\s+)?"
                                r"(?P<verb>[a-z]+)\b")
 _NOT_A_NOUN = frozenset("""
@@ -491,16 +491,16 @@ _CLAUSE_OPENER = re.compile(r"\b(?:as|that|which|who|whom|because|where|when|sin
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 
 
-# ... or whose pronoun is its object, the verb's object missing right before the date: "the line
-# that every outlet quoted the next morning" (not "the first time that a premier spoke to Congress on")
+# ... or whose pronoun is its object, the verb's object missing right before the date: "the remark
+# that every paper printed the next morning" (not "the first time that a premier spoke to Congress on")
 _RELATIVE_OBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,3}?"
                               r"(?P<verb>[a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
 
 def _relative_clause(clause: str) -> bool:
     """``clause`` (the words of a clause up to a date) ends in a relative clause whose verb is past,
-    after a noun, with its pronoun for subject ("a state visit that began on") or for the object
-    the verb lacks before the date ("the line that every outlet quoted"): the date tells which
+    after a noun, with its pronoun for subject ("a state tour that started on") or for the object
+    the verb lacks before the date ("the remark that every paper printed"): the date tells which
     thing is meant."""
     found = None
     for found in _RELATIVE_SUBJECT.finditer(clause):
