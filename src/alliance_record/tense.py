@@ -431,15 +431,12 @@ _ASIDE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 
 def background(text: str, at: int) -> bool:
     """The date at ``at`` sits in a clause that measures from it ("… the biggest change since
-    USFJ was created in 1957"), in an aside (", who took office on Oct. 21") or in a relative
-    clause that tells which thing is meant ("a state tour that started on Monday"): a point of
+    USFJ was created in 1957") or in an aside (", who took office on Oct. 21"): a point of
     comparison, not the time the story has reached, so a later "a year later" or "later that
     day" does not count from it."""
     if aside(text, at):
         return True
     clause = _CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]
-    if _relative_clause(clause):
-        return True
     # a cheap look first: "since", "until" and "than" hold "nce", "unt" and "than", letters no
     # other character matches ignoring case (as ſ matches s and ı i)
     low = clause.lower()
@@ -462,88 +459,15 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|as|is
 _SENTENCE_END = re.compile(r"[.!?][’”\"')]*\s+(?=[A-Z“\"])(?<![A-Z]\.\s)")
 
 
-def subordinate(text: str, start: int, end: int, placed_at: int | None = None) -> bool:
+def subordinate(text: str, start: int, end: int) -> bool:
     """The date at ``text[start:end]`` says when something was said or which thing is meant, not
     the time the sentence has reached: it sits in a trailing attribution ("Jets locked radar on
     Saturday, the ministry said on Sunday") or modifies a noun ("signed the order that puts the
-    July trade deal into effect"); or, after the date the sentence placed its events at (which
-    ends at ``placed_at``), it is the date of a past perfect in a clause opened since ("announced
-    on March 6 that ..., as the court had ordered in 2018"): what had come before. Such a date
-    does not displace the one the same sentence placed its events at, which "later that day" and
-    "the same day" count from."""
+    July trade deal into effect"). Such a date does not displace the one the same sentence placed
+    its events at, which "later that day" and "the same day" count from."""
     if _ATTRIBUTION.search(text, max(0, start - 90), start):
         return True
-    if placed_at is not None and placed_at < start and _flashback(text, placed_at, start):
-        return True
     return bool(_MODIFIER_BEFORE.search(text, max(0, start - 8), start)) and bool(_NOUN_AFTER.match(text, end))
-
-
-# a relative clause with no comma before it whose pronoun is its subject, after a noun: "a state tour
-# that started on", "the ship which sank in" (not "said that", "so that", "the time that a premier spoke")
-_RELATIVE_SUBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which|who)\s+(?:[a-z]+ly\s+)?"
-                               r"(?P<verb>[a-z]+)\b")
-_NOT_A_NOUN = frozenset("""
-so such now than like of in on at by for with from to into after before since until and or but as
-about over under between within without during through is was are were be been has have had
-""".split()) | REPORTING
-# words that open a clause inside a sentence; and a past perfect ("had ordered", "had long sought")
-_CLAUSE_OPENER = re.compile(r"\b(?:as|that|which|who|whom|because|where|when|since|after|before|though|although)\b")
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
-
-
-# ... or whose pronoun is its object, the verb's object missing right before the date: "the remark
-# that every paper printed the next morning" (not "the first time that a premier spoke to Congress on")
-_RELATIVE_OBJECT = re.compile(r"\b(?P<before>[a-z][\w’'-]*)\s+(?:that|which)\s+(?:[\w’'.-]+\s+){1,3}?"
-                              r"(?P<verb>[a-z]+)\s+(?:(?:on|in|at|during)\s+)?$")
-
-
-def _relative_clause(clause: str) -> bool:
-    """``clause`` (the words of a clause up to a date) ends in a relative clause whose verb is past,
-    after a noun, with its pronoun for subject ("a state tour that started on") or for the object
-    the verb lacks before the date ("the remark that every paper printed"): the date tells which
-    thing is meant."""
-    found = None
-    for found in _RELATIVE_SUBJECT.finditer(clause):
-        pass
-    if found is not None and _after_a_noun(found) and _past_form(found.group("verb")) \
-            and not _CLAUSE_OPENER.search(clause, found.end()) and not _verb_after(clause, found):
-        return True
-    found = _RELATIVE_OBJECT.search(clause)
-    return found is not None and _after_a_noun(found) and _past_form(found.group("verb"))
-
-
-_FINITE = PAST_BE | PRESENT_BE | HAVE | FUTURE_AUX | {"had", "would", "did"}
-
-
-def _verb_after(clause: str, found) -> bool:
-    """A verb of another clause follows the relative clause's verb group before the date: "a woman
-    who was watching the dryer was killed" (the date is the main clause's)."""
-    words = [w.lower() for w in _TOKEN.findall(clause, found.end())]
-    if found.group("verb") in _FINITE:  # its verb group: "was badly wounded", "had been sought"
-        while words and (words[0].endswith("ly") or words[0] in PARTICIPLES or words[0] == "been"
-                         or _past_form(words[0])):
-            words.pop(0)
-    return any(w in _FINITE or _past_form(w) for w in words)
-
-
-def _after_a_noun(found) -> bool:
-    before = found.group("before")
-    return before not in _NOT_A_NOUN and not _past_form(before)
-
-
-def _flashback(text: str, placed_at: int, start: int) -> bool:
-    """Between the sentence's date (ending at ``placed_at``) and the date at ``start`` a clause is
-    opened, and the date's own clause is in the past perfect: what had come before that date."""
-    between = text[placed_at:start]
-    opener = None
-    for opener in _CLAUSE_OPENER.finditer(between):
-        pass
-    if opener is None:
-        return False
-    perfect = None
-    for perfect in _PAST_PERFECT.finditer(between, opener.end()):
-        pass
-    return perfect is not None and (perfect.group("verb") in PARTICIPLES or _past_form(perfect.group("verb")))
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

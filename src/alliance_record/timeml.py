@@ -127,7 +127,7 @@ def tag(text: str, dct: str) -> list[Timex]:
         if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m) and \
                 not tense.background(text, m.start) and not (
                 placed_at is not None and tense.same_sentence(text, placed_at, m.start)
-                and tense.subordinate(text, m.start, m.end, placed_at)):
+                and tense.subordinate(text, m.start, m.end)):
             r = dates.resolve(m, window=(seen_from, seen_from))
             if r is not None and r.date_start and r.date_end:
                 last, placed_at = (r.date_start, r.date_end), m.end

@@ -189,14 +189,14 @@ def extract(doc, seg, rows, ctx) -> dict:
             # sentence placed its events at
             # (nor does an apposition that restates such a date: "said on Thursday, a day after ...")
             subordinate = (placed_at is not None and tense.same_sentence(region.text, placed_at, m.start)
-                           and tense.subordinate(region.text, m.start, m.end, placed_at)) or (
+                           and tense.subordinate(region.text, m.start, m.end)) or (
                 restated is not None and restated["id"] in set_aside)
             if subordinate:
                 set_aside.add(row["id"])
             dated_count = m.kind == "anchored" and row["date_start"] is not None
             if (places_in_time(m, row) or dated_count) and not subordinate and not tense.aside(region.text, m.start):
                 _remember(last_named, stream, row)  # ("the next day ... that evening": the next day's)
-            if (places_in_time(m, row) or dated_count) and not tense.background(region.text, m.start) \
+            if ((places_in_time(m, row) and not tense.background(region.text, m.start)) or dated_count) \
                     and not subordinate:
                 placed_at = m.end
                 _remember(last_placing, stream, row)
