@@ -182,7 +182,7 @@ def _score_dates(db, result, stem, doc_id, text, gold):
         if k < 0:
             k = text.find(g["phrase"])
         else:
-            cursor = k + 1
+            cursor = k + len(g["phrase"])  # (past it: "2024" after "9 June 2024" is another one)
         hit = next((i for i, r in enumerate(rows) if i not in used and r["start"] < k + len(g["phrase"])
                     and k < r["end"]), None)
         if hit is None:

@@ -6,8 +6,12 @@ is this week's Thursday to come. What decides is the verb group of the clause th
 
 * past: a past-tense verb ("met", "announced"), a perfect ("has held", "had agreed"), a past
   form of "be" ("was", "were"), "ago", "last", "earlier", "previous";
-* future: "will", "shall", "'ll", "is going to", "is/are scheduled|set|due|slated|expected to",
-  "plans to", "would" after a report ("said it would begin"), "next", "upcoming", "coming",
+* future: "will", "shall", "'ll", "may" and "might" before a verb's base form ("may visit Manila
+  in May"; not "might have"), "could" so after a verb of saying or thinking ("said a return visit
+  could come before the summer"; not a past ability, "the crew could finally leave", nor "could
+  be reached") and neither after a past time named before it ("Last year analysts warned that
+  prices might rise"), "is going to", "is/are scheduled|set|due|slated|expected to", "plans to",
+  "would" after a report ("said it would begin"), "next", "upcoming", "coming",
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
   with a date ("the talks begin on Monday", "the law takes effect in April": the scheduled present
   of a timetable verb or phrase, read apart in headlines and captions), what was put off
@@ -64,6 +68,17 @@ based related concerned involved interested allied talented renewed heightened i
 unexpected unified enlarged experienced qualified marked classified reserved
 """.split())
 FUTURE_AUX = frozenset(["will", "shall", "’ll", "'ll", "won’t", "won't"])
+# a modal of what may happen, before a verb's base form ("may visit", "could come"; not "could
+# not", "might have been": a past that did not happen). "could" only in what was said or thought
+# ("said a return visit could come"): in a main clause it is a past ability ("the crew could leave")
+MODAL_AHEAD = frozenset(["may", "might", "could"])
+NOT_AHEAD_AFTER_MODAL = frozenset(["have", "not", "never", "hardly", "only", "n't"])
+# the verbs of saying and thinking whose "that" clause shifts "can" back to "could"
+SAID_OR_THOUGHT = frozenset(["says", "say", "warns", "believe", "believes", "believed", "think", "thinks",
+                             "thought", "expect", "expects", "expected", "predicted"])
+# words of a past time before a modal, in its clause: what was said then looks ahead from then, not
+# from the document's date ("Last year analysts warned that prices might rise in the autumn")
+PAST_TIME = frozenset(["ago", "last", "earlier", "yesterday", "previous", "previously"])
 PRESENT_BE = frozenset(["is", "are", "am", "’s", "'s"])
 PAST_BE = frozenset(["was", "were"])
 HAVE = frozenset(["has", "have", "’ve", "'ve"])
@@ -143,7 +158,7 @@ def _past_form(word: str) -> bool:
 
 
 # the words a test of _groups looks for by name (a past form or an -s form it tells by its shape)
-_CUE_WORDS = (FUTURE_AUX | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
+_CUE_WORDS = (FUTURE_AUX | MODAL_AHEAD | PRESENT_BE | PLAN_VERBS | PLANNED | HAVE | PAST_BE | PAST_WORDS | FUTURE_WORDS
               | FUTURATE_CUES | DEFERRED | {"would", "had", "ahead", "payable"})
 
 
@@ -161,6 +176,10 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         nxt2 = low[i + 2] if i + 2 < n else ""
         if w in FUTURE_AUX:
             out.append((pos, "future", word))
+        elif w in MODAL_AHEAD and word.islower() and nxt and nxt not in NOT_AHEAD_AFTER_MODAL \
+                and not (w == "could" and (nxt == "be" or not _reported(low, i, SAID_OR_THOUGHT, 10))) \
+                and not _set_in_the_past(tokens, low, i):  # ("could be located Wednesday": not done then)
+            out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))  # "could come before the summer"
         elif w in PRESENT_BE and (nxt in SCHEDULE or nxt2 in ("to",)) and (nxt == "to" or nxt2 == "to"
                                                                            or nxt in ("due", "set")):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}"))
@@ -171,7 +190,7 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         elif w in PLANNED and ((nxt == "to" and nxt2 not in NOT_INFINITIVE) or (
                 w in ("planned", "scheduled", "planning", "slated", "expected") and nxt not in ("by", "as", "to"))):
             out.append((pos, "future", f"{word} {tokens[i + 1][1]}" if i + 1 < n else word))
-        elif w == "would" and any(r in low[max(0, i - 6):i] for r in REPORTING):
+        elif w == "would" and _reported(low, i):
             out.append((pos, "future", word))
         elif w in HAVE and (nxt in PARTICIPLES or _past_form(tokens[i + 1][1]) if i + 1 < n else False):
             out.append((pos, "past", f"{word} {tokens[i + 1][1]}"))
@@ -213,6 +232,21 @@ def _groups(tokens: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
         elif w in PRESENT_BE or (w.endswith("s") and i and low[i - 1] in ("it", "he", "she", "which", "who")):
             out.append((pos, "present", word))
     return out
+
+
+def _reported(low: list[str], i: int, more: frozenset = frozenset(), words: int = 6) -> bool:
+    """A verb of reporting (or one of ``more``) stands among the ``words`` words before ``low[i]``:
+    "said it would", "said a return visit by the premier could"."""
+    return any(w in REPORTING or w in more for w in low[max(0, i - words):i])
+
+
+def _set_in_the_past(tokens: list[tuple[int, str]], low: list[str], i: int) -> bool:
+    """The words of the clause before ``low[i]`` name a past time or a day or month ("Last year",
+    "In January", "said on Monday"): a modal there looks ahead from that time, not from the
+    document's date, so it is no cue; the verb of the report ("warned", "said") decides."""
+    from .dates import MONTH_NAMES, WEEKDAY_NAMES  # (dates imports this module)
+
+    return any(w in PAST_TIME for w in low[:i]) or any(t in MONTH_NAMES or t in WEEKDAY_NAMES for _, t in tokens[:i])
 
 
 # Words that open a clause of time or condition, or stand as its subject ("whoever wins"), whose
