@@ -751,6 +751,25 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_DRILL = """
+Through the Strait
+
+A Japanese destroyer sailed through the Tsugaru Strait on Wednesday, the first such passage.
+
+The destroyer Kiri entered the strait from the east and sailed west with two Canadian frigates.
+"""
+
+
+def test_suggest_tells_an_undated_act_after_a_drill_as_more_of_the_drill(tmp_path):
+    """Japan's own destroyer sailing through a strait is an exercise, not an intrusion; the sentence
+    after it with no date of its own ("entered the strait", typed as an incident) tells more of the
+    same passage, not an event of its own. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_s", SUGGEST_DRILL, title="Through the Strait", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 2)]
+
+
 SUGGEST_UNDATED = """
 Patrols and Words
 

@@ -57,7 +57,7 @@ SAYING = (r"said|says|told|tells|stated|states|noted|notes|added|adds|stressed|e
           r"reaffirmed|reiterated|expressed|explained|warned|warns|criticized|criticised|condemned|"
           r"protested|urged|welcomed|praised|vowed|insisted|conveyed|rejected|denounced|declared|"
           r"described|called|accused|argued|wrote|posted|tweeted|congratulated|thanked|asserted|"
-          r"responded|replied|commented|acknowledged|demanded|pledged|promised|affirmed|voiced|"
+          r"responded|replied|commented|acknowledged|addressed|addresses|demanded|pledged|promised|affirmed|voiced|"
           r"highlighted|underscored|opposed|hailed|slammed|blasted|questioned|complained|cautioned|"
           r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled|reported")
 # Verbs whose type is their object's ("held talks", "issued a statement", "reached a deal").
@@ -81,7 +81,7 @@ NOUNS = {
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
     "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?",
-    "statement": r"statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
+    "statement": r"(?:press|news) (?:conferences?|briefings?)|statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
                  r"posts?|messages?|address|declarations?|communiqu[eé]s?|condolences|congratulations|"
                  r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
                  r"appeals?|objections?|concerns?|support|commitment|vision|pledges?",
@@ -323,8 +323,33 @@ def read(sentence: str) -> Reading:
         if not w[0].isalpha():
             i += 1
             continue
-        return _with_core(text, _classify(text, toks, i, start, end, attribution))
+        r = _classify(text, toks, i, start, end, attribution)
+        if r.type == "incident" and own_forces(r.subject) and not RESPONSE.search(text, start, end):
+            r.type = "exercise"  # "a Japanese destroyer sailed through the strait": its own passage, not an intrusion
+        return _with_core(text, r)
     return Reading(None, start=start, end=end, attribution=attribution)
+
+
+# The alliance's own forces, named as a subject ("a Japanese destroyer", "two U.S. bombers and six Air
+# Self-Defense Force jets", "a Ground Self-Defense Force battery"): what they do themselves (sail through a
+# strait, fly over the sea, fire missiles on a range) is training, not an incident; a subject that also
+# names another state's forces ("a Chinese plane near Japanese islands") is not theirs.
+_OWN = re.compile(r"\b(?:Japanese|Japan(?:’s|'s)|U\.S\.|American)\s+(?:[\w’'.-]+\s+){0,4}?(?:navy|army|air force|"
+                  r"military|marines?|forces?|troops|battery|batteries|bombers?|fighters?|jets?|aircraft|planes?|"
+                  r"destroyers?|frigates?|warships?|ships?|vessels?|submarines?|carriers?|cruisers?)\b|"
+                  r"Self-Defen[cs]e Forces?|\b[GMA]?SDF\b", re.I)
+_OTHERS = re.compile(r"\b(?:Chin(?:a|ese)|Russian?|North Korean?|DPRK|PLA|People’s Liberation|People's Liberation|"
+                     r"Pyongyang|Beijing|Moscow|Soviet)\b", re.I)
+
+
+# ... unless they answer someone else's act ("fired flares as a warning", "scrambled in response"): then
+# theirs is part of that incident
+RESPONSE = re.compile(r"\b(?:warnings?|in response|responded|responding|intercept(?:ed|ing)?|scrambled?)\b", re.I)
+
+
+def own_forces(subject: str) -> bool:
+    """Whether ``subject`` names Japan's or the United States' forces and no one else's."""
+    return bool(_OWN.search(subject or "")) and not _OTHERS.search(subject or "")
 
 
 CORE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|whose|where|while|as|because|after|before|since|when|if|"
@@ -615,6 +640,12 @@ def arrived_at_station(text: str, r: Reading) -> bool:
         bool(STATIONED.search(text, r.verb_at, r.end or len(text)))
 
 
+# "the first Japanese prime minister to address ...", "the only envoy to visit ...": a record the act of the
+# infinitive sets, which is the event (an office held is the appointment rule's, after it)
+RECORD_SET = re.compile(r"(?:the\s+)?(?:first|second|third|only|last|latest|youngest|oldest)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}?(?P<act>to\s+[a-z]+\b.*)", re.I | re.S)
+
+
 def _verb_alone(text, toks, i, base) -> Reading:
     w = toks[i][1]
     low = w.lower()
@@ -624,6 +655,9 @@ def _verb_alone(text, toks, i, base) -> Reading:
             re.search(r"^[^;:]*?\band (?:also |then |later )?(?:agreed|signed|concluded|concurred)\b",
                       text[toks[i][0]:base["end"]]):
         return Reading("agreement", **base)  # "discussed ... and agreed to accelerate": what came of the talks
+    if low in ("became", "become", "becomes") and (m := RECORD_SET.match(obj)) and \
+            (r := complement_type(m.group("act"), base["subject"])) is not None:
+        return Reading(r.type, saying=r.saying, **base)  # "became the first premier to address Congress": the address
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)

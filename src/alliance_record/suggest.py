@@ -977,10 +977,15 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
             if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
                 return d
     last = out[-1]
-    if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last) and \
-            not another:
+    # an act with no date after the last draft of its type tells more of it; so does one typed an incident
+    # after an exercise (eventtype.own_forces: "the destroyer entered the strait", "the missiles struck")
+    if resolved is None and (last.get("_type") or last.get("event_type")) in (type_, DRILL_MOMENT.get(type_)) and \
+            same_speaker(last) and not another:
         return last
     return None
+
+
+DRILL_MOMENT = {"incident": "exercise"}
 
 
 def _other_subject(draft: dict, d: dict) -> bool:
