@@ -770,6 +770,23 @@ def test_suggest_tells_an_undated_act_after_a_drill_as_more_of_the_drill(tmp_pat
     assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 2)]
 
 
+SUGGEST_SCRAMBLE = """
+Jets Scrambled
+
+On Monday the Ministry of Defense was forced to scramble Air Self-Defense Force jets after the Rival carrier Kestrel conducted fighter launch drills near the islands.
+"""
+
+
+def test_suggest_keeps_an_incident_within_the_sentence_of_a_drill_apart(tmp_path):
+    """The other side's act told in the same sentence as one typed an exercise ("scrambled jets after
+    the carrier launched fighters") is an event of its own, not a moment of the first: only a later
+    sentence goes on with the drill. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_j", SUGGEST_SCRAMBLE, title="Jets Scrambled", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert "incident" in [e["event_type"] for e in drafted]
+
+
 SUGGEST_UNDATED = """
 Patrols and Words
 

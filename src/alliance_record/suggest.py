@@ -978,9 +978,12 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
                 return d
     last = out[-1]
     # an act with no date after the last draft of its type tells more of it; so does one typed an incident
-    # after an exercise (eventtype.own_forces: "the destroyer entered the strait", "the missiles struck")
-    if resolved is None and (last.get("_type") or last.get("event_type")) in (type_, DRILL_MOMENT.get(type_)) and \
-            same_speaker(last) and not another:
+    # in a sentence after an exercise (eventtype.own_forces: "the destroyer entered the strait", "the
+    # missiles struck"), not within it ("scrambled jets after the carrier launched fighters": two acts)
+    kind = last.get("_type") or last.get("event_type")
+    moment = DRILL_MOMENT.get(type_) == kind and not any(e["quote"] in text or text.strip() in e["quote"]
+                                                         for e in last["evidence"])
+    if resolved is None and (kind == type_ or moment) and same_speaker(last) and not another:
         return last
     return None
 
