@@ -756,7 +756,7 @@ Through the Strait
 
 A Japanese destroyer sailed through the Tsugaru Strait on Wednesday, the first such passage.
 
-The destroyer Kiri entered the strait from the east and sailed west with two Canadian frigates.
+The destroyer Kiri sailed into the strait near Cape Tappi with two Canadian frigates astern.
 """
 
 
@@ -768,6 +768,34 @@ def test_suggest_tells_an_undated_act_after_a_drill_as_more_of_the_drill(tmp_pat
     assert result.exit_code == 0, result.output
     drafted = yaml.safe_load(result.output)["events"]
     assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 2)]
+
+
+SUGGEST_DRILL_THEN_OTHERS = """
+Drills and a Launch
+
+Japanese and U.S. destroyers held a missile defense drill in the Sea of Japan on Tuesday.
+
+Pyongyang launched a ballistic missile toward the sea, South Korea's military said.
+"""
+
+SUGGEST_FLIGHT_THEN_OTHERS = """
+A Joint Flight
+
+Air Self-Defense Force F-15s and U.S. B-1 bombers flew in formation over the Sea of Japan on Friday.
+
+A Russian reconnaissance plane entered Japanese airspace off Shiretoko, the Defense Ministry in Tokyo said.
+"""
+
+
+@pytest.mark.parametrize("stem, text", [("doc_k", SUGGEST_DRILL_THEN_OTHERS), ("doc_r", SUGGEST_FLIGHT_THEN_OTHERS)])
+def test_suggest_keeps_another_states_incident_after_a_drill_apart(tmp_path, stem, text):
+    """Only the drill's own forces' undated act goes on with it: another state's launch or airspace
+    violation told after the drill is an incident of its own. Sentences written for this test."""
+    title = text.strip().splitlines()[0]
+    seeds, result = suggest_for(tmp_path, stem, text, title=title, published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 1), ("incident", 1)]
 
 
 SUGGEST_SCRAMBLE = """

@@ -57,7 +57,7 @@ SAYING = (r"said|says|told|tells|stated|states|noted|notes|added|adds|stressed|e
           r"reaffirmed|reiterated|expressed|explained|warned|warns|criticized|criticised|condemned|"
           r"protested|urged|welcomed|praised|vowed|insisted|conveyed|rejected|denounced|declared|"
           r"described|called|accused|argued|wrote|posted|tweeted|congratulated|thanked|asserted|"
-          r"responded|replied|commented|acknowledged|addressed|addresses|demanded|pledged|promised|affirmed|voiced|"
+          r"responded|replied|commented|acknowledged|demanded|pledged|promised|affirmed|voiced|"
           r"highlighted|underscored|opposed|hailed|slammed|blasted|questioned|complained|cautioned|"
           r"threatened|remarked|observed|suggested|claimed|denied|admitted|recalled|reported")
 # Verbs whose type is their object's ("held talks", "issued a statement", "reached a deal").
@@ -324,7 +324,7 @@ def read(sentence: str) -> Reading:
             i += 1
             continue
         r = _classify(text, toks, i, start, end, attribution)
-        if r.type == "incident" and own_forces(r.subject) and not RESPONSE.search(text, start, end):
+        if r.type == "incident" and own_drill(text, r):
             r.type = "exercise"  # "a Japanese destroyer sailed through the strait": its own passage, not an intrusion
         return _with_core(text, r)
     return Reading(None, start=start, end=end, attribution=attribution)
@@ -333,7 +333,9 @@ def read(sentence: str) -> Reading:
 # The alliance's own forces, named as a subject ("a Japanese destroyer", "two U.S. bombers and six Air
 # Self-Defense Force jets", "a Ground Self-Defense Force battery"): what they do themselves (sail through a
 # strait, fly over the sea, fire missiles on a range) is training, not an incident; a subject that also
-# names another state's forces ("a Chinese plane near Japanese islands") is not theirs.
+# names another state's forces ("a Chinese plane near Japanese islands") is not theirs. Only those acts
+# (DRILL_ACTS), done by them (not "was buzzed by"), to no other state ("flew close to a Russian bomber"):
+# what they saw of others ("spotted two Chinese warships"), a ramming or an intrusion stays an incident.
 _OWN = re.compile(r"\b(?:Japanese|Japan(?:’s|'s)|U\.S\.|American)\s+(?:[\w’'.-]+\s+){0,4}?(?:navy|army|air force|"
                   r"military|marines?|forces?|troops|battery|batteries|bombers?|fighters?|jets?|aircraft|planes?|"
                   r"destroyers?|frigates?|warships?|ships?|vessels?|submarines?|carriers?|cruisers?)\b|"
@@ -347,9 +349,26 @@ _OTHERS = re.compile(r"\b(?:Chin(?:a|ese)|Russian?|North Korean?|DPRK|PLA|People
 RESPONSE = re.compile(r"\b(?:warnings?|in response|responded|responding|intercept(?:ed|ing)?|scrambled?)\b", re.I)
 
 
+DRILL_ACTS = re.compile(r"(?:sail(?:ed|s)?|transit(?:ed|s)?|fl(?:ew|ies|own|y)|fired|fires|launch(?:ed|es)?)$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+)?$", re.I)
+
+
 def own_forces(subject: str) -> bool:
     """Whether ``subject`` names Japan's or the United States' forces and no one else's."""
-    return bool(_OWN.search(subject or "")) and not _OTHERS.search(subject or "")
+    return bool(_OWN.search(subject or "")) and not names_others(subject)
+
+
+def names_others(words: str) -> bool:
+    """Whether ``words`` name a state outside the alliance whose forces it watches (China, Russia, North Korea)."""
+    return bool(_OTHERS.search(words or ""))
+
+
+def own_drill(text: str, r: Reading) -> bool:
+    """Whether ``r`` (of ``text``) tells Japan's or the U.S. forces doing a drill act themselves."""
+    if r.verb_at is None or not DRILL_ACTS.match(r.verb or "") or not own_forces(r.subject):
+        return False
+    return not PASSIVE.search(text, r.start, r.verb_at) and not names_others(text[r.verb_at:r.end]) and \
+        not RESPONSE.search(text, r.start, r.end)
 
 
 CORE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|whose|where|while|as|because|after|before|since|when|if|"
@@ -641,9 +660,18 @@ def arrived_at_station(text: str, r: Reading) -> bool:
 
 
 # "the first Japanese prime minister to address ...", "the only envoy to visit ...": a record the act of the
-# infinitive sets, which is the event (an office held is the appointment rule's, after it)
+# infinitive sets, which is the event (an office held, "to hold the post", "to serve as", is the appointment
+# rule's, after it)
 RECORD_SET = re.compile(r"(?:the\s+)?(?:first|second|third|only|last|latest|youngest|oldest)\s+"
-                        r"(?:[\w’'-]+\s+){0,4}?(?P<act>to\s+[a-z]+\b.*)", re.I | re.S)
+                        r"(?:[\w’'-]+\s+){0,4}?(?P<act>to\s+(?!(?:hold|take|assume|serve|lead|head)\b)[a-z]+\b"
+                        r"(?!\s+(?:the\s+|that\s+|this\s+|a\s+)?(?:post|office|seat|position|role|job)\b).*)",
+                        re.I | re.S)
+ADDRESSED = {"addressed", "addresses"}
+# whom one addresses, which makes it a speech: a body or a crowd ("addressed Congress", "addressed the troops")
+AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?"
+                      r"(?:Congress|parliament|Diet|legislature|assembly|session|nation|people|troops|sailors|"
+                      r"soldiers|crew|reporters|journalists|press|students|audience|rally|crowd|conference|forum|"
+                      r"lawmakers|delegates|graduates|cadets|supporters)\b", re.I)
 
 
 def _verb_alone(text, toks, i, base) -> Reading:
@@ -740,6 +768,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
         if t == "policy" or t and low in ("used", "uses"):
             return Reading(t, **base)
+    if low in ADDRESSED and AUDIENCE.match(obj):
+        return Reading("statement", saying=True, **base)  # "addressed the Diet"; "addressed the shortage" is no speech
     if _SAYING.match(low):
         if PLAN.search(text[toks[i][0]:base["end"]]) and low in ("stated", "said", "says", "told", "declared",
                                                                  "confirmed", "explained"):
@@ -822,7 +852,7 @@ def complement_type(words: str, subject: str = "") -> "Reading | None":
 def known_verb(word: str | None) -> bool:
     """Whether the lexicon knows ``word`` as a verb (of an event type, of saying, or a light verb)."""
     low = (word or "").lower()
-    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT)
+    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT | ADDRESSED)
 
 
 def _word_type(low: str) -> str | None:
