@@ -36,6 +36,7 @@ annotations — and each category of the gold is scored on the database:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -790,5 +791,10 @@ def suggest_summary(result: Score) -> dict:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "src"))
+    # this checkout's src, unless PYTHONPATH names one: run as another tree's script with PYTHONPATH set,
+    # the src asked for is the one scored (it once silently was not); stderr says which ran
+    if not os.environ.get("PYTHONPATH"):
+        sys.path.insert(0, str(ROOT / "src"))
+    import alliance_record
+    print(f"alliance_record from {Path(alliance_record.__file__).parent}", file=sys.stderr)
     main()

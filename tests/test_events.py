@@ -751,6 +751,70 @@ def test_suggest_types_each_event_by_the_verb_that_governs_it(tmp_path):
     assert built.exit_code == 0, built.output
 
 
+SUGGEST_DRILL = """
+Through the Strait
+
+A Japanese destroyer sailed through the Tsugaru Strait on Wednesday, the first such passage.
+
+The destroyer Kiri sailed into the strait near Cape Tappi with two Canadian frigates astern.
+"""
+
+
+def test_suggest_tells_an_undated_act_after_a_drill_as_more_of_the_drill(tmp_path):
+    """Japan's own destroyer sailing through a strait is an exercise, not an intrusion; the sentence
+    after it with no date of its own ("entered the strait", typed as an incident) tells more of the
+    same passage, not an event of its own. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_s", SUGGEST_DRILL, title="Through the Strait", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 2)]
+
+
+SUGGEST_DRILL_THEN_OTHERS = """
+Drills and a Launch
+
+Japanese and U.S. destroyers held a missile defense drill in the Sea of Japan on Tuesday.
+
+Pyongyang launched a ballistic missile toward the sea, South Korea's military said.
+"""
+
+SUGGEST_FLIGHT_THEN_OTHERS = """
+A Joint Flight
+
+Air Self-Defense Force F-15s and U.S. B-1 bombers flew in formation over the Sea of Japan on Friday.
+
+A Russian reconnaissance plane entered Japanese airspace off Shiretoko, the Defense Ministry in Tokyo said.
+"""
+
+
+@pytest.mark.parametrize("stem, text", [("doc_k", SUGGEST_DRILL_THEN_OTHERS), ("doc_r", SUGGEST_FLIGHT_THEN_OTHERS)])
+def test_suggest_keeps_another_states_incident_after_a_drill_apart(tmp_path, stem, text):
+    """Only the drill's own forces' undated act goes on with it: another state's launch or airspace
+    violation told after the drill is an incident of its own. Sentences written for this test."""
+    title = text.strip().splitlines()[0]
+    seeds, result = suggest_for(tmp_path, stem, text, title=title, published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert [(e["event_type"], len(e["evidence"])) for e in drafted] == [("exercise", 1), ("incident", 1)]
+
+
+SUGGEST_SCRAMBLE = """
+Jets Scrambled
+
+On Monday the Ministry of Defense was forced to scramble Air Self-Defense Force jets after the Rival carrier Kestrel conducted fighter launch drills near the islands.
+"""
+
+
+def test_suggest_keeps_an_incident_within_the_sentence_of_a_drill_apart(tmp_path):
+    """The other side's act told in the same sentence as one typed an exercise ("scrambled jets after
+    the carrier launched fighters") is an event of its own, not a moment of the first: only a later
+    sentence goes on with the drill. Sentences written for this test."""
+    seeds, result = suggest_for(tmp_path, "doc_j", SUGGEST_SCRAMBLE, title="Jets Scrambled", published="2025-06-12")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.output)["events"]
+    assert "incident" in [e["event_type"] for e in drafted]
+
+
 SUGGEST_UNDATED = """
 Patrols and Words
 

@@ -29,6 +29,40 @@ from alliance_record import eventtype
     ("The delegations discussed port access and agreed to open a liaison office.", "agreement"),
     # offices, laws, orders
     ("Haruto Aoki became Japan's prime minister on Sept. 3 after a long campaign.", "appointment"),
+    # "became the first <office> to <act>": a record set by the act, which the infinitive names
+    ("On Monday Haruto Aoki became the first Ruritanian premier to address the parliament of Fredonia.",
+     "statement"),
+    ("The next day she became the first foreign minister to visit the atoll since 1990.", "visit"),
+    ("In May he became the first defense chief to sign a pact with the islands.", "agreement"),
+    ("Sato became the first woman to serve as chief of staff in the navy.", "appointment"),
+    ("Ito became the first woman to hold the post on April 2.", "appointment"),  # a post held is an office
+    ("In 2019 Kato became the youngest man to take the post.", "appointment"),
+    # "addressed" is a verb of saying only to an audience; otherwise it means "dealt with"
+    ("The admiral addressed sailors on the flagship's deck on Monday.", "statement"),
+    ("The envoys addressed fishing rights during the summit on Tuesday.", "meeting"),
+    ("The cabinet addressed the deficit by raising the budget on Monday.", "budget"),
+    ("The new treaty addresses the shortage of harbor pilots.", "other"),
+    # a press conference is where things are said, not a meeting of the sides
+    ("At the end of the drills the two admirals held a joint press conference on the flagship.", "statement"),
+    ("The governor gave a news briefing at the prefectural office on Friday.", "statement"),
+    ("The envoys held a conference on fisheries in Suva.", "meeting"),
+    # what Japan's or the U.S. forces do themselves is training; an incident is what others do to them
+    ("A Japanese frigate sailed through the Tsugaru Strait on Thursday for the first time.", "exercise"),
+    ("Earlier that month a Self-Defense Force battery launched anti-ship missiles from a range in Hokkaido.",
+     "exercise"),
+    ("Four U.S. bombers and eight Japanese fighter jets flew over the Sea of Japan on May 2.", "exercise"),
+    ("A Chinese frigate sailed through the Tsugaru Strait on Thursday.", "incident"),
+    ("A Russian patrol plane flew into Japanese airspace near Rebun.", "incident"),
+    ("Air Self-Defense Force jets fired flares as a warning to the intruder on Monday.", "incident"),
+    # ... but only their own drill acts (sailing, flying, firing): what is done to them, what they see of
+    # others, a collision or an intrusion of theirs stays an incident
+    ("Japanese fighter jets were buzzed by a Ruritanian interceptor over the sea on Monday.", "incident"),
+    ("A Japanese patrol vessel was rammed by a trawler near the reef in 2012.", "incident"),
+    ("An MSDF patrol plane spotted three Ruritanian frigates heading for the strait on Tuesday.", "incident"),
+    ("A Maritime Self-Defense Force minesweeper rammed a trawler in the bay on Sunday.", "incident"),
+    ("A Japanese frigate intruded into Ruritanian waters on June 3.", "incident"),
+    ("U.S. Navy sailors boarded a Ruritanian-flagged tanker on Friday.", "incident"),
+    ("U.S. fighters flew close to a Russian bomber over the Bering Sea on Monday.", "incident"),
     ("She won the party's leadership race on March 9, beating two rivals.", "appointment"),
     ("He dissolved the lower house on Tuesday.", "policy"),
     ("The new export rules took effect in April.", "policy"),

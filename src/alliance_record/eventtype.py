@@ -81,7 +81,7 @@ NOUNS = {
     "policy": r"laws?|legislation|bills?|strateg(?:y|ies)|polic(?:y|ies)|rules?|guidelines|command|"
               r"headquarters|ban|sanctions|restrictions|measures|effect|force|office|unit|agency|framework",
     "announcement": r"announcements?|plans?|proposals?|bids?|decision|programs?|initiatives?",
-    "statement": r"statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
+    "statement": r"(?:press|news) (?:conferences?|briefings?)|statements?|remarks|speech(?:es)?|protests?|warnings?|essays?|articles?|op-eds?|"
                  r"posts?|messages?|address|declarations?|communiqu[eé]s?|condolences|congratulations|"
                  r"comments?|letters?|interviews?|testimony|answer|response|criticism|complaints?|"
                  r"appeals?|objections?|concerns?|support|commitment|vision|pledges?",
@@ -323,8 +323,52 @@ def read(sentence: str) -> Reading:
         if not w[0].isalpha():
             i += 1
             continue
-        return _with_core(text, _classify(text, toks, i, start, end, attribution))
+        r = _classify(text, toks, i, start, end, attribution)
+        if r.type == "incident" and own_drill(text, r):
+            r.type = "exercise"  # "a Japanese destroyer sailed through the strait": its own passage, not an intrusion
+        return _with_core(text, r)
     return Reading(None, start=start, end=end, attribution=attribution)
+
+
+# The alliance's own forces, named as a subject ("a Japanese destroyer", "two U.S. bombers and six Air
+# Self-Defense Force jets", "a Ground Self-Defense Force battery"): what they do themselves (sail through a
+# strait, fly over the sea, fire missiles on a range) is training, not an incident; a subject that also
+# names another state's forces ("a Chinese plane near Japanese islands") is not theirs. Only those acts
+# (DRILL_ACTS), done by them (not "was buzzed by"), to no other state ("flew close to a Russian bomber"):
+# what they saw of others ("spotted two Chinese warships"), a ramming or an intrusion stays an incident.
+_OWN = re.compile(r"\b(?:Japanese|Japan(?:’s|'s)|U\.S\.|American)\s+(?:[\w’'.-]+\s+){0,4}?(?:navy|army|air force|"
+                  r"military|marines?|forces?|troops|battery|batteries|bombers?|fighters?|jets?|aircraft|planes?|"
+                  r"destroyers?|frigates?|warships?|ships?|vessels?|submarines?|carriers?|cruisers?)\b|"
+                  r"Self-Defen[cs]e Forces?|\b[GMA]?SDF\b", re.I)
+_OTHERS = re.compile(r"\b(?:Chin(?:a|ese)|Russian?|North Korean?|DPRK|PLA|People’s Liberation|People's Liberation|"
+                     r"Pyongyang|Beijing|Moscow|Soviet)\b", re.I)
+
+
+# ... unless they answer someone else's act ("fired flares as a warning", "scrambled in response"): then
+# theirs is part of that incident
+RESPONSE = re.compile(r"\b(?:warnings?|in response|responded|responding|intercept(?:ed|ing)?|scrambled?)\b", re.I)
+
+
+DRILL_ACTS = re.compile(r"(?:sail(?:ed|s)?|transit(?:ed|s)?|fl(?:ew|ies|own|y)|fired|fires|launch(?:ed|es)?)$", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+)?$", re.I)
+
+
+def own_forces(subject: str) -> bool:
+    """Whether ``subject`` names Japan's or the United States' forces and no one else's."""
+    return bool(_OWN.search(subject or "")) and not names_others(subject)
+
+
+def names_others(words: str) -> bool:
+    """Whether ``words`` name a state outside the alliance whose forces it watches (China, Russia, North Korea)."""
+    return bool(_OTHERS.search(words or ""))
+
+
+def own_drill(text: str, r: Reading) -> bool:
+    """Whether ``r`` (of ``text``) tells Japan's or the U.S. forces doing a drill act themselves."""
+    if r.verb_at is None or not DRILL_ACTS.match(r.verb or "") or not own_forces(r.subject):
+        return False
+    return not PASSIVE.search(text, r.start, r.verb_at) and not names_others(text[r.verb_at:r.end]) and \
+        not RESPONSE.search(text, r.start, r.end)
 
 
 CORE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|whose|where|while|as|because|after|before|since|when|if|"
@@ -615,6 +659,21 @@ def arrived_at_station(text: str, r: Reading) -> bool:
         bool(STATIONED.search(text, r.verb_at, r.end or len(text)))
 
 
+# "the first Japanese prime minister to address ...", "the only envoy to visit ...": a record the act of the
+# infinitive sets, which is the event (an office held, "to hold the post", "to serve as", is the appointment
+# rule's, after it)
+RECORD_SET = re.compile(r"(?:the\s+)?(?:first|second|third|only|last|latest|youngest|oldest)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}?(?P<act>to\s+(?!(?:hold|take|assume|serve|lead|head)\b)[a-z]+\b"
+                        r"(?!\s+(?:the\s+|that\s+|this\s+|a\s+)?(?:post|office|seat|position|role|job)\b).*)",
+                        re.I | re.S)
+ADDRESSED = {"addressed", "addresses"}
+# whom one addresses, which makes it a speech: a body or a crowd ("addressed Congress", "addressed the troops")
+AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?"
+                      r"(?:Congress|parliament|Diet|legislature|assembly|session|nation|people|troops|sailors|"
+                      r"soldiers|crew|reporters|journalists|press|students|audience|rally|crowd|conference|forum|"
+                      r"lawmakers|delegates|graduates|cadets|supporters)\b", re.I)
+
+
 def _verb_alone(text, toks, i, base) -> Reading:
     w = toks[i][1]
     low = w.lower()
@@ -624,6 +683,9 @@ def _verb_alone(text, toks, i, base) -> Reading:
             re.search(r"^[^;:]*?\band (?:also |then |later )?(?:agreed|signed|concluded|concurred)\b",
                       text[toks[i][0]:base["end"]]):
         return Reading("agreement", **base)  # "discussed ... and agreed to accelerate": what came of the talks
+    if low in ("became", "become", "becomes") and (m := RECORD_SET.match(obj)) and \
+            (r := complement_type(m.group("act"), base["subject"])) is not None:
+        return Reading(r.type, saying=r.saying, **base)  # "became the first premier to address Congress": the address
     if low in ("became", "become", "becomes") and re.match(rf"(?:[\w’'-]+\s+){{0,3}}?(?:the\s+)?(?:first\s+)?"
                                                           rf"(?:[\w’'-]+\s+)?(?:{OFFICES})\b", obj, re.I):
         return Reading("appointment", **base)
@@ -706,6 +768,8 @@ def _verb_alone(text, toks, i, base) -> Reading:
         t = _word_type(inner + ("d" if inner.endswith("e") else "ed"))
         if t == "policy" or t and low in ("used", "uses"):
             return Reading(t, **base)
+    if low in ADDRESSED and AUDIENCE.match(obj):
+        return Reading("statement", saying=True, **base)  # "addressed the Diet"; "addressed the shortage" is no speech
     if _SAYING.match(low):
         if PLAN.search(text[toks[i][0]:base["end"]]) and low in ("stated", "said", "says", "told", "declared",
                                                                  "confirmed", "explained"):
@@ -788,7 +852,7 @@ def complement_type(words: str, subject: str = "") -> "Reading | None":
 def known_verb(word: str | None) -> bool:
     """Whether the lexicon knows ``word`` as a verb (of an event type, of saying, or a light verb)."""
     low = (word or "").lower()
-    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT)
+    return bool(_word_type(low) or _SAYING.match(low) or _LIGHT.match(low) or low in BLOCK | COMMIT | ADDRESSED)
 
 
 def _word_type(low: str) -> str | None:

@@ -323,6 +323,10 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         draft["_speaker"] = _speaker_key(speaker_clause) if type_ in ("statement", "announcement") else None
         draft["_collective"] = referents == []  # "the leaders": the parties, left for the curator to name
         draft["_subject"] = (_name_key(subject), bool(sentence.get("pred")))  # whose act: a verb phrase's subject
+        # who acts: the registry's actors the subject names or refers to (a name no registry holds, a ship's
+        # "the destroyer Kiri", is no one's), and whether it names another state's forces
+        draft["_agents"] = ((set(_subject_actors(sentence, reading, who)) | set(referents or metonyms)) -
+                            {a["id"] for a in draft["actors"] if a.get("new")}, eventtype.names_others(subject))
         match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
@@ -352,8 +356,8 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
             d["actors"] = [a for a in d["actors"] if a["id"] in core]
             if d.get("event_type") == "statement" and d["actors"]:
                 d["actors"][0]["role"] = "speaker"
-        for key in ("_resolved", "_speaker", "_collective", "_subject", "_type", "event_type", "summary", "places", "id") \
-                if "ref" in d else ("_resolved", "_speaker", "_collective", "_subject"):
+        for key in ("_resolved", "_speaker", "_collective", "_subject", "_agents", "_type", "event_type", "summary",
+                    "places", "id") if "ref" in d else ("_resolved", "_speaker", "_collective", "_subject", "_agents"):
             d.pop(key, None)
     return out
 
@@ -977,10 +981,25 @@ def _same_event(out: list, draft: dict, text: str, parents: dict, match) -> dict
             if (d.get("_type") or d.get("event_type")) == kind and dates_agree(d):
                 return d
     last = out[-1]
-    if resolved is None and (last.get("_type") or last.get("event_type")) == type_ and same_speaker(last) and \
+    # an act with no date after the last draft of its type tells more of it; so does a drill's moment
+    kind = last.get("_type") or last.get("event_type")
+    if resolved is None and (kind == type_ or _drill_moment(draft, last, text)) and same_speaker(last) and \
             not another:
         return last
     return None
+
+
+def _drill_moment(draft: dict, last: dict, text: str) -> bool:
+    """Whether ``draft`` (from sentence ``text``), typed an incident, is a moment of the exercise
+    ``last`` drafted in an earlier sentence: its subject names none but the drill's own forces ("the
+    destroyer entered the strait", "the missiles struck the target"), no other state's ("North Korea
+    fired two missiles", "a Russian plane violated Japanese airspace": incidents of their own), and it
+    is not told within the drill's sentence ("scrambled jets after the carrier launched fighters")."""
+    if draft.get("event_type") != "incident" or (last.get("_type") or last.get("event_type")) != "exercise":
+        return False
+    agents, others = draft.get("_agents", (set(), True))
+    return not others and agents <= {a["id"] for a in last["actors"]} and \
+        not any(e["quote"] in text or text.strip() in e["quote"] for e in last["evidence"])
 
 
 def _other_subject(draft: dict, d: dict) -> bool:
