@@ -712,3 +712,45 @@ def test_a_line_opening_with_a_number_or_a_bracket_under_a_short_line_is_not_its
     seg = segment(make("A Test Title\n\nThe two sides agreed to\n(a) talk before each drill;\n"
                        "(b) swap their radar data;\n(c) meet every spring.\n"))
     assert [p["text"][:3] for p in seg.paragraphs] == ["The", "(a)", "(b)", "(c)"]
+
+
+def test_a_wrapped_line_ending_on_initials_goes_on_only_where_the_next_line_carries_the_name_or_sentence():
+    """A hard-wrapped line may break right after a word of initials: "... more than 9,000 U.S." /
+    "sailors ..." goes on in lower case, "Rear Adm. Mara J." / "Okafor, who ..." is a middle
+    initial before the family name, and "the U.S." / "Navy sent ..." is a state's initials before
+    an institution's head noun: one paragraph each. A paragraph that really ends on "U.S." (the
+    next line a sentence of its own, "Japan's cabinet ...") or on "Plan B." ("The ...") ends there."""
+    goes_on = (
+        _WIDE + "The drill drew crews from both coast guards and more than 9,000 U.S.\n"
+        "sailors to the bay, and the flotilla commander, Rear Adm. Mara J.\n"
+        "Okafor, who flew in from Guam, praised the crews of the two coast guards\n"
+        "for the speed of their search at sea; on the next morning the U.S.\n"
+        "Navy sent a second cutter to relieve the first one off the coast of Luzon.\n")
+    _, seg = _seg(goes_on)
+    paras = [p for p in _paras(seg) if not p.startswith("The Japan Coast Guard")]
+    assert len(paras) == 1 and paras[0].endswith("off the coast of Luzon."), paras
+    assert "9,000 U.S. sailors" in paras[0] and "Mara J. Okafor" in paras[0] and "the U.S. Navy sent" in paras[0]
+    ends = (
+        _WIDE + "The funds for the drill were sent through a trust fund run by the U.S.\n"
+        "Japan's cabinet approved its own share of the money in the autumn of 2024.\n"
+        "The ministry kept a fallback plan for the drill, known inside as Plan B.\n"
+        "The plan was never used, and the exercise ended on time in the first week.\n")
+    _, seg = _seg(ends)
+    paras = _paras(seg)
+    assert any(p.startswith("Japan's cabinet approved") for p in paras), paras
+    assert any(p.startswith("The plan was never used") for p in paras), paras
+
+
+def test_a_wrapped_name_goes_on_into_a_short_last_line_that_ends_the_sentence():
+    """A full-width line ending inside a name ("... trained with Ground") goes on into the
+    paragraph's short last line even where that line's few words are capitalised
+    ("Self-Defense Force crews."): a line that ends a sentence is no heading and no list item.
+    A line of capitalised words with no stop under it still stands alone."""
+    _, seg = _seg(_WIDE.rstrip("\n") + " In the autumn the Marines from the base trained with Ground\n"
+                  "Self-Defense Force crews.\n")
+    paras = _paras(seg)
+    assert len(paras) == 1 and "with Ground Self-Defense Force crews." in paras[0], paras
+    _, seg = _seg(_WIDE.rstrip("\n") + " In the autumn the Marines from the base trained with the\n"
+                  "crews of both coast guards and the navy, as planned.\n"
+                  "Regional Coast Guard Cooperation Forum\n")
+    assert not any("Forum" in p for p in _paras(seg)), _paras(seg)

@@ -551,7 +551,8 @@ def wraps_into(line: str, following: str) -> bool:
     not end a sentence and ends with a hyphen, comma or function word, or the next line starts
     in lower case."""
     line, following = line.rstrip(), following.lstrip()
-    if not line or not following or ends_sentence(line) or BULLET.match(following):
+    if not line or not following or (ends_sentence(line) and not initials_go_on(line, following, lower_only=True)) \
+            or BULLET.match(following):
         return False
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
@@ -606,9 +607,47 @@ def full_width(line: str, following: str, width: int) -> bool:
     capitalised words (a heading, "2. Title Case ...", a name or an address in a list) stands alone,
     and so does the line before one: the width shows where prose wraps, not where a list does."""
     line, following = line.rstrip(), following.lstrip()
-    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
+    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 \
+        and (not ends_sentence(line) or initials_go_on(line, following)) \
         and not line.endswith(":") and bool(following) and not BULLET.match(following) \
-        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
+        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) \
+        and (not title_case(following) or ends_sentence(following))
+
+
+# the words that open a sentence of their own (an article, a pronoun, a conjunction or preposition):
+# after a line ending on initials, such a word starts a new sentence ("... known as Plan B." / "The")
+OPENING_WORD = re.compile(r"(?i)(?:the|a|an|this|that|these|those|it|its|he|she|they|we|i|you|his|her|their|our|"
+                          r"in|on|at|as|but|and|or|so|yet|if|while|when|after|before|since|although|however|"
+                          r"there|then|thus|both|each|all|some|many|most|no|not|what|which|who|where|why|how|"
+                          r"for|with|by|from|to|of)\b")
+# initials at a line's end: a single middle initial after a capitalised given name ("Mara J."), or
+# a word of initials ("U.S.", "U.K.")
+INITIALS_END = re.compile(r"(?:(?:^|\s)[A-Z][a-z]+ (?P<middle>[A-Z])\.|(?:^|\s)(?:[A-Z]\.){2,})$")
+
+
+def initials_go_on(line: str, following: str, lower_only: bool = False) -> bool:
+    """A hard-wrapped line that ends on initials whose full stop ends the abbreviation, not the
+    sentence: the next line goes on in lower case ("... 9,000 U.S." / "sailors ..."), or (unless
+    ``lower_only``) opens with the rest of a name — a family name after a middle initial ("Mara J."
+    / "Okafor, ..."), an institution's name with its head noun after a state's initials ("the
+    U.S." / "Navy sent ..."). A capitalised word that opens sentences ("The", "It") or any other
+    capitalised line after "U.S." ("Japan's cabinet ...") starts a new sentence: a paragraph may
+    end on "U.S.". Inside a line, such words already end no sentence (candidate names read
+    ABBREVIATION so)."""
+    m = INITIALS_END.search(line.rstrip())
+    if not m or not following:
+        return False
+    if following[0].islower():
+        return True
+    if lower_only or not following[0].isupper() or OPENING_WORD.match(following):
+        return False
+    if m.group("middle"):
+        return True
+    from .extract.entities import HEAD_TYPE  # (entities is imported after this module)
+
+    words = re.match(r"(?:[A-Z][\w'’.-]*\s+){0,3}", following + " ").group().split()
+    words = [w for w in words if re.fullmatch(r"[A-Z][A-Za-z-]*", w)]
+    return any(HEAD_TYPE.get(w.lower()) in ("military", "government-body") for w in words)
 
 
 # words a title in Title Case leaves in lower case

@@ -670,7 +670,7 @@ def grow(text: str, s: int, e: int, spans: "NameSpans", doc_text: str = "") -> t
     ``spans``: the region's :class:`NameSpans`; ``doc_text``: the document's text (or the
     region's, when not given), where a name grown into "in the" must show its acronym."""
     ends = spans.by_end()
-    while s - 1 in ends and text[s - 1] in " -":
+    while s - 1 in ends and text[s - 1] in " -\n":  # (a paragraph's line break is a wrapped line's)
         s = ends[s - 1]
     compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-(?:(?:at|in|of|on|the|and|for|to)-)*[A-Z][\w.]*)+ $",
                          text[max(0, s - 60):s])

@@ -73,7 +73,8 @@ import regex
 
 from .. import gazetteer, schema
 from ..errors import InputError
-from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, regions
+from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, initials_go_on,
+                       regions)
 from . import entities
 from ._text import simple_sentence_bounds
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
@@ -2348,8 +2349,8 @@ def wrapped_break(text: str, newline: int) -> bool:
     title_case); the two can differ on a line of names with one verb — one test for both would
     need a measured run on the sets first."""
     line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
-    if len(line) < WRAPPED_LINE or ends_sentence(line):
-        return False
+    if len(line) < WRAPPED_LINE or (ends_sentence(line) and not initials_go_on(line, text[newline + 1:newline + 120])):
+        return False  # (a line ending on "U.S." or a middle initial may go on: segment.initials_go_on)
     # a line in title case is a heading over the text, not a sentence broken at the width
     # ("Alliance Talks Resume in Tokyo Amid Concerns Over Taiwan Strait" / "Defense Minister ...")
     words = [w for w in line[-160:].split()[1:] if len(w) > 3 and w[0].isalpha()]
