@@ -1026,24 +1026,3 @@ def test_a_name_goes_on_across_a_wrapped_line_after_initials_and_a_state_joins_i
     names = {" ".join(n.split()) for n in candidates}
     assert "Wren T. Alcott" in names and "Alcott" not in names, names
     assert "U.S. Army" in names and "Army" not in names, names
-
-
-def test_a_name_hyphenated_at_a_short_lines_end_is_one_name_when_its_halves_say_so():
-    """A PDF line may end inside a name with a hyphen, and the line may be short (a line before a
-    page's figure, "where Adm. Tova Brennin-" / "gard, ..."), so the width says nothing: the halves
-    do. "Brennin" and "gard" are no common words: one name, "Tova Brenningard", the mention's
-    surface still the document's characters. "Katayama" is written whole elsewhere in the text:
-    "Kata-" / "yama" is that name. A compound of two common words broken at its hyphen
-    ("Self-" / "defense") stays hyphenated: no name "Selfdefense"."""
-    text = ("Harbor crews worked for three long nights to clear the channel before the\n"
-            "convoy sailed on 9 May, when Adm. Tova Brennin-\n"
-            "gard, who leads the fleet, thanked the crews.\n\n"
-            "Mayor Noboru Katayama of the port town spoke first. The speech by Noboru Kata-\n"
-            "yama was short.\n\n"
-            "Self-\n"
-            "defense officials watched the convoy from the quay with the town's officials.\n")
-    _, candidates = _with(COUNTRIES, text)
-    names = set(candidates)
-    assert "Tova Brenningard" in names and not any(n.startswith("Tova Brennin-") or n == "Tova" for n in names), names
-    assert "Noboru Katayama" in names and not any("Kata-" in n for n in names), names
-    assert not any("Selfdefense" in n or n.startswith("Self") for n in names), names

@@ -19,7 +19,6 @@ Everything here is offsets into the string given; nothing is copied or rewritten
 
 from __future__ import annotations
 
-import functools
 import re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -114,62 +113,3 @@ def sentence_end_after(text: str, pos: int, window: int = 1500) -> int:
     for stop, _resume in sentence_breaks(text, pos, hi):
         return stop
     return hi
-
-
-# A word broken at a line's end with a hyphen, the line going on in lower case ("Koeh-⏎ler",
-# "Self-⏎defense"): the hyphen and the line break, between the two halves.
-LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-z])")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# The Zipf frequency (wordfreq: log10 of uses per billion words) from which a half is a common word:
-# "defense" 4.9, "range" 5.1, "ment" 3.1 are; "ler" 2.4, "shima" 2.4, "gard" are not.
-COMMON_WORD = 3.0
-
-
-def document_words(text: str) -> frozenset:
-    """The words a text writes (case-folded), hyphenated compounds whole and in their parts."""
-    return _document_words(text)
-
-
-@functools.lru_cache(maxsize=8)
-def _document_words(text: str) -> frozenset:
-    words = set()
-    for m in _WORD.finditer(text):
-        w = m.group().casefold()
-        words.add(w)
-        if "-" in w:
-            words.update(w.split("-"))
-    return frozenset(words)
-
-
-def rejoins(first: str, second: str, words: frozenset = frozenset()) -> bool:
-    """Whether ``first`` + "-⏎" + ``second`` is one word broken at a line's end, not a compound
-    broken at its own hyphen. The document's words decide first: the word written whole elsewhere
-    ("Kagoshima") is one, the compound written with its hyphen elsewhere ("self-defense") is
-    two. Else the halves: a compound of two common English words whose joined form is rarer than
-    either ("self" + "defense", "long" + "range") keeps its hyphen; a half that is no common word
-    ("Koeh" + "ler", "Novem" + "ber") or a joined word as common as its halves ("deploy" +
-    "ment") is one word (word frequencies: wordfreq, read only when a text has such a break)."""
-    joined = (first + second).casefold()
-    if joined in words:
-        return True
-    if f"{first}-{second}".casefold() in words:
-        return False
-    from wordfreq import zipf_frequency
-
-    a, b = zipf_frequency(first, "en"), zipf_frequency(second, "en")
-    return min(a, b) < COMMON_WORD or zipf_frequency(joined, "en") >= min(a, b)
-
-
-def rejoined(text: str, words: frozenset | None = None) -> str:
-    """``text`` with each word broken at a line's end that :func:`rejoins` one word written whole
-    ("Steve Koeh-⏎ler" -> "Steve Koehler"); a compound keeps its hyphen and its line break."""
-    if "\n" not in text:
-        return text
-    words = document_words(text) if words is None else words
-
-    def one(m: re.Match) -> str:
-        first = re.search(r"[^\W\d_]+$", text[:m.start()]).group()
-        second = re.match(r"[a-z]+", text[m.end():]).group()
-        return "" if rejoins(first, second, words) else m.group()
-
-    return LINE_HYPHEN.sub(one, text)

@@ -64,7 +64,6 @@ from collections import Counter
 import regex
 
 from .. import gazetteer
-from ._text import document_words, rejoined
 
 TITLE_WORDS = frozenset("""
 president prime minister ministers secretary secretaries ambassador ambassadors governor gov gov.
@@ -839,8 +838,6 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             # the wider context, for the types that the words around a name tell (context_type)
             evidence = dict(evidence, wide_before=text[max(0, s - CONTEXT):s], wide_after=text[e:e + CONTEXT],
                             reference=region.kind in ("reference", "footnote"))
-            if "\n" in name:  # a name hyphenated at a line's end is named whole ("Steve Koeh-⏎ler")
-                words = rejoined(name, document_words(doc_text or text)).split()
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
     names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere

@@ -76,7 +76,7 @@ from ..errors import InputError
 from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, initials_go_on,
                        regions)
 from . import entities
-from ._text import LINE_HYPHEN, document_words, rejoins, simple_sentence_bounds
+from ._text import simple_sentence_bounds
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
                        head_word)
 
@@ -1814,7 +1814,6 @@ def extract(doc, seg, rows, ctx) -> dict:
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(m.group() for m in LOWER_WORD.finditer(text))
     datelines = set()  # id() of the regions that are a wire story's dateline ("TOKYO, Sept 26 (Agency) -")
-    words = functools.partial(document_words, text)  # the document's words, for names broken at a line's end
     found_in = []
     for region, blocked, rule in mention_regions(doc, seg):
         # a wire story's dateline, not a line of dates only (the dateline rule sets both aside)
@@ -1844,7 +1843,7 @@ def extract(doc, seg, rows, ctx) -> dict:
         if region.kind in ("title", "heading"):
             # headings are in title case; their names recur in the text below (a place named only
             # in the headline is still a candidate, if the gazetteer or a head noun says so)
-            for surface, i, _glued in unmatched_names(region, names, blocked, words):
+            for surface, i, _glued in unmatched_names(region, names, blocked):
                 unnamed.append((region, surface, i))
             continue
         if region.kind == "reference":
@@ -1856,7 +1855,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             for a in authors:
                 _unmatched(doc, region, a.group(), a.start(), False, unmatched, unnamed, ctx)
             blocked = list(blocked) + [(a.start(), a.end()) for a in authors]
-        for surface, i, glued in unmatched_names(region, names, blocked, words):
+        for surface, i, glued in unmatched_names(region, names, blocked):
             bare = surface[4:] if surface.startswith("the ") else surface  # "If the LDP": "the" opens the run
             cand = acronyms.get(bare)
             if cand is not None:  # "the LDP" where the document names the Liberal Democratic Party
@@ -2435,33 +2434,12 @@ def coordinated_names(runs: list, text: str) -> list:
     return out
 
 
-def _name_tokens(text: str, words):
-    """The tokens a name can be made of (INTERESTING_TOKEN), in order; a capitalised word
-    hyphenated at a line's end runs on into the line below when its halves are one word
-    (_text.rejoins: "Koeh-⏎ler" is the token "Koehler" over those characters; "Self-⏎defense"
-    is no token). ``words``: a callable giving the document's words, read only at such a break."""
-    end = 0
-    for m in INTERESTING_TOKEN.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        if s < end:
-            continue  # (a second half already read into the token before)
-        if w.endswith("-") and w[0].isupper() and (b := LINE_HYPHEN.match(text, e - 1)):
-            first, second = re.search(r"[^\W\d_]+$", w[:-1]), re.match(r"[a-z]+", text[b.end():b.end() + 40])
-            if first and second and rejoins(first.group(), second.group(), words()):
-                end = b.end() + second.end()
-                yield s, end, w[:-1] + second.group()
-                continue
-        yield s, e, w
-
-
 def unmatched_names(region: Region, names: NameSpans,
-                    skipped: list[tuple[int, int]] = (), words=None) -> list[tuple[str, int, bool]]:
+                    skipped: list[tuple[int, int]] = ()) -> list[tuple[str, int, bool]]:
     """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
     not in ``skipped``: (surface, offset, glued), ``glued`` when the name runs on into a
     registered name or continues one ("Free and Open" before "Indo-Pacific", "Bases" after
-    "U.S. Military") — part of a longer proper name, never merely title-case words. A name
-    hyphenated at a line's end is read whole where its halves are one word (:func:`_name_tokens`;
-    ``words``: a callable giving the document's words, by default the region's)."""
+    "U.S. Military") — part of a longer proper name, never merely title-case words."""
     text = region.text.translate(FOLD)
     size = len(text)
     wraps = region.kind in WRAPPING_REGIONS
@@ -2484,7 +2462,7 @@ def unmatched_names(region: Region, names: NameSpans,
     # of them shows in the gap, which then is not a single space (or a single line break: a
     # hard-wrapped paragraph breaks a name as it breaks any line, "Democratic⏎Party").
     # read one token ahead, not into a list (a long paragraph has millions)
-    tokens = _name_tokens(text, words or (lambda: document_words(region.text)))
+    tokens = ((m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text))
     runs, run = [], []
     prev, token = None, next(tokens, None)
     while token is not None:
@@ -2541,7 +2519,7 @@ def unmatched_names(region: Region, names: NameSpans,
         surface = text[run[0][0]:run[-1][1]]
         surface = re.sub(r"(?:'s|’s|')$", "", surface).rstrip(".") if not re.search(r"\b[A-Z]\.$", surface) \
             else surface
-        words = LINE_HYPHEN.sub("", surface).lower().split()  # (a broken word read whole: "Novem-⏎ber")
+        words = surface.lower().split()
         if not surface or all(w.strip(".") in MONTHS_DAYS or w in SENTENCE_WORDS for w in words):
             continue
         if len(surface) < 2 or surface.isdigit():
