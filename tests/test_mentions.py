@@ -1026,3 +1026,14 @@ def test_a_name_goes_on_across_a_wrapped_line_after_initials_and_a_state_joins_i
     names = {" ".join(n.split()) for n in candidates}
     assert "Wren T. Alcott" in names and "Alcott" not in names, names
     assert "U.S. Army" in names and "Army" not in names, names
+
+
+def test_a_name_does_not_grow_over_a_line_break_that_is_no_wrapped_line():
+    """A credit line over a caption is no wrapped line: the registered state at the end of the
+    credit and the body's name opening the caption are two names, not one grown over the break;
+    an indented line after initials still carries a wrapped name on."""
+    text = ("Picture supplied by the government of Japan\n"
+            "Self-Defense Force crews load tents onto a lorry at the port of Hakata.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert not any("Japan Self-Defense" in n for n in candidates), list(candidates)
+    assert mentions.wrapped_break("the launchers that were sent by the crews of the U.S.\n  Army rolled off", 53)

@@ -754,3 +754,40 @@ def test_a_wrapped_name_goes_on_into_a_short_last_line_that_ends_the_sentence():
                   "crews of both coast guards and the navy, as planned.\n"
                   "Regional Coast Guard Cooperation Forum\n")
     assert not any("Forum" in p for p in _paras(seg)), _paras(seg)
+
+
+def test_a_paragraph_ending_on_a_capital_letter_or_on_a_state_s_initials_still_ends_there():
+    """Not every full-width line ending on "X." is a name cut at its middle initial, nor is every
+    capitalised line after "U.S." the rest of a body's name: "...since World War I." or "...in
+    Appendix A." ends its paragraph (no title and given name before the letter), and after
+    "...the U.S." a paragraph opening "Congress voted", "Japan's Diet ..." or "Chinese Navy ..."
+    is a paragraph of its own (only a military head noun directly after the initials goes on)."""
+    for ending, opening in (
+            ("Neither fleet has sailed this far south on a joint patrol since World War I.",
+             "Japanese diplomats told reporters the next patrol might come in the autumn."),
+            ("A table of every vessel and aircraft that joined the patrol is in Appendix A.",
+             "Manila told reporters the coast guard would add a third cutter next spring."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Congress voted on its own share of the money later that autumn, after a delay."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Japan's Diet voted on its own share of the money later that autumn, too."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Chinese Navy frigates trailed the convoy for two days before they turned away.")):
+        _, seg = _seg(_WIDE + ending + "\n" + opening + "\n")
+        paras = _paras(seg)
+        assert any(p.startswith(opening[:20]) for p in paras), paras
+
+
+def test_a_short_heading_ending_on_a_stop_under_a_full_width_line_stays_a_heading():
+    """A heading of a few capitalised words with a stop ("Main Lessons.") under a full-width line
+    that ends on a plain word is a heading, not the end of that line's sentence; a short line of
+    capitalised words that carries the sentence on (the line above ends on an article or
+    preposition, or the line has a lower-case word of prose) goes on."""
+    _, seg = _seg(_WIDE + "The cutters then sailed back to port with the ships of both coast guards\n"
+                  "and the patrol boat from Palawan, as all of them had planned in the spring\n"
+                  "Main Lessons.\n"
+                  "The patrol showed that the three coast guards can work as one crew at sea.\n")
+    assert "Main Lessons." in _paras(seg), _paras(seg)
+    _, seg = _seg(_WIDE + "In the spring the cutters from all three of the coast guards sailed to the\n"
+                  "Batanes Islands.\n")
+    assert any(p.endswith("sailed to the Batanes Islands.") for p in _paras(seg)), _paras(seg)
