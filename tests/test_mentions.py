@@ -1010,3 +1010,30 @@ def test_between_does_not_cut_a_name_with_and_inside_nor_make_people_places():
     assert "Acquisition, Technology" not in candidates and "Logistics Agency" not in candidates
     assert "Trinidad" not in candidates and "Tobago" not in candidates
     assert all(c["type"] != "place" for n, c in candidates.items() if n in ("Harriet Cole", "Tomas Lind", "Okabe", "Mizuno"))
+
+
+def test_a_name_goes_on_across_a_wrapped_line_after_initials_and_a_state_joins_its_head_noun_there():
+    """A hard-wrapped paragraph may break a name right after a middle initial ("Wren T.⏎Alcott")
+    or after a state's initials before an institution ("the U.S.⏎Army"): the candidates are the
+    whole names, the second grown over the line break from the registered state as it is over a
+    space. A line ending on "U.S." before a new sentence ("Japan's ...") still ends there."""
+    text = ("Harbor crews worked for three long nights to clear the channel before the\n"
+            "convoy sailed, and the officer who ran the whole operation, Col. Wren T.\n"
+            "Alcott, thanked the dock workers; two days later the launchers of the U.S.\n"
+            "Army rolled off the ramp while the mayor watched from the quay with the town's\n"
+            "officials, and the crews then walked home to sleep before the next convoy.\n")
+    _, candidates = _with(COUNTRIES, text)
+    names = {" ".join(n.split()) for n in candidates}
+    assert "Wren T. Alcott" in names and "Alcott" not in names, names
+    assert "U.S. Army" in names and "Army" not in names, names
+
+
+def test_a_name_does_not_grow_over_a_line_break_that_is_no_wrapped_line():
+    """A credit line over a caption is no wrapped line: the registered state at the end of the
+    credit and the body's name opening the caption are two names, not one grown over the break;
+    an indented line after initials still carries a wrapped name on."""
+    text = ("Picture supplied by the government of Japan\n"
+            "Self-Defense Force crews load tents onto a lorry at the port of Hakata.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert not any("Japan Self-Defense" in n for n in candidates), list(candidates)
+    assert mentions.wrapped_break("the launchers that were sent by the crews of the U.S.\n  Army rolled off", 53)

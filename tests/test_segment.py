@@ -712,3 +712,82 @@ def test_a_line_opening_with_a_number_or_a_bracket_under_a_short_line_is_not_its
     seg = segment(make("A Test Title\n\nThe two sides agreed to\n(a) talk before each drill;\n"
                        "(b) swap their radar data;\n(c) meet every spring.\n"))
     assert [p["text"][:3] for p in seg.paragraphs] == ["The", "(a)", "(b)", "(c)"]
+
+
+def test_a_wrapped_line_ending_on_initials_goes_on_only_where_the_next_line_carries_the_name_or_sentence():
+    """A hard-wrapped line may break right after a word of initials: "... more than 9,000 U.S." /
+    "sailors ..." goes on in lower case, "Rear Adm. Mara J." / "Okafor, who ..." is a middle
+    initial before the family name, and "the U.S." / "Navy sent ..." is a state's initials before
+    an institution's head noun: one paragraph each. A paragraph that really ends on "U.S." (the
+    next line a sentence of its own, "Japan's cabinet ...") or on "Plan B." ("The ...") ends there."""
+    goes_on = (
+        _WIDE + "The drill drew crews from both coast guards and more than 9,000 U.S.\n"
+        "sailors to the bay, and the flotilla commander, Rear Adm. Mara J.\n"
+        "Okafor, who flew in from Guam, praised the crews of the two coast guards\n"
+        "for the speed of their search at sea; on the next morning the U.S.\n"
+        "Navy sent a second cutter to relieve the first one off the coast of Luzon.\n")
+    _, seg = _seg(goes_on)
+    paras = [p for p in _paras(seg) if not p.startswith("The Japan Coast Guard")]
+    assert len(paras) == 1 and paras[0].endswith("off the coast of Luzon."), paras
+    assert "9,000 U.S. sailors" in paras[0] and "Mara J. Okafor" in paras[0] and "the U.S. Navy sent" in paras[0]
+    ends = (
+        _WIDE + "The funds for the drill were sent through a trust fund run by the U.S.\n"
+        "Japan's cabinet approved its own share of the money in the autumn of 2024.\n"
+        "The ministry kept a fallback plan for the drill, known inside as Plan B.\n"
+        "The plan was never used, and the exercise ended on time in the first week.\n")
+    _, seg = _seg(ends)
+    paras = _paras(seg)
+    assert any(p.startswith("Japan's cabinet approved") for p in paras), paras
+    assert any(p.startswith("The plan was never used") for p in paras), paras
+
+
+def test_a_wrapped_name_goes_on_into_a_short_last_line_that_ends_the_sentence():
+    """A full-width line ending inside a name ("... trained with Ground") goes on into the
+    paragraph's short last line even where that line's few words are capitalised
+    ("Self-Defense Force crews."): a line that ends a sentence is no heading and no list item.
+    A line of capitalised words with no stop under it still stands alone."""
+    _, seg = _seg(_WIDE.rstrip("\n") + " In the autumn the Marines from the base trained with Ground\n"
+                  "Self-Defense Force crews.\n")
+    paras = _paras(seg)
+    assert len(paras) == 1 and "with Ground Self-Defense Force crews." in paras[0], paras
+    _, seg = _seg(_WIDE.rstrip("\n") + " In the autumn the Marines from the base trained with the\n"
+                  "crews of both coast guards and the navy, as planned.\n"
+                  "Regional Coast Guard Cooperation Forum\n")
+    assert not any("Forum" in p for p in _paras(seg)), _paras(seg)
+
+
+def test_a_paragraph_ending_on_a_capital_letter_or_on_a_state_s_initials_still_ends_there():
+    """Not every full-width line ending on "X." is a name cut at its middle initial, nor is every
+    capitalised line after "U.S." the rest of a body's name: "...since World War I." or "...in
+    Appendix A." ends its paragraph (no title and given name before the letter), and after
+    "...the U.S." a paragraph opening "Congress voted", "Japan's Diet ..." or "Chinese Navy ..."
+    is a paragraph of its own (only a military head noun directly after the initials goes on)."""
+    for ending, opening in (
+            ("Neither fleet has sailed this far south on a joint patrol since World War I.",
+             "Japanese diplomats told reporters the next patrol might come in the autumn."),
+            ("A table of every vessel and aircraft that joined the patrol is in Appendix A.",
+             "Manila told reporters the coast guard would add a third cutter next spring."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Congress voted on its own share of the money later that autumn, after a delay."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Japan's Diet voted on its own share of the money later that autumn, too."),
+            ("The money for the new pier came through a loan fund that is run by the U.S.",
+             "Chinese Navy frigates trailed the convoy for two days before they turned away.")):
+        _, seg = _seg(_WIDE + ending + "\n" + opening + "\n")
+        paras = _paras(seg)
+        assert any(p.startswith(opening[:20]) for p in paras), paras
+
+
+def test_a_short_heading_ending_on_a_stop_under_a_full_width_line_stays_a_heading():
+    """A heading of a few capitalised words with a stop ("Main Lessons.") under a full-width line
+    that ends on a plain word is a heading, not the end of that line's sentence; a short line of
+    capitalised words that carries the sentence on (the line above ends on an article or
+    preposition, or the line has a lower-case word of prose) goes on."""
+    _, seg = _seg(_WIDE + "The cutters then sailed back to port with the ships of both coast guards\n"
+                  "and the patrol boat from Palawan, as all of them had planned in the spring\n"
+                  "Main Lessons.\n"
+                  "The patrol showed that the three coast guards can work as one crew at sea.\n")
+    assert "Main Lessons." in _paras(seg), _paras(seg)
+    _, seg = _seg(_WIDE + "In the spring the cutters from all three of the coast guards sailed to the\n"
+                  "Batanes Islands.\n")
+    assert any(p.endswith("sailed to the Batanes Islands.") for p in _paras(seg)), _paras(seg)

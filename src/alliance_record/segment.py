@@ -45,6 +45,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import tense
+from .heads import HEAD_TYPE, ROLE_HEADS
 from .schema import row_type
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -588,7 +589,8 @@ def wraps_into(line: str, following: str, listed: bool = False) -> bool:
     in lower case. A list's line (a bullet, "1.", or ``listed``: one of a run of numerals, see
     roman_items) carries nothing on."""
     line, following = line.rstrip(), following.lstrip()
-    if not line or not following or ends_sentence(line) or listed or BULLET.match(following):
+    if not line or not following or (ends_sentence(line) and not initials_go_on(line, following, lower_only=True)) \
+            or listed or BULLET.match(following):
         return False
     if following[0].islower():
         # ...unless the next line is one token that a clutter rule takes whole (an account name
@@ -644,9 +646,89 @@ def full_width(line: str, following: str, width: int, listed: bool = False) -> b
     capitalised words (a heading, "2. Title Case ...", a name or an address in a list) stands alone,
     and so does the line before one: the width shows where prose wraps, not where a list does."""
     line, following = line.rstrip(), following.lstrip()
-    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 and not ends_sentence(line) \
+    return bool(width) and len(line) >= 0.8 * width and len(line.split()) >= 6 \
+        and (not ends_sentence(line) or initials_go_on(line, following)) \
         and not line.endswith(":") and bool(following) and not listed and not BULLET.match(following) \
-        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) and not title_case(following)
+        and bool(re.match(r"[^\W_]|[\"“‘'($]", following)) and not title_case(line) \
+        and (not title_case(following) or (ends_sentence(following) and name_goes_on(line, following)))
+
+
+def name_goes_on(line: str, following: str) -> bool:
+    """A full-width line's sentence goes on into a short capitalised line that ends it where the
+    line breaks mid-phrase: the line ends on an article or preposition ("... sailed to the" /
+    "Batanes Islands.") or the short line has a word of prose in lower case ("... with Ground" /
+    "Self-Defense Force crews."). A few capitalised words with a stop under a line that ends on a
+    plain word ("Main Lessons.") are a heading."""
+    return bool(CONNECTOR_END.search(line)) or any(w not in _MINOR_WORDS for w in re.findall(r"\b[a-z][a-z'’-]+", following))
+
+
+# the words that open a sentence of their own (an article, a pronoun, a conjunction or preposition):
+# after a line ending on initials, such a word starts a new sentence ("... known as Plan B." / "The")
+OPENING_WORD = re.compile(r"(?i)(?:the|a|an|this|that|these|those|it|its|he|she|they|we|i|you|his|her|their|our|"
+                          r"in|on|at|as|but|and|or|so|yet|if|while|when|after|before|since|although|however|"
+                          r"there|then|thus|both|each|all|some|many|most|no|not|what|which|who|where|why|how|"
+                          r"for|with|by|from|to|of)\b")
+# initials at a line's end: a single middle initial after a capitalised given name ("Mara J."; with
+# the role word before it, "Lt. Gen. Roger B.", in ``role``), or a word of initials ("U.S.", "U.K.")
+INITIALS_END = re.compile(r"(?:(?:^|\s)(?:(?P<role>[A-Za-z]+\.?)\s+)?[A-Z][a-z]+ (?P<middle>[A-Z])\.|(?:^|\s)(?:[A-Z]\.){2,})$")
+# the rest of a person's name after a middle initial: a family name, then a comma, a stop or prose
+FAMILY_NAME_ON = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[,.;:]|\s+[a-z])")
+
+
+def initials_go_on(line: str, following: str, lower_only: bool = False) -> bool:
+    """A hard-wrapped line that ends on initials whose full stop ends the abbreviation, not the
+    sentence: the next line goes on in lower case ("... 9,000 U.S." / "sailors ..."), or (unless
+    ``lower_only``) opens with the rest of a name — a family name after a role, a given name and a
+    middle initial ("Rear Adm. Mara J." / "Okafor, ..."), a military head noun right after a
+    state's initials ("the U.S." / "Army deployed ..."). Anything else starts a new sentence: a
+    paragraph may end on "World War I." or "Appendix A." (no role and given name before the
+    letter) and on "U.S." ("Congress voted ...", "Japan's Diet ...", "Chinese Navy ...": a body
+    named alone, or another state's). Inside a line, such words already end no sentence (candidate
+    names read ABBREVIATION so)."""
+    m = INITIALS_END.search(line.rstrip())
+    following = following.lstrip()
+    if not m or not following:
+        return False
+    if following[0].islower():
+        return True
+    if lower_only or OPENING_WORD.match(following):
+        return False
+    if m.group("middle"):
+        return (m.group("role") or "").lower() in ROLE_HEADS and bool(FAMILY_NAME_ON.match(following))
+    head = re.match(r"[A-Z][a-z]+\b", following)
+    return bool(head) and HEAD_TYPE.get(head.group().lower()) == "military"
+
+
+WRAPPED_LINE = 40  # the fewest characters of a line that a hard-wrapped paragraph breaks
+# the regions whose line breaks may be a hard-wrapped paragraph's (a caption's or a heading's
+# lines are lines of their own)
+WRAPPING_REGIONS = frozenset(("body", "reference", "footnote"))
+
+
+def wrapped_break(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` is a hard-wrapped paragraph's, inside a sentence (and
+    maybe inside a name, "Liberal Democratic⏎Party"): its line is a long one that ends no sentence
+    (a credit line over a caption, a short line of a list, is no wrapped line). The segmenter
+    decides whether such lines make one paragraph by its own test (full_width and title_case);
+    the two can differ on a line of names with one verb — one test for both would need a measured
+    run on the sets first. Read by the name finders (extract.mentions, extract.entities.grow)."""
+    line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
+    if len(line) < WRAPPED_LINE or (ends_sentence(line) and not initials_go_on(line, text[newline + 1:newline + 120])):
+        return False  # (a line ending on "U.S." or a middle initial may go on: initials_go_on)
+    # a line in title case is a heading over the text, not a sentence broken at the width
+    # ("Alliance Talks Resume in Tokyo Amid Concerns Over Taiwan Strait" / "Defense Minister ...")
+    words = [w for w in line[-160:].split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return not words or sum(w[0].isupper() for w in words) < 0.8 * len(words)
+
+
+def word_fits_before(text: str, newline: int) -> bool:
+    """Whether the first word after the line break at ``newline`` would have fitted at the end of
+    the line before it, within the text's widest line: then the line ended by itself (a credit
+    line over a caption, "... of Japan" / "Self-Defense Force crews ..."), not at the width."""
+    end = text.find("\n", newline + 1)
+    word = text[newline + 1:end if end >= 0 else len(text)].split()[:1]
+    width = max(len(line.rstrip()) for line in text.split("\n"))
+    return bool(word) and len(text[text.rfind("\n", 0, newline) + 1:newline].rstrip()) + 1 + len(word[0]) <= width
 
 
 # words a title in Title Case leaves in lower case
@@ -659,7 +741,7 @@ PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|
                          r"said|says|it|he|she|they|we|who|which)\b")
 
 
-def title_case(line: str) -> bool:  # mentions.wrapped_break decides names across lines apart (see there)
+def title_case(line: str) -> bool:  # wrapped_break decides names across lines apart (see there)
     """A line whose words are mostly capitalised (the minor words of a title aside), numbers and a
     heading's "2." aside, two words in lower case at most, none a verb or pronoun, no sentence
     ending inside it: a heading or an item of a list (a name, an

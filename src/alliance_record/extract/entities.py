@@ -64,6 +64,8 @@ from collections import Counter
 import regex
 
 from .. import gazetteer
+from ..heads import HEAD_TYPE, HEADS, ROLE_HEADS  # noqa: F401 (read here by the name finders)
+from ..segment import WRAPPING_REGIONS, word_fits_before, wrapped_break
 
 TITLE_WORDS = frozenset("""
 president prime minister ministers secretary secretaries ambassador ambassadors governor gov gov.
@@ -74,33 +76,6 @@ chairwoman director envoy consul emperor king queen premier chancellor lawmaker 
 honorable honourable hon hon. excellency
 brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
 """.split())
-# A role word that ends a role ("Defense Minister", "Chief Cabinet Secretary"): what follows it
-# is the person.
-ROLE_HEADS = frozenset("""
-president minister secretary ambassador governor gov gov. general gen gen. admiral adm adm. senator
-sen sen. representative rep rep. dr dr. prof prof. professor mr mr. ms ms. mrs mrs. lt lt. col col.
-colonel maj maj. major capt capt. captain commander spokesman spokeswoman spokesperson director envoy
-consul general chairman chairwoman premier chancellor mayor emperor adviser advisor
-brigadier commodore marshal lieutenant sergeant corporal officer researcher analyst scholar
-""".split())
-
-HEADS = [  # (type, last-word heads)
-    ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
-                        "senate assembly court embassy consulate administration authority service"),
-    ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
-                 "wing base station militia marines"),
-    ("political-party", "party"),
-    ("media", "times post herald shimbun tribune gazette daily wire newswire news magazine journal broadcasting"),
-    ("document", "treaty pact agreement act law strategy statement convention declaration accord charter "
-                 "communique communiqué guidelines review"),
-    ("place", "island islands islets sea bay strait shoal reef prefecture province peninsula district county "
-              "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
-              "factory refinery range area"),
-    ("organization", "university institute foundation center centre corporation company industries systems "
-                     "group forum society association organisation organization commission committee union "
-                     "initiative programme program press bank council fund coalition network corridor "
-                     "motor motors airlines holdings electric mission"),
-]
 # Heads that name a body only before "of": "House of Councillors", "Chamber of Commerce" (but
 # "Freedom House" is no legislature).
 OF_HEADS = {"house": "government-body", "chamber": "government-body"}
@@ -122,7 +97,6 @@ APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(%s)\b|
                                 "|".join(w for w, t in APPOSITION_TYPE.items() if t == "person")), re.I)
 # A noun right after a name that says what it is: "his Truth Social platform".
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
-HEAD_TYPE = {w: t for t, words in HEADS for w in words.split()}
 
 
 def head_word(word: str) -> str | None:
@@ -667,14 +641,17 @@ class NameSpans:
         return self._by_start
 
 
-def grow(text: str, s: int, e: int, spans: "NameSpans", doc_text: str = "") -> tuple[int, int]:
+def grow(text: str, s: int, e: int, spans: "NameSpans", doc_text: str = "", wraps: bool = False) -> tuple[int, int]:
     """An institution's name with the registry names it is made of: "U.S." + "Army", "Quad" +
     "Critical Minerals Initiative", "Japan-Philippines" + "Reciprocal Access Agreement", "Prime
     Minister's Office" + "of Japan", "Committee on Foreign Investment" + "in the United States".
     ``spans``: the region's :class:`NameSpans`; ``doc_text``: the document's text (or the
-    region's, when not given), where a name grown into "in the" must show its acronym."""
+    region's, when not given), where a name grown into "in the" must show its acronym; ``wraps``:
+    a paragraph's text, where a hard-wrapped line's break is a space ("the U.S.⏎Army": a long
+    line that ends no sentence, and the next word would not have fitted on it)."""
     ends = spans.by_end()
-    while s - 1 in ends and text[s - 1] in " -":
+    while s - 1 in ends and (text[s - 1] in " -" or (wraps and text[s - 1] == "\n" and wrapped_break(text, s - 1)
+                                                     and not word_fits_before(text, s - 1))):
         s = ends[s - 1]
     compound = re.search(r"(?<![\w.-])[A-Z][\w.]*(?:-(?:(?:at|in|of|on|the|and|for|to)-)*[A-Z][\w.]*)+ $",
                          text[max(0, s - 60):s])
@@ -797,7 +774,8 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
                 continue
             if names_in and head_type(words) in INSTITUTION:
-                s2, e2 = grow(text, s, e, names_in.get(id(region)) or NameSpans(), doc_text)
+                s2, e2 = grow(text, s, e, names_in.get(id(region)) or NameSpans(), doc_text,
+                              region.kind in WRAPPING_REGIONS)
                 if (s2, e2) != (s, e):
                     s, e = s2, e2
                     name = text[s:e]

@@ -73,7 +73,8 @@ import regex
 
 from .. import gazetteer, schema
 from ..errors import InputError
-from ..segment import DATELINE, DATELINE_RULE, SUPERSCRIPTS, Multi, Piece, Region, ends_sentence, regions
+from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, WRAPPING_REGIONS, Multi, Piece, Region, ends_sentence,
+                       regions, wrapped_break)
 from . import entities
 from ._text import simple_sentence_bounds
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
@@ -2386,34 +2387,12 @@ FUNCTION_WORDS = NOT_A_NOUN | SENTENCE_WORDS | MONTHS_DAYS
 
 
 OF_THE = ("of", "for", "on")
-WRAPPED_LINE = 40  # the fewest characters of a line that a hard-wrapped paragraph breaks
-
-
-def wrapped_break(text: str, newline: int) -> bool:
-    """Whether the line break at ``newline`` is a hard-wrapped paragraph's, inside a sentence (and
-    maybe inside a name, "Liberal Democratic⏎Party"): its line is a long one that ends no sentence
-    (a credit line over a caption, a short line of a list, is no wrapped line). The segmenter
-    decides whether such lines make one paragraph by its own test (segment.full_width and
-    title_case); the two can differ on a line of names with one verb — one test for both would
-    need a measured run on the sets first."""
-    line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
-    if len(line) < WRAPPED_LINE or ends_sentence(line):
-        return False
-    # a line in title case is a heading over the text, not a sentence broken at the width
-    # ("Alliance Talks Resume in Tokyo Amid Concerns Over Taiwan Strait" / "Defense Minister ...")
-    words = [w for w in line[-160:].split()[1:] if len(w) > 3 and w[0].isalpha()]
-    return not words or sum(w[0].isupper() for w in words) < 0.8 * len(words)
 
 
 def _word_gap(text: str, gap: str, at: int, wraps: bool) -> bool:
     """A gap between two words of one name: a space, or (``wraps``: a paragraph's text) a
     hard-wrapped line's break at ``at``."""
     return gap == " " or (wraps and gap == "\n" and wrapped_break(text, at))
-
-
-# the regions whose line breaks may be a hard-wrapped paragraph's (a caption's or a heading's
-# lines are lines of their own)
-WRAPPING_REGIONS = frozenset(("body", "reference", "footnote"))
 
 
 COORDINATION_WORDS = 3  # the most words of one member of a coordination inside a name
