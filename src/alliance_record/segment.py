@@ -727,8 +727,15 @@ def word_fits_before(text: str, newline: int) -> bool:
     line over a caption, "... of Japan" / "Self-Defense Force crews ..."), not at the width."""
     end = text.find("\n", newline + 1)
     word = text[newline + 1:end if end >= 0 else len(text)].split()[:1]
-    width = max(len(line.rstrip()) for line in text.split("\n"))
-    return bool(word) and len(text[text.rfind("\n", 0, newline) + 1:newline].rstrip()) + 1 + len(word[0]) <= width
+    return bool(word) and len(text[text.rfind("\n", 0, newline) + 1:newline].rstrip()) + 1 + len(word[0]) \
+        <= widest_line(text)
+
+
+@functools.lru_cache(maxsize=4)
+def widest_line(text: str) -> int:
+    """The length of the text's widest line (kept for the text asked again: word_fits_before is
+    asked at every wrapped break of a region, and measuring every line each time is quadratic)."""
+    return max(len(line.rstrip()) for line in text.split("\n"))
 
 
 # words a title in Title Case leaves in lower case
