@@ -984,10 +984,7 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
             continue
         if words[0].startswith("("):
             continue
-        shaped = all(w.isupper() or w[:1].isupper() for w in words) and (
-            any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
-            or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
-        if not shaped:
+        if not _shaped(words, low):
             continue
         name = title = None
         if len(words) <= 2 and " ".join(low) in ASK_LABELS | {"audience member"}:
@@ -1026,6 +1023,28 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
             if rest and not LINE_END.search(rest):
                 continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
         out.append(_label(text, m, kind, name, title))
+    return tuple(out)
+
+
+def _shaped(words: list[str], low: list[str]) -> bool:
+    """Whether a line's words before its colon have a label's shape: capitalised words, one in
+    capitals or two at least, or a reporter's, a role's or a title's word alone."""
+    return all(w.isupper() or w[:1].isupper() for w in words) and (
+        any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
+        or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
+
+
+@functools.lru_cache(maxsize=4)
+def label_shaped_lines(text: str) -> tuple[int, ...]:
+    """The starts of the lines of ``text`` that have a speaker label's shape (:data:`LABEL_LINE`,
+    :func:`_shaped`), whether :func:`speaker_labels` accepts them or not. In a transcript such a line
+    the reader does not accept ("AUDIENCE QUESTION:", a name it cannot show is one) still ends the
+    turn before it: a turn missed is better than one given to the wrong speaker."""
+    out = []
+    for m in LABEL_LINE.finditer(text):
+        words = m.group("words").split(" ")
+        if words[0].startswith("(") or _shaped(words, [w.lower().rstrip(".") for w in words]):
+            out.append(m.start("words"))
     return tuple(out)
 
 
