@@ -368,7 +368,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 speakers, label, attribution = previous[1], previous[2], "continuation"
             turn = next((t for t in in_turns if t[0] <= q.start < t[1]), None)
             if turn and cue and cue.speaker.lower() == "i" and (turn[3] or turn[4]):
-                # "I said then that such crimes are “…”" in a turn: the turn's speaker
+                # "I told them last week that the pier was “…”" in a turn: the turn's speaker
                 speakers, label, attribution = list(turn[3]), turn[4], "turn"
             entry = overrides.match(q.quote, text[max(0, q.start - 200):q.start - 1])
             status = "quotation"
