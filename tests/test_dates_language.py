@@ -1274,8 +1274,8 @@ def test_a_date_the_story_reaches_in_such_words_stays_its_day(text, dct, timex):
 
 # A modal of what may happen before a verb's base form points ahead: "may" and "might" ("may visit
 # Manila in May"; "might come ... as soon as Tuesday" in TimeBank), and "could" where it is a modal
-# shifted back in what was said or thought ("said a return visit could come before the summer",
-# test7 903); not "might have", "could be reached" (what could not be done)
+# shifted back in what was said or thought ("said a return trip could come before the summer");
+# not "might have", nor any "could be" ("could be reached": what could not be done)
 @pytest.mark.parametrize("text,dct,timex", [
     ("Officials said a return trip by the premier could come before the summer.", "2023-03-17",
      ("the summer", "DATE", "2023-SU")),

@@ -523,13 +523,13 @@ CAPITAL_ACTS = [
 # posting or a route to the city stays the city: no office or message governs the name there.
 CAPITAL_ROLE = [
     ("Beijing quickly responded with a statement of its own.", ("Beijing", "china")),
-    ("Seoul in turn said it would send a delegation of its own.", ("Seoul", "south-korea")),
+    ("Seoul in turn announced a smaller team for the autumn talks.", ("Seoul", "south-korea")),
     ("Washington never asked for a larger budget, the secretary added.", ("Washington", "united-states")),
     ("She began her posting as envoy to Seoul in the spring.", ("Seoul", "south-korea")),
     ("Britain named a new ambassador to Manila after the election.", ("Manila", "philippines")),
     ("The vote mattered to Seoul since its exporters depend on it.", ("Seoul", "south-korea")),
     ("The new rules matter to Tokyo more than to any other capital.", ("Tokyo", "japan")),
-    # the buyer of a sale, past the thing sold (the subject of the verb after it)
+    # the object of "to" after a verb of sale: read as the subject of the verb after it ("stalled")
     ("Its offer to sell patrol boats to Hanoi stalled over the price.", ("Hanoi", "vietnam")),
 ]
 

@@ -1115,6 +1115,17 @@ def _names_paragraph(size: int, sentence: str = "Koizumi met Marles in Tokyo. ")
     return "Hostile Input\n\n" + sentence * max(1, size // len(sentence)) + "\n"
 
 
+def _made_name(k: int) -> str:
+    """A capitalised word of its own for each ``k`` ("Bab", "Cab", …), letters only."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    word = ""
+    while True:
+        k, r = divmod(k, len(letters))
+        word += letters[r] + "a"
+        if not k:
+            return "K" + word
+
+
 # What each run writes: a text of a given size that once made an extractor super-linear.
 HOSTILE_INPUTS = {
     "paragraph_of_names": (_names_paragraph, "characters"),
@@ -1136,6 +1147,10 @@ HOSTILE_INPUTS = {
     # one sentence of recommendation cues: each reads the clause before it in its sentence
     "sentence_of_cues": (lambda n: "Hostile Input\n\n" + "building ports is vital, and " * n + "it is over.\n",
                          "cues"),
+    # a transcript's label lines, each a speaker named once ("Minister Bcdfg:"): each label's name is
+    # looked for in the rest of the text
+    "label_lines": (lambda n: "Hostile Input\n\n" + "".join(f"Minister {_made_name(k)}: The talks went on.\n"
+                                                           for k in range(n)), "lines"),
 }
 # The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
 # unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
@@ -1143,7 +1158,8 @@ HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_fu
                  "numbered_lines": (10_000, 100_000),
                  "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
                  "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000),
-                 "sentence_of_cues": (10_000, 100_000), "notes_between_paragraphs": (10_000, 100_000)}
+                 "sentence_of_cues": (10_000, 100_000), "notes_between_paragraphs": (10_000, 100_000),
+                 "label_lines": (2_000, 20_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:

@@ -1388,7 +1388,10 @@ def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", fold(text))
 
 
-def looks_like_heading(block: Block) -> bool:
+def looks_like_heading(block: Block, spoken: bool = False) -> bool:
+    """Whether a block reads as a heading; in a transcript (``spoken``: :func:`spoken_text`) a
+    line that opens with a speaker's label is a turn, not a heading ("QUESTION: And the pier —");
+    elsewhere "DEFENSE MINISTER: THE YEAR AHEAD" and "Question: What comes next" head sections."""
     if not block.single_line:
         return False
     text = block.text.strip()
@@ -1404,9 +1407,16 @@ def looks_like_heading(block: Block) -> bool:
     if text[-1] in ".,;:!?\"”'’*†‡§‖¶" + SUPERSCRIPTS or BRACKET_MARKER_END.search(text) \
             or CONNECTOR_END.search(text):
         return False
-    if speaker_line(text):
+    if spoken and speaker_line(text):
         return False  # "QUESTION: And the second point about the pier —": a transcript's turn, cut off
     return not text.isdigit()
+
+
+def spoken_text(text: str) -> bool:
+    """Whether a document's text is a transcript (:func:`.extract.quotations.transcript`)."""
+    from .extract.quotations import speaker_labels, transcript  # (the extract package reads segment's rows)
+
+    return transcript(speaker_labels(text))
 
 
 def speaker_line(text: str) -> bool:
@@ -1493,6 +1503,7 @@ def segment(doc) -> Segmentation:
     publisher = meta.get("publisher")
     seg = Segmentation(document_id=doc.id)
     blocks = split_blocks(text, title)
+    spoken = spoken_text(text)
 
     headings = []          # dicts: start, end, heading, level, author..., toc
     paras: list[tuple[Multi, int]] = []  # (pieces, heading index at start)
@@ -1646,7 +1657,7 @@ def segment(doc) -> Segmentation:
                                                 or ENDNOTES_HEADING.match(btext.strip())):
             in_footer, footer_rule = False, FOOTER_RULE  # "See also" ends where the notes begin
         if in_footer and not footer_comments and prose_from()[index] >= 2 and (
-                is_prose(index) or (looks_like_heading(block) and boilerplate_rule(block) is None
+                is_prose(index) or (looks_like_heading(block, spoken) and boilerplate_rule(block) is None
                                     and is_prose(index + 1))):
             # the article goes on below a prompt, a credit or a list of other pages set in its
             # middle ("Related: <headline>", "Subscribe to ...", "Back to top", "© Reuters"): two
@@ -1753,7 +1764,7 @@ def segment(doc) -> Segmentation:
             interrupted = True
             prev_kind = "note"
             continue
-        if in_endnotes and prev_kind == "note" and last_endnote and not looks_like_heading(block):
+        if in_endnotes and prev_kind == "note" and last_endnote and not looks_like_heading(block, spoken):
             # A wrapped entry whose lines were cut into blocks of their own ("...Power." /
             # "Harbor Press, 2021."): no blank line, so it continues the entry above.
             notes[-1].body.pieces.append(Piece(block.start, block.end, " "))
@@ -1835,7 +1846,7 @@ def segment(doc) -> Segmentation:
             continue
 
         last = newest_open()
-        if last is not None and CITATION_LIKE.search(btext) and not looks_like_heading(block):
+        if last is not None and CITATION_LIKE.search(btext) and not looks_like_heading(block, spoken):
             last.body.pieces.append(Piece(block.start, block.end, " "))
             last.open = note_is_open(btext)
             interrupted = True
@@ -1891,7 +1902,7 @@ def segment(doc) -> Segmentation:
             continue
 
         continuation = open_para is not None and interrupted
-        if looks_like_heading(block) and not (continuation and btext[0].islower()):
+        if looks_like_heading(block, spoken) and not (continuation and btext[0].islower()):
             folded = fold(btext)
             if toc_titles and folded in {fold(t) for t in toc_titles}:
                 level = 1

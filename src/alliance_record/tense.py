@@ -7,9 +7,9 @@ is this week's Thursday to come. What decides is the verb group of the clause th
 * past: a past-tense verb ("met", "announced"), a perfect ("has held", "had agreed"), a past
   form of "be" ("was", "were"), "ago", "last", "earlier", "previous";
 * future: "will", "shall", "'ll", "may" and "might" before a verb's base form ("may visit Manila
-  in May"; not "might have"), "could" so after a verb of saying or thinking ("said a return visit
-  could come before the summer"; not a past ability, "the crew could finally leave", nor "could
-  be reached") and neither after a past time named before it ("Last year analysts warned that
+  in May"; not "might have"), "could" so after a verb of saying or thinking ("said the next round
+  could open before the autumn"; not a past ability, "the crew could finally leave", nor "could"
+  before "be" at all: "could be reached", "could be signed") and neither after a past time named before it ("Last year analysts warned that
   prices might rise"), "is going to", "is/are scheduled|set|due|slated|expected to", "plans to",
   "would" after a report ("said it would begin"), "next", "upcoming", "coming",
   "ahead of", "through" / "until" (a stretch that runs on), "starting", and a present tense
@@ -70,7 +70,8 @@ unexpected unified enlarged experienced qualified marked classified reserved
 FUTURE_AUX = frozenset(["will", "shall", "’ll", "'ll", "won’t", "won't"])
 # a modal of what may happen, before a verb's base form ("may visit", "could come"; not "could
 # not", "might have been": a past that did not happen). "could" only in what was said or thought
-# ("said a return visit could come"): in a main clause it is a past ability ("the crew could leave")
+# ("said the next round could open"), never before "be" ("could be reached", "could be signed": the
+# code leaves every "could be"): in a main clause it is a past ability ("the crew could leave")
 MODAL_AHEAD = frozenset(["may", "might", "could"])
 NOT_AHEAD_AFTER_MODAL = frozenset(["have", "not", "never", "hardly", "only", "n't"])
 # the verbs of saying and thinking whose "that" clause shifts "can" back to "could"

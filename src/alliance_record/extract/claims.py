@@ -85,7 +85,7 @@ from ..curate import publication_window, reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
 from ..numbers import currency_word, human_number
-from ..segment import regions
+from ..segment import BULLET, ROMAN_ITEM, regions
 from ._text import simple_sentence_bounds
 from . import footnotes as footnotes_mod
 from . import quantities as quantities_mod
@@ -265,8 +265,20 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 speaker_of[lab.label] = _turn_speaker(doc, lab, mentions, actor_types, people, names, titles[4])
             speakers, label = speaker_of[lab.label]
             pieces = multi.sub(ts, te)
-            qid = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
             sentence = _sentence_of(seg, pieces[0].start)
+            attribution = "turn"
+            entry = overrides.match(text[ts:te], text[max(0, ts - 200):ts])  # a curator's word on a turn
+            if entry is not None:
+                if entry.get("reject"):
+                    continue  # (no candidate row: a turn is read from its label, not found in marks)
+                if entry.get("speakers"):
+                    speakers = list(entry["speakers"])
+                elif "speaker" in entry:
+                    speakers = [entry["speaker"]] if entry["speaker"] else []
+                label = entry.get("speaker_label") or (
+                    _label_of(speakers, mentions, sentence, pieces[0].start, names) if speakers else label)
+                attribution = "curated"
+            qid = f"{doc.id}-q{len(out['quotations']) + 1:03d}"
             in_turns.append((ts, te, qid, speakers, label))
             out["quotations"].append({
                 "id": qid, "document_id": doc.id, "paragraph_id": p["id"],
@@ -274,7 +286,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 "speaker_id": speakers[0] if len(speakers) == 1 else None, "speaker_label": label,
                 "speaker_ids": json.dumps(speakers), "quote": text[ts:te], "start": pieces[0].start,
                 "end": pieces[-1].end, "spans": _pieces_json(pieces), "kind": "turn", "nested_in_id": None,
-                "attribution": "turn", "verb": None, "turn": number, "turn_label": lab.label,
+                "attribution": attribution, "verb": None, "turn": number, "turn_label": lab.label,
             })
             out["quotation_speakers"].extend({"quotation_id": qid, "actor_id": a, "position": n}
                                              for n, a in enumerate(speakers, 1))
@@ -356,7 +368,7 @@ def _quotations(doc, seg, annotations, mentions, actor_types, names, titles, out
                 speakers, label, attribution = previous[1], previous[2], "continuation"
             turn = next((t for t in in_turns if t[0] <= q.start < t[1]), None)
             if turn and cue and cue.speaker.lower() == "i" and (turn[3] or turn[4]):
-                # "I said then that such crimes are “…”" in a turn: the turn's speaker
+                # "I told them last week that the pier was “…”" in a turn: the turn's speaker
                 speakers, label, attribution = list(turn[3]), turn[4], "turn"
             entry = overrides.match(q.quote, text[max(0, q.start - 200):q.start - 1])
             status = "quotation"
@@ -419,8 +431,9 @@ def _turns(doc, seg, body) -> dict:
     label, turn number)`` with offsets in the paragraph's text — the words after a speaker label up
     to the next label or the paragraph's end; a label alone on its line ("Minister:") opens the
     turn of the lines after it. A turn runs on into the body paragraphs after it that read as
-    prose (a capital or an opening mark, four words, terminal punctuation); a heading, a line of
-    clutter ("(END)", "▲ Back to top") or another label ends it. After the last label the text may
+    prose (a capital or an opening mark, four words, terminal punctuation) or are a list's items; a
+    heading, a line of clutter ("(END)", "▲ Back to top") or another line shaped like a label ends
+    it, whether the label is read or not (:func:`.quotations.label_shaped_lines`). After the last label the text may
     be the publisher's again ("This transcript has been edited …", the story around an excerpt):
     a paragraph there goes on with the last turn only while it reads as speech (:func:`_spoken`).
     The labels are read in the document's text (a header line the segmenter joined to the first
@@ -429,26 +442,35 @@ def _turns(doc, seg, body) -> dict:
     if not quotations_mod.transcript(labels):
         return {}
     starts = [lab.start for lab in labels]
+    by_start = {lab.start: lab for lab in labels}
+    # every line shaped like a label, accepted or not: each ends the turn before it
+    cuts_all = sorted(set(starts) | set(quotations_mod.label_shaped_lines(doc.text)))
     out, current, number, last_end = {}, None, 0, None
     for p in body:
         text, multi = p["text"], seg.paragraph_pieces[p["id"]]
         inside = labels[bisect.bisect_left(starts, p["start"]):bisect.bisect_left(starts, p["end"])]
+        cuts = cuts_all[bisect.bisect_left(cuts_all, p["start"]):bisect.bisect_left(cuts_all, p["end"])]
         stripped = len(text.rstrip())
-        if current is not None and (last_end is None or doc.text[last_end:p["start"]].strip()):
+        gap = doc.text[last_end:p["start"]].strip() if last_end is not None else None
+        bulleted = bool(gap) and bool(BULLET.fullmatch(gap + " "))  # an item's mark ("- ") set apart
+        if current is not None and (gap is None or gap and not bulleted):
             current = None  # a row between (a heading, clutter set aside): the turn is over
         last_end = p["end"]
-        at = [multi.from_doc(lab.start) for lab in inside]
-        head = len(text[:at[0]].rstrip()) if inside else stripped
+        at = [multi.from_doc(c) for c in cuts]
+        head = len(text[:at[0]].rstrip()) if cuts else stripped
         lead = len(text) - len(text.lstrip())
-        if current is not None and head > lead and _prose(text[lead:head]) \
-                and (inside or p["start"] < starts[-1] or _spoken(text[lead:head])):
+        listed = bulleted or _listed(text[lead:head])
+        if current is not None and head > lead and (listed or _prose(text[lead:head])) \
+                and (inside or p["start"] < starts[-1] or listed or _spoken(text[lead:head])):
             out.setdefault(p["id"], []).append((lead, head, current, number))
-        elif not inside:
+        elif not cuts:
             current = None
-        for k, lab in enumerate(inside):
-            current = lab
+        for k, cut in enumerate(cuts):
+            lab = current = by_start.get(cut)
+            if lab is None:
+                continue  # a label not read ("AUDIENCE QUESTION:"): its words are no one's
             number += 1
-            end = len(text[:at[k + 1]].rstrip()) if k + 1 < len(inside) else stripped
+            end = len(text[:at[k + 1]].rstrip()) if k + 1 < len(cuts) else stripped
             begin = multi.from_doc(lab.text_start) if lab.text_start < p["end"] else None
             if begin is not None and begin < end:
                 out.setdefault(p["id"], []).append((begin, end, lab, number))
@@ -462,6 +484,12 @@ def _prose(text: str) -> bool:
     """A paragraph that continues a speaker's turn: it opens with a capital (or an opening mark)
     and ends a sentence, four words at least, not all in capitals ("(END)")."""
     return bool(PROSE.fullmatch(text.strip())) and len(text.split()) >= 4 and not text.isupper()
+
+
+def _listed(text: str) -> bool:
+    """A list inside a turn ("i. widen the pier;", "- a new fence;"): every line an item."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(BULLET.match(line) or ROMAN_ITEM.match(line) for line in lines)
 
 
 # a speaker's own words: the first person outside quotation marks ("we discussed", "I think")

@@ -1289,8 +1289,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     the words before the first and after the last decide for all of them. In order:
 
     - a spatial relation takes the place: "north of Japan", "within range of China",
-      "away from", "places like Cambodia", a part of a city standing alone ("the Sunan area of
-      Pyongyang", "Tokyo's Haneda airport"); and so does the subject of a spatial predicate
+      "away from", "places like Cambodia", a part of a city standing alone ("the harbour district of
+      Busan", "Tokyo's Haneda airport"); and so does the subject of a spatial predicate
       ("Japan is within range of");
     - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
       verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed

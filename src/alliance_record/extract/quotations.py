@@ -91,6 +91,7 @@ list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -961,6 +962,13 @@ LINE_END = re.compile(r"[.!?…:;\"”’)\]—–-]\s*$")
 
 
 def speaker_labels(text: str) -> list[SpeakerLabel]:
+    """:func:`_speaker_labels`, read once per text: the segmenter, the mentions and the claims stage
+    all ask of the same document."""
+    return list(_speaker_labels(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
     """Every line of ``text`` that opens with a speaker label (see the module docstring); whether
     they make a transcript is :func:`transcript`'s to say. A named label's name must be one the
     text knows: after an honorific ("MR. HAYASHI"), or a word the text uses elsewhere as a name
@@ -976,10 +984,7 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             continue
         if words[0].startswith("("):
             continue
-        shaped = all(w.isupper() or w[:1].isupper() for w in words) and (
-            any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
-            or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
-        if not shaped:
+        if not _shaped(words, low):
             continue
         name = title = None
         if len(words) <= 2 and " ".join(low) in ASK_LABELS | {"audience member"}:
@@ -1018,6 +1023,41 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             if rest and not LINE_END.search(rest):
                 continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
         out.append(_label(text, m, kind, name, title))
+    return tuple(out)
+
+
+def _shaped(words: list[str], low: list[str]) -> bool:
+    """Whether a line's words before its colon have a label's shape: capitalised words, one in
+    capitals or two at least, or a reporter's, a role's or a title's word alone."""
+    return all(w.isupper() or w[:1].isupper() for w in words) and (
+        any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
+        or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
+
+
+@functools.lru_cache(maxsize=4)
+def label_shaped_lines(text: str) -> tuple[int, ...]:
+    """The starts of the lines of ``text`` that have a speaker label's shape (:data:`LABEL_LINE`,
+    :func:`_shaped`), whether :func:`speaker_labels` accepts them or not. In a transcript such a line
+    the reader does not accept ("AUDIENCE QUESTION:", a name it cannot show is one) still ends the
+    turn before it: a turn missed is better than one given to the wrong speaker."""
+    out = []
+    for m in LABEL_LINE.finditer(text):
+        words = m.group("words").split(" ")
+        if words[0].startswith("(") or _shaped(words, [w.lower().rstrip(".") for w in words]):
+            out.append(m.start("words"))
+    return tuple(out)
+
+
+WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4)
+def _words_at(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` occurs, by the word lower-cased: one pass over the text, so that
+    a transcript of thousands of labels does not search the whole text once per label."""
+    out: dict[str, list[int]] = {}
+    for x in WORD.finditer(text):
+        out.setdefault(x.group().lower(), []).append(x.start())
     return out
 
 
@@ -1030,11 +1070,14 @@ def _known_name(text: str, words: list[str], m) -> bool:
         w = w.strip(".’'")
         if len(w) < 3:
             continue
-        seen = list(re.finditer(rf"(?i)\b{re.escape(w)}\b", text))
-        if any(not x.group()[0].isupper() for x in seen):
+        if WORD.fullmatch(w):
+            seen = _words_at(text).get(w.lower(), [])
+        else:  # "O’NEIL", "JEAN-PIERRE": the word as a whole
+            seen = [x.start() for x in re.finditer(rf"(?i)\b{re.escape(w)}\b", text)]
+        if any(not text[x].isupper() for x in seen):
             continue  # a word the text writes in lower case: no name
         for x in seen:
-            line = text.rfind("\n", 0, x.start()) + 1
+            line = text.rfind("\n", 0, x) + 1
             while text[line:line + 1] in (" ", "\t"):
                 line += 1
             if not text.startswith(label, line):
