@@ -1426,9 +1426,9 @@ def speaker_line(text: str) -> bool:
     ("Secretary Hegseth: A New Era for the Alliance", "Prime Minister Ishiba: a year in office"): a
     name after a title alone is a label's only where the text uses it elsewhere
     (:func:`.extract.quotations.speaker_labels`), which a line alone cannot show."""
-    from .extract.quotations import speaker_labels  # (the extract package reads segment's rows)
+    from .extract.quotations import line_labels  # (the extract package reads segment's rows)
 
-    labels = speaker_labels(text)
+    labels = line_labels(text)
     return bool(labels) and labels[0].start == 0 and labels[0].text_start < len(text) \
         and (labels[0].kind != "named" or not title_case(text[labels[0].text_start:]))
 

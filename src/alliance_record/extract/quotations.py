@@ -967,6 +967,12 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
     return list(_speaker_labels(text))
 
 
+def line_labels(line: str) -> list[SpeakerLabel]:
+    """:func:`speaker_labels` of one line, not kept: the segmenter asks of many lines of a
+    transcript, and keeping them would push the whole document's labels out of the cache."""
+    return list(_speaker_labels.__wrapped__(line))
+
+
 @functools.lru_cache(maxsize=4)
 def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
     """Every line of ``text`` that opens with a speaker label (see the module docstring); whether
