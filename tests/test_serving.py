@@ -51,22 +51,16 @@ def test_make_serve_is_immutable_on_loopback_with_the_packaged_settings():
 
 
 def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
-    """`alliance-record serve` puts the paths and one secret in the environment and runs uvicorn's
-    supervisor of N workers serving alliance_record.asgi:app (alliance_record.workers.run, caught
-    here: it reports the port it bound)."""
+    """`alliance-record serve` puts the paths and one secret in the environment and becomes
+    `python -m uvicorn alliance_record.asgi:app --workers N` (the exec is caught here)."""
     import os
 
-    from alliance_record import asgi, workers
+    from alliance_record import asgi
 
     db = tmp_path / "alliance.db"
     db.write_bytes(b"")
     execs = []
-
-    def run(app, host, port, n, on_bound):
-        execs.append([app, host, port, n])
-        on_bound(port or 45678)  # port 0: the one the system chose
-
-    monkeypatch.setattr(workers, "run", run)
+    monkeypatch.setattr(os, "execv", lambda path, argv: execs.append(argv))
     monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items()  # a copy, this test's own
                                         if k not in (asgi.ENV_DB, asgi.ENV_METADATA, asgi.ENV_INSPECT, asgi.ENV_SECRET,
                                                      asgi.ENV_WARM_HOSTS)})
@@ -74,7 +68,8 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
                                       "--port", "8123"])
     assert result.exit_code == 0, result.output
     (argv,) = execs
-    assert argv == ["alliance_record.asgi:app", "127.0.0.1", 8123, 3]
+    assert argv[1:] == ["-m", "uvicorn", "alliance_record.asgi:app", "--workers", "3", "--host", "127.0.0.1",
+                        "--port", "8123", "--lifespan", "on"]
     assert os.environ[asgi.ENV_DB] == str(db.resolve()) and os.environ[asgi.ENV_METADATA] == str(METADATA.resolve())
     assert asgi.ENV_INSPECT not in os.environ and len(os.environ[asgi.ENV_SECRET]) == 64
     assert asgi.ENV_SETTINGS not in os.environ
@@ -86,16 +81,13 @@ def test_serve_hands_the_workers_the_app_of_make_serve(tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
         assert os.environ[asgi.ENV_WARM_HOSTS] == warm  # an IPv6 address in brackets, as a Host header has it
     os.environ.pop(asgi.ENV_WARM_HOSTS)
-    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA), "--port", "0"])
-    assert result.exit_code == 0 and os.environ[asgi.ENV_WARM_HOSTS] == "127.0.0.1:45678"  # the port bound
-    os.environ.pop(asgi.ENV_WARM_HOSTS)
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
                                       "--setting", "facet_time_limit_ms", "1000", "--setting", "max_csv_mb", "5"])
     assert result.exit_code == 0, result.output
     assert json.loads(os.environ[asgi.ENV_SETTINGS]) == {"facet_time_limit_ms": "1000", "max_csv_mb": "5"}
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--metadata", str(METADATA),
                                       "--setting", "no_such_setting", "1"])
-    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 6
+    assert result.exit_code != 0 and "no_such_setting" in result.output and len(execs) == 5
 
 
 def test_the_installed_packages_are_those_the_project_declares():

@@ -75,16 +75,13 @@ def same(text: str, base: str) -> str:
     return re.sub(r'"query_ms": [0-9.e-]+', '"query_ms": 0', text)
 
 
-def sockets_on(port: int, state: str, remote_port: int | None = None) -> list:
-    """The inodes of the sockets on 127.0.0.1:``port`` in ``state`` (/proc/net/tcp: 0A listening,
-    01 established; with ``remote_port``, only the one connected to it), as a file link reads them."""
-    out = []
+def listening_socket(port: int) -> str:
+    """The inode of the socket listening on 127.0.0.1:``port`` (/proc/net/tcp), as a file link reads."""
     for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
-        if fields[1] == f"0100007F:{port:04X}" and fields[3] == state and \
-                (remote_port is None or fields[2] == f"0100007F:{remote_port:04X}"):
-            out.append(f"socket:[{fields[9]}]")
-    return out
+        if fields[1] == f"0100007F:{port:04X}" and fields[3] == "0A":
+            return f"socket:[{fields[9]}]"
+    raise AssertionError(f"nothing listens on port {port}")
 
 
 def open_files(pid: int) -> set:
@@ -98,67 +95,15 @@ def open_files(pid: int) -> set:
     return out
 
 
-def worker_pids(supervisor) -> list:
+def test_make_serve_runs_the_workers_on_one_port(workers):
+    base, supervisor = workers
     tree = process_tree(supervisor.pid)
-    return [pid for pid in tree if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
-
-
-def test_make_serve_runs_the_workers_on_one_port_each_on_a_socket_of_its_own(workers):
-    """uvicorn's workers shared the supervisor's one socket: the first worker to be warm took every
-    connection opened meanwhile, and of two listening the first to wake took a whole burst. Each
-    worker has its own socket on the port now (SO_REUSEPORT), the kernel spreading connections."""
-    base, supervisor = workers
-    pids = worker_pids(supervisor)
-    assert len(pids) == WORKERS
-    listening = set(sockets_on(int(base.rsplit(":", 1)[1]), "0A"))
-    assert len(listening) == WORKERS
-    mine = [listening & open_files(pid) for pid in pids]
-    assert all(len(m) == 1 for m in mine) and set.union(*mine) == listening  # one each, none shared
-    command = Path(f"/proc/{supervisor.pid}/cmdline").read_bytes().replace(b"\0", b" ")
-    assert b"serve" in command and b"--workers 2" in command  # the supervisor is `alliance-record serve`
-    assert not set(listening) & open_files(supervisor.pid)  # it holds the port, bound, but never listens
-
-
-def test_a_burst_of_connections_reaches_every_worker(workers):
-    """32 connections opened at once, as wrk opens them and keeps them, and a request on each: on
-    uvicorn's one shared socket a single worker often accepted them all; on a socket per worker
-    the kernel hashes each to one of them (all 32 to one of two: a chance of 2 in 2**32)."""
-    import socket
-
-    base, supervisor = workers
-    port = int(base.rsplit(":", 1)[1])
-    clients = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(32)]
-    try:
-        for client in clients:
-            client.sendall(b"GET /-/versions.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        for client in clients:
-            assert client.recv(64).startswith(b"HTTP/1.1 200"), "no answer"  # accepted by a worker by now
-        held = {pid: open_files(pid) for pid in worker_pids(supervisor)}
-        per_worker = dict.fromkeys(held, 0)
-        for client in clients:
-            (inode,) = sockets_on(port, "01", client.getsockname()[1])
-            (pid,) = [pid for pid, files in held.items() if inode in files]
-            per_worker[pid] += 1
-    finally:
-        for client in clients:
-            client.close()
-    assert sum(per_worker.values()) == 32 and all(per_worker.values()), per_worker
-
-
-def test_the_first_workers_listen_when_all_are_ready_and_a_later_one_at_once(caplog):
-    """The start gate: a worker of the first start waits for the others (here no time at all: it
-    says so and listens alone); the last to arrive passes, and so does a worker started later,
-    which replaces one that died while the others serve."""
-    import logging
-
-    from alliance_record.workers import StartGate
-
-    gate = StartGate(2, seconds=0)
-    with caplog.at_level(logging.WARNING, logger="uvicorn.error"):
-        assert gate.wait() is False
-    assert "1 of 2 workers ready" in caplog.text
-    assert gate.wait() is True and gate.ready.value == 2
-    assert gate.wait() is True  # a replacement
+    commands = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ") for pid in tree}
+    assert b"uvicorn alliance_record.asgi:app --workers 2" in commands[supervisor.pid]
+    worker_pids = [pid for pid, c in commands.items() if b"spawn_main" in c]
+    assert len(worker_pids) == WORKERS
+    listening = listening_socket(int(base.rsplit(":", 1)[1]))
+    assert all(listening in open_files(pid) for pid in worker_pids)  # one socket, accepted on by each
 
 
 def test_both_servers_take_the_settings_they_are_given(workers, single):

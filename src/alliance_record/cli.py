@@ -213,11 +213,9 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     Each worker builds the app as `datasette serve -i DB -m METADATA --inspect-file FILE
     $(alliance-record serve-args) --setting NAME VALUE ...` does (each --setting given here); the
     database, metadata, inspect file, settings and one secret for every worker are handed over in
-    the environment, with the address visitors reach (what each worker's warm-up fills its cache
-    for); then this process is uvicorn's supervisor of N workers serving alliance_record.asgi:app,
-    which starts them and restarts one that dies, each worker accepting on a socket of its own
-    (SO_REUSEPORT: the kernel spreads the connections) that listens once every worker is warm
-    (alliance_record.workers).
+    the environment, then this process becomes uvicorn's
+    supervisor (`python -m uvicorn alliance_record.asgi:app --workers N ...`), which binds the
+    port, starts the workers and restarts one that dies.
     """
     import os
     import secrets
@@ -232,6 +230,7 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
     else:
         os.environ.pop(asgi.ENV_INSPECT, None)
     os.environ.setdefault(asgi.ENV_SECRET, secrets.token_hex(32))
+    os.environ.setdefault(asgi.ENV_WARM_HOSTS, asgi.warm_host(host, port))  # what each worker's warm-up fills its cache for
     if settings:
         from .serve import datasette_settings
 
@@ -242,12 +241,12 @@ def serve(db_path, metadata_path, inspect_file, host, port, workers, settings):
         os.environ[asgi.ENV_SETTINGS] = json.dumps(dict(settings))
     else:
         os.environ.pop(asgi.ENV_SETTINGS, None)
-    from . import workers as worker_processes
-
-    def bound(actual_port):  # port 0: the warm-up must know the port the system chose
-        os.environ.setdefault(asgi.ENV_WARM_HOSTS, asgi.warm_host(host, actual_port))
-
-    worker_processes.run("alliance_record.asgi:app", host, port, workers, on_bound=bound)
+    command = [sys.executable, "-m", "uvicorn", "alliance_record.asgi:app", "--workers", str(workers),
+               "--host", host, "--port", str(port), "--lifespan", "on"]
+    click.echo(" ".join(command[1:]), err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)
 
 
 @cli.command("serve-args")
