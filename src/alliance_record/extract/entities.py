@@ -64,6 +64,7 @@ from collections import Counter
 import regex
 
 from .. import gazetteer
+from ._text import LINE_END_BREAK, document_words, rejoined
 from ..heads import HEAD_TYPE, HEADS, ROLE_HEADS  # noqa: F401 (read here by the name finders)
 from ..segment import WRAPPING_REGIONS, word_fits_before, wrapped_break
 
@@ -733,11 +734,14 @@ ROLE_COMPLEMENT_BEFORE = re.compile(r"\b(?:%s)\s+(?:to|of|in|at|for)\s+(?:the\s+
 
 
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
-                        names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
+                        names_in: dict | None = None, country_of_form=None, doc_text: str = "",
+                        line_end_words=None) -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
 
     ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text;
-    ``doc_text``: the document's text, where a long name's acronym may be written (:func:`grow`).
+    ``doc_text``: the document's text, where a long name's acronym may be written (:func:`grow`);
+    ``line_end_words``: the document's words, which say where a name hyphenated at a line's end is
+    one word (_text.soft_hyphen; by default the text's own words).
     Returns mention dicts with the candidate's name, type, evidence and country; a short form
     takes the full name of the person or body said in the same document.
     """
@@ -771,6 +775,9 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 e += 1
                 name = text[s:e]
             words = name.split()
+            if LINE_END_BREAK.search(name):  # a name hyphenated at a line's end is named whole ("Koeh-⏎ler")
+                own = document_words(doc_text or text) if line_end_words is None else line_end_words
+                words = rejoined(name, own).split()
             if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
                 continue
             if names_in and head_type(words) in INSTITUTION:
