@@ -119,99 +119,63 @@ def sentence_end_after(text: str, pos: int, window: int = 1500) -> int:
 
 
 # A word hyphenated at a line's end: the first half, the hyphen and the line break, the second half
-# ("Koeh-⏎ler", "Okinawa-⏎hosted"). Groups: the halves.
+# ("Brandau-⏎er", "Okinawa-⏎hosted"). Groups: the halves.
 LINE_END_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# The second elements of a compound after a name ("Kishida-era", "U.S.-led"), which no family name
-# ends in (:func:`soft_hyphen`, evidence 2).
-COMPOUND_SECONDS = frozenset("""
-based related led era owned made level class style like wide free run term backed linked built
-type sized scale range capable oriented bound held funded operated controlled
-""".split())
-# A given name before a family name hyphenated at a line's end ("Steve Koeh-⏎ler"): a capitalised
-# word of letters only, and no word that opens a sentence ("The Futenma-⏎...").
-GIVEN_NAME_BEFORE = re.compile(r"(?<![^\s(\"“])([A-Z][a-z]+)[ \t]+$")
-NO_GIVEN_NAMES = frozenset("""
-the a an this that these those in on at of for and but or by with from to as its his her their our
-""".split())
-SHORT_TAIL = 4  # the most letters of a family name's second half read whole on the given name alone
 
 
 @dataclass(frozen=True)
 class LineEndWords:
     """What says a word hyphenated at a line's end is one word: ``written``, the words the
     document writes (case-folded; a hyphenated compound whole and each of its parts, but not the
-    halves at a line's end), and ``known``, the words of the registry's names and aliases, which
-    no family name begins with ("Ishiba-⏎era", "Okinawa-⏎led")."""
+    halves at a line's end). Empty (the default): no break is read whole."""
 
     written: frozenset = frozenset()
-    known: frozenset = frozenset()
 
 
-def document_words(text: str, known: frozenset = frozenset()) -> LineEndWords:
-    """The words ``text`` writes (:class:`LineEndWords`), with the ``known`` ones."""
+def document_words(text: str) -> LineEndWords:
+    """The words ``text`` (a whole document) writes (:class:`LineEndWords`); empty when it has no
+    word hyphenated at a line's end, where they are not needed."""
+    if not LINE_END_BREAK.search(text):
+        return LineEndWords()
     words = set()
     for m in _WORD.finditer(LINE_END_BREAK.sub(" ", text)):
         w = m.group().casefold()
         words.add(w)
         if "-" in w:
             words.update(w.split("-"))
-    return LineEndWords(frozenset(words), known)
+    return LineEndWords(frozenset(words))
 
 
-def name_words(forms) -> frozenset:
-    """The case-folded words of the names ``forms``: :attr:`LineEndWords.known`."""
-    out = set()
-    for form in forms:
-        out.update(w.casefold() for w in re.findall(r"[^\W\d_]{2,}", form))
-    return frozenset(out)
-
-
-def soft_hyphen(first: str, second: str, words: LineEndWords, after_name: bool = False) -> bool:
-    """Whether ``first`` + "-⏎" + ``second`` is one word the typesetter broke ("De-⏎fense",
-    "Koeh-⏎ler") rather than a compound broken at its own hyphen ("Okinawa-⏎hosted",
-    "well-⏎known"). A hyphen stays unless there is evidence of one word (``words``):
-
-    1. the document writes the joined word elsewhere ("defense", "November") and not the pair
-       hyphenated;
-    2. ``after_name`` (a given name stands before ``first``: "Steve Koeh-⏎ler") and the second half
-       is short and lower case, no word the document writes, and no second element of a compound
-       (:data:`COMPOUND_SECONDS`), and ``first`` is no word of a registry name ("Ishiba-⏎era").
-
+def soft_hyphen(first: str, second: str, words: LineEndWords) -> bool:
+    """Whether ``first`` + "-⏎" + ``second`` is one word the typesetter broke ("Brandau-⏎er")
+    rather than a compound broken at its own hyphen ("Okinawa-⏎hosted", "Hong Kong-⏎born") or a
+    hyphenated name ("Yoon Suk-⏎yeol"): the document (``words``) writes the joined word elsewhere
+    and not the pair hyphenated. Nothing else is evidence: without it the hyphen stays. The one
+    decision on a line-end hyphen; it reads no context, so each path that reads a name through
+    the break (the matcher's view, the name tokens, a candidate's name) reads it alike.
     A capitalised second half is a compound's ("Indo-⏎Pacific")."""
     if not second[:1].islower():
         return False
     first, second = first.casefold(), second.casefold()
-    if f"{first}-{second}" in words.written:
-        return False
-    if first + second in words.written:
-        return True
-    return (after_name and len(second) <= SHORT_TAIL and second not in words.written
-            and second not in COMPOUND_SECONDS and first not in words.known)
+    return first + second in words.written and f"{first}-{second}" not in words.written
 
 
-def after_given_name(text: str, start: int) -> bool:
-    """Whether a given name stands before the word at ``start`` ("Steve |Koeh-⏎ler")."""
-    m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1).casefold() not in NO_GIVEN_NAMES
-
-
-def soft_breaks(text: str, words=None):
-    """The hyphen and line break of each word in ``text`` that :func:`soft_hyphen` reads whole, as
-    (start, end) offsets (``words``: the document's, by default ``text``'s own)."""
-    if "-" not in text or "\n" not in text:
+def soft_breaks(text: str, words: LineEndWords):
+    """The hyphen and line break of each word in ``text`` that :func:`soft_hyphen` reads whole with
+    the document's ``words``, as (start, end) offsets."""
+    if not words.written or "-" not in text or "\n" not in text:
         return
-    words = document_words(text) if words is None else words
     pos = 0
     while m := LINE_END_BREAK.search(text, pos):
         pos = m.end(1) + 1
-        if soft_hyphen(m.group(1), m.group(2), words, after_given_name(text, m.start(1))):
+        if soft_hyphen(m.group(1), m.group(2), words):
             yield m.end(1), m.start(2)
 
 
-def rejoined(text: str, words=None) -> str:
+def rejoined(text: str, words: LineEndWords) -> str:
     """``text`` with each word hyphenated at a line's end that :func:`soft_hyphen` reads whole written
-    whole ("Steve Koeh-⏎ler" -> "Steve Koehler"); a compound keeps its hyphen and line break."""
+    whole ("Ines Brandau-⏎er" -> "Ines Brandauer"); a compound keeps its hyphen and line break."""
     out, pos = [], 0
     for s, e in soft_breaks(text, words):
         out.append(text[pos:s])

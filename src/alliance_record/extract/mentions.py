@@ -76,8 +76,8 @@ from ..errors import InputError
 from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, WRAPPING_REGIONS, Multi, Piece, Region, ends_sentence,
                        regions, wrapped_break)
 from . import entities
-from ._text import (LINE_END_BREAK, LineEndWords, after_given_name, document_words, name_words, rejoined,
-                    simple_sentence_bounds, soft_breaks, soft_hyphen)
+from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
+                    soft_hyphen)
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
                        head_word)
 
@@ -364,14 +364,6 @@ class Lexicon:
     governments: dict = field(default_factory=dict)  # person id -> the form of their government
     # what find_matches asks of a form at every occurrence: folded form -> its FormFacts
     form_facts: dict = field(default_factory=dict, repr=False, compare=False)
-    known_words: frozenset | None = field(default=None, repr=False, compare=False)
-
-    def line_end_words(self) -> frozenset:
-        """The words of every form, which begin no family name hyphenated at a line's end
-        ("Shigeru Ishiba-⏎era": _text.soft_hyphen); worked out once."""
-        if self.known_words is None:
-            self.known_words = name_words(self.forms)
-        return self.known_words
 
     def facts(self, key: str) -> FormFacts:
         """The :class:`FormFacts` of a registered form, worked out on its first occurrence. A
@@ -822,15 +814,16 @@ class View:
     anchors_text: list = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str, words=None) -> "View":
+    def of(cls, text: str, words: LineEndWords = LineEndWords()) -> "View":
         """``words``: the document's (_text.document_words), which say where a word hyphenated at a
-        line's end is one word: its hyphen and line break are left out of the view ("De-⏎fense")."""
+        line's end is one word: its hyphen and line break are left out of the view ("Brandau-⏎er");
+        none by default (a snippet's own words are not the document's)."""
         folded = SPELLING_SAME.sub(_spelling_same, text.translate(FOLD))
         parts, av, at = [], [0], [0]
         pos = vpos = 0
         soft = {s for s, _e in soft_breaks(text, words)}
         for m in VIEW_CHANGES.finditer(folded):
-            if m.start() - 1 in soft and m.start() - 1 >= pos:  # "De-⏎fense": hyphen and break left out
+            if m.start() - 1 in soft and m.start() - 1 >= pos:  # "Brandau-⏎er": hyphen and break left out
                 parts.append(folded[pos:m.start() - 1])
                 vpos += m.start() - 1 - pos
                 pos = m.end()
@@ -886,7 +879,7 @@ class Match:
 
 
 def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False,
-                 words=None) -> list[Match]:
+                 words: LineEndWords = LineEndWords()) -> list[Match]:
     """Candidate matches in one region after rules 1-3 (boundaries, org names, longest).
 
     ``blocked``: ranges of the region's text not to search (besides URLs). ``dateline``: the
@@ -1802,21 +1795,22 @@ CHROME_RULES = {"share-prompt", "navigation", "breadcrumb", "tags", "related-art
                 "masthead", "running-header", "reading-time", "leave-a-comment", "list-marker", "back-to-top"}
 
 
-def mention_regions(doc, seg) -> list[tuple[Region, list]]:
+def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tuple[Region, list]]:
     """The regions searched for mentions, each with the ranges of it not to search and the
     boilerplate rule it was set aside by (None for the segmenter's regions): the segmenter's
     regions, then each boilerplate row (region ``boilerplate``) less any part of it that repeats
     the title or a heading (a repeated title, a table-of-contents entry), and but the page's
-    machinery (CHROME_RULES)."""
+    machinery (CHROME_RULES). ``words``: the document's, for a word hyphenated at a line's end
+    (:meth:`View.of`)."""
     out = [(region, [], None) for region in regions(doc, seg)]
-    headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]]).view.strip()
+    headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]], words).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
     headings.discard("")
     for row in seg.boilerplate:
         if row["rule"] in CHROME_RULES:
             continue
         text = doc.text[row["start"]:row["end"]]
-        view = View.of(text)
+        view = View.of(text, words)
         blocked = []
         for heading in headings:
             for m in re.finditer(re.escape(heading), view.view):
@@ -1845,12 +1839,10 @@ def extract(doc, seg, rows, ctx) -> dict:
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(m.group() for m in LOWER_WORD.finditer(text))
     datelines = set()  # id() of the regions that are a wire story's dateline ("TOKYO, Sept 26 (Agency) -")
-    # the document's words, which say where a word hyphenated at a line's end is one ("Koeh-⏎ler")
-    words = LineEndWords()
-    if LINE_END_BREAK.search(text):
-        words = document_words(text, lexicon.line_end_words())
+    # the document's words, which say where a word hyphenated at a line's end is one ("Brandau-⏎er")
+    words = document_words(text)
     found_in = []
-    for region, blocked, rule in mention_regions(doc, seg):
+    for region, blocked, rule in mention_regions(doc, seg, words):
         # a wire story's dateline, not a line of dates only (the dateline rule sets both aside)
         wire = rule == DATELINE_RULE and DATELINE.match(
             doc.text[region.multi.start:region.multi.start + len(region.text) + 8]) is not None
@@ -2067,7 +2059,7 @@ def keep_surnames_with_evidence(found_in: list):
 
 
 def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None,
-                       words: LineEndWords | None = None) -> list[dict]:
+                       words: LineEndWords = LineEndWords()) -> list[dict]:
     """entity_candidate_mentions rows of one document (see extract/entities.py); each candidate's
     votes are gathered in the state for the corpus stage. ``words``: the document's, for a name
     hyphenated at a line's end (_text.soft_hyphen)."""
@@ -2493,7 +2485,7 @@ def coordinated_names(runs: list, text: str) -> list:
 def _name_tokens(text: str, words):
     """The tokens a name can be made of (INTERESTING_TOKEN), in order; a capitalised word
     hyphenated at a line's end runs on into the line below when it is one word (_text.soft_hyphen:
-    "Koeh-⏎ler" is the token "Koehler" over those characters; "Yokosuka-⏎based" is no token)."""
+    "Brandau-⏎er" is the token "Brandauer" over those characters; "Yokosuka-⏎based" is no token)."""
     end = 0
     for m in INTERESTING_TOKEN.finditer(text):
         s, e, w = m.start(), m.end(), m.group()
@@ -2501,7 +2493,7 @@ def _name_tokens(text: str, words):
             continue  # (a second half already read into the token before)
         first = re.search(r"[^\W\d_]+(?=-$)", w)
         b = first and LINE_END_BREAK.match(text, s + first.start())
-        if b and b.end(1) == e - 1 and soft_hyphen(b.group(1), b.group(2), words, after_given_name(text, b.start(1))):
+        if b and b.end(1) == e - 1 and soft_hyphen(b.group(1), b.group(2), words):
             end = TOKEN_REST.match(text, b.end()).end()  # the token runs on to its own end ("Peo-⏎ple's")
             yield s, end, w[:-1] + text[b.start(2):end]
             continue
@@ -2509,7 +2501,8 @@ def _name_tokens(text: str, words):
 
 
 def unmatched_names(region: Region, names: NameSpans,
-                    skipped: list[tuple[int, int]] = (), words=None) -> list[tuple[str, int, bool]]:
+                    skipped: list[tuple[int, int]] = (),
+                    words: LineEndWords = LineEndWords()) -> list[tuple[str, int, bool]]:
     """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
     not in ``skipped``: (surface, offset, glued), ``glued`` when the name runs on into a
     registered name or continues one ("Free and Open" before "Indo-Pacific", "Bases" after
@@ -2536,8 +2529,6 @@ def unmatched_names(region: Region, names: NameSpans,
     # of them shows in the gap, which then is not a single space (or a single line break: a
     # hard-wrapped paragraph breaks a name as it breaks any line, "Democratic⏎Party").
     # read one token ahead, not into a list (a long paragraph has millions)
-    if words is None:  # (the region's own words, where no document's are given)
-        words = document_words(region.text) if LINE_END_BREAK.search(region.text) else LineEndWords()
     tokens = _name_tokens(text, words)
     runs, run = [], []
     prev, token = None, next(tokens, None)
