@@ -7,8 +7,10 @@ annotations — and each category of the gold is scored on the database:
 
 * entities: each gold occurrence of a name counts once; it is found when a mention of the right
   registry entry covers exactly its characters, or — for a name no registry holds — when an entity
-  candidate carries exactly that name (``entity_candidates.name``); the type is right when the
-  registry entry's or the candidate's type is the gold type;
+  candidate carries exactly that name (``entity_candidates.name``), or that name with a word
+  hyphenated at a line's end written whole ("Steve Koeh-\\nler" as "Steve Koehler"; the gold keeps
+  the document's characters); the type is right when the registry entry's or the candidate's type
+  is the gold type;
 * wrong resolutions: a mention on a gold name's exact characters with another entity, a mention
   that crosses a gold name's edges, a mention inside a longer gold name of the same kind that is
   another entity ("Air Force" in "Philippine Air Force" as the U.S. Air Force), a mention on a trap
@@ -199,6 +201,10 @@ def _score_dates(db, result, stem, doc_id, text, gold):
             misses["date_value"].append((stem, g["phrase"], g["value"], rows[hit]["phrase"], got))
 
 
+# a word hyphenated at a line's end ("Steve Koeh-\nler"): a candidate carries the name whole
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
+
+
 def _candidates(db) -> dict:
     """Entity candidates by normalised name (empty before the table exists)."""
     if not _has_table(db, "entity_candidates"):
@@ -253,7 +259,8 @@ def _score_entities(db, result, stem, doc_id, text, gold, actor_type, place_ids,
                 misses["entity"].append((stem, item["surface"], reg, f"{found}/{count} as mentions",
                                          sorted(by_span.get(spans[0], ())) if spans else "no occurrence"))
         else:
-            cand = candidates.get(norm(item["surface"])) or candidates.get(norm(item.get("same_as") or ""))
+            cand = (candidates.get(norm(item["surface"])) or candidates.get(norm(item.get("same_as") or ""))
+                    or candidates.get(norm(LINE_END_HYPHEN.sub("", item["surface"]))))
             if cand:
                 c["entity_found"] += count
                 c["entity_found_candidate"] += count

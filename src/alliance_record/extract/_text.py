@@ -14,12 +14,15 @@ they carry this simpler splitter. A sentence ends:
    ending in "U.S." is joined to the next one;
 3. at a line that ends with a colon (a kicker such as "OPINION:" or a list intro).
 
-Everything here is offsets into the string given; nothing is copied or rewritten.
+Everything here is offsets into the string given; nothing is copied or rewritten, but for
+:func:`rejoined`, which writes a name hyphenated at a line's end whole (:func:`soft_hyphen`, the one
+test of such a hyphen).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
@@ -113,3 +116,68 @@ def sentence_end_after(text: str, pos: int, window: int = 1500) -> int:
     for stop, _resume in sentence_breaks(text, pos, hi):
         return stop
     return hi
+
+
+# A word hyphenated at a line's end: the first half, the hyphen and the line break, the second half
+# ("Brandau-⏎er", "Okinawa-⏎hosted"). Groups: the halves.
+LINE_END_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class LineEndWords:
+    """What says a word hyphenated at a line's end is one word: ``written``, the words the
+    document writes (case-folded; a hyphenated compound whole and each of its parts, but not the
+    halves at a line's end). Empty (the default): no break is read whole."""
+
+    written: frozenset = frozenset()
+
+
+def document_words(text: str) -> LineEndWords:
+    """The words ``text`` (a whole document) writes (:class:`LineEndWords`); empty when it has no
+    word hyphenated at a line's end, where they are not needed."""
+    if not LINE_END_BREAK.search(text):
+        return LineEndWords()
+    words = set()
+    for m in _WORD.finditer(LINE_END_BREAK.sub(" ", text)):
+        w = m.group().casefold()
+        words.add(w)
+        if "-" in w:
+            words.update(w.split("-"))
+    return LineEndWords(frozenset(words))
+
+
+def soft_hyphen(first: str, second: str, words: LineEndWords) -> bool:
+    """Whether ``first`` + "-⏎" + ``second`` is one word the typesetter broke ("Brandau-⏎er")
+    rather than a compound broken at its own hyphen ("Okinawa-⏎hosted", "Hong Kong-⏎born") or a
+    hyphenated name ("Yoon Suk-⏎yeol"): the document (``words``) writes the joined word elsewhere
+    and not the pair hyphenated. Nothing else is evidence: without it the hyphen stays. The one
+    decision on a line-end hyphen; it reads no context, so each path that reads a name through
+    the break (the matcher's view, the name tokens, a candidate's name) reads it alike.
+    A capitalised second half is a compound's ("Indo-⏎Pacific")."""
+    if not second[:1].islower():
+        return False
+    first, second = first.casefold(), second.casefold()
+    return first + second in words.written and f"{first}-{second}" not in words.written
+
+
+def soft_breaks(text: str, words: LineEndWords):
+    """The hyphen and line break of each word in ``text`` that :func:`soft_hyphen` reads whole with
+    the document's ``words``, as (start, end) offsets."""
+    if not words.written or "-" not in text or "\n" not in text:
+        return
+    pos = 0
+    while m := LINE_END_BREAK.search(text, pos):
+        pos = m.end(1) + 1
+        if soft_hyphen(m.group(1), m.group(2), words):
+            yield m.end(1), m.start(2)
+
+
+def rejoined(text: str, words: LineEndWords) -> str:
+    """``text`` with each word hyphenated at a line's end that :func:`soft_hyphen` reads whole written
+    whole ("Ines Brandau-⏎er" -> "Ines Brandauer"); a compound keeps its hyphen and line break."""
+    out, pos = [], 0
+    for s, e in soft_breaks(text, words):
+        out.append(text[pos:s])
+        pos = e
+    return "".join(out) + text[pos:]

@@ -64,6 +64,7 @@ from collections import Counter
 import regex
 
 from .. import gazetteer
+from ._text import LineEndWords, document_words, rejoined
 from ..heads import HEAD_TYPE, HEADS, ROLE_HEADS  # noqa: F401 (read here by the name finders)
 from ..segment import WRAPPING_REGIONS, word_fits_before, wrapped_break
 
@@ -732,16 +733,28 @@ ROLE_COMPLEMENT_BEFORE = re.compile(r"\b(?:%s)\s+(?:to|of|in|at|for)\s+(?:the\s+
                                     % "|".join(re.escape(w) for w in sorted(ROLE_HEADS)), re.I)
 
 
+def name_words(name: str, line_end_words: LineEndWords) -> list[str]:
+    """The words of a name read from a document's text, a word hyphenated at a line's end written
+    whole where the document's words say it is one ("Ines Brandau-⏎er": _text.soft_hyphen)."""
+    return rejoined(name, line_end_words).split()
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
-                        names_in: dict | None = None, country_of_form=None, doc_text: str = "") -> list[dict]:
+                        names_in: dict | None = None, country_of_form=None, doc_text: str = "",
+                        line_end_words=None) -> list[dict]:
     """Candidate mentions of one document from its unmatched names.
 
     ``found``: ``(region, surface, i)`` — an unmatched name at offset ``i`` of a region's text;
-    ``doc_text``: the document's text, where a long name's acronym may be written (:func:`grow`).
+    ``doc_text``: the document's text, where a long name's acronym may be written (:func:`grow`);
+    ``line_end_words``: the document's words, which say where a name hyphenated at a line's end is
+    one word (_text.soft_hyphen; by default ``doc_text``'s); every name read from the text is
+    written through them (:func:`name_words`).
     Returns mention dicts with the candidate's name, type, evidence and country; a short form
     takes the full name of the person or body said in the same document.
     """
     names, event_names = [], set()
+    if line_end_words is None:
+        line_end_words = document_words(doc_text)
     for region, surface, i in found:
         text = region.text
         if " " not in surface and surface[1:].islower() and HEAD_TYPE.get(surface.lower()) == "place":
@@ -770,7 +783,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             elif re.search(r"\b(?:Jr|Sr)$", name) and text[e:e + 1] == ".":
                 e += 1
                 name = text[s:e]
-            words = name.split()
+            words = name_words(name, line_end_words)
             if not words or (len(words) == 1 and (name.lower() in NOT_NAMES or name.lower() in MONTHS_DAYS)):
                 continue
             if names_in and head_type(words) in INSTITUTION:
@@ -779,7 +792,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 if (s2, e2) != (s, e):
                     s, e = s2, e2
                     name = text[s:e]
-                    words = name.split()
+                    words = name_words(name, line_end_words)
             elif names_in and len(words) <= 3 and head_type(words) is None and not evidence.get("role"):
                 # "U.S. Steel", "the Quad Cancer Moonshot": words glued to a registered name (no
                 # person's) that they continue into a name of its own
@@ -791,7 +804,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     while s - 1 in spans.by_end() and text[s - 1] == "-":
                         s = spans.by_end()[s - 1]  # "Japan-U.S. Security Pact": the whole compound
                     name = text[s:e]
-                    words = name.split()
+                    words = name_words(name, line_end_words)
                     evidence = dict(evidence, continues=True)  # no person's name
             if region.kind in ("title", "heading"):
                 if (head_type(words) is None or len(words) == 1) and gazetteer.lookup(name) is None:

@@ -76,7 +76,8 @@ from ..errors import InputError
 from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, WRAPPING_REGIONS, Multi, Piece, Region, ends_sentence,
                        regions, wrapped_break)
 from . import entities
-from ._text import simple_sentence_bounds
+from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
+                    soft_hyphen)
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
                        head_word)
 
@@ -813,11 +814,22 @@ class View:
     anchors_text: list = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str) -> "View":
+    def of(cls, text: str, words: LineEndWords = LineEndWords()) -> "View":
+        """``words``: the document's (_text.document_words), which say where a word hyphenated at a
+        line's end is one word: its hyphen and line break are left out of the view ("Brandau-⏎er");
+        none by default (a snippet's own words are not the document's)."""
         folded = SPELLING_SAME.sub(_spelling_same, text.translate(FOLD))
         parts, av, at = [], [0], [0]
         pos = vpos = 0
+        soft = {s for s, _e in soft_breaks(text, words)}
         for m in VIEW_CHANGES.finditer(folded):
+            if m.start() - 1 in soft and m.start() - 1 >= pos:  # "Brandau-⏎er": hyphen and break left out
+                parts.append(folded[pos:m.start() - 1])
+                vpos += m.start() - 1 - pos
+                pos = m.end()
+                av.append(vpos)
+                at.append(pos)
+                continue
             parts.append(folded[pos:m.start()])
             vpos += m.start() - pos
             if m.lastgroup == "shorter":  # "programme" -> "program": its last letter ends the word
@@ -866,14 +878,16 @@ class Match:
     compound: bool = False  # a state hyphenated to states: no mention, but a name no candidate absorbs
 
 
-def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False) -> list[Match]:
+def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, dateline: bool = False,
+                 words: LineEndWords = LineEndWords()) -> list[Match]:
     """Candidate matches in one region after rules 1-3 (boundaries, org names, longest).
 
     ``blocked``: ranges of the region's text not to search (besides URLs). ``dateline``: the
-    region is a wire story's dateline, whose place is written in capitals ("TOKYO, Sept 26")."""
+    region is a wire story's dateline, whose place is written in capitals ("TOKYO, Sept 26").
+    ``words``: the document's, for words hyphenated at a line's end (:meth:`View.of`)."""
     if not lexicon.forms:
         return []
-    view = View.of(region.text)
+    view = View.of(region.text, words)
     v = view.view
     blocked = [(m.start(), m.end()) for m in URL_SPAN.finditer(v)] + [
         (_to_view(view, a), _to_view(view, b)) for a, b in blocked or ()]
@@ -1781,21 +1795,22 @@ CHROME_RULES = {"share-prompt", "navigation", "breadcrumb", "tags", "related-art
                 "masthead", "running-header", "reading-time", "leave-a-comment", "list-marker", "back-to-top"}
 
 
-def mention_regions(doc, seg) -> list[tuple[Region, list]]:
+def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tuple[Region, list]]:
     """The regions searched for mentions, each with the ranges of it not to search and the
     boilerplate rule it was set aside by (None for the segmenter's regions): the segmenter's
     regions, then each boilerplate row (region ``boilerplate``) less any part of it that repeats
     the title or a heading (a repeated title, a table-of-contents entry), and but the page's
-    machinery (CHROME_RULES)."""
+    machinery (CHROME_RULES). ``words``: the document's, for a word hyphenated at a line's end
+    (:meth:`View.of`)."""
     out = [(region, [], None) for region in regions(doc, seg)]
-    headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]]).view.strip()
+    headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]], words).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
     headings.discard("")
     for row in seg.boilerplate:
         if row["rule"] in CHROME_RULES:
             continue
         text = doc.text[row["start"]:row["end"]]
-        view = View.of(text)
+        view = View.of(text, words)
         blocked = []
         for heading in headings:
             for m in re.finditer(re.escape(heading), view.view):
@@ -1824,14 +1839,16 @@ def extract(doc, seg, rows, ctx) -> dict:
     unmatched = ctx.state.setdefault("mentions.unmatched", {})
     ctx.state.setdefault("mentions.lowercase", set()).update(m.group() for m in LOWER_WORD.finditer(text))
     datelines = set()  # id() of the regions that are a wire story's dateline ("TOKYO, Sept 26 (Agency) -")
+    # the document's words, which say where a word hyphenated at a line's end is one ("Brandau-⏎er")
+    words = document_words(text)
     found_in = []
-    for region, blocked, rule in mention_regions(doc, seg):
+    for region, blocked, rule in mention_regions(doc, seg, words):
         # a wire story's dateline, not a line of dates only (the dateline rule sets both aside)
         wire = rule == DATELINE_RULE and DATELINE.match(
             doc.text[region.multi.start:region.multi.start + len(region.text) + 8]) is not None
         if wire:
             datelines.add(id(region))
-        found_in.append((region, blocked, find_matches(lexicon, region, blocked, dateline=wire)))
+        found_in.append((region, blocked, find_matches(lexicon, region, blocked, dateline=wire, words=words)))
     keep_surnames_with_evidence(found_in)
     acronyms = document_acronyms(found_in, lexicon)
     persons: dict = {}  # id(candidates) -> (candidates, all persons): a form's tuple is shared by its matches
@@ -1853,7 +1870,7 @@ def extract(doc, seg, rows, ctx) -> dict:
         if region.kind in ("title", "heading"):
             # headings are in title case; their names recur in the text below (a place named only
             # in the headline is still a candidate, if the gazetteer or a head noun says so)
-            for surface, i, _glued in unmatched_names(region, names, blocked):
+            for surface, i, _glued in unmatched_names(region, names, blocked, words):
                 unnamed.append((region, surface, i))
             continue
         if region.kind == "reference":
@@ -1865,7 +1882,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             for a in authors:
                 _unmatched(doc, region, a.group(), a.start(), False, unmatched, unnamed, ctx)
             blocked = list(blocked) + [(a.start(), a.end()) for a in authors]
-        for surface, i, glued in unmatched_names(region, names, blocked):
+        for surface, i, glued in unmatched_names(region, names, blocked, words):
             bare = surface[4:] if surface.startswith("the ") else surface  # "If the LDP": "the" opens the run
             cand = acronyms.get(bare)
             if cand is not None:  # "the LDP" where the document names the Liberal Democratic Party
@@ -1943,7 +1960,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             row[f"nested_in_{outer_kind}_mention_id"] = outer_id
         rows_of_kind[kind].append(row)
     summarise(doc.id, out, ctx.state)
-    out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg)
+    out["entity_candidate_mentions"] = candidate_mentions(doc, unnamed, names_in, lexicon, ctx.state, seg, words)
     return out
 
 
@@ -2041,9 +2058,11 @@ def keep_surnames_with_evidence(found_in: list):
             found_in[k] = (region, blocked, kept)
 
 
-def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None) -> list[dict]:
+def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None,
+                       words: LineEndWords = LineEndWords()) -> list[dict]:
     """entity_candidate_mentions rows of one document (see extract/entities.py); each candidate's
-    votes are gathered in the state for the corpus stage."""
+    votes are gathered in the state for the corpus stage. ``words``: the document's, for a name
+    hyphenated at a line's end (_text.soft_hyphen)."""
     lowercase = {m.group() for m in LOWER_WORD.finditer(doc.text)}
     gathered = state.setdefault("mentions.candidates", {})
     rows = []
@@ -2051,7 +2070,8 @@ def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, sta
         seg.names = []
     found = entities.document_candidates(doc.id, unnamed, lexicon.qualifiers, lowercase,
                                          common=lambda name: title_case_words(name, lowercase), names_in=names_in,
-                                         country_of_form=lexicon.country_of_form, doc_text=doc.text)
+                                         country_of_form=lexicon.country_of_form, doc_text=doc.text,
+                                         line_end_words=words)
     # a state's adjective of nationality ("South Korean destroyers") names no one of its own
     found = [c for c in found if c["name"] not in lexicon.demonyms]
     # a name as the document spells it: names are read folded ("Shinjiro" of "Shinjirō", curly
@@ -2352,6 +2372,7 @@ INITIAL_END = re.compile(r"\b[A-Z]\.$")  # ... but not the period of an initial 
 INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
                                rf"(?:of|the|and|for|de|du|von|van|al|on|in|&)(?![\w'’.&{INVISIBLE}-])|"
                                rf"\d{{1,3}}(?:st|nd|rd|th)?(?![\w'’&{INVISIBLE}-]|[.,]\d))")
+TOKEN_REST = re.compile(rf"[\w'’.&{INVISIBLE}-]*")  # the rest of an INTERESTING_TOKEN's capitalised word
 # "7th Fleet", "Carrier Air Wing 5": an ordinal before a name's word, a number after its head noun
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 NUMBER = re.compile(r"\d{1,3}")
@@ -2461,8 +2482,27 @@ def coordinated_names(runs: list, text: str) -> list:
     return out
 
 
+def _name_tokens(text: str, words):
+    """The tokens a name can be made of (INTERESTING_TOKEN), in order; a capitalised word
+    hyphenated at a line's end runs on into the line below when it is one word (_text.soft_hyphen:
+    "Brandau-⏎er" is the token "Brandauer" over those characters; "Yokosuka-⏎based" is no token)."""
+    end = 0
+    for m in INTERESTING_TOKEN.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        if s < end:
+            continue  # (a second half already read into the token before)
+        first = re.search(r"[^\W\d_]+(?=-$)", w)
+        b = first and LINE_END_BREAK.match(text, s + first.start())
+        if b and b.end(1) == e - 1 and soft_hyphen(b.group(1), b.group(2), words):
+            end = TOKEN_REST.match(text, b.end()).end()  # the token runs on to its own end ("Peo-⏎ple's")
+            yield s, end, w[:-1] + text[b.start(2):end]
+            continue
+        yield s, e, w
+
+
 def unmatched_names(region: Region, names: NameSpans,
-                    skipped: list[tuple[int, int]] = ()) -> list[tuple[str, int, bool]]:
+                    skipped: list[tuple[int, int]] = (),
+                    words: LineEndWords = LineEndWords()) -> list[tuple[str, int, bool]]:
     """Capitalised names and acronyms in a region that no mention (``names``) covers and that are
     not in ``skipped``: (surface, offset, glued), ``glued`` when the name runs on into a
     registered name or continues one ("Free and Open" before "Indo-Pacific", "Bases" after
@@ -2489,7 +2529,7 @@ def unmatched_names(region: Region, names: NameSpans,
     # of them shows in the gap, which then is not a single space (or a single line break: a
     # hard-wrapped paragraph breaks a name as it breaks any line, "Democratic⏎Party").
     # read one token ahead, not into a list (a long paragraph has millions)
-    tokens = ((m.start(), m.end(), m.group()) for m in INTERESTING_TOKEN.finditer(text))
+    tokens = _name_tokens(text, words)
     runs, run = [], []
     prev, token = None, next(tokens, None)
     while token is not None:
@@ -2545,8 +2585,8 @@ def unmatched_names(region: Region, names: NameSpans,
             continue
         surface = text[run[0][0]:run[-1][1]]
         surface = POSSESSIVE_END.sub("", surface).rstrip(".") if not INITIAL_END.search(surface) else surface
-        words = surface.lower().split()
-        if not surface or all(w.strip(".") in MONTHS_DAYS or w in SENTENCE_WORDS for w in words):
+        lowered = rejoined(surface, words).lower().split()  # (a broken month read whole: "Novem-⏎ber")
+        if not surface or all(w.strip(".") in MONTHS_DAYS or w in SENTENCE_WORDS for w in lowered):
             continue
         if len(surface) < 2 or surface.isdigit():
             continue
