@@ -651,16 +651,36 @@ def family_name_in_other_name(v: str, start: int, end: int, lexicon: "Lexicon", 
     return False
 
 
-_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])(\S+) $")  # (compiled once: asked before every family name)
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])(\S+) $")
+WHITESPACE = re.compile(r"\s")
+
+
+def _word_before(v: str, start: int) -> str | None:
+    """The word right before ``v[start:]`` and one space (:data:`_WORD_BEFORE` in the forty
+    characters before ``start``): its non-space characters back to the space before them or to
+    those forty characters' start. Read backwards from ``start``, not by a search through the
+    forty characters (asked before every family name: a paragraph of names asks it a million
+    times)."""
+    e = start - 1
+    if e < 0 or v[e] != " ":
+        if e < 1 or v[e] != "\n" or v[e - 1] != " ":  # ("$" matches before a last line break too)
+            return None
+        e -= 1
+    lo = max(0, start - 40)
+    w = v.rfind(" ", lo, e) + 1 or lo
+    word = v[w:e]
+    if not word or WHITESPACE.search(word):  # another space character in it: the search says
+        before = _WORD_BEFORE.search(v[lo:start])
+        return before.group(1) if before else None
+    return word
 
 
 def given_name_before(v: str, start: int) -> str | None:
     """A word written as a name right before a family name (``v[start:]``, a folded view) that is
     no title and no sentence-opening adverb: a given name ("Steve Austin", "Junichiro Koizumi";
     not "Secretary Austin", "Meanwhile Austin"), or None."""
-    before = _WORD_BEFORE.search(v[max(0, start - 40):start])
-    if before and _other_name_word(before.group(1)):
-        word = before.group(1)
+    word = _word_before(v, start)
+    if word is not None and _other_name_word(word):
         # the last character before the word and the space or mark before it, spaces skipped
         # (read backwards from the word, not from a copy of all the text before it: a paragraph
         # of a hundred thousand given names copied it a hundred thousand times)
@@ -1269,13 +1289,15 @@ STATE_AFTER = re.compile(r" state\b")
 PLACE_HEAD_AFTER = re.compile(r" (?:Area|Region|District|Province|County)\b")
 
 
+NAME_WORDS_AFTER = re.compile(r"((?: (?:[A-Z][\w'&.-]*|of|and|for|the|on))+)")
+
+
 def opens_other_name(view: str, end: int, lexicon: Lexicon, cands: tuple = ()) -> bool:
     """Rule 2: "Pacific War", "Asia Society": a capitalised name continues to an org head noun, or
     to an outlet's or a company's ("Pacific Wire Service"); a place that is no state, to any
     institution's ("Pacific Islands Forum Secretariat"). (A state opening the name of one of its
     organs, "U.S. Administration", "Japan Coast Guard", is still named in it.)"""
-    rest = view[end:end + 80]
-    words = re.match(r"((?: (?:[A-Z][\w'&.-]*|of|and|for|the|on))+)", rest)
+    words = NAME_WORDS_AFTER.match(view, end, end + 80)  # (read in place: asked after every place's name)
     if not words:
         return False
     tokens = []
