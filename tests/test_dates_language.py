@@ -616,16 +616,33 @@ COUNTS_OF_DECADES = [
 PARTS_OF_A_NAMED_DAY = [
     ('North Korea launched the missile in the early hours of Tuesday, the Joint Chiefs said.', '2022-10-05', 'the early hours of Tuesday', '2022-10-04TNI'),
     ('The fire at the depot broke out in the small hours of Monday.', '2024-06-14', 'the small hours of Monday', '2024-06-10TNI'),
-    # ("the evening of", "the night of" stay outside the date, as TimeBank draws them)
-    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'Jan. 2', '2024-01-02'),
+    # ("the evening of", "the night of" are one TIME with the day, as TimeML values carry the part of
+    # the day, "Monday evening" as well: the convention of tests/newdocs, not TimeBank's date alone)
+    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'the evening of Jan. 2', '2024-01-02TEV'),
     ('Kishida arrived in Washington on Monday evening.', '2024-04-12', 'Monday evening', '2024-04-08TEV'),
     ('The state dinner ran late into Wednesday night.', '2024-04-12', 'Wednesday night', '2024-04-10TNI'),
     ('Typhoon Lan made landfall in the early hours of Tuesday.', '2023-08-16', 'the early hours of Tuesday', '2023-08-15TNI'),
     ('The ruling coalition conceded defeat in the early hours of July 21.', '2025-07-22', 'the early hours of July 21', '2025-07-21TNI'),
-    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'Thursday', '2024-06-13'),
-    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'Saturday', '2024-06-08'),
+    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'the morning of Thursday', '2024-06-13TMO'),
+    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'the afternoon of Saturday', '2024-06-08TAF'),
+    ('Two frigates slipped out of the harbour late on the night of March 3.', '2025-03-10', 'the night of March 3', '2025-03-03TNI'),
+    ('Rescuers reached the hull on the morning of Friday, 7 February 2025, a coast guard officer said.', '2025-02-20',
+     'the morning of Friday, 7 February 2025', '2025-02-07TMO'),
+    ('By the afternoon of 14 May the flotilla had anchored off Subic.', '2024-06-01', 'the afternoon of 14 May', '2024-05-14TAF'),
     ('The quake struck in the early hours of Jan. 17, 1995.', '2025-01-17', 'the early hours of Jan. 17, 1995', '1995-01-17TNI'),
 ]
+
+
+@pytest.mark.parametrize("text,dct,extent,value", [
+    ('Talks ran on the evening of Jan. 2 in Tokyo.', '2024-01-03', 'the evening of Jan. 2', '2024-01-02TEV'),
+    ('The frigates sailed late on the night of March 3.', '2025-03-10', 'the night of March 3', '2025-03-03TNI'),
+    # not a time of a day named here: a year keeps its own extent and value
+    ('Crowds filled the streets on the night of 2019 in Naha.', '2020-01-02', '2019', '2019'),
+])
+def test_a_part_of_a_named_day_is_one_time(text, dct, extent, value):
+    """TimeML draws "the evening of Jan. 2" as one TIME, its value carrying the part of the day."""
+    assert [(t.text, t.value) for t in timeml.tag(text, dct)] == [(extent, value)]
+
 
 # a bare month after an article, modifying a noun ("in a July election"): a month
 MONTHS_AFTER_AN_ARTICLE = [

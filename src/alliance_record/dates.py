@@ -308,11 +308,13 @@ _QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|no\s+more\s+than|up\s+to|last\s+up
               r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
               r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
 _MODIFIER = (r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
-             r"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of)")
-# the night's first hours written before a day ("the early hours of Sunday", "the small hours of
-# July 21"): a time of that day, as "Sunday night" is. ("the night of Oct. 23", "the evening of
-# Jan. 2" are the date alone in TimeBank, and the date alone here.)
-_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI"}
+             r"|(?:the\s+)?(?:(?:early|small|wee)\s+hours|morning|afternoon|evening|night)\s+of)")
+# a part of the day written before a day ("the early hours of Sunday", "the small hours of July 21",
+# "the night of Oct. 23", "the morning of Thursday, 12 January"): a time of that day, as "Sunday
+# night" is, one TIME whose value carries the part of the day (TimeML's values, the convention of
+# tests/newdocs; TimeBank's own annotators drew "the night of Oct. 23" as the date alone)
+_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI", "morning of": "MO",
+                   "afternoon of": "AF", "evening of": "EV", "night of": "NI"}
 LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_MODIFIER})(?:\s+|-))?")
 
 _ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
