@@ -644,6 +644,18 @@ def test_a_part_of_a_named_day_is_one_time(text, dct, extent, value):
     assert [(t.text, t.value) for t in timeml.tag(text, dct)] == [(extent, value)]
 
 
+# a clock right after the day a sentence opens with is on that day, whatever the tense of the
+# clause ("On November 30, commencing at 1:15 p.m. (France time)": a readout published the next day)
+CLOCKS_AFTER_THEIR_DAY = [
+    ('On March 4, starting at around 9:30 a.m. for about 20 minutes, Foreign Minister Sato has a '
+     'telephone talk with her Australian counterpart.', '2025-03-05', '9:30 a.m.', '2025-03-04T09:30'),
+    ('On Thursday at 10 a.m., the two ministers will sign the accord.', '2024-06-10', '10 a.m.', '2024-06-13T10:00'),
+    ('On 12 May, from 4 p.m., the envoys are to meet in Canberra.', '2025-05-10', '4 p.m.', '2025-05-12T16:00'),
+    # (not when a clause of its own stands between them: the clock is not said to be on that day)
+    ('On Monday the ministry said talks are held daily at 3 p.m.', '2024-06-12', '3 p.m.', '2024-06-12T15:00'),
+]
+
+
 # a bare month after an article, modifying a noun ("in a July election"): a month
 MONTHS_AFTER_AN_ARTICLE = [
     ('The company is trying to revive a May agreement with its lenders.', '2025-09-15', 'May', '2025-05'),
@@ -1042,7 +1054,7 @@ CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
                          + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
                          + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE
-                         + REVIEW26_COUNTER_EXAMPLES)
+                         + REVIEW26_COUNTER_EXAMPLES + CLOCKS_AFTER_THEIR_DAY)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
@@ -1332,3 +1344,15 @@ def test_a_modal_of_a_past_ability_or_a_past_report_does_not_point_from_today(te
 def test_a_modal_whose_sentence_goes_on_to_say_it_came_about_is_past():
     text = "Officials feared the dispute might escalate during the summer, and it did: in August the talks broke down."
     assert ("the summer", "DATE", "2024-SU") in timex_values(text, "2024-10-14")
+
+
+def test_a_clock_right_after_its_day_is_on_that_day_in_a_build(tmp_path):
+    """A readout published the day after: "On <day>, commencing at <clock>" is on that day, not on
+    the publication's (the clause has no past verb of its own before the clock)."""
+    story = """
+        Defence Ministers' Talk
+
+        On June 3, commencing at 4:20 p.m. (Canberra time) for roughly half an hour, the two defence ministers held
+        a video call. They agreed to meet again soon.
+        """
+    assert ("4:20 p.m.", "2025-06-03T16:20") in mentions_of_a_build(tmp_path, story, "2025-06-04")

@@ -2171,10 +2171,20 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 CLOCK_DAY_REACH = 7
 
 
-def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
-    """The day of a clock time written without one: in a past clause, the day the story last
-    placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct`` ("ran
-    aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
+# what may stand between a day and a clock on it, with no clause between them: "On January 21,
+# commencing at 3:05 p.m.", "On Thursday at 10 a.m.", "On 12 May, from 4 p.m."
+_DAY_THEN_CLOCK = re.compile(r",?\s*(?:(?i:commencing|beginning|starting)\s+)?(?:(?i:at|from)\s+)?"
+                             r"(?:(?i:around|about|approximately)\s+)?")
+
+
+def clock_day(m: DateMention, text: str, dct: str, last: tuple | None, placed_at: int | None = None) -> str:
+    """The day of a clock time written without one: right after the day that ends at
+    ``placed_at`` ("On January 21, commencing at 3:05 p.m."), that day; in a past clause, the day
+    the story last placed its events at when that is at most ``CLOCK_DAY_REACH`` days before
+    ``dct`` ("ran aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
+    if last and last[0] == last[1] and len(last[0]) == 10 and placed_at is not None and placed_at <= m.start \
+            and _DAY_THEN_CLOCK.fullmatch(text, placed_at, m.start):
+        return last[0]
     if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
             and (dt.date.fromisoformat(dct) - dt.date.fromisoformat(last[0])).days <= CLOCK_DAY_REACH \
             and clause_tense(text, m.start, m.end)[0] == "past":
@@ -2182,10 +2192,12 @@ def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
     return dct
 
 
-def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> list[tuple]:
+def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None,
+            placed_at: int | None = None) -> list[tuple]:
     """The TIMEX3s of mention ``m`` in ``text`` written on ``dct`` (YYYY-MM-DD), as TimeML
     writes them: ``(start, end, type, value, mod)``. ``last`` is the (date_start, date_end) of
-    the latest date before it in the text, what "a day earlier" and "the next day" count from.
+    the latest date before it in the text, what "a day earlier" and "the next day" count from;
+    ``placed_at``, where that date ends in ``text`` (a clock right after it is on it).
 
     The extent leaves out a leading preposition ("in", "on", "since"); a range is one TIMEX3 per
     end ("from 1948 to 1977": 1948, 1977); "three days before the flight" is the DURATION "three
@@ -2197,7 +2209,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "set":
         return [(start, m.end, "SET", m.value, None)]
     if m.kind == "time":
-        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last)}T{m.time}", mod)]
+        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last, placed_at)}T{m.time}", mod)]
     if m.kind == "vague":
         return [(start, m.end, "DURATION" if m.duration else "DATE", m.duration or m.value, mod)]
     if m.kind == "present":
