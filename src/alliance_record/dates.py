@@ -2171,21 +2171,32 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 CLOCK_DAY_REACH = 7
 
 
+# the start of a range of clock times and what ends it ("10 a.m. to", "9:30 a.m. until", "10 a.m.-")
+_CLOCK_RANGE_TO = r"\s*(?:(?i:to|until|till)\s+|[–—-]\s*)"
+_CLOCK_STARTING_RANGE = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s*(?i:a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])"
+                         r"(?:\s+[A-Z]{1,2}[SD]?T)?|(?i:noon|midday)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9])" + _CLOCK_RANGE_TO)
 # what may stand between a day and a clock on it, with no clause between them: "On January 21,
-# commencing at 3:05 p.m.", "On Thursday at 10 a.m.", "On 12 May, from 4 p.m."
-_DAY_THEN_CLOCK = re.compile(r",?\s*(?:(?i:commencing|beginning|starting)\s+)?(?:(?i:at|from)\s+)?"
-                             r"(?:(?i:around|about|approximately)\s+)?")
+# commencing at 3:05 p.m.", "On Thursday at 10 a.m.", "On 12 May, from 4 p.m."; and the start of a
+# range before the clock that ends it, "On 12 May, from 4 p.m. to 6 p.m." ("On 12 May, 4 p.m.-6 p.m.":
+# the day's own clock starts it)
+_DAY_THEN_CLOCK = re.compile(r",?\s*(?:(?i:commencing|beginning|starting)\s+)?(?:(?i:at|from|until|till)\s+)?"
+                             rf"(?:(?i:around|about|approximately)\s+)?(?:{_CLOCK_STARTING_RANGE})?"
+                             r"|(?:(?<=[0-9]:[0-5][0-9])|(?<=(?i:[ap]\.m))|(?<=(?i:[ap]\.m\.))|(?<=(?i:[0-9 ][ap]m))"
+                             rf"|(?<=(?i:noon))|(?<=(?i:midday))){_CLOCK_RANGE_TO}")
 
 
 def clock_day(m: DateMention, text: str, dct: str, last: tuple | None, placed_at: int | None = None) -> str:
     """The day of a clock time written without one: right after the day that ends at
-    ``placed_at`` ("On January 21, commencing at 3:05 p.m."), that day; in a past clause, the day
-    the story last placed its events at when that is at most ``CLOCK_DAY_REACH`` days before
-    ``dct`` ("ran aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
-    if last and last[0] == last[1] and len(last[0]) == 10 and placed_at is not None and placed_at <= m.start \
-            and _DAY_THEN_CLOCK.fullmatch(text, placed_at, m.start):
+    ``placed_at`` ("On January 21, commencing at 3:05 p.m."), or ending a range of clocks that
+    starts there ("On 12 May, from 4 p.m. to 6 p.m."), that day; in a past clause, the day the
+    story last placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct``
+    ("ran aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
+    one_day = last and last[0] == last[1] and len(last[0]) == 10
+    # (a range's end holds its "until": "from 10 a.m. until 5 p.m.")
+    at = m.extent_start if m.qualifier in ("until", "till") and m.extent_start is not None else m.start
+    if one_day and placed_at is not None and _DAY_THEN_CLOCK.fullmatch(text, placed_at, at):
         return last[0]
-    if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
+    if one_day and last[0] < dct \
             and (dt.date.fromisoformat(dct) - dt.date.fromisoformat(last[0])).days <= CLOCK_DAY_REACH \
             and clause_tense(text, m.start, m.end)[0] == "past":
         return last[0]
