@@ -616,16 +616,65 @@ COUNTS_OF_DECADES = [
 PARTS_OF_A_NAMED_DAY = [
     ('North Korea launched the missile in the early hours of Tuesday, the Joint Chiefs said.', '2022-10-05', 'the early hours of Tuesday', '2022-10-04TNI'),
     ('The fire at the depot broke out in the small hours of Monday.', '2024-06-14', 'the small hours of Monday', '2024-06-10TNI'),
-    # ("the evening of", "the night of" stay outside the date, as TimeBank draws them)
-    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'Jan. 2', '2024-01-02'),
+    # ("the evening of", "the night of" are one TIME with the day, as TimeML values carry the part of
+    # the day, "Monday evening" as well: the convention of tests/newdocs, not TimeBank's date alone)
+    ('A Japan Airlines jet collided with a coast guard plane at Haneda on the evening of Jan. 2.', '2024-01-03', 'the evening of Jan. 2', '2024-01-02TEV'),
     ('Kishida arrived in Washington on Monday evening.', '2024-04-12', 'Monday evening', '2024-04-08TEV'),
     ('The state dinner ran late into Wednesday night.', '2024-04-12', 'Wednesday night', '2024-04-10TNI'),
     ('Typhoon Lan made landfall in the early hours of Tuesday.', '2023-08-16', 'the early hours of Tuesday', '2023-08-15TNI'),
     ('The ruling coalition conceded defeat in the early hours of July 21.', '2025-07-22', 'the early hours of July 21', '2025-07-21TNI'),
-    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'Thursday', '2024-06-13'),
-    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'Saturday', '2024-06-08'),
+    ('The ministers will meet on the morning of Thursday.', '2024-06-10', 'the morning of Thursday', '2024-06-13TMO'),
+    ('Protesters gathered outside the base on the afternoon of Saturday.', '2024-06-10', 'the afternoon of Saturday', '2024-06-08TAF'),
+    ('Two frigates slipped out of the harbour late on the night of March 3.', '2025-03-10', 'the night of March 3', '2025-03-03TNI'),
+    ('By the afternoon of 14 May the flotilla had anchored off Subic.', '2024-06-01', 'the afternoon of 14 May', '2024-05-14TAF'),
     ('The quake struck in the early hours of Jan. 17, 1995.', '2025-01-17', 'the early hours of Jan. 17, 1995', '1995-01-17TNI'),
 ]
+
+
+@pytest.mark.parametrize("text,dct,extent,value", [
+    ('Rescuers reached the hull on the morning of Friday, 7 February 2025, a coast guard officer said.', '2025-02-20',
+     'the morning of Friday, 7 February 2025', '2025-02-07TMO'),
+    # not a time of a day named here: a year keeps its own extent and value
+    ('Crowds filled the streets on the night of 2019 in Naha.', '2020-01-02', '2019', '2019'),
+])
+def test_a_part_of_a_named_day_is_one_time(text, dct, extent, value):
+    """TimeML draws "the evening of Jan. 2" as one TIME, its value carrying the part of the day."""
+    assert [(t.text, t.value) for t in timeml.tag(text, dct)] == [(extent, value)]
+
+
+# a clock right after the day a sentence opens with is on that day, whatever the tense of the
+# clause ("On November 30, commencing at 1:15 p.m. (France time)": a readout published the next day)
+CLOCKS_AFTER_THEIR_DAY = [
+    ('On March 4, starting at around 9:30 a.m. for about 20 minutes, Foreign Minister Sato has a '
+     'telephone talk with her Australian counterpart.', '2025-03-05', '9:30 a.m.', '2025-03-04T09:30'),
+    ('On Thursday at 10 a.m., the two ministers will sign the accord.', '2024-06-10', '10 a.m.', '2024-06-13T10:00'),
+    ('On 12 May, from 4 p.m., the envoys are to meet in Canberra.', '2025-05-10', '4 p.m.', '2025-05-12T16:00'),
+]
+
+
+# the clock that ends a range is on the day of the clock that starts it (review 10 of dates10, finding 1)
+@pytest.mark.parametrize("text,dct,clocks", [
+    ('On 9 April, from 9:30 a.m. to 1 p.m., the delegations are to tour the shipyard.', '2025-04-01',
+     ['2025-04-09T09:30', '2025-04-09T13:00']),
+    ('On Thursday, from 2 p.m. until 4:30 p.m., the envoys will hold closed talks.', '2024-06-10',
+     ['2024-06-13T14:00', '2024-06-13T16:30']),
+    ('On June 14, 10 a.m.-noon, the panel takes questions from reporters.', '2024-06-10',
+     ['2024-06-14T10:00', '2024-06-14T12:00']),
+    ('On 2 October, 1 p.m. – 3 p.m. JST, the ministers will speak by phone.', '2025-09-25',
+     ['2025-10-02T13:00', '2025-10-02T15:00']),
+])
+def test_both_ends_of_a_clock_range_are_on_its_day(text, dct, clocks):
+    assert [t.value for t in timeml.tag(text, dct) if t.type == "TIME"] == clocks
+
+
+def test_a_clock_a_clause_away_from_the_day_is_not_on_it():
+    """A clause of its own between the day and the clock: the clock is not said to be on that day.
+    ("daily at 3 p.m." is a SET in TimeML, XXXX-XX-XXT15:00, which the tagger does not build; so
+    only what is sure is asserted: "daily" is a SET and the clock is not on Monday.)"""
+    found = timex_values("On Monday the ministry said talks are held daily at 3 p.m.", "2024-06-12")
+    assert ("daily", "SET", "P1D") in found
+    assert [v for extent, _, v in found if extent == "3 p.m." and v.startswith("2024-06-10")] == []
+
 
 # a bare month after an article, modifying a noun ("in a July election"): a month
 MONTHS_AFTER_AN_ARTICLE = [
@@ -1025,7 +1074,7 @@ CONDITIONS_OF_A_THREAT_OR_PLEDGE = [
                          + POSSESSIVE_DATES_BY_THEIR_CLAUSE + POSSESSIVE_MONTHS + MONTHS_AFTER_A_PERIOD_PARTICIPLE
                          + TENSE_OF_THE_SENTENCE_BEFORE + PRESENT_AFTER_A_SUBORDINATOR
                          + SHORT_REGULAR_PASTS + CONDITIONS_OF_A_THREAT_OR_PLEDGE
-                         + REVIEW26_COUNTER_EXAMPLES)
+                         + REVIEW26_COUNTER_EXAMPLES + CLOCKS_AFTER_THEIR_DAY)
 def test_probes_of_our_own_sentences(text, dct, phrase, value):
     assert tagged_value(text, dct, phrase) == value
     if phrase.startswith("year"):  # one expression, not the publication's year-end and a year
@@ -1315,3 +1364,20 @@ def test_a_modal_of_a_past_ability_or_a_past_report_does_not_point_from_today(te
 def test_a_modal_whose_sentence_goes_on_to_say_it_came_about_is_past():
     text = "Officials feared the dispute might escalate during the summer, and it did: in August the talks broke down."
     assert ("the summer", "DATE", "2024-SU") in timex_values(text, "2024-10-14")
+
+
+def test_a_clock_right_after_its_day_is_on_that_day_in_a_build(tmp_path):
+    """A readout published the day after: "On <day>, commencing at <clock>" is on that day, not on
+    the publication's (the clause has no past verb of its own before the clock)."""
+    story = """
+        Defence Ministers' Talk
+
+        On June 3, commencing at 4:20 p.m. (Canberra time) for roughly half an hour, the two defence ministers held
+        a video call. They agreed to meet again soon.
+
+        On June 9, from 11 a.m. to 2 p.m., their deputies are to confer in Darwin.
+        """
+    found = mentions_of_a_build(tmp_path, story, "2025-06-04")
+    assert ("4:20 p.m.", "2025-06-03T16:20") in found
+    # both ends of a range of clocks on the day before them
+    assert ("11 a.m.", "2025-06-09T11:00") in found and ("2 p.m.", "2025-06-09T14:00") in found

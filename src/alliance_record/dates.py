@@ -308,11 +308,13 @@ _QUALIFIER = (r"(?i:as\s+of|no\s+later\s+than|no\s+more\s+than|up\s+to|last\s+up
               r"before|after|during|within|between|over|under|around|about|approximately|roughly|"
               r"circa|c\.|ca\.|nearly|almost|some|accessed|retrieved|updated|published|posted|dated)")
 _MODIFIER = (r"(?i:early|mid|late|pre|post|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
-             r"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of)")
-# the night's first hours written before a day ("the early hours of Sunday", "the small hours of
-# July 21"): a time of that day, as "Sunday night" is. ("the night of Oct. 23", "the evening of
-# Jan. 2" are the date alone in TimeBank, and the date alone here.)
-_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI"}
+             r"|(?:the\s+)?(?:(?:early|small|wee)\s+hours|morning|afternoon|evening|night)\s+of)")
+# a part of the day written before a day ("the early hours of Sunday", "the small hours of July 21",
+# "the night of Oct. 23", "the morning of Thursday, 12 January"): a time of that day, as "Sunday
+# night" is, one TIME whose value carries the part of the day (TimeML's values, the convention of
+# tests/newdocs; TimeBank's own annotators drew "the night of Oct. 23" as the date alone)
+_PART_OF_DAY_OF = {"early hours of": "NI", "small hours of": "NI", "wee hours of": "NI", "morning of": "MO",
+                   "afternoon of": "AF", "evening of": "EV", "night of": "NI"}
 LEFT_PATTERN = re.compile(rf"(?<![\w-])(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<mod>{_MODIFIER})(?:\s+|-))?")
 
 _ATOM = (rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
@@ -2169,21 +2171,44 @@ def bounded(resolved: Resolved, side: str) -> Resolved:
 CLOCK_DAY_REACH = 7
 
 
-def clock_day(m: DateMention, text: str, dct: str, last: tuple | None) -> str:
-    """The day of a clock time written without one: in a past clause, the day the story last
-    placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct`` ("ran
-    aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
-    if last and last[0] == last[1] and len(last[0]) == 10 and last[0] < dct \
+# the start of a range of clock times and what ends it ("10 a.m. to", "9:30 a.m. until", "10 a.m.-")
+_CLOCK_RANGE_TO = r"\s*(?:(?i:to|until|till)\s+|[–—-]\s*)"
+_CLOCK_STARTING_RANGE = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s*(?i:a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])"
+                         r"(?:\s+[A-Z]{1,2}[SD]?T)?|(?i:noon|midday)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9])" + _CLOCK_RANGE_TO)
+# what may stand between a day and a clock on it, with no clause between them: "On January 21,
+# commencing at 3:05 p.m.", "On Thursday at 10 a.m.", "On 12 May, from 4 p.m."; and the start of a
+# range before the clock that ends it, "On 12 May, from 4 p.m. to 6 p.m." ("On 12 May, 4 p.m.-6 p.m.":
+# the day's own clock starts it)
+_DAY_THEN_CLOCK = re.compile(r",?\s*(?:(?i:commencing|beginning|starting)\s+)?(?:(?i:at|from|until|till)\s+)?"
+                             rf"(?:(?i:around|about|approximately)\s+)?(?:{_CLOCK_STARTING_RANGE})?"
+                             r"|(?:(?<=[0-9]:[0-5][0-9])|(?<=(?i:[ap]\.m))|(?<=(?i:[ap]\.m\.))|(?<=(?i:[0-9 ][ap]m))"
+                             rf"|(?<=(?i:noon))|(?<=(?i:midday))){_CLOCK_RANGE_TO}")
+
+
+def clock_day(m: DateMention, text: str, dct: str, last: tuple | None, placed_at: int | None = None) -> str:
+    """The day of a clock time written without one: right after the day that ends at
+    ``placed_at`` ("On January 21, commencing at 3:05 p.m."), or ending a range of clocks that
+    starts there ("On 12 May, from 4 p.m. to 6 p.m."), that day; in a past clause, the day the
+    story last placed its events at when that is at most ``CLOCK_DAY_REACH`` days before ``dct``
+    ("ran aground on Tuesday ... got the call at 4:15 a.m."); else ``dct``, the publication's."""
+    one_day = last and last[0] == last[1] and len(last[0]) == 10
+    # (a range's end holds its "until": "from 10 a.m. until 5 p.m.")
+    at = m.extent_start if m.qualifier in ("until", "till") and m.extent_start is not None else m.start
+    if one_day and placed_at is not None and _DAY_THEN_CLOCK.fullmatch(text, placed_at, at):
+        return last[0]
+    if one_day and last[0] < dct \
             and (dt.date.fromisoformat(dct) - dt.date.fromisoformat(last[0])).days <= CLOCK_DAY_REACH \
             and clause_tense(text, m.start, m.end)[0] == "past":
         return last[0]
     return dct
 
 
-def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> list[tuple]:
+def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None,
+            placed_at: int | None = None) -> list[tuple]:
     """The TIMEX3s of mention ``m`` in ``text`` written on ``dct`` (YYYY-MM-DD), as TimeML
     writes them: ``(start, end, type, value, mod)``. ``last`` is the (date_start, date_end) of
-    the latest date before it in the text, what "a day earlier" and "the next day" count from.
+    the latest date before it in the text, what "a day earlier" and "the next day" count from;
+    ``placed_at``, where that date ends in ``text`` (a clock right after it is on it).
 
     The extent leaves out a leading preposition ("in", "on", "since"); a range is one TIMEX3 per
     end ("from 1948 to 1977": 1948, 1977); "three days before the flight" is the DURATION "three
@@ -2195,7 +2220,7 @@ def timexes(m: DateMention, text: str, dct: str, last: tuple | None = None) -> l
     if m.kind == "set":
         return [(start, m.end, "SET", m.value, None)]
     if m.kind == "time":
-        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last)}T{m.time}", mod)]
+        return [(start, m.end, "TIME", f"{clock_day(m, text, dct, last, placed_at)}T{m.time}", mod)]
     if m.kind == "vague":
         return [(start, m.end, "DURATION" if m.duration else "DATE", m.duration or m.value, mod)]
     if m.kind == "present":

@@ -122,7 +122,7 @@ def tag(text: str, dct: str) -> list[Timex]:
             if week is not None and week.date_start:
                 m, seen_from = replace(m, offset=0), week.date_start
         previous = m
-        for start, end, ttype, value, mod in dates.timexes(m, text, seen_from, last):
+        for start, end, ttype, value, mod in dates.timexes(m, text, seen_from, last, placed_at):
             found.append(Timex(start, end, text[start:end], ttype, value, mod))
         if m.kind in ("explicit", "relative") and not m.span and not dates.is_duration(m) and \
                 not tense.background(text, m.start) and not (

@@ -129,7 +129,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             before = _latest(last_placing, stream)
             if m.kind == "time" and window and before is not None and before["date_start"]:
                 # a clock in a past clause: on the day the story has reached (dates.clock_day)
-                day = dates.clock_day(m, region.text, window[1], (before["date_start"], before["date_end"]))
+                day = dates.clock_day(m, region.text, window[1], (before["date_start"], before["date_end"]), placed_at)
                 row["timex_value"] = f"{day}T{m.time}"
             if m.kind == "anchored":
                 # counted from what it names, or from the story's last date ("The day prior")
