@@ -21,7 +21,9 @@ general rules, in this order:
    line only in a run of numerals); under any other heading or none, a list is one of notes where
    each entry opens with the label the text above cites in brackets ("...in 2024.[ii]" / "ii.
    Ministry ..."), in order (a list in numerals and stops: from "i.", below every citation, not
-   after a colon, and the last list so labelled);
+   after a colon, and the last list so labelled); a list labelled in round brackets ("(1) ...",
+   "(*1) ...") is one of notes only where the text above cites the same label glued to it
+   ("defence.(2)"), never a readout's "(1)" items;
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -202,13 +204,21 @@ ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 BRACKET_LABEL = rf"\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z]))\](?![a-z])"
 # what a note's marker is glued to in the text: a word, a stop, a closing bracket or quote, "%"
 CITE_AFTER = r"[\w.,;:!?)\]”\"’'%]"
+# a note's number in round brackets ("(1)", or "(*1)" as Japanese outlets print it) glued to what
+# it cites ('...Disarmament."(1) It', "defence.(2)"): never after a digit or a bracket ("Article
+# 9(2)", "7(2)", "(a)(1)"), and a marker only where the notes' list is labelled the same way (see
+# cited_label): a "(1)" after a space opens an enumeration's item ("asks for (1) ports, (2) fuel"),
+# and a year in brackets has four digits. "(*1)" is no item's label and may follow a stop and a space.
+PAREN_LABEL = r"\((?P<paren>\*?\d{1,3})\)"
+PAREN_CITATION = re.compile(rf"(?:(?<=[A-Za-z.,;:!?”\"’'%\]])|(?<=[.!?”\"’] )(?=\(\*)){PAREN_LABEL}")
 # a numeral opens a note only with a stop ("ii."): "ii)" opens the items of a sentence's enumeration
-ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.)\s+")
+ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.|\(\*?(\d{{1,3}})\))\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(rf"^{BRACKET_LABEL}\s+")
 ROMAN_ITEM = re.compile(rf"^({ROMAN})\.\s+")
 BRACKET_MARKER_END = re.compile(rf"(?<=\S){BRACKET_LABEL}$")  # "...later.[2]": a note marker
+PAREN_MARKER_END = re.compile(r"(?<=[.!?”\"’])\(\*?\d{1,3}\)$")  # "...costs.(3)": one too
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
@@ -873,7 +883,7 @@ def author_bio(text: str, authors: list) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence (footnote markers and closing quotes aside)."""
-    stripped = BRACKET_MARKER_END.sub("", text.rstrip())
+    stripped = PAREN_MARKER_END.sub("", BRACKET_MARKER_END.sub("", text.rstrip()))
     while stripped and stripped[-1] in CLOSERS:
         stripped = BRACKET_MARKER_END.sub("", stripped[:-1].rstrip())
     return bool(TERMINAL.search(stripped))
@@ -912,12 +922,18 @@ def list_label(btext: str) -> str | None:
     m = ENDNOTE_START.match(btext)
     if not m:
         return None
-    if m.group(1).startswith("["):
+    if m.group(1).startswith("[") or m.group(1).startswith("("):
         return m.group(1) if len(m.group(2) or "") <= 3 else None
     return f"[{m.group(5)}]" if m.group(5) else None
 
 
 CITED_LABEL = re.compile(rf"(?<={CITE_AFTER}){BRACKET_LABEL}")
+
+
+def paren_labels(markers) -> frozenset:
+    """The labels in round brackets ("(1)", "(*2)") among a document's notes' ``markers``: the only
+    ones a "(n)" glued to the text may cite (PAREN_CITATION)."""
+    return frozenset(m for m in markers if m and re.fullmatch(r"\(\*?\d{1,3}\)", m))
 
 
 def first_citations(text: str) -> dict:
@@ -926,6 +942,8 @@ def first_citations(text: str) -> dict:
     label."""
     out: dict = {}
     for m in CITED_LABEL.finditer(text):
+        out.setdefault(m.group(), m.start())
+    for m in PAREN_CITATION.finditer(text):  # "...defence.(2)": only a "(2)" entry looks it up
         out.setdefault(m.group(), m.start())
     return out
 
@@ -951,7 +969,7 @@ def label_number(m: re.Match, last: int = 0) -> int:
     that follows the note before it, ``last``: "[i]" opening a list is the numeral 1, "[i]" after
     "[h]" the letter 9 (a letter where neither follows)."""
     if not (m.group(4) or m.group(5)):
-        return int(m.group(2) or m.group(3))
+        return int(m.group(2) or m.group(3) or m.group(6))
     label = m.group(4) or m.group(5)
     readings = [ord(label) - ord("a") + 1] if m.group(4) and len(label) == 1 else []
     if re.fullmatch(ROMAN, label):
@@ -968,7 +986,7 @@ def roman_value(numeral: str) -> int:
 def label_scheme(marker: str, number: int) -> str | None:
     """How a note's label ``marker`` ("[iv]", "ii.", "[b]", "12.") numbers it, read as ``number``:
     "roman", "letter", or None for digits and symbols."""
-    label = marker.strip("[].)")
+    label = marker.strip("[]().*")
     if not label.isalpha() or not label.islower():
         return None
     return "roman" if re.fullmatch(ROMAN, label) and roman_value(label) == number else "letter"
@@ -1729,7 +1747,7 @@ def segment(doc) -> Segmentation:
                      or (caret and cited().get("[1]", block.start) < block.start))))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
                 and cited_label(btext, cited(), block.start) \
-                and (btext.startswith("[") or closing_numerals(block, index)):
+                and (btext.startswith(("[", "(")) or closing_numerals(block, index)):
             # a list of notes under no heading or one no list of words holds ("Sources and
             # comments"): each entry opens with the label the text above cites in brackets ("...in
             # 2025.[1]" / "[1] The White House, ...", "...in 2025.[ii]" / "ii. Ministry of ..."), in
@@ -1737,6 +1755,8 @@ def segment(doc) -> Segmentation:
             in_endnotes = True
         en = endnote_start(block, notes[-1].number if notes and notes[-1].endnote else 0, caret) \
             if in_endnotes else None
+        if en and en[1].startswith("(") and not cited_label(btext, cited(), block.start):
+            en = None  # "(1) ..." is a note only where the text above cites "(1)" glued: else an item
         last_endnote = notes[-1] if notes and notes[-1].endnote \
             and not blank_between(notes[-1].body.end, block.start) else None
         if en and notes and notes[-1].endnote and not same_scheme(en[1], notes[-1].marker) \
@@ -1953,8 +1973,9 @@ _SENTENCE_ITEMS = operator.itemgetter("paragraph_id", "start", "end", "id", "tex
 def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles, plain_notes=frozenset()):
     """Sections, paragraphs and their sentences, figures and notes as rows; ``plain_notes``: the
     numbers of the notes read in plain digits, whose markers end a sentence (see
-    :func:`split_after_plain_markers`)."""
+    :func:`split_after_plain_markers`), as do those of notes labelled in round brackets."""
     text = doc.text
+    parens = paren_labels(n.marker for n in notes)
     did = doc.id
     content_end = max([p.end for p, _ in paras] + [h["end"] for h in headings] + [0]) or len(text)
 
@@ -2016,8 +2037,8 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
             if problem:
                 seg.problems.append({"id": f"{pid}-problem", "document_id": did, "paragraph_id": pid,
                                      "stage": "segment", "problem": problem})
-            if plain_notes:
-                bounds = split_after_plain_markers(ptext, bounds, plain_notes)
+            if plain_notes or parens:
+                bounds = split_after_plain_markers(ptext, bounds, plain_notes, parens)
         one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
             if one_piece:  # the common case, without the Multi of one piece
@@ -2119,27 +2140,35 @@ MEMO_CHARS = 100_000
 LONG_PARAGRAPH = 100_000
 
 
-def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, int], ...]:
+def split_after_plain_markers(text: str, bounds, numbers, parens: frozenset = frozenset()) -> tuple[tuple[int, int], ...]:
     """``bounds`` with a sentence ended after each note marker in plain digits glued to a stop
     ("...the outer islands.3 Four days later") whose number is one of the document's notes read in
     plain digits (``numbers``): as a superscript or a bracketed marker ends a sentence
     (MARKED_SENTENCE_END), which syntok does not see in plain digits. The marker stays with the
     sentence it closes; the next sentence starts at the next capital. Only a marker after ". ! ?"
     (and a closing quotation mark) ends one: after a comma, a semicolon or a colon the sentence
-    goes on ("the Ministry of Defense,4 Japan will")."""
-    cuts = []
-    for m in plain_markers(text):
-        stop = text[m.start() - 1] if text[m.start() - 1] not in "”\"’" else text[m.start() - 2]
-        if m.group(1) not in numbers or stop not in ".!?":
+    goes on ("the Ministry of Defense,4 Japan will"). So does a note's label in round brackets
+    (``parens``: "(2)", "(*2)") glued to a stop ("...defence.(2) Critics")."""
+    cuts, joins = [], set()
+    found = [m for m in plain_markers(text) if m.group(1) in numbers]
+    if parens:
+        found = sorted(found + [m for m in PAREN_CITATION.finditer(text) if m.group() in parens],
+                       key=lambda m: m.start())
+    for m in found:
+        before = text[:m.start()].rstrip(" ")
+        stop = before[-1:] if before[-1:] not in "”\"’" else before[-2:-1]
+        if stop not in ".!?" or not stop:
             continue  # a marker after a comma or a colon ("Defense,4 Japan") ends no sentence
+        if len(before) < m.start():
+            joins.add(m.start())  # "Taiwan. (*1) Construction": the marker closes the sentence before it
         k = m.end()
         while k < len(text) and text[k].isspace():
             k += 1
         if k < len(text) and (text[k].isupper() or text[k] in "“\"‘("):
             cuts.append(k)
-    if not cuts:
+    if not cuts and not joins:
         return tuple(bounds)
-    out = []
+    out: list = []
     for i, j in bounds:
         for c in cuts[bisect.bisect_right(cuts, i):bisect.bisect_left(cuts, j)]:
             e = c
@@ -2148,7 +2177,13 @@ def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, in
             out.append((i, e))
             i = c
         out.append((i, j))
-    return tuple(out)
+    merged: list = []
+    for i, j in out:
+        if i in joins and merged:
+            merged[-1] = (merged[-1][0], j)
+        else:
+            merged.append((i, j))
+    return tuple(merged)
 
 
 def paragraph_sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], str | None]:
