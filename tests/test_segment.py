@@ -5,7 +5,7 @@ import textwrap
 
 from alliance_record.ingest import Document, normalize_text
 from alliance_record.load import span_problem
-from alliance_record.segment import ends_sentence, looks_like_heading, segment, split_blocks, Block
+from alliance_record.segment import Block, boilerplate_rule, ends_sentence, looks_like_heading, segment, split_blocks
 
 
 def make(text, title="A Test Title", publisher="Daily Example", doc_id="t"):
@@ -791,3 +791,44 @@ def test_a_short_heading_ending_on_a_stop_under_a_full_width_line_stays_a_headin
     _, seg = _seg(_WIDE + "In the spring the cutters from all three of the coast guards sailed to the\n"
                   "Batanes Islands.\n")
     assert any(p.endswith("sailed to the Batanes Islands.") for p in _paras(seg)), _paras(seg)
+
+
+ROWS_OF_FURNITURE = [
+    # a row whose items are each page furniture by the rules (branch notes10: test7, test8, test9)
+    "Print  |  Subscribe £4/month",
+    "8 min read  ·  Download PDF",
+    "◁ Listen · 6 min read · Save",
+    "Tuesday 14.05.2024 · 9 min read",
+    "April 2, 2025 8:15 AM GMT+9 · Updated 10:05 AM GMT+9",
+    "May 3, 2024 (AM)    [Provisional Translation]",
+    "A-  A+  |  Print  |  Copy URL",
+    "▶ Watch the video (English)  |  Download transcript (PDF, 480KB)",
+    # the heading of a list of other pages, with or without its items
+    "Related reading: The Harbour Question | Ships for the Southern Islands",
+    "Related Information",
+    "More from the Institute: Drones and the strait · Why the budget grew",
+    "ALSO READ | Analysis: what a port call is for",
+    "More articles by Ana Lee-Carvalho",
+]
+ROWS_OF_TEXT = [
+    # body lines that look like them: a table's rows, a date in a sentence, headings, a list
+    "The talks began at 10:30  ·  they lasted two hours",
+    "On 9 May 2024 the ministers met in Tokyo · and agreed to meet again.",
+    "Related talks in Manila ended without a statement.",
+    "More from the summit: leaders agreed to hold yearly drills and to share missile data.",
+    "Watch the video of the launch, the minister said, before judging the test.",
+    "Sign the pact | the ministers said in Manila",
+    "Also read as a warning to Beijing, the statement named no country.",
+]
+
+
+def test_rows_of_furniture_and_related_lists_are_set_aside():
+    """Page clutter (branch notes10): a row of items each of which the rules take for furniture (a
+    reading time, a date and time, a toolbar's words, a translation label, a price) is furniture
+    as a whole, and so is the heading of a list of other pages ("Related reading:", "More from
+    ...:", "ALSO READ |", "More articles by"); a table's row, a sentence and a list of names are
+    not."""
+    for line in ROWS_OF_FURNITURE:
+        assert boilerplate_rule(Block(0, len(line), line)) is not None, line
+    for line in ROWS_OF_TEXT:
+        assert boilerplate_rule(Block(0, len(line), line)) is None, line

@@ -7,7 +7,7 @@ general rules, in this order:
    breadcrumbs and comment counts, reading time, "Related Articles", "Leave a comment",
    comment-policy lines, copyright footers, "Back to Top", timestamp lines, language switchers,
    bylines of names alone, running headers whose parts recur elsewhere, an author's bio after the
-   notes): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
+   notes, a row whose items are each furniture, "5 min read · Download PDF"): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
    Articles", a copyright line...) ends the article: every later block is furniture too;
 2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
@@ -105,15 +105,22 @@ BOILERPLATE_RULES = [
      False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
-    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
+    # ("Related commentary: ...", "Related Information": pages, not "Related sectors: ports, ...")
+    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?| commentar(y|ies)|"
+                                    r" analys[ie]s| reading| information| news| pages| reports)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
-    # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
-    # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
-    # Guidelines, which ...")
+    # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ", "More
+    # from the Council", "More articles by <author>"), or over headlines ("See also: <headline>",
+    # "ALSO READ | <headline>"), not over a sentence ("See also: the 1997 Guidelines, which ...")
     ("related-articles", re.compile(r"(?i)^((from )?around the web|more (stories|news|headlines)|top (stories|news|"
                                     r"headlines)|editor[’']?s[’']? picks?|(what to )?read next|see also|read also|"
-                                    r"also read|in case you missed it)\s*(:\s*[^,;]{1,120}(?<![.!?]))?$"), True),
+                                    r"also read|in case you missed it|more from [^:|·]{1,40}|more (articles|stories|"
+                                    r"posts|pieces|commentar(y|ies)|analysis) (by|from) [^:|·]{1,60})"
+                                    r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
+    # ...and one headline set in the article's middle ("ALSO READ | <headline>"): the article goes on
+    ("related-articles", re.compile(r"(?i)^(also read|read also|see also|read more)\s*\|\s*[^,;|]{1,160}(?<![.!?])$"),
+     False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -150,8 +157,8 @@ BOILERPLATE_RULES = [
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
     # what a government page says of its own text's standing, alone on a line: "(Provisional
     # translation)", "Unofficial English translation", "(Tentative translation)"
-    ("translation-label", re.compile(r"(?i)^\(?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
-                                     r"(?:\s+english)?\s+translation\s*\)?\.?$"), False),
+    ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
+                                     r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -1065,7 +1072,7 @@ FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
 cite copy link save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a in""".split())
+listen audio font size gift send the more options text a in url watch video transcript""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
 instagram youtube download cite follow connected subscribe bookmark save""".split())
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
@@ -1185,6 +1192,7 @@ def date_line(text: str) -> bool:
     for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
     rest = TIMESTAMP_WORDS.sub(" ", rest)
+    rest = re.sub(r"(?<!\S)[+\-−]\d{1,2}(?::?\d{2})?(?!\S)", " ", rest)  # "+9" of a zone the date took
     return not re.search(r"\w", rest) and rest != text
 
 
@@ -1264,6 +1272,44 @@ def posted_line(text: str) -> bool:
     return (bool(by) and not rest.strip(" ,.|·•—–-")) or date_line("Posted " + rest.strip(" ,.|·•—–-"))
 
 
+# the rules whose items make a row of furniture (see furniture_row)
+ROW_ITEM_RULES = frozenset({"reading-time", "dateline", "share-prompt", "subscription-prompt", "paywall",
+                            "translation-label", "leave-a-comment"})
+
+
+def toolbar_item(item: str) -> bool:
+    """An item of a toolbar that no rule takes alone: its words a toolbar's or languages' ("Sign In",
+    "Copy URL", "Watch the video (English)"), or no word at all ("A+", "38")."""
+    if re.search(r"(?i)\d\s?[kmg]i?b\b", item):
+        item = FILE_SIZE.sub(" ", item)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", item) if len(w.strip("-")) > 1]
+    if not words:
+        return len(item) <= 6
+    return all(w in FURNITURE_WORDS or w in language_names() for w in words)
+
+
+def furniture_row(text: str) -> bool:
+    """A row of items between separators ("5 min read · Download PDF", "July 5, 2024 (PM)
+    [Provisional Translation]", "A-  A+  |  Print  |  Copy URL"), each of which the rules take for
+    furniture (ROW_ITEM_RULES; a button's icon before its label aside), or a toolbar's item
+    (toolbar_item), at least one of them by a rule: a sentence or a table's row has an item no rule
+    takes."""
+    if len(text) > 120 or not ICON_ROW_SEPARATORS.search(text.strip()):
+        return False
+    items = [i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i]
+    if len(items) < 2:
+        return False
+    ruled = False
+    for item in items:
+        bare = re.sub(r"^[^\w(\[]+\s*", "", item)  # "▶ Watch the video": the button's icon
+        rule = boilerplate_rule(Block(0, len(bare), bare)) if bare else None
+        if rule and rule[0] in ROW_ITEM_RULES:
+            ruled = True
+        elif not toolbar_item(bare):
+            return False
+    return ruled
+
+
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
     ("share-prompt", icon_row, False),
@@ -1271,6 +1317,7 @@ RULE_TESTS = [  # (rule, test, ends_article): structural tests after the pattern
     ("byline", posted_line, False),
     ("dateline", date_line, False),
     ("language-switch", language_switch, False),
+    ("furniture-row", furniture_row, False),
 ]
 
 
