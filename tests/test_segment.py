@@ -832,3 +832,35 @@ def test_rows_of_furniture_and_related_lists_are_set_aside():
         assert boilerplate_rule(Block(0, len(line), line)) is not None, line
     for line in ROWS_OF_TEXT:
         assert boilerplate_rule(Block(0, len(line), line)) is None, line
+
+
+def test_a_byline_under_a_dek_and_a_bio_after_the_notes():
+    """Page clutter (branch notes10): the catalogue author's name (alone, or with a role after a bar)
+    under the headline and its dek of one or two lines, above the article's first paragraph of
+    prose, is the byline (test7's 903, test8's 1003), and no paragraph runs on across it. After the
+    notes or references, clutter alone below it (the footer under "Tags:" too), a bio may say
+    "<author> writes on/about <topic> for <institution>" or "<author> is a <post> in <the
+    institution's work>" (test7's 905, test8's 1005; not "writes that ...", probe p43). The
+    author's name after the first paragraph, and a past-tense sentence about the author, stay body."""
+    dek = ("A Test Title\n\nHarbour drills begin at the eastern naval base this week; the sea phase in the bay follows after the weekend\n\n"
+           "Lena Ortiz\n\nThe drills opened on Tuesday as four navies berthed side by side at the base.\n\n"
+           "The sea phase will include anti-submarine serials and gunnery practice, officials said.\n")
+    doc, seg = _seg(dek, authors=["Lena Ortiz"])
+    assert [b["text"] for b in seg.boilerplate if b["rule"] == "byline"] == ["Lena Ortiz"]
+    assert _paras(seg)[1].startswith("The drills opened")  # the dek does not run on across the byline
+    later = dek.replace("Lena Ortiz\n\nThe drills opened on Tuesday as four navies berthed side by side at the base.",
+                        "The drills opened on Tuesday as four navies berthed side by side at the base.\n\nLena Ortiz")
+    doc, seg = _seg(later, authors=["Lena Ortiz"])
+    assert "byline" not in {b["rule"] for b in seg.boilerplate}  # under the first paragraph of prose
+    roles = dek.replace("Lena Ortiz\nThe drills", "Reporter Lena Ortiz  |  Harbour correspondent Ken Sato\nThe drills")
+    doc, seg = _seg(roles, authors=["Lena Ortiz", "Ken Sato"])
+    assert "byline" in {b["rule"] for b in seg.boilerplate}
+    assert not any(p.startswith("Reporter Lena") for p in _paras(seg))
+    for bio in ("Lena Ortiz writes about naval logistics and harbours for the Westerly Council.",
+                "Lena Ortiz is a visiting researcher in the Forum's defence industry project."):
+        text = ("The drills opened on Tuesday.[1]\n\nNotes\n\n[1] Navy statement, 2024.\n\n"
+                "Lena Ortiz was at the base when the drills opened.\n\n" + bio + "\n\nTags: navies, drills\n\n"
+                "Cite this: Ortiz, L. (2025). A Test Title. Example Institute.\n")  # the footer under the tags
+        doc, seg = _seg(text, authors=["Lena Ortiz"])
+        assert [b["text"] for b in seg.boilerplate if b["rule"] == "author-bio"] == [bio]
+        assert any(p.startswith("Lena Ortiz was at the base") for p in _paras(seg))

@@ -849,13 +849,15 @@ BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
 # what a bio says its author's post is: "Ana Lee leads / directs / teaches" an institution by its
 # name, or a post by its name at or of one ("leads the Harborline Institute's work on ...",
 # "teaches at Keio University", "directs the Pacific Programme at the Westerly Institute",
-# "teaches courses on law at Sophia University"); the institution a capitalised name ending in an
-# AFFILIATION word ("leads readers through the history of the Institute" names no post)
-BIO_VERBS = r"(?:leads|directs|teaches)"
-_BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
+# "teaches courses on law at Sophia University", "writes on maritime security for the Council");
+# the institution a capitalised name ending in an AFFILIATION word ("leads readers through the
+# history of the Institute" names no post, "writes that the reform is overdue" no subject)
+BIO_VERBS = r"(?:leads|directs|teaches|writes)"
+_BIO_INSTITUTION = (r"(?:the\s+(?:[A-Z][\w'’&.-]*\s+){0,5}?|(?:[A-Z][\w'’&.-]*\s+){1,5}?)"
                     r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Ministry|Agency)\b")
 BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
-                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
+                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+"
+                      rf"|(?:on|about)\s+[^,.;]{{1,60}}?\s+(?:for|at)\s+)?"
                       + _BIO_INSTITUTION)
 
 
@@ -884,7 +886,7 @@ def author_bio(text: str, authors: list) -> bool:
                         rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
                         rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
                         rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\s)"
-                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for)\s", folded)
+                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for|in)\s", folded)
                for a in authors if str(a).strip())
 
 
@@ -1671,8 +1673,12 @@ def segment(doc) -> Segmentation:
 
     @functools.lru_cache(maxsize=1)
     def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
+        # (a block below a rule that ends the article, "Tags: ...", no prose after it, is the
+        # footer's: "Cite this: ..." under the tags)
+        footer = next((j for j in range(len(blocks)) if prose_from()[j] == 0
+                       and (boilerplate_rule(blocks[j]) or (None, False))[1]), len(blocks))
         k = len(blocks)
-        while k > 0 and (boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
+        while k > 0 and (k - 1 > footer or boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
                          or author_bio(blocks[k - 1].text, bio_names)):
             k -= 1
         return k
@@ -1867,12 +1873,16 @@ def segment(doc) -> Segmentation:
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
-        if rule is None and title_seen and not paras and authors and block.single_line \
+        if rule is None and title_seen and authors and block.single_line and prose_from()[0] == prose_from()[index] \
                 and (names_line(btext, authors) or names_with_roles(btext, authors)):
-            rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
+            # the authors' names under a subtitle, a kicker or a dek of a line or two, above the
+            # article's first paragraph of prose
+            rule = (BYLINE_RULE, False)
         if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
             bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
             bio_starts = bio_initials(bio_names)
+        if rule and rule[0] == BYLINE_RULE:
+            open_para = None  # no paragraph goes on across a byline (a dek above it is whole)
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
