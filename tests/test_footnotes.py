@@ -862,6 +862,28 @@ Notes
 (1) This list is the ministry's summary, not a quotation.
 """
 
+# an enumeration glued to its colon, and a section's number glued to its word, over a list of the
+# same labels: items, not notes (review 10)
+PARENTHESISED_GLUED_NOT_NOTES = [
+    """
+A Test Title
+
+The ministers settled three matters:(1) a cell for the runways, (2) drills each year and (3) a fuel study.
+
+(1) The cell at Yokota will plan the repair of runways hit in a strike.
+(2) The drills will include the prefectures that host the bases.
+(3) The study of fuel stocks on the southern islands is due in 2026.
+""",
+    """
+A Test Title
+
+Under Section(1) of the plan Japan pays for the runways, and under Section(2) it pays for the fuel.
+
+(1) Runways: the repair of the two strips at the northern base.
+(2) Fuel: the tanks at the port and the pipeline to the base.
+""",
+]
+
 PARENTHESISED_NOTES = """
 A Test Title
 
@@ -875,11 +897,17 @@ Notes
 
 def test_parenthesised_notes_only_over_a_list_of_the_same_marks():
     """Notes numbered "(1)", "(2)" (branch notes10, test9's 1105): a "(1)" glued to a sentence's stop
-    is a marker only where a list of "(1)" entries holds the notes, and it ends its sentence; a
-    readout's "(1)" items, "asks for (1) ports, (2) fuel" in a sentence, a year "(2025)", "Article
-    9(2)", and a "(1)" entry under "Notes" that nothing in the text cites are no notes."""
+    (or to a closing quotation mark after one) is a marker only where a list of "(1)" entries holds
+    the notes, and it ends its sentence; a readout's "(1)" items, "asks for (1) ports, (2) fuel" in
+    a sentence, "matters:(1) a cell, (2) ..." glued to a colon, "Section(1)", a year "(2025)",
+    "Article 9(2)", and a "(1)" entry under "Notes" that nothing in the text cites are no notes."""
     seg = segment(make(PARENTHESISED_NOT_NOTES))
     assert seg.notes == []
+    for text in PARENTHESISED_GLUED_NOT_NOTES:  # glued to a colon or a letter, not to a stop
+        items = segment(make(text))
+        assert items.notes == [], text
+        body = [p["text"] for p in items.paragraphs if p["kind"] == "body"]
+        assert sum(p.startswith(("(1)", "(2)")) for p in body) == 2, body
     assert any(p["text"].startswith("(1) A joint cell") for p in seg.paragraphs if p["kind"] == "body")
     assert rows_of(make(PARENTHESISED_NOT_NOTES))["footnotes"] == []
     doc = make(PARENTHESISED_NOTES)

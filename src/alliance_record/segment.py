@@ -105,22 +105,22 @@ BOILERPLATE_RULES = [
      False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
-    # ("Related commentary: ...", "Related Information": pages, not "Related sectors: ports, ...")
-    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?| commentar(y|ies)|"
-                                    r" analys[ie]s| reading| information| news| pages| reports)?|read more|"
+    ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
                                     r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
-    # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ", "More
-    # from the Council", "More articles by <author>"), or over headlines ("See also: <headline>",
-    # "ALSO READ | <headline>"), not over a sentence ("See also: the 1997 Guidelines, which ...")
+    # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
+    # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
+    # Guidelines, which ...")
     ("related-articles", re.compile(r"(?i)^((from )?around the web|more (stories|news|headlines)|top (stories|news|"
                                     r"headlines)|editor[’']?s[’']? picks?|(what to )?read next|see also|read also|"
-                                    r"also read|in case you missed it|more from [^:|·]{1,40}|more (articles|stories|"
-                                    r"posts|pieces|commentar(y|ies)|analysis) (by|from) [^:|·]{1,60})"
-                                    r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
-    # ...and one headline set in the article's middle ("ALSO READ | <headline>"): the article goes on
-    ("related-articles", re.compile(r"(?i)^(also read|read also|see also|read more)\s*\|\s*[^,;|]{1,160}(?<![.!?])$"),
-     False),
+                                    r"also read|in case you missed it)\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
+    # ...and the headings of lists of other pages that end nothing ("Related commentary: <headline> |
+    # <headline>", "Related Information", "More from the Council: <headline> · <headline>", "More
+    # articles by <author>"), alone or over headlines, never over a sentence ("Related commentary:
+    # the Diet debate of March, and why it mattered."): the headlines under it are set aside each by
+    # itself (see segment, a headline under such a heading), the prose after it is the article's
+    ("related-articles", re.compile(r"(?i)^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
+                                    r"more articles by [^:|·]{1,60})\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -211,21 +211,27 @@ ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 BRACKET_LABEL = rf"\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z]))\](?![a-z])"
 # what a note's marker is glued to in the text: a word, a stop, a closing bracket or quote, "%"
 CITE_AFTER = r"[\w.,;:!?)\]”\"’'%]"
-# a note's number in round brackets ("(1)", or "(*1)" as Japanese outlets print it) glued to what
-# it cites ('...Disarmament."(1) It', "defence.(2)"): never after a digit or a bracket ("Article
-# 9(2)", "7(2)", "(a)(1)"), and a marker only where the notes' list is labelled the same way (see
-# cited_label): a "(1)" after a space opens an enumeration's item ("asks for (1) ports, (2) fuel"),
-# and a year in brackets has four digits. "(*1)" is no item's label and may follow a stop and a space.
-PAREN_LABEL = r"\((?P<paren>\*?\d{1,3})\)"
-PAREN_CITATION = re.compile(rf"(?:(?<=[A-Za-z.,;:!?”\"’'%\]])|(?<=[.!?”\"’] )(?=\(\*)){PAREN_LABEL}")
-# a numeral opens a note only with a stop ("ii."): "ii)" opens the items of a sentence's enumeration
-ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.|\(\*?(\d{{1,3}})\))\s+")
+# a note's number in round brackets ("(1)", or "(*1)" as Japanese outlets print it; the one
+# pattern of the label that opens a note, cites one and ends a sentence), a marker where it is
+# glued to the stop of the sentence it cites ('...Disarmament."(1) It', "defence.(2)"), and only
+# where the notes' list is labelled the same way (see cited_label): never glued to a colon, a
+# comma, a semicolon, a letter, a digit or a bracket ("points:(1) a cell, (2) ...", "Section(1)",
+# "Article 9(2)", "(a)(1)"); a "(1)" after a space opens an enumeration's item ("asks for (1)
+# ports, (2) fuel"), and a year in brackets has four digits. "(*1)" is no item's label and may
+# follow a stop and a space.
+PAREN_LABEL = r"\(\*?(?P<paren>\d{1,3})\)"
+AFTER_STOP = r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))"
+PAREN_CITATION = re.compile(rf"(?:{AFTER_STOP}|(?<=[.!?] )(?=\(\*)|(?<=[.!?][”\"’] )(?=\(\*)){PAREN_LABEL}")
+# a note opens with a number and a stop or a bracket ("1.", "1)", "[1]"), a bracketed letter or
+# numeral ("[b]", "[iv]"), a numeral and a stop ("ii.": "ii)" opens the items of a sentence's
+# enumeration), or a number in round brackets ("(1)", "(*1)": see PAREN_LABEL)
+ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.|{PAREN_LABEL})\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(rf"^{BRACKET_LABEL}\s+")
 ROMAN_ITEM = re.compile(rf"^({ROMAN})\.\s+")
 BRACKET_MARKER_END = re.compile(rf"(?<=\S){BRACKET_LABEL}$")  # "...later.[2]": a note marker
-PAREN_MARKER_END = re.compile(r"(?<=[.!?”\"’])\(\*?\d{1,3}\)$")  # "...costs.(3)": one too
+PAREN_MARKER_END = re.compile(rf"{AFTER_STOP}{PAREN_LABEL}$")  # "...costs.(3)": one too
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
@@ -849,15 +855,13 @@ BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
 # what a bio says its author's post is: "Ana Lee leads / directs / teaches" an institution by its
 # name, or a post by its name at or of one ("leads the Harborline Institute's work on ...",
 # "teaches at Keio University", "directs the Pacific Programme at the Westerly Institute",
-# "teaches courses on law at Sophia University", "writes on maritime security for the Council");
-# the institution a capitalised name ending in an AFFILIATION word ("leads readers through the
-# history of the Institute" names no post, "writes that the reform is overdue" no subject)
-BIO_VERBS = r"(?:leads|directs|teaches|writes)"
-_BIO_INSTITUTION = (r"(?:the\s+(?:[A-Z][\w'’&.-]*\s+){0,5}?|(?:[A-Z][\w'’&.-]*\s+){1,5}?)"
+# "teaches courses on law at Sophia University"); the institution a capitalised name ending in an
+# AFFILIATION word ("leads readers through the history of the Institute" names no post)
+BIO_VERBS = r"(?:leads|directs|teaches)"
+_BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
                     r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Ministry|Agency)\b")
 BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
-                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+"
-                      rf"|(?:on|about)\s+[^,.;]{{1,60}}?\s+(?:for|at)\s+)?"
+                      rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
                       + _BIO_INSTITUTION)
 
 
@@ -886,7 +890,7 @@ def author_bio(text: str, authors: list) -> bool:
                         rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
                         rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
                         rf"|(?:,?\s+(?:and\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})+\s+(?:are|were)\s)"
-                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for|in)\s", folded)
+                        rf"(?:[\w'’-]+\s+){{0,8}}?(?:at|of|with|for)\s", folded)
                for a in authors if str(a).strip())
 
 
@@ -926,8 +930,9 @@ def cited_label(btext: str, cited: dict, before: int) -> bool:
 
 def list_label(btext: str) -> str | None:
     """The bracketed form of the label a block opens with, where a list of notes may open so with
-    no heading to say so: a bracketed label ("[a]", "[12]") or a roman numeral and a stop ("ii.":
-    "[ii]"); a number and a stop ("2.") opens list items as often and is None."""
+    no heading to say so: a bracketed label ("[a]", "[12]"), a number in round brackets ("(2)",
+    "(*2)", as it is: the text must cite it so, glued to a stop) or a roman numeral and a stop
+    ("ii.": "[ii]"); a number and a stop ("2.") opens list items as often and is None."""
     m = ENDNOTE_START.match(btext)
     if not m:
         return None
@@ -942,7 +947,7 @@ CITED_LABEL = re.compile(rf"(?<={CITE_AFTER}){BRACKET_LABEL}")
 def paren_labels(markers) -> frozenset:
     """The labels in round brackets ("(1)", "(*2)") among a document's notes' ``markers``: the only
     ones a "(n)" glued to the text may cite (PAREN_CITATION)."""
-    return frozenset(m for m in markers if m and re.fullmatch(r"\(\*?\d{1,3}\)", m))
+    return frozenset(m for m in markers if m and re.fullmatch(PAREN_LABEL, m))
 
 
 def first_citations(text: str) -> dict:
@@ -1074,7 +1079,7 @@ FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
 cite copy link save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a in url watch video transcript""".split())
+listen audio font size gift send the more options text a in""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
 instagram youtube download cite follow connected subscribe bookmark save""".split())
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
@@ -1181,6 +1186,11 @@ TIMESTAMP_WORDS = re.compile(
     r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday|today)(?!\w)")
 
 
+# a time zone's offset, right after "GMT"/"UTC" or a clock time ("GMT+9", "10:05 +09:00"): not a
+# signed figure after a year ("FY2024 +3", "2023  +4"), a table's
+ZONE_OFFSET = re.compile(r"(?:(?<=GMT)|(?<=UTC)|(?<=\d:\d\d)|(?<=\d:\d\d ))[+\-−]\d{1,2}(?::?\d{2})?(?!\S)")
+
+
 def date_line(text: str) -> bool:
     """A line that only dates the page ("March 30, 2025", "Published : June 27, 2024 - 15:02",
     "Updated: Nov. 20, 2025 10:15", "Updated 11:48 a.m. JST, July 8, 2024", "Last updated:
@@ -1191,10 +1201,10 @@ def date_line(text: str) -> bool:
     if len(text) > 80 or not re.search(r"\d", text):
         return False
     rest = text.title() if is_all_caps(text) else text
+    rest = ZONE_OFFSET.sub(" ", rest)  # "GMT+9", "10:05 +09:00": the offset of a zone or a clock time
     for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
     rest = TIMESTAMP_WORDS.sub(" ", rest)
-    rest = re.sub(r"(?<!\S)[+\-−]\d{1,2}(?::?\d{2})?(?!\S)", " ", rest)  # "+9" of a zone the date took
     return not re.search(r"\w", rest) and rest != text
 
 
@@ -1281,18 +1291,18 @@ ROW_ITEM_RULES = frozenset({"reading-time", "dateline", "share-prompt", "subscri
 
 def toolbar_item(item: str) -> bool:
     """An item of a toolbar that no rule takes alone: its words a toolbar's or languages' ("Sign In",
-    "Copy URL", "Watch the video (English)"), or no word at all ("A+", "38")."""
+    "Print", "English"), or no word at all ("A+", "✉", "♥ 27"; not a bare number, a table's cell)."""
     if re.search(r"(?i)\d\s?[kmg]i?b\b", item):
         item = FILE_SIZE.sub(" ", item)
     words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", item) if len(w.strip("-")) > 1]
-    if not words:
-        return len(item) <= 6
+    if not words:  # "A+", "✉", "♥ 27": a mark, not a bare number ("12", "1,200", "+9.4%": a table's cell)
+        return len(item) <= 6 and bool(re.search(r"[^\d\s.,:;+\-−–%]", item))
     return all(w in FURNITURE_WORDS or w in language_names() for w in words)
 
 
 def furniture_row(text: str) -> bool:
     """A row of items between separators ("5 min read · Download PDF", "July 5, 2024 (PM)
-    [Provisional Translation]", "A-  A+  |  Print  |  Copy URL"), each of which the rules take for
+    [Provisional Translation]", "A+  A-  |  Share  |  Print"), each of which the rules take for
     furniture (ROW_ITEM_RULES; a button's icon before its label aside), or a toolbar's item
     (toolbar_item), at least one of them by a rule: a sentence or a table's row has an item no rule
     takes."""
@@ -1303,7 +1313,7 @@ def furniture_row(text: str) -> bool:
         return False
     ruled = False
     for item in items:
-        bare = re.sub(r"^[^\w(\[]+\s*", "", item)  # "▶ Watch the video": the button's icon
+        bare = re.sub(r"^[^\w(\[]+\s*", "", item)  # "▶ Listen": the button's icon
         rule = boilerplate_rule(Block(0, len(bare), bare)) if bare else None
         if rule and rule[0] in ROW_ITEM_RULES:
             ruled = True
@@ -1719,10 +1729,13 @@ def segment(doc) -> Segmentation:
                          and prose_after[k + 1] and len(b.text) <= 40 and language_items(b.text) == 1)
 
     prev_rule = None  # the boilerplate rule of the block before, if it was furniture
+    related_heading = False  # the block before is a list's heading that ends nothing, or a headline under it
+    dek_byline_seen = False  # the authors' names are set aside once above the first paragraph of prose
     for index, block in enumerate(blocks):
         btext = block.text
         if prev_kind != "boilerplate":
             prev_rule = None
+        after_related, related_heading = related_heading, False
 
         if in_footer and block.single_line and (REFERENCE_HEADING.match(btext.strip())
                                                 or ENDNOTES_HEADING.match(btext.strip())):
@@ -1859,6 +1872,10 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
                 and language_items(btext) == 1:
             rule = ("language-switch", False)
+        if rule is None and after_related and block.single_line and len(btext) <= 120 \
+                and not ends_sentence(btext) and not names_line(btext, []):
+            rule = ("related-articles", False)  # a headline under "Related Information" (it ends no sentence)
+        related_heading = bool(rule) and rule[0] == "related-articles" and not rule[1]
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
@@ -1873,11 +1890,16 @@ def segment(doc) -> Segmentation:
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
-        if rule is None and title_seen and authors and block.single_line and prose_from()[0] == prose_from()[index] \
-                and (names_line(btext, authors) or names_with_roles(btext, authors)):
+        if rule is None and title_seen and authors and block.single_line and not dek_byline_seen \
+                and prose_from()[0] == prose_from()[index] and not btext.rstrip().endswith(":") \
+                and (names_line(btext, authors) or names_with_roles(btext, authors)) \
+                and not any(0 <= k < len(blocks) and names_line(blocks[k].text, []) for k in (index - 1, index + 1)):
             # the authors' names under a subtitle, a kicker or a dek of a line or two, above the
-            # article's first paragraph of prose
+            # article's first paragraph of prose: the first such line only, not a turn's label
+            # ("Lena Ortiz:", or the same name over each short turn of an interview) nor one name of
+            # a list of names (a participants' list)
             rule = (BYLINE_RULE, False)
+            dek_byline_seen = True
         if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
             bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
             bio_starts = bio_initials(bio_names)
@@ -2030,7 +2052,7 @@ _SENTENCE_ITEMS = operator.itemgetter("paragraph_id", "start", "end", "id", "tex
 def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles, plain_notes=frozenset()):
     """Sections, paragraphs and their sentences, figures and notes as rows; ``plain_notes``: the
     numbers of the notes read in plain digits, whose markers end a sentence (see
-    :func:`split_after_plain_markers`), as do those of notes labelled in round brackets."""
+    :func:`split_after_glued_markers`), as do those of notes labelled in round brackets."""
     text = doc.text
     parens = paren_labels(n.marker for n in notes)
     did = doc.id
@@ -2095,7 +2117,7 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
                 seg.problems.append({"id": f"{pid}-problem", "document_id": did, "paragraph_id": pid,
                                      "stage": "segment", "problem": problem})
             if plain_notes or parens:
-                bounds = split_after_plain_markers(ptext, bounds, plain_notes, parens)
+                bounds = split_after_glued_markers(ptext, bounds, plain_notes, parens)
         one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
             if one_piece:  # the common case, without the Multi of one piece
@@ -2197,15 +2219,16 @@ MEMO_CHARS = 100_000
 LONG_PARAGRAPH = 100_000
 
 
-def split_after_plain_markers(text: str, bounds, numbers, parens: frozenset = frozenset()) -> tuple[tuple[int, int], ...]:
-    """``bounds`` with a sentence ended after each note marker in plain digits glued to a stop
+def split_after_glued_markers(text: str, bounds, numbers, parens: frozenset = frozenset()) -> tuple[tuple[int, int], ...]:
+    """``bounds`` with a sentence ended after each note marker glued to a stop, in plain digits
     ("...the outer islands.3 Four days later") whose number is one of the document's notes read in
     plain digits (``numbers``): as a superscript or a bracketed marker ends a sentence
     (MARKED_SENTENCE_END), which syntok does not see in plain digits. The marker stays with the
     sentence it closes; the next sentence starts at the next capital. Only a marker after ". ! ?"
     (and a closing quotation mark) ends one: after a comma, a semicolon or a colon the sentence
     goes on ("the Ministry of Defense,4 Japan will"). So does a note's label in round brackets
-    (``parens``: "(2)", "(*2)") glued to a stop ("...defence.(2) Critics")."""
+    (``parens``: "(2)", "(*2)") glued to a stop ("...defence.(2) Critics"); a "(*1)" after a stop
+    and a space ("Taiwan. (*1) Construction") is joined to the sentence before it, which it closes."""
     cuts, joins = [], set()
     found = [m for m in plain_markers(text) if m.group(1) in numbers]
     if parens:

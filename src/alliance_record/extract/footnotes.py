@@ -208,7 +208,7 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
                            key=lambda m: m.start())
         for m in found:
             if m.re is PAREN_CITATION:
-                number = int(m.group("paren").lstrip("*"))
+                number = int(m.group("paren"))
                 if not in_notes_order(number, paren_seen, max(paren_seen, default=None), min(known)):
                     continue
                 paren_seen.add(number)
