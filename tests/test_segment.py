@@ -831,6 +831,7 @@ ROWS_OF_TEXT = [
     "Related news: the Senate in Manila ratified the access pact on the same day.",
     "Related reports",
     "More stories from the region",
+    "More articles by the Nikkei on the subject follow below",
 ]
 
 

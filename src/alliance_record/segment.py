@@ -116,11 +116,13 @@ BOILERPLATE_RULES = [
                                     r"also read|in case you missed it)\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
     # ...and the headings of lists of other pages that end nothing ("Related commentary: <headline> |
     # <headline>", "Related Information", "More from the Council: <headline> · <headline>", "More
-    # articles by <author>"), alone or over headlines, never over a sentence ("Related commentary:
-    # the Diet debate of March, and why it mattered."): the headlines under it are set aside each by
-    # itself (see segment, a headline under such a heading), the prose after it is the article's
+    # articles by <author's name>", not "More articles by the Nikkei on ... follow below"), alone or
+    # over headlines, never over a sentence ("Related commentary: the Diet debate of March, and why
+    # it mattered."): the headlines under it are set aside each by itself (see segment, a headline
+    # under such a heading), the prose after it is the article's
     ("related-articles", re.compile(r"(?i)^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
-                                    r"more articles by [^:|·]{1,60})\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
+                                    r"more articles by (?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,4}))"
+                                    r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
