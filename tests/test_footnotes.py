@@ -847,3 +847,81 @@ def test_the_segmenter_and_the_footnotes_stage_agree_on_what_cites():
     """)
     rows = rows_of(doc)["footnotes"]
     assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "[1]", None)]
+
+
+PARENTHESISED_NOT_NOTES = """
+A Test Title
+
+The two ministers agreed on three steps:
+(1) A joint cell at Yokota to plan the repair of damaged runways.
+(2) Yearly drills with the prefectures that host the bases.
+(3) A study of fuel stocks on the southern islands, due in 2026.
+
+Their statement, issued in Tokyo (2025), cites Article 9(2) of the treaty text and asks for (1) ports, (2) fuel and (3) spare parts.
+Notes
+(1) This list is the ministry's summary, not a quotation.
+"""
+
+# an enumeration glued to its colon, and a section's number glued to its word, over a list of the
+# same labels: items, not notes (review 10)
+PARENTHESISED_GLUED_NOT_NOTES = [
+    """
+A Test Title
+
+The ministers settled three matters:(1) a cell for the runways, (2) drills each year and (3) a fuel study.
+
+(1) The cell at Yokota will plan the repair of runways hit in a strike.
+(2) The drills will include the prefectures that host the bases.
+(3) The study of fuel stocks on the southern islands is due in 2026.
+""",
+    """
+A Test Title
+
+Under Section(1) of the plan Japan pays for the runways, and under Section(2) it pays for the fuel.
+
+(1) Runways: the repair of the two strips at the northern base.
+(2) Fuel: the tanks at the port and the pipeline to the base.
+""",
+]
+
+PARENTHESISED_NOTES = """
+A Test Title
+
+Japan's coast guard added four shore radars around the Nansei islands in 2024.(1) Officials called them "the eyes of the southern sea."(2) Six more are planned.
+
+Notes
+(1) Japan Coast Guard, annual report on maritime security, 2025.
+(2) Briefing for reporters at the Naha regional headquarters, June 2025.
+"""
+
+
+def test_parenthesised_notes_only_over_a_list_of_the_same_marks():
+    """Notes numbered "(1)", "(2)" (branch notes10, test9's 1105): a "(1)" glued to a sentence's stop
+    (or to a closing quotation mark after one) is a marker only where a list of "(1)" entries holds
+    the notes, and it ends its sentence; a readout's "(1)" items, "asks for (1) ports, (2) fuel" in
+    a sentence, "matters:(1) a cell, (2) ..." glued to a colon, "Section(1)", a year "(2025)",
+    "Article 9(2)", and a "(1)" entry under "Notes" that nothing in the text cites are no notes."""
+    seg = segment(make(PARENTHESISED_NOT_NOTES))
+    assert seg.notes == []
+    for text in PARENTHESISED_GLUED_NOT_NOTES:  # glued to a colon or a letter, not to a stop
+        items = segment(make(text))
+        assert items.notes == [], text
+        body = [p["text"] for p in items.paragraphs if p["kind"] == "body"]
+        assert sum(p.startswith(("(1)", "(2)")) for p in body) == 2, body
+    assert any(p["text"].startswith("(1) A joint cell") for p in seg.paragraphs if p["kind"] == "body")
+    assert rows_of(make(PARENTHESISED_NOT_NOTES))["footnotes"] == []
+    doc = make(PARENTHESISED_NOTES)
+    seg = segment(doc)
+    assert [(n.number, n.marker) for n in seg.notes] == [(1, "(1)"), (2, "(2)")]
+    rows = [r for r in rows_of(doc)["footnotes"] if r["marker_start"] is not None]
+    assert [(r["number"], r["marker"], r["problem"]) for r in rows] == [(1, "(1)", None), (2, "(2)", None)]
+    sentences = [s["text"] for s in seg.sentences]
+    assert sentences[:3] == ["Japan's coast guard added four shore radars around the Nansei islands in 2024.(1)",
+                             'Officials called them "the eyes of the southern sea."(2)', "Six more are planned."]
+    # "(*1)" after a stop and a space, as a Japanese outlet prints it, closes the sentence before it
+    doc = make(PARENTHESISED_NOTES.replace("2024.(1)", "2024. (*1)").replace('sea."(2)', 'sea."(*2)')
+               .replace("(1) Japan", "(*1) Japan").replace("(2) Briefing", "(*2) Briefing"))
+    assert [s["text"] for s in segment(doc).sentences][:2] == [
+        "Japan's coast guard added four shore radars around the Nansei islands in 2024. (*1)",
+        'Officials called them "the eyes of the southern sea."(*2)']
+    assert [r["marker"] for r in rows_of(doc)["footnotes"]] == ["(*1)", "(*2)"]

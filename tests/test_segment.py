@@ -5,7 +5,7 @@ import textwrap
 
 from alliance_record.ingest import Document, normalize_text
 from alliance_record.load import span_problem
-from alliance_record.segment import ends_sentence, looks_like_heading, segment, split_blocks, Block
+from alliance_record.segment import Block, boilerplate_rule, ends_sentence, looks_like_heading, segment, split_blocks
 
 
 def make(text, title="A Test Title", publisher="Daily Example", doc_id="t"):
@@ -791,3 +791,130 @@ def test_a_short_heading_ending_on_a_stop_under_a_full_width_line_stays_a_headin
     _, seg = _seg(_WIDE + "In the spring the cutters from all three of the coast guards sailed to the\n"
                   "Batanes Islands.\n")
     assert any(p.endswith("sailed to the Batanes Islands.") for p in _paras(seg)), _paras(seg)
+
+
+ROWS_OF_FURNITURE = [
+    # a row whose items are each page furniture by the rules (branch notes10)
+    "Print  |  Subscribe £4/month",
+    "8 min read  ·  Download PDF",
+    "◁ Listen · 6 min read · Save",
+    "Tuesday 14.05.2024 · 9 min read",
+    "April 2, 2025 8:15 AM GMT+9 · Updated 10:05 AM GMT+9",
+    "May 3, 2024 (AM)    [Provisional Translation]",
+    "A+   A-   |   Share   |   Print",
+    # the heading of a list of other pages, alone or over headlines
+    "Related commentary: Harbour politics | Ships for the southern islands",
+    "RELATED INFORMATION",
+    "More from the Institute: Drones and the strait · Why the budget grew",
+    "More articles by Ana Lee-Carvalho",
+]
+ROWS_OF_TEXT = [
+    # body lines that look like them: a table's rows, a date in a sentence, headings, a list
+    "The talks began at 10:30  ·  they lasted two hours",
+    "On 9 May 2024 the ministers met in Tokyo · and agreed to meet again.",
+    "Related talks in Manila ended without a statement.",
+    "More from the summit: leaders agreed to hold yearly drills and to share missile data.",
+    "Watch the video of the launch, the minister said, before judging the test.",
+    "Sign the pact | the ministers said in Manila",
+    "Also read as a warning to Beijing, the statement named no country.",
+    # a table's rows of a year or a month and a figure: a signed figure is no zone's offset, a
+    # bare number no toolbar's item
+    "FY2024 +3",
+    "2023  +4",
+    "March 2025 -12",
+    "March 2024  ·  12",
+    "June 2024  1,200",
+    "Q3 2024  |  12",
+    "May 2025   +9.4%   7.95",
+    # a "Related <word>:" over a sentence, and words no two sources show as such headings
+    "Related commentary: the Diet debate of March, and why it mattered.",
+    "Related news: the Senate in Manila ratified the access pact on the same day.",
+    "Related reports",
+    "More stories from the region",
+    "More articles by the Nikkei on the subject follow below",
+]
+
+
+def test_rows_of_furniture_and_related_lists_are_set_aside():
+    """Page clutter (branch notes10): a row of items each of which the rules take for furniture (a
+    reading time, a date and time, a toolbar's marks and words, a translation label, a price) is
+    furniture as a whole, and so is the heading of a list of other pages ("Related commentary:",
+    "Related information", "More from ...:", "More articles by"); a table's row of a date and a
+    figure, a sentence and a list of names are not."""
+    for line in ROWS_OF_FURNITURE:
+        assert boilerplate_rule(Block(0, len(line), line)) is not None, line
+    for line in ROWS_OF_TEXT:
+        assert boilerplate_rule(Block(0, len(line), line)) is None, line
+
+
+_LEAD = ("A Test Title\n\nThe drills opened on Tuesday as four navies berthed side by side at the eastern base.\n\n"
+         "The sea phase will include anti-submarine serials and gunnery practice, officials said.\n\n")
+
+
+def test_a_heading_of_other_pages_ends_nothing_and_takes_no_prose():
+    """The heading of a list of other pages that the rules above do not end the article with
+    ("Related information", "More from the Council: <headline> · <headline>") is set aside by
+    itself, and so is each headline under it (a short line ending no sentence); the prose below
+    it, and a paragraph under a heading no two sources show ("More stories from the region",
+    "Related reports"), stays the article's (branch notes10, review 10)."""
+    text = (_LEAD + "Related information\n\nPort calls by the allied navies in 2024\n\nThe base and its neighbours\n\n"
+            "Officials in Naha said the next drill would be held in the autumn, weather permitting.\n")
+    _, seg = _seg(text)
+    aside = [b["text"] for b in seg.boilerplate if b["rule"] == "related-articles"]
+    assert aside == ["Related information", "Port calls by the allied navies in 2024", "The base and its neighbours"]
+    assert any(p.startswith("Officials in Naha said") for p in _paras(seg)), _paras(seg)
+    for heading in ("More from the Council: Coast radars and the strait · What the drills will test",
+                    "More stories from the region", "Related reports"):
+        _, seg = _seg(_LEAD + heading + "\n\nIn Okinawa, the prefecture asked the ministry to publish the flight paths.\n")
+        assert any(p.startswith("In Okinawa, the prefecture") for p in _paras(seg)), (heading, _paras(seg))
+    _, seg = _seg(_LEAD + "Related news: the Senate in Manila ratified the access pact on the same day.\n\n"
+                  "Analysts said the vote had been expected for months.\n")
+    assert any(p.startswith("Related news: the Senate") for p in _paras(seg)), _paras(seg)
+    assert any(p.startswith("Analysts said") for p in _paras(seg)), _paras(seg)
+
+
+def test_a_byline_under_a_dek_and_a_bio_after_the_notes():
+    """Page clutter (branch notes10): the catalogue author's name (alone, or with a role after a bar)
+    under the headline and its dek of one or two lines, above the article's first paragraph of
+    prose, is the byline, and no paragraph runs on across it; but not a turn's label ("Lena
+    Ortiz:") nor one name of a list of names, and only the first such line. After the notes, clutter
+    alone below the bio (the footer under "Tags:" too) leaves the bio at the clutter tail; a
+    sentence about the author "in" a place stays body (review 10)."""
+    dek = ("A Test Title\n\nHarbour drills begin at the eastern naval base this week; the sea phase in the bay follows after the weekend\n\n"
+           "Lena Ortiz\n\nThe drills opened on Tuesday as four navies berthed side by side at the base.\n\n"
+           "The sea phase will include anti-submarine serials and gunnery practice, officials said.\n")
+    doc, seg = _seg(dek, authors=["Lena Ortiz"])
+    assert [b["text"] for b in seg.boilerplate if b["rule"] == "byline"] == ["Lena Ortiz"]
+    assert _paras(seg)[1].startswith("The drills opened")  # the dek does not run on across the byline
+    later = dek.replace("Lena Ortiz\n\nThe drills opened on Tuesday as four navies berthed side by side at the base.",
+                        "The drills opened on Tuesday as four navies berthed side by side at the base.\n\nLena Ortiz")
+    doc, seg = _seg(later, authors=["Lena Ortiz"])
+    assert "byline" not in {b["rule"] for b in seg.boilerplate}  # under the first paragraph of prose
+    roles = dek.replace("Lena Ortiz\n\nThe drills", "Reporter Lena Ortiz  |  Harbour correspondent Ken Sato\n\nThe drills")
+    assert roles != dek
+    doc, seg = _seg(roles, authors=["Lena Ortiz", "Ken Sato"])
+    assert [b["text"] for b in seg.boilerplate if b["rule"] == "byline"] == [
+        "Reporter Lena Ortiz  |  Harbour correspondent Ken Sato"]
+    assert not any(p.startswith("Reporter Lena") for p in _paras(seg))
+    # an interview's short turns under the names of who speaks, and a list of participants
+    talk = ("A Test Title\n\nLena Ortiz:\n\nWhy now?\n\nKen Sato:\n\nBecause the old treaty is silent on drones.\n\n"
+            "Lena Ortiz:\n\nAnd the ministers?\n\n"
+            "Ken Sato:\n\nThey will meet in the spring, and I expect them to agree on a joint cell for the bases.\n")
+    _, seg = _seg(talk, authors=["Lena Ortiz"])
+    assert "byline" not in {b["rule"] for b in seg.boilerplate}
+    names = ("A Test Title\n\nTaking part\n\nLena Ortiz\n\nKen Sato\n\n"
+             "The two reporters spoke to the ministers for an hour about the harbour drills.\n")
+    _, seg = _seg(names, authors=["Lena Ortiz"])
+    assert "byline" not in {b["rule"] for b in seg.boilerplate}
+    notes = "The drills opened on Tuesday.[1]\n\nNotes\n\n[1] Navy statement, 2024.\n\n"
+    bio = "Lena Ortiz is a senior fellow at the Westerly Institute."
+    text = (notes + "Lena Ortiz was at the base when the drills opened.\n\n" + bio + "\n\nTags: navies, drills\n\n"
+            "Cite this: Ortiz, L. (2025). A Test Title. Example Institute.\n")  # the footer under the tags
+    doc, seg = _seg(text, authors=["Lena Ortiz"])
+    assert [b["text"] for b in seg.boilerplate if b["rule"] == "author-bio"] == [bio]
+    assert any(p.startswith("Lena Ortiz was at the base") for p in _paras(seg))
+    for line in ("Lena Ortiz was a reporter in Manila when the court ruled in 2016, and saw the crowds outside.",
+                 "Lena Ortiz is a regular visitor in Okinawa and has covered the base dispute since 2015."):
+        doc, seg = _seg(notes + line + "\n", authors=["Lena Ortiz"])
+        assert not any(b["rule"] == "author-bio" for b in seg.boilerplate), line
+        assert any(p.startswith(line[:30]) for p in _paras(seg)), line

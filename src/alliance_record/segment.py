@@ -7,7 +7,7 @@ general rules, in this order:
    breadcrumbs and comment counts, reading time, "Related Articles", "Leave a comment",
    comment-policy lines, copyright footers, "Back to Top", timestamp lines, language switchers,
    bylines of names alone, running headers whose parts recur elsewhere, an author's bio after the
-   notes): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
+   notes, a row whose items are each furniture, "5 min read · Download PDF"): recorded in ``boilerplate`` with the rule that matched. A footer marker ("Related
    Articles", a copyright line...) ends the article: every later block is furniture too;
 2. the title (the first block equal to the catalogue title) and its duplicates (furniture);
 3. footnote bodies (blocks that start with superscript digits), and their continuations after a
@@ -21,7 +21,9 @@ general rules, in this order:
    line only in a run of numerals); under any other heading or none, a list is one of notes where
    each entry opens with the label the text above cites in brackets ("...in 2024.[ii]" / "ii.
    Ministry ..."), in order (a list in numerals and stops: from "i.", below every citation, not
-   after a colon, and the last list so labelled);
+   after a colon, and the last list so labelled); a list labelled in round brackets ("(1) ...",
+   "(*1) ...") is one of notes only where the text above cites the same label glued to it
+   ("defence.(2)"), never a readout's "(1)" items;
 4. figures: "Figure 1. <url>", captions ending in "(Image Credit: ...)" or "(Source: ...)", and a
    credit line ("Courtesy of ...", or the publisher's name) above a caption;
 5. the table of contents, cover-page lines before the first paragraph, headings (short single
@@ -111,7 +113,16 @@ BOILERPLATE_RULES = [
     # Guidelines, which ...")
     ("related-articles", re.compile(r"(?i)^((from )?around the web|more (stories|news|headlines)|top (stories|news|"
                                     r"headlines)|editor[’']?s[’']? picks?|(what to )?read next|see also|read also|"
-                                    r"also read|in case you missed it)\s*(:\s*[^,;]{1,120}(?<![.!?]))?$"), True),
+                                    r"also read|in case you missed it)\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
+    # ...and the headings of lists of other pages that end nothing ("Related commentary: <headline> |
+    # <headline>", "Related Information", "More from the Council: <headline> · <headline>", "More
+    # articles by <author's name>", not "More articles by the Nikkei on ... follow below"), alone or
+    # over headlines, never over a sentence ("Related commentary: the Diet debate of March, and why
+    # it mattered."): the headlines under it are set aside each by itself (see segment, a headline
+    # under such a heading), the prose after it is the article's
+    ("related-articles", re.compile(r"(?i)^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
+                                    r"more articles by (?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,4}))"
+                                    r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
     ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
@@ -148,8 +159,8 @@ BOILERPLATE_RULES = [
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
     # what a government page says of its own text's standing, alone on a line: "(Provisional
     # translation)", "Unofficial English translation", "(Tentative translation)"
-    ("translation-label", re.compile(r"(?i)^\(?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
-                                     r"(?:\s+english)?\s+translation\s*\)?\.?$"), False),
+    ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
+                                     r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -202,13 +213,27 @@ ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 BRACKET_LABEL = rf"\[(?:(?P<num>\d{{1,3}})|(?P<alpha>{ROMAN}|[a-z]))\](?![a-z])"
 # what a note's marker is glued to in the text: a word, a stop, a closing bracket or quote, "%"
 CITE_AFTER = r"[\w.,;:!?)\]”\"’'%]"
-# a numeral opens a note only with a stop ("ii."): "ii)" opens the items of a sentence's enumeration
-ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.)\s+")
+# a note's number in round brackets ("(1)", or "(*1)" as Japanese outlets print it; the one
+# pattern of the label that opens a note, cites one and ends a sentence), a marker where it is
+# glued to the stop of the sentence it cites ('...Disarmament."(1) It', "defence.(2)"), and only
+# where the notes' list is labelled the same way (see cited_label): never glued to a colon, a
+# comma, a semicolon, a letter, a digit or a bracket ("points:(1) a cell, (2) ...", "Section(1)",
+# "Article 9(2)", "(a)(1)"); a "(1)" after a space opens an enumeration's item ("asks for (1)
+# ports, (2) fuel"), and a year in brackets has four digits. "(*1)" is no item's label and may
+# follow a stop and a space.
+PAREN_LABEL = r"\(\*?(?P<paren>\d{1,3})\)"
+AFTER_STOP = r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))"
+PAREN_CITATION = re.compile(rf"(?:{AFTER_STOP}|(?<=[.!?] )(?=\(\*)|(?<=[.!?][”\"’] )(?=\(\*)){PAREN_LABEL}")
+# a note opens with a number and a stop or a bracket ("1.", "1)", "[1]"), a bracketed letter or
+# numeral ("[b]", "[iv]"), a numeral and a stop ("ii.": "ii)" opens the items of a sentence's
+# enumeration), or a number in round brackets ("(1)", "(*1)": see PAREN_LABEL)
+ENDNOTE_START = re.compile(rf"^(\[(\d{{1,6}})\]|(\d{{1,6}})[.)]|\[({ROMAN}|[a-z])\]|({ROMAN})\.|{PAREN_LABEL})\s+")
 FIRST_NOTE_MAX = 999
 NUMBERED_LABEL = re.compile(r"^(\d{1,3})[.)]$")
 BRACKET_LINE = re.compile(rf"^{BRACKET_LABEL}\s+")
 ROMAN_ITEM = re.compile(rf"^({ROMAN})\.\s+")
 BRACKET_MARKER_END = re.compile(rf"(?<=\S){BRACKET_LABEL}$")  # "...later.[2]": a note marker
+PAREN_MARKER_END = re.compile(rf"{AFTER_STOP}{PAREN_LABEL}$")  # "...costs.(3)": one too
 
 FOOTNOTE_START = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+")
 # A note marker in plain digits glued to the end of a sentence, as text taken from a PDF prints a
@@ -873,7 +898,7 @@ def author_bio(text: str, authors: list) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence (footnote markers and closing quotes aside)."""
-    stripped = BRACKET_MARKER_END.sub("", text.rstrip())
+    stripped = PAREN_MARKER_END.sub("", BRACKET_MARKER_END.sub("", text.rstrip()))
     while stripped and stripped[-1] in CLOSERS:
         stripped = BRACKET_MARKER_END.sub("", stripped[:-1].rstrip())
     return bool(TERMINAL.search(stripped))
@@ -907,17 +932,24 @@ def cited_label(btext: str, cited: dict, before: int) -> bool:
 
 def list_label(btext: str) -> str | None:
     """The bracketed form of the label a block opens with, where a list of notes may open so with
-    no heading to say so: a bracketed label ("[a]", "[12]") or a roman numeral and a stop ("ii.":
-    "[ii]"); a number and a stop ("2.") opens list items as often and is None."""
+    no heading to say so: a bracketed label ("[a]", "[12]"), a number in round brackets ("(2)",
+    "(*2)", as it is: the text must cite it so, glued to a stop) or a roman numeral and a stop
+    ("ii.": "[ii]"); a number and a stop ("2.") opens list items as often and is None."""
     m = ENDNOTE_START.match(btext)
     if not m:
         return None
-    if m.group(1).startswith("["):
+    if m.group(1).startswith("[") or m.group(1).startswith("("):
         return m.group(1) if len(m.group(2) or "") <= 3 else None
     return f"[{m.group(5)}]" if m.group(5) else None
 
 
 CITED_LABEL = re.compile(rf"(?<={CITE_AFTER}){BRACKET_LABEL}")
+
+
+def paren_labels(markers) -> frozenset:
+    """The labels in round brackets ("(1)", "(*2)") among a document's notes' ``markers``: the only
+    ones a "(n)" glued to the text may cite (PAREN_CITATION)."""
+    return frozenset(m for m in markers if m and re.fullmatch(PAREN_LABEL, m))
 
 
 def first_citations(text: str) -> dict:
@@ -926,6 +958,8 @@ def first_citations(text: str) -> dict:
     label."""
     out: dict = {}
     for m in CITED_LABEL.finditer(text):
+        out.setdefault(m.group(), m.start())
+    for m in PAREN_CITATION.finditer(text):  # "...defence.(2)": only a "(2)" entry looks it up
         out.setdefault(m.group(), m.start())
     return out
 
@@ -951,7 +985,7 @@ def label_number(m: re.Match, last: int = 0) -> int:
     that follows the note before it, ``last``: "[i]" opening a list is the numeral 1, "[i]" after
     "[h]" the letter 9 (a letter where neither follows)."""
     if not (m.group(4) or m.group(5)):
-        return int(m.group(2) or m.group(3))
+        return int(m.group(2) or m.group(3) or m.group(6))
     label = m.group(4) or m.group(5)
     readings = [ord(label) - ord("a") + 1] if m.group(4) and len(label) == 1 else []
     if re.fullmatch(ROMAN, label):
@@ -968,7 +1002,7 @@ def roman_value(numeral: str) -> int:
 def label_scheme(marker: str, number: int) -> str | None:
     """How a note's label ``marker`` ("[iv]", "ii.", "[b]", "12.") numbers it, read as ``number``:
     "roman", "letter", or None for digits and symbols."""
-    label = marker.strip("[].)")
+    label = marker.strip("[]().*")
     if not label.isalpha() or not label.islower():
         return None
     return "roman" if re.fullmatch(ROMAN, label) and roman_value(label) == number else "letter"
@@ -1154,6 +1188,11 @@ TIMESTAMP_WORDS = re.compile(
     r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday|today)(?!\w)")
 
 
+# a time zone's offset, right after "GMT"/"UTC" or a clock time ("GMT+9", "10:05 +09:00"): not a
+# signed figure after a year ("FY2024 +3", "2023  +4"), a table's
+ZONE_OFFSET = re.compile(r"(?:(?<=GMT)|(?<=UTC)|(?<=\d:\d\d)|(?<=\d:\d\d ))[+\-−]\d{1,2}(?::?\d{2})?(?!\S)")
+
+
 def date_line(text: str) -> bool:
     """A line that only dates the page ("March 30, 2025", "Published : June 27, 2024 - 15:02",
     "Updated: Nov. 20, 2025 10:15", "Updated 11:48 a.m. JST, July 8, 2024", "Last updated:
@@ -1164,6 +1203,7 @@ def date_line(text: str) -> bool:
     if len(text) > 80 or not re.search(r"\d", text):
         return False
     rest = text.title() if is_all_caps(text) else text
+    rest = ZONE_OFFSET.sub(" ", rest)  # "GMT+9", "10:05 +09:00": the offset of a zone or a clock time
     for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
     rest = TIMESTAMP_WORDS.sub(" ", rest)
@@ -1246,6 +1286,44 @@ def posted_line(text: str) -> bool:
     return (bool(by) and not rest.strip(" ,.|·•—–-")) or date_line("Posted " + rest.strip(" ,.|·•—–-"))
 
 
+# the rules whose items make a row of furniture (see furniture_row)
+ROW_ITEM_RULES = frozenset({"reading-time", "dateline", "share-prompt", "subscription-prompt", "paywall",
+                            "translation-label", "leave-a-comment"})
+
+
+def toolbar_item(item: str) -> bool:
+    """An item of a toolbar that no rule takes alone: its words a toolbar's or languages' ("Sign In",
+    "Print", "English"), or no word at all ("A+", "✉", "♥ 27"; not a bare number, a table's cell)."""
+    if re.search(r"(?i)\d\s?[kmg]i?b\b", item):
+        item = FILE_SIZE.sub(" ", item)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", item) if len(w.strip("-")) > 1]
+    if not words:  # "A+", "✉", "♥ 27": a mark, not a bare number ("12", "1,200", "+9.4%": a table's cell)
+        return len(item) <= 6 and bool(re.search(r"[^\d\s.,:;+\-−–%]", item))
+    return all(w in FURNITURE_WORDS or w in language_names() for w in words)
+
+
+def furniture_row(text: str) -> bool:
+    """A row of items between separators ("5 min read · Download PDF", "July 5, 2024 (PM)
+    [Provisional Translation]", "A+  A-  |  Share  |  Print"), each of which the rules take for
+    furniture (ROW_ITEM_RULES; a button's icon before its label aside), or a toolbar's item
+    (toolbar_item), at least one of them by a rule: a sentence or a table's row has an item no rule
+    takes."""
+    if len(text) > 120 or not ICON_ROW_SEPARATORS.search(text.strip()):
+        return False
+    items = [i for i in ICON_ROW_SEPARATORS.split(text.strip()) if i]
+    if len(items) < 2:
+        return False
+    ruled = False
+    for item in items:
+        bare = re.sub(r"^[^\w(\[]+\s*", "", item)  # "▶ Listen": the button's icon
+        rule = boilerplate_rule(Block(0, len(bare), bare)) if bare else None
+        if rule and rule[0] in ROW_ITEM_RULES:
+            ruled = True
+        elif not toolbar_item(bare):
+            return False
+    return ruled
+
+
 RULE_TESTS = [  # (rule, test, ends_article): structural tests after the patterns
     ("share-prompt", furniture_line, False),
     ("share-prompt", icon_row, False),
@@ -1253,6 +1331,7 @@ RULE_TESTS = [  # (rule, test, ends_article): structural tests after the pattern
     ("byline", posted_line, False),
     ("dateline", date_line, False),
     ("language-switch", language_switch, False),
+    ("furniture-row", furniture_row, False),
 ]
 
 
@@ -1606,8 +1685,12 @@ def segment(doc) -> Segmentation:
 
     @functools.lru_cache(maxsize=1)
     def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
+        # (a block below a rule that ends the article, "Tags: ...", no prose after it, is the
+        # footer's: "Cite this: ..." under the tags)
+        footer = next((j for j in range(len(blocks)) if prose_from()[j] == 0
+                       and (boilerplate_rule(blocks[j]) or (None, False))[1]), len(blocks))
         k = len(blocks)
-        while k > 0 and (boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
+        while k > 0 and (k - 1 > footer or boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
                          or author_bio(blocks[k - 1].text, bio_names)):
             k -= 1
         return k
@@ -1648,10 +1731,13 @@ def segment(doc) -> Segmentation:
                          and prose_after[k + 1] and len(b.text) <= 40 and language_items(b.text) == 1)
 
     prev_rule = None  # the boilerplate rule of the block before, if it was furniture
+    related_heading = False  # the block before is a list's heading that ends nothing, or a headline under it
+    dek_byline_seen = False  # the authors' names are set aside once above the first paragraph of prose
     for index, block in enumerate(blocks):
         btext = block.text
         if prev_kind != "boilerplate":
             prev_rule = None
+        after_related, related_heading = related_heading, False
 
         if in_footer and block.single_line and (REFERENCE_HEADING.match(btext.strip())
                                                 or ENDNOTES_HEADING.match(btext.strip())):
@@ -1729,7 +1815,7 @@ def segment(doc) -> Segmentation:
                      or (caret and cited().get("[1]", block.start) < block.start))))
         if not in_endnotes and paras and block.marker_start is None and next_note_label(btext, notes) \
                 and cited_label(btext, cited(), block.start) \
-                and (btext.startswith("[") or closing_numerals(block, index)):
+                and (btext.startswith(("[", "(")) or closing_numerals(block, index)):
             # a list of notes under no heading or one no list of words holds ("Sources and
             # comments"): each entry opens with the label the text above cites in brackets ("...in
             # 2025.[1]" / "[1] The White House, ...", "...in 2025.[ii]" / "ii. Ministry of ..."), in
@@ -1737,6 +1823,8 @@ def segment(doc) -> Segmentation:
             in_endnotes = True
         en = endnote_start(block, notes[-1].number if notes and notes[-1].endnote else 0, caret) \
             if in_endnotes else None
+        if en and en[1].startswith("(") and not cited_label(btext, cited(), block.start):
+            en = None  # "(1) ..." is a note only where the text above cites "(1)" glued: else an item
         last_endnote = notes[-1] if notes and notes[-1].endnote \
             and not blank_between(notes[-1].body.end, block.start) else None
         if en and notes and notes[-1].endnote and not same_scheme(en[1], notes[-1].marker) \
@@ -1786,6 +1874,10 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
                 and language_items(btext) == 1:
             rule = ("language-switch", False)
+        if rule is None and after_related and block.single_line and len(btext) <= 120 \
+                and not ends_sentence(btext) and not names_line(btext, []):
+            rule = ("related-articles", False)  # a headline under "Related Information" (it ends no sentence)
+        related_heading = bool(rule) and rule[0] == "related-articles" and not rule[1]
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
@@ -1800,12 +1892,21 @@ def segment(doc) -> Segmentation:
                 rule = (BYLINE_RULE, False)
             elif prev_kind == "title-byline" and AFFILIATION.search(btext) and not ends_sentence(btext):
                 rule = (AFFILIATION_RULE, False)
-        if rule is None and title_seen and not paras and authors and block.single_line \
-                and (names_line(btext, authors) or names_with_roles(btext, authors)):
-            rule = (BYLINE_RULE, False)  # the authors' names under a subtitle or a kicker
+        if rule is None and title_seen and authors and block.single_line and not dek_byline_seen \
+                and prose_from()[0] == prose_from()[index] and not btext.rstrip().endswith(":") \
+                and (names_line(btext, authors) or names_with_roles(btext, authors)) \
+                and not any(0 <= k < len(blocks) and names_line(blocks[k].text, []) for k in (index - 1, index + 1)):
+            # the authors' names under a subtitle, a kicker or a dek of a line or two, above the
+            # article's first paragraph of prose: the first such line only, not a turn's label
+            # ("Lena Ortiz:", or the same name over each short turn of an interview) nor one name of
+            # a list of names (a participants' list)
+            rule = (BYLINE_RULE, False)
+            dek_byline_seen = True
         if rule and rule[0] == BYLINE_RULE and re.match(r"(?i)(?:posted\s+)?by\s", btext.lstrip()):
             bio_names += byline_names(btext)  # an explicit byline's names, not any line of names
             bio_starts = bio_initials(bio_names)
+        if rule and rule[0] == BYLINE_RULE:
+            open_para = None  # no paragraph goes on across a byline (a dek above it is whole)
         if rule:
             add_boilerplate(block, rule[0])
             prev_rule = None if neighbour else rule[0]  # a neighbour's label is not passed on
@@ -1953,8 +2054,9 @@ _SENTENCE_ITEMS = operator.itemgetter("paragraph_id", "start", "end", "id", "tex
 def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_titles, plain_notes=frozenset()):
     """Sections, paragraphs and their sentences, figures and notes as rows; ``plain_notes``: the
     numbers of the notes read in plain digits, whose markers end a sentence (see
-    :func:`split_after_plain_markers`)."""
+    :func:`split_after_glued_markers`), as do those of notes labelled in round brackets."""
     text = doc.text
+    parens = paren_labels(n.marker for n in notes)
     did = doc.id
     content_end = max([p.end for p, _ in paras] + [h["end"] for h in headings] + [0]) or len(text)
 
@@ -2016,8 +2118,8 @@ def _assemble(doc, seg: Segmentation, headings, paras, notes, figures, toc_title
             if problem:
                 seg.problems.append({"id": f"{pid}-problem", "document_id": did, "paragraph_id": pid,
                                      "stage": "segment", "problem": problem})
-            if plain_notes:
-                bounds = split_after_plain_markers(ptext, bounds, plain_notes)
+            if plain_notes or parens:
+                bounds = split_after_glued_markers(ptext, bounds, plain_notes, parens)
         one_piece = len(multi.pieces) == 1
         for k, (i, j) in enumerate(bounds, start=1):
             if one_piece:  # the common case, without the Multi of one piece
@@ -2119,27 +2221,36 @@ MEMO_CHARS = 100_000
 LONG_PARAGRAPH = 100_000
 
 
-def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, int], ...]:
-    """``bounds`` with a sentence ended after each note marker in plain digits glued to a stop
+def split_after_glued_markers(text: str, bounds, numbers, parens: frozenset = frozenset()) -> tuple[tuple[int, int], ...]:
+    """``bounds`` with a sentence ended after each note marker glued to a stop, in plain digits
     ("...the outer islands.3 Four days later") whose number is one of the document's notes read in
     plain digits (``numbers``): as a superscript or a bracketed marker ends a sentence
     (MARKED_SENTENCE_END), which syntok does not see in plain digits. The marker stays with the
     sentence it closes; the next sentence starts at the next capital. Only a marker after ". ! ?"
     (and a closing quotation mark) ends one: after a comma, a semicolon or a colon the sentence
-    goes on ("the Ministry of Defense,4 Japan will")."""
-    cuts = []
-    for m in plain_markers(text):
-        stop = text[m.start() - 1] if text[m.start() - 1] not in "”\"’" else text[m.start() - 2]
-        if m.group(1) not in numbers or stop not in ".!?":
+    goes on ("the Ministry of Defense,4 Japan will"). So does a note's label in round brackets
+    (``parens``: "(2)", "(*2)") glued to a stop ("...defence.(2) Critics"); a "(*1)" after a stop
+    and a space ("Taiwan. (*1) Construction") is joined to the sentence before it, which it closes."""
+    cuts, joins = [], set()
+    found = [m for m in plain_markers(text) if m.group(1) in numbers]
+    if parens:
+        found = sorted(found + [m for m in PAREN_CITATION.finditer(text) if m.group() in parens],
+                       key=lambda m: m.start())
+    for m in found:
+        before = text[:m.start()].rstrip(" ")
+        stop = before[-1:] if before[-1:] not in "”\"’" else before[-2:-1]
+        if stop not in ".!?" or not stop:
             continue  # a marker after a comma or a colon ("Defense,4 Japan") ends no sentence
+        if len(before) < m.start():
+            joins.add(m.start())  # "Taiwan. (*1) Construction": the marker closes the sentence before it
         k = m.end()
         while k < len(text) and text[k].isspace():
             k += 1
         if k < len(text) and (text[k].isupper() or text[k] in "“\"‘("):
             cuts.append(k)
-    if not cuts:
+    if not cuts and not joins:
         return tuple(bounds)
-    out = []
+    out: list = []
     for i, j in bounds:
         for c in cuts[bisect.bisect_right(cuts, i):bisect.bisect_left(cuts, j)]:
             e = c
@@ -2148,7 +2259,13 @@ def split_after_plain_markers(text: str, bounds, numbers) -> tuple[tuple[int, in
             out.append((i, e))
             i = c
         out.append((i, j))
-    return tuple(out)
+    merged: list = []
+    for i, j in out:
+        if i in joins and merged:
+            merged[-1] = (merged[-1][0], j)
+        else:
+            merged.append((i, j))
+    return tuple(merged)
 
 
 def paragraph_sentence_bounds(text: str) -> tuple[tuple[tuple[int, int], ...], str | None]:

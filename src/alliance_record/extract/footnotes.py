@@ -4,7 +4,8 @@
   (``Kishida.¹⁰``, ``forces,²⁰``, ``ancestors.”³⁰``, and a second run after a space, ``opposed.⁵ ⁶``)
   or a bracketed number (``shoal.[12]``), letter (``[b]``, where the notes are lettered) or roman
   numeral (``[iv]``, where they are numbered so; one of one letter, ``[v]``, only in the notes'
-  order: segment.in_notes_order). A run of digits that holds several markers (``¹⁰¹¹``) is read
+  order: segment.in_notes_order), or a number in round brackets glued to a stop ("defence.(2)",
+  where the notes' list is labelled "(2)", in the notes' order). A run of digits that holds several markers (``¹⁰¹¹``) is read
   as the consecutive numbers the document expects next, or as two note numbers that exist.
   Offsets are mapped from the (possibly rejoined) paragraph to the document, so the citing
   sentence is the rejoined one even when a page break split it.
@@ -30,9 +31,9 @@ import json
 import re
 
 from .. import citations
-from ..segment import (BRACKET_LABEL, CITE_AFTER, PLAIN_MARKERS, ROMAN, SUPERSCRIPT_TO_DIGIT, SUPERSCRIPTS,
-                       SYMBOL_MARK, Multi, Piece, in_notes_order, label_scheme, plain_markers, roman_value,
-                       symbol_number)
+from ..segment import (BRACKET_LABEL, CITE_AFTER, PAREN_CITATION, PLAIN_MARKERS, ROMAN, SUPERSCRIPT_TO_DIGIT,
+                       SUPERSCRIPTS, SYMBOL_MARK, Multi, Piece, in_notes_order, label_scheme, paren_labels,
+                       plain_markers, roman_value, symbol_number)
 
 MARKER = re.compile(
     rf"(?:(?<={CITE_AFTER})|(?<=[{SUPERSCRIPTS}] ))(?P<sup>[{SUPERSCRIPTS}]+)"
@@ -65,7 +66,8 @@ def read_footnotes(doc, seg) -> dict:
     symbols = any(re.fullmatch(SYMBOL_MARK, n.marker or "") for n, _ in notes)
     # notes numbered in digits ("14 Ministry ...", "1. Ministry ...") may be cited in plain digits
     plain = any(re.fullmatch(r"\d{1,6}[.)]?", n.marker or "") for n, _ in notes)
-    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain, "roman" in schemes)
+    markers = find_markers(doc, seg, {n.number for n, _ in notes}, lettered, symbols, plain, "roman" in schemes,
+                           paren_labels(n.marker for n, _ in notes))
     footnotes, cites = [], []
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
@@ -172,12 +174,13 @@ def decode_run(digits: str, expected: int, known: set) -> list[tuple[int, int, i
 
 
 def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = False,
-                 plain: bool = False, roman: bool = False) -> list[dict]:
+                 plain: bool = False, roman: bool = False, parens: frozenset = frozenset()) -> list[dict]:
     """Footnote markers in the body paragraphs, in text order, with their sentence (symbols such
     as "*" and "†" only where the document's notes are marked so; plain digits glued to a
     sentence's end, "spring.1 It", only where notes open with plain numbers, and only a number
     that is a note's; a bracketed letter "[b]" where the notes are lettered, a numeral "[iv]" where
-    they are numbered so, in the notes' order)."""
+    they are numbered so, in the notes' order; a number in round brackets glued to a stop,
+    "defence.(2)", only as one of the labels ``parens`` of the notes' list, in the notes' order)."""
     if not known:
         return []
     text = doc.text
@@ -188,6 +191,7 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
     out, last = [], 0
     plain_seen: set = set()  # the numbers cited in plain digits so far
     roman_seen: set = set()  # ...and in roman numerals
+    paren_seen: set = set()  # ...and in round brackets
     first_roman = min(known)
     marked = marked_numbers(seg) if plain else set()
     for para in seg.paragraphs:
@@ -199,8 +203,17 @@ def find_markers(doc, seg, known: set, lettered: bool = False, symbols: bool = F
         if plain:
             found = sorted(found + [m for m in plain_markers(ptext) if int(m.group(1)) in known],
                            key=lambda m: m.start())
+        if parens:
+            found = sorted(found + [m for m in PAREN_CITATION.finditer(ptext) if m.group() in parens],
+                           key=lambda m: m.start())
         for m in found:
-            if m.re in PLAIN_MARKERS:
+            if m.re is PAREN_CITATION:
+                number = int(m.group("paren"))
+                if not in_notes_order(number, paren_seen, max(paren_seen, default=None), min(known)):
+                    continue
+                paren_seen.add(number)
+                runs = [(m.start(), m.end(), number)]
+            elif m.re in PLAIN_MARKERS:
                 if not plain_expected(int(m.group(1)), plain_seen, known, marked):
                     continue
                 plain_seen.add(int(m.group(1)))
