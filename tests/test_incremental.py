@@ -80,6 +80,39 @@ def test_each_kind_of_change_rebuilds_to_the_clean_file(corpus, tmp_path):
     assert same_as_clean(corpus, out, tmp_path)
 
 
+def test_only_the_rows_that_changed_are_written_again(corpus, tmp_path):
+    """An edit that changes some rows of a table but not how many (a summary, an id) replaces
+    those rows in place; an edit that adds or removes rows writes the table again from the first
+    row that differs, not from its first row. Each time the file is the clean build's."""
+    out = tmp_path / "build" / "alliance.db"
+    pipeline.build(corpus, out)
+    events = pipeline.build(corpus, tmp_path / "count.db", cache=False).counts["events"]
+    path = corpus / "annotations" / "000_0428a4e87a9d7231.yml"
+
+    # one summary: one row of events in place (the same rowids); its full-text index made again
+    edit(path, "The United States establishes", "Washington establishes")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and r.rebuilt["updated"] == {"events": 1} and r.rebuilt["rewritten"] == {}
+    assert same_as_clean(corpus, out, tmp_path)
+
+    # an id that sorts first: the event's rows change places with others, so they are written
+    # again from there (in place, two rows would hold the same key for a moment)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("usfj-jjoc-liaison-department-established", "aaa-usfj-jjoc-liaison"), encoding="utf-8")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and "events" in r.rebuilt["rewritten"]
+    assert same_as_clean(corpus, out, tmp_path)
+
+    # an event removed (with its link): fewer rows, written again from the first that moved
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gone = data["events"].pop(next(i for i, ev in enumerate(data["events"]) if ev.get("id") == "aaa-usfj-jjoc-liaison"))
+    data["links"] = [link for link in data.get("links") or [] if gone["id"] not in (link["event"], link["related"])]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    r = pipeline.build(corpus, out)
+    assert r.incremental and 1 < r.rebuilt["rewritten"]["events"] <= events
+    assert same_as_clean(corpus, out, tmp_path)
+
+
 def test_nothing_changed_writes_nothing(corpus, tmp_path):
     out = tmp_path / "alliance.db"
     pipeline.build(corpus, out)
@@ -130,7 +163,8 @@ def test_a_build_that_dies_while_updating_leaves_no_cache_to_trust(corpus, tmp_p
     def dies(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(incremental, "_rewrite", dies)
+    monkeypatch.setattr(incremental, "_rewrite", dies)  # rows written again from a point on
+    monkeypatch.setattr(incremental, "_update", dies)   # rows replaced in place
     with pytest.raises(KeyboardInterrupt):
         pipeline.build(corpus, out)
     assert digest(out) == before  # the output untouched

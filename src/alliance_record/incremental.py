@@ -396,11 +396,9 @@ def _normal(row) -> tuple:
     return tuple(int(v) if isinstance(v, bool) else v for v in row)
 
 
-def _same_rows(stored: list, made: list) -> bool:
-    """Rows read back from SQLite against rows about to be written (a bool is stored as 0/1)."""
-    if stored == made:
-        return True
-    return len(stored) == len(made) and all(a == _normal(b) for a, b in zip(stored, made))
+def _same_row(stored: tuple, made: tuple) -> bool:
+    """A row read back from SQLite against a row about to be written (a bool is stored as 0/1)."""
+    return stored == made or stored == _normal(made)
 
 
 def rebuild(inputs, out: Path, folder: Path, code: str, digests: dict, result, phase, companions=None) -> bool:
@@ -489,7 +487,11 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
     ctx.state = state
     work_path = folder / "work.db"
     conn = sqlite3.connect(work_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = DELETE")
+    # No rollback journal and no syncs, as when a clean build writes it: the manifest is removed
+    # before the first change, so a build that dies halfway leaves a work database nobody trusts
+    # (the next build is clean), and the output copy is flushed to disk before it is renamed.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
     texts = _Texts({inputs.documents[i].id: inputs.documents[i].text for i in changed}, DocumentTexts(_DB(conn)))
     stage_records, stage_rows = [], {}
     with phase("corpus"):
@@ -550,7 +552,13 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
             at += n
         return out_
 
-    dirty: dict = {}  # table -> first rowid that changes
+    dirty: dict = {}    # table -> first rowid from which its rows are written again
+    updates: dict = {}  # table -> [(rowid, row)]: rows before that point replaced in place
+    # the positions of each table's full-text columns: its index is made again only when one changed
+    fts_columns = {t.name: [list(t.columns).index(c) for c in t.fts] for t in schema.TABLES}
+    key_columns = {t.name: [list(t.columns).index(c) for c in ((t.pk,) if isinstance(t.pk, str) else t.pk or ())]
+                   for t in schema.TABLES}
+    searched: set = set()
     with phase("compare"):
         for table in schema.TABLES_BY_NAME:
             old_r = ranges(old_segments.get(table, []))
@@ -561,16 +569,30 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                 fresh = (kind == "doc" and name in new_docs) or (kind == "stage" and name in stage_rows)
                 prev = old_r.get((kind, name))
                 if prev is None or prev[0] != at:
-                    differs = True
-                elif fresh:
-                    new_rows = (new_docs[name]["rows"].get(table, []) if kind == "doc"
-                                else stage_rows[name].get(table, []))
-                    differs = prev[2] != len(new_rows) or not _same_rows(_old_rows(conn, table, prev), new_rows)
-                else:
-                    differs = False
-                if differs:
                     first = at
                     break
+                if fresh:
+                    new_rows = (new_docs[name]["rows"].get(table, []) if kind == "doc"
+                                else stage_rows[name].get(table, []))
+                    old_rows = _old_rows(conn, table, prev)
+                    differ = (i for i, (a, b) in enumerate(zip(old_rows, new_rows)) if not _same_row(a, b))
+                    if len(old_rows) != len(new_rows):
+                        # rows added or removed: every row from the first difference on moves
+                        first = at + next(differ, min(len(old_rows), len(new_rows)))
+                        break
+                    # the same rowids: the rows that differ are replaced in place, unless one
+                    # holds another key (rows that changed places: two updates could clash on
+                    # the key), then from that row on the rows are written again
+                    for i in differ:
+                        a, b = old_rows[i], new_rows[i]
+                        if any(a[c] != b[c] for c in key_columns[table]):
+                            first = at + i
+                            break
+                        updates.setdefault(table, []).append((at + i, b))
+                        if any(a[c] != b[c] for c in fts_columns[table]):
+                            searched.add(table)
+                    if first is not None:
+                        break
                 at += n
             total_old = sum(n for _, _, n in old_segments.get(table, []))
             total_new = sum(n for _, _, n in new_segs)
@@ -578,21 +600,26 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                 first = at
             if first is not None:
                 dirty[table] = first
+                updates[table] = [(r, row) for r, row in updates.get(table, []) if r < first]
+            if not updates.get(table):
+                updates.pop(table, None)
 
     with phase("load"):
         forget(folder)  # from here on the work database changes: no cache until it is whole again
         conn.execute("BEGIN")
         try:
+            for table, rows in updates.items():
+                _update(conn, table, rows)
             for table, first in dirty.items():
                 _rewrite(conn, table, first, old_segments.get(table, []), new_segments.get(table, []),
                          new_docs, stage_rows, _insert_sql)
-            for table in dirty:
-                t = schema.TABLES_BY_NAME[table]
-                if t.fts:
+            for table in sorted(set(dirty) | searched):
+                if schema.TABLES_BY_NAME[table].fts:
                     conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # without a journal there may be nothing to undo
+                conn.execute("ROLLBACK")
             conn.close()
             raise
     with phase("compact"):
@@ -625,8 +652,10 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
         if n:
             totals[table] = n
     result.counts = totals
-    result.rebuilt = {"documents": len(new_docs), "removed": len(removed), "tables": sorted(dirty),
-                      "stages": [r.name for r in stage_records if r.name in stage_rows]}
+    result.rebuilt = {"documents": len(new_docs), "removed": len(removed), "tables": sorted(set(dirty) | set(updates)),
+                      "stages": [r.name for r in stage_records if r.name in stage_rows],
+                      "rewritten": {t: first for t, first in sorted(dirty.items())},  # from that rowid on
+                      "updated": {t: len(rows) for t, rows in sorted(updates.items())}}  # rows in place
     return True
 
 
@@ -666,6 +695,15 @@ def _old_rows(conn, table: str, rng) -> list:
         f"SELECT {_columns(table)} FROM [{table}] WHERE rowid BETWEEN ? AND ? ORDER BY rowid", [a, b]))
 
 
+def _update(conn, table: str, rows: list):
+    """Replace the rows ``[(rowid, row)]`` of ``table`` in place (the same rowids: indexes
+    follow, and the table holds what a clean build writes)."""
+    from .schema import TABLES_BY_NAME
+
+    columns = ", ".join(f"[{c}] = ?" for c in TABLES_BY_NAME[table].columns)
+    conn.executemany(f"UPDATE [{table}] SET {columns} WHERE rowid = ?", [(*row, rowid) for rowid, row in rows])
+
+
 def _rewrite(conn, table, first, old_segs, new_segs, new_docs, stage_rows, _insert_sql):
     """Rows of ``table`` from rowid ``first`` on, written again in the clean build's order: new
     rows for what was made again, the old rows (kept aside first) for the rest."""
@@ -688,7 +726,8 @@ def _rewrite(conn, table, first, old_segs, new_segs, new_docs, stage_rows, _inse
         fresh = (kind == "doc" and name in new_docs) or (kind == "stage" and name in stage_rows)
         if fresh:
             rows = new_docs[name]["rows"].get(table, []) if kind == "doc" else stage_rows[name].get(table, [])
-            conn.executemany(sql, rows)
+            # the segment may begin before the first change: its rows up to there stayed
+            conn.executemany(sql, rows[max(0, first - at):])
         else:
             a, b = old_r[(kind, name)]
             conn.execute(f"INSERT INTO [{table}] ({cols}) SELECT {cols} FROM temp._kept "
