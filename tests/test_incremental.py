@@ -95,17 +95,17 @@ def test_only_the_rows_that_changed_are_written_again(corpus, tmp_path):
     assert r.incremental and r.rebuilt["updated"] == {"events": 1} and r.rebuilt["rewritten"] == {}
     assert same_as_clean(corpus, out, tmp_path)
 
-    # an id that sorts first: the event's rows change places with others, so they are written
-    # again from there (in place, two rows would hold the same key for a moment)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("usfj-jjoc-liaison-department-established", "aaa-usfj-jjoc-liaison"), encoding="utf-8")
+    # an id that sorts after the others of the same month: the events' rows change places, so
+    # they are written again from there (in place, two rows would hold one key for a moment)
+    edit(path, "id: koizumi-inspects-us-submarine-yokosuka-2025-12", "id: zz-koizumi-inspects-us-submarine-2025-12")
     r = pipeline.build(corpus, out)
     assert r.incremental and "events" in r.rebuilt["rewritten"]
     assert same_as_clean(corpus, out, tmp_path)
 
     # an event removed (with its link): fewer rows, written again from the first that moved
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    gone = data["events"].pop(next(i for i, ev in enumerate(data["events"]) if ev.get("id") == "aaa-usfj-jjoc-liaison"))
+    gone = data["events"].pop(next(i for i, ev in enumerate(data["events"])
+                                   if ev.get("id") == "usfj-jjoc-liaison-department-established"))
     data["links"] = [link for link in data.get("links") or [] if gone["id"] not in (link["event"], link["related"])]
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     r = pipeline.build(corpus, out)
