@@ -12,9 +12,11 @@ A build keeps, beside its output, a cache folder (``<out>.cache/``) holding
   anything else changes, so a build that dies halfway leaves no cache to trust.
 
 The next build re-extracts only documents whose key changed, runs a corpus stage again only if
-something it read changed, and rewrites in ``work.db`` only the tables whose rows differ —
-each such table whole and in the clean build's order, so that rowids, indexes and full-text
-indexes come out as a clean build makes them. The output is then the same ``VACUUM INTO``
+something it read changed, and writes in ``work.db`` only the rows that differ, so that rowids,
+indexes and full-text indexes come out as a clean build makes them: where a table keeps its
+number of rows and each row its key, the rows that differ are replaced in place (same rowids);
+otherwise the table is written again, in the clean build's order, from the first row that
+differs on. A full-text index is made again when a searched column changed. The output is then the same ``VACUUM INTO``
 copy, so the file is byte for byte the file a clean build writes (a test checks this). Anything
 unexpected (no cache, other code, documents reordered, many documents changed, a cache file
 that cannot be read) makes it a clean build.
