@@ -16,8 +16,11 @@ something it read changed, and writes in ``work.db`` only the rows that differ, 
 indexes and full-text indexes come out as a clean build makes them: where a table keeps its
 number of rows and each row its key, the rows that differ are replaced in place (same rowids);
 otherwise the table is written again, in the clean build's order, from the first row that
-differs on. A full-text index is made again when a searched column changed. The output is then the same ``VACUUM INTO``
-copy, so the file is byte for byte the file a clean build writes (a test checks this). Anything
+differs on. A full-text index is made again when a searched column changed. The output is then
+the same ``VACUUM INTO`` copy, so the file is byte for byte the file a clean build writes (a
+test checks this). ``work.db`` is written without a journal: the manifest's removal is synced
+to disk before its first change, and ``work.db`` and ``records.db`` before the new manifest is
+written, so that a build that dies, or a power loss, leaves no cache to trust. Anything
 unexpected (no cache, other code, documents reordered, many documents changed, a cache file
 that cannot be read) makes it a clean build.
 """
@@ -301,9 +304,23 @@ def write_manifest(folder: Path, code: str, stems: list, counts: dict):
 
 
 def forget(folder: Path):
-    """Make the cache untrusted before anything in it changes."""
-    with contextlib.suppress(FileNotFoundError):
+    """Make the cache untrusted before anything in it changes: the manifest removed, and its
+    removal on disk (the folder synced), so that not even a power loss can bring it back beside
+    a work database changed in place without a journal."""
+    from .load import _sync_folder
+
+    try:
         (folder / "manifest.json").unlink()
+    except FileNotFoundError:
+        return
+    _sync_folder(folder)
+
+
+def _sync_files(*paths: Path):
+    """Flush files written without syncs to disk (before a manifest vouches for them)."""
+    for path in paths:
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
 
 
 class Recorder:
@@ -489,9 +506,11 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
     ctx.state = state
     work_path = folder / "work.db"
     conn = sqlite3.connect(work_path, isolation_level=None)
-    # No rollback journal and no syncs, as when a clean build writes it: the manifest is removed
-    # before the first change, so a build that dies halfway leaves a work database nobody trusts
-    # (the next build is clean), and the output copy is flushed to disk before it is renamed.
+    # No rollback journal and no syncs while writing: the manifest's removal is on disk before
+    # the first change (forget syncs the folder), so a build that dies halfway, or a power loss,
+    # leaves a work database nobody trusts (the next build is clean); the work database and the
+    # records are flushed to disk before the new manifest is written, the output copy before
+    # its rename.
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     texts = _Texts({inputs.documents[i].id: inputs.documents[i].text for i in changed}, DocumentTexts(_DB(conn)))
@@ -556,13 +575,10 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
 
     dirty: dict = {}    # table -> first rowid from which its rows are written again
     updates: dict = {}  # table -> [(rowid, row)]: rows before that point replaced in place
-    # the positions of each table's full-text columns: its index is made again only when one changed
-    fts_columns = {t.name: [list(t.columns).index(c) for c in t.fts] for t in schema.TABLES}
-    key_columns = {t.name: [list(t.columns).index(c) for c in ((t.pk,) if isinstance(t.pk, str) else t.pk or ())]
-                   for t in schema.TABLES}
-    searched: set = set()
+    searched: set = set()  # tables whose full-text index is made again: a searched column changed
     with phase("compare"):
-        for table in schema.TABLES_BY_NAME:
+        for table, t in schema.TABLES_BY_NAME.items():
+            key_columns, fts_columns = t.key_positions, t.fts_positions
             old_r = ranges(old_segments.get(table, []))
             new_segs = new_segments.get(table, [])
             first = None
@@ -587,11 +603,11 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                     # the key), then from that row on the rows are written again
                     for i in differ:
                         a, b = old_rows[i], new_rows[i]
-                        if any(a[c] != b[c] for c in key_columns[table]):
+                        if any(a[c] != b[c] for c in key_columns):
                             first = at + i
                             break
                         updates.setdefault(table, []).append((at + i, b))
-                        if any(a[c] != b[c] for c in fts_columns[table]):
+                        if any(a[c] != b[c] for c in fts_columns):
                             searched.add(table)
                     if first is not None:
                         break
@@ -647,6 +663,7 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
             records.put_document(stem, ordinal, d["key"], d["counts"], d["stages"], d["state"])
     records.put_stages(stage_records)
     records.commit()
+    _sync_files(work_path, folder / "records.db")
     write_manifest(folder, code, stems, _output_stamp(out))
     totals: dict = {}
     for table in schema.TABLES_BY_NAME:
@@ -659,6 +676,15 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                       "rewritten": {t: first for t, first in sorted(dirty.items())},  # from that rowid on
                       "updated": {t: len(rows) for t, rows in sorted(updates.items())}}  # rows in place
     return True
+
+
+def describe(rebuilt: dict) -> str:
+    """What an incremental build wrote, for a person: 'events: 1 row updated; paragraphs:
+    rewritten from row 130' (rows replaced in place, tables written again from a row on)."""
+    updated, rewritten = rebuilt.get("updated") or {}, rebuilt.get("rewritten") or {}
+    parts = [f"{t}: {n} row{'' if n == 1 else 's'} updated" for t, n in updated.items()]
+    parts += [f"{t}: rewritten from row {first}" for t, first in rewritten.items()]
+    return "; ".join(parts) or "no table"
 
 
 class _Texts:
