@@ -58,7 +58,7 @@ from pathlib import Path
 
 import yaml
 
-from . import dates, pipeline, schema, segment
+from . import dates, incremental, pipeline, schema, segment
 from .curate.annotations import QuoteNotFound, locate
 from .extract import footnotes as footnotes_mod
 from .extract import quantities as quantities_mod
@@ -912,7 +912,7 @@ def format_report(r: dict) -> str:
         f"  build      {r['build_seconds']:.2f} s wall, {r['cpu_seconds']:.2f} s CPU, "
         f"peak RSS {r['peak_rss_mb']:.0f} MiB{' (under cProfile)' if r.get('profiled') else ''}",
         *([f"  rebuild    {r['rebuild']['build_seconds']:.2f} s after one annotation file changed "
-           f"({'incremental: ' + ', '.join(r['rebuild']['rebuilt'].get('tables') or ['no table']) + ' rewritten' if r['rebuild']['incremental'] else 'not incremental'})"]
+           f"({'incremental: ' + incremental.describe(r['rebuild']['rebuilt']) if r['rebuild']['incremental'] else 'not incremental'})"]
           if r.get("rebuild") else []),
         f"  baseline   {r['baseline_seconds']:.2f} s (executemany, one transaction): "
         f"build / baseline = {r['ratio']}",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
+from . import incremental, pipeline
 from .errors import BuildFailed, InputError, InputErrors, OutputError
 from .load import ProvenanceError
 
@@ -79,7 +79,7 @@ def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
         if result.rebuilt:
             r = result.rebuilt
             click.echo(f"Incremental: {r['documents']} document(s) extracted again, {r['removed']} removed; "
-                       f"rewritten: {', '.join(r['tables']) or 'no table'}")
+                       f"{incremental.describe(r)}")
         todo = result.unmatched
         if todo:
             click.secho(f"{todo} names no registry covers: see {out_path.parent / 'unmatched.csv'}", fg="yellow")

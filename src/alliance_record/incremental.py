@@ -12,10 +12,15 @@ A build keeps, beside its output, a cache folder (``<out>.cache/``) holding
   anything else changes, so a build that dies halfway leaves no cache to trust.
 
 The next build re-extracts only documents whose key changed, runs a corpus stage again only if
-something it read changed, and rewrites in ``work.db`` only the tables whose rows differ —
-each such table whole and in the clean build's order, so that rowids, indexes and full-text
-indexes come out as a clean build makes them. The output is then the same ``VACUUM INTO``
-copy, so the file is byte for byte the file a clean build writes (a test checks this). Anything
+something it read changed, and writes in ``work.db`` only the rows that differ, so that rowids,
+indexes and full-text indexes come out as a clean build makes them: where a table keeps its
+number of rows and each row its key, the rows that differ are replaced in place (same rowids);
+otherwise the table is written again, in the clean build's order, from the first row that
+differs on. A full-text index is made again when a searched column changed. The output is then
+the same ``VACUUM INTO`` copy, so the file is byte for byte the file a clean build writes (a
+test checks this). ``work.db`` is written without a journal: the manifest's removal is synced
+to disk before its first change, and ``work.db`` and ``records.db`` before the new manifest is
+written, so that a build that dies, or a power loss, leaves no cache to trust. Anything
 unexpected (no cache, other code, documents reordered, many documents changed, a cache file
 that cannot be read) makes it a clean build.
 """
@@ -299,9 +304,23 @@ def write_manifest(folder: Path, code: str, stems: list, counts: dict):
 
 
 def forget(folder: Path):
-    """Make the cache untrusted before anything in it changes."""
-    with contextlib.suppress(FileNotFoundError):
+    """Make the cache untrusted before anything in it changes: the manifest removed, and its
+    removal on disk (the folder synced), so that not even a power loss can bring it back beside
+    a work database changed in place without a journal."""
+    from .load import _sync_folder
+
+    try:
         (folder / "manifest.json").unlink()
+    except FileNotFoundError:
+        return
+    _sync_folder(folder)
+
+
+def _sync_files(*paths: Path):
+    """Flush files written without syncs to disk (before a manifest vouches for them)."""
+    for path in paths:
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
 
 
 class Recorder:
@@ -396,11 +415,9 @@ def _normal(row) -> tuple:
     return tuple(int(v) if isinstance(v, bool) else v for v in row)
 
 
-def _same_rows(stored: list, made: list) -> bool:
-    """Rows read back from SQLite against rows about to be written (a bool is stored as 0/1)."""
-    if stored == made:
-        return True
-    return len(stored) == len(made) and all(a == _normal(b) for a, b in zip(stored, made))
+def _same_row(stored: tuple, made: tuple) -> bool:
+    """A row read back from SQLite against a row about to be written (a bool is stored as 0/1)."""
+    return stored == made or stored == _normal(made)
 
 
 def rebuild(inputs, out: Path, folder: Path, code: str, digests: dict, result, phase, companions=None) -> bool:
@@ -489,7 +506,13 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
     ctx.state = state
     work_path = folder / "work.db"
     conn = sqlite3.connect(work_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = DELETE")
+    # No rollback journal and no syncs while writing: the manifest's removal is on disk before
+    # the first change (forget syncs the folder), so a build that dies halfway, or a power loss,
+    # leaves a work database nobody trusts (the next build is clean); the work database and the
+    # records are flushed to disk before the new manifest is written, the output copy before
+    # its rename.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
     texts = _Texts({inputs.documents[i].id: inputs.documents[i].text for i in changed}, DocumentTexts(_DB(conn)))
     stage_records, stage_rows = [], {}
     with phase("corpus"):
@@ -550,9 +573,12 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
             at += n
         return out_
 
-    dirty: dict = {}  # table -> first rowid that changes
+    dirty: dict = {}    # table -> first rowid from which its rows are written again
+    updates: dict = {}  # table -> [(rowid, row)]: rows before that point replaced in place
+    searched: set = set()  # tables whose full-text index is made again: a searched column changed
     with phase("compare"):
-        for table in schema.TABLES_BY_NAME:
+        for table, t in schema.TABLES_BY_NAME.items():
+            key_columns, fts_columns = t.key_positions, t.fts_positions
             old_r = ranges(old_segments.get(table, []))
             new_segs = new_segments.get(table, [])
             first = None
@@ -561,16 +587,30 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                 fresh = (kind == "doc" and name in new_docs) or (kind == "stage" and name in stage_rows)
                 prev = old_r.get((kind, name))
                 if prev is None or prev[0] != at:
-                    differs = True
-                elif fresh:
-                    new_rows = (new_docs[name]["rows"].get(table, []) if kind == "doc"
-                                else stage_rows[name].get(table, []))
-                    differs = prev[2] != len(new_rows) or not _same_rows(_old_rows(conn, table, prev), new_rows)
-                else:
-                    differs = False
-                if differs:
                     first = at
                     break
+                if fresh:
+                    new_rows = (new_docs[name]["rows"].get(table, []) if kind == "doc"
+                                else stage_rows[name].get(table, []))
+                    old_rows = _old_rows(conn, table, prev)
+                    differ = (i for i, (a, b) in enumerate(zip(old_rows, new_rows)) if not _same_row(a, b))
+                    if len(old_rows) != len(new_rows):
+                        # rows added or removed: every row from the first difference on moves
+                        first = at + next(differ, min(len(old_rows), len(new_rows)))
+                        break
+                    # the same rowids: the rows that differ are replaced in place, unless one
+                    # holds another key (rows that changed places: two updates could clash on
+                    # the key), then from that row on the rows are written again
+                    for i in differ:
+                        a, b = old_rows[i], new_rows[i]
+                        if any(a[c] != b[c] for c in key_columns):
+                            first = at + i
+                            break
+                        updates.setdefault(table, []).append((at + i, b))
+                        if any(a[c] != b[c] for c in fts_columns):
+                            searched.add(table)
+                    if first is not None:
+                        break
                 at += n
             total_old = sum(n for _, _, n in old_segments.get(table, []))
             total_new = sum(n for _, _, n in new_segs)
@@ -578,21 +618,26 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
                 first = at
             if first is not None:
                 dirty[table] = first
+                updates[table] = [(r, row) for r, row in updates.get(table, []) if r < first]
+            if not updates.get(table):
+                updates.pop(table, None)
 
     with phase("load"):
         forget(folder)  # from here on the work database changes: no cache until it is whole again
         conn.execute("BEGIN")
         try:
+            for table, rows in updates.items():
+                _update(conn, table, rows)
             for table, first in dirty.items():
                 _rewrite(conn, table, first, old_segments.get(table, []), new_segments.get(table, []),
                          new_docs, stage_rows, _insert_sql)
-            for table in dirty:
-                t = schema.TABLES_BY_NAME[table]
-                if t.fts:
+            for table in sorted(set(dirty) | searched):
+                if schema.TABLES_BY_NAME[table].fts:
                     conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # without a journal there may be nothing to undo
+                conn.execute("ROLLBACK")
             conn.close()
             raise
     with phase("compact"):
@@ -618,6 +663,7 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
             records.put_document(stem, ordinal, d["key"], d["counts"], d["stages"], d["state"])
     records.put_stages(stage_records)
     records.commit()
+    _sync_files(work_path, folder / "records.db")
     write_manifest(folder, code, stems, _output_stamp(out))
     totals: dict = {}
     for table in schema.TABLES_BY_NAME:
@@ -625,9 +671,20 @@ def _rebuild(inputs, out, folder, code, digests, result, phase, manifest, record
         if n:
             totals[table] = n
     result.counts = totals
-    result.rebuilt = {"documents": len(new_docs), "removed": len(removed), "tables": sorted(dirty),
-                      "stages": [r.name for r in stage_records if r.name in stage_rows]}
+    result.rebuilt = {"documents": len(new_docs), "removed": len(removed), "tables": sorted(set(dirty) | set(updates)),
+                      "stages": [r.name for r in stage_records if r.name in stage_rows],
+                      "rewritten": {t: first for t, first in sorted(dirty.items())},  # from that rowid on
+                      "updated": {t: len(rows) for t, rows in sorted(updates.items())}}  # rows in place
     return True
+
+
+def describe(rebuilt: dict) -> str:
+    """What an incremental build wrote, for a person: 'events: 1 row updated; paragraphs:
+    rewritten from row 130' (rows replaced in place, tables written again from a row on)."""
+    updated, rewritten = rebuilt.get("updated") or {}, rebuilt.get("rewritten") or {}
+    parts = [f"{t}: {n} row{'' if n == 1 else 's'} updated" for t, n in updated.items()]
+    parts += [f"{t}: rewritten from row {first}" for t, first in rewritten.items()]
+    return "; ".join(parts) or "no table"
 
 
 class _Texts:
@@ -666,6 +723,15 @@ def _old_rows(conn, table: str, rng) -> list:
         f"SELECT {_columns(table)} FROM [{table}] WHERE rowid BETWEEN ? AND ? ORDER BY rowid", [a, b]))
 
 
+def _update(conn, table: str, rows: list):
+    """Replace the rows ``[(rowid, row)]`` of ``table`` in place (the same rowids: indexes
+    follow, and the table holds what a clean build writes)."""
+    from .schema import TABLES_BY_NAME
+
+    columns = ", ".join(f"[{c}] = ?" for c in TABLES_BY_NAME[table].columns)
+    conn.executemany(f"UPDATE [{table}] SET {columns} WHERE rowid = ?", [(*row, rowid) for rowid, row in rows])
+
+
 def _rewrite(conn, table, first, old_segs, new_segs, new_docs, stage_rows, _insert_sql):
     """Rows of ``table`` from rowid ``first`` on, written again in the clean build's order: new
     rows for what was made again, the old rows (kept aside first) for the rest."""
@@ -688,7 +754,8 @@ def _rewrite(conn, table, first, old_segs, new_segs, new_docs, stage_rows, _inse
         fresh = (kind == "doc" and name in new_docs) or (kind == "stage" and name in stage_rows)
         if fresh:
             rows = new_docs[name]["rows"].get(table, []) if kind == "doc" else stage_rows[name].get(table, [])
-            conn.executemany(sql, rows)
+            # the segment may begin before the first change: its rows up to there stayed
+            conn.executemany(sql, rows[max(0, first - at):])
         else:
             a, b = old_r[(kind, name)]
             conn.execute(f"INSERT INTO [{table}] ({cols}) SELECT {cols} FROM temp._kept "

@@ -50,6 +50,17 @@ class Table:
     def fk_columns(self):
         return [fk[0] for fk in self.foreign_keys]
 
+    @property
+    def key_positions(self) -> list:
+        """Where the primary key's columns are in a row (in the order of ``columns``)."""
+        key = (self.pk,) if isinstance(self.pk, str) else self.pk or ()
+        return [list(self.columns).index(c) for c in key]
+
+    @property
+    def fts_positions(self) -> list:
+        """Where the columns indexed for full-text search are in a row."""
+        return [list(self.columns).index(c) for c in self.fts]
+
 
 @dataclass(frozen=True)
 class Named:

@@ -340,15 +340,15 @@ def check_keys(node, allowed, required, errors, what):
         return False
     kinds = allowed if isinstance(allowed, dict) else {}
     mistyped = set()
-    for key in list(node):
+    for key, value in list(node.items()):
         if key not in allowed:
             close = _closest(str(key), allowed)
             hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(sorted(map(str, allowed)))}"
             errors.add(node.path, f"{what}: unknown key {key!r}", line=node.line_of(key), hint=hint)
             continue
-        value, kind = node[key], kinds.get(key, ANY)
-        if value is None:
-            continue
+        kind = kinds.get(key, ANY)
+        if value is None or kind is ANY or (kind is TEXT and isinstance(value, str)):
+            continue  # the commonest cases, without a call
         problem = _kind_problem(value, kind)
         if problem:
             errors.add(node.path, f"{what}: {key} {problem}, not {_describe(value)}", line=node.line_of(key))
@@ -365,7 +365,11 @@ def check_keys(node, allowed, required, errors, what):
 
 
 def _records(items, key, node, errors, what):
-    """The mappings of a list, each other item reported at its own line."""
+    """The mappings of a list, each other item reported at its own line (a list as parsed,
+    holding only mappings, is kept as it is: no copy)."""
+    if type(items) is Seq and items.path == node.path and len(items.item_lines) == len(items) \
+            and all(type(item) is Node for item in items):
+        return items
     kept = Seq(item for item in items if isinstance(item, Node))
     kept.line, kept.path = getattr(items, "line", node.line), node.path
     for index, item in enumerate(items):
