@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -67,3 +68,66 @@ def write_corpus(folder: Path, docs: dict, entries: list | None = None, **files)
 def copy_seeds(dest: Path) -> Path:
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+class CharactersRead:
+    """How many characters code reads, counted without a clock (speed is measured in the
+    benchmarks, never in a test): :meth:`pattern` wraps a module's compiled pattern, whose
+    ``search``, ``match`` and ``finditer`` count the characters from where each starts to where it
+    stops (the end of its match, else the end of what it may read); :meth:`function` wraps a
+    module's function of a text, which counts the length of the text (or list) it is handed."""
+
+    def __init__(self, monkeypatch):
+        self.count = 0
+        self._monkeypatch = monkeypatch
+
+    def pattern(self, module, name: str) -> None:
+        self._monkeypatch.setattr(module, name, _CountedPattern(getattr(module, name), self))
+
+    def function(self, module, name: str) -> None:
+        inner = getattr(module, name)
+
+        def counted(first, *args, **kwargs):
+            self.count += len(first)
+            return inner(first, *args, **kwargs)
+        self._monkeypatch.setattr(module, name, counted)
+
+
+class _CountedPattern:
+    def __init__(self, pattern, tally: CharactersRead):
+        self._pattern, self._tally = pattern, tally
+
+    def _read(self, string, pos, endpos, m) -> None:
+        self._tally.count += (m.end() if m else min(endpos, len(string))) - pos
+
+    def search(self, string, pos=0, endpos=sys.maxsize):
+        m = self._pattern.search(string, pos, endpos)
+        self._read(string, pos, endpos, m)
+        return m
+
+    def match(self, string, pos=0, endpos=sys.maxsize):
+        m = self._pattern.match(string, pos, endpos)
+        self._read(string, pos, endpos, m)
+        return m
+
+    def finditer(self, string, pos=0, endpos=sys.maxsize):
+        at = pos
+        for m in self._pattern.finditer(string, pos, endpos):
+            self._read(string, at, endpos, m)
+            at = m.end()
+            yield m
+        self._read(string, at, endpos, None)
+
+    def __getattr__(self, name):
+        return getattr(self._pattern, name)
+
+
+def grows_in_proportion(work, size: int, factor: int = 4) -> tuple[int, int]:
+    """``(work(size), work(factor * size))``, asserting the second is at most half as much again as
+    ``factor`` times the first: work done in proportion to the input grows by about ``factor``, work
+    done again at every position (the whole rest read at each one) by about ``factor`` squared."""
+    small, large = work(size), work(factor * size)
+    assert small > 0, "nothing was counted: the counter wraps nothing the code calls"
+    assert 2 * large <= 3 * factor * small, \
+        f"{large} counted at {factor * size} against {small} at {size}: more than in proportion to the input"
+    return small, large

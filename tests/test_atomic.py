@@ -79,6 +79,8 @@ def test_sigkill_mid_build_keeps_the_previous_database(tmp_path, big_seeds, poin
     proc = subprocess.Popen(build_command(big_seeds, out), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     tmp = out.with_name(f".{out.name}.tmp-{proc.pid}")
     try:
+        # a hang guard, not a speed claim: the loop ends when the build reaches the kill point or ends;
+        # the deadline only stops a build that neither writes nor ends from hanging the suite
         deadline = time.monotonic() + 120
         while not (tmp.exists() and tmp.stat().st_size >= KILL_POINTS[point]):
             if proc.poll() is not None:
