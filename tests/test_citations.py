@@ -17,6 +17,7 @@ import yaml
 from alliance_record import citations as C
 from alliance_record import pipeline, segment
 from alliance_record.extract import footnotes
+from alliance_record.ingest import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORT = "cipr-usjf-report-2025"
@@ -670,3 +671,53 @@ def author_date_ieee_accuracy():
     print(f"citations_authordate_ieee.yml: overall {right} / {total} = {right / total:.1%}; "
           f"on the values the gold writes {hits} / {len(written)} = {hits / len(written):.1%}")
     return table, misses, right / total, hits / len(written)
+
+
+def _works_and_short_forms(n: int) -> str:
+    """A document of ``n`` notes: odd notes cite works by authors of their own, even notes a short
+    form (with a pinpoint or without) of an odd note about halfway back."""
+    from alliance_record.bench import _made_name as made
+
+    def note(k):
+        j = (k // 2) | 1
+        if k % 2:
+            return f'{made(k)} {made(k + 7)}, "On {made(3 * k)} Harbours," Tideway Press, {2000 + k % 25}.'
+        return f"{made(j + 7)}, On {made(3 * j)} Harbours" + (f", {k % 50 + 1}." if k % 4 == 0 else ".")
+    return "Title\n\nA claim.1\n\nNotes\n\n" + "".join(f"{k}. {note(k)}\n" for k in range(1, n + 1))
+
+
+def test_a_short_form_finds_the_work_it_abbreviates_without_reading_every_earlier_citation(monkeypatch):
+    # Each short form names the note it repeats; the family names compared (fold_title) grow with
+    # the notes, not with the notes times the citations before each (a scan of all earlier records)
+    calls = []
+    fold = C.fold_title
+    monkeypatch.setattr(C, "fold_title", lambda title: calls.append(title) or fold(title))
+    counts = {}
+    for n in (100, 400):
+        calls.clear()
+        doc = Document(id="d", stem="d", source_file="d.txt", text=_works_and_short_forms(n), meta={"title": "Title"})
+        found = footnotes.read_footnotes(doc, segment.segment(doc))
+        counts[n] = len(calls)
+        by_id = {c["id"]: c for c in found["citations"]}
+        number = {c["id"]: int(c["footnote_id"].rsplit("fn", 1)[1]) for c in found["citations"]}
+        repeats = {number[c["id"]]: number[c["repeats"]] for c in found["citations"] if c["repeats"]}
+        assert all(repeats[k] == (k // 2) | 1 for k in repeats) and len(repeats) > n // 3, n
+        assert all(by_id[c["repeats"]]["record"]["title"].endswith(c["record"]["title"].split(" ", 1)[1])
+                   for c in found["citations"] if c["repeats"])
+    assert counts[400] <= 5 * counts[100], counts
+
+
+def test_a_short_form_repeats_the_latest_work_whose_title_begins_with_its_words():
+    earlier = C.CitedWorks(C.parse_citation(t) for t in (
+        "Ana Ruiz, The Harbour Question (Leeds: Kestrel Press, 2001).",
+        "Ana Ruiz, Harbour Questions Again (Leeds: Kestrel Press, 2003).",
+        "Ana Ruiz, Harbour Question and Answer (Leeds: Kestrel Press, 2005).",
+        "Tomas Ruiz, Harbour Question Revisited (Leeds: Kestrel Press, 2007).",  # the latest Ruiz
+        "Ana Ruiz, Canal Routes (Leeds: Kestrel Press, 2009).",
+    ))
+    asked = {"Ruiz, Harbour Question, 4.": 3, "Ruiz, The Harbour Question, 4.": 3, "Ruiz, Harbour Questions, 4.": 1,
+             "Ruiz, Harbour Quest, 4.": None, "Ruiz, Canal Routes, 2.": 4, "Ruiz, Canal Route, 2.": None,
+             "Ruiz, Harbour Question and Answer, 4.": 2, "Ruiz, op. cit., 9.": 4, "Lee, Canal Routes, 2.": None}
+    for text, k in asked.items():
+        assert C.refers_to(C.parse_citation(text), earlier) == k, text
+        assert C.refers_to(C.parse_citation(text), list(earlier)) == k, text  # a plain list alike

@@ -1128,6 +1128,18 @@ def _made_name(k: int) -> str:
             return "K" + word
 
 
+def _varied_note(k: int) -> str:
+    j = (k // 2) | 1  # the odd note an even one abbreviates
+    if k % 2:
+        return f'{_made_name(k)} {_made_name(k + 7)}, "The {_made_name(3 * k)} Question," Alliance Press, {2000 + k % 25}.'
+    return f"{_made_name(j + 7)}, The {_made_name(3 * j)} Question" + (f", {k % 50 + 1}." if k % 4 == 0 else ".")
+
+
+def _varied_notes(n: int) -> str:
+    return "Hostile Input\n\nA paragraph citing a note.1\n\nNotes\n\n" + \
+        "".join(f"{k}. {_varied_note(k)}\n" for k in range(1, n + 1))
+
+
 # What each run writes: a text of a given size that once made an extractor super-linear.
 HOSTILE_INPUTS = {
     "paragraph_of_names": (_names_paragraph, "characters"),
@@ -1153,6 +1165,10 @@ HOSTILE_INPUTS = {
     # looked for in the rest of the text
     "label_lines": (lambda n: "Hostile Input\n\n" + "".join(f"Minister {_made_name(k)}: The talks went on.\n"
                                                            for k in range(n)), "lines"),
+    # numbered notes that each say something of their own: odd notes cite a work by an author of two
+    # made-up names, even notes a short form of an odd note about halfway back ("Kba, The Kca Question,
+    # 5."); each short form asked for the work it abbreviates among all the citations before it
+    "varied_notes": (_varied_notes, "notes"),
 }
 # The two sizes of each (the issue's: a 1 MB and a 10 MB paragraph, 100,000 numbered lines, 10,000
 # unclosed quotation marks), each run at a tenth of its size too, so that growth shows.
@@ -1161,7 +1177,7 @@ HOSTILE_SIZES = {"paragraph_of_names": (1_000_000, 10_000_000), "paragraph_of_fu
                  "unclosed_quotes": (1_000, 10_000), "numbered_notes": (10_000, 100_000),
                  "symbol_list": (10_000, 100_000), "symbol_notes": (10_000, 100_000),
                  "sentence_of_cues": (10_000, 100_000), "notes_between_paragraphs": (10_000, 100_000),
-                 "label_lines": (2_000, 20_000)}
+                 "label_lines": (2_000, 20_000), "varied_notes": (2_000, 20_000)}
 
 
 def hostile_corpus(kind: str, size: int, folder: Path) -> Path:

@@ -72,7 +72,7 @@ def read_footnotes(doc, seg) -> dict:
     pairs = pair_markers(notes, markers)
     previous = None  # the citations of the previous footnote, for "Ibid."
     seen_numbers: dict = {}  # number -> notes with it so far (a count over all earlier pairs was quadratic)
-    records: list = []  # the records of ``cites``, in order, kept alongside them
+    records = citations.CitedWorks()  # the records of ``cites``, in order, indexed for refers_to
     for number, note, multi, marker in pairs:
         repeat = seen_numbers.get(number, 0)
         seen_numbers[number] = repeat + 1
@@ -116,7 +116,7 @@ def read_footnotes(doc, seg) -> dict:
 def refer_to_references(cites: list[dict], references: list[dict]):
     """A short form or "op. cit." that repeats no earlier footnote cites the work of the
     document's References entry it abbreviates (same rule as :func:`citations.refers_to`)."""
-    records = [r["record"] for r in references]
+    records = citations.CitedWorks(r["record"] for r in references)
     for c in cites:
         if c["repeats"] is None and (c["record"].get("short") or c["record"].get("op_cit")):
             k = citations.refers_to(c["record"], records)
