@@ -232,10 +232,10 @@ SEED_QUOTES = [
        "sentence", False)],
      [("We need a sense of urgency in communication between high-ranking officials.", "Koizumi", "told",
        False, "before")]),
-    ("Hegseth further added that Japan is a “cornerstone of peace and security in the Indo-Pacific,” "
+    ("Hegseth further added that Japan is a “cornerstone of the peace and security of the Indo-Pacific,” "
      "reinforcing the view that Japan’s role in the region is indispensable.",
-     [("cornerstone of peace and security in the Indo-Pacific,", "“", "”", None, "phrase", False)],
-     [("cornerstone of peace and security in the Indo-Pacific,", "Hegseth", "added", False, "before")]),
+     [("cornerstone of the peace and security of the Indo-Pacific,", "“", "”", None, "phrase", False)],
+     [("cornerstone of the peace and security of the Indo-Pacific,", "Hegseth", "added", False, "before")]),
     ("In 2021, the Japanese Ministry of Defense said capacity-building initiatives and deepening military "
      "cooperation with the United States are “central” to maintaining and strengthening the vision of FOIP.",
      [("central", "“", "”", None, "phrase", True)],

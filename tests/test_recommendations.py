@@ -248,7 +248,7 @@ SEED_DESCRIPTIVE = [
     "and priorities, but could also be swayed by fluid domestic politics.",
     "First research area comprehensively reviews the evolution of the U.S.-Japan alliance.",
     "This collaboration is critical at a time when there is an acknowledged shortage of munitions.",
-    "Hegseth further added that Japan is a “cornerstone of peace and security in the Indo-Pacific,” "
+    "Hegseth further added that Japan is a “cornerstone of the peace and security of the Indo-Pacific,” "
     "reinforcing the view that Japan’s role in the region is indispensable in maintaining stability.",
     "The state of political and strategic relations between Japan and the U.S. will also be critical, where "
     "gaps in visions and priorities would inevitably cause disruptions.",
