@@ -43,7 +43,6 @@ from dataclasses import replace
 from .. import dates, tense
 from ..curate import publication_window
 from ..segment import Multi, Piece, Region, regions
-from ._text import LineEndWords, document_words, soft_breaks
 
 STATE_KEY = "date_mentions.anchored"   # rows counted from an event, written by finish()
 RESOLVED_KEY = "events.anchored_mentions"  # mention id -> (Resolved, event id), set by events.finish
@@ -89,9 +88,7 @@ def extract(doc, seg, rows, ctx) -> dict:
     set_aside: set = set()  # ids of rows that did not displace their sentence's date (see below)
     last_past: dict = {}  # stream -> the latest such row not after the publication
     dated_sentences: list = []  # (sentence, row) of each such row of one day, for an event named after them
-    words = document_words(doc.text)
     for region in regions(doc, seg) + boilerplate:
-        region = read_whole(region, words)  # "De-⏎cember 2025" read as "December 2025"
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
         placed_at = None  # where the latest date of this region that placed something in time ends
@@ -210,31 +207,6 @@ def extract(doc, seg, rows, ctx) -> dict:
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
     return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
-
-
-def read_whole(region: Region, words: LineEndWords) -> Region:
-    """``region`` with each word hyphenated at a line's end that :func:`._text.soft_hyphen` reads
-    whole ("Decem-⏎ber", on the document's ``words``) joined in its text; its pieces skip the hyphen
-    and line break, so a date read through the break maps back to the document's characters. The
-    region itself when it has no such break."""
-    cuts, text, pos = [], [], 0
-    for s, e in soft_breaks(region.text, words):
-        a, b = region.multi.to_doc(s), region.multi.to_doc(e)
-        if b - a == e - s and region.multi.from_doc(a) == s:  # the break inside one piece
-            cuts.append((a, b))
-            text.append(region.text[pos:s])
-            pos = e
-    if not cuts:
-        return region
-    pieces = []
-    for p in region.multi.pieces:
-        start, joiner = p.start, p.joiner
-        for a, b in cuts:
-            if p.start <= a and b <= p.end:
-                pieces.append(Piece(start, a, joiner))
-                start, joiner = b, ""
-        pieces.append(Piece(start, p.end, joiner))
-    return replace(region, multi=Multi(pieces), text="".join(text) + region.text[pos:])
 
 
 def _latest(rows_by_stream: dict, stream: tuple):
