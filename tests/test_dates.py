@@ -520,3 +520,19 @@ def test_first_characters_of_a_pattern():
     assert dates._first_chars(r"(?<=x)\.") == frozenset(".")
     assert dates._first_chars(r"x?") is None and dates._first_chars(r"[^a]") is None
     assert dates._first_chars(r"(?i:s)") is None or "s" in dates._first_chars(r"(?i:s)")
+
+
+def test_a_count_of_fiscal_years_is_a_length_of_time():
+    """Issue 15 (f): "fiscal" between a count and its unit ("five fiscal years", "two full fiscal
+    years") names budget years, and the phrase is a length like "five years" (TimeML P5Y)."""
+    from alliance_record.dates import find_dates, timexes
+
+    for text, phrase, value in (("it took five fiscal years to fund the buildup", "five fiscal years", "P5Y"),
+                                ("two full fiscal\nyears passed before the reform", "two full fiscal\nyears", "P2Y"),
+                                ("the plan runs three fiscal years", "three fiscal years", "P3Y")):
+        found = [m for m in find_dates(text, every=True) if m.phrase.endswith("years")]
+        assert [m.phrase for m in found] == [phrase]
+        assert [t[3] for t in timexes(found[0], text, "2025-06-01")] == [value]
+    # with an article it names a kind of year (TBAQ-cleaned, wsj_0709), not a length
+    assert not [m for m in find_dates("the lender moved from a fiscal year to one ending in December", every=True)
+                if "fiscal" in m.phrase]

@@ -429,7 +429,7 @@ _CORES = [
     # (the count and its unit are taken whole, never given back to the tests after them: an atomic
     # group written as a lookahead and a backreference, which Python 3.10's re also reads)
     rf"(?P<c_dur>(?i:(?=(?P<dur_whole>(?:(?P<dor>{_COUNT})\s+or\s+)?(?P<dn>{_COUNT}|{_FEW}|(?:[0-9]+\s+)?[0-9]+/[0-9]+|[0-9]+\.[0-9]+)"
-    rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?[\s-]+"
+    rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar|fiscal)){{0,2}}[\s-]+"
     rf"(?P<du>{_TIME_UNITS})(?:\s+or\s+(?P<dor2>{_COUNT}))?))(?P=dur_whole))(?![A-Za-z])"
     r"(?(dor)(?!\s+(?i:ago|later|earlier|before|after|prior)\b))(?(dor2)(?!\s+(?i:ago|later|earlier|before|after|prior)\b)))",
     # for decades, in minutes, weeks after the clash, minutes, not days (a length not counted;
@@ -1294,6 +1294,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         fields.update(kind="duration", duration=_iso_duration(None, unit))
     elif core == "c_dur":
         n_word = _norm(m.group("dn"))
+        if n_word in ("a", "an") and _FISCAL_WORD.search(m.group("dur_whole")):
+            return None  # "moved from a fiscal year to a calendar one": a kind of year, not a length
         unit = m.group("du").lower().rstrip("s") if m.group("du").lower() not in ("centuries",) else "century"
         unit = {"centurie": "century", "millennia": "millennium", "night": "day"}.get(unit, unit)
         if n_word and _FEW_WORDS.match(n_word) or m.group("dor") or m.group("dor2"):
