@@ -1304,6 +1304,38 @@ def test_two_shared_actors_and_a_word_of_the_event_match_whatever_the_drafted_ty
     assert suggest._match_existing(draft, month, [probe], "The Treasury fined TikTok in May.") is None
 
 
+def test_states_in_common_are_a_weak_tie_between_a_draft_and_an_existing_event():
+    """Nearly every event of the alliance names Japan or the United States among its actors: two
+    events sharing only states (and a date of the same month) are no one event unless the draft
+    also says it in the event's words, as a shared body or person would allow. ``kinds`` gives
+    the actors' registry types. Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    def existing(ident, type_, start, end, actors, text, place=None):
+        return {"id": ident, "type": type_, "start": start, "end": end, "place": place, "actors": set(actors),
+                "words": suggest._words(text), "content": suggest._content_words(text)}
+
+    kinds = {"japan": "state", "united-states": "state", "australia": "state", "hegseth": "person"}
+    missiles = existing("missile-deal", "agreement", "2025-03-30", "2025-03-30",
+                        ["japan", "united-states", "hegseth"],
+                        "Japan and the United States agree to build air-to-air missiles together in Tokyo",
+                        place="tokyo")
+    month = SimpleNamespace(date_start="2025-03", date_end="2025-03")
+    talks = {"event_type": "statement", "actors": [{"id": "japan"}, {"id": "united-states"}]}
+    text = "Officials of the United States and Japan said this month that missiles are at the heart of their ties."
+    assert suggest._match_existing(talks, month, [missiles], text, kinds=kinds) is None
+    # a person in common still ties them, and so do the event's own words with a state
+    said = {"event_type": "statement", "actors": [{"id": "hegseth"}, {"id": "japan"}]}
+    match = suggest._match_existing(said, month, [missiles], "Hegseth praised the plan to build the missiles together this month.", kinds=kinds)
+    assert match is not None and match[0] == "missile-deal"
+    deal = {"event_type": "agreement", "actors": [{"id": "japan"}, {"id": "united-states"}]}
+    match = suggest._match_existing(deal, month, [missiles],
+                                    "This month Japan and the United States agreed to build air-to-air missiles together.",
+                                    kinds=kinds)
+    assert match is not None and match[0] == "missile-deal"
+
 SUGGEST_PREDICATES = """
 Readout
 

@@ -327,7 +327,7 @@ def candidate_events(doc, seg, ctx, events_db=None) -> list[dict]:
         # "the destroyer Kiri", is no one's), and whether it names another state's forces
         draft["_agents"] = ((set(_subject_actors(sentence, reading, who)) | set(referents or metonyms)) -
                             {a["id"] for a in draft["actors"] if a.get("new")}, eventtype.names_others(subject))
-        match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None)
+        match = _match_existing(draft, resolved, existing, text, parents, window[1] if window else None, actor_type)
         same = _same_event(out, draft, text, parents, match)
         if same is None and reading.anaphoric:
             continue  # an event named again that no draft tells
@@ -1138,15 +1138,17 @@ AKIN_TYPES = {frozenset(p) for p in (("meeting", "visit"), ("statement", "announ
 
 
 def _match_existing(draft: dict, resolved, existing: list, text: str, parents: dict | None = None,
-                    published: str | None = None):
+                    published: str | None = None, kinds: dict | None = None):
     """``(event id, why)`` of the event the dataset already holds that this draft reports, or
     None. Its dates overlap the draft's (an undated draft: it began before ``published``), and
     it shares an actor or the place, or the body an actor belongs to (``parents``: the Ministry
     of Defense and Japan) with many words in common. Of several, the one whose dates pin the
-    draft's closest, with the most actors and words in common."""
+    draft's closest, with the most actors and words in common. A state both name (``kinds``: the
+    actors' registry types) ties them no closer than a body they both belong to: Japan and the
+    United States act in most events of the alliance."""
     if not existing:
         return None
-    parents = parents or {}
+    parents, kinds = parents or {}, kinds or {}
     actors = {a["id"] for a in draft.get("actors", [])}
     lineage = _lineage(actors, parents)
     places = set(draft.get("places") or [])
@@ -1161,7 +1163,7 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
                 continue  # an event known only to precede a recent report is no event of 1996
         elif published and (e["start"] or e["end"] or "") > published:
             continue
-        shared = actors & e["actors"]
+        shared = {a for a in actors & e["actors"] if kinds.get(a) != "state"}
         related = (lineage & _lineage(e["actors"], parents)) - shared
         same_place = bool((places | actors) & {e["place"]}) if e["place"] else False  # a state is its land too
         common = words & e["words"]
