@@ -461,3 +461,52 @@ def test_a_curator_can_correct_or_reject_a_turn(tmp_path):
     assert rows["We agree with that p"]["speaker_id"] == "ito"  # the label named Ms. Vance
     assert rows["We agree with that p"]["attribution"] == "curated"
     assert "Who will pay for the" not in rows
+
+
+HEADED = """
+Press Conference by Defence Minister SATO Ren
+
+1. Announcements
+
+Minister: On Friday I will fly to Perth, where Minister Lowe and I will sign the new fuel arrangement.
+
+2. Questions and Answers
+
+Reporter (Harbour Evening News): Will Prime Minister Kato join you there?
+
+Minister: No. The Prime Minister stays in Tokyo for the budget debate, as planned.
+
+Reporter: And the arrangement itself?
+
+Minister: It lets each navy refuel at the other's ports from next spring.
+"""
+
+
+def test_a_title_label_is_the_person_the_header_names_with_that_title(tmp_path):
+    # the body names other ministers too ("Minister Lowe", "Prime Minister Kato"): the header's
+    # "Press Conference by Defence Minister SATO Ren" says whose turns the "Minister:" ones are
+    db = build_docs(tmp_path / "h", {"headed": HEADED})
+    rows = list(db["quotations"].rows_where("document_id = 'headed' and kind = 'turn'", order_by="start"))
+    minister = [r["speaker_label"] for r in rows if r["turn_label"] == "Minister"]
+    assert len(minister) == 3 and all("Sato" in label or "SATO" in label for label in minister), minister
+    assert not any("Lowe" in (r["speaker_label"] or "") or "Kato" in (r["speaker_label"] or "") for r in rows)
+
+
+def test_a_label_in_capitals_that_takes_turns_is_a_speaker_though_only_its_labels_name_him():
+    # "FUJIMURA", "HALE" are written nowhere but in their own labels: a section's label is not
+    # said again after another speaker's turn, a speaker's is
+    text = ("Press Conference by the Chief Cabinet Secretary (Excerpt)\n\n"
+            "REPORTER: Will the drill near the islands go ahead next week?\n\n"
+            "CHIEF CABINET SECRETARY HALE: We have been told of the plan, and we would not accept it.\n\n"
+            "REPORTER: And the rally in the south this weekend?\n\n"
+            "CHIEF CABINET SECRETARY HALE: We know many people are worried, and we will keep explaining.\n")
+    labels = speaker_labels(text)
+    assert [(lab.label, lab.kind) for lab in labels] == [
+        ("REPORTER", "ask"), ("CHIEF CABINET SECRETARY HALE", "named"), ("REPORTER", "ask"),
+        ("CHIEF CABINET SECRETARY HALE", "named")]
+    assert transcript(labels)
+    # once only, or twice in a row with no one between: a heading in capitals, no speaker
+    assert not [lab for lab in speaker_labels("REPORTER: Why?\nDEPUTY CHIEFS GATHER: They met.\nMR. ITO: So.\n")
+                if lab.kind == "named" and "CHIEFS" in lab.label]
+    assert not [lab for lab in speaker_labels("MR. ITO: So.\nCHIEF LESSONS: One.\nCHIEF LESSONS: Two.\n")
+                if "LESSONS" in lab.label]

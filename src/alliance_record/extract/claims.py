@@ -510,17 +510,26 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
     NAKATANI") is the registry person mentioned in the document whose name has its words, else the
     person no registry holds named in full in the document ("HAYASHI Yoshimasa", "Denny Tamaki"),
     named by the label; a title alone ("Minister:") is the one person the document names with
-    that title ("Defense Minister Nakatani"). Else the label as written names them. When the
+    that title ("Defense Minister Nakatani"), or, where the turns name others of that title too
+    ("Prime Minister Ishiba"), the one the header above the first label names with it ("Press
+    Conference by Defense Minister NAKATANI Gen"). Else the label as written names them. When the
     registry holds several persons of the name, the label's title chooses among them by their
     registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
     written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
     if lab.kind in ("ask", "role"):
         return [], lab.label
     if lab.kind == "title":
-        after = {}  # each name after the title in the text, by its folded form: "Ito" of "Minister Ito"
+        after, header = {}, {}  # each name after the title, by its folded form: "Ito" of "Minister Ito"
+        opening = quotations_mod.speaker_labels(doc.text)[0].start  # the header: the text before any turn
         for m in re.finditer(rf"(?i:\b{re.escape(lab.title)})[ \t]+([A-Z][\w’'-]+)", doc.text):
             if m.group(1).lower() not in referents_mod.ROLES and m.group(1).lower() not in TITLE_OF:
                 after.setdefault(_fold(m.group(1)), m.group(1))
+                if m.start() < opening:
+                    header.setdefault(_fold(m.group(1)), m.group(1))
+        if len(after) > 1 and len(header) == 1:
+            # "Press Conference by Defense Minister X" above the turns: the speaker the document
+            # introduces with the title, not another minister the turns speak of
+            after = header
         if len(after) != 1:
             return [], written
         words = list(after.values())
