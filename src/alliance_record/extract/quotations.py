@@ -958,6 +958,9 @@ TITLE_OF = frozenset("of for the defense defence war state foreign affairs homel
                      "treasury commerce justice".split())
 # the honorifics before a name ("MR. HAYASHI", "MS ROE"): the referents' list, and "Dr."
 HONORIFICS = frozenset(HONORIFIC_GENDER) | {"dr"}
+# the titles of a person's office (a label's last title word): not the words that are also
+# adjectives or ranks of many ("GENERAL NOTES", "CHIEF TAKEAWAYS"), nor an analyst's or a scholar's
+OFFICES = (ROLES - {"general", "chief"}) | {"representative"}
 # the words that end a turn's line (a sentence's end, a dash of a turn cut off): a line of a label
 # in mixed case without one is a heading ("Admiral Okada: ten months at the helm")
 LINE_END = re.compile(r"[.!?…:;\"”’)\]—–-]\s*$")
@@ -981,8 +984,9 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
     they make a transcript is :func:`transcript`'s to say. A named label's name must be one the
     text knows: after an honorific ("MR. HAYASHI"), or a word the text uses elsewhere as a name
     (capitalised there, never in lower case): title words before common nouns ("Major Findings:",
-    "CHIEF TAKEAWAYS:") are a section's label, not a speaker's. A label in mixed case whose line
-    goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
+    "CHIEF TAKEAWAYS:") are a section's label, not a speaker's; or else, in capitals, an office's
+    title and a name that take turns in a transcript (:func:`_taking_turns`). A label in mixed case
+    whose line goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
     out, known = [], {}  # known: whether a label's name is one the text knows, by the label's words
     unknown = []  # the named labels in capitals whose name the text does not know
     for m in LABEL_LINE.finditer(text):
@@ -1025,7 +1029,8 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
                     known[key] = any(w in HONORIFICS for w in low[:k]) or _known_name(text, words[k:], m)
                 title = next((w for w in reversed(low[:k]) if w in ROLES), None)
                 if not known[key]:
-                    if m.group("words").isupper():  # a speaker's label, if it takes turns (below)
+                    if m.group("words").isupper() and low[last] in OFFICES and len(words) - k <= 2:
+                        # "CHAIRMAN WICKER": a speaker's label, if it takes turns (below)
                         unknown.append(_label(text, m, "named", name, title))
                     continue  # "Major Findings:", "DEFENSE MINISTER VISIT:": a section's label
                 kind = "named"
@@ -1041,8 +1046,12 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
 def _taking_turns(unknown: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
     """The labels in capitals of a name the text writes nowhere else ("CHAIRMAN WICKER:", "CHIEF
     CABINET SECRETARY FUJIMURA:" under a header that names no one) that take turns: the same label
-    again after another label's turn. A section's label in capitals is not said again after
-    another speaker's words ("DEFENSE MINISTER VISIT:")."""
+    again after another label's turn, in a text the other labels already make a transcript. A
+    section's label in capitals is not said again after another speaker's words ("DEFENSE MINISTER
+    VISIT:"); the caller offers only an office's title and a name of one or two words (not
+    "GENERAL NOTES:", "MAJOR CHANGES:", "ANALYST TAKE:")."""
+    if not transcript(accepted):
+        return []  # an FAQ's "Q:"/"A:" with "MAJOR CHANGES:" between: no one takes turns
     starts = sorted(lab.start for lab in accepted)
     by_words: dict[str, list[SpeakerLabel]] = {}
     for lab in unknown:
