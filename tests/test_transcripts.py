@@ -461,3 +461,107 @@ def test_a_curator_can_correct_or_reject_a_turn(tmp_path):
     assert rows["We agree with that p"]["speaker_id"] == "ito"  # the label named Ms. Vance
     assert rows["We agree with that p"]["attribution"] == "curated"
     assert "Who will pay for the" not in rows
+
+
+HEADED = """
+Press Conference by Defence Minister SATO Ren
+
+1. Announcements
+
+Minister: On Friday I will fly to Perth, where Minister Lowe and I will sign the new fuel arrangement.
+
+2. Questions and Answers
+
+Reporter (Harbour Evening News): Will Prime Minister Kato join you there?
+
+Minister: No. The Prime Minister stays in Tokyo for the budget debate, as planned.
+
+Reporter: And the arrangement itself?
+
+Minister: It lets each navy refuel at the other's ports from next spring.
+"""
+
+
+def test_a_title_label_is_the_person_the_header_names_with_that_title(tmp_path):
+    # the body names other ministers too ("Minister Lowe", "Prime Minister Kato"): the header's
+    # "Press Conference by Defence Minister SATO Ren" says whose turns the "Minister:" ones are
+    db = build_docs(tmp_path / "h", {"headed": HEADED})
+    rows = list(db["quotations"].rows_where("document_id = 'headed' and kind = 'turn'", order_by="start"))
+    minister = [r["speaker_label"] for r in rows if r["turn_label"] == "Minister"]
+    assert len(minister) == 3 and all("Sato" in label or "SATO" in label for label in minister), minister
+    assert not any("Lowe" in (r["speaker_label"] or "") or "Kato" in (r["speaker_label"] or "") for r in rows)
+
+
+def test_a_label_in_capitals_that_takes_turns_is_a_speaker_though_only_its_labels_name_him():
+    # "FUJIMURA", "HALE" are written nowhere but in their own labels: a section's label is not
+    # said again after another speaker's turn, a speaker's is (where the others make a transcript)
+    text = ("Press Conference by the Chief Cabinet Secretary (Excerpt)\n\n"
+            "MODERATOR: Two questions today, please.\n\n"
+            "REPORTER: Will the drill near the islands go ahead next week?\n\n"
+            "CHIEF CABINET SECRETARY HALE: We have been told of the plan, and we would not accept it.\n\n"
+            "REPORTER: And the rally in the south this weekend?\n\n"
+            "CHIEF CABINET SECRETARY HALE: We know many people are worried, and we will keep explaining.\n")
+    labels = speaker_labels(text)
+    assert [(lab.label, lab.kind) for lab in labels] == [
+        ("MODERATOR", "role"), ("REPORTER", "ask"), ("CHIEF CABINET SECRETARY HALE", "named"), ("REPORTER", "ask"),
+        ("CHIEF CABINET SECRETARY HALE", "named")]
+    assert transcript(labels)
+    # once only, or twice in a row with no one between: a heading in capitals, no speaker
+    assert not [lab for lab in speaker_labels("REPORTER: Why?\nDEPUTY CHIEFS GATHER: They met.\nMR. ITO: So.\n")
+                if lab.kind == "named" and "CHIEFS" in lab.label]
+    assert not [lab for lab in speaker_labels("MR. ITO: So.\nCHIEF LESSONS: One.\nCHIEF LESSONS: Two.\n")
+                if "LESSONS" in lab.label]
+
+
+# the header names another minister in passing: "Minister Ito" is the guest the turns speak of,
+# "Prime Minister Okada's" a longer title with a possessive; neither is the "Minister:" who speaks
+IN_PASSING = {
+    "guest": """
+Press Briefing after the Talks with Minister Ito
+
+Minister: Earlier today I sat down with my counterpart from the south for two hours.
+
+Reporter: Minister Sato, did Minister Ito bring up the patrol boat order?
+
+Minister: He did, and I told him the tender closes in June.
+""",
+    "possessive": """
+Press Briefing by the Foreign Minister on Prime Minister Okada's Orders about the Airfield
+
+Minister: The orders reached my office last night and we started on them at once.
+
+Reporter: Did Minister Vance join the call?
+
+Minister: She did not; her deputy listened in.
+""",
+}
+
+
+def test_a_minister_the_header_names_in_passing_is_not_the_title_labels_speaker(tmp_path):
+    db = build_docs(tmp_path / "p", IN_PASSING)
+    rows = list(db["quotations"].rows_where("kind = 'turn' and turn_label = 'Minister'"))
+    assert {r["document_id"] for r in rows} == {"guest", "possessive"}
+    # no one named, as without a header: not the guest, not the Prime Minister (nor "Okada's")
+    assert all(r["speaker_id"] is None for r in rows), [(r["speaker_label"], r["speaker_id"]) for r in rows]
+    assert all(r["speaker_label"] == "Minister" for r in rows), [r["speaker_label"] for r in rows]
+
+
+def test_a_repeated_capitals_heading_between_turns_is_no_speaker():
+    # an FAQ's Q/A is no transcript, so its repeated "MAJOR CHANGES:" lines do not make one
+    faq = ("Questions on the Base Budget\n\nQ: Why does the new budget cost more?\n\n"
+           "A: The move of the training range adds a year of building.\n\n"
+           "MAJOR CHANGES: The range moves north and the hangar is rebuilt.\n\n"
+           "Q: Who pays for the water and power?\n\nA: Both sides share it, as before.\n\n"
+           "MAJOR CHANGES: The host share of the power bill falls a little each year.\n\n"
+           "Q: When does it start?\n\nA: Next April.\n")
+    labels = speaker_labels(faq)
+    assert not transcript(labels)
+    assert not [lab for lab in labels if "CHANGES" in lab.label]
+    # in a briefing, a note in capitals after each answer is no speaker: "general" is no office
+    briefing = ("Department Press Briefing\n\nQUESTION: Is the envoy still going on Monday?\n\n"
+                "MR. PRICE: Yes, that has not changed.\n\n"
+                "GENERAL NOTES: The session opened ten minutes late.\n\n"
+                "QUESTION: And the talks with the island states?\n\n"
+                "MR. PRICE: They go on next week.\n\n"
+                "GENERAL NOTES: The room lost power for a minute.\n")
+    assert not [lab for lab in speaker_labels(briefing) if "NOTES" in lab.label]

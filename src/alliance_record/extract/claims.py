@@ -504,23 +504,57 @@ def _spoken(text: str) -> bool:
     return bool(FIRST_PERSON.search(text)) and not re.search(r"(?i)\btranscript", text)
 
 
+POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _in_longer_title(text: str, m: re.Match) -> bool:
+    """Whether the title ``m`` found is the end of a longer one: "Prime Minister", "Vice Minister"
+    are not "Minister"."""
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, m.start() - 30):m.start()])
+    return bool(before) and before.group(1).lower() in TITLE_WORDS
+
+
+def _addressed(text: str, m: re.Match) -> bool:
+    """Whether the title and name ``m`` found open a turn or a sentence and end in a comma: the one
+    spoken to ("Reporter: Minister Nakatani, did …"), not one spoken of."""
+    line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    return text[m.end():m.end() + 1] == "," and bool(re.search(r"(?:^|[:.?!])[ \t]*$", line))
+
+
 def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> tuple[list, str]:
     """The speakers and speaker label of a transcript's label. A reporter's, a moderator's label is
     no one named (the label as written). A named label's name ("MR. HAYASHI", "DEFENSE MINISTER GEN
     NAKATANI") is the registry person mentioned in the document whose name has its words, else the
     person no registry holds named in full in the document ("HAYASHI Yoshimasa", "Denny Tamaki"),
     named by the label; a title alone ("Minister:") is the one person the document names with
-    that title ("Defense Minister Nakatani"). Else the label as written names them. When the
-    registry holds several persons of the name, the label's title chooses among them by their
-    registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
+    that title ("Defense Minister Nakatani"), or, where the turns name others of that title too
+    ("Prime Minister Ishiba"), the one the header above the first label names with it ("Press
+    Conference by Defense Minister NAKATANI Gen"): with that title itself, not a longer one's end
+    ("Prime Minister X" is no "Minister X"), not in a possessive, and not one the turns speak of
+    ("did Minister Marles raise …": a guest, not the speaker). Else the label as written names
+    them. When the registry holds several persons of the name, the label's title chooses among them
+    by their registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
     written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
     if lab.kind in ("ask", "role"):
         return [], lab.label
     if lab.kind == "title":
-        after = {}  # each name after the title in the text, by its folded form: "Ito" of "Minister Ito"
+        # each name after the title, by its folded form ("Ito" of "Minister Ito"); those above the
+        # first label, and those the turns speak of
+        after, header, spoken_of = {}, {}, set()
+        opening = quotations_mod.speaker_labels(doc.text)[0].start  # the header: the text before any turn
         for m in re.finditer(rf"(?i:\b{re.escape(lab.title)})[ \t]+([A-Z][\w’'-]+)", doc.text):
             if m.group(1).lower() not in referents_mod.ROLES and m.group(1).lower() not in TITLE_OF:
                 after.setdefault(_fold(m.group(1)), m.group(1))
+                if m.start() >= opening:
+                    if not _addressed(doc.text, m):  # "did Minister Marles raise …": a third person
+                        spoken_of.add(_fold(m.group(1)))
+                elif not _in_longer_title(doc.text, m) and not POSSESSIVE_END.search(m.group(1)):
+                    header.setdefault(_fold(m.group(1)), m.group(1))  # not "Prime Minister Ishiba's"
+        header = {k: v for k, v in header.items() if k not in spoken_of}
+        if len(after) > 1 and len(header) == 1:
+            # "Press Conference by Defense Minister X" above the turns: the speaker the document
+            # introduces with the title, not another minister the turns speak of
+            after = header
         if len(after) != 1:
             return [], written
         words = list(after.values())

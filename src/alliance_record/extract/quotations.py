@@ -85,7 +85,9 @@ list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
 * ``title`` — a title or an office alone (``Minister:``, ``SECRETARY OF STATE:``): the document's
   one person of that title, if any;
 * ``named`` — an honorific or a title and the name (``name_start``/``name_end``: its words), a name
-  the text knows (after an honorific, or used as a name elsewhere in the text: not "Major Findings:").
+  the text knows (after an honorific, or used as a name elsewhere in the text: not "Major Findings:"),
+  or a label in capitals said again after another label's turn ("CHAIRMAN WICKER:" in a hearing whose
+  header names no one: :func:`_taking_turns`).
 """
 
 from __future__ import annotations
@@ -956,6 +958,9 @@ TITLE_OF = frozenset("of for the defense defence war state foreign affairs homel
                      "treasury commerce justice".split())
 # the honorifics before a name ("MR. HAYASHI", "MS ROE"): the referents' list, and "Dr."
 HONORIFICS = frozenset(HONORIFIC_GENDER) | {"dr"}
+# the titles of a person's office (a label's last title word): not the words that are also
+# adjectives or ranks of many ("GENERAL NOTES", "CHIEF TAKEAWAYS"), nor an analyst's or a scholar's
+OFFICES = (ROLES - {"general", "chief"}) | {"representative"}
 # the words that end a turn's line (a sentence's end, a dash of a turn cut off): a line of a label
 # in mixed case without one is a heading ("Admiral Okada: ten months at the helm")
 LINE_END = re.compile(r"[.!?…:;\"”’)\]—–-]\s*$")
@@ -979,9 +984,11 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
     they make a transcript is :func:`transcript`'s to say. A named label's name must be one the
     text knows: after an honorific ("MR. HAYASHI"), or a word the text uses elsewhere as a name
     (capitalised there, never in lower case): title words before common nouns ("Major Findings:",
-    "CHIEF TAKEAWAYS:") are a section's label, not a speaker's. A label in mixed case whose line
-    goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
+    "CHIEF TAKEAWAYS:") are a section's label, not a speaker's; or else, in capitals, an office's
+    title and a name that take turns in a transcript (:func:`_taking_turns`). A label in mixed case
+    whose line goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
     out, known = [], {}  # known: whether a label's name is one the text knows, by the label's words
+    unknown = []  # the named labels in capitals whose name the text does not know
     for m in LABEL_LINE.finditer(text):
         words = m.group("words").split(" ")
         low = [w.lower().rstrip(".") for w in words]
@@ -1020,16 +1027,40 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
                 key = (m.group("words"), k)
                 if key not in known:
                     known[key] = any(w in HONORIFICS for w in low[:k]) or _known_name(text, words[k:], m)
+                title = next((w for w in reversed(low[:k]) if w in ROLES), None)
                 if not known[key]:
+                    if m.group("words").isupper() and low[last] in OFFICES and len(words) - k <= 2:
+                        # "CHAIRMAN WICKER": a speaker's label, if it takes turns (below)
+                        unknown.append(_label(text, m, "named", name, title))
                     continue  # "Major Findings:", "DEFENSE MINISTER VISIT:": a section's label
-                kind, title = "named", next((w for w in reversed(low[:k]) if w in ROLES), None)
+                kind = "named"
         if kind in ("named", "title") and not m.group("words").isupper():
             line_end = text.find("\n", m.end())
             rest = text[m.end():line_end if line_end >= 0 else len(text)].strip()
             if rest and not LINE_END.search(rest):
                 continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
         out.append(_label(text, m, kind, name, title))
-    return tuple(out)
+    return tuple(sorted(out + _taking_turns(unknown, out), key=lambda lab: lab.start))
+
+
+def _taking_turns(unknown: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
+    """The labels in capitals of a name the text writes nowhere else ("CHAIRMAN WICKER:", "CHIEF
+    CABINET SECRETARY FUJIMURA:" under a header that names no one) that take turns: the same label
+    again after another label's turn, in a text the other labels already make a transcript. A
+    section's label in capitals is not said again after another speaker's words ("DEFENSE MINISTER
+    VISIT:"); the caller offers only an office's title and a name of one or two words (not
+    "GENERAL NOTES:", "MAJOR CHANGES:", "ANALYST TAKE:")."""
+    if not transcript(accepted):
+        return []  # an FAQ's "Q:"/"A:" with "MAJOR CHANGES:" between: no one takes turns
+    starts = sorted(lab.start for lab in accepted)
+    by_words: dict[str, list[SpeakerLabel]] = {}
+    for lab in unknown:
+        by_words.setdefault(lab.label, []).append(lab)
+    out = []
+    for same in by_words.values():
+        if any(bisect.bisect(starts, a.start) != bisect.bisect(starts, b.start) for a, b in zip(same, same[1:])):
+            out += same
+    return out
 
 
 def _shaped(words: list[str], low: list[str]) -> bool:
