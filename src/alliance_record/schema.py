@@ -13,6 +13,7 @@ are in (faster than maintaining them during bulk insert).
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable
@@ -466,12 +467,11 @@ class Row(Mapping):
     __slots__ = ()
     columns: tuple = ()
     column_set: frozenset = frozenset()
+    getters: dict = {}  # column -> its reader (``row[c]`` is read once a row per mention in a long text)
     table: str = ""
 
-    def __getitem__(self, key):
-        if key not in self.column_set:
-            raise KeyError(key)
-        return getattr(self, key)
+    def __getitem__(self, key):  # an unknown column: KeyError(key), from the mapping of getters
+        return self.getters[key](self)
 
     def get(self, key, default=None):
         return getattr(self, key) if key in self.column_set else default
@@ -524,7 +524,8 @@ def row_type(table_name: str) -> type:
         exec(source, namespace)  # noqa: S102 - the columns are declared names, checked above
         found = _ROW_TYPES[table_name] = type(f"{table_name}_row", (Row,), {
             "__slots__": columns, "__init__": namespace["__init__"], "columns": columns,
-            "table": table_name, "column_set": frozenset(columns), "__module__": __name__})
+            "table": table_name, "column_set": frozenset(columns),
+            "getters": {c: operator.attrgetter(c) for c in columns}, "__module__": __name__})
     return found
 
 

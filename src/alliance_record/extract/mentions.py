@@ -2394,6 +2394,8 @@ INITIAL_END = re.compile(r"\b[A-Z]\.$")  # ... but not the period of an initial 
 INTERESTING_TOKEN = re.compile(rf"(?<![\w'’.&{INVISIBLE}-])(?:[A-Z][\w'’.&{INVISIBLE}-]*|"
                                rf"(?:of|the|and|for|de|du|von|van|al|on|in|&)(?![\w'’.&{INVISIBLE}-])|"
                                rf"\d{{1,3}}(?:st|nd|rd|th)?(?![\w'’&{INVISIBLE}-]|[.,]\d))")
+# the letters of a token before its last character, a hyphen at a line's end ("Brandau-")
+HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?=-$)")
 TOKEN_REST = re.compile(rf"[\w'’.&{INVISIBLE}-]*")  # the rest of an INTERESTING_TOKEN's capitalised word
 # "7th Fleet", "Carrier Air Wing 5": an ordinal before a name's word, a number after its head noun
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
@@ -2513,7 +2515,7 @@ def _name_tokens(text: str, words):
         s, e, w = m.start(), m.end(), m.group()
         if s < end:
             continue  # (a second half already read into the token before)
-        first = re.search(r"[^\W\d_]+(?=-$)", w)
+        first = w.endswith("-") and HYPHENATED_WORD.search(w)  # (a token holds no line break)
         b = first and LINE_END_BREAK.match(text, s + first.start())
         if b and b.end(1) == e - 1 and soft_hyphen(b.group(1), b.group(2), words):
             end = TOKEN_REST.match(text, b.end()).end()  # the token runs on to its own end ("Peo-⏎ple's")
