@@ -62,6 +62,8 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 # a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
 _CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
 
+PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")  # "12", "Page 3 of 9"
+
 BOILERPLATE_RULES = [
     # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
     # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
@@ -146,7 +148,7 @@ BOILERPLATE_RULES = [
                           r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
                           r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
     ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
-    ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
+    ("page-number", PAGE_NUMBER, False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
     ("image-id", re.compile(r"(?i)^(virin|image id|photo id)\s*[:#]\s*\S+$"), False),
     # a label over a picture or a player ("Caption", "Video", "Photo 3"), alone on its line
@@ -169,7 +171,12 @@ BOILERPLATE_RULES = [
                                     r"( \(\d+\))?|no comments?)\s*:?$"), True),
     ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
     ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
-    ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
+    # a link back up the page or to the list it was opened from, with or without its arrow: "Back to
+    # top", "▲ Page top", "< Back to list", "← Return to the list"
+    ("back-to-top", re.compile(r"(?i)^(?:[▲△↑⇧^<‹«←]\s*)?(?:(?:back|return) to (?:the )?(?:top|list|index)|"
+                               r"top of (?:the )?page|page top|↑ top)(?:\s*[▲△↑⇧^])?$"), True),
+    # the mark a ministry or agency puts under the end of its text: "(End)", "(END)", "- End -"
+    ("end-mark", re.compile(r"^(?:\((?:End|END)\)|[-–—]\s*(?:End|END)\s*[-–—])$"), True),
     # the outlet's disclaimer ("Disclaimer: ...", "The views expressed are the author's own", "... do
     # not necessarily reflect those of this outlet"): about the author's views, not the story's (after
     # the copyright rule, which takes a line holding both)
@@ -1352,7 +1359,43 @@ def running_lines(lines: list[str]) -> frozenset:
             counts[key] += 1
             if re.search(r"\d", t):
                 numbered.add(key)
-    return frozenset(k for k, n in counts.items() if n >= 2 and k in numbered)
+    keys = {k for k, n in counts.items() if n >= 2 and k in numbered}
+    return frozenset(keys | page_foot_lines([line.strip() for line in lines if line.strip()], keys))
+
+
+PAGE_FOOT_REACH = 3  # the most lines between a page's number (or running line) and its furniture
+
+
+def page_foot_lines(lines: list[str], running: set) -> set:
+    """Keys of lines a page break repeats whatever they say: a court reporter's or publisher's name,
+    telephone or site in a PDF's foot ("Reporting Co." / "1-800-..." / "www.example.com" / "47"),
+    with or without a number. Each is seen twice at least, ends no sentence and no speaker's label,
+    and every time stands next to the page's number or a running line, with only such repeated
+    lines between (a heading repeated in the text stands among prose, not beside a page number)."""
+    keys = [line_key(t) for t in lines]
+    counts: dict = defaultdict(int)
+    for k in keys:
+        counts[k] += 1
+    def anchor(i: int) -> bool:
+        return bool(PAGE_NUMBER.match(lines[i])) or keys[i] in running
+    def candidate(i: int) -> bool:
+        t = lines[i]
+        return counts[keys[i]] >= 2 and len(t.split()) <= 16 and not ends_sentence(t) and not t.endswith(":")
+    def by_page_break(i: int) -> bool:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and abs(j - i) <= PAGE_FOOT_REACH:
+                if anchor(j):
+                    return True
+                if not candidate(j):
+                    break
+                j += step
+        return False
+    found: dict = {}
+    for i, k in enumerate(keys):
+        if k not in running and candidate(i):
+            found[k] = found.get(k, True) and by_page_break(i)
+    return {k for k, ok in found.items() if ok}
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1753,7 +1796,9 @@ def segment(doc) -> Segmentation:
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
-            if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
+            # a new part of the footer: another list, or the site's own lines (a link back up the
+            # page under a list of other pages starts none: what follows it is still the list's)
+            if rule and rule[1] and rule[0] != "back-to-top":
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
                 footer_comments = footer_comments or rule[0] in COMMENT_RULES
             continue
