@@ -82,6 +82,9 @@ BOILERPLATE_RULES = [
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
+    # a button that acts on the page itself: "Report this article", "License this article"
+    ("share-prompt", re.compile(r"(?i)^(report|licen[cs]e|reprint|republish|print|save|bookmark|cite|e-?mail)"
+                                r" this (article|story|post|page)$"), False),
     ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
     ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
@@ -108,7 +111,7 @@ BOILERPLATE_RULES = [
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
-                                    r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
+                                    r"don[’']?t miss|most (read|popular|viewed)( in [\w&' -]{1,30})?|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
     # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
     # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
@@ -163,6 +166,15 @@ BOILERPLATE_RULES = [
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
                                      r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
+    # ...and the same said in a sentence, with or without the original's standing: "(This is a
+    # provisional translation of the minister's remarks, for reference only)", "The original text is
+    # in Japanese.", "*This English text is an unofficial translation. Only the Japanese original is
+    # authoritative."
+    ("translation-label", re.compile(
+        r"(?i)^(?=.{0,300}$)[(\[*\s]*(?:this(?: english)?(?: text| version| translation| document| page)? is "
+        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation\b.*|(?:the )?original "
+        r"(?:text|version) is in [a-z]+\.?|only the [a-z]+ (?:original|text|version)s? (?:is|are) "
+        r"(?:authoritative|authentic|official)\.?)[)\]]?$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
