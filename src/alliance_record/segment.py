@@ -1375,39 +1375,46 @@ def running_lines(lines: list[str]) -> frozenset:
     return frozenset(keys | page_foot_lines([line.strip() for line in lines if line.strip()], keys))
 
 
-PAGE_FOOT_REACH = 3  # the most lines between a page's number (or running line) and its furniture
+PAGE_FOOT_LINES = 16  # the most lines of a page's foot (or head) around its number
 
 
 def page_foot_lines(lines: list[str], running: set) -> set:
     """Keys of lines a page break repeats whatever they say: a court reporter's or publisher's name,
     telephone or site in a PDF's foot ("Reporting Co." / "1-800-..." / "www.example.com" / "47"),
-    with or without a number. Each is seen twice at least, ends no sentence and no speaker's label,
-    and every time stands next to the page's number or a running line, with only such repeated
-    lines between (a heading repeated in the text stands among prose, not beside a page number)."""
+    with or without a number. A foot is a run of lines, each seen twice or more (ending no sentence
+    and no speaker's label) or the page's number or a running line, that holds a number or a
+    running line; a line is furniture when the runs it stands in are two or more and each holds the
+    same lines (a heading listed in a table of contents beside its page number and repeated over
+    its section stands in one run with the other entries, or among prose)."""
     keys = [line_key(t) for t in lines]
     counts: dict = defaultdict(int)
     for k in keys:
         counts[k] += 1
+
     def anchor(i: int) -> bool:
         return bool(PAGE_NUMBER.match(lines[i])) or keys[i] in running
+
     def candidate(i: int) -> bool:
         t = lines[i]
         return counts[keys[i]] >= 2 and len(t.split()) <= 16 and not ends_sentence(t) and not t.endswith(":")
-    def by_page_break(i: int) -> bool:
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(lines) and abs(j - i) <= PAGE_FOOT_REACH:
-                if anchor(j):
-                    return True
-                if not candidate(j):
-                    break
-                j += step
-        return False
-    found: dict = {}
-    for i, k in enumerate(keys):
-        if k not in running and candidate(i):
-            found[k] = found.get(k, True) and by_page_break(i)
-    return {k for k, ok in found.items() if ok}
+
+    signatures: dict = defaultdict(list)  # key -> the lines (less anchors) of each foot it stands in
+    i = 0
+    while i < len(lines):
+        if not (anchor(i) or candidate(i)):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (anchor(j) or candidate(j)):
+            j += 1
+        run = range(i, j)
+        if j - i <= PAGE_FOOT_LINES and any(anchor(k) for k in run):
+            signature = tuple(keys[k] for k in run if not anchor(k))
+            for k in set(signature):
+                signatures[k].append(signature)
+        i = j
+    return {k for k, sigs in signatures.items()
+            if k not in running and len(sigs) >= 2 and len(set(sigs)) == 1 and sigs[0].count(k) == 1}
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
