@@ -111,7 +111,7 @@ BOILERPLATE_RULES = [
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
     # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
-                                    r"don[’']?t miss|most (read|popular|viewed)( in [\w&' -]{1,30})?|suggested (topics|reading)|"
+                                    r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
     # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
     # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
@@ -166,15 +166,13 @@ BOILERPLATE_RULES = [
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
                                      r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
-    # ...and the same said in a sentence, with or without the original's standing: "(This is a
-    # provisional translation of the minister's remarks, for reference only)", "The original text is
-    # in Japanese.", "*This English text is an unofficial translation. Only the Japanese original is
-    # authoritative."
+    # ...and the same said in a sentence opening "This ... is a provisional translation", with what
+    # follows it on the line ("This is a provisional translation by an external company for reference
+    # purpose only.", "*This English text is a provisional translation. Only the Japanese original is
+    # authoritative."); never a treaty's clause on its texts ("Only the Japanese text is authentic.")
     ("translation-label", re.compile(
-        r"(?i)^(?=.{0,300}$)[(\[*\s]*(?:this(?: english)?(?: text| version| translation| document| page)? is "
-        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation\b.*|(?:the )?original "
-        r"(?:text|version) is in [a-z]+\.?|only the [a-z]+ (?:original|text|version)s? (?:is|are) "
-        r"(?:authoritative|authentic|official)\.?)[)\]]?$"), False),
+        r"(?i)^(?=.{0,300}$)[(\[*\s]*this(?: english)?(?: text| version| translation| document| page)? is "
+        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation\b.*$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -187,8 +185,9 @@ BOILERPLATE_RULES = [
     # top", "▲ Page top", "< Back to list", "← Return to the list"
     ("back-to-top", re.compile(r"(?i)^(?:[▲△↑⇧^<‹«←]\s*)?(?:(?:back|return) to (?:the )?(?:top|list|index)|"
                                r"top of (?:the )?page|page top|↑ top)(?:\s*[▲△↑⇧^])?$"), True),
-    # the mark a ministry or agency puts under the end of its text: "(End)", "(END)", "- End -"
-    ("end-mark", re.compile(r"^(?:\((?:End|END)\)|[-–—]\s*(?:End|END)\s*[-–—])$"), True),
+    # the mark a ministry or agency puts under the end of its text: "(End)", "(END)", "- End -"; it
+    # ends nothing (an "UPDATE:" line or an annex may follow it)
+    ("end-mark", re.compile(r"^(?:\((?:End|END)\)|[-–—]\s*(?:End|END)\s*[-–—])$"), False),
     # the outlet's disclaimer ("Disclaimer: ...", "The views expressed are the author's own", "... do
     # not necessarily reflect those of this outlet"): about the author's views, not the story's (after
     # the copyright rule, which takes a line holding both)
@@ -199,6 +198,9 @@ BOILERPLATE_RULES = [
 ]
 FOOTER_RULE = "footer"
 LIST_RULES = {"related-articles", "tags", "leave-a-comment", "comment-form"}
+# rules that end the article but start no new part of a footer: a link back up the page under a list
+# of other pages ("Back to top") leaves what follows it the list's
+PASSING_RULES = frozenset({"back-to-top"})
 MASTHEAD_RULE = "masthead"          # a line above the headline: the site's name, menu, section label
 RUNNING_HEADER_RULE = "running-header"  # a line repeated on every page of a PDF (with its page number)
 BYLINE_RULE = "byline"
@@ -1359,9 +1361,10 @@ def line_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
 
 
-def running_lines(lines: list[str]) -> frozenset:
+def running_lines(lines: list[str], raw: list[str] | None = None) -> frozenset:
     """Keys of short lines that recur on several pages, numbered (a PDF's running header or footer
-    with its page number): seen at least twice, with a number, never ending a sentence."""
+    with its page number): seen at least twice, with a number, never ending a sentence; and the lines
+    of a page's foot (page_foot_lines), read in ``raw`` (the page's lines as laid out) if given."""
     counts: dict = defaultdict(int)
     numbered: set = set()
     for line in lines:
@@ -1372,49 +1375,52 @@ def running_lines(lines: list[str]) -> frozenset:
             if re.search(r"\d", t):
                 numbered.add(key)
     keys = {k for k, n in counts.items() if n >= 2 and k in numbered}
-    return frozenset(keys | page_foot_lines([line.strip() for line in lines if line.strip()], keys))
+    return frozenset(keys | page_foot_lines(lines if raw is None else raw, keys))
 
 
 PAGE_FOOT_LINES = 16  # the most lines of a page's foot (or head) around its number
+FOOT_INDENT = 20  # how far a PDF's text (pdftotext's layout) sets a page's foot off from the margin
 
 
 def page_foot_lines(lines: list[str], running: set) -> set:
     """Keys of lines a page break repeats whatever they say: a court reporter's or publisher's name,
     telephone or site in a PDF's foot ("Reporting Co." / "1-800-..." / "www.example.com" / "47"),
-    with or without a number. A foot is a run of lines, each seen twice or more (ending no sentence
-    and no speaker's label) or the page's number or a running line, that holds a number or a
-    running line; a line is furniture when the runs it stands in are two or more and each holds the
-    same lines (a heading listed in a table of contents beside its page number and repeated over
-    its section stands in one run with the other entries, or among prose)."""
-    keys = [line_key(t) for t in lines]
+    with or without a number. ``lines`` as laid out (their indentation kept). A foot is a run of
+    lines set off from the margin, each seen twice or more (ending no sentence and no speaker's
+    label) but one: the page's number, first or last. A line is furniture when it stands once in
+    two feet or more, each holding the same lines, and their page numbers rise foot to foot: a
+    table's rows, a heading under numbered parts, a speaker under numbered questions or a numbered
+    list's items stand at the margin, or beside several numbers, or beside no page number."""
+    rows = [(len(line) - len(line.lstrip()), line.strip()) for line in lines if line.strip()]
+    keys = [line_key(t) for _, t in rows]
     counts: dict = defaultdict(int)
     for k in keys:
         counts[k] += 1
 
-    def anchor(i: int) -> bool:
-        return bool(PAGE_NUMBER.match(lines[i])) or keys[i] in running
+    def page(i: int) -> int | None:  # the page number line i is, if it is one
+        indent, t = rows[i]
+        return int(re.search(r"\d+", t).group()) if indent >= FOOT_INDENT and PAGE_NUMBER.match(t) else None
 
     def candidate(i: int) -> bool:
-        t = lines[i]
-        return counts[keys[i]] >= 2 and len(t.split()) <= 16 and not ends_sentence(t) and not t.endswith(":")
+        indent, t = rows[i]
+        return (indent >= FOOT_INDENT and counts[keys[i]] >= 2 and len(t.split()) <= 16
+                and not ends_sentence(t) and not t.endswith(":"))
 
-    signatures: dict = defaultdict(list)  # key -> the lines (less anchors) of each foot it stands in
+    feet: dict = defaultdict(list)  # key -> (page number, the foot's other lines) of each foot it stands in
     i = 0
-    while i < len(lines):
-        if not (anchor(i) or candidate(i)):
-            i += 1
-            continue
+    while i < len(rows):
         j = i
-        while j < len(lines) and (anchor(j) or candidate(j)):
+        while j < len(rows) and (page(j) is not None or candidate(j)):
             j += 1
-        run = range(i, j)
-        if j - i <= PAGE_FOOT_LINES and any(anchor(k) for k in run):
-            signature = tuple(keys[k] for k in run if not anchor(k))
+        numbers = [k for k in range(i, j) if page(k) is not None]
+        if 0 < j - i <= PAGE_FOOT_LINES and len(numbers) == 1 and numbers[0] in (i, j - 1):
+            signature = tuple(keys[k] for k in range(i, j) if k != numbers[0])
             for k in set(signature):
-                signatures[k].append(signature)
-        i = j
-    return {k for k, sigs in signatures.items()
-            if k not in running and len(sigs) >= 2 and len(set(sigs)) == 1 and sigs[0].count(k) == 1}
+                feet[k].append((page(numbers[0]), signature))
+        i = max(j, i + 1)
+    return {k for k, fs in feet.items()
+            if k not in running and len(fs) >= 2 and len({s for _, s in fs}) == 1 and fs[0][1].count(k) == 1
+            and all(a[0] < b[0] for a, b in zip(fs, fs[1:]))}
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1777,7 +1783,7 @@ def segment(doc) -> Segmentation:
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
     title_at, title_blocks = find_title(blocks, title)
-    repeated = running_lines([b.text for b in blocks if b.single_line])
+    repeated = running_lines([b.text for b in blocks if b.single_line], text.split("\n"))
     parts_seen = part_counts([b.text for b in blocks if b.single_line], title)
     authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
     bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
@@ -1815,9 +1821,8 @@ def segment(doc) -> Segmentation:
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
-            # a new part of the footer: another list, or the site's own lines (a link back up the
-            # page under a list of other pages starts none: what follows it is still the list's)
-            if rule and rule[1] and rule[0] != "back-to-top":
+            # a new part of the footer: another list, or the site's own lines
+            if rule and rule[1] and rule[0] not in PASSING_RULES:
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
                 footer_comments = footer_comments or rule[0] in COMMENT_RULES
             continue
