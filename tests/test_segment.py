@@ -3,9 +3,12 @@
 import json
 import textwrap
 
+import pytest
+
 from alliance_record.ingest import Document, normalize_text
 from alliance_record.load import span_problem
-from alliance_record.segment import Block, boilerplate_rule, ends_sentence, looks_like_heading, segment, split_blocks
+from alliance_record.segment import (Block, boilerplate_rule, ends_sentence, looks_like_heading, running_lines, segment,
+                                     split_blocks)
 
 
 def make(text, title="A Test Title", publisher="Daily Example", doc_id="t"):
@@ -473,10 +476,57 @@ def test_probe_pages_clutter_set_aside_and_body_kept():
     sibling rows (a legend), a list item and a heading opening "Related <word>:", a sentence in
     brackets opening "(Reporting by", a live blog's entries each closed by a bracketed credit, a
     standfirst naming a programme under the byline, a post quoted as the news, a list of
-    accounts with no date, sentences about the author after the notes."""
+    accounts with no date, sentences about the author after the notes. Branch clutter11 added
+    p45-p49 (as first written, at main: 149 of their 167 clutter lines missed): a ministry's end mark
+    ("(End)") and links back to the top or the list with their arrows, a PDF page's foot repeated at
+    each page break (set off from the margin, beside a rising page number), page-action buttons,
+    translation notices in a sentence; review11_clutter11 added p50-p53, body lines the branch lost
+    before its mends: an "UPDATE:" line and an annex after an end mark (which ends nothing), a
+    "Most popular in <place>" heading over a paragraph, a treaty's clause on its authentic text."""
     counts, misses = probe_figures()
     assert counts["body_kept"] == counts["body"], misses
     assert counts["clutter_aside"] == counts["clutter"], misses
+
+
+# a PDF page's foot as pdftotext lays it out: the reporter's lines and the page number set off far
+# from the text's margin, the numbers rising page to page
+PAGE_FOOT = ["SENATOR HOLT: How soon could the headquarters be staffed?",
+             " " * 60 + "Brightwater Stenographic Services", " " * 60 + "www.brightwater.example",
+             " " * 80 + "12",
+             "MS. ARDEN: Within a year, Senator.",
+             " " * 60 + "Brightwater Stenographic Services", " " * 60 + "www.brightwater.example",
+             " " * 80 + "13"]
+
+
+def test_a_page_foot_repeated_beside_its_page_number_is_a_running_line():
+    """Branch clutter11: a foot's lines repeated at each page break beside the page's number are
+    furniture though they hold no number themselves."""
+    keys = running_lines(PAGE_FOOT)
+    assert {"brightwater stenographic services", "www.brightwater.example"} <= keys
+
+
+@pytest.mark.parametrize("lines, kept", [
+    # two tables, a cell a line: the row labels repeat beside numbers (review11_clutter11, c3)
+    (["Fiscal 2023", "Destroyers", "47", "Submarines", "22", "Fiscal 2024", "Destroyers", "48", "Submarines",
+      "23"], ["destroyers", "submarines"]),
+    # a heading repeated under numbered parts (c4) and a speaker under numbered questions (c5)
+    (["Part 1", "Background", "The fleet grew by one hull.", "Part 2", "Background", "The budget adds another."],
+     ["background"]),
+    (["Question 1", "Minister Hara", "We expect the hulls on time.", "Question 2", "Minister Hara",
+      "Crews are the harder part."], ["minister hara"]),
+    # a numbered list whose numbers stand alone on their lines (c8)
+    (["1", "Joint exercise", "Hokkaido, in the autumn", "2", "Joint exercise", "Kyushu, in the winter"],
+     ["joint exercise"]),
+    # the page foot's shape, but the numbers do not rise: not pages
+    ([line.replace("13", "12") if line.strip() == "13" else line for line in PAGE_FOOT],
+     ["brightwater stenographic services"]),
+])
+def test_lines_repeated_beside_a_number_that_is_no_page_foot_are_kept(lines, kept):
+    """Review review11_clutter11 (finding 2): only a foot laid out as one (set off from the margin,
+    one page number a run, rising run to run) makes its repeated lines furniture; table rows,
+    headings under numbered parts, a speaker under numbered questions and numbered list items stay."""
+    keys = running_lines(lines)
+    assert not keys & set(kept)
 
 
 HARD_WRAPPED = """

@@ -62,6 +62,8 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 # a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
 _CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
 
+PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")  # "12", "Page 3 of 9"
+
 BOILERPLATE_RULES = [
     # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
     # "Subscribe to our newsletter"); a sentence that names a newsletter or says a state may "sign
@@ -80,6 +82,9 @@ BOILERPLATE_RULES = [
     ("subscription-prompt", re.compile(
         r"(?is)^(subscribe\b.*|.*\benter your e-?mail( address)?:?)$"), True),
     ("share-prompt", re.compile(r"(?i)^(share( this( article| story)?)?( on \w+)?|tweet|print|email)$"), False),
+    # a button that acts on the page itself: "Report this article", "License this article"
+    ("share-prompt", re.compile(r"(?i)^(report|licen[cs]e|reprint|republish|print|save|bookmark|cite|e-?mail)"
+                                r" this (article|story|post|page)$"), False),
     ("kicker", re.compile(r"^[A-Z][A-Z &/-]{2,30}:$"), False),
     ("breadcrumb", re.compile(r"(?i)^.{0,300}\b(no|\d+) comments? on\b.*$"), False),
     ("breadcrumb", re.compile(r"^(?:[\w&'.-]+(?: [\w&'.-]+){0,3})(?: ?[›»>/|] ?(?:[\w&'.-]+(?: [\w&'.-]+){0,3})){1,5}$"), False),
@@ -146,7 +151,7 @@ BOILERPLATE_RULES = [
                           r"(?:\s+[A-Z][\w.'’-]*)*)*(?:,?\s+(?:STAFF WRITER|Staff Writer|Staff Reporter|Correspondent|"
                           r"Reporter|Special Correspondent))?(?:\s*[|·,]\s*.{0,60})?$"), False),
     ("byline", re.compile(r"^(?:STAFF WRITER|Staff Writer|Staff Reporter)$"), False),
-    ("page-number", re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$"), False),
+    ("page-number", PAGE_NUMBER, False),
     ("image-id", re.compile(r"(?i)^(?:(virin|image id|photo id|image|file|id)\s*[:#]\s*)?[\w-]*\d[\w-]*\.(jpe?g|png|gif|webp|tiff?)$"), False),
     ("image-id", re.compile(r"(?i)^(virin|image id|photo id)\s*[:#]\s*\S+$"), False),
     # a label over a picture or a player ("Caption", "Video", "Photo 3"), alone on its line
@@ -161,6 +166,13 @@ BOILERPLATE_RULES = [
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
                                      r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
+    # ...and the same said in a sentence opening "This ... is a provisional translation", with what
+    # follows it on the line ("This is a provisional translation by an external company for reference
+    # purpose only.", "*This English text is a provisional translation. Only the Japanese original is
+    # authoritative."); never a treaty's clause on its texts ("Only the Japanese text is authentic.")
+    ("translation-label", re.compile(
+        r"(?i)^(?=.{0,300}$)[(\[*\s]*this(?: english)?(?: text| version| translation| document| page)? is "
+        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation\b.*$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -169,7 +181,13 @@ BOILERPLATE_RULES = [
                                     r"( \(\d+\))?|no comments?)\s*:?$"), True),
     ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
     ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
-    ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
+    # a link back up the page or to the list it was opened from, with or without its arrow: "Back to
+    # top", "▲ Page top", "< Back to list", "← Return to the list"
+    ("back-to-top", re.compile(r"(?i)^(?:[▲△↑⇧^<‹«←]\s*)?(?:(?:back|return) to (?:the )?(?:top|list|index)|"
+                               r"top of (?:the )?page|page top|↑ top)(?:\s*[▲△↑⇧^])?$"), True),
+    # the mark a ministry or agency puts under the end of its text: "(End)", "(END)", "- End -"; it
+    # ends nothing (an "UPDATE:" line or an annex may follow it)
+    ("end-mark", re.compile(r"^(?:\((?:End|END)\)|[-–—]\s*(?:End|END)\s*[-–—])$"), False),
     # the outlet's disclaimer ("Disclaimer: ...", "The views expressed are the author's own", "... do
     # not necessarily reflect those of this outlet"): about the author's views, not the story's (after
     # the copyright rule, which takes a line holding both)
@@ -180,6 +198,9 @@ BOILERPLATE_RULES = [
 ]
 FOOTER_RULE = "footer"
 LIST_RULES = {"related-articles", "tags", "leave-a-comment", "comment-form"}
+# rules that end the article but start no new part of a footer: a link back up the page under a list
+# of other pages ("Back to top") leaves what follows it the list's
+PASSING_RULES = frozenset({"back-to-top"})
 MASTHEAD_RULE = "masthead"          # a line above the headline: the site's name, menu, section label
 RUNNING_HEADER_RULE = "running-header"  # a line repeated on every page of a PDF (with its page number)
 BYLINE_RULE = "byline"
@@ -1340,9 +1361,10 @@ def line_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
 
 
-def running_lines(lines: list[str]) -> frozenset:
+def running_lines(lines: list[str], raw: list[str] | None = None) -> frozenset:
     """Keys of short lines that recur on several pages, numbered (a PDF's running header or footer
-    with its page number): seen at least twice, with a number, never ending a sentence."""
+    with its page number): seen at least twice, with a number, never ending a sentence; and the lines
+    of a page's foot (page_foot_lines), read in ``raw`` (the page's lines as laid out) if given."""
     counts: dict = defaultdict(int)
     numbered: set = set()
     for line in lines:
@@ -1352,7 +1374,53 @@ def running_lines(lines: list[str]) -> frozenset:
             counts[key] += 1
             if re.search(r"\d", t):
                 numbered.add(key)
-    return frozenset(k for k, n in counts.items() if n >= 2 and k in numbered)
+    keys = {k for k, n in counts.items() if n >= 2 and k in numbered}
+    return frozenset(keys | page_foot_lines(lines if raw is None else raw, keys))
+
+
+PAGE_FOOT_LINES = 16  # the most lines of a page's foot (or head) around its number
+FOOT_INDENT = 20  # how far a PDF's text (pdftotext's layout) sets a page's foot off from the margin
+
+
+def page_foot_lines(lines: list[str], running: set) -> set:
+    """Keys of lines a page break repeats whatever they say: a court reporter's or publisher's name,
+    telephone or site in a PDF's foot ("Reporting Co." / "1-800-..." / "www.example.com" / "47"),
+    with or without a number. ``lines`` as laid out (their indentation kept). A foot is a run of
+    lines set off from the margin, each seen twice or more (ending no sentence and no speaker's
+    label) but one: the page's number, first or last. A line is furniture when it stands once in
+    two feet or more, each holding the same lines, and their page numbers rise foot to foot: a
+    table's rows, a heading under numbered parts, a speaker under numbered questions or a numbered
+    list's items stand at the margin, or beside several numbers, or beside no page number."""
+    rows = [(len(line) - len(line.lstrip()), line.strip()) for line in lines if line.strip()]
+    keys = [line_key(t) for _, t in rows]
+    counts: dict = defaultdict(int)
+    for k in keys:
+        counts[k] += 1
+
+    def page(i: int) -> int | None:  # the page number line i is, if it is one
+        indent, t = rows[i]
+        return int(re.search(r"\d+", t).group()) if indent >= FOOT_INDENT and PAGE_NUMBER.match(t) else None
+
+    def candidate(i: int) -> bool:
+        indent, t = rows[i]
+        return (indent >= FOOT_INDENT and counts[keys[i]] >= 2 and len(t.split()) <= 16
+                and not ends_sentence(t) and not t.endswith(":"))
+
+    feet: dict = defaultdict(list)  # key -> (page number, the foot's other lines) of each foot it stands in
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and (page(j) is not None or candidate(j)):
+            j += 1
+        numbers = [k for k in range(i, j) if page(k) is not None]
+        if 0 < j - i <= PAGE_FOOT_LINES and len(numbers) == 1 and numbers[0] in (i, j - 1):
+            signature = tuple(keys[k] for k in range(i, j) if k != numbers[0])
+            for k in set(signature):
+                feet[k].append((page(numbers[0]), signature))
+        i = max(j, i + 1)
+    return {k for k, fs in feet.items()
+            if k not in running and len(fs) >= 2 and len({s for _, s in fs}) == 1 and fs[0][1].count(k) == 1
+            and all(a[0] < b[0] for a, b in zip(fs, fs[1:]))}
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1715,7 +1783,7 @@ def segment(doc) -> Segmentation:
         seg.boilerplate.append({"start": block.start, "end": block.end, "text": block.text, "rule": rule})
 
     title_at, title_blocks = find_title(blocks, title)
-    repeated = running_lines([b.text for b in blocks if b.single_line])
+    repeated = running_lines([b.text for b in blocks if b.single_line], text.split("\n"))
     parts_seen = part_counts([b.text for b in blocks if b.single_line], title)
     authors = [str(a) for a in meta.get("authors") or [] if str(a).strip()]
     bio_names = list(authors)  # the catalogue's authors and the names of the bylines read
@@ -1753,7 +1821,8 @@ def segment(doc) -> Segmentation:
         if in_footer:
             rule = boilerplate_rule(block)
             add_boilerplate(block, rule[0] if rule else footer_rule)
-            if rule and rule[1]:  # a new part of the footer: another list, or the site's own lines
+            # a new part of the footer: another list, or the site's own lines
+            if rule and rule[1] and rule[0] not in PASSING_RULES:
                 footer_rule = rule[0] if rule[0] in LIST_RULES else FOOTER_RULE
                 footer_comments = footer_comments or rule[0] in COMMENT_RULES
             continue
