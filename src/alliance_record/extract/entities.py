@@ -142,6 +142,8 @@ GENERATIONAL = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text  # (NFKD leaves ASCII as it is)
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -159,10 +161,12 @@ def person_shaped(words: list[str]) -> bool:
     Jaishankar", "ENDO Kazuya", "Theresa P. Lazaro"."""
     if not 2 <= len(words) <= 4:
         return False
-    return all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and \
+    return all(CAPITALISED.fullmatch(w) for w in words) and \
         not any(head_word(w) or w.lower() in NOT_NAMES or ABBREVIATED.fullmatch(w) for w in words)
 
 
+CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")  # fullmatch: a capitalised word or an initial
+NON_SPACE = re.compile(r"\S+")
 # "U.S.", "U.K.": a country's abbreviation is no word of a person's name ("U.S. Steel")
 ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -170,7 +174,7 @@ ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}")
 def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     """Cut a run of capitalised words into names: ``(start, end, evidence)`` offsets into
     ``surface``; evidence may hold ``role`` (the role before a person) and ``country``."""
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", surface)]
+    tokens = [(m.start(), m.end(), m.group()) for m in NON_SPACE.finditer(surface)]
     out = []
     n = len(tokens)
     # a head noun among the run's words from k on, read once (the "and" rule asks of the rest of
