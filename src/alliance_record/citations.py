@@ -1445,21 +1445,25 @@ def looks_like_citation(text: str, records: list[dict] | None = None, earlier: l
     publication facts (a place with a publisher or year), a container with a volume or pages,
     authors and a title with a year or publisher, an act, or a short form (a family name, a
     short title and a pinpoint, or a short form of a work in ``earlier``)."""
+    # (records already parsed are asked first: reading their facts costs less than the text's
+    # checks below, and most notes that cite have them)
+    if records is not None and any(has_reference_facts(r, earlier) for r in records):
+        return True
     text = normalise_space(SIGNAL.sub("", normalise_space(text), count=1))
     if CITATION_SIGNALS.search(text) or IBID.match(text) or DOI_BARE.search(text):
         return True
     q = find_quoted(text)
     if q and (parse_names(text[:q[0]], single=True) is not None or not text[:q[0]].strip(" ,.")):
         return True
-    segs = split_periods(text)
-    if find_date(text) and len(segs) >= 2 and (
+    if find_date(text) and len(segs := split_periods(text)) >= 2 and (
             any(_is_date_seg(s) for s in segs)
             or any(YEAR_ENDS_PART.search(s) and parse_date(PART_CUT.split(s)[-1])
                    for s in segs[1:])):
         return True
     if records is None:
         records = [parse_citation(text[a:b]) for a, b in split_citations(text)]
-    return any(has_reference_facts(r, earlier) for r in records)
+        return any(has_reference_facts(r, earlier) for r in records)
+    return False
 
 
 def has_reference_facts(rec: dict, earlier: list[dict] = ()) -> bool:
