@@ -18,6 +18,7 @@ import json
 import re
 import tempfile
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -180,6 +181,59 @@ def test_footnote_parser_ranges_and_records(body):
         json.dumps(citations.to_csl(rec, "item"))
     rec = citations.parse_reference(body, previous_authors=[{"family": "Example", "given": "Jane"}])
     json.dumps(citations.to_csl(rec, "item"))
+
+
+# the words a date is made of, and near misses ("Marine", "2025-3", "1990s", a long s)
+DATE_WORDS = ["March", "mar.", "Sept", "MAY", "jun", "Marine", "ſeptember", "5", "31", "2021", "1990s", "2019a",
+              "2025-03", "2025-03-05", "2025-3", "-", ",", " ", "(", ")", "n.d."]
+date_texts = st.lists(st.one_of(st.sampled_from(DATE_WORDS), st.sampled_from(FRAGMENTS), st.text(max_size=6)),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(date_texts)
+@example("Mar. 2021, 5")
+@example("2025-03 and March")
+def test_date_finder_skips_only_patterns_that_cannot_match(text):
+    """find_date runs a date pattern only when the text holds what it needs (a year, a month's
+    name, a hyphen): the same answer as every pattern run (a copy of the list skips nothing)."""
+    assert citations.find_date(text) == citations.find_date(text, list(citations.DATE_PATTERNS))
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(fragments)
+def test_protected_mask_is_the_characters_inside_titles_brackets_and_urls(text):
+    """The mask split points avoid, marked span by span: the same as marked character by character."""
+    mask = [False] * len(text)
+    for a, b in citations._title_spans(text):
+        for k in range(a, b):
+            mask[k] = True
+    for m in citations.ITALIC_TAG_OR_URL.finditer(text):
+        for k in range(m.start(), m.end()):
+            mask[k] = True
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch in "(["
+        if ch in ")]" and depth:
+            depth -= 1
+            mask[k] = True
+        mask[k] = mask[k] or bool(depth)
+    assert citations._protected(text) == mask
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(fragments)
+def test_gazetteer_key_folds_ascii_as_it_folds_the_rest(name):
+    """A name's gazetteer key: accents dropped, case folded, spaces collapsed -- an ASCII name by a
+    shorter way that must give the same key (and the same slug)."""
+    from alliance_record import gazetteer
+    from alliance_record.extract import entities
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    assert gazetteer._key(name) == " ".join(folded.casefold().split())
+    assert entities._fold(name) == folded
+    ascii_name = name.encode("ascii", "ignore").decode()
+    assert gazetteer._key(ascii_name) == " ".join(ascii_name.casefold().split())
 
 
 @settings(max_examples=120, **SETTINGS)

@@ -289,10 +289,16 @@ def work_year(work: dict) -> tuple[int | None, str | None]:
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['’.]", "", text)  # "O'Brien" -> obrien, "U.S." -> us
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = text or ""
+    if not text.isascii():  # (NFKD leaves ASCII as it is, and ASCII has no combining marks)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = SLUG_DROPPED.sub("", text.casefold())  # "O'Brien" -> obrien, "U.S." -> us
+    return SLUG_GAP.sub("-", text).strip("-")
+
+
+SLUG_DROPPED = re.compile(r"['’.]")
+SLUG_GAP = re.compile(r"[^a-z0-9]+")
 
 
 def work_slug(work: dict) -> str:
@@ -319,8 +325,12 @@ def author_display(work: dict) -> str | None:
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
-    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    text = APOSTROPHES.sub("'", text)
+    return SPACE_RUN.sub(" ", text).strip().casefold()
+
+
+APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`]")
+SPACE_RUN = re.compile(r"\s+")
 
 
 def _given_compatible(a: list[str], b: list[str]) -> bool:

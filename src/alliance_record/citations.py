@@ -109,8 +109,21 @@ NO_TITLE = re.compile(r"(?i)^(?:no title|untitled|\[no title\])$")
 LOCATOR = r"(?:(?:pp?\.|at)\s*)?(?P<loc>(?:\d+|[ivxlc]+)(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)"
 
 
+# What a text must hold for a pattern of DATE_PATTERNS to match it: every pattern a year; one with
+# a month's name that name as a word ("(?P<m>" comes after a word boundary or a space); one with a
+# month's number a hyphen ("2025-03"). A pattern whose need the text lacks is not run.
+ANY_YEAR = re.compile(YEAR)
+ANY_MONTH_NAME = re.compile(rf"(?i)\b{MONTH}")
+_NEEDS = [("(?P<m>" in pattern.pattern, "(?P<mm>" in pattern.pattern) for _precision, pattern in DATE_PATTERNS]
+
+
 def find_date(text: str, patterns=DATE_PATTERNS):
     """The first, most precise date in text: ``(iso, precision, start, end)`` or None."""
+    if patterns is DATE_PATTERNS:
+        if not ANY_YEAR.search(text):
+            return None
+        named, hyphen = ANY_MONTH_NAME.search(text) is not None, "-" in text
+        patterns = [p for p, (month, dash) in zip(DATE_PATTERNS, _NEEDS) if (named or not month) and (hyphen or not dash)]
     best = None
     for precision, pattern in patterns:
         m = pattern.search(text)
@@ -460,14 +473,17 @@ COMMA_SPACE = re.compile(r", ")
 def split_author_prefix(segment: str):
     """'Matthew Cox, Pentagon Reviewing ...' -> (authors, et_al, 'Pentagon Reviewing ...')."""
     parts = segment.split(", ")
+    people = lambda found: bool(found) and all("family" in a for a in found[0])  # noqa: E731
     for k in range(len(parts) - 1, 0, -1):
-        head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
-        names, rest = parse_names(head), parse_names(tail)
-        people = lambda found: bool(found) and all("family" in a for a in found[0])  # noqa: E731
-        if GENRE.match(parts[k].split(" (")[0]) and not is_org(parts[k].split(" (")[0]):
+        label = parts[k].split(" (")[0]
+        if GENRE.match(label) and not is_org(label):
             continue  # "Anna Berg, Fleet Readiness, RIPS Report 3": a title never is a genre label
-        if people(names) and not people(rest):
-            return names[0], names[1], tail
+        # (the tail is read only after a head of people: most cuts of a title fail at the head)
+        names = parse_names(", ".join(parts[:k]))
+        if people(names):
+            tail = ", ".join(parts[k:])
+            if not people(parse_names(tail)):
+                return names[0], names[1], tail
     # An institution as author: "International Institute for Strategic Studies, The Military
     # Balance 2024 (London: Routledge, 2024)" -- the first comma outside brackets.
     mask = _protected(segment)
@@ -554,11 +570,11 @@ def _protected(text: str) -> list[bool]:
     """Mark characters inside quoted titles, italics, brackets and URLs (not split points)."""
     mask = [False] * len(text)
     for a, b in _title_spans(text):
-        for k in range(a, b):
-            mask[k] = True
+        mask[a:b] = [True] * (b - a)
     for m in ITALIC_TAG_OR_URL.finditer(text):
-        for k in range(m.start(), m.end()):
-            mask[k] = True
+        mask[m.start():m.end()] = [True] * (m.end() - m.start())
+    if "(" not in text and "[" not in text:
+        return mask  # (no bracket opens: the walk below would mark nothing)
     depth = 0
     for k, ch in enumerate(text):
         if ch in "([":
@@ -785,7 +801,10 @@ def _short_form(text: str) -> dict | None:
 
 
 def _first_words(title: str | None) -> str:
-    return re.sub(r"^(?:the|a|an) ", "", fold_title(title))
+    return LEADING_ARTICLE.sub("", fold_title(title))
+
+
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 class CitedWorks(list):
@@ -865,11 +884,11 @@ def _legislation(text: str, rec: dict) -> bool:
         return False
     rest = (m.group("rest") or "").strip()
     ident = LEGISLATION_ID.search(rest)
-    if not ident and not re.fullmatch(rf"\(\s*{YEAR}\s*\)\.?", rest):
+    if not ident and not YEAR_IN_BRACKETS_ALONE.fullmatch(rest):
         return False
     rec["legislation"] = True
     rec["title"] = m.group("title").strip()
-    year = (ident and ident.group("of")) or next(iter(re.findall(rf"\(\s*({YEAR})\s*\)", rest)), None)
+    year = (ident and ident.group("of")) or next(iter(YEAR_IN_BRACKETS.findall(rest)), None)
     if year:
         rec["issued"], rec["issued_precision"] = year, "year"
     return True
@@ -997,6 +1016,21 @@ DATE_IN_BRACKETS = re.compile(rf"\s\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)
 LEADING_DATE = re.compile(rf"\((?:{YEAR}[a-z]?|n\.\s?d\.?|no date)[^()]*\)\.?\s+(?=\S)")
 
 
+# (the patterns of _period_style and the functions after it, compiled once: they run for every note)
+TITLE_FACTS = re.compile(rf"\s*\((?P<p>[^()]*(?:{YEAR}|n\.\s?d\.)[^()]*)\)(?:,?\s*{LOCATOR})?$")
+TITLE_REPORT_NUMBER = re.compile(r"\s*\((?P<g>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Memo|Study|Series)\s+"
+                                 r"No\.?\s*[\w.-]+)\)$")
+TITLE_LAST_PART = re.compile(r",\s*([^,]+)$")
+TITLE_AFTER_QUESTION = re.compile(r"([?!])\s+([^?!]+)$")
+TITLE_DATED_END = re.compile(r",\s*([^,]*,?\s*\d{4})$")
+YEAR_IN_BRACKETS_ALONE = re.compile(rf"\(\s*{YEAR}\s*\)\.?")  # fullmatch
+YEAR_IN_BRACKETS = re.compile(rf"\(\s*({YEAR})\s*\)")
+YEAR_INSIDE_BRACKETS = re.compile(rf"\([^()]*{YEAR}[^()]*\)")
+TRAILING_YEAR = re.compile(rf"[\s,]*{YEAR}\s*$")
+YEAR_ENDS_PART = re.compile(rf"(?:,\s*|\()[^,()]*{YEAR}\)?$")
+PART_CUT = re.compile(r",\s*|\(")
+
+
 def _period_style(text: str, rec: dict) -> list[str]:
     """``Author. (Year). Title. Source, Date.`` and ``Author, Title. Source``: authors and title
     from the first segments; the remaining segments are returned for ``_read_rest``."""
@@ -1046,26 +1080,25 @@ def _period_style(text: str, rec: dict) -> list[str]:
     rest = segs[k + 1:]
     if k == 0 and title[:1].islower():  # "the map on the ministry's site": prose, not a title
         return rest_before + rest
-    facts = re.search(rf"\s*\((?P<p>[^()]*(?:{YEAR}|n\.\s?d\.)[^()]*)\)(?:,?\s*{LOCATOR})?$", title)
+    facts = TITLE_FACTS.search(title)
     if facts and facts.start() > 0:  # Chicago book note: "Title (Place: Publisher, 2019), 45"
         rest.insert(0, f"({facts.group('p')})")
         rec["locator"] = rec["locator"] or facts.group("loc")
         title = title[:facts.start()]
-    numbered = re.search(r"\s*\((?P<g>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Memo|Study|Series)\s+"
-                         r"No\.?\s*[\w.-]+)\)$", title)
+    numbered = TITLE_REPORT_NUMBER.search(title)
     if numbered:  # APA "Title (Report No. RL33436)"
         rec["genre"] = numbered.group("g")
         title = title[:numbered.start()]
-    genre = re.search(r",\s*([^,]+)$", title)
+    genre = TITLE_LAST_PART.search(title)
     if genre and GENRE.match(genre.group(1).strip()) and not is_org(genre.group(1)):
         rec["genre"] = genre.group(1).strip()
         title = title[:genre.start()]
-    tail = re.search(r"([?!])\s+([^?!]+)$", title)
+    tail = TITLE_AFTER_QUESTION.search(title)
     if tail and is_org(tail.group(2)):
         rest.insert(0, tail.group(2))
         title = title[:tail.start() + 1]
     if not any(find_date(r) for r in rest if not r.startswith("In:")):
-        dated = re.search(r",\s*([^,]*,?\s*\d{4})$", title)
+        dated = TITLE_DATED_END.search(title)
         if dated and parse_date(dated.group(1)):
             rest.insert(0, dated.group(1))
             title = title[:dated.start()]
@@ -1131,7 +1164,7 @@ def _pull_volume(text: str, rec: dict) -> str:
             # IEEE/MLA put the date last, after volume, number and pages: "vol. 61, no. 2,
             # pp. 200-220, Mar. 2021" -- unless a parenthesis after the volume holds it.
             date = TRAILING_DATE.search(rest)
-            if date and not re.search(rf"\([^()]*{YEAR}[^()]*\)", rest):
+            if date and not YEAR_INSIDE_BRACKETS.search(rest):
                 found = parse_date(date.group("d")) or parse_date(date.group("y"))
                 if found:
                     _set_issued(rec, *found)
@@ -1383,7 +1416,7 @@ def series_key(title: str | None) -> str | None:
     """A title without its trailing year: 'Defense of Japan 2019' -> 'defense of japan'."""
     if not title:
         return None
-    return re.sub(rf"[\s,]*{YEAR}\s*$", "", fold_title(title)).strip() or None
+    return TRAILING_YEAR.sub("", fold_title(title)).strip() or None
 
 
 def harmonise_types(records: list[dict]) -> list[dict]:
@@ -1412,21 +1445,25 @@ def looks_like_citation(text: str, records: list[dict] | None = None, earlier: l
     publication facts (a place with a publisher or year), a container with a volume or pages,
     authors and a title with a year or publisher, an act, or a short form (a family name, a
     short title and a pinpoint, or a short form of a work in ``earlier``)."""
+    # (records already parsed are asked first: reading their facts costs less than the text's
+    # checks below, and most notes that cite have them)
+    if records is not None and any(has_reference_facts(r, earlier) for r in records):
+        return True
     text = normalise_space(SIGNAL.sub("", normalise_space(text), count=1))
     if CITATION_SIGNALS.search(text) or IBID.match(text) or DOI_BARE.search(text):
         return True
     q = find_quoted(text)
     if q and (parse_names(text[:q[0]], single=True) is not None or not text[:q[0]].strip(" ,.")):
         return True
-    segs = split_periods(text)
-    if find_date(text) and len(segs) >= 2 and (
+    if find_date(text) and len(segs := split_periods(text)) >= 2 and (
             any(_is_date_seg(s) for s in segs)
-            or any(re.search(rf"(?:,\s*|\()[^,()]*{YEAR}\)?$", s) and parse_date(re.split(r",\s*|\(", s)[-1])
+            or any(YEAR_ENDS_PART.search(s) and parse_date(PART_CUT.split(s)[-1])
                    for s in segs[1:])):
         return True
     if records is None:
         records = [parse_citation(text[a:b]) for a, b in split_citations(text)]
-    return any(has_reference_facts(r, earlier) for r in records)
+        return any(has_reference_facts(r, earlier) for r in records)
+    return False
 
 
 def has_reference_facts(rec: dict, earlier: list[dict] = ()) -> bool:
@@ -1510,12 +1547,19 @@ def fold_title(title: str | None) -> str:
     the merge compares each title many times)."""
     if not title:
         return ""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2018\u2019\u02bc`´']", "", text)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"[^\w\s-]", " ", text.casefold())
-    return re.sub(r"\s+", " ", text).strip()
+    text = title
+    if not text.isascii():  # (NFKD leaves ASCII as it is, and ASCII has no combining marks)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = TITLE_QUOTES.sub("", text)
+    text = TITLE_DASHES.sub("-", text)
+    text = TITLE_PUNCTUATION.sub(" ", text.casefold())
+    return SPACE_RUN.sub(" ", text).strip()
+
+
+TITLE_QUOTES = re.compile(r"[\u2018\u2019\u02bc`´']")
+TITLE_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+TITLE_PUNCTUATION = re.compile(r"[^\w\s-]")
 
 
 def display_name(author: dict) -> str:

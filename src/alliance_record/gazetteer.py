@@ -30,6 +30,8 @@ class Place:
 
 
 def _key(name: str) -> str:
+    if name.isascii():  # (NFKD leaves ASCII as it is, and its casefold is its lower case)
+        return " ".join(name.lower().split())
     name = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in name if not unicodedata.combining(c)).casefold().split())
 

@@ -529,13 +529,26 @@ class Segmentation:
 
 # --- helpers --------------------------------------------------------------------------------------
 
+# (the patterns of the helpers below, compiled once: they run for every block of a document)
+DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+SINGLE_QUOTES = re.compile(r"[\u2018\u2019\u02bc`]")
+DOUBLE_QUOTES = re.compile(r"[\u201c\u201d]")
+SPACE_RUN = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
+DIGIT_RUN = re.compile(r"\d+")
+LOWER_LETTER = re.compile(r"[a-z]")
+WORD_CHAR = re.compile(r"\w")
+HYPHENATED_WORD = re.compile(r"[\w-]+")
+FILE_SIZE_MENTION = re.compile(r"(?i)\d\s?[kmg]i?b\b")
+
+
 def fold(text: str) -> str:
     """Comparison key: case, dashes, quotes and spacing folded (TOC titles vs headings)."""
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
-    text = re.sub(r"[\u201c\u201d]", '"', text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    text = DASHES.sub("-", text)
+    text = SINGLE_QUOTES.sub("'", text)
+    text = DOUBLE_QUOTES.sub('"', text)
+    return SPACE_RUN.sub(" ", text).strip().casefold()
 
 
 def split_blocks(text: str, title: str | None = None) -> list[Block]:
@@ -1047,9 +1060,9 @@ def roman_items(lines: list[str], reach: int = 4) -> set[int]:
 def label_kind(marker: str) -> str | None:
     """How a list of notes numbers its labels: "digits" ("4.", "[4]"), "letters" (letters and
     numerals, "[d]", "iv.", which one label may be both), None for symbols and carets."""
-    if re.search(r"\d", marker):
+    if DIGIT.search(marker):
         return "digits"
-    return "letters" if re.search(r"[a-z]", marker) else None
+    return "letters" if LOWER_LETTER.search(marker) else None
 
 
 def same_scheme(marker: str, other: str) -> bool:
@@ -1116,10 +1129,10 @@ FILE_SIZE = re.compile(r"(?i)[(\[]?\s*(?:pdf|docx?|xlsx?|epub|zip)?[,\s]*\b\d+(?
 def furniture_line(text: str) -> bool:
     """A short line of a share bar's or a toolbar's words only (see FURNITURE_WORDS), the size of
     a file it offers aside ("Print this page    Download PDF (212 KB)")."""
-    if re.search(r"(?i)\d\s?[kmg]i?b\b", text):
+    if FILE_SIZE_MENTION.search(text):
         text = FILE_SIZE.sub(" ", text)
     # a share bar's icons may be letters ("Share: f | X | LINE | ✉"): one letter is no word
-    words = [w.casefold() for w in re.findall(r"[\w-]+", text) if len(w) > 1 or w.casefold() == "x"]
+    words = [w.casefold() for w in HYPHENATED_WORD.findall(text) if len(w) > 1 or w.casefold() == "x"]
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
 
 
@@ -1185,7 +1198,7 @@ SHARE_ITEM_WORDS = FURNITURE_ACTIONS | {"post", "copy", "link", "more", "options
 def furniture_words(text: str) -> bool:
     """A short line made only of a share bar's item words ("Post", "Copy link"): furniture beside
     a share bar, not on its own."""
-    words = [w.casefold() for w in re.findall(r"[\w-]+", text)]
+    words = [w.casefold() for w in HYPHENATED_WORD.findall(text)]
     return 0 < len(words) <= 3 and set(words) <= SHARE_ITEM_WORDS
 
 
@@ -1221,14 +1234,14 @@ def date_line(text: str) -> bool:
     dates and timestamp words are taken out. A line in capitals is read in title case ("FEB 7")."""
     from . import dates
 
-    if len(text) > 80 or not re.search(r"\d", text):
+    if len(text) > 80 or not DIGIT.search(text):
         return False
     rest = text.title() if is_all_caps(text) else text
     rest = ZONE_OFFSET.sub(" ", rest)  # "GMT+9", "10:05 +09:00": the offset of a zone or a clock time
     for m in dates.find_dates(rest):
         rest = rest.replace(m.phrase, " ")
     rest = TIMESTAMP_WORDS.sub(" ", rest)
-    return not re.search(r"\w", rest) and rest != text
+    return not WORD_CHAR.search(rest) and rest != text
 
 
 @functools.lru_cache(maxsize=1)
@@ -1358,7 +1371,7 @@ RULE_TESTS = [  # (rule, test, ends_article): structural tests after the pattern
 
 def line_key(text: str) -> str:
     """A line with its numbers and spacing folded: a running header on every page has one key."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
+    return SPACE_RUN.sub(" ", DIGIT_RUN.sub("#", text)).strip().casefold()
 
 
 def running_lines(lines: list[str], raw: list[str] | None = None) -> frozenset:

@@ -142,6 +142,8 @@ GENERATIONAL = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text  # (NFKD leaves ASCII as it is)
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -159,10 +161,12 @@ def person_shaped(words: list[str]) -> bool:
     Jaishankar", "ENDO Kazuya", "Theresa P. Lazaro"."""
     if not 2 <= len(words) <= 4:
         return False
-    return all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and \
+    return all(CAPITALISED.fullmatch(w) for w in words) and \
         not any(head_word(w) or w.lower() in NOT_NAMES or ABBREVIATED.fullmatch(w) for w in words)
 
 
+CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")  # fullmatch: a capitalised word or an initial
+NON_SPACE = re.compile(r"\S+")
 # "U.S.", "U.K.": a country's abbreviation is no word of a person's name ("U.S. Steel")
 ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -170,7 +174,7 @@ ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}")
 def split_name(surface: str, qualifiers: dict) -> list[tuple[int, int, dict]]:
     """Cut a run of capitalised words into names: ``(start, end, evidence)`` offsets into
     ``surface``; evidence may hold ``role`` (the role before a person) and ``country``."""
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", surface)]
+    tokens = [(m.start(), m.end(), m.group()) for m in NON_SPACE.finditer(surface)]
     out = []
     n = len(tokens)
     # a head noun among the run's words from k on, read once (the "and" rule asks of the rest of
@@ -458,7 +462,10 @@ def military_staff(words: list[str]) -> bool:
 def publisher(evidence: dict) -> bool:
     """A name that ends a reference after its place ("London: Fernwood Academic.") or its title."""
     return bool(evidence.get("reference") and PUBLISHER_BEFORE.search(evidence.get("wide_before", ""))
-                and re.match(r"^\.?\s*$", evidence.get("wide_after", "")[:3]))
+                and END_OF_ENTRY.match(evidence.get("wide_after", "")[:3]))
+
+
+END_OF_ENTRY = re.compile(r"^\.?\s*$")
 
 
 def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str, str, object]:
@@ -605,11 +612,11 @@ def outlet_or_company(words: list[str]) -> bool:
 
 
 def head_type(words: list[str]) -> str | None:
-    heads = [head_word(w) for w in reversed(words[1:] if len(words) > 1 else words) if head_word(w)]
     complement = next((k for k, w in enumerate(words) if w in ("of", "on", "for")), None)
-    if complement and head_word(words[complement - 1]):
-        heads = [head_word(words[complement - 1])]  # the head of "A of B" is A (see guess_type)
-    return HEAD_TYPE[heads[0]] if heads else None
+    head = head_word(words[complement - 1]) if complement else None  # the head of "A of B" is A (see guess_type)
+    if head is None:  # else the last head noun (of the words after the first, when there are more)
+        head = next(filter(None, map(head_word, reversed(words[1:] if len(words) > 1 else words))), None)
+    return HEAD_TYPE[head] if head else None
 
 
 class NameSpans:
@@ -739,6 +746,11 @@ def name_words(name: str, line_end_words: LineEndWords) -> list[str]:
     return rejoined(name, line_end_words).split()
 
 
+ENDS_JR = re.compile(r"\b(?:Jr|Sr)$")
+GERUND = re.compile(r"[A-Z][a-z]+ing")  # fullmatch: "Managing", "Deterring"
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
                         names_in: dict | None = None, country_of_form=None, doc_text: str = "",
                         line_end_words=None) -> list[dict]:
@@ -780,7 +792,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
             if jr and len(name.split()) >= 2:
                 e += jr.end()
                 name = text[s:e]
-            elif re.search(r"\b(?:Jr|Sr)$", name) and text[e:e + 1] == ".":
+            elif ENDS_JR.search(name) and text[e:e + 1] == ".":
                 e += 1
                 name = text[s:e]
             words = name_words(name, line_end_words)
@@ -812,19 +824,19 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                     # (a head noun alone, "Entry into Force of ...", names no body)
             if len(words) == 1 and name.lower() in lowercase and not name.isupper():
                 continue  # a word the document also writes in lower case: not a name
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", name) and (
+            if len(words) == 1 and GERUND.fullmatch(name) and (
                     region.kind in ("title", "heading") or OPENS_SENTENCE.search(text[max(0, s - 4):s])):
                 continue  # "Managing ...", "Deterring ...": a gerund opening a sentence or a title
                 # (mid-sentence, "a joint venture, Edgewing," or "in Reading" is a name)
             if common is not None and common(name) and not n_role(evidence):
                 continue  # title-case words of a headline or a cited title ("Holding the Line")
-            if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+            if len(name) < 2 or not TWO_LETTERS.search(name):
                 continue
             before, after = text[max(0, s - 30):s], text[e:e + 30]
             if EVENT_NAME_BEFORE.search(before) or EVENT_NAME_AFTER.match(after):
                 event_names.add(" ".join(words))
                 continue  # the name of an exercise or an operation: an event, not an actor or a place
-            if region.kind in ("title", "heading") and re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
+            if region.kind in ("title", "heading") and GERUND.fullmatch(words[0]):
                 continue  # a headline's gerund phrase ("Making the Joint Force Headquarters Work")
             if country_of_form is not None and not evidence.get("country"):
                 nearby = context_country(text, s, e, country_of_form)
