@@ -968,3 +968,29 @@ def test_a_middle_initial_the_registry_does_not_write_is_the_registered_person()
 def test_another_given_name_or_a_suffix_is_no_registered_person(text, person):
     found, _ = seed_run(text)
     assert not [f for f in found if f[1] == person], found
+
+
+# Issue 14 (round heads11): a number that opens a unit's name makes it its own unit, not the
+# service it is part of ("5th Air Force" is a numbered air force, not the U.S. Air Force); the
+# service's own name beside it is still a mention.
+@pytest.mark.parametrize("text", [
+    "The U.S. Air Force said the 5th Air Force would move two squadrons south.",
+    "The U.S. Air Force named a new commander. Fifth Air Force has led air defense planning since 1957.",
+    "The U.S. Air Force flew the jets in, and crews of the 7th Air Force took them over at Osan.",
+])
+def test_a_numbered_formation_is_no_mention_of_its_service(text):
+    found, _ = seed_run(text + "\n")
+    assert [s for s, i in found if i == "us-air-force"] == ["U.S. Air Force"]
+
+
+# Issue 14 (round heads11): a banner or a publisher's name written in capitals on the page's
+# furniture is not the document's mention (every set's gold lists such lines as not entities);
+# a wire story's dateline in capitals still names its place.
+def test_a_banner_in_capitals_is_no_mention_but_a_dateline_is():
+    text = ("U.S. FORCES JAPAN\n\nHome | About | News | Contact\n\n"
+            "TOKYO, May 2 (Harbor Wire) - Officials of U.S. Forces Japan met the press on Friday to describe "
+            "the new command arrangements at the base west of the capital.\n")
+    found, _ = seed_run(text)
+    assert ("U.S. FORCES JAPAN", "usfj") not in found
+    assert ("U.S. Forces Japan", "usfj") in found
+    assert ("TOKYO", "tokyo") in found

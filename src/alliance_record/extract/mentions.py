@@ -3,7 +3,9 @@
 Where: the title, headings, chapter bylines and affiliations, figure captions and credits, body
 paragraphs, reference-list entries and footnote bodies (``region`` says which), and the text the
 segmenter classes as boilerplate — a cover line, a table of contents, a newsletter prompt, a
-copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document.
+copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document,
+but for a boilerplate line written in capitals, a site's banner or a publisher's name on a cover
+("U.S. FORCES JAPAN"), which is the page's (a wire story's dateline in capitals is searched).
 A boilerplate line that repeats the document's title or one of its headings (a repeated title, a
 table-of-contents entry) is not searched again: its names are already mentions where the heading
 is. Nothing inside a URL is searched. A wire story's dateline ("TOKYO, Sept 26 (Agency) -") is
@@ -1162,17 +1164,25 @@ COMPASS_BEFORE = re.compile(r"(?<![\w.'-])(?:(?:North|South)(?:east|west)?(?:ern
                             r"Central)[ -]$")
 INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "grouping", "political-party"}
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
+# A number that opens a unit's name ("5th Air Force", "Seventh Fleet", "the Eighth Army"), at a
+# sentence's start too.
+ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
+                            r"Seventeenth|Eighteenth|Nineteenth|Twentieth))[ -]$")
 
 
 def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon",
                         wraps: bool = False) -> bool:
-    """An institution's name right after a capitalised word that is not its own country's is the
-    end of another institution's name: "Philippine Air Force" is not the U.S. Air Force,
+    """An institution's name right after a capitalised word that is not its own country's, or
+    after an ordinal, is the end of another institution's name: "Philippine Air Force" and "5th
+    Air Force" are not the U.S. Air Force,
     "Ground Self-Defense Force" not the whole JSDF. A determiner, a sentence's first word or the
     institution's own country ("Japanese Self-Defense Forces") does not count."""
     if not cands or any(c.type not in INSTITUTION_TYPES for c in cands):
         return False
     v = view.view
+    if ORDINAL_BEFORE.search(v, max(0, start - 16), start):
+        return True  # "5th Air Force", "Fifth Air Force": a numbered formation is its own unit
     m = PREFIX_WORD.search(v, max(0, start - 40), start)
     if not m:
         return False
@@ -1822,8 +1832,10 @@ def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tupl
     boilerplate rule it was set aside by (None for the segmenter's regions): the segmenter's
     regions, then each boilerplate row (region ``boilerplate``) less any part of it that repeats
     the title or a heading (a repeated title, a table-of-contents entry), and but the page's
-    machinery (CHROME_RULES). ``words``: the document's, for a word hyphenated at a line's end
-    (:meth:`View.of`)."""
+    machinery (CHROME_RULES) and a line written in capitals that is not a wire story's dateline (a
+    site's banner, a publisher's or committee's name on a cover: "U.S. FORCES JAPAN", "UNITED
+    STATES SENATE"; the gold lists no name that occurs only in such furniture). ``words``: the
+    document's, for a word hyphenated at a line's end (:meth:`View.of`)."""
     out = [(region, [], None) for region in regions(doc, seg)]
     headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]], words).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
@@ -1832,6 +1844,8 @@ def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tupl
         if row["rule"] in CHROME_RULES:
             continue
         text = doc.text[row["start"]:row["end"]]
+        if row["rule"] != DATELINE_RULE and written_in_capitals(text):
+            continue  # a banner or running head in capitals ("U.S. FORCES JAPAN"): the page's, not the text's
         view = View.of(text, words)
         blocked = []
         for heading in headings:
