@@ -1010,3 +1010,17 @@ def test_a_banner_in_capitals_is_no_mention_but_a_dateline_is():
 def test_people_in_a_capital_who_act_are_its_government(text, expected):
     found, _ = seed_run(text + "\n")
     assert [f for f in found if f[0] in {s for s, _ in expected}] == expected
+
+
+# Issue 14 (round heads11): a unit registered under its parent's name or acronym ("JSDF Joint
+# Operations Command") is also named without it, whose country the context decides as for
+# "Ministry of Defense"; another state's word before it makes it that state's.
+@pytest.mark.parametrize("text,expected", [
+    ("Japan stood up its Joint Operations Command at Ichigaya this spring.", ["jjoc"]),
+    ("The Japanese Joint Operations Command will work with the upgraded U.S. Forces Japan.", ["jjoc"]),
+    ("Tokyo said the Joint Operations Command would direct all three Self-Defense Forces services.", ["jjoc"]),
+    ("Canberra said the Australian Joint Operations Command would plan the exercise.", []),
+])
+def test_a_unit_without_its_parents_name_is_read_by_its_country(text, expected):
+    found, _ = seed_run(text + "\n")
+    assert [i for s, i in found if s.endswith("Joint Operations Command")] == expected

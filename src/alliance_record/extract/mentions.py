@@ -408,6 +408,7 @@ class Lexicon:
         generic: dict[str, dict] = defaultdict(dict)
         surnames: dict[str, dict] = defaultdict(dict)
         qualifiers = country_qualifiers(actors)
+        by_id = {e["id"]: e for e in actors.entries}
         state_names: dict = defaultdict(list)  # country code -> "Japan", "the United States"
         for e in actors.entries:
             if e["type"] == "state" and e.get("country"):
@@ -431,7 +432,14 @@ class Lexicon:
                         if variant != key:
                             variants[variant].setdefault((kind, e["id"]), Candidate(kind, e["id"], e["type"], how, country))
                     if e["type"] in GENERIC_TYPES and country:
-                        for bare in generic_forms(key, qualifiers):
+                        parent = by_id.get(e.get("parent")) if kind == "actor" else None
+                        under_parent = parent_generic_forms(key, parent, country)
+                        for bare in under_parent:
+                            # "the Japanese Joint Operations Command": its state's word before it, one name
+                            for q in (q for q, c in qualifiers.items() if c == country):
+                                variants[f"{q} {bare}"].setdefault(
+                                    (kind, e["id"]), Candidate(kind, e["id"], e["type"], "variant", country))
+                        for bare in generic_forms(key, qualifiers) | under_parent:
                             generic[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "generic", country)
                             # "Ministry of Defense of Japan": a body's bare form with its state's name after it
                             for state_name in state_names.get(country, ()) if e["type"] == "government-body" else ():
@@ -778,6 +786,18 @@ def generic_forms(form: str, qualifiers: dict) -> set:
                     out.add(bare)
                     out.update(institution_word_orders(bare))
     return out
+
+
+def parent_generic_forms(form: str, parent: dict | None, country: str) -> set:
+    """A unit's form without its parent's name or acronym before it, where what is left is a
+    unit's own name (two words or more ending in a head noun): "JSDF Joint Operations Command" ->
+    "Joint Operations Command", whose country the context decides as for "Ministry of Defense"
+    (not "PLA Navy" -> "Navy": one word)."""
+    if not parent:
+        return set()
+    own = {fold_form(f): country for f in [parent["name"], *parent.get("aliases", ())]}
+    return {bare for bare in generic_forms(form, own)
+            if " " in bare and bare.rsplit(" ", 1)[-1].lower() in HEAD_TYPE}
 
 
 INSTITUTION_OF = re.compile(r"^(Ministry|Department) of (?:the )?((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})$")
