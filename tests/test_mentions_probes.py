@@ -1004,7 +1004,30 @@ def test_a_banner_in_capitals_is_no_mention_but_a_dateline_is():
     ("The Japanese Joint Operations Command will work with the upgraded U.S. Forces Japan.", ["jjoc"]),
     ("Tokyo said the Joint Operations Command would direct all three Self-Defense Forces services.", ["jjoc"]),
     ("Canberra said the Australian Joint Operations Command would plan the exercise.", []),
+    ("Japan reorganised its forces this spring. Since then the Joint Operations Command has directed all three services.",
+     ["jjoc"]),  # the nearest state before it, in its paragraph, is Japan
+    # another state governs the phrase: the nearest state before it is not Japan (review11 finding 1)
+    ("Canberra said its Joint Operations Command at Bungendore would plan the drills with Japan.", []),
+    ("The Australian Defence Force said the Joint Operations Command would host Japanese officers next year.", []),
+    ("Japan sent two liaison officers. Australia's defence chief said the Joint Operations Command would host them.", []),
 ])
 def test_a_unit_without_its_parents_name_is_read_by_its_country(text, expected):
     found, _ = seed_run(text + "\n")
     assert [i for s, i in found if s.endswith("Joint Operations Command")] == expected
+
+
+# review11 findings 2 and 3: an ordinal before a body that is no military formation is still that
+# body ("the 117th Congress" is the Congress), and a speaker's label in capitals is no banner.
+@pytest.mark.parametrize("text,entity", [
+    ("The measure lapsed when the 117th Congress ended in January.", "us-congress"),
+    ("Leaders gathered for the 6th Quad Leaders' Summit in Delaware that autumn.", "quad"),
+    ("He lost in the 28th Liberal Democratic Party presidential election last year.", "liberal-democratic-party-japan"),
+])
+def test_an_ordinal_before_a_non_military_body_keeps_its_mention(text, entity):
+    found, _ = seed_run(text + "\n")
+    assert [i for s, i in found if i == entity] == [entity], found
+
+
+def test_a_speakers_label_in_capitals_keeps_its_mention():
+    found, _ = seed_run("SECRETARY HEGSETH:\n\nWe will keep our commitments to our allies in the region.\n")
+    assert [i for s, i in found if i == "pete-hegseth"] == ["pete-hegseth"], found
