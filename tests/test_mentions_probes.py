@@ -968,3 +968,66 @@ def test_a_middle_initial_the_registry_does_not_write_is_the_registered_person()
 def test_another_given_name_or_a_suffix_is_no_registered_person(text, person):
     found, _ = seed_run(text)
     assert not [f for f in found if f[1] == person], found
+
+
+# Issue 14 (round heads11): a number that opens a unit's name makes it its own unit, not the
+# service it is part of ("5th Air Force" is a numbered air force, not the U.S. Air Force); the
+# service's own name beside it is still a mention.
+@pytest.mark.parametrize("text", [
+    "The U.S. Air Force said the 5th Air Force would move two squadrons south.",
+    "The U.S. Air Force named a new commander. Fifth Air Force has led air defense planning since 1957.",
+    "The U.S. Air Force flew the jets in, and crews of the 7th Air Force took them over at Osan.",
+])
+def test_a_numbered_formation_is_no_mention_of_its_service(text):
+    found, _ = seed_run(text + "\n")
+    assert [s for s, i in found if i == "us-air-force"] == ["U.S. Air Force"]
+
+
+# Issue 14 (round heads11): a banner or a publisher's name written in capitals on the page's
+# furniture is not the document's mention (every set's gold lists such lines as not entities);
+# a wire story's dateline in capitals still names its place.
+def test_a_banner_in_capitals_is_no_mention_but_a_dateline_is():
+    text = ("U.S. FORCES JAPAN\n\nHome | About | News | Contact\n\n"
+            "TOKYO, May 2 (Harbor Wire) - Officials of U.S. Forces Japan met the press on Friday to describe "
+            "the new command arrangements at the base west of the capital.\n")
+    found, _ = seed_run(text)
+    assert ("U.S. FORCES JAPAN", "usfj") not in found
+    assert ("U.S. Forces Japan", "usfj") in found
+    assert ("TOKYO", "tokyo") in found
+
+
+# Issue 14 (round heads11): a unit registered under its parent's name or acronym ("JSDF Joint
+# Operations Command") is also named without it, whose country the context decides as for
+# "Ministry of Defense"; another state's word before it makes it that state's.
+@pytest.mark.parametrize("text,expected", [
+    ("Japan stood up its Joint Operations Command at Ichigaya this spring.", ["jjoc"]),
+    ("The Japanese Joint Operations Command will work with the upgraded U.S. Forces Japan.", ["jjoc"]),
+    ("Tokyo said the Joint Operations Command would direct all three Self-Defense Forces services.", ["jjoc"]),
+    ("Canberra said the Australian Joint Operations Command would plan the exercise.", []),
+    ("Japan reorganised its forces this spring. Since then the Joint Operations Command has directed all three services.",
+     ["jjoc"]),  # the nearest state before it, in its paragraph, is Japan
+    # another state governs the phrase: the nearest state before it is not Japan (review11 finding 1)
+    ("Canberra said its Joint Operations Command at Bungendore would plan the drills with Japan.", []),
+    ("The Australian Defence Force said the Joint Operations Command would host Japanese officers next year.", []),
+    ("Japan sent two liaison officers. Australia's defence chief said the Joint Operations Command would host them.", []),
+])
+def test_a_unit_without_its_parents_name_is_read_by_its_country(text, expected):
+    found, _ = seed_run(text + "\n")
+    assert [i for s, i in found if s.endswith("Joint Operations Command")] == expected
+
+
+# review11 findings 2 and 3: an ordinal before a body that is no military formation is still that
+# body ("the 117th Congress" is the Congress), and a speaker's label in capitals is no banner.
+@pytest.mark.parametrize("text,entity", [
+    ("The measure lapsed when the 117th Congress ended in January.", "us-congress"),
+    ("Leaders gathered for the 6th Quad Leaders' Summit in Delaware that autumn.", "quad"),
+    ("He lost in the 28th Liberal Democratic Party presidential election last year.", "liberal-democratic-party-japan"),
+])
+def test_an_ordinal_before_a_non_military_body_keeps_its_mention(text, entity):
+    found, _ = seed_run(text + "\n")
+    assert [i for s, i in found if i == entity] == [entity], found
+
+
+def test_a_speakers_label_in_capitals_keeps_its_mention():
+    found, _ = seed_run("SECRETARY HEGSETH:\n\nWe will keep our commitments to our allies in the region.\n")
+    assert [i for s, i in found if i == "pete-hegseth"] == ["pete-hegseth"], found

@@ -3,7 +3,10 @@
 Where: the title, headings, chapter bylines and affiliations, figure captions and credits, body
 paragraphs, reference-list entries and footnote bodies (``region`` says which), and the text the
 segmenter classes as boilerplate — a cover line, a table of contents, a newsletter prompt, a
-copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document.
+copyright line (region ``boilerplate``, no paragraph): a name there is still named by the document,
+but for a cover, footer or contents line written in capitals, a site's banner or a publisher's
+name on a cover ("U.S. FORCES JAPAN"), which is the page's (a speaker's label or a dateline in
+capitals is searched).
 A boilerplate line that repeats the document's title or one of its headings (a repeated title, a
 table-of-contents entry) is not searched again: its names are already mentions where the heading
 is. Nothing inside a URL is searched. A wire story's dateline ("TOKYO, Sept 26 (Agency) -") is
@@ -73,8 +76,8 @@ import regex
 
 from .. import gazetteer, schema
 from ..errors import InputError
-from ..segment import (DATELINE, DATELINE_RULE, SUPERSCRIPTS, WRAPPING_REGIONS, Multi, Piece, Region, ends_sentence,
-                       regions, wrapped_break)
+from ..segment import (COVER_RULE, DATELINE, DATELINE_RULE, FOOTER_RULE, SUPERSCRIPTS, TOC_RULE, WRAPPING_REGIONS,
+                       Multi, Piece, Region, ends_sentence, regions, wrapped_break)
 from . import entities
 from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
                     soft_hyphen)
@@ -362,6 +365,9 @@ class Lexicon:
     demonyms: frozenset = frozenset()
     qualifiers: dict = field(default_factory=dict)  # "Japanese", "Japan", "U.S." -> country code
     governments: dict = field(default_factory=dict)  # person id -> the form of their government
+    # a unit's form without its parent's name ("Joint Operations Command"): read only where the
+    # nearest state named before it is its own (resolve_generic)
+    parent_generic: frozenset = frozenset()
     # what find_matches asks of a form at every occurrence: folded form -> its FormFacts
     form_facts: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -401,6 +407,8 @@ class Lexicon:
         generic: dict[str, dict] = defaultdict(dict)
         surnames: dict[str, dict] = defaultdict(dict)
         qualifiers = country_qualifiers(actors)
+        by_id = {e["id"]: e for e in actors.entries}
+        parent_generic: set = set()
         state_names: dict = defaultdict(list)  # country code -> "Japan", "the United States"
         for e in actors.entries:
             if e["type"] == "state" and e.get("country"):
@@ -424,7 +432,15 @@ class Lexicon:
                         if variant != key:
                             variants[variant].setdefault((kind, e["id"]), Candidate(kind, e["id"], e["type"], how, country))
                     if e["type"] in GENERIC_TYPES and country:
-                        for bare in generic_forms(key, qualifiers):
+                        parent = by_id.get(e.get("parent")) if kind == "actor" else None
+                        under_parent = parent_generic_forms(key, parent, country)
+                        parent_generic |= under_parent
+                        for bare in under_parent:
+                            # "the Japanese Joint Operations Command": its state's word before it, one name
+                            for q in (q for q, c in qualifiers.items() if c == country):
+                                variants[f"{q} {bare}"].setdefault(
+                                    (kind, e["id"]), Candidate(kind, e["id"], e["type"], "variant", country))
+                        for bare in generic_forms(key, qualifiers) | under_parent:
                             generic[bare][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "generic", country)
                             # "Ministry of Defense of Japan": a body's bare form with its state's name after it
                             for state_name in state_names.get(country, ()) if e["type"] == "government-body" else ():
@@ -470,7 +486,8 @@ class Lexicon:
         demonyms = frozenset(d for e in actors.entries for d in e.get("demonyms") or [])
         return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0),
                    upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms,
-                   qualifiers=qualifiers, governments={p: g for p, g in governments.items() if g in frozen})
+                   qualifiers=qualifiers, governments={p: g for p, g in governments.items() if g in frozen},
+                   parent_generic=frozenset(f for f in parent_generic if forms.get(f) is generic.get(f)))
 
 
 # A state's name that takes the article: "the United States", "the Republic of Korea".
@@ -771,6 +788,18 @@ def generic_forms(form: str, qualifiers: dict) -> set:
                     out.add(bare)
                     out.update(institution_word_orders(bare))
     return out
+
+
+def parent_generic_forms(form: str, parent: dict | None, country: str) -> set:
+    """A unit's form without its parent's name or acronym before it, where what is left is a
+    unit's own name (two words or more ending in a head noun): "JSDF Joint Operations Command" ->
+    "Joint Operations Command", whose country the context decides as for "Ministry of Defense"
+    (not "PLA Navy" -> "Navy": one word)."""
+    if not parent:
+        return set()
+    own = {fold_form(f): country for f in [parent["name"], *parent.get("aliases", ())]}
+    return {bare for bare in generic_forms(form, own)
+            if " " in bare and bare.rsplit(" ", 1)[-1].lower() in HEAD_TYPE}
 
 
 INSTITUTION_OF = re.compile(r"^(Ministry|Department) of (?:the )?((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})$")
@@ -1162,17 +1191,28 @@ COMPASS_BEFORE = re.compile(r"(?<![\w.'-])(?:(?:North|South)(?:east|west)?(?:ern
                             r"Central)[ -]$")
 INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "grouping", "political-party"}
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
+# A number that opens a unit's name ("5th Air Force", "Seventh Fleet", "the Eighth Army"), at a
+# sentence's start too.
+ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
+                            r"Seventeenth|Eighteenth|Nineteenth|Twentieth))[ -]$")
 
 
 def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon",
                         wraps: bool = False) -> bool:
-    """An institution's name right after a capitalised word that is not its own country's is the
-    end of another institution's name: "Philippine Air Force" is not the U.S. Air Force,
+    """An institution's name right after a capitalised word that is not its own country's, or
+    a military service's after an ordinal, is the end of another institution's name: "Philippine
+    Air Force" and "5th Air Force" are not the U.S. Air Force,
     "Ground Self-Defense Force" not the whole JSDF. A determiner, a sentence's first word or the
     institution's own country ("Japanese Self-Defense Forces") does not count."""
     if not cands or any(c.type not in INSTITUTION_TYPES for c in cands):
         return False
     v = view.view
+    if ORDINAL_BEFORE.search(v, max(0, start - 16), start) and all(c.type == "military" for c in cands) \
+            and HEAD_TYPE.get(v[start:end].rsplit(" ", 1)[-1].lower()) == "military":
+        # "5th Air Force", "Fifth Air Force": a numbered formation is its own unit (not "the 117th
+        # Congress" or "the 6th Quad Leaders' Summit", which are those bodies)
+        return True
     m = PREFIX_WORD.search(v, max(0, start - 40), start)
     if not m:
         return False
@@ -1693,7 +1733,7 @@ def summoned_mission(folded: str, i: int, j: int) -> bool:
                 or SUMMONED_AFTER.match(folded, mission.end()))
 
 
-def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
+def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, strict: frozenset = frozenset()):
     """A generic form ("the Ministry of Defense", "Self-Defense Forces") names the entity of the
     country its context is about: of the countries that have an entity of that form, the one most
     named around it — by the entities and nationality words of its sentence, else its region, else
@@ -1701,6 +1741,10 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
     before a mission that is summoned or protested to ("summoned the Chinese ambassador", "the
     Chinese ambassador was called in") is no evidence: that mission is the guest's; a mission the
     ministry instructs, and its envoys or diplomats, count as usual (:func:`summoned_mission`).
+    A form in ``strict`` (a unit's name without its parent's: "Joint Operations Command", which
+    other states' commands also bear) is read only where the nearest state named before it, in its
+    sentence, else its region, is the owner and its sentence names no other state before it
+    ("Canberra said its Joint Operations Command": none; :meth:`RegionFacts.states_before`).
 
     Each region's sentence breaks, folded text and covered characters are read once, and each
     span's tally is counted once, so that a region with many generic forms costs in proportion
@@ -1748,6 +1792,24 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
                         tally[qualifiers[q.group(1)]] += 1
             return tally
 
+        def states_before(self, a: int, b: int) -> list:
+            """The countries named in ``text[a:b]``, in order: registered names, capitals and
+            nationality words (one country each)."""
+            self.countries(0, 0)  # folded text and covered characters
+            named = []
+            lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            for o in self.found[lo:hi]:
+                c = o.chosen
+                if c is not None and c.via == "generic":
+                    continue
+                country = c.country if c is not None else (country_of(o.form) if country_of else None)
+                if country and o.j <= b:
+                    named.append((o.i, country))
+            if qualifier_re is not None:
+                named += [(q.start(), qualifiers[q.group(1)]) for q in qualifier_re.finditer(self.folded, a, b)
+                          if not self.covered[q.start()]]
+            return [c for _, c in sorted(named)]
+
     def top(tally, owners):
         """Of the countries that have an entity of that form, the one most named ("the
         Self-Defense Forces and U.S. Forces Japan": Japan's), if one is; else none."""
@@ -1786,8 +1848,14 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None):
             # Department of Defense": another state's own body, whatever else the sentence names
             m.chosen, m.candidates, m.method, m.foreign = None, (), "", True
             continue
-        country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
-            or top(document, owners)
+        if m.form in strict:
+            # the nearest state named before it is its owner, and its sentence names no other before it
+            in_sentence = f.states_before(start, m.i)
+            nearest = in_sentence or f.states_before(0, start)
+            country = nearest[-1] if nearest and set(in_sentence) <= {nearest[-1]} else None
+        else:
+            country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
+                or top(document, owners)
         chosen = [c for c in cands if c.country == country]
         m.chosen = chosen[0] if len(chosen) == 1 else None
         m.method = "generic+context" if m.chosen else ""
@@ -1810,6 +1878,10 @@ def _part(m: Match) -> str:
     return "notes" if m.region.kind in ("footnote", "reference") else "text"
 
 
+# Boilerplate whose lines in capitals are the page's banner, a cover's publisher or a running
+# head, not the text's ("U.S. FORCES JAPAN"): every such line in the sets is in its gold's
+# not_entities. Not a kicker or speaker's label ("SECRETARY HEGSETH:"), a byline or a dateline.
+BANNER_RULES = {COVER_RULE, FOOTER_RULE, TOC_RULE}
 # Boilerplate that is the page's machinery, not the document's words: its names are menus, tags,
 # share buttons and other pages' headlines ("Asia Pacific" as a topic, "X" as a share button).
 CHROME_RULES = {"share-prompt", "navigation", "breadcrumb", "tags", "related-articles", "advertisement",
@@ -1822,8 +1894,10 @@ def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tupl
     boilerplate rule it was set aside by (None for the segmenter's regions): the segmenter's
     regions, then each boilerplate row (region ``boilerplate``) less any part of it that repeats
     the title or a heading (a repeated title, a table-of-contents entry), and but the page's
-    machinery (CHROME_RULES). ``words``: the document's, for a word hyphenated at a line's end
-    (:meth:`View.of`)."""
+    machinery (CHROME_RULES) and a cover, footer or contents line written in capitals (BANNER_RULES:
+    a site's banner, a publisher's or committee's name on a cover: "U.S. FORCES JAPAN", "UNITED
+    STATES SENATE"; the gold lists no name that occurs only in such furniture). ``words``: the
+    document's, for a word hyphenated at a line's end (:meth:`View.of`)."""
     out = [(region, [], None) for region in regions(doc, seg)]
     headings = {View.of(doc.text[s["heading_start"]:s["heading_end"]], words).view.strip()
                 for s in seg.sections if s.get("heading_start") is not None and s.get("heading_end")}
@@ -1832,6 +1906,8 @@ def mention_regions(doc, seg, words: LineEndWords = LineEndWords()) -> list[tupl
         if row["rule"] in CHROME_RULES:
             continue
         text = doc.text[row["start"]:row["end"]]
+        if row["rule"] in BANNER_RULES and written_in_capitals(text):
+            continue  # a banner or running head in capitals ("U.S. FORCES JAPAN"): the page's, not the text's
         view = View.of(text, words)
         blocked = []
         for heading in headings:
@@ -1918,7 +1994,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             _unmatched(doc, region, surface, i, glued, unmatched, unnamed, ctx, id(region) in datelines)
     matches.sort(key=lambda m: m.doc_start)
     resolve_document(matches)
-    resolve_generic(matches, lexicon.qualifiers, lexicon.country_of_form)
+    resolve_generic(matches, lexicon.qualifiers, lexicon.country_of_form, lexicon.parent_generic)
     for m in matches:
         if m.city or m.foreign:
             # "met in Seoul": the city, which no registry holds: a name for the candidates (and
