@@ -968,3 +968,25 @@ def test_a_byline_under_a_dek_and_a_bio_after_the_notes():
         doc, seg = _seg(notes + line + "\n", authors=["Lena Ortiz"])
         assert not any(b["rule"] == "author-bio" for b in seg.boilerplate), line
         assert any(p.startswith(line[:30]) for p in _paras(seg)), line
+
+
+# --- review11_whole: a back-to link between sections; a paragraph opening with a translation notice --
+
+def test_a_page_top_link_under_each_section_ends_no_section():
+    """Review11_whole (finding 1): "Page Top", "▲ Page top" and "< Back to list" under each section
+    of a ministry's readout are set aside, but the sections after them stay the article's."""
+    text = ("The two foreign ministers talked for an hour in the capital on Friday and agreed on "
+            "a plan for the coming year.\n\n1. Ties between the two countries\n\n"
+            "Both ministers said the partnership had never been closer, and pledged to deepen it "
+            "across trade, energy and defence.\n\nPage Top\n\n2. The regional picture\n\n"
+            "They shared concern over coercion at sea and restated that disputes must be settled "
+            "peacefully under international law.\n\n▲ Page top\n\n3. JAPAN-AUSTRALIA-U.S. COOPERATION\n\n"
+            "The ministers agreed to meet their American counterpart for three-way talks before the "
+            "end of the year.\n\n< Back to list\n")
+    _, seg = _seg(text)
+    paras = " ".join(_paras(seg))
+    for words in ("an hour in the capital", "never been closer", "coercion at sea", "three-way talks"):
+        assert words in paras
+    aside = {b["text"].strip() for b in seg.boilerplate}
+    assert {"Page Top", "▲ Page top", "< Back to list"} <= aside
+

@@ -181,10 +181,13 @@ BOILERPLATE_RULES = [
                                     r"( \(\d+\))?|no comments?)\s*:?$"), True),
     ("comment-policy", re.compile(r"(?i)^.{0,200}\bcomment(ing)? policy\b.{0,200}$"), True),
     ("copyright", re.compile(r"(?i)^(copyright\b|©|\(c\) \d{4}).{0,300}$"), True),
-    # a link back up the page or to the list it was opened from, with or without its arrow: "Back to
-    # top", "▲ Page top", "< Back to list", "← Return to the list"
+    # a link back up the page: "Back to top" ends the article (what follows is the site's)...
+    ("back-to-top", re.compile(r"(?i)^(back to top|return to top|top of page|↑ top)$"), True),
+    # ...but its other forms, with or without an arrow ("▲ Page top", "< Back to list", "← Return to
+    # the list"), sit under each section of a ministry's page as well as at its end: set aside, they
+    # end nothing
     ("back-to-top", re.compile(r"(?i)^(?:[▲△↑⇧^<‹«←]\s*)?(?:(?:back|return) to (?:the )?(?:top|list|index)|"
-                               r"top of (?:the )?page|page top|↑ top)(?:\s*[▲△↑⇧^])?$"), True),
+                               r"top of (?:the )?page|page top|↑ top)(?:\s*[▲△↑⇧^])?$"), False),
     # the mark a ministry or agency puts under the end of its text: "(End)", "(END)", "- End -"; it
     # ends nothing (an "UPDATE:" line or an annex may follow it)
     ("end-mark", re.compile(r"^(?:\((?:End|END)\)|[-–—]\s*(?:End|END)\s*[-–—])$"), False),
