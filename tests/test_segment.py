@@ -990,3 +990,16 @@ def test_a_page_top_link_under_each_section_ends_no_section():
     aside = {b["text"].strip() for b in seg.boilerplate}
     assert {"Page Top", "▲ Page top", "< Back to list"} <= aside
 
+
+def test_a_paragraph_opening_with_a_translation_notice_is_body():
+    """Review11_whole (finding 2): only a notice alone on its line is clutter; a story's paragraph
+    that opens "This is an unofficial translation of a speech ..." and goes on is the story's."""
+    lead = ("This is an unofficial translation of a speech the prime minister delivered in Osaka on "
+            "Tuesday, in which he said the fleet would reach its new size three years sooner.")
+    text = (lead + "\n\nThe speech drew praise from the coalition partner and criticism from the "
+            "opposition benches, which asked how the ships would be paid for.\n")
+    _, seg = _seg(text)
+    assert any("reach its new size" in p for p in _paras(seg))
+    notice = "This is an unofficial translation.\n\n" + text.replace(lead + "\n\n", "")
+    _, seg = _seg(notice)
+    assert "This is an unofficial translation." in {b["text"].strip() for b in seg.boilerplate}

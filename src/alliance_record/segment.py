@@ -166,13 +166,22 @@ BOILERPLATE_RULES = [
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
                                      r"(?:\s+english)?\s+translation\s*[)\]]?\.?$"), False),
-    # ...and the same said in a sentence opening "This ... is a provisional translation", with what
-    # follows it on the line ("This is a provisional translation by an external company for reference
-    # purpose only.", "*This English text is a provisional translation. Only the Japanese original is
-    # authoritative."); never a treaty's clause on its texts ("Only the Japanese text is authentic.")
+    # ...and the same said in a sentence "This ... is a provisional translation", alone on a short line
+    # but for who made it and for what ("by an external company for reference purpose only") and the
+    # original's standing ("*This English text is a provisional translation. Only the Japanese original
+    # is authoritative."); never a paragraph going on "translation of <a speech ...>", nor a treaty's
+    # clause on its texts ("Only the Japanese text is authentic.")
     ("translation-label", re.compile(
-        r"(?i)^(?=.{0,300}$)[(\[*\s]*this(?: english)?(?: text| version| translation| document| page)? is "
-        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation\b.*$"), False),
+        r"(?i)^(?=.{0,200}$)[(\[*\s]*this(?: english)?(?: text| version| translation| document| page)? is "
+        r"(?:an? )?(?:provisional|unofficial|tentative|informal) (?:english )?translation"
+        r"(?:\s+(?:by|for|prepared|made|provided)\b[^.]{0,80})?\s*[.)\]]*"
+        r"(?:\s*only the [^.]{0,40}\b(?:original|text|version)\b[^.]{0,30}\b(?:authoritative|authentic|official|"
+        r"prevails?)\.?)?\s*[)\]]?$"), False),
+    # ...or the whole line in brackets, whatever it says of the text ("(This is a provisional translation
+    # of the minister's remarks ..., for reference only)")
+    ("translation-label", re.compile(
+        r"(?i)^[(\[]\s*this(?: english)?(?: text| version| translation| document| page)? is (?:an? )?"
+        r"(?:provisional|unofficial|tentative|informal) (?:english )?translation\b[^()\[\]]{0,150}[)\]]\.?$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
