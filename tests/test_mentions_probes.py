@@ -1010,6 +1010,11 @@ def test_a_banner_in_capitals_is_no_mention_but_a_dateline_is():
     ("Canberra said its Joint Operations Command at Bungendore would plan the drills with Japan.", []),
     ("The Australian Defence Force said the Joint Operations Command would host Japanese officers next year.", []),
     ("Japan sent two liaison officers. Australia's defence chief said the Joint Operations Command would host them.", []),
+    # its own sentence names no state, and the paragraph before it names another state beside Japan
+    # (review11_whole finding 3): no owner
+    ("Australia's army chief met Japan's defence minister in Tokyo on Tuesday. The Joint Operations Command "
+     "at Bungendore will host the next round of planning.", []),
+    ("Canberra and Tokyo signed the arrangement. The Joint Operations Command at Bungendore will run the drills.", []),
 ])
 def test_a_unit_without_its_parents_name_is_read_by_its_country(text, expected):
     found, _ = seed_run(text + "\n")

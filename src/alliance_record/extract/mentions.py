@@ -1850,9 +1850,9 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
             continue
         if m.form in strict:
             # the nearest state named before it is its owner, and its sentence names no other before it
-            in_sentence = f.states_before(start, m.i)
-            nearest = in_sentence or f.states_before(0, start)
-            country = nearest[-1] if nearest and set(in_sentence) <= {nearest[-1]} else None
+            # (or, when its sentence names none, the paragraph before it names no other)
+            nearest = f.states_before(start, m.i) or f.states_before(0, start)
+            country = nearest[-1] if nearest and set(nearest) == {nearest[-1]} else None
         else:
             country = top(f.countries(start, end), owners) or top(f.countries(0, len(f.text)), owners) \
                 or top(document, owners)
