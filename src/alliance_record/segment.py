@@ -550,7 +550,7 @@ DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d+")
 LOWER_LETTER = re.compile(r"[a-z]")
 WORD_CHAR = re.compile(r"\w")
-HYPHENATED_WORD = re.compile(r"[\w-]+")
+WORD_WITH_HYPHENS = re.compile(r"[\w-]+")  # a word with its hyphens ("self-defense")
 FILE_SIZE_MENTION = re.compile(r"(?i)\d\s?[kmg]i?b\b")
 
 
@@ -1144,7 +1144,7 @@ def furniture_line(text: str) -> bool:
     if FILE_SIZE_MENTION.search(text):
         text = FILE_SIZE.sub(" ", text)
     # a share bar's icons may be letters ("Share: f | X | LINE | ✉"): one letter is no word
-    words = [w.casefold() for w in HYPHENATED_WORD.findall(text) if len(w) > 1 or w.casefold() == "x"]
+    words = [w.casefold() for w in WORD_WITH_HYPHENS.findall(text) if len(w) > 1 or w.casefold() == "x"]
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
 
 
@@ -1210,7 +1210,7 @@ SHARE_ITEM_WORDS = FURNITURE_ACTIONS | {"post", "copy", "link", "more", "options
 def furniture_words(text: str) -> bool:
     """A short line made only of a share bar's item words ("Post", "Copy link"): furniture beside
     a share bar, not on its own."""
-    words = [w.casefold() for w in HYPHENATED_WORD.findall(text)]
+    words = [w.casefold() for w in WORD_WITH_HYPHENS.findall(text)]
     return 0 < len(words) <= 3 and set(words) <= SHARE_ITEM_WORDS
 
 

@@ -79,6 +79,7 @@ from ..errors import InputError
 from ..segment import (COVER_RULE, DATELINE, DATELINE_RULE, FOOTER_RULE, SUPERSCRIPTS, TOC_RULE, WRAPPING_REGIONS,
                        Multi, Piece, Region, ends_sentence, regions, wrapped_break)
 from . import entities
+from .quantities import ORDINAL_WORDS
 from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
                     soft_hyphen)
 from .entities import (GENERATIONAL, HEAD_TYPE, ROLE_HEADS, SHIP_PREFIX, TITLE_WORDS, VESSEL_BEFORE, NameSpans,
@@ -1193,9 +1194,8 @@ INSTITUTION_TYPES = {"military", "government-body", "organization", "media", "gr
 PREFIX_WORD = re.compile(r"([A-Z][\w.'-]*)[ -]$")
 # A number that opens a unit's name ("5th Air Force", "Seventh Fleet", "the Eighth Army"), at a
 # sentence's start too.
-ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
-                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
-                            r"Seventeenth|Eighteenth|Nineteenth|Twentieth))[ -]$")
+ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d+(?:st|nd|rd|th)|(?:%s))[ -]$" % "|".join(
+    w.capitalize() for w, n in ORDINAL_WORDS.items() if n <= 20))  # First ... Twentieth
 
 
 def part_of_longer_name(view: "View", start: int, end: int, cands: tuple, lexicon: "Lexicon",

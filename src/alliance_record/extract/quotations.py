@@ -87,7 +87,8 @@ list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
 * ``named`` — an honorific or a title and the name (``name_start``/``name_end``: its words), a name
   the text knows (after an honorific, or used as a name elsewhere in the text: not "Major Findings:"),
   or a label in capitals said again after another label's turn ("CHAIRMAN WICKER:" in a hearing whose
-  header names no one: :func:`_taking_turns`).
+  header names no one: :func:`_taking_turns`), in a text its other labels already make a
+  transcript, with a person's office as its title word and a name of one or two words.
 """
 
 from __future__ import annotations
