@@ -40,6 +40,7 @@ import unicodedata
 
 from . import citations
 from .extract.footnotes import STATE_KEY
+from .letters import without_marks
 
 STOPWORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from",
              "its", "is", "are", "be", "or", "no", "s"}
@@ -87,9 +88,7 @@ LONG_VOWEL = re.compile(r"(?<=o)[ou]|(?<=u)u|(?<=a)a|(?<=e)e|(?<=i)i")
 def romanised(word: str) -> str:
     """Fold Japanese long-vowel spellings (ou, oo, uu, ō ...) so romanisations compare
     (memoised: the merge compares the words of each title with many others)."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.combining(ch))
-    return LONG_VOWEL.sub("", word)
+    return LONG_VOWEL.sub("", without_marks(word))
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -289,10 +288,7 @@ def work_year(work: dict) -> tuple[int | None, str | None]:
 
 
 def slug(text: str) -> str:
-    text = text or ""
-    if not text.isascii():  # (NFKD leaves ASCII as it is, and ASCII has no combining marks)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = without_marks(text or "")
     text = SLUG_DROPPED.sub("", text.casefold())  # "O'Brien" -> obrien, "U.S." -> us
     return SLUG_GAP.sub("-", text).strip("-")
 
@@ -326,11 +322,10 @@ def author_display(work: dict) -> str | None:
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = APOSTROPHES.sub("'", text)
-    return SPACE_RUN.sub(" ", text).strip().casefold()
+    return citations.SPACE_RUN.sub(" ", text).strip().casefold()
 
 
 APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`]")
-SPACE_RUN = re.compile(r"\s+")
 
 
 def _given_compatible(a: list[str], b: list[str]) -> bool:

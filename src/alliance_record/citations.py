@@ -65,9 +65,10 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import unicodedata
 from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
+
+from .letters import without_marks
 
 FIELDS = ("type", "authors", "et_al", "editors", "title", "container_title", "publisher",
           "publisher_place", "genre", "issued", "issued_precision", "accessed", "url", "doi",
@@ -1547,11 +1548,7 @@ def fold_title(title: str | None) -> str:
     the merge compares each title many times)."""
     if not title:
         return ""
-    text = title
-    if not text.isascii():  # (NFKD leaves ASCII as it is, and ASCII has no combining marks)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = TITLE_QUOTES.sub("", text)
+    text = TITLE_QUOTES.sub("", without_marks(title))
     text = TITLE_DASHES.sub("-", text)
     text = TITLE_PUNCTUATION.sub(" ", text.casefold())
     return SPACE_RUN.sub(" ", text).strip()

@@ -13,8 +13,9 @@ Latin-script names. It is built once per process, on first use.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
+
+from .letters import without_marks
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,7 @@ class Place:
 
 
 def _key(name: str) -> str:
-    if name.isascii():  # (NFKD leaves ASCII as it is, and its casefold is its lower case)
-        return " ".join(name.lower().split())
-    name = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in name if not unicodedata.combining(c)).casefold().split())
+    return " ".join(without_marks(name).casefold().split())
 
 
 @functools.lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 
 from . import tense
 from .heads import HEAD_TYPE, ROLE_HEADS
+from .letters import without_marks
 from .schema import row_type
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -867,8 +868,7 @@ _LATIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "
 def latin(text: str) -> str:
     """The text with its letters' diacritics taken off ("Ōtsuka" "Otsuka", "Søren" "Soren"): how a
     name is matched whatever its accents (offsets are not kept)."""
-    text = unicodedata.normalize("NFKD", text.translate(_LATIN))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return without_marks(text.translate(_LATIN))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1422,9 +1422,9 @@ def page_foot_lines(lines: list[str], running: set) -> set:
     for k in keys:
         counts[k] += 1
 
-    def page(i: int) -> int | None:  # the page number line i is, if it is one
-        indent, t = rows[i]
-        return int(re.search(r"\d+", t).group()) if indent >= FOOT_INDENT and PAGE_NUMBER.match(t) else None
+    # the page number each line is, if it is one (set off from the margin)
+    pages = [int(DIGIT_RUN.search(t).group()) if indent >= FOOT_INDENT and PAGE_NUMBER.match(t) else None
+             for indent, t in rows]
 
     def candidate(i: int) -> bool:
         indent, t = rows[i]
@@ -1435,13 +1435,13 @@ def page_foot_lines(lines: list[str], running: set) -> set:
     i = 0
     while i < len(rows):
         j = i
-        while j < len(rows) and (page(j) is not None or candidate(j)):
+        while j < len(rows) and (pages[j] is not None or candidate(j)):
             j += 1
-        numbers = [k for k in range(i, j) if page(k) is not None]
+        numbers = [k for k in range(i, j) if pages[k] is not None]
         if 0 < j - i <= PAGE_FOOT_LINES and len(numbers) == 1 and numbers[0] in (i, j - 1):
             signature = tuple(keys[k] for k in range(i, j) if k != numbers[0])
             for k in set(signature):
-                feet[k].append((page(numbers[0]), signature))
+                feet[k].append((pages[numbers[0]], signature))
         i = max(j, i + 1)
     return {k for k, fs in feet.items()
             if k not in running and len(fs) >= 2 and len({s for _, s in fs}) == 1 and fs[0][1].count(k) == 1

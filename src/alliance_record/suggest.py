@@ -25,6 +25,7 @@ import yaml
 
 from . import dates, eventtype, gazetteer, segment, tense
 from .curate import publication_window
+from .letters import without_marks
 from .extract import mentions
 
 # The words (verbs and the nouns naming an action) that say what kind of event a sentence
@@ -1287,10 +1288,7 @@ def guess_theme(sentence: str) -> str:
 
 
 def _fold(name: str) -> str:
-    import unicodedata
-
-    name = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in name if not unicodedata.combining(c)).lower().split())
+    return " ".join(without_marks(name).lower().split())
 
 
 def author_of(doc, ctx) -> str | None:

@@ -58,13 +58,13 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-import unicodedata
 from collections import Counter
 
 import regex
 
 from .. import gazetteer
 from ._text import LineEndWords, document_words, rejoined
+from ..letters import without_marks
 from ..heads import HEAD_TYPE, HEADS, ROLE_HEADS  # noqa: F401 (read here by the name finders)
 from ..segment import WRAPPING_REGIONS, word_fits_before, wrapped_break
 
@@ -142,10 +142,7 @@ GENERATIONAL = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def _fold(text: str) -> str:
-    if text.isascii():
-        return text  # (NFKD leaves ASCII as it is)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return without_marks(text)
 
 
 SLUG_GAP = re.compile(r"[^a-z0-9]+")
