@@ -99,7 +99,7 @@ def test_capitals_are_places_or_governments_by_context():
         ("Tokyo", "actor", "japan"), ("Washington", "actor", "united-states"),
         ("Beijing", "actor", "china"),
         ("Tokyo", "actor", "japan"), ("Washington", "actor", "united-states"),
-        ("Beijing", "place", "beijing"),
+        ("Beijing", "actor", "china"),  # officials there who act: the government (ruled in round 12)
     ]
 
 

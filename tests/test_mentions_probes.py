@@ -1036,3 +1036,19 @@ def test_an_ordinal_before_a_non_military_body_keeps_its_mention(text, entity):
 def test_a_speakers_label_in_capitals_keeps_its_mention():
     found, _ = seed_run("SECRETARY HEGSETH:\n\nWe will keep our commitments to our allies in the region.\n")
     assert [i for s, i in found if i == "pete-hegseth"] == ["pete-hegseth"], found
+
+
+# Issue 14: people "in" a capital who are the subject of a verb are its government's (the
+# convention ruled in round 12, as test3, test8 and test10's gold and "concern in Tokyo" read it);
+# with no verb after, the capital stays the city.
+@pytest.mark.parametrize("text,expected", [
+    ("Nobody in Seoul or Canberra will confirm the plan before the summit.",
+     [("Seoul", "south-korea"), ("Canberra", "australia")]),
+    ("Diplomats in Tokyo expect a formal reply within weeks.", [("Tokyo", "japan")]),
+    ("Officials in Manila fear the patrols will grow.", [("Manila", "philippines")]),
+    ("The authors spoke with officials in Tokyo, March 2025.", [("Tokyo", "tokyo")]),
+    ("The delegation met officials in Tokyo on Friday.", [("Tokyo", "tokyo")]),
+])
+def test_people_in_a_capital_who_act_are_its_government(text, expected):
+    found, _ = seed_run(text + "\n")
+    assert [f for f in found if f[0] in {s for s, _ in expected}] == expected

@@ -219,6 +219,11 @@ SPATIAL_AFTER = re.compile(
 OPINION_IN = re.compile(
     r"\b(?:concerns?|questions?|doubts?|worr(?:y|ies)|debates?|frustrations?|anxiet(?:y|ies)|unease|"
     r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
+# ... and so is the seat of people who think, say or act there, as the subject of a verb: "Nobody
+# in Tokyo or Washington will say", "Officials in Tokyo read it as", "officials in Washington and
+# Seoul suspect" (not "interviews with officials in Tokyo, April 2024": no verb).
+PEOPLE_IN = re.compile(r"\b(?:officials?|nobody|no\s+one|policy-?makers|diplomats|planners|lawmakers|strategists)"
+                       r"\s+in\s+$", re.I)
 
 
 def inflections(*bases: str) -> frozenset:
@@ -1420,6 +1425,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
+    if PEOPLE_IN.search(before_core) and _verb_after_subject(after):
+        return "actor", "opinion-in"
     if _object_of(before_core, INFLUENCE_VERBS, INFLUENCE_BEFORE_TO):
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
@@ -1532,6 +1539,13 @@ ADVERBS_BETWEEN = re.compile(
     r"(?:\s+(?:never|in\s+turn|firmly|strongly|sharply|flatly|quickly|swiftly|promptly|publicly|openly|"
     r"privately|quietly|formally|officially|repeatedly|reportedly|reluctantly|explicitly|immediately|"
     r"categorically|vehemently|angrily|cautiously|consistently))+(?=\s)")
+
+
+def _verb_after_subject(rest: str) -> bool:
+    """A verb right after a plural or indefinite subject's last word ("... will say", "... read
+    it", "... suspect that"): an auxiliary or any lower-case word that is no function word."""
+    word = re.match(r"\s+([a-z]+)\b", rest)
+    return word is not None and (word.group(1) in AUXILIARIES or word.group(1) not in NOT_A_NOUN)
 
 
 def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
