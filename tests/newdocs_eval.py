@@ -355,7 +355,9 @@ def _score_quotations(db, result, stem, doc_id, text, gold):
     for nq in gold.get("not_quotations") or []:
         t = nq["text"] if isinstance(nq, dict) else nq
         for s, _e in word_positions(text, t):
-            if any(r["start"] <= s < r["end"] for r in rows):
+            # a transcript's turn holds all its speaker's words, a term in marks among them: no claim that
+            # the term is a quotation (a row of its own would be)
+            if any(r["start"] <= s < r["end"] for r in rows if r.get("kind") != "turn"):
                 c["false_quotation"] += 1
                 misses["false_quotation"].append((stem, t))
                 break

@@ -565,3 +565,111 @@ def test_a_repeated_capitals_heading_between_turns_is_no_speaker():
                 "MR. PRICE: They go on next week.\n\n"
                 "GENERAL NOTES: The room lost power for a minute.\n")
     assert not [lab for lab in speaker_labels(briefing) if "NOTES" in lab.label]
+
+
+# --- labels that are a name alone, or a turn mark and a role with the name in brackets ------------
+# the negatives first: labels in capitals that are no one's name, however often they come back
+
+NOT_NAMES = {
+    # an FAQ: "NOTE:" and "UPDATE:" after the answers, each said again between the Q/A lines
+    "faq": ("Questions on the Pier Works\n\nQ: Why is the pier closed?\n\nA: Its deck is being rebuilt.\n\n"
+            "NOTE: The ferry uses the north quay meanwhile.\n\nQ: How long will it take?\n\n"
+            "A: About nine months.\n\nUPDATE: The deck was poured early.\n\nQ: Who pays?\n\n"
+            "A: The port authority.\n\nNOTE: Parking stays open.\n\nUPDATE: The opening moved to May.\n"),
+    # a live page whose entries open with a city's name in capitals, taking turns like speakers
+    "live": ("Live: the island drills\n\nTOKYO: The destroyers left port at dawn, officials said.\n\n"
+             "MANILA: Two coast guard cutters joined them off the northern cape.\n\n"
+             "TOKYO: The ministry said the drill would end on Friday.\n\n"
+             "MANILA: The navy said a third cutter would sail from Subic later.\n"),
+    # a report's sections in capitals, each said again: common words, no one's name
+    "sections": ("The Harbour Review\n\nKEY POINTS: The quay is old and the cranes are slow.\n\n"
+                 "BOTTOM LINE: Money for the cranes comes first.\n\nKEY POINTS: The berths are too short.\n\n"
+                 "BOTTOM LINE: Lengthen two berths by next year.\n\nWHAT NEXT: A survey in the spring.\n"),
+    # an interview without labels on its questions; "EDITORS:" notes between the answers
+    "interview": ("Talking with the harbour master\n\nHow busy is the port now?\n\nBusier than ever, she says.\n\n"
+                  "EDITORS: This answer was shortened.\n\nAnd next year?\n\nWe expect more ships.\n\n"
+                  "EDITORS: The interview was held by phone.\n"),
+}
+
+
+def test_headings_and_places_in_capitals_that_come_back_are_no_speakers():
+    for stem, text in NOT_NAMES.items():
+        labels = speaker_labels(text)
+        assert not transcript(labels), stem
+        assert not [lab.label for lab in labels if lab.kind == "named"], stem
+
+
+PODCAST = """
+The Quay Hour, episode 12
+Transcript edited for clarity.
+
+HANA TERADA: Welcome back. I'm Hana Terada, and with me today is Ryo Sakamoto, who covers the ports.
+
+RYO SAKAMOTO: Glad to be here. The new cranes arrived on Tuesday, two weeks late.
+
+TERADA: Why the delay?
+
+SAKAMOTO: The ship that carried them waited out a storm near the strait.
+
+TERADA: And what does it mean for the berths?
+
+SAKAMOTO: Two of them will open in June instead of May. Thanks, Hana.
+"""
+
+MINUTES = """
+Minutes of the Harbour Committee (Excerpt, translated)
+
+○Chairperson: Mr. Oda Ken has the floor.
+
+○ODA Ken (Harbour Party): Minister, when will the north quay reopen to the ferries?
+
+○Minister of Defense (ITO Kenji): In the spring. The repairs are on schedule, and I will report again in March.
+
+○ODA Ken: The ferry crews have waited a year already. I ask you to hurry.
+
+○Minister of Defense (ITO Kenji): I understand, and I will ask the builders to add a second shift.
+
+○Chairperson: Mr. Oda's time is up.
+"""
+
+
+def test_a_name_alone_in_capitals_that_takes_turns_is_a_speaker_and_its_family_name_the_same_one():
+    labels = speaker_labels(PODCAST)
+    assert [(lab.label, lab.kind) for lab in labels] == [
+        ("HANA TERADA", "named"), ("RYO SAKAMOTO", "named"), ("TERADA", "named"), ("SAKAMOTO", "named"),
+        ("TERADA", "named"), ("SAKAMOTO", "named")]
+    assert transcript(labels)
+    assert not speaker_line("SAKAMOTO: Two of them will open in June")  # a line alone shows no turns
+
+
+def test_a_turn_mark_opens_a_label_and_a_role_takes_the_name_in_its_brackets():
+    labels = speaker_labels(MINUTES)
+    assert [(lab.label, lab.kind) for lab in labels] == [
+        ("Chairperson", "role"), ("ODA Ken (Harbour Party)", "named"), ("Minister of Defense (ITO Kenji)", "named"),
+        ("ODA Ken", "named"), ("Minister of Defense (ITO Kenji)", "named"), ("Chairperson", "role")]
+    minister = labels[2]
+    assert MINUTES[minister.name_start:minister.name_end] == "ITO Kenji"
+    assert transcript(labels)
+
+
+def test_name_labels_resolve_to_the_full_name_or_the_registry_person(tmp_path):
+    db = build_docs(tmp_path / "n", {"podcast": PODCAST, "minutes": MINUTES})
+    got = [(r["document_id"], r["quote"][:12], r["speaker_id"], r["speaker_label"].title()) for r in db["quotations"].rows_where(
+        "kind = 'turn'", order_by="document_id, start")]
+    assert got == [  # (the labels' capitals aside)
+        ("minutes", "Mr. Oda Ken ", None, "Chairperson"),
+        ("minutes", "Minister, wh", None, "Oda Ken"),
+        ("minutes", "In the sprin", "ito", "Minister Of Defense (Ito Kenji)"),
+        ("minutes", "The ferry cr", None, "Oda Ken"),
+        ("minutes", "I understand", "ito", "Minister Of Defense (Ito Kenji)"),
+        ("minutes", "Mr. Oda's ti", None, "Chairperson"),
+        ("podcast", "Welcome back", None, "Hana Terada"),
+        ("podcast", "Glad to be h", None, "Ryo Sakamoto"),
+        ("podcast", "Why the dela", None, "Hana Terada"),  # the family name: the full name met before
+        ("podcast", "The ship tha", None, "Ryo Sakamoto"),
+        ("podcast", "And what doe", None, "Hana Terada"),
+        ("podcast", "Two of them ", None, "Ryo Sakamoto"),
+    ]
+    # the speaker's party in brackets after the name stays a name of its own; the label's name is a person's
+    surfaces = {r["surface"] for r in db["entity_candidate_mentions"].rows_where("document_id = 'minutes'")}
+    assert "Harbour Party" in surfaces

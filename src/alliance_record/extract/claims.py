@@ -92,7 +92,7 @@ from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
 from . import referents as referents_mod
-from .entities import GENERATIONAL, TITLE_WORDS
+from .entities import GENERATIONAL, NOT_NAMES, TITLE_WORDS
 from .entities import _fold as fold_accents
 from .quotations import TITLE_OF
 
@@ -535,6 +535,8 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
     them. When the registry holds several persons of the name, the label's title chooses among them
     by their registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
     written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
+    if lab.name_start is not None and lab.name_start >= lab.start + len(written):
+        written = lab.label  # "Prime Minister (TAKAICHI Sanae)": the name is the part in brackets
     if lab.kind in ("ask", "role"):
         return [], lab.label
     if lab.kind == "title":
@@ -579,15 +581,14 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
     known = _registry_person(words, names, actor_types)
     if known:  # "SECRETARY OF DEFENSE LLOYD AUSTIN III": a registry person's full name, not mentioned as such
         return [known], written
-    full = [p[3] for p in people if not p[2] and len(p[3].split()) > len(words) and keys & {_fold(w) for w in p[3].split()}]
+    full = [" ".join(_name_words(p[3].split())) for p in people if not p[2]]
+    full = [n for n in full if len(n.split()) > len(words) and keys & {_fold(w) for w in n.split()}]
     if not full:  # a name the header or the title gives ("Press Conference by … HAYASHI Yoshimasa")
         for m in re.finditer(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", doc.text):
             # the capitalised words around the key less the title words ("Chief Cabinet Secretary")
             for run in re.split(r"\s*\b(?:%s)\b\s*" % "|".join(map(re.escape, TITLE_WORDS)), m.group(),
                                 flags=re.I):
-                run = run.split()
-                while run and run[0].lower() in TITLE_OF:
-                    run = run[1:]  # "(Minister of) Defense Hamada Yasukazu": a department's word
+                run = _name_words(run.split())
                 if 2 <= len(run) <= 3 and keys & {_fold(w) for w in run}:
                     full.append(" ".join(run))
     if full:
@@ -595,6 +596,14 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
         known = _registry_person(name.split(), names, actor_types)
         return ([known], written) if known else ([], name)
     return [], written
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """A name's words less a department's before it ("(Minister of) Defense Hamada Yasukazu") or a
+    speaker's "I'm" ("I'm Dana Whitcombe")."""
+    while words and (words[0].lower() in TITLE_OF or re.split(r"[’']", words[0].lower())[0] in NOT_NAMES):
+        words = words[1:]
+    return words
 
 
 def _registry_person(words, names, actor_types) -> str | None:

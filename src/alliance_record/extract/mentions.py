@@ -2217,7 +2217,8 @@ def _speaker_labels_read(text: str, found: list[dict]) -> list[dict]:
     """A transcript's speaker labels (:func:`.quotations.speaker_labels`) name no one but by the
     name in them: a candidate among a label's other words ("MODERATOR", "Q", "MR.") is left out,
     and the name of a label with an honorific or a title ("HAYASHI" of "MR. HAYASHI:") is a
-    person's."""
+    person's; a body's name in brackets after the speaker's (a party: "OKADA Katsuya (Constitutional
+    Democratic Party of Japan):") is kept as it is."""
     from .quotations import speaker_labels, transcript
 
     if not found:
@@ -2236,6 +2237,9 @@ def _speaker_labels_read(text: str, found: list[dict]) -> list[dict]:
             if lab.kind == "ask" and aside >= 0 and s > lab.start + aside:
                 # "Q (Ryukyu Shimpo):": the reporter's outlet
                 c["type"], c["type_evidence"] = "media", f"role: a reporter's outlet in a transcript ({lab.label})"
+            elif aside >= 0 and s > lab.start + aside and (lab.name_start is None or s >= lab.name_end) \
+                    and any(head_word(w) for w in c["name"].split()):
+                pass  # "OKADA Katsuya (Constitutional Democratic Party of Japan):": the speaker's party, a name of its own
             elif lab.name_start is None or s + c["j"] - c["i"] <= lab.name_start or s >= lab.name_end:
                 continue  # a label's other words: "MODERATOR", "Q", "MR.", "(THROUGH TRANSLATOR)"
             else:

@@ -73,8 +73,9 @@ Transcripts
 A press conference or briefing transcript carries speech without quotation marks, each turn on
 lines that open with a speaker label: ``MR. HAYASHI:``, ``CHIEF CABINET SECRETARY SUGA:``,
 ``DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR):``, ``Q (Ryukyu Shimpo):``, ``QUESTION:``,
-``MODERATOR:``, ``Minister:`` (on a line of its own, the words on the next) or the White House's
-``Q    Mr. Secretary, …``. :func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
+``MODERATOR:``, ``Minister:`` (on a line of its own, the words on the next), the White House's
+``Q    Mr. Secretary, …``, a podcast's or a panel's name alone (``DANA WHITCOMBE:``, then ``WHITCOMBE:``)
+or minutes' turns after a turn mark (``○Prime Minister (TAKAICHI Sanae):``, ``○OKADA Katsuya:``). :func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
 whether a text is laid out so (a speaker's label, and a reporter's or a moderator's label or a
 speaker's label again after another's): a "Note:" or "WASHINGTON:" line, a readout's "Minister X: …"
 list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
@@ -88,7 +89,14 @@ list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
   the text knows (after an honorific, or used as a name elsewhere in the text: not "Major Findings:"),
   or a label in capitals said again after another label's turn ("CHAIRMAN WICKER:" in a hearing whose
   header names no one: :func:`_taking_turns`), in a text its other labels already make a
-  transcript, with a person's office as its title word and a name of one or two words.
+  transcript, with a person's office as its title word and a name of one or two words; an office
+  with the holder's name in brackets ("Prime Minister (TAKAICHI Sanae)": the name is the bracket's);
+  or a name alone, a word of it in capitals, that takes turns (:func:`_names_taking_turns`): the
+  family name alone is the fuller label's before it ("WHITCOMBE" of "DANA WHITCOMBE"), the text's
+  prose writes it as a name ("I'm Dana Whitcombe"), no place ("TOKYO:") and no heading
+  ("KEY POINTS:", "NOTE:", "UPDATE:", words the text writes in lower case or in labels only).
+
+A turn mark (``○``, as Diet minutes open each turn) may stand before any label.
 """
 
 from __future__ import annotations
@@ -99,7 +107,7 @@ import re
 from dataclasses import dataclass
 
 from ._text import ABBREVIATIONS, SUPERSCRIPTS, sentence_end_after, sentence_start_before
-from .entities import TITLE_WORDS
+from .entities import NOT_NAMES, TITLE_WORDS, head_word, person_shaped
 from .referents import HONORIFIC_GENDER, ROLES
 
 
@@ -941,10 +949,11 @@ class SpeakerLabel:
     text_start: int
 
 
-LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[○◯][ \t]*)?(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
                         r"(?:[ \t]*\((?P<aside>[^()\n]{1,60})\))?(?:[ \t]*:(?=\s|$)|(?<=Q)(?:[ \t]{2,}|\t)(?=\S))[ \t]*")
 ASK_LABELS = frozenset("q question questioner reporter journalist participant audience".split())
-ROLE_LABELS = frozenset("moderator staff interpreter translator operator announcer narrator host emcee mc".split())
+ROLE_LABELS = frozenset("moderator staff interpreter translator operator announcer narrator host emcee mc "
+                        "chairperson".split())
 # an interview's answers ("A:"): the interviewee's, whom the label does not name
 ANSWER_LABELS = frozenset("a answer".split())
 # the head of a label that names a speaker by office only ("SENIOR ADMINISTRATION OFFICIAL:")
@@ -990,6 +999,7 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
     whose line goes on without ending a sentence is a heading ("Prime Minister Ishiba: a year in office")."""
     out, known = [], {}  # known: whether a label's name is one the text knows, by the label's words
     unknown = []  # the named labels in capitals whose name the text does not know
+    names = []  # the labels that are a name alone ("DANA WHITCOMBE:", "WHITCOMBE:")
     for m in LABEL_LINE.finditer(text):
         words = m.group("words").split(" ")
         low = [w.lower().rstrip(".") for w in words]
@@ -1011,6 +1021,8 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
             last = max((k for k, w in enumerate(low) if w in TITLE_WORDS or w in HONORIFICS
                         or w in TITLE_ABBREVIATIONS and words[k].endswith(".")), default=None)
             if last is None:
+                if _name_shaped(words):  # "DANA WHITCOMBE", "WHITCOMBE", "OKADA Katsuya": if it takes turns (below)
+                    names.append(_label(text, m, "named", (m.start("words"), m.end("words")), None))
                 continue  # "WASHINGTON:", "Place:", "READ MORE:": no title, no honorific
             k = last + 1
             while k < len(words) and low[k] in TITLE_OF:
@@ -1040,8 +1052,13 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
             rest = text[m.end():line_end if line_end >= 0 else len(text)].strip()
             if rest and not LINE_END.search(rest):
                 continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
+        if kind == "title" and m.group("aside") and person_shaped(m.group("aside").split()) \
+                and any(w.isupper() and len(w) > 1 for w in m.group("aside").split()):
+            # "Prime Minister (TAKAICHI Sanae)": an office and, in brackets, the name of the one who holds it
+            kind, name = "named", (m.start("aside"), m.end("aside"))
         out.append(_label(text, m, kind, name, title))
-    return tuple(sorted(out + _taking_turns(unknown, out), key=lambda lab: lab.start))
+    out += _taking_turns(unknown, out)
+    return tuple(sorted(out + _names_taking_turns(text, names, out), key=lambda lab: lab.start))
 
 
 def _taking_turns(unknown: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
@@ -1064,10 +1081,73 @@ def _taking_turns(unknown: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> 
     return out
 
 
+def _name_shaped(words: list[str]) -> bool:
+    """A person's name alone, as a label gives it: one to three capitalised words or initials, one
+    in capitals at least ("DANA WHITCOMBE", "WHITCOMBE", "OKADA Katsuya", "ELBRIDGE A. COLBY"), none a
+    head noun ("PRESS", "COMMITTEE") or a word no name is ("NEXT"); whether it is a name the text's
+    prose says (:func:`_names_taking_turns`: "NOTE", "KEY POINTS" are no one's)."""
+    if not any(w.isupper() and len(w) > 1 for w in words) or len(words) > 3:
+        return False
+    return person_shaped(words) if len(words) > 1 else \
+        words[0].isalpha() and not head_word(words[0]) and words[0].lower() not in NOT_NAMES
+
+
+def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
+    """The labels that are a name alone ("DANA WHITCOMBE:" at the first turn, then "WHITCOMBE:") and
+    are a speaker's: a name, the family name alone one of a fuller label's before it (so is an
+    honorific's: "MICHAEL J. GREEN:", later "MR. GREEN:"); the text writes
+    a word of it as a name in its prose (capitalised after another word, never in lower case: "I'm
+    Dana Whitcombe", "Mr. Okada's time"), not only in labels ("KEY POINTS", "UPDATE"); no place the
+    gazetteer knows ("TOKYO:", a live page's entries); and said again after another label's turn, in
+    a text that is a transcript with them."""
+    if not names:
+        return []
+    from .. import gazetteer
+
+    groups: dict[str, list[SpeakerLabel]] = {}  # by the fullest label's name ("DANA WHITCOMBE")
+    for lab in names:
+        words = set(text[lab.name_start:lab.name_end].upper().split())
+        full = next((g for g in groups if words <= set(g.upper().split())), text[lab.name_start:lab.name_end])
+        groups.setdefault(full, []).append(lab)
+    starts = sorted(lab.start for lab in accepted + names)
+    out = []
+    for full, same in groups.items():
+        # the same speaker's labels: the family name alone, or with an honorific ("MICHAEL J. GREEN", "MR. GREEN")
+        turns = sorted(same + [lab for lab in accepted if lab.kind == "named" and set(
+            text[lab.name_start:lab.name_end].upper().split()) <= set(full.upper().split())], key=lambda lab: lab.start)
+        if any(bisect.bisect(starts, a.start) + 1 < bisect.bisect(starts, b.start) for a, b in zip(turns, turns[1:])) \
+                and _named_in_prose(text, full.split()) and gazetteer.lookup(full.title()) is None:
+            out += same
+    out.sort(key=lambda lab: lab.start)
+    return out if transcript(sorted(accepted + out, key=lambda lab: lab.start)) else []
+
+
+def _named_in_prose(text: str, words: list[str]) -> bool:
+    """Whether ``text`` writes a word of a name (three letters at least) as a name outside labels:
+    capitalised after another word or an honorific on its line, and never in lower case."""
+    shaped = label_shaped_lines(text)
+    for w in words:
+        if len(w) < 3 or not WORD.fullmatch(w):
+            continue
+        seen = _words_at(text).get(w.lower(), [])
+        if any(not text[x].isupper() for x in seen):
+            continue  # a word the text writes in lower case ("update", "points"): no name
+        for x in seen:
+            line = text.rfind("\n", 0, x) + 1
+            label = bisect.bisect_right(shaped, x) - 1  # the label of x's line, if x is in it
+            before = text[line:x].rstrip()
+            if not before or label >= 0 and shaped[label] >= line and ":" not in text[shaped[label]:x]:
+                continue  # a line's first word, or the label itself ("○OKADA Katsuya:")
+            if before[-1] not in ".!?:" or before.split()[-1].lower().rstrip(".") in HONORIFICS:
+                return True
+    return False
+
+
 def _shaped(words: list[str], low: list[str]) -> bool:
-    """Whether a line's words before its colon have a label's shape: capitalised words, one in
-    capitals or two at least, or a reporter's, a role's or a title's word alone."""
-    return all(w.isupper() or w[:1].isupper() for w in words) and (
+    """Whether a line's words before its colon have a label's shape: capitalised words ("of" and "for"
+    between them: "Minister of Defense"), one in capitals or two at least, or a reporter's, a role's
+    or a title's word alone."""
+    return all(w.isupper() or w[:1].isupper() or k and w in ("of", "for") for k, w in enumerate(words)) and (
         any(w.isupper() and len(w) > 1 for w in words) or len(words) > 1
         or low[0] in ASK_LABELS | ROLE_LABELS | ANSWER_LABELS | ROLES)
 
@@ -1138,15 +1218,19 @@ def _label(text: str, m, kind: str, name, title) -> SpeakerLabel:
 def transcript(labels: list[SpeakerLabel]) -> bool:
     """Whether the labels make a transcript: a reporter's label ("Q", "QUESTION") with a speaker's
     (a named one, a bare title's, a moderator's or staff's), or a named or title label with a
-    moderator's or staff's, or with a named label again after another's (an exchange). So a
+    moderator's or staff's, or with a named label again after another's (an exchange: the same name,
+    or its family name alone, "MICHAEL J. GREEN" then "MR. GREEN"). So a
     readout's or a profile's "Minister Ito: …" lines, each once, are no transcript, nor an FAQ's
     "Q:"/"A:" lines (no one speaks: the answers are the publisher's), nor an event's "Host:"/
     "Moderator:" lines."""
     if len(labels) < 2:
         return False
     chair = any(l.kind == "role" and l.label.lower() not in ANSWER_LABELS for l in labels)
-    spoken = [l.label.lower() for l in labels if l.kind in ("named", "title")]
-    again = any(lab in spoken[:k - 1] for k, lab in enumerate(spoken) if k and spoken[k - 1] != lab)
+    # who speaks: a named label's name words ("GREEN" of "MICHAEL J. GREEN" and of "MR. GREEN"), a title's own
+    spoken = [frozenset((l.label[l.name_start - l.start:l.name_end - l.start] if l.name_start is not None
+                         else l.label).upper().split()) for l in labels if l.kind in ("named", "title")]
+    again = any(any(lab <= before for before in spoken[:k - 1]) for k, lab in enumerate(spoken)
+                if k and not lab <= spoken[k - 1])
     if any(l.kind == "ask" for l in labels):
         return chair or bool(spoken)
     return bool(spoken) and (chair or again)
