@@ -906,20 +906,17 @@ BIO_TITLE = re.compile(r"^(?:Dr|Prof|Professor)\.?\s+")
 # "teaches at Keio University", "directs the Pacific Programme at the Westerly Institute",
 # "teaches courses on law at Sophia University"); the institution a capitalised name ending in an
 # AFFILIATION word ("leads readers through the history of the Institute" names no post)
-# ...or what the author writes on and for whom ("writes on maritime security for the Council": the
-# publisher named by its kind alone, "the Institute", is an institution there)
-BIO_VERBS = r"(?:leads|directs|teaches|writes)"
-_INSTITUTION_KIND = r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Forum|Ministry|Agency)\b"
-_BIO_INSTITUTION = r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?" + _INSTITUTION_KIND
+BIO_VERBS = r"(?:leads|directs|teaches)"
+_BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
+                    r"(?:University|Institute|College|School|Center|Centre|Foundation|Council|Ministry|Agency)\b")
 BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
                       rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
-                      + _BIO_INSTITUTION
-                      + rf"|(?:on|about)\s+[^,.;]{{1,80}}?\s+for\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,5}}?"
-                      + _INSTITUTION_KIND)
+                      + _BIO_INSTITUTION)
 # the posts a bio names by their noun ("is a senior fellow in the Institute's maritime programme",
-# "is an associate professor"): the post is the evidence, wherever it is held; a present "is", not
-# a past "was" ("was a reporter in Manila when ..." tells a story)
-BIO_ROLE = re.compile(r"(?:is|serves as)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:fellow|professor|director|"
+# "is an associate professor", "is Director of Asian Studies", "is a Lecturer in ..."): the post is
+# the evidence, wherever it is held; a present "is", not a past "was" ("was a reporter in Manila
+# when ..." tells a story)
+BIO_ROLE = re.compile(r"(?:is|serves as)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?i:fellow|professor|director|"
                       r"researcher|lecturer|analyst|editor|correspondent|columnist)\b")
 
 
@@ -935,7 +932,7 @@ def author_bio(text: str, authors: list) -> bool:
     full name (the catalogue's or a "By" byline's), "is/was a/an/the" (or more names and "are") and
     a role at or of somewhere (not "Ana Lee was in Naha when ...", nor "Ana Lee and Ben Ito, <title
     of their book>", an entry of the references); or "is a/an <post>" by the post's noun (BIO_ROLE),
-    or "leads/directs/teaches/writes" an institution's work (BIO_VERBS, BIO_POST)."""
+    or "leads/directs/teaches" at an institution (BIO_VERBS, BIO_POST)."""
     start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
     if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
         return False  # most blocks start with no author's initial
@@ -1205,14 +1202,13 @@ def row_items(text: str) -> int:
 def table_rows(blocks: list, index: int) -> bool:
     """Whether a one-line block stands among rows of its shape, a line before or after it with as
     many items between the same separators: a table's row, not a row of buttons."""
-    line = blocks[index].text.strip()
-    n = row_items(line)
-    for k in (index - 1, index + 1):
-        if 0 <= k < len(blocks):
-            near = blocks[k].lines[-1 if k < index else 0].strip()
-            if row_items(near) == n and ICON_ROW_SEPARATORS.search(near):
-                return True
-    return False
+    n = row_items(blocks[index].text.strip())
+    return any(row_items(near) == n and ICON_ROW_SEPARATORS.search(near) for near in neighbour_lines(blocks, index))
+
+
+def neighbour_lines(blocks: list, index: int) -> list[str]:
+    """The line just above a block and the line just below it (stripped), where there are."""
+    return [blocks[k].lines[-1 if k < index else 0].strip() for k in (index - 1, index + 1) if 0 <= k < len(blocks)]
 
 
 # The words of a share bar's items that name no network or action of their own ("Post", "Copy
@@ -1493,6 +1489,12 @@ def publisher_foot(text: str, publisher: str | None) -> bool:
         elif not WEB_ADDRESS.match(part):
             return False
     return named
+
+
+def table_row_beside(blocks: list, index: int) -> bool:
+    """Whether the line before or after a block is laid out as it is, a number a wide gap from its
+    words: the block is a table's row among its rows, not a page's foot."""
+    return any(FOOT_GAP.match(near) and DIGIT.search(near) for near in neighbour_lines(blocks, index))
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1929,7 +1931,7 @@ def segment(doc) -> Segmentation:
 
         fm = FOOTNOTE_START.match(btext)
         pm = PLAIN_NOTE_START.match(btext) if not fm and block.marker_start is None else None
-        if pm and block.single_line and publisher_foot(btext, publisher):
+        if pm and block.single_line and publisher_foot(btext, publisher) and not table_row_beside(blocks, index):
             pm = None  # "4        Kikai Strait Institute": the page's foot, not note 4
         if pm and plain_citations().get(int(pm.group(1)), len(text)) < block.start \
                 and pm.group(1) not in plain_read:
@@ -2014,7 +2016,8 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and index != title_at and (
                 line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
-        if rule is None and block.single_line and publisher_foot(btext, publisher):
+        if rule is None and block.single_line and publisher_foot(btext, publisher) \
+                and not table_row_beside(blocks, index):
             rule = (RUNNING_HEADER_RULE, False)  # the page's foot: the publisher's name and the page number
         if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
                 and language_items(btext) == 1:
