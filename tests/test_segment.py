@@ -1003,3 +1003,74 @@ def test_a_paragraph_opening_with_a_translation_notice_is_body():
     notice = "This is an unofficial translation.\n\n" + text.replace(lead + "\n\n", "")
     _, seg = _seg(notice)
     assert "This is an unofficial translation." in {b["text"].strip() for b in seg.boilerplate}
+
+
+# --- clutter12: an author's bio after the notes whose role is its noun or whose verb is the writing --
+
+@pytest.mark.parametrize("bio", [
+    "Lena Ortiz is a senior fellow in the Westerly Institute's naval programme.",
+    "Lena Ortiz is a visiting researcher with its coastal security project.",
+    # posts as bios print them, in capitals and with no article
+    "Lena Ortiz is a Lecturer in Naval History in the Faculty of Law at Harbour City University.",
+    "Lena Ortiz is Director of Maritime Studies and holds the Chair in Ocean Policy there.",
+])
+def test_a_bio_after_the_notes_names_a_post_by_its_noun(bio):
+    """Branch clutter12 (test8's miss, and bios as real pages print them: a post in capitals, no
+    article): after the notes, with clutter alone below, the line saying who the author is is the
+    page's author box when it names a post by its noun ("is a senior fellow in ...", "is Director
+    of ...", not only "at/of" a named institution); past or passing sentences about the author
+    there stay body."""
+    notes = "The drills opened on Tuesday.[1]\n\nNotes\n\n[1] Navy statement, 2024.\n\n"
+    _, seg = _seg(notes + bio + "\n\nTags: navies, drills\n", authors=["Lena Ortiz"])
+    assert [b["text"] for b in seg.boilerplate if b["rule"] == "author-bio"] == [bio]
+    for line in ("Lena Ortiz writes that the drills were smaller than the navy had said in its release.",
+                 "Lena Ortiz is a regular guest in the fleet's mess hall when the ships are in port.",
+                 "Lena Ortiz was a reporter in Manila when the court ruled in 2016, and saw the crowds outside.",
+                 "Ken Sato, a senior fellow at the Westerly Institute, said the drills would grow next year."):
+        _, seg = _seg(notes + line + "\n", authors=["Lena Ortiz"])
+        assert not any(b["rule"] == "author-bio" for b in seg.boilerplate), line
+        assert any(p.startswith(line[:30]) for p in _paras(seg)), line
+
+
+# --- clutter12: a PDF page's foot seen once, the publisher's name beside the page number ----------
+
+_REPORT = ("Harbor Works and the Alliance\n\n"
+           "The navy's repair yards were busy through the spring, and the ministry asked for more docks in the\n"
+           "autumn budget, which the cabinet approved in December after a long debate.\n"
+           "{foot}\n"
+           "The second yard opened in March, and its first ship was a destroyer that had waited a year.\n")
+
+
+@pytest.mark.parametrize("foot", [
+    "Kestrel Maritime Institute" + " " * 50 + "2",
+    "7" + " " * 50 + "Kestrel Maritime Institute",
+    "Kestrel Maritime · kestrelmaritime.example" + " " * 40 + "— 13 —",
+    "— 12 —",
+])
+def test_a_page_foot_of_the_publishers_name_and_the_page_number_is_set_aside_once(foot):
+    """Branch clutter12 (test11's CRS foot, test9's and test7's institute feet, test7's and test11's
+    "— 12 —"): a line holding only the page's number and, a wide gap away, the publisher's name (or
+    its first words, and its web address) is the page's foot though it stands once; a page number
+    between dashes is one."""
+    doc = make(_REPORT.format(foot=foot), title="Harbor Works and the Alliance", publisher="Kestrel Maritime Institute")
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    assert foot.strip() in [b["text"].strip() for b in seg.boilerplate]
+    assert not any(foot.strip()[:10] in p["text"] for p in seg.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "Kestrel Maritime Institute budget" + " " * 40 + "12",  # a table's row: more than the name
+    "Tidewater Forum" + " " * 50 + "12",  # another institute's name
+    "Kestrel Maritime Institute 12",  # no gap: a phrase
+    "The Kestrel Maritime Institute counted 12 docks in the second yard, and the navy used 7 of them.",
+    "Kestrel Maritime Institute" + " " * 30 + "7-5700",  # a cover's report code, no page number
+    # a table's row among rows of its shape: the publisher's own line in a table of institutes
+    "Tidewater Forum" + " " * 30 + "9\nKestrel Maritime Institute" + " " * 30 + "12\nHarbor College" + " " * 30 + "4",
+])
+def test_a_line_with_a_number_and_a_name_that_is_no_page_foot_is_kept(line):
+    """Branch clutter12: a table's row, a sentence, another name, a code that is no page number."""
+    doc = make(_REPORT.format(foot=line), title="Harbor Works and the Alliance", publisher="Kestrel Maritime Institute")
+    seg = segment(doc)
+    aside = [b["text"].strip() for b in seg.boilerplate]
+    assert not any(row.strip() in aside for row in line.split("\n"))

@@ -63,7 +63,8 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 # a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
 _CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
 
-PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")  # "12", "Page 3 of 9"
+# "12", "Page 3 of 9", "— 12 —"
+PAGE_NUMBER = re.compile(r"(?i)^(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[—–-]\s*\d{1,4}\s*[—–-])$")
 
 BOILERPLATE_RULES = [
     # a prompt asks the reader to act ("Sign up for ...", "Click here", "delivered to your inbox",
@@ -911,6 +912,12 @@ _BIO_INSTITUTION = (r"(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}?"
 BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'’&.-]*\s+(?:at|of)\s+"
                       rf"|(?:courses|classes|seminars|research)\s+(?:on\s+[^,.;]{{1,40}}?\s+)?at\s+|at\s+)?"
                       + _BIO_INSTITUTION)
+# the posts a bio names by their noun ("is a senior fellow in the Institute's maritime programme",
+# "is an associate professor", "is Director of Asian Studies", "is a Lecturer in ..."): the post is
+# the evidence, wherever it is held; a present "is", not a past "was" ("was a reporter in Manila
+# when ..." tells a story)
+BIO_ROLE = re.compile(r"(?:is|serves as)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?i:fellow|professor|director|"
+                      r"researcher|lecturer|analyst|editor|correspondent|columnist)\b")
 
 
 def bio_initials(authors: list) -> set:
@@ -924,7 +931,8 @@ def author_bio(text: str, authors: list) -> bool:
     fellows of ...", "Ana Lee, a former diplomat, is a professor at ..."): it opens with an author's
     full name (the catalogue's or a "By" byline's), "is/was a/an/the" (or more names and "are") and
     a role at or of somewhere (not "Ana Lee was in Naha when ...", nor "Ana Lee and Ben Ito, <title
-    of their book>", an entry of the references)."""
+    of their book>", an entry of the references); or "is a/an <post>" by the post's noun (BIO_ROLE),
+    or "leads/directs/teaches" at an institution (BIO_VERBS, BIO_POST)."""
     start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
     if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
         return False  # most blocks start with no author's initial
@@ -934,6 +942,9 @@ def author_bio(text: str, authors: list) -> bool:
         m = str(a).strip() and re.match(rf"{re.escape(latin_name(a))},?\s+(?:now\s+|currently\s+)?{BIO_VERBS}\s+", head)
         if m and BIO_POST.match(head[m.end():]):
             return True  # "Ana Lee leads the Harborline Institute's work on ...", "Ana Lee teaches at Keio University"
+        m = str(a).strip() and re.match(rf"{re.escape(latin_name(a))},?\s+", head)
+        if m and BIO_ROLE.match(head[m.end():]):
+            return True  # "Ana Lee is a senior fellow in the Institute's maritime programme"
     return any(head.startswith(latin_name(a)) and re.match(rf"(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(latin_name(a))}"
                         rf"(?:,\s+(?:a|an|the)\s[^,.;:]{{1,80}},\s+(?:is|was)\s+(?:a|an|the)\s"
                         rf"|,?\s+(?:is|was|serves as|served as)\s+(?:a|an|the)\s"
@@ -1191,14 +1202,13 @@ def row_items(text: str) -> int:
 def table_rows(blocks: list, index: int) -> bool:
     """Whether a one-line block stands among rows of its shape, a line before or after it with as
     many items between the same separators: a table's row, not a row of buttons."""
-    line = blocks[index].text.strip()
-    n = row_items(line)
-    for k in (index - 1, index + 1):
-        if 0 <= k < len(blocks):
-            near = blocks[k].lines[-1 if k < index else 0].strip()
-            if row_items(near) == n and ICON_ROW_SEPARATORS.search(near):
-                return True
-    return False
+    n = row_items(blocks[index].text.strip())
+    return any(row_items(near) == n and ICON_ROW_SEPARATORS.search(near) for near in neighbour_lines(blocks, index))
+
+
+def neighbour_lines(blocks: list, index: int) -> list[str]:
+    """The line just above a block and the line just below it (stripped), where there are."""
+    return [blocks[k].lines[-1 if k < index else 0].strip() for k in (index - 1, index + 1) if 0 <= k < len(blocks)]
 
 
 # The words of a share bar's items that name no network or action of their own ("Post", "Copy
@@ -1446,6 +1456,45 @@ def page_foot_lines(lines: list[str], running: set) -> set:
     return {k for k, fs in feet.items()
             if k not in running and len(fs) >= 2 and len({s for _, s in fs}) == 1 and fs[0][1].count(k) == 1
             and all(a[0] < b[0] for a, b in zip(fs, fs[1:]))}
+
+
+# a page's foot laid out on one line: its number and, a wide gap away, the rest ("Congressional
+# Research Service        2", "4        Kikai Strait Institute")
+FOOT_GAP = re.compile(r"^(?P<head>.*?\S)\s{3,}(?P<tail>\S.*)$")
+WEB_ADDRESS = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/\S*)?$")
+
+
+def publisher_foot(text: str, publisher: str | None) -> bool:
+    """A page's foot seen once: the page's number and, a wide gap away, the publisher's name (the
+    catalogue's, or its first words of two or more) with at most its web address beside it, "·" or "|"
+    between ("Kuroshio Forum · kuroshioforum.org        — 13 —"). A table's row holds more than
+    the name, a sentence no gap."""
+    m = FOOT_GAP.match(text.strip()) if publisher and len(text) <= 200 else None
+    if not m:
+        return False
+    head, tail = m.group("head").strip(), m.group("tail").strip()
+    if PAGE_NUMBER.match(tail):
+        rest = head
+    elif PAGE_NUMBER.match(head):
+        rest = tail
+    else:
+        return False
+    name = fold(publisher).split()
+    parts = [p.strip() for p in re.split(r"\s+[·|•]\s+", rest) if p.strip()]
+    named = False
+    for part in parts:
+        words = fold(part).split()
+        if len(words) >= min(2, len(name)) and words == name[:len(words)]:
+            named = True
+        elif not WEB_ADDRESS.match(part):
+            return False
+    return named
+
+
+def table_row_beside(blocks: list, index: int) -> bool:
+    """Whether the line before or after a block is laid out as it is, a number a wide gap from its
+    words: the block is a table's row among its rows, not a page's foot."""
+    return any(FOOT_GAP.match(near) and DIGIT.search(near) for near in neighbour_lines(blocks, index))
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1882,6 +1931,8 @@ def segment(doc) -> Segmentation:
 
         fm = FOOTNOTE_START.match(btext)
         pm = PLAIN_NOTE_START.match(btext) if not fm and block.marker_start is None else None
+        if pm and block.single_line and publisher_foot(btext, publisher) and not table_row_beside(blocks, index):
+            pm = None  # "4        Kikai Strait Institute": the page's foot, not note 4
         if pm and plain_citations().get(int(pm.group(1)), len(text)) < block.start \
                 and pm.group(1) not in plain_read:
             fm = pm  # a note at a page's foot whose number the text above cites in plain digits
@@ -1965,6 +2016,9 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and index != title_at and (
                 line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
+        if rule is None and block.single_line and publisher_foot(btext, publisher) \
+                and not table_row_beside(blocks, index):
+            rule = (RUNNING_HEADER_RULE, False)  # the page's foot: the publisher's name and the page number
         if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
                 and language_items(btext) == 1:
             rule = ("language-switch", False)
