@@ -1007,3 +1007,26 @@ def test_segmenting_notes_between_paragraphs_reads_the_open_note_not_every_note(
     assert CountedNote.reads <= 20 * 2004
     dagger = next(n for n in seg.notes if n.marker == "†")
     assert dagger.body.text(text).endswith("White Paper on the ministry, Tokyo, accessed 3 March 2025.")
+
+
+def test_a_documents_matches_are_let_go_before_its_mention_rows_are_made(tmp_path, monkeypatch):
+    """A long paragraph has a million matches and as many mention rows: the matches of every
+    region, the last one's too, are let go as the rows are made, not kept beside them until the
+    stage ends (the peak memory of a 10 MB paragraph of names)."""
+    import gc
+
+    from alliance_record import bench, pipeline
+    from alliance_record.extract import mentions
+
+    alive = []
+    real = mentions.summarise
+
+    def counting(*args, **kwargs):  # called once the rows are made, before the stage returns
+        alive.append(sum(type(o) is mentions.Match for o in gc.get_objects()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mentions, "summarise", counting)
+    seeds = bench.hostile_corpus("paragraph_of_names", 3_000, tmp_path / "seeds")
+    result = pipeline.build(seeds, tmp_path / "out.db", cache=False)
+    assert result.counts["actor_mentions"] > 100
+    assert alive and max(alive) <= 1  # the one the loop over the matches ends on

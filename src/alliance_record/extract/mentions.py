@@ -1044,8 +1044,9 @@ def find_matches(lexicon: Lexicon, region: Region, blocked: list | None = None, 
     chosen.sort()
     nested = nested_matches(found, chosen, lexicon, len(v))
     compounded = states_compounded(v, chosen, lexicon)
+    found = None  # read: let go before the matches are made (a long paragraph has a million of each)
     out = []
-    for start, end, key in chosen + nested:
+    for start, end, key in itertools.chain(chosen, nested):
         cands, facts = lexicon.forms[key], lexicon.facts(key)
         if facts.place_or_state and (opens_other_name(v, end, lexicon, cands) or in_other_place_name(v, start, end)):
             continue  # rule 2
@@ -2033,7 +2034,9 @@ def extract(doc, seg, rows, ctx) -> dict:
     surfaces: dict = {}  # one string for each surface of the document (a name said 10,000 times)
     row_types = {kind: schema.row_type(f"{kind}_mentions") for kind in ("actor", "place")}
     rows_of_kind = {kind: out[f"{kind}_mentions"] for kind in ("actor", "place")}
-    del found_in
+    # the regions' matches let go here, the last region's too (the loop above keeps it in ``found``:
+    # a long paragraph's million matches lived on beside their rows)
+    found_in = found = None
     for k, m in enumerate(matches):
         matches[k] = None  # each match is let go once its row is made (a long document has a million)
         region = m.region
