@@ -116,6 +116,10 @@ LOCATOR = r"(?:(?:pp?\.|at)\s*)?(?P<loc>(?:\d+|[ivxlc]+)(?:\s*[-–]\s*\d+)?(?:,
 ANY_YEAR = re.compile(YEAR)
 ANY_MONTH_NAME = re.compile(rf"(?i)\b{MONTH}")
 _NEEDS = [("(?P<m>" in pattern.pattern, "(?P<mm>" in pattern.pattern) for _precision, pattern in DATE_PATTERNS]
+# the patterns to run by (a month's name in the text, a hyphen in it): chosen once, not per call
+_PATTERNS_FOR = {(named, hyphen): [p for p, (month, dash) in zip(DATE_PATTERNS, _NEEDS)
+                                   if (named or not month) and (hyphen or not dash)]
+                 for named in (False, True) for hyphen in (False, True)}
 
 
 def find_date(text: str, patterns=DATE_PATTERNS):
@@ -123,8 +127,7 @@ def find_date(text: str, patterns=DATE_PATTERNS):
     if patterns is DATE_PATTERNS:
         if not ANY_YEAR.search(text):
             return None
-        named, hyphen = ANY_MONTH_NAME.search(text) is not None, "-" in text
-        patterns = [p for p, (month, dash) in zip(DATE_PATTERNS, _NEEDS) if (named or not month) and (hyphen or not dash)]
+        patterns = _PATTERNS_FOR[ANY_MONTH_NAME.search(text) is not None, "-" in text]
     best = None
     for precision, pattern in patterns:
         m = pattern.search(text)
@@ -400,8 +403,13 @@ def _vancouver(text: str) -> list | None:
     with one initial is Vancouver only as a segment of its own ("Tanaka H." before the title,
     which :func:`split_periods` cuts only when no surname follows); "Christopher S" inside a
     segment is a name in natural order."""
-    found = [VANCOUVER_NAME.match(p.strip()) for p in text.rstrip(".").split(",")]
-    if not all(found) or (len(found) == 1 and len(found[0].group("given")) == 1 and not text.endswith(".")):
+    found = []
+    for p in text.rstrip(".").split(","):
+        m = VANCOUVER_NAME.match(p.strip())
+        if not m:
+            return None  # (the first part that is no such name ends the reading)
+        found.append(m)
+    if len(found) == 1 and len(found[0].group("given")) == 1 and not text.endswith("."):
         return None
     return found
 
@@ -425,7 +433,7 @@ def parse_names(text: str, single: bool = False) -> tuple[list[dict], bool] | No
     if text.endswith(".") and not INITIAL_END.search(text) and not text.endswith("al."):
         text = text[:-1]
     et_al = bool(ET_AL.search(text))
-    text = ET_AL.sub("", text).strip(" ,")
+    text = (ET_AL.sub("", text) if et_al else text).strip(" ,")
     if not text:
         return None
     vancouver = _vancouver(text)
@@ -570,10 +578,14 @@ ITALIC_TAG_OR_URL = re.compile(r"\*[^*]+\*|<[^<>]*>|(?:https?://|www\.)\S+")
 def _protected(text: str) -> list[bool]:
     """Mark characters inside quoted titles, italics, brackets and URLs (not split points)."""
     mask = [False] * len(text)
-    for a, b in _title_spans(text):
-        mask[a:b] = [True] * (b - a)
-    for m in ITALIC_TAG_OR_URL.finditer(text):
-        mask[m.start():m.end()] = [True] * (m.end() - m.start())
+    # (each pass only where its characters are: a note is split several times, and most hold no
+    # quotation mark, italics, tag or URL)
+    if "“" in text or '"' in text:
+        for a, b in _title_spans(text):
+            mask[a:b] = [True] * (b - a)
+    if "*" in text or "<" in text or "http" in text or "www." in text:
+        for m in ITALIC_TAG_OR_URL.finditer(text):
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
     if "(" not in text and "[" not in text:
         return mask  # (no bracket opens: the walk below would mark nothing)
     depth = 0
