@@ -718,19 +718,27 @@ def _new_slug(ident):
 
 
 def _changed(before: list[str], after: list[str]) -> int:
-    """Lines a person changes to turn ``before`` into ``after``: a replaced run counts its longer
-    side, a deleted or inserted run its lines."""
-    import difflib
+    """Lines a person changes to turn ``before`` into ``after``: the fewest line edits (a line
+    rewritten, deleted or inserted counts one), so that a replaced run counts its longer side.
 
-    n = 0
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if op == "replace":
-            n += max(i2 - i1, j2 - j1)
-        elif op == "delete":
-            n += i2 - i1
-        elif op == "insert":
-            n += j2 - j1
-    return n
+    A minimal count, not difflib's: its matcher is a heuristic that can pair the wrong lines and
+    count a one-line correction as a dozen (suggest12 found one: a draft's type set right raised
+    its document's count from 112 to 124)."""
+    # the lines both share at the two ends cost nothing and need no table
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(before), len(after)) - head
+           and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]):
+        tail += 1
+    a, b = before[head:len(before) - tail], after[head:len(after) - tail]
+    row = list(range(len(b) + 1))  # edits from a[:0] to each b[:j]
+    for i, line in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (line != other))
+    return row[-1]
 
 
 def curator_work(set_dir: Path, seeds: Path = SEEDS) -> list[dict]:

@@ -114,3 +114,21 @@ def test_timex_values_that_say_the_same_are_the_same():
     assert same_timex_value("P1Q", "P3M") and same_timex_value("P2Q", "P6M")
     assert same_timex_value("FY2025", "2025") and same_timex_value("P2DE", "P20Y")
     assert not same_timex_value("P1Q", "P1M") and not same_timex_value("P1Q", "P3W")
+
+
+def test_the_curators_lines_are_the_fewest_line_edits():
+    """The scorer itself: a line set right counts one, whatever lines around it repeat; a
+    rewritten run counts its longer side; lines moved count as deleted and inserted."""
+    from newdocs_eval import _changed
+
+    drafts = ["event:", "  type: statement", "  place: null", "event:", "  type: statement",
+              "  place: null", "event:", "  type: policy", "  place: null"]
+    reviewed = drafts[:7] + ["  type: agreement"] + drafts[8:]
+    assert _changed(drafts, reviewed) == 1
+    # one line set right where its neighbours repeat: difflib's matcher paired the wrong lines and
+    # counted two
+    assert _changed(["- type: statement", "- type: statement", "  place: null"],
+                    ["- type: statement", "  place: null", "  place: null"]) == 1
+    assert _changed(["a", "b", "c"], ["a", "x", "y", "z", "c"]) == 3
+    assert _changed(["a", "b"], ["b", "a"]) == 2
+    assert _changed([], ["a", "b"]) == 2 and _changed(["a"], []) == 1 and _changed(["a"], ["a"]) == 0
