@@ -352,12 +352,14 @@ def _score_quotations(db, result, stem, doc_id, text, gold):
         else:
             misses["speaker"].append((stem, q["quote"][:50], q["speaker"],
                                       f"got {row['speaker_id']} / {row['speaker_label']}"))
+    # a transcript's right turn (one that holds a gold quotation) holds all its speaker's words, a term in
+    # marks among them: no claim that the term is a quotation; a row of its own, or a false turn, still counts
+    starts = [text.find(q["quote"]) for q in gold.get("quotations") or []]
+    claimed = [r for r in rows if r.get("kind") != "turn" or not any(r["start"] <= p < r["end"] for p in starts)]
     for nq in gold.get("not_quotations") or []:
         t = nq["text"] if isinstance(nq, dict) else nq
         for s, _e in word_positions(text, t):
-            # a transcript's turn holds all its speaker's words, a term in marks among them: no claim that
-            # the term is a quotation (a row of its own would be)
-            if any(r["start"] <= s < r["end"] for r in rows if r.get("kind") != "turn"):
+            if any(r["start"] <= s < r["end"] for r in claimed):
                 c["false_quotation"] += 1
                 misses["false_quotation"].append((stem, t))
                 break

@@ -108,6 +108,30 @@ def test_an_unnamed_speaker_is_not_right_under_another_persons_name():
     assert _speaker_right(db, misnamed, "new:Dale Whitcomb", persons)
 
 
+def test_a_term_in_marks_is_excused_only_inside_a_turn_that_the_gold_holds():
+    """The scorer itself: a not_quotation inside a right turn (one holding a gold quotation) is the
+    speaker's words, no false quotation; inside a turn the gold holds no quotation of (a transcript
+    that should not be one), it still counts."""
+    import sqlite3
+
+    from newdocs_eval import Score, _score_quotations
+
+    text = 'HOST: We call it the "quiet fleet" here.\nNEWS: The "grey zone" grew last year.\n'
+    db = sqlite3.connect(":memory:")
+    db.row_factory = sqlite3.Row
+    db.executescript("create table quotations (id, document_id, start, end, kind, speaker_id, speaker_label);"
+                     "create table quotation_speakers (quotation_id, actor_id); create table actors (id, type);")
+    second = text.index("NEWS")
+    db.executemany("insert into quotations values (?, 'd', ?, ?, 'turn', null, ?)",
+                   [(1, 6, second - 1, "HOST"), (2, second + 6, len(text) - 1, "NEWS")])
+    gold = {"quotations": [{"quote": "We call it", "speaker": "new:Host"}],
+            "not_quotations": ['"quiet fleet"', '"grey zone"']}
+    result = Score()
+    _score_quotations(db, result, "d", "d", text, gold)
+    assert result.counts["false_quotation"] == 1
+    assert result.misses["false_quotation"] == [("d", '"grey zone"')]
+
+
 def test_timex_values_that_say_the_same_are_the_same():
     from newdocs_eval import same_timex_value
 

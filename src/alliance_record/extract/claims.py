@@ -92,7 +92,7 @@ from . import quantities as quantities_mod
 from . import quotations as quotations_mod
 from . import recommendations as recommendations_mod
 from . import referents as referents_mod
-from .entities import GENERATIONAL, NOT_NAMES, TITLE_WORDS
+from .entities import GENERATIONAL, TITLE_WORDS
 from .entities import _fold as fold_accents
 from .quotations import TITLE_OF
 
@@ -563,10 +563,21 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
         written = f"{written} {words[0]}"  # "Minister Nakatani"
     else:
         words = lab.label[lab.name_start - lab.start:lab.name_end - lab.start].split()
-    keys = {_fold(w) for w in words if len(w.strip(".")) >= 3}
+        fuller = _fuller_label(doc.text, lab)
+        if fuller is not None:  # "KOIZUMI" after "EMI KOIZUMI": the speaker the fuller label names
+            speakers, name = _turn_speaker(doc, fuller, mentions, actor_types, people, names, roles_of)
+            return (speakers, written) if speakers else ([], name)
+    keys = {_fold(w) for w in words if len(w.strip(".")) >= 3} - _generational(words)
     if not keys:
         return [], written
-    namesakes = [a for a, n in names.items() if actor_types.get(a) == "person" and keys & {_fold(w) for w in n.split()}]
+
+    def fits(name: str) -> bool:
+        """A name with the label's words: any of a family name alone ("MR. HAYASHI"), every one of a
+        full name ("EMI KOIZUMI" is not Shinjiro Koizumi)."""
+        folded = {_fold(w) for w in name.split()}
+        return keys <= folded if len(keys) > 1 else bool(keys & folded)
+
+    namesakes = [a for a, n in names.items() if actor_types.get(a) == "person" and fits(n)]
     if len(namesakes) > 1 and lab.title:
         # "MINISTER KOIZUMI" with two Koizumis in the registry: the one whose registry role has the
         # label's title (not the scholar the reporter cites), else no one rather than the wrong one
@@ -575,21 +586,21 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
                                                for title, *_ in roles_of.get(a, ()))]
         return (fitting, written) if len(fitting) == 1 else ([], written)
     registered = {m["actor_id"] for m in mentions if actor_types.get(m["actor_id"]) == "person"
-                  and keys & {_fold(w) for w in names.get(m["actor_id"], "").split()}}
+                  and fits(names.get(m["actor_id"], ""))}
     if len(registered) == 1:
         return list(registered), written
     known = _registry_person(words, names, actor_types)
     if known:  # "SECRETARY OF DEFENSE LLOYD AUSTIN III": a registry person's full name, not mentioned as such
         return [known], written
     full = [" ".join(_name_words(p[3].split())) for p in people if not p[2]]
-    full = [n for n in full if len(n.split()) > len(words) and keys & {_fold(w) for w in n.split()}]
+    full = [n for n in full if len(n.split()) > len(words) and fits(n)]
     if not full:  # a name the header or the title gives ("Press Conference by … HAYASHI Yoshimasa")
         for m in re.finditer(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", doc.text):
             # the capitalised words around the key less the title words ("Chief Cabinet Secretary")
             for run in re.split(r"\s*\b(?:%s)\b\s*" % "|".join(map(re.escape, TITLE_WORDS)), m.group(),
                                 flags=re.I):
                 run = _name_words(run.split())
-                if 2 <= len(run) <= 3 and keys & {_fold(w) for w in run}:
+                if 2 <= len(run) <= 3 and fits(" ".join(run)):
                     full.append(" ".join(run))
     if full:
         name = max(set(full), key=lambda n: (full.count(n), -full.index(n)))
@@ -600,10 +611,35 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
 
 def _name_words(words: list[str]) -> list[str]:
     """A name's words less a department's before it ("(Minister of) Defense Hamada Yasukazu") or a
-    speaker's "I'm" ("I'm Dana Whitcombe")."""
-    while words and (words[0].lower() in TITLE_OF or re.split(r"[’']", words[0].lower())[0] in NOT_NAMES):
-        words = words[1:]
+    speaker's "I'm", "I am", "This is" ("I'm Dana Whitcombe"; "Will Smith" stays whole)."""
+    while words:
+        if words[0].lower() in TITLE_OF or SELF_NAMING.fullmatch(words[0]):
+            words = words[1:]
+        elif SELF_NAMING.fullmatch(" ".join(words[:2])):
+            words = words[2:]
+        else:
+            break
     return words
+
+
+SELF_NAMING = re.compile(r"(?i)I[’']m|I am|This is")  # a speaker's words before the name they give
+
+
+def _fuller_label(text: str, lab):
+    """The named label before ``lab`` whose name has more words, every one of ``lab``'s among them
+    ("EMI KOIZUMI:" before "KOIZUMI:"), the nearest; None for a label with two name words or more."""
+    def name_words(label):
+        return label.label[label.name_start - label.start:label.name_end - label.start].upper().split()
+
+    own = set(name_words(lab)) - {w.upper() for w in _generational(name_words(lab))}
+    if len(own) != 1:
+        return None
+    return next((other for other in reversed(quotations_mod.speaker_labels(text)) if other.start < lab.start
+                 and other.kind == "named" and other.name_start is not None and own < set(name_words(other))), None)
+
+
+def _generational(words) -> set:
+    return {_fold(w) for w in words if re.fullmatch(GENERATIONAL.pattern, w.strip(","), re.I)}
 
 
 def _registry_person(words, names, actor_types) -> str | None:

@@ -2242,7 +2242,8 @@ def _speaker_labels_read(text: str, found: list[dict]) -> list[dict]:
                 c["type"], c["type_evidence"] = "media", f"role: a reporter's outlet in a transcript ({lab.label})"
             elif aside >= 0 and s > lab.start + aside and (lab.name_start is None or s >= lab.name_end) \
                     and any(head_word(w) for w in c["name"].split()):
-                pass  # "OKADA Katsuya (Constitutional Democratic Party of Japan):": the speaker's party, a name of its own
+                # "OKADA Katsuya (Constitutional Democratic Party of Japan):": the speaker's party, a name of its own
+                pass
             elif lab.name_start is None or s + c["j"] - c["i"] <= lab.name_start or s >= lab.name_end:
                 continue  # a label's other words: "MODERATOR", "Q", "MR.", "(THROUGH TRANSLATOR)"
             else:

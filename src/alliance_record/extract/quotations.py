@@ -75,7 +75,8 @@ lines that open with a speaker label: ``MR. HAYASHI:``, ``CHIEF CABINET SECRETAR
 ``DEFENSE MINISTER GEN NAKATANI (THROUGH TRANSLATOR):``, ``Q (Ryukyu Shimpo):``, ``QUESTION:``,
 ``MODERATOR:``, ``Minister:`` (on a line of its own, the words on the next), the White House's
 ``Q    Mr. Secretary, …``, a podcast's or a panel's name alone (``DANA WHITCOMBE:``, then ``WHITCOMBE:``)
-or minutes' turns after a turn mark (``○Prime Minister (TAKAICHI Sanae):``, ``○OKADA Katsuya:``). :func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
+or minutes' turns after a turn mark (``○Prime Minister (TAKAICHI Sanae):``, ``○OKADA Katsuya:``).
+:func:`speaker_labels` finds the labels at line starts; :func:`transcript` says
 whether a text is laid out so (a speaker's label, and a reporter's or a moderator's label or a
 speaker's label again after another's): a "Note:" or "WASHINGTON:" line, a readout's "Minister X: …"
 list, an FAQ's "Q:"/"A:" lines are no transcript. A label is
@@ -949,7 +950,8 @@ class SpeakerLabel:
     text_start: int
 
 
-LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[○◯][ \t]*)?(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[○◯][ \t]*)?"
+                        r"(?P<words>\([A-Za-z]+\)|[A-Za-z][\w.’'-]*(?: [A-Za-z][\w.’'-]*){0,7}?)"
                         r"(?:[ \t]*\((?P<aside>[^()\n]{1,60})\))?(?:[ \t]*:(?=\s|$)|(?<=Q)(?:[ \t]{2,}|\t)(?=\S))[ \t]*")
 ASK_LABELS = frozenset("q question questioner reporter journalist participant audience".split())
 ROLE_LABELS = frozenset("moderator staff interpreter translator operator announcer narrator host emcee mc "
@@ -1039,7 +1041,7 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
                 name = (offsets[k], m.end("words"))
                 key = (m.group("words"), k)
                 if key not in known:
-                    known[key] = any(w in HONORIFICS for w in low[:k]) or _known_name(text, words[k:], m)
+                    known[key] = any(w in HONORIFICS for w in low[:k]) or _known_name(text, words[k:], m.group("words"))
                 title = next((w for w in reversed(low[:k]) if w in ROLES), None)
                 if not known[key]:
                     if m.group("words").isupper() and low[last] in OFFICES and len(words) - k <= 2:
@@ -1052,8 +1054,7 @@ def _speaker_labels(text: str) -> tuple[SpeakerLabel, ...]:
             rest = text[m.end():line_end if line_end >= 0 else len(text)].strip()
             if rest and not LINE_END.search(rest):
                 continue  # "Prime Minister Ishiba: a year in office", "Secretary Ito: A New Chapter": headings
-        if kind == "title" and m.group("aside") and person_shaped(m.group("aside").split()) \
-                and any(w.isupper() and len(w) > 1 for w in m.group("aside").split()):
+        if kind == "title" and m.group("aside") and _bracket_name(text, m.group("aside").split()):
             # "Prime Minister (TAKAICHI Sanae)": an office and, in brackets, the name of the one who holds it
             kind, name = "named", (m.start("aside"), m.end("aside"))
         out.append(_label(text, m, kind, name, title))
@@ -1081,6 +1082,19 @@ def _taking_turns(unknown: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> 
     return out
 
 
+def _bracket_name(text: str, words: list[str]) -> bool:
+    """Whether an aside in brackets after an office is its holder's name ("TAKAICHI Sanae"): person-shaped,
+    a word in capitals, and no word a function word ("VIA", "IN", "THROUGH"), a role's ("INTERPRETER") or
+    one the text writes in lower case elsewhere ("translation"): not "(VIA INTERPRETER)", "(IN JAPANESE)"."""
+    from .mentions import FUNCTION_WORDS
+
+    if not person_shaped(words) or not any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    at = _words_at(text)
+    return not any(w.lower() in FUNCTION_WORDS | ROLE_LABELS
+                   or any(text[x].islower() for x in at.get(w.lower(), ())) for w in words)
+
+
 def _name_shaped(words: list[str]) -> bool:
     """A person's name alone, as a label gives it: one to three capitalised words or initials, one
     in capitals at least ("DANA WHITCOMBE", "WHITCOMBE", "OKADA Katsuya", "ELBRIDGE A. COLBY"), none a
@@ -1095,9 +1109,10 @@ def _name_shaped(words: list[str]) -> bool:
 def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
     """The labels that are a name alone ("DANA WHITCOMBE:" at the first turn, then "WHITCOMBE:") and
     are a speaker's: a name, the family name alone one of a fuller label's before it (so is an
-    honorific's: "MICHAEL J. GREEN:", later "MR. GREEN:"); the text writes
-    a word of it as a name in its prose (capitalised after another word, never in lower case: "I'm
-    Dana Whitcombe", "Mr. Okada's time"), not only in labels ("KEY POINTS", "UPDATE"); no place the
+    honorific's: "MICHAEL J. GREEN:", later "MR. GREEN:"), never a word alone that no fuller label
+    introduces (a press review's "KYODO:", "NATO:", a storm log's "KADENA:"); the text writes
+    a word of it as a name in its prose (:func:`_known_name` ``in_prose``: "I'm Dana Whitcombe",
+    "Mr. Okada's time"), not only in labels ("KEY POINTS", "UPDATE"); no place the
     gazetteer knows ("TOKYO:", a live page's entries); and said again after another label's turn, in
     a text that is a transcript with them."""
     if not names:
@@ -1115,32 +1130,18 @@ def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[Spe
         # the same speaker's labels: the family name alone, or with an honorific ("MICHAEL J. GREEN", "MR. GREEN")
         turns = sorted(same + [lab for lab in accepted if lab.kind == "named" and set(
             text[lab.name_start:lab.name_end].upper().split()) <= set(full.upper().split())], key=lambda lab: lab.start)
-        if any(bisect.bisect(starts, a.start) + 1 < bisect.bisect(starts, b.start) for a, b in zip(turns, turns[1:])) \
-                and _named_in_prose(text, full.split()) and gazetteer.lookup(full.title()) is None:
+        # a one-word label ("KYODO", "NATO", "KADENA") only after a fuller one ("DANA WHITCOMBE", then "WHITCOMBE")
+        # (or a named label of more words before it: "Minister (ITO Kenji)", then "ITO")
+        fuller = len(full.split()) > 1 or any(
+            lab.kind == "named" and lab.start < same[0].start and set(full.upper().split()) < set(
+                text[lab.name_start:lab.name_end].upper().split()) for lab in accepted)
+        again = any(bisect.bisect(starts, a.start) + 1 < bisect.bisect(starts, b.start)
+                    for a, b in zip(turns, turns[1:]))  # said again after another label's turn
+        if fuller and again and _known_name(text, full.split(), in_prose=True) \
+                and gazetteer.lookup(full.title()) is None:
             out += same
     out.sort(key=lambda lab: lab.start)
     return out if transcript(sorted(accepted + out, key=lambda lab: lab.start)) else []
-
-
-def _named_in_prose(text: str, words: list[str]) -> bool:
-    """Whether ``text`` writes a word of a name (three letters at least) as a name outside labels:
-    capitalised after another word or an honorific on its line, and never in lower case."""
-    shaped = label_shaped_lines(text)
-    for w in words:
-        if len(w) < 3 or not WORD.fullmatch(w):
-            continue
-        seen = _words_at(text).get(w.lower(), [])
-        if any(not text[x].isupper() for x in seen):
-            continue  # a word the text writes in lower case ("update", "points"): no name
-        for x in seen:
-            line = text.rfind("\n", 0, x) + 1
-            label = bisect.bisect_right(shaped, x) - 1  # the label of x's line, if x is in it
-            before = text[line:x].rstrip()
-            if not before or label >= 0 and shaped[label] >= line and ":" not in text[shaped[label]:x]:
-                continue  # a line's first word, or the label itself ("○OKADA Katsuya:")
-            if before[-1] not in ".!?:" or before.split()[-1].lower().rstrip(".") in HONORIFICS:
-                return True
-    return False
 
 
 def _shaped(words: list[str], low: list[str]) -> bool:
@@ -1179,11 +1180,13 @@ def _words_at(text: str) -> dict[str, list[int]]:
     return out
 
 
-def _known_name(text: str, words: list[str], m) -> bool:
+def _known_name(text: str, words: list[str], label: str = "", in_prose: bool = False) -> bool:
     """Whether a word of a label's name (three letters at least) is one ``text`` uses as a name
-    outside the lines of that label: capitalised elsewhere ("Press Conference by … KOIZUMI
-    Shinjiro", another label "SEC. HAGEL" after "CHUCK HAGEL"), and never written in lower case."""
-    label = m.group("words")
+    outside the lines of that label (``label``, its words as written): capitalised elsewhere ("Press
+    Conference by … KOIZUMI Shinjiro", another label "SEC. HAGEL" after "CHUCK HAGEL"), and never
+    written in lower case. ``in_prose``: outside every label, after another word on its line or an
+    honorific ("I'm Dana Whitcombe", "Mr. Okada's time"), not a line's first word."""
+    shaped = label_shaped_lines(text) if in_prose else ()
     for w in words:
         w = w.strip(".’'")
         if len(w) < 3:
@@ -1196,6 +1199,14 @@ def _known_name(text: str, words: list[str], m) -> bool:
             continue  # a word the text writes in lower case: no name
         for x in seen:
             line = text.rfind("\n", 0, x) + 1
+            if in_prose:
+                k = bisect.bisect_right(shaped, x) - 1  # the label of x's line, if x is in it
+                before = text[line:x].rstrip()
+                if not before or k >= 0 and shaped[k] >= line and ":" not in text[shaped[k]:x]:
+                    continue  # a line's first word, or a label ("○OKADA Katsuya:")
+                if before[-1] not in ".!?:" or before.split()[-1].lower().rstrip(".") in HONORIFICS:
+                    return True
+                continue
             while text[line:line + 1] in (" ", "\t"):
                 line += 1
             if not text.startswith(label, line):
