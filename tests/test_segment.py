@@ -1009,9 +1009,9 @@ def test_a_paragraph_opening_with_a_translation_notice_is_body():
 
 @pytest.mark.parametrize("bio", [
     "Lena Ortiz is a senior fellow in the Westerly Institute's naval programme.",
-    "Lena Ortiz is a visiting researcher with its coastal security project.",
-    # posts as bios print them, in capitals and with no article
-    "Lena Ortiz is a Lecturer in Naval History in the Faculty of Law at Harbour City University.",
+    "Lena Ortiz is a maritime analyst in the Westerly Institute's Tokyo office.",
+    # posts as bios print them, in capitals and with no article (main's "is a/an/the ... at/of" reads neither)
+    "Lena Ortiz is Lecturer in Naval History in the Faculty of Law.",
     "Lena Ortiz is Director of Maritime Studies and holds the Chair in Ocean Policy there.",
 ])
 def test_a_bio_after_the_notes_names_a_post_by_its_noun(bio):
@@ -1026,7 +1026,10 @@ def test_a_bio_after_the_notes_names_a_post_by_its_noun(bio):
     for line in ("Lena Ortiz writes that the drills were smaller than the navy had said in its release.",
                  "Lena Ortiz is a regular guest in the fleet's mess hall when the ships are in port.",
                  "Lena Ortiz was a reporter in Manila when the court ruled in 2016, and saw the crowds outside.",
-                 "Ken Sato, a senior fellow at the Westerly Institute, said the drills would grow next year."):
+                 "Ken Sato, a senior fellow at the Westerly Institute, said the drills would grow next year.",
+                 # a post noun the author does not hold: thanks and a disclosure (review of clutter12, low 3)
+                 "Lena Ortiz is indebted to the editor of the harbour gazette, who lent her his old files.",
+                 "Lena Ortiz is not a fellow of any institute and was paid by no one for this piece."):
         _, seg = _seg(notes + line + "\n", authors=["Lena Ortiz"])
         assert not any(b["rule"] == "author-bio" for b in seg.boilerplate), line
         assert any(p.startswith(line[:30]) for p in _paras(seg)), line
@@ -1074,3 +1077,42 @@ def test_a_line_with_a_number_and_a_name_that_is_no_page_foot_is_kept(line):
     seg = segment(doc)
     aside = [b["text"].strip() for b in seg.boilerplate]
     assert not any(row.strip() in aside for row in line.split("\n"))
+
+
+@pytest.mark.parametrize("publisher, row", [
+    ("Ministry of Defense of Japan", "Ministry of Defense"),
+    ("U.S. Forces Japan", "U.S. Forces"),
+])
+def test_a_table_row_naming_the_publishers_first_words_is_body(publisher, row):
+    """Review of clutter12 (medium 1): the first words of the publisher's name make a page's foot
+    only with its web address beside them ("Kestrel Maritime · kestrelmaritime.example  — 13 —");
+    alone, they are a table's row ("Ministry of Defense   60" under "Ministry of Defense of Japan")
+    and stay body, as the whole name with no number beside it would."""
+    text = ("Harbor Works and the Alliance\n\n"
+            "The ministries argued for a year over the pier, and the prefecture asked who would pay for it.\n\n"
+            "Who pays for the new pier (per cent):\n\n"
+            f"{row}" + " " * 30 + "60\n\n"
+            "The prefecture" + " " * 30 + "still in talks\n\n"
+            "The cabinet is to settle the rest of the bill before the budget is drawn up in the autumn.\n")
+    doc = make(text, title="Harbor Works and the Alliance", publisher=publisher)
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    assert not any(b["text"].strip().startswith(row) for b in seg.boilerplate)
+    kept = [p["text"] for p in seg.paragraphs] + [s["heading"] or "" for s in seg.rows()["sections"]]
+    assert any(k.strip().startswith(row) for k in kept)  # a paragraph or (a row alone as main reads it) a heading
+    alone = make(_REPORT.format(foot="Kestrel Maritime" + " " * 40 + "13"), title="Harbor Works and the Alliance",
+                 publisher="Kestrel Maritime Institute")
+    assert not any(b["text"].strip().startswith("Kestrel") for b in segment(alone).boilerplate)
+
+
+def test_a_page_foot_above_a_running_header_with_a_date_is_set_aside():
+    """Review of clutter12 (medium 2): a page's foot stays a foot when the next page's running
+    header below it holds a date a wide gap from its title; only rows of its own shape (the
+    same columns, a bare number where it has its page number) make it a table's row."""
+    foot = "Kestrel Maritime Institute" + " " * 40 + "2"
+    header = "Docks of the Western Fleet" + " " * 30 + "March 2024"
+    doc = make(_REPORT.format(foot=foot + "\n" + header), title="Harbor Works and the Alliance",
+               publisher="Kestrel Maritime Institute")
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    assert foot.strip() in [b["text"].strip() for b in seg.boilerplate]

@@ -915,9 +915,12 @@ BIO_POST = re.compile(rf"(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,4}}[A-Z][\w'�
 # the posts a bio names by their noun ("is a senior fellow in the Institute's maritime programme",
 # "is an associate professor", "is Director of Asian Studies", "is a Lecturer in ..."): the post is
 # the evidence, wherever it is held; a present "is", not a past "was" ("was a reporter in Manila
-# when ..." tells a story)
-BIO_ROLE = re.compile(r"(?:is|serves as)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?i:fellow|professor|director|"
-                      r"researcher|lecturer|analyst|editor|correspondent|columnist)\b")
+# when ..." tells a story); between "is" and the noun an article and the post's modifiers only, no
+# word that makes the noun another's post or denies it ("is grateful to the director of ...", "is
+# not a fellow of ...")
+_BIO_MODIFIER = r"(?!(?i:a|an|the|to|of|for|by|with|in|at|on|from|and|or|not|no|never)\s)[\w'’-]+\s+"
+BIO_ROLE = re.compile(rf"(?:is|serves as)\s+(?:(?:a|an|the)\s+)?(?:{_BIO_MODIFIER}){{0,3}}?(?i:fellow|professor|"
+                      r"director|researcher|lecturer|analyst|editor|correspondent|columnist)\b")
 
 
 def bio_initials(authors: list) -> set:
@@ -931,8 +934,11 @@ def author_bio(text: str, authors: list) -> bool:
     fellows of ...", "Ana Lee, a former diplomat, is a professor at ..."): it opens with an author's
     full name (the catalogue's or a "By" byline's), "is/was a/an/the" (or more names and "are") and
     a role at or of somewhere (not "Ana Lee was in Naha when ...", nor "Ana Lee and Ben Ito, <title
-    of their book>", an entry of the references); or "is a/an <post>" by the post's noun (BIO_ROLE),
-    or "leads/directs/teaches" at an institution (BIO_VERBS, BIO_POST)."""
+    of their book>", an entry of the references); or "is/serves as" the author's post named by its
+    noun wherever it is held (BIO_ROLE: an article or none, up to three modifiers, the noun in any
+    case: "is a senior fellow in ...", "is Director of ..."; not "is grateful to the director of
+    ..." nor "is not a fellow of ..."); or "leads/directs/teaches" at an institution (BIO_VERBS,
+    BIO_POST)."""
     start = BIO_TITLE.sub("", text.lstrip()[:40])[:1]
     if not start or not any(latin_name(a)[:1] == latin(start) for a in authors):
         return False  # most blocks start with no author's initial
@@ -1461,14 +1467,16 @@ def page_foot_lines(lines: list[str], running: set) -> set:
 # a page's foot laid out on one line: its number and, a wide gap away, the rest ("Congressional
 # Research Service        2", "4        Kikai Strait Institute")
 FOOT_GAP = re.compile(r"^(?P<head>.*?\S)\s{3,}(?P<tail>\S.*)$")
+GAP = re.compile(r"\s{3,}")
 WEB_ADDRESS = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:/\S*)?$")
 
 
 def publisher_foot(text: str, publisher: str | None) -> bool:
-    """A page's foot seen once: the page's number and, a wide gap away, the publisher's name (the
-    catalogue's, or its first words of two or more) with at most its web address beside it, "·" or "|"
-    between ("Kuroshio Forum · kuroshioforum.org        — 13 —"). A table's row holds more than
-    the name, a sentence no gap."""
+    """A page's foot seen once: the page's number and, a wide gap away, the publisher's whole name
+    (the catalogue's) or its first words of two or more with its web address beside them, "·" or
+    "|" between ("Kuroshio Forum · kuroshioforum.org        — 13 —"). A table's row holds more than
+    the name, or its first words alone ("Ministry of Defense        60" under "Ministry of Defense
+    of Japan"); a sentence no gap."""
     m = FOOT_GAP.match(text.strip()) if publisher and len(text) <= 200 else None
     if not m:
         return False
@@ -1481,20 +1489,39 @@ def publisher_foot(text: str, publisher: str | None) -> bool:
         return False
     name = fold(publisher).split()
     parts = [p.strip() for p in re.split(r"\s+[·|•]\s+", rest) if p.strip()]
-    named = False
+    whole = first_words = web = False
     for part in parts:
         words = fold(part).split()
-        if len(words) >= min(2, len(name)) and words == name[:len(words)]:
-            named = True
-        elif not WEB_ADDRESS.match(part):
+        if words == name:
+            whole = True
+        elif len(words) >= min(2, len(name)) and words == name[:len(words)]:
+            first_words = True
+        elif WEB_ADDRESS.match(part):
+            web = True
+        else:
             return False
-    return named
+    return whole or (first_words and web)
+
+
+# a table's cell of a number: "12", "60 %", "1,250", "3.5", "$40"
+NUMBER_CELL = re.compile(r"^[$€£¥]?\d[\d.,]*\s*%?$")
+
+
+def page_foot_once(blocks: list, index: int, publisher: str | None) -> bool:
+    """Whether a one-line block is a page's foot seen once (publisher_foot) and no table's row."""
+    block = blocks[index]
+    return block.single_line and publisher_foot(block.text, publisher) and not table_row_beside(blocks, index)
 
 
 def table_row_beside(blocks: list, index: int) -> bool:
-    """Whether the line before or after a block is laid out as it is, a number a wide gap from its
-    words: the block is a table's row among its rows, not a page's foot."""
-    return any(FOOT_GAP.match(near) and DIGIT.search(near) for near in neighbour_lines(blocks, index))
+    """Whether the line before or after a block is a row of its shape, its columns a wide gap apart
+    as many as the block's and a number where the block has its number: the block is a table's row
+    among its rows, not a page's foot (a running header below it, "Title        March 2024", holds
+    a date where a row would hold a number)."""
+    cells = GAP.split(blocks[index].text.strip())
+    at = 0 if PAGE_NUMBER.match(cells[0]) else -1
+    return any(len(near) == len(cells) and (NUMBER_CELL.match(near[at]) or PAGE_NUMBER.match(near[at]))
+               for near in (GAP.split(line) for line in neighbour_lines(blocks, index)))
 
 
 # where a running header's parts meet: "Title — Briefing Paper No. 12", "Institute | Title"
@@ -1931,7 +1958,7 @@ def segment(doc) -> Segmentation:
 
         fm = FOOTNOTE_START.match(btext)
         pm = PLAIN_NOTE_START.match(btext) if not fm and block.marker_start is None else None
-        if pm and block.single_line and publisher_foot(btext, publisher) and not table_row_beside(blocks, index):
+        if pm and page_foot_once(blocks, index, publisher):
             pm = None  # "4        Kikai Strait Institute": the page's foot, not note 4
         if pm and plain_citations().get(int(pm.group(1)), len(text)) < block.start \
                 and pm.group(1) not in plain_read:
@@ -2016,8 +2043,7 @@ def segment(doc) -> Segmentation:
         if rule is None and block.single_line and index != title_at and (
                 line_key(btext) in repeated or repeated_parts(btext, parts_seen, title_seen and not paras)):
             rule = (RUNNING_HEADER_RULE, False)
-        if rule is None and block.single_line and publisher_foot(btext, publisher) \
-                and not table_row_beside(blocks, index):
+        if rule is None and page_foot_once(blocks, index, publisher):
             rule = (RUNNING_HEADER_RULE, False)  # the page's foot: the publisher's name and the page number
         if rule is None and block.single_line and (not prose_after[index + 1] or (not paras and language_heads < 2)) \
                 and language_items(btext) == 1:
