@@ -1381,3 +1381,27 @@ def test_a_clock_right_after_its_day_is_on_that_day_in_a_build(tmp_path):
     assert ("4:20 p.m.", "2025-06-03T16:20") in found
     # both ends of a range of clocks on the day before them
     assert ("11 a.m.", "2025-06-09T11:00") in found and ("2 p.m.", "2025-06-09T14:00") in found
+
+
+def test_each_end_of_a_range_is_a_row_with_its_own_timex(tmp_path):
+    """Issue 15 (a): TimeML writes a range as one TIMEX3 per end; the range row keeps its EDTF
+    interval and no single value, and each end gets a row of its own (kind ``range-end``,
+    ``range_id`` the range row's id) with its span and its value."""
+    import sqlite_utils
+
+    story = """
+        Drills planned off the coast
+
+        The navy will hold the drills from 14 May to 2 June 2026. The earlier round ran March 9-11.
+        """
+    values = mentions_of_a_build(tmp_path, story, "2026-04-20")
+    assert ("14 May", "2026-05-14") in values and ("2 June 2026", "2026-06-02") in values
+    assert ("March 9", "2026-03-09") in values and ("11", "2026-03-11") in values
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    ranges = {r["id"]: r for r in db.query("select * from date_mentions where edtf like '%/%'")}
+    assert {r["edtf"] for r in ranges.values()} == {"2026-05-14/2026-06-02", "2026-03-09/2026-03-11"}
+    ends = list(db.query("select * from date_mentions where kind = 'range-end' order by start"))
+    assert [r["range_id"] for r in ends] == [k for k in sorted(ranges, key=lambda k: ranges[k]["start"])
+                                             for _ in (0, 1)]
+    assert all(ranges[r["range_id"]]["start"] <= r["start"] < r["end"] <= ranges[r["range_id"]]["end"] for r in ends)
+    assert [(r["date_start"], r["date_precision"]) for r in ends][:2] == [("2026-05-14", "day"), ("2026-06-02", "day")]

@@ -345,10 +345,13 @@ TABLES += [
         # direction/direction_cue: which way a date without a year points, and the words that say so.
         "written_start": INT, "written": TEXT, "written_spans": TEXT, "qualifier": TEXT,
         "timex_type": TEXT, "timex_value": TEXT, "direction": TEXT, "direction_cue": TEXT,
+        # a range is one TIMEX3 per end (TimeML): each end is a row of kind 'range-end' whose
+        # range_id is the range's row (which keeps the EDTF interval and no single value)
+        "range_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("footnote_id", "footnotes", "id"), ("figure_id", "figures", "id"),
                      ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id"),
-                     ("relative_to_event_id", "events", "id")),
+                     ("relative_to_event_id", "events", "id"), ("range_id", "date_mentions", "id")),
         indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",), ("timex_type",)),
         quotes=(("start", "end", "phrase", "spans"), ("written_start", "end", "written", "written_spans"))),
     _t("events", {
