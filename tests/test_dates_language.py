@@ -1405,3 +1405,20 @@ def test_each_end_of_a_range_is_a_row_with_its_own_timex(tmp_path):
                                              for _ in (0, 1)]
     assert all(ranges[r["range_id"]]["start"] <= r["start"] < r["end"] <= ranges[r["range_id"]]["end"] for r in ends)
     assert [(r["date_start"], r["date_precision"]) for r in ends][:2] == [("2026-05-14", "day"), ("2026-06-02", "day")]
+
+
+def test_today_beside_a_present_of_the_third_person_is_nowadays(tmp_path):
+    """Issue 15 (c): in any kind of text, "today" next to a simple present of the third person
+    ("the calm the port enjoys today", "which today has little say") tells of a state that holds
+    now, TimeML's PRESENT_REF; beside a past, a future, a first or second person, a futurate
+    present or after a preposition it is the day of writing."""
+    story = """
+        Port council meets
+
+        The mayor said the calm the port enjoys today depends on the dredging deal. A clerk asked
+        about the board, which today has little say over berths. The council met today in Naha.
+        Its members will vote today. I have no figures for you today. From today, ferries dock at
+        pier two. The autumn fair opens today. Local forces today seized a barge.
+        """
+    values = [v for p, v in mentions_of_a_build(tmp_path, story, "2025-06-11") if p.lower() == "today"]
+    assert values == ["PRESENT_REF", "PRESENT_REF"] + ["2025-06-11"] * 6
