@@ -1407,18 +1407,18 @@ def test_each_end_of_a_range_is_a_row_with_its_own_timex(tmp_path):
     assert [(r["date_start"], r["date_precision"]) for r in ends][:2] == [("2026-05-14", "day"), ("2026-06-02", "day")]
 
 
-def test_today_beside_a_present_of_the_third_person_is_nowadays(tmp_path):
-    """Issue 15 (c): in any kind of text, "today" next to a simple present of the third person
-    ("the calm the port enjoys today", "which today has little say") tells of a state that holds
-    now, TimeML's PRESENT_REF; beside a past, a future, a first or second person, a futurate
-    present or after a preposition it is the day of writing."""
+def test_today_beside_a_verb_in_the_present_is_still_the_day_of_writing(tmp_path):
+    """Outside an essay, "today" next to a present in -s is the day of writing: a reporting or
+    event verb ("confirms today that"), a plural noun before the verb ("crews today begin"), a
+    relative clause ("who today tours") -- the rule of 2037a2c read all of these as nowadays
+    (PRESENT_REF) and was reverted (review12 finding 1)."""
     story = """
-        Port council meets
+        Harbour works begin
 
-        The mayor said the calm the port enjoys today depends on the dredging deal. A clerk asked
-        about the board, which today has little say over berths. The council met today in Naha.
-        Its members will vote today. I have no figures for you today. From today, ferries dock at
-        pier two. The autumn fair opens today. Local forces today seized a barge.
+        The port authority confirms today that a crane failed overnight. The local paper reports
+        today that the tender stalled. The council votes today on the budget. The governor, who
+        today tours the docks, spoke to crews. Dock crews today begin night shifts. The operator
+        releases its cargo figures today. The ferry met today with delays.
         """
     values = [v for p, v in mentions_of_a_build(tmp_path, story, "2025-06-11") if p.lower() == "today"]
-    assert values == ["PRESENT_REF", "PRESENT_REF"] + ["2025-06-11"] * 6
+    assert values == ["2025-06-11"] * 7

@@ -547,39 +547,6 @@ def aside(text: str, at: int) -> bool:
     return bool(_ASIDE.match(_CLAUSE_BREAK.split(text[max(0, at - WINDOW):at])[-1]))
 
 
-# a simple present of the third person right beside "today": after its subject ("the calm the
-# port enjoys today") or after a relative pronoun or a pronoun subject ("which today has little say")
-_PRESENT_S = r"(?P<verb>has|[a-z]{2,}[^su\W]s)"
-_STATE_BEFORE = re.compile(r"\b[\w’'-]+\s+" + _PRESENT_S + r"\s+$")
-_STATE_AFTER = re.compile(r"\s+" + _PRESENT_S + r"\b")
-_RELATIVE_BEFORE = re.compile(r"\b(?:it|he|she|which|who|that)\s+$")
-_WORD_AFTER = re.compile(r"\s+([\w’'-]+)")
-
-
-def holds_now(text: str, start: int, end: int) -> bool:
-    """Whether "today" at ``text[start:end]`` stands beside a simple present of the third person
-    that tells of a state ("the calm the port enjoys today depends on ...", "the board, which today
-    has little say"): nowadays (TimeML PRESENT_REF) in any kind of text, not the day of writing.
-    Not a futurate present ("the fair opens today": :data:`FUTURATE_CUES`), not a present perfect
-    ("has today announced") and not a plural noun before a verb ("forces today seized")."""
-    before = text[max(0, start - 60):start]
-    after = _WORD_AFTER.match(text, end)
-    word_after = after.group(1) if after else ""
-    found = _STATE_BEFORE.search(before)
-    if found is not None:
-        verb = found.group("verb")
-        if _past_form(word_after) or word_after.lower() in FUTURE_AUX | MODAL_AHEAD | PAST_BE | PRESENT_BE | HAVE:
-            return False  # a plural noun before the verb: "Local forces today seized", "units today are"
-    elif _RELATIVE_BEFORE.search(before) and (found := _STATE_AFTER.match(text, end)) is not None:
-        verb = found.group("verb")
-        nxt = _WORD_AFTER.match(text, found.end())
-        if verb in HAVE and nxt and (nxt.group(1) in PARTICIPLES or _past_form(nxt.group(1))):
-            return False  # "which today has approved"
-    else:
-        return False
-    return verb.lower() not in FUTURATE_CUES and verb.lower() not in PRESENT_BE
-
-
 _SUBJECT_OF_BE = re.compile(r"\s*(?:is|was|’s|'s)\b", re.I)
 _PROGRESSIVE = re.compile(r"\s+[A-Za-z]+ing\b")
 

@@ -102,12 +102,9 @@ def extract(doc, seg, rows, ctx) -> dict:
             if headline and m.tense == "future" and ((m.tense_cue or "").lower() in tense.FUTURATE_CUES
                                                      or tense.subordinate_present(m.tense_cue)):
                 m = replace(m, tense="present")  # a headline's or caption's present tells what happened
-            if m.kind == "present" and m.value is None and m.qualifier is None and not is_boilerplate and (
-                    (essay and tense.nowadays(region.text, m.start, m.end))
-                    or tense.holds_now(region.text, m.start, m.end)):
-                # an essay's "Today that promise is tested"; in any text, a state beside "today"
-                # ("the calm the port enjoys today")
-                m = replace(m, value="PRESENT_REF")
+            if essay and m.kind == "present" and m.value is None and m.qualifier is None and \
+                    not is_boilerplate and tense.nowadays(region.text, m.start, m.end):
+                m = replace(m, value="PRESENT_REF")  # an essay's "Today that promise is tested"
             written = region.multi.sub(m.start, m.end)
             extent_start = m.extent_start if m.extent_start is not None else m.start
             pieces = region.multi.sub(extent_start, m.end) if extent_start != m.start else written
