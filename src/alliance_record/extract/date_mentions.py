@@ -114,6 +114,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 # "next week ... on Thursday": the Thursday of that week
                 m, seen_from = replace(m, offset=0), (previous[1]["date_start"], previous[1]["date_start"])
             resolved = dates.resolve(m, window=seen_from)
+            timex, timexes = timex_reading(m, region.text, seen_from)
             row = {
                 "id": f"{doc.id}-d{len(out) + 1:04d}", "document_id": doc.id, "region": region.kind,
                 "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
@@ -125,8 +126,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
                 "written_start": written[0].start, "written": m.phrase,
                 "written_spans": json.dumps([[p.start, p.end] for p in written]) if len(written) > 1 else None,
-                "qualifier": m.qualifier, **timex_columns(m, region.text, seen_from),
-                **direction_columns(m), "range_id": None,
+                "qualifier": m.qualifier, **timex, **direction_columns(m), "range_id": None,
             }
             stream = stream_of(region, row)
             restated = None  # the row of the date an apposition restates
@@ -188,7 +188,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             else:
                 fill(row, resolved, None)
             out.append(row)
-            ends.extend(range_ends(m, row, region, seen_from))
+            ends.extend(range_ends(m, row, region, timexes))
             previous = (m, row)
             # a date of a trailing attribution or a noun's modifier does not displace the one its
             # sentence placed its events at
@@ -325,33 +325,34 @@ def _timexes(m, text: str, window):
     return values.pop() if len(values) == 1 else None
 
 
-def timex_columns(m, text: str, window) -> dict:
-    """The mention as one TIMEX3 (TimeML): its type and value against the publication date.
+def timex_reading(m, text: str, window) -> tuple[dict, tuple | None]:
+    """The mention as one TIMEX3 (TimeML): its type and value against the publication date, and
+    the TIMEX3s ``(start, end, type, value)`` it was read from (None when none were read).
     A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends;
-    :func:`range_ends` writes a row for each); a relative value that the days of an uncertain
-    publication window do not agree on is left empty."""
+    :func:`range_ends` writes a row for each from the same TIMEX3s); a relative value that the
+    days of an uncertain publication window do not agree on is left empty."""
     if m.kind == "anchored" and not m.anchor and not dates.counts_to_following(m, text):
         # counted from a date found later ("in the morning": a time)
-        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
+        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}, None
     if m.kind not in ("explicit", "anchored", "duration", "set", "vague") and window is None:
-        return {"timex_type": None, "timex_value": None}
+        return {"timex_type": None, "timex_value": None}, None
     found = _timexes(m, text, window)
     if found is None:
-        return {"timex_type": "DATE", "timex_value": None}
-    found = tuple(t[2:4] for t in found)
+        return {"timex_type": "DATE", "timex_value": None}, None
     if len(found) != 1:
-        return {"timex_type": "DATE" if found else None, "timex_value": None}
-    return {"timex_type": found[0][0], "timex_value": found[0][1]}
+        return {"timex_type": "DATE" if found else None, "timex_value": None}, found
+    return {"timex_type": found[0][2], "timex_value": found[0][3]}, found
 
 
-def range_ends(m, row: dict, region, window) -> list:
+def range_ends(m, row: dict, region, found) -> list:
     """A row for each end of the range ``row`` reads ("from 14 May to 2 June 2026": "14 May" and
-    "2 June 2026"), as TimeML writes a range: one TIMEX3 per end, with its own extent and value.
-    Each is of kind ``range-end`` with ``range_id`` the range's row, dated to its own day, month or
-    year; the range's row is unchanged. None for a mention that is no range of two dates."""
+    "2 June 2026"), as TimeML writes a range: one TIMEX3 per end (``found``, the mention's TIMEX3s
+    from :func:`timex_reading`), with its own extent and value. Each keeps the range's kind of
+    reading (explicit, relative...), has ``range_id`` the range's row and is dated to its own day,
+    month or year; the range's row is unchanged. An empty list for a mention that is no range of
+    two dates."""
     if not (m.parts and not m.span) or row["timex_value"] is not None:
         return []
-    found = _timexes(m, region.text, window)
     if not found or len(found) != 2 or any(t[2] != "DATE" for t in found):
         return []
     out = []
@@ -363,11 +364,17 @@ def range_ends(m, row: dict, region, window) -> list:
         pieces = region.multi.sub(a, b)
         spans = json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None
         out.append({**row, "id": f"{row['id']}-{k}", "start": pieces[0].start, "end": pieces[-1].end,
-                    "phrase": region.text[a:b], "spans": spans, "kind": "range-end",
+                    "phrase": region.text[a:b], "spans": spans,
                     "written_start": pieces[0].start, "written": region.text[a:b], "written_spans": spans,
                     "qualifier": None, "timex_type": "DATE", "timex_value": value, "date_start": value,
                     "date_end": value, "date_precision": precision, "edtf": value, "range_id": row["id"]})
     return out
+
+
+def expressions(rows) -> int:
+    """How many date expressions ``rows`` (date_mentions) hold: a range once, its ends' rows
+    (with a ``range_id``) left out."""
+    return sum(r["range_id"] is None for r in rows)
 
 
 def direction_columns(m) -> dict:
