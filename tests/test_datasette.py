@@ -477,3 +477,19 @@ def test_a_documents_page_counts_its_problems(seeds_db, tmp_path):
     site = Datasette(immutables=[str(db)], metadata=metadata(), settings=settings())
     page = get(site, f"/alliance/documents/{doc}").text
     assert re.search(r'<a href="/alliance/problems\?document_id=[^"]*">1 problems</a>', page), page[-3000:]
+
+
+def test_a_documents_page_counts_a_date_range_once(ds, seeds_db):
+    """The document page's count of date mentions counts expressions: the rows of a range's ends
+    (``range_id`` set) are not counted again, and the link opens the rows counted."""
+    conn = sqlite3.connect(seeds_db)
+    docs = conn.execute("select document_id, sum(range_id is null), count(*) from date_mentions "
+                        "group by document_id having count(*) > sum(range_id is null)").fetchall()
+    assert docs  # the seeds have ranges
+    for doc, expressions, rows in docs:
+        page = get(ds, f"/alliance/documents/{doc}").text
+        found = re.search(r'<a href="(/alliance/date_mentions\?[^"]*)">([\d,]+) date mentions</a>', page)
+        assert found and int(found.group(2).replace(",", "")) == expressions != rows, found
+        listed = get(ds, found.group(1).replace("&amp;", "&").replace("date_mentions?", "date_mentions.json?")
+                     + "&_shape=array&_size=max").json()
+        assert len(listed) == expressions

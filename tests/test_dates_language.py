@@ -4,6 +4,8 @@ dates, and the TempEval-3 scorer (tested on a TimeML document written here)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from alliance_record import dates, timeml
@@ -1381,3 +1383,67 @@ def test_a_clock_right_after_its_day_is_on_that_day_in_a_build(tmp_path):
     assert ("4:20 p.m.", "2025-06-03T16:20") in found
     # both ends of a range of clocks on the day before them
     assert ("11 a.m.", "2025-06-09T11:00") in found and ("2 p.m.", "2025-06-09T14:00") in found
+
+
+def test_each_end_of_a_range_is_a_row_with_its_own_timex(tmp_path):
+    """Issue 15 (a): TimeML writes a range as one TIMEX3 per end; the range row keeps its EDTF
+    interval and no single value, and each end gets a row of its own (``range_id`` the range row's
+    id) with its span and its value, and the range's kind of reading (explicit, relative)."""
+    import sqlite_utils
+
+    story = """
+        Drills planned off the coast
+
+        The navy will hold the drills from 14 May to 2 June 2026. The earlier round ran March 9-11.
+        """
+    values = mentions_of_a_build(tmp_path, story, "2026-04-20")
+    assert ("14 May", "2026-05-14") in values and ("2 June 2026", "2026-06-02") in values
+    assert ("March 9", "2026-03-09") in values and ("11", "2026-03-11") in values
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    ranges = {r["id"]: r for r in db.query("select * from date_mentions where edtf like '%/%'")}
+    assert {r["edtf"] for r in ranges.values()} == {"2026-05-14/2026-06-02", "2026-03-09/2026-03-11"}
+    ends = list(db.query("select * from date_mentions where range_id is not null order by start"))
+    assert [r["kind"] for r in ends] == [ranges[r["range_id"]]["kind"] for r in ends] == ["explicit"] * 2 + ["relative"] * 2
+    assert [r["range_id"] for r in ends] == [k for k in sorted(ranges, key=lambda k: ranges[k]["start"])
+                                             for _ in (0, 1)]
+    assert all(ranges[r["range_id"]]["start"] <= r["start"] < r["end"] <= ranges[r["range_id"]]["end"] for r in ends)
+    assert [(r["date_start"], r["date_precision"]) for r in ends][:2] == [("2026-05-14", "day"), ("2026-06-02", "day")]
+
+
+def test_today_beside_a_verb_in_the_present_is_still_the_day_of_writing(tmp_path):
+    """Outside an essay, "today" next to a present in -s is the day of writing: a reporting or
+    event verb ("confirms today that"), a plural noun before the verb ("crews today begin"), a
+    relative clause ("who today tours") -- the rule of 2037a2c read all of these as nowadays
+    (PRESENT_REF) and was reverted (review12 finding 1)."""
+    story = """
+        Harbour works begin
+
+        The port authority confirms today that a crane failed overnight. The local paper reports
+        today that the tender stalled. The council votes today on the budget. The governor, who
+        today tours the docks, spoke to crews. Dock crews today begin night shifts. The operator
+        releases its cargo figures today. The ferry met today with delays.
+        """
+    values = [v for p, v in mentions_of_a_build(tmp_path, story, "2025-06-11") if p.lower() == "today"]
+    assert values == ["2025-06-11"] * 7
+
+
+def test_counts_of_date_mentions_count_a_range_once(tmp_path):
+    """The build's summary line and the bench's date stage count date expressions: a range is one
+    ("from 14 May to 2 June 2026"), not three with the rows of its two ends (``range_id`` set)."""
+    from click.testing import CliRunner
+
+    from alliance_record import bench
+    from alliance_record.cli import cli
+    from conftest import catalog_entry, write_corpus
+
+    story = """
+        Drills planned off the coast
+
+        The navy will hold the drills from 14 May to 2 June 2026. A review follows on 9 June 2026.
+        """
+    seeds = write_corpus(tmp_path / "c", {"doc_c": story}, [catalog_entry("doc_c", published="2026-04-20")],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\b2 date_mentions\b", result.output), result.output
+    assert bench.bench_dates(seeds, copies=1, repeats=1, work_dir=tmp_path)["date_mentions"] == 2

@@ -130,3 +130,56 @@ def test_a_grown_or_glued_name_is_written_with_the_same_decision():
     assert "Ines Brandauer Center of the University of Tokyo" in candidates, list(candidates)
     _, candidates = _with(COUNTRIES, "Officials met with Japan Brandau-\ner and others.\n")
     assert not any("- " in n or "-\n" in n for n in candidates), list(candidates)
+
+
+def test_a_date_is_read_through_a_month_broken_at_a_line_end():
+    """Issue 15 (a): the date finder reads a month the typesetter broke ("Decem-⏎ber") whole, on the
+    same decision (soft_hyphen) as the names; the row's spans are the document's own characters."""
+    from alliance_record import dates
+    from alliance_record.extract.date_mentions import read_whole
+    from alliance_record.segment import Multi, Piece, Region
+
+    doc = "Header line\nThe review closed on 3 Decem-\nber 2025, and a second one in December.\n"
+    start = doc.index("The")
+    end = doc.index("\n", doc.index("second"))
+    region = Region("body", Multi([Piece(start, end)]), doc[start:end])
+    whole = read_whole(region, document_words(doc))
+    first = dates.find_dates(whole.text)[0]
+    assert (first.year, first.month, first.day) == (2025, 12, 3)
+    pieces = whole.multi.sub(first.start, first.end)
+    assert [doc[p.start:p.end] for p in pieces] == ["on 3 Decem", "ber 2025"]
+    # no evidence (the month is written nowhere else): the region is read as written
+    lone = "The review closed on 3 Decem-\nber 2025."
+    plain = Region("body", Multi([Piece(0, len(lone))]), lone)
+    assert read_whole(plain, document_words(lone)) is plain
+
+
+def test_an_event_dated_through_a_month_broken_at_a_line_end_links_its_date_row(tmp_path):
+    """An annotated event dated by the year of "De-⏎cember 2025" is dated by the expression the
+    date rows read through the break ("December 2025", on soft_hyphen's decision), and its source
+    links that row (event_sources.date_mention_id), not nothing."""
+    import sqlite3
+
+    from alliance_record import pipeline
+    from conftest import catalog_entry, write_corpus
+
+    story = ("Harbour plan\n\nThe port board met in December to plan the works. It said the new berth "
+             "opened in De-\ncember 2025 after a long delay.\n")
+    annotations = """
+        events:
+          - id: berth-opens
+            summary: The new berth opens.
+            event_type: ceremony
+            evidence:
+              - quote: "It said the new berth opened"
+                date: "2025"
+        """
+    seeds = write_corpus(tmp_path / "s", {"doc_h": story}, [catalog_entry("doc_h", published="2026-01-20")],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n",
+                            "annotations/doc_h.yml": annotations})
+    pipeline.build(seeds, tmp_path / "h.db")
+    conn = sqlite3.connect(tmp_path / "h.db")
+    row = conn.execute("select id, date_start from date_mentions where written like '%2025'").fetchone()
+    assert row[1] == "2025-12"
+    assert conn.execute("select date_mention_id from event_sources").fetchall() == [(row[0],)]
+    assert conn.execute("select date_start from events").fetchall() == [("2025-12",)]

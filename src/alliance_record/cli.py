@@ -71,7 +71,7 @@ def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
     except sqlite3.Error as exc:  # SQLite could not write (a full disk, a read-only folder...)
         _fail(f"{out_path}: cannot write the database ({exc}); the previous one is untouched")
     if not quiet:
-        counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
+        counts = _summary(out_path, result.counts)
         if result.incremental and not result.rebuilt:
             click.echo(f"{out_path} is up to date: nothing changed since the last build")
         else:
@@ -86,6 +86,24 @@ def build(seeds_dir, out_path, quiet, reviewed_only, no_cache):
         if result.unreviewed and not reviewed_only:
             click.secho(f"{_unreviewed(result.unreviewed)} (rows with reviewed = 0; "
                         "--reviewed-only leaves them out)", fg="yellow")
+
+
+def _summary(out_path: Path, counts: dict) -> str:
+    """The rows written to each table, as things: a row that is a part of another one of its table
+    (schema.PART_OF: a date range's ends) is said apart ("135 date_mentions (and 4 rows of range
+    ends)"), so the figure is of date expressions."""
+    from .schema import PART_OF
+
+    parts = {}
+    if any(counts.get(t) for t in PART_OF):
+        conn = sqlite3.connect(out_path)
+        try:
+            parts = {t: conn.execute(f"select count(*) from [{t}] where [{c}] is not null").fetchone()[0]
+                     for t, (c, _) in PART_OF.items() if counts.get(t)}
+        finally:
+            conn.close()
+    return ", ".join(f"{n - parts[t]} {t} (and {parts[t]} rows of {PART_OF[t][1]})" if parts.get(t) else f"{n} {t}"
+                     for t, n in counts.items())
 
 
 def _unreviewed(counts: dict) -> str:

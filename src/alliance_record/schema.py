@@ -345,10 +345,13 @@ TABLES += [
         # direction/direction_cue: which way a date without a year points, and the words that say so.
         "written_start": INT, "written": TEXT, "written_spans": TEXT, "qualifier": TEXT,
         "timex_type": TEXT, "timex_value": TEXT, "direction": TEXT, "direction_cue": TEXT,
+        # a range is one TIMEX3 per end (TimeML): each end is a row of the range's kind whose
+        # range_id is the range's row (which keeps the EDTF interval and no single value)
+        "range_id": TEXT,
     }, foreign_keys=(("document_id", "documents", "id"), ("paragraph_id", "paragraphs", "id"),
                      ("footnote_id", "footnotes", "id"), ("figure_id", "figures", "id"),
                      ("boilerplate_id", "boilerplate", "id"), ("relative_to_mention_id", "date_mentions", "id"),
-                     ("relative_to_event_id", "events", "id")),
+                     ("relative_to_event_id", "events", "id"), ("range_id", "date_mentions", "id")),
         indexes=(("kind",), ("basis",), ("date_precision",), ("date_start",), ("timex_type",)),
         quotes=(("start", "end", "phrase", "spans"), ("written_start", "end", "written", "written_spans"))),
     _t("events", {
@@ -455,6 +458,10 @@ TABLES += [
 ]
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+# table -> (the column that marks a row as a part of another row of the table, not a thing of its
+# own; what such rows are): a count of the table's things (the build's summary, a document's page)
+# leaves them out. The ends of a date range are rows (TimeML: a TIMEX3 each) beside the range's row.
+PART_OF = {"date_mentions": ("range_id", "range ends")}
 
 
 class Row(Mapping):

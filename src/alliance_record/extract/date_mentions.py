@@ -43,6 +43,7 @@ from dataclasses import replace
 from .. import dates, tense
 from ..curate import publication_window
 from ..segment import Multi, Piece, Region, regions
+from ._text import LineEndWords, document_words, soft_breaks
 
 STATE_KEY = "date_mentions.anchored"   # rows counted from an event, written by finish()
 RESOLVED_KEY = "events.anchored_mentions"  # mention id -> (Resolved, event id), set by events.finish
@@ -83,12 +84,15 @@ def extract(doc, seg, rows, ctx) -> dict:
     essay = doc.meta.get("kind") in ESSAY_KINDS
     boilerplate = boilerplate_regions(doc, seg)
     out, anchored = [], []
+    ends = []  # a row for each end of a range (TimeML: one TIMEX3 per end)
     last_placing: dict = {}  # stream -> the row of the latest date that places something in time
     last_named: dict = {}  # stream -> the row of the latest date named outside an aside (what "that month" takes up)
     set_aside: set = set()  # ids of rows that did not displace their sentence's date (see below)
     last_past: dict = {}  # stream -> the latest such row not after the publication
     dated_sentences: list = []  # (sentence, row) of each such row of one day, for an event named after them
+    words = document_words(doc.text)
     for region in regions(doc, seg) + boilerplate:
+        region = read_whole(region, words)  # "De-⏎cember 2025" read as "December 2025"
         is_boilerplate = region.kind == "boilerplate"
         previous = None  # the mention before in this region, and its row
         placed_at = None  # where the latest date of this region that placed something in time ends
@@ -110,6 +114,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 # "next week ... on Thursday": the Thursday of that week
                 m, seen_from = replace(m, offset=0), (previous[1]["date_start"], previous[1]["date_start"])
             resolved = dates.resolve(m, window=seen_from)
+            timex, timexes = timex_reading(m, region.text, seen_from)
             row = {
                 "id": f"{doc.id}-d{len(out) + 1:04d}", "document_id": doc.id, "region": region.kind,
                 "paragraph_id": region.paragraph_id, "footnote_id": region.footnote_id,
@@ -121,8 +126,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 "kind": m.kind, "relative_to_event_id": None, "relative_to_mention_id": None,
                 "written_start": written[0].start, "written": m.phrase,
                 "written_spans": json.dumps([[p.start, p.end] for p in written]) if len(written) > 1 else None,
-                "qualifier": m.qualifier, **timex_columns(m, region.text, seen_from),
-                **direction_columns(m),
+                "qualifier": m.qualifier, **timex, **direction_columns(m), "range_id": None,
             }
             stream = stream_of(region, row)
             restated = None  # the row of the date an apposition restates
@@ -184,6 +188,7 @@ def extract(doc, seg, rows, ctx) -> dict:
             else:
                 fill(row, resolved, None)
             out.append(row)
+            ends.extend(range_ends(m, row, region, timexes))
             previous = (m, row)
             # a date of a trailing attribution or a noun's modifier does not displace the one its
             # sentence placed its events at
@@ -206,7 +211,32 @@ def extract(doc, seg, rows, ctx) -> dict:
                     _remember(last_past, stream, row)
     # counted from an event: an annotation may date them; written at the end (see finish)
     ctx.state.setdefault(STATE_KEY, []).extend(anchored)
-    return {"date_mentions": [r for r in out if r["kind"] != "anchored"]}
+    return {"date_mentions": [r for r in out if r["kind"] != "anchored"] + ends}
+
+
+def read_whole(region: Region, words: LineEndWords) -> Region:
+    """``region`` with each word hyphenated at a line's end that :func:`._text.soft_hyphen` reads
+    whole ("Decem-⏎ber", on the document's ``words``) joined in its text; its pieces skip the hyphen
+    and line break, so a date read through the break maps back to the document's characters. The
+    region itself when it has no such break."""
+    cuts, text, pos = [], [], 0
+    for s, e in soft_breaks(region.text, words):
+        a, b = region.multi.to_doc(s), region.multi.to_doc(e)
+        if b - a == e - s and region.multi.from_doc(a) == s:  # the break inside one piece
+            cuts.append((a, b))
+            text.append(region.text[pos:s])
+            pos = e
+    if not cuts:
+        return region
+    pieces = []
+    for p in region.multi.pieces:
+        start, joiner = p.start, p.joiner
+        for a, b in cuts:
+            if p.start <= a and b <= p.end:
+                pieces.append(Piece(start, a, joiner))
+                start, joiner = b, ""
+        pieces.append(Piece(start, p.end, joiner))
+    return replace(region, multi=Multi(pieces), text="".join(text) + region.text[pos:])
 
 
 def _latest(rows_by_stream: dict, stream: tuple):
@@ -281,27 +311,70 @@ _DEMONSTRATIVE = re.compile(r"(?i:(?:(?:earlier|later)\s+)?that\s|.*\s(?:of\s+)?
 _TAKES_UP = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 
-def timex_columns(m, text: str, window) -> dict:
-    """The mention as one TIMEX3 (TimeML): its type and value against the publication date.
-    A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends);
-    a relative value that the days of an uncertain publication window do not agree on is left
-    empty."""
-    if m.kind == "anchored" and not m.anchor and not dates.counts_to_following(m, text):
-        # counted from a date found later ("in the morning": a time)
-        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}
+def _timexes(m, text: str, window):
+    """The mention's TIMEX3s ``(start, end, type, value)`` in ``text``, read against every day of
+    the publication window (the latest alone for a mention that needs no publication date); None
+    when there is no window to read a relative mention against, or its days do not agree."""
     if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
         days = [window[1] if window else "2000-01-01"]
     elif window is None:
-        return {"timex_type": None, "timex_value": None}
+        return None
     else:
         days = sorted({window[0], window[1]})
-    values = {tuple(t[2:4] for t in dates.timexes(m, text, day)) for day in days}
-    if len(values) != 1:
-        return {"timex_type": "DATE", "timex_value": None}
-    found = values.pop()
+    values = {tuple(t[:4] for t in dates.timexes(m, text, day)) for day in days}
+    return values.pop() if len(values) == 1 else None
+
+
+def timex_reading(m, text: str, window) -> tuple[dict, tuple | None]:
+    """The mention as one TIMEX3 (TimeML): its type and value against the publication date, and
+    the TIMEX3s ``(start, end, type, value)`` it was read from (None when none were read).
+    A range is two TIMEX3s in TimeML and gets no single value here (its EDTF says both ends;
+    :func:`range_ends` writes a row for each from the same TIMEX3s); a relative value that the
+    days of an uncertain publication window do not agree on is left empty."""
+    if m.kind == "anchored" and not m.anchor and not dates.counts_to_following(m, text):
+        # counted from a date found later ("in the morning": a time)
+        return {"timex_type": "TIME" if m.time else "DATE", "timex_value": None}, None
+    if m.kind not in ("explicit", "anchored", "duration", "set", "vague") and window is None:
+        return {"timex_type": None, "timex_value": None}, None
+    found = _timexes(m, text, window)
+    if found is None:
+        return {"timex_type": "DATE", "timex_value": None}, None
     if len(found) != 1:
-        return {"timex_type": "DATE" if found else None, "timex_value": None}
-    return {"timex_type": found[0][0], "timex_value": found[0][1]}
+        return {"timex_type": "DATE" if found else None, "timex_value": None}, found
+    return {"timex_type": found[0][2], "timex_value": found[0][3]}, found
+
+
+def range_ends(m, row: dict, region, found) -> list:
+    """A row for each end of the range ``row`` reads ("from 14 May to 2 June 2026": "14 May" and
+    "2 June 2026"), as TimeML writes a range: one TIMEX3 per end (``found``, the mention's TIMEX3s
+    from :func:`timex_reading`), with its own extent and value. Each keeps the range's kind of
+    reading (explicit, relative...), has ``range_id`` the range's row and is dated to its own day,
+    month or year; the range's row is unchanged. An empty list for a mention that is no range of
+    two dates."""
+    if not (m.parts and not m.span) or row["timex_value"] is not None:
+        return []
+    if not found or len(found) != 2 or any(t[2] != "DATE" for t in found):
+        return []
+    out = []
+    for k, (a, b, _, value) in enumerate(found, 1):
+        try:
+            precision = dates.precision_of(value)
+        except dates.BadDate:
+            return []
+        pieces = region.multi.sub(a, b)
+        spans = json.dumps([[p.start, p.end] for p in pieces]) if len(pieces) > 1 else None
+        out.append({**row, "id": f"{row['id']}-{k}", "start": pieces[0].start, "end": pieces[-1].end,
+                    "phrase": region.text[a:b], "spans": spans,
+                    "written_start": pieces[0].start, "written": region.text[a:b], "written_spans": spans,
+                    "qualifier": None, "timex_type": "DATE", "timex_value": value, "date_start": value,
+                    "date_end": value, "date_precision": precision, "edtf": value, "range_id": row["id"]})
+    return out
+
+
+def expressions(rows) -> int:
+    """How many date expressions ``rows`` (date_mentions) hold: a range once, its ends' rows
+    (with a ``range_id``) left out."""
+    return sum(r["range_id"] is None for r in rows)
 
 
 def direction_columns(m) -> dict:

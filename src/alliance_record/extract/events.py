@@ -42,8 +42,9 @@ from .. import dates
 from ..curate import publication_window, reviewed
 from ..curate.annotations import QuoteNotFound, locate
 from ..errors import InputError
-from ..segment import Multi, Piece
-from .date_mentions import ANCHORS_KEY, RESOLVED_KEY, STATE_KEY
+from ..segment import Multi, Piece, Region
+from ._text import document_words
+from .date_mentions import ANCHORS_KEY, RESOLVED_KEY, STATE_KEY, read_whole
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "uncertain": 3, "range": 4, "approximate": 5}
 BASIS_RANK = {"explicit": 0, "relative-to-publication": 1, "relative-to-event": 2}
@@ -130,13 +131,17 @@ def _mention_id(rows, ctx, document_id, doc_start, phrase):
                  and r["written_start"] == doc_start and r["written"] == phrase), None)
 
 
-def date_in_container(item, located, container, rows, ctx, document_id):
+def date_in_container(item, located, container, rows, ctx, document_id, words=None):
     """The date expression named by ``item['date']``: in the quote, else nearest in its container.
 
     The phrase must be a date expression the normaliser finds (or part of one: "March 30, 2025"
     names "on March 30, 2025"), a point inside a stretch that reads as a date on its own ("in
     October" in "Since taking office in October": the event is the taking office, not the
-    stretch since), or a date in a URL path."""
+    stretch since), or a date in a URL path.
+
+    The expression is read as the date rows read it, through a word broken at a line's end
+    (``words``: "De-⏎cember 2025" is "December 2025", :func:`.date_mentions.read_whole`), so the
+    source links its row."""
     phrase = item.get("date")
     if not phrase:
         return None, None
@@ -151,12 +156,18 @@ def date_in_container(item, located, container, rows, ctx, document_id):
                          line=item.line_of("date"))
     inside = [i for i in candidates if qi <= i and i + len(phrase) <= qi + len(located.text)]
     pi = inside[0] if inside else min(candidates, key=lambda i: abs(i - qi))
+    pe = pi + len(phrase)
+    if words is not None:
+        read = read_whole(Region(kind, multi, text), words)
+        at = (read.multi.from_doc(multi.to_doc(pi)), read.multi.from_doc(multi.to_doc(pe)))
+        if read.text != text and None not in at:  # the phrase where the joined text has it
+            (pi, pe), text, multi = at, read.text, read.multi
     for m in dates.find_dates(text, every=True) + dates.find_url_dates(text):
-        if m.start <= pi and pi + len(phrase) <= m.end:
+        if m.start <= pi and pe <= m.end:
             if m.kind in dates.UNDATED_KINDS or m.kind == "vague":
                 raise InputError(item.path, f"date {phrase!r} is a {NOT_A_DATE[m.kind]}, not a date: an event "
                                  "cannot be dated by it", line=item.line_of("date"))
-            if (m.start, m.end) != (pi, pi + len(phrase)) and dates.is_duration(m):
+            if (m.start, m.end) != (pi, pe) and dates.is_duration(m):
                 alone = dates.find_dates(phrase)  # a point inside a stretch: "in October" in "since ..."
                 if len(alone) == 1 and alone[0].phrase == phrase and not dates.is_duration(alone[0]):
                     return _shifted(alone[0], pi), None
@@ -184,6 +195,7 @@ def extract(doc, seg, rows, ctx) -> dict:
         return {}
     sources = ctx.state.setdefault("events.sources", [])
     joined = joined_texts(doc, seg)
+    words = document_words(doc.text)  # a date read through a line-end hyphen, as date_mentions reads it
     window = publication_window(doc.meta)
     for ev in events:
         event_id = ev.get("id") or ev.get("ref")
@@ -194,7 +206,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 if container is None:
                     raise InputError(item.path, "the quote is not in a paragraph, footnote or caption "
                                      "(headings and web furniture cannot be evidence)", line=item.line_of("quote"))
-                mention, mention_id = date_in_container(item, located, container, rows, ctx, doc.id)
+                mention, mention_id = date_in_container(item, located, container, rows, ctx, doc.id, words)
                 if mention is not None and mention.qualifier in ACCESS_QUALIFIERS and item.get("bound") != "before":
                     raise InputError(item.path, f"date {item['date']!r} is the date a source was read, not "
                                      "when the event happened: add `bound: before`", line=item.line_of("date"))

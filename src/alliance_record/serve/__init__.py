@@ -76,6 +76,7 @@ from datasette import hookimpl
 from datasette.utils import path_with_added_args, tilde_decode
 from markupsafe import Markup, escape
 
+from ..schema import PART_OF
 from . import cells
 from .cards import entity_card
 from .labels import DATABASE, all_labels, label, row_href
@@ -402,9 +403,11 @@ async def extracted_counts(datasette, db, doc_id: str) -> list:
                 "href": datasette.urls.table(DATABASE, "events") + "?" + urlencode(
                     {"_facet_array": "documents", "documents__arraycontains": doc_id})})
     for table in EXTRACTED:
-        n = (await db.execute(f"select count(*) from [{table}] where document_id = ?", [doc_id])).first()[0]
-        out.append({"table": table, "count": n,
-                    "href": datasette.urls.table(DATABASE, table) + "?" + urlencode({"document_id": doc_id})})
+        part_of = PART_OF.get(table, (None,))[0]  # a range's ends: the count is of date expressions
+        whole = f" and [{part_of}] is null" if part_of else ""
+        n = (await db.execute(f"select count(*) from [{table}] where document_id = ?{whole}", [doc_id])).first()[0]
+        query = {"document_id": doc_id, **({f"{part_of}__isnull": 1} if part_of else {})}
+        out.append({"table": table, "count": n, "href": datasette.urls.table(DATABASE, table) + "?" + urlencode(query)})
     return [c for c in out if c["count"]]
 
 
