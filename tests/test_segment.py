@@ -1062,6 +1062,26 @@ def test_a_page_foot_of_the_publishers_name_and_the_page_number_is_set_aside_onc
     assert not any(foot.strip()[:10] in p["text"] for p in seg.paragraphs)
 
 
+@pytest.mark.parametrize("below", [
+    "Kestrel Maritime Institute" + " " * 40 + "7",  # the last page's foot, printed once
+    "9" + " " * 40 + "Kestrel Maritime Institute",
+    "Tags: navies, drills",
+    "",
+])
+def test_a_bio_above_the_last_pages_foot_is_still_the_author_box(below):
+    """Review12_whole (medium 1): the bio rule walks up from the end over clutter only; a page's
+    foot met once (the publisher's name a wide gap from the page number) is clutter too, so the
+    writer's line over the last page's foot is the author box as it is over tags or nothing."""
+    bio = "Lena Ortiz is a senior fellow in the Kestrel Maritime Institute's naval programme."
+    text = ("The drills opened on Tuesday.[1]\n\nNotes\n\n[1] Navy statement, 2024.\n\n" + bio + "\n\n"
+            + below + "\n")
+    doc = make(text, publisher="Kestrel Maritime Institute")
+    doc.meta["authors"] = ["Lena Ortiz"]
+    seg = segment(doc)
+    check_offsets(doc, seg)
+    assert [b["text"].strip() for b in seg.boilerplate if b["rule"] == "author-bio"] == [bio]
+
+
 @pytest.mark.parametrize("line", [
     "Kestrel Maritime Institute budget" + " " * 40 + "12",  # a table's row: more than the name
     "Tidewater Forum" + " " * 50 + "12",  # another institute's name

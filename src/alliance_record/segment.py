@@ -1854,13 +1854,14 @@ def segment(doc) -> Segmentation:
 
     @functools.lru_cache(maxsize=1)
     def clutter_tail():  # where the blocks start that are all clutter to the end (read back from it)
+        # (clutter: a boilerplate rule's, a repeated line, a page's foot seen once, an author's bio)
         # (a block below a rule that ends the article, "Tags: ...", no prose after it, is the
         # footer's: "Cite this: ..." under the tags)
         footer = next((j for j in range(len(blocks)) if prose_from()[j] == 0
                        and (boilerplate_rule(blocks[j]) or (None, False))[1]), len(blocks))
         k = len(blocks)
         while k > 0 and (k - 1 > footer or boilerplate_rule(blocks[k - 1]) or line_key(blocks[k - 1].text) in repeated
-                         or author_bio(blocks[k - 1].text, bio_names)):
+                         or page_foot_once(blocks, k - 1, publisher) or author_bio(blocks[k - 1].text, bio_names)):
             k -= 1
         return k
 
