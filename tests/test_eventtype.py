@@ -338,3 +338,25 @@ def test_an_aspectual_verb_types_its_subject_s_head_not_its_last_word(sentence, 
     drills": no exercise began) nor a modifier ("the patrol plane's crew"). Sentences written for
     this test, the expected types written before the code ran."""
     assert eventtype.read(sentence).type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # several parties who confirm, affirm or decide a course still to come have agreed on it
+    ("The three envoys confirmed that they would hold their next round in Suva.", "agreement"),
+    ("They also confirmed that the repair of allied frigates in northern yards would be widened.", "agreement"),
+    ("The two admirals affirmed their intention to build the radar jointly.", "agreement"),
+    ("The premiers decided to open a hotline between their capitals.", "agreement"),
+    ("Minister Sato and Secretary Ruiz had confirmed the plan for the new depot.", "agreement"),
+    # one party's words, or a fact confirmed, or a commitment restated, stay as they were
+    ("The two ministers confirmed that Article 9 of the Northern Defense Treaty covers the atoll.", "statement"),
+    ("The envoys reaffirmed that their pact would stay in force.", "statement"),
+    ("The governor confirmed that the port would reopen in May.", "statement"),
+    ("The cabinet decided to double its aid to the islands.", "policy"),
+])
+def test_a_course_several_parties_confirm_or_decide_is_an_agreement(sentence, expected):
+    """Readouts of talks tell what the parties agreed as "the ministers confirmed that they would
+    ...", "they decided to ...": a joint commitment to what is still to come is an agreement (the
+    gold of test4, test7, test8 and test9 types it so), where one speaker's words, a fact
+    confirmed ("confirmed that Article 9 covers") or a commitment reaffirmed are not. Sentences
+    written for this test, the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected

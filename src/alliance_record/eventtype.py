@@ -674,11 +674,37 @@ AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[
                       r"lawmakers|delegates|graduates|cadets|supporters)\b", re.I)
 
 
+# Several parties who confirm, affirm or decide a course still to come have agreed on it: a readout's
+# "the two ministers confirmed that they would ...", "they decided to ...", "X and Y had confirmed the
+# plan". Their subject names several (a plural noun after "the" or "both", "they", two names joined by
+# "and"); a fact confirmed ("confirmed that Article 5 applies"), a commitment reaffirmed and one
+# party's words are no agreement.
+JOINT_SUBJECT = re.compile(r"^\W*(?:(?i:the|both|all)\s+(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:[\w’'.-]+\s+){0,2}?"
+                           r"[A-Za-z]+[^s\W]s|(?i:they|both sides)|[A-Z][^,;]*?\s+and\s+(?:[\w’'.-]+\s+){0,4}?[A-Z][\w’'.-]*)"
+                           r"(?:\s+(?:also|jointly|further|then|had|have))*\s*$")
+JOINT_VERBS = frozenset("confirmed confirm affirmed affirm decided decide".split())
+COURSE_TO_COME = re.compile(r"\b(?:would|will|shall)\b|\b(?:intentions?|plans?)\b|^\s*to\s+[a-z]+", re.I)
+
+
+def joint_commitment(verb: str | None, subject: str, rest: str) -> bool:
+    """Whether ``subject`` (several parties) commits with ``verb`` to a course still to come, told in
+    ``rest`` (the words after the verb, up to the clause's end): an agreement."""
+    low = (verb or "").lower()
+    if low not in JOINT_VERBS or not JOINT_SUBJECT.match(subject or ""):
+        return False
+    said = rest[:200]
+    if low.startswith("decide"):
+        return bool(re.match(r"\s*(?:to|that)\b", said))
+    return bool(COURSE_TO_COME.search(said))
+
+
 def _verb_alone(text, toks, i, base) -> Reading:
     w = toks[i][1]
     low = w.lower()
     base = dict(base, verb=w, verb_at=toks[i][0])
     obj = _object(toks, i)
+    if joint_commitment(low, base["subject"], text[toks[i][0] + len(w):base["end"]]):
+        return Reading("agreement", **base)  # "the two ministers confirmed that they would meet again"
     if low in ("discussed", "discusses", "said", "says", "stated", "confirmed") and \
             re.search(r"^[^;:]*?\band (?:also |then |later )?(?:agreed|signed|concluded|concurred)\b",
                       text[toks[i][0]:base["end"]]):

@@ -633,6 +633,10 @@ def _parts(text: str, reading) -> list:
     out = [(0, len(first), head, None)]
     for n, (_, start, part_reading, shared) in enumerate(cuts):
         end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text.rstrip())
+        if shared is not None and part_reading.verb_at is not None and eventtype.joint_commitment(
+                part_reading.verb, text[shared[0]:shared[1]], text[start + part_reading.verb_at + len(part_reading.verb):end]):
+            # ", and affirmed their intention to build ...": what the parties the subject names agreed on
+            part_reading = dataclasses.replace(part_reading, type="agreement", saying=False)
         if shared is not None and part_reading.type == out[-1][2].type == "statement":
             # more words said by the speaker just told (", and urged restraint"): one statement
             before = out.pop()  # offsets only: the part's words are sliced once, by the caller
