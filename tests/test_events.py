@@ -1523,3 +1523,33 @@ def test_a_that_relative_is_read_only_when_its_head_is_the_event_it_dates(senten
     for this test, the expected units written before the code ran."""
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [u["reading"].type for u in units if u.get("sub")] == expected
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Since 2015 the envoys have held the harbor dialogue twice a year, and in May 2024 the ministers met "
+     "for the first time in Suva.", ("in May 2024 the ministers met for the first time in Suva", "meeting")),
+    ("Since 2015 the envoys have held the harbor dialogue twice a year, and in May 2024 the ministers met "
+     "in Suva to discuss extended patrols.", ("in May 2024 the ministers met in Suva to discuss extended patrols",
+                                              "meeting")),
+    ("On June 3 the rival navy fired a missile into the sea, and the next day the three ministries announced "
+     "a new warning link.", ("the next day the three ministries announced a new warning link", "announcement")),
+    ("In April two patrol boats collided near the reef, and in December 2019 a rival trawler rammed a "
+     "coast guard cutter.", ("in December 2019 a rival trawler rammed a coast guard cutter", "incident")),
+])
+def test_a_clause_joined_after_a_date_of_its_own_is_a_second_act(text, second):
+    """", and in May 2024 the ministers met": a main clause joined by ", and" that opens with a date
+    of its own before its subject tells a second event, as one with no date does ("..., and the
+    companies signed"). Sentences written for this test, the expected parts written before the
+    code ran."""
+    from alliance_record import eventtype
+
+    parts = suggest._parts(text, eventtype.read(text))
+    assert [(text[k:k + r.end].rstrip("."), r.type) for k, _, r, _ in parts[1:]] == [second]
+
+
+def test_a_joined_phrase_with_no_subject_after_its_date_is_no_second_act():
+    """", and in May 2024 with the same crews" has no clause of its own: one act."""
+    from alliance_record import eventtype
+
+    text = "The navy held drills near the reef in April, and in May 2024 with the same crews off the cape."
+    assert suggest._parts(text, eventtype.read(text)) == []

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer, tense
+from . import dates, gazetteer, tense
 
 # The verbs that say what kind of event their clause reports (regular expressions on one word,
 # lower case, or on a word and the one after it).
@@ -215,6 +215,11 @@ def _skip_fronted(text: str, k: int) -> int:
 def _opens_main_clause(chunk: str) -> bool:
     """A chunk that opens with a short adverbial and then carries its own subject and verb with
     no subordinator ("In May 2024 the Diet passed a law"): the main clause, not a fronted one."""
+    if (m := re.match(r"\s*(?:after|before|since|until)\b", chunk, re.I)) and \
+            (found := dates.find_dates(chunk[:80])) and found[0].start <= m.start() + 1:
+        # "Since 2010 the two governments have held ...": a date, then the main clause's subject and verb
+        toks = _tokens(chunk, found[0].end)
+        return any(_finite(toks, i) for i in range(1, len(toks)))
     if re.match(r"\s*(?:after|before|since|when|while|as|if|although|though|because|once|until|"
                 r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
         return False
@@ -404,7 +409,7 @@ def _reduced_relative(toks, i) -> bool:
     for j in range(i + 2, len(toks)):
         if toks[j][1] in (",", ";", ":") or toks[j][1].lower() in ("that", "which", "who"):
             return False
-        if _finite(toks, j):
+        if _finite(toks, j) and toks[j - 2][1].lower() != "to":  # "to discuss extended deterrence": no verb
             return True
     return False
 

@@ -540,7 +540,9 @@ def _units(sentences):
 
 
 # ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
-COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z])")
+# (or a date of its own before the subject: ", and in May 2024 the ministers met", ", and on the same day, the cabinet")
+COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z]|(?P<dated>(?:in|on|at|during|by|"
+                        r"from|since|until|early|late|later|last|this|that|two|three|four|five|six|a|one)\s))")
 CLAUSE_END = re.compile(r",\s+and\b|;")
 CLAUSE_WINDOW = 400
 # ", and" before a verb phrase of the subject before it (", and agreed to ..."), or the comma of a series
@@ -656,12 +658,27 @@ def _coordinated(text: str, at: int) -> tuple | None:
         return None
     # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
     stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
-    second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
-    subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
-    if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
+    clause = text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW]
+    second = eventtype.read(clause)
+    subject = clause[second.start:second.verb_at] if second.verb_at is not None else ""
+    own_date = _date_lead(clause[:second.verb_at] if second.start == 0 else clause[:second.start])
+    if second.start == 0:
+        subject = subject[own_date:]  # "in May 2024 the ministers": the date, then the subject
+    if (second.start or m.group("dated")) and not own_date:
+        return None  # ", and in May with the same crews": no clause of its own after a date
+    if second.type not in (None, "other") and eventtype.known_verb(second.verb) and \
             0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
         return m.end(), second
     return None
+
+
+def _date_lead(words: str) -> int:
+    """The length of the date phrase that opens ``words`` with its comma ("in May 2024 ", "the next
+    day, "), 0 when none opens them."""
+    found = dates.find_dates(words[:80])
+    if not found or found[0].start != 0:
+        return 0
+    return re.compile(r"\s*,?\s*").match(words, found[0].end).end()
 
 
 def _inside(unit: dict):
