@@ -350,6 +350,7 @@ def test_an_aspectual_verb_types_its_subject_s_head_not_its_last_word(sentence, 
     # one party's words, or a fact confirmed, or a commitment restated, stay as they were
     ("The two ministers confirmed that Article 9 of the Northern Defense Treaty covers the atoll.", "statement"),
     ("The envoys reaffirmed that their pact would stay in force.", "statement"),
+    ("The three envoys confirmed that they would continue to meet every spring.", "statement"),  # a practice kept
     ("The governor confirmed that the port would reopen in May.", "statement"),
     ("The cabinet decided to double its aid to the islands.", "policy"),
 ])

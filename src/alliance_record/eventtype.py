@@ -683,11 +683,13 @@ AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[
 # "the two ministers confirmed that they would ...", "they decided to ...", "X and Y had confirmed the
 # plan". Their subject names several (a plural noun after "the" or "both", "they", two names joined by
 # "and"); a fact confirmed ("confirmed that Article 5 applies"), a commitment reaffirmed and one
-# party's words are no agreement.
+# party's words are no agreement, nor is a practice kept up ("would continue to meet").
 JOINT_SUBJECT = re.compile(r"^\W*(?:(?i:the|both|all)\s+(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:[\w’'.-]+\s+){0,2}?"
                            r"[A-Za-z]+[^s\W]s|(?i:they|both sides)|[A-Z][^,;]*?\s+and\s+(?:[\w’'.-]+\s+){0,4}?[A-Z][\w’'.-]*)"
                            r"(?:\s+(?:also|jointly|further|then|had|have))*\s*$")
 JOINT_VERBS = frozenset("confirmed confirm affirmed affirm decided decide".split())
+# "would continue to meet": a practice kept up, restated as a reaffirmation is, no new course agreed
+KEPT_UP = re.compile(r"\bcontinue\b", re.I)
 COURSE_TO_COME = re.compile(r"\b(?:would|will|shall)\b|\b(?:intentions?|plans?)\b|^\s*to\s+[a-z]+", re.I)
 
 
@@ -700,7 +702,7 @@ def joint_commitment(verb: str | None, subject: str, rest: str) -> bool:
     said = rest[:200]
     if low.startswith("decide"):
         return bool(re.match(r"\s*(?:to|that)\b", said))
-    return bool(COURSE_TO_COME.search(said))
+    return bool(COURSE_TO_COME.search(said)) and not KEPT_UP.search(said)
 
 
 def _verb_alone(text, toks, i, base) -> Reading:
