@@ -681,16 +681,30 @@ AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[
 
 # Several parties who confirm, affirm or decide a course still to come have agreed on it: a readout's
 # "the two ministers confirmed that they would ...", "they decided to ...", "X and Y had confirmed the
-# plan". Their subject names several (a plural noun after "the" or "both", "they", two names joined by
-# "and"); a fact confirmed ("confirmed that Article 5 applies"), a commitment reaffirmed and one
-# party's words are no agreement, nor is a practice kept up ("would continue to meet").
+# plan". Their subject names several parties: two names joined by "and", a noun of parties in the plural
+# (a closed class: "the defense ministers", "both sides"; not any word spelt with a final -s: "the United
+# States", "the authorities", "the Marines" are one party), or "they"/"both" that refer back to such. The
+# course is the verb's own complement: "that they would <verb>", "to <verb>", "their intention to",
+# "the plan"; a fact confirmed ("confirmed that Article 5 applies", "that the missile would have
+# landed"), a commitment reaffirmed and one party's words are no agreement, nor, as a tie-break between
+# the sets' gold, is a practice kept up ("would continue to meet").
+PARTY_NOUNS = (r"(?:ministers|secretaries|leaders|premiers|presidents|envoys|sides|governments|countries|"
+               r"nations|allies|partners|delegations|parties)")
 JOINT_SUBJECT = re.compile(r"^\W*(?:(?i:the|both|all)\s+(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:[\w’'.-]+\s+){0,2}?"
-                           r"[A-Za-z]+[^s\W]s|(?i:they|both sides)|[A-Z][^,;]*?\s+and\s+(?:[\w’'.-]+\s+){0,4}?[A-Z][\w’'.-]*)"
+                           r"(?i:" + PARTY_NOUNS + r")|(?i:they|both(?:\s+sides)?)|[A-Z][^,;]*?\s+and\s+(?:[\w’'.-]+\s+){0,4}?[A-Z][\w’'.-]*)"
                            r"(?:\s+(?:also|jointly|further|then|had|have))*\s*$")
 JOINT_VERBS = frozenset("confirmed confirm affirmed affirm decided decide".split())
 # "would continue to meet": a practice kept up, restated as a reaffirmation is, no new course agreed
 KEPT_UP = re.compile(r"\bcontinue\b", re.I)
-COURSE_TO_COME = re.compile(r"\b(?:would|will|shall)\b|\b(?:intentions?|plans?)\b|^\s*to\s+[a-z]+", re.I)
+# the course, right after the verb: "that they (both) would/will <verb>" (the parties themselves, not
+# "would have"), "to <verb>" (not "to reporters", "to the press"), "their intention to", "the plan"
+_TO_VERB = (r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|each|all|both|reporters|journalists|"
+            r"the press|media|lawmakers)\b)[a-z]+\b")
+COURSE_TO_COME = re.compile(
+    r"\s*(?:that\s+(?:they|both(?:\s+(?:sides|countries))?|we|the\s+(?:two\s+|three\s+)?(?:[\w’'-]+\s+)?" + PARTY_NOUNS +
+    r")(?:\s+(?:both|also|jointly|further|would|will|shall))*?\s+(?:would|will|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?"
+    r"(?!have\b|be\s+able\b)[a-z]+|" + _TO_VERB +
+    r"|(?:their|the)\s+(?:[\w’'-]+\s+)?(?:intentions?|plans?|resolve)\b(?!\s+of\b))", re.I)
 
 
 def joint_commitment(verb: str | None, subject: str, rest: str) -> bool:
@@ -699,10 +713,8 @@ def joint_commitment(verb: str | None, subject: str, rest: str) -> bool:
     low = (verb or "").lower()
     if low not in JOINT_VERBS or not JOINT_SUBJECT.match(subject or ""):
         return False
-    said = rest[:200]
-    if low.startswith("decide"):
-        return bool(re.match(r"\s*(?:to|that)\b", said))
-    return bool(COURSE_TO_COME.search(said)) and not KEPT_UP.search(said)
+    m = COURSE_TO_COME.match(rest)
+    return m is not None and not KEPT_UP.search(rest[m.start():m.end() + 60])
 
 
 def _verb_alone(text, toks, i, base) -> Reading:
