@@ -212,16 +212,20 @@ def _skip_fronted(text: str, k: int) -> int:
         k = comma + 1
 
 
+# a chunk's opening word that makes it fronted, not the main clause; the first four are also
+# prepositions before a date ("Since 2010 the two governments have held ...")
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?P<prep>after|before|since|until)|when|while|as|if|although|though|because|"
+                                  r"once|days|weeks|months|hours|years|speaking|according)\b", re.I)
+
+
 def _opens_main_clause(chunk: str) -> bool:
     """A chunk that opens with a short adverbial and then carries its own subject and verb with
     no subordinator ("In May 2024 the Diet passed a law"): the main clause, not a fronted one."""
-    if (m := re.match(r"\s*(?:after|before|since|until)\b", chunk, re.I)) and \
-            (found := dates.find_dates(chunk[:80])) and found[0].start <= m.start() + 1:
-        # "Since 2010 the two governments have held ...": a date, then the main clause's subject and verb
-        toks = _tokens(chunk, found[0].end)
-        return any(_finite(toks, i) for i in range(1, len(toks)))
-    if re.match(r"\s*(?:after|before|since|when|while|as|if|although|though|because|once|until|"
-                r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
+    if m := _SUBORDINATE_OPENING.match(chunk):
+        if m.group("prep") and (found := dates.find_dates(chunk[:80])) and found[0].start <= m.start() + 1:
+            # "Since 2010 the two governments have held ...": a date, then the main clause's subject and verb
+            toks = _tokens(chunk, found[0].end)
+            return any(_finite(toks, i) for i in range(1, len(toks)))
         return False
     toks = _tokens(chunk)
     if len(toks) > 1 and _ing_name(toks[0][1]) and _finite(toks, 1):

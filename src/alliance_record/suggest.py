@@ -543,6 +543,8 @@ def _units(sentences):
 # (or a date of its own before the subject: ", and in May 2024 the ministers met", ", and on the same day, the cabinet")
 COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z]|(?P<dated>(?:in|on|at|during|by|"
                         r"from|since|until|early|late|later|last|this|that|two|three|four|five|six|a|one)\s))")
+# verbs that end or carry on the event told before them: a dated clause of one of these is its later stage
+STAGE_VERBS = frozenset("concluded ended wrapped finished completed closed continued resumed".split())
 CLAUSE_END = re.compile(r",\s+and\b|;")
 CLAUSE_WINDOW = 400
 # ", and" before a verb phrase of the subject before it (", and agreed to ..."), or the comma of a series
@@ -666,10 +668,15 @@ def _coordinated(text: str, at: int) -> tuple | None:
         subject = subject[own_date:]  # "in May 2024 the ministers": the date, then the subject
     if (second.start or m.group("dated")) and not own_date:
         return None  # ", and in May with the same crews": no clause of its own after a date
+    if own_date and (second.verb or "").lower() in STAGE_VERBS:
+        return None  # ", and on June 10 the units concluded the drills": the first event's later stage
     if second.type not in (None, "other") and eventtype.known_verb(second.verb) and \
             0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
         return m.end(), second
     return None
+
+
+_DATE_TAIL = re.compile(r"\s*,?\s*")
 
 
 def _date_lead(words: str) -> int:
@@ -678,7 +685,7 @@ def _date_lead(words: str) -> int:
     found = dates.find_dates(words[:80])
     if not found or found[0].start != 0:
         return 0
-    return re.compile(r"\s*,?\s*").match(words, found[0].end).end()
+    return _DATE_TAIL.match(words, found[0].end).end()
 
 
 def _inside(unit: dict):
