@@ -1523,3 +1523,47 @@ def test_a_that_relative_is_read_only_when_its_head_is_the_event_it_dates(senten
     for this test, the expected units written before the code ran."""
     units = list(suggest._units([{"id": 1, "text": sentence, "start": 0, "end": len(sentence), "spans": None}]))
     assert [u["reading"].type for u in units if u.get("sub")] == expected
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Since 2015 the envoys have held the harbor dialogue twice a year, and in May 2024 the ministers met "
+     "in Suva for their opening round.", ("in May 2024 the ministers met in Suva for their opening round", "meeting")),
+    ("Since 2015 the envoys have held the harbor dialogue twice a year, and in May 2024 the ministers met "
+     "in Suva to discuss extended patrols.", ("in May 2024 the ministers met in Suva to discuss extended patrols",
+                                              "meeting")),
+    ("On June 3 the rival navy fired a missile into the sea, and on June 4, the three ministries announced "
+     "a new warning link.", ("on June 4, the three ministries announced a new warning link", "announcement")),
+    ("In April two patrol boats collided near the reef, and in December 2019 a rival trawler rammed a "
+     "coast guard cutter.", ("in December 2019 a rival trawler rammed a coast guard cutter", "incident")),
+])
+def test_a_clause_joined_after_a_date_of_its_own_is_a_second_act(text, second):
+    """", and in May 2024 the ministers met": a main clause joined by ", and" that opens with a date
+    of its own before its subject tells a second event, as one with no date does ("..., and the
+    companies signed"). Sentences written for this test, the expected parts written before the
+    code ran."""
+    from alliance_record import eventtype
+
+    parts = suggest._parts(text, eventtype.read(text))
+    assert [(text[k:k + r.end].rstrip("."), r.type) for k, _, r, _ in parts[1:]] == [second]
+
+
+@pytest.mark.parametrize("text", [
+    "The coast guard's yearly drill opened off the cape on May 4, 2025, and on May 9 the crews wrapped up the drill.",
+    "The patrol started near the shoal in March, and in April the two cutters continued the patrol.",
+    "The allied air exercise began over the strait on June 2, and on June 8 the squadrons concluded it.",
+])
+def test_a_dated_clause_that_ends_or_continues_the_first_event_is_no_second_act(text):
+    """", and on May 9 the crews wrapped up the drill": a dated clause whose verb ends or carries on
+    the event just told is that event's later stage, one draft (review of suggest12, finding 3).
+    Sentences written for this test."""
+    from alliance_record import eventtype
+
+    assert suggest._parts(text, eventtype.read(text)) == []
+
+
+def test_a_joined_phrase_with_no_subject_after_its_date_is_no_second_act():
+    """", and in May 2024 with the same crews" has no clause of its own: one act."""
+    from alliance_record import eventtype
+
+    text = "The navy held drills near the reef in April, and in May 2024 with the same crews off the cape."
+    assert suggest._parts(text, eventtype.read(text)) == []

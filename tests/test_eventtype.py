@@ -338,3 +338,51 @@ def test_an_aspectual_verb_types_its_subject_s_head_not_its_last_word(sentence, 
     drills": no exercise began) nor a modifier ("the patrol plane's crew"). Sentences written for
     this test, the expected types written before the code ran."""
     assert eventtype.read(sentence).type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one party, however its name ends: no several parties (review of suggest12, finding 1)
+    ("The Netherlands confirmed that it would send a frigate to the strait next year.", "statement"),
+    ("The United States decided to station a second radar on the island.", "policy"),
+    ("The authorities decided to shut the harbor for a week.", "policy"),
+    ("The Marines confirmed that they will move to the new base in 2027.", "announcement"),
+    ("The senator's aides confirmed that she would tour the shipyard next week.", "statement"),
+    # several parties, but no course of their own still to come (finding 2)
+    ("The two governments confirmed that the drone would have crashed outside the zone.", "statement"),
+    ("The two ministers confirmed to journalists that the round had closed without a deal.", "statement"),
+    ("They confirmed that the budget will clear the assembly this month.", "announcement"),
+    ("Japan and the Philippines confirmed the importance of the basing plans.", "statement"),
+    ("The two leaders decided that the communique had said enough.", "policy"),
+    # several parties and their own course: still an agreement
+    ("The defense ministers confirmed that they would open a joint depot in Darwin.", "agreement"),
+    ("Both sides decided to set up a crisis hotline.", "agreement"),
+])
+def test_a_joint_commitment_needs_several_parties_and_their_own_course(sentence, expected):
+    """"Several parties" are parties named as such (two names joined by "and", a plural noun of
+    parties, "they"/"both"), not any subject spelt with a final -s; the course is the verb's own
+    complement ("that they would <verb>", "to <verb>"), not any "would" or "plans" nearby.
+    Sentences written for this test, the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # several parties who confirm, affirm or decide a course still to come have agreed on it
+    ("The three envoys confirmed that they would hold their next round in Suva.", "agreement"),
+    ("They also confirmed that they would widen the repair of allied frigates in northern yards.", "agreement"),
+    ("The two ministers affirmed their intention to build the radar jointly.", "agreement"),
+    ("The premiers decided to open a hotline between their capitals.", "agreement"),
+    ("Minister Sato and Secretary Ruiz had confirmed the plan for the new depot.", "agreement"),
+    # one party's words, or a fact confirmed, or a commitment restated, stay as they were
+    ("The two ministers confirmed that Article 9 of the Northern Defense Treaty covers the atoll.", "statement"),
+    ("The envoys reaffirmed that their pact would stay in force.", "statement"),
+    ("The three envoys confirmed that they would continue to meet every spring.", "statement"),  # a practice kept
+    ("The governor confirmed that the port would reopen in May.", "statement"),
+    ("The cabinet decided to double its aid to the islands.", "policy"),
+])
+def test_a_course_several_parties_confirm_or_decide_is_an_agreement(sentence, expected):
+    """Readouts of talks tell what the parties agreed as "the ministers confirmed that they would
+    ...", "they decided to ...": a joint commitment to what is still to come is an agreement (the
+    gold of test4, test7, test8 and test9 types it so), where one speaker's words, a fact
+    confirmed ("confirmed that Article 9 covers") or a commitment reaffirmed are not. Sentences
+    written for this test, the expected types written before the code ran."""
+    assert eventtype.read(sentence).type == expected

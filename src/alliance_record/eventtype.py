@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer, tense
+from . import dates, gazetteer, tense
 
 # The verbs that say what kind of event their clause reports (regular expressions on one word,
 # lower case, or on a word and the one after it).
@@ -212,11 +212,20 @@ def _skip_fronted(text: str, k: int) -> int:
         k = comma + 1
 
 
+# a chunk's opening word that makes it fronted, not the main clause; the first four are also
+# prepositions before a date ("Since 2010 the two governments have held ...")
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?P<prep>after|before|since|until)|when|while|as|if|although|though|because|"
+                                  r"once|days|weeks|months|hours|years|speaking|according)\b", re.I)
+
+
 def _opens_main_clause(chunk: str) -> bool:
     """A chunk that opens with a short adverbial and then carries its own subject and verb with
     no subordinator ("In May 2024 the Diet passed a law"): the main clause, not a fronted one."""
-    if re.match(r"\s*(?:after|before|since|when|while|as|if|although|though|because|once|until|"
-                r"days|weeks|months|hours|years|speaking|according)\b", chunk, re.I):
+    if m := _SUBORDINATE_OPENING.match(chunk):
+        if m.group("prep") and (found := dates.find_dates(chunk[:80])) and found[0].start <= m.start() + 1:
+            # "Since 2010 the two governments have held ...": a date, then the main clause's subject and verb
+            toks = _tokens(chunk, found[0].end)
+            return any(_finite(toks, i) for i in range(1, len(toks)))
         return False
     toks = _tokens(chunk)
     if len(toks) > 1 and _ing_name(toks[0][1]) and _finite(toks, 1):
@@ -404,7 +413,7 @@ def _reduced_relative(toks, i) -> bool:
     for j in range(i + 2, len(toks)):
         if toks[j][1] in (",", ";", ":") or toks[j][1].lower() in ("that", "which", "who"):
             return False
-        if _finite(toks, j):
+        if _finite(toks, j) and toks[j - 2][1].lower() != "to":  # "to discuss extended deterrence": no verb
             return True
     return False
 
@@ -674,11 +683,51 @@ AUDIENCE = re.compile(r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[
                       r"lawmakers|delegates|graduates|cadets|supporters)\b", re.I)
 
 
+# Several parties who confirm, affirm or decide a course still to come have agreed on it: a readout's
+# "the two ministers confirmed that they would ...", "they decided to ...", "X and Y had confirmed the
+# plan". Their subject names several parties: two names joined by "and", a noun of parties in the plural
+# (a closed class: "the defense ministers", "both sides"; not any word spelt with a final -s: "the United
+# States", "the authorities", "the Marines" are one party), or "they"/"both" that refer back to such. The
+# course is the verb's own complement: "that they would <verb>", "to <verb>", "their intention to",
+# "the plan"; a fact confirmed ("confirmed that Article 5 applies", "that the missile would have
+# landed"), a commitment reaffirmed and one party's words are no agreement, nor, as a tie-break between
+# the sets' gold, is a practice kept up ("would continue to meet").
+PARTY_NOUNS = (r"(?:ministers|secretaries|leaders|premiers|presidents|envoys|sides|governments|countries|"
+               r"nations|allies|partners|delegations|parties)")
+JOINT_SUBJECT = re.compile(r"^\W*(?:(?i:the|both|all)\s+(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:[\w’'.-]+\s+){0,2}?"
+                           r"(?i:" + PARTY_NOUNS + r")|(?i:they|both(?:\s+sides)?)|[A-Z][^,;]*?\s+and\s+(?:[\w’'.-]+\s+){0,4}?[A-Z][\w’'.-]*)"
+                           r"(?:\s+(?:also|jointly|further|then|had|have))*\s*$")
+JOINT_VERBS = frozenset("confirmed confirm affirmed affirm decided decide".split())
+# "would continue to meet": a practice kept up, restated as a reaffirmation is, no new course agreed
+KEPT_UP = re.compile(r"\bcontinue\b", re.I)
+# the course, right after the verb: "that they (both) would/will <verb>" (the parties themselves, not
+# "would have"), "to <verb>" (not "to reporters", "to the press"), "their intention to", "the plan"
+_TO_VERB = (r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|each|all|both|reporters|journalists|"
+            r"the press|media|lawmakers)\b)[a-z]+\b")
+COURSE_TO_COME = re.compile(
+    r"\s*(?:that\s+(?:they|both(?:\s+(?:sides|countries))?|we|the\s+(?:two\s+|three\s+)?(?:[\w’'-]+\s+)?" + PARTY_NOUNS +
+    r")(?:\s+(?:both|also|jointly|further|would|will|shall))*?\s+(?:would|will|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?"
+    r"(?!have\b|be\s+able\b)[a-z]+|" + _TO_VERB +
+    r"|(?:their|the)\s+(?:[\w’'-]+\s+)?(?:intentions?|plans?|resolve)\b(?!\s+of\b))", re.I)
+
+
+def joint_commitment(verb: str | None, subject: str, rest: str) -> bool:
+    """Whether ``subject`` (several parties) commits with ``verb`` to a course still to come, told in
+    ``rest`` (the words after the verb, up to the clause's end): an agreement."""
+    low = (verb or "").lower()
+    if low not in JOINT_VERBS or not JOINT_SUBJECT.match(subject or ""):
+        return False
+    m = COURSE_TO_COME.match(rest)
+    return m is not None and not KEPT_UP.search(rest[m.start():m.end() + 60])
+
+
 def _verb_alone(text, toks, i, base) -> Reading:
     w = toks[i][1]
     low = w.lower()
     base = dict(base, verb=w, verb_at=toks[i][0])
     obj = _object(toks, i)
+    if joint_commitment(low, base["subject"], text[toks[i][0] + len(w):base["end"]]):
+        return Reading("agreement", **base)  # "the two ministers confirmed that they would meet again"
     if low in ("discussed", "discusses", "said", "says", "stated", "confirmed") and \
             re.search(r"^[^;:]*?\band (?:also |then |later )?(?:agreed|signed|concluded|concurred)\b",
                       text[toks[i][0]:base["end"]]):

@@ -540,7 +540,11 @@ def _units(sentences):
 
 
 # ", and" before a clause of its own: a subject (a name, or a noun with its determiner) and a verb
-COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z])")
+# (or a date of its own before the subject: ", and in May 2024 the ministers met", ", and on the same day, the cabinet")
+COORDINATE = re.compile(r",\s+and\s+(?=(?:the|its|their|his|her|it|they|he|she)\b|[A-Z]|(?P<dated>(?:in|on|at|during|by|"
+                        r"from|since|until|early|late|later|last|this|that|two|three|four|five|six|a|one)\s))")
+# verbs that end or carry on the event told before them: a dated clause of one of these is its later stage
+STAGE_VERBS = frozenset("concluded ended wrapped finished completed closed continued resumed".split())
 CLAUSE_END = re.compile(r",\s+and\b|;")
 CLAUSE_WINDOW = 400
 # ", and" before a verb phrase of the subject before it (", and agreed to ..."), or the comma of a series
@@ -633,6 +637,10 @@ def _parts(text: str, reading) -> list:
     out = [(0, len(first), head, None)]
     for n, (_, start, part_reading, shared) in enumerate(cuts):
         end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text.rstrip())
+        if shared is not None and part_reading.verb_at is not None and eventtype.joint_commitment(
+                part_reading.verb, text[shared[0]:shared[1]], text[start + part_reading.verb_at + len(part_reading.verb):end]):
+            # ", and affirmed their intention to build ...": what the parties the subject names agreed on
+            part_reading = dataclasses.replace(part_reading, type="agreement", saying=False)
         if shared is not None and part_reading.type == out[-1][2].type == "statement":
             # more words said by the speaker just told (", and urged restraint"): one statement
             before = out.pop()  # offsets only: the part's words are sliced once, by the caller
@@ -652,12 +660,32 @@ def _coordinated(text: str, at: int) -> tuple | None:
         return None
     # the clause alone: up to the next ", and" or ";" (the sentence's end), at most a few hundred characters
     stop = CLAUSE_END.search(text, m.end(), m.end() + CLAUSE_WINDOW)
-    second = eventtype.read(text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW])
-    subject = text[m.end():m.end() + second.verb_at] if second.verb_at is not None else ""
-    if second.type not in (None, "other") and eventtype.known_verb(second.verb) and second.start == 0 and \
+    clause = text[m.end():stop.start() if stop else m.end() + CLAUSE_WINDOW]
+    second = eventtype.read(clause)
+    subject = clause[second.start:second.verb_at] if second.verb_at is not None else ""
+    own_date = _date_lead(clause[:second.verb_at] if second.start == 0 else clause[:second.start])
+    if second.start == 0:
+        subject = subject[own_date:]  # "in May 2024 the ministers": the date, then the subject
+    if (second.start or m.group("dated")) and not own_date:
+        return None  # ", and in May with the same crews": no clause of its own after a date
+    if own_date and (second.verb or "").lower() in STAGE_VERBS:
+        return None  # ", and on June 10 the units concluded the drills": the first event's later stage
+    if second.type not in (None, "other") and eventtype.known_verb(second.verb) and \
             0 < len(subject.split()) <= 6 and "," not in subject and not second.anaphoric:
         return m.end(), second
     return None
+
+
+_DATE_TAIL = re.compile(r"\s*,?\s*")
+
+
+def _date_lead(words: str) -> int:
+    """The length of the date phrase that opens ``words`` with its comma ("in May 2024 ", "the next
+    day, "), 0 when none opens them."""
+    found = dates.find_dates(words[:80])
+    if not found or found[0].start != 0:
+        return 0
+    return _DATE_TAIL.match(words, found[0].end).end()
 
 
 def _inside(unit: dict):
