@@ -1052,3 +1052,30 @@ def test_a_speakers_label_in_capitals_keeps_its_mention():
 def test_people_in_a_capital_who_act_are_its_government(text, expected):
     found, _ = seed_run(text + "\n")
     assert [f for f in found if f[0] in {s for s, _ in expected}] == expected
+
+
+# Review12_whole (medium 2): the people are the government only as the head of the verb's subject
+# -- not the object of "of", "with", "from" ... ("the count of diplomats in Tokyo"), nor held by a
+# participle and its agent ("officials in Tokyo picked by the ministry") -- and the verb may follow a
+# time word, an adverb or an aside between commas.
+@pytest.mark.parametrize("text,expected", [
+    ("The count of diplomats in Tokyo doubled over the decade.", "tokyo"),
+    ("A meeting with diplomats in Tokyo broke up at noon.", "tokyo"),
+    ("Most of the planners in Tokyo trained abroad.", "tokyo"),
+    ("Letters from lawmakers in Tokyo arrived late.", "tokyo"),
+    ("The mood among officials in Tokyo soured quickly.", "tokyo"),
+    ("Envoys sent to officials in Tokyo went unanswered.", "tokyo"),
+    ("The number of lawmakers in Tokyo grew after the vote.", "tokyo"),
+    ("Officials in Tokyo picked by the ministry were mostly lawyers.", "tokyo"),
+    ("Diplomats in Tokyo chosen by the cabinet had served abroad.", "tokyo"),
+    ("Officials in Tokyo yesterday rejected the offer.", "japan"),
+    ("Planners in Tokyo this month began a review of the drills.", "japan"),
+    ("Lawmakers in Tokyo, for their part, backed the deal.", "japan"),
+    ("Officials in Tokyo, however, played down the report.", "japan"),
+    ("Diplomats in Tokyo privately doubt the timetable.", "japan"),
+    ("The minister said officials in Tokyo would answer soon.", "japan"),
+    ("The envoy met officials in Tokyo yesterday and flew home.", "tokyo"),
+])
+def test_people_in_a_capital_are_its_government_only_as_the_subject(text, expected):
+    found, _ = seed_run(text + "\n")
+    assert [i for s, i in found if s == "Tokyo"] == [expected], found

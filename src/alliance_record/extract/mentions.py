@@ -222,8 +222,11 @@ OPINION_IN = re.compile(
 # ... and so is the seat of people who think, say or act there, as the subject of a verb: "Nobody
 # in Tokyo or Washington will say", "Officials in Tokyo read it as", "officials in Washington and
 # Seoul suspect" (not "interviews with officials in Tokyo, April 2024": no verb).
+# The people must head the subject: not the object of a preposition a few words before them ("the
+# number of diplomats in", "talks with officials in", "most of the planners in").
 PEOPLE_IN = re.compile(r"\b(?:officials?|nobody|no\s+one|policy-?makers|diplomats|planners|lawmakers|strategists)"
                        r"\s+in\s+$", re.I)
+PEOPLE_AS_OBJECT = re.compile(r"(?i)\b(?:of|with|to|from|by|among)\s+(?:[\w'’-]+\s+){0,2}$")
 
 
 def inflections(*bases: str) -> frozenset:
@@ -735,7 +738,7 @@ MUNICIPAL_NOUNS = (r"metropolitan|municipal|city|mayor|mayoral|governor|resident
 MUNICIPAL_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MUNICIPAL_NOUNS})\b", re.I)
 # The readings of rule 4 that are evidence of a state acting or acted upon, the only ones that
 # make a capital its state (the default, a locative, a motion ... leave it the city).
-STATE_EVIDENCE = frozenset({"agentive", "object-of-influence", "opinion-in", "role", "possessive",
+STATE_EVIDENCE = frozenset({"agentive", "object-of-influence", "opinion-in", "people-in", "role", "possessive",
                             "coordinated-states"})
 
 
@@ -1374,8 +1377,9 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
       "away from", "places like Cambodia", a part of a city standing alone ("the harbour district of
       Busan", "Tokyo's Haneda airport"); and so does the subject of a spatial predicate
       ("Japan is within range of");
-    - an attitude "in" a capital is its government's ("concern in Tokyo"), and the object of a
-      verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
+    - an attitude "in" a capital is its government's ("concern in Tokyo"), and so are people "in"
+      it who head a verb's subject ("Officials in Tokyo, however, said"; not "talks with officials
+      in Tokyo ended"), and the object of a verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
       Washington"), as is the one wanted or asked to act ("wants Tokyo to do more"), the one an
       office or a message is addressed to ("ambassador to Manila") and a thing matters to
       ("mattered to Tokyo", not "mattered to Tokyo commuters");
@@ -1426,8 +1430,9 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
-    if PEOPLE_IN.search(before_core) and _verb_after_subject(after):
-        return "actor", "opinion-in"
+    people = PEOPLE_IN.search(before_core)
+    if people and not PEOPLE_AS_OBJECT.search(before_core, 0, people.start()) and _verb_after_subject(after):
+        return "actor", "people-in"
     if _object_of(before_core, INFLUENCE_VERBS, INFLUENCE_BEFORE_TO):
         return "actor", "object-of-influence"
     if VOLITION_BEFORE.search(before_core) and TO_ACT_AFTER.match(after):
@@ -1542,11 +1547,24 @@ ADVERBS_BETWEEN = re.compile(
     r"categorically|vehemently|angrily|cautiously|consistently))+(?=\s)")
 
 
+# a time phrase between a subject and its verb: "officials in Tokyo today said", "... this week said"
+TIME_BETWEEN = re.compile(r"\s+(?:today|yesterday|tomorrow|(?:this|last|next)\s+(?:week|month|year|morning|"
+                          r"afternoon|evening|spring|summer|autumn|fall|winter))(?=\s)")
+# a participle and its agent: the people are the object of the verb ("officials in Tokyo hired by")
+PARTICIPLE_BY = re.compile(r"\s+[a-z]+(?:ed|en|wn)\s+by\b")
+
+
 def _verb_after_subject(rest: str) -> bool:
-    """A verb right after a plural or indefinite subject's last word ("... will say", "... read
-    it", "... suspect that"): an auxiliary or any lower-case word that is no function word."""
+    """A verb after a plural or indefinite subject's last word ("... will say", "... read it",
+    "... suspect that"): an auxiliary or any lower-case word that is no function word, also past a
+    time phrase, adverbs of manner or an aside between commas ("... today said", "..., however,
+    expect"); not a participle with its agent ("... hired by the embassy")."""
+    for between in (TIME_BETWEEN, PARENTHETICAL, ADVERBS_BETWEEN):
+        skip = between.match(rest)
+        rest = rest[skip.end():] if skip else rest
     word = re.match(r"\s+([a-z]+)\b", rest)
-    return word is not None and (word.group(1) in AUXILIARIES or word.group(1) not in NOT_A_NOUN)
+    return word is not None and (word.group(1) in AUXILIARIES or word.group(1) not in NOT_A_NOUN) \
+        and not PARTICIPLE_BY.match(rest)
 
 
 def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
