@@ -189,14 +189,13 @@ def test_a_worker_is_ready_only_once_it_has_made_what_every_visitor_asks_for(see
 
 def test_the_warm_up_makes_what_the_site_itself_sends_visitors_to(seeds_db, monkeypatch, unhurried):
     """Beyond each page's first address, the warm-up makes the pages the site sends visitors on to,
-    each derived from the site, none from a list of URLs: a table's and a view's JSON (its page's
-    JSON link without the extras), a canned query at the address its page replaces itself with
-    (its ``example`` as a query string) and that answer's JSON, the pages the front page links
-    (its questions, the dashboard), the data the map of a table with coordinates fetches, and the
-    row pages linked from the first page of each table the front page lists."""
+    each derived from the site, none from a list of URLs: a view's page, a canned query at the
+    address its page replaces itself with (its ``example`` as a query string) and that answer's
+    JSON, the pages the front page links (its questions), and the data the map of a table with
+    coordinates fetches. A table's JSON without parameters, which no page fetches, and its rows
+    are left to visitors."""
     import asyncio
     import sqlite3
-    from urllib.parse import quote
 
     from alliance_record import asgi
 
@@ -212,16 +211,50 @@ def test_the_warm_up_makes_what_the_site_itself_sends_visitors_to(seeds_db, monk
     document = conn.execute("select id from documents order by id").fetchone()[0]
     question = config["plugins"]["alliance-record"]["questions"][0]["href"]
     mapped = next(t for t in tables if {"latitude", "longitude"} <= {r[1] for r in conn.execute(f"pragma table_info([{t}])")})
-    paths = [f"/alliance/{tables[0]}.json", f"/alliance/{tables[-1]}.json", f"/alliance/{view}",
-             f"/alliance/{view}.json", f"/alliance/{name}?{example}", f"/alliance/{name}.json?{example}",
-             question, f"/alliance/documents/{quote(document, safe='')}",
-             f"/alliance/{mapped}.json?_size=max&_labels=on&_extra=count&_extra=next_url&_shape=objects"]
+    made = [f"/alliance/{view}", f"/alliance/{name}?{example}", f"/alliance/{name}.json?{example}", question,
+            f"/alliance/{mapped}.json?{asgi.MAP_QUERY}"]
+    left = [f"/alliance/{tables[0]}.json", f"/alliance/{view}.json", f"/alliance/documents/{document}"]
 
     async def first_requests():
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://example.org:8001") as client:
-            return [await client.get(path) for path in paths]
-    answers = {path: (r.status_code, r.headers["x-cache"]) for path, r in zip(paths, asyncio.run(first_requests()))}
-    assert answers == {path: (200, "hit") for path in paths}
+            return [await client.get(path) for path in made + left]
+    answers = {path: (r.status_code, r.headers["x-cache"]) for path, r in zip(made + left, asyncio.run(first_requests()))}
+    assert answers == {**{path: (200, "hit") for path in made}, **{path: (200, "miss") for path in left}}
+
+
+def test_the_map_query_warmed_is_the_one_the_installed_map_plugin_sends():
+    """asgi.MAP_QUERY is a copy of the query string datasette-cluster-map's script adds to a
+    table's JSON address: a version of the plugin that sends another would leave the map cold."""
+    from importlib.resources import files
+
+    from alliance_record import asgi
+
+    script = files("datasette_cluster_map").joinpath("static", "datasette-cluster-map.js").read_text()
+    assert f'"{asgi.MAP_QUERY}"' in script
+
+
+def test_private_pages_are_one_line_of_the_warm_up_log(seeds_db, tmp_path, caplog, unhurried):
+    """A table or canned query only some may see answers the anonymous warm-up 403, as it should:
+    the warm-up names them all in one line, not one warning an address."""
+    import logging
+
+    from alliance_record import asgi
+
+    config = yaml.safe_load(METADATA.read_text())
+    alliance = config["databases"]["alliance"]
+    table = next(iter(alliance["tables"]))
+    query = next(n for n, q in alliance["queries"].items() if q.get("example"))
+    alliance["tables"][table] = {**(alliance["tables"][table] or {}), "allow": {"id": "root"}}
+    alliance["queries"][query]["allow"] = {"id": "root"}
+    private = tmp_path / "metadata.yml"
+    private.write_text(yaml.safe_dump(config, allow_unicode=True))
+    app = asgi.ServedApp(asgi.datasette_instance(seeds_db, private), "example.org:8001")
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    refused = {path for _, path, status, *_ in app.warmed if status == 403}
+    assert {f"/alliance/{table}", f"/alliance/{query}"} <= refused
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "warm-up" in r.getMessage()]
+    assert len(lines) == 1 and all(path in lines[0] for path in refused), lines
 
 
 def warm_app(seeds_db, warm_hosts, **kwargs):
@@ -251,18 +284,18 @@ def test_an_ipv6_host_and_an_https_address_are_warmed(seeds_db, unhurried):
     assert first_answer(app, "http://example.org/alliance").headers["x-cache"] == "miss"
 
 
-def test_the_pages_a_front_page_links_are_its_pages_on_the_site_and_a_few_rows_of_each_table():
+def test_the_pages_a_front_page_links_are_its_pages_on_the_site():
     """What the front page links on this site, without static files, downloads, other sites or
-    fragments; and from each table it links, the first row pages that table's page lists."""
+    fragments, each once."""
     from alliance_record import asgi
 
     front = ('<a href="/-/static/app.css">s</a><a href="https://elsewhere.org/x">e</a><a href="//cdn.org/y">c</a>'
              '<a href="/alliance.db">db</a><a href="/alliance/timeline.csv?from=2025">csv</a>'
-             '<a href="/alliance/t?a=1&amp;b=2#map">q</a><a href="/alliance/rows">t</a><a href="/alliance/rows.json">j</a>')
-    rows = "".join(f'<a href="/alliance/rows/r{i}">r</a><a href="/alliance/other/o{i}">o</a>' for i in range(asgi.WARM_ROWS + 3))
-    linked = asgi.ServedApp.linked_paths({"/": front, "/alliance/rows": rows + '<a href="/alliance/rows/r0">again</a>'})
-    assert linked == ["/alliance/t?a=1&b=2", "/alliance/rows", "/alliance/rows.json"] + \
-        [f"/alliance/rows/r{i}" for i in range(asgi.WARM_ROWS)]
+             '<a href="/alliance/t?a=1&amp;b=2#map">q</a><a href="/alliance/rows">t</a><a href="/alliance/rows.json">j</a>'
+             '<a href="/alliance/t?a=1&amp;b=2">again</a>')
+    rows = "".join(f'<a href="/alliance/rows/r{i}">r</a>' for i in range(3))
+    linked = asgi.ServedApp.linked_paths({"/": front, "/alliance/rows": rows})
+    assert linked == ["/alliance/t?a=1&b=2", "/alliance/rows", "/alliance/rows.json"]
 
 
 def test_the_warm_up_makes_so_many_pages_at_most(seeds_db, caplog, unhurried):

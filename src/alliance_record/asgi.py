@@ -54,17 +54,20 @@ ENV_SECRET = "DATASETTE_SECRET"  # the variable `datasette serve --secret` reads
 ENV_SETTINGS = "ALLIANCE_SETTINGS"
 ENV_WARM_HOSTS = "ALLIANCE_WARM_HOSTS"
 ENV_WARM_SECONDS = "ALLIANCE_WARM_SECONDS"
-# The warm-up's time at most: the seeds' ~230 pages take 4 to 4.5 s of CPU, 7 to 14 s on the
-# two-core machine loaded 8 to 14 (the 60 pages of the first warm-up took 2 s of CPU, 5 to 7 s);
-# the list is in order of importance, so a warm-up cut short has made what matters most.
-WARM_SECONDS = 30.0
-# The warm-up's pages at most for each host: the seeds' list is 227 pages (tables, views, canned
-# queries with their examples, their JSON, what the front page links, a few rows of each table).
+# The warm-up's time at most: each worker's port stays closed while it runs. The seeds' 118
+# pages take 2.6 to 2.9 s of CPU (the first warm-up's 60 pages: 1.9 to 2.1 s); at N=1000 (5000
+# documents) those 60 took 6.5 s of CPU and 8 s with two workers starting together, a wider list
+# of ~230 pages 13.5 s of CPU and 25 s (review12_serve12). The list is in order of importance,
+# so a warm-up cut short has made what matters most.
+WARM_SECONDS = 10.0
+# The warm-up's pages at most for each host: the seeds' list is 118 pages (tables, views, canned
+# queries with their examples and the JSON of those, the maps' data, what the front page links);
+# it grows with the tables and queries of the metadata, not with the documents.
 WARM_PAGES = 400
-# Row pages warmed for each table the front page links: the first ones its first page lists.
-WARM_ROWS = 5
-# What datasette-cluster-map adds to a table's JSON address to fetch the markers of its map
-# (its static/datasette-cluster-map.js): the request every visitor of a table with coordinates makes.
+# What datasette-cluster-map adds to a table's JSON address to fetch the markers of its map: the
+# request every visitor of a table with coordinates makes. Copied from the plugin's
+# static/datasette-cluster-map.js (``const qs = ...``, version 0.18.2); tests/test_serving.py
+# fails if the installed plugin's script no longer holds it.
 MAP_QUERY = "_size=max&_labels=on&_extra=count&_extra=next_url&_shape=objects"
 DEFAULT_WARM_HOSTS = "localhost:8000"  # plain uvicorn's address, as a browser sends it
 DEFAULT_DB = Path("build/alliance.db")
@@ -188,29 +191,29 @@ class ServedApp:
         is not hidden, and each canned query as its link on the database page opens it (no
         parameters: the serve plugin fills in the query's ``example``); then each canned query at
         the address that page replaces itself with (its ``example`` as a query string, the
-        serve plugin's ``extra_body_script``); then the JSON of each of those pages (the page's
-        address with ``.json``, as its ``alternate`` link gives it); then the data the map of a
-        table with coordinates fetches (datasette-cluster-map's query string). Every address comes
-        from the site itself (its tables, its metadata, its plugins), none from a list of URLs;
-        the pages the site links are added by :meth:`linked_paths`."""
+        serve plugin's ``extra_body_script``) and the JSON of each canned query's answer
+        (``.json`` after the path, as the page's ``alternate`` link gives it); then the data the
+        map of a table with coordinates fetches (datasette-cluster-map's query string). Every
+        address comes from the site itself (its tables, its metadata, its plugins), none from a
+        list of URLs; the pages the front page links are added by :meth:`linked_paths`. A
+        table's, a view's or the database's JSON is left out (no page of the site fetches it),
+        and so are row pages."""
         from urllib.parse import urlencode
 
         from .serve import query_example
 
         ds = self.datasette
-        pages, answers, mapped = ["/"], [], []  # answers: the pages whose JSON is warmed too
+        pages, answers, mapped = ["/"], [], []  # answers: each canned query's answer, whose JSON is warmed too
         map_config = ds.plugin_config("datasette-cluster-map") or {}
         coordinates = {map_config.get("latitude_column", "latitude"), map_config.get("longitude_column", "longitude")}
         for name, db in ds.databases.items():
             if name == "_internal":
                 continue
             pages.append(ds.urls.database(name))
-            answers.append(pages[-1])
             hidden = set(await db.hidden_table_names())
             tables = [table for table in await db.table_names() if table not in hidden]
             for table in tables + await db.view_names():
                 pages.append(ds.urls.table(name, table))
-                answers.append(pages[-1])
                 if table in tables and coordinates <= set(await db.table_columns(table)):
                     mapped.append(json_path(pages[-1]) + "?" + MAP_QUERY)
             for query, config in (await ds.get_canned_queries(name, None)).items():
@@ -222,17 +225,10 @@ class ServedApp:
 
     @staticmethod
     def linked_paths(pages: dict) -> list:
-        """The pages the site sends visitors on to, from the answers of the warm-up's first pages
-        (``pages``: path to HTML): every page the front page links on this site (its questions,
-        its tables, the search and dashboard pages; not static files nor downloads), and the
-        first :data:`WARM_ROWS` row pages linked from the first page of each table it links."""
-        front = [path for path in links(pages.get("/", "")) if is_page(path)]
-        rows = []
-        for path in front:
-            if "?" not in path and path in pages:
-                own = [link for link in links(pages[path]) if link.startswith(path + "/") and "?" not in link]
-                rows += list(dict.fromkeys(own))[:WARM_ROWS]
-        return list(dict.fromkeys(front + rows))
+        """The pages the front page sends visitors on to (``pages``: path to HTML, the answers of
+        the warm-up's first pages): every page it links on this site (its questions, its tables,
+        the search and dashboard pages), not static files nor downloads."""
+        return list(dict.fromkeys(path for path in links(pages.get("/", "")) if is_page(path)))
 
     async def warm_up(self) -> None:
         """Ask the whole app (the response cache in front of Datasette, as a visitor's request
@@ -265,6 +261,10 @@ class ServedApp:
         except Exception as exc:  # noqa: BLE001 - whatever it is, the worker serves without the warm-up
             log.warning("warm-up: stopped by %s: %s, with %d pages made; the worker serves without the rest",
                         type(exc).__name__, " ".join(str(exc).split())[:300], len(self.warmed))
+        refused = dict.fromkeys((path, status) for _, path, status, *_ in self.warmed if status != 200)
+        if refused:  # a private page answers 403 as it should: one line for them all, not one a page
+            log.warning("warm-up: %d addresses not made: %s", len(refused),
+                        ", ".join(f"{path} ({status})" for path, status in refused))
 
     async def _warm_up(self, log) -> None:
         import time
@@ -279,11 +279,11 @@ class ServedApp:
             base_url = host if "://" in host else f"http://{host}"
             async with httpx.AsyncClient(transport=transport, base_url=base_url, timeout=None) as client:
                 wanted = paths + (linked or [])
-                pages = await self._make(client, host, wanted[:self.warm_pages], log)
+                pages = await self._make(client, host, wanted[:self.warm_pages])
                 if linked is None:
                     known = set(paths)
                     linked = [path for path in self.linked_paths(pages) if path not in known]
-                    await self._make(client, host, linked[:max(0, self.warm_pages - len(paths))], log)
+                    await self._make(client, host, linked[:max(0, self.warm_pages - len(paths))])
                     wanted += linked
             if len(wanted) > self.warm_pages:
                 log.warning("warm-up: %d pages at most for %s; the rest left to visitors", self.warm_pages, host)
@@ -292,8 +292,9 @@ class ServedApp:
                  time.monotonic() - started,
                  f" ({partial} of them partial, a query having run out of time: kept only seconds)" if partial else "")
 
-    async def _make(self, client, host, paths, log) -> dict:
-        """Ask for ``paths`` in turn, noting each in :attr:`warmed`; returns the HTML of those that
+    async def _make(self, client, host, paths) -> dict:
+        """Ask for ``paths`` in turn, noting each in :attr:`warmed` (those that do not answer 200
+        are named in one line at the end of :meth:`warm_up`); returns the HTML of those that
         answered 200 with a page, by path (for :meth:`linked_paths`)."""
         pages = {}
         for path in paths:
@@ -301,9 +302,7 @@ class ServedApp:
             whole = "immutable" in response.headers.get("cache-control", "")  # else a query ran out of time: kept seconds
             self.warmed.append((host, path, response.status_code, response.headers.get("x-cache"),
                                 whole if response.status_code == 200 else None))
-            if response.status_code != 200:
-                log.warning("warm-up: %s answered %s", path, response.status_code)
-            elif response.headers.get("content-type", "").startswith("text/html"):
+            if response.status_code == 200 and response.headers.get("content-type", "").startswith("text/html"):
                 pages[path] = response.text
         return pages
 
