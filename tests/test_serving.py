@@ -153,7 +153,7 @@ def lifespan_startup(app) -> list:
 def unhurried(monkeypatch):
     """The warm-up as on a machine with time to spare: these tests check which pages are made and
     for which hosts, not how fast. Under a heavy load (many builds beside the suite) the default
-    10 s warm-up runs out, and facets over their 200 ms limit make pages partial, which the
+    warm-up (asgi.WARM_SECONDS) runs out, and facets over their 200 ms limit make pages partial, which the
     cache keeps only ``PARTIAL_SECONDS``: both are lifted here so the answer does not depend on
     the neighbours."""
     from alliance_record import asgi
@@ -187,6 +187,76 @@ def test_a_worker_is_ready_only_once_it_has_made_what_every_visitor_asks_for(see
     assert asyncio.run(first_requests("http://elsewhere:8001"))[0].headers["x-cache"] == "miss"
 
 
+def test_the_warm_up_makes_what_the_site_itself_sends_visitors_to(seeds_db, monkeypatch, unhurried):
+    """Beyond each page's first address, the warm-up makes the pages the site sends visitors on to,
+    each derived from the site, none from a list of URLs: a view's page, a canned query at the
+    address its page replaces itself with (its ``example`` as a query string) and that answer's
+    JSON, the pages the front page links (its questions), and the data the map of a table with
+    coordinates fetches. A table's JSON without parameters, which no page fetches, and its rows
+    are left to visitors."""
+    import asyncio
+    import sqlite3
+
+    from alliance_record import asgi
+
+    monkeypatch.setenv(asgi.ENV_WARM_HOSTS, "example.org:8001")
+    app = asgi.create_app(seeds_db, METADATA)
+    assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    config = yaml.safe_load(METADATA.read_text())
+    tables = list(config["databases"]["alliance"]["tables"])
+    name, query = next((n, q) for n, q in queries().items() if q.get("example"))
+    example = urlencode({k: str(v) for k, v in query["example"].items()})
+    conn = sqlite3.connect(seeds_db)
+    view = conn.execute("select name from sqlite_master where type = 'view' order by name").fetchone()[0]
+    document = conn.execute("select id from documents order by id").fetchone()[0]
+    question = config["plugins"]["alliance-record"]["questions"][0]["href"]
+    mapped = next(t for t in tables if {"latitude", "longitude"} <= {r[1] for r in conn.execute(f"pragma table_info([{t}])")})
+    made = [f"/alliance/{view}", f"/alliance/{name}?{example}", f"/alliance/{name}.json?{example}", question,
+            f"/alliance/{mapped}.json?{asgi.MAP_QUERY}"]
+    left = [f"/alliance/{tables[0]}.json", f"/alliance/{view}.json", f"/alliance/documents/{document}"]
+
+    async def first_requests():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://example.org:8001") as client:
+            return [await client.get(path) for path in made + left]
+    answers = {path: (r.status_code, r.headers["x-cache"]) for path, r in zip(made + left, asyncio.run(first_requests()))}
+    assert answers == {**{path: (200, "hit") for path in made}, **{path: (200, "miss") for path in left}}
+
+
+def test_the_map_query_warmed_is_the_one_the_installed_map_plugin_sends():
+    """asgi.MAP_QUERY is a copy of the query string datasette-cluster-map's script adds to a
+    table's JSON address: a version of the plugin that sends another would leave the map cold."""
+    from importlib.resources import files
+
+    from alliance_record import asgi
+
+    script = files("datasette_cluster_map").joinpath("static", "datasette-cluster-map.js").read_text()
+    assert f'"{asgi.MAP_QUERY}"' in script
+
+
+def test_private_pages_are_one_line_of_the_warm_up_log(seeds_db, tmp_path, caplog, unhurried):
+    """A table or canned query only some may see answers the anonymous warm-up 403, as it should:
+    the warm-up names them all in one line, not one warning an address."""
+    import logging
+
+    from alliance_record import asgi
+
+    config = yaml.safe_load(METADATA.read_text())
+    alliance = config["databases"]["alliance"]
+    table = next(iter(alliance["tables"]))
+    query = next(n for n, q in alliance["queries"].items() if q.get("example"))
+    alliance["tables"][table] = {**(alliance["tables"][table] or {}), "allow": {"id": "root"}}
+    alliance["queries"][query]["allow"] = {"id": "root"}
+    private = tmp_path / "metadata.yml"
+    private.write_text(yaml.safe_dump(config, allow_unicode=True))
+    app = asgi.ServedApp(asgi.datasette_instance(seeds_db, private), "example.org:8001")
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    refused = {path for _, path, status, *_ in app.warmed if status == 403}
+    assert {f"/alliance/{table}", f"/alliance/{query}"} <= refused
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "warm-up" in r.getMessage()]
+    assert len(lines) == 1 and all(path in lines[0] for path in refused), lines
+
+
 def warm_app(seeds_db, warm_hosts, **kwargs):
     """The app of ``alliance-record serve`` for the seeds, warmed for ``warm_hosts`` at its startup."""
     from alliance_record import asgi
@@ -212,6 +282,35 @@ def test_an_ipv6_host_and_an_https_address_are_warmed(seeds_db, unhurried):
         response = first_answer(app, url)
         assert (response.status_code, response.headers["x-cache"]) == (200, "hit"), url
     assert first_answer(app, "http://example.org/alliance").headers["x-cache"] == "miss"
+
+
+def test_the_pages_a_front_page_links_are_its_pages_on_the_site():
+    """What the front page links on this site, without static files, downloads, other sites or
+    fragments, each once."""
+    from alliance_record import asgi
+
+    front = ('<a href="/-/static/app.css">s</a><a href="https://elsewhere.org/x">e</a><a href="//cdn.org/y">c</a>'
+             '<a href="/alliance.db">db</a><a href="/alliance/timeline.csv?from=2025">csv</a>'
+             '<a href="/alliance/t?a=1&amp;b=2#map">q</a><a href="/alliance/rows">t</a><a href="/alliance/rows.json">j</a>'
+             '<a href="/alliance/t?a=1&amp;b=2">again</a>')
+    rows = "".join(f'<a href="/alliance/rows/r{i}">r</a>' for i in range(3))
+    linked = asgi.ServedApp.linked_paths({"/": front, "/alliance/rows": rows})
+    assert linked == ["/alliance/t?a=1&b=2", "/alliance/rows", "/alliance/rows.json"]
+
+
+def test_the_warm_up_makes_so_many_pages_at_most(seeds_db, caplog, unhurried):
+    """The warm-up is bounded in pages as in seconds: past ``warm_pages`` for a host it stops, says
+    so in one line, and the worker serves."""
+    import logging
+
+    app = warm_app(seeds_db, "example.org:8001")
+    app.warm_pages = 7
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        assert [m["type"] for m in lifespan_startup(app)][0] == "lifespan.startup.complete"
+    assert len(app.warmed) == 7
+    assert [r.getMessage() for r in caplog.records if "at most" in r.getMessage()] == \
+        ["warm-up: 7 pages at most for example.org:8001; the rest left to visitors"]
+    assert first_answer(app, "http://example.org:8001/").headers["x-cache"] == "hit"
 
 
 @pytest.mark.parametrize("trouble", ["a host that is no URL", "a query that ran out of time", "no time left"])

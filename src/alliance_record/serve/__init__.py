@@ -667,7 +667,11 @@ def example_params(datasette, request) -> dict | None:
     parts = request.path.strip("/").split("/")
     if len(parts) != 2 or parts[0] != DATABASE:
         return None
-    query = (datasette.metadata("queries", database=DATABASE) or {}).get(parts[1])
+    return query_example((datasette.metadata("queries", database=DATABASE) or {}).get(parts[1]))
+
+
+def query_example(query) -> dict | None:
+    """A canned query's ``example`` (its metadata) as the parameters of its address, or None."""
     example = query.get("example") if isinstance(query, dict) else None
     return {k: str(v) for k, v in example.items()} if example else None
 
