@@ -1567,3 +1567,35 @@ def test_a_joined_phrase_with_no_subject_after_its_date_is_no_second_act():
 
     text = "The navy held drills near the reef in April, and in May 2024 with the same crews off the cape."
     assert suggest._parts(text, eventtype.read(text)) == []
+
+
+def test_an_event_dated_by_one_end_of_a_range_takes_that_ends_row(tmp_path):
+    """Review12_whole (medium 4): an event whose date is the phrase of a range's first end ("2
+    March" in "from 2 March to 8 March 2024", a year before the catalogue's date) is dated as that
+    end's own row reads it, with the range's year, and its source links that row."""
+    import sqlite3
+
+    from alliance_record import pipeline
+    from conftest import catalog_entry, write_corpus
+
+    story = ("Patrol plan\n\nThe coast guard ran its patrols from 2 March to 8 March 2024 off the "
+             "northern islands, the agency said.\n")
+    annotations = """
+        events:
+          - id: patrols-begin
+            summary: The patrols begin.
+            event_type: deployment
+            evidence:
+              - quote: "The coast guard ran its patrols"
+                date: "2 March"
+        """
+    seeds = write_corpus(tmp_path / "s", {"doc_p": story}, [catalog_entry("doc_p", published="2025-06-10")],
+                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n",
+                            "annotations/doc_p.yml": annotations})
+    pipeline.build(seeds, tmp_path / "p.db")
+    conn = sqlite3.connect(tmp_path / "p.db")
+    end = conn.execute("select id, date_start from date_mentions where range_id is not null "
+                       "and written = '2 March'").fetchone()
+    assert end[1] == "2024-03-02"
+    assert conn.execute("select date_mention_id from event_sources").fetchall() == [(end[0],)]
+    assert conn.execute("select date_start from events").fetchall() == [("2024-03-02",)]

@@ -76,6 +76,7 @@ class Source:
     line: int
     resolved: object | None = None   # dates.Resolved (bounded for a bound)
     mention_resolved: object | None = None  # the date expression itself, resolved
+    reading: object | None = None    # dates.Resolved: a range's end as its own row reads it
     reviewed: int = 1                # 0: the entry giving this source is a draft no one has reviewed
 
 
@@ -137,7 +138,8 @@ def date_in_container(item, located, container, rows, ctx, document_id, words=No
     The phrase must be a date expression the normaliser finds (or part of one: "March 30, 2025"
     names "on March 30, 2025"), a point inside a stretch that reads as a date on its own ("in
     October" in "Since taking office in October": the event is the taking office, not the
-    stretch since), or a date in a URL path.
+    stretch since), or a date in a URL path. One end of a range ("3 December" of "from 3 December
+    to 9 December 2024") links the end's own row, whose reading dates the event (:func:`_end_reading`).
 
     The expression is read as the date rows read it, through a word broken at a line's end
     (``words``: "De-⏎cember 2025" is "December 2025", :func:`.date_mentions.read_whole`), so the
@@ -170,11 +172,24 @@ def date_in_container(item, located, container, rows, ctx, document_id, words=No
             if (m.start, m.end) != (pi, pe) and dates.is_duration(m):
                 alone = dates.find_dates(phrase)  # a point inside a stretch: "in October" in "since ..."
                 if len(alone) == 1 and alone[0].phrase == phrase and not dates.is_duration(alone[0]):
-                    return _shifted(alone[0], pi), None
+                    # a range's end has a row of its own ("3 December" of "from 3 December to 9
+                    # December 2024"): the source links it (and is dated as it reads, _end_reading)
+                    return _shifted(alone[0], pi), _mention_id(rows, ctx, document_id, multi.to_doc(pi), phrase)
             return m, _mention_id(rows, ctx, document_id, multi.to_doc(m.start), m.phrase)
     raise InputError(item.path, f"date {phrase!r} is not a date expression the normaliser recognises",
                      line=item.line_of("date"),
                      hint="quote the whole expression (\"Dec. 10, 2025\", \"the day prior\") or extend dates.py")
+
+
+def _end_reading(rows, mention_id):
+    """The reading of a range's end's row (``range_id`` set) as a resolved date: the end takes
+    the range's year ("3 December" of "from 3 December to 9 December 2024"), which the phrase read
+    alone would not; None for any other row."""
+    row = next((r for r in rows.get("date_mentions", []) if r["id"] == mention_id), None) if mention_id else None
+    if row is None or row.get("range_id") is None or row["date_start"] is None:
+        return None
+    return dates.Resolved(phrase=row["phrase"], date_start=row["date_start"], date_end=row["date_end"],
+                          date_precision=row["date_precision"], edtf=row["edtf"], basis=row["basis"])
 
 
 def _shifted(m, offset):
@@ -223,7 +238,8 @@ def extract(doc, seg, rows, ctx) -> dict:
                 date_phrase=mention.phrase if mention else None, date_mention=mention,
                 date_mention_id=mention_id, relative_to=item.get("relative_to"),
                 direction=item.get("direction"), bound=item.get("bound"), window=window, path=item.path,
-                line=item.line_of("date") if item.get("date") else item.line, reviewed=reviewed(ev)))
+                line=item.line_of("date") if item.get("date") else item.line, reviewed=reviewed(ev),
+                reading=_end_reading(rows, mention_id)))
     return {}
 
 
@@ -245,7 +261,8 @@ def width(d) -> dt.timedelta:
 def resolve_source(s: Source, anchor) -> None:
     """Set ``s.resolved``: its date expression resolved, or the bound it gives."""
     if s.date_mention is not None:
-        s.mention_resolved = dates.resolve(s.date_mention, window=s.window, anchor=anchor, direction=s.direction)
+        s.mention_resolved = s.reading or dates.resolve(s.date_mention, window=s.window, anchor=anchor,
+                                                        direction=s.direction)
         if s.mention_resolved is None and s.date_mention.kind == "anchored" and anchor is None:
             raise InputError(s.path, f"date {s.date_phrase!r} is counted from another event: "
                              "add `relative_to: <event id>`", line=s.line)
