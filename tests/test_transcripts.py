@@ -776,3 +776,20 @@ def test_a_full_names_speaker_words_drop_only_a_pronoun_and_be():
     assert _name_words("This is Ryo Sakamoto".split()) == ["Ryo", "Sakamoto"]
     assert _name_words("Will Smith".split()) == ["Will", "Smith"]
     assert _name_words("Defense Hamada Yasukazu".split()) == ["Hamada", "Yasukazu"]
+
+
+def test_the_fuller_label_before_a_one_word_label_is_read_once_for_both_stages():
+    """Review12_whole (low 8): the rule "a one-word label is a speaker's after a fuller label with
+    its word" is one function, which the labels (quotations) and the speakers (claims) both use:
+    the nearest named label before with every word and more, none for a word no label introduced."""
+    from alliance_record.extract import claims, quotations
+
+    labels = speaker_labels(NAMESAKE_HOST)
+    named = [lab for lab in labels if lab.kind == "named"]
+    name = {lab.start: NAMESAKE_HOST[lab.name_start:lab.name_end] for lab in named}
+    short = next(lab for lab in named if name[lab.start] == "VANCE")
+    found = quotations.fuller_label(NAMESAKE_HOST, quotations.name_words(NAMESAKE_HOST, short), short.start, labels)
+    assert name[found.start] == "MARK VANCE"
+    assert claims._fuller_label(NAMESAKE_HOST, short) is found
+    assert claims._fuller_label(NAMESAKE_HOST, named[0]) is None  # two words: no fuller label needed
+    assert quotations.fuller_label(NAMESAKE_HOST, {"DOCK"}, len(NAMESAKE_HOST), labels) is None

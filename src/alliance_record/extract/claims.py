@@ -532,8 +532,12 @@ def _turn_speaker(doc, lab, mentions, actor_types, people, names, roles_of) -> t
     Conference by Defense Minister NAKATANI Gen"): with that title itself, not a longer one's end
     ("Prime Minister X" is no "Minister X"), not in a possessive, and not one the turns speak of
     ("did Minister Marles raise …": a guest, not the speaker). Else the label as written names
-    them. When the registry holds several persons of the name, the label's title chooses among them
-    by their registry roles (``roles_of``: actor id -> its roles' titles first), or no one is named."""
+    them. A name's words must all be the person's when the label gives two or more ("EMI KOIZUMI"
+    is not Shinjiro Koizumi), one of them when it gives a family name alone ("MR. HAYASHI"); a
+    one-word name after a fuller label with that word ("KOIZUMI:" after "EMI KOIZUMI:",
+    :func:`_fuller_label`) is that label's speaker. When the registry holds several persons of the
+    name, the label's title chooses among them by their registry roles (``roles_of``: actor id ->
+    its roles' titles first), or no one is named."""
     written = re.sub(r"\s*\([^()]*\)$", "", lab.label)
     if lab.name_start is not None and lab.name_start >= lab.start + len(written):
         written = lab.label  # "Prime Minister (TAKAICHI Sanae)": the name is the part in brackets
@@ -627,15 +631,13 @@ SELF_NAMING = re.compile(r"(?i)I[’']m|I am|This is")  # a speaker's words befo
 
 def _fuller_label(text: str, lab):
     """The named label before ``lab`` whose name has more words, every one of ``lab``'s among them
-    ("EMI KOIZUMI:" before "KOIZUMI:"), the nearest; None for a label with two name words or more."""
-    def name_words(label):
-        return label.label[label.name_start - label.start:label.name_end - label.start].upper().split()
-
-    own = set(name_words(lab)) - {w.upper() for w in _generational(name_words(lab))}
+    ("EMI KOIZUMI:" before "KOIZUMI:"), the nearest (:func:`.quotations.fuller_label`); None for a
+    label with two name words or more (a generational suffix aside)."""
+    words = quotations_mod.name_words(text, lab)
+    own = words - {w.upper() for w in _generational(words)}
     if len(own) != 1:
         return None
-    return next((other for other in reversed(quotations_mod.speaker_labels(text)) if other.start < lab.start
-                 and other.kind == "named" and other.name_start is not None and own < set(name_words(other))), None)
+    return quotations_mod.fuller_label(text, own, lab.start, quotations_mod.speaker_labels(text))
 
 
 def _generational(words) -> set:

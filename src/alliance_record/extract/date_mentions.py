@@ -8,6 +8,13 @@ row with its exact offsets, and is resolved against the document's publication w
 "REPORT 2025", a footer "Copyright © 2014-2025"): no other stage reads those, but their dates
 say when a text was made.
 
+A range of two dates ("from 14 May to 2 June 2026") is one row, whose ``edtf`` gives both ends,
+and each end has a row of its own as TimeML writes a range (:func:`range_ends`: "14 May" and "2
+June 2026", with ``range_id`` the range's row), so a count of expressions counts a range once
+(:func:`expressions`). A date broken by a hyphen at a line's end ("De-⏎cember 2025") is read
+whole where :func:`._text.soft_hyphen` reads the word whole (:func:`read_whole`): the row's
+``phrase`` and ``written`` say "December 2025", its ``spans`` the pieces on each line.
+
 Expressions counted from another event are resolved in two ways, and the row says which
 (``relative_to_event_id`` or ``relative_to_mention_id``, with ``basis = 'relative-to-event'``):
 

@@ -1106,6 +1106,20 @@ def _name_shaped(words: list[str]) -> bool:
         words[0].isalpha() and not head_word(words[0]) and words[0].lower() not in NOT_NAMES
 
 
+def name_words(text: str, lab: SpeakerLabel) -> set[str]:
+    """The words of a named label's name, in capitals ("EMI KOIZUMI" of "Ms. Emi Koizumi")."""
+    return set(text[lab.name_start:lab.name_end].upper().split())
+
+
+def fuller_label(text: str, words: set[str], before: int, labels) -> SpeakerLabel | None:
+    """The nearest named label of ``labels`` starting before ``before`` whose name has more words,
+    every one of ``words`` (a name's, :func:`name_words`) among them: "EMI KOIZUMI:" for a later
+    "KOIZUMI:". A one-word label is a speaker's only after such a fuller one (here and in
+    claims, which names the speaker the fuller label names)."""
+    return next((other for other in reversed(labels) if other.start < before and other.kind == "named"
+                 and other.name_start is not None and words < name_words(text, other)), None)
+
+
 def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[SpeakerLabel]) -> list[SpeakerLabel]:
     """The labels that are a name alone ("DANA WHITCOMBE:" at the first turn, then "WHITCOMBE:") and
     are a speaker's: a name, the family name alone one of a fuller label's before it (so is an
@@ -1132,9 +1146,7 @@ def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[Spe
             text[lab.name_start:lab.name_end].upper().split()) <= set(full.upper().split())], key=lambda lab: lab.start)
         # a one-word label ("KYODO", "NATO", "KADENA") only after a fuller one ("DANA WHITCOMBE", then "WHITCOMBE")
         # (or a named label of more words before it: "Minister (ITO Kenji)", then "ITO")
-        fuller = len(full.split()) > 1 or any(
-            lab.kind == "named" and lab.start < same[0].start and set(full.upper().split()) < set(
-                text[lab.name_start:lab.name_end].upper().split()) for lab in accepted)
+        fuller = len(full.split()) > 1 or fuller_label(text, name_words(text, same[0]), same[0].start, accepted) is not None
         again = any(bisect.bisect(starts, a.start) + 1 < bisect.bisect(starts, b.start)
                     for a, b in zip(turns, turns[1:]))  # said again after another label's turn
         if fuller and again and _known_name(text, full.split(), in_prose=True) \
