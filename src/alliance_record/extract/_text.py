@@ -21,6 +21,7 @@ test of such a hyphen).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -133,9 +134,11 @@ class LineEndWords:
     written: frozenset = frozenset()
 
 
+@functools.lru_cache(maxsize=4)
 def document_words(text: str) -> LineEndWords:
     """The words ``text`` (a whole document) writes (:class:`LineEndWords`); empty when it has no
-    word hyphenated at a line's end, where they are not needed."""
+    word hyphenated at a line's end, where they are not needed. Kept for the last few texts: the
+    mention, date and event stages of one document each ask for it (the answer is immutable)."""
     if not LINE_END_BREAK.search(text):
         return LineEndWords()
     words = set()
