@@ -65,6 +65,13 @@ def write_corpus(folder: Path, docs: dict, entries: list | None = None, **files)
     return folder
 
 
+def one_document(folder: Path, stem: str, text: str, published: str, **files) -> Path:
+    """A seeds folder of one document ``stem`` published on ``published``, with empty registries
+    and any extra YAML files (``"annotations/<stem>.yml": ...``)."""
+    return write_corpus(folder, {stem: text}, [catalog_entry(stem, published=published)],
+                        **{"actors.yml": "actors: []\n", "places.yml": "places: []\n", **files})
+
+
 def copy_seeds(dest: Path) -> Path:
     shutil.copytree(SEEDS, dest)
     return dest

@@ -422,10 +422,9 @@ def mentions_of_a_build(tmp_path, story: str, published: str) -> list:
     from click.testing import CliRunner
 
     from alliance_record.cli import cli
-    from conftest import catalog_entry, write_corpus
+    from conftest import one_document
 
-    seeds = write_corpus(tmp_path / "c", {"doc_c": story}, [catalog_entry("doc_c", published=published)],
-                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    seeds = one_document(tmp_path / "c", "doc_c", story, published)
     result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "c.db")])
     assert result.exit_code == 0, result.output
     db = sqlite_utils.Database(tmp_path / "c.db")
@@ -1434,15 +1433,14 @@ def test_counts_of_date_mentions_count_a_range_once(tmp_path):
 
     from alliance_record import bench
     from alliance_record.cli import cli
-    from conftest import catalog_entry, write_corpus
+    from conftest import one_document
 
     story = """
         Drills planned off the coast
 
         The navy will hold the drills from 14 May to 2 June 2026. A review follows on 9 June 2026.
         """
-    seeds = write_corpus(tmp_path / "c", {"doc_c": story}, [catalog_entry("doc_c", published="2026-04-20")],
-                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n"})
+    seeds = one_document(tmp_path / "c", "doc_c", story, "2026-04-20")
     result = CliRunner().invoke(cli, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "c.db")])
     assert result.exit_code == 0, result.output
     assert re.search(r"\b2 date_mentions\b", result.output), result.output

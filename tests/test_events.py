@@ -1576,7 +1576,7 @@ def test_an_event_dated_by_one_end_of_a_range_takes_that_ends_row(tmp_path):
     import sqlite3
 
     from alliance_record import pipeline
-    from conftest import catalog_entry, write_corpus
+    from conftest import one_document
 
     story = ("Patrol plan\n\nThe coast guard ran its patrols from 2 March to 8 March 2024 off the "
              "northern islands, the agency said.\n")
@@ -1589,9 +1589,7 @@ def test_an_event_dated_by_one_end_of_a_range_takes_that_ends_row(tmp_path):
               - quote: "The coast guard ran its patrols"
                 date: "2 March"
         """
-    seeds = write_corpus(tmp_path / "s", {"doc_p": story}, [catalog_entry("doc_p", published="2025-06-10")],
-                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n",
-                            "annotations/doc_p.yml": annotations})
+    seeds = one_document(tmp_path / "s", "doc_p", story, "2025-06-10", **{"annotations/doc_p.yml": annotations})
     pipeline.build(seeds, tmp_path / "p.db")
     conn = sqlite3.connect(tmp_path / "p.db")
     end = conn.execute("select id, date_start from date_mentions where range_id is not null "

@@ -161,7 +161,7 @@ def test_an_event_dated_through_a_month_broken_at_a_line_end_links_its_date_row(
     import sqlite3
 
     from alliance_record import pipeline
-    from conftest import catalog_entry, write_corpus
+    from conftest import one_document
 
     story = ("Harbour plan\n\nThe port board met in December to plan the works. It said the new berth "
              "opened in De-\ncember 2025 after a long delay.\n")
@@ -174,9 +174,7 @@ def test_an_event_dated_through_a_month_broken_at_a_line_end_links_its_date_row(
               - quote: "It said the new berth opened"
                 date: "2025"
         """
-    seeds = write_corpus(tmp_path / "s", {"doc_h": story}, [catalog_entry("doc_h", published="2026-01-20")],
-                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n",
-                            "annotations/doc_h.yml": annotations})
+    seeds = one_document(tmp_path / "s", "doc_h", story, "2026-01-20", **{"annotations/doc_h.yml": annotations})
     pipeline.build(seeds, tmp_path / "h.db")
     conn = sqlite3.connect(tmp_path / "h.db")
     row = conn.execute("select id, date_start from date_mentions where written like '%2025'").fetchone()

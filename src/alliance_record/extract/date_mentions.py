@@ -321,11 +321,10 @@ _TAKES_UP = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year
 def _timexes(m, text: str, window):
     """The mention's TIMEX3s ``(start, end, type, value)`` in ``text``, read against every day of
     the publication window (the latest alone for a mention that needs no publication date); None
-    when there is no window to read a relative mention against, or its days do not agree."""
+    when its days do not agree. A relative mention needs a window (:func:`timex_reading` asks
+    for none without one)."""
     if m.kind in ("explicit", "anchored", "duration", "set", "vague"):
         days = [window[1] if window else "2000-01-01"]
-    elif window is None:
-        return None
     else:
         days = sorted({window[0], window[1]})
     values = {tuple(t[:4] for t in dates.timexes(m, text, day)) for day in days}

@@ -124,11 +124,11 @@ def locate_item(item, doc, seg, joined):
         raise InputError(item.path, str(exc), line=item.line_of("quote")) from None
 
 
-def _mention_id(rows, ctx, document_id, doc_start, phrase):
+def _mention_row(rows, ctx, document_id, doc_start, phrase):
     """The date_mentions row of an expression as written (those counted from an event wait in
-    the state)."""
+    the state), or None."""
     candidates = list(rows.get("date_mentions", [])) + list(ctx.state.get(STATE_KEY, []))
-    return next((r["id"] for r in candidates if r["document_id"] == document_id
+    return next((r for r in candidates if r["document_id"] == document_id
                  and r["written_start"] == doc_start and r["written"] == phrase), None)
 
 
@@ -143,7 +143,7 @@ def date_in_container(item, located, container, rows, ctx, document_id, words=No
 
     The expression is read as the date rows read it, through a word broken at a line's end
     (``words``: "De-⏎cember 2025" is "December 2025", :func:`.date_mentions.read_whole`), so the
-    source links its row."""
+    source links its row. Returns the expression and its date_mentions row (None when it has none)."""
     phrase = item.get("date")
     if not phrase:
         return None, None
@@ -174,18 +174,17 @@ def date_in_container(item, located, container, rows, ctx, document_id, words=No
                 if len(alone) == 1 and alone[0].phrase == phrase and not dates.is_duration(alone[0]):
                     # a range's end has a row of its own ("3 December" of "from 3 December to 9
                     # December 2024"): the source links it (and is dated as it reads, _end_reading)
-                    return _shifted(alone[0], pi), _mention_id(rows, ctx, document_id, multi.to_doc(pi), phrase)
-            return m, _mention_id(rows, ctx, document_id, multi.to_doc(m.start), m.phrase)
+                    return _shifted(alone[0], pi), _mention_row(rows, ctx, document_id, multi.to_doc(pi), phrase)
+            return m, _mention_row(rows, ctx, document_id, multi.to_doc(m.start), m.phrase)
     raise InputError(item.path, f"date {phrase!r} is not a date expression the normaliser recognises",
                      line=item.line_of("date"),
                      hint="quote the whole expression (\"Dec. 10, 2025\", \"the day prior\") or extend dates.py")
 
 
-def _end_reading(rows, mention_id):
+def _end_reading(row):
     """The reading of a range's end's row (``range_id`` set) as a resolved date: the end takes
     the range's year ("3 December" of "from 3 December to 9 December 2024"), which the phrase read
     alone would not; None for any other row."""
-    row = next((r for r in rows.get("date_mentions", []) if r["id"] == mention_id), None) if mention_id else None
     if row is None or row.get("range_id") is None or row["date_start"] is None:
         return None
     return dates.Resolved(phrase=row["phrase"], date_start=row["date_start"], date_end=row["date_end"],
@@ -221,7 +220,7 @@ def extract(doc, seg, rows, ctx) -> dict:
                 if container is None:
                     raise InputError(item.path, "the quote is not in a paragraph, footnote or caption "
                                      "(headings and web furniture cannot be evidence)", line=item.line_of("quote"))
-                mention, mention_id = date_in_container(item, located, container, rows, ctx, doc.id, words)
+                mention, mention_row = date_in_container(item, located, container, rows, ctx, doc.id, words)
                 if mention is not None and mention.qualifier in ACCESS_QUALIFIERS and item.get("bound") != "before":
                     raise InputError(item.path, f"date {item['date']!r} is the date a source was read, not "
                                      "when the event happened: add `bound: before`", line=item.line_of("date"))
@@ -236,10 +235,10 @@ def extract(doc, seg, rows, ctx) -> dict:
                 figure_id=cid if kind == "figure" else None,
                 quote=located.text, start=located.start, end=located.end, spans=located.spans,
                 date_phrase=mention.phrase if mention else None, date_mention=mention,
-                date_mention_id=mention_id, relative_to=item.get("relative_to"),
+                date_mention_id=mention_row["id"] if mention_row else None, relative_to=item.get("relative_to"),
                 direction=item.get("direction"), bound=item.get("bound"), window=window, path=item.path,
                 line=item.line_of("date") if item.get("date") else item.line, reviewed=reviewed(ev),
-                reading=_end_reading(rows, mention_id)))
+                reading=_end_reading(mention_row)))
     return {}
 
 
