@@ -1135,15 +1135,15 @@ def _names_taking_turns(text: str, names: list[SpeakerLabel], accepted: list[Spe
 
     groups: dict[str, list[SpeakerLabel]] = {}  # by the fullest label's name ("DANA WHITCOMBE")
     for lab in names:
-        words = set(text[lab.name_start:lab.name_end].upper().split())
+        words = name_words(text, lab)
         full = next((g for g in groups if words <= set(g.upper().split())), text[lab.name_start:lab.name_end])
         groups.setdefault(full, []).append(lab)
     starts = sorted(lab.start for lab in accepted + names)
     out = []
     for full, same in groups.items():
         # the same speaker's labels: the family name alone, or with an honorific ("MICHAEL J. GREEN", "MR. GREEN")
-        turns = sorted(same + [lab for lab in accepted if lab.kind == "named" and set(
-            text[lab.name_start:lab.name_end].upper().split()) <= set(full.upper().split())], key=lambda lab: lab.start)
+        turns = sorted(same + [lab for lab in accepted if lab.kind == "named"
+                               and name_words(text, lab) <= set(full.upper().split())], key=lambda lab: lab.start)
         # a one-word label ("KYODO", "NATO", "KADENA") only after a fuller one ("DANA WHITCOMBE", then "WHITCOMBE")
         # (or a named label of more words before it: "Minister (ITO Kenji)", then "ITO")
         fuller = len(full.split()) > 1 or fuller_label(text, name_words(text, same[0]), same[0].start, accepted) is not None
