@@ -857,6 +857,24 @@ ROWS_OF_FURNITURE = [
     "RELATED INFORMATION",
     "More from the Institute: Drones and the strait · Why the budget grew",
     "More articles by Ana Lee-Carvalho",
+    # "Related" and one word of what the list holds, and a section's most viewed (clutter13)
+    "Related reports",
+    "Related Videos",
+    "Most Viewed in Business",
+    # the page's text-size control, alone or in a toolbar, and a share bar with a Korean network
+    "Text size: S M L",
+    "Font size + -  |  Print",
+    "A+  A-  |  Save  |  Copy URL",
+    "Share: Facebook  X  KakaoTalk  Link",
+    # whose photo it is, the whole line in brackets or ending no sentence (test12, real pages)
+    "(NAVY photo by Petty Officer 1st Class Rosa Quintero)",
+    "Marine Corps photo by Cpl. Daniel Oyelaran",
+    # a note of who translated the text or from what (test11, test12)
+    "Translated by the Harbour Ledger desk. The Korean original is authoritative.",
+    "This column was translated from the Korean original printed in the Nov. 3 evening edition.",
+    # a wire's credit of two roles: the story's end (test12, test11)
+    "(Reporting by Rosa Quintero in Naha and Daniel Oyelaran in Guam; Editing by Mia Park)",
+    "Reporting by the Ledger's Naha and Guam bureaus; edited by Mia Park.",
 ]
 ROWS_OF_TEXT = [
     # body lines that look like them: a table's rows, a date in a sentence, headings, a list
@@ -879,9 +897,16 @@ ROWS_OF_TEXT = [
     # a "Related <word>:" over a sentence, and words no two sources show as such headings
     "Related commentary: the Diet debate of March, and why it mattered.",
     "Related news: the Senate in Manila ratified the access pact on the same day.",
-    "Related reports",
     "More stories from the region",
     "More articles by the Nikkei on the subject follow below",
+    # sentences about a photo, a translation, a credit, the size of a thing, the most read
+    "Kyodo photo by the pool shows the two leaders shaking hands.",
+    "The photo by Kyodo shows the leaders at the gate",
+    "Translated into English, the statement ran to four pages.",
+    "Translated from Korean, the order says the ships may not enter the port.",
+    "(Reporting by Kyodo in June put the cost at 3 billion yen; editing by the desk was slow)",
+    "The size of the fleet",
+    "Most read in the press, the report said.",
 ]
 
 
@@ -1136,3 +1161,23 @@ def test_a_page_foot_above_a_running_header_with_a_date_is_set_aside():
     seg = segment(doc)
     check_offsets(doc, seg)
     assert foot.strip() in [b["text"].strip() for b in seg.boilerplate]
+
+
+def test_a_wire_credit_of_roles_ends_the_story_and_a_related_list_takes_its_headlines():
+    """Page clutter (clutter13): a wire's credit in brackets naming who reported from where and who
+    edited ends the story, so the outlet's line under it goes to the footer (test12, test11); a
+    "Related <word>" heading takes the headlines under it (test12), the prose below stays."""
+    wire = (_LEAD + "(Reporting by Rosa Quintero in Naha and Daniel Oyelaran in Guam; Editing by Mia Park)\n\n"
+            "Our Rules: The Harbour Wire Principles.\n")
+    _, seg = _seg(wire)
+    aside = {b["text"]: b["rule"] for b in seg.boilerplate}
+    assert aside.get("Our Rules: The Harbour Wire Principles.") == "footer", aside
+    assert not any(p.startswith("(Reporting by") for p in _paras(seg)), _paras(seg)
+    tail = (_LEAD + "Related Editorials\n\nEditorial: Why the port needs a second pier (Oct. 2)\n\n"
+            "Editorial: Drones over the bay (Sept. 14)\n\n"
+            "Officials in Naha said the next drill would be held in the autumn, weather permitting.\n")
+    _, seg = _seg(tail)
+    aside = [b["text"] for b in seg.boilerplate if b["rule"] == "related-articles"]
+    assert aside == ["Related Editorials", "Editorial: Why the port needs a second pier (Oct. 2)",
+                     "Editorial: Drones over the bay (Sept. 14)"], aside
+    assert any(p.startswith("Officials in Naha said") for p in _paras(seg)), _paras(seg)

@@ -62,6 +62,10 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 # (rule, pattern, ends_article). Patterns are matched against a whole block (stripped).
 # a name in a credit line: a capitalised word ("Kyodo", "AP", "Ana") or the wires ("agencies")
 _CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
+# ...and the names of a credit's clause, with where each reported from ("Ana Lee in Tokyo and Ken Sato
+# in Manila"), after its role ("Reporting by", "Editing by", "edited by")
+_CREDIT_CLAUSE = (r"(?i:(?:additional |further )?reporting|writing|editing|edited|written|compiled) by (?:the )?"
+                  + _CREDIT_NAME + r"(?:(?:,\s*|,?\s+and\s+|\s*&\s*|\s+in\s+|\s+)(?:the )?" + _CREDIT_NAME + r"){0,9}")
 
 # "12", "Page 3 of 9", "— 12 —"
 PAGE_NUMBER = re.compile(r"(?i)^(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[—–-]\s*\d{1,4}\s*[—–-])$")
@@ -111,9 +115,12 @@ BOILERPLATE_RULES = [
                                  r".*\b(?:reposted|republished|reprinted) with (?:the author'?s |kind )?permission\b.*)$"),
      False),
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content)?|read more|more from .{1,40}|you (may|might) also like.*)$"), True),
-    # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read": lists of other pages
+    # "Related: <headline>", "Don't Miss", "Suggested Topics:", "Most read", "Most Viewed in Opinion"
+    # (a section's list, test10; not "Most popular in Tokyo", a heading over a poll's figures): lists of
+    # other pages
     ("related-articles", re.compile(r"(?i)^(related( articles| posts| stories| content| coverage| links?)?|read more|"
-                                    r"don[’']?t miss|most (read|popular|viewed)|suggested (topics|reading)|"
+                                    r"don[’']?t miss|most (?:(?:read|viewed)(?: in (?-i:[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}))?"
+                                    r"|popular)|suggested (topics|reading)|"
                                     r"recommended( for you| reading)?|trending( now)?|more (on|in) this)\s*(:.{0,160})?$"), True),
     # ...and the headings of such lists alone on their line ("Around the web", "ALSO READ"), or
     # over one headline ("See also: <headline>"), not over a sentence ("See also: the 1997
@@ -121,18 +128,25 @@ BOILERPLATE_RULES = [
     ("related-articles", re.compile(r"(?i)^((from )?around the web|more (stories|news|headlines)|top (stories|news|"
                                     r"headlines)|editor[’']?s[’']? picks?|(what to )?read next|see also|read also|"
                                     r"also read|in case you missed it)\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), True),
-    # ...and the headings of lists of other pages that end nothing ("Related commentary: <headline> |
-    # <headline>", "Related Information", "More from the Council: <headline> · <headline>", "More
+    # ...and the headings of lists of other pages that end nothing ("Related" and one word of what
+    # they list alone on the line, "Related Information", "Related Editorials" (test12), "Related
+    # reports"; over headlines only "Related commentary: <headline> | <headline>", not "Related
+    # spending: Darwin and Tindal", a heading; "More from the Council: <headline> · <headline>", "More
     # articles by <author's name>", not "More articles by the Nikkei on ... follow below"), alone or
     # over headlines, never over a sentence ("Related commentary: the Diet debate of March, and why
     # it mattered."): the headlines under it are set aside each by itself (see segment, a headline
     # under such a heading), the prose after it is the article's
-    ("related-articles", re.compile(r"(?i)^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
+    ("related-articles", re.compile(r"(?i)^related [^\W\d_]{3,20}$|"
+                                    r"^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
                                     r"more articles by (?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,4}))"
                                     r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
-    ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? [A-Z].{0,200}$"), True),
+    ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? (?:the )?[A-Z]"
+                               r".{0,200}$"), True),
+    # ...and in brackets, the whole line a credit of two roles or more, "(Reporting by Ana Lee in Tokyo
+    # and Ken Sato in Manila; Editing by Mia Park)" (test12; unbracketed, test11): the wire story's end
+    ("credit-line", re.compile(r"^\(" + _CREDIT_CLAUSE + r"(?:;\s*" + _CREDIT_CLAUSE + r")+\.?\)\.?$"), True),
     # ...and its form in brackets, "(With inputs from agencies.)", "(Additional reporting by Ana Lee
     # and Ken Sato)": a short list of names or agencies and nothing else inside ("(Reporting by
     # Kyodo in June put ...)" is a sentence). It ends nothing: a live blog closes each entry with one
@@ -164,6 +178,12 @@ BOILERPLATE_RULES = [
     ("photo-credit", re.compile(r"(?i)^(photos?( by|:)|photograph( by|:)|image( credit)?:|(image|photo|picture) "
                                 r"source:|credit:|courtesy of|"
                                 r"\(?(?:photo|image|file photo)\s*(?:by|:)\s*)[^\n]{1,80}$"), False),
+    # ...and the credit naming whose photo it is, "(DOW photo by Army Sgt. 1st Class Ana Lee)" (test12),
+    # "U.S. Navy photo by Mass Communication Specialist ..." (real pages): the whole line in brackets, or
+    # not ending a sentence ("Kyodo photo by the pool shows ..." is a sentence)
+    ("photo-credit", re.compile(r"^(?!\(?(?:The|A|An|This|That|These|Those|Our|His|Her|Their) )"
+                                r"(?:\((?:[A-Z][\w.&'’-]*\s+){1,4}(?i:photo|image|video)\s+by\s+[^()\n]{1,80}\)|"
+                                r"(?:[A-Z][\w.&'’-]*\s+){1,4}(?i:photo|image|video)\s+by\s+[^()\n]{1,80}(?<![.!?]))$"), False),
     # what a government page says of its own text's standing, alone on a line: "(Provisional
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
@@ -184,6 +204,14 @@ BOILERPLATE_RULES = [
     ("translation-label", re.compile(
         r"(?i)^[(\[]\s*this(?: english)?(?: text| version| translation| document| page)? is (?:an? )?"
         r"(?:provisional|unofficial|tentative|informal) (?:english )?translation\b[^()\[\]]{0,150}[)\]]\.?$"), False),
+    # ...and a note of who translated the text, or from what, alone on a short line: "Translated by the
+    # Record desk. The Japanese minutes are authoritative." (test11), "This editorial was translated
+    # from the Japanese original published in ..." (test12); a sentence that goes on about what the
+    # translation says ("Translated into English, the statement ...") is the text's
+    ("translation-label", re.compile(
+        r"(?i)^(?=.{0,240}$)[(\[*\s]*(?:this (?:editorial|article|column|story|piece|essay|text|page|post|transcript|"
+        r"record|statement|version|report)(?: was| has been| is)? )?translated (?:from|by)\b(?!.*\b(?:says?|said|shows?|"
+        r"reads?)\b).*$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -1140,13 +1168,17 @@ def note_is_open(text: str) -> bool:
 # Words of a page's furniture: a short line made of these and separators only, with at least one
 # of the actions, is a share bar, a toolbar or a social-media strip ("SHARE", "Share this post:
 # Facebook | X | LinkedIn", "Download PDF | Print | Cite this brief", "Print  Email  Download").
+# (and the page's text-size control, "Text size: S M L", "Font size + -", "A-  A+" (test12, test7), read
+# as one word, see TEXT_SIZE; the networks of Korea and China beside the others, "KakaoTalk" (test12))
 FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
-cite copy link save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a in""".split())
+cite copy link url save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
+listen audio font size gift send the more options text a in text-size kakaotalk kakao naver band weibo wechat
+pinterest tumblr flipboard vk""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
-instagram youtube download cite follow connected subscribe bookmark save""".split())
+instagram youtube download cite follow connected subscribe bookmark save text-size kakaotalk weibo wechat""".split())
+TEXT_SIZE = re.compile(r"(?i)\b(?:text|font|letter)[ -]size\b")
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
 NAV_ITEM = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
 
@@ -1160,6 +1192,7 @@ def furniture_line(text: str) -> bool:
     a file it offers aside ("Print this page    Download PDF (212 KB)")."""
     if FILE_SIZE_MENTION.search(text):
         text = FILE_SIZE.sub(" ", text)
+    text = TEXT_SIZE.sub("text-size", text)  # the control's name, one word (its letters "S M L" are no words)
     # a share bar's icons may be letters ("Share: f | X | LINE | ✉"): one letter is no word
     words = [w.casefold() for w in WORD_WITH_HYPHENS.findall(text) if len(w) > 1 or w.casefold() == "x"]
     return 0 < len(words) <= 10 and set(words) <= FURNITURE_WORDS and bool(set(words) & FURNITURE_ACTIONS)
