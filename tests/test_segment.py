@@ -1181,3 +1181,21 @@ def test_a_wire_credit_of_roles_ends_the_story_and_a_related_list_takes_its_head
     assert aside == ["Related Editorials", "Editorial: Why the port needs a second pier (Oct. 2)",
                      "Editorial: Drones over the bay (Sept. 14)"], aside
     assert any(p.startswith("Officials in Naha said") for p in _paras(seg)), _paras(seg)
+
+
+def test_the_page_date_row_under_the_headline_is_set_aside():
+    """Page clutter (clutter13): under the headline and above the first paragraph, a row of the date
+    and what goes with it (a byline, a post and a name, the sections, a clock time) is the page's
+    (test12, test9, test8, test10); a sentence with a date, a row below the first paragraph (a
+    table's) and a row with no date stay body."""
+    lead = "The drills opened on Tuesday as four navies berthed side by side at the eastern base.\n\n"
+    rest = "The sea phase will include anti-submarine serials and gunnery practice, officials said.\n"
+    for row in ("May 3, 2025 | By Lena Ortiz, Harbour Wire", "Nov 4, 2024 - 09:15 | Asia, Defence, All",
+                "June 2, 2025 · Navy Press Officer Cmdr. Ken Sato", "April 8, 2025 — 6.30am"):
+        _, seg = _seg("A Test Title\n\n" + row + "\n\n" + lead + rest)
+        assert row in [b["text"] for b in seg.boilerplate], (row, _paras(seg))
+    for row in ("March 2025 | The ministers met in Tokyo and agreed to meet again", "Harbour Wire | Asia, Defence"):
+        _, seg = _seg("A Test Title\n\n" + row + "\n\n" + lead + rest)
+        assert row not in [b["text"] for b in seg.boilerplate], (row, _paras(seg))
+    _, seg = _seg("A Test Title\n\n" + lead + "May 3, 2025 | Harbour Drills\n\n" + rest)
+    assert "May 3, 2025 | Harbour Drills" not in [b["text"] for b in seg.boilerplate], _paras(seg)

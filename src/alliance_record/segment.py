@@ -1305,6 +1305,35 @@ def date_line(text: str) -> bool:
     return not WORD_CHAR.search(rest) and rest != text
 
 
+# where the items of a page's date row meet: a bar, a dot, or a dash between spaces
+DATE_ROW_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+CLOCK = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?")  # "18:26", "5.00am"
+# a few capitalised words, a title's minor words between them: a name, a post, a section, an outlet
+CAPITALISED_ITEM = re.compile(r"[A-Z][\w.&'’-]*,?(?:\s+(?:[A-Z0-9][\w.&'’-]*,?|of|the|and|for|in|on|at|to|de)){0,11}")
+
+
+def date_row(text: str) -> bool:
+    """A row of the page's date and what goes with it ("Jan. 15, 2026 | By <name>, <outlet>", "July 9,
+    2024 | <the speaker's post and name>", "<OUTLET> - Dec 4, 2024 - 18:26 | Japan, World", "October 30,
+    2025 — 5.00am"; test12, test9, test8, test10): a date among items each a date or a clock time or
+    a few capitalised words (a byline, a name, a post, a section, an outlet), none a sentence. Only
+    a line between the headline and the first paragraph counts (see segment)."""
+    if len(text) > 120 or not DIGIT.search(text):
+        return False
+    items = [i.strip() for i in DATE_ROW_SEPARATORS.split(text.strip()) if i.strip()]
+    if len(items) < 2:
+        return False
+    dated = False
+    for item in items:
+        if CLOCK.fullmatch(item):
+            continue
+        if date_line(item):
+            dated = True
+        elif item[-1:] in ".!?:;," or not CAPITALISED_ITEM.fullmatch(item):
+            return False
+    return dated
+
+
 @functools.lru_cache(maxsize=1)
 def language_names() -> frozenset:
     """The names of the world's official languages in English and in their own language ("Japanese",
@@ -2086,6 +2115,11 @@ def segment(doc) -> Segmentation:
                 and not ends_sentence(btext) and not names_line(btext, []):
             rule = ("related-articles", False)  # a headline under "Related Information" (it ends no sentence)
         related_heading = bool(rule) and rule[0] == "related-articles" and not rule[1]
+        if rule is None and title_seen and block.single_line and date_row(btext) \
+                and (prose_from()[0] == prose_from()[index] or prev_kind == "title-byline"):
+            # the page's date row under the headline, above the first paragraph (or right under the
+            # byline, below a dek of a sentence: test10)
+            rule = ("date-row", False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
                 prev_rule == "share-prompt" or _next_rule(blocks, index) == "share-prompt"):
