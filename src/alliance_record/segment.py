@@ -1169,15 +1169,16 @@ def note_is_open(text: str) -> bool:
 # of the actions, is a share bar, a toolbar or a social-media strip ("SHARE", "Share this post:
 # Facebook | X | LinkedIn", "Download PDF | Print | Cite this brief", "Print  Email  Download").
 # (and the page's text-size control, "Text size: S M L", "Font size + -", "A-  A+" (test12, test7), read
-# as one word, see TEXT_SIZE; the networks of Korea and China beside the others, "KakaoTalk" (test12))
+# as one word, see TEXT_SIZE; the networks of Korea and China beside the others, "KakaoTalk" (test12):
+# of these only KakaoTalk, which a source shows, is an action; the rest count only beside one)
 FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
 cite copy link url save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a in text-size kakaotalk kakao naver band weibo wechat
-pinterest tumblr flipboard vk""".split())
+listen audio font size gift send the more options text a in text-size kakaotalk naver weibo wechat pinterest
+tumblr flipboard vk""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
-instagram youtube download cite follow connected subscribe bookmark save text-size kakaotalk weibo wechat""".split())
+instagram youtube download cite follow connected subscribe bookmark save text-size kakaotalk""".split())
 TEXT_SIZE = re.compile(r"(?i)\b(?:text|font|letter)[ -]size\b")
 SEPARATORS = re.compile(r"\s*(?:[|·•›»>/«]|\s{2,}|:)\s*")
 NAV_ITEM = re.compile(r"^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
