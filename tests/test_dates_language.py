@@ -1248,11 +1248,13 @@ def test_two_counts_before_later_or_ago_give_no_one_count():
 def test_a_date_lines_clock_after_its_date_is_a_time_of_that_date():
     """dates8: a header line's 24-hour clock after its date is a TIME of that date, whether the
     date is written ISO ("2024-05-02 08:40", one expression), with a weekday in brackets between
-    ("June 9, 2025 (Mon) 07:15") or with an update of the same line ("11:02 KST · Edited 13:40
-    KST"); a clock after a date in a sentence's prose is not the date's."""
+    ("June 9, 2025 (Mon) 07:15", one expression since the convention ruled in round 12) or with an
+    update of the same line ("11:02 KST · Edited 13:40 KST"); a clock after a date in a sentence's
+    prose is not the date's."""
     assert timex_values("Filed: 2024-05-02 08:40 | Edited: 2024-05-02 10:05", "2024-05-02") == [
         ("2024-05-02 08:40", "TIME", "2024-05-02T08:40"), ("2024-05-02 10:05", "TIME", "2024-05-02T10:05")]
-    assert ("07:15", "TIME", "2025-06-09T07:15") in timex_values("June 9, 2025 (Mon) 07:15\nShare", "2025-06-09")
+    assert ("June 9, 2025 (Mon) 07:15", "TIME", "2025-06-09T07:15") in timex_values(
+        "June 9, 2025 (Mon) 07:15\nShare", "2025-06-09")
     assert ("13:40 KST", "TIME", "2024-10-03T13:40") in timex_values(
         "Thu 3 Oct 2024 11:02 KST · Edited 13:40 KST\nSEOUL, Oct 3", "2024-10-03")
     assert all(k != "TIME" for _, k, _ in timex_values(
@@ -1445,3 +1447,22 @@ def test_counts_of_date_mentions_count_a_range_once(tmp_path):
     assert result.exit_code == 0, result.output
     assert re.search(r"\b2 date_mentions\b", result.output), result.output
     assert bench.bench_dates(seeds, copies=1, repeats=1, work_dir=tmp_path)["date_mentions"] == 2
+
+
+# A date line's clock after its date is one TIME with it, whatever stands between them on the
+# line (tests/newdocs/README.md, "Conventions ruled where sets disagreed"): a bar, a dash, the
+# weekday in brackets, a clock written with a dot, a numeric date (test5 703, test10 1205, test11
+# 1304, test12 1406)
+@pytest.mark.parametrize("line,timex", [
+    ("March 3, 2024 | 9:40 PM", ("March 3, 2024 | 9:40 PM", "TIME", "2024-03-03T21:40")),
+    ("July 8, 2023 (Sat) 17:20", ("July 8, 2023 (Sat) 17:20", "TIME", "2023-07-08T17:20")),
+    ("14 February 2026 — 7.45pm", ("14 February 2026 — 7.45pm", "TIME", "2026-02-14T19:45")),
+    ("04/19/2024 23:10 KST", ("04/19/2024 23:10 KST", "TIME", "2024-04-19T23:10")),
+])
+def test_a_date_lines_clock_after_any_separator_is_one_time(line, timex):
+    assert timex_values(line + "\nThe envoys met again.", "2026-03-01")[0] == timex
+
+
+def test_a_dotted_number_after_a_date_is_no_clock_without_am_or_pm():
+    assert timex_values("On May 2, 2025 — 3.5 percent of output went to arms.", "2025-06-01")[0] == (
+        "May 2, 2025", "DATE", "2025-05-02")

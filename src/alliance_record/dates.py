@@ -344,7 +344,9 @@ _CORES = [
     r"(?(id)(?: (?P<iclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?))",
     # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
-    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9]))",
+    rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9])"
+    # 12/27/2025 06:00 JST: a date line's 24-hour clock with its day, one TIME (its zone kept)
+    r"(?:[ \t]+(?P<nclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:])(?:[ \t]+(?:[A-Z]{1,2}[SD]?T|UTC)(?![A-Za-z]))?)?)",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
@@ -373,8 +375,12 @@ _CORES = [
     rf"(?P<c_date>(?P<dpart>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|(?P<dmy>{_MONTH}(?:,?\s+|\s+of\s+){_YEAR})))"
     # (a clock only after a day; its zone kept; not a clock of "the next morning")
-    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?)"
-    r"(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])|(?:1[0-2]|0?[1-9])(?=\s*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))"
+    # (on a date line the clock may stand after a bar or the weekday in brackets: "| 6:15 AM",
+    # "(Tue) 06:05"; a clock with a dot only with a.m. or p.m.: "— 5.00am")
+    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?|[ \t]*\|[ \t]*"
+    r"|[ \t]*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\)[ \t]*)"
+    r"(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])"
+    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5][0-9])?(?=\s*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))"
     r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?"
     r"(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|(?i:local\s+time))(?![A-Za-z]))?"
     r"(?!,?\s+(?i:the\s+)?(?i:next|following)\s+(?i:morning|day|afternoon|evening|night)))?)",
@@ -1021,7 +1027,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
         if m.group("dclock"):
-            hour, _, minute = m.group("dclock").partition(":")
+            hour, _, minute = m.group("dclock").replace(".", ":").partition(":")
             minute = minute or "00"
             ampm = (m.group("dampm") or "").lower()
             if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
@@ -1188,6 +1194,8 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if not (1 <= mo <= 12 and _valid(y, mo, d)):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
+        if m.group("nclock"):
+            fields["time"] = m.group("nclock")
     elif core == "c_century":
         n = int(m.group("cen")) if m.group("cen") else _CENTURY_WORDS.index(m.group("cenw").lower()) + 1
         fields.update(kind="explicit", year=max(1, (n - 1) * 100), century=True)
