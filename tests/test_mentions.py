@@ -1085,3 +1085,29 @@ def test_news_agencies_and_international_bodies_are_typed_from_a_kept_list():
     assert typed["G7"] == typed["Group of Seven"] == "grouping"
     assert typed["Yonhap"] == typed["Xinhua"] == "media"
     assert typed["Tarvel Group"] == "organization"
+
+
+def test_an_acronym_of_common_words_is_no_candidate():
+    """Issue 14: an acronym spelled by the lower-case words before it ("net export value (NEV)")
+    or the measure a share is taken of ("4 percent of NEV", "3% of its GNI") is a term, no entity,
+    wherever the document writes it; an acronym of a body's lower-case name ("the harbor guard
+    (HG)") and a share of a body's budget or ships ("percent of KLAB's budget", "5% of JCX ships")
+    still name something."""
+    text = ("The net export value (NEV) fell. Officials want 4 percent of NEV by 2030, and NEV "
+            "rose in May. Spending reached 3% of its GNI. The harbor guard (HG) watched. "
+            "Funds came to 9 percent of KLAB's budget. Some 5% of JCX ships left.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert "NEV" not in candidates and "GNI" not in candidates
+    assert "HG" in candidates and "KLAB" in candidates and "JCX" in candidates
+
+
+def test_an_equipment_designation_is_no_candidate():
+    """Issue 14: letters, a hyphen and a number, with a variant's letters or a plural ("Kx-41",
+    "Rv-12QE", "Rv-12Qs", "PLQ-71", "Kx-41 and Rv-12QE"), name a type of aircraft, missile or
+    hull, not an actor or a place; a body's name with a number in it is still one."""
+    text = ("Two Kx-41 bombers flew past. Rv-12QE and Rv-12Qs jets followed, "
+            "and Kx-41 and Rv-12QE escorts turned back. The cutter PLQ-71 docked. "
+            "The Tarvel Squadron 12 returned.\n")
+    _, candidates = _with(COUNTRIES, text)
+    assert not {"Kx-41", "Rv-12QE", "Rv-12Qs", "PLQ-71", "Kx-41 and Rv-12QE"} & set(candidates)
+    assert "Tarvel Squadron 12" in candidates

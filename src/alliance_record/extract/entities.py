@@ -720,6 +720,30 @@ EVENT_NAME_BEFORE = re.compile(rf"\b{EVENT_NOUNS}(?:,| such as| called| named| d
 EVENT_NAME_AFTER = re.compile(rf"^(?:\s+\d+)?\s+{EVENT_NOUNS}\b")
 
 
+# An acronym of common words names nothing: spelled by the lower-case words before it in
+# parentheses ("gross domestic product (GDP)", "fiscal year (FY)"; not a body's head noun: "the
+# self-defense forces (SDF)"), or the measure a share is taken of ("2% of GDP", "3 percent of its
+# GDP"; not "percent of NATO's budget", "percent of JCG ships").
+SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\s+(?:(?:its|their|the)\s+)?$", re.I)
+SHARE_OF_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|by|within|before|after|as|for|to|and|or|from|over|"
+                            r"at|is|was|will|would|this|next|last)\b")  # (not a noun: "3% of JCG ships")
+LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\($")
+
+
+def common_acronym(name: str, before: str, after: str) -> bool:
+    """Whether an acronym in capitals, between ``before`` and ``after``, abbreviates common words."""
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return False
+    if SHARE_OF_BEFORE.search(before) and SHARE_OF_AFTER.match(after):
+        return True
+    spelled = LOWER_WORDS_BEFORE.search(before)
+    if spelled is None or after[:1] != ")":
+        return False
+    words = [w for w in re.split(r"[\s-]+", spelled.group(1)) if w]
+    return head_word(words[-1]) is None and any(
+        "".join(w[0] for w in words[k:]).upper() == name for k in range(len(words)))
+
+
 def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
     """The country the words next to the name at ``text[s:e]`` give it, through
     ``country_of_form`` (a registered name or qualifier -> its country code, else None)."""
@@ -760,6 +784,9 @@ def name_words(name: str, line_end_words: LineEndWords) -> list[str]:
 ENDS_JR = re.compile(r"\b(?:Jr|Sr)$")
 GERUND = re.compile(r"[A-Z][a-z]+ing")  # fullmatch: "Managing", "Deterring"
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+# an equipment designation (fullmatch a word): letters, a hyphen, a number and a variant's letters
+# or a plural ("Tu-95", "F-15EX", "F-35As", "PLH-32", "Hwasong-19")
+DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,9}-\d+[A-Za-z]{0,3}")
 
 
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
@@ -843,10 +870,15 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 continue  # title-case words of a headline or a cited title ("Holding the Line")
             if len(name) < 2 or not (TWO_LETTERS.search(name) or known_type(name)):  # ("G7" is a name)
                 continue
+            if all(DESIGNATION.fullmatch(w) or w == "and" for w in words) and not known_type(name):
+                continue  # "Tu-95", "F-35As", "PLH-32": a type of aircraft, missile or hull, no actor
             before, after = text[max(0, s - 30):s], text[e:e + 30]
             if EVENT_NAME_BEFORE.search(before) or EVENT_NAME_AFTER.match(after):
                 event_names.add(" ".join(words))
                 continue  # the name of an exercise or an operation: an event, not an actor or a place
+            if common_acronym(name, before, after):
+                event_names.add(name)
+                continue  # "gross domestic product (GDP)", "2% of GDP": a term, not an actor or a place
             if region.kind in ("title", "heading") and GERUND.fullmatch(words[0]):
                 continue  # a headline's gerund phrase ("Making the Joint Force Headquarters Work")
             if country_of_form is not None and not evidence.get("country"):
@@ -858,7 +890,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                             reference=region.kind in ("reference", "footnote"))
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
-    names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
+    names = [n for n in names if n["name"] not in event_names]  # named as an exercise or a term anywhere
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
