@@ -14,7 +14,7 @@ brigadier commodore marshal lieutenant sergeant corporal officer researcher anal
 
 HEADS = [  # (type, last-word heads)
     ("government-body", "ministry department agency office bureau secretariat cabinet diet parliament congress "
-                        "senate assembly court embassy consulate administration authority service"),
+                        "senate assembly court embassy consulate administration authority service committee"),
     ("military", "command forces force army navy corps guard fleet squadron brigade division regiment battalion "
                  "wing base station militia marines"),
     ("political-party", "party"),
@@ -25,7 +25,7 @@ HEADS = [  # (type, last-word heads)
               "river gulf ocean mountains mountain lake canal airport port harbor harbour works plant shipyard "
               "factory refinery range area"),
     ("organization", "university institute foundation center centre corporation company industries systems "
-                     "group forum society association organisation organization commission committee union "
+                     "group forum society association organisation organization commission union "
                      "initiative programme program press bank council fund coalition network corridor "
                      "motor motors airlines holdings electric mission"),
 ]

@@ -21,8 +21,10 @@ an *entity candidate*, cut to the name itself:
   Jamaica", "between the Acquisition, Technology and Logistics Agency and ...");
 * a short form is the full name said before (or after) in the same document ("Teodoro" after
   "Gilberto Teodoro", "Futenma" after "Marine Corps Air Station Futenma", "Rebun" of "Rebun
-  Island" when the gazetteer knows no place "Rebun"); an acronym spelled by the capitals of a
-  longer name there is typed as that name ("OCEAN", "One Cooperative Effort Among Nations").
+  Island" when the gazetteer knows no place "Rebun"; a word in capitals is the first word only of
+  a person's name written family name first, "ENDO" of "ENDO Kazuya", not "MWR" of "the MWR Trust
+  Principles"); an acronym spelled by the capitals of a longer name there is typed as that name
+  ("OCEAN", "One Cooperative Effort Among Nations").
 
 * a determiner before a name is no part of it ("the Next Special Measures Agreement"), nor an
   honorific ("the Honorable Anthony Albanese"); a possessive inside a run ends the owner's name
@@ -35,13 +37,14 @@ an *entity candidate*, cut to the name itself:
   Un", family name first) is that name, when no full name ends with the word.
 
 The type is guessed from that evidence, in order: a role before the name, or the name as a reference
-entry's first author (a person); a vessel's class before it ("the destroyer Sazanami": military);
-the name's head noun, also in the plural ("Agreements"), alone ("the Diet") or before "of", "on",
-"for" ("House of Councillors", "Ministry of National Defense", "Committee on ...") (Ministry,
-Service: government-body; Command, Forces, Air Station: military, but a border or police Force:
-government-body; Party: political-party; News Agency, Times: media; Treaty, Agreement, Strategy:
-document; Islands, Bay, Prefecture: place; University, Institute, Corporation, Mission:
-organization; Works, Shipyard: place; a ship's prefix, "USS", "JS": military); the GeoNames
+entry's first author (a person); a body the world knows by that name (``known_bodies``: "Xinhua",
+"G7"); the agency of a wire story's dateline ("TOKYO, May 4 (KWN) -": media); a vessel's class
+before it ("the destroyer Sazanami": military); the name's head noun, also in the plural
+("Agreements"), alone ("the Diet") or before "of", "on", "for" ("House of Councillors", "Ministry
+of National Defense", "Committee on ...") (Ministry, Service, Committee: government-body; Command,
+Forces, Air Station: military, but a border or police Force: government-body; Party:
+political-party; News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay,
+Prefecture: place; University, Institute, Corporation, Mission: organization; Works, Shipyard: place; a ship's prefix, "USS", "JS": military); the GeoNames
 gazetteer (a country: state; a city, a U.S. state or a continent: place, with its GeoNames id;
 another country's state, province or prefecture: place, with its ISO 3166-2 code); the words around
 it (an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
@@ -64,6 +67,7 @@ import regex
 
 from .. import gazetteer
 from ._text import LineEndWords, document_words, rejoined
+from .known_bodies import known_type
 from ..letters import without_marks
 from ..heads import HEAD_TYPE, HEADS, ROLE_HEADS  # noqa: F401 (read here by the name finders)
 from ..segment import WRAPPING_REGIONS, word_fits_before, wrapped_break
@@ -412,6 +416,11 @@ MEDIA_NOUN_BEFORE = re.compile(r"\b(?:broadcasters?|(?:news|TV|television|radio)
                                r"television|TV\s+channel|news\s+agency|wire\s+service|tabloid|daily)\s+(?:the\s+)?$", re.I)
 MEDIA_NOUN_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:radio|television|TV|reporters?|correspondents?|journalists?|anchors?|"
                               r"presenters?|interviewers?|broadcasts?|newsroom|podcast)\b")
+# a wire story's dateline around its agency's name: "TOKYO, May 4 (" from the line's start (the
+# place in capitals, segment.DATELINE), then ") - "
+DATELINE_AGENCY_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][A-Za-z.]+"
+                                    r"(?:\s+[A-Za-z.]+)?(?:\s+\d{1,2})?)?\s*\($")
+DATELINE_AGENCY_AFTER = re.compile(r"^\)\s*(?:--|—|–|-)(?:\s|$)")
 # a reference's publisher: "London: Fernwood Academic." (a place and a colon before it)
 PUBLISHER_BEFORE = re.compile(r"(?:[A-Z][\w.]+(?:,? [A-Z][\w.]*)*:|[a-z\d)]\.)\s+$")
 
@@ -438,6 +447,8 @@ def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
         return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
     if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
         return "military", f"a camp after: {' '.join(MILITARY_BEFORE.search(before).group().split())}"
+    if DATELINE_AGENCY_BEFORE.search(before) and DATELINE_AGENCY_AFTER.match(after):
+        return "media", "agency of a wire dateline"  # "TOKYO, May 4 (KWN) - ...": the outlet that filed it
     outlet = MEDIA_NOUN_BEFORE.search(before) or (name.isupper() and 2 <= len(name) <= 5 and MEDIA_NOUN_AFTER.match(after))
     if outlet:
         return "media", f"outlet noun: {' '.join(outlet.group().split())}"
@@ -473,6 +484,9 @@ def guess_type(name: str, evidence: dict, before: str, after: str) -> tuple[str,
         return "person", f"role: {evidence['role']}", None
     if evidence.get("author"):
         return "person", "author in a reference list", None
+    known = known_type(name)
+    if known is not None:  # "Xinhua", "G7": a body the world knows by that name (known_bodies)
+        return known, "known body", None
     if evidence.get("shared_head"):
         return HEAD_TYPE[evidence["shared_head"]], f"head noun after it: {evidence['shared_head']}", None
     if SHIP_PREFIX.match(name):
@@ -706,6 +720,30 @@ EVENT_NAME_BEFORE = re.compile(rf"\b{EVENT_NOUNS}(?:,| such as| called| named| d
 EVENT_NAME_AFTER = re.compile(rf"^(?:\s+\d+)?\s+{EVENT_NOUNS}\b")
 
 
+# An acronym of common words names nothing: spelled by the lower-case words before it in
+# parentheses ("gross domestic product (GDP)", "fiscal year (FY)"; not a body's head noun: "the
+# self-defense forces (SDF)"), or the measure a share is taken of ("2% of GDP", "3 percent of its
+# GDP"; not "percent of NATO's budget", "percent of JCG ships").
+SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\s+(?:(?:its|their|the)\s+)?$", re.I)
+SHARE_OF_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|by|within|before|after|as|for|to|and|or|from|over|"
+                            r"at|is|was|will|would|this|next|last)\b")  # (not a noun: "3% of JCG ships")
+LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\($")
+
+
+def common_acronym(name: str, before: str, after: str) -> bool:
+    """Whether an acronym in capitals, between ``before`` and ``after``, abbreviates common words."""
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return False
+    if SHARE_OF_BEFORE.search(before) and SHARE_OF_AFTER.match(after):
+        return True
+    spelled = LOWER_WORDS_BEFORE.search(before)
+    if spelled is None or after[:1] != ")":
+        return False
+    words = [w for w in re.split(r"[\s-]+", spelled.group(1)) if w]
+    return head_word(words[-1]) is None and any(
+        "".join(w[0] for w in words[k:]).upper() == name for k in range(len(words)))
+
+
 def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
     """The country the words next to the name at ``text[s:e]`` give it, through
     ``country_of_form`` (a registered name or qualifier -> its country code, else None)."""
@@ -746,6 +784,9 @@ def name_words(name: str, line_end_words: LineEndWords) -> list[str]:
 ENDS_JR = re.compile(r"\b(?:Jr|Sr)$")
 GERUND = re.compile(r"[A-Z][a-z]+ing")  # fullmatch: "Managing", "Deterring"
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+# an equipment designation (fullmatch a word): letters, a hyphen, a number and a variant's letters
+# or a plural ("Tu-95", "F-15EX", "F-35As", "PLH-32", "Hwasong-19")
+DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,9}-\d+[A-Za-z]{0,3}")
 
 
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
@@ -827,12 +868,17 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # (mid-sentence, "a joint venture, Edgewing," or "in Reading" is a name)
             if common is not None and common(name) and not n_role(evidence):
                 continue  # title-case words of a headline or a cited title ("Holding the Line")
-            if len(name) < 2 or not TWO_LETTERS.search(name):
+            if len(name) < 2 or not (TWO_LETTERS.search(name) or known_type(name)):  # ("G7" is a name)
                 continue
+            if all(DESIGNATION.fullmatch(w) or w == "and" for w in words) and not known_type(name):
+                continue  # "Tu-95", "F-35As", "PLH-32": a type of aircraft, missile or hull, no actor
             before, after = text[max(0, s - 30):s], text[e:e + 30]
             if EVENT_NAME_BEFORE.search(before) or EVENT_NAME_AFTER.match(after):
                 event_names.add(" ".join(words))
                 continue  # the name of an exercise or an operation: an event, not an actor or a place
+            if common_acronym(name, before, after):
+                event_names.add(name)
+                continue  # "gross domestic product (GDP)", "2% of GDP": a term, not an actor or a place
             if region.kind in ("title", "heading") and GERUND.fullmatch(words[0]):
                 continue  # a headline's gerund phrase ("Making the Joint Force Headquarters Work")
             if country_of_form is not None and not evidence.get("country"):
@@ -844,7 +890,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                             reference=region.kind in ("reference", "footnote"))
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
-    names = [n for n in names if n["name"] not in event_names]  # named as an exercise anywhere
+    names = [n for n in names if n["name"] not in event_names]  # named as an exercise or a term anywhere
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
@@ -867,7 +913,13 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
         if " " not in word and word.lower() not in HEAD_TYPE:
             nearest = [by_last.nearest(word, n["i"])]
             if word.isupper():
-                nearest.append(by_first.nearest(word, n["i"]))
+                # "ENDO" of "ENDO Kazuya": a person's name written family name first lends its
+                # first word its name; no other name does ("MWR" of "the MWR Trust Principles",
+                # "TPS" of "TPS NEWS")
+                first = by_first.nearest(word, n["i"])
+                f = first_full[first[2]] if first else None
+                if f is not None and guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] == "person":
+                    nearest.append(first)
             # the proper word of a place's name that the gazetteer does not know as a place of its
             # own ("Rebun" of "Rebun Island"; "Okinawa" is a place of its own)
             if word in by_first_of_place.by_word and gazetteer.lookup(word) is None:
@@ -994,13 +1046,17 @@ def merge_votes(entry: dict, c: dict):
             entry[k] = c[k]
 
 
+# The evidence (type_evidence's opening words) that outweighs a guess from a name's shape or context.
+STRONG_EVIDENCE = ("role", "head noun", "ship", "GeoNames", "acronym", "agency of a wire dateline", "known body")
+
+
 def candidate_row(name: str, entry: dict) -> dict:
     """The entity_candidates row of a name gathered over the corpus: its most frequent type (a
-    role or head noun outweighs a guess from shape), country and gazetteer data."""
+    role, a head noun or a wire dateline outweighs a guess from shape), country and gazetteer data."""
     votes = Counter()
     for key, n in entry.get("types", {}).items():
         t, why = key.split("\t", 1)
-        weight = 3 if why.startswith(("role", "head noun", "ship", "GeoNames", "acronym")) else 1
+        weight = 3 if why.startswith(STRONG_EVIDENCE) else 1
         votes[(t, why)] += n * weight
     (type_, why), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0])) if votes else (("organization", "default"), 0)
     countries = entry.get("countries") or {}
