@@ -406,24 +406,19 @@ REDUCED_RELATIVE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'-]
                               r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
 RELATIVE_CLAUSE = re.compile(r"(?P<head>\b(?:the|a|an|its|their)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+),?\s+(?P<rel>which|who|that)\s+"
                              r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'-]+\s+){0,4}?)$")
-# a person named, and a relative clause of theirs: "Minister Aoki, who met the envoy in Oslo last month"
-# (up to four words of a name; up to six before the date: a title and a name are often its object)
-NAMED_RELATIVE = re.compile(r"(?P<head>\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+(?P<rel>who)\s+"
-                            r"(?P<verb>[a-z]+)\s+(?P<mid>(?:[\w’'.-]+\s+){0,6}?)$")
 
 
 def _dated_relatives(text: str):
     """``(start, end, reading)`` of each noun qualified by a clause of its own that closes with a
     date phrase and reports an event the lexicon types: a past participle after the noun ("the
     goal set in December 2022": read as "set the goal in December 2022") or a relative clause
-    ("the carrier, which left Yokosuka in May": read as "the carrier left ...", and after a name:
-    "Governor Sato, who won the leadership in October"; one opened by "that"
+    ("the carrier, which left Yokosuka in May": read as "the carrier left ..."; one opened by "that"
     only when it tells the event its head noun names: "the official visit that began on October 14"), one at a time: the
     noun and its clause are searched in the RELATIVE_WINDOW characters before the date, not the
     whole sentence before it (a hostile sentence of many dates is not searched quadratically)."""
     for m in dates.find_dates(text):
         end = m.start + len(m.phrase)
-        for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False), (NAMED_RELATIVE, False)):
+        for rx, passive in ((REDUCED_RELATIVE, True), (RELATIVE_CLAUSE, False)):
             r = rx.search(text, max(0, m.start - RELATIVE_WINDOW), m.start)
             if r is None or not (tense.past_form(r.group("verb")) or r.group("verb") in tense.PARTICIPLES):
                 continue
