@@ -1459,7 +1459,7 @@ ATTRIBUTED_ACTS = [
     ("The cabinet approved a record defence budget, Chief Cabinet Secretary Hirokazu Matsuno said at a press "
      "conference in Tokyo.", ["budget", "statement"]),
     ("Russian and Chinese bombers flew together over the Sea of Japan, the Joint Staff told reporters, the "
-     "fourth such flight since 2019.", ["exercise", "statement"]),
+     "fourth such flight since 2019.", ["incident", "statement"]),  # others' joint flight: as the seeds type it
     ("About 200 Marines moved from Hawaii to Darwin, Australian Defence Minister Stephen Smith told reporters on "
      "Wednesday, the first rotation since Canberra and Washington agreed the posture plan in 2011.",
      ["deployment", "statement", "agreement"]),

@@ -386,3 +386,20 @@ def test_a_course_several_parties_confirm_or_decide_is_an_agreement(sentence, ex
     confirmed ("confirmed that Article 9 covers") or a commitment reaffirmed are not. Sentences
     written for this test, the expected types written before the code ran."""
     assert eventtype.read(sentence).type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # forces flying or sailing: the alliance's own is a drill, whoever they fly with or wherever they go;
+    # another state's is an incident, together or alone
+    ("Three days later, two U.S. Air Force bombers flew with eight Japanese fighters over the Yellow Sea.",
+     "exercise"),
+    ("Russian and Chinese patrol planes flew together near the Aleutians for the first time in July.", "incident"),
+    ("Last week two Chinese frigates sailed together past the Osumi Strait.", "incident"),
+    # controls: leaders flying are a visit; a drill named stays one; forces of neither side together drill
+    ("The two presidents flew by helicopter to the naval base at Sasebo.", "visit"),
+    ("Chinese and Russian warships sailed together in the annual Northern Joint exercise off Vladivostok.",
+     "exercise"),
+    ("Navy ships from Canada, Peru and Chile sailed together off the coast in May.", "exercise"),
+])
+def test_forces_flying_are_a_drill_when_they_are_the_alliance_s_and_an_incident_when_others(sentence, expected):
+    assert eventtype.read(sentence).type == expected

@@ -333,8 +333,10 @@ def read(sentence: str) -> Reading:
             i += 1
             continue
         r = _classify(text, toks, i, start, end, attribution)
-        if r.type == "incident" and own_drill(text, r):
-            r.type = "exercise"  # "a Japanese destroyer sailed through the strait": its own passage, not an intrusion
+        if r.type in ("incident", "visit") and own_drill(text, r):
+            r.type = "exercise"  # "a Japanese destroyer sailed through the strait", "U.S. bombers flew with ASDF jets"
+        elif r.type == "exercise" and others_passage(text, r):
+            r.type = "incident"  # "Russian and Chinese patrol planes flew together": watched, not a drill of ours
         return _with_core(text, r)
     return Reading(None, start=start, end=end, attribution=attribution)
 
@@ -345,6 +347,9 @@ def read(sentence: str) -> Reading:
 # names another state's forces ("a Chinese plane near Japanese islands") is not theirs. Only those acts
 # (DRILL_ACTS), done by them (not "was buzzed by"), to no other state ("flew close to a Russian bomber"):
 # what they saw of others ("spotted two Chinese warships"), a ramming or an intrusion stays an incident.
+# The same acts by another state's forces ("Russian and Chinese patrol planes flew together") are
+# an incident, unless their clause names an exercise; the alliance's own flying with each other ("U.S.
+# bombers flew with ASDF fighters") a drill, not a visit.
 _OWN = re.compile(r"\b(?:Japanese|Japan(?:’s|'s)|U\.S\.|American)\s+(?:[\w’'.-]+\s+){0,4}?(?:navy|army|air force|"
                   r"military|marines?|forces?|troops|battery|batteries|bombers?|fighters?|jets?|aircraft|planes?|"
                   r"destroyers?|frigates?|warships?|ships?|vessels?|submarines?|carriers?|cruisers?)\b|"
@@ -370,6 +375,14 @@ def own_forces(subject: str) -> bool:
 def names_others(words: str) -> bool:
     """Whether ``words`` name a state outside the alliance whose forces it watches (China, Russia, North Korea)."""
     return bool(_OTHERS.search(words or ""))
+
+
+def others_passage(text: str, r: Reading) -> bool:
+    """Whether ``r`` (of ``text``) tells the forces of a state outside the alliance flying or sailing
+    (DRILL_ACTS), together or alone, in no exercise its clause names."""
+    if r.verb_at is None or not DRILL_ACTS.match(r.verb or "") or not names_others(r.subject):
+        return False
+    return not PASSIVE.search(text, r.start, r.verb_at) and noun_type(text[r.verb_at:r.end]) != "exercise"
 
 
 def own_drill(text: str, r: Reading) -> bool:
