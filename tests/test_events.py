@@ -1336,6 +1336,48 @@ def test_states_in_common_are_a_weak_tie_between_a_draft_and_an_existing_event()
                                     kinds=kinds)
     assert match is not None and match[0] == "missile-deal"
 
+def test_a_draft_dated_to_the_month_of_an_event_of_its_kind_told_in_like_words_refers_to_it():
+    """The month an event falls in and its kind told in like words tie a draft to an existing event
+    whether or not the draft names someone the event names (a body only the text names, a document
+    the registry cannot tell apart): a policy adopted by a state, a person taking office. A person
+    the draft names that the event does not (another minister sworn in that day) says it is
+    another event, and so does a draft that shares with the event no word but the month's name.
+    Events and sentences written for this test."""
+    from types import SimpleNamespace
+
+    from alliance_record import suggest
+
+    def existing(ident, type_, start, end, actors, text):
+        return {"id": ident, "type": type_, "start": start, "end": end, "place": None, "actors": set(actors),
+                "words": suggest._words(text), "content": suggest._content_words(text)}
+
+    kinds = {"ruritania": "state", "anna-berg": "person", "olaf-lind": "person", "grand-council": "organization"}
+    plan = existing("ruritania-defense-plan-2023", "policy", "2023-05-12", "2023-05-12", ["ruritania-plan-document"],
+                    "Ruritania adopts a five-year defense plan that doubles spending on coastal defense")
+    month = SimpleNamespace(date_start="2023-05", date_end="2023-05")
+    said = {"event_type": "budget", "actors": [{"id": "ruritania"}]}
+    match = suggest._match_existing(said, month, [plan], "Ruritania decided in May 2023 to double its defense spending.",
+                                    kinds=kinds)
+    assert match is not None and match[0] == "ruritania-defense-plan-2023"
+    sworn = existing("lind-becomes-minister-2024-02", "appointment", "2024-02-03", "2024-02-03", ["olaf-lind"],
+                     "Olaf Lind takes office as interior minister in the new council")
+    feb = SimpleNamespace(date_start="2024-02-03", date_end="2024-02-03")
+    took = {"event_type": "appointment", "actors": [{"id": "olaf-lind"}, {"id": "grand-council"}]}
+    match = suggest._match_existing(took, feb, [sworn], "Lind took office on Feb. 3 in the first Grand Council.",
+                                    kinds=kinds)
+    assert match is not None and match[0] == "lind-becomes-minister-2024-02"
+    other = {"event_type": "appointment", "actors": [{"id": "anna-berg"}]}
+    assert suggest._match_existing(other, feb, [sworn], "Anna Berg took office on Feb. 3 as head of the council.",
+                                   kinds=kinds) is None
+    # the name of the month is the date's evidence, not a word of the event told again
+    seated = existing("council-seats-minister-2024-02", "appointment", "2024-02-03", "2024-02-03", [],
+                      "In February the council seats a new minister")
+    changed = {"event_type": "appointment", "actors": [{"id": "grand-council"}]}
+    assert suggest._match_existing(changed, feb, [seated], "The council changed in February.", kinds=kinds) is None
+    match = suggest._match_existing(changed, feb, [seated], "The council seated its minister in February.", kinds=kinds)
+    assert match is not None and match[0] == "council-seats-minister-2024-02"
+
+
 SUGGEST_PREDICATES = """
 Readout
 

@@ -1161,6 +1161,9 @@ def _closeness(resolved, e: dict) -> int:
     return 2 if width <= 31 else 1 if width <= 366 else 0
 
 
+# The words of a date ("in March", "on Sunday"): evidence of when, which dates compare, not of what
+DATE_WORDS = frozenset(n.lower() for n in dates.MONTH_NAMES + dates.WEEKDAY_NAMES)
+
 # Types of which one event may be reported as the other: talks held during a visit, a plan stated.
 AKIN_TYPES = {frozenset(p) for p in (("meeting", "visit"), ("statement", "announcement"), ("budget", "policy"),
                                      ("budget", "announcement"), ("policy", "announcement"), ("budget", "statement"))}
@@ -1174,12 +1177,17 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     of Defense and Japan) with many words in common. Of several, the one whose dates pin the
     draft's closest, with the most actors and words in common. A state both name (``kinds``: the
     actors' registry types) ties them no closer than a body they both belong to: Japan and the
-    United States act in most events of the alliance."""
+    United States act in most events of the alliance. The month it falls in and its kind (or
+    one akin) told in like words (two at least besides the names of months and days) tie a draft
+    to an event as a shared actor would, whoever the draft names (a document the registry cannot
+    tell apart, a body only the text names), unless it names a person and the event others only
+    (another minister sworn in that day)."""
     if not existing:
         return None
     parents, kinds = parents or {}, kinds or {}
     actors = {a["id"] for a in draft.get("actors", [])}
     lineage = _lineage(actors, parents)
+    persons = {a for a in actors if kinds.get(a) == "person"}
     places = set(draft.get("places") or [])
     words, content = _words(text), _content_words(text)
     best = None
@@ -1200,11 +1208,16 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
         same_type = e["type"] == draft.get("event_type")
         akin = same_type or frozenset((e["type"], draft.get("event_type"))) in AKIN_TYPES
         close = _closeness(resolved, e)
-        if not (shared or same_place or (related and similarity >= 0.3) or (
+        # the same kind of event in the same month, told in like words (two at least, not the words
+        # of a date, which ``close`` counts), and no other person named
+        kindred = akin and close >= 2 and similarity >= 0.2 and len(common - DATE_WORDS) >= 2 and not (
+            persons and not persons & e["actors"] and any(kinds.get(a) == "person" for a in e["actors"]))
+        if not (shared or same_place or (related and similarity >= 0.3) or kindred or (
                 not actors and same_type and close >= 2 and similarity >= 0.3)):
             continue  # a draft naming nobody: the same kind of event in the same month, told in like words
         shared_content = content & e["content"]
-        if not ((similarity >= 0.2 and len(shared_content) >= 2) or (not actors and same_type and close >= 2) or (len(shared) >= 2 and (akin and close or shared_content)) or
+        if not ((similarity >= 0.2 and len(shared_content) >= 2) or kindred or (not actors and same_type and close >= 2) or
+                (len(shared) >= 2 and (akin and close or shared_content)) or
                 (len(shared) >= 2 and same_type) or (shared and close == 3 and (akin or shared_content)) or
                 (shared and same_place and same_type)):
             continue
