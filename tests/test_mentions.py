@@ -1072,23 +1072,24 @@ def test_a_name_two_registry_entries_of_different_countries_share_is_the_one_of_
                                                                ("Harbor Charter", "actor:jp-charter")]
 
 
-def test_an_institutions_head_noun_alone_names_it_where_the_document_names_it_in_full():
-    """Issue 14: "the Council" after "the Harbor Safety Council" is that council (the way "the
-    George Washington" is the ship named in full); in a document that does not name it in full,
-    or without its article, the word alone names nothing, nor where another name goes on after it
-    ("the Council of Europe")."""
-    found, _ = _with(COUNTRIES, """
-        The Harbor Safety Council met on Monday. Its members said the Council would meet again.
+def test_a_groupings_head_noun_alone_names_it_where_the_document_names_it_in_full():
+    """Issue 14: "the Council" after "the Harbor Cooperation Council" (a grouping) is that grouping
+    (the way "the George Washington" is the ship named in full); in a document that does not name
+    it in full, or without its article, the word alone names nothing, nor where another name goes
+    on after it ("the Council of Europe")."""
+    registry = COUNTRIES.replace("places:\n", "  - {id: hcc, name: Harbor Cooperation Council, type: grouping}\nplaces:\n")
+    found, _ = _with(registry, """
+        The Harbor Cooperation Council met on Monday. Its members said the Council would meet again.
         """)
-    assert found == [("Harbor Safety Council", "actor:hsc"), ("Council", "actor:hsc")]
-    found, _ = _with(COUNTRIES, """
+    assert found == [("Harbor Cooperation Council", "actor:hcc"), ("Council", "actor:hcc")]
+    found, _ = _with(registry, """
         The members said the Council would meet again. Council staff agreed.
         """)
     assert found == []
-    found, _ = _with(COUNTRIES, """
-        The Harbor Safety Council met. The Council of Europe was not invited.
+    found, _ = _with(registry, """
+        The Harbor Cooperation Council met. The Council of Europe was not invited.
         """)
-    assert found == [("Harbor Safety Council", "actor:hsc")]
+    assert found == [("Harbor Cooperation Council", "actor:hcc")]
 
 
 def test_a_capital_before_a_relative_where_is_the_city():

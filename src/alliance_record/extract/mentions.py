@@ -479,8 +479,8 @@ class Lexicon:
                             kind, e["id"], e["type"], "short-name", country)
                     head = head_short_form(key, e["type"]) if kind == "actor" else None
                     if head:
-                        # "the Alliance" after "the Japan-U.S. Alliance": an institution's head
-                        # noun, capitalised, in a document that names it in full
+                        # "the Alliance" after "the Japan-U.S. Alliance": a grouping's head noun,
+                        # capitalised, in a document that names it in full
                         surnames[head][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "short-name", country)
         administrations, governments = administration_forms(actors)
         for variant, cand in administrations:
@@ -518,15 +518,13 @@ class Lexicon:
 
 
 def head_short_form(key: str, type_: str) -> str | None:
-    """The last word of an institution's name of several words when it is the name's head noun
-    (a head the candidates read, or any last word of a grouping's name), capitalised: "Alliance"
-    of "U.S.-Japan Alliance", "Committee" of "Security Consultative Committee"."""
-    if type_ not in INSTITUTION_TYPES or " " not in key:
+    """The last word of a grouping's name of several words, capitalised: "Alliance" of "U.S.-Japan
+    Alliance", "Committee" of "Security Consultative Committee". (Not a unit's or a body's: "the
+    Army-Navy game" names no army, and no set's gold has asked for "the Ministry" alone.)"""
+    if type_ != "grouping" or " " not in key:
         return None
     last = key.rsplit(" ", 1)[1]
-    if not (last.isalpha() and last[0].isupper() and not last.isupper()):
-        return None
-    return last if last.lower() in HEAD_TYPE or type_ == "grouping" else None
+    return last if last.isalpha() and last[0].isupper() and not last.isupper() else None
 
 
 # A state's name that takes the article: "the United States", "the Republic of Korea".
@@ -2228,8 +2226,8 @@ PERSON_APPOSITION = re.compile(r",\s+(?:who\b|(?:the|a|an|then)\s+(?:[\w.-]+\s+)
 def _named_as_ship(text: str, i: int, j: int) -> bool:
     """A ship's name without its prefix names the ship only after "the" or a vessel noun ("the
     George Washington", "the carrier George Washington") and not before a person's apposition
-    (", the first U.S. president"): the person it is named after is written the same. So does an
-    institution's head noun ("the Alliance"), but not where another name goes on after it ("the
+    (", the first U.S. president"): the person it is named after is written the same. So does a
+    grouping's head noun ("the Alliance"), but not where another name goes on after it ("the
     Group of Seven")."""
     return (re.search(r"\b[Tt]he\s+$", text[max(0, i - 5):i]) is not None
             or VESSEL_BEFORE.search(text, max(0, i - 30), i) is not None) \
