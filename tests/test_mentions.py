@@ -1111,3 +1111,79 @@ def test_an_equipment_designation_is_no_candidate():
     _, candidates = _with(COUNTRIES, text)
     assert not {"Kx-41", "Rv-12QE", "Rv-12Qs", "PLQ-71", "Kx-41 and Rv-12QE"} & set(candidates)
     assert "Tarvel Squadron 12" in candidates
+
+
+def test_a_name_two_registry_entries_of_different_countries_share_is_the_one_of_its_context():
+    """Issue 14: a form two entries share ("Harbor Charter" for Japan's and the United States'
+    charters) names the entry of the country its sentence, else its paragraph, is about, as a
+    generic form does; with no country around it, it stays unresolved (never guessed), and so does
+    the first part of a longer name ("... of the United States of America")."""
+    registry = COUNTRIES.replace("places:\n", "  - {id: jp-charter, name: Harbor Charter of Japan, type: document, country: JP, aliases: [Harbor Charter]}\n"
+                                              "  - {id: us-charter, name: U.S. Harbor Charter, type: document, country: US, aliases: [Harbor Charter]}\n"
+                                              "places:\n")
+    found, _ = _with(registry, """
+        The Harbor Charter that Washington published last week asks allies for more.
+
+        Japanese planners will revise the Harbor Charter next year.
+
+        Nobody has read the Harbor Charter.
+
+        Japan adopted the Harbor Charter of December 2022 after a long debate.
+
+        Japan's envoys quoted the Harbor Charter of the Federated States of Micronesia at length.
+        """)
+    assert [f for f in found if f[0] == "Harbor Charter"] == [("Harbor Charter", "actor:us-charter"),
+                                                               ("Harbor Charter", "actor:jp-charter"),
+                                                               ("Harbor Charter", "actor:jp-charter")]
+
+
+def test_a_groupings_head_noun_alone_names_it_where_the_document_names_it_in_full():
+    """Issue 14: "the Council" after "the Harbor Cooperation Council" (a grouping) is that grouping
+    (the way "the George Washington" is the ship named in full); in a document that does not name
+    it in full, or without its article, the word alone names nothing, nor where another name goes
+    on after it ("the Council of Europe")."""
+    registry = COUNTRIES.replace("places:\n", "  - {id: hcc, name: Harbor Cooperation Council, type: grouping}\nplaces:\n")
+    found, _ = _with(registry, """
+        The Harbor Cooperation Council met on Monday. Its members said the Council would meet again.
+        """)
+    assert found == [("Harbor Cooperation Council", "actor:hcc"), ("Council", "actor:hcc")]
+    found, _ = _with(registry, """
+        The members said the Council would meet again. Council staff agreed.
+        """)
+    assert found == []
+    found, _ = _with(registry, """
+        The Harbor Cooperation Council met. The Council of Europe was not invited.
+        """)
+    assert found == [("Harbor Cooperation Council", "actor:hcc")]
+
+
+def test_a_capital_before_a_relative_where_is_the_city():
+    """Issue 14: "from Seoul, where he met officials": the relative "where" makes the name the
+    place something happened in, even after "from", which otherwise reads as the state acting."""
+    found, candidates = _with(COUNTRIES, """
+        The envoy flew in from Seoul, where he had met officials on Friday.
+        """)
+    assert found == [] and "Seoul" in candidates
+
+
+def test_a_capital_judged_in_aimed_at_or_asked_about_is_the_state():
+    """Issue 14: people judging or watching "in" a capital are its government ("will be judged in
+    Seoul", "is being watched in Tokyo"), as an attitude "in" it was; a message "aimed at" a
+    capital is aimed at the state; and the subject of a question ("Did Washington ask ...?") acts.
+    A thing that happened there is still the city ("was signed in Seoul")."""
+    found, _ = _with(COUNTRIES, """
+        The winner will be judged in Seoul by the first hundred days. The visit is being watched in Tokyo.
+        Analysts said the launch was aimed at Washington. Did Seoul ask for the meeting?
+        The accord was signed in Seoul last year.
+        """)
+    assert found == [("Seoul", "actor:korea-s"), ("Tokyo", "actor:japan"), ("Washington", "actor:usa"),
+                     ("Seoul", "actor:korea-s")]
+
+
+def test_a_capital_before_an_irregular_past_verb_is_the_state():
+    """Issue 14: "Seoul chose", "said Seoul stood": an irregular past form after a capital is a
+    verb the state is the subject of, as a regular "-ed" form was."""
+    found, _ = _with(COUNTRIES, """
+        In August Seoul chose a new frigate. The minister said Seoul stood with its partners.
+        """)
+    assert found == [("Seoul", "actor:korea-s"), ("Seoul", "actor:korea-s")]

@@ -78,6 +78,7 @@ from .. import gazetteer, schema
 from ..errors import InputError
 from ..segment import (COVER_RULE, DATELINE, DATELINE_RULE, FOOTER_RULE, SUPERSCRIPTS, TOC_RULE, WRAPPING_REGIONS,
                        Multi, Piece, Region, ends_sentence, regions, wrapped_break)
+from ..tense import IRREGULAR_PAST
 from . import entities
 from .quantities import ORDINAL_WORDS
 from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
@@ -214,11 +215,23 @@ CITY_PART_BEFORE = re.compile(r"\b(?:area|outskirts|suburbs|streets|districts?)\
 SPATIAL_AFTER = re.compile(
     r"^\s+(?:is|are|was|were|lies|lie|sits|sit|remains)\s+(?:[a-z]+\s+)?(?:within|near|close|adjacent|"
     r"located|situated|(?:north|south|east|west)\w*\s+of|bordered|surrounded)\b")
+# A name a relative "where" follows is the place: "from Manila, where he met officials".
+WHERE_AFTER = re.compile(r"^,\s+where\b")
 # An attitude "in" a capital is its government's: "concern in Tokyo", "questions in both Tokyo and
 # Washington".
 OPINION_IN = re.compile(
     r"\b(?:concerns?|questions?|doubts?|worr(?:y|ies)|debates?|frustrations?|anxiet(?:y|ies)|unease|"
-    r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
+    r"alarm|s[ck]epticism|fears?|consensus|"
+    # ... and so is a judgement made there: "will be judged in Washington", "is watched in Beijing"
+    r"(?:judg|trust|distrust|watch|view|notic|prais|criticiz|criticis|question|doubt|valu|resent|fear)ed"
+    r"(?:\s+(?:closely|carefully|warily|keenly))?)\s+(?:in|within|among)\s+$", re.I)
+# A message or a move "aimed at" a capital is aimed at its state: "a launch aimed at Washington".
+AIMED_AT_BEFORE = re.compile(r"\b(?:aim(?:s|ed|ing)?|direct(?:s|ed|ing)?|target(?:s|ed|ing)?)\s+"
+                             r"(?:(?:squarely|mainly|partly|chiefly|largely|primarily|also|plainly)\s+)?at\s+$", re.I)
+# The subject of a question acts: "Did Washington ask Japan to say this?", "Why would Tokyo agree?"
+QUESTION_BEFORE = re.compile(r"(?:^|[.?!:\"“]\s*|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]hether|and|but|or)\s+)"
+                             r"(?:[Dd]id|[Dd]oes|[Dd]o|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust)\s+$")
+QUESTION_VERB_AFTER = re.compile(r"^\s+(?!(?:in|at|on|of|for|to|with|and|or|the|a|an)\b)[a-z]+\b")
 # ... and so is the seat of people who think, say or act there, as the subject of a verb: "Nobody
 # in Tokyo or Washington will say", "Officials in Tokyo read it as", "officials in Washington and
 # Seoul suspect" (not "interviews with officials in Tokyo, April 2024": no verb).
@@ -464,6 +477,11 @@ class Lexicon:
                         # without its prefix, in a document that names the ship in full
                         surnames[key[ship.end():]][(kind, e["id"])] = Candidate(
                             kind, e["id"], e["type"], "short-name", country)
+                    head = head_short_form(key, e["type"]) if kind == "actor" else None
+                    if head:
+                        # "the Alliance" after "the Japan-U.S. Alliance": a grouping's head noun,
+                        # capitalised, in a document that names it in full
+                        surnames[head][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "short-name", country)
         administrations, governments = administration_forms(actors)
         for variant, cand in administrations:
             variants[variant].setdefault((cand.kind, cand.id), cand)
@@ -497,6 +515,16 @@ class Lexicon:
                    upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms,
                    qualifiers=qualifiers, governments={p: g for p, g in governments.items() if g in frozen},
                    parent_generic=frozenset(f for f in parent_generic if forms.get(f) is generic.get(f)))
+
+
+def head_short_form(key: str, type_: str) -> str | None:
+    """The last word of a grouping's name of several words, capitalised: "Alliance" of "U.S.-Japan
+    Alliance", "Committee" of "Security Consultative Committee". (Not a unit's or a body's: "the
+    Army-Navy game" names no army, and no set's gold has asked for "the Ministry" alone.)"""
+    if type_ != "grouping" or " " not in key:
+        return None
+    last = key.rsplit(" ", 1)[1]
+    return last if last.isalpha() and last[0].isupper() and not last.isupper() else None
 
 
 # A state's name that takes the article: "the United States", "the Republic of Korea".
@@ -1377,7 +1405,9 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
       "away from", "places like Cambodia", a part of a city standing alone ("the harbour district of
       Busan", "Tokyo's Haneda airport"); and so does the subject of a spatial predicate
       ("Japan is within range of");
-    - an attitude "in" a capital is its government's ("concern in Tokyo"), and so are people "in"
+    - an attitude or a judgement "in" a capital is its government's ("concern in Tokyo", "judged in
+      Washington"), a message "aimed at" it is aimed at the state, the subject of a question acts
+      ("Did Washington ask"), and so are people "in"
       it who head a verb's subject ("Officials in Tokyo, however, said"; not "talks with officials
       in Tokyo ended"), and the object of a verb of influence or feeling is an actor ("empower Beijing", "deter China", "alarmed
       Washington"), as is the one wanted or asked to act ("wants Tokyo to do more"), the one an
@@ -1388,8 +1418,9 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
     - a name qualifying a situation is the place ("a Taiwan contingency"); a country or a
       building qualifying any other noun is the state or the body ("U.S. strategic priorities",
       "the U.S.-led program", "near U.S. bases", "Pentagon AUKUS review");
-    - the place after a locative preposition ("met in Tokyo"), a verb of motion or a way ("visit
-      to Japan", "heading towards", "the road to Tokyo"), an attack ("invade Taiwan", "encroached
+    - the place after a locative preposition ("met in Tokyo") or before a relative "where" ("from
+      Manila, where"), a verb of motion or a way ("visit to Japan", "heading towards", "the road to
+      Tokyo"), an attack ("invade Taiwan", "encroached
       on Japan"), or as the end of an address after another place ("Tokyo, Japan");
     - the actor as the subject of a verb ("Tokyo and Washington confirmed", "Japan established"),
       also past adverbs of manner or an aside ("Beijing quickly responded", "Seoul in turn said");
@@ -1430,6 +1461,10 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
+    if AIMED_AT_BEFORE.search(before_core):
+        return "actor", "object-of-influence"
+    if QUESTION_BEFORE.search(before) and QUESTION_VERB_AFTER.match(after):
+        return "actor", "agentive"
     people = PEOPLE_IN.search(before_core)
     if people and not PEOPLE_AS_OBJECT.search(before_core, 0, people.start()) and _verb_after_subject(after):
         return "actor", "people-in"
@@ -1452,7 +1487,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "actor", "attributive"
     if SPATIAL_AFTER.match(after):
         return "place", "spatial-predicate"
-    if prev in LOCATIVE_BEFORE or MOTION_BEFORE.search(before_core) or TARGET_BEFORE.search(before_core):
+    if prev in LOCATIVE_BEFORE or MOTION_BEFORE.search(before_core) or TARGET_BEFORE.search(before_core) \
+            or WHERE_AFTER.match(after):
         return "place", "locative"
     if prev in (",", ":") and _previous_is_place(match, matches_in_region):
         return "place", "address"
@@ -1591,7 +1627,7 @@ def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
             and low not in PLACE_NOUNS and re.match(r"\s+[A-Za-z]+\s+(?:in|to|for|on|with|at|a|an|the|over|into)\b",
                                                     rest) is not None)
     # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
-    return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
+    return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PAST or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
         and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or (noun_verb and OBJECT_AFTER.match(rest, word.end()))))
 
@@ -1863,7 +1899,8 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
             document[c] += n
     for m in matches:
         cands = (m.chosen,) if m.chosen is not None else m.candidates
-        if not cands or any(c.via != "generic" for c in cands):
+        shared = m.chosen is None and shared_by_countries(cands)
+        if not cands or (not shared and any(c.via != "generic" for c in cands)):
             continue
         f = facts[id(m.region)]
         k = bisect.bisect_right(f.break_ends, m.i)
@@ -1876,6 +1913,17 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
             end = f.break_starts[n] + 1 if n < len(f.break_starts) else len(f.text)
         owners = {c.country for c in cands}
         owner = owner_before(f.text, m.i, country_of) if country_of is not None else None
+        if shared:
+            # one of the entries' own names: its context's country, else it stays unresolved; a
+            # name that goes on ("... Strategy of the United States of America") is a longer one's
+            if OF_NAME_AFTER.match(f.text, m.j):
+                continue
+            country = owner if owner in owners else (top(f.countries(start, end), owners)
+                                                     or top(f.countries(0, len(f.text)), owners))
+            chosen = [c for c in cands if c.country == country]
+            if len(chosen) == 1:
+                m.chosen, m.method = chosen[0], "shared+context"
+            continue
         if owner is not None and owner not in owners:
             # "Britain's Ministry of Defence", "the UK Ministry of Defence", "the Australian
             # Department of Defense": another state's own body, whatever else the sentence names
@@ -1894,6 +1942,20 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
         m.method = "generic+context" if m.chosen else ""
         if m.chosen is None:
             m.candidates = ()
+
+
+OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)\b)[A-Z]")  # (not a date: "Strategy of December 2022")
+
+
+def shared_by_countries(cands: tuple) -> bool:
+    """Whether a form is the own name (or alias) of several registry entries of one type, each
+    of another country ("National Security Strategy": Japan's of 2022 and the United States' of
+    2025): whose it is, the context's country says (:func:`resolve_generic`). Persons are told
+    apart by their full names in the document, places by kind."""
+    return (len(cands) > 1 and len({c.type for c in cands}) == 1 and cands[0].type != "person"
+            and all(c.kind == "actor" and c.via in ("name", "alias") and c.country for c in cands)
+            and len({c.country for c in cands}) == len(cands))
 
 
 def _choose(m: Match, cands: tuple, method: str):
@@ -2164,10 +2226,12 @@ PERSON_APPOSITION = re.compile(r",\s+(?:who\b|(?:the|a|an|then)\s+(?:[\w.-]+\s+)
 def _named_as_ship(text: str, i: int, j: int) -> bool:
     """A ship's name without its prefix names the ship only after "the" or a vessel noun ("the
     George Washington", "the carrier George Washington") and not before a person's apposition
-    (", the first U.S. president"): the person it is named after is written the same."""
+    (", the first U.S. president"): the person it is named after is written the same. So does a
+    grouping's head noun ("the Alliance"), but not where another name goes on after it ("the
+    Group of Seven")."""
     return (re.search(r"\b[Tt]he\s+$", text[max(0, i - 5):i]) is not None
             or VESSEL_BEFORE.search(text, max(0, i - 30), i) is not None) \
-        and not PERSON_APPOSITION.match(text, j, j + 80)
+        and not PERSON_APPOSITION.match(text, j, j + 80) and not OF_NAME_AFTER.match(text, j)
 
 
 def keep_surnames_with_evidence(found_in: list):
