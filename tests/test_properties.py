@@ -200,6 +200,19 @@ def test_date_finder_skips_only_patterns_that_cannot_match(text):
     assert citations.find_date(text) == citations.find_date(text, list(citations.DATE_PATTERNS))
 
 
+@settings(max_examples=400, **SETTINGS)
+@given(date_texts)
+@example("It may rain")
+@example("ſep 2021")
+@example("Sept. 2021 and DECEMBER")
+def test_month_prefilter_finds_a_month_name_wherever_the_names_are(text):
+    """The prefilter of find_date (three letters opening a word) finds a month's name exactly
+    where the full alternation of the names and abbreviations does: never fewer (a date missed),
+    never more (patterns run for nothing)."""
+    every_name = re.compile(rf"(?i)\b{citations.MONTH}")
+    assert (citations.ANY_MONTH_NAME.search(text) is None) == (every_name.search(text) is None)
+
+
 @settings(max_examples=300, **SETTINGS)
 @given(fragments)
 def test_protected_mask_is_the_characters_inside_titles_brackets_and_urls(text):
