@@ -186,8 +186,20 @@ def test_footnote_parser_ranges_and_records(body):
 # the words a date is made of, and near misses ("Marine", "2025-3", "1990s", a long s)
 DATE_WORDS = ["March", "mar.", "Sept", "MAY", "jun", "Marine", "ſeptember", "5", "31", "2021", "1990s", "2019a",
               "2025-03", "2025-03-05", "2025-3", "-", ",", " ", "(", ")", "n.d."]
-date_texts = st.lists(st.one_of(st.sampled_from(DATE_WORDS), st.sampled_from(FRAGMENTS), st.text(max_size=6)),
-                      max_size=12).map("".join)
+
+
+def texts_of(words: list[str], size: int = 12):
+    """Texts joined from ``words``, the fragments above and short random strings."""
+    return st.lists(st.one_of(st.sampled_from(words), st.sampled_from(FRAGMENTS), st.text(max_size=6)),
+                    max_size=size).map("".join)
+
+
+def same_finds(fast: re.Pattern, slow: re.Pattern, text: str) -> bool:
+    """A pattern with a cheaper opening finds something in ``text`` exactly where the full one does."""
+    return (fast.search(text) is None) == (slow.search(text) is None)
+
+
+date_texts = texts_of(DATE_WORDS)
 
 
 @settings(max_examples=400, **SETTINGS)
@@ -198,6 +210,35 @@ def test_date_finder_skips_only_patterns_that_cannot_match(text):
     """find_date runs a date pattern only when the text holds what it needs (a year, a month's
     name, a hyphen): the same answer as every pattern run (a copy of the list skips nothing)."""
     assert citations.find_date(text) == citations.find_date(text, list(citations.DATE_PATTERNS))
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(date_texts)
+@example("It may rain")
+@example("ſep 2021")
+@example("Sept. 2021 and DECEMBER")
+def test_month_prefilter_finds_a_month_name_wherever_the_names_are(text):
+    """The prefilter of find_date (three letters opening a word) finds a month's name exactly
+    where the full alternation of the names and abbreviations does: never fewer (a date missed),
+    never more (patterns run for nothing)."""
+    assert same_finds(citations.ANY_MONTH_NAME, re.compile(rf"(?i)\b{citations.MONTH}"), text)
+
+
+SIGNAL_WORDS = ["https://", "HTTP://", "www.", "doi", "DOI:", "*Title*", "Accessed", "retrieved", "In: ", "in:",
+                "(eds.)", "(Ed)", "no date", "N.D.", "ibid", "İbid", "ıbid", "op. cit", "Op.cit", "ſ", "K", " ", ","]
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(texts_of(SIGNAL_WORDS, 10))
+@example("Smith, op. cit., 4.")
+@example("See N.D. and (Eds.)")
+def test_citation_signal_lookahead_skips_only_characters_no_signal_opens(text):
+    """CITATION_SIGNALS' lookahead (the signals' first characters) finds a signal exactly where
+    the alternation alone does."""
+    opening = f"(?=[{re.escape(citations.SIGNAL_OPENINGS)}])"
+    assert opening in citations.CITATION_SIGNALS.pattern
+    assert same_finds(citations.CITATION_SIGNALS, re.compile(citations.CITATION_SIGNALS.pattern.replace(opening, "")),
+                      text)
 
 
 @settings(max_examples=300, **SETTINGS)

@@ -59,6 +59,7 @@ writes them in actors.yml/places.yml form), never mixed into them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections import Counter
@@ -104,8 +105,12 @@ APPOSITION_KIND = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(%s)\b|
 NOUN_AFTER = re.compile(r"^\s+(?:platform|newspaper|broadcaster|channel|website|app|tabloid)\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def head_word(word: str) -> str | None:
-    """The head noun a word of a name is, in the singular ("Agreements": "agreement"), or None."""
+    """The head noun a word of a name is, in the singular ("Agreements": "agreement"), or None.
+    Kept for the last 65,536 words asked (a pure function of the word over the fixed
+    :data:`HEAD_TYPE`): each candidate name's words are asked for their head several times (the
+    name cut, its type, its country, its short forms), and a document repeats its words."""
     w = word.lower().strip(".,")
     if w in HEAD_TYPE:
         return w
