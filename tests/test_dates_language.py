@@ -1458,6 +1458,14 @@ def test_counts_of_date_mentions_count_a_range_once(tmp_path):
     ("July 8, 2023 (Sat) 17:20", ("July 8, 2023 (Sat) 17:20", "TIME", "2023-07-08T17:20")),
     ("14 February 2026 — 7.45pm", ("14 February 2026 — 7.45pm", "TIME", "2026-02-14T19:45")),
     ("04/19/2024 23:10 KST", ("04/19/2024 23:10 KST", "TIME", "2024-04-19T23:10")),
+    # a twelve-hour clock after a numeric or ISO date keeps its am/pm, read as after a month's name
+    ("08/14/2026 10:05 PM", ("08/14/2026 10:05 PM", "TIME", "2026-08-14T22:05")),
+    ("08/14/2026 10:05 p.m.", ("08/14/2026 10:05 p.m.", "TIME", "2026-08-14T22:05")),
+    ("08/14/2026 10:05 PM KST", ("08/14/2026 10:05 PM KST", "TIME", "2026-08-14T22:05")),
+    ("Updated 08/14/2026 7:50 am", ("08/14/2026 7:50 am", "TIME", "2026-08-14T07:50")),
+    ("08/14/2026 12:20 AM", ("08/14/2026 12:20 AM", "TIME", "2026-08-14T00:20")),
+    ("2026-08-14 10:05 PM", ("2026-08-14 10:05 PM", "TIME", "2026-08-14T22:05")),
+    ("08/14/2026 18:40 local time", ("08/14/2026 18:40 local time", "TIME", "2026-08-14T18:40")),
 ])
 def test_a_date_lines_clock_after_any_separator_is_one_time(line, timex):
     assert timex_values(line + "\nThe envoys met again.", "2026-03-01")[0] == timex
@@ -1466,3 +1474,24 @@ def test_a_date_lines_clock_after_any_separator_is_one_time(line, timex):
 def test_a_dotted_number_after_a_date_is_no_clock_without_am_or_pm():
     assert timex_values("On May 2, 2025 — 3.5 percent of output went to arms.", "2025-06-01")[0] == (
         "May 2, 2025", "DATE", "2025-05-02")
+
+
+# The clock joins its date after a bar, the weekday in brackets or a numeric date only on a stamp
+# line; in a sentence the date is read alone, as before the join
+@pytest.mark.parametrize("text,first", [
+    ("By 3/4/2026 21:15 the ferry had docked twice.", ("3/4/2026", "DATE", "2026-03-04")),
+    ("The record from April 9, 2025 | 3:48 still stands in the pool.", ("April 9, 2025", "DATE", "2025-04-09")),
+    ("April 9, 2025 | 3:48 was the pace of the winner.", ("April 9, 2025", "DATE", "2025-04-09")),
+    ("October 2, 2025 (Thunder) 08:30\nBoats stayed in port.", ("October 2, 2025", "DATE", "2025-10-02")),
+])
+def test_a_clock_after_a_bar_a_bracket_or_a_numeric_date_joins_only_on_a_stamp_line(text, first):
+    found = timex_values(text, "2026-09-01")
+    assert found[0] == first
+    assert all(not (k == "TIME" and span.startswith(first[0])) for span, k, _ in found)
+
+
+def test_a_stamp_lines_clock_joins_after_a_lead_word_or_before_a_bar():
+    assert timex_values("Posted Fri 3/6/2026 09:10 | Seoul\nShips left.", "2026-09-01")[0] == (
+        "3/6/2026 09:10", "TIME", "2026-03-06T09:10")
+    assert timex_values("April 9, 2025 (Wed) 15:20 · Busan\nShips left.", "2026-09-01")[0] == (
+        "April 9, 2025 (Wed) 15:20", "TIME", "2025-04-09T15:20")

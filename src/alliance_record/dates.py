@@ -330,6 +330,12 @@ _TIME_UNITS = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|mont
 _FEW = r"(?:several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|some)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TOD = r"(?:morning|afternoon|evening|night)"
+# A clock (24-hour, or 12-hour with its am/pm), am or pm, and a zone written after a clock: one
+# pattern each for every form that reads a clock after its date
+_CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])"
+_AMPM = r"(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])"
+_ZONE = r"(?:[A-Z]{1,2}[SD]?T|UTC|(?i:local\s+time))(?![A-Za-z])"
+_WD_SHORT = "|".join([n[:3] for n in WEEKDAY_NAMES] + [n[:3].upper() for n in WEEKDAY_NAMES] + ["Tues", "Thurs"])
 _CORES = [
     # 2025年3月3日, 2025年3月, 2025年: a date written in Japanese (or Chinese), before the bare year
     r"(?P<c_cjk>(?<![0-9])(?P<jy>1[0-9]{3}|20[0-9]{2})年(?:(?P<jm>1[0-2]|0?[1-9])月"
@@ -340,13 +346,14 @@ _CORES = [
     r"(?:-(?P<id>0[1-9]|[12][0-9]|3[01]))?|/(?P<im2>0?[1-9]|1[0-2])/(?P<id2>0?[1-9]|[12][0-9]|3[01])"
     r"|[.](?P<im3>0[1-9]|1[0-2])[.](?P<id3>0[1-9]|[12][0-9]|3[01]))"
     r"(?![0-9A-SU-Za-z]|T(?![0-9])|[/.-][0-9])"
-    # 2024-05-02 08:40: a date line's 24-hour clock with its day, one TIME
-    r"(?(id)(?: (?P<iclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:]))?))",
+    # 2024-05-02 08:40, 2025-12-27 11:30 PM: a date line's clock with its day, one TIME
+    rf"(?(id)(?: (?P<iclock>(?=[0-9]{{2}}){_CLOCK})(?:[ \t]*(?P<iampm>{_AMPM}))?)?))",
     # 03-11-2025, 3/11/2025 (month first unless the first number cannot be a month), 11.3.2025 (day first)
     rf"(?P<c_num>(?<![0-9A-Za-z/.-])(?P<n1>[0-3]?[0-9])(?P<nsep>[/.-])(?P<n2>[0-3]?[0-9])(?P=nsep)"
     rf"(?P<ny>1[0-9]{{3}}|20[0-9]{{2}})(?![0-9A-Za-z]|[/.-][0-9])"
-    # 12/27/2025 06:00 JST: a date line's 24-hour clock with its day, one TIME (its zone kept)
-    r"(?:[ \t]+(?P<nclock>(?:[01][0-9]|2[0-3]):[0-5][0-9])(?![0-9:])(?:[ \t]+(?:[A-Z]{1,2}[SD]?T|UTC)(?![A-Za-z]))?)?)",
+    # 12/27/2025 06:00 JST, 12/27/2025 11:30 PM: a date line's clock with its day, one TIME (its
+    # am/pm and zone kept; in prose the date alone, _stamp_line)
+    rf"(?:[ \t]+(?P<nclock>{_CLOCK})(?:[ \t]*(?P<nampm>{_AMPM}))?(?:[ \t]+{_ZONE})?)?)",
     # between 2019 and 2021 | from 1948 to 1977 | 2019–2021, March 29–30, 2025 | 1948/1977
     rf"(?P<c_range>(?<=[Bb]etween\s)(?P<rb1>{_ATOM})\s+and\s+(?P<rb2>{_ATOM})"
     rf"|(?P<rf1>{_ATOM})\s+(?i:to|until|till|through|thru)\s+(?P<rf2>{_ATOM})"
@@ -376,13 +383,11 @@ _CORES = [
     rf"|(?:(?i:the)\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|(?P<dmy>{_MONTH}(?:,?\s+|\s+of\s+){_YEAR})))"
     # (a clock only after a day; its zone kept; not a clock of "the next morning")
     # (on a date line the clock may stand after a bar or the weekday in brackets: "| 6:15 AM",
-    # "(Tue) 06:05"; a clock with a dot only with a.m. or p.m.: "— 5.00am")
-    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?|[ \t]*\|[ \t]*"
-    r"|[ \t]*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\)[ \t]*)"
-    r"(?P<dclock>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])"
-    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5][0-9])?(?=\s*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))"
-    r"(?:\s*(?P<dampm>(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])))?"
-    r"(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|(?i:local\s+time))(?![A-Za-z]))?"
+    # "(Tue) 06:05", _stamp_line; a clock with a dot only with a.m. or p.m.: "— 5.00am")
+    r"(?:(?(dmy)(?!))(?<=[0-9])(?:\s+(?:at\s+)?|\s*[,–—-]\s*(?:at\s+)?|(?P<dstamp>[ \t]*\|[ \t]*"
+    rf"|[ \t]*\((?:{_WD_FULL}|{_WD_SHORT})\.?\)[ \t]*))"
+    rf"(?P<dclock>{_CLOCK}|(?:1[0-2]|0?[1-9])(?:[.:][0-5][0-9])?(?=\s*{_AMPM}))"
+    rf"(?:\s*(?P<dampm>{_AMPM}))?(?:\s+{_ZONE})?"
     r"(?!,?\s+(?i:the\s+)?(?i:next|following)\s+(?i:morning|day|afternoon|evening|night)))?)",
     # fiscal 2025, fiscal year 2025, FY2025
     r"(?P<c_fiscal>(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<fy>1[0-9]{3}|20[0-9]{2})" + _YEAR_RIGHT +
@@ -989,7 +994,7 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
         if m.group("iclock"):
-            fields["time"] = m.group("iclock")
+            fields["time"] = _clock_time(m.group("iclock"), m.group("iampm"), scan, m.end())
     elif core == "c_cjk":
         y = int(m.group("jy"))
         mo = int(m.group("jm")) if m.group("jm") else None
@@ -1026,13 +1031,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if not _valid(y, mo, d):
             return None
         fields.update(kind="explicit" if y else "relative", year=y, month=mo, day=d, weekday=wd)
-        if m.group("dclock"):
-            hour, _, minute = m.group("dclock").replace(".", ":").partition(":")
-            minute = minute or "00"
-            ampm = (m.group("dampm") or "").lower()
-            if ampm or _PM_AFTER.match(scan, m.end()):  # "Dec 9, 2025 10:42 PM", "at 9:52 p.m."
-                hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
-            fields["time"] = f"{int(hour):02d}:{minute}"
+        if m.group("dstamp") and not _stamp_line(scan, m.start(core), m.end()):
+            end = m.end("dpart")  # "on May 3, 2024 | 2:05 was the winning time": the date alone
+        elif m.group("dclock"):
+            fields["time"] = _clock_time(m.group("dclock"), m.group("dampm"), scan, m.end())
     elif core == "c_fiscal" and m.group("fem"):
         # a year that ends in March is an April-March fiscal year, numbered by the year it starts
         # in (Japan's fiscal 2023 ends in March 2024); one that ends in September the U.S. one,
@@ -1194,8 +1196,10 @@ def _mention(m: re.Match, text: str, scan: str, done: int) -> DateMention | None
         if not (1 <= mo <= 12 and _valid(y, mo, d)):
             return None
         fields.update(kind="explicit", year=y, month=mo, day=d)
-        if m.group("nclock"):
-            fields["time"] = m.group("nclock")
+        if m.group("nclock") and not _stamp_line(scan, m.start(core), m.end()):
+            end = m.end("ny")  # "On 6/9/2025 14:10 was the halftime score.": the date alone
+        elif m.group("nclock"):
+            fields["time"] = _clock_time(m.group("nclock"), m.group("nampm"), scan, m.end())
     elif core == "c_century":
         n = int(m.group("cen")) if m.group("cen") else _CENTURY_WORDS.index(m.group("cenw").lower()) + 1
         fields.update(kind="explicit", year=max(1, (n - 1) * 100), century=True)
@@ -1438,6 +1442,32 @@ _TO_BEFORE = re.compile(rf"\b(?i:{_MOVING}|dat(?:es?|ed|ing)\s+back)(?:\s+[\w’
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "June Smith": a name
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|period)\b")
 _PM_AFTER = re.compile(r"\s*(?i:p\.?m\b\.?)")
+
+
+def _clock_time(clock: str, ampm: str | None, scan: str, end: int) -> str:
+    """"HH:MM" of a clock read after its date ("10:42", "5.00" with "am", "9" with "p.m."): its
+    am/pm as written, or a "PM" just after the expression ("Dec 9, 2025 10:42 PM")."""
+    hour, _, minute = clock.replace(".", ":").partition(":")
+    ampm = (ampm or "").lower()
+    if ampm or _PM_AFTER.match(scan, end):
+        hour = int(hour) % 12 + (0 if ampm.startswith("a") else 12)
+    return f"{int(hour):02d}:{minute or '00'}"
+
+
+# A stamp line: a date and its clock are the line's content, maybe after a bar, "Updated" or
+# "Posted" and a weekday, and before a bar and what it divides off ("May 3, 2024 | 10:32 | Tokyo")
+_STAMP_LEAD = re.compile(r"[ \t|·•]*(?:(?i:(?:last\s+)?updated|posted|published|filed|edited)(?:\s+on)?"
+                         rf"[ \t]*:?[ \t]*)?(?:(?:{_WD_FULL}|{_WD_SHORT})\.?,?[ \t]+)?")
+_STAMP_REST = re.compile(r"[ \t]*(?:[|·•][^\n]*)?(?:\n|$)")
+
+
+def _stamp_line(scan: str, start: int, end: int) -> bool:
+    """Whether the date and clock at scan[start:end] stand on a stamp line (a clock after a bar,
+    after the weekday in brackets or after a numeric date is the date's only there)."""
+    line = scan.rfind("\n", 0, start) + 1
+    return bool(_STAMP_LEAD.fullmatch(scan, line, start) and _STAMP_REST.match(scan, end))
+
+
 _OPENS_CLAUSE = re.compile(r"(?:^|[.!?;:,]\s+|\n)$")
 # "talks ran into the evening", "until the night": a part of the day the story reaches, as "in the evening"
 # what names the day, night or week "that" points to right after it, not a day the story reached
