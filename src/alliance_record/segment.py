@@ -64,9 +64,17 @@ _DURATION = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 _CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|agencies|wires)"
 # ...and the names of a credit's clause, with where each reported from ("Ana Lee in Tokyo and Ken Sato
 # in Manila"), after its role ("Reporting by", "Editing by", "edited by")
+# (a desk's or bureaus' name ends in a word in lower case, "the Ledger's Tokyo and Seoul bureaus"; a
+# name may hold a particle, "Ana de la Cruz")
+_CREDIT_WORD = _CREDIT_NAME[:-1] + r"|bureaus?|desk|staff|team|correspondents?|newsroom|de|da|del|la|le|van|von|bin)"
 _CREDIT_CLAUSE = (r"(?i:(?:additional |further )?reporting|writing|editing|edited|written|compiled) by (?:the )?"
-                  + _CREDIT_NAME + r"(?:(?:,\s*|,?\s+and\s+|\s*&\s*|\s+in\s+|\s+)(?:the )?" + _CREDIT_NAME + r"){0,9}")
+                  + _CREDIT_NAME + r"(?:(?:,\s*|,?\s+and\s+|\s*&\s*|\s+in\s+|\s+)" + _CREDIT_WORD + r"){0,9}")
 
+# who took a photo, unbracketed: a rank or a role ("Mass Communication Specialist 2nd Class", "Cpl.",
+# "Staff Sgt.") or a person's name of two words or more ("Ana Lee"), not "Image by Country" (a chart's title)
+_PHOTOGRAPHER = (r"(?:(?:Staff |Master |Tech\.? |Senior |Chief |Petty |Airman |Lance |1st |2nd |3rd )*(?:Sgt|Cpl|Pvt|Pfc|Spc|"
+                 r"Lt|Capt|Maj|Col|Cmdr|Adm|Gen|Sgt|Officer|Specialist|Mass Communication|Photographer|Airman|Seaman|"
+                 r"Petty)\b|[A-Z][a-zà-ÿ'’-]+ (?:[A-Z]\. )?[A-Z][a-zà-ÿ'’-]+)")
 # "12", "Page 3 of 9", "— 12 —"
 PAGE_NUMBER = re.compile(r"(?i)^(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[—–-]\s*\d{1,4}\s*[—–-])$")
 
@@ -136,14 +144,16 @@ BOILERPLATE_RULES = [
     # over headlines, never over a sentence ("Related commentary: the Diet debate of March, and why
     # it mattered."): the headlines under it are set aside each by itself (see segment, a headline
     # under such a heading), the prose after it is the article's
-    ("related-articles", re.compile(r"(?i)^related [^\W\d_]{3,20}$|"
-                                    r"^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
+    ("related-articles", re.compile(r"(?i)^(related (commentar(y|ies)|information)|more from [^:|·]{1,40}|"
                                     r"more articles by (?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,4}))"
                                     r"\s*(:\s*[^,;]{1,160}(?<![.!?]))?$"), False),
     ("tags", re.compile(r"(?i)^(tags|tagged|tagged with|filed under|categories|topics)\s*:.{0,200}$"), True),
     # a wire story's closing credit line: everything after it is the outlet's page
-    ("credit-line", re.compile(r"^(Reporting|Writing|Editing|Additional reporting|Compiled|Edited)( by)? (?:the )?[A-Z]"
-                               r".{0,200}$"), True),
+    # (the whole line a credit's roles and names, "Reporting by the Ledger's Tokyo and Seoul bureaus;
+    # edited by ..." (test11): no sentence, "Reporting by the ministry in May showed ...", "Editing
+    # the Constitution has been ...")
+    ("credit-line", re.compile(r"^(?=Reporting|Writing|Editing|Additional reporting|Compiled|Edited)" + _CREDIT_CLAUSE
+                               + r"(?:;\s*" + _CREDIT_CLAUSE + r")*\.?$"), True),
     # ...and in brackets, the whole line a credit of two roles or more, "(Reporting by Ana Lee in Tokyo
     # and Ken Sato in Manila; Editing by Mia Park)" (test12; unbracketed, test11): the wire story's end
     ("credit-line", re.compile(r"^\(" + _CREDIT_CLAUSE + r"(?:;\s*" + _CREDIT_CLAUSE + r")+\.?\)\.?$"), True),
@@ -183,7 +193,8 @@ BOILERPLATE_RULES = [
     # not ending a sentence ("Kyodo photo by the pool shows ..." is a sentence)
     ("photo-credit", re.compile(r"^(?!\(?(?:The|A|An|This|That|These|Those|Our|His|Her|Their) )"
                                 r"(?:\((?:[A-Z][\w.&'’-]*\s+){1,4}(?i:photo|image|video)\s+by\s+[^()\n]{1,80}\)|"
-                                r"(?:[A-Z][\w.&'’-]*\s+){1,4}(?i:photo|image|video)\s+by\s+[^()\n]{1,80}(?<![.!?]))$"), False),
+                                r"(?:[A-Z][\w.&'’-]*\s+){1,4}(?i:photo|image|video)\s+by\s+" + _PHOTOGRAPHER
+                                + r"[^()\n]{0,60}(?<![.!?]))$"), False),
     # what a government page says of its own text's standing, alone on a line: "(Provisional
     # translation)", "Unofficial English translation", "(Tentative translation)"
     ("translation-label", re.compile(r"(?i)^[(\[]?\s*(?:provisional|unofficial|tentative|informal|courtesy|machine)"
@@ -204,14 +215,18 @@ BOILERPLATE_RULES = [
     ("translation-label", re.compile(
         r"(?i)^[(\[]\s*this(?: english)?(?: text| version| translation| document| page)? is (?:an? )?"
         r"(?:provisional|unofficial|tentative|informal) (?:english )?translation\b[^()\[\]]{0,150}[)\]]\.?$"), False),
-    # ...and a note of who translated the text, or from what, alone on a short line: "Translated by the
-    # Record desk. The Japanese minutes are authoritative." (test11), "This editorial was translated
-    # from the Japanese original published in ..." (test12); a sentence that goes on about what the
-    # translation says ("Translated into English, the statement ...") is the text's
+    # ...and a note of who translated the text, or from what, the whole line the note: "Translated by
+    # the Record desk. The Japanese minutes are authoritative." (test11; a name or a desk, and perhaps
+    # the sentence saying the original is authoritative), "This editorial was translated from the
+    # Japanese original published in ..." (test12); a sentence that goes on about something else
+    # ("Translated by Ryo Sato, the memoir became ...", "Translated into English, the statement ...")
+    # is the text's
     ("translation-label", re.compile(
-        r"(?i)^(?=.{0,240}$)[(\[*\s]*(?:this (?:editorial|article|column|story|piece|essay|text|page|post|transcript|"
-        r"record|statement|version|report)(?: was| has been| is)? )?translated (?:from|by)\b(?!.*\b(?:says?|said|shows?|"
-        r"reads?)\b).*$"), False),
+        r"(?i)^(?=.{0,240}$)[(\[*\s]*(?:translated by (?:the )?(?-i:[A-Z][\w.'’&-]*)(?: (?:[\w.'’&-]+))"
+        r"{0,5}\.(?: the (?:[\w-]+ ){0,2}(?:original|minutes|text|version|record)s? (?:is|are) (?:the )?"
+        r"authoritative(?: text| version)?\.)?[)\]]?"
+        r"|this (?:editorial|article|column|story|piece|essay|text|transcript|statement|report) (?:was|has been) "
+        r"translated from\b(?!.*\b(?:says?|said|shows?|reads?)\b).*)$"), False),
     ("separator", re.compile(r"^[^\w\s]{3,}$|^(?:[^\w\s]\s?){3,}$|^_{3,}$"), False),
     ("contact", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), False),
     ("comment-form", re.compile(r"(?i)^(your email address will not be published|required fields are marked).{0,120}$"), True),
@@ -1169,14 +1184,13 @@ def note_is_open(text: str) -> bool:
 # of the actions, is a share bar, a toolbar or a social-media strip ("SHARE", "Share this post:
 # Facebook | X | LinkedIn", "Download PDF | Print | Cite this brief", "Print  Email  Download").
 # (and the page's text-size control, "Text size: S M L", "Font size + -", "A-  A+" (test12, test7), read
-# as one word, see TEXT_SIZE; the networks of Korea and China beside the others, "KakaoTalk" (test12):
-# of these only KakaoTalk, which a source shows, is an action; the rest count only beside one)
+# as one word, see TEXT_SIZE; and "KakaoTalk", the Korean network a source shows (test12); no set nor
+# real page read shows another network of Korea or China in a share bar, so none is listed)
 FURNITURE_WORDS = frozenset("""
 share this post article story page commentary brief report on via tweet email e-mail mail print facebook x
 twitter linkedin whatsapp reddit telegram line instagram youtube tiktok threads bluesky mastodon download pdf
 cite copy link url save bookmark comment comments follow us stay connected subscribe rss scroll to continue read
-listen audio font size gift send the more options text a in text-size kakaotalk naver weibo wechat pinterest
-tumblr flipboard vk""".split())
+listen audio font size gift send the more options text a in text-size kakaotalk""".split())
 FURNITURE_ACTIONS = frozenset("""share tweet email e-mail print facebook twitter linkedin whatsapp reddit
 instagram youtube download cite follow connected subscribe bookmark save text-size kakaotalk""".split())
 TEXT_SIZE = re.compile(r"(?i)\b(?:text|font|letter)[ -]size\b")
@@ -1306,6 +1320,20 @@ def date_line(text: str) -> bool:
     return not WORD_CHAR.search(rest) and rest != text
 
 
+# "Related" and one word of what a list holds, alone on its line ("Related Editorials", test12): the
+# heading of the page's list of other pages only at the article's tail and over headlines (see
+# segment; "Related Legislation" over bill titles in the text is the article's heading)
+RELATED_WORD = re.compile(r"(?i)^related [^\W\d_]{3,20}$")
+HEADLINE_DATE = re.compile(r"\((?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?\)$")
+
+
+def headline_link(block: Block) -> bool:
+    """A line shaped as a link to another page: a headline ending no sentence, or one dated in
+    brackets ("Editorial: The alliance after the visit (Oct. 30)")."""
+    btext = block.text.strip()
+    return block.single_line and len(btext) <= 120 and (not ends_sentence(btext) or bool(HEADLINE_DATE.search(btext)))
+
+
 # where the items of a page's date row meet: a bar, a dot, or a dash between spaces
 DATE_ROW_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
 CLOCK = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?")  # "18:26", "5.00am"
@@ -1313,26 +1341,55 @@ CLOCK = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?")  # "18:26", "5.00
 CAPITALISED_ITEM = re.compile(r"[A-Z][\w.&'’-]*,?(?:\s+(?:[A-Z0-9][\w.&'’-]*,?|of|the|and|for|in|on|at|to|de)){0,11}")
 
 
-def date_row(text: str) -> bool:
+# a date with its day, not a year or a month alone ("Jan. 15, 2026", "30 October 2025", "2025-08-24",
+# "11.12.2023"): "Part I | 1945–1960" dates nothing of the page
+FULL_DATE = re.compile(r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                       r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                       r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+# who wrote or spoke: "By <name>", or a post and a name ("Press Secretary Air Force Maj. Gen. Pat Ryder")
+ROW_BYLINE = re.compile(r"^(?i:by)\s+[A-Z]|(?:\b[A-Z][a-z]*\.?\s+)" + NAME_TOKEN + r"\s+" + NAME_TOKEN + r"$")
+ROW_POST = re.compile(r"(?i)\b(?:secretary|spokes(?:person|man|woman)|minister|officer|director|editor|correspondent|"
+                      r"reporter|writer|ambassador|sgt|cpl|lt|capt|maj|col|cmdr|adm|gen|dr|prof)\b")
+# an outlet's or a site's name: a domain ("War.gov", "harbourwire.com")
+SITE_NAME = re.compile(r"(?i)\b[\w-]+\.(?:com|gov|org|net|mil|edu|int|co|news|jp|kr|ph|au|uk|in)\b")
+
+
+def date_row(text: str, publisher: str | None = None) -> bool:
     """A row of the page's date and what goes with it ("Jan. 15, 2026 | By <name>, <outlet>", "July 9,
     2024 | <the speaker's post and name>", "<OUTLET> - Dec 4, 2024 - 18:26 | Japan, World", "October 30,
-    2025 — 5.00am"; test12, test9, test8, test10): a date among items each a date or a clock time or
-    a few capitalised words (a byline, a name, a post, a section, an outlet), none a sentence. Only
-    a line between the headline and the first paragraph counts (see segment)."""
+    2025 — 5.00am"; test12, test9, test8, test10): items each a date or a clock time or a few
+    capitalised words (a name, a post, a section, an outlet), none a sentence, one a date with its
+    day, and beside it a clock time, a byline (by a name, or a post and a name) or the outlet's
+    name (a site's or the page's publisher's): not "Part I | 1945–1960", "Joint Committee | Busan |
+    June 3, 2024". A place and a date alone ("SEOUL | April 9, 2025") is the page's too: the sets'
+    gold sets aside the place and date lines at a page's head, not as entities ("Washington, D.C."
+    under a hearing's date, test10; "Visakhapatnam, Last Updated : <date>", test8). Only a line
+    right under the headline or its byline counts (see segment)."""
+    from . import gazetteer
     if len(text) > 120 or not DIGIT.search(text):
         return False
     items = [i.strip() for i in DATE_ROW_SEPARATORS.split(text.strip()) if i.strip()]
     if len(items) < 2:
         return False
-    dated = False
+    full_date = beside = False
     for item in items:
         if CLOCK.fullmatch(item):
+            beside = True
             continue
         if date_line(item):
-            dated = True
+            full_date = full_date or bool(FULL_DATE.search(item))
+            beside = beside or bool(CLOCK.search(item))
+        elif re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*", item) and SITE_NAME.search(item):
+            beside = True  # the site's address alone ("harbourwire.com")
         elif item[-1:] in ".!?:;," or not CAPITALISED_ITEM.fullmatch(item):
             return False
-    return dated
+        elif (re.match(r"(?i)by\s", item) or (ROW_BYLINE.search(item) and ROW_POST.search(item))
+              or SITE_NAME.search(item) or (publisher and fold(item) == fold(publisher))):
+            beside = True
+        elif len(items) == 2:  # "SEOUL | April 9, 2025", "Tokyo, Japan — April 10, 2024": a place
+            head = item.split(",")[0].strip()
+            beside = beside or gazetteer.lookup(head.title() if is_all_caps(head) else head) is not None
+    return full_date and beside
 
 
 @functools.lru_cache(maxsize=1)
@@ -2115,11 +2172,17 @@ def segment(doc) -> Segmentation:
         if rule is None and after_related and block.single_line and len(btext) <= 120 \
                 and not ends_sentence(btext) and not names_line(btext, []):
             rule = ("related-articles", False)  # a headline under "Related Information" (it ends no sentence)
+        if rule is None and block.single_line and paras and prose_from()[index] == 0 and RELATED_WORD.match(btext) \
+                and index + 1 < len(blocks) and headline_link(blocks[index + 1]):
+            # "Related Editorials" where the article has ended, over headlines (test12): the page's list
+            rule = ("related-articles", False)
         related_heading = bool(rule) and rule[0] == "related-articles" and not rule[1]
-        if rule is None and title_seen and block.single_line and date_row(btext) \
-                and (prose_from()[0] == prose_from()[index] or prev_kind == "title-byline"):
-            # the page's date row under the headline, above the first paragraph (or right under the
-            # byline, below a dek of a sentence: test10)
+        if rule is None and block.single_line and (prev_kind == "title-byline" or (
+                prev_kind == "title" and prose_from()[0] == prose_from()[index])) \
+                and not re.match(r"(?i)by\s", btext) and date_row(btext, publisher):
+            # the page's date row right under the headline, or under the byline right under it
+            # (below a dek of a sentence: test10), above the first paragraph ("By <name> | <date>"
+            # is the byline's)
             rule = ("date-row", False)
         neighbour = False
         if rule is None and block.single_line and furniture_words(btext) and (
