@@ -38,13 +38,14 @@ an *entity candidate*, cut to the name itself:
 
 The type is guessed from that evidence, in order: a role before the name, or the name as a reference
 entry's first author (a person); a body the world knows by that name (``known_bodies``: "Xinhua",
-"G7"); the agency of a wire story's dateline ("TOKYO, May 4 (KWN) -": media); a vessel's class
-before it ("the destroyer Sazanami": military); the name's head noun, also in the plural
-("Agreements"), alone ("the Diet") or before "of", "on", "for" ("House of Councillors", "Ministry
-of National Defense", "Committee on ...") (Ministry, Service, Committee: government-body; Command,
-Forces, Air Station: military, but a border or police Force: government-body; Party:
-political-party; News Agency, Times: media; Treaty, Agreement, Strategy: document; Islands, Bay,
-Prefecture: place; University, Institute, Corporation, Mission: organization; Works, Shipyard: place; a ship's prefix, "USS", "JS": military); the GeoNames
+"G7"); the agency of a wire story's dateline, after a place the gazetteer knows ("TOKYO, May 4
+(KWN) -": media); a vessel's class before it ("the destroyer Sazanami": military); the name's head
+noun, also in the plural ("Agreements"), alone ("the Diet") or before "of", "on", "for" ("House of
+Councillors", "Ministry of National Defense", "Committee on ...") (Ministry, Service, Committee:
+government-body; Command, Forces, Air Station: military, but a border or police Force:
+government-body; Party: political-party; News Agency, Times: media; Treaty, Agreement, Strategy:
+document; Islands, Bay, Prefecture: place; University, Institute, Corporation, Mission:
+organization; Works, Shipyard: place; a ship's prefix, "USS", "JS": military); the GeoNames
 gazetteer (a country: state; a city, a U.S. state or a continent: place, with its GeoNames id;
 another country's state, province or prefecture: place, with its ISO 3166-2 code); the words around
 it (an apposition: "Rebun, a fishing town", "X, a loose framework"; "in Naha", "the coast of
@@ -422,10 +423,17 @@ MEDIA_NOUN_BEFORE = re.compile(r"\b(?:broadcasters?|(?:news|TV|television|radio)
 MEDIA_NOUN_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:radio|television|TV|reporters?|correspondents?|journalists?|anchors?|"
                               r"presenters?|interviewers?|broadcasts?|newsroom|podcast)\b")
 # a wire story's dateline around its agency's name: "TOKYO, May 4 (" from the line's start (the
-# place in capitals, segment.DATELINE), then ") - "
-DATELINE_AGENCY_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][A-Za-z.]+"
+# place in capitals, segment.DATELINE, a place the gazetteer knows: dateline_place), then ") - "
+DATELINE_AGENCY_BEFORE = re.compile(r"(?:^|\n)([A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][A-Za-z.]+"
                                     r"(?:\s+[A-Za-z.]+)?(?:\s+\d{1,2})?)?\s*\($")
 DATELINE_AGENCY_AFTER = re.compile(r"^\)\s*(?:--|—|–|-)(?:\s|$)")
+
+
+def dateline_place(caps: str) -> bool:
+    """Whether the capitals opening a dateline are places the gazetteer knows, as the segmenter
+    reads a dateline alone on a line (segment.dateline_line): "TOKYO", "SYDNEY/TOKYO"; not a
+    glossary's "ASDF" nor a day's "TUESDAY"."""
+    return all(gazetteer.lookup(part.title()) is not None for part in caps.split("/"))
 # a reference's publisher: "London: Fernwood Academic." (a place and a colon before it)
 PUBLISHER_BEFORE = re.compile(r"(?:[A-Z][\w.]+(?:,? [A-Z][\w.]*)*:|[a-z\d)]\.)\s+$")
 
@@ -452,7 +460,8 @@ def context_type(name: str, evidence: dict) -> tuple[str, str] | None:
         return HEAD_TYPE[known.group(1).lower()], f"another name of: {known.group(1)}"
     if name.split()[0] == "Camp" and MILITARY_BEFORE.search(before):
         return "military", f"a camp after: {' '.join(MILITARY_BEFORE.search(before).group().split())}"
-    if DATELINE_AGENCY_BEFORE.search(before) and DATELINE_AGENCY_AFTER.match(after):
+    dateline = DATELINE_AGENCY_BEFORE.search(before)
+    if dateline and DATELINE_AGENCY_AFTER.match(after) and dateline_place(dateline.group(1)):
         return "media", "agency of a wire dateline"  # "TOKYO, May 4 (KWN) - ...": the outlet that filed it
     outlet = MEDIA_NOUN_BEFORE.search(before) or (name.isupper() and 2 <= len(name) <= 5 and MEDIA_NOUN_AFTER.match(after))
     if outlet:
@@ -566,9 +575,9 @@ OWNER_BEFORE = re.compile(r"[A-Z][\w.-]*['’]s\s+$")
 # Words that make a "Force" a law-enforcement body, not a military one.
 LAW_ENFORCEMENT = frozenset("border police customs immigration".split())
 # A vessel's class before its name: "the destroyer Sazanami", "the aircraft carrier Shandong".
-VESSEL_BEFORE = re.compile(r"\b(destroyers?|frigates?|cruisers?|(?:aircraft |helicopter )?carriers?|submarines?|"
-                           r"warships?|corvettes?|icebreakers?|cutters?|flattops?|(?:assault|patrol|research) "
-                           r"(?:ship|vessel|boat)s?)\s+$", re.I)
+VESSEL_NOUNS = (r"destroyers?|frigates?|cruisers?|(?:aircraft |helicopter )?carriers?|submarines?|warships?|"
+                r"corvettes?|icebreakers?|cutters?|flattops?|(?:assault|patrol|research) (?:ship|vessel|boat)s?")
+VESSEL_BEFORE = re.compile(rf"\b({VESSEL_NOUNS})\s+$", re.I)
 # Words after a name that make it a body, not a person: a role it has holders of ("Nippon Steel
 # vice chairman Takahiro Mori"), or "its" for it ("Nippon Steel completed its purchase").
 NOT_A_PERSON_AFTER = re.compile(r"^\s+(?:(?:vice|deputy|senior|executive)\s+)?(?:chairman|chairwoman|chief executive|"
@@ -725,28 +734,19 @@ EVENT_NAME_BEFORE = re.compile(rf"\b{EVENT_NOUNS}(?:,| such as| called| named| d
 EVENT_NAME_AFTER = re.compile(rf"^(?:\s+\d+)?\s+{EVENT_NOUNS}\b")
 
 
-# An acronym of common words names nothing: spelled by the lower-case words before it in
-# parentheses ("gross domestic product (GDP)", "fiscal year (FY)"; not a body's head noun: "the
-# self-defense forces (SDF)"), or the measure a share is taken of ("2% of GDP", "3 percent of its
-# GDP"; not "percent of NATO's budget", "percent of JCG ships").
-SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\s+(?:(?:its|their|the)\s+)?$", re.I)
+# An acronym of common words names nothing: the measure a share is taken of, written with no
+# article ("2% of GDP", "3 percent of its GDP"; not "a 15% share of the AIIB", a body's share,
+# nor "percent of NATO's budget", "percent of JCG ships").
+SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\s+(?:(?:its|their)\s+)?$", re.I)
 SHARE_OF_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|by|within|before|after|as|for|to|and|or|from|over|"
                             r"at|is|was|will|would|this|next|last)\b")  # (not a noun: "3% of JCG ships")
-LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\($")
 
 
 def common_acronym(name: str, before: str, after: str) -> bool:
-    """Whether an acronym in capitals, between ``before`` and ``after``, abbreviates common words."""
-    if not (name.isupper() and 2 <= len(name) <= 6):
-        return False
-    if SHARE_OF_BEFORE.search(before) and SHARE_OF_AFTER.match(after):
-        return True
-    spelled = LOWER_WORDS_BEFORE.search(before)
-    if spelled is None or after[:1] != ")":
-        return False
-    words = [w for w in re.split(r"[\s-]+", spelled.group(1)) if w]
-    return head_word(words[-1]) is None and any(
-        "".join(w[0] for w in words[k:]).upper() == name for k in range(len(words)))
+    """Whether an acronym in capitals, between ``before`` and ``after``, is a measure a share is
+    taken of (a term), not a body (one ``known_bodies`` holds is a body: "IMF")."""
+    return (name.isupper() and 2 <= len(name) <= 6 and known_type(name) is None
+            and SHARE_OF_BEFORE.search(before) is not None and SHARE_OF_AFTER.match(after) is not None)
 
 
 def context_country(text: str, s: int, e: int, country_of_form) -> str | None:
@@ -789,9 +789,29 @@ def name_words(name: str, line_end_words: LineEndWords) -> list[str]:
 ENDS_JR = re.compile(r"\b(?:Jr|Sr)$")
 GERUND = re.compile(r"[A-Z][a-z]+ing")  # fullmatch: "Managing", "Deterring"
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
-# an equipment designation (fullmatch a word): letters, a hyphen, a number and a variant's letters
-# or a plural ("Tu-95", "F-15EX", "F-35As", "PLH-32", "Hwasong-19")
-DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,9}-\d+[A-Za-z]{0,3}")
+# a designation (fullmatch a word): letters, a hyphen, a number and a variant's letters or a plural
+# ("Tu-95", "F-15EX", "F-35As", "PLH-32", "CVW-5"); see equipment_designation
+DESIGNATION = re.compile(r"([A-Z][A-Za-z]{0,9})-\d+([A-Za-z]{0,3})")
+# an equipment noun after a designation ("PAC-3 interceptors", "Tu-95 bombers")
+EQUIPMENT_AFTER = re.compile(r"^\s+(?:bombers?|fighters?|jets?|(?:\w+\s+)?aircraft|(?:\w+\s+)?planes?|helicopters?|"
+                             r"drones?|missiles?|interceptors?|rockets?|launchers?|satellites?)\b", re.I)
+# a vessel noun before a designation, its hull number: "the cutter PLQ-71", and with the ship's name
+# before it in parentheses: "the patrol vessel Akitsushima (PLH-32)", "Cutter Stratton (WMSL-752)"
+HULL_BEFORE = re.compile(rf"(?i:\b(?:{VESSEL_NOUNS}))\s+(?:(?:[A-Z][\w'’-]*\s+){{1,2}}\()?$")
+
+
+def equipment_designation(words: list[str], before: str, after: str) -> bool:
+    """Whether a name of designations only ("Tu-95", "F-35As and F-35Bs") is a type of aircraft,
+    missile or hull, no actor: by its form, a prefix of one or two letters or not all capitals
+    ("F-35", "DF-26", "Tu-95", "Hwasong-19") or a variant's letters or a plural after the number
+    ("F-15EX", "H-6K", "F-35As"); else by the words around it, an equipment noun after it or a
+    ship's name before it. A unit's or a grouping's ("CVW-5", "DESRON-15", "CTF-70", "ASEAN-10")
+    has neither."""
+    parts = [DESIGNATION.fullmatch(w) for w in words if w != "and"]
+    if not parts or not all(parts):
+        return False
+    return any(len(m.group(1)) <= 2 or not m.group(1).isupper() or m.group(2) for m in parts) \
+        or EQUIPMENT_AFTER.match(after) is not None or HULL_BEFORE.search(before) is not None
 
 
 def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: set, common=None,
@@ -807,7 +827,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
     Returns mention dicts with the candidate's name, type, evidence and country; a short form
     takes the full name of the person or body said in the same document.
     """
-    names, event_names = [], set()
+    names, not_actor_names = [], set()
     if line_end_words is None:
         line_end_words = document_words(doc_text)
     for region, surface, i in found:
@@ -875,15 +895,15 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 continue  # title-case words of a headline or a cited title ("Holding the Line")
             if len(name) < 2 or not (TWO_LETTERS.search(name) or known_type(name)):  # ("G7" is a name)
                 continue
-            if all(DESIGNATION.fullmatch(w) or w == "and" for w in words) and not known_type(name):
-                continue  # "Tu-95", "F-35As", "PLH-32": a type of aircraft, missile or hull, no actor
             before, after = text[max(0, s - 30):s], text[e:e + 30]
+            if equipment_designation(words, text[max(0, s - 60):s], after) and not known_type(name):
+                continue  # "Tu-95", "F-35As", "PLH-32": a type of aircraft, missile or hull, no actor
             if EVENT_NAME_BEFORE.search(before) or EVENT_NAME_AFTER.match(after):
-                event_names.add(" ".join(words))
+                not_actor_names.add(" ".join(words))
                 continue  # the name of an exercise or an operation: an event, not an actor or a place
             if common_acronym(name, before, after):
-                event_names.add(name)
-                continue  # "gross domestic product (GDP)", "2% of GDP": a term, not an actor or a place
+                not_actor_names.add(name)
+                continue  # "2% of GDP": a term, not an actor or a place
             if region.kind in ("title", "heading") and GERUND.fullmatch(words[0]):
                 continue  # a headline's gerund phrase ("Making the Joint Force Headquarters Work")
             if country_of_form is not None and not evidence.get("country"):
@@ -895,7 +915,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                             reference=region.kind in ("reference", "footnote"))
             names.append({"region": region, "i": s, "j": e, "name": " ".join(words), "evidence": evidence,
                           "before": before, "after": after})
-    names = [n for n in names if n["name"] not in event_names]  # named as an exercise or a term anywhere
+    names = [n for n in names if n["name"] not in not_actor_names]  # named as an exercise or a term anywhere
     # short forms: a single word that is a word of a longer name in the same document
     full = [n for n in names if len(n["name"].split()) > 1]
     # the family name of a person ("Teodoro"; "ENDO" of "ENDO Kazuya"), the last, proper, word of
@@ -913,6 +933,14 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 and f["region"].kind not in ("footnote", "reference"):
             by_given.add(words[0], f["i"], order, f["name"])  # (a note's words are a cited title's)
         first_full.setdefault(f["name"], f)
+    full_type: dict = {}  # name -> the type its first occurrence's evidence gives (guessed once)
+
+    def type_of_full(name: str) -> str:
+        if name not in full_type:
+            f = first_full[name]
+            full_type[name] = guess_type(f["name"], f["evidence"], f["before"], f["after"])[0]
+        return full_type[name]
+
     for n in names:
         word = n["name"]
         if " " not in word and word.lower() not in HEAD_TYPE:
@@ -922,8 +950,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # first word its name; no other name does ("MWR" of "the MWR Trust Principles",
                 # "TPS" of "TPS NEWS")
                 first = by_first.nearest(word, n["i"])
-                f = first_full[first[2]] if first else None
-                if f is not None and guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] == "person":
+                if first and type_of_full(first[2]) == "person":
                     nearest.append(first)
             # the proper word of a place's name that the gazetteer does not know as a place of its
             # own ("Rebun" of "Rebun Island"; "Okinawa" is a place of its own)
@@ -935,8 +962,7 @@ def document_candidates(doc_id: str, found: list, qualifiers: dict, lowercase: s
                 # ("Ishigaki" of "Camp Ishigaki", "Iwakuni" of "Marine Corps Air Station Iwakuni"),
                 # a trade-off: a base's town name often stands for the base ("Iwakuni has become one
                 # of the largest U.S. air bases"), which is then read as the town
-                f = first_full[found[2]]
-                if guess_type(f["name"], f["evidence"], f["before"], f["after"])[0] != "person":
+                if type_of_full(found[2]) != "person":
                     found = None
             place = gazetteer.lookup(word) if found is None else None
             if found is None and (place is None or (place.kind == "city" and place.population < 100_000)):
