@@ -1376,6 +1376,16 @@ def test_a_draft_dated_to_the_month_of_an_event_of_its_kind_told_in_like_words_r
     assert suggest._match_existing(changed, feb, [seated], "The council changed in February.", kinds=kinds) is None
     match = suggest._match_existing(changed, feb, [seated], "The council seated its minister in February.", kinds=kinds)
     assert match is not None and match[0] == "council-seats-minister-2024-02"
+    # two states' own meetings of one month: the draft and the event name actors and share none
+    kinds.update({"borduria": "state", "syldavia": "state", "ruritania-defense-ministry": "government-body",
+                  "karl-holm": "person"})
+    talks = existing("holm-talks-2025-03", "meeting", "2025-03-10", "2025-03-10", ["karl-holm", "ruritania"],
+                     "Defense Minister Holm met Borduria's officials in Strelsau in March to discuss air defense "
+                     "cooperation")
+    march = SimpleNamespace(date_start="2025-03", date_end="2025-03")
+    others = {"event_type": "meeting", "actors": [{"id": "borduria"}, {"id": "syldavia"}]}
+    assert suggest._match_existing(others, march, [talks], "Borduria's defense minister met Syldavian officials "
+                                   "in Klow in March to discuss maritime cooperation.", kinds=kinds) is None
 
 
 SUGGEST_PREDICATES = """

@@ -1164,6 +1164,18 @@ def _closeness(resolved, e: dict) -> int:
 # The words of a date ("in March", "on Sunday"): evidence of when, which dates compare, not of what
 DATE_WORDS = frozenset(n.lower() for n in dates.MONTH_NAMES + dates.WEEKDAY_NAMES)
 
+def _other_party(actors: set, theirs: set, kinds: dict, related: set) -> bool:
+    """Whether a draft naming ``actors`` tells of other parties than an event naming ``theirs``:
+    bodies or persons it names none of which the event (naming some) names or is kin to, or states
+    on both sides with none in common. A draft naming only a state is no other party to an event naming only a
+    document (a state's strategy adopted)."""
+    own = {a for a in actors if kinds.get(a) != "state"}
+    if own and theirs and not (own & theirs) and not related:
+        return True
+    states, their_states = actors - own, {a for a in theirs if kinds.get(a) == "state"}
+    return bool(states and their_states and not states & their_states)
+
+
 # Types of which one event may be reported as the other: talks held during a visit, a plan stated.
 AKIN_TYPES = {frozenset(p) for p in (("meeting", "visit"), ("statement", "announcement"), ("budget", "policy"),
                                      ("budget", "announcement"), ("policy", "announcement"), ("budget", "statement"))}
@@ -1208,10 +1220,13 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
         same_type = e["type"] == draft.get("event_type")
         akin = same_type or frozenset((e["type"], draft.get("event_type"))) in AKIN_TYPES
         close = _closeness(resolved, e)
-        # the same kind of event in the same month, told in like words (two at least, not the words
-        # of a date, which ``close`` counts), and no other person named
-        kindred = akin and close >= 2 and similarity >= 0.2 and len(common - DATE_WORDS) >= 2 and not (
-            persons and not persons & e["actors"] and any(kinds.get(a) == "person" for a in e["actors"]))
+        # the same kind of event in the same month, told in like words (two at least of those written
+        # in lower case, not the words of names or of a date, which ``close`` counts), and not another
+        # party's: no other person named, no body the draft names that the event's lack, no states both
+        # name with none in common (two states' own meetings in one month)
+        kindred = akin and close >= 2 and similarity >= 0.2 and len((content & e["content"]) - DATE_WORDS) >= 2 \
+            and not (persons and not persons & e["actors"] and any(kinds.get(a) == "person" for a in e["actors"])) \
+            and not _other_party(actors, e["actors"], kinds, related)
         if not (shared or same_place or (related and similarity >= 0.3) or kindred or (
                 not actors and same_type and close >= 2 and similarity >= 0.3)):
             continue  # a draft naming nobody: the same kind of event in the same month, told in like words
