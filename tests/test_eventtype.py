@@ -397,6 +397,9 @@ def test_a_course_several_parties_confirm_or_decide_is_an_agreement(sentence, ex
     ("Last week two Chinese frigates sailed together past the Osumi Strait.", "incident"),
     # controls: leaders flying are a visit; a drill named stays one; forces of neither side together drill
     ("The two presidents flew by helicopter to the naval base at Sasebo.", "visit"),
+    # the alliance's own aircraft carrying a leader: the leader's visit, not a drill
+    ("A U.S. Air Force transport flew the defense secretary to Darwin for talks on Monday.", "visit"),
+    ("Japanese Air Self-Defense Force planes flew Prime Minister Tanabe to Canberra on Friday.", "visit"),
     ("Chinese and Russian warships sailed together in the annual Northern Joint exercise off Vladivostok.",
      "exercise"),
     ("Navy ships from Canada, Peru and Chile sailed together off the coast in May.", "exercise"),

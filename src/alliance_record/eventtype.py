@@ -333,7 +333,8 @@ def read(sentence: str) -> Reading:
             i += 1
             continue
         r = _classify(text, toks, i, start, end, attribution)
-        if r.type in ("incident", "visit") and own_drill(text, r):
+        if (r.type == "incident" or r.type == "visit" and _WITH_AFTER.match(text, r.verb_at + len(r.verb or ""))) \
+                and own_drill(text, r):
             r.type = "exercise"  # "a Japanese destroyer sailed through the strait", "U.S. bombers flew with ASDF jets"
         elif r.type == "exercise" and others_passage(text, r):
             r.type = "incident"  # "Russian and Chinese patrol planes flew together": watched, not a drill of ours
@@ -375,6 +376,11 @@ def own_forces(subject: str) -> bool:
 def names_others(words: str) -> bool:
     """Whether ``words`` name a state outside the alliance whose forces it watches (China, Russia, North Korea)."""
     return bool(_OTHERS.search(words or ""))
+
+
+# Forces flying or sailing with others ("flew with ASDF fighters", "sailed alongside"): a drill they
+# share, where "flew the minister to Darwin" is the minister's visit
+_WITH_AFTER = re.compile(r"\s+(?:together\s+|jointly\s+)?(?:with|alongside)\b", re.I)
 
 
 def others_passage(text: str, r: Reading) -> bool:
