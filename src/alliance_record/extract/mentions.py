@@ -78,7 +78,6 @@ from .. import gazetteer, schema
 from ..errors import InputError
 from ..segment import (COVER_RULE, DATELINE, DATELINE_RULE, FOOTER_RULE, SUPERSCRIPTS, TOC_RULE, WRAPPING_REGIONS,
                        Multi, Piece, Region, ends_sentence, regions, wrapped_break)
-from ..tense import IRREGULAR_PAST
 from . import entities
 from .quantities import ORDINAL_WORDS
 from ._text import (LINE_END_BREAK, LineEndWords, document_words, rejoined, simple_sentence_bounds, soft_breaks,
@@ -221,17 +220,31 @@ WHERE_AFTER = re.compile(r"^,\s+where\b")
 # Washington".
 OPINION_IN = re.compile(
     r"\b(?:concerns?|questions?|doubts?|worr(?:y|ies)|debates?|frustrations?|anxiet(?:y|ies)|unease|"
-    r"alarm|s[ck]epticism|fears?|consensus|"
-    # ... and so is a judgement made there: "will be judged in Washington", "is watched in Beijing"
-    r"(?:judg|trust|distrust|watch|view|notic|prais|criticiz|criticis|question|doubt|valu|resent|fear)ed"
-    r"(?:\s+(?:closely|carefully|warily|keenly))?)\s+(?:in|within|among)\s+$", re.I)
-# A message or a move "aimed at" a capital is aimed at its state: "a launch aimed at Washington".
+    r"alarm|s[ck]epticism|fears?|consensus)\s+(?:in|within|among)\s+$", re.I)
+# ... and so is a judgement made there ("will be judged in Washington", "is watched in Beijing"),
+# unless a "by" agent says who judged ("questioned in Tokyo by police": the city)
+JUDGED_IN = re.compile(r"\b(?:judged|(?:dis|mis)?trusted|watched|scrutini[sz]ed)(?:\s+(?:closely|carefully|warily|keenly))?"
+                       r"\s+(?:in|within|among)\s+$", re.I)
+BY_AGENT_AFTER = re.compile(r"^\s+by\s+(?!(?:the|its|their|a|an|how|what|whether)\b)")
+# A message or a move "aimed at" a capital, the name ending the phrase, is aimed at its state ("a
+# launch aimed at Washington"; not "aimed at Tokyo commuters", its people)
 AIMED_AT_BEFORE = re.compile(r"\b(?:aim(?:s|ed|ing)?|direct(?:s|ed|ing)?|target(?:s|ed|ing)?)\s+"
                              r"(?:(?:squarely|mainly|partly|chiefly|largely|primarily|also|plainly)\s+)?at\s+$", re.I)
-# The subject of a question acts: "Did Washington ask Japan to say this?", "Why would Tokyo agree?"
+NOUN_AFTER = re.compile(r"^\s+(?!(?:and|or|but|as|in|on|at|by|for|from|with|over|to|than|which|that|who|while|if|"
+                        r"because|after|before|since|until|when|where)\b)[a-z]")
+# The subject of a question acts where its verb is one of deciding, asking or saying: "Did
+# Washington ask Japan to say this?", "Why would Tokyo agree?" (not "Will Tokyo remain", "Did Seoul host")
 QUESTION_BEFORE = re.compile(r"(?:^|[.?!:\"“]\s*|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]hether|and|but|or)\s+)"
                              r"(?:[Dd]id|[Dd]oes|[Dd]o|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Ss]hould|[Mm]ust)\s+$")
-QUESTION_VERB_AFTER = re.compile(r"^\s+(?!(?:in|at|on|of|for|to|with|and|or|the|a|an)\b)[a-z]+\b")
+QUESTION_VERB_AFTER = re.compile(r"^\s+(?:ask|agree|want|decide|do|say|tell|accept|approve|object|oppose|request|demand|"
+                                 r"seek|insist|intend|plan|respond|react|reply|refuse|allow|permit|expect|push|press|"
+                                 r"offer|propose|promise|commit|choose|support|back|reject|protest|care)\b")
+# A past form of what a government does after a capital makes it the state: deciding, saying,
+# asking, giving, sending, taking a stance ("Canberra chose", "Seoul sent", "Tokyo stood firm");
+# never weather, motion, perception or state ("Tokyo saw heat", "fell silent", "stood out as")
+ACTOR_PAST_AFTER = re.compile(
+    r"^\s+(?:chose|said|told|gave|sent|took|made|sought|spoke|wrote|struck|bought|sold|paid|forbade|swore|"
+    r"withheld|upheld|overrode|stood\s+[\"“]?(?:by|with|firm|behind|against|ready|shoulder|up\s+for|its\s+ground)\b)\b")
 # ... and so is the seat of people who think, say or act there, as the subject of a verb: "Nobody
 # in Tokyo or Washington will say", "Officials in Tokyo read it as", "officials in Washington and
 # Seoul suspect" (not "interviews with officials in Tokyo, April 2024": no verb).
@@ -390,6 +403,7 @@ class Lexicon:
     # a unit's form without its parent's name ("Joint Operations Command"): read only where the
     # nearest state named before it is its own (resolve_generic)
     parent_generic: frozenset = frozenset()
+    head_kin: dict = field(default_factory=dict)  # a grouping's head word -> the groupings it heads
     # what find_matches asks of a form at every occurrence: folded form -> its FormFacts
     form_facts: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -477,11 +491,11 @@ class Lexicon:
                         # without its prefix, in a document that names the ship in full
                         surnames[key[ship.end():]][(kind, e["id"])] = Candidate(
                             kind, e["id"], e["type"], "short-name", country)
-                    head = head_short_form(key, e["type"]) if kind == "actor" else None
+                    head = head_short_form(key, e["type"])
                     if head:
                         # "the Alliance" after "the Japan-U.S. Alliance": a grouping's head noun,
-                        # capitalised, in a document that names it in full
-                        surnames[head][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "short-name", country)
+                        # where the document names no other (keep_surnames_with_evidence)
+                        surnames[head][(kind, e["id"])] = Candidate(kind, e["id"], e["type"], "head", country)
         administrations, governments = administration_forms(actors)
         for variant, cand in administrations:
             variants[variant].setdefault((cand.kind, cand.id), cand)
@@ -511,16 +525,22 @@ class Lexicon:
             if len(key) >= 4 or key.isupper():
                 upper_forms.setdefault(key.upper(), key)
         demonyms = frozenset(d for e in actors.entries for d in e.get("demonyms") or [])
+        heads = {h for h, cands in surnames.items() for c in cands.values() if c.via == "head"}
+        # the groupings of each head word: by their names or their descriptions (NATO, "the
+        # transatlantic military alliance", is an alliance too)
+        head_kin = {h: frozenset(e["id"] for e in actors.entries if e["type"] == "grouping" and re.search(
+            rf"\b{h}\b", " ".join([e["name"], *(e.get("aliases") or []), e.get("description") or ""]), re.I))
+            for h in heads}
         return cls(automaton=automaton, forms=frozen, max_len=max(map(len, frozen), default=0),
                    upper=_automaton(upper_forms), upper_forms=upper_forms, demonyms=demonyms,
                    qualifiers=qualifiers, governments={p: g for p, g in governments.items() if g in frozen},
-                   parent_generic=frozenset(f for f in parent_generic if forms.get(f) is generic.get(f)))
+                   parent_generic=frozenset(f for f in parent_generic if forms.get(f) is generic.get(f)),
+                   head_kin=head_kin)
 
 
 def head_short_form(key: str, type_: str) -> str | None:
     """The last word of a grouping's name of several words, capitalised: "Alliance" of "U.S.-Japan
-    Alliance", "Committee" of "Security Consultative Committee". (Not a unit's or a body's: "the
-    Army-Navy game" names no army, and no set's gold has asked for "the Ministry" alone.)"""
+    Alliance", "Committee" of "Security Consultative Committee"."""
     if type_ != "grouping" or " " not in key:
         return None
     last = key.rsplit(" ", 1)[1]
@@ -532,7 +552,7 @@ ARTICLE_STATE = re.compile(r"(?:United|Republic|Kingdom|Federation|Federated|Peo
                            r"Commonwealth|Islamic|Union) ")
 # Forms that name an entity only in a document that names it in full: a person's family name
 # ("Nakatani"), a ship's name without its prefix ("the George Washington").
-SHORT_FORMS = frozenset(("surname", "short-name"))
+SHORT_FORMS = frozenset(("surname", "short-name", "head"))
 # Entities with a national form and a generic one: "Japanese Ministry of Defense" is also "the
 # Ministry of Defense" where the context is Japanese.
 GENERIC_TYPES = {"government-body", "military", "government"}
@@ -767,6 +787,7 @@ MUNICIPAL_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MUNICIPAL_NOUNS})\b", re.I)
 # The readings of rule 4 that are evidence of a state acting or acted upon, the only ones that
 # make a capital its state (the default, a locative, a motion ... leave it the city).
 STATE_EVIDENCE = frozenset({"agentive", "object-of-influence", "opinion-in", "people-in", "role", "possessive",
+                            "judged-in", "aimed-at", "question-subject", "actor-past",
                             "coordinated-states"})
 
 
@@ -1461,10 +1482,12 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "spatial"
     if OPINION_IN.search(before_core):
         return "actor", "opinion-in"
-    if AIMED_AT_BEFORE.search(before_core):
-        return "actor", "object-of-influence"
+    if JUDGED_IN.search(before_core) and not BY_AGENT_AFTER.match(after):
+        return "actor", "judged-in"
+    if AIMED_AT_BEFORE.search(before_core) and not NOUN_AFTER.match(after):
+        return "actor", "aimed-at"
     if QUESTION_BEFORE.search(before) and QUESTION_VERB_AFTER.match(after):
-        return "actor", "agentive"
+        return "actor", "question-subject"
     people = PEOPLE_IN.search(before_core)
     if people and not PEOPLE_AS_OBJECT.search(before_core, 0, people.start()) and _verb_after_subject(after):
         return "actor", "people-in"
@@ -1494,6 +1517,8 @@ def actor_or_place(match: Match, matches_in_region: list[Match], last: Match | N
         return "place", "address"
     if _agentive_after(after, noun_verb=not DETERMINER_BEFORE.search(before)):
         return "actor", "agentive"
+    if ACTOR_PAST_AFTER.match(after):
+        return "actor", "actor-past"
     if AGENT_BEFORE.search(before):
         return "actor", "agentive"
     if place_types & {"city", "district", "facility", "admin-area"}:
@@ -1627,7 +1652,7 @@ def _agentive_after(rest: str, noun_verb: bool = True) -> bool:
             and low not in PLACE_NOUNS and re.match(r"\s+[A-Za-z]+\s+(?:in|to|for|on|with|at|a|an|the|over|into)\b",
                                                     rest) is not None)
     # a plural noun's form is a verb before an object ("Beijing claims Taiwan", "claims the")
-    return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or w in IRREGULAR_PAST or (
+    return w in AUXILIARIES or (w.endswith("ed") and len(w) > 4) or (
         w.endswith("s") and len(w) > 3 and not w.endswith("ss") and w not in PLACE_NOUNS
         and rest.lstrip().startswith(w + " ") and (w not in _NOUN_S or (noun_verb and OBJECT_AFTER.match(rest, word.end()))))
 
@@ -1765,17 +1790,30 @@ def owner_before(text: str, i: int, country_of) -> str | None:
     """The country of the state whose name or adjective is written right before ``text[i:]``: a
     registered state's name, alias or demonym, a registered country or one the gazetteer knows
     (``country_of``: a form -> its country code or None)."""
-    m = OWNER_WORDS.search(text, max(0, i - 40), i)
-    if not m:
-        return None
-    words = [m.group(2)] if not m.group(1) else [f"{m.group(1)} {m.group(2)}", m.group(2)]
-    for word in words:
+    for word in _owner_words(text, i):
         if word[:1].isupper():
             place = gazetteer.lookup(word)
             found = country_of(word) or (place.country if place is not None and place.kind == "country" else None)
             if found:
                 return found
     return None
+
+
+def other_state_before(text: str, i: int) -> bool:
+    """Whether the word right before ``text[i:]`` (a possessive or an adjective) is a state's
+    that the registries do not hold ("Britain's", "the Korean"): the words of states other than
+    Japan and the United States that the fiscal years' owners are read with (dates.py)."""
+    from ..dates import _other_countries, _state_key  # (lazy: dates imports nothing of this)
+
+    return any(w[:1].isupper() and _state_key(w) in _other_countries() for w in _owner_words(text, i))
+
+
+def _owner_words(text: str, i: int) -> list:
+    """The last two words before ``text[i:]`` and the last one ("South Korea's", "Korea's")."""
+    m = OWNER_WORDS.search(text, max(0, i - 40), i)
+    if not m:
+        return []
+    return [m.group(2)] if not m.group(1) else [f"{m.group(1)} {m.group(2)}", m.group(2)]
 
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
@@ -1913,21 +1951,25 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
             end = f.break_starts[n] + 1 if n < len(f.break_starts) else len(f.text)
         owners = {c.country for c in cands}
         owner = owner_before(f.text, m.i, country_of) if country_of is not None else None
-        if shared:
-            # one of the entries' own names: its context's country, else it stays unresolved; a
-            # name that goes on ("... Strategy of the United States of America") is a longer one's
-            if OF_NAME_AFTER.match(f.text, m.j):
-                continue
-            country = owner if owner in owners else (top(f.countries(start, end), owners)
-                                                     or top(f.countries(0, len(f.text)), owners))
-            chosen = [c for c in cands if c.country == country]
-            if len(chosen) == 1:
-                m.chosen, m.method = chosen[0], "shared+context"
-            continue
         if owner is not None and owner not in owners:
             # "Britain's Ministry of Defence", "the UK Ministry of Defence", "the Australian
             # Department of Defense": another state's own body, whatever else the sentence names
             m.chosen, m.candidates, m.method, m.foreign = None, (), "", True
+            continue
+        if shared:
+            # one of the entries' own names: the country word governing it (its possessive or
+            # adjective); else the one owner its sentence names, or (none named there) its
+            # paragraph names most; a sentence naming two owners leaves it unresolved, and so does
+            # a name that goes on ("... Strategy of the United States of America": a longer name)
+            governing = owner
+            if governing is None and (OF_NAME_AFTER.match(f.text, m.j) or other_state_before(f.text, m.i)):
+                continue  # "Britain's ...", "the Korean ...": a state no registry holds
+            named = set(f.countries(start, end)) & owners
+            country = governing if governing is not None else (
+                next(iter(named)) if len(named) == 1 else None if named else top(f.countries(0, len(f.text)), owners))
+            chosen = [c for c in cands if c.country == country]
+            if len(chosen) == 1:
+                m.chosen, m.method = chosen[0], "shared+context"
             continue
         if m.form in strict:
             # the nearest state named before it is its owner, and its sentence names no other before it
@@ -2042,7 +2084,7 @@ def extract(doc, seg, rows, ctx) -> dict:
         if wire:
             datelines.add(id(region))
         found_in.append((region, blocked, find_matches(lexicon, region, blocked, dateline=wire, words=words)))
-    keep_surnames_with_evidence(found_in)
+    keep_surnames_with_evidence(found_in, lexicon.head_kin)
     acronyms = document_acronyms(found_in, lexicon)
     persons: dict = {}  # id(candidates) -> (candidates, all persons): a form's tuple is shared by its matches
     for region, blocked, found in found_in:
@@ -2227,32 +2269,64 @@ def _named_as_ship(text: str, i: int, j: int) -> bool:
     """A ship's name without its prefix names the ship only after "the" or a vessel noun ("the
     George Washington", "the carrier George Washington") and not before a person's apposition
     (", the first U.S. president"): the person it is named after is written the same. So does a
-    grouping's head noun ("the Alliance"), but not where another name goes on after it ("the
-    Group of Seven")."""
+    grouping's head noun ("the Alliance": :func:`_only_head`)."""
     return (re.search(r"\b[Tt]he\s+$", text[max(0, i - 5):i]) is not None
             or VESSEL_BEFORE.search(text, max(0, i - 30), i) is not None) \
-        and not PERSON_APPOSITION.match(text, j, j + 80) and not OF_NAME_AFTER.match(text, j)
+        and not PERSON_APPOSITION.match(text, j, j + 80)
 
 
-def keep_surnames_with_evidence(found_in: list):
+def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
     """A family name alone (:func:`family_names`) is a mention only of a person the document
     names in full somewhere (anywhere: "Nakatani" in a headline, "Gen Nakatani" below it); it is
     left out otherwise — not reported as unresolved, and free for the unregistered names — and
-    its candidates narrow to the persons named in full (two Koizumis named: rule 5 decides)."""
+    its candidates narrow to the persons named in full (two Koizumis named: rule 5 decides). A
+    grouping's head noun ("the Alliance") names it only after its full name, in a document that
+    names no other name with that head word (registered or not: "the Alliance for Progress",
+    "the Senate Armed Services Committee") and no other grouping of that word (``head_kin``)."""
     named = {(m.candidates[0].kind, m.candidates[0].id) for _r, _b, found in found_in for m in found
              if len(m.candidates) == 1 and m.candidates[0].via not in SHORT_FORMS}
+    first: dict = {}  # an entity named in full -> where first: (region number, offset)
+    for k, (_r, _b, found) in enumerate(found_in):
+        for m in found:
+            for c in m.candidates:
+                if c.via not in SHORT_FORMS:
+                    first.setdefault(c.id, (k, m.i))
     for k, (region, blocked, found) in enumerate(found_in):
         kept = []
         for m in found:
             if m.candidates and all(c.via in SHORT_FORMS for c in m.candidates):
-                ship = any(c.via == "short-name" for c in m.candidates) and _named_as_ship(region.text, m.i, m.j)
+                ship = any(c.via in ("short-name", "head") for c in m.candidates) and _named_as_ship(region.text, m.i, m.j)
                 m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named
-                                     and (c.via != "short-name" or ship))
+                                     and (c.via not in ("short-name", "head") or ship)
+                                     and (c.via != "head" or _only_head(c.id, region.text, m, k, found_in, first,
+                                                                        head_kin or {})))
                 if not m.candidates:
                     continue
             kept.append(m)
         if len(kept) != len(found):
             found_in[k] = (region, blocked, kept)
+
+
+def _only_head(entity: str, text: str, m: "Match", k: int, found_in: list, first: dict, head_kin: dict) -> bool:
+    """Whether a grouping's head word alone (``m`` in region ``k``, of ``text``) names ``entity``:
+    named in full before it, not going on ("the Group of Seven"), and no other name in the
+    document, registered or not, has that head word."""
+    head = text[m.i:m.j]
+    if first.get(entity, (k, m.i)) >= (k, m.i) or OF_NAME_AFTER.match(text, m.j):
+        return False
+    kin = head_kin.get(head, frozenset()) - {entity}
+    before = re.compile(rf"(?:[A-Z][\w.'&-]*\s+)*[A-Z][\w.'&-]*\s+{head}\b")  # "the Port Council"
+    after = re.compile(rf"\b{head}\s+(?:for|on|of|in)\s+(?:the\s+)?[A-Z]")  # "the Council for Trade"
+    for region, _b, found in found_in:
+        if any(c.id in kin for o in found for c in o.candidates):
+            return False  # NATO named: "the Alliance" is no longer the U.S.-Japan alliance alone
+        own = [(o.i, o.j) for o in found if any(c.id == entity and c.via not in SHORT_FORMS for c in o.candidates)]
+        for hit in [*before.finditer(region.text), *after.finditer(region.text)]:
+            if re.fullmatch(rf"(?:[Tt]he|THE)\s+{head}", hit.group()):
+                continue  # "The Alliance" opening a sentence
+            if not any(i < hit.end() and hit.start() < j for i, j in own):
+                return False
+    return True
 
 
 def candidate_mentions(doc, unnamed: list, names_in: dict, lexicon: Lexicon, state: dict, seg=None,
