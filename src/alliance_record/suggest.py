@@ -1220,11 +1220,11 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
         same_type = e["type"] == draft.get("event_type")
         akin = same_type or frozenset((e["type"], draft.get("event_type"))) in AKIN_TYPES
         close = _closeness(resolved, e)
-        # the same kind of event in the same month, told in like words (two at least of those written
-        # in lower case, not the words of names or of a date, which ``close`` counts), and not another
-        # party's: no other person named, no body the draft names that the event's lack, no states both
-        # name with none in common (two states' own meetings in one month)
-        kindred = akin and close >= 2 and similarity >= 0.2 and len((content & e["content"]) - DATE_WORDS) >= 2 \
+        # the same kind of event in the same month, told in like words (two at least, not the words
+        # of a date, which ``close`` counts; a document's name is such words), and not another party's:
+        # no other person named, no body the draft names that the event's lack, no states both name
+        # with none in common (two states' own meetings in one month)
+        kindred = akin and close >= 2 and similarity >= 0.2 and len(common - DATE_WORDS) >= 2 \
             and not (persons and not persons & e["actors"] and any(kinds.get(a) == "person" for a in e["actors"])) \
             and not _other_party(actors, e["actors"], kinds, related)
         if not (shared or same_place or (related and similarity >= 0.3) or kindred or (
