@@ -1191,9 +1191,11 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     actors' registry types) ties them no closer than a body they both belong to: Japan and the
     United States act in most events of the alliance. The month it falls in and its kind (or
     one akin) told in like words (two at least besides the names of months and days) tie a draft
-    to an event as a shared actor would, whoever the draft names (a document the registry cannot
-    tell apart, a body only the text names), unless it names a person and the event others only
-    (another minister sworn in that day)."""
+    to an event as a shared actor would, when the draft names actors the event does not list (a
+    document named for a body the event names, a body only the text names), unless they are
+    another party's: a person the event does not name where it names others (another minister
+    sworn in that day), a body where the event names others, or states where the event names
+    other states (``_other_party``)."""
     if not existing:
         return None
     parents, kinds = parents or {}, kinds or {}

@@ -1083,7 +1083,9 @@ STRONG_EVIDENCE = ("role", "head noun", "ship", "GeoNames", "acronym", "agency o
 
 def candidate_row(name: str, entry: dict) -> dict:
     """The entity_candidates row of a name gathered over the corpus: its most frequent type (a
-    role, a head noun or a wire dateline outweighs a guess from shape), country and gazetteer data."""
+    piece of STRONG_EVIDENCE — a role, a head noun, a ship, GeoNames, an acronym's expansion, a
+    wire dateline's agency, the kept list of known bodies — outweighs a guess from shape), country
+    and gazetteer data."""
     votes = Counter()
     for key, n in entry.get("types", {}).items():
         t, why = key.split("\t", 1)
