@@ -44,9 +44,9 @@ def parts(sentence: str) -> list[tuple[str, str | None]]:
     ("Kishida flew to Kyiv on March 21, 2023, met Zelensky, and laid a wreath at a memorial in Bucha.",
      [("Kishida flew to Kyiv on March 21, 2023, met Zelensky, and laid a wreath at a memorial in Bucha", "visit")]),
     # wire copy: a passive first, then an act
-    ("Shigeru Ishiba was elected prime minister by the Diet on Oct. 1, 2024, and dissolved the lower house "
+    ("Shigeru Ishiba was elected prime minister by parliament on Oct. 1, 2024, and dissolved the lower house "
      "eight days later.",
-     [("Shigeru Ishiba was elected prime minister by the Diet on Oct. 1, 2024", "appointment"),
+     [("Shigeru Ishiba was elected prime minister by parliament on Oct. 1, 2024", "appointment"),
       ("dissolved the lower house eight days later", "policy")]),
     ("North Korea fired a Hwasong-19 missile into the sea on Oct. 31, 2024, and claimed it was its most "
      "powerful yet.",
