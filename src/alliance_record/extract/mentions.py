@@ -2286,6 +2286,7 @@ def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
     named = {(m.candidates[0].kind, m.candidates[0].id) for _r, _b, found in found_in for m in found
              if len(m.candidates) == 1 and m.candidates[0].via not in SHORT_FORMS}
     first: dict = {}  # an entity named in full -> where first: (region number, offset)
+    alone: dict = {}  # (entity, head word) -> whether the document names nothing else with it
     for k, (_r, _b, found) in enumerate(found_in):
         for m in found:
             for c in m.candidates:
@@ -2299,7 +2300,7 @@ def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
                 m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named
                                      and (c.via not in ("short-name", "head") or ship)
                                      and (c.via != "head" or _only_head(c.id, region.text, m, k, found_in, first,
-                                                                        head_kin or {})))
+                                                                        head_kin or {}, alone)))
                 if not m.candidates:
                     continue
             kept.append(m)
@@ -2307,15 +2308,25 @@ def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
             found_in[k] = (region, blocked, kept)
 
 
-def _only_head(entity: str, text: str, m: "Match", k: int, found_in: list, first: dict, head_kin: dict) -> bool:
+def _only_head(entity: str, text: str, m: "Match", k: int, found_in: list, first: dict, head_kin: dict,
+               alone: dict) -> bool:
     """Whether a grouping's head word alone (``m`` in region ``k``, of ``text``) names ``entity``:
     named in full before it, not going on ("the Group of Seven"), and no other name in the
-    document, registered or not, has that head word."""
+    document, registered or not, has that head word (asked once a document for each entity and
+    head word: ``alone``)."""
     head = text[m.i:m.j]
     if first.get(entity, (k, m.i)) >= (k, m.i) or OF_NAME_AFTER.match(text, m.j):
         return False
+    if (entity, head) not in alone:
+        alone[(entity, head)] = _head_alone(entity, head, found_in, head_kin)
+    return alone[(entity, head)]
+
+
+def _head_alone(entity: str, head: str, found_in: list, head_kin: dict) -> bool:
+    """Whether the document (``found_in``) names nothing else with ``head`` as its head word: no
+    other grouping of that word (``head_kin``), no other name, registered or not, ending in it."""
     kin = head_kin.get(head, frozenset()) - {entity}
-    before = re.compile(rf"(?:[A-Z][\w.'&-]*\s+)*[A-Z][\w.'&-]*\s+{head}\b")  # "the Port Council"
+    before = re.compile(rf"[A-Z][\w.'&-]*\s+{head}\b")  # "the Port Council": the word before it (linear)
     after = re.compile(rf"\b{head}\s+(?:for|on|of|in)\s+(?:the\s+)?[A-Z]")  # "the Council for Trade"
     for region, _b, found in found_in:
         if any(c.id in kin for o in found for c in o.candidates):
