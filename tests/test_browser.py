@@ -81,6 +81,9 @@ def open_a_popup(page) -> tuple:
         page.wait_for_timeout(600)
     link = page.locator(".leaflet-popup-content a").first
     link.wait_for(timeout=5000)
+    # the popup pans the map into view (and a cluster's zoom may still run): a click during either
+    # animation can land on the moving map instead of the link, the more likely the slower the machine
+    page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')")
     return link.locator("strong").inner_text().strip(), link.get_attribute("href")
 
 
