@@ -72,6 +72,17 @@ def one_document(folder: Path, stem: str, text: str, published: str, **files) ->
                         **{"actors.yml": "actors: []\n", "places.yml": "places: []\n", **files})
 
 
+def built_with_event(tmp_path: Path, stem: str, text: str, published: str, event: dict):
+    """One document (:func:`one_document`) annotated with one ``event`` (a dict as the annotation
+    YAML writes it), built; a connection to its database."""
+    import sqlite3
+
+    seeds = one_document(tmp_path / "s", stem, text, published,
+                         **{f"annotations/{stem}.yml": yaml.safe_dump({"events": [event]}, sort_keys=False)})
+    pipeline.build(seeds, tmp_path / f"{stem}.db")
+    return sqlite3.connect(tmp_path / f"{stem}.db")
+
+
 def copy_seeds(dest: Path) -> Path:
     shutil.copytree(SEEDS, dest)
     return dest

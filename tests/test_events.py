@@ -1625,25 +1625,13 @@ def test_an_event_dated_by_one_end_of_a_range_takes_that_ends_row(tmp_path):
     """Review12_whole (medium 4): an event whose date is the phrase of a range's first end ("2
     March" in "from 2 March to 8 March 2024", a year before the catalogue's date) is dated as that
     end's own row reads it, with the range's year, and its source links that row."""
-    import sqlite3
-
-    from alliance_record import pipeline
-    from conftest import one_document
+    from conftest import built_with_event
 
     story = ("Patrol plan\n\nThe coast guard ran its patrols from 2 March to 8 March 2024 off the "
              "northern islands, the agency said.\n")
-    annotations = """
-        events:
-          - id: patrols-begin
-            summary: The patrols begin.
-            event_type: deployment
-            evidence:
-              - quote: "The coast guard ran its patrols"
-                date: "2 March"
-        """
-    seeds = one_document(tmp_path / "s", "doc_p", story, "2025-06-10", **{"annotations/doc_p.yml": annotations})
-    pipeline.build(seeds, tmp_path / "p.db")
-    conn = sqlite3.connect(tmp_path / "p.db")
+    conn = built_with_event(tmp_path, "doc_p", story, "2025-06-10", {
+        "id": "patrols-begin", "summary": "The patrols begin.", "event_type": "deployment",
+        "evidence": [{"quote": "The coast guard ran its patrols", "date": "2 March"}]})
     end = conn.execute("select id, date_start from date_mentions where range_id is not null "
                        "and written = '2 March'").fetchone()
     assert end[1] == "2024-03-02"

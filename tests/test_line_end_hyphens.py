@@ -158,25 +158,13 @@ def test_an_event_dated_through_a_month_broken_at_a_line_end_links_its_date_row(
     """An annotated event dated by the year of "De-⏎cember 2025" is dated by the expression the
     date rows read through the break ("December 2025", on soft_hyphen's decision), and its source
     links that row (event_sources.date_mention_id), not nothing."""
-    import sqlite3
-
-    from alliance_record import pipeline
-    from conftest import one_document
+    from conftest import built_with_event
 
     story = ("Harbour plan\n\nThe port board met in December to plan the works. It said the new berth "
              "opened in De-\ncember 2025 after a long delay.\n")
-    annotations = """
-        events:
-          - id: berth-opens
-            summary: The new berth opens.
-            event_type: ceremony
-            evidence:
-              - quote: "It said the new berth opened"
-                date: "2025"
-        """
-    seeds = one_document(tmp_path / "s", "doc_h", story, "2026-01-20", **{"annotations/doc_h.yml": annotations})
-    pipeline.build(seeds, tmp_path / "h.db")
-    conn = sqlite3.connect(tmp_path / "h.db")
+    conn = built_with_event(tmp_path, "doc_h", story, "2026-01-20", {
+        "id": "berth-opens", "summary": "The new berth opens.", "event_type": "ceremony",
+        "evidence": [{"quote": "It said the new berth opened", "date": "2025"}]})
     row = conn.execute("select id, date_start from date_mentions where written like '%2025'").fetchone()
     assert row[1] == "2025-12"
     assert conn.execute("select date_mention_id from event_sources").fetchall() == [(row[0],)]

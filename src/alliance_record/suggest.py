@@ -1166,9 +1166,13 @@ DATE_WORDS = frozenset(n.lower() for n in dates.MONTH_NAMES + dates.WEEKDAY_NAME
 
 def _other_party(actors: set, theirs: set, kinds: dict, related: set) -> bool:
     """Whether a draft naming ``actors`` tells of other parties than an event naming ``theirs``:
-    bodies or persons it names none of which the event (naming some) names or is kin to, or states
-    on both sides with none in common. A draft naming only a state is no other party to an event naming only a
+    a person it names that the event does not, where the event names other persons; bodies or
+    persons it names none of which the event (naming some) names or is kin to; or states on both
+    sides with none in common. A draft naming only a state is no other party to an event naming only a
     document (a state's strategy adopted)."""
+    persons = {a for a in actors if kinds.get(a) == "person"}
+    if persons and not persons & theirs and any(kinds.get(a) == "person" for a in theirs):
+        return True
     own = {a for a in actors if kinds.get(a) != "state"}
     if own and theirs and not (own & theirs) and not related:
         return True
@@ -1201,7 +1205,6 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
     parents, kinds = parents or {}, kinds or {}
     actors = {a["id"] for a in draft.get("actors", [])}
     lineage = _lineage(actors, parents)
-    persons = {a for a in actors if kinds.get(a) == "person"}
     places = set(draft.get("places") or [])
     words, content = _words(text), _content_words(text)
     best = None
@@ -1227,7 +1230,6 @@ def _match_existing(draft: dict, resolved, existing: list, text: str, parents: d
         # no other person named, no body the draft names that the event's lack, no states both name
         # with none in common (two states' own meetings in one month)
         kindred = akin and close >= 2 and similarity >= 0.2 and len(common - DATE_WORDS) >= 2 \
-            and not (persons and not persons & e["actors"] and any(kinds.get(a) == "person" for a in e["actors"])) \
             and not _other_party(actors, e["actors"], kinds, related)
         if not (shared or same_place or (related and similarity >= 0.3) or kindred or (
                 not actors and same_type and close >= 2 and similarity >= 0.3)):

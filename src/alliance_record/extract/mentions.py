@@ -63,6 +63,7 @@ line) is matched against the forms in capitals. Then, in order:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import operator
@@ -74,7 +75,7 @@ from typing import NamedTuple
 import ahocorasick
 import regex
 
-from .. import gazetteer, schema
+from .. import dates, gazetteer, schema
 from ..errors import InputError
 from ..segment import (COVER_RULE, DATELINE, DATELINE_RULE, FOOTER_RULE, SUPERSCRIPTS, TOC_RULE, WRAPPING_REGIONS,
                        Multi, Piece, Region, ends_sentence, regions, wrapped_break)
@@ -1803,9 +1804,7 @@ def other_state_before(text: str, i: int) -> bool:
     """Whether the word right before ``text[i:]`` (a possessive or an adjective) is a state's
     that the registries do not hold ("Britain's", "the Korean"): the words of states other than
     Japan and the United States that the fiscal years' owners are read with (dates.py)."""
-    from ..dates import _other_countries, _state_key  # (lazy: dates imports nothing of this)
-
-    return any(w[:1].isupper() and _state_key(w) in _other_countries() for w in _owner_words(text, i))
+    return any(w[:1].isupper() and dates._state_key(w) in dates._other_countries() for w in _owner_words(text, i))
 
 
 def _owner_words(text: str, i: int) -> list:
@@ -1986,8 +1985,8 @@ def resolve_generic(matches: list[Match], qualifiers: dict, country_of=None, str
             m.candidates = ()
 
 
-OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December)\b)[A-Z]")  # (not a date: "Strategy of December 2022")
+OF_NAME_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?!(?:{'|'.join(dates.MONTH_NAMES)})\b)[A-Z]")  # (not a date:
+# "Strategy of December 2022")
 
 
 def shared_by_countries(cands: tuple) -> bool:
@@ -2285,13 +2284,18 @@ def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
     "the Senate Armed Services Committee") and no other grouping of that word (``head_kin``)."""
     named = {(m.candidates[0].kind, m.candidates[0].id) for _r, _b, found in found_in for m in found
              if len(m.candidates) == 1 and m.candidates[0].via not in SHORT_FORMS}
-    first: dict = {}  # an entity named in full -> where first: (region number, offset)
     alone: dict = {}  # (entity, head word) -> whether the document names nothing else with it
-    for k, (_r, _b, found) in enumerate(found_in):
-        for m in found:
-            for c in m.candidates:
-                if c.via not in SHORT_FORMS:
-                    first.setdefault(c.id, (k, m.i))
+
+    @functools.lru_cache(maxsize=1)
+    def first() -> dict:  # an entity named in full -> where first: (region number, offset); asked
+        at: dict = {}     # only in a document with a grouping's head word alone
+        for n, (_r, _b, found) in enumerate(found_in):
+            for o in found:
+                for c in o.candidates:
+                    if c.via not in SHORT_FORMS:
+                        at.setdefault(c.id, (n, o.i))
+        return at  # (the short forms narrowed below are none of these)
+
     for k, (region, blocked, found) in enumerate(found_in):
         kept = []
         for m in found:
@@ -2299,7 +2303,7 @@ def keep_surnames_with_evidence(found_in: list, head_kin: dict | None = None):
                 ship = any(c.via in ("short-name", "head") for c in m.candidates) and _named_as_ship(region.text, m.i, m.j)
                 m.candidates = tuple(c for c in m.candidates if (c.kind, c.id) in named
                                      and (c.via not in ("short-name", "head") or ship)
-                                     and (c.via != "head" or _only_head(c.id, region.text, m, k, found_in, first,
+                                     and (c.via != "head" or _only_head(c.id, region.text, m, k, found_in, first(),
                                                                         head_kin or {}, alone)))
                 if not m.candidates:
                     continue
